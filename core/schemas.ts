@@ -1,0 +1,74 @@
+/**
+ * Runtime schemas of the domain types, for everything that crosses a boundary
+ * (messages between contexts, backup files). Types in ./types.ts stay the source of truth;
+ * the `satisfies` checks below fail to compile when the two drift apart.
+ */
+import * as v from 'valibot';
+import { HIGHLIGHT_COLORS } from './types';
+import type { HighlightRecord, PageMetadata, Selector } from './types';
+
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const timestamp = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** Bounded strings: a message or file must not make us hold arbitrarily large values. */
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+export const HttpUrlSchema = v.pipe(
+  v.string(),
+  v.maxLength(8192),
+  v.url(),
+  v.check((s) => /^https?:\/\//i.test(s), 'must be an http(s) URL'),
+);
+
+export const SelectorSchema = v.variant('type', [
+  v.object({
+    type: v.literal('TextQuoteSelector'),
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(100_000)),
+    prefix: text(1000),
+    suffix: text(1000),
+  }),
+  v.object({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
+  v.object({
+    type: v.literal('RangeSelector'),
+    startContainer: text(2000),
+    startOffset: offset,
+    endContainer: text(2000),
+    endOffset: offset,
+  }),
+]);
+
+export const ColorSchema = v.picklist(HIGHLIGHT_COLORS);
+
+export const PageMetadataSchema = v.object({
+  url: HttpUrlSchema,
+  title: text(2000),
+  authors: v.pipe(v.array(text(500)), v.maxLength(50)),
+  siteName: v.nullable(text(500)),
+  publishedAt: v.nullable(text(100)),
+  lang: v.nullable(text(50)),
+  canonicalUrl: v.nullable(HttpUrlSchema),
+  excerpt: v.nullable(text(5000)),
+});
+
+export const TagSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+
+export const HighlightRecordSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  pageId: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  url: HttpUrlSchema,
+  talkId: v.nullable(v.pipe(v.string(), v.maxLength(100))),
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(100_000)),
+  markdown: text(500_000),
+  selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(10)),
+  color: ColorSchema,
+  note: text(1_000_000),
+  tags: v.pipe(v.array(TagSchema), v.maxLength(500)),
+  position: offset,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+// Compile-time guards: the schemas produce exactly the domain types.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+true satisfies Same<v.InferOutput<typeof SelectorSchema>, Selector>;
+true satisfies Same<v.InferOutput<typeof PageMetadataSchema>, PageMetadata>;
+true satisfies Same<v.InferOutput<typeof HighlightRecordSchema>, HighlightRecord>;

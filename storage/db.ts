@@ -1,0 +1,54 @@
+/**
+ * The Talk Notes database: one Dexie database named `talk-notes`, in the extension's origin
+ * (the background and the extension pages share it; content scripts go through messages).
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { CollectionRecord, HighlightRecord, PageRecord, SettingRecord, TalkRecord } from '@/core/types';
+import { SCHEMA_VERSIONS } from './schema';
+
+/** Public name of the IndexedDB database: keep it stable, users' data lives there. */
+export const DATABASE_NAME = 'talk-notes';
+
+export type TalkNotesDatabase = Dexie & {
+  pages: EntityTable<PageRecord, 'id'>;
+  talks: EntityTable<TalkRecord, 'id'>;
+  highlights: EntityTable<HighlightRecord, 'id'>;
+  collections: EntityTable<CollectionRecord, 'id'>;
+  settings: EntityTable<SettingRecord, 'key'>;
+};
+
+/**
+ * Opens (lazily, on first use) the database with every schema version declared.
+ * `name` is a seam for tests; `indexedDB`/`IDBKeyRange` default to the global ones.
+ */
+export function createDatabase(
+  name: string = DATABASE_NAME,
+  options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange },
+): TalkNotesDatabase {
+  const db = new Dexie(name, options) as TalkNotesDatabase;
+  for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
+  }
+  return db;
+}
+
+let shared: TalkNotesDatabase | undefined;
+
+/** The database of this extension context, created once per context (not state: only a handle). */
+export function database(): TalkNotesDatabase {
+  shared ??= createDatabase();
+  return shared;
+}
+
+/**
+ * Asks the browser to keep our data under storage pressure. `unlimitedStorage` already exempts
+ * Chrome extensions; this covers browsers that honour only the Storage API.
+ */
+export async function requestPersistentStorage(
+  storage: StorageManager | undefined = globalThis.navigator?.storage,
+) {
+  if (!storage?.persist) return false;
+  if (await storage.persisted()) return true;
+  return storage.persist();
+}

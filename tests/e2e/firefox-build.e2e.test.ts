@@ -1,0 +1,30 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from './paths';
+
+const FIREFOX_DIR = join(PROJECT_ROOT, '.output', 'firefox-mv2');
+
+describe('the Firefox build', () => {
+  it('builds and passes Mozilla web-ext lint with no errors', () => {
+    execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: PROJECT_ROOT, stdio: 'pipe' });
+    const manifest = JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.browser_specific_settings.gecko.id).toBe('talk-notes@talk-notes.dev');
+
+    let output: string;
+    try {
+      output = execFileSync(
+        'npx',
+        ['web-ext', 'lint', '--source-dir', FIREFOX_DIR, '--no-config-discovery', '--output', 'json'],
+        { cwd: PROJECT_ROOT, stdio: 'pipe', encoding: 'utf8' },
+      );
+    } catch (error) {
+      // web-ext exits non-zero when it finds errors; the JSON report is still on stdout.
+      output = (error as { stdout: string }).stdout;
+    }
+    const report = JSON.parse(output) as { summary: { errors: number }; errors: { message: string }[] };
+    expect(report.errors.map((e) => e.message)).toEqual([]);
+    expect(report.summary.errors).toBe(0);
+  }, 120_000);
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  BACKGROUND_SENDERS,
+  type BackgroundRequest,
+  BackgroundRequestSchema,
+  type BackgroundResponses,
+} from '@/messaging/protocol';
+import { createMessageRouter, type Handlers, senderRole } from '@/messaging/router';
+
+const ID = 'abcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+const fromPopup = { id: ID, url: `${ORIGIN}popup.html` };
+const fromContent = { id: ID, url: 'https://blog.example/post', tab: { id: 4 } };
+
+function makeRouter(handlers: Partial<Handlers<BackgroundRequest, BackgroundResponses>> = {}) {
+  const onRejected = vi.fn();
+  const route = createMessageRouter<BackgroundRequest, BackgroundResponses>(
+    {
+      ping: () => ({ version: '1.0.0' }),
+      getPageHighlights: () => [],
+      ...handlers,
+    },
+    {
+      schema: BackgroundRequestSchema,
+      allowedSenders: BACKGROUND_SENDERS,
+      extensionId: ID,
+      extensionOrigin: ORIGIN,
+      onRejected,
+    },
+  );
+  return { route, onRejected };
+}
+
+describe('senderRole', () => {
+  it.each([
+    [fromPopup, 'extension'],
+    [{ id: ID, url: `${ORIGIN}dashboard.html`, tab: { id: 9 } }, 'extension'],
+    [fromContent, 'content'],
+    [{ id: ID }, 'extension'],
+    [{ id: 'another-extension', url: 'https://evil.example/', tab: { id: 1 } }, null],
+    [{ url: 'https://evil.example/' }, null],
+    [{ id: ID, url: 'https://evil.example/' }, null],
+  ])('%j -> %s', (sender, role) => {
+    expect(senderRole(sender, ID, ORIGIN)).toBe(role);
+  });
+});
+
+describe('createMessageRouter', () => {
+  it('dispatches a valid message to its handler and wraps the answer', async () => {
+    const { route } = makeRouter();
+    await expect(route({ type: 'ping' }, fromPopup)).resolves.toEqual({
+      ok: true,
+      value: { version: '1.0.0' },
+    });
+  });
+
+  it('passes the sender context to the handler', async () => {
+    const getPageHighlights = vi.fn(() => []);
+    const { route } = makeRouter({ getPageHighlights });
+    await route({ type: 'getPageHighlights', url: 'https://blog.example/post' }, fromContent);
+    expect(getPageHighlights).toHaveBeenCalledWith(
+      { type: 'getPageHighlights', url: 'https://blog.example/post' },
+      { role: 'content', tabId: 4, senderUrl: 'https://blog.example/post' },
+    );
+  });
+
+  it.each([
+    ['an unknown type', { type: 'deleteEverything' }],
+    ['a missing field', { type: 'getPageHighlights' }],
+    ['a field of the wrong type', { type: 'getPageHighlights', url: 42 }],
+    ['a non-http URL', { type: 'getPageHighlights', url: 'javascript:alert(1)' }],
+    ['not an object', 'ping'],
+    ['null', null],
+  ])('rejects %s and reports it', async (_label, message) => {
+    const { route, onRejected } = makeRouter();
+    const reply = await route(message, fromPopup);
+    expect(reply.ok).toBe(false);
+    expect(reply.ok === false && reply.error).toMatch(/malformed or unknown message/);
+    expect(onRejected).toHaveBeenCalledOnce();
+  });
+
+  it('refuses messages from other extensions and web pages', async () => {
+    const { route, onRejected } = makeRouter();
+    const reply = await route({ type: 'ping' }, { id: 'other', url: 'https://evil.example/' });
+    expect(reply).toEqual({ ok: false, error: 'sender is not part of this extension' });
+    expect(onRejected).toHaveBeenCalledOnce();
+  });
+
+  it('turns a handler error into an error reply without reporting a rejection', async () => {
+    const { route, onRejected } = makeRouter({
+      ping: () => {
+        throw new Error('database is closed');
+      },
+    });
+    await expect(route({ type: 'ping' }, fromPopup)).resolves.toEqual({
+      ok: false,
+      error: 'database is closed',
+    });
+    expect(onRejected).not.toHaveBeenCalled();
+  });
+});

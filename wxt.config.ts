@@ -1,0 +1,35 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Where `npm run dev` finds a browser. Debian's chromium by default; override with CHROME_PATH.
+const chromeBinary = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  webExt: {
+    binaries: { chrome: chromeBinary },
+    chromiumArgs: ['--no-first-run', '--disable-background-networking', '--disable-sync'],
+  },
+  manifest: ({ browser }) => ({
+    name: 'Talk Notes',
+    description:
+      'Clip, tag and annotate passages from conference write-ups, and export them to Markdown. Everything stays in your browser.',
+    // unlimitedStorage: years of notes must not be evicted under storage pressure.
+    permissions: ['unlimitedStorage'],
+    action: { default_title: 'Talk Notes' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko_android: { strict_min_version: '142.0' },
+            gecko: {
+              id: 'talk-notes@talk-notes.dev',
+              strict_min_version: '140.0',
+              // Talk Notes sends nothing anywhere: all data stays in the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
