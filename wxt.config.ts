@@ -4,6 +4,9 @@ import { defineConfig } from 'wxt';
 // Where `npm run dev` finds a browser. Debian's chromium by default; override with CHROME_PATH.
 const chromeBinary = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
+/** Extension files web pages may load: the in-page menu frame and the lazily loaded content runtime. */
+const PAGE_RESOURCES = ['highlight-menu.html', 'content-runtime.js'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
@@ -16,7 +19,20 @@ export default defineConfig({
     description:
       'Clip, tag and annotate passages from conference write-ups, and export them to Markdown. Everything stays in your browser.',
     // unlimitedStorage: years of notes must not be evicted under storage pressure.
-    permissions: ['unlimitedStorage'],
+    // contextMenus: the "Highlight selection" item.
+    permissions: ['unlimitedStorage', 'contextMenus'],
+    commands: {
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Highlight the selected text',
+      },
+    },
+    // The in-page highlight menu is an extension page shown in an iframe (page scripts cannot read it).
+    // The content runtime is loaded on demand by the content script (page/runtime-loader.ts).
+    web_accessible_resources:
+      browser === 'firefox'
+        ? PAGE_RESOURCES
+        : [{ resources: PAGE_RESOURCES, matches: ['http://*/*', 'https://*/*'] }],
     action: { default_title: 'Talk Notes' },
     ...(browser === 'firefox'
       ? {

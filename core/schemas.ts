@@ -4,7 +4,7 @@
  * the `satisfies` checks below fail to compile when the two drift apart.
  */
 import * as v from 'valibot';
-import { HIGHLIGHT_COLORS } from './types';
+import { ANCHOR_STATUSES, HIGHLIGHT_COLORS } from './types';
 import type { HighlightRecord, PageMetadata, Selector } from './types';
 
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -63,6 +63,7 @@ export const HighlightRecordSchema = v.object({
   note: text(1_000_000),
   tags: v.pipe(v.array(TagSchema), v.maxLength(500)),
   position: offset,
+  anchorStatus: v.picklist(ANCHOR_STATUSES),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

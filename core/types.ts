@@ -62,6 +62,8 @@ export interface TalkRecord {
   position: number;
   /** True when found by talk detection, false when created by the user. */
   detected: boolean;
+  /** The title as detection found it: re-detection on a later clip matches on this, so a rename sticks. */
+  detectedTitle: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -83,9 +85,15 @@ export interface HighlightRecord {
   tags: string[];
   /** Start offset in the page text when clipped: orders highlights in document order. */
   position: number;
+  /** Outcome of the last anchoring pass on the page: `orphan` is "not found on this page". */
+  anchorStatus: AnchorStatus;
   createdAt: number;
   updatedAt: number;
 }
+
+/** `pending` until a visit anchors it; `placed` exactly, `fuzzy` after edits, `orphan` when not found. */
+export const ANCHOR_STATUSES = ['pending', 'placed', 'fuzzy', 'orphan'] as const;
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
 
 export interface CollectionRecord {
   id: string;

@@ -1,18 +1,39 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { backgroundHandlers } from '@/messaging/background-handlers';
+import { createContextMenus, onCommand, onContextMenuClicked } from '@/messaging/browser-actions';
+import { notifyHighlightsChanged } from '@/messaging/client';
 import { BACKGROUND_SENDERS, BackgroundRequestSchema } from '@/messaging/protocol';
 import { createMessageRouter } from '@/messaging/router';
 import { database, requestPersistentStorage } from '@/storage/db';
 
 export default defineBackground(() => {
-  const route = createMessageRouter(backgroundHandlers(database(), browser.runtime.getManifest().version), {
-    schema: BackgroundRequestSchema,
-    allowedSenders: BACKGROUND_SENDERS,
-    extensionId: browser.runtime.id,
-    extensionOrigin: browser.runtime.getURL('/'),
-    onRejected: (reason) => console.warn(`Talk Notes: message rejected: ${reason}`),
-  });
+  const route = createMessageRouter(
+    backgroundHandlers({
+      db: database(),
+      version: browser.runtime.getManifest().version,
+      notifyHighlightsChanged: (url) => void notifyHighlightsChanged(url),
+    }),
+    {
+      schema: BackgroundRequestSchema,
+      allowedSenders: BACKGROUND_SENDERS,
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      onRejected: (reason) => console.warn(`Talk Notes: message rejected: ${reason}`),
+    },
+  );
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
-  browser.runtime.onInstalled.addListener(() => void requestPersistentStorage());
+  browser.runtime.onInstalled.addListener(() => {
+    createContextMenus();
+    void requestPersistentStorage();
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClicked(info, tab).catch(warn));
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab).catch(warn));
+  // Handlers reachable from the worker's console and from the browser tests, which cannot press a
+  // command's keys or click the native context menu. Functions only, no state.
+  Object.assign(globalThis, { talkNotes: { onCommand, onContextMenuClicked } });
 });
+
+function warn(error: unknown) {
+  console.warn('Talk Notes:', error);
+}

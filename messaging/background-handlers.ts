@@ -2,26 +2,98 @@
  * What the background service worker does for each message. No state is kept between
  * messages (MV3 stops the worker when idle): everything lives in the database.
  */
+import type { HighlightRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
+import { saveClip } from '@/storage/clips';
 import type { TalkNotesDatabase } from '@/storage/db';
-import { highlightsForUrl } from '@/storage/highlights';
+import {
+  deleteHighlight,
+  highlightsForUrl,
+  listTags,
+  recordAnchoring,
+  restoreHighlight,
+  updateHighlight,
+} from '@/storage/highlights';
 import type { BackgroundRequest, BackgroundResponses } from './protocol';
-import { type Handlers, MessageRejected } from './router';
+import { type HandlerContext, type Handlers, MessageRejected } from './router';
 
-export function backgroundHandlers(
-  db: TalkNotesDatabase,
-  version: string,
-): Handlers<BackgroundRequest, BackgroundResponses> {
+export interface BackgroundDeps {
+  db: TalkNotesDatabase;
+  version: string;
+  /** Tells the tabs showing `url` that its highlights changed (they redraw). */
+  notifyHighlightsChanged?: (url: string) => void;
+}
+
+/** The normalized URL of a content script's page; a content script acts on that page only. */
+function ownPage(context: HandlerContext): string | null {
+  return context.role === 'content' ? normalizeUrl(context.senderUrl ?? '') : null;
+}
+
+function requireOwnPage(context: HandlerContext, url: string) {
+  if (context.role === 'content' && ownPage(context) !== url) {
+    throw new MessageRejected('a content script may only act on its own page');
+  }
+}
+
+export function backgroundHandlers({
+  db,
+  version,
+  notifyHighlightsChanged = () => {},
+}: BackgroundDeps): Handlers<BackgroundRequest, BackgroundResponses> {
+  async function ownHighlight(id: string, context: HandlerContext): Promise<HighlightRecord | undefined> {
+    const highlight = await db.highlights.get(id);
+    if (highlight) requireOwnPage(context, highlight.url);
+    return highlight;
+  }
+
   return {
     ping: () => ({ version }),
+
     getPageHighlights: async ({ url }, context) => {
       const key = normalizeUrl(url);
       if (!key) throw new MessageRejected('not an http(s) URL');
-      // A content script may read only the highlights of the page it runs in.
-      if (context.role === 'content' && normalizeUrl(context.senderUrl ?? '') !== key) {
-        throw new MessageRejected('a content script may only ask for its own page');
-      }
+      requireOwnPage(context, key);
       return highlightsForUrl(db, key);
+    },
+
+    getHighlight: async ({ id }) => (await db.highlights.get(id)) ?? null,
+
+    listTags: () => listTags(db),
+
+    saveClip: async ({ clip }, context) => {
+      const url = normalizeUrl(clip.page.url);
+      if (!url) throw new MessageRejected('not an http(s) URL');
+      requireOwnPage(context, url);
+      const result = await saveClip(db, { ...clip, page: { ...clip.page, url } });
+      return result;
+    },
+
+    updateHighlight: async ({ id, changes }, context) => {
+      if (!(await ownHighlight(id, context))) throw new Error(`highlight ${id} does not exist`);
+      const updated = await updateHighlight(db, id, changes);
+      notifyHighlightsChanged(updated.url);
+      return updated;
+    },
+
+    deleteHighlight: async ({ id }, context) => {
+      if (!(await ownHighlight(id, context))) return null;
+      const deleted = await deleteHighlight(db, id);
+      if (deleted) notifyHighlightsChanged(deleted.url);
+      return deleted;
+    },
+
+    restoreHighlight: async ({ highlight }) => {
+      await restoreHighlight(db, highlight);
+      notifyHighlightsChanged(highlight.url);
+      return null;
+    },
+
+    reportAnchoring: async ({ url, statuses }, context) => {
+      const key = normalizeUrl(url);
+      if (!key) throw new MessageRejected('not an http(s) URL');
+      requireOwnPage(context, key);
+      await recordAnchoring(db, key, statuses);
+      return null;
     },
   };
 }

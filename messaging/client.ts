@@ -30,3 +30,17 @@ export async function sendToTab<M extends ContentRequest>(
 ): Promise<ContentResponses[M['type']]> {
   return unwrap(await browser.tabs.sendMessage(tabId, message, { frameId: 0 }));
 }
+
+/**
+ * Tells every tab that the highlights of `url` changed; the content script of a tab showing that
+ * page redraws. Without the `tabs` permission we cannot see tab URLs, so we ask them all; the
+ * message is tiny and tabs without our content script just do not answer.
+ */
+export async function notifyHighlightsChanged(url: string): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.allSettled(
+    tabs.map((tab) =>
+      tab.id === undefined ? undefined : sendToTab(tab.id, { type: 'highlightsChanged', url }),
+    ),
+  );
+}

@@ -3,41 +3,129 @@
  * Every message is validated on receipt against these schemas; anything else is rejected.
  */
 import * as v from 'valibot';
-import { HttpUrlSchema } from '@/core/schemas';
-import type { HighlightRecord } from '@/core/types';
+import {
+  ColorSchema,
+  HighlightRecordSchema,
+  HttpUrlSchema,
+  PageMetadataSchema,
+  SelectorSchema,
+  TagSchema,
+} from '@/core/schemas';
+import { ANCHOR_STATUSES, type HighlightColor, type HighlightRecord } from '@/core/types';
+import type { ClipResult } from '@/storage/clips';
 
 /** Who may send a message: a content script in a web page, or one of our extension pages. */
 export type SenderRole = 'content' | 'extension';
+
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Title = v.pipe(v.string(), v.minLength(1), v.maxLength(2000));
+
+export const ClipSchema = v.object({
+  page: PageMetadataSchema,
+  talks: v.pipe(
+    v.array(
+      v.object({
+        title: Title,
+        speakers: v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(50)),
+        position: Offset,
+      }),
+    ),
+    v.maxLength(1000),
+  ),
+  highlight: v.object({
+    text: v.pipe(v.string(), v.minLength(1), v.maxLength(100_000)),
+    markdown: v.pipe(v.string(), v.maxLength(500_000)),
+    selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(10)),
+    color: ColorSchema,
+    note: v.pipe(v.string(), v.maxLength(1_000_000)),
+    position: Offset,
+    talkTitle: v.nullable(Title),
+  }),
+});
+
+export const HighlightChangesSchema = v.object({
+  note: v.optional(v.pipe(v.string(), v.maxLength(1_000_000))),
+  tags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(500))),
+  color: v.optional(ColorSchema),
+  talkId: v.optional(v.nullable(Id)),
+});
 
 /** Messages handled by the background service worker. */
 export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('ping') }),
   /** Highlights stored for a page; a content script may ask only for the page it runs in. */
   v.object({ type: v.literal('getPageHighlights'), url: HttpUrlSchema }),
+  /** One highlight by id (the in-page menu iframe reads through the background). */
+  v.object({ type: v.literal('getHighlight'), id: Id }),
+  /** Every tag in the library, for completion. */
+  v.object({ type: v.literal('listTags') }),
+  /** Saves a clip made in the sender's page. */
+  v.object({ type: v.literal('saveClip'), clip: ClipSchema }),
+  /** Edits a highlight; a content script only on its own page. */
+  v.object({ type: v.literal('updateHighlight'), id: Id, changes: HighlightChangesSchema }),
+  v.object({ type: v.literal('deleteHighlight'), id: Id }),
+  v.object({ type: v.literal('restoreHighlight'), highlight: HighlightRecordSchema }),
+  /** How the last anchoring pass on the sender's page went. */
+  v.object({
+    type: v.literal('reportAnchoring'),
+    url: HttpUrlSchema,
+    statuses: v.pipe(
+      v.array(v.object({ id: Id, status: v.picklist(ANCHOR_STATUSES) })),
+      v.maxLength(100_000),
+    ),
+  }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
 export interface BackgroundResponses {
   ping: { version: string };
   getPageHighlights: HighlightRecord[];
+  getHighlight: HighlightRecord | null;
+  listTags: string[];
+  saveClip: ClipResult;
+  updateHighlight: HighlightRecord;
+  deleteHighlight: HighlightRecord | null;
+  restoreHighlight: null;
+  reportAnchoring: null;
 }
 
 /** Which senders each background message accepts. */
 export const BACKGROUND_SENDERS: { [K in BackgroundRequest['type']]: readonly SenderRole[] } = {
   ping: ['content', 'extension'],
   getPageHighlights: ['content', 'extension'],
+  getHighlight: ['extension'],
+  listTags: ['extension'],
+  saveClip: ['content'],
+  updateHighlight: ['content', 'extension'],
+  deleteHighlight: ['content', 'extension'],
+  restoreHighlight: ['extension'],
+  reportAnchoring: ['content'],
 };
 
 /** Messages handled by the content script of a tab (sent by the background or extension pages). */
-export const ContentRequestSchema = v.variant('type', [v.object({ type: v.literal('getContentStatus') })]);
+export const ContentRequestSchema = v.variant('type', [
+  v.object({ type: v.literal('getContentStatus') }),
+  /** Highlight the current selection (context menu, keyboard command). */
+  v.object({ type: v.literal('highlightSelection'), color: v.optional(ColorSchema) }),
+  /** Highlights of `url` changed elsewhere (popup, dashboard, menu): redraw if it is this page. */
+  v.object({ type: v.literal('highlightsChanged'), url: HttpUrlSchema }),
+  v.object({ type: v.literal('scrollToHighlight'), id: Id }),
+]);
 export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;
 
 export interface ContentResponses {
   getContentStatus: { url: string; title: string };
+  highlightSelection: { saved: boolean; duplicate: boolean; message: string; color?: HighlightColor };
+  highlightsChanged: null;
+  scrollToHighlight: boolean;
 }
 
 export const CONTENT_SENDERS: { [K in ContentRequest['type']]: readonly SenderRole[] } = {
   getContentStatus: ['extension'],
+  highlightSelection: ['extension'],
+  highlightsChanged: ['extension'],
+  scrollToHighlight: ['extension'],
 };
 
 /** Every reply travels in this envelope so errors survive the trip across contexts. */

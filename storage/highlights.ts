@@ -1,5 +1,5 @@
 /** Queries on highlights. */
-import type { HighlightRecord } from '@/core/types';
+import type { AnchorStatus, HighlightRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
 
 /** Highlights of one page (by normalized URL) in document order. */
@@ -11,4 +11,65 @@ export async function highlightsForUrl(db: TalkNotesDatabase, url: string): Prom
 /** Total number of highlights in the library. */
 export function countHighlights(db: TalkNotesDatabase): Promise<number> {
   return db.highlights.count();
+}
+
+export type HighlightChanges = Partial<Pick<HighlightRecord, 'note' | 'tags' | 'color' | 'talkId'>>;
+
+/** Applies user edits to a highlight; returns the updated record. */
+export async function updateHighlight(
+  db: TalkNotesDatabase,
+  id: string,
+  changes: HighlightChanges,
+  now = Date.now(),
+): Promise<HighlightRecord> {
+  return db.transaction('rw', db.highlights, async () => {
+    const current = await db.highlights.get(id);
+    if (!current) throw new Error(`highlight ${id} does not exist`);
+    const updated = { ...current, ...changes, updatedAt: now };
+    await db.highlights.put(updated);
+    return updated;
+  });
+}
+
+/**
+ * Deletes a highlight and returns the record, so an undo can put it back as it was. Collections keep
+ * the id (readers skip missing ids), so an undo restores membership too.
+ */
+export async function deleteHighlight(db: TalkNotesDatabase, id: string): Promise<HighlightRecord | null> {
+  return db.transaction('rw', db.highlights, async () => {
+    const current = await db.highlights.get(id);
+    if (!current) return null;
+    await db.highlights.delete(id);
+    return current;
+  });
+}
+
+/** Puts a deleted highlight back exactly as it was (undo). */
+export async function restoreHighlight(db: TalkNotesDatabase, record: HighlightRecord): Promise<void> {
+  await db.highlights.put(record);
+}
+
+/**
+ * Records how the last visit anchored each highlight of a page. Not a user edit: updatedAt stays.
+ * Only highlights of that page are touched, whatever ids are passed.
+ */
+export async function recordAnchoring(
+  db: TalkNotesDatabase,
+  url: string,
+  statuses: { id: string; status: AnchorStatus }[],
+): Promise<void> {
+  await db.transaction('rw', db.highlights, async () => {
+    const rows = await db.highlights.where('url').equals(url).toArray();
+    const wanted = new Map(statuses.map((s) => [s.id, s.status]));
+    for (const row of rows) {
+      const status = wanted.get(row.id);
+      if (status && status !== row.anchorStatus) await db.highlights.update(row.id, { anchorStatus: status });
+    }
+  });
+}
+
+/** Every tag in use, sorted case-insensitively (from the multi-entry index: no row is read). */
+export async function listTags(db: TalkNotesDatabase): Promise<string[]> {
+  const keys = (await db.highlights.orderBy('tags').uniqueKeys()) as string[];
+  return keys.sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
 }

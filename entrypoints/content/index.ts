@@ -1,19 +1,43 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { HighlightRecord } from '@/core/types';
+import { normalizeUrl } from '@/core/url';
+import { sendToBackground } from '@/messaging/client';
 import {
   CONTENT_SENDERS,
   type ContentRequest,
-  type ContentResponses,
   ContentRequestSchema,
+  type ContentResponses,
 } from '@/messaging/protocol';
-import { createMessageRouter } from '@/messaging/router';
+import { createMessageRouter, type MessageSender } from '@/messaging/router';
+import type { ContentApp } from '@/page/content-app';
+import { loadContentRuntime } from '@/page/runtime-loader';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
+    const url = normalizeUrl(location.href);
+    let app: Promise<ContentApp> | undefined;
+    const startApp = (initial?: HighlightRecord[]) => {
+      app ??= loadContentRuntime().then(async ({ ContentApp }) => {
+        const started = new ContentApp(ctx, document);
+        await started.start(initial);
+        return started;
+      });
+      return app;
+    };
+
     const route = createMessageRouter<ContentRequest, ContentResponses>(
-      { getContentStatus: () => ({ url: location.href, title: document.title }) },
+      {
+        getContentStatus: () => ({ url: location.href, title: document.title }),
+        highlightSelection: async ({ color }) => (await startApp()).highlightSelection(color),
+        highlightsChanged: async (message) => {
+          if (message.url === url) await (app ? (await app).highlights.refresh() : startApp());
+          return null;
+        },
+        scrollToHighlight: async ({ id }) => (await startApp()).scrollTo(id),
+      },
       {
         schema: ContentRequestSchema,
         allowedSenders: CONTENT_SENDERS,
@@ -21,10 +45,32 @@ export default defineContentScript({
         extensionOrigin: browser.runtime.getURL('/'),
       },
     );
-    const listener = (message: unknown, sender: Parameters<typeof route>[1]) => route(message, sender);
+    const listener = (message: unknown, sender: MessageSender) => route(message, sender);
     browser.runtime.onMessage.addListener(listener);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+
+    // The first selection loads the runtime, which then shows the toolbar and takes over.
+    const onSelectionGesture = () => {
+      if (app) return;
+      const selection = getSelection();
+      if (!selection || selection.isCollapsed || !selection.toString().trim()) return;
+      void startApp().then((started) => started.selectionChanged());
+    };
+    ctx.addEventListener(document, 'mouseup', () => setTimeout(onSelectionGesture, 0));
+    ctx.addEventListener(document, 'keyup', (e) => e.shiftKey && onSelectionGesture());
+
     // Visible to tools and tests in the page's main world, without touching the page's DOM.
     performance.mark('talk-notes:ready');
+    if (!url) return;
+    void sendToBackground({ type: 'getPageHighlights', url }).then(
+      (highlights) => {
+        if (highlights.length) void startApp(highlights);
+        else
+          performance.mark('talk-notes:anchored', {
+            detail: { anchored: 0, fuzzy: 0, orphaned: 0, durationMs: 0 },
+          });
+      },
+      (error: unknown) => console.warn('Talk Notes: could not read this page’s highlights', error),
+    );
   },
 });

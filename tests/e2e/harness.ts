@@ -143,3 +143,102 @@ export async function selectText(page: Page, text: string, occurrence = 0): Prom
     { text, occurrence },
   );
 }
+
+/**
+ * Selects `text` as a person does: presses the mouse before its first character and drags past
+ * its last. Returns the selected string.
+ */
+export async function dragSelect(page: Page, text: string, occurrence = 0): Promise<string> {
+  await selectText(page, text, occurrence);
+  const box = await page.evaluate(() => {
+    const range = getSelection()!.getRangeAt(0);
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    const first = rects[0]!;
+    const last = rects[rects.length - 1]!;
+    getSelection()!.removeAllRanges();
+    return {
+      start: { x: first.left + 1, y: first.top + first.height / 2 },
+      end: { x: last.right - 1, y: last.top + last.height / 2 },
+    };
+  });
+  await page.mouse.move(box.start.x, box.start.y);
+  await page.mouse.down();
+  await page.mouse.move((box.start.x + box.end.x) / 2, (box.start.y + box.end.y) / 2, { steps: 4 });
+  await page.mouse.move(box.end.x, box.end.y, { steps: 4 });
+  await page.mouse.up();
+  return page.evaluate(() => getSelection()!.toString());
+}
+
+/** What the page's `CSS.highlights` registry holds under our `talk-notes-*` names: text per colour. */
+export async function drawnHighlights(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const drawn: Record<string, string[]> = {};
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('talk-notes')) return;
+      drawn[name] = [...highlight].map((r) => r.toString()).sort();
+    });
+    return drawn;
+  });
+}
+
+/** The `talk-notes:anchored` performance marks of the page, oldest first. */
+export async function anchoredMarks(
+  page: Page,
+): Promise<{ anchored: number; fuzzy: number; orphaned: number; durationMs: number }[]> {
+  return page.evaluate(() =>
+    performance.getEntriesByName('talk-notes:anchored').map(
+      (e) =>
+        (e as PerformanceMark).detail as {
+          anchored: number;
+          fuzzy: number;
+          orphaned: number;
+          durationMs: number;
+        },
+    ),
+  );
+}
+
+export interface StoredLibrary {
+  pages: Record<string, unknown>[];
+  talks: { id: string; title: string; speakers: string[]; pageId: string }[];
+  highlights: {
+    id: string;
+    text: string;
+    talkId: string | null;
+    color: string;
+    note: string;
+    tags: string[];
+    markdown: string;
+    anchorStatus: string;
+    selectors: { type: string }[];
+  }[];
+}
+
+/** Reads the extension's `talk-notes` database from one of its pages (raw IndexedDB, no app code). */
+export async function readLibrary(session: ExtensionSession): Promise<StoredLibrary> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+  const library = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('talk-notes');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = (store: string) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const result = {
+      pages: await all('pages'),
+      talks: await all('talks'),
+      highlights: await all('highlights'),
+    };
+    db.close();
+    return result;
+  });
+  await page.close();
+  return library as StoredLibrary;
+}

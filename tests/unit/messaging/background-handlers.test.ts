@@ -18,6 +18,7 @@ function highlight(id: string, url: string, position: number): HighlightRecord {
     note: '',
     tags: [],
     position,
+    anchorStatus: 'pending',
     createdAt: 1,
     updatedAt: 1,
   };
@@ -36,13 +37,15 @@ describe('backgroundHandlers', () => {
   afterEach(() => db.delete());
 
   it('answers ping with the version', async () => {
-    expect(await backgroundHandlers(db, '1.2.3').ping({ type: 'ping' }, { role: 'extension' })).toEqual({
+    expect(
+      await backgroundHandlers({ db, version: '1.2.3' }).ping({ type: 'ping' }, { role: 'extension' }),
+    ).toEqual({
       version: '1.2.3',
     });
   });
 
   it('returns the highlights of a page in document order, whatever its fragment or tracking', async () => {
-    const { getPageHighlights } = backgroundHandlers(db, '1');
+    const { getPageHighlights } = backgroundHandlers({ db, version: '1' });
     const rows = await getPageHighlights(
       { type: 'getPageHighlights', url: `${URL_A}?utm_source=feed#comments` },
       { role: 'extension' },
@@ -51,7 +54,7 @@ describe('backgroundHandlers', () => {
   });
 
   it('lets a content script read its own page only', async () => {
-    const { getPageHighlights } = backgroundHandlers(db, '1');
+    const { getPageHighlights } = backgroundHandlers({ db, version: '1' });
     const own = await getPageHighlights(
       { type: 'getPageHighlights', url: URL_A },
       { role: 'content', tabId: 3, senderUrl: `${URL_A}#top` },
@@ -62,6 +65,6 @@ describe('backgroundHandlers', () => {
         { type: 'getPageHighlights', url: 'https://other.example/' },
         { role: 'content', tabId: 3, senderUrl: URL_A },
       ),
-    ).rejects.toThrow(/only ask for its own page/);
+    ).rejects.toThrow(/only act on its own page/);
   });
 });

@@ -18,6 +18,17 @@ function makeRouter(handlers: Partial<Handlers<BackgroundRequest, BackgroundResp
     {
       ping: () => ({ version: '1.0.0' }),
       getPageHighlights: () => [],
+      saveClip: () => {
+        throw new Error('not under test');
+      },
+      updateHighlight: () => {
+        throw new Error('not under test');
+      },
+      getHighlight: () => null,
+      listTags: () => [],
+      deleteHighlight: () => null,
+      restoreHighlight: () => null,
+      reportAnchoring: () => null,
       ...handlers,
     },
     {

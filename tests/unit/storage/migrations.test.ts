@@ -59,6 +59,7 @@ function rowsAtVersion(version: number): Record<string, Record<string, unknown>[
         note: 'fuzzing!',
         tags: ['testing', 'kernel'],
         position: 120,
+        anchorStatus: 'placed',
         createdAt: now,
         updatedAt: now,
       },

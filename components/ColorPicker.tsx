@@ -1,0 +1,46 @@
+import { HIGHLIGHT_COLORS, type HighlightColor } from '@/core/types';
+
+export const COLOR_LABELS: Record<HighlightColor, string> = {
+  yellow: 'Yellow',
+  green: 'Green',
+  blue: 'Blue',
+  pink: 'Pink',
+  purple: 'Purple',
+};
+
+export const COLOR_VALUES: Record<HighlightColor, string> = {
+  yellow: '#ffd600',
+  green: '#4cd964',
+  blue: '#5aaaff',
+  pink: '#ff69b4',
+  purple: '#af78ff',
+};
+
+interface Props {
+  value: HighlightColor;
+  onChange: (color: HighlightColor) => void;
+  /** The user's names for colours ("key idea"), shown beside them. */
+  names?: Partial<Record<HighlightColor, string>>;
+}
+
+/** A row of colour choices with radio semantics (arrow keys move, as native radios do). */
+export function ColorPicker({ value, onChange, names = {} }: Props) {
+  return (
+    <fieldset class="colors">
+      <legend>Colour</legend>
+      {HIGHLIGHT_COLORS.map((color) => (
+        <label key={color} class="color" title={names[color] ?? COLOR_LABELS[color]}>
+          <input
+            type="radio"
+            name="highlight-color"
+            value={color}
+            checked={color === value}
+            onChange={() => onChange(color)}
+            aria-label={names[color] ? `${COLOR_LABELS[color]} (${names[color]})` : COLOR_LABELS[color]}
+          />
+          <span class="dot" style={{ background: COLOR_VALUES[color] }} />
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { HighlightRecord } from '@/core/types';
+import type { HighlightChanges } from '@/storage/highlights';
+import { ColorPicker } from './ColorPicker';
+import { NoteEditor } from './NoteEditor';
+import { TagInput } from './TagInput';
+
+export interface HighlightMenuApi {
+  get: (id: string) => Promise<HighlightRecord | null>;
+  update: (id: string, changes: HighlightChanges) => Promise<HighlightRecord>;
+  remove: (id: string) => Promise<HighlightRecord | null>;
+  restore: (highlight: HighlightRecord) => Promise<void>;
+  tags: () => Promise<string[]>;
+}
+
+interface Props {
+  id: string;
+  api: HighlightMenuApi;
+  onClose: () => void;
+  focusNote?: boolean;
+}
+
+/** A highlight's menu in the page: note, tags, colour, delete (with undo). */
+export function HighlightMenu({ id, api, onClose, focusNote }: Props) {
+  const [highlight, setHighlight] = useState<HighlightRecord | null | undefined>(undefined);
+  const [deleted, setDeleted] = useState<HighlightRecord | null>(null);
+  const [suggestions, setSuggestions] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.get(id).then(setHighlight, (e: unknown) => setError(String(e)));
+    api.tags().then(setSuggestions, () => {});
+  }, [id]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const change = async (changes: HighlightChanges) => {
+    try {
+      setHighlight(await api.update(id, changes));
+      setError(null);
+    } catch (e) {
+      setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  if (error && !highlight) return <p role="alert">{error}</p>;
+  if (highlight === undefined) return <p aria-busy="true">Loading…</p>;
+  if (deleted) {
+    return (
+      <section class="menu" aria-label="Highlight deleted">
+        <p role="status">Highlight deleted.</p>
+        <div class="row">
+          <button
+            type="button"
+            onClick={async () => {
+              await api.restore(deleted);
+              setHighlight(deleted);
+              setDeleted(null);
+            }}
+          >
+            Undo
+          </button>
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </section>
+    );
+  }
+  if (!highlight) return <p role="alert">This highlight no longer exists.</p>;
+
+  return (
+    <section class="menu" aria-label="Highlight">
+      <header class="row">
+        <strong>Highlight</strong>
+        <button type="button" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <NoteEditor value={highlight.note} autoFocus={focusNote} onSave={(note) => change({ note })} />
+      <TagInput tags={highlight.tags} suggestions={suggestions} onChange={(tags) => change({ tags })} />
+      <ColorPicker value={highlight.color} onChange={(color) => change({ color })} />
+      <div class="row">
+        <button
+          type="button"
+          class="danger"
+          onClick={async () => {
+            const removed = await api.remove(id);
+            if (removed) setDeleted(removed);
+          }}
+        >
+          Delete highlight
+        </button>
+      </div>
+      {error && <p role="alert">{error}</p>}
+    </section>
+  );
+}

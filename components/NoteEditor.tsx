@@ -1,0 +1,67 @@
+import { useEffect, useRef } from 'preact/hooks';
+
+interface Props {
+  value: string;
+  /** Persists the note; called debounced while typing and at once on blur or when the page hides. */
+  onSave: (note: string) => void | Promise<void>;
+  label?: string;
+  autoFocus?: boolean;
+  debounceMs?: number;
+}
+
+/**
+ * A multi-line note (plain text / Markdown) saved as you type. The textarea is uncontrolled while
+ * focused, so a save round-trip never moves the caret or drops a keystroke.
+ */
+export function NoteEditor({ value, onSave, label = 'Note', autoFocus, debounceMs = 400 }: Props) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const saved = useRef(value);
+  const save = useRef(onSave);
+  save.current = onSave;
+
+  const flush = () => {
+    clearTimeout(timer.current);
+    const text = ref.current?.value ?? saved.current;
+    if (text === saved.current) return;
+    saved.current = text;
+    void save.current(text);
+  };
+
+  // Show outside changes only when the reader is not typing here.
+  useEffect(() => {
+    const el = ref.current;
+    if (el && document.activeElement !== el && el.value !== value) {
+      el.value = value;
+      saved.current = value;
+    }
+  }, [value]);
+
+  useEffect(() => {
+    if (autoFocus) ref.current?.focus();
+    const onHide = () => flush();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+      flush();
+    };
+  }, []);
+
+  return (
+    <textarea
+      ref={ref}
+      class="note"
+      aria-label={label}
+      placeholder="Add a note (Markdown)…"
+      defaultValue={value}
+      rows={4}
+      onInput={() => {
+        clearTimeout(timer.current);
+        timer.current = setTimeout(flush, debounceMs);
+      }}
+      onBlur={flush}
+    />
+  );
+}

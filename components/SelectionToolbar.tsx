@@ -1,0 +1,72 @@
+import { useState } from 'preact/hooks';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '@/core/types';
+
+export interface SelectionToolbarProps {
+  /** Background of each colour swatch. */
+  swatches: Record<HighlightColor, string>;
+  initialColor?: HighlightColor;
+  /** Saves the selection in `color`. */
+  onHighlight: (color: HighlightColor) => void;
+  /** Saves the selection and opens the note editor. */
+  onAddNote: (color: HighlightColor) => void;
+  /** A short status ("Saved", "Already highlighted", an error) read out politely. */
+  status?: string;
+}
+
+const label = (color: HighlightColor) => color[0]!.toUpperCase() + color.slice(1);
+
+/** The small toolbar shown next to a text selection in a web page (mounted in a shadow root). */
+export function SelectionToolbar({
+  swatches,
+  initialColor = 'yellow',
+  onHighlight,
+  onAddNote,
+  status,
+}: SelectionToolbarProps) {
+  const [color, setColor] = useState<HighlightColor>(initialColor);
+  return (
+    <div class="toolbar" role="toolbar" aria-label="Talk Notes">
+      <button type="button" class="primary" onClick={() => onHighlight(color)}>
+        Highlight
+      </button>
+      <div class="swatches" role="radiogroup" aria-label="Colour">
+        {HIGHLIGHT_COLORS.map((c) => (
+          // biome-ignore lint/a11y/useSemanticElements: a compact swatch row; buttons with radio semantics.
+          <button
+            key={c}
+            type="button"
+            role="radio"
+            aria-checked={c === color}
+            aria-label={label(c)}
+            title={label(c)}
+            class="swatch"
+            style={{ background: swatches[c] }}
+            onClick={() => setColor(c)}
+          />
+        ))}
+      </div>
+      <button type="button" onClick={() => onAddNote(color)}>
+        Add note
+      </button>
+      <span class="status" role="status" aria-live="polite">
+        {status ?? ''}
+      </span>
+    </div>
+  );
+}
+
+/** Styles of the toolbar, isolated in its shadow root. */
+export const SELECTION_TOOLBAR_CSS = `
+.toolbar { display: inline-flex; align-items: center; gap: 6px; padding: 4px 6px; border-radius: 8px;
+  background: #202124; color: #fff; font: 13px/1.2 system-ui, sans-serif; box-shadow: 0 2px 10px rgba(0,0,0,.35); }
+button { font: inherit; color: inherit; background: transparent; border: 1px solid transparent; border-radius: 6px;
+  padding: 4px 8px; cursor: pointer; }
+button:hover { background: rgba(255,255,255,.12); }
+button:focus-visible { outline: 2px solid #8ab4f8; outline-offset: 1px; }
+.primary { font-weight: 600; }
+.swatches { display: inline-flex; gap: 3px; }
+.swatch { width: 16px; height: 16px; padding: 0; border-radius: 50%; border: 2px solid rgba(255,255,255,.35); }
+.swatch[aria-checked="true"] { border-color: #fff; }
+.status { font-size: 12px; color: #c8e6c9; }
+.status:empty { display: none; }
+`;

@@ -1,0 +1,214 @@
+/**
+ * The content script's behaviour on one page: draw stored highlights, show the toolbar for
+ * selections, clip, open a highlight's menu, and answer the extension's messages.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { buildTextIndex } from '@/core/anchoring';
+import type { HighlightColor, HighlightRecord } from '@/core/types';
+import { normalizeUrl } from '@/core/url';
+import { sendToBackground } from '@/messaging/client';
+import type { ContentResponses } from '@/messaging/protocol';
+import { analyzePage, buildClip, type PageAnalysis } from './clipper';
+import { HighlightPainter } from './highlight-painter';
+import { MenuUi } from './menu-ui';
+import { PageHighlights } from './page-highlights';
+import { clippableRange, trimRange } from './selection';
+import { ToolbarUi } from './toolbar-ui';
+
+type ClipOutcome = ContentResponses['highlightSelection'];
+
+export class ContentApp {
+  readonly painter: HighlightPainter;
+  readonly highlights: PageHighlights;
+  private readonly toolbar: ToolbarUi;
+  private readonly menu: MenuUi;
+  /** The selection the toolbar was shown for (a click on the toolbar may collapse the live one). */
+  private pendingRange: Range | null = null;
+  /** Page analysis is reused across clips until the page's DOM changes. */
+  private analysis: PageAnalysis | null = null;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly doc: Document,
+  ) {
+    this.painter = new HighlightPainter(doc);
+    this.highlights = new PageHighlights({
+      doc,
+      painter: this.painter,
+      fetchHighlights: () => sendToBackground({ type: 'getPageHighlights', url: this.url }),
+      reportStatuses: async (statuses) => {
+        await sendToBackground({ type: 'reportAnchoring', url: this.url, statuses });
+      },
+    });
+    this.toolbar = new ToolbarUi(ctx, doc, {
+      onHighlight: (color) => void this.clipPending(color, false),
+      onAddNote: (color) => void this.clipPending(color, true),
+    });
+    this.menu = new MenuUi(ctx, doc);
+  }
+
+  /** The page's storage key. */
+  get url(): string {
+    return normalizeUrl(this.doc.URL) ?? this.doc.URL;
+  }
+
+  /** Starts on the page; `initial` are its stored highlights when the caller already read them. */
+  async start(initial?: HighlightRecord[]): Promise<void> {
+    this.ctx.addEventListener(this.doc, 'mouseup', (e) => this.onPointerUp(e));
+    this.ctx.addEventListener(this.doc, 'keyup', (e) => this.onKeyUp(e));
+    this.ctx.addEventListener(this.doc, 'mousedown', (e) => this.onPointerDown(e));
+    this.ctx.addEventListener(this.doc, 'click', (e) => this.onClick(e));
+    await this.highlights.load(initial).catch((error: unknown) => {
+      console.warn('Talk Notes: could not load this page’s highlights', error);
+    });
+    this.highlights.watchForChanges();
+    this.ctx.onInvalidated(() => {
+      this.highlights.stop();
+      this.painter.clear();
+      this.toolbar.remove();
+      this.menu.close();
+    });
+  }
+
+  /** Clips the current selection (context menu, keyboard command). */
+  async highlightSelection(color: HighlightColor = 'yellow'): Promise<ClipOutcome> {
+    const range = clippableRange(this.doc);
+    if (!range) return { saved: false, duplicate: false, message: 'Select some text on the page first.' };
+    return this.clip(range, color);
+  }
+
+  /** The selection may have changed (the eager script saw a gesture before we were loaded). */
+  selectionChanged(): void {
+    this.updateToolbar();
+  }
+
+  scrollTo(id: string): boolean {
+    const range = this.painter.rangeOf(id);
+    if (!range) return false;
+    const target = range.startContainer.parentElement;
+    target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    return !!target;
+  }
+
+  private onPointerUp(event: MouseEvent): void {
+    if (this.toolbar.contains(event) || this.menu.contains(event)) return;
+    // Let the browser finish updating the selection first.
+    setTimeout(() => this.updateToolbar(), 0);
+  }
+
+  private onKeyUp(event: KeyboardEvent): void {
+    if (this.toolbar.contains(event)) return;
+    if (event.key === 'Escape') {
+      this.toolbar.hide();
+      return;
+    }
+    if (event.shiftKey || event.key === 'Shift') this.updateToolbar();
+  }
+
+  private onPointerDown(event: MouseEvent): void {
+    if (this.toolbar.contains(event) || this.menu.contains(event)) return;
+    this.toolbar.hide();
+  }
+
+  private onClick(event: MouseEvent): void {
+    if (this.toolbar.contains(event) || this.menu.contains(event)) return;
+    const selection = this.doc.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const id = this.painter.hitTest(event.clientX, event.clientY);
+    if (id && !id.startsWith('pending:')) this.menu.open(id, { x: event.clientX, y: event.clientY });
+    else if (this.menu.openId) this.menu.close();
+  }
+
+  private updateToolbar(): void {
+    const range = clippableRange(this.doc);
+    if (!range) {
+      this.pendingRange = null;
+      this.toolbar.hide();
+      return;
+    }
+    this.pendingRange = range.cloneRange();
+    const rects = range.getClientRects();
+    const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
+    void this.toolbar.show(last);
+    this.prepareAnalysis();
+  }
+
+  /** Analyse the page while the reader moves to the button, so the click itself is quick. */
+  private prepareAnalysis(): void {
+    if (this.analysis) return;
+    const idle = this.doc.defaultView?.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1));
+    idle(() => {
+      this.analysis ??= analyzePage(this.doc, this.url);
+    });
+  }
+
+  private async clipPending(color: HighlightColor, withNote: boolean): Promise<void> {
+    const range = this.pendingRange;
+    if (!range) return;
+    const outcome = await this.clip(range, color, withNote);
+    this.toolbar.setStatus(outcome.message);
+    if (outcome.saved || outcome.duplicate) {
+      // Clear the selection we clipped, not one the reader made meanwhile.
+      const selection = this.doc.getSelection();
+      if (selection?.rangeCount && sameRange(selection.getRangeAt(0), range)) selection.removeAllRanges();
+      setTimeout(() => this.toolbar.hide(), withNote ? 0 : 900);
+    }
+  }
+
+  private async clip(selected: Range, color: HighlightColor, withNote = false): Promise<ClipOutcome> {
+    const range = trimRange(selected);
+    if (!range.toString().trim()) return { saved: false, duplicate: false, message: 'Nothing to highlight.' };
+    const provisionalId = `pending:${Date.now()}`;
+    let clip: ReturnType<typeof buildClip>;
+    try {
+      this.analysis ??= analyzePage(this.doc, this.url);
+      clip = buildClip(this.doc, range, {
+        color,
+        analysis: this.analysis,
+        index: buildTextIndex(this.doc.body),
+      });
+    } catch (error) {
+      return { saved: false, duplicate: false, message: `Could not highlight this: ${errorText(error)}` };
+    }
+    // Drawn at once; stored right after. A failed save takes the drawing back and says why.
+    const drawn = range.cloneRange();
+    this.painter.draw(provisionalId, drawn, color);
+    try {
+      const { highlight, duplicate } = await sendToBackground({ type: 'saveClip', clip });
+      this.painter.remove(provisionalId);
+      if (duplicate) {
+        const existing = this.painter.rangeOf(highlight.id) ?? drawn;
+        this.highlights.addClipped(highlight, existing);
+        if (withNote) this.openMenuFor(highlight, existing, 'note');
+        return { saved: false, duplicate: true, message: 'Already highlighted', color: highlight.color };
+      }
+      this.highlights.addClipped(highlight, drawn);
+      if (withNote) this.openMenuFor(highlight, drawn, 'note');
+      return { saved: true, duplicate: false, message: 'Saved', color };
+    } catch (error) {
+      this.painter.remove(provisionalId);
+      return { saved: false, duplicate: false, message: `Not saved: ${errorText(error)}` };
+    }
+  }
+
+  private openMenuFor(highlight: HighlightRecord, range: Range, focus: 'note' | 'menu'): void {
+    const rect = range.getBoundingClientRect();
+    this.menu.open(highlight.id, { x: rect.left, y: rect.bottom }, focus);
+  }
+
+  /** A DOM change makes the cached analysis stale. */
+  invalidateAnalysis(): void {
+    this.analysis = null;
+  }
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.compareBoundaryPoints(Range.START_TO_START, b) === 0 &&
+    a.compareBoundaryPoints(Range.END_TO_END, b) === 0
+  );
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,190 @@
+/**
+ * The highlights of the page the content script runs in: anchors them on each visit, draws them,
+ * retries the ones not found when the page changes (late rendering), and reports the outcome.
+ */
+import { type AnchorResult, anchorAll } from '@/core/anchoring';
+import type { AnchorStatus, HighlightRecord } from '@/core/types';
+import type { HighlightPainter } from './highlight-painter';
+
+export interface AnchoringStats {
+  anchored: number;
+  fuzzy: number;
+  orphaned: number;
+  durationMs: number;
+}
+
+export interface PageHighlightsDeps {
+  doc: Document;
+  painter: HighlightPainter;
+  /** Reads the page's stored highlights. */
+  fetchHighlights: () => Promise<HighlightRecord[]>;
+  /** Tells storage how anchoring went (orphans show as "not found on this page"). */
+  reportStatuses: (statuses: { id: string; status: AnchorStatus }[]) => Promise<void>;
+  now?: () => number;
+}
+
+/** Public name of the performance mark made after every anchoring pass. */
+export const ANCHORED_MARK = 'talk-notes:anchored';
+
+/** At most this many retries after DOM changes, so an endlessly changing page costs a bounded amount. */
+const MAX_RETRIES = 20;
+const RETRY_DEBOUNCE_MS = 250;
+
+export class PageHighlights {
+  private records = new Map<string, HighlightRecord>();
+  private statuses = new Map<string, AnchorStatus>();
+  private observer: MutationObserver | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retries = 0;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly deps: PageHighlightsDeps) {}
+
+  get highlights(): HighlightRecord[] {
+    return [...this.records.values()];
+  }
+
+  statusOf(id: string): AnchorStatus | undefined {
+    return this.statuses.get(id);
+  }
+
+  /** Loads the page's highlights (unless given) and anchors them all. */
+  async load(given?: HighlightRecord[]): Promise<AnchoringStats> {
+    const records = given ?? (await this.deps.fetchHighlights());
+    this.records = new Map(records.map((r) => [r.id, r]));
+    return this.anchorPending(records);
+  }
+
+  /** Re-reads storage after an edit elsewhere: removes deleted, recolours, anchors new ones. */
+  async refresh(): Promise<AnchoringStats> {
+    const records = await this.deps.fetchHighlights();
+    const fresh = new Map(records.map((r) => [r.id, r]));
+    for (const id of this.records.keys()) {
+      if (!fresh.has(id)) {
+        this.deps.painter.remove(id);
+        this.statuses.delete(id);
+      }
+    }
+    const toAnchor: HighlightRecord[] = [];
+    for (const record of records) {
+      const range = this.deps.painter.rangeOf(record.id);
+      if (range) this.deps.painter.draw(record.id, range, record.color);
+      else toAnchor.push(record);
+    }
+    this.records = fresh;
+    return this.anchorPending(toAnchor);
+  }
+
+  /** A highlight just clipped: drawn where the reader selected it, no anchoring needed. */
+  addClipped(record: HighlightRecord, range: Range): void {
+    this.records.set(record.id, record);
+    this.statuses.set(record.id, 'placed');
+    this.deps.painter.draw(record.id, range, record.color);
+  }
+
+  /** Forgets a provisional or deleted highlight. */
+  forget(id: string): void {
+    this.records.delete(id);
+    this.statuses.delete(id);
+    this.deps.painter.remove(id);
+  }
+
+  /** Watches the page for late content and retries highlights not found yet. */
+  watchForChanges(): void {
+    if (this.observer || !this.deps.doc.body) return;
+    const win = this.deps.doc.defaultView!;
+    this.observer = new win.MutationObserver((mutations) => {
+      // Our own UI (shadow hosts) and attribute churn do not bring new text.
+      if (!mutations.some(bringsText)) return;
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => void this.retry(), RETRY_DEBOUNCE_MS);
+    });
+    this.observer.observe(this.deps.doc.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    clearTimeout(this.retryTimer);
+  }
+
+  private async retry(): Promise<void> {
+    const lost = this.highlights.filter((r) => {
+      const range = this.deps.painter.rangeOf(r.id);
+      // Drawn ranges whose text was replaced under them are anchored again too.
+      return !range || range.toString() !== r.text;
+    });
+    if (!lost.length) return;
+    if (++this.retries > MAX_RETRIES) {
+      this.stop();
+      return;
+    }
+    await this.anchorPending(lost);
+  }
+
+  private anchorPending(records: HighlightRecord[]): Promise<AnchoringStats> {
+    // One pass at a time; a pass asked for while one runs waits for it.
+    const previous = this.running ?? Promise.resolve();
+    let stats!: AnchoringStats;
+    const pass = previous.then(async () => {
+      stats = await this.runPass(records);
+    });
+    this.running = pass.finally(() => {
+      if (this.running === pass) this.running = null;
+    });
+    return pass.then(() => stats);
+  }
+
+  private async runPass(records: HighlightRecord[]): Promise<AnchoringStats> {
+    const now = this.deps.now ?? (() => performance.now());
+    const started = now();
+    const live = records.filter((r) => this.records.has(r.id));
+    let results = new Map<string, AnchorResult | null>();
+    if (live.length && this.deps.doc.body) {
+      ({ results } = await anchorAll(this.deps.doc.body, live, { now }));
+    }
+    const changed: { id: string; status: AnchorStatus }[] = [];
+    let anchored = 0;
+    let fuzzy = 0;
+    for (const record of live) {
+      const result = results.get(record.id) ?? null;
+      const status: AnchorStatus = result ? (result.method === 'fuzzy' ? 'fuzzy' : 'placed') : 'orphan';
+      if (result) {
+        anchored++;
+        if (result.method === 'fuzzy') fuzzy++;
+        this.deps.painter.draw(record.id, result.range, record.color);
+      } else {
+        this.deps.painter.remove(record.id);
+      }
+      if (this.statuses.get(record.id) !== status) {
+        this.statuses.set(record.id, status);
+        if (record.anchorStatus !== status) changed.push({ id: record.id, status });
+      }
+    }
+    const stats: AnchoringStats = {
+      anchored,
+      fuzzy,
+      orphaned: live.length - anchored,
+      durationMs: Math.round((now() - started) * 100) / 100,
+    };
+    performance.mark(ANCHORED_MARK, { detail: stats });
+    if (changed.length) {
+      for (const { id, status } of changed) {
+        const record = this.records.get(id);
+        if (record) this.records.set(id, { ...record, anchorStatus: status });
+      }
+      await this.deps.reportStatuses(changed).catch(() => {});
+    }
+    return stats;
+  }
+}
+
+function bringsText(mutation: MutationRecord): boolean {
+  if (mutation.type === 'characterData') return true;
+  for (const node of mutation.addedNodes) {
+    if (node.nodeType === Node.TEXT_NODE) return true;
+    if (node.nodeType === Node.ELEMENT_NODE && !(node as Element).tagName.startsWith('TALK-NOTES'))
+      return true;
+  }
+  return mutation.removedNodes.length > 0;
+}

@@ -1,0 +1,107 @@
+/**
+ * The selection toolbar in the page: a Preact component in an open shadow root (styles isolated
+ * both ways), positioned next to the selection, created on first use.
+ */
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { SELECTION_TOOLBAR_CSS, SelectionToolbar } from '@/components/SelectionToolbar';
+import type { HighlightColor } from '@/core/types';
+import { COLOR_SWATCHES } from './highlight-painter';
+
+export interface ToolbarActions {
+  onHighlight: (color: HighlightColor) => void;
+  onAddNote: (color: HighlightColor) => void;
+}
+
+export class ToolbarUi {
+  private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  private creating: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
+  private status = '';
+  private visible = false;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly doc: Document,
+    private readonly actions: ToolbarActions,
+  ) {}
+
+  get isVisible(): boolean {
+    return this.visible;
+  }
+
+  /** Whether an event happened inside the toolbar. */
+  contains(event: Event): boolean {
+    return !!this.ui && event.composedPath().includes(this.ui.shadowHost);
+  }
+
+  async show(rect: DOMRect): Promise<void> {
+    const ui = await this.ensure();
+    this.status = '';
+    this.render(ui);
+    const win = this.doc.defaultView!;
+    const host = ui.shadowHost;
+    // Below the selection's end, kept inside the viewport; absolute so it scrolls with the text.
+    const top = rect.bottom + win.scrollY + 8;
+    const left = Math.max(8, Math.min(rect.left + win.scrollX, win.scrollX + win.innerWidth - 280));
+    host.setAttribute(
+      'style',
+      `position:absolute !important;top:${top}px !important;left:${left}px !important;z-index:2147483647 !important;display:block !important;`,
+    );
+    this.visible = true;
+  }
+
+  hide(): void {
+    if (!this.ui || !this.visible) return;
+    this.ui.shadowHost.style.setProperty('display', 'none', 'important');
+    this.visible = false;
+  }
+
+  setStatus(status: string): void {
+    this.status = status;
+    if (this.ui) this.render(this.ui);
+  }
+
+  remove(): void {
+    this.ui?.remove();
+    this.ui = null;
+  }
+
+  private render(ui: ShadowRootContentScriptUi<HTMLElement>) {
+    render(
+      <SelectionToolbar
+        swatches={COLOR_SWATCHES}
+        onHighlight={this.actions.onHighlight}
+        onAddNote={this.actions.onAddNote}
+        status={this.status}
+      />,
+      ui.uiContainer,
+    );
+  }
+
+  private ensure(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
+    this.creating ??= createShadowRootUi(this.ctx, {
+      name: 'talk-notes-toolbar',
+      position: 'inline',
+      anchor: () => this.doc.body ?? this.doc.documentElement,
+      append: 'last',
+      mode: 'open',
+      css: SELECTION_TOOLBAR_CSS,
+      isolateEvents: ['keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'click'],
+      onMount: (container, _shadow, host) => {
+        // Keep the page's selection when a toolbar button is pressed.
+        host.addEventListener('mousedown', (e) => e.preventDefault());
+        container.setAttribute('lang', 'en');
+        return container;
+      },
+      onRemove: (container) => {
+        if (container) render(null, container);
+      },
+    }).then((ui) => {
+      ui.mount();
+      this.ui = ui;
+      return ui;
+    });
+    return this.creating;
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Saving a clip: the page record (one per normalized URL), the talks detected on it, and the
+ * highlight, in one transaction so a failure leaves nothing half-written.
+ */
+import { newId } from '@/core/ids';
+import type {
+  HighlightColor,
+  HighlightRecord,
+  PageMetadata,
+  PageRecord,
+  Selector,
+  TalkRecord,
+} from '@/core/types';
+import type { TalkNotesDatabase } from './db';
+
+export interface DetectedTalkInput {
+  title: string;
+  speakers: string[];
+  /** Offset of the talk title in the page text. */
+  position: number;
+}
+
+export interface ClipInput {
+  page: PageMetadata;
+  talks: DetectedTalkInput[];
+  highlight: {
+    text: string;
+    markdown: string;
+    selectors: Selector[];
+    color: HighlightColor;
+    note: string;
+    position: number;
+    /** Title of the detected talk the passage sits under, or null. */
+    talkTitle: string | null;
+  };
+}
+
+export interface ClipResult {
+  highlight: HighlightRecord;
+  /** True when the same passage was already saved: the existing highlight is returned, nothing added. */
+  duplicate: boolean;
+}
+
+/** Merges fresh metadata into a stored page: a value found now wins, a value missing now keeps the old one. */
+function mergePage(old: PageRecord, fresh: PageMetadata, now: number): PageRecord {
+  return {
+    ...old,
+    title: fresh.title || old.title,
+    authors: fresh.authors.length ? fresh.authors : old.authors,
+    siteName: fresh.siteName ?? old.siteName,
+    publishedAt: fresh.publishedAt ?? old.publishedAt,
+    lang: fresh.lang ?? old.lang,
+    canonicalUrl: fresh.canonicalUrl ?? old.canonicalUrl,
+    excerpt: fresh.excerpt ?? old.excerpt,
+    updatedAt: now,
+  };
+}
+
+/** Same passage: same text starting at (nearly) the same place. */
+function isSamePassage(existing: HighlightRecord, text: string, position: number): boolean {
+  return existing.text === text && Math.abs(existing.position - position) <= Math.max(16, text.length / 4);
+}
+
+export async function saveClip(
+  db: TalkNotesDatabase,
+  clip: ClipInput,
+  now = Date.now(),
+): Promise<ClipResult> {
+  return db.transaction('rw', db.pages, db.talks, db.highlights, async () => {
+    const stored = await db.pages.where('url').equals(clip.page.url).first();
+    const page: PageRecord = stored
+      ? mergePage(stored, clip.page, now)
+      : { ...clip.page, id: newId(), createdAt: now, updatedAt: now };
+    await db.pages.put(page);
+
+    const existing = await db.highlights.where('url').equals(page.url).toArray();
+    const duplicate = existing.find((h) => isSamePassage(h, clip.highlight.text, clip.highlight.position));
+    if (duplicate) return { highlight: duplicate, duplicate: true };
+
+    const talks = await upsertDetectedTalks(db, page.id, clip.talks, now);
+    const { talkTitle, ...fields } = clip.highlight;
+    const highlight: HighlightRecord = {
+      ...fields,
+      id: newId(),
+      pageId: page.id,
+      url: page.url,
+      talkId: talkTitle === null ? null : (talks.get(talkTitle)?.id ?? null),
+      tags: [],
+      anchorStatus: 'placed',
+      createdAt: now,
+      updatedAt: now,
+    };
+    await db.highlights.add(highlight);
+    return { highlight, duplicate: false };
+  });
+}
+
+/**
+ * Creates the talks detection found that the page does not have yet, matched on their detected
+ * title so a talk the user renamed is not created again. Returns them by detected title.
+ */
+async function upsertDetectedTalks(
+  db: TalkNotesDatabase,
+  pageId: string,
+  detected: DetectedTalkInput[],
+  now: number,
+): Promise<Map<string, TalkRecord>> {
+  const byTitle = new Map<string, TalkRecord>();
+  for (const talk of await db.talks.where('pageId').equals(pageId).toArray()) {
+    if (talk.detectedTitle !== null) byTitle.set(talk.detectedTitle, talk);
+  }
+  const added: TalkRecord[] = [];
+  for (const { title, speakers, position } of detected) {
+    const known = byTitle.get(title);
+    if (known) {
+      if (known.position !== position) {
+        known.position = position;
+        await db.talks.update(known.id, { position });
+      }
+      continue;
+    }
+    const talk: TalkRecord = {
+      id: newId(),
+      pageId,
+      title,
+      speakers,
+      position,
+      detected: true,
+      detectedTitle: title,
+      createdAt: now,
+      updatedAt: now,
+    };
+    byTitle.set(title, talk);
+    added.push(talk);
+  }
+  if (added.length) await db.talks.bulkAdd(added);
+  return byTitle;
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { findSpeakers } from '@/core/talks';
+
+describe('findSpeakers', () => {
+  it.each([
+    // From the conference blog (tests/fixtures/pages/conference-*.html).
+    [
+      'Integrating OSS in industrial environments - by Siemens',
+      'The third keynote was given by Siemens, a 170 year old, 350k employees rich German corporation.',
+      ['Siemens'],
+    ],
+    [
+      'Container orchestration - the state of play',
+      'In his talk Michael Bright gave an overview of current container orchestration systems. In his talk he went into some details.',
+      ['Michael Bright'],
+    ],
+    [
+      'Nobody puts Java in a container',
+      'Jörg Schad from Mesosphere gave an introduction to how container technolgies like Docker really work.\nHe started off by explaining the advantages of containers.',
+      ['Jörg Schad'],
+    ],
+    [
+      'Limux - the loss of a lighthouse',
+      'In his talk, Matthias Kirschner gave an overview of Limux - the Linux rolled out for the Munich administration project.',
+      ['Matthias Kirschner'],
+    ],
+    [
+      "Dude, Where's My Microservice",
+      "In his talk Dude, Where's My Microservice? - Tomasz Janiszewski from Allegro gave an introduction to what projects like Marathon on Apache Mesos can do.",
+      ['Tomasz Janiszewski'],
+    ],
+    [
+      'Trolling != Enforcement',
+      "The afternoon for me started with a very valuable talk by Shane Coughlan on how Trolling doesn't equal enforcement. Shane started off by explaining some of the history.",
+      ['Shane Coughlan'],
+    ],
+    [
+      'Kernel live patching',
+      "Following Tomas Tomecek's talk on how to get from Dockerfiles to Ansible Containers I went to a talk that was given by Miroslav Benes from SuSE on Linux kernel live patching.",
+      ['Miroslav Benes'],
+    ],
+    [
+      'Linus Torvalds Q&A',
+      'The last keynote of the day was an on stage interview with Linus Torvalds. The introduction to this kind of format was lovely.',
+      ['Linus Torvalds'],
+    ],
+    [
+      'Goal - question - metric approach to community measurement',
+      'In his talk on applying goals question metrics to software development management Jose Manrique Lopez de la Fuente explained how to successfully choose and use metrics in OSS projects.',
+      ['Jose Manrique Lopez de la Fuente'],
+    ],
+    [
+      'The TAO of Hashicorp',
+      'In the second keynote Hashimoto gave an overview of the Tao of Hashicorp.',
+      ['Hashimoto'], // a single name, but introduced by "keynote"
+    ],
+    [
+      'Open Source Summit - Day 3',
+      'Open source summit Wednesday started with a keynote by members of the Banks family telling a packed room on how they approached raising a tech family.',
+      [],
+    ],
+    // Title forms.
+    ['Scaling Postgres (Jane Doe)', 'She explained how to shard.', ['Jane Doe']],
+    ['Scaling Postgres (Jane Doe & John Roe)', '', ['Jane Doe', 'John Roe']],
+    ['Scaling Postgres — by Jane Doe', '', ['Jane Doe']],
+    ['Keynote by Jane Doe', '', ['Jane Doe']],
+    ['Jane Doe: Scaling Postgres', 'Jane showed how to shard a database.', ['Jane Doe']],
+    ['Søren Ødegård - Federated search', 'Ødegård gave a tour of the index.', ['Søren Ødegård']],
+    // Looks like a name in the title, but nothing says anyone spoke: no speaker rather than a wrong one.
+    ['Apache Kafka - a deep dive', 'Apache Kafka is a streaming platform. It scales.', []],
+    ['Jane Doe: Scaling Postgres', 'The slides are online.', []],
+    ['Kafka in production (Part 2)', '', []],
+    ['Streaming at scale (Apache Kafka 3.0)', '', []],
+    ['Death by PowerPoint', '', []],
+    ['Docker Swarm explained', '', []],
+    ['Goal - question - metric approach', '', []],
+    // Text forms.
+    ['Opening', 'Yesterday Michael Bright gave the opening talk.', ['Michael Bright']],
+    ['Panel', 'On Monday Jane Doe and John Roe presented their work on Rust.', ['Jane Doe', 'John Roe']],
+    ['Rust', 'Dr. Jane Doe (Mozilla) explained the borrow checker.', ['Jane Doe']],
+    ['Rust', 'He gave a talk on the borrow checker. She explained it again.', []],
+    ['Rust', 'The talk sponsored by Google Cloud was about the borrow checker.', []],
+    ['Rust', 'In his talk on working with Docker Swarm he showed a demo.', []],
+    ['Rust', 'The Open Source Summit opened with a keynote. Red Hat kicked off the day.', []],
+    ['Rust', 'Going into details Michael showed the huge takeup of Kubernetes.', []], // one name, no talk context
+  ])('%s | %s', (title, text, expected) => {
+    expect(findSpeakers(title, text)).toEqual(expected);
+  });
+
+  it('reads only the opening of the section', () => {
+    const text = `${'Some prose about containers. '.repeat(30)}Later Jane Doe gave a talk on Rust.`;
+    expect(findSpeakers('Containers', text)).toEqual([]);
+  });
+
+  it('keeps the longest form of a name once', () => {
+    const text = 'Jörg Schad from Mesosphere gave an introduction. In his talk, Jörg Schad gave more.';
+    expect(findSpeakers('Nobody puts Java in a container (Jörg Schad)', text)).toEqual(['Jörg Schad']);
+  });
+
+  it('stays fast on long runs of capitalized words', () => {
+    const text = 'The Quick Brown Fox Jumps Over The Lazy Dog And '.repeat(30);
+    const started = performance.now();
+    expect(findSpeakers(text, text)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+});
