@@ -8,6 +8,8 @@ const chromeBinary = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const PAGE_RESOURCES = ['highlight-menu.html', 'content-runtime.js'];
 
 export default defineConfig({
+  // A separate output folder lets parallel test runs build without overwriting each other.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   webExt: {

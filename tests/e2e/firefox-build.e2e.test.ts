@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from './paths';
+import { OUTPUT_DIR, PROJECT_ROOT } from './paths';
 
-const FIREFOX_DIR = join(PROJECT_ROOT, '.output', 'firefox-mv2');
+const FIREFOX_DIR = join(OUTPUT_DIR, 'firefox-mv2');
 
 describe('the Firefox build', () => {
   it('builds and passes Mozilla web-ext lint with no errors', () => {

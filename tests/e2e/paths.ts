@@ -2,5 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const EXTENSION_DIR = join(PROJECT_ROOT, '.output', 'chrome-mv3');
+/** Build output (WXT_OUT_DIR, as in wxt.config.ts). */
+export const OUTPUT_DIR = join(PROJECT_ROOT, process.env.WXT_OUT_DIR ?? '.output');
+export const EXTENSION_DIR = join(OUTPUT_DIR, 'chrome-mv3');
 export const FIXTURE_PAGES_DIR = join(PROJECT_ROOT, 'tests', 'fixtures', 'pages');

@@ -1,0 +1,117 @@
+/**
+ * Talks: the reader's organisation of highlights. Detected talks can be renamed (the detected
+ * title is kept so re-detection does not duplicate them), given speakers, created, and merged.
+ */
+import { newId } from '@/core/ids';
+import { normalizeTags } from '@/core/tags';
+import type { TalkRecord } from '@/core/types';
+import type { TalkNotesDatabase } from './db';
+
+/** Talks of a page in document order (user-made talks, position -1, last by creation). */
+export async function talksForPage(db: TalkNotesDatabase, pageId: string): Promise<TalkRecord[]> {
+  const talks = await db.talks.where('pageId').equals(pageId).toArray();
+  const order = (t: TalkRecord) => (t.position < 0 ? Number.MAX_SAFE_INTEGER : t.position);
+  return talks.sort((a, b) => order(a) - order(b) || a.createdAt - b.createdAt);
+}
+
+/** Creates a talk the reader names on a page. */
+export async function createTalk(
+  db: TalkNotesDatabase,
+  pageId: string,
+  title: string,
+  speakers: string[] = [],
+  now = Date.now(),
+): Promise<TalkRecord> {
+  const clean = title.trim();
+  if (!clean) throw new Error('a talk needs a title');
+  const talk: TalkRecord = {
+    id: newId(),
+    pageId,
+    title: clean,
+    speakers: cleanSpeakers(speakers),
+    position: -1,
+    detected: false,
+    detectedTitle: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await db.talks.add(talk);
+  return talk;
+}
+
+export async function renameTalk(
+  db: TalkNotesDatabase,
+  id: string,
+  title: string,
+  now = Date.now(),
+): Promise<void> {
+  const clean = title.trim();
+  if (!clean) throw new Error('a talk needs a title');
+  if (!(await db.talks.update(id, { title: clean, updatedAt: now })))
+    throw new Error(`talk ${id} does not exist`);
+}
+
+export async function setSpeakers(db: TalkNotesDatabase, id: string, speakers: string[], now = Date.now()) {
+  if (!(await db.talks.update(id, { speakers: cleanSpeakers(speakers), updatedAt: now }))) {
+    throw new Error(`talk ${id} does not exist`);
+  }
+}
+
+/** Adds tags to every highlight of a talk (one transaction). Returns how many highlights changed. */
+export async function tagTalk(db: TalkNotesDatabase, talkId: string, tags: string[], now = Date.now()) {
+  return db.transaction('rw', db.highlights, async () => {
+    let changed = 0;
+    await db.highlights
+      .where('talkId')
+      .equals(talkId)
+      .modify((h) => {
+        const merged = normalizeTags([...h.tags, ...tags]);
+        if (merged.length !== h.tags.length) {
+          h.tags = merged;
+          h.updatedAt = now;
+          changed++;
+        }
+      });
+    return changed;
+  });
+}
+
+/**
+ * Merges talks into one (the same talk written up on two pages): their highlights move to
+ * `targetId`, speakers are united, and the merged talks are removed.
+ */
+export async function mergeTalks(
+  db: TalkNotesDatabase,
+  targetId: string,
+  otherIds: string[],
+  now = Date.now(),
+) {
+  await db.transaction('rw', db.talks, db.highlights, async () => {
+    const target = await db.talks.get(targetId);
+    if (!target) throw new Error(`talk ${targetId} does not exist`);
+    const others = (await db.talks.bulkGet(otherIds.filter((id) => id !== targetId))).filter(
+      (t): t is TalkRecord => !!t,
+    );
+    const speakers = cleanSpeakers([...target.speakers, ...others.flatMap((t) => t.speakers)]);
+    for (const other of others) {
+      await db.highlights
+        .where('talkId')
+        .equals(other.id)
+        .modify((h) => {
+          h.talkId = targetId;
+          h.updatedAt = now;
+        });
+    }
+    await db.talks.bulkDelete(others.map((t) => t.id));
+    await db.talks.update(targetId, { speakers, updatedAt: now });
+  });
+}
+
+function cleanSpeakers(speakers: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const s of speakers) {
+    const name = s.trim().replace(/\s+/g, ' ');
+    if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
+  }
+  return [...seen.values()];
+}
