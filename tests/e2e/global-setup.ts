@@ -13,6 +13,7 @@ const SOURCES = [
   'core',
   'storage',
   'messaging',
+  'page',
   'public',
   'wxt.config.ts',
   'package.json',
