@@ -30,6 +30,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // `npm run bench` only: never part of `npm test`.
+        plugins: [WxtVitest()],
+        test: {
+          name: 'bench',
+          include: ['bench/run-benchmarks.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

@@ -17,6 +17,7 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
+    const started = performance.now();
     const url = normalizeUrl(location.href);
     let app: Promise<ContentApp> | undefined;
     const startApp = (initial?: HighlightRecord[]) => {
@@ -60,7 +61,7 @@ export default defineContentScript({
     ctx.addEventListener(document, 'keyup', (e) => e.shiftKey && onSelectionGesture());
 
     // Visible to tools and tests in the page's main world, without touching the page's DOM.
-    performance.mark('talk-notes:ready');
+    performance.mark('talk-notes:ready', { detail: { scriptMs: performance.now() - started } });
     if (!url) return;
     void sendToBackground({ type: 'getPageHighlights', url }).then(
       (highlights) => {

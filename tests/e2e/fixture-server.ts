@@ -26,13 +26,23 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-export async function startFixtureServer(root = FIXTURE_PAGES_DIR): Promise<FixtureServer> {
+export async function startFixtureServer(
+  root = FIXTURE_PAGES_DIR,
+  options: { headers?: Record<string, string> } = {},
+): Promise<FixtureServer> {
+  const extra = options.headers ?? {};
   const overrides = new Map<string, { body: string; type: string }>();
   const server: Server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     const override = overrides.get(path);
     if (override) {
-      res.writeHead(200, { 'content-type': override.type, 'cache-control': 'no-store' });
+      res.writeHead(200, { ...extra, 'content-type': override.type, 'cache-control': 'no-store' });
       res.end(override.body);
       return;
     }
@@ -44,6 +54,7 @@ export async function startFixtureServer(root = FIXTURE_PAGES_DIR): Promise<Fixt
     try {
       const body = await readFile(file);
       res.writeHead(200, {
+        ...extra,
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
       });
@@ -60,6 +71,11 @@ export async function startFixtureServer(root = FIXTURE_PAGES_DIR): Promise<Fixt
     serve: (path, body, type = 'text/html; charset=utf-8') =>
       overrides.set(`/${path.replace(/^\//, '')}`, { body, type }),
     reset: () => overrides.clear(),
-    close: () => new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((e) => (e ? reject(e) : resolve()));
+        // Browsers keep connections open; do not wait for them to time out.
+        server.closeAllConnections();
+      }),
   };
 }

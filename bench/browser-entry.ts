@@ -1,0 +1,143 @@
+/**
+ * Code the benchmark runs inside Chromium pages (bundled by bench/build-bundle.ts and added to the
+ * page as a script): our anchoring and the baseline on the same DOM, and extraction.
+ */
+import { anchorAll, buildTextIndex, describeRange } from '@/core/anchoring';
+import { extractPageMetadata } from '@/core/page-metadata';
+import { detectTalkSections } from '@/core/talks';
+import type { Selector } from '@/core/types';
+import { baselineAnchor } from './baseline-hypothesis';
+
+export interface PassageLocation {
+  id: string;
+  /** `data-p` id of the paragraph element holding the passage. */
+  paragraph: string;
+  /** Character offsets inside the paragraph's text. */
+  start: number;
+  end: number;
+}
+
+export interface Placement {
+  id: string;
+  start: number;
+  end: number;
+}
+
+/** Global text offsets of passages in this page (null for a passage whose paragraph is gone). */
+function expectedSpans(passages: PassageLocation[]): Map<string, { start: number; end: number } | null> {
+  const index = buildTextIndex(document.body);
+  const spans = new Map<string, { start: number; end: number } | null>();
+  for (const p of passages) {
+    const element = document.querySelector(`[data-p="${p.paragraph}"]`);
+    if (!element) {
+      spans.set(p.id, null);
+      continue;
+    }
+    const base = index.offsetOf(element, 0);
+    spans.set(p.id, { start: base + p.start, end: base + p.end });
+  }
+  return spans;
+}
+
+const api = {
+  /** Describes passages of the current page into selectors, as a clip would. */
+  describePassages(passages: PassageLocation[]): { id: string; selectors: Selector[] }[] {
+    const index = buildTextIndex(document.body);
+    const spans = expectedSpans(passages);
+    return passages.map((p) => {
+      const span = spans.get(p.id)!;
+      const range = index.rangeFor(span.start, span.end);
+      return { id: p.id, selectors: describeRange(document.body, range, index) };
+    });
+  },
+
+  async runOurs(items: { id: string; selectors: Selector[] }[]) {
+    const started = performance.now();
+    const { results } = await anchorAll(document.body, items);
+    const durationMs = performance.now() - started;
+    const placements: Placement[] = [];
+    for (const [id, result] of results)
+      if (result) placements.push({ id, start: result.start, end: result.end });
+    return { durationMs, placements };
+  },
+
+  runBaseline(items: { id: string; selectors: Selector[] }[]) {
+    const started = performance.now();
+    // Hypothesis anchors against the root's textContent, rebuilt per call; once here is generous.
+    const text = document.body.textContent ?? '';
+    const placements: Placement[] = [];
+    for (const item of items) {
+      const span = baselineAnchor(text, item.selectors);
+      if (span) placements.push({ id: item.id, ...span });
+    }
+    const durationMs = performance.now() - started;
+    // textContent offsets include script/style text; map them to our index's offsets to compare.
+    const map = textContentMapper();
+    return {
+      durationMs,
+      placements: placements.map((p) => ({ id: p.id, start: map(p.start), end: map(p.end) })),
+    };
+  },
+
+  /** Classifies placements against where each passage really is now. */
+  judge(passages: PassageLocation[], placements: Placement[]) {
+    const spans = expectedSpans(passages);
+    const placed = new Map(placements.map((p) => [p.id, p]));
+    let correct = 0;
+    let wrong = 0;
+    let orphaned = 0;
+    let missed = 0;
+    for (const p of passages) {
+      const expected = spans.get(p.id) ?? null;
+      const got = placed.get(p.id);
+      if (!got) {
+        orphaned++;
+        if (expected) missed++;
+        continue;
+      }
+      const overlap = expected ? Math.min(expected.end, got.end) - Math.max(expected.start, got.start) : 0;
+      if (expected && overlap >= 0.5 * (expected.end - expected.start)) correct++;
+      else wrong++;
+    }
+    const survivors = passages.filter((p) => spans.get(p.id)).length;
+    return { total: passages.length, survivors, placed: correct + wrong, correct, wrong, orphaned, missed };
+  },
+
+  extract() {
+    const started = performance.now();
+    const { metadata } = extractPageMetadata(document, { url: location.href });
+    const talks = detectTalkSections(document);
+    return { durationMs: performance.now() - started, title: metadata.title, talks: talks.length };
+  },
+};
+
+/** Maps textContent offsets to our text index's offsets (they differ by skipped script/style text). */
+function textContentMapper(): (offset: number) => number {
+  const index = buildTextIndex(document.body);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let total = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    nodes.push(n as Text);
+    starts.push(total);
+    total += (n as Text).length;
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = nodes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    try {
+      return index.offsetOf(nodes[lo]!, Math.min(offset - starts[lo]!, nodes[lo]!.length));
+    } catch {
+      return -1;
+    }
+  };
+}
+
+(globalThis as unknown as { TalkNotesBench: typeof api }).TalkNotesBench = api;
+export type BenchApi = typeof api;

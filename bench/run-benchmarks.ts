@@ -1,0 +1,149 @@
+/**
+ * `npm run bench`: every scenario in headless Chromium with the built extension, each with its
+ * baseline in the same run. Prints a table and writes bench/results/latest.json.
+ * BENCH_SIZE=tiny runs everything on toy sizes (what the smoke test does).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, it } from 'vitest';
+import { type ExtensionSession, launchExtension } from '../tests/e2e/harness';
+import { PROJECT_ROOT } from '../tests/e2e/paths';
+import { buildBenchBundle } from './build-bundle';
+import { clipLatency, extensionAnchoring, extraction, FULL, pageCost, reanchoring, TINY } from './scenarios';
+import { round, table } from './stats';
+
+const sizes = process.env.BENCH_SIZE === 'tiny' ? TINY : FULL;
+let session: ExtensionSession;
+let bundle: string;
+
+beforeAll(async () => {
+  bundle = await buildBenchBundle();
+  session = await launchExtension();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+it('measures every scenario', async () => {
+  const started = Date.now();
+  const results: Record<string, unknown> = {};
+  const out: string[] = [];
+
+  const lap = (name: string) =>
+    console.log(`[bench] ${name} done at ${round((Date.now() - started) / 1000, 1)} s`);
+  const reanchor = await reanchoring(session, bundle, sizes);
+  lap('re-anchoring');
+  results.reanchoring = reanchor;
+  out.push(
+    `## 1. Re-anchoring ${sizes.highlights} highlights on a ${sizes.pageChars / 1000}k-character page (ms: median [min-max] of ${sizes.runs})`,
+    table(
+      [
+        'variant',
+        'ours ms',
+        'baseline ms',
+        'ratio',
+        'ours correct/wrong/orphan',
+        'baseline correct/wrong/orphan',
+        'survivors',
+      ],
+      reanchor.map((r) => [
+        r.variant,
+        `${r.ours.median} [${r.ours.min}-${r.ours.max}]`,
+        `${r.baseline.median} [${r.baseline.min}-${r.baseline.max}]`,
+        `${round(r.ours.median / r.baseline.median, 3)}`,
+        `${r.ours.correct}/${r.ours.wrong}/${r.ours.orphaned}`,
+        `${r.baseline.correct}/${r.baseline.wrong}/${r.baseline.orphaned}`,
+        r.ours.survivors,
+      ]),
+    ),
+  );
+
+  const visit = await extensionAnchoring(session, bundle, sizes);
+  lap('visit anchoring');
+  results.extensionAnchoring = visit;
+  out.push(
+    `\n## 1b. The extension's anchoring pass on a visit (talk-notes:anchored), unchanged page, ${visit.highlights} highlights`,
+    table(
+      ['median ms', 'min', 'max', 'loads', 'anchored', 'orphaned'],
+      [[visit.median, visit.min, visit.max, visit.runs, visit.anchored, visit.orphaned]],
+    ),
+  );
+
+  const clip = await clipLatency(session, sizes);
+  lap('clip latency');
+  results.clipLatency = clip;
+  out.push(
+    '\n## 2. Clip latency: click on Highlight to drawn and stored (talk-notes:clipped)',
+    table(['median ms', 'min', 'max', 'clips'], [[clip.median, clip.min, clip.max, clip.saved]]),
+  );
+
+  const cost = await pageCost(session, sizes);
+  lap('page cost');
+  results.pageCost = cost;
+  out.push(
+    '\n## 3. Content script on a page with no highlights',
+    table(
+      [
+        'eager bytes',
+        'eager gzip',
+        'runtime bytes (on demand)',
+        'main() ms median',
+        'load ms with / without extension',
+      ],
+      [
+        [
+          cost.eagerBytes,
+          cost.eagerGzipBytes,
+          cost.runtimeBytes,
+          cost.scriptMs.median,
+          `${cost.loadWithExtension.median} / ${cost.loadWithout.median}`,
+        ],
+      ],
+    ),
+  );
+
+  const extract = await extraction(session, bundle, sizes);
+  lap('extraction');
+  results.extraction = extract;
+  out.push(
+    '\n## 4. Extraction: Readability + talk detection per corpus page (median of runs per page)',
+    table(
+      ['pages', 'p50 ms', 'p90 ms', 'max ms', 'slowest'],
+      [
+        [
+          extract.pages,
+          extract.p50,
+          extract.p90,
+          extract.max,
+          extract.slowest.map((s) => `${s.page} ${s.medianMs}`).join(', '),
+        ],
+      ],
+    ),
+  );
+
+  const machine = {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    chromium: execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], {
+      encoding: 'utf8',
+    }).trim(),
+  };
+  const report = {
+    date: new Date().toISOString(),
+    sizes,
+    machine,
+    seconds: round((Date.now() - started) / 1000, 1),
+    results,
+  };
+  const dir = join(PROJECT_ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const name = process.env.BENCH_SIZE === 'tiny' ? 'tiny.json' : 'latest.json';
+  writeFileSync(join(dir, name), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(
+    `\n${out.join('\n')}\n\nMachine: ${JSON.stringify(machine)}\nWrote bench/results/${name} in ${report.seconds} s`,
+  );
+}, 600_000);

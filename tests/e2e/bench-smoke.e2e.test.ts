@@ -1,0 +1,53 @@
+/** The benchmark's scenario code runs, on toy sizes, and measures what it claims to. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBenchBundle } from '../../bench/build-bundle';
+import {
+  clipLatency,
+  extensionAnchoring,
+  extraction,
+  pageCost,
+  reanchoring,
+  TINY,
+} from '../../bench/scenarios';
+import { type ExtensionSession, launchExtension } from './harness';
+
+describe('benchmark scenarios on tiny sizes', () => {
+  let session: ExtensionSession;
+  let bundle: string;
+  beforeAll(async () => {
+    bundle = await buildBenchBundle();
+    session = await launchExtension();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('re-anchors every variant with both methods and judges the placements', async () => {
+    const rows = await reanchoring(session, bundle, TINY);
+    expect(rows.map((r) => r.variant)).toEqual([
+      'unchanged',
+      'shifted',
+      'edited-0.5%',
+      'edited-2%',
+      'deleted-10%',
+      'replaced',
+    ]);
+    const unchanged = rows[0]!;
+    expect(unchanged.ours).toMatchObject({ correct: TINY.highlights, wrong: 0, orphaned: 0 });
+    expect(unchanged.baseline).toMatchObject({ correct: TINY.highlights, wrong: 0 });
+    const replaced = rows.at(-1)!;
+    expect(replaced.ours).toMatchObject({ survivors: 0, correct: 0, wrong: 0, orphaned: TINY.highlights });
+  });
+
+  it('measures the visit, a clip, the page cost and extraction', async () => {
+    const visit = await extensionAnchoring(session, bundle, TINY);
+    expect(visit).toMatchObject({ anchored: TINY.highlights, orphaned: 0, runs: TINY.loads });
+    const clip = await clipLatency(session, { ...TINY, clips: 1 });
+    expect(clip.saved).toBe(1);
+    const cost = await pageCost(session, TINY);
+    expect(cost.eagerGzipBytes).toBeGreaterThan(1000);
+    expect(cost.scriptMs.runs).toBe(TINY.loads);
+    const extract = await extraction(session, bundle, TINY);
+    expect(extract.pages).toBe(TINY.corpusPages);
+  });
+});
