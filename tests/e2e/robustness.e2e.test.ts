@@ -1,0 +1,155 @@
+/**
+ * Pages that fight back and a service worker that goes away: the extension neither breaks the
+ * page nor loses a clip.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  dragSelect,
+  drawnHighlights,
+  type ExtensionSession,
+  launchExtension,
+  readLibrary,
+  waitForContentScript,
+} from './harness';
+
+const PROSE = 'Kernel live patching lets administrators apply security fixes without rebooting the machine.';
+
+function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+async function clipFirst(page: Page, text: string) {
+  await dragSelect(page, text);
+  await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+}
+
+describe('robustness in Chromium', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('keeps working when the service worker is stopped between clips and edits', async () => {
+    const page = await session.openFixture('conference-h2.html');
+    await clipFirst(page, 'Linus Torvalds Q&A');
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // The next message wakes a fresh worker with no state but the database.
+    await clipFirst(page, 'The TAO of Hashicorp');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // An edit through the in-page menu (whose reads and writes go through the worker) works too.
+    const point = await page.evaluate(() => {
+      let target: Range | undefined;
+      CSS.highlights.get('talk-notes-yellow')!.forEach((r) => {
+        if ((r as Range).toString() === 'Linus Torvalds Q&A') target = r as Range;
+      });
+      target!.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const rect = target!.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.click(point.x, point.y);
+    await page
+      .frameLocator('iframe[title="Talk Notes highlight"]')
+      .getByRole('radio', { name: 'Green' })
+      .check();
+    await expect
+      .poll(
+        async () =>
+          (await readLibrary(session)).highlights.find((h) => h.text === 'Linus Torvalds Q&A')?.color,
+      )
+      .toBe('green');
+    const library = await readLibrary(session);
+    expect(library.highlights.map((h) => h.text).sort()).toEqual([
+      'Linus Torvalds Q&A',
+      'The TAO of Hashicorp',
+    ]);
+    await page.reload();
+    await waitForContentScript(page);
+    await expect
+      .poll(() => drawnHighlights(page))
+      .toEqual({ 'talk-notes-green': ['Linus Torvalds Q&A'], 'talk-notes-yellow': ['The TAO of Hashicorp'] });
+    await page.close();
+  });
+
+  it('survives pages that patch Range and Selection, replace their body, or use shadow DOM', async () => {
+    const html = `<!doctype html><html><head><title>Hostile scripts</title></head><body>
+      <p id="p">${PROSE}</p><div id="host"></div>
+      <script>
+        // Page scripts that tamper with the APIs the extension uses.
+        const realGetRangeAt = Selection.prototype.getRangeAt;
+        Selection.prototype.getRangeAt = function (i) { window.__patched = (window.__patched || 0) + 1; return realGetRangeAt.call(this, i); };
+        Range.prototype.toString = function () { return 'lies'; };
+        document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<p>text in a shadow root</p>';
+        setTimeout(() => { document.body.innerHTML = '<p id="p">' + ${JSON.stringify(PROSE)} + '</p>'; }, 50);
+      </script></body></html>`;
+    session.server.serve('hostile-scripts.html', html);
+    const page = await session.context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(session.server.url('hostile-scripts.html'));
+    await waitForContentScript(page);
+    await page.waitForTimeout(100);
+    await clipFirst(page, 'security fixes without rebooting');
+    await expect.poll(() => drawnHighlights(page)).toEqual({ 'talk-notes-yellow': ['lies'] });
+    // Our isolated world kept the real Range: the stored text is the page's real text.
+    const stored = (await readLibrary(session)).highlights.find((h) => h.text.includes('security fixes'));
+    expect(stored?.text).toBe('security fixes without rebooting');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    [
+      'an XML document',
+      'feed.xml',
+      '<?xml version="1.0"?><feed><title>Talks</title><entry>Kernel live patching</entry></feed>',
+      'application/xml',
+    ],
+    [
+      'an SVG document',
+      'image.svg',
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text y="9">Talk</text></svg>',
+      'image/svg+xml',
+    ],
+    ['a plain-text document', 'notes.txt', PROSE, 'text/plain; charset=utf-8'],
+  ])('does not break %s', async (_label, path, body, type) => {
+    session.server.serve(path, body, type);
+    const page = await session.context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(session.server.url(path));
+    await waitForContentScript(page);
+    await page.waitForTimeout(100);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('clips on a 10 MB page without freezing it', async () => {
+    const paragraph = `<p>${'Conference notes about open source communities and their tooling. '.repeat(20)}</p>\n`;
+    const big = `<!doctype html><html><head><title>Huge recap</title></head><body><h1>Huge recap</h1>
+      <h2>A talk in the middle</h2><p>${PROSE}</p>${paragraph.repeat(Math.ceil(10_000_000 / paragraph.length))}</body></html>`;
+    session.server.serve('huge.html', big);
+    const page = await session.context.newPage();
+    await page.goto(session.server.url('huge.html'));
+    await waitForContentScript(page, 30_000);
+    await clipFirst(page, 'apply security fixes');
+    const stored = (await readLibrary(session)).highlights.find((h) => h.text === 'apply security fixes');
+    expect(stored).toBeDefined();
+    // The page stays responsive: a task queued now runs promptly.
+    const delay = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const t = performance.now();
+          setTimeout(() => resolve(performance.now() - t), 0);
+        }),
+    );
+    expect(delay).toBeLessThan(1000);
+    await page.close();
+  }, 120_000);
+});
