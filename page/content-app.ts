@@ -42,6 +42,8 @@ export class ContentApp {
       reportStatuses: async (statuses) => {
         await sendToBackground({ type: 'reportAnchoring', url: this.url, statuses });
       },
+      // New text may bring new talk titles: analyse again on the next clip.
+      onTextChanged: () => this.invalidateAnalysis(),
     });
     this.toolbar = new ToolbarUi(ctx, doc, {
       onHighlight: (color) => void this.clipPending(color, false),
@@ -61,10 +63,11 @@ export class ContentApp {
     this.ctx.addEventListener(this.doc, 'keyup', (e) => this.onKeyUp(e));
     this.ctx.addEventListener(this.doc, 'mousedown', (e) => this.onPointerDown(e));
     this.ctx.addEventListener(this.doc, 'click', (e) => this.onClick(e));
+    // Watch first: text that arrives while the first pass runs must trigger a retry.
+    this.highlights.watchForChanges();
     await this.highlights.load(initial).catch((error: unknown) => {
       console.warn('Talk Notes: could not load this page’s highlights', error);
     });
-    this.highlights.watchForChanges();
     this.ctx.onInvalidated(() => {
       this.highlights.stop();
       this.painter.clear();

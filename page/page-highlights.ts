@@ -20,6 +20,8 @@ export interface PageHighlightsDeps {
   fetchHighlights: () => Promise<HighlightRecord[]>;
   /** Tells storage how anchoring went (orphans show as "not found on this page"). */
   reportStatuses: (statuses: { id: string; status: AnchorStatus }[]) => Promise<void>;
+  /** Called (debounced) when the page's text changed. */
+  onTextChanged?: () => void;
   now?: () => number;
 }
 
@@ -97,7 +99,10 @@ export class PageHighlights {
       // Our own UI (shadow hosts) and attribute churn do not bring new text.
       if (!mutations.some(bringsText)) return;
       clearTimeout(this.retryTimer);
-      this.retryTimer = setTimeout(() => void this.retry(), RETRY_DEBOUNCE_MS);
+      this.retryTimer = setTimeout(() => {
+        this.deps.onTextChanged?.();
+        void this.retry();
+      }, RETRY_DEBOUNCE_MS);
     });
     this.observer.observe(this.deps.doc.body, { childList: true, subtree: true, characterData: true });
   }
@@ -109,16 +114,14 @@ export class PageHighlights {
   }
 
   private async retry(): Promise<void> {
+    if (this.retries >= MAX_RETRIES) return;
     const lost = this.highlights.filter((r) => {
       const range = this.deps.painter.rangeOf(r.id);
       // Drawn ranges whose text was replaced under them are anchored again too.
       return !range || range.toString() !== r.text;
     });
     if (!lost.length) return;
-    if (++this.retries > MAX_RETRIES) {
-      this.stop();
-      return;
-    }
+    this.retries++;
     await this.anchorPending(lost);
   }
 

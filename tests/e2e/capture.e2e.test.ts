@@ -239,4 +239,46 @@ describe('capture in Chromium', () => {
       .toEqual(['Kernel live patching']);
     await page.close();
   });
+
+  it('finds highlights on pages that render their text late', async () => {
+    const spa = (
+      delay: number,
+    ) => `<!doctype html><html lang="en"><head><title>SPA recap</title></head><body><div id="app">Loading…</div>
+      <script>setTimeout(() => { document.getElementById('app').innerHTML =
+        '<article><h1>SPA recap</h1><h2>Kernel live patching</h2><p>kGraft uses the ftrace framework for inception, then asks ftrace to redirect calls.</p></article>'; },
+        ${delay});</script></body></html>`;
+    session.server.serve('spa.html', spa(0));
+    const page = await session.context.newPage();
+    await page.goto(session.server.url('spa.html'));
+    await waitForContentScript(page);
+    await page.getByText('kGraft uses').waitFor();
+    await dragSelect(page, 'uses the ftrace framework');
+    await clickHighlight(page);
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const talkOf = async () => {
+      const library = await readLibrary(session);
+      const h = library.highlights.find((x) => x.text === 'uses the ftrace framework');
+      return library.talks.find((t) => t.id === h?.talkId)?.title;
+    };
+    expect(await talkOf()).toBe('Kernel live patching');
+
+    // Next visit: the text arrives 600 ms after the content script looked.
+    session.server.serve('spa.html', spa(600));
+    await page.goto(session.server.url('spa.html'));
+    await waitForContentScript(page);
+    await expect
+      .poll(() => drawnHighlights(page), { timeout: 5000 })
+      .toEqual({ 'talk-notes-yellow': ['uses the ftrace framework'] });
+    const marks = await anchoredMarks(page);
+    expect(marks[0]).toMatchObject({ anchored: 0, orphaned: 1 });
+    expect(marks.at(-1)).toMatchObject({ anchored: 1, orphaned: 0 });
+    await expect
+      .poll(
+        async () =>
+          (await readLibrary(session)).highlights.find((h) => h.text === 'uses the ftrace framework')
+            ?.anchorStatus,
+      )
+      .toBe('placed');
+    await page.close();
+  });
 });
