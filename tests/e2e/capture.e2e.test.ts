@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   anchoredMarks,
+  clickDrawnHighlight,
   drawnHighlights,
   dragSelect,
   type ExtensionSession,
@@ -204,16 +205,7 @@ describe('capture in Chromium', () => {
   it('opens a highlight’s menu in an extension iframe to add a note, tags and a colour', async () => {
     const page = await session.openFixture('conference-h3.html');
     await expect.poll(async () => (await drawnHighlights(page))['talk-notes-yellow']?.length).toBe(2);
-    const point = await page.evaluate(() => {
-      let target: Range | undefined;
-      CSS.highlights.get('talk-notes-yellow')!.forEach((r) => {
-        if ((r as Range).toString() === 'Kernel live patching') target = r as Range;
-      });
-      target!.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const rect = target!.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
-    await page.mouse.click(point.x, point.y);
+    await clickDrawnHighlight(page, 'Kernel live patching');
     const menu = page.frameLocator('iframe[title="Talk Notes highlight"]');
     const note = menu.getByRole('textbox', { name: 'Note' });
     await note.waitFor();

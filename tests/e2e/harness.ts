@@ -242,3 +242,19 @@ export async function readLibrary(session: ExtensionSession): Promise<StoredLibr
   await page.close();
   return library as StoredLibrary;
 }
+
+/** Clicks the middle of the drawn highlight whose text is `text` (any colour), as a reader does. */
+export async function clickDrawnHighlight(page: Page, text: string): Promise<void> {
+  const point = await page.evaluate((text) => {
+    let target: Range | undefined;
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('talk-notes')) return;
+      for (const r of highlight) if ((r as Range).toString() === text) target = r as Range;
+    });
+    if (!target) throw new Error(`no drawn highlight reads: ${text}`);
+    target.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+    const rect = target.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, text);
+  await page.mouse.click(point.x, point.y);
+}

@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  clickDrawnHighlight,
   dragSelect,
   drawnHighlights,
   type ExtensionSession,
@@ -46,16 +47,7 @@ describe('robustness in Chromium', () => {
     await clipFirst(page, 'The TAO of Hashicorp');
     await cdp.send('ServiceWorker.stopAllWorkers');
     // An edit through the in-page menu (whose reads and writes go through the worker) works too.
-    const point = await page.evaluate(() => {
-      let target: Range | undefined;
-      CSS.highlights.get('talk-notes-yellow')!.forEach((r) => {
-        if ((r as Range).toString() === 'Linus Torvalds Q&A') target = r as Range;
-      });
-      target!.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const rect = target!.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
-    await page.mouse.click(point.x, point.y);
+    await clickDrawnHighlight(page, 'Linus Torvalds Q&A');
     await page
       .frameLocator('iframe[title="Talk Notes highlight"]')
       .getByRole('radio', { name: 'Green' })
