@@ -21,10 +21,12 @@ interface Props {
   onChange: (color: HighlightColor) => void;
   /** The user's names for colours ("key idea"), shown beside them. */
   names?: Partial<Record<HighlightColor, string>>;
+  /** Name of the radio group; give each picker on a page its own. */
+  name?: string;
 }
 
 /** A row of colour choices with radio semantics (arrow keys move, as native radios do). */
-export function ColorPicker({ value, onChange, names = {} }: Props) {
+export function ColorPicker({ value, onChange, names = {}, name = 'highlight-color' }: Props) {
   return (
     <fieldset class="colors">
       <legend>Colour</legend>
@@ -32,7 +34,7 @@ export function ColorPicker({ value, onChange, names = {} }: Props) {
         <label key={color} class="color" title={names[color] ?? COLOR_LABELS[color]}>
           <input
             type="radio"
-            name="highlight-color"
+            name={name}
             value={color}
             checked={color === value}
             onChange={() => onChange(color)}

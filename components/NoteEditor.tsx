@@ -20,9 +20,10 @@ export function NoteEditor({ value, onSave, label = 'Note', autoFocus, debounceM
   const save = useRef(onSave);
   save.current = onSave;
 
-  const flush = () => {
+  // `el`: on unmount the ref is already cleared, so the cleanup passes the element it kept.
+  const flush = (el = ref.current) => {
     clearTimeout(timer.current);
-    const text = ref.current?.value ?? saved.current;
+    const text = el?.value ?? saved.current;
     if (text === saved.current) return;
     saved.current = text;
     void save.current(text);
@@ -38,14 +39,15 @@ export function NoteEditor({ value, onSave, label = 'Note', autoFocus, debounceM
   }, [value]);
 
   useEffect(() => {
-    if (autoFocus) ref.current?.focus();
-    const onHide = () => flush();
+    const el = ref.current;
+    if (autoFocus) el?.focus();
+    const onHide = () => flush(el);
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onHide);
     return () => {
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onHide);
-      flush();
+      flush(el);
     };
   }, []);
 
@@ -59,9 +61,9 @@ export function NoteEditor({ value, onSave, label = 'Note', autoFocus, debounceM
       rows={4}
       onInput={() => {
         clearTimeout(timer.current);
-        timer.current = setTimeout(flush, debounceMs);
+        timer.current = setTimeout(() => flush(), debounceMs);
       }}
-      onBlur={flush}
+      onBlur={() => flush()}
     />
   );
 }

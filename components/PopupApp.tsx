@@ -1,17 +1,31 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { HighlightRecord } from '@/core/types';
+import type { TalkNotesDatabase } from '@/storage/db';
+import type { PageBridge } from './popup-actions';
+import { PopupPageNotes } from './PopupPageNotes';
 
+/** The page the popup is about: a tab whose content script answered, or one it cannot reach. */
 export type PopupPage =
   | { kind: 'unreachable' }
-  | { kind: 'page'; title: string; url: string; highlights: HighlightRecord[] };
+  | {
+      kind: 'page';
+      tabId: number;
+      /** The tab's title, shown until the page has a stored record. */
+      title: string;
+      /** Normalized URL: the page's storage key. */
+      url: string;
+    };
 
 interface Props {
   load: () => Promise<PopupPage>;
+  db: TalkNotesDatabase;
+  bridge: PageBridge;
   dashboardUrl?: string;
+  /** Locale for dates; the browser's by default. */
+  locale?: string;
 }
 
-/** The toolbar popup: the current page and its highlights. */
-export function PopupApp({ load, dashboardUrl = 'dashboard.html' }: Props) {
+/** The toolbar popup: the current page, its highlights by talk, and what can be done with them. */
+export function PopupApp({ load, db, bridge, dashboardUrl = 'dashboard.html', locale }: Props) {
   const [page, setPage] = useState<PopupPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -19,7 +33,7 @@ export function PopupApp({ load, dashboardUrl = 'dashboard.html' }: Props) {
   }, [load]);
 
   return (
-    <main class="popup">
+    <main class="popup" tabIndex={-1}>
       <header class="bar">
         <h1>Talk Notes</h1>
         <a href={dashboardUrl} target="_blank" rel="noreferrer">
@@ -28,19 +42,25 @@ export function PopupApp({ load, dashboardUrl = 'dashboard.html' }: Props) {
       </header>
       {error && <p role="alert">Could not load this page: {error}</p>}
       {!page && !error && <p aria-busy="true">Loading…</p>}
-      {page?.kind === 'unreachable' && (
-        <p>Talk Notes cannot work on this page (browser pages and the extension store are off limits).</p>
-      )}
+      {page?.kind === 'unreachable' && <Unreachable />}
       {page?.kind === 'page' && (
-        <section aria-label="Current page">
-          <h2>{page.title}</h2>
-          <p>
-            {page.highlights.length === 0
-              ? 'No highlights yet. Select text on the page, then click Highlight.'
-              : `${page.highlights.length} highlight${page.highlights.length === 1 ? '' : 's'}`}
-          </p>
-        </section>
+        <PopupPageNotes db={db} bridge={bridge} page={page} dashboardUrl={dashboardUrl} locale={locale} />
       )}
     </main>
+  );
+}
+
+function Unreachable() {
+  return (
+    <section class="unreachable" aria-label="Current page">
+      <p>
+        <strong>Talk Notes cannot work on this page.</strong>
+      </p>
+      <p>
+        Browser pages (such as chrome:// or about: pages), the extension store and local files are off limits
+        to extensions. Open a conference write-up on the web to clip passages from it.
+      </p>
+      <p class="hint">A tab that was open before Talk Notes was installed needs a reload first.</p>
+    </section>
   );
 }

@@ -2,30 +2,39 @@ import { browser } from 'wxt/browser';
 import type { PopupPage } from '@/components/PopupApp';
 import { normalizeUrl } from '@/core/url';
 import { sendToTab } from '@/messaging/client';
-import { database } from '@/storage/db';
-import { highlightsForUrl } from '@/storage/highlights';
 
-/** Which tab the popup is about: `?tab=<id>` (tests, popup opened as a tab) or the active tab. */
-async function targetTabId(search: string): Promise<number | undefined> {
-  const param = new URLSearchParams(search).get('tab');
-  if (param !== null && /^\d+$/.test(param)) return Number(param);
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id;
+export interface PopupPageDeps {
+  /** The active tab of the current window. */
+  activeTabId?: () => Promise<number | undefined>;
+  /** Asks a tab's content script what it shows; throws when no content script answers. */
+  contentStatus?: (tabId: number) => Promise<{ url: string; title: string }>;
 }
 
-/** Asks the tab's content script what page it shows, then reads that page's highlights. */
-export async function loadPopupPage(search: string): Promise<PopupPage> {
-  const tabId = await targetTabId(search);
+const defaults: Required<PopupPageDeps> = {
+  activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+  contentStatus: (tabId) => sendToTab(tabId, { type: 'getContentStatus' }),
+};
+
+/** Which tab the popup is about: `?tab=<id>` (tests, popup opened as a tab) or the active tab. */
+async function targetTabId(search: string, activeTabId: () => Promise<number | undefined>) {
+  const param = new URLSearchParams(search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  return activeTabId();
+}
+
+/** Asks the tab's content script what page it shows; the popup then reads that page's notes. */
+export async function loadPopupPage(search: string, deps: PopupPageDeps = {}): Promise<PopupPage> {
+  const { activeTabId, contentStatus } = { ...defaults, ...deps };
+  const tabId = await targetTabId(search, activeTabId);
   if (tabId === undefined) return { kind: 'unreachable' };
   let status: { url: string; title: string };
   try {
-    status = await sendToTab(tabId, { type: 'getContentStatus' });
+    status = await contentStatus(tabId);
   } catch {
     // No content script: browser pages, the web store, file viewers, or a tab opened before install.
     return { kind: 'unreachable' };
   }
   const url = normalizeUrl(status.url);
   if (!url) return { kind: 'unreachable' };
-  const highlights = await highlightsForUrl(database(), url);
-  return { kind: 'page', title: status.title || url, url, highlights };
+  return { kind: 'page', tabId, title: status.title || url, url };
 }

@@ -1,6 +1,31 @@
 import { render } from 'preact';
 import { PopupApp } from '@/components/PopupApp';
+import type { PageBridge } from '@/components/popup-actions';
 import { loadPopupPage } from '@/entrypoints/popup/load-page';
+import { notifyHighlightsChanged, sendToBackground, sendToTab } from '@/messaging/client';
+import { database } from '@/storage/db';
 import '@/components/theme.css';
+import '@/components/popup.css';
 
-render(<PopupApp load={() => loadPopupPage(location.search)} />, document.getElementById('app')!);
+// `pagehide` comes before the page turns hidden. Marked in the capture phase, it is seen before the
+// note editor's own pagehide listener saves the last keystrokes, which then go through the background.
+let closing = false;
+addEventListener(
+  'pagehide',
+  () => {
+    closing = true;
+  },
+  { capture: true },
+);
+
+const bridge: PageBridge = {
+  scrollTo: (tabId, id) => sendToTab(tabId, { type: 'scrollToHighlight', id }),
+  notifyChanged: notifyHighlightsChanged,
+  updateInBackground: (id, changes) => sendToBackground({ type: 'updateHighlight', id, changes }),
+  isClosing: () => closing || document.visibilityState === 'hidden',
+};
+
+render(
+  <PopupApp load={() => loadPopupPage(location.search)} db={database()} bridge={bridge} />,
+  document.getElementById('app')!,
+);

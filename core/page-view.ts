@@ -1,0 +1,121 @@
+/**
+ * What the popup shows for one page, computed from stored records: the highlights grouped under
+ * their talks in document order, the orphans apart, the counts, and the page's heading.
+ */
+import type { HighlightRecord, PageRecord, TalkRecord } from './types';
+
+/** Highlights under one talk; `talk` is null for the "No talk" group (before the first talk). */
+export interface TalkGroup {
+  talk: TalkRecord | null;
+  highlights: HighlightRecord[];
+}
+
+export interface PageGroups {
+  /** The "No talk" group first (when it has highlights), then talks in page order. */
+  groups: TalkGroup[];
+  /** Highlights not found on the page at the last visit, in document order. */
+  orphans: HighlightRecord[];
+  /** Every highlight of the page, orphans included. */
+  total: number;
+}
+
+/** Document order: where the passage starts in the page text, then when it was clipped. */
+export function byDocumentOrder(a: HighlightRecord, b: HighlightRecord): number {
+  return a.position - b.position || a.createdAt - b.createdAt;
+}
+
+/**
+ * Groups a page's highlights under its talks. Detected talks sit at their place in the page; a
+ * talk the reader made sits at its first highlight (empty ones last, by creation). Detected talks
+ * without highlights are left out (they are offered by the talk picker); the reader's own talks
+ * stay even when empty, since they were made on purpose. A highlight whose talk is unknown falls
+ * back to "No talk" rather than disappearing.
+ */
+export function groupByTalk(
+  highlights: readonly HighlightRecord[],
+  talks: readonly TalkRecord[],
+): PageGroups {
+  const sorted = [...highlights].sort(byDocumentOrder);
+  const known = new Set(talks.map((t) => t.id));
+  const byTalk = new Map<string | null, HighlightRecord[]>();
+  const orphans: HighlightRecord[] = [];
+  for (const highlight of sorted) {
+    if (highlight.anchorStatus === 'orphan') {
+      orphans.push(highlight);
+      continue;
+    }
+    const key = highlight.talkId !== null && known.has(highlight.talkId) ? highlight.talkId : null;
+    const list = byTalk.get(key) ?? [];
+    list.push(highlight);
+    byTalk.set(key, list);
+  }
+
+  const place = (talk: TalkRecord) => {
+    if (talk.position >= 0) return talk.position;
+    return byTalk.get(talk.id)?.[0]?.position ?? Number.POSITIVE_INFINITY;
+  };
+  const shown = talks
+    .filter((talk) => byTalk.has(talk.id) || !talk.detected)
+    .sort((a, b) => place(a) - place(b) || a.createdAt - b.createdAt);
+
+  const groups: TalkGroup[] = [];
+  const loose = byTalk.get(null);
+  if (loose) groups.push({ talk: null, highlights: loose });
+  for (const talk of shown) groups.push({ talk, highlights: byTalk.get(talk.id) ?? [] });
+  return { groups, orphans, total: highlights.length };
+}
+
+/** The page as the popup introduces it. */
+export interface PageHeading {
+  title: string;
+  /** The site's name, else its host name. */
+  site: string | null;
+  authors: string[];
+  /** The publication date as readers write it ("23 Oct 2017"), or null. */
+  published: string | null;
+}
+
+/**
+ * The heading of a page: from its stored record when there is one (clipped before), else from
+ * the tab's title and URL.
+ */
+export function pageHeading(
+  page: PageRecord | null | undefined,
+  tab: { title: string; url: string },
+  locale?: string,
+): PageHeading {
+  return {
+    title: page?.title || tab.title || tab.url,
+    site: page?.siteName || hostOf(page?.url ?? tab.url),
+    authors: page?.authors ?? [],
+    published: page?.publishedAt ? formatPublishedDate(page.publishedAt, locale) : null,
+  };
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Formats an ISO 8601 publication date as the calendar date the author wrote, whatever the
+ * reader's time zone ("2017-10-23T01:00:00+02:00" is 23 October, not the 22nd in UTC).
+ * Anything that is not an ISO date is shown as it is.
+ */
+export function formatPublishedDate(iso: string, locale?: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso.trim());
+  if (!match) return iso.trim();
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (Number.isNaN(date.getTime())) return iso.trim();
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+/** "3 highlights", "1 highlight · 1 not found on this page", "No highlights yet". */
+export function countsLabel(total: number, orphans: number): string {
+  if (total === 0) return 'No highlights yet';
+  const main = `${total} highlight${total === 1 ? '' : 's'}`;
+  return orphans > 0 ? `${main} · ${orphans} not found on this page` : main;
+}

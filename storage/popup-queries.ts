@@ -1,0 +1,51 @@
+/** What the popup reads and the few writes it needs beyond single-record edits. */
+import type { HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
+import type { TalkNotesDatabase } from './db';
+import { highlightsForUrl, updateHighlight } from './highlights';
+import { createTalk, talksForPage } from './talks';
+
+export interface PageNotes {
+  /** The stored page, or null before anything was clipped on it. */
+  page: PageRecord | null;
+  /** The page's talks in document order (the reader's own last). */
+  talks: TalkRecord[];
+  /** The page's highlights in document order. */
+  highlights: HighlightRecord[];
+}
+
+/**
+ * Everything stored about one page (by normalized URL). Written to be run inside `liveQuery`:
+ * it reads by index ranges, so a clip that creates the page record re-runs it too.
+ */
+export async function pageNotes(db: TalkNotesDatabase, url: string): Promise<PageNotes> {
+  const page = (await db.pages.where('url').equals(url).first()) ?? null;
+  const [talks, highlights] = await Promise.all([
+    page ? talksForPage(db, page.id) : Promise.resolve([]),
+    highlightsForUrl(db, url),
+  ]);
+  return { page, talks, highlights };
+}
+
+/**
+ * Moves a highlight to the talk of its page called `title` (trimmed, case-insensitive), creating
+ * the talk when the page has none by that name: typing an existing name does not make a twin.
+ * One transaction: the talk is never left without the highlight it was made for.
+ */
+export async function moveToTalkNamed(
+  db: TalkNotesDatabase,
+  highlightId: string,
+  title: string,
+  now = Date.now(),
+): Promise<TalkRecord> {
+  return db.transaction('rw', db.talks, db.highlights, async () => {
+    const highlight = await db.highlights.get(highlightId);
+    if (!highlight) throw new Error(`highlight ${highlightId} does not exist`);
+    const wanted = title.trim().toLowerCase();
+    const talks = await db.talks.where('pageId').equals(highlight.pageId).toArray();
+    const talk =
+      talks.find((t) => t.title.trim().toLowerCase() === wanted) ??
+      (await createTalk(db, highlight.pageId, title, [], now));
+    await updateHighlight(db, highlightId, { talkId: talk.id }, now);
+    return talk;
+  });
+}

@@ -1,0 +1,85 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NoteEditor } from '@/components/NoteEditor';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+const note = () => screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+/** Types one character at a time, as fast as a person can (no time passes between keys). */
+function typeFast(text: string) {
+  for (const char of text) {
+    note().value += char;
+    fireEvent.input(note());
+  }
+}
+
+describe('NoteEditor', () => {
+  it('saves once, after a pause in typing', () => {
+    const onSave = vi.fn();
+    render(<NoteEditor value="" onSave={onSave} debounceMs={400} />);
+    typeFast('kGraft');
+    vi.advanceTimersByTime(399);
+    expect(onSave).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(onSave).toHaveBeenCalledExactlyOnceWith('kGraft');
+  });
+
+  it('loses nothing when typed fast and unmounted before the pause (the popup closes)', () => {
+    const onSave = vi.fn();
+    const { unmount } = render(<NoteEditor value="" onSave={onSave} />);
+    typeFast('Live patching: kGraft + kpatch merged');
+    // Preact runs effect cleanups of unmounted components after paint; act() lets that happen.
+    act(() => {
+      unmount();
+    });
+    expect(onSave).toHaveBeenCalledExactlyOnceWith('Live patching: kGraft + kpatch merged');
+    vi.runAllTimers();
+    expect(onSave).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['blur', () => fireEvent.blur(note())],
+    ['pagehide', () => window.dispatchEvent(new Event('pagehide'))],
+    ['visibilitychange', () => document.dispatchEvent(new Event('visibilitychange'))],
+  ])('saves at once on %s', (_, trigger) => {
+    const onSave = vi.fn();
+    render(<NoteEditor value="old" onSave={onSave} />);
+    typeFast(' and new');
+    trigger();
+    expect(onSave).toHaveBeenCalledExactlyOnceWith('old and new');
+  });
+
+  it('does not save what did not change', () => {
+    const onSave = vi.fn();
+    const { unmount } = render(<NoteEditor value="same" onSave={onSave} />);
+    fireEvent.blur(note());
+    act(() => {
+      unmount();
+    });
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('keeps multi-line Markdown as typed', () => {
+    const onSave = vi.fn();
+    render(<NoteEditor value="" onSave={onSave} />);
+    typeFast('- one\n- **two**\n\n> quote');
+    fireEvent.blur(note());
+    expect(onSave).toHaveBeenCalledWith('- one\n- **two**\n\n> quote');
+  });
+
+  it('shows a change made elsewhere, unless the reader is typing here', () => {
+    const { rerender } = render(<NoteEditor value="first" onSave={() => {}} />);
+    rerender(<NoteEditor value="from the dashboard" onSave={() => {}} />);
+    expect(note().value).toBe('from the dashboard');
+    act(() => note().focus());
+    typeFast('!');
+    rerender(<NoteEditor value="stale echo" onSave={() => {}} />);
+    expect(note().value).toBe('from the dashboard!');
+  });
+});
