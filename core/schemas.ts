@@ -5,7 +5,15 @@
  */
 import * as v from 'valibot';
 import { ANCHOR_STATUSES, HIGHLIGHT_COLORS } from './types';
-import type { HighlightRecord, PageMetadata, Selector } from './types';
+import type {
+  CollectionRecord,
+  HighlightRecord,
+  PageMetadata,
+  PageRecord,
+  Selector,
+  SettingRecord,
+  TalkRecord,
+} from './types';
 
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 const timestamp = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -68,8 +76,48 @@ export const HighlightRecordSchema = v.object({
   updatedAt: timestamp,
 });
 
+const recordId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+
+export const PageRecordSchema = v.object({
+  ...PageMetadataSchema.entries,
+  id: recordId,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const TalkRecordSchema = v.object({
+  id: recordId,
+  pageId: recordId,
+  title: text(2000),
+  speakers: v.pipe(v.array(text(500)), v.maxLength(100)),
+  position: v.pipe(v.number(), v.integer(), v.minValue(-1)),
+  detected: v.boolean(),
+  detectedTitle: v.nullable(text(2000)),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const CollectionRecordSchema = v.object({
+  id: recordId,
+  name: text(500),
+  description: text(100_000),
+  highlightIds: v.pipe(v.array(recordId), v.maxLength(1_000_000)),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+/** A setting's value is checked by its own schema when read (core/settings.ts); here only its key. */
+export const SettingRecordSchema = v.object({
+  key: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  value: v.unknown(),
+});
+
 // Compile-time guards: the schemas produce exactly the domain types.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 true satisfies Same<v.InferOutput<typeof SelectorSchema>, Selector>;
 true satisfies Same<v.InferOutput<typeof PageMetadataSchema>, PageMetadata>;
 true satisfies Same<v.InferOutput<typeof HighlightRecordSchema>, HighlightRecord>;
+true satisfies Same<v.InferOutput<typeof PageRecordSchema>, PageRecord>;
+true satisfies Same<v.InferOutput<typeof TalkRecordSchema>, TalkRecord>;
+true satisfies Same<v.InferOutput<typeof CollectionRecordSchema>, CollectionRecord>;
+true satisfies Same<v.InferOutput<typeof SettingRecordSchema>, SettingRecord>;

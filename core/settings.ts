@@ -3,6 +3,7 @@
  * validation (a setting read back from storage or a backup is untrusted like any input).
  */
 import * as v from 'valibot';
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions, ExportOptionsSchema } from './export-options';
 import { HIGHLIGHT_COLORS, type HighlightColor } from './types';
 
 /** What each colour means to the reader ("key idea", "question"); empty means unnamed. */
@@ -23,6 +24,8 @@ export const ColorNamesSchema = v.pipe(
 /** Every setting: its key, schema and default. */
 export const SETTINGS = {
   colorNames: { schema: ColorNamesSchema, defaultValue: {} as ColorNames },
+  /** The Markdown export's options, as the reader last set them. */
+  exportOptions: { schema: ExportOptionsSchema, defaultValue: DEFAULT_EXPORT_OPTIONS as ExportOptions },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

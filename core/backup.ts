@@ -1,0 +1,299 @@
+/**
+ * The backup file: one versioned JSON document with everything in the library (pages, talks,
+ * highlights, collections, settings), documented in docs/backup-format.md with its JSON Schema
+ * (docs/backup.schema.json, generated from {@link BackupSchema} by tests/unit/core/backup.test.ts).
+ *
+ * A file to import is untrusted: {@link parseBackup} checks, in order, that it is JSON (and not cut
+ * short), that it is a Talk Notes backup of a version we understand, that every record matches its
+ * schema (sizes bounded), that ids are unique and that records refer to pages that exist. Its messages
+ * say what is wrong and where (`highlights[3].text: ...`), so a reader can act on them.
+ */
+import * as v from 'valibot';
+import {
+  CollectionRecordSchema,
+  HighlightRecordSchema,
+  PageRecordSchema,
+  SettingRecordSchema,
+  TalkRecordSchema,
+} from './schemas';
+import { SETTINGS, type SettingKey } from './settings';
+import type { CollectionRecord, HighlightRecord, PageRecord, SettingRecord, TalkRecord } from './types';
+
+export const BACKUP_FORMAT = 'talk-notes-backup';
+/** The version this code writes and reads. Bump it (and add a migration) when records change shape. */
+export const BACKUP_VERSION = 1;
+
+/** Bounds: a backup must not make us allocate without limit. */
+export const BACKUP_LIMITS = {
+  /** Characters of JSON text (about the file size in bytes for mostly ASCII text). */
+  chars: 256 * 1024 * 1024,
+  pages: 200_000,
+  talks: 500_000,
+  highlights: 1_000_000,
+  collections: 100_000,
+  settings: 1_000,
+  /** JSON characters of one setting's value, and its nesting depth. */
+  settingChars: 1_000_000,
+  settingDepth: 32,
+} as const;
+
+/** Everything in a library, as records. */
+export interface LibraryData {
+  pages: PageRecord[];
+  talks: TalkRecord[];
+  highlights: HighlightRecord[];
+  collections: CollectionRecord[];
+  settings: SettingRecord[];
+}
+
+export interface Backup extends LibraryData {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  /** ISO 8601 timestamp of the export. */
+  exportedAt: string;
+}
+
+const bounded = <T extends v.GenericSchema>(schema: T, max: number) =>
+  v.pipe(v.array(schema), v.maxLength(max));
+
+/** The shape of a version 1 backup. */
+export const BackupSchema = v.object({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(BACKUP_VERSION),
+  exportedAt: v.pipe(v.string(), v.maxLength(100), v.isoTimestamp()),
+  pages: bounded(PageRecordSchema, BACKUP_LIMITS.pages),
+  talks: bounded(TalkRecordSchema, BACKUP_LIMITS.talks),
+  highlights: bounded(HighlightRecordSchema, BACKUP_LIMITS.highlights),
+  collections: bounded(CollectionRecordSchema, BACKUP_LIMITS.collections),
+  settings: bounded(SettingRecordSchema, BACKUP_LIMITS.settings),
+});
+
+true satisfies [v.InferOutput<typeof BackupSchema>] extends [Backup] ? true : never;
+
+/** A backup of `data` made at `exportedAt` (ms since the epoch). */
+export function createBackup(data: LibraryData, exportedAt: number): Backup {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(exportedAt).toISOString(),
+    pages: data.pages,
+    talks: data.talks,
+    highlights: data.highlights,
+    collections: data.collections,
+    settings: data.settings,
+  };
+}
+
+/** The file's text: compact JSON (50,000 highlights stay tens of megabytes, not hundreds). */
+export function serializeBackup(backup: Backup): string {
+  return `${JSON.stringify(backup)}\n`;
+}
+
+export type ParseBackupResult =
+  | { ok: true; backup: Backup; warnings: string[] }
+  | { ok: false; error: string };
+
+export interface ParseBackupOptions {
+  /** Pages already in the library: records of the file may refer to them. */
+  libraryPageIds?: ReadonlySet<string>;
+}
+
+const MAX_LISTED_ISSUES = 3;
+
+/** Validates a backup file's text; see the module comment. Never throws. */
+export function parseBackup(text: string, options: ParseBackupOptions = {}): ParseBackupResult {
+  const fail = (error: string): ParseBackupResult => ({ ok: false, error });
+  if (text.length > BACKUP_LIMITS.chars) {
+    return fail(
+      `The file is too large: ${megabytes(text.length)} MB, the limit is ${megabytes(BACKUP_LIMITS.chars)} MB.`,
+    );
+  }
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (!trimmed) return fail('The file is empty.');
+  let data: unknown;
+  try {
+    data = JSON.parse(trimmed);
+  } catch (error) {
+    if (!/^[{[]/.test(trimmed)) {
+      return fail(`The file is not JSON: it starts with ${JSON.stringify(trimmed.slice(0, 20))}.`);
+    }
+    if (isTruncatedJson(trimmed)) {
+      return fail(
+        'The file is truncated: its JSON stops in the middle. The download or copy was probably interrupted.',
+      );
+    }
+    return fail(`The file is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  const problem = formatProblem(data);
+  if (problem) return fail(problem);
+
+  const parsed = v.safeParse(BackupSchema, data);
+  if (!parsed.success) {
+    const listed = parsed.issues.slice(0, MAX_LISTED_ISSUES).map(describeIssue);
+    const more = parsed.issues.length - listed.length;
+    return fail(
+      `The backup is not valid: ${listed.join('; ')}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}.`,
+    );
+  }
+  const backup = parsed.output as Backup;
+  const errors = [
+    ...settingProblems(backup.settings),
+    ...duplicateProblems(backup),
+    ...referenceProblems(backup, options.libraryPageIds ?? new Set()),
+  ];
+  if (errors.length > 0) {
+    const more = errors.length - MAX_LISTED_ISSUES;
+    return fail(
+      `The backup is not valid: ${errors.slice(0, MAX_LISTED_ISSUES).join('; ')}${more > 0 ? ` (and ${more} more)` : ''}.`,
+    );
+  }
+  return { ok: true, backup, warnings: danglingTalkWarnings(backup) };
+}
+
+function megabytes(chars: number): string {
+  return (chars / (1024 * 1024)).toFixed(chars < 10 * 1024 * 1024 ? 1 : 0);
+}
+
+/** Format and version, checked before the records so a wrong file gets a message about what it is. */
+function formatProblem(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return `This is not a Talk Notes backup: the file holds ${Array.isArray(data) ? 'a list' : `a ${data === null ? 'null' : typeof data}`}, not a backup object.`;
+  }
+  const record = data as Record<string, unknown>;
+  if (record.format !== BACKUP_FORMAT) {
+    if (record.type === 'AnnotationCollection') {
+      return 'This is a Web Annotation export, not a backup: import a file made with "Export backup".';
+    }
+    return `This is not a Talk Notes backup: its "format" is ${record.format === undefined ? 'missing' : JSON.stringify(record.format)?.slice(0, 60)}, expected "${BACKUP_FORMAT}".`;
+  }
+  const version = record.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return `The backup's version is ${version === undefined ? 'missing' : JSON.stringify(version)?.slice(0, 30)}: expected a whole number.`;
+  }
+  if (version > BACKUP_VERSION) {
+    return `This backup is version ${version}, newer than this Talk Notes understands (version ${BACKUP_VERSION}). Update Talk Notes, then import it again.`;
+  }
+  return null;
+}
+
+/** `highlights[3].selectors[0].exact: Invalid length: ...` */
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  let path = '';
+  for (const item of issue.path ?? []) {
+    const key = item.key;
+    path += typeof key === 'number' ? `[${key}]` : path ? `.${String(key)}` : String(key);
+  }
+  // valibot words a missing property as an invalid key; say it plainly.
+  const message = issue.type === 'object' && issue.received === 'undefined' ? 'missing' : issue.message;
+  return path ? `${path}: ${message}` : message;
+}
+
+/**
+ * True when the text is a JSON prefix that stops inside a string or an open object/array: the file was
+ * cut short rather than written wrong.
+ */
+export function isTruncatedJson(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth < 0) return false;
+    }
+  }
+  return inString || depth > 0;
+}
+
+/** Known settings must have valid values; every value must be small and shallow. */
+function settingProblems(settings: readonly SettingRecord[]): string[] {
+  const problems: string[] = [];
+  settings.forEach((setting, i) => {
+    const size = jsonSize(setting.value);
+    if (size.chars > BACKUP_LIMITS.settingChars || size.depth > BACKUP_LIMITS.settingDepth) {
+      problems.push(`settings[${i}] (${setting.key}): the value is too large or too deeply nested`);
+      return;
+    }
+    if (Object.hasOwn(SETTINGS, setting.key)) {
+      const result = v.safeParse(SETTINGS[setting.key as SettingKey].schema, setting.value);
+      if (!result.success)
+        problems.push(`settings[${i}] (${setting.key}): ${describeIssue(result.issues[0])}`);
+    }
+  });
+  return problems;
+}
+
+/** Characters (roughly, as JSON) and nesting depth of a JSON value, without recursion. */
+function jsonSize(value: unknown): { chars: number; depth: number } {
+  let chars = 0;
+  let depth = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0 && chars <= BACKUP_LIMITS.settingChars && depth <= BACKUP_LIMITS.settingDepth) {
+    const [item, level] = stack.pop()!;
+    depth = Math.max(depth, level);
+    if (typeof item === 'string') chars += item.length + 2;
+    else if (item && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) {
+        chars += key.length + 4;
+        stack.push([child, level + 1]);
+      }
+      chars += 2;
+    } else chars += String(item).length;
+  }
+  return { chars, depth };
+}
+
+function duplicateProblems(backup: Backup): string[] {
+  const problems: string[] = [];
+  const unique = <T>(table: string, records: readonly T[], keyOf: (r: T) => string, what: string) => {
+    const first = new Map<string, number>();
+    records.forEach((record, i) => {
+      const key = keyOf(record);
+      const earlier = first.get(key);
+      if (earlier === undefined) first.set(key, i);
+      else
+        problems.push(
+          `${table}[${i}].${what} duplicates ${table}[${earlier}].${what} (${JSON.stringify(key)})`,
+        );
+    });
+  };
+  unique('pages', backup.pages, (p) => p.id, 'id');
+  unique('pages', backup.pages, (p) => p.url, 'url');
+  unique('talks', backup.talks, (t) => t.id, 'id');
+  unique('highlights', backup.highlights, (h) => h.id, 'id');
+  unique('collections', backup.collections, (c) => c.id, 'id');
+  unique('settings', backup.settings, (s) => s.key, 'key');
+  return problems;
+}
+
+/** Talks and highlights must belong to a page of the file or of the library. */
+function referenceProblems(backup: Backup, libraryPageIds: ReadonlySet<string>): string[] {
+  const pageIds = new Set(backup.pages.map((p) => p.id));
+  const problems: string[] = [];
+  const check = (table: string, records: readonly { pageId: string }[]) => {
+    records.forEach((record, i) => {
+      if (!pageIds.has(record.pageId) && !libraryPageIds.has(record.pageId)) {
+        problems.push(
+          `${table}[${i}].pageId ${JSON.stringify(record.pageId)} is not a page in this file or in your library`,
+        );
+      }
+    });
+  };
+  check('talks', backup.talks);
+  check('highlights', backup.highlights);
+  return problems;
+}
+
+/** A highlight whose talk is missing is kept (it exports under its page); the reader is told. */
+function danglingTalkWarnings(backup: Backup): string[] {
+  const talkIds = new Set(backup.talks.map((t) => t.id));
+  const dangling = backup.highlights.filter((h) => h.talkId !== null && !talkIds.has(h.talkId)).length;
+  return dangling > 0
+    ? [`${dangling} highlight${dangling === 1 ? ' refers' : 's refer'} to a talk that is not in the file.`]
+    : [];
+}

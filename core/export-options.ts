@@ -1,0 +1,48 @@
+/**
+ * Markdown export options: what the reader chose last time, remembered in settings (`exportOptions`).
+ * Read leniently: a field that is missing or invalid (an older or hand-edited value) takes its default
+ * and the others are kept.
+ */
+import * as v from 'valibot';
+
+export const GROUP_BY = ['talk', 'page', 'tag', 'none'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+export interface ExportOptions {
+  /** Sections: one per talk (highlights without a talk under their page), per page, per tag, or none. */
+  groupBy: GroupBy;
+  includeNotes: boolean;
+  includeTags: boolean;
+  /** Source lines link to the passage (text fragment URL); without, they name the page. */
+  includeLinks: boolean;
+  includeFrontMatter: boolean;
+  /** Per-highlight template (see core/export-template.ts); empty for the default layout. */
+  template: string;
+}
+
+export const MAX_TEMPLATE_LENGTH = 10_000;
+
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
+  groupBy: 'talk',
+  includeNotes: true,
+  includeTags: true,
+  includeLinks: true,
+  includeFrontMatter: true,
+  template: '',
+};
+
+const flag = (key: keyof ExportOptions) => v.fallback(v.boolean(), DEFAULT_EXPORT_OPTIONS[key] as boolean);
+
+export const ExportOptionsSchema = v.fallback(
+  v.object({
+    groupBy: v.fallback(v.picklist(GROUP_BY), DEFAULT_EXPORT_OPTIONS.groupBy),
+    includeNotes: flag('includeNotes'),
+    includeTags: flag('includeTags'),
+    includeLinks: flag('includeLinks'),
+    includeFrontMatter: flag('includeFrontMatter'),
+    template: v.fallback(v.pipe(v.string(), v.maxLength(MAX_TEMPLATE_LENGTH)), ''),
+  }),
+  DEFAULT_EXPORT_OPTIONS,
+);
+
+true satisfies [v.InferOutput<typeof ExportOptionsSchema>] extends [ExportOptions] ? true : never;

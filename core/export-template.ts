@@ -1,0 +1,105 @@
+/**
+ * The export template: a small language for readers who want their own layout for each highlight.
+ *
+ * - `{{name}}` inserts a variable (see {@link TEMPLATE_VARIABLES}); values are already safe Markdown.
+ * - `{{#name}}…{{/name}}` keeps its content only when the variable is not empty (sections nest).
+ * - Everything else is copied as it is. Unknown variables and unbalanced sections are errors, reported
+ *   with their line, so a typo never silently drops a note.
+ *
+ * Values are inserted once: a `{{…}}` inside a note or a page title is never expanded.
+ */
+
+/** Every variable, with what it holds (the UI and docs/export-format.md list these). */
+export const TEMPLATE_VARIABLES = {
+  text: 'the passage as plain text (escaped for Markdown)',
+  markdown: 'the passage as Markdown: paragraphs, lists, links and emphasis kept',
+  quote: 'the passage as a Markdown blockquote (every line starts with "> ")',
+  note: 'your note, as Markdown',
+  tags: 'the tags as hashtags: #tag #parent/child',
+  url: 'the page URL',
+  fragmentUrl: 'the page URL that opens at the passage (a text fragment link)',
+  link: 'the page title linked to fragmentUrl',
+  pageTitle: 'the page title',
+  site: 'the site name',
+  talk: 'the talk title (empty when the highlight has no talk)',
+  speakers: 'the talk speakers, comma-separated',
+  color: 'the highlight colour (yellow, green, blue, pink, purple)',
+  colorName: 'the name you gave the colour (empty when unnamed)',
+  date: 'the date the passage was clipped, YYYY-MM-DD (UTC)',
+  id: 'the highlight id',
+} as const;
+
+export type TemplateVariable = keyof typeof TEMPLATE_VARIABLES;
+export type TemplateValues = Record<TemplateVariable, string>;
+
+type Node =
+  | { kind: 'text'; text: string }
+  | { kind: 'variable'; name: TemplateVariable }
+  | { kind: 'section'; name: TemplateVariable; body: Node[] };
+
+/** A compiled template: renders one highlight's values; `variables` are the ones it uses. */
+export interface CompiledTemplate {
+  render(values: TemplateValues): string;
+  variables: ReadonlySet<TemplateVariable>;
+}
+
+export type TemplateResult = { ok: true; template: CompiledTemplate } | { ok: false; error: string };
+
+const TAG = /\{\{\s*([#/]?)\s*([^{}]*?)\s*\}\}/g;
+
+function isVariable(name: string): name is TemplateVariable {
+  return Object.hasOwn(TEMPLATE_VARIABLES, name);
+}
+
+/** Parses a template; the error names the problem and its line. */
+export function compileTemplate(source: string): TemplateResult {
+  const root: Node[] = [];
+  const stack: { name: TemplateVariable; body: Node[]; line: number }[] = [];
+  const variables = new Set<TemplateVariable>();
+  const lineAt = (offset: number) => source.slice(0, offset).split('\n').length;
+  let body = root;
+  let last = 0;
+  for (const match of source.matchAll(TAG)) {
+    const [whole, sigil, name] = match as unknown as [string, string, string];
+    const at = match.index;
+    if (at > last) body.push({ kind: 'text', text: source.slice(last, at) });
+    last = at + whole.length;
+    if (!isVariable(name)) {
+      return { ok: false, error: `Unknown variable {{${sigil}${name}}} on line ${lineAt(at)}` };
+    }
+    variables.add(name);
+    if (sigil === '#') {
+      const section: Node = { kind: 'section', name, body: [] };
+      body.push(section);
+      stack.push({ name, body: section.body, line: lineAt(at) });
+      body = section.body;
+    } else if (sigil === '/') {
+      const open = stack.pop();
+      if (open?.name !== name) {
+        return {
+          ok: false,
+          error: open
+            ? `{{/${name}}} on line ${lineAt(at)} closes {{#${open.name}}} from line ${open.line}`
+            : `{{/${name}}} on line ${lineAt(at)} has no {{#${name}}} before it`,
+        };
+      }
+      body = stack.at(-1)?.body ?? root;
+    } else {
+      body.push({ kind: 'variable', name });
+    }
+  }
+  const unclosed = stack.at(-1);
+  if (unclosed) return { ok: false, error: `{{#${unclosed.name}}} on line ${unclosed.line} is never closed` };
+  if (last < source.length) body.push({ kind: 'text', text: source.slice(last) });
+  return { ok: true, template: { render: (values) => renderNodes(root, values), variables } };
+}
+
+function renderNodes(nodes: readonly Node[], values: TemplateValues): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.kind === 'text') out += node.text;
+    else if (node.kind === 'variable') out += values[node.name];
+    else if (values[node.name].trim()) out += renderNodes(node.body, values);
+  }
+  return out;
+}

@@ -1,0 +1,229 @@
+/**
+ * Merging a backup into a library that already has records: the plan of what to add, update and
+ * leave alone, computed without touching the database so every rule is testable.
+ *
+ * Rules:
+ * - Records are matched by id. A record the library lacks is added; an identical one is left alone (so
+ *   importing the same backup twice changes nothing); otherwise the one with the newer `updatedAt` wins,
+ *   and on a tie the library's stays.
+ * - A page is also matched by URL (one page per URL: the same article clipped in two browsers has two
+ *   ids). The backup's page then takes the library's id, and so do its talks' and highlights' `pageId`.
+ * - A detected talk on such a page is matched by its detected title in the same way, so the talk is
+ *   not listed twice. Highlights are never matched by text: two notes on one passage are both kept.
+ * - A collection with no id match but the name of a library collection (names are unique, ignoring
+ *   case) is merged into it: highlight ids united, the newer name and description kept.
+ * - Settings have no timestamps: the library's value stays; a setting it lacks is added.
+ */
+import type { LibraryData } from './backup';
+import type { CollectionRecord, HighlightRecord, PageRecord, SettingRecord, TalkRecord } from './types';
+
+/** The library's records an import can touch, as read by the caller. Extra records are harmless. */
+export interface LibraryMatches {
+  /** Pages with the backup's ids or URLs. */
+  pages: readonly PageRecord[];
+  /** Talks with the backup's ids, and the talks of pages matched by URL. */
+  talks: readonly TalkRecord[];
+  /** Highlights with the backup's ids. */
+  highlights: readonly HighlightRecord[];
+  /** Collections with the backup's ids, and every collection whose name might match (all of them is fine). */
+  collections: readonly CollectionRecord[];
+  /** Settings with the backup's keys. */
+  settings: readonly SettingRecord[];
+}
+
+export interface TablePlan<T> {
+  /** Records to write that the library does not have. */
+  add: T[];
+  /** Records to write over the library's (same id). */
+  update: T[];
+  /** Ids (keys for settings) left as they are: identical, or the library's is newer. */
+  skip: string[];
+}
+
+export interface MergePlan {
+  pages: TablePlan<PageRecord>;
+  talks: TablePlan<TalkRecord>;
+  highlights: TablePlan<HighlightRecord>;
+  collections: TablePlan<CollectionRecord>;
+  settings: TablePlan<SettingRecord>;
+  /** Backup ids replaced by the id of the library record they were matched to (by URL, title or name). */
+  remapped: { pages: Map<string, string>; talks: Map<string, string>; collections: Map<string, string> };
+}
+
+export interface MergeCounts {
+  added: number;
+  updated: number;
+  skipped: number;
+}
+
+type Decision = 'add' | 'update' | 'skip';
+
+/** The rule for one record: add, identical -> skip, newer -> update, else skip. */
+export function decide<T extends { updatedAt: number }>(incoming: T, existing: T | undefined): Decision {
+  if (!existing) return 'add';
+  if (sameRecord(incoming, existing)) return 'skip';
+  return incoming.updatedAt > existing.updatedAt ? 'update' : 'skip';
+}
+
+function emptyPlan<T>(): TablePlan<T> {
+  return { add: [], update: [], skip: [] };
+}
+
+function place<T>(plan: TablePlan<T>, decision: Decision, record: T, key: string) {
+  if (decision === 'skip') plan.skip.push(key);
+  else plan[decision].push(record);
+}
+
+/** The merge plan for `incoming` (a parsed backup) against the matching library records. */
+export function planMerge(incoming: LibraryData, library: LibraryMatches): MergePlan {
+  const plan: MergePlan = {
+    pages: emptyPlan(),
+    talks: emptyPlan(),
+    highlights: emptyPlan(),
+    collections: emptyPlan(),
+    settings: emptyPlan(),
+    remapped: { pages: new Map(), talks: new Map(), collections: new Map() },
+  };
+
+  // Pages: by id, else by URL.
+  const pagesById = new Map(library.pages.map((p) => [p.id, p]));
+  const pagesByUrl = new Map(library.pages.map((p) => [p.url, p]));
+  for (const page of incoming.pages) {
+    let record = page;
+    let existing = pagesById.get(page.id);
+    if (!existing) {
+      const sameUrl = pagesByUrl.get(page.url);
+      if (sameUrl) {
+        plan.remapped.pages.set(page.id, sameUrl.id);
+        record = { ...page, id: sameUrl.id };
+        existing = sameUrl;
+      }
+    } else if (existing.url !== page.url) {
+      const owner = pagesByUrl.get(page.url);
+      // Taking a URL another library page holds would break "one page per URL": keep the library's.
+      if (owner && owner.id !== existing.id) {
+        plan.pages.skip.push(page.id);
+        continue;
+      }
+    }
+    place(plan.pages, decide(record, existing), record, record.id);
+  }
+  const pageId = (id: string) => plan.remapped.pages.get(id) ?? id;
+
+  // Talks: by id, else (detected talks on a page matched by URL) by detected title.
+  const talksById = new Map(library.talks.map((t) => [t.id, t]));
+  const talkKey = (t: Pick<TalkRecord, 'pageId' | 'detectedTitle'>) =>
+    `${t.pageId}\u0000${(t.detectedTitle ?? '').toLowerCase()}`;
+  const detectedTalks = new Map(
+    library.talks.filter((t) => t.detected && t.detectedTitle).map((t) => [talkKey(t), t]),
+  );
+  const claimed = new Set<string>();
+  const incomingTalkIds = new Set(incoming.talks.map((t) => t.id));
+  for (const talk of incoming.talks) {
+    let record: TalkRecord =
+      talk.pageId === pageId(talk.pageId) ? talk : { ...talk, pageId: pageId(talk.pageId) };
+    let existing = talksById.get(talk.id);
+    if (!existing && plan.remapped.pages.has(talk.pageId) && talk.detected && talk.detectedTitle) {
+      const match = detectedTalks.get(talkKey(record));
+      // One backup talk per library talk; a library talk the backup also holds keeps its own.
+      if (match && !claimed.has(match.id) && !incomingTalkIds.has(match.id)) {
+        claimed.add(match.id);
+        plan.remapped.talks.set(talk.id, match.id);
+        record = { ...record, id: match.id };
+        existing = match;
+      }
+    }
+    place(plan.talks, decide(record, existing), record, record.id);
+  }
+
+  // Highlights: by id only, with their page and talk ids rewritten.
+  const highlightsById = new Map(library.highlights.map((h) => [h.id, h]));
+  for (const highlight of incoming.highlights) {
+    const newPage = pageId(highlight.pageId);
+    const newTalk =
+      highlight.talkId === null ? null : (plan.remapped.talks.get(highlight.talkId) ?? highlight.talkId);
+    const record =
+      newPage === highlight.pageId && newTalk === highlight.talkId
+        ? highlight
+        : { ...highlight, pageId: newPage, talkId: newTalk };
+    place(plan.highlights, decide(record, highlightsById.get(record.id)), record, record.id);
+  }
+
+  // Collections: by id, else united with the library collection of the same name.
+  const collectionsById = new Map(library.collections.map((c) => [c.id, c]));
+  const collectionsByName = new Map(library.collections.map((c) => [c.name.trim().toLowerCase(), c]));
+  const incomingCollectionIds = new Set(incoming.collections.map((c) => c.id));
+  const merged = new Map<string, CollectionRecord>();
+  for (const collection of incoming.collections) {
+    const existing = collectionsById.get(collection.id);
+    if (existing) {
+      place(plan.collections, decide(collection, existing), collection, collection.id);
+      continue;
+    }
+    const named = collectionsByName.get(collection.name.trim().toLowerCase());
+    if (!named || incomingCollectionIds.has(named.id)) {
+      place(plan.collections, 'add', collection, collection.id);
+      continue;
+    }
+    plan.remapped.collections.set(collection.id, named.id);
+    const base = merged.get(named.id) ?? named;
+    merged.set(named.id, uniteCollections(base, collection));
+  }
+  for (const [id, record] of merged) {
+    place(plan.collections, decide(record, collectionsById.get(id)), record, id);
+  }
+
+  // Settings: the library's value stays.
+  const settingsByKey = new Map(library.settings.map((s) => [s.key, s]));
+  for (const setting of incoming.settings) {
+    const existing = settingsByKey.get(setting.key);
+    place(plan.settings, existing ? 'skip' : 'add', setting, setting.key);
+  }
+  return plan;
+}
+
+/** The library collection with the other's highlights added; the newer name and description win. */
+function uniteCollections(library: CollectionRecord, other: CollectionRecord): CollectionRecord {
+  const ids = new Set(library.highlightIds);
+  const added = other.highlightIds.filter((id) => !ids.has(id));
+  const newer = other.updatedAt > library.updatedAt;
+  return {
+    ...library,
+    name: newer ? other.name : library.name,
+    description: newer ? other.description : library.description,
+    highlightIds: added.length ? [...library.highlightIds, ...added] : library.highlightIds,
+    updatedAt: Math.max(library.updatedAt, other.updatedAt),
+  };
+}
+
+/** Totals over every table. */
+export function countPlan(plan: MergePlan): MergeCounts {
+  const tables = [plan.pages, plan.talks, plan.highlights, plan.collections, plan.settings];
+  return {
+    added: tables.reduce((n, t) => n + t.add.length, 0),
+    updated: tables.reduce((n, t) => n + t.update.length, 0),
+    skipped: tables.reduce((n, t) => n + t.skip.length, 0),
+  };
+}
+
+/**
+ * Structural equality of JSON-like records (key order ignored, a key holding `undefined` counts as
+ * absent): what "identical" means for the merge.
+ */
+export function sameRecord(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((item, i) => sameRecord(item, other[i]));
+  }
+  const left = definedEntries(a as Record<string, unknown>);
+  const right = b as Record<string, unknown>;
+  if (left.length !== definedEntries(right).length) return false;
+  return left.every(([key, value]) => Object.hasOwn(right, key) && sameRecord(value, right[key]));
+}
+
+function definedEntries(record: Record<string, unknown>): [string, unknown][] {
+  return Object.entries(record).filter(([, value]) => value !== undefined);
+}

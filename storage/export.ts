@@ -1,0 +1,40 @@
+/** Queries behind the exports: what a Markdown or Web Annotation export needs besides the highlights. */
+import type { ColorNames } from '@/core/settings';
+import type { HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
+import type { TalkNotesDatabase } from './db';
+import { getSetting } from './settings';
+
+export interface ExportContext {
+  pages: PageRecord[];
+  talks: TalkRecord[];
+  colorNames: ColorNames;
+}
+
+/** The pages and talks the highlights refer to, and the colour names (bulk reads). */
+export async function loadExportContext(
+  db: TalkNotesDatabase,
+  highlights: readonly HighlightRecord[],
+): Promise<ExportContext> {
+  const pageIds = [...new Set(highlights.map((h) => h.pageId))];
+  const talkIds = [...new Set(highlights.flatMap((h) => (h.talkId ? [h.talkId] : [])))];
+  const [pages, talks, colorNames] = await Promise.all([
+    db.pages.bulkGet(pageIds),
+    db.talks.bulkGet(talkIds),
+    getSetting(db, 'colorNames'),
+  ]);
+  return {
+    pages: pages.filter((p): p is PageRecord => p !== undefined),
+    talks: talks.filter((t): t is TalkRecord => t !== undefined),
+    colorNames,
+  };
+}
+
+/** Every highlight with every page, for the Web Annotation export of the whole library. */
+export async function loadAllAnnotations(
+  db: TalkNotesDatabase,
+): Promise<{ highlights: HighlightRecord[]; pages: PageRecord[] }> {
+  return db.transaction('r', db.highlights, db.pages, async () => {
+    const [highlights, pages] = await Promise.all([db.highlights.toArray(), db.pages.toArray()]);
+    return { highlights, pages };
+  });
+}

@@ -1,0 +1,115 @@
+/** Records for backup, merge and restore tests: a small library with every kind of record. */
+import type { LibraryData } from '@/core/backup';
+import type { CollectionRecord, HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
+
+export function page(id: string, overrides: Partial<PageRecord> = {}): PageRecord {
+  return {
+    id,
+    url: `https://blog.example/${id}`,
+    title: `Page ${id}`,
+    authors: ['A. Writer'],
+    siteName: 'Blog',
+    publishedAt: '2017-10-29T08:35:00Z',
+    lang: 'en',
+    canonicalUrl: null,
+    excerpt: null,
+    createdAt: 1_000,
+    updatedAt: 1_000,
+    ...overrides,
+  };
+}
+
+export function talk(id: string, pageId: string, overrides: Partial<TalkRecord> = {}): TalkRecord {
+  return {
+    id,
+    pageId,
+    title: `Talk ${id}`,
+    speakers: ['Ada Lovelace'],
+    position: 10,
+    detected: true,
+    detectedTitle: `Talk ${id}`,
+    createdAt: 1_000,
+    updatedAt: 1_000,
+    ...overrides,
+  };
+}
+
+export function highlight(
+  id: string,
+  pageId: string,
+  overrides: Partial<HighlightRecord> = {},
+): HighlightRecord {
+  const text = `Passage ${id}`;
+  return {
+    id,
+    pageId,
+    url: `https://blog.example/${pageId}`,
+    talkId: null,
+    text,
+    markdown: text,
+    selectors: [
+      { type: 'TextQuoteSelector', exact: text, prefix: 'before ', suffix: ' after' },
+      { type: 'TextPositionSelector', start: 10, end: 10 + text.length },
+      {
+        type: 'RangeSelector',
+        startContainer: '/p[1]/text()[1]',
+        startOffset: 0,
+        endContainer: '/p[1]/text()[1]',
+        endOffset: 5,
+      },
+    ],
+    color: 'yellow',
+    note: '',
+    tags: [],
+    position: 10,
+    anchorStatus: 'placed',
+    createdAt: 1_000,
+    updatedAt: 1_000,
+    ...overrides,
+  };
+}
+
+export function collection(id: string, overrides: Partial<CollectionRecord> = {}): CollectionRecord {
+  return {
+    id,
+    name: `Collection ${id}`,
+    description: '',
+    highlightIds: [],
+    createdAt: 1_000,
+    updatedAt: 1_000,
+    ...overrides,
+  };
+}
+
+/** Two pages, two talks, three highlights, a collection and two settings. */
+export function sampleLibrary(): LibraryData {
+  return {
+    pages: [page('p1'), page('p2', { title: 'Day 2 — “quotes” & <b>', excerpt: 'An excerpt' })],
+    talks: [talk('t1', 'p1'), talk('t2', 'p2', { detected: false, detectedTitle: null, position: -1 })],
+    highlights: [
+      highlight('h1', 'p1', {
+        talkId: 't1',
+        note: 'A **note**',
+        tags: ['kernel', 'testing/fuzzing'],
+        color: 'blue',
+      }),
+      highlight('h2', 'p1', { position: 50 }),
+      highlight('h3', 'p2', { talkId: 't2', text: 'Ünïcödé ✓ 日本語', markdown: '*Ünïcödé* ✓ 日本語' }),
+    ],
+    collections: [collection('c1', { name: 'Reading list', highlightIds: ['h1', 'h3', 'deleted-h9'] })],
+    settings: [
+      { key: 'colorNames', value: { blue: 'Key idea' } },
+      {
+        key: 'exportOptions',
+        value: {
+          groupBy: 'tag',
+          includeNotes: true,
+          includeTags: true,
+          includeLinks: false,
+          includeFrontMatter: true,
+          template: '',
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,34 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
+import { loadAllAnnotations, loadExportContext } from '@/storage/export';
+import { setSetting } from '@/storage/settings';
+import { highlight, page, talk } from '../core/backup-fixtures';
+
+describe('export queries', () => {
+  let db: TalkNotesDatabase;
+  beforeEach(async () => {
+    db = createDatabase(`export-${crypto.randomUUID()}`);
+    await db.pages.bulkPut([page('p1'), page('p2'), page('unused')]);
+    await db.talks.bulkPut([talk('t1', 'p1'), talk('t-unused', 'p1')]);
+    await db.highlights.bulkPut([
+      highlight('h1', 'p1', { talkId: 't1' }),
+      highlight('h2', 'p1', { talkId: 'deleted-talk' }),
+      highlight('h3', 'p2'),
+    ]);
+    await setSetting(db, 'colorNames', { green: 'Do this' });
+  });
+  afterEach(() => db.delete());
+
+  it('loads the pages and talks the highlights refer to, and the colour names', async () => {
+    const context = await loadExportContext(db, await db.highlights.toArray());
+    expect(context.pages.map((p) => p.id)).toEqual(['p1', 'p2']);
+    expect(context.talks.map((t) => t.id)).toEqual(['t1']);
+    expect(context.colorNames).toEqual({ green: 'Do this' });
+  });
+
+  it('loads every highlight and page for the Web Annotation export', async () => {
+    const all = await loadAllAnnotations(db);
+    expect(all.highlights).toHaveLength(3);
+    expect(all.pages).toHaveLength(3);
+  });
+});
