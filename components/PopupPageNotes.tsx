@@ -6,6 +6,7 @@ import { listTags } from '@/storage/highlights';
 import { pageNotes } from '@/storage/popup-queries';
 import { getSetting } from '@/storage/settings';
 import { ColorNamesEditor } from './ColorNamesEditor';
+import { ExportControls } from './ExportControls';
 import { FocusRequests } from './focus-requests';
 import { GroupTitle, HighlightGroup } from './HighlightGroup';
 import { PageSummary } from './PageSummary';
@@ -157,6 +158,11 @@ export function PopupPageNotes({ db, bridge, page, dashboardUrl, locale }: Props
       )}
       {notes.page && (
         <NewTalk onCreate={(title, speakers) => void actions.createTalk(notes.page!.id, title, speakers)} />
+      )}
+      {view.total > 0 && (
+        <section class="popup-export" aria-label="Export this page">
+          <ExportControls db={db} title={heading.title} highlights={notes.highlights} />
+        </section>
       )}
       <details class="settings">
         <summary>Name your colours</summary>

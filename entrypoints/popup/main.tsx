@@ -6,6 +6,7 @@ import { notifyHighlightsChanged, sendToBackground, sendToTab } from '@/messagin
 import { database } from '@/storage/db';
 import '@/components/theme.css';
 import '@/components/popup.css';
+import '@/components/export-backup.css';
 
 // `pagehide` comes before the page turns hidden. Marked in the capture phase, it is seen before the
 // note editor's own pagehide listener saves the last keystrokes, which then go through the background.

@@ -253,7 +253,8 @@ export async function clickDrawnHighlight(page: Page, text: string): Promise<voi
     });
     if (!target) throw new Error(`no drawn highlight reads: ${text}`);
     target.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-    const rect = target.getBoundingClientRect();
+    // The middle of its first line box: a passage over two lines has unhighlighted text in its bounding box.
+    const rect = [...target.getClientRects()].find((r) => r.width > 0) ?? target.getBoundingClientRect();
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   }, text);
   await page.mouse.click(point.x, point.y);
