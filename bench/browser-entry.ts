@@ -3,9 +3,14 @@
  * page as a script): our anchoring and the baseline on the same DOM, and extraction.
  */
 import { anchorAll, buildTextIndex, describeRange } from '@/core/anchoring';
+import { parseBackup } from '@/core/backup';
+import { DEFAULT_EXPORT_OPTIONS } from '@/core/export-options';
+import { toMarkdown } from '@/core/markdown-export';
 import { extractPageMetadata } from '@/core/page-metadata';
 import { detectTalkSections } from '@/core/talks';
-import type { Selector } from '@/core/types';
+import type { HighlightRecord, PageRecord, Selector, TalkRecord } from '@/core/types';
+import { importBackup } from '@/storage/backup';
+import { createDatabase } from '@/storage/db';
 import { baselineAnchor } from './baseline-hypothesis';
 
 export interface PassageLocation {
@@ -101,6 +106,38 @@ const api = {
     }
     const survivors = passages.filter((p) => spans.get(p.id)).length;
     return { total: passages.length, survivors, placed: correct + wrong, correct, wrong, orphaned, missed };
+  },
+
+  /** Markdown export of a library with the default options (what `Export Markdown` does). */
+  exportMarkdown(library: { highlights: HighlightRecord[]; pages: PageRecord[]; talks: TalkRecord[] }) {
+    const started = performance.now();
+    const markdown = toMarkdown({
+      title: 'Benchmark export',
+      ...library,
+      colorNames: {},
+      options: DEFAULT_EXPORT_OPTIONS,
+      exportedAt: Date.now(),
+    });
+    return { durationMs: performance.now() - started, bytes: markdown.length };
+  },
+
+  /**
+   * Parses and imports a backup file's text into a fresh database (in an extension page, so it is
+   * real IndexedDB in the extension's origin), then deletes that database.
+   */
+  async importBackupText(text: string, databaseName: string) {
+    const db = createDatabase(databaseName);
+    try {
+      const started = performance.now();
+      const parsed = parseBackup(text);
+      if (!parsed.ok) throw new Error(parsed.error);
+      const parsedMs = performance.now() - started;
+      const result = await importBackup(db, parsed.backup);
+      const durationMs = performance.now() - started;
+      return { durationMs, parsedMs, added: result.added, highlights: await db.highlights.count() };
+    } finally {
+      await db.delete();
+    }
   },
 
   extract() {

@@ -11,7 +11,16 @@ import { afterAll, beforeAll, it } from 'vitest';
 import { type ExtensionSession, launchExtension } from '../tests/e2e/harness';
 import { PROJECT_ROOT } from '../tests/e2e/paths';
 import { buildBenchBundle } from './build-bundle';
-import { clipLatency, extensionAnchoring, extraction, FULL, pageCost, reanchoring, TINY } from './scenarios';
+import {
+  clipLatency,
+  exportAndImport,
+  extensionAnchoring,
+  extraction,
+  FULL,
+  pageCost,
+  reanchoring,
+  TINY,
+} from './scenarios';
 import { round, table } from './stats';
 
 const sizes = process.env.BENCH_SIZE === 'tiny' ? TINY : FULL;
@@ -118,6 +127,34 @@ it('measures every scenario', async () => {
           extract.p90,
           extract.max,
           extract.slowest.map((s) => `${s.page} ${s.medianMs}`).join(', '),
+        ],
+      ],
+    ),
+  );
+
+  const io = await exportAndImport(session, bundle, sizes);
+  lap('export and import');
+  results.exportImport = io;
+  out.push(
+    '\n## 6. Export and import',
+    table(
+      ['what', 'median ms', 'min', 'max', 'runs', 'size'],
+      [
+        [
+          `Markdown export of ${io.export.highlights} highlights`,
+          io.export.median,
+          io.export.min,
+          io.export.max,
+          io.export.runs,
+          `${io.export.markdownBytes} chars`,
+        ],
+        [
+          `backup import of ${io.import.highlights} highlights (parse ${io.import.parseMedian} ms)`,
+          io.import.median,
+          io.import.min,
+          io.import.max,
+          io.import.runs,
+          `${round(io.import.fileBytes / 2 ** 20, 1)} MiB`,
         ],
       ],
     ),

@@ -9,6 +9,8 @@ import { chromium, type Page } from 'playwright-core';
 import { dragSelect, type ExtensionSession } from '../tests/e2e/harness';
 import { startFixtureServer } from '../tests/e2e/fixture-server';
 import { EXTENSION_DIR, PROJECT_ROOT } from '../tests/e2e/paths';
+import { makeLibrary } from '../tests/e2e/seed-library';
+import { createBackup, serializeBackup } from '../core/backup';
 import type { BenchApi } from './browser-entry';
 import {
   choosePassages,
@@ -32,6 +34,9 @@ export interface Sizes {
   clips: number;
   loads: number;
   corpusPages: number;
+  exportHighlights: number;
+  importHighlights: number;
+  importRuns: number;
 }
 
 export const FULL: Sizes = {
@@ -41,8 +46,21 @@ export const FULL: Sizes = {
   clips: 50,
   loads: 10,
   corpusPages: Infinity,
+  exportHighlights: 10_000,
+  importHighlights: 50_000,
+  importRuns: 3,
 };
-export const TINY: Sizes = { pageChars: 8_000, highlights: 10, runs: 2, clips: 3, loads: 2, corpusPages: 2 };
+export const TINY: Sizes = {
+  pageChars: 8_000,
+  highlights: 10,
+  runs: 2,
+  clips: 3,
+  loads: 2,
+  corpusPages: 2,
+  exportHighlights: 50,
+  importHighlights: 100,
+  importRuns: 1,
+};
 
 /** Runs the bench bundle in the page's main world (through the debugger: no CSP applies). */
 async function withBundle(page: Page, bundle: string) {
@@ -326,5 +344,60 @@ export async function extraction(session: ExtensionSession, bundle: string, size
     p90: percentile(medians, 90),
     max: round(Math.max(...medians)),
     slowest: perPage.sort((a, b) => b.medianMs - a.medianMs).slice(0, 3),
+  };
+}
+
+/** Scenario 6: Markdown export of 10k highlights; import of a 50k-highlight backup into IndexedDB. */
+export async function exportAndImport(session: ExtensionSession, bundle: string, sizes: Sizes) {
+  const exportLibrary = makeLibrary({
+    highlights: sizes.exportHighlights,
+    pages: Math.ceil(sizes.exportHighlights / 25),
+  });
+  const tab = await session.context.newPage();
+  session.server.serve('bench/blank.html', '<!doctype html><title>blank</title>');
+  await tab.goto(session.server.url('bench/blank.html'));
+  await withBundle(tab, bundle);
+  const exportTimes: number[] = [];
+  let bytes = 0;
+  for (let run = 0; run < sizes.runs; run++) {
+    const result = await tab.evaluate(
+      (library) => (window as unknown as BenchWindow).TalkNotesBench.exportMarkdown(library),
+      { highlights: exportLibrary.highlights, pages: exportLibrary.pages, talks: exportLibrary.talks },
+    );
+    exportTimes.push(result.durationMs);
+    bytes = result.bytes;
+  }
+  await tab.close();
+
+  const importLibrary = makeLibrary({
+    highlights: sizes.importHighlights,
+    pages: Math.ceil(sizes.importHighlights / 25),
+  });
+  const text = serializeBackup(createBackup({ ...importLibrary, settings: [] }, Date.now()));
+  // An extension page that reads nothing on its own: the import has the origin to itself.
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/highlight-menu.html`);
+  await withBundle(page, bundle);
+  const importTimes: number[] = [];
+  const parseTimes: number[] = [];
+  let imported = 0;
+  for (let run = 0; run < sizes.importRuns; run++) {
+    const result = await page.evaluate(
+      ({ text, name }) => (window as unknown as BenchWindow).TalkNotesBench.importBackupText(text, name),
+      { text, name: `talk-notes-bench-import-${run}` },
+    );
+    importTimes.push(result.durationMs);
+    parseTimes.push(result.parsedMs);
+    imported = result.highlights;
+  }
+  await page.close();
+  return {
+    export: { ...summarize(exportTimes), highlights: sizes.exportHighlights, markdownBytes: bytes },
+    import: {
+      ...summarize(importTimes),
+      parseMedian: summarize(parseTimes).median,
+      highlights: imported,
+      fileBytes: text.length,
+    },
   };
 }

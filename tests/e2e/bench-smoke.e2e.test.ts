@@ -49,5 +49,8 @@ describe('benchmark scenarios on tiny sizes', () => {
     expect(cost.scriptMs.runs).toBe(TINY.loads);
     const extract = await extraction(session, bundle, TINY);
     expect(extract.pages).toBe(TINY.corpusPages);
+    const io = await exportAndImport(session, bundle, TINY);
+    expect(io.export.markdownBytes).toBeGreaterThan(1000);
+    expect(io.import.highlights).toBe(TINY.importHighlights);
   });
 });
