@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBenchBundle } from '../../bench/build-bundle';
 import {
+  exportAndImport,
   clipLatency,
   extensionAnchoring,
   extraction,
