@@ -20,10 +20,16 @@ export type TalkNotesDatabase = Dexie & {
 /**
  * Opens (lazily, on first use) the database with every schema version declared.
  * `name` is a seam for tests; `indexedDB`/`IDBKeyRange` default to the global ones.
+ * `cache` is Dexie's live-query cache mode: 'immutable' hands out frozen results without the
+ * per-subscriber deep clone ('cloned', the default), which a page holding the whole library needs.
  */
 export function createDatabase(
   name: string = DATABASE_NAME,
-  options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange },
+  options?: {
+    indexedDB?: IDBFactory;
+    IDBKeyRange?: typeof IDBKeyRange;
+    cache?: 'immutable' | 'cloned' | 'disabled';
+  },
 ): TalkNotesDatabase {
   const db = new Dexie(name, options) as TalkNotesDatabase;
   for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
