@@ -68,4 +68,74 @@ describe('export in Chromium', () => {
     await popup.close();
     await page.close();
   });
+
+  it('backs up the library, restores it after a wipe exactly, and refuses a broken file changing nothing', async () => {
+    const before = await readLibrary(session);
+    expect(before.highlights.length).toBeGreaterThanOrEqual(2);
+    const dashboard = await session.openDashboard();
+    const downloading = dashboard.waitForEvent('download');
+    await dashboard.getByRole('button', { name: 'Export backup' }).click();
+    const backupPath = (await (await downloading).path())!;
+    const backup = JSON.parse(await readFile(backupPath, 'utf8'));
+    expect(backup).toMatchObject({ format: 'talk-notes-backup', version: 1 });
+    expect(backup.highlights).toHaveLength(before.highlights.length);
+
+    await wipeLibrary(dashboard);
+    await dashboard.reload();
+    expect((await readLibrary(session)).highlights).toEqual([]);
+    await dashboard.getByLabel('Import backup').setInputFiles(backupPath);
+    await dashboard
+      .getByRole('status')
+      .filter({ hasText: /^Imported/ })
+      .waitFor();
+    const after = await readLibrary(session);
+    const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(after.highlights)).toEqual(byId(before.highlights));
+    expect(byId(after.talks)).toEqual(byId(before.talks));
+    expect(byId(after.pages as { id: string }[])).toEqual(byId(before.pages as { id: string }[]));
+
+    // A truncated file: a clear error, and the library as it was.
+    const text = await readFile(backupPath, 'utf8');
+    await dashboard.getByLabel('Import backup').setInputFiles({
+      name: 'truncated.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text.slice(0, Math.floor(text.length / 2))),
+    });
+    const alert = dashboard.getByRole('alert').filter({ hasText: 'truncated.json' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Nothing was changed\.$/);
+    expect(byId((await readLibrary(session)).highlights)).toEqual(byId(before.highlights));
+    await dashboard.close();
+  });
+
+  it('exports what is in view from the dashboard: a search narrows the export', async () => {
+    const dashboard = await session.openDashboard();
+    await dashboard.getByRole('searchbox', { name: 'Search' }).fill('fuzzing');
+    await expect.poll(() => dashboard.getByText('Workflows - not technologies.').count()).toBe(0);
+    const downloading = dashboard.waitForEvent('download');
+    await dashboard.getByRole('button', { name: 'Export Markdown' }).click();
+    const markdown = await readFile((await (await downloading).path())!, 'utf8');
+    expect(markdown).toContain('really big fan of random testing');
+    expect(markdown).not.toContain('Workflows - not technologies.');
+    await dashboard.close();
+  });
 });
+
+/** Empties every store of the extension's database (raw IndexedDB, no app code). */
+async function wipeLibrary(extensionPage: Page) {
+  await extensionPage.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('talk-notes');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const stores = [...db.objectStoreNames];
+    const tx = db.transaction(stores, 'readwrite');
+    for (const store of stores) tx.objectStore(store).clear();
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+}
