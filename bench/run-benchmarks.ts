@@ -13,6 +13,7 @@ import { PROJECT_ROOT } from '../tests/e2e/paths';
 import { buildBenchBundle } from './build-bundle';
 import {
   clipLatency,
+  dashboardScale,
   exportAndImport,
   extensionAnchoring,
   extraction,
@@ -129,6 +130,35 @@ it('measures every scenario', async () => {
           extract.slowest.map((s) => `${s.page} ${s.medianMs}`).join(', '),
         ],
       ],
+    ),
+  );
+
+  const dash = await dashboardScale(session, sizes);
+  lap('dashboard');
+  results.dashboard = dash;
+  out.push(
+    '\n## 5. Dashboard (first render after the data is read; keystroke: input to the next frame with results)',
+    table(
+      [
+        'highlights',
+        'first render ms',
+        'to paint ms',
+        'keystroke median [min-max] ms',
+        'scroll frame median ms',
+        'frames > 50 ms',
+        'rows in DOM',
+        'JS heap MB',
+      ],
+      dash.map((d) => [
+        d.highlights,
+        d.firstRenderMs,
+        d.firstPaintMs,
+        `${d.keystroke.median} [${d.keystroke.min}-${d.keystroke.max}]`,
+        d.scrollFrameMedianMs,
+        `${d.scrollFramesOver50ms}/${d.scrollFrames}`,
+        d.rowsInDom,
+        d.heapMB,
+      ]),
     ),
   );
 

@@ -9,7 +9,7 @@ import { chromium, type Page } from 'playwright-core';
 import { dragSelect, type ExtensionSession } from '../tests/e2e/harness';
 import { startFixtureServer } from '../tests/e2e/fixture-server';
 import { EXTENSION_DIR, PROJECT_ROOT } from '../tests/e2e/paths';
-import { makeLibrary } from '../tests/e2e/seed-library';
+import { makeLibrary, writeLibrary } from '../tests/e2e/seed-library';
 import { createBackup, serializeBackup } from '../core/backup';
 import type { BenchApi } from './browser-entry';
 import {
@@ -37,6 +37,8 @@ export interface Sizes {
   exportHighlights: number;
   importHighlights: number;
   importRuns: number;
+  /** Library sizes (highlights) the dashboard is measured at; pages = highlights / 25. */
+  dashboardSizes: number[];
 }
 
 export const FULL: Sizes = {
@@ -49,6 +51,7 @@ export const FULL: Sizes = {
   exportHighlights: 10_000,
   importHighlights: 50_000,
   importRuns: 3,
+  dashboardSizes: [1_000, 10_000, 50_000],
 };
 export const TINY: Sizes = {
   pageChars: 8_000,
@@ -60,6 +63,7 @@ export const TINY: Sizes = {
   exportHighlights: 50,
   importHighlights: 100,
   importRuns: 1,
+  dashboardSizes: [200],
 };
 
 /** Runs the bench bundle in the page's main world (through the debugger: no CSP applies). */
@@ -400,4 +404,135 @@ export async function exportAndImport(session: ExtensionSession, bundle: string,
       fileBytes: text.length,
     },
   };
+}
+
+/** Empties the extension's database from one of its pages (raw IndexedDB). */
+async function clearLibrary(page: Page) {
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('talk-notes');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const stores = [...db.objectStoreNames];
+    const tx = db.transaction(stores, 'readwrite');
+    for (const store of stores) tx.objectStore(store).clear();
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+}
+
+export interface DashboardRow {
+  highlights: number;
+  /** From the data read (talk-notes:dashboard-data) to rows in the DOM (talk-notes:dashboard-rendered). */
+  firstRenderMs: number;
+  /** From the data read to the next painted frame. */
+  firstPaintMs: number;
+  keystroke: Summary;
+  scrollFrameMedianMs: number;
+  scrollFramesOver50ms: number;
+  scrollFrames: number;
+  rowsInDom: number;
+  heapMB: number;
+}
+
+/** Scenario 5: the dashboard with a seeded library: first render, search keystrokes, scrolling, heap. */
+export async function dashboardScale(session: ExtensionSession, sizes: Sizes): Promise<DashboardRow[]> {
+  const rows: DashboardRow[] = [];
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.addInitScript(() => {
+    new PerformanceObserver((list) => {
+      if (list.getEntriesByName('talk-notes:dashboard-rendered').length) {
+        requestAnimationFrame(() => setTimeout(() => performance.mark('bench:painted')));
+      }
+    }).observe({ type: 'mark', buffered: true });
+  });
+  await page.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+  await page.getByRole('status').first().waitFor();
+  for (const highlights of sizes.dashboardSizes) {
+    await clearLibrary(page);
+    await writeLibrary(
+      page,
+      makeLibrary({ highlights, pages: Math.max(1, Math.round(highlights / 25)), seed: 1 }),
+      5000,
+    );
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('bench:painted').length > 0, null, {
+      timeout: 120_000,
+    });
+    const load = await page.evaluate(() => {
+      const at = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
+      return {
+        data: at('talk-notes:dashboard-data'),
+        rendered: at('talk-notes:dashboard-rendered'),
+        painted: at('bench:painted'),
+      };
+    });
+    // Keystroke latency: from the input event to the next frame after the results are updated.
+    await page.evaluate(() => {
+      const w = window as unknown as { benchLatencies: number[] };
+      w.benchLatencies = [];
+      document.querySelector('input[type=search]')!.addEventListener('input', (e) => {
+        const start = e.timeStamp;
+        requestAnimationFrame(() => setTimeout(() => w.benchLatencies.push(performance.now() - start)));
+      });
+    });
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    await search.click();
+    for (let round = 0; round < 3; round++) {
+      await search.fill('');
+      await page.waitForTimeout(300);
+      await page.evaluate(() => {
+        (window as unknown as { benchLatencies: number[] }).benchLatencies.length = 0;
+      });
+      await search.pressSequentially('kernel sched', { delay: 120 });
+      await page.waitForTimeout(300);
+      if (round === 0) continue; // warm-up round
+    }
+    const latencies = await page.evaluate(
+      () => (window as unknown as { benchLatencies: number[] }).benchLatencies,
+    );
+    await search.fill('');
+    await page.waitForTimeout(300);
+    const frames = await page.evaluate(
+      () =>
+        new Promise<number[]>((resolve) => {
+          const list = document.querySelector('.dash-list')!;
+          const gaps: number[] = [];
+          let last = performance.now();
+          let n = 0;
+          const step = (now: number) => {
+            gaps.push(now - last);
+            last = now;
+            list.scrollTop += 600;
+            if (++n < 150) requestAnimationFrame(step);
+            else resolve(gaps.slice(1));
+          };
+          requestAnimationFrame(step);
+        }),
+    );
+    const rowsInDom = await page.evaluate(() => document.querySelectorAll('.dash-row').length);
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    await cdp.detach();
+    rows.push({
+      highlights,
+      firstRenderMs: round(load.rendered - load.data),
+      firstPaintMs: round(load.painted - load.data),
+      keystroke: summarize(latencies),
+      scrollFrameMedianMs: summarize(frames).median,
+      scrollFramesOver50ms: frames.filter((f) => f > 50).length,
+      scrollFrames: frames.length,
+      rowsInDom,
+      heapMB: round(heap.usedSize / 2 ** 20, 1),
+    });
+  }
+  await clearLibrary(page);
+  await page.close();
+  return rows;
 }

@@ -4,6 +4,7 @@ import { buildBenchBundle } from '../../bench/build-bundle';
 import {
   exportAndImport,
   clipLatency,
+  dashboardScale,
   extensionAnchoring,
   extraction,
   pageCost,
@@ -40,7 +41,7 @@ describe('benchmark scenarios on tiny sizes', () => {
     expect(replaced.ours).toMatchObject({ survivors: 0, correct: 0, wrong: 0, orphaned: TINY.highlights });
   });
 
-  it('measures the visit, a clip, the page cost and extraction', async () => {
+  it('measures the visit, a clip, the page cost, extraction, export/import and the dashboard', async () => {
     const visit = await extensionAnchoring(session, bundle, TINY);
     expect(visit).toMatchObject({ anchored: TINY.highlights, orphaned: 0, runs: TINY.loads });
     const clip = await clipLatency(session, { ...TINY, clips: 1 });
@@ -53,5 +54,8 @@ describe('benchmark scenarios on tiny sizes', () => {
     const io = await exportAndImport(session, bundle, TINY);
     expect(io.export.markdownBytes).toBeGreaterThan(1000);
     expect(io.import.highlights).toBe(TINY.importHighlights);
+    const [dashboard] = await dashboardScale(session, TINY);
+    expect(dashboard).toMatchObject({ highlights: TINY.dashboardSizes[0] });
+    expect(dashboard!.keystroke.runs).toBeGreaterThan(0);
   });
 });
