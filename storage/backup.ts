@@ -129,14 +129,24 @@ export async function importBackup(
 
 /** The library records the merge needs (bulk reads: no per-row awaits). */
 async function readMatches(db: TalkNotesDatabase, backup: LibraryData): Promise<LibraryMatches> {
+  // Restoring into an empty table (the common case: a new browser) needs no lookups; 50,000 gets
+  // that all miss cost seconds.
+  const [pageCount, talkCount, highlightCount] = await Promise.all([
+    db.pages.count(),
+    db.talks.count(),
+    db.highlights.count(),
+  ]);
+  const none = Promise.resolve([] as never[]);
   const [pagesById, pagesByUrl, talksById, highlights, collections, settings] = await Promise.all([
-    db.pages.bulkGet(backup.pages.map((p) => p.id)),
-    db.pages
-      .where('url')
-      .anyOf(backup.pages.map((p) => p.url))
-      .toArray(),
-    db.talks.bulkGet(backup.talks.map((t) => t.id)),
-    db.highlights.bulkGet(backup.highlights.map((h) => h.id)),
+    pageCount ? db.pages.bulkGet(backup.pages.map((p) => p.id)) : none,
+    pageCount
+      ? db.pages
+          .where('url')
+          .anyOf(backup.pages.map((p) => p.url))
+          .toArray()
+      : none,
+    talkCount ? db.talks.bulkGet(backup.talks.map((t) => t.id)) : none,
+    highlightCount ? db.highlights.bulkGet(backup.highlights.map((h) => h.id)) : none,
     // Collections are few; all of them are needed to match by name.
     db.collections.toArray(),
     db.settings.bulkGet(backup.settings.map((s) => s.key)),
