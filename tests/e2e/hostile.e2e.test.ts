@@ -1,0 +1,116 @@
+/**
+ * Clipped content is untrusted: a page full of script payloads is clipped, then shown in the popup,
+ * the dashboard and an export. Nothing may execute anywhere (no flag set, no dialog opened).
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  clickDrawnHighlight,
+  dragSelect,
+  type ExtensionSession,
+  launchExtension,
+  readLibrary,
+} from './harness';
+
+const HOSTILE = `<!doctype html><html lang="en"><head>
+<title>Recap &lt;img src=x onerror="window.__pwned=1;alert(1)"&gt; day 2</title>
+<meta property="og:site_name" content="&quot;&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;">
+<meta name="author" content="&lt;svg onload=alert(1)&gt;">
+</head><body><article>
+<h1>Recap &lt;img src=x onerror=alert(1)&gt; day 2</h1>
+<h2>&lt;script&gt;window.__pwned=1&lt;/script&gt; Keynote</h2>
+<p id="payload">Start of the clip: read <a href="javascript:window.__pwned=1;alert(1)">this link</a> and
+<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="&lt;img src=y onerror=alert(1)&gt;"> then
+&lt;/textarea&gt;&lt;img src=x onerror="window.__pwned=1;alert(1)"&gt; # not a heading [[embed]] end of the clip.</p>
+</article></body></html>`;
+
+const NOTE = '<img src=x onerror="window.__pwned=1;alert(1)"> [x](javascript:alert(1))';
+
+describe('hostile content in Chromium', () => {
+  let session: ExtensionSession;
+  const dialogs: string[] = [];
+  const watched: Page[] = [];
+  const watch = (page: Page) => {
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    watched.push(page);
+    return page;
+  };
+  const pwned = async () =>
+    Promise.all(
+      watched
+        .filter((p) => !p.isClosed())
+        .map((p) =>
+          p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? 0).catch(() => 0),
+        ),
+    );
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    session.context.on('page', watch);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('clips a hostile page and shows it in the popup, the dashboard and an export without running anything', async () => {
+    session.server.serve('hostile.html', HOSTILE);
+    const page = await session.context.newPage();
+    await page.goto(session.server.url('hostile.html'));
+    await dragSelect(page, 'Start of the clip: read this link and');
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await dragSelect(page, '</textarea><img src=x onerror="window.__pwned=1;alert(1)"> # not a heading');
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+
+    // A hostile note and tag, typed through the in-page menu.
+    await clickDrawnHighlight(page, 'Start of the clip: read this link and');
+    const menu = page.frameLocator('iframe[title="Talk Notes highlight"]');
+    await menu.getByRole('textbox', { name: 'Note' }).fill(NOTE);
+    await menu.getByRole('combobox', { name: 'Add tags' }).fill('<script>alert(1)</script>');
+    await menu.getByRole('combobox', { name: 'Add tags' }).press('Enter');
+    await expect
+      .poll(async () => (await readLibrary(session)).highlights.find((h) => h.note === NOTE)?.tags)
+      .toEqual(['<script>alert(1)</script>']);
+
+    const stored = await readLibrary(session);
+    const clip = stored.highlights.find((h) => h.text.startsWith('</textarea>'))!;
+    expect(clip.text).toBe('</textarea><img src=x onerror="window.__pwned=1;alert(1)"> # not a heading');
+    // The stored Markdown keeps it as text: no tag, no heading.
+    expect(clip.markdown).not.toMatch(/(^|[^\\])<img/);
+    const linked = stored.highlights.find((h) => h.note === NOTE)!;
+    expect(linked.markdown).not.toContain('javascript:');
+
+    const popup = await session.openPopup(page);
+    await popup.getByText('Start of the clip', { exact: false }).first().waitFor();
+    // Page-derived strings appear as text.
+    expect(await popup.getByText('<script>alert(1)</script>').count()).toBeGreaterThan(0);
+    // No element came from page text (the popup's own module scripts have a src).
+    expect(await popup.locator('img, svg, iframe, script:not([src])').count()).toBe(0);
+
+    const dashboard = await session.openDashboard();
+    await dashboard.getByText('Start of the clip', { exact: false }).first().waitFor();
+    await dashboard.getByRole('searchbox', { name: 'Search' }).fill('onerror');
+    await expect.poll(() => dashboard.locator('mark').count()).toBeGreaterThan(0);
+    expect(await dashboard.locator('img, svg, iframe, script:not([src])').count()).toBe(0);
+    await dashboard.getByRole('searchbox', { name: 'Search' }).fill('');
+    const downloading = dashboard.waitForEvent('download');
+    await dashboard.getByRole('button', { name: 'Export Markdown' }).click();
+    const markdown = await readFile((await (await downloading).path())!, 'utf8');
+    expect(markdown).not.toContain('javascript:');
+    expect(markdown).not.toMatch(/(^|[^\\`])<(img|script|svg)/m);
+    expect(markdown).not.toMatch(/^# not a heading/m);
+    expect(markdown).not.toMatch(/(^|[^\\])\[\[embed\]\]/);
+
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    expect(await pwned()).toEqual(watched.filter((p) => !p.isClosed()).map(() => 0));
+    await dashboard.close();
+    await popup.close();
+    await page.close();
+  });
+});
