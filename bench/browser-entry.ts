@@ -140,6 +140,31 @@ const api = {
     }
   },
 
+  /** Floor for the import: the same records put with raw IndexedDB, one transaction, no Dexie. */
+  async rawImport(text: string, databaseName: string) {
+    const db = createDatabase(databaseName);
+    await db.open();
+    db.close();
+    const started = performance.now();
+    const backup = JSON.parse(text) as Record<string, unknown[]>;
+    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open(databaseName);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const stores = ['pages', 'talks', 'highlights', 'collections'];
+    const tx = idb.transaction(stores, 'readwrite');
+    for (const store of stores) for (const row of backup[store] ?? []) tx.objectStore(store).put(row);
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    const durationMs = performance.now() - started;
+    idb.close();
+    await createDatabase(databaseName).delete();
+    return { durationMs };
+  },
+
   extract() {
     const started = performance.now();
     const { metadata } = extractPageMetadata(document, { url: location.href });

@@ -394,12 +394,18 @@ export async function exportAndImport(session: ExtensionSession, bundle: string,
     parseTimes.push(result.parsedMs);
     imported = result.highlights;
   }
+  // The floor: the same records with raw IndexedDB puts in one transaction (no validation, no merge).
+  const floor = await page.evaluate(
+    ({ text }) => (window as unknown as BenchWindow).TalkNotesBench.rawImport(text, 'talk-notes-bench-raw'),
+    { text },
+  );
   await page.close();
   return {
     export: { ...summarize(exportTimes), highlights: sizes.exportHighlights, markdownBytes: bytes },
     import: {
       ...summarize(importTimes),
       parseMedian: summarize(parseTimes).median,
+      rawIndexedDbMs: round(floor.durationMs),
       highlights: imported,
       fileBytes: text.length,
     },
