@@ -273,4 +273,29 @@ describe('capture in Chromium', () => {
       .toBe('placed');
     await page.close();
   });
+
+  it('clips and opens the note editor at once with Add note', async () => {
+    const page = await session.openFixture('conference-bold.html');
+    await dragSelect(page, 'Resilient systems.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    const note = page
+      .frameLocator('iframe[title="Talk Notes highlight"]')
+      .getByRole('textbox', { name: 'Note' });
+    await note.waitFor();
+    await expect.poll(() => note.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Desired state, and a way back to it.');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(
+        async () =>
+          (await readLibrary(session)).highlights.find((h) => h.text === 'Resilient systems.')?.note,
+      )
+      .toBe('Desired state, and a way back to it.');
+    // Bold-line talk titles are talks too.
+    const library = await readLibrary(session);
+    const clipped = library.highlights.find((h) => h.text === 'Resilient systems.')!;
+    expect(library.talks.find((t) => t.id === clipped.talkId)?.title).toBe('The TAO of Hashicorp');
+    await expect.poll(() => page.locator('iframe[title="Talk Notes highlight"]').count()).toBe(0);
+    await page.close();
+  });
 });
