@@ -7,7 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { FIXTURE_PAGES_DIR, PROJECT_ROOT } from '../tests/e2e/paths';
+import { seededRandom } from '../tests/seeded-random';
 import type { PassageLocation } from './browser-entry';
+
+export { seededRandom };
 
 export interface Paragraph {
   id: string;
@@ -20,18 +23,6 @@ export interface Passage {
   from: number;
   /** Exclusive word index. */
   to: number;
-}
-
-/** Deterministic PRNG (mulberry32): the same seed gives the same page and edits on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Prose paragraphs (>= 120 characters) of the conference fixtures, then the corpus pages. */

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { dragSelect, type ExtensionSession } from '../tests/e2e/harness';
+import { clearLibrary, dragSelect, type ExtensionSession } from '../tests/e2e/harness';
 import { startFixtureServer } from '../tests/e2e/fixture-server';
 import { EXTENSION_DIR, PROJECT_ROOT } from '../tests/e2e/paths';
 import { makeLibrary, writeLibrary } from '../tests/e2e/seed-library';
@@ -410,25 +410,6 @@ export async function exportAndImport(session: ExtensionSession, bundle: string,
       fileBytes: text.length,
     },
   };
-}
-
-/** Empties the extension's database from one of its pages (raw IndexedDB). */
-async function clearLibrary(page: Page) {
-  await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('talk-notes');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const stores = [...db.objectStoreNames];
-    const tx = db.transaction(stores, 'readwrite');
-    for (const store of stores) tx.objectStore(store).clear();
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  });
 }
 
 export interface DashboardRow {

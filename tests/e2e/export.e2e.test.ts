@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  clearLibrary,
   clickDrawnHighlight,
   dragSelect,
   type ExtensionSession,
@@ -80,7 +81,7 @@ describe('export in Chromium', () => {
     expect(backup).toMatchObject({ format: 'talk-notes-backup', version: 1 });
     expect(backup.highlights).toHaveLength(before.highlights.length);
 
-    await wipeLibrary(dashboard);
+    await clearLibrary(dashboard);
     await dashboard.reload();
     expect((await readLibrary(session)).highlights).toEqual([]);
     await dashboard.getByLabel('Import backup').setInputFiles(backupPath);
@@ -120,22 +121,3 @@ describe('export in Chromium', () => {
     await dashboard.close();
   });
 });
-
-/** Empties every store of the extension's database (raw IndexedDB, no app code). */
-async function wipeLibrary(extensionPage: Page) {
-  await extensionPage.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('talk-notes');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const stores = [...db.objectStoreNames];
-    const tx = db.transaction(stores, 'readwrite');
-    for (const store of stores) tx.objectStore(store).clear();
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  });
-}

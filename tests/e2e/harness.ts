@@ -259,3 +259,22 @@ export async function clickDrawnHighlight(page: Page, text: string): Promise<voi
   }, text);
   await page.mouse.click(point.x, point.y);
 }
+
+/** Empties every store of the extension's database, from one of its pages (raw IndexedDB, no app code). */
+export async function clearLibrary(extensionPage: Page): Promise<void> {
+  await extensionPage.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('talk-notes');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const stores = [...db.objectStoreNames];
+    const tx = db.transaction(stores, 'readwrite');
+    for (const store of stores) tx.objectStore(store).clear();
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+}

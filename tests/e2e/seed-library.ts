@@ -3,10 +3,9 @@
  * builds plain records (pages, talks, highlights, collections) from a seed, the same library for
  * the same options on every machine; `writeLibrary` stores them into the extension's `talk-notes`
  * database from one of its pages with raw IndexedDB puts (no app code involved).
- *
- * Only `import type` here, so scripts can load this file with a plain TypeScript transpile.
  */
 import type { Page } from 'playwright-core';
+import { seededRandom } from '../seeded-random';
 import type {
   CollectionRecord,
   HighlightColor,
@@ -32,18 +31,6 @@ export interface SeededLibrary {
   talks: TalkRecord[];
   highlights: HighlightRecord[];
   collections: CollectionRecord[];
-}
-
-/** mulberry32: a small, fast, seedable PRNG (values in [0, 1)). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORDS = (
@@ -133,7 +120,7 @@ const DAY = 86_400_000;
 
 /** Builds the library; the same options give the same records. */
 export function makeLibrary(options: SeedOptions): SeededLibrary {
-  const random = prng(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const words = (min: number, max: number) => Array.from({ length: int(min, max) }, () => pick(WORDS));

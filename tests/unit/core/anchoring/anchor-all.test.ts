@@ -6,6 +6,7 @@ import { type AnchorItem, anchorAll } from '@/core/anchoring/anchor-all';
 import { describeRange } from '@/core/anchoring/describe';
 import { buildTextIndex } from '@/core/anchoring/text-index';
 import type { Selector } from '@/core/types';
+import { seededRandom } from '../../../seeded-random';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures');
 
@@ -138,18 +139,6 @@ describe('anchorAll', () => {
 // ---------------------------------------------------------------------------------------------
 // Real prose: describe ~50 passages per page, edit the page the way authors do, anchor again.
 // ---------------------------------------------------------------------------------------------
-
-/** Deterministic PRNG (mulberry32): the same seed gives the same edits on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BLOCK_SELECTOR = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, dd, dt, td, figcaption, pre';
 
@@ -321,7 +310,7 @@ const totals = { passages: 0, survivors: 0, correct: 0, wrong: 0, deleted: 0, de
 
 describe('anchorAll on real prose (seeded edit simulation)', () => {
   it.each(pages)('%s: text shifted by inserted paragraphs -> every passage placed exactly', async (page) => {
-    const rng = mulberry32(0x5eed ^ page.length);
+    const rng = seededRandom(0x5eed ^ page.length);
     const root = loadBody(join(FIXTURES, page));
     const passages = pickPassages(root, rng, 50);
     const vocabulary = buildTextIndex(root).text.match(/\p{L}+/gu) ?? ['word'];
@@ -337,7 +326,7 @@ describe('anchorAll on real prose (seeded edit simulation)', () => {
   });
 
   it.each(pages)('%s: 2 percent of words edited, paragraphs inserted and deleted', async (page) => {
-    const rng = mulberry32(0xed17 ^ page.length);
+    const rng = seededRandom(0xed17 ^ page.length);
     const root = loadBody(join(FIXTURES, page));
     const passages = pickPassages(root, rng, 50);
     const vocabulary = buildTextIndex(root).text.match(/\p{L}+/gu) ?? ['word'];
