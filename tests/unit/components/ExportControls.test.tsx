@@ -9,6 +9,7 @@ import { saveClip } from '@/storage/clips';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { updateHighlight } from '@/storage/highlights';
 import { getSetting, setSetting } from '@/storage/settings';
+import { quotedPassage } from '../clip-fixtures';
 
 const NOW = Date.UTC(2024, 4, 1, 9, 30);
 const URL = 'https://conf.example/oss-summit';
@@ -29,15 +30,7 @@ async function clip(db: TalkNotesDatabase, text: string, position: number, talkT
       { title: 'The TAO of Hashicorp', speakers: ['Mitchell Hashimoto'], position: 100 },
       { title: 'Linus Torvalds Q&A', speakers: ['Linus Torvalds'], position: 2000 },
     ],
-    highlight: {
-      text,
-      markdown: text,
-      selectors: [{ type: 'TextQuoteSelector', exact: text, prefix: '', suffix: '' }],
-      color: 'yellow',
-      note: '',
-      position,
-      talkTitle,
-    },
+    highlight: quotedPassage(text, position, talkTitle),
   });
   return highlight;
 }

@@ -6,6 +6,7 @@ import { saveClip } from '@/storage/clips';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { recordAnchoring } from '@/storage/highlights';
 import { setSetting } from '@/storage/settings';
+import { quotedPassage } from '../clip-fixtures';
 
 const URL = 'https://conf.example/oss-summit';
 const TAB = 7;
@@ -27,15 +28,7 @@ function clip(db: TalkNotesDatabase, text: string, position: number, talkTitle: 
       { title: 'Microservices', speakers: [], position: 2000 },
       { title: 'Live patching', speakers: [], position: 5000 },
     ],
-    highlight: {
-      text,
-      markdown: text,
-      selectors: [{ type: 'TextQuoteSelector', exact: text, prefix: '', suffix: '' }],
-      color: 'yellow',
-      note: '',
-      position,
-      talkTitle,
-    },
+    highlight: quotedPassage(text, position, talkTitle),
   });
 }
 

@@ -9,6 +9,7 @@ import {
   restoreHighlight,
   updateHighlight,
 } from '@/storage/highlights';
+import { quotedPassage } from '../clip-fixtures';
 
 const URL_A = 'https://blog.example/day-3';
 
@@ -34,15 +35,7 @@ function clip(
       { title: 'The TAO of Hashicorp', speakers: [], position: 100 },
       { title: 'Linus Torvalds Q&A', speakers: ['Linus Torvalds'], position: 900 },
     ],
-    highlight: {
-      text,
-      markdown: text,
-      selectors: [{ type: 'TextQuoteSelector', exact: text, prefix: '', suffix: '' }],
-      color: 'yellow',
-      note: '',
-      position,
-      talkTitle,
-    },
+    highlight: quotedPassage(text, position, talkTitle),
   };
 }
 

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveClip } from '@/storage/clips';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { moveToTalkNamed, type PageNotes, pageNotes } from '@/storage/popup-queries';
+import { quotedPassage } from '../clip-fixtures';
 
 const URL_A = 'https://conf.example/day-1';
 
@@ -22,15 +23,7 @@ function clip(db: TalkNotesDatabase, text: string, position: number, talkTitle: 
       { title: 'Keynote', speakers: ['Kim'], position: 10 },
       { title: 'Closing', speakers: [], position: 500 },
     ],
-    highlight: {
-      text,
-      markdown: text,
-      selectors: [{ type: 'TextQuoteSelector', exact: text, prefix: '', suffix: '' }],
-      color: 'yellow',
-      note: '',
-      position,
-      talkTitle,
-    },
+    highlight: quotedPassage(text, position, talkTitle),
   });
 }
 

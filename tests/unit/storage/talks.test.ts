@@ -4,6 +4,7 @@ import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { updateHighlight } from '@/storage/highlights';
 import { getSetting, setSetting } from '@/storage/settings';
 import { createTalk, mergeTalks, renameTalk, setSpeakers, tagTalk, talksForPage } from '@/storage/talks';
+import { quotedPassage } from '../clip-fixtures';
 
 async function clipOn(
   db: TalkNotesDatabase,
@@ -27,15 +28,7 @@ async function clipOn(
       { title: 'Kernel live patching', speakers: ['Miroslav Benes'], position: 50 },
       { title: 'Trolling != Enforcement', speakers: [], position: 10 },
     ],
-    highlight: {
-      text,
-      markdown: text,
-      selectors: [{ type: 'TextQuoteSelector', exact: text, prefix: '', suffix: '' }],
-      color: 'yellow',
-      note: '',
-      position,
-      talkTitle: talk,
-    },
+    highlight: quotedPassage(text, position, talk),
   });
 }
 
