@@ -26,7 +26,8 @@ export function SelectionToolbar({
   const [color, setColor] = useState<HighlightColor>(initialColor);
   return (
     <div class="toolbar" role="toolbar" aria-label="Talk Notes">
-      <button type="button" class="primary" onClick={() => onHighlight(color)}>
+      {/* Page scripts can reach an open shadow root and click; only a person's click saves. */}
+      <button type="button" class="primary" onClick={(e) => e.isTrusted && onHighlight(color)}>
         Highlight
       </button>
       <div class="swatches" role="radiogroup" aria-label="Colour">
@@ -45,7 +46,7 @@ export function SelectionToolbar({
           />
         ))}
       </div>
-      <button type="button" onClick={() => onAddNote(color)}>
+      <button type="button" onClick={(e) => e.isTrusted && onAddNote(color)}>
         Add note
       </button>
       <span class="status" role="status" aria-live="polite">

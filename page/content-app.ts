@@ -117,7 +117,8 @@ export class ContentApp {
   }
 
   private onClick(event: MouseEvent): void {
-    if (this.toolbar.contains(event) || this.menu.contains(event)) return;
+    // A page script's synthetic click must not open a stored note.
+    if (!event.isTrusted || this.toolbar.contains(event) || this.menu.contains(event)) return;
     const selection = this.doc.getSelection();
     if (selection && !selection.isCollapsed) return;
     const id = this.painter.hitTest(event.clientX, event.clientY);

@@ -113,4 +113,55 @@ describe('hostile content in Chromium', () => {
     await popup.close();
     await page.close();
   });
+
+  it('gives page scripts no way to clip, open a note, close the menu or message the extension', async () => {
+    const page = await session.openFixture('conference-h3.html');
+    const before = (await readLibrary(session)).highlights.length;
+    // A real selection shows the toolbar; then the page's own script clicks its buttons.
+    await dragSelect(page, 'Kernel live patching');
+    await page.getByRole('button', { name: 'Highlight', exact: true }).waitFor();
+    await page.evaluate(() => {
+      const root = document.querySelector('talk-notes-toolbar')!.shadowRoot!;
+      for (const button of root.querySelectorAll('button')) button.click();
+      root.querySelector('button')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    });
+    await page.waitForTimeout(300);
+    expect((await readLibrary(session)).highlights).toHaveLength(before);
+    expect(
+      await page.evaluate(
+        () =>
+          typeof (window as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime
+            ?.sendMessage,
+      ),
+    ).toBe('undefined');
+
+    // The person clips; a synthetic click on the drawn passage opens nothing, a real one does.
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await page.evaluate(() => {
+      const heading = [...document.querySelectorAll('h3')].find(
+        (h) => h.textContent === 'Kernel live patching',
+      )!;
+      const rect = heading.getBoundingClientRect();
+      heading.dispatchEvent(
+        new MouseEvent('click', {
+          bubbles: true,
+          clientX: rect.left + 20,
+          clientY: rect.top + rect.height / 2,
+        }),
+      );
+    });
+    await page.waitForTimeout(200);
+    expect(await page.locator('iframe[title="Talk Notes highlight"]').count()).toBe(0);
+    await clickDrawnHighlight(page, 'Kernel live patching');
+    await page
+      .frameLocator('iframe[title="Talk Notes highlight"]')
+      .getByRole('textbox', { name: 'Note' })
+      .waitFor();
+    // Only the menu's own frame can close it.
+    await page.evaluate(() => window.postMessage('talk-notes:close-menu', '*'));
+    await page.waitForTimeout(200);
+    expect(await page.locator('iframe[title="Talk Notes highlight"]').count()).toBe(1);
+    await page.close();
+  });
 });
