@@ -11,6 +11,10 @@ export interface SelectionToolbarProps {
   onAddNote: (color: HighlightColor) => void;
   /** A short status ("Saved", "Already highlighted", an error) read out politely. */
   status?: string;
+  /** Clips kept on the page because storage failed; offers to retry or copy them. */
+  unsaved?: number;
+  onRetryUnsaved?: () => void;
+  onCopyUnsaved?: () => void;
 }
 
 const label = (color: HighlightColor) => color[0]!.toUpperCase() + color.slice(1);
@@ -22,6 +26,9 @@ export function SelectionToolbar({
   onHighlight,
   onAddNote,
   status,
+  unsaved = 0,
+  onRetryUnsaved,
+  onCopyUnsaved,
 }: SelectionToolbarProps) {
   const [color, setColor] = useState<HighlightColor>(initialColor);
   return (
@@ -49,6 +56,16 @@ export function SelectionToolbar({
       <button type="button" onClick={(e) => e.isTrusted && onAddNote(color)}>
         Add note
       </button>
+      {unsaved > 0 && (
+        <>
+          <button type="button" onClick={(e) => e.isTrusted && onRetryUnsaved?.()}>
+            Retry saving ({unsaved})
+          </button>
+          <button type="button" onClick={(e) => e.isTrusted && onCopyUnsaved?.()}>
+            Copy unsaved
+          </button>
+        </>
+      )}
       <span class="status" role="status" aria-live="polite">
         {status ?? ''}
       </span>

@@ -2,6 +2,7 @@
  * What the background service worker does for each message. No state is kept between
  * messages (MV3 stops the worker when idle): everything lives in the database.
  */
+import { describeStorageError } from '@/core/storage-errors';
 import type { HighlightRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
 import { saveClip } from '@/storage/clips';
@@ -35,7 +36,30 @@ function requireOwnPage(context: HandlerContext, url: string) {
   }
 }
 
-export function backgroundHandlers({
+/**
+ * Storage failures reach the sender as a sentence the reader can act on (a full disk, storage
+ * that cannot open), not as an IndexedDB error name. Rejections of the message itself pass as they are.
+ */
+function withPlainStorageErrors<H extends Record<string, (...args: never[]) => unknown>>(handlers: H): H {
+  const wrapped = {} as Record<string, unknown>;
+  for (const [type, handler] of Object.entries(handlers)) {
+    wrapped[type] = async (...args: never[]) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        if (error instanceof MessageRejected) throw error;
+        throw new Error(describeStorageError(error));
+      }
+    };
+  }
+  return wrapped as H;
+}
+
+export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundRequest, BackgroundResponses> {
+  return withPlainStorageErrors(handlersFor(deps));
+}
+
+function handlersFor({
   db,
   version,
   notifyHighlightsChanged = () => {},

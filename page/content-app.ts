@@ -8,6 +8,7 @@ import type { HighlightColor, HighlightRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
 import { sendToBackground } from '@/messaging/client';
 import type { ContentResponses } from '@/messaging/protocol';
+import type { ClipInput } from '@/storage/clips';
 import { analyzePage, buildClip, type PageAnalysis } from './clipper';
 import { HighlightPainter } from './highlight-painter';
 import { MenuUi } from './menu-ui';
@@ -27,6 +28,8 @@ export class ContentApp {
   private readonly menu: MenuUi;
   /** The selection the toolbar was shown for (a click on the toolbar may collapse the live one). */
   private pendingRange: Range | null = null;
+  /** Clips whose save failed, by provisional id: kept (and drawn) until saved or the tab closes. */
+  private readonly unsaved = new Map<string, { clip: ClipInput; range: Range }>();
   /** Page analysis is reused across clips until the page's DOM changes. */
   private analysis: PageAnalysis | null = null;
 
@@ -48,6 +51,8 @@ export class ContentApp {
     this.toolbar = new ToolbarUi(ctx, doc, {
       onHighlight: (color) => void this.clipPending(color, false),
       onAddNote: (color) => void this.clipPending(color, true),
+      onRetryUnsaved: () => void this.retryUnsaved(),
+      onCopyUnsaved: () => void this.copyUnsaved(),
     });
     this.menu = new MenuUi(ctx, doc);
   }
@@ -179,7 +184,7 @@ export class ContentApp {
   ): Promise<ClipOutcome> {
     const range = trimRange(selected);
     if (!range.toString().trim()) return { saved: false, duplicate: false, message: 'Nothing to highlight.' };
-    const provisionalId = `pending:${Date.now()}`;
+    const provisionalId = `pending:${crypto.randomUUID()}`;
     let clip: ReturnType<typeof buildClip>;
     try {
       this.analysis ??= analyzePage(this.doc, this.url);
@@ -207,8 +212,54 @@ export class ContentApp {
       if (withNote) this.openMenuFor(highlight, drawn, 'note');
       return { saved: true, duplicate: false, message: 'Saved', color };
     } catch (error) {
-      this.painter.remove(provisionalId);
-      return { saved: false, duplicate: false, message: `Not saved: ${errorText(error)}` };
+      // Storage failed (a full disk, storage off): the clip stays drawn and in memory, nothing is
+      // dropped silently; the toolbar offers to retry or to copy it out.
+      this.unsaved.set(provisionalId, { clip, range: drawn });
+      this.toolbar.setUnsaved(this.unsaved.size);
+      return {
+        saved: false,
+        duplicate: false,
+        message: `Not saved: ${errorText(error)} It stays on this page until it is: retry, or copy it.`,
+      };
+    }
+  }
+
+  /** Stores the clips kept unsaved, oldest first; the ones that fail again stay. */
+  async retryUnsaved(): Promise<void> {
+    let saved = 0;
+    let problem: string | null = null;
+    for (const [provisionalId, { clip, range }] of [...this.unsaved]) {
+      try {
+        const { highlight } = await sendToBackground({ type: 'saveClip', clip });
+        this.unsaved.delete(provisionalId);
+        this.painter.remove(provisionalId);
+        this.highlights.addClipped(highlight, range);
+        saved++;
+      } catch (error) {
+        problem = errorText(error);
+      }
+    }
+    this.toolbar.setUnsaved(this.unsaved.size);
+    this.toolbar.setStatus(
+      problem ? `Still not saved: ${problem}` : `Saved ${saved} highlight${saved === 1 ? '' : 's'}`,
+    );
+  }
+
+  /** Puts the unsaved clips on the clipboard as Markdown quotes with their source. */
+  async copyUnsaved(): Promise<void> {
+    const text = [...this.unsaved.values()]
+      .map(({ clip }) => {
+        const quote = clip.highlight.markdown.replace(/\n/g, '\n> ');
+        return `> ${quote}\n\n— ${clip.page.title} <${clip.page.url}>`;
+      })
+      .join('\n\n');
+    try {
+      await navigator.clipboard.writeText(text);
+      this.toolbar.setStatus(
+        `Copied ${this.unsaved.size} unsaved highlight${this.unsaved.size === 1 ? '' : 's'}`,
+      );
+    } catch (error) {
+      this.toolbar.setStatus(`Could not copy: ${errorText(error)}`);
     }
   }
 

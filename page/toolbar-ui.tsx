@@ -12,12 +12,17 @@ import { COLOR_SWATCHES } from './highlight-painter';
 export interface ToolbarActions {
   onHighlight: (color: HighlightColor) => void;
   onAddNote: (color: HighlightColor) => void;
+  /** Tries again to store the clips that could not be saved. */
+  onRetryUnsaved: () => void;
+  /** Puts the unsaved clips on the clipboard as Markdown. */
+  onCopyUnsaved: () => void;
 }
 
 export class ToolbarUi {
   private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   private creating: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   private status = '';
+  private unsaved = 0;
   private visible = false;
 
   constructor(
@@ -37,7 +42,7 @@ export class ToolbarUi {
 
   async show(rect: DOMRect): Promise<void> {
     const ui = await this.ensure();
-    this.status = '';
+    this.status = this.unsaved ? `${this.unsaved} not saved yet` : '';
     this.render(ui);
     const win = this.doc.defaultView!;
     const host = ui.shadowHost;
@@ -62,6 +67,12 @@ export class ToolbarUi {
     if (this.ui) this.render(this.ui);
   }
 
+  /** How many clips are kept on the page unsaved (the toolbar then offers retry and copy). */
+  setUnsaved(count: number): void {
+    this.unsaved = count;
+    if (this.ui) this.render(this.ui);
+  }
+
   remove(): void {
     this.ui?.remove();
     this.ui = null;
@@ -74,6 +85,9 @@ export class ToolbarUi {
         onHighlight={this.actions.onHighlight}
         onAddNote={this.actions.onAddNote}
         status={this.status}
+        unsaved={this.unsaved}
+        onRetryUnsaved={this.actions.onRetryUnsaved}
+        onCopyUnsaved={this.actions.onCopyUnsaved}
       />,
       ui.uiContainer,
     );

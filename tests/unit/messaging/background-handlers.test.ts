@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HighlightRecord } from '@/core/types';
 import { backgroundHandlers } from '@/messaging/background-handlers';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
+import { quotedPassage } from '../clip-fixtures';
 
 const URL_A = 'https://blog.example/day-3';
 
@@ -66,5 +67,44 @@ describe('backgroundHandlers', () => {
         { role: 'content', tabId: 3, senderUrl: URL_A },
       ),
     ).rejects.toThrow(/only act on its own page/);
+  });
+
+  it('answers a full disk with a plain sentence, and stores nothing', async () => {
+    const full = createDatabase(`full-${crypto.randomUUID()}`);
+    // Every write fails the way a browser out of quota fails it.
+    full.use({
+      stack: 'dbcore',
+      name: 'quota-exceeded',
+      create: (down) => ({
+        ...down,
+        table: (name) => ({
+          ...down.table(name),
+          mutate: () =>
+            Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+        }),
+      }),
+    });
+    const { saveClip } = backgroundHandlers({ db: full, version: '1' });
+    const clip = {
+      page: {
+        url: URL_A,
+        title: 'Day 3',
+        authors: [],
+        siteName: null,
+        publishedAt: null,
+        lang: null,
+        canonicalUrl: null,
+        excerpt: null,
+      },
+      talks: [],
+      highlight: quotedPassage('random testing', 10, null),
+    };
+    await expect(
+      saveClip({ type: 'saveClip', clip }, { role: 'content', tabId: 1, senderUrl: URL_A }),
+    ).rejects.toThrow(/no room left for Talk Notes/);
+    full.close();
+    const check = createDatabase(full.name);
+    expect(await check.highlights.count()).toBe(0);
+    await check.delete();
   });
 });
