@@ -36,7 +36,8 @@ function chain(error: unknown): ErrorLike[] {
 
 export function classifyStorageError(error: unknown): StorageProblem {
   const errors = chain(error);
-  if (errors.some((e) => e.name === 'QuotaExceededError' || /quota/i.test(String(e.message ?? '')))) return 'quota';
+  if (errors.some((e) => e.name === 'QuotaExceededError' || /quota/i.test(String(e.message ?? ''))))
+    return 'quota';
   if (errors.some((e) => UNAVAILABLE.has(String(e.name)))) return 'unavailable';
   return 'other';
 }

@@ -11,7 +11,11 @@ describe('classifyStorageError', () => {
     ['an AbortError wrapping a quota error (Dexie)', new Dexie.AbortError('aborted', quota), 'quota'],
     ['an Error with a quota cause', new Error('write failed', { cause: quota }), 'quota'],
     ['a database that cannot open', new Dexie.OpenFailedError('open failed'), 'unavailable'],
-    ['an InvalidStateError (Firefox private windows)', new DOMException('x', 'InvalidStateError'), 'unavailable'],
+    [
+      'an InvalidStateError (Firefox private windows)',
+      new DOMException('x', 'InvalidStateError'),
+      'unavailable',
+    ],
     ['a closed database', new Dexie.DatabaseClosedError('closed'), 'unavailable'],
     ['anything else', new TypeError('x is undefined'), 'other'],
     ['not an error', 'boom', 'other'],
@@ -30,6 +34,8 @@ describe('describeStorageError', () => {
   it('speaks plainly about quota and unavailable storage, and keeps other messages', () => {
     expect(describeStorageError(new Dexie.AbortError('aborted', quota))).toMatch(/no room left/);
     expect(describeStorageError(new Dexie.OpenFailedError('x'))).toMatch(/cannot open its storage/);
-    expect(describeStorageError(new Error('highlight h1 does not exist'))).toBe('highlight h1 does not exist');
+    expect(describeStorageError(new Error('highlight h1 does not exist'))).toBe(
+      'highlight h1 does not exist',
+    );
   });
 });
