@@ -15,8 +15,17 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   webExt: {
+    // Without a display (a server, CI) `npm run dev` only builds and watches: load
+    // .output/chrome-mv3-dev unpacked by hand instead of crashing on a browser that cannot start.
+    disabled: process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY,
     binaries: { chrome: chromeBinary },
-    chromiumArgs: ['--no-first-run', '--disable-background-networking', '--disable-sync'],
+    chromiumArgs: [
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-sync',
+      // Chromium refuses to start its sandbox as root (containers, CI machines).
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
   },
   manifest: ({ browser }) => ({
     name: 'Talk Notes',
