@@ -2,6 +2,7 @@
  * Code the benchmark runs inside Chromium pages (bundled by bench/build-bundle.ts and added to the
  * page as a script): our anchoring and the baseline on the same DOM, and extraction.
  */
+import { Readability } from '@mozilla/readability';
 import { anchorAll, buildTextIndex, describeRange } from '@/core/anchoring';
 import { parseBackup } from '@/core/backup';
 import { DEFAULT_EXPORT_OPTIONS } from '@/core/export-options';
@@ -163,6 +164,13 @@ const api = {
     idb.close();
     await createDatabase(databaseName).delete();
     return { durationMs };
+  },
+
+  /** The baseline for extraction: Mozilla Readability alone, on a clone, as a reader view runs it. */
+  readabilityOnly() {
+    const started = performance.now();
+    const article = new Readability(document.cloneNode(true) as Document).parse();
+    return { durationMs: performance.now() - started, found: !!article };
   },
 
   extract() {

@@ -326,27 +326,40 @@ export async function extraction(session: ExtensionSession, bundle: string, size
     .filter((n) => !n.includes('.'))
     .sort()
     .slice(0, sizes.corpusPages);
-  const perPage: { page: string; medianMs: number }[] = [];
+  const perPage: { page: string; medianMs: number; readabilityMs: number }[] = [];
   const tab = await session.context.newPage();
   for (const name of names) {
     await tab.goto(server.url(`${name}/source.html`), { waitUntil: 'domcontentloaded' });
     await withBundle(tab, bundle);
     const times: number[] = [];
+    const baseline: number[] = [];
     for (let i = 0; i < sizes.runs; i++) {
       times.push(
         await tab.evaluate(() => (window as unknown as BenchWindow).TalkNotesBench.extract().durationMs),
       );
+      baseline.push(
+        await tab.evaluate(
+          () => (window as unknown as BenchWindow).TalkNotesBench.readabilityOnly().durationMs,
+        ),
+      );
     }
-    perPage.push({ page: name, medianMs: summarize(times).median });
+    perPage.push({
+      page: name,
+      medianMs: summarize(times).median,
+      readabilityMs: summarize(baseline).median,
+    });
   }
   await tab.close();
   await server.close();
   const medians = perPage.map((p) => p.medianMs);
+  const readability = perPage.map((p) => p.readabilityMs);
   return {
     pages: perPage.length,
     p50: percentile(medians, 50),
     p90: percentile(medians, 90),
     max: round(Math.max(...medians)),
+    readabilityP50: percentile(readability, 50),
+    readabilityP90: percentile(readability, 90),
     slowest: perPage.sort((a, b) => b.medianMs - a.medianMs).slice(0, 3),
   };
 }
