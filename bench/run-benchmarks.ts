@@ -187,6 +187,7 @@ it('measures every scenario', async () => {
           io.import.runs,
           `${round(io.import.fileBytes / 2 ** 20, 1)} MiB`,
         ],
+        ['the same records, raw IndexedDB puts (floor)', io.import.rawIndexedDbMs, '', '', 1, ''],
       ],
     ),
   );
