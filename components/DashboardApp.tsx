@@ -26,6 +26,7 @@ import { useLibraryActions } from './useLibraryActions';
 import { useLibraryData } from './useLibraryData';
 import { useLibraryView } from './useLibraryView';
 import { useSelection } from './useSelection';
+import { useStorageProblem } from './useStorageProblem';
 
 export type { DashboardView } from './useExportView';
 
@@ -69,6 +70,7 @@ export function DashboardApp({
   const [mergeTarget, setMergeTarget] = useState<TalkRecord | null>(null);
   const [toast, setToast] = useState<{ message: string; undo?: HighlightRecord[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const storageProblem = useStorageProblem(db);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const view = useLibraryView(records, filter, groupBy, collapsed);
@@ -199,6 +201,11 @@ export function DashboardApp({
         {/* Backup slot: <BackupControls> (mounted by the entrypoint through renderBackup). */}
         <div class="backup-slot">{renderBackup?.()}</div>
       </header>
+      {storageProblem && (
+        <p role="alert" class="dash-error">
+          {storageProblem}
+        </p>
+      )}
       {error && (
         <p role="alert" class="dash-error">
           {error}{' '}

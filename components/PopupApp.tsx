@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { describeStorageError } from '@/core/storage-errors';
 import type { TalkNotesDatabase } from '@/storage/db';
 import type { PageBridge } from './popup-actions';
 import { PopupPageNotes } from './PopupPageNotes';
+import { useStorageProblem } from './useStorageProblem';
 
 /** The page the popup is about: a tab whose content script answered, or one it cannot reach. */
 export type PopupPage =
@@ -28,8 +30,9 @@ interface Props {
 export function PopupApp({ load, db, bridge, dashboardUrl = 'dashboard.html', locale }: Props) {
   const [page, setPage] = useState<PopupPage | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const storageProblem = useStorageProblem(db);
   useEffect(() => {
-    load().then(setPage, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    load().then(setPage, (e: unknown) => setError(describeStorageError(e)));
   }, [load]);
 
   return (
@@ -40,6 +43,7 @@ export function PopupApp({ load, db, bridge, dashboardUrl = 'dashboard.html', lo
           Open dashboard
         </a>
       </header>
+      {storageProblem && <p role="alert">{storageProblem}</p>}
       {error && <p role="alert">Could not load this page: {error}</p>}
       {!page && !error && <p aria-busy="true">Loading…</p>}
       {page?.kind === 'unreachable' && <Unreachable />}

@@ -20,6 +20,7 @@ import {
   urlsOf,
 } from '@/storage/library';
 import { createTalk, mergeTalks, renameTalk, setSpeakers } from '@/storage/talks';
+import { describeStorageError } from '@/core/storage-errors';
 
 export interface LibraryActions {
   updateHighlight: (highlight: HighlightRecord, changes: HighlightChanges) => Promise<void>;
@@ -58,7 +59,7 @@ export function useLibraryActions({ db, onHighlightsChanged, onError, now }: Opt
       try {
         return await action();
       } catch (error) {
-        onError(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
+        onError(`Could not ${what}: ${describeStorageError(error)}`);
         return fallback;
       }
     }
