@@ -75,6 +75,7 @@ export function SelectionToolbar({
 
 /** Styles of the toolbar, isolated in its shadow root. */
 export const SELECTION_TOOLBAR_CSS = `
+:host { all: initial; }
 .toolbar { display: inline-flex; align-items: center; gap: 6px; padding: 4px 6px; border-radius: 8px;
   background: #202124; color: #fff; font: 13px/1.2 system-ui, sans-serif; box-shadow: 0 2px 10px rgba(0,0,0,.35); }
 button { font: inherit; color: inherit; background: transparent; border: 1px solid transparent; border-radius: 6px;

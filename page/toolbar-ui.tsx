@@ -101,6 +101,10 @@ export class ToolbarUi {
       append: 'last',
       mode: 'open',
       css: SELECTION_TOOLBAR_CSS,
+      // WXT's default reset is `:host { all: initial !important }`; an !important rule inside the shadow tree
+      // beats the host's inline position, which left the toolbar at the end of the page. Our CSS resets :host
+      // without !important instead, so the inline position below applies.
+      inheritStyles: true,
       isolateEvents: ['keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'click'],
       onMount: (container, _shadow, host) => {
         // Keep the page's selection when a toolbar button is pressed.
