@@ -16,8 +16,6 @@ const COLOR_CSS: Record<HighlightColor, string> = {
   purple: 'rgba(175, 120, 255, 0.38)',
 };
 
-export const COLOR_SWATCHES = COLOR_CSS;
-
 function stylesheetText(): string {
   return HIGHLIGHT_COLORS.map(
     (c) => `::highlight(${highlightName(c)}) { background-color: ${COLOR_CSS[c]}; }`,
