@@ -3,7 +3,8 @@
  * first, then the fuzzy ones in time slices with a total budget.
  */
 import type { Selector } from '../types';
-import { type AnchorResult, anchorExactly, anchorFuzzily, selectorsByType } from './anchor';
+import { type AnchorResult, anchorAtExpected, anchorExactly, anchorFuzzily, selectorsByType } from './anchor';
+import { QGramFilter } from './qgram-filter';
 import { buildTextIndex, lowerBound, upperBound } from './text-index';
 
 /** A highlight to place: its id and stored selectors. */
@@ -112,17 +113,29 @@ export async function anchorAll(
   const pending: AnchorItem[] = [];
   const placedShifts: { oldStart: number; newStart: number }[] = [];
 
-  for (const item of items) {
+  // In stored order, so the shift of the highlight placed last predicts where the next one is: after an
+  // inserted or deleted paragraph, one search finds the new shift and the following highlights are
+  // confirmed where expected without scanning the page again.
+  const byOldStart = items
+    .map((item) => ({ item, oldStart: selectorsByType(item.selectors).position?.start }))
+    .sort((a, b) => (a.oldStart ?? Number.MAX_SAFE_INTEGER) - (b.oldStart ?? Number.MAX_SAFE_INTEGER));
+  let lastShift = 0;
+  for (const { item, oldStart } of byOldStart) {
     let result: AnchorResult | null = null;
     try {
-      result = anchorExactly(index, item.selectors);
+      if (oldStart !== undefined && lastShift !== 0) {
+        result = anchorAtExpected(index, item.selectors, oldStart + lastShift);
+      }
+      result ??= anchorExactly(index, item.selectors);
     } catch {
       result = null;
     }
     if (result) {
       results.set(item.id, result);
-      const oldStart = selectorsByType(item.selectors).position?.start;
-      if (oldStart !== undefined) placedShifts.push({ oldStart, newStart: result.start });
+      if (oldStart !== undefined) {
+        placedShifts.push({ oldStart, newStart: result.start });
+        lastShift = result.start - oldStart;
+      }
     } else {
       pending.push(item);
     }
@@ -136,6 +149,7 @@ export async function anchorAll(
   };
 
   let timedOut = false;
+  let filter: QGramFilter | undefined;
   for (const item of pending) {
     if (timedOut || workTime() >= budgetMs) {
       timedOut = true;
@@ -145,10 +159,13 @@ export async function anchorAll(
     const oldStart = selectorsByType(item.selectors).position?.start;
     let result: AnchorResult | null = null;
     try {
+      // Built on the first fuzzy item: pages where everything is found verbatim never pay for it.
+      filter ??= new QGramFilter(index.folded.text);
       result = anchorFuzzily(
         index,
         item.selectors,
         oldStart === undefined ? undefined : Math.round(expectedStart(shift, oldStart)),
+        filter,
       );
     } catch {
       result = null;

@@ -9,6 +9,7 @@
  * 3. `fuzzy`: approximate matching (`matchQuote`) within 20% edits; otherwise the highlight is an orphan.
  */
 import type { RangeSelector, Selector, TextPositionSelector, TextQuoteSelector } from '../types';
+import type { QGramFilter } from './qgram-filter';
 import { contextAgreement, matchQuote } from './match-quote';
 import { foldText, indexFor, isWhitespaceCode, type TextIndex, type TextSpan } from './text-index';
 import { nodeFromXPath } from './xpath';
@@ -178,6 +179,27 @@ function chooseSpan(
   return best ?? spans[0]!;
 }
 
+/**
+ * The quote verbatim at `expected`, with its stored prefix and suffix verbatim around it: accepted
+ * without looking for other copies, as the stored position is. `anchorAll` expects a highlight where
+ * the text before it moved to, so a page with inserted or deleted paragraphs costs one search per
+ * change instead of one per highlight. Null when the text there differs.
+ */
+export function anchorAtExpected(
+  index: TextIndex,
+  selectors: readonly Selector[],
+  expected: number,
+): AnchorResult | null {
+  const { quote } = selectorsByType(selectors);
+  if (!quote || quote.exact.length === 0) return null;
+  const { text } = index;
+  const start = Math.round(expected);
+  const end = start + quote.exact.length;
+  if (start < 0 || end > text.length || !text.startsWith(quote.exact, start)) return null;
+  if (!contextMatchesExactly(text, start, end, quote)) return null;
+  return placed(index, start, end, 'quote');
+}
+
 /** Placement without a quote: the position alone (nothing to check it against), else the RangeSelector. */
 function anchorWithoutQuote(index: TextIndex, set: SelectorSet): AnchorResult | null {
   if (set.position && isValidSpan(set.position, index.text.length)) {
@@ -235,6 +257,8 @@ export function anchorFuzzily(
   index: TextIndex,
   selectors: readonly Selector[],
   hint?: number,
+  /** A q-gram filter of `index.folded.text`, shared by the highlights of one pass (see anchorAll). */
+  filter?: QGramFilter,
 ): AnchorResult | null {
   const { quote, position } = selectorsByType(selectors);
   if (!quote) return null;
@@ -242,14 +266,19 @@ export function anchorFuzzily(
   if (foldedQuote.trim() === '') return null;
   const folded = index.folded;
   const rawHint = hint ?? position?.start;
-  const match = matchQuote(folded.text, foldedQuote, {
-    prefix: foldText(quote.prefix),
-    suffix: foldText(quote.suffix),
-    hint:
-      rawHint === undefined || !Number.isFinite(rawHint)
-        ? undefined
-        : folded.fromRaw(Math.min(index.text.length, Math.max(0, rawHint))),
-  });
+  const match = matchQuote(
+    folded.text,
+    foldedQuote,
+    {
+      prefix: foldText(quote.prefix),
+      suffix: foldText(quote.suffix),
+      hint:
+        rawHint === undefined || !Number.isFinite(rawHint)
+          ? undefined
+          : folded.fromRaw(Math.min(index.text.length, Math.max(0, rawHint))),
+    },
+    filter,
+  );
   if (!match) return null;
   const { text } = index;
   let start = folded.rawStart(match.start);

@@ -7,6 +7,7 @@
  * changed is rejected: a deleted passage should become an orphan, not be drawn somewhere wrong.
  */
 import search from 'approx-string-match';
+import type { QGramFilter } from './qgram-filter';
 
 /** Share of a quote's characters that may differ (edit distance) for a fuzzy match to count. */
 export const MAX_ERROR_RATE = 0.2;
@@ -199,7 +200,13 @@ function bestIn(text: string, quote: string, from: number, to: number, context: 
  * Returns null when nothing is close enough: more than 20% of the quote differs, or the quote is shorter
  * than `SHORT_QUOTE_LENGTH` and neither its prefix nor its suffix agrees with the candidate's surroundings.
  */
-export function matchQuote(text: string, quote: string, context: QuoteContext = {}): QuoteMatch | null {
+export function matchQuote(
+  text: string,
+  quote: string,
+  context: QuoteContext = {},
+  /** A filter built for `text`: the whole-text search then looks only where a match can be. */
+  filter?: QGramFilter,
+): QuoteMatch | null {
   if (quote.length === 0 || text.length === 0) return null;
   const normalized: QuoteContext = {
     prefix: context.prefix || undefined,
@@ -219,11 +226,23 @@ export function matchQuote(text: string, quote: string, context: QuoteContext = 
       if (local && (local.context === undefined || local.context >= MIN_CONTEXT_SIMILARITY)) {
         return local.match;
       }
-      const global = bestIn(text, quote, 0, text.length, normalized);
+      const global = bestInText(text, quote, normalized, filter);
       if (!local) return global?.match ?? null;
       if (!global) return local.match;
       return global.match.score > local.match.score ? global.match : local.match;
     }
   }
-  return bestIn(text, quote, 0, text.length, normalized)?.match ?? null;
+  return bestInText(text, quote, normalized, filter)?.match ?? null;
+}
+
+/** The whole text, or only the regions a q-gram filter of it keeps. */
+function bestInText(text: string, quote: string, context: QuoteContext, filter?: QGramFilter): Scored | null {
+  const regions = filter?.regions(quote, maxErrorsFor(quote.length));
+  if (!regions) return bestIn(text, quote, 0, text.length, context);
+  let best: Scored | null = null;
+  for (const [from, to] of regions) {
+    const found = bestIn(text, quote, from, to, context);
+    if (found && (!best || isBetter(found.match, best.match, quote.length))) best = found;
+  }
+  return best;
 }
