@@ -163,7 +163,7 @@ export class ContentApp {
       // Clear the selection we clipped, not one the reader made meanwhile.
       const selection = this.doc.getSelection();
       if (selection?.rangeCount && sameRange(selection.getRangeAt(0), range)) selection.removeAllRanges();
-      setTimeout(() => this.toolbar.hide(), withNote ? 0 : 900);
+      this.toolbar.hideAfter(withNote ? 0 : 900);
     }
   }
 

@@ -23,6 +23,7 @@ export class ToolbarUi {
   private creating: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   private status = '';
   private unsaved = 0;
+  private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private visible = false;
 
   constructor(
@@ -41,6 +42,8 @@ export class ToolbarUi {
   }
 
   async show(rect: DOMRect): Promise<void> {
+    // A hide planned for the previous selection must not take this one's toolbar away.
+    clearTimeout(this.hideTimer);
     const ui = await this.ensure();
     this.status = this.unsaved ? `${this.unsaved} not saved yet` : '';
     this.render(ui);
@@ -54,6 +57,12 @@ export class ToolbarUi {
       `position:absolute !important;top:${top}px !important;left:${left}px !important;z-index:2147483647 !important;display:block !important;`,
     );
     this.visible = true;
+  }
+
+  /** Hides the toolbar after `ms`, unless it is shown again for a new selection before then. */
+  hideAfter(ms: number): void {
+    clearTimeout(this.hideTimer);
+    this.hideTimer = setTimeout(() => this.hide(), ms);
   }
 
   hide(): void {

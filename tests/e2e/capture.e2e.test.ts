@@ -309,4 +309,16 @@ describe('capture in Chromium', () => {
     await expect.poll(() => page.locator('iframe[title="Talk Notes highlight"]').count()).toBe(0);
     await page.close();
   });
+
+  it('keeps the toolbar for a new selection made right after a clip', async () => {
+    const page = await session.openFixture('conference-h4.html');
+    await dragSelect(page, 'Immutability.');
+    await clickHighlight(page);
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    // The reader goes straight on to the next passage, before the "Saved" toolbar fades.
+    await dragSelect(page, 'Automate.');
+    await page.waitForTimeout(1200);
+    expect(await page.getByRole('button', { name: 'Highlight', exact: true }).isVisible()).toBe(true);
+    await page.close();
+  });
 });
