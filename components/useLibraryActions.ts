@@ -9,16 +9,8 @@ import {
   updateCollection,
 } from '@/storage/collections';
 import type { TalkNotesDatabase } from '@/storage/db';
-import type { HighlightChanges } from '@/storage/highlights';
-import {
-  addTags,
-  deleteHighlights,
-  editHighlight,
-  removeTags,
-  restoreHighlights,
-  setTalk,
-  urlsOf,
-} from '@/storage/library';
+import { type HighlightChanges, updateHighlight } from '@/storage/highlights';
+import { addTags, deleteHighlights, removeTags, restoreHighlights, setTalk, urlsOf } from '@/storage/library';
 import { createTalk, mergeTalks, renameTalk, setSpeakers } from '@/storage/talks';
 import { describeStorageError } from '@/core/storage-errors';
 
@@ -70,7 +62,7 @@ export function useLibraryActions({ db, onHighlightsChanged, onError, now }: Opt
     return {
       updateHighlight: (highlight, changes) =>
         run('save the highlight', undefined, async () => {
-          await editHighlight(db, highlight.id, changes, now());
+          await updateHighlight(db, highlight.id, changes, now());
           onHighlightsChanged([highlight.url]);
         }),
       addTags: (ids, tags) =>

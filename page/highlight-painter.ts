@@ -34,11 +34,6 @@ export class HighlightPainter {
 
   constructor(private readonly doc: Document) {}
 
-  /** Whether this browser can draw highlights at all. */
-  static supported(win: Window & typeof globalThis): boolean {
-    return typeof win.Highlight === 'function' && !!win.CSS?.highlights;
-  }
-
   draw(id: string, range: Range, color: HighlightColor): void {
     this.remove(id);
     this.ensureStyles();
@@ -58,16 +53,8 @@ export class HighlightPainter {
     for (const id of [...this.painted.keys()]) this.remove(id);
   }
 
-  has(id: string): boolean {
-    return this.painted.has(id);
-  }
-
   rangeOf(id: string): Range | undefined {
     return this.painted.get(id)?.range;
-  }
-
-  ids(): string[] {
-    return [...this.painted.keys()];
   }
 
   /** The highlight under a viewport point, if any (drawn highlights are not hit-testable elements). */

@@ -22,22 +22,6 @@ export function allTalks(db: TalkNotesDatabase): Promise<TalkRecord[]> {
 }
 
 /**
- * Applies one reader's edit (note, tags, colour, talk) to a highlight. One implicit transaction
- * (`Table.update` reads and writes atomically): live queries then patch their cached results
- * instead of re-reading the whole table, which an explicit transaction makes them do. Matters
- * while a note is typed into a library of tens of thousands of highlights.
- */
-export async function editHighlight(
-  db: TalkNotesDatabase,
-  id: string,
-  changes: HighlightChanges,
-  now = Date.now(),
-): Promise<void> {
-  const changed = await db.highlights.update(id, { ...changes, updatedAt: now });
-  if (!changed) throw new Error(`highlight ${id} does not exist`);
-}
-
-/**
  * Applies `edit` to each existing highlight of `ids` in one transaction; `edit` returns the new
  * record, or null to leave it. Returns the changed records as stored.
  */

@@ -103,7 +103,7 @@ describe('DashboardApp', () => {
     fireEvent.input(note, { target: { value: 'Ask about kpatch too' } });
     fireEvent.blur(note);
     await waitFor(async () => expect((await db.highlights.get(first.id))?.note).toBe('Ask about kpatch too'));
-    expect(onHighlightsChanged).toHaveBeenCalledWith([first.url]);
+    await waitFor(() => expect(onHighlightsChanged).toHaveBeenCalledWith([first.url]));
   });
 
   it('selects with click and shift-click, tags in bulk, deletes and undoes exactly', async () => {

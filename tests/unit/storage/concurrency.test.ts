@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveClip } from '@/storage/clips';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { updateHighlight } from '@/storage/highlights';
-import { editHighlight } from '@/storage/library';
 import { quotedPassage } from '../clip-fixtures';
 
 const URL_A = 'https://blog.example/day-3';
@@ -45,8 +44,8 @@ describe('concurrent writers', () => {
     );
     await Promise.all([
       updateHighlight(popup, highlight.id, { note: 'from the popup' }, 2),
-      editHighlight(dashboard, highlight.id, { tags: ['from-dashboard'] }, 3),
-      editHighlight(dashboard, highlight.id, { color: 'blue' }, 4),
+      updateHighlight(dashboard, highlight.id, { tags: ['from-dashboard'] }, 3),
+      updateHighlight(dashboard, highlight.id, { color: 'blue' }, 4),
     ]);
     expect(await popup.highlights.get(highlight.id)).toMatchObject({
       note: 'from the popup',
@@ -63,7 +62,7 @@ describe('concurrent writers', () => {
     );
     await Promise.all([
       updateHighlight(popup, highlight.id, { note: 'first' }, 2),
-      editHighlight(dashboard, highlight.id, { note: 'second' }, 3),
+      updateHighlight(dashboard, highlight.id, { note: 'second' }, 3),
     ]);
     expect(['first', 'second']).toContain((await dashboard.highlights.get(highlight.id))!.note);
   });

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
+import { updateHighlight } from '@/storage/highlights';
 import {
   addTags,
   allHighlights,
   allPages,
   allTalks,
   deleteHighlights,
-  editHighlight,
   removeTags,
   restoreHighlights,
   setTalk,
@@ -35,13 +35,13 @@ describe('library bulk edits', () => {
   });
 
   it('edits one highlight, and refuses a missing one', async () => {
-    await editHighlight(db, ids[0]!, { note: 'A note', color: 'blue' }, 4000);
+    await updateHighlight(db, ids[0]!, { note: 'A note', color: 'blue' }, 4000);
     expect(await db.highlights.get(ids[0]!)).toMatchObject({
       note: 'A note',
       color: 'blue',
       updatedAt: 4000,
     });
-    await expect(editHighlight(db, 'missing', { note: 'x' })).rejects.toThrow(/does not exist/);
+    await expect(updateHighlight(db, 'missing', { note: 'x' })).rejects.toThrow(/does not exist/);
   });
 
   it('adds tags once, normalized, and reports only the highlights that changed', async () => {
