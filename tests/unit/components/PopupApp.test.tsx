@@ -172,7 +172,7 @@ describe('PopupApp', () => {
         color: 'blue',
       }),
     );
-    expect(bridge.notifyChanged).toHaveBeenCalledWith(URL);
+    await waitFor(() => expect(bridge.notifyChanged).toHaveBeenCalledWith(URL));
 
     // Escape closes the editor; the note and tags show on the card, focus is back on Edit.
     fireEvent.keyDown(within(item).getByRole('radio', { name: 'Blue' }), { key: 'Escape' });
@@ -214,7 +214,7 @@ describe('PopupApp', () => {
         within(screen.getByRole('region', { name: 'Hallway track' })).getByRole('combobox', { name: 'Talk' }),
       ),
     );
-    expect(bridge.notifyChanged).toHaveBeenCalledWith(URL);
+    await waitFor(() => expect(bridge.notifyChanged).toHaveBeenCalledWith(URL));
   });
 
   it('deletes without asking and undoes exactly, note and tags included', async () => {
