@@ -7,6 +7,12 @@ const chromeBinary = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 /** Extension files web pages may load: the in-page menu frame and the lazily loaded content runtime. */
 const PAGE_RESOURCES = ['highlight-menu.html', 'content-runtime.js'];
 
+/**
+ * Test builds only: without unlimitedStorage Chromium lets a test shrink the extension's quota
+ * (CDP Storage.overrideQuotaForOrigin), the one honest way to make real saves fail in a browser.
+ */
+const limitedStorage = process.env.TALK_NOTES_LIMITED_STORAGE === '1';
+
 export default defineConfig({
   // A separate output folder lets parallel test runs build without overwriting each other.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
@@ -33,7 +39,7 @@ export default defineConfig({
       'Clip, tag and annotate passages from conference write-ups, and export them to Markdown. Everything stays in your browser.',
     // unlimitedStorage: years of notes must not be evicted under storage pressure.
     // contextMenus: the "Highlight selection" item.
-    permissions: ['unlimitedStorage', 'contextMenus'],
+    permissions: [...(limitedStorage ? [] : ['unlimitedStorage']), 'contextMenus'],
     commands: {
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },

@@ -15,6 +15,11 @@ export interface SelectionToolbarProps {
   unsaved?: number;
   onRetryUnsaved?: () => void;
   onCopyUnsaved?: () => void;
+  /**
+   * Shown without a selection, pinned to a corner, because clips are waiting to be saved:
+   * only the status and the retry / copy actions make sense then.
+   */
+  pinned?: boolean;
 }
 
 const label = (color: HighlightColor) => color[0]!.toUpperCase() + color.slice(1);
@@ -29,33 +34,38 @@ export function SelectionToolbar({
   unsaved = 0,
   onRetryUnsaved,
   onCopyUnsaved,
+  pinned = false,
 }: SelectionToolbarProps) {
   const [color, setColor] = useState<HighlightColor>(initialColor);
   return (
     <div class="toolbar" role="toolbar" aria-label="Talk Notes">
       {/* Page scripts can reach an open shadow root and click; only a person's click saves. */}
-      <button type="button" class="primary" onClick={(e) => e.isTrusted && onHighlight(color)}>
-        Highlight
-      </button>
-      <div class="swatches" role="radiogroup" aria-label="Colour">
-        {HIGHLIGHT_COLORS.map((c) => (
-          // biome-ignore lint/a11y/useSemanticElements: a compact swatch row; buttons with radio semantics.
-          <button
-            key={c}
-            type="button"
-            role="radio"
-            aria-checked={c === color}
-            aria-label={label(c)}
-            title={label(c)}
-            class="swatch"
-            style={{ background: swatches[c] }}
-            onClick={() => setColor(c)}
-          />
-        ))}
-      </div>
-      <button type="button" onClick={(e) => e.isTrusted && onAddNote(color)}>
-        Add note
-      </button>
+      {!pinned && (
+        <>
+          <button type="button" class="primary" onClick={(e) => e.isTrusted && onHighlight(color)}>
+            Highlight
+          </button>
+          <div class="swatches" role="radiogroup" aria-label="Colour">
+            {HIGHLIGHT_COLORS.map((c) => (
+              // biome-ignore lint/a11y/useSemanticElements: a compact swatch row; buttons with radio semantics.
+              <button
+                key={c}
+                type="button"
+                role="radio"
+                aria-checked={c === color}
+                aria-label={label(c)}
+                title={label(c)}
+                class="swatch"
+                style={{ background: swatches[c] }}
+                onClick={() => setColor(c)}
+              />
+            ))}
+          </div>
+          <button type="button" onClick={(e) => e.isTrusted && onAddNote(color)}>
+            Add note
+          </button>
+        </>
+      )}
       {unsaved > 0 && (
         <>
           <button type="button" onClick={(e) => e.isTrusted && onRetryUnsaved?.()}>

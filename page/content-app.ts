@@ -68,6 +68,13 @@ export class ContentApp {
     this.ctx.addEventListener(this.doc, 'keyup', (e) => this.onKeyUp(e));
     this.ctx.addEventListener(this.doc, 'mousedown', (e) => this.onPointerDown(e));
     this.ctx.addEventListener(this.doc, 'click', (e) => this.onClick(e));
+    const win = this.doc.defaultView;
+    // Unsaved clips live only in this page's memory: leaving it asks first (the browser's prompt).
+    if (win) {
+      this.ctx.addEventListener(win, 'beforeunload', (event) => {
+        if (this.unsaved.size > 0) event.preventDefault();
+      });
+    }
     // Watch first: text that arrives while the first pass runs must trigger a retry.
     this.highlights.watchForChanges();
     await this.highlights.load(initial).catch((error: unknown) => {

@@ -25,6 +25,8 @@ export class ToolbarUi {
   private unsaved = 0;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private visible = false;
+  /** Shown in a corner without a selection, because clips wait to be saved. */
+  private pinned = false;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -46,17 +48,13 @@ export class ToolbarUi {
     clearTimeout(this.hideTimer);
     const ui = await this.ensure();
     this.status = this.unsaved ? `${this.unsaved} not saved yet` : '';
+    this.pinned = false;
     this.render(ui);
     const win = this.doc.defaultView!;
-    const host = ui.shadowHost;
     // Below the selection's end, kept inside the viewport; absolute so it scrolls with the text.
     const top = rect.bottom + win.scrollY + 8;
     const left = Math.max(8, Math.min(rect.left + win.scrollX, win.scrollX + win.innerWidth - 280));
-    host.setAttribute(
-      'style',
-      `position:absolute !important;top:${top}px !important;left:${left}px !important;z-index:2147483647 !important;display:block !important;`,
-    );
-    this.visible = true;
+    this.place(ui, `position:absolute !important;top:${top}px !important;left:${left}px !important;`);
   }
 
   /** Hides the toolbar after `ms`, unless it is shown again for a new selection before then. */
@@ -65,10 +63,20 @@ export class ToolbarUi {
     this.hideTimer = setTimeout(() => this.hide(), ms);
   }
 
+  /**
+   * Hides the toolbar; while clips wait to be saved it moves to the viewport's corner instead,
+   * so retry and copy stay one click away (a hidden toolbar would hide the only copy of them).
+   */
   hide(): void {
+    clearTimeout(this.hideTimer);
+    if (this.unsaved > 0) {
+      void this.pin();
+      return;
+    }
     if (!this.ui || !this.visible) return;
     this.ui.shadowHost.style.setProperty('display', 'none', 'important');
     this.visible = false;
+    this.pinned = false;
   }
 
   setStatus(status: string): void {
@@ -80,6 +88,20 @@ export class ToolbarUi {
   setUnsaved(count: number): void {
     this.unsaved = count;
     if (this.ui) this.render(this.ui);
+    // Everything saved: the pinned toolbar has done its job once its status has been read.
+    if (count === 0 && this.pinned) this.hideAfter(2000);
+  }
+
+  private async pin(): Promise<void> {
+    const ui = await this.ensure();
+    this.pinned = true;
+    this.render(ui);
+    this.place(ui, 'position:fixed !important;right:16px !important;bottom:16px !important;');
+  }
+
+  private place(ui: ShadowRootContentScriptUi<HTMLElement>, position: string): void {
+    ui.shadowHost.setAttribute('style', `${position}z-index:2147483647 !important;display:block !important;`);
+    this.visible = true;
   }
 
   remove(): void {
@@ -97,6 +119,7 @@ export class ToolbarUi {
         unsaved={this.unsaved}
         onRetryUnsaved={this.actions.onRetryUnsaved}
         onCopyUnsaved={this.actions.onCopyUnsaved}
+        pinned={this.pinned}
       />,
       ui.uiContainer,
     );

@@ -1,35 +1,7 @@
-/**
- * Builds the Chrome extension once before the browser tests, unless .output/chrome-mv3 is
- * newer than every source file (a fresh build is reused; a stale one never is).
- */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { EXTENSION_DIR, PROJECT_ROOT } from './paths';
-
-const SOURCES = [
-  'entrypoints',
-  'components',
-  'core',
-  'storage',
-  'messaging',
-  'page',
-  'public',
-  'wxt.config.ts',
-  'package.json',
-];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
-}
+/** Builds the Chrome extension once before the browser tests (reused while it is fresh). */
+import { ensureExtensionBuilt } from './build';
+import { OUTPUT_DIR } from './paths';
 
 export default function setup() {
-  const manifest = join(EXTENSION_DIR, 'manifest.json');
-  const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
-  const changed = Math.max(...SOURCES.map((s) => newestMtime(join(PROJECT_ROOT, s))));
-  if (built > changed && !process.env.E2E_REBUILD) return;
-  execFileSync('npx', ['wxt', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  ensureExtensionBuilt(OUTPUT_DIR);
 }

@@ -25,7 +25,13 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchExtension(): Promise<ExtensionSession> {
+export interface LaunchOptions {
+  /** An unpacked build other than the default one (e.g. a test-only variant). */
+  extensionDir?: string;
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const userDataDir = await mkdtemp(join(tmpdir(), 'talk-notes-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -38,8 +44,8 @@ export async function launchExtension(): Promise<ExtensionSession> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
     ],
   });
   const server = await startFixtureServer();
