@@ -5,6 +5,7 @@
 import { type AnchorResult, anchorAll } from '@/core/anchoring';
 import type { AnchorStatus, HighlightRecord } from '@/core/types';
 import type { HighlightPainter } from './highlight-painter';
+import { RetrySchedule } from './retry-schedule';
 
 export interface AnchoringStats {
   anchored: number;
@@ -28,16 +29,14 @@ export interface PageHighlightsDeps {
 /** Public name of the performance mark made after every anchoring pass. */
 export const ANCHORED_MARK = 'talk-notes:anchored';
 
-/** At most this many retries after DOM changes, so an endlessly changing page costs a bounded amount. */
-const MAX_RETRIES = 20;
-const RETRY_DEBOUNCE_MS = 250;
-
 export class PageHighlights {
   private records = new Map<string, HighlightRecord>();
   private statuses = new Map<string, AnchorStatus>();
   private observer: MutationObserver | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private retries = 0;
+  /** When the pending retry will run (absolute, `now()` time). */
+  private retryAt = Number.POSITIVE_INFINITY;
+  private readonly schedule = new RetrySchedule();
   private running: Promise<void> | null = null;
 
   constructor(private readonly deps: PageHighlightsDeps) {}
@@ -98,11 +97,16 @@ export class PageHighlights {
     this.observer = new win.MutationObserver((mutations) => {
       // Our own UI (shadow hosts) and attribute churn do not bring new text.
       if (!mutations.some(bringsText)) return;
+      const now = this.now();
+      const at = this.schedule.changed(now);
+      if (at === this.retryAt) return;
       clearTimeout(this.retryTimer);
+      this.retryAt = at;
       this.retryTimer = setTimeout(() => {
+        this.retryAt = Number.POSITIVE_INFINITY;
         this.deps.onTextChanged?.();
         void this.retry();
-      }, RETRY_DEBOUNCE_MS);
+      }, at - now);
     });
     this.observer.observe(this.deps.doc.body, { childList: true, subtree: true, characterData: true });
   }
@@ -113,16 +117,23 @@ export class PageHighlights {
     clearTimeout(this.retryTimer);
   }
 
+  /** Anchors again what is not drawn (or drawn over text that changed); no limit on how often, see RetrySchedule. */
   private async retry(): Promise<void> {
-    if (this.retries >= MAX_RETRIES) return;
     const lost = this.highlights.filter((r) => {
       const range = this.deps.painter.rangeOf(r.id);
       // Drawn ranges whose text was replaced under them are anchored again too.
       return !range || range.toString() !== r.text;
     });
-    if (!lost.length) return;
-    this.retries++;
-    await this.anchorPending(lost);
+    if (!lost.length) {
+      this.schedule.nothingToDo();
+      return;
+    }
+    const stats = await this.anchorPending(lost);
+    this.schedule.passDone(this.now(), stats.durationMs, stats.anchored > 0);
+  }
+
+  private now(): number {
+    return (this.deps.now ?? (() => performance.now()))();
   }
 
   private anchorPending(records: HighlightRecord[]): Promise<AnchoringStats> {
@@ -139,7 +150,7 @@ export class PageHighlights {
   }
 
   private async runPass(records: HighlightRecord[]): Promise<AnchoringStats> {
-    const now = this.deps.now ?? (() => performance.now());
+    const now = () => this.now();
     const started = now();
     const live = records.filter((r) => this.records.has(r.id));
     let results = new Map<string, AnchorResult | null>();

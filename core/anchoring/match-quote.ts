@@ -142,9 +142,12 @@ function scoreCandidate(
   const agreement = contextAgreement(text, candidate.start, candidate.end, context.prefix, context.suffix);
   const mean = meanAgreement(agreement);
   // A short quote matches many places approximately: demand that one side of its context agrees.
-  if (quoteLength < SHORT_QUOTE_LENGTH && mean !== undefined) {
-    if (Math.max(agreement.prefix ?? 0, agreement.suffix ?? 0) < MIN_CONTEXT_SIMILARITY) return null;
-  }
+  const contextDisagrees =
+    mean !== undefined && Math.max(agreement.prefix ?? 0, agreement.suffix ?? 0) < MIN_CONTEXT_SIMILARITY;
+  if (contextDisagrees && quoteLength < SHORT_QUOTE_LENGTH) return null;
+  // Many errors and surroundings that vouch for nothing: more likely a look-alike (a list of
+  // "Session 3" / "Session 30" items) than the passage edited, so allow half the error rate.
+  if (contextDisagrees && candidate.errors > maxErrorsFor(quoteLength) / 2) return null;
   let total = WEIGHTS.quote * (1 - candidate.errors / quoteLength);
   let weights = WEIGHTS.quote;
   if (agreement.prefix !== undefined) {

@@ -144,4 +144,54 @@ describe('robustness in Chromium', () => {
     expect(delay).toBeLessThan(1000);
     await page.close();
   }, 120_000);
+  it('finds highlights on an endless page: a clock that never stops changing, sessions loaded on scroll', async () => {
+    const scrollUntil = async (page: Page, sessions: number) => {
+      while (
+        (await page.evaluate(() => (window as unknown as { sessionsLoaded: number }).sessionsLoaded)) <
+        sessions
+      ) {
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        await page.waitForTimeout(20);
+      }
+    };
+    const early = 'In session six, note one:';
+    const late = 'In session three zero, note two:';
+    const page = await session.openFixture('endless.html');
+    const errors = collectPageErrors(page);
+    await scrollUntil(page, 6);
+    await clipFirst(page, early);
+    // Far beyond any fixed number of retries: 30 sessions means 30 separate loads of new text.
+    await scrollUntil(page, 30);
+    await clipFirst(page, late);
+
+    // Next visit: only the first sessions exist, and the clock changes the page every 100 ms,
+    // so a plain debounce would never fire.
+    await page.reload();
+    await waitForContentScript(page);
+    await page.waitForTimeout(1500);
+    expect(
+      await page.evaluate(() => (window as unknown as { sessionsLoaded: number }).sessionsLoaded),
+    ).toBeLessThan(6);
+    expect(await drawnHighlights(page)).toEqual({});
+    await scrollUntil(page, 6);
+    await expect
+      .poll(() => drawnHighlights(page), { timeout: 10_000 })
+      .toEqual({
+        'talk-notes-yellow': [early],
+      });
+    await scrollUntil(page, 30);
+    await expect
+      .poll(() => drawnHighlights(page), { timeout: 15_000 })
+      .toEqual({
+        'talk-notes-yellow': [early, late].sort(),
+      });
+    // The page kept working: its clock still ticks and it still loads more on scroll.
+    const ticks = await page.evaluate(() => (window as unknown as { ticks: number }).ticks);
+    await scrollUntil(page, 32);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { ticks: number }).ticks))
+      .toBeGreaterThan(ticks);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

@@ -150,6 +150,22 @@ describe('matchQuote', () => {
     expect(matchQuote(text, short, { prefix: 'zzzzzzzzzzzz ', suffix: ' qqqqqqqq' })).toBeNull();
   });
 
+  it('does not take a look-alike with many errors when neither side of the context agrees', () => {
+    // A list of numbered items: "Session 30" is not loaded yet, "Session 3" looks like it.
+    const quote = 'In session three zero, note two:';
+    const prefix = 'talked about children and their fear of audiences. ';
+    const suffix = ' Containers do not hide the underlying hardware';
+    const text = `Nothing at all like the original before. In session three, note two: Siemens relies on Fossology for compliance.`;
+    expect(maxErrorsFor(quote.length)).toBeGreaterThanOrEqual(6);
+    expect(matchQuote(text, quote, { prefix, suffix })).toBeNull();
+    // The same look-alike is accepted when the surroundings agree (the passage was edited in place)...
+    expect(
+      matchQuote(`${prefix}In session three, note two:${suffix}`, quote, { prefix, suffix }),
+    ).not.toBeNull();
+    // ...and a lightly edited passage is accepted even where its surroundings changed too.
+    expect(matchQuote(text.replace('three,', 'three zer,'), quote, { prefix, suffix })).not.toBeNull();
+  });
+
   it('returns null for an empty quote or text', () => {
     expect(matchQuote('', quote)).toBeNull();
     expect(matchQuote('some text', '')).toBeNull();
