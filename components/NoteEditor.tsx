@@ -20,13 +20,21 @@ export function NoteEditor({ value, onSave, label = 'Note', autoFocus, debounceM
   const save = useRef(onSave);
   save.current = onSave;
 
+  /** The text of a save not finished yet. */
+  const inFlight = useRef<string | null>(null);
+
   // `el`: on unmount the ref is already cleared, so the cleanup passes the element it kept.
-  const flush = (el = ref.current) => {
+  // `hiding`: the page is going away, and a save still in flight dies with it (an IndexedDB
+  // write is aborted when its page closes): send that text again; the caller routes it elsewhere.
+  const flush = (el = ref.current, hiding = false) => {
     clearTimeout(timer.current);
     const text = el?.value ?? saved.current;
-    if (text === saved.current) return;
+    if (text === saved.current && !(hiding && inFlight.current === text)) return;
     saved.current = text;
-    void save.current(text);
+    inFlight.current = text;
+    void Promise.resolve(save.current(text)).finally(() => {
+      if (inFlight.current === text) inFlight.current = null;
+    });
   };
 
   // Show outside changes only when the reader is not typing here.
@@ -41,7 +49,7 @@ export function NoteEditor({ value, onSave, label = 'Note', autoFocus, debounceM
   useEffect(() => {
     const el = ref.current;
     if (autoFocus) el?.focus();
-    const onHide = () => flush(el);
+    const onHide = () => flush(el, true);
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onHide);
     return () => {

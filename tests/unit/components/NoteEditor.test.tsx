@@ -55,6 +55,27 @@ describe('NoteEditor', () => {
     expect(onSave).toHaveBeenCalledExactlyOnceWith('old and new');
   });
 
+  it('sends a save still in flight again when the page hides (the popup closing aborts it)', async () => {
+    const onSave = vi.fn(() => new Promise<void>(() => {}));
+    render(<NoteEditor value="" onSave={onSave} />);
+    typeFast('kpatch!');
+    vi.advanceTimersByTime(400);
+    expect(onSave).toHaveBeenCalledExactlyOnceWith('kpatch!');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(onSave).toHaveBeenCalledTimes(2);
+    expect(onSave).toHaveBeenLastCalledWith('kpatch!');
+  });
+
+  it('does not send a finished save again when the page hides', async () => {
+    const onSave = vi.fn(async () => {});
+    render(<NoteEditor value="" onSave={onSave} />);
+    typeFast('kpatch!');
+    vi.advanceTimersByTime(400);
+    await act(async () => {});
+    window.dispatchEvent(new Event('pagehide'));
+    expect(onSave).toHaveBeenCalledTimes(1);
+  });
+
   it('does not save what did not change', () => {
     const onSave = vi.fn();
     const { unmount } = render(<NoteEditor value="same" onSave={onSave} />);
