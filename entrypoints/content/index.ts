@@ -12,12 +12,20 @@ import {
 import { createMessageRouter, type MessageSender } from '@/messaging/router';
 import type { ContentApp } from '@/page/content-app';
 import { loadContentRuntime } from '@/page/runtime-loader';
+import { stopScriptStartedEvents } from '@/page/script-started-guard';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // WXT would also post a window message naming our extension id on every page: pages would learn
+  // that Talk Notes is installed. The document event it dispatches as well is enough to retire an
+  // older copy of this script after an update.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const started = performance.now();
+    // WXT's name for the event (utils/internal/custom-events.ts: getUniqueEventName).
+    const scriptStarted = `${browser.runtime.id}:${import.meta.env.ENTRYPOINT}:wxt:content-script-started`;
+    ctx.onInvalidated(stopScriptStartedEvents(window, scriptStarted));
     const url = normalizeUrl(location.href);
     let app: Promise<ContentApp> | undefined;
     const startApp = (initial?: HighlightRecord[]) => {

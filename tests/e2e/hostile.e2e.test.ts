@@ -164,4 +164,35 @@ describe('hostile content in Chromium', () => {
     expect(await page.locator('iframe[title="Talk Notes highlight"]').count()).toBe(1);
     await page.close();
   });
+  it('tells the page nothing about the extension, and a page cannot switch it off', async () => {
+    // The page records every window message from its first script on.
+    await session.context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenMessages: string[] }).seenMessages = seen;
+      addEventListener('message', (e) => seen.push(JSON.stringify(e.data)));
+    });
+    const page = await session.openFixture('conference-h4.html');
+    await page.waitForTimeout(300);
+    const seen = await page.evaluate(() => (window as unknown as { seenMessages: string[] }).seenMessages);
+    expect(seen.filter((m) => m.includes(session.extensionId) || /wxt|talk-notes/i.test(m))).toEqual([]);
+
+    // Even knowing the id (a published extension's id is public), the page cannot make the content
+    // script believe a newer copy started (which would make it stop).
+    await page.evaluate((id) => {
+      for (const name of ['content', 'content-runtime']) {
+        document.dispatchEvent(
+          new CustomEvent(`${id}:${name}:wxt:content-script-started`, {
+            detail: { contentScriptName: name, messageId: 'page' },
+          }),
+        );
+      }
+    }, session.extensionId);
+    await dragSelect(page, 'Nobody puts Java in a container');
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    expect((await readLibrary(session)).highlights.map((h) => h.text)).toContain(
+      'Nobody puts Java in a container',
+    );
+    await page.close();
+  });
 });
