@@ -192,4 +192,41 @@ describe('the popup in Chromium', () => {
     }
     await popup.close();
   });
+  it('edits one highlight from the popup and the dashboard at once: both edits kept, each shown in the other', async () => {
+    const KPATCH = 'What is available there is a mixture of both kGraft and kpatch.';
+    await clip(page, KPATCH);
+    await expect.poll(async () => (await stored(session, KPATCH))?.text).toBe(KPATCH);
+    const popup = await session.openPopup(page);
+    const dashboard = await session.openDashboard();
+    await dashboard.getByRole('searchbox', { name: 'Search' }).fill('mixture of both kGraft');
+    const row = dashboard.locator('article').filter({ hasText: 'mixture of both' });
+    await expect.poll(() => row.count()).toBe(1);
+
+    // Both editors open on the same highlight; the popup's note is typed while the dashboard tags
+    // and recolours it.
+    await card(popup, KPATCH).getByRole('button', { name: 'Edit' }).click();
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const popupNote = card(popup, KPATCH).getByRole('textbox', { name: 'Note' });
+    await popupNote.pressSequentially('Merged in 4.0', { delay: 5 });
+    const dashboardTags = row.getByRole('combobox', { name: 'Add tags' });
+    await dashboardTags.fill('live patching');
+    await dashboardTags.press('Enter');
+    await row.getByRole('radio', { name: 'Green' }).check();
+    await popupNote.pressSequentially(', finally', { delay: 5 });
+    await popupNote.blur();
+
+    await expect
+      .poll(() => stored(session, KPATCH))
+      .toMatchObject({ note: 'Merged in 4.0, finally', tags: ['live patching'], color: 'green' });
+    // Each sees the other's edit without a reload.
+    await expect
+      .poll(() => card(popup, KPATCH).getByRole('button', { name: 'Remove tag live patching' }).count())
+      .toBe(1);
+    await row.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => row.getByText('Merged in 4.0, finally').count()).toBe(1);
+    // And the page redraws in the dashboard's colour.
+    await expect.poll(async () => (await drawn(page))['talk-notes-green']).toEqual([KPATCH]);
+    await dashboard.close();
+    await popup.close();
+  });
 });
