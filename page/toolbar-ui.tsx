@@ -89,7 +89,7 @@ export class ToolbarUi {
     this.unsaved = count;
     if (this.ui) this.render(this.ui);
     // Everything saved: the pinned toolbar has done its job once its status has been read.
-    if (count === 0 && this.pinned) this.hideAfter(2000);
+    if (count === 0 && this.pinned) this.hideAfter(3000);
   }
 
   private async pin(): Promise<void> {
