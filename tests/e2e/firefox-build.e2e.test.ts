@@ -11,6 +11,14 @@ describe('the Firefox build', () => {
     execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: PROJECT_ROOT, stdio: 'pipe' });
     const manifest = JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.browser_specific_settings.gecko.id).toBe('talk-notes@talk-notes.dev');
+    // MV2 as Firefox takes it: a background page, browser_action, resources as plain strings.
+    expect(manifest).toMatchObject({
+      manifest_version: 2,
+      background: { scripts: ['background.js'] },
+      browser_action: { default_title: 'Talk Notes', default_popup: 'popup.html' },
+      web_accessible_resources: ['highlight-menu.html', 'content-runtime.js'],
+    });
+    expect(manifest.action).toBeUndefined();
 
     let output: string;
     try {
