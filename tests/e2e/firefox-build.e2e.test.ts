@@ -2,9 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OUTPUT_DIR, PROJECT_ROOT } from './paths';
-
-const FIREFOX_DIR = join(OUTPUT_DIR, 'firefox-mv2');
+import { FIREFOX_EXTENSION_DIR as FIREFOX_DIR, PROJECT_ROOT } from './paths';
 
 describe('the Firefox build', () => {
   it('builds and passes Mozilla web-ext lint with no errors', () => {

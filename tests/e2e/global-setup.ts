@@ -26,10 +26,15 @@ function newestMtime(path: string): number {
   return Math.max(0, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
 }
 
-export default function setup() {
-  const manifest = join(EXTENSION_DIR, 'manifest.json');
+/** Runs `wxt build ...wxtArgs` unless `extensionDir` holds a build newer than every source. */
+export function buildIfStale(extensionDir: string, wxtArgs: string[] = []): void {
+  const manifest = join(extensionDir, 'manifest.json');
   const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
   const changed = Math.max(...SOURCES.map((s) => newestMtime(join(PROJECT_ROOT, s))));
   if (built > changed && !process.env.E2E_REBUILD) return;
-  execFileSync('npx', ['wxt', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  execFileSync('npx', ['wxt', 'build', ...wxtArgs], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+}
+
+export default function setup() {
+  buildIfStale(EXTENSION_DIR);
 }
