@@ -12,6 +12,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DashboardApp } from '@/components/DashboardApp';
 import { PopupApp } from '@/components/PopupApp';
+import type { PageBridge } from '@/components/popup-actions';
 import { classifyStorageError, describeStorageError } from '@/core/storage-errors';
 import { createDatabase } from '@/storage/db';
 
@@ -129,14 +130,8 @@ describe('the extension pages when Firefox refuses the database', () => {
       <PopupApp
         db={privateMode()}
         load={async () => ({ kind: 'page', tabId: 3, title: 'Day 3', url: 'https://conf.example/day-3' })}
-        bridge={{
-          scrollTo: async () => true,
-          notifyChanged: async () => {},
-          updateInBackground: async () => {
-            throw new Error('unused');
-          },
-          isClosing: () => false,
-        }}
+        // Never used: no notes are shown from a database that cannot open.
+        bridge={{} as PageBridge}
       />,
     );
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(UNAVAILABLE_SENTENCE));
