@@ -31,6 +31,18 @@ export default defineConfig({
         },
       },
       {
+        // `npm run test:e2e:firefox` only, not part of `npm test`: needs Firefox (apt-get install firefox-esr).
+        plugins: [WxtVitest()],
+        test: {
+          name: 'e2e-firefox',
+          include: ['tests/e2e-firefox/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e-firefox/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         // `npm run bench` only: never part of `npm test`.
         plugins: [WxtVitest()],
         test: {

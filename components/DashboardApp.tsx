@@ -177,10 +177,17 @@ export function DashboardApp({
   );
 
   if (!records || !view) {
+    // A database that cannot open never loads: say why instead of loading forever.
     return (
       <main class="dash dash-loading">
         <h1>Talk Notes library</h1>
-        <p aria-busy="true">Loading…</p>
+        {storageProblem ? (
+          <p role="alert" class="dash-error">
+            {storageProblem}
+          </p>
+        ) : (
+          <p aria-busy="true">Loading…</p>
+        )}
       </main>
     );
   }

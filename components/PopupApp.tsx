@@ -47,7 +47,8 @@ export function PopupApp({ load, db, bridge, dashboardUrl = 'dashboard.html', lo
       {error && <p role="alert">Could not load this page: {error}</p>}
       {!page && !error && <p aria-busy="true">Loading…</p>}
       {page?.kind === 'unreachable' && <Unreachable />}
-      {page?.kind === 'page' && (
+      {/* Its notes would never load from a database that cannot open. */}
+      {page?.kind === 'page' && !storageProblem && (
         <PopupPageNotes db={db} bridge={bridge} page={page} dashboardUrl={dashboardUrl} locale={locale} />
       )}
     </main>

@@ -34,9 +34,16 @@ function chain(error: unknown): ErrorLike[] {
   return seen;
 }
 
+/**
+ * A full quota or disk, by name or message. Beyond the standard QuotaExceededError, Firefox reports
+ * its own result codes: NS_ERROR_DOM_QUOTA_REACHED ("Persistent storage maximum size reached") and
+ * NS_ERROR_FILE_NO_DEVICE_SPACE (a full disk), as the error's name or inside its message.
+ */
+const QUOTA = /quota|NS_ERROR_FILE_NO_DEVICE_SPACE/i;
+
 export function classifyStorageError(error: unknown): StorageProblem {
   const errors = chain(error);
-  if (errors.some((e) => e.name === 'QuotaExceededError' || /quota/i.test(String(e.message ?? ''))))
+  if (errors.some((e) => QUOTA.test(String(e.name ?? '')) || QUOTA.test(String(e.message ?? ''))))
     return 'quota';
   if (errors.some((e) => UNAVAILABLE.has(String(e.name)))) return 'unavailable';
   return 'other';

@@ -11,6 +11,7 @@ import type { ContentResponses } from '@/messaging/protocol';
 import type { ClipInput } from '@/storage/clips';
 import { analyzePage, buildClip, type PageAnalysis } from './clipper';
 import { HighlightPainter } from './highlight-painter';
+import { whenIdle } from './idle';
 import { MenuUi } from './menu-ui';
 import { PageHighlights } from './page-highlights';
 import { clippableRange, trimRange } from './selection';
@@ -155,8 +156,7 @@ export class ContentApp {
   /** Analyse the page while the reader moves to the button, so the click itself is quick. */
   private prepareAnalysis(): void {
     if (this.analysis) return;
-    const idle = this.doc.defaultView?.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1));
-    idle(() => {
+    whenIdle(this.doc.defaultView, () => {
       this.analysis ??= analyzePage(this.doc, this.url);
     });
   }

@@ -26,20 +26,27 @@ function newestMtime(path: string): number {
   return Math.max(0, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
 }
 
+export interface BuildOptions {
+  /** Environment added for the build (e.g. a test-only variant's switch). */
+  env?: Record<string, string>;
+  browser?: 'chrome' | 'firefox';
+}
+
 /**
- * Builds into `outputDir` (WXT_OUT_DIR) with `env` added, when stale; returns the unpacked
- * Chrome extension's folder.
+ * Builds into `outputDir` (WXT_OUT_DIR) when stale; returns the unpacked extension's folder
+ * (chrome-mv3, or firefox-mv2 for Firefox).
  */
-export function ensureExtensionBuilt(outputDir: string, env: Record<string, string> = {}): string {
-  const extensionDir = join(outputDir, 'chrome-mv3');
+export function ensureExtensionBuilt(outputDir: string, options: BuildOptions = {}): string {
+  const browser = options.browser ?? 'chrome';
+  const extensionDir = join(outputDir, browser === 'firefox' ? 'firefox-mv2' : 'chrome-mv3');
   const manifest = join(extensionDir, 'manifest.json');
   const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
   const changed = Math.max(...SOURCES.map((s) => newestMtime(join(PROJECT_ROOT, s))));
   if (built > changed && !process.env.E2E_REBUILD) return extensionDir;
-  execFileSync('npx', ['wxt', 'build'], {
+  execFileSync('npx', ['wxt', 'build', '-b', browser], {
     cwd: PROJECT_ROOT,
     stdio: 'inherit',
-    env: { ...process.env, ...env, WXT_OUT_DIR: outputDir },
+    env: { ...process.env, ...options.env, WXT_OUT_DIR: outputDir },
   });
   return extensionDir;
 }

@@ -46,7 +46,7 @@ describe('storage failure in Chromium', () => {
 
   beforeAll(async () => {
     const extensionDir = ensureExtensionBuilt(`${OUTPUT_DIR}-limited-storage`, {
-      TALK_NOTES_LIMITED_STORAGE: '1',
+      env: { TALK_NOTES_LIMITED_STORAGE: '1' },
     });
     session = await launchExtension({ extensionDir });
     origin = `chrome-extension://${session.extensionId}`;

@@ -1,0 +1,60 @@
+/**
+ * The background entrypoint wired as in Firefox: a gecko id and a moz-extension:// origin from
+ * `runtime.getURL`. Its router must take both from the browser, so Firefox's extension pages are
+ * recognised as ours and its content scripts as content scripts.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+import { contentScript, GECKO_ID, MOZ_ORIGIN, menuFrame, otherExtension, PAGE_URL, popup } from './senders';
+
+type Listener = (message: unknown, sender: unknown) => Promise<unknown>;
+
+let listener: Listener;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  fakeBrowser.runtime.id = GECKO_ID;
+  vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation(
+    (path: string) => `${MOZ_ORIGIN}${path.replace(/^\//, '')}` as never,
+  );
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 2,
+    name: 'Talk Notes',
+    version: '0.1.0',
+  });
+  // Not under test: the context menu and the keyboard command.
+  vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => {});
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
+  const addListener = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+  background.main();
+  listener = addListener.mock.calls[0]![0] as unknown as Listener;
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the background page in Firefox', () => {
+  it('answers the toolbar popup and the in-page menu frame (moz-extension:// pages)', async () => {
+    await expect(listener({ type: 'listTags' }, popup)).resolves.toEqual({ ok: true, value: [] });
+    await expect(listener({ type: 'getHighlight', id: 'nope' }, menuFrame)).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
+  });
+
+  it('answers a content script about its own page', async () => {
+    await expect(listener({ type: 'getPageHighlights', url: PAGE_URL }, contentScript)).resolves.toEqual({
+      ok: true,
+      value: [],
+    });
+  });
+
+  it('refuses another add-on', async () => {
+    await expect(listener({ type: 'ping' }, otherExtension)).resolves.toEqual({
+      ok: false,
+      error: 'sender is not part of this extension',
+    });
+  });
+});
