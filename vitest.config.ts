@@ -31,7 +31,8 @@ export default defineConfig({
         },
       },
       {
-        // `npm run test:e2e:firefox` only, not part of `npm test`: needs Firefox (apt-get install firefox-esr).
+        // `npm run test:e2e:firefox`, the last step of `npm test`: needs Firefox (apt-get install firefox-esr).
+        // Run after the Chromium tests, never alongside: both build into the same output folder.
         plugins: [WxtVitest()],
         test: {
           name: 'e2e-firefox',

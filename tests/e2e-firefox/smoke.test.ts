@@ -1,7 +1,7 @@
 /**
  * A smoke test of the Firefox add-on in a real Firefox: clip a passage, see it drawn and stored,
  * see it again after a reload, in the popup and in the dashboard; no script errors on the way.
- * Not part of `npm test` (it needs firefox-esr): `npm run test:e2e:firefox`.
+ * Needs firefox-esr; `npm run test:e2e:firefox`, the last step of `npm test`.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
