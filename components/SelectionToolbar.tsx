@@ -20,6 +20,8 @@ export interface SelectionToolbarProps {
    * only the status and the retry / copy actions make sense then.
    */
   pinned?: boolean;
+  /** False where saving cannot work (a private window): only copying is offered. */
+  canRetry?: boolean;
 }
 
 const label = (color: HighlightColor) => color[0]!.toUpperCase() + color.slice(1);
@@ -35,6 +37,7 @@ export function SelectionToolbar({
   onRetryUnsaved,
   onCopyUnsaved,
   pinned = false,
+  canRetry = true,
 }: SelectionToolbarProps) {
   const [color, setColor] = useState<HighlightColor>(initialColor);
   return (
@@ -68,9 +71,11 @@ export function SelectionToolbar({
       )}
       {unsaved > 0 && (
         <>
-          <button type="button" onClick={(e) => e.isTrusted && onRetryUnsaved?.()}>
-            Retry saving ({unsaved})
-          </button>
+          {canRetry && (
+            <button type="button" onClick={(e) => e.isTrusted && onRetryUnsaved?.()}>
+              Retry saving ({unsaved})
+            </button>
+          )}
           <button type="button" onClick={(e) => e.isTrusted && onCopyUnsaved?.()}>
             Copy unsaved
           </button>

@@ -2,6 +2,7 @@
  * What the background service worker does for each message. No state is kept between
  * messages (MV3 stops the worker when idle): everything lives in the database.
  */
+import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import { describeStorageError } from '@/core/storage-errors';
 import type { HighlightRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
@@ -88,6 +89,7 @@ function handlersFor({
       const url = normalizeUrl(clip.page.url);
       if (!url) throw new MessageRejected('not an http(s) URL');
       requireOwnPage(context, url);
+      if (context.incognito) throw new Error(PRIVATE_WINDOW_NOTICE);
       const result = await saveClip(db, { ...clip, page: { ...clip.page, url } });
       return result;
     },
@@ -116,6 +118,8 @@ function handlersFor({
       const key = normalizeUrl(url);
       if (!key) throw new MessageRejected('not an http(s) URL');
       requireOwnPage(context, key);
+      // A visit in a private window leaves no trace, not even "found" / "not found".
+      if (context.incognito) return null;
       await recordAnchoring(db, key, statuses);
       return null;
     },

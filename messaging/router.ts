@@ -9,7 +9,7 @@ import type { Reply, SenderRole } from './protocol';
 export interface MessageSender {
   id?: string;
   url?: string;
-  tab?: { id?: number; url?: string };
+  tab?: { id?: number; url?: string; incognito?: boolean };
   frameId?: number;
 }
 
@@ -19,6 +19,8 @@ export interface HandlerContext {
   tabId?: number;
   /** The URL of the sending frame (page URL for content scripts). */
   senderUrl?: string;
+  /** Sent from a tab in a private (incognito) window: nothing from it is stored. */
+  incognito?: boolean;
 }
 
 type AnyVariant = v.GenericSchema<unknown, { type: string }>;
@@ -73,7 +75,12 @@ export function createMessageRouter<M extends { type: string }, R extends { [K i
       if (!options.allowedSenders[type].includes(role)) {
         throw new MessageRejected(`"${type}" may not be sent from a ${role} context`);
       }
-      const context: HandlerContext = { role, tabId: sender.tab?.id, senderUrl: sender.url };
+      const context: HandlerContext = {
+        role,
+        tabId: sender.tab?.id,
+        senderUrl: sender.url,
+        incognito: sender.tab?.incognito === true,
+      };
       const handler = handlers[type] as (m: M, c: HandlerContext) => unknown;
       return { ok: true, value: await handler(typed, context) };
     } catch (error) {

@@ -2,6 +2,7 @@
  * The content script's behaviour on one page: draw stored highlights, show the toolbar for
  * selections, clip, open a highlight's menu, and answer the extension's messages.
  */
+import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buildTextIndex } from '@/core/anchoring';
 import type { HighlightColor, HighlightRecord } from '@/core/types';
@@ -22,6 +23,11 @@ type ClipOutcome = ContentResponses['highlightSelection'];
 /** Performance mark made after each clip, with `{ durationMs, saved }`. */
 export const CLIPPED_MARK = 'talk-notes:clipped';
 
+export interface ContentAppOptions {
+  /** The page is in a private (incognito) window: clips stay on the page, see core/private-window.ts. */
+  privateWindow?: boolean;
+}
+
 export class ContentApp {
   readonly painter: HighlightPainter;
   readonly highlights: PageHighlights;
@@ -37,6 +43,7 @@ export class ContentApp {
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly doc: Document,
+    private readonly options: ContentAppOptions = {},
   ) {
     this.painter = new HighlightPainter(doc);
     this.highlights = new PageHighlights({
@@ -49,12 +56,18 @@ export class ContentApp {
       // New text may bring new talk titles: analyse again on the next clip.
       onTextChanged: () => this.invalidateAnalysis(),
     });
-    this.toolbar = new ToolbarUi(ctx, doc, {
-      onHighlight: (color) => void this.clipPending(color, false),
-      onAddNote: (color) => void this.clipPending(color, true),
-      onRetryUnsaved: () => void this.retryUnsaved(),
-      onCopyUnsaved: () => void this.copyUnsaved(),
-    });
+    this.toolbar = new ToolbarUi(
+      ctx,
+      doc,
+      {
+        onHighlight: (color) => void this.clipPending(color, false),
+        onAddNote: (color) => void this.clipPending(color, true),
+        onRetryUnsaved: () => void this.retryUnsaved(),
+        onCopyUnsaved: () => void this.copyUnsaved(),
+      },
+      // Nothing from a private window is stored: retrying could never succeed there.
+      { canRetry: !options.privateWindow },
+    );
     this.menu = new MenuUi(ctx, doc);
   }
 
@@ -203,9 +216,14 @@ export class ContentApp {
     } catch (error) {
       return { saved: false, duplicate: false, message: `Could not highlight this: ${errorText(error)}` };
     }
-    // Drawn at once; stored right after. A failed save takes the drawing back and says why.
+    // Drawn at once; stored right after. A clip that cannot be stored stays drawn and in memory.
     const drawn = range.cloneRange();
     this.painter.draw(provisionalId, drawn, color);
+    if (this.options.privateWindow) {
+      this.unsaved.set(provisionalId, { clip, range: drawn });
+      this.toolbar.setUnsaved(this.unsaved.size);
+      return { saved: false, duplicate: false, message: PRIVATE_WINDOW_NOTICE };
+    }
     try {
       const { highlight, duplicate } = await sendToBackground({ type: 'saveClip', clip });
       this.painter.remove(provisionalId);

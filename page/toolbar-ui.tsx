@@ -32,6 +32,7 @@ export class ToolbarUi {
     private readonly ctx: ContentScriptContext,
     private readonly doc: Document,
     private readonly actions: ToolbarActions,
+    private readonly options: { canRetry: boolean } = { canRetry: true },
   ) {}
 
   get isVisible(): boolean {
@@ -120,6 +121,7 @@ export class ToolbarUi {
         onRetryUnsaved={this.actions.onRetryUnsaved}
         onCopyUnsaved={this.actions.onCopyUnsaved}
         pinned={this.pinned}
+        canRetry={this.options.canRetry}
       />,
       ui.uiContainer,
     );

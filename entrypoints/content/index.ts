@@ -30,7 +30,9 @@ export default defineContentScript({
     let app: Promise<ContentApp> | undefined;
     const startApp = (initial?: HighlightRecord[]) => {
       app ??= loadContentRuntime().then(async ({ ContentApp }) => {
-        const started = new ContentApp(ctx, document);
+        const started = new ContentApp(ctx, document, {
+          privateWindow: browser.extension?.inIncognitoContext === true,
+        });
         await started.start(initial);
         return started;
       });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import type { HighlightRecord } from '@/core/types';
 import { backgroundHandlers } from '@/messaging/background-handlers';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
@@ -106,5 +107,33 @@ describe('backgroundHandlers', () => {
     const check = createDatabase(full.name);
     expect(await check.highlights.count()).toBe(0);
     await check.delete();
+  });
+  it('stores nothing that comes from a private window: no clip, no anchoring report', async () => {
+    const { saveClip, reportAnchoring } = backgroundHandlers({ db, version: '1' });
+    const clip = {
+      page: {
+        url: URL_A,
+        title: 'Day 3',
+        authors: [],
+        siteName: null,
+        publishedAt: null,
+        lang: null,
+        canonicalUrl: null,
+        excerpt: null,
+      },
+      talks: [],
+      highlight: quotedPassage('random testing', 10, null),
+    };
+    const privateTab = { role: 'content' as const, tabId: 1, senderUrl: URL_A, incognito: true };
+    const before = { pages: await db.pages.toArray(), highlights: await db.highlights.toArray() };
+    await expect(saveClip({ type: 'saveClip', clip }, privateTab)).rejects.toThrow(PRIVATE_WINDOW_NOTICE);
+    await reportAnchoring(
+      { type: 'reportAnchoring', url: URL_A, statuses: [{ id: 'a', status: 'orphan' }] },
+      privateTab,
+    );
+    expect({ pages: await db.pages.toArray(), highlights: await db.highlights.toArray() }).toEqual(before);
+    // The same from a normal window is stored.
+    await saveClip({ type: 'saveClip', clip }, { ...privateTab, incognito: false });
+    expect(await db.highlights.count()).toBe(before.highlights.length + 1);
   });
 });

@@ -71,7 +71,18 @@ describe('createMessageRouter', () => {
     await route({ type: 'getPageHighlights', url: 'https://blog.example/post' }, fromContent);
     expect(getPageHighlights).toHaveBeenCalledWith(
       { type: 'getPageHighlights', url: 'https://blog.example/post' },
-      { role: 'content', tabId: 4, senderUrl: 'https://blog.example/post' },
+      { role: 'content', tabId: 4, senderUrl: 'https://blog.example/post', incognito: false },
+    );
+  });
+
+  it('tells the handler when the sender is a tab of a private window', async () => {
+    const getPageHighlights = vi.fn(() => []);
+    const { route } = makeRouter({ getPageHighlights });
+    const privateTab = { ...fromContent, tab: { ...fromContent.tab, incognito: true } };
+    await route({ type: 'getPageHighlights', url: 'https://blog.example/post' }, privateTab);
+    expect(getPageHighlights).toHaveBeenCalledWith(
+      { type: 'getPageHighlights', url: 'https://blog.example/post' },
+      { role: 'content', tabId: 4, senderUrl: 'https://blog.example/post', incognito: true },
     );
   });
 
