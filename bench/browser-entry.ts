@@ -141,19 +141,28 @@ const api = {
     }
   },
 
-  /** Floor for the import: the same records put with raw IndexedDB, one transaction, no Dexie. */
-  async rawImport(text: string, databaseName: string) {
-    const db = createDatabase(databaseName);
-    await db.open();
-    db.close();
+  /**
+   * Floor for the import: the same records put with raw IndexedDB, one transaction, no Dexie, no
+   * validation, no merge. With `secondaryIndexes` false the stores have their primary keys only and
+   * no other index: the difference between the two floors is what maintaining the indexes costs.
+   */
+  async rawImport(text: string, databaseName: string, secondaryIndexes = true) {
+    const stores = ['pages', 'talks', 'highlights', 'collections'];
+    if (secondaryIndexes) {
+      const db = createDatabase(databaseName);
+      await db.open();
+      db.close();
+    } else {
+      const created = await openRawDatabase(databaseName, (idb) => {
+        for (const store of [...stores, 'settings']) {
+          idb.createObjectStore(store, { keyPath: store === 'settings' ? 'key' : 'id' });
+        }
+      });
+      created.close();
+    }
     const started = performance.now();
     const backup = JSON.parse(text) as Record<string, unknown[]>;
-    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open(databaseName);
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    const stores = ['pages', 'talks', 'highlights', 'collections'];
+    const idb = await openRawDatabase(databaseName);
     const tx = idb.transaction(stores, 'readwrite');
     for (const store of stores) for (const row of backup[store] ?? []) tx.objectStore(store).put(row);
     await new Promise((resolve, reject) => {
@@ -180,6 +189,16 @@ const api = {
     return { durationMs: performance.now() - started, title: metadata.title, talks: talks.length };
   },
 };
+
+/** Opens a database with plain IndexedDB; `upgrade` runs when it is created. */
+function openRawDatabase(name: string, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onupgradeneeded = () => upgrade?.(request.result);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
 
 /** Maps textContent offsets to our text index's offsets (they differ by skipped script/style text). */
 function textContentMapper(): (offset: number) => number {

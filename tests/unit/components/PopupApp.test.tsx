@@ -193,7 +193,7 @@ describe('PopupApp', () => {
     show();
     fireEvent.click(within(await card('Move me')).getByRole('button', { name: 'Edit' }));
     fireEvent.change(within(await card('Move me')).getByRole('combobox', { name: 'Talk' }), {
-      target: { value: (await db.talks.where('title').equals('Live patching').first())!.id },
+      target: { value: (await db.talks.filter((t) => t.title === 'Live patching').first())!.id },
     });
     await waitFor(() => expect(groupHeadings()).toEqual(['Live patching']));
     const moved = await card('Move me');
@@ -206,7 +206,7 @@ describe('PopupApp', () => {
     fireEvent.input(name, { target: { value: 'Hallway track' } });
     fireEvent.submit(name.closest('form')!);
     await waitFor(() => expect(groupHeadings()).toEqual(['Hallway track']));
-    const talk = await db.talks.where('title').equals('Hallway track').first();
+    const talk = await db.talks.filter((t) => t.title === 'Hallway track').first();
     expect(talk).toMatchObject({ detected: false });
     expect((await stored('Move me'))!.talkId).toBe(talk!.id);
     await waitFor(() =>
@@ -256,7 +256,9 @@ describe('PopupApp', () => {
     fireEvent.submit(within(group).getByRole('textbox', { name: 'Talk title' }).closest('form')!);
     const renamed = await screen.findByRole('region', { name: 'Limux - the loss of a lighthouse' });
     expect(await within(renamed).findByText('Matthias Kirschner, FSFE')).toBeTruthy();
-    expect(await db.talks.where('title').equals('Limux - the loss of a lighthouse').first()).toMatchObject({
+    expect(
+      await db.talks.filter((t) => t.title === 'Limux - the loss of a lighthouse').first(),
+    ).toMatchObject({
       speakers: ['Matthias Kirschner', 'FSFE'],
       detectedTitle: 'Limux',
     });

@@ -83,7 +83,7 @@ describe('saveClip', () => {
 
   it('keeps a renamed talk and does not recreate it on the next clip', async () => {
     await saveClip(db, clip('Immutability.', 400, 'The TAO of Hashicorp'));
-    const tao = (await db.talks.where('title').equals('The TAO of Hashicorp').first())!;
+    const tao = (await db.talks.filter((t) => t.title === 'The TAO of Hashicorp').first())!;
     await db.talks.update(tao.id, { title: 'Hashicorp values (keynote)' });
     const { highlight } = await saveClip(db, clip('Pragmatism.', 700, 'The TAO of Hashicorp'));
     expect(highlight.talkId).toBe(tao.id);

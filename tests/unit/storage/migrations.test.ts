@@ -78,6 +78,15 @@ function rowsAtVersion(version: number): Record<string, Record<string, unknown>[
   };
 }
 
+/** The indexes a Dexie stores string declares: every field after the primary key, without `&`/`*`. */
+function declaredIndexes(spec: string): string[] {
+  return spec
+    .split(',')
+    .slice(1)
+    .map((field) => field.trim().replace(/^[&*]+/, ''))
+    .sort();
+}
+
 describe.each(SCHEMA_VERSIONS.map((s) => s.version))('a database filled at version %i', (version) => {
   it(`opens at version ${CURRENT_VERSION} with every row intact`, async () => {
     const name = `${DATABASE_NAME}-migration-${version}`;
@@ -97,10 +106,22 @@ describe.each(SCHEMA_VERSIONS.map((s) => s.version))('a database filled at versi
     for (const [table, list] of Object.entries(rows)) {
       expect(await current.table(table).toArray()).toEqual(list);
     }
-    // The indexes later features rely on answer queries.
+    // The database itself has exactly the indexes the current version declares (dropped ones are gone).
+    const latest = SCHEMA_VERSIONS.at(-1)!.stores;
+    const tx = current.backendDB().transaction(Object.keys(latest), 'readonly');
+    for (const [table, spec] of Object.entries(latest)) {
+      expect([...tx.objectStore(table).indexNames].sort(), table).toEqual(declaredIndexes(spec));
+    }
+    // The indexes queries rely on, and those the library was designed with, answer queries.
+    const now = rows.highlights![0]!.createdAt as number;
     expect(await current.highlights.where('tags').equals('kernel').count()).toBe(1);
     expect(await current.highlights.where('url').equals(`https://blog.example/v${version}`).count()).toBe(1);
+    expect(await current.highlights.where('talkId').equals(`t${version}`).count()).toBe(1);
+    expect(await current.highlights.where('createdAt').equals(now).count()).toBe(1);
+    expect(await current.highlights.where('updatedAt').equals(now).count()).toBe(1);
     expect(await current.pages.where('url').equals(`https://blog.example/v${version}`).count()).toBe(1);
+    expect(await current.talks.where('pageId').equals(`p${version}`).count()).toBe(1);
+    expect(await current.collections.where('highlightIds').equals(`h${version}`).count()).toBe(1);
     current.close();
     await Dexie.delete(name);
   });
