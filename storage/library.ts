@@ -6,7 +6,6 @@
 import { normalizeTags } from '@/core/tags';
 import type { HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
-import type { HighlightChanges } from './highlights';
 
 /** Every highlight (the dashboard keeps the library in memory and derives its views). */
 export function allHighlights(db: TalkNotesDatabase): Promise<HighlightRecord[]> {
