@@ -33,7 +33,8 @@ describe('storage failure in Chromium', () => {
   /**
    * Sets (or with no size, lifts) the extension's quota. Chromium reads the quota when it opens
    * the database's backing store, so the background is stopped and the store given time to close
-   * (Chromium keeps it 2 s after the last connection goes); the next save opens it afresh.
+   * (Chromium keeps it 2 s after the last connection goes; 3 s sufficed here, 5 s leaves room for a
+   * slow machine); the next save opens it afresh.
    */
   const setQuota = async (page: Page, quotaSize?: number) => {
     await cdp.send(
@@ -41,7 +42,7 @@ describe('storage failure in Chromium', () => {
       quotaSize === undefined ? { origin } : { origin, quotaSize },
     );
     await cdp.send('ServiceWorker.stopAllWorkers');
-    await page.waitForTimeout(3000);
+    await page.waitForTimeout(5000);
   };
 
   beforeAll(async () => {
