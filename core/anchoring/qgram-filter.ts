@@ -41,13 +41,29 @@ export class QGramFilter {
     // An occurrence is at most m + k long, so it lies within two consecutive blocks of that size.
     const block = m + k;
     const hits = new Int32Array(Math.ceil(this.text.length / block) + 1);
-    const seen = new Set<number>();
+    // How often each q-gram occurs in the pattern: the preserved q-grams of an occurrence map one to
+    // one onto pattern positions, so a block holding a q-gram more often than the pattern does
+    // cannot count the surplus (English repeats " th", "he ", "ion" everywhere; counted in full
+    // they kept almost every block alive).
+    const multiplicity = new Map<number, number>();
     for (let i = 0; i + Q <= m; i++) {
       const hash = hashAt(pattern, i);
-      if (seen.has(hash)) continue;
-      seen.add(hash);
+      multiplicity.set(hash, (multiplicity.get(hash) ?? 0) + 1);
+    }
+    for (const [hash, cap] of multiplicity) {
+      // Positions in a bucket are in text order (counting sort), so a block's run is contiguous.
+      let currentBlock = -1;
+      let inBlock = 0;
       for (let at = this.bucketStarts[hash]!, end = this.bucketStarts[hash + 1]!; at < end; at++) {
-        hits[Math.floor(this.positions[at]! / block)]!++;
+        const b = Math.floor(this.positions[at]! / block);
+        if (b !== currentBlock) {
+          currentBlock = b;
+          inBlock = 0;
+        }
+        if (inBlock < cap) {
+          inBlock++;
+          hits[b]!++;
+        }
       }
     }
     const regions: [number, number][] = [];
