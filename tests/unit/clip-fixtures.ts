@@ -1,4 +1,5 @@
 /** Building blocks for clips in unit tests. */
+import type { PageMetadata } from '@/core/types';
 import type { ClipInput } from '@/storage/clips';
 
 /** A yellow, note-less passage quoted exactly, as the content script would send it. */
@@ -16,4 +17,9 @@ export function quotedPassage(
     position,
     talkTitle,
   };
+}
+
+/** A page's metadata fields left empty, as for a page that declares nothing: spread next to url and title. */
+export function noMetadata(): Omit<PageMetadata, 'url' | 'title'> {
+  return { authors: [], siteName: null, publishedAt: null, lang: null, canonicalUrl: null, excerpt: null };
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPopupActions, type PageBridge, reportingFailures } from '@/components/popup-actions';
 import { saveClip } from '@/storage/clips';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
+import { noMetadata } from '../clip-fixtures';
 
 const URL = 'https://conf.example/day-2';
 
@@ -23,12 +24,7 @@ describe('popup actions', () => {
       page: {
         url: URL,
         title: 'Day 2',
-        authors: [],
-        siteName: null,
-        publishedAt: null,
-        lang: null,
-        canonicalUrl: null,
-        excerpt: null,
+        ...noMetadata(),
       },
       talks: [{ title: 'Keynote', speakers: [], position: 0 }],
       highlight: {

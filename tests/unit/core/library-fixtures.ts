@@ -1,6 +1,7 @@
 /** A small hand-made library for the library view tests: two pages, three talks, eight highlights. */
 import type { LibraryData } from '@/core/library-view';
 import type { HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
+import { noMetadata } from '../clip-fixtures';
 
 export const T0 = new Date(2025, 2, 10, 12).getTime(); // local noon, 10 March 2025
 export const DAY = 86_400_000;
@@ -10,12 +11,7 @@ export function page(id: string, fields: Partial<PageRecord> = {}): PageRecord {
     id,
     url: `https://${id}.example/post`,
     title: `Page ${id}`,
-    authors: [],
-    siteName: null,
-    publishedAt: null,
-    lang: null,
-    canonicalUrl: null,
-    excerpt: null,
+    ...noMetadata(),
     createdAt: T0,
     updatedAt: T0,
     ...fields,

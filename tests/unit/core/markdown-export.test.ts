@@ -7,6 +7,7 @@ import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '@/core/export-option
 import { hashtagFor, inline, linkDestination, TemplateError, toMarkdown } from '@/core/markdown-export';
 import type { ColorNames } from '@/core/settings';
 import type { HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
+import { noMetadata } from '../clip-fixtures';
 
 const FIXTURES = join(__dirname, '../../fixtures/export');
 
@@ -66,12 +67,7 @@ const page: PageRecord = {
   id: 'p',
   url: 'https://a.example/post',
   title: 'Post',
-  authors: [],
-  siteName: null,
-  publishedAt: null,
-  lang: null,
-  canonicalUrl: null,
-  excerpt: null,
+  ...noMetadata(),
   createdAt: 1,
   updatedAt: 1,
 };

@@ -3,9 +3,16 @@ import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import type { HighlightRecord } from '@/core/types';
 import { backgroundHandlers } from '@/messaging/background-handlers';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
-import { quotedPassage } from '../clip-fixtures';
+import { quotedPassage, noMetadata } from '../clip-fixtures';
 
 const URL_A = 'https://blog.example/day-3';
+
+/** What the content script sends for a passage clipped on URL_A. */
+const clipOnPageA = () => ({
+  page: { url: URL_A, title: 'Day 3', ...noMetadata() },
+  talks: [],
+  highlight: quotedPassage('random testing', 10, null),
+});
 
 function highlight(id: string, url: string, position: number): HighlightRecord {
   return {
@@ -86,20 +93,7 @@ describe('backgroundHandlers', () => {
       }),
     });
     const { saveClip } = backgroundHandlers({ db: full, version: '1' });
-    const clip = {
-      page: {
-        url: URL_A,
-        title: 'Day 3',
-        authors: [],
-        siteName: null,
-        publishedAt: null,
-        lang: null,
-        canonicalUrl: null,
-        excerpt: null,
-      },
-      talks: [],
-      highlight: quotedPassage('random testing', 10, null),
-    };
+    const clip = clipOnPageA();
     await expect(
       saveClip({ type: 'saveClip', clip }, { role: 'content', tabId: 1, senderUrl: URL_A }),
     ).rejects.toThrow(/no room left for Talk Notes/);
@@ -110,20 +104,7 @@ describe('backgroundHandlers', () => {
   });
   it('stores nothing that comes from a private window: no clip, no anchoring report', async () => {
     const { saveClip, reportAnchoring } = backgroundHandlers({ db, version: '1' });
-    const clip = {
-      page: {
-        url: URL_A,
-        title: 'Day 3',
-        authors: [],
-        siteName: null,
-        publishedAt: null,
-        lang: null,
-        canonicalUrl: null,
-        excerpt: null,
-      },
-      talks: [],
-      highlight: quotedPassage('random testing', 10, null),
-    };
+    const clip = clipOnPageA();
     const privateTab = { role: 'content' as const, tabId: 1, senderUrl: URL_A, incognito: true };
     const before = { pages: await db.pages.toArray(), highlights: await db.highlights.toArray() };
     await expect(saveClip({ type: 'saveClip', clip }, privateTab)).rejects.toThrow(PRIVATE_WINDOW_NOTICE);

@@ -6,18 +6,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveClip } from '@/storage/clips';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { updateHighlight } from '@/storage/highlights';
-import { quotedPassage } from '../clip-fixtures';
+import { quotedPassage, noMetadata } from '../clip-fixtures';
 
 const URL_A = 'https://blog.example/day-3';
 const page = {
   url: URL_A,
   title: 'Open Source Summit - Day 3',
-  authors: [],
-  siteName: null,
-  publishedAt: null,
-  lang: null,
-  canonicalUrl: null,
-  excerpt: null,
+  ...noMetadata(),
 };
 const talks = [{ title: 'Linus Torvalds Q&A', speakers: ['Linus Torvalds'], position: 10 }];
 

@@ -4,7 +4,7 @@ import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { updateHighlight } from '@/storage/highlights';
 import { getSetting, setSetting } from '@/storage/settings';
 import { createTalk, mergeTalks, renameTalk, setSpeakers, tagTalk, talksForPage } from '@/storage/talks';
-import { quotedPassage } from '../clip-fixtures';
+import { quotedPassage, noMetadata } from '../clip-fixtures';
 
 async function clipOn(
   db: TalkNotesDatabase,
@@ -17,12 +17,7 @@ async function clipOn(
     page: {
       url,
       title: url,
-      authors: [],
-      siteName: null,
-      publishedAt: null,
-      lang: null,
-      canonicalUrl: null,
-      excerpt: null,
+      ...noMetadata(),
     },
     talks: [
       { title: 'Kernel live patching', speakers: ['Miroslav Benes'], position: 50 },

@@ -7,6 +7,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '@/storage/db';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '@/storage/schema';
+import { noMetadata } from '../clip-fixtures';
 
 describe('an upgrade while an old page holds the database', () => {
   it('is not blocked, and the old page keeps reading', async () => {
@@ -16,12 +17,7 @@ describe('an upgrade while an old page holds the database', () => {
       id: 'p1',
       url: 'https://blog.example/',
       title: 'Day 3',
-      authors: [],
-      siteName: null,
-      publishedAt: null,
-      lang: null,
-      canonicalUrl: null,
-      excerpt: null,
+      ...noMetadata(),
       createdAt: 1,
       updatedAt: 1,
     });
