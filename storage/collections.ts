@@ -97,42 +97,42 @@ export async function deleteCollection(db: TalkNotesDatabase, id: string): Promi
 }
 
 /** Adds highlights to a collection (ones already in it are skipped). Returns how many were added. */
-export async function addToCollection(
+export function addToCollection(
   db: TalkNotesDatabase,
   id: string,
   highlightIds: readonly string[],
   now = Date.now(),
 ): Promise<number> {
-  return db.transaction('rw', db.collections, async () => {
-    const current = await db.collections.get(id);
-    if (!current) throw new Error(`collection ${id} does not exist`);
-    const members = new Set(current.highlightIds);
-    const added = [...new Set(highlightIds)].filter((h) => !members.has(h));
-    if (added.length) {
-      await db.collections.put({
-        ...current,
-        highlightIds: [...current.highlightIds, ...added],
-        updatedAt: now,
-      });
-    }
-    return added.length;
+  return changeMembers(db, id, now, (current) => {
+    const members = new Set(current);
+    return [...current, ...[...new Set(highlightIds)].filter((h) => !members.has(h))];
   });
 }
 
 /** Takes highlights out of a collection (the highlights stay). Returns how many were removed. */
-export async function removeFromCollection(
+export function removeFromCollection(
   db: TalkNotesDatabase,
   id: string,
   highlightIds: readonly string[],
   now = Date.now(),
 ): Promise<number> {
+  const removed = new Set(highlightIds);
+  return changeMembers(db, id, now, (current) => current.filter((h) => !removed.has(h)));
+}
+
+/** Rewrites a collection's highlight ids in one transaction; returns how many came or went. */
+function changeMembers(
+  db: TalkNotesDatabase,
+  id: string,
+  now: number,
+  change: (current: string[]) => string[],
+): Promise<number> {
   return db.transaction('rw', db.collections, async () => {
     const current = await db.collections.get(id);
     if (!current) throw new Error(`collection ${id} does not exist`);
-    const removed = new Set(highlightIds);
-    const kept = current.highlightIds.filter((h) => !removed.has(h));
-    const count = current.highlightIds.length - kept.length;
-    if (count) await db.collections.put({ ...current, highlightIds: kept, updatedAt: now });
+    const next = change(current.highlightIds);
+    const count = Math.abs(next.length - current.highlightIds.length);
+    if (count) await db.collections.put({ ...current, highlightIds: next, updatedAt: now });
     return count;
   });
 }
