@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maxErrorsFor } from '@/core/anchoring/match-quote';
@@ -61,6 +63,22 @@ describe('QGramFilter', () => {
     const page = Array.from({ length: 400 }, (_, i) => WORDS[i % WORDS.length]).join(' ');
     const quote = 'Overall Open Source Summit was a great chance to meet people from many communities.';
     expect(new QGramFilter(page).regions(quote, maxErrorsFor(quote.length))).toEqual([]);
+  });
+
+  it('rules out most of an English page for a deleted paragraph (common trigrams count only as often as in the quote)', () => {
+    const html = readFileSync(join(__dirname, '../../../fixtures/pages/conference-h3.html'), 'utf8');
+    const paragraphs = [...html.matchAll(/<p>([^<]{150,})<\/p>/g)].map((m) => m[1]!);
+    const text = paragraphs.join(' ');
+    expect(paragraphs.length).toBeGreaterThanOrEqual(10);
+    const kept = paragraphs.slice(0, 10).map((paragraph) => {
+      const quote = paragraph.slice(0, 150);
+      const page = text.replace(paragraph, '');
+      const regions = new QGramFilter(page).regions(quote, maxErrorsFor(quote.length))!;
+      return regions.reduce((n, [from, to]) => n + to - from, 0) / page.length;
+    });
+    const median = [...kept].sort((a, b) => a - b)[Math.floor(kept.length / 2)]!;
+    // Counting every occurrence of " th", "he ", "ion"... kept 65% of this page (median); now under 20%.
+    expect(median).toBeLessThan(0.3);
   });
 
   it('declines to filter quotes too short for the lemma', () => {
