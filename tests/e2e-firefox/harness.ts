@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { browser as WebExtensionBrowser } from 'wxt/browser';
 import { type FixtureServer, startFixtureServer } from '../e2e/fixture-server';
+import { drawnHighlightsInPage, readLibraryInPage } from '../e2e/in-page';
 import { FIREFOX_EXTENSION_DIR } from '../e2e/paths';
 
 export const GECKO_ID = 'talk-notes@talk-notes.dev';
@@ -162,13 +163,7 @@ export async function dragSelect(page: Page, text: string): Promise<string> {
 
 /** What the page's `CSS.highlights` registry holds under our names: text per colour. */
 export function drawnHighlights(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const drawn: Record<string, string[]> = {};
-    CSS.highlights.forEach((highlight, name) => {
-      if (name.startsWith('talk-notes')) drawn[name] = [...highlight].map((r) => String(r)).sort();
-    });
-    return drawn;
-  });
+  return page.evaluate(drawnHighlightsInPage);
 }
 
 /** The stored highlights, read from an extension page with raw IndexedDB (no app code). */
@@ -176,20 +171,7 @@ export async function storedHighlights(
   session: FirefoxSession,
 ): Promise<{ text: string; talkId: string | null; anchorStatus: string }[]> {
   const page = await session.openExtensionPage('dashboard.html');
-  const rows = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('talk-notes');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const all = await new Promise<unknown[]>((resolve, reject) => {
-      const request = db.transaction('highlights').objectStore('highlights').getAll();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    return all;
-  });
+  const rows = (await page.evaluate(readLibraryInPage)).highlights;
   await page.close();
   return rows as { text: string; talkId: string | null; anchorStatus: string }[];
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
+import { drawnHighlightsInPage, readLibraryInPage } from './in-page';
 import { EXTENSION_DIR } from './paths';
 
 export interface ExtensionSession {
@@ -177,15 +178,8 @@ export async function dragSelect(page: Page, text: string, occurrence = 0): Prom
 }
 
 /** What the page's `CSS.highlights` registry holds under our `talk-notes-*` names: text per colour. */
-export async function drawnHighlights(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const drawn: Record<string, string[]> = {};
-    CSS.highlights.forEach((highlight, name) => {
-      if (!name.startsWith('talk-notes')) return;
-      drawn[name] = [...highlight].map((r) => r.toString()).sort();
-    });
-    return drawn;
-  });
+export function drawnHighlights(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(drawnHighlightsInPage);
 }
 
 /** The `talk-notes:anchored` performance marks of the page, oldest first. */
@@ -225,26 +219,7 @@ export interface StoredLibrary {
 export async function readLibrary(session: ExtensionSession): Promise<StoredLibrary> {
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
-  const library = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('talk-notes');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const all = (store: string) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const result = {
-      pages: await all('pages'),
-      talks: await all('talks'),
-      highlights: await all('highlights'),
-    };
-    db.close();
-    return result;
-  });
+  const library = await page.evaluate(readLibraryInPage);
   await page.close();
   return library as StoredLibrary;
 }
