@@ -3,10 +3,11 @@
  * the Readability corpus pages), seeded edits of it, and 200 passages whose new location is known
  * exactly after every edit (passages are word ranges; edits change words, not their count).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { FIXTURE_PAGES_DIR, PROJECT_ROOT } from '../tests/e2e/paths';
+import { FIXTURE_PAGES_DIR } from '../tests/e2e/paths';
+import { CHECKED_WEB_PAGES, webPagePath } from '../tests/fixtures/web-pages';
 import { seededRandom } from '../tests/seeded-random';
 import type { PassageLocation } from './browser-entry';
 
@@ -28,11 +29,7 @@ export interface Passage {
 /** Prose paragraphs (>= 120 characters) of the conference fixtures, then the corpus pages. */
 export function loadProse(): string[] {
   const sources = [join(FIXTURE_PAGES_DIR, 'conference-archive.html')];
-  const corpus = join(PROJECT_ROOT, 'tests', 'fixtures', 'corpus');
-  for (const name of readdirSync(corpus).sort()) {
-    if (name.includes('.')) continue;
-    sources.push(join(corpus, name, 'source.html'));
-  }
+  for (const name of CHECKED_WEB_PAGES) sources.push(webPagePath(name));
   const seen = new Set<string>();
   const prose: string[] = [];
   for (const file of sources) {

@@ -2,13 +2,14 @@
  * The benchmark scenarios, each measured in real Chromium with the built extension, each with its
  * baseline in the same browser and run. Sizes are parameters so a smoke test can run them tiny.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { clearLibrary, dragSelect, type ExtensionSession } from '../tests/e2e/harness';
 import { startFixtureServer } from '../tests/e2e/fixture-server';
-import { EXTENSION_DIR, PROJECT_ROOT } from '../tests/e2e/paths';
+import { CHECKED_WEB_PAGES, WEB_PAGES_DIR } from '../tests/fixtures/web-pages';
+import { EXTENSION_DIR } from '../tests/e2e/paths';
 import { makeLibrary, writeLibrary } from '../tests/e2e/seed-library';
 import { createBackup, serializeBackup } from '../core/backup';
 import type { BenchApi } from './browser-entry';
@@ -320,16 +321,13 @@ export async function pageCost(session: ExtensionSession, sizes: Sizes) {
 
 /** Scenario 4: Readability plus talk detection on each corpus page, in the page. */
 export async function extraction(session: ExtensionSession, bundle: string, sizes: Sizes) {
-  const root = join(PROJECT_ROOT, 'tests', 'fixtures', 'corpus');
+  const root = WEB_PAGES_DIR;
   // Corpus pages reference the internet, which is not reachable here: a CSP stops those requests
   // at once instead of letting each one time out (inline scripts stay allowed for our bundle).
   const server = await startFixtureServer(root, {
     headers: { 'content-security-policy': "default-src 'self' 'unsafe-inline'; img-src 'self' data:" },
   });
-  const names = readdirSync(root)
-    .filter((n) => !n.includes('.'))
-    .sort()
-    .slice(0, sizes.corpusPages);
+  const names = CHECKED_WEB_PAGES.slice(0, sizes.corpusPages);
   const perPage: { page: string; medianMs: number; readabilityMs: number }[] = [];
   const tab = await session.context.newPage();
   for (const name of names) {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -6,9 +6,9 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { extractPageMetadata, stripSiteName, toIsoDate } from '@/core/page-metadata';
 import { PageMetadataSchema } from '@/core/schemas';
+import { CHECKED_WEB_PAGES, WEB_PAGES_DIR, webPagePath } from '../../fixtures/web-pages';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
-const CORPUS = join(FIXTURES, 'corpus');
 const PAGES = join(FIXTURES, 'pages');
 const PAGE_URL = 'https://example.com/page';
 
@@ -55,10 +55,7 @@ const OURS: Record<string, { title?: string; authors?: string[]; publishedAt?: s
   tumblr: { authors: ['mcupdate'] },
 };
 
-const corpus = readdirSync(CORPUS, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .sort();
+const corpus = CHECKED_WEB_PAGES;
 
 describe('extractPageMetadata on the Readability corpus', () => {
   it('has the pages', () => {
@@ -66,9 +63,9 @@ describe('extractPageMetadata on the Readability corpus', () => {
   });
 
   it.each(corpus)('%s', (name) => {
-    const html = readFileSync(join(CORPUS, name, 'source.html'), 'utf8');
+    const html = readFileSync(webPagePath(name), 'utf8');
     const expected = JSON.parse(
-      readFileSync(join(CORPUS, name, 'expected-metadata.json'), 'utf8'),
+      readFileSync(join(WEB_PAGES_DIR, name, 'expected-metadata.json'), 'utf8'),
     ) as Expected;
     const ours = OURS[name] ?? {};
     const doc = parse(html);
