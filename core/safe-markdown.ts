@@ -194,9 +194,17 @@ function rewriteLinks(text: string, origin: MarkdownOrigin): string {
     from = close + 2;
     if (isEscaped(text, close)) continue;
     const open = openingBracket(text, close);
-    if (open < done) continue;
     const tail = linkTail(text, close + 2);
-    if (!tail) continue;
+    if (open === -1 || !tail) continue;
+    if (open < done) {
+      // These brackets hold a link just dropped, so they were text (a link cannot hold a link); with
+      // that link gone they could pair into a new one: `[[a](javascript:x)](javascript:y)`. Keep them text.
+      if (close >= done) {
+        out += `${text.slice(done, close)}\\]`;
+        done = close + 1;
+      }
+      continue;
+    }
     const isImage = open > 0 && text[open - 1] === '!' && !isEscaped(text, open - 1);
     if (isAllowedDestination(tail.destination, origin) && !(isImage && origin === 'page')) continue;
     out += text.slice(done, isImage ? open - 1 : open) + text.slice(open + 1, close);

@@ -60,6 +60,22 @@ describe('sanitizeMarkdown', () => {
       '[a][r]\n\n[s]: https://ok.example',
     ],
     ['nested brackets in the text', '[a [b] c](javascript:x)', 'a [b] c'],
+    // A link cannot hold a link: brackets around a dropped one stay text, whatever their destination.
+    [
+      'brackets around a dropped link (found by the export property test)',
+      '[[a](javascript:x)](javascript:alert(1))',
+      '[a\\](javascript:alert(1))',
+    ],
+    [
+      'brackets around a dropped link, nested twice',
+      '[[[a](javascript:x)](javascript:y)](javascript:z)',
+      '[[a\\](javascript:y)\\](javascript:z)',
+    ],
+    [
+      'brackets around a dropped link, with an allowed destination',
+      '[x [a](javascript:x) y](https://ok.example)',
+      '[x a y\\](https://ok.example)',
+    ],
   ])('%s', (_, input, expected) => {
     expect(sanitizeMarkdown(input, 'user')).toBe(expected);
   });
