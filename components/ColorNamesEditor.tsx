@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
-import { type ColorNames, colorLabel } from '@/core/settings';
+import { COLOR_SWATCHES, type ColorNames, colorLabel } from '@/core/colors';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/core/types';
-import { COLOR_VALUES } from './ColorPicker';
 
 interface Props {
   names: ColorNames;
@@ -27,8 +26,8 @@ export function ColorNamesEditor({ names, onChange }: Props) {
       <p class="hint">Give colours a meaning; the name shows with each highlight.</p>
       {HIGHLIGHT_COLORS.map((color) => (
         <label key={color} class="color-name-row">
-          <span class="dot" style={{ background: COLOR_VALUES[color] }} aria-hidden="true" />
-          <span class="color-name-label">{colorLabel(color, {})}</span>
+          <span class="dot" style={{ background: COLOR_SWATCHES[color] }} aria-hidden="true" />
+          <span class="color-name-label">{colorLabel(color)}</span>
           <input
             type="text"
             maxLength={60}

@@ -2,7 +2,7 @@ import type { Rect } from '@tanstack/virtual-core';
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { libraryFacets } from '@/core/library-facets';
-import { flattenGroups, type GroupBy } from '@/core/library-groups';
+import { flattenGroups, type LibraryGroupBy } from '@/core/library-groups';
 import {
   describeFilter,
   EMPTY_FILTER,
@@ -10,7 +10,7 @@ import {
   isFiltered,
   type LibraryFilter,
 } from '@/core/library-view';
-import { colorLabel } from '@/core/settings';
+import { colorLabel } from '@/core/colors';
 import type { HighlightRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { DashboardBulkBar } from './DashboardBulkBar';
@@ -64,7 +64,7 @@ export function DashboardApp({
 }: Props) {
   const records = useLibraryData(db);
   const [filter, setFilter] = useState<LibraryFilter>(EMPTY_FILTER);
-  const [groupBy, setGroupBy] = useState<GroupBy>('talk');
+  const [groupBy, setGroupBy] = useState<LibraryGroupBy>('talk');
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [editingKey, setEditingKey] = useState<string | null>(null);
   const [mergeTarget, setMergeTarget] = useState<TalkRecord | null>(null);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ColorNames } from '@/core/settings';
+import type { ColorNames } from '@/core/colors';
 import type { HighlightRecord, TalkRecord } from '@/core/types';
 import { ColorPicker } from './ColorPicker';
 import { NoteEditor } from './NoteEditor';

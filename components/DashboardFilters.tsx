@@ -1,8 +1,7 @@
 import type { LibraryFacets } from '@/core/library-facets';
 import type { LibraryFilter } from '@/core/library-view';
-import { type ColorNames, colorLabel } from '@/core/settings';
+import { COLOR_SWATCHES, type ColorNames, colorLabel } from '@/core/colors';
 import { HIGHLIGHT_COLORS, type PageRecord, type TalkRecord } from '@/core/types';
-import { COLOR_VALUES } from './ColorPicker';
 import { DashboardTalkPicker } from './DashboardTalkPicker';
 
 interface Props {
@@ -147,7 +146,7 @@ export function DashboardFilters({ filter, onChange, onClear, facets, colorNames
                   })
                 }
               />
-              <span class="dash-dot" style={{ background: COLOR_VALUES[color] }} aria-hidden="true" />
+              <span class="dash-dot" style={{ background: COLOR_SWATCHES[color] }} aria-hidden="true" />
               {colorLabel(color, colorNames)} <span class="dash-muted">({count})</span>
             </label>
           );

@@ -1,9 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import { type ColorNames, colorLabel } from '@/core/settings';
+import { COLOR_SWATCHES, type ColorNames, colorLabel } from '@/core/colors';
 import { highlightFragmentUrl } from '@/core/text-fragment';
 import type { HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
-import { COLOR_VALUES } from './ColorPicker';
 import { MarkedText } from './DashboardMarkedText';
 
 interface Props {
@@ -63,7 +62,7 @@ export function DashboardHighlight(props: Props) {
         onClick={(e) => props.onSelect(e.shiftKey)}
       />
       <div class="dash-hl-body">
-        <blockquote id={textId} class="dash-hl-text" style={{ borderColor: COLOR_VALUES[h.color] }}>
+        <blockquote id={textId} class="dash-hl-text" style={{ borderColor: COLOR_SWATCHES[h.color] }}>
           <MarkedText text={h.text} terms={terms} />
         </blockquote>
         {h.note.trim() !== '' && (
@@ -83,7 +82,7 @@ export function DashboardHighlight(props: Props) {
         )}
         <p class="dash-hl-meta">
           <span class="dash-hl-color">
-            <span class="dash-dot" style={{ background: COLOR_VALUES[h.color] }} aria-hidden="true" />
+            <span class="dash-dot" style={{ background: COLOR_SWATCHES[h.color] }} aria-hidden="true" />
             <span class="visually-hidden">Colour: </span>
             {label}
           </span>

@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { findRowIndex, type LibraryRow, rowAt, rowKey } from '@/core/library-groups';
 import { siteOf } from '@/core/library-view';
-import type { ColorNames } from '@/core/settings';
+import type { ColorNames } from '@/core/colors';
 import type { HighlightRecord, TalkRecord } from '@/core/types';
 import { DashboardEditor } from './DashboardEditor';
 import { DashboardGroupHeader } from './DashboardGroupHeader';

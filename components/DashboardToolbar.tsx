@@ -1,11 +1,11 @@
 import type { ComponentChildren, Ref } from 'preact';
-import { GROUP_BYS, type GroupBy } from '@/core/library-groups';
+import { LIBRARY_GROUP_BY, type LibraryGroupBy } from '@/core/library-groups';
 
 interface Props {
   query: string;
   onQuery: (query: string) => void;
-  groupBy: GroupBy;
-  onGroupBy: (by: GroupBy) => void;
+  groupBy: LibraryGroupBy;
+  onGroupBy: (by: LibraryGroupBy) => void;
   resultCount: number;
   onSelectAll: () => void;
   onCollapseAll: (collapse: boolean) => void;
@@ -15,7 +15,7 @@ interface Props {
 }
 
 const NUMBER = new Intl.NumberFormat();
-const GROUP_LABELS: Record<GroupBy, string> = { talk: 'Talk', page: 'Page', tag: 'Tag', day: 'Day' };
+const GROUP_LABELS: Record<LibraryGroupBy, string> = { talk: 'Talk', page: 'Page', tag: 'Tag', day: 'Day' };
 
 /** Search (results update as you type), grouping, select all results, and the export slot. */
 export function DashboardToolbar(props: Props) {
@@ -33,8 +33,11 @@ export function DashboardToolbar(props: Props) {
       </search>
       <label class="dash-group-by">
         Group by{' '}
-        <select value={props.groupBy} onChange={(e) => props.onGroupBy(e.currentTarget.value as GroupBy)}>
-          {GROUP_BYS.map((by) => (
+        <select
+          value={props.groupBy}
+          onChange={(e) => props.onGroupBy(e.currentTarget.value as LibraryGroupBy)}
+        >
+          {LIBRARY_GROUP_BY.map((by) => (
             <option key={by} value={by}>
               {GROUP_LABELS[by]}
             </option>

@@ -1,7 +1,7 @@
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
-import { type ColorNames, colorLabel } from '@/core/settings';
+import { COLOR_SWATCHES, type ColorNames, colorLabel } from '@/core/colors';
 import type { HighlightColor, HighlightRecord, TalkRecord } from '@/core/types';
-import { COLOR_VALUES, ColorPicker } from './ColorPicker';
+import { ColorPicker } from './ColorPicker';
 import type { FocusRequests } from './focus-requests';
 import { NoteEditor } from './NoteEditor';
 import type { ReportedActions } from './popup-actions';
@@ -74,7 +74,7 @@ export function PopupHighlight({
       ref={root}
       class={`highlight${expanded ? ' expanded' : ''}`}
       data-highlight-id={id}
-      style={{ '--highlight-color': COLOR_VALUES[color] }}
+      style={{ '--highlight-color': COLOR_SWATCHES[color] }}
     >
       {orphan ? (
         <p id={quoteId} class="quote">

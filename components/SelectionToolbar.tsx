@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
+import { COLOR_LABELS, COLOR_SWATCHES } from '@/core/colors';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/core/types';
 
 export interface SelectionToolbarProps {
-  /** Background of each colour swatch. */
-  swatches: Record<HighlightColor, string>;
   initialColor?: HighlightColor;
   /** Saves the selection in `color`. */
   onHighlight: (color: HighlightColor) => void;
@@ -24,11 +23,8 @@ export interface SelectionToolbarProps {
   canRetry?: boolean;
 }
 
-const label = (color: HighlightColor) => color[0]!.toUpperCase() + color.slice(1);
-
 /** The small toolbar shown next to a text selection in a web page (mounted in a shadow root). */
 export function SelectionToolbar({
-  swatches,
   initialColor = 'yellow',
   onHighlight,
   onAddNote,
@@ -56,10 +52,10 @@ export function SelectionToolbar({
                 type="button"
                 role="radio"
                 aria-checked={c === color}
-                aria-label={label(c)}
-                title={label(c)}
+                aria-label={COLOR_LABELS[c]}
+                title={COLOR_LABELS[c]}
                 class="swatch"
-                style={{ background: swatches[c] }}
+                style={{ background: COLOR_SWATCHES[c] }}
                 onClick={() => setColor(c)}
               />
             ))}

@@ -3,7 +3,7 @@
  * components. Writes go straight to the database (the popup is an extension page); after each
  * change to highlights, open tabs of the page are told to redraw.
  */
-import type { ColorNames } from '@/core/settings';
+import type { ColorNames } from '@/core/colors';
 import type { HighlightRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from '@/storage/db';
 import {

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { type GroupBy, highlightsInView } from '@/core/library-groups';
+import { type LibraryGroupBy, highlightsInView } from '@/core/library-groups';
 import type { LibraryFilter } from '@/core/library-view';
 import type { CollectionRecord, HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
 import type { LibraryView } from './useLibraryView';
@@ -22,7 +22,7 @@ export interface DashboardView {
   talksById: ReadonlyMap<string, TalkRecord>;
   /** The collection being viewed, if any. */
   collection: CollectionRecord | null;
-  groupBy: GroupBy;
+  groupBy: LibraryGroupBy;
   filter: LibraryFilter;
   /** The filter in words, '' when nothing is filtered ("Search “rust” · tags: kernel"). */
   description: string;
@@ -34,7 +34,7 @@ interface Input {
   selected: readonly HighlightRecord[];
   selectedIds: ReadonlySet<string>;
   collection: CollectionRecord | null;
-  groupBy: GroupBy;
+  groupBy: LibraryGroupBy;
   filter: LibraryFilter;
   description: string;
 }

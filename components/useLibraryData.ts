@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'preact/hooks';
-import type { ColorNames } from '@/core/settings';
+import type { ColorNames } from '@/core/colors';
 import type { CollectionRecord, HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
 import { listCollections } from '@/storage/collections';
 import type { TalkNotesDatabase } from '@/storage/db';

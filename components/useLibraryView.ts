@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import {
   flattenGroups,
-  type GroupBy,
+  type LibraryGroupBy,
   groupHighlights,
   type HighlightGroup,
   type LibraryRows,
@@ -53,7 +53,7 @@ function talksByPageOf(talks: readonly TalkRecord[]): Map<string, TalkRecord[]> 
 export function useLibraryView(
   records: LibraryRecords | undefined,
   filter: LibraryFilter,
-  groupBy: GroupBy,
+  groupBy: LibraryGroupBy,
   collapsed: ReadonlySet<string>,
 ): LibraryView | undefined {
   const highlights = records?.highlights;

@@ -4,13 +4,15 @@
  * and the others are kept.
  */
 import * as v from 'valibot';
+import { LIMITS } from './limits';
 
-export const GROUP_BY = ['talk', 'page', 'tag', 'none'] as const;
-export type GroupBy = (typeof GROUP_BY)[number];
+/** Sections of a Markdown export (not the dashboard's grouping, core/library-groups.ts `LibraryGroupBy`). */
+export const EXPORT_GROUP_BY = ['talk', 'page', 'tag', 'none'] as const;
+export type ExportGroupBy = (typeof EXPORT_GROUP_BY)[number];
 
 export interface ExportOptions {
   /** Sections: one per talk (highlights without a talk under their page), per page, per tag, or none. */
-  groupBy: GroupBy;
+  groupBy: ExportGroupBy;
   includeNotes: boolean;
   includeTags: boolean;
   /** Source lines link to the passage (text fragment URL); without, they name the page. */
@@ -19,8 +21,6 @@ export interface ExportOptions {
   /** Per-highlight template (see core/export-template.ts); empty for the default layout. */
   template: string;
 }
-
-export const MAX_TEMPLATE_LENGTH = 10_000;
 
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   groupBy: 'talk',
@@ -35,12 +35,12 @@ const flag = (key: keyof ExportOptions) => v.fallback(v.boolean(), DEFAULT_EXPOR
 
 export const ExportOptionsSchema = v.fallback(
   v.object({
-    groupBy: v.fallback(v.picklist(GROUP_BY), DEFAULT_EXPORT_OPTIONS.groupBy),
+    groupBy: v.fallback(v.picklist(EXPORT_GROUP_BY), DEFAULT_EXPORT_OPTIONS.groupBy),
     includeNotes: flag('includeNotes'),
     includeTags: flag('includeTags'),
     includeLinks: flag('includeLinks'),
     includeFrontMatter: flag('includeFrontMatter'),
-    template: v.fallback(v.pipe(v.string(), v.maxLength(MAX_TEMPLATE_LENGTH)), ''),
+    template: v.fallback(v.pipe(v.string(), v.maxLength(LIMITS.template)), ''),
   }),
   DEFAULT_EXPORT_OPTIONS,
 );

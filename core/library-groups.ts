@@ -7,13 +7,14 @@ import { dayEnd, dayKey, dayStart, type LibraryIndex } from './library-view';
 import { foldCase } from './search';
 import type { HighlightRecord, PageRecord, TalkRecord } from './types';
 
-export type GroupBy = 'talk' | 'page' | 'tag' | 'day';
-export const GROUP_BYS: readonly GroupBy[] = ['talk', 'page', 'tag', 'day'];
+/** How the dashboard groups its list (not a Markdown export's sections, core/export-options.ts `ExportGroupBy`). */
+export type LibraryGroupBy = 'talk' | 'page' | 'tag' | 'day';
+export const LIBRARY_GROUP_BY: readonly LibraryGroupBy[] = ['talk', 'page', 'tag', 'day'];
 
 export interface HighlightGroup {
   /** Unique within a grouping and stable across data changes: `talk:<id>`, `page:<id>`, ... */
   key: string;
-  by: GroupBy;
+  by: LibraryGroupBy;
   /** Talk title, page title, tag (first spelling seen), or day (`YYYY-MM-DD`); '' for "no tag". */
   title: string;
   /** The talk (talk view), null for the page's highlights outside any talk. */
@@ -33,7 +34,7 @@ function byPosition(a: HighlightRecord, b: HighlightRecord): number {
   return a.position - b.position || a.createdAt - b.createdAt;
 }
 
-function emptyGroup(key: string, by: GroupBy, title: string): HighlightGroup {
+function emptyGroup(key: string, by: LibraryGroupBy, title: string): HighlightGroup {
   return { key, by, title, talk: null, page: null, pages: [], highlights: [] };
 }
 
@@ -50,7 +51,11 @@ function notePage(index: LibraryIndex, group: HighlightGroup, slot: number) {
  * newest first; tag groups alphabetically, untagged last, and a highlight with several tags is in
  * each of their groups. Runs on every keystroke: groups are found by slot, not by string key.
  */
-export function groupHighlights(index: LibraryIndex, slots: Int32Array, by: GroupBy): HighlightGroup[] {
+export function groupHighlights(
+  index: LibraryIndex,
+  slots: Int32Array,
+  by: LibraryGroupBy,
+): HighlightGroup[] {
   if (by === 'tag') return groupByTag(index, slots);
   if (by === 'day') return groupByDay(index, slots);
   const byTalk = new Array<HighlightGroup | undefined>(index.talks.length);

@@ -16,7 +16,7 @@ import type { ExportOptions } from './export-options';
 import { compileTemplate, type TemplateValues, type TemplateVariable } from './export-template';
 import { frontMatter } from './front-matter';
 import { sanitizeMarkdown } from './safe-markdown';
-import type { ColorNames } from './settings';
+import type { ColorNames } from './colors';
 import { highlightFragmentUrl } from './text-fragment';
 import type { HighlightRecord, PageRecord, TalkRecord } from './types';
 

@@ -11,15 +11,16 @@ import {
   SelectorSchema,
   TagSchema,
 } from '@/core/schemas';
+import { LIMITS } from '@/core/limits';
 import { ANCHOR_STATUSES, type HighlightColor, type HighlightRecord } from '@/core/types';
 import type { ClipResult } from '@/storage/clips';
 
 /** Who may send a message: a content script in a web page, or one of our extension pages. */
 export type SenderRole = 'content' | 'extension';
 
-const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
 const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-const Title = v.pipe(v.string(), v.minLength(1), v.maxLength(2000));
+const Title = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.title));
 
 export const ClipSchema = v.object({
   page: PageMetadataSchema,
@@ -27,26 +28,29 @@ export const ClipSchema = v.object({
     v.array(
       v.object({
         title: Title,
-        speakers: v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(50)),
+        speakers: v.pipe(
+          v.array(v.pipe(v.string(), v.maxLength(LIMITS.personName))),
+          v.maxLength(LIMITS.detectedSpeakers),
+        ),
         position: Offset,
       }),
     ),
-    v.maxLength(1000),
+    v.maxLength(LIMITS.detectedTalks),
   ),
   highlight: v.object({
-    text: v.pipe(v.string(), v.minLength(1), v.maxLength(100_000)),
-    markdown: v.pipe(v.string(), v.maxLength(500_000)),
-    selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(10)),
+    text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.passage)),
+    markdown: v.pipe(v.string(), v.maxLength(LIMITS.markdown)),
+    selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
     color: ColorSchema,
-    note: v.pipe(v.string(), v.maxLength(1_000_000)),
+    note: v.pipe(v.string(), v.maxLength(LIMITS.note)),
     position: Offset,
     talkTitle: v.nullable(Title),
   }),
 });
 
 export const HighlightChangesSchema = v.object({
-  note: v.optional(v.pipe(v.string(), v.maxLength(1_000_000))),
-  tags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(500))),
+  note: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.note))),
+  tags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(LIMITS.tags))),
   color: v.optional(ColorSchema),
   talkId: v.optional(v.nullable(Id)),
 });
@@ -72,7 +76,7 @@ export const BackgroundRequestSchema = v.variant('type', [
     url: HttpUrlSchema,
     statuses: v.pipe(
       v.array(v.object({ id: Id, status: v.picklist(ANCHOR_STATUSES) })),
-      v.maxLength(100_000),
+      v.maxLength(LIMITS.anchoringReport),
     ),
   }),
 ]);

@@ -5,6 +5,7 @@
  */
 import { buildTextIndex, describeRange, type TextIndex } from '@/core/anchoring';
 import { rangeToMarkdown } from '@/core/clip-markdown';
+import { LIMITS } from '@/core/limits';
 import { extractPageMetadata } from '@/core/page-metadata';
 import { detectTalkSections, type TalkSection, talkForNode } from '@/core/talks';
 import type { HighlightColor, PageMetadata, TextQuoteSelector } from '@/core/types';
@@ -36,7 +37,7 @@ export function analyzePage(doc: Document, url: string): PageAnalysis {
 function fallbackMetadata(doc: Document, url: string): PageMetadata {
   return {
     url,
-    title: (doc.title || url).slice(0, 2000),
+    title: (doc.title || url).slice(0, LIMITS.title),
     authors: [],
     siteName: null,
     publishedAt: null,

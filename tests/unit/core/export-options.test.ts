@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXPORT_OPTIONS, ExportOptionsSchema, MAX_TEMPLATE_LENGTH } from '@/core/export-options';
+import { DEFAULT_EXPORT_OPTIONS, ExportOptionsSchema } from '@/core/export-options';
+import { LIMITS } from '@/core/limits';
 import { parseSetting } from '@/core/settings';
 
 describe('ExportOptionsSchema', () => {
@@ -17,7 +18,7 @@ describe('ExportOptionsSchema', () => {
       { groupBy: 'speaker', includeNotes: false },
       { ...DEFAULT_EXPORT_OPTIONS, includeNotes: false },
     ],
-    ['an oversized template', { template: 'x'.repeat(MAX_TEMPLATE_LENGTH + 1) }, DEFAULT_EXPORT_OPTIONS],
+    ['an oversized template', { template: 'x'.repeat(LIMITS.template + 1) }, DEFAULT_EXPORT_OPTIONS],
   ])('%s', (_, stored, expected) => {
     expect(v.parse(ExportOptionsSchema, stored)).toEqual(expected);
     expect(parseSetting('exportOptions', stored)).toEqual(expected);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeMarkdownText } from '@/core/clip-markdown';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '@/core/export-options';
 import { hashtagFor, inline, linkDestination, TemplateError, toMarkdown } from '@/core/markdown-export';
-import type { ColorNames } from '@/core/settings';
+import type { ColorNames } from '@/core/colors';
 import type { HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
 import { noMetadata } from '../clip-fixtures';
 
