@@ -1,21 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { PopupPage } from '@/core/page-view';
 import { describeStorageError } from '@/core/storage-errors';
 import type { TalkNotesDatabase } from '@/storage/db';
 import type { PageBridge } from './popup-actions';
 import { PopupPageNotes } from './PopupPageNotes';
 import { useStorageProblem } from './useStorageProblem';
-
-/** The page the popup is about: a tab whose content script answered, or one it cannot reach. */
-export type PopupPage =
-  | { kind: 'unreachable' }
-  | {
-      kind: 'page';
-      tabId: number;
-      /** The tab's title, shown until the page has a stored record. */
-      title: string;
-      /** Normalized URL: the page's storage key. */
-      url: string;
-    };
 
 interface Props {
   load: () => Promise<PopupPage>;

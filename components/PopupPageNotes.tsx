@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { groupByTalk, pageHeading } from '@/core/page-view';
+import { groupByTalk, type PopupPage, pageHeading } from '@/core/page-view';
 import type { HighlightRecord } from '@/core/types';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { listTags } from '@/storage/highlights';
@@ -10,7 +10,6 @@ import { ExportControls } from './ExportControls';
 import { FocusRequests } from './focus-requests';
 import { GroupTitle, HighlightGroup } from './HighlightGroup';
 import { PageSummary } from './PageSummary';
-import type { PopupPage } from './PopupApp';
 import { PopupHighlight } from './PopupHighlight';
 import { createPopupActions, type PageBridge, reportingFailures } from './popup-actions';
 import { TalkForm } from './TalkForm';

@@ -4,14 +4,9 @@
  * change to highlights, open tabs of the page are told to redraw.
  */
 import type { ColorNames } from '@/core/colors';
-import type { HighlightRecord, TalkRecord } from '@/core/types';
+import type { HighlightChanges, HighlightRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from '@/storage/db';
-import {
-  deleteHighlight,
-  type HighlightChanges,
-  restoreHighlight,
-  updateHighlight,
-} from '@/storage/highlights';
+import { deleteHighlight, restoreHighlight, updateHighlight } from '@/storage/highlights';
 import { moveToTalkNamed } from '@/storage/popup-queries';
 import { setSetting } from '@/storage/settings';
 import { createTalk, renameTalk, setSpeakers, tagTalk } from '@/storage/talks';

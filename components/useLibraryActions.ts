@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { CollectionRecord, HighlightRecord, TalkRecord } from '@/core/types';
+import type { CollectionRecord, HighlightChanges, HighlightRecord, TalkRecord } from '@/core/types';
 import {
   addToCollection,
   type CollectionInput,
@@ -9,7 +9,7 @@ import {
   updateCollection,
 } from '@/storage/collections';
 import type { TalkNotesDatabase } from '@/storage/db';
-import { type HighlightChanges, updateHighlight } from '@/storage/highlights';
+import { updateHighlight } from '@/storage/highlights';
 import { addTags, deleteHighlights, removeTags, restoreHighlights, setTalk, urlsOf } from '@/storage/library';
 import { createTalk, mergeTalks, renameTalk, setSpeakers } from '@/storage/talks';
 import { describeStorageError } from '@/core/storage-errors';

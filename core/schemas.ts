@@ -8,6 +8,7 @@ import { LIMITS } from './limits';
 import { ANCHOR_STATUSES, HIGHLIGHT_COLORS } from './types';
 import type {
   CollectionRecord,
+  HighlightChanges,
   HighlightRecord,
   PageMetadata,
   PageRecord,
@@ -113,6 +114,52 @@ export const SettingRecordSchema = v.object({
   value: v.unknown(),
 });
 
+/** A title that must not be empty (a detected talk's, the talk a clip sits under). */
+const title = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.title));
+
+/**
+ * A clip as the content script sends it to be saved (messaging/protocol.ts `saveClip`): the page's
+ * metadata, the talks detected on it and the passage. `ClipInput` is what it parses to.
+ */
+export const ClipSchema = v.object({
+  page: PageMetadataSchema,
+  talks: v.pipe(
+    v.array(
+      v.object({
+        title,
+        speakers: v.pipe(
+          v.array(v.pipe(v.string(), v.maxLength(LIMITS.personName))),
+          v.maxLength(LIMITS.detectedSpeakers),
+        ),
+        /** Offset of the talk title in the page text. */
+        position: offset,
+      }),
+    ),
+    v.maxLength(LIMITS.detectedTalks),
+  ),
+  highlight: v.object({
+    text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.passage)),
+    markdown: v.pipe(v.string(), v.maxLength(LIMITS.markdown)),
+    selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
+    color: ColorSchema,
+    note: v.pipe(v.string(), v.maxLength(LIMITS.note)),
+    position: offset,
+    /** Title of the detected talk the passage sits under, or null. */
+    talkTitle: v.nullable(title),
+  }),
+});
+export type ClipInput = v.InferOutput<typeof ClipSchema>;
+/** A talk detection found on the clipped page. */
+export type DetectedTalkInput = ClipInput['talks'][number];
+
+/** The reader's edits to a highlight (`HighlightChanges`), as messages carry them. */
+export const HighlightChangesSchema = v.object({
+  note: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.note))),
+  tags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(LIMITS.tags))),
+  color: v.optional(ColorSchema),
+  talkId: v.optional(v.nullable(recordId)),
+});
+
 // Compile-time guards: the schemas produce exactly the domain types.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 true satisfies Same<v.InferOutput<typeof SelectorSchema>, Selector>;
@@ -122,3 +169,5 @@ true satisfies Same<v.InferOutput<typeof PageRecordSchema>, PageRecord>;
 true satisfies Same<v.InferOutput<typeof TalkRecordSchema>, TalkRecord>;
 true satisfies Same<v.InferOutput<typeof CollectionRecordSchema>, CollectionRecord>;
 true satisfies Same<v.InferOutput<typeof SettingRecordSchema>, SettingRecord>;
+true satisfies Same<v.InferOutput<typeof HighlightChangesSchema>, HighlightChanges>;
+true satisfies Same<ClipInput['page'], PageMetadata>;

@@ -3,57 +3,20 @@
  * Every message is validated on receipt against these schemas; anything else is rejected.
  */
 import * as v from 'valibot';
+import { LIMITS } from '@/core/limits';
 import {
+  ClipSchema,
   ColorSchema,
+  HighlightChangesSchema,
   HighlightRecordSchema,
   HttpUrlSchema,
-  PageMetadataSchema,
-  SelectorSchema,
-  TagSchema,
 } from '@/core/schemas';
-import { LIMITS } from '@/core/limits';
-import { ANCHOR_STATUSES, type HighlightColor, type HighlightRecord } from '@/core/types';
-import type { ClipResult } from '@/storage/clips';
+import { ANCHOR_STATUSES, type ClipResult, type HighlightColor, type HighlightRecord } from '@/core/types';
 
 /** Who may send a message: a content script in a web page, or one of our extension pages. */
 export type SenderRole = 'content' | 'extension';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
-const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-const Title = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.title));
-
-export const ClipSchema = v.object({
-  page: PageMetadataSchema,
-  talks: v.pipe(
-    v.array(
-      v.object({
-        title: Title,
-        speakers: v.pipe(
-          v.array(v.pipe(v.string(), v.maxLength(LIMITS.personName))),
-          v.maxLength(LIMITS.detectedSpeakers),
-        ),
-        position: Offset,
-      }),
-    ),
-    v.maxLength(LIMITS.detectedTalks),
-  ),
-  highlight: v.object({
-    text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.passage)),
-    markdown: v.pipe(v.string(), v.maxLength(LIMITS.markdown)),
-    selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
-    color: ColorSchema,
-    note: v.pipe(v.string(), v.maxLength(LIMITS.note)),
-    position: Offset,
-    talkTitle: v.nullable(Title),
-  }),
-});
-
-export const HighlightChangesSchema = v.object({
-  note: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.note))),
-  tags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(LIMITS.tags))),
-  color: v.optional(ColorSchema),
-  talkId: v.optional(v.nullable(Id)),
-});
 
 /** Messages handled by the background service worker. */
 export const BackgroundRequestSchema = v.variant('type', [

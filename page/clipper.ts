@@ -7,9 +7,9 @@ import { buildTextIndex, describeRange, type TextIndex } from '@/core/anchoring'
 import { rangeToMarkdown } from '@/core/clip-markdown';
 import { LIMITS } from '@/core/limits';
 import { extractPageMetadata } from '@/core/page-metadata';
+import type { ClipInput } from '@/core/schemas';
 import { detectTalkSections, type TalkSection, talkForNode } from '@/core/talks';
 import type { HighlightColor, PageMetadata, TextQuoteSelector } from '@/core/types';
-import type { ClipInput } from '@/storage/clips';
 
 export interface PageAnalysis {
   metadata: PageMetadata;

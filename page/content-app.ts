@@ -5,11 +5,11 @@
 import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buildTextIndex } from '@/core/anchoring';
+import type { ClipInput } from '@/core/schemas';
 import type { HighlightColor, HighlightRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
 import { sendToBackground } from '@/messaging/client';
 import type { ContentResponses } from '@/messaging/protocol';
-import type { ClipInput } from '@/storage/clips';
 import { analyzePage, buildClip, type PageAnalysis } from './clipper';
 import { HighlightPainter } from './highlight-painter';
 import { whenIdle } from './idle';

@@ -5,8 +5,8 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { SELECTION_TOOLBAR_CSS, SelectionToolbar } from '@/components/SelectionToolbar';
 import type { HighlightColor } from '@/core/types';
+import { SELECTION_TOOLBAR_CSS, SelectionToolbar } from './SelectionToolbar';
 
 export interface ToolbarActions {
   onHighlight: (color: HighlightColor) => void;

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type PopupPage, PopupApp } from '@/components/PopupApp';
+import { PopupApp } from '@/components/PopupApp';
+import type { PopupPage } from '@/core/page-view';
 import type { PageBridge } from '@/components/popup-actions';
 import { saveClip } from '@/storage/clips';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';

@@ -23,7 +23,11 @@ export interface SelectionToolbarProps {
   canRetry?: boolean;
 }
 
-/** The small toolbar shown next to a text selection in a web page (mounted in a shadow root). */
+/**
+ * The small toolbar shown next to a text selection in a web page (mounted in a shadow root by
+ * ./toolbar-ui.tsx). It lives in page/, not components/: what runs in web pages shares no component
+ * with the extension pages.
+ */
 export function SelectionToolbar({
   initialColor = 'yellow',
   onHighlight,
