@@ -1,15 +1,11 @@
 import type { Rect } from '@tanstack/virtual-core';
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { libraryFacets } from '@/core/library-facets';
-import { flattenGroups, type LibraryGroupBy } from '@/core/library-groups';
-import {
-  describeFilter,
-  EMPTY_FILTER,
-  highlightsAt,
-  isFiltered,
-  type LibraryFilter,
-} from '@/core/library-view';
+import { libraryFacets } from '@/core/library/facets';
+import { flattenGroups, type LibraryGroupBy } from '@/core/library/groups';
+import { describeFilter } from '@/core/library/description';
+import { EMPTY_FILTER, isFiltered, type LibraryFilter } from '@/core/library/filters';
+import { highlightsAt } from '@/core/library/library-index';
 import { colorLabel } from '@/core/colors';
 import type { HighlightRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from '@/storage/db';

@@ -1,5 +1,5 @@
-import type { LibraryFacets } from '@/core/library-facets';
-import type { LibraryFilter } from '@/core/library-view';
+import type { LibraryFacets } from '@/core/library/facets';
+import type { LibraryFilter } from '@/core/library/filters';
 import { COLOR_SWATCHES, type ColorNames, colorLabel } from '@/core/colors';
 import { HIGHLIGHT_COLORS, type PageRecord, type TalkRecord } from '@/core/types';
 import { DashboardTalkPicker } from './DashboardTalkPicker';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
-import type { HighlightGroup } from '@/core/library-groups';
-import { dayStart } from '@/core/library-view';
+import type { HighlightGroup } from '@/core/library/groups';
+import { dayStart } from '@/core/library/days';
 import type { TalkRecord } from '@/core/types';
 import { MarkedText } from './DashboardMarkedText';
 

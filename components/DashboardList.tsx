@@ -1,8 +1,8 @@
 import type { Rect } from '@tanstack/virtual-core';
 import type { ComponentChildren } from 'preact';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { findRowIndex, type LibraryRow, rowAt, rowKey } from '@/core/library-groups';
-import { siteOf } from '@/core/library-view';
+import { findRowIndex, type LibraryRow, rowAt, rowKey } from '@/core/library/groups';
+import { siteOf } from '@/core/library/library-index';
 import type { ColorNames } from '@/core/colors';
 import type { HighlightRecord, TalkRecord } from '@/core/types';
 import { DashboardEditor } from './DashboardEditor';

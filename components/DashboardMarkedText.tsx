@@ -1,8 +1,8 @@
-import { markSegments } from '@/core/search';
+import { markSegments } from '@/core/library/search';
 
 interface Props {
   text: string;
-  /** Lowercase search terms (core/search.ts parseQuery). */
+  /** Lowercase search terms (core/library/search.ts parseQuery). */
   terms: readonly string[];
 }
 

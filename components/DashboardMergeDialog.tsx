@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { similarTalks } from '@/core/library-facets';
+import { similarTalks } from '@/core/library/facets';
 import type { PageRecord, TalkRecord } from '@/core/types';
 import { DashboardTalkPicker } from './DashboardTalkPicker';
 

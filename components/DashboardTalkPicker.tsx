@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'preact/hooks';
-import { containsAll, foldCase, parseQuery } from '@/core/search';
+import { containsAll, foldCase, parseQuery } from '@/core/library/search';
 import type { PageRecord, TalkRecord } from '@/core/types';
 
 interface Props {

@@ -1,5 +1,5 @@
 import type { ComponentChildren, Ref } from 'preact';
-import { LIBRARY_GROUP_BY, type LibraryGroupBy } from '@/core/library-groups';
+import { LIBRARY_GROUP_BY, type LibraryGroupBy } from '@/core/library/groups';
 
 interface Props {
   query: string;

@@ -4,9 +4,9 @@ import {
   type ExportOptions,
   EXPORT_GROUP_BY,
   type ExportGroupBy,
-} from '@/core/export-options';
-import { compileTemplate, TEMPLATE_VARIABLES } from '@/core/export-template';
-import { toMarkdown } from '@/core/markdown-export';
+} from '@/core/markdown/export-options';
+import { compileTemplate, TEMPLATE_VARIABLES } from '@/core/markdown/template';
+import { toMarkdown } from '@/core/markdown/export';
 import type { HighlightRecord } from '@/core/types';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { loadExportContext } from '@/storage/export';

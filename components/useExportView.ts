@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
-import { type LibraryGroupBy, highlightsInView } from '@/core/library-groups';
-import type { LibraryFilter } from '@/core/library-view';
+import { type LibraryGroupBy, highlightsInView } from '@/core/library/groups';
+import type { LibraryFilter } from '@/core/library/filters';
 import type { CollectionRecord, HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
 import type { LibraryView } from './useLibraryView';
 

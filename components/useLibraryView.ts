@@ -5,16 +5,11 @@ import {
   groupHighlights,
   type HighlightGroup,
   type LibraryRows,
-} from '@/core/library-groups';
-import {
-  buildLibraryIndex,
-  filterLibrary,
-  type LibraryFilter,
-  type LibraryIndex,
-  prepareSearch,
-  searchLibrary,
-} from '@/core/library-view';
-import { isRefinement, parseQuery } from '@/core/search';
+} from '@/core/library/groups';
+import { filterLibrary, type LibraryFilter } from '@/core/library/filters';
+import { buildLibraryIndex, type LibraryIndex } from '@/core/library/library-index';
+import { prepareSearch, searchLibrary } from '@/core/library/search';
+import { isRefinement, parseQuery } from '@/core/library/search';
 import type { TalkRecord } from '@/core/types';
 import { whenIdle } from './useIdleValue';
 import type { LibraryRecords } from './useLibraryData';
@@ -46,7 +41,7 @@ function talksByPageOf(talks: readonly TalkRecord[]): Map<string, TalkRecord[]> 
 }
 
 /**
- * The dashboard's derived state, each step memoized on its own inputs (core/library-view.ts):
+ * The dashboard's derived state, each step memoized on its own inputs (core/library/):
  * a keystroke re-runs search, filters and grouping, never the index. Typing on extends the query,
  * so search scans only the previous hits then.
  */

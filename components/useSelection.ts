@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
-import { highlightAt, idsBetween, type LibraryRows } from '@/core/library-groups';
+import { highlightAt, idsBetween, type LibraryRows } from '@/core/library/groups';
 
 export interface Selection {
   /** Selected highlight ids (they stay selected while filters change). */

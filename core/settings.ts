@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import type { ColorNames } from './colors';
-import { DEFAULT_EXPORT_OPTIONS, type ExportOptions, ExportOptionsSchema } from './export-options';
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions, ExportOptionsSchema } from './markdown/export-options';
 import { LIMITS } from './limits';
 import { HIGHLIGHT_COLORS } from './types';
 

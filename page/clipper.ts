@@ -4,7 +4,7 @@
  * computed once per page state and reused by later clips.
  */
 import { buildTextIndex, describeRange, type TextIndex } from '@/core/anchoring';
-import { rangeToMarkdown } from '@/core/clip-markdown';
+import { rangeToMarkdown } from '@/core/markdown/from-html';
 import { LIMITS } from '@/core/limits';
 import { extractPageMetadata } from '@/core/page-metadata';
 import type { ClipInput } from '@/core/schemas';

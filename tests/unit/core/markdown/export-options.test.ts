@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXPORT_OPTIONS, ExportOptionsSchema } from '@/core/export-options';
+import { DEFAULT_EXPORT_OPTIONS, ExportOptionsSchema } from '@/core/markdown/export-options';
 import { LIMITS } from '@/core/limits';
 import { parseSetting } from '@/core/settings';
 

@@ -6,15 +6,13 @@
  * dropped, images replaced by their alt text, containers turned into plain blocks), then convert with
  * Turndown. Nothing here reads the global `document`/`window`: the DOM comes from the range or node given.
  *
- * Escaping (the Markdown must never turn page text into markup): text is backslash-escaped per CommonMark.
- * On top of Turndown's set, `~` (GFM strikethrough) and `|` (GFM tables) are always escaped, `#` at the start
- * of a word (a heading, or an Obsidian tag), `<` when it could open raw HTML or an autolink (followed by a
- * letter, `/`, `!` or `?`) and `&` when it could start an entity reference (`&name;`, `&#123;`). So `a < b`
- * and `Q&A` stay readable while `<img onerror=...>` and `&lt;` stay text. Code spans and fenced code are
+ * Escaping (the Markdown must never turn page text into markup): text is backslash-escaped per CommonMark
+ * (./escape.ts `escapeMarkdownText`), links keep only http(s) and mailto. Code spans and fenced code are
  * literal in Markdown and are not escaped.
  */
 import DOMPurify, { type Config, type DOMPurify as Purifier, type WindowLike } from 'dompurify';
 import TurndownService from 'turndown';
+import { escapeMarkdownText, isAllowedScheme } from './escape';
 
 /** What a clip converts to. */
 export interface ClipMarkdown {
@@ -121,7 +119,6 @@ const SANITIZE_CONFIG = {
 /** Inline ancestors worth re-creating around a selection made entirely inside them. */
 const INLINE_WRAPPERS = new Set(['a', 'em', 'i', 'strong', 'b', 'code', 'del', 's', 'sup', 'sub']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 /** Marks a `!` that must be escaped because a link follows it (see markBangsBeforeLinks). */
 const BANG_TAG = 'clip-bang';
 
@@ -192,25 +189,6 @@ export function fragmentToMarkdown(
   } catch {
     return plainTextClip(fragment);
   }
-}
-
-/**
- * Backslash-escapes text so that Markdown shows it literally (see the module comment for the set).
- * Line-start rules apply at the start of `text`: Turndown calls this per text node.
- */
-export function escapeMarkdownText(text: string): string {
-  return (
-    text
-      .replace(/[\\*_`~[\]|]/g, '\\$&')
-      .replace(/(^|\s)#(?=[^\s#])/g, '$1\\#')
-      // A `<` or `&` that ends a text node is escaped too: the next node's text could complete a tag.
-      .replace(/<(?=[A-Za-z/!?]|$)/g, '\\<')
-      .replace(/&(?=$|#?[A-Za-z0-9]+;)/g, '\\&')
-      // Block syntax at the start of a line: list items, rules, setext underlines, headings, quotes.
-      .replace(/^([-+=>])/, '\\$1')
-      .replace(/^(#{1,6})(?=[ \t]|$)/, '\\$1')
-      .replace(/^(\d+)([.)])(?=[ \t]|$)/, '$1\\$2')
-  );
 }
 
 function ownerDocumentOf(node: Node): Document {
@@ -349,7 +327,7 @@ function safeHref(href: string | null, baseUrl: string): string | null {
   if (!href?.trim()) return null;
   try {
     const url = new URL(href.trim(), baseUrl);
-    if (!LINK_PROTOCOLS.has(url.protocol)) return null;
+    if (!isAllowedScheme(url.protocol.slice(0, -1), 'page')) return null;
     return url.href.replace(
       /[\s<>()\\"'`]/g,
       (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,

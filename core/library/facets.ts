@@ -2,9 +2,9 @@
  * What the library offers to choose from: counts of tags, sites, colours and talks for the
  * filters, and talks that may be the same talk written up on another page (for merging).
  */
-import { type LibraryIndex, ORPHAN, UNKNOWN_SITE } from './library-view';
+import { type LibraryIndex, ORPHAN, UNKNOWN_SITE } from './library-index';
 import { foldCase } from './search';
-import { HIGHLIGHT_COLORS, type HighlightColor, type TalkRecord } from './types';
+import { HIGHLIGHT_COLORS, type HighlightColor, type TalkRecord } from '../types';
 
 const COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 

@@ -12,19 +12,17 @@
  *   renderer, and an unclosed fence cannot swallow the rest of an export.
  * - Links: `javascript:`, `vbscript:` and `data:` links, images and reference definitions are dropped
  *   (their text kept). Page text is stricter: only absolute http(s)/mailto links survive and images
- *   become their alt text (a clip never loads anything), as in core/clip-markdown.ts.
+ *   become their alt text (a clip never loads anything), as in ./from-html.ts.
  * - Page text only: Obsidian embeds and wikilinks (`![[...]]`, `[[...]]`) are escaped. A reader's note
  *   keeps them: linking their own notes is the point.
  * - Control characters are removed and line endings made `\n`.
  *
+ * The `<` and link-scheme rules themselves are in ./escape.ts, shared with the clip converter and the export.
+ *
  * Idempotent: sanitizing safe Markdown returns it unchanged.
  */
 
-/** Where Markdown comes from: a web page (hostile) or the reader (trusted, but still made inert). */
-export type MarkdownOrigin = 'page' | 'user';
-
-const PAGE_SCHEMES = new Set(['http', 'https', 'mailto']);
-const DANGEROUS_SCHEMES = new Set(['javascript', 'vbscript', 'data']);
+import { escapeTagOpeners, isAllowedScheme, type MarkdownOrigin, opensTag } from './escape';
 
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
@@ -142,7 +140,7 @@ function escapeLine(line: string, origin: MarkdownOrigin, codeSpansTrusted: bool
       i = close + run.length;
       continue;
     }
-    if (c === '<' && /[A-Za-z/!?]/.test(line[i + 1] ?? '')) {
+    if (c === '<' && opensTag(line.slice(i + 1, i + 2))) {
       out += '\\<';
       i++;
       continue;
@@ -156,13 +154,6 @@ function escapeLine(line: string, origin: MarkdownOrigin, codeSpansTrusted: bool
     i++;
   }
   return out;
-}
-
-/** Backslash-escapes each `<` that could open HTML and is not escaped already. */
-function escapeTagOpeners(text: string): string {
-  return text.replace(/(\\*)<(?=[A-Za-z/!?])/g, (match, slashes: string) =>
-    slashes.length % 2 === 1 ? match : `${slashes}\\<`,
-  );
 }
 
 /** Index of the next backtick run of exactly `length` at or after `from`, or -1. */
@@ -307,6 +298,5 @@ export function isAllowedDestination(raw: string, origin: MarkdownOrigin): boole
   // biome-ignore lint/suspicious/noControlCharactersInRegex: URL parsers strip leading controls
   url = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-  if (origin === 'page') return scheme !== undefined && PAGE_SCHEMES.has(scheme);
-  return scheme === undefined || !DANGEROUS_SCHEMES.has(scheme);
+  return isAllowedScheme(scheme, origin);
 }

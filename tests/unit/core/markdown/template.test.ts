@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTemplate, TEMPLATE_VARIABLES, type TemplateValues } from '@/core/export-template';
+import { compileTemplate, TEMPLATE_VARIABLES, type TemplateValues } from '@/core/markdown/template';
 
 const values = Object.fromEntries(
   Object.keys(TEMPLATE_VARIABLES).map((name) => [name, '']),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { libraryFacets, similarTalks } from '@/core/library-facets';
-import { buildLibraryIndex } from '@/core/library-view';
+import { libraryFacets, similarTalks } from '@/core/library/facets';
+import { buildLibraryIndex } from '@/core/library/library-index';
 import { DATA, talk } from './library-fixtures';
 
 const index = buildLibraryIndex(DATA);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isAllowedDestination, sanitizeMarkdown } from '@/core/safe-markdown';
+import { isAllowedDestination, sanitizeMarkdown } from '@/core/markdown/sanitize';
 
 describe('sanitizeMarkdown', () => {
   it.each([

@@ -4,9 +4,9 @@
  * and the others are kept.
  */
 import * as v from 'valibot';
-import { LIMITS } from './limits';
+import { LIMITS } from '../limits';
 
-/** Sections of a Markdown export (not the dashboard's grouping, core/library-groups.ts `LibraryGroupBy`). */
+/** Sections of a Markdown export (not the dashboard's grouping, core/library/groups.ts `LibraryGroupBy`). */
 export const EXPORT_GROUP_BY = ['talk', 'page', 'tag', 'none'] as const;
 export type ExportGroupBy = (typeof EXPORT_GROUP_BY)[number];
 
@@ -18,7 +18,7 @@ export interface ExportOptions {
   /** Source lines link to the passage (text fragment URL); without, they name the page. */
   includeLinks: boolean;
   includeFrontMatter: boolean;
-  /** Per-highlight template (see core/export-template.ts); empty for the default layout. */
+  /** Per-highlight template (see ./template.ts); empty for the default layout. */
   template: string;
 }
 

@@ -3,11 +3,12 @@
  * renders: group headers and highlights. Runs on every keystroke over tens of thousands of
  * highlights, so groups are found by slot and rows are two typed arrays, not objects.
  */
-import { dayEnd, dayKey, dayStart, type LibraryIndex } from './library-view';
+import { dayEnd, dayKey, dayStart } from './days';
+import type { LibraryIndex } from './library-index';
 import { foldCase } from './search';
-import type { HighlightRecord, PageRecord, TalkRecord } from './types';
+import type { HighlightRecord, PageRecord, TalkRecord } from '../types';
 
-/** How the dashboard groups its list (not a Markdown export's sections, core/export-options.ts `ExportGroupBy`). */
+/** How the dashboard groups its list (not a Markdown export's sections, core/markdown/export-options.ts `ExportGroupBy`). */
 export type LibraryGroupBy = 'talk' | 'page' | 'tag' | 'day';
 export const LIBRARY_GROUP_BY: readonly LibraryGroupBy[] = ['talk', 'page', 'tag', 'day'];
 

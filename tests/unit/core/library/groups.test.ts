@@ -8,9 +8,11 @@ import {
   idsBetween,
   rowAt,
   rowKey,
-} from '@/core/library-groups';
-import { buildLibraryIndex, dayKey, EMPTY_FILTER, filterLibrary, highlightsAt } from '@/core/library-view';
-import { makeLibrary } from '../../e2e/seed-library';
+} from '@/core/library/groups';
+import { dayKey } from '@/core/library/days';
+import { EMPTY_FILTER, filterLibrary } from '@/core/library/filters';
+import { buildLibraryIndex, highlightsAt } from '@/core/library/library-index';
+import { makeLibrary } from '../../../e2e/seed-library';
 import { DATA, DAY, ids, T0 } from './library-fixtures';
 
 const index = buildLibraryIndex(DATA);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { frontMatter, yamlQuote } from '@/core/front-matter';
+import { frontMatter, yamlQuote } from '@/core/markdown/front-matter';
 
 /** Reads back a YAML double-quoted scalar using only the escapes yamlQuote writes. */
 function readYamlQuoted(quoted: string): string {

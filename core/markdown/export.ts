@@ -6,19 +6,19 @@
  * tag or none; in each, highlights in page order, each a blockquote of its stored Markdown, a source line
  * (the page title linked to a text fragment URL that opens at the passage; the talk when sections are not
  * talks; the colour's name when the reader named it), the note, and the tags as hashtags. A template
- * (core/export-template.ts) can replace the per-highlight layout.
+ * (./template.ts) can replace the per-highlight layout.
  *
  * Nothing from a page can add structure: titles, talk names and speakers are escaped; stored Markdown and
- * notes go through core/safe-markdown.ts; URLs are re-encoded so they cannot end a link early.
+ * notes go through ./sanitize.ts; URLs are re-encoded so they cannot end a link early.
  */
-import { escapeMarkdownText } from './clip-markdown';
+import { escapeMarkdownText } from './escape';
 import type { ExportOptions } from './export-options';
-import { compileTemplate, type TemplateValues, type TemplateVariable } from './export-template';
+import { compileTemplate, type TemplateValues, type TemplateVariable } from './template';
 import { frontMatter } from './front-matter';
-import { sanitizeMarkdown } from './safe-markdown';
-import type { ColorNames } from './colors';
-import { highlightFragmentUrl } from './text-fragment';
-import type { HighlightRecord, PageRecord, TalkRecord } from './types';
+import { sanitizeMarkdown } from './sanitize';
+import type { ColorNames } from '../colors';
+import { highlightFragmentUrl } from '../text-fragment';
+import type { HighlightRecord, PageRecord, TalkRecord } from '../types';
 
 export interface MarkdownExportInput {
   /** The `# title` (collection name, filter description, page title). */
@@ -289,7 +289,7 @@ function fragmentUrl(h: HighlightRecord, ctx: Context): string | null {
 
 /**
  * An http(s) URL fit for a Markdown link destination (characters that could end or confuse one are
- * percent-encoded, as core/clip-markdown.ts does), or null.
+ * percent-encoded, as ./from-html.ts does), or null.
  */
 export function linkDestination(url: string): string | null {
   try {

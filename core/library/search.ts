@@ -1,9 +1,10 @@
 /**
- * Text search primitives for the library: parsing what the reader types into terms, and finding
- * where those terms occur so they can be marked. Matching is a case-insensitive substring match
- * (every term must occur somewhere), which a plain scan over precomputed lowercase text answers
- * fast enough for tens of thousands of highlights.
+ * Searching the library: parsing what the reader types into terms, finding the highlights where
+ * every term occurs (in the highlight's text, note, tags, talk or page), and where the terms occur
+ * in a text so they can be marked. Matching is a case-insensitive substring match, which a plain scan
+ * over lowercase text precomputed on the index answers fast enough for tens of thousands of highlights.
  */
+import type { LibraryIndex, SearchText } from './library-index';
 
 /** At most this many terms count: the library search keeps one bit per term. */
 export const MAX_TERMS = 30;
@@ -112,4 +113,78 @@ export function markSegments(text: string, terms: readonly string[]): TextSegmen
   }
   if (at < text.length) segments.push({ text: text.slice(at), match: false });
   return segments;
+}
+
+/** Separates fields in a haystack so a term never matches across two of them. */
+const FIELD_SEPARATOR = '\u0001';
+
+/**
+ * The index's search text, built on the first call and kept on the index (the dashboard calls it
+ * when idle after the first render, so the first keystroke finds it ready).
+ */
+export function prepareSearch(index: LibraryIndex): SearchText {
+  if (index.search) return index.search;
+  const own = new Array<string>(index.highlights.length);
+  for (let i = 0; i < own.length; i++) {
+    const h = index.highlights[i]!;
+    own[i] = foldCase(h.tags.length || h.note ? [h.text, h.note, ...h.tags].join(FIELD_SEPARATOR) : h.text);
+  }
+  index.search = {
+    own,
+    talks: index.talks.map((t) => foldCase([t.title, ...t.speakers].join(FIELD_SEPARATOR))),
+    pages: index.pages.map((p, i) => foldCase([p.title, index.pageSites[i]].join(FIELD_SEPARATOR))),
+  };
+  return index.search;
+}
+
+/** Bit `t` set when term `t` occurs in the text. */
+function termMasks(texts: readonly string[], terms: readonly string[]): Int32Array {
+  const masks = new Int32Array(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    let mask = 0;
+    for (let t = 0; t < terms.length; t++) if (texts[i]!.includes(terms[t]!)) mask |= 1 << t;
+    masks[i] = mask;
+  }
+  return masks;
+}
+
+/**
+ * Slots of the highlights where every term occurs in the highlight's text, note, tags, talk
+ * (title, speakers) or page (title, site). `within` limits the scan to earlier hits (see
+ * `isRefinement`); without it the whole library is scanned. Slots stay in index order.
+ */
+export function searchLibrary(
+  index: LibraryIndex,
+  terms: readonly string[],
+  within?: Int32Array | null,
+): Int32Array {
+  const n = index.highlights.length;
+  const used = terms.slice(0, MAX_TERMS);
+  const all = (1 << used.length) - 1; // used.length <= MAX_TERMS < 31
+  const text = prepareSearch(index);
+  const talkMasks = termMasks(text.talks, used);
+  const pageMasks = termMasks(text.pages, used);
+  const ownText = text.own;
+  const { talkSlot, pageSlot } = index;
+  const hits = new Int32Array(within ? within.length : n);
+  let count = 0;
+  const total = within ? within.length : n;
+  for (let k = 0; k < total; k++) {
+    const slot = within ? within[k]! : k;
+    const talk = talkSlot[slot]!;
+    const page = pageSlot[slot]!;
+    const mask = (talk < 0 ? 0 : talkMasks[talk]!) | (page < 0 ? 0 : pageMasks[page]!);
+    let found = true;
+    if (mask !== all) {
+      const own = ownText[slot]!;
+      for (let t = 0; t < used.length; t++) {
+        if ((mask & (1 << t)) === 0 && !own.includes(used[t]!)) {
+          found = false;
+          break;
+        }
+      }
+    }
+    if (found) hits[count++] = slot;
+  }
+  return hits.slice(0, count);
 }

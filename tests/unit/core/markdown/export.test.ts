@@ -2,14 +2,14 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdownText } from '@/core/clip-markdown';
-import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '@/core/export-options';
-import { hashtagFor, inline, linkDestination, TemplateError, toMarkdown } from '@/core/markdown-export';
+import { escapeMarkdownText } from '@/core/markdown/escape';
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '@/core/markdown/export-options';
+import { hashtagFor, inline, linkDestination, TemplateError, toMarkdown } from '@/core/markdown/export';
 import type { ColorNames } from '@/core/colors';
 import type { HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
-import { noMetadata } from '../clip-fixtures';
+import { noMetadata } from '../../clip-fixtures';
 
-const FIXTURES = join(__dirname, '../../fixtures/export');
+const FIXTURES = join(__dirname, '../../../fixtures/export');
 
 /** A fixture highlight: a HighlightRecord with defaults, and its quote context as `prefix`/`suffix`. */
 type FixtureHighlight = Partial<HighlightRecord> &

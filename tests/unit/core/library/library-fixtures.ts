@@ -1,7 +1,9 @@
 /** A small hand-made library for the library view tests: two pages, three talks, eight highlights. */
-import type { LibraryData } from '@/core/library-view';
-import type { HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
-import { noMetadata } from '../clip-fixtures';
+import { EMPTY_FILTER, filterLibrary, type LibraryFilter } from '@/core/library/filters';
+import { highlightsAt, type LibraryData, type LibraryIndex } from '@/core/library/library-index';
+import { parseQuery, searchLibrary } from '@/core/library/search';
+import type { CollectionRecord, HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
+import { noMetadata } from '../../clip-fixtures';
 
 export const T0 = new Date(2025, 2, 10, 12).getTime(); // local noon, 10 March 2025
 export const DAY = 86_400_000;
@@ -106,3 +108,17 @@ export const DATA: LibraryData = {
 };
 
 export const ids = (records: readonly HighlightRecord[]) => records.map((h) => h.id);
+
+/** The slots a query and filter keep in `index`, as highlight ids (search, then filters, as the dashboard runs them). */
+export function runQuery(
+  index: LibraryIndex,
+  q: string,
+  filter: Partial<LibraryFilter> = {},
+  collections: CollectionRecord[] = [],
+): string[] {
+  const terms = parseQuery(q);
+  const hits = terms.length ? searchLibrary(index, terms) : null;
+  return ids(
+    highlightsAt(index, filterLibrary(index, { ...EMPTY_FILTER, ...filter, query: q }, hits, collections)),
+  );
+}

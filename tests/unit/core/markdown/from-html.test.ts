@@ -4,15 +4,15 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { escapeMarkdownText } from '@/core/markdown/escape';
 import {
   type ClipMarkdown,
-  escapeMarkdownText,
   fragmentToMarkdown,
   MAX_CLIP_HTML_LENGTH,
   rangeToMarkdown,
-} from '@/core/clip-markdown';
+} from '@/core/markdown/from-html';
 
-const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/markdown');
+const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/markdown');
 const EXPECTED = join(FIXTURES, 'expected');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const DEFAULT_URL = 'https://example.com/talks/day-3.html';
@@ -310,7 +310,7 @@ describe('fragmentToMarkdown', () => {
   });
 });
 
-describe('escapeMarkdownText', () => {
+describe('escapeMarkdownText, as the clip converter uses it', () => {
   it.each([
     ['plain text', 'plain text'],
     ['# heading', '\\# heading'],

@@ -8,7 +8,12 @@ import {
   markSegments,
   matchRanges,
   parseQuery,
-} from '@/core/search';
+  searchLibrary,
+} from '@/core/library/search';
+import type { HighlightRecord } from '@/core/types';
+import { buildLibraryIndex, highlightsAt, siteOf } from '@/core/library/library-index';
+import { makeLibrary } from '../../../e2e/seed-library';
+import { DATA, ids, runQuery } from './library-fixtures';
 
 describe('parseQuery', () => {
   it.each([
@@ -130,6 +135,89 @@ describe('markSegments', () => {
           expect(marked).toEqual(covered);
         },
       ),
+    );
+  });
+});
+
+describe('searchLibrary', () => {
+  const index = buildLibraryIndex(DATA);
+  const query = (q: string) => runQuery(index, q);
+
+  it.each([
+    ['', ['h5', 'h6', 'h2', 'h1', 'h3', 'h4', 'h7', 'h8']],
+    ['kgraft', ['h1']],
+    ['KPATCH', ['h2']], // note
+    ['community', ['h3']], // tag
+    ['miroslav', ['h6', 'h2', 'h1']], // speaker of the talk
+    ['live patching', ['h6', 'h2', 'h1']], // both words in the talk title
+    ['"live patching" kgraft', ['h1']], // phrase in talk, word in text
+    ['fosdem', ['h5', 'h6', 'h7']], // page title
+    ['conference notes', ['h2', 'h1', 'h3', 'h4']], // site name
+    ['<b>', ['h7']],
+    ['nothing-like-this', []],
+    ['kernel rust', ['h5']],
+  ])('%j finds %j', (q, expected) => {
+    expect(query(q)).toEqual(expected);
+  });
+
+  it('does not match a term across two fields', () => {
+    // "functions" ends the text and "kernel" is the tag: "functions kernel" spans the join.
+    expect(query('"functionskernel"')).toEqual([]);
+    expect(query('"functions kernel"')).toEqual([]);
+  });
+
+  it('narrows earlier hits when the query is a refinement', () => {
+    const first = searchLibrary(index, ['ke']);
+    const refined = searchLibrary(index, ['kernel'], first);
+    expect([...refined]).toEqual([...searchLibrary(index, ['kernel'])]);
+  });
+});
+
+describe('searchLibrary properties', () => {
+  const seeded = makeLibrary({ highlights: 400, pages: 20, seed: 7 });
+  const seededIndex = buildLibraryIndex(seeded);
+  const talkText = new Map(seeded.talks.map((t) => [t.id, foldCase([t.title, ...t.speakers].join('\n'))]));
+  const pageText = new Map(seeded.pages.map((p) => [p.id, foldCase(`${p.title}\n${siteOf(p)}`)]));
+  const fields = (h: HighlightRecord) => [
+    foldCase(h.text),
+    foldCase(h.note),
+    ...h.tags.map(foldCase),
+    h.talkId ? (talkText.get(h.talkId) ?? '') : '',
+    pageText.get(h.pageId) ?? '',
+  ];
+  const anyWord = fc.constantFrom(
+    ...new Set(seeded.highlights.flatMap((h) => h.text.split(/\W+/)).filter(Boolean)),
+  );
+  const fragment = fc.oneof(
+    anyWord.map((w) => w.slice(0, 3)),
+    anyWord,
+    fc.string({ unit: fc.constantFrom('a', 'e', 'r', 's', 't', ' '), minLength: 1, maxLength: 4 }),
+  );
+
+  it('search finds exactly the highlights where every term occurs in one of its fields', () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { minLength: 1, maxLength: 3 }), (parts) => {
+        const terms = parseQuery(parts.join(' '));
+        const found = new Set(ids(highlightsAt(seededIndex, searchLibrary(seededIndex, terms))));
+        for (const h of seeded.highlights) {
+          const expected = terms.every((t) => fields(h).some((f) => f.includes(t)));
+          expect(found.has(h.id)).toBe(expected);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a refined search within earlier hits equals a full search', () => {
+    fc.assert(
+      fc.property(anyWord, fc.integer({ min: 1, max: 3 }), (word, cut) => {
+        const before = [foldCase(word.slice(0, cut))];
+        const after = [foldCase(word)];
+        fc.pre(isRefinement(before, after));
+        const narrowed = searchLibrary(seededIndex, after, searchLibrary(seededIndex, before));
+        expect([...narrowed]).toEqual([...searchLibrary(seededIndex, after)]);
+      }),
+      { numRuns: 40 },
     );
   });
 });
