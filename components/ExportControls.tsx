@@ -12,7 +12,7 @@ import type { TalkNotesDatabase } from '@/storage/db';
 import { loadExportContext } from '@/storage/export';
 import { getSetting, setSetting } from '@/storage/settings';
 import { type Downloader, downloadFile, exportFileName } from './download';
-import { useLiveQuery } from './useLiveQuery';
+import { useLiveQuery } from './data/useLiveQuery';
 
 export interface ExportControlsProps {
   db: TalkNotesDatabase;

@@ -10,7 +10,7 @@ import {
 } from '@/storage/backup';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { loadAllAnnotations } from '@/storage/export';
-import { type Downloader, downloadFile, exportFileName } from './download';
+import { type Downloader, downloadFile, exportFileName } from '../download';
 
 export interface BackupControlsProps {
   db: TalkNotesDatabase;

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UndoBar } from '@/components/UndoBar';
+import { UndoBar } from '@/components/popup/UndoBar';
 
 afterEach(cleanup);
 

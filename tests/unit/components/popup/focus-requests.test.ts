@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FocusRequests } from '@/components/focus-requests';
+import { FocusRequests } from '@/components/popup/focus-requests';
 
 describe('FocusRequests', () => {
   const card = () => {

@@ -1,11 +1,11 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BackupControls } from '@/components/BackupControls';
+import { BackupControls } from '@/components/dashboard/BackupControls';
 import type { DownloadFile } from '@/components/download';
 import { createBackup, type LibraryData, parseBackup, serializeBackup } from '@/core/backup';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
-import { highlight, page, sampleLibrary } from '../core/backup-fixtures';
-import { fillLibrary, readWholeLibrary } from '../storage/library-helpers';
+import { highlight, page, sampleLibrary } from '../../core/backup-fixtures';
+import { fillLibrary, readWholeLibrary } from '../../storage/library-helpers';
 
 const NOW = Date.UTC(2024, 4, 1, 9, 30);
 

@@ -1,13 +1,13 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PopupApp } from '@/components/PopupApp';
+import { PopupApp } from '@/components/popup/PopupApp';
 import type { PopupPage } from '@/core/page-view';
-import type { PageBridge } from '@/components/popup-actions';
+import type { PageBridge } from '@/components/data/popup-actions';
 import { saveClip } from '@/storage/clips';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { recordAnchoring } from '@/storage/highlights';
 import { setSetting } from '@/storage/settings';
-import { quotedPassage } from '../clip-fixtures';
+import { quotedPassage } from '../../clip-fixtures';
 
 const URL = 'https://conf.example/oss-summit';
 const TAB = 7;

@@ -12,7 +12,7 @@ import { prepareSearch, searchLibrary } from '@/core/library/search';
 import { isRefinement, parseQuery } from '@/core/library/search';
 import type { TalkRecord } from '@/core/types';
 import { whenIdle } from './useIdleValue';
-import type { LibraryRecords } from './useLibraryData';
+import type { LibraryRecords } from '../data/useLibraryData';
 
 export interface LibraryView {
   index: LibraryIndex;

@@ -8,7 +8,7 @@ import type { HighlightRecord, TalkRecord } from '@/core/types';
 import { DashboardEditor } from './DashboardEditor';
 import { DashboardGroupHeader } from './DashboardGroupHeader';
 import { DashboardHighlight } from './DashboardHighlight';
-import type { LibraryActions } from './useLibraryActions';
+import type { LibraryActions } from '../data/useLibraryActions';
 import type { LibraryView } from './useLibraryView';
 import type { Selection } from './useSelection';
 import { useVirtualizer } from './useVirtualizer';

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PopupPage } from '@/core/page-view';
 import { describeStorageError } from '@/core/storage-errors';
 import type { TalkNotesDatabase } from '@/storage/db';
-import type { PageBridge } from './popup-actions';
+import type { PageBridge } from '../data/popup-actions';
 import { PopupPageNotes } from './PopupPageNotes';
-import { useStorageProblem } from './useStorageProblem';
+import { useStorageProblem } from '../data/useStorageProblem';
 
 interface Props {
   load: () => Promise<PopupPage>;

@@ -1,11 +1,11 @@
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import { COLOR_SWATCHES, type ColorNames, colorLabel } from '@/core/colors';
 import type { HighlightColor, HighlightRecord, TalkRecord } from '@/core/types';
-import { ColorPicker } from './ColorPicker';
+import { ColorPicker } from '../ColorPicker';
 import type { FocusRequests } from './focus-requests';
-import { NoteEditor } from './NoteEditor';
-import type { ReportedActions } from './popup-actions';
-import { TagInput } from './TagInput';
+import { NoteEditor } from '../NoteEditor';
+import type { ReportedActions } from '../data/popup-actions';
+import { TagInput } from '../TagInput';
 import { TalkPicker } from './TalkPicker';
 import { useOptimisticValue } from './useOptimisticValue';
 

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TalkHeader } from '@/components/TalkHeader';
+import { TalkHeader } from '@/components/popup/TalkHeader';
 import type { TalkRecord } from '@/core/types';
 
 afterEach(cleanup);

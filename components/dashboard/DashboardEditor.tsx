@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { ColorNames } from '@/core/colors';
 import type { HighlightRecord, TalkRecord } from '@/core/types';
-import { ColorPicker } from './ColorPicker';
-import { NoteEditor } from './NoteEditor';
-import { TagInput } from './TagInput';
-import type { LibraryActions } from './useLibraryActions';
+import { ColorPicker } from '../ColorPicker';
+import { NoteEditor } from '../NoteEditor';
+import { TagInput } from '../TagInput';
+import type { LibraryActions } from '../data/useLibraryActions';
 
 interface Props {
   highlight: HighlightRecord;

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { normalizeTags, parseTagInput } from '@/core/tags';
 import type { CollectionRecord, HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
 import { DashboardTalkPicker } from './DashboardTalkPicker';
-import type { LibraryActions } from './useLibraryActions';
+import type { LibraryActions } from '../data/useLibraryActions';
 
 interface Props {
   /** The selected highlights that exist. */

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CollectionRecord } from '@/core/types';
-import type { LibraryActions } from './useLibraryActions';
+import type { LibraryActions } from '../data/useLibraryActions';
 
 interface Props {
   collections: readonly CollectionRecord[];

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPopupActions, type PageBridge, reportingFailures } from '@/components/popup-actions';
+import { createPopupActions, type PageBridge, reportingFailures } from '@/components/data/popup-actions';
 import { saveClip } from '@/storage/clips';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
-import { noMetadata } from '../clip-fixtures';
+import { noMetadata } from '../../clip-fixtures';
 
 const URL = 'https://conf.example/day-2';
 

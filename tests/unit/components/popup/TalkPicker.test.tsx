@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TalkPicker } from '@/components/TalkPicker';
+import { TalkPicker } from '@/components/popup/TalkPicker';
 import type { TalkRecord } from '@/core/types';
 
 afterEach(cleanup);

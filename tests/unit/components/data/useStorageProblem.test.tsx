@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { PopupApp } from '@/components/PopupApp';
+import { PopupApp } from '@/components/popup/PopupApp';
 import { createDatabase } from '@/storage/db';
 
 /** An IndexedDB that refuses to open, as Firefox's private windows did and some locked-down profiles do. */

@@ -18,11 +18,11 @@ import { DashboardToolbar } from './DashboardToolbar';
 import { DashboardUndo } from './DashboardUndo';
 import { type DashboardView, useExportView } from './useExportView';
 import { useIdleValue } from './useIdleValue';
-import { useLibraryActions } from './useLibraryActions';
-import { useLibraryData } from './useLibraryData';
+import { useLibraryActions } from '../data/useLibraryActions';
+import { useLibraryData } from '../data/useLibraryData';
 import { useLibraryView } from './useLibraryView';
 import { useSelection } from './useSelection';
-import { useStorageProblem } from './useStorageProblem';
+import { useStorageProblem } from '../data/useStorageProblem';
 
 export type { DashboardView } from './useExportView';
 

@@ -1,10 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DashboardApp, type DashboardView } from '@/components/DashboardApp';
+import { DashboardApp, type DashboardView } from '@/components/dashboard/DashboardApp';
 import type { HighlightRecord } from '@/core/types';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { setSetting } from '@/storage/settings';
-import { makeLibrary } from '../../e2e/seed-library';
+import { makeLibrary } from '../../../e2e/seed-library';
 
 const NOW = Date.UTC(2025, 5, 1, 12);
 /** jsdom computes no layout: a viewport tall enough for every row of this small library. */

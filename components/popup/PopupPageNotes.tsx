@@ -6,16 +6,16 @@ import { listTags } from '@/storage/highlights';
 import { pageNotes } from '@/storage/popup-queries';
 import { getSetting } from '@/storage/settings';
 import { ColorNamesEditor } from './ColorNamesEditor';
-import { ExportControls } from './ExportControls';
+import { ExportControls } from '../ExportControls';
 import { FocusRequests } from './focus-requests';
 import { GroupTitle, HighlightGroup } from './HighlightGroup';
 import { PageSummary } from './PageSummary';
 import { PopupHighlight } from './PopupHighlight';
-import { createPopupActions, type PageBridge, reportingFailures } from './popup-actions';
+import { createPopupActions, type PageBridge, reportingFailures } from '../data/popup-actions';
 import { TalkForm } from './TalkForm';
 import { TalkHeader } from './TalkHeader';
 import { UndoBar } from './UndoBar';
-import { useLiveQuery } from './useLiveQuery';
+import { useLiveQuery } from '../data/useLiveQuery';
 
 interface Props {
   db: TalkNotesDatabase;
