@@ -94,7 +94,7 @@ function canonicalFence(char: string, minLength: number, info: string, content: 
 
 /** Text outside fenced code: links first (they decide what is a destination), then escapes. */
 function sanitizeProse(text: string, origin: MarkdownOrigin): string {
-  const linked = dropReferenceDefinitions(rewriteLinks(text, origin), origin);
+  const linked = dropReferenceDefinitions(rewriteAllLinks(text, origin), origin);
   // Anything that can make a renderer pair backticks differently from a line scan: no code-span skipping.
   const codeSpansTrusted = !/\]\(|\]:|\||\$/.test(linked);
   return linked
@@ -172,9 +172,29 @@ function closingRun(line: string, from: number, length: number): number {
   return -1;
 }
 
+/** Passes of link rewriting before giving up on a text (see `rewriteAllLinks`). */
+const MAX_LINK_PASSES = 8;
+
+/**
+ * `rewriteLinks` until nothing changes: dropping a link keeps its text, which can complete a link
+ * around it (`[[a](x:y)](javascript:z)` leaves `[a](javascript:z)`). Text nested deeper than
+ * MAX_LINK_PASSES is no prose anyone wrote: every `[` left in it is escaped, so none opens a link.
+ */
+function rewriteAllLinks(text: string, origin: MarkdownOrigin): string {
+  let current = text;
+  for (let pass = 0; pass < MAX_LINK_PASSES; pass++) {
+    const next = rewriteLinks(current, origin);
+    if (next === current) return current;
+    current = next;
+  }
+  return current.replace(/(\\*)\[/g, (match, slashes: string) =>
+    slashes.length % 2 === 1 ? match : `${slashes}\\[`,
+  );
+}
+
 /**
  * Drops inline links and images whose destination is not allowed (keeping their text), and in page
- * text turns every image into its alt text.
+ * text turns every image into its alt text. One pass: see `rewriteAllLinks`.
  */
 function rewriteLinks(text: string, origin: MarkdownOrigin): string {
   let out = '';

@@ -60,6 +60,18 @@ describe('sanitizeMarkdown', () => {
       '[a][r]\n\n[s]: https://ok.example',
     ],
     ['nested brackets in the text', '[a [b] c](javascript:x)', 'a [b] c'],
+    // Dropping the inner link leaves `[a](javascript:...)`: that one goes too.
+    ['a link around a dropped link', '[[a](javascript:x)](javascript:alert(1))', 'a'],
+    [
+      'an allowed link around a dropped one',
+      '[[a](javascript:x) b](https://ok.example)',
+      '[a b](https://ok.example)',
+    ],
+    [
+      'nesting deeper than anyone writes: no bracket opens a link',
+      `${'['.repeat(10)}x${'](javascript:y)'.repeat(10)}`,
+      `${'\\['.repeat(2)}x${'](javascript:y)'.repeat(2)}`,
+    ],
   ])('%s', (_, input, expected) => {
     expect(sanitizeMarkdown(input, 'user')).toBe(expected);
   });
