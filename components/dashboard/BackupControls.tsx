@@ -1,13 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { BACKUP_LIMITS, parseBackup, serializeBackup } from '@/core/backup';
 import { toWebAnnotations } from '@/core/web-annotation';
-import {
-  type BackupProgress,
-  exportBackup,
-  type ImportResult,
-  importBackup,
-  libraryPageIds,
-} from '@/storage/backup';
+import { type BackupProgress, exportBackup, type ImportResult, libraryPageIds } from '@/storage/backup';
+import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { loadAllAnnotations } from '@/storage/export';
 import { type Downloader, downloadFile, exportFileName } from '../download';
@@ -18,6 +13,8 @@ export interface BackupControlsProps {
   download?: Downloader;
   /** Called after an import succeeded (views using liveQuery refresh by themselves). */
   onImported?: (result: ImportResult) => void;
+  /** Tells the open tabs whose pages an import changed, so they redraw (messaging/client.ts). */
+  onHighlightsChanged?: NotifyHighlightsChanged;
   now?: () => number;
 }
 
@@ -42,6 +39,7 @@ export function BackupControls({
   db,
   download = downloadFile,
   onImported,
+  onHighlightsChanged,
   now = Date.now,
 }: BackupControlsProps) {
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -134,7 +132,8 @@ export function BackupControls({
         failed(parsed.error);
         return;
       }
-      const result = await importBackup(db, parsed.backup, {
+      const commands = createCommands({ db, notify: onHighlightsChanged });
+      const result = await commands.importBackup(parsed.backup, {
         signal: controller.signal,
         onProgress: progressTo(controller, label),
       });

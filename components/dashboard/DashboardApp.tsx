@@ -29,7 +29,7 @@ export type { DashboardView } from './useExportView';
 interface Props {
   db: TalkNotesDatabase;
   /** Tells open tabs that the highlights of these pages changed (messaging/client.ts). */
-  onHighlightsChanged?: (urls: string[]) => void;
+  onHighlightsChanged?: (urls: readonly string[]) => void;
   /** Export slot in the toolbar: the lead mounts `<ExportControls>` here with the current view. */
   renderExport?: (view: DashboardView) => ComponentChildren;
   /** Backup slot in the header: `<BackupControls>`. */

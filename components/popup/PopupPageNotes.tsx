@@ -40,7 +40,7 @@ export function PopupPageNotes({ db, bridge, page, dashboardUrl, locale }: Props
   const focus = useMemo(() => new FocusRequests(), []);
   const actions = useMemo(
     () =>
-      reportingFailures(createPopupActions({ db, url: page.url, tabId: page.tabId, bridge }), (message) =>
+      reportingFailures(createPopupActions({ db, tabId: page.tabId, bridge }), (message) =>
         setProblem(`Not saved: ${message}`),
       ),
     [db, page.url, page.tabId, bridge],

@@ -75,7 +75,8 @@ describe('scripts/check-layers.mjs', () => {
     expect(checkLayers(project(CLEAN)).files).toBe(9);
   });
 
-  it('exits 1 and names the file, line and rule of each broken import', () => {
+  // Two node processes that each load TypeScript: seconds on a loaded machine.
+  it('exits 1 and names the file, line and rule of each broken import', { timeout: 30_000 }, () => {
     const broken = run(
       project({ ...CLEAN, 'page/toolbar.ts': "\nimport { Shared } from '@/components/Shared';\n" }),
     );
