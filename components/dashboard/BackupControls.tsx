@@ -1,20 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { BACKUP_LIMITS, parseBackup, serializeBackup } from '@/core/backup';
+import { BACKUP_LIMITS, serializeBackup } from '@/core/backup';
 import { toWebAnnotations } from '@/core/web-annotation';
-import { type BackupProgress, exportBackup, type ImportResult, libraryPageIds } from '@/storage/backup';
-import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
-import type { TalkNotesDatabase } from '@/storage/db';
-import { loadAllAnnotations } from '@/storage/export';
+import type { BackupProgress, ImportResult } from '@/storage/backup';
+import type { LibraryBackup } from '../data/useBackup';
 import { type Downloader, downloadFile, exportFileName } from '../download';
 
 export interface BackupControlsProps {
-  db: TalkNotesDatabase;
+  /** The library's backup and restore (components/data/useBackup.ts). */
+  backup: LibraryBackup;
   /** Saves the file; defaults to a Blob + `<a download>` click. */
   download?: Downloader;
   /** Called after an import succeeded (views using liveQuery refresh by themselves). */
   onImported?: (result: ImportResult) => void;
-  /** Tells the open tabs whose pages an import changed, so they redraw (messaging/client.ts). */
-  onHighlightsChanged?: NotifyHighlightsChanged;
   now?: () => number;
 }
 
@@ -36,10 +33,9 @@ const PHASES: Record<BackupProgress['phase'], string> = {
  * Cancel button; a failed or cancelled import changes nothing, and says so.
  */
 export function BackupControls({
-  db,
+  backup: library,
   download = downloadFile,
   onImported,
-  onHighlightsChanged,
   now = Date.now,
 }: BackupControlsProps) {
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -66,7 +62,7 @@ export function BackupControls({
     const label = 'Exporting the backup';
     const controller = start(label);
     try {
-      const backup = await exportBackup(db, {
+      const backup = await library.exportBackup({
         signal: controller.signal,
         onProgress: progressTo(controller, label),
       });
@@ -92,7 +88,7 @@ export function BackupControls({
   const exportAnnotations = async () => {
     const controller = start('Exporting Web Annotations');
     try {
-      const { highlights, pages } = await loadAllAnnotations(db);
+      const { highlights, pages } = await library.loadAnnotations();
       if (controller.signal.aborted) {
         finish({ kind: 'done', message: 'Web Annotation export cancelled.' });
         return;
@@ -127,13 +123,12 @@ export function BackupControls({
     try {
       const text = await file.text();
       if (controller.signal.aborted) throw controller.signal.reason;
-      const parsed = parseBackup(text, { libraryPageIds: await libraryPageIds(db) });
+      const parsed = await library.parse(text);
       if (!parsed.ok) {
         failed(parsed.error);
         return;
       }
-      const commands = createCommands({ db, notify: onHighlightsChanged });
-      const result = await commands.importBackup(parsed.backup, {
+      const result = await library.importBackup(parsed.backup, {
         signal: controller.signal,
         onProgress: progressTo(controller, label),
       });

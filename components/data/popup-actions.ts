@@ -1,4 +1,5 @@
 /** What the popup can do to a page's notes, as one small object passed down to its components. */
+import { useMemo } from 'preact/hooks';
 import type { ColorNames } from '@/core/colors';
 import type { HighlightChanges, HighlightRecord, TalkRecord } from '@/core/types';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
@@ -75,6 +76,18 @@ export function createPopupActions({ db, tabId, bridge }: PopupActionDeps): Popu
     setColorNames: (names) => commands.setSetting('colorNames', names),
     scrollTo: (id) => bridge.scrollTo(tabId, id),
   };
+}
+
+/** The popup's actions for the tab it is about; null until it knows the tab. */
+export function usePopupActions(
+  db: TalkNotesDatabase,
+  tabId: number | null,
+  bridge: PageBridge,
+): PopupActions | null {
+  return useMemo(
+    () => (tabId === null ? null : createPopupActions({ db, tabId, bridge })),
+    [db, tabId, bridge],
+  );
 }
 
 /** The same actions, reporting failures (to an alert) instead of throwing; a failed one yields undefined. */

@@ -1,7 +1,5 @@
 import { render } from 'preact';
-import { BackupControls } from '@/components/dashboard/BackupControls';
 import { DashboardApp } from '@/components/dashboard/DashboardApp';
-import { ExportControls } from '@/components/ExportControls';
 import { notifyHighlightsChanged } from '@/messaging/client';
 import { createDatabase } from '@/storage/db';
 import '@/components/theme.css';
@@ -15,13 +13,4 @@ const db = createDatabase(undefined, { cache: 'immutable' });
 /** Open tabs showing these pages redraw their highlights. */
 const redraw = (urls: readonly string[]) => void notifyHighlightsChanged(urls);
 
-render(
-  <DashboardApp
-    db={db}
-    onHighlightsChanged={redraw}
-    // Exports what is in view: the selection if there is one, else the filtered list.
-    renderExport={(view) => <ExportControls db={db} title={view.title} highlights={view.target} />}
-    renderBackup={() => <BackupControls db={db} onHighlightsChanged={redraw} />}
-  />,
-  document.getElementById('app')!,
-);
+render(<DashboardApp db={db} onHighlightsChanged={redraw} />, document.getElementById('app')!);

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BackupControls } from '@/components/dashboard/BackupControls';
+import { libraryBackup } from '@/components/data/useBackup';
 import type { DownloadFile } from '@/components/download';
 import { createBackup, type LibraryData, parseBackup, serializeBackup } from '@/core/backup';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
@@ -25,11 +26,10 @@ function show() {
   const onHighlightsChanged = vi.fn();
   render(
     <BackupControls
-      db={db}
+      backup={libraryBackup(db, onHighlightsChanged)}
       download={download}
       now={() => NOW}
       onImported={onImported}
-      onHighlightsChanged={onHighlightsChanged}
     />,
   );
   return { onImported, onHighlightsChanged };
