@@ -36,14 +36,17 @@ export function yamlQuote(text: string): string {
   return `"${body}"`;
 }
 
+/** Words a YAML 1.1 or 1.2 reader takes for a boolean or null, not a string: no key may be one. */
+const YAML_KEYWORDS = new Set(['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', 'null']);
+
 /**
- * A front matter block (`---` … `---`) from ordered entries. Keys must be plain identifiers; strings are
+ * A front matter block (`---` … `---`) from ordered entries. Keys must be plain identifiers (and no YAML keyword); strings are
  * quoted, numbers written as they are, lists as block sequences of quoted strings (`[]` when empty).
  */
 export function frontMatter(entries: readonly (readonly [string, FrontMatterValue])[]): string {
   const lines = ['---'];
   for (const [key, value] of entries) {
-    if (!/^[A-Za-z][\w-]*$/.test(key))
+    if (!/^[A-Za-z][\w-]*$/.test(key) || YAML_KEYWORDS.has(key.toLowerCase()))
       throw new Error(`front matter key ${JSON.stringify(key)} is not plain`);
     if (typeof value === 'number') {
       lines.push(`${key}: ${Number.isFinite(value) ? value : 0}`);

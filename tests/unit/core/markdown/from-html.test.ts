@@ -11,6 +11,7 @@ import {
   MAX_CLIP_HTML_LENGTH,
   rangeToMarkdown,
 } from '@/core/markdown/from-html';
+import { plainText } from './markdown-oracle';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/markdown');
 const EXPECTED = join(FIXTURES, 'expected');
@@ -364,7 +365,10 @@ describe('text round trip (property)', () => {
     fc.assert(
       fc.property(text, (value) => {
         const markdown = paragraphMarkdown(value);
-        expect(unescapeMarkdown(markdown)).toBe(value.replace(/[ \t\n\r]+/g, ' ').trim());
+        const collapsed = value.replace(/[ \t\n\r]+/g, ' ').trim();
+        expect(unescapeMarkdown(markdown)).toBe(collapsed);
+        // As a real CommonMark parser reads it: one paragraph of exactly that text, and nothing else.
+        for (const read of plainText(markdown)) expect(read).toBe(collapsed);
         expect(hasRawMarkup(markdown)).toBe(false);
         // One paragraph: nothing at the start of the line opens a list, heading, quote, rule or code block.
         expect(markdown).not.toMatch(/^(?:[-+*>=]|#{1,6}(?:\s|$)|\d{1,9}[.)](?:\s|$)|`{3}|~{3}| {4})/);

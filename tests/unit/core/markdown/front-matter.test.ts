@@ -1,18 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { frontMatter, yamlQuote } from '@/core/markdown/front-matter';
+import YAML from 'yaml';
+import { type FrontMatterValue, frontMatter, yamlQuote } from '@/core/markdown/front-matter';
 
-/** Reads back a YAML double-quoted scalar using only the escapes yamlQuote writes. */
-function readYamlQuoted(quoted: string): string {
-  expect(quoted.startsWith('"') && quoted.endsWith('"')).toBe(true);
-  const body = quoted.slice(1, -1);
-  expect(body).not.toMatch(/(^|[^\\])(\\\\)*"/); // no unescaped quote inside
-  return body.replace(/\\(u[0-9A-F]{4}|.)/g, (_, e: string) =>
-    e.length === 5
-      ? String.fromCharCode(Number.parseInt(e.slice(1), 16))
-      : ({ n: '\n', t: '\t', r: '\r' }[e] ?? e),
-  );
+/** Both YAML versions a notes app may read front matter with. */
+const VERSIONS = ['1.1', '1.2'] as const;
+
+/** A real YAML parser's reading of a front matter block (`---` … `---`), in strict mode. */
+function readFrontMatter(block: string, version: (typeof VERSIONS)[number]): unknown {
+  expect(block.startsWith('---\n') && block.endsWith('\n---')).toBe(true);
+  return YAML.parse(block.slice(4, -4), { version, strict: true, uniqueKeys: true }) ?? {};
 }
+
+/** Lone surrogate halves cannot be written in YAML (nor UTF-8): yamlQuote writes U+FFFD for them. */
+const wellFormed = (text: string) =>
+  text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 /** YAML 1.2's printable set, minus what YAML 1.1 reads as line breaks (NEL, LS, PS). */
 const YAML_SAFE =
@@ -34,16 +36,14 @@ describe('yamlQuote', () => {
     expect(yamlQuote(input)).toBe(expected);
   });
 
-  it('reads back as the same text, with only YAML-safe characters, on one line', () => {
+  it('reads back as the same text in YAML 1.1 and 1.2, with only YAML-safe characters, on one line', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
         const quoted = yamlQuote(text);
         expect(quoted).toMatch(YAML_SAFE);
-        const wellFormed = text.replace(
-          /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-          '\uFFFD',
-        );
-        expect(readYamlQuoted(quoted)).toBe(wellFormed);
+        for (const version of VERSIONS) {
+          expect(readFrontMatter(`---\nvalue: ${quoted}\n---`, version)).toEqual({ value: wellFormed(text) });
+        }
       }),
     );
   });
@@ -61,7 +61,53 @@ describe('frontMatter', () => {
     ).toBe('---\ntitle: "---\\n# x"\ncount: 3\ntags:\n  - "a"\n  - "b/c"\nsources: []\n---');
   });
 
-  it('refuses keys that would need quoting', () => {
-    expect(() => frontMatter([['a: b', 'x']])).toThrow(/not plain/);
+  it('round-trips through a YAML parser: any strings, numbers and lists come back as written', () => {
+    // Keys are the export's own words: letters, `_` and `-` (a key like `E5` would read as a number).
+    const key = fc
+      .stringMatching(/^[A-Za-z][A-Za-z_-]{0,11}$/)
+      .filter(
+        (k) => !['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', 'null'].includes(k.toLowerCase()),
+      );
+    const value: fc.Arbitrary<FrontMatterValue> = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom(
+        '---',
+        '...',
+        'null',
+        'yes',
+        'no',
+        '~',
+        '0x1F',
+        '1e3',
+        ': x',
+        '# c',
+        '- a',
+        '[a]',
+        '{b}',
+        '&a *a',
+        '!tag',
+      ),
+      fc.integer(),
+      fc.array(fc.string({ unit: 'binary' }), { maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(key, value), { selector: ([k]) => k, maxLength: 6 }), (entries) => {
+        const expected = Object.fromEntries(
+          entries.map(([k, v]) => [
+            k,
+            typeof v === 'number' ? v : typeof v === 'string' ? wellFormed(v) : v.map(wellFormed),
+          ]),
+        );
+        for (const version of VERSIONS)
+          expect(readFrontMatter(frontMatter(entries), version)).toEqual(expected);
+      }),
+    );
   });
+
+  it.each(['a: b', 'y', 'No', 'on', 'TRUE', 'null'])(
+    'refuses the key %j, which would need quoting',
+    (key) => {
+      expect(() => frontMatter([[key, 'x']])).toThrow(/not plain/);
+    },
+  );
 });
