@@ -55,6 +55,11 @@ export class ContentApp {
       },
       // New text may bring new talk titles: analyse again on the next clip.
       onTextChanged: () => this.invalidateAnalysis(),
+      // Retries die with the content script's context.
+      schedule: (run, ms) => {
+        const id = ctx.setTimeout(run, ms);
+        return () => clearTimeout(id);
+      },
     });
     this.toolbar = new ToolbarUi(
       ctx,
@@ -125,7 +130,7 @@ export class ContentApp {
   private onPointerUp(event: MouseEvent): void {
     if (this.toolbar.contains(event) || this.menu.contains(event)) return;
     // Let the browser finish updating the selection first.
-    setTimeout(() => this.updateToolbar(), 0);
+    this.ctx.setTimeout(() => this.updateToolbar(), 0);
   }
 
   private onKeyUp(event: KeyboardEvent): void {
@@ -169,7 +174,7 @@ export class ContentApp {
   /** Analyse the page while the reader moves to the button, so the click itself is quick. */
   private prepareAnalysis(): void {
     if (this.analysis) return;
-    whenIdle(this.doc.defaultView, () => {
+    whenIdle(this.ctx, this.doc.defaultView, () => {
       this.analysis ??= analyzePage(this.doc, this.url);
     });
   }

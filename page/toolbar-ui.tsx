@@ -22,7 +22,7 @@ export class ToolbarUi {
   private creating: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   private status = '';
   private unsaved = 0;
-  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  private hideTimer: number | undefined;
   private visible = false;
   /** Shown in a corner without a selection, because clips wait to be saved. */
   private pinned = false;
@@ -60,7 +60,7 @@ export class ToolbarUi {
   /** Hides the toolbar after `ms`, unless it is shown again for a new selection before then. */
   hideAfter(ms: number): void {
     clearTimeout(this.hideTimer);
-    this.hideTimer = setTimeout(() => this.hide(), ms);
+    this.hideTimer = this.ctx.setTimeout(() => this.hide(), ms);
   }
 
   /**

@@ -12,7 +12,7 @@ import {
 import { createMessageRouter, type MessageSender } from '@/messaging/router';
 import type { ContentApp } from '@/page/content-app';
 import { loadContentRuntime } from '@/page/runtime-loader';
-import { stopScriptStartedEvents } from '@/page/script-started-guard';
+import { scriptStartedEventName, stopScriptStartedEvents } from '@/page/script-started-guard';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -23,8 +23,7 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     const started = performance.now();
-    // WXT's name for the event (utils/internal/custom-events.ts: getUniqueEventName).
-    const scriptStarted = `${browser.runtime.id}:${import.meta.env.ENTRYPOINT}:wxt:content-script-started`;
+    const scriptStarted = scriptStartedEventName(browser.runtime.id, import.meta.env.ENTRYPOINT);
     ctx.onInvalidated(stopScriptStartedEvents(window, scriptStarted));
     const url = normalizeUrl(location.href);
     let app: Promise<ContentApp> | undefined;
@@ -67,7 +66,7 @@ export default defineContentScript({
       if (!selection || selection.isCollapsed || !selection.toString().trim()) return;
       void startApp().then((started) => started.selectionChanged());
     };
-    ctx.addEventListener(document, 'mouseup', () => setTimeout(onSelectionGesture, 0));
+    ctx.addEventListener(document, 'mouseup', () => ctx.setTimeout(onSelectionGesture, 0));
     ctx.addEventListener(document, 'keyup', (e) => e.shiftKey && onSelectionGesture());
 
     // Visible to tools and tests in the page's main world, without touching the page's DOM.
