@@ -13,13 +13,23 @@ const PAGE_RESOURCES = ['highlight-menu.html', 'content-runtime.js'];
  */
 const limitedStorage = process.env.TALK_NOTES_LIMITED_STORAGE === '1';
 
+/**
+ * Test builds only (tests/e2e/build.ts sets it): the background publishes its command and context-menu
+ * handlers on globalThis, for tests that cannot press a command's keys or click the native menu.
+ * Production builds leave them out entirely.
+ */
+const testHooks = process.env.TALK_NOTES_TEST_HOOKS === '1';
+
 export default defineConfig({
   // A separate output folder lets parallel test runs build without overwriting each other.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Every module imports what it uses: explicit imports read better and avoid name clashes.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    define: { 'import.meta.env.TALK_NOTES_TEST_HOOKS': JSON.stringify(testHooks) },
+  }),
   webExt: {
     // Without a display (a server, CI) `npm run dev` only builds and watches: load
     // .output/chrome-mv3-dev unpacked by hand instead of crashing on a browser that cannot start.
