@@ -24,6 +24,8 @@ export interface RecapCase {
   file: string;
   platform: string;
   kind: RecapKind;
+  /** Live blogs only: entries in reverse chronological order (a talk's later entries are above it). */
+  order?: 'newest-first';
   lang?: string;
   conference?: string;
   postTitle: string;
