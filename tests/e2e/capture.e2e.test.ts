@@ -92,7 +92,7 @@ describe('capture in Chromium', () => {
     expect(library.talks.map((t) => t.title)).toEqual(
       expect.arrayContaining([
         'The TAO of Hashicorp',
-        'Integrating OSS in industrial environments - by Siemens',
+        'Integrating OSS in industrial environments',
       ]),
     );
     expect(library.pages).toHaveLength(1);
