@@ -133,9 +133,9 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
   // A post whose title names one talk is that talk, unless its lines name at least two talks for sure.
   const strongTalks = talks.filter((t) => hasStrongEvidence(t.c, post)).length;
   if (talks.length === 0 || strongTalks < 2) {
-    // A lone "Title — Name" line is too little: "… for Whole Foods" reads the same. A marker, a
-    // session code, a talk table or a "Speaker:" line is enough.
-    if (talks.length === 1 && !isUnmistakable(talks[0]!.c)) talks = [];
+    // Off event pages a lone "Title — Name" line is too little: "… for Whole Foods" reads the same.
+    // A marker, a session code, a talk table or a "Speaker:" line is enough anywhere.
+    if (talks.length === 1 && !eventPage && !isUnmistakable(talks[0]!.c)) talks = [];
     const single = singleTalkOfPost(post, postTitleText, postTitle?.el ?? null, eventPage);
     if (single) {
       return [

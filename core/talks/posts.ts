@@ -15,6 +15,8 @@ const POST_SELECTORS = [
 const REPEATED_POST = '.post, .hentry, [itemprop="blogPost"], .blog-post, .type-post';
 /** Entries of a live blog are short: a post of its own is longer than this on average. */
 const MAX_ENTRY_CHARS = 1500;
+/** A repeated post container with less text than this is a teaser or a widget, not a post. */
+const MIN_POST_CHARS = 80;
 
 /** The post containers under `root`, in document order. */
 export function findPosts(root: Element | Document): Element[] {
@@ -22,7 +24,8 @@ export function findPosts(root: Element | Document): Element[] {
   if (root.nodeType === 1 && (root as Element).tagName === 'ARTICLE') return [root as Element];
   if (articles.length) return mergeLiveBlogEntries(articles);
   const repeated = outermost([...root.querySelectorAll(REPEATED_POST)].filter((el) => !isBoilerplate(el)));
-  if (repeated.length >= 2 && repeated.every((el) => clean(el.textContent).length > 200)) return repeated;
+  if (repeated.length >= 2 && repeated.every((el) => clean(el.textContent).length > MIN_POST_CHARS))
+    return repeated;
   for (const selector of POST_SELECTORS) {
     const found = [...root.querySelectorAll(selector)].find((el) => !isBoilerplate(el));
     if (found) return [found];
