@@ -1,0 +1,235 @@
+/**
+ * The lines of a post that could introduce a talk, in the forms write-ups use: headings; bold lines
+ * (`<p><b>Title</b> – Speaker</p>`) and, on blogs without markup, short plain lines; a list item that
+ * opens with a bold title (lightning talks); a definition term; a row of a table with a talk column.
+ * Each comes parsed (title, speakers, marker) and with its structural role when it is not a title.
+ */
+import { parsePeople } from './people';
+import {
+  blocksAfter,
+  clean,
+  contextInPost,
+  HEADINGS,
+  headingLevel,
+  headingText,
+  isHidden,
+  tokens,
+  visibleText,
+} from './dom';
+import { type ParsedTitle, parseTalkTitle } from './title-parse';
+import { type HeadingRole, headingRole } from './vocabulary';
+
+export type CandidateKind = 'heading' | 'line' | 'plain' | 'item' | 'term' | 'row';
+
+export interface Candidate {
+  /** Where the talk starts: the heading, line, list item, `<dt>` or table row. */
+  el: Element;
+  kind: CandidateKind;
+  /** 1-6 for headings, 7 for lines, 8 for items, terms and rows (they own their content instead). */
+  level: number;
+  /** The raw visible text of the title part. */
+  text: string;
+  parsed: ParsedTitle;
+  role: HeadingRole | null;
+  /** For items, terms and rows: the elements the talk consists of. */
+  owns: Element[] | null;
+  /** People named on a "Speaker: …" line or in a speaker column. */
+  listedSpeakers: string[];
+  /** In the post's `<header>`. */
+  inHeader: boolean;
+  /** Set when the other lines of its form confirm that "Jane Doe: Title" names the speaker first. */
+  prefixConfirmed?: boolean;
+}
+
+/** Lines longer than this are prose, not titles. */
+const MAX_LINE = 160;
+const LINE_TAGS = 'p, div';
+/** Post meta lines ("Posted on <time> by ..."): never talk titles. */
+const META_TOKEN =
+  /meta|byline|author|date|posted|tags|categor|caption|credit|subtitle|dek|kicker|admonition-title/i;
+const TALK_COLUMN =
+  /^(?:talks?|titles?|sessions?|talk titles?|presentations?|vortr(?:a|ä)ge?|titel|titre|título|titulo|charlas?|タイトル|講演|セッション|演題|topic)$/iu;
+const SPEAKER_COLUMN =
+  /^(?:speakers?|speaker\(s\)|presenters?|presented by|by|who|sprecher(?:in)?(?:\(innen\))?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|登壇者|講演者|発表者)$/iu;
+/** "Speaker: Jane Doe", "Speakers: A, B", "Sprecherin: …", "登壇者：…", "by Jane Doe". */
+const SPEAKER_LINE =
+  /^(?:speakers?|speaker\(s\)|presenters?|presented by|given by|by|sprecher(?:in)?(?:innen)?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|ponente|palestrantes?|登壇者|講演者|発表者|スピーカー)\s*[:：]?\s+(.{2,200})$/iu;
+
+/** Every candidate line of `post`, in document order. */
+export function collectCandidates(post: Element): Candidate[] {
+  const out: Candidate[] = [];
+  for (const el of post.querySelectorAll(`${HEADINGS}, ${LINE_TAGS}, li, dt, table`)) {
+    if (el.matches(HEADINGS)) pushHeading(out, el, post);
+    else if (el.tagName === 'LI') pushItem(out, el, post);
+    else if (el.tagName === 'DT') pushTerm(out, el, post);
+    else if (el.tagName === 'TABLE') pushRows(out, el, post);
+    else pushLine(out, el, post);
+  }
+  return out;
+}
+
+function make(
+  el: Element,
+  kind: CandidateKind,
+  level: number,
+  text: string,
+  extra: Partial<Candidate> = {},
+): Candidate {
+  return {
+    el,
+    kind,
+    level,
+    text,
+    parsed: parseTalkTitle(text),
+    role: headingRole(text),
+    owns: null,
+    listedSpeakers: [],
+    inHeader: false,
+    ...extra,
+  };
+}
+
+function pushHeading(out: Candidate[], el: Element, post: Element): void {
+  const text = headingText(el);
+  if (!text || text.length > MAX_LINE * 2) return;
+  const context = contextInPost(el, post);
+  if (context === 'excluded') return;
+  out.push(
+    make(el, 'heading', headingLevel(el), text, {
+      inHeader: context === 'header',
+      listedSpeakers: speakerLineAfter(el, post),
+    }),
+  );
+}
+
+/** A bold-only line, a bold title followed by its speakers, or a short plain line before prose. */
+function pushLine(out: Candidate[], el: Element, post: Element): void {
+  if (
+    el.tagName === 'DIV' &&
+    el.querySelector(`p, div, ul, ol, table, blockquote, pre, section, article, ${HEADINGS}`)
+  )
+    return;
+  const text = visibleText(el);
+  if (!text || text.length > MAX_LINE || !/\p{L}/u.test(text)) return;
+  if (el.querySelector('br, time, img') || tokens(el).some((t) => META_TOKEN.test(t))) return;
+  if (contextInPost(el, post) !== 'content') return;
+  const next = nextBlockText(el);
+  if (!next) return;
+  const bold = boldPrefix(el);
+  if (bold === text) {
+    // Titles end without sentence punctuation; a question is still a title ("Dude, Where's My Microservice?").
+    if (/[.,;:]$/.test(text)) return;
+    out.push(make(el, 'line', 7, text, { listedSpeakers: speakerLineAfter(el, post) }));
+    return;
+  }
+  if (bold) {
+    // "<b>Title</b> – Speaker": the rest of the line names people only.
+    const rest = text.slice(bold.length).replace(/^\s*(?:[-–—|,:]|by\b)\s*/u, '');
+    const people = parsePeople(rest.replace(/^[(（]|[)）]$/gu, ''));
+    if (people) out.push(make(el, 'line', 7, text));
+    return;
+  }
+  if (/[.,;:!?…]$/.test(text) || el.querySelector('b, strong, a')) return;
+  // Followed by prose: a longer paragraph that reads like sentences.
+  if (next.length < Math.max(80, text.length * 2) || !/[.!?:…)"”。]$/.test(next)) return;
+  out.push(make(el, 'plain', 7, text));
+}
+
+/** A list item that opens with a bold title: "<li><strong>Title</strong> (Jane Doe). Notes…</li>". */
+function pushItem(out: Candidate[], el: Element, post: Element): void {
+  if (contextInPost(el, post, LIST) === 'excluded') return;
+  const bold = boldPrefix(el);
+  if (!bold || bold.length < 4 || /[:：]$/.test(bold) || bold.split(/\s+/).length < 2) return;
+  const full = visibleText(el);
+  // The speakers right after the title: "(Jane Doe).", " – Jane Doe:", " by Jane Doe."
+  const after = full.slice(bold.length);
+  const suffix = /^\s*(?:[(（][^()（）]{2,80}[)）]|(?:[-–—]|by)\s+[^.:;()]{2,60})/u.exec(after)?.[0] ?? '';
+  out.push(make(el, 'item', 8, clean(bold + suffix), { owns: [el] }));
+}
+const LIST = new Set(['LI']);
+
+/** A definition term, with the descriptions that follow it. */
+function pushTerm(out: Candidate[], el: Element, post: Element): void {
+  if (contextInPost(el, post, TERM) === 'excluded') return;
+  const text = visibleText(el);
+  if (!text || text.length > MAX_LINE) return;
+  const owns = [el];
+  for (let sib = el.nextElementSibling; sib && sib.tagName === 'DD'; sib = sib.nextElementSibling)
+    owns.push(sib);
+  if (owns.length < 2) return;
+  const listed = owns.slice(1).flatMap((dd) => speakerLinesIn(dd));
+  out.push(make(el, 'term', 8, text, { owns, listedSpeakers: listed }));
+}
+const TERM = new Set(['DL', 'DT']);
+
+/** The rows of a table whose header has a talk (title) column. */
+function pushRows(out: Candidate[], table: Element, post: Element): void {
+  if (contextInPost(table, post, TABLE) === 'excluded') return;
+  const header = table.querySelector('tr');
+  if (!header) return;
+  const names = [...header.children].map((cell) => clean(cell.textContent));
+  const talkColumn = names.findIndex((n) => TALK_COLUMN.test(n));
+  if (talkColumn < 0) return;
+  const speakerColumn = names.findIndex((n) => SPEAKER_COLUMN.test(n));
+  for (const row of table.querySelectorAll('tr')) {
+    if (row === header || row.querySelector('th') || isHidden(row)) continue;
+    const cell = row.children[talkColumn];
+    const text = cell ? visibleText(cell) : '';
+    if (!text || text.length > MAX_LINE) continue;
+    const speakerCell = speakerColumn >= 0 ? row.children[speakerColumn] : undefined;
+    const listed = speakerCell ? (parsePeople(visibleText(speakerCell)) ?? []) : [];
+    out.push(make(row, 'row', 8, text, { owns: [row], listedSpeakers: listed }));
+  }
+}
+const TABLE = new Set(['TABLE']);
+
+/** The bold text an element starts with, when it starts with bold (whole words, not a bold word inside prose). */
+function boldPrefix(el: Element): string | null {
+  let first: Node | null = el.firstChild;
+  while (first && first.nodeType === 3 && !first.textContent?.trim()) first = first.nextSibling;
+  // Tolerate one wrapper (<span><strong>…</strong> …</span>, <p><a><b>…</b></a></p>).
+  if (first && first.nodeType === 1 && !/^(?:B|STRONG)$/.test((first as Element).tagName)) {
+    const inner = (first as Element).firstElementChild;
+    const wrapperText = clean(first.textContent);
+    if (inner && /^(?:B|STRONG)$/.test(inner.tagName) && clean(inner.textContent) === wrapperText)
+      first = inner;
+  }
+  if (first?.nodeType !== 1 || !/^(?:B|STRONG)$/.test((first as Element).tagName)) return null;
+  const text = visibleText(first as Element);
+  return text || null;
+}
+
+function nextBlockText(el: Element): string {
+  const next = el.nextElementSibling;
+  return next && !next.matches(HEADINGS) ? clean(next.textContent) : '';
+}
+
+/** People on a "Speaker: …" line among the first two blocks after `el`. */
+function speakerLineAfter(el: Element, post: Element): string[] {
+  let seen = 0;
+  for (const block of blocksAfter(el, post)) {
+    if (block.matches(HEADINGS) || block.querySelector(HEADINGS)) return [];
+    const text = clean(block.textContent);
+    if (!text) continue;
+    const people = speakerLine(text);
+    if (people.length) return people;
+    if (++seen >= 2) return [];
+  }
+  return [];
+}
+
+/** People on "Speaker: …" lines inside `el` (a `<dd>`). */
+function speakerLinesIn(el: Element): string[] {
+  for (const block of [el, ...el.querySelectorAll('p, div, em, span, li')]) {
+    const text = clean(block.textContent);
+    if (text.length > 240) continue;
+    const people = speakerLine(text);
+    if (people.length) return people;
+  }
+  return [];
+}
+
+function speakerLine(text: string): string[] {
+  const m = SPEAKER_LINE.exec(text.replace(/\s*[·•|].*$/u, ''));
+  return m?.[1] ? (parsePeople(m[1]) ?? []) : [];
+}
