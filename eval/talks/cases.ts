@@ -32,6 +32,8 @@ export interface RecapCase {
   talks: ExpectedTalk[];
   passages: ExpectedPassage[];
   traps?: string[];
+  /** Informational: the round that added the page ("issue 12"); absent on the original sixteen. */
+  added?: string;
 }
 
 export const RECAPS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/recaps');

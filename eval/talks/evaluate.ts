@@ -64,6 +64,8 @@ export interface TalkResult {
 export interface RecapPageResult {
   file: string;
   kind: RecapKind;
+  /** The case's `added` (the round that added the page), or null for the original corpus. */
+  added: string | null;
   /** Every passage: one with a talk must be filed under that talk, one without under no talk. */
   passages: Score;
   /** Only the passages that belong to a talk. */
@@ -184,6 +186,7 @@ export function evaluateRecap<S extends DetectedSection>(
   return {
     file: expected.file,
     kind: expected.kind,
+    added: expected.added ?? null,
     passages: score(passageResults.map((p) => p.right)),
     talkPassages: score(passageResults.filter((p) => p.expected !== null).map((p) => p.right)),
     talklessPassages: score(passageResults.filter((p) => p.expected === null).map((p) => p.right)),
@@ -250,6 +253,14 @@ export function totalRecaps(pages: readonly RecapPageResult[]): RecapTotals {
       unlocated: 0,
     },
   );
+}
+
+/** Totals per round of the corpus (`added`; null for the original pages), in order of first appearance. */
+export function totalRecapsByRound(
+  pages: readonly RecapPageResult[],
+): { added: string | null; totals: RecapTotals }[] {
+  const rounds = [...new Set(pages.map((p) => p.added))];
+  return rounds.map((added) => ({ added, totals: totalRecaps(pages.filter((p) => p.added === added)) }));
 }
 
 export interface WebTotals {

@@ -5,6 +5,7 @@ import {
   type RecapTotals,
   type Score,
   share,
+  totalRecapsByRound,
   type WebPageResult,
   type WebTotals,
 } from './evaluate';
@@ -47,6 +48,19 @@ export function formatReport(
     cell(p.speakers),
     String(p.detected.length),
   ]);
+  const rounds = totalRecapsByRound(recaps);
+  if (rounds.length > 1)
+    for (const { added, totals } of rounds)
+      recapRows.push([
+        `subtotal: ${added === null ? 'original pages' : `added for ${added}`} (${totals.pages})`,
+        '',
+        cell(totals.passages),
+        cell(totals.talklessPassages),
+        cell(totals.precision),
+        cell(totals.recall),
+        cell(totals.speakers),
+        String(recaps.filter((p) => p.added === added).reduce((n, p) => n + p.detected.length, 0)),
+      ]);
   recapRows.push([
     `TOTAL (${recapTotals.pages} pages)`,
     '',

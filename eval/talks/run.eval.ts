@@ -16,8 +16,10 @@ import {
   evaluateRecap,
   evaluateWebPage,
   type RecapPageResult,
+  type RecapTotals,
   share,
   totalRecaps,
+  totalRecapsByRound,
   totalWebPages,
   type WebPageResult,
 } from './evaluate';
@@ -42,21 +44,26 @@ it('evaluates talk detection on the recap and web-page corpora', () => {
   const seconds = (performance.now() - started) / 1000;
 
   const rate = (s: { right: number; total: number }) => ({ ...s, share: share(s) });
+  const recapSummary = (t: RecapTotals) => ({
+    pages: t.pages,
+    passages: rate(t.passages),
+    talkPassages: rate(t.talkPassages),
+    talklessPassages: rate(t.talklessPassages),
+    precision: rate(t.precision),
+    recall: rate(t.recall),
+    speakers: rate(t.speakers),
+    unlocatedPassages: t.unlocated,
+  });
   const report = {
     generatedAt: new Date().toISOString(),
     node: process.version,
     seconds: Math.round(seconds * 10) / 10,
     totals: {
-      recaps: {
-        pages: recapTotals.pages,
-        passages: rate(recapTotals.passages),
-        talkPassages: rate(recapTotals.talkPassages),
-        talklessPassages: rate(recapTotals.talklessPassages),
-        precision: rate(recapTotals.precision),
-        recall: rate(recapTotals.recall),
-        speakers: rate(recapTotals.speakers),
-        unlocatedPassages: recapTotals.unlocated,
-      },
+      recaps: recapSummary(recapTotals),
+      recapsByRound: totalRecapsByRound(recaps).map(({ added, totals }) => ({
+        added,
+        ...recapSummary(totals),
+      })),
       webPages: {
         pages: webTotals.pages,
         pagesWithoutTalks: webTotals.pagesWithoutTalks.right,

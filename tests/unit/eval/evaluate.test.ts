@@ -10,6 +10,7 @@ import {
   share,
   type TalkDetector,
   totalRecaps,
+  totalRecapsByRound,
   totalWebPages,
 } from '@/eval/talks/evaluate';
 
@@ -241,6 +242,21 @@ describe('totals', () => {
       ['talk-title recall', true],
       ['speakers right', true],
       ['web pages with no talks', false],
+    ]);
+  });
+});
+
+describe('totalRecapsByRound', () => {
+  it('splits the totals by the round that added each page, original pages first', () => {
+    const d = doc(PAGE);
+    const original = evaluateRecap(d, CASE, fakeDetector('h2'));
+    const added = evaluateRecap(d, { ...CASE, file: 'new.html', added: 'issue 12' }, fakeDetector('h6'));
+    expect(original.added).toBeNull();
+    expect(added.added).toBe('issue 12');
+    const rounds = totalRecapsByRound([original, added, original]);
+    expect(rounds.map((r) => [r.added, r.totals.pages, r.totals.recall])).toEqual([
+      [null, 2, { right: 4, total: 4 }],
+      ['issue 12', 1, { right: 0, total: 2 }],
     ]);
   });
 });
