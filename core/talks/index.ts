@@ -44,3 +44,4 @@ export {
   TalkRulesSchema,
   withNotATalk,
 } from './rules';
+export { type FilingHighlight, type FilingTalk, fileUnder, refile, talkAbove } from './filing';
