@@ -37,6 +37,8 @@ export interface Candidate {
   listedSpeakers: string[];
   /** In the post's `<header>`. */
   inHeader: boolean;
+  /** Set when the reader's rules for the site say what this line is: nothing overrides them. */
+  ruled?: boolean;
   /** Set when the other lines of its form confirm that "Jane Doe: Title" names the speaker first. */
   prefixConfirmed?: boolean;
 }

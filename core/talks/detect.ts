@@ -23,6 +23,7 @@ import {
 } from './dom';
 import { findPosts } from './posts';
 import { singleTalkOfPost } from './single-talk';
+import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
 import { findSpeakers } from './speakers';
 import { nameRecurs } from './title-parse';
 
@@ -40,6 +41,8 @@ export interface TalkSection {
   end: Element | null;
   /** For talks that are one list item, definition or table row: the elements they consist of. */
   owns: Element[] | null;
+  /** The form of the line that introduces it, or `title` for a single-talk post named in its title. */
+  form: TalkForm | 'title';
 }
 
 const MAX_TITLE = 500;
@@ -49,6 +52,8 @@ const MAX_TEXT_BEFORE_TITLE = 200;
 const LEAD_CHARS = 700;
 /** Share of a title form's lines that must carry evidence before the rest of them count as talks too. */
 const FILL_SHARE = 2 / 3;
+/** ... and how many lines at least: two of three is too little to vouch for the third. */
+const MIN_FILL = 3;
 /** Share of a title form's lines that must carry evidence for the form to hold talks at all. */
 const MIN_GROUP_SHARE = 1 / 3;
 
@@ -68,10 +73,13 @@ const EVENT_NAME =
 const OUTRO_LINE =
   /\b(?:thanks?(?: you)? (?:again )?(?:to|for) (?:all|everyone|everybody|the (?:organi[sz]ers|speakers|volunteers|hosts|sponsors)|our (?:\w+ )?speakers)|(?:see|meet) you (?:all )?(?:next|at|in) |until next (?:time|year|month)|next (?:month|year)(?:'s)? (?:meetup|edition|conference|event)|next (?:month|meetup) is|(?:all|our|the) (?:two|three|four|five|six|\d+) (?:speakers|talks)|that'?s (?:it|all) (?:for|from)|danke an (?:alle|die)|bis zum nächsten|merci à (?:tous|toutes|les)|à l'année prochaine|gracias a (?:todos|los)|hasta el próximo)\b|また来年|来年も|ありがとうございました/iu;
 
-/** Finds the talk sections of every post under `root`, in document order. */
-export function detectTalkSections(root: Element | Document): TalkSection[] {
+/**
+ * Finds the talk sections of every post under `root`, in document order. `rules` are what the reader
+ * taught detection about this site (lines that are not talks, the form of talk titles).
+ */
+export function detectTalkSections(root: Element | Document, rules: TalkRules = NO_RULES): TalkSection[] {
   const doc = root.ownerDocument ?? (root as Document);
-  const context = pageContext(doc);
+  const context = pageContext(doc, rules);
   const posts = findPosts(root);
   return posts.flatMap((post) => detectInPost(post, context, posts.length === 1));
 }
@@ -80,9 +88,10 @@ interface PageContext {
   /** The document title in its forms (whole, without a " | Site" part). */
   titles: Set<string>;
   raw: string;
+  rules: TalkRules;
 }
 
-function pageContext(doc: Document): PageContext {
+function pageContext(doc: Document, rules: TalkRules): PageContext {
   const raw = [doc.title, doc.querySelector('meta[property="og:title"]')?.getAttribute('content')]
     .map((v) => clean(v))
     .filter(Boolean);
@@ -99,7 +108,7 @@ function pageContext(doc: Document): PageContext {
     }
   }
   titles.delete('');
-  return { titles, raw: withoutSiteName(raw[0] ?? '') };
+  return { titles, raw: withoutSiteName(raw[0] ?? ''), rules };
 }
 
 /** "Post title - Site name" -> "Post title", when the last part is short enough to be a site's name. */
@@ -127,9 +136,15 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
   const body = candidates.filter(
     (c) => c !== postTitle && !c.inHeader && !(c.kind === 'heading' && page.titles.has(c.text.toLowerCase())),
   );
+  // Headings the reader marked as part of the talk above: they do not end it.
+  const partsOfAbove = new Set<Element>();
+  applyRules(body, page.rules, partsOfAbove);
+  const sectionEnd = (c: Candidate, next: Candidate | null) => talkEnd(c, next, post, partsOfAbove);
   const eventPage = isEventPage(post, postTitleText, page.raw, body);
 
-  let talks = chooseTalks(post, body, eventPage);
+  let talks = page.rules.talkForm
+    ? talksOfForm(post, body, page.rules.talkForm)
+    : chooseTalks(post, body, eventPage, sectionEnd);
   // A post whose title names one talk is that talk, unless its lines name at least two talks for sure.
   const strongTalks = talks.filter((t) => hasStrongEvidence(t.c, post)).length;
   if (talks.length === 0 || strongTalks < 2) {
@@ -147,6 +162,7 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
           postTitle: null,
           end: null,
           owns: null,
+          form: 'title',
         },
       ];
     }
@@ -156,7 +172,7 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
     (h) => h === postTitle || h.inHeader || page.titles.has(h.text.toLowerCase()),
   );
   const sections = talks.map((talk, i): TalkSection => {
-    const end = sectionEnd(talk.c, talks[i + 1]?.c ?? null, post);
+    const end = sectionEnd(talk.c, talks[i + 1]?.c ?? null);
     const above = [...postLevel, ...body.filter((c) => c.kind === 'heading' && c.level < talk.c.level)]
       .filter((h) => precedes(h.el, talk.c.el))
       .sort((a, b) => (precedes(a.el, b.el) ? -1 : 1))
@@ -169,10 +185,33 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
       postTitle: above ? truncate(above.text, MAX_TITLE) : null,
       end,
       owns: talk.c.owns,
+      form: formOf(talk.c),
     };
   });
   endLastTalkBeforeOutro(sections, post);
   return sections;
+}
+
+/** Lines the reader marked as not talks on this site take the role they gave them. */
+function applyRules(body: Candidate[], rules: TalkRules, partsOfAbove: Set<Element>): void {
+  if (!rules.notTalks.length) return;
+  for (const c of body) {
+    const as = ruleFor(rules, c.text) ?? ruleFor(rules, c.parsed.title);
+    if (!as) continue;
+    c.role = as === 'part' ? 'part' : 'outro';
+    c.ruled = true;
+    if (as === 'part') partsOfAbove.add(c.el);
+  }
+}
+
+/** The talks when the reader named the form of talk titles on this site: every line of that form. */
+function talksOfForm(post: Element, body: Candidate[], form: TalkForm): Talk[] {
+  return body.filter((c) => formOf(c) === form && c.role === null).map((c) => toTalk(c, post));
+}
+
+function formOf(c: Candidate): TalkForm {
+  if (c.kind === 'heading') return `h${Math.min(6, Math.max(1, c.level))}` as TalkForm;
+  return c.kind === 'plain' ? 'line' : c.kind;
 }
 
 /** Conference words in the post's or page's title, its candidate lines or its opening. */
@@ -189,7 +228,12 @@ function isEventPage(post: Element, postTitle: string, pageTitle: string, body: 
  * qualifies with two lines of evidence (or one strong one), and then its evidenced lines are talks, and
  * its other lines too when most of the form has evidence. Forms inside an accepted talk are its parts.
  */
-function chooseTalks(post: Element, body: Candidate[], eventPage: boolean): Talk[] {
+function chooseTalks(
+  post: Element,
+  body: Candidate[],
+  eventPage: boolean,
+  sectionEnd: (c: Candidate, next: Candidate | null) => Element | null,
+): Talk[] {
   const groups = new Map<string, Candidate[]>();
   for (const c of body) {
     if (c.kind === 'plain') continue; // plain lines only count where no other form is found
@@ -213,13 +257,13 @@ function chooseTalks(post: Element, body: Candidate[], eventPage: boolean): Talk
 
   let accepted: Talk[] = [];
   for (const group of scored) {
-    const fill = eventPage && group.evidenced / group.eligible >= FILL_SHARE;
+    const fill = eventPage && group.evidenced >= MIN_FILL && group.evidenced / group.eligible >= FILL_SHARE;
     const picked = group.members.filter(
       (m) => m.evidence !== 'none' || (fill && m.c.role === null && m.c.parsed.title.length > 0),
     );
     const spans = accepted.map((t, i) => ({
       c: t.c,
-      end: sectionEnd(t.c, accepted[i + 1]?.c ?? null, post),
+      end: sectionEnd(t.c, accepted[i + 1]?.c ?? null),
     }));
     const nested = (c: Candidate) =>
       spans.some((s) =>
@@ -230,7 +274,7 @@ function chooseTalks(post: Element, body: Candidate[], eventPage: boolean): Talk
     // A heading over accepted talks groups them (a track, a day): it is no talk itself.
     const container = (c: Candidate) => {
       if (c.kind !== 'heading') return false;
-      const end = sectionEnd(c, null, post);
+      const end = sectionEnd(c, null);
       return accepted.some((t) => precedes(c.el, t.c.el) && (!end || precedes(t.c.el, end)));
     };
     const fresh = picked.filter((m) => !nested(m.c) && !container(m.c));
@@ -257,7 +301,11 @@ function scoreGroup(candidates: Candidate[], post: Element): Group {
   const members = candidates
     // A structural word gives way to strong evidence ("Room 2: Title — Speaker", "Lightning talk: …"),
     // except for days and site chrome.
-    .filter((c) => c.role === null || (c.role !== 'day' && c.role !== 'chrome' && hasStrongEvidence(c, post)))
+    .filter(
+      (c) =>
+        c.role === null ||
+        (!c.ruled && c.role !== 'day' && c.role !== 'chrome' && hasStrongEvidence(c, post)),
+    )
     .map((c) => ({ c, evidence: evidenceOf(c, post) }));
   return {
     members,
@@ -326,11 +374,16 @@ function toTalk(c: Candidate, post: Element): Talk {
  * higher rank (a heading of lower rank is a part of the talk: Key takeaways, Q&A). Items, terms and
  * rows own their elements; their end is what follows the last of them.
  */
-function sectionEnd(c: Candidate, next: Candidate | null, post: Element): Element | null {
+function talkEnd(
+  c: Candidate,
+  next: Candidate | null,
+  post: Element,
+  partsOfAbove: ReadonlySet<Element>,
+): Element | null {
   if (c.owns) return null;
   const level = c.kind === 'heading' ? c.level : 7;
   for (const el of post.querySelectorAll(HEADINGS)) {
-    if (el === c.el || !precedes(c.el, el)) continue;
+    if (el === c.el || !precedes(c.el, el) || partsOfAbove.has(el)) continue;
     if (next && !precedes(el, next.el)) break;
     if (headingLevel(el) > level) continue;
     if (headingText(el) && contextInPost(el, post) !== 'excluded') return el;

@@ -31,3 +31,17 @@ export function talkForNode(sections: readonly TalkSection[], node: Node): TalkS
   }
   return found;
 }
+
+export {
+  hasRules,
+  NO_RULES,
+  type NotATalk,
+  ruleFor,
+  siteOf,
+  TALK_FORMS,
+  type TalkForm,
+  type TalkRules,
+  TalkRulesSchema,
+  withNotATalk,
+} from './rules';
+export { type FilingHighlight, type FilingTalk, fileUnder, refile, talkAbove } from './filing';

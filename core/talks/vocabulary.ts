@@ -67,7 +67,7 @@ const INTRO_PATTERNS: RegExp[] = [
 ];
 
 const OUTRO_PATTERNS: RegExp[] = [
-  /^(?:wrap(?:ping)?[- ]?up|wrap|conclusions?|in conclusion|final (?:thoughts|words|notes|remarks)|closing (?:thoughts|words|remarks|notes)|summary|overall|verdict|the verdict|takeaways|key takeaways|my takeaways|main takeaways|lessons learned|what'?s next|next steps|next year|until next time|see you next year|thanks|thank you|acknowledg(?:e)?ments|epilogue|afterword|postscript|p\.?s\.?|update|updates|follow[- ]?ups?|action items|to do|todo|homework|reflections|final reflections|last words|bottom line|the bottom line|all in all|in summary|summing up|recap|tl;?dr)$/,
+  /^(?:wrap(?:ping)?[- ]?up|wrap|conclusions?|in conclusion|final (?:thoughts|words|notes|remarks)|closing (?:thoughts|words|remarks|notes)|summary|overall|verdict|the verdict|takeaways|key takeaways|my takeaways|main takeaways|lessons learned|what'?s next|next steps|next year|until next time|see you next year|thanks|thank you|acknowledg(?:e)?ments|epilogue|afterword|postscript|p\.?s\.?|update|updates|follow[- ]?ups?|action items|to do|todo|homework|reflections|final reflections|last words|bottom line|the bottom line|all in all|in summary|summing up|recap|tl;?dr|goodbye|farewell|bye|so long)$/,
   /^(?:what\s+(?:i|we)(?:'|’)?(?:m|re|ll)?\s+(?:taking\s+(?:home|away)|going to (?:try|do|change)|will (?:try|do|change)|learned|learnt|changed?|brought home|take away|try next)|what\s+(?:i|we)\s+(?:took|take)\s+(?:home|away)).*$/,
   /^(?:practical|logistics|notes?|tips?|advice)(?:\s+\w+){0,4}\s+(?:for\s+)?(?:next\s+(?:time|year)|attendees|first[- ]timers)\b.*$/,
   /^(?:logistics|practical (?:notes|details|info|information)|travel|getting home)(?:,?\s+for next (?:time|year))?$/,
