@@ -206,18 +206,66 @@ function nextBlockText(el: Element): string {
   return next && !next.matches(HEADINGS) ? clean(next.textContent) : '';
 }
 
-/** People on a "Speaker: …" line among the first two blocks after `el`. */
+/**
+ * People named right under a title, among the first two blocks after `el`: a "Speaker: …" line, or
+ * short lines that start with people ("Imogen Falkner, Principal Engineer at Corvid Health",
+ * "Renée Castellanos · Web performance consultant", the name of each speaker card).
+ */
 function speakerLineAfter(el: Element, post: Element): string[] {
   let seen = 0;
   for (const block of blocksAfter(el, post)) {
     if (block.matches(HEADINGS) || block.querySelector(HEADINGS)) return [];
     const text = clean(block.textContent);
     if (!text) continue;
-    const people = speakerLine(text);
-    if (people.length) return people;
+    const labelled = speakerLine(text);
+    if (labelled.length) return labelled;
+    // Unlabelled names count only right under the title, and not in a byline or a post's meta.
+    if (seen === 0 && block === firstBlockAfter(el, post) && contextInPost(block, post) === 'content') {
+      const people = leaves(block)
+        .filter((leaf) => !hasMetaAncestor(leaf, post))
+        .flatMap((leaf) => personLedLine(clean(leaf.textContent)));
+      if (people.length) return [...new Set(people)];
+    }
     if (++seen >= 2) return [];
   }
   return [];
+}
+
+/** The block that follows `el`, climbing out of wrappers that hold nothing else (Notion's `<div><h3>`). */
+function firstBlockAfter(el: Element, post: Element): Element | null {
+  let node: Element = el;
+  while (node.parentElement && node.parentElement !== post && !nextWithText(node)) node = node.parentElement;
+  return nextWithText(node);
+}
+
+function nextWithText(el: Element): Element | null {
+  for (let sib = el.nextElementSibling; sib; sib = sib.nextElementSibling)
+    if (clean(sib.textContent)) return sib;
+  return null;
+}
+
+function hasMetaAncestor(el: Element, post: Element): boolean {
+  for (let node: Element | null = el; node && node !== post; node = node.parentElement) {
+    if (tokens(node).some((t) => META_TOKEN.test(t))) return true;
+  }
+  return false;
+}
+
+/** A short line that opens with people and goes on with a role or links, not with a sentence. */
+function personLedLine(text: string): string[] {
+  if (!text || text.length > 140 || /[.!?…。]$/u.test(text)) return [];
+  const labelled = speakerLine(text);
+  if (labelled.length) return labelled;
+  const lead = /^(.{3,100}?)(?:\s*(?:[,·•|(（—–]|\s-\s)|$)/u.exec(text)?.[1] ?? '';
+  return parsePeople(lead) ?? [];
+}
+
+/** The innermost blocks of `el` (itself when it holds no block). */
+function leaves(el: Element): Element[] {
+  const blocks = [...el.querySelectorAll('p, div, li')].filter(
+    (b) => !b.querySelector('p, div, li') && clean(b.textContent).length > 0,
+  );
+  return blocks.length ? blocks : [el];
 }
 
 /** People on "Speaker: …" lines inside `el` (a `<dd>`). */

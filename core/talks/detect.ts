@@ -54,6 +54,8 @@ const LEAD_CHARS = 700;
 const FILL_SHARE = 2 / 3;
 /** ... and how many lines at least: two of three is too little to vouch for the third. */
 const MIN_FILL = 3;
+/** Share of a form's evidenced lines that are strong for the form to require strong evidence of every line. */
+const STRONG_FORM_SHARE = 3 / 4;
 /** Share of a title form's lines that must carry evidence for the form to hold talks at all. */
 const MIN_GROUP_SHARE = 1 / 3;
 
@@ -189,7 +191,59 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
     };
   });
   endLastTalkBeforeOutro(sections, post);
+  fileLiveBlogEntries(sections, post, headings);
   return sections;
+}
+
+/**
+ * A live blog's untitled entries belong to the talk whose titled entry came before them in time: below
+ * it when the blog shows the oldest entry first, above it when it shows the newest first. Titled
+ * entries that are no talk (Lunch) take the entries after them to no talk. Each talk then owns its
+ * entries.
+ */
+function fileLiveBlogEntries(sections: TalkSection[], post: Element, headings: Candidate[]): void {
+  // The post's entries: its outermost inner articles (the post itself may be an <article>).
+  const inner = [...post.querySelectorAll('article')];
+  const entries = inner.filter((a) => !inner.some((o) => o !== a && o.contains(a)));
+  if (entries.length < 3 || !sections.length) return;
+  const timeOf = (entry: Element) => Date.parse(entry.querySelector('time')?.getAttribute('datetime') ?? '');
+  const titled = entries.filter((entry) => headings.some((h) => entry.contains(h.el)));
+  const sectionOf = new Map<Element, TalkSection>();
+  for (const section of sections) {
+    const entry = entries.find((e) => e.contains(section.heading));
+    if (entry) sectionOf.set(entry, section);
+  }
+  if (!sectionOf.size) return;
+  for (const section of sectionOf.values()) section.owns = [];
+  for (const entry of entries) {
+    const owner = titled.includes(entry) ? entry : titledEntryBefore(entry, titled, entries, timeOf);
+    const section = owner ? sectionOf.get(owner) : undefined;
+    section?.owns?.push(entry);
+  }
+  for (const section of sectionOf.values()) section.end = null;
+}
+
+/** The titled entry posted last before `entry`: by their times when both have one, else the one above. */
+function titledEntryBefore(
+  entry: Element,
+  titled: Element[],
+  entries: Element[],
+  timeOf: (e: Element) => number,
+): Element | null {
+  const time = timeOf(entry);
+  if (!Number.isNaN(time)) {
+    let best: Element | null = null;
+    const distance = (t: Element) => Math.abs(entries.indexOf(t) - entries.indexOf(entry));
+    for (const t of titled) {
+      const tTime = timeOf(t);
+      if (Number.isNaN(tTime) || tTime > time) continue;
+      // Equal times (minutes only): the nearer entry on the page.
+      if (!best || tTime > timeOf(best) || (tTime === timeOf(best) && distance(t) < distance(best))) best = t;
+    }
+    if (best || titled.every((t) => !Number.isNaN(timeOf(t)))) return best;
+  }
+  const index = entries.indexOf(entry);
+  return [...titled].reverse().find((t) => entries.indexOf(t) < index) ?? null;
 }
 
 /** Lines the reader marked as not talks on this site take the role they gave them. */
@@ -257,9 +311,18 @@ function chooseTalks(
 
   let accepted: Talk[] = [];
   for (const group of scored) {
-    const fill = eventPage && group.evidenced >= MIN_FILL && group.evidenced / group.eligible >= FILL_SHARE;
-    const picked = group.members.filter(
-      (m) => m.evidence !== 'none' || (fill && m.c.role === null && m.c.parsed.title.length > 0),
+    // A write-up that names the speakers of its talks names them for all: where most lines of a form
+    // carry strong evidence, a line without it ("Why I keep going back") is no talk.
+    const strongForm = group.strong >= 2 && group.strong >= group.evidenced * STRONG_FORM_SHARE;
+    const fill =
+      eventPage &&
+      !strongForm &&
+      group.evidenced >= MIN_FILL &&
+      group.evidenced / group.eligible >= FILL_SHARE;
+    const picked = group.members.filter((m) =>
+      strongForm
+        ? m.evidence === 'strong'
+        : m.evidence !== 'none' || (fill && m.c.role === null && m.c.parsed.title.length > 0),
     );
     const spans = accepted.map((t, i) => ({
       c: t.c,

@@ -17,14 +17,14 @@ const BOILERPLATE_ROLES = new Set([
 ]);
 /** Class or id tokens of comment threads, sidebars and widgets. Exact tokens: "has-sidebar" on <body> is layout. */
 const BOILERPLATE_TOKEN =
-  /^(?:comments?|comment-list|commentlist|comments-area|respond|sidebar|widget|widgets|related|related-posts|share|sharing|social|breadcrumbs?|menu|navigation|navbar|site-header|site-footer|masthead|cookie-banner|cookie-consent|consent)$/i;
+  /^(?:comments?|comment-list|commentlist|comments-area|respond|sidebar|widget|widgets|related|related-posts|share|sharing|social|breadcrumbs?|menu|navigation|navbar|site-header|site-footer|masthead|cookie-banner|cookie-consent|consent|more-articles|more-posts|read-next|recommended|suggested-posts|also-read)$/i;
 /**
  * Inside a post, also prefix and suffix forms ("comment-body", "jp-relatedposts", "newsletter-wrapper",
  * "article-footer-wrap"), promotions, tables of contents, and headings only screen readers or the dek show.
  */
 const IN_POST_BOILERPLATE = new RegExp(
   [
-    `^(?:comments?|respond|sidebar|widgets?|related|relatedposts|share|sharing|sharedaddy|social|breadcrumbs?|menu|nav|navigation|footer|newsletter|subscribe|subscription|promo|ads?|advert|playlist|next-post|prev-post|post-navigation|toc|table-of-contents|cookie|consent|author-box|author-bio|author-card|about-author)(?:[-_].*)?$`,
+    `^(?:comments?|respond|sidebar|widgets?|related|relatedposts|share|sharing|sharedaddy|social|breadcrumbs?|menu|nav|navigation|footer|newsletter|subscribe|subscription|promo|ads?|advert|playlist|next-post|prev-post|post-navigation|toc|table-of-contents|cookie|consent|author-box|author-bio|author-card|about-author|ltag|liquid|embed|oembed|github-card|gist|user-card|profile-card|more-articles|read-next|series)(?:[-_].*)?$`,
     `[-_](?:comments?|sidebar|widgets?|related|relatedposts|share|sharing|footer|nav|navigation|menu|newsletter|playlist|promo|dek|deck|standfirst|kicker|toc|table-of-contents|outline)(?:[-_]wrap(?:per)?)?$`,
     `^(?:sr-only|screen-reader-text|visually-hidden|visuallyhidden)$`,
   ].join('|'),

@@ -24,6 +24,9 @@ const NOT_NAME_WORDS = new Set(
   capital research project community summit conference meetup day track room hall stage part video slides recording
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
   september october november december north south east west new old open source free general live
+  principal senior staff lead head chief director manager engineer engineering developer architect consultant
+  founder cofounder co-founder ceo cto vp president officer advocate evangelist researcher professor lecturer
+  student maintainer designer product platform performance reliability infrastructure backend frontend
   why how what who where`.split(/\s+/),
 );
 
@@ -51,7 +54,8 @@ export function parsePeople(text: string): string[] | null {
     .trim();
   if (!withoutOrgs) return null;
   const parts = withoutOrgs
-    .split(/\s*(?:,|&|＆|、|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bmit\b|\bwith\b|\/)\s*/u)
+    // Letter-aware word edges: \b is ASCII-only, and "Renée" must not split at its last "e".
+    .split(/\s*(?:,|&|＆|、|\/|(?<!\p{L})(?:and|und|et|y|e|en|mit|with)(?!\p{L}))\s*/u)
     .map((p) => p.trim())
     .filter(Boolean);
   if (!parts.length || parts.length > 8) return null;

@@ -22,7 +22,8 @@ const MIN_POST_CHARS = 80;
 export function findPosts(root: Element | Document): Element[] {
   const articles = outermost([...root.querySelectorAll('article')].filter((a) => !isBoilerplate(a)));
   if (root.nodeType === 1 && (root as Element).tagName === 'ARTICLE') return [root as Element];
-  if (articles.length) return mergeLiveBlogEntries(articles);
+  const posts = mergeLiveBlogEntries(articles);
+  if (posts.length) return posts;
   const repeated = outermost([...root.querySelectorAll(REPEATED_POST)].filter((el) => !isBoilerplate(el)));
   if (repeated.length >= 2 && repeated.every((el) => clean(el.textContent).length > MIN_POST_CHARS))
     return repeated;
@@ -39,7 +40,11 @@ function outermost(elements: Element[]): Element[] {
   return elements.filter((el) => !elements.some((other) => other !== el && other.contains(el)));
 }
 
-/** Replaces runs of three or more short, dated sibling articles (live-blog entries) by their parent. */
+/**
+ * Short sibling articles (three or more) are parts of one page, not posts: dated ones are a live
+ * blog's entries (their parent is the post), undated ones are cards (session cards, teasers) inside
+ * the page's content, which is then found as if there were no articles.
+ */
 function mergeLiveBlogEntries(articles: Element[]): Element[] {
   const byParent = new Map<Element, Element[]>();
   for (const article of articles) {
@@ -48,14 +53,18 @@ function mergeLiveBlogEntries(articles: Element[]): Element[] {
     byParent.set(parent, [...(byParent.get(parent) ?? []), article]);
   }
   const merged = new Set<Element>();
+  const cards = new Set<Element>();
   for (const [parent, siblings] of byParent) {
     if (siblings.length < 3) continue;
-    const dated = siblings.filter((a) => a.querySelector('time'));
     const chars = siblings.reduce((sum, a) => sum + clean(a.textContent).length, 0) / siblings.length;
-    if (dated.length >= siblings.length * 0.6 && chars <= MAX_ENTRY_CHARS) merged.add(parent);
+    if (chars > MAX_ENTRY_CHARS) continue;
+    const dated = siblings.filter((a) => a.querySelector('time'));
+    if (dated.length >= siblings.length * 0.6) merged.add(parent);
+    else for (const card of siblings) cards.add(card);
   }
   const posts: Element[] = [];
   for (const article of articles) {
+    if (cards.has(article)) continue;
     const parent = article.parentElement;
     const post = parent && merged.has(parent) ? parent : article;
     if (!posts.includes(post)) posts.push(post);

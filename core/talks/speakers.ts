@@ -63,7 +63,13 @@ const NOT_IN_PARENS =
  */
 export function findSpeakers(title: string, sectionText: string): string[] {
   const cleanTitle = clean(title);
-  const lead = clean(sectionText.slice(0, LEAD_CHARS * 2)).slice(0, LEAD_CHARS);
+  // Blocks stay on lines of their own: "▶ Watch on YouTube" and "Henrik Vall closed …" are two blocks.
+  const lead = sectionText
+    .slice(0, LEAD_CHARS * 2)
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n')
+    .trim()
+    .slice(0, LEAD_CHARS);
   const found: string[] = [];
 
   const by = RE_TITLE_BY.exec(cleanTitle);

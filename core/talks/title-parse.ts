@@ -26,21 +26,27 @@ export interface ParsedTitle {
 
 const MARKERS: [RegExp, TalkMarker][] = [
   [
-    /^(?:opening |closing |morning |afternoon |the )?keynote(?: talk| address| speech)?$|^基調講演$|^キーノート$|^keynote-vortrag$/iu,
+    /^(?:opening |closing |morning |afternoon |the )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$/iu,
     'keynote',
   ],
-  [/^(?:lightning(?: talk)?|flash talk|lt|ライトニングトーク)$/iu, 'lightning'],
+  [/^(?:lightning(?: talk)?|flash talk|lt|quickie|ignite|pecha kucha|ライトニングトーク)$/iu, 'lightning'],
   [
     /^(?:panel(?: discussion)?|fireside chat|podiumsdiskussion|table ronde|mesa redonda|パネルディスカッション)$/iu,
     'panel',
   ],
-  [/^(?:workshop|tutorial|hands-on|ワークショップ|atelier|taller)$/iu, 'workshop'],
+  [
+    /^(?:workshop|tutorial|hands-on(?: lab)?|tools[- ]in[- ]action|deep dive|university|université|bof|birds of a feather|ワークショップ|atelier|taller)$/iu,
+    'workshop',
+  ],
   [/^(?:paper|research paper|full paper|short paper|論文)$/iu, 'paper'],
   [
     /^(?:talk|session|invited talk|featured talk|main talk|vortrag|conférence|conference talk|charla|ponencia|palestra|講演|招待講演|特別講演|セッション|発表|登壇)$/iu,
     'talk',
   ],
 ];
+/** "Conférence de A et B : Title", "Talk by Jane Doe: Title", "Vortrag von A: Title". */
+const BY_PREFIX =
+  /^((?:keynote|talk|session|conférence|présentation|vortrag|charla|ponencia|palestra|lightning talk|workshop|atelier))\s+(?:by|de|d['’]|von|par|por|of)\s*([^:：]{3,120}?)\s*[:：]\s+(?=\S)/iu;
 const ROOM =
   /^(?:room|track|hall|stage|salle|saal|sala|raum|auditorium|main stage|main hall|devroom)\s*[\p{L}\d.]{0,12}$/iu;
 const SESSION_CODE = /^([A-Z]{2,5}-?\d{2,4}[A-Z]?)(?:\s*[-:–—|]\s*|\s+)(?=\S)/u;
@@ -62,6 +68,7 @@ export function parseTalkTitle(raw: string): ParsedTitle {
   let marker: TalkMarker | null = null;
   let code: string | null = null;
   let time: string | null = null;
+  let prefixSpeakers: string[] = [];
 
   // Prefixes come in any order ("10:30 — Room 2: Keynote: …"); peel until nothing changes.
   for (let i = 0; i < 6; i++) {
@@ -76,6 +83,14 @@ export function parseTalkTitle(raw: string): ParsedTitle {
     if (c) {
       code ??= c[1] ?? null;
       text = text.slice(c[0].length);
+    }
+    const byPrefix = BY_PREFIX.exec(text);
+    const byPeople = byPrefix?.[2] ? parsePeople(byPrefix[2]) : null;
+    if (byPrefix && byPeople) {
+      marker ??= MARKERS.find(([re]) => re.test(byPrefix[1]!))?.[1] ?? 'talk';
+      prefixSpeakers = byPeople;
+      text = text.slice(byPrefix[0].length);
+      continue;
     }
     const colon = /^([^:：]{1,40}?)\s*[:：]\s*(?=\S)/u.exec(text);
     const dash = /^([^-–—]{1,30}?)\s+[-–—]\s+(?=\S)/u.exec(text);
@@ -95,7 +110,7 @@ export function parseTalkTitle(raw: string): ParsedTitle {
     if (text === before) break;
   }
 
-  let speakers: string[] = [];
+  let speakers: string[] = prefixSpeakers;
   for (let i = 0; i < 3; i++) {
     const before = text;
     text = text.replace(MEDIA_SUFFIX, '').trim();

@@ -63,7 +63,7 @@ const GROUP_PATTERNS: RegExp[] = [
 const INTRO_PATTERNS: RegExp[] = [
   /^(?:introduction|intro|overview|preface|prelude|background|context|tl;?dr|tl;dr:?|summary up front|first things first|getting there|the venue|venue|the setting|preamble|why i went|why we went|who went(?: and why)?)$/,
   /^before\s+the\s+(?:talks|sessions|conference|keynote).*$/,
-  /^(?:einleitung|einführung|vorwort|vorab|überblick|introducción|introduccion|resumen inicial|présentation générale|avant-propos|inleiding|はじめに|始めに|概要|前置き|イントロ)$/,
+  /^(?:einleitung|einführung|vorwort|vorab|überblick|bevor es losgeht|introducción|introduccion|resumen inicial|antes de empezar|para empezar|présentation générale|avant-propos|avant de commencer|pour commencer|en guise d'introduction|inleiding|はじめに|始めに|概要|前置き|イントロ)$/,
 ];
 
 const OUTRO_PATTERNS: RegExp[] = [

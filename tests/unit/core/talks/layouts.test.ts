@@ -55,8 +55,9 @@ describe('layouts', () => {
   });
 
   it('a live blog: titled entries start talks, untitled entries follow them, breaks belong to none', () => {
+    let minute = 0;
     const entry = (id: string, title: string, text: string) =>
-      `<article class="entry"><time datetime="2025-06-11T09:00">09:00</time>${title ? `<h3>${title}</h3>` : ''}<p id="${id}">${text}</p></article>`;
+      `<article class="entry"><time datetime="2025-06-11T09:${String(minute++ * 5).padStart(2, '0')}">09:00</time>${title ? `<h3>${title}</h3>` : ''}<p id="${id}">${text}</p></article>`;
     const doc = page(
       `<main><h1>Live: DevConf day one</h1><div class="entries">
       ${entry('e0', 'Doors are open', 'Badges at the desk.')}
@@ -77,6 +78,45 @@ describe('layouts', () => {
     expect(filed(doc, 'e2')).toBe('Software That Outlives Its Authors');
     expect(filed(doc, 'e3')).toBeNull();
     expect(filed(doc, 'e5')).toBe('The Quiet Cost of Microservices');
+  });
+
+  it('a live blog shown newest first: follow-up entries above their talk belong to it, by their times', () => {
+    const entry = (id: string, time: string, title: string, text: string) =>
+      `<article class="entry"><time datetime="2025-06-11T${time}">${time}</time>${title ? `<h3>${title}</h3>` : ''}<p id="${id}">${text}</p></article>`;
+    const doc = page(
+      `<main><h1>Live: DevConf day one</h1><div class="entries">
+      ${entry('e5', '11:20', '', 'Questions from the room.')}
+      ${entry('e4', '11:00', 'The Quiet Cost of Microservices — Rebecca Lund', 'Rebecca starts.')}
+      ${entry('e3', '10:40', 'Lunch', 'Soup.')}
+      ${entry('e2', '09:30', '', 'Her first argument: write down decisions.')}
+      ${entry('e1', '09:05', 'Keynote: Software That Outlives Its Authors — Dagny Sølvberg', 'She is on stage.')}
+      ${entry('e0', '08:30', '', 'Badges at the desk.')}
+      </div></main>`,
+      'Live: DevConf day one',
+    );
+    expect(filed(doc, 'e5')).toBe('The Quiet Cost of Microservices');
+    expect(filed(doc, 'e3')).toBeNull();
+    expect(filed(doc, 'e2')).toBe('Software That Outlives Its Authors');
+    expect(filed(doc, 'e0')).toBeNull();
+  });
+
+  it('session cards: short sibling articles are parts of the page, each talk its card', () => {
+    const card = (title: string, speaker: string, id: string) =>
+      `<article class="session"><h3><a href="https://conf.example/2024/sessions/${id}">${title}</a></h3><p>${speaker} · Engineer</p><p id="${id}">Summary of the session.</p><a href="https://video.example/${id}">Watch the recording</a></article>`;
+    const doc = page(
+      `<main><h1>Tidewater JS 2024: session recordings</h1><p id="intro">All the talks of the day, with recordings.</p><h2>Main stage</h2>
+      ${card('The Boring Web', 'Renée Castellanos', 'boring')}${card('Types at the Border', 'Dwayne Whitaker', 'types')}${card('Offline First', 'Keisha Boone', 'offline')}
+      <h2>Thanks to our sponsors</h2><p id="sponsors">Acme.</p></main>`,
+      'Tidewater JS 2024: session recordings',
+    );
+    expect(titles(doc)).toEqual([
+      ['The Boring Web', ['Renée Castellanos']],
+      ['Types at the Border', ['Dwayne Whitaker']],
+      ['Offline First', ['Keisha Boone']],
+    ]);
+    expect(filed(doc, 'types')).toBe('Types at the Border');
+    expect(filed(doc, 'intro')).toBeNull();
+    expect(filed(doc, 'sponsors')).toBeNull();
   });
 
   it('a definition list with session codes and speaker lines', () => {

@@ -1,0 +1,41 @@
+/**
+ * Talk detection on every page of the recap corpus (tests/fixtures/recaps, ground truth in cases.json)
+ * and of the web-page corpus (62 real pages, none a write-up), scored as `npm run eval:talks` scores it:
+ * each passage under its talk (or none), every talk found by the title rule and nothing else, the
+ * speakers as people. Pages a round of the corpus adds are first measured unseen (docs/talk-detection.md).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadRecapCases, recapPath } from '@/eval/talks/cases';
+import { coreDetector, evaluateRecap, evaluateWebPage } from '@/eval/talks/evaluate';
+import { loadPage } from '@/eval/talks/load';
+import { ALL_WEB_PAGES, webPagePath } from '../../../fixtures/web-pages';
+
+describe.each(loadRecapCases().map((c) => [c.file, c] as const))('%s', (file, c) => {
+  const result = evaluateRecap(loadPage(readFileSync(recapPath(file), 'utf8')).document, c, coreDetector);
+
+  it('files every passage under its talk, or under none', () => {
+    const wrong = result.passageResults.filter((p) => !p.right).map((p) => [p.text, p.expected, p.got]);
+    expect(wrong).toEqual([]);
+  });
+
+  it('finds every talk and nothing else', () => {
+    expect(result.detected.filter((d) => d.matches === null).map((d) => d.title)).toEqual([]);
+    expect(result.talks.filter((t) => !t.found).map((t) => t.title)).toEqual([]);
+  });
+
+  it('names the speakers as people, or no one', () => {
+    // Where a write-up names a speaker only by a handle or a first name, an empty list is right to give;
+    // a wrong person never is.
+    for (const talk of result.talks.filter((t) => t.found && !t.speakersRight)) {
+      expect([talk.title, talk.detectedSpeakers]).toEqual([talk.title, []]);
+    }
+  });
+});
+
+describe('pages that are not write-ups', () => {
+  it.each(ALL_WEB_PAGES)('%s has no talks', (name) => {
+    const window = loadPage(readFileSync(webPagePath(name), 'utf8'));
+    expect(evaluateWebPage(window.document, name, coreDetector).titles).toEqual([]);
+  });
+});
