@@ -5,6 +5,7 @@
  * Each comes parsed (title, speakers, marker) and with its structural role when it is not a title.
  */
 import { parsePeople } from './people';
+import type { DeclaredTalk } from './structured-data';
 import {
   blocksAfter,
   clean,
@@ -37,6 +38,8 @@ export interface Candidate {
   listedSpeakers: string[];
   /** In the post's `<header>`. */
   inHeader: boolean;
+  /** The talk the page's JSON-LD declares under this title, if any. */
+  declared?: DeclaredTalk | null;
   /** Set when the reader's rules for the site say what this line is: nothing overrides them. */
   ruled?: boolean;
   /** Set when the other lines of its form confirm that "Jane Doe: Title" names the speaker first. */

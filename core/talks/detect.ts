@@ -25,6 +25,7 @@ import { findPosts } from './posts';
 import { singleTalkOfPost } from './single-talk';
 import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
 import { findSpeakers } from './speakers';
+import { type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
 import { nameRecurs } from './title-parse';
 
 /** A talk written up in a post: where it starts, where it ends, and the post it belongs to. */
@@ -91,6 +92,8 @@ interface PageContext {
   titles: Set<string>;
   raw: string;
   rules: TalkRules;
+  /** The talks the page's JSON-LD declares. */
+  declared: DeclaredTalk[];
 }
 
 function pageContext(doc: Document, rules: TalkRules): PageContext {
@@ -110,7 +113,7 @@ function pageContext(doc: Document, rules: TalkRules): PageContext {
     }
   }
   titles.delete('');
-  return { titles, raw: withoutSiteName(raw[0] ?? ''), rules };
+  return { titles, raw: withoutSiteName(raw[0] ?? ''), rules, declared: declaredTalks(doc) };
 }
 
 /** "Post title - Site name" -> "Post title", when the last part is short enough to be a site's name. */
@@ -132,6 +135,8 @@ interface Talk {
 
 function detectInPost(post: Element, page: PageContext, onlyPost: boolean): TalkSection[] {
   const candidates = collectCandidates(post);
+  if (page.declared.length)
+    for (const c of candidates) c.declared = declaredTalkFor(c.parsed.title, page.declared);
   const headings = candidates.filter((c) => c.kind === 'heading');
   const postTitle = findPostTitle(post, headings, page.titles);
   const postTitleText = postTitle ? postTitle.text : onlyPost ? page.raw : '';
@@ -389,7 +394,8 @@ function evidenceOf(c: Candidate, post: Element): Evidence {
 
 function hasStrongEvidence(c: Candidate, post: Element): boolean {
   const p = c.parsed;
-  if (p.speakers.length || p.marker || p.code || c.kind === 'row' || c.listedSpeakers.length) return true;
+  if (p.speakers.length || p.marker || p.code || c.kind === 'row' || c.listedSpeakers.length || c.declared)
+    return true;
   if (p.prefixPeople.length && confirmPrefix(c, post)) return true;
   return [...c.el.querySelectorAll('a[href]')].some((a) => TALK_LINK.test(a.getAttribute('href') ?? ''));
 }
@@ -426,6 +432,7 @@ function toTalk(c: Candidate, post: Element): Talk {
   let speakers = c.parsed.speakers;
   if (!speakers.length && prefixed) speakers = c.parsed.prefixPeople;
   if (!speakers.length) speakers = c.listedSpeakers;
+  if (!speakers.length && c.declared) speakers = c.declared.speakers;
   if (!speakers.length) speakers = findSpeakers(title, lead);
   return { c, title: title || c.text, speakers };
 }
