@@ -14,6 +14,7 @@ import {
   headingLevel,
   headingText,
   isHidden,
+  textUpTo,
   tokens,
   visibleText,
 } from './dom';
@@ -48,7 +49,7 @@ export interface Candidate {
 
 /** Lines longer than this are prose, not titles. */
 const MAX_LINE = 160;
-const LINE_TAGS = 'p, div';
+const CANDIDATE_TAG = /^(?:H[1-6]|P|DIV|LI|DT|TABLE)$/;
 /** Post meta lines ("Posted on <time> by ..."): never talk titles. */
 const META_TOKEN =
   /meta|byline|author|date|posted|tags|categor|caption|credit|subtitle|dek|kicker|admonition-title/i;
@@ -63,8 +64,12 @@ const SPEAKER_LINE =
 /** Every candidate line of `post`, in document order. */
 export function collectCandidates(post: Element): Candidate[] {
   const out: Candidate[] = [];
-  for (const el of post.querySelectorAll(`${HEADINGS}, ${LINE_TAGS}, li, dt, table`)) {
-    if (el.matches(HEADINGS)) pushHeading(out, el, post);
+  // A tree walk, not querySelectorAll: one pass, and the tag test is all it needs.
+  const walker = post.ownerDocument.createTreeWalker(post, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node as Element;
+    if (!CANDIDATE_TAG.test(el.tagName)) continue;
+    if (/^H[1-6]$/.test(el.tagName)) pushHeading(out, el, post);
     else if (el.tagName === 'LI') pushItem(out, el, post);
     else if (el.tagName === 'DT') pushTerm(out, el, post);
     else if (el.tagName === 'TABLE') pushRows(out, el, post);
@@ -109,18 +114,19 @@ function pushHeading(out: Candidate[], el: Element, post: Element): void {
 
 /** A bold-only line, a bold title followed by its speakers, or a short plain line before prose. */
 function pushLine(out: Candidate[], el: Element, post: Element): void {
-  if (
-    el.tagName === 'DIV' &&
-    el.querySelector(`p, div, ul, ol, table, blockquote, pre, section, article, ${HEADINGS}`)
-  )
-    return;
+  // Cheap tests first: most divs of a page are containers or prose.
+  const raw = textUpTo(el, MAX_LINE * 2);
+  if (raw.length > MAX_LINE * 2 || !/\p{L}/u.test(raw)) return;
+  if (el.tagName === 'DIV' && [...el.children].some((child) => BLOCK_CHILD.test(child.tagName))) return;
   const text = visibleText(el);
-  if (!text || text.length > MAX_LINE || !/\p{L}/u.test(text)) return;
+  if (!text || text.length > MAX_LINE) return;
   if (el.querySelector('br, time, img') || tokens(el).some((t) => META_TOKEN.test(t))) return;
+  const bold = boldPrefix(el);
+  const plain = !bold && !/[.,;:!?…]$/.test(text) && !el.querySelector('b, strong, a');
+  if (!bold && !plain) return;
   if (contextInPost(el, post) !== 'content') return;
   const next = nextBlockText(el);
   if (!next) return;
-  const bold = boldPrefix(el);
   if (bold === text) {
     // Titles end without sentence punctuation; a question is still a title ("Dude, Where's My Microservice?").
     if (/[.,;:]$/.test(text)) return;
@@ -134,17 +140,17 @@ function pushLine(out: Candidate[], el: Element, post: Element): void {
     if (people) out.push(make(el, 'line', 7, text));
     return;
   }
-  if (/[.,;:!?…]$/.test(text) || el.querySelector('b, strong, a')) return;
   // Followed by prose: a longer paragraph that reads like sentences.
   if (next.length < Math.max(80, text.length * 2) || !/[.!?:…)"”。]$/.test(next)) return;
   out.push(make(el, 'plain', 7, text));
 }
+const BLOCK_CHILD = /^(?:P|DIV|UL|OL|TABLE|BLOCKQUOTE|PRE|SECTION|ARTICLE|H[1-6]|DL|FIGURE)$/;
 
 /** A list item that opens with a bold title: "<li><strong>Title</strong> (Jane Doe). Notes…</li>". */
 function pushItem(out: Candidate[], el: Element, post: Element): void {
-  if (contextInPost(el, post, LIST) === 'excluded') return;
   const bold = boldPrefix(el);
   if (!bold || bold.length < 4 || /[:：]$/.test(bold) || bold.split(/\s+/).length < 2) return;
+  if (contextInPost(el, post, LIST) === 'excluded') return;
   const full = visibleText(el);
   // The speakers right after the title: "(Jane Doe).", " – Jane Doe:", " by Jane Doe."
   const after = full.slice(bold.length);
@@ -204,9 +210,10 @@ function boldPrefix(el: Element): string | null {
   return text || null;
 }
 
+/** The text of the block after `el` (only its first 400 characters matter, and only their shape). */
 function nextBlockText(el: Element): string {
   const next = el.nextElementSibling;
-  return next && !next.matches(HEADINGS) ? clean(next.textContent) : '';
+  return next && !next.matches(HEADINGS) ? textUpTo(next, 400) : '';
 }
 
 /**
@@ -217,13 +224,21 @@ function nextBlockText(el: Element): string {
 function speakerLineAfter(el: Element, post: Element): string[] {
   let seen = 0;
   for (const block of blocksAfter(el, post)) {
-    if (block.matches(HEADINGS) || block.querySelector(HEADINGS)) return [];
-    const text = clean(block.textContent);
+    const text = textUpTo(block, MAX_SPEAKER_BLOCK);
     if (!text) continue;
+    // A long block is the write-up itself (or the rest of the page): speaker lines come before it.
+    if (text.length > MAX_SPEAKER_BLOCK || block.matches(HEADINGS) || block.querySelector(HEADINGS))
+      return [];
     const labelled = speakerLine(text);
     if (labelled.length) return labelled;
-    // Unlabelled names count only right under the title, and not in a byline or a post's meta.
-    if (seen === 0 && block === firstBlockAfter(el, post) && contextInPost(block, post) === 'content') {
+    // Unlabelled names count only right under the title (a short block: a line or a few cards), and
+    // not in a byline or a post's meta.
+    if (
+      seen === 0 &&
+      text.length <= MAX_SPEAKER_BLOCK &&
+      block === firstBlockAfter(el, post) &&
+      contextInPost(block, post) === 'content'
+    ) {
       const people = leaves(block)
         .filter((leaf) => !hasMetaAncestor(leaf, post))
         .flatMap((leaf) => personLedLine(clean(leaf.textContent)));
@@ -242,8 +257,7 @@ function firstBlockAfter(el: Element, post: Element): Element | null {
 }
 
 function nextWithText(el: Element): Element | null {
-  for (let sib = el.nextElementSibling; sib; sib = sib.nextElementSibling)
-    if (clean(sib.textContent)) return sib;
+  for (let sib = el.nextElementSibling; sib; sib = sib.nextElementSibling) if (textUpTo(sib, 1)) return sib;
   return null;
 }
 
@@ -262,6 +276,9 @@ function personLedLine(text: string): string[] {
   const lead = /^(.{3,100}?)(?:\s*(?:[,·•|(（—–]|\s-\s)|$)/u.exec(text)?.[1] ?? '';
   return parsePeople(lead) ?? [];
 }
+
+/** A block of speaker lines or cards is short; a longer one is the write-up. */
+const MAX_SPEAKER_BLOCK = 600;
 
 /** The innermost blocks of `el` (itself when it holds no block). */
 function leaves(el: Element): Element[] {

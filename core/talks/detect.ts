@@ -18,6 +18,7 @@ import {
   headingLevel,
   headingText,
   precedes,
+  textUpTo,
   tokens,
   truncate,
 } from './dom';
@@ -275,7 +276,7 @@ function formOf(c: Candidate): TalkForm {
 
 /** Conference words in the post's or page's title, its candidate lines or its opening. */
 function isEventPage(post: Element, postTitle: string, pageTitle: string, body: Candidate[]): boolean {
-  const opening = clean(post.textContent).slice(0, 1500);
+  const opening = textUpTo(post, 1500).slice(0, 1500);
   const lines = body.map((c) => c.text).join('\n');
   return [postTitle, pageTitle, lines, opening].some(
     (text) => EVENT_WORDS.test(text) || EVENT_NAME.test(text),
@@ -465,11 +466,9 @@ function talkEnd(
 function endLastTalkBeforeOutro(sections: TalkSection[], post: Element): void {
   const last = sections[sections.length - 1];
   if (!last || last.end || last.owns) return;
-  const blocks = [...blocksAfter(last.heading, post)].filter(
-    (b) => clean(b.textContent) && !isChrome(b, post),
-  );
+  const blocks = [...blocksAfter(last.heading, post)].filter((b) => textUpTo(b, 1) && !isChrome(b, post));
   const tail = blocks.slice(1).slice(-2);
-  const outro = tail.find((b) => OUTRO_LINE.test(clean(b.textContent)));
+  const outro = tail.find((b) => OUTRO_LINE.test(textUpTo(b, 600)));
   if (outro) last.end = outro;
 }
 
@@ -485,7 +484,7 @@ function sectionLead(c: Candidate, post: Element): string {
   for (const block of blocksAfter(c.el, post)) {
     if (block.matches(HEADINGS) || block.querySelector(HEADINGS)) break;
     if (block.matches('ul, ol, table, pre, figure') && parts.length) continue;
-    const text = clean(block.textContent);
+    const text = textUpTo(block, LEAD_CHARS);
     if (!text) continue;
     parts.push(text);
     length += text.length;

@@ -69,8 +69,6 @@ export function isHidden(el: Element): boolean {
 
 /** The text a reader sees in `el`: hidden descendants and scripts left out, whitespace collapsed. */
 export function visibleText(el: Element): string {
-  if (!el.querySelector('[hidden], [aria-hidden], [style], script, style, template'))
-    return clean(el.textContent);
   let out = '';
   const walk = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -83,6 +81,20 @@ export function visibleText(el: Element): string {
     }
   };
   walk(el);
+  return clean(out);
+}
+
+/**
+ * The text of `el`, whitespace collapsed, read only until it is longer than `max` characters: enough
+ * to tell a line from prose without reading a whole section.
+ */
+export function textUpTo(el: Element, max: number): string {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let out = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    out += node.textContent;
+    if (out.length > max * 2 && clean(out).length > max) break;
+  }
   return clean(out);
 }
 

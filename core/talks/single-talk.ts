@@ -5,7 +5,7 @@
  * "Keynote: …". A title that only names people or only says "talk" is not enough: either the talk's
  * title is quoted next to a talk word, or the title names a speaker and the post reads like a talk.
  */
-import { clean } from './dom';
+import { clean, textUpTo } from './dom';
 import { parsePeople } from './people';
 import { findSpeakers } from './speakers';
 import { parseTalkTitle } from './title-parse';
@@ -92,5 +92,5 @@ function speakersOf(postTitle: string, talkTitle: string, lead: string): string[
 
 /** The opening of the post's text, where speakers and talk words are found. */
 function leadText(post: Element): string {
-  return clean(post.textContent).slice(0, 3000);
+  return textUpTo(post, 3000).slice(0, 3000);
 }
