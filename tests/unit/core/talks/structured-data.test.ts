@@ -12,7 +12,7 @@ const doc = (body: string) =>
 describe('declaredTalks', () => {
   it('reads Events, VideoObjects and their performers, in graphs and sub-events; skips broken JSON', () => {
     const d = doc(
-      ld({
+      `${ld({
         '@context': 'https://schema.org',
         '@graph': [
           {
@@ -33,7 +33,7 @@ describe('declaredTalks', () => {
           },
           { '@type': 'Organization', name: 'Acme' },
         ],
-      }) + '<script type="application/ld+json">{ not json</script>',
+      })}<script type="application/ld+json">{ not json</script>`,
     );
     const talks = declaredTalks(d);
     expect(talks.map((t) => [t.key, t.speakers])).toEqual([
