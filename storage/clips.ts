@@ -3,6 +3,7 @@
  * highlight, in one transaction so a failure leaves nothing half-written.
  */
 import { newId } from '@/core/ids';
+import { fileUnder } from '@/core/talks/filing';
 import type {
   HighlightColor,
   HighlightRecord,
@@ -77,14 +78,16 @@ export async function saveClip(
     const duplicate = existing.find((h) => isSamePassage(h, clip.highlight.text, clip.highlight.position));
     if (duplicate) return { highlight: duplicate, duplicate: true };
 
-    const talks = await upsertDetectedTalks(db, page.id, clip.talks, now);
+    await upsertDetectedTalks(db, page.id, clip.talks, now);
     const { talkTitle, ...fields } = clip.highlight;
+    // Detection's answer, as the reader's corrections of this page amend it ("Not a talk", a talk they started).
+    const pageTalks = await db.talks.where('pageId').equals(page.id).toArray();
     const highlight: HighlightRecord = {
       ...fields,
       id: newId(),
       pageId: page.id,
       url: page.url,
-      talkId: talkTitle === null ? null : (talks.get(talkTitle)?.id ?? null),
+      talkId: fileUnder(talkTitle, clip.highlight.position, pageTalks),
       tags: [],
       anchorStatus: 'placed',
       createdAt: now,
