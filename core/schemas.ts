@@ -72,6 +72,7 @@ export const HighlightRecordSchema = v.object({
   tags: v.pipe(v.array(TagSchema), v.maxLength(500)),
   position: offset,
   anchorStatus: v.picklist(ANCHOR_STATUSES),
+  talkPinned: v.optional(v.boolean()),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -93,6 +94,8 @@ export const TalkRecordSchema = v.object({
   position: v.pipe(v.number(), v.integer(), v.minValue(-1)),
   detected: v.boolean(),
   detectedTitle: v.nullable(text(2000)),
+  notATalk: v.optional(v.picklist(['part', 'none'])),
+  form: v.optional(text(20)),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
