@@ -1,13 +1,18 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { DEFAULT_EXPORT_OPTIONS, type ExportOptions, GROUP_BY, type GroupBy } from '@/core/export-options';
-import { compileTemplate, TEMPLATE_VARIABLES } from '@/core/export-template';
-import { toMarkdown } from '@/core/markdown-export';
+import {
+  DEFAULT_EXPORT_OPTIONS,
+  type ExportOptions,
+  EXPORT_GROUP_BY,
+  type ExportGroupBy,
+} from '@/core/markdown/export-options';
+import { compileTemplate, TEMPLATE_VARIABLES } from '@/core/markdown/template';
+import { toMarkdown } from '@/core/markdown/export';
 import type { HighlightRecord } from '@/core/types';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { loadExportContext } from '@/storage/export';
 import { getSetting, setSetting } from '@/storage/settings';
 import { type Downloader, downloadFile, exportFileName } from './download';
-import { useLiveQuery } from './useLiveQuery';
+import { useLiveQuery } from './data/useLiveQuery';
 
 export interface ExportControlsProps {
   db: TalkNotesDatabase;
@@ -27,7 +32,7 @@ export interface ExportControlsProps {
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' | 'error'; message: string };
 
-const GROUP_LABELS: Record<GroupBy, string> = { talk: 'Talk', page: 'Page', tag: 'Tag', none: 'None' };
+const GROUP_LABELS: Record<ExportGroupBy, string> = { talk: 'Talk', page: 'Page', tag: 'Tag', none: 'None' };
 const FLAGS = [
   ['includeNotes', 'Include notes'],
   ['includeTags', 'Include tags'],
@@ -146,9 +151,9 @@ export function ExportControls({
           Group by{' '}
           <select
             value={options.groupBy}
-            onChange={(e) => save({ groupBy: e.currentTarget.value as GroupBy })}
+            onChange={(e) => save({ groupBy: e.currentTarget.value as ExportGroupBy })}
           >
-            {GROUP_BY.map((g) => (
+            {EXPORT_GROUP_BY.map((g) => (
               <option key={g} value={g}>
                 {GROUP_LABELS[g]}
               </option>

@@ -4,6 +4,18 @@
  */
 import type { HighlightRecord, PageRecord, TalkRecord } from './types';
 
+/** The page the popup is about: a tab whose content script answered, or one it cannot reach. */
+export type PopupPage =
+  | { kind: 'unreachable' }
+  | {
+      kind: 'page';
+      tabId: number;
+      /** The tab's title, shown until the page has a stored record. */
+      title: string;
+      /** Normalized URL: the page's storage key. */
+      url: string;
+    };
+
 /** Highlights under one talk; `talk` is null for the "No talk" group (before the first talk). */
 export interface TalkGroup {
   talk: TalkRecord | null;

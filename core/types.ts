@@ -100,6 +100,16 @@ export interface HighlightRecord {
   updatedAt: number;
 }
 
+/** What the reader may edit on a highlight (popup, dashboard, in-page menu); the rest is the clip's. */
+export type HighlightChanges = Partial<Pick<HighlightRecord, 'note' | 'tags' | 'color' | 'talkId'>>;
+
+/** What saving a clip gives back. */
+export interface ClipResult {
+  highlight: HighlightRecord;
+  /** True when the same passage was already saved: the existing highlight is returned, nothing added. */
+  duplicate: boolean;
+}
+
 /** `pending` until a visit anchors it; `placed` exactly, `fuzzy` after edits, `orphan` when not found. */
 export const ANCHOR_STATUSES = ['pending', 'placed', 'fuzzy', 'orphan'] as const;
 export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];

@@ -3,53 +3,20 @@
  * Every message is validated on receipt against these schemas; anything else is rejected.
  */
 import * as v from 'valibot';
+import { LIMITS } from '@/core/limits';
 import {
+  ClipSchema,
   ColorSchema,
+  HighlightChangesSchema,
   HighlightRecordSchema,
   HttpUrlSchema,
-  PageMetadataSchema,
-  SelectorSchema,
-  TagSchema,
 } from '@/core/schemas';
-import { ANCHOR_STATUSES, type HighlightColor, type HighlightRecord } from '@/core/types';
-import type { ClipResult } from '@/storage/clips';
+import { ANCHOR_STATUSES, type ClipResult, type HighlightColor, type HighlightRecord } from '@/core/types';
 
 /** Who may send a message: a content script in a web page, or one of our extension pages. */
 export type SenderRole = 'content' | 'extension';
 
-const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
-const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-const Title = v.pipe(v.string(), v.minLength(1), v.maxLength(2000));
-
-export const ClipSchema = v.object({
-  page: PageMetadataSchema,
-  talks: v.pipe(
-    v.array(
-      v.object({
-        title: Title,
-        speakers: v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(50)),
-        position: Offset,
-      }),
-    ),
-    v.maxLength(1000),
-  ),
-  highlight: v.object({
-    text: v.pipe(v.string(), v.minLength(1), v.maxLength(100_000)),
-    markdown: v.pipe(v.string(), v.maxLength(500_000)),
-    selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(10)),
-    color: ColorSchema,
-    note: v.pipe(v.string(), v.maxLength(1_000_000)),
-    position: Offset,
-    talkTitle: v.nullable(Title),
-  }),
-});
-
-export const HighlightChangesSchema = v.object({
-  note: v.optional(v.pipe(v.string(), v.maxLength(1_000_000))),
-  tags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(500))),
-  color: v.optional(ColorSchema),
-  talkId: v.optional(v.nullable(Id)),
-});
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
 
 /** Messages handled by the background service worker. */
 export const BackgroundRequestSchema = v.variant('type', [
@@ -72,7 +39,7 @@ export const BackgroundRequestSchema = v.variant('type', [
     url: HttpUrlSchema,
     statuses: v.pipe(
       v.array(v.object({ id: Id, status: v.picklist(ANCHOR_STATUSES) })),
-      v.maxLength(100_000),
+      v.maxLength(LIMITS.anchoringReport),
     ),
   }),
 ]);

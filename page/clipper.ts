@@ -4,11 +4,12 @@
  * computed once per page state and reused by later clips.
  */
 import { buildTextIndex, describeRange, type TextIndex } from '@/core/anchoring';
-import { rangeToMarkdown } from '@/core/clip-markdown';
+import { rangeToMarkdown } from '@/core/markdown/from-html';
+import { LIMITS } from '@/core/limits';
 import { extractPageMetadata } from '@/core/page-metadata';
+import type { ClipInput } from '@/core/schemas';
 import { detectTalkSections, type TalkSection, talkForNode } from '@/core/talks';
 import type { HighlightColor, PageMetadata, TextQuoteSelector } from '@/core/types';
-import type { ClipInput } from '@/storage/clips';
 
 export interface PageAnalysis {
   metadata: PageMetadata;
@@ -36,7 +37,7 @@ export function analyzePage(doc: Document, url: string): PageAnalysis {
 function fallbackMetadata(doc: Document, url: string): PageMetadata {
   return {
     url,
-    title: (doc.title || url).slice(0, 2000),
+    title: (doc.title || url).slice(0, LIMITS.title),
     authors: [],
     siteName: null,
     publishedAt: null,

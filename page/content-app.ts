@@ -9,7 +9,6 @@ import type { HighlightColor, HighlightRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
 import { sendToBackground } from '@/messaging/client';
 import type { ContentResponses } from '@/messaging/protocol';
-import type { ClipInput } from '@/storage/clips';
 import { analyzePage, buildClip, type PageAnalysis } from './clipper';
 import { HighlightPainter } from './highlight-painter';
 import { whenIdle } from './idle';
@@ -17,6 +16,7 @@ import { MenuUi } from './menu-ui';
 import { PageHighlights } from './page-highlights';
 import { clippableRange, trimRange } from './selection';
 import { ToolbarUi } from './toolbar-ui';
+import { errorText, UnsavedClips } from './unsaved-clips';
 
 type ClipOutcome = ContentResponses['highlightSelection'];
 
@@ -36,7 +36,7 @@ export class ContentApp {
   /** The selection the toolbar was shown for (a click on the toolbar may collapse the live one). */
   private pendingRange: Range | null = null;
   /** Clips whose save failed, by provisional id: kept (and drawn) until saved or the tab closes. */
-  private readonly unsaved = new Map<string, { clip: ClipInput; range: Range }>();
+  private readonly unsaved = new UnsavedClips();
   /** Page analysis is reused across clips until the page's DOM changes. */
   private analysis: PageAnalysis | null = null;
 
@@ -220,7 +220,7 @@ export class ContentApp {
     const drawn = range.cloneRange();
     this.painter.draw(provisionalId, drawn, color);
     if (this.options.privateWindow) {
-      this.unsaved.set(provisionalId, { clip, range: drawn });
+      this.unsaved.keep(provisionalId, clip, drawn);
       this.toolbar.setUnsaved(this.unsaved.size);
       return { saved: false, duplicate: false, message: PRIVATE_WINDOW_NOTICE };
     }
@@ -239,7 +239,7 @@ export class ContentApp {
     } catch (error) {
       // Storage failed (a full disk, storage off): the clip stays drawn and in memory, nothing is
       // dropped silently; the toolbar offers to retry or to copy it out.
-      this.unsaved.set(provisionalId, { clip, range: drawn });
+      this.unsaved.keep(provisionalId, clip, drawn);
       this.toolbar.setUnsaved(this.unsaved.size);
       return {
         saved: false,
@@ -251,19 +251,13 @@ export class ContentApp {
 
   /** Stores the clips kept unsaved, oldest first; the ones that fail again stay. */
   async retryUnsaved(): Promise<void> {
-    let saved = 0;
-    let problem: string | null = null;
-    for (const [provisionalId, { clip, range }] of [...this.unsaved]) {
-      try {
-        const { highlight } = await sendToBackground({ type: 'saveClip', clip });
-        this.unsaved.delete(provisionalId);
+    const { saved, problem } = await this.unsaved.retry(
+      async (clip) => (await sendToBackground({ type: 'saveClip', clip })).highlight,
+      (provisionalId, highlight, range) => {
         this.painter.remove(provisionalId);
         this.highlights.addClipped(highlight, range);
-        saved++;
-      } catch (error) {
-        problem = errorText(error);
-      }
-    }
+      },
+    );
     this.toolbar.setUnsaved(this.unsaved.size);
     this.toolbar.setStatus(
       problem ? `Still not saved: ${problem}` : `Saved ${saved} highlight${saved === 1 ? '' : 's'}`,
@@ -272,14 +266,8 @@ export class ContentApp {
 
   /** Puts the unsaved clips on the clipboard as Markdown quotes with their source. */
   async copyUnsaved(): Promise<void> {
-    const text = [...this.unsaved.values()]
-      .map(({ clip }) => {
-        const quote = clip.highlight.markdown.replace(/\n/g, '\n> ');
-        return `> ${quote}\n\n— ${clip.page.title} <${clip.page.url}>`;
-      })
-      .join('\n\n');
     try {
-      await navigator.clipboard.writeText(text);
+      await navigator.clipboard.writeText(this.unsaved.toMarkdown());
       this.toolbar.setStatus(
         `Copied ${this.unsaved.size} unsaved highlight${this.unsaved.size === 1 ? '' : 's'}`,
       );
@@ -304,8 +292,4 @@ function sameRange(a: Range, b: Range): boolean {
     a.compareBoundaryPoints(Range.START_TO_START, b) === 0 &&
     a.compareBoundaryPoints(Range.END_TO_END, b) === 0
   );
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -5,9 +5,8 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { COLOR_VALUES } from '@/components/ColorPicker';
-import { SELECTION_TOOLBAR_CSS, SelectionToolbar } from '@/components/SelectionToolbar';
 import type { HighlightColor } from '@/core/types';
+import { SELECTION_TOOLBAR_CSS, SelectionToolbar } from './SelectionToolbar';
 
 export interface ToolbarActions {
   onHighlight: (color: HighlightColor) => void;
@@ -113,7 +112,6 @@ export class ToolbarUi {
   private render(ui: ShadowRootContentScriptUi<HTMLElement>) {
     render(
       <SelectionToolbar
-        swatches={COLOR_VALUES}
         onHighlight={this.actions.onHighlight}
         onAddNote={this.actions.onAddNote}
         status={this.status}

@@ -4,43 +4,9 @@
  */
 import { newId } from '@/core/ids';
 import { fileUnder } from '@/core/talks/filing';
-import type {
-  HighlightColor,
-  HighlightRecord,
-  PageMetadata,
-  PageRecord,
-  Selector,
-  TalkRecord,
-} from '@/core/types';
+import type { ClipInput, DetectedTalkInput } from '@/core/schemas';
+import type { ClipResult, HighlightRecord, PageMetadata, PageRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
-
-export interface DetectedTalkInput {
-  title: string;
-  speakers: string[];
-  /** Offset of the talk title in the page text. */
-  position: number;
-}
-
-export interface ClipInput {
-  page: PageMetadata;
-  talks: DetectedTalkInput[];
-  highlight: {
-    text: string;
-    markdown: string;
-    selectors: Selector[];
-    color: HighlightColor;
-    note: string;
-    position: number;
-    /** Title of the detected talk the passage sits under, or null. */
-    talkTitle: string | null;
-  };
-}
-
-export interface ClipResult {
-  highlight: HighlightRecord;
-  /** True when the same passage was already saved: the existing highlight is returned, nothing added. */
-  duplicate: boolean;
-}
 
 /** Merges fresh metadata into a stored page: a value found now wins, a value missing now keeps the old one. */
 function mergePage(old: PageRecord, fresh: PageMetadata, now: number): PageRecord {

@@ -1,5 +1,5 @@
 /** Queries on highlights. */
-import type { AnchorStatus, HighlightRecord } from '@/core/types';
+import type { AnchorStatus, HighlightChanges, HighlightRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
 
 /** Highlights of one page (by normalized URL) in document order. */
@@ -7,8 +7,6 @@ export async function highlightsForUrl(db: TalkNotesDatabase, url: string): Prom
   const rows = await db.highlights.where('url').equals(url).toArray();
   return rows.sort((a, b) => a.position - b.position || a.createdAt - b.createdAt);
 }
-
-export type HighlightChanges = Partial<Pick<HighlightRecord, 'note' | 'tags' | 'color' | 'talkId'>>;
 
 /** Applies user edits to a highlight; returns the updated record. */
 export async function updateHighlight(

@@ -1,11 +1,11 @@
 import { render } from 'preact';
-import { BackupControls } from '@/components/BackupControls';
-import { DashboardApp } from '@/components/DashboardApp';
+import { BackupControls } from '@/components/dashboard/BackupControls';
+import { DashboardApp } from '@/components/dashboard/DashboardApp';
 import { ExportControls } from '@/components/ExportControls';
 import { notifyHighlightsChanged } from '@/messaging/client';
 import { createDatabase } from '@/storage/db';
 import '@/components/theme.css';
-import '@/components/dashboard.css';
+import '@/components/dashboard/dashboard.css';
 import '@/components/export-backup.css';
 
 /** Open tabs showing these pages redraw their highlights; a tab that cannot be told is skipped. */

@@ -1,6 +1,6 @@
 /** Building blocks for clips in unit tests. */
 import type { PageMetadata } from '@/core/types';
-import type { ClipInput } from '@/storage/clips';
+import type { ClipInput } from '@/core/schemas';
 
 /** A yellow, note-less passage quoted exactly, as the content script would send it. */
 export function quotedPassage(

@@ -2,8 +2,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DownloadFile } from '@/components/download';
 import { ExportControls } from '@/components/ExportControls';
-import { DEFAULT_EXPORT_OPTIONS } from '@/core/export-options';
-import { toMarkdown } from '@/core/markdown-export';
+import { DEFAULT_EXPORT_OPTIONS } from '@/core/markdown/export-options';
+import { toMarkdown } from '@/core/markdown/export';
 import type { HighlightRecord } from '@/core/types';
 import { saveClip } from '@/storage/clips';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';

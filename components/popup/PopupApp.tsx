@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PopupPage } from '@/core/page-view';
+import { describeStorageError } from '@/core/storage-errors';
+import type { TalkNotesDatabase } from '@/storage/db';
+import type { PageBridge } from '../data/popup-actions';
+import { PopupPageNotes } from './PopupPageNotes';
+import { useStorageProblem } from '../data/useStorageProblem';
+
+interface Props {
+  load: () => Promise<PopupPage>;
+  db: TalkNotesDatabase;
+  bridge: PageBridge;
+  dashboardUrl?: string;
+  /** Locale for dates; the browser's by default. */
+  locale?: string;
+}
+
+/** The toolbar popup: the current page, its highlights by talk, and what can be done with them. */
+export function PopupApp({ load, db, bridge, dashboardUrl = 'dashboard.html', locale }: Props) {
+  const [page, setPage] = useState<PopupPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const storageProblem = useStorageProblem(db);
+  useEffect(() => {
+    load().then(setPage, (e: unknown) => setError(describeStorageError(e)));
+  }, [load]);
+
+  return (
+    <main class="popup" tabIndex={-1}>
+      <header class="bar">
+        <h1>Talk Notes</h1>
+        <a href={dashboardUrl} target="_blank" rel="noreferrer">
+          Open dashboard
+        </a>
+      </header>
+      {storageProblem && <p role="alert">{storageProblem}</p>}
+      {error && <p role="alert">Could not load this page: {error}</p>}
+      {!page && !error && <p aria-busy="true">Loading…</p>}
+      {page?.kind === 'unreachable' && <Unreachable />}
+      {/* Its notes would never load from a database that cannot open. */}
+      {page?.kind === 'page' && !storageProblem && (
+        <PopupPageNotes db={db} bridge={bridge} page={page} dashboardUrl={dashboardUrl} locale={locale} />
+      )}
+    </main>
+  );
+}
+
+function Unreachable() {
+  return (
+    <section class="unreachable" aria-label="Current page">
+      <p>
+        <strong>Talk Notes cannot work on this page.</strong>
+      </p>
+      <p>
+        Browser pages (such as chrome:// or about: pages), the extension store and local files are off limits
+        to extensions. Open a conference write-up on the web to clip passages from it.
+      </p>
+      <p class="hint">A tab that was open before Talk Notes was installed needs a reload first.</p>
+    </section>
+  );
+}
