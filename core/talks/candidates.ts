@@ -4,7 +4,7 @@
  * opens with a bold title (lightning talks); a definition term; a row of a table with a talk column.
  * Each comes parsed (title, speakers, marker) and with its structural role when it is not a title.
  */
-import { parsePeople } from './people';
+import { parsePeople, parsePeopleWithRole } from './people';
 import type { DeclaredTalk } from './structured-data';
 import {
   blocksAfter,
@@ -59,7 +59,7 @@ const SPEAKER_COLUMN =
   /^(?:speakers?|speaker\(s\)|presenters?|presented by|by|who|sprecher(?:in)?(?:\(innen\))?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|登壇者|講演者|発表者)$/iu;
 /** "Speaker: Jane Doe", "Speakers: A, B", "Sprecherin: …", "登壇者：…", "by Jane Doe". */
 const SPEAKER_LINE =
-  /^(?:speakers?|speaker\(s\)|presenters?|presented by|given by|by|sprecher(?:in)?(?:innen)?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|ponente|palestrantes?|登壇者|講演者|発表者|スピーカー)\s*[:：]?\s+(.{2,200})$/iu;
+  /^(?:speakers?|speaker\(s\)|presenters?|presented by|given by|by|sprecher(?:in)?(?:innen)?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|ponente|palestrantes?|(?:palestra|charla|conférence|talk|vortrag|keynote) (?:de|by|von|par|por)|登壇者|講演者|発表者|スピーカー|讲师|讲者|演讲者|演讲人|分享者|嘉宾|발표자|연사)\s*[:：]?\s*(.{2,200})$/iu;
 
 /** Every candidate line of `post`, in document order. */
 export function collectCandidates(post: Element): Candidate[] {
@@ -107,7 +107,7 @@ function pushHeading(out: Candidate[], el: Element, post: Element): void {
   out.push(
     make(el, 'heading', headingLevel(el), text, {
       inHeader: context === 'header',
-      listedSpeakers: speakerLineAfter(el, post),
+      listedSpeakers: speakerLineAfter(el, post, text),
     }),
   );
 }
@@ -221,8 +221,11 @@ function nextBlockText(el: Element): string {
  * short lines that start with people ("Imogen Falkner, Principal Engineer at Corvid Health",
  * "Renée Castellanos · Web performance consultant", the name of each speaker card).
  */
-function speakerLineAfter(el: Element, post: Element): string[] {
+function speakerLineAfter(el: Element, post: Element, title = ''): string[] {
   let seen = 0;
+  // A link card right under the title that repeats it with its speaker ("Title — Jane Doe | Event").
+  const echoed = title ? titleEcho(firstBlockAfter(el, post), title) : [];
+  if (echoed.length) return echoed;
   for (const block of blocksAfter(el, post)) {
     const text = textUpTo(block, MAX_SPEAKER_BLOCK);
     if (!text) continue;
@@ -268,6 +271,19 @@ function hasMetaAncestor(el: Element, post: Element): boolean {
   return false;
 }
 
+/** People after the title in a line of `block` that starts with that title. */
+function titleEcho(block: Element | null, title: string): string[] {
+  if (!block) return [];
+  const key = title.toLowerCase();
+  for (const leaf of leaves(block)) {
+    const text = textUpTo(leaf, 300);
+    if (text.length > 300 || !text.toLowerCase().startsWith(key) || text.length === key.length) continue;
+    const parsed = parseTalkTitle(text.replace(/\s*[|·•]\s*[^|·•]*$/u, ''));
+    if (parsed.speakers.length && parsed.title.toLowerCase() === key) return parsed.speakers;
+  }
+  return [];
+}
+
 /** A short line that opens with people and goes on with a role or links, not with a sentence. */
 function personLedLine(text: string): string[] {
   if (!text || text.length > 140 || /[.!?…。]$/u.test(text)) return [];
@@ -290,7 +306,8 @@ function leaves(el: Element): Element[] {
 
 /** People on "Speaker: …" lines inside `el` (a `<dd>`). */
 function speakerLinesIn(el: Element): string[] {
-  for (const block of [el, ...el.querySelectorAll('p, div, em, span, li')]) {
+  // Innermost first: the description as a whole would run the names into the notes after them.
+  for (const block of [...el.querySelectorAll('em, span, p, li, div'), el]) {
     const text = clean(block.textContent);
     if (text.length > 240) continue;
     const people = speakerLine(text);
@@ -301,5 +318,5 @@ function speakerLinesIn(el: Element): string[] {
 
 function speakerLine(text: string): string[] {
   const m = SPEAKER_LINE.exec(text.replace(/\s*[·•|].*$/u, ''));
-  return m?.[1] ? (parsePeople(m[1]) ?? []) : [];
+  return m?.[1] ? (parsePeopleWithRole(m[1]) ?? []) : [];
 }

@@ -73,6 +73,8 @@ const EVENT_WORDS =
 /** Conference names: "PyCon", "KubeCon", "JSConf", "SREcon24", "GopherCon EU". */
 const EVENT_NAME =
   /\b\p{Lu}[\p{L}\d]*(?:Con|Conf|con|conf)\b|\b\p{Lu}[\p{L}]*(?:con|conf)\s?(?:'?\d{2}|\d{4})\b/u;
+/** Pages about an episode or an interview rather than an event. */
+const NOT_AN_EVENT_PAGE = /\b(?:podcast|episode|ep\.\s*\d|show notes|interview with)\b/iu;
 /** Closing lines of a write-up, which belong to no talk even without a heading before them. */
 const OUTRO_LINE =
   /\b(?:thanks?(?: you)? (?:again )?(?:to|for) (?:all|everyone|everybody|the (?:organi[sz]ers|speakers|volunteers|hosts|sponsors)|our (?:\w+ )?speakers)|(?:see|meet) you (?:all )?(?:next|at|in) |until next (?:time|year|month)|next (?:month|year)(?:'s)? (?:meetup|edition|conference|event)|next (?:month|meetup) is|(?:all|our|the) (?:two|three|four|five|six|\d+) (?:speakers|talks)|that'?s (?:it|all) (?:for|from)|danke an (?:alle|die)|bis zum nächsten|merci à (?:tous|toutes|les)|à l'année prochaine|gracias a (?:todos|los)|hasta el próximo)\b|また来年|来年も|ありがとうございました/iu;
@@ -147,7 +149,15 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
   // Headings the reader marked as part of the talk above: they do not end it.
   const partsOfAbove = new Set<Element>();
   applyRules(body, page.rules, partsOfAbove);
-  const sectionEnd = (c: Candidate, next: Candidate | null) => talkEnd(c, next, post, partsOfAbove);
+  // Structural lines that are no headings ("<p><b>La comida</b></p>", "<p><b>Conclusiones</b></p>") end a
+  // talk introduced by a line.
+  const roleLines = body.filter((c) => c.kind !== 'heading' && c.role && c.role !== 'part').map((c) => c.el);
+  const sectionEnd = (c: Candidate, next: Candidate | null) => {
+    const end = talkEnd(c, next, post, partsOfAbove);
+    if (c.kind === 'heading' || c.owns) return end;
+    const line = roleLines.find((el) => precedes(c.el, el) && (!end || precedes(el, end)));
+    return line ?? end;
+  };
   const eventPage = isEventPage(post, postTitleText, page.raw, body);
 
   let talks = page.rules.talkForm
@@ -276,6 +286,8 @@ function formOf(c: Candidate): TalkForm {
 
 /** Conference words in the post's or page's title, its candidate lines or its opening. */
 function isEventPage(post: Element, postTitle: string, pageTitle: string, body: Candidate[]): boolean {
+  // A podcast episode or an interview talks about talks all the time, and writes none up.
+  if (NOT_AN_EVENT_PAGE.test(postTitle) || NOT_AN_EVENT_PAGE.test(pageTitle)) return false;
   const opening = textUpTo(post, 1500).slice(0, 1500);
   const lines = body.map((c) => c.text).join('\n');
   return [postTitle, pageTitle, lines, opening].some(
@@ -352,6 +364,14 @@ function chooseTalks(
     accepted = [...accepted, ...fresh.map((m) => toTalk(m.c, post))].sort((a, b) =>
       precedes(a.c.el, b.c.el) ? -1 : 1,
     );
+    // A title seen before is a repeat (a link card, a "Resources" list), not a second talk.
+    const seen = new Set<string>();
+    accepted = accepted.filter((t) => {
+      const key = t.title.toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
   return accepted;
 }

@@ -24,7 +24,7 @@ const BOILERPLATE_TOKEN =
  */
 const IN_POST_BOILERPLATE = new RegExp(
   [
-    `^(?:comments?|respond|sidebar|widgets?|related|relatedposts|share|sharing|sharedaddy|social|breadcrumbs?|menu|nav|navigation|footer|newsletter|subscribe|subscription|promo|ads?|advert|playlist|next-post|prev-post|post-navigation|toc|table-of-contents|cookie|consent|author-box|author-bio|author-card|about-author|ltag|liquid|embed|oembed|github-card|gist|user-card|profile-card|more-articles|read-next|series)(?:[-_].*)?$`,
+    `^(?:comments?|respond|sidebar|widgets?|related|relatedposts|share|sharing|sharedaddy|social|breadcrumbs?|menu|nav|navigation|footer|newsletter|subscribe|subscription|promo|ads?|advert|playlist|next-post|prev-post|post-navigation|toc|table-of-contents|cookie|consent|author-box|author-bio|author-card|about-author|ltag|liquid|embed|oembed|github-card|gist|user-card|profile-card|more-articles|read-next|series|bookmark|link-preview|preview-card|kg-bookmark|kg-signup|signup)(?:[-_].*)?$`,
     `[-_](?:comments?|sidebar|widgets?|related|relatedposts|share|sharing|footer|nav|navigation|menu|newsletter|playlist|promo|dek|deck|standfirst|kicker|toc|table-of-contents|outline)(?:[-_]wrap(?:per)?)?$`,
     `^(?:sr-only|screen-reader-text|visually-hidden|visuallyhidden)$`,
   ].join('|'),
@@ -145,6 +145,8 @@ export function contextInPost(
     // <section><header><h2>Talk</h2></header>...: a section's header titles the section, not the post.
     if (node.tagName === 'SECTION' || node.tagName === 'ARTICLE') inHeader = false;
     if (isHidden(node)) return 'excluded';
+    // A heading inside a link is a link card's title (Medium's "mixtape", Ghost's bookmark), not a section's.
+    if (node.tagName === 'A') return 'excluded';
     if (BOILERPLATE_TAGS.has(node.tagName)) return 'excluded';
     if (NOT_TITLE_CONTEXT.has(node.tagName) && !allow.has(node.tagName)) return 'excluded';
     if (BOILERPLATE_ROLES.has(node.getAttribute('role') ?? '')) return 'excluded';

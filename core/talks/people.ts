@@ -9,9 +9,12 @@ const RE_PARTICLE = new RegExp(`^${PARTICLE}$`, 'u');
 /** "Jörg", "McHardy", "O'Brien", "Jean-Luc", "DeShawn", an initial "J." */
 const RE_NAME_WORD =
   /^(?:\p{Lu}(?:\p{Ll}|\p{M})*(?:\p{Lu}(?:\p{Ll}|\p{M})+)?(?:['’-]\p{Lu}?(?:\p{Ll}|\p{M})+)*|\p{Lu}\.)$/u;
-/** Japanese, Chinese or Korean names: two to five characters, with or without a space. */
+/**
+ * Japanese or Chinese names: family and given name, with or without a space; Korean names: two to four
+ * syllables in one word ("김지은"), since two spaced Hangul words are a phrase ("측정부터 시작하기").
+ */
 const RE_CJK_NAME =
-  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{1,4}(?: |\u3000)?[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{1,4}$/u;
+  /^(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,4}(?: |\u3000)?[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,4}|\p{Script=Hangul}{2,4})$/u;
 
 /** Words that occur in organisation, product or place names, or start sentences: never in a person's name. */
 const NOT_NAME_WORDS = new Set(
@@ -55,7 +58,7 @@ export function parsePeople(text: string): string[] | null {
   if (!withoutOrgs) return null;
   const parts = withoutOrgs
     // Letter-aware word edges: \b is ASCII-only, and "Renée" must not split at its last "e".
-    .split(/\s*(?:,|&|＆|、|\/|(?<!\p{L})(?:and|und|et|y|e|en|mit|with)(?!\p{L}))\s*/u)
+    .split(/\s*(?:,|，|&|＆|、|\/|(?<!\p{L})(?:and|und|et|y|e|en|mit|with|와|과|和)(?!\p{L}))\s*/u)
     .map((p) => p.trim())
     .filter(Boolean);
   if (!parts.length || parts.length > 8) return null;
@@ -66,6 +69,23 @@ export function parsePeople(text: string): string[] | null {
     people.push(person);
   }
   return people;
+}
+
+/**
+ * People named before a role or an affiliation: "Rocío Benítez, consultora de accesibilidad",
+ * "Diego Martins e Larissa Okamoto, da Pagadoria". Comma parts are dropped from the end until the rest
+ * is a list of people.
+ */
+export function parsePeopleWithRole(text: string): string[] | null {
+  let rest = text.trim();
+  for (let i = 0; i < 4 && rest; i++) {
+    const people = parsePeople(rest);
+    if (people) return people;
+    const cut = Math.max(rest.lastIndexOf(','), rest.lastIndexOf('，'));
+    if (cut <= 0) return null;
+    rest = rest.slice(0, cut).trim();
+  }
+  return null;
 }
 
 /** "佐伯 真理子さん" -> "佐伯 真理子"; "Dr. Jane Doe" -> "Jane Doe". */

@@ -63,8 +63,12 @@ export function singleTalkOfPost(
     }
   }
 
-  // "Keynote: Title", "Title (Jane Doe)", "Title — Jane Doe": a talk when the post reads like one.
-  const parsed = parseTalkTitle(title.replace(/\s*[(（](?:[^()（）]*\d{4}[^()（）]*)[)）]\s*$/u, ''));
+  // A podcast episode, an interview or a video with a guest reads like a talk, and is none.
+  if (NOT_A_TALK_PAGE.test(title) || NOT_A_TALK_PAGE.test(lead.slice(0, 400))) return null;
+
+  // "Keynote: Title", "Notes: Title — Jane Doe (Event 2024)", "Title (Jane Doe)": a talk when the post reads like one.
+  const bare = title.replace(NOTES_PREFIX, '').replace(/\s*[(（](?:[^()（）]*\d{4}[^()（）]*)[)）]\s*$/u, '');
+  const parsed = parseTalkTitle(bare);
   if (
     (parsed.marker || parsed.speakers.length) &&
     parsed.title &&
@@ -77,8 +81,25 @@ export function singleTalkOfPost(
       heading,
     };
   }
+
+  // A report on one talk whose headline is the story: the talk named in quotes where the text opens
+  // ("At QCon, Jane Doe presented “The Mesh We Took Out”", "in her talk “…”").
+  const named = QUOTED_TALK_IN_LEAD.exec(lead.slice(0, 1200));
+  const quoted = named?.slice(1).find(Boolean);
+  if (eventPage && quoted && quoted.split(/\s+/).length >= 2) {
+    return { title: quoted.trim(), speakers: speakersOf(title, quoted, lead), heading };
+  }
   return null;
 }
+
+/** "Notes:", "My notes on", "Recap:", "Notizen zu", "Notas:" in front of a talk's title. */
+const NOTES_PREFIX =
+  /^(?:(?:my |talk |session |keynote )?notes?(?: on| from)?|recap|write-?up|summary|takeaways|notizen(?: zu[mr]?)?|notas(?: de| sobre)?|apuntes(?: de)?|メモ|笔记)\s*[:：–—-]\s*/iu;
+/** Pages about an episode or an interview rather than a talk. */
+const NOT_A_TALK_PAGE = /\b(?:podcast|episode|ep\.\s*\d|show notes|listen (?:now|on)|interview with)\b/iu;
+/** A talk named in quotes by a talk word or a speaking verb. */
+const QUOTED_TALK_IN_LEAD =
+  /\b(?:presented|gave|delivered|(?:her|his|their|the|a) (?:talk|keynote|session|presentation)(?: titled| called| entitled)?)[,:]?\s+(?:a talk |the talk |a session |a keynote )?(?:titled |called |entitled )?(?:“([^”]{3,160})”|"([^"]{3,160})"|‘([^’]{3,160})’|«\s?([^»]{3,160}?)\s?»)/iu;
 
 function speakersOf(postTitle: string, talkTitle: string, lead: string): string[] {
   const presenter =

@@ -26,10 +26,13 @@ export interface ParsedTitle {
 
 const MARKERS: [RegExp, TalkMarker][] = [
   [
-    /^(?:opening |closing |morning |afternoon |the )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$/iu,
+    /^(?:opening |closing |morning |afternoon |the )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$/iu,
     'keynote',
   ],
-  [/^(?:lightning(?: talk)?|flash talk|lt|quickie|ignite|pecha kucha|ライトニングトーク)$/iu, 'lightning'],
+  [
+    /^(?:lightning(?: talk)?|flash talk|lt|quickie|ignite|pecha kucha|ライトニングトーク|闪电演讲|라이트닝 토크)$/iu,
+    'lightning',
+  ],
   [
     /^(?:panel(?: discussion)?|fireside chat|podiumsdiskussion|table ronde|mesa redonda|パネルディスカッション)$/iu,
     'panel',
@@ -52,6 +55,7 @@ const ROOM =
 const SESSION_CODE = /^([A-Z]{2,5}-?\d{2,4}[A-Z]?)(?:\s*[-:–—|]\s*|\s+)(?=\S)/u;
 const TIME =
   /^((?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm))?(?:\s*[-–—]\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm))?)?)(?:\s*[-:–—|·•]\s*|\s+)(?=\S)/iu;
+const BRACKETED = /^[【[［〔]([^】\]］〕]{1,24})[】\]］〕]\s*(?=\S)/u;
 const NUMBERING = /^(?:#?\d{1,2}[.)]|\(\d{1,2}\)|#\d{1,2}:?|[IVX]{1,4}\.|No\.\s*\d+:?)\s+(?=\S)/u;
 const DECORATION = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\s•·▶►→»*])+/u;
 const MEDIA_SUFFIX =
@@ -60,6 +64,9 @@ const MEDIA_SUFFIX =
 const SUFFIX_DASH = /\s+[-–—―|·•]\s+|\s*—\s*|\s*―\s*/gu;
 const SUFFIX_BY = /(?:,|\s+[-–—|])?\s+(?:by|von|par|por|door|di|av|mit|with|avec|con)\s+(?=\S)/giu;
 const QUOTED = /^["'“”‘’„«»「『]\s*(.+?)\s*["'“”‘’«»」』]$/u;
+/** A speaker label inside a title's parentheses: "（讲师：X）", "(Speaker: X)". */
+const SPEAKER_LABEL =
+  /^\s*(?:speakers?|presenters?|by|讲师|讲者|演讲者|演讲人|分享者|嘉宾|발표자|연사|ponentes?|palestrantes?|referent(?:in)?|sprecher(?:in)?|intervenants?)\s*[:：]\s*/iu;
 const SPEAKER_PARENS = /\s*[(（]([^()（）]{2,120})[)）]\s*$/u;
 
 /** Parses the text of a line that introduces a talk. */
@@ -74,6 +81,15 @@ export function parseTalkTitle(raw: string): ParsedTitle {
   for (let i = 0; i < 6; i++) {
     const before = text;
     text = text.replace(DECORATION, '').replace(NUMBERING, '');
+    // "【主题演讲】Title", "[A1] Title": a bracketed marker, track or session code in front.
+    const bracket = BRACKETED.exec(text);
+    if (bracket?.[1]) {
+      const inner = bracket[1].trim();
+      const kind = MARKERS.find(([re]) => re.test(inner))?.[1];
+      if (kind) marker ??= kind;
+      else if (/^[A-Z]{0,4}-?\d{1,4}[A-Z]?$/.test(inner)) code ??= inner;
+      text = text.slice(bracket[0].length);
+    }
     const t = TIME.exec(text);
     if (t) {
       time ??= t[1] ?? null;
@@ -141,9 +157,11 @@ export function parseTalkTitle(raw: string): ParsedTitle {
 function speakerSuffix(text: string): { title: string; speakers: string[] } | null {
   const parens = SPEAKER_PARENS.exec(text);
   if (parens?.[1] && parens.index > 0) {
-    // "(Jane Doe)", "(Jane Doe & John Roe)", "(Jane Doe, Acme)", "(Jane Doe @ Acme)"
-    const withoutAffiliation = parens[1].replace(/\s*[,，/|@]\s*[^,，/|@]*$/u, '');
-    const people = parsePeople(parens[1]) ?? parsePeople(withoutAffiliation);
+    // "(Jane Doe)", "(Jane Doe & John Roe)", "(Jane Doe, Acme)", "(Jane Doe @ Acme)", "（讲师：王浩、陈思雨）"
+    const labelled = SPEAKER_LABEL.exec(parens[1]);
+    const inner = labelled ? parens[1].slice(labelled[0].length).replace(/\s*[,，].*$/u, '') : parens[1];
+    const withoutAffiliation = inner.replace(/\s*[,，/|@]\s*[^,，/|@]*$/u, '');
+    const people = labelled ? parsePeople(inner) : (parsePeople(inner) ?? parsePeople(withoutAffiliation));
     if (people) return { title: text.slice(0, parens.index), speakers: people };
   }
   // The last separator that is followed by people only: titles may hold dashes of their own.

@@ -63,7 +63,7 @@ const GROUP_PATTERNS: RegExp[] = [
 const INTRO_PATTERNS: RegExp[] = [
   /^(?:introduction|intro|overview|preface|prelude|background|context|tl;?dr|tl;dr:?|summary up front|first things first|getting there|the venue|venue|the setting|preamble|why i went|why we went|who went(?: and why)?)$/,
   /^before\s+the\s+(?:talks|sessions|conference|keynote).*$/,
-  /^(?:einleitung|einführung|vorwort|vorab|überblick|bevor es losgeht|introducción|introduccion|resumen inicial|antes de empezar|para empezar|présentation générale|avant-propos|avant de commencer|pour commencer|en guise d'introduction|inleiding|はじめに|始めに|概要|前置き|イントロ)$/,
+  /^(?:einleitung|einführung|vorwort|vorab|überblick|bevor es losgeht|introducción|introduccion|resumen inicial|antes de empezar|para empezar|présentation générale|avant-propos|avant de commencer|pour commencer|en guise d'introduction|por que fomos|por qué fuimos|antes de começar|inleiding|写在前面|前言|들어가며|はじめに|始めに|概要|前置き|イントロ)$/,
 ];
 
 const OUTRO_PATTERNS: RegExp[] = [
@@ -72,7 +72,7 @@ const OUTRO_PATTERNS: RegExp[] = [
   /^(?:practical|logistics|notes?|tips?|advice)(?:\s+\w+){0,4}\s+(?:for\s+)?(?:next\s+(?:time|year)|attendees|first[- ]timers)\b.*$/,
   /^(?:logistics|practical (?:notes|details|info|information)|travel|getting home)(?:,?\s+for next (?:time|year))?$/,
   /^(?:summary|notes?)\s+for\s+the\s+team$/,
-  /^(?:fazit|zusammenfassung|ausblick|schluss|schlusswort|abschluss|offene punkte|nächste schritte|conclusion|en conclusion|pour conclure|bilan|en résumé|conclusión|conclusiones|para terminar|en resumen|resumen|conclusão|tot slot|conclusie|まとめ|おわりに|終わりに|最後に|さいごに|所感|全体の感想|振り返り|あとがき)$/,
+  /^(?:fazit|zusammenfassung|ausblick|schluss|schlusswort|abschluss|offene punkte|nächste schritte|conclusion|en conclusion|pour conclure|bilan|en résumé|conclusión|conclusiones|para terminar|para cerrar|en resumen|resumen|conclusão|fechando|para fechar|considerações finais|tot slot|conclusie|总结|写在最后|结语|마치며|정리|まとめ|おわりに|終わりに|最後に|さいごに|所感|全体の感想|振り返り|あとがき)$/,
 ];
 
 const PART_PATTERNS: RegExp[] = [
@@ -84,11 +84,11 @@ const BREAK_PATTERNS: RegExp[] = [
   /\b(?:coffee|lunch|breakfast|dinner|tea|snack)s?\b/,
   /\b(?:break|doors (?:are )?open|registration|badge pickup|check-in|welcome|opening remarks|housekeeping|announcements?|sponsors?|expo(?: floor)?|happy hour|party|social event|networking|reception|raffle)\b/,
   /\b(?:that'?s a wrap|that’s a wrap|wrap for (?:the )?day|signing off|end of (?:day|the day)|see you tomorrow|good (?:morning|night)|stay tuned|we'?re live|live from)\b/,
-  /^(?:pause|mittagspause|kaffeepause|déjeuner|pause café|almuerzo|descanso|休憩|昼休み|ランチ)$/,
+  /^(?:(?:la |el |o |a )?(?:pausa|comida|almuerzo|almoço|café|descanso|intervalo|coffee break)(?: .{0,40})?|pause|mittagspause|kaffeepause|mittagessen|déjeuner|pause café|休憩|昼休み|ランチ|午餐|午休|茶歇|점심|휴식)$/,
 ];
 
 const CHROME_PATTERNS: RegExp[] = [
-  /^(?:about the author|about me|about us|author|written by\b.*|posted by\b.*|share(?: this)?(?: post| article)?|related(?: posts| articles| reading| notes)?|you (?:might|may) also like|more from\b.*|recommended(?: from\b.*)?|read (?:more|next)|comments?|\d+ comments?|responses(?: \(\d+\))?|leave a (?:reply|comment)|tags|categories|subscribe|newsletter|sign up\b.*|follow (?:me|us)\b.*|support\b.*|sponsored|advertisement|navigation|table of contents|contents|on this page|in this (?:post|article)|reuse|citation|cite this|bibtex|license|licence|footnotes|notes and references|references|see also|external links)$/,
+  /^(?:about the author|about me|about us|author|written by\b.*|posted by\b.*|share(?: this)?(?: post| article)?|related(?: posts| articles| reading| notes)?|you (?:might|may) also like|more from\b.*|recommended(?: from\b.*)?|read (?:more|next)|comments?|\d+ comments?|responses(?: \(\d+\))?|leave a (?:reply|comment)|tags|categories|subscribe|newsletter|sign up\b.*|follow (?:me|us)\b.*|support\b.*|sponsored|advertisement|navigation|table of contents|contents|on this page|in this (?:post|article)|reuse|citation|cite this|bibtex|license|licence|footnotes|notes and references|references|see also|external links|show notes|chapters|transcript(?: \(excerpt\))?|links mentioned|about the guests?|about the hosts?|guests?|hosts?|credits|listen|subscribe to the podcast)$/,
 ];
 
 const ALL: [HeadingRole, RegExp[]][] = [
