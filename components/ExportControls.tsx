@@ -8,14 +8,12 @@ import {
 import { compileTemplate, TEMPLATE_VARIABLES } from '@/core/markdown/template';
 import { toMarkdown } from '@/core/markdown/export';
 import type { HighlightRecord } from '@/core/types';
-import type { TalkNotesDatabase } from '@/storage/db';
-import { loadExportContext } from '@/storage/export';
-import { getSetting, setSetting } from '@/storage/settings';
+import type { MarkdownExporter } from './data/useMarkdownExport';
 import { type Downloader, downloadFile, exportFileName } from './download';
-import { useLiveQuery } from './data/useLiveQuery';
 
 export interface ExportControlsProps {
-  db: TalkNotesDatabase;
+  /** The stored options and what an export reads (components/data/useMarkdownExport.ts). */
+  exporter: MarkdownExporter;
   /** The export's `# title` and file name: the collection's name, the filter, the page title. */
   title: string;
   /**
@@ -47,14 +45,14 @@ const LAYOUT_FLAGS = new Set(['includeNotes', 'includeTags', 'includeLinks']);
  * with the export options (grouping, what to include, a template) remembered in settings.
  */
 export function ExportControls({
-  db,
+  exporter,
   title,
   highlights,
   download = downloadFile,
   writeClipboard = (text) => navigator.clipboard.writeText(text),
   now = Date.now,
 }: ExportControlsProps) {
-  const stored = useLiveQuery(() => getSetting(db, 'exportOptions'), [db]);
+  const stored = exporter.options;
   const options = stored ?? DEFAULT_EXPORT_OPTIONS;
   const [template, setTemplate] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -76,9 +74,11 @@ export function ExportControls({
   }, [stored]);
   const save = (changes: Partial<ExportOptions>) => {
     latest.current = { ...latest.current, ...changes };
-    void setSetting(db, 'exportOptions', latest.current).catch((error) =>
-      setStatus({ kind: 'error', message: `Could not save the export options: ${messageOf(error)}` }),
-    );
+    void exporter
+      .saveOptions(latest.current)
+      .catch((error) =>
+        setStatus({ kind: 'error', message: `Could not save the export options: ${messageOf(error)}` }),
+      );
   };
   // A template typed just before the controls go away is still saved.
   const pendingTemplate = useRef<string | null>(null);
@@ -101,7 +101,7 @@ export function ExportControls({
         setStatus({ kind: 'error', message: 'There are no highlights to export.' });
         return;
       }
-      const context = await loadExportContext(db, list);
+      const context = await exporter.loadContext(list);
       const at = now();
       const markdown = toMarkdown({
         title,

@@ -46,6 +46,8 @@ export const LIMITS = {
   detectedTalks: 1000,
   /** Highlights one anchoring report may describe. */
   anchoringReport: 100_000,
+  /** Pages one "highlights changed" message names (a restore of a whole library sends several). */
+  changedPages: 1000,
   /** A collection's name and description as the reader types them. */
   collectionName: 200,
   collectionDescription: 5000,

@@ -12,7 +12,7 @@ export default defineBackground(() => {
     backgroundHandlers({
       db: database(),
       version: browser.runtime.getManifest().version,
-      notifyHighlightsChanged: (url) => void notifyHighlightsChanged(url),
+      notifyHighlightsChanged: (urls) => void notifyHighlightsChanged(urls),
     }),
     {
       schema: BackgroundRequestSchema,

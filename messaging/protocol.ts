@@ -75,8 +75,11 @@ export const ContentRequestSchema = v.variant('type', [
   v.object({ type: v.literal('getContentStatus') }),
   /** Highlight the current selection (context menu, keyboard command). */
   v.object({ type: v.literal('highlightSelection'), color: v.optional(ColorSchema) }),
-  /** Highlights of `url` changed elsewhere (popup, dashboard, menu): redraw if it is this page. */
-  v.object({ type: v.literal('highlightsChanged'), url: HttpUrlSchema }),
+  /** Highlights of these pages changed elsewhere (popup, dashboard, menu, a restore): redraw if this page is one. */
+  v.object({
+    type: v.literal('highlightsChanged'),
+    urls: v.pipe(v.array(HttpUrlSchema), v.minLength(1), v.maxLength(LIMITS.changedPages)),
+  }),
   v.object({ type: v.literal('scrollToHighlight'), id: Id }),
 ]);
 export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;

@@ -9,7 +9,9 @@
  *   side and never import each other). `page` never imports `storage`: a content script cannot open
  *   the extension's database, it sends messages.
  * - Some packages stay out of some layers (`core` is pure: no Dexie, Preact or browser APIs).
- * - `components/popup/` and `components/dashboard/` do not import each other.
+ * - Inside `components/`, only the container hooks in `components/data/` import storage, messaging or
+ *   Dexie at run time; every other component is props in, callbacks out (`import type` is fine:
+ *   types flow down). `components/popup/` and `components/dashboard/` do not import each other.
  * - `core/` does not use the page's globals (`document`, `window`, `browser`, ...): it takes a
  *   `Document` or `Node` parameter instead.
  * - No import cycles between the project's modules.
@@ -43,6 +45,10 @@ export const BANNED_PACKAGES = {
   components: ['wxt', '@wxt-dev', 'webextension-polyfill'],
 };
 
+/** The only part of components/ that reaches storage, messaging and Dexie at run time. */
+const CONTAINERS = 'components/data/';
+const CONTAINER_ONLY = ['storage', 'messaging'];
+const CONTAINER_ONLY_PACKAGES = ['dexie'];
 /** Sub-folders of components/ that stay apart. */
 const APART = ['components/popup/', 'components/dashboard/'];
 /** Globals of a page or an extension context that core/ must not use. */
@@ -217,12 +223,19 @@ export function checkLayers(root) {
     const edges = [];
     graph.set(file, edges);
     const report = (line, message) => problems.push({ file, line, message });
-    for (const { specifier, line } of importsOf(path, text)) {
+    for (const { specifier, line, typeOnly } of importsOf(path, text)) {
       importCount++;
       const target = resolveImport(root, path, specifier);
       if (target.package) {
         const banned = (BANNED_PACKAGES[layer] ?? []).find((name) => packageMatches(specifier, name));
         if (banned) report(line, `${layer}/ may not import the package ${banned} ('${specifier}')`);
+        const containerOnly = CONTAINER_ONLY_PACKAGES.find((name) => packageMatches(specifier, name));
+        if (layer === 'components' && containerOnly && !typeOnly && !file.startsWith(CONTAINERS)) {
+          report(
+            line,
+            `only ${CONTAINERS} may import ${containerOnly}: components are props in, callbacks out`,
+          );
+        }
         continue;
       }
       if (target.unresolved) {
@@ -238,6 +251,17 @@ export function checkLayers(root) {
       if (targetLayer !== layer && !LAYERS[layer].includes(targetLayer)) {
         report(line, `${layer}/ may not import ${targetLayer}/ (${target.file})`);
         continue;
+      }
+      if (
+        layer === 'components' &&
+        !typeOnly &&
+        CONTAINER_ONLY.includes(targetLayer) &&
+        !file.startsWith(CONTAINERS)
+      ) {
+        report(
+          line,
+          `only ${CONTAINERS} may import ${targetLayer}/ (${target.file}): components are props in, callbacks out (import type is fine)`,
+        );
       }
       const from = APART.find((dir) => file.startsWith(dir));
       const to = APART.find((dir) => target.file.startsWith(dir));

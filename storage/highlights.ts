@@ -2,6 +2,11 @@
 import type { AnchorStatus, HighlightChanges, HighlightRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
 
+/** One highlight by id, or null. */
+export async function getHighlight(db: TalkNotesDatabase, id: string): Promise<HighlightRecord | null> {
+  return (await db.highlights.get(id)) ?? null;
+}
+
 /** Highlights of one page (by normalized URL) in document order. */
 export async function highlightsForUrl(db: TalkNotesDatabase, url: string): Promise<HighlightRecord[]> {
   const rows = await db.highlights.where('url').equals(url).toArray();

@@ -1,19 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { BACKUP_LIMITS, parseBackup, serializeBackup } from '@/core/backup';
+import { BACKUP_LIMITS, serializeBackup } from '@/core/backup';
 import { toWebAnnotations } from '@/core/web-annotation';
-import {
-  type BackupProgress,
-  exportBackup,
-  type ImportResult,
-  importBackup,
-  libraryPageIds,
-} from '@/storage/backup';
-import type { TalkNotesDatabase } from '@/storage/db';
-import { loadAllAnnotations } from '@/storage/export';
+import type { BackupProgress, ImportResult } from '@/storage/backup';
+import type { LibraryBackup } from '../data/useBackup';
 import { type Downloader, downloadFile, exportFileName } from '../download';
 
 export interface BackupControlsProps {
-  db: TalkNotesDatabase;
+  /** The library's backup and restore (components/data/useBackup.ts). */
+  backup: LibraryBackup;
   /** Saves the file; defaults to a Blob + `<a download>` click. */
   download?: Downloader;
   /** Called after an import succeeded (views using liveQuery refresh by themselves). */
@@ -39,7 +33,7 @@ const PHASES: Record<BackupProgress['phase'], string> = {
  * Cancel button; a failed or cancelled import changes nothing, and says so.
  */
 export function BackupControls({
-  db,
+  backup: library,
   download = downloadFile,
   onImported,
   now = Date.now,
@@ -68,7 +62,7 @@ export function BackupControls({
     const label = 'Exporting the backup';
     const controller = start(label);
     try {
-      const backup = await exportBackup(db, {
+      const backup = await library.exportBackup({
         signal: controller.signal,
         onProgress: progressTo(controller, label),
       });
@@ -94,7 +88,7 @@ export function BackupControls({
   const exportAnnotations = async () => {
     const controller = start('Exporting Web Annotations');
     try {
-      const { highlights, pages } = await loadAllAnnotations(db);
+      const { highlights, pages } = await library.loadAnnotations();
       if (controller.signal.aborted) {
         finish({ kind: 'done', message: 'Web Annotation export cancelled.' });
         return;
@@ -129,12 +123,12 @@ export function BackupControls({
     try {
       const text = await file.text();
       if (controller.signal.aborted) throw controller.signal.reason;
-      const parsed = parseBackup(text, { libraryPageIds: await libraryPageIds(db) });
+      const parsed = await library.parse(text);
       if (!parsed.ok) {
         failed(parsed.error);
         return;
       }
-      const result = await importBackup(db, parsed.backup, {
+      const result = await library.importBackup(parsed.backup, {
         signal: controller.signal,
         onProgress: progressTo(controller, label),
       });

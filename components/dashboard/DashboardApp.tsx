@@ -9,6 +9,13 @@ import { highlightsAt } from '@/core/library/library-index';
 import { colorLabel } from '@/core/colors';
 import type { HighlightRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from '@/storage/db';
+import { useBackup } from '../data/useBackup';
+import { useLibraryActions } from '../data/useLibraryActions';
+import { useLibraryData } from '../data/useLibraryData';
+import { useMarkdownExport } from '../data/useMarkdownExport';
+import { useStorageProblem } from '../data/useStorageProblem';
+import { ExportControls } from '../ExportControls';
+import { BackupControls } from './BackupControls';
 import { DashboardBulkBar } from './DashboardBulkBar';
 import { DashboardCollections } from './DashboardCollections';
 import { DashboardFilters } from './DashboardFilters';
@@ -18,21 +25,19 @@ import { DashboardToolbar } from './DashboardToolbar';
 import { DashboardUndo } from './DashboardUndo';
 import { type DashboardView, useExportView } from './useExportView';
 import { useIdleValue } from './useIdleValue';
-import { useLibraryActions } from '../data/useLibraryActions';
-import { useLibraryData } from '../data/useLibraryData';
 import { useLibraryView } from './useLibraryView';
 import { useSelection } from './useSelection';
-import { useStorageProblem } from '../data/useStorageProblem';
 
 export type { DashboardView } from './useExportView';
 
 interface Props {
+  /** The library: only the container hooks (components/data/) read and write it. */
   db: TalkNotesDatabase;
   /** Tells open tabs that the highlights of these pages changed (messaging/client.ts). */
-  onHighlightsChanged?: (urls: string[]) => void;
-  /** Export slot in the toolbar: the lead mounts `<ExportControls>` here with the current view. */
+  onHighlightsChanged?: (urls: readonly string[]) => void;
+  /** Export slot in the toolbar; `<ExportControls>` for the current view by default (tests look at the view). */
   renderExport?: (view: DashboardView) => ComponentChildren;
-  /** Backup slot in the header: `<BackupControls>`. */
+  /** Backup slot in the header; `<BackupControls>` by default. */
   renderBackup?: () => ComponentChildren;
   /** Test seam: the list's viewport where layout is not computed (jsdom). */
   listViewport?: Rect;
@@ -49,6 +54,8 @@ const plural = (n: number, word = 'highlight') => `${NUMBER.format(n)} ${word}${
 /**
  * The library: every highlight, grouped by talk (or page, tag, day), filtered, searched as you
  * type, edited inline and in bulk, gathered into collections; live, whoever changes the data.
+ * The dashboard's root: it takes the database to the container hooks (components/data/) and hands
+ * every other component data and callbacks.
  */
 export function DashboardApp({
   db,
@@ -72,6 +79,8 @@ export function DashboardApp({
   const view = useLibraryView(records, filter, groupBy, collapsed);
   const selection = useSelection(view?.rows ?? NO_ROWS);
   const actions = useLibraryActions({ db, onHighlightsChanged, onError: setError, now });
+  const exporter = useMarkdownExport(db);
+  const backup = useBackup(db, onHighlightsChanged);
   const changeFilter = useCallback(
     (changes: Partial<LibraryFilter>) => setFilter((f) => ({ ...f, ...changes })),
     [],
@@ -140,7 +149,7 @@ export function DashboardApp({
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const exportView = useExportView(!!renderExport, {
+  const exportView = useExportView({
     view,
     selected,
     selectedIds: selection.ids,
@@ -202,7 +211,7 @@ export function DashboardApp({
           <p role="status">{summary}</p>
         </div>
         {/* Backup slot: <BackupControls> (mounted by the entrypoint through renderBackup). */}
-        <div class="backup-slot">{renderBackup?.()}</div>
+        <div class="backup-slot">{renderBackup ? renderBackup() : <BackupControls backup={backup} />}</div>
       </header>
       {storageProblem && (
         <p role="alert" class="dash-error">
@@ -241,7 +250,15 @@ export function DashboardApp({
             onSelectAll={() => selection.selectAll(resultIds())}
             onCollapseAll={(all) => setCollapsed(new Set(all ? view.groups.map((g) => g.key) : []))}
             searchRef={searchRef}
-            exportSlot={exportView && renderExport?.(exportView)}
+            exportSlot={
+              exportView &&
+              (renderExport ? (
+                renderExport(exportView)
+              ) : (
+                // Exports what is in view: the selection if there is one, else the filtered list.
+                <ExportControls exporter={exporter} title={exportView.title} highlights={exportView.target} />
+              ))
+            }
           />
           {activeCollection && (
             <div class="dash-collection-head">

@@ -5,9 +5,9 @@ import type { CollectionRecord, HighlightRecord, PageRecord, TalkRecord } from '
 import type { LibraryView } from './useLibraryView';
 
 /**
- * What the dashboard shows, handed to the export slot (DashboardApp `renderExport`): export takes
- * "what is in view", or the selection. Records are frozen (the live query's own): read, never mutate.
- * Mount for example `<ExportControls db={db} title={view.title} highlights={view.target} />`.
+ * What the dashboard shows, handed to the export slot (DashboardApp `renderExport`, by default
+ * `<ExportControls title={view.title} highlights={view.target} />`): export takes "what is in view",
+ * or the selection. Records are frozen (the live query's own): read, never mutate.
  */
 export interface DashboardView {
   /** For the export's title and file name: the collection's name, else the filter in words. */
@@ -39,11 +39,11 @@ interface Input {
   description: string;
 }
 
-/** The view for the export slot; null when no slot is mounted (nothing is computed then). */
-export function useExportView(enabled: boolean, input: Input): DashboardView | null {
+/** The view for the export slot; null until the library is loaded. */
+export function useExportView(input: Input): DashboardView | null {
   const { view, selected, selectedIds, collection, groupBy, filter, description } = input;
   return useMemo(() => {
-    if (!enabled || !view) return null;
+    if (!view) return null;
     const shown = highlightsInView(view.groups);
     let picked: HighlightRecord[] = [];
     if (selected.length) {
@@ -65,5 +65,5 @@ export function useExportView(enabled: boolean, input: Input): DashboardView | n
       filter,
       description,
     };
-  }, [enabled, view?.groups, selected, collection, description]);
+  }, [view?.groups, selected, collection, description]);
 }

@@ -1,22 +1,17 @@
-/**
- * Everything the popup can do to a page's notes, as one small object passed down to its
- * components. Writes go straight to the database (the popup is an extension page); after each
- * change to highlights, open tabs of the page are told to redraw.
- */
+/** What the popup can do to a page's notes, as one small object passed down to its components. */
+import { useMemo } from 'preact/hooks';
 import type { ColorNames } from '@/core/colors';
 import type { HighlightChanges, HighlightRecord, TalkRecord } from '@/core/types';
+import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
-import { deleteHighlight, restoreHighlight, updateHighlight } from '@/storage/highlights';
-import { moveToTalkNamed } from '@/storage/popup-queries';
-import { setSetting } from '@/storage/settings';
-import { createTalk, renameTalk, setSpeakers, tagTalk } from '@/storage/talks';
+import { getHighlight } from '@/storage/highlights';
 
 /** The popup's link to the browser: the tab it is about, other tabs, the background. */
 export interface PageBridge {
   /** Scrolls the tab to a highlight; false when the highlight is not drawn there. */
   scrollTo: (tabId: number, id: string) => Promise<boolean>;
-  /** Tells open tabs that the highlights of `url` changed, so they redraw. */
-  notifyChanged: (url: string) => Promise<void>;
+  /** Tells open tabs that the highlights of these pages changed, so they redraw (messaging/client.ts). */
+  notifyChanged: NotifyHighlightsChanged;
   /**
    * Saves an edit through the background service worker. Used while the popup is closing: its own
    * database writes take several steps and die with the page, a message is handed over at once.
@@ -46,16 +41,17 @@ export interface PopupActions {
 
 export interface PopupActionDeps {
   db: TalkNotesDatabase;
-  /** Normalized URL of the page. */
-  url: string;
   tabId: number;
   bridge: PageBridge;
 }
 
-export function createPopupActions({ db, url, tabId, bridge }: PopupActionDeps): PopupActions {
-  // The page redraws in the background; a closed tab or a page without our script is not an error.
-  const changed = () => void bridge.notifyChanged(url).catch(() => {});
-
+/**
+ * Everything the popup can do to a page's notes. Writes are the library's commands
+ * (storage/commands.ts), which tell the open tabs to redraw; while the popup closes, an edit is
+ * handed to the background instead.
+ */
+export function createPopupActions({ db, tabId, bridge }: PopupActionDeps): PopupActions {
+  const commands = createCommands({ db, notify: bridge.notifyChanged });
   return {
     async update(id, changes) {
       if (bridge.isClosing()) {
@@ -63,40 +59,35 @@ export function createPopupActions({ db, url, tabId, bridge }: PopupActionDeps):
         return true;
       }
       try {
-        await updateHighlight(db, id, changes);
+        await commands.updateHighlight(id, changes);
       } catch (error) {
         // A last note flush for a highlight deleted meanwhile has nothing left to save.
-        if (await db.highlights.get(id)) throw error;
-        return true;
+        if (await getHighlight(db, id)) throw error;
       }
-      changed();
       return true;
     },
-    async remove(id) {
-      const removed = await deleteHighlight(db, id);
-      if (removed) changed();
-      return removed;
-    },
-    async restore(record) {
-      await restoreHighlight(db, record);
-      changed();
-    },
-    async moveToTalkNamed(id, title) {
-      const talk = await moveToTalkNamed(db, id, title);
-      changed();
-      return talk;
-    },
-    createTalk: (pageId, title, speakers) => createTalk(db, pageId, title, speakers),
-    renameTalk: (talkId, title) => renameTalk(db, talkId, title),
-    setSpeakers: (talkId, speakers) => setSpeakers(db, talkId, speakers),
-    async tagTalk(talkId, tags) {
-      const count = await tagTalk(db, talkId, tags);
-      if (count) changed();
-      return count;
-    },
-    setColorNames: (names) => setSetting(db, 'colorNames', names),
+    remove: (id) => commands.deleteHighlight(id),
+    restore: (record) => commands.restoreHighlight(record),
+    moveToTalkNamed: (id, title) => commands.moveToTalkNamed(id, title),
+    createTalk: (pageId, title, speakers) => commands.createTalk(pageId, title, speakers),
+    renameTalk: (talkId, title) => commands.renameTalk(talkId, title),
+    setSpeakers: (talkId, speakers) => commands.setSpeakers(talkId, speakers),
+    tagTalk: async (talkId, tags) => (await commands.tagTalk(talkId, tags)).length,
+    setColorNames: (names) => commands.setSetting('colorNames', names),
     scrollTo: (id) => bridge.scrollTo(tabId, id),
   };
+}
+
+/** The popup's actions for the tab it is about; null until it knows the tab. */
+export function usePopupActions(
+  db: TalkNotesDatabase,
+  tabId: number | null,
+  bridge: PageBridge,
+): PopupActions | null {
+  return useMemo(
+    () => (tabId === null ? null : createPopupActions({ db, tabId, bridge })),
+    [db, tabId, bridge],
+  );
 }
 
 /** The same actions, reporting failures (to an alert) instead of throwing; a failed one yields undefined. */

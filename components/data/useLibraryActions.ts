@@ -1,18 +1,9 @@
 import { useMemo } from 'preact/hooks';
-import type { CollectionRecord, HighlightChanges, HighlightRecord, TalkRecord } from '@/core/types';
-import {
-  addToCollection,
-  type CollectionInput,
-  createCollection,
-  deleteCollection,
-  removeFromCollection,
-  updateCollection,
-} from '@/storage/collections';
-import type { TalkNotesDatabase } from '@/storage/db';
-import { updateHighlight } from '@/storage/highlights';
-import { addTags, deleteHighlights, removeTags, restoreHighlights, setTalk, urlsOf } from '@/storage/library';
-import { createTalk, mergeTalks, renameTalk, setSpeakers } from '@/storage/talks';
 import { describeStorageError } from '@/core/storage-errors';
+import type { CollectionRecord, HighlightChanges, HighlightRecord, TalkRecord } from '@/core/types';
+import type { CollectionInput } from '@/storage/collections';
+import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
+import type { TalkNotesDatabase } from '@/storage/db';
 
 export interface LibraryActions {
   updateHighlight: (highlight: HighlightRecord, changes: HighlightChanges) => Promise<void>;
@@ -35,18 +26,20 @@ export interface LibraryActions {
 interface Options {
   db: TalkNotesDatabase;
   /** Open tabs showing these pages redraw their highlights (messaging/client.ts). */
-  onHighlightsChanged: (urls: string[]) => void;
+  onHighlightsChanged: NotifyHighlightsChanged;
   /** Reports a failed action in words. */
   onError: (message: string) => void;
   now: () => number;
 }
 
 /**
- * The dashboard's writes: storage calls that report failures instead of throwing, and tell open
- * pages when their highlights changed. Reads need nothing: live queries show every write.
+ * The dashboard's writes: the library's commands (storage/commands.ts: write, then tell the open
+ * tabs), with failures reported in words instead of thrown. Reads need nothing: live queries show
+ * every write.
  */
 export function useLibraryActions({ db, onHighlightsChanged, onError, now }: Options): LibraryActions {
   return useMemo(() => {
+    const commands = createCommands({ db, notify: onHighlightsChanged, now });
     async function run<T>(what: string, fallback: T, action: () => Promise<T>): Promise<T> {
       try {
         return await action();
@@ -55,63 +48,42 @@ export function useLibraryActions({ db, onHighlightsChanged, onError, now }: Opt
         return fallback;
       }
     }
-    const changed = (records: readonly HighlightRecord[]) => {
-      if (records.length) onHighlightsChanged(urlsOf(records));
-      return records.length;
+    const done = async (write: Promise<unknown>) => {
+      await write;
+      return true;
     };
     return {
       updateHighlight: (highlight, changes) =>
         run('save the highlight', undefined, async () => {
-          await updateHighlight(db, highlight.id, changes, now());
-          onHighlightsChanged([highlight.url]);
+          await commands.updateHighlight(highlight.id, changes);
         }),
-      addTags: (ids, tags) =>
-        run('add the tags', 0, async () => changed(await addTags(db, ids, tags, now()))),
+      addTags: (ids, tags) => run('add the tags', 0, async () => (await commands.addTags(ids, tags)).length),
       removeTags: (ids, tags) =>
-        run('remove the tags', 0, async () => changed(await removeTags(db, ids, tags, now()))),
+        run('remove the tags', 0, async () => (await commands.removeTags(ids, tags)).length),
       setTalk: (ids, talkId) =>
-        run('set the talk', 0, async () => changed(await setTalk(db, ids, talkId, now()))),
+        run('set the talk', 0, async () => (await commands.setTalk(ids, talkId)).length),
       createTalk: (pageId, title) =>
-        run('create the talk', undefined, () => createTalk(db, pageId, title, [], now())),
+        run('create the talk', undefined, () => commands.createTalk(pageId, title)),
       editTalk: (id, title, speakers) =>
         run('edit the talk', false, async () => {
-          await renameTalk(db, id, title, now());
-          await setSpeakers(db, id, speakers, now());
-          return true;
+          await commands.renameTalk(id, title);
+          return done(commands.setSpeakers(id, speakers));
         }),
       mergeTalks: (targetId, otherIds) =>
-        run('merge the talks', false, async () => {
-          await mergeTalks(db, targetId, [...otherIds], now());
-          return true;
-        }),
+        run('merge the talks', false, () => done(commands.mergeTalks(targetId, otherIds))),
       deleteHighlights: (ids) =>
-        run('delete the highlights', [] as HighlightRecord[], async () => {
-          const deleted = await deleteHighlights(db, ids);
-          changed(deleted);
-          return deleted;
-        }),
+        run('delete the highlights', [] as HighlightRecord[], () => commands.deleteHighlights(ids)),
       restoreHighlights: (records) =>
-        run('restore the highlights', false, async () => {
-          await restoreHighlights(db, records);
-          changed(records);
-          return true;
-        }),
+        run('restore the highlights', false, () => done(commands.restoreHighlights(records))),
       createCollection: (input) =>
-        run('create the collection', undefined, () => createCollection(db, input, now())),
+        run('create the collection', undefined, () => commands.createCollection(input)),
       updateCollection: (id, changes) =>
-        run('change the collection', false, async () => {
-          await updateCollection(db, id, changes, now());
-          return true;
-        }),
+        run('change the collection', false, () => done(commands.updateCollection(id, changes))),
       deleteCollection: (id) =>
-        run('delete the collection', false, async () => {
-          await deleteCollection(db, id);
-          return true;
-        }),
-      addToCollection: (id, ids) =>
-        run('add to the collection', 0, () => addToCollection(db, id, ids, now())),
+        run('delete the collection', false, () => done(commands.deleteCollection(id))),
+      addToCollection: (id, ids) => run('add to the collection', 0, () => commands.addToCollection(id, ids)),
       removeFromCollection: (id, ids) =>
-        run('remove from the collection', 0, () => removeFromCollection(db, id, ids, now())),
+        run('remove from the collection', 0, () => commands.removeFromCollection(id, ids)),
     };
   }, [db, onHighlightsChanged, onError, now]);
 }

@@ -1,13 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PopupPage } from '@/core/page-view';
 import { describeStorageError } from '@/core/storage-errors';
 import type { TalkNotesDatabase } from '@/storage/db';
-import type { PageBridge } from '../data/popup-actions';
-import { PopupPageNotes } from './PopupPageNotes';
+import { type PageBridge, usePopupActions } from '../data/popup-actions';
+import { useMarkdownExport } from '../data/useMarkdownExport';
+import { usePageNotes } from '../data/usePageNotes';
 import { useStorageProblem } from '../data/useStorageProblem';
+import { PopupPageNotes } from './PopupPageNotes';
 
 interface Props {
   load: () => Promise<PopupPage>;
+  /** The library: only the container hooks (components/data/) read and write it. */
   db: TalkNotesDatabase;
   bridge: PageBridge;
   dashboardUrl?: string;
@@ -15,17 +18,27 @@ interface Props {
   locale?: string;
 }
 
-/** The toolbar popup: the current page, its highlights by talk, and what can be done with them. */
+/**
+ * The toolbar popup: the current page, its highlights by talk, and what can be done with them. The
+ * popup's root: it takes the database to the container hooks (components/data/) and hands every other
+ * component data and callbacks.
+ */
 export function PopupApp({ load, db, bridge, dashboardUrl = 'dashboard.html', locale }: Props) {
   const [page, setPage] = useState<PopupPage | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const main = useRef<HTMLElement>(null);
   const storageProblem = useStorageProblem(db);
   useEffect(() => {
     load().then(setPage, (e: unknown) => setError(describeStorageError(e)));
   }, [load]);
+  // Its notes would never load from a database that cannot open.
+  const shown = page?.kind === 'page' && !storageProblem ? page : null;
+  const view = usePageNotes(db, shown?.url ?? null);
+  const actions = usePopupActions(db, shown?.tabId ?? null, bridge);
+  const exporter = useMarkdownExport(shown && db);
 
   return (
-    <main class="popup" tabIndex={-1}>
+    <main class="popup" tabIndex={-1} ref={main}>
       <header class="bar">
         <h1>Talk Notes</h1>
         <a href={dashboardUrl} target="_blank" rel="noreferrer">
@@ -36,10 +49,20 @@ export function PopupApp({ load, db, bridge, dashboardUrl = 'dashboard.html', lo
       {error && <p role="alert">Could not load this page: {error}</p>}
       {!page && !error && <p aria-busy="true">Loading…</p>}
       {page?.kind === 'unreachable' && <Unreachable />}
-      {/* Its notes would never load from a database that cannot open. */}
-      {page?.kind === 'page' && !storageProblem && (
-        <PopupPageNotes db={db} bridge={bridge} page={page} dashboardUrl={dashboardUrl} locale={locale} />
-      )}
+      {shown &&
+        (view && actions ? (
+          <PopupPageNotes
+            page={shown}
+            {...view}
+            actions={actions}
+            exporter={exporter}
+            dashboardUrl={dashboardUrl}
+            locale={locale}
+            onFocusOut={() => main.current?.focus()}
+          />
+        ) : (
+          <p aria-busy="true">Loading…</p>
+        ))}
     </main>
   );
 }

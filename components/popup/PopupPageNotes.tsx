@@ -1,52 +1,59 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ColorNames } from '@/core/colors';
 import { groupByTalk, type PopupPage, pageHeading } from '@/core/page-view';
 import type { HighlightRecord } from '@/core/types';
-import type { TalkNotesDatabase } from '@/storage/db';
-import { listTags } from '@/storage/highlights';
-import { pageNotes } from '@/storage/popup-queries';
-import { getSetting } from '@/storage/settings';
+import type { PageNotes } from '@/storage/popup-queries';
 import { ColorNamesEditor } from './ColorNamesEditor';
 import { ExportControls } from '../ExportControls';
 import { FocusRequests } from './focus-requests';
 import { GroupTitle, HighlightGroup } from './HighlightGroup';
 import { PageSummary } from './PageSummary';
 import { PopupHighlight } from './PopupHighlight';
-import { createPopupActions, type PageBridge, reportingFailures } from '../data/popup-actions';
+import { type PopupActions, reportingFailures } from '../data/popup-actions';
+import type { MarkdownExporter } from '../data/useMarkdownExport';
 import { TalkForm } from './TalkForm';
 import { TalkHeader } from './TalkHeader';
 import { UndoBar } from './UndoBar';
-import { useLiveQuery } from '../data/useLiveQuery';
 
 interface Props {
-  db: TalkNotesDatabase;
-  bridge: PageBridge;
   page: Extract<PopupPage, { kind: 'page' }>;
+  /** The page's stored notes (live: components/data/usePageNotes.ts). */
+  notes: PageNotes;
+  colorNames: ColorNames;
+  /** Tags for completion. */
+  suggestions: string[];
+  actions: PopupActions;
+  exporter: MarkdownExporter;
   dashboardUrl: string;
   locale?: string;
+  /** The focus has nowhere left to go on this part (the undo bar went): the popup takes it. */
+  onFocusOut: () => void;
 }
 
 /**
- * The notes of one page, live from the database: a summary, the highlights grouped by talk,
- * orphans apart, the undo bar, and the colour names.
+ * The notes of one page: a summary, the highlights grouped by talk, orphans apart, the undo bar, and
+ * the colour names.
  */
-export function PopupPageNotes({ db, bridge, page, dashboardUrl, locale }: Props) {
-  const notes = useLiveQuery(() => pageNotes(db, page.url), [db, page.url]);
-  const colorNames = useLiveQuery(() => getSetting(db, 'colorNames'), [db]) ?? {};
-  const suggestions = useLiveQuery(() => listTags(db), [db]) ?? [];
+export function PopupPageNotes({
+  page,
+  notes,
+  colorNames,
+  suggestions,
+  actions: unreported,
+  exporter,
+  dashboardUrl,
+  locale,
+  onFocusOut,
+}: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<HighlightRecord[]>([]);
   const focus = useMemo(() => new FocusRequests(), []);
   const actions = useMemo(
-    () =>
-      reportingFailures(createPopupActions({ db, url: page.url, tabId: page.tabId, bridge }), (message) =>
-        setProblem(`Not saved: ${message}`),
-      ),
-    [db, page.url, page.tabId, bridge],
+    () => reportingFailures(unreported, (message) => setProblem(`Not saved: ${message}`)),
+    [unreported],
   );
-
-  if (!notes) return <p aria-busy="true">Loading…</p>;
 
   const view = groupByTalk(notes.highlights, notes.talks);
   const heading = pageHeading(notes.page, page, locale);
@@ -66,7 +73,7 @@ export function PopupPageNotes({ db, bridge, page, dashboardUrl, locale }: Props
   };
   const dismissUndo = () => {
     setDeleted([]);
-    document.querySelector<HTMLElement>('main.popup')?.focus();
+    onFocusOut();
   };
 
   const card = (highlight: HighlightRecord) => (
@@ -160,7 +167,7 @@ export function PopupPageNotes({ db, bridge, page, dashboardUrl, locale }: Props
       )}
       {view.total > 0 && (
         <section class="popup-export" aria-label="Export this page">
-          <ExportControls db={db} title={heading.title} highlights={notes.highlights} />
+          <ExportControls exporter={exporter} title={heading.title} highlights={notes.highlights} />
         </section>
       )}
       <details class="settings">

@@ -43,8 +43,8 @@ export default defineContentScript({
       {
         getContentStatus: () => ({ url: location.href, title: document.title }),
         highlightSelection: async ({ color }) => (await startApp()).highlightSelection(color),
-        highlightsChanged: async (message) => {
-          if (message.url === url) await (app ? (await app).highlights.refresh() : startApp());
+        highlightsChanged: async ({ urls }) => {
+          if (url && urls.includes(url)) await (app ? (await app).highlights.refresh() : startApp());
           return null;
         },
         scrollToHighlight: async ({ id }) => (await startApp()).scrollTo(id),

@@ -21,7 +21,7 @@ addEventListener(
 
 const bridge: PageBridge = {
   scrollTo: (tabId, id) => sendToTab(tabId, { type: 'scrollToHighlight', id }),
-  notifyChanged: notifyHighlightsChanged,
+  notifyChanged: (urls) => void notifyHighlightsChanged(urls),
   updateInBackground: (id, changes) => sendToBackground({ type: 'updateHighlight', id, changes }),
   isClosing: () => closing || document.visibilityState === 'hidden',
 };

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BackupControls } from '@/components/dashboard/BackupControls';
+import { libraryBackup } from '@/components/data/useBackup';
 import type { DownloadFile } from '@/components/download';
 import { createBackup, type LibraryData, parseBackup, serializeBackup } from '@/core/backup';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
@@ -22,8 +23,16 @@ afterEach(async () => {
 
 function show() {
   const onImported = vi.fn();
-  render(<BackupControls db={db} download={download} now={() => NOW} onImported={onImported} />);
-  return { onImported };
+  const onHighlightsChanged = vi.fn();
+  render(
+    <BackupControls
+      backup={libraryBackup(db, onHighlightsChanged)}
+      download={download}
+      now={() => NOW}
+      onImported={onImported}
+    />,
+  );
+  return { onImported, onHighlightsChanged };
 }
 
 function chooseFile(content: string, name = 'backup.json') {
@@ -45,8 +54,8 @@ describe('BackupControls', () => {
     expect(screen.getByRole('status').textContent).toBe('Backup exported: 3 highlights, 2 pages.');
   });
 
-  it('Import backup restores a backup and says what changed', async () => {
-    const { onImported } = show();
+  it('Import backup restores a backup, says what changed and has the open pages redrawn', async () => {
+    const { onImported, onHighlightsChanged } = show();
     chooseFile(serializeBackup(createBackup(sampleLibrary(), NOW)));
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe(
@@ -55,6 +64,9 @@ describe('BackupControls', () => {
     );
     expect(onImported).toHaveBeenCalledWith(expect.objectContaining({ added: 10 }));
     expect(await db.highlights.count()).toBe(3);
+    const pages = [...new Set(sampleLibrary().highlights.map((h) => h.url))];
+    expect(onHighlightsChanged).toHaveBeenCalledExactlyOnceWith(expect.arrayContaining(pages));
+    expect(onHighlightsChanged.mock.calls[0]![0]).toHaveLength(pages.length);
     // Choosing the same file again is allowed, and changes nothing.
     chooseFile(serializeBackup(createBackup(sampleLibrary(), NOW)));
     await waitFor(() =>
@@ -62,6 +74,7 @@ describe('BackupControls', () => {
         'Imported backup.json: 0 added, 0 updated, 10 unchanged.',
       ),
     );
+    expect(onHighlightsChanged).toHaveBeenCalledOnce();
   });
 
   it.each([

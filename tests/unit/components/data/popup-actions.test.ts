@@ -15,7 +15,7 @@ describe('popup actions', () => {
     db = createDatabase(`popup-actions-${crypto.randomUUID()}`);
     bridge = {
       scrollTo: vi.fn(async () => true),
-      notifyChanged: vi.fn(async () => {}),
+      notifyChanged: vi.fn((_urls: readonly string[]) => {}),
       updateInBackground: vi.fn(async () => {}),
       isClosing: vi.fn(() => closing),
     };
@@ -41,12 +41,12 @@ describe('popup actions', () => {
   });
   afterEach(() => db.delete());
 
-  const actions = () => createPopupActions({ db, url: URL, tabId: 3, bridge });
+  const actions = () => createPopupActions({ db, tabId: 3, bridge });
 
   it('writes edits to the database and tells the page to redraw', async () => {
     await actions().update(id, { note: 'n', color: 'green' });
     expect(await db.highlights.get(id)).toMatchObject({ note: 'n', color: 'green' });
-    expect(bridge.notifyChanged).toHaveBeenCalledExactlyOnceWith(URL);
+    expect(bridge.notifyChanged).toHaveBeenCalledExactlyOnceWith([URL]);
     expect(bridge.updateInBackground).not.toHaveBeenCalled();
   });
 

@@ -27,7 +27,7 @@ describe('storage that cannot open', () => {
         load={async () => ({ kind: 'unreachable' })}
         bridge={{
           scrollTo: async () => true,
-          notifyChanged: async () => {},
+          notifyChanged: () => {},
           updateInBackground: async () => {
             throw new Error('unused');
           },

@@ -39,7 +39,7 @@ beforeEach(() => {
   db = createDatabase(`popup-app-${crypto.randomUUID()}`);
   bridge = {
     scrollTo: vi.fn(async () => true),
-    notifyChanged: vi.fn(async () => {}),
+    notifyChanged: vi.fn((_urls: readonly string[]) => {}),
     updateInBackground: vi.fn(async () => {}),
     isClosing: vi.fn(() => false),
   };
@@ -173,7 +173,7 @@ describe('PopupApp', () => {
         color: 'blue',
       }),
     );
-    await waitFor(() => expect(bridge.notifyChanged).toHaveBeenCalledWith(URL));
+    await waitFor(() => expect(bridge.notifyChanged).toHaveBeenCalledWith([URL]));
 
     // Escape closes the editor; the note and tags show on the card, focus is back on Edit.
     fireEvent.keyDown(within(item).getByRole('radio', { name: 'Blue' }), { key: 'Escape' });
@@ -215,7 +215,7 @@ describe('PopupApp', () => {
         within(screen.getByRole('region', { name: 'Hallway track' })).getByRole('combobox', { name: 'Talk' }),
       ),
     );
-    await waitFor(() => expect(bridge.notifyChanged).toHaveBeenCalledWith(URL));
+    await waitFor(() => expect(bridge.notifyChanged).toHaveBeenCalledWith([URL]));
   });
 
   it('deletes without asking and undoes exactly, note and tags included', async () => {
