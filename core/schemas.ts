@@ -4,6 +4,7 @@
  * the `satisfies` checks below fail to compile when the two drift apart.
  */
 import * as v from 'valibot';
+import { TALK_FORMS } from './talks/rules';
 import { LIMITS } from './limits';
 import { ANCHOR_STATUSES, HIGHLIGHT_COLORS } from './types';
 import type {
@@ -136,6 +137,8 @@ export const ClipSchema = v.object({
         ),
         /** Offset of the talk title in the page text. */
         position: offset,
+        /** Where detection found it (core/talks/rules.ts TALK_FORMS, or `title`). */
+        form: v.optional(v.picklist([...TALK_FORMS, 'title'])),
       }),
     ),
     v.maxLength(LIMITS.detectedTalks),

@@ -79,7 +79,7 @@ async function upsertDetectedTalks(
     if (talk.detectedTitle !== null) byTitle.set(talk.detectedTitle, talk);
   }
   const added: TalkRecord[] = [];
-  for (const { title, speakers, position } of detected) {
+  for (const { title, speakers, position, form } of detected) {
     const known = byTitle.get(title);
     if (known) {
       if (known.position !== position) {
@@ -96,6 +96,7 @@ async function upsertDetectedTalks(
       position,
       detected: true,
       detectedTitle: title,
+      ...(form ? { form } : {}),
       createdAt: now,
       updatedAt: now,
     };

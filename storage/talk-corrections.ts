@@ -5,7 +5,7 @@
  * one transaction and returns what it changed, so open tabs and views can be told.
  */
 import { newId } from '@/core/ids';
-import { type FilingTalk, refile, talkAbove } from '@/core/talks/filing';
+import { type FilingTalk, type Redetection, refile, talkAbove } from '@/core/talks/filing';
 import type { HighlightRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
 
@@ -114,13 +114,7 @@ export async function startTalkAt(
   });
 }
 
-/** A fresh detection of a page: its talks, and for each passage found on the page, the talk title it is under. */
-export interface Redetection {
-  url: string;
-  talks: { title: string; speakers: string[]; position: number; form: string }[];
-  /** Highlight id -> detected talk title (null: under no talk). Highlights not found on the page are absent. */
-  filing: Record<string, string | null>;
-}
+export type { Redetection };
 
 /**
  * Applies a fresh detection of a page ("Detect talks again"): new talks are added, known ones (by their

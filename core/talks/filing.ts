@@ -5,6 +5,14 @@
  * reader chose stays where it is. Detection never undoes a correction.
  */
 
+/** A fresh detection of a page: its talks, and for each passage found on the page, the talk title it is under. */
+export interface Redetection {
+  url: string;
+  talks: { title: string; speakers: string[]; position: number; form: string }[];
+  /** Highlight id -> detected talk title (null: under no talk). Highlights not found on the page are absent. */
+  filing: Record<string, string | null>;
+}
+
 /** What filing needs to know of a stored talk. */
 export interface FilingTalk {
   id: string;

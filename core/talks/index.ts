@@ -44,4 +44,11 @@ export {
   TalkRulesSchema,
   withNotATalk,
 } from './rules';
-export { type FilingHighlight, type FilingTalk, fileUnder, refile, talkAbove } from './filing';
+export {
+  type FilingHighlight,
+  type FilingTalk,
+  fileUnder,
+  type Redetection,
+  refile,
+  talkAbove,
+} from './filing';
