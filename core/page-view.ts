@@ -48,7 +48,7 @@ export function groupByTalk(
   talks: readonly TalkRecord[],
 ): PageGroups {
   const sorted = [...highlights].sort(byDocumentOrder);
-  const known = new Set(talks.map((t) => t.id));
+  const known = new Set(talks.filter((t) => !t.notATalk).map((t) => t.id));
   const byTalk = new Map<string | null, HighlightRecord[]>();
   const orphans: HighlightRecord[] = [];
   for (const highlight of sorted) {
@@ -67,7 +67,7 @@ export function groupByTalk(
     return byTalk.get(talk.id)?.[0]?.position ?? Number.POSITIVE_INFINITY;
   };
   const shown = talks
-    .filter((talk) => byTalk.has(talk.id) || !talk.detected)
+    .filter((talk) => !talk.notATalk && (byTalk.has(talk.id) || !talk.detected))
     .sort((a, b) => place(a) - place(b) || a.createdAt - b.createdAt);
 
   const groups: TalkGroup[] = [];

@@ -4,6 +4,7 @@
  * the `satisfies` checks below fail to compile when the two drift apart.
  */
 import * as v from 'valibot';
+import { TALK_FORMS } from './talks/rules';
 import { LIMITS } from './limits';
 import { ANCHOR_STATUSES, HIGHLIGHT_COLORS } from './types';
 import type {
@@ -74,6 +75,7 @@ export const HighlightRecordSchema = v.object({
   tags: v.pipe(v.array(TagSchema), v.maxLength(LIMITS.tags)),
   position: offset,
   anchorStatus: v.picklist(ANCHOR_STATUSES),
+  talkPinned: v.optional(v.boolean()),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -95,6 +97,8 @@ export const TalkRecordSchema = v.object({
   position: v.pipe(v.number(), v.integer(), v.minValue(-1)),
   detected: v.boolean(),
   detectedTitle: v.nullable(text(LIMITS.title)),
+  notATalk: v.optional(v.picklist(['part', 'none'])),
+  form: v.optional(text(20)),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -133,6 +137,8 @@ export const ClipSchema = v.object({
         ),
         /** Offset of the talk title in the page text. */
         position: offset,
+        /** Where detection found it (core/talks/rules.ts TALK_FORMS, or `title`). */
+        form: v.optional(v.picklist([...TALK_FORMS, 'title'])),
       }),
     ),
     v.maxLength(LIMITS.detectedTalks),

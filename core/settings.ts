@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import type { ColorNames } from './colors';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions, ExportOptionsSchema } from './markdown/export-options';
 import { LIMITS } from './limits';
+import { type TalkRules, TalkRulesSchema } from './talks/rules';
 import { HIGHLIGHT_COLORS } from './types';
 
 export const ColorNamesSchema = v.pipe(
@@ -23,6 +24,14 @@ export const ColorNamesSchema = v.pipe(
 /** Every setting: its key, schema and default. */
 export const SETTINGS = {
   colorNames: { schema: ColorNamesSchema, defaultValue: {} as ColorNames },
+  /** What the reader taught talk detection, per site (core/talks/rules.ts): site -> rules. */
+  talkRules: {
+    schema: v.pipe(
+      v.record(v.pipe(v.string(), v.maxLength(253)), TalkRulesSchema),
+      v.check((rules) => Object.keys(rules).length <= 5000, 'too many sites'),
+    ),
+    defaultValue: {} as Record<string, TalkRules>,
+  },
   /** The Markdown export's options, as the reader last set them. */
   exportOptions: { schema: ExportOptionsSchema, defaultValue: DEFAULT_EXPORT_OPTIONS as ExportOptions },
 } as const;

@@ -10,6 +10,7 @@ import { saveClip } from '@/storage/clips';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { getHighlight, highlightsForUrl, listTags, recordAnchoring } from '@/storage/highlights';
+import { talkRulesFor } from '@/storage/talk-rules';
 import type { BackgroundRequest, BackgroundResponses } from './protocol';
 import { type HandlerContext, type Handlers, MessageRejected } from './router';
 
@@ -104,6 +105,13 @@ function handlersFor({
     restoreHighlight: async ({ highlight }) => {
       await commands.restoreHighlight(highlight);
       return null;
+    },
+
+    getTalkRules: async ({ url }, context) => {
+      const key = normalizeUrl(url);
+      if (!key) throw new MessageRejected('not an http(s) URL');
+      requireOwnPage(context, key);
+      return talkRulesFor(db, key);
     },
 
     reportAnchoring: async ({ url, statuses }, context) => {

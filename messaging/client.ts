@@ -3,6 +3,7 @@
  */
 import { browser } from 'wxt/browser';
 import { LIMITS } from '@/core/limits';
+import type { Redetection } from '@/core/talks/filing';
 import type {
   BackgroundRequest,
   BackgroundResponses,
@@ -57,4 +58,19 @@ export async function notifyHighlightsChanged(urls: readonly string[]): Promise<
   } catch (error) {
     console.warn('Talk Notes: could not tell the open tabs to redraw', error);
   }
+}
+
+/**
+ * Asks the open tabs to detect the talks of the page at `url` (normalized) again; the tab showing it
+ * answers with its talks and where each drawn highlight falls. Null when no open tab shows the page.
+ */
+export async function detectTalksInOpenTab(url: string): Promise<Redetection | null> {
+  const tabs = await browser.tabs.query({});
+  const answers = await Promise.allSettled(
+    tabs.flatMap((tab) =>
+      tab.id === undefined ? [] : [sendToTab(tab.id, { type: 'detectTalksAgain', url })],
+    ),
+  );
+  for (const answer of answers) if (answer.status === 'fulfilled' && answer.value) return answer.value;
+  return null;
 }

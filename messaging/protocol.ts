@@ -11,6 +11,8 @@ import {
   HighlightRecordSchema,
   HttpUrlSchema,
 } from '@/core/schemas';
+import type { Redetection } from '@/core/talks/filing';
+import type { TalkRules } from '@/core/talks/rules';
 import { ANCHOR_STATUSES, type ClipResult, type HighlightColor, type HighlightRecord } from '@/core/types';
 
 /** Who may send a message: a content script in a web page, or one of our extension pages. */
@@ -33,6 +35,8 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('updateHighlight'), id: Id, changes: HighlightChangesSchema }),
   v.object({ type: v.literal('deleteHighlight'), id: Id }),
   v.object({ type: v.literal('restoreHighlight'), highlight: HighlightRecordSchema }),
+  /** What the reader taught talk detection for the site of the sender's page. */
+  v.object({ type: v.literal('getTalkRules'), url: HttpUrlSchema }),
   /** How the last anchoring pass on the sender's page went. */
   v.object({
     type: v.literal('reportAnchoring'),
@@ -55,6 +59,7 @@ export interface BackgroundResponses {
   deleteHighlight: HighlightRecord | null;
   restoreHighlight: null;
   reportAnchoring: null;
+  getTalkRules: TalkRules;
 }
 
 /** Which senders each background message accepts. */
@@ -68,6 +73,7 @@ export const BACKGROUND_SENDERS: { [K in BackgroundRequest['type']]: readonly Se
   deleteHighlight: ['content', 'extension'],
   restoreHighlight: ['extension'],
   reportAnchoring: ['content'],
+  getTalkRules: ['content'],
 };
 
 /** Messages handled by the content script of a tab (sent by the background or extension pages). */
@@ -81,6 +87,8 @@ export const ContentRequestSchema = v.variant('type', [
     urls: v.pipe(v.array(HttpUrlSchema), v.minLength(1), v.maxLength(LIMITS.changedPages)),
   }),
   v.object({ type: v.literal('scrollToHighlight'), id: Id }),
+  /** Detect this page's talks again and say where each drawn highlight falls ("Detect talks again"). */
+  v.object({ type: v.literal('detectTalksAgain'), url: HttpUrlSchema }),
 ]);
 export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;
 
@@ -89,6 +97,8 @@ export interface ContentResponses {
   highlightSelection: { saved: boolean; duplicate: boolean; message: string; color?: HighlightColor };
   highlightsChanged: null;
   scrollToHighlight: boolean;
+  /** Null when the tab shows another page. */
+  detectTalksAgain: Redetection | null;
 }
 
 export const CONTENT_SENDERS: { [K in ContentRequest['type']]: readonly SenderRole[] } = {
@@ -96,6 +106,7 @@ export const CONTENT_SENDERS: { [K in ContentRequest['type']]: readonly SenderRo
   highlightSelection: ['extension'],
   highlightsChanged: ['extension'],
   scrollToHighlight: ['extension'],
+  detectTalksAgain: ['extension'],
 };
 
 /** Every reply travels in this envelope so errors survive the trip across contexts. */

@@ -9,7 +9,8 @@ import type { HighlightColor, HighlightRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
 import { sendToBackground } from '@/messaging/client';
 import type { ContentResponses } from '@/messaging/protocol';
-import { analyzePage, buildClip, type PageAnalysis } from './clipper';
+import { NO_RULES, type Redetection, type TalkRules } from '@/core/talks';
+import { analyzePage, buildClip, type PageAnalysis, redetect } from './clipper';
 import { HighlightPainter } from './highlight-painter';
 import { whenIdle } from './idle';
 import { MenuUi } from './menu-ui';
@@ -39,6 +40,9 @@ export class ContentApp {
   private readonly unsaved = new UnsavedClips();
   /** Page analysis is reused across clips until the page's DOM changes. */
   private analysis: PageAnalysis | null = null;
+  /** What the reader taught talk detection on this site, read when starting and after every change. */
+  private rules: TalkRules = NO_RULES;
+  private rulesRead: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -94,6 +98,7 @@ export class ContentApp {
         if (this.unsaved.size > 0) event.preventDefault();
       });
     }
+    this.readRules();
     // Watch first: text that arrives while the first pass runs must trigger a retry.
     this.highlights.watchForChanges();
     await this.highlights.load(initial).catch((error: unknown) => {
@@ -175,7 +180,7 @@ export class ContentApp {
   private prepareAnalysis(): void {
     if (this.analysis) return;
     whenIdle(this.ctx, this.doc.defaultView, () => {
-      this.analysis ??= analyzePage(this.doc, this.url);
+      this.analysis ??= analyzePage(this.doc, this.url, this.rules);
     });
   }
 
@@ -211,8 +216,9 @@ export class ContentApp {
     if (!range.toString().trim()) return { saved: false, duplicate: false, message: 'Nothing to highlight.' };
     const provisionalId = `pending:${crypto.randomUUID()}`;
     let clip: ReturnType<typeof buildClip>;
+    await this.rulesRead;
     try {
-      this.analysis ??= analyzePage(this.doc, this.url);
+      this.analysis ??= analyzePage(this.doc, this.url, this.rules);
       clip = buildClip(this.doc, range, {
         color,
         analysis: this.analysis,
@@ -289,6 +295,33 @@ export class ContentApp {
   /** A DOM change makes the cached analysis stale. */
   invalidateAnalysis(): void {
     this.analysis = null;
+  }
+
+  /** The page's notes changed elsewhere (an edit, a correction of its talks): redraw, read the rules again. */
+  async refresh(): Promise<void> {
+    this.readRules();
+    await this.highlights.refresh();
+  }
+
+  /** Detects the page's talks again with the site's rules, for "Detect talks again". */
+  async detectTalksAgain(): Promise<Redetection> {
+    await this.rulesRead;
+    const ranges = new Map<string, Range>();
+    for (const record of this.highlights.highlights) {
+      const range = this.painter.rangeOf(record.id);
+      if (range) ranges.set(record.id, range);
+    }
+    return redetect(this.doc, this.url, this.rules, ranges);
+  }
+
+  private readRules(): void {
+    this.rulesRead = sendToBackground({ type: 'getTalkRules', url: this.url }).then(
+      (rules) => {
+        this.rules = rules;
+        this.invalidateAnalysis();
+      },
+      () => {}, // no rules: detection as usual
+    );
   }
 }
 

@@ -3,6 +3,7 @@
  * highlight, in one transaction so a failure leaves nothing half-written.
  */
 import { newId } from '@/core/ids';
+import { fileUnder } from '@/core/talks/filing';
 import type { ClipInput, DetectedTalkInput } from '@/core/schemas';
 import type { ClipResult, HighlightRecord, PageMetadata, PageRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
@@ -43,14 +44,16 @@ export async function saveClip(
     const duplicate = existing.find((h) => isSamePassage(h, clip.highlight.text, clip.highlight.position));
     if (duplicate) return { highlight: duplicate, duplicate: true };
 
-    const talks = await upsertDetectedTalks(db, page.id, clip.talks, now);
+    await upsertDetectedTalks(db, page.id, clip.talks, now);
     const { talkTitle, ...fields } = clip.highlight;
+    // Detection's answer, as the reader's corrections of this page amend it ("Not a talk", a talk they started).
+    const pageTalks = await db.talks.where('pageId').equals(page.id).toArray();
     const highlight: HighlightRecord = {
       ...fields,
       id: newId(),
       pageId: page.id,
       url: page.url,
-      talkId: talkTitle === null ? null : (talks.get(talkTitle)?.id ?? null),
+      talkId: fileUnder(talkTitle, clip.highlight.position, pageTalks),
       tags: [],
       anchorStatus: 'placed',
       createdAt: now,
@@ -76,7 +79,7 @@ async function upsertDetectedTalks(
     if (talk.detectedTitle !== null) byTitle.set(talk.detectedTitle, talk);
   }
   const added: TalkRecord[] = [];
-  for (const { title, speakers, position } of detected) {
+  for (const { title, speakers, position, form } of detected) {
     const known = byTitle.get(title);
     if (known) {
       if (known.position !== position) {
@@ -93,6 +96,7 @@ async function upsertDetectedTalks(
       position,
       detected: true,
       detectedTitle: title,
+      ...(form ? { form } : {}),
       createdAt: now,
       updatedAt: now,
     };

@@ -25,6 +25,8 @@ import { deleteHighlight, restoreHighlight, updateHighlight } from './highlights
 import { addTags, deleteHighlights, removeTags, restoreHighlights, setTalk, urlsOf } from './library';
 import { moveToTalkNamed } from './popup-queries';
 import { setSetting } from './settings';
+import { applyRedetection, markNotATalk, type Redetection, startTalkAt } from './talk-corrections';
+import { forgetNotATalk, forgetTalkRules, learnNotATalk, setTalkForm } from './talk-rules';
 import { createTalk, mergeTalks, renameTalk, setSpeakers, tagTalk } from './talks';
 
 /** Tells the open tabs showing these pages (normalized URLs) that their highlights changed. */
@@ -127,6 +129,37 @@ export function createCommands({ db, notify = () => {}, now = Date.now }: Comman
         const moved = await mergeTalks(db, targetId, [...otherIds], now());
         return written(moved, moved);
       }),
+    /**
+     * "Not a talk": its passages go to the talk above (`part`) or to none, and the page's site learns
+     * that this line is not a talk. The page redraws and detects with the new rule.
+     */
+    markNotATalk: (talkId: string, as: 'part' | 'none') =>
+      run(async () => {
+        const talk = await db.talks.get(talkId);
+        const result = await markNotATalk(db, talkId, as, now());
+        if (talk?.detected && result.url)
+          await learnNotATalk(db, result.url, talk.detectedTitle ?? talk.title, as);
+        return { value: result, pages: result.url ? [result.url] : [] };
+      }),
+    /** "Start a new talk here": a talk at a passage, taking it and the following passages of its talk. */
+    startTalkAt: (highlightId: string, title: string, speakers: string[] = []) =>
+      run(async () => {
+        const result = await startTalkAt(db, highlightId, title, speakers, now());
+        return { value: result, pages: [result.url] };
+      }),
+    /** A fresh detection of a page applied, keeping every correction ("Detect talks again"). */
+    applyRedetection: (detection: Redetection) =>
+      run(async () => {
+        const result = await applyRedetection(db, detection, now());
+        return { value: result, pages: [result.url] };
+      }),
+    /** The form that holds talk titles on the site of `url` (null: detect). */
+    setTalkForm: (url: string, form: Parameters<typeof setTalkForm>[2]) =>
+      run(async () => ({ value: await setTalkForm(db, url, form), pages: [url] })),
+    forgetNotATalk: (url: string, key: string) =>
+      run(async () => ({ value: await forgetNotATalk(db, url, key), pages: [url] })),
+    forgetTalkRules: (url: string) =>
+      run(async () => ({ value: await forgetTalkRules(db, url), pages: [url] })),
     createCollection: (input: CollectionInput) =>
       run(async () => written(await createCollection(db, input, now()))),
     updateCollection: (id: string, changes: { name?: string; description?: string }) =>

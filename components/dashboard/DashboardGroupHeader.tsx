@@ -17,6 +17,8 @@ interface Props {
   onFilterTalk?: (talk: TalkRecord) => void;
   onMergeTalk?: (talk: TalkRecord) => void;
   onEditTalk?: (talk: TalkRecord, title: string, speakers: string[]) => Promise<boolean>;
+  /** Page groups: detect the page's talks again (in its open tab); resolves to what happened. */
+  onDetectAgain?: (url: string) => Promise<string>;
 }
 
 const DAY = new Intl.DateTimeFormat(undefined, { dateStyle: 'full' });
@@ -47,6 +49,7 @@ export function groupTitle(group: HighlightGroup): string {
 export function DashboardGroupHeader(props: Props) {
   const { group, collapsed, terms } = props;
   const [editing, setEditing] = useState(false);
+  const [detectStatus, setDetectStatus] = useState('');
   const talk = group.talk;
   const count = group.highlights.length;
   const title = groupTitle(group);
@@ -125,12 +128,28 @@ export function DashboardGroupHeader(props: Props) {
             Edit talk
           </button>
         )}
+        {group.by === 'page' && group.pages[0] && props.onDetectAgain && (
+          <button
+            type="button"
+            onClick={async () => {
+              setDetectStatus('Detecting talks…');
+              setDetectStatus(await props.onDetectAgain!(group.pages[0]!.url));
+            }}
+          >
+            Detect talks again
+          </button>
+        )}
         {talk && props.onMergeTalk && (
           <button type="button" onClick={() => props.onMergeTalk!(talk)}>
             Merge…
           </button>
         )}
       </div>
+      {detectStatus && (
+        <p class="dash-group-status" role="status">
+          {detectStatus}
+        </p>
+      )}
       {editing && talk && props.onEditTalk && (
         <TalkForm talk={talk} onSave={props.onEditTalk} onDone={() => setEditing(false)} />
       )}

@@ -156,6 +156,7 @@ export function DashboardList(props: Props) {
           onFilterTalk={props.onFilterTalk}
           onMergeTalk={props.onMergeTalk}
           onEditTalk={(talk, title, speakers) => props.actions.editTalk(talk.id, title, speakers)}
+          onDetectAgain={props.actions.detectTalksAgain}
         />
       );
     }

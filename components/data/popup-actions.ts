@@ -1,6 +1,7 @@
 /** What the popup can do to a page's notes, as one small object passed down to its components. */
 import { useMemo } from 'preact/hooks';
 import type { ColorNames } from '@/core/colors';
+import type { TalkForm } from '@/core/talks/rules';
 import type { HighlightChanges, HighlightRecord, TalkRecord } from '@/core/types';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
@@ -37,6 +38,15 @@ export interface PopupActions {
   tagTalk: (talkId: string, tags: string[]) => Promise<number>;
   setColorNames: (names: ColorNames) => Promise<void>;
   scrollTo: (id: string) => Promise<boolean>;
+  /** "Not a talk": its highlights go to the talk above (`part`) or to none; the site learns the line. */
+  markNotATalk: (talkId: string, as: 'part' | 'none') => Promise<unknown>;
+  /** "Start a new talk here": a talk at this highlight, taking it and the ones after it in its talk. */
+  startTalkAt: (highlightId: string, title: string, speakers: string[]) => Promise<unknown>;
+  /** The form of talk titles on the page's site (null: detected). */
+  setTalkForm: (url: string, form: TalkForm | null) => Promise<unknown>;
+  /** Forgets one learned line of the page's site (by its key), or all of the site's rules. */
+  forgetNotATalk: (url: string, key: string) => Promise<unknown>;
+  forgetTalkRules: (url: string) => Promise<unknown>;
 }
 
 export interface PopupActionDeps {
@@ -75,6 +85,11 @@ export function createPopupActions({ db, tabId, bridge }: PopupActionDeps): Popu
     tagTalk: async (talkId, tags) => (await commands.tagTalk(talkId, tags)).length,
     setColorNames: (names) => commands.setSetting('colorNames', names),
     scrollTo: (id) => bridge.scrollTo(tabId, id),
+    markNotATalk: (talkId, as) => commands.markNotATalk(talkId, as),
+    startTalkAt: (highlightId, title, speakers) => commands.startTalkAt(highlightId, title, speakers),
+    setTalkForm: (url, form) => commands.setTalkForm(url, form),
+    forgetNotATalk: (url, key) => commands.forgetNotATalk(url, key),
+    forgetTalkRules: (url) => commands.forgetTalkRules(url),
   };
 }
 

@@ -1,6 +1,8 @@
 import { useMemo } from 'preact/hooks';
 import { describeStorageError } from '@/core/storage-errors';
 import type { CollectionRecord, HighlightChanges, HighlightRecord, TalkRecord } from '@/core/types';
+import type { Redetection } from '@/core/talks/filing';
+import { detectTalksInOpenTab } from '@/messaging/client';
 import type { CollectionInput } from '@/storage/collections';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
@@ -21,6 +23,8 @@ export interface LibraryActions {
   deleteCollection: (id: string) => Promise<boolean>;
   addToCollection: (id: string, ids: readonly string[]) => Promise<number>;
   removeFromCollection: (id: string, ids: readonly string[]) => Promise<number>;
+  /** "Detect talks again" for a page, in the tab that shows it; resolves to what happened, in words. */
+  detectTalksAgain: (url: string) => Promise<string>;
 }
 
 interface Options {
@@ -30,6 +34,8 @@ interface Options {
   /** Reports a failed action in words. */
   onError: (message: string) => void;
   now: () => number;
+  /** The tab showing a page detects its talks again (messaging/client.ts); a seam for tests. */
+  findTalksInOpenTab?: (url: string) => Promise<Redetection | null>;
 }
 
 /**
@@ -37,7 +43,13 @@ interface Options {
  * tabs), with failures reported in words instead of thrown. Reads need nothing: live queries show
  * every write.
  */
-export function useLibraryActions({ db, onHighlightsChanged, onError, now }: Options): LibraryActions {
+export function useLibraryActions({
+  db,
+  onHighlightsChanged,
+  onError,
+  now,
+  findTalksInOpenTab = detectTalksInOpenTab,
+}: Options): LibraryActions {
   return useMemo(() => {
     const commands = createCommands({ db, notify: onHighlightsChanged, now });
     async function run<T>(what: string, fallback: T, action: () => Promise<T>): Promise<T> {
@@ -84,6 +96,15 @@ export function useLibraryActions({ db, onHighlightsChanged, onError, now }: Opt
       addToCollection: (id, ids) => run('add to the collection', 0, () => commands.addToCollection(id, ids)),
       removeFromCollection: (id, ids) =>
         run('remove from the collection', 0, () => commands.removeFromCollection(id, ids)),
+      detectTalksAgain: (url) =>
+        run('detect the talks again', 'Talks not detected again.', async () => {
+          const detection = await findTalksInOpenTab(url);
+          if (!detection) return 'Open this page in a tab first: its talks are found in the page itself.';
+          const { moved } = await commands.applyRedetection(detection);
+          const talks = `${detection.talks.length} talk${detection.talks.length === 1 ? '' : 's'}`;
+          const highlights = `${moved.length} highlight${moved.length === 1 ? '' : 's'}`;
+          return `Found ${talks} on the page; ${highlights} moved. Your corrections were kept.`;
+        }),
     };
-  }, [db, onHighlightsChanged, onError, now]);
+  }, [db, onHighlightsChanged, onError, now, findTalksInOpenTab]);
 }

@@ -1,9 +1,11 @@
 import { useMemo } from 'preact/hooks';
 import type { ColorNames } from '@/core/colors';
+import { NO_RULES, type TalkRules } from '@/core/talks/rules';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { listTags } from '@/storage/highlights';
 import { type PageNotes, pageNotes } from '@/storage/popup-queries';
 import { getSetting } from '@/storage/settings';
+import { talkRulesFor } from '@/storage/talk-rules';
 import { useLiveQuery } from './useLiveQuery';
 
 /** What the popup shows of one page, live from the database. */
@@ -12,6 +14,8 @@ export interface PageNotesView {
   colorNames: ColorNames;
   /** Every tag in the library, for completion. */
   suggestions: string[];
+  /** What the reader taught talk detection on this page's site. */
+  talkRules: TalkRules;
 }
 
 /**
@@ -25,8 +29,15 @@ export function usePageNotes(db: TalkNotesDatabase, url: string | null): PageNot
     url === null,
   ]);
   const suggestions = useLiveQuery(url === null ? null : () => listTags(db), [db, url === null]);
+  const talkRules = useLiveQuery(url === null ? null : () => talkRulesFor(db, url), [db, url]);
   return useMemo(
-    () => notes && { notes, colorNames: colorNames ?? {}, suggestions: suggestions ?? [] },
-    [notes, colorNames, suggestions],
+    () =>
+      notes && {
+        notes,
+        colorNames: colorNames ?? {},
+        suggestions: suggestions ?? [],
+        talkRules: talkRules ?? NO_RULES,
+      },
+    [notes, colorNames, suggestions, talkRules],
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { COLOR_SWATCHES, type ColorNames, colorLabel } from '@/core/colors';
 import type { HighlightColor, HighlightRecord, TalkRecord } from '@/core/types';
 import { ColorPicker } from '../ColorPicker';
@@ -6,6 +6,7 @@ import type { FocusRequests } from './focus-requests';
 import { NoteEditor } from '../NoteEditor';
 import type { ReportedActions } from '../data/popup-actions';
 import { TagInput } from '../TagInput';
+import { TalkForm } from './TalkForm';
 import { TalkPicker } from './TalkPicker';
 import { useOptimisticValue } from './useOptimisticValue';
 
@@ -142,6 +143,12 @@ export function PopupHighlight({
           />
           <TagInput tags={tags} suggestions={suggestions} onChange={setTags} />
           <ColorPicker value={color} names={colorNames} name={`color-${id}`} onChange={setColor} />
+          <StartTalkHere
+            onStart={(title, speakers) => {
+              announce(`Started the talk “${title}” at this highlight.`);
+              void actions.startTalkAt(id, title, speakers);
+            }}
+          />
           <TalkPicker
             talks={talks}
             value={talkId}
@@ -157,5 +164,27 @@ export function PopupHighlight({
         </div>
       )}
     </li>
+  );
+}
+
+/**
+ * "Start a new talk here": detection missed a talk that starts at this passage. The new talk takes
+ * this highlight and the ones after it in its talk, and keeps them when the page is detected again.
+ */
+function StartTalkHere({ onStart }: { onStart: (title: string, speakers: string[]) => void }) {
+  const [open, setOpen] = useState(false);
+  return open ? (
+    <TalkForm
+      submitLabel="Start talk"
+      onCancel={() => setOpen(false)}
+      onSubmit={({ title, speakers }) => {
+        setOpen(false);
+        onStart(title, speakers);
+      }}
+    />
+  ) : (
+    <button type="button" class="small" onClick={() => setOpen(true)}>
+      Start a new talk here
+    </button>
   );
 }

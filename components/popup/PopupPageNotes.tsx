@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ColorNames } from '@/core/colors';
 import { groupByTalk, type PopupPage, pageHeading } from '@/core/page-view';
+import type { TalkRules } from '@/core/talks/rules';
 import type { HighlightRecord } from '@/core/types';
 import type { PageNotes } from '@/storage/popup-queries';
 import { ColorNamesEditor } from './ColorNamesEditor';
@@ -13,6 +14,7 @@ import { type PopupActions, reportingFailures } from '../data/popup-actions';
 import type { MarkdownExporter } from '../data/useMarkdownExport';
 import { TalkForm } from './TalkForm';
 import { TalkHeader } from './TalkHeader';
+import { TalkRulesPanel } from './TalkRulesPanel';
 import { UndoBar } from './UndoBar';
 
 interface Props {
@@ -20,6 +22,8 @@ interface Props {
   /** The page's stored notes (live: components/data/usePageNotes.ts). */
   notes: PageNotes;
   colorNames: ColorNames;
+  /** What the reader taught talk detection on this page's site. */
+  talkRules: TalkRules;
   /** Tags for completion. */
   suggestions: string[];
   actions: PopupActions;
@@ -38,6 +42,7 @@ export function PopupPageNotes({
   page,
   notes,
   colorNames,
+  talkRules,
   suggestions,
   actions: unreported,
   exporter,
@@ -80,7 +85,7 @@ export function PopupPageNotes({
     <PopupHighlight
       key={highlight.id}
       highlight={highlight}
-      talks={notes.talks}
+      talks={notes.talks.filter((t) => !t.notATalk)}
       colorNames={colorNames}
       suggestions={suggestions}
       actions={actions}
@@ -127,6 +132,14 @@ export function PopupPageNotes({
                       await actions.setSpeakers(talk.id, speakers);
                   }}
                   onTagAll={(tags) => actions.tagTalk(talk.id, tags)}
+                  onNotATalk={(as) => {
+                    setNotice(
+                      as === 'part'
+                        ? `“${talk.title}” is part of the talk above now.`
+                        : `“${talk.title}” belongs to no talk now.`,
+                    );
+                    void actions.markNotATalk(talk.id, as);
+                  }}
                 />
               );
             }}
@@ -170,6 +183,15 @@ export function PopupPageNotes({
           <ExportControls exporter={exporter} title={heading.title} highlights={notes.highlights} />
         </section>
       )}
+      <details class="settings">
+        <summary>Talk detection on this site</summary>
+        <TalkRulesPanel
+          rules={talkRules}
+          onForm={(form) => void actions.setTalkForm(page.url, form)}
+          onForgetLine={(key) => void actions.forgetNotATalk(page.url, key)}
+          onForgetAll={() => void actions.forgetTalkRules(page.url)}
+        />
+      </details>
       <details class="settings">
         <summary>Name your colours</summary>
         <ColorNamesEditor names={colorNames} onChange={(names) => void actions.setColorNames(names)} />

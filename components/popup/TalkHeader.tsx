@@ -13,16 +13,19 @@ interface Props {
   onEdit: (fields: TalkFields) => Promise<unknown>;
   /** Adds tags to every highlight of the talk; resolves to how many changed (undefined: failed). */
   onTagAll: (tags: string[]) => Promise<number | undefined>;
+  /** "Not a talk": its highlights go to the talk above (`part`) or to none. */
+  onNotATalk: (as: 'part' | 'none') => void;
 }
 
-type Mode = 'view' | 'edit' | 'tag';
+type Mode = 'view' | 'edit' | 'tag' | 'not-a-talk';
 
 /** A talk's heading in the popup: title and speakers, with rename/speakers and tag-all forms. */
-export function TalkHeader({ talk, headingId, count, suggestions, onEdit, onTagAll }: Props) {
+export function TalkHeader({ talk, headingId, count, suggestions, onEdit, onTagAll, onNotATalk }: Props) {
   const [mode, setMode] = useState<Mode>('view');
   const [status, setStatus] = useState('');
   const editButton = useRef<HTMLButtonElement>(null);
   const tagButton = useRef<HTMLButtonElement>(null);
+  const notATalkButton = useRef<HTMLButtonElement>(null);
   const closedFrom = useRef<Mode>('view');
 
   // Back to the button that opened a form when it closes, so keyboard users keep their place.
@@ -30,6 +33,7 @@ export function TalkHeader({ talk, headingId, count, suggestions, onEdit, onTagA
     if (mode !== 'view') return;
     if (closedFrom.current === 'edit') editButton.current?.focus();
     if (closedFrom.current === 'tag') tagButton.current?.focus();
+    if (closedFrom.current === 'not-a-talk') notATalkButton.current?.focus();
     closedFrom.current = 'view';
   }, [mode]);
   const close = () => {
@@ -72,9 +76,54 @@ export function TalkHeader({ talk, headingId, count, suggestions, onEdit, onTagA
                 Tag all
               </button>
             )}
+            <button
+              type="button"
+              ref={notATalkButton}
+              class="small"
+              aria-describedby={headingId}
+              onClick={() => {
+                setStatus('');
+                setMode('not-a-talk');
+              }}
+            >
+              Not a talk
+            </button>
           </div>
         )}
       </div>
+      {mode === 'not-a-talk' && (
+        <fieldset
+          class="not-a-talk"
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.stopPropagation();
+            close();
+          }}
+        >
+          <legend>Not a talk</legend>
+          <p>
+            “{talk.title}” is not a talk. Its highlights, and this line on later pages of this site, belong
+            to:
+          </p>
+          <div class="form-buttons">
+            <button
+              type="button"
+              class="primary"
+              // biome-ignore lint/a11y/noAutofocus: the choice opens on request, and is what the reader acts on.
+              autoFocus
+              onClick={() => onNotATalk('part')}
+            >
+              The talk above
+            </button>
+            <button type="button" onClick={() => onNotATalk('none')}>
+              No talk
+            </button>
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+          </div>
+        </fieldset>
+      )}
       {mode === 'edit' && (
         <TalkForm
           initial={{ title: talk.title, speakers: talk.speakers }}

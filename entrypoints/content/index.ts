@@ -43,10 +43,12 @@ export default defineContentScript({
         getContentStatus: () => ({ url: location.href, title: document.title }),
         highlightSelection: async ({ color }) => (await startApp()).highlightSelection(color),
         highlightsChanged: async ({ urls }) => {
-          if (url && urls.includes(url)) await (app ? (await app).highlights.refresh() : startApp());
+          if (url && urls.includes(url)) await (app ? (await app).refresh() : startApp());
           return null;
         },
         scrollToHighlight: async ({ id }) => (await startApp()).scrollTo(id),
+        detectTalksAgain: async (message) =>
+          url && normalizeUrl(message.url) === url ? (await startApp()).detectTalksAgain() : null,
       },
       {
         schema: ContentRequestSchema,

@@ -20,6 +20,7 @@ const TALK: TalkRecord = {
 function setup(count = 2) {
   const onEdit = vi.fn(async () => {});
   const onTagAll = vi.fn(async () => 2);
+  const onNotATalk = vi.fn();
   render(
     <TalkHeader
       talk={TALK}
@@ -28,12 +29,35 @@ function setup(count = 2) {
       suggestions={['kernel']}
       onEdit={onEdit}
       onTagAll={onTagAll}
+      onNotATalk={onNotATalk}
     />,
   );
-  return { onEdit, onTagAll };
+  return { onEdit, onTagAll, onNotATalk };
 }
 
 describe('TalkHeader', () => {
+  it.each([
+    ['The talk above', 'part'],
+    ['No talk', 'none'],
+  ])('"Not a talk" asks where its highlights go: %s', (choice, as) => {
+    const { onNotATalk } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Not a talk' }));
+    const group = screen.getByRole('group', { name: 'Not a talk' });
+    expect(group.textContent).toContain('“Kernel live patching” is not a talk');
+    fireEvent.click(screen.getByRole('button', { name: choice }));
+    expect(onNotATalk).toHaveBeenCalledWith(as);
+  });
+
+  it('"Not a talk" can be cancelled, with Escape too, and gives the focus back', () => {
+    const { onNotATalk } = setup();
+    const button = screen.getByRole('button', { name: 'Not a talk' });
+    fireEvent.click(button);
+    fireEvent.keyDown(screen.getByRole('button', { name: 'No talk' }), { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: 'Not a talk' })).toBeNull();
+    expect(document.activeElement?.textContent).toBe('Not a talk');
+    expect(onNotATalk).not.toHaveBeenCalled();
+  });
+
   it('shows the talk and its speakers under a heading', () => {
     setup();
     expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('Kernel live patching');
