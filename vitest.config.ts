@@ -15,6 +15,11 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['tests/unit/setup.ts'],
+          // After-hooks in the order written: setup.ts's (unmount, run pending effects) before a file's own.
+          sequence: { hooks: 'list' },
+          // The slowest property tests take 1-2 s here, over 5 s (the default limit) on a loaded two-core
+          // machine. Longer than the 10 s findBy/waitFor deadline (setup.ts), so those report first.
+          testTimeout: 30_000,
         },
       },
       {

@@ -1,8 +1,13 @@
+import { relative } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
 // Where `npm run dev` finds a browser. Debian's chromium by default; override with CHROME_PATH.
 const chromeBinary = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+// Linux without a display (a server, CI, a container): `npm run dev` cannot open a browser window.
+const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+let toldNoDisplay = false;
 
 /** Extension files web pages may load: the in-page menu frame and the lazily loaded content runtime. */
 const PAGE_RESOURCES = ['highlight-menu.html', 'content-runtime.js'];
@@ -30,10 +35,26 @@ export default defineConfig({
     plugins: [preact()],
     define: { 'import.meta.env.TALK_NOTES_TEST_HOOKS': JSON.stringify(testHooks) },
   }),
+  hooks: {
+    // Said once, after the first build: WXT itself only says to load the folder by hand, not why.
+    'build:done': (wxt) => {
+      if (!noDisplay || wxt.config.command !== 'serve' || toldNoDisplay) return;
+      toldNoDisplay = true;
+      const folder = relative(process.cwd(), wxt.config.outDir);
+      wxt.logger.warn(
+        [
+          'There is no display here (DISPLAY and WAYLAND_DISPLAY are not set), so no browser window opens.',
+          `The extension is built into ${folder} and rebuilt on every change: load that folder unpacked`,
+          'in a browser by hand, or run with a virtual display: xvfb-run -a npm run dev',
+          '(Debian and Ubuntu: apt-get install xvfb).',
+        ].join(' '),
+      );
+    },
+  },
   webExt: {
-    // Without a display (a server, CI) `npm run dev` only builds and watches: load
-    // .output/chrome-mv3-dev unpacked by hand instead of crashing on a browser that cannot start.
-    disabled: process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY,
+    // Without a display `npm run dev` only builds and watches (see the hook above) instead of
+    // crashing on a browser that cannot start.
+    disabled: noDisplay,
     binaries: { chrome: chromeBinary },
     chromiumArgs: [
       '--no-first-run',

@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 /**
  * Builds the conference-blog HTML fixtures in tests/fixtures/pages from the plain-text write-ups in
- * ../shared/fixtures/conference-blog.txt, in several markups that real blogs use. The output is
- * committed; run this again (`node scripts/make-conference-fixtures.mjs`) only to change the markups.
+ * tests/fixtures/source/conference-blog.txt (a published blog: see the README there for its
+ * attribution), in several markups that real blogs use. The output is committed; run this again
+ * (`node scripts/make-conference-fixtures.mjs`) only to change the markups.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const source = process.argv[2] ?? join(root, '..', 'shared', 'fixtures', 'conference-blog.txt');
+const source = process.argv[2] ?? join(root, 'tests', 'fixtures', 'source', 'conference-blog.txt');
 const outDir = join(root, 'tests', 'fixtures', 'pages');
 
 const escapeHtml = (s) =>

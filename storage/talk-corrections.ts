@@ -6,7 +6,7 @@
  */
 import { newId } from '@/core/ids';
 import { type FilingTalk, type Redetection, refile, talkAbove } from '@/core/talks/filing';
-import type { HighlightRecord, TalkRecord } from '@/core/types';
+import type { TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
 
 export interface CorrectionResult {
@@ -181,9 +181,4 @@ export async function applyRedetection(
 /** The reader renamed the talk or set its speakers. */
 function edited(talk: TalkRecord): boolean {
   return talk.title !== talk.detectedTitle || talk.updatedAt !== talk.createdAt;
-}
-
-/** Pins a passage's talk: the reader chose it. */
-export function pinned(changes: Partial<HighlightRecord>): Partial<HighlightRecord> {
-  return 'talkId' in changes ? { ...changes, talkPinned: true } : changes;
 }

@@ -65,13 +65,15 @@ export function DashboardHighlight(props: Props) {
         <blockquote id={textId} class="dash-hl-text" style={{ borderColor: COLOR_SWATCHES[h.color] }}>
           <MarkedText text={h.text} terms={terms} />
         </blockquote>
-        {h.note.trim() !== '' && (
+        {/* While the editor is open it shows the note and tags: a save on blur must not move the
+            editor's buttons under the pointer that pressed one (a click lost), as in the popup. */}
+        {!editing && h.note.trim() !== '' && (
           <p class="dash-hl-note">
             <span class="visually-hidden">Note: </span>
             <MarkedText text={h.note} terms={terms} />
           </p>
         )}
-        {h.tags.length > 0 && (
+        {!editing && h.tags.length > 0 && (
           <ul class="dash-hl-tags" aria-label="Tags">
             {h.tags.map((tag) => (
               <li key={tag} class="chip">

@@ -41,7 +41,7 @@ export interface FirefoxSession {
 
 export async function launchFirefox(): Promise<FirefoxSession> {
   const executablePath = firefoxBinary();
-  if (!executablePath) throw new Error('no Firefox: apt-get install firefox-esr, or set FIREFOX');
+  if (!executablePath) throw new Error('no Firefox: run `node scripts/ensure-browsers.mjs`, or set FIREFOX');
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
@@ -49,8 +49,15 @@ export async function launchFirefox(): Promise<FirefoxSession> {
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
   });
-  await browser.installExtension(FIREFOX_EXTENSION_DIR);
-  const server = await startFixtureServer();
+  let server: FixtureServer;
+  try {
+    await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    server = await startFixtureServer();
+  } catch (error) {
+    // No session to close later: the browser must not outlive this failed launch.
+    await browser.close();
+    throw error;
+  }
   const pageErrors: string[] = [];
   const watch = (page: Page) => page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error}`));
 

@@ -148,13 +148,21 @@ describe('dashboard in Chromium', () => {
     await article.getByRole('button', { name: 'Edit' }).click();
     const note = article.getByRole('textbox', { name: 'Note' });
     await note.fill('Worth a blog post of its own');
-    await article.getByRole('button', { name: 'Done' }).click();
+    // Pressing Done blurs the note, which saves it and redraws the row while the button is still
+    // held: Done must stay under the pointer, or the release lands elsewhere and the editor stays.
+    await article.getByRole('button', { name: 'Done' }).hover();
+    await dashboard.mouse.down();
     await expect
       .poll(
         async () =>
           (await readStore<HighlightRecord>(dashboard, 'highlights')).find((h) => h.id === id)?.note,
       )
       .toBe('Worth a blog post of its own');
+    await expect
+      .poll(() => note.evaluate((el: HTMLTextAreaElement) => el.defaultValue))
+      .toBe('Worth a blog post of its own');
+    await dashboard.mouse.up();
+    await expect.poll(() => article.getByRole('textbox', { name: 'Note' }).count()).toBe(0);
     await expect.poll(() => article.getByText('Worth a blog post of its own').count()).toBe(1);
   });
 

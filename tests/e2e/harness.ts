@@ -49,10 +49,20 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       `--load-extension=${extensionDir}`,
     ],
   });
-  const server = await startFixtureServer();
   const serviceWorker = async () =>
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL((await serviceWorker()).url()).host;
+  let server: FixtureServer | undefined;
+  let extensionId: string;
+  try {
+    server = await startFixtureServer();
+    extensionId = new URL((await serviceWorker()).url()).host;
+  } catch (error) {
+    // No session to close later: the browser and server must not outlive this failed launch.
+    await context.close();
+    await server?.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
   const extensionPage = async (path: string) => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/${path}`);

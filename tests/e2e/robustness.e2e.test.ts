@@ -87,7 +87,8 @@ describe('robustness in Chromium', () => {
     const errors = collectPageErrors(page);
     await page.goto(session.server.url('hostile-scripts.html'));
     await waitForContentScript(page);
-    await page.waitForTimeout(100);
+    // The page has replaced its body (its shadow host is gone) before the reader selects.
+    await page.waitForFunction(() => !document.getElementById('host'));
     await clipFirst(page, 'security fixes without rebooting');
     await expect.poll(() => drawnHighlights(page)).toEqual({ 'talk-notes-yellow': ['lies'] });
     // Our isolated world kept the real Range: the stored text is the page's real text.

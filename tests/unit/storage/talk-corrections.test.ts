@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveClip } from '@/storage/clips';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
+import { updateHighlight } from '@/storage/highlights';
+import { setTalk } from '@/storage/library';
 import { applyRedetection, markNotATalk, startTalkAt, unmarkNotATalk } from '@/storage/talk-corrections';
 import { noMetadata, quotedPassage } from '../clip-fixtures';
 
@@ -111,5 +113,21 @@ describe('talk corrections', () => {
     expect(await talkOf('alpha')).toBe('Mine');
     const titles = (await db.talks.toArray()).map((t) => t.title).sort();
     expect(titles).toEqual(['Mine', 'Slow Tests']);
+  });
+
+  it('a talk the reader chose (one highlight or many) is pinned, and detecting again keeps it', async () => {
+    const { highlight: a } = await clip('alpha', 150, 'Fast Builds');
+    const { highlight: b } = await clip('beta', 750, 'Slow Tests');
+    await updateHighlight(db, a.id, { talkId: await talkId('Slow Tests') });
+    await setTalk(db, [b.id], await talkId('Fast Builds'));
+    expect((await db.highlights.get(a.id))?.talkPinned).toBe(true);
+    expect((await db.highlights.get(b.id))?.talkPinned).toBe(true);
+    await applyRedetection(db, {
+      url: URL,
+      talks: DETECTED.map((t) => ({ ...t, form: 'h2' })),
+      filing: { [a.id]: 'Fast Builds', [b.id]: 'Slow Tests' },
+    });
+    expect(await talkOf('alpha')).toBe('Slow Tests');
+    expect(await talkOf('beta')).toBe('Fast Builds');
   });
 });
