@@ -49,6 +49,16 @@ export default defineConfig({
         },
       },
       {
+        // `npm run eval:talks` only (talk detection on the recap and web-page corpora): never part of `npm test`.
+        plugins: [WxtVitest()],
+        test: {
+          name: 'eval',
+          include: ['eval/**/*.eval.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+        },
+      },
+      {
         // `npm run bench` only: never part of `npm test`.
         plugins: [WxtVitest()],
         test: {

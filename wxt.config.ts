@@ -18,13 +18,23 @@ const PAGE_RESOURCES = ['highlight-menu.html', 'content-runtime.js'];
  */
 const limitedStorage = process.env.TALK_NOTES_LIMITED_STORAGE === '1';
 
+/**
+ * Test builds only (tests/e2e/build.ts sets it): the background publishes its command and context-menu
+ * handlers on globalThis, for tests that cannot press a command's keys or click the native menu.
+ * Production builds leave them out entirely.
+ */
+const testHooks = process.env.TALK_NOTES_TEST_HOOKS === '1';
+
 export default defineConfig({
   // A separate output folder lets parallel test runs build without overwriting each other.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Every module imports what it uses: explicit imports read better and avoid name clashes.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    define: { 'import.meta.env.TALK_NOTES_TEST_HOOKS': JSON.stringify(testHooks) },
+  }),
   hooks: {
     // Said once, after the first build: WXT itself only says to load the folder by hand, not why.
     'build:done': (wxt) => {

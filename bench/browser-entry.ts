@@ -5,8 +5,8 @@
 import { Readability } from '@mozilla/readability';
 import { anchorAll, buildTextIndex, describeRange } from '@/core/anchoring';
 import { parseBackup } from '@/core/backup';
-import { DEFAULT_EXPORT_OPTIONS } from '@/core/export-options';
-import { toMarkdown } from '@/core/markdown-export';
+import { DEFAULT_EXPORT_OPTIONS } from '@/core/markdown/export-options';
+import { toMarkdown } from '@/core/markdown/export';
 import { extractPageMetadata } from '@/core/page-metadata';
 import { detectTalkSections } from '@/core/talks';
 import type { HighlightRecord, PageRecord, Selector, TalkRecord } from '@/core/types';

@@ -1,26 +1,11 @@
+import { COLOR_LABELS, COLOR_SWATCHES, type ColorNames } from '@/core/colors';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/core/types';
-
-export const COLOR_LABELS: Record<HighlightColor, string> = {
-  yellow: 'Yellow',
-  green: 'Green',
-  blue: 'Blue',
-  pink: 'Pink',
-  purple: 'Purple',
-};
-
-export const COLOR_VALUES: Record<HighlightColor, string> = {
-  yellow: '#ffd600',
-  green: '#4cd964',
-  blue: '#5aaaff',
-  pink: '#ff69b4',
-  purple: '#af78ff',
-};
 
 interface Props {
   value: HighlightColor;
   onChange: (color: HighlightColor) => void;
   /** The user's names for colours ("key idea"), shown beside them. */
-  names?: Partial<Record<HighlightColor, string>>;
+  names?: ColorNames;
   /** Name of the radio group; give each picker on a page its own. */
   name?: string;
 }
@@ -40,7 +25,7 @@ export function ColorPicker({ value, onChange, names = {}, name = 'highlight-col
             onChange={() => onChange(color)}
             aria-label={names[color] ? `${COLOR_LABELS[color]} (${names[color]})` : COLOR_LABELS[color]}
           />
-          <span class="dot" style={{ background: COLOR_VALUES[color] }} />
+          <span class="dot" style={{ background: COLOR_SWATCHES[color] }} />
         </label>
       ))}
     </fieldset>

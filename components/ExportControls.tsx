@@ -1,16 +1,19 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { DEFAULT_EXPORT_OPTIONS, type ExportOptions, GROUP_BY, type GroupBy } from '@/core/export-options';
-import { compileTemplate, TEMPLATE_VARIABLES } from '@/core/export-template';
-import { toMarkdown } from '@/core/markdown-export';
+import {
+  DEFAULT_EXPORT_OPTIONS,
+  type ExportOptions,
+  EXPORT_GROUP_BY,
+  type ExportGroupBy,
+} from '@/core/markdown/export-options';
+import { compileTemplate, TEMPLATE_VARIABLES } from '@/core/markdown/template';
+import { toMarkdown } from '@/core/markdown/export';
 import type { HighlightRecord } from '@/core/types';
-import type { TalkNotesDatabase } from '@/storage/db';
-import { loadExportContext } from '@/storage/export';
-import { getSetting, setSetting } from '@/storage/settings';
+import type { MarkdownExporter } from './data/useMarkdownExport';
 import { type Downloader, downloadFile, exportFileName } from './download';
-import { useLiveQuery } from './useLiveQuery';
 
 export interface ExportControlsProps {
-  db: TalkNotesDatabase;
+  /** The stored options and what an export reads (components/data/useMarkdownExport.ts). */
+  exporter: MarkdownExporter;
   /** The export's `# title` and file name: the collection's name, the filter, the page title. */
   title: string;
   /**
@@ -27,7 +30,7 @@ export interface ExportControlsProps {
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' | 'error'; message: string };
 
-const GROUP_LABELS: Record<GroupBy, string> = { talk: 'Talk', page: 'Page', tag: 'Tag', none: 'None' };
+const GROUP_LABELS: Record<ExportGroupBy, string> = { talk: 'Talk', page: 'Page', tag: 'Tag', none: 'None' };
 const FLAGS = [
   ['includeNotes', 'Include notes'],
   ['includeTags', 'Include tags'],
@@ -42,14 +45,14 @@ const LAYOUT_FLAGS = new Set(['includeNotes', 'includeTags', 'includeLinks']);
  * with the export options (grouping, what to include, a template) remembered in settings.
  */
 export function ExportControls({
-  db,
+  exporter,
   title,
   highlights,
   download = downloadFile,
   writeClipboard = (text) => navigator.clipboard.writeText(text),
   now = Date.now,
 }: ExportControlsProps) {
-  const stored = useLiveQuery(() => getSetting(db, 'exportOptions'), [db]);
+  const stored = exporter.options;
   const options = stored ?? DEFAULT_EXPORT_OPTIONS;
   const [template, setTemplate] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -71,9 +74,11 @@ export function ExportControls({
   }, [stored]);
   const save = (changes: Partial<ExportOptions>) => {
     latest.current = { ...latest.current, ...changes };
-    void setSetting(db, 'exportOptions', latest.current).catch((error) =>
-      setStatus({ kind: 'error', message: `Could not save the export options: ${messageOf(error)}` }),
-    );
+    void exporter
+      .saveOptions(latest.current)
+      .catch((error) =>
+        setStatus({ kind: 'error', message: `Could not save the export options: ${messageOf(error)}` }),
+      );
   };
   // A template typed just before the controls go away is still saved.
   const pendingTemplate = useRef<string | null>(null);
@@ -96,7 +101,7 @@ export function ExportControls({
         setStatus({ kind: 'error', message: 'There are no highlights to export.' });
         return;
       }
-      const context = await loadExportContext(db, list);
+      const context = await exporter.loadContext(list);
       const at = now();
       const markdown = toMarkdown({
         title,
@@ -146,9 +151,9 @@ export function ExportControls({
           Group by{' '}
           <select
             value={options.groupBy}
-            onChange={(e) => save({ groupBy: e.currentTarget.value as GroupBy })}
+            onChange={(e) => save({ groupBy: e.currentTarget.value as ExportGroupBy })}
           >
-            {GROUP_BY.map((g) => (
+            {EXPORT_GROUP_BY.map((g) => (
               <option key={g} value={g}>
                 {GROUP_LABELS[g]}
               </option>

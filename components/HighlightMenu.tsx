@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { HighlightRecord } from '@/core/types';
-import type { HighlightChanges } from '@/storage/highlights';
+import type { HighlightChanges, HighlightRecord } from '@/core/types';
 import { ColorPicker } from './ColorPicker';
 import { NoteEditor } from './NoteEditor';
 import { TagInput } from './TagInput';

@@ -5,6 +5,8 @@
  * holds an article at all. Pure: takes the document as a parameter and never modifies it.
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { LIMITS } from './limits';
+import { cleanText, truncate } from './text';
 import type { PageMetadata } from './types';
 import { normalizeUrl } from './url';
 
@@ -22,17 +24,6 @@ export interface ExtractedPage {
 }
 
 export const DEFAULT_MAX_ELEMS_TO_PARSE = 30_000;
-
-/** Bounds of the stored values, as in core/schemas.ts (PageMetadataSchema). */
-const MAX = {
-  title: 2000,
-  author: 500,
-  authors: 50,
-  siteName: 500,
-  lang: 50,
-  url: 8192,
-  excerpt: 5000,
-};
 
 /**
  * Extracts the metadata of `doc`. Throws only when neither `options.url` nor `doc.URL` is an http(s) URL
@@ -53,7 +44,7 @@ export function extractPageMetadata(doc: Document, options: ExtractPageMetadataO
         ld.siteName ??
         firstOf(meta, ['application-name']) ??
         article?.siteName,
-      MAX.siteName,
+      LIMITS.siteName,
     ) ?? null;
   // Titles the page states win over Readability's, which guesses at separators ("Evolve: Shared ..." -> "Shared ...").
   // The JSON-LD headline first: og:title is often a variant written for social cards.
@@ -65,7 +56,7 @@ export function extractPageMetadata(doc: Document, options: ExtractPageMetadataO
     cleanText(article?.title) ||
     cleanText(doc.querySelector('h1')?.textContent) ||
     url; // a page with no title at all is still listed by something
-  const title = truncate(stripSiteName(rawTitle, siteName), MAX.title);
+  const title = truncate(stripSiteName(rawTitle, siteName), LIMITS.title);
 
   return {
     metadata: {
@@ -80,11 +71,11 @@ export function extractPageMetadata(doc: Document, options: ExtractPageMetadataO
         bounded(
           firstOf(meta, ['description', 'og:description', 'twitter:description', 'dc.description']) ??
             article?.excerpt,
-          MAX.excerpt,
+          LIMITS.excerpt,
         ) ?? null,
     },
     article: article
-      ? { title: truncate(cleanText(article.title) || title, MAX.title), textLength: article.length }
+      ? { title: truncate(cleanText(article.title) || title, LIMITS.title), textLength: article.length }
       : null,
   };
 }
@@ -288,7 +279,7 @@ function findAuthors(
   // The first source that names anyone wins: mixing sources mostly adds variants of the same name.
   for (const source of [ld.authors, metaAuthors, relAuthors, byline ? splitByline(byline) : []]) {
     const names = dedupe(source.map(cleanAuthor).filter((n): n is string => n !== null));
-    if (names.length) return names.slice(0, MAX.authors);
+    if (names.length) return names.slice(0, LIMITS.authors);
   }
   return [];
 }
@@ -321,7 +312,7 @@ function cleanAuthor(raw: string): string | null {
     .replace(/\s*\((?:https?:\/\/|www\.)[^)]*\)\s*$/i, '') // "Name (http://example.org/)"
     .replace(/^@/, '');
   name = name.replace(/[,;|]+$/, '').trim();
-  if (!name || name.length > MAX.author) return null;
+  if (!name || name.length > LIMITS.personName) return null;
   if (/^(?:https?:\/\/|www\.)/i.test(name) || /^\S+@\S+\.\S+$/.test(name)) return null;
   if (!/\p{L}/u.test(name)) return null;
   return name;
@@ -432,7 +423,7 @@ function findLang(doc: Document, meta: MetaTags, readabilityLang: string | null 
     if (!tag || /\s/.test(tag)) continue;
     try {
       const canonical = Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0];
-      if (canonical && canonical.length <= MAX.lang) return canonical;
+      if (canonical && canonical.length <= LIMITS.lang) return canonical;
     } catch {
       // Not a language tag; try the next source.
     }
@@ -446,7 +437,7 @@ function findCanonicalUrl(doc: Document, pageUrl: string): string | null {
   try {
     const resolved = new URL(href, pageUrl);
     if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:') return null;
-    return resolved.href.length <= MAX.url ? resolved.href : null;
+    return resolved.href.length <= LIMITS.url ? resolved.href : null;
   } catch {
     return null;
   }
@@ -472,15 +463,6 @@ export function stripSiteName(title: string, siteName: string | null): string {
     }
   }
   return title;
-}
-
-/** Collapses runs of whitespace (including non-breaking spaces) and trims. */
-function cleanText(value: string | null | undefined): string {
-  return (value ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
-}
-
-function truncate(value: string, max: number): string {
-  return value.length <= max ? value : `${value.slice(0, max - 1).trimEnd()}…`;
 }
 
 function bounded(value: string | null | undefined, max: number): string | undefined {

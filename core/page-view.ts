@@ -4,6 +4,18 @@
  */
 import type { HighlightRecord, PageRecord, TalkRecord } from './types';
 
+/** The page the popup is about: a tab whose content script answered, or one it cannot reach. */
+export type PopupPage =
+  | { kind: 'unreachable' }
+  | {
+      kind: 'page';
+      tabId: number;
+      /** The tab's title, shown until the page has a stored record. */
+      title: string;
+      /** Normalized URL: the page's storage key. */
+      url: string;
+    };
+
 /** Highlights under one talk; `talk` is null for the "No talk" group (before the first talk). */
 export interface TalkGroup {
   talk: TalkRecord | null;
@@ -36,7 +48,7 @@ export function groupByTalk(
   talks: readonly TalkRecord[],
 ): PageGroups {
   const sorted = [...highlights].sort(byDocumentOrder);
-  const known = new Set(talks.map((t) => t.id));
+  const known = new Set(talks.filter((t) => !t.notATalk).map((t) => t.id));
   const byTalk = new Map<string | null, HighlightRecord[]>();
   const orphans: HighlightRecord[] = [];
   for (const highlight of sorted) {
@@ -55,7 +67,7 @@ export function groupByTalk(
     return byTalk.get(talk.id)?.[0]?.position ?? Number.POSITIVE_INFINITY;
   };
   const shown = talks
-    .filter((talk) => byTalk.has(talk.id) || !talk.detected)
+    .filter((talk) => !talk.notATalk && (byTalk.has(talk.id) || !talk.detected))
     .sort((a, b) => place(a) - place(b) || a.createdAt - b.createdAt);
 
   const groups: TalkGroup[] = [];

@@ -4,9 +4,12 @@
  * the `satisfies` checks below fail to compile when the two drift apart.
  */
 import * as v from 'valibot';
+import { TALK_FORMS } from './talks/rules';
+import { LIMITS } from './limits';
 import { ANCHOR_STATUSES, HIGHLIGHT_COLORS } from './types';
 import type {
   CollectionRecord,
+  HighlightChanges,
   HighlightRecord,
   PageMetadata,
   PageRecord,
@@ -22,7 +25,7 @@ const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 export const HttpUrlSchema = v.pipe(
   v.string(),
-  v.maxLength(8192),
+  v.maxLength(LIMITS.url),
   v.url(),
   v.check((s) => /^https?:\/\//i.test(s), 'must be an http(s) URL'),
 );
@@ -30,16 +33,16 @@ export const HttpUrlSchema = v.pipe(
 export const SelectorSchema = v.variant('type', [
   v.object({
     type: v.literal('TextQuoteSelector'),
-    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(100_000)),
-    prefix: text(1000),
-    suffix: text(1000),
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.passage)),
+    prefix: text(LIMITS.quoteContext),
+    suffix: text(LIMITS.quoteContext),
   }),
   v.object({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
   v.object({
     type: v.literal('RangeSelector'),
-    startContainer: text(2000),
+    startContainer: text(LIMITS.xpath),
     startOffset: offset,
-    endContainer: text(2000),
+    endContainer: text(LIMITS.xpath),
     endOffset: offset,
   }),
 ]);
@@ -48,35 +51,36 @@ export const ColorSchema = v.picklist(HIGHLIGHT_COLORS);
 
 export const PageMetadataSchema = v.object({
   url: HttpUrlSchema,
-  title: text(2000),
-  authors: v.pipe(v.array(text(500)), v.maxLength(50)),
-  siteName: v.nullable(text(500)),
-  publishedAt: v.nullable(text(100)),
-  lang: v.nullable(text(50)),
+  title: text(LIMITS.title),
+  authors: v.pipe(v.array(text(LIMITS.personName)), v.maxLength(LIMITS.authors)),
+  siteName: v.nullable(text(LIMITS.siteName)),
+  publishedAt: v.nullable(text(LIMITS.publishedAt)),
+  lang: v.nullable(text(LIMITS.lang)),
   canonicalUrl: v.nullable(HttpUrlSchema),
-  excerpt: v.nullable(text(5000)),
+  excerpt: v.nullable(text(LIMITS.excerpt)),
 });
 
-export const TagSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+export const TagSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.tag));
 
 export const HighlightRecordSchema = v.object({
-  id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
-  pageId: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id)),
+  pageId: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id)),
   url: HttpUrlSchema,
-  talkId: v.nullable(v.pipe(v.string(), v.maxLength(100))),
-  text: v.pipe(v.string(), v.minLength(1), v.maxLength(100_000)),
-  markdown: text(500_000),
-  selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(10)),
+  talkId: v.nullable(v.pipe(v.string(), v.maxLength(LIMITS.id))),
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.passage)),
+  markdown: text(LIMITS.markdown),
+  selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
   color: ColorSchema,
-  note: text(1_000_000),
-  tags: v.pipe(v.array(TagSchema), v.maxLength(500)),
+  note: text(LIMITS.note),
+  tags: v.pipe(v.array(TagSchema), v.maxLength(LIMITS.tags)),
   position: offset,
   anchorStatus: v.picklist(ANCHOR_STATUSES),
+  talkPinned: v.optional(v.boolean()),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
 
-const recordId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const recordId = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
 
 export const PageRecordSchema = v.object({
   ...PageMetadataSchema.entries,
@@ -88,28 +92,78 @@ export const PageRecordSchema = v.object({
 export const TalkRecordSchema = v.object({
   id: recordId,
   pageId: recordId,
-  title: text(2000),
-  speakers: v.pipe(v.array(text(500)), v.maxLength(100)),
+  title: text(LIMITS.title),
+  speakers: v.pipe(v.array(text(LIMITS.personName)), v.maxLength(LIMITS.speakers)),
   position: v.pipe(v.number(), v.integer(), v.minValue(-1)),
   detected: v.boolean(),
-  detectedTitle: v.nullable(text(2000)),
+  detectedTitle: v.nullable(text(LIMITS.title)),
+  notATalk: v.optional(v.picklist(['part', 'none'])),
+  form: v.optional(text(20)),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
 
 export const CollectionRecordSchema = v.object({
   id: recordId,
-  name: text(500),
-  description: text(100_000),
-  highlightIds: v.pipe(v.array(recordId), v.maxLength(1_000_000)),
+  name: text(LIMITS.storedCollectionName),
+  description: text(LIMITS.storedCollectionDescription),
+  highlightIds: v.pipe(v.array(recordId), v.maxLength(LIMITS.collectionMembers)),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
 
 /** A setting's value is checked by its own schema when read (core/settings.ts); here only its key. */
 export const SettingRecordSchema = v.object({
-  key: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  key: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.settingKey)),
   value: v.unknown(),
+});
+
+/** A title that must not be empty (a detected talk's, the talk a clip sits under). */
+const title = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.title));
+
+/**
+ * A clip as the content script sends it to be saved (messaging/protocol.ts `saveClip`): the page's
+ * metadata, the talks detected on it and the passage. `ClipInput` is what it parses to.
+ */
+export const ClipSchema = v.object({
+  page: PageMetadataSchema,
+  talks: v.pipe(
+    v.array(
+      v.object({
+        title,
+        speakers: v.pipe(
+          v.array(v.pipe(v.string(), v.maxLength(LIMITS.personName))),
+          v.maxLength(LIMITS.detectedSpeakers),
+        ),
+        /** Offset of the talk title in the page text. */
+        position: offset,
+        /** Where detection found it (core/talks/rules.ts TALK_FORMS, or `title`). */
+        form: v.optional(v.picklist([...TALK_FORMS, 'title'])),
+      }),
+    ),
+    v.maxLength(LIMITS.detectedTalks),
+  ),
+  highlight: v.object({
+    text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.passage)),
+    markdown: v.pipe(v.string(), v.maxLength(LIMITS.markdown)),
+    selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
+    color: ColorSchema,
+    note: v.pipe(v.string(), v.maxLength(LIMITS.note)),
+    position: offset,
+    /** Title of the detected talk the passage sits under, or null. */
+    talkTitle: v.nullable(title),
+  }),
+});
+export type ClipInput = v.InferOutput<typeof ClipSchema>;
+/** A talk detection found on the clipped page. */
+export type DetectedTalkInput = ClipInput['talks'][number];
+
+/** The reader's edits to a highlight (`HighlightChanges`), as messages carry them. */
+export const HighlightChangesSchema = v.object({
+  note: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.note))),
+  tags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(LIMITS.tags))),
+  color: v.optional(ColorSchema),
+  talkId: v.optional(v.nullable(recordId)),
 });
 
 // Compile-time guards: the schemas produce exactly the domain types.
@@ -121,3 +175,5 @@ true satisfies Same<v.InferOutput<typeof PageRecordSchema>, PageRecord>;
 true satisfies Same<v.InferOutput<typeof TalkRecordSchema>, TalkRecord>;
 true satisfies Same<v.InferOutput<typeof CollectionRecordSchema>, CollectionRecord>;
 true satisfies Same<v.InferOutput<typeof SettingRecordSchema>, SettingRecord>;
+true satisfies Same<v.InferOutput<typeof HighlightChangesSchema>, HighlightChanges>;
+true satisfies Same<ClipInput['page'], PageMetadata>;

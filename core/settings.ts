@@ -3,14 +3,14 @@
  * validation (a setting read back from storage or a backup is untrusted like any input).
  */
 import * as v from 'valibot';
-import { DEFAULT_EXPORT_OPTIONS, type ExportOptions, ExportOptionsSchema } from './export-options';
-import { HIGHLIGHT_COLORS, type HighlightColor } from './types';
-
-/** What each colour means to the reader ("key idea", "question"); empty means unnamed. */
-export type ColorNames = Partial<Record<HighlightColor, string>>;
+import type { ColorNames } from './colors';
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions, ExportOptionsSchema } from './markdown/export-options';
+import { LIMITS } from './limits';
+import { type TalkRules, TalkRulesSchema } from './talks/rules';
+import { HIGHLIGHT_COLORS } from './types';
 
 export const ColorNamesSchema = v.pipe(
-  v.record(v.picklist(HIGHLIGHT_COLORS), v.pipe(v.string(), v.maxLength(60))),
+  v.record(v.picklist(HIGHLIGHT_COLORS), v.pipe(v.string(), v.maxLength(LIMITS.colorName))),
   v.transform((names) => {
     const clean: ColorNames = {};
     for (const color of HIGHLIGHT_COLORS) {
@@ -24,6 +24,14 @@ export const ColorNamesSchema = v.pipe(
 /** Every setting: its key, schema and default. */
 export const SETTINGS = {
   colorNames: { schema: ColorNamesSchema, defaultValue: {} as ColorNames },
+  /** What the reader taught talk detection, per site (core/talks/rules.ts): site -> rules. */
+  talkRules: {
+    schema: v.pipe(
+      v.record(v.pipe(v.string(), v.maxLength(253)), TalkRulesSchema),
+      v.check((rules) => Object.keys(rules).length <= 5000, 'too many sites'),
+    ),
+    defaultValue: {} as Record<string, TalkRules>,
+  },
   /** The Markdown export's options, as the reader last set them. */
   exportOptions: { schema: ExportOptionsSchema, defaultValue: DEFAULT_EXPORT_OPTIONS as ExportOptions },
 } as const;
@@ -35,9 +43,4 @@ export type SettingValue<K extends SettingKey> = (typeof SETTINGS)[K]['defaultVa
 export function parseSetting<K extends SettingKey>(key: K, stored: unknown): SettingValue<K> {
   const result = v.safeParse(SETTINGS[key].schema, stored);
   return result.success ? (result.output as SettingValue<K>) : SETTINGS[key].defaultValue;
-}
-
-/** The label a colour shows with: the reader's name for it, else the colour itself. */
-export function colorLabel(color: HighlightColor, names: ColorNames): string {
-  return names[color] ?? color[0]!.toUpperCase() + color.slice(1);
 }

@@ -3,8 +3,7 @@
  * Trimmed, inner whitespace collapsed, `/` kept for hierarchies (with empty levels removed),
  * and case-insensitive duplicates merged (the first spelling wins).
  */
-
-export const MAX_TAG_LENGTH = 200;
+import { LIMITS } from './limits';
 
 /** One normalization step; repeated until nothing changes, so the result is a fixed point. */
 function normalizeOnce(input: string): string {
@@ -15,7 +14,7 @@ function normalizeOnce(input: string): string {
   return levels
     .join('/')
     .replace(/^#+/, '') // "#kernel" typed as a hashtag
-    .slice(0, MAX_TAG_LENGTH);
+    .slice(0, LIMITS.tag);
 }
 
 /** Normalizes one tag; null when nothing is left. */

@@ -64,6 +64,13 @@ export interface TalkRecord {
   detected: boolean;
   /** The title as detection found it: re-detection on a later clip matches on this, so a rename sticks. */
   detectedTitle: string | null;
+  /**
+   * Set when the reader said a detected talk is not a talk: its passages go to the talk above (`part`)
+   * or to no talk (`none`). The record stays, so detecting the page again does not bring it back.
+   */
+  notATalk?: 'part' | 'none';
+  /** The form of the line detection found it in (`h3`, `line`, `item`, …, `title`), for site rules. */
+  form?: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -87,8 +94,20 @@ export interface HighlightRecord {
   position: number;
   /** Outcome of the last anchoring pass on the page: `orphan` is "not found on this page". */
   anchorStatus: AnchorStatus;
+  /** The reader chose this passage's talk: detecting the page's talks again leaves it where it is. */
+  talkPinned?: boolean;
   createdAt: number;
   updatedAt: number;
+}
+
+/** What the reader may edit on a highlight (popup, dashboard, in-page menu); the rest is the clip's. */
+export type HighlightChanges = Partial<Pick<HighlightRecord, 'note' | 'tags' | 'color' | 'talkId'>>;
+
+/** What saving a clip gives back. */
+export interface ClipResult {
+  highlight: HighlightRecord;
+  /** True when the same passage was already saved: the existing highlight is returned, nothing added. */
+  duplicate: boolean;
 }
 
 /** `pending` until a visit anchors it; `placed` exactly, `fuzzy` after edits, `orphan` when not found. */

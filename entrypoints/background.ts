@@ -12,7 +12,7 @@ export default defineBackground(() => {
     backgroundHandlers({
       db: database(),
       version: browser.runtime.getManifest().version,
-      notifyHighlightsChanged: (url) => void notifyHighlightsChanged(url),
+      notifyHighlightsChanged: (urls) => void notifyHighlightsChanged(urls),
     }),
     {
       schema: BackgroundRequestSchema,
@@ -29,9 +29,11 @@ export default defineBackground(() => {
   });
   browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClicked(info, tab).catch(warn));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab).catch(warn));
-  // Handlers reachable from the worker's console and from the browser tests, which cannot press a
+  // Test builds only (wxt.config.ts): handlers reachable from the browser tests, which cannot press a
   // command's keys or click the native context menu. Functions only, no state.
-  Object.assign(globalThis, { talkNotes: { onCommand, onContextMenuClicked } });
+  if (import.meta.env.TALK_NOTES_TEST_HOOKS) {
+    Object.assign(globalThis, { talkNotes: { onCommand, onContextMenuClicked } });
+  }
 });
 
 function warn(error: unknown) {

@@ -7,23 +7,18 @@ import { describeStorageError } from '@/core/storage-errors';
 import type { HighlightRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
 import { saveClip } from '@/storage/clips';
+import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
-import {
-  deleteHighlight,
-  highlightsForUrl,
-  listTags,
-  recordAnchoring,
-  restoreHighlight,
-  updateHighlight,
-} from '@/storage/highlights';
+import { getHighlight, highlightsForUrl, listTags, recordAnchoring } from '@/storage/highlights';
+import { talkRulesFor } from '@/storage/talk-rules';
 import type { BackgroundRequest, BackgroundResponses } from './protocol';
 import { type HandlerContext, type Handlers, MessageRejected } from './router';
 
 export interface BackgroundDeps {
   db: TalkNotesDatabase;
   version: string;
-  /** Tells the tabs showing `url` that its highlights changed (they redraw). */
-  notifyHighlightsChanged?: (url: string) => void;
+  /** Tells the tabs showing these pages that their highlights changed (they redraw). */
+  notifyHighlightsChanged?: NotifyHighlightsChanged;
 }
 
 /** The normalized URL of a content script's page; a content script acts on that page only. */
@@ -63,10 +58,13 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundReq
 function handlersFor({
   db,
   version,
-  notifyHighlightsChanged = () => {},
+  notifyHighlightsChanged,
 }: BackgroundDeps): Handlers<BackgroundRequest, BackgroundResponses> {
-  async function ownHighlight(id: string, context: HandlerContext): Promise<HighlightRecord | undefined> {
-    const highlight = await db.highlights.get(id);
+  // Edits from the in-page menu and a closing popup: written, and the open tabs told, like any other.
+  const commands = createCommands({ db, notify: notifyHighlightsChanged });
+
+  async function ownHighlight(id: string, context: HandlerContext): Promise<HighlightRecord | null> {
+    const highlight = await getHighlight(db, id);
     if (highlight) requireOwnPage(context, highlight.url);
     return highlight;
   }
@@ -81,7 +79,7 @@ function handlersFor({
       return highlightsForUrl(db, key);
     },
 
-    getHighlight: async ({ id }) => (await db.highlights.get(id)) ?? null,
+    getHighlight: ({ id }) => getHighlight(db, id),
 
     listTags: () => listTags(db),
 
@@ -96,22 +94,24 @@ function handlersFor({
 
     updateHighlight: async ({ id, changes }, context) => {
       if (!(await ownHighlight(id, context))) throw new Error(`highlight ${id} does not exist`);
-      const updated = await updateHighlight(db, id, changes);
-      notifyHighlightsChanged(updated.url);
-      return updated;
+      return commands.updateHighlight(id, changes);
     },
 
     deleteHighlight: async ({ id }, context) => {
       if (!(await ownHighlight(id, context))) return null;
-      const deleted = await deleteHighlight(db, id);
-      if (deleted) notifyHighlightsChanged(deleted.url);
-      return deleted;
+      return commands.deleteHighlight(id);
     },
 
     restoreHighlight: async ({ highlight }) => {
-      await restoreHighlight(db, highlight);
-      notifyHighlightsChanged(highlight.url);
+      await commands.restoreHighlight(highlight);
       return null;
+    },
+
+    getTalkRules: async ({ url }, context) => {
+      const key = normalizeUrl(url);
+      if (!key) throw new MessageRejected('not an http(s) URL');
+      requireOwnPage(context, key);
+      return talkRulesFor(db, key);
     },
 
     reportAnchoring: async ({ url, statuses }, context) => {

@@ -2,6 +2,8 @@
  * Sending side of the protocol: typed wrappers that unwrap the Reply envelope into a value or an Error.
  */
 import { browser } from 'wxt/browser';
+import { LIMITS } from '@/core/limits';
+import type { Redetection } from '@/core/talks/filing';
 import type {
   BackgroundRequest,
   BackgroundResponses,
@@ -32,15 +34,43 @@ export async function sendToTab<M extends ContentRequest>(
 }
 
 /**
- * Tells every tab that the highlights of `url` changed; the content script of a tab showing that
- * page redraws. Without the `tabs` permission we cannot see tab URLs, so we ask them all; the
- * message is tiny and tabs without our content script just do not answer.
+ * The one notifier: tells every tab that the highlights of these pages (normalized URLs) changed; the
+ * content script of a tab showing one of them redraws. Without the `tabs` permission we cannot see
+ * tab URLs, so we tell them all; a message names up to LIMITS.changedPages pages, and tabs without
+ * our content script just do not answer. Never rejects: a tab that cannot be told is skipped (it
+ * draws the current highlights when it next loads).
  */
-export async function notifyHighlightsChanged(url: string): Promise<void> {
+export async function notifyHighlightsChanged(urls: readonly string[]): Promise<void> {
+  const pages = [...new Set(urls)];
+  if (!pages.length) return;
+  const batches: string[][] = [];
+  for (let i = 0; i < pages.length; i += LIMITS.changedPages)
+    batches.push(pages.slice(i, i + LIMITS.changedPages));
+  try {
+    const tabs = await browser.tabs.query({});
+    await Promise.allSettled(
+      tabs.flatMap((tab) =>
+        tab.id === undefined
+          ? []
+          : batches.map((batch) => sendToTab(tab.id!, { type: 'highlightsChanged', urls: batch })),
+      ),
+    );
+  } catch (error) {
+    console.warn('Talk Notes: could not tell the open tabs to redraw', error);
+  }
+}
+
+/**
+ * Asks the open tabs to detect the talks of the page at `url` (normalized) again; the tab showing it
+ * answers with its talks and where each drawn highlight falls. Null when no open tab shows the page.
+ */
+export async function detectTalksInOpenTab(url: string): Promise<Redetection | null> {
   const tabs = await browser.tabs.query({});
-  await Promise.allSettled(
-    tabs.map((tab) =>
-      tab.id === undefined ? undefined : sendToTab(tab.id, { type: 'highlightsChanged', url }),
+  const answers = await Promise.allSettled(
+    tabs.flatMap((tab) =>
+      tab.id === undefined ? [] : [sendToTab(tab.id, { type: 'detectTalksAgain', url })],
     ),
   );
+  for (const answer of answers) if (answer.status === 'fulfilled' && answer.value) return answer.value;
+  return null;
 }

@@ -3,53 +3,22 @@
  * Every message is validated on receipt against these schemas; anything else is rejected.
  */
 import * as v from 'valibot';
+import { LIMITS } from '@/core/limits';
 import {
+  ClipSchema,
   ColorSchema,
+  HighlightChangesSchema,
   HighlightRecordSchema,
   HttpUrlSchema,
-  PageMetadataSchema,
-  SelectorSchema,
-  TagSchema,
 } from '@/core/schemas';
-import { ANCHOR_STATUSES, type HighlightColor, type HighlightRecord } from '@/core/types';
-import type { ClipResult } from '@/storage/clips';
+import type { Redetection } from '@/core/talks/filing';
+import type { TalkRules } from '@/core/talks/rules';
+import { ANCHOR_STATUSES, type ClipResult, type HighlightColor, type HighlightRecord } from '@/core/types';
 
 /** Who may send a message: a content script in a web page, or one of our extension pages. */
 export type SenderRole = 'content' | 'extension';
 
-const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
-const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-const Title = v.pipe(v.string(), v.minLength(1), v.maxLength(2000));
-
-export const ClipSchema = v.object({
-  page: PageMetadataSchema,
-  talks: v.pipe(
-    v.array(
-      v.object({
-        title: Title,
-        speakers: v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(50)),
-        position: Offset,
-      }),
-    ),
-    v.maxLength(1000),
-  ),
-  highlight: v.object({
-    text: v.pipe(v.string(), v.minLength(1), v.maxLength(100_000)),
-    markdown: v.pipe(v.string(), v.maxLength(500_000)),
-    selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(10)),
-    color: ColorSchema,
-    note: v.pipe(v.string(), v.maxLength(1_000_000)),
-    position: Offset,
-    talkTitle: v.nullable(Title),
-  }),
-});
-
-export const HighlightChangesSchema = v.object({
-  note: v.optional(v.pipe(v.string(), v.maxLength(1_000_000))),
-  tags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(500))),
-  color: v.optional(ColorSchema),
-  talkId: v.optional(v.nullable(Id)),
-});
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
 
 /** Messages handled by the background service worker. */
 export const BackgroundRequestSchema = v.variant('type', [
@@ -66,13 +35,15 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('updateHighlight'), id: Id, changes: HighlightChangesSchema }),
   v.object({ type: v.literal('deleteHighlight'), id: Id }),
   v.object({ type: v.literal('restoreHighlight'), highlight: HighlightRecordSchema }),
+  /** What the reader taught talk detection for the site of the sender's page. */
+  v.object({ type: v.literal('getTalkRules'), url: HttpUrlSchema }),
   /** How the last anchoring pass on the sender's page went. */
   v.object({
     type: v.literal('reportAnchoring'),
     url: HttpUrlSchema,
     statuses: v.pipe(
       v.array(v.object({ id: Id, status: v.picklist(ANCHOR_STATUSES) })),
-      v.maxLength(100_000),
+      v.maxLength(LIMITS.anchoringReport),
     ),
   }),
 ]);
@@ -88,6 +59,7 @@ export interface BackgroundResponses {
   deleteHighlight: HighlightRecord | null;
   restoreHighlight: null;
   reportAnchoring: null;
+  getTalkRules: TalkRules;
 }
 
 /** Which senders each background message accepts. */
@@ -101,6 +73,7 @@ export const BACKGROUND_SENDERS: { [K in BackgroundRequest['type']]: readonly Se
   deleteHighlight: ['content', 'extension'],
   restoreHighlight: ['extension'],
   reportAnchoring: ['content'],
+  getTalkRules: ['content'],
 };
 
 /** Messages handled by the content script of a tab (sent by the background or extension pages). */
@@ -108,9 +81,14 @@ export const ContentRequestSchema = v.variant('type', [
   v.object({ type: v.literal('getContentStatus') }),
   /** Highlight the current selection (context menu, keyboard command). */
   v.object({ type: v.literal('highlightSelection'), color: v.optional(ColorSchema) }),
-  /** Highlights of `url` changed elsewhere (popup, dashboard, menu): redraw if it is this page. */
-  v.object({ type: v.literal('highlightsChanged'), url: HttpUrlSchema }),
+  /** Highlights of these pages changed elsewhere (popup, dashboard, menu, a restore): redraw if this page is one. */
+  v.object({
+    type: v.literal('highlightsChanged'),
+    urls: v.pipe(v.array(HttpUrlSchema), v.minLength(1), v.maxLength(LIMITS.changedPages)),
+  }),
   v.object({ type: v.literal('scrollToHighlight'), id: Id }),
+  /** Detect this page's talks again and say where each drawn highlight falls ("Detect talks again"). */
+  v.object({ type: v.literal('detectTalksAgain'), url: HttpUrlSchema }),
 ]);
 export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;
 
@@ -119,6 +97,8 @@ export interface ContentResponses {
   highlightSelection: { saved: boolean; duplicate: boolean; message: string; color?: HighlightColor };
   highlightsChanged: null;
   scrollToHighlight: boolean;
+  /** Null when the tab shows another page. */
+  detectTalksAgain: Redetection | null;
 }
 
 export const CONTENT_SENDERS: { [K in ContentRequest['type']]: readonly SenderRole[] } = {
@@ -126,6 +106,7 @@ export const CONTENT_SENDERS: { [K in ContentRequest['type']]: readonly SenderRo
   highlightSelection: ['extension'],
   highlightsChanged: ['extension'],
   scrollToHighlight: ['extension'],
+  detectTalksAgain: ['extension'],
 };
 
 /** Every reply travels in this envelope so errors survive the trip across contexts. */

@@ -4,11 +4,19 @@
  * computed once per page state and reused by later clips.
  */
 import { buildTextIndex, describeRange, type TextIndex } from '@/core/anchoring';
-import { rangeToMarkdown } from '@/core/clip-markdown';
+import { rangeToMarkdown } from '@/core/markdown/from-html';
+import { LIMITS } from '@/core/limits';
 import { extractPageMetadata } from '@/core/page-metadata';
-import { detectTalkSections, type TalkSection, talkForNode } from '@/core/talks';
+import type { ClipInput } from '@/core/schemas';
+import {
+  detectTalkSections,
+  NO_RULES,
+  type Redetection,
+  type TalkRules,
+  type TalkSection,
+  talkForNode,
+} from '@/core/talks';
 import type { HighlightColor, PageMetadata, TextQuoteSelector } from '@/core/types';
-import type { ClipInput } from '@/storage/clips';
 
 export interface PageAnalysis {
   metadata: PageMetadata;
@@ -16,7 +24,7 @@ export interface PageAnalysis {
 }
 
 /** Metadata and talk sections of the page as it is now. */
-export function analyzePage(doc: Document, url: string): PageAnalysis {
+export function analyzePage(doc: Document, url: string, rules: TalkRules = NO_RULES): PageAnalysis {
   let metadata: PageMetadata;
   try {
     metadata = extractPageMetadata(doc, { url }).metadata;
@@ -26,7 +34,7 @@ export function analyzePage(doc: Document, url: string): PageAnalysis {
   }
   let sections: TalkSection[] = [];
   try {
-    sections = detectTalkSections(doc);
+    sections = detectTalkSections(doc, rules);
   } catch {
     sections = [];
   }
@@ -36,7 +44,7 @@ export function analyzePage(doc: Document, url: string): PageAnalysis {
 function fallbackMetadata(doc: Document, url: string): PageMetadata {
   return {
     url,
-    title: (doc.title || url).slice(0, 2000),
+    title: (doc.title || url).slice(0, LIMITS.title),
     authors: [],
     siteName: null,
     publishedAt: null,
@@ -72,6 +80,7 @@ export function buildClip(
       title: s.title,
       speakers: s.speakers,
       position: safeOffset(index, s.heading),
+      form: s.form,
     })),
     highlight: {
       text: quote.exact,
@@ -91,4 +100,30 @@ function safeOffset(index: TextIndex, node: Node): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * The page's talks detected again, and the talk each drawn highlight falls under now ("Detect talks
+ * again" in the dashboard). `ranges` are the highlights drawn on the page; the others are left out.
+ */
+export function redetect(
+  doc: Document,
+  url: string,
+  rules: TalkRules,
+  ranges: ReadonlyMap<string, Range>,
+): Redetection {
+  const { sections } = analyzePage(doc, url, rules);
+  const index = buildTextIndex(doc.body);
+  const filing: Record<string, string | null> = {};
+  for (const [id, range] of ranges) filing[id] = talkForNode(sections, range.startContainer)?.title ?? null;
+  return {
+    url,
+    talks: sections.map((s) => ({
+      title: s.title,
+      speakers: s.speakers,
+      position: safeOffset(index, s.heading),
+      form: s.form,
+    })),
+    filing,
+  };
 }

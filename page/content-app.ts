@@ -9,14 +9,15 @@ import type { HighlightColor, HighlightRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
 import { sendToBackground } from '@/messaging/client';
 import type { ContentResponses } from '@/messaging/protocol';
-import type { ClipInput } from '@/storage/clips';
-import { analyzePage, buildClip, type PageAnalysis } from './clipper';
+import { NO_RULES, type Redetection, type TalkRules } from '@/core/talks';
+import { analyzePage, buildClip, type PageAnalysis, redetect } from './clipper';
 import { HighlightPainter } from './highlight-painter';
 import { whenIdle } from './idle';
 import { MenuUi } from './menu-ui';
 import { PageHighlights } from './page-highlights';
 import { clippableRange, trimRange } from './selection';
 import { ToolbarUi } from './toolbar-ui';
+import { errorText, UnsavedClips } from './unsaved-clips';
 
 type ClipOutcome = ContentResponses['highlightSelection'];
 
@@ -36,9 +37,12 @@ export class ContentApp {
   /** The selection the toolbar was shown for (a click on the toolbar may collapse the live one). */
   private pendingRange: Range | null = null;
   /** Clips whose save failed, by provisional id: kept (and drawn) until saved or the tab closes. */
-  private readonly unsaved = new Map<string, { clip: ClipInput; range: Range }>();
+  private readonly unsaved = new UnsavedClips();
   /** Page analysis is reused across clips until the page's DOM changes. */
   private analysis: PageAnalysis | null = null;
+  /** What the reader taught talk detection on this site, read when starting and after every change. */
+  private rules: TalkRules = NO_RULES;
+  private rulesRead: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -55,6 +59,11 @@ export class ContentApp {
       },
       // New text may bring new talk titles: analyse again on the next clip.
       onTextChanged: () => this.invalidateAnalysis(),
+      // Retries die with the content script's context.
+      schedule: (run, ms) => {
+        const id = ctx.setTimeout(run, ms);
+        return () => clearTimeout(id);
+      },
     });
     this.toolbar = new ToolbarUi(
       ctx,
@@ -89,6 +98,7 @@ export class ContentApp {
         if (this.unsaved.size > 0) event.preventDefault();
       });
     }
+    this.readRules();
     // Watch first: text that arrives while the first pass runs must trigger a retry.
     this.highlights.watchForChanges();
     await this.highlights.load(initial).catch((error: unknown) => {
@@ -125,7 +135,7 @@ export class ContentApp {
   private onPointerUp(event: MouseEvent): void {
     if (this.toolbar.contains(event) || this.menu.contains(event)) return;
     // Let the browser finish updating the selection first.
-    setTimeout(() => this.updateToolbar(), 0);
+    this.ctx.setTimeout(() => this.updateToolbar(), 0);
   }
 
   private onKeyUp(event: KeyboardEvent): void {
@@ -169,8 +179,8 @@ export class ContentApp {
   /** Analyse the page while the reader moves to the button, so the click itself is quick. */
   private prepareAnalysis(): void {
     if (this.analysis) return;
-    whenIdle(this.doc.defaultView, () => {
-      this.analysis ??= analyzePage(this.doc, this.url);
+    whenIdle(this.ctx, this.doc.defaultView, () => {
+      this.analysis ??= analyzePage(this.doc, this.url, this.rules);
     });
   }
 
@@ -206,8 +216,9 @@ export class ContentApp {
     if (!range.toString().trim()) return { saved: false, duplicate: false, message: 'Nothing to highlight.' };
     const provisionalId = `pending:${crypto.randomUUID()}`;
     let clip: ReturnType<typeof buildClip>;
+    await this.rulesRead;
     try {
-      this.analysis ??= analyzePage(this.doc, this.url);
+      this.analysis ??= analyzePage(this.doc, this.url, this.rules);
       clip = buildClip(this.doc, range, {
         color,
         analysis: this.analysis,
@@ -220,7 +231,7 @@ export class ContentApp {
     const drawn = range.cloneRange();
     this.painter.draw(provisionalId, drawn, color);
     if (this.options.privateWindow) {
-      this.unsaved.set(provisionalId, { clip, range: drawn });
+      this.unsaved.keep(provisionalId, clip, drawn);
       this.toolbar.setUnsaved(this.unsaved.size);
       return { saved: false, duplicate: false, message: PRIVATE_WINDOW_NOTICE };
     }
@@ -239,7 +250,7 @@ export class ContentApp {
     } catch (error) {
       // Storage failed (a full disk, storage off): the clip stays drawn and in memory, nothing is
       // dropped silently; the toolbar offers to retry or to copy it out.
-      this.unsaved.set(provisionalId, { clip, range: drawn });
+      this.unsaved.keep(provisionalId, clip, drawn);
       this.toolbar.setUnsaved(this.unsaved.size);
       return {
         saved: false,
@@ -251,19 +262,13 @@ export class ContentApp {
 
   /** Stores the clips kept unsaved, oldest first; the ones that fail again stay. */
   async retryUnsaved(): Promise<void> {
-    let saved = 0;
-    let problem: string | null = null;
-    for (const [provisionalId, { clip, range }] of [...this.unsaved]) {
-      try {
-        const { highlight } = await sendToBackground({ type: 'saveClip', clip });
-        this.unsaved.delete(provisionalId);
+    const { saved, problem } = await this.unsaved.retry(
+      async (clip) => (await sendToBackground({ type: 'saveClip', clip })).highlight,
+      (provisionalId, highlight, range) => {
         this.painter.remove(provisionalId);
         this.highlights.addClipped(highlight, range);
-        saved++;
-      } catch (error) {
-        problem = errorText(error);
-      }
-    }
+      },
+    );
     this.toolbar.setUnsaved(this.unsaved.size);
     this.toolbar.setStatus(
       problem ? `Still not saved: ${problem}` : `Saved ${saved} highlight${saved === 1 ? '' : 's'}`,
@@ -272,14 +277,8 @@ export class ContentApp {
 
   /** Puts the unsaved clips on the clipboard as Markdown quotes with their source. */
   async copyUnsaved(): Promise<void> {
-    const text = [...this.unsaved.values()]
-      .map(({ clip }) => {
-        const quote = clip.highlight.markdown.replace(/\n/g, '\n> ');
-        return `> ${quote}\n\n— ${clip.page.title} <${clip.page.url}>`;
-      })
-      .join('\n\n');
     try {
-      await navigator.clipboard.writeText(text);
+      await navigator.clipboard.writeText(this.unsaved.toMarkdown());
       this.toolbar.setStatus(
         `Copied ${this.unsaved.size} unsaved highlight${this.unsaved.size === 1 ? '' : 's'}`,
       );
@@ -297,6 +296,33 @@ export class ContentApp {
   invalidateAnalysis(): void {
     this.analysis = null;
   }
+
+  /** The page's notes changed elsewhere (an edit, a correction of its talks): redraw, read the rules again. */
+  async refresh(): Promise<void> {
+    this.readRules();
+    await this.highlights.refresh();
+  }
+
+  /** Detects the page's talks again with the site's rules, for "Detect talks again". */
+  async detectTalksAgain(): Promise<Redetection> {
+    await this.rulesRead;
+    const ranges = new Map<string, Range>();
+    for (const record of this.highlights.highlights) {
+      const range = this.painter.rangeOf(record.id);
+      if (range) ranges.set(record.id, range);
+    }
+    return redetect(this.doc, this.url, this.rules, ranges);
+  }
+
+  private readRules(): void {
+    this.rulesRead = sendToBackground({ type: 'getTalkRules', url: this.url }).then(
+      (rules) => {
+        this.rules = rules;
+        this.invalidateAnalysis();
+      },
+      () => {}, // no rules: detection as usual
+    );
+  }
 }
 
 function sameRange(a: Range, b: Range): boolean {
@@ -304,8 +330,4 @@ function sameRange(a: Range, b: Range): boolean {
     a.compareBoundaryPoints(Range.START_TO_START, b) === 0 &&
     a.compareBoundaryPoints(Range.END_TO_END, b) === 0
   );
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

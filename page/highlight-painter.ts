@@ -2,23 +2,15 @@
  * Draws highlights with the CSS Custom Highlight API: no change to the page's DOM, one
  * `Highlight` per colour registered as `talk-notes-<colour>`, one Range per stored highlight.
  */
+import { COLOR_PAINT } from '@/core/colors';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/core/types';
 
 /** Public names: `talk-notes-yellow`, ... Tools and tests look for them. */
 export const highlightName = (color: HighlightColor) => `talk-notes-${color}`;
 
-/** Readable on light and dark pages alike: translucent backgrounds, text colour untouched. */
-const COLOR_CSS: Record<HighlightColor, string> = {
-  yellow: 'rgba(255, 214, 0, 0.45)',
-  green: 'rgba(76, 217, 100, 0.38)',
-  blue: 'rgba(90, 170, 255, 0.38)',
-  pink: 'rgba(255, 105, 180, 0.35)',
-  purple: 'rgba(175, 120, 255, 0.38)',
-};
-
 function stylesheetText(): string {
   return HIGHLIGHT_COLORS.map(
-    (c) => `::highlight(${highlightName(c)}) { background-color: ${COLOR_CSS[c]}; }`,
+    (c) => `::highlight(${highlightName(c)}) { background-color: ${COLOR_PAINT[c]}; }`,
   ).join('\n');
 }
 

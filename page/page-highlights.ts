@@ -24,6 +24,13 @@ export interface PageHighlightsDeps {
   /** Called (debounced) when the page's text changed. */
   onTextChanged?: () => void;
   now?: () => number;
+  /** Runs `run` after `ms`; returns its cancel. The content script passes WXT's ctx.setTimeout. */
+  schedule?: (run: () => void, ms: number) => () => void;
+}
+
+function scheduleTimeout(run: () => void, ms: number): () => void {
+  const id = setTimeout(run, ms);
+  return () => clearTimeout(id);
 }
 
 /** Public name of the performance mark made after every anchoring pass. */
@@ -33,7 +40,7 @@ export class PageHighlights {
   private records = new Map<string, HighlightRecord>();
   private statuses = new Map<string, AnchorStatus>();
   private observer: MutationObserver | null = null;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private cancelRetry: () => void = () => {};
   /** When the pending retry will run (absolute, `now()` time). */
   private retryAt = Number.POSITIVE_INFINITY;
   private readonly schedule = new RetrySchedule();
@@ -100,9 +107,9 @@ export class PageHighlights {
       const now = this.now();
       const at = this.schedule.changed(now);
       if (at === this.retryAt) return;
-      clearTimeout(this.retryTimer);
+      this.cancelRetry();
       this.retryAt = at;
-      this.retryTimer = setTimeout(() => {
+      this.cancelRetry = (this.deps.schedule ?? scheduleTimeout)(() => {
         this.retryAt = Number.POSITIVE_INFINITY;
         this.deps.onTextChanged?.();
         void this.retry();
@@ -114,7 +121,7 @@ export class PageHighlights {
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
-    clearTimeout(this.retryTimer);
+    this.cancelRetry();
   }
 
   /** Anchors again what is not drawn (or drawn over text that changed); no limit on how often, see RetrySchedule. */

@@ -5,9 +5,8 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { COLOR_VALUES } from '@/components/ColorPicker';
-import { SELECTION_TOOLBAR_CSS, SelectionToolbar } from '@/components/SelectionToolbar';
 import type { HighlightColor } from '@/core/types';
+import { SELECTION_TOOLBAR_CSS, SelectionToolbar } from './SelectionToolbar';
 
 export interface ToolbarActions {
   onHighlight: (color: HighlightColor) => void;
@@ -23,7 +22,7 @@ export class ToolbarUi {
   private creating: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   private status = '';
   private unsaved = 0;
-  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  private hideTimer: number | undefined;
   private visible = false;
   /** Shown in a corner without a selection, because clips wait to be saved. */
   private pinned = false;
@@ -61,7 +60,7 @@ export class ToolbarUi {
   /** Hides the toolbar after `ms`, unless it is shown again for a new selection before then. */
   hideAfter(ms: number): void {
     clearTimeout(this.hideTimer);
-    this.hideTimer = setTimeout(() => this.hide(), ms);
+    this.hideTimer = this.ctx.setTimeout(() => this.hide(), ms);
   }
 
   /**
@@ -113,7 +112,6 @@ export class ToolbarUi {
   private render(ui: ShadowRootContentScriptUi<HTMLElement>) {
     render(
       <SelectionToolbar
-        swatches={COLOR_VALUES}
         onHighlight={this.actions.onHighlight}
         onAddNote={this.actions.onAddNote}
         status={this.status}

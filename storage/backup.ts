@@ -23,6 +23,8 @@ export interface BackupRunOptions {
 export interface ImportResult extends MergeCounts {
   /** Per table, for the summary shown after an import. */
   tables: Record<keyof LibraryData, MergeCounts>;
+  /** Pages (normalized URLs) whose highlights the import added or changed: open tabs redraw them. */
+  changedPages: string[];
 }
 
 /** Thrown by an import that would leave a record pointing nowhere; the message names the record. */
@@ -123,6 +125,7 @@ export async function importBackup(
         collections: count(plan.collections),
         settings: count(plan.settings),
       },
+      changedPages: [...new Set([...plan.highlights.add, ...plan.highlights.update].map((h) => h.url))],
     };
   });
 }

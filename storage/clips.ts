@@ -3,43 +3,10 @@
  * highlight, in one transaction so a failure leaves nothing half-written.
  */
 import { newId } from '@/core/ids';
-import type {
-  HighlightColor,
-  HighlightRecord,
-  PageMetadata,
-  PageRecord,
-  Selector,
-  TalkRecord,
-} from '@/core/types';
+import { fileUnder } from '@/core/talks/filing';
+import type { ClipInput, DetectedTalkInput } from '@/core/schemas';
+import type { ClipResult, HighlightRecord, PageMetadata, PageRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
-
-export interface DetectedTalkInput {
-  title: string;
-  speakers: string[];
-  /** Offset of the talk title in the page text. */
-  position: number;
-}
-
-export interface ClipInput {
-  page: PageMetadata;
-  talks: DetectedTalkInput[];
-  highlight: {
-    text: string;
-    markdown: string;
-    selectors: Selector[];
-    color: HighlightColor;
-    note: string;
-    position: number;
-    /** Title of the detected talk the passage sits under, or null. */
-    talkTitle: string | null;
-  };
-}
-
-export interface ClipResult {
-  highlight: HighlightRecord;
-  /** True when the same passage was already saved: the existing highlight is returned, nothing added. */
-  duplicate: boolean;
-}
 
 /** Merges fresh metadata into a stored page: a value found now wins, a value missing now keeps the old one. */
 function mergePage(old: PageRecord, fresh: PageMetadata, now: number): PageRecord {
@@ -77,14 +44,16 @@ export async function saveClip(
     const duplicate = existing.find((h) => isSamePassage(h, clip.highlight.text, clip.highlight.position));
     if (duplicate) return { highlight: duplicate, duplicate: true };
 
-    const talks = await upsertDetectedTalks(db, page.id, clip.talks, now);
+    await upsertDetectedTalks(db, page.id, clip.talks, now);
     const { talkTitle, ...fields } = clip.highlight;
+    // Detection's answer, as the reader's corrections of this page amend it ("Not a talk", a talk they started).
+    const pageTalks = await db.talks.where('pageId').equals(page.id).toArray();
     const highlight: HighlightRecord = {
       ...fields,
       id: newId(),
       pageId: page.id,
       url: page.url,
-      talkId: talkTitle === null ? null : (talks.get(talkTitle)?.id ?? null),
+      talkId: fileUnder(talkTitle, clip.highlight.position, pageTalks),
       tags: [],
       anchorStatus: 'placed',
       createdAt: now,
@@ -110,7 +79,7 @@ async function upsertDetectedTalks(
     if (talk.detectedTitle !== null) byTitle.set(talk.detectedTitle, talk);
   }
   const added: TalkRecord[] = [];
-  for (const { title, speakers, position } of detected) {
+  for (const { title, speakers, position, form } of detected) {
     const known = byTitle.get(title);
     if (known) {
       if (known.position !== position) {
@@ -127,6 +96,7 @@ async function upsertDetectedTalks(
       position,
       detected: true,
       detectedTitle: title,
+      ...(form ? { form } : {}),
       createdAt: now,
       updatedAt: now,
     };

@@ -4,11 +4,9 @@
  * its id in collections (readers skip missing ids), so undoing the delete restores membership.
  */
 import { newId } from '@/core/ids';
+import { LIMITS } from '@/core/limits';
 import type { CollectionRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
-
-export const MAX_COLLECTION_NAME = 200;
-export const MAX_COLLECTION_DESCRIPTION = 5000;
 
 export interface CollectionInput {
   name: string;
@@ -19,15 +17,15 @@ export interface CollectionInput {
 function cleanName(name: string): string {
   const clean = name.trim().replace(/\s+/g, ' ');
   if (!clean) throw new Error('a collection needs a name');
-  if (clean.length > MAX_COLLECTION_NAME)
-    throw new Error(`a collection name has at most ${MAX_COLLECTION_NAME} characters`);
+  if (clean.length > LIMITS.collectionName)
+    throw new Error(`a collection name has at most ${LIMITS.collectionName} characters`);
   return clean;
 }
 
 function cleanDescription(description: string): string {
   const clean = description.trim();
-  if (clean.length > MAX_COLLECTION_DESCRIPTION) {
-    throw new Error(`a description has at most ${MAX_COLLECTION_DESCRIPTION} characters`);
+  if (clean.length > LIMITS.collectionDescription) {
+    throw new Error(`a description has at most ${LIMITS.collectionDescription} characters`);
   }
   return clean;
 }

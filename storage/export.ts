@@ -1,5 +1,5 @@
 /** Queries behind the exports: what a Markdown or Web Annotation export needs besides the highlights. */
-import type { ColorNames } from '@/core/settings';
+import type { ColorNames } from '@/core/colors';
 import type { HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
 import { getSetting } from './settings';

@@ -1,14 +1,17 @@
 /** Queries on highlights. */
-import type { AnchorStatus, HighlightRecord } from '@/core/types';
+import type { AnchorStatus, HighlightChanges, HighlightRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
+
+/** One highlight by id, or null. */
+export async function getHighlight(db: TalkNotesDatabase, id: string): Promise<HighlightRecord | null> {
+  return (await db.highlights.get(id)) ?? null;
+}
 
 /** Highlights of one page (by normalized URL) in document order. */
 export async function highlightsForUrl(db: TalkNotesDatabase, url: string): Promise<HighlightRecord[]> {
   const rows = await db.highlights.where('url').equals(url).toArray();
   return rows.sort((a, b) => a.position - b.position || a.createdAt - b.createdAt);
 }
-
-export type HighlightChanges = Partial<Pick<HighlightRecord, 'note' | 'tags' | 'color' | 'talkId'>>;
 
 /** Applies user edits to a highlight; returns the updated record. */
 export async function updateHighlight(
@@ -20,7 +23,9 @@ export async function updateHighlight(
   // `Table.update` reads and writes atomically in its own transaction, and per field: a concurrent edit of
   // another field survives. Live queries patch their cached results instead of re-reading the table,
   // which matters while a note is typed into a library of tens of thousands of highlights.
-  const changed = await db.highlights.update(id, { ...changes, updatedAt: now });
+  // A talk the reader chooses is pinned: detecting the page's talks again leaves the highlight there.
+  const pin = changes.talkId !== undefined ? { talkPinned: true } : {};
+  const changed = await db.highlights.update(id, { ...changes, ...pin, updatedAt: now });
   if (!changed) throw new Error(`highlight ${id} does not exist`);
   return (await db.highlights.get(id))!;
 }

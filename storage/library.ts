@@ -84,7 +84,10 @@ export async function setTalk(
 ): Promise<HighlightRecord[]> {
   return db.transaction('rw', db.highlights, db.talks, async () => {
     if (talkId !== null && !(await db.talks.get(talkId))) throw new Error(`talk ${talkId} does not exist`);
-    return editHighlights(db, ids, (h) => (h.talkId === talkId ? null : { ...h, talkId, updatedAt: now }));
+    // The reader chose the talk: pinned, so detecting the page again leaves these highlights there.
+    return editHighlights(db, ids, (h) =>
+      h.talkId === talkId ? null : { ...h, talkId, talkPinned: true, updatedAt: now },
+    );
   });
 }
 

@@ -29,14 +29,15 @@ export async function pageNotes(db: TalkNotesDatabase, url: string): Promise<Pag
 /**
  * Moves a highlight to the talk of its page called `title` (trimmed, case-insensitive), creating
  * the talk when the page has none by that name: typing an existing name does not make a twin.
- * One transaction: the talk is never left without the highlight it was made for.
+ * One transaction: the talk is never left without the highlight it was made for. Returns the talk
+ * and the highlight as stored.
  */
 export async function moveToTalkNamed(
   db: TalkNotesDatabase,
   highlightId: string,
   title: string,
   now = Date.now(),
-): Promise<TalkRecord> {
+): Promise<{ talk: TalkRecord; highlight: HighlightRecord }> {
   return db.transaction('rw', db.talks, db.highlights, async () => {
     const highlight = await db.highlights.get(highlightId);
     if (!highlight) throw new Error(`highlight ${highlightId} does not exist`);
@@ -45,7 +46,6 @@ export async function moveToTalkNamed(
     const talk =
       talks.find((t) => t.title.trim().toLowerCase() === wanted) ??
       (await createTalk(db, highlight.pageId, title, [], now));
-    await updateHighlight(db, highlightId, { talkId: talk.id }, now);
-    return talk;
+    return { talk, highlight: await updateHighlight(db, highlightId, { talkId: talk.id }, now) };
   });
 }

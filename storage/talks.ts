@@ -4,7 +4,7 @@
  */
 import { newId } from '@/core/ids';
 import { normalizeTags } from '@/core/tags';
-import type { TalkRecord } from '@/core/types';
+import type { HighlightRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
 
 /** Talks of a page in document order (user-made talks, position -1, last by creation). */
@@ -57,10 +57,15 @@ export async function setSpeakers(db: TalkNotesDatabase, id: string, speakers: s
   }
 }
 
-/** Adds tags to every highlight of a talk (one transaction). Returns how many highlights changed. */
-export async function tagTalk(db: TalkNotesDatabase, talkId: string, tags: string[], now = Date.now()) {
+/** Adds tags to every highlight of a talk (one transaction). Returns the highlights that changed. */
+export async function tagTalk(
+  db: TalkNotesDatabase,
+  talkId: string,
+  tags: string[],
+  now = Date.now(),
+): Promise<HighlightRecord[]> {
   return db.transaction('rw', db.highlights, async () => {
-    let changed = 0;
+    const changed: HighlightRecord[] = [];
     await db.highlights
       .where('talkId')
       .equals(talkId)
@@ -69,7 +74,7 @@ export async function tagTalk(db: TalkNotesDatabase, talkId: string, tags: strin
         if (merged.length !== h.tags.length) {
           h.tags = merged;
           h.updatedAt = now;
-          changed++;
+          changed.push({ ...h });
         }
       });
     return changed;
@@ -78,21 +83,22 @@ export async function tagTalk(db: TalkNotesDatabase, talkId: string, tags: strin
 
 /**
  * Merges talks into one (the same talk written up on two pages): their highlights move to
- * `targetId`, speakers are united, and the merged talks are removed.
+ * `targetId`, speakers are united, and the merged talks are removed. Returns the highlights that moved.
  */
 export async function mergeTalks(
   db: TalkNotesDatabase,
   targetId: string,
   otherIds: string[],
   now = Date.now(),
-) {
-  await db.transaction('rw', db.talks, db.highlights, async () => {
+): Promise<HighlightRecord[]> {
+  return db.transaction('rw', db.talks, db.highlights, async () => {
     const target = await db.talks.get(targetId);
     if (!target) throw new Error(`talk ${targetId} does not exist`);
     const others = (await db.talks.bulkGet(otherIds.filter((id) => id !== targetId))).filter(
       (t): t is TalkRecord => !!t,
     );
     const speakers = cleanSpeakers([...target.speakers, ...others.flatMap((t) => t.speakers)]);
+    const moved: HighlightRecord[] = [];
     for (const other of others) {
       await db.highlights
         .where('talkId')
@@ -100,10 +106,12 @@ export async function mergeTalks(
         .modify((h) => {
           h.talkId = targetId;
           h.updatedAt = now;
+          moved.push({ ...h });
         });
     }
     await db.talks.bulkDelete(others.map((t) => t.id));
     await db.talks.update(targetId, { speakers, updatedAt: now });
+    return moved;
   });
 }
 

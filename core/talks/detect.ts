@@ -1,311 +1,533 @@
 /**
- * Talk detection: a conference recap covers several talks, each under its own title. Finds the posts
- * of a page (each `<article>` of an archive is one), then the talk titles inside each post: headings at
- * the post's talk level, or, where a blog uses no headings, bold-only or short standalone lines.
- * Sections keep live DOM references so callers order things with `compareDocumentPosition`.
+ * Talk detection. A page holds posts (an archive holds several, a live blog one); each post is a
+ * multi-talk write-up, a single-talk write-up, or not a write-up at all. Talk titles are found among
+ * the post's candidate lines (headings, bold lines, list items, definition terms, table rows) by the
+ * evidence each carries (speakers, a "Keynote:" marker, a session code, a talk table, a "Speaker:"
+ * line, talk words where its write-up opens) and by the company it keeps: the titles of one write-up
+ * share one form. Structural lines (days, tracks, introductions, conclusions, takeaways, breaks) are
+ * never talks and end the talk above them. Without talk titles, a post whose own title names one talk
+ * ("My notes on the 'Scaling Postgres' keynote") is that talk from top to bottom; anything else has no
+ * talks. Sections keep live DOM references so callers order things with `compareDocumentPosition`.
  */
+import { type Candidate, collectCandidates } from './candidates';
+import {
+  blocksAfter,
+  clean,
+  contextInPost,
+  HEADINGS,
+  headingLevel,
+  headingText,
+  precedes,
+  textUpTo,
+  tokens,
+  truncate,
+} from './dom';
+import { findPosts } from './posts';
+import { singleTalkOfPost } from './single-talk';
+import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
 import { findSpeakers } from './speakers';
+import { type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
+import { nameRecurs } from './title-parse';
 
-/** A talk written up in a post: its title element and the post it belongs to. */
+/** A talk written up in a post: where it starts, where it ends, and the post it belongs to. */
 export interface TalkSection {
   title: string;
   speakers: string[];
-  /** The element holding the talk title: a heading, or a paragraph used as one. */
+  /** The element that introduces the talk: a heading, a line, a list item, a `<dt>`, a table row, or the post title. */
   heading: Element;
   /** The post (or article) container the talk belongs to; sections never extend beyond it. */
   post: Element;
   /** The title of the post (or of the post-level heading) above the talk, when there is one. */
   postTitle: string | null;
+  /** The first element after the talk (the next title, a heading that closes it); null: the end of the post. */
+  end: Element | null;
+  /** For talks that are one list item, definition or table row: the elements they consist of. */
+  owns: Element[] | null;
+  /** The form of the line that introduces it, or `title` for a single-talk post named in its title. */
+  form: TalkForm | 'title';
 }
 
-const HEADINGS = 'h1, h2, h3, h4, h5, h6';
-/** Level given to paragraphs used as talk titles: below every real heading. */
-const PSEUDO_LEVEL = 7;
 const MAX_TITLE = 500;
-/** Lines longer than this are prose, not titles. */
-const MAX_LINE = 100;
 /** Text allowed before a post's first heading for it to still be the post title ("Posted on ... by ..."). */
 const MAX_TEXT_BEFORE_TITLE = 200;
-/** How much of a section's opening is handed to speaker detection. */
-const LEAD_CHARS = 600;
+/** How much of a section's opening is read for evidence and speakers. */
+const LEAD_CHARS = 700;
+/** Share of a title form's lines that must carry evidence before the rest of them count as talks too. */
+const FILL_SHARE = 2 / 3;
+/** ... and how many lines at least: two of three is too little to vouch for the third. */
+const MIN_FILL = 3;
+/** Share of a form's evidenced lines that are strong for the form to require strong evidence of every line. */
+const STRONG_FORM_SHARE = 3 / 4;
+/** Share of a title form's lines that must carry evidence for the form to hold talks at all. */
+const MIN_GROUP_SHARE = 1 / 3;
 
-/** Containers that are never part of a post's content. */
-const BOILERPLATE_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE']);
-const BOILERPLATE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search']);
-/** Class or id tokens of comment threads, sidebars and widgets. Exact tokens: "has-sidebar" on <body> is layout. */
-const BOILERPLATE_TOKEN =
-  /^(?:comments?|comment-list|commentlist|comments-area|respond|sidebar|widget|widgets|related|related-posts|share|sharing|social|breadcrumbs?|menu|navigation|navbar|site-header|site-footer|masthead)$/i;
-/**
- * Inside a post, also prefix and suffix forms ("comment-body", "jp-relatedposts", "newsletter-wrapper",
- * "article-footer-wrap"), promotions, and headings only screen readers or the dek line show.
- */
-const IN_POST_BOILERPLATE = new RegExp(
-  [
-    `^(?:comments?|respond|sidebar|widgets?|related|relatedposts|share|sharing|sharedaddy|social|breadcrumbs?|menu|nav|navigation|footer|newsletter|subscribe|subscription|promo|ads?|advert|playlist|next-post|prev-post|post-navigation|toc|table-of-contents)(?:[-_].*)?$`,
-    `[-_](?:comments?|sidebar|widgets?|related|relatedposts|share|sharing|footer|nav|navigation|menu|newsletter|playlist|promo|dek|deck|standfirst|kicker)(?:[-_]wrap(?:per)?)?$`,
-    `^(?:sr-only|screen-reader-text|visually-hidden|visuallyhidden)$`,
-  ].join('|'),
-  'i',
-);
-/** Where a title-looking line is quoted, listed or tabulated rather than a title. */
-const NOT_TITLE_CONTEXT = new Set([
-  'LI',
-  'BLOCKQUOTE',
-  'TABLE',
-  'FIGURE',
-  'FIGCAPTION',
-  'PRE',
-  'CODE',
-  'DETAILS',
-]);
-/** Post meta lines ("Posted on <time> by ..."): never talk titles. */
-const META_TOKEN = /meta|byline|author|date|posted|tags|categor|caption|credit|subtitle|dek|kicker/i;
-const POST_SELECTORS = [
-  'main',
-  '[role="main"]',
-  '[itemprop="articleBody"]',
-  '.post, .hentry, .entry-content, .post-content, .post-body, .article-body, .article-content, .blog-post',
-];
+/** Talk words where a write-up opens: "in her talk", "the keynote", "his slides", "Vortrag", "講演". */
+const TALK_WORDS =
+  /\b(?:(?:his|her|their|the|this|a|an|whose|my|first|second|next|last|closing|opening)\s+(?:talk|keynote|session|presentation|lecture|lightning talk|workshop|tutorial|slides|demo)|keynote|lightning talk|slides|on stage|took the stage|the speakers?|speaker|presented|was presenting|(?:her|his|their) (?:demo|slide))\b|\b(?:vortrag|vortrags|sprecherin|sprecher|referentin|referent|folien|conférence|présentation|intervenant|charla|ponencia|ponente|diapositivas|palestra)\b|講演|発表|登壇|スライド|セッション|トーク/iu;
+/** Links to a talk's page, schedule entry, recording or slides. */
+const TALK_LINK =
+  /\/(?:schedule|talks?|sessions?|events?|program(?:me)?|agenda|speakers?|slides)\b|youtube\.com|youtu\.be|vimeo\.com|speakerdeck\.com|slideshare\.net|media\.ccc\.de|pretalx|sessionize|sched\.com/i;
+/** The page is about an event: conference words in its title, headings or opening. */
+const EVENT_WORDS =
+  /\b(?:conf(?:erence)?s?|summit|meetups?|meet-ups?|talks|keynotes?|sessions|speakers|devrooms?|symposium|congress|convention|workshops?|recap|trip report|live ?blog|hackathon|barcamp|unconference|lightning|vortr(?:a|ä)ge?|konferenz|tagung|kongress|conférences?|conferencias?|charlas|jornadas|congreso|palestras|(?:a|the|his|her|their|this|my|next) (?:talk|keynote|session))\b|カンファレンス|講演|登壇|勉強会|参加レポート|参加してきました|トーク|セッション|基調/iu;
+/** Conference names: "PyCon", "KubeCon", "JSConf", "SREcon24", "GopherCon EU". */
+const EVENT_NAME =
+  /\b\p{Lu}[\p{L}\d]*(?:Con|Conf|con|conf)\b|\b\p{Lu}[\p{L}]*(?:con|conf)\s?(?:'?\d{2}|\d{4})\b/u;
+/** Pages about an episode or an interview rather than an event. */
+const NOT_AN_EVENT_PAGE = /\b(?:podcast|episode|ep\.\s*\d|show notes|interview with)\b/iu;
+/** Closing lines of a write-up, which belong to no talk even without a heading before them. */
+const OUTRO_LINE =
+  /\b(?:thanks?(?: you)? (?:again )?(?:to|for) (?:all|everyone|everybody|the (?:organi[sz]ers|speakers|volunteers|hosts|sponsors)|our (?:\w+ )?speakers)|(?:see|meet) you (?:all )?(?:next|at|in) |until next (?:time|year|month)|next (?:month|year)(?:'s)? (?:meetup|edition|conference|event)|next (?:month|meetup) is|(?:all|our|the) (?:two|three|four|five|six|\d+) (?:speakers|talks)|that'?s (?:it|all) (?:for|from)|danke an (?:alle|die)|bis zum nächsten|merci à (?:tous|toutes|les)|à l'année prochaine|gracias a (?:todos|los)|hasta el próximo)\b|また来年|来年も|ありがとうございました/iu;
 
 /**
- * Finds the talk sections of every post under `root`, in document order. A post's own title is not a
- * talk, and the lines before its first talk title belong to no talk.
+ * Finds the talk sections of every post under `root`, in document order. `rules` are what the reader
+ * taught detection about this site (lines that are not talks, the form of talk titles).
  */
-export function detectTalkSections(root: Element | Document): TalkSection[] {
+export function detectTalkSections(root: Element | Document, rules: TalkRules = NO_RULES): TalkSection[] {
   const doc = root.ownerDocument ?? (root as Document);
-  const titles = documentTitles(doc);
-  return findPosts(root).flatMap((post) => detectInPost(post, titles));
+  const context = pageContext(doc, rules);
+  const posts = findPosts(root);
+  return posts.flatMap((post) => detectInPost(post, context, posts.length === 1));
 }
 
-// ---------------------------------------------------------------------------------------------- posts
-
-/** The post containers: outermost `<article>`s, else the main content container, else the densest prose. */
-export function findPosts(root: Element | Document): Element[] {
-  const articles: Element[] = [...root.querySelectorAll('article')];
-  if (root.nodeType === 1 && (root as Element).tagName === 'ARTICLE') articles.unshift(root as Element);
-  const posts = articles.filter((a) => !isBoilerplate(a) && !articles.some((o) => o !== a && o.contains(a)));
-  if (posts.length) return posts;
-  for (const selector of POST_SELECTORS) {
-    const found = [...root.querySelectorAll(selector)].find((el) => !isBoilerplate(el));
-    if (found) return [found];
-  }
-  const densest = densestProse(root);
-  return densest ? [densest] : [];
+interface PageContext {
+  /** The document title in its forms (whole, without a " | Site" part). */
+  titles: Set<string>;
+  raw: string;
+  rules: TalkRules;
+  /** The talks the page's JSON-LD declares. */
+  declared: DeclaredTalk[];
 }
 
-/** The element whose direct paragraphs hold the most text. */
-function densestProse(root: Element | Document): Element | null {
-  const totals = new Map<Element, number>();
-  for (const p of root.querySelectorAll('p')) {
-    const parent = p.parentElement;
-    if (!parent || isBoilerplate(p)) continue;
-    totals.set(parent, (totals.get(parent) ?? 0) + clean(p.textContent).length);
+function pageContext(doc: Document, rules: TalkRules): PageContext {
+  const raw = [doc.title, doc.querySelector('meta[property="og:title"]')?.getAttribute('content')]
+    .map((v) => clean(v))
+    .filter(Boolean);
+  const titles = new Set<string>();
+  for (const value of raw) {
+    const title = value.toLowerCase();
+    titles.add(title);
+    const separators = [...title.matchAll(/\s+(?:[|–—·•»/]|-|::)\s+/g)];
+    const first = separators[0];
+    const last = separators[separators.length - 1];
+    if (first && last) {
+      titles.add(title.slice(0, last.index).trim());
+      titles.add(title.slice(first.index + first[0].length).trim());
+    }
   }
-  let best: Element | null = null;
-  let bestLength = 0;
-  for (const [el, length] of totals) {
-    if (length > bestLength) [best, bestLength] = [el, length];
-  }
-  return best;
+  titles.delete('');
+  return { titles, raw: withoutSiteName(raw[0] ?? ''), rules, declared: declaredTalks(doc) };
 }
 
-/** True when `el` sits in navigation, a site header or footer, a sidebar or comments. */
-function isBoilerplate(el: Element): boolean {
-  for (let node: Element | null = el; node && node.tagName !== 'BODY'; node = node.parentElement) {
-    if (BOILERPLATE_TAGS.has(node.tagName)) return true;
-    if (BOILERPLATE_ROLES.has(node.getAttribute('role') ?? '')) return true;
-    if (tokens(node).some((t) => BOILERPLATE_TOKEN.test(t))) return true;
-  }
-  return false;
+/** "Post title - Site name" -> "Post title", when the last part is short enough to be a site's name. */
+function withoutSiteName(title: string): string {
+  const separators = [...title.matchAll(/\s+(?:[|–—·•»]|-|::)\s+/g)];
+  const last = separators[separators.length - 1];
+  if (!last) return title;
+  const tail = title.slice(last.index + last[0].length);
+  return tail.split(/\s+/).length <= 5 ? title.slice(0, last.index).trim() : title;
 }
 
 // ---------------------------------------------------------------------------------------------- one post
 
-interface Candidate {
-  el: Element;
-  level: number;
-  text: string;
+interface Talk {
+  c: Candidate;
+  title: string;
+  speakers: string[];
 }
 
-function detectInPost(post: Element, titles: Set<string>): TalkSection[] {
-  const headings: Candidate[] = [];
-  const headerHeadings = new Set<Element>();
-  for (const el of post.querySelectorAll(HEADINGS)) {
-    const text = titleText(el);
-    if (!text) continue;
-    const context = contextInPost(el, post);
-    if (context === 'excluded') continue;
-    if (context === 'header') headerHeadings.add(el);
-    headings.push({ el, level: Number(el.tagName[1]), text });
-  }
+function detectInPost(post: Element, page: PageContext, onlyPost: boolean): TalkSection[] {
+  const candidates = collectCandidates(post);
+  if (page.declared.length)
+    for (const c of candidates) c.declared = declaredTalkFor(c.parsed.title, page.declared);
+  const headings = candidates.filter((c) => c.kind === 'heading');
+  const postTitle = findPostTitle(post, headings, page.titles);
+  const postTitleText = postTitle ? postTitle.text : onlyPost ? page.raw : '';
+  const body = candidates.filter(
+    (c) => c !== postTitle && !c.inHeader && !(c.kind === 'heading' && page.titles.has(c.text.toLowerCase())),
+  );
+  // Headings the reader marked as part of the talk above: they do not end it.
+  const partsOfAbove = new Set<Element>();
+  applyRules(body, page.rules, partsOfAbove);
+  // Structural lines that are no headings ("<p><b>La comida</b></p>", "<p><b>Conclusiones</b></p>") end a
+  // talk introduced by a line.
+  const roleLines = body.filter((c) => c.kind !== 'heading' && c.role && c.role !== 'part').map((c) => c.el);
+  const sectionEnd = (c: Candidate, next: Candidate | null) => {
+    const end = talkEnd(c, next, post, partsOfAbove);
+    if (c.kind === 'heading' || c.owns) return end;
+    const line = roleLines.find((el) => precedes(c.el, el) && (!end || precedes(el, end)));
+    return line ?? end;
+  };
+  const eventPage = isEventPage(post, postTitleText, page.raw, body);
 
-  // Post-level headings: the post title, the document title's heading, those in the post's <header>,
-  // and those above the talk level. They are never talks and end the talk before them.
-  const postTitle = findPostTitle(post, headings, titles);
-  const postLevel = new Set<Element>(headerHeadings);
-  if (postTitle) postLevel.add(postTitle.el);
-  for (const h of headings) if (titles.has(h.text.toLowerCase())) postLevel.add(h.el);
-  const body = headings.filter((h) => !postLevel.has(h.el));
-
-  let talks: Candidate[];
-  if (body.length) {
-    const talkLevel = findTalkLevel(body);
-    talks = body.filter((h) => h.level === talkLevel);
-    for (const h of body) if (h.level < talkLevel) postLevel.add(h.el);
-  } else {
-    // No headings below the title: blogs then set talk titles as bold lines, or as bare short lines.
-    talks = pseudoHeadings(post, 'bold');
-    if (!talks.length) {
-      talks = pseudoHeadings(post, 'plain');
-      if (talks.length < 2) talks = []; // one short line is too little evidence of a talk list
+  let talks = page.rules.talkForm
+    ? talksOfForm(post, body, page.rules.talkForm)
+    : chooseTalks(post, body, eventPage, sectionEnd);
+  // A post whose title names one talk is that talk, unless its lines name at least two talks for sure.
+  const strongTalks = talks.filter((t) => hasStrongEvidence(t.c, post)).length;
+  if (talks.length === 0 || strongTalks < 2) {
+    // Off event pages a lone "Title — Name" line is too little: "… for Whole Foods" reads the same.
+    // A marker, a session code, a talk table or a "Speaker:" line is enough anywhere.
+    if (talks.length === 1 && !eventPage && !isUnmistakable(talks[0]!.c)) talks = [];
+    const single = singleTalkOfPost(post, postTitleText, postTitle?.el ?? null, eventPage);
+    if (single) {
+      return [
+        {
+          title: truncate(single.title, MAX_TITLE),
+          speakers: single.speakers,
+          heading: single.heading,
+          post,
+          postTitle: null,
+          end: null,
+          owns: null,
+          form: 'title',
+        },
+      ];
     }
   }
 
-  const boundaries = new Set<Element>([...postLevel, ...talks.map((t) => t.el)]);
-  const postLevelHeadings = headings.filter((h) => postLevel.has(h.el));
-  return talks.map((talk) => {
-    const title = truncate(talk.text, MAX_TITLE);
-    const above = postLevelHeadings.filter((h) => precedes(h.el, talk.el)).pop();
+  const postLevel = headings.filter(
+    (h) => h === postTitle || h.inHeader || page.titles.has(h.text.toLowerCase()),
+  );
+  const sections = talks.map((talk, i): TalkSection => {
+    const end = sectionEnd(talk.c, talks[i + 1]?.c ?? null);
+    const above = [...postLevel, ...body.filter((c) => c.kind === 'heading' && c.level < talk.c.level)]
+      .filter((h) => precedes(h.el, talk.c.el))
+      .sort((a, b) => (precedes(a.el, b.el) ? -1 : 1))
+      .pop();
     return {
-      title,
-      speakers: findSpeakers(title, sectionLead(talk.el, post, boundaries)),
-      heading: talk.el,
+      title: truncate(talk.title, MAX_TITLE),
+      speakers: talk.speakers,
+      heading: talk.c.el,
       post,
       postTitle: above ? truncate(above.text, MAX_TITLE) : null,
+      end,
+      owns: talk.c.owns,
+      form: formOf(talk.c),
     };
   });
+  endLastTalkBeforeOutro(sections, post);
+  fileLiveBlogEntries(sections, post, headings);
+  return sections;
+}
+
+/**
+ * A live blog's untitled entries belong to the talk whose titled entry came before them in time: below
+ * it when the blog shows the oldest entry first, above it when it shows the newest first. Titled
+ * entries that are no talk (Lunch) take the entries after them to no talk. Each talk then owns its
+ * entries.
+ */
+function fileLiveBlogEntries(sections: TalkSection[], post: Element, headings: Candidate[]): void {
+  // The post's entries: its outermost inner articles (the post itself may be an <article>).
+  const inner = [...post.querySelectorAll('article')];
+  const entries = inner.filter((a) => !inner.some((o) => o !== a && o.contains(a)));
+  if (entries.length < 3 || !sections.length) return;
+  const timeOf = (entry: Element) => Date.parse(entry.querySelector('time')?.getAttribute('datetime') ?? '');
+  const titled = entries.filter((entry) => headings.some((h) => entry.contains(h.el)));
+  const sectionOf = new Map<Element, TalkSection>();
+  for (const section of sections) {
+    const entry = entries.find((e) => e.contains(section.heading));
+    if (entry) sectionOf.set(entry, section);
+  }
+  if (!sectionOf.size) return;
+  for (const section of sectionOf.values()) section.owns = [];
+  for (const entry of entries) {
+    const owner = titled.includes(entry) ? entry : titledEntryBefore(entry, titled, entries, timeOf);
+    const section = owner ? sectionOf.get(owner) : undefined;
+    section?.owns?.push(entry);
+  }
+  for (const section of sectionOf.values()) section.end = null;
+}
+
+/** The titled entry posted last before `entry`: by their times when both have one, else the one above. */
+function titledEntryBefore(
+  entry: Element,
+  titled: Element[],
+  entries: Element[],
+  timeOf: (e: Element) => number,
+): Element | null {
+  const time = timeOf(entry);
+  if (!Number.isNaN(time)) {
+    let best: Element | null = null;
+    const distance = (t: Element) => Math.abs(entries.indexOf(t) - entries.indexOf(entry));
+    for (const t of titled) {
+      const tTime = timeOf(t);
+      if (Number.isNaN(tTime) || tTime > time) continue;
+      // Equal times (minutes only): the nearer entry on the page.
+      if (!best || tTime > timeOf(best) || (tTime === timeOf(best) && distance(t) < distance(best))) best = t;
+    }
+    if (best || titled.every((t) => !Number.isNaN(timeOf(t)))) return best;
+  }
+  const index = entries.indexOf(entry);
+  return [...titled].reverse().find((t) => entries.indexOf(t) < index) ?? null;
+}
+
+/** Lines the reader marked as not talks on this site take the role they gave them. */
+function applyRules(body: Candidate[], rules: TalkRules, partsOfAbove: Set<Element>): void {
+  if (!rules.notTalks.length) return;
+  for (const c of body) {
+    const as = ruleFor(rules, c.text) ?? ruleFor(rules, c.parsed.title);
+    if (!as) continue;
+    c.role = as === 'part' ? 'part' : 'outro';
+    c.ruled = true;
+    if (as === 'part') partsOfAbove.add(c.el);
+  }
+}
+
+/** The talks when the reader named the form of talk titles on this site: every line of that form. */
+function talksOfForm(post: Element, body: Candidate[], form: TalkForm): Talk[] {
+  return body.filter((c) => formOf(c) === form && c.role === null).map((c) => toTalk(c, post));
+}
+
+function formOf(c: Candidate): TalkForm {
+  if (c.kind === 'heading') return `h${Math.min(6, Math.max(1, c.level))}` as TalkForm;
+  return c.kind === 'plain' ? 'line' : c.kind;
+}
+
+/** Conference words in the post's or page's title, its candidate lines or its opening. */
+function isEventPage(post: Element, postTitle: string, pageTitle: string, body: Candidate[]): boolean {
+  // A podcast episode or an interview talks about talks all the time, and writes none up.
+  if (NOT_AN_EVENT_PAGE.test(postTitle) || NOT_AN_EVENT_PAGE.test(pageTitle)) return false;
+  const opening = textUpTo(post, 1500).slice(0, 1500);
+  const lines = body.map((c) => c.text).join('\n');
+  return [postTitle, pageTitle, lines, opening].some(
+    (text) => EVENT_WORDS.test(text) || EVENT_NAME.test(text),
+  );
+}
+
+/**
+ * The talks among `body`: candidates grouped by form (h2, h3, bold line, list item, term, row); a form
+ * qualifies with two lines of evidence (or one strong one), and then its evidenced lines are talks, and
+ * its other lines too when most of the form has evidence. Forms inside an accepted talk are its parts.
+ */
+function chooseTalks(
+  post: Element,
+  body: Candidate[],
+  eventPage: boolean,
+  sectionEnd: (c: Candidate, next: Candidate | null) => Element | null,
+): Talk[] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of body) {
+    if (c.kind === 'plain') continue; // plain lines only count where no other form is found
+    const key = c.kind === 'heading' ? `h${c.level}` : c.kind;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  for (const members of groups.values()) confirmPrefixesByForm(members);
+  const scored = [...groups.values()]
+    .map((members) => scoreGroup(members, post))
+    // Off event pages (no conference words anywhere) only strong evidence counts.
+    .filter((g) => (eventPage ? g.strong >= 1 || g.evidenced >= 2 : g.strong >= 2))
+    // The titles of one write-up share their form: a few lines of evidence among many lines of the
+    // same form (a film list where one title reads "Title (Beats Per Minute)") are chance.
+    .filter((g) => g.evidenced >= g.eligible * MIN_GROUP_SHARE)
+    .sort((a, b) => b.strong - a.strong || b.evidenced - a.evidenced || a.level - b.level);
+  if (!scored.length) {
+    const plain = body.filter((c) => c.kind === 'plain' && !c.role);
+    const group = plain.length >= 2 ? scoreGroup(plain, post) : null;
+    if (group && eventPage && group.evidenced >= 2) scored.push(group);
+  }
+
+  let accepted: Talk[] = [];
+  for (const group of scored) {
+    // A write-up that names the speakers of its talks names them for all: where most lines of a form
+    // carry strong evidence, a line without it ("Why I keep going back") is no talk.
+    const strongForm = group.strong >= 2 && group.strong >= group.evidenced * STRONG_FORM_SHARE;
+    const fill =
+      eventPage &&
+      !strongForm &&
+      group.evidenced >= MIN_FILL &&
+      group.evidenced / group.eligible >= FILL_SHARE;
+    const picked = group.members.filter((m) =>
+      strongForm
+        ? m.evidence === 'strong'
+        : m.evidence !== 'none' || (fill && m.c.role === null && m.c.parsed.title.length > 0),
+    );
+    const spans = accepted.map((t, i) => ({
+      c: t.c,
+      end: sectionEnd(t.c, accepted[i + 1]?.c ?? null),
+    }));
+    const nested = (c: Candidate) =>
+      spans.some((s) =>
+        s.c.owns
+          ? s.c.owns.some((o) => o.contains(c.el))
+          : precedes(s.c.el, c.el) && (!s.end || precedes(c.el, s.end)),
+      );
+    // A heading over accepted talks groups them (a track, a day): it is no talk itself.
+    const container = (c: Candidate) => {
+      if (c.kind !== 'heading') return false;
+      const end = sectionEnd(c, null);
+      return accepted.some((t) => precedes(c.el, t.c.el) && (!end || precedes(t.c.el, end)));
+    };
+    const fresh = picked.filter((m) => !nested(m.c) && !container(m.c));
+    // A form mostly nested in accepted talks is their sub-structure, not more talks.
+    if (accepted.length && fresh.length < picked.length / 2) continue;
+    accepted = [...accepted, ...fresh.map((m) => toTalk(m.c, post))].sort((a, b) =>
+      precedes(a.c.el, b.c.el) ? -1 : 1,
+    );
+    // A title seen before is a repeat (a link card, a "Resources" list), not a second talk.
+    const seen = new Set<string>();
+    accepted = accepted.filter((t) => {
+      const key = t.title.toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+  return accepted;
+}
+
+type Evidence = 'strong' | 'medium' | 'none';
+
+interface Group {
+  members: { c: Candidate; evidence: Evidence }[];
+  strong: number;
+  evidenced: number;
+  eligible: number;
+  level: number;
+}
+
+function scoreGroup(candidates: Candidate[], post: Element): Group {
+  const members = candidates
+    // A structural word gives way to strong evidence ("Room 2: Title — Speaker", "Lightning talk: …"),
+    // except for days and site chrome.
+    .filter(
+      (c) =>
+        c.role === null ||
+        (!c.ruled && c.role !== 'day' && c.role !== 'chrome' && hasStrongEvidence(c, post)),
+    )
+    .map((c) => ({ c, evidence: evidenceOf(c, post) }));
+  return {
+    members,
+    strong: members.filter((m) => m.evidence === 'strong').length,
+    evidenced: members.filter((m) => m.evidence !== 'none').length,
+    eligible: Math.max(1, members.length),
+    level: candidates[0]?.level ?? 9,
+  };
+}
+
+function evidenceOf(c: Candidate, post: Element): Evidence {
+  if (hasStrongEvidence(c, post)) return 'strong';
+  const lead = sectionLead(c, post);
+  if (TALK_WORDS.test(lead) || TALK_WORDS.test(c.text)) return 'medium';
+  if (findSpeakers(c.parsed.title, lead).length) return 'medium';
+  return 'none';
+}
+
+function hasStrongEvidence(c: Candidate, post: Element): boolean {
+  const p = c.parsed;
+  if (p.speakers.length || p.marker || p.code || c.kind === 'row' || c.listedSpeakers.length || c.declared)
+    return true;
+  if (p.prefixPeople.length && confirmPrefix(c, post)) return true;
+  return [...c.el.querySelectorAll('a[href]')].some((a) => TALK_LINK.test(a.getAttribute('href') ?? ''));
+}
+
+/** Evidence that a single line names a talk even on its own. */
+function isUnmistakable(c: Candidate): boolean {
+  return !!(c.parsed.marker || c.parsed.code || c.kind === 'row' || c.listedSpeakers.length);
+}
+
+/** "Jane Doe: Title" lines of one form: when most of the form reads so, the prefixes are speakers. */
+function confirmPrefixesByForm(members: Candidate[]): void {
+  const prefixed = members.filter((c) => c.parsed.prefixPeople.length > 0);
+  const eligible = members.filter((c) => c.role === null);
+  if (prefixed.length >= 2 && prefixed.length >= eligible.length * 0.6) {
+    for (const c of prefixed) c.prefixConfirmed = true;
+  }
+}
+
+/**
+ * "Jane Doe: Title" is a speaker prefix when its form confirms it, two people are named, or the
+ * write-up names the person again (other than at a sentence start, where "Cold Starts" could stand).
+ */
+function confirmPrefix(c: Candidate, post: Element): boolean {
+  if (c.listedSpeakers.length) return false; // "Speakers: …" says who spoke; the prefix is title
+  if (c.prefixConfirmed || c.parsed.prefixPeople.length >= 2) return true;
+  const lead = sectionLead(c, post);
+  return c.parsed.prefixPeople.some((name) => nameRecurs(name, lead));
+}
+
+function toTalk(c: Candidate, post: Element): Talk {
+  const lead = sectionLead(c, post);
+  const prefixed = c.parsed.prefixPeople.length > 0 && confirmPrefix(c, post);
+  const title = prefixed ? (c.parsed.titleAfterPrefix ?? c.parsed.title) : c.parsed.title;
+  let speakers = c.parsed.speakers;
+  if (!speakers.length && prefixed) speakers = c.parsed.prefixPeople;
+  if (!speakers.length) speakers = c.listedSpeakers;
+  if (!speakers.length && c.declared) speakers = c.declared.speakers;
+  if (!speakers.length) speakers = findSpeakers(title, lead);
+  return { c, title: title || c.text, speakers };
+}
+
+// ---------------------------------------------------------------------------------------------- sections
+
+/**
+ * Where the talk introduced by `c` ends: at the next talk, or at the first heading of the same or a
+ * higher rank (a heading of lower rank is a part of the talk: Key takeaways, Q&A). Items, terms and
+ * rows own their elements; their end is what follows the last of them.
+ */
+function talkEnd(
+  c: Candidate,
+  next: Candidate | null,
+  post: Element,
+  partsOfAbove: ReadonlySet<Element>,
+): Element | null {
+  if (c.owns) return null;
+  const level = c.kind === 'heading' ? c.level : 7;
+  for (const el of post.querySelectorAll(HEADINGS)) {
+    if (el === c.el || !precedes(c.el, el) || partsOfAbove.has(el)) continue;
+    if (next && !precedes(el, next.el)) break;
+    if (headingLevel(el) > level) continue;
+    if (headingText(el) && contextInPost(el, post) !== 'excluded') return el;
+  }
+  return next?.el ?? null;
+}
+
+/** The closing lines of the last talk's post ("Thanks to our three speakers") belong to no talk. */
+function endLastTalkBeforeOutro(sections: TalkSection[], post: Element): void {
+  const last = sections[sections.length - 1];
+  if (!last || last.end || last.owns) return;
+  const blocks = [...blocksAfter(last.heading, post)].filter((b) => textUpTo(b, 1) && !isChrome(b, post));
+  const tail = blocks.slice(1).slice(-2);
+  const outro = tail.find((b) => OUTRO_LINE.test(textUpTo(b, 600)));
+  if (outro) last.end = outro;
+}
+
+function isChrome(el: Element, post: Element): boolean {
+  return contextInPost(el, post) === 'excluded' || tokens(el).some((t) => /footer|meta|share|tags/i.test(t));
+}
+
+/** The talk's opening text (its first blocks, or its own elements), for evidence and speakers. */
+function sectionLead(c: Candidate, post: Element): string {
+  if (c.owns) return clean(c.owns.map((o) => o.textContent).join(' ')).slice(0, LEAD_CHARS);
+  const parts: string[] = [];
+  let length = 0;
+  for (const block of blocksAfter(c.el, post)) {
+    if (block.matches(HEADINGS) || block.querySelector(HEADINGS)) break;
+    if (block.matches('ul, ol, table, pre, figure') && parts.length) continue;
+    const text = textUpTo(block, LEAD_CHARS);
+    if (!text) continue;
+    parts.push(text);
+    length += text.length;
+    if (parts.length >= 3 || length >= LEAD_CHARS) break;
+  }
+  return parts.join('\n').slice(0, LEAD_CHARS);
 }
 
 /**
  * The post's own title: its first heading when it is in the post's header, repeats the document title,
- * or opens the post above every other heading's level ("h2 post title with h3 talks").
+ * carries a post-title class, or opens the post above every other heading's level.
  */
 function findPostTitle(post: Element, headings: Candidate[], titles: Set<string>): Candidate | null {
+  const classed = headings.find((h) =>
+    tokens(h.el).some((t) => /^(?:post-title|entry-title|p-name|article-title|pw-post-title)$/i.test(t)),
+  );
+  if (classed) return classed;
   const [first, ...rest] = headings;
   if (!first) return null;
   if (titles.has(first.text.toLowerCase())) return first;
-  if (contextInPost(first.el, post) === 'header') return first;
+  if (first.inHeader) return first;
   if (textBefore(post, first.el, MAX_TEXT_BEFORE_TITLE) >= MAX_TEXT_BEFORE_TITLE) return null;
   return rest.every((h) => h.level > first.level) ? first : null;
-}
-
-/**
- * The heading level of the talks. A shallower level whose every heading groups several deeper ones
- * ("Day 1" over talks, or post titles of an archive without <article>s) is a post level instead.
- */
-function findTalkLevel(body: Candidate[]): number {
-  const levels = [...new Set(body.map((h) => h.level))].sort((a, b) => a - b);
-  for (let i = 0; i < levels.length - 1; i++) {
-    const level = levels[i]!;
-    const next = levels[i + 1]!;
-    let groups = 0;
-    let children = 0;
-    let childless = false;
-    let open = false; // inside a group heading's span, and it has no child yet
-    for (const h of body) {
-      if (h.level <= level) {
-        if (open) childless = true;
-        open = h.level === level;
-        if (open) groups++;
-      } else if (h.level === next) {
-        children++;
-        open = false;
-      }
-    }
-    if (open) childless = true;
-    if (childless || children <= groups) return level;
-  }
-  return levels[levels.length - 1]!;
-}
-
-/** Paragraphs used as titles: a bold-only `<p>`/`<div>`, or (`plain`) a short unpunctuated line before prose. */
-function pseudoHeadings(post: Element, kind: 'bold' | 'plain'): Candidate[] {
-  const found: Candidate[] = [];
-  for (const el of post.querySelectorAll('p, div')) {
-    if (
-      el.tagName === 'DIV' &&
-      el.querySelector('p, div, ul, ol, table, blockquote, pre, section, article, h1, h2, h3, h4, h5, h6')
-    ) {
-      continue;
-    }
-    const text = clean(el.textContent);
-    if (!text || text.length > MAX_LINE || !/\p{L}/u.test(text)) continue;
-    if (el.querySelector('br, time, img') || tokens(el).some((t) => META_TOKEN.test(t))) continue;
-    if (contextInPost(el, post) !== 'content') continue;
-    if (kind === 'bold') {
-      // Titles end without sentence punctuation; a question is still a title ("Dude, Where's My Microservice?").
-      if (/[.,;:]$/.test(text) || !isAllBold(el)) continue;
-      if (!nextBlockText(el)) continue;
-    } else {
-      if (/[.,;:!?…]$/.test(text) || el.querySelector('b, strong, a')) continue;
-      const next = nextBlockText(el);
-      // Followed by prose: a longer paragraph that reads like sentences.
-      if (!next || next.length < Math.max(80, text.length * 2) || !/[.!?:…)"”]$/.test(next)) continue;
-    }
-    found.push({ el, level: PSEUDO_LEVEL, text });
-  }
-  return found;
-}
-
-function isAllBold(el: Element): boolean {
-  const doc = el.ownerDocument;
-  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  let sawText = false;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!node.textContent?.trim()) continue;
-    sawText = true;
-    let bold = false;
-    for (let p = node.parentElement; p && p !== el; p = p.parentElement) {
-      if (p.tagName === 'B' || p.tagName === 'STRONG') bold = true;
-    }
-    if (!bold) return false;
-  }
-  return sawText;
-}
-
-function nextBlockText(el: Element): string {
-  const next = el.nextElementSibling;
-  return next && !next.matches(HEADINGS) ? clean(next.textContent) : '';
-}
-
-/** Where `el` sits within `post`: in its content, in its `<header>`, or in parts that never hold titles. */
-function contextInPost(el: Element, post: Element): 'content' | 'header' | 'excluded' {
-  let inHeader = false;
-  if (tokens(el).some((t) => IN_POST_BOILERPLATE.test(t))) return 'excluded';
-  for (let node = el.parentElement; node && node !== post; node = node.parentElement) {
-    if (node.tagName === 'HEADER' || node.getAttribute('role') === 'banner') {
-      inHeader = true;
-      continue;
-    }
-    // <section><header><h2>Talk</h2></header>...: a section's header titles the section, not the post.
-    if (node.tagName === 'SECTION' || node.tagName === 'ARTICLE') inHeader = false;
-    if (BOILERPLATE_TAGS.has(node.tagName) || NOT_TITLE_CONTEXT.has(node.tagName)) return 'excluded';
-    if (BOILERPLATE_ROLES.has(node.getAttribute('role') ?? '')) return 'excluded';
-    if (tokens(node).some((t) => IN_POST_BOILERPLATE.test(t))) return 'excluded';
-  }
-  if (NOT_TITLE_CONTEXT.has(el.tagName)) return 'excluded';
-  return inHeader ? 'header' : 'content';
-}
-
-// ---------------------------------------------------------------------------------------------- text
-
-/** The section's opening paragraphs (up to the next title), for speaker detection. */
-function sectionLead(heading: Element, post: Element, boundaries: Set<Element>): string {
-  const parts: string[] = [];
-  let length = 0;
-  for (let node: Element | null = heading; node && node !== post; node = node.parentElement) {
-    for (let sib = node.nextElementSibling; sib; sib = sib.nextElementSibling) {
-      if (sib.matches(HEADINGS) || boundaries.has(sib) || sib.querySelector(HEADINGS))
-        return parts.join('\n');
-      if (sib.matches('ul, ol, table, pre, figure')) continue;
-      const text = clean(sib.textContent);
-      if (!text) continue;
-      parts.push(text);
-      length += text.length;
-      if (parts.length >= 2 || length >= LEAD_CHARS) return parts.join('\n');
-    }
-  }
-  return parts.join('\n');
 }
 
 /** Length of the text in `post` before `el`, counted up to `limit`. */
@@ -321,63 +543,7 @@ function textBefore(post: Element, el: Element, limit: number): number {
   return length;
 }
 
-/** The document's title as a post title would repeat it: whole, and without a " | Site" part either side. */
-function documentTitles(doc: Document): Set<string> {
-  const raw = [doc.title, doc.querySelector('meta[property="og:title"]')?.getAttribute('content')];
-  const titles = new Set<string>();
-  for (const value of raw) {
-    const title = clean(value).toLowerCase();
-    if (!title) continue;
-    titles.add(title);
-    const separators = [...title.matchAll(/\s+(?:[|–—·•»/]|-|::)\s+/g)];
-    const first = separators[0];
-    const last = separators[separators.length - 1];
-    if (first && last) {
-      titles.add(title.slice(0, last.index).trim());
-      titles.add(title.slice(first.index + first[0].length).trim());
-    }
-  }
-  titles.delete('');
-  return titles;
-}
-
-/** 1-6 for h1-h6; paragraphs used as titles rank below every heading. */
+/** 1-6 for h1-h6; other elements used as titles rank below every heading. */
 export function titleLevel(el: Element): number {
-  return /^H[1-6]$/.test(el.tagName) ? Number(el.tagName[1]) : PSEUDO_LEVEL;
-}
-
-/**
- * True when `el` is a heading that ends the talk titled by `talkHeading` before `node`: a non-empty heading
- * of a higher rank (a post-level heading) between the two, in the post's content.
- */
-export function postHeadingBetween(post: Element, talkHeading: Element, node: Node): boolean {
-  const level = titleLevel(talkHeading);
-  for (const el of post.querySelectorAll(HEADINGS)) {
-    if (titleLevel(el) >= level || !precedes(talkHeading, el)) continue;
-    if (!precedes(el, node) && !el.contains(node)) continue;
-    if (titleText(el) && contextInPost(el, post) !== 'excluded') return true;
-  }
-  return false;
-}
-
-/** True when `a` comes before `b` in the document (and does not contain it). */
-function precedes(a: Node, b: Node): boolean {
-  return (a.compareDocumentPosition(b) & 4) /* DOCUMENT_POSITION_FOLLOWING */ !== 0 && !a.contains(b);
-}
-
-function tokens(el: Element): string[] {
-  return `${el.getAttribute('class') ?? ''} ${el.id}`.split(/\s+/).filter(Boolean);
-}
-
-/** A heading's text without the permalink or edit marks sites append ("Current status #", "History[edit]"). */
-function titleText(el: Element): string {
-  return clean(el.textContent).replace(/\s*(?:\[edit\]|[#¶§🔗])$/u, '');
-}
-
-function clean(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+  return headingLevel(el);
 }

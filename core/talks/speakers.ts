@@ -1,8 +1,10 @@
 /**
  * Who gave a talk, from its title ("Title - by Siemens", "Title (Jane Doe)", "Jane Doe: Title") and from
  * the opening of its write-up ("In his talk Michael Bright gave...", "a talk by Shane Coughlan").
- * Precision over recall: every pattern needs a speaking context, and an empty list is a fine answer.
+ * Precision over recall: every pattern needs a speaking context, only full names of people count, and an
+ * empty list is a fine answer.
  */
+import { isPersonName } from './people';
 
 /** How much of a section's text is read: speakers are introduced in its first sentences. */
 const LEAD_CHARS = 600;
@@ -18,12 +20,14 @@ const word = (w: string) => `[${w[0]?.toUpperCase()}${w[0]}]${w.slice(1)}`;
 const TALK = `(?:${['talk', 'keynote', 'presentation', 'session', 'lecture', 'workshop', 'tutorial', 'panel', 'demo'].map(word).join('|')}|Q&A)`;
 const CHAT = `(?:${['interview', 'conversation', 'fireside chat', 'chat'].map(word).join('|')}|Q&A|AMA)`;
 /** Past-tense speaking verbs only: "Kubernetes talks to the API" or "the summit opened" name nobody. */
-const VERB = `(?:gave|explained|presented|talked|spoke|showed|introduced|discussed|demonstrated|demoed|described|outlined|walked|shared|delivered)`;
+const VERB = `(?:gave|explained|presented|talked|spoke|showed|introduced|discussed|demonstrated|demoed|described|outlined|walked|shared|delivered|argued|told|reminded|took us|(?:opened|closed|kicked off|began|started|ended)\\b(?=[^.!?\\n]{0,60}\\b(?:talk|keynote|session|presentation|lecture)))`;
+/** "Dr. Jane Doe": a title before the name. */
+const HONORIFIC = String.raw`(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?[ \t]+)?`;
 const ORG = String.raw`[\p{Lu}\d][\p{L}\p{M}\d&.'’-]*(?:[ \t]+[\p{Lu}\d][\p{L}\p{M}\d&.'’-]*){0,3}`;
 
 /** "talk that was given by Miroslav Benes", "keynote by Jono Bacon", "interview with Linus Torvalds". */
 const RE_AGENT = new RegExp(
-  String.raw`\b${TALK}s?\b([^.!?\n]{0,40}?)\b[Bb]y\s+(${NAMES})|\b${CHAT}\s+with\s+(${NAMES})`,
+  String.raw`\b${TALK}s?\b([^.!?\n]{0,40}?)\b[Bb]y\s+${HONORIFIC}(${NAMES})|\b${CHAT}\s+with\s+${HONORIFIC}(${NAMES})`,
   'gu',
 );
 /** "a talk sponsored by Google" names no speaker. */
@@ -31,7 +35,7 @@ const RE_NOT_SPEAKER_BY =
   /\b(?:sponsored|organi[sz]ed|supported|funded|inspired|followed|moderated|attended|recorded|hosted|powered|caused|preceded|introduced|announced|run)\s*$/i;
 /** "Michael Bright gave", "Jörg Schad from Mesosphere gave", "In his talk, Matthias Kirschner gave", "A and B presented". */
 const RE_SUBJECT = new RegExp(
-  String.raw`(\b${TALK}s?,?[ \t]+)?(${NAMES})(?:[ \t]*\([^()\n]{1,60}\))?(?:,?[ \t]+(?:from|of|at|with)[ \t]+${ORG},?)?[ \t]+${VERB}\b`,
+  String.raw`(\b${TALK}s?,?[ \t]+)?(${NAMES})(?:[ \t]*\([^()\n]{1,60}\))?(?:,?[ \t]+(?:from|of|at|with)[ \t]+${ORG},?)?(?:,[ \t]+(?:who|a|an|the)[ \t][^,.;!?\n]{1,80},)?[ \t]+${VERB}\b`,
   'gu',
 );
 /** "Integrating OSS in industrial environments - by Siemens", "... | by Jane Doe". */
@@ -59,7 +63,13 @@ const NOT_IN_PARENS =
  */
 export function findSpeakers(title: string, sectionText: string): string[] {
   const cleanTitle = clean(title);
-  const lead = clean(sectionText.slice(0, LEAD_CHARS * 2)).slice(0, LEAD_CHARS);
+  // Blocks stay on lines of their own: "▶ Watch on YouTube" and "Henrik Vall closed …" are two blocks.
+  const lead = sectionText
+    .slice(0, LEAD_CHARS * 2)
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n')
+    .trim()
+    .slice(0, LEAD_CHARS);
   const found: string[] = [];
 
   const by = RE_TITLE_BY.exec(cleanTitle);
@@ -72,7 +82,7 @@ export function findSpeakers(title: string, sectionText: string): string[] {
 
   // In a title only the explicit forms count: "Docker Swarm explained" is a title, not a speaker.
   const fromText = [...speakersInText(lead, true), ...speakersInText(cleanTitle, false)];
-  found.push(...fromText.filter((m) => m.words >= 2 || m.strong).map((m) => m.name));
+  found.push(...fromText.filter((m) => m.words >= 2).map((m) => m.name));
 
   // "Jane Doe: Title" is also how "Kafka: a deep dive" reads: accept the prefix only when the write-up
   // names the same person (even by one name) as the one who spoke.
@@ -83,7 +93,8 @@ export function findSpeakers(title: string, sectionText: string): string[] {
       if (isPersonShaped(name) && lowerWords(name).some((w) => mentioned.has(w))) found.push(name);
     }
   }
-  return dedupe(found);
+  // People only: a company ("by Siemens"), a single name or a phrase is no speaker.
+  return dedupe(found).filter(isPersonName);
 }
 
 interface TextMatch {

@@ -12,7 +12,7 @@ import {
 import { createMessageRouter, type MessageSender } from '@/messaging/router';
 import type { ContentApp } from '@/page/content-app';
 import { loadContentRuntime } from '@/page/runtime-loader';
-import { stopScriptStartedEvents } from '@/page/script-started-guard';
+import { scriptStartedEventName, stopScriptStartedEvents } from '@/page/script-started-guard';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -23,8 +23,7 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     const started = performance.now();
-    // WXT's name for the event (utils/internal/custom-events.ts: getUniqueEventName).
-    const scriptStarted = `${browser.runtime.id}:${import.meta.env.ENTRYPOINT}:wxt:content-script-started`;
+    const scriptStarted = scriptStartedEventName(browser.runtime.id, import.meta.env.ENTRYPOINT);
     ctx.onInvalidated(stopScriptStartedEvents(window, scriptStarted));
     const url = normalizeUrl(location.href);
     let app: Promise<ContentApp> | undefined;
@@ -43,11 +42,13 @@ export default defineContentScript({
       {
         getContentStatus: () => ({ url: location.href, title: document.title }),
         highlightSelection: async ({ color }) => (await startApp()).highlightSelection(color),
-        highlightsChanged: async (message) => {
-          if (message.url === url) await (app ? (await app).highlights.refresh() : startApp());
+        highlightsChanged: async ({ urls }) => {
+          if (url && urls.includes(url)) await (app ? (await app).refresh() : startApp());
           return null;
         },
         scrollToHighlight: async ({ id }) => (await startApp()).scrollTo(id),
+        detectTalksAgain: async (message) =>
+          url && normalizeUrl(message.url) === url ? (await startApp()).detectTalksAgain() : null,
       },
       {
         schema: ContentRequestSchema,
@@ -67,7 +68,7 @@ export default defineContentScript({
       if (!selection || selection.isCollapsed || !selection.toString().trim()) return;
       void startApp().then((started) => started.selectionChanged());
     };
-    ctx.addEventListener(document, 'mouseup', () => setTimeout(onSelectionGesture, 0));
+    ctx.addEventListener(document, 'mouseup', () => ctx.setTimeout(onSelectionGesture, 0));
     ctx.addEventListener(document, 'keyup', (e) => e.shiftKey && onSelectionGesture());
 
     // Visible to tools and tests in the page's main world, without touching the page's DOM.

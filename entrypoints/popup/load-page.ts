@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { PopupPage } from '@/components/PopupApp';
+import type { PopupPage } from '@/core/page-view';
 import { normalizeUrl } from '@/core/url';
 import { sendToTab } from '@/messaging/client';
 

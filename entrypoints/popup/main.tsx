@@ -1,11 +1,11 @@
 import { render } from 'preact';
-import { PopupApp } from '@/components/PopupApp';
-import type { PageBridge } from '@/components/popup-actions';
+import { PopupApp } from '@/components/popup/PopupApp';
+import type { PageBridge } from '@/components/data/popup-actions';
 import { loadPopupPage } from '@/entrypoints/popup/load-page';
 import { notifyHighlightsChanged, sendToBackground, sendToTab } from '@/messaging/client';
 import { database } from '@/storage/db';
 import '@/components/theme.css';
-import '@/components/popup.css';
+import '@/components/popup/popup.css';
 import '@/components/export-backup.css';
 
 // `pagehide` comes before the page turns hidden. Marked in the capture phase, it is seen before the
@@ -21,7 +21,7 @@ addEventListener(
 
 const bridge: PageBridge = {
   scrollTo: (tabId, id) => sendToTab(tabId, { type: 'scrollToHighlight', id }),
-  notifyChanged: notifyHighlightsChanged,
+  notifyChanged: (urls) => void notifyHighlightsChanged(urls),
   updateInBackground: (id, changes) => sendToBackground({ type: 'updateHighlight', id, changes }),
   isClosing: () => closing || document.visibilityState === 'hidden',
 };

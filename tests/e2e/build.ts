@@ -1,9 +1,10 @@
 /**
  * Builds the Chrome extension for the browser tests unless the build is newer than every source
- * file (a fresh build is reused; a stale one never is).
+ * file and was made with the same settings (a fresh test build is reused; a stale one, or one made
+ * by `npm run build`, never is). Test builds set TALK_NOTES_TEST_HOOKS=1 (see wxt.config.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './paths';
 
@@ -18,6 +19,9 @@ const SOURCES = [
   'wxt.config.ts',
   'package.json',
 ];
+
+/** What every test build sets. */
+const TEST_BUILD_ENV = { TALK_NOTES_TEST_HOOKS: '1' };
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -40,13 +44,19 @@ export function ensureExtensionBuilt(outputDir: string, options: BuildOptions = 
   const browser = options.browser ?? 'chrome';
   const extensionDir = join(outputDir, browser === 'firefox' ? 'firefox-mv2' : 'chrome-mv3');
   const manifest = join(extensionDir, 'manifest.json');
+  const env = { ...TEST_BUILD_ENV, ...options.env };
+  // The settings of the build in extensionDir, and the manifest they were written with.
+  const stampFile = join(outputDir, `${browser}.test-build.json`);
   const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
+  const stamp = JSON.stringify({ env, manifestMtime: built });
+  const sameBuild = existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp;
   const changed = Math.max(...SOURCES.map((s) => newestMtime(join(PROJECT_ROOT, s))));
-  if (built > changed && !process.env.E2E_REBUILD) return extensionDir;
+  if (built > changed && sameBuild && !process.env.E2E_REBUILD) return extensionDir;
   execFileSync('npx', ['wxt', 'build', '-b', browser], {
     cwd: PROJECT_ROOT,
     stdio: 'inherit',
-    env: { ...process.env, ...options.env, WXT_OUT_DIR: outputDir },
+    env: { ...process.env, ...env, WXT_OUT_DIR: outputDir },
   });
+  writeFileSync(stampFile, JSON.stringify({ env, manifestMtime: statSync(manifest).mtimeMs }));
   return extensionDir;
 }

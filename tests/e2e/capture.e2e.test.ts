@@ -90,10 +90,7 @@ describe('capture in Chromium', () => {
     const talk = library.talks.find((t) => t.id === stored!.talkId);
     expect(talk?.title).toBe('Linus Torvalds Q&A');
     expect(library.talks.map((t) => t.title)).toEqual(
-      expect.arrayContaining([
-        'The TAO of Hashicorp',
-        'Integrating OSS in industrial environments - by Siemens',
-      ]),
+      expect.arrayContaining(['The TAO of Hashicorp', 'Integrating OSS in industrial environments']),
     );
     expect(library.pages).toHaveLength(1);
     expect(library.pages[0]).toMatchObject({
@@ -250,7 +247,7 @@ describe('capture in Chromium', () => {
       late: boolean,
     ) => `<!doctype html><html lang="en"><head><title>SPA recap</title></head><body><div id="app">Loading…</div>
       <script>const render = () => { document.getElementById('app').innerHTML =
-        '<article><h1>SPA recap</h1><h2>Kernel live patching</h2><p>kGraft uses the ftrace framework for inception, then asks ftrace to redirect calls.</p></article>'; };
+        '<article><h1>SPA recap</h1><h2>Kernel live patching — Miroslav Benes</h2><p>kGraft uses the ftrace framework for inception, then asks ftrace to redirect calls.</p></article>'; };
       if (${late}) new PerformanceObserver((list, observer) => {
         if (!list.getEntriesByName('talk-notes:anchored').length) return;
         observer.disconnect();

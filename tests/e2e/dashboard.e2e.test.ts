@@ -5,8 +5,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildLibraryIndex, searchLibrary } from '@/core/library-view';
-import { parseQuery } from '@/core/search';
+import { buildLibraryIndex } from '@/core/library/library-index';
+import { searchLibrary } from '@/core/library/search';
+import { parseQuery } from '@/core/library/search';
 import type { CollectionRecord, HighlightRecord } from '@/core/types';
 import { dragSelect, type ExtensionSession, launchExtension } from './harness';
 import { makeLibrary, type SeededLibrary, writeLibrary } from './seed-library';

@@ -9,6 +9,7 @@ import {
   clearLibrary,
   clickDrawnHighlight,
   dragSelect,
+  drawnHighlights,
   type ExtensionSession,
   launchExtension,
   readLibrary,
@@ -107,6 +108,38 @@ describe('export in Chromium', () => {
     expect(await alert.textContent()).toMatch(/Nothing was changed\.$/);
     expect(byId((await readLibrary(session)).highlights)).toEqual(byId(before.highlights));
     await dashboard.close();
+  });
+
+  it('redraws an open page when the dashboard deletes its highlights and when a backup brings them back, with no reload', async () => {
+    const page = await session.openFixture('conference-h2.html');
+    const drawn = async () =>
+      Object.values(await drawnHighlights(page))
+        .flat()
+        .sort();
+    const clipped = [FUZZING, WORKFLOWS].sort();
+    await expect.poll(drawn).toEqual(clipped);
+    // Set in the page's own world: still there at the end means the page was never reloaded.
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+    const dashboard = await session.openDashboard();
+    const downloading = dashboard.waitForEvent('download');
+    await dashboard.getByRole('button', { name: 'Export backup' }).click();
+    const backupPath = (await (await downloading).path())!;
+    await dashboard.getByRole('button', { name: /^Select all/ }).click();
+    await dashboard.getByRole('button', { name: 'Delete 2 highlights' }).click();
+    await expect.poll(drawn).toEqual([]);
+
+    await dashboard.getByLabel('Import backup').setInputFiles(backupPath);
+    await dashboard
+      .getByRole('status')
+      .filter({ hasText: /^Imported/ })
+      .waitFor();
+    await expect.poll(drawn).toEqual(clipped);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
+      true,
+    );
+    await dashboard.close();
+    await page.close();
   });
 
   it('exports what is in view from the dashboard: a search narrows the export', async () => {

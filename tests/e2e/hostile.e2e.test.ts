@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scriptStartedEventName } from '@/page/script-started-guard';
 import {
   clickDrawnHighlight,
   dragSelect,
@@ -178,15 +179,18 @@ describe('hostile content in Chromium', () => {
 
     // Even knowing the id (a published extension's id is public), the page cannot make the content
     // script believe a newer copy started (which would make it stop).
-    await page.evaluate((id) => {
-      for (const name of ['content', 'content-runtime']) {
+    // The event name as the unit test checks it against WXT's own ContentScriptContext.
+    const events = ['content', 'content-runtime'].map((name) => ({
+      name,
+      type: scriptStartedEventName(session.extensionId, name),
+    }));
+    await page.evaluate((events) => {
+      for (const { name, type } of events) {
         document.dispatchEvent(
-          new CustomEvent(`${id}:${name}:wxt:content-script-started`, {
-            detail: { contentScriptName: name, messageId: 'page' },
-          }),
+          new CustomEvent(type, { detail: { contentScriptName: name, messageId: 'page' } }),
         );
       }
-    }, session.extensionId);
+    }, events);
     await dragSelect(page, 'Nobody puts Java in a container');
     await page.getByRole('button', { name: 'Highlight', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();

@@ -1,9 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DownloadFile } from '@/components/download';
+import { useMarkdownExport } from '@/components/data/useMarkdownExport';
 import { ExportControls } from '@/components/ExportControls';
-import { DEFAULT_EXPORT_OPTIONS } from '@/core/export-options';
-import { toMarkdown } from '@/core/markdown-export';
+import { DEFAULT_EXPORT_OPTIONS } from '@/core/markdown/export-options';
+import { toMarkdown } from '@/core/markdown/export';
 import type { HighlightRecord } from '@/core/types';
 import { saveClip } from '@/storage/clips';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
@@ -51,11 +52,17 @@ afterEach(async () => {
   await db.delete();
 });
 
-function show(props: Partial<Parameters<typeof ExportControls>[0]> = {}) {
+type Props = Parameters<typeof ExportControls>[0];
+
+/** The controls as the popup and the dashboard mount them: with the export's container hook. */
+function Connected(props: Omit<Props, 'exporter'>) {
+  return <ExportControls exporter={useMarkdownExport(db)} {...props} />;
+}
+
+function show(props: Partial<Omit<Props, 'exporter'>> = {}) {
   const writeClipboard = vi.fn(async (_text: string) => {});
   render(
-    <ExportControls
-      db={db}
+    <Connected
       title="OSS Summit notes"
       highlights={highlights}
       download={download}

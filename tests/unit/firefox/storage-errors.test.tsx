@@ -10,9 +10,9 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DashboardApp } from '@/components/DashboardApp';
-import { PopupApp } from '@/components/PopupApp';
-import type { PageBridge } from '@/components/popup-actions';
+import { DashboardApp } from '@/components/dashboard/DashboardApp';
+import { PopupApp } from '@/components/popup/PopupApp';
+import type { PageBridge } from '@/components/data/popup-actions';
 import { classifyStorageError, describeStorageError } from '@/core/storage-errors';
 import { createDatabase } from '@/storage/db';
 

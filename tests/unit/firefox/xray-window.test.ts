@@ -4,7 +4,7 @@
  * Firefox 153 ESR: selecting text logged "TypeError: 'requestIdleCallback' called on an object that
  * does not implement interface Window." from content-runtime.js.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ContentApp } from '@/page/content-app';
 import { whenIdle } from '@/page/idle';
@@ -23,6 +23,12 @@ function xrayLikeWindow() {
       callback();
       return 1;
     },
+    cancelIdleCallback(this: unknown) {
+      if (this !== win)
+        throw new TypeError(
+          "'cancelIdleCallback' called on an object that does not implement interface Window.",
+        );
+    },
   };
   return { win: win as unknown as Window, calls };
 }
@@ -31,15 +37,44 @@ describe('whenIdle', () => {
   it('calls requestIdleCallback as a method of the window', () => {
     const { win, calls } = xrayLikeWindow();
     const callback = vi.fn();
-    whenIdle(win, callback);
+    whenIdle(new ContentScriptContext('idle-test'), win, callback);
     expect(callback).toHaveBeenCalledOnce();
     expect(calls).toEqual([win]);
   });
 
   it('falls back to a timer without requestIdleCallback', async () => {
     const callback = vi.fn();
-    whenIdle({} as Window, callback);
+    whenIdle(new ContentScriptContext('idle-test'), {} as Window, callback);
     await vi.waitFor(() => expect(callback).toHaveBeenCalledOnce());
+  });
+
+  it('drops the work when the content script is invalidated first, cancelling as a method too', () => {
+    vi.useFakeTimers();
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    let pending: (() => void) | undefined;
+    const cancelled: unknown[] = [];
+    const win = {
+      requestIdleCallback(callback: () => void) {
+        pending = callback;
+        return 7;
+      },
+      cancelIdleCallback(this: unknown, id: number) {
+        cancelled.push([this === win, id]);
+      },
+    };
+    const idle = new ContentScriptContext('idle-test');
+    const callback = vi.fn();
+    whenIdle(idle, win as unknown as Window, callback);
+    const timed = new ContentScriptContext('idle-test');
+    whenIdle(timed, {} as Window, callback);
+    idle.notifyInvalidated();
+    timed.notifyInvalidated();
+    pending?.();
+    vi.advanceTimersByTime(10);
+    expect(callback).not.toHaveBeenCalled();
+    expect(cancelled).toEqual([[true, 7]]);
   });
 });
 

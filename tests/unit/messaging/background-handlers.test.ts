@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import type { HighlightRecord } from '@/core/types';
 import { backgroundHandlers } from '@/messaging/background-handlers';
@@ -75,6 +75,24 @@ describe('backgroundHandlers', () => {
         { role: 'content', tabId: 3, senderUrl: URL_A },
       ),
     ).rejects.toThrow(/only act on its own page/);
+  });
+
+  it('tells the open tabs of the page after an edit, a delete and an undo from the menu, and not after a refused one', async () => {
+    const notify = vi.fn();
+    const handlers = backgroundHandlers({ db, version: '1', notifyHighlightsChanged: notify });
+    const menu = { role: 'extension' as const };
+    await handlers.updateHighlight({ type: 'updateHighlight', id: 'c', changes: { note: 'n' } }, menu);
+    const deleted = await handlers.deleteHighlight({ type: 'deleteHighlight', id: 'a' }, menu);
+    await handlers.restoreHighlight({ type: 'restoreHighlight', highlight: deleted! }, menu);
+    expect(notify.mock.calls).toEqual([[['https://other.example/']], [[URL_A]], [[URL_A]]]);
+
+    notify.mockClear();
+    const otherPage = { role: 'content' as const, tabId: 3, senderUrl: URL_A };
+    await expect(
+      handlers.updateHighlight({ type: 'updateHighlight', id: 'c', changes: { note: 'x' } }, otherPage),
+    ).rejects.toThrow(/only act on its own page/);
+    expect(await handlers.deleteHighlight({ type: 'deleteHighlight', id: 'gone' }, menu)).toBeNull();
+    expect(notify).not.toHaveBeenCalled();
   });
 
   it('answers a full disk with a plain sentence, and stores nothing', async () => {

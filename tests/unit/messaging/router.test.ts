@@ -29,6 +29,7 @@ function makeRouter(handlers: Partial<Handlers<BackgroundRequest, BackgroundResp
       deleteHighlight: () => null,
       restoreHighlight: () => null,
       reportAnchoring: () => null,
+      getTalkRules: () => ({ notTalks: [], talkForm: null }),
       ...handlers,
     },
     {

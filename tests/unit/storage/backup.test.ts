@@ -98,6 +98,10 @@ describe('backup storage', () => {
     const result = await importBackup(db, backup);
 
     expect(result.tables.highlights).toEqual({ added: 1, updated: 1, skipped: 2 });
+    // Open tabs of the pages whose highlights came or changed redraw; nothing else is disturbed.
+    expect(new Set(result.changedPages)).toEqual(
+      new Set([backup.highlights[0]!.url, 'https://blog.example/elsewhere']),
+    );
     expect((await db.highlights.get('h1'))?.note).toBe('newer');
     expect((await db.highlights.get('h-new'))?.pageId).toBe('mine');
     expect(await db.pages.where('url').equals('https://blog.example/p1-copy').count()).toBe(1);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ClipInput, saveClip } from '@/storage/clips';
+import type { ClipInput } from '@/core/schemas';
+import { saveClip } from '@/storage/clips';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import {
   deleteHighlight,

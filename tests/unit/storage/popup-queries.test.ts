@@ -58,14 +58,15 @@ describe('popup queries', () => {
 
   it('moves a highlight to a new talk, or to the existing one of that name', async () => {
     const { highlight } = await clip(db, 'first', 20, 'Keynote');
-    const made = await moveToTalkNamed(db, highlight.id, '  Hallway track ', 42);
+    const { talk: made, highlight: moved } = await moveToTalkNamed(db, highlight.id, '  Hallway track ', 42);
     expect(made).toMatchObject({ title: 'Hallway track', detected: false, pageId: highlight.pageId });
     expect(await db.highlights.get(highlight.id)).toMatchObject({ talkId: made.id, updatedAt: 42 });
+    expect(moved).toEqual(await db.highlights.get(highlight.id));
 
     const again = await moveToTalkNamed(db, highlight.id, 'hallway TRACK');
-    expect(again.id).toBe(made.id);
+    expect(again.talk.id).toBe(made.id);
     const closing = await moveToTalkNamed(db, highlight.id, 'closing');
-    expect(closing.title).toBe('Closing');
+    expect(closing.talk.title).toBe('Closing');
     expect(await db.talks.count()).toBe(3);
   });
 

@@ -1,31 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { saveClip } from '@/storage/clips';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { updateHighlight } from '@/storage/highlights';
 import { getSetting, setSetting } from '@/storage/settings';
 import { createTalk, mergeTalks, renameTalk, setSpeakers, tagTalk, talksForPage } from '@/storage/talks';
-import { quotedPassage, noMetadata } from '../clip-fixtures';
-
-async function clipOn(
-  db: TalkNotesDatabase,
-  url: string,
-  text: string,
-  position: number,
-  talk: string | null,
-) {
-  return saveClip(db, {
-    page: {
-      url,
-      title: url,
-      ...noMetadata(),
-    },
-    talks: [
-      { title: 'Kernel live patching', speakers: ['Miroslav Benes'], position: 50 },
-      { title: 'Trolling != Enforcement', speakers: [], position: 10 },
-    ],
-    highlight: quotedPassage(text, position, talk),
-  });
-}
+import { clipOn } from '../clip-fixtures';
 
 describe('talks', () => {
   let db: TalkNotesDatabase;
@@ -69,7 +47,7 @@ describe('talks', () => {
     await clipOn(db, 'https://a.example/', 'kpatch', 80, 'Kernel live patching');
     const other = await clipOn(db, 'https://a.example/', 'enforcement', 20, 'Trolling != Enforcement');
     await updateHighlight(db, a.highlight.id, { tags: ['kernel'] });
-    expect(await tagTalk(db, a.highlight.talkId!, ['Kernel', 'linux'])).toBe(2);
+    expect(await tagTalk(db, a.highlight.talkId!, ['Kernel', 'linux'])).toHaveLength(2);
     const tags = (await db.highlights.where('talkId').equals(a.highlight.talkId!).toArray()).map(
       (h) => h.tags,
     );
@@ -86,7 +64,10 @@ describe('talks', () => {
     const a = await clipOn(db, 'https://a.example/', 'kGraft', 60, 'Kernel live patching');
     const b = await clipOn(db, 'https://b.example/', 'kpatch', 60, 'Kernel live patching');
     await setSpeakers(db, b.highlight.talkId!, ['Miroslav Benes', 'Jiri Kosina']);
-    await mergeTalks(db, a.highlight.talkId!, [b.highlight.talkId!]);
+    const moved = await mergeTalks(db, a.highlight.talkId!, [b.highlight.talkId!]);
+    expect(moved.map((h) => [h.id, h.url, h.talkId])).toEqual([
+      [b.highlight.id, 'https://b.example/', a.highlight.talkId],
+    ]);
     expect(await db.talks.get(b.highlight.talkId!)).toBeUndefined();
     expect((await db.highlights.get(b.highlight.id))!.talkId).toBe(a.highlight.talkId);
     expect((await db.talks.get(a.highlight.talkId!))!.speakers).toEqual(['Miroslav Benes', 'Jiri Kosina']);

@@ -1,0 +1,203 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { BACKUP_LIMITS, serializeBackup } from '@/core/backup';
+import { toWebAnnotations } from '@/core/web-annotation';
+import type { BackupProgress, ImportResult } from '@/storage/backup';
+import type { LibraryBackup } from '../data/useBackup';
+import { type Downloader, downloadFile, exportFileName } from '../download';
+
+export interface BackupControlsProps {
+  /** The library's backup and restore (components/data/useBackup.ts). */
+  backup: LibraryBackup;
+  /** Saves the file; defaults to a Blob + `<a download>` click. */
+  download?: Downloader;
+  /** Called after an import succeeded (views using liveQuery refresh by themselves). */
+  onImported?: (result: ImportResult) => void;
+  now?: () => number;
+}
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'running'; label: string; progress: BackupProgress | null; controller: AbortController }
+  | { kind: 'done'; message: string }
+  | { kind: 'error'; message: string };
+
+const PHASES: Record<BackupProgress['phase'], string> = {
+  reading: 'Reading the library',
+  checking: 'Checking the backup against the library',
+  writing: 'Writing records',
+};
+
+/**
+ * Backup and restore: `Export backup` (one JSON file of everything), `Import backup` (a file input;
+ * merges, all or nothing), `Export Web Annotations` (W3C JSON-LD). Long runs show progress and a
+ * Cancel button; a failed or cancelled import changes nothing, and says so.
+ */
+export function BackupControls({
+  backup: library,
+  download = downloadFile,
+  onImported,
+  now = Date.now,
+}: BackupControlsProps) {
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const controllerRef = useRef<AbortController | null>(null);
+  // Leaving the page mid-import cancels it: the transaction rolls back.
+  useEffect(() => () => controllerRef.current?.abort(), []);
+
+  const start = (label: string): AbortController => {
+    const controller = new AbortController();
+    controllerRef.current = controller;
+    setState({ kind: 'running', label, progress: null, controller });
+    return controller;
+  };
+  const progressTo = (controller: AbortController, label: string) => (progress: BackupProgress) => {
+    if (controllerRef.current === controller) setState({ kind: 'running', label, progress, controller });
+  };
+  const finish = (next: State) => {
+    controllerRef.current = null;
+    setState(next);
+  };
+  const running = state.kind === 'running';
+
+  const exportAll = async () => {
+    const label = 'Exporting the backup';
+    const controller = start(label);
+    try {
+      const backup = await library.exportBackup({
+        signal: controller.signal,
+        onProgress: progressTo(controller, label),
+      });
+      const at = now();
+      download({
+        name: exportFileName('talk-notes-backup', 'json', at),
+        type: 'application/json',
+        text: serializeBackup(backup),
+      });
+      finish({
+        kind: 'done',
+        message: `Backup exported: ${backup.highlights.length} highlights, ${backup.pages.length} pages.`,
+      });
+    } catch (error) {
+      finish(
+        isAbort(error)
+          ? { kind: 'done', message: 'Backup export cancelled.' }
+          : { kind: 'error', message: `Could not export the backup: ${messageOf(error)}` },
+      );
+    }
+  };
+
+  const exportAnnotations = async () => {
+    const controller = start('Exporting Web Annotations');
+    try {
+      const { highlights, pages } = await library.loadAnnotations();
+      if (controller.signal.aborted) {
+        finish({ kind: 'done', message: 'Web Annotation export cancelled.' });
+        return;
+      }
+      const at = now();
+      const collection = toWebAnnotations({
+        title: 'Talk Notes highlights',
+        highlights,
+        pages,
+        exportedAt: at,
+      });
+      download({
+        name: exportFileName('talk-notes-annotations', 'jsonld', at),
+        type: 'application/ld+json',
+        text: `${JSON.stringify(collection, null, 2)}\n`,
+      });
+      finish({ kind: 'done', message: `Exported ${highlights.length} highlights as Web Annotations.` });
+    } catch (error) {
+      finish({ kind: 'error', message: `Could not export Web Annotations: ${messageOf(error)}` });
+    }
+  };
+
+  const importFile = async (file: File) => {
+    const failed = (reason: string) =>
+      finish({ kind: 'error', message: `Could not import ${file.name}: ${reason} Nothing was changed.` });
+    if (file.size > BACKUP_LIMITS.chars) {
+      failed(`the file is too large (${Math.round(file.size / 1024 / 1024)} MB).`);
+      return;
+    }
+    const label = `Importing ${file.name}`;
+    const controller = start(label);
+    try {
+      const text = await file.text();
+      if (controller.signal.aborted) throw controller.signal.reason;
+      const parsed = await library.parse(text);
+      if (!parsed.ok) {
+        failed(parsed.error);
+        return;
+      }
+      const result = await library.importBackup(parsed.backup, {
+        signal: controller.signal,
+        onProgress: progressTo(controller, label),
+      });
+      const warnings = parsed.warnings.length ? ` ${parsed.warnings.join(' ')}` : '';
+      finish({
+        kind: 'done',
+        message: `Imported ${file.name}: ${result.added} added, ${result.updated} updated, ${result.skipped} unchanged.${warnings}`,
+      });
+      onImported?.(result);
+    } catch (error) {
+      if (isAbort(error)) finish({ kind: 'done', message: 'Import cancelled. Nothing was changed.' });
+      else failed(`${messageOf(error).replace(/\.?$/, '.')}`);
+    }
+  };
+
+  return (
+    <section class="backup-controls" aria-label="Backup">
+      <div class="row">
+        <button type="button" disabled={running} onClick={exportAll}>
+          Export backup
+        </button>
+        <label class={`file-button${running ? ' disabled' : ''}`}>
+          <span aria-hidden="true">Import backup…</span>
+          <input
+            type="file"
+            accept=".json,application/json"
+            aria-label="Import backup"
+            disabled={running}
+            onChange={(e) => {
+              const input = e.currentTarget;
+              const file = input.files?.[0];
+              input.value = ''; // choosing the same file again still imports
+              if (file) void importFile(file);
+            }}
+          />
+        </label>
+        <button type="button" disabled={running} onClick={exportAnnotations}>
+          Export Web Annotations
+        </button>
+      </div>
+      {state.kind === 'running' && (
+        <div class="backup-progress">
+          <p role="status" aria-live="polite">
+            {state.label}
+            {state.progress && state.progress.total > 1
+              ? `: ${PHASES[state.progress.phase]}, ${state.progress.done.toLocaleString()} of ${state.progress.total.toLocaleString()}…`
+              : '…'}
+          </p>
+          <progress
+            aria-label="Backup progress"
+            max={state.progress?.total || undefined}
+            value={state.progress?.total ? state.progress.done : undefined}
+          />
+          <button type="button" onClick={() => state.controller.abort()}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {state.kind === 'done' && <p role="status">{state.message}</p>}
+      {state.kind === 'error' && <p role="alert">{state.message}</p>}
+    </section>
+  );
+}
+
+/** A cancelled run rejects with the signal's reason: a DOMException named AbortError. */
+function isAbort(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,344 @@
+import type { Rect } from '@tanstack/virtual-core';
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { libraryFacets } from '@/core/library/facets';
+import { flattenGroups, type LibraryGroupBy } from '@/core/library/groups';
+import { describeFilter } from '@/core/library/description';
+import { EMPTY_FILTER, isFiltered, type LibraryFilter } from '@/core/library/filters';
+import { highlightsAt } from '@/core/library/library-index';
+import { colorLabel } from '@/core/colors';
+import type { HighlightRecord, TalkRecord } from '@/core/types';
+import type { TalkNotesDatabase } from '@/storage/db';
+import { useBackup } from '../data/useBackup';
+import { useLibraryActions } from '../data/useLibraryActions';
+import { useLibraryData } from '../data/useLibraryData';
+import { useMarkdownExport } from '../data/useMarkdownExport';
+import { useStorageProblem } from '../data/useStorageProblem';
+import { ExportControls } from '../ExportControls';
+import { BackupControls } from './BackupControls';
+import { DashboardBulkBar } from './DashboardBulkBar';
+import { DashboardCollections } from './DashboardCollections';
+import { DashboardFilters } from './DashboardFilters';
+import { DashboardList } from './DashboardList';
+import { DashboardMergeDialog } from './DashboardMergeDialog';
+import { DashboardToolbar } from './DashboardToolbar';
+import { DashboardUndo } from './DashboardUndo';
+import { type DashboardView, useExportView } from './useExportView';
+import { useIdleValue } from './useIdleValue';
+import { useLibraryView } from './useLibraryView';
+import { useSelection } from './useSelection';
+
+export type { DashboardView } from './useExportView';
+
+interface Props {
+  /** The library: only the container hooks (components/data/) read and write it. */
+  db: TalkNotesDatabase;
+  /** Tells open tabs that the highlights of these pages changed (messaging/client.ts). */
+  onHighlightsChanged?: (urls: readonly string[]) => void;
+  /** Export slot in the toolbar; `<ExportControls>` for the current view by default (tests look at the view). */
+  renderExport?: (view: DashboardView) => ComponentChildren;
+  /** Backup slot in the header; `<BackupControls>` by default. */
+  renderBackup?: () => ComponentChildren;
+  /** Test seam: the list's viewport where layout is not computed (jsdom). */
+  listViewport?: Rect;
+  now?: () => number;
+}
+
+const NO_ROWS = flattenGroups([]);
+/** The benchmark measures first render from `talk-notes:dashboard-data` to this mark. */
+const markRendered = () => performance.mark('talk-notes:dashboard-rendered');
+const ignore = () => {};
+const NUMBER = new Intl.NumberFormat();
+const plural = (n: number, word = 'highlight') => `${NUMBER.format(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The library: every highlight, grouped by talk (or page, tag, day), filtered, searched as you
+ * type, edited inline and in bulk, gathered into collections; live, whoever changes the data.
+ * The dashboard's root: it takes the database to the container hooks (components/data/) and hands
+ * every other component data and callbacks.
+ */
+export function DashboardApp({
+  db,
+  onHighlightsChanged = ignore,
+  renderExport,
+  renderBackup,
+  listViewport,
+  now = Date.now,
+}: Props) {
+  const records = useLibraryData(db);
+  const [filter, setFilter] = useState<LibraryFilter>(EMPTY_FILTER);
+  const [groupBy, setGroupBy] = useState<LibraryGroupBy>('talk');
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [editingKey, setEditingKey] = useState<string | null>(null);
+  const [mergeTarget, setMergeTarget] = useState<TalkRecord | null>(null);
+  const [toast, setToast] = useState<{ message: string; undo?: HighlightRecord[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const storageProblem = useStorageProblem(db);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const view = useLibraryView(records, filter, groupBy, collapsed);
+  const selection = useSelection(view?.rows ?? NO_ROWS);
+  const actions = useLibraryActions({ db, onHighlightsChanged, onError: setError, now });
+  const exporter = useMarkdownExport(db);
+  const backup = useBackup(db, onHighlightsChanged);
+  const changeFilter = useCallback(
+    (changes: Partial<LibraryFilter>) => setFilter((f) => ({ ...f, ...changes })),
+    [],
+  );
+
+  const index = view?.index;
+  const colorNames = records?.colorNames ?? {};
+  const collections = records?.collections ?? [];
+  const activeCollection = collections.find((c) => c.id === filter.collectionId) ?? null;
+  const talks = records?.talks ?? [];
+  // Counts for the sidebar are computed when idle after the list renders (not needed to paint it).
+  const facets = useIdleValue(() => index && libraryFacets(index), [index]);
+  const collectionSizes = useIdleValue(() => {
+    const ids = new Set(index?.highlights.map((h) => h.id));
+    return new Map(collections.map((c) => [c.id, c.highlightIds.filter((id) => ids.has(id)).length]));
+  }, [collections, index]);
+  const allTags = useMemo(() => facets?.tags.map((t) => t.value) ?? [], [facets]);
+
+  const selected = useMemo(
+    () => (selection.ids.size && index ? index.highlights.filter((h) => selection.ids.has(h.id)) : []),
+    [selection.ids, index],
+  );
+  const hiddenSelected = useMemo(() => {
+    if (!view || !selected.length) return 0;
+    let shown = 0;
+    for (const slot of view.slots) if (selection.ids.has(view.index.highlights[slot]!.id)) shown++;
+    return selected.length - shown;
+  }, [view?.slots, selected]);
+
+  const describe = () =>
+    describeFilter(filter, {
+      talkTitle: (id) => index?.talksById.get(id)?.title,
+      colorLabel: (color) => colorLabel(color, colorNames),
+      collectionName: (id) => collections.find((c) => c.id === id)?.name,
+    });
+  const resultIds = () => (view ? highlightsAt(view.index, view.slots).map((h) => h.id) : []);
+
+  const deleteHighlights = useCallback(
+    async (ids: string[]) => {
+      const deleted = await actions.deleteHighlights(ids);
+      if (!deleted.length) return;
+      selection.clear(ids);
+      setToast({ message: `Deleted ${plural(deleted.length)}`, undo: deleted });
+    },
+    [actions, selection.clear],
+  );
+  const undo = useCallback(async () => {
+    const records = toast?.undo;
+    if (records && (await actions.restoreHighlights(records))) {
+      setToast({ message: `Restored ${plural(records.length)}` });
+    }
+  }, [toast, actions]);
+  const dismissToast = useCallback(() => setToast(null), []);
+
+  // "/" jumps to the search box, as on many sites.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const inField =
+        e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [role=dialog]');
+      if (e.key === '/' && !inField && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        searchRef.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const exportView = useExportView({
+    view,
+    selected,
+    selectedIds: selection.ids,
+    collection: activeCollection,
+    groupBy,
+    filter,
+    description: describe(),
+  });
+
+  // The sidebar does not depend on the query: keep its vnode while typing (Preact skips it).
+  const { query: _query, ...criteria } = filter;
+  const criteriaKey = JSON.stringify(criteria);
+  const filtersPanel = useMemo(
+    () =>
+      view &&
+      facets && (
+        <DashboardFilters
+          filter={filter}
+          onChange={changeFilter}
+          onClear={() => setFilter({ ...EMPTY_FILTER, collectionId: filter.collectionId })}
+          facets={facets}
+          colorNames={colorNames}
+          talks={talks}
+          talksById={view.index.talksById}
+          pagesById={view.index.pagesById}
+          filtered={isFiltered({ ...filter, query: '', collectionId: null })}
+        />
+      ),
+    [criteriaKey, facets, colorNames, talks, view?.index],
+  );
+
+  if (!records || !view) {
+    // A database that cannot open never loads: say why instead of loading forever.
+    return (
+      <main class="dash dash-loading">
+        <h1>Talk Notes library</h1>
+        {storageProblem ? (
+          <p role="alert" class="dash-error">
+            {storageProblem}
+          </p>
+        ) : (
+          <p aria-busy="true">Loading…</p>
+        )}
+      </main>
+    );
+  }
+
+  const total = view.index.highlights.length;
+  const filtered = isFiltered(filter);
+  const summary = filtered
+    ? `${NUMBER.format(view.slots.length)} of ${plural(total)}, from ${NUMBER.format(view.resultPages)} of ${plural(records.pages.length, 'page')}`
+    : `${plural(total)} from ${plural(records.pages.length, 'page')}`;
+
+  return (
+    <div class="dash">
+      <header class="dash-header">
+        <div>
+          <h1>Talk Notes library</h1>
+          <p role="status">{summary}</p>
+        </div>
+        {/* Backup slot: <BackupControls> (mounted by the entrypoint through renderBackup). */}
+        <div class="backup-slot">{renderBackup ? renderBackup() : <BackupControls backup={backup} />}</div>
+      </header>
+      {storageProblem && (
+        <p role="alert" class="dash-error">
+          {storageProblem}
+        </p>
+      )}
+      {error && (
+        <p role="alert" class="dash-error">
+          {error}{' '}
+          <button type="button" onClick={() => setError(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      <div class="dash-body">
+        <aside class="dash-sidebar" aria-label="Filters and collections">
+          {filtersPanel ?? <p aria-busy="true">Loading filters…</p>}
+          <DashboardCollections
+            collections={collections}
+            sizes={collectionSizes}
+            activeId={filter.collectionId}
+            onOpen={(collectionId) => changeFilter({ collectionId })}
+            actions={actions}
+            resultCount={view.slots.length}
+            filterDescription={describe()}
+            resultIds={resultIds}
+          />
+        </aside>
+        <main class="dash-main">
+          <DashboardToolbar
+            query={filter.query}
+            onQuery={(query) => changeFilter({ query })}
+            groupBy={groupBy}
+            onGroupBy={setGroupBy}
+            resultCount={view.slots.length}
+            onSelectAll={() => selection.selectAll(resultIds())}
+            onCollapseAll={(all) => setCollapsed(new Set(all ? view.groups.map((g) => g.key) : []))}
+            searchRef={searchRef}
+            exportSlot={
+              exportView &&
+              (renderExport ? (
+                renderExport(exportView)
+              ) : (
+                // Exports what is in view: the selection if there is one, else the filtered list.
+                <ExportControls exporter={exporter} title={exportView.title} highlights={exportView.target} />
+              ))
+            }
+          />
+          {activeCollection && (
+            <div class="dash-collection-head">
+              <h2>{activeCollection.name}</h2>
+              {activeCollection.description && <p>{activeCollection.description}</p>}
+            </div>
+          )}
+          {selected.length > 0 && (
+            <DashboardBulkBar
+              selected={selected}
+              hidden={hiddenSelected}
+              collections={collections}
+              activeCollection={activeCollection}
+              talks={talks}
+              pagesById={view.index.pagesById}
+              actions={actions}
+              onDelete={deleteHighlights}
+              onClear={() => selection.clear()}
+              onNotice={(message) => setToast({ message })}
+            />
+          )}
+          <DashboardList
+            view={view}
+            colorNames={colorNames}
+            selection={selection}
+            allTags={allTags}
+            actions={actions}
+            editingKey={editingKey}
+            onEdit={setEditingKey}
+            onDelete={deleteHighlights}
+            onToggleCollapse={(key) => {
+              const next = new Set(collapsed);
+              if (next.has(key)) next.delete(key);
+              else next.add(key);
+              setCollapsed(next);
+            }}
+            onFilterTalk={(talk) =>
+              changeFilter({
+                talkIds: filter.talkIds.includes(talk.id) ? filter.talkIds : [...filter.talkIds, talk.id],
+              })
+            }
+            onMergeTalk={setMergeTarget}
+            onSelectAll={() => selection.selectAll(resultIds())}
+            fallbackRect={listViewport}
+            onFirstRows={markRendered}
+            empty={
+              total === 0 ? (
+                <p>No highlights yet. Select a passage on a conference write-up and click Highlight.</p>
+              ) : (
+                <p>
+                  No highlights match.{' '}
+                  <button type="button" onClick={() => setFilter(EMPTY_FILTER)}>
+                    Clear search and filters
+                  </button>
+                </p>
+              )
+            }
+          />
+        </main>
+      </div>
+      <DashboardUndo
+        message={toast?.message ?? null}
+        onUndo={toast?.undo ? undo : undefined}
+        onDismiss={dismissToast}
+      />
+      {mergeTarget && (
+        <DashboardMergeDialog
+          target={mergeTarget}
+          talks={talks}
+          pagesById={view.index.pagesById}
+          countOf={(id) => facets?.talkCounts.get(id) ?? 0}
+          onMerge={async (others) => {
+            const merged = await actions.mergeTalks(mergeTarget.id, others);
+            if (merged)
+              setToast({ message: `Merged ${plural(others.length, 'talk')} into “${mergeTarget.title}”` });
+            return merged;
+          }}
+          onClose={() => setMergeTarget(null)}
+        />
+      )}
+    </div>
+  );
+}

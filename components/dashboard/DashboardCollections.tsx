@@ -1,0 +1,195 @@
+import { useState } from 'preact/hooks';
+import type { CollectionRecord } from '@/core/types';
+import type { LibraryActions } from '../data/useLibraryActions';
+
+interface Props {
+  collections: readonly CollectionRecord[];
+  /** How many of a collection's highlights still exist, by collection id. */
+  sizes: ReadonlyMap<string, number> | undefined;
+  /** The collection being viewed (filter), if any. */
+  activeId: string | null;
+  onOpen: (id: string | null) => void;
+  actions: LibraryActions;
+  /** Number of highlights the current filter shows, and its description (for "save as"). */
+  resultCount: number;
+  filterDescription: string;
+  /** Ids of the highlights in view, asked for only when saving. */
+  resultIds: () => string[];
+}
+
+const NUMBER = new Intl.NumberFormat();
+
+type Form =
+  | { kind: 'new'; fromResults: boolean }
+  | { kind: 'edit'; id: string }
+  | { kind: 'delete'; id: string };
+
+/**
+ * Collections: open one to see (and export) only its highlights; create, save the current results
+ * as one, rename and describe, delete (the highlights stay in the library).
+ */
+export function DashboardCollections(props: Props) {
+  const { collections, activeId, actions } = props;
+  const [form, setForm] = useState<Form | null>(null);
+  return (
+    <section class="dash-collections" aria-labelledby="collections-heading">
+      <div class="dash-section-bar">
+        <h2 id="collections-heading">Collections</h2>
+      </div>
+      <ul class="dash-collection-list">
+        <li>
+          <button
+            type="button"
+            class="dash-link-button"
+            aria-current={activeId === null ? 'true' : undefined}
+            onClick={() => props.onOpen(null)}
+          >
+            All highlights
+          </button>
+        </li>
+        {collections.map((c) => (
+          <li key={c.id}>
+            <button
+              type="button"
+              class="dash-link-button"
+              aria-current={activeId === c.id ? 'true' : undefined}
+              title={c.description || undefined}
+              onClick={() => props.onOpen(c.id)}
+            >
+              {c.name} {props.sizes && <span class="dash-muted">({props.sizes.get(c.id) ?? 0})</span>}
+            </button>
+            <span class="dash-collection-actions">
+              <button
+                type="button"
+                aria-label={`Rename ${c.name}`}
+                onClick={() => setForm({ kind: 'edit', id: c.id })}
+              >
+                Rename
+              </button>
+              <button
+                type="button"
+                class="danger"
+                aria-label={`Delete ${c.name}`}
+                onClick={() => setForm({ kind: 'delete', id: c.id })}
+              >
+                Delete
+              </button>
+            </span>
+            {form?.kind === 'edit' && form.id === c.id && (
+              <CollectionForm
+                title={`Rename ${c.name}`}
+                submit="Save"
+                name={c.name}
+                description={c.description}
+                onCancel={() => setForm(null)}
+                onSubmit={async (name, description) => {
+                  if (await actions.updateCollection(c.id, { name, description })) setForm(null);
+                }}
+              />
+            )}
+            {form?.kind === 'delete' && form.id === c.id && (
+              <div class="dash-confirm">
+                <span>Delete “{c.name}”? Its highlights stay in the library.</span>
+                <button
+                  type="button"
+                  class="danger"
+                  onClick={async () => {
+                    if (await actions.deleteCollection(c.id)) {
+                      if (activeId === c.id) props.onOpen(null);
+                      setForm(null);
+                    }
+                  }}
+                >
+                  Delete collection
+                </button>
+                <button type="button" onClick={() => setForm(null)}>
+                  Keep
+                </button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      <div class="dash-collection-new">
+        <button type="button" onClick={() => setForm({ kind: 'new', fromResults: false })}>
+          New collection
+        </button>
+        <button
+          type="button"
+          disabled={props.resultCount === 0}
+          onClick={() => setForm({ kind: 'new', fromResults: true })}
+        >
+          Save {NUMBER.format(props.resultCount)} result{props.resultCount === 1 ? '' : 's'} as collection
+        </button>
+      </div>
+      {form?.kind === 'new' && (
+        <CollectionForm
+          title={form.fromResults ? 'Save results as a collection' : 'New collection'}
+          submit="Create collection"
+          name=""
+          description={form.fromResults ? props.filterDescription : ''}
+          onCancel={() => setForm(null)}
+          onSubmit={async (name, description) => {
+            const created = await actions.createCollection({
+              name,
+              description,
+              highlightIds: form.fromResults ? props.resultIds() : [],
+            });
+            if (created) setForm(null);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function CollectionForm(props: {
+  title: string;
+  submit: string;
+  name: string;
+  description: string;
+  onSubmit: (name: string, description: string) => void;
+  onCancel: () => void;
+}) {
+  const [name, setName] = useState(props.name);
+  const [description, setDescription] = useState(props.description);
+  return (
+    <form
+      class="dash-collection-form"
+      aria-label={props.title}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit(name, description);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          props.onCancel();
+        }
+      }}
+    >
+      <label>
+        Name
+        <input
+          type="text"
+          value={name}
+          required
+          maxLength={200}
+          // biome-ignore lint/a11y/noAutofocus: the form opens on the reader's request
+          autoFocus
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
+      </label>
+      <label>
+        Description
+        <textarea value={description} rows={2} onInput={(e) => setDescription(e.currentTarget.value)} />
+      </label>
+      <div class="dash-form-actions">
+        <button type="submit">{props.submit}</button>
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

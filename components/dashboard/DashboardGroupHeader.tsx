@@ -1,0 +1,204 @@
+import { useId, useState } from 'preact/hooks';
+import type { HighlightGroup } from '@/core/library/groups';
+import { dayStart } from '@/core/library/days';
+import type { TalkRecord } from '@/core/types';
+import { MarkedText } from './DashboardMarkedText';
+
+interface Props {
+  group: HighlightGroup;
+  collapsed: boolean;
+  terms: readonly string[];
+  /** Site of each of the group's pages, by page id. */
+  siteOf: (pageId: string) => string;
+  tabbable: boolean;
+  onToggleCollapse: () => void;
+  onSelectGroup: () => void;
+  /** Talk groups: show only this talk. */
+  onFilterTalk?: (talk: TalkRecord) => void;
+  onMergeTalk?: (talk: TalkRecord) => void;
+  onEditTalk?: (talk: TalkRecord, title: string, speakers: string[]) => Promise<boolean>;
+  /** Page groups: detect the page's talks again (in its open tab); resolves to what happened. */
+  onDetectAgain?: (url: string) => Promise<string>;
+}
+
+const DAY = new Intl.DateTimeFormat(undefined, { dateStyle: 'full' });
+
+/** Only web pages become links: a stored URL of another scheme is never made clickable. */
+const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
+
+/** The heading a group shows: talk title, page title, tag, or day. */
+export function groupTitle(group: HighlightGroup): string {
+  switch (group.by) {
+    case 'talk':
+      return group.talk ? group.title : 'No talk';
+    case 'tag':
+      return group.title || 'No tags';
+    case 'day': {
+      const start = dayStart(group.title);
+      return Number.isNaN(start) ? group.title : DAY.format(start);
+    }
+    default:
+      return group.title;
+  }
+}
+
+/**
+ * A group's header: its title and count, and for a talk its speakers, site and the pages its
+ * highlights came from, with actions (collapse, select the group, show only it, edit, merge).
+ */
+export function DashboardGroupHeader(props: Props) {
+  const { group, collapsed, terms } = props;
+  const [editing, setEditing] = useState(false);
+  const [detectStatus, setDetectStatus] = useState('');
+  const talk = group.talk;
+  const count = group.highlights.length;
+  const title = groupTitle(group);
+  const sites = [...new Set(group.pages.map((p) => props.siteOf(p.id)))];
+  const headingId = useId();
+  return (
+    <section class="dash-group" aria-labelledby={headingId} tabIndex={props.tabbable ? 0 : -1}>
+      <div class="dash-group-bar">
+        <button
+          type="button"
+          class="dash-collapse"
+          aria-expanded={!collapsed}
+          aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${title}`}
+          onClick={props.onToggleCollapse}
+        >
+          {collapsed ? '▸' : '▾'}
+        </button>
+        <h2 id={headingId}>
+          <MarkedText text={title} terms={group.by === 'day' ? [] : terms} />
+          {group.by === 'talk' && !talk && group.page && (
+            <span class="dash-muted">
+              {' '}
+              on <MarkedText text={group.page.title} terms={terms} />
+            </span>
+          )}
+        </h2>
+        <span class="dash-count">
+          {count} highlight{count === 1 ? '' : 's'}
+        </span>
+      </div>
+      {talk && talk.speakers.length > 0 && (
+        <p class="dash-group-speakers">
+          <span class="visually-hidden">Speakers: </span>
+          <MarkedText text={talk.speakers.join(', ')} terms={terms} />
+        </p>
+      )}
+      {group.by !== 'day' && group.pages.length > 0 && (group.by !== 'talk' || talk) && (
+        <p class="dash-group-pages">
+          <span class="dash-muted">{sites.join(', ')}</span>
+          {group.by !== 'page' && ' · '}
+          {group.by !== 'page' &&
+            group.pages.slice(0, 5).map((page, i) => (
+              <span key={page.id}>
+                {i > 0 && ', '}
+                {isWebUrl(page.url) ? (
+                  <a href={page.url} target="_blank" rel="noopener noreferrer">
+                    <MarkedText text={page.title || page.url} terms={terms} />
+                  </a>
+                ) : (
+                  page.title
+                )}
+              </span>
+            ))}
+          {group.by !== 'page' && group.pages.length > 5 && ` and ${group.pages.length - 5} more pages`}
+          {group.by === 'page' && group.page && isWebUrl(group.page.url) && (
+            <>
+              {' · '}
+              <a href={group.page.url} target="_blank" rel="noopener noreferrer">
+                Open page
+              </a>
+            </>
+          )}
+        </p>
+      )}
+      <div class="dash-group-actions">
+        <button type="button" onClick={props.onSelectGroup}>
+          Select these {count}
+        </button>
+        {talk && props.onFilterTalk && (
+          <button type="button" onClick={() => props.onFilterTalk!(talk)}>
+            Only this talk
+          </button>
+        )}
+        {talk && props.onEditTalk && (
+          <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+            Edit talk
+          </button>
+        )}
+        {group.by === 'page' && group.pages[0] && props.onDetectAgain && (
+          <button
+            type="button"
+            onClick={async () => {
+              setDetectStatus('Detecting talks…');
+              setDetectStatus(await props.onDetectAgain!(group.pages[0]!.url));
+            }}
+          >
+            Detect talks again
+          </button>
+        )}
+        {talk && props.onMergeTalk && (
+          <button type="button" onClick={() => props.onMergeTalk!(talk)}>
+            Merge…
+          </button>
+        )}
+      </div>
+      {detectStatus && (
+        <p class="dash-group-status" role="status">
+          {detectStatus}
+        </p>
+      )}
+      {editing && talk && props.onEditTalk && (
+        <TalkForm talk={talk} onSave={props.onEditTalk} onDone={() => setEditing(false)} />
+      )}
+    </section>
+  );
+}
+
+function TalkForm({
+  talk,
+  onSave,
+  onDone,
+}: {
+  talk: TalkRecord;
+  onSave: (talk: TalkRecord, title: string, speakers: string[]) => Promise<boolean>;
+  onDone: () => void;
+}) {
+  const [title, setTitle] = useState(talk.title);
+  const [speakers, setSpeakers] = useState(talk.speakers.join(', '));
+  return (
+    <form
+      class="dash-inline-form"
+      aria-label="Edit talk"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await onSave(talk, title, speakers.split(','))) onDone();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onDone();
+        }
+      }}
+    >
+      <label>
+        Title <input type="text" value={title} required onInput={(e) => setTitle(e.currentTarget.value)} />
+      </label>
+      <label>
+        Speakers{' '}
+        <input
+          type="text"
+          value={speakers}
+          placeholder="Comma-separated"
+          onInput={(e) => setSpeakers(e.currentTarget.value)}
+        />
+      </label>
+      <button type="submit">Save talk</button>
+      <button type="button" onClick={onDone}>
+        Cancel
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,240 @@
+import type { Rect } from '@tanstack/virtual-core';
+import type { ComponentChildren } from 'preact';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { findRowIndex, type LibraryRow, rowAt, rowKey } from '@/core/library/groups';
+import { siteOf } from '@/core/library/library-index';
+import type { ColorNames } from '@/core/colors';
+import type { HighlightRecord, TalkRecord } from '@/core/types';
+import { DashboardEditor } from './DashboardEditor';
+import { DashboardGroupHeader } from './DashboardGroupHeader';
+import { DashboardHighlight } from './DashboardHighlight';
+import type { LibraryActions } from '../data/useLibraryActions';
+import type { LibraryView } from './useLibraryView';
+import type { Selection } from './useSelection';
+import { useVirtualizer } from './useVirtualizer';
+
+interface Props {
+  view: LibraryView;
+  colorNames: ColorNames;
+  selection: Selection;
+  allTags: readonly string[];
+  actions: LibraryActions;
+  /** Row key of the highlight being edited inline. */
+  editingKey: string | null;
+  onEdit: (rowKey: string | null) => void;
+  onDelete: (ids: string[]) => void;
+  onToggleCollapse: (groupKey: string) => void;
+  onFilterTalk: (talk: TalkRecord) => void;
+  onMergeTalk: (talk: TalkRecord) => void;
+  /** Ctrl/Cmd+A in the list. */
+  onSelectAll: () => void;
+  /** Shown instead of rows when there are none. */
+  empty: ComponentChildren;
+  /** See useVirtualizer: a viewport size for environments without layout. */
+  fallbackRect?: Rect;
+  /** Called once, after the first commit that shows rows (or the empty message). */
+  onFirstRows?: () => void;
+}
+
+const PAGE_STEP = 10;
+
+/**
+ * The results as one virtualized list of group headers and highlights: only rows near the
+ * viewport are in the DOM. Keyboard: ↑/↓ (or j/k), Page Up/Down, Home/End move between rows;
+ * Space selects (Shift+Space a range), Enter edits (or folds a group), Delete deletes, Escape
+ * clears the selection, Ctrl+A selects every result.
+ */
+export function DashboardList(props: Props) {
+  const { view, selection, editingKey } = props;
+  const { rows } = view;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const focusRequest = useRef<number | null>(null);
+
+  const inRange = (index: number) => index >= 0 && index < rows.length;
+  const keyOf = (index: number) => rowKey(rows, index);
+  const activeIndex = useMemo(() => Math.max(0, findRowIndex(rows, activeKey)), [rows, activeKey]);
+  const editingIndex = useMemo(() => findRowIndex(rows, editingKey), [rows, editingKey]);
+  const positions = useMemo(() => {
+    // aria-posinset of each highlight row: its place among the highlight rows.
+    const out = new Int32Array(rows.length);
+    let n = 0;
+    for (let i = 0; i < rows.length; i++) if (rows.item[i]! >= 0) out[i] = ++n;
+    return { of: out, total: n };
+  }, [rows]);
+
+  // Stable per `rows`: the virtualizer re-measures every row when these functions change.
+  const estimateSize = useCallback(
+    (i: number) => (rows.item[i]! >= 0 ? 150 : rows.groups[rows.group[i]!]?.by === 'talk' ? 96 : 72),
+    [rows],
+  );
+  const getItemKey = useCallback((i: number) => (i >= 0 && i < rows.length ? rowKey(rows, i) : i), [rows]);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement,
+    estimateSize,
+    getItemKey,
+    keepMounted: [activeIndex, editingIndex],
+    fallbackRect: props.fallbackRect,
+  });
+
+  const focusRow = (index: number) => {
+    const target = Math.max(0, Math.min(rows.length - 1, index));
+    setActiveKey(inRange(target) ? keyOf(target) : null);
+    focusRequest.current = target;
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+  };
+
+  const shown = virtualizer.getVirtualItems().length > 0 || rows.length === 0;
+  const firstRows = useRef(false);
+  useLayoutEffect(() => {
+    if (shown && !firstRows.current) {
+      firstRows.current = true;
+      props.onFirstRows?.();
+    }
+  });
+
+  useLayoutEffect(() => {
+    const index = focusRequest.current;
+    if (index === null) return;
+    const element = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] > [tabindex]`);
+    if (element) {
+      focusRequest.current = null;
+      element.focus({ preventScroll: true });
+    }
+  });
+
+  const toggleRow = (row: LibraryRow, index: number, range: boolean) => {
+    if (row.kind === 'group') props.onToggleCollapse(row.group.key);
+    else if (range) selection.extendTo(index);
+    else selection.toggle(row.highlight.id, index);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    const wrapper = target.parentElement;
+    // Only keys pressed on a row itself: inner buttons, links and fields keep their keys.
+    if (!wrapper?.hasAttribute('data-index') || !target.hasAttribute('tabindex')) return;
+    const index = Number(wrapper.dataset.index);
+    const row = rowAt(rows, index);
+    if (!row) return;
+    const key = e.key;
+    if (key === 'ArrowDown' || key === 'j') focusRow(index + 1);
+    else if (key === 'ArrowUp' || key === 'k') focusRow(index - 1);
+    else if (key === 'PageDown') focusRow(index + PAGE_STEP);
+    else if (key === 'PageUp') focusRow(index - PAGE_STEP);
+    else if (key === 'Home') focusRow(0);
+    else if (key === 'End') focusRow(rows.length - 1);
+    else if (key === ' ') toggleRow(row, index, e.shiftKey);
+    else if (key === 'Enter') {
+      if (row.kind === 'group') props.onToggleCollapse(row.group.key);
+      else props.onEdit(keyOf(index));
+    } else if (key === 'Escape') {
+      // Closes the row's editor if it is open, else clears the selection.
+      if (index === editingIndex) props.onEdit(null);
+      else selection.clear();
+    } else if (key === 'Delete' && row.kind === 'highlight') {
+      props.onDelete(selection.has(row.highlight.id) ? [...selection.ids] : [row.highlight.id]);
+    } else if ((e.ctrlKey || e.metaKey) && key.toLowerCase() === 'a') props.onSelectAll();
+    else return;
+    e.preventDefault();
+  };
+
+  const renderRow = (row: LibraryRow, index: number) => {
+    const tabbable = index === activeIndex;
+    if (row.kind === 'group') {
+      return (
+        <DashboardGroupHeader
+          group={row.group}
+          collapsed={row.collapsed}
+          terms={view.terms}
+          siteOf={(pageId) => siteOf(view.index.pagesById.get(pageId))}
+          tabbable={tabbable}
+          onToggleCollapse={() => props.onToggleCollapse(row.group.key)}
+          onSelectGroup={() => selection.selectAll(row.group.highlights.map((h) => h.id))}
+          onFilterTalk={props.onFilterTalk}
+          onMergeTalk={props.onMergeTalk}
+          onEditTalk={(talk, title, speakers) => props.actions.editTalk(talk.id, title, speakers)}
+          onDetectAgain={props.actions.detectTalksAgain}
+        />
+      );
+    }
+    const h = row.highlight;
+    const key = keyOf(index);
+    const page = view.index.pagesById.get(h.pageId);
+    const talk = h.talkId === null ? undefined : view.index.talksById.get(h.talkId);
+    return (
+      <DashboardHighlight
+        highlight={h}
+        talk={talk}
+        page={page}
+        site={siteOf(page)}
+        terms={view.terms}
+        colorNames={props.colorNames}
+        selected={selection.has(h.id)}
+        editing={key === editingKey}
+        position={positions.of[index]!}
+        total={positions.total}
+        tabbable={tabbable}
+        onSelect={(range) => (range ? selection.extendTo(index) : selection.toggle(h.id, index))}
+        onEdit={() => props.onEdit(key === editingKey ? null : key)}
+        onDelete={() => props.onDelete([h.id])}
+        editor={
+          <DashboardEditor
+            highlight={h}
+            talks={talkChoices(view, h, talk)}
+            allTags={props.allTags}
+            colorNames={props.colorNames}
+            actions={props.actions}
+            onClose={() => {
+              props.onEdit(null);
+              focusRow(index);
+            }}
+          />
+        }
+      />
+    );
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      class="dash-list"
+      role="feed"
+      aria-label="Highlights"
+      aria-busy="false"
+      onKeyDown={onKeyDown}
+      onFocusIn={(e) => {
+        const wrapper = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
+        const index = wrapper ? Number(wrapper.dataset.index) : -1;
+        const key = inRange(index) ? keyOf(index) : undefined;
+        if (key !== undefined && key !== activeKey) setActiveKey(key);
+      }}
+    >
+      {rows.length === 0 ? (
+        <div class="dash-empty">{props.empty}</div>
+      ) : (
+        <div class="dash-list-inner" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+          {virtualizer.getVirtualItems().map((item) => (
+            <div
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              class="dash-row"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              {renderRow(rowAt(rows, item.index)!, item.index)}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The talks a highlight can be moved to inline: its page's talks, and its current talk. */
+function talkChoices(view: LibraryView, h: HighlightRecord, current: TalkRecord | undefined): TalkRecord[] {
+  const onPage = view.talksByPage.get(h.pageId) ?? [];
+  return current && !onPage.includes(current) ? [current, ...onPage] : onPage;
+}

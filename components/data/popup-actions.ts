@@ -1,0 +1,131 @@
+/** What the popup can do to a page's notes, as one small object passed down to its components. */
+import { useMemo } from 'preact/hooks';
+import type { ColorNames } from '@/core/colors';
+import type { TalkForm } from '@/core/talks/rules';
+import type { HighlightChanges, HighlightRecord, TalkRecord } from '@/core/types';
+import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
+import type { TalkNotesDatabase } from '@/storage/db';
+import { getHighlight } from '@/storage/highlights';
+
+/** The popup's link to the browser: the tab it is about, other tabs, the background. */
+export interface PageBridge {
+  /** Scrolls the tab to a highlight; false when the highlight is not drawn there. */
+  scrollTo: (tabId: number, id: string) => Promise<boolean>;
+  /** Tells open tabs that the highlights of these pages changed, so they redraw (messaging/client.ts). */
+  notifyChanged: NotifyHighlightsChanged;
+  /**
+   * Saves an edit through the background service worker. Used while the popup is closing: its own
+   * database writes take several steps and die with the page, a message is handed over at once.
+   */
+  updateInBackground: (id: string, changes: HighlightChanges) => Promise<unknown>;
+  /** Whether the popup is going away (its page is hiding): edits then travel through the background. */
+  isClosing: () => boolean;
+}
+
+export interface PopupActions {
+  /** Saves edits to a highlight; true once saved (or handed to the background). */
+  update: (id: string, changes: HighlightChanges) => Promise<true>;
+  /** Deletes a highlight; returns the record for an undo. */
+  remove: (id: string) => Promise<HighlightRecord | null>;
+  /** Puts a deleted highlight back exactly as it was. */
+  restore: (record: HighlightRecord) => Promise<void>;
+  /** Moves a highlight to the page's talk of that name, created when missing. */
+  moveToTalkNamed: (id: string, title: string) => Promise<TalkRecord>;
+  createTalk: (pageId: string, title: string, speakers: string[]) => Promise<TalkRecord>;
+  renameTalk: (talkId: string, title: string) => Promise<void>;
+  setSpeakers: (talkId: string, speakers: string[]) => Promise<void>;
+  /** Adds tags to every highlight of a talk; returns how many changed. */
+  tagTalk: (talkId: string, tags: string[]) => Promise<number>;
+  setColorNames: (names: ColorNames) => Promise<void>;
+  scrollTo: (id: string) => Promise<boolean>;
+  /** "Not a talk": its highlights go to the talk above (`part`) or to none; the site learns the line. */
+  markNotATalk: (talkId: string, as: 'part' | 'none') => Promise<unknown>;
+  /** "Start a new talk here": a talk at this highlight, taking it and the ones after it in its talk. */
+  startTalkAt: (highlightId: string, title: string, speakers: string[]) => Promise<unknown>;
+  /** The form of talk titles on the page's site (null: detected). */
+  setTalkForm: (url: string, form: TalkForm | null) => Promise<unknown>;
+  /** Forgets one learned line of the page's site (by its key), or all of the site's rules. */
+  forgetNotATalk: (url: string, key: string) => Promise<unknown>;
+  forgetTalkRules: (url: string) => Promise<unknown>;
+}
+
+export interface PopupActionDeps {
+  db: TalkNotesDatabase;
+  tabId: number;
+  bridge: PageBridge;
+}
+
+/**
+ * Everything the popup can do to a page's notes. Writes are the library's commands
+ * (storage/commands.ts), which tell the open tabs to redraw; while the popup closes, an edit is
+ * handed to the background instead.
+ */
+export function createPopupActions({ db, tabId, bridge }: PopupActionDeps): PopupActions {
+  const commands = createCommands({ db, notify: bridge.notifyChanged });
+  return {
+    async update(id, changes) {
+      if (bridge.isClosing()) {
+        await bridge.updateInBackground(id, changes);
+        return true;
+      }
+      try {
+        await commands.updateHighlight(id, changes);
+      } catch (error) {
+        // A last note flush for a highlight deleted meanwhile has nothing left to save.
+        if (await getHighlight(db, id)) throw error;
+      }
+      return true;
+    },
+    remove: (id) => commands.deleteHighlight(id),
+    restore: (record) => commands.restoreHighlight(record),
+    moveToTalkNamed: (id, title) => commands.moveToTalkNamed(id, title),
+    createTalk: (pageId, title, speakers) => commands.createTalk(pageId, title, speakers),
+    renameTalk: (talkId, title) => commands.renameTalk(talkId, title),
+    setSpeakers: (talkId, speakers) => commands.setSpeakers(talkId, speakers),
+    tagTalk: async (talkId, tags) => (await commands.tagTalk(talkId, tags)).length,
+    setColorNames: (names) => commands.setSetting('colorNames', names),
+    scrollTo: (id) => bridge.scrollTo(tabId, id),
+    markNotATalk: (talkId, as) => commands.markNotATalk(talkId, as),
+    startTalkAt: (highlightId, title, speakers) => commands.startTalkAt(highlightId, title, speakers),
+    setTalkForm: (url, form) => commands.setTalkForm(url, form),
+    forgetNotATalk: (url, key) => commands.forgetNotATalk(url, key),
+    forgetTalkRules: (url) => commands.forgetTalkRules(url),
+  };
+}
+
+/** The popup's actions for the tab it is about; null until it knows the tab. */
+export function usePopupActions(
+  db: TalkNotesDatabase,
+  tabId: number | null,
+  bridge: PageBridge,
+): PopupActions | null {
+  return useMemo(
+    () => (tabId === null ? null : createPopupActions({ db, tabId, bridge })),
+    [db, tabId, bridge],
+  );
+}
+
+/** The same actions, reporting failures (to an alert) instead of throwing; a failed one yields undefined. */
+export type ReportedActions = {
+  [K in keyof PopupActions]: (
+    ...args: Parameters<PopupActions[K]>
+  ) => Promise<Awaited<ReturnType<PopupActions[K]>> | undefined>;
+};
+
+export function reportingFailures(actions: PopupActions, report: (message: string) => void): ReportedActions {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, action] of Object.entries(actions) as [
+    string,
+    (...args: unknown[]) => Promise<unknown>,
+  ][]) {
+    wrapped[name] = async (...args: unknown[]) => {
+      try {
+        return await action(...args);
+      } catch (error) {
+        report(error instanceof Error ? error.message : String(error));
+        return undefined;
+      }
+    };
+  }
+  return wrapped as ReportedActions;
+}

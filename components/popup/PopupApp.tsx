@@ -1,0 +1,83 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PopupPage } from '@/core/page-view';
+import { describeStorageError } from '@/core/storage-errors';
+import type { TalkNotesDatabase } from '@/storage/db';
+import { type PageBridge, usePopupActions } from '../data/popup-actions';
+import { useMarkdownExport } from '../data/useMarkdownExport';
+import { usePageNotes } from '../data/usePageNotes';
+import { useStorageProblem } from '../data/useStorageProblem';
+import { PopupPageNotes } from './PopupPageNotes';
+
+interface Props {
+  load: () => Promise<PopupPage>;
+  /** The library: only the container hooks (components/data/) read and write it. */
+  db: TalkNotesDatabase;
+  bridge: PageBridge;
+  dashboardUrl?: string;
+  /** Locale for dates; the browser's by default. */
+  locale?: string;
+}
+
+/**
+ * The toolbar popup: the current page, its highlights by talk, and what can be done with them. The
+ * popup's root: it takes the database to the container hooks (components/data/) and hands every other
+ * component data and callbacks.
+ */
+export function PopupApp({ load, db, bridge, dashboardUrl = 'dashboard.html', locale }: Props) {
+  const [page, setPage] = useState<PopupPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const main = useRef<HTMLElement>(null);
+  const storageProblem = useStorageProblem(db);
+  useEffect(() => {
+    load().then(setPage, (e: unknown) => setError(describeStorageError(e)));
+  }, [load]);
+  // Its notes would never load from a database that cannot open.
+  const shown = page?.kind === 'page' && !storageProblem ? page : null;
+  const view = usePageNotes(db, shown?.url ?? null);
+  const actions = usePopupActions(db, shown?.tabId ?? null, bridge);
+  const exporter = useMarkdownExport(shown && db);
+
+  return (
+    <main class="popup" tabIndex={-1} ref={main}>
+      <header class="bar">
+        <h1>Talk Notes</h1>
+        <a href={dashboardUrl} target="_blank" rel="noreferrer">
+          Open dashboard
+        </a>
+      </header>
+      {storageProblem && <p role="alert">{storageProblem}</p>}
+      {error && <p role="alert">Could not load this page: {error}</p>}
+      {!page && !error && <p aria-busy="true">Loading…</p>}
+      {page?.kind === 'unreachable' && <Unreachable />}
+      {shown &&
+        (view && actions ? (
+          <PopupPageNotes
+            page={shown}
+            {...view}
+            actions={actions}
+            exporter={exporter}
+            dashboardUrl={dashboardUrl}
+            locale={locale}
+            onFocusOut={() => main.current?.focus()}
+          />
+        ) : (
+          <p aria-busy="true">Loading…</p>
+        ))}
+    </main>
+  );
+}
+
+function Unreachable() {
+  return (
+    <section class="unreachable" aria-label="Current page">
+      <p>
+        <strong>Talk Notes cannot work on this page.</strong>
+      </p>
+      <p>
+        Browser pages (such as chrome:// or about: pages), the extension store and local files are off limits
+        to extensions. Open a conference write-up on the web to clip passages from it.
+      </p>
+      <p class="hint">A tab that was open before Talk Notes was installed needs a reload first.</p>
+    </section>
+  );
+}

@@ -1,0 +1,265 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ColorNames } from '@/core/colors';
+import { groupByTalk, type PopupPage, pageHeading } from '@/core/page-view';
+import type { TalkRules } from '@/core/talks/rules';
+import type { HighlightRecord } from '@/core/types';
+import type { PageNotes } from '@/storage/popup-queries';
+import { ColorNamesEditor } from './ColorNamesEditor';
+import { ExportControls } from '../ExportControls';
+import { FocusRequests } from './focus-requests';
+import { GroupTitle, HighlightGroup } from './HighlightGroup';
+import { PageSummary } from './PageSummary';
+import { PopupHighlight } from './PopupHighlight';
+import { type PopupActions, reportingFailures } from '../data/popup-actions';
+import type { MarkdownExporter } from '../data/useMarkdownExport';
+import { TalkForm } from './TalkForm';
+import { TalkHeader } from './TalkHeader';
+import { TalkRulesPanel } from './TalkRulesPanel';
+import { UndoBar } from './UndoBar';
+
+interface Props {
+  page: Extract<PopupPage, { kind: 'page' }>;
+  /** The page's stored notes (live: components/data/usePageNotes.ts). */
+  notes: PageNotes;
+  colorNames: ColorNames;
+  /** What the reader taught talk detection on this page's site. */
+  talkRules: TalkRules;
+  /** Tags for completion. */
+  suggestions: string[];
+  actions: PopupActions;
+  exporter: MarkdownExporter;
+  dashboardUrl: string;
+  locale?: string;
+  /** The focus has nowhere left to go on this part (the undo bar went): the popup takes it. */
+  onFocusOut: () => void;
+}
+
+/**
+ * The notes of one page: a summary, the highlights grouped by talk, orphans apart, the undo bar, and
+ * the colour names.
+ */
+export function PopupPageNotes({
+  page,
+  notes,
+  colorNames,
+  talkRules,
+  suggestions,
+  actions: unreported,
+  exporter,
+  dashboardUrl,
+  locale,
+  onFocusOut,
+}: Props) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<HighlightRecord[]>([]);
+  const focus = useMemo(() => new FocusRequests(), []);
+  const actions = useMemo(
+    () => reportingFailures(unreported, (message) => setProblem(`Not saved: ${message}`)),
+    [unreported],
+  );
+
+  const view = groupByTalk(notes.highlights, notes.talks);
+  const heading = pageHeading(notes.page, page, locale);
+
+  const remove = async (id: string) => {
+    const record = await actions.remove(id);
+    if (!record) return;
+    setDeleted((stack) => [...stack, record]);
+    if (editing === id) setEditing(null);
+  };
+  const undo = async () => {
+    const record = deleted[deleted.length - 1];
+    if (!record) return;
+    focus.request(record.id, 'edit');
+    setDeleted((stack) => stack.slice(0, -1));
+    await actions.restore(record);
+  };
+  const dismissUndo = () => {
+    setDeleted([]);
+    onFocusOut();
+  };
+
+  const card = (highlight: HighlightRecord) => (
+    <PopupHighlight
+      key={highlight.id}
+      highlight={highlight}
+      talks={notes.talks.filter((t) => !t.notATalk)}
+      colorNames={colorNames}
+      suggestions={suggestions}
+      actions={actions}
+      expanded={editing === highlight.id}
+      onExpandedChange={(open) => setEditing(open ? highlight.id : null)}
+      onDelete={remove}
+      announce={setNotice}
+      focus={focus}
+    />
+  );
+
+  return (
+    <>
+      <PageSummary heading={heading} total={view.total} orphans={view.orphans.length} />
+      {problem && (
+        <div class="problem" role="alert">
+          <span>{problem}</span>
+          <button type="button" class="small" onClick={() => setProblem(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <p class="notice" role="status">
+        {notice}
+      </p>
+      {view.total === 0 && <EmptyState dashboardUrl={dashboardUrl} />}
+      {view.groups.map((group) =>
+        group.talk ? (
+          <HighlightGroup
+            key={group.talk.id}
+            count={group.highlights.length}
+            emptyText="No highlights here yet: move one here with its talk picker."
+            header={(headingId) => {
+              const talk = group.talk!;
+              return (
+                <TalkHeader
+                  talk={talk}
+                  headingId={headingId}
+                  count={group.highlights.length}
+                  suggestions={suggestions}
+                  onEdit={async ({ title, speakers }) => {
+                    if (title !== talk.title) await actions.renameTalk(talk.id, title);
+                    if (speakers.join('\n') !== talk.speakers.join('\n'))
+                      await actions.setSpeakers(talk.id, speakers);
+                  }}
+                  onTagAll={(tags) => actions.tagTalk(talk.id, tags)}
+                  onNotATalk={(as) => {
+                    setNotice(
+                      as === 'part'
+                        ? `“${talk.title}” is part of the talk above now.`
+                        : `“${talk.title}” belongs to no talk now.`,
+                    );
+                    void actions.markNotATalk(talk.id, as);
+                  }}
+                />
+              );
+            }}
+          >
+            {group.highlights.map(card)}
+          </HighlightGroup>
+        ) : (
+          <HighlightGroup
+            key="no-talk"
+            variant="no-talk"
+            count={group.highlights.length}
+            header={(headingId) => (
+              <GroupTitle headingId={headingId} title="No talk" hint="Before the first talk, or in none." />
+            )}
+          >
+            {group.highlights.map(card)}
+          </HighlightGroup>
+        ),
+      )}
+      {view.orphans.length > 0 && (
+        <HighlightGroup
+          key="orphans"
+          variant="orphans"
+          count={view.orphans.length}
+          header={(headingId) => (
+            <GroupTitle
+              headingId={headingId}
+              title="Not found on this page"
+              hint="The page changed since you clipped these. They are kept, with their notes."
+            />
+          )}
+        >
+          {view.orphans.map(card)}
+        </HighlightGroup>
+      )}
+      {notes.page && (
+        <NewTalk onCreate={(title, speakers) => void actions.createTalk(notes.page!.id, title, speakers)} />
+      )}
+      {view.total > 0 && (
+        <section class="popup-export" aria-label="Export this page">
+          <ExportControls exporter={exporter} title={heading.title} highlights={notes.highlights} />
+        </section>
+      )}
+      <details class="settings">
+        <summary>Talk detection on this site</summary>
+        <TalkRulesPanel
+          rules={talkRules}
+          onForm={(form) => void actions.setTalkForm(page.url, form)}
+          onForgetLine={(key) => void actions.forgetNotATalk(page.url, key)}
+          onForgetAll={() => void actions.forgetTalkRules(page.url)}
+        />
+      </details>
+      <details class="settings">
+        <summary>Name your colours</summary>
+        <ColorNamesEditor names={colorNames} onChange={(names) => void actions.setColorNames(names)} />
+      </details>
+      {deleted.length > 0 && (
+        <UndoBar
+          key={deleted[deleted.length - 1]!.id}
+          message={
+            deleted.length === 1
+              ? 'Highlight deleted.'
+              : `${deleted.length} highlights deleted. Undo brings them back one by one.`
+          }
+          onUndo={undo}
+          onDismiss={dismissUndo}
+        />
+      )}
+    </>
+  );
+}
+
+function EmptyState({ dashboardUrl }: { dashboardUrl: string }) {
+  return (
+    <section class="empty-state" aria-label="How to clip">
+      <p>
+        <strong>Nothing clipped on this page yet.</strong>
+      </p>
+      <ol>
+        <li>Select a passage on the page.</li>
+        <li>
+          Click <strong>Highlight</strong> in the small toolbar that appears.
+        </li>
+      </ol>
+      <p>
+        Then add notes and tags here. Everything you clip, from every page, is in the{' '}
+        <a href={dashboardUrl} target="_blank" rel="noreferrer">
+          dashboard
+        </a>
+        .
+      </p>
+    </section>
+  );
+}
+
+/** Creates a talk of the page with no highlights yet (the reader moves some in afterwards). */
+function NewTalk({ onCreate }: { onCreate: (title: string, speakers: string[]) => void }) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (!open && wasOpen.current) button.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  return (
+    <section class="new-talk" aria-label="New talk">
+      {open ? (
+        <TalkForm
+          submitLabel="Create talk"
+          onCancel={() => setOpen(false)}
+          onSubmit={({ title, speakers }) => {
+            setOpen(false);
+            onCreate(title, speakers);
+          }}
+        />
+      ) : (
+        <button type="button" ref={button} class="small" onClick={() => setOpen(true)}>
+          New talk…
+        </button>
+      )}
+    </section>
+  );
+}

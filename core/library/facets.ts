@@ -1,0 +1,97 @@
+/**
+ * What the library offers to choose from: counts of tags, sites, colours and talks for the
+ * filters, and talks that may be the same talk written up on another page (for merging).
+ */
+import { type LibraryIndex, ORPHAN, UNKNOWN_SITE } from './library-index';
+import { foldCase } from './search';
+import { HIGHLIGHT_COLORS, type HighlightColor, type TalkRecord } from '../types';
+
+const COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+export interface Count<T> {
+  value: T;
+  count: number;
+}
+
+/** What the filters can offer, from the whole library: tags, sites and colours with counts. */
+export interface LibraryFacets {
+  /** Tags (first spelling seen, case-insensitively merged), alphabetical. */
+  tags: Count<string>[];
+  /** Sites, alphabetical. */
+  sites: Count<string>[];
+  colors: Count<HighlightColor>[];
+  /** Number of highlights of each talk, by talk id (talks without highlights are absent). */
+  talkCounts: ReadonlyMap<string, number>;
+  orphans: number;
+}
+
+/** Counts over the whole library, by slot (no lookups by id: it runs on every data change). */
+export function libraryFacets(index: LibraryIndex): LibraryFacets {
+  const perTalk = new Int32Array(index.talks.length);
+  const perPage = new Int32Array(index.pages.length);
+  const perSpelling = new Map<string, number>();
+  const perColor = new Int32Array(HIGHLIGHT_COLORS.length);
+  let unknownPage = 0;
+  let orphans = 0;
+  for (let slot = 0; slot < index.highlights.length; slot++) {
+    const talk = index.talkSlot[slot]!;
+    const page = index.pageSlot[slot]!;
+    if (talk >= 0) perTalk[talk]!++;
+    if (page >= 0) perPage[page]!++;
+    else unknownPage++;
+    perColor[index.color[slot]!]!++;
+    if (index.flags[slot]! & ORPHAN) orphans++;
+    const tags = index.highlights[slot]!.tags;
+    for (let t = 0; t < tags.length; t++) perSpelling.set(tags[t]!, (perSpelling.get(tags[t]!) ?? 0) + 1);
+  }
+  const merge = (map: Map<string, Count<string>>, key: string, value: string, count: number) => {
+    const entry = map.get(key);
+    if (entry) entry.count += count;
+    else map.set(key, { value, count });
+  };
+  const tags = new Map<string, Count<string>>();
+  for (const [tag, count] of perSpelling) merge(tags, foldCase(tag), tag, count);
+  const sites = new Map<string, Count<string>>();
+  perPage.forEach((count, page) => {
+    if (count) merge(sites, index.pageSites[page]!, index.pageSites[page]!, count);
+  });
+  if (unknownPage) merge(sites, UNKNOWN_SITE, UNKNOWN_SITE, unknownPage);
+  const talkCounts = new Map<string, number>();
+  perTalk.forEach((count, talk) => {
+    if (count) talkCounts.set(index.talks[talk]!.id, count);
+  });
+  const alpha = (a: Count<string>, b: Count<string>) => COLLATOR.compare(a.value, b.value);
+  return {
+    tags: [...tags.values()].sort(alpha),
+    sites: [...sites.values()].sort(alpha),
+    colors: HIGHLIGHT_COLORS.map((value, i) => ({ value, count: perColor[i]! })).filter((c) => c.count > 0),
+    talkCounts,
+    orphans,
+  };
+}
+
+/** A talk title reduced for comparison: lowercase letters and digits, single spaces. */
+function titleKey(title: string): string {
+  return foldCase(title)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Talks that may be the same talk as `target` (the same talk written up on another page): equal
+ * titles once case and punctuation are ignored, or one title containing the other. Best first.
+ */
+export function similarTalks(target: TalkRecord, talks: readonly TalkRecord[]): TalkRecord[] {
+  const key = titleKey(target.title);
+  if (!key) return [];
+  const scored: { talk: TalkRecord; score: number }[] = [];
+  for (const talk of talks) {
+    if (talk.id === target.id) continue;
+    const other = titleKey(talk.title);
+    if (!other) continue;
+    if (other === key) scored.push({ talk, score: 0 });
+    else if (Math.min(other.length, key.length) >= 6 && (other.includes(key) || key.includes(other)))
+      scored.push({ talk, score: 1 });
+  }
+  return scored.sort((a, b) => a.score - b.score || a.talk.createdAt - b.talk.createdAt).map((s) => s.talk);
+}

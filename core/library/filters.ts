@@ -1,0 +1,116 @@
+/**
+ * The dashboard's filters: what the reader can narrow the library by (tags, talks, sites, colours,
+ * dates, a note, not found, a collection), applied to the index's slots after the search.
+ */
+import { type CollectionRecord, HIGHLIGHT_COLORS, type HighlightColor, type HighlightRecord } from '../types';
+import { dayEnd, dayStart } from './days';
+import { COLOR_INDEX, HAS_NOTE, type LibraryIndex, ORPHAN, siteAt } from './library-index';
+import { foldCase } from './search';
+
+/** Everything the reader can narrow the library by; criteria combine (all must hold). */
+export interface LibraryFilter {
+  /** Search text, as typed (see `parseQuery`). */
+  query: string;
+  /** Highlights carrying every one of these tags (case-insensitive). */
+  tags: readonly string[];
+  /** Highlights of any of these talks. */
+  talkIds: readonly string[];
+  /** Highlights from any of these sites (see `siteOf`). */
+  sites: readonly string[];
+  /** Highlights in any of these colours. */
+  colors: readonly HighlightColor[];
+  /** First day (local `YYYY-MM-DD`, inclusive) a highlight was made on. */
+  fromDay: string | null;
+  /** Last day (local `YYYY-MM-DD`, inclusive). */
+  toDay: string | null;
+  hasNote: boolean;
+  /** Only highlights the last visit could not find on their page. */
+  orphansOnly: boolean;
+  /** Only highlights in this collection. */
+  collectionId: string | null;
+}
+
+export const EMPTY_FILTER: LibraryFilter = {
+  query: '',
+  tags: [],
+  talkIds: [],
+  sites: [],
+  colors: [],
+  fromDay: null,
+  toDay: null,
+  hasNote: false,
+  orphansOnly: false,
+  collectionId: null,
+};
+
+/** True when any criterion narrows the library. */
+export function isFiltered(filter: LibraryFilter): boolean {
+  return (
+    filter.query.trim() !== '' ||
+    filter.tags.length > 0 ||
+    filter.talkIds.length > 0 ||
+    filter.sites.length > 0 ||
+    filter.colors.length > 0 ||
+    filter.fromDay !== null ||
+    filter.toDay !== null ||
+    filter.hasNote ||
+    filter.orphansOnly ||
+    filter.collectionId !== null
+  );
+}
+
+type Test = (h: HighlightRecord, slot: number) => boolean;
+
+/**
+ * Slots of the highlights that pass every criterion of `filter` except the query, taken from
+ * `hits` (search results) or from the whole library when `hits` is null; index order.
+ * `collections` resolves `filter.collectionId`; an unknown collection matches nothing.
+ */
+export function filterLibrary(
+  index: LibraryIndex,
+  filter: LibraryFilter,
+  hits: Int32Array | null,
+  collections: readonly CollectionRecord[] = [],
+): Int32Array {
+  const tests: Test[] = [];
+  if (filter.collectionId !== null) {
+    const collection = collections.find((c) => c.id === filter.collectionId);
+    const members = new Set(collection?.highlightIds ?? []);
+    tests.push((h) => members.has(h.id));
+  }
+  const needed = (filter.orphansOnly ? ORPHAN : 0) | (filter.hasNote ? HAS_NOTE : 0);
+  if (needed) tests.push((_, slot) => (index.flags[slot]! & needed) === needed);
+  if (filter.colors.length) {
+    const colors = new Uint8Array(HIGHLIGHT_COLORS.length);
+    for (const c of filter.colors) colors[COLOR_INDEX[c] ?? 0] = 1;
+    tests.push((_, slot) => colors[index.color[slot]!] === 1);
+  }
+  if (filter.talkIds.length) {
+    const talks = new Set(filter.talkIds);
+    tests.push((h) => h.talkId !== null && talks.has(h.talkId));
+  }
+  if (filter.sites.length) {
+    const sites = new Set(filter.sites);
+    tests.push((_, slot) => sites.has(siteAt(index, slot)));
+  }
+  if (filter.tags.length) {
+    const wanted = filter.tags.map(foldCase);
+    tests.push((h) => wanted.every((tag) => h.tags.some((t) => foldCase(t) === tag)));
+  }
+  const from = filter.fromDay ? dayStart(filter.fromDay) : Number.NaN;
+  if (!Number.isNaN(from)) tests.push((h) => h.createdAt >= from);
+  const until = filter.toDay ? dayEnd(filter.toDay) : Number.NaN;
+  if (!Number.isNaN(until)) tests.push((h) => h.createdAt < until);
+
+  const total = hits ? hits.length : index.highlights.length;
+  if (tests.length === 0) return hits ?? Int32Array.from({ length: total }, (_, k) => k);
+  const out = new Int32Array(total);
+  let count = 0;
+  outer: for (let k = 0; k < total; k++) {
+    const slot = hits ? hits[k]! : k;
+    const h = index.highlights[slot]!;
+    for (const test of tests) if (!test(h, slot)) continue outer;
+    out[count++] = slot;
+  }
+  return out.slice(0, count);
+}

@@ -1,0 +1,142 @@
+/**
+ * The library's index, built once per change of the data: the highlights newest first, each one's
+ * talk and page as array slots (no lookups by id per keystroke), colours and flags as typed arrays.
+ * Search (./search.ts), filters (./filters.ts), grouping (./groups.ts) and the sidebar's counts
+ * (./facets.ts) all read it. Nothing in core/library/ touches Preact, Dexie or the DOM, so every step
+ * is unit-tested and benchmarked alone.
+ *
+ * The dashboard's pipeline, each step memoized by the caller on its inputs:
+ * `buildLibraryIndex(data)` → `searchLibrary(index, terms)` → `filterLibrary(index, filter, hits)`
+ * → `groupHighlights(index, slots, by)` → `flattenGroups(groups, collapsed)`.
+ */
+import { HIGHLIGHT_COLORS, type HighlightRecord, type PageRecord, type TalkRecord } from '../types';
+
+export interface LibraryData {
+  highlights: readonly HighlightRecord[];
+  pages: readonly PageRecord[];
+  talks: readonly TalkRecord[];
+}
+
+/**
+ * What search, filters and grouping read, precomputed once per data change: the highlights in
+ * order, each one's talk and page as array slots (no lookups by id per keystroke), and lookups by
+ * id. The lowercase text search scans is built on first use (`prepareSearch`), so the first render
+ * does not wait for it.
+ */
+export interface LibraryIndex {
+  /** Every highlight, newest first: the order of unsorted results. Slots index this array. */
+  highlights: HighlightRecord[];
+  pagesById: ReadonlyMap<string, PageRecord>;
+  talksById: ReadonlyMap<string, TalkRecord>;
+  /** Per slot: index into `talks` of the highlight's talk, -1 for none (or a missing talk). */
+  talkSlot: Int32Array;
+  /** Per slot: index into `pages` of the highlight's page, -1 for a missing page. */
+  pageSlot: Int32Array;
+  /** Talks and pages by their slot (the order of `LibraryData`). */
+  talks: readonly TalkRecord[];
+  pages: readonly PageRecord[];
+  /** Site of each page, by page slot (see `siteOf`). */
+  pageSites: string[];
+  /** Per slot: the colour's index in HIGHLIGHT_COLORS (comparing numbers, not strings, per keystroke). */
+  color: Uint8Array;
+  /** Per slot: ORPHAN and HAS_NOTE bits. */
+  flags: Uint8Array;
+  /** Search text, once `prepareSearch` has built it. */
+  search: SearchText | null;
+}
+
+/** Lowercase text for search; talk and page text is stored once, not once per highlight. */
+export interface SearchText {
+  /** Per slot: the highlight's text, note and tags. */
+  own: string[];
+  /** Per talk slot: title and speakers. */
+  talks: string[];
+  /** Per page slot: title and site. */
+  pages: string[];
+}
+
+export const UNKNOWN_SITE = 'Unknown site';
+/** Bits of `LibraryIndex.flags`. */
+export const ORPHAN = 1;
+export const HAS_NOTE = 2;
+/** Each colour's slot in HIGHLIGHT_COLORS (the numbers `LibraryIndex.color` holds). */
+export const COLOR_INDEX: Readonly<Record<string, number>> = Object.fromEntries(
+  HIGHLIGHT_COLORS.map((c, i) => [c, i]),
+);
+
+/** The site a page belongs to, as readers name it: its site name, else its host. */
+export function siteOf(page: Pick<PageRecord, 'siteName' | 'url'> | undefined): string {
+  const name = page?.siteName?.trim();
+  if (name) return name;
+  if (!page) return UNKNOWN_SITE;
+  try {
+    return new URL(page.url).hostname || page.url;
+  } catch {
+    return page.url;
+  }
+}
+
+/** The site of the highlight at `slot`. */
+export function siteAt(index: LibraryIndex, slot: number): string {
+  return index.pageSites[index.pageSlot[slot]!] ?? UNKNOWN_SITE;
+}
+
+/** Builds the index; O(n log n) over the library, run once per change of the data. */
+export function buildLibraryIndex(data: LibraryData): LibraryIndex {
+  const n = data.highlights.length;
+  // Newest first, ties in input order: a typed-array sort of positions beats sorting the objects.
+  const created = new Float64Array(n);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    created[i] = data.highlights[i]!.createdAt;
+    order[i] = i;
+  }
+  order.sort((a, b) => created[b]! - created[a]! || a - b);
+  const highlights = new Array<HighlightRecord>(n);
+  for (let i = 0; i < n; i++) highlights[i] = data.highlights[order[i]!]!;
+
+  const pagesById = new Map<string, PageRecord>();
+  const talksById = new Map<string, TalkRecord>();
+  const talkIndex = new Map<string, number>();
+  const pageIndex = new Map<string, number>();
+  data.talks.forEach((talk, i) => {
+    talksById.set(talk.id, talk);
+    talkIndex.set(talk.id, i);
+  });
+  const pageSites = data.pages.map((page, i) => {
+    pagesById.set(page.id, page);
+    pageIndex.set(page.id, i);
+    return siteOf(page);
+  });
+  const talkSlot = new Int32Array(n);
+  const pageSlot = new Int32Array(n);
+  const color = new Uint8Array(n);
+  const flags = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = highlights[i]!;
+    talkSlot[i] = h.talkId === null ? -1 : (talkIndex.get(h.talkId) ?? -1);
+    pageSlot[i] = pageIndex.get(h.pageId) ?? -1;
+    color[i] = COLOR_INDEX[h.color] ?? 0;
+    flags[i] = (h.anchorStatus === 'orphan' ? ORPHAN : 0) | (h.note.trim() !== '' ? HAS_NOTE : 0);
+  }
+  return {
+    highlights,
+    pagesById,
+    talksById,
+    talkSlot,
+    pageSlot,
+    talks: data.talks,
+    pages: data.pages,
+    pageSites,
+    color,
+    flags,
+    search: null,
+  };
+}
+
+/** The highlights at `slots`, in that order. */
+export function highlightsAt(index: LibraryIndex, slots: Int32Array): HighlightRecord[] {
+  const out = new Array<HighlightRecord>(slots.length);
+  for (let k = 0; k < slots.length; k++) out[k] = index.highlights[slots[k]!]!;
+  return out;
+}

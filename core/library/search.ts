@@ -1,0 +1,190 @@
+/**
+ * Searching the library: parsing what the reader types into terms, finding the highlights where
+ * every term occurs (in the highlight's text, note, tags, talk or page), and where the terms occur
+ * in a text so they can be marked. Matching is a case-insensitive substring match, which a plain scan
+ * over lowercase text precomputed on the index answers fast enough for tens of thousands of highlights.
+ */
+import type { LibraryIndex, SearchText } from './library-index';
+
+/** At most this many terms count: the library search keeps one bit per term. */
+export const MAX_TERMS = 30;
+
+/** Lowercases text for matching; haystacks and terms must both go through this. */
+export function foldCase(text: string): string {
+  return text.toLowerCase();
+}
+
+/**
+ * Splits a query into lowercase terms: words, or phrases in double quotes (`"live patching"`).
+ * Duplicates are dropped; an unclosed quote runs to the end of the query.
+ */
+export function parseQuery(input: string): string[] {
+  const terms: string[] = [];
+  const pattern = /"([^"]*)"?|(\S+)/g;
+  for (const match of input.matchAll(pattern)) {
+    const raw = match[1] ?? match[2] ?? '';
+    const term = foldCase(raw.trim().replace(/\s+/g, ' '));
+    if (term && !terms.includes(term)) terms.push(term);
+    if (terms.length === MAX_TERMS) break;
+  }
+  return terms;
+}
+
+/** True when every term occurs in the (already lowercased) haystack. */
+export function containsAll(haystack: string, terms: readonly string[]): boolean {
+  for (const term of terms) if (!haystack.includes(term)) return false;
+  return true;
+}
+
+/**
+ * True when the results of `next` are a subset of the results of `previous`: every previous term
+ * is part of some next term. Typing on extends a term, so a search can then scan only the
+ * previous results instead of the whole library.
+ */
+export function isRefinement(previous: readonly string[], next: readonly string[]): boolean {
+  return previous.every((old) => next.some((term) => term.includes(old)));
+}
+
+/** A half-open range `[start, end)` of UTF-16 offsets. */
+export type TextRange = readonly [start: number, end: number];
+
+/**
+ * Lowercases `text` and maps each offset of the result back to an offset in `text`; the map is
+ * null when lowercasing kept every offset (the common case: no character changed length).
+ */
+function foldWithOffsets(text: string): { folded: string; toOriginal: number[] | null } {
+  const folded = foldCase(text);
+  if (folded.length === text.length) return { folded, toOriginal: null };
+  const toOriginal: number[] = [];
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    const char = String.fromCodePoint(text.codePointAt(i)!);
+    const lower = foldCase(char);
+    for (let k = 0; k < lower.length; k++) toOriginal.push(i);
+    out += lower;
+    i += char.length;
+  }
+  toOriginal.push(text.length);
+  return { folded: out, toOriginal };
+}
+
+/** Where the terms occur in `text`: sorted, merged (overlapping or touching) ranges. */
+export function matchRanges(text: string, terms: readonly string[]): TextRange[] {
+  if (!text || terms.length === 0) return [];
+  const { folded, toOriginal } = foldWithOffsets(text);
+  const found: [number, number][] = [];
+  for (const term of terms) {
+    if (!term) continue;
+    for (let at = folded.indexOf(term); at !== -1; at = folded.indexOf(term, at + 1)) {
+      found.push([at, at + term.length]);
+    }
+  }
+  if (found.length === 0) return [];
+  found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: [number, number][] = [found[0]!];
+  for (const range of found) {
+    const last = merged[merged.length - 1]!;
+    if (range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push(range);
+  }
+  if (!toOriginal) return merged;
+  return merged.map(([start, end]) => [toOriginal[start]!, toOriginal[end]!] as const);
+}
+
+/** A piece of text, marked when it is (part of) a match. */
+export interface TextSegment {
+  text: string;
+  match: boolean;
+}
+
+/**
+ * Splits `text` into plain and matching segments, in order; joined they give `text` back.
+ * Render them as text nodes (and `<mark>`): never as HTML, the text comes from web pages.
+ */
+export function markSegments(text: string, terms: readonly string[]): TextSegment[] {
+  const ranges = matchRanges(text, terms);
+  if (ranges.length === 0) return text ? [{ text, match: false }] : [];
+  const segments: TextSegment[] = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start > at) segments.push({ text: text.slice(at, start), match: false });
+    if (end > start) segments.push({ text: text.slice(start, end), match: true });
+    at = Math.max(at, end);
+  }
+  if (at < text.length) segments.push({ text: text.slice(at), match: false });
+  return segments;
+}
+
+/** Separates fields in a haystack so a term never matches across two of them. */
+const FIELD_SEPARATOR = '\u0001';
+
+/**
+ * The index's search text, built on the first call and kept on the index (the dashboard calls it
+ * when idle after the first render, so the first keystroke finds it ready).
+ */
+export function prepareSearch(index: LibraryIndex): SearchText {
+  if (index.search) return index.search;
+  const own = new Array<string>(index.highlights.length);
+  for (let i = 0; i < own.length; i++) {
+    const h = index.highlights[i]!;
+    own[i] = foldCase(h.tags.length || h.note ? [h.text, h.note, ...h.tags].join(FIELD_SEPARATOR) : h.text);
+  }
+  index.search = {
+    own,
+    talks: index.talks.map((t) => foldCase([t.title, ...t.speakers].join(FIELD_SEPARATOR))),
+    pages: index.pages.map((p, i) => foldCase([p.title, index.pageSites[i]].join(FIELD_SEPARATOR))),
+  };
+  return index.search;
+}
+
+/** Bit `t` set when term `t` occurs in the text. */
+function termMasks(texts: readonly string[], terms: readonly string[]): Int32Array {
+  const masks = new Int32Array(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    let mask = 0;
+    for (let t = 0; t < terms.length; t++) if (texts[i]!.includes(terms[t]!)) mask |= 1 << t;
+    masks[i] = mask;
+  }
+  return masks;
+}
+
+/**
+ * Slots of the highlights where every term occurs in the highlight's text, note, tags, talk
+ * (title, speakers) or page (title, site). `within` limits the scan to earlier hits (see
+ * `isRefinement`); without it the whole library is scanned. Slots stay in index order.
+ */
+export function searchLibrary(
+  index: LibraryIndex,
+  terms: readonly string[],
+  within?: Int32Array | null,
+): Int32Array {
+  const n = index.highlights.length;
+  const used = terms.slice(0, MAX_TERMS);
+  const all = (1 << used.length) - 1; // used.length <= MAX_TERMS < 31
+  const text = prepareSearch(index);
+  const talkMasks = termMasks(text.talks, used);
+  const pageMasks = termMasks(text.pages, used);
+  const ownText = text.own;
+  const { talkSlot, pageSlot } = index;
+  const hits = new Int32Array(within ? within.length : n);
+  let count = 0;
+  const total = within ? within.length : n;
+  for (let k = 0; k < total; k++) {
+    const slot = within ? within[k]! : k;
+    const talk = talkSlot[slot]!;
+    const page = pageSlot[slot]!;
+    const mask = (talk < 0 ? 0 : talkMasks[talk]!) | (page < 0 ? 0 : pageMasks[page]!);
+    let found = true;
+    if (mask !== all) {
+      const own = ownText[slot]!;
+      for (let t = 0; t < used.length; t++) {
+        if ((mask & (1 << t)) === 0 && !own.includes(used[t]!)) {
+          found = false;
+          break;
+        }
+      }
+    }
+    if (found) hits[count++] = slot;
+  }
+  return hits.slice(0, count);
+}

@@ -1,0 +1,60 @@
+/**
+ * The Markdown escaping rules every path out of a page shares, in one place: the clip converter
+ * (./from-html.ts), the sanitizer of stored Markdown and notes (./sanitize.ts) and the export
+ * (./export.ts).
+ *
+ * - Raw HTML: in CommonMark a `<` followed by a letter, `/`, `!` or `?` may open a tag, a comment, a
+ *   declaration or an autolink; such a `<` is backslash-escaped. `a < b` stays as it is.
+ * - Links: page text keeps only absolute http(s) and mailto links; a reader's note keeps any link but
+ *   `javascript:`, `vbscript:` and `data:` (relative links to their own notes included).
+ */
+
+/** Where Markdown comes from: a web page (hostile) or the reader (trusted, but still made inert). */
+export type MarkdownOrigin = 'page' | 'user';
+
+/** What may follow a `<` that opens HTML or an autolink. */
+const TAG_START = /^[A-Za-z/!?]/;
+const PAGE_SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'mailto']);
+const DANGEROUS_SCHEMES: ReadonlySet<string> = new Set(['javascript', 'vbscript', 'data']);
+
+/** Whether a `<` followed by `next` (the rest of the text, or its next character) could open HTML. */
+export function opensTag(next: string): boolean {
+  return TAG_START.test(next);
+}
+
+/** Backslash-escapes each `<` that could open HTML and is not escaped already. */
+export function escapeTagOpeners(text: string): string {
+  return text.replace(/(\\*)<(?=[A-Za-z/!?])/g, (match, slashes: string) =>
+    slashes.length % 2 === 1 ? match : `${slashes}\\<`,
+  );
+}
+
+/**
+ * Whether a link with this scheme (lower case, no colon; undefined for a relative link) may stay in
+ * Markdown from `origin`.
+ */
+export function isAllowedScheme(scheme: string | undefined, origin: MarkdownOrigin): boolean {
+  if (origin === 'page') return scheme !== undefined && PAGE_SCHEMES.has(scheme);
+  return scheme === undefined || !DANGEROUS_SCHEMES.has(scheme);
+}
+
+/**
+ * Backslash-escapes text so that Markdown shows it literally. On top of CommonMark's and Turndown's
+ * set, `~` (GFM strikethrough) and `|` (GFM tables) are always escaped, `#` at the start of a word (a
+ * heading, or an Obsidian tag), `<` when it could open raw HTML or an autolink, and `&` when it could
+ * start an entity reference (`&name;`, `&#123;`): `a < b` and `Q&A` stay readable while
+ * `<img onerror=...>` and `&lt;` stay text. Line-start rules apply at the start of `text` (Turndown
+ * calls this per text node).
+ */
+export function escapeMarkdownText(text: string): string {
+  return (
+    escapeTagOpeners(text.replace(/[\\*_`~[\]|]/g, '\\$&').replace(/(^|\s)#(?=[^\s#])/g, '$1\\#'))
+      // A `<` or `&` that ends a text node is escaped too: the next node's text could complete a tag.
+      .replace(/<$/, '\\<')
+      .replace(/&(?=$|#?[A-Za-z0-9]+;)/g, '\\&')
+      // Block syntax at the start of a line: list items, rules, setext underlines, headings, quotes.
+      .replace(/^([-+=>])/, '\\$1')
+      .replace(/^(#{1,6})(?=[ \t]|$)/, '\\$1')
+      .replace(/^(\d+)([.)])(?=[ \t]|$)/, '$1\\$2')
+  );
+}

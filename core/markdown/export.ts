@@ -1,0 +1,346 @@
+/**
+ * The Markdown export: highlights (a collection, a filter, a page) as one Markdown document that pastes
+ * cleanly into Obsidian, Logseq, a wiki or a blog post. The format is documented in docs/export-format.md.
+ *
+ * Default layout: YAML front matter; `# title`; a `## section` per talk (speakers below), per page, per
+ * tag or none; in each, highlights in page order, each a blockquote of its stored Markdown, a source line
+ * (the page title linked to a text fragment URL that opens at the passage; the talk when sections are not
+ * talks; the colour's name when the reader named it), the note, and the tags as hashtags. A template
+ * (./template.ts) can replace the per-highlight layout.
+ *
+ * Nothing from a page can add structure: titles, talk names and speakers are escaped; stored Markdown and
+ * notes go through ./sanitize.ts; URLs are re-encoded so they cannot end a link early.
+ */
+import { escapeMarkdownText } from './escape';
+import type { ExportOptions } from './export-options';
+import { compileTemplate, type TemplateValues, type TemplateVariable } from './template';
+import { frontMatter } from './front-matter';
+import { sanitizeMarkdown } from './sanitize';
+import type { ColorNames } from '../colors';
+import { highlightFragmentUrl } from '../text-fragment';
+import type { HighlightRecord, PageRecord, TalkRecord } from '../types';
+
+export interface MarkdownExportInput {
+  /** The `# title` (collection name, filter description, page title). */
+  title: string;
+  /** What to export. Order matters only for pages (first appearance) and for `groupBy: 'none'`. */
+  highlights: readonly HighlightRecord[];
+  /** The pages and talks the highlights refer to (others are ignored). */
+  pages: readonly PageRecord[];
+  talks: readonly TalkRecord[];
+  colorNames: ColorNames;
+  options: ExportOptions;
+  /** When the export was made (ms since the epoch): the front matter's `exported`. */
+  exportedAt: number;
+}
+
+/** Thrown for an invalid template; `message` names the problem and its line. */
+export class TemplateError extends Error {
+  override name = 'TemplateError';
+}
+
+const DEFAULT_TITLE = 'Talk Notes export';
+const UNTAGGED = 'Untagged';
+const UNTITLED_TALK = 'Untitled talk';
+
+interface Section {
+  heading: string | null;
+  /** Lines under the heading (the talk's speakers). */
+  intro: string | null;
+  highlights: HighlightRecord[];
+}
+
+interface Context {
+  pages: ReadonlyMap<string, PageRecord>;
+  talks: ReadonlyMap<string, TalkRecord>;
+  colorNames: ColorNames;
+  options: ExportOptions;
+}
+
+/**
+ * The Markdown document for `input`; ends with a newline.
+ * @throws TemplateError when `options.template` is not a valid template.
+ */
+export function toMarkdown(input: MarkdownExportInput): string {
+  const { options } = input;
+  let template = null;
+  if (options.template.trim()) {
+    const compiled = compileTemplate(options.template);
+    if (!compiled.ok) throw new TemplateError(compiled.error);
+    template = compiled.template;
+  }
+  const ctx: Context = {
+    pages: new Map(input.pages.map((p) => [p.id, p])),
+    talks: new Map(input.talks.map((t) => [t.id, t])),
+    colorNames: input.colorNames,
+    options,
+  };
+  const pageOrder = new Map<string, number>();
+  for (const h of input.highlights) if (!pageOrder.has(h.pageId)) pageOrder.set(h.pageId, pageOrder.size);
+
+  const blocks: string[] = [];
+  if (options.includeFrontMatter) blocks.push(frontMatterFor(input, ctx, pageOrder));
+  blocks.push(`# ${inline(input.title.trim() || DEFAULT_TITLE)}`);
+  for (const section of sectionsFor(input.highlights, ctx, pageOrder)) {
+    if (section.heading !== null) blocks.push(`## ${section.heading}`);
+    if (section.intro) blocks.push(section.intro);
+    for (const h of section.highlights) {
+      const block = template
+        ? template.render(templateValues(h, ctx, template.variables)).trimEnd()
+        : defaultBlock(h, ctx);
+      if (block) blocks.push(block);
+    }
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function frontMatterFor(input: MarkdownExportInput, ctx: Context, pageOrder: Map<string, number>): string {
+  const tags = new Map<string, string>();
+  const talkIds = new Set<string>();
+  for (const h of input.highlights) {
+    for (const tag of h.tags) {
+      const safe = hashtagFor(tag);
+      if (safe && !tags.has(safe.toLowerCase())) tags.set(safe.toLowerCase(), safe);
+    }
+    if (h.talkId && ctx.talks.has(h.talkId)) talkIds.add(h.talkId);
+  }
+  const sources = [...pageOrder.keys()].map(
+    (id) => ctx.pages.get(id)?.url ?? input.highlights.find((h) => h.pageId === id)!.url,
+  );
+  const exported = isoTime(input.exportedAt);
+  return frontMatter([
+    ['title', input.title.trim() || DEFAULT_TITLE],
+    ['exported', exported],
+    ['highlights', input.highlights.length],
+    ['pages', pageOrder.size],
+    ['talks', talkIds.size],
+    ['tags', [...tags.values()].sort(compareText)],
+    ['sources', sources],
+  ]);
+}
+
+/** ISO 8601 of a time in ms, or '' for one no Date can hold (a hand-edited backup could have any number). */
+function isoTime(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
+}
+
+function compareText(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Page order (first appearance in the input), then position on the page, then clip time. */
+function documentOrder(pageOrder: Map<string, number>) {
+  return (a: HighlightRecord, b: HighlightRecord) =>
+    pageOrder.get(a.pageId)! - pageOrder.get(b.pageId)! ||
+    a.position - b.position ||
+    a.createdAt - b.createdAt;
+}
+
+function sectionsFor(
+  highlights: readonly HighlightRecord[],
+  ctx: Context,
+  pageOrder: Map<string, number>,
+): Section[] {
+  const { groupBy } = ctx.options;
+  if (groupBy === 'none') return [{ heading: null, intro: null, highlights: [...highlights] }];
+  const ordered = [...highlights].sort(documentOrder(pageOrder));
+  const sections = new Map<string, Section>();
+  const add = (key: string, make: () => Omit<Section, 'highlights'>, h: HighlightRecord) => {
+    let section = sections.get(key);
+    if (!section) {
+      section = { ...make(), highlights: [] };
+      sections.set(key, section);
+    }
+    section.highlights.push(h);
+  };
+  const pageSection = (h: HighlightRecord) => () => ({ heading: inline(pageTitle(h, ctx)), intro: null });
+  const tagSection = (tag: string) => () => ({ heading: inline(tag) || UNTAGGED, intro: null });
+
+  for (const h of ordered) {
+    if (groupBy === 'page') {
+      add(`page:${h.pageId}`, pageSection(h), h);
+    } else if (groupBy === 'talk') {
+      const talk = h.talkId ? ctx.talks.get(h.talkId) : undefined;
+      if (!talk) add(`page:${h.pageId}`, pageSection(h), h);
+      else {
+        const speakers = talk.speakers.map((s) => s.trim()).filter(Boolean);
+        add(
+          `talk:${talk.id}`,
+          () => ({
+            heading: inline(talk.title) || UNTITLED_TALK,
+            intro: speakers.length ? `Speakers: ${inline(speakers.join(', '))}` : null,
+          }),
+          h,
+        );
+      }
+    } else {
+      const seen = new Set<string>();
+      for (const tag of h.tags) {
+        const key = tag.toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        add(`tag:${key}`, tagSection(tag), h);
+      }
+      if (seen.size === 0) add('untagged', () => ({ heading: UNTAGGED, intro: null }), h);
+    }
+  }
+  const all = [...sections.entries()];
+  if (groupBy === 'tag') {
+    // Tags alphabetically, untagged highlights last.
+    all.sort(([a, x], [b, y]) =>
+      a === 'untagged' ? 1 : b === 'untagged' ? -1 : compareText(x.heading!, y.heading!),
+    );
+  }
+  return all.map(([, section]) => section);
+}
+
+function pageTitle(h: HighlightRecord, ctx: Context): string {
+  const page = ctx.pages.get(h.pageId);
+  return page?.title.trim() || page?.url || h.url;
+}
+
+/** The default layout of one highlight. */
+function defaultBlock(h: HighlightRecord, ctx: Context): string {
+  const { options } = ctx;
+  const parts = [blockquote(passageMarkdown(h))];
+  const source = [options.includeLinks ? titleLink(h, ctx) : inline(pageTitle(h, ctx))];
+  const talk = h.talkId ? ctx.talks.get(h.talkId) : undefined;
+  if (talk && options.groupBy !== 'talk') source.push(inline(talk.title));
+  const colorName = ctx.colorNames[h.color]?.trim();
+  if (colorName) source.push(inline(colorName));
+  parts.push(`— ${source.join(' · ')}`);
+  if (options.includeNotes) {
+    const note = sanitizeMarkdown(h.note, 'user');
+    if (note.trim()) parts.push(note);
+  }
+  if (options.includeTags) {
+    const tags = hashtags(h.tags);
+    if (tags) parts.push(tags);
+  }
+  return parts.join('\n\n');
+}
+
+/** Template values; only the ones the template uses are computed (fragment URLs are not free). */
+function templateValues(
+  h: HighlightRecord,
+  ctx: Context,
+  used: ReadonlySet<TemplateVariable>,
+): TemplateValues {
+  const talk = h.talkId ? ctx.talks.get(h.talkId) : undefined;
+  const page = ctx.pages.get(h.pageId);
+  const compute: Record<TemplateVariable, () => string> = {
+    text: () => escapedText(h.text),
+    markdown: () => passageMarkdown(h),
+    quote: () => blockquote(passageMarkdown(h)),
+    note: () => sanitizeMarkdown(h.note, 'user'),
+    tags: () => hashtags(h.tags),
+    url: () => linkDestination(page?.url ?? h.url) ?? '',
+    fragmentUrl: () => fragmentUrl(h, ctx) ?? '',
+    link: () => titleLink(h, ctx),
+    pageTitle: () => inline(pageTitle(h, ctx)),
+    site: () => inline(page?.siteName ?? ''),
+    talk: () => inline(talk?.title ?? ''),
+    speakers: () => inline(talk?.speakers.join(', ') ?? ''),
+    color: () => h.color,
+    colorName: () => inline(ctx.colorNames[h.color] ?? ''),
+    date: () => isoTime(h.createdAt).slice(0, 10),
+    id: () => inline(h.id),
+  };
+  const values = {} as TemplateValues;
+  for (const name of Object.keys(compute) as TemplateVariable[]) {
+    values[name] = used.has(name) ? compute[name]() : '';
+  }
+  return values;
+}
+
+/** The stored Markdown, made safe; the escaped text when there is none. */
+function passageMarkdown(h: HighlightRecord): string {
+  return sanitizeMarkdown(h.markdown.trim() ? h.markdown : escapedText(h.text), 'page');
+}
+
+function escapedText(text: string): string {
+  return text
+    .split(/\r\n?|\n/)
+    .map((line) => escapeMarkdownText(line.trim()))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function blockquote(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => (line ? `> ${line}` : '>'))
+    .join('\n');
+}
+
+/** `[Page title](fragment URL)`, or the escaped title alone when the URL cannot be linked. */
+function titleLink(h: HighlightRecord, ctx: Context): string {
+  const title = inline(pageTitle(h, ctx));
+  const url = fragmentUrl(h, ctx);
+  return url ? `[${title}](${url})` : title;
+}
+
+function fragmentUrl(h: HighlightRecord, ctx: Context): string | null {
+  const base = linkDestination(ctx.pages.get(h.pageId)?.url ?? h.url);
+  return base ? highlightFragmentUrl(h, base) : null;
+}
+
+/**
+ * An http(s) URL fit for a Markdown link destination (characters that could end or confuse one are
+ * percent-encoded, as ./from-html.ts does), or null.
+ */
+export function linkDestination(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    return parsed.href.replace(
+      /[\s<>()\\"'`[\]]/g,
+      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+    );
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One line of page-derived text (a title, a talk, speakers): whitespace collapsed and escaped so it
+ * stays text: no heading, rule, list, link, embed, HTML, emphasis or math.
+ */
+export function inline(text: string): string {
+  return escapeMarkdownText(text.replace(/\s+/g, ' ').trim()).replace(/\$/g, '\\$').replace(/%%/g, '\\%\\%');
+}
+
+/**
+ * A tag as a hashtag body that Obsidian, Logseq and GitHub-style renderers all read as one tag:
+ * levels kept (`a/b`), whitespace and every character other than letters, digits, `_` and `-` turned
+ * into `-` (`open source` -> `open-source`, `C++` -> `C`), dashes collapsed and trimmed from each level
+ * (with underscores, which could otherwise read as emphasis). Null when nothing is left.
+ */
+export function hashtagFor(tag: string): string | null {
+  const levels = tag
+    .split('/')
+    .map((level) =>
+      level
+        .normalize('NFC')
+        .replace(/[^\p{L}\p{N}\p{M}_-]+/gu, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[-_]+|[-_]+$/g, ''),
+    )
+    .filter(Boolean);
+  return levels.length ? levels.join('/') : null;
+}
+
+function hashtags(tags: readonly string[]): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const tag of tags) {
+    const safe = hashtagFor(tag);
+    if (safe && !seen.has(safe.toLowerCase())) {
+      seen.add(safe.toLowerCase());
+      out.push(`#${safe}`);
+    }
+  }
+  return out.join(' ');
+}

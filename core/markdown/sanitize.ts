@@ -1,0 +1,322 @@
+/**
+ * Safe Markdown: make stored Markdown (a clipped passage, or the reader's note) safe to paste into any
+ * notes app, while keeping its structure (paragraphs, lists, links, emphasis, code).
+ *
+ * What it neutralizes, and how:
+ * - Raw HTML and autolinks: a `<` that could open a tag, comment, declaration or autolink (followed by a
+ *   letter, `/`, `!` or `?`) is backslash-escaped everywhere except inside fenced code blocks. Inline code
+ *   is skipped only when nothing in the text (links, tables, `$` math) could make a renderer pair the
+ *   backticks differently from us; otherwise it is escaped too (safe, at worst a visible backslash).
+ * - Fenced code blocks are re-emitted with canonical fences at the start of the line, long enough for
+ *   their content, and closed when the input left them open: what we treat as code is code to every
+ *   renderer, and an unclosed fence cannot swallow the rest of an export.
+ * - Links: `javascript:`, `vbscript:` and `data:` links, images and reference definitions are dropped
+ *   (their text kept). Page text is stricter: only absolute http(s)/mailto links survive and images
+ *   become their alt text (a clip never loads anything), as in ./from-html.ts.
+ * - Page text only: Obsidian embeds and wikilinks (`![[...]]`, `[[...]]`) are escaped. A reader's note
+ *   keeps them: linking their own notes is the point.
+ * - Control characters are removed and line endings made `\n`.
+ *
+ * The `<` and link-scheme rules themselves are in ./escape.ts, shared with the clip converter and the export.
+ *
+ * Idempotent: sanitizing safe Markdown returns it unchanged.
+ */
+
+import { escapeTagOpeners, isAllowedScheme, type MarkdownOrigin, opensTag } from './escape';
+
+const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: whitespace or a control character ends a destination
+const DESTINATION_END = /[\s\u0000-\u001F]/;
+
+/** Sanitizes Markdown from `origin`; see the module comment. */
+export function sanitizeMarkdown(markdown: string, origin: MarkdownOrigin): string {
+  const lines = markdown
+    .replace(/\r\n?/g, '\n')
+    .replace(/\0/g, '\uFFFD')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+    .replace(/[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .split('\n');
+  const out: string[] = [];
+  let prose: string[] = [];
+  const flush = () => {
+    if (prose.length) out.push(sanitizeProse(prose.join('\n'), origin));
+    prose = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const open = fenceOpening(lines[i]!);
+    if (!open) {
+      prose.push(lines[i]!);
+      continue;
+    }
+    flush();
+    const content: string[] = [];
+    for (i++; i < lines.length; i++) {
+      const close = FENCE_CLOSE.exec(lines[i]!)?.[1];
+      if (close && close[0] === open.fence[0] && close.length >= open.fence.length) break;
+      content.push(stripIndent(lines[i]!, open.indent));
+    }
+    // A fence left open runs to the end of the input: its trailing blank lines are not code.
+    if (i >= lines.length) while (content.length > 0 && !content.at(-1)!.trim()) content.pop();
+    out.push(canonicalFence(open.fence[0]!, open.fence.length, open.info, content));
+  }
+  flush();
+  return out.join('\n').replace(/\s+$/, '');
+}
+
+/** A fence opener, as CommonMark reads one at the start of a block (backtick info has no backtick). */
+function fenceOpening(line: string): { indent: number; fence: string; info: string } | null {
+  const match = FENCE_OPEN.exec(line);
+  if (!match) return null;
+  const fence = match[2]!;
+  const info = match[3]!;
+  if (fence[0] === '`' && info.includes('`')) return null;
+  return { indent: match[1]!.length, fence, info };
+}
+
+function stripIndent(line: string, indent: number): string {
+  let i = 0;
+  while (i < indent && line[i] === ' ') i++;
+  return line.slice(i);
+}
+
+/** A fence at column 0, longer than any run of its character inside, with a plain language tag. */
+function canonicalFence(char: string, minLength: number, info: string, content: string[]): string {
+  let longest = 0;
+  for (const run of content.join('\n').matchAll(char === '`' ? /`+/g : /~+/g)) {
+    longest = Math.max(longest, run[0].length);
+  }
+  const fence = char.repeat(Math.max(3, minLength, longest + 1));
+  const language = (info.trim().split(/\s+/)[0] ?? '').replace(/[^\w+#.-]/g, '').slice(0, 40);
+  return [fence + language, ...content, fence].join('\n');
+}
+
+/** Text outside fenced code: links first (they decide what is a destination), then escapes. */
+function sanitizeProse(text: string, origin: MarkdownOrigin): string {
+  const linked = dropReferenceDefinitions(rewriteAllLinks(text, origin), origin);
+  // Anything that can make a renderer pair backticks differently from a line scan: no code-span skipping.
+  const codeSpansTrusted = !/\]\(|\]:|\||\$/.test(linked);
+  return linked
+    .split('\n')
+    .map((line) => escapeLine(line, origin, codeSpansTrusted))
+    .join('\n');
+}
+
+/** True when the character at `at` is backslash-escaped (an odd number of backslashes before it). */
+function isEscaped(text: string, at: number): boolean {
+  let count = 0;
+  for (let i = at - 1; i >= 0 && text[i] === '\\'; i--) count++;
+  return count % 2 === 1;
+}
+
+/**
+ * Escapes one line: `<` that could start HTML, `[[` in page text, and backtick runs without a partner
+ * on the line (so no renderer pairs them across lines). Code spans are copied as they are when trusted.
+ */
+function escapeLine(line: string, origin: MarkdownOrigin, codeSpansTrusted: boolean): string {
+  let out = '';
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i]!;
+    if (c === '\\' && i + 1 < line.length && ASCII_PUNCTUATION.test(line[i + 1]!)) {
+      out += c + line[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === '`') {
+      let runEnd = i;
+      while (line[runEnd] === '`') runEnd++;
+      const run = line.slice(i, runEnd);
+      const close = closingRun(line, runEnd, run.length);
+      if (close === -1) {
+        out += '\\`'.repeat(run.length);
+        i = runEnd;
+        continue;
+      }
+      const content = line.slice(runEnd, close);
+      // Untrusted, the span is kept but its `<` escaped: safe whether a renderer reads code or text.
+      out += run + (codeSpansTrusted ? content : escapeTagOpeners(content)) + run;
+      i = close + run.length;
+      continue;
+    }
+    if (c === '<' && opensTag(line.slice(i + 1, i + 2))) {
+      out += '\\<';
+      i++;
+      continue;
+    }
+    if (origin === 'page' && c === '[' && line[i + 1] === '[') {
+      out += '\\[\\[';
+      i += 2;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
+
+/** Index of the next backtick run of exactly `length` at or after `from`, or -1. */
+function closingRun(line: string, from: number, length: number): number {
+  let i = from;
+  while (i < line.length) {
+    if (line[i] !== '`') {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (line[end] === '`') end++;
+    if (end - i === length) return i;
+    i = end;
+  }
+  return -1;
+}
+
+/** Passes of link rewriting before giving up on a text (see `rewriteAllLinks`). */
+const MAX_LINK_PASSES = 8;
+
+/**
+ * `rewriteLinks` until nothing changes: dropping a link keeps its text, which can complete a link
+ * around it (`[[a](x:y)](javascript:z)` leaves `[a](javascript:z)`). Text nested deeper than
+ * MAX_LINK_PASSES is no prose anyone wrote: every `[` left in it is escaped, so none opens a link.
+ */
+function rewriteAllLinks(text: string, origin: MarkdownOrigin): string {
+  let current = text;
+  for (let pass = 0; pass < MAX_LINK_PASSES; pass++) {
+    const next = rewriteLinks(current, origin);
+    if (next === current) return current;
+    current = next;
+  }
+  return current.replace(/(\\*)\[/g, (match, slashes: string) =>
+    slashes.length % 2 === 1 ? match : `${slashes}\\[`,
+  );
+}
+
+/**
+ * Drops inline links and images whose destination is not allowed (keeping their text), and in page
+ * text turns every image into its alt text. One pass: see `rewriteAllLinks`.
+ */
+function rewriteLinks(text: string, origin: MarkdownOrigin): string {
+  let out = '';
+  let done = 0;
+  for (let from = 0; ; ) {
+    const close = text.indexOf('](', from);
+    if (close === -1) break;
+    from = close + 2;
+    if (isEscaped(text, close)) continue;
+    const open = openingBracket(text, close);
+    if (open < done) continue;
+    const tail = linkTail(text, close + 2);
+    if (!tail) continue;
+    const isImage = open > 0 && text[open - 1] === '!' && !isEscaped(text, open - 1);
+    if (isAllowedDestination(tail.destination, origin) && !(isImage && origin === 'page')) continue;
+    out += text.slice(done, isImage ? open - 1 : open) + text.slice(open + 1, close);
+    done = tail.end;
+    from = tail.end;
+  }
+  return out + text.slice(done);
+}
+
+/** The `[` matching the `]` at `close` (nesting and escapes respected, not across a blank line), or -1. */
+function openingBracket(text: string, close: number): number {
+  let depth = 0;
+  for (let i = close - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === '\n' && text[i - 1] === '\n') return -1;
+    if ((c !== '[' && c !== ']') || isEscaped(text, i)) continue;
+    if (c === ']') depth++;
+    else if (depth === 0) return i;
+    else depth--;
+  }
+  return -1;
+}
+
+/**
+ * Parses `destination "title")` after `](` the way CommonMark does; null when it is not a link (the
+ * renderer would show it as text). `end` is the index after the closing parenthesis.
+ */
+function linkTail(text: string, start: number): { destination: string; end: number } | null {
+  let i = skipSpace(text, start);
+  let destination: string;
+  if (text[i] === '<') {
+    const end = text.slice(i + 1).search(/(?<!\\)[>\n]/);
+    if (end === -1 || text[i + 1 + end] !== '>') return null;
+    destination = text.slice(i, i + end + 2);
+    i += end + 2;
+  } else {
+    let depth = 0;
+    const from = i;
+    for (; i < text.length; i++) {
+      const c = text[i]!;
+      if (c === '\\' && ASCII_PUNCTUATION.test(text[i + 1] ?? '')) i++;
+      else if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth === 0) break;
+        depth--;
+      } else if (DESTINATION_END.test(c)) break;
+    }
+    destination = text.slice(from, i);
+  }
+  i = skipSpace(text, i);
+  const quote = text[i];
+  if (quote === '"' || quote === "'" || quote === '(') {
+    const closer = quote === '(' ? ')' : quote;
+    for (i++; i < text.length && (text[i] !== closer || isEscaped(text, i)); i++) {
+      if (text[i] === '\n' && text[i + 1] === '\n') return null;
+    }
+    if (i >= text.length) return null;
+    i = skipSpace(text, i + 1);
+  }
+  return text[i] === ')' ? { destination, end: i + 1 } : null;
+}
+
+/** Skips spaces, tabs and at most one line ending. */
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  let newlines = 0;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || (text[i] === '\n' && newlines++ === 0))) {
+    i++;
+  }
+  return i;
+}
+
+/** Removes link reference definitions (`[id]: destination`) whose destination is not allowed. */
+function dropReferenceDefinitions(text: string, origin: MarkdownOrigin): string {
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*(\S*)/.exec(lines[i]!);
+    if (!match) {
+      kept.push(lines[i]!);
+      continue;
+    }
+    let destination = match[1]!;
+    const onNextLine = !destination && i + 1 < lines.length;
+    if (onNextLine) destination = lines[i + 1]!.trim().split(/\s/)[0] ?? '';
+    if (isAllowedDestination(destination, origin)) {
+      kept.push(lines[i]!);
+    } else if (onNextLine) {
+      i++; // the destination's line goes with its label
+    }
+  }
+  return kept.join('\n');
+}
+
+/**
+ * Whether a link destination may stay. Decoded the way renderers and browsers would read it (backslash
+ * escapes, character references, stripped whitespace and controls) before its scheme is checked.
+ */
+export function isAllowedDestination(raw: string, origin: MarkdownOrigin): boolean {
+  let url = raw.startsWith('<') && raw.endsWith('>') ? raw.slice(1, -1) : raw;
+  url = url.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  url = url.replace(/&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));?/gi, (_, hex: string, dec: string) => {
+    const code = hex ? Number.parseInt(hex, 16) : Number.parseInt(dec, 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
+  });
+  // A named reference before the path could spell the colon (`&colon;`): treat as hostile.
+  if (/&[a-z][a-z0-9]*;/i.test(url.split(/[/?#]/)[0] ?? '')) return false;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: URL parsers strip leading controls
+  url = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  return isAllowedScheme(scheme, origin);
+}

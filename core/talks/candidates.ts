@@ -1,0 +1,322 @@
+/**
+ * The lines of a post that could introduce a talk, in the forms write-ups use: headings; bold lines
+ * (`<p><b>Title</b> – Speaker</p>`) and, on blogs without markup, short plain lines; a list item that
+ * opens with a bold title (lightning talks); a definition term; a row of a table with a talk column.
+ * Each comes parsed (title, speakers, marker) and with its structural role when it is not a title.
+ */
+import { parsePeople, parsePeopleWithRole } from './people';
+import type { DeclaredTalk } from './structured-data';
+import {
+  blocksAfter,
+  clean,
+  contextInPost,
+  HEADINGS,
+  headingLevel,
+  headingText,
+  isHidden,
+  textUpTo,
+  tokens,
+  visibleText,
+} from './dom';
+import { type ParsedTitle, parseTalkTitle } from './title-parse';
+import { type HeadingRole, headingRole } from './vocabulary';
+
+export type CandidateKind = 'heading' | 'line' | 'plain' | 'item' | 'term' | 'row';
+
+export interface Candidate {
+  /** Where the talk starts: the heading, line, list item, `<dt>` or table row. */
+  el: Element;
+  kind: CandidateKind;
+  /** 1-6 for headings, 7 for lines, 8 for items, terms and rows (they own their content instead). */
+  level: number;
+  /** The raw visible text of the title part. */
+  text: string;
+  parsed: ParsedTitle;
+  role: HeadingRole | null;
+  /** For items, terms and rows: the elements the talk consists of. */
+  owns: Element[] | null;
+  /** People named on a "Speaker: …" line or in a speaker column. */
+  listedSpeakers: string[];
+  /** In the post's `<header>`. */
+  inHeader: boolean;
+  /** The talk the page's JSON-LD declares under this title, if any. */
+  declared?: DeclaredTalk | null;
+  /** Set when the reader's rules for the site say what this line is: nothing overrides them. */
+  ruled?: boolean;
+  /** Set when the other lines of its form confirm that "Jane Doe: Title" names the speaker first. */
+  prefixConfirmed?: boolean;
+}
+
+/** Lines longer than this are prose, not titles. */
+const MAX_LINE = 160;
+const CANDIDATE_TAG = /^(?:H[1-6]|P|DIV|LI|DT|TABLE)$/;
+/** Post meta lines ("Posted on <time> by ..."): never talk titles. */
+const META_TOKEN =
+  /meta|byline|author|date|posted|tags|categor|caption|credit|subtitle|dek|kicker|admonition-title/i;
+const TALK_COLUMN =
+  /^(?:talks?|titles?|sessions?|talk titles?|presentations?|vortr(?:a|ä)ge?|titel|titre|título|titulo|charlas?|タイトル|講演|セッション|演題|topic)$/iu;
+const SPEAKER_COLUMN =
+  /^(?:speakers?|speaker\(s\)|presenters?|presented by|by|who|sprecher(?:in)?(?:\(innen\))?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|登壇者|講演者|発表者)$/iu;
+/** "Speaker: Jane Doe", "Speakers: A, B", "Sprecherin: …", "登壇者：…", "by Jane Doe". */
+const SPEAKER_LINE =
+  /^(?:speakers?|speaker\(s\)|presenters?|presented by|given by|by|sprecher(?:in)?(?:innen)?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|ponente|palestrantes?|(?:palestra|charla|conférence|talk|vortrag|keynote) (?:de|by|von|par|por)|登壇者|講演者|発表者|スピーカー|讲师|讲者|演讲者|演讲人|分享者|嘉宾|발표자|연사)\s*[:：]?\s*(.{2,200})$/iu;
+
+/** Every candidate line of `post`, in document order. */
+export function collectCandidates(post: Element): Candidate[] {
+  const out: Candidate[] = [];
+  // A tree walk, not querySelectorAll: one pass, and the tag test is all it needs.
+  const walker = post.ownerDocument.createTreeWalker(post, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node as Element;
+    if (!CANDIDATE_TAG.test(el.tagName)) continue;
+    if (/^H[1-6]$/.test(el.tagName)) pushHeading(out, el, post);
+    else if (el.tagName === 'LI') pushItem(out, el, post);
+    else if (el.tagName === 'DT') pushTerm(out, el, post);
+    else if (el.tagName === 'TABLE') pushRows(out, el, post);
+    else pushLine(out, el, post);
+  }
+  return out;
+}
+
+function make(
+  el: Element,
+  kind: CandidateKind,
+  level: number,
+  text: string,
+  extra: Partial<Candidate> = {},
+): Candidate {
+  return {
+    el,
+    kind,
+    level,
+    text,
+    parsed: parseTalkTitle(text),
+    role: headingRole(text),
+    owns: null,
+    listedSpeakers: [],
+    inHeader: false,
+    ...extra,
+  };
+}
+
+function pushHeading(out: Candidate[], el: Element, post: Element): void {
+  const text = headingText(el);
+  if (!text || text.length > MAX_LINE * 2) return;
+  const context = contextInPost(el, post);
+  if (context === 'excluded') return;
+  out.push(
+    make(el, 'heading', headingLevel(el), text, {
+      inHeader: context === 'header',
+      listedSpeakers: speakerLineAfter(el, post, text),
+    }),
+  );
+}
+
+/** A bold-only line, a bold title followed by its speakers, or a short plain line before prose. */
+function pushLine(out: Candidate[], el: Element, post: Element): void {
+  // Cheap tests first: most divs of a page are containers or prose.
+  const raw = textUpTo(el, MAX_LINE * 2);
+  if (raw.length > MAX_LINE * 2 || !/\p{L}/u.test(raw)) return;
+  if (el.tagName === 'DIV' && [...el.children].some((child) => BLOCK_CHILD.test(child.tagName))) return;
+  const text = visibleText(el);
+  if (!text || text.length > MAX_LINE) return;
+  if (el.querySelector('br, time, img') || tokens(el).some((t) => META_TOKEN.test(t))) return;
+  const bold = boldPrefix(el);
+  const plain = !bold && !/[.,;:!?…]$/.test(text) && !el.querySelector('b, strong, a');
+  if (!bold && !plain) return;
+  if (contextInPost(el, post) !== 'content') return;
+  const next = nextBlockText(el);
+  if (!next) return;
+  if (bold === text) {
+    // Titles end without sentence punctuation; a question is still a title ("Dude, Where's My Microservice?").
+    if (/[.,;:]$/.test(text)) return;
+    out.push(make(el, 'line', 7, text, { listedSpeakers: speakerLineAfter(el, post) }));
+    return;
+  }
+  if (bold) {
+    // "<b>Title</b> – Speaker": the rest of the line names people only.
+    const rest = text.slice(bold.length).replace(/^\s*(?:[-–—|,:]|by\b)\s*/u, '');
+    const people = parsePeople(rest.replace(/^[(（]|[)）]$/gu, ''));
+    if (people) out.push(make(el, 'line', 7, text));
+    return;
+  }
+  // Followed by prose: a longer paragraph that reads like sentences.
+  if (next.length < Math.max(80, text.length * 2) || !/[.!?:…)"”。]$/.test(next)) return;
+  out.push(make(el, 'plain', 7, text));
+}
+const BLOCK_CHILD = /^(?:P|DIV|UL|OL|TABLE|BLOCKQUOTE|PRE|SECTION|ARTICLE|H[1-6]|DL|FIGURE)$/;
+
+/** A list item that opens with a bold title: "<li><strong>Title</strong> (Jane Doe). Notes…</li>". */
+function pushItem(out: Candidate[], el: Element, post: Element): void {
+  const bold = boldPrefix(el);
+  if (!bold || bold.length < 4 || /[:：]$/.test(bold) || bold.split(/\s+/).length < 2) return;
+  if (contextInPost(el, post, LIST) === 'excluded') return;
+  const full = visibleText(el);
+  // The speakers right after the title: "(Jane Doe).", " – Jane Doe:", " by Jane Doe."
+  const after = full.slice(bold.length);
+  const suffix = /^\s*(?:[(（][^()（）]{2,80}[)）]|(?:[-–—]|by)\s+[^.:;()]{2,60})/u.exec(after)?.[0] ?? '';
+  out.push(make(el, 'item', 8, clean(bold + suffix), { owns: [el] }));
+}
+const LIST = new Set(['LI']);
+
+/** A definition term, with the descriptions that follow it. */
+function pushTerm(out: Candidate[], el: Element, post: Element): void {
+  if (contextInPost(el, post, TERM) === 'excluded') return;
+  const text = visibleText(el);
+  if (!text || text.length > MAX_LINE) return;
+  const owns = [el];
+  for (let sib = el.nextElementSibling; sib && sib.tagName === 'DD'; sib = sib.nextElementSibling)
+    owns.push(sib);
+  if (owns.length < 2) return;
+  const listed = owns.slice(1).flatMap((dd) => speakerLinesIn(dd));
+  out.push(make(el, 'term', 8, text, { owns, listedSpeakers: listed }));
+}
+const TERM = new Set(['DL', 'DT']);
+
+/** The rows of a table whose header has a talk (title) column. */
+function pushRows(out: Candidate[], table: Element, post: Element): void {
+  if (contextInPost(table, post, TABLE) === 'excluded') return;
+  const header = table.querySelector('tr');
+  if (!header) return;
+  const names = [...header.children].map((cell) => clean(cell.textContent));
+  const talkColumn = names.findIndex((n) => TALK_COLUMN.test(n));
+  if (talkColumn < 0) return;
+  const speakerColumn = names.findIndex((n) => SPEAKER_COLUMN.test(n));
+  for (const row of table.querySelectorAll('tr')) {
+    if (row === header || row.querySelector('th') || isHidden(row)) continue;
+    const cell = row.children[talkColumn];
+    const text = cell ? visibleText(cell) : '';
+    if (!text || text.length > MAX_LINE) continue;
+    const speakerCell = speakerColumn >= 0 ? row.children[speakerColumn] : undefined;
+    const listed = speakerCell ? (parsePeople(visibleText(speakerCell)) ?? []) : [];
+    out.push(make(row, 'row', 8, text, { owns: [row], listedSpeakers: listed }));
+  }
+}
+const TABLE = new Set(['TABLE']);
+
+/** The bold text an element starts with, when it starts with bold (whole words, not a bold word inside prose). */
+function boldPrefix(el: Element): string | null {
+  let first: Node | null = el.firstChild;
+  while (first && first.nodeType === 3 && !first.textContent?.trim()) first = first.nextSibling;
+  // Tolerate one wrapper (<span><strong>…</strong> …</span>, <p><a><b>…</b></a></p>).
+  if (first && first.nodeType === 1 && !/^(?:B|STRONG)$/.test((first as Element).tagName)) {
+    const inner = (first as Element).firstElementChild;
+    const wrapperText = clean(first.textContent);
+    if (inner && /^(?:B|STRONG)$/.test(inner.tagName) && clean(inner.textContent) === wrapperText)
+      first = inner;
+  }
+  if (first?.nodeType !== 1 || !/^(?:B|STRONG)$/.test((first as Element).tagName)) return null;
+  const text = visibleText(first as Element);
+  return text || null;
+}
+
+/** The text of the block after `el` (only its first 400 characters matter, and only their shape). */
+function nextBlockText(el: Element): string {
+  const next = el.nextElementSibling;
+  return next && !next.matches(HEADINGS) ? textUpTo(next, 400) : '';
+}
+
+/**
+ * People named right under a title, among the first two blocks after `el`: a "Speaker: …" line, or
+ * short lines that start with people ("Imogen Falkner, Principal Engineer at Corvid Health",
+ * "Renée Castellanos · Web performance consultant", the name of each speaker card).
+ */
+function speakerLineAfter(el: Element, post: Element, title = ''): string[] {
+  let seen = 0;
+  // A link card right under the title that repeats it with its speaker ("Title — Jane Doe | Event").
+  const echoed = title ? titleEcho(firstBlockAfter(el, post), title) : [];
+  if (echoed.length) return echoed;
+  for (const block of blocksAfter(el, post)) {
+    const text = textUpTo(block, MAX_SPEAKER_BLOCK);
+    if (!text) continue;
+    // A long block is the write-up itself (or the rest of the page): speaker lines come before it.
+    if (text.length > MAX_SPEAKER_BLOCK || block.matches(HEADINGS) || block.querySelector(HEADINGS))
+      return [];
+    const labelled = speakerLine(text);
+    if (labelled.length) return labelled;
+    // Unlabelled names count only right under the title (a short block: a line or a few cards), and
+    // not in a byline or a post's meta.
+    if (
+      seen === 0 &&
+      text.length <= MAX_SPEAKER_BLOCK &&
+      block === firstBlockAfter(el, post) &&
+      contextInPost(block, post) === 'content'
+    ) {
+      const people = leaves(block)
+        .filter((leaf) => !hasMetaAncestor(leaf, post))
+        .flatMap((leaf) => personLedLine(clean(leaf.textContent)));
+      if (people.length) return [...new Set(people)];
+    }
+    if (++seen >= 2) return [];
+  }
+  return [];
+}
+
+/** The block that follows `el`, climbing out of wrappers that hold nothing else (Notion's `<div><h3>`). */
+function firstBlockAfter(el: Element, post: Element): Element | null {
+  let node: Element = el;
+  while (node.parentElement && node.parentElement !== post && !nextWithText(node)) node = node.parentElement;
+  return nextWithText(node);
+}
+
+function nextWithText(el: Element): Element | null {
+  for (let sib = el.nextElementSibling; sib; sib = sib.nextElementSibling) if (textUpTo(sib, 1)) return sib;
+  return null;
+}
+
+function hasMetaAncestor(el: Element, post: Element): boolean {
+  for (let node: Element | null = el; node && node !== post; node = node.parentElement) {
+    if (tokens(node).some((t) => META_TOKEN.test(t))) return true;
+  }
+  return false;
+}
+
+/** People after the title in a line of `block` that starts with that title. */
+function titleEcho(block: Element | null, title: string): string[] {
+  if (!block) return [];
+  const key = title.toLowerCase();
+  for (const leaf of leaves(block)) {
+    const text = textUpTo(leaf, 300);
+    if (text.length > 300 || !text.toLowerCase().startsWith(key) || text.length === key.length) continue;
+    const parsed = parseTalkTitle(text.replace(/\s*[|·•]\s*[^|·•]*$/u, ''));
+    if (parsed.speakers.length && parsed.title.toLowerCase() === key) return parsed.speakers;
+  }
+  return [];
+}
+
+/** A short line that opens with people and goes on with a role or links, not with a sentence. */
+function personLedLine(text: string): string[] {
+  if (!text || text.length > 140 || /[.!?…。]$/u.test(text)) return [];
+  const labelled = speakerLine(text);
+  if (labelled.length) return labelled;
+  const lead = /^(.{3,100}?)(?:\s*(?:[,·•|(（—–]|\s-\s)|$)/u.exec(text)?.[1] ?? '';
+  return parsePeople(lead) ?? [];
+}
+
+/** A block of speaker lines or cards is short; a longer one is the write-up. */
+const MAX_SPEAKER_BLOCK = 600;
+
+/** The innermost blocks of `el` (itself when it holds no block). */
+function leaves(el: Element): Element[] {
+  const blocks = [...el.querySelectorAll('p, div, li')].filter(
+    (b) => !b.querySelector('p, div, li') && clean(b.textContent).length > 0,
+  );
+  return blocks.length ? blocks : [el];
+}
+
+/** People on "Speaker: …" lines inside `el` (a `<dd>`). */
+function speakerLinesIn(el: Element): string[] {
+  // Innermost first: the description as a whole would run the names into the notes after them.
+  for (const block of [...el.querySelectorAll('em, span, p, li, div'), el]) {
+    const text = clean(block.textContent);
+    if (text.length > 240) continue;
+    const people = speakerLine(text);
+    if (people.length) return people;
+  }
+  return [];
+}
+
+function speakerLine(text: string): string[] {
+  const m = SPEAKER_LINE.exec(text.replace(/\s*[·•|].*$/u, ''));
+  return m?.[1] ? (parsePeopleWithRole(m[1]) ?? []) : [];
+}

@@ -1,0 +1,170 @@
+/**
+ * DOM helpers of talk detection: visible text, document order, and where an element sits in a page
+ * (content, a post's header, or chrome such as navigation, sidebars, comments and tables of contents).
+ */
+
+export const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+
+/** Containers that are never part of a post's content. */
+const BOILERPLATE_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE']);
+const BOILERPLATE_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'search',
+  'dialog',
+]);
+/** Class or id tokens of comment threads, sidebars and widgets. Exact tokens: "has-sidebar" on <body> is layout. */
+const BOILERPLATE_TOKEN =
+  /^(?:comments?|comment-list|commentlist|comments-area|respond|sidebar|widget|widgets|related|related-posts|share|sharing|social|breadcrumbs?|menu|navigation|navbar|site-header|site-footer|masthead|cookie-banner|cookie-consent|consent|more-articles|more-posts|read-next|recommended|suggested-posts|also-read)$/i;
+/**
+ * Inside a post, also prefix and suffix forms ("comment-body", "jp-relatedposts", "newsletter-wrapper",
+ * "article-footer-wrap"), promotions, tables of contents, and headings only screen readers or the dek show.
+ */
+const IN_POST_BOILERPLATE = new RegExp(
+  [
+    `^(?:comments?|respond|sidebar|widgets?|related|relatedposts|share|sharing|sharedaddy|social|breadcrumbs?|menu|nav|navigation|footer|newsletter|subscribe|subscription|promo|ads?|advert|playlist|next-post|prev-post|post-navigation|toc|table-of-contents|cookie|consent|author-box|author-bio|author-card|about-author|ltag|liquid|embed|oembed|github-card|gist|user-card|profile-card|more-articles|read-next|series|bookmark|link-preview|preview-card|kg-bookmark|kg-signup|signup)(?:[-_].*)?$`,
+    `[-_](?:comments?|sidebar|widgets?|related|relatedposts|share|sharing|footer|nav|navigation|menu|newsletter|playlist|promo|dek|deck|standfirst|kicker|toc|table-of-contents|outline)(?:[-_]wrap(?:per)?)?$`,
+    `^(?:sr-only|screen-reader-text|visually-hidden|visuallyhidden)$`,
+  ].join('|'),
+  'i',
+);
+/** Where a title-looking line is quoted, listed or tabulated rather than a title. */
+const NOT_TITLE_CONTEXT = new Set([
+  'LI',
+  'BLOCKQUOTE',
+  'TABLE',
+  'FIGURE',
+  'FIGCAPTION',
+  'PRE',
+  'CODE',
+  'DETAILS',
+]);
+
+/** Whitespace (including no-break and zero-width spaces) collapsed, trimmed. */
+export function clean(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+export function tokens(el: Element): string[] {
+  return `${el.getAttribute('class') ?? ''} ${el.id}`.split(/\s+/).filter(Boolean);
+}
+
+/** True when `a` comes before `b` in the document (and does not contain it). */
+export function precedes(a: Node, b: Node): boolean {
+  return (a.compareDocumentPosition(b) & 4) /* DOCUMENT_POSITION_FOLLOWING */ !== 0 && !a.contains(b);
+}
+
+/** Hidden by markup: `hidden`, `aria-hidden`, or an inline `display:none` / `visibility:hidden`. */
+export function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style') ?? '';
+  return /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+/** The text a reader sees in `el`: hidden descendants and scripts left out, whitespace collapsed. */
+export function visibleText(el: Element): string {
+  let out = '';
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) out += child.textContent;
+      else if (child.nodeType === 1) {
+        const e = child as Element;
+        if (isHidden(e) || /^(?:SCRIPT|STYLE|TEMPLATE)$/.test(e.tagName)) continue;
+        walk(e);
+      }
+    }
+  };
+  walk(el);
+  return clean(out);
+}
+
+/**
+ * The text of `el`, whitespace collapsed, read only until it is longer than `max` characters: enough
+ * to tell a line from prose without reading a whole section.
+ */
+export function textUpTo(el: Element, max: number): string {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let out = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    out += node.textContent;
+    if (out.length > max * 2 && clean(out).length > max) break;
+  }
+  return clean(out);
+}
+
+/** A heading's text without the permalink or edit marks sites append ("Current status #", "History[edit]"). */
+export function headingText(el: Element): string {
+  return visibleText(el).replace(/\s*(?:\[edit\]|[#¶§🔗])$/u, '');
+}
+
+/**
+ * True when `el` sits in navigation, a site header or footer, a sidebar or comments. A class alone does
+ * not make chrome of a container that holds most of the page (Blogger's posts sit in a "widget").
+ */
+export function isBoilerplate(el: Element): boolean {
+  for (let node: Element | null = el; node && node.tagName !== 'BODY'; node = node.parentElement) {
+    if (BOILERPLATE_TAGS.has(node.tagName)) return true;
+    if (BOILERPLATE_ROLES.has(node.getAttribute('role') ?? '')) return true;
+    if (tokens(node).some((t) => BOILERPLATE_TOKEN.test(t)) && !holdsMostOfPage(node)) return true;
+  }
+  return false;
+}
+
+const pageLengths = new WeakMap<Document, number>();
+
+function holdsMostOfPage(el: Element): boolean {
+  const doc = el.ownerDocument;
+  let total = pageLengths.get(doc);
+  if (total === undefined) {
+    total = (doc.body?.textContent ?? '').length;
+    pageLengths.set(doc, total);
+  }
+  return (el.textContent ?? '').length > total / 2;
+}
+
+/** Where `el` sits within `post`: in its content, in its `<header>`, or in parts that never hold titles. */
+export function contextInPost(
+  el: Element,
+  post: Element,
+  allow: ReadonlySet<string> = EMPTY,
+): 'content' | 'header' | 'excluded' {
+  let inHeader = false;
+  if (tokens(el).some((t) => IN_POST_BOILERPLATE.test(t))) return 'excluded';
+  if (isHidden(el)) return 'excluded';
+  for (let node = el.parentElement; node && node !== post; node = node.parentElement) {
+    if (node.tagName === 'HEADER' || node.getAttribute('role') === 'banner') {
+      inHeader = true;
+      continue;
+    }
+    // <section><header><h2>Talk</h2></header>...: a section's header titles the section, not the post.
+    if (node.tagName === 'SECTION' || node.tagName === 'ARTICLE') inHeader = false;
+    if (isHidden(node)) return 'excluded';
+    // A heading inside a link is a link card's title (Medium's "mixtape", Ghost's bookmark), not a section's.
+    if (node.tagName === 'A') return 'excluded';
+    if (BOILERPLATE_TAGS.has(node.tagName)) return 'excluded';
+    if (NOT_TITLE_CONTEXT.has(node.tagName) && !allow.has(node.tagName)) return 'excluded';
+    if (BOILERPLATE_ROLES.has(node.getAttribute('role') ?? '')) return 'excluded';
+    if (tokens(node).some((t) => IN_POST_BOILERPLATE.test(t))) return 'excluded';
+  }
+  if (NOT_TITLE_CONTEXT.has(el.tagName) && !allow.has(el.tagName)) return 'excluded';
+  return inHeader ? 'header' : 'content';
+}
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** 1-6 for h1-h6; anything else ranks below every heading. */
+export function headingLevel(el: Element): number {
+  return /^H[1-6]$/.test(el.tagName) ? Number(el.tagName[1]) : 7;
+}
+
+/** The blocks that follow `el` in reading order (its next siblings, then its ancestors' next siblings), up to `stop`. */
+export function* blocksAfter(el: Element, stop: Element): Generator<Element> {
+  for (let node: Element | null = el; node && node !== stop; node = node.parentElement) {
+    for (let sib = node.nextElementSibling; sib; sib = sib.nextElementSibling) yield sib;
+  }
+}

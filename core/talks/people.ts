@@ -1,0 +1,98 @@
+/**
+ * Whether a string names people: "Jane Doe", "Jose Manrique Lopez de la Fuente", "佐伯 真理子", and lists
+ * of them ("A & B", "A and B", "A, B und C"). Precision first: a single word ("Siemens", "Hashimoto"),
+ * a company ("Kestrel Cloud", "Hanse Logistik AG") or a phrase ("Sort Of") is not a person here.
+ */
+
+const PARTICLE = `(?:de|del|della|der|den|da|das|di|do|dos|du|la|le|van|von|ter|ten|bin|ibn|al|y|zu|af|av|el)`;
+const RE_PARTICLE = new RegExp(`^${PARTICLE}$`, 'u');
+/** "Jörg", "McHardy", "O'Brien", "Jean-Luc", "DeShawn", an initial "J." */
+const RE_NAME_WORD =
+  /^(?:\p{Lu}(?:\p{Ll}|\p{M})*(?:\p{Lu}(?:\p{Ll}|\p{M})+)?(?:['’-]\p{Lu}?(?:\p{Ll}|\p{M})+)*|\p{Lu}\.)$/u;
+/**
+ * Japanese or Chinese names: family and given name, with or without a space; Korean names: two to four
+ * syllables in one word ("김지은"), since two spaced Hangul words are a phrase ("측정부터 시작하기").
+ */
+const RE_CJK_NAME =
+  /^(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,4}(?: |\u3000)?[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,4}|\p{Script=Hangul}{2,4})$/u;
+
+/** Words that occur in organisation, product or place names, or start sentences: never in a person's name. */
+const NOT_NAME_WORDS = new Set(
+  `a an and as at after also before but by during first finally following for from he her here his however i in it its
+  last later my next now of on or our overall second she so that the their then there these they third this those today
+  tomorrow we when while with yesterday you your keynote talk talks session sessions panel lightning q&a speaker speakers
+  mr mrs ms dr prof sir inc ltd llc gmbh ag sa bv plc co corp corporation company labs lab cloud software systems
+  technologies technology tech solutions group team foundation university institute college school consulting
+  services networks digital data analytics studio studios partners bank logistics retail media games security ventures
+  capital research project community summit conference meetup day track room hall stage part video slides recording
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december north south east west new old open source free general live
+  principal senior staff lead head chief director manager engineer engineering developer architect consultant
+  founder cofounder co-founder ceo cto vp president officer advocate evangelist researcher professor lecturer
+  student maintainer designer product platform performance reliability infrastructure backend frontend
+  why how what who where`.split(/\s+/),
+);
+
+/** True when `name` looks like one person's name (two to five words, or a CJK name). */
+export function isPersonName(name: string): boolean {
+  const text = name.trim();
+  if (RE_CJK_NAME.test(text)) return true;
+  const words = text.split(/\s+/);
+  const real = words.filter((w) => !RE_PARTICLE.test(w));
+  if (real.length < 2 || words.length > 6) return false;
+  if (!RE_PARTICLE.test(words[0] ?? '') && !RE_NAME_WORD.test(words[0] ?? '')) return false;
+  return real.every((w) => RE_NAME_WORD.test(w) && !NOT_NAME_WORDS.has(w.toLowerCase().replace(/\.$/, '')));
+}
+
+/**
+ * The people of a list such as "Tomasz Wrzesień & Aiko Brandt (Kestrel Cloud)", "Clara Jansen and Mo
+ * Farouk", "Priya Natarajan, Jorge Albuquerque": company parts in parentheses or after a comma-role are
+ * dropped. Null when any part is not a person: a list is all people or it is not a list of speakers.
+ */
+export function parsePeople(text: string): string[] | null {
+  const withoutOrgs = text
+    .replace(/\s*[(（][^()（）]*[)）]/gu, ' ')
+    .replace(/\s+(?:from|of|at|von|de|chez|bei|del)\s+[\p{Lu}\d][^,&]*$/u, '')
+    .replace(/[.;:]+$/u, '')
+    .trim();
+  if (!withoutOrgs) return null;
+  const parts = withoutOrgs
+    // Letter-aware word edges: \b is ASCII-only, and "Renée" must not split at its last "e".
+    .split(/\s*(?:,|，|&|＆|、|\/|(?<!\p{L})(?:and|und|et|y|e|en|mit|with|와|과|和)(?!\p{L}))\s*/u)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (!parts.length || parts.length > 8) return null;
+  const people: string[] = [];
+  for (const part of parts) {
+    const person = stripHonorific(part);
+    if (!isPersonName(person)) return null;
+    people.push(person);
+  }
+  return people;
+}
+
+/**
+ * People named before a role or an affiliation: "Rocío Benítez, consultora de accesibilidad",
+ * "Diego Martins e Larissa Okamoto, da Pagadoria". Comma parts are dropped from the end until the rest
+ * is a list of people.
+ */
+export function parsePeopleWithRole(text: string): string[] | null {
+  let rest = text.trim();
+  for (let i = 0; i < 4 && rest; i++) {
+    const people = parsePeople(rest);
+    if (people) return people;
+    const cut = Math.max(rest.lastIndexOf(','), rest.lastIndexOf('，'));
+    if (cut <= 0) return null;
+    rest = rest.slice(0, cut).trim();
+  }
+  return null;
+}
+
+/** "佐伯 真理子さん" -> "佐伯 真理子"; "Dr. Jane Doe" -> "Jane Doe". */
+export function stripHonorific(name: string): string {
+  return name
+    .trim()
+    .replace(/(?:さん|氏|様|先生|くん|君)$/u, '')
+    .replace(/^(?:dr|prof|mr|mrs|ms|mx)\.?\s+/i, '')
+    .trim();
+}

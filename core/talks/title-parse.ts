@@ -1,0 +1,199 @@
+/**
+ * A talk title as a careful reader would record it, from the line that introduces the talk: without
+ * emoji, numbering, a session code, a time, a room or a "Keynote:" marker in front, and without the
+ * speakers, a company or a "(video)" mark behind. What was taken off is kept: the speakers, the marker
+ * (a marker is evidence that the line names a talk) and a speaker-looking prefix ("Jane Doe: Title")
+ * that the caller confirms against the write-up, since "Signals Everywhere: What …" reads the same.
+ */
+import { isPersonName, parsePeople } from './people';
+
+export type TalkMarker = 'keynote' | 'talk' | 'lightning' | 'panel' | 'workshop' | 'paper';
+
+export interface ParsedTitle {
+  title: string;
+  /** People named in the line itself ("— Jane Doe (Acme)", "by Jane Doe", "（佐伯 真理子さん）"). */
+  speakers: string[];
+  marker: TalkMarker | null;
+  /** A session code such as "ARC305" stood in front. */
+  code: string | null;
+  /** A time such as "10:30" stood in front (live blogs, schedules). */
+  time: string | null;
+  /** "Jane Doe: Title": the people before the colon, to be confirmed by the caller. */
+  prefixPeople: string[];
+  /** The title with the prefix people removed, for when they are confirmed. */
+  titleAfterPrefix: string | null;
+}
+
+const MARKERS: [RegExp, TalkMarker][] = [
+  [
+    /^(?:opening |closing |morning |afternoon |the )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$/iu,
+    'keynote',
+  ],
+  [
+    /^(?:lightning(?: talk)?|flash talk|lt|quickie|ignite|pecha kucha|ライトニングトーク|闪电演讲|라이트닝 토크)$/iu,
+    'lightning',
+  ],
+  [
+    /^(?:panel(?: discussion)?|fireside chat|podiumsdiskussion|table ronde|mesa redonda|パネルディスカッション)$/iu,
+    'panel',
+  ],
+  [
+    /^(?:workshop|tutorial|hands-on(?: lab)?|tools[- ]in[- ]action|deep dive|university|université|bof|birds of a feather|ワークショップ|atelier|taller)$/iu,
+    'workshop',
+  ],
+  [/^(?:paper|research paper|full paper|short paper|論文)$/iu, 'paper'],
+  [
+    /^(?:talk|session|invited talk|featured talk|main talk|vortrag|conférence|conference talk|charla|ponencia|palestra|講演|招待講演|特別講演|セッション|発表|登壇)$/iu,
+    'talk',
+  ],
+];
+/** "Conférence de A et B : Title", "Talk by Jane Doe: Title", "Vortrag von A: Title". */
+const BY_PREFIX =
+  /^((?:keynote|talk|session|conférence|présentation|vortrag|charla|ponencia|palestra|lightning talk|workshop|atelier))\s+(?:by|de|d['’]|von|par|por|of)\s*([^:：]{3,120}?)\s*[:：]\s+(?=\S)/iu;
+const ROOM =
+  /^(?:room|track|hall|stage|salle|saal|sala|raum|auditorium|main stage|main hall|devroom)\s*[\p{L}\d.]{0,12}$/iu;
+const SESSION_CODE = /^([A-Z]{2,5}-?\d{2,4}[A-Z]?)(?:\s*[-:–—|]\s*|\s+)(?=\S)/u;
+const TIME =
+  /^((?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm))?(?:\s*[-–—]\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm))?)?)(?:\s*[-:–—|·•]\s*|\s+)(?=\S)/iu;
+const BRACKETED = /^[【[［〔]([^】\]］〕]{1,24})[】\]］〕]\s*(?=\S)/u;
+const NUMBERING = /^(?:#?\d{1,2}[.)]|\(\d{1,2}\)|#\d{1,2}:?|[IVX]{1,4}\.|No\.\s*\d+:?)\s+(?=\S)/u;
+const DECORATION = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\s•·▶►→»*])+/u;
+const MEDIA_SUFFIX =
+  /\s*[[(（](?:video|slides?|recording|livestream|live stream|stream|pdf|youtube|yt|vod|audio|podcast|transcript|notes|deck|動画|資料|スライド)(?:\s*(?:[+&,/]|and)\s*(?:video|slides?|recording|pdf|transcript|notes|deck|動画|資料|スライド))*[\])）]\s*$|\s*(?:\p{Extended_Pictographic}|\u{FE0F})+\s*$/iu;
+/** The separator before a speaker suffix: a spaced dash or bar, or an unspaced em dash. */
+const SUFFIX_DASH = /\s+[-–—―|·•]\s+|\s*—\s*|\s*―\s*/gu;
+const SUFFIX_BY = /(?:,|\s+[-–—|])?\s+(?:by|von|par|por|door|di|av|mit|with|avec|con)\s+(?=\S)/giu;
+const QUOTED = /^["'“”‘’„«»「『]\s*(.+?)\s*["'“”‘’«»」』]$/u;
+/** A speaker label inside a title's parentheses: "（讲师：X）", "(Speaker: X)". */
+const SPEAKER_LABEL =
+  /^\s*(?:speakers?|presenters?|by|讲师|讲者|演讲者|演讲人|分享者|嘉宾|발표자|연사|ponentes?|palestrantes?|referent(?:in)?|sprecher(?:in)?|intervenants?)\s*[:：]\s*/iu;
+const SPEAKER_PARENS = /\s*[(（]([^()（）]{2,120})[)）]\s*$/u;
+
+/** Parses the text of a line that introduces a talk. */
+export function parseTalkTitle(raw: string): ParsedTitle {
+  let text = raw.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  let marker: TalkMarker | null = null;
+  let code: string | null = null;
+  let time: string | null = null;
+  let prefixSpeakers: string[] = [];
+
+  // Prefixes come in any order ("10:30 — Room 2: Keynote: …"); peel until nothing changes.
+  for (let i = 0; i < 6; i++) {
+    const before = text;
+    text = text.replace(DECORATION, '').replace(NUMBERING, '');
+    // "【主题演讲】Title", "[A1] Title": a bracketed marker, track or session code in front.
+    const bracket = BRACKETED.exec(text);
+    if (bracket?.[1]) {
+      const inner = bracket[1].trim();
+      const kind = MARKERS.find(([re]) => re.test(inner))?.[1];
+      if (kind) marker ??= kind;
+      else if (/^[A-Z]{0,4}-?\d{1,4}[A-Z]?$/.test(inner)) code ??= inner;
+      text = text.slice(bracket[0].length);
+    }
+    const t = TIME.exec(text);
+    if (t) {
+      time ??= t[1] ?? null;
+      text = text.slice(t[0].length);
+    }
+    const c = SESSION_CODE.exec(text);
+    if (c) {
+      code ??= c[1] ?? null;
+      text = text.slice(c[0].length);
+    }
+    const byPrefix = BY_PREFIX.exec(text);
+    const byPeople = byPrefix?.[2] ? parsePeople(byPrefix[2]) : null;
+    if (byPrefix && byPeople) {
+      marker ??= MARKERS.find(([re]) => re.test(byPrefix[1]!))?.[1] ?? 'talk';
+      prefixSpeakers = byPeople;
+      text = text.slice(byPrefix[0].length);
+      continue;
+    }
+    const colon = /^([^:：]{1,40}?)\s*[:：]\s*(?=\S)/u.exec(text);
+    const dash = /^([^-–—]{1,30}?)\s+[-–—]\s+(?=\S)/u.exec(text);
+    for (const m of [colon, dash]) {
+      if (!m?.[1]) continue;
+      const kind = MARKERS.find(([re]) => re.test(m[1]!.trim()))?.[1];
+      if (kind) {
+        marker ??= kind;
+        text = text.slice(m[0].length);
+        break;
+      }
+      if (ROOM.test(m[1].trim())) {
+        text = text.slice(m[0].length);
+        break;
+      }
+    }
+    if (text === before) break;
+  }
+
+  let speakers: string[] = prefixSpeakers;
+  for (let i = 0; i < 3; i++) {
+    const before = text;
+    text = text.replace(MEDIA_SUFFIX, '').trim();
+    if (!speakers.length) {
+      const found = speakerSuffix(text);
+      if (found) {
+        speakers = found.speakers;
+        text = found.title;
+      }
+    }
+    if (text === before) break;
+  }
+
+  let prefixPeople: string[] = [];
+  let titleAfterPrefix: string | null = null;
+  if (!speakers.length) {
+    const prefix = /^([^:：]{3,80}?)\s*[:：]\s+(?=\S)/u.exec(text);
+    const people = prefix?.[1] ? parsePeople(prefix[1]) : null;
+    if (prefix && people) {
+      prefixPeople = people;
+      titleAfterPrefix = tidy(text.slice(prefix[0].length));
+    }
+  }
+  return { title: tidy(text), speakers, marker, code, time, prefixPeople, titleAfterPrefix };
+}
+
+/** "Title — Jane Doe (Acme)", "Title by A and B", "Title (Jane Doe)", "Title（佐伯 真理子さん）". */
+function speakerSuffix(text: string): { title: string; speakers: string[] } | null {
+  const parens = SPEAKER_PARENS.exec(text);
+  if (parens?.[1] && parens.index > 0) {
+    // "(Jane Doe)", "(Jane Doe & John Roe)", "(Jane Doe, Acme)", "(Jane Doe @ Acme)", "（讲师：王浩、陈思雨）"
+    const labelled = SPEAKER_LABEL.exec(parens[1]);
+    const inner = labelled ? parens[1].slice(labelled[0].length).replace(/\s*[,，].*$/u, '') : parens[1];
+    const withoutAffiliation = inner.replace(/\s*[,，/|@]\s*[^,，/|@]*$/u, '');
+    const people = labelled ? parsePeople(inner) : (parsePeople(inner) ?? parsePeople(withoutAffiliation));
+    if (people) return { title: text.slice(0, parens.index), speakers: people };
+  }
+  // The last separator that is followed by people only: titles may hold dashes of their own.
+  const cuts = [...text.matchAll(SUFFIX_DASH), ...text.matchAll(SUFFIX_BY)]
+    .filter((m) => m.index > 0)
+    .sort((a, b) => a.index - b.index);
+  for (const cut of cuts) {
+    const rest = text.slice(cut.index + cut[0].length);
+    const people = parsePeople(rest.replace(/^(?:by|von|par|por)\s+/iu, ''));
+    if (people) return { title: text.slice(0, cut.index), speakers: people };
+  }
+  // "Title - by Siemens": an explicit attribution after a separator names no person, but is not title.
+  const attribution = /\s+[-–—|]\s+(?:by|von|par|por)\s+[\p{Lu}\d][^-–—|]{0,60}$/u.exec(text);
+  if (attribution && attribution.index > 0) return { title: text.slice(0, attribution.index), speakers: [] };
+  return null;
+}
+
+/** Trims separators and whole-title quotes: "“Scaling Postgres”" -> "Scaling Postgres". */
+function tidy(text: string): string {
+  let out = text.replace(/^[\s:：;,.–—-]+|[\s:：;,–—-]+$/gu, '');
+  const quoted = QUOTED.exec(out);
+  if (quoted?.[1]) out = quoted[1];
+  return out.trim();
+}
+
+/** True when the words of `name` (a first or last name) occur in `text` other than at a sentence start. */
+export function nameRecurs(name: string, text: string): boolean {
+  if (!isPersonName(name)) return false;
+  const words = name.split(/\s+/).filter((w) => w.length > 2);
+  return words.some((w) => {
+    const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`(?<![.!?:]\\s|^|\\n|\\p{L}|["“‘(]\\s?)${escaped}(?!\\p{L})`, 'u');
+    return re.test(text);
+  });
+}

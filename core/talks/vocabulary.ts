@@ -1,0 +1,130 @@
+/**
+ * What a write-up's structural headings say when they are not talk titles: days and tracks, the
+ * writer's introduction and conclusion, a talk's own sub-sections (takeaways, Q&A), breaks in a live
+ * blog, and the site's chrome. A heading is matched as a whole (after its decoration is stripped), so
+ * "Linus Torvalds Q&A" is a title while "Q&A" alone is a sub-section. English, German, French, Spanish,
+ * Portuguese, Dutch and Japanese, the languages recaps are most often written in.
+ */
+
+/** Why a heading is not a talk title. */
+export type HeadingRole =
+  /** "Day 1", "Tuesday", "Tag 2", "1日目", a date: groups talks, ends the talk above it. */
+  | 'day'
+  /** "Track A: Main hall", "Room 2", "Devroom": groups talks. */
+  | 'track'
+  /** "Lightning talks", "Keynotes", "The talks": a heading over talks of another form. */
+  | 'group'
+  /** The writer's opening: "Introduction", "Before the talks …", "はじめに". */
+  | 'intro'
+  /** The writer's closing: "Wrapping up", "Fazit", "まとめ", "Follow-ups". */
+  | 'outro'
+  /** A talk's own sub-section: "Key takeaways", "Q&A", "Demo", "My notes", "感想". */
+  | 'part'
+  /** A live blog's housekeeping entry: "Lunch", "Doors are open", "That's a wrap". */
+  | 'break'
+  /** The site's chrome inside a post: "About the author", "Related", "Comments". */
+  | 'chrome';
+
+const DAYS = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)`;
+const MONTHS = `(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|avril|may|mai|jun(?:e|i)?|juin|jul(?:y|i)?|juillet|aug(?:ust)?|août|sep(?:t(?:ember)?)?|septembre|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|déc(?:embre)?|dez(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)`;
+const ORDINAL = String.raw`(?:\d+|one|two|three|four|five|first|second|third|fourth|final|last|opening|closing|eins|zwei|drei|un|deux|trois|uno|dos|tres)`;
+
+const DAY_PATTERNS: RegExp[] = [
+  // "Day 1", "Day one", "Day 2 — Saturday, May 18", "Tag 1", "Jour 2", "Día 1", "Dag 1", "Second day"
+  new RegExp(String.raw`^(?:day|tag|jour|d[ií]a|dag|dia)\s+${ORDINAL}\b(?:\s*[-:,(].*)?$`),
+  new RegExp(String.raw`^${ORDINAL}\s+(?:day|tag|jour)\b.*$`),
+  // "Tuesday", "Saturday 3 February", "Thursday, 21 March 2024", "Tuesday morning"
+  new RegExp(
+    String.raw`^${DAYS}\b[\s,]*(?:\d{1,2}(?:st|nd|rd|th|\.)?\s*(?:of\s+)?${MONTHS}?|${MONTHS}\s+\d{1,2}(?:st|nd|rd|th)?|morning|afternoon|evening|night|vormittag|nachmittag|matin|après-midi|mañana|tarde)?[\s,]*(?:\d{4})?$`,
+  ),
+  // "3 February 2024", "May 18", "2024-05-18"
+  new RegExp(String.raw`^(?:\d{1,2}\.?\s+${MONTHS}|${MONTHS}\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?$`),
+  /^\d{4}-\d{2}-\d{2}$/,
+  /^(?:morning|afternoon|evening)(?:\s+sessions?)?$/,
+  // 1日目, 二日目, 初日, 最終日, Day1
+  /^(?:\d+|[一二三四五])日目.*$|^(?:初日|最終日|前夜祭|後夜祭)$/,
+];
+
+const TRACK_PATTERNS: RegExp[] = [
+  /^(?:track|room|hall|stage|devroom|salle|saal|sala|raum)\s+[\p{L}\d]{1,3}\b(?:\s*[-:–—(].*)?$/u,
+  /^(?:main|big|small)\s+(?:stage|hall|room|track)$/,
+  /^(?:[\p{L}\d]+\s+){0,3}(?:track|devroom)$/u,
+];
+
+const GROUP_PATTERNS: RegExp[] = [
+  /^(?:the\s+)?(?:lightning|flash)\s+(?:talks?|round|sessions?)(?:\s*\(.*\)|\s+(?:session|round|block))?$/,
+  /^(?:(?:other|more|the|my|some|short|favou?rite|best)\s+)*(?:talks|keynotes|sessions|presentations|lightning talks|workshops|panels)(?:\s+(?:i\s+(?:attended|saw|watched|liked|enjoyed)|worth\s+\w+(?:\s+\w+)?|of\s+note|i\s+missed))?$/,
+  /^(?:talks|sessions|presentations)\s+(?:i|we)\s+\w+.*$/,
+  /^(?:the\s+)?(?:keynotes?|opening keynotes?|closing keynotes?)$/,
+  /^(?:vorträge|sessions|conférences|charlas|ponencias|lightning-talks|ライトニングトーク|lt|セッション|トーク|講演)$/,
+  /^(?:devrooms?|(?:\w+\s+){0,3}devrooms?\s+worth.*)$/,
+];
+
+const INTRO_PATTERNS: RegExp[] = [
+  /^(?:introduction|intro|overview|preface|prelude|background|context|tl;?dr|tl;dr:?|summary up front|first things first|getting there|the venue|venue|the setting|preamble|why i went|why we went|who went(?: and why)?)$/,
+  /^before\s+the\s+(?:talks|sessions|conference|keynote).*$/,
+  /^(?:einleitung|einführung|vorwort|vorab|überblick|bevor es losgeht|introducción|introduccion|resumen inicial|antes de empezar|para empezar|présentation générale|avant-propos|avant de commencer|pour commencer|en guise d'introduction|por que fomos|por qué fuimos|antes de começar|inleiding|写在前面|前言|들어가며|はじめに|始めに|概要|前置き|イントロ)$/,
+];
+
+const OUTRO_PATTERNS: RegExp[] = [
+  /^(?:wrap(?:ping)?[- ]?up|wrap|conclusions?|in conclusion|final (?:thoughts|words|notes|remarks)|closing (?:thoughts|words|remarks|notes)|summary|overall|verdict|the verdict|takeaways|key takeaways|my takeaways|main takeaways|lessons learned|what'?s next|next steps|next year|until next time|see you next year|thanks|thank you|acknowledg(?:e)?ments|epilogue|afterword|postscript|p\.?s\.?|update|updates|follow[- ]?ups?|action items|to do|todo|homework|reflections|final reflections|last words|bottom line|the bottom line|all in all|in summary|summing up|recap|tl;?dr|goodbye|farewell|bye|so long)$/,
+  /^(?:what\s+(?:i|we)(?:'|’)?(?:m|re|ll)?\s+(?:taking\s+(?:home|away)|going to (?:try|do|change)|will (?:try|do|change)|learned|learnt|changed?|brought home|take away|try next)|what\s+(?:i|we)\s+(?:took|take)\s+(?:home|away)).*$/,
+  /^(?:practical|logistics|notes?|tips?|advice)(?:\s+\w+){0,4}\s+(?:for\s+)?(?:next\s+(?:time|year)|attendees|first[- ]timers)\b.*$/,
+  /^(?:logistics|practical (?:notes|details|info|information)|travel|getting home)(?:,?\s+for next (?:time|year))?$/,
+  /^(?:summary|notes?)\s+for\s+the\s+team$/,
+  /^(?:fazit|zusammenfassung|ausblick|schluss|schlusswort|abschluss|offene punkte|nächste schritte|conclusion|en conclusion|pour conclure|bilan|en résumé|conclusión|conclusiones|para terminar|para cerrar|en resumen|resumen|conclusão|fechando|para fechar|considerações finais|tot slot|conclusie|总结|写在最后|结语|마치며|정리|まとめ|おわりに|終わりに|最後に|さいごに|所感|全体の感想|振り返り|あとがき)$/,
+];
+
+const PART_PATTERNS: RegExp[] = [
+  /^(?:(?:my\s+)?(?:key\s+|main\s+|top\s+)?(?:takeaways?|take-aways?|learnings|highlights|points|notes|thoughts|opinion|impressions)|key (?:points|ideas|quotes?|insights)|q\s*&\s*a|q and a|qa|questions?(?: and answers)?|questions from the (?:room|audience|floor)|audience questions|demo|the demo|live demo|slides|video|recording|resources|links|further reading|references|sources|my take|my two cents|opinion|why it matters|why this matters|what i liked|what i didn'?t like|the good|the bad|critique|quotes?|quote of the talk|tools mentioned|abstract|the abstract|speaker|speakers|about the speakers?|bio|tl;?dr)(?:\s*[:(].*)?$/,
+  /^(?:fragen(?: aus dem publikum)?|diskussion|was wir mitnehmen|was ich mitnehme|kernaussagen|erkenntnisse|notizen|meine notizen|folien|aufzeichnung|questions(?: du public)?|à retenir|points clés|mes notes|diapositivas|preguntas|lo que me llevo|puntos clave|vragen|感想|質疑応答|質問|メモ|資料|スライド|動画|ポイント|学び|要点)$/,
+];
+
+const BREAK_PATTERNS: RegExp[] = [
+  /\b(?:coffee|lunch|breakfast|dinner|tea|snack)s?\b/,
+  /\b(?:break|doors (?:are )?open|registration|badge pickup|check-in|welcome|opening remarks|housekeeping|announcements?|sponsors?|expo(?: floor)?|happy hour|party|social event|networking|reception|raffle)\b/,
+  /\b(?:that'?s a wrap|that’s a wrap|wrap for (?:the )?day|signing off|end of (?:day|the day)|see you tomorrow|good (?:morning|night)|stay tuned|we'?re live|live from)\b/,
+  /^(?:(?:la |el |o |a )?(?:pausa|comida|almuerzo|almoço|café|descanso|intervalo|coffee break)(?: .{0,40})?|pause|mittagspause|kaffeepause|mittagessen|déjeuner|pause café|休憩|昼休み|ランチ|午餐|午休|茶歇|점심|휴식)$/,
+];
+
+const CHROME_PATTERNS: RegExp[] = [
+  /^(?:about the author|about me|about us|author|written by\b.*|posted by\b.*|share(?: this)?(?: post| article)?|related(?: posts| articles| reading| notes)?|you (?:might|may) also like|more from\b.*|recommended(?: from\b.*)?|read (?:more|next)|comments?|\d+ comments?|responses(?: \(\d+\))?|leave a (?:reply|comment)|tags|categories|subscribe|newsletter|sign up\b.*|follow (?:me|us)\b.*|support\b.*|sponsored|advertisement|navigation|table of contents|contents|on this page|in this (?:post|article)|reuse|citation|cite this|bibtex|license|licence|footnotes|notes and references|references|see also|external links|show notes|chapters|transcript(?: \(excerpt\))?|links mentioned|about the guests?|about the hosts?|guests?|hosts?|credits|listen|subscribe to the podcast)$/,
+];
+
+const ALL: [HeadingRole, RegExp[]][] = [
+  ['day', DAY_PATTERNS],
+  ['track', TRACK_PATTERNS],
+  ['group', GROUP_PATTERNS],
+  ['intro', INTRO_PATTERNS],
+  ['outro', OUTRO_PATTERNS],
+  ['part', PART_PATTERNS],
+  ['chrome', CHROME_PATTERNS],
+  ['break', BREAK_PATTERNS],
+];
+
+/**
+ * The structural role of a heading that is not a talk title, or null when it may be one. `text` is the
+ * heading's visible text; emoji, numbering, trailing colons and permalink marks are ignored.
+ */
+export function headingRole(text: string): HeadingRole | null {
+  const key = vocabularyKey(text);
+  if (!key) return null;
+  for (const [role, patterns] of ALL) {
+    if (patterns.some((p) => p.test(key))) return role;
+  }
+  return null;
+}
+
+/** Lower case, NFKC, curly quotes straightened, decoration and numbering stripped, whitespace collapsed. */
+export function vocabularyKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’´`]/g, "'")
+    .replace(/[‐‑‒–—―−]/g, '-')
+    .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}/gu, ' ')
+    .replace(/^[\s\d.)\]#§¶:–—-]*(?=\p{L})/u, (m) => (/\d/.test(m) && !/[.)]/.test(m) ? m : ''))
+    .replace(/[\s:.!…¶#§]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,149 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BackupControls } from '@/components/dashboard/BackupControls';
+import { libraryBackup } from '@/components/data/useBackup';
+import type { DownloadFile } from '@/components/download';
+import { createBackup, type LibraryData, parseBackup, serializeBackup } from '@/core/backup';
+import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
+import { highlight, page, sampleLibrary } from '../../core/backup-fixtures';
+import { fillLibrary, readWholeLibrary } from '../../storage/library-helpers';
+
+const NOW = Date.UTC(2024, 4, 1, 9, 30);
+
+let db: TalkNotesDatabase;
+let download: ReturnType<typeof vi.fn<(file: DownloadFile) => void>>;
+beforeEach(() => {
+  db = createDatabase(`backup-controls-${crypto.randomUUID()}`);
+  download = vi.fn<(file: DownloadFile) => void>();
+});
+afterEach(async () => {
+  cleanup();
+  await db.delete();
+});
+
+function show() {
+  const onImported = vi.fn();
+  const onHighlightsChanged = vi.fn();
+  render(
+    <BackupControls
+      backup={libraryBackup(db, onHighlightsChanged)}
+      download={download}
+      now={() => NOW}
+      onImported={onImported}
+    />,
+  );
+  return { onImported, onHighlightsChanged };
+}
+
+function chooseFile(content: string, name = 'backup.json') {
+  const input = screen.getByLabelText('Import backup') as HTMLInputElement;
+  fireEvent.change(input, { target: { files: [new File([content], name, { type: 'application/json' })] } });
+}
+
+describe('BackupControls', () => {
+  it('Export backup downloads one JSON file of the whole library', async () => {
+    await fillLibrary(db, sampleLibrary());
+    show();
+    fireEvent.click(screen.getByRole('button', { name: 'Export backup' }));
+    await waitFor(() => expect(download).toHaveBeenCalledOnce());
+    const file = download.mock.calls[0]![0];
+    expect(file.name).toBe('talk-notes-backup-2024-05-01.json');
+    expect(file.type).toBe('application/json');
+    const parsed = parseBackup(file.text);
+    expect(parsed.ok && parsed.backup.highlights).toEqual(sampleLibrary().highlights);
+    expect(screen.getByRole('status').textContent).toBe('Backup exported: 3 highlights, 2 pages.');
+  });
+
+  it('Import backup restores a backup, says what changed and has the open pages redrawn', async () => {
+    const { onImported, onHighlightsChanged } = show();
+    chooseFile(serializeBackup(createBackup(sampleLibrary(), NOW)));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'Imported backup.json: 10 added, 0 updated, 0 unchanged.',
+      ),
+    );
+    expect(onImported).toHaveBeenCalledWith(expect.objectContaining({ added: 10 }));
+    expect(await db.highlights.count()).toBe(3);
+    const pages = [...new Set(sampleLibrary().highlights.map((h) => h.url))];
+    expect(onHighlightsChanged).toHaveBeenCalledExactlyOnceWith(expect.arrayContaining(pages));
+    expect(onHighlightsChanged.mock.calls[0]![0]).toHaveLength(pages.length);
+    // Choosing the same file again is allowed, and changes nothing.
+    chooseFile(serializeBackup(createBackup(sampleLibrary(), NOW)));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'Imported backup.json: 0 added, 0 updated, 10 unchanged.',
+      ),
+    );
+    expect(onHighlightsChanged).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    [
+      'truncated',
+      (t: string) => t.slice(0, t.length / 2),
+      /^Could not import broken\.json: The file is truncated: .* Nothing was changed\.$/,
+    ],
+    [
+      'not JSON',
+      () => 'hello',
+      /^Could not import broken\.json: The file is not JSON: it starts with "hello"\. Nothing was changed\.$/,
+    ],
+    [
+      'from a newer version',
+      (t: string) => t.replace('"version":1', '"version":2'),
+      /^Could not import broken\.json: This backup is version 2, newer than this Talk Notes understands \(version 1\)\. Update Talk Notes, then import it again\. Nothing was changed\.$/,
+    ],
+    [
+      'with an invalid record',
+      (t: string) => t.replace('"color":"blue"', '"color":"<script>"'),
+      /^Could not import broken\.json: The backup is not valid: highlights\[0\]\.color: Invalid type: .* Nothing was changed\.$/,
+    ],
+  ])(
+    'Import backup with a broken file (%s): the error is shown and the library is unchanged',
+    async (_, breakIt, message) => {
+      await fillLibrary(db, {
+        ...sampleLibrary(),
+        highlights: [highlight('mine', 'p1', { note: 'keep me' })],
+      });
+      const before = await readWholeLibrary(db);
+      show();
+      chooseFile(breakIt(serializeBackup(createBackup(sampleLibrary(), NOW))), 'broken.json');
+      await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(message));
+      expect(await readWholeLibrary(db)).toEqual(before);
+    },
+  );
+
+  it('Cancel stops a long import and leaves the library unchanged', async () => {
+    await fillLibrary(db, sampleLibrary());
+    const before = await readWholeLibrary(db);
+    const big: LibraryData = {
+      pages: [page('big')],
+      talks: [],
+      highlights: Array.from({ length: 8_000 }, (_, i) => highlight(`big-${i}`, 'big', { position: i })),
+      collections: [],
+      settings: [],
+    };
+    show();
+    chooseFile(serializeBackup(createBackup(big, NOW)), 'big.json');
+    const cancel = await screen.findByRole('button', { name: 'Cancel' });
+    expect(screen.getByRole('progressbar', { name: 'Backup progress' })).toBeDefined();
+    fireEvent.click(cancel);
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Import cancelled. Nothing was changed.'),
+    );
+    expect(await readWholeLibrary(db)).toEqual(before);
+  });
+
+  it('Export Web Annotations downloads a JSON-LD AnnotationCollection', async () => {
+    await fillLibrary(db, sampleLibrary());
+    show();
+    fireEvent.click(screen.getByRole('button', { name: 'Export Web Annotations' }));
+    await waitFor(() => expect(download).toHaveBeenCalledOnce());
+    const file = download.mock.calls[0]![0];
+    expect(file).toMatchObject({
+      name: 'talk-notes-annotations-2024-05-01.jsonld',
+      type: 'application/ld+json',
+    });
+    expect(JSON.parse(file.text)).toMatchObject({ type: 'AnnotationCollection', total: 3 });
+  });
+});

@@ -1,0 +1,277 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DashboardApp, type DashboardView } from '@/components/dashboard/DashboardApp';
+import type { HighlightRecord } from '@/core/types';
+import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
+import { setSetting } from '@/storage/settings';
+import { makeLibrary } from '../../../e2e/seed-library';
+
+const NOW = Date.UTC(2025, 5, 1, 12);
+/** jsdom computes no layout: a viewport tall enough for every row of this small library. */
+const VIEWPORT = { width: 1000, height: 20_000 };
+
+let db: TalkNotesDatabase;
+beforeEach(() => {
+  db = createDatabase(`dashboard-${crypto.randomUUID()}`, { cache: 'immutable' });
+});
+afterEach(async () => {
+  cleanup();
+  await db.delete();
+});
+
+/** A small seeded library, with two highlights whose content the tests rely on. */
+async function fill() {
+  const library = makeLibrary({ highlights: 12, pages: 3, seed: 5, collections: 1 });
+  const [first, second] = library.highlights as [HighlightRecord, HighlightRecord];
+  Object.assign(first, {
+    text: 'Livepatch lets you fix a running kernel <img src=x onerror="alert(1)">',
+    note: 'Ask about kGraft',
+    tags: ['kernel'],
+    color: 'green',
+  });
+  Object.assign(second, { text: 'Rust drivers land upstream', note: '', tags: [], color: 'pink' });
+  await db.pages.bulkAdd(library.pages);
+  await db.talks.bulkAdd(library.talks);
+  await db.highlights.bulkAdd(library.highlights);
+  await db.collections.bulkAdd(library.collections);
+  return { library, first, second };
+}
+
+function show(
+  props: { renderExport?: (view: DashboardView) => null; onHighlightsChanged?: () => void } = {},
+) {
+  render(<DashboardApp db={db} listViewport={VIEWPORT} now={() => NOW} {...props} />);
+}
+
+const status = () => screen.getByRole('status').textContent;
+const article = (text: RegExp) => screen.getByRole('article', { name: text });
+
+describe('DashboardApp', () => {
+  it('shows an empty library', async () => {
+    show();
+    await waitFor(() => expect(status()).toBe('0 highlights from 0 pages'));
+    expect(screen.getByRole('heading', { name: 'Talk Notes library' })).toBeTruthy();
+    expect(screen.getByText(/No highlights yet/)).toBeTruthy();
+  });
+
+  it('lists highlights grouped by talk, with their text as text and a link to the passage', async () => {
+    const { library, first } = await fill();
+    show();
+    await waitFor(() => expect(status()).toBe('12 highlights from 3 pages'));
+    const row = article(/Livepatch lets you fix/);
+    // Page text is never parsed as HTML.
+    expect(row.querySelector('img')).toBeNull();
+    expect(within(row).getByText(/onerror="alert\(1\)"/)).toBeTruthy();
+    expect(within(row).getByText('Ask about kGraft')).toBeTruthy();
+    const page = library.pages.find((p) => p.id === first.pageId)!;
+    const link = within(row).getByRole('link', { name: page.title });
+    expect(link.getAttribute('href')).toMatch(new RegExp(`^${page.url}#:~:text=`));
+    expect(link.getAttribute('rel')).toContain('noopener');
+    const talk = library.talks.find((t) => t.id === first.talkId);
+    if (talk)
+      expect(screen.getAllByRole('heading', { level: 2, name: talk.title }).length).toBeGreaterThan(0);
+  });
+
+  it('searches as you type and marks the matches', async () => {
+    await fill();
+    show();
+    await waitFor(() => expect(status()).toBe('12 highlights from 3 pages'));
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'livepatch' } });
+    await waitFor(() => expect(status()).toMatch(/^1 of 12 highlights/));
+    const marks = [...article(/Livepatch/).querySelectorAll('mark')].map((m) => m.textContent);
+    expect(marks).toEqual(['Livepatch']);
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'kgraft' } });
+    await waitFor(() => expect(article(/Livepatch/).querySelector('mark')?.textContent).toBe('kGraft'));
+  });
+
+  it('filters by colour under its name', async () => {
+    await setSetting(db, 'colorNames', { green: 'Key idea' });
+    await fill();
+    show();
+    fireEvent.click(await screen.findByRole('checkbox', { name: /Key idea/ }));
+    await waitFor(() => expect(status()).toMatch(/^\d+ of 12 highlights/));
+    for (const row of screen.getAllByRole('article')) expect(within(row).getByText('Key idea')).toBeTruthy();
+  });
+
+  it('edits a note inline and tells open pages', async () => {
+    const { first } = await fill();
+    const onHighlightsChanged = vi.fn();
+    show({ onHighlightsChanged });
+    const row = await waitFor(() => article(/Livepatch/));
+    fireEvent.click(within(row).getByRole('button', { name: 'Edit' }));
+    const note = within(article(/Livepatch/)).getByRole('textbox', { name: 'Note' });
+    fireEvent.input(note, { target: { value: 'Ask about kpatch too' } });
+    fireEvent.blur(note);
+    await waitFor(async () => expect((await db.highlights.get(first.id))?.note).toBe('Ask about kpatch too'));
+    await waitFor(() => expect(onHighlightsChanged).toHaveBeenCalledWith([first.url]));
+  });
+
+  it('selects with click and shift-click, tags in bulk, deletes and undoes exactly', async () => {
+    await fill();
+    show();
+    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(12));
+    const boxes = () => screen.getAllByRole('checkbox', { name: /^Select highlight/ });
+    fireEvent.click(boxes()[0]!);
+    fireEvent.click(boxes()[3]!, { shiftKey: true });
+    const bulk = await screen.findByRole('toolbar', { name: 'Selected highlights' });
+    expect(within(bulk).getByText('4 highlights selected')).toBeTruthy();
+    const ids = screen
+      .getAllByRole('article')
+      .slice(0, 4)
+      .map((a) => a.getAttribute('data-highlight-id')!);
+
+    fireEvent.input(within(bulk).getByRole('textbox', { name: /Tags to add/ }), {
+      target: { value: 'to-review' },
+    });
+    fireEvent.click(within(bulk).getByRole('button', { name: 'Add tags' }));
+    await waitFor(async () => {
+      const stored = await db.highlights.bulkGet(ids);
+      expect(stored.every((h) => h?.tags.includes('to-review'))).toBe(true);
+    });
+
+    const before = await db.highlights.bulkGet(ids);
+    fireEvent.click(within(bulk).getByRole('button', { name: 'Delete 4 highlights' }));
+    await waitFor(() => expect(status()).toBe('8 highlights from 3 pages'));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(status()).toBe('12 highlights from 3 pages'));
+    expect(await db.highlights.bulkGet(ids)).toEqual(before);
+  });
+
+  it('moves and selects with the keyboard', async () => {
+    await fill();
+    show();
+    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(12));
+    const feed = screen.getByRole('feed', { name: 'Highlights' });
+    const first = feed.querySelector<HTMLElement>('[tabindex="0"]')!;
+    first.focus();
+    fireEvent.keyDown(first, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement?.tagName).toBe('ARTICLE'));
+    fireEvent.keyDown(document.activeElement!, { key: ' ' });
+    await screen.findByText('1 highlight selected');
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('toolbar', { name: 'Selected highlights' })).toBeNull());
+  });
+
+  it('saves the results as a collection, and shows only a collection', async () => {
+    await fill();
+    show();
+    fireEvent.input(await screen.findByRole('searchbox', { name: 'Search' }), {
+      target: { value: 'rust drivers' },
+    });
+    await waitFor(() => expect(status()).toMatch(/^1 of 12/));
+    fireEvent.click(screen.getByRole('button', { name: 'Save 1 result as collection' }));
+    const form = screen.getByRole('form', { name: 'Save results as a collection' });
+    expect((within(form).getByRole('textbox', { name: 'Description' }) as HTMLTextAreaElement).value).toBe(
+      'Search “rust drivers”',
+    );
+    fireEvent.input(within(form).getByRole('textbox', { name: 'Name' }), { target: { value: 'Rust' } });
+    fireEvent.submit(form);
+    const open = await screen.findByRole('button', { name: /^Rust/ });
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: '' } });
+    fireEvent.click(open);
+    await waitFor(() => expect(status()).toMatch(/^1 of 12/));
+    expect(screen.getByRole('heading', { level: 2, name: 'Rust' })).toBeTruthy();
+  });
+
+  it('gives the export slot what is in view, and the selection', async () => {
+    await fill();
+    const renderExport = vi.fn<(view: DashboardView) => null>(() => null);
+    show({ renderExport });
+    await waitFor(() => expect(renderExport.mock.lastCall?.[0].highlights).toHaveLength(12));
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'livepatch' } });
+    await waitFor(() =>
+      expect(renderExport.mock.lastCall?.[0].target.map((h) => h.text)).toEqual([
+        expect.stringMatching(/^Livepatch/),
+      ]),
+    );
+    expect(renderExport.mock.lastCall?.[0]).toMatchObject({
+      description: 'Search “livepatch”',
+      title: 'Search “livepatch”',
+      groupBy: 'talk',
+    });
+    // With a selection, the export takes the selection.
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: '' } });
+    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(12));
+    fireEvent.click(screen.getAllByRole('checkbox', { name: /^Select highlight/ })[2]!);
+    await waitFor(() => expect(renderExport.mock.lastCall?.[0].target).toHaveLength(1));
+    expect(renderExport.mock.lastCall?.[0].highlights).toHaveLength(12);
+  });
+});
+
+describe('DashboardApp talks', () => {
+  it('merges the same talk written up on two pages into one, from the talk’s header', async () => {
+    const library = makeLibrary({ highlights: 6, pages: 2, seed: 8, collections: 0 });
+    const [a, b] = library.pages;
+    // One talk per page, with the same title.
+    library.talks = [
+      {
+        ...library.talks[0]!,
+        id: 'talk-a',
+        pageId: a!.id,
+        title: 'Kernel live patching',
+        speakers: ['Jane Doe'],
+      },
+      {
+        ...library.talks[0]!,
+        id: 'talk-b',
+        pageId: b!.id,
+        title: 'Kernel Live Patching!',
+        speakers: ['Ada Lovelace'],
+      },
+    ];
+    for (const h of library.highlights) h.talkId = h.pageId === a!.id ? 'talk-a' : 'talk-b';
+    await db.pages.bulkAdd(library.pages);
+    await db.talks.bulkAdd(library.talks);
+    await db.highlights.bulkAdd(library.highlights);
+    show();
+    const headers = await screen.findAllByRole('heading', { level: 2, name: /kernel live patching/i });
+    expect(headers).toHaveLength(2);
+    const header = headers.find((h) => h.textContent === 'Kernel live patching')!.closest('section')!;
+    fireEvent.click(within(header).getByRole('button', { name: 'Merge…' }));
+    const dialog = screen.getByRole('dialog', { name: /Merge talks into “Kernel live patching”/ });
+    expect(
+      (within(dialog).getByRole('checkbox', { name: /Kernel Live Patching!/ }) as HTMLInputElement).checked,
+    ).toBe(true);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Merge 1 talk' }));
+    await waitFor(async () => expect(await db.talks.count()).toBe(1));
+    expect((await db.highlights.toArray()).every((h) => h.talkId === 'talk-a')).toBe(true);
+    expect((await db.talks.get('talk-a'))?.speakers).toEqual(['Jane Doe', 'Ada Lovelace']);
+    // One group now, listing both pages its highlights came from.
+    await waitFor(() =>
+      expect(screen.getAllByRole('heading', { level: 2, name: /kernel live patching/i })).toHaveLength(1),
+    );
+    const merged = screen
+      .getByRole('heading', { level: 2, name: 'Kernel live patching' })
+      .closest('section')!;
+    expect(within(merged).getByRole('link', { name: a!.title })).toBeTruthy();
+    expect(within(merged).getByRole('link', { name: b!.title })).toBeTruthy();
+  });
+
+  it('shows only one talk, and edits its title and speakers', async () => {
+    const { first } = await fill();
+    show();
+    const talk = (await db.talks.get(first.talkId!))!;
+    const header = (await screen.findAllByRole('heading', { level: 2, name: talk.title }))[0]!.closest(
+      'section',
+    )!;
+    fireEvent.click(within(header).getByRole('button', { name: 'Only this talk' }));
+    const count = await db.highlights.where('talkId').equals(talk.id).count();
+    await waitFor(() => expect(status()).toMatch(new RegExp(`^${count} of 12`)));
+    fireEvent.click(within(header).getByRole('button', { name: 'Edit talk' }));
+    const form = within(header).getByRole('form', { name: 'Edit talk' });
+    fireEvent.input(within(form).getByRole('textbox', { name: 'Title' }), {
+      target: { value: 'Live patching, revisited' },
+    });
+    fireEvent.input(within(form).getByRole('textbox', { name: 'Speakers' }), {
+      target: { value: 'Jane Doe, Ada Lovelace' },
+    });
+    fireEvent.submit(form);
+    await waitFor(async () =>
+      expect(await db.talks.get(talk.id)).toMatchObject({
+        title: 'Live patching, revisited',
+        speakers: ['Jane Doe', 'Ada Lovelace'],
+      }),
+    );
+    expect(await screen.findByRole('heading', { level: 2, name: 'Live patching, revisited' })).toBeTruthy();
+  });
+});

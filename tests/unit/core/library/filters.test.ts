@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dayKey } from '@/core/library/days';
+import { EMPTY_FILTER, filterLibrary, type LibraryFilter } from '@/core/library/filters';
+import { buildLibraryIndex, highlightsAt } from '@/core/library/library-index';
+import { parseQuery, searchLibrary } from '@/core/library/search';
+import type { CollectionRecord } from '@/core/types';
+import { makeLibrary } from '../../../e2e/seed-library';
+import { DATA, DAY, ids, runQuery, T0 } from './library-fixtures';
+
+const index = buildLibraryIndex(DATA);
+const query = (q: string, filter: Partial<LibraryFilter> = {}, collections: CollectionRecord[] = []) =>
+  runQuery(index, q, filter, collections);
+
+describe('filterLibrary', () => {
+  const collection: CollectionRecord = {
+    id: 'c1',
+    name: 'Keep',
+    description: '',
+    highlightIds: ['h3', 'h5', 'deleted'],
+    createdAt: T0,
+    updatedAt: T0,
+  };
+  it.each<[string, Partial<LibraryFilter>, string[]]>([
+    ['one tag, any case', { tags: ['KERNEL'] }, ['h5', 'h1']],
+    ['every tag', { tags: ['kernel', 'rust'] }, ['h5']],
+    ['a talk', { talkIds: ['t-live'] }, ['h6', 'h2', 'h1']],
+    ['talks', { talkIds: ['t-tao', 't-rust'] }, ['h5', 'h3']],
+    ['a site', { sites: ['b.example'] }, ['h5', 'h6', 'h7']],
+    ['colours', { colors: ['green', 'blue'] }, ['h5', 'h3']],
+    ['has note (blank is none)', { hasNote: true }, ['h2']],
+    ['orphans', { orphansOnly: true }, ['h4']],
+    ['from a day', { fromDay: dayKey(T0 + DAY) }, ['h5']],
+    ['until a day', { toDay: dayKey(T0 - DAY) }, ['h3', 'h4', 'h7', 'h8']],
+    ['a day', { fromDay: dayKey(T0), toDay: dayKey(T0) }, ['h6', 'h2', 'h1']],
+    ['a collection', { collectionId: 'c1' }, ['h5', 'h3']],
+    ['an unknown collection', { collectionId: 'nope' }, []],
+    ['combined', { tags: ['kernel'], colors: ['yellow'] }, ['h1']],
+    ['bad day keys are ignored', { fromDay: 'yesterday' }, ['h5', 'h6', 'h2', 'h1', 'h3', 'h4', 'h7', 'h8']],
+  ])('%s', (_, filter, expected) => {
+    expect(query('', filter, [collection])).toEqual(expected);
+  });
+
+  it('combines with search', () => {
+    expect(query('kernel', { colors: ['yellow'] })).toEqual(['h6', 'h2', 'h1']);
+    expect(query('kgraft', { colors: ['green'] })).toEqual([]);
+  });
+});
+
+describe('filterLibrary properties', () => {
+  const seeded = makeLibrary({ highlights: 400, pages: 20, seed: 7 });
+  const seededIndex = buildLibraryIndex(seeded);
+
+  it('filtering does not depend on the order of the records', () => {
+    const filterArb = fc.record({
+      tags: fc.subarray(['kernel', 'rust', 'quote', 'idea', 'conf/fosdem']),
+      colors: fc.subarray(['yellow', 'green', 'blue', 'pink', 'purple'] as const),
+      hasNote: fc.boolean(),
+      orphansOnly: fc.boolean(),
+      query: fc.constantFrom('', 'kernel', 'ru', 'the'),
+    });
+    fc.assert(
+      fc.property(filterArb, fc.integer(), (partial, seed) => {
+        const shuffled = [...seeded.highlights].sort(
+          (a, b) => Math.sin(seed + Number(a.id.slice(3))) - Math.sin(seed + Number(b.id.slice(3))),
+        );
+        const other = buildLibraryIndex({
+          ...seeded,
+          highlights: shuffled,
+          talks: [...seeded.talks].reverse(),
+        });
+        const run = (i: typeof seededIndex) => {
+          const terms = parseQuery(partial.query);
+          const slots = filterLibrary(
+            i,
+            { ...EMPTY_FILTER, ...partial },
+            terms.length ? searchLibrary(i, terms) : null,
+          );
+          return ids(highlightsAt(i, slots));
+        };
+        expect(run(other)).toEqual(run(seededIndex));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

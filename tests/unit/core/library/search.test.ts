@@ -1,0 +1,223 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  containsAll,
+  foldCase,
+  isRefinement,
+  MAX_TERMS,
+  markSegments,
+  matchRanges,
+  parseQuery,
+  searchLibrary,
+} from '@/core/library/search';
+import type { HighlightRecord } from '@/core/types';
+import { buildLibraryIndex, highlightsAt, siteOf } from '@/core/library/library-index';
+import { makeLibrary } from '../../../e2e/seed-library';
+import { DATA, ids, runQuery } from './library-fixtures';
+
+describe('parseQuery', () => {
+  it.each([
+    ['', []],
+    ['   ', []],
+    ['Rust', ['rust']],
+    ['  live   Patching ', ['live', 'patching']],
+    ['"live patching" kernel', ['live patching', 'kernel']],
+    ['"unclosed phrase', ['unclosed phrase']],
+    ['"  spaced   out "', ['spaced out']],
+    ['rust RUST Rust', ['rust']],
+    ['""', []],
+    ['c++ #kernel', ['c++', '#kernel']],
+  ])('%j -> %j', (input, expected) => {
+    expect(parseQuery(input)).toEqual(expected);
+  });
+
+  it(`keeps at most ${MAX_TERMS} terms`, () => {
+    const many = Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ');
+    expect(parseQuery(many)).toHaveLength(MAX_TERMS);
+  });
+});
+
+describe('containsAll', () => {
+  it.each([
+    ['kernel live patching', ['live', 'kernel'], true],
+    ['kernel live patching', ['live', 'rust'], false],
+    ['anything', [], true],
+  ] as const)('%j has %j: %j', (haystack, terms, expected) => {
+    expect(containsAll(haystack, terms)).toBe(expected);
+  });
+});
+
+describe('isRefinement', () => {
+  it.each([
+    [['ru'], ['rus'], true],
+    [['ru'], ['rust', 'kernel'], true],
+    [[], ['x'], true],
+    [['rust'], ['ru'], false],
+    [['rust', 'go'], ['rust'], false],
+    [['live patching'], ['live'], false],
+  ])('%j -> %j: %j', (previous, next, expected) => {
+    expect(isRefinement(previous, next)).toBe(expected);
+  });
+});
+
+describe('matchRanges', () => {
+  it.each([
+    ['Kernel live patching', ['live'], [[7, 11]]],
+    [
+      'Kernel live patching',
+      ['KERNEL'.toLowerCase(), 'patch'],
+      [
+        [0, 6],
+        [12, 17],
+      ],
+    ],
+    ['aaaa', ['aa'], [[0, 4]]],
+    ['abcdef', ['abc', 'cde'], [[0, 5]]],
+    ['abcdef', ['abc', 'def'], [[0, 6]]],
+    ['nothing here', ['zzz'], []],
+    ['', ['a'], []],
+    ['text', [], []],
+  ])('%j with %j', (text, terms, expected) => {
+    expect(matchRanges(text, terms)).toEqual(expected);
+  });
+
+  it('maps offsets back when lowercasing changes the length of a character', () => {
+    // "İ" lowercases to two code units; the match after it must still land on "stanbul".
+    const text = 'İstanbul talk';
+    const [range] = matchRanges(text, ['talk']);
+    expect(text.slice(range![0], range![1])).toBe('talk');
+    const [city] = matchRanges(text, ['stanbul']);
+    expect(text.slice(city![0], city![1])).toBe('stanbul');
+  });
+});
+
+describe('markSegments', () => {
+  it('splits text into plain and marked pieces', () => {
+    expect(markSegments('Rust in the Linux kernel', ['rust', 'kernel'])).toEqual([
+      { text: 'Rust', match: true },
+      { text: ' in the Linux ', match: false },
+      { text: 'kernel', match: true },
+    ]);
+  });
+
+  it('keeps markup-looking text as text', () => {
+    expect(markSegments('<img src=x onerror=alert(1)> img', ['img'])).toEqual([
+      { text: '<', match: false },
+      { text: 'img', match: true },
+      { text: ' src=x onerror=alert(1)> ', match: false },
+      { text: 'img', match: true },
+    ]);
+  });
+
+  it('gives the text back and marks exactly the occurrences of the terms', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', 'A', 'B', ' ', 'é', 'É') }),
+        fc.array(fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'é'), minLength: 1, maxLength: 3 }), {
+          maxLength: 3,
+        }),
+        (text, terms) => {
+          const segments = markSegments(text, terms);
+          expect(segments.map((s) => s.text).join('')).toBe(text);
+          const marked = new Array<boolean>(text.length).fill(false);
+          let at = 0;
+          for (const s of segments) {
+            for (let i = 0; i < s.text.length; i++) marked[at + i] = s.match;
+            at += s.text.length;
+          }
+          const covered = new Array<boolean>(text.length).fill(false);
+          const lower = foldCase(text);
+          for (const term of terms) {
+            for (let i = lower.indexOf(term); i !== -1; i = lower.indexOf(term, i + 1)) {
+              for (let k = i; k < i + term.length; k++) covered[k] = true;
+            }
+          }
+          expect(marked).toEqual(covered);
+        },
+      ),
+    );
+  });
+});
+
+describe('searchLibrary', () => {
+  const index = buildLibraryIndex(DATA);
+  const query = (q: string) => runQuery(index, q);
+
+  it.each([
+    ['', ['h5', 'h6', 'h2', 'h1', 'h3', 'h4', 'h7', 'h8']],
+    ['kgraft', ['h1']],
+    ['KPATCH', ['h2']], // note
+    ['community', ['h3']], // tag
+    ['miroslav', ['h6', 'h2', 'h1']], // speaker of the talk
+    ['live patching', ['h6', 'h2', 'h1']], // both words in the talk title
+    ['"live patching" kgraft', ['h1']], // phrase in talk, word in text
+    ['fosdem', ['h5', 'h6', 'h7']], // page title
+    ['conference notes', ['h2', 'h1', 'h3', 'h4']], // site name
+    ['<b>', ['h7']],
+    ['nothing-like-this', []],
+    ['kernel rust', ['h5']],
+  ])('%j finds %j', (q, expected) => {
+    expect(query(q)).toEqual(expected);
+  });
+
+  it('does not match a term across two fields', () => {
+    // "functions" ends the text and "kernel" is the tag: "functions kernel" spans the join.
+    expect(query('"functionskernel"')).toEqual([]);
+    expect(query('"functions kernel"')).toEqual([]);
+  });
+
+  it('narrows earlier hits when the query is a refinement', () => {
+    const first = searchLibrary(index, ['ke']);
+    const refined = searchLibrary(index, ['kernel'], first);
+    expect([...refined]).toEqual([...searchLibrary(index, ['kernel'])]);
+  });
+});
+
+describe('searchLibrary properties', () => {
+  const seeded = makeLibrary({ highlights: 400, pages: 20, seed: 7 });
+  const seededIndex = buildLibraryIndex(seeded);
+  const talkText = new Map(seeded.talks.map((t) => [t.id, foldCase([t.title, ...t.speakers].join('\n'))]));
+  const pageText = new Map(seeded.pages.map((p) => [p.id, foldCase(`${p.title}\n${siteOf(p)}`)]));
+  const fields = (h: HighlightRecord) => [
+    foldCase(h.text),
+    foldCase(h.note),
+    ...h.tags.map(foldCase),
+    h.talkId ? (talkText.get(h.talkId) ?? '') : '',
+    pageText.get(h.pageId) ?? '',
+  ];
+  const anyWord = fc.constantFrom(
+    ...new Set(seeded.highlights.flatMap((h) => h.text.split(/\W+/)).filter(Boolean)),
+  );
+  const fragment = fc.oneof(
+    anyWord.map((w) => w.slice(0, 3)),
+    anyWord,
+    fc.string({ unit: fc.constantFrom('a', 'e', 'r', 's', 't', ' '), minLength: 1, maxLength: 4 }),
+  );
+
+  it('search finds exactly the highlights where every term occurs in one of its fields', () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { minLength: 1, maxLength: 3 }), (parts) => {
+        const terms = parseQuery(parts.join(' '));
+        const found = new Set(ids(highlightsAt(seededIndex, searchLibrary(seededIndex, terms))));
+        for (const h of seeded.highlights) {
+          const expected = terms.every((t) => fields(h).some((f) => f.includes(t)));
+          expect(found.has(h.id)).toBe(expected);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a refined search within earlier hits equals a full search', () => {
+    fc.assert(
+      fc.property(anyWord, fc.integer({ min: 1, max: 3 }), (word, cut) => {
+        const before = [foldCase(word.slice(0, cut))];
+        const after = [foldCase(word)];
+        fc.pre(isRefinement(before, after));
+        const narrowed = searchLibrary(seededIndex, after, searchLibrary(seededIndex, before));
+        expect([...narrowed]).toEqual([...searchLibrary(seededIndex, after)]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

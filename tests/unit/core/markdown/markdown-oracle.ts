@@ -1,0 +1,132 @@
+/**
+ * A real CommonMark parser (markdown-it) as the judge of what Markdown does once rendered, so the
+ * sanitizer and the export are not checked only against line regexes of our own. The parser keeps raw
+ * HTML as HTML tokens and accepts every link (its own filter of `javascript:` would hide what we want
+ * to see); the test then decides which URLs may stay.
+ */
+import MarkdownIt, { type Token } from 'markdown-it';
+import type { MarkdownOrigin } from '@/core/markdown/escape';
+
+function parser(preset: 'commonmark' | 'default') {
+  const md = new MarkdownIt(preset, { html: true, linkify: false });
+  md.validateLink = () => true;
+  return md;
+}
+
+/** Strict CommonMark, and markdown-it's default (with GFM tables and strikethrough). */
+const PARSERS = [parser('commonmark'), parser('default')];
+
+/** What a renderer makes of Markdown that could run or load anything. */
+export interface ActiveParts {
+  /** Raw HTML, inline or as a block. */
+  html: string[];
+  links: string[];
+  images: string[];
+  /** Headings of the document itself (not inside a quote or a list), as `h1 text`, in order. */
+  headings: string[];
+}
+
+function walk(tokens: readonly Token[], parts: ActiveParts) {
+  tokens.forEach((token, i) => {
+    if (token.type === 'html_inline' || token.type === 'html_block') parts.html.push(token.content);
+    if (token.type === 'link_open') parts.links.push(String(token.attrGet('href') ?? ''));
+    if (token.type === 'image') parts.images.push(String(token.attrGet('src') ?? ''));
+    if (token.type === 'heading_open' && token.level === 0)
+      parts.headings.push(`${token.tag} ${tokens[i + 1]?.content ?? ''}`);
+    if (token.children) walk(token.children, parts);
+  });
+}
+
+/** The active parts of `markdown` as each parser reads it. */
+export function activeParts(markdown: string): ActiveParts[] {
+  return PARSERS.map((md) => {
+    const parts: ActiveParts = { html: [], links: [], images: [], headings: [] };
+    walk(md.parse(markdown, {}), parts);
+    return parts;
+  });
+}
+
+/**
+ * The text of `markdown` if each parser reads it as at most one paragraph of plain text (no emphasis,
+ * link, code, HTML or anything else), else null: what a clip of plain page text must come out as.
+ */
+export function plainText(markdown: string): (string | null)[] {
+  return PARSERS.map((md) => {
+    const tokens = md.parse(markdown, {});
+    if (tokens.length === 0) return '';
+    const [open, inline, close] = tokens;
+    if (tokens.length !== 3 || open!.type !== 'paragraph_open' || close!.type !== 'paragraph_close')
+      return null;
+    let text = '';
+    for (const child of inline!.children ?? []) {
+      if (child.type === 'text') text += child.content;
+      else if (child.type === 'softbreak') text += '\n';
+      else return null;
+    }
+    return text;
+  });
+}
+
+/** The scheme of a URL as a browser reads it (leading controls and spaces, tabs and newlines ignored). */
+export function schemeOf(url: string): string | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers strip these before the scheme
+  const cleaned = url.replace(/^[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, '');
+  return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
+}
+
+/** Whether a rendered link or image URL is one Markdown from `origin` may keep. */
+export function allowedUrl(url: string, origin: MarkdownOrigin): boolean {
+  const scheme = schemeOf(url);
+  if (origin === 'page') return scheme === 'http' || scheme === 'https' || scheme === 'mailto';
+  return scheme === undefined || !['javascript', 'vbscript', 'data'].includes(scheme);
+}
+
+/** Building blocks of hostile Markdown: HTML openers, link syntax, obfuscated schemes, code and block markers. */
+export const HOSTILE_PARTS = [
+  '<',
+  '<script>',
+  '</b>',
+  '<img src=x onerror=alert(1)>',
+  '<!--',
+  '<?',
+  '<!DOCTYPE html>',
+  '<https://ok.example>',
+  '<javascript:alert(1)>',
+  'img',
+  '/',
+  '!',
+  '?',
+  '[',
+  ']',
+  '(',
+  ')',
+  '](',
+  '![',
+  '[x]: ',
+  'javascript:',
+  'JaVaScRiPt:',
+  'vbscript:',
+  'data:text/html,',
+  '&#106;',
+  '&colon;',
+  'https://ok.example',
+  'mailto:a@b.example',
+  '\\',
+  '`',
+  '```',
+  '~~~',
+  '\n',
+  '\n\n',
+  '    ',
+  '\t',
+  '"',
+  "'",
+  '|',
+  '$',
+  '*',
+  '> ',
+  '- ',
+  '1. ',
+  '# ',
+  '[[',
+] as const;

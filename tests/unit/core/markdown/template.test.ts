@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { compileTemplate, TEMPLATE_VARIABLES, type TemplateValues } from '@/core/markdown/template';
+
+const values = Object.fromEntries(
+  Object.keys(TEMPLATE_VARIABLES).map((name) => [name, '']),
+) as TemplateValues;
+const with_ = (overrides: Partial<TemplateValues>): TemplateValues => ({ ...values, ...overrides });
+
+describe('compileTemplate', () => {
+  it.each([
+    ['{{text}}', with_({ text: 'T' }), 'T'],
+    ['{{ text }} and {{note}}', with_({ text: 'T', note: 'N' }), 'T and N'],
+    ['{{#note}}Note: {{note}}{{/note}}!', with_({ note: 'N' }), 'Note: N!'],
+    ['{{#note}}Note: {{note}}{{/note}}!', with_({ note: '  ' }), '!'],
+    [
+      '{{#talk}}{{talk}}{{#speakers}} by {{speakers}}{{/speakers}}{{/talk}}',
+      with_({ talk: 'K', speakers: 'S' }),
+      'K by S',
+    ],
+    ['{ {text} } {text}', with_({ text: 'T' }), '{ {text} } {text}'],
+    [
+      'values are not expanded again: {{note}}',
+      with_({ note: '{{text}}', text: 'T' }),
+      'values are not expanded again: {{text}}',
+    ],
+  ])('%j', (source, input, expected) => {
+    const result = compileTemplate(source);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.template.render(input)).toBe(expected);
+  });
+
+  it('lists the variables a template uses', () => {
+    const result = compileTemplate('{{#note}}{{note}}{{/note}} {{link}}');
+    expect(result.ok && [...result.template.variables].sort()).toEqual(['link', 'note']);
+  });
+
+  it.each([
+    ['{{txt}}', 'Unknown variable {{txt}} on line 1'],
+    ['a\n{{#note}}', '{{#note}} on line 2 is never closed'],
+    ['{{/note}}', '{{/note}} on line 1 has no {{#note}} before it'],
+    ['{{#note}}\n{{#tags}}\n{{/note}}', '{{/note}} on line 3 closes {{#tags}} from line 2'],
+    ['{{constructor}}', 'Unknown variable {{constructor}} on line 1'],
+  ])('%j -> %s', (source, error) => {
+    expect(compileTemplate(source)).toEqual({ ok: false, error });
+  });
+});

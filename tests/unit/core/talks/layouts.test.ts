@@ -1,0 +1,241 @@
+/**
+ * One small page per layout that write-ups use, and per kind of post: what detection files where.
+ * The recap corpus (tests/fixtures/recaps, corpus.test.ts) covers the same layouts in full pages.
+ */
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { detectTalkSections, findPosts, talkForNode } from '@/core/talks';
+
+const page = (body: string, title = 'DevConf 2025 recap | Blog') =>
+  new JSDOM(`<!doctype html><html><head><title>${title}</title></head><body>${body}</body></html>`, {
+    url: 'https://blog.example.org/post',
+  }).window.document;
+const prose = (text = 'Some words about the talk, long enough to read as a paragraph of prose.') =>
+  `<p>${text}</p>`;
+const titles = (doc: Document) => detectTalkSections(doc).map((s) => [s.title, s.speakers]);
+/** The talk title the element with id `id` is filed under. */
+const filed = (doc: Document, id: string) =>
+  talkForNode(detectTalkSections(doc), doc.getElementById(id)!.firstChild!)?.title ?? null;
+
+describe('layouts', () => {
+  it('day headings over talk headings: days are no talks and end the talk above them', () => {
+    const doc = page(`<article><h1>DevConf 2025 recap</h1>${prose('Intro.')}
+      <h2>Day 1</h2><p id="d1">The first day was busy.</p>
+      <h3>Fast Builds by Jane Doe</h3><p id="a">Jane showed how her team cut build times in half.</p>
+      <h3>Slow Tests by John Roe</h3>${prose()}
+      <h2>Day 2</h2><p id="d2">Rain all day.</p>
+      <h3>Quiet Pagers by Ann Lee</h3>${prose()}
+      <h2>Wrapping up</h2><p id="end">See you next year.</p></article>`);
+    expect(titles(doc)).toEqual([
+      ['Fast Builds', ['Jane Doe']],
+      ['Slow Tests', ['John Roe']],
+      ['Quiet Pagers', ['Ann Lee']],
+    ]);
+    expect(filed(doc, 'd1')).toBeNull();
+    expect(filed(doc, 'a')).toBe('Fast Builds');
+    expect(filed(doc, 'd2')).toBeNull();
+    expect(filed(doc, 'end')).toBeNull();
+  });
+
+  it('lightning talks as bold list items under a group heading', () => {
+    const doc = page(`<article><h1>DevConf 2025 recap</h1>${prose('Intro.')}
+      <h2>Keynote: Why Software Ages</h2><p>Maria Lopez opened the conference with a keynote on ageing code.</p>
+      <h2>⚡ The lightning round</h2><p id="lead">Five minutes each.</p>
+      <ul><li id="l1"><strong>Temporal Arithmetic</strong> (Ana Beltrán). A tour of dates.</li>
+      <li id="l2"><strong>Anchor Positioning</strong> (Jonas Meyer). Tooltips without code.</li></ul>
+      <h2>Closing thoughts</h2><p id="end">Subtraction was the theme.</p></article>`);
+    expect(titles(doc)).toEqual([
+      ['Why Software Ages', ['Maria Lopez']],
+      ['Temporal Arithmetic', ['Ana Beltrán']],
+      ['Anchor Positioning', ['Jonas Meyer']],
+    ]);
+    expect(filed(doc, 'lead')).toBeNull();
+    expect(filed(doc, 'l2')).toBe('Anchor Positioning');
+    expect(filed(doc, 'end')).toBeNull();
+  });
+
+  it('a live blog: titled entries start talks, untitled entries follow them, breaks belong to none', () => {
+    let minute = 0;
+    const entry = (id: string, title: string, text: string) =>
+      `<article class="entry"><time datetime="2025-06-11T09:${String(minute++ * 5).padStart(2, '0')}">09:00</time>${title ? `<h3>${title}</h3>` : ''}<p id="${id}">${text}</p></article>`;
+    const doc = page(
+      `<main><h1>Live: DevConf day one</h1><div class="entries">
+      ${entry('e0', 'Doors are open', 'Badges at the desk.')}
+      ${entry('e1', 'Keynote: Software That Outlives Its Authors — Dagny Sølvberg', 'She is on stage.')}
+      ${entry('e2', '', 'Her first argument: write down decisions.')}
+      ${entry('e3', 'Lunch', 'Soup.')}
+      ${entry('e4', 'The Quiet Cost of Microservices — Rebecca Lund', 'Rebecca starts.')}
+      ${entry('e5', '', 'Questions from the room.')}
+      </div></main>`,
+      'Live: DevConf day one',
+    );
+    expect(findPosts(doc)).toHaveLength(1);
+    expect(titles(doc)).toEqual([
+      ['Software That Outlives Its Authors', ['Dagny Sølvberg']],
+      ['The Quiet Cost of Microservices', ['Rebecca Lund']],
+    ]);
+    expect(filed(doc, 'e0')).toBeNull();
+    expect(filed(doc, 'e2')).toBe('Software That Outlives Its Authors');
+    expect(filed(doc, 'e3')).toBeNull();
+    expect(filed(doc, 'e5')).toBe('The Quiet Cost of Microservices');
+  });
+
+  it('a live blog shown newest first: follow-up entries above their talk belong to it, by their times', () => {
+    const entry = (id: string, time: string, title: string, text: string) =>
+      `<article class="entry"><time datetime="2025-06-11T${time}">${time}</time>${title ? `<h3>${title}</h3>` : ''}<p id="${id}">${text}</p></article>`;
+    const doc = page(
+      `<main><h1>Live: DevConf day one</h1><div class="entries">
+      ${entry('e5', '11:20', '', 'Questions from the room.')}
+      ${entry('e4', '11:00', 'The Quiet Cost of Microservices — Rebecca Lund', 'Rebecca starts.')}
+      ${entry('e3', '10:40', 'Lunch', 'Soup.')}
+      ${entry('e2', '09:30', '', 'Her first argument: write down decisions.')}
+      ${entry('e1', '09:05', 'Keynote: Software That Outlives Its Authors — Dagny Sølvberg', 'She is on stage.')}
+      ${entry('e0', '08:30', '', 'Badges at the desk.')}
+      </div></main>`,
+      'Live: DevConf day one',
+    );
+    expect(filed(doc, 'e5')).toBe('The Quiet Cost of Microservices');
+    expect(filed(doc, 'e3')).toBeNull();
+    expect(filed(doc, 'e2')).toBe('Software That Outlives Its Authors');
+    expect(filed(doc, 'e0')).toBeNull();
+  });
+
+  it('session cards: short sibling articles are parts of the page, each talk its card', () => {
+    const card = (title: string, speaker: string, id: string) =>
+      `<article class="session"><h3><a href="https://conf.example/2024/sessions/${id}">${title}</a></h3><p>${speaker} · Engineer</p><p id="${id}">Summary of the session.</p><a href="https://video.example/${id}">Watch the recording</a></article>`;
+    const doc = page(
+      `<main><h1>Tidewater JS 2024: session recordings</h1><p id="intro">All the talks of the day, with recordings.</p><h2>Main stage</h2>
+      ${card('The Boring Web', 'Renée Castellanos', 'boring')}${card('Types at the Border', 'Dwayne Whitaker', 'types')}${card('Offline First', 'Keisha Boone', 'offline')}
+      <h2>Thanks to our sponsors</h2><p id="sponsors">Acme.</p></main>`,
+      'Tidewater JS 2024: session recordings',
+    );
+    expect(titles(doc)).toEqual([
+      ['The Boring Web', ['Renée Castellanos']],
+      ['Types at the Border', ['Dwayne Whitaker']],
+      ['Offline First', ['Keisha Boone']],
+    ]);
+    expect(filed(doc, 'types')).toBe('Types at the Border');
+    expect(filed(doc, 'intro')).toBeNull();
+    expect(filed(doc, 'sponsors')).toBeNull();
+  });
+
+  it('a definition list with session codes and speaker lines', () => {
+    const doc = page(`<article><h1>re:Invent trip report</h1><h2>Architecture</h2><dl>
+      <dt><code>ARC305</code> Cells Without Buzzwords</dt><dd><p><em>Speakers: Priya Natarajan, Jorge Albuquerque</em></p><p id="a">Routers stay simple.</p></dd>
+      <dt><code>ARC410</code> Partial Failure</dt><dd><p><em>Speaker: Tomoko Hayashi</em></p><p>Fail closed.</p></dd>
+      </dl><h2>What we are going to try</h2><p id="try">Lock timeouts.</p></article>`);
+    expect(titles(doc)).toEqual([
+      ['Cells Without Buzzwords', ['Priya Natarajan', 'Jorge Albuquerque']],
+      ['Partial Failure', ['Tomoko Hayashi']],
+    ]);
+    expect(filed(doc, 'a')).toBe('Cells Without Buzzwords');
+    expect(filed(doc, 'try')).toBeNull();
+  });
+
+  it('a schedule-like table: each row is a talk, its notes cell belongs to it', () => {
+    const doc = page(`<article><h1>FOSDEM team notes</h1><h2>Saturday</h2><table>
+      <tr><th>Time</th><th>Talk</th><th>Speaker(s)</th><th>Notes</th></tr>
+      <tr><td>10:30</td><td><a href="https://fosdem.org/schedule/event/x/">Keynote: Unpaid Maintainers</a></td><td>Odile Marchetti</td><td id="n1">Fund a maintainer.</td></tr>
+      <tr><td>11:30</td><td><a href="https://fosdem.org/schedule/event/y/">Reproducible Builds</a></td><td>Tobias Lindgren</td><td id="n2">Pin base images.</td></tr>
+      </table><h2>Summary for the team</h2><p id="sum">Cheap observability.</p></article>`);
+    expect(titles(doc)).toEqual([
+      ['Unpaid Maintainers', ['Odile Marchetti']],
+      ['Reproducible Builds', ['Tobias Lindgren']],
+    ]);
+    expect(filed(doc, 'n2')).toBe('Reproducible Builds');
+    expect(filed(doc, 'sum')).toBeNull();
+  });
+
+  it('speaker-first headings, when the form repeats', () => {
+    const doc = page(`<article><h1>GopherCon EU recap</h1>
+      <h3>Johanna Sørli: Twelve Years of Compatibility</h3>${prose()}
+      <h3>Rafael Kowalczyk: Generics, Two Years Later</h3>${prose()}</article>`);
+    expect(titles(doc)).toEqual([
+      ['Twelve Years of Compatibility', ['Johanna Sørli']],
+      ['Generics, Two Years Later', ['Rafael Kowalczyk']],
+    ]);
+  });
+
+  it('an archive page of repeated post containers: each post its own scope, the closing thanks in none', () => {
+    const post = (title: string, body: string) =>
+      `<div class="post hentry"><h3 class="post-title">${title}</h3><div class="post-body">${body}</div></div>`;
+    const doc = page(
+      `<div class="widget Blog">${post(
+        'March meetup recap',
+        `<p>Thirty people came to the meetup, and we had two talks this time.</p>
+         <p><b>From Spreadsheets to pandas</b> – Alice Oduya</p><p id="a">Alice replaced an Excel ritual with forty lines of pandas.</p>
+         <p><b>On-Call Logging</b> – Dan Whitcombe</p><p id="b">Dan said one structured line per request was enough.</p>
+         <p id="thanks">Thanks to everyone who came, and especially to our two speakers.</p>`,
+      )}${post('Call for speakers', '<p>We want your talk for April. Five-minute slots are open; write to us with a title and two lines about it.</p><div><b>How to submit</b></div><p>Send an email.</p>')}</div>`,
+      'Calder Valley Python: community',
+    );
+    expect(findPosts(doc)).toHaveLength(2);
+    expect(titles(doc)).toEqual([
+      ['From Spreadsheets to pandas', ['Alice Oduya']],
+      ['On-Call Logging', ['Dan Whitcombe']],
+    ]);
+    expect(filed(doc, 'b')).toBe('On-Call Logging');
+    expect(filed(doc, 'thanks')).toBeNull();
+  });
+});
+
+describe('kinds of post', () => {
+  it.each([
+    [
+      'What I took from the ‘Pager Fatigue Is a Design Problem’ keynote at SREcon',
+      'Pager Fatigue Is a Design Problem',
+    ],
+    ['Notes on “Glanceable Uncertainty” (CHI 2024)', 'Glanceable Uncertainty'],
+    ["My notes on Jane Doe's 'Scaling Postgres' talk", 'Scaling Postgres'],
+  ])('a single-talk post titled %s is that talk, sub-headings included', (postTitle, talk) => {
+    const doc = page(
+      `<article><h1>${postTitle}</h1><p id="first">The keynote was the best session of the conference.</p>
+      <h2>The core argument</h2><p id="core">Every page needs a decision.</p>
+      <h2>Q&amp;A</h2><p>Questions.</p><h2>What I am changing</h2><p id="last">Fewer pages.</p></article>`,
+      postTitle,
+    );
+    const sections = detectTalkSections(doc);
+    expect(sections.map((s) => s.title)).toEqual([talk]);
+    for (const id of ['first', 'core', 'last']) expect(filed(doc, id)).toBe(talk);
+  });
+
+  it('names the speaker of a single-talk post from the possessive or the write-up', () => {
+    const doc = page(
+      `<article><h1>My notes on Jane Doe's 'Scaling Postgres' talk</h1>${prose()}</article>`,
+      'My notes on Jane Doe’s talk',
+    );
+    expect(detectTalkSections(doc)[0]?.speakers).toEqual(['Jane Doe']);
+  });
+
+  it.each([
+    [
+      'a news feature with section headings',
+      `<h1>The volunteers who keep the sensors online</h1>${prose('Mara Holt explained how the network began.')}
+       <h2>A network built on goodwill</h2>${prose('She first pitched the idea in a five-minute slot at a meetup.')}
+       <h2>Who pays for it</h2>${prose('Each sensor costs around £180 in parts, Tom Reyes explained.')}`,
+    ],
+    [
+      'a tutorial with steps',
+      `<h1>Tutorial: build a connector</h1><h2>Step 1: Create the project</h2>${prose('Run the command.')}<h2>Step 2: Configure it</h2>${prose('Edit the file.')}<h2>Troubleshooting</h2>${prose('Check the logs.')}`,
+    ],
+    [
+      'a product announcement with a booth mention',
+      `<h1>Relay 3.0</h1><h2>Offline-first</h2>${prose('Sync works offline.')}<h2>A new CLI</h2>${prose('Come and see us at KubeCon, where we will give a talk.')}<h2>What is next</h2>${prose('More.')}`,
+    ],
+    [
+      'a film list with one title that reads like a name',
+      `<h1>Best films of the year</h1>${[
+        'Star Wars: The Last Jedi',
+        'BPM (Beats Per Minute)',
+        'Faces Places',
+        'Ingrid Goes West',
+        'Lady Bird',
+        'Get Out',
+      ]
+        .map((t) => `<h3>${t}</h3>${prose('A film worth seeing at the festival sessions.')}`)
+        .join('')}`,
+    ],
+  ])('%s has no talks', (_, body) => {
+    expect(detectTalkSections(page(`<article>${body}</article>`, 'Some article | News'))).toEqual([]);
+  });
+});

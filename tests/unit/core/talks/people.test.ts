@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { isPersonName, parsePeople, stripHonorific } from '@/core/talks/people';
+
+describe('isPersonName', () => {
+  it.each([
+    'Jane Doe',
+    'Jose Manrique Lopez de la Fuente',
+    'Tomasz Wrzesień',
+    'Ruairí Bennett',
+    'Jean-Luc Picard',
+    "Conan O'Brien",
+    'J. R. Smith',
+    '佐伯 真理子',
+    '林美咲',
+    'Ludwig van Beethoven',
+  ])('%s is a person', (name) => expect(isPersonName(name)).toBe(true));
+  it.each([
+    'Siemens',
+    'Hashimoto',
+    'Kestrel Cloud',
+    'Hanse Logistik AG',
+    'Open Source Summit',
+    'Sort Of',
+    'the state of play',
+    'Part 1',
+    'OSS',
+    'Monday Morning',
+    'Red Hat Software',
+  ])('%s is not', (name) => expect(isPersonName(name)).toBe(false));
+});
+
+describe('parsePeople', () => {
+  it.each([
+    ['Tomasz Wrzesień & Aiko Brandt (Kestrel Cloud)', ['Tomasz Wrzesień', 'Aiko Brandt']],
+    ['Clara Jansen and Mo Farouk', ['Clara Jansen', 'Mo Farouk']],
+    ['Priya Natarajan, Jorge Albuquerque', ['Priya Natarajan', 'Jorge Albuquerque']],
+    ['Jonas Reiter und Aylin Demir (Stadtwerke)', ['Jonas Reiter', 'Aylin Demir']],
+    ['Jörg Schad from Mesosphere', ['Jörg Schad']],
+    ['佐伯 真理子さん', ['佐伯 真理子']],
+  ])('%s', (text, people) => {
+    expect(parsePeople(text)).toEqual(people);
+  });
+  it.each(['Siemens', 'Jane Doe and the state of play', 'Beta release', ''])(
+    '%s names no list of people',
+    (text) => {
+      expect(parsePeople(text)).toBeNull();
+    },
+  );
+  it('strips honorifics', () => {
+    expect(stripHonorific('Dr. Oona Halvorsen')).toBe('Oona Halvorsen');
+    expect(stripHonorific('村上 拓海さん')).toBe('村上 拓海');
+  });
+});

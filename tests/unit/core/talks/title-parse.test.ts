@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { nameRecurs, parseTalkTitle } from '@/core/talks/title-parse';
+
+describe('parseTalkTitle', () => {
+  it.each([
+    [
+      'Sidecars Are Dead, Long Live Sidecars — Marta Oyelaran (Fernwood Labs)',
+      'Sidecars Are Dead, Long Live Sidecars',
+      ['Marta Oyelaran'],
+      null,
+    ],
+    [
+      'Teaching Python to Nurses by Clara Jansen and Mo Farouk',
+      'Teaching Python to Nurses',
+      ['Clara Jansen', 'Mo Farouk'],
+      null,
+    ],
+    [
+      'Packaging Is Boring Now (and That’s Great) by Helen Qiu',
+      'Packaging Is Boring Now (and That’s Great)',
+      ['Helen Qiu'],
+      null,
+    ],
+    ['🎤 Keynote: The Web Platform Is Quietly Winning', 'The Web Platform Is Quietly Winning', [], 'keynote'],
+    [
+      'Lightning talk: Accessibility Bugs Your Linter Can’t See — Hana Kobayashi',
+      'Accessibility Bugs Your Linter Can’t See',
+      ['Hana Kobayashi'],
+      'lightning',
+    ],
+    [
+      'Room 2: Testing in Production Without Losing Sleep — Kwame Asante',
+      'Testing in Production Without Losing Sleep',
+      ['Kwame Asante'],
+      null,
+    ],
+    ['10:30 — Scaling Postgres (Jane Doe)', 'Scaling Postgres', ['Jane Doe'], null],
+    [
+      'ARC305 Cell-Based Architectures Without the Buzzwords',
+      'Cell-Based Architectures Without the Buzzwords',
+      [],
+      null,
+    ],
+    [
+      '2. Modulith statt Microservices – ein Erfahrungsbericht',
+      'Modulith statt Microservices – ein Erfahrungsbericht',
+      [],
+      null,
+    ],
+    [
+      '基調講演：コミュニティと共に育つPython（佐伯 真理子さん）',
+      'コミュニティと共に育つPython',
+      ['佐伯 真理子'],
+      'keynote',
+    ],
+    ['Scaling Postgres (video)', 'Scaling Postgres', [], null],
+    ['Scaling Postgres [slides + video]', 'Scaling Postgres', [], null],
+    [
+      'Integrating OSS in industrial environments - by Siemens',
+      'Integrating OSS in industrial environments',
+      [],
+      null,
+    ],
+    ['Container orchestration - the state of play', 'Container orchestration - the state of play', [], null],
+    [
+      'Goal - question - metric approach to community measurement',
+      'Goal - question - metric approach to community measurement',
+      [],
+      null,
+    ],
+    ['My Talk (Sort Of)', 'My Talk (Sort Of)', [], null],
+    ['Death by a Thousand Cuts', 'Death by a Thousand Cuts', [], null],
+    ['“Scaling Postgres”', 'Scaling Postgres', [], null],
+  ])('%s', (raw, title, speakers, marker) => {
+    const parsed = parseTalkTitle(raw);
+    expect(parsed.title).toBe(title);
+    expect(parsed.speakers).toEqual(speakers);
+    expect(parsed.marker).toBe(marker);
+  });
+
+  it('keeps a session code and a time apart', () => {
+    expect(parseTalkTitle('SVS221 Cold Starts: Measure Before You Optimise').code).toBe('SVS221');
+    expect(parseTalkTitle('14:00–14:30 Lunch talk').time).toBe('14:00–14:30');
+  });
+
+  it('offers a speaker-looking prefix for the caller to confirm', () => {
+    const parsed = parseTalkTitle('Johanna Sørli: Twelve Years of Backwards Compatibility');
+    expect(parsed.title).toBe('Johanna Sørli: Twelve Years of Backwards Compatibility');
+    expect(parsed.prefixPeople).toEqual(['Johanna Sørli']);
+    expect(parsed.titleAfterPrefix).toBe('Twelve Years of Backwards Compatibility');
+    expect(parseTalkTitle('Temporal: Almost There').prefixPeople).toEqual([]);
+  });
+});
+
+describe('nameRecurs', () => {
+  it('finds a name again in the write-up, not at a sentence start', () => {
+    expect(nameRecurs('Johanna Sørli', 'Before each release, Johanna builds them all.')).toBe(true);
+    expect(nameRecurs('Cold Starts', 'Cold starts are rare. Most functions stay warm.')).toBe(false);
+    expect(nameRecurs('Tomasz Wrzesień', 'As Wrzesień put it, scale down first.')).toBe(true);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { headingRole } from '@/core/talks/vocabulary';
+
+describe('headingRole', () => {
+  it.each([
+    ['Day 1', 'day'],
+    ['Day 2 — Saturday, May 18', 'day'],
+    ['Second day', 'day'],
+    ['Tuesday', 'day'],
+    ['Saturday 3 February', 'day'],
+    ['Thursday, 21 March 2024', 'day'],
+    ['Tag 1', 'day'],
+    ['Jour 2', 'day'],
+    ['2日目', 'day'],
+    ['Track A: Main hall', 'track'],
+    ['Room 2', 'track'],
+    ['Security devroom', 'track'],
+    ['⚡ The lightning round', 'group'],
+    ['Lightning talks', 'group'],
+    ['Talks I attended', 'group'],
+    ['Introduction', 'intro'],
+    ['Before the talks: a word on the hallway track', 'intro'],
+    ['はじめに', 'intro'],
+    ['Einleitung', 'intro'],
+    ['Wrapping up', 'outro'],
+    ['Wrap-up', 'outro'],
+    ['Closing thoughts', 'outro'],
+    ['Final thoughts', 'outro'],
+    ['Key takeaways', 'outro'],
+    ['What I’m taking home', 'outro'],
+    ['Fazit', 'outro'],
+    ['Pour conclure', 'outro'],
+    ['En resumen', 'outro'],
+    ['まとめ', 'outro'],
+    ['Follow-ups', 'outro'],
+    ['Q&A', 'part'],
+    ['Q&A:', 'part'],
+    ['My notes', 'part'],
+    ['Demo', 'part'],
+    ['My take', 'part'],
+    ['質疑応答', 'part'],
+    ['感想', 'part'],
+    ['Lunch', 'break'],
+    ['Doors are open', 'break'],
+    ['Coffee, and a short delay in Room 2', 'break'],
+    ['That’s a wrap for day one', 'break'],
+    ['About the author', 'chrome'],
+    ['Related posts', 'chrome'],
+    ['12 comments', 'chrome'],
+    ['Share this:', 'chrome'],
+  ])('%s -> %s', (text, role) => {
+    expect(headingRole(text)).toBe(role);
+  });
+
+  it.each([
+    'Linus Torvalds Q&A',
+    'Lightning talk: Ten Years of Packaging One Tiny CLI',
+    'The TAO of Hashicorp',
+    'Keeping Pandas Fed: Arrow-Backed DataFrames in Production',
+    'Day-2 Operations for Kubernetes',
+    'Breaking the Monolith',
+    'History',
+    'Step 1: Create the project',
+    'Wrapping Up Legacy Code With Tests',
+  ])('%s may be a title', (text) => {
+    expect(headingRole(text)).toBeNull();
+  });
+});

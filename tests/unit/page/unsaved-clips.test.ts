@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ClipInput } from '@/core/schemas';
+import type { HighlightRecord } from '@/core/types';
+import { errorText, UnsavedClips } from '@/page/unsaved-clips';
+import { noMetadata, quotedPassage } from '../clip-fixtures';
+
+function clip(markdown: string, title = 'Day 2'): ClipInput {
+  return {
+    page: { url: 'https://conf.example/day-2', title, ...noMetadata() },
+    talks: [],
+    highlight: quotedPassage(markdown, 0, null),
+  };
+}
+
+const range = () => document.createRange();
+const stored = (c: ClipInput) => ({ id: `id:${c.highlight.text}` }) as HighlightRecord;
+
+describe('UnsavedClips', () => {
+  it('retries oldest first, keeps the clips that fail again and says why', async () => {
+    const queue = new UnsavedClips();
+    const ranges = [range(), range(), range()];
+    queue.keep('pending:a', clip('first'), ranges[0]!);
+    queue.keep('pending:b', clip('second'), ranges[1]!);
+    queue.keep('pending:c', clip('third'), ranges[2]!);
+    const tried: string[] = [];
+    const onSaved = vi.fn();
+    const outcome = await queue.retry(async (c) => {
+      tried.push(c.highlight.text);
+      if (c.highlight.text === 'second') throw new Error('The disk is full.');
+      return stored(c);
+    }, onSaved);
+    expect(tried).toEqual(['first', 'second', 'third']);
+    expect(outcome).toEqual({ saved: 2, problem: 'The disk is full.' });
+    expect(onSaved.mock.calls).toEqual([
+      ['pending:a', { id: 'id:first' }, ranges[0]],
+      ['pending:c', { id: 'id:third' }, ranges[2]],
+    ]);
+    expect(queue.size).toBe(1);
+
+    const again = await queue.retry(async (c) => stored(c), onSaved);
+    expect(again).toEqual({ saved: 1, problem: null });
+    expect(queue.size).toBe(0);
+  });
+
+  it('copies the clips as Markdown quotes with their source', () => {
+    const queue = new UnsavedClips();
+    queue.keep('pending:a', clip('One line'), range());
+    queue.keep('pending:b', clip('Two\nlines', 'Day 3'), range());
+    expect(queue.toMarkdown()).toBe(
+      '> One line\n\n— Day 2 <https://conf.example/day-2>\n\n> Two\n> lines\n\n— Day 3 <https://conf.example/day-2>',
+    );
+  });
+
+  it('words any error', () => {
+    expect(errorText(new Error('no room'))).toBe('no room');
+    expect(errorText('refused')).toBe('refused');
+  });
+});
