@@ -3,6 +3,8 @@
  * (content, a post's header, or chrome such as navigation, sidebars, comments and tables of contents).
  */
 
+import { cleanText } from '../text';
+
 export const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 
 /** Containers that are never part of a post's content. */
@@ -41,8 +43,6 @@ const NOT_TITLE_CONTEXT = new Set([
   'CODE',
   'DETAILS',
 ]);
-
-import { cleanText } from '../text';
 
 /** Whitespace (including no-break and zero-width spaces) collapsed, trimmed (core/text.ts). */
 export const clean = cleanText;
