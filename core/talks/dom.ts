@@ -3,6 +3,8 @@
  * (content, a post's header, or chrome such as navigation, sidebars, comments and tables of contents).
  */
 
+import { cleanText } from '../text';
+
 export const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 
 /** Containers that are never part of a post's content. */
@@ -42,14 +44,9 @@ const NOT_TITLE_CONTEXT = new Set([
   'DETAILS',
 ]);
 
-/** Whitespace (including no-break and zero-width spaces) collapsed, trimmed. */
-export function clean(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
-}
-
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
+/** Whitespace (including no-break and zero-width spaces) collapsed, trimmed (core/text.ts). */
+export const clean = cleanText;
+export { truncate } from '../text';
 
 export function tokens(el: Element): string[] {
   return `${el.getAttribute('class') ?? ''} ${el.id}`.split(/\s+/).filter(Boolean);
