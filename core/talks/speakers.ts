@@ -4,6 +4,7 @@
  * Precision over recall: every pattern needs a speaking context, only full names of people count, and an
  * empty list is a fine answer.
  */
+import { cleanText as clean } from '../text';
 import { isPersonName } from './people';
 
 /** How much of a section's text is read: speakers are introduced in its first sentences. */
@@ -174,7 +175,3 @@ function dedupe(names: string[]): string[] {
 }
 
 const lowerWords = (name: string) => name.toLowerCase().split(' ');
-
-function clean(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
-}
