@@ -1,0 +1,257 @@
+/**
+ * How close a write-up's talk title is to a schedule's, as a relation and a score in [0, 1]. The
+ * relations are tiers, from "the same words" down to "shares some words": a score of 0.85 or more
+ * means the titles are the same title written differently (typos, spacing, stopwords, a subtitle
+ * dropped or added); 0.66 is a title that is the start of the other ("Scaling Postgres" / "Scaling
+ * Postgres to 10M Users"), which only speakers and dates can confirm; the same main title with other
+ * subtitles, and shared words alone, stay at 0.6 or below. Speaker names inside either title ("by Jane Doe", "Jane Doe: …", "(Jane Doe, Acme)") are
+ * taken out first when they name either side's speakers.
+ */
+import { boundedEditDistance } from './edit-distance';
+import {
+  allWords,
+  contentTerms,
+  GENERIC_WORDS,
+  isDistinctive,
+  isUnspaced,
+  STOPWORDS,
+  type TitleForm,
+  type TitleSegment,
+} from './normalize';
+
+/** Which tier two titles meet at. */
+export type TitleRelation =
+  /** The same words. */
+  | 'exact'
+  /** The same words but for spacing ("JavaScript"/"Java Script"), typos or stopwords. */
+  | 'variant'
+  /** One is the other with its subtitle dropped (or, where the rest is long, its leading part). */
+  | 'subtitle'
+  /** The same main title with different subtitles. */
+  | 'main-title'
+  /** One is the start of the other, at no subtitle boundary ("Intro to Rust" / "Intro to Rust Macros"). */
+  | 'prefix'
+  /** Words in common, no more. */
+  | 'overlap';
+
+/** The outcome of `compareTitles`. */
+export interface TitleSimilarity {
+  relation: TitleRelation;
+  score: number;
+  /**
+   * The side that could be a shortened form of the other (its subtitle or its last words left out),
+   * whatever the score: `a` for "Intro to Rust" against "Intro to Rust Macros". Null when neither is.
+   */
+  shorter: 'a' | 'b' | null;
+}
+
+/** Scores of the tiers (see the module comment). */
+export const TITLE_SCORES = {
+  exact: 1,
+  spacing: 0.98,
+  stopwords: 0.9,
+  subtitle: 0.9,
+  leadingPartDropped: 0.86,
+  /** Below the prefix tier: a different subtitle is more often a different talk than a paraphrase. */
+  mainTitle: 0.58,
+  prefix: 0.66,
+  /** The write-up's title is the schedule's with words added at the end, at no subtitle boundary. */
+  extended: 0.5,
+  overlap: 0.6,
+  /** What any tier drops to when what is kept is not distinctive ("Rust", "Opening keynote"). */
+  weak: 0.4,
+} as const;
+
+/** Words that join a speaker's name to a title: "by", "with", "von", "feat." … */
+const NAME_CONNECTORS = new Set(
+  'by with von vom par por door mit avec con feat ft featuring presented and und et y e en from of at'.split(
+    ' ',
+  ),
+);
+/** Words that make one name word enough: "by Jane", "with Ada". */
+const NAME_INTRODUCERS = new Set(
+  'by with von par por door mit avec con feat ft featuring presented'.split(' '),
+);
+
+/**
+ * `form` without the speaker names in it: a run of name words (two or more, or one after "by"/"with")
+ * and the connectors around them is removed, a trailing "(…)" group that follows such a run or holds
+ * one (an affiliation, "(Jane Doe, Acme)") goes with it, and segments left empty disappear.
+ */
+export function withoutNames(form: TitleForm, names: ReadonlySet<string>): TitleForm {
+  if (!names.size) return form;
+  const out: TitleSegment[] = [];
+  let removedAtEnd = false;
+  for (const segment of form) {
+    if (segment.paren && removedAtEnd) continue;
+    const kept: string[] = [];
+    let removedAny = false;
+    const words = segment.words;
+    for (let i = 0; i < words.length; ) {
+      let j = i;
+      let nameCount = 0;
+      let introduced = false;
+      while (j < words.length && (names.has(words[j]!) || NAME_CONNECTORS.has(words[j]!))) {
+        if (names.has(words[j]!) && !STOPWORDS.has(words[j]!)) nameCount++;
+        else if (NAME_INTRODUCERS.has(words[j]!) && !nameCount) introduced = true;
+        j++;
+      }
+      if (j > i && (nameCount >= 2 || (nameCount === 1 && introduced))) {
+        removedAny = true;
+        if (j === words.length) removedAtEnd = true;
+        i = j;
+      } else {
+        kept.push(...words.slice(i, Math.max(j, i + 1)));
+        i = Math.max(j, i + 1);
+        removedAtEnd = false;
+      }
+    }
+    if (segment.paren && removedAny) continue;
+    if (kept.length) out.push({ words: kept, paren: segment.paren });
+  }
+  return out.length ? out : form;
+}
+
+const HAS_DIGIT = /\p{N}/u;
+
+/**
+ * How much `a` and `b` are the same words, 0 when they are not: 1 when equal; 0.98 when equal but for
+ * spaces ("micro services" / "microservices"); 0.93 to 0.87 for one or two typos in long words (never
+ * in a word under five letters, six characters in an unspaced script, or one with a digit, where a
+ * letter changes the meaning: "Rust"/"Rest", "Python 2"/"Python 3"); 0.9 when only stopwords differ.
+ */
+export function sameWords(a: readonly string[], b: readonly string[]): number {
+  if (a.length === b.length && a.every((w, i) => w === b[i])) return TITLE_SCORES.exact;
+  if (a.join('') === b.join('')) return TITLE_SCORES.spacing;
+  const typo = typoScore(a, b);
+  if (typo) return typo;
+  const ca = a.filter((w) => !STOPWORDS.has(w));
+  const cb = b.filter((w) => !STOPWORDS.has(w));
+  if (!ca.length || (ca.length === a.length && cb.length === b.length)) return 0;
+  if (ca.length === cb.length && ca.every((w, i) => w === cb[i])) return TITLE_SCORES.stopwords;
+  const contentTypo = typoScore(ca, cb);
+  return contentTypo ? contentTypo - 0.05 : 0;
+}
+
+function typoScore(a: readonly string[], b: readonly string[]): number {
+  if (a.length !== b.length || !a.length) return 0;
+  let differing = 0;
+  let distance = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    const shortest = Math.min(x.length, y.length);
+    if (HAS_DIGIT.test(x) || HAS_DIGIT.test(y) || shortest < (isUnspaced(x) ? 6 : 5)) return 0;
+    const d = boundedEditDistance(x, y, shortest >= 8 ? 2 : 1);
+    if (d > (shortest >= 8 ? 2 : 1)) return 0;
+    differing++;
+    distance += d;
+  }
+  const content = a.filter((w) => !STOPWORDS.has(w)).length;
+  if (differing > (content <= 3 ? 1 : 2) || distance > 3) return 0;
+  return 0.96 - 0.03 * distance;
+}
+
+/** Words with a digit ("2", "10m", "2024"), as a sorted list: titles that disagree on them differ. */
+function numbers(words: readonly string[]): string {
+  return words
+    .filter((w) => HAS_DIGIT.test(w))
+    .sort()
+    .join(' ');
+}
+
+/** The Dice coefficient of the content terms of `a` and `b` (multisets). */
+export function termOverlap(a: readonly string[], b: readonly string[]): number {
+  const ta = contentTerms(a);
+  const tb = contentTerms(b);
+  if (!ta.length || !tb.length) return 0;
+  const counts = new Map<string, number>();
+  for (const t of ta) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let shared = 0;
+  for (const t of tb) {
+    const n = counts.get(t) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(t, n - 1);
+    }
+  }
+  return (2 * shared) / (ta.length + tb.length);
+}
+
+function isPrefix(short: readonly string[], long: readonly string[]): boolean {
+  if (short.length >= long.length) return false;
+  return sameWords(short, long.slice(0, short.length)) > 0;
+}
+
+/** Content words that are not generic, for "is the rest long enough to stand alone". */
+function contentCount(words: readonly string[]): number {
+  return words.filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)).length;
+}
+
+/**
+ * How close the write-up's title `a` is to the schedule's title `b`, after the words of `names` (both
+ * sides' speakers) are taken out of both. Symmetric but for one tier: `a` being the start of `b`
+ * (the write-up shortened the title) scores higher than `b` being the start of `a`. Titles whose numbers disagree ("Part 1" / "Part 2", "Python 2" / "Python 3")
+ * never score above the weak tier.
+ */
+export function compareTitles(a: TitleForm, b: TitleForm, names: ReadonlySet<string>): TitleSimilarity {
+  const fa = withoutNames(a, names);
+  const fb = withoutNames(b, names);
+  const fullA = allWords(fa);
+  const fullB = allWords(fb);
+  let best: TitleSimilarity = {
+    relation: 'overlap',
+    score: TITLE_SCORES.overlap * termOverlap(fullA, fullB),
+    shorter: null,
+  };
+  let shorter: 'a' | 'b' | null = null;
+  const consider = (relation: TitleRelation, score: number) => {
+    if (score > best.score) best = { relation, score, shorter: null };
+  };
+
+  const same = sameWords(fullA, fullB);
+  if (same) consider(same === 1 ? 'exact' : 'variant', same);
+  const mainA = fa[0]!.words;
+  const mainB = fb[0]!.words;
+  // A subtitle dropped on one side, or a leading part ("Rust: …") when what remains is long.
+  for (const [side, full, other] of [
+    ['a', fullA, fb],
+    ['b', fullB, fa],
+  ] as const) {
+    if (other.length < 2) continue;
+    const main = other[0]!.words;
+    const m = sameWords(full, main);
+    if (m) consider('subtitle', m * (isDistinctive(main) ? TITLE_SCORES.subtitle : TITLE_SCORES.weak));
+    const rest = allWords(other.slice(1));
+    const r = sameWords(full, rest);
+    if (r) {
+      const long = contentCount(rest) >= 3 && isDistinctive(rest);
+      consider('subtitle', r * (long ? TITLE_SCORES.leadingPartDropped : TITLE_SCORES.weak));
+    }
+    if (m || r) shorter = side;
+  }
+  if (fa.length > 1 && fb.length > 1) {
+    const m = sameWords(mainA, mainB);
+    if (m) consider('main-title', m * (isDistinctive(mainA) ? TITLE_SCORES.mainTitle : TITLE_SCORES.weak));
+  }
+  const aIsShort = fullA.length <= fullB.length;
+  const [shortW, longW] = aIsShort ? [fullA, fullB] : [fullB, fullA];
+  if (isPrefix(shortW, longW)) {
+    // A write-up shortens a title more often than it lengthens one.
+    const score = !isDistinctive(shortW)
+      ? TITLE_SCORES.weak
+      : aIsShort
+        ? TITLE_SCORES.prefix
+        : TITLE_SCORES.extended;
+    consider('prefix', score);
+    shorter ??= aIsShort ? 'a' : 'b';
+  }
+  best.shorter = shorter;
+
+  const na = numbers(fullA);
+  const nb = numbers(fullB);
+  if (na && nb && na !== nb)
+    return { ...best, score: Math.min(best.score, TITLE_SCORES.weak), shorter: null };
+  return best;
+}
