@@ -1,8 +1,9 @@
 /**
  * Whether two lists of speakers name the same people, however each side writes a name: accents and
  * case ("José Núñez" / "Jose Nunez"), order ("Doe, Jane", "Saeki Mariko" / "Mariko Saeki"), initials
- * ("J. Doe"), a middle name, an honorific ("Dr."), a one-letter typo, spacing in CJK names ("佐伯 真理子"
- * / "佐伯真理子"), or a first name alone ("Jane", which agrees only weakly).
+ * ("J. Doe"), a middle name, an honorific ("Dr."), umlauts spelt out ("Joerg"), a one-letter typo in a
+ * longer word, spacing in CJK names ("佐伯 真理子" / "佐伯真理子"), or a first name alone ("Jane", which
+ * agrees only weakly).
  */
 import { stripHonorific } from '../talks/people';
 import { boundedEditDistance } from './edit-distance';
@@ -33,7 +34,9 @@ function compatible(a: string, b: string): 'full' | 'initial' | null {
   if (a === b) return 'full';
   if (a.length === 1 || b.length === 1) return a[0] === b[0] ? 'initial' : null;
   if (a.length >= 5 && b.length >= 5 && !isUnspaced(a) && boundedEditDistance(a, b, 1) <= 1) return 'full';
-  return null;
+  // German umlauts spelt out: "Joerg" for "Jörg" (folded to "jorg").
+  const plain = (w: string) => w.replace(/([aou])e/g, '$1');
+  return plain(a) === plain(b) ? 'full' : null;
 }
 
 /**

@@ -28,7 +28,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 
 /**
  * Words of titles that name a slot rather than a talk: "Lightning talks", "Opening keynote", "Q&A",
- * "Welcome". A title made of these (and numbers) alone says nothing about which talk it is.
+ * "Welcome", and the stock phrases that could head any talk ("Lessons Learned", "Best Practices",
+ * "Deep Dive"). A title made of these (and numbers) alone says nothing about which talk it is.
  */
 export const GENERIC_WORDS: ReadonlySet<string> = new Set(
   `lightning talk talks lt lts keynote keynotes opening closing welcome remarks panel panels discussion q qa ama
@@ -39,7 +40,9 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
   ignite pecha kucha flash short talks rapid fire lightning round round table roundtable conversation
   interview special guest surprise tba tbd tbc to be announced determined confirmed pitch pitches poster posters
   vortrag vortrage eroffnung begrussung abschluss podiumsdiskussion ouverture cloture bienvenue table ronde
-  bienvenida apertura cierre mesa redonda charla charlas`.split(/\s+/),
+  bienvenida apertura cierre mesa redonda charla charlas
+  lessons learned best practices future case study studies getting started deep dive overview retrospective
+  tips tricks`.split(/\s+/),
 );
 
 /** A whole trailing group that marks a medium, not a title: "(video)", "[slides]", "(recording, pdf)". */
@@ -72,6 +75,8 @@ const LETTER_MAP: Record<string, string> = {
  * (it marks subtitles); `titleWords` drops it.
  */
 export function foldText(text: string): string {
+  // Most titles are plain ASCII: nothing to normalise, fold or unify but case, backticks and spaces.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase().replace(/`/g, "'").replace(/ +/g, ' ').trim();
   return (
     text
       .normalize('NFKC')
@@ -184,13 +189,15 @@ export function isGeneric(words: readonly string[]): boolean {
 
 /**
  * True when `words` could name one talk on their own: two content words of eight letters in all
- * ("Scaling Postgres", not "Rust" or "Lessons Learned"), or four characters of an unspaced script.
+ * ("Scaling Postgres", "Lessons Learned", not "Rust" or "Intro to Rust"; a Han or kana character
+ * counts as two letters), or four characters of an unspaced script.
  */
 export function isDistinctive(words: readonly string[]): boolean {
   if (isGeneric(words)) return false;
   const content = words.filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w));
   const unspaced = content.filter(isUnspaced).reduce((n, w) => n + Array.from(w).length, 0);
   if (unspaced >= 4) return true;
-  const letters = content.reduce((n, w) => n + w.length, 0);
+  // A Han or kana character says about as much as two Latin letters.
+  const letters = content.reduce((n, w) => n + (isUnspaced(w) ? 2 * Array.from(w).length : w.length), 0);
   return content.length >= 2 && letters >= 8;
 }

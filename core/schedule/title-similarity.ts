@@ -13,7 +13,6 @@ import {
   contentTerms,
   GENERIC_WORDS,
   isDistinctive,
-  isUnspaced,
   STOPWORDS,
   type TitleForm,
   type TitleSegment,
@@ -96,6 +95,8 @@ export function withoutNames(form: TitleForm, names: ReadonlySet<string>): Title
         else if (NAME_INTRODUCERS.has(words[j]!) && !nameCount) introduced = true;
         j++;
       }
+      // "Grace Hopper and the Compiler": a connector after the last name belongs to the title.
+      while (j > i + 1 && nameCount && !names.has(words[j - 1]!)) j--;
       if (j > i && (nameCount >= 2 || (nameCount === 1 && introduced))) {
         removedAny = true;
         if (j === words.length) removedAtEnd = true;
@@ -117,8 +118,8 @@ const HAS_DIGIT = /\p{N}/u;
 /**
  * How much `a` and `b` are the same words, 0 when they are not: 1 when equal; 0.98 when equal but for
  * spaces ("micro services" / "microservices"); 0.93 to 0.87 for one or two typos in long words (never
- * in a word under five letters, six characters in an unspaced script, or one with a digit, where a
- * letter changes the meaning: "Rust"/"Rest", "Python 2"/"Python 3"); 0.9 when only stopwords differ.
+ * in a word under six letters or characters, or one with a digit, where a letter changes the meaning:
+ * "Rust"/"Rest", "React"/"Reach", "Python 2"/"Python 3"); 0.9 when only stopwords differ.
  */
 export function sameWords(a: readonly string[], b: readonly string[]): number {
   if (a.length === b.length && a.every((w, i) => w === b[i])) return TITLE_SCORES.exact;
@@ -142,7 +143,7 @@ function typoScore(a: readonly string[], b: readonly string[]): number {
     const y = b[i]!;
     if (x === y) continue;
     const shortest = Math.min(x.length, y.length);
-    if (HAS_DIGIT.test(x) || HAS_DIGIT.test(y) || shortest < (isUnspaced(x) ? 6 : 5)) return 0;
+    if (HAS_DIGIT.test(x) || HAS_DIGIT.test(y) || shortest < 6) return 0;
     const d = boundedEditDistance(x, y, shortest >= 8 ? 2 : 1);
     if (d > (shortest >= 8 ? 2 : 1)) return 0;
     differing++;
@@ -206,8 +207,14 @@ export function compareTitles(a: TitleForm, b: TitleForm, names: ReadonlySet<str
     shorter: null,
   };
   let shorter: 'a' | 'b' | null = null;
+  // The score is the best tier's; the relation named is the best structural one where there is one,
+  // even when shared words alone score a little higher ("Intro to Rust" / "Intro to Rust Macros").
+  let structural = false;
   const consider = (relation: TitleRelation, score: number) => {
-    if (score > best.score) best = { relation, score, shorter: null };
+    if (!structural || score > best.score) {
+      best = { relation, score: Math.max(score, best.score), shorter: null };
+      structural = true;
+    }
   };
 
   const same = sameWords(fullA, fullB);
