@@ -134,11 +134,17 @@ function prepare(query: TalkQuery): PreparedQuery {
   const parsed = parseTalkTitle(query.title);
   const forms = [titleForm(query.title)];
   if (parsed.title && parsed.title !== query.title.trim()) forms.push(titleForm(parsed.title));
+  const speakers = query.speakers.map(nameWords).filter((n) => n.length);
+  const suffixSpeakers = parsed.speakers.map(nameWords);
+  const titleSpeakers = [...suffixSpeakers, ...parsed.prefixPeople.map(nameWords)];
+  // A title that is only its speakers' names ("Jane Doe", "Q&A with Jane Doe") names no talk either.
+  // Not people in front of a colon: "Scaling Postgres: Lessons Learned" reads like "Jane Doe: …".
+  const names = new Set([...speakers, ...suffixSpeakers].flat());
   return {
     forms,
-    speakers: query.speakers.map(nameWords).filter((n) => n.length),
-    titleSpeakers: [...parsed.speakers, ...parsed.prefixPeople].map(nameWords),
-    generic: isGenericTitle(forms),
+    speakers,
+    titleSpeakers,
+    generic: isGenericTitle(forms, names),
     pageDay: dayNumber(query.pageDate),
     context: query.context ? contextWords(query.context) : null,
   };

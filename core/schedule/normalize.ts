@@ -19,7 +19,7 @@ export type TitleForm = TitleSegment[];
 
 /** Words that connect a title but carry little of it (English, German, French, Spanish, Dutch). */
 export const STOPWORDS: ReadonlySet<string> = new Set(
-  `a an the to for of in on at with and or from into onto about your my our its is are be vs versus
+  `a an the to for of in on at by with and or from into onto about your my our its is are be vs versus
   der die das den dem des ein eine einen einer und mit fur im zu zum zur von vom am
   le la les l un une des du de d et en pour avec au aux sur
   el los las y con para por del al
@@ -104,10 +104,18 @@ export function foldText(text: string): string {
   );
 }
 
+/** Small numbers written out, read as digits: "Ten Years" is "10 Years", and "Part One" is not "Part 2". */
+const NUMBER_WORDS = new Map(
+  'zero one two three four five six seven eight nine ten eleven twelve'
+    .split(' ')
+    .map((w, i) => [w, String(i)]),
+);
+
 /**
  * The words of already folded text: letters and digits ("3.12" and "10m" stay whole), "c++", "c#",
  * "f#" and ".net" spelled out, "&" read as "and", a possessive "'s" and apostrophes inside words
- * dropped ("Jane's" -> "jane", "don't" -> "dont"); a run of Han, kana or Thai is split off as its own word.
+ * dropped ("Jane's" -> "jane", "don't" -> "dont"), English numbers to twelve as digits ("ten" -> "10");
+ * a run of Han, kana or Thai is split off as its own word.
  */
 export function titleWords(folded: string): string[] {
   const text = folded
@@ -119,7 +127,7 @@ export function titleWords(folded: string): string[] {
     .replace(/(\p{L})'(?=\p{L})/gu, '$1');
   const words: string[] = [];
   for (const token of text.match(/[\p{L}\p{M}\p{N}]+(?:[.,]\p{N}+)*/gu) ?? []) {
-    if (!UNSPACED.test(token)) words.push(token);
+    if (!UNSPACED.test(token)) words.push(NUMBER_WORDS.get(token) ?? token);
     else for (const part of token.match(UNSPACED_RUN) ?? []) words.push(part);
   }
   return words;

@@ -125,9 +125,12 @@ export function formTerms(forms: readonly TitleForm[]): string[] {
   return [...terms];
 }
 
-/** True when every form of a title names a slot rather than a talk ("Lightning talks"). */
-export function isGenericTitle(forms: readonly TitleForm[]): boolean {
-  return forms.every((f) => isGeneric(allWords(f)));
+/**
+ * True when every form of a title names a slot rather than a talk ("Lightning talks"), once the words
+ * of `names` are set aside ("Q&A with Jane Doe").
+ */
+export function isGenericTitle(forms: readonly TitleForm[], names: ReadonlySet<string> = new Set()): boolean {
+  return forms.every((f) => isGeneric(allWords(f).filter((w) => !names.has(w))));
 }
 
 /**

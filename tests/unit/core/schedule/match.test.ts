@@ -93,6 +93,8 @@ describe('matchTalk: the same talk, written differently, is matched', () => {
       'k24-ebpf',
     ],
     ['the same talk a year later, by date', query('Unsafe Rust Is Not Evil', [], '2024-06-20'), 'r24-unsafe'],
+    ['a number written out', query('The Next 10 Years of Cloud Native', ['Jane Doe']), 'k24-keynote'],
+    ['a title that names its speaker', query('Embedded Rust on the RP2040 with Jörg Müller'), 'r24-embedded'],
     [
       'the same talk a year earlier, by date',
       query('Unsafe Rust is not evil', ['Kwame Asante'], '2023-06-20'),
@@ -175,6 +177,12 @@ describe('matchTalk: a talk that could be another is offered, never matched', ()
       ['k24-scaling'],
     ],
     ['a prefix of a talk, no speakers', query('AI Agents'), ['k24-agents']],
+    ['a slot title, the speaker of a talk', query('Keynote', ['Jane Doe'], '2024-03-25'), ['k24-keynote']],
+    [
+      'a title that is only its speaker',
+      query('Kwame Asante', ['Kwame Asante'], '2024-06-20'),
+      ['r24-unsafe'],
+    ],
   ])('%s', (_, q, candidates) => {
     const result = matchTalk(index, q);
     expect(result.kind).toBe('ambiguous');

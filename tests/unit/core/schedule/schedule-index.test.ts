@@ -46,8 +46,8 @@ describe('buildScheduleIndex', () => {
     const forms = (title: string, speakers: string[] = []) =>
       titleForms(title, null, speakers.map(nameWords)).map((f) => allWords(f).join(' '));
     expect(forms('Keynote: The Next Ten Years')).toEqual([
-      'keynote the next ten years',
-      'the next ten years',
+      'keynote the next 10 years',
+      'the next 10 years',
     ]);
     expect(forms('Scaling Postgres — Jane Doe', ['Jane Doe'])).toEqual([
       'scaling postgres jane doe',
