@@ -12,6 +12,7 @@ import { type DateFit, dateFit, dayNumber } from './date-fit';
 import { compareSpeakers, type NameWords, nameWords, type SpeakerAgreement } from './names';
 import { type TitleForm, titleForm } from './normalize';
 import {
+  addForm,
   candidateTalks,
   contextWords,
   formTerms,
@@ -79,8 +80,8 @@ export const RIVAL_MARGIN = 0.25;
 export const OFFER_THRESHOLD = 0.5;
 /** How many candidates are offered at most. */
 export const MAX_OFFERED = 5;
-/** How many talks from the index are compared with a query. */
-const CANDIDATE_LIMIT = 40;
+/** How many talks from the index are compared with a query (see `candidateTalks`). */
+const CANDIDATE_LIMITS = { first: 30, max: 150 };
 
 /** What each kind of evidence adds to a candidate's title score. */
 export const EVIDENCE_WEIGHTS = {
@@ -133,7 +134,7 @@ interface PreparedQuery {
 function prepare(query: TalkQuery): PreparedQuery {
   const parsed = parseTalkTitle(query.title);
   const forms = [titleForm(query.title)];
-  if (parsed.title && parsed.title !== query.title.trim()) forms.push(titleForm(parsed.title));
+  if (parsed.title && parsed.title !== query.title.trim()) addForm(forms, titleForm(parsed.title));
   const speakers = query.speakers.map(nameWords).filter((n) => n.length);
   const suffixSpeakers = parsed.speakers.map(nameWords);
   const titleSpeakers = [...suffixSpeakers, ...parsed.prefixPeople.map(nameWords)];
@@ -234,18 +235,18 @@ export function matchTalk(index: ScheduleIndex, query: TalkQuery): ScheduleMatch
   const q = prepare(query);
   const terms = formTerms(q.forms);
   const nameTerms = [...q.speakers, ...q.titleSpeakers].flat().filter((w) => w.length > 1);
-  const found = candidateTalks(index, terms, nameTerms, CANDIDATE_LIMIT).map((i) => index.talks[i]!);
+  const found = candidateTalks(index, terms, nameTerms, CANDIDATE_LIMITS).map((i) => index.talks[i]!);
   if (!found.length) return { kind: 'none' };
 
   // The conferences the context names, among the candidates' (null: no context to read).
   let named: Set<string> | null = null;
   if (q.context) {
     named = new Set();
-    for (const talk of found) {
-      const conf = talk.conference;
-      if (conf && !named.has(conf.conference.id) && namesConference(q.context, conf)) {
-        named.add(conf.conference.id);
-      }
+    const seen = new Set<IndexedConference>();
+    for (const { conference } of found) {
+      if (!conference || seen.has(conference)) continue;
+      seen.add(conference);
+      if (namesConference(q.context, conference)) named.add(conference.conference.id);
     }
   }
   const scored = found

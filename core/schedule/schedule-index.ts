@@ -80,8 +80,11 @@ export interface ScheduleIndex {
   readonly nameTerms: ReadonlyMap<string, readonly number[]>;
   /** A title term with one letter deleted (or whole) -> the terms it comes from, for typo look-ups. */
   readonly deletions: ReadonlyMap<string, readonly string[]>;
-  /** Per-talk accumulator reused by queries (the index is only ever read one query at a time). */
+  /** How many distinct title terms each talk has (shorter titles first among equals). */
+  readonly termCounts: Uint16Array;
+  /** Per-talk accumulators reused by queries (the index is only ever read one query at a time). */
   readonly scratch: Float64Array;
+  readonly shared: Float64Array;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -113,9 +116,16 @@ export function titleForms(
   if (parsed.title && parsed.title !== title.trim()) {
     const parsedSpeakers = parsed.speakers.map(nameWords);
     const agrees = !parsedSpeakers.length || compareSpeakers(parsedSpeakers, speakers) === 'agree';
-    if (agrees) forms.push(titleForm(parsed.title, subtitle));
+    if (agrees) addForm(forms, titleForm(parsed.title, subtitle));
   }
   return forms;
+}
+
+/** Adds `form` to `forms` unless one of them has the same segments ("Scaling Postgres (video)"). */
+export function addForm(forms: TitleForm[], form: TitleForm): void {
+  const key = (f: TitleForm) => f.map((s) => s.words.join(' ')).join('|');
+  const k = key(form);
+  if (form.length && !forms.some((f) => key(f) === k)) forms.push(form);
 }
 
 /** The terms a title is indexed under: the content terms of all its forms, each once. */
@@ -155,6 +165,7 @@ export function buildScheduleIndex(
   const titleTerms = new Map<string, number[]>();
   const nameTerms = new Map<string, number[]>();
   const deletions = new Map<string, string[]>();
+  const termCounts: number[] = [];
   for (const talk of talks) {
     if (talk.housekeeping) continue;
     const i = indexed.length;
@@ -162,7 +173,9 @@ export function buildScheduleIndex(
     const forms = titleForms(talk.title, talk.subtitle, speakers);
     const conference = confs.get(talk.conferenceId) ?? null;
     indexed.push({ talk, forms, speakers, conference });
-    for (const term of formTerms(forms)) {
+    const terms = formTerms(forms);
+    termCounts.push(terms.length);
+    for (const term of terms) {
       if (!titleTerms.has(term)) for (const key of deletionKeys(term)) push(deletions, key, term);
       push(titleTerms, term, i);
     }
@@ -180,7 +193,9 @@ export function buildScheduleIndex(
     titleTerms,
     nameTerms,
     deletions,
+    termCounts: Uint16Array.from(termCounts, (n) => Math.min(n, 0xffff)),
     scratch: new Float64Array(indexed.length),
+    shared: new Float64Array(indexed.length),
   };
 }
 
@@ -195,43 +210,78 @@ export function termsNear(index: ScheduleIndex, term: string): string[] {
   return [...near];
 }
 
+/** What each title term of a talk takes off its rank, so that equals are ordered shortest first. */
+const LENGTH_PENALTY = 0.05;
+
+/** How many talks `candidateTalks` returns. */
+export interface CandidateLimits {
+  /** The best-ranked talks, always. */
+  first: number;
+  /** Beyond those, talks whose title holds every term of the query's (its look-alikes), up to this many in all. */
+  max: number;
+}
+
 /**
- * The talks worth comparing with a query, best first, at most `limit`: ranked by the rarity-weighted
- * title terms they share with it (a term the schedules lack counts through its typo neighbours), plus
- * its speakers' names, plus name words in its title ("… by Jane Doe").
+ * The talks worth comparing with a query, best first: ranked by the rarity-weighted title terms they
+ * share with it (a term the schedules lack counts through its typo neighbours), plus its speakers'
+ * names, plus name words in its title ("… by Jane Doe"), less a little for each of their own terms.
+ * The first `limits.first` come back, then any further talk whose title holds all the query's terms,
+ * so that a title shared by a hundred talks ("Kubernetes Security …") still finds its look-alikes.
  */
 export function candidateTalks(
   index: ScheduleIndex,
   terms: readonly string[],
   names: readonly string[],
-  limit: number,
+  limits: CandidateLimits,
 ): number[] {
-  const { scratch } = index;
+  const { scratch, shared } = index;
   const touched: number[] = [];
   const n = index.talks.length;
-  const add = (postings: readonly number[] | undefined, weight: number) => {
+  const idf = (postings: readonly number[]) => Math.log(1 + n / postings.length);
+  const add = (postings: readonly number[] | undefined, weight: number, title: boolean) => {
     if (!postings) return;
     for (const i of postings) {
       if (scratch[i] === 0) touched.push(i);
       scratch[i]! += weight;
+      if (title) shared[i]! += weight;
     }
   };
+  let queryWeight = 0;
   for (const term of terms) {
     const postings = index.titleTerms.get(term);
-    if (postings) add(postings, Math.log(1 + n / postings.length));
-    else {
+    if (postings) {
+      add(postings, idf(postings), true);
+      queryWeight += idf(postings);
+    } else {
+      let most = 0;
       for (const near of termsNear(index, term)) {
         const p = index.titleTerms.get(near)!;
-        add(p, 0.8 * Math.log(1 + n / p.length));
+        add(p, 0.8 * idf(p), true);
+        most = Math.max(most, 0.8 * idf(p));
       }
+      queryWeight += most;
     }
-    add(index.nameTerms.get(term), 0.5);
+    const named = index.nameTerms.get(term);
+    if (named) add(named, 0.5 * idf(named), false);
   }
-  for (const word of names) add(index.nameTerms.get(word), 1);
-  touched.sort((a, b) => scratch[b]! - scratch[a]!);
-  const best = touched.slice(0, limit);
-  for (const i of touched) scratch[i] = 0;
-  return best;
+  for (const word of names) {
+    const named = index.nameTerms.get(word);
+    if (named) add(named, idf(named), false);
+  }
+  // Among talks sharing the same words, the one with fewest others first: "Kubernetes Security" before
+  // a hundred "Kubernetes Security …".
+  for (const i of touched) scratch[i]! -= LENGTH_PENALTY * index.termCounts[i]!;
+  touched.sort((a, b) => scratch[b]! - scratch[a]! || a - b);
+  const found = touched.slice(0, limits.first);
+  for (let k = limits.first; k < touched.length && found.length < limits.max; k++) {
+    const i = touched[k]!;
+    if (queryWeight > 0 && shared[i]! >= queryWeight * 0.999) found.push(i);
+  }
+  for (const i of touched) {
+    scratch[i] = 0;
+    shared[i] = 0;
+  }
+  return found;
 }
 
 function contextWordList(text: string): string[] {

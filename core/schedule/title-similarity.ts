@@ -78,7 +78,7 @@ const NAME_INTRODUCERS = new Set(
  * one (an affiliation, "(Jane Doe, Acme)") goes with it, and segments left empty disappear.
  */
 export function withoutNames(form: TitleForm, names: ReadonlySet<string>): TitleForm {
-  if (!names.size) return form;
+  if (!names.size || !form.some((s) => s.words.some((w) => names.has(w)))) return form;
   const out: TitleSegment[] = [];
   let removedAtEnd = false;
   for (const segment of form) {
@@ -199,21 +199,16 @@ function contentCount(words: readonly string[]): number {
 export function compareTitles(a: TitleForm, b: TitleForm, names: ReadonlySet<string>): TitleSimilarity {
   const fa = withoutNames(a, names);
   const fb = withoutNames(b, names);
+  if (!fa.length || !fb.length) return { relation: 'overlap', score: 0, shorter: null };
   const fullA = allWords(fa);
   const fullB = allWords(fb);
-  let best: TitleSimilarity = {
-    relation: 'overlap',
-    score: TITLE_SCORES.overlap * termOverlap(fullA, fullB),
-    shorter: null,
-  };
+  let relation: TitleRelation = 'overlap';
+  let best = 0;
   let shorter: 'a' | 'b' | null = null;
-  // The score is the best tier's; the relation named is the best structural one where there is one,
-  // even when shared words alone score a little higher ("Intro to Rust" / "Intro to Rust Macros").
-  let structural = false;
-  const consider = (relation: TitleRelation, score: number) => {
-    if (!structural || score > best.score) {
-      best = { relation, score: Math.max(score, best.score), shorter: null };
-      structural = true;
+  const consider = (r: TitleRelation, score: number) => {
+    if (relation === 'overlap' || score > best) {
+      relation = r;
+      best = Math.max(score, best);
     }
   };
 
@@ -254,11 +249,13 @@ export function compareTitles(a: TitleForm, b: TitleForm, names: ReadonlySet<str
     consider('prefix', score);
     shorter ??= aIsShort ? 'a' : 'b';
   }
-  best.shorter = shorter;
+  // The score is the best tier's, shared words included; the relation named is the best structural one
+  // where there is one, even when shared words alone score a little higher ("Intro to Rust" / "Intro to
+  // Rust Macros"). Shared words never score above the overlap tier: counting them is skipped above it.
+  if (best < TITLE_SCORES.overlap) best = Math.max(best, TITLE_SCORES.overlap * termOverlap(fullA, fullB));
 
   const na = numbers(fullA);
   const nb = numbers(fullB);
-  if (na && nb && na !== nb)
-    return { ...best, score: Math.min(best.score, TITLE_SCORES.weak), shorter: null };
-  return best;
+  if (na && nb && na !== nb) return { relation, score: Math.min(best, TITLE_SCORES.weak), shorter: null };
+  return { relation, score: best, shorter };
 }

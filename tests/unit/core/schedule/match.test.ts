@@ -225,6 +225,43 @@ describe('matchTalk: a talk that could be another is offered, never matched', ()
     }
   });
 
+  it('sees the look-alike among a hundred talks sharing its words', () => {
+    const talk = (id: string, title: string, speakers: string[]): MatchableTalk => ({
+      id,
+      conferenceId: 'kube24',
+      title,
+      subtitle: null,
+      speakers,
+      start: null,
+      day: null,
+      housekeeping: false,
+    });
+    // 150 talks hold both words, none starts with them but the two.
+    const crowd = Array.from({ length: 150 }, (_, i) =>
+      talk(`crowd${i}`, `${['Hardening', 'Auditing', 'Testing'][i % 3]} Kubernetes Security Policies ${i}`, [
+        'Ann Lee',
+      ]),
+    );
+    const crowded = buildScheduleIndex(FIXTURE_CONFERENCES, [
+      ...crowd,
+      talk('short', 'Kubernetes Security', ['Ingrid Lindqvist']),
+      talk('long', 'Kubernetes Security Done Right', ['Farid Haddad']),
+    ]);
+    expect(offered(matchTalk(crowded, query('Kubernetes Security')))).toEqual(
+      expect.arrayContaining(['short', 'long']),
+    );
+    expect(matchTalk(crowded, query('Kubernetes Security', ['Ingrid Lindqvist']))).toMatchObject({
+      kind: 'match',
+      talkId: 'short',
+    });
+  });
+
+  it('finds nothing for an empty title, and goes by the speakers for a title of emoji', () => {
+    expect(matchTalk(index, query('')).kind).toBe('none');
+    expect(matchTalk(index, query('   ')).kind).toBe('none');
+    expect(offered(matchTalk(index, query('🎤', ['Marta Oyelaran'], '2024-06-20')))).toEqual(['r24-async']);
+  });
+
   it('explains its confidence', () => {
     const result = matchTalk(index, query('Unsafe Rust Is Not Evil', ['Kwame Asante'], '2024-06-20'));
     expect(result).toMatchObject({

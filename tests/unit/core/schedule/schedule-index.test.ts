@@ -45,10 +45,7 @@ describe('buildScheduleIndex', () => {
   it('keeps a title as given and as detection cleans it', () => {
     const forms = (title: string, speakers: string[] = []) =>
       titleForms(title, null, speakers.map(nameWords)).map((f) => allWords(f).join(' '));
-    expect(forms('Keynote: The Next Ten Years')).toEqual([
-      'keynote the next 10 years',
-      'the next 10 years',
-    ]);
+    expect(forms('Keynote: The Next Ten Years')).toEqual(['keynote the next 10 years', 'the next 10 years']);
     expect(forms('Scaling Postgres — Jane Doe', ['Jane Doe'])).toEqual([
       'scaling postgres jane doe',
       'scaling postgres',
@@ -66,7 +63,7 @@ describe('candidateTalks', () => {
     [['keynote'], ['kwame', 'asante'], 'r24-unsafe'],
     [['rust', 'で作', '作る', 'webassembly', '入門'], [], 'pj-wasm'],
   ])('%j (names %j) finds %s', (terms, names, expected) => {
-    expect(idsOf(candidateTalks(fixture, terms, names, 5))).toContain(expected);
+    expect(idsOf(candidateTalks(fixture, terms, names, { first: 5, max: 5 }))).toContain(expected);
   });
 
   it('ranks the talk sharing the rarer words first, among 10,000', () => {
@@ -74,10 +71,18 @@ describe('candidateTalks', () => {
     const index = buildScheduleIndex(conferences, talks);
     const target = index.talks.find((t) => t.talk.title.split(' ').length >= 5)!;
     const terms = [...new Set(allWords(target.forms[0]!))];
-    const found = candidateTalks(index, terms, [], 40).map((i) => index.talks[i]!.talk.title);
+    const found = candidateTalks(index, terms, [], { first: 40, max: 40 }).map(
+      (i) => index.talks[i]!.talk.title,
+    );
     expect(found).toHaveLength(40);
     expect(found).toContain(target.talk.title);
     expect(found.indexOf(target.talk.title)).toBeLessThan(10);
+  });
+
+  it('returns, beyond the first, only the talks holding every term of the query', () => {
+    const found = idsOf(candidateTalks(fixture, ['kubernetes', 'security'], [], { first: 1, max: 10 }));
+    expect(found[0]).toBe('k24-sec');
+    expect(found.slice(1)).toEqual(['k24-sec-scale']);
   });
 
   it('finds typo neighbours of a word the schedules lack', () => {
