@@ -4,8 +4,9 @@
  * means the titles are the same title written differently (typos, spacing, stopwords, a subtitle
  * dropped or added); 0.66 is a title that is the start of the other ("Scaling Postgres" / "Scaling
  * Postgres to 10M Users"), which only speakers and dates can confirm; the same main title with other
- * subtitles, and shared words alone, stay at 0.6 or below. Speaker names inside either title ("by Jane Doe", "Jane Doe: …", "(Jane Doe, Acme)") are
- * taken out first when they name either side's speakers.
+ * subtitles, and shared words alone, stay at 0.6 or below. Speaker names inside either title ("by
+ * Jane Doe", "Jane Doe: …", "(Jane Doe, Acme)") are taken out first when they name either side's
+ * speakers.
  */
 import { boundedEditDistance } from './edit-distance';
 import {
@@ -13,6 +14,7 @@ import {
   contentTerms,
   GENERIC_WORDS,
   isDistinctive,
+  isGeneric,
   STOPWORDS,
   type TitleForm,
   type TitleSegment,
@@ -24,7 +26,10 @@ export type TitleRelation =
   | 'exact'
   /** The same words but for spacing ("JavaScript"/"Java Script"), typos or stopwords. */
   | 'variant'
-  /** One is the other with its subtitle dropped (or, where the rest is long, its leading part). */
+  /**
+   * One is the other with its subtitle dropped, or its leading part: a slot ("Day 1: …") or, where
+   * the rest is long, anything ("Weekend Project: Building a Search Engine in Rust").
+   */
   | 'subtitle'
   /** The same main title with different subtitles. */
   | 'main-title'
@@ -154,12 +159,19 @@ function typoScore(a: readonly string[], b: readonly string[]): number {
   return 0.96 - 0.03 * distance;
 }
 
-/** Words with a digit ("2", "10m", "2024"), as a sorted list: titles that disagree on them differ. */
-function numbers(words: readonly string[]): string {
-  return words
-    .filter((w) => HAS_DIGIT.test(w))
-    .sort()
-    .join(' ');
+/** Words with a digit ("2", "10m", "2024"). */
+function numbers(words: readonly string[]): string[] {
+  return words.filter((w) => HAS_DIGIT.test(w));
+}
+
+/**
+ * True when each title has a number the other lacks ("Part 1" / "Part 2", "Python 3.11" / "Python
+ * 3.12"): different talks. A number on one side only ("Day 2: …", "… (Part 2)") may be a part left out.
+ */
+function numbersDisagree(a: readonly string[], b: readonly string[]): boolean {
+  const na = numbers(a);
+  const nb = numbers(b);
+  return na.some((n) => !nb.includes(n)) && nb.some((n) => !na.includes(n));
 }
 
 /** The Dice coefficient of the content terms of `a` and `b` (multisets). */
@@ -193,8 +205,8 @@ function contentCount(words: readonly string[]): number {
 /**
  * How close the write-up's title `a` is to the schedule's title `b`, after the words of `names` (both
  * sides' speakers) are taken out of both. Symmetric but for one tier: `a` being the start of `b`
- * (the write-up shortened the title) scores higher than `b` being the start of `a`. Titles whose numbers disagree ("Part 1" / "Part 2", "Python 2" / "Python 3")
- * never score above the weak tier.
+ * (the write-up shortened the title) scores higher than `b` being the start of `a`. Titles whose
+ * numbers disagree (see `numbersDisagree`) never score above the weak tier.
  */
 export function compareTitles(a: TitleForm, b: TitleForm, names: ReadonlySet<string>): TitleSimilarity {
   const fa = withoutNames(a, names);
@@ -228,8 +240,15 @@ export function compareTitles(a: TitleForm, b: TitleForm, names: ReadonlySet<str
     const rest = allWords(other.slice(1));
     const r = sameWords(full, rest);
     if (r) {
-      const long = contentCount(rest) >= 3 && isDistinctive(rest);
-      consider('subtitle', r * (long ? TITLE_SCORES.leadingPartDropped : TITLE_SCORES.weak));
+      // "Day 1: Scaling Postgres", "Keynote — Scaling Postgres": a slot in front is no title.
+      const score = !isDistinctive(rest)
+        ? TITLE_SCORES.weak
+        : isGeneric(main)
+          ? TITLE_SCORES.subtitle
+          : contentCount(rest) >= 3
+            ? TITLE_SCORES.leadingPartDropped
+            : TITLE_SCORES.weak;
+      consider('subtitle', r * score);
     }
     if (m || r) shorter = side;
   }
@@ -254,8 +273,7 @@ export function compareTitles(a: TitleForm, b: TitleForm, names: ReadonlySet<str
   // Rust Macros"). Shared words never score above the overlap tier: counting them is skipped above it.
   if (best < TITLE_SCORES.overlap) best = Math.max(best, TITLE_SCORES.overlap * termOverlap(fullA, fullB));
 
-  const na = numbers(fullA);
-  const nb = numbers(fullB);
-  if (na && nb && na !== nb) return { relation, score: Math.min(best, TITLE_SCORES.weak), shorter: null };
+  if (numbersDisagree(fullA, fullB))
+    return { relation, score: Math.min(best, TITLE_SCORES.weak), shorter: null };
   return { relation, score: best, shorter };
 }

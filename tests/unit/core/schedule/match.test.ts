@@ -94,6 +94,8 @@ describe('matchTalk: the same talk, written differently, is matched', () => {
     ],
     ['the same talk a year later, by date', query('Unsafe Rust Is Not Evil', [], '2024-06-20'), 'r24-unsafe'],
     ['a number written out', query('The Next 10 Years of Cloud Native', ['Jane Doe']), 'k24-keynote'],
+    ['a day in front', query('Day 2: Embedded Rust on the RP2040'), 'r24-embedded'],
+    ['a track in front', query('Track B — GitOps at 10,000 Clusters'), 'k24-gitops'],
     ['a title that names its speaker', query('Embedded Rust on the RP2040 with Jörg Müller'), 'r24-embedded'],
     [
       'the same talk a year earlier, by date',

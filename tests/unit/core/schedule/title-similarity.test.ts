@@ -34,6 +34,10 @@ describe('compareTitles', () => {
       'subtitle',
       TITLE_SCORES.leadingPartDropped,
     ],
+    ['Scaling Postgres', 'Day 1: Scaling Postgres', 'subtitle', TITLE_SCORES.subtitle],
+    ['Scaling Postgres', 'Friday Fun: Scaling Postgres', 'subtitle', TITLE_SCORES.weak],
+    ['Operators', 'Operators (Part 2)', 'subtitle', TITLE_SCORES.weak],
+    ['Scaling Postgres', 'Scaling Postgres (Part 2)', 'subtitle', TITLE_SCORES.subtitle],
     [
       'Kubernetes Security: A Primer',
       'Kubernetes Security: Lessons from Production',
