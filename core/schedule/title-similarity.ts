@@ -124,19 +124,28 @@ const HAS_DIGIT = /\p{N}/u;
  * How much `a` and `b` are the same words, 0 when they are not: 1 when equal; 0.98 when equal but for
  * spaces ("micro services" / "microservices"); 0.93 to 0.87 for one or two typos in long words (never
  * in a word under six letters or characters, or one with a digit, where a letter changes the meaning:
- * "Rust"/"Rest", "React"/"Reach", "Python 2"/"Python 3"); 0.9 when only stopwords differ.
+ * "Rust"/"Rest", "React"/"Reach", "Python 2"/"Python 3"); 0.9 when only stopwords differ, other than
+ * those that give a direction ("from", "to").
  */
 export function sameWords(a: readonly string[], b: readonly string[]): number {
   if (a.length === b.length && a.every((w, i) => w === b[i])) return TITLE_SCORES.exact;
   if (a.join('') === b.join('')) return TITLE_SCORES.spacing;
   const typo = typoScore(a, b);
   if (typo) return typo;
-  const ca = a.filter((w) => !STOPWORDS.has(w));
-  const cb = b.filter((w) => !STOPWORDS.has(w));
+  const ca = a.filter((w) => !isIgnorable(w));
+  const cb = b.filter((w) => !isIgnorable(w));
   if (!ca.length || (ca.length === a.length && cb.length === b.length)) return 0;
   if (ca.length === cb.length && ca.every((w, i) => w === cb[i])) return TITLE_SCORES.stopwords;
   const contentTypo = typoScore(ca, cb);
   return contentTypo ? contentTypo - 0.05 : 0;
+}
+
+/** Words that point one way: "From Java to Kotlin" is not "To Java from Kotlin". */
+const DIRECTIONS = new Set(['from', 'to', 'into', 'onto', 'vs', 'versus', 'von', 'zu', 'zum', 'zur']);
+
+/** A stopword a writer may add or drop without changing the title. */
+function isIgnorable(word: string): boolean {
+  return STOPWORDS.has(word) && !DIRECTIONS.has(word);
 }
 
 function typoScore(a: readonly string[], b: readonly string[]): number {

@@ -13,7 +13,7 @@ describe('compareTitles', () => {
     ['Scaling Postgres: Lessons', 'Scaling Postgres — Lessons', 'exact', 1],
     ['Microservices at Scale', 'Micro-services at Scale', 'variant', TITLE_SCORES.spacing],
     ['Scaling Postgers', 'Scaling Postgres', 'variant', 0.93],
-    ['Scaling Postgres for Everyone', 'Scaling Postgres to Everyone', 'variant', TITLE_SCORES.stopwords],
+    ['Scaling Postgres for Everyone', 'Scaling Postgres with Everyone', 'variant', TITLE_SCORES.stopwords],
     ['The Art of Profiling', 'Art of Profiling', 'variant', TITLE_SCORES.stopwords],
     [
       'Kubernetes Security',
@@ -64,6 +64,8 @@ describe('compareTitles', () => {
     ['React Performance', 'Reach Performance'],
     ['Why Rust', 'How Rust'],
     ['Rust for Python Developers', 'Python for Rust Developers'],
+    ['Moving from Java to Kotlin', 'Moving to Java from Kotlin'],
+    ['Life with Kubernetes', 'Life without Kubernetes'],
   ])('%s / %s are different titles', (a, b) => {
     expect(compare(a, b).score).toBeLessThanOrEqual(TITLE_SCORES.overlap);
   });
