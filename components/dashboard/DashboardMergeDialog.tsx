@@ -37,7 +37,8 @@ export function DashboardMergeDialog({ target, talks, pagesById, countOf, onMerg
     else next.add(id);
     setChosen(next);
   };
-  const pageTitle = (t: TalkRecord) => pagesById.get(t.pageId)?.title ?? 'unknown page';
+  const pageTitle = (t: TalkRecord) =>
+    t.pageId === null ? 'conference schedule' : (pagesById.get(t.pageId)?.title ?? 'unknown page');
 
   return (
     <div class="dash-backdrop">
