@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { type Backup, type LibraryData, type ParseBackupResult, parseBackup } from '@/core/backup';
-import type { HighlightRecord, PageRecord } from '@/core/types';
+import type { HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
 import { type BackupRunOptions, exportBackup, type ImportResult, libraryReferences } from '@/storage/backup';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
@@ -14,8 +14,8 @@ export interface LibraryBackup {
   parse: (text: string) => Promise<ParseBackupResult>;
   /** Merges a parsed backup, all or nothing; the open tabs of the pages it changed redraw. */
   importBackup: (backup: LibraryData, options: BackupRunOptions) => Promise<ImportResult>;
-  /** Every highlight with every page, for the Web Annotation export. */
-  loadAnnotations: () => Promise<{ highlights: HighlightRecord[]; pages: PageRecord[] }>;
+  /** Every highlight with every page and talk, for the Web Annotation export. */
+  loadAnnotations: () => Promise<{ highlights: HighlightRecord[]; pages: PageRecord[]; talks: TalkRecord[] }>;
 }
 
 /** The library's backup and restore, bound to the database and the notifier. */

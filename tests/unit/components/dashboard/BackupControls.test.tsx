@@ -162,4 +162,30 @@ describe('BackupControls', () => {
     });
     expect(JSON.parse(file.text)).toMatchObject({ type: 'AnnotationCollection', total: 3 });
   });
+
+  it('Export Web Annotations: a passage of a conference talk links to the talk’s event page', async () => {
+    await fillLibrary(db, conferenceLibrary());
+    show();
+    fireEvent.click(screen.getByRole('button', { name: 'Export Web Annotations' }));
+    await waitFor(() => expect(download).toHaveBeenCalledOnce());
+    const items = JSON.parse(download.mock.calls[0]![0].text).first.items as { body?: unknown[] }[];
+    // hr1 is under a page talk linked to ct1 (event page and recording), hr2 directly under ct2.
+    expect(items.map((a) => a.body)).toEqual([
+      [
+        {
+          type: 'SpecificResource',
+          purpose: 'identifying',
+          source: 'https://schedule.example/fosdem/event/ev-1',
+        },
+        { type: 'SpecificResource', purpose: 'linking', source: 'https://video.example/rust.webm' },
+      ],
+      [
+        {
+          type: 'SpecificResource',
+          purpose: 'identifying',
+          source: 'https://schedule.example/fosdem/event/ev-2',
+        },
+      ],
+    ]);
+  });
 });
