@@ -48,6 +48,7 @@ export async function importSchedule(
   schedule: ParsedSchedule,
   source: ScheduleSource = {},
   now = Date.now(),
+  signal?: AbortSignal,
 ): Promise<ScheduleImportResult> {
   return db.transaction('rw', db.conferences, db.talks, db.highlights, async () => {
     const existing = await findConferenceOf(db, schedule, source);
@@ -102,6 +103,8 @@ export async function importSchedule(
       result.removed = gone.length - keep.length;
       result.kept = keep.length;
     }
+    // The reader cancelled while this ran: throwing inside the transaction rolls all of it back.
+    signal?.throwIfAborted();
     return { conference, updated: !!existing, talks: seen.size, ...result };
   });
 }
