@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type LibraryData, parseBackup, serializeBackup } from '@/core/backup';
-import type { ParsedSchedule } from '@/core/schedule/types';
 import {
   type BackupProgress,
   exportBackup,
@@ -25,6 +24,7 @@ import {
   sampleLibrary,
   talk,
 } from '../core/backup-fixtures';
+import { event, schedule } from '../schedule-fixtures';
 import { fillLibrary, readWholeLibrary, wipeLibrary } from './library-helpers';
 
 /** A backup of `n` highlights on one page: big enough to be written in several chunks. */
@@ -205,36 +205,15 @@ describe('backup storage', () => {
   });
 
   describe('with conferences', () => {
-    /** A schedule of two events, as a parser gives it. */
-    const fosdem = (titles = ['Rust in the kernel', 'Postgres at scale']): ParsedSchedule => ({
-      format: 'frab-xml',
-      conference: {
-        title: 'FOSDEM 2026',
-        acronym: 'fosdem26',
-        start: '2026-01-31',
-        end: '2026-02-01',
-        timeZone: 'Europe/Brussels',
-        url: null,
-      },
-      talks: titles.map((title, i) => ({
-        scheduleId: `ev-${i}`,
-        title,
-        subtitle: null,
-        speakers: ['Ada Example'],
-        start: `2026-01-31T1${i}:00:00+01:00`,
-        end: null,
-        timeZone: 'Europe/Brussels',
-        day: '2026-01-31',
-        room: 'Janson',
-        track: null,
-        type: 'talk',
-        abstract: null,
-        url: `https://fosdem.example/2026/event/${i}`,
-        links: [],
-        housekeeping: false,
-      })),
-      warnings: [],
-    });
+    /** FOSDEM with these events, an hour apart, each with its event page. */
+    const fosdem = (titles = ['Rust in the kernel', 'Postgres at scale']) =>
+      schedule(
+        titles.map((title, i) =>
+          event(`ev-${i}`, title, `2026-01-31T1${i}:00:00+01:00`, {
+            url: `https://fosdem.example/2026/event/${i}`,
+          }),
+        ),
+      );
     const SOURCE = { url: 'https://fosdem.example/2026/schedule.xml' };
 
     /** A conference, a page whose talk is linked to its first talk, and a passage filed under its second. */
