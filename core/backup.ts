@@ -88,7 +88,7 @@ true satisfies [v.InferOutput<typeof BackupSchema>] extends [Backup] ? true : ne
 
 /**
  * Version 1: the same records without `conferences` (talks then always had a page). Read with
- * today's record schemas, so every version 1 file that imported before still does.
+ * today's record schemas and checks, so a version 1 file as its exporter wrote it imports as before.
  */
 const BackupV1Schema = v.object({
   ...v.omit(BackupSchema, ['conferences']).entries,

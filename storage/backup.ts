@@ -168,10 +168,12 @@ async function readMatches(db: TalkNotesDatabase, backup: LibraryData): Promise<
     ]);
   const backupPageIds = new Set(backup.pages.map((p) => p.id));
   const matchedByUrl = pagesByUrl.filter((p) => !backupPageIds.has(p.id)).map((p) => p.id);
-  // The library conferences the backup's conference talks may go to: by id, or the same conference.
+  // The library conferences the backup's conference talks may go to: by id, or the same conference
+  // (every one that is: the merge skips those the backup holds by id).
   const named = new Set<string>(backup.talks.flatMap((t) => t.conferenceId ?? []));
-  for (const c of backup.conferences) named.add(findSameConference(c, conferences)?.id ?? c.id);
-  const targetConferences = conferences.filter((c) => named.has(c.id)).map((c) => c.id);
+  const targetConferences = conferences
+    .filter((c) => named.has(c.id) || backup.conferences.some((b) => findSameConference(b, [c])))
+    .map((c) => c.id);
   const [talksOnMatchedPages, talksOfConferences] = await Promise.all([
     matchedByUrl.length ? db.talks.where('pageId').anyOf(matchedByUrl).toArray() : none,
     talkCount && targetConferences.length

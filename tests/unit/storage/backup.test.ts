@@ -310,6 +310,23 @@ describe('backup storage', () => {
       }
     });
 
+    it('with the same conference twice in the library, the one the backup does not hold takes its talks', async () => {
+      const source = { sourceUrl: 'https://fosdem.example/2026/schedule.xml' };
+      await fillLibrary(db, {
+        ...sampleLibrary(),
+        conferences: [conference('a', source), conference('b', source)],
+        talks: [conferenceTalk('a-1', 'a', 'ev-1'), conferenceTalk('b-1', 'b', 'ev-1')],
+      });
+      await importBackup(db, {
+        ...bigLibrary(0),
+        pages: [],
+        conferences: [conference('a', source), conference('x', source)],
+        talks: [conferenceTalk('x-1', 'x', 'ev-1')],
+      });
+      expect((await talksOfConference(db, 'b')).map((t) => t.id)).toEqual(['b-1']);
+      expect(await db.talks.get('x-1')).toBeUndefined();
+    });
+
     it('a talk of a conference that is nowhere: a clear error, nothing written', async () => {
       const backup = conferenceLibrary();
       backup.conferences = [];
