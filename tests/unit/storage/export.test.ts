@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { loadAllAnnotations, loadExportContext } from '@/storage/export';
 import { setSetting } from '@/storage/settings';
-import { highlight, page, talk } from '../core/backup-fixtures';
+import { conference, conferenceTalk, highlight, page, talk } from '../core/backup-fixtures';
 
 describe('export queries', () => {
   let db: TalkNotesDatabase;
@@ -26,9 +26,12 @@ describe('export queries', () => {
     expect(context.colorNames).toEqual({ green: 'Do this' });
   });
 
-  it('loads every highlight and page for the Web Annotation export', async () => {
+  it('loads every highlight, page and talk for the Web Annotation export', async () => {
+    await db.conferences.put(conference('fosdem'));
+    await db.talks.put(conferenceTalk('ct1', 'fosdem', 'ev-1'));
     const all = await loadAllAnnotations(db);
     expect(all.highlights).toHaveLength(3);
     expect(all.pages).toHaveLength(3);
+    expect(all.talks.map((t) => t.id).sort()).toEqual(['ct1', 't-unused', 't1']);
   });
 });
