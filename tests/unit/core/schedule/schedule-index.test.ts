@@ -1,14 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { nameWords } from '@/core/schedule/names';
 import { allWords } from '@/core/schedule/normalize';
 import {
   buildScheduleIndex,
   candidateTalks,
   deletionKeys,
+  type MatchableConference,
   type MatchableTalk,
   termsNear,
   titleForms,
 } from '@/core/schedule/schedule-index';
+import type { ConferenceRecord, ScheduleFields, TalkRecord } from '@/core/types';
 import { FIXTURE_CONFERENCES, FIXTURE_TALKS } from './fixture-schedules';
 import { generateSchedules } from './schedule-generator';
 
@@ -16,6 +18,11 @@ const fixture = buildScheduleIndex(FIXTURE_CONFERENCES, FIXTURE_TALKS);
 const idsOf = (indexes: number[]) => indexes.map((i) => fixture.talks[i]!.talk.id);
 
 describe('buildScheduleIndex', () => {
+  it('takes stored conference talks and conferences as they are (a type check)', () => {
+    expectTypeOf<TalkRecord & ScheduleFields>().toExtend<MatchableTalk>();
+    expectTypeOf<ConferenceRecord>().toExtend<MatchableConference>();
+  });
+
   it('leaves housekeeping out', () => {
     const ids = fixture.talks.map((t) => t.talk.id);
     expect(ids).not.toContain('r24-lunch');
