@@ -246,42 +246,46 @@ export function candidateTalks(
       if (title) shared[i]! += weight;
     }
   };
-  let queryWeight = 0;
-  for (const term of terms) {
-    const postings = index.titleTerms.get(term);
-    if (postings) {
-      add(postings, idf(postings), true);
-      queryWeight += idf(postings);
-    } else {
-      let most = 0;
-      for (const near of termsNear(index, term)) {
-        const p = index.titleTerms.get(near)!;
-        add(p, 0.8 * idf(p), true);
-        most = Math.max(most, 0.8 * idf(p));
+  try {
+    let queryWeight = 0;
+    for (const term of terms) {
+      const postings = index.titleTerms.get(term);
+      if (postings) {
+        add(postings, idf(postings), true);
+        queryWeight += idf(postings);
+      } else {
+        let most = 0;
+        for (const near of termsNear(index, term)) {
+          const p = index.titleTerms.get(near)!;
+          add(p, 0.8 * idf(p), true);
+          most = Math.max(most, 0.8 * idf(p));
+        }
+        queryWeight += most;
       }
-      queryWeight += most;
+      const named = index.nameTerms.get(term);
+      if (named) add(named, 0.5 * idf(named), false);
     }
-    const named = index.nameTerms.get(term);
-    if (named) add(named, 0.5 * idf(named), false);
+    for (const word of names) {
+      const named = index.nameTerms.get(word);
+      if (named) add(named, idf(named), false);
+    }
+    // Among talks sharing the same words, the one with fewest others first: "Kubernetes Security" before
+    // a hundred "Kubernetes Security …".
+    for (const i of touched) scratch[i]! -= LENGTH_PENALTY * index.termCounts[i]!;
+    touched.sort((a, b) => scratch[b]! - scratch[a]! || a - b);
+    const found = touched.slice(0, limits.first);
+    for (let k = limits.first; k < touched.length && found.length < limits.max; k++) {
+      const i = touched[k]!;
+      if (queryWeight > 0 && shared[i]! >= queryWeight * 0.999) found.push(i);
+    }
+    return found;
+  } finally {
+    // Leave the accumulators clean for the next query, whatever happened.
+    for (const i of touched) {
+      scratch[i] = 0;
+      shared[i] = 0;
+    }
   }
-  for (const word of names) {
-    const named = index.nameTerms.get(word);
-    if (named) add(named, idf(named), false);
-  }
-  // Among talks sharing the same words, the one with fewest others first: "Kubernetes Security" before
-  // a hundred "Kubernetes Security …".
-  for (const i of touched) scratch[i]! -= LENGTH_PENALTY * index.termCounts[i]!;
-  touched.sort((a, b) => scratch[b]! - scratch[a]! || a - b);
-  const found = touched.slice(0, limits.first);
-  for (let k = limits.first; k < touched.length && found.length < limits.max; k++) {
-    const i = touched[k]!;
-    if (queryWeight > 0 && shared[i]! >= queryWeight * 0.999) found.push(i);
-  }
-  for (const i of touched) {
-    scratch[i] = 0;
-    shared[i] = 0;
-  }
-  return found;
 }
 
 function contextWordList(text: string): string[] {
