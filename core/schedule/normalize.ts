@@ -42,7 +42,9 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
   vortrag vortrage eroffnung begrussung abschluss podiumsdiskussion ouverture cloture bienvenue table ronde
   bienvenida apertura cierre mesa redonda charla charlas
   lessons learned best practices future case study studies getting started deep dive overview retrospective
-  tips tricks`.split(/\s+/),
+  tips tricks
+  基調講演 キーノート ライトニングトーク lt大会 オープニング クロージング 開会 閉会 懇親会 休憩 パネルディスカッション
+  主题演讲 主旨演讲 闪电演讲 开幕 闭幕 圆桌讨论 기조연설 키노트 라이트닝 토크 개회 폐회`.split(/\s+/),
 );
 
 /** A whole trailing group that marks a medium, not a title: "(video)", "[slides]", "(recording, pdf)". */

@@ -107,6 +107,8 @@ describe('isGeneric and isDistinctive', () => {
     ['Panel discussion', true, false],
     ['Lightning Talks 2', true, false],
     ['Eröffnung', true, false],
+    ['基調講演', true, false],
+    ['라이트닝 토크', true, false],
     ['Ask Me Anything', true, false],
     ['Rust', false, false],
     ['Intro to Rust', false, false],
