@@ -123,6 +123,8 @@ function namesConference(words: ReadonlySet<string>, conf: IndexedConference): b
 
 interface PreparedQuery {
   forms: TitleForm[];
+  /** The title ends in "…" or "...": the writer cut it. */
+  truncated: boolean;
   speakers: NameWords[];
   /** People the title itself names ("Title — Jane Doe"): they count when they agree, not when they differ. */
   titleSpeakers: NameWords[];
@@ -143,6 +145,7 @@ function prepare(query: TalkQuery): PreparedQuery {
   const names = new Set([...speakers, ...suffixSpeakers].flat());
   return {
     forms,
+    truncated: /(?:\.\.\.|…)\s*["'”’»」]?\s*$/u.test(query.title),
     speakers,
     titleSpeakers,
     generic: isGenericTitle(forms, names),
@@ -174,7 +177,7 @@ function scoreCandidate(q: PreparedQuery, talk: IndexedTalk, named: ReadonlySet<
   let abbreviated = false;
   for (const qf of q.forms) {
     for (const tf of talk.forms) {
-      const s = compareTitles(qf, tf, names);
+      const s = compareTitles(qf, tf, names, q.truncated);
       if (s.score > title.score) title = s;
       if (s.shorter === 'a') abbreviated = true;
     }

@@ -58,6 +58,8 @@ export const TITLE_SCORES = {
   leadingPartDropped: 0.86,
   /** Below the prefix tier: a different subtitle is more often a different talk than a paraphrase. */
   mainTitle: 0.58,
+  /** The write-up's title is the start of the schedule's and ends in "…": cut, and said so. */
+  truncated: 0.88,
   prefix: 0.66,
   /** The write-up's title is the schedule's with words added at the end, at no subtitle boundary. */
   extended: 0.5,
@@ -201,9 +203,18 @@ export function termOverlap(a: readonly string[], b: readonly string[]): number 
   return (2 * shared) / (ta.length + tb.length);
 }
 
-function isPrefix(short: readonly string[], long: readonly string[]): boolean {
-  if (short.length >= long.length) return false;
-  return sameWords(short, long.slice(0, short.length)) > 0;
+/**
+ * True when `short` is the start of `long` (typos allowed); with `cut`, its last word may be the start
+ * of the word it stands for, and it may be all of `long` ("… 10M Us…" / "… 10M Users").
+ */
+function isPrefix(short: readonly string[], long: readonly string[], cut = false): boolean {
+  if (short.length > long.length || (!cut && short.length === long.length) || !short.length) return false;
+  if (!cut) return sameWords(short, long.slice(0, short.length)) > 0;
+  const last = short.length - 1;
+  return (
+    long[last]!.startsWith(short[last]!) &&
+    (last === 0 || sameWords(short.slice(0, last), long.slice(0, last)) > 0)
+  );
 }
 
 /** Content words that are not generic, for "is the rest long enough to stand alone". */
@@ -214,10 +225,16 @@ function contentCount(words: readonly string[]): number {
 /**
  * How close the write-up's title `a` is to the schedule's title `b`, after the words of `names` (both
  * sides' speakers) are taken out of both. Symmetric but for one tier: `a` being the start of `b`
- * (the write-up shortened the title) scores higher than `b` being the start of `a`. Titles whose
- * numbers disagree (see `numbersDisagree`) never score above the weak tier.
+ * (the write-up shortened the title) scores higher than `b` being the start of `a`, and higher still
+ * when `aTruncated` (the write-up's title ends in "…"). Titles whose numbers disagree (see
+ * `numbersDisagree`) never score above the weak tier.
  */
-export function compareTitles(a: TitleForm, b: TitleForm, names: ReadonlySet<string>): TitleSimilarity {
+export function compareTitles(
+  a: TitleForm,
+  b: TitleForm,
+  names: ReadonlySet<string>,
+  aTruncated = false,
+): TitleSimilarity {
   const fa = withoutNames(a, names);
   const fb = withoutNames(b, names);
   if (!fa.length || !fb.length) return { relation: 'overlap', score: 0, shorter: null };
@@ -267,7 +284,11 @@ export function compareTitles(a: TitleForm, b: TitleForm, names: ReadonlySet<str
   }
   const aIsShort = fullA.length <= fullB.length;
   const [shortW, longW] = aIsShort ? [fullA, fullB] : [fullB, fullA];
-  if (isPrefix(shortW, longW)) {
+  if (aTruncated && fullA.length <= fullB.length && isPrefix(fullA, fullB, true)) {
+    // "Scaling Postgres to 10M Us…": the writer cut the title and said so.
+    consider('prefix', isDistinctive(fullA) ? TITLE_SCORES.truncated : TITLE_SCORES.weak);
+    shorter = 'a';
+  } else if (isPrefix(shortW, longW)) {
     // A write-up shortens a title more often than it lengthens one.
     const score = !isDistinctive(shortW)
       ? TITLE_SCORES.weak
@@ -282,7 +303,8 @@ export function compareTitles(a: TitleForm, b: TitleForm, names: ReadonlySet<str
   // Rust Macros"). Shared words never score above the overlap tier: counting them is skipped above it.
   if (best < TITLE_SCORES.overlap) best = Math.max(best, TITLE_SCORES.overlap * termOverlap(fullA, fullB));
 
-  if (numbersDisagree(fullA, fullB))
+  // A cut title's last word may be a number cut short ("10M" as "1…").
+  if (numbersDisagree(aTruncated ? fullA.slice(0, -1) : fullA, fullB))
     return { relation, score: Math.min(best, TITLE_SCORES.weak), shorter: null };
   return { relation, score: best, shorter };
 }

@@ -95,6 +95,8 @@ describe('matchTalk: the same talk, written differently, is matched', () => {
     ['the same talk a year later, by date', query('Unsafe Rust Is Not Evil', [], '2024-06-20'), 'r24-unsafe'],
     ['a number written out', query('The Next 10 Years of Cloud Native', ['Jane Doe']), 'k24-keynote'],
     ['a day in front', query('Day 2: Embedded Rust on the RP2040'), 'r24-embedded'],
+    ['a title cut short with an ellipsis', query('Scaling Postgres to 10M Us…'), 'k24-scaling'],
+    ['a title cut short with three dots', query('Serving LLMs on Kubernetes: GPU Sched...'), 'k24-llm'],
     ['a track in front', query('Track B — GitOps at 10,000 Clusters'), 'k24-gitops'],
     ['a title that names its speaker', query('Embedded Rust on the RP2040 with Jörg Müller'), 'r24-embedded'],
     [
@@ -179,6 +181,7 @@ describe('matchTalk: a talk that could be another is offered, never matched', ()
       ['k24-scaling'],
     ],
     ['a prefix of a talk, no speakers', query('AI Agents'), ['k24-agents']],
+    ['a cut title that starts two talks', query('Kubernetes Security…'), ['k24-sec', 'k24-sec-scale']],
     ['a slot title, the speaker of a talk', query('Keynote', ['Jane Doe'], '2024-03-25'), ['k24-keynote']],
     [
       'a title that is only its speaker',

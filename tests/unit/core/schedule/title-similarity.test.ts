@@ -82,6 +82,21 @@ describe('compareTitles', () => {
     expect(compare(a, b).relation).not.toBe('exact');
   });
 
+  it('takes a title cut with an ellipsis as the start of the other, its last word cut too', () => {
+    const cut = (a: string, b: string) => compareTitles(titleForm(a), titleForm(b), new Set(), true);
+    expect(cut('Scaling Postgres to 10M Us…', 'Scaling Postgres to 10M Users')).toMatchObject({
+      relation: 'prefix',
+      score: TITLE_SCORES.truncated,
+      shorter: 'a',
+    });
+    expect(cut('Scaling Postgres…', 'Scaling Postgres to 10M Users').score).toBe(TITLE_SCORES.truncated);
+    expect(cut('Scaling Postgres to 1…', 'Scaling Postgres to 10M Users').score).toBe(TITLE_SCORES.truncated);
+    expect(cut('Scaling Postgres on…', 'Scaling Postgres to 10M Users').score).toBeLessThan(
+      TITLE_SCORES.prefix,
+    );
+    expect(cut('Rust…', 'Rust in Production').score).toBe(TITLE_SCORES.weak);
+  });
+
   it('says which side could be the other shortened', () => {
     expect(compare('Intro to Rust', 'Intro to Rust Macros').shorter).toBe('a');
     expect(compare('Intro to Rust Macros', 'Intro to Rust').shorter).toBe('b');
