@@ -12,7 +12,7 @@ import { matchTalk, type TalkQuery } from '../core/schedule/match';
 import { buildScheduleIndex, type MatchableTalk } from '../core/schedule/schedule-index';
 import { searchScheduleTalks } from '../core/schedule/search';
 import { seededRandom } from '../tests/seeded-random';
-import { generateSchedules } from '../tests/unit/core/schedule/schedule-generator';
+import { generateSchedules } from '../tests/unit/core/schedule/matchable-schedules';
 import { percentile, summarize, table } from './stats';
 
 const CONFERENCES = 10;

@@ -9,7 +9,7 @@ import {
 } from '@/core/schedule/match';
 import { buildScheduleIndex, type MatchableTalk } from '@/core/schedule/schedule-index';
 import { FIXTURE_CONFERENCES, FIXTURE_TALKS } from './fixture-schedules';
-import { generateSchedules } from './schedule-generator';
+import { generateSchedules } from './matchable-schedules';
 
 // The hand-written schedules among 2,000 generated talks of four conferences held at the same time
 // (2023-2024), so that every query competes with hundreds of titles sharing its words.

@@ -12,7 +12,7 @@ import {
 } from '@/core/schedule/schedule-index';
 import type { ConferenceRecord, ScheduleFields, TalkRecord } from '@/core/types';
 import { FIXTURE_CONFERENCES, FIXTURE_TALKS } from './fixture-schedules';
-import { generateSchedules } from './schedule-generator';
+import { generateSchedules } from './matchable-schedules';
 
 const fixture = buildScheduleIndex(FIXTURE_CONFERENCES, FIXTURE_TALKS);
 const idsOf = (indexes: number[]) => indexes.map((i) => fixture.talks[i]!.talk.id);

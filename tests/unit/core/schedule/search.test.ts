@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildScheduleIndex } from '@/core/schedule/schedule-index';
 import { searchScheduleTalks } from '@/core/schedule/search';
 import { FIXTURE_CONFERENCES, FIXTURE_TALKS } from './fixture-schedules';
-import { generateSchedules } from './schedule-generator';
+import { generateSchedules } from './matchable-schedules';
 
 const background = generateSchedules(2, 300, 9, 2023);
 const index = buildScheduleIndex(
