@@ -6,7 +6,7 @@
  */
 import { countOf, formatCount, ScheduleParseError } from './errors';
 import { isHousekeeping } from './housekeeping';
-import { collectLinks, type LinkCandidate, urlsInText } from './links';
+import { collectLinks, type LinkCandidate, safeHttpUrl, urlsInText } from './links';
 import { SCHEDULE_LIMITS } from './limits';
 import { boundedLine, cleanLine, plainText, textOf } from './text';
 import {
@@ -174,7 +174,7 @@ export class ScheduleAssembler {
       abstract = plainText(text) || null;
       if (abstract) break;
     }
-    const url = collectLinks([{ url: draft.url }], null, this.baseUrl)[0]?.url ?? null;
+    const url = safeHttpUrl(draft.url, this.baseUrl);
     const talk: ScheduleTalk = {
       scheduleId,
       title,
@@ -280,7 +280,7 @@ export class ScheduleAssembler {
       start,
       end,
       timeZone: zone,
-      url: collectLinks([{ url: conference.url }], null, this.baseUrl)[0]?.url ?? null,
+      url: safeHttpUrl(conference.url, this.baseUrl),
     };
     const warnings = [...[...this.counts.values()].map(({ n, say }) => say(n)), ...this.extra];
     return { format: this.format, conference: record, talks: this.talks, warnings };

@@ -37,11 +37,8 @@ const SCHEDULE_PAGE =
 /** A URL in running text, up to white space, quotes, angle brackets or a closing bracket. */
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`\])}]+/gi;
 
-/**
- * `raw` as an absolute http(s) URL (normalized by `URL`), or null. A relative one is resolved
- * against `base` where the source names one (frab's `base_url`).
- */
-export function safeHttpUrl(raw: unknown, base?: string | null): string | null {
+/** `raw` checked (see safeHttpUrl) as a parsed URL, or null. */
+function checkedUrl(raw: unknown, base?: string | null): URL | null {
   const text = textOf(raw).trim();
   // biome-ignore lint/suspicious/noControlCharactersInRegex: a URL with white space or controls is refused
   if (!text || text.length > SCHEDULE_LIMITS.url || /[\s\u0000-\u001f\u007f]/.test(text)) return null;
@@ -53,7 +50,15 @@ export function safeHttpUrl(raw: unknown, base?: string | null): string | null {
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) return null;
   if (url.username || url.password) return null;
-  return url.href.length > SCHEDULE_LIMITS.url ? null : url.href;
+  return url.href.length > SCHEDULE_LIMITS.url ? null : url;
+}
+
+/**
+ * `raw` as an absolute http(s) URL (normalized by `URL`), or null. A relative one is resolved
+ * against `base` where the source names one (frab's `base_url`).
+ */
+export function safeHttpUrl(raw: unknown, base?: string | null): string | null {
+  return checkedUrl(raw, base)?.href ?? null;
 }
 
 function hostIs(host: string, domains: string[]): boolean {
@@ -66,10 +71,10 @@ function hostIs(host: string, domains: string[]): boolean {
  * SlideShare, PDF and presentation files, "Slides"), `schedule` (a talk page of a schedule site),
  * else `other`.
  */
-export function classifyLink(url: string, title: string | null = null): ScheduleLinkKind {
+export function classifyLink(url: string | URL, title: string | null = null): ScheduleLinkKind {
   let parsed: URL;
   try {
-    parsed = new URL(url);
+    parsed = typeof url === 'string' ? new URL(url) : url;
   } catch {
     return 'other';
   }
@@ -110,10 +115,11 @@ export function collectLinks(
 ): ScheduleLink[] {
   const byUrl = new Map<string, ScheduleLink>();
   for (const candidate of candidates) {
-    const url = safeHttpUrl(candidate.url, base);
-    if (!url) continue;
+    const parsed = checkedUrl(candidate.url, base);
+    if (!parsed) continue;
+    const url = parsed.href;
     const title = boundedLine(candidate.title, SCHEDULE_LIMITS.label);
-    const kind = url === pageUrl ? 'schedule' : (candidate.kind ?? classifyLink(url, title));
+    const kind = url === pageUrl ? 'schedule' : (candidate.kind ?? classifyLink(parsed, title));
     const seen = byUrl.get(url);
     if (seen) {
       seen.title ??= title;

@@ -40,7 +40,8 @@ export function parseXmlTree(text: string, maxDepth: number): XmlElement {
   });
   const addText = (text: string) => {
     const current = stack.at(-1);
-    if (current) current.text += text;
+    // White space between elements (indentation) is no one's text.
+    if (current && (current.text || /\S/.test(text))) current.text += text;
   };
   parser.on('text', addText);
   parser.on('cdata', addText);
