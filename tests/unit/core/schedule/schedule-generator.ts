@@ -34,8 +34,28 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** A frab schedule with `count` events over as many days as they need, in Asia/Tokyo (UTC+9 all year, so the offsets of any day are right). */
-export function generateFrabSchedule(count: number): GeneratedSchedule {
+export interface GenerateOptions {
+  /**
+   * Characters of extra description text each event carries (real schedules average one to two
+   * thousand: the 38C3 schedule.xml has 2.1 MB for 1,007 events). 0 keeps events small.
+   */
+  descriptionChars?: number;
+}
+
+/** Filler prose of `length` characters, the same for the same `seed`. */
+function prose(seed: number, length: number): string {
+  let text = '';
+  for (let i = seed; text.length < length; i++)
+    text += `${WORDS[(i * 7 + seed) % WORDS.length]!.toLowerCase()} and more words ${i % 97}. `;
+  return text.slice(0, length);
+}
+
+/**
+ * A frab schedule with `count` events over as many days as they need, in Asia/Tokyo (UTC+9 all
+ * year, so the offsets of any day are right).
+ */
+export function generateFrabSchedule(count: number, options: GenerateOptions = {}): GeneratedSchedule {
+  const extra = options.descriptionChars ?? 0;
   const perDay = ROOMS.length * SLOTS_PER_ROOM;
   const dayCount = Math.max(1, Math.ceil(count / perDay));
   const titles: string[] = [];
@@ -72,7 +92,7 @@ export function generateFrabSchedule(count: number): GeneratedSchedule {
           type: 'talk',
           language: 'en',
           abstract,
-          description: `<p>${abstract}</p>`,
+          description: `<p>${abstract}</p>${extra ? `<p>${prose(n, extra)}</p>` : ''}`,
           persons: persons.map((name, i) => ({ id: (n % 997) * 2 + i + 1, public_name: name })),
           links: [{ url: `https://video.example.org/2026/talk-${n + 1}.mp4`, title: 'Video' }],
           attachments: [],
@@ -82,7 +102,7 @@ export function generateFrabSchedule(count: number): GeneratedSchedule {
             `<duration>00:25</duration><room>${escapeXml(room)}</room><slug>talk-${n + 1}</slug>` +
             `<url>${url}</url><title>${escapeXml(title)}</title><subtitle/><track>${WORDS[(n * 3) % WORDS.length]}</track>` +
             `<type>talk</type><language>en</language><abstract>${escapeXml(abstract)}</abstract>` +
-            `<description>${escapeXml(`<p>${abstract}</p>`)}</description>` +
+            `<description>${escapeXml(`<p>${abstract}</p>${extra ? `<p>${prose(n, extra)}</p>` : ''}`)}</description>` +
             `<persons>${persons.map((name, i) => `<person id="${(n % 997) * 2 + i + 1}">${name}</person>`).join('')}</persons>` +
             `<links><link href="https://video.example.org/2026/talk-${n + 1}.mp4">Video</link></links></event>`,
         );
