@@ -194,6 +194,25 @@ describe('parseICalendar: time zones', () => {
     });
   });
 
+  it('keeps each file’s VTIMEZONE to that file (ical.js registers nothing globally)', () => {
+    const withBlock = calendar(
+      'BEGIN:VTIMEZONE',
+      'TZID:Europe/Berlin',
+      'BEGIN:STANDARD',
+      'DTSTART:19700101T000000',
+      'TZOFFSETFROM:+0700',
+      'TZOFFSETTO:+0700',
+      'END:STANDARD',
+      'END:VTIMEZONE',
+      event('UID:1', 'SUMMARY:Talk', 'DTSTART;TZID=Europe/Berlin:20250110T100000'),
+    );
+    const withoutBlock = calendar(
+      event('UID:1', 'SUMMARY:Talk', 'DTSTART;TZID=Europe/Berlin:20250110T100000'),
+    );
+    expect(parseICalendar(withBlock).talks[0]!.start).toBe('2025-01-10T10:00:00+07:00');
+    expect(parseICalendar(withoutBlock).talks[0]!.start).toBe('2025-01-10T10:00:00+01:00');
+  });
+
   it('keeps floating times floating when the calendar names no zone, and warns about unknown zones', () => {
     const text = calendar(
       event('UID:1', 'SUMMARY:Floating', 'DTSTART:20250110T100000', 'DTEND:20250110T110000'),
