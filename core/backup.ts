@@ -275,8 +275,10 @@ function duplicateProblems(backup: Backup): string[] {
 function referenceProblems(backup: Backup, libraryPageIds: ReadonlySet<string>): string[] {
   const pageIds = new Set(backup.pages.map((p) => p.id));
   const problems: string[] = [];
-  const check = (table: string, records: readonly { pageId: string }[]) => {
+  const check = (table: string, records: readonly { pageId: string | null }[]) => {
     records.forEach((record, i) => {
+      // A conference's talk has no page.
+      if (record.pageId === null) return;
       if (!pageIds.has(record.pageId) && !libraryPageIds.has(record.pageId)) {
         problems.push(
           `${table}[${i}].pageId ${JSON.stringify(record.pageId)} is not a page in this file or in your library`,

@@ -60,6 +60,16 @@ export const LIMITS = {
   settingKey: 200,
   /** The reader's name for a colour ("key idea"). */
   colorName: 60,
+  /** A schedule talk's abstract (plain text). */
+  abstract: 20_000,
+  /** A schedule talk's room, track, type or subtitle; a conference acronym or time zone. */
+  scheduleField: 1000,
+  /** Links of one schedule talk (recording, slides, …). */
+  scheduleLinks: 50,
+  /** Schedule talks offered for one page talk when the matcher is unsure. */
+  scheduleCandidates: 10,
+  /** Events one imported schedule may hold. */
+  scheduleEvents: 50_000,
   /** A Markdown export template. */
   template: 10_000,
 } as const;

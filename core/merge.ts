@@ -108,7 +108,8 @@ export function planMerge(incoming: LibraryData, library: LibraryMatches): Merge
     }
     place(plan.pages, decide(record, existing), record, record.id);
   }
-  const pageId = (id: string) => plan.remapped.pages.get(id) ?? id;
+  const pageId = <T extends string | null>(id: T): T =>
+    id === null ? id : ((plan.remapped.pages.get(id) as T) ?? id);
 
   // Talks: by id, else (detected talks on a page matched by URL) by detected title.
   const talksById = new Map(library.talks.map((t) => [t.id, t]));
@@ -123,7 +124,13 @@ export function planMerge(incoming: LibraryData, library: LibraryMatches): Merge
     let record: TalkRecord =
       talk.pageId === pageId(talk.pageId) ? talk : { ...talk, pageId: pageId(talk.pageId) };
     let existing = talksById.get(talk.id);
-    if (!existing && plan.remapped.pages.has(talk.pageId) && talk.detected && talk.detectedTitle) {
+    if (
+      !existing &&
+      talk.pageId !== null &&
+      plan.remapped.pages.has(talk.pageId) &&
+      talk.detected &&
+      talk.detectedTitle
+    ) {
       const match = detectedTalks.get(talkKey(record));
       // One backup talk per library talk; a library talk the backup also holds keeps its own.
       if (match && !claimed.has(match.id) && !incomingTalkIds.has(match.id)) {

@@ -6,9 +6,11 @@
 import * as v from 'valibot';
 import { TALK_FORMS } from './talks/rules';
 import { LIMITS } from './limits';
-import { ANCHOR_STATUSES, HIGHLIGHT_COLORS } from './types';
+import { SCHEDULE_FORMATS, SCHEDULE_LINK_KINDS } from './schedule/types';
+import { ANCHOR_STATUSES, HIGHLIGHT_COLORS, SCHEDULE_LINK_STATES } from './types';
 import type {
   CollectionRecord,
+  ConferenceRecord,
   HighlightChanges,
   HighlightRecord,
   PageMetadata,
@@ -89,9 +91,36 @@ export const PageRecordSchema = v.object({
   updatedAt: timestamp,
 });
 
+export const ScheduleLinkSchema = v.object({
+  kind: v.picklist(SCHEDULE_LINK_KINDS),
+  url: HttpUrlSchema,
+  title: v.nullable(text(LIMITS.title)),
+});
+
+const scheduleText = v.nullable(text(LIMITS.scheduleField));
+
+/** A conference talk's schedule fields (`ScheduleFields`), each optional on a talk record. */
+const scheduleFieldEntries = {
+  conferenceId: v.optional(recordId),
+  scheduleId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.scheduleField))),
+  subtitle: v.optional(scheduleText),
+  start: v.optional(scheduleText),
+  end: v.optional(scheduleText),
+  timeZone: v.optional(scheduleText),
+  day: v.optional(scheduleText),
+  room: v.optional(scheduleText),
+  track: v.optional(scheduleText),
+  type: v.optional(scheduleText),
+  abstract: v.optional(v.nullable(text(LIMITS.abstract))),
+  url: v.optional(v.nullable(HttpUrlSchema)),
+  links: v.optional(v.pipe(v.array(ScheduleLinkSchema), v.maxLength(LIMITS.scheduleLinks))),
+  housekeeping: v.optional(v.boolean()),
+  removedFromSchedule: v.optional(v.boolean()),
+};
+
 export const TalkRecordSchema = v.object({
   id: recordId,
-  pageId: recordId,
+  pageId: v.nullable(recordId),
   title: text(LIMITS.title),
   speakers: v.pipe(v.array(text(LIMITS.personName)), v.maxLength(LIMITS.speakers)),
   position: v.pipe(v.number(), v.integer(), v.minValue(-1)),
@@ -99,8 +128,28 @@ export const TalkRecordSchema = v.object({
   detectedTitle: v.nullable(text(LIMITS.title)),
   notATalk: v.optional(v.picklist(['part', 'none'])),
   form: v.optional(text(20)),
+  scheduleTalkId: v.optional(recordId),
+  scheduleLink: v.optional(v.picklist(SCHEDULE_LINK_STATES)),
+  scheduleCandidates: v.optional(v.pipe(v.array(recordId), v.maxLength(LIMITS.scheduleCandidates))),
+  ...scheduleFieldEntries,
   createdAt: timestamp,
   updatedAt: timestamp,
+});
+
+export const ConferenceRecordSchema = v.object({
+  id: recordId,
+  title: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.title)),
+  acronym: scheduleText,
+  start: scheduleText,
+  end: scheduleText,
+  timeZone: scheduleText,
+  url: v.nullable(HttpUrlSchema),
+  sourceUrl: v.nullable(HttpUrlSchema),
+  sourceFile: v.nullable(text(LIMITS.title)),
+  format: v.picklist(SCHEDULE_FORMATS),
+  importedAt: timestamp,
+  updatedAt: timestamp,
+  createdAt: timestamp,
 });
 
 export const CollectionRecordSchema = v.object({
@@ -174,6 +223,7 @@ true satisfies Same<v.InferOutput<typeof HighlightRecordSchema>, HighlightRecord
 true satisfies Same<v.InferOutput<typeof PageRecordSchema>, PageRecord>;
 true satisfies Same<v.InferOutput<typeof TalkRecordSchema>, TalkRecord>;
 true satisfies Same<v.InferOutput<typeof CollectionRecordSchema>, CollectionRecord>;
+true satisfies Same<v.InferOutput<typeof ConferenceRecordSchema>, ConferenceRecord>;
 true satisfies Same<v.InferOutput<typeof SettingRecordSchema>, SettingRecord>;
 true satisfies Same<v.InferOutput<typeof HighlightChangesSchema>, HighlightChanges>;
 true satisfies Same<ClipInput['page'], PageMetadata>;

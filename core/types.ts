@@ -2,6 +2,7 @@
  * The domain model of Talk Notes: what a clipped page, a talk, a highlight and a collection are.
  * Storage, messages and UI all speak these types; nothing here touches a browser API.
  */
+import type { ScheduleFormat, ScheduleLink } from './schedule/types';
 
 /** W3C Web Annotation TextQuoteSelector: the exact text with some context either side. */
 export interface TextQuoteSelector {
@@ -52,10 +53,16 @@ export interface PageRecord extends PageMetadata {
   updatedAt: number;
 }
 
-/** A talk written up on a page: detected from its headings, or made by the user. */
-export interface TalkRecord {
+/**
+ * A talk. Either a talk written up on a page (detected from its headings, or made by the user;
+ * `pageId` set), or a talk of an imported conference schedule (`conferenceId` set, `pageId` null).
+ * A page's talk that is a schedule talk links to it (`scheduleTalkId`): its passages are then shown
+ * and exported under the schedule talk, and unlinking (or removing the conference) gives them back.
+ */
+export interface TalkRecord extends Partial<ScheduleFields> {
   id: string;
-  pageId: string;
+  /** The page the talk was written up on; null for a conference's talk. */
+  pageId: string | null;
   title: string;
   speakers: string[];
   /** Position of the talk title in the page's text, for document order; -1 for a talk the user made. */
@@ -71,8 +78,65 @@ export interface TalkRecord {
   notATalk?: 'part' | 'none';
   /** The form of the line detection found it in (`h3`, `line`, `item`, …, `title`), for site rules. */
   form?: string;
+  /** A page's talk: the conference talk it is (matched, or chosen by the reader). */
+  scheduleTalkId?: string;
+  /**
+   * How the link came about: `matched` by the matcher, `chosen` by the reader, or `declined` (the
+   * reader unlinked it or said none of the candidates: no automatic match again).
+   */
+  scheduleLink?: ScheduleLinkState;
+  /** Conference talks this page talk could be when the matcher was unsure: offered, never applied. */
+  scheduleCandidates?: string[];
   createdAt: number;
   updatedAt: number;
+}
+
+export const SCHEDULE_LINK_STATES = ['matched', 'chosen', 'declined'] as const;
+export type ScheduleLinkState = (typeof SCHEDULE_LINK_STATES)[number];
+
+/**
+ * A conference talk's fields: the event as the conference published it (core/schedule/types.ts).
+ * Present on a conference's talks only, all of them together.
+ */
+export interface ScheduleFields {
+  conferenceId: string;
+  /** The source's id of the event (frab guid or id, Sessionize id, iCal UID), as given. */
+  scheduleId: string;
+  subtitle: string | null;
+  start: string | null;
+  end: string | null;
+  timeZone: string | null;
+  day: string | null;
+  room: string | null;
+  track: string | null;
+  type: string | null;
+  abstract: string | null;
+  url: string | null;
+  links: ScheduleLink[];
+  housekeeping: boolean;
+  /** Set when a re-import no longer lists the event but passages are filed under it: kept, flagged. */
+  removedFromSchedule?: boolean;
+}
+
+/** An imported conference schedule. */
+export interface ConferenceRecord {
+  id: string;
+  title: string;
+  acronym: string | null;
+  /** First and last day, `YYYY-MM-DD`. */
+  start: string | null;
+  end: string | null;
+  timeZone: string | null;
+  /** The conference's own site, where the schedule names one. */
+  url: string | null;
+  /** Where the schedule was imported from: its URL, or null for a file. */
+  sourceUrl: string | null;
+  /** The file's name when imported from a file (shown to the reader; identity comes from the content). */
+  sourceFile: string | null;
+  format: ScheduleFormat;
+  importedAt: number;
+  updatedAt: number;
+  createdAt: number;
 }
 
 export interface HighlightRecord {

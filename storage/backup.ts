@@ -174,7 +174,7 @@ async function checkPageReferences(db: TalkNotesDatabase, backup: LibraryData): 
   const inBackup = new Set(backup.pages.map((p) => p.id));
   const outside = new Set<string>();
   for (const record of [...backup.talks, ...backup.highlights]) {
-    if (!inBackup.has(record.pageId)) outside.add(record.pageId);
+    if (record.pageId !== null && !inBackup.has(record.pageId)) outside.add(record.pageId);
   }
   if (outside.size === 0) return;
   const ids = [...outside];

@@ -3,7 +3,14 @@
  * (the background and the extension pages share it; content scripts go through messages).
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { CollectionRecord, HighlightRecord, PageRecord, SettingRecord, TalkRecord } from '@/core/types';
+import type {
+  CollectionRecord,
+  ConferenceRecord,
+  HighlightRecord,
+  PageRecord,
+  SettingRecord,
+  TalkRecord,
+} from '@/core/types';
 import { SCHEMA_VERSIONS } from './schema';
 
 /** Public name of the IndexedDB database: keep it stable, users' data lives there. */
@@ -15,6 +22,7 @@ export type TalkNotesDatabase = Dexie & {
   highlights: EntityTable<HighlightRecord, 'id'>;
   collections: EntityTable<CollectionRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  conferences: EntityTable<ConferenceRecord, 'id'>;
 };
 
 /**

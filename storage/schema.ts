@@ -39,6 +39,20 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    // Conference schedules (#13): a `conferences` table; talks of a conference are found by
+    // `conferenceId`, the page talks linked to a schedule talk (its sources) by `scheduleTalkId`.
+    // Existing rows keep their shape (the new talk fields are optional), so no upgrade function.
+    version: 3,
+    stores: {
+      pages: 'id, &url',
+      talks: 'id, pageId, conferenceId, scheduleTalkId',
+      highlights: 'id, url, talkId, *tags, createdAt, updatedAt',
+      collections: 'id, name, *highlightIds, updatedAt',
+      settings: 'key',
+      conferences: 'id, sourceUrl',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

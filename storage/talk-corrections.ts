@@ -33,6 +33,8 @@ export async function markNotATalk(
   return db.transaction('rw', db.talks, db.highlights, db.pages, async () => {
     const talk = await db.talks.get(talkId);
     if (!talk) throw new Error(`talk ${talkId} does not exist`);
+    if (talk.pageId === null)
+      throw new Error('a conference talk is not detected on a page; remove its conference instead');
     const page = await db.pages.get(talk.pageId);
     const talks = await db.talks.where('pageId').equals(talk.pageId).toArray();
     const target =

@@ -32,7 +32,7 @@ export function DashboardTalkPicker({ talks, pagesById, label, onPick, exclude, 
     () =>
       open &&
       talks.map((t) =>
-        foldCase([t.title, ...t.speakers, pagesById.get(t.pageId)?.title ?? ''].join('\u0001')),
+        foldCase([t.title, ...t.speakers, (t.pageId && pagesById.get(t.pageId)?.title) || ''].join('\u0001')),
       ),
     [talks, pagesById, open],
   );
@@ -97,7 +97,9 @@ export function DashboardTalkPicker({ talks, pagesById, label, onPick, exclude, 
             >
               <span class="dash-talk-title">{talk.title}</span>
               <span class="dash-muted">
-                {[talk.speakers.join(', '), pagesById.get(talk.pageId)?.title].filter(Boolean).join(' · ')}
+                {[talk.speakers.join(', '), talk.pageId && pagesById.get(talk.pageId)?.title]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
             </div>
           ))}

@@ -31,6 +31,7 @@ export interface LibraryView {
 function talksByPageOf(talks: readonly TalkRecord[]): Map<string, TalkRecord[]> {
   const byPage = new Map<string, TalkRecord[]>();
   for (const talk of talks) {
+    if (talk.pageId === null) continue; // a conference's talk
     const list = byPage.get(talk.pageId);
     if (list) list.push(talk);
     else byPage.set(talk.pageId, [talk]);

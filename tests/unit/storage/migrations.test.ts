@@ -75,6 +75,30 @@ function rowsAtVersion(version: number): Record<string, Record<string, unknown>[
       },
     ],
     settings: [{ key: `colorNames`, value: { yellow: 'key idea' } }],
+    ...(version >= 3 ? conferenceRows(version, now) : {}),
+  };
+}
+
+/** Version 3 added conferences and schedule talks; the page talk above links to one. */
+function conferenceRows(version: number, now: number): Record<string, Record<string, unknown>[]> {
+  return {
+    conferences: [
+      {
+        id: `k${version}`,
+        title: 'Open Source Summit Europe 2017',
+        acronym: 'osseu17',
+        start: '2017-10-23',
+        end: '2017-10-26',
+        timeZone: 'Europe/Prague',
+        url: null,
+        sourceUrl: 'https://schedule.example/osseu17/schedule.json',
+        sourceFile: null,
+        format: 'frab-json',
+        importedAt: now,
+        updatedAt: now,
+        createdAt: now,
+      },
+    ],
   };
 }
 
@@ -97,6 +121,34 @@ describe.each(SCHEMA_VERSIONS.map((s) => s.version))('a database filled at versi
     }
     const rows = rowsAtVersion(version);
     await old.open();
+    if (version >= 3) {
+      rows.talks!.push({
+        id: `s${version}`,
+        pageId: null,
+        title: 'Linus Torvalds in conversation with Dirk Hohndel',
+        speakers: ['Linus Torvalds', 'Dirk Hohndel'],
+        position: 0,
+        detected: false,
+        detectedTitle: null,
+        conferenceId: `k${version}`,
+        scheduleId: '6f0b5c7e-0a1d-4c1e-9d52-5f5d3b1f0c11',
+        subtitle: null,
+        start: '2017-10-25T09:00:00+02:00',
+        end: '2017-10-25T09:45:00+02:00',
+        timeZone: 'Europe/Prague',
+        day: '2017-10-25',
+        room: 'Congress Hall',
+        track: 'Keynotes',
+        type: 'keynote',
+        abstract: null,
+        url: null,
+        links: [{ kind: 'recording', url: 'https://video.example/linus', title: 'Video' }],
+        housekeeping: false,
+        createdAt: rows.pages![0]!.createdAt,
+        updatedAt: rows.pages![0]!.updatedAt,
+      });
+      Object.assign(rows.talks![0]!, { scheduleTalkId: `s${version}`, scheduleLink: 'matched' });
+    }
     for (const [table, list] of Object.entries(rows)) await old.table(table).bulkAdd(list);
     old.close();
 
@@ -104,7 +156,10 @@ describe.each(SCHEMA_VERSIONS.map((s) => s.version))('a database filled at versi
     await current.open();
     expect(current.verno).toBe(CURRENT_VERSION);
     for (const [table, list] of Object.entries(rows)) {
-      expect(await current.table(table).toArray()).toEqual(list);
+      // Rows come back in primary-key order.
+      const byId = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+        String(a.id ?? a.key).localeCompare(String(b.id ?? b.key));
+      expect(await current.table(table).toArray()).toEqual([...list].sort(byId));
     }
     // The database itself has exactly the indexes the current version declares (dropped ones are gone).
     const latest = SCHEMA_VERSIONS.at(-1)!.stores;
@@ -122,6 +177,16 @@ describe.each(SCHEMA_VERSIONS.map((s) => s.version))('a database filled at versi
     expect(await current.pages.where('url').equals(`https://blog.example/v${version}`).count()).toBe(1);
     expect(await current.talks.where('pageId').equals(`p${version}`).count()).toBe(1);
     expect(await current.collections.where('highlightIds').equals(`h${version}`).count()).toBe(1);
+    if (version >= 3) {
+      expect(await current.talks.where('conferenceId').equals(`k${version}`).count()).toBe(1);
+      expect(await current.talks.where('scheduleTalkId').equals(`s${version}`).count()).toBe(1);
+      expect(
+        await current.conferences
+          .where('sourceUrl')
+          .equals(rows.conferences![0]!.sourceUrl as string)
+          .count(),
+      ).toBe(1);
+    }
     current.close();
     await Dexie.delete(name);
   });
