@@ -6,7 +6,7 @@ import { LIMITS } from '@/core/limits';
  */
 export const SCHEDULE_LIMITS = {
   /** Events in one file, unless the caller says otherwise (`maxEvents`). */
-  events: 50_000,
+  events: LIMITS.scheduleEvents,
   /** A talk's title: real ones are under 200 characters; a longer one is cut, with a warning. */
   title: 300,
   subtitle: 500,
@@ -16,13 +16,13 @@ export const SCHEDULE_LIMITS = {
   /** Room, track and type names. */
   label: 200,
   /** A talk's abstract as plain text. */
-  abstract: LIMITS.excerpt,
+  abstract: LIMITS.abstract,
   /** Raw markup read for an abstract and its links; the rest of a longer one is not looked at. */
   rawText: 200_000,
   speakerName: LIMITS.personName,
   speakers: LIMITS.detectedSpeakers,
   url: LIMITS.url,
-  links: 50,
+  links: LIMITS.scheduleLinks,
   /** A source id longer than this is shortened to a prefix and a hash of the whole. */
   scheduleId: 200,
   /** Nesting of XML elements. */

@@ -9,7 +9,7 @@ import { BACKUP_FORMAT } from '@/core/backup';
 import { ScheduleParseError } from '@/core/schedule/errors';
 import { detectScheduleFormat, parseSchedule } from '@/core/schedule/parse';
 import { SCHEDULE_FORMATS, SCHEDULE_LINK_KINDS, type ParsedSchedule } from '@/core/schedule/types';
-import { FIXTURE_FILES, fixture, SCHEDULE_FIXTURES } from './fixtures';
+import { FIXTURE_FILES, fixture, parseFailure, SCHEDULE_FIXTURES } from './fixtures';
 import { generateFrabSchedule } from './schedule-generator';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -49,7 +49,7 @@ const ParsedScheduleSchema = v.strictObject({
         room: nullable(line(200)),
         track: nullable(line(200)),
         type: nullable(line(200)),
-        abstract: nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(5000))),
+        abstract: nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(20_000))),
         url: nullable(v.pipe(v.string(), v.regex(/^https?:\/\//))),
         links: v.array(
           v.strictObject({
@@ -70,16 +70,6 @@ const ParsedScheduleSchema = v.strictObject({
 function expectValid(schedule: ParsedSchedule): void {
   const result = v.safeParse(ParsedScheduleSchema, schedule);
   if (!result.success) throw new Error(JSON.stringify(v.flatten(result.issues)));
-}
-
-function failure(call: () => unknown): ScheduleParseError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof ScheduleParseError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScheduleParseError');
 }
 
 describe('parseSchedule: the fixtures (golden files in expected/, UPDATE_GOLDEN=1 to rewrite)', () => {
@@ -154,7 +144,7 @@ describe('parseSchedule: what is not a schedule', () => {
       'Export the “All” view',
     ],
   ])('%s', (_, text, kind, message) => {
-    const error = failure(() => parseSchedule(text));
+    const error = parseFailure(() => parseSchedule(text));
     expect(error.kind).toBe(kind);
     expect(error.message).toContain(message);
     expect(detectScheduleFormat(text)).toBeNull();
@@ -176,13 +166,13 @@ describe('parseSchedule: what is not a schedule', () => {
     ['sched.ics', 'ical', /^This iCalendar file is broken/],
   ])('%s cut in the middle', (name, format, message) => {
     const text = fixture(name);
-    const error = failure(() => parseSchedule(text.slice(0, Math.floor(text.length / 2))));
+    const error = parseFailure(() => parseSchedule(text.slice(0, Math.floor(text.length / 2))));
     expect(error).toMatchObject({ kind: 'malformed', format });
     expect(error.message).toMatch(message);
   });
 
   it('refuses a schedule without events', () => {
-    const error = failure(() =>
+    const error = parseFailure(() =>
       parseSchedule('{"schedule": {"version": "1", "conference": {"title": "Empty", "days": []}}}'),
     );
     expect(error).toMatchObject({ kind: 'no-events', format: 'frab-json' });
@@ -190,7 +180,7 @@ describe('parseSchedule: what is not a schedule', () => {
 
   it('wraps any other failure in a ScheduleParseError', () => {
     // Not a string at all (a caller's mistake): still a ScheduleParseError.
-    expect(failure(() => parseSchedule(undefined as unknown as string)).kind).toBe('empty');
+    expect(parseFailure(() => parseSchedule(undefined as unknown as string)).kind).toBe('empty');
   });
 });
 
@@ -253,7 +243,7 @@ describe('parseSchedule: hostile and huge inputs', () => {
         end: '2026-12-10',
         timeZone: 'Asia/Tokyo',
       });
-      const error = failure(() => parseSchedule(text, { maxEvents: 20_000 }));
+      const error = parseFailure(() => parseSchedule(text, { maxEvents: 20_000 }));
       expect(error).toMatchObject({ kind: 'too-many-events', format });
       expect(error.message).toBe(
         'This schedule has 30,000 events; Talk Notes reads at most 20,000 from one file. Import a part of it (one day or one track) instead.',
@@ -265,7 +255,7 @@ describe('parseSchedule: hostile and huge inputs', () => {
     const head =
       '<schedule><conference><title>Big</title></conference><day date="2025-01-01"><room name="R">';
     const text = `${head}${'<event guid="g"><title>t</title></event>'.repeat(50_001)}</room></day></schedule>`;
-    expect(failure(() => parseSchedule(text)).message).toContain(
+    expect(parseFailure(() => parseSchedule(text)).message).toContain(
       'This schedule has 50,001 events; Talk Notes reads at most 50,000',
     );
   });
