@@ -1,19 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { parseFrabXml } from '@/core/schedule/frab-xml';
-import { ScheduleParseError } from '@/core/schedule/errors';
-import { fixture } from './fixtures';
+import { fixture, parseFailure } from './fixtures';
 import { generateFrabSchedule } from './schedule-generator';
-
-function failure(call: () => unknown): ScheduleParseError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof ScheduleParseError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScheduleParseError');
-}
 
 describe('parseFrabXml: pretalx-schedule.xml (current layout, valid against the c3voc XSD)', () => {
   const result = () => parseFrabXml(fixture('pretalx-schedule.xml'));
@@ -125,7 +114,7 @@ describe('parseFrabXml: hostile and broken files', () => {
   <!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
 ]>
 <schedule><conference><title>&lol9;</title></conference><day date="2025-01-01"><room name="R"><event guid="g"><title>&lol9;</title><start>10:00</start></event></room></day></schedule>`;
-    const error = failure(() => parseFrabXml(laughs));
+    const error = parseFailure(() => parseFrabXml(laughs));
     expect(error.kind).toBe('unsafe');
     expect(error.message).toContain('declares entities of its own');
   });
@@ -134,12 +123,12 @@ describe('parseFrabXml: hostile and broken files', () => {
     const xxe = `<?xml version="1.0"?>
 <!DOCTYPE schedule [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
 <schedule><conference><title>&xxe;</title></conference></schedule>`;
-    expect(failure(() => parseFrabXml(xxe)).kind).toBe('unsafe');
+    expect(parseFailure(() => parseFrabXml(xxe)).kind).toBe('unsafe');
   });
 
   it('refuses an undeclared entity as broken XML, with its line', () => {
     const text = '<schedule>\n<conference><title>&xxe;</title></conference>\n</schedule>';
-    const error = failure(() => parseFrabXml(text));
+    const error = parseFailure(() => parseFrabXml(text));
     expect(error.kind).toBe('malformed');
     expect(error.message).toMatch(
       /^This frab XML schedule is broken at line 2, column \d+ \(undefined entity/,
@@ -149,7 +138,7 @@ describe('parseFrabXml: hostile and broken files', () => {
   it.each([0.3, 0.5, 0.9])('refuses the fixture cut at %d of its length, saying where', (share) => {
     const text = fixture('pretalx-schedule.xml');
     const cut = text.slice(0, Math.floor(text.length * share));
-    const error = failure(() => parseFrabXml(cut));
+    const error = parseFailure(() => parseFrabXml(cut));
     expect(error.kind).toBe('malformed');
     expect(error.format).toBe('frab-xml');
     expect(error.message).toMatch(/^This frab XML schedule is broken at line \d+, column \d+/);
@@ -172,7 +161,7 @@ describe('parseFrabXml: hostile and broken files', () => {
   });
 
   it('refuses a schedule without events', () => {
-    const error = failure(() =>
+    const error = parseFailure(() =>
       parseFrabXml('<schedule><conference><title>C</title></conference></schedule>'),
     );
     expect(error.kind).toBe('no-events');
@@ -184,7 +173,7 @@ describe('parseFrabXml: hostile and broken files', () => {
     expect(result.talks.map((t) => t.title)).toEqual(titles);
     expect(result.talks[29_999]).toMatchObject({ start: '2026-12-10T16:30:00+09:00', room: 'Room B' });
     expect(result.warnings).toEqual([]);
-    const refused = failure(() => parseFrabXml(xml, { maxEvents: 10_000 }));
+    const refused = parseFailure(() => parseFrabXml(xml, { maxEvents: 10_000 }));
     expect(refused.kind).toBe('too-many-events');
     expect(refused.message).toContain('This schedule has 30,000 events; Talk Notes reads at most 10,000');
   });

@@ -1,8 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ScheduleParseError } from '@/core/schedule/errors';
 import { parseICalendar } from '@/core/schedule/ical';
-import { fixture } from './fixtures';
+import { fixture, parseFailure } from './fixtures';
 
 const calendar = (...lines: string[]) =>
   [
@@ -14,16 +13,6 @@ const calendar = (...lines: string[]) =>
     'END:VCALENDAR',
   ].join('\r\n');
 const event = (...lines: string[]) => ['BEGIN:VEVENT', ...lines, 'END:VEVENT'].join('\r\n');
-
-function failure(call: () => unknown): ScheduleParseError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof ScheduleParseError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScheduleParseError');
-}
 
 describe('parseICalendar: pretalx.ics (VTIMEZONE, "Title - Speakers" summaries)', () => {
   const result = () => parseICalendar(fixture('pretalx.ics'), { fallbackTitle: 'pretalx.example.com' });
@@ -233,7 +222,7 @@ describe('parseICalendar: broken and odd files', () => {
   it('refuses a calendar cut short', () => {
     const text = fixture('sched.ics');
     for (const share of [0.3, 0.6, 0.95]) {
-      const error = failure(() => parseICalendar(text.slice(0, Math.floor(text.length * share))));
+      const error = parseFailure(() => parseICalendar(text.slice(0, Math.floor(text.length * share))));
       expect(error.kind).toBe('malformed');
       expect(error.format).toBe('ical');
       expect(error.message).toMatch(/^This iCalendar file is broken (at line \d+|it ends before)/);
@@ -241,7 +230,7 @@ describe('parseICalendar: broken and odd files', () => {
   });
 
   it('names the line of an invalid line', () => {
-    const error = failure(() =>
+    const error = parseFailure(() =>
       parseICalendar('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nthis is not a property\r\nEND:VCALENDAR'),
     );
     expect(error.message).toContain('broken at line 3');
@@ -294,11 +283,11 @@ describe('parseICalendar: broken and odd files', () => {
   });
 
   it('refuses a calendar without events, and counts events before parsing', () => {
-    expect(failure(() => parseICalendar(calendar())).kind).toBe('no-events');
+    expect(parseFailure(() => parseICalendar(calendar())).kind).toBe('no-events');
     const many = calendar(
       ...Array.from({ length: 5 }, (_, i) => event(`UID:${i}`, 'SUMMARY:x', 'DTSTART:20250110T100000Z')),
     );
-    expect(failure(() => parseICalendar(many, { maxEvents: 4 })).message).toContain(
+    expect(parseFailure(() => parseICalendar(many, { maxEvents: 4 })).message).toContain(
       'This schedule has 5 events',
     );
   });
