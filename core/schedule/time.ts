@@ -176,12 +176,6 @@ export function addSeconds(time: WallTime, seconds: number, zone: string | null)
   return fromInstant(instant + seconds * 1000, zone, time.offset!);
 }
 
-/** The same time with another offset, where both are fixed: its wall clock moves accordingly. */
-export function withOffset(time: WallTime, offset: number): WallTime {
-  const instant = instantOf(time);
-  return instant === null ? time : { wall: instant + offset * MINUTE, offset };
-}
-
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** `2024-02-03T10:30:00+01:00`; a floating time without an offset, UTC as `+00:00`. */
