@@ -131,10 +131,28 @@ export function prepareSearch(index: LibraryIndex): SearchText {
   }
   index.search = {
     own,
-    talks: index.talks.map((t) => foldCase([t.title, ...t.speakers].join(FIELD_SEPARATOR))),
+    talks: talkSearchText(index),
     pages: index.pages.map((p, i) => foldCase([p.title, index.pageSites[i]].join(FIELD_SEPARATOR))),
   };
   return index.search;
+}
+
+/**
+ * Per talk slot: what a search finds the talk by. A conference talk is found by its title,
+ * subtitle, speakers, room, track and abstract, and by the titles and speakers of the page talks
+ * linked to it (their passages are shown under it, so a search for the write-up's wording finds them).
+ */
+function talkSearchText(index: LibraryIndex): string[] {
+  const parts = index.talks.map((t) => [
+    t.title,
+    ...t.speakers,
+    ...(t.conferenceId ? [t.subtitle ?? '', t.room ?? '', t.track ?? '', t.abstract ?? ''] : []),
+  ]);
+  index.talks.forEach((t, i) => {
+    const shown = index.shownTalk[i]!;
+    if (shown !== i) parts[shown]!.push(t.title, ...t.speakers);
+  });
+  return parts.map((p) => foldCase(p.filter(Boolean).join(FIELD_SEPARATOR)));
 }
 
 /** Bit `t` set when term `t` occurs in the text. */
@@ -150,7 +168,8 @@ function termMasks(texts: readonly string[], terms: readonly string[]): Int32Arr
 
 /**
  * Slots of the highlights where every term occurs in the highlight's text, note, tags, talk
- * (title, speakers) or page (title, site). `within` limits the scan to earlier hits (see
+ * (title, speakers; a conference talk's room, track and abstract too, see `talkSearchText`) or
+ * page (title, site). `within` limits the scan to earlier hits (see
  * `isRefinement`); without it the whole library is scanned. Slots stay in index order.
  */
 export function searchLibrary(
