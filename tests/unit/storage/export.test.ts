@@ -3,6 +3,7 @@ import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { loadAllAnnotations, loadExportContext } from '@/storage/export';
 import { setSetting } from '@/storage/settings';
 import { highlight, page, talk } from '../core/backup-fixtures';
+import { conference, scheduleTalk } from '../core/library/library-fixtures';
 
 describe('export queries', () => {
   let db: TalkNotesDatabase;
@@ -24,6 +25,29 @@ describe('export queries', () => {
     expect(context.pages.map((p) => p.id)).toEqual(['p1', 'p2']);
     expect(context.talks.map((t) => t.id)).toEqual(['t1']);
     expect(context.colorNames).toEqual({ green: 'Do this' });
+  });
+
+  it('loads the conference talks the highlights’ talks link to, and their conferences', async () => {
+    await db.conferences.put(conference('fosdem', { title: 'FOSDEM 2026' }));
+    await db.talks.bulkPut([
+      scheduleTalk('s1', 'fosdem', 'Rust in the kernel', 0),
+      scheduleTalk('s2', 'fosdem', 'Unread', 1),
+      talk('t2', 'p2', { scheduleTalkId: 's1', scheduleLink: 'matched' }),
+      talk('t3', 'p2', { scheduleTalkId: 'deleted-talk', scheduleLink: 'matched' }),
+    ]);
+    await db.highlights.bulkPut([
+      highlight('h4', 'p2', { talkId: 't2' }),
+      highlight('h5', 'p2', { talkId: 't3' }),
+      highlight('h6', 'p2', { talkId: 's1' }),
+    ]);
+    const context = await loadExportContext(
+      db,
+      await db.highlights.bulkGet(['h4', 'h5', 'h6']).then((h) => h.map((x) => x!)),
+    );
+    expect(context.talks.map((t) => t.id).sort()).toEqual(['s1', 't2', 't3']);
+    expect(context.conferences.map((c) => c.title)).toEqual(['FOSDEM 2026']);
+    const plain = await loadExportContext(db, [(await db.highlights.get('h1'))!]);
+    expect(plain.conferences).toEqual([]);
   });
 
   it('loads every highlight and page for the Web Annotation export', async () => {

@@ -6,47 +6,10 @@ import YAML from 'yaml';
 import { escapeMarkdownText } from '@/core/markdown/escape';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '@/core/markdown/export-options';
 import { hashtagFor, inline, linkDestination, TemplateError, toMarkdown } from '@/core/markdown/export';
-import type { ColorNames } from '@/core/colors';
 import type { HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
 import { noMetadata } from '../../clip-fixtures';
+import { type Fixture, FIXTURES, highlight } from './export-fixtures';
 import { activeParts } from './markdown-oracle';
-
-const FIXTURES = join(__dirname, '../../../fixtures/export');
-
-/** A fixture highlight: a HighlightRecord with defaults, and its quote context as `prefix`/`suffix`. */
-type FixtureHighlight = Partial<HighlightRecord> &
-  Pick<HighlightRecord, 'id' | 'pageId' | 'talkId' | 'text' | 'position'> & {
-    prefix?: string;
-    suffix?: string;
-  };
-
-interface Fixture {
-  title: string;
-  exportedAt: number;
-  options: Partial<ExportOptions>;
-  colorNames: ColorNames;
-  pages: PageRecord[];
-  talks: TalkRecord[];
-  highlights: FixtureHighlight[];
-}
-
-function highlight(
-  { prefix = '', suffix = '', ...h }: FixtureHighlight,
-  pages: PageRecord[] = [],
-): HighlightRecord {
-  return {
-    url: pages.find((p) => p.id === h.pageId)?.url ?? 'https://a.example/',
-    markdown: h.text,
-    selectors: [{ type: 'TextQuoteSelector', exact: h.text, prefix, suffix }],
-    color: 'yellow',
-    note: '',
-    tags: [],
-    anchorStatus: 'placed',
-    createdAt: 1_700_000_000_000,
-    updatedAt: 1_700_000_000_000,
-    ...h,
-  };
-}
 
 describe('toMarkdown golden files', () => {
   const names = readdirSync(FIXTURES)
