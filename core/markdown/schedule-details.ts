@@ -32,7 +32,12 @@ export function talkLinks(talk: TalkRecord): Record<'recording' | 'slides' | 'sc
   };
 }
 
-const LINK_LABELS = { recording: 'Recording', slides: 'Slides', schedule: 'Schedule' } as const;
+/** What a talk's links are called, in the export and the dashboard. */
+export const SCHEDULE_LINK_LABELS = {
+  recording: 'Recording',
+  slides: 'Slides',
+  schedule: 'Schedule',
+} as const;
 
 /**
  * The details of a conference talk under its heading, as a list: when (day and time in the
@@ -44,7 +49,7 @@ export function scheduleDetails(talk: TalkRecord): string | null {
   const when = [times.day, timeRange(times)].filter(Boolean).join(', ');
   const links = Object.entries(talkLinks(talk))
     .filter(([, url]) => url)
-    .map(([kind, url]) => `[${LINK_LABELS[kind as keyof typeof LINK_LABELS]}](${url})`);
+    .map(([kind, url]) => `[${SCHEDULE_LINK_LABELS[kind as keyof typeof SCHEDULE_LINK_LABELS]}](${url})`);
   const speakers = talk.speakers.map((s) => s.trim()).filter(Boolean);
   const items: [string, string | null | undefined][] = [
     ['When', when && inline(when)],
