@@ -185,13 +185,12 @@ function ScheduleTalk({
         <span class="dash-sched-time">{time || '—'}</span>
         <h4 id={headingId}>
           <MarkedText text={talk.title} terms={terms} />
-          {talk.housekeeping && !read && talk.room && (
-            <span class="dash-muted">
-              {' · '}
-              <MarkedText text={talk.room} terms={terms} />
-            </span>
-          )}
         </h4>
+        {talk.housekeeping && !read && talk.room && (
+          <span class="dash-muted">
+            <MarkedText text={talk.room} terms={terms} />
+          </span>
+        )}
         <span class="dash-count">
           {read
             ? `${count(highlights, 'highlight')} · ${count(group.schedule.notes, 'note')}`
