@@ -43,7 +43,6 @@ export interface LibraryFacets {
 export function libraryFacets(index: LibraryIndex): LibraryFacets {
   const perTalk = new Int32Array(index.talks.length);
   const perOwnTalk = new Int32Array(index.talks.length);
-  const talkAt = new Map(index.talks.map((t, i) => [t.id, i]));
   const perPage = new Int32Array(index.pages.length);
   const perSpelling = new Map<string, number>();
   const perColor = new Int32Array(HIGHLIGHT_COLORS.length);
@@ -53,9 +52,8 @@ export function libraryFacets(index: LibraryIndex): LibraryFacets {
     const talk = index.talkSlot[slot]!;
     const page = index.pageSlot[slot]!;
     if (talk >= 0) perTalk[talk]!++;
-    const own = index.highlights[slot]!.talkId;
-    const ownSlot = own === null ? undefined : talkAt.get(own);
-    if (ownSlot !== undefined) perOwnTalk[ownSlot]!++;
+    const own = index.ownTalkSlot[slot]!;
+    if (own >= 0) perOwnTalk[own]!++;
     if (page >= 0) perPage[page]!++;
     else unknownPage++;
     perColor[index.color[slot]!]!++;

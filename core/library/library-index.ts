@@ -47,6 +47,8 @@ export interface LibraryIndex {
   talkSlot: Int32Array;
   /** Per talk slot: the slot of the talk it is shown as (itself, or the conference talk it links to). */
   shownTalk: Int32Array;
+  /** Per slot: index into `talks` of the highlight's own talk (before links), -1 for none. */
+  ownTalkSlot: Int32Array;
   /** Per slot: index into `pages` of the highlight's page, -1 for a missing page. */
   pageSlot: Int32Array;
   /** Talks and pages by their slot (the order of `LibraryData`). */
@@ -152,12 +154,14 @@ export function buildLibraryIndex(data: LibraryData): LibraryIndex {
     return siteOf(page);
   });
   const talkSlot = new Int32Array(n);
+  const ownTalkSlot = new Int32Array(n);
   const pageSlot = new Int32Array(n);
   const color = new Uint8Array(n);
   const flags = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const h = highlights[i]!;
     const own = h.talkId === null ? undefined : talkIndex.get(h.talkId);
+    ownTalkSlot[i] = own ?? -1;
     talkSlot[i] = own === undefined ? -1 : shownTalk[own]!;
     pageSlot[i] = pageIndex.get(h.pageId) ?? -1;
     color[i] = COLOR_INDEX[h.color] ?? 0;
@@ -170,6 +174,7 @@ export function buildLibraryIndex(data: LibraryData): LibraryIndex {
     conferencesById: new Map(conferences.map((c) => [c.id, c])),
     talkSlot,
     shownTalk,
+    ownTalkSlot,
     pageSlot,
     talks: data.talks,
     pages: data.pages,

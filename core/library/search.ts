@@ -4,6 +4,7 @@
  * in a text so they can be marked. Matching is a case-insensitive substring match, which a plain scan
  * over lowercase text precomputed on the index answers fast enough for tens of thousands of highlights.
  */
+import type { TalkRecord } from '../types';
 import type { LibraryIndex, SearchText } from './library-index';
 
 /** At most this many terms count: the library search keeps one bit per term. */
@@ -143,16 +144,24 @@ export function prepareSearch(index: LibraryIndex): SearchText {
  * linked to it (their passages are shown under it, so a search for the write-up's wording finds them).
  */
 function talkSearchText(index: LibraryIndex): string[] {
-  const parts = index.talks.map((t) => [
-    t.title,
-    ...t.speakers,
-    ...(t.conferenceId ? [t.subtitle ?? '', t.room ?? '', t.track ?? '', t.abstract ?? ''] : []),
-  ]);
-  index.talks.forEach((t, i) => {
+  // The page talks linked to each conference talk, by the conference talk's slot (few or none).
+  let linked: Map<number, TalkRecord[]> | null = null;
+  for (let i = 0; i < index.talks.length; i++) {
     const shown = index.shownTalk[i]!;
-    if (shown !== i) parts[shown]!.push(t.title, ...t.speakers);
+    if (shown === i) continue;
+    linked ??= new Map();
+    const list = linked.get(shown);
+    if (list) list.push(index.talks[i]!);
+    else linked.set(shown, [index.talks[i]!]);
+  }
+  return index.talks.map((t, i) => {
+    const parts = [t.title, ...t.speakers];
+    if (t.conferenceId) {
+      for (const field of [t.subtitle, t.room, t.track, t.abstract]) if (field) parts.push(field);
+    }
+    for (const page of linked?.get(i) ?? []) parts.push(page.title, ...page.speakers);
+    return foldCase(parts.join(FIELD_SEPARATOR));
   });
-  return parts.map((p) => foldCase(p.filter(Boolean).join(FIELD_SEPARATOR)));
 }
 
 /** Bit `t` set when term `t` occurs in the text. */
