@@ -394,7 +394,8 @@ export function DashboardApp({
       {mergeTarget && (
         <DashboardMergeDialog
           target={mergeTarget}
-          talks={talks}
+          // Only write-ups' talks merge: a conference talk is the schedule's (a merge deletes the others).
+          talks={talks.filter((t) => t.pageId !== null)}
           pagesById={view.index.pagesById}
           countOf={(id) => facets?.talkCounts.get(id) ?? 0}
           onMerge={async (others) => {

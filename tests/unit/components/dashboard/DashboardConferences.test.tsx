@@ -244,4 +244,21 @@ describe('conference talks in the other views', () => {
     fireEvent.click(options[0]!);
     await waitFor(() => expect(status()).toMatch(/^2 of 3 highlights, from 2 of 2 pages/));
   });
+
+  it('never offers a conference talk for a merge (a merge deletes the talks merged in)', async () => {
+    await fill();
+    show();
+    const header = (await screen.findByRole('heading', { level: 2, name: 'Lightning talks' })).closest(
+      'section',
+    )!;
+    fireEvent.click(within(header).getByRole('button', { name: 'Merge…' }));
+    const dialog = screen.getByRole('dialog', { name: /Merge talks into “Lightning talks”/ });
+    fireEvent.input(within(dialog).getByRole('combobox', { name: 'Find another talk to merge' }), {
+      target: { value: 'rust' },
+    });
+    const options = within(dialog)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(options).toEqual(['Kernel RustWhat I saw at FOSDEM', 'Rust for LinuxFOSDEM day 1: my notes']);
+  });
 });
