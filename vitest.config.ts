@@ -63,8 +63,10 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'bench',
-          include: ['bench/run-benchmarks.ts'],
+          include: ['bench/run-benchmarks.ts', 'bench/schedule-parse.bench.ts'],
           environment: 'node',
+          // One file at a time: two benchmarks side by side would slow each other down.
+          fileParallelism: false,
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 600_000,
           hookTimeout: 300_000,

@@ -12,6 +12,9 @@ let toldNoDisplay = false;
 /** Extension files web pages may load: the in-page menu frame and the lazily loaded content runtime. */
 const PAGE_RESOURCES = ['highlight-menu.html', 'content-runtime.js'];
 
+/** Origins the extension may ask for, one at a time and only when needed; none is granted at install. */
+const OPTIONAL_ORIGINS = ['http://*/*', 'https://*/*'];
+
 /**
  * Test builds only: without unlimitedStorage Chromium lets a test shrink the extension's quota
  * (CDP Storage.overrideQuotaForOrigin), the one honest way to make real saves fail in a browser.
@@ -71,6 +74,12 @@ export default defineConfig({
     // unlimitedStorage: years of notes must not be evicted under storage pressure.
     // contextMenus: the "Highlight selection" item.
     permissions: [...(limitedStorage ? [] : ['unlimitedStorage']), 'contextMenus'],
+    // Asked for one origin at a time, when the reader needs it (a schedule URL whose server does not
+    // allow cross-origin reads): never granted at install (messaging/host-access.ts).
+    // Firefox's Manifest V2 lists optional origins among optional_permissions.
+    ...(browser === 'firefox'
+      ? { optional_permissions: OPTIONAL_ORIGINS }
+      : { optional_host_permissions: OPTIONAL_ORIGINS }),
     commands: {
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },

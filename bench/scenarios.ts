@@ -392,7 +392,7 @@ export async function exportAndImport(session: ExtensionSession, bundle: string,
     highlights: sizes.importHighlights,
     pages: Math.ceil(sizes.importHighlights / 25),
   });
-  const text = serializeBackup(createBackup({ ...importLibrary, settings: [] }, Date.now()));
+  const text = serializeBackup(createBackup({ ...importLibrary, conferences: [], settings: [] }, Date.now()));
   // An extension page that reads nothing on its own: the import has the origin to itself.
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/highlight-menu.html`);

@@ -10,6 +10,7 @@
 import type { LibraryData } from '@/core/backup';
 import type { SettingKey, SettingValue } from '@/core/settings';
 import { classifyStorageError, describeStorageError } from '@/core/storage-errors';
+import type { ParsedSchedule } from '@/core/schedule/types';
 import type { HighlightChanges, HighlightRecord } from '@/core/types';
 import { type BackupRunOptions, importBackup } from './backup';
 import {
@@ -20,6 +21,7 @@ import {
   removeFromCollection,
   updateCollection,
 } from './collections';
+import { importSchedule, removeConference, type ScheduleSource } from './conferences';
 import type { TalkNotesDatabase } from './db';
 import { deleteHighlight, restoreHighlight, updateHighlight } from './highlights';
 import { addTags, deleteHighlights, removeTags, restoreHighlights, setTalk, urlsOf } from './library';
@@ -173,6 +175,15 @@ export function createCommands({ db, notify = () => {}, now = Date.now }: Comman
       run(async () => written(await removeFromCollection(db, id, ids, now()))),
     setSetting: <K extends SettingKey>(key: K, value: SettingValue<K>) =>
       run(async () => written(await setSetting(db, key, value))),
+    /** Imports a parsed conference schedule, or updates the conference imported before. */
+    importSchedule: (schedule: ParsedSchedule, source: ScheduleSource, signal?: AbortSignal) =>
+      run(async () => written(await importSchedule(db, schedule, source, now(), signal))),
+    /** Removes a conference; passages filed directly under its talks go back to their pages' talks. */
+    removeConference: (id: string) =>
+      run(async () => {
+        const result = await removeConference(db, id, now());
+        return written(result, result.moved);
+      }),
     /**
      * Merges a parsed backup into the library (storage/backup.ts); the open tabs of every page whose
      * highlights came or changed redraw. A cancelled import rejects with the signal's reason, as it was.

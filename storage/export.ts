@@ -41,12 +41,19 @@ export async function loadExportContext(
   };
 }
 
-/** Every highlight with every page, for the Web Annotation export of the whole library. */
+/**
+ * Every highlight with every page and talk, for the Web Annotation export of the whole library (the
+ * talks: a passage of a conference talk links to its event page).
+ */
 export async function loadAllAnnotations(
   db: TalkNotesDatabase,
-): Promise<{ highlights: HighlightRecord[]; pages: PageRecord[] }> {
-  return db.transaction('r', db.highlights, db.pages, async () => {
-    const [highlights, pages] = await Promise.all([db.highlights.toArray(), db.pages.toArray()]);
-    return { highlights, pages };
+): Promise<{ highlights: HighlightRecord[]; pages: PageRecord[]; talks: TalkRecord[] }> {
+  return db.transaction('r', db.highlights, db.pages, db.talks, async () => {
+    const [highlights, pages, talks] = await Promise.all([
+      db.highlights.toArray(),
+      db.pages.toArray(),
+      db.talks.toArray(),
+    ]);
+    return { highlights, pages, talks };
   });
 }

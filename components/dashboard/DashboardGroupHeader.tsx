@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { HighlightGroup } from '@/core/library/groups';
 import { dayStart } from '@/core/library/days';
-import { localTimes, timeRange } from '@/core/schedule/time';
+import { localTimes, timeRange } from '@/core/schedule/slot';
 import type { ConferenceRecord, PageRecord, TalkRecord } from '@/core/types';
 import { MarkedText } from './DashboardMarkedText';
 

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { similarTalks } from '@/core/library/facets';
 import type { PageRecord, TalkRecord } from '@/core/types';
+import { DashboardDialog } from './DashboardDialog';
 import { DashboardTalkPicker } from './DashboardTalkPicker';
 
 interface Props {
@@ -23,14 +24,6 @@ export function DashboardMergeDialog({ target, talks, pagesById, countOf, onMerg
   const similar = useMemo(() => similarTalks(target, talks), [target, talks]);
   const [offered, setOffered] = useState<TalkRecord[]>(similar);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set(similar.map((t) => t.id)));
-  const dialog = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    dialog.current?.querySelector<HTMLElement>('input, button')?.focus();
-    return () => previous?.focus?.();
-  }, []);
-
   const toggle = (id: string) => {
     const next = new Set(chosen);
     if (next.has(id)) next.delete(id);
@@ -41,77 +34,50 @@ export function DashboardMergeDialog({ target, talks, pagesById, countOf, onMerg
     t.pageId === null ? 'conference schedule' : (pagesById.get(t.pageId)?.title ?? 'unknown page');
 
   return (
-    <div class="dash-backdrop">
-      <div
-        ref={dialog}
-        class="dash-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="merge-title"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          } else if (e.key === 'Tab') {
-            const focusable = [
-              ...(dialog.current?.querySelectorAll<HTMLElement>('input, button, select') ?? []),
-            ].filter((el) => !el.hasAttribute('disabled'));
-            const first = focusable[0];
-            const last = focusable[focusable.length - 1];
-            if (e.shiftKey && document.activeElement === first) {
-              e.preventDefault();
-              last?.focus();
-            } else if (!e.shiftKey && document.activeElement === last) {
-              e.preventDefault();
-              first?.focus();
-            }
-          }
+    <DashboardDialog labelledBy="merge-title" onClose={onClose}>
+      <h2 id="merge-title">Merge talks into “{target.title}”</h2>
+      <p class="dash-muted">
+        {pageTitle(target)}
+        {target.speakers.length > 0 && ` · ${target.speakers.join(', ')}`}
+      </p>
+      {offered.length === 0 && <p>No talk with a similar title. Find one below.</p>}
+      <ul class="dash-merge-list" aria-label="Talks to merge">
+        {offered.map((talk) => (
+          <li key={talk.id}>
+            <label>
+              <input type="checkbox" checked={chosen.has(talk.id)} onChange={() => toggle(talk.id)} />{' '}
+              <strong>{talk.title}</strong>{' '}
+              <span class="dash-muted">
+                on {pageTitle(talk)} · {countOf(talk.id)} highlight{countOf(talk.id) === 1 ? '' : 's'}
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <DashboardTalkPicker
+        talks={talks}
+        pagesById={pagesById}
+        label="Find another talk to merge"
+        exclude={new Set([target.id, ...offered.map((t) => t.id)])}
+        onPick={(talk) => {
+          setOffered([...offered, talk]);
+          setChosen(new Set([...chosen, talk.id]));
         }}
-      >
-        <h2 id="merge-title">Merge talks into “{target.title}”</h2>
-        <p class="dash-muted">
-          {pageTitle(target)}
-          {target.speakers.length > 0 && ` · ${target.speakers.join(', ')}`}
-        </p>
-        {offered.length === 0 && <p>No talk with a similar title. Find one below.</p>}
-        <ul class="dash-merge-list" aria-label="Talks to merge">
-          {offered.map((talk) => (
-            <li key={talk.id}>
-              <label>
-                <input type="checkbox" checked={chosen.has(talk.id)} onChange={() => toggle(talk.id)} />{' '}
-                <strong>{talk.title}</strong>{' '}
-                <span class="dash-muted">
-                  on {pageTitle(talk)} · {countOf(talk.id)} highlight{countOf(talk.id) === 1 ? '' : 's'}
-                </span>
-              </label>
-            </li>
-          ))}
-        </ul>
-        <DashboardTalkPicker
-          talks={talks}
-          pagesById={pagesById}
-          label="Find another talk to merge"
-          exclude={new Set([target.id, ...offered.map((t) => t.id)])}
-          onPick={(talk) => {
-            setOffered([...offered, talk]);
-            setChosen(new Set([...chosen, talk.id]));
+      />
+      <div class="dash-form-actions">
+        <button
+          type="button"
+          disabled={chosen.size === 0}
+          onClick={async () => {
+            if (await onMerge([...chosen])) onClose();
           }}
-        />
-        <div class="dash-form-actions">
-          <button
-            type="button"
-            disabled={chosen.size === 0}
-            onClick={async () => {
-              if (await onMerge([...chosen])) onClose();
-            }}
-          >
-            Merge {chosen.size} talk{chosen.size === 1 ? '' : 's'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        >
+          Merge {chosen.size} talk{chosen.size === 1 ? '' : 's'}
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
       </div>
-    </div>
+    </DashboardDialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { HighlightGroup, ScheduleRow } from '@/core/library/groups';
 import { SCHEDULE_LINK_LABELS, talkLinks } from '@/core/markdown/schedule-details';
-import { dateRange, localTimes, timeRange } from '@/core/schedule/time';
+import { dateRange, localTimes, timeRange } from '@/core/schedule/slot';
 import type { ConferenceRecord, TalkRecord } from '@/core/types';
 import { isWebUrl, PageLinks } from './DashboardGroupHeader';
 import { MarkedText } from './DashboardMarkedText';

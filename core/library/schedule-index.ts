@@ -4,7 +4,7 @@
  * conference-local day. Built on first use and kept on the index (like the search text), so a
  * library without conferences pays nothing.
  */
-import { localTimes } from '../schedule/time';
+import { localTimes } from '../schedule/slot';
 import type { PageRecord } from '../types';
 import type { LibraryIndex, ScheduleIndex } from './library-index';
 

@@ -18,7 +18,7 @@ import {
   talkSection,
 } from './export';
 import { frontMatter } from './front-matter';
-import { dateRange } from '../schedule/time';
+import { dateRange } from '../schedule/slot';
 import type { ConferenceRecord, HighlightRecord, TalkRecord } from '../types';
 
 export interface ConferenceExportInput extends Omit<MarkdownExportInput, 'title'> {

@@ -4,7 +4,7 @@
  * Everything from the schedule is untrusted: text is escaped with `inline`, links are http(s) only.
  */
 import { inline, linkDestination } from './escape';
-import { localTimes, timeRange } from '../schedule/time';
+import { localTimes, timeRange } from '../schedule/slot';
 import type { TemplateVariable } from './template';
 import type { ScheduleLinkKind } from '../schedule/types';
 import type { ConferenceRecord, TalkRecord } from '../types';

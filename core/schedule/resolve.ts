@@ -8,15 +8,16 @@ import type { TalkRecord } from '../types';
 
 /**
  * The talk `talk`'s passages are shown under: the conference talk it links to when that talk
- * exists, else `talk` itself. One hop only (a conference talk links nowhere), so a malformed chain
- * or cycle cannot loop. A link the reader declined counts as none.
+ * exists, else `talk` itself. A link the reader declined counts as none, and so does a link to a
+ * talk that is not a conference's (a malformed record): one hop at most, so nothing can loop.
  */
 export function resolveTalk<T extends TalkRecord | undefined>(
   talk: T,
   talksById: ReadonlyMap<string, TalkRecord>,
 ): T | TalkRecord {
   const target = linkedTalkId(talk);
-  return (target !== null && talksById.get(target)) || talk;
+  const linked = target === null ? undefined : talksById.get(target);
+  return linked?.conferenceId !== undefined ? linked : talk;
 }
 
 /** `resolveTalk` by id: the id of the talk a passage filed under `talkId` is shown under. */

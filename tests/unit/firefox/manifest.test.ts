@@ -41,6 +41,11 @@ describe('the Firefox manifest (MV2)', () => {
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.action).toEqual({ default_title: 'Talk Notes' });
   });
+
+  it('may ask for web origins later, one at a time (MV2 lists them among optional permissions)', () => {
+    expect(manifest.optional_permissions).toEqual(['http://*/*', 'https://*/*']);
+    expect(manifest.optional_host_permissions).toBeUndefined();
+  });
 });
 
 describe('the Chromium manifest (MV3)', () => {
@@ -54,5 +59,10 @@ describe('the Chromium manifest (MV3)', () => {
 
   it('has no Firefox settings', () => {
     expect(manifest.browser_specific_settings).toBeUndefined();
+  });
+
+  it('holds no host permission at install, and may ask for web origins later', () => {
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
   });
 });

@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { loadAllAnnotations, loadExportContext } from '@/storage/export';
 import { setSetting } from '@/storage/settings';
-import { highlight, page, talk } from '../core/backup-fixtures';
-import { conference, scheduleTalk } from '../core/library/library-fixtures';
+import { conference, conferenceTalk, highlight, page, talk } from '../core/backup-fixtures';
 
 describe('export queries', () => {
   let db: TalkNotesDatabase;
@@ -30,8 +29,8 @@ describe('export queries', () => {
   it('loads the conference talks the highlights’ talks link to, and their conferences', async () => {
     await db.conferences.put(conference('fosdem', { title: 'FOSDEM 2026' }));
     await db.talks.bulkPut([
-      scheduleTalk('s1', 'fosdem', 'Rust in the kernel', 0),
-      scheduleTalk('s2', 'fosdem', 'Unread', 1),
+      conferenceTalk('s1', 'fosdem', 'ev-1', { title: 'Rust in the kernel' }),
+      conferenceTalk('s2', 'fosdem', 'ev-2', { title: 'Unread' }),
       talk('t2', 'p2', { scheduleTalkId: 's1', scheduleLink: 'matched' }),
       talk('t3', 'p2', { scheduleTalkId: 'deleted-talk', scheduleLink: 'matched' }),
     ]);
@@ -50,9 +49,12 @@ describe('export queries', () => {
     expect(plain.conferences).toEqual([]);
   });
 
-  it('loads every highlight and page for the Web Annotation export', async () => {
+  it('loads every highlight, page and talk for the Web Annotation export', async () => {
+    await db.conferences.put(conference('fosdem'));
+    await db.talks.put(conferenceTalk('ct1', 'fosdem', 'ev-1'));
     const all = await loadAllAnnotations(db);
     expect(all.highlights).toHaveLength(3);
     expect(all.pages).toHaveLength(3);
+    expect(all.talks.map((t) => t.id).sort()).toEqual(['ct1', 't-unused', 't1']);
   });
 });

@@ -11,7 +11,7 @@ const talks: TalkRecord[] = [
   { ...talk('declined', 'q', 'Rust?'), scheduleTalkId: 's', scheduleLink: 'declined' },
   { ...talk('dangling', 'q', 'Gone'), scheduleTalkId: 'deleted' },
   { ...talk('self', 'q', 'Loop'), scheduleTalkId: 'self' },
-  // A malformed chain: a page talk linked to a page talk that links on. One hop only.
+  // Malformed: a page talk linked to a page talk (that links on). Only a conference talk is a target.
   { ...talk('chain', 'q', 'Chain'), scheduleTalkId: 'matched' },
   talk('plain', 'p', 'Lightning talks'),
 ];
@@ -25,7 +25,7 @@ describe('resolveTalk', () => {
     ['a declined link counts as none', 'declined', 'declined'],
     ['a link to a talk that no longer exists counts as none', 'dangling', 'dangling'],
     ['a talk linked to itself is itself', 'self', 'self'],
-    ['one hop only', 'chain', 'matched'],
+    ['a link to a page talk counts as none', 'chain', 'chain'],
     ['an unlinked page talk is itself', 'plain', 'plain'],
   ])('%s', (_, id, expected) => {
     expect(resolveTalk(byId.get(id)!, byId).id).toBe(expected);
