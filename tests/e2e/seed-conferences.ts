@@ -5,6 +5,13 @@
  * and, for scale, as many generated conferences of as many talks as asked.
  */
 import type { ConferenceRecord, HighlightRecord, PageRecord, TalkRecord } from '../../core/types';
+import {
+  conferenceTalk,
+  conference as recordConference,
+  highlight as recordHighlight,
+  page as recordPage,
+  talk as recordTalk,
+} from '../unit/core/backup-fixtures';
 import type { SeededLibrary } from './seed-library';
 
 export interface ConferenceLibrary extends SeededLibrary {
@@ -14,25 +21,15 @@ export interface ConferenceLibrary extends SeededLibrary {
 const T = Date.UTC(2026, 1, 3, 12);
 const BRUSSELS = 'Europe/Brussels';
 
+const stamps = { createdAt: T, updatedAt: T };
+
+/** A conference with only what is given. */
 function conference(id: string, fields: Partial<ConferenceRecord>): ConferenceRecord {
-  return {
-    id,
-    title: id,
-    acronym: null,
-    start: null,
-    end: null,
-    timeZone: null,
-    url: null,
-    sourceUrl: null,
-    sourceFile: null,
-    format: 'frab-xml',
-    importedAt: T,
-    createdAt: T,
-    updatedAt: T,
-    ...fields,
-  };
+  const none = { acronym: null, start: null, end: null, timeZone: null, sourceUrl: null };
+  return recordConference(id, { ...none, importedAt: T, ...stamps, ...fields });
 }
 
+/** An event of a conference held in Brussels, on the day of its start. */
 function event(
   id: string,
   conferenceId: string,
@@ -41,53 +38,25 @@ function event(
   start: string,
   fields: Partial<TalkRecord> = {},
 ): TalkRecord {
-  return {
-    id,
-    pageId: null,
-    title,
-    speakers: [],
-    position,
-    detected: false,
-    detectedTitle: null,
-    conferenceId,
-    scheduleId: id,
-    subtitle: null,
-    start,
-    end: null,
-    timeZone: BRUSSELS,
-    day: start.slice(0, 10),
-    room: null,
-    track: null,
-    type: 'talk',
-    abstract: null,
-    url: null,
-    links: [],
-    housekeeping: false,
-    createdAt: T,
-    updatedAt: T,
-    ...fields,
-  };
+  const none = { speakers: [], end: null, room: null, url: null };
+  const when = { start, timeZone: BRUSSELS, day: start.slice(0, 10) };
+  return conferenceTalk(id, conferenceId, id, { title, position, ...none, ...when, ...stamps, ...fields });
 }
 
 function page(id: string, url: string, title: string, siteName: string | null): PageRecord {
-  const fields = { authors: [], publishedAt: null, lang: 'en', canonicalUrl: null, excerpt: null };
-  return { id, url, title, siteName, ...fields, createdAt: T, updatedAt: T };
+  return recordPage(id, { url, title, siteName, authors: [], publishedAt: null, ...stamps });
 }
 
 function pageTalk(id: string, pageId: string, title: string, position: number, link?: string): TalkRecord {
   const linked = link ? { scheduleTalkId: link, scheduleLink: 'matched' as const } : {};
-  return {
-    id,
-    pageId,
+  return recordTalk(id, pageId, {
     title,
+    detectedTitle: title,
     speakers: [],
     position,
-    detected: true,
-    detectedTitle: title,
     ...linked,
-    createdAt: T,
-    updatedAt: T,
-  };
+    ...stamps,
+  });
 }
 
 function passage(
@@ -98,22 +67,18 @@ function passage(
   position: number,
   note = '',
 ): HighlightRecord {
-  return {
-    id,
-    pageId: p.id,
+  const at = { createdAt: T + position, updatedAt: T + position };
+  const selectors = [{ type: 'TextQuoteSelector' as const, exact: text, prefix: '', suffix: '' }];
+  return recordHighlight(id, p.id, {
     url: p.url,
     talkId,
     text,
     markdown: text,
-    selectors: [{ type: 'TextQuoteSelector', exact: text, prefix: '', suffix: '' }],
-    color: 'yellow',
+    selectors,
     note,
-    tags: [],
     position,
-    anchorStatus: 'placed',
-    createdAt: T + position,
-    updatedAt: T + position,
-  };
+    ...at,
+  });
 }
 
 export const FOSDEM_RUST = {

@@ -13,6 +13,7 @@ import type {
   TalkRecord,
 } from '@/core/types';
 import { noMetadata } from '../../clip-fixtures';
+import { conferenceTalk, conference as recordConference } from '../backup-fixtures';
 
 export const T0 = new Date(2025, 2, 10, 12).getTime(); // local noon, 10 March 2025
 export const DAY = 86_400_000;
@@ -132,27 +133,13 @@ export function runQuery(
   );
 }
 
-/** An imported conference. */
+/** An imported conference with only what is given (no dates, zone or source unless said). */
 export function conference(id: string, fields: Partial<ConferenceRecord> = {}): ConferenceRecord {
-  return {
-    id,
-    title: `Conference ${id}`,
-    acronym: null,
-    start: null,
-    end: null,
-    timeZone: null,
-    url: null,
-    sourceUrl: null,
-    sourceFile: null,
-    format: 'frab-xml',
-    importedAt: T0,
-    createdAt: T0,
-    updatedAt: T0,
-    ...fields,
-  };
+  const none = { acronym: null, start: null, end: null, timeZone: null, sourceUrl: null };
+  return recordConference(id, { ...none, importedAt: T0, createdAt: T0, updatedAt: T0, ...fields });
 }
 
-/** A conference's talk (no page; the schedule's fields). */
+/** A conference's talk (no page) with only what is given: no speakers, time, room or page unless said. */
 export function scheduleTalk(
   id: string,
   conferenceId: string,
@@ -160,32 +147,15 @@ export function scheduleTalk(
   position: number,
   fields: Partial<TalkRecord> = {},
 ): TalkRecord {
-  return {
-    id,
-    pageId: null,
+  const none = { speakers: [], start: null, end: null, timeZone: null, day: null, room: null, url: null };
+  return conferenceTalk(id, conferenceId, id, {
     title,
-    speakers: [],
     position,
-    detected: false,
-    detectedTitle: null,
-    conferenceId,
-    scheduleId: id,
-    subtitle: null,
-    start: null,
-    end: null,
-    timeZone: null,
-    day: null,
-    room: null,
-    track: null,
-    type: 'talk',
-    abstract: null,
-    url: null,
-    links: [],
-    housekeeping: false,
+    ...none,
     createdAt: T0,
     updatedAt: T0,
     ...fields,
-  };
+  });
 }
 
 const BRUSSELS = { timeZone: 'Europe/Brussels' };

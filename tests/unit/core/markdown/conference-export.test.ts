@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,27 +8,16 @@ import { TemplateError } from '@/core/markdown/export';
 import { scheduleDetails, talkLinks } from '@/core/markdown/schedule-details';
 import type { ConferenceRecord, HighlightRecord, TalkRecord } from '@/core/types';
 import { conference, page, scheduleTalk, talk } from '../library/library-fixtures';
-import { type Fixture, FIXTURES, highlight } from './export-fixtures';
+import { exportInput, FIXTURES, goldenFiles, highlight, hostileText } from './export-fixtures';
 import { activeParts } from './markdown-oracle';
 
-const CONFERENCE_FIXTURES = join(FIXTURES, 'conference');
-
 describe('conferenceToMarkdown golden files', () => {
-  const names = readdirSync(CONFERENCE_FIXTURES)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => f.slice(0, -5));
-  it.each(names)('%s', (name) => {
-    const fixture = JSON.parse(readFileSync(join(CONFERENCE_FIXTURES, `${name}.json`), 'utf8')) as Fixture;
-    const markdown = conferenceToMarkdown({
-      ...fixture,
+  goldenFiles(join(FIXTURES, 'conference'), (fixture) =>
+    conferenceToMarkdown({
+      ...exportInput(fixture),
       conference: fixture.conferences!.find((c) => c.id === fixture.conferenceId)!,
-      highlights: fixture.highlights.map((h) => highlight(h, fixture.pages)),
-      options: { ...DEFAULT_EXPORT_OPTIONS, ...fixture.options },
-    });
-    const expectedPath = join(CONFERENCE_FIXTURES, 'expected', `${name}.md`);
-    if (process.env.UPDATE_GOLDEN) writeFileSync(expectedPath, markdown);
-    expect(markdown).toBe(readFileSync(expectedPath, 'utf8'));
-  });
+    }),
+  );
 });
 
 const BRUSSELS = { timeZone: 'Europe/Brussels' };
@@ -167,25 +155,7 @@ describe('conferenceToMarkdown', () => {
   });
 
   it('schedule text adds no structure: one title, one heading per talk, valid front matter', () => {
-    const hostile = fc
-      .array(
-        fc.oneof(
-          fc.string({ maxLength: 6 }).map((s) => s.replace(/[`~]/g, '')),
-          fc.constantFrom(
-            '# ',
-            '---',
-            '\n',
-            '<script>',
-            '[[x]]',
-            '](javascript:alert(1))',
-            '"',
-            ': ',
-            '\u2028',
-          ),
-        ),
-        { maxLength: 10 },
-      )
-      .map((parts) => parts.join(''));
+    const hostile = hostileText;
     fc.assert(
       fc.property(hostile, hostile, hostile, hostile, (title, talkTitle, room, link) => {
         const c = conference('c', { title, start: '2026-01-31', sourceFile: room });

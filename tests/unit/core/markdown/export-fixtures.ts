@@ -1,5 +1,9 @@
 /** The Markdown export's golden fixtures (tests/fixtures/export): their shape, and highlights with defaults. */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { DEFAULT_EXPORT_OPTIONS } from '@/core/markdown/export-options';
 import type { ExportOptions } from '@/core/markdown/export-options';
 import type { ColorNames } from '@/core/colors';
 import type { ConferenceRecord, HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
@@ -42,4 +46,54 @@ export function highlight(
     updatedAt: 1_700_000_000_000,
     ...h,
   };
+}
+
+/** Page-derived text that tries to add structure: headings, rules, HTML, embeds, links, YAML, odd line breaks. */
+export const hostileText = fc
+  .array(
+    fc.oneof(
+      fc.string({ maxLength: 6 }).map((s) => s.replace(/[`~]/g, '')),
+      fc.constantFrom(
+        '# ',
+        '---',
+        '\n',
+        '<script>',
+        '</b>',
+        '[[x]]',
+        '![[y]]',
+        '](javascript:alert(1))',
+        '[a](javascript:x)',
+        '"',
+        ': ',
+        '\u2028',
+        '\u0085',
+      ),
+    ),
+    { maxLength: 12 },
+  )
+  .map((parts) => parts.join(''));
+
+/** A fixture as export input: highlights with their defaults, options over the defaults. */
+export function exportInput(fixture: Fixture) {
+  return {
+    ...fixture,
+    highlights: fixture.highlights.map((h) => highlight(h, fixture.pages)),
+    options: { ...DEFAULT_EXPORT_OPTIONS, ...fixture.options },
+  };
+}
+
+/**
+ * One test per fixture `dir/<name>.json`: `render` of it must equal `dir/expected/<name>.md`
+ * (`UPDATE_GOLDEN=1` rewrites the expected files instead).
+ */
+export function goldenFiles(dir: string, render: (fixture: Fixture) => string): void {
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5));
+  it.each(names)('%s', (name) => {
+    const markdown = render(JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as Fixture);
+    const expectedPath = join(dir, 'expected', `${name}.md`);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(expectedPath, markdown);
+    expect(markdown).toBe(readFileSync(expectedPath, 'utf8'));
+  });
 }
