@@ -9,7 +9,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, it } from 'vitest';
 import { type ExtensionSession, launchExtension } from '../tests/e2e/harness';
-import { PROJECT_ROOT } from '../tests/e2e/paths';
+import { ensureExtensionBuilt } from '../tests/e2e/build';
+import { OUTPUT_DIR, PROJECT_ROOT } from '../tests/e2e/paths';
 import { buildBenchBundle } from './build-bundle';
 import {
   clipLatency,
@@ -29,6 +30,7 @@ let session: ExtensionSession;
 let bundle: string;
 
 beforeAll(async () => {
+  ensureExtensionBuilt(OUTPUT_DIR);
   bundle = await buildBenchBundle();
   session = await launchExtension();
 });

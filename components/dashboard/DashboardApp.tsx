@@ -13,6 +13,7 @@ import { isLinkedTalk } from '@/core/schedule/resolve';
 import type { ConferenceRecord, HighlightRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { useBackup } from '../data/useBackup';
+import { useImportedConferences, useScheduleImport } from '../data/useScheduleImport';
 import { useLibraryActions } from '../data/useLibraryActions';
 import { useLibraryData } from '../data/useLibraryData';
 import { useMarkdownExport } from '../data/useMarkdownExport';
@@ -26,6 +27,7 @@ import { DashboardFilters } from './DashboardFilters';
 import { DashboardList } from './DashboardList';
 import { DashboardMergeDialog } from './DashboardMergeDialog';
 import { DashboardToolbar } from './DashboardToolbar';
+import { ScheduleImportControls } from './ScheduleImportDialog';
 import { DashboardUndo } from './DashboardUndo';
 import { type DashboardView, useExportView } from './useExportView';
 import { useIdleValue } from './useIdleValue';
@@ -103,6 +105,8 @@ export function DashboardApp({
   const actions = useLibraryActions({ db, onHighlightsChanged, onError: setError, now });
   const exporter = useMarkdownExport(db);
   const backup = useBackup(db, onHighlightsChanged);
+  const scheduleImporter = useScheduleImport(db, onHighlightsChanged);
+  const importedConferences = useImportedConferences(db);
   const changeFilter = useCallback(
     (changes: Partial<LibraryFilter>) => setFilter((f) => ({ ...f, ...changes })),
     [],
@@ -271,7 +275,10 @@ export function DashboardApp({
           <p role="status">{summary}</p>
         </div>
         {/* Backup slot: <BackupControls> (mounted by the entrypoint through renderBackup). */}
-        <div class="backup-slot">{renderBackup ? renderBackup() : <BackupControls backup={backup} />}</div>
+        <div class="backup-slot">
+          <ScheduleImportControls importer={scheduleImporter} conferences={importedConferences} />
+          {renderBackup ? renderBackup() : <BackupControls backup={backup} />}
+        </div>
       </header>
       {storageProblem && (
         <p role="alert" class="dash-error">

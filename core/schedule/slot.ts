@@ -5,6 +5,8 @@
  * same on every machine, for the Markdown export and the dashboard's schedule.
  */
 
+import { isKnownTimeZone } from './time';
+
 export interface ScheduleSlotFields {
   start?: string | null;
   end?: string | null;
@@ -29,26 +31,11 @@ function zoned(iso: string, timeZone: string | null | undefined): { date: Date; 
   }
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  if (timeZone && isTimeZone(timeZone)) return { date, timeZone };
+  if (timeZone && isKnownTimeZone(timeZone)) return { date, timeZone };
   // No zone name: show the wall-clock time the offset gives.
   const offset = /([+-])(\d\d):?(\d\d)$/.exec(iso);
   const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
   return { date: new Date(date.getTime() + minutes * 60_000), timeZone: 'UTC' };
-}
-
-const zoneValidity = new Map<string, boolean>();
-function isTimeZone(zone: string): boolean {
-  let valid = zoneValidity.get(zone);
-  if (valid === undefined) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      valid = true;
-    } catch {
-      valid = false;
-    }
-    zoneValidity.set(zone, valid);
-  }
-  return valid;
 }
 
 /** "Sat 31 Jan, 14:00–14:45" (the end when known); '' when the talk has no time. */
