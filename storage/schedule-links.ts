@@ -176,7 +176,9 @@ function isUndecided(talk: TalkRecord): boolean {
 }
 
 async function talksIn(db: TalkNotesDatabase, scope: LinkingScope): Promise<TalkRecord[]> {
-  if (scope === 'all') return db.talks.filter((t) => t.pageId !== null).toArray();
+  // By the pageId index, which holds page talks only (a conference's talks have none): a library
+  // with a 30,000-event schedule is not scanned whole.
+  if (scope === 'all') return db.talks.where('pageId').aboveOrEqual('').toArray();
   if ('pageIds' in scope)
     return db.talks
       .where('pageId')
