@@ -442,6 +442,9 @@ function confirmPrefixesByForm(members: Candidate[]): void {
 function confirmPrefix(c: Candidate, post: Element): boolean {
   if (c.listedSpeakers.length) return false; // "Speakers: …" says who spoke; the prefix is title
   if (c.prefixConfirmed || c.parsed.prefixPeople.length >= 2) return true;
+  // "Kubernetes Operators — Lessons Learned" reads as a name before a dash, and "Kubernetes" recurs in
+  // any write-up: a dash prefix needs its form to confirm it.
+  if (c.parsed.prefixDash) return false;
   const lead = sectionLead(c, post);
   return c.parsed.prefixPeople.some((name) => nameRecurs(name, lead));
 }
