@@ -19,6 +19,7 @@ const FORM_LABELS: Record<TalkForm, string> = {
   item: 'bold list items',
   term: 'definition terms',
   row: 'table rows',
+  toggle: 'toggles (summary lines)',
 };
 
 /**

@@ -9,7 +9,7 @@
  * ("My notes on the 'Scaling Postgres' keynote") is that talk from top to bottom; anything else has no
  * talks. Sections keep live DOM references so callers order things with `compareDocumentPosition`.
  */
-import { type Candidate, collectCandidates } from './candidates';
+import { type Candidate, collectCandidates, TALK_LINK } from './candidates';
 import {
   blocksAfter,
   clean,
@@ -64,9 +64,6 @@ const MIN_GROUP_SHARE = 1 / 3;
 /** Talk words where a write-up opens: "in her talk", "the keynote", "his slides", "Vortrag", "講演". */
 const TALK_WORDS =
   /\b(?:(?:his|her|their|the|this|a|an|whose|my|first|second|next|last|closing|opening)\s+(?:talk|keynote|session|presentation|lecture|lightning talk|workshop|tutorial|slides|demo)|keynote|lightning talk|slides|on stage|took the stage|the speakers?|speaker|presented|was presenting|(?:her|his|their) (?:demo|slide))\b|\b(?:vortrag|vortrags|sprecherin|sprecher|referentin|referent|folien|conférence|présentation|intervenant|charla|ponencia|ponente|diapositivas|palestra)\b|講演|発表|登壇|スライド|セッション|トーク/iu;
-/** Links to a talk's page, schedule entry, recording or slides. */
-const TALK_LINK =
-  /\/(?:schedule|talks?|sessions?|events?|program(?:me)?|agenda|speakers?|slides)\b|youtube\.com|youtu\.be|vimeo\.com|speakerdeck\.com|slideshare\.net|media\.ccc\.de|pretalx|sessionize|sched\.com/i;
 /** The page is about an event: conference words in its title, headings or opening. */
 const EVENT_WORDS =
   /\b(?:conf(?:erence)?s?|summit|meetups?|meet-ups?|talks|keynotes?|sessions|speakers|devrooms?|symposium|congress|convention|workshops?|recap|trip report|live ?blog|hackathon|barcamp|unconference|lightning|vortr(?:a|ä)ge?|konferenz|tagung|kongress|conférences?|conferencias?|charlas|jornadas|congreso|palestras|(?:a|the|his|her|their|this|my|next) (?:talk|keynote|session))\b|カンファレンス|講演|登壇|勉強会|参加レポート|参加してきました|トーク|セッション|基調/iu;
@@ -332,6 +329,7 @@ function chooseTalks(
     // A write-up that names the speakers of its talks names them for all: where most lines of a form
     // carry strong evidence, a line without it ("Why I keep going back") is no talk.
     const strongForm = group.strong >= 2 && group.strong >= group.evidenced * STRONG_FORM_SHARE;
+    if (strongForm) confirmPrefixesInNamingForm(group);
     const fill =
       eventPage &&
       !strongForm &&
@@ -432,6 +430,26 @@ function confirmPrefixesByForm(members: Candidate[]): void {
   const eligible = members.filter((c) => c.role === null);
   if (prefixed.length >= 2 && prefixed.length >= eligible.length * 0.6) {
     for (const c of prefixed) c.prefixConfirmed = true;
+  }
+}
+
+/**
+ * Where a form's talks name their speakers (in the line, on a "Speaker:" line), a line of the form that
+ * opens with a person and a colon or a dash ("Jane Doe — Title") names its speaker first: it is a talk
+ * of the form like the others, though its speaker is written in front.
+ */
+function confirmPrefixesInNamingForm(group: Group): void {
+  const naming = group.members.filter(
+    (m) =>
+      m.evidence === 'strong' &&
+      (m.c.parsed.speakers.length || m.c.listedSpeakers.length || m.c.declared?.speakers.length),
+  );
+  if (naming.length < 2 || naming.length < group.strong * STRONG_FORM_SHARE) return;
+  for (const m of group.members) {
+    if (m.evidence === 'strong' || m.c.role !== null || !m.c.parsed.prefixPeople.length) continue;
+    if (m.c.listedSpeakers.length) continue; // "Speakers: …" says who spoke; the prefix is title
+    m.c.prefixConfirmed = true;
+    m.evidence = 'strong';
   }
 }
 

@@ -156,6 +156,99 @@ describe('layouts', () => {
     ]);
   });
 
+  it('toggles: each <details> whose summary names a talk is that talk; a toggle of the same shape about lunch is none', () => {
+    const toggle = (summary: string, id: string, open = false) =>
+      `<details${open ? ' open' : ''}><summary>${summary}</summary><div class="details-content"><p id="${id}">What was said, in a few sentences of notes.</p></div></details>`;
+    const doc = page(
+      `<article><h1>Rails Kaigi 2025 に参加しました</h1><p id="intro">二日間参加しました。</p><h2>1日目</h2>
+      ${toggle('基調講演「コードと育つチーム」— 山田 花子さん', 'a', true)}
+      ${toggle('モノリスを守る技術 / 佐藤 一郎さん', 'b')}
+      ${toggle('🍱 ランチとブースのメモ', 'lunch')}
+      ${toggle('Typed Pipelines in Practice (Maria Lopez)', 'c')}
+      <h2>おわりに</h2><p id="end">来年も参加したいです。</p></article>`,
+    );
+    expect(titles(doc)).toEqual([
+      ['コードと育つチーム', ['山田 花子']],
+      ['モノリスを守る技術', ['佐藤 一郎']],
+      ['Typed Pipelines in Practice', ['Maria Lopez']],
+    ]);
+    expect(filed(doc, 'intro')).toBeNull();
+    expect(filed(doc, 'b')).toBe('モノリスを守る技術');
+    expect(filed(doc, 'lunch')).toBeNull();
+    expect(filed(doc, 'c')).toBe('Typed Pipelines in Practice');
+    expect(filed(doc, 'end')).toBeNull();
+  });
+
+  it.each([
+    ['Talk: “Releases Without Fear”', 'Releases Without Fear'],
+    ['Доклад: «Релизы без страха»', 'Релизы без страха'],
+    ['Vortrag „Releases ohne Angst“', 'Releases ohne Angst'],
+  ])('headings that name the speakers, with the talk in a marker line under them: %s', (line, title) => {
+    const doc = page(`<article><h1>Our engineers at DevConf 2025</h1>${prose('Intro.')}<h2>Talks</h2>
+      <h3>Anna Sokolova</h3><p><i>Head of SRE</i></p><p><b>${line}</b></p><p id="a">She showed the release graph.</p>
+      <h3>Igor Petrov and Olga Smirnova</h3><p><i>Tracking team</i></p><p><b>Talk: “A Million Events”</b></p>${prose()}
+      <h3>Our booth</h3><p id="booth">Six hundred people came by the booth.</p>
+      <h3>Ruslan Garipov</h3><p><b>Talk: “Load Tests on a Copy”</b></p>${prose()}</article>`);
+    expect(titles(doc)).toEqual([
+      [title, ['Anna Sokolova']],
+      ['A Million Events', ['Igor Petrov', 'Olga Smirnova']],
+      ['Load Tests on a Copy', ['Ruslan Garipov']],
+    ]);
+    expect(filed(doc, 'a')).toBe(title);
+    expect(filed(doc, 'booth')).toBeNull();
+  });
+
+  it('a speaker-first "Name — Title" heading among headings that name their speakers', () => {
+    const doc = page(`<article><h1>Strange Loop notes</h1>
+      <h2>Types Are a Conversation — Imogen Hart</h2>${prose()}
+      <h2>Local-First Sync</h2><p>Speaker: Tomas Ibarra</p>${prose()}
+      <h2>Rashid Okoye — What the Planner Knows</h2><p id="a">Her best example was a skewed table.</p>
+      <h2>The Last Mile of Testing (Lena Castell)</h2>${prose()}</article>`);
+    expect(titles(doc)).toEqual([
+      ['Types Are a Conversation', ['Imogen Hart']],
+      ['Local-First Sync', ['Tomas Ibarra']],
+      ['What the Planner Knows', ['Rashid Okoye']],
+      ['The Last Mile of Testing', ['Lena Castell']],
+    ]);
+    expect(filed(doc, 'a')).toBe('What the Planner Knows');
+  });
+
+  it('talks as list items that open with a link to the talk and its speakers; a links list of the same shape is none', () => {
+    const doc = page(`<article><h1>Issue #12: queues and DjangoCon</h1>
+      <h2>Links worth your time</h2><ul>
+      <li><a href="https://blog.example/queues">Queue depth is not a health check</a> — a short argument for alerting on age.</li>
+      <li><a href="https://blog.example/runbooks">We review runbooks like code</a> — Nadia Berg</li>
+      <li><a href="https://blog.example/staging">Why staging lies</a> — Tom Hale</li></ul>
+      <h2>Conference corner</h2><p id="lead">Three talks from DjangoCon.</p><ol>
+      <li><p><a href="https://conf.example/talks/one-table">One Table for All Tenants</a> — Uxia Ferrer</p><p id="a">Tenant columns everywhere.</p></li>
+      <li><p><a href="https://conf.example/talks/tasks">Background Tasks Are Requests</a> — Henrik Dahl and Pablo Rey</p><p>Timeouts for jobs.</p></li></ol>
+      <p id="after">Honourable mention to the lightning talks.</p></article>`);
+    expect(titles(doc)).toEqual([
+      ['One Table for All Tenants', ['Uxia Ferrer']],
+      ['Background Tasks Are Requests', ['Henrik Dahl', 'Pablo Rey']],
+    ]);
+    expect(filed(doc, 'lead')).toBeNull();
+    expect(filed(doc, 'a')).toBe('One Table for All Tenants');
+    expect(filed(doc, 'after')).toBeNull();
+  });
+
+  it.each([
+    ['Talk 1: Polars in Production', 'Speaker: Jana Novak (Data Lab)'],
+    ['Přednáška 1: Polars in Production', 'Přednášející: Jana Novak (Data Lab)'],
+    ['Vortrag 1: Polars in Production', 'Referentin: Jana Novak, Data Lab'],
+    ['Polars in Production', 'Prelegentka: Jana Novak, Hurtownia Danych Vltava'],
+    ['Polars in Production', 'Докладчица: Jana Novak, Data Lab'],
+    ['Polars in Production', 'Spreker: Jana Novak, Data Lab'],
+  ])('a numbered marker or a speaker line in any language: %s / %s', (heading, speakerLine) => {
+    const doc = page(`<article><h1>Meetup, March</h1>${prose('Intro.')}
+      <h2>${heading}</h2><p><strong>${speakerLine.replace(/:.*/, ':')}</strong>${speakerLine.replace(/^[^:]*:/, '')}</p><p id="a">Lazy frames won.</p>
+      <h2>Talk 2: Typed Settings</h2><p>Speaker: Petr Svoboda</p>${prose()}
+      <h2>Afterwards</h2><p id="end">Beer.</p></article>`);
+    expect(titles(doc)[0]).toEqual(['Polars in Production', ['Jana Novak']]);
+    expect(filed(doc, 'a')).toBe('Polars in Production');
+    expect(filed(doc, 'end')).toBeNull();
+  });
+
   it('an archive page of repeated post containers: each post its own scope, the closing thanks in none', () => {
     const post = (title: string, body: string) =>
       `<div class="post hentry"><h3 class="post-title">${title}</h3><div class="post-body">${body}</div></div>`;
@@ -234,6 +327,42 @@ describe('kinds of post', () => {
       ]
         .map((t) => `<h3>${t}</h3>${prose('A film worth seeing at the festival sessions.')}`)
         .join('')}`,
+    ],
+    [
+      'a team page whose headings are people, with no talk named under them',
+      `<h1>Meet the team</h1>${['Anna Sokolova', 'Igor Petrov', 'Olga Smirnova']
+        .map(
+          (n) =>
+            `<h3>${n}</h3><p><i>Engineer</i></p><p><b>Favourite quote: “Ship it”</b></p>${prose('Works on the tracking service and likes long walks.')}`,
+        )
+        .join('')}`,
+    ],
+    [
+      'a FAQ of toggles',
+      `<h1>Relay 3.0 FAQ</h1>${[
+        'Does it work offline?',
+        'Can I export my data / Jane Doe?',
+        'Is there a CLI?',
+      ]
+        .map((q) => `<details><summary>${q}</summary><p>Yes, since version two of the product.</p></details>`)
+        .join('')}`,
+    ],
+    [
+      'a reading list of links with their authors',
+      `<h1>Good reads this week</h1><ul>${[
+        ['Why staging lies', 'Tom Hale'],
+        ['We review runbooks like code', 'Nadia Berg'],
+        ['Queue depth is not a health check', 'Ana Ruiz'],
+      ]
+        .map(
+          ([t, a]) =>
+            `<li><p><a href="https://blog.example/${a}">${t}</a> — ${a}</p><p>Worth reading.</p></li>`,
+        )
+        .join('')}</ul>`,
+    ],
+    [
+      'headings "Two Words — Subtitle" in a form that names no speakers',
+      `<h1>Platform notes</h1><h2>Kubernetes Operators — Lessons Learned</h2>${prose('Kubernetes Operators are hard.')}<h2>Service Meshes — Where Next</h2>${prose('Service Meshes cost.')}`,
     ],
   ])('%s has no talks', (_, body) => {
     expect(detectTalkSections(page(`<article>${body}</article>`, 'Some article | News'))).toEqual([]);
