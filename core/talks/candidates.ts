@@ -184,8 +184,8 @@ const BLOCK_CHILD = /^(?:P|DIV|UL|OL|TABLE|BLOCKQUOTE|PRE|SECTION|ARTICLE|H[1-6]
 /**
  * A list item that opens with a bold title, "<li><strong>Title</strong> (Jane Doe). Notes…</li>", or with
  * a link to a talk's page (its schedule entry, recording or slides) followed by its speakers,
- * "<li><p><a>Title</a> — Jane Doe</p><p>Notes…</p></li>". Other links lists read the same ("<a>Post</a>
- * — why it is worth reading", "<a>Post</a> — Its Author") and are no talks.
+ * "<li><p><a>Title</a> — Jane Doe</p><p>Notes…</p></li>", and notes on it. Other links lists read the
+ * same ("<a>Post</a> — why it is worth reading", "<a>Post</a> — Its Author") and are no talks.
  */
 function pushItem(out: Candidate[], el: Element, post: Element): void {
   const bold = boldPrefix(el);
@@ -197,8 +197,12 @@ function pushItem(out: Candidate[], el: Element, post: Element): void {
   // The speakers right after the title: "(Jane Doe).", " – Jane Doe:", " by Jane Doe."
   const after = full.slice(lead.length);
   const suffix = /^\s*(?:[(（][^()（）]{2,80}[)）]|(?:[-–—]|by)\s+[^.:;()]{2,60})/u.exec(after)?.[0] ?? '';
-  const item = make(el, 'item', 8, clean(lead + suffix), { owns: [el] });
-  if (linked && !item.parsed.speakers.length) return;
+  const line = clean(lead + suffix);
+  const item = make(el, 'item', 8, line, { owns: [el] });
+  // A linked title with its speakers and nothing more is a reference ("slides I learned from"), not a
+  // talk written up.
+  if (linked && (!item.parsed.speakers.length || textUpTo(el, line.length + 40).length < line.length + 20))
+    return;
   out.push(item);
 }
 

@@ -28,6 +28,7 @@ import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
 import { findSpeakers } from './speakers';
 import { type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
 import { nameRecurs } from './title-parse';
+import { isHowToTitle, stepNumber } from './vocabulary';
 
 /** A talk written up in a post: where it starts, where it ends, and the post it belongs to. */
 export interface TalkSection {
@@ -155,11 +156,14 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
     const line = roleLines.find((el) => precedes(c.el, el) && (!end || precedes(el, end)));
     return line ?? end;
   };
-  const eventPage = isEventPage(post, postTitleText, page.raw, body);
+  // A how-to about giving talks uses talk words everywhere: its numbered steps are not talks, and only
+  // strong evidence names one.
+  const howTo = isHowTo(postTitleText, page.raw, headings);
+  const eventPage = !howTo && isEventPage(post, postTitleText, page.raw, body);
 
   let talks = page.rules.talkForm
     ? talksOfForm(post, body, page.rules.talkForm)
-    : chooseTalks(post, body, eventPage, sectionEnd);
+    : chooseTalks(post, body, eventPage, sectionEnd, howTo);
   // A post whose title names one talk is that talk, unless its lines name at least two talks for sure.
   const strongTalks = talks.filter((t) => hasStrongEvidence(t.c, post)).length;
   if (talks.length === 0 || strongTalks < 2) {
@@ -281,6 +285,16 @@ function formOf(c: Candidate): TalkForm {
   return c.kind === 'plain' ? 'line' : c.kind;
 }
 
+/**
+ * A how-to or a tutorial: its title says so ("A practical guide to …", "Anleitung", "実践ガイド") and its
+ * headings are numbered steps (1., 2., 3. …, "Step 1", "手順2").
+ */
+function isHowTo(postTitle: string, pageTitle: string, headings: Candidate[]): boolean {
+  if (!isHowToTitle(postTitle) && !isHowToTitle(pageTitle)) return false;
+  const steps = headings.map((h) => stepNumber(h.text)).filter((n): n is number => n !== null);
+  return steps.some((n, i) => n === 1 && steps[i + 1] === 2 && steps[i + 2] === 3);
+}
+
 /** Conference words in the post's or page's title, its candidate lines or its opening. */
 function isEventPage(post: Element, postTitle: string, pageTitle: string, body: Candidate[]): boolean {
   // A podcast episode or an interview talks about talks all the time, and writes none up.
@@ -302,6 +316,7 @@ function chooseTalks(
   body: Candidate[],
   eventPage: boolean,
   sectionEnd: (c: Candidate, next: Candidate | null) => Element | null,
+  strongOnly = false,
 ): Talk[] {
   const groups = new Map<string, Candidate[]>();
   for (const c of body) {
@@ -336,7 +351,7 @@ function chooseTalks(
       group.evidenced >= MIN_FILL &&
       group.evidenced / group.eligible >= FILL_SHARE;
     const picked = group.members.filter((m) =>
-      strongForm
+      strongForm || strongOnly
         ? m.evidence === 'strong'
         : m.evidence !== 'none' || (fill && m.c.role === null && m.c.parsed.title.length > 0),
     );

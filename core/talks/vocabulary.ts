@@ -128,3 +128,25 @@ export function vocabularyKey(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * Titles of how-tos and tutorials: "How to …", "A practical guide to …", "Anleitung", "Tutoriel",
+ * "Guía paso a paso", "Handleiding", "実践ガイド", "入门教程", "따라하기", "Руководство", "Poradnik", "Návod".
+ */
+const HOW_TO_TITLE =
+  /(?<!\p{L})(?:how[- ]to|(?:a|the|my|your|complete|practical|beginner'?s?|quick|ultimate|step[- ]by[- ]step) guide|guide (?:to|for)|tutorial|walk-?through|step[- ]by[- ]step|cheat ?sheet|getting started|anleitung|leitfaden|schritt für schritt|tutoriel|pas à pas|guide (?:pratique|complet|de)|gu[ií]a|paso a paso|passo a passo|handleiding|stappenplan|руководство|инструкция|пошагов\p{L}*|poradnik|przewodnik|krok po kroku|návod|průvodce|krok za krokem)(?!\p{L})|ガイド|手順|入門|作り方|やり方|チュートリアル|ハンズオン|教程|指南|入门|가이드|튜토리얼|따라하기|하는 법/iu;
+
+/** True when a post title says it is a how-to or a tutorial. */
+export function isHowToTitle(title: string): boolean {
+  return HOW_TO_TITLE.test(title);
+}
+
+/** The number of a step heading: "1. …", "2) …", "Step 3: …", "Schritt 3", "手順3", "3단계"; null for others. */
+export function stepNumber(text: string): number | null {
+  const m =
+    /^\s*(?:(?:step|schritt|étape|etapa|paso|passo|stap|шаг|krok|ステップ|手順|步骤|第)\s*(\d{1,2})|(\d{1,2})\s*(?:[.)．]|단계|步))(?!\d)/iu.exec(
+      text,
+    );
+  const n = m?.[1] ?? m?.[2];
+  return n ? Number(n) : null;
+}

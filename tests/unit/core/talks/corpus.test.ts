@@ -24,8 +24,6 @@ const KNOWN_MISSES: Record<string, string> = {
   '39-nextjs-prose-j-fall-nl.html': 'talks introduced in running prose',
   // Tistory: no talk headings; each talk starts at a video link card "[PyCon KR 2024] Title / Speaker".
   '44-tistory-video-cards-pycon-kr-ko.html': 'talks introduced only by video link cards',
-  // Qiita how-to on preparing a lightning talk (no talks): its numbered step h2s are taken for talks.
-  '47-qiita-lt-tutorial-ja-negative.html': 'not a write-up: numbered how-to h2s read as talks',
 };
 
 describe.each(loadRecapCases().map((c) => [c.file, c] as const))('%s', (file, c) => {

@@ -221,7 +221,7 @@ describe('layouts', () => {
       <li><a href="https://blog.example/staging">Why staging lies</a> — Tom Hale</li></ul>
       <h2>Conference corner</h2><p id="lead">Three talks from DjangoCon.</p><ol>
       <li><p><a href="https://conf.example/talks/one-table">One Table for All Tenants</a> — Uxia Ferrer</p><p id="a">Tenant columns everywhere.</p></li>
-      <li><p><a href="https://conf.example/talks/tasks">Background Tasks Are Requests</a> — Henrik Dahl and Pablo Rey</p><p>Timeouts for jobs.</p></li></ol>
+      <li><p><a href="https://conf.example/talks/tasks">Background Tasks Are Requests</a> — Henrik Dahl and Pablo Rey</p><p>Timeouts and owners for every job.</p></li></ol>
       <p id="after">Honourable mention to the lightning talks.</p></article>`);
     expect(titles(doc)).toEqual([
       ['One Table for All Tenants', ['Uxia Ferrer']],
@@ -247,6 +247,21 @@ describe('layouts', () => {
     expect(titles(doc)[0]).toEqual(['Polars in Production', ['Jana Novak']]);
     expect(filed(doc, 'a')).toBe('Polars in Production');
     expect(filed(doc, 'end')).toBeNull();
+  });
+
+  it('a how-to whose numbered steps name talks with their speakers still has those talks', () => {
+    const doc = page(
+      `<article><h1>How to pick talks at KubeCon: a step-by-step guide</h1>${prose('Intro.')}
+      <h2>1. Sidecars Are Back — Marta Oyelaran</h2><p id="a">The talk on native sidecars.</p>
+      <h2>2. Cheaper Clusters — Tom Hale</h2>${prose()}<h2>3. Quiet Pagers — Ana Ruiz</h2>${prose()}</article>`,
+      'How to pick talks at KubeCon',
+    );
+    expect(titles(doc)).toEqual([
+      ['Sidecars Are Back', ['Marta Oyelaran']],
+      ['Cheaper Clusters', ['Tom Hale']],
+      ['Quiet Pagers', ['Ana Ruiz']],
+    ]);
+    expect(filed(doc, 'a')).toBe('Sidecars Are Back');
   });
 
   it('an archive page of repeated post containers: each post its own scope, the closing thanks in none', () => {
@@ -363,6 +378,24 @@ describe('kinds of post', () => {
     [
       'headings "Two Words — Subtitle" in a form that names no speakers',
       `<h1>Platform notes</h1><h2>Kubernetes Operators — Lessons Learned</h2>${prose('Kubernetes Operators are hard.')}<h2>Service Meshes — Where Next</h2>${prose('Service Meshes cost.')}`,
+    ],
+    [
+      'a how-to on giving talks, whose numbered steps talk about talks',
+      `<h1>How to give your first lightning talk</h1>${prose('This guide walks through a five-minute talk.')}
+       ${[
+         'Pick one failure',
+         'Write the title of the talk',
+         'Make the slides',
+         'Rehearse the talk',
+         'On the day',
+       ]
+         .map(
+           (step, i) =>
+             `<h2>${i + 1}. ${step}</h2>${prose('The talk should tell one story; the speaker should show few slides and keep the keynote voice for later.')}`,
+         )
+         .join('')}<h2>Talks I learned from</h2><ul>
+       <li><a href="https://slides.example/ana/first-lt">My first talk ran over</a> (Ana Ruiz)</li>
+       <li><a href="https://slides.example/tom/template">A slide template for talks</a> (Tom Hale)</li></ul>`,
     ],
   ])('%s has no talks', (_, body) => {
     expect(detectTalkSections(page(`<article>${body}</article>`, 'Some article | News'))).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headingRole } from '@/core/talks/vocabulary';
+import { headingRole, isHowToTitle, stepNumber } from '@/core/talks/vocabulary';
 
 describe('headingRole', () => {
   it.each([
@@ -65,4 +65,40 @@ describe('headingRole', () => {
   ])('%s may be a title', (text) => {
     expect(headingRole(text)).toBeNull();
   });
+});
+
+describe('how-tos', () => {
+  it.each([
+    'How to give your first lightning talk',
+    'A practical guide to conference talks',
+    'Schritt für Schritt zum ersten Vortrag',
+    'Tutoriel : préparer une conférence',
+    'Guía paso a paso para tu primera charla',
+    'Handleiding: je eerste talk',
+    '5分のLTを作るための実践ガイド',
+    '登壇資料の作り方',
+    '第一次演讲入门教程',
+    '발표 자료 만들기 따라하기',
+    'Руководство по первому докладу',
+    'Poradnik: pierwsza prelekcja',
+    'Návod na první přednášku',
+  ])('%s is a how-to title', (title) => expect(isHowToTitle(title)).toBe(true));
+  it.each([
+    'KubeCon EU 2024 recap',
+    'Five talks our engineers gave at HighLoad++',
+    'My notes on the “Guidelines for Reviews” talk',
+    'Guidelines we took home from JSConf',
+  ])('%s is not', (title) => expect(isHowToTitle(title)).toBe(false));
+
+  it.each([
+    ['1. Pick one failure', 1],
+    ['2) Write the title', 2],
+    ['Step 3: Rehearse', 3],
+    ['Schritt 4 – Der Tag', 4],
+    ['手順2 スライドを作る', 2],
+    ['3단계: 리허설', 3],
+    ['1.2 Release notes', null],
+    ['Day 1', null],
+    ['Scaling Postgres', null],
+  ])('%s is step %s', (text, n) => expect(stepNumber(text)).toBe(n));
 });
