@@ -20,6 +20,7 @@ const FORM_LABELS: Record<TalkForm, string> = {
   term: 'definition terms',
   row: 'table rows',
   toggle: 'toggles (summary lines)',
+  card: 'link cards',
 };
 
 /**

@@ -21,13 +21,13 @@ import {
 import { type ParsedTitle, parseTalkTitle } from './title-parse';
 import { type HeadingRole, headingRole } from './vocabulary';
 
-export type CandidateKind = 'heading' | 'line' | 'plain' | 'item' | 'term' | 'row' | 'toggle';
+export type CandidateKind = 'heading' | 'line' | 'plain' | 'item' | 'term' | 'row' | 'toggle' | 'card';
 
 export interface Candidate {
   /** Where the talk starts: the heading, line, list item, `<dt>` or table row. */
   el: Element;
   kind: CandidateKind;
-  /** 1-6 for headings, 7 for lines, 8 for items, terms and rows (they own their content instead). */
+  /** 1-6 for headings, 7 for lines and cards, 8 for items, terms, rows and toggles (they own their content instead). */
   level: number;
   /** The raw visible text of the title part. */
   text: string;
@@ -47,13 +47,13 @@ export interface Candidate {
   prefixConfirmed?: boolean;
 }
 
-/** Links to a talk's page, schedule entry, recording or slides. */
+/** Links to a talk's page, schedule entry, recording (YouTube under any of its domains) or slides. */
 export const TALK_LINK =
-  /\/(?:schedule|talks?|sessions?|events?|program(?:me)?|agenda|speakers?|slides)\b|youtube\.com|youtu\.be|vimeo\.com|speakerdeck\.com|slideshare\.net|media\.ccc\.de|pretalx|sessionize|sched\.com/i;
+  /\/(?:schedule|talks?|sessions?|events?|program(?:me)?|agenda|speakers?|slides)\b|\byoutube(?:-nocookie)?\.[a-z.]{2,12}\/|youtu\.be|vimeo\.com|speakerdeck\.com|slideshare\.net|media\.ccc\.de|pretalx|sessionize|sched\.com/i;
 
 /** Lines longer than this are prose, not titles. */
 const MAX_LINE = 160;
-const CANDIDATE_TAG = /^(?:H[1-6]|P|DIV|LI|DT|TABLE|DETAILS)$/;
+const CANDIDATE_TAG = /^(?:H[1-6]|P|DIV|LI|DT|TABLE|DETAILS|A)$/;
 /** Post meta lines ("Posted on <time> by ..."): never talk titles. */
 const META_TOKEN =
   /meta|byline|author|date|posted|tags|categor|caption|credit|subtitle|dek|kicker|admonition-title/i;
@@ -84,6 +84,7 @@ export function collectCandidates(post: Element): Candidate[] {
     else if (el.tagName === 'DT') pushTerm(out, el, post);
     else if (el.tagName === 'TABLE') pushRows(out, el, post);
     else if (el.tagName === 'DETAILS') pushToggle(out, el, post);
+    else if (el.tagName === 'A') pushCard(out, el, post);
     else pushLine(out, el, post);
   }
   return out;
@@ -260,6 +261,28 @@ function pushToggle(out: Candidate[], el: Element, post: Element): void {
   out.push(make(el, 'toggle', 8, text, { owns: [el], listedSpeakers: listed }));
 }
 const TOGGLE = new Set(['DETAILS']);
+
+/**
+ * A link card to a talk's recording, slides or page: a block that holds nothing but one link, itself
+ * made of blocks (a title line, a description, the site's name), as blogs render a pasted video link.
+ * Its first line is read like a heading ("[Event 2024] Title / Speaker").
+ */
+function pushCard(out: Candidate[], link: Element, post: Element): void {
+  if (!TALK_LINK.test(link.getAttribute('href') ?? '') || !link.querySelector(CARD_BLOCK)) return;
+  const text = clean(link.textContent);
+  if (!text) return;
+  let card = link;
+  while (card.parentElement && card.parentElement !== post && clean(card.parentElement.textContent) === text)
+    card = card.parentElement;
+  if (card === link || contextInPost(card, post, CARD) === 'excluded') return;
+  const title = leaves(link)
+    .map((leaf) => visibleText(leaf))
+    .find(Boolean);
+  if (!title || title.length > MAX_LINE) return;
+  out.push(make(card, 'card', 7, title, { listedSpeakers: speakerLineAfter(card, post) }));
+}
+const CARD_BLOCK = 'p, div, h1, h2, h3, h4, h5, h6';
+const CARD = new Set(['FIGURE']);
 
 /** The rows of a table whose header has a talk (title) column. */
 function pushRows(out: Candidate[], table: Element, post: Element): void {

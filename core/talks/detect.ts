@@ -320,7 +320,8 @@ function chooseTalks(
 ): Talk[] {
   const groups = new Map<string, Candidate[]>();
   for (const c of body) {
-    if (c.kind === 'plain') continue; // plain lines only count where no other form is found
+    // Plain lines and link cards only count where no other form is found.
+    if (c.kind === 'plain' || c.kind === 'card') continue;
     const key = c.kind === 'heading' ? `h${c.level}` : c.kind;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
@@ -333,6 +334,16 @@ function chooseTalks(
     // same form (a film list where one title reads "Title (Beats Per Minute)") are chance.
     .filter((g) => g.evidenced >= g.eligible * MIN_GROUP_SHARE)
     .sort((a, b) => b.strong - a.strong || b.evidenced - a.evidenced || a.level - b.level);
+  if (!scored.length) {
+    // Link cards to recordings introduce talks only where nothing else does, and only with the
+    // speakers or a marker in their line or under them: the link alone is any embedded video.
+    const cards = scoreGroup(
+      body.filter((c) => c.kind === 'card' && !c.role),
+      post,
+    );
+    cards.members = cards.members.filter((m) => m.evidence === 'strong');
+    if (cards.members.length >= 2) scored.push(cards);
+  }
   if (!scored.length) {
     const plain = body.filter((c) => c.kind === 'plain' && !c.role);
     const group = plain.length >= 2 ? scoreGroup(plain, post) : null;
@@ -431,6 +442,8 @@ function hasStrongEvidence(c: Candidate, post: Element): boolean {
   if (p.speakers.length || p.marker || p.code || c.kind === 'row' || c.listedSpeakers.length || c.declared)
     return true;
   if (p.prefixPeople.length && confirmPrefix(c, post)) return true;
+  // A card is a link to a recording or a talk page: that link is what makes it a card, not evidence.
+  if (c.kind === 'card') return false;
   return [...c.el.querySelectorAll('a[href]')].some((a) => TALK_LINK.test(a.getAttribute('href') ?? ''));
 }
 

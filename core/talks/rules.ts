@@ -8,7 +8,7 @@ import { vocabularyKey } from './vocabulary';
 
 /**
  * Where a talk title can stand: a heading level, a bold line, a list item, a definition term, a table row,
- * a toggle's summary line.
+ * a toggle's summary line, a link card's title.
  */
 export const TALK_FORMS = [
   'h1',
@@ -22,6 +22,7 @@ export const TALK_FORMS = [
   'term',
   'row',
   'toggle',
+  'card',
 ] as const;
 export type TalkForm = (typeof TALK_FORMS)[number];
 

@@ -17,6 +17,9 @@ const titles = (doc: Document) => detectTalkSections(doc).map((s) => [s.title, s
 const filed = (doc: Document, id: string) =>
   talkForNode(detectTalkSections(doc), doc.getElementById(id)!.firstChild!)?.title ?? null;
 
+const videoCard = (href: string, title: string, site = 'www.youtube.com') =>
+  `<figure data-ke-type="opengraph"><a href="${href}"><div class="og-image"></div><div class="og-text"><p class="og-title">${title}</p><p class="og-desc">Conference video.</p><p class="og-host">${site}</p></div></a></figure>`;
+
 describe('layouts', () => {
   it('day headings over talk headings: days are no talks and end the talk above them', () => {
     const doc = page(`<article><h1>DevConf 2025 recap</h1>${prose('Intro.')}
@@ -264,6 +267,36 @@ describe('layouts', () => {
     expect(filed(doc, 'a')).toBe('Sidecars Are Back');
   });
 
+  it('link cards to recordings: each card whose title names the speakers starts a talk, where nothing else does', () => {
+    const doc = page(
+      `<main><h2>PyCon 2024 다시 보기</h2><p id="intro">영상으로 본 발표 세 편.</p>
+      ${videoCard('https://blog.example/98', '작년 후기: 처음 가 본 파이콘', 'blog.example')}<hr>
+      ${videoCard('https://www.youtube.com/watch?v=a', '[PyCon 2024] 타입 힌트, 어디까지 써 봤니? / 윤서연')}<p>발표자 : 윤서연 (물결페이)</p><p id="a">래퍼에만 타입을 붙였다.</p><hr>
+      ${videoCard('https://youtu.be/b', '[PyCon 2024] Faster FastAPI / 강태민')}<p id="b">p99가 줄었다.</p>
+      <h3>마무리</h3><p id="end">내년에는 현장에서.</p></main>`,
+      'PyCon 2024 다시 보기',
+    );
+    expect(titles(doc)).toEqual([
+      ['타입 힌트, 어디까지 써 봤니?', ['윤서연']],
+      ['Faster FastAPI', ['강태민']],
+    ]);
+    expect(filed(doc, 'intro')).toBeNull();
+    expect(filed(doc, 'a')).toBe('타입 힌트, 어디까지 써 봤니?');
+    expect(filed(doc, 'b')).toBe('Faster FastAPI');
+    expect(filed(doc, 'end')).toBeNull();
+  });
+
+  it('link cards under talk headings are recordings of those talks, not more talks', () => {
+    const doc = page(`<article><h1>DevConf 2025 recap</h1>
+      <h2>Fast Builds — Jane Doe</h2>${videoCard('https://www.youtube.com/watch?v=a', 'Fast Builds / Jane Doe')}<p id="a">Half the build time.</p>
+      <h2>Slow Tests — John Roe</h2>${videoCard('https://www.youtube.com/watch?v=b', 'Slow Tests / John Roe')}${prose()}</article>`);
+    expect(titles(doc)).toEqual([
+      ['Fast Builds', ['Jane Doe']],
+      ['Slow Tests', ['John Roe']],
+    ]);
+    expect(filed(doc, 'a')).toBe('Fast Builds');
+  });
+
   it('an archive page of repeated post containers: each post its own scope, the closing thanks in none', () => {
     const post = (title: string, body: string) =>
       `<div class="post hentry"><h3 class="post-title">${title}</h3><div class="post-body">${body}</div></div>`;
@@ -396,6 +429,13 @@ describe('kinds of post', () => {
          .join('')}<h2>Talks I learned from</h2><ul>
        <li><a href="https://slides.example/ana/first-lt">My first talk ran over</a> (Ana Ruiz)</li>
        <li><a href="https://slides.example/tom/template">A slide template for talks</a> (Tom Hale)</li></ul>`,
+    ],
+    [
+      'a news story with embedded video cards that name no speakers',
+      `<h1>The week in review</h1>${prose('Three videos worth watching this week, from launches to a storm.')}
+       ${videoCard('https://www.youtube.com/watch?v=x', 'Rocket launch, full replay')}${prose('The launch went well.')}
+       ${videoCard('https://vimeo.com/123', 'Storm over the harbour')}${prose('The storm came in at night.')}
+       ${videoCard('https://www.youtube.com/watch?v=y', 'Interview: Mayor on new bike lanes')}${prose('The mayor answered questions.')}`,
     ],
   ])('%s has no talks', (_, body) => {
     expect(detectTalkSections(page(`<article>${body}</article>`, 'Some article | News'))).toEqual([]);
