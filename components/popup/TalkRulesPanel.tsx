@@ -21,6 +21,7 @@ const FORM_LABELS: Record<TalkForm, string> = {
   row: 'table rows',
   toggle: 'toggles (summary lines)',
   card: 'link cards',
+  prose: 'paragraphs that introduce a talk',
 };
 
 /**

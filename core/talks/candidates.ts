@@ -5,6 +5,7 @@
  * Each comes parsed (title, speakers, marker) and with its structural role when it is not a title.
  */
 import { parsePeople, parsePeopleWithRole } from './people';
+import { talkIntroducedIn } from './prose';
 import type { DeclaredTalk } from './structured-data';
 import {
   blocksAfter,
@@ -21,13 +22,22 @@ import {
 import { type ParsedTitle, parseTalkTitle } from './title-parse';
 import { type HeadingRole, headingRole } from './vocabulary';
 
-export type CandidateKind = 'heading' | 'line' | 'plain' | 'item' | 'term' | 'row' | 'toggle' | 'card';
+export type CandidateKind =
+  | 'heading'
+  | 'line'
+  | 'plain'
+  | 'item'
+  | 'term'
+  | 'row'
+  | 'toggle'
+  | 'card'
+  | 'prose';
 
 export interface Candidate {
   /** Where the talk starts: the heading, line, list item, `<dt>` or table row. */
   el: Element;
   kind: CandidateKind;
-  /** 1-6 for headings, 7 for lines and cards, 8 for items, terms, rows and toggles (they own their content instead). */
+  /** 1-6 for headings, 7 for lines, cards and prose, 8 for items, terms, rows and toggles (they own their content instead). */
   level: number;
   /** The raw visible text of the title part. */
   text: string;
@@ -85,7 +95,7 @@ export function collectCandidates(post: Element): Candidate[] {
     else if (el.tagName === 'TABLE') pushRows(out, el, post);
     else if (el.tagName === 'DETAILS') pushToggle(out, el, post);
     else if (el.tagName === 'A') pushCard(out, el, post);
-    else pushLine(out, el, post);
+    else if (!pushLine(out, el, post)) pushProse(out, el, post);
   }
   return out;
 }
@@ -149,7 +159,13 @@ function talkNamedUnderSpeakers(el: Element, post: Element, text: string): Parse
 }
 
 /** A bold-only line, a bold title followed by its speakers, or a short plain line before prose. */
-function pushLine(out: Candidate[], el: Element, post: Element): void {
+function pushLine(out: Candidate[], el: Element, post: Element): boolean {
+  const before = out.length;
+  addLine(out, el, post);
+  return out.length > before;
+}
+
+function addLine(out: Candidate[], el: Element, post: Element): void {
   // Cheap tests first: most divs of a page are containers or prose.
   const raw = textUpTo(el, MAX_LINE * 2);
   if (raw.length > MAX_LINE * 2 || !/\p{L}/u.test(raw)) return;
@@ -181,6 +197,24 @@ function pushLine(out: Candidate[], el: Element, post: Element): void {
   out.push(make(el, 'plain', 7, text));
 }
 const BLOCK_CHILD = /^(?:P|DIV|UL|OL|TABLE|BLOCKQUOTE|PRE|SECTION|ARTICLE|H[1-6]|DL|FIGURE)$/;
+
+/**
+ * A paragraph (or a post of a thread) that introduces a talk in its first sentences: a person's name
+ * and, right after it, a quoted title ("Next up, Jane Doe on “Title”.").
+ */
+function pushProse(out: Candidate[], el: Element, post: Element): void {
+  const opening = textUpTo(el, PROSE_OPENING);
+  if (!/[“‘«„"「『《]/u.test(opening)) return;
+  if (el.tagName === 'DIV' && [...el.children].some((child) => BLOCK_CHILD.test(child.tagName))) return;
+  if (contextInPost(el, post) !== 'content' || tokens(el).some((t) => META_TOKEN.test(t))) return;
+  const talk = talkIntroducedIn(opening.slice(0, PROSE_OPENING));
+  if (!talk) return;
+  const candidate = make(el, 'prose', 7, talk.title);
+  candidate.parsed = { ...candidate.parsed, title: talk.title, speakers: talk.speakers };
+  out.push(candidate);
+}
+/** How far into a paragraph a talk it introduces is named. */
+const PROSE_OPENING = 300;
 
 /**
  * A list item that opens with a bold title, "<li><strong>Title</strong> (Jane Doe). Notes…</li>", or with

@@ -23,6 +23,7 @@ import {
   truncate,
 } from './dom';
 import { findPosts } from './posts';
+import { opensWithBreak } from './prose';
 import { singleTalkOfPost } from './single-talk';
 import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
 import { findSpeakers } from './speakers';
@@ -154,6 +155,7 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
     const end = talkEnd(c, next, post, partsOfAbove);
     if (c.kind === 'heading' || c.owns) return end;
     const line = roleLines.find((el) => precedes(c.el, el) && (!end || precedes(el, end)));
+    if (c.kind === 'prose') return announcementAfter(c.el, line ?? end, post) ?? line ?? end;
     return line ?? end;
   };
   // A how-to about giving talks uses talk words everywhere: its numbered steps are not talks, and only
@@ -161,9 +163,14 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
   const howTo = isHowTo(postTitleText, page.raw, headings);
   const eventPage = !howTo && isEventPage(post, postTitleText, page.raw, body);
 
+  const reading: Reading = {
+    eventPage,
+    strongOnly: howTo,
+    proseTalks: eventPage && announcesTalks(post, postTitleText, page.raw),
+  };
   let talks = page.rules.talkForm
     ? talksOfForm(post, body, page.rules.talkForm)
-    : chooseTalks(post, body, eventPage, sectionEnd, howTo);
+    : chooseTalks(post, body, reading, sectionEnd);
   // A post whose title names one talk is that talk, unless its lines name at least two talks for sure.
   const strongTalks = talks.filter((t) => hasStrongEvidence(t.c, post)).length;
   if (talks.length === 0 || strongTalks < 2) {
@@ -285,6 +292,28 @@ function formOf(c: Candidate): TalkForm {
   return c.kind === 'plain' ? 'line' : c.kind;
 }
 
+/** How a post reads: about an event, a how-to, a write-up of talks. */
+interface Reading {
+  /** Conference words in its titles, lines or opening. */
+  eventPage: boolean;
+  /** Only strong evidence names a talk (a how-to, whose every step speaks of talks). */
+  strongOnly: boolean;
+  /** Talks may be introduced in its running prose: it says it is about talks. */
+  proseTalks: boolean;
+}
+
+/**
+ * A post that says it writes up talks: talks, sessions or keynotes (plural, in the languages detection
+ * knows) in its title or where it opens ("four talks we took home", "live-threading the talks I catch").
+ * A book review or a news story names a keynote, not talks.
+ */
+function announcesTalks(post: Element, postTitle: string, pageTitle: string): boolean {
+  const opening = textUpTo(post, 600).slice(0, 600);
+  return [postTitle, pageTitle, opening].some((text) => TALKS_PLURAL.test(text));
+}
+const TALKS_PLURAL =
+  /(?<!\p{L})(?:talks|sessions|keynotes|presentations|vorträge|vortraege|conférences|présentations|charlas|ponencias|palestras|apresentações|lezingen|presentaties|sessies|доклад(?:ы|ов|ам|ах)|выступлени(?:я|й|ям)|prelekcj(?:e|i)|wykład(?:y|ów)|přednášk(?:y|ách|ám))(?!\p{L})|講演|セッション|トーク|登壇|演讲|分享|발표|세션/iu;
+
 /**
  * A how-to or a tutorial: its title says so ("A practical guide to …", "Anleitung", "実践ガイド") and its
  * headings are numbered steps (1., 2., 3. …, "Step 1", "手順2").
@@ -314,14 +343,13 @@ function isEventPage(post: Element, postTitle: string, pageTitle: string, body: 
 function chooseTalks(
   post: Element,
   body: Candidate[],
-  eventPage: boolean,
+  { eventPage, strongOnly, proseTalks }: Reading,
   sectionEnd: (c: Candidate, next: Candidate | null) => Element | null,
-  strongOnly = false,
 ): Talk[] {
   const groups = new Map<string, Candidate[]>();
   for (const c of body) {
-    // Plain lines and link cards only count where no other form is found.
-    if (c.kind === 'plain' || c.kind === 'card') continue;
+    // Plain lines, link cards and prose only count where no other form is found.
+    if (c.kind === 'plain' || c.kind === 'card' || c.kind === 'prose') continue;
     const key = c.kind === 'heading' ? `h${c.level}` : c.kind;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
@@ -343,6 +371,15 @@ function chooseTalks(
     );
     cards.members = cards.members.filter((m) => m.evidence === 'strong');
     if (cards.members.length >= 2) scored.push(cards);
+  }
+  if (!scored.length && proseTalks) {
+    // Paragraphs that introduce talks ("Next up, Jane Doe on “Title”."), where no line names one: in a
+    // post that says it is about talks, two of them at least.
+    const prose = scoreGroup(
+      body.filter((c) => c.kind === 'prose' && !c.role),
+      post,
+    );
+    if (prose.strong >= 2) scored.push(prose);
   }
   if (!scored.length) {
     const plain = body.filter((c) => c.kind === 'plain' && !c.role);
@@ -529,6 +566,19 @@ function talkEnd(
     if (headingText(el) && contextInPost(el, post) !== 'excluded') return el;
   }
   return next?.el ?? null;
+}
+
+/**
+ * In a write-up without headings, the first block after a talk's introducing paragraph that opens by
+ * announcing a break, a block of short talks or the end ("Coffee break ☕.", "That's a wrap!"), before
+ * `end`; null when there is none.
+ */
+function announcementAfter(el: Element, end: Element | null, post: Element): Element | null {
+  for (const block of blocksAfter(el, post)) {
+    if (end && (block === end || !precedes(block, end))) return null;
+    if (opensWithBreak(textUpTo(block, 120))) return block;
+  }
+  return null;
 }
 
 /** The closing lines of the last talk's post ("Thanks to our three speakers") belong to no talk. */

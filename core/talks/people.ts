@@ -60,7 +60,8 @@ export function isPersonName(name: string): boolean {
 export function parsePeople(text: string): string[] | null {
   const withoutOrgs = text
     .replace(/\s*[(（][^()（）]*[)）]/gu, ' ')
-    .replace(/\s+(?:from|of|at|von|de|chez|bei|del)\s+[\p{Lu}\d][^,&]*$/u, '')
+    // "Jörg Schad from Mesosphere", "Ana Ruiz de Acme"; but "Sanne de Wit" is a name ("de" after a lone first name).
+    .replace(/(\S+\s+\S+)\s+(?:from|of|at|von|de|chez|bei|del)\s+[\p{Lu}\d][^,&]*$/u, '$1')
     .replace(/[.;:]+$/u, '')
     .trim();
   if (!withoutOrgs) return null;

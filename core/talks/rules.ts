@@ -8,7 +8,7 @@ import { vocabularyKey } from './vocabulary';
 
 /**
  * Where a talk title can stand: a heading level, a bold line, a list item, a definition term, a table row,
- * a toggle's summary line, a link card's title.
+ * a toggle's summary line, a link card's title, a paragraph that introduces a talk.
  */
 export const TALK_FORMS = [
   'h1',
@@ -23,6 +23,7 @@ export const TALK_FORMS = [
   'row',
   'toggle',
   'card',
+  'prose',
 ] as const;
 export type TalkForm = (typeof TALK_FORMS)[number];
 

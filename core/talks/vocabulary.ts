@@ -53,6 +53,7 @@ const TRACK_PATTERNS: RegExp[] = [
 
 const GROUP_PATTERNS: RegExp[] = [
   /^(?:the\s+)?(?:lightning|flash)\s+(?:talks?|round|sessions?)(?:\s*\(.*\)|\s+(?:session|round|block))?$/,
+  /^(?:the\s+)?(?:ignites?|ignite talks|pecha kucha)$/,
   /^(?:(?:other|more|the|my|some|short|favou?rite|best)\s+)*(?:talks|keynotes|sessions|presentations|lightning talks|workshops|panels)(?:\s+(?:i\s+(?:attended|saw|watched|liked|enjoyed)|worth\s+\w+(?:\s+\w+)?|of\s+note|i\s+missed))?$/,
   /^(?:talks|sessions|presentations)\s+(?:i|we)\s+\w+.*$/,
   /^(?:the\s+)?(?:keynotes?|opening keynotes?|closing keynotes?)$/,
@@ -88,6 +89,8 @@ const BREAK_PATTERNS: RegExp[] = [
 ];
 
 const CHROME_PATTERNS: RegExp[] = [
+  // Calls to follow the author: "Keep current with Jane Doe", "Stay in touch", "Bleib auf dem Laufenden".
+  /^(?:(?:keep|stay) (?:current|in touch|up to date|updated|posted)|get (?:notified|updates)|connect with (?:me|us)|bleib(?:en sie)? (?:auf dem laufenden|in kontakt)|restez (?:informée?s?|en contact)|mantente (?:al día|informad[oa])|fique (?:por dentro|atualizad[oa])|blijf op de hoogte)\b.*$/,
   /^(?:about the author|about me|about us|author|written by\b.*|posted by\b.*|share(?: this)?(?: post| article)?|related(?: posts| articles| reading| notes)?|you (?:might|may) also like|more from\b.*|recommended(?: from\b.*)?|read (?:more|next)|comments?|\d+ comments?|responses(?: \(\d+\))?|leave a (?:reply|comment)|tags|categories|subscribe|newsletter|sign up\b.*|follow (?:me|us)\b.*|support\b.*|sponsored|advertisement|navigation|table of contents|contents|on this page|in this (?:post|article)|reuse|citation|cite this|bibtex|license|licence|footnotes|notes and references|references|see also|external links|show notes|chapters|transcript(?: \(excerpt\))?|links mentioned|about the guests?|about the hosts?|guests?|hosts?|credits|listen|subscribe to the podcast)$/,
 ];
 

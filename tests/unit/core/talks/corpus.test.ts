@@ -12,28 +12,28 @@ import { loadPage } from '@/eval/talks/load';
 import { ALL_WEB_PAGES, webPagePath } from '../../../fixtures/web-pages';
 
 /**
- * Layouts detection does not handle yet, each with why. The tests below expect them to fail, so a fix
- * shows up as a failure here (then take the page off this list).
+ * Layouts detection does not handle yet, each with why and the check it fails ("passages": filing,
+ * "talks": the talks found). Those checks below are expected to fail, so a fix shows up as a failure
+ * here (then take the page, or the check, off this list).
  */
-const KNOWN_MISSES: Record<string, string> = {
-  // A thread unroll: no headings, each talk is introduced inside a numbered post's prose
-  // ("5/ Next up, @ruudkl (Ruud Klaassen) on “Terraform Drift Is a People Problem”.").
-  '33-threadreader-devopsdays-amsterdam.html': 'talks introduced in running prose',
-  // Held-out round 4 (pages 36-47), as first measured unseen.
-  // Next.js blog: no talk headings; "De middag opende met Wouter Smit, die met ‘Title’ …" mid-paragraph.
-  '39-nextjs-prose-j-fall-nl.html': 'talks introduced in running prose',
+const KNOWN_MISSES: Record<string, { passages?: string; talks?: string }> = {
+  // Held-out round 4 (pages 36-47). Next.js blog: talks introduced in running prose are found, but the
+  // paragraph after the second talk is about a colleague's talk the post does not write up ("Mijn
+  // collega Joris zat ondertussen … bij een talk over GraalVM native images"): by structure it is in the
+  // talk above, by meaning (the ground truth's note) in none. Nothing marks it but its meaning.
+  '39-nextjs-prose-j-fall-nl.html': { passages: 'a paragraph about a talk not written up, filed by meaning' },
 };
 
 describe.each(loadRecapCases().map((c) => [c.file, c] as const))('%s', (file, c) => {
   const result = evaluateRecap(loadPage(readFileSync(recapPath(file), 'utf8')).document, c, coreDetector);
-  const it = KNOWN_MISSES[file] ? itFails : itPasses;
+  const miss = KNOWN_MISSES[file] ?? {};
 
-  it('files every passage under its talk, or under none', () => {
+  (miss.passages ? itFails : itPasses)('files every passage under its talk, or under none', () => {
     const wrong = result.passageResults.filter((p) => !p.right).map((p) => [p.text, p.expected, p.got]);
     expect(wrong).toEqual([]);
   });
 
-  it('finds every talk and nothing else', () => {
+  (miss.talks ? itFails : itPasses)('finds every talk and nothing else', () => {
     expect(result.detected.filter((d) => d.matches === null).map((d) => d.title)).toEqual([]);
     expect(result.talks.filter((t) => !t.found).map((t) => t.title)).toEqual([]);
   });

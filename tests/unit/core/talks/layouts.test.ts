@@ -297,6 +297,59 @@ describe('layouts', () => {
     expect(filed(doc, 'a')).toBe('Fast Builds');
   });
 
+  it('a thread unroll: a post that names a person and a quoted title starts a talk; a break post ends it', () => {
+    const post = (id: string, text: string) => `<div class="content-tweet" id="${id}">${text}</div>`;
+    const doc = page(
+      `<main><div class="t-main">
+      ${post('p1', '1/ Day 1 of DevOpsDays! Live-threading the talks I catch today.')}
+      ${post('p2', '2/ First up, the opening keynote: @jdoe (Jane Doe) on “Nobody Reads the Postmortem”.')}
+      ${post('p3', '3/ Her team writes a three-line summary at the top of every postmortem.')}
+      ${post('p4', '4/ Coffee break ☕. The stroopwafels are gone already.')}
+      ${post('p5', '5/ Back in the main room for @aruiz (Ana Ruiz) with “Error Budgets for Teams”. She asked who reads their SLOs.')}
+      ${post('p6', '6/ Her trick: one budget for one user journey.')}
+      ${post('p7', "7/ That's a wrap for day 1! Thanks to the organisers.")}
+      </div></main>`,
+      'Thread by @sanne on Thread Reader App',
+    );
+    expect(titles(doc)).toEqual([
+      ['Nobody Reads the Postmortem', ['Jane Doe']],
+      ['Error Budgets for Teams', ['Ana Ruiz']],
+    ]);
+    expect(filed(doc, 'p1')).toBeNull();
+    expect(filed(doc, 'p3')).toBe('Nobody Reads the Postmortem');
+    expect(filed(doc, 'p4')).toBeNull();
+    expect(filed(doc, 'p6')).toBe('Error Budgets for Teams');
+    expect(filed(doc, 'p7')).toBeNull();
+  });
+
+  it('talks introduced mid-sentence in paragraphs, two under one heading', () => {
+    const doc =
+      page(`<article><h1>Een dag DevConf: twee talks die we meenamen</h1><h2>Waarom we gingen</h2><p id="why">Zes collega's, één zaal.</p>
+      <h2>De ochtend</h2><p id="a">De dag begon met de keynote van Daan Vermeer, ‘Twintig jaar Java’, een persoonlijk verhaal.</p>
+      <p id="a2">Hij sloot af met een oproep om beslissingen op te schrijven.</p>
+      <p id="b">Daarna bleef ik in zaal 1 voor Sanne de Wit, die in ‘Records en sealed classes’ liet zien hoe het moet.</p>
+      <h2>Wat we meenemen</h2><p id="end">Twee dingen gaan we doen.</p></article>`);
+    expect(titles(doc)).toEqual([
+      ['Twintig jaar Java', ['Daan Vermeer']],
+      ['Records en sealed classes', ['Sanne de Wit']],
+    ]);
+    expect(filed(doc, 'why')).toBeNull();
+    expect(filed(doc, 'a2')).toBe('Twintig jaar Java');
+    expect(filed(doc, 'b')).toBe('Records en sealed classes');
+    expect(filed(doc, 'end')).toBeNull();
+  });
+
+  it('a paragraph naming a person and a quoted title inside a talk under a heading is no talk of its own', () => {
+    const doc = page(`<article><h1>DevConf 2025 recap</h1>
+      <h2>Fast Builds — Jane Doe</h2><p id="a">Jane quoted Martin Fowler on “Continuous Integration Done Right” twice.</p>
+      <h2>Slow Tests — John Roe</h2><p id="b">John then pointed to Kent Beck with “Test Desiderata Explained” as his source.</p></article>`);
+    expect(titles(doc)).toEqual([
+      ['Fast Builds', ['Jane Doe']],
+      ['Slow Tests', ['John Roe']],
+    ]);
+    expect(filed(doc, 'a')).toBe('Fast Builds');
+  });
+
   it('an archive page of repeated post containers: each post its own scope, the closing thanks in none', () => {
     const post = (title: string, body: string) =>
       `<div class="post hentry"><h3 class="post-title">${title}</h3><div class="post-body">${body}</div></div>`;
@@ -436,6 +489,19 @@ describe('kinds of post', () => {
        ${videoCard('https://www.youtube.com/watch?v=x', 'Rocket launch, full replay')}${prose('The launch went well.')}
        ${videoCard('https://vimeo.com/123', 'Storm over the harbour')}${prose('The storm came in at night.')}
        ${videoCard('https://www.youtube.com/watch?v=y', 'Interview: Mayor on new bike lanes')}${prose('The mayor answered questions.')}`,
+    ],
+    [
+      'a news story about a summit that quotes people',
+      `<h1>Mayors meet at the climate summit</h1>${prose('The summit opened on Monday with a keynote on flood defences.')}
+       <p>The mayor, Mara Holt, said “We cannot wait for the national plan.” Delegates applauded.</p>
+       <p>Her deputy, Tom Reyes, called it “a plan for the next storm”, not the last one.</p>
+       <p>Jane Doe: “Nobody pays for goodwill” was the line of the day.</p>`,
+    ],
+    [
+      'a book review that names books with their authors',
+      `<h1>The Quiet Pager, reviewed</h1>${prose('The book grew out of a conference keynote the author gave two years ago.')}
+       <p>Like Betsy Beyer's “Site Reliability Engineering”, it treats on-call as a design problem.</p>
+       <p>Where Charity Majors with “Observability Engineering” argues for events, it argues for fewer pages.</p>`,
     ],
   ])('%s has no talks', (_, body) => {
     expect(detectTalkSections(page(`<article>${body}</article>`, 'Some article | News'))).toEqual([]);

@@ -48,6 +48,11 @@ describe('headingRole', () => {
     ['Related posts', 'chrome'],
     ['12 comments', 'chrome'],
     ['Share this:', 'chrome'],
+    ['Keep current with Jane Doe', 'chrome'],
+    ['Stay in touch', 'chrome'],
+    ['Bleiben Sie auf dem Laufenden', 'chrome'],
+    ['Blijf op de hoogte', 'chrome'],
+    ['Ignites!', 'group'],
   ])('%s -> %s', (text, role) => {
     expect(headingRole(text)).toBe(role);
   });
@@ -62,6 +67,9 @@ describe('headingRole', () => {
     'History',
     'Step 1: Create the project',
     'Wrapping Up Legacy Code With Tests',
+    'Follow the Money: Cost Attribution in Kubernetes',
+    'Connect All the Things',
+    'Keeping Pagers Quiet with Jane Doe',
   ])('%s may be a title', (text) => {
     expect(headingRole(text)).toBeNull();
   });
