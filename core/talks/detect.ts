@@ -425,16 +425,33 @@ function chooseTalks(
     accepted = [...accepted, ...fresh.map((m) => toTalk(m.c, post))].sort((a, b) =>
       precedes(a.c.el, b.c.el) ? -1 : 1,
     );
-    // A title seen before is a repeat (a link card, a "Resources" list), not a second talk.
-    const seen = new Set<string>();
-    accepted = accepted.filter((t) => {
-      const key = t.title.toLowerCase();
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+    accepted = withoutRepeats(accepted);
   }
   return accepted;
+}
+
+/**
+ * A title seen before is a repeat (a link card, a "Resources" list), not a second talk. But where an
+ * agenda (a table row, a list item) names a talk first and a heading repeats it further down, the
+ * heading introduces its write-up: the talk is the heading's, with the agenda's speakers if it has none.
+ */
+function withoutRepeats(talks: Talk[]): Talk[] {
+  const kept: Talk[] = [];
+  const byTitle = new Map<string, number>();
+  for (const talk of talks) {
+    const key = talk.title.toLowerCase();
+    const at = byTitle.get(key);
+    if (at === undefined) {
+      byTitle.set(key, kept.length);
+      kept.push(talk);
+      continue;
+    }
+    const earlier = kept[at]!;
+    if ((earlier.c.kind === 'row' || earlier.c.kind === 'item') && talk.c.kind === 'heading')
+      kept[at] = { ...talk, speakers: talk.speakers.length ? talk.speakers : earlier.speakers };
+  }
+  // The agenda's order need not be the write-up's.
+  return kept.sort((a, b) => (precedes(a.c.el, b.c.el) ? -1 : 1));
 }
 
 type Evidence = 'strong' | 'medium' | 'none';

@@ -350,6 +350,25 @@ describe('layouts', () => {
     expect(filed(doc, 'a')).toBe('Fast Builds');
   });
 
+  it('an agenda table names the talks first; the headings that repeat them below are where they start', () => {
+    const doc =
+      page(`<main><h1>Python meetup, March</h1><p id="intro">Forty people came, three talks and beer.</p>
+      <h2>Programme</h2><table><thead><tr><th>Time</th><th>Speaker</th><th>Talk</th></tr></thead><tbody>
+      <tr><td>19:00</td><td>Petr Svoboda</td><td id="row">Typed Settings</td></tr>
+      <tr><td>19:40</td><td>Jana Novak</td><td>Polars in Production</td></tr></tbody></table>
+      <h2>Talk 1: Polars in Production</h2><p id="a">Lazy frames won the day for her team.</p>
+      <h2>Talk 2: Typed Settings</h2><p><strong>Speaker:</strong> Petr Svoboda</p><p id="b">Settings as dataclasses.</p>
+      <h2>Afterwards</h2><p id="end">Beer.</p></main>`);
+    expect(detectTalkSections(doc).map((s) => [s.title, s.speakers, s.heading.tagName])).toEqual([
+      ['Polars in Production', ['Jana Novak'], 'H2'],
+      ['Typed Settings', ['Petr Svoboda'], 'H2'],
+    ]);
+    expect(filed(doc, 'row')).toBeNull();
+    expect(filed(doc, 'a')).toBe('Polars in Production');
+    expect(filed(doc, 'b')).toBe('Typed Settings');
+    expect(filed(doc, 'end')).toBeNull();
+  });
+
   it('an archive page of repeated post containers: each post its own scope, the closing thanks in none', () => {
     const post = (title: string, body: string) =>
       `<div class="post hentry"><h3 class="post-title">${title}</h3><div class="post-body">${body}</div></div>`;
