@@ -3,7 +3,8 @@
  * writer's introduction and conclusion, a talk's own sub-sections (takeaways, Q&A), breaks in a live
  * blog, and the site's chrome. A heading is matched as a whole (after its decoration is stripped), so
  * "Linus Torvalds Q&A" is a title while "Q&A" alone is a sub-section. English, German, French, Spanish,
- * Portuguese, Dutch and Japanese, the languages recaps are most often written in.
+ * Portuguese, Dutch, Japanese, Chinese and Korean, the languages recaps are most often written in, and
+ * the commonest words in Russian, Polish and Czech.
  */
 
 /** Why a heading is not a talk title. */
@@ -64,7 +65,7 @@ const GROUP_PATTERNS: RegExp[] = [
 const INTRO_PATTERNS: RegExp[] = [
   /^(?:introduction|intro|overview|preface|prelude|background|context|tl;?dr|tl;dr:?|summary up front|first things first|getting there|the venue|venue|the setting|preamble|why i went|why we went|who went(?: and why)?)$/,
   /^before\s+the\s+(?:talks|sessions|conference|keynote).*$/,
-  /^(?:einleitung|einführung|vorwort|vorab|überblick|bevor es losgeht|introducción|introduccion|resumen inicial|antes de empezar|para empezar|présentation générale|avant-propos|avant de commencer|pour commencer|en guise d'introduction|por que fomos|por qué fuimos|antes de começar|inleiding|写在前面|前言|들어가며|はじめに|始めに|概要|前置き|イントロ)$/,
+  /^(?:einleitung|einführung|vorwort|vorab|überblick|bevor es losgeht|introducción|introduccion|resumen inicial|antes de empezar|para empezar|présentation générale|avant-propos|avant de commencer|pour commencer|en guise d'introduction|por que fomos|por qué fuimos|antes de começar|inleiding|写在前面|前言|들어가며|введение|вступление|wstęp|wprowadzenie|úvod|はじめに|始めに|概要|前置き|イントロ)$/,
 ];
 
 const OUTRO_PATTERNS: RegExp[] = [
@@ -73,19 +74,19 @@ const OUTRO_PATTERNS: RegExp[] = [
   /^(?:practical|logistics|notes?|tips?|advice)(?:\s+\w+){0,4}\s+(?:for\s+)?(?:next\s+(?:time|year)|attendees|first[- ]timers)\b.*$/,
   /^(?:logistics|practical (?:notes|details|info|information)|travel|getting home)(?:,?\s+for next (?:time|year))?$/,
   /^(?:summary|notes?)\s+for\s+the\s+team$/,
-  /^(?:fazit|zusammenfassung|ausblick|schluss|schlusswort|abschluss|offene punkte|nächste schritte|conclusion|en conclusion|pour conclure|bilan|en résumé|conclusión|conclusiones|para terminar|para cerrar|en resumen|resumen|conclusão|fechando|para fechar|considerações finais|tot slot|conclusie|总结|写在最后|结语|마치며|정리|まとめ|おわりに|終わりに|最後に|さいごに|所感|全体の感想|振り返り|あとがき)$/,
+  /^(?:fazit|zusammenfassung|ausblick|schluss|schlusswort|abschluss|offene punkte|nächste schritte|conclusion|en conclusion|pour conclure|bilan|en résumé|conclusión|conclusiones|para terminar|para cerrar|en resumen|resumen|conclusão|fechando|para fechar|considerações finais|tot slot|conclusie|总结|写在最后|结语|마치며|정리|заключение|вместо заключения|итоги|выводы|podsumowanie|wnioski|zakończenie|shrnutí|závěr|まとめ|おわりに|終わりに|最後に|さいごに|所感|全体の感想|振り返り|あとがき)$/,
 ];
 
 const PART_PATTERNS: RegExp[] = [
   /^(?:(?:my\s+)?(?:key\s+|main\s+|top\s+)?(?:takeaways?|take-aways?|learnings|highlights|points|notes|thoughts|opinion|impressions)|key (?:points|ideas|quotes?|insights)|q\s*&\s*a|q and a|qa|questions?(?: and answers)?|questions from the (?:room|audience|floor)|audience questions|demo|the demo|live demo|slides|video|recording|resources|links|further reading|references|sources|my take|my two cents|opinion|why it matters|why this matters|what i liked|what i didn'?t like|the good|the bad|critique|quotes?|quote of the talk|tools mentioned|abstract|the abstract|speaker|speakers|about the speakers?|bio|tl;?dr)(?:\s*[:(].*)?$/,
-  /^(?:fragen(?: aus dem publikum)?|diskussion|was wir mitnehmen|was ich mitnehme|kernaussagen|erkenntnisse|notizen|meine notizen|folien|aufzeichnung|questions(?: du public)?|à retenir|points clés|mes notes|diapositivas|preguntas|lo que me llevo|puntos clave|vragen|感想|質疑応答|質問|メモ|資料|スライド|動画|ポイント|学び|要点)$/,
+  /^(?:fragen(?: aus dem publikum)?|diskussion|was wir mitnehmen|was ich mitnehme|kernaussagen|erkenntnisse|notizen|meine notizen|folien|aufzeichnung|questions(?: du public)?|à retenir|points clés|mes notes|diapositivas|preguntas|lo que me llevo|puntos clave|vragen|вопросы из зала|вопросы и ответы|pytania|pytania z sali|otázky|dotazy|感想|質疑応答|質問|メモ|資料|スライド|動画|ポイント|学び|要点)$/,
 ];
 
 const BREAK_PATTERNS: RegExp[] = [
   /\b(?:coffee|lunch|breakfast|dinner|tea|snack)s?\b/,
   /\b(?:break|doors (?:are )?open|registration|badge pickup|check-in|welcome|opening remarks|housekeeping|announcements?|sponsors?|expo(?: floor)?|happy hour|party|social event|networking|reception|raffle)\b/,
   /\b(?:that'?s a wrap|that’s a wrap|wrap for (?:the )?day|signing off|end of (?:day|the day)|see you tomorrow|good (?:morning|night)|stay tuned|we'?re live|live from)\b/,
-  /^(?:(?:la |el |o |a )?(?:pausa|comida|almuerzo|almoço|café|descanso|intervalo|coffee break)(?: .{0,40})?|pause|mittagspause|kaffeepause|mittagessen|déjeuner|pause café|休憩|昼休み|ランチ|午餐|午休|茶歇|점심|휴식)$/,
+  /^(?:(?:la |el |o |a )?(?:pausa|comida|almuerzo|almoço|café|descanso|intervalo|coffee break)(?: .{0,40})?|pause|mittagspause|kaffeepause|mittagessen|déjeuner|pause café|休憩|昼休み|ランチ|午餐|午休|茶歇|점심|휴식|обед|перерыв|кофе-брейк|przerwa|obiad|przerwa kawowa|přestávka|oběd)$/,
 ];
 
 const CHROME_PATTERNS: RegExp[] = [
