@@ -71,9 +71,14 @@ const SPEAKER_LABEL =
   /^\s*(?:speakers?|presenters?|by|讲师|讲者|演讲者|演讲人|分享者|嘉宾|발표자|연사|ponentes?|palestrantes?|referent(?:in)?|sprecher(?:in)?|intervenants?|sprekers?|докладчи(?:к|ца|ки)|спикеры?|prelegen(?:t|tka|ci|tki)|přednášející)\s*[:：]\s*/iu;
 const SPEAKER_PARENS = /\s*[(（]([^()（）]{2,120})[)）]\s*$/u;
 
-/** The marker a prefix names: "Keynote", "Lightning talk", and numbered ones ("Talk 3", "Vortrag 2", "Session #4"). */
+/**
+ * The marker a prefix names: "Keynote", "Lightning talk", and numbered ones ("Talk 3", "Vortrag 2",
+ * "Přednáška 1"). A numbered session is as often a course's or a workshop series' ("Session 1: Setup").
+ */
 function markerOf(prefix: string): TalkMarker | null {
-  const bare = prefix.trim().replace(/\s*(?:#|№|no\.?\s*|nr\.?\s*)?\d{1,3}\.?$/iu, '');
+  const trimmed = prefix.trim();
+  const bare = trimmed.replace(/\s*(?:#|№|no\.?\s*|nr\.?\s*)?\d{1,3}\.?$/iu, '');
+  if (bare !== trimmed && /^(?:session|sesión|sessão|sessie|セッション)$/iu.test(bare)) return null;
   return MARKERS.find(([re]) => re.test(bare))?.[1] ?? null;
 }
 

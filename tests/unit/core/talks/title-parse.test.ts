@@ -81,6 +81,7 @@ describe('parseTalkTitle', () => {
     ['Vortrag 2 – Schnelle Builds', 'Schnelle Builds', [], 'talk'],
     ['Přednáška 1: Rychlé testy v praxi', 'Rychlé testy v praxi', [], 'talk'],
     ['Day 2: Observability Everywhere', 'Day 2: Observability Everywhere', [], null],
+    ['Session 1: Setting Up Python', 'Session 1: Setting Up Python', [], null],
     // A spaced slash before the speakers; people listed with "・" after their honorifics.
     [
       'Typed Pipelines / 佐藤 一郎さん・Maria Lopez さん',
