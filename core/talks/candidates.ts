@@ -95,7 +95,7 @@ export function collectCandidates(post: Element): Candidate[] {
     else if (el.tagName === 'TABLE') pushRows(out, el, post);
     else if (el.tagName === 'DETAILS') pushToggle(out, el, post);
     else if (el.tagName === 'A') pushCard(out, el, post);
-    else if (!pushLine(out, el, post)) pushProse(out, el, post);
+    else pushLineOrProse(out, el, post);
   }
   return out;
 }
@@ -158,18 +158,19 @@ function talkNamedUnderSpeakers(el: Element, post: Element, text: string): Parse
   return null;
 }
 
-/** A bold-only line, a bold title followed by its speakers, or a short plain line before prose. */
-function pushLine(out: Candidate[], el: Element, post: Element): boolean {
+/** A line (below), else a paragraph that introduces a talk (`pushProse`). */
+function pushLineOrProse(out: Candidate[], el: Element, post: Element): void {
+  // Cheap tests first: most divs of a page are containers or prose.
+  if (el.tagName === 'DIV' && [...el.children].some((child) => BLOCK_CHILD.test(child.tagName))) return;
+  const raw = textUpTo(el, MAX_LINE * 2);
+  if (!/\p{L}/u.test(raw)) return;
   const before = out.length;
-  addLine(out, el, post);
-  return out.length > before;
+  if (raw.length <= MAX_LINE * 2) pushLine(out, el, post);
+  if (out.length === before) pushProse(out, el, post, raw);
 }
 
-function addLine(out: Candidate[], el: Element, post: Element): void {
-  // Cheap tests first: most divs of a page are containers or prose.
-  const raw = textUpTo(el, MAX_LINE * 2);
-  if (raw.length > MAX_LINE * 2 || !/\p{L}/u.test(raw)) return;
-  if (el.tagName === 'DIV' && [...el.children].some((child) => BLOCK_CHILD.test(child.tagName))) return;
+/** A bold-only line, a bold title followed by its speakers, or a short plain line before prose. */
+function pushLine(out: Candidate[], el: Element, post: Element): void {
   const text = visibleText(el);
   if (!text || text.length > MAX_LINE) return;
   if (el.querySelector('br, time, img') || tokens(el).some((t) => META_TOKEN.test(t))) return;
@@ -202,19 +203,17 @@ const BLOCK_CHILD = /^(?:P|DIV|UL|OL|TABLE|BLOCKQUOTE|PRE|SECTION|ARTICLE|H[1-6]
  * A paragraph (or a post of a thread) that introduces a talk in its first sentences: a person's name
  * and, right after it, a quoted title ("Next up, Jane Doe on “Title”.").
  */
-function pushProse(out: Candidate[], el: Element, post: Element): void {
-  const opening = textUpTo(el, PROSE_OPENING);
+function pushProse(out: Candidate[], el: Element, post: Element, opening: string): void {
   if (!/[“‘«„"「『《]/u.test(opening)) return;
-  if (el.tagName === 'DIV' && [...el.children].some((child) => BLOCK_CHILD.test(child.tagName))) return;
-  if (contextInPost(el, post) !== 'content' || tokens(el).some((t) => META_TOKEN.test(t))) return;
   const talk = talkIntroducedIn(opening.slice(0, PROSE_OPENING));
   if (!talk) return;
+  if (contextInPost(el, post) !== 'content' || tokens(el).some((t) => META_TOKEN.test(t))) return;
   const candidate = make(el, 'prose', 7, talk.title);
   candidate.parsed = { ...candidate.parsed, title: talk.title, speakers: talk.speakers };
   out.push(candidate);
 }
-/** How far into a paragraph a talk it introduces is named. */
-const PROSE_OPENING = 300;
+/** How far into a paragraph a talk it introduces is named (at most what `pushLineOrProse` reads). */
+const PROSE_OPENING = MAX_LINE * 2;
 
 /**
  * A list item that opens with a bold title, "<li><strong>Title</strong> (Jane Doe). Notes…</li>", or with

@@ -312,7 +312,7 @@ function announcesTalks(post: Element, postTitle: string, pageTitle: string): bo
   return [postTitle, pageTitle, opening].some((text) => TALKS_PLURAL.test(text));
 }
 const TALKS_PLURAL =
-  /(?<!\p{L})(?:talks|sessions|keynotes|presentations|vorträge|vortraege|conférences|présentations|charlas|ponencias|palestras|apresentações|lezingen|presentaties|sessies|доклад(?:ы|ов|ам|ах)|выступлени(?:я|й|ям)|prelekcj(?:e|i)|wykład(?:y|ów)|přednášk(?:y|ách|ám))(?!\p{L})|講演|セッション|トーク|登壇|演讲|分享|발표|세션/iu;
+  /(?<!\p{L})(?:talks|sessions|keynotes|presentations|vorträge|vortraege|conférences|présentations|charlas|ponencias|palestras|apresentações|lezingen|presentaties|sessies|доклад(?:ы|ов|ам|ах)|выступлени(?:я|й|ям)|prelekcj(?:e|i)|wykład(?:y|ów)|přednášk(?:y|ách|ám))(?!\p{L})|講演|セッション|トーク|登壇|演讲|讲座|발표|세션/iu;
 
 /**
  * A how-to or a tutorial: its title says so ("A practical guide to …", "Anleitung", "実践ガイド") and its
