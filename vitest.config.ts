@@ -49,7 +49,8 @@ export default defineConfig({
         },
       },
       {
-        // `npm run eval:talks` only (talk detection on the recap and web-page corpora): never part of `npm test`.
+        // `npm run eval:talks` (talk detection on the recap and web-page corpora) and `npm run eval:schedules` (schedule
+        // matching on the held-out schedule corpus), each picking its own file: never part of `npm test`.
         plugins: [WxtVitest()],
         test: {
           name: 'eval',
@@ -59,13 +60,15 @@ export default defineConfig({
         },
       },
       {
-        // `npm run bench` only: never part of `npm test`.
+        // `npm run bench` only: never part of `npm test`. run-benchmarks.ts builds the extension itself, so a
+        // benchmark that needs no extension build (bench/*.bench.ts) runs alone without one.
         plugins: [WxtVitest()],
         test: {
           name: 'bench',
-          include: ['bench/run-benchmarks.ts'],
+          include: ['bench/run-benchmarks.ts', 'bench/*.bench.ts'],
           environment: 'node',
-          globalSetup: ['tests/e2e/global-setup.ts'],
+          // One file at a time: two benchmarks side by side would slow each other down.
+          fileParallelism: false,
           testTimeout: 600_000,
           hookTimeout: 300_000,
         },

@@ -10,7 +10,10 @@ import { toMarkdown } from '@/core/markdown/export';
 import { extractPageMetadata } from '@/core/page-metadata';
 import { detectTalkSections } from '@/core/talks';
 import type { HighlightRecord, PageRecord, Selector, TalkRecord } from '@/core/types';
+import { parseSchedule } from '@/core/schedule/parse';
 import { importBackup } from '@/storage/backup';
+import { importSchedule } from '@/storage/conferences';
+import { linkPageTalks } from '@/storage/schedule-links';
 import { createDatabase } from '@/storage/db';
 import { baselineAnchor } from './baseline-hypothesis';
 
@@ -136,6 +139,58 @@ const api = {
       const result = await importBackup(db, parsed.backup);
       const durationMs = performance.now() - started;
       return { durationMs, parsedMs, added: result.added, highlights: await db.highlights.count() };
+    } finally {
+      await db.delete();
+    }
+  },
+
+  /**
+   * Imports a schedule file's text as the dashboard does (parse, write the conference and its talks
+   * in one transaction, link the library's page talks to them) into a fresh database, then deletes it.
+   * `pageTalks` page talks (write-ups already clipped) are in the library first, for the matching step.
+   */
+  async importScheduleText(
+    text: string,
+    databaseName: string,
+    pageTalks: { title: string; speakers: string[] }[],
+  ) {
+    const db = createDatabase(databaseName);
+    try {
+      const now = Date.now();
+      await db.pages.add({
+        id: 'bench-page',
+        url: 'https://blog.example/recap',
+        title: 'Conference recap',
+        authors: [],
+        siteName: null,
+        publishedAt: null,
+        lang: null,
+        canonicalUrl: null,
+        excerpt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await db.talks.bulkAdd(
+        pageTalks.map((t, i) => ({
+          id: `bench-talk-${i}`,
+          pageId: 'bench-page',
+          title: t.title,
+          speakers: t.speakers,
+          position: i * 100,
+          detected: true,
+          detectedTitle: t.title,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      );
+      const started = performance.now();
+      const schedule = parseSchedule(text);
+      const parsedMs = performance.now() - started;
+      const result = await importSchedule(db, schedule, { fileName: 'schedule.json' });
+      const writtenMs = performance.now() - started;
+      const linking = await linkPageTalks(db, 'all');
+      const durationMs = performance.now() - started;
+      return { durationMs, parsedMs, writtenMs, talks: result.talks, linked: linking.linked };
     } finally {
       await db.delete();
     }

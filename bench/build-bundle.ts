@@ -1,28 +1,42 @@
-/** Bundles bench/browser-entry.ts into one script the benchmark adds to Chromium pages. */
+/** Bundles code the benchmark adds to Chromium pages, each entry into one script. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from 'vite';
+import { build, type InlineConfig } from 'vite';
 import { PROJECT_ROOT } from '../tests/e2e/paths';
 
 export const BUNDLE_PATH = join(PROJECT_ROOT, 'bench', '.build', 'bench-bundle.js');
 
-export async function buildBenchBundle(): Promise<string> {
-  await build({
+/** Vite's library build of `entry` as one minified IIFE script that sets the global `name`. */
+function bundleConfig(entry: string, name: string, write: boolean): InlineConfig {
+  return {
     root: PROJECT_ROOT,
     configFile: false,
     logLevel: 'warn',
     resolve: { alias: { '@': PROJECT_ROOT } },
     build: {
       outDir: join(PROJECT_ROOT, 'bench', '.build'),
-      emptyOutDir: true,
+      emptyOutDir: write,
+      write,
       minify: true,
       lib: {
-        entry: join(PROJECT_ROOT, 'bench', 'browser-entry.ts'),
+        entry: join(PROJECT_ROOT, 'bench', entry),
         formats: ['iife'],
-        name: 'TalkNotesBenchBundle',
+        name,
         fileName: () => 'bench-bundle.js',
       },
     },
-  });
+  };
+}
+
+/** bench/browser-entry.ts, written to BUNDLE_PATH and returned. */
+export async function buildBenchBundle(): Promise<string> {
+  await build(bundleConfig('browser-entry.ts', 'TalkNotesBenchBundle', true));
   return readFile(BUNDLE_PATH, 'utf8');
+}
+
+/** Another entry of bench/ as a script, built in memory (nothing written, so it never races the build above). */
+export async function bundleScript(entry: string, name: string): Promise<string> {
+  const result = await build(bundleConfig(entry, name, false));
+  const output = (Array.isArray(result) ? result[0] : result) as { output: { code?: string }[] };
+  return output.output[0]!.code!;
 }

@@ -9,7 +9,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, it } from 'vitest';
 import { type ExtensionSession, launchExtension } from '../tests/e2e/harness';
-import { PROJECT_ROOT } from '../tests/e2e/paths';
+import { ensureExtensionBuilt } from '../tests/e2e/build';
+import { OUTPUT_DIR, PROJECT_ROOT } from '../tests/e2e/paths';
 import { buildBenchBundle } from './build-bundle';
 import {
   clipLatency,
@@ -20,6 +21,7 @@ import {
   FULL,
   pageCost,
   reanchoring,
+  scheduleImport,
   TINY,
 } from './scenarios';
 import { round, type Summary, table } from './stats';
@@ -29,6 +31,7 @@ let session: ExtensionSession;
 let bundle: string;
 
 beforeAll(async () => {
+  ensureExtensionBuilt(OUTPUT_DIR);
   bundle = await buildBenchBundle();
   session = await launchExtension();
 });
@@ -185,6 +188,37 @@ it('measures every scenario', async () => {
         row('the same records, raw IndexedDB puts (floor)', io.import.floor),
         row('the same, into stores without secondary indexes', io.import.floorWithoutIndexes),
       ],
+    ),
+  );
+
+  const schedules = await scheduleImport(session, bundle, sizes);
+  lap('schedule import');
+  results.scheduleImport = schedules;
+  out.push(
+    '\n## 7. Schedule import in an extension page (frab JSON): parse, write, link 20 write-up talks',
+    table(
+      [
+        'events',
+        'MiB',
+        'total median ms',
+        'min',
+        'max',
+        'runs',
+        'parse median ms',
+        'write median ms',
+        'linked',
+      ],
+      schedules.map((s) => [
+        s.events,
+        s.megabytes,
+        s.total.median,
+        s.total.min,
+        s.total.max,
+        s.total.runs,
+        s.parseMedian,
+        s.writeMedian,
+        s.linked,
+      ]),
     ),
   );
 

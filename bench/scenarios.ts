@@ -11,6 +11,7 @@ import { startFixtureServer } from '../tests/e2e/fixture-server';
 import { CHECKED_WEB_PAGES, WEB_PAGES_DIR } from '../tests/fixtures/web-pages';
 import { EXTENSION_DIR } from '../tests/e2e/paths';
 import { makeLibrary, writeLibrary } from '../tests/e2e/seed-library';
+import { generateFrabSchedule } from '../tests/unit/core/schedule/schedule-generator';
 import { createBackup, serializeBackup } from '../core/backup';
 import type { BenchApi } from './browser-entry';
 import {
@@ -42,6 +43,8 @@ export interface Sizes {
   importPauseMs: number;
   /** Library sizes (highlights) the dashboard is measured at; pages = highlights / 25. */
   dashboardSizes: number[];
+  /** Schedule sizes (events) the import is measured at, with runs each. */
+  scheduleImports: { events: number; runs: number }[];
 }
 
 export const FULL: Sizes = {
@@ -56,6 +59,10 @@ export const FULL: Sizes = {
   importRuns: 3,
   importPauseMs: 2_000,
   dashboardSizes: [1_000, 10_000, 50_000],
+  scheduleImports: [
+    { events: 1_000, runs: 7 },
+    { events: 30_000, runs: 3 },
+  ],
 };
 export const TINY: Sizes = {
   pageChars: 8_000,
@@ -69,6 +76,7 @@ export const TINY: Sizes = {
   importRuns: 1,
   importPauseMs: 0,
   dashboardSizes: [200],
+  scheduleImports: [{ events: 100, runs: 1 }],
 };
 
 /** Runs the bench bundle in the page's main world (through the debugger: no CSP applies). */
@@ -392,7 +400,7 @@ export async function exportAndImport(session: ExtensionSession, bundle: string,
     highlights: sizes.importHighlights,
     pages: Math.ceil(sizes.importHighlights / 25),
   });
-  const text = serializeBackup(createBackup({ ...importLibrary, settings: [] }, Date.now()));
+  const text = serializeBackup(createBackup({ ...importLibrary, conferences: [], settings: [] }, Date.now()));
   // An extension page that reads nothing on its own: the import has the origin to itself.
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/highlight-menu.html`);
@@ -560,6 +568,53 @@ export async function dashboardScale(session: ExtensionSession, sizes: Sizes): P
     });
   }
   await clearLibrary(page);
+  await page.close();
+  return rows;
+}
+
+/**
+ * Scenario 7: importing a conference schedule (frab JSON, as pretalx publishes it) in an extension
+ * page: parse, write, and link 20 write-up talks already in the library (10 of them in the schedule).
+ */
+export async function scheduleImport(session: ExtensionSession, bundle: string, sizes: Sizes) {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/highlight-menu.html`);
+  await withBundle(page, bundle);
+  const rows = [];
+  for (const { events, runs } of sizes.scheduleImports) {
+    const generated = generateFrabSchedule(events);
+    const pageTalks = [
+      ...generated.titles.slice(0, 10).map((title) => ({ title, speakers: [] })),
+      ...Array.from({ length: 10 }, (_, i) => ({
+        title: `A talk from another conference, number ${i}`,
+        speakers: [],
+      })),
+    ];
+    const total: number[] = [];
+    const parse: number[] = [];
+    const write: number[] = [];
+    let linked = 0;
+    for (let run = 0; run < runs; run++) {
+      const result = await page.evaluate(
+        ({ text, name, pageTalks }) =>
+          (window as unknown as BenchWindow).TalkNotesBench.importScheduleText(text, name, pageTalks),
+        { text: generated.json, name: `talk-notes-bench-schedule-${events}-${run}`, pageTalks },
+      );
+      if (result.talks !== events) throw new Error(`imported ${result.talks} of ${events} events`);
+      total.push(result.durationMs);
+      parse.push(result.parsedMs);
+      write.push(result.writtenMs - result.parsedMs);
+      linked = result.linked;
+    }
+    rows.push({
+      events,
+      megabytes: round(generated.json.length / 2 ** 20, 1),
+      total: summarize(total),
+      parseMedian: summarize(parse).median,
+      writeMedian: summarize(write).median,
+      linked,
+    });
+  }
   await page.close();
   return rows;
 }

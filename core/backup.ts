@@ -1,33 +1,46 @@
 /**
- * The backup file: one versioned JSON document with everything in the library (pages, talks,
- * highlights, collections, settings), documented in docs/backup-format.md with its JSON Schema
+ * The backup file: one versioned JSON document with everything in the library (pages, conferences,
+ * talks, highlights, collections, settings), documented in docs/backup-format.md with its JSON Schema
  * (docs/backup.schema.json, generated from {@link BackupSchema} by tests/unit/core/backup.test.ts).
  *
  * A file to import is untrusted: {@link parseBackup} checks, in order, that it is JSON (and not cut
  * short), that it is a Talk Notes backup of a version we understand, that every record matches its
- * schema (sizes bounded), that ids are unique and that records refer to pages that exist. Its messages
- * say what is wrong and where (`highlights[3].text: ...`), so a reader can act on them.
+ * schema (sizes bounded), that ids are unique and that records refer to pages and conferences that
+ * exist. Its messages say what is wrong and where (`highlights[3].text: ...`), so a reader can act on
+ * them. A version 1 file (before conferences) is read as a version 2 one without conferences.
  */
 import * as v from 'valibot';
 import {
   CollectionRecordSchema,
+  ConferenceRecordSchema,
   HighlightRecordSchema,
   PageRecordSchema,
   SettingRecordSchema,
   TalkRecordSchema,
 } from './schemas';
 import { SETTINGS, type SettingKey } from './settings';
-import type { CollectionRecord, HighlightRecord, PageRecord, SettingRecord, TalkRecord } from './types';
+import type {
+  CollectionRecord,
+  ConferenceRecord,
+  HighlightRecord,
+  PageRecord,
+  SettingRecord,
+  TalkRecord,
+} from './types';
 
 export const BACKUP_FORMAT = 'talk-notes-backup';
-/** The version this code writes and reads. Bump it (and add a migration) when records change shape. */
-export const BACKUP_VERSION = 1;
+/**
+ * The version this code writes. Bump it (and read the previous one in {@link parseBackup}) when
+ * records change shape. 2 added conferences and conference talks; 1 is still read.
+ */
+export const BACKUP_VERSION = 2;
 
 /** Bounds: a backup must not make us allocate without limit. */
 export const BACKUP_LIMITS = {
   /** Characters of JSON text (about the file size in bytes for mostly ASCII text). */
   chars: 256 * 1024 * 1024,
   pages: 200_000,
+  conferences: 10_000,
   talks: 500_000,
   highlights: 1_000_000,
   collections: 100_000,
@@ -40,6 +53,8 @@ export const BACKUP_LIMITS = {
 /** Everything in a library, as records. */
 export interface LibraryData {
   pages: PageRecord[];
+  /** Imported conference schedules; their talks are in `talks` (with `conferenceId`, no page). */
+  conferences: ConferenceRecord[];
   talks: TalkRecord[];
   highlights: HighlightRecord[];
   collections: CollectionRecord[];
@@ -56,12 +71,13 @@ export interface Backup extends LibraryData {
 const bounded = <T extends v.GenericSchema>(schema: T, max: number) =>
   v.pipe(v.array(schema), v.maxLength(max));
 
-/** The shape of a version 1 backup. */
+/** The shape of a version 2 backup. */
 export const BackupSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),
   exportedAt: v.pipe(v.string(), v.maxLength(100), v.isoTimestamp()),
   pages: bounded(PageRecordSchema, BACKUP_LIMITS.pages),
+  conferences: bounded(ConferenceRecordSchema, BACKUP_LIMITS.conferences),
   talks: bounded(TalkRecordSchema, BACKUP_LIMITS.talks),
   highlights: bounded(HighlightRecordSchema, BACKUP_LIMITS.highlights),
   collections: bounded(CollectionRecordSchema, BACKUP_LIMITS.collections),
@@ -70,6 +86,20 @@ export const BackupSchema = v.object({
 
 true satisfies [v.InferOutput<typeof BackupSchema>] extends [Backup] ? true : never;
 
+/**
+ * Version 1: the same records without `conferences` (talks then always had a page). Read with
+ * today's record schemas and checks, so a version 1 file as its exporter wrote it imports as before.
+ */
+const BackupV1Schema = v.object({
+  ...v.omit(BackupSchema, ['conferences']).entries,
+  version: v.literal(1),
+});
+
+/** A version 1 backup as version 2: no conferences. */
+function fromVersion1(backup: v.InferOutput<typeof BackupV1Schema>): Backup {
+  return { ...backup, version: BACKUP_VERSION, conferences: [] };
+}
+
 /** A backup of `data` made at `exportedAt` (ms since the epoch). */
 export function createBackup(data: LibraryData, exportedAt: number): Backup {
   return {
@@ -77,6 +107,7 @@ export function createBackup(data: LibraryData, exportedAt: number): Backup {
     version: BACKUP_VERSION,
     exportedAt: new Date(exportedAt).toISOString(),
     pages: data.pages,
+    conferences: data.conferences,
     talks: data.talks,
     highlights: data.highlights,
     collections: data.collections,
@@ -96,6 +127,10 @@ export type ParseBackupResult =
 export interface ParseBackupOptions {
   /** Pages already in the library: records of the file may refer to them. */
   libraryPageIds?: ReadonlySet<string>;
+  /** Conferences already in the library: talks of the file may belong to them. */
+  libraryConferenceIds?: ReadonlySet<string>;
+  /** Conference talks already in the library: page talks of the file may link to them. */
+  libraryConferenceTalkIds?: ReadonlySet<string>;
 }
 
 const MAX_LISTED_ISSUES = 3;
@@ -127,19 +162,19 @@ export function parseBackup(text: string, options: ParseBackupOptions = {}): Par
   const problem = formatProblem(data);
   if (problem) return fail(problem);
 
-  const parsed = v.safeParse(BackupSchema, data);
-  if (!parsed.success) {
+  const parsed = readRecords(data as { version: number });
+  if (!parsed.ok) {
     const listed = parsed.issues.slice(0, MAX_LISTED_ISSUES).map(describeIssue);
     const more = parsed.issues.length - listed.length;
     return fail(
       `The backup is not valid: ${listed.join('; ')}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}.`,
     );
   }
-  const backup = parsed.output as Backup;
   const errors = [
-    ...settingProblems(backup.settings),
-    ...duplicateProblems(backup),
-    ...referenceProblems(backup, options.libraryPageIds ?? new Set()),
+    ...settingProblems(parsed.backup.settings),
+    ...duplicateProblems(parsed.backup),
+    ...talkKindProblems(parsed.backup.talks),
+    ...referenceProblems(parsed.backup, options),
   ];
   if (errors.length > 0) {
     const more = errors.length - MAX_LISTED_ISSUES;
@@ -147,7 +182,27 @@ export function parseBackup(text: string, options: ParseBackupOptions = {}): Par
       `The backup is not valid: ${errors.slice(0, MAX_LISTED_ISSUES).join('; ')}${more > 0 ? ` (and ${more} more)` : ''}.`,
     );
   }
-  return { ok: true, backup, warnings: danglingTalkWarnings(backup) };
+  const { backup, droppedLinks } = dropUnknownScheduleLinks(
+    parsed.backup,
+    options.libraryConferenceTalkIds ?? new Set(),
+  );
+  return {
+    ok: true,
+    backup,
+    warnings: [...droppedLinkWarnings(droppedLinks), ...danglingTalkWarnings(backup)],
+  };
+}
+
+/** The records of a file whose format and version were checked: version 1 is read as version 2. */
+function readRecords(data: {
+  version: number;
+}): { ok: true; backup: Backup } | { ok: false; issues: v.BaseIssue<unknown>[] } {
+  if (data.version === 1) {
+    const v1 = v.safeParse(BackupV1Schema, data);
+    return v1.success ? { ok: true, backup: fromVersion1(v1.output) } : { ok: false, issues: v1.issues };
+  }
+  const v2 = v.safeParse(BackupSchema, data);
+  return v2.success ? { ok: true, backup: v2.output as Backup } : { ok: false, issues: v2.issues };
 }
 
 function megabytes(chars: number): string {
@@ -250,10 +305,12 @@ function jsonSize(value: unknown): { chars: number; depth: number } {
 
 function duplicateProblems(backup: Backup): string[] {
   const problems: string[] = [];
-  const unique = <T>(table: string, records: readonly T[], keyOf: (r: T) => string, what: string) => {
+  /** `keyOf` gives null for a record the rule does not apply to. */
+  const unique = <T>(table: string, records: readonly T[], keyOf: (r: T) => string | null, what: string) => {
     const first = new Map<string, number>();
     records.forEach((record, i) => {
       const key = keyOf(record);
+      if (key === null) return;
       const earlier = first.get(key);
       if (earlier === undefined) first.set(key, i);
       else
@@ -264,31 +321,153 @@ function duplicateProblems(backup: Backup): string[] {
   };
   unique('pages', backup.pages, (p) => p.id, 'id');
   unique('pages', backup.pages, (p) => p.url, 'url');
+  unique('conferences', backup.conferences, (c) => c.id, 'id');
   unique('talks', backup.talks, (t) => t.id, 'id');
+  // A conference lists each of its events once: the merge finds a conference talk by this pair.
+  unique(
+    'talks',
+    backup.talks,
+    (t) => (t.conferenceId === undefined ? null : `${t.conferenceId} ${t.scheduleId}`),
+    'scheduleId',
+  );
   unique('highlights', backup.highlights, (h) => h.id, 'id');
   unique('collections', backup.collections, (c) => c.id, 'id');
   unique('settings', backup.settings, (s) => s.key, 'key');
   return problems;
 }
 
-/** Talks and highlights must belong to a page of the file or of the library. */
-function referenceProblems(backup: Backup, libraryPageIds: ReadonlySet<string>): string[] {
-  const pageIds = new Set(backup.pages.map((p) => p.id));
+/**
+ * A talk is a page's (`pageId`) or a conference's (`conferenceId` and `scheduleId`, no page): never
+ * both, never neither.
+ */
+function talkKindProblems(talks: readonly TalkRecord[]): string[] {
   const problems: string[] = [];
-  const check = (table: string, records: readonly { pageId: string | null }[]) => {
+  talks.forEach((talk, i) => {
+    if (talk.pageId !== null && talk.conferenceId !== undefined)
+      problems.push(`talks[${i}] has both a pageId and a conferenceId: a talk is a page's or a conference's`);
+    else if (talk.pageId === null && talk.conferenceId === undefined)
+      problems.push(`talks[${i}] has neither a pageId nor a conferenceId`);
+    else if (talk.conferenceId !== undefined && talk.scheduleId === undefined)
+      problems.push(`talks[${i}].scheduleId: missing (a conference's talk has one)`);
+  });
+  return problems;
+}
+
+/**
+ * Talks and highlights must belong to a page of the file or of the library, and a conference's talks
+ * to a conference of the file or of the library.
+ */
+function referenceProblems(backup: Backup, library: ParseBackupOptions): string[] {
+  const problems: string[] = [];
+  const check = <T>(
+    table: string,
+    records: readonly T[],
+    field: string,
+    idOf: (record: T) => string | null | undefined,
+    what: string,
+    inFile: ReadonlySet<string>,
+    inLibrary: ReadonlySet<string> = new Set(),
+  ) => {
     records.forEach((record, i) => {
-      // A conference's talk has no page.
-      if (record.pageId === null) return;
-      if (!pageIds.has(record.pageId) && !libraryPageIds.has(record.pageId)) {
+      const id = idOf(record);
+      // A conference's talk has no page; a page's talk no conference.
+      if (id === null || id === undefined) return;
+      if (!inFile.has(id) && !inLibrary.has(id)) {
         problems.push(
-          `${table}[${i}].pageId ${JSON.stringify(record.pageId)} is not a page in this file or in your library`,
+          `${table}[${i}].${field} ${JSON.stringify(id)} is not ${what} in this file or in your library`,
         );
       }
     });
   };
-  check('talks', backup.talks);
-  check('highlights', backup.highlights);
+  const pageIds = new Set(backup.pages.map((p) => p.id));
+  const conferenceIds = new Set(backup.conferences.map((c) => c.id));
+  check('talks', backup.talks, 'pageId', (t) => t.pageId, 'a page', pageIds, library.libraryPageIds);
+  check(
+    'talks',
+    backup.talks,
+    'conferenceId',
+    (t) => t.conferenceId,
+    'a conference',
+    conferenceIds,
+    library.libraryConferenceIds,
+  );
+  check(
+    'highlights',
+    backup.highlights,
+    'pageId',
+    (h) => h.pageId,
+    'a page',
+    pageIds,
+    library.libraryPageIds,
+  );
   return problems;
+}
+
+/**
+ * A page talk's links to conference talks (`scheduleTalkId`, `scheduleCandidates`), each id given to
+ * `resolve`: the id it gives back is kept (the link follows a talk matched to another id), null drops
+ * the link. A dropped `scheduleTalkId` takes its `matched`/`chosen` state with it (a `declined` stays:
+ * the reader said no to the matcher), and the passages show under the page talk again. The same
+ * record when nothing changes. Used when reading a backup and when merging it.
+ */
+export function resolveScheduleLinks(talk: TalkRecord, resolve: (id: string) => string | null): TalkRecord {
+  if (talk.scheduleTalkId === undefined && talk.scheduleCandidates === undefined) return talk;
+  const next: TalkRecord = { ...talk };
+  if (talk.scheduleTalkId !== undefined) {
+    const linked = resolve(talk.scheduleTalkId);
+    if (linked !== null) next.scheduleTalkId = linked;
+    else {
+      delete next.scheduleTalkId;
+      if (next.scheduleLink !== 'declined') delete next.scheduleLink;
+    }
+  }
+  if (talk.scheduleCandidates !== undefined) {
+    const candidates = talk.scheduleCandidates.map(resolve).filter((id): id is string => id !== null);
+    if (candidates.length > 0) next.scheduleCandidates = [...new Set(candidates)];
+    else delete next.scheduleCandidates;
+  }
+  return sameLinks(talk, next) ? talk : next;
+}
+
+function sameLinks(a: TalkRecord, b: TalkRecord): boolean {
+  return (
+    a.scheduleTalkId === b.scheduleTalkId &&
+    a.scheduleLink === b.scheduleLink &&
+    JSON.stringify(a.scheduleCandidates) === JSON.stringify(b.scheduleCandidates)
+  );
+}
+
+/**
+ * Links to conference talks that are neither conference talks of the file nor of the library are
+ * dropped, not refused: the talk and its passages are kept under their page.
+ */
+function dropUnknownScheduleLinks(
+  backup: Backup,
+  libraryConferenceTalkIds: ReadonlySet<string>,
+): { backup: Backup; droppedLinks: number } {
+  const known = new Set(backup.talks.filter((t) => t.conferenceId !== undefined).map((t) => t.id));
+  let droppedLinks = 0;
+  const talks = backup.talks.map((talk) => {
+    const next = resolveScheduleLinks(talk, (id) =>
+      known.has(id) || libraryConferenceTalkIds.has(id) ? id : null,
+    );
+    if (talk.scheduleTalkId !== undefined && next.scheduleTalkId === undefined) droppedLinks++;
+    return next;
+  });
+  return {
+    backup: talks.every((t, i) => t === backup.talks[i]) ? backup : { ...backup, talks },
+    droppedLinks,
+  };
+}
+
+function droppedLinkWarnings(dropped: number): string[] {
+  return dropped > 0
+    ? [
+        dropped === 1
+          ? '1 talk was linked to a conference talk that is neither in the file nor in your library: the link was dropped, and its passages stay under that talk.'
+          : `${dropped} talks were linked to conference talks that are neither in the file nor in your library: the links were dropped, and their passages stay under those talks.`,
+      ]
+    : [];
 }
 
 /** A highlight whose talk is missing is kept (it exports under its page); the reader is told. */

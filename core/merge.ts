@@ -10,18 +10,37 @@
  *   ids). The backup's page then takes the library's id, and so do its talks' and highlights' `pageId`.
  * - A detected talk on such a page is matched by its detected title in the same way, so the talk is
  *   not listed twice. Highlights are never matched by text: two notes on one passage are both kept.
+ * - A conference is also matched as importing its schedule again would (core/schedule/identity.ts):
+ *   same source URL, else same title or acronym, first day and format. Its talks, and any talk of a
+ *   conference, are also matched by the conference (as mapped) and their schedule id. Page talks'
+ *   links to conference talks (`scheduleTalkId`, `scheduleCandidates`) and highlights' `talkId`
+ *   follow every id so replaced; a link to a conference talk that is neither in the backup nor in
+ *   the library is dropped (the passages show under the page talk).
  * - A collection with no id match but the name of a library collection (names are unique, ignoring
  *   case) is merged into it: highlight ids united, the newer name and description kept.
  * - Settings have no timestamps: the library's value stays; a setting it lacks is added.
  */
-import type { LibraryData } from './backup';
-import type { CollectionRecord, HighlightRecord, PageRecord, SettingRecord, TalkRecord } from './types';
+import { type LibraryData, resolveScheduleLinks } from './backup';
+import { findSameConference } from './schedule/identity';
+import type {
+  CollectionRecord,
+  ConferenceRecord,
+  HighlightRecord,
+  PageRecord,
+  SettingRecord,
+  TalkRecord,
+} from './types';
 
 /** The library's records an import can touch, as read by the caller. Extra records are harmless. */
 export interface LibraryMatches {
   /** Pages with the backup's ids or URLs. */
   pages: readonly PageRecord[];
-  /** Talks with the backup's ids, and the talks of pages matched by URL. */
+  /** Conferences with the backup's ids, and every conference that might be the same (all of them is fine). */
+  conferences: readonly ConferenceRecord[];
+  /**
+   * Talks with the backup's ids, the talks of pages matched by URL, the talks of the conferences
+   * the backup's conference talks go to, and the talks its page talks link to or are offered.
+   */
   talks: readonly TalkRecord[];
   /** Highlights with the backup's ids. */
   highlights: readonly HighlightRecord[];
@@ -42,12 +61,21 @@ export interface TablePlan<T> {
 
 export interface MergePlan {
   pages: TablePlan<PageRecord>;
+  conferences: TablePlan<ConferenceRecord>;
   talks: TablePlan<TalkRecord>;
   highlights: TablePlan<HighlightRecord>;
   collections: TablePlan<CollectionRecord>;
   settings: TablePlan<SettingRecord>;
-  /** Backup ids replaced by the id of the library record they were matched to (by URL, title or name). */
-  remapped: { pages: Map<string, string>; talks: Map<string, string>; collections: Map<string, string> };
+  /**
+   * Backup ids replaced by the id of the library record they were matched to (by URL, title, name,
+   * the same conference or schedule id).
+   */
+  remapped: {
+    pages: Map<string, string>;
+    conferences: Map<string, string>;
+    talks: Map<string, string>;
+    collections: Map<string, string>;
+  };
 }
 
 export interface MergeCounts {
@@ -78,11 +106,12 @@ function place<T>(plan: TablePlan<T>, decision: Decision, record: T, key: string
 export function planMerge(incoming: LibraryData, library: LibraryMatches): MergePlan {
   const plan: MergePlan = {
     pages: emptyPlan(),
+    conferences: emptyPlan(),
     talks: emptyPlan(),
     highlights: emptyPlan(),
     collections: emptyPlan(),
     settings: emptyPlan(),
-    remapped: { pages: new Map(), talks: new Map(), collections: new Map() },
+    remapped: { pages: new Map(), conferences: new Map(), talks: new Map(), collections: new Map() },
   };
 
   // Pages: by id, else by URL.
@@ -111,36 +140,80 @@ export function planMerge(incoming: LibraryData, library: LibraryMatches): Merge
   const pageId = <T extends string | null>(id: T): T =>
     id === null ? id : ((plan.remapped.pages.get(id) as T) ?? id);
 
-  // Talks: by id, else (detected talks on a page matched by URL) by detected title.
+  // Conferences: by id, else the same conference (source URL, or title/acronym, first day, format).
+  const conferencesById = new Map(library.conferences.map((c) => [c.id, c]));
+  const incomingConferenceIds = new Set(incoming.conferences.map((c) => c.id));
+  // One backup conference per library conference; a library conference the backup also holds keeps its own.
+  const unclaimed = library.conferences.filter((c) => !incomingConferenceIds.has(c.id));
+  for (const conference of incoming.conferences) {
+    let record = conference;
+    let existing = conferencesById.get(conference.id);
+    if (!existing) {
+      const same = findSameConference(conference, unclaimed);
+      if (same) {
+        unclaimed.splice(unclaimed.indexOf(same), 1);
+        plan.remapped.conferences.set(conference.id, same.id);
+        record = { ...conference, id: same.id };
+        existing = same;
+      }
+    }
+    place(plan.conferences, decide(record, existing), record, record.id);
+  }
+  const conferenceId = (id: string) => plan.remapped.conferences.get(id) ?? id;
+
+  // Talks: by id, else a detected talk on a page matched by URL by its detected title, else a
+  // conference's talk by its conference (as mapped) and schedule id. First every talk's id, so the
+  // links between talks can follow them; then the records.
   const talksById = new Map(library.talks.map((t) => [t.id, t]));
   const talkKey = (t: Pick<TalkRecord, 'pageId' | 'detectedTitle'>) =>
     `${t.pageId}\u0000${(t.detectedTitle ?? '').toLowerCase()}`;
   const detectedTalks = new Map(
     library.talks.filter((t) => t.detected && t.detectedTitle).map((t) => [talkKey(t), t]),
   );
+  const scheduleKey = (conference: string, scheduleId: string | undefined) =>
+    `${conference}\u0000${scheduleId}`;
+  const scheduledTalks = new Map(
+    library.talks
+      .filter((t) => t.conferenceId !== undefined)
+      .map((t) => [scheduleKey(t.conferenceId!, t.scheduleId), t]),
+  );
   const claimed = new Set<string>();
   const incomingTalkIds = new Set(incoming.talks.map((t) => t.id));
+  /** The library talk a backup talk with no id match is, if any. */
+  const sameTalk = (talk: TalkRecord): TalkRecord | undefined => {
+    if (talk.conferenceId !== undefined)
+      return scheduledTalks.get(scheduleKey(conferenceId(talk.conferenceId), talk.scheduleId));
+    if (talk.pageId !== null && plan.remapped.pages.has(talk.pageId) && talk.detected && talk.detectedTitle)
+      return detectedTalks.get(talkKey({ ...talk, pageId: pageId(talk.pageId) }));
+    return undefined;
+  };
   for (const talk of incoming.talks) {
-    let record: TalkRecord =
-      talk.pageId === pageId(talk.pageId) ? talk : { ...talk, pageId: pageId(talk.pageId) };
-    let existing = talksById.get(talk.id);
-    if (
-      !existing &&
-      talk.pageId !== null &&
-      plan.remapped.pages.has(talk.pageId) &&
-      talk.detected &&
-      talk.detectedTitle
-    ) {
-      const match = detectedTalks.get(talkKey(record));
-      // One backup talk per library talk; a library talk the backup also holds keeps its own.
-      if (match && !claimed.has(match.id) && !incomingTalkIds.has(match.id)) {
-        claimed.add(match.id);
-        plan.remapped.talks.set(talk.id, match.id);
-        record = { ...record, id: match.id };
-        existing = match;
-      }
+    if (talksById.has(talk.id)) continue;
+    const match = sameTalk(talk);
+    // One backup talk per library talk; a library talk the backup also holds keeps its own.
+    if (match && !claimed.has(match.id) && !incomingTalkIds.has(match.id)) {
+      claimed.add(match.id);
+      plan.remapped.talks.set(talk.id, match.id);
     }
-    place(plan.talks, decide(record, existing), record, record.id);
+  }
+  const talkId = (id: string) => plan.remapped.talks.get(id) ?? id;
+  // A page talk may link to a conference talk of the backup or of the library, and to nothing else.
+  const conferenceTalks = new Set(
+    [...incoming.talks, ...library.talks].filter((t) => t.conferenceId !== undefined).map((t) => t.id),
+  );
+  for (const talk of incoming.talks) {
+    const id = talkId(talk.id);
+    let record: TalkRecord = resolveScheduleLinks(talk, (linked) =>
+      conferenceTalks.has(linked) ? talkId(linked) : null,
+    );
+    const moved = {
+      id,
+      pageId: pageId(talk.pageId),
+      ...(talk.conferenceId === undefined ? {} : { conferenceId: conferenceId(talk.conferenceId) }),
+    };
+    if (moved.id !== talk.id || moved.pageId !== talk.pageId || moved.conferenceId !== talk.conferenceId)
+      record = { ...record, ...moved };
+    place(plan.talks, decide(record, talksById.get(id)), record, id);
   }
 
   // Highlights: by id only, with their page and talk ids rewritten.
@@ -205,7 +278,7 @@ function uniteCollections(library: CollectionRecord, other: CollectionRecord): C
 
 /** Totals over every table. */
 export function countPlan(plan: MergePlan): MergeCounts {
-  const tables = [plan.pages, plan.talks, plan.highlights, plan.collections, plan.settings];
+  const tables = [plan.pages, plan.conferences, plan.talks, plan.highlights, plan.collections, plan.settings];
   return {
     added: tables.reduce((n, t) => n + t.add.length, 0),
     updated: tables.reduce((n, t) => n + t.update.length, 0),

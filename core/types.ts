@@ -118,6 +118,12 @@ export interface ScheduleFields {
   removedFromSchedule?: boolean;
 }
 
+/** A schedule talk with its conference, as the reader is shown it to choose from. */
+export interface ScheduleChoice {
+  talk: TalkRecord;
+  conference: ConferenceRecord | null;
+}
+
 /** An imported conference schedule. */
 export interface ConferenceRecord {
   id: string;

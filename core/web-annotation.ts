@@ -5,10 +5,21 @@
  * Each highlight is an Annotation with motivation `highlighting` whose target is the page URL with the
  * stored TextQuoteSelector and TextPositionSelector (alternatives, as the model allows). The note is a
  * TextualBody (purpose `commenting`, format `text/markdown`) and each tag another one (purpose
- * `tagging`). Our RangeSelector uses Hypothesis-style XPath fields, not the model's RangeSelector, so it
- * is left out. The whole collection is embedded as its first page.
+ * `tagging`). A passage of a conference talk (filed under it, or under a page's talk linked to it) also
+ * has the talk's event page as a SpecificResource body with purpose `identifying` (what the passage is
+ * about), and the talk's recordings, slides and other links as SpecificResource bodies with purpose
+ * `linking`: the model's way to give an External Web Resource a purpose (section 4.1). Our
+ * RangeSelector uses Hypothesis-style XPath fields, not the model's RangeSelector, so it is left out.
+ * The whole collection is embedded as its first page.
  */
-import type { HighlightRecord, PageRecord, TextPositionSelector, TextQuoteSelector } from './types';
+import type {
+  HighlightRecord,
+  PageRecord,
+  TalkRecord,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from './types';
+import { resolveTalk } from './schedule/resolve';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -19,13 +30,21 @@ export interface TextualBody {
   format?: 'text/markdown';
 }
 
+/** A web resource as a body, with the reason it is there: the event page, a recording, slides. */
+export interface LinkBody {
+  type: 'SpecificResource';
+  purpose: 'identifying' | 'linking';
+  /** The resource's IRI (an http(s) URL). */
+  source: string;
+}
+
 export interface Annotation {
   id: string;
   type: 'Annotation';
   motivation: 'highlighting';
   created: string;
   modified: string;
-  body?: TextualBody[];
+  body?: (TextualBody | LinkBody)[];
   target: {
     source: string;
     selector: (TextQuoteSelector | TextPositionSelector)[];
@@ -48,6 +67,11 @@ export interface WebAnnotationInput {
   highlights: readonly HighlightRecord[];
   /** Pages of the highlights: their URL is the target source (falls back to the highlight's own). */
   pages: readonly PageRecord[];
+  /**
+   * Talks of the highlights, the conference talks their page talks link to (all talks is fine): a
+   * passage of a conference talk links to its event page. Without them, no annotation has links.
+   */
+  talks?: readonly TalkRecord[];
   /** ms since the epoch. */
   exportedAt: number;
 }
@@ -67,13 +91,24 @@ function isoTime(ms: number): string {
   return (Number.isNaN(date.getTime()) ? new Date(0) : date).toISOString();
 }
 
-/** One highlight as an Annotation. */
-export function toAnnotation(highlight: HighlightRecord, sourceUrl: string = highlight.url): Annotation {
-  const body: TextualBody[] = [];
+/** The event a conference talk's passages are about: its page and its links (recording, slides, …). */
+export type TalkEvent = Pick<TalkRecord, 'url' | 'links'>;
+
+/**
+ * One highlight as an Annotation. `event` is the conference talk the highlight is filed under (see
+ * {@link conferenceTalkOf}), if any: its event page and links become bodies.
+ */
+export function toAnnotation(
+  highlight: HighlightRecord,
+  sourceUrl: string = highlight.url,
+  event?: TalkEvent,
+): Annotation {
+  const body: (TextualBody | LinkBody)[] = [];
   if (highlight.note.trim()) {
     body.push({ type: 'TextualBody', value: highlight.note, purpose: 'commenting', format: 'text/markdown' });
   }
   for (const tag of highlight.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
+  body.push(...linkBodies(event));
   const selector = highlight.selectors
     .filter((s): s is TextQuoteSelector | TextPositionSelector => s.type !== 'RangeSelector')
     .map((s) =>
@@ -96,12 +131,46 @@ export function toAnnotation(highlight: HighlightRecord, sourceUrl: string = hig
   };
 }
 
+/**
+ * The event page (purpose `identifying`) and the other links (purpose `linking`) of a conference
+ * talk, each once. The URLs were checked to be http(s) when stored (core/schemas.ts).
+ */
+function linkBodies(event: TalkEvent | undefined): LinkBody[] {
+  if (!event) return [];
+  const bodies: LinkBody[] = [];
+  const seen = new Set<string>();
+  const add = (purpose: LinkBody['purpose'], source: string | null | undefined) => {
+    if (!source || seen.has(source)) return;
+    seen.add(source);
+    bodies.push({ type: 'SpecificResource', purpose, source });
+  };
+  add('identifying', event.url);
+  for (const link of event.links ?? []) add('linking', link.url);
+  return bodies;
+}
+
+/**
+ * The conference talk a highlight's talk stands for: the talk itself when it is a conference's, the
+ * conference talk a page's talk is linked to (`scheduleTalkId`), else undefined.
+ */
+export function conferenceTalkOf(
+  talkId: string | null,
+  talks: ReadonlyMap<string, TalkRecord>,
+): TalkRecord | undefined {
+  // The library's one rule for which talk a passage is under (core/schedule/resolve.ts).
+  const shown = resolveTalk(talkId === null ? undefined : talks.get(talkId), talks);
+  return shown?.conferenceId !== undefined ? shown : undefined;
+}
+
 /** The highlights as an AnnotationCollection (JSON-LD; serialize with JSON.stringify). */
 export function toWebAnnotations(input: WebAnnotationInput): AnnotationCollection {
   const urls = new Map(input.pages.map((p) => [p.id, p.url]));
+  const talks = new Map((input.talks ?? []).map((t) => [t.id, t]));
   const generated = isoTime(input.exportedAt);
   const id = `urn:talk-notes:export:${generated}`;
-  const items = input.highlights.map((h) => toAnnotation(h, urls.get(h.pageId) ?? h.url));
+  const items = input.highlights.map((h) =>
+    toAnnotation(h, urls.get(h.pageId) ?? h.url, conferenceTalkOf(h.talkId, talks)),
+  );
   return {
     '@context': ANNOTATION_CONTEXT,
     id,

@@ -10,6 +10,7 @@ import { saveClip } from '@/storage/clips';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { getHighlight, highlightsForUrl, listTags, recordAnchoring } from '@/storage/highlights';
+import { linkPageTalks } from '@/storage/schedule-links';
 import { talkRulesFor } from '@/storage/talk-rules';
 import type { BackgroundRequest, BackgroundResponses } from './protocol';
 import { type HandlerContext, type Handlers, MessageRejected } from './router';
@@ -89,6 +90,12 @@ function handlersFor({
       requireOwnPage(context, url);
       if (context.incognito) throw new Error(PRIVATE_WINDOW_NOTICE);
       const result = await saveClip(db, { ...clip, page: { ...clip.page, url } });
+      // The page's talks filed under the imported schedules' talks; a failure here loses no clip.
+      if (!result.duplicate) {
+        await linkPageTalks(db, { pageIds: [result.highlight.pageId] }).catch((error: unknown) =>
+          console.error('Talk Notes: matching the page talks to the schedules failed', error),
+        );
+      }
       return result;
     },
 

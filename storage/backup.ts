@@ -3,8 +3,9 @@
  * it (core/merge.ts) in ONE read-write transaction. An import that fails, or is cancelled through its
  * AbortSignal, aborts the transaction: the library is exactly as it was.
  */
-import { type Backup, createBackup, type LibraryData } from '@/core/backup';
+import { type Backup, createBackup, type LibraryData, type ParseBackupOptions } from '@/core/backup';
 import { countPlan, type LibraryMatches, type MergeCounts, planMerge } from '@/core/merge';
+import { findSameConference } from '@/core/schedule/identity';
 import type { TalkNotesDatabase } from './db';
 
 /** What a long backup operation reports: the phase and how far along it is. */
@@ -36,7 +37,7 @@ export class ImportError extends Error {
 const WRITE_CHUNK = 2_000;
 
 function tablesOf(db: TalkNotesDatabase) {
-  return [db.pages, db.talks, db.highlights, db.collections, db.settings];
+  return [db.pages, db.conferences, db.talks, db.highlights, db.collections, db.settings];
 }
 
 function throwIfAborted(signal: AbortSignal | undefined) {
@@ -51,7 +52,7 @@ export async function exportBackup(
   const { onProgress, signal } = options;
   throwIfAborted(signal);
   const data = await db.transaction('r', tablesOf(db), async () => {
-    const total = 5;
+    const total = 6;
     const step = async <T>(done: number, read: () => Promise<T>): Promise<T> => {
       const rows = await read();
       throwIfAborted(signal);
@@ -60,10 +61,11 @@ export async function exportBackup(
     };
     const library: LibraryData = {
       pages: await step(1, () => db.pages.toArray()),
-      talks: await step(2, () => db.talks.toArray()),
-      highlights: await step(3, () => db.highlights.toArray()),
-      collections: await step(4, () => db.collections.toArray()),
-      settings: await step(5, () => db.settings.toArray()),
+      conferences: await step(2, () => db.conferences.toArray()),
+      talks: await step(3, () => db.talks.toArray()),
+      highlights: await step(4, () => db.highlights.toArray()),
+      collections: await step(5, () => db.collections.toArray()),
+      settings: await step(6, () => db.settings.toArray()),
     };
     return library;
   });
@@ -73,8 +75,9 @@ export async function exportBackup(
 /**
  * Merges a parsed backup (core/backup.ts `parseBackup`) into the library, in one transaction.
  * Resolves with what was added, updated and left alone; rejects, changing nothing, when cancelled
- * (the signal's reason, an AbortError by default), when a record refers to a page that exists neither
- * in the backup nor in the library ({@link ImportError}), or when the database refuses a write.
+ * (the signal's reason, an AbortError by default), when a record refers to a page or a conference
+ * that exists neither in the backup nor in the library ({@link ImportError}), or when the database
+ * refuses a write. A page talk's link to a conference talk that is in neither is dropped (core/merge.ts).
  */
 export async function importBackup(
   db: TalkNotesDatabase,
@@ -87,11 +90,12 @@ export async function importBackup(
     onProgress?.({ phase: 'checking', done: 0, total: 1 });
     const library = await readMatches(db, backup);
     throwIfAborted(signal);
-    await checkPageReferences(db, backup);
+    await checkReferences(db, backup);
     const plan = planMerge(backup, library);
 
     const writes = [
       { table: db.pages, rows: [...plan.pages.add, ...plan.pages.update] },
+      { table: db.conferences, rows: [...plan.conferences.add, ...plan.conferences.update] },
       { table: db.talks, rows: [...plan.talks.add, ...plan.talks.update] },
       { table: db.highlights, rows: [...plan.highlights.add, ...plan.highlights.update] },
       { table: db.collections, rows: [...plan.collections.add, ...plan.collections.update] },
@@ -103,7 +107,7 @@ export async function importBackup(
     for (const { table, rows } of writes) {
       for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
         const chunk = rows.slice(i, i + WRITE_CHUNK);
-        // bulkPut takes any of the five record types; the table and its rows always match here.
+        // bulkPut takes any of the six record types; the table and its rows always match here.
         await (table as unknown as { bulkPut(rows: readonly unknown[]): Promise<unknown> }).bulkPut(chunk);
         done += chunk.length;
         // Throwing inside the transaction aborts it: nothing written so far is kept.
@@ -120,6 +124,7 @@ export async function importBackup(
       ...countPlan(plan),
       tables: {
         pages: count(plan.pages),
+        conferences: count(plan.conferences),
         talks: count(plan.talks),
         highlights: count(plan.highlights),
         collections: count(plan.collections),
@@ -140,57 +145,103 @@ async function readMatches(db: TalkNotesDatabase, backup: LibraryData): Promise<
     db.highlights.count(),
   ]);
   const none = Promise.resolve([] as never[]);
-  const [pagesById, pagesByUrl, talksById, highlights, collections, settings] = await Promise.all([
-    pageCount ? db.pages.bulkGet(backup.pages.map((p) => p.id)) : none,
-    pageCount
-      ? db.pages
-          .where('url')
-          .anyOf(backup.pages.map((p) => p.url))
-          .toArray()
-      : none,
-    talkCount ? db.talks.bulkGet(backup.talks.map((t) => t.id)) : none,
-    highlightCount ? db.highlights.bulkGet(backup.highlights.map((h) => h.id)) : none,
-    // Collections are few; all of them are needed to match by name.
-    db.collections.toArray(),
-    db.settings.bulkGet(backup.settings.map((s) => s.key)),
-  ]);
+  const linked = [
+    ...new Set(backup.talks.flatMap((t) => [t.scheduleTalkId ?? [], t.scheduleCandidates ?? []].flat())),
+  ];
+  const [pagesById, pagesByUrl, conferences, talksById, linkedTalks, highlights, collections, settings] =
+    await Promise.all([
+      pageCount ? db.pages.bulkGet(backup.pages.map((p) => p.id)) : none,
+      pageCount
+        ? db.pages
+            .where('url')
+            .anyOf(backup.pages.map((p) => p.url))
+            .toArray()
+        : none,
+      // Conferences are few; all of them are needed to find the same conference under another id.
+      db.conferences.toArray(),
+      talkCount ? db.talks.bulkGet(backup.talks.map((t) => t.id)) : none,
+      talkCount && linked.length ? db.talks.bulkGet(linked) : none,
+      highlightCount ? db.highlights.bulkGet(backup.highlights.map((h) => h.id)) : none,
+      // Collections are few; all of them are needed to match by name.
+      db.collections.toArray(),
+      db.settings.bulkGet(backup.settings.map((s) => s.key)),
+    ]);
   const backupPageIds = new Set(backup.pages.map((p) => p.id));
   const matchedByUrl = pagesByUrl.filter((p) => !backupPageIds.has(p.id)).map((p) => p.id);
-  const talksOnMatchedPages = matchedByUrl.length
-    ? await db.talks.where('pageId').anyOf(matchedByUrl).toArray()
-    : [];
+  // The library conferences the backup's conference talks may go to: by id, or the same conference
+  // (every one that is: the merge skips those the backup holds by id).
+  const named = new Set<string>(backup.talks.flatMap((t) => t.conferenceId ?? []));
+  const targetConferences = conferences
+    .filter((c) => named.has(c.id) || backup.conferences.some((b) => findSameConference(b, [c])))
+    .map((c) => c.id);
+  const [talksOnMatchedPages, talksOfConferences] = await Promise.all([
+    matchedByUrl.length ? db.talks.where('pageId').anyOf(matchedByUrl).toArray() : none,
+    talkCount && targetConferences.length
+      ? db.talks.where('conferenceId').anyOf(targetConferences).toArray()
+      : none,
+  ]);
   const present = <T>(rows: (T | undefined)[]) => rows.filter((r): r is T => r !== undefined);
   return {
     pages: [...present(pagesById), ...pagesByUrl],
-    talks: [...present(talksById), ...talksOnMatchedPages],
+    conferences,
+    talks: [...present(talksById), ...talksOnMatchedPages, ...talksOfConferences, ...present(linkedTalks)],
     highlights: present(highlights),
     collections,
     settings: present(settings),
   };
 }
 
-/** Talks and highlights whose page is not in the backup must find it in the library. */
-async function checkPageReferences(db: TalkNotesDatabase, backup: LibraryData): Promise<void> {
-  const inBackup = new Set(backup.pages.map((p) => p.id));
-  const outside = new Set<string>();
-  for (const record of [...backup.talks, ...backup.highlights]) {
-    if (record.pageId !== null && !inBackup.has(record.pageId)) outside.add(record.pageId);
-  }
-  if (outside.size === 0) return;
-  const ids = [...outside];
-  const found = await db.pages.bulkGet(ids);
-  const missing = ids.filter((_, i) => !found[i]);
-  if (missing.length > 0) {
+/**
+ * Talks and highlights whose page is not in the backup must find it in the library; so must talks
+ * whose conference is not in the backup.
+ */
+async function checkReferences(db: TalkNotesDatabase, backup: LibraryData): Promise<void> {
+  const missing = async (
+    what: string,
+    referred: Iterable<string | null | undefined>,
+    inBackup: readonly { id: string }[],
+    table: typeof db.pages | typeof db.conferences,
+  ) => {
+    const there = new Set(inBackup.map((r) => r.id));
+    const ids = [...new Set(referred)].filter((id): id is string => !!id && !there.has(id));
+    if (ids.length === 0) return;
+    const found = await table.bulkGet(ids);
+    const absent = ids.filter((_, i) => !found[i]);
+    if (absent.length === 0) return;
+    const n = absent.length;
     throw new ImportError(
-      `${missing.length} page${missing.length === 1 ? '' : 's'} referred to by the backup ${missing.length === 1 ? 'is' : 'are'} neither in the file nor in your library (${missing
+      `${n} ${what}${n === 1 ? '' : 's'} referred to by the backup ${n === 1 ? 'is' : 'are'} neither in the file nor in your library (${absent
         .slice(0, 3)
         .map((id) => JSON.stringify(id))
-        .join(', ')}${missing.length > 3 ? ', …' : ''}). Nothing was imported.`,
+        .join(', ')}${n > 3 ? ', …' : ''}). Nothing was imported.`,
     );
-  }
+  };
+  await missing(
+    'page',
+    [...backup.talks, ...backup.highlights].map((r) => r.pageId),
+    backup.pages,
+    db.pages,
+  );
+  await missing(
+    'conference',
+    backup.talks.map((t) => t.conferenceId),
+    backup.conferences,
+    db.conferences,
+  );
 }
 
-/** The ids of every page in the library: lets `parseBackup` accept records that refer to them. */
-export async function libraryPageIds(db: TalkNotesDatabase): Promise<Set<string>> {
-  return new Set((await db.pages.toCollection().primaryKeys()) as string[]);
+/**
+ * What the library holds that a backup's records may refer to, for `parseBackup`: its pages,
+ * conferences and conference talks (their ids), read in one transaction.
+ */
+export async function libraryReferences(db: TalkNotesDatabase): Promise<Required<ParseBackupOptions>> {
+  return db.transaction('r', db.pages, db.conferences, db.talks, async () => {
+    const ids = async (keys: Promise<unknown[]>) => new Set((await keys) as string[]);
+    return {
+      libraryPageIds: await ids(db.pages.toCollection().primaryKeys()),
+      libraryConferenceIds: await ids(db.conferences.toCollection().primaryKeys()),
+      // Only conference talks are in the conferenceId index.
+      libraryConferenceTalkIds: await ids(db.talks.orderBy('conferenceId').primaryKeys()),
+    };
+  });
 }

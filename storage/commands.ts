@@ -22,6 +22,13 @@ import {
   updateCollection,
 } from './collections';
 import { importSchedule, removeConference, type ScheduleSource } from './conferences';
+import {
+  chooseScheduleTalk,
+  declineScheduleTalk,
+  linkPageTalks,
+  type LinkingScope,
+  relinkRenamedTalk,
+} from './schedule-links';
 import type { TalkNotesDatabase } from './db';
 import { deleteHighlight, restoreHighlight, updateHighlight } from './highlights';
 import { addTags, deleteHighlights, removeTags, restoreHighlights, setTalk, urlsOf } from './library';
@@ -115,8 +122,12 @@ export function createCommands({ db, notify = () => {}, now = Date.now }: Comman
       }),
     createTalk: (pageId: string, title: string, speakers: string[] = []) =>
       run(async () => written(await createTalk(db, pageId, title, speakers, now()))),
+    /** Renames a talk; a page talk is matched to the imported schedules again under its new name. */
     renameTalk: (id: string, title: string) =>
-      run(async () => written(await renameTalk(db, id, title, now()))),
+      run(async () => {
+        await renameTalk(db, id, title, now());
+        return written(await relinkRenamedTalk(db, id, now()));
+      }),
     setSpeakers: (id: string, speakers: string[]) =>
       run(async () => written(await setSpeakers(db, id, speakers, now()))),
     /** Adds tags to every highlight of a talk; returns the ones that changed. */
@@ -153,6 +164,8 @@ export function createCommands({ db, notify = () => {}, now = Date.now }: Comman
     applyRedetection: (detection: Redetection) =>
       run(async () => {
         const result = await applyRedetection(db, detection, now());
+        const page = await db.pages.where('url').equals(result.url).first();
+        if (page) await linkPageTalks(db, { pageIds: [page.id] }, now());
         return { value: result, pages: [result.url] };
       }),
     /** The form that holds talk titles on the site of `url` (null: detect). */
@@ -178,6 +191,14 @@ export function createCommands({ db, notify = () => {}, now = Date.now }: Comman
     /** Imports a parsed conference schedule, or updates the conference imported before. */
     importSchedule: (schedule: ParsedSchedule, source: ScheduleSource, signal?: AbortSignal) =>
       run(async () => written(await importSchedule(db, schedule, source, now(), signal))),
+    /** Links the undecided page talks in `scope` to the imported schedules' talks they are. */
+    linkPageTalks: (scope: LinkingScope) => run(async () => written(await linkPageTalks(db, scope, now()))),
+    /** The reader links a page talk to a schedule talk. */
+    chooseScheduleTalk: (pageTalkId: string, scheduleTalkId: string) =>
+      run(async () => written(await chooseScheduleTalk(db, pageTalkId, scheduleTalkId, now()))),
+    /** The reader unlinks a page talk, or says it is none of the candidates. */
+    declineScheduleTalk: (pageTalkId: string) =>
+      run(async () => written(await declineScheduleTalk(db, pageTalkId, now()))),
     /** Removes a conference; passages filed directly under its talks go back to their pages' talks. */
     removeConference: (id: string) =>
       run(async () => {

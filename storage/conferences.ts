@@ -5,6 +5,7 @@
  * Removing a conference gives its passages back to their pages' talks. Each is one transaction.
  */
 import { newId } from '@/core/ids';
+import { findSameConference } from '@/core/schedule/identity';
 import type { ParsedSchedule, ScheduleTalk } from '@/core/schedule/types';
 import { talkAbove } from '@/core/talks/filing';
 import type { ConferenceRecord, HighlightRecord, ScheduleFields, TalkRecord } from '@/core/types';
@@ -32,7 +33,8 @@ export interface ScheduleImportResult {
 /** Conferences, most recently imported first. */
 export async function listConferences(db: TalkNotesDatabase): Promise<ConferenceRecord[]> {
   const all = await db.conferences.toArray();
-  return all.sort((a, b) => b.importedAt - a.importedAt);
+  // A copy: in a live query of a database opened with `cache: 'immutable'` (the dashboard's) the result is frozen.
+  return [...all].sort((a, b) => b.importedAt - a.importedAt);
 }
 
 /** A conference's talks in schedule order. */
@@ -50,7 +52,7 @@ export async function importSchedule(
   signal?: AbortSignal,
 ): Promise<ScheduleImportResult> {
   return db.transaction('rw', db.conferences, db.talks, db.highlights, async () => {
-    const existing = await findSameConference(db, schedule, source);
+    const existing = await findConferenceOf(db, schedule, source);
     const conference: ConferenceRecord = {
       id: existing?.id ?? newId(),
       title: schedule.conference.title,
@@ -164,24 +166,15 @@ export async function removeConference(
   });
 }
 
-/** The conference this schedule updates: same source URL, else same title or acronym and first day. */
-async function findSameConference(
+/** The conference this schedule updates: same source URL, else same title or acronym, first day and format. */
+async function findConferenceOf(
   db: TalkNotesDatabase,
   schedule: ParsedSchedule,
   source: ScheduleSource,
 ): Promise<ConferenceRecord | undefined> {
-  if (source.url) {
-    const bySource = await db.conferences.where('sourceUrl').equals(source.url).first();
-    if (bySource) return bySource;
-  }
-  const { title, acronym, start } = schedule.conference;
-  const fold = (s: string | null) => (s ?? '').trim().toLowerCase();
-  return (await db.conferences.toArray()).find(
-    (c) =>
-      c.start === start &&
-      c.format === schedule.format &&
-      ((acronym !== null && fold(c.acronym) === fold(acronym)) || fold(c.title) === fold(title)),
-  );
+  const wanted = { ...schedule.conference, format: schedule.format, sourceUrl: source.url || null };
+  // Conferences are few: the rule (core/schedule/identity.ts) runs over all of them.
+  return findSameConference(wanted, await db.conferences.toArray());
 }
 
 /** Events by start time (untimed last), then room, then the source's order. */

@@ -1,5 +1,5 @@
 /** What the popup reads and the few writes it needs beyond single-record edits. */
-import type { HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
+import type { ConferenceRecord, HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
 import { highlightsForUrl, updateHighlight } from './highlights';
 import { createTalk, talksForPage } from './talks';
@@ -11,6 +11,14 @@ export interface PageNotes {
   talks: TalkRecord[];
   /** The page's highlights in document order. */
   highlights: HighlightRecord[];
+  /**
+   * Schedule talks the page's talks are linked to, offered, or that its highlights are filed under
+   * directly, by id; and their conferences, by id.
+   */
+  scheduleTalks: ReadonlyMap<string, TalkRecord>;
+  conferences: ReadonlyMap<string, ConferenceRecord>;
+  /** Whether any schedule is imported (the popup then offers to link a talk to one). */
+  schedulesImported: boolean;
 }
 
 /**
@@ -23,7 +31,21 @@ export async function pageNotes(db: TalkNotesDatabase, url: string): Promise<Pag
     page ? talksForPage(db, page.id) : Promise.resolve([]),
     highlightsForUrl(db, url),
   ]);
-  return { page, talks, highlights };
+  const wanted = new Set<string>();
+  for (const talk of talks) {
+    if (talk.scheduleTalkId) wanted.add(talk.scheduleTalkId);
+    for (const id of talk.scheduleCandidates ?? []) wanted.add(id);
+  }
+  const pageTalkIds = new Set(talks.map((t) => t.id));
+  for (const h of highlights) if (h.talkId && !pageTalkIds.has(h.talkId)) wanted.add(h.talkId);
+  const scheduleTalks = new Map<string, TalkRecord>();
+  for (const talk of await db.talks.bulkGet([...wanted]))
+    if (talk?.conferenceId) scheduleTalks.set(talk.id, talk);
+  const conferenceIds = [...new Set([...scheduleTalks.values()].map((t) => t.conferenceId!))];
+  const conferences = new Map<string, ConferenceRecord>();
+  for (const c of await db.conferences.bulkGet(conferenceIds)) if (c) conferences.set(c.id, c);
+  const schedulesImported = conferences.size > 0 || (await db.conferences.count()) > 0;
+  return { page, talks, highlights, scheduleTalks, conferences, schedulesImported };
 }
 
 /**

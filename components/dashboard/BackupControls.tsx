@@ -88,7 +88,7 @@ export function BackupControls({
   const exportAnnotations = async () => {
     const controller = start('Exporting Web Annotations');
     try {
-      const { highlights, pages } = await library.loadAnnotations();
+      const { highlights, pages, talks } = await library.loadAnnotations();
       if (controller.signal.aborted) {
         finish({ kind: 'done', message: 'Web Annotation export cancelled.' });
         return;
@@ -98,6 +98,7 @@ export function BackupControls({
         title: 'Talk Notes highlights',
         highlights,
         pages,
+        talks,
         exportedAt: at,
       });
       download({

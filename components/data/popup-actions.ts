@@ -2,10 +2,11 @@
 import { useMemo } from 'preact/hooks';
 import type { ColorNames } from '@/core/colors';
 import type { TalkForm } from '@/core/talks/rules';
-import type { HighlightChanges, HighlightRecord, TalkRecord } from '@/core/types';
+import type { HighlightChanges, HighlightRecord, ScheduleChoice, TalkRecord } from '@/core/types';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { getHighlight } from '@/storage/highlights';
+import { searchSchedules } from '@/storage/schedule-links';
 
 /** The popup's link to the browser: the tab it is about, other tabs, the background. */
 export interface PageBridge {
@@ -47,6 +48,11 @@ export interface PopupActions {
   /** Forgets one learned line of the page's site (by its key), or all of the site's rules. */
   forgetNotATalk: (url: string, key: string) => Promise<unknown>;
   forgetTalkRules: (url: string) => Promise<unknown>;
+  /** Links a page talk to a schedule talk, or declines any link (the reader's choice sticks). */
+  chooseScheduleTalk: (talkId: string, scheduleTalkId: string) => Promise<unknown>;
+  declineScheduleTalk: (talkId: string) => Promise<unknown>;
+  /** Schedule talks whose title, speakers or room match the text, best first. */
+  searchSchedules: (text: string) => Promise<ScheduleChoice[]>;
 }
 
 export interface PopupActionDeps {
@@ -80,7 +86,9 @@ export function createPopupActions({ db, tabId, bridge }: PopupActionDeps): Popu
     restore: (record) => commands.restoreHighlight(record),
     moveToTalkNamed: (id, title) => commands.moveToTalkNamed(id, title),
     createTalk: (pageId, title, speakers) => commands.createTalk(pageId, title, speakers),
-    renameTalk: (talkId, title) => commands.renameTalk(talkId, title),
+    renameTalk: async (talkId, title) => {
+      await commands.renameTalk(talkId, title);
+    },
     setSpeakers: (talkId, speakers) => commands.setSpeakers(talkId, speakers),
     tagTalk: async (talkId, tags) => (await commands.tagTalk(talkId, tags)).length,
     setColorNames: (names) => commands.setSetting('colorNames', names),
@@ -90,6 +98,9 @@ export function createPopupActions({ db, tabId, bridge }: PopupActionDeps): Popu
     setTalkForm: (url, form) => commands.setTalkForm(url, form),
     forgetNotATalk: (url, key) => commands.forgetNotATalk(url, key),
     forgetTalkRules: (url) => commands.forgetTalkRules(url),
+    chooseScheduleTalk: (talkId, scheduleTalkId) => commands.chooseScheduleTalk(talkId, scheduleTalkId),
+    declineScheduleTalk: (talkId) => commands.declineScheduleTalk(talkId),
+    searchSchedules: (text) => searchSchedules(db, text),
   };
 }
 

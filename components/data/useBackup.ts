@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { type Backup, type LibraryData, type ParseBackupResult, parseBackup } from '@/core/backup';
-import type { HighlightRecord, PageRecord } from '@/core/types';
-import { type BackupRunOptions, exportBackup, type ImportResult, libraryPageIds } from '@/storage/backup';
+import type { HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
+import { type BackupRunOptions, exportBackup, type ImportResult, libraryReferences } from '@/storage/backup';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { loadAllAnnotations } from '@/storage/export';
@@ -10,12 +10,12 @@ import { loadAllAnnotations } from '@/storage/export';
 export interface LibraryBackup {
   /** Every record of the library as a backup, read as one consistent snapshot. */
   exportBackup: (options: BackupRunOptions) => Promise<Backup>;
-  /** Reads a backup file; records may refer to pages already in the library. */
+  /** Reads a backup file; records may refer to pages, conferences and conference talks already in the library. */
   parse: (text: string) => Promise<ParseBackupResult>;
   /** Merges a parsed backup, all or nothing; the open tabs of the pages it changed redraw. */
   importBackup: (backup: LibraryData, options: BackupRunOptions) => Promise<ImportResult>;
-  /** Every highlight with every page, for the Web Annotation export. */
-  loadAnnotations: () => Promise<{ highlights: HighlightRecord[]; pages: PageRecord[] }>;
+  /** Every highlight with every page and talk, for the Web Annotation export. */
+  loadAnnotations: () => Promise<{ highlights: HighlightRecord[]; pages: PageRecord[]; talks: TalkRecord[] }>;
 }
 
 /** The library's backup and restore, bound to the database and the notifier. */
@@ -23,7 +23,7 @@ export function libraryBackup(db: TalkNotesDatabase, notify?: NotifyHighlightsCh
   const commands = createCommands({ db, notify });
   return {
     exportBackup: (options) => exportBackup(db, options),
-    parse: async (text) => parseBackup(text, { libraryPageIds: await libraryPageIds(db) }),
+    parse: async (text) => parseBackup(text, await libraryReferences(db)),
     importBackup: (backup, options) => commands.importBackup(backup, options),
     loadAnnotations: () => loadAllAnnotations(db),
   };

@@ -14,6 +14,7 @@ import { type PopupActions, reportingFailures } from '../data/popup-actions';
 import type { MarkdownExporter } from '../data/useMarkdownExport';
 import { TalkForm } from './TalkForm';
 import { TalkHeader } from './TalkHeader';
+import { ScheduleLink } from './ScheduleLink';
 import { TalkRulesPanel } from './TalkRulesPanel';
 import { UndoBar } from './UndoBar';
 
@@ -60,7 +61,16 @@ export function PopupPageNotes({
     [unreported],
   );
 
-  const view = groupByTalk(notes.highlights, notes.talks);
+  // Highlights the reader filed directly under a schedule talk group under it, placed by their passages.
+  const pageTalkIds = new Set(notes.talks.map((t) => t.id));
+  const directlyFiled = [...notes.scheduleTalks.values()]
+    .filter((t) => notes.highlights.some((h) => h.talkId === t.id && !pageTalkIds.has(t.id)))
+    .map((t) => ({ ...t, position: -1 }));
+  const view = groupByTalk(notes.highlights, [...notes.talks, ...directlyFiled]);
+  const choice = (id: string) => {
+    const talk = notes.scheduleTalks.get(id);
+    return talk ? { talk, conference: notes.conferences.get(talk.conferenceId!) ?? null } : null;
+  };
   const heading = pageHeading(notes.page, page, locale);
 
   const remove = async (id: string) => {
@@ -140,6 +150,28 @@ export function PopupPageNotes({
                     );
                     void actions.markNotATalk(talk.id, as);
                   }}
+                  schedule={
+                    talk.pageId !== null && (
+                      <ScheduleLink
+                        talk={talk}
+                        linked={talk.scheduleTalkId ? choice(talk.scheduleTalkId) : null}
+                        candidates={(talk.scheduleCandidates ?? []).map(choice).filter((c) => c !== null)}
+                        schedulesImported={notes.schedulesImported}
+                        onChoose={async (id) => {
+                          await actions.chooseScheduleTalk(talk.id, id);
+                          setNotice(
+                            `“${talk.title}” is linked to “${notes.scheduleTalks.get(id)?.title ?? 'the schedule talk'}”.`,
+                          );
+                        }}
+                        onDecline={async () => {
+                          await actions.declineScheduleTalk(talk.id);
+                          setNotice(`“${talk.title}” is not linked to the schedule.`);
+                        }}
+                        onSearch={async (text) => (await actions.searchSchedules(text)) ?? []}
+                        locale={locale}
+                      />
+                    )
+                  }
                 />
               );
             }}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { parseTagInput } from '@/core/tags';
 import type { TalkRecord } from '@/core/types';
@@ -15,12 +16,23 @@ interface Props {
   onTagAll: (tags: string[]) => Promise<number | undefined>;
   /** "Not a talk": its highlights go to the talk above (`part`) or to none. */
   onNotATalk: (as: 'part' | 'none') => void;
+  /** The talk's place in an imported schedule (components/popup/ScheduleLink.tsx), under its title. */
+  schedule?: ComponentChildren;
 }
 
 type Mode = 'view' | 'edit' | 'tag' | 'not-a-talk';
 
 /** A talk's heading in the popup: title and speakers, with rename/speakers and tag-all forms. */
-export function TalkHeader({ talk, headingId, count, suggestions, onEdit, onTagAll, onNotATalk }: Props) {
+export function TalkHeader({
+  talk,
+  headingId,
+  count,
+  suggestions,
+  onEdit,
+  onTagAll,
+  onNotATalk,
+  schedule,
+}: Props) {
   const [mode, setMode] = useState<Mode>('view');
   const [status, setStatus] = useState('');
   const editButton = useRef<HTMLButtonElement>(null);
@@ -91,6 +103,7 @@ export function TalkHeader({ talk, headingId, count, suggestions, onEdit, onTagA
           </div>
         )}
       </div>
+      {mode === 'view' && schedule}
       {mode === 'not-a-talk' && (
         <fieldset
           class="not-a-talk"

@@ -27,6 +27,17 @@ export const TEMPLATE_VARIABLES = {
   colorName: 'the name you gave the colour (empty when unnamed)',
   date: 'the date the passage was clipped, YYYY-MM-DD (UTC)',
   id: 'the highlight id',
+  // A conference talk's fields (./schedule-details.ts): empty when the talk is not a conference talk.
+  conference: 'the conference title (empty unless the passage is under a conference talk, as are all below)',
+  day: 'the day of the talk, YYYY-MM-DD, in the conference’s time zone',
+  time: 'the time of the talk, HH:mm–HH:mm (24-hour), in the conference’s time zone',
+  start: 'the start of the talk as the schedule gives it (ISO 8601, with its UTC offset when known)',
+  room: 'the room',
+  track: 'the track',
+  type: 'the kind of session (talk, workshop, …) as the schedule names it',
+  recording: 'the URL of the talk’s recording',
+  slides: 'the URL of the talk’s slides',
+  schedule: 'the URL of the talk’s page in the conference schedule',
 } as const;
 
 export type TemplateVariable = keyof typeof TEMPLATE_VARIABLES;

@@ -9,6 +9,7 @@ import {
   extraction,
   pageCost,
   reanchoring,
+  scheduleImport,
   TINY,
 } from '../../bench/scenarios';
 import { type ExtensionSession, launchExtension } from './harness';
@@ -57,5 +58,11 @@ describe('benchmark scenarios on tiny sizes', () => {
     const [dashboard] = await dashboardScale(session, TINY);
     expect(dashboard).toMatchObject({ highlights: TINY.dashboardSizes[0] });
     expect(dashboard!.keystroke.runs).toBeGreaterThan(0);
+  });
+
+  it('imports a generated schedule in an extension page and links the write-up talks it holds', async () => {
+    const [row] = await scheduleImport(session, bundle, TINY);
+    expect(row).toMatchObject({ events: TINY.scheduleImports[0]!.events, linked: 10 });
+    expect(row!.total.runs).toBe(1);
   });
 });

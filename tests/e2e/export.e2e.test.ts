@@ -79,7 +79,7 @@ describe('export in Chromium', () => {
     await dashboard.getByRole('button', { name: 'Export backup' }).click();
     const backupPath = (await (await downloading).path())!;
     const backup = JSON.parse(await readFile(backupPath, 'utf8'));
-    expect(backup).toMatchObject({ format: 'talk-notes-backup', version: 1 });
+    expect(backup).toMatchObject({ format: 'talk-notes-backup', version: 2 });
     expect(backup.highlights).toHaveLength(before.highlights.length);
 
     await clearLibrary(dashboard);

@@ -1,6 +1,12 @@
 /** Records for backup, merge and restore tests: a small library with every kind of record. */
 import type { LibraryData } from '@/core/backup';
-import type { CollectionRecord, HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
+import type {
+  CollectionRecord,
+  ConferenceRecord,
+  HighlightRecord,
+  PageRecord,
+  TalkRecord,
+} from '@/core/types';
 
 export function page(id: string, overrides: Partial<PageRecord> = {}): PageRecord {
   return {
@@ -28,6 +34,60 @@ export function talk(id: string, pageId: string, overrides: Partial<TalkRecord> 
     position: 10,
     detected: true,
     detectedTitle: `Talk ${id}`,
+    createdAt: 1_000,
+    updatedAt: 1_000,
+    ...overrides,
+  };
+}
+
+export function conference(id: string, overrides: Partial<ConferenceRecord> = {}): ConferenceRecord {
+  return {
+    id,
+    title: `Conference ${id}`,
+    acronym: id,
+    start: '2026-01-31',
+    end: '2026-02-01',
+    timeZone: 'Europe/Brussels',
+    url: null,
+    sourceUrl: `https://schedule.example/${id}.xml`,
+    sourceFile: null,
+    format: 'frab-xml',
+    importedAt: 1_000,
+    createdAt: 1_000,
+    updatedAt: 1_000,
+    ...overrides,
+  };
+}
+
+/** A talk of a conference's schedule: no page, every schedule field. */
+export function conferenceTalk(
+  id: string,
+  conferenceId: string,
+  scheduleId: string,
+  overrides: Partial<TalkRecord> = {},
+): TalkRecord {
+  return {
+    id,
+    pageId: null,
+    title: `Event ${scheduleId}`,
+    speakers: ['Ada Example'],
+    position: 0,
+    detected: false,
+    detectedTitle: null,
+    conferenceId,
+    scheduleId,
+    subtitle: null,
+    start: '2026-01-31T10:00:00+01:00',
+    end: '2026-01-31T10:30:00+01:00',
+    timeZone: 'Europe/Brussels',
+    day: '2026-01-31',
+    room: 'Janson',
+    track: null,
+    type: 'talk',
+    abstract: null,
+    url: `https://schedule.example/${conferenceId}/event/${scheduleId}`,
+    links: [],
+    housekeeping: false,
     createdAt: 1_000,
     updatedAt: 1_000,
     ...overrides,
@@ -81,10 +141,11 @@ export function collection(id: string, overrides: Partial<CollectionRecord> = {}
   };
 }
 
-/** Two pages, two talks, three highlights, a collection and two settings. */
+/** Two pages, two talks, three highlights, a collection and two settings (no conference). */
 export function sampleLibrary(): LibraryData {
   return {
     pages: [page('p1'), page('p2', { title: 'Day 2 — “quotes” & <b>', excerpt: 'An excerpt' })],
+    conferences: [],
     talks: [talk('t1', 'p1'), talk('t2', 'p2', { detected: false, detectedTitle: null, position: -1 })],
     highlights: [
       highlight('h1', 'p1', {
@@ -111,5 +172,36 @@ export function sampleLibrary(): LibraryData {
         },
       },
     ],
+  };
+}
+
+/**
+ * A library with a conference: its two talks (one with a recording), a page whose detected talk is
+ * linked to the first (`matched`) and offered both, a highlight under that page talk and one filed
+ * directly under the second conference talk.
+ */
+export function conferenceLibrary(): LibraryData {
+  return {
+    pages: [page('recap', { url: 'https://blog.example/fosdem-recap' })],
+    conferences: [conference('fosdem')],
+    talks: [
+      conferenceTalk('ct1', 'fosdem', 'ev-1', {
+        title: 'Rust in the kernel',
+        links: [{ kind: 'recording', url: 'https://video.example/rust.webm', title: 'Video' }],
+      }),
+      conferenceTalk('ct2', 'fosdem', 'ev-2', { title: 'Postgres at scale', position: 1 }),
+      talk('pt1', 'recap', {
+        title: 'Rust in the kernel',
+        scheduleTalkId: 'ct1',
+        scheduleLink: 'matched',
+        scheduleCandidates: ['ct1', 'ct2'],
+      }),
+    ],
+    highlights: [
+      highlight('hr1', 'recap', { talkId: 'pt1' }),
+      highlight('hr2', 'recap', { talkId: 'ct2', talkPinned: true, position: 80 }),
+    ],
+    collections: [],
+    settings: [],
   };
 }

@@ -5,21 +5,33 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   BACKUP_LIMITS,
+  type Backup,
   BackupSchema,
   createBackup,
   isTruncatedJson,
+  type LibraryData,
   parseBackup,
   serializeBackup,
 } from '@/core/backup';
 import {
   CollectionRecordSchema,
+  ConferenceRecordSchema,
   HighlightRecordSchema,
   PageRecordSchema,
+  ScheduleLinkSchema,
   SelectorSchema,
   SettingRecordSchema,
   TalkRecordSchema,
 } from '@/core/schemas';
-import { sampleLibrary } from './backup-fixtures';
+import {
+  conference,
+  conferenceLibrary,
+  conferenceTalk,
+  highlight,
+  page,
+  sampleLibrary,
+  talk,
+} from './backup-fixtures';
 
 const EXPORTED_AT = Date.UTC(2024, 4, 1, 12);
 const text = () => serializeBackup(createBackup(sampleLibrary(), EXPORTED_AT));
@@ -80,9 +92,9 @@ describe('parseBackup', () => {
       'a newer version',
       () =>
         edited((b) => {
-          b.version = 2;
+          b.version = 3;
         }),
-      'This backup is version 2, newer than this Talk Notes understands (version 1). Update Talk Notes, then import it again.',
+      'This backup is version 3, newer than this Talk Notes understands (version 2). Update Talk Notes, then import it again.',
     ],
     [
       'version 0',
@@ -236,6 +248,170 @@ describe('parseBackup', () => {
   });
 });
 
+describe('parseBackup: conferences (version 2)', () => {
+  const withConferences = (edit: (backup: Backup) => void = () => {}) => {
+    const backup = createBackup(conferenceLibrary(), EXPORTED_AT);
+    edit(backup);
+    return JSON.stringify(backup);
+  };
+
+  it('reads back a conference, its talks, a page talk linked to one and a highlight filed under one', () => {
+    expect(parseBackup(withConferences())).toEqual({
+      ok: true,
+      backup: createBackup(conferenceLibrary(), EXPORTED_AT),
+      warnings: [],
+    });
+  });
+
+  it('round trip: any library with conferences, conference talks and links reads back as it was written', () => {
+    fc.assert(
+      fc.property(libraryArbitrary, (library) => {
+        const backup = createBackup(library, EXPORTED_AT);
+        expect(parseBackup(serializeBackup(backup))).toEqual({ ok: true, backup, warnings: [] });
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it.each<[string, (b: Backup) => void, string]>([
+    [
+      'a talk of a conference that is nowhere',
+      (b) => {
+        b.talks[1]!.conferenceId = 'nowhere';
+      },
+      'talks[1].conferenceId "nowhere" is not a conference in this file or in your library',
+    ],
+    [
+      'a talk of a page and of a conference',
+      (b) => {
+        b.talks[2]!.conferenceId = 'fosdem';
+      },
+      "talks[2] has both a pageId and a conferenceId: a talk is a page's or a conference's",
+    ],
+    [
+      'a talk of neither a page nor a conference',
+      (b) => {
+        b.talks[2]!.pageId = null;
+      },
+      'talks[2] has neither a pageId nor a conferenceId',
+    ],
+    [
+      'a conference talk without its schedule id',
+      (b) => {
+        delete b.talks[0]!.scheduleId;
+      },
+      "talks[0].scheduleId: missing (a conference's talk has one)",
+    ],
+    [
+      'one event twice in a conference',
+      (b) => {
+        b.talks[1]!.scheduleId = 'ev-1';
+      },
+      'talks[1].scheduleId duplicates talks[0].scheduleId ("fosdem ev-1")',
+    ],
+    [
+      'two conferences with one id',
+      (b) => {
+        b.conferences.push(conference('fosdem', { title: 'Another' }));
+      },
+      'conferences[1].id duplicates conferences[0].id ("fosdem")',
+    ],
+    [
+      'a conference of an unknown format',
+      (b) => {
+        (b.conferences[0] as unknown as Record<string, unknown>).format = 'pdf';
+      },
+      'conferences[0].format: Invalid type: Expected ("frab-json" | "frab-xml" | "sessionize" | "ical") but received "pdf"',
+    ],
+    [
+      'no conferences at all (version 2 has them)',
+      (b) => {
+        delete (b as Partial<Backup>).conferences;
+      },
+      'conferences: missing',
+    ],
+  ])('refuses %s', (_, edit, problem) => {
+    expect(errorOf(withConferences(edit))).toBe(`The backup is not valid: ${problem}.`);
+  });
+
+  it('talks may belong to a conference of the library', () => {
+    const input = withConferences((b) => {
+      b.conferences = [];
+    });
+    expect(errorOf(input)).toMatch(/talks\[0\]\.conferenceId "fosdem" is not a conference/);
+    expect(parseBackup(input, { libraryConferenceIds: new Set(['fosdem']) }).ok).toBe(true);
+  });
+
+  it('a link to a conference talk in neither the file nor the library is dropped with a warning', () => {
+    const input = withConferences((b) => {
+      b.talks.push(
+        talk('pt2', 'recap', {
+          scheduleTalkId: 'gone',
+          scheduleLink: 'chosen',
+          scheduleCandidates: ['gone'],
+        }),
+        talk('pt3', 'recap', { scheduleTalkId: 'in-library', scheduleLink: 'matched' }),
+        talk('pt4', 'recap', { scheduleTalkId: 'pt1', scheduleLink: 'chosen' }),
+        talk('pt5', 'recap', { scheduleLink: 'declined', scheduleCandidates: ['ct2', 'gone'] }),
+      );
+    });
+    const result = parseBackup(input, { libraryConferenceTalkIds: new Set(['in-library']) });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.warnings).toEqual([
+      '2 talks were linked to conference talks that are neither in the file nor in your library: the links were dropped, and their passages stay under those talks.',
+    ]);
+    const [pt2, pt3, pt4, pt5] = result.backup.talks.slice(3);
+    // pt4 linked to a page talk, not a conference talk: dropped too.
+    expect([pt2, pt4].map((t) => [t!.scheduleTalkId, t!.scheduleLink, t!.scheduleCandidates])).toEqual([
+      [undefined, undefined, undefined],
+      [undefined, undefined, undefined],
+    ]);
+    expect(pt3).toMatchObject({ scheduleTalkId: 'in-library', scheduleLink: 'matched' });
+    expect(pt5).toMatchObject({ scheduleLink: 'declined', scheduleCandidates: ['ct2'] });
+    // The talks of the file that linked to talks that are there are untouched.
+    expect(result.backup.talks.slice(0, 3)).toEqual(conferenceLibrary().talks);
+  });
+});
+
+describe('parseBackup: version 1', () => {
+  const v1 = readFileSync(join(__dirname, '../../fixtures/backup/v1-library.json'), 'utf8');
+
+  it('a file the version 1 exporter wrote imports as it is, with no conferences', () => {
+    const file = JSON.parse(v1);
+    expect(file.version).toBe(1);
+    const result = parseBackup(v1);
+    expect(result).toEqual({
+      ok: true,
+      backup: {
+        format: 'talk-notes-backup',
+        version: 2,
+        exportedAt: file.exportedAt,
+        pages: file.pages,
+        conferences: [],
+        talks: file.talks,
+        highlights: file.highlights,
+        collections: file.collections,
+        settings: file.settings,
+      },
+      warnings: [],
+    });
+    // What version 1 records carry: talks of pages, corrections, pinned highlights.
+    expect(file.talks.some((t: { notATalk?: string }) => t.notATalk === 'part')).toBe(true);
+    expect(file.highlights.some((h: { talkPinned?: boolean }) => h.talkPinned)).toBe(true);
+  });
+
+  it('is checked as before: a version 1 file is refused for what it lacks, not for conferences', () => {
+    const file = JSON.parse(v1);
+    delete file.collections;
+    expect(errorOf(JSON.stringify(file))).toBe('The backup is not valid: collections: missing.');
+    const broken = JSON.parse(v1);
+    broken.highlights[0].pageId = 'p404';
+    expect(errorOf(JSON.stringify(broken))).toBe(
+      'The backup is not valid: highlights[0].pageId "p404" is not a page in this file or in your library.',
+    );
+  });
+});
+
 describe('isTruncatedJson', () => {
   it.each([
     ['{"a": [1, 2', true],
@@ -251,7 +427,7 @@ describe('isTruncatedJson', () => {
 describe('docs/backup.schema.json', () => {
   it('is the JSON Schema of BackupSchema (UPDATE_GOLDEN=1 regenerates it, then format it with Biome)', () => {
     const generated = {
-      title: 'Talk Notes backup, version 1',
+      title: 'Talk Notes backup, version 2',
       description:
         'See docs/backup-format.md. Generated from core/backup.ts by tests/unit/core/backup.test.ts.',
       ...toJsonSchema(BackupSchema, {
@@ -260,9 +436,11 @@ describe('docs/backup.schema.json', () => {
         errorMode: 'ignore',
         definitions: {
           PageRecord: PageRecordSchema,
+          ConferenceRecord: ConferenceRecordSchema,
           TalkRecord: TalkRecordSchema,
           HighlightRecord: HighlightRecordSchema,
           Selector: SelectorSchema,
+          ScheduleLink: ScheduleLinkSchema,
           CollectionRecord: CollectionRecordSchema,
           SettingRecord: SettingRecordSchema,
         },
@@ -274,3 +452,84 @@ describe('docs/backup.schema.json', () => {
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(generated);
   });
 });
+
+/** Libraries with pages, conferences, their talks, page talks linked to them and highlights. */
+const libraryArbitrary = fc
+  .record({
+    conferences: fc.uniqueArray(
+      fc.record({
+        id: fc.uuid(),
+        title: fc.string({ minLength: 1, maxLength: 40 }),
+        acronym: fc.option(fc.string({ maxLength: 10 })),
+        start: fc.option(fc.constantFrom('2026-01-31', '2025-10-12')),
+        sourceUrl: fc.option(fc.webUrl()),
+        sourceFile: fc.option(fc.string({ maxLength: 20 })),
+        format: fc.constantFrom('frab-json', 'frab-xml', 'sessionize', 'ical' as const),
+        updatedAt: fc.nat(),
+      }),
+      { selector: (c) => c.id, maxLength: 3 },
+    ),
+    events: fc.array(
+      fc.record({
+        title: fc.string({ maxLength: 40 }),
+        subtitle: fc.option(fc.string({ maxLength: 20 })),
+        start: fc.option(fc.constant('2026-01-31T10:00:00+01:00')),
+        room: fc.option(fc.string({ maxLength: 10 })),
+        abstract: fc.option(fc.string({ maxLength: 200 })),
+        url: fc.option(fc.webUrl()),
+        links: fc.array(
+          fc.record({
+            kind: fc.constantFrom('recording', 'slides', 'schedule', 'other' as const),
+            url: fc.webUrl(),
+            title: fc.option(fc.string({ maxLength: 20 })),
+          }),
+          { maxLength: 3 },
+        ),
+        housekeeping: fc.boolean(),
+        removedFromSchedule: fc.option(fc.constant(true), { nil: undefined }),
+      }),
+      { maxLength: 6 },
+    ),
+    pageTalks: fc.array(
+      fc.record({
+        link: fc.option(fc.nat(), { nil: undefined }),
+        state: fc.constantFrom('matched', 'chosen' as const),
+        candidates: fc.array(fc.nat(), { maxLength: 3 }),
+        declined: fc.boolean(),
+      }),
+      { maxLength: 3 },
+    ),
+    filed: fc.array(fc.option(fc.nat()), { maxLength: 4 }),
+  })
+  .map(({ conferences, events, pageTalks, filed }): LibraryData => {
+    const talks = conferences.length
+      ? events.map((event, i) => {
+          const of = conferences[i % conferences.length]!.id;
+          return conferenceTalk(`ct${i}`, of, `ev-${i}`, { ...event, position: i });
+        })
+      : [];
+    const at = (i: number) => talks[i % talks.length]!.id;
+    const linked = pageTalks.map((t, i) =>
+      talk(`pt${i}`, 'recap', {
+        ...(talks.length && t.link !== undefined
+          ? { scheduleTalkId: at(t.link), scheduleLink: t.state }
+          : t.declined
+            ? { scheduleLink: 'declined' as const }
+            : {}),
+        ...(talks.length && t.candidates.length
+          ? { scheduleCandidates: [...new Set(t.candidates.map(at))] }
+          : {}),
+      }),
+    );
+    const all = [...talks, ...linked];
+    return {
+      pages: [page('recap')],
+      conferences: conferences.map((c) => conference(c.id, c)),
+      talks: all,
+      highlights: filed.map((t, i) =>
+        highlight(`h${i}`, 'recap', { talkId: t === null || !all.length ? null : all[t % all.length]!.id }),
+      ),
+      collections: [],
+      settings: [],
+    };
+  });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annotationIri, toAnnotation, toWebAnnotations } from '@/core/web-annotation';
-import { highlight, page } from './backup-fixtures';
+import { annotationIri, conferenceTalkOf, toAnnotation, toWebAnnotations } from '@/core/web-annotation';
+import { conferenceTalk, highlight, page, talk } from './backup-fixtures';
 
 const ID = '0b0c9a4e-6a9b-4c1e-9d1f-2f3a4b5c6d7e';
 
@@ -80,5 +80,78 @@ describe('toWebAnnotations', () => {
     ]);
     // Serializable as JSON-LD as it is.
     expect(JSON.parse(JSON.stringify(collection))).toEqual(collection);
+  });
+});
+
+describe('passages of conference talks', () => {
+  const event = conferenceTalk('ct1', 'fosdem', 'ev-1', {
+    url: 'https://fosdem.example/2026/schedule/event/rust/',
+    links: [
+      { kind: 'recording', url: 'https://video.example/rust.webm', title: 'Video' },
+      { kind: 'slides', url: 'https://fosdem.example/2026/rust.pdf', title: null },
+      // The schedule page listed again as a link: once is enough.
+      { kind: 'schedule', url: 'https://fosdem.example/2026/schedule/event/rust/', title: null },
+    ],
+  });
+  const untitled = conferenceTalk('ct2', 'fosdem', 'ev-2', { url: null, links: [] });
+  const linked = talk('pt1', 'p1', { scheduleTalkId: 'ct1', scheduleLink: 'matched' });
+  const declined = talk('pt2', 'p1', { scheduleLink: 'declined' });
+  const toPageTalk = talk('pt3', 'p1', { scheduleTalkId: 'pt2', scheduleLink: 'chosen' });
+  const talks = new Map([event, untitled, linked, declined, toPageTalk].map((t) => [t.id, t]));
+
+  it.each<[string, string | null, string | undefined]>([
+    ['filed under the conference talk', 'ct1', 'ct1'],
+    ['under a page talk linked to it', 'pt1', 'ct1'],
+    ['under a page talk that is not linked', 'pt2', undefined],
+    ['under a page talk "linked" to a page talk', 'pt3', undefined],
+    ['under a talk that is gone', 'gone', undefined],
+    ['under no talk', null, undefined],
+  ])('conferenceTalkOf: a passage %s -> %s', (_, talkId, expected) => {
+    expect(conferenceTalkOf(talkId, talks)?.id).toBe(expected);
+  });
+
+  it('the event page identifies what the passage is about; recordings and slides are linked; the note and tags stay', () => {
+    const h = highlight(ID, 'p1', { talkId: 'pt1', note: 'Ask about **kpatch**', tags: ['kernel'] });
+    const [annotation] = toWebAnnotations({
+      title: 'x',
+      highlights: [h],
+      pages: [page('p1')],
+      talks: [...talks.values()],
+      exportedAt: 0,
+    }).first.items;
+    expect(annotation!.body).toEqual([
+      { type: 'TextualBody', value: 'Ask about **kpatch**', purpose: 'commenting', format: 'text/markdown' },
+      { type: 'TextualBody', value: 'kernel', purpose: 'tagging' },
+      {
+        type: 'SpecificResource',
+        purpose: 'identifying',
+        source: 'https://fosdem.example/2026/schedule/event/rust/',
+      },
+      { type: 'SpecificResource', purpose: 'linking', source: 'https://video.example/rust.webm' },
+      { type: 'SpecificResource', purpose: 'linking', source: 'https://fosdem.example/2026/rust.pdf' },
+    ]);
+    // The target is still the passage on the page it was clipped from.
+    expect(annotation!.target.source).toBe('https://blog.example/p1');
+  });
+
+  it('a bare passage of a conference talk has the links as its only bodies; one of a talk with no event page has none', () => {
+    const onlyLinks = toAnnotation(highlight('h1', 'p1'), undefined, {
+      url: null,
+      links: [{ kind: 'recording', url: 'https://video.example/a.mp4', title: null }],
+    });
+    expect(onlyLinks.body).toEqual([
+      { type: 'SpecificResource', purpose: 'linking', source: 'https://video.example/a.mp4' },
+    ]);
+    expect(toAnnotation(highlight('h2', 'p1'), undefined, untitled).body).toBeUndefined();
+  });
+
+  it('without talks (or for a page talk with no link) nothing changes', () => {
+    const h = highlight('h1', 'p1', { talkId: 'ct1' });
+    const input = { title: 'x', highlights: [h], pages: [page('p1')], exportedAt: 0 };
+    expect(toWebAnnotations(input).first.items[0]!.body).toBeUndefined();
+    expect(
+      toWebAnnotations({ ...input, highlights: [{ ...h, talkId: 'pt2' }], talks: [...talks.values()] }).first
+        .items[0]!.body,
+    ).toBeUndefined();
   });
 });

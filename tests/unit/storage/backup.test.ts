@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type LibraryData, parseBackup, serializeBackup } from '@/core/backup';
 import {
@@ -5,18 +7,31 @@ import {
   exportBackup,
   ImportError,
   importBackup,
-  libraryPageIds,
+  libraryReferences,
 } from '@/storage/backup';
 import { saveClip } from '@/storage/clips';
+import { importSchedule, talksOfConference } from '@/storage/conferences';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { updateHighlight } from '@/storage/highlights';
-import { highlight, page, sampleLibrary } from '../core/backup-fixtures';
+import { setTalk } from '@/storage/library';
+import { noMetadata, quotedPassage } from '../clip-fixtures';
+import {
+  conference,
+  conferenceLibrary,
+  conferenceTalk,
+  highlight,
+  page,
+  sampleLibrary,
+  talk,
+} from '../core/backup-fixtures';
+import { event, schedule } from '../schedule-fixtures';
 import { fillLibrary, readWholeLibrary, wipeLibrary } from './library-helpers';
 
 /** A backup of `n` highlights on one page: big enough to be written in several chunks. */
 function bigLibrary(n: number): LibraryData {
   return {
     pages: [page('big')],
+    conferences: [],
     talks: [],
     highlights: Array.from({ length: n }, (_, i) =>
       highlight(`h${String(i).padStart(6, '0')}`, 'big', { position: i }),
@@ -146,6 +161,7 @@ describe('backup storage', () => {
     );
     expect(await readWholeLibrary(db)).toEqual({
       pages: [],
+      conferences: [],
       talks: [],
       highlights: [],
       collections: [],
@@ -155,7 +171,7 @@ describe('backup storage', () => {
 
   it('a page of the library may be referred to', async () => {
     await db.pages.put(page('lib'));
-    expect(await libraryPageIds(db)).toEqual(new Set(['lib']));
+    expect((await libraryReferences(db)).libraryPageIds).toEqual(new Set(['lib']));
     await importBackup(db, { ...bigLibrary(0), pages: [], highlights: [highlight('x', 'lib')] });
     expect(await db.highlights.get('x')).toBeDefined();
   });
@@ -174,10 +190,10 @@ describe('backup storage', () => {
     await fillLibrary(db, sampleLibrary());
     const seen: number[] = [];
     const backup = await exportBackup(db, { now: 0, onProgress: (p) => seen.push(p.done) });
-    expect(seen).toEqual([1, 2, 3, 4, 5]);
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
     expect(backup).toMatchObject({
       format: 'talk-notes-backup',
-      version: 1,
+      version: 2,
       exportedAt: '1970-01-01T00:00:00.000Z',
     });
     expect(backup.highlights).toHaveLength(3);
@@ -185,6 +201,206 @@ describe('backup storage', () => {
     controller.abort();
     await expect(exportBackup(db, { signal: controller.signal })).rejects.toMatchObject({
       name: 'AbortError',
+    });
+  });
+
+  describe('with conferences', () => {
+    /** FOSDEM with these events, an hour apart, each with its event page. */
+    const fosdem = (titles = ['Rust in the kernel', 'Postgres at scale']) =>
+      schedule(
+        titles.map((title, i) =>
+          event(`ev-${i}`, title, `2026-01-31T1${i}:00:00+01:00`, {
+            url: `https://fosdem.example/2026/event/${i}`,
+          }),
+        ),
+      );
+    const SOURCE = { url: 'https://fosdem.example/2026/schedule.xml' };
+
+    /** A conference, a page whose talk is linked to its first talk, and a passage filed under its second. */
+    async function readerOf(target: TalkNotesDatabase, now: number) {
+      const { conference } = await importSchedule(target, fosdem(), SOURCE, now);
+      const [first, second] = await talksOfConference(target, conference.id);
+      const recap = { url: 'https://blog.example/fosdem-recap', title: 'Recap', ...noMetadata() };
+      const detected = [{ title: 'Rust in the kernel', speakers: [], position: 100 }];
+      const linked = await saveClip(target, {
+        page: recap,
+        talks: detected,
+        highlight: quotedPassage('memory safety', 150, 'Rust in the kernel'),
+      });
+      const pageTalk = (await target.talks.where('pageId').equals(linked.highlight.pageId).toArray())[0]!;
+      await target.talks.update(pageTalk.id, {
+        scheduleTalkId: first!.id,
+        scheduleLink: 'matched',
+        scheduleCandidates: [first!.id, second!.id],
+      });
+      const direct = await saveClip(target, {
+        page: recap,
+        talks: detected,
+        highlight: quotedPassage('vacuum less', 300, 'Rust in the kernel'),
+      });
+      await setTalk(target, [direct.highlight.id], second!.id, now);
+      return {
+        conference,
+        first: first!,
+        second: second!,
+        pageTalk,
+        linked: linked.highlight,
+        direct: direct.highlight,
+      };
+    }
+
+    it('round trip: export, wipe, import: the conference, its talks and the links are identical', async () => {
+      await readerOf(db, 1_000);
+      const before = await readWholeLibrary(db);
+      expect(before.conferences).toHaveLength(1);
+
+      const file = serializeBackup(await exportBackup(db, { now: 5_000 }));
+      await wipeLibrary(db);
+      const parsed = parseBackup(file);
+      if (!parsed.ok) throw new Error(parsed.error);
+      expect(parsed.warnings).toEqual([]);
+      const result = await importBackup(db, parsed.backup);
+
+      expect(result.tables.conferences).toEqual({ added: 1, updated: 0, skipped: 0 });
+      expect(result.tables.talks).toEqual({ added: 3, updated: 0, skipped: 0 });
+      expect(await readWholeLibrary(db)).toEqual(before);
+    });
+
+    it('the same conference imported here too: one conference, talks by schedule id, links and passages follow', async () => {
+      const other = createDatabase(`backup-other-${crypto.randomUUID()}`);
+      try {
+        const theirs = await readerOf(other, 1_000);
+        const file = serializeBackup(await exportBackup(other, { now: 5_000 }));
+        // This browser imported the same schedule (other ids), with a third event since.
+        const { conference } = await importSchedule(
+          db,
+          fosdem(['Rust in the kernel', 'Postgres at scale', 'A late addition']),
+          SOURCE,
+          2_000,
+        );
+        const mine = await talksOfConference(db, conference.id);
+        expect(mine.map((t) => t.id)).not.toContain(theirs.first.id);
+
+        const parsed = parseBackup(file, await libraryReferences(db));
+        if (!parsed.ok) throw new Error(parsed.error);
+        const result = await importBackup(db, parsed.backup);
+
+        expect(result.tables.conferences).toEqual({ added: 0, updated: 0, skipped: 1 });
+        expect(await db.conferences.count()).toBe(1);
+        expect((await talksOfConference(db, conference.id)).map((t) => t.id)).toEqual(mine.map((t) => t.id));
+        const pageTalk = await db.talks.get(theirs.pageTalk.id);
+        expect(pageTalk).toMatchObject({
+          scheduleTalkId: mine[0]!.id,
+          scheduleLink: 'matched',
+          scheduleCandidates: [mine[0]!.id, mine[1]!.id],
+        });
+        expect((await db.highlights.get(theirs.direct.id))?.talkId).toBe(mine[1]!.id);
+        expect((await db.highlights.get(theirs.linked.id))?.talkId).toBe(theirs.pageTalk.id);
+        // Nothing points at the other browser's ids.
+        const library = await readWholeLibrary(db);
+        const ids = new Set(library.talks.map((t) => t.id));
+        for (const t of library.talks) if (t.scheduleTalkId) expect(ids.has(t.scheduleTalkId)).toBe(true);
+        for (const h of library.highlights) if (h.talkId) expect(ids.has(h.talkId)).toBe(true);
+        // And again: nothing changes.
+        const again = await importBackup(db, parsed.backup);
+        expect(again).toMatchObject({ added: 0, updated: 0 });
+        expect(await readWholeLibrary(db)).toEqual(library);
+      } finally {
+        await other.delete();
+      }
+    });
+
+    it('with the same conference twice in the library, the one the backup does not hold takes its talks', async () => {
+      const source = { sourceUrl: 'https://fosdem.example/2026/schedule.xml' };
+      await fillLibrary(db, {
+        ...sampleLibrary(),
+        conferences: [conference('a', source), conference('b', source)],
+        talks: [conferenceTalk('a-1', 'a', 'ev-1'), conferenceTalk('b-1', 'b', 'ev-1')],
+      });
+      await importBackup(db, {
+        ...bigLibrary(0),
+        pages: [],
+        conferences: [conference('a', source), conference('x', source)],
+        talks: [conferenceTalk('x-1', 'x', 'ev-1')],
+      });
+      expect((await talksOfConference(db, 'b')).map((t) => t.id)).toEqual(['b-1']);
+      expect(await db.talks.get('x-1')).toBeUndefined();
+    });
+
+    it('a talk of a conference that is nowhere: a clear error, nothing written', async () => {
+      const backup = conferenceLibrary();
+      backup.conferences = [];
+      await expect(importBackup(db, backup)).rejects.toThrow(
+        '1 conference referred to by the backup is neither in the file nor in your library ("fosdem"). Nothing was imported.',
+      );
+      expect(await db.conferences.count()).toBe(0);
+      expect(await db.talks.count()).toBe(0);
+      expect(await db.pages.count()).toBe(0);
+    });
+
+    it('a link to a conference talk that is nowhere is dropped; one to a library conference talk is kept', async () => {
+      await fillLibrary(db, { ...sampleLibrary(), conferences: [conference('lib')] });
+      await db.talks.put(conferenceTalk('lib-ct', 'lib', 'ev-9'));
+      const backup = conferenceLibrary();
+      backup.talks.push(
+        talk('to-nowhere', 'recap', { scheduleTalkId: 'gone', scheduleLink: 'chosen' }),
+        talk('to-library', 'recap', { scheduleTalkId: 'lib-ct', scheduleLink: 'chosen' }),
+      );
+      await importBackup(db, backup);
+      const toNowhere = await db.talks.get('to-nowhere');
+      expect(toNowhere).toBeDefined();
+      expect(toNowhere?.scheduleTalkId).toBeUndefined();
+      expect(toNowhere?.scheduleLink).toBeUndefined();
+      expect(await db.talks.get('to-library')).toMatchObject({ scheduleTalkId: 'lib-ct' });
+    });
+
+    it('progress counts the conference rows; cancelling after them leaves the library as it was', async () => {
+      const seen: BackupProgress[] = [];
+      await importBackup(db, conferenceLibrary(), { onProgress: (p) => seen.push(p) });
+      // 1 page, 1 conference, 3 talks, 2 highlights.
+      expect(seen.at(-1)).toEqual({ phase: 'writing', done: 7, total: 7 });
+
+      await wipeLibrary(db);
+      const big = bigLibrary(4_500);
+      const controller = new AbortController();
+      const cancelled = importBackup(
+        db,
+        { ...big, conferences: [conference('fosdem')], talks: [conferenceTalk('ct', 'fosdem', 'ev-1')] },
+        {
+          signal: controller.signal,
+          onProgress: (p) => p.phase === 'writing' && p.done > 2_000 && controller.abort(),
+        },
+      );
+      await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
+      expect(await db.conferences.count()).toBe(0);
+      expect(await db.talks.count()).toBe(0);
+    });
+
+    it('libraryReferences: the pages, conferences and conference talks a file may refer to', async () => {
+      await fillLibrary(db, conferenceLibrary());
+      expect(await libraryReferences(db)).toEqual({
+        libraryPageIds: new Set(['recap']),
+        libraryConferenceIds: new Set(['fosdem']),
+        libraryConferenceTalkIds: new Set(['ct1', 'ct2']),
+      });
+    });
+
+    it('a version 1 file (from before conferences) restores every record', async () => {
+      const text = readFileSync(join(__dirname, '../../fixtures/backup/v1-library.json'), 'utf8');
+      const file = JSON.parse(text);
+      const parsed = parseBackup(text);
+      if (!parsed.ok) throw new Error(parsed.error);
+      const result = await importBackup(db, parsed.backup);
+      expect(result).toMatchObject({ added: 11, updated: 0, skipped: 0 });
+      const byId = <T extends { id: string }>(rows: T[]) =>
+        [...rows].sort((a, b) => a.id.localeCompare(b.id));
+      const library = await readWholeLibrary(db);
+      expect(library.conferences).toEqual([]);
+      expect(byId(library.pages)).toEqual(byId(file.pages));
+      expect(byId(library.talks)).toEqual(byId(file.talks));
+      expect(byId(library.highlights)).toEqual(byId(file.highlights));
+      expect(library.collections).toEqual(file.collections);
+      expect(library.settings).toEqual(file.settings);
     });
   });
 });

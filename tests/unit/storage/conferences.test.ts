@@ -1,52 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ParsedSchedule, ScheduleTalk } from '@/core/schedule/types';
 import { saveClip } from '@/storage/clips';
 import { importSchedule, listConferences, removeConference, talksOfConference } from '@/storage/conferences';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { setTalk } from '@/storage/library';
 import { noMetadata, quotedPassage } from '../clip-fixtures';
-
-function event(
-  scheduleId: string,
-  title: string,
-  start: string,
-  extra: Partial<ScheduleTalk> = {},
-): ScheduleTalk {
-  return {
-    scheduleId,
-    title,
-    subtitle: null,
-    speakers: ['Ada Example'],
-    start,
-    end: null,
-    timeZone: 'Europe/Brussels',
-    day: start.slice(0, 10),
-    room: 'Janson',
-    track: null,
-    type: 'talk',
-    abstract: null,
-    url: null,
-    links: [],
-    housekeeping: false,
-    ...extra,
-  };
-}
-
-function schedule(talks: ScheduleTalk[], title = 'FOSDEM 2026'): ParsedSchedule {
-  return {
-    format: 'frab-xml',
-    conference: {
-      title,
-      acronym: 'fosdem26',
-      start: '2026-01-31',
-      end: '2026-02-01',
-      timeZone: 'Europe/Brussels',
-      url: null,
-    },
-    talks,
-    warnings: [],
-  };
-}
+import { event, schedule } from '../schedule-fixtures';
 
 const SOURCE = { url: 'https://fosdem.example/2026/schedule/xml' };
 

@@ -2,12 +2,20 @@
 import type { LibraryData } from '@/core/backup';
 import type { TalkNotesDatabase } from '@/storage/db';
 
-const tables = (db: TalkNotesDatabase) => [db.pages, db.talks, db.highlights, db.collections, db.settings];
+const tables = (db: TalkNotesDatabase) => [
+  db.pages,
+  db.conferences,
+  db.talks,
+  db.highlights,
+  db.collections,
+  db.settings,
+];
 
 /** Writes every record of `data`, in one transaction. */
 export async function fillLibrary(db: TalkNotesDatabase, data: LibraryData): Promise<void> {
   await db.transaction('rw', tables(db), async () => {
     await db.pages.bulkPut(data.pages);
+    await db.conferences.bulkPut(data.conferences);
     await db.talks.bulkPut(data.talks);
     await db.highlights.bulkPut(data.highlights);
     await db.collections.bulkPut(data.collections);
@@ -19,6 +27,7 @@ export async function fillLibrary(db: TalkNotesDatabase, data: LibraryData): Pro
 export async function readWholeLibrary(db: TalkNotesDatabase): Promise<LibraryData> {
   return db.transaction('r', tables(db), async () => ({
     pages: await db.pages.toArray(),
+    conferences: await db.conferences.toArray(),
     talks: await db.talks.toArray(),
     highlights: await db.highlights.toArray(),
     collections: await db.collections.toArray(),

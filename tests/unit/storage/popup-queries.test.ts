@@ -42,7 +42,14 @@ describe('popup queries', () => {
     expect(notes.page).toMatchObject({ url: URL_A, title: 'Day 1', authors: ['Ann'] });
     expect(notes.talks.map((t) => t.title)).toEqual(['Keynote', 'Closing']);
     expect(notes.highlights.map((h) => h.text)).toEqual(['first', 'second']);
-    expect(await pageNotes(db, 'https://never.example/')).toEqual({ page: null, talks: [], highlights: [] });
+    expect(await pageNotes(db, 'https://never.example/')).toEqual({
+      page: null,
+      talks: [],
+      highlights: [],
+      scheduleTalks: new Map(),
+      conferences: new Map(),
+      schedulesImported: false,
+    });
   });
 
   it('updates live when the first clip of a page arrives', async () => {

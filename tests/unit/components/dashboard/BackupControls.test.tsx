@@ -5,7 +5,7 @@ import { libraryBackup } from '@/components/data/useBackup';
 import type { DownloadFile } from '@/components/download';
 import { createBackup, type LibraryData, parseBackup, serializeBackup } from '@/core/backup';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
-import { highlight, page, sampleLibrary } from '../../core/backup-fixtures';
+import { conferenceLibrary, highlight, page, sampleLibrary, talk } from '../../core/backup-fixtures';
 import { fillLibrary, readWholeLibrary } from '../../storage/library-helpers';
 
 const NOW = Date.UTC(2024, 4, 1, 9, 30);
@@ -77,6 +77,21 @@ describe('BackupControls', () => {
     expect(onHighlightsChanged).toHaveBeenCalledOnce();
   });
 
+  it('Import backup brings conferences: counted in the summary, with a word on links it had to drop', async () => {
+    show();
+    const library = conferenceLibrary();
+    library.talks.push(talk('to-nowhere', 'recap', { scheduleTalkId: 'gone', scheduleLink: 'chosen' }));
+    chooseFile(serializeBackup(createBackup(library, NOW)));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'Imported backup.json: 8 added, 0 updated, 0 unchanged. 1 talk was linked to a conference talk that is neither in the file nor in your library: the link was dropped, and its passages stay under that talk.',
+      ),
+    );
+    expect(await db.conferences.count()).toBe(1);
+    expect((await db.talks.get('to-nowhere'))?.scheduleTalkId).toBeUndefined();
+    expect((await db.talks.get('pt1'))?.scheduleTalkId).toBe('ct1');
+  });
+
   it.each([
     [
       'truncated',
@@ -90,8 +105,8 @@ describe('BackupControls', () => {
     ],
     [
       'from a newer version',
-      (t: string) => t.replace('"version":1', '"version":2'),
-      /^Could not import broken\.json: This backup is version 2, newer than this Talk Notes understands \(version 1\)\. Update Talk Notes, then import it again\. Nothing was changed\.$/,
+      (t: string) => t.replace('"version":2', '"version":3'),
+      /^Could not import broken\.json: This backup is version 3, newer than this Talk Notes understands \(version 2\)\. Update Talk Notes, then import it again\. Nothing was changed\.$/,
     ],
     [
       'with an invalid record',
@@ -118,6 +133,7 @@ describe('BackupControls', () => {
     const before = await readWholeLibrary(db);
     const big: LibraryData = {
       pages: [page('big')],
+      conferences: [],
       talks: [],
       highlights: Array.from({ length: 8_000 }, (_, i) => highlight(`big-${i}`, 'big', { position: i })),
       collections: [],
@@ -145,5 +161,31 @@ describe('BackupControls', () => {
       type: 'application/ld+json',
     });
     expect(JSON.parse(file.text)).toMatchObject({ type: 'AnnotationCollection', total: 3 });
+  });
+
+  it('Export Web Annotations: a passage of a conference talk links to the talk’s event page', async () => {
+    await fillLibrary(db, conferenceLibrary());
+    show();
+    fireEvent.click(screen.getByRole('button', { name: 'Export Web Annotations' }));
+    await waitFor(() => expect(download).toHaveBeenCalledOnce());
+    const items = JSON.parse(download.mock.calls[0]![0].text).first.items as { body?: unknown[] }[];
+    // hr1 is under a page talk linked to ct1 (event page and recording), hr2 directly under ct2.
+    expect(items.map((a) => a.body)).toEqual([
+      [
+        {
+          type: 'SpecificResource',
+          purpose: 'identifying',
+          source: 'https://schedule.example/fosdem/event/ev-1',
+        },
+        { type: 'SpecificResource', purpose: 'linking', source: 'https://video.example/rust.webm' },
+      ],
+      [
+        {
+          type: 'SpecificResource',
+          purpose: 'identifying',
+          source: 'https://schedule.example/fosdem/event/ev-2',
+        },
+      ],
+    ]);
   });
 });

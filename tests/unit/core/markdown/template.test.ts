@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileTemplate, TEMPLATE_VARIABLES, type TemplateValues } from '@/core/markdown/template';
 
@@ -43,4 +45,20 @@ describe('compileTemplate', () => {
   ])('%j -> %s', (source, error) => {
     expect(compileTemplate(source)).toEqual({ ok: false, error });
   });
+});
+
+describe('the documented variables', () => {
+  it('docs/export-format.md lists every variable, and no other', () => {
+    const docs = readFileSync(join(__dirname, '../../../../docs/export-format.md'), 'utf8');
+    const documented = [...docs.matchAll(/^\| `\{\{(\w+)\}\}`/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual(Object.keys(TEMPLATE_VARIABLES).sort());
+  });
+
+  it.each(['conference', 'day', 'time', 'start', 'room', 'track', 'type', 'recording', 'slides', 'schedule'])(
+    'the schedule variable {{%s}} compiles',
+    (name) => {
+      const compiled = compileTemplate(`{{#${name}}}{{${name}}}{{/${name}}}`);
+      expect(compiled.ok && [...compiled.template.variables]).toEqual([name]);
+    },
+  );
 });

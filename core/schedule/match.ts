@@ -1,0 +1,270 @@
+/**
+ * Which imported schedule talk a talk named in a write-up is, precision first. A candidate's
+ * confidence is its title score (title-similarity.ts) moved by evidence: speakers that agree raise it,
+ * speakers that clearly differ sink it, the page's date inside or far from the conference's dates
+ * moves it, and so does the page naming the conference. A talk is matched silently only when one
+ * candidate is confident, its title is at least the start of the other's, and no other candidate is
+ * plausible; a talk that could be two ("Lightning talks" twice, "Intro to Rust" beside "Intro to Rust
+ * Macros", the same title at last year's edition) is offered with its candidates, best first.
+ */
+import { parseTalkTitle } from '../talks/title-parse';
+import { type DateFit, dateFit, dayNumber } from './date-fit';
+import { compareSpeakers, type NameWords, nameWords, type SpeakerAgreement } from './names';
+import { type TitleForm, titleForm } from './normalize';
+import {
+  addForm,
+  candidateTalks,
+  contextWords,
+  formTerms,
+  type IndexedConference,
+  type IndexedTalk,
+  isGenericTitle,
+  type ScheduleIndex,
+} from './schedule-index';
+import { compareTitles, type TitleRelation } from './title-similarity';
+
+/** A talk as a write-up names it. */
+export interface TalkQuery {
+  /** The detected (or reader-given) talk title. */
+  title: string;
+  /** The detected speakers; empty when none were found. */
+  speakers: string[];
+  /** The write-up's publication date (ISO date or date-time), if known. */
+  pageDate: string | null;
+  /**
+   * Short text that may name the conference: the page's title, site name, headings, URL. A
+   * conference named there is preferred over one that is not. Not the whole page text: it is read
+   * word by word on every query.
+   */
+  context?: string | null;
+}
+
+/** Why a candidate got its confidence. */
+export interface MatchEvidence {
+  title: TitleRelation;
+  titleScore: number;
+  speakers: SpeakerAgreement;
+  date: DateFit;
+  /** Whether the query's context names this candidate's conference (`other`: names another candidate's). */
+  conferenceNamed: 'yes' | 'other' | 'unknown';
+}
+
+/** A schedule talk the query could be. */
+export interface MatchCandidate {
+  talkId: string;
+  /** In [0, 1]; `MATCH_THRESHOLD` and above with no rival is a match. */
+  confidence: number;
+  evidence: MatchEvidence;
+}
+
+/** The outcome of `matchTalk`. */
+export type ScheduleMatch =
+  | ({ kind: 'match' } & MatchCandidate)
+  /** Offer these to the reader ("Is this 'X' (Day 2, 14:00, Room A)?"), best first, at most `MAX_OFFERED`. */
+  | { kind: 'ambiguous'; candidates: MatchCandidate[] }
+  | { kind: 'none' };
+
+/** Confidence a silent match needs. */
+export const MATCH_THRESHOLD = 0.85;
+/** Title score a silent match needs whatever the other evidence: the prefix tier ("Scaling Postgres"). */
+export const MATCH_MIN_TITLE = 0.62;
+/**
+ * Another candidate stops a silent match when its confidence reaches this and comes within
+ * `RIVAL_MARGIN` of the best: the same title by someone else (1 - 0.4 for the speakers, + 0.05 for
+ * the date) stays below it, the same title at last year's edition (- 0.4) too.
+ */
+export const RIVAL_THRESHOLD = 0.7;
+/** How far below the best a candidate may be and still be a rival (see `RIVAL_THRESHOLD`). */
+export const RIVAL_MARGIN = 0.25;
+/** Confidence a candidate needs to be offered. */
+export const OFFER_THRESHOLD = 0.5;
+/** How many candidates are offered at most. */
+export const MAX_OFFERED = 5;
+/** How many talks from the index are compared with a query (see `candidateTalks`). */
+const CANDIDATE_LIMITS = { first: 30, max: 150 };
+
+/** What each kind of evidence adds to a candidate's title score. */
+export const EVIDENCE_WEIGHTS = {
+  speakers: { agree: 0.15, partial: 0.07, unknown: 0, disagree: -0.4 } satisfies Record<
+    SpeakerAgreement,
+    number
+  >,
+  date: {
+    during: 0.05,
+    'shortly-before': -0.1,
+    'months-after': -0.1,
+    'years-after': -0.4,
+    'long-before': -0.5,
+    unknown: 0,
+  } satisfies Record<DateFit, number>,
+  conferenceNamed: { yes: 0.1, other: -0.4, unknown: 0 },
+  /** A slot title ("Keynote") with agreeing speakers: the speakers say which talk; the title cannot. */
+  genericWithSpeakers: 0.45,
+} as const;
+
+/** Words conference names share that do not tell one from another. */
+const CONFERENCE_FILLER = new Set(
+  'conference conf summit days day annual international edition the of and for on in festival meetup symposium workshop'.split(
+    ' ',
+  ),
+);
+
+/** True when the words of `context` name the conference: its acronym, or most of its title and its year. */
+function namesConference(words: ReadonlySet<string>, conf: IndexedConference): boolean {
+  const acronym = conf.acronymWords;
+  if (acronym.length && acronym.join('').length >= 3 && acronym.every((w) => words.has(w))) return true;
+  const distinctive = conf.titleWords.filter((w) => !CONFERENCE_FILLER.has(w));
+  const years = distinctive.filter((w) => /^\d{4}$/.test(w));
+  const rest = distinctive.filter((w) => !/^\d{4}$/.test(w));
+  if (!rest.length || !years.every((y) => words.has(y))) return false;
+  const found = rest.filter((w) => words.has(w)).length;
+  return found >= 1 && found * 3 >= rest.length * 2;
+}
+
+interface PreparedQuery {
+  forms: TitleForm[];
+  /** The title ends in "…" or "...": the writer cut it. */
+  truncated: boolean;
+  speakers: NameWords[];
+  /** People the title itself names ("Title — Jane Doe"): they count when they agree, not when they differ. */
+  titleSpeakers: NameWords[];
+  generic: boolean;
+  pageDay: number | null;
+  context: Set<string> | null;
+}
+
+function prepare(query: TalkQuery): PreparedQuery {
+  const parsed = parseTalkTitle(query.title);
+  const forms = [titleForm(query.title)];
+  if (parsed.title && parsed.title !== query.title.trim()) addForm(forms, titleForm(parsed.title));
+  const speakers = query.speakers.map(nameWords).filter((n) => n.length);
+  const suffixSpeakers = parsed.speakers.map(nameWords);
+  const titleSpeakers = [...suffixSpeakers, ...parsed.prefixPeople.map(nameWords)];
+  // A title that is only its speakers' names ("Jane Doe", "Q&A with Jane Doe") names no talk either.
+  // Not people in front of a colon: "Scaling Postgres: Lessons Learned" reads like "Jane Doe: …".
+  const names = new Set([...speakers, ...suffixSpeakers].flat());
+  return {
+    forms,
+    truncated: /(?:\.\.\.|…)\s*["'”’»」]?\s*$/u.test(query.title),
+    speakers,
+    titleSpeakers,
+    generic: isGenericTitle(forms, names),
+    pageDay: dayNumber(query.pageDate),
+    context: query.context ? contextWords(query.context) : null,
+  };
+}
+
+function speakerEvidence(q: PreparedQuery, talk: IndexedTalk): SpeakerAgreement {
+  const stated = compareSpeakers(q.speakers, talk.speakers);
+  if (stated !== 'unknown') return stated;
+  const named = compareSpeakers(q.titleSpeakers, talk.speakers);
+  return named === 'agree' || named === 'partial' ? named : 'unknown';
+}
+
+interface Scored extends MatchCandidate {
+  /** The query could be this talk's title shortened ("Intro to Rust" for "Intro to Rust Macros"). */
+  abbreviated: boolean;
+}
+
+function scoreCandidate(q: PreparedQuery, talk: IndexedTalk, named: ReadonlySet<string> | null): Scored {
+  // Names to take out of both titles: the stated speakers of both sides. Not people the query's title
+  // seems to name ("Type Safety: …" reads like "Jane Doe: …"); when they are this talk's, its list has them.
+  const names = new Set<string>();
+  for (const list of [q.speakers, talk.speakers]) {
+    for (const name of list) for (const w of name) if (w.length > 1) names.add(w);
+  }
+  let title: { relation: TitleRelation; score: number } = { relation: 'overlap', score: 0 };
+  let abbreviated = false;
+  for (const qf of q.forms) {
+    for (const tf of talk.forms) {
+      const s = compareTitles(qf, tf, names, q.truncated);
+      if (s.score > title.score) title = s;
+      if (s.shorter === 'a') abbreviated = true;
+    }
+  }
+  const speakers = speakerEvidence(q, talk);
+  if (q.generic && speakers === 'agree') {
+    title = { ...title, score: Math.max(title.score, EVIDENCE_WEIGHTS.genericWithSpeakers) };
+  }
+  const conf = talk.conference;
+  const date = conf ? dateFit(q.pageDay, conf.firstDay, conf.lastDay) : 'unknown';
+  const conferenceNamed = !named?.size || !conf ? 'unknown' : named.has(conf.conference.id) ? 'yes' : 'other';
+  const confidence =
+    title.score +
+    EVIDENCE_WEIGHTS.speakers[speakers] +
+    EVIDENCE_WEIGHTS.date[date] +
+    EVIDENCE_WEIGHTS.conferenceNamed[conferenceNamed];
+  return {
+    talkId: talk.talk.id,
+    confidence,
+    evidence: { title: title.relation, titleScore: title.score, speakers, date, conferenceNamed },
+    abbreviated,
+  };
+}
+
+const round = (n: number) => Math.round(Math.max(0, Math.min(1, n)) * 1000) / 1000;
+
+function publicCandidate({ talkId, confidence, evidence }: Scored): MatchCandidate {
+  return {
+    talkId,
+    confidence: round(confidence),
+    evidence: { ...evidence, titleScore: round(evidence.titleScore) },
+  };
+}
+
+/**
+ * Another candidate the query could as well be: plausible on its own and close to the best (see
+ * `RIVAL_THRESHOLD`), or a talk whose title the query's is a shortened form of ("Intro to Rust" for
+ * "Intro to Rust Macros"), however weak, unless its speakers or dates rule it out.
+ */
+function isRival(c: Scored, best: Scored): boolean {
+  if (c.confidence >= RIVAL_THRESHOLD && c.confidence > best.confidence - RIVAL_MARGIN) return true;
+  const { speakers, date, conferenceNamed } = c.evidence;
+  return (
+    c.abbreviated &&
+    speakers !== 'disagree' &&
+    date !== 'years-after' &&
+    date !== 'long-before' &&
+    conferenceNamed !== 'other'
+  );
+}
+
+/**
+ * The schedule talk `query` is: a `match` when one candidate reaches `MATCH_THRESHOLD` with a title at
+ * least in the prefix tier, a generic title ("Keynote") only with agreeing speakers, and no rival
+ * (see `isRival`); else the candidates at `OFFER_THRESHOLD` (and the rivals) as `ambiguous`; else `none`.
+ */
+export function matchTalk(index: ScheduleIndex, query: TalkQuery): ScheduleMatch {
+  const q = prepare(query);
+  const terms = formTerms(q.forms);
+  const nameTerms = [...q.speakers, ...q.titleSpeakers].flat().filter((w) => w.length > 1);
+  const found = candidateTalks(index, terms, nameTerms, CANDIDATE_LIMITS).map((i) => index.talks[i]!);
+  if (!found.length) return { kind: 'none' };
+
+  // The conferences the context names, among the candidates' (null: no context to read).
+  let named: Set<string> | null = null;
+  if (q.context) {
+    named = new Set();
+    const seen = new Set<IndexedConference>();
+    for (const { conference } of found) {
+      if (!conference || seen.has(conference)) continue;
+      seen.add(conference);
+      if (namesConference(q.context, conference)) named.add(conference.conference.id);
+    }
+  }
+  const scored = found
+    .map((talk) => scoreCandidate(q, talk, named))
+    .sort((a, b) => b.confidence - a.confidence || a.talkId.localeCompare(b.talkId));
+  const best = scored[0]!;
+  const sure =
+    best.confidence >= MATCH_THRESHOLD &&
+    best.evidence.titleScore >= MATCH_MIN_TITLE &&
+    (!q.generic || best.evidence.speakers === 'agree') &&
+    !scored.slice(1).some((c) => isRival(c, best));
+  if (sure) return { kind: 'match', ...publicCandidate(best) };
+  const offered = scored
+    .filter((c) => c.confidence >= OFFER_THRESHOLD || isRival(c, best))
+    .slice(0, MAX_OFFERED)
+    .map(publicCandidate);
+  return offered.length ? { kind: 'ambiguous', candidates: offered } : { kind: 'none' };
+}

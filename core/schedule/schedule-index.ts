@@ -1,0 +1,298 @@
+/**
+ * The imported schedules, prepared once for matching: every talk's title forms and speakers
+ * normalised, and inverted indexes from title terms (words, bigrams of unspaced scripts) and speaker
+ * name words to talks, so that a query looks at the few talks that share its rarer terms instead of
+ * every talk of every conference. Breaks and other housekeeping events are left out.
+ */
+import { parseTalkTitle } from '../talks/title-parse';
+import { boundedEditDistance } from './edit-distance';
+import { compareSpeakers, type NameWords, nameWords } from './names';
+import {
+  allWords,
+  contentTerms,
+  foldText,
+  isGeneric,
+  isUnspaced,
+  type TitleForm,
+  titleForm,
+  titleWords,
+} from './normalize';
+import { dayNumber } from './date-fit';
+
+/** What the matcher needs of a schedule talk (a stored `ScheduleTalk` with its ids). */
+export interface MatchableTalk {
+  id: string;
+  conferenceId: string;
+  title: string;
+  subtitle: string | null;
+  speakers: string[];
+  /** ISO date-time of the start, if known. */
+  start: string | null;
+  /** The conference-local day `YYYY-MM-DD`, if known. */
+  day: string | null;
+  /** Breaks, meals, registration: never matched, never found by search. */
+  housekeeping: boolean;
+  /** Where it takes place, for search ("Room A", "Janson"). */
+  room?: string | null;
+  track?: string | null;
+}
+
+/** What the matcher needs of an imported conference. */
+export interface MatchableConference {
+  id: string;
+  title: string;
+  acronym: string | null;
+  /** First and last day, `YYYY-MM-DD`; when absent, the days of its talks stand in. */
+  start: string | null;
+  end: string | null;
+}
+
+/** A talk as the index keeps it. */
+export interface IndexedTalk {
+  talk: MatchableTalk;
+  /** The title as given, and without markers, codes or a speaker suffix when that differs. */
+  forms: TitleForm[];
+  speakers: NameWords[];
+  conference: IndexedConference | null;
+}
+
+/** A conference as the index keeps it. */
+export interface IndexedConference {
+  conference: MatchableConference;
+  firstDay: number | null;
+  lastDay: number | null;
+  /** Words of the acronym ("kubecon eu 2024"), empty when there is none. */
+  acronymWords: string[];
+  /** Words of the title. */
+  titleWords: string[];
+}
+
+/**
+ * The prepared schedules (build with `buildScheduleIndex`, read with `matchTalk` and
+ * `searchScheduleTalks`; its fields are the modules' business).
+ */
+export interface ScheduleIndex {
+  readonly talks: readonly IndexedTalk[];
+  readonly conferences: ReadonlyMap<string, IndexedConference>;
+  /** Title term -> indexes of the talks whose title holds it (each talk once). */
+  readonly titleTerms: ReadonlyMap<string, readonly number[]>;
+  /** Speaker name word -> indexes of the talks with a speaker of that name. */
+  readonly nameTerms: ReadonlyMap<string, readonly number[]>;
+  /** A title term with one letter deleted (or whole) -> the terms it comes from, for typo look-ups. */
+  readonly deletions: ReadonlyMap<string, readonly string[]>;
+  /** How many distinct title terms each talk has (shorter titles first among equals). */
+  readonly termCounts: Uint16Array;
+  /** Per-talk accumulators reused by queries (the index is only ever read one query at a time). */
+  readonly scratch: Float64Array;
+  readonly shared: Float64Array;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+/** The term and its one-letter deletions, for words long enough to carry a typo (five letters). */
+export function deletionKeys(term: string): string[] {
+  if (term.length < 5 || isUnspaced(term)) return [];
+  const keys = [term];
+  for (let i = 0; i < term.length; i++) keys.push(term.slice(0, i) + term.slice(i + 1));
+  return keys;
+}
+
+/**
+ * The title forms of a talk title: as given, and as talk detection would clean it ("Keynote: X" -> X,
+ * "X (video)" -> X) when that differs. A speaker suffix is only taken off when it names `speakers`
+ * (or the talk lists none and nothing but the suffix goes): "Building with Jane Street" keeps its words.
+ */
+export function titleForms(
+  title: string,
+  subtitle: string | null,
+  speakers: readonly NameWords[],
+): TitleForm[] {
+  const forms = [titleForm(title, subtitle)];
+  const parsed = parseTalkTitle(title);
+  if (parsed.title && parsed.title !== title.trim()) {
+    const parsedSpeakers = parsed.speakers.map(nameWords);
+    const agrees = !parsedSpeakers.length || compareSpeakers(parsedSpeakers, speakers) === 'agree';
+    if (agrees) addForm(forms, titleForm(parsed.title, subtitle));
+  }
+  return forms;
+}
+
+/** Adds `form` to `forms` unless one of them has the same segments ("Scaling Postgres (video)"). */
+export function addForm(forms: TitleForm[], form: TitleForm): void {
+  const key = (f: TitleForm) => f.map((s) => s.words.join(' ')).join('|');
+  const k = key(form);
+  if (form.length && !forms.some((f) => key(f) === k)) forms.push(form);
+}
+
+/** The terms a title is indexed under: the content terms of all its forms, each once. */
+export function formTerms(forms: readonly TitleForm[]): string[] {
+  const terms = new Set<string>();
+  for (const form of forms) for (const t of contentTerms(allWords(form))) terms.add(t);
+  return [...terms];
+}
+
+/**
+ * True when every form of a title names a slot rather than a talk ("Lightning talks"), once the words
+ * of `names` are set aside ("Q&A with Jane Doe").
+ */
+export function isGenericTitle(forms: readonly TitleForm[], names: ReadonlySet<string> = new Set()): boolean {
+  return forms.every((f) => isGeneric(allWords(f).filter((w) => !names.has(w))));
+}
+
+/**
+ * Prepares `talks` of `conferences` for `matchTalk` and `searchScheduleTalks`. Housekeeping talks are
+ * left out; a talk whose conference is not in `conferences` is kept, without dates.
+ */
+export function buildScheduleIndex(
+  conferences: readonly MatchableConference[],
+  talks: readonly MatchableTalk[],
+): ScheduleIndex {
+  const confs = new Map<string, IndexedConference>();
+  for (const conference of conferences) {
+    confs.set(conference.id, {
+      conference,
+      firstDay: dayNumber(conference.start),
+      lastDay: dayNumber(conference.end ?? conference.start),
+      acronymWords: conference.acronym ? contextWordList(conference.acronym) : [],
+      titleWords: contextWordList(conference.title),
+    });
+  }
+  const indexed: IndexedTalk[] = [];
+  const titleTerms = new Map<string, number[]>();
+  const nameTerms = new Map<string, number[]>();
+  const deletions = new Map<string, string[]>();
+  const termCounts: number[] = [];
+  for (const talk of talks) {
+    if (talk.housekeeping) continue;
+    const i = indexed.length;
+    const speakers = talk.speakers.map(nameWords).filter((n) => n.length);
+    const forms = titleForms(talk.title, talk.subtitle, speakers);
+    const conference = confs.get(talk.conferenceId) ?? null;
+    indexed.push({ talk, forms, speakers, conference });
+    const terms = formTerms(forms);
+    termCounts.push(terms.length);
+    for (const term of terms) {
+      if (!titleTerms.has(term)) for (const key of deletionKeys(term)) push(deletions, key, term);
+      push(titleTerms, term, i);
+    }
+    for (const name of speakers) for (const word of name) if (word.length > 1) push(nameTerms, word, i);
+    // A conference without dates takes them from its talks.
+    const day = dayNumber(talk.day ?? talk.start);
+    if (conference && day !== null && !conference.conference.start) {
+      conference.firstDay = Math.min(conference.firstDay ?? day, day);
+      conference.lastDay = Math.max(conference.lastDay ?? day, day);
+    }
+  }
+  return {
+    talks: indexed,
+    conferences: confs,
+    titleTerms,
+    nameTerms,
+    deletions,
+    termCounts: Uint16Array.from(termCounts, (n) => Math.min(n, 0xffff)),
+    scratch: new Float64Array(indexed.length),
+    shared: new Float64Array(indexed.length),
+  };
+}
+
+/** Index terms within one typo of `term` (itself excluded), for a query word the schedules lack. */
+export function termsNear(index: ScheduleIndex, term: string): string[] {
+  const near = new Set<string>();
+  for (const key of deletionKeys(term)) {
+    for (const t of index.deletions.get(key) ?? []) {
+      if (t !== term && boundedEditDistance(t, term, 1) <= 1) near.add(t);
+    }
+  }
+  return [...near];
+}
+
+/** What each title term of a talk takes off its rank, so that equals are ordered shortest first. */
+const LENGTH_PENALTY = 0.05;
+
+/** How many talks `candidateTalks` returns. */
+export interface CandidateLimits {
+  /** The best-ranked talks, always. */
+  first: number;
+  /** Beyond those, talks whose title holds every term of the query's (its look-alikes), up to this many in all. */
+  max: number;
+}
+
+/**
+ * The talks worth comparing with a query, best first: ranked by the rarity-weighted title terms they
+ * share with it (a term the schedules lack counts through its typo neighbours), plus its speakers'
+ * names, plus name words in its title ("… by Jane Doe"), less a little for each of their own terms.
+ * The first `limits.first` come back, then any further talk whose title holds all the query's terms,
+ * so that a title shared by a hundred talks ("Kubernetes Security …") still finds its look-alikes.
+ */
+export function candidateTalks(
+  index: ScheduleIndex,
+  terms: readonly string[],
+  names: readonly string[],
+  limits: CandidateLimits,
+): number[] {
+  const { scratch, shared } = index;
+  const touched: number[] = [];
+  const n = index.talks.length;
+  const idf = (postings: readonly number[]) => Math.log(1 + n / postings.length);
+  const add = (postings: readonly number[] | undefined, weight: number, title: boolean) => {
+    if (!postings) return;
+    for (const i of postings) {
+      if (scratch[i] === 0) touched.push(i);
+      scratch[i]! += weight;
+      if (title) shared[i]! += weight;
+    }
+  };
+  try {
+    let queryWeight = 0;
+    for (const term of terms) {
+      const postings = index.titleTerms.get(term);
+      if (postings) {
+        add(postings, idf(postings), true);
+        queryWeight += idf(postings);
+      } else {
+        let most = 0;
+        for (const near of termsNear(index, term)) {
+          const p = index.titleTerms.get(near)!;
+          add(p, 0.8 * idf(p), true);
+          most = Math.max(most, 0.8 * idf(p));
+        }
+        queryWeight += most;
+      }
+      const named = index.nameTerms.get(term);
+      if (named) add(named, 0.5 * idf(named), false);
+    }
+    for (const word of names) {
+      const named = index.nameTerms.get(word);
+      if (named) add(named, idf(named), false);
+    }
+    // Among talks sharing the same words, the one with fewest others first: "Kubernetes Security" before
+    // a hundred "Kubernetes Security …".
+    for (const i of touched) scratch[i]! -= LENGTH_PENALTY * index.termCounts[i]!;
+    touched.sort((a, b) => scratch[b]! - scratch[a]! || a - b);
+    const found = touched.slice(0, limits.first);
+    for (let k = limits.first; k < touched.length && found.length < limits.max; k++) {
+      const i = touched[k]!;
+      if (queryWeight > 0 && shared[i]! >= queryWeight * 0.999) found.push(i);
+    }
+    return found;
+  } finally {
+    // Leave the accumulators clean for the next query, whatever happened.
+    for (const i of touched) {
+      scratch[i] = 0;
+      shared[i] = 0;
+    }
+  }
+}
+
+function contextWordList(text: string): string[] {
+  return titleWords(foldText(text));
+}
+
+/** `text` folded into words, for looking conference names up in a page's context. */
+export function contextWords(text: string): Set<string> {
+  return new Set(titleWords(foldText(text)));
+}

@@ -1,0 +1,215 @@
+/**
+ * Linking the talks written up on pages to the talks of imported schedules. A page talk the matcher
+ * is sure of is linked (`scheduleLink: 'matched'`), one it is unsure of gets candidates to offer
+ * the reader, and the reader's own choice (`chosen`) or refusal (`declined`) is never undone by a
+ * later match. Runs after a clip, after an import and after the reader renames a talk.
+ */
+import { buildScheduleIndex, type ScheduleIndex } from '@/core/schedule/schedule-index';
+import { matchTalk } from '@/core/schedule/match';
+import { searchScheduleTalks } from '@/core/schedule/search';
+import type { ConferenceRecord, PageRecord, ScheduleChoice, TalkRecord } from '@/core/types';
+import type { TalkNotesDatabase } from './db';
+
+/** What a matching pass changed. */
+export interface LinkingResult {
+  /** Page talks linked to a schedule talk by this pass. */
+  linked: number;
+  /** Page talks given candidates to offer. */
+  offered: number;
+  /** Highlights of the newly linked talks: now filed under a schedule talk. */
+  highlights: number;
+}
+
+const NOTHING: LinkingResult = { linked: 0, offered: 0, highlights: 0 };
+
+/**
+ * The index of every imported schedule talk, rebuilt only when a conference was imported, updated
+ * or removed since the last one (the conferences' ids and update times say so).
+ */
+const cachedIndexes = new WeakMap<TalkNotesDatabase, { signature: string; index: ScheduleIndex }>();
+
+export async function scheduleIndex(db: TalkNotesDatabase): Promise<ScheduleIndex | null> {
+  const conferences = await db.conferences.toArray();
+  if (conferences.length === 0) return null;
+  const signature = conferences
+    .map((c) => `${c.id}@${c.updatedAt}`)
+    .sort()
+    .join(',');
+  const cached = cachedIndexes.get(db);
+  if (cached?.signature === signature) return cached.index;
+  const talks = await db.talks
+    .where('conferenceId')
+    .anyOf(conferences.map((c) => c.id))
+    .toArray();
+  const index = buildScheduleIndex(conferences.map(matchableConference), talks.map(matchableTalk));
+  cachedIndexes.set(db, { signature, index });
+  return index;
+}
+
+/** Which page talks a pass looks at: those of some pages, some talks, or every page talk. */
+export type LinkingScope = { pageIds: readonly string[] } | { talkIds: readonly string[] } | 'all';
+
+/**
+ * Matches the undecided page talks in `scope` (no link yet, or only candidates; not "Not a talk")
+ * against every imported schedule. One transaction.
+ */
+export async function linkPageTalks(
+  db: TalkNotesDatabase,
+  scope: LinkingScope,
+  now = Date.now(),
+): Promise<LinkingResult> {
+  if ((await db.conferences.count()) === 0) return NOTHING;
+  const index = await scheduleIndex(db);
+  if (!index) return NOTHING;
+  return db.transaction('rw', db.talks, db.pages, db.highlights, async () => {
+    const talks = (await talksIn(db, scope)).filter(isUndecided);
+    if (talks.length === 0) return NOTHING;
+    const pageIds = [...new Set(talks.map((t) => t.pageId!))];
+    const pages = new Map(
+      (await db.pages.bulkGet(pageIds)).filter((p): p is PageRecord => !!p).map((p) => [p.id, p]),
+    );
+    const result = { ...NOTHING };
+    const changed: TalkRecord[] = [];
+    for (const talk of talks) {
+      const page = pages.get(talk.pageId!);
+      const match = matchTalk(index, {
+        title: talk.title,
+        speakers: talk.speakers,
+        pageDate: page?.publishedAt ?? null,
+        context: page ? [page.title, page.siteName, page.url].filter(Boolean).join(' ') : null,
+      });
+      const next: TalkRecord = { ...talk };
+      delete next.scheduleCandidates;
+      if (match.kind === 'match') {
+        next.scheduleTalkId = match.talkId;
+        next.scheduleLink = 'matched';
+        result.linked++;
+        result.highlights += await db.highlights.where('talkId').equals(talk.id).count();
+      } else if (match.kind === 'ambiguous') {
+        next.scheduleCandidates = match.candidates.map((c) => c.talkId);
+        result.offered++;
+      }
+      if (!sameLink(talk, next)) changed.push({ ...next, updatedAt: now });
+    }
+    await db.talks.bulkPut(changed);
+    return result;
+  });
+}
+
+/** The reader links a page talk to a schedule talk (picked from the candidates, or found by search). */
+export async function chooseScheduleTalk(
+  db: TalkNotesDatabase,
+  pageTalkId: string,
+  scheduleTalkId: string,
+  now = Date.now(),
+): Promise<TalkRecord> {
+  return db.transaction('rw', db.talks, async () => {
+    const [talk, target] = await db.talks.bulkGet([pageTalkId, scheduleTalkId]);
+    if (!talk || talk.pageId === null) throw new Error(`talk ${pageTalkId} is not a page's talk`);
+    if (!target?.conferenceId) throw new Error(`talk ${scheduleTalkId} is not a schedule talk`);
+    const next: TalkRecord = { ...talk, scheduleTalkId, scheduleLink: 'chosen', updatedAt: now };
+    delete next.scheduleCandidates;
+    await db.talks.put(next);
+    return next;
+  });
+}
+
+/**
+ * The reader says a page talk is none of the schedule's talks (or unlinks it): it stays a page
+ * talk, and no later match links it again until the reader links it by hand.
+ */
+export async function declineScheduleTalk(
+  db: TalkNotesDatabase,
+  pageTalkId: string,
+  now = Date.now(),
+): Promise<TalkRecord> {
+  return db.transaction('rw', db.talks, async () => {
+    const talk = await db.talks.get(pageTalkId);
+    if (!talk || talk.pageId === null) throw new Error(`talk ${pageTalkId} is not a page's talk`);
+    const next: TalkRecord = { ...talk, scheduleLink: 'declined', updatedAt: now };
+    delete next.scheduleTalkId;
+    delete next.scheduleCandidates;
+    await db.talks.put(next);
+    return next;
+  });
+}
+
+/**
+ * A renamed page talk is matched afresh, unless the reader chose or declined its link: a match
+ * made on the old title may no longer hold.
+ */
+export async function relinkRenamedTalk(db: TalkNotesDatabase, talkId: string, now = Date.now()) {
+  const talk = await db.talks.get(talkId);
+  if (!talk || talk.pageId === null || talk.scheduleLink === 'chosen' || talk.scheduleLink === 'declined')
+    return NOTHING;
+  if (talk.scheduleLink === 'matched' || talk.scheduleCandidates) {
+    const next = { ...talk };
+    delete next.scheduleTalkId;
+    delete next.scheduleLink;
+    delete next.scheduleCandidates;
+    await db.talks.put(next);
+  }
+  return linkPageTalks(db, { talkIds: [talkId] }, now);
+}
+
+/** Schedule talks found by title, speakers or room, with their conferences, best first. */
+export async function searchSchedules(
+  db: TalkNotesDatabase,
+  text: string,
+  limit = 8,
+): Promise<ScheduleChoice[]> {
+  const index = await scheduleIndex(db);
+  if (!index || !text.trim()) return [];
+  const hits = searchScheduleTalks(index, text, limit);
+  const talks = await db.talks.bulkGet(hits.map((h) => h.talkId));
+  const found = talks.filter((t): t is TalkRecord => !!t);
+  const conferences = new Map(
+    (await db.conferences.bulkGet([...new Set(found.map((t) => t.conferenceId!))]))
+      .filter((c): c is ConferenceRecord => !!c)
+      .map((c) => [c.id, c]),
+  );
+  return found.map((talk) => ({ talk, conference: conferences.get(talk.conferenceId!) ?? null }));
+}
+
+function isUndecided(talk: TalkRecord): boolean {
+  return talk.pageId !== null && !talk.notATalk && talk.scheduleLink === undefined;
+}
+
+async function talksIn(db: TalkNotesDatabase, scope: LinkingScope): Promise<TalkRecord[]> {
+  // By the pageId index, which holds page talks only (a conference's talks have none): a library
+  // with a 30,000-event schedule is not scanned whole.
+  if (scope === 'all') return db.talks.where('pageId').aboveOrEqual('').toArray();
+  if ('pageIds' in scope)
+    return db.talks
+      .where('pageId')
+      .anyOf([...scope.pageIds])
+      .toArray();
+  return (await db.talks.bulkGet([...scope.talkIds])).filter((t): t is TalkRecord => !!t);
+}
+
+function sameLink(a: TalkRecord, b: TalkRecord): boolean {
+  return (
+    a.scheduleTalkId === b.scheduleTalkId &&
+    a.scheduleLink === b.scheduleLink &&
+    JSON.stringify(a.scheduleCandidates ?? []) === JSON.stringify(b.scheduleCandidates ?? [])
+  );
+}
+
+function matchableConference(c: ConferenceRecord) {
+  return { id: c.id, title: c.title, acronym: c.acronym, start: c.start, end: c.end };
+}
+
+function matchableTalk(t: TalkRecord) {
+  return {
+    id: t.id,
+    conferenceId: t.conferenceId!,
+    title: t.title,
+    subtitle: t.subtitle ?? null,
+    speakers: t.speakers,
+    start: t.start ?? null,
+    day: t.day ?? null,
+    housekeeping: t.housekeeping ?? false,
+    room: t.room ?? null,
+    track: t.track ?? null,
+  };
+}

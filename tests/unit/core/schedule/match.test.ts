@@ -1,0 +1,457 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  MATCH_THRESHOLD,
+  MAX_OFFERED,
+  matchTalk,
+  type ScheduleMatch,
+  type TalkQuery,
+} from '@/core/schedule/match';
+import { buildScheduleIndex, type MatchableTalk } from '@/core/schedule/schedule-index';
+import { FIXTURE_CONFERENCES, FIXTURE_TALKS } from './fixture-schedules';
+import { generateSchedules } from './matchable-schedules';
+
+// The hand-written schedules among 2,000 generated talks of four conferences held at the same time
+// (2023-2024), so that every query competes with hundreds of titles sharing its words.
+const background = generateSchedules(4, 500, 5, 2023);
+const fixtureTitles = new Set(FIXTURE_TALKS.map((t) => t.title.toLowerCase()));
+const index = buildScheduleIndex(
+  [...FIXTURE_CONFERENCES, ...background.conferences],
+  [...FIXTURE_TALKS, ...background.talks.filter((t) => !fixtureTitles.has(t.title.toLowerCase()))],
+);
+
+const query = (title: string, speakers: string[] = [], pageDate: string | null = null, context?: string) =>
+  ({ title, speakers, pageDate, context }) satisfies TalkQuery;
+
+const offered = (m: ScheduleMatch) => (m.kind === 'ambiguous' ? m.candidates.map((c) => c.talkId) : []);
+
+describe('matchTalk: the same talk, written differently, is matched', () => {
+  it.each([
+    ['case', query('scaling postgres to 10m users', [], '2024-03-25'), 'k24-scaling'],
+    ['curly quotes around the title', query('“Scaling Postgres to 10M Users”'), 'k24-scaling'],
+    ['a speaker suffix after a dash', query('Scaling Postgres to 10M Users — Jane Doe'), 'k24-scaling'],
+    ['"by" and the speaker', query('Scaling Postgres to 10M Users by Jane Doe', ['Jane Doe']), 'k24-scaling'],
+    ['the speaker in front', query('Jane Doe: Scaling Postgres to 10M Users', ['Jane Doe']), 'k24-scaling'],
+    [
+      'speaker and company',
+      query('Scaling Postgres to 10M Users (Jane Doe, Acme)', ['Jane Doe']),
+      'k24-scaling',
+    ],
+    [
+      'lower-case "by" the speaker',
+      query('scaling postgres to 10m users by jane doe', ['Jane Doe']),
+      'k24-scaling',
+    ],
+    ['a transposition', query('Scaling Postgers to 10M Users'), 'k24-scaling'],
+    ['a dropped letter', query('Scalng Postgres to 10M Users', [], '2024-03-25'), 'k24-scaling'],
+    ['emoji', query('🚀 Scaling Postgres to 10M Users 🐘'), 'k24-scaling'],
+    ['a trailing (video)', query('Scaling Postgres to 10M Users (video)'), 'k24-scaling'],
+    ['a trailing [slides]', query('Scaling Postgres to 10M Users [slides]'), 'k24-scaling'],
+    [
+      'a shortened title with the speaker and date',
+      query('Scaling Postgres', ['Jane Doe'], '2024-03-28'),
+      'k24-scaling',
+    ],
+    ['a dropped subtitle', query('Async Rust in Practice', ['Marta Oyelaran']), 'r24-async'],
+    ['a dropped subtitle, no speakers', query('Async Rust in Practice'), 'r24-async'],
+    [
+      'an en dash before the subtitle',
+      query('Async Rust in Practice – Lessons from Three Years of Tokio'),
+      'r24-async',
+    ],
+    [
+      'a subtitle the schedule keeps apart',
+      query('Rust and WebAssembly: Shipping a 2 MB Editor to the Browser'),
+      'r24-wasm',
+    ],
+    [
+      'a dropped subtitle kept apart',
+      query('Rust and WebAssembly', ['Hana Kobayashi'], '2024-06-20'),
+      'r24-wasm',
+    ],
+    [
+      'a "Keynote:" marker on the schedule',
+      query('The Next Ten Years of Cloud Native', ['Jane Doe']),
+      'k24-keynote',
+    ],
+    ['a "Keynote:" marker on both', query('Keynote: The Next Ten Years of Cloud Native'), 'k24-keynote'],
+    ['a session code and time', query('10:30 KEY101 The Next Ten Years of Cloud Native'), 'k24-keynote'],
+    ['no question mark', query('Why Is My Rust Build So Slow', ['Priya Natarajan']), 'r24-build'],
+    [
+      'two speakers after a dash',
+      query('Why is my Rust build so slow? — Priya Natarajan & Jorge Albuquerque'),
+      'r24-build',
+    ],
+    [
+      'upper case and a subtitle',
+      query('EBPF FOR KUBERNETES NETWORKING: A PRACTICAL INTRODUCTION'),
+      'k24-ebpf',
+    ],
+    [
+      'a dropped subtitle with "Kubernetes" everywhere',
+      query('eBPF for Kubernetes Networking', ['Lars Chen']),
+      'k24-ebpf',
+    ],
+    ['the same talk a year later, by date', query('Unsafe Rust Is Not Evil', [], '2024-06-20'), 'r24-unsafe'],
+    ['a number written out', query('The Next 10 Years of Cloud Native', ['Jane Doe']), 'k24-keynote'],
+    ['a day in front', query('Day 2: Embedded Rust on the RP2040'), 'r24-embedded'],
+    ['a title cut short with an ellipsis', query('Scaling Postgres to 10M Us…'), 'k24-scaling'],
+    ['a title cut short with three dots', query('Serving LLMs on Kubernetes: GPU Sched...'), 'k24-llm'],
+    ['a track in front', query('Track B — GitOps at 10,000 Clusters'), 'k24-gitops'],
+    ['a title that names its speaker', query('Embedded Rust on the RP2040 with Jörg Müller'), 'r24-embedded'],
+    [
+      'the same talk a year earlier, by date',
+      query('Unsafe Rust is not evil', ['Kwame Asante'], '2023-06-20'),
+      'r23-unsafe',
+    ],
+    [
+      'the same talk, by the conference the page names',
+      query('Unsafe Rust Is Not Evil', [], null, 'My notes from RustFest Zürich 2023 – day one'),
+      'r23-unsafe',
+    ],
+    ['part 2 beside part 1', query('Operators from Scratch (Part 2)', ['Tomasz Wrzesień']), 'k24-op2'],
+    ['"Part 2" without parentheses', query('Operators From Scratch, Part 2'), 'k24-op2'],
+    ['a longer title of a shorter one', query('Intro to Rust Macros'), 'r24-macros'],
+    ['the longer of two', query('Kubernetes Security at Scale'), 'k24-sec-scale'],
+    ['a prefix, told apart by speakers', query('Kubernetes Security', ['Ingrid Lindqvist']), 'k24-sec'],
+    [
+      "a prefix, told apart by a speaker's initial",
+      query('Kubernetes Security', ['I. Lindqvist']),
+      'k24-sec',
+    ],
+    [
+      'speaker name order and accents',
+      query('Embedded Rust on the RP2040', ['Muller, Jorg']),
+      'r24-embedded',
+    ],
+    ['a slot title with its speakers', query('Lightning talks', ['Kim Park'], '2024-03-25'), 'k24-lt'],
+    ['a slot title with its speaker', query('Opening keynote', ['Amara Nwosu']), 'r24-open'],
+    ['Japanese', query('Rustで作るWebAssembly入門'), 'pj-wasm'],
+    ['Japanese with spaces', query('Rustで作る WebAssembly 入門', ['佐伯真理子']), 'pj-wasm'],
+    ['Japanese in corner brackets', query('「Rustで作るWebAssembly入門」'), 'pj-wasm'],
+    ['Japanese without Latin words', query('型ヒントで始める安全なPython開発（林美咲さん）'), 'pj-typing'],
+    ['German low-high quotes', query('„Größere Datenmengen mit DuckDB analysieren“'), 'fr-duckdb'],
+    ['German spelt without ß or umlaut', query('Groessere Datenmengen mit DuckDB analysieren'), 'fr-duckdb'],
+    ['German, dropped subtitle', query('Sicherheit für Kubernetes-Cluster', ['Anna Schmidt']), 'fr-k8s'],
+    ['French guillemets', query('« L’accessibilité numérique, c’est l’affaire de tous »'), 'pw-a11y'],
+    ['French without accents', query("L'accessibilite numerique, c'est l'affaire de tous"), 'pw-a11y'],
+    [
+      'a dropped subtitle, two conferences of talks on Kubernetes',
+      query('Multi-Tenancy in Kubernetes'),
+      'k24-multi',
+    ],
+  ])('%s', (_, q, expected) => {
+    const result = matchTalk(index, q);
+    expect(result).toMatchObject({ kind: 'match', talkId: expected });
+    if (result.kind === 'match') expect(result.confidence).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+  });
+});
+
+describe('matchTalk: a talk that could be another is offered, never matched', () => {
+  it.each([
+    ['two lightning-talk sessions', query('Lightning talks', [], '2024-06-20'), ['r24-lt1', 'r24-lt2']],
+    ['a title that is the start of another', query('Intro to Rust'), ['r24-intro', 'r24-macros']],
+    [
+      '"Kubernetes Security" beside "… at Scale"',
+      query('Kubernetes Security', [], '2024-03-25'),
+      ['k24-sec', 'k24-sec-scale'],
+    ],
+    [
+      'the same talk at two editions, no date',
+      query('Unsafe Rust Is Not Evil'),
+      ['r24-unsafe', 'r23-unsafe'],
+    ],
+    [
+      'the same talk at two conferences three months apart',
+      query('Supply Chain Security for Rust Crates', ['Grace Adeyemi'], '2024-06-16'),
+      ['r24-supply', 'k24-supply'],
+    ],
+    ['a talk in two parts', query('Operators from Scratch', ['Tomasz Wrzesień']), ['k24-op1', 'k24-op2']],
+    ['a slot title without speakers', query('Opening Keynote', [], '2024-06-20'), ['r24-open']],
+    ['a slot title, no date', query('Opening Keynote'), ['r24-open', 'r23-open']],
+    ['a shortened title, no speakers', query('Scaling Postgres'), ['k24-scaling']],
+    [
+      'a shortened title, speaker but no date',
+      query('Error Handling', ['Clara Jansen']),
+      ['r24-errors', 'r23-errors'],
+    ],
+    [
+      'the same title by someone else',
+      query('Scaling Postgres to 10M Users', ['Bob Smith'], '2024-03-25'),
+      ['k24-scaling'],
+    ],
+    ['a prefix of a talk, no speakers', query('AI Agents'), ['k24-agents']],
+    ['a cut title that starts two talks', query('Kubernetes Security…'), ['k24-sec', 'k24-sec-scale']],
+    ['a slot title, the speaker of a talk', query('Keynote', ['Jane Doe'], '2024-03-25'), ['k24-keynote']],
+    [
+      'a title that is only its speaker',
+      query('Kwame Asante', ['Kwame Asante'], '2024-06-20'),
+      ['r24-unsafe'],
+    ],
+  ])('%s', (_, q, candidates) => {
+    const result = matchTalk(index, q);
+    expect(result.kind).toBe('ambiguous');
+    expect(offered(result)).toEqual(expect.arrayContaining(candidates));
+    expect(offered(result).length).toBeLessThanOrEqual(MAX_OFFERED);
+  });
+
+  it.each([
+    ['a talk the schedules lack', query('Rust for Embedded Linux Drivers')],
+    ['a longer title than any talk', query('Kubernetes Security Best Practices for Regulated Industries')],
+    ['part 3 of a talk in two parts', query('Operators from Scratch (Part 3)')],
+    ['Python 2 for a Python 3 talk', query('Why Is My Python 2 Build So Slow?')],
+    ['a word changed', query('Intro to Rest Macros')],
+    ['the schedule title from years before', query('Scaling Postgres to 10M Users', [], '2019-01-10')],
+    ['a housekeeping event', query('Coffee break', [], '2024-03-20')],
+    ['"Lunch"', query('Lunch', [], '2024-06-14')],
+    ['nothing in common', query('Knitting for Beginners')],
+    ['a generic title shared by nobody', query('Q&A')],
+    ['another speaker and a year off', query('OpenTelemetry Without the Hype', ['Kim Park'], '2025-06-01')],
+  ])('%s is not matched', (_, q) => {
+    expect(matchTalk(index, q).kind).not.toBe('match');
+  });
+
+  it('never offers a housekeeping event', () => {
+    for (const title of ['Coffee break', 'Lunch']) {
+      const result = matchTalk(index, query(title));
+      expect(offered(result).filter((id) => id === 'k24-coffee' || id === 'r24-lunch')).toEqual([]);
+    }
+  });
+
+  it('orders the candidates best first: agreeing speakers before an unknown one', () => {
+    const result = matchTalk(index, query('Lightning talks', ['Aiko Brandt'], null));
+    // Aiko Brandt's session is the only one that names her; without a date it is still the best guess.
+    const ids = offered(result);
+    if (result.kind === 'match') expect(result.talkId).toBe('k24-lt');
+    else expect(ids[0]).toBe('k24-lt');
+    if (result.kind === 'ambiguous') {
+      const confidences = result.candidates.map((c) => c.confidence);
+      expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
+    }
+  });
+
+  it('sees the look-alike among a hundred talks sharing its words', () => {
+    const talk = (id: string, title: string, speakers: string[]): MatchableTalk => ({
+      id,
+      conferenceId: 'kube24',
+      title,
+      subtitle: null,
+      speakers,
+      start: null,
+      day: null,
+      housekeeping: false,
+    });
+    // 150 talks hold both words, none starts with them but the two.
+    const crowd = Array.from({ length: 150 }, (_, i) =>
+      talk(`crowd${i}`, `${['Hardening', 'Auditing', 'Testing'][i % 3]} Kubernetes Security Policies ${i}`, [
+        'Ann Lee',
+      ]),
+    );
+    const crowded = buildScheduleIndex(FIXTURE_CONFERENCES, [
+      ...crowd,
+      talk('short', 'Kubernetes Security', ['Ingrid Lindqvist']),
+      talk('long', 'Kubernetes Security Done Right', ['Farid Haddad']),
+    ]);
+    expect(offered(matchTalk(crowded, query('Kubernetes Security')))).toEqual(
+      expect.arrayContaining(['short', 'long']),
+    );
+    expect(matchTalk(crowded, query('Kubernetes Security', ['Ingrid Lindqvist']))).toMatchObject({
+      kind: 'match',
+      talkId: 'short',
+    });
+  });
+
+  it('finds nothing for an empty title, and goes by the speakers for a title of emoji', () => {
+    expect(matchTalk(index, query('')).kind).toBe('none');
+    expect(matchTalk(index, query('   ')).kind).toBe('none');
+    expect(offered(matchTalk(index, query('🎤', ['Marta Oyelaran'], '2024-06-20')))).toEqual(['r24-async']);
+  });
+
+  it('explains its confidence', () => {
+    const result = matchTalk(index, query('Unsafe Rust Is Not Evil', ['Kwame Asante'], '2024-06-20'));
+    expect(result).toMatchObject({
+      kind: 'match',
+      talkId: 'r24-unsafe',
+      evidence: { title: 'exact', speakers: 'agree', date: 'during' },
+    });
+    const other = matchTalk(index, query('Unsafe Rust Is Not Evil', ['Kwame Asante']));
+    const earlier =
+      other.kind === 'ambiguous' ? other.candidates.find((c) => c.talkId === 'r23-unsafe') : null;
+    expect(earlier?.evidence).toMatchObject({ title: 'exact', speakers: 'agree', date: 'unknown' });
+  });
+});
+
+// Property tests on random schedules: words far apart (no two within two edits), so that a query made
+// of other words is another talk, not a typo.
+const WORDS = [
+  'kubernetes',
+  'rust',
+  'python',
+  'postgres',
+  'observability',
+  'security',
+  'scaling',
+  'compilers',
+  'wasm',
+  'kafka',
+  'streaming',
+  'latency',
+  'graphs',
+  'agents',
+  'testing',
+  'fuzzing',
+  'memory',
+  'browsers',
+  'caching',
+  'queues',
+  'monoliths',
+  'kernels',
+  'clusters',
+  'tracing',
+  'linux',
+  'java',
+  'swift',
+  'haskell',
+  'elixir',
+  'tokio',
+  'ebpf',
+  'nix',
+  'zig',
+  'django',
+  'vectors',
+  'embeddings',
+  'search',
+  'sharding',
+  'billing',
+  'payments',
+];
+const PEOPLE = [
+  'Jane Doe',
+  'Kwame Asante',
+  'Aiko Brandt',
+  'Marta Oyelaran',
+  'Priya Natarajan',
+  'Jorge Silva',
+];
+
+const titleArb = fc
+  .tuple(
+    fc.uniqueArray(fc.constantFrom(...WORDS), { minLength: 2, maxLength: 5 }),
+    fc.option(fc.uniqueArray(fc.constantFrom(...WORDS), { minLength: 2, maxLength: 3 }), { nil: null }),
+  )
+  .map(([main, sub]) => (sub ? `${main.join(' ')}: ${sub.join(' ')}` : main.join(' ')));
+
+const scheduleArb = fc
+  .uniqueArray(
+    fc.record({
+      title: titleArb,
+      speakers: fc.subarray(PEOPLE, { minLength: 0, maxLength: 2 }),
+      conference: fc.constantFrom('a', 'b'),
+    }),
+    { minLength: 2, maxLength: 40, selector: (t) => t.title },
+  )
+  .map((rows) =>
+    rows.map(
+      (r, i): MatchableTalk => ({
+        id: `t${i}`,
+        conferenceId: r.conference,
+        title: r.title,
+        subtitle: null,
+        speakers: r.speakers,
+        start: null,
+        day: null,
+        housekeeping: false,
+      }),
+    ),
+  );
+const conferencesOf = () => [
+  { id: 'a', title: 'Conf A 2024', acronym: null, start: '2024-05-01', end: '2024-05-02' },
+  { id: 'b', title: 'Conf B 2023', acronym: null, start: '2023-05-01', end: '2023-05-02' },
+];
+
+/** The title in another case, other quotes and punctuation, emoji and spacing. */
+const perturbArb = (title: string) =>
+  fc
+    .record({
+      upper: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+      quotes: fc.constantFrom(['', ''], ['“', '”'], ['"', '"'], ['„', '“'], ['«', '»'], ['「', '」']),
+      colon: fc.constantFrom(': ', ' — ', ' – ', ' - ', ': '),
+      tail: fc.constantFrom('', '!', ' 🚀', ' (video)', '.', ' [slides]'),
+      space: fc.constantFrom(' ', '  ', '\u00a0'),
+    })
+    .map(({ upper, quotes, colon, tail, space }) => {
+      const words = title
+        .replace(': ', ' : ')
+        .split(' ')
+        .map((w, i) => (upper[i % upper.length] ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1)));
+      const text = words.join(space).replace(new RegExp(`${space}:${space}`, 'g'), colon);
+      return `${quotes[0]}${text}${tail}${quotes[1]}`;
+    });
+
+describe('matchTalk: properties on random schedules', () => {
+  it("a talk's own title, however punctuated, is never matched to another talk, and is offered", () => {
+    fc.assert(
+      fc.property(
+        scheduleArb.chain((talks) =>
+          fc.tuple(
+            fc.constant(talks),
+            fc.nat(talks.length - 1).chain((i) => fc.tuple(fc.constant(i), perturbArb(talks[i]!.title))),
+            fc.boolean(),
+            fc.boolean(),
+          ),
+        ),
+        ([talks, [i, title], withSpeakers, withDate]) => {
+          const talk = talks[i]!;
+          // The evidence is the talk's own: its speakers, a date in the weeks after its conference.
+          const pageDate = withDate ? (talk.conferenceId === 'a' ? '2024-05-10' : '2023-05-10') : null;
+          const result = matchTalk(buildScheduleIndex(conferencesOf(), talks), {
+            title,
+            speakers: withSpeakers ? talk.speakers : [],
+            pageDate,
+          });
+          if (result.kind === 'match') expect(result.talkId).toBe(talk.id);
+          else expect(offered(result)).toContain(talk.id);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a title that is no talk of the schedule, nor a shortened or longer one, is never matched', () => {
+    const wordsOf = (t: string) => t.replace(':', ' ').split(/\s+/).filter(Boolean);
+    /** The whole title, its main title and its subtitle. */
+    const parts = (t: string) => [wordsOf(t), ...t.split(': ').map(wordsOf)];
+    const isPrefix = (a: string[], b: string[]) => a.every((w, k) => b[k] === w);
+    const related = (q: string, t: string) =>
+      parts(q).some((a) => parts(t).some((b) => isPrefix(a, b) || isPrefix(b, a)));
+    /** A look-alike of a talk's title: one word replaced, a middle word left out, two words swapped. */
+    const lookAlikeArb = (title: string) =>
+      fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(...WORDS), fc.nat(2)).map(([i, j, word, how]) => {
+        const words = title.split(' ');
+        const a = i % words.length;
+        const b = j % words.length;
+        if (how === 0) words[a] = word;
+        else if (how === 1 && a > 0 && a < words.length - 1) words.splice(a, 1);
+        else [words[a], words[b]] = [words[b]!, words[a]!];
+        return words.join(' ');
+      });
+    fc.assert(
+      fc.property(
+        scheduleArb.chain((talks) =>
+          fc.tuple(
+            fc.constant(talks),
+            fc.oneof(titleArb, fc.constantFrom(...talks.map((t) => t.title)).chain(lookAlikeArb)),
+          ),
+        ),
+        fc.subarray(PEOPLE, { maxLength: 2 }),
+        fc.constantFrom(null, '2024-05-10', '2023-05-10'),
+        ([talks, title], speakers, pageDate) => {
+          fc.pre(!talks.some((t) => related(title, t.title)));
+          const result = matchTalk(buildScheduleIndex(conferencesOf(), talks), { title, speakers, pageDate });
+          expect(result.kind).not.toBe('match');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { comparePeople, compareSpeakers, nameWords } from '@/core/schedule/names';
+
+describe('nameWords', () => {
+  it.each([
+    ['Jane Doe', ['jane', 'doe']],
+    ['Dr. José Núñez-Pérez', ['jose', 'nunez', 'perez']],
+    ['Doe, Jane', ['doe', 'jane']],
+    ['J. R. Smith', ['j', 'r', 'smith']],
+    ["Conan O'Brien", ['conan', 'obrien']],
+    ['佐伯 真理子さん', ['佐伯', '真理子']],
+  ])('%s', (name, expected) => expect(nameWords(name)).toEqual(expected));
+});
+
+describe('comparePeople', () => {
+  it.each([
+    ['Jane Doe', 'Jane Doe', 'same'],
+    ['jane doe', 'JANE DOE', 'same'],
+    ['José Núñez', 'Jose Nunez', 'same'],
+    ['Doe, Jane', 'Jane Doe', 'same'],
+    ['J. Doe', 'Jane Doe', 'same'],
+    ['Jane Q. Doe', 'Jane Doe', 'same'],
+    ['Dr. Jane Doe', 'Jane Doe', 'same'],
+    ['Jörg Müller', 'Joerg Mueller', 'same'],
+    ['Tomasz Wrzesień', 'Tomasz Wrzesien', 'same'],
+    ['Saeki Mariko', 'Mariko Saeki', 'same'],
+    ['佐伯真理子', '佐伯 真理子', 'same'],
+    ['林美咲', '林美咲', 'same'],
+    ['김지은', '김지은', 'same'],
+    ['Jane', 'Jane Doe', 'partial'],
+    ['Doe', 'Jane Doe', 'partial'],
+    ['Jane Doe', 'Jane Smith', 'none'],
+    ['Jane Doe', 'John Doe', 'none'],
+    ['J. D.', 'Jane Doe', 'none'],
+    ['K. Doe', 'Jane Doe', 'none'],
+    ['Ana Lee', 'Anna Leeds', 'none'],
+  ] as const)('%s / %s: %s', (a, b, expected) => {
+    expect(comparePeople(nameWords(a), nameWords(b))).toBe(expected);
+    expect(comparePeople(nameWords(b), nameWords(a))).toBe(expected);
+  });
+});
+
+describe('compareSpeakers', () => {
+  const list = (...names: string[]) => names.map(nameWords);
+  it.each([
+    [[], ['Jane Doe'], 'unknown'],
+    [['Jane Doe'], [], 'unknown'],
+    [['Jane Doe'], ['Jane Doe', 'John Roe'], 'agree'],
+    [['John Roe', 'Ann Lee'], ['Jane Doe', 'John Roe'], 'agree'],
+    [['Jane'], ['Jane Doe'], 'partial'],
+    [['Bob Smith'], ['Jane Doe', 'John Roe'], 'disagree'],
+  ] as const)('%j / %j: %s', (a, b, expected) => {
+    expect(compareSpeakers(list(...a), list(...b))).toBe(expected);
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allWords,
+  contentTerms,
+  foldText,
+  isDistinctive,
+  isGeneric,
+  titleForm,
+  titleWords,
+  wordGrams,
+} from '@/core/schedule/normalize';
+
+const words = (text: string) => titleWords(foldText(text));
+
+describe('foldText', () => {
+  it.each([
+    ['Scaling  Postgres', 'scaling postgres'],
+    ['Größe', 'grosse'],
+    ['Café Œuvre Ærø', 'cafe oeuvre aero'],
+    ['Jörg Wrzesień', 'jorg wrzesien'],
+    ['“quoted” „German“ «French» 「日本」', '"quoted" "german" "french" "日本"'],
+    ['it’s ‘single’ ʼtwo', "it's 'single' 'two"],
+    ['Title—Subtitle', 'title - subtitle'],
+    ['Title – Subtitle', 'title - subtitle'],
+    ['2019–2024', '2019-2024'],
+    ['ＦＵＬＬＷＩＤＴＨ：ｔｅｘｔ', 'fullwidth:text'],
+    ['🚀 Launch 👩‍💻 day 🇩🇪', 'launch day'],
+    ['がぎぐ', 'がぎぐ'],
+    ['non\u00a0breaking\u200bspace', 'non breaking space'],
+  ])('%s -> %s', (input, expected) => expect(foldText(input)).toBe(expected));
+});
+
+describe('titleWords', () => {
+  it.each([
+    ["What's New in Python 3.12?", ['what', 'new', 'in', 'python', '3.12']],
+    ["Don't Panic: Jane's Guide", ['dont', 'panic', 'jane', 'guide']],
+    ['C++, C# & F# on .NET', ['cpp', 'csharp', 'and', 'fsharp', 'on', 'dotnet']],
+    ['Scaling to 10M users, 1,000 nodes', ['scaling', 'to', '10m', 'users', '1,000', 'nodes']],
+    ['Rustで作るWebAssembly入門', ['rust', 'で作る', 'webassembly', '入門']],
+    ['Micro-services', ['micro', 'services']],
+    ['Rust: the (good) parts!', ['rust', 'the', 'good', 'parts']],
+  ])('%s', (input, expected) => expect(words(input)).toEqual(expected));
+});
+
+describe('titleForm', () => {
+  const segments = (title: string, subtitle: string | null = null) =>
+    titleForm(title, subtitle).map((s) => `${s.paren ? '()' : ''}${s.words.join(' ')}`);
+  it.each([
+    [
+      'Kubernetes Security: Lessons from Production',
+      null,
+      ['kubernetes security', 'lessons from production'],
+    ],
+    [
+      'Kubernetes Security — Lessons from Production',
+      null,
+      ['kubernetes security', 'lessons from production'],
+    ],
+    [
+      'Kubernetes Security - Lessons from Production',
+      null,
+      ['kubernetes security', 'lessons from production'],
+    ],
+    ['Kubernetes Security | Lessons', null, ['kubernetes security', 'lessons']],
+    ['Why Rust? A Love Story', null, ['why rust', 'a love story']],
+    ['Rust 入門 〜はじめての所有権〜', null, ['rust 入門', 'はじめての所有権']],
+    ['Operators from Scratch (Part 2)', null, ['operators from scratch', '()part 2']],
+    ['Scaling Postgres (video)', null, ['scaling postgres']],
+    ['Scaling Postgres [Slides + Video]', null, ['scaling postgres']],
+    ['Rust and WebAssembly', 'Shipping a 2 MB Editor', ['rust and webassembly', 'shipping a 2 mb editor']],
+    ['Live at 10:30 in Room 2', null, ['live at 10 30 in room 2']],
+    ['Real-time Collaboration', null, ['real time collaboration']],
+  ])('%s', (title, subtitle, expected) => expect(segments(title, subtitle)).toEqual(expected));
+
+  it('keeps all words in order', () => {
+    expect(allWords(titleForm('A Tour: of (the) Things (Part 1)'))).toEqual([
+      'a',
+      'tour',
+      'of',
+      'the',
+      'things',
+      'part',
+      '1',
+    ]);
+  });
+});
+
+describe('terms', () => {
+  it('splits unspaced scripts into bigrams', () => {
+    expect(wordGrams('入門講座')).toEqual(['入門', '門講', '講座']);
+    expect(wordGrams('入')).toEqual(['入']);
+    expect(wordGrams('rust')).toEqual(['rust']);
+  });
+  it('leaves stopwords out unless the title is nothing else', () => {
+    expect(contentTerms(['intro', 'to', 'the', 'rust'])).toEqual(['intro', 'rust']);
+    expect(contentTerms(['to', 'be', 'or', 'not', 'to', 'be'])).toEqual(['not']);
+    expect(contentTerms(['the', 'and'])).toEqual(['the', 'and']);
+  });
+});
+
+describe('isGeneric and isDistinctive', () => {
+  it.each([
+    ['Lightning talks', true, false],
+    ['Opening Keynote', true, false],
+    ['Q&A', true, false],
+    ['Welcome', true, false],
+    ['Panel discussion', true, false],
+    ['Lightning Talks 2', true, false],
+    ['Eröffnung', true, false],
+    ['基調講演', true, false],
+    ['라이트닝 토크', true, false],
+    ['Ask Me Anything', true, false],
+    ['Rust', false, false],
+    ['Intro to Rust', false, false],
+    ['Lessons Learned', true, false],
+    ['Best Practices', true, false],
+    ['State Management', false, true],
+    ['Scaling Postgres', false, true],
+    ['AI Agents', false, true],
+    ['Keynote: The Future of AI', false, false],
+    ['Keynote: The Future of AI Safety', false, true],
+    ['Rustで作る', false, true],
+    ['入門', false, false],
+  ])('%s: generic %s, distinctive %s', (title, generic, distinctive) => {
+    const w = words(title);
+    expect(isGeneric(w)).toBe(generic);
+    expect(isDistinctive(w)).toBe(distinctive);
+  });
+});

@@ -1,0 +1,173 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { saveClip } from '@/storage/clips';
+import { createCommands } from '@/storage/commands';
+import { importSchedule, removeConference } from '@/storage/conferences';
+import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
+import {
+  chooseScheduleTalk,
+  declineScheduleTalk,
+  linkPageTalks,
+  relinkRenamedTalk,
+  searchSchedules,
+} from '@/storage/schedule-links';
+import { noMetadata, quotedPassage } from '../clip-fixtures';
+import { event, schedule } from '../schedule-fixtures';
+
+const FOSDEM = schedule([
+  event('rust', 'Rust for Linux: where we are in 2026', '2026-01-31T10:00:00+01:00', {
+    speakers: ['Miguel Ojeda'],
+    room: 'Janson',
+  }),
+  event('pg', 'Postgres Vacuum Internals', '2026-01-31T11:00:00+01:00', {
+    speakers: ['Tomas Vondra'],
+    room: 'H.1302',
+  }),
+  event('lt1', 'Lightning talks', '2026-01-31T16:00:00+01:00', { speakers: [], room: 'H.2215' }),
+  event('lt2', 'Lightning talks', '2026-02-01T16:00:00+01:00', { speakers: [], room: 'H.2215' }),
+  event('lunch', 'Lunch break', '2026-01-31T12:30:00+01:00', { speakers: [], housekeeping: true }),
+]);
+
+describe('linking page talks to schedule talks', () => {
+  let db: TalkNotesDatabase;
+  beforeEach(() => {
+    db = createDatabase(`schedule-links-${crypto.randomUUID()}`);
+  });
+  afterEach(() => db.delete());
+
+  const page = (url: string) => ({
+    url,
+    title: 'My FOSDEM 2026 notes',
+    ...noMetadata(),
+    publishedAt: '2026-02-02T08:00:00Z',
+  });
+  const DETECTED = [
+    { title: 'Rust for Linux — Miguel Ojeda', speakers: ['Miguel Ojeda'], position: 100 },
+    { title: 'Lightning talks', speakers: [], position: 500 },
+    { title: 'Hallway track', speakers: [], position: 900 },
+  ];
+  const clip = (url: string, text: string, position: number, talk: string) =>
+    saveClip(db, { page: page(url), talks: DETECTED, highlight: quotedPassage(text, position, talk) });
+  const pageTalk = async (url: string, title: string) => {
+    const p = await db.pages.where('url').equals(url).first();
+    return (await db.talks.where('pageId').equals(p!.id).toArray()).find((t) => t.title === title)!;
+  };
+  const scheduleTalk = async (scheduleId: string) =>
+    (await db.talks.filter((t) => !!t.conferenceId).toArray()).find((t) => t.scheduleId === scheduleId)!;
+
+  it('links a sure match, offers an unsure one, and leaves a talk that is not in the schedule alone', async () => {
+    await importSchedule(db, FOSDEM, { url: 'https://fosdem.example/schedule.xml' });
+    await clip(
+      'https://blog.example/fosdem',
+      'memory safety in drivers',
+      150,
+      'Rust for Linux — Miguel Ojeda',
+    );
+    await clip('https://blog.example/fosdem', 'five minutes each', 550, 'Lightning talks');
+    await clip('https://blog.example/fosdem', 'coffee queue', 950, 'Hallway track');
+    const filedBefore = (await db.highlights.toArray()).map((h) => [h.id, h.talkId]);
+
+    const result = await linkPageTalks(db, 'all');
+    expect(result).toEqual({ linked: 1, offered: 1, highlights: 1 });
+    const rust = await pageTalk('https://blog.example/fosdem', 'Rust for Linux — Miguel Ojeda');
+    expect(rust.scheduleTalkId).toBe((await scheduleTalk('rust')).id);
+    expect(rust.scheduleLink).toBe('matched');
+    const lightning = await pageTalk('https://blog.example/fosdem', 'Lightning talks');
+    expect(lightning.scheduleTalkId).toBeUndefined();
+    expect(new Set(lightning.scheduleCandidates)).toEqual(
+      new Set([(await scheduleTalk('lt1')).id, (await scheduleTalk('lt2')).id]),
+    );
+    const hallway = await pageTalk('https://blog.example/fosdem', 'Hallway track');
+    expect(hallway.scheduleTalkId).toBeUndefined();
+    expect(hallway.scheduleCandidates).toBeUndefined();
+    // Nothing moved: highlights keep their page talks; the link files them under the schedule talk.
+    expect((await db.highlights.toArray()).map((h) => [h.id, h.talkId])).toEqual(filedBefore);
+    // A second pass changes nothing.
+    expect(await linkPageTalks(db, 'all')).toEqual({ linked: 0, offered: 1, highlights: 0 });
+  });
+
+  it('two write-ups of one talk on different pages link to the same schedule talk', async () => {
+    await importSchedule(db, FOSDEM, { url: 'https://fosdem.example/schedule.xml' });
+    await clip(
+      'https://blog.example/fosdem',
+      'memory safety in drivers',
+      150,
+      'Rust for Linux — Miguel Ojeda',
+    );
+    await clip('https://other.example/recap', 'the new abstractions', 160, 'Rust for Linux — Miguel Ojeda');
+    await linkPageTalks(db, 'all');
+    const a = await pageTalk('https://blog.example/fosdem', 'Rust for Linux — Miguel Ojeda');
+    const b = await pageTalk('https://other.example/recap', 'Rust for Linux — Miguel Ojeda');
+    expect(a.scheduleTalkId).toBe((await scheduleTalk('rust')).id);
+    expect(b.scheduleTalkId).toBe(a.scheduleTalkId);
+    expect(await db.talks.where('scheduleTalkId').equals(a.scheduleTalkId!).count()).toBe(2);
+  });
+
+  it('matching runs on clips of pages clipped after the import (scoped to the page)', async () => {
+    await importSchedule(db, FOSDEM, { url: 'https://fosdem.example/schedule.xml' });
+    const { highlight } = await clip(
+      'https://blog.example/fosdem',
+      'memory safety',
+      150,
+      'Rust for Linux — Miguel Ojeda',
+    );
+    expect(await linkPageTalks(db, { pageIds: [highlight.pageId] })).toMatchObject({ linked: 1 });
+  });
+
+  it('the reader’s choice and refusal stick through later passes, renames and re-imports', async () => {
+    await importSchedule(db, FOSDEM, { url: 'https://fosdem.example/schedule.xml' });
+    await clip('https://blog.example/fosdem', 'five minutes each', 550, 'Lightning talks');
+    await clip('https://blog.example/fosdem', 'memory safety', 150, 'Rust for Linux — Miguel Ojeda');
+    await linkPageTalks(db, 'all');
+    const lightning = await pageTalk('https://blog.example/fosdem', 'Lightning talks');
+    const lt2 = await scheduleTalk('lt2');
+    await chooseScheduleTalk(db, lightning.id, lt2.id);
+    const rust = await pageTalk('https://blog.example/fosdem', 'Rust for Linux — Miguel Ojeda');
+    await declineScheduleTalk(db, rust.id);
+
+    await importSchedule(db, FOSDEM, { url: 'https://fosdem.example/schedule.xml' });
+    await linkPageTalks(db, 'all');
+    await relinkRenamedTalk(db, rust.id);
+    expect(await pageTalk('https://blog.example/fosdem', 'Lightning talks')).toMatchObject({
+      scheduleTalkId: lt2.id,
+      scheduleLink: 'chosen',
+    });
+    const declined = await db.talks.get(rust.id);
+    expect(declined?.scheduleTalkId).toBeUndefined();
+    expect(declined?.scheduleLink).toBe('declined');
+  });
+
+  it('a renamed talk is matched afresh under its new name', async () => {
+    await importSchedule(db, FOSDEM, { url: 'https://fosdem.example/schedule.xml' });
+    await clip('https://blog.example/fosdem', 'coffee queue', 950, 'Hallway track');
+    await linkPageTalks(db, 'all');
+    const hallway = await pageTalk('https://blog.example/fosdem', 'Hallway track');
+    const commands = createCommands({ db });
+    await commands.renameTalk(hallway.id, 'Postgres Vacuum Internals');
+    expect((await db.talks.get(hallway.id))?.scheduleTalkId).toBe((await scheduleTalk('pg')).id);
+  });
+
+  it('breaks are never matched; search finds talks by title, speaker or room', async () => {
+    await importSchedule(db, FOSDEM, { url: 'https://fosdem.example/schedule.xml' });
+    await clip('https://blog.example/fosdem', 'lunch was good', 950, 'Hallway track');
+    const hallway = await pageTalk('https://blog.example/fosdem', 'Hallway track');
+    await db.talks.update(hallway.id, { title: 'Lunch break' });
+    await linkPageTalks(db, 'all');
+    expect((await db.talks.get(hallway.id))?.scheduleTalkId).toBeUndefined();
+    expect((await searchSchedules(db, 'vacuum')).map((c) => c.talk.scheduleId)).toEqual(['pg']);
+    expect(
+      (await searchSchedules(db, 'Vondra')).map((c) => [c.talk.scheduleId, c.conference?.title]),
+    ).toEqual([['pg', 'FOSDEM 2026']]);
+    expect((await searchSchedules(db, 'lunch')).map((c) => c.talk.scheduleId)).not.toContain('lunch');
+  });
+
+  it('removing the conference unlinks, and the index follows (no stale match afterwards)', async () => {
+    const { conference } = await importSchedule(db, FOSDEM, { url: 'https://fosdem.example/schedule.xml' });
+    await clip('https://blog.example/fosdem', 'memory safety', 150, 'Rust for Linux — Miguel Ojeda');
+    await linkPageTalks(db, 'all');
+    await removeConference(db, conference.id);
+    const rust = await pageTalk('https://blog.example/fosdem', 'Rust for Linux — Miguel Ojeda');
+    expect(rust.scheduleTalkId).toBeUndefined();
+    expect(await linkPageTalks(db, 'all')).toEqual({ linked: 0, offered: 0, highlights: 0 });
+    expect(await searchSchedules(db, 'rust')).toEqual([]);
+  });
+});
