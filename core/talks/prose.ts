@@ -19,9 +19,9 @@ export interface ProseTalk {
 const QUOTED =
   /“([^”]{3,160})”|‘([^’]{3,160})’|«\s?([^»]{3,160}?)\s?»|„([^“”]{3,160})[“”]|"([^"]{3,160})"|「([^」]{2,160})」|『([^』]{2,160})』|《([^》]{2,160})》/gu;
 /** Relative pronouns that may stand between the person and the title ("Jane Doe, who in “…”"). */
-const RELATIVE = String.raw`(?:who|die|der|qui|que|quien|который|которая|которые|któr[ayz]|którzy|kter[ýáé]|kteří)`;
+const RELATIVE = `(?:who|die|der|qui|que|quien|который|которая|которые|któr[ayz]|którzy|kter[ýáé]|kteří)`;
 /** Prepositions that join a person to the title of their talk ("on", "with", "in", "about", "titled" …). */
-const PREPOSITION = String.raw`(?:on|with|in|about|called|titled|entitled|named|über|mit|namens|sur|avec|dans|intitulée?|sobre|con|en|titulad[oa]|com|em|intitulad[oa]|met|over|getiteld|genaamd|про|о|с|под названием|o|z|pod tytułem|na temat|na téma|s|se)`;
+const PREPOSITION = `(?:on|with|in|about|called|titled|entitled|named|über|mit|namens|sur|avec|dans|intitulée?|sobre|con|en|titulad[oa]|com|em|intitulad[oa]|met|over|getiteld|genaamd|про|о|с|под названием|o|z|pod tytułem|na temat|na téma|s|se)`;
 /** What may stand between the person and the quote: ")", "'s", a comma, a relative pronoun, a preposition. */
 const CONNECTOR = new RegExp(
   String.raw`(?:\)|['’]s)?\s*,?\s*(?:${RELATIVE}\s+)?(?:${PREPOSITION}\s+)?$`,
