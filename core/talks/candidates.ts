@@ -1,8 +1,10 @@
 /**
  * The lines of a post that could introduce a talk, in the forms write-ups use: headings; bold lines
  * (`<p><b>Title</b> – Speaker</p>`) and, on blogs without markup, short plain lines; a list item that
- * opens with a bold title (lightning talks); a definition term; a row of a table with a talk column.
- * Each comes parsed (title, speakers, marker) and with its structural role when it is not a title.
+ * opens with a bold title (lightning talks) or with a linked one and its speakers; a definition term; a
+ * row of a table with a talk column; a `<details>` toggle's summary; a link card to a recording; a
+ * paragraph that introduces a talk in prose. Each comes parsed (title, speakers, marker) and with its
+ * structural role when it is not a title.
  */
 import { parsePeople, parsePeopleWithRole } from './people';
 import { talkIntroducedIn } from './prose';
@@ -34,7 +36,7 @@ export type CandidateKind =
   | 'prose';
 
 export interface Candidate {
-  /** Where the talk starts: the heading, line, list item, `<dt>` or table row. */
+  /** Where the talk starts: the heading, line, list item, `<dt>`, table row, toggle, card or paragraph. */
   el: Element;
   kind: CandidateKind;
   /** 1-6 for headings, 7 for lines, cards and prose, 8 for items, terms, rows and toggles (they own their content instead). */
