@@ -6,6 +6,7 @@
  */
 import { newId } from '@/core/ids';
 import { findSameConference } from '@/core/schedule/identity';
+import { hasOffset } from '@/core/schedule/slot';
 import type { ParsedSchedule, ScheduleTalk } from '@/core/schedule/types';
 import { talkAbove } from '@/core/talks/filing';
 import type { ConferenceRecord, HighlightRecord, ScheduleFields, TalkRecord } from '@/core/types';
@@ -189,8 +190,7 @@ function scheduleOrder(events: readonly ScheduleTalk[]): ScheduleTalk[] {
 /** Milliseconds of a start time for ordering; a floating local time is read as UTC (order only). */
 function startInstant(event: ScheduleTalk): number {
   if (!event.start) return Number.MAX_SAFE_INTEGER;
-  const hasZone = /(?:Z|[+-]\d\d:?\d\d)$/.test(event.start);
-  const ms = Date.parse(hasZone ? event.start : `${event.start}Z`);
+  const ms = Date.parse(hasOffset(event.start) ? event.start : `${event.start}Z`);
   return Number.isNaN(ms) ? Number.MAX_SAFE_INTEGER : ms;
 }
 

@@ -86,7 +86,7 @@ export async function linkPageTalks(
         result.linked++;
         result.highlights += await db.highlights.where('talkId').equals(talk.id).count();
       } else if (match.kind === 'ambiguous') {
-        next.scheduleCandidates = match.candidates.map((c) => c.talkId);
+        next.scheduleCandidates = await inOfferOrder(db, match.candidates);
         result.offered++;
       }
       if (!sameLink(talk, next)) changed.push({ ...next, updatedAt: now });
@@ -169,6 +169,28 @@ export async function searchSchedules(
       .map((c) => [c.id, c]),
   );
   return found.map((talk) => ({ talk, conference: conferences.get(talk.conferenceId!) ?? null }));
+}
+
+/**
+ * Candidates best first, as the matcher ranks them; equally good ones (a session given twice) in
+ * schedule order, so the reader reads Saturday before Sunday whatever their ids.
+ */
+async function inOfferOrder(
+  db: TalkNotesDatabase,
+  candidates: readonly { talkId: string; confidence: number }[],
+): Promise<string[]> {
+  const talks = await db.talks.bulkGet(candidates.map((c) => c.talkId));
+  const position = (i: number) => talks[i]?.position ?? Number.MAX_SAFE_INTEGER;
+  return candidates
+    .map((candidate, i) => ({ candidate, i }))
+    .sort((a, b) =>
+      b.candidate.confidence - a.candidate.confidence > 1e-9
+        ? 1
+        : a.candidate.confidence - b.candidate.confidence > 1e-9
+          ? -1
+          : position(a.i) - position(b.i),
+    )
+    .map(({ candidate }) => candidate.talkId);
 }
 
 function isUndecided(talk: TalkRecord): boolean {

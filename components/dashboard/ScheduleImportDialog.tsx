@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { dateRange } from '@/core/schedule/slot';
 import type { ConferenceRecord } from '@/core/types';
 import type { ScheduleImporter, ScheduleImportPhase } from '../data/useScheduleImport';
 import { ScheduleImportError } from '../data/useScheduleImport';
@@ -179,7 +180,7 @@ function ScheduleImportDialog({ importer, conferences, onClose }: Props & { onCl
                 <strong>{conference.title}</strong>{' '}
                 <span class="dash-muted">
                   {[
-                    dates(conference),
+                    dateRange(conference.start, conference.end),
                     `${talks} talk${talks === 1 ? '' : 's'}`,
                     conference.sourceUrl ?? conference.sourceFile,
                   ]
@@ -249,9 +250,4 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
-}
-
-function dates({ start, end }: ConferenceRecord): string {
-  if (!start) return '';
-  return end && end !== start ? `${start} – ${end}` : start;
 }

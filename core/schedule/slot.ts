@@ -15,7 +15,7 @@ export interface ScheduleSlotFields {
 }
 
 /** Whether an ISO date-time carries its UTC offset (else it is a floating local time). */
-function hasOffset(iso: string): boolean {
+export function hasOffset(iso: string): boolean {
   return /(?:Z|[+-]\d\d:?\d\d)$/i.test(iso);
 }
 

@@ -184,6 +184,23 @@ describe('conference schedules in storage', () => {
     expect(await db.highlights.count()).toBe(2);
   });
 
+  it('an import the reader cancels while it writes leaves nothing behind', async () => {
+    const controller = new AbortController();
+    // Cancelled once the talks are written, before the transaction commits.
+    db.talks.hook('creating', () => controller.abort(new DOMException('cancelled', 'AbortError')));
+    await expect(
+      importSchedule(
+        db,
+        schedule([event('a', 'Fine', '2026-01-31T10:00:00+01:00')]),
+        SOURCE,
+        1000,
+        controller.signal,
+      ),
+    ).rejects.toThrow('cancelled');
+    expect(await db.conferences.count()).toBe(0);
+    expect(await db.talks.count()).toBe(0);
+  });
+
   it('a failing write leaves nothing half-imported', async () => {
     db.talks.hook('creating', (_key, talk) => {
       if (talk.title === 'Poison') throw new Error('disk full');

@@ -73,6 +73,11 @@ describe('linking page talks to schedule talks', () => {
     expect(rust.scheduleLink).toBe('matched');
     const lightning = await pageTalk('https://blog.example/fosdem', 'Lightning talks');
     expect(lightning.scheduleTalkId).toBeUndefined();
+    // Equally good candidates in schedule order: Saturday's session before Sunday's.
+    expect(lightning.scheduleCandidates).toEqual([
+      (await scheduleTalk('lt1')).id,
+      (await scheduleTalk('lt2')).id,
+    ]);
     expect(new Set(lightning.scheduleCandidates)).toEqual(
       new Set([(await scheduleTalk('lt1')).id, (await scheduleTalk('lt2')).id]),
     );
