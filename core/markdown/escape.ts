@@ -58,3 +58,16 @@ export function escapeMarkdownText(text: string): string {
       .replace(/^(\d+)([.)])(?=[ \t]|$)/, '$1\\$2')
   );
 }
+
+/**
+ * Plain text as Markdown that shows it literally: each line trimmed and escaped, blank-line runs kept
+ * to one. At most about twice as long as the text (one backslash per character at worst).
+ */
+export function plainTextMarkdown(text: string): string {
+  return text
+    .split(/\r\n?|\n/)
+    .map((line) => escapeMarkdownText(line.trim()))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
