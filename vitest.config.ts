@@ -49,7 +49,8 @@ export default defineConfig({
         },
       },
       {
-        // `npm run eval:talks` only (talk detection on the recap and web-page corpora): never part of `npm test`.
+        // `npm run eval:talks` (talk detection on the recap and web-page corpora) and `npm run eval:schedules` (schedule
+        // matching on the held-out schedule corpus), each picking its own file: never part of `npm test`.
         plugins: [WxtVitest()],
         test: {
           name: 'eval',

@@ -19,6 +19,7 @@ import type {
   TextPositionSelector,
   TextQuoteSelector,
 } from './types';
+import { resolveTalk } from './schedule/resolve';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -156,11 +157,9 @@ export function conferenceTalkOf(
   talkId: string | null,
   talks: ReadonlyMap<string, TalkRecord>,
 ): TalkRecord | undefined {
-  const talk = talkId === null ? undefined : talks.get(talkId);
-  if (!talk) return undefined;
-  if (talk.conferenceId !== undefined) return talk;
-  const linked = talk.scheduleTalkId === undefined ? undefined : talks.get(talk.scheduleTalkId);
-  return linked?.conferenceId !== undefined ? linked : undefined;
+  // The library's one rule for which talk a passage is under (core/schedule/resolve.ts).
+  const shown = resolveTalk(talkId === null ? undefined : talks.get(talkId), talks);
+  return shown?.conferenceId !== undefined ? shown : undefined;
 }
 
 /** The highlights as an AnnotationCollection (JSON-LD; serialize with JSON.stringify). */

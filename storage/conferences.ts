@@ -33,7 +33,8 @@ export interface ScheduleImportResult {
 /** Conferences, most recently imported first. */
 export async function listConferences(db: TalkNotesDatabase): Promise<ConferenceRecord[]> {
   const all = await db.conferences.toArray();
-  return all.sort((a, b) => b.importedAt - a.importedAt);
+  // A copy: in a live query of a database opened with `cache: 'immutable'` (the dashboard's) the result is frozen.
+  return [...all].sort((a, b) => b.importedAt - a.importedAt);
 }
 
 /** A conference's talks in schedule order. */

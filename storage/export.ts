@@ -1,30 +1,42 @@
 /** Queries behind the exports: what a Markdown or Web Annotation export needs besides the highlights. */
 import type { ColorNames } from '@/core/colors';
-import type { HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
+import type { ConferenceRecord, HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
 import { getSetting } from './settings';
 
 export interface ExportContext {
   pages: PageRecord[];
+  /** The highlights' talks and the conference talks those link to. */
   talks: TalkRecord[];
+  /** The conferences of those conference talks. */
+  conferences: ConferenceRecord[];
   colorNames: ColorNames;
 }
 
-/** The pages and talks the highlights refer to, and the colour names (bulk reads). */
+const present = <T>(records: (T | undefined)[]): T[] => records.filter((r): r is T => r !== undefined);
+
+/**
+ * The pages and talks the highlights refer to, the conference talks their talks link to (the export
+ * puts such passages under them) with their conferences, and the colour names (bulk reads).
+ */
 export async function loadExportContext(
   db: TalkNotesDatabase,
   highlights: readonly HighlightRecord[],
 ): Promise<ExportContext> {
   const pageIds = [...new Set(highlights.map((h) => h.pageId))];
   const talkIds = [...new Set(highlights.flatMap((h) => (h.talkId ? [h.talkId] : [])))];
-  const [pages, talks, colorNames] = await Promise.all([
+  const [pages, own, colorNames] = await Promise.all([
     db.pages.bulkGet(pageIds),
-    db.talks.bulkGet(talkIds),
+    db.talks.bulkGet(talkIds).then(present),
     getSetting(db, 'colorNames'),
   ]);
+  const linkedIds = [...new Set(own.flatMap((t) => (t.scheduleTalkId ? [t.scheduleTalkId] : [])))];
+  const talks = [...own, ...present(await db.talks.bulkGet(linkedIds.filter((id) => !talkIds.includes(id))))];
+  const conferenceIds = [...new Set(talks.flatMap((t) => (t.conferenceId ? [t.conferenceId] : [])))];
   return {
-    pages: pages.filter((p): p is PageRecord => p !== undefined),
-    talks: talks.filter((t): t is TalkRecord => t !== undefined),
+    pages: present(pages),
+    talks,
+    conferences: present(await db.conferences.bulkGet(conferenceIds)),
     colorNames,
   };
 }

@@ -2,12 +2,15 @@ import type { Rect } from '@tanstack/virtual-core';
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { libraryFacets } from '@/core/library/facets';
-import { flattenGroups, type LibraryGroupBy } from '@/core/library/groups';
+import { flattenGroups, type HighlightGroup, type LibraryGroupBy } from '@/core/library/groups';
 import { describeFilter } from '@/core/library/description';
 import { EMPTY_FILTER, isFiltered, type LibraryFilter } from '@/core/library/filters';
 import { highlightsAt } from '@/core/library/library-index';
 import { colorLabel } from '@/core/colors';
-import type { HighlightRecord, TalkRecord } from '@/core/types';
+import { conferenceToMarkdown } from '@/core/markdown/conference-export';
+import { DEFAULT_EXPORT_OPTIONS } from '@/core/markdown/export-options';
+import { isLinkedTalk } from '@/core/schedule/resolve';
+import type { ConferenceRecord, HighlightRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { useBackup } from '../data/useBackup';
 import { useImportedConferences, useScheduleImport } from '../data/useScheduleImport';
@@ -15,6 +18,7 @@ import { useLibraryActions } from '../data/useLibraryActions';
 import { useLibraryData } from '../data/useLibraryData';
 import { useMarkdownExport } from '../data/useMarkdownExport';
 import { useStorageProblem } from '../data/useStorageProblem';
+import { type Downloader, downloadFile, exportFileName } from '../download';
 import { ExportControls } from '../ExportControls';
 import { BackupControls } from './BackupControls';
 import { DashboardBulkBar } from './DashboardBulkBar';
@@ -43,6 +47,8 @@ interface Props {
   renderBackup?: () => ComponentChildren;
   /** Test seam: the list's viewport where layout is not computed (jsdom). */
   listViewport?: Rect;
+  /** Saves a conference's Markdown file; a Blob download by default. */
+  download?: Downloader;
   now?: () => number;
 }
 
@@ -52,6 +58,21 @@ const markRendered = () => performance.mark('talk-notes:dashboard-rendered');
 const ignore = () => {};
 const NUMBER = new Intl.NumberFormat();
 const plural = (n: number, word = 'highlight') => `${NUMBER.format(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/** The Conferences view's status: conferences, talks listed (how many read about) and their highlights. */
+function conferenceSummary(groups: readonly HighlightGroup[], highlights: number): string {
+  let conferences = 0;
+  let talks = 0;
+  let read = 0;
+  for (const g of groups) {
+    if (g.schedule?.level === 'conference') conferences++;
+    else if (g.schedule?.level === 'talk') {
+      talks++;
+      if (g.highlights.length) read++;
+    }
+  }
+  return `${plural(conferences, 'conference')}: ${plural(talks, 'talk')}, ${NUMBER.format(read)} read about, ${plural(highlights)}`;
+}
 
 /**
  * The library: every highlight, grouped by talk (or page, tag, day), filtered, searched as you
@@ -65,6 +86,7 @@ export function DashboardApp({
   renderExport,
   renderBackup,
   listViewport,
+  download = downloadFile,
   now = Date.now,
 }: Props) {
   const records = useLibraryData(db);
@@ -95,6 +117,11 @@ export function DashboardApp({
   const collections = records?.collections ?? [];
   const activeCollection = collections.find((c) => c.id === filter.collectionId) ?? null;
   const talks = records?.talks ?? [];
+  // Talk pickers offer a conference talk, not the page talks linked to it (core/schedule/resolve.ts).
+  const pickableTalks = useMemo(
+    () => (index ? talks.filter((t) => !isLinkedTalk(t, index.talksById)) : talks),
+    [talks, index],
+  );
   // Counts for the sidebar are computed when idle after the list renders (not needed to paint it).
   const facets = useIdleValue(() => index && libraryFacets(index), [index]);
   const collectionSizes = useIdleValue(() => {
@@ -119,6 +146,7 @@ export function DashboardApp({
       talkTitle: (id) => index?.talksById.get(id)?.title,
       colorLabel: (color) => colorLabel(color, colorNames),
       collectionName: (id) => collections.find((c) => c.id === id)?.name,
+      conferenceTitle: (id) => index?.conferencesById.get(id)?.title,
     });
   const resultIds = () => (view ? highlightsAt(view.index, view.slots).map((h) => h.id) : []);
 
@@ -176,13 +204,14 @@ export function DashboardApp({
           onClear={() => setFilter({ ...EMPTY_FILTER, collectionId: filter.collectionId })}
           facets={facets}
           colorNames={colorNames}
-          talks={talks}
+          talks={pickableTalks}
           talksById={view.index.talksById}
           pagesById={view.index.pagesById}
+          conferencesById={view.index.conferencesById}
           filtered={isFiltered({ ...filter, query: '', collectionId: null })}
         />
       ),
-    [criteriaKey, facets, colorNames, talks, view?.index],
+    [criteriaKey, facets, colorNames, pickableTalks, view?.index],
   );
 
   if (!records || !view) {
@@ -203,9 +232,40 @@ export function DashboardApp({
 
   const total = view.index.highlights.length;
   const filtered = isFiltered(filter);
-  const summary = filtered
-    ? `${NUMBER.format(view.slots.length)} of ${plural(total)}, from ${NUMBER.format(view.resultPages)} of ${plural(records.pages.length, 'page')}`
-    : `${plural(total)} from ${plural(records.pages.length, 'page')}`;
+  const summary =
+    groupBy === 'conference'
+      ? conferenceSummary(view.groups, view.slots.length)
+      : filtered
+        ? `${NUMBER.format(view.slots.length)} of ${plural(total)}, from ${NUMBER.format(view.resultPages)} of ${plural(records.pages.length, 'page')}`
+        : `${plural(total)} from ${plural(records.pages.length, 'page')}`;
+
+  // A conference as one Markdown file: its passages in view, in schedule order (core/markdown/conference-export.ts).
+  const exportConference = (conference: ConferenceRecord) => {
+    const highlights = view.groups
+      .filter((g) => g.schedule?.level === 'talk' && g.schedule.conference.id === conference.id)
+      .flatMap((g) => g.highlights);
+    try {
+      const at = now();
+      const text = conferenceToMarkdown({
+        conference,
+        highlights,
+        pages: records.pages,
+        talks: records.talks,
+        conferences: records.conferences,
+        colorNames,
+        options: exporter.options ?? DEFAULT_EXPORT_OPTIONS,
+        exportedAt: at,
+      });
+      download({
+        name: exportFileName(conference.title, 'md', at),
+        type: 'text/markdown;charset=utf-8',
+        text,
+      });
+      setToast({ message: `Exported ${plural(highlights.length)} of “${conference.title}” to Markdown` });
+    } catch (e) {
+      setError(`Could not export “${conference.title}”: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
 
   return (
     <div class="dash">
@@ -279,8 +339,9 @@ export function DashboardApp({
               hidden={hiddenSelected}
               collections={collections}
               activeCollection={activeCollection}
-              talks={talks}
+              talks={pickableTalks}
               pagesById={view.index.pagesById}
+              conferencesById={view.index.conferencesById}
               actions={actions}
               onDelete={deleteHighlights}
               onClear={() => selection.clear()}
@@ -308,11 +369,17 @@ export function DashboardApp({
               })
             }
             onMergeTalk={setMergeTarget}
+            onExportConference={exportConference}
             onSelectAll={() => selection.selectAll(resultIds())}
             fallbackRect={listViewport}
             onFirstRows={markRendered}
             empty={
-              total === 0 ? (
+              groupBy === 'conference' && records.conferences.length === 0 ? (
+                <p>
+                  No conference schedules yet. Import a conference’s schedule to see its talks here, the ones
+                  you have read about and the ones you have not.
+                </p>
+              ) : total === 0 && groupBy !== 'conference' ? (
                 <p>No highlights yet. Select a passage on a conference write-up and click Highlight.</p>
               ) : (
                 <p>
@@ -334,7 +401,8 @@ export function DashboardApp({
       {mergeTarget && (
         <DashboardMergeDialog
           target={mergeTarget}
-          talks={talks}
+          // Only write-ups' talks merge: a conference talk is the schedule's (a merge deletes the others).
+          talks={talks.filter((t) => t.pageId !== null)}
           pagesById={view.index.pagesById}
           countOf={(id) => facets?.talkCounts.get(id) ?? 0}
           onMerge={async (others) => {

@@ -1,6 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import { normalizeTags, parseTagInput } from '@/core/tags';
-import type { CollectionRecord, HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
+import type {
+  CollectionRecord,
+  ConferenceRecord,
+  HighlightRecord,
+  PageRecord,
+  TalkRecord,
+} from '@/core/types';
 import { DashboardTalkPicker } from './DashboardTalkPicker';
 import type { LibraryActions } from '../data/useLibraryActions';
 
@@ -12,8 +18,10 @@ interface Props {
   collections: readonly CollectionRecord[];
   /** The collection in view: offers "Remove from collection". */
   activeCollection: CollectionRecord | null;
+  /** Talks to offer (conference talks, and page talks not linked to one). */
   talks: readonly TalkRecord[];
   pagesById: ReadonlyMap<string, PageRecord>;
+  conferencesById?: ReadonlyMap<string, ConferenceRecord>;
   actions: LibraryActions;
   onDelete: (ids: string[]) => void;
   onClear: () => void;
@@ -92,6 +100,7 @@ export function DashboardBulkBar(props: Props) {
             <DashboardTalkPicker
               talks={props.talks}
               pagesById={props.pagesById}
+              conferencesById={props.conferencesById}
               label="Talk for the selected highlights"
               autoFocus
               onPick={async (talk) => {

@@ -1,7 +1,8 @@
-import type { LibraryFacets } from '@/core/library/facets';
+import type { Count, LibraryFacets } from '@/core/library/facets';
 import type { LibraryFilter } from '@/core/library/filters';
 import { COLOR_SWATCHES, type ColorNames, colorLabel } from '@/core/colors';
-import { HIGHLIGHT_COLORS, type PageRecord, type TalkRecord } from '@/core/types';
+import { type ConferenceRecord, HIGHLIGHT_COLORS, type PageRecord, type TalkRecord } from '@/core/types';
+import { formatScheduleDay } from './DashboardScheduleRow';
 import { DashboardTalkPicker } from './DashboardTalkPicker';
 
 interface Props {
@@ -10,9 +11,11 @@ interface Props {
   onClear: () => void;
   facets: LibraryFacets;
   colorNames: ColorNames;
+  /** Talks to offer: conference talks and page talks not linked to one (core/schedule/resolve.ts). */
   talks: readonly TalkRecord[];
   talksById: ReadonlyMap<string, TalkRecord>;
   pagesById: ReadonlyMap<string, PageRecord>;
+  conferencesById: ReadonlyMap<string, ConferenceRecord>;
   filtered: boolean;
 }
 
@@ -45,7 +48,54 @@ function Chosen({
 
 const without = <T,>(list: readonly T[], value: T) => list.filter((v) => v !== value);
 
-/** The filters: tags, talks, sites, colours (by name), dates, with a note, not found. They combine. */
+/** A select that adds a value to a criterion: the values not chosen yet, with their counts. */
+function AddFilter({
+  label,
+  prompt,
+  options,
+  isChosen,
+  name = (value) => value,
+  onAdd,
+}: {
+  label: string;
+  prompt: string;
+  options: readonly Count<string>[];
+  isChosen: (value: string) => boolean;
+  name?: (value: string) => string;
+  onAdd: (value: string) => void;
+}) {
+  return (
+    <select
+      aria-label={label}
+      value=""
+      onChange={(e) => {
+        const value = e.currentTarget.value;
+        if (value && !isChosen(value)) onAdd(value);
+      }}
+    >
+      <option value="">{prompt}</option>
+      {options
+        .filter((o) => !isChosen(o.value))
+        .map((o) => (
+          <option key={o.value} value={o.value}>
+            {name(o.value)} ({o.count})
+          </option>
+        ))}
+    </select>
+  );
+}
+
+/** The schedule criteria: which list of the filter each adds to, how it is named and offered. */
+const SCHEDULE_CRITERIA = [
+  ['conferenceIds', 'conferences', 'conference', 'conferences'],
+  ['scheduleDays', 'scheduleDays', 'day', 'days'],
+  ['tracks', 'tracks', 'track', 'tracks'],
+  ['rooms', 'rooms', 'room', 'rooms'],
+] as const;
+/**
+ * The filters: tags, talks, sites, the schedule's conferences, days, tracks and rooms (when a
+ * conference is imported), colours (by name), dates, with a note, not found. They combine.
+ */
 export function DashboardFilters({ filter, onChange, onClear, facets, colorNames, ...props }: Props) {
   return (
     <section class="dash-filters" aria-labelledby="filters-heading">
@@ -66,23 +116,13 @@ export function DashboardFilters({ filter, onChange, onClear, facets, colorNames
           name={(t) => t}
           onRemove={(t) => onChange({ tags: without(filter.tags, t) })}
         />
-        <select
-          aria-label="Add a tag filter"
-          value=""
-          onChange={(e) => {
-            const tag = e.currentTarget.value;
-            if (tag && !filter.tags.includes(tag)) onChange({ tags: [...filter.tags, tag] });
-          }}
-        >
-          <option value="">Add a tag…</option>
-          {facets.tags
-            .filter((t) => !filter.tags.some((chosen) => chosen.toLowerCase() === t.value.toLowerCase()))
-            .map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.value} ({t.count})
-              </option>
-            ))}
-        </select>
+        <AddFilter
+          label="Add a tag filter"
+          prompt="Add a tag…"
+          options={facets.tags}
+          isChosen={(tag) => filter.tags.some((chosen) => chosen.toLowerCase() === tag.toLowerCase())}
+          onAdd={(tag) => onChange({ tags: [...filter.tags, tag] })}
+        />
       </fieldset>
 
       <fieldset>
@@ -96,6 +136,7 @@ export function DashboardFilters({ filter, onChange, onClear, facets, colorNames
         <DashboardTalkPicker
           talks={props.talks}
           pagesById={props.pagesById}
+          conferencesById={props.conferencesById}
           label="Add a talk filter"
           exclude={new Set(filter.talkIds)}
           onPick={(talk) => onChange({ talkIds: [...filter.talkIds, talk.id] })}
@@ -110,24 +151,48 @@ export function DashboardFilters({ filter, onChange, onClear, facets, colorNames
           name={(s) => s}
           onRemove={(s) => onChange({ sites: without(filter.sites, s) })}
         />
-        <select
-          aria-label="Add a site filter"
-          value=""
-          onChange={(e) => {
-            const site = e.currentTarget.value;
-            if (site && !filter.sites.includes(site)) onChange({ sites: [...filter.sites, site] });
-          }}
-        >
-          <option value="">Add a site…</option>
-          {facets.sites
-            .filter((s) => !filter.sites.includes(s.value))
-            .map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.value} ({s.count})
-              </option>
-            ))}
-        </select>
+        <AddFilter
+          label="Add a site filter"
+          prompt="Add a site…"
+          options={facets.sites}
+          isChosen={(site) => filter.sites.includes(site)}
+          onAdd={(site) => onChange({ sites: [...filter.sites, site] })}
+        />
       </fieldset>
+
+      {facets.conferences.length > 0 && (
+        <fieldset class="dash-schedule-filter">
+          <legend>Schedule (any of each)</legend>
+          {SCHEDULE_CRITERIA.map(([key, facet, one, many]) => {
+            const name =
+              key === 'conferenceIds'
+                ? (id: string) => props.conferencesById.get(id)?.title ?? 'Removed conference'
+                : key === 'scheduleDays'
+                  ? formatScheduleDay
+                  : undefined;
+            return (
+              <div key={key} class="dash-schedule-criterion">
+                <Chosen
+                  label={`Chosen ${many}`}
+                  values={filter[key]}
+                  name={name ?? ((v) => v)}
+                  onRemove={(v) => onChange({ [key]: without(filter[key], v) })}
+                />
+                {facets[facet].length > 0 && (
+                  <AddFilter
+                    label={`Add a ${one} filter`}
+                    prompt={`Add a ${one}…`}
+                    options={facets[facet]}
+                    isChosen={(v) => filter[key].includes(v)}
+                    name={name}
+                    onAdd={(v) => onChange({ [key]: [...filter[key], v] })}
+                  />
+                )}
+              </div>
+            );
+          })}
+        </fieldset>
+      )}
 
       <fieldset class="dash-color-filter">
         <legend>Colours (any of)</legend>

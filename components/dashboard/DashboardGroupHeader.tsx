@@ -1,11 +1,14 @@
 import { useId, useState } from 'preact/hooks';
 import type { HighlightGroup } from '@/core/library/groups';
 import { dayStart } from '@/core/library/days';
-import type { TalkRecord } from '@/core/types';
+import { localTimes, timeRange } from '@/core/schedule/slot';
+import type { ConferenceRecord, PageRecord, TalkRecord } from '@/core/types';
 import { MarkedText } from './DashboardMarkedText';
 
 interface Props {
   group: HighlightGroup;
+  /** A conference talk's conference (talk groups): its title, day, time and room are shown. */
+  conference?: ConferenceRecord;
   collapsed: boolean;
   terms: readonly string[];
   /** Site of each of the group's pages, by page id. */
@@ -24,7 +27,36 @@ interface Props {
 const DAY = new Intl.DateTimeFormat(undefined, { dateStyle: 'full' });
 
 /** Only web pages become links: a stored URL of another scheme is never made clickable. */
-const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
+export const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
+
+/** The first pages of a list as links opening in a new tab (titles marked), then how many more. */
+export function PageLinks({
+  pages,
+  terms,
+  shown = 5,
+}: {
+  pages: readonly PageRecord[];
+  terms: readonly string[];
+  shown?: number;
+}) {
+  return (
+    <>
+      {pages.slice(0, shown).map((page, i) => (
+        <span key={page.id}>
+          {i > 0 && ', '}
+          {isWebUrl(page.url) ? (
+            <a href={page.url} target="_blank" rel="noopener noreferrer">
+              <MarkedText text={page.title || page.url} terms={terms} />
+            </a>
+          ) : (
+            page.title
+          )}
+        </span>
+      ))}
+      {pages.length > shown && ` and ${pages.length - shown} more pages`}
+    </>
+  );
+}
 
 /** The heading a group shows: talk title, page title, tag, or day. */
 export function groupTitle(group: HighlightGroup): string {
@@ -40,6 +72,12 @@ export function groupTitle(group: HighlightGroup): string {
     default:
       return group.title;
   }
+}
+
+/** A conference talk's day, time (in the conference's time zone) and room. */
+function scheduleLine(talk: TalkRecord): string[] {
+  const times = localTimes(talk);
+  return [[times.day, timeRange(times)].filter(Boolean).join(' '), talk.room ?? ''];
 }
 
 /**
@@ -80,6 +118,11 @@ export function DashboardGroupHeader(props: Props) {
           {count} highlight{count === 1 ? '' : 's'}
         </span>
       </div>
+      {talk?.conferenceId && (
+        <p class="dash-sched-meta">
+          {[props.conference?.title, ...scheduleLine(talk)].filter(Boolean).join(' · ')}
+        </p>
+      )}
       {talk && talk.speakers.length > 0 && (
         <p class="dash-group-speakers">
           <span class="visually-hidden">Speakers: </span>
@@ -90,20 +133,7 @@ export function DashboardGroupHeader(props: Props) {
         <p class="dash-group-pages">
           <span class="dash-muted">{sites.join(', ')}</span>
           {group.by !== 'page' && ' · '}
-          {group.by !== 'page' &&
-            group.pages.slice(0, 5).map((page, i) => (
-              <span key={page.id}>
-                {i > 0 && ', '}
-                {isWebUrl(page.url) ? (
-                  <a href={page.url} target="_blank" rel="noopener noreferrer">
-                    <MarkedText text={page.title || page.url} terms={terms} />
-                  </a>
-                ) : (
-                  page.title
-                )}
-              </span>
-            ))}
-          {group.by !== 'page' && group.pages.length > 5 && ` and ${group.pages.length - 5} more pages`}
+          {group.by !== 'page' && <PageLinks pages={group.pages} terms={terms} />}
           {group.by === 'page' && group.page && isWebUrl(group.page.url) && (
             <>
               {' · '}
@@ -123,7 +153,8 @@ export function DashboardGroupHeader(props: Props) {
             Only this talk
           </button>
         )}
-        {talk && props.onEditTalk && (
+        {/* A conference talk is the schedule's: it is edited by importing the schedule again. */}
+        {talk && !talk.conferenceId && props.onEditTalk && (
           <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
             Edit talk
           </button>
@@ -139,7 +170,7 @@ export function DashboardGroupHeader(props: Props) {
             Detect talks again
           </button>
         )}
-        {talk && props.onMergeTalk && (
+        {talk && !talk.conferenceId && props.onMergeTalk && (
           <button type="button" onClick={() => props.onMergeTalk!(talk)}>
             Merge…
           </button>

@@ -1,13 +1,15 @@
 import type { Rect } from '@tanstack/virtual-core';
 import type { ComponentChildren } from 'preact';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { findRowIndex, type LibraryRow, rowAt, rowKey } from '@/core/library/groups';
+import { findRowIndex, type HighlightGroup, type LibraryRow, rowAt, rowKey } from '@/core/library/groups';
 import { siteOf } from '@/core/library/library-index';
 import type { ColorNames } from '@/core/colors';
-import type { HighlightRecord, TalkRecord } from '@/core/types';
+import { resolveTalk } from '@/core/schedule/resolve';
+import type { ConferenceRecord, HighlightRecord, TalkRecord } from '@/core/types';
 import { DashboardEditor } from './DashboardEditor';
 import { DashboardGroupHeader } from './DashboardGroupHeader';
 import { DashboardHighlight } from './DashboardHighlight';
+import { DashboardScheduleRow } from './DashboardScheduleRow';
 import type { LibraryActions } from '../data/useLibraryActions';
 import type { LibraryView } from './useLibraryView';
 import type { Selection } from './useSelection';
@@ -26,6 +28,8 @@ interface Props {
   onToggleCollapse: (groupKey: string) => void;
   onFilterTalk: (talk: TalkRecord) => void;
   onMergeTalk: (talk: TalkRecord) => void;
+  /** The Conferences view: a conference's `Export Markdown`. */
+  onExportConference?: (conference: ConferenceRecord) => void;
   /** Ctrl/Cmd+A in the list. */
   onSelectAll: () => void;
   /** Shown instead of rows when there are none. */
@@ -65,7 +69,7 @@ export function DashboardList(props: Props) {
 
   // Stable per `rows`: the virtualizer re-measures every row when these functions change.
   const estimateSize = useCallback(
-    (i: number) => (rows.item[i]! >= 0 ? 150 : rows.groups[rows.group[i]!]?.by === 'talk' ? 96 : 72),
+    (i: number) => estimateRow(rows.item[i]!, rows.groups[rows.group[i]!]),
     [rows],
   );
   const getItemKey = useCallback((i: number) => (i >= 0 && i < rows.length ? rowKey(rows, i) : i), [rows]);
@@ -143,9 +147,25 @@ export function DashboardList(props: Props) {
 
   const renderRow = (row: LibraryRow, index: number) => {
     const tabbable = index === activeIndex;
+    if (row.kind === 'group' && row.group.schedule) {
+      return (
+        <DashboardScheduleRow
+          group={{ ...row.group, schedule: row.group.schedule }}
+          collapsed={row.collapsed}
+          terms={view.terms}
+          tabbable={tabbable}
+          onToggleCollapse={() => props.onToggleCollapse(row.group.key)}
+          onSelectGroup={() => selection.selectAll(row.group.highlights.map((h) => h.id))}
+          onFilterTalk={props.onFilterTalk}
+          onExportConference={props.onExportConference}
+        />
+      );
+    }
     if (row.kind === 'group') {
+      const conferenceId = row.group.talk?.conferenceId;
       return (
         <DashboardGroupHeader
+          conference={conferenceId ? view.index.conferencesById.get(conferenceId) : undefined}
           group={row.group}
           collapsed={row.collapsed}
           terms={view.terms}
@@ -167,7 +187,8 @@ export function DashboardList(props: Props) {
     return (
       <DashboardHighlight
         highlight={h}
-        talk={talk}
+        // Shown under the conference talk its talk links to, as in the groups.
+        talk={resolveTalk(talk, view.index.talksById)}
         page={page}
         site={siteOf(page)}
         terms={view.terms}
@@ -231,6 +252,16 @@ export function DashboardList(props: Props) {
       )}
     </div>
   );
+}
+
+/** A row's height before it is measured: a highlight, a talk's header, a conference's or a day's. */
+function estimateRow(item: number, group: HighlightGroup | undefined): number {
+  if (item >= 0) return 150;
+  const level = group?.schedule?.level;
+  if (level === 'day') return 44;
+  if (level === 'conference') return 96;
+  if (level === 'talk') return group!.talk?.housekeeping && !group!.highlights.length ? 30 : 110;
+  return group?.by === 'talk' ? 96 : 72;
 }
 
 /** The talks a highlight can be moved to inline: its page's talks, and its current talk. */

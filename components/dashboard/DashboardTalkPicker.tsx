@@ -1,10 +1,12 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import { containsAll, foldCase, parseQuery } from '@/core/library/search';
-import type { PageRecord, TalkRecord } from '@/core/types';
+import type { ConferenceRecord, PageRecord, TalkRecord } from '@/core/types';
 
 interface Props {
   talks: readonly TalkRecord[];
   pagesById: ReadonlyMap<string, PageRecord>;
+  /** Names a conference talk's conference (a conference talk has no page). */
+  conferencesById?: ReadonlyMap<string, ConferenceRecord>;
   /** Accessible name of the input ("Find a talk to merge"). */
   label: string;
   onPick: (talk: TalkRecord) => void;
@@ -22,19 +24,28 @@ const COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
  * Finds a talk among thousands by typing (title, speakers or page title): a combobox whose list
  * shows the first matches. Arrow keys move, Enter picks, Escape clears.
  */
-export function DashboardTalkPicker({ talks, pagesById, label, onPick, exclude, autoFocus }: Props) {
+export function DashboardTalkPicker({
+  talks,
+  pagesById,
+  conferencesById,
+  label,
+  onPick,
+  exclude,
+  autoFocus,
+}: Props) {
+  // Where a talk is from: its page, or its conference.
+  const sourceOf = (t: TalkRecord) =>
+    (t.pageId
+      ? pagesById.get(t.pageId)?.title
+      : t.conferenceId && conferencesById?.get(t.conferenceId)?.title) || '';
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const id = useId();
   const open = query.trim() !== '';
   // Built when the reader starts typing, not when the picker first renders (thousands of talks).
   const haystacks = useMemo(
-    () =>
-      open &&
-      talks.map((t) =>
-        foldCase([t.title, ...t.speakers, (t.pageId && pagesById.get(t.pageId)?.title) || ''].join('\u0001')),
-      ),
-    [talks, pagesById, open],
+    () => open && talks.map((t) => foldCase([t.title, ...t.speakers, sourceOf(t)].join('\u0001'))),
+    [talks, pagesById, conferencesById, open],
   );
   const matches = useMemo(() => {
     const terms = parseQuery(query);
@@ -97,9 +108,7 @@ export function DashboardTalkPicker({ talks, pagesById, label, onPick, exclude, 
             >
               <span class="dash-talk-title">{talk.title}</span>
               <span class="dash-muted">
-                {[talk.speakers.join(', '), talk.pageId && pagesById.get(talk.pageId)?.title]
-                  .filter(Boolean)
-                  .join(' · ')}
+                {[talk.speakers.join(', '), sourceOf(talk)].filter(Boolean).join(' · ')}
               </span>
             </div>
           ))}

@@ -15,7 +15,14 @@ interface Props {
 }
 
 const NUMBER = new Intl.NumberFormat();
-const GROUP_LABELS: Record<LibraryGroupBy, string> = { talk: 'Talk', page: 'Page', tag: 'Tag', day: 'Day' };
+const GROUP_LABELS: Record<LibraryGroupBy, string> = {
+  talk: 'Talk',
+  page: 'Page',
+  tag: 'Tag',
+  day: 'Day',
+  // The Conferences view: conferences, their days and their talks in schedule order, read or not.
+  conference: 'Conferences',
+};
 
 /** Search (results update as you type), grouping, select all results, and the export slot. */
 export function DashboardToolbar(props: Props) {
@@ -26,7 +33,7 @@ export function DashboardToolbar(props: Props) {
           ref={props.searchRef}
           type="search"
           aria-label="Search"
-          placeholder="Search text, notes, talks, speakers, pages, tags…  ( / )"
+          placeholder="Search text, notes, talks, speakers, rooms, pages, tags…  ( / )"
           value={props.query}
           onInput={(e) => props.onQuery(e.currentTarget.value)}
         />

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { conferenceSlots, groupLibrary } from '@/core/library/conference-groups';
 import {
   flattenGroups,
   type LibraryGroupBy,
-  groupHighlights,
   type HighlightGroup,
   type LibraryRows,
 } from '@/core/library/groups';
@@ -18,7 +18,7 @@ export interface LibraryView {
   index: LibraryIndex;
   /** Search terms, lowercase: what matches are marked with. */
   terms: string[];
-  /** The results, as slots of `index`. */
+  /** The results, as slots of `index` (in the Conferences view, those under a conference's talk). */
   slots: Int32Array;
   groups: HighlightGroup[];
   rows: LibraryRows;
@@ -56,9 +56,11 @@ export function useLibraryView(
   const pages = records?.pages;
   const talks = records?.talks;
   const collections = records?.collections;
+  const conferences = records?.conferences;
   const index = useMemo(
-    () => (highlights && pages && talks ? buildLibraryIndex({ highlights, pages, talks }) : undefined),
-    [highlights, pages, talks],
+    () =>
+      highlights && pages && talks ? buildLibraryIndex({ highlights, pages, talks, conferences }) : undefined,
+    [highlights, pages, talks, conferences],
   );
   // Build the search text when the page is idle after rendering, not before the first render.
   useEffect(() => {
@@ -78,14 +80,25 @@ export function useLibraryView(
   }, [index, terms]);
 
   const { query: _query, ...criteria } = filter;
-  const slots = useMemo(
+  const criteriaKey = JSON.stringify(criteria);
+  const filtered = useMemo(
     () => index && filterLibrary(index, filter, hits, collections),
     // The query acts through `hits`; the other criteria by value.
-    [index, hits, collections, JSON.stringify(criteria)],
+    [index, hits, collections, criteriaKey],
+  );
+  const slots = useMemo(
+    () => index && filtered && (groupBy === 'conference' ? conferenceSlots(index, filtered) : filtered),
+    [index, filtered, groupBy],
   );
   const groups = useMemo(
-    () => index && slots && groupHighlights(index, slots, groupBy),
-    [index, slots, groupBy],
+    () => index && slots && groupLibrary(index, slots, groupBy, filter, terms),
+    [
+      index,
+      slots,
+      groupBy,
+      groupBy === 'conference' ? criteriaKey : '',
+      groupBy === 'conference' ? terms : null,
+    ],
   );
   const rows = useMemo(() => groups && flattenGroups(groups, collapsed), [groups, collapsed]);
   const resultPages = useMemo(() => {

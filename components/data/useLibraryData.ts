@@ -1,7 +1,14 @@
 import { useMemo, useRef } from 'preact/hooks';
 import type { ColorNames } from '@/core/colors';
-import type { CollectionRecord, HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
+import type {
+  CollectionRecord,
+  ConferenceRecord,
+  HighlightRecord,
+  PageRecord,
+  TalkRecord,
+} from '@/core/types';
 import { listCollections } from '@/storage/collections';
+import { listConferences } from '@/storage/conferences';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { allHighlights, allPages, allTalks } from '@/storage/library';
 import { getSetting } from '@/storage/settings';
@@ -10,7 +17,9 @@ import { useLiveQuery } from './useLiveQuery';
 export interface LibraryRecords {
   highlights: HighlightRecord[];
   pages: PageRecord[];
+  /** Every talk: the pages' and the imported conferences'. */
   talks: TalkRecord[];
+  conferences: ConferenceRecord[];
   collections: CollectionRecord[];
   colorNames: ColorNames;
 }
@@ -24,16 +33,17 @@ export function useLibraryData(db: TalkNotesDatabase): LibraryRecords | undefine
   const highlights = useLiveQuery(() => allHighlights(db), [db]);
   const pages = useLiveQuery(() => allPages(db), [db]);
   const talks = useLiveQuery(() => allTalks(db), [db]);
+  const conferences = useLiveQuery(() => listConferences(db), [db]);
   const collections = useLiveQuery(() => listCollections(db), [db]);
   const colorNames = useLiveQuery(() => getSetting(db, 'colorNames'), [db]);
-  const ready = !!(highlights && pages && talks && collections && colorNames);
+  const ready = !!(highlights && pages && talks && conferences && collections && colorNames);
   const marked = useRef(false);
   if (ready && !marked.current) {
     marked.current = true;
     performance.mark('talk-notes:dashboard-data');
   }
   return useMemo(
-    () => (ready ? { highlights, pages, talks, collections, colorNames } : undefined),
-    [ready, highlights, pages, talks, collections, colorNames],
+    () => (ready ? { highlights, pages, talks, conferences, collections, colorNames } : undefined),
+    [ready, highlights, pages, talks, conferences, collections, colorNames],
   );
 }

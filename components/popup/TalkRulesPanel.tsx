@@ -19,6 +19,9 @@ const FORM_LABELS: Record<TalkForm, string> = {
   item: 'bold list items',
   term: 'definition terms',
   row: 'table rows',
+  toggle: 'toggles (summary lines)',
+  card: 'link cards',
+  prose: 'paragraphs that introduce a talk',
 };
 
 /**

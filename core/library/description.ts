@@ -7,6 +7,7 @@ export interface FilterNames {
   talkTitle: (id: string) => string | undefined;
   colorLabel: (color: HighlightColor) => string;
   collectionName: (id: string) => string | undefined;
+  conferenceTitle?: (id: string) => string | undefined;
 }
 
 /** The filter in words ("Search “rust” · tags: kernel · with a note"), '' when it is empty. */
@@ -20,6 +21,13 @@ export function describeFilter(filter: LibraryFilter, names: FilterNames): strin
   if (filter.talkIds.length) {
     parts.push(`talks: ${filter.talkIds.map((id) => names.talkTitle(id) ?? 'unknown').join(', ')}`);
   }
+  if (filter.conferenceIds.length) {
+    const title = (id: string) => names.conferenceTitle?.(id) ?? 'unknown';
+    parts.push(`conferences: ${filter.conferenceIds.map(title).join(', ')}`);
+  }
+  if (filter.scheduleDays.length) parts.push(`conference days: ${filter.scheduleDays.join(', ')}`);
+  if (filter.tracks.length) parts.push(`tracks: ${filter.tracks.join(', ')}`);
+  if (filter.rooms.length) parts.push(`rooms: ${filter.rooms.join(', ')}`);
   if (filter.sites.length) parts.push(`sites: ${filter.sites.join(', ')}`);
   if (filter.colors.length) parts.push(`colours: ${filter.colors.map(names.colorLabel).join(', ')}`);
   if (filter.fromDay && filter.toDay) parts.push(`from ${filter.fromDay} to ${filter.toDay}`);

@@ -1,8 +1,10 @@
 /**
  * What the library offers to choose from: counts of tags, sites, colours and talks for the
- * filters, and talks that may be the same talk written up on another page (for merging).
+ * filters, the conferences' days, tracks and rooms, and talks that may be the same talk written up
+ * on another page (for merging).
  */
 import { type LibraryIndex, ORPHAN, UNKNOWN_SITE } from './library-index';
+import { scheduleIndex } from './schedule-index';
 import { foldCase } from './search';
 import { HIGHLIGHT_COLORS, type HighlightColor, type TalkRecord } from '../types';
 
@@ -20,14 +22,27 @@ export interface LibraryFacets {
   /** Sites, alphabetical. */
   sites: Count<string>[];
   colors: Count<HighlightColor>[];
-  /** Number of highlights of each talk, by talk id (talks without highlights are absent). */
+  /**
+   * Number of highlights filed under each talk (its own, before links to conference talks), by
+   * talk id; talks without highlights are absent.
+   */
   talkCounts: ReadonlyMap<string, number>;
   orphans: number;
+  /**
+   * What the conferences offer, with the number of highlights shown under their talks; every value
+   * a conference talk has is listed, read about or not. Conferences by id, in the Conferences
+   * view's order; days (conference-local `YYYY-MM-DD`) in order; tracks and rooms alphabetical.
+   */
+  conferences: Count<string>[];
+  scheduleDays: Count<string>[];
+  tracks: Count<string>[];
+  rooms: Count<string>[];
 }
 
 /** Counts over the whole library, by slot (no lookups by id: it runs on every data change). */
 export function libraryFacets(index: LibraryIndex): LibraryFacets {
   const perTalk = new Int32Array(index.talks.length);
+  const perOwnTalk = new Int32Array(index.talks.length);
   const perPage = new Int32Array(index.pages.length);
   const perSpelling = new Map<string, number>();
   const perColor = new Int32Array(HIGHLIGHT_COLORS.length);
@@ -37,6 +52,8 @@ export function libraryFacets(index: LibraryIndex): LibraryFacets {
     const talk = index.talkSlot[slot]!;
     const page = index.pageSlot[slot]!;
     if (talk >= 0) perTalk[talk]!++;
+    const own = index.ownTalkSlot[slot]!;
+    if (own >= 0) perOwnTalk[own]!++;
     if (page >= 0) perPage[page]!++;
     else unknownPage++;
     perColor[index.color[slot]!]!++;
@@ -57,16 +74,49 @@ export function libraryFacets(index: LibraryIndex): LibraryFacets {
   });
   if (unknownPage) merge(sites, UNKNOWN_SITE, UNKNOWN_SITE, unknownPage);
   const talkCounts = new Map<string, number>();
-  perTalk.forEach((count, talk) => {
+  perOwnTalk.forEach((count, talk) => {
     if (count) talkCounts.set(index.talks[talk]!.id, count);
   });
   const alpha = (a: Count<string>, b: Count<string>) => COLLATOR.compare(a.value, b.value);
   return {
+    ...scheduleFacets(index, perTalk),
     tags: [...tags.values()].sort(alpha),
     sites: [...sites.values()].sort(alpha),
     colors: HIGHLIGHT_COLORS.map((value, i) => ({ value, count: perColor[i]! })).filter((c) => c.count > 0),
     talkCounts,
     orphans,
+  };
+}
+
+/** The conferences, days, tracks and rooms of the conference talks, with the highlights under them. */
+function scheduleFacets(index: LibraryIndex, perTalk: Int32Array) {
+  const schedule = scheduleIndex(index);
+  const conferences = schedule.conferences.map((c) => ({ value: c.id, count: 0 }));
+  const days = new Map<string, Count<string>>();
+  const tracks = new Map<string, Count<string>>();
+  const rooms = new Map<string, Count<string>>();
+  const add = (map: Map<string, Count<string>>, value: string | null | undefined, count: number) => {
+    if (!value) return;
+    const entry = map.get(value);
+    if (entry) entry.count += count;
+    else map.set(value, { value, count });
+  };
+  schedule.talksOf.forEach((slots, c) => {
+    for (const slot of slots) {
+      const count = perTalk[slot]!;
+      const talk = index.talks[slot]!;
+      conferences[c]!.count += count;
+      add(days, schedule.day[slot], count);
+      add(tracks, talk.track, count);
+      add(rooms, talk.room, count);
+    }
+  });
+  const alpha = (a: Count<string>, b: Count<string>) => COLLATOR.compare(a.value, b.value);
+  return {
+    conferences,
+    scheduleDays: [...days.values()].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)),
+    tracks: [...tracks.values()].sort(alpha),
+    rooms: [...rooms.values()].sort(alpha),
   };
 }
 

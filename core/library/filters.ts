@@ -1,10 +1,14 @@
 /**
  * The dashboard's filters: what the reader can narrow the library by (tags, talks, sites, colours,
- * dates, a note, not found, a collection), applied to the index's slots after the search.
+ * dates, a note, not found, a collection; a conference's conferences, days, tracks and rooms),
+ * applied to the index's slots after the search. Talks are those the highlights are shown under
+ * (core/schedule/resolve.ts): a passage of a page talk linked to a conference talk is that talk's.
  */
+import { resolveTalkId } from '../schedule/resolve';
 import { type CollectionRecord, HIGHLIGHT_COLORS, type HighlightColor, type HighlightRecord } from '../types';
 import { dayEnd, dayStart } from './days';
 import { COLOR_INDEX, HAS_NOTE, type LibraryIndex, ORPHAN, siteAt } from './library-index';
+import { scheduleIndex } from './schedule-index';
 import { foldCase } from './search';
 
 /** Everything the reader can narrow the library by; criteria combine (all must hold). */
@@ -28,6 +32,14 @@ export interface LibraryFilter {
   orphansOnly: boolean;
   /** Only highlights in this collection. */
   collectionId: string | null;
+  /** Highlights of the talks of any of these conferences. */
+  conferenceIds: readonly string[];
+  /** Highlights of conference talks held on any of these days (conference-local `YYYY-MM-DD`). */
+  scheduleDays: readonly string[];
+  /** Highlights of conference talks in any of these tracks. */
+  tracks: readonly string[];
+  /** Highlights of conference talks in any of these rooms. */
+  rooms: readonly string[];
 }
 
 export const EMPTY_FILTER: LibraryFilter = {
@@ -41,12 +53,34 @@ export const EMPTY_FILTER: LibraryFilter = {
   hasNote: false,
   orphansOnly: false,
   collectionId: null,
+  conferenceIds: [],
+  scheduleDays: [],
+  tracks: [],
+  rooms: [],
 };
 
 /** True when any criterion narrows the library. */
 export function isFiltered(filter: LibraryFilter): boolean {
+  return filter.query.trim() !== '' || hasScheduleCriteria(filter) || narrowsHighlights(filter);
+}
+
+/** True when the filter narrows by conference, day, track or room: criteria a schedule talk meets or not. */
+export function hasScheduleCriteria(filter: LibraryFilter): boolean {
   return (
-    filter.query.trim() !== '' ||
+    filter.conferenceIds.length > 0 ||
+    filter.scheduleDays.length > 0 ||
+    filter.tracks.length > 0 ||
+    filter.rooms.length > 0
+  );
+}
+
+/**
+ * True when the filter has a criterion only a highlight can meet (tags, talks, sites, colours,
+ * dates, a note, not found, a collection): the Conferences view then lists no talk without a
+ * matching highlight.
+ */
+export function narrowsHighlights(filter: LibraryFilter): boolean {
+  return (
     filter.tags.length > 0 ||
     filter.talkIds.length > 0 ||
     filter.sites.length > 0 ||
@@ -86,9 +120,18 @@ export function filterLibrary(
     tests.push((_, slot) => colors[index.color[slot]!] === 1);
   }
   if (filter.talkIds.length) {
-    const talks = new Set(filter.talkIds);
-    tests.push((h) => h.talkId !== null && talks.has(h.talkId));
+    // A talk chosen before it was linked stands for the conference talk it now shows as.
+    const wanted = new Uint8Array(index.talks.length);
+    for (const id of filter.talkIds) {
+      const shown = resolveTalkId(id, index.talksById);
+      const at = shown === null ? -1 : index.talks.indexOf(index.talksById.get(shown)!);
+      if (at >= 0) wanted[at] = 1;
+    }
+    tests.push((_, slot) => index.talkSlot[slot]! >= 0 && wanted[index.talkSlot[slot]!] === 1);
   }
+  const talkPasses = scheduleMatches(index, filter);
+  if (talkPasses)
+    tests.push((_, slot) => index.talkSlot[slot]! >= 0 && talkPasses[index.talkSlot[slot]!] === 1);
   if (filter.sites.length) {
     const sites = new Set(filter.sites);
     tests.push((_, slot) => sites.has(siteAt(index, slot)));
@@ -113,4 +156,28 @@ export function filterLibrary(
     out[count++] = slot;
   }
   return out.slice(0, count);
+}
+
+/**
+ * Per talk slot, 1 when the talk is a conference talk that meets the filter's conference, day,
+ * track and room criteria (each "any of"; together "all"); null when the filter has none of them.
+ */
+export function scheduleMatches(index: LibraryIndex, filter: LibraryFilter): Uint8Array | null {
+  if (!hasScheduleCriteria(filter)) return null;
+  const schedule = scheduleIndex(index);
+  const conferences = new Set(filter.conferenceIds);
+  const days = new Set(filter.scheduleDays);
+  const tracks = new Set(filter.tracks);
+  const rooms = new Set(filter.rooms);
+  const passes = new Uint8Array(index.talks.length);
+  for (let slot = 0; slot < index.talks.length; slot++) {
+    if (schedule.conference[slot] === -1) continue;
+    const talk = index.talks[slot]!;
+    if (conferences.size && !conferences.has(talk.conferenceId!)) continue;
+    if (days.size && !days.has(schedule.day[slot]!)) continue;
+    if (tracks.size && !tracks.has(talk.track ?? '')) continue;
+    if (rooms.size && !rooms.has(talk.room ?? '')) continue;
+    passes[slot] = 1;
+  }
+  return passes;
 }

@@ -6,11 +6,15 @@
 import { dayEnd, dayKey, dayStart } from './days';
 import type { LibraryIndex } from './library-index';
 import { foldCase } from './search';
-import type { HighlightRecord, PageRecord, TalkRecord } from '../types';
+import type { ConferenceRecord, HighlightRecord, PageRecord, TalkRecord } from '../types';
 
-/** How the dashboard groups its list (not a Markdown export's sections, core/markdown/export-options.ts `ExportGroupBy`). */
-export type LibraryGroupBy = 'talk' | 'page' | 'tag' | 'day';
-export const LIBRARY_GROUP_BY: readonly LibraryGroupBy[] = ['talk', 'page', 'tag', 'day'];
+/**
+ * How the dashboard groups its list (not a Markdown export's sections, core/markdown/export-options.ts
+ * `ExportGroupBy`). `conference` is the Conferences view (./conference-groups.ts): conferences, their
+ * days, and their talks in schedule order, read about or not.
+ */
+export type LibraryGroupBy = 'talk' | 'page' | 'tag' | 'day' | 'conference';
+export const LIBRARY_GROUP_BY: readonly LibraryGroupBy[] = ['talk', 'page', 'tag', 'day', 'conference'];
 
 export interface HighlightGroup {
   /** Unique within a grouping and stable across data changes: `talk:<id>`, `page:<id>`, ... */
@@ -22,9 +26,28 @@ export interface HighlightGroup {
   talk: TalkRecord | null;
   /** The page (page view, and talk view's "no talk" groups). */
   page: PageRecord | null;
-  /** Pages the group's highlights came from, in the order of the group. */
+  /** Pages the group's highlights came from, in the order of the group (a conference talk: and its linked write-ups). */
   pages: PageRecord[];
   highlights: HighlightRecord[];
+  /** The Conferences view only (./conference-groups.ts): what the row is and where it sits. */
+  schedule?: ScheduleRow;
+}
+
+/**
+ * A row of the Conferences view: a conference's heading, a day's heading (no highlights of their
+ * own: counts in `summary`), or a talk of the schedule with its highlights (none: not read about).
+ */
+export interface ScheduleRow {
+  level: 'conference' | 'day' | 'talk';
+  conference: ConferenceRecord;
+  /** The conference-local day (`YYYY-MM-DD`) of a day or talk; '' for talks without one. */
+  day: string;
+  /** Keys of the headings above: the row is hidden when one of them is folded. */
+  within: readonly string[];
+  /** Headings: the talks listed under them, how many of those have highlights, and the highlights. */
+  summary: { talks: number; read: number; highlights: number };
+  /** Talks: how many of the highlights have a note. */
+  notes: number;
 }
 
 /** Case- and accent-insensitive ordering of names (one collator: `localeCompare` is slow at scale). */
@@ -35,12 +58,12 @@ function byPosition(a: HighlightRecord, b: HighlightRecord): number {
   return a.position - b.position || a.createdAt - b.createdAt;
 }
 
-function emptyGroup(key: string, by: LibraryGroupBy, title: string): HighlightGroup {
+export function emptyGroup(key: string, by: LibraryGroupBy, title: string): HighlightGroup {
   return { key, by, title, talk: null, page: null, pages: [], highlights: [] };
 }
 
 /** Adds the page of `slot` to the group's pages unless it is there (talks, pages, days have few). */
-function notePage(index: LibraryIndex, group: HighlightGroup, slot: number) {
+export function notePage(index: LibraryIndex, group: HighlightGroup, slot: number) {
   const page = index.pages[index.pageSlot[slot]!];
   if (page && group.pages[group.pages.length - 1] !== page && !group.pages.includes(page))
     group.pages.push(page);
@@ -55,7 +78,7 @@ function notePage(index: LibraryIndex, group: HighlightGroup, slot: number) {
 export function groupHighlights(
   index: LibraryIndex,
   slots: Int32Array,
-  by: LibraryGroupBy,
+  by: Exclude<LibraryGroupBy, 'conference'>,
 ): HighlightGroup[] {
   if (by === 'tag') return groupByTag(index, slots);
   if (by === 'day') return groupByDay(index, slots);
@@ -87,15 +110,18 @@ export function groupHighlights(
     group.highlights.push(h);
     notePage(index, group, slot);
   }
-  for (const group of groups) {
-    if (group.pages.length <= 1) group.highlights.sort(byPosition);
-    else {
-      const pageOrder = new Map(group.pages.map((p, i) => [p.id, i]));
-      const order = (h: HighlightRecord) => pageOrder.get(h.pageId) ?? pageOrder.size;
-      group.highlights.sort((a, b) => order(a) - order(b) || byPosition(a, b));
-    }
-  }
+  for (const group of groups) sortInDocumentOrder(group);
   return groups;
+}
+
+/** A group's highlights in document order: page by page (in the order of `pages`), by position on each. */
+export function sortInDocumentOrder(group: HighlightGroup): void {
+  if (group.pages.length <= 1) group.highlights.sort(byPosition);
+  else {
+    const pageOrder = new Map(group.pages.map((p, i) => [p.id, i]));
+    const order = (h: HighlightRecord) => pageOrder.get(h.pageId) ?? pageOrder.size;
+    group.highlights.sort((a, b) => order(a) - order(b) || byPosition(a, b));
+  }
 }
 
 function groupByDay(index: LibraryIndex, slots: Int32Array): HighlightGroup[] {
@@ -176,17 +202,23 @@ export interface LibraryRows {
   collapsed: ReadonlySet<string>;
 }
 
-/** The rows of the list: each group's header, then its highlights unless it is collapsed. */
+/**
+ * The rows of the list: each group's header, then its highlights unless it is collapsed. In the
+ * Conferences view a folded conference or day hides the groups under it too.
+ */
 export function flattenGroups(
   groups: readonly HighlightGroup[],
   collapsed: ReadonlySet<string> = new Set(),
 ): LibraryRows {
+  const hidden = (g: HighlightGroup) =>
+    g.schedule !== undefined && collapsed.size > 0 && g.schedule.within.some((key) => collapsed.has(key));
   let length = 0;
-  for (const g of groups) length += 1 + (collapsed.has(g.key) ? 0 : g.highlights.length);
+  for (const g of groups) if (!hidden(g)) length += 1 + (collapsed.has(g.key) ? 0 : g.highlights.length);
   const group = new Int32Array(length);
   const item = new Int32Array(length);
   let row = 0;
   groups.forEach((g, gi) => {
+    if (hidden(g)) return;
     group[row] = gi;
     item[row++] = -1;
     if (collapsed.has(g.key)) return;

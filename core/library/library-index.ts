@@ -9,12 +9,22 @@
  * `buildLibraryIndex(data)` → `searchLibrary(index, terms)` → `filterLibrary(index, filter, hits)`
  * → `groupHighlights(index, slots, by)` → `flattenGroups(groups, collapsed)`.
  */
-import { HIGHLIGHT_COLORS, type HighlightRecord, type PageRecord, type TalkRecord } from '../types';
+import { resolveTalk } from '../schedule/resolve';
+import {
+  type ConferenceRecord,
+  HIGHLIGHT_COLORS,
+  type HighlightRecord,
+  type PageRecord,
+  type TalkRecord,
+} from '../types';
 
 export interface LibraryData {
   highlights: readonly HighlightRecord[];
   pages: readonly PageRecord[];
+  /** Every talk: the pages' talks and the conferences' talks. */
   talks: readonly TalkRecord[];
+  /** Imported conference schedules (none when left out). */
+  conferences?: readonly ConferenceRecord[];
 }
 
 /**
@@ -28,13 +38,23 @@ export interface LibraryIndex {
   highlights: HighlightRecord[];
   pagesById: ReadonlyMap<string, PageRecord>;
   talksById: ReadonlyMap<string, TalkRecord>;
-  /** Per slot: index into `talks` of the highlight's talk, -1 for none (or a missing talk). */
+  conferencesById: ReadonlyMap<string, ConferenceRecord>;
+  /**
+   * Per slot: index into `talks` of the talk the highlight is shown under, -1 for none (or a
+   * missing talk). That is its own talk, or the conference talk its talk links to
+   * (core/schedule/resolve.ts): search, filters, grouping and counts all see the conference talk.
+   */
   talkSlot: Int32Array;
+  /** Per talk slot: the slot of the talk it is shown as (itself, or the conference talk it links to). */
+  shownTalk: Int32Array;
+  /** Per slot: index into `talks` of the highlight's own talk (before links), -1 for none. */
+  ownTalkSlot: Int32Array;
   /** Per slot: index into `pages` of the highlight's page, -1 for a missing page. */
   pageSlot: Int32Array;
   /** Talks and pages by their slot (the order of `LibraryData`). */
   talks: readonly TalkRecord[];
   pages: readonly PageRecord[];
+  conferences: readonly ConferenceRecord[];
   /** Site of each page, by page slot (see `siteOf`). */
   pageSites: string[];
   /** Per slot: the colour's index in HIGHLIGHT_COLORS (comparing numbers, not strings, per keystroke). */
@@ -43,13 +63,32 @@ export interface LibraryIndex {
   flags: Uint8Array;
   /** Search text, once `prepareSearch` has built it. */
   search: SearchText | null;
+  /** The conferences arranged for the Conferences view, once `scheduleIndex` has built it. */
+  schedule: ScheduleIndex | null;
+}
+
+/** Conferences and their talks in schedule order (./schedule-index.ts). */
+export interface ScheduleIndex {
+  /** Conferences, the latest first (by first day; undated last), then by title. */
+  conferences: readonly ConferenceRecord[];
+  /** Per conference (same order): its talks' slots in schedule order. */
+  talksOf: readonly Int32Array[];
+  /** Per talk slot: the conference-local day (`YYYY-MM-DD`), '' when unknown or not a conference talk. */
+  day: readonly string[];
+  /** Per talk slot: index into `conferences` of the talk's conference, -1 for a page talk. */
+  conference: Int32Array;
+  /** Per talk slot of a conference talk: the pages of the page talks linked to it (its write-ups). */
+  linkedPages: readonly (readonly PageRecord[] | undefined)[];
 }
 
 /** Lowercase text for search; talk and page text is stored once, not once per highlight. */
 export interface SearchText {
   /** Per slot: the highlight's text, note and tags. */
   own: string[];
-  /** Per talk slot: title and speakers. */
+  /**
+   * Per talk slot: title and speakers; for a conference talk also its subtitle, room, track,
+   * abstract and the titles of the page talks linked to it.
+   */
   talks: string[];
   /** Per page slot: title and site. */
   pages: string[];
@@ -103,18 +142,27 @@ export function buildLibraryIndex(data: LibraryData): LibraryIndex {
     talksById.set(talk.id, talk);
     talkIndex.set(talk.id, i);
   });
+  const shownTalk = new Int32Array(data.talks.length);
+  data.talks.forEach((talk, i) => {
+    const shown = resolveTalk(talk, talksById);
+    shownTalk[i] = shown === talk ? i : talkIndex.get(shown.id)!;
+  });
+  const conferences = data.conferences ?? [];
   const pageSites = data.pages.map((page, i) => {
     pagesById.set(page.id, page);
     pageIndex.set(page.id, i);
     return siteOf(page);
   });
   const talkSlot = new Int32Array(n);
+  const ownTalkSlot = new Int32Array(n);
   const pageSlot = new Int32Array(n);
   const color = new Uint8Array(n);
   const flags = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const h = highlights[i]!;
-    talkSlot[i] = h.talkId === null ? -1 : (talkIndex.get(h.talkId) ?? -1);
+    const own = h.talkId === null ? undefined : talkIndex.get(h.talkId);
+    ownTalkSlot[i] = own ?? -1;
+    talkSlot[i] = own === undefined ? -1 : shownTalk[own]!;
     pageSlot[i] = pageIndex.get(h.pageId) ?? -1;
     color[i] = COLOR_INDEX[h.color] ?? 0;
     flags[i] = (h.anchorStatus === 'orphan' ? ORPHAN : 0) | (h.note.trim() !== '' ? HAS_NOTE : 0);
@@ -123,14 +171,19 @@ export function buildLibraryIndex(data: LibraryData): LibraryIndex {
     highlights,
     pagesById,
     talksById,
+    conferencesById: new Map(conferences.map((c) => [c.id, c])),
     talkSlot,
+    shownTalk,
+    ownTalkSlot,
     pageSlot,
     talks: data.talks,
     pages: data.pages,
+    conferences,
     pageSites,
     color,
     flags,
     search: null,
+    schedule: null,
   };
 }
 

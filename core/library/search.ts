@@ -4,6 +4,7 @@
  * in a text so they can be marked. Matching is a case-insensitive substring match, which a plain scan
  * over lowercase text precomputed on the index answers fast enough for tens of thousands of highlights.
  */
+import type { TalkRecord } from '../types';
 import type { LibraryIndex, SearchText } from './library-index';
 
 /** At most this many terms count: the library search keeps one bit per term. */
@@ -131,10 +132,36 @@ export function prepareSearch(index: LibraryIndex): SearchText {
   }
   index.search = {
     own,
-    talks: index.talks.map((t) => foldCase([t.title, ...t.speakers].join(FIELD_SEPARATOR))),
+    talks: talkSearchText(index),
     pages: index.pages.map((p, i) => foldCase([p.title, index.pageSites[i]].join(FIELD_SEPARATOR))),
   };
   return index.search;
+}
+
+/**
+ * Per talk slot: what a search finds the talk by. A conference talk is found by its title,
+ * subtitle, speakers, room, track and abstract, and by the titles and speakers of the page talks
+ * linked to it (their passages are shown under it, so a search for the write-up's wording finds them).
+ */
+function talkSearchText(index: LibraryIndex): string[] {
+  // The page talks linked to each conference talk, by the conference talk's slot (few or none).
+  let linked: Map<number, TalkRecord[]> | null = null;
+  for (let i = 0; i < index.talks.length; i++) {
+    const shown = index.shownTalk[i]!;
+    if (shown === i) continue;
+    linked ??= new Map();
+    const list = linked.get(shown);
+    if (list) list.push(index.talks[i]!);
+    else linked.set(shown, [index.talks[i]!]);
+  }
+  return index.talks.map((t, i) => {
+    const parts = [t.title, ...t.speakers];
+    if (t.conferenceId) {
+      for (const field of [t.subtitle, t.room, t.track, t.abstract]) if (field) parts.push(field);
+    }
+    for (const page of linked?.get(i) ?? []) parts.push(page.title, ...page.speakers);
+    return foldCase(parts.join(FIELD_SEPARATOR));
+  });
 }
 
 /** Bit `t` set when term `t` occurs in the text. */
@@ -150,7 +177,8 @@ function termMasks(texts: readonly string[], terms: readonly string[]): Int32Arr
 
 /**
  * Slots of the highlights where every term occurs in the highlight's text, note, tags, talk
- * (title, speakers) or page (title, site). `within` limits the scan to earlier hits (see
+ * (title, speakers; a conference talk's room, track and abstract too, see `talkSearchText`) or
+ * page (title, site). `within` limits the scan to earlier hits (see
  * `isRefinement`); without it the whole library is scanned. Slots stay in index order.
  */
 export function searchLibrary(

@@ -78,3 +78,28 @@ export function plainTextMarkdown(text: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+/**
+ * An http(s) URL fit for a Markdown link destination (characters that could end or confuse one are
+ * percent-encoded, as ./from-html.ts does), or null.
+ */
+export function linkDestination(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    return parsed.href.replace(
+      /[\s<>()\\"'`[\]]/g,
+      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+    );
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One line of page-derived text (a title, a talk, speakers): whitespace collapsed and escaped so it
+ * stays text: no heading, rule, list, link, embed, HTML, emphasis or math.
+ */
+export function inline(text: string): string {
+  return escapeMarkdownText(text.replace(/\s+/g, ' ').trim()).replace(/\$/g, '\\$').replace(/%%/g, '\\%\\%');
+}

@@ -8,31 +8,48 @@
  * talks; the colour's name when the reader named it), the note, and the tags as hashtags. A template
  * (./template.ts) can replace the per-highlight layout.
  *
+ * A passage whose page talk links to a conference talk is under the conference talk
+ * (core/schedule/resolve.ts), with the talk's time, room, track and links (./schedule-details.ts). A whole
+ * conference as one file is ./conference-export.ts.
+ *
  * Nothing from a page can add structure: titles, talk names and speakers are escaped; stored Markdown and
  * notes go through ./sanitize.ts; URLs are re-encoded so they cannot end a link early.
  */
-import { escapeMarkdownText, plainTextMarkdown } from './escape';
+import { escapeMarkdownText, inline, linkDestination, plainTextMarkdown } from './escape';
 import type { ExportOptions } from './export-options';
-import { compileTemplate, type TemplateValues, type TemplateVariable } from './template';
+import {
+  compileTemplate,
+  type CompiledTemplate,
+  type TemplateValues,
+  type TemplateVariable,
+} from './template';
 import { frontMatter } from './front-matter';
 import { sanitizeMarkdown } from './sanitize';
+import { scheduleDetails, scheduleValues } from './schedule-details';
 import type { ColorNames } from '../colors';
+import { resolveTalk } from '../schedule/resolve';
 import { highlightFragmentUrl } from '../text-fragment';
-import type { HighlightRecord, PageRecord, TalkRecord } from '../types';
+import type { ConferenceRecord, HighlightRecord, PageRecord, TalkRecord } from '../types';
 
 export interface MarkdownExportInput {
   /** The `# title` (collection name, filter description, page title). */
   title: string;
   /** What to export. Order matters only for pages (first appearance) and for `groupBy: 'none'`. */
   highlights: readonly HighlightRecord[];
-  /** The pages and talks the highlights refer to (others are ignored). */
+  /**
+   * The pages and talks the highlights refer to (others are ignored), with the conference talks their
+   * page talks link to, and those talks' conferences.
+   */
   pages: readonly PageRecord[];
   talks: readonly TalkRecord[];
+  conferences?: readonly ConferenceRecord[];
   colorNames: ColorNames;
   options: ExportOptions;
   /** When the export was made (ms since the epoch): the front matter's `exported`. */
   exportedAt: number;
 }
+
+export { inline, linkDestination };
 
 /** Thrown for an invalid template; `message` names the problem and its line. */
 export class TemplateError extends Error {
@@ -43,18 +60,50 @@ const DEFAULT_TITLE = 'Talk Notes export';
 const UNTAGGED = 'Untagged';
 const UNTITLED_TALK = 'Untitled talk';
 
-interface Section {
+export interface Section {
   heading: string | null;
-  /** Lines under the heading (the talk's speakers). */
+  /** Lines under the heading (the talk's speakers, or a conference talk's details). */
   intro: string | null;
   highlights: HighlightRecord[];
 }
 
-interface Context {
+/** What writing a highlight needs: the records it refers to, by id, and the options. */
+export interface ExportContext {
   pages: ReadonlyMap<string, PageRecord>;
   talks: ReadonlyMap<string, TalkRecord>;
+  conferences: ReadonlyMap<string, ConferenceRecord>;
   colorNames: ColorNames;
   options: ExportOptions;
+  /** The per-highlight template, null for the default layout. */
+  template: CompiledTemplate | null;
+}
+
+/**
+ * The context of an export; compiles the template.
+ * @throws TemplateError when `options.template` is not a valid template.
+ */
+export function exportContext(
+  input: Pick<MarkdownExportInput, 'pages' | 'talks' | 'conferences' | 'colorNames' | 'options'>,
+): ExportContext {
+  let template = null;
+  if (input.options.template.trim()) {
+    const compiled = compileTemplate(input.options.template);
+    if (!compiled.ok) throw new TemplateError(compiled.error);
+    template = compiled.template;
+  }
+  return {
+    pages: new Map(input.pages.map((p) => [p.id, p])),
+    talks: new Map(input.talks.map((t) => [t.id, t])),
+    conferences: new Map((input.conferences ?? []).map((c) => [c.id, c])),
+    colorNames: input.colorNames,
+    options: input.options,
+    template,
+  };
+}
+
+/** The talk a highlight is exported under: its own, or the conference talk its talk links to. */
+export function exportTalkOf(h: HighlightRecord, ctx: ExportContext): TalkRecord | undefined {
+  return h.talkId ? resolveTalk(ctx.talks.get(h.talkId), ctx.talks) : undefined;
 }
 
 /**
@@ -62,39 +111,48 @@ interface Context {
  * @throws TemplateError when `options.template` is not a valid template.
  */
 export function toMarkdown(input: MarkdownExportInput): string {
-  const { options } = input;
-  let template = null;
-  if (options.template.trim()) {
-    const compiled = compileTemplate(options.template);
-    if (!compiled.ok) throw new TemplateError(compiled.error);
-    template = compiled.template;
-  }
-  const ctx: Context = {
-    pages: new Map(input.pages.map((p) => [p.id, p])),
-    talks: new Map(input.talks.map((t) => [t.id, t])),
-    colorNames: input.colorNames,
-    options,
-  };
-  const pageOrder = new Map<string, number>();
-  for (const h of input.highlights) if (!pageOrder.has(h.pageId)) pageOrder.set(h.pageId, pageOrder.size);
-
+  const ctx = exportContext(input);
+  const pageOrder = pageOrderOf(input.highlights);
   const blocks: string[] = [];
-  if (options.includeFrontMatter) blocks.push(frontMatterFor(input, ctx, pageOrder));
+  if (ctx.options.includeFrontMatter) {
+    blocks.push(
+      frontMatter([['title', input.title.trim() || DEFAULT_TITLE], ...exportCounts(input, ctx, pageOrder)]),
+    );
+  }
   blocks.push(`# ${inline(input.title.trim() || DEFAULT_TITLE)}`);
-  for (const section of sectionsFor(input.highlights, ctx, pageOrder)) {
+  blocks.push(...sectionBlocks(sectionsFor(input.highlights, ctx, pageOrder), ctx));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** Pages by the order of their first highlight in `highlights`. */
+export function pageOrderOf(highlights: readonly HighlightRecord[]): Map<string, number> {
+  const pageOrder = new Map<string, number>();
+  for (const h of highlights) if (!pageOrder.has(h.pageId)) pageOrder.set(h.pageId, pageOrder.size);
+  return pageOrder;
+}
+
+/** The Markdown blocks of sections: each heading, its intro, then its highlights. */
+export function sectionBlocks(sections: readonly Section[], ctx: ExportContext): string[] {
+  const blocks: string[] = [];
+  for (const section of sections) {
     if (section.heading !== null) blocks.push(`## ${section.heading}`);
     if (section.intro) blocks.push(section.intro);
     for (const h of section.highlights) {
-      const block = template
-        ? template.render(templateValues(h, ctx, template.variables)).trimEnd()
+      const block = ctx.template
+        ? ctx.template.render(templateValues(h, ctx, ctx.template.variables)).trimEnd()
         : defaultBlock(h, ctx);
       if (block) blocks.push(block);
     }
   }
-  return `${blocks.join('\n\n')}\n`;
+  return blocks;
 }
 
-function frontMatterFor(input: MarkdownExportInput, ctx: Context, pageOrder: Map<string, number>): string {
+/** The front matter entries every export has after its own: when, how many, tags, sources. */
+export function exportCounts(
+  input: Pick<MarkdownExportInput, 'highlights' | 'exportedAt'>,
+  ctx: ExportContext,
+  pageOrder: Map<string, number>,
+): [string, string | number | string[]][] {
   const tags = new Map<string, string>();
   const talkIds = new Set<string>();
   for (const h of input.highlights) {
@@ -102,21 +160,20 @@ function frontMatterFor(input: MarkdownExportInput, ctx: Context, pageOrder: Map
       const safe = hashtagFor(tag);
       if (safe && !tags.has(safe.toLowerCase())) tags.set(safe.toLowerCase(), safe);
     }
-    if (h.talkId && ctx.talks.has(h.talkId)) talkIds.add(h.talkId);
+    const talk = exportTalkOf(h, ctx);
+    if (talk) talkIds.add(talk.id);
   }
   const sources = [...pageOrder.keys()].map(
     (id) => ctx.pages.get(id)?.url ?? input.highlights.find((h) => h.pageId === id)!.url,
   );
-  const exported = isoTime(input.exportedAt);
-  return frontMatter([
-    ['title', input.title.trim() || DEFAULT_TITLE],
-    ['exported', exported],
+  return [
+    ['exported', isoTime(input.exportedAt)],
     ['highlights', input.highlights.length],
     ['pages', pageOrder.size],
     ['talks', talkIds.size],
     ['tags', [...tags.values()].sort(compareText)],
     ['sources', sources],
-  ]);
+  ];
 }
 
 /** ISO 8601 of a time in ms, or '' for one no Date can hold (a hand-edited backup could have any number). */
@@ -130,7 +187,7 @@ function compareText(a: string, b: string): number {
 }
 
 /** Page order (first appearance in the input), then position on the page, then clip time. */
-function documentOrder(pageOrder: Map<string, number>) {
+export function documentOrder(pageOrder: Map<string, number>) {
   return (a: HighlightRecord, b: HighlightRecord) =>
     pageOrder.get(a.pageId)! - pageOrder.get(b.pageId)! ||
     a.position - b.position ||
@@ -139,7 +196,7 @@ function documentOrder(pageOrder: Map<string, number>) {
 
 function sectionsFor(
   highlights: readonly HighlightRecord[],
-  ctx: Context,
+  ctx: ExportContext,
   pageOrder: Map<string, number>,
 ): Section[] {
   const { groupBy } = ctx.options;
@@ -161,19 +218,9 @@ function sectionsFor(
     if (groupBy === 'page') {
       add(`page:${h.pageId}`, pageSection(h), h);
     } else if (groupBy === 'talk') {
-      const talk = h.talkId ? ctx.talks.get(h.talkId) : undefined;
+      const talk = exportTalkOf(h, ctx);
       if (!talk) add(`page:${h.pageId}`, pageSection(h), h);
-      else {
-        const speakers = talk.speakers.map((s) => s.trim()).filter(Boolean);
-        add(
-          `talk:${talk.id}`,
-          () => ({
-            heading: inline(talk.title) || UNTITLED_TALK,
-            intro: speakers.length ? `Speakers: ${inline(speakers.join(', '))}` : null,
-          }),
-          h,
-        );
-      }
+      else add(`talk:${talk.id}`, () => talkSection(talk), h);
     } else {
       const seen = new Set<string>();
       for (const tag of h.tags) {
@@ -195,17 +242,30 @@ function sectionsFor(
   return all.map(([, section]) => section);
 }
 
-function pageTitle(h: HighlightRecord, ctx: Context): string {
+/** A talk's section without its highlights: its title, then its speakers or, for a conference talk, its details. */
+export function talkSection(talk: TalkRecord): Omit<Section, 'highlights'> {
+  const speakers = talk.speakers.map((s) => s.trim()).filter(Boolean);
+  return {
+    heading: inline(talk.title) || UNTITLED_TALK,
+    intro: talk.conferenceId
+      ? scheduleDetails(talk)
+      : speakers.length
+        ? `Speakers: ${inline(speakers.join(', '))}`
+        : null,
+  };
+}
+
+function pageTitle(h: HighlightRecord, ctx: ExportContext): string {
   const page = ctx.pages.get(h.pageId);
   return page?.title.trim() || page?.url || h.url;
 }
 
 /** The default layout of one highlight. */
-function defaultBlock(h: HighlightRecord, ctx: Context): string {
+function defaultBlock(h: HighlightRecord, ctx: ExportContext): string {
   const { options } = ctx;
   const parts = [blockquote(passageMarkdown(h))];
   const source = [options.includeLinks ? titleLink(h, ctx) : inline(pageTitle(h, ctx))];
-  const talk = h.talkId ? ctx.talks.get(h.talkId) : undefined;
+  const talk = exportTalkOf(h, ctx);
   if (talk && options.groupBy !== 'talk') source.push(inline(talk.title));
   const colorName = ctx.colorNames[h.color]?.trim();
   if (colorName) source.push(inline(colorName));
@@ -224,12 +284,14 @@ function defaultBlock(h: HighlightRecord, ctx: Context): string {
 /** Template values; only the ones the template uses are computed (fragment URLs are not free). */
 function templateValues(
   h: HighlightRecord,
-  ctx: Context,
+  ctx: ExportContext,
   used: ReadonlySet<TemplateVariable>,
 ): TemplateValues {
-  const talk = h.talkId ? ctx.talks.get(h.talkId) : undefined;
+  const talk = exportTalkOf(h, ctx);
   const page = ctx.pages.get(h.pageId);
+  const schedule = scheduleValues(talk, ctx.conferences);
   const compute: Record<TemplateVariable, () => string> = {
+    ...schedule,
     text: () => plainTextMarkdown(h.text),
     markdown: () => passageMarkdown(h),
     quote: () => blockquote(passageMarkdown(h)),
@@ -267,40 +329,15 @@ function blockquote(markdown: string): string {
 }
 
 /** `[Page title](fragment URL)`, or the escaped title alone when the URL cannot be linked. */
-function titleLink(h: HighlightRecord, ctx: Context): string {
+function titleLink(h: HighlightRecord, ctx: ExportContext): string {
   const title = inline(pageTitle(h, ctx));
   const url = fragmentUrl(h, ctx);
   return url ? `[${title}](${url})` : title;
 }
 
-function fragmentUrl(h: HighlightRecord, ctx: Context): string | null {
+function fragmentUrl(h: HighlightRecord, ctx: ExportContext): string | null {
   const base = linkDestination(ctx.pages.get(h.pageId)?.url ?? h.url);
   return base ? highlightFragmentUrl(h, base) : null;
-}
-
-/**
- * An http(s) URL fit for a Markdown link destination (characters that could end or confuse one are
- * percent-encoded, as ./from-html.ts does), or null.
- */
-export function linkDestination(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-    return parsed.href.replace(
-      /[\s<>()\\"'`[\]]/g,
-      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-    );
-  } catch {
-    return null;
-  }
-}
-
-/**
- * One line of page-derived text (a title, a talk, speakers): whitespace collapsed and escaped so it
- * stays text: no heading, rule, list, link, embed, HTML, emphasis or math.
- */
-export function inline(text: string): string {
-  return escapeMarkdownText(text.replace(/\s+/g, ' ').trim()).replace(/\$/g, '\\$').replace(/%%/g, '\\%\\%');
 }
 
 /**

@@ -5,7 +5,7 @@
  * - `{{#name}}…{{/name}}` keeps its content only when the variable is not empty (sections nest).
  * - Everything else is Markdown the template writes into every export, made safe when rendered
  *   (./sanitize.ts, origin `template`): raw HTML is escaped, links keep absolute http(s) targets only
- *   (a link to `{{url}}` or `{{fragmentUrl}}` counts as one), images become their text. A template can
+ *   (a link to a URL variable, `{{url}}`, `{{recording}}` …, counts as one), images become their text. A template can
  *   come from a backup file: it must not be able to plant beacons or script links in exports.
  * - Unknown variables and unbalanced sections are errors, reported with their line, so a typo never
  *   silently drops a note.
@@ -13,7 +13,6 @@
  * Values are inserted once: a `{{…}}` inside a note or a page title is never expanded.
  */
 import { sanitizeMarkdown } from './sanitize';
-
 
 /** Every variable, with what it holds (the UI and docs/export-format.md list these). */
 export const TEMPLATE_VARIABLES = {
@@ -33,6 +32,17 @@ export const TEMPLATE_VARIABLES = {
   colorName: 'the name you gave the colour (empty when unnamed)',
   date: 'the date the passage was clipped, YYYY-MM-DD (UTC)',
   id: 'the highlight id',
+  // A conference talk's fields (./schedule-details.ts): empty when the talk is not a conference talk.
+  conference: 'the conference title (empty unless the passage is under a conference talk, as are all below)',
+  day: 'the day of the talk, YYYY-MM-DD, in the conference’s time zone',
+  time: 'the time of the talk, HH:mm–HH:mm (24-hour), in the conference’s time zone',
+  start: 'the start of the talk as the schedule gives it (ISO 8601, with its UTC offset when known)',
+  room: 'the room',
+  track: 'the track',
+  type: 'the kind of session (talk, workshop, …) as the schedule names it',
+  recording: 'the URL of the talk’s recording',
+  slides: 'the URL of the talk’s slides',
+  schedule: 'the URL of the talk’s page in the conference schedule',
 } as const;
 
 export type TemplateVariable = keyof typeof TEMPLATE_VARIABLES;
@@ -113,8 +123,14 @@ export function compileTemplate(source: string): TemplateResult {
 /** Skeletons remembered per template (2 to the number of sections at most; a few in practice). */
 const MAX_SHAPES = 256;
 
-/** Variables whose value is an absolute http(s) URL: a link to one is a web link. */
-const URL_VARIABLES: ReadonlySet<TemplateVariable> = new Set(['url', 'fragmentUrl']);
+/** Variables whose value is an absolute http(s) URL (or empty): a link to one is a web link. */
+const URL_VARIABLES: ReadonlySet<TemplateVariable> = new Set([
+  'url',
+  'fragmentUrl',
+  'recording',
+  'slides',
+  'schedule',
+]);
 /** Private-use characters around a value's number in the skeleton; never left in the output. */
 const OPEN = '\uE000';
 const CLOSE = '\uE001';

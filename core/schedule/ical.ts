@@ -6,12 +6,16 @@
  * (`Z`) and floating times (both shown in the calendar's zone: `X-WR-TIMEZONE`, else the zone most
  * events name; floating stays floating without one), or a whole day (`VALUE=DATE`: a day without a
  * time). Recurring events are read at their first date. Speakers only where the file says
- * so: pretalx's "Title - Speaker, Speaker" summaries, a "Speakers:" line in the description, an
- * attendee with the role SPEAKER; other attendees and the organizer are not speakers.
+ * so: pretalx's "Title - Speaker, Speaker" summaries, a labelled line in the description ("Speakers:",
+ * "Speaker:", "Presenter:", "Authors: A; B", "Moderator:", "登壇者：" … anywhere; "Presented by A",
+ * "By A and B" as its first line), an attendee with the role SPEAKER, and a first line of people alone
+ * ("A, B — Company", "A (Acme), B", "A, Acme; B, Globex") where most of the file's descriptions start
+ * with one; other attendees and the organizer are not speakers, nor a company.
  */
 import ICAL from 'ical.js';
 import { refuseTooManyEvents, ScheduleAssembler, type ScheduleParseOptions } from './assemble';
 import { countOf, ScheduleParseError } from './errors';
+import { parsePeople, parsePeopleWithRole } from '../talks/people';
 import { isHousekeeping } from './housekeeping';
 import type { LinkCandidate } from './links';
 import { cleanLine, textOf } from './text';
@@ -21,10 +25,15 @@ import type { ParsedSchedule } from './types';
 type Component = InstanceType<typeof ICAL.Component>;
 type Property = InstanceType<typeof ICAL.Property>;
 
-/** A "Speakers: A, B" line in a description, in a few languages. */
+/** A labelled line of speakers anywhere in a description ("Speakers: A, B", "Authors: A; B"), in a few languages. */
 const SPEAKER_LINE =
-  /^\s*(?:speakers?|presenters?|presented by|referent(?:en|in|innen)?|sprecher(?:in|innen)?|ponentes?|intervenant(?:e|s|es)?|oradores?|palestrantes?|relatori?|登壇者|講演者|演讲者)\s*[:：]\s*(.+)$/im;
+  /^\s*(?:speakers?|speaker\(s\)|presenters?|presented by|given by|authors?|author\(s\)|hosts?|hosted by|moderators?|moderated by|facilitators?|instructors?|trainers?|referent(?:en|in|innen)?|vortragende[rn]?|sprecher(?:in|innen)?|ponentes?|presentado por|intervenant(?:e|s|es)?|orateurs?|présenté par|animé par|oradores?|palestrantes?|apresentado por|relatori?|登壇者|講演者|発表者|スピーカー|演讲者|演讲人|讲师|讲者|分享者|嘉宾|발표자|연사)\s*[:：]\s*(.+)$/imu;
+/** "Presented by A and B", "By A, B": only on a description's first line, and only when people follow. */
+const BY_LINE =
+  /^(?:presented by|given by|hosted by|moderated by|by|présenté par|par|presentado por|apresentado por|por|vorgetragen von|von)\s+(.+)$/iu;
 const NAME_SEPARATOR = /\s*(?:[,;、&]|\band\b|\bund\b|\bet\b)\s*/i;
+/** What follows a spaced dash or bar after the names is an affiliation or a role: "A, B — Acme". */
+const AFFILIATION_DASH = /\s+[-–—|]\s+/u;
 const SPEAKER_ROLE = /^(?:x-)?(?:speaker|presenter)s?$/i;
 
 function countEvents(text: string): number {
@@ -149,7 +158,74 @@ function titleAndSpeakers(summary: string, fromPretalx: boolean): { title: strin
   return { title: summary.slice(0, cut), speakers: summary.slice(cut + 3).split(', ') };
 }
 
-function speakersOf(event: Component, description: string): string[] {
+/**
+ * The names of a labelled line: "A, B", "A and B", "A; B", "A (Acme), B", "A, Acme; B, Globex", "A, B —
+ * Acme". The label says they are people: names that do not look like one ("Sarah", "@jdoe") are kept,
+ * unless the line reads as people with an affiliation.
+ */
+function labelledPeople(text: string): string[] {
+  const people = peopleLine(text);
+  if (people) return people;
+  const names = text.split(AFFILIATION_DASH)[0]!;
+  // With semicolons between people, a comma inside one part sets off an affiliation.
+  const parts = names.includes(';')
+    ? names.split(';').map((part) => part.split(/[,，]/)[0]!)
+    : names.split(NAME_SEPARATOR);
+  return parts.map((part) => part.replace(/\s*[(（][^()（）]*[)）]/gu, '').trim()).filter(Boolean);
+}
+
+/**
+ * People named by a line that is nothing else, with their affiliations ("A, B — Acme", "A (Acme), B",
+ * "A, Acme; B, Globex"); null when any part is not a person's name (a sentence, a company, a title).
+ */
+function peopleLine(line: string): string[] | null {
+  if (line.length > 300) return null;
+  const names = line.split(AFFILIATION_DASH)[0]!;
+  if (!names.includes(';')) return parsePeopleWithRole(names);
+  const people: string[] = [];
+  for (const part of names.split(';')) {
+    const person = part.trim() ? parsePeople(part.split(/[,，]/)[0]!) : [];
+    if (!person) return null;
+    people.push(...person);
+  }
+  return people.length ? people : null;
+}
+
+/** The first line of a description that is not the title again (some files repeat it). */
+function firstLine(description: string, title: string): string {
+  const lines = description
+    .slice(0, 2000)
+    .split(/\r\n|\n|\r/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const same = (a: string, b: string) =>
+    a.toLowerCase().replace(/\s+/g, ' ') === b.toLowerCase().replace(/\s+/g, ' ');
+  return (lines[0] && same(lines[0], title) ? lines[1] : lines[0]) ?? '';
+}
+
+/** What an event's description says of its speakers. */
+interface DescribedSpeakers {
+  /** From a labelled line ("Speakers: …", "Presented by …"). */
+  labelled: string[];
+  /** From a first line of people alone, used when the file writes most of its speakers so. */
+  unlabelled: string[] | null;
+}
+
+function describedSpeakers(description: string, title: string): DescribedSpeakers {
+  const labelled = SPEAKER_LINE.exec(description.slice(0, 5000))?.[1];
+  if (labelled) return { labelled: labelledPeople(labelled), unlabelled: null };
+  const first = firstLine(description, title);
+  const by = BY_LINE.exec(first)?.[1];
+  const byPeople = by ? peopleLine(by) : null;
+  if (byPeople) return { labelled: byPeople, unlabelled: null };
+  const people = first ? peopleLine(first) : null;
+  const inTitle = people?.some((person) => title.toLowerCase().includes(person.toLowerCase()));
+  return { labelled: [], unlabelled: people && !inTitle ? people : null };
+}
+
+const NONE: DescribedSpeakers = { labelled: [], unlabelled: null };
+
+function speakersOf(event: Component, described: DescribedSpeakers, firstLines: boolean): string[] {
   const byRole = event
     .getAllProperties('attendee')
     .filter(
@@ -157,8 +233,18 @@ function speakersOf(event: Component, description: string): string[] {
         SPEAKER_ROLE.test(parameter(attendee, 'role')) || SPEAKER_ROLE.test(parameter(attendee, 'x-role')),
     )
     .map((attendee) => parameter(attendee, 'cn'));
-  const line = SPEAKER_LINE.exec(description.slice(0, 5000))?.[1];
-  return [...byRole, ...(line ? line.split(NAME_SEPARATOR) : [])];
+  return [...byRole, ...described.labelled, ...((firstLines && described.unlabelled) || [])];
+}
+
+/**
+ * True when the file names its speakers on the first line of its descriptions without a label: at
+ * least two events do, and at least half of those with a description. One event's first line of
+ * capitalised words may be anything ("Event Sourcing — Patterns"); a file's habit is not.
+ */
+function writesSpeakersFirst(described: readonly (DescribedSpeakers | null)[]): boolean {
+  const withText = described.filter((d) => d !== null);
+  const unlabelled = withText.filter((d) => d.unlabelled).length;
+  return unlabelled >= 2 && unlabelled * 2 >= withText.length;
 }
 
 /** The IANA zone most events' DTSTART names (TZID), or null. */
@@ -193,13 +279,19 @@ export function parseICalendar(text: string, options: ScheduleParseOptions = {})
   const calendarZone = namedZone && isKnownTimeZone(namedZone) ? namedZone : mostUsedZone(events);
   const pretalx = /^-\/\/pretalx\/\/[^/]+\/\/([^/]+)/i.exec(firstValue(calendar, 'prodid'));
   const assembler = new ScheduleAssembler('ical', options);
-  for (const event of events) {
+  const summaries = events.map((event) => titleAndSpeakers(firstValue(event, 'summary'), pretalx !== null));
+  const descriptions = events.map((event) => firstValue(event, 'description'));
+  const described = descriptions.map((text, i) =>
+    text.trim() ? describedSpeakers(text, summaries[i]!.title) : null,
+  );
+  const firstLines = writesSpeakersFirst(described);
+  events.forEach((event, i) => {
     if (firstValue(event, 'status').toUpperCase() === 'CANCELLED') {
       assembler.count(
         'cancelled',
         (n) => `${countOf(n, 'cancelled event')} ${n === 1 ? 'was' : 'were'} left out.`,
       );
-      continue;
+      return;
     }
     if (event.hasProperty('rrule')) {
       assembler.count(
@@ -210,8 +302,9 @@ export function parseICalendar(text: string, options: ScheduleParseOptions = {})
     }
     const start = timeOf(event.getFirstProperty('dtstart'), calendarZone, assembler);
     const end = timeOf(event.getFirstProperty('dtend'), calendarZone, assembler);
-    const description = firstValue(event, 'description');
-    const { title, speakers } = titleAndSpeakers(firstValue(event, 'summary'), pretalx !== null);
+    const description = descriptions[i]!;
+    const { title, speakers } = summaries[i]!;
+    const fromDescription = speakersOf(event, described[i] ?? NONE, firstLines);
     const categories = values(event, 'categories');
     const recurrence = firstValue(event, 'recurrence-id');
     const attachments: LinkCandidate[] = event
@@ -220,7 +313,7 @@ export function parseICalendar(text: string, options: ScheduleParseOptions = {})
     assembler.add({
       id: recurrence ? `${firstValue(event, 'uid')}@${recurrence}` : firstValue(event, 'uid'),
       title,
-      speakers: [...speakers, ...speakersOf(event, description)],
+      speakers: [...speakers, ...fromDescription],
       start: start.time,
       end: start.time ? end.time : null,
       durationSeconds: durationOf(event),
@@ -233,7 +326,7 @@ export function parseICalendar(text: string, options: ScheduleParseOptions = {})
       links: attachments,
       housekeeping: categories.some((category) => isHousekeeping(category)),
     });
-  }
+  });
   return assembler.finish({
     title: firstValue(calendar, 'x-wr-calname') || firstValue(calendar, 'name'),
     // pretalx names the event's slug in its PRODID: -//pretalx//host//slug

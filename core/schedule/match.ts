@@ -5,7 +5,9 @@
  * moves it, and so does the page naming the conference. A talk is matched silently only when one
  * candidate is confident, its title is at least the start of the other's, and no other candidate is
  * plausible; a talk that could be two ("Lightning talks" twice, "Intro to Rust" beside "Intro to Rust
- * Macros", the same title at last year's edition) is offered with its candidates, best first.
+ * Macros", the same title at last year's edition, a talk beside its workshop) is offered with its
+ * candidates, best first. Titles that are only near the schedule's (a word inserted or changed, a
+ * session-format marker such as "(Workshop)" on one side) need more than their title: agreeing speakers.
  */
 import { parseTalkTitle } from '../talks/title-parse';
 import { type DateFit, dateFit, dayNumber } from './date-fit';
@@ -21,6 +23,7 @@ import {
   isGenericTitle,
   type ScheduleIndex,
 } from './schedule-index';
+import { sessionFormat } from './session-format';
 import { compareTitles, type TitleRelation } from './title-similarity';
 
 /** A talk as a write-up names it. */
@@ -80,6 +83,12 @@ export const RIVAL_MARGIN = 0.25;
 export const OFFER_THRESHOLD = 0.5;
 /** How many candidates are offered at most. */
 export const MAX_OFFERED = 5;
+/**
+ * Slack in comparing confidences with the thresholds: sums of tenths are not exact in floating point
+ * (0.3 + 0.15 + 0.05 is 0.49999999999999994), and a candidate at a threshold is at it.
+ */
+const EPSILON = 1e-9;
+const atLeast = (value: number, threshold: number) => value >= threshold - EPSILON;
 /** How many talks from the index are compared with a query (see `candidateTalks`). */
 const CANDIDATE_LIMITS = { first: 30, max: 150 };
 
@@ -102,11 +111,15 @@ export const EVIDENCE_WEIGHTS = {
   genericWithSpeakers: 0.45,
 } as const;
 
-/** Words conference names share that do not tell one from another. */
+/**
+ * Words conference names share that do not tell one from another, and the words of a schedule file's
+ * or host's name, which name a conference that names none itself ("jsnation-2024.sessionize",
+ * "pretalx.com").
+ */
 const CONFERENCE_FILLER = new Set(
-  'conference conf summit days day annual international edition the of and for on in festival meetup symposium workshop'.split(
-    ' ',
-  ),
+  `conference conf summit days day annual international edition the of and for on in festival meetup symposium
+  workshop sessionize pretalx sched frab pentabarf schedule schedules agenda program programme calendar ical
+  ics json xml export all sessions talks www com org net io`.split(/\s+/),
 );
 
 /** True when the words of `context` name the conference: its acronym, or most of its title and its year. */
@@ -123,6 +136,8 @@ function namesConference(words: ReadonlySet<string>, conf: IndexedConference): b
 
 interface PreparedQuery {
   forms: TitleForm[];
+  /** The session-format markers of the title as written (see session-format.ts). */
+  format: string;
   /** The title ends in "…" or "...": the writer cut it. */
   truncated: boolean;
   speakers: NameWords[];
@@ -145,6 +160,7 @@ function prepare(query: TalkQuery): PreparedQuery {
   const names = new Set([...speakers, ...suffixSpeakers].flat());
   return {
     forms,
+    format: sessionFormat(forms[0]!).key,
     truncated: /(?:\.\.\.|…)\s*["'”’»」]?\s*$/u.test(query.title),
     speakers,
     titleSpeakers,
@@ -175,9 +191,10 @@ function scoreCandidate(q: PreparedQuery, talk: IndexedTalk, named: ReadonlySet<
   }
   let title: { relation: TitleRelation; score: number } = { relation: 'overlap', score: 0 };
   let abbreviated = false;
+  const formats = { a: q.format, b: talk.format };
   for (const qf of q.forms) {
     for (const tf of talk.forms) {
-      const s = compareTitles(qf, tf, names, q.truncated);
+      const s = compareTitles(qf, tf, names, q.truncated, formats);
       if (s.score > title.score) title = s;
       if (s.shorter === 'a') abbreviated = true;
     }
@@ -218,7 +235,8 @@ function publicCandidate({ talkId, confidence, evidence }: Scored): MatchCandida
  * "Intro to Rust Macros"), however weak, unless its speakers or dates rule it out.
  */
 function isRival(c: Scored, best: Scored): boolean {
-  if (c.confidence >= RIVAL_THRESHOLD && c.confidence > best.confidence - RIVAL_MARGIN) return true;
+  if (atLeast(c.confidence, RIVAL_THRESHOLD) && c.confidence > best.confidence - RIVAL_MARGIN + EPSILON)
+    return true;
   const { speakers, date, conferenceNamed } = c.evidence;
   return (
     c.abbreviated &&
@@ -227,6 +245,19 @@ function isRival(c: Scored, best: Scored): boolean {
     date !== 'long-before' &&
     conferenceNamed !== 'other'
   );
+}
+
+/**
+ * Whether a title relation may carry a silent match with the rest of the evidence: a title the same
+ * but for a session-format marker ("X" / "X (Workshop)") only with agreeing speakers; a title a word
+ * away ("near") only when everything else agrees: speakers named in full on both sides, the page
+ * naming the conference, and a page date that is not against it.
+ */
+function titleIsEnough({ title, speakers, conferenceNamed, date }: MatchEvidence): boolean {
+  if (title === 'format') return speakers === 'agree';
+  if (title === 'near')
+    return speakers === 'agree' && conferenceNamed === 'yes' && (date === 'during' || date === 'unknown');
+  return true;
 }
 
 /**
@@ -257,13 +288,14 @@ export function matchTalk(index: ScheduleIndex, query: TalkQuery): ScheduleMatch
     .sort((a, b) => b.confidence - a.confidence || a.talkId.localeCompare(b.talkId));
   const best = scored[0]!;
   const sure =
-    best.confidence >= MATCH_THRESHOLD &&
-    best.evidence.titleScore >= MATCH_MIN_TITLE &&
+    atLeast(best.confidence, MATCH_THRESHOLD) &&
+    atLeast(best.evidence.titleScore, MATCH_MIN_TITLE) &&
     (!q.generic || best.evidence.speakers === 'agree') &&
+    titleIsEnough(best.evidence) &&
     !scored.slice(1).some((c) => isRival(c, best));
   if (sure) return { kind: 'match', ...publicCandidate(best) };
   const offered = scored
-    .filter((c) => c.confidence >= OFFER_THRESHOLD || isRival(c, best))
+    .filter((c) => atLeast(c.confidence, OFFER_THRESHOLD) || isRival(c, best))
     .slice(0, MAX_OFFERED)
     .map(publicCandidate);
   return offered.length ? { kind: 'ambiguous', candidates: offered } : { kind: 'none' };

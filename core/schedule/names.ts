@@ -2,8 +2,9 @@
  * Whether two lists of speakers name the same people, however each side writes a name: accents and
  * case ("José Núñez" / "Jose Nunez"), order ("Doe, Jane", "Saeki Mariko" / "Mariko Saeki"), initials
  * ("J. Doe"), a middle name, an honorific ("Dr."), umlauts spelt out ("Joerg"), a one-letter typo in a
- * longer word, spacing in CJK names ("佐伯 真理子" / "佐伯真理子"), or a first name alone ("Jane", which
- * agrees only weakly).
+ * longer word, spacing in CJK names ("佐伯 真理子" / "佐伯真理子"), a short form of the first name with the
+ * same family name ("Dev Patel" / "Devendra Patel", "Emeka Obi" / "Chukwuemeka Obi", "Bob Smith" /
+ * "Robert Smith"), or a first name alone ("Jane", which agrees only weakly).
  */
 import { stripHonorific } from '../talks/people';
 import { boundedEditDistance } from './edit-distance';
@@ -41,10 +42,19 @@ function compatible(a: string, b: string): 'full' | 'initial' | null {
 
 /**
  * `same` when every word of the shorter name has its own counterpart in the longer one (an initial
- * counts for the word it starts) and it has two words or more; `partial` for a one-word name found in
- * the other; `none` otherwise. At least one counterpart must be a whole word: "J." alone is nobody.
+ * counts for the word it starts) and it has two words or more, or when one first name is a short form
+ * of the other and the family names are the same (see `shortFormOf`); `partial` for a one-word name
+ * found in the other, or a two-letter short form ("Jo Berg" / "Johanna Berg"); `none` otherwise. At
+ * least one counterpart must be a whole word: "J." alone is nobody.
  */
 export function comparePeople(a: NameWords, b: NameWords): PersonMatch {
+  const words = compareNameWords(a, b);
+  if (words === 'same') return words;
+  const short = shortFormOf(a, b);
+  return short === 'same' || words === 'none' ? short : words;
+}
+
+function compareNameWords(a: NameWords, b: NameWords): PersonMatch {
   if (!a.length || !b.length) return 'none';
   // "佐伯真理子" / "佐伯 真理子"; a one-word name agrees in full only outside the Latin script ("김지은").
   const compact = a.join('');
@@ -70,6 +80,94 @@ export function comparePeople(a: NameWords, b: NameWords): PersonMatch {
   }
   if (!whole) return 'none';
   return short.length >= 2 ? 'same' : 'partial';
+}
+
+/**
+ * Short forms of first names that are neither the start nor the end of the full name, each with the
+ * names it stands for (English and a few others'; "Dev"/"Devendra", "Emeka"/"Chukwuemeka" need no list).
+ */
+const HYPOCORISMS: ReadonlyMap<string, string[]> = new Map([
+  ['bob', ['robert']],
+  ['bobby', ['robert']],
+  ['rob', ['robert']],
+  ['bill', ['william']],
+  ['billy', ['william']],
+  ['will', ['william']],
+  ['liz', ['elizabeth']],
+  ['betty', ['elizabeth']],
+  ['mike', ['michael']],
+  ['dick', ['richard']],
+  ['rick', ['richard']],
+  ['jim', ['james']],
+  ['jimmy', ['james']],
+  ['jack', ['john']],
+  ['johnny', ['john', 'jonathan']],
+  ['joe', ['joseph']],
+  ['kate', ['katherine', 'catherine', 'kathryn']],
+  ['katie', ['katherine', 'catherine', 'kathryn']],
+  ['cathy', ['catherine']],
+  ['kathy', ['katherine', 'kathryn']],
+  ['peggy', ['margaret']],
+  ['meg', ['margaret']],
+  ['maggie', ['margaret']],
+  ['tony', ['anthony', 'antonio']],
+  ['ted', ['edward', 'theodore']],
+  ['ned', ['edward']],
+  ['chuck', ['charles']],
+  ['charlie', ['charles']],
+  ['hank', ['henry']],
+  ['harry', ['henry', 'harold']],
+  ['tom', ['thomas']],
+  ['tommy', ['thomas']],
+  ['nick', ['nicholas', 'nikolaos', 'nicolas']],
+  ['andy', ['andrew', 'andreas']],
+  ['drew', ['andrew']],
+  ['nate', ['nathan', 'nathaniel']],
+  ['sue', ['susan', 'suzanne']],
+  ['vicky', ['victoria']],
+  ['abby', ['abigail']],
+  ['gabe', ['gabriel']],
+  ['jenny', ['jennifer']],
+  ['becky', ['rebecca']],
+  ['sandy', ['sandra', 'alexandra']],
+  ['sasha', ['alexander', 'alexandra', 'aleksandr']],
+  ['misha', ['mikhail']],
+  ['dima', ['dmitri', 'dmitry']],
+  ['pepe', ['jose']],
+  ['paco', ['francisco']],
+  ['nacho', ['ignacio']],
+]);
+
+/**
+ * How sure it is that first name `a` is a short form of `b` or the reverse: `strong` for a listed
+ * short form, the start of the other of three letters or more ("Dev"/"Devendra", "Ken"/"Kenneth") or
+ * its end of four or more ("Emeka"/"Chukwuemeka"); `weak` for a start of two letters ("Jo"/"Johanna").
+ */
+function shortForm(a: string, b: string): 'strong' | 'weak' | null {
+  if (a === b) return null;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const form =
+    HYPOCORISMS.get(short)?.includes(long) ||
+    (short.length >= 3 && long.startsWith(short)) ||
+    (short.length >= 4 && long.endsWith(short))
+      ? 'strong'
+      : short.length === 2 && long.startsWith(short)
+        ? 'weak'
+        : null;
+  // Letters only: "j" is an initial (see `compatible`), "佐伯" no first name to shorten.
+  return form && /^\p{Ll}+$/u.test(a) && /^\p{Ll}+$/u.test(b) ? form : null;
+}
+
+/**
+ * Whether two names are one person's, one of them under a short first name: the first words are a
+ * short form of one another (see `shortForm`) and the last words, the family name, are the same.
+ * Only in that order: a family name is not shortened ("Anna Lee" is not "Anna Leeds").
+ */
+function shortFormOf(a: NameWords, b: NameWords): PersonMatch {
+  if (a.length < 2 || b.length < 2) return 'none';
+  const form = shortForm(a[0]!, b[0]!);
+  if (!form || compatible(a.at(-1)!, b.at(-1)!) !== 'full') return 'none';
+  return form === 'strong' ? 'same' : 'partial';
 }
 
 /** How two speaker lists agree (see `SpeakerAgreement`). */

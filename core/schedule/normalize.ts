@@ -12,6 +12,11 @@ export interface TitleSegment {
   words: string[];
   /** A trailing "(…)" / "[…]" group rather than text after a separator. */
   paren: boolean;
+  /**
+   * Indexes of the words written onto the one before them by a hyphen, dot or slash ("double-entry",
+   * "node.js", "ci/cd"): one written word, several words here. Absent when there are none (or unknown).
+   */
+  glued?: number[];
 }
 
 /** A title as segments of normalised words; the first segment is the main title. */
@@ -115,24 +120,55 @@ const NUMBER_WORDS = new Map(
 
 /**
  * The words of already folded text: letters and digits ("3.12" and "10m" stay whole), "c++", "c#",
- * "f#" and ".net" spelled out, "&" read as "and", a possessive "'s" and apostrophes inside words
- * dropped ("Jane's" -> "jane", "don't" -> "dont"), English numbers to twelve as digits ("ten" -> "10");
- * a run of Han, kana or Thai is split off as its own word.
+ * "f#" and ".net" spelled out, "&" read as "and", a "+" after a word as "plus" ("Staff+"), a possessive
+ * "'s" and apostrophes inside words dropped ("Jane's" -> "jane", "don't" -> "dont"), English numbers to
+ * twelve as digits ("ten" -> "10"); a run of Han, kana or Thai is split off as its own word.
  */
 export function titleWords(folded: string): string[] {
+  return writtenWords(folded, false).words;
+}
+
+/** Characters that join two words into one written word: "double-entry", "node.js", "ci/cd". */
+const WORD_GLUE = new Set(['-', '.', '/', '_']);
+const GLUE_BETWEEN_WORDS = /[\p{L}\p{M}\p{N}][-./_][\p{L}\p{M}\p{N}]/u;
+const WORD = /[\p{L}\p{M}\p{N}]+(?:[.,]\p{N}+)*/gu;
+
+/**
+ * `titleWords`, with the indexes of the words glued onto the one before them (see `TitleSegment.glued`;
+ * left empty without `withGlue`).
+ */
+export function writtenWords(folded: string, withGlue = true): { words: string[]; glued: number[] } {
   const text = folded
     .replace(/(^|[^\p{L}])c\+\+/gu, '$1 cpp ')
     .replace(/(^|[^\p{L}])([cf])#/gu, '$1 $2sharp ')
     .replace(/(^|[^\p{L}\p{N}])\.net(?![\p{L}])/gu, '$1 dotnet ')
     .replace(/&/g, ' and ')
+    .replace(/(\p{L})\+(?![+\p{L}\p{N}])/gu, '$1 plus ')
     .replace(/(\p{L})'s(?![\p{L}])/gu, '$1')
     .replace(/(\p{L})'(?=\p{L})/gu, '$1');
   const words: string[] = [];
-  for (const token of text.match(/[\p{L}\p{M}\p{N}]+(?:[.,]\p{N}+)*/gu) ?? []) {
-    if (!UNSPACED.test(token)) words.push(NUMBER_WORDS.get(token) ?? token);
-    else for (const part of token.match(UNSPACED_RUN) ?? []) words.push(part);
+  const glued: number[] = [];
+  // Where the text glues no words, no word needs its place.
+  const gluing = withGlue && GLUE_BETWEEN_WORDS.test(text);
+  let end = -2;
+  for (const token of text.match(WORD) ?? []) {
+    if (gluing) {
+      // Between two tokens there is no letter or digit: the token is found where the pattern found it.
+      const at = text.indexOf(token, Math.max(end, 0));
+      if (at === end + 1 && WORD_GLUE.has(text[end]!) && words.length) glued.push(words.length);
+      end = at + token.length;
+    }
+    if (!UNSPACED.test(token)) {
+      words.push(NUMBER_WORDS.get(token) ?? token);
+      continue;
+    }
+    const parts = token.match(UNSPACED_RUN) ?? [];
+    for (let i = 0; i < parts.length; i++) {
+      if (i > 0 && withGlue) glued.push(words.length);
+      words.push(parts[i]!);
+    }
   }
-  return words;
+  return { words, glued };
 }
 
 /** True when `word` is written in a script without spaces (Han, kana, Thai …). */
@@ -152,14 +188,15 @@ export function titleForm(raw: string, subtitle: string | null = null): TitleFor
   let text = foldText(raw);
   const groups: TitleSegment[] = [];
   for (let m = TRAILING_GROUP.exec(text); m && m.index > 0; m = TRAILING_GROUP.exec(text)) {
-    const words = titleWords(m[1] ?? '');
-    if (words.length && !words.every((w) => MEDIA_WORDS.has(w))) groups.unshift({ words, paren: true });
+    const { words, glued } = writtenWords(m[1] ?? '');
+    if (words.length && !words.every((w) => MEDIA_WORDS.has(w)))
+      groups.unshift(glued.length ? { words, paren: true, glued } : { words, paren: true });
     text = text.slice(0, m.index);
   }
   const segments: TitleSegment[] = [];
   for (const part of text.split(SEPARATOR)) {
-    const words = titleWords(part);
-    if (words.length) segments.push({ words, paren: false });
+    const { words, glued } = writtenWords(part);
+    if (words.length) segments.push(glued.length ? { words, paren: false, glued } : { words, paren: false });
   }
   segments.push(...groups);
   if (subtitle) {

@@ -18,6 +18,7 @@ import {
   titleWords,
 } from './normalize';
 import { dayNumber } from './date-fit';
+import { sessionFormat } from './session-format';
 
 /** What the matcher needs of a schedule talk (a stored `ScheduleTalk` with its ids). */
 export interface MatchableTalk {
@@ -52,6 +53,8 @@ export interface IndexedTalk {
   talk: MatchableTalk;
   /** The title as given, and without markers, codes or a speaker suffix when that differs. */
   forms: TitleForm[];
+  /** The session-format markers of the title as given ('' for none, 'hands-on', 'part 2' …; see session-format.ts). */
+  format: string;
   speakers: NameWords[];
   conference: IndexedConference | null;
 }
@@ -172,7 +175,7 @@ export function buildScheduleIndex(
     const speakers = talk.speakers.map(nameWords).filter((n) => n.length);
     const forms = titleForms(talk.title, talk.subtitle, speakers);
     const conference = confs.get(talk.conferenceId) ?? null;
-    indexed.push({ talk, forms, speakers, conference });
+    indexed.push({ talk, forms, format: sessionFormat(forms[0]!).key, speakers, conference });
     const terms = formTerms(forms);
     termCounts.push(terms.length);
     for (const term of terms) {

@@ -1,6 +1,8 @@
 /**
  * A schedule talk's time as a reader wants to see it: in the conference's own time zone (a talk at
- * 14:00 in Brussels reads 14:00 wherever the reader is), with the day, and the room.
+ * 14:00 in Brussels reads 14:00 wherever the reader is), with the day, and the room. In words for
+ * the reader's locale (`describeScheduleSlot`), or as `YYYY-MM-DD` and `HH:mm` (`localTimes`), the
+ * same on every machine, for the Markdown export and the dashboard's schedule.
  */
 
 import { isKnownTimeZone } from './time';
@@ -61,4 +63,66 @@ export function describeScheduleTime(slot: ScheduleSlotFields, locale?: string):
 /** "Sat 31 Jan, 14:00–14:45 · Room K.1.105": time and room, whichever are known. */
 export function describeScheduleSlot(slot: ScheduleSlotFields, locale?: string): string {
   return [describeScheduleTime(slot, locale), slot.room ?? ''].filter(Boolean).join(' · ');
+}
+
+/** A talk's conference-local day and times, locale-free. */
+export interface LocalTimes {
+  /** The conference-local day, `YYYY-MM-DD`; null when the talk has no day and no start. */
+  day: string | null;
+  /** Start and end, `HH:mm` (24-hour), conference-local. */
+  start: string | null;
+  end: string | null;
+}
+
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = partsFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    partsFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/**
+ * The day (`YYYY-MM-DD`) and time (`HH:mm`) of an ISO date-time in the talk's time zone, as
+ * `describeScheduleTime` reads it; null for what is not a date-time.
+ */
+export function localTime(
+  iso: string | null | undefined,
+  timeZone: string | null | undefined,
+): { day: string; time: string } | null {
+  if (!iso || !/[T ]\d\d:\d\d/.test(iso)) return null;
+  const at = zoned(iso.trim(), timeZone);
+  if (!at) return null;
+  const parts: Record<string, string> = {};
+  for (const part of partsFormat(at.timeZone).formatToParts(at.date)) parts[part.type] = part.value;
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** The talk's day (the schedule's own, else its start's) and start and end times, conference-local. */
+export function localTimes(slot: ScheduleSlotFields & { day?: string | null }): LocalTimes {
+  const start = localTime(slot.start, slot.timeZone);
+  const end = localTime(slot.end, slot.timeZone);
+  return { day: slot.day ?? start?.day ?? null, start: start?.time ?? null, end: end?.time ?? null };
+}
+
+/** `10:00–10:50`, `10:00`, or '' for an untimed talk. */
+export function timeRange(times: Pick<LocalTimes, 'start' | 'end'>): string {
+  if (!times.start) return '';
+  return times.end && times.end !== times.start ? `${times.start}–${times.end}` : times.start;
+}
+
+/** A conference's dates: `2026-01-31 – 2026-02-01`, one day alone, or ''. */
+export function dateRange(start: string | null, end: string | null): string {
+  if (start && end && end !== start) return `${start} – ${end}`;
+  return start ?? end ?? '';
 }

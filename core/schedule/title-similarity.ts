@@ -3,10 +3,11 @@
  * relations are tiers, from "the same words" down to "shares some words": a score of 0.85 or more
  * means the titles are the same title written differently (typos, spacing, stopwords, a subtitle
  * dropped or added); 0.66 is a title that is the start of the other ("Scaling Postgres" / "Scaling
- * Postgres to 10M Users"), which only speakers and dates can confirm; the same main title with other
- * subtitles, and shared words alone, stay at 0.6 or below. Speaker names inside either title ("by
- * Jane Doe", "Jane Doe: …", "(Jane Doe, Acme)") are taken out first when they name either side's
- * speakers.
+ * Postgres to 10M Users"), which only speakers and dates can confirm; a title one word away from the
+ * other (0.7) or the same but for a session-format marker ("(Workshop)", 0.68) is as often another
+ * talk and is never matched on its title alone; the same main title with other subtitles, and shared
+ * words alone, stay at 0.6 or below. Speaker names inside either title ("by Jane Doe", "Jane Doe: …",
+ * "(Jane Doe, Acme)") are taken out first when they name either side's speakers.
  */
 import { boundedEditDistance } from './edit-distance';
 import {
@@ -15,10 +16,12 @@ import {
   GENERIC_WORDS,
   isDistinctive,
   isGeneric,
+  isUnspaced,
   STOPWORDS,
   type TitleForm,
   type TitleSegment,
 } from './normalize';
+import { sessionFormat } from './session-format';
 
 /** Which tier two titles meet at. */
 export type TitleRelation =
@@ -35,6 +38,13 @@ export type TitleRelation =
   | 'main-title'
   /** One is the start of the other, at no subtitle boundary ("Intro to Rust" / "Intro to Rust Macros"). */
   | 'prefix'
+  /**
+   * All but one word the same, in order: one written word inserted or dropped anywhere but at the end
+   * ("The Permission Model in Practice" / "The Node.js Permission Model in Practice").
+   */
+  | 'near'
+  /** The same title but for a session-format marker on one side: "X" / "X (Workshop)", "X (Part 2)". */
+  | 'format'
   /** Words in common, no more. */
   | 'overlap';
 
@@ -63,6 +73,10 @@ export const TITLE_SCORES = {
   prefix: 0.66,
   /** The write-up's title is the schedule's with words added at the end, at no subtitle boundary. */
   extended: 0.5,
+  /** All but one word the same (see `TitleRelation`): above the prefix tier, matched only on all other evidence. */
+  near: 0.7,
+  /** The same title but for a session-format marker: a workshop beside its talk, part 2 beside part 1. */
+  format: 0.68,
   overlap: 0.6,
   /** What any tier drops to when what is kept is not distinctive ("Rust", "Opening keynote"). */
   weak: 0.4,
@@ -158,6 +172,12 @@ function typoScore(a: readonly string[], b: readonly string[]): number {
     const x = a[i]!;
     const y = b[i]!;
     if (x === y) continue;
+    if (sameStem(x, y) || (RELATIVES.has(x) && RELATIVES.has(y))) {
+      // "Cost"/"Costs", "Validate"/"Validating", "teams that"/"teams who": as one typo.
+      differing++;
+      distance++;
+      continue;
+    }
     const shortest = Math.min(x.length, y.length);
     if (HAS_DIGIT.test(x) || HAS_DIGIT.test(y) || shortest < 6) return 0;
     const d = boundedEditDistance(x, y, shortest >= 8 ? 2 : 1);
@@ -170,19 +190,69 @@ function typoScore(a: readonly string[], b: readonly string[]): number {
   return 0.96 - 0.03 * distance;
 }
 
-/** Words with a digit ("2", "10m", "2024"). */
-function numbers(words: readonly string[]): string[] {
-  return words.filter((w) => HAS_DIGIT.test(w));
+/** Relative pronouns a writer swaps without changing the title: "Teams That Hate …" / "Teams Who Hate …". */
+const RELATIVES = new Set(['that', 'which', 'who', 'whom']);
+
+/** Endings of inflected forms, longest first, with what replaces them ("libraries" -> "library"). */
+const INFLECTIONS: [ending: string, replacement: string][] = [
+  ['ies', 'y'],
+  ['es', ''],
+  ['s', ''],
+  ['ing', ''],
+  ['ed', ''],
+  ['e', ''],
+];
+
+/** `word` without an inflection ending, when at least four letters stay: "costs" -> "cost", "validating" -> "validat". */
+function stem(word: string): string {
+  if (!/^\p{Ll}+$/u.test(word)) return word;
+  for (const [ending, replacement] of INFLECTIONS) {
+    // "process", "class": a double s is no plural.
+    if (ending === 's' && word.endsWith('ss')) continue;
+    if (word.endsWith(ending) && word.length - ending.length >= 4)
+      return word.slice(0, -ending.length) + replacement;
+  }
+  return word;
+}
+
+/** True when `a` and `b` are two inflections of one word ("cost"/"costs", "validate"/"validating"). */
+export function sameStem(a: string, b: string): boolean {
+  // Stems of four letters or more: the words share their first four (most pairs differ there).
+  if (a === b || a.length < 4 || b.length < 4 || a.slice(0, 4) !== b.slice(0, 4)) return false;
+  const sa = stem(a);
+  return sa.length >= 4 && sa === stem(b);
+}
+
+/**
+ * The numbers of a title, each with its unit when one follows it as a word of its own ("4 TB" -> "4tb"):
+ * every spelling a number of `words` may have on the other side.
+ */
+function numbers(words: readonly string[]): string[][] {
+  const out: string[][] = [];
+  words.forEach((w, i) => {
+    if (!HAS_DIGIT.test(w)) return;
+    const next = words[i + 1];
+    const unit = next && /^\p{L}{1,3}$/u.test(next) && !STOPWORDS.has(next) ? w + next : null;
+    out.push(unit ? [w, unit] : [w]);
+  });
+  return out;
 }
 
 /**
  * True when each title has a number the other lacks ("Part 1" / "Part 2", "Python 3.11" / "Python
- * 3.12"): different talks. A number on one side only ("Day 2: …", "… (Part 2)") may be a part left out.
+ * 3.12"): different talks. A number on one side only ("Day 2: …", "… (Part 2)") may be a part left out;
+ * a unit written apart or together ("4 TB" / "4TB") is the same number.
  */
 function numbersDisagree(a: readonly string[], b: readonly string[]): boolean {
+  const hasNumber = (w: string) => HAS_DIGIT.test(w);
+  if (!a.some(hasNumber) || !b.some(hasNumber)) return false;
   const na = numbers(a);
   const nb = numbers(b);
-  return na.some((n) => !nb.includes(n)) && nb.some((n) => !na.includes(n));
+  const spellings = (list: string[][]) => new Set(list.flat());
+  const sa = spellings(na);
+  const sb = spellings(nb);
+  const missing = (list: string[][], other: Set<string>) => list.some((n) => !n.some((s) => other.has(s)));
+  return missing(na, sb) && missing(nb, sa);
 }
 
 /** The Dice coefficient of the content terms of `a` and `b` (multisets). */
@@ -222,22 +292,103 @@ function contentCount(words: readonly string[]): number {
   return words.filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)).length;
 }
 
+/** Words that turn a title around: "Postgres Without Kubernetes" is not "Postgres on Kubernetes". */
+const NEGATIONS = new Set(
+  'not no non never without nor ohne kein keine nicht sans pas ni sin nunca sem nao zonder geen niet'.split(
+    ' ',
+  ),
+);
+
+/** True when a word may be the one inserted or changed in a near title: no number, negation or direction. */
+function mayDiffer(word: string): boolean {
+  return !HAS_DIGIT.test(word) && !NEGATIONS.has(word) && !DIRECTIONS.has(word) && !isUnspaced(word);
+}
+
+const sameWord = (x: string, y: string) => x === y || sameStem(x, y);
+
+/** The indexes of a form's words glued onto the one before them, over all its words (see `TitleSegment.glued`). */
+function gluedWords(form: TitleForm): Set<number> {
+  const glued = new Set<number>();
+  let offset = 0;
+  for (const segment of form) {
+    for (const i of segment.glued ?? []) glued.add(offset + i);
+    offset += segment.words.length;
+  }
+  return glued;
+}
+
+/**
+ * Whether `a` and `b` (all their words: `wa`, `wb`) are near titles (see the `near` relation) and which
+ * side is the shorter: the words of one are those of the other, in order, with one written word
+ * ("Node.js", "Double-Entry") inserted before the end; inflections aside ("Cost"/"Costs"), every
+ * other word, stopwords too, is the same: "Feature Flags with Node.js" is not near "The State of
+ * Feature Flags in Node.js". The shorter side must have three content words and be distinctive; the
+ * word inserted must be no stopword, number, negation or direction. A word changed is no near title:
+ * it is what tells "Scaling Postgres to 10M Users" from "Scaling ClickHouse to 10M Users".
+ */
+function nearTitles(
+  a: TitleForm,
+  b: TitleForm,
+  wa: readonly string[],
+  wb: readonly string[],
+): { shorter: 'a' | 'b' } | undefined {
+  const aShorter = wa.length < wb.length;
+  const [short, long, longForm] = aShorter ? [wa, wb, b] : [wb, wa, a];
+  const extra = long.length - short.length;
+  // Most pairs fail here, before anything is counted or copied: as many words, or other last words.
+  if (extra < 1 || extra > 3 || !sameWord(short[short.length - 1]!, long[long.length - 1]!)) return undefined;
+  let at = 0;
+  while (at < short.length && sameWord(short[at]!, long[at]!)) at++;
+  // Words added at the end make a longer title, not a near one: the prefix tiers weigh those.
+  if (at === short.length) return undefined;
+  for (let i = at; i < short.length; i++) if (!sameWord(short[i]!, long[i + extra]!)) return undefined;
+  for (let i = at; i < at + extra; i++) if (STOPWORDS.has(long[i]!) || !mayDiffer(long[i]!)) return undefined;
+  if (extra > 1) {
+    // Several words only when they are one written word: "double-entry", "node.js".
+    const glued = gluedWords(longForm);
+    for (let i = at + 1; i < at + extra; i++) if (!glued.has(i)) return undefined;
+  }
+  const content = short.filter((w) => !isIgnorable(w));
+  return content.length >= 3 && isDistinctive(content) ? { shorter: aShorter ? 'a' : 'b' } : undefined;
+}
+
 /**
  * How close the write-up's title `a` is to the schedule's title `b`, after the words of `names` (both
  * sides' speakers) are taken out of both. Symmetric but for one tier: `a` being the start of `b`
  * (the write-up shortened the title) scores higher than `b` being the start of `a`, and higher still
  * when `aTruncated` (the write-up's title ends in "…"). Titles whose numbers disagree (see
  * `numbersDisagree`) never score above the weak tier.
+ *
+ * `formats` are the session-format keys of the two talks (`sessionFormat` of their titles as given):
+ * when they differ, the titles are compared without their markers and score at most the format tier
+ * (the weak tier when what is left is not distinctive), and the side without a marker is the shorter.
  */
 export function compareTitles(
   a: TitleForm,
   b: TitleForm,
   names: ReadonlySet<string>,
   aTruncated = false,
+  formats: { a: string; b: string } | null = null,
 ): TitleSimilarity {
   const fa = withoutNames(a, names);
   const fb = withoutNames(b, names);
   if (!fa.length || !fb.length) return { relation: 'overlap', score: 0, shorter: null };
+  if (!formats || formats.a === formats.b) return relate(fa, fb, aTruncated);
+  const sa = sessionFormat(fa).stripped;
+  const sb = sessionFormat(fb).stripped;
+  const bare = allWords(formats.a ? sb : sa);
+  const cap = isDistinctive(bare) ? TITLE_SCORES.format : TITLE_SCORES.weak;
+  const stripped = relate(sa, sb, aTruncated);
+  if (stripped.score >= cap && !numbersDisagree(allWords(fa), allWords(fb))) {
+    const shorter = !formats.a ? 'a' : !formats.b ? 'b' : null;
+    return { relation: 'format', score: cap, shorter };
+  }
+  const plain = relate(fa, fb, aTruncated);
+  return { ...plain, score: Math.min(plain.score, cap) };
+}
+
+/** `compareTitles` of two forms without speaker names. */
+function relate(fa: TitleForm, fb: TitleForm, aTruncated: boolean): TitleSimilarity {
   const fullA = allWords(fa);
   const fullB = allWords(fb);
   let relation: TitleRelation = 'overlap';
@@ -297,6 +448,13 @@ export function compareTitles(
         : TITLE_SCORES.extended;
     consider('prefix', score);
     shorter ??= aIsShort ? 'a' : 'b';
+  }
+  if (best < TITLE_SCORES.near) {
+    const near = nearTitles(fa, fb, fullA, fullB);
+    if (near) {
+      consider('near', TITLE_SCORES.near);
+      shorter ??= near.shorter;
+    }
   }
   // The score is the best tier's, shared words included; the relation named is the best structural one
   // where there is one, even when shared words alone score a little higher ("Intro to Rust" / "Intro to

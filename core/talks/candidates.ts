@@ -1,10 +1,13 @@
 /**
  * The lines of a post that could introduce a talk, in the forms write-ups use: headings; bold lines
  * (`<p><b>Title</b> – Speaker</p>`) and, on blogs without markup, short plain lines; a list item that
- * opens with a bold title (lightning talks); a definition term; a row of a table with a talk column.
- * Each comes parsed (title, speakers, marker) and with its structural role when it is not a title.
+ * opens with a bold title (lightning talks) or with a linked one and its speakers; a definition term; a
+ * row of a table with a talk column; a `<details>` toggle's summary; a link card to a recording; a
+ * paragraph that introduces a talk in prose. Each comes parsed (title, speakers, marker) and with its
+ * structural role when it is not a title.
  */
 import { parsePeople, parsePeopleWithRole } from './people';
+import { talkIntroducedIn } from './prose';
 import type { DeclaredTalk } from './structured-data';
 import {
   blocksAfter,
@@ -21,19 +24,28 @@ import {
 import { type ParsedTitle, parseTalkTitle } from './title-parse';
 import { type HeadingRole, headingRole } from './vocabulary';
 
-export type CandidateKind = 'heading' | 'line' | 'plain' | 'item' | 'term' | 'row';
+export type CandidateKind =
+  | 'heading'
+  | 'line'
+  | 'plain'
+  | 'item'
+  | 'term'
+  | 'row'
+  | 'toggle'
+  | 'card'
+  | 'prose';
 
 export interface Candidate {
-  /** Where the talk starts: the heading, line, list item, `<dt>` or table row. */
+  /** Where the talk starts: the heading, line, list item, `<dt>`, table row, toggle, card or paragraph. */
   el: Element;
   kind: CandidateKind;
-  /** 1-6 for headings, 7 for lines, 8 for items, terms and rows (they own their content instead). */
+  /** 1-6 for headings, 7 for lines, cards and prose, 8 for items, terms, rows and toggles (they own their content instead). */
   level: number;
   /** The raw visible text of the title part. */
   text: string;
   parsed: ParsedTitle;
   role: HeadingRole | null;
-  /** For items, terms and rows: the elements the talk consists of. */
+  /** For items, terms, rows and toggles: the elements the talk consists of. */
   owns: Element[] | null;
   /** People named on a "Speaker: …" line or in a speaker column. */
   listedSpeakers: string[];
@@ -47,19 +59,29 @@ export interface Candidate {
   prefixConfirmed?: boolean;
 }
 
+/** Links to a talk's page, schedule entry, recording (YouTube under any of its domains) or slides. */
+export const TALK_LINK =
+  /\/(?:schedule|talks?|sessions?|events?|program(?:me)?|agenda|speakers?|slides)\b|\byoutube(?:-nocookie)?\.[a-z.]{2,12}\/|youtu\.be|vimeo\.com|speakerdeck\.com|slideshare\.net|media\.ccc\.de|pretalx|sessionize|sched\.com/i;
+
 /** Lines longer than this are prose, not titles. */
 const MAX_LINE = 160;
-const CANDIDATE_TAG = /^(?:H[1-6]|P|DIV|LI|DT|TABLE)$/;
+const CANDIDATE_TAG = /^(?:H[1-6]|P|DIV|LI|DT|TABLE|DETAILS|A)$/;
 /** Post meta lines ("Posted on <time> by ..."): never talk titles. */
 const META_TOKEN =
   /meta|byline|author|date|posted|tags|categor|caption|credit|subtitle|dek|kicker|admonition-title/i;
 const TALK_COLUMN =
   /^(?:talks?|titles?|sessions?|talk titles?|presentations?|vortr(?:a|ä)ge?|titel|titre|título|titulo|charlas?|タイトル|講演|セッション|演題|topic)$/iu;
 const SPEAKER_COLUMN =
-  /^(?:speakers?|speaker\(s\)|presenters?|presented by|by|who|sprecher(?:in)?(?:\(innen\))?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|登壇者|講演者|発表者)$/iu;
+  /^(?:speakers?|speaker\(s\)|presenters?|presented by|by|who|sprecher(?:in)?(?:\(innen\))?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|sprekers?|докладчики?|спикеры?|prelegen(?:t|tka|ci|tki)|přednášející|登壇者|講演者|発表者|발표자|讲师|讲者)$/iu;
 /** "Speaker: Jane Doe", "Speakers: A, B", "Sprecherin: …", "登壇者：…", "by Jane Doe". */
 const SPEAKER_LINE =
-  /^(?:speakers?|speaker\(s\)|presenters?|presented by|given by|by|sprecher(?:in)?(?:innen)?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|ponente|palestrantes?|(?:palestra|charla|conférence|talk|vortrag|keynote) (?:de|by|von|par|por)|登壇者|講演者|発表者|スピーカー|讲师|讲者|演讲者|演讲人|分享者|嘉宾|발표자|연사)\s*[:：]?\s*(.{2,200})$/iu;
+  /^((?:speakers?|speaker\(s\)|presenters?|presented by|given by|by|sprecher(?:in)?(?:innen)?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|ponente|palestrantes?|sprekers?|докладчи(?:ки|ца|к)|спикеры?|выступающ(?:ий|ая|ие)|prelegen(?:tka|tki|ci|t)|mówca|mówczyni|přednášející|řeční(?:ce|ci|k)|mluvčí|(?:palestra|charla|conférence|talk|vortrag|keynote) (?:de|by|von|par|por)|登壇者|講演者|発表者|スピーカー|讲师|讲者|演讲者|演讲人|分享者|嘉宾|발표자|연사))\s*[:：]?\s*(.{2,200})$/iu;
+/**
+ * Labels that name one person: after "Speaker: Jane Doe," comes her role or company ("Prelegent: Jan
+ * Nowak, Hurtownia Danych" is one man), where "Speakers: A, B" lists people.
+ */
+const ONE_SPEAKER_LABEL =
+  /^(?:speaker|presenter|sprecher|sprecherin|referent|referentin|intervenant|intervenante|orateur|oratrice|ponente|palestrante|spreker|докладчик|докладчица|спикер|выступающий|выступающая|prelegent|prelegentka|mówca|mówczyni|řečník|řečnice)$/iu;
 
 /** Every candidate line of `post`, in document order. */
 export function collectCandidates(post: Element): Candidate[] {
@@ -73,7 +95,9 @@ export function collectCandidates(post: Element): Candidate[] {
     else if (el.tagName === 'LI') pushItem(out, el, post);
     else if (el.tagName === 'DT') pushTerm(out, el, post);
     else if (el.tagName === 'TABLE') pushRows(out, el, post);
-    else pushLine(out, el, post);
+    else if (el.tagName === 'DETAILS') pushToggle(out, el, post);
+    else if (el.tagName === 'A') pushCard(out, el, post);
+    else pushLineOrProse(out, el, post);
   }
   return out;
 }
@@ -104,20 +128,51 @@ function pushHeading(out: Candidate[], el: Element, post: Element): void {
   if (!text || text.length > MAX_LINE * 2) return;
   const context = contextInPost(el, post);
   if (context === 'excluded') return;
-  out.push(
-    make(el, 'heading', headingLevel(el), text, {
-      inHeader: context === 'header',
-      listedSpeakers: speakerLineAfter(el, post, text),
-    }),
-  );
+  const candidate = make(el, 'heading', headingLevel(el), text, {
+    inHeader: context === 'header',
+    listedSpeakers: speakerLineAfter(el, post, text),
+  });
+  const named = context === 'content' ? talkNamedUnderSpeakers(el, post, text) : null;
+  if (named) candidate.parsed = named;
+  out.push(candidate);
+}
+
+/**
+ * A heading that only names people ("Anna Sokolova", "Jane Doe and John Roe") and a line right under
+ * it that names a talk with a marker ("Talk: “Title”", "Доклад: «…»", "基調講演「…」"): the heading
+ * introduces that talk, given by those people.
+ */
+function talkNamedUnderSpeakers(el: Element, post: Element, text: string): ParsedTitle | null {
+  const people = parsePeople(text);
+  if (!people) return null;
+  let seen = 0;
+  for (const block of blocksAfter(el, post)) {
+    if (block.matches(HEADINGS) || block.querySelector(HEADINGS)) return null;
+    const line = textUpTo(block, MAX_LINE);
+    if (!line) continue;
+    if (line.length <= MAX_LINE) {
+      const parsed = parseTalkTitle(line);
+      if (parsed.marker && parsed.title && !/[.!?…。]$/u.test(parsed.title))
+        return { ...parsed, speakers: people, prefixPeople: [], titleAfterPrefix: null };
+    }
+    if (++seen >= 3) return null;
+  }
+  return null;
+}
+
+/** A line (below), else a paragraph that introduces a talk (`pushProse`). */
+function pushLineOrProse(out: Candidate[], el: Element, post: Element): void {
+  // Cheap tests first: most divs of a page are containers or prose.
+  if (el.tagName === 'DIV' && [...el.children].some((child) => BLOCK_CHILD.test(child.tagName))) return;
+  const raw = textUpTo(el, MAX_LINE * 2);
+  if (!/\p{L}/u.test(raw)) return;
+  const before = out.length;
+  if (raw.length <= MAX_LINE * 2) pushLine(out, el, post);
+  if (out.length === before) pushProse(out, el, post, raw);
 }
 
 /** A bold-only line, a bold title followed by its speakers, or a short plain line before prose. */
 function pushLine(out: Candidate[], el: Element, post: Element): void {
-  // Cheap tests first: most divs of a page are containers or prose.
-  const raw = textUpTo(el, MAX_LINE * 2);
-  if (raw.length > MAX_LINE * 2 || !/\p{L}/u.test(raw)) return;
-  if (el.tagName === 'DIV' && [...el.children].some((child) => BLOCK_CHILD.test(child.tagName))) return;
   const text = visibleText(el);
   if (!text || text.length > MAX_LINE) return;
   if (el.querySelector('br, time, img') || tokens(el).some((t) => META_TOKEN.test(t))) return;
@@ -146,16 +201,70 @@ function pushLine(out: Candidate[], el: Element, post: Element): void {
 }
 const BLOCK_CHILD = /^(?:P|DIV|UL|OL|TABLE|BLOCKQUOTE|PRE|SECTION|ARTICLE|H[1-6]|DL|FIGURE)$/;
 
-/** A list item that opens with a bold title: "<li><strong>Title</strong> (Jane Doe). Notes…</li>". */
+/**
+ * A paragraph (or a post of a thread) that introduces a talk in its first sentences: a person's name
+ * and, right after it, a quoted title ("Next up, Jane Doe on “Title”.").
+ */
+function pushProse(out: Candidate[], el: Element, post: Element, opening: string): void {
+  if (!/[“‘«„"「『《]/u.test(opening)) return;
+  const talk = talkIntroducedIn(opening.slice(0, PROSE_OPENING));
+  if (!talk) return;
+  if (contextInPost(el, post) !== 'content' || tokens(el).some((t) => META_TOKEN.test(t))) return;
+  const candidate = make(el, 'prose', 7, talk.title);
+  candidate.parsed = { ...candidate.parsed, title: talk.title, speakers: talk.speakers };
+  out.push(candidate);
+}
+/** How far into a paragraph a talk it introduces is named (at most what `pushLineOrProse` reads). */
+const PROSE_OPENING = MAX_LINE * 2;
+
+/**
+ * A list item that opens with a bold title, "<li><strong>Title</strong> (Jane Doe). Notes…</li>", or with
+ * a link to a talk's page (its schedule entry, recording or slides) followed by its speakers,
+ * "<li><p><a>Title</a> — Jane Doe</p><p>Notes…</p></li>", and notes on it. Other links lists read the
+ * same ("<a>Post</a> — why it is worth reading", "<a>Post</a> — Its Author") and are no talks.
+ */
 function pushItem(out: Candidate[], el: Element, post: Element): void {
   const bold = boldPrefix(el);
-  if (!bold || bold.length < 4 || /[:：]$/.test(bold) || bold.split(/\s+/).length < 2) return;
+  const linked = bold ? null : linkPrefix(el);
+  const lead = bold ?? linked?.title;
+  if (!lead || lead.length < 4 || /[:：]$/.test(lead) || lead.split(/\s+/).length < 2) return;
   if (contextInPost(el, post, LIST) === 'excluded') return;
-  const full = visibleText(el);
+  const full = linked ? linked.line : visibleText(el);
   // The speakers right after the title: "(Jane Doe).", " – Jane Doe:", " by Jane Doe."
-  const after = full.slice(bold.length);
+  const after = full.slice(lead.length);
   const suffix = /^\s*(?:[(（][^()（）]{2,80}[)）]|(?:[-–—]|by)\s+[^.:;()]{2,60})/u.exec(after)?.[0] ?? '';
-  out.push(make(el, 'item', 8, clean(bold + suffix), { owns: [el] }));
+  const line = clean(lead + suffix);
+  const item = make(el, 'item', 8, line, { owns: [el] });
+  // A linked title with its speakers and nothing more is a reference ("slides I learned from"), not a
+  // talk written up.
+  if (linked && (!item.parsed.speakers.length || textUpTo(el, line.length + 40).length < line.length + 20))
+    return;
+  out.push(item);
+}
+
+/**
+ * The link to a talk's page an element opens with (inside its first paragraph, if it has one), and the
+ * text of the line it stands in.
+ */
+function linkPrefix(el: Element): { title: string; line: string } | null {
+  let host = el;
+  let first = firstContent(host);
+  if (first?.nodeType === 1 && /^(?:P|DIV)$/.test((first as Element).tagName)) {
+    host = first as Element;
+    first = firstContent(host);
+  }
+  if (first?.nodeType !== 1 || (first as Element).tagName !== 'A') return null;
+  if (!TALK_LINK.test((first as Element).getAttribute('href') ?? '')) return null;
+  const title = visibleText(first as Element);
+  const line = textUpTo(host, MAX_LINE * 2);
+  return title && line.startsWith(title) ? { title, line } : null;
+}
+
+/** The first child node of `el` that is not blank text. */
+function firstContent(el: Element): ChildNode | null {
+  let node = el.firstChild;
+  while (node && node.nodeType === 3 && !node.textContent?.trim()) node = node.nextSibling;
+  return node;
 }
 const LIST = new Set(['LI']);
 
@@ -172,6 +281,43 @@ function pushTerm(out: Candidate[], el: Element, post: Element): void {
   out.push(make(el, 'term', 8, text, { owns, listedSpeakers: listed }));
 }
 const TERM = new Set(['DL', 'DT']);
+
+/**
+ * A toggle (`<details>`): its `<summary>` line is read like a heading, and the talk is the whole toggle,
+ * open or closed.
+ */
+function pushToggle(out: Candidate[], el: Element, post: Element): void {
+  const summary = el.firstElementChild;
+  if (summary?.tagName !== 'SUMMARY') return;
+  const text = visibleText(summary);
+  if (!text || text.length > MAX_LINE || contextInPost(el, post, TOGGLE) === 'excluded') return;
+  const body = [...el.children].filter((child) => child !== summary);
+  const listed = body.flatMap((block) => speakerLinesIn(block)).slice(0, 8);
+  out.push(make(el, 'toggle', 8, text, { owns: [el], listedSpeakers: listed }));
+}
+const TOGGLE = new Set(['DETAILS']);
+
+/**
+ * A link card to a talk's recording, slides or page: a block that holds nothing but one link, itself
+ * made of blocks (a title line, a description, the site's name), as blogs render a pasted video link.
+ * Its first line is read like a heading ("[Event 2024] Title / Speaker").
+ */
+function pushCard(out: Candidate[], link: Element, post: Element): void {
+  if (!TALK_LINK.test(link.getAttribute('href') ?? '') || !link.querySelector(CARD_BLOCK)) return;
+  const text = clean(link.textContent);
+  if (!text) return;
+  let card = link;
+  while (card.parentElement && card.parentElement !== post && clean(card.parentElement.textContent) === text)
+    card = card.parentElement;
+  if (card === link || contextInPost(card, post, CARD) === 'excluded') return;
+  const title = leaves(link)
+    .map((leaf) => visibleText(leaf))
+    .find(Boolean);
+  if (!title || title.length > MAX_LINE) return;
+  out.push(make(card, 'card', 7, title, { listedSpeakers: speakerLineAfter(card, post) }));
+}
+const CARD_BLOCK = 'p, div, h1, h2, h3, h4, h5, h6';
+const CARD = new Set(['FIGURE']);
 
 /** The rows of a table whose header has a talk (title) column. */
 function pushRows(out: Candidate[], table: Element, post: Element): void {
@@ -318,5 +464,7 @@ function speakerLinesIn(el: Element): string[] {
 
 function speakerLine(text: string): string[] {
   const m = SPEAKER_LINE.exec(text.replace(/\s*[·•|].*$/u, ''));
-  return m?.[1] ? (parsePeopleWithRole(m[1]) ?? []) : [];
+  if (!m?.[1] || !m[2]) return [];
+  const named = ONE_SPEAKER_LABEL.test(m[1]) ? m[2].replace(/\s*[,，].*$/u, '') : m[2];
+  return parsePeopleWithRole(named) ?? [];
 }

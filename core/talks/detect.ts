@@ -9,7 +9,7 @@
  * ("My notes on the 'Scaling Postgres' keynote") is that talk from top to bottom; anything else has no
  * talks. Sections keep live DOM references so callers order things with `compareDocumentPosition`.
  */
-import { type Candidate, collectCandidates } from './candidates';
+import { type Candidate, collectCandidates, TALK_LINK } from './candidates';
 import {
   blocksAfter,
   clean,
@@ -23,11 +23,13 @@ import {
   truncate,
 } from './dom';
 import { findPosts } from './posts';
+import { opensWithBreak } from './prose';
 import { singleTalkOfPost } from './single-talk';
 import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
 import { findSpeakers } from './speakers';
 import { type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
 import { nameRecurs } from './title-parse';
+import { isHowToTitle, stepNumber } from './vocabulary';
 
 /** A talk written up in a post: where it starts, where it ends, and the post it belongs to. */
 export interface TalkSection {
@@ -64,9 +66,6 @@ const MIN_GROUP_SHARE = 1 / 3;
 /** Talk words where a write-up opens: "in her talk", "the keynote", "his slides", "Vortrag", "講演". */
 const TALK_WORDS =
   /\b(?:(?:his|her|their|the|this|a|an|whose|my|first|second|next|last|closing|opening)\s+(?:talk|keynote|session|presentation|lecture|lightning talk|workshop|tutorial|slides|demo)|keynote|lightning talk|slides|on stage|took the stage|the speakers?|speaker|presented|was presenting|(?:her|his|their) (?:demo|slide))\b|\b(?:vortrag|vortrags|sprecherin|sprecher|referentin|referent|folien|conférence|présentation|intervenant|charla|ponencia|ponente|diapositivas|palestra)\b|講演|発表|登壇|スライド|セッション|トーク/iu;
-/** Links to a talk's page, schedule entry, recording or slides. */
-const TALK_LINK =
-  /\/(?:schedule|talks?|sessions?|events?|program(?:me)?|agenda|speakers?|slides)\b|youtube\.com|youtu\.be|vimeo\.com|speakerdeck\.com|slideshare\.net|media\.ccc\.de|pretalx|sessionize|sched\.com/i;
 /** The page is about an event: conference words in its title, headings or opening. */
 const EVENT_WORDS =
   /\b(?:conf(?:erence)?s?|summit|meetups?|meet-ups?|talks|keynotes?|sessions|speakers|devrooms?|symposium|congress|convention|workshops?|recap|trip report|live ?blog|hackathon|barcamp|unconference|lightning|vortr(?:a|ä)ge?|konferenz|tagung|kongress|conférences?|conferencias?|charlas|jornadas|congreso|palestras|(?:a|the|his|her|their|this|my|next) (?:talk|keynote|session))\b|カンファレンス|講演|登壇|勉強会|参加レポート|参加してきました|トーク|セッション|基調/iu;
@@ -156,13 +155,22 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
     const end = talkEnd(c, next, post, partsOfAbove);
     if (c.kind === 'heading' || c.owns) return end;
     const line = roleLines.find((el) => precedes(c.el, el) && (!end || precedes(el, end)));
+    if (c.kind === 'prose') return announcementAfter(c.el, line ?? end, post) ?? line ?? end;
     return line ?? end;
   };
-  const eventPage = isEventPage(post, postTitleText, page.raw, body);
+  // A how-to about giving talks uses talk words everywhere: its numbered steps are not talks, and only
+  // strong evidence names one.
+  const howTo = isHowTo(postTitleText, page.raw, headings);
+  const eventPage = !howTo && isEventPage(post, postTitleText, page.raw, body);
 
+  const reading: Reading = {
+    eventPage,
+    strongOnly: howTo,
+    proseTalks: eventPage && announcesTalks(post, postTitleText, page.raw),
+  };
   let talks = page.rules.talkForm
     ? talksOfForm(post, body, page.rules.talkForm)
-    : chooseTalks(post, body, eventPage, sectionEnd);
+    : chooseTalks(post, body, reading, sectionEnd);
   // A post whose title names one talk is that talk, unless its lines name at least two talks for sure.
   const strongTalks = talks.filter((t) => hasStrongEvidence(t.c, post)).length;
   if (talks.length === 0 || strongTalks < 2) {
@@ -284,6 +292,38 @@ function formOf(c: Candidate): TalkForm {
   return c.kind === 'plain' ? 'line' : c.kind;
 }
 
+/** How a post reads: about an event, a how-to, a write-up of talks. */
+interface Reading {
+  /** Conference words in its titles, lines or opening. */
+  eventPage: boolean;
+  /** Only strong evidence names a talk (a how-to, whose every step speaks of talks). */
+  strongOnly: boolean;
+  /** Talks may be introduced in its running prose: it says it is about talks. */
+  proseTalks: boolean;
+}
+
+/**
+ * A post that says it writes up talks: talks, sessions or keynotes (plural, in the languages detection
+ * knows) in its title or where it opens ("four talks we took home", "live-threading the talks I catch").
+ * A book review or a news story names a keynote, not talks.
+ */
+function announcesTalks(post: Element, postTitle: string, pageTitle: string): boolean {
+  const opening = textUpTo(post, 600).slice(0, 600);
+  return [postTitle, pageTitle, opening].some((text) => TALKS_PLURAL.test(text));
+}
+const TALKS_PLURAL =
+  /(?<!\p{L})(?:talks|sessions|keynotes|presentations|vorträge|vortraege|conférences|présentations|charlas|ponencias|palestras|apresentações|lezingen|presentaties|sessies|доклад(?:ы|ов|ам|ах)|выступлени(?:я|й|ям)|prelekcj(?:e|i)|wykład(?:y|ów)|přednášk(?:y|ách|ám))(?!\p{L})|講演|セッション|トーク|登壇|演讲|讲座|발표|세션/iu;
+
+/**
+ * A how-to or a tutorial: its title says so ("A practical guide to …", "Anleitung", "実践ガイド") and its
+ * headings are numbered steps (1., 2., 3. …, "Step 1", "手順2").
+ */
+function isHowTo(postTitle: string, pageTitle: string, headings: Candidate[]): boolean {
+  if (!isHowToTitle(postTitle) && !isHowToTitle(pageTitle)) return false;
+  const steps = headings.map((h) => stepNumber(h.text)).filter((n): n is number => n !== null);
+  return steps.some((n, i) => n === 1 && steps[i + 1] === 2 && steps[i + 2] === 3);
+}
+
 /** Conference words in the post's or page's title, its candidate lines or its opening. */
 function isEventPage(post: Element, postTitle: string, pageTitle: string, body: Candidate[]): boolean {
   // A podcast episode or an interview talks about talks all the time, and writes none up.
@@ -303,12 +343,13 @@ function isEventPage(post: Element, postTitle: string, pageTitle: string, body: 
 function chooseTalks(
   post: Element,
   body: Candidate[],
-  eventPage: boolean,
+  { eventPage, strongOnly, proseTalks }: Reading,
   sectionEnd: (c: Candidate, next: Candidate | null) => Element | null,
 ): Talk[] {
   const groups = new Map<string, Candidate[]>();
   for (const c of body) {
-    if (c.kind === 'plain') continue; // plain lines only count where no other form is found
+    // Plain lines, link cards and prose only count where no other form is found.
+    if (c.kind === 'plain' || c.kind === 'card' || c.kind === 'prose') continue;
     const key = c.kind === 'heading' ? `h${c.level}` : c.kind;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
@@ -322,6 +363,25 @@ function chooseTalks(
     .filter((g) => g.evidenced >= g.eligible * MIN_GROUP_SHARE)
     .sort((a, b) => b.strong - a.strong || b.evidenced - a.evidenced || a.level - b.level);
   if (!scored.length) {
+    // Link cards to recordings introduce talks only where nothing else does, and only with the
+    // speakers or a marker in their line or under them: the link alone is any embedded video.
+    const cards = scoreGroup(
+      body.filter((c) => c.kind === 'card' && !c.role),
+      post,
+    );
+    cards.members = cards.members.filter((m) => m.evidence === 'strong');
+    if (cards.members.length >= 2) scored.push(cards);
+  }
+  if (!scored.length && proseTalks) {
+    // Paragraphs that introduce talks ("Next up, Jane Doe on “Title”."), where no line names one: in a
+    // post that says it is about talks, two of them at least.
+    const prose = scoreGroup(
+      body.filter((c) => c.kind === 'prose' && !c.role),
+      post,
+    );
+    if (prose.strong >= 2) scored.push(prose);
+  }
+  if (!scored.length) {
     const plain = body.filter((c) => c.kind === 'plain' && !c.role);
     const group = plain.length >= 2 ? scoreGroup(plain, post) : null;
     if (group && eventPage && group.evidenced >= 2) scored.push(group);
@@ -332,13 +392,14 @@ function chooseTalks(
     // A write-up that names the speakers of its talks names them for all: where most lines of a form
     // carry strong evidence, a line without it ("Why I keep going back") is no talk.
     const strongForm = group.strong >= 2 && group.strong >= group.evidenced * STRONG_FORM_SHARE;
+    if (strongForm) confirmPrefixesInNamingForm(group);
     const fill =
       eventPage &&
       !strongForm &&
       group.evidenced >= MIN_FILL &&
       group.evidenced / group.eligible >= FILL_SHARE;
     const picked = group.members.filter((m) =>
-      strongForm
+      strongForm || strongOnly
         ? m.evidence === 'strong'
         : m.evidence !== 'none' || (fill && m.c.role === null && m.c.parsed.title.length > 0),
     );
@@ -364,16 +425,33 @@ function chooseTalks(
     accepted = [...accepted, ...fresh.map((m) => toTalk(m.c, post))].sort((a, b) =>
       precedes(a.c.el, b.c.el) ? -1 : 1,
     );
-    // A title seen before is a repeat (a link card, a "Resources" list), not a second talk.
-    const seen = new Set<string>();
-    accepted = accepted.filter((t) => {
-      const key = t.title.toLowerCase();
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+    accepted = withoutRepeats(accepted);
   }
   return accepted;
+}
+
+/**
+ * A title seen before is a repeat (a link card, a "Resources" list), not a second talk. But where an
+ * agenda (a table row, a list item) names a talk first and a heading repeats it further down, the
+ * heading introduces its write-up: the talk is the heading's, with the agenda's speakers if it has none.
+ */
+function withoutRepeats(talks: Talk[]): Talk[] {
+  const kept: Talk[] = [];
+  const byTitle = new Map<string, number>();
+  for (const talk of talks) {
+    const key = talk.title.toLowerCase();
+    const at = byTitle.get(key);
+    if (at === undefined) {
+      byTitle.set(key, kept.length);
+      kept.push(talk);
+      continue;
+    }
+    const earlier = kept[at]!;
+    if ((earlier.c.kind === 'row' || earlier.c.kind === 'item') && talk.c.kind === 'heading')
+      kept[at] = { ...talk, speakers: talk.speakers.length ? talk.speakers : earlier.speakers };
+  }
+  // The agenda's order need not be the write-up's.
+  return kept.sort((a, b) => (precedes(a.c.el, b.c.el) ? -1 : 1));
 }
 
 type Evidence = 'strong' | 'medium' | 'none';
@@ -418,6 +496,8 @@ function hasStrongEvidence(c: Candidate, post: Element): boolean {
   if (p.speakers.length || p.marker || p.code || c.kind === 'row' || c.listedSpeakers.length || c.declared)
     return true;
   if (p.prefixPeople.length && confirmPrefix(c, post)) return true;
+  // A card is a link to a recording or a talk page: that link is what makes it a card, not evidence.
+  if (c.kind === 'card') return false;
   return [...c.el.querySelectorAll('a[href]')].some((a) => TALK_LINK.test(a.getAttribute('href') ?? ''));
 }
 
@@ -436,12 +516,35 @@ function confirmPrefixesByForm(members: Candidate[]): void {
 }
 
 /**
+ * Where a form's talks name their speakers (in the line, on a "Speaker:" line), a line of the form that
+ * opens with a person and a colon or a dash ("Jane Doe — Title") names its speaker first: it is a talk
+ * of the form like the others, though its speaker is written in front.
+ */
+function confirmPrefixesInNamingForm(group: Group): void {
+  const naming = group.members.filter(
+    (m) =>
+      m.evidence === 'strong' &&
+      (m.c.parsed.speakers.length || m.c.listedSpeakers.length || m.c.declared?.speakers.length),
+  );
+  if (naming.length < 2 || naming.length < group.strong * STRONG_FORM_SHARE) return;
+  for (const m of group.members) {
+    if (m.evidence === 'strong' || m.c.role !== null || !m.c.parsed.prefixPeople.length) continue;
+    if (m.c.listedSpeakers.length) continue; // "Speakers: …" says who spoke; the prefix is title
+    m.c.prefixConfirmed = true;
+    m.evidence = 'strong';
+  }
+}
+
+/**
  * "Jane Doe: Title" is a speaker prefix when its form confirms it, two people are named, or the
  * write-up names the person again (other than at a sentence start, where "Cold Starts" could stand).
  */
 function confirmPrefix(c: Candidate, post: Element): boolean {
   if (c.listedSpeakers.length) return false; // "Speakers: …" says who spoke; the prefix is title
   if (c.prefixConfirmed || c.parsed.prefixPeople.length >= 2) return true;
+  // "Kubernetes Operators — Lessons Learned" reads as a name before a dash, and "Kubernetes" recurs in
+  // any write-up: a dash prefix needs its form to confirm it.
+  if (c.parsed.prefixDash) return false;
   const lead = sectionLead(c, post);
   return c.parsed.prefixPeople.some((name) => nameRecurs(name, lead));
 }
@@ -480,6 +583,19 @@ function talkEnd(
     if (headingText(el) && contextInPost(el, post) !== 'excluded') return el;
   }
   return next?.el ?? null;
+}
+
+/**
+ * In a write-up without headings, the first block after a talk's introducing paragraph that opens by
+ * announcing a break, a block of short talks or the end ("Coffee break ☕.", "That's a wrap!"), before
+ * `end`; null when there is none.
+ */
+function announcementAfter(el: Element, end: Element | null, post: Element): Element | null {
+  for (const block of blocksAfter(el, post)) {
+    if (end && (block === end || !precedes(block, end))) return null;
+    if (opensWithBreak(textUpTo(block, 120))) return block;
+  }
+  return null;
 }
 
 /** The closing lines of the last talk's post ("Thanks to our three speakers") belong to no talk. */

@@ -33,6 +33,14 @@ const NOT_NAME_WORDS = new Set(
   why how what who where`.split(/\s+/),
 );
 
+/** A Japanese, Chinese or Korean name ("佐伯 真理子", "林美咲", "김지은"). */
+export function isCjkName(name: string): boolean {
+  return RE_CJK_NAME.test(name.trim());
+}
+
+/** A Japanese honorific after a name: "さん", "氏", "様", "先生". */
+export const HONORIFIC = /(?:さん|氏|様|先生)(?:\s|$|[・･,、])/u;
+
 /** True when `name` looks like one person's name (two to five words, or a CJK name). */
 export function isPersonName(name: string): boolean {
   const text = name.trim();
@@ -52,18 +60,23 @@ export function isPersonName(name: string): boolean {
 export function parsePeople(text: string): string[] | null {
   const withoutOrgs = text
     .replace(/\s*[(（][^()（）]*[)）]/gu, ' ')
-    .replace(/\s+(?:from|of|at|von|de|chez|bei|del)\s+[\p{Lu}\d][^,&]*$/u, '')
+    // "Jörg Schad from Mesosphere", "Ana Ruiz de Acme"; but "Sanne de Wit" is a name ("de" after a lone first name).
+    .replace(/(\S+\s+\S+)\s+(?:from|of|at|von|de|chez|bei|del)\s+[\p{Lu}\d][^,&]*$/u, '$1')
     .replace(/[.;:]+$/u, '')
     .trim();
   if (!withoutOrgs) return null;
   const parts = withoutOrgs
     // Letter-aware word edges: \b is ASCII-only, and "Renée" must not split at its last "e".
-    .split(/\s*(?:,|，|&|＆|、|\/|(?<!\p{L})(?:and|und|et|y|e|en|mit|with|와|과|和)(?!\p{L}))\s*/u)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  if (!parts.length || parts.length > 8) return null;
+    // "A さん・B さん": the middle dot lists people only after an honorific (it also joins the parts of
+    // one name written in katakana).
+    .split(
+      /\s*(?:,|，|&|＆|、|\/|(?<=さん|氏|様|先生)[・･]|(?<!\p{L})(?:and|und|et|y|e|en|i|a|и|mit|with|와|과|和)(?!\p{L}))\s*/u,
+    )
+    .map((p) => p.trim());
+  // "and a Few Wins" opens with a conjunction: a phrase, not a list of people.
+  if (!parts[0] || parts.length > 8) return null;
   const people: string[] = [];
-  for (const part of parts) {
+  for (const part of parts.filter(Boolean)) {
     const person = stripHonorific(part);
     if (!isPersonName(person)) return null;
     people.push(person);

@@ -6,8 +6,25 @@
 import * as v from 'valibot';
 import { vocabularyKey } from './vocabulary';
 
-/** Where a talk title can stand: a heading level, a bold line, a list item, a definition term, a table row. */
-export const TALK_FORMS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'line', 'item', 'term', 'row'] as const;
+/**
+ * Where a talk title can stand: a heading level, a bold line, a list item, a definition term, a table row,
+ * a toggle's summary line, a link card's title, a paragraph that introduces a talk.
+ */
+export const TALK_FORMS = [
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'line',
+  'item',
+  'term',
+  'row',
+  'toggle',
+  'card',
+  'prose',
+] as const;
 export type TalkForm = (typeof TALK_FORMS)[number];
 
 /** A line that is not a talk: a part of the talk above it, or the end of it (belonging to no talk). */

@@ -5,7 +5,7 @@
  * (a marker is evidence that the line names a talk) and a speaker-looking prefix ("Jane Doe: Title")
  * that the caller confirms against the write-up, since "Signals Everywhere: What …" reads the same.
  */
-import { isPersonName, parsePeople } from './people';
+import { HONORIFIC, isCjkName, isPersonName, parsePeople } from './people';
 
 export type TalkMarker = 'keynote' | 'talk' | 'lightning' | 'panel' | 'workshop' | 'paper';
 
@@ -22,11 +22,13 @@ export interface ParsedTitle {
   prefixPeople: string[];
   /** The title with the prefix people removed, for when they are confirmed. */
   titleAfterPrefix: string | null;
+  /** The prefix people stood before a dash ("Jane Doe — Title"), not a colon. */
+  prefixDash: boolean;
 }
 
 const MARKERS: [RegExp, TalkMarker][] = [
   [
-    /^(?:opening |closing |morning |afternoon |the )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$/iu,
+    /^(?:opening |closing |morning |afternoon |the )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$|^(?:ключевой доклад|пленарный доклад|wykład otwierający|wykład inauguracyjny|úvodní přednáška|zahajovací přednáška)$/iu,
     'keynote',
   ],
   [
@@ -43,7 +45,7 @@ const MARKERS: [RegExp, TalkMarker][] = [
   ],
   [/^(?:paper|research paper|full paper|short paper|論文)$/iu, 'paper'],
   [
-    /^(?:talk|session|invited talk|featured talk|main talk|vortrag|conférence|conference talk|charla|ponencia|palestra|講演|招待講演|特別講演|セッション|発表|登壇)$/iu,
+    /^(?:talk|session|invited talk|featured talk|main talk|vortrag|conférence|conference talk|charla|ponencia|palestra|lezing|voordracht|講演|招待講演|特別講演|セッション|発表|登壇|演讲|발표|доклад|выступление|prelekcja|wykład|přednáška)$/iu,
     'talk',
   ],
 ];
@@ -60,14 +62,25 @@ const NUMBERING = /^(?:#?\d{1,2}[.)]|\(\d{1,2}\)|#\d{1,2}:?|[IVX]{1,4}\.|No\.\s*
 const DECORATION = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\s•·▶►→»*])+/u;
 const MEDIA_SUFFIX =
   /\s*[[(（](?:video|slides?|recording|livestream|live stream|stream|pdf|youtube|yt|vod|audio|podcast|transcript|notes|deck|動画|資料|スライド)(?:\s*(?:[+&,/]|and)\s*(?:video|slides?|recording|pdf|transcript|notes|deck|動画|資料|スライド))*[\])）]\s*$|\s*(?:\p{Extended_Pictographic}|\u{FE0F})+\s*$/iu;
-/** The separator before a speaker suffix: a spaced dash or bar, or an unspaced em dash. */
-const SUFFIX_DASH = /\s+[-–—―|·•]\s+|\s*—\s*|\s*―\s*/gu;
+/** The separator before a speaker suffix: a spaced dash, bar or slash, or an unspaced em dash. */
+const SUFFIX_DASH = /\s+[-–—―|·•/／]\s+|\s*—\s*|\s*―\s*/gu;
 const SUFFIX_BY = /(?:,|\s+[-–—|])?\s+(?:by|von|par|por|door|di|av|mit|with|avec|con)\s+(?=\S)/giu;
 const QUOTED = /^["'“”‘’„«»「『]\s*(.+?)\s*["'“”‘’«»」』]$/u;
 /** A speaker label inside a title's parentheses: "（讲师：X）", "(Speaker: X)". */
 const SPEAKER_LABEL =
-  /^\s*(?:speakers?|presenters?|by|讲师|讲者|演讲者|演讲人|分享者|嘉宾|발표자|연사|ponentes?|palestrantes?|referent(?:in)?|sprecher(?:in)?|intervenants?)\s*[:：]\s*/iu;
+  /^\s*(?:speakers?|presenters?|by|讲师|讲者|演讲者|演讲人|分享者|嘉宾|발표자|연사|ponentes?|palestrantes?|referent(?:in)?|sprecher(?:in)?|intervenants?|sprekers?|докладчи(?:к|ца|ки)|спикеры?|prelegen(?:t|tka|ci|tki)|přednášející)\s*[:：]\s*/iu;
 const SPEAKER_PARENS = /\s*[(（]([^()（）]{2,120})[)）]\s*$/u;
+
+/**
+ * The marker a prefix names: "Keynote", "Lightning talk", and numbered ones ("Talk 3", "Vortrag 2",
+ * "Přednáška 1"). A numbered session is as often a course's or a workshop series' ("Session 1: Setup").
+ */
+function markerOf(prefix: string): TalkMarker | null {
+  const trimmed = prefix.trim();
+  const bare = trimmed.replace(/\s*(?:#|№|no\.?\s*|nr\.?\s*)?\d{1,3}\.?$/iu, '');
+  if (bare !== trimmed && /^(?:session|sesión|sessão|sessie|セッション)$/iu.test(bare)) return null;
+  return MARKERS.find(([re]) => re.test(bare))?.[1] ?? null;
+}
 
 /** Parses the text of a line that introduces a talk. */
 export function parseTalkTitle(raw: string): ParsedTitle {
@@ -110,9 +123,11 @@ export function parseTalkTitle(raw: string): ParsedTitle {
     }
     const colon = /^([^:：]{1,40}?)\s*[:：]\s*(?=\S)/u.exec(text);
     const dash = /^([^-–—]{1,30}?)\s+[-–—]\s+(?=\S)/u.exec(text);
-    for (const m of [colon, dash]) {
+    // "基調講演「Title」", "Keynote “Title”", "Доклад «Title»": a marker right before a quoted title.
+    const quote = /^([^\s「『“"«„‘:：][^「『“"«„‘:：]{0,29}?)\s*(?=[「『“"«„‘])/u.exec(text);
+    for (const m of [colon, dash, quote]) {
       if (!m?.[1]) continue;
-      const kind = MARKERS.find(([re]) => re.test(m[1]!.trim()))?.[1];
+      const kind = markerOf(m[1]);
       if (kind) {
         marker ??= kind;
         text = text.slice(m[0].length);
@@ -142,15 +157,19 @@ export function parseTalkTitle(raw: string): ParsedTitle {
 
   let prefixPeople: string[] = [];
   let titleAfterPrefix: string | null = null;
+  let prefixDash = false;
   if (!speakers.length) {
-    const prefix = /^([^:：]{3,80}?)\s*[:：]\s+(?=\S)/u.exec(text);
+    // "Jane Doe: Title", "Jane Doe — Title".
+    const colon = /^([^:：]{3,80}?)\s*[:：]\s+(?=\S)/u.exec(text);
+    const prefix = colon ?? /^([^:：–—-]{3,80}?)\s+[-–—]\s+(?=\S)/u.exec(text);
     const people = prefix?.[1] ? parsePeople(prefix[1]) : null;
     if (prefix && people) {
       prefixPeople = people;
       titleAfterPrefix = tidy(text.slice(prefix[0].length));
+      prefixDash = !colon;
     }
   }
-  return { title: tidy(text), speakers, marker, code, time, prefixPeople, titleAfterPrefix };
+  return { title: tidy(text), speakers, marker, code, time, prefixPeople, titleAfterPrefix, prefixDash };
 }
 
 /** "Title — Jane Doe (Acme)", "Title by A and B", "Title (Jane Doe)", "Title（佐伯 真理子さん）". */
@@ -171,6 +190,9 @@ function speakerSuffix(text: string): { title: string; speakers: string[] } | nu
   for (const cut of cuts) {
     const rest = text.slice(cut.index + cut[0].length);
     const people = parsePeople(rest.replace(/^(?:by|von|par|por)\s+/iu, ''));
+    // A slash also joins words of a title ("Input / Output Tricks"): before speakers it is the East
+    // Asian convention ("Title / 山田 花子さん", "Title / 김지은"), names that cannot be words of a title.
+    if (people && /[/／]/.test(cut[0]) && !(HONORIFIC.test(rest) || people.every(isCjkName))) continue;
     if (people) return { title: text.slice(0, cut.index), speakers: people };
   }
   // "Title - by Siemens": an explicit attribution after a separator names no person, but is not title.

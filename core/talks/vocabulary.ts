@@ -3,7 +3,8 @@
  * writer's introduction and conclusion, a talk's own sub-sections (takeaways, Q&A), breaks in a live
  * blog, and the site's chrome. A heading is matched as a whole (after its decoration is stripped), so
  * "Linus Torvalds Q&A" is a title while "Q&A" alone is a sub-section. English, German, French, Spanish,
- * Portuguese, Dutch and Japanese, the languages recaps are most often written in.
+ * Portuguese, Dutch, Japanese, Chinese and Korean, the languages recaps are most often written in, and
+ * the commonest words in Russian, Polish and Czech.
  */
 
 /** Why a heading is not a talk title. */
@@ -53,6 +54,7 @@ const TRACK_PATTERNS: RegExp[] = [
 
 const GROUP_PATTERNS: RegExp[] = [
   /^(?:the\s+)?(?:lightning|flash)\s+(?:talks?|round|sessions?)(?:\s*\(.*\)|\s+(?:session|round|block))?$/,
+  /^(?:the\s+)?(?:ignites?|ignite talks|pecha kucha)$/,
   /^(?:(?:other|more|the|my|some|short|favou?rite|best)\s+)*(?:talks|keynotes|sessions|presentations|lightning talks|workshops|panels)(?:\s+(?:i\s+(?:attended|saw|watched|liked|enjoyed)|worth\s+\w+(?:\s+\w+)?|of\s+note|i\s+missed))?$/,
   /^(?:talks|sessions|presentations)\s+(?:i|we)\s+\w+.*$/,
   /^(?:the\s+)?(?:keynotes?|opening keynotes?|closing keynotes?)$/,
@@ -63,7 +65,7 @@ const GROUP_PATTERNS: RegExp[] = [
 const INTRO_PATTERNS: RegExp[] = [
   /^(?:introduction|intro|overview|preface|prelude|background|context|tl;?dr|tl;dr:?|summary up front|first things first|getting there|the venue|venue|the setting|preamble|why i went|why we went|who went(?: and why)?)$/,
   /^before\s+the\s+(?:talks|sessions|conference|keynote).*$/,
-  /^(?:einleitung|einführung|vorwort|vorab|überblick|bevor es losgeht|introducción|introduccion|resumen inicial|antes de empezar|para empezar|présentation générale|avant-propos|avant de commencer|pour commencer|en guise d'introduction|por que fomos|por qué fuimos|antes de começar|inleiding|写在前面|前言|들어가며|はじめに|始めに|概要|前置き|イントロ)$/,
+  /^(?:einleitung|einführung|vorwort|vorab|überblick|bevor es losgeht|introducción|introduccion|resumen inicial|antes de empezar|para empezar|présentation générale|avant-propos|avant de commencer|pour commencer|en guise d'introduction|por que fomos|por qué fuimos|antes de começar|inleiding|写在前面|前言|들어가며|введение|вступление|wstęp|wprowadzenie|úvod|はじめに|始めに|概要|前置き|イントロ)$/,
 ];
 
 const OUTRO_PATTERNS: RegExp[] = [
@@ -72,22 +74,24 @@ const OUTRO_PATTERNS: RegExp[] = [
   /^(?:practical|logistics|notes?|tips?|advice)(?:\s+\w+){0,4}\s+(?:for\s+)?(?:next\s+(?:time|year)|attendees|first[- ]timers)\b.*$/,
   /^(?:logistics|practical (?:notes|details|info|information)|travel|getting home)(?:,?\s+for next (?:time|year))?$/,
   /^(?:summary|notes?)\s+for\s+the\s+team$/,
-  /^(?:fazit|zusammenfassung|ausblick|schluss|schlusswort|abschluss|offene punkte|nächste schritte|conclusion|en conclusion|pour conclure|bilan|en résumé|conclusión|conclusiones|para terminar|para cerrar|en resumen|resumen|conclusão|fechando|para fechar|considerações finais|tot slot|conclusie|总结|写在最后|结语|마치며|정리|まとめ|おわりに|終わりに|最後に|さいごに|所感|全体の感想|振り返り|あとがき)$/,
+  /^(?:fazit|zusammenfassung|ausblick|schluss|schlusswort|abschluss|offene punkte|nächste schritte|conclusion|en conclusion|pour conclure|bilan|en résumé|conclusión|conclusiones|para terminar|para cerrar|en resumen|resumen|conclusão|fechando|para fechar|considerações finais|tot slot|conclusie|总结|写在最后|结语|마치며|정리|заключение|вместо заключения|итоги|выводы|podsumowanie|wnioski|zakończenie|shrnutí|závěr|まとめ|おわりに|終わりに|最後に|さいごに|所感|全体の感想|振り返り|あとがき)$/,
 ];
 
 const PART_PATTERNS: RegExp[] = [
   /^(?:(?:my\s+)?(?:key\s+|main\s+|top\s+)?(?:takeaways?|take-aways?|learnings|highlights|points|notes|thoughts|opinion|impressions)|key (?:points|ideas|quotes?|insights)|q\s*&\s*a|q and a|qa|questions?(?: and answers)?|questions from the (?:room|audience|floor)|audience questions|demo|the demo|live demo|slides|video|recording|resources|links|further reading|references|sources|my take|my two cents|opinion|why it matters|why this matters|what i liked|what i didn'?t like|the good|the bad|critique|quotes?|quote of the talk|tools mentioned|abstract|the abstract|speaker|speakers|about the speakers?|bio|tl;?dr)(?:\s*[:(].*)?$/,
-  /^(?:fragen(?: aus dem publikum)?|diskussion|was wir mitnehmen|was ich mitnehme|kernaussagen|erkenntnisse|notizen|meine notizen|folien|aufzeichnung|questions(?: du public)?|à retenir|points clés|mes notes|diapositivas|preguntas|lo que me llevo|puntos clave|vragen|感想|質疑応答|質問|メモ|資料|スライド|動画|ポイント|学び|要点)$/,
+  /^(?:fragen(?: aus dem publikum)?|diskussion|was wir mitnehmen|was ich mitnehme|kernaussagen|erkenntnisse|notizen|meine notizen|folien|aufzeichnung|questions(?: du public)?|à retenir|points clés|mes notes|diapositivas|preguntas|lo que me llevo|puntos clave|vragen|вопросы из зала|вопросы и ответы|pytania|pytania z sali|otázky|dotazy|感想|質疑応答|質問|メモ|資料|スライド|動画|ポイント|学び|要点)$/,
 ];
 
 const BREAK_PATTERNS: RegExp[] = [
   /\b(?:coffee|lunch|breakfast|dinner|tea|snack)s?\b/,
   /\b(?:break|doors (?:are )?open|registration|badge pickup|check-in|welcome|opening remarks|housekeeping|announcements?|sponsors?|expo(?: floor)?|happy hour|party|social event|networking|reception|raffle)\b/,
   /\b(?:that'?s a wrap|that’s a wrap|wrap for (?:the )?day|signing off|end of (?:day|the day)|see you tomorrow|good (?:morning|night)|stay tuned|we'?re live|live from)\b/,
-  /^(?:(?:la |el |o |a )?(?:pausa|comida|almuerzo|almoço|café|descanso|intervalo|coffee break)(?: .{0,40})?|pause|mittagspause|kaffeepause|mittagessen|déjeuner|pause café|休憩|昼休み|ランチ|午餐|午休|茶歇|점심|휴식)$/,
+  /^(?:(?:la |el |o |a )?(?:pausa|comida|almuerzo|almoço|café|descanso|intervalo|coffee break)(?: .{0,40})?|pause|mittagspause|kaffeepause|mittagessen|déjeuner|pause café|休憩|昼休み|ランチ|午餐|午休|茶歇|점심|휴식|обед|перерыв|кофе-брейк|przerwa|obiad|przerwa kawowa|přestávka|oběd)$/,
 ];
 
 const CHROME_PATTERNS: RegExp[] = [
+  // Calls to follow the author: "Keep current with Jane Doe", "Stay in touch", "Bleib auf dem Laufenden".
+  /^(?:(?:keep|stay) (?:current|in touch|up to date|updated|posted)|get (?:notified|updates)|connect with (?:me|us)|bleib(?:en sie)? (?:auf dem laufenden|in kontakt)|restez (?:informée?s?|en contact)|mantente (?:al día|informad[oa])|fique (?:por dentro|atualizad[oa])|blijf op de hoogte)\b.*$/,
   /^(?:about the author|about me|about us|author|written by\b.*|posted by\b.*|share(?: this)?(?: post| article)?|related(?: posts| articles| reading| notes)?|you (?:might|may) also like|more from\b.*|recommended(?: from\b.*)?|read (?:more|next)|comments?|\d+ comments?|responses(?: \(\d+\))?|leave a (?:reply|comment)|tags|categories|subscribe|newsletter|sign up\b.*|follow (?:me|us)\b.*|support\b.*|sponsored|advertisement|navigation|table of contents|contents|on this page|in this (?:post|article)|reuse|citation|cite this|bibtex|license|licence|footnotes|notes and references|references|see also|external links|show notes|chapters|transcript(?: \(excerpt\))?|links mentioned|about the guests?|about the hosts?|guests?|hosts?|credits|listen|subscribe to the podcast)$/,
 ];
 
@@ -127,4 +131,26 @@ export function vocabularyKey(text: string): string {
     .replace(/[\s:.!…¶#§]+$/u, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Titles of how-tos and tutorials: "How to …", "A practical guide to …", "Anleitung", "Tutoriel",
+ * "Guía paso a paso", "Handleiding", "実践ガイド", "入门教程", "따라하기", "Руководство", "Poradnik", "Návod".
+ */
+const HOW_TO_TITLE =
+  /(?<!\p{L})(?:how[- ]to|(?:a|the|my|your|complete|practical|beginner'?s?|quick|ultimate|step[- ]by[- ]step) guide|guide (?:to|for)|tutorial|walk-?through|step[- ]by[- ]step|cheat ?sheet|getting started|anleitung|leitfaden|schritt für schritt|tutoriel|pas à pas|guide (?:pratique|complet|de)|gu[ií]a|paso a paso|passo a passo|handleiding|stappenplan|руководство|инструкция|пошагов\p{L}*|poradnik|przewodnik|krok po kroku|návod|průvodce|krok za krokem)(?!\p{L})|ガイド|手順|入門|作り方|やり方|チュートリアル|ハンズオン|教程|指南|入门|가이드|튜토리얼|따라하기|하는 법/iu;
+
+/** True when a post title says it is a how-to or a tutorial. */
+export function isHowToTitle(title: string): boolean {
+  return HOW_TO_TITLE.test(title);
+}
+
+/** The number of a step heading: "1. …", "2) …", "Step 3: …", "Schritt 3", "手順3", "3단계"; null for others. */
+export function stepNumber(text: string): number | null {
+  const m =
+    /^\s*(?:(?:step|schritt|étape|etapa|paso|passo|stap|шаг|krok|ステップ|手順|步骤|第)\s*(\d{1,2})|(\d{1,2})\s*(?:[.)．]|단계|步))(?!\d)/iu.exec(
+      text,
+    );
+  const n = m?.[1] ?? m?.[2];
+  return n ? Number(n) : null;
 }

@@ -16,7 +16,8 @@ export function cell(s: Score): string {
   return v === null ? '—' : `${s.right}/${s.total} ${Math.round(100 * v)}%`;
 }
 
-function table(header: string[], rows: string[][], rightAligned: ReadonlySet<number>): string {
+/** A plain-text table: columns padded to their widest cell, `rightAligned` columns (by index) on the right. */
+export function table(header: string[], rows: string[][], rightAligned: ReadonlySet<number>): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...(r[i] ?? '')].length)));
   const line = (r: string[]) =>
     r
@@ -29,7 +30,8 @@ function table(header: string[], rows: string[][], rightAligned: ReadonlySet<num
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-const truncate = (s: string, n: number) => ([...s].length > n ? `${[...s].slice(0, n - 1).join('')}…` : s);
+export const truncate = (s: string, n: number) =>
+  [...s].length > n ? `${[...s].slice(0, n - 1).join('')}…` : s;
 
 export function formatReport(
   recaps: readonly RecapPageResult[],

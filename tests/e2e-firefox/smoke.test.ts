@@ -1,8 +1,11 @@
 /**
  * A smoke test of the Firefox add-on in a real Firefox: clip a passage, see it drawn and stored,
- * see it again after a reload, in the popup and in the dashboard; no script errors on the way.
+ * see it again after a reload, in the popup and in the dashboard; import a conference schedule by URL (the
+ * talk clipped is filed under it); no script errors on the way.
  * Needs firefox-esr; `npm run test:e2e:firefox`, the last step of `npm test`.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -53,6 +56,66 @@ describe('Talk Notes in Firefox', () => {
     const dashboard = await session.openExtensionPage('dashboard.html');
     await expect.poll(() => text(dashboard)).toContain('1 highlight from 1 page');
     expect(await text(dashboard)).toContain(FUZZING);
+  });
+
+  it('imports a conference schedule from its URL in the dashboard', async () => {
+    // A schedule server that allows cross-origin reads, as pretalx does.
+    const schedule = JSON.stringify({
+      schedule: {
+        version: '1.0',
+        conference: {
+          acronym: 'osseu17',
+          title: 'Open Source Summit Europe 2017',
+          start: '2017-10-23',
+          end: '2017-10-23',
+          daysCount: 1,
+          time_zone_name: 'Europe/Prague',
+          days: [
+            {
+              index: 1,
+              date: '2017-10-23',
+              day_start: '2017-10-23T09:00:00+02:00',
+              day_end: '2017-10-23T18:00:00+02:00',
+              rooms: {
+                'Congress Hall': [
+                  {
+                    guid: '8a0c3d4e-1f2a-4b5c-9d6e-7f8091a2b3c4',
+                    id: 1,
+                    date: '2017-10-23T09:00:00+02:00',
+                    start: '09:00',
+                    duration: '00:45',
+                    room: 'Congress Hall',
+                    title: 'Linus Torvalds Q&A',
+                    type: 'Keynote',
+                    persons: [{ public_name: 'Linus Torvalds' }],
+                    links: [],
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
+    });
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+      response.end(schedule);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/osseu17/schedule.json`;
+      const dashboard = await session.openExtensionPage('dashboard.html');
+      await dashboard.locator('::-p-aria([name="Import schedule"][role="button"])').click();
+      await dashboard.locator('input[type=url]').fill(url);
+      await dashboard.locator('::-p-aria([name="Import"][role="button"])').click();
+      // The talk clipped above is the schedule's: filed under it.
+      await expect
+        .poll(() => dashboard.$eval('[aria-label="Schedule status"]', (e) => e.textContent))
+        .toMatch(/^Imported Open Source Summit Europe 2017: 1 talk \(1 new highlight matched\)\.$/);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('ran without uncaught errors in the pages and content scripts', () => {

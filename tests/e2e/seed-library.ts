@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { seededRandom } from '../seeded-random';
 import type {
   CollectionRecord,
+  ConferenceRecord,
   HighlightColor,
   HighlightRecord,
   PageRecord,
@@ -31,6 +32,8 @@ export interface SeededLibrary {
   talks: TalkRecord[];
   highlights: HighlightRecord[];
   collections: CollectionRecord[];
+  /** Imported conference schedules (./seed-conferences.ts); their talks are among `talks`. */
+  conferences?: ConferenceRecord[];
 }
 
 const WORDS = (
@@ -250,9 +253,9 @@ export function makeLibrary(options: SeedOptions): SeededLibrary {
  * reload the pages that should see the data.
  */
 export async function writeLibrary(page: Page, library: SeededLibrary, chunkSize = 2000): Promise<void> {
-  const stores = ['pages', 'talks', 'highlights', 'collections'] as const;
+  const stores = ['pages', 'talks', 'highlights', 'collections', 'conferences'] as const;
   for (const store of stores) {
-    const records = library[store] as unknown[];
+    const records = (library[store] ?? []) as unknown[];
     for (let at = 0; at < records.length; at += chunkSize) {
       await page.evaluate(
         async ({ store, chunk }) => {

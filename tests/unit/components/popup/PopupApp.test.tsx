@@ -182,11 +182,15 @@ describe('PopupApp', () => {
       expect(document.activeElement).toBe(within(closed).getByRole('button', { name: 'Edit' })),
     );
     expect(within(closed).getByText('Questions to ask **before** a migration')).toBeTruthy();
-    expect(
-      within(within(closed).getByRole('list', { name: 'Tags' }))
-        .getAllByRole('listitem')
-        .map((li) => li.textContent),
-    ).toEqual(['Migration', 'linux/desktop']);
+    // The card shows what is stored once the live query has caught up with both tag saves (an answer
+    // to the first save can arrive after the second settled, for a moment).
+    await waitFor(() =>
+      expect(
+        within(within(closed).getByRole('list', { name: 'Tags' }))
+          .getAllByRole('listitem')
+          .map((li) => li.textContent),
+      ).toEqual(['Migration', 'linux/desktop']),
+    );
   });
 
   it('moves a highlight to another talk or a new one, keeping the focus on its talk picker', async () => {

@@ -22,3 +22,26 @@ describe('describeFilter', () => {
     ).toBe('');
   });
 });
+
+describe('describeFilter with conferences', () => {
+  it('names the conferences, days, tracks and rooms', () => {
+    const names = { talkTitle: () => undefined, colorLabel: () => '', collectionName: () => undefined };
+    const filter = {
+      ...EMPTY_FILTER,
+      conferenceIds: ['fosdem', 'gone'],
+      scheduleDays: ['2026-01-31'],
+      tracks: ['Kernel'],
+      rooms: ['Janson', 'K.1.105'],
+    };
+    expect(
+      describeFilter(filter, {
+        ...names,
+        conferenceTitle: (id) => (id === 'fosdem' ? 'FOSDEM 2026' : undefined),
+      }),
+    ).toBe(
+      'Conferences: FOSDEM 2026, unknown · conference days: 2026-01-31 · tracks: Kernel · rooms: Janson, K.1.105',
+    );
+    expect(isFiltered(filter)).toBe(true);
+    expect(isFiltered({ ...EMPTY_FILTER, rooms: ['Janson'] })).toBe(true);
+  });
+});

@@ -6,7 +6,7 @@ import { buildLibraryIndex, highlightsAt } from '@/core/library/library-index';
 import { parseQuery, searchLibrary } from '@/core/library/search';
 import type { CollectionRecord } from '@/core/types';
 import { makeLibrary } from '../../../e2e/seed-library';
-import { DATA, DAY, ids, runQuery, T0 } from './library-fixtures';
+import { CONF_DATA, DATA, DAY, ids, runQuery, T0 } from './library-fixtures';
 
 const index = buildLibraryIndex(DATA);
 const query = (q: string, filter: Partial<LibraryFilter> = {}, collections: CollectionRecord[] = []) =>
@@ -82,5 +82,31 @@ describe('filterLibrary properties', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('filterLibrary with conferences', () => {
+  const conf = buildLibraryIndex(CONF_DATA);
+  it.each<[string, Partial<LibraryFilter>, string[]]>([
+    ['a conference talk: its write-ups on both pages', { talkIds: ['s-rust'] }, ['c2', 'c1']],
+    ['a page talk linked to it stands for the conference talk', { talkIds: ['t-a-rust'] }, ['c2', 'c1']],
+    ['a declined page talk is itself', { talkIds: ['t-b-pg'] }, ['c3']],
+    ['a conference', { conferenceIds: ['fosdem'] }, ['c2', 'c1']],
+    ['conferences (any of)', { conferenceIds: ['fosdem', 'pgconf'] }, ['c2', 'c1', 'c4']],
+    ['a conference day', { scheduleDays: ['2025-10-22'] }, ['c4']],
+    ['a day nobody read about', { scheduleDays: ['2026-02-01'] }, []],
+    ['a room', { rooms: ['Janson'] }, ['c2', 'c1']],
+    ['rooms (any of)', { rooms: ['Janson', 'Hall A'] }, ['c2', 'c1', 'c4']],
+    ['a track', { tracks: ['Internals'] }, ['c4']],
+    ['criteria combine (all of)', { conferenceIds: ['pgconf'], rooms: ['Janson'] }, []],
+    ['with the other filters', { rooms: ['Janson'], hasNote: true }, ['c2']],
+    ['with a tag', { conferenceIds: ['fosdem'], tags: ['rust'] }, ['c2']],
+  ])('%s', (_, filter, expected) => {
+    expect(runQuery(conf, '', filter)).toEqual(expected);
+  });
+
+  it('combines with search: a room searched, a track filtered', () => {
+    expect(runQuery(conf, 'janson', { tracks: ['Kernel'] })).toEqual(['c2', 'c1']);
+    expect(runQuery(conf, 'janson', { tracks: ['Internals'] })).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import { dayKey } from '@/core/library/days';
 import { EMPTY_FILTER, filterLibrary } from '@/core/library/filters';
 import { buildLibraryIndex, highlightsAt } from '@/core/library/library-index';
 import { makeLibrary } from '../../../e2e/seed-library';
-import { DATA, DAY, ids, T0 } from './library-fixtures';
+import { CONF_DATA, DATA, DAY, ids, T0 } from './library-fixtures';
 
 const index = buildLibraryIndex(DATA);
 
@@ -126,5 +126,32 @@ describe('grouping a larger library', () => {
     }
     const tagged = groupHighlights(seededIndex, slots, 'tag').reduce((n, g) => n + g.highlights.length, 0);
     expect(tagged).toBe(all.reduce((n, h) => n + Math.max(1, h.tags.length), 0));
+  });
+});
+
+describe('groupHighlights with conference talks', () => {
+  const conf = buildLibraryIndex(CONF_DATA);
+  const all = filterLibrary(conf, EMPTY_FILTER, null);
+
+  it('groups two write-ups of one talk under the conference talk, with both pages as its sources', () => {
+    const groups = groupHighlights(conf, all, 'talk');
+    expect(groups.map((g) => [g.key, ids(g.highlights)])).toEqual([
+      ['talk:s-rust', ['c2', 'c1']],
+      ['talk:t-b-pg', ['c3']],
+      ['talk:p-vacuum', ['c4']],
+      ['talk:t-a-other', ['c5']],
+      ['talk:t-c-gone', ['c6']],
+    ]);
+    expect(groups[0]).toMatchObject({ title: 'Rust in the kernel', talk: { id: 's-rust' } });
+    expect(groups[0]!.pages.map((p) => p.id)).toEqual(['b', 'a']);
+  });
+
+  it('groups by page as before: a page’s passages stay together', () => {
+    const groups = groupHighlights(conf, all, 'page');
+    expect(groups.map((g) => [g.key, ids(g.highlights)])).toEqual([
+      ['page:b', ['c3', 'c2']],
+      ['page:a', ['c5', 'c4', 'c1']],
+      ['page:c', ['c6']],
+    ]);
   });
 });

@@ -1,9 +1,19 @@
-/** A small hand-made library for the library view tests: two pages, three talks, eight highlights. */
+/**
+ * Small hand-made libraries for the library view tests: `DATA` (two pages, three talks, eight
+ * highlights) and `CONF_DATA` (two conferences with their talks, write-ups linked to them).
+ */
 import { EMPTY_FILTER, filterLibrary, type LibraryFilter } from '@/core/library/filters';
 import { highlightsAt, type LibraryData, type LibraryIndex } from '@/core/library/library-index';
 import { parseQuery, searchLibrary } from '@/core/library/search';
-import type { CollectionRecord, HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
+import type {
+  CollectionRecord,
+  ConferenceRecord,
+  HighlightRecord,
+  PageRecord,
+  TalkRecord,
+} from '@/core/types';
 import { noMetadata } from '../../clip-fixtures';
+import { conferenceTalk, conference as recordConference } from '../backup-fixtures';
 
 export const T0 = new Date(2025, 2, 10, 12).getTime(); // local noon, 10 March 2025
 export const DAY = 86_400_000;
@@ -122,3 +132,114 @@ export function runQuery(
     highlightsAt(index, filterLibrary(index, { ...EMPTY_FILTER, ...filter, query: q }, hits, collections)),
   );
 }
+
+/** An imported conference with only what is given (no dates, zone or source unless said). */
+export function conference(id: string, fields: Partial<ConferenceRecord> = {}): ConferenceRecord {
+  const none = { acronym: null, start: null, end: null, timeZone: null, sourceUrl: null };
+  return recordConference(id, { ...none, importedAt: T0, createdAt: T0, updatedAt: T0, ...fields });
+}
+
+/** A conference's talk (no page) with only what is given: no speakers, time, room or page unless said. */
+export function scheduleTalk(
+  id: string,
+  conferenceId: string,
+  title: string,
+  position: number,
+  fields: Partial<TalkRecord> = {},
+): TalkRecord {
+  const none = { speakers: [], start: null, end: null, timeZone: null, day: null, room: null, url: null };
+  return conferenceTalk(id, conferenceId, id, {
+    title,
+    position,
+    ...none,
+    createdAt: T0,
+    updatedAt: T0,
+    ...fields,
+  });
+}
+
+const BRUSSELS = { timeZone: 'Europe/Brussels' };
+
+/**
+ * Two conferences and three write-ups: page a's "Rust for Linux" and page b's "Kernel Rust (notes)"
+ * are both FOSDEM's "Rust in the kernel" (linked); page b's Postgres talk was declined; page c's
+ * Wasm write-up is linked but has no highlights; one passage is filed straight under a PGConf talk.
+ */
+export const CONF_DATA: LibraryData = {
+  pages: [page('a', { title: 'FOSDEM day 1 notes' }), page('b', { title: 'My FOSDEM' }), page('c')],
+  conferences: [
+    conference('pgconf', { title: 'PGConf EU 2025', start: '2025-10-21', end: '2025-10-24' }),
+    conference('fosdem', {
+      title: 'FOSDEM 2026',
+      start: '2026-01-31',
+      end: '2026-02-01',
+      timeZone: 'Europe/Brussels',
+    }),
+  ],
+  talks: [
+    scheduleTalk('s-rust', 'fosdem', 'Rust in the kernel', 0, {
+      ...BRUSSELS,
+      speakers: ['Ada Example'],
+      start: '2026-01-31T10:00:00+01:00',
+      end: '2026-01-31T10:50:00+01:00',
+      day: '2026-01-31',
+      room: 'Janson',
+      track: 'Kernel',
+      abstract: 'Memory safety for drivers.',
+      links: [
+        { kind: 'recording', url: 'https://video.example/rust.webm', title: 'Video' },
+        { kind: 'slides', url: 'https://slides.example/rust.pdf', title: null },
+      ],
+    }),
+    scheduleTalk('s-coffee', 'fosdem', 'Coffee break', 1, {
+      ...BRUSSELS,
+      start: '2026-01-31T10:50:00+01:00',
+      day: '2026-01-31',
+      room: 'Janson',
+      housekeeping: true,
+    }),
+    scheduleTalk('s-pg', 'fosdem', 'Postgres at scale', 2, {
+      ...BRUSSELS,
+      speakers: ['Bruce Momjian'],
+      start: '2026-01-31T11:00:00+01:00',
+      day: '2026-01-31',
+      room: 'K.1.105',
+      track: 'Databases',
+    }),
+    scheduleTalk('s-wasm', 'fosdem', 'Wasm everywhere', 3, {
+      ...BRUSSELS,
+      start: '2026-02-01T09:00:00+01:00',
+      day: '2026-02-01',
+      room: 'Janson',
+      track: 'Web',
+    }),
+    scheduleTalk('s-hallway', 'fosdem', 'Hallway track', 4),
+    scheduleTalk('p-vacuum', 'pgconf', 'Vacuum deep dive', 0, {
+      start: '2025-10-22T14:00:00+02:00',
+      day: '2025-10-22',
+      room: 'Hall A',
+      track: 'Internals',
+    }),
+    { ...talk('t-a-rust', 'a', 'Rust for Linux'), scheduleTalkId: 's-rust', scheduleLink: 'matched' },
+    { ...talk('t-b-rust', 'b', 'Kernel Rust (notes)'), scheduleTalkId: 's-rust', scheduleLink: 'chosen' },
+    { ...talk('t-b-pg', 'b', 'Scaling Postgres'), scheduleTalkId: 's-pg', scheduleLink: 'declined' },
+    { ...talk('t-c-wasm', 'c', 'WASM!'), scheduleTalkId: 's-wasm', scheduleLink: 'matched' },
+    talk('t-a-other', 'a', 'Lightning talks'),
+    { ...talk('t-c-gone', 'c', 'Gone'), scheduleTalkId: 'deleted-talk', scheduleLink: 'matched' },
+  ],
+  highlights: [
+    hl('c1', 'a', { talkId: 't-a-rust', text: 'Drivers in Rust', position: 10, createdAt: T0 }),
+    hl('c2', 'b', {
+      talkId: 't-b-rust',
+      text: 'The borrow checker helps',
+      position: 5,
+      note: 'so true',
+      tags: ['rust'],
+      createdAt: T0 + 1000,
+    }),
+    hl('c3', 'b', { talkId: 't-b-pg', text: 'Shard late', createdAt: T0 - 1000 }),
+    hl('c4', 'a', { talkId: 'p-vacuum', text: 'Freeze early', createdAt: T0 - 2000 }),
+    hl('c5', 'a', { talkId: 't-a-other', text: 'Five minutes each', createdAt: T0 - 3000 }),
+    hl('c6', 'c', { talkId: 't-c-gone', text: 'Nothing to link to', createdAt: T0 - 4000 }),
+  ],
+};

@@ -13,7 +13,7 @@ import {
 import type { HighlightRecord } from '@/core/types';
 import { buildLibraryIndex, highlightsAt, siteOf } from '@/core/library/library-index';
 import { makeLibrary } from '../../../e2e/seed-library';
-import { DATA, ids, runQuery } from './library-fixtures';
+import { CONF_DATA, DATA, ids, runQuery } from './library-fixtures';
 
 describe('parseQuery', () => {
   it.each([
@@ -219,5 +219,22 @@ describe('searchLibrary properties', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('searchLibrary with conferences', () => {
+  const conf = buildLibraryIndex(CONF_DATA);
+  it.each([
+    ['janson', ['c2', 'c1']], // the conference talk's room
+    ['ada example', ['c2', 'c1']], // its speaker
+    ['"memory safety"', ['c2', 'c1']], // its abstract
+    ['internals', ['c4']], // a track
+    ['"rust for linux"', ['c2', 'c1']], // page a's title for the talk finds page b's passage too
+    ['"in the kernel"', ['c2', 'c1']], // the conference talk's title
+    ['postgres', ['c3']], // a declined link: the page talk's own title, not the conference talk's room
+    ['k.1.105', []],
+    ['janson borrow', ['c2']],
+  ])('%j finds %j', (q, expected) => {
+    expect(runQuery(conf, q)).toEqual(expected);
   });
 });

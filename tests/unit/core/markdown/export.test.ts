@@ -1,68 +1,16 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { escapeMarkdownText } from '@/core/markdown/escape';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '@/core/markdown/export-options';
 import { hashtagFor, inline, linkDestination, TemplateError, toMarkdown } from '@/core/markdown/export';
-import type { ColorNames } from '@/core/colors';
 import type { HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
 import { noMetadata } from '../../clip-fixtures';
+import { exportInput, FIXTURES, goldenFiles, highlight, hostileText } from './export-fixtures';
 import { activeParts } from './markdown-oracle';
 
-const FIXTURES = join(__dirname, '../../../fixtures/export');
-
-/** A fixture highlight: a HighlightRecord with defaults, and its quote context as `prefix`/`suffix`. */
-type FixtureHighlight = Partial<HighlightRecord> &
-  Pick<HighlightRecord, 'id' | 'pageId' | 'talkId' | 'text' | 'position'> & {
-    prefix?: string;
-    suffix?: string;
-  };
-
-interface Fixture {
-  title: string;
-  exportedAt: number;
-  options: Partial<ExportOptions>;
-  colorNames: ColorNames;
-  pages: PageRecord[];
-  talks: TalkRecord[];
-  highlights: FixtureHighlight[];
-}
-
-function highlight(
-  { prefix = '', suffix = '', ...h }: FixtureHighlight,
-  pages: PageRecord[] = [],
-): HighlightRecord {
-  return {
-    url: pages.find((p) => p.id === h.pageId)?.url ?? 'https://a.example/',
-    markdown: h.text,
-    selectors: [{ type: 'TextQuoteSelector', exact: h.text, prefix, suffix }],
-    color: 'yellow',
-    note: '',
-    tags: [],
-    anchorStatus: 'placed',
-    createdAt: 1_700_000_000_000,
-    updatedAt: 1_700_000_000_000,
-    ...h,
-  };
-}
-
 describe('toMarkdown golden files', () => {
-  const names = readdirSync(FIXTURES)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => f.slice(0, -5));
-  it.each(names)('%s', (name) => {
-    const fixture = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as Fixture;
-    const markdown = toMarkdown({
-      ...fixture,
-      highlights: fixture.highlights.map((h) => highlight(h, fixture.pages)),
-      options: { ...DEFAULT_EXPORT_OPTIONS, ...fixture.options },
-    });
-    const expectedPath = join(FIXTURES, 'expected', `${name}.md`);
-    if (process.env.UPDATE_GOLDEN) writeFileSync(expectedPath, markdown);
-    expect(markdown).toBe(readFileSync(expectedPath, 'utf8'));
-  });
+  goldenFiles(FIXTURES, (fixture) => toMarkdown(exportInput(fixture)));
 });
 
 const page: PageRecord = {
@@ -242,29 +190,7 @@ describe('properties', () => {
   });
 
   it('page-derived text adds no structure: one title, one heading per section, valid front matter', () => {
-    const hostile = fc
-      .array(
-        fc.oneof(
-          fc.string({ maxLength: 6 }).map((s) => s.replace(/[`~]/g, '')),
-          fc.constantFrom(
-            '# ',
-            '---',
-            '\n',
-            '<script>',
-            '</b>',
-            '[[x]]',
-            '![[y]]',
-            '](javascript:alert(1))',
-            '[a](javascript:x)',
-            '"',
-            ': ',
-            '\u2028',
-            '\u0085',
-          ),
-        ),
-        { maxLength: 12 },
-      )
-      .map((parts) => parts.join(''));
+    const hostile = hostileText;
     fc.assert(
       fc.property(
         hostile,

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileTemplate, TEMPLATE_VARIABLES, type TemplateValues } from '@/core/markdown/template';
 
@@ -51,7 +53,13 @@ describe('a template’s literal text, rendered (it may have come in a backup)',
     if (!result.ok) throw new Error(result.error);
     return result.template.render(with_(input));
   };
-  const page = { note: 'my note', id: 'h1', url: 'https://a.example/post', pageTitle: 'A post' };
+  const page = {
+    note: 'my note',
+    id: 'h1',
+    url: 'https://a.example/post',
+    pageTitle: 'A post',
+    recording: 'https://video.example/1',
+  };
 
   it.each([
     [
@@ -77,6 +85,7 @@ describe('a template’s literal text, rendered (it may have come in a backup)',
   it.each([
     ['a web link', '[source](https://example.com/{{id}})', '[source](https://example.com/h1)'],
     ['a link to the page', '[{{pageTitle}}]({{url}})', '[A post](https://a.example/post)'],
+    ['a link to the recording', '[▶]({{recording}})', '[▶](https://video.example/1)'],
     ['a wikilink', '[[{{pageTitle}}]]', '[[A post]]'],
     ['emphasis and a quote', '> **{{note}}**', '> **my note**'],
   ])('keeps %s', (_name, source, expected) => {
@@ -88,4 +97,20 @@ describe('a template’s literal text, rendered (it may have come in a backup)',
       'a \\<b> [x](https://example.com)',
     );
   });
+});
+
+describe('the documented variables', () => {
+  it('docs/export-format.md lists every variable, and no other', () => {
+    const docs = readFileSync(join(__dirname, '../../../../docs/export-format.md'), 'utf8');
+    const documented = [...docs.matchAll(/^\| `\{\{(\w+)\}\}`/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual(Object.keys(TEMPLATE_VARIABLES).sort());
+  });
+
+  it.each(['conference', 'day', 'time', 'start', 'room', 'track', 'type', 'recording', 'slides', 'schedule'])(
+    'the schedule variable {{%s}} compiles',
+    (name) => {
+      const compiled = compileTemplate(`{{#${name}}}{{${name}}}{{/${name}}}`);
+      expect(compiled.ok && [...compiled.template.variables]).toEqual([name]);
+    },
+  );
 });

@@ -152,6 +152,77 @@ describe('parseICalendar: site-calendar.ics (TZID without VTIMEZONE, all-day, fl
   });
 });
 
+describe('parseICalendar: speakers named in the description', () => {
+  const talk = (uid: string, summary: string, description: string) =>
+    event(`UID:${uid}`, `SUMMARY:${summary}`, 'DTSTART:20250520T090000Z', `DESCRIPTION:${description}`);
+  const speakers = (...events: string[]) => parseICalendar(calendar(...events)).talks.map((t) => t.speakers);
+
+  it.each([
+    ['Speaker: Jane Doe\\n\\nAn abstract.', ['Jane Doe']],
+    ['Speakers: Ana Souza\\, Li Wei\\n\\nAn abstract.', ['Ana Souza', 'Li Wei']],
+    ['An abstract first.\\nPresenter: Ravi Iyer', ['Ravi Iyer']],
+    [
+      'Authors: Mei Zhou\\; Kofi Mensah\\; Lena Fischer\\nAbstract.',
+      ['Mei Zhou', 'Kofi Mensah', 'Lena Fischer'],
+    ],
+    ['Authors: Mei Zhou\\, Hooli\\; Kofi Mensah\\, Initech\\nAbstract.', ['Mei Zhou', 'Kofi Mensah']],
+    ['Speakers: Jane Doe (Acme)\\, John Roe (Globex)', ['Jane Doe', 'John Roe']],
+    ['Speakers: Jane Doe\\, John Roe — Kestrel Cloud\\nAbstract.', ['Jane Doe', 'John Roe']],
+    ['Moderator: Sofia Rossi\\nA panel on platform teams.', ['Sofia Rossi']],
+    ['Presented by Jane Doe and John Roe\\nAn abstract.', ['Jane Doe', 'John Roe']],
+    ['By Ines Duarte\\, Hooli\\n\\nAn abstract.', ['Ines Duarte']],
+    ['登壇者：佐伯 真理子\\nRustの話。', ['佐伯 真理子']],
+    ['Speakers: Sarah\\, @jdoe', ['Sarah', '@jdoe']],
+    // Not people: a sentence that starts with "By", a first line of prose.
+    ['By the end of this session you will know how.\\nMore.', []],
+    ['We scaled Postgres to ten million users. Here is how.', []],
+  ])('%s', (description, expected) => {
+    expect(speakers(talk('1', 'A Talk', description))).toEqual([expected]);
+  });
+
+  it('reads a first line of people alone when the file names its speakers so', () => {
+    expect(
+      speakers(
+        talk('1', 'Pager Hygiene', 'Oona Halvorsen\\, Kofi Mensah — Kestrel Cloud\\n\\nOn-call that lasts.'),
+        talk('2', 'Budgets for Humans', 'Ravi Iyer (Initech)\\nWhat error budgets are for.'),
+        talk('3', 'Queues Everywhere', 'Mei Zhou\\, Hooli\\; Lars Chen\\, Globex\\nBackpressure.'),
+        talk('4', 'Closing Remarks', 'See you next year.'),
+        event('UID:5', 'SUMMARY:Lunch', 'DTSTART:20250520T120000Z'),
+      ),
+    ).toEqual([['Oona Halvorsen', 'Kofi Mensah'], ['Ravi Iyer'], ['Mei Zhou', 'Lars Chen'], [], []]);
+  });
+
+  it('skips a first line that repeats the title', () => {
+    expect(
+      speakers(
+        talk('1', 'Pager Hygiene', 'Pager Hygiene\\nOona Halvorsen — Kestrel Cloud\\nOn-call that lasts.'),
+        talk('2', 'Budgets for Humans', 'Budgets for Humans\\nRavi Iyer (Initech)\\nAbstract.'),
+      ),
+    ).toEqual([['Oona Halvorsen'], ['Ravi Iyer']]);
+  });
+
+  it('reads no first line as people where most descriptions start otherwise', () => {
+    // One title-cased first line among prose is no habit of the file: "Event Sourcing" is no person.
+    expect(
+      speakers(
+        talk('1', 'Events All the Way Down', 'Event Sourcing — Patterns and Pitfalls\\nMore.'),
+        talk('2', 'Budgets for Humans', 'What error budgets are for\\, and what not.'),
+        talk('3', 'Queues Everywhere', 'Backpressure explained with a garden hose.'),
+      ),
+    ).toEqual([[], [], []]);
+    expect(speakers(talk('1', 'A Single Talk', 'Oona Halvorsen — Kestrel Cloud\\nAbstract.'))).toEqual([[]]);
+  });
+
+  it('takes no company for a person', () => {
+    expect(
+      speakers(
+        talk('1', 'Pager Hygiene', 'Oona Halvorsen — Kestrel Cloud Labs\\nAbstract.'),
+        talk('2', 'Budgets for Humans', 'Ravi Iyer\\, Initech Software\\nAbstract.'),
+      ),
+    ).toEqual([['Oona Halvorsen'], ['Ravi Iyer']]);
+  });
+});
+
 describe('parseICalendar: time zones', () => {
   it('uses a VTIMEZONE block’s own offsets, whatever the zone is called', () => {
     const text = calendar(

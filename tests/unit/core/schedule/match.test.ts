@@ -281,6 +281,139 @@ describe('matchTalk: a talk that could be another is offered, never matched', ()
   });
 });
 
+// A platform-engineering conference with the look-alikes real schedules have: a talk beside a workshop of
+// nearly its title, titles a word apart, a talk in two parts, speakers listed under their full first names.
+describe('matchTalk: near titles, session formats, short first names', () => {
+  const conference = {
+    id: 'pcl25',
+    title: 'PlatformCon Lisbon 2025',
+    acronym: null,
+    start: '2025-05-20',
+    end: '2025-05-21',
+  };
+  const rows: [string, string, string[]][] = [
+    ['ws-cap', 'Capability-Based Security in Practice (Workshop)', ['Lena Fischer']],
+    ['talk-wasi', 'Capability-Based WASI Security in Practice', ['Omar Haddad']],
+    ['talk-obs', 'Observability Budgets for Small Platform Teams', ['Devendra Rao']],
+    ['talk-pipe', 'Building Resilient Event Pipelines', ['Ines Duarte']],
+    ['talk-kafka', 'Building Resilient Kafka Event Pipelines', ['Tariq Nasser']],
+    ['talk-cost', 'The Hidden Costs of Internal Platforms', ['Chukwuemeka Obi']],
+    ['ws-mesh', 'Service Mesh Without the Mystery (Hands-on Lab)', ['Johanna Berg']],
+    ['talk-oncall', 'Designing On-Call Rotations That Scale', ['Mei Zhou']],
+    ['gitops-1', 'GitOps from Zero (Part 1)', ['Kofi Mensah']],
+    ['gitops-2', 'GitOps from Zero (Part 2)', ['Kofi Mensah']],
+  ];
+  const own = rows.map(
+    ([id, title, speakers], i): MatchableTalk => ({
+      id,
+      conferenceId: 'pcl25',
+      title,
+      subtitle: null,
+      speakers,
+      start: `2025-05-2${i % 2}T1${i % 8}:00:00`,
+      day: `2025-05-2${i % 2}`,
+      housekeeping: false,
+    }),
+  );
+  const others = generateSchedules(2, 300, 7, 2025);
+  const platform = buildScheduleIndex([conference, ...others.conferences], [...own, ...others.talks]);
+  const notes = 'Notes from PlatformCon Lisbon 2025 – day two';
+  const during = '2025-05-23';
+
+  it.each([
+    [
+      'a word dropped, with the speaker, the date and the conference named',
+      query('Capability-Based Security in Practice', ['Omar Haddad'], during, notes),
+      'talk-wasi',
+    ],
+    [
+      'a workshop, by its own speaker',
+      query('Capability-Based Security in Practice', ['Lena Fischer'], during, notes),
+      'ws-cap',
+    ],
+    [
+      'a word dropped and the speaker under a short first name',
+      query('Observability Budgets for Platform Teams', ['Dev Rao'], during, notes),
+      'talk-obs',
+    ],
+    [
+      'a singular for a plural, the speaker under the end of his first name',
+      query('The Hidden Cost of Internal Platforms', ['Emeka Obi']),
+      'talk-cost',
+    ],
+    [
+      'a lab by its speaker and date, its marker left out',
+      query('Service Mesh Without the Mystery', ['Johanna Berg'], during),
+      'ws-mesh',
+    ],
+    [
+      'an exact title beside one a word longer by someone else',
+      query('Building Resilient Event Pipelines', ['Ines Duarte']),
+      'talk-pipe',
+    ],
+  ])('%s', (_, q, expected) => {
+    expect(matchTalk(platform, q)).toMatchObject({ kind: 'match', talkId: expected });
+  });
+
+  it.each([
+    [
+      'a title both a workshop and a talk a word longer could be, no speakers',
+      query('Capability-Based Security in Practice', [], during, notes),
+      ['talk-wasi', 'ws-cap'],
+    ],
+    [
+      'a word dropped, the page not naming the conference',
+      query('Capability-Based Security in Practice', ['Omar Haddad'], during),
+      ['talk-wasi'],
+    ],
+    ['a lab, its marker left out, no speakers', query('Service Mesh Without the Mystery'), ['ws-mesh']],
+    [
+      'a lab, its marker left out, the speaker by a two-letter short name',
+      query('Service Mesh Without the Mystery', ['Jo Berg']),
+      ['ws-mesh'],
+    ],
+    [
+      'an exact title beside one a word longer, no speakers',
+      query('Building Resilient Event Pipelines', [], during, notes),
+      ['talk-pipe', 'talk-kafka'],
+    ],
+    [
+      'a talk in two parts, neither named',
+      query('GitOps from Zero', ['Kofi Mensah']),
+      ['gitops-1', 'gitops-2'],
+    ],
+    [
+      // 0.3 (half the words) + 0.15 + 0.05 is 0.49999999999999994 in floating point: at the offer threshold.
+      'half the words shared, speaker and date agreeing',
+      query('Humane On-Call Rotations', ['Mei Zhou'], during),
+      ['talk-oncall'],
+    ],
+  ])('%s is offered', (_, q, candidates) => {
+    const result = matchTalk(platform, q);
+    expect(result.kind).toBe('ambiguous');
+    expect(offered(result)).toEqual(expect.arrayContaining(candidates));
+  });
+
+  it.each([
+    [
+      'a word dropped, another speaker',
+      query('Observability Budgets for Platform Teams', ['Ravi Iyer'], during, notes),
+    ],
+    [
+      'a word dropped, the page two years later',
+      query('Observability Budgets for Platform Teams', ['Dev Rao'], '2027-06-01', notes),
+    ],
+    ['a word changed', query('Designing On-Call Rotations That Fail', ['Mei Zhou'], during, notes)],
+    ['another part', query('GitOps from Zero (Part 3)', ['Kofi Mensah'], during, notes)],
+    [
+      'a lab by another speaker',
+      query('Service Mesh Without the Mystery', ['Joanna Bergman'], during, notes),
+    ],
+  ])('%s is not matched', (_, q) => {
+    expect(matchTalk(platform, q).kind).not.toBe('match');
+  });
+});
+
 // Property tests on random schedules: words far apart (no two within two edits), so that a query made
 // of other words is another talk, not a typo.
 const WORDS = [

@@ -34,6 +34,25 @@ describe('comparePeople', () => {
     ['J. D.', 'Jane Doe', 'none'],
     ['K. Doe', 'Jane Doe', 'none'],
     ['Ana Lee', 'Anna Leeds', 'none'],
+    // A short form of the first name, with the same family name.
+    ['Dev Patel', 'Devendra Patel', 'same'],
+    ['Ken Adams', 'Kenneth Adams', 'same'],
+    ['Alex Moreau', 'Alexandra Moreau', 'same'],
+    ['Emeka Obi', 'Chukwuemeka Obi', 'same'],
+    ['Tina Rossi', 'Christina Rossi', 'same'],
+    ['Bob Smith', 'Robert Smith', 'same'],
+    ['Liz Warren', 'Elizabeth Warren', 'same'],
+    ['Sasha Petrova', 'Alexandra Petrova', 'same'],
+    ['Jörg Müller', 'Jörgen Müller', 'same'],
+    ['Jo Berg', 'Johanna Berg', 'partial'],
+    // Not with another family name, a shortened family name, or a first name that is no short form.
+    ['Dev Patel', 'Devendra Shah', 'none'],
+    ['Anna Lee', 'Anna Leeds', 'none'],
+    ['Bob Smith', 'Robert Jones', 'none'],
+    ['Jo Berg', 'Jonas Lindberg', 'none'],
+    ['Mike Chen', 'Mika Chen', 'none'],
+    ['Emeka Obi', 'Eke Obi', 'none'],
+    ['Patel Dev', 'Shah Devendra', 'none'],
   ] as const)('%s / %s: %s', (a, b, expected) => {
     expect(comparePeople(nameWords(a), nameWords(b))).toBe(expected);
     expect(comparePeople(nameWords(b), nameWords(a))).toBe(expected);
@@ -49,6 +68,8 @@ describe('compareSpeakers', () => {
     [['John Roe', 'Ann Lee'], ['Jane Doe', 'John Roe'], 'agree'],
     [['Jane'], ['Jane Doe'], 'partial'],
     [['Bob Smith'], ['Jane Doe', 'John Roe'], 'disagree'],
+    [['Dev Patel'], ['Devendra Patel'], 'agree'],
+    [['Jo Berg', 'Ken Adams'], ['Johanna Berg'], 'partial'],
   ] as const)('%j / %j: %s', (a, b, expected) => {
     expect(compareSpeakers(list(...a), list(...b))).toBe(expected);
   });

@@ -8,6 +8,7 @@ import {
   titleForm,
   titleWords,
   wordGrams,
+  writtenWords,
 } from '@/core/schedule/normalize';
 
 const words = (text: string) => titleWords(foldText(text));
@@ -39,7 +40,20 @@ describe('titleWords', () => {
     ['Rustで作るWebAssembly入門', ['rust', 'で作る', 'webassembly', '入門']],
     ['Micro-services', ['micro', 'services']],
     ['Rust: the (good) parts!', ['rust', 'the', 'good', 'parts']],
+    ['Staff+ Engineers on Disney+', ['staff', 'plus', 'engineers', 'on', 'disney', 'plus']],
+    ['Notepad++ and C++', ['notepad', 'and', 'cpp']],
+    ['A+B Testing', ['a', 'b', 'testing']],
   ])('%s', (input, expected) => expect(words(input)).toEqual(expected));
+
+  it.each([
+    ['Double-Entry Ledgers on Node.js', [1, 5]],
+    ['CI/CD for Micro-services', [1, 4]],
+    ['Rustで作る WebAssembly', [1]],
+    ['Ten Years - Lessons', []],
+    ['Scaling to 1,000 nodes', []],
+  ])('%s: words written onto the one before', (input, glued) => {
+    expect(writtenWords(foldText(input)).glued).toEqual(glued);
+  });
 });
 
 describe('titleForm', () => {
@@ -71,6 +85,14 @@ describe('titleForm', () => {
     ['Live at 10:30 in Room 2', null, ['live at 10 30 in room 2']],
     ['Real-time Collaboration', null, ['real time collaboration']],
   ])('%s', (title, subtitle, expected) => expect(segments(title, subtitle)).toEqual(expected));
+
+  it('keeps which words were one written word', () => {
+    expect(titleForm('Event-Driven Systems: A Node.js Story (Hands-on)')).toEqual([
+      { words: ['event', 'driven', 'systems'], paren: false, glued: [1] },
+      { words: ['a', 'node', 'js', 'story'], paren: false, glued: [2] },
+      { words: ['hands', 'on'], paren: true, glued: [1] },
+    ]);
+  });
 
   it('keeps all words in order', () => {
     expect(allWords(titleForm('A Tour: of (the) Things (Part 1)'))).toEqual([

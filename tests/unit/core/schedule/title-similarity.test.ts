@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { nameWords } from '@/core/schedule/names';
 import { titleForm } from '@/core/schedule/normalize';
-import { compareTitles, sameWords, TITLE_SCORES, withoutNames } from '@/core/schedule/title-similarity';
+import { sessionFormat } from '@/core/schedule/session-format';
+import {
+  compareTitles,
+  sameStem,
+  sameWords,
+  TITLE_SCORES,
+  withoutNames,
+} from '@/core/schedule/title-similarity';
 
 const compare = (a: string, b: string, speakers: string[] = []) =>
   compareTitles(titleForm(a), titleForm(b), new Set(speakers.flatMap(nameWords)));
+/** As the matcher compares: with the session-format markers of both titles as given. */
+const compareFormats = (a: string, b: string) =>
+  compareTitles(titleForm(a), titleForm(b), new Set(), false, {
+    a: sessionFormat(titleForm(a)).key,
+    b: sessionFormat(titleForm(b)).key,
+  });
 
 describe('compareTitles', () => {
   it.each([
@@ -15,6 +28,19 @@ describe('compareTitles', () => {
     ['Scaling Postgers', 'Scaling Postgres', 'variant', 0.93],
     ['Scaling Postgres for Everyone', 'Scaling Postgres with Everyone', 'variant', TITLE_SCORES.stopwords],
     ['The Art of Profiling', 'Art of Profiling', 'variant', TITLE_SCORES.stopwords],
+    // Inflections and relative pronouns count as one typo, in words of any length.
+    ['The Hidden Costs of Microservices', 'The Hidden Cost of Microservices', 'variant', 0.93],
+    ['Validating Everything at the Edge', 'Validate Everything at the Edge', 'variant', 0.93],
+    ['Choosing Libraries for Data Science', 'Choosing a Library for Data Science', 'variant', 0.88],
+    [
+      'Dashboards for People Who Hate Dashboards',
+      'Dashboards for People That Hate Dashboards',
+      'variant',
+      0.93,
+    ],
+    // A unit written apart or together is the same number.
+    ['Zero-Downtime Migrations on a 2 TB Table', 'Zero-Downtime Migrations on a 2TB Table', 'variant', 0.98],
+    ['Staff+ Engineering in Practice', 'Staff-Plus Engineering in Practice', 'exact', 1],
     [
       'Kubernetes Security',
       'Kubernetes Security: Lessons from Production',
@@ -66,6 +92,10 @@ describe('compareTitles', () => {
     ['Rust for Python Developers', 'Python for Rust Developers'],
     ['Moving from Java to Kotlin', 'Moving to Java from Kotlin'],
     ['Life with Kubernetes', 'Life without Kubernetes'],
+    ['Zero-Downtime Migrations on a 4GB Table', 'Zero-Downtime Migrations on a 4TB Table'],
+    ['Zero-Downtime Migrations on a 10 TB Table', 'Zero-Downtime Migrations on a 1 TB Table'],
+    ['Scaling Postgres to 10M Users', 'Scaling ClickHouse to 10M Users'],
+    ['New Features in Rust', 'News Features in Rust'],
   ])('%s / %s are different titles', (a, b) => {
     expect(compare(a, b).score).toBeLessThanOrEqual(TITLE_SCORES.overlap);
   });
@@ -106,6 +136,103 @@ describe('compareTitles', () => {
   });
 });
 
+describe('compareTitles: near titles (one written word inserted or dropped)', () => {
+  it.each([
+    ['Debugging Memory Leaks in Production', 'Debugging Python Memory Leaks in Production', 'a'],
+    ['Debugging Python Memory Leaks in Production', 'Debugging Memory Leaks in Production', 'b'],
+    ['Concurrency Patterns Revisited', 'Go Concurrency Patterns Revisited', 'a'],
+    ['Testing Systems Without Tears', 'Testing Event-Driven Systems Without Tears', 'a'],
+    ['Migrating a Monolith to Microfrontends', 'Migrating a Next.js Monolith to Microfrontends', 'a'],
+    ['Securing CI Pipelines at Scale', 'Securing GitHub CI Pipelines at Scale', 'a'],
+    ['Observability Budgets for Platform Teams', 'Observability Budgets for Small Platform Teams', 'a'],
+    // Inflections of the shared words do not count as the difference.
+    ['Building Resilient Event Pipeline', 'Building Resilient Kafka Event Pipelines', 'a'],
+  ] as const)('%s / %s', (a, b, shorter) => {
+    expect(compare(a, b)).toEqual({ relation: 'near', score: TITLE_SCORES.near, shorter });
+  });
+
+  it.each([
+    // Added at the end: a longer title, weighed by the prefix tiers.
+    ['Intro to Rust', 'Intro to Rust Macros'],
+    ['Async Rust in Practice', 'Async Rust in Practice Today'],
+    // Two words that are not one written word; or two places.
+    ['Building Resilient Event Pipelines', 'Building Highly Resilient Kafka Event Pipelines'],
+    ['Testing Systems Without Tears', 'Testing Event Driven Systems Without Tears'],
+    ['Building Resilient Event Pipelines', 'Building Resilient Kafka Event Processing Pipelines'],
+    // Other stopwords around the same content words: another title.
+    ['Feature Flags with Node.js', 'The State of Feature Flags in Node.js'],
+    ['Chaos Engineering with AI', 'The State of Chaos Engineering in AI'],
+    // A negation or a number makes another talk.
+    ['Shipping Features With Feature Flags', 'Shipping Features Without Feature Flags'],
+    ['Scaling Postgres Read Replicas', 'Scaling Postgres 16 Read Replicas'],
+    // A word changed, or too short a title to tell.
+    ['Scaling Postgres to 10M Users', 'Scaling ClickHouse to 10M Users'],
+    ['Rust Macros', 'Declarative Rust Macros'],
+  ])('%s / %s are not near', (a, b) => {
+    const s = compare(a, b);
+    expect(s.relation).not.toBe('near');
+    expect(s.score).toBeLessThan(TITLE_SCORES.near);
+  });
+});
+
+describe('compareTitles: a session-format marker on one side', () => {
+  it.each([
+    ['Observability for Busy Teams', 'Observability for Busy Teams (Workshop)', 'a'],
+    ['Observability for Busy Teams', 'Hands-on Lab: Observability for Busy Teams', 'a'],
+    ['Securing Your Supply Chain', 'Securing Your Supply Chain (Repeat)', 'a'],
+    ['Securing Your Supply Chain (Tutorial)', 'Securing Your Supply Chain', 'b'],
+    ['Scaling Postgres', 'Scaling Postgres (Part 2)', 'a'],
+    // With a subtitle dropped as well.
+    [
+      'Alert Fatigue Is a Design Problem',
+      'Alert Fatigue Is a Design Problem: A Hands-on Review (Workshop)',
+      'a',
+    ],
+  ] as const)('%s / %s: format, not subtitle', (a, b, shorter) => {
+    expect(compareFormats(a, b)).toEqual({ relation: 'format', score: TITLE_SCORES.format, shorter });
+    // Without the markers' say, dropping one reads as a dropped subtitle.
+    expect(compare(a, b).score).toBeGreaterThan(TITLE_SCORES.format);
+  });
+
+  it.each([
+    ['eBPF Observability', 'eBPF Observability Deep Dive', 'a'],
+    ['Kubernetes Security Training', 'Kubernetes Security', 'b'],
+    ['A Deep Dive into Service Meshes', 'Service Meshes', 'b'],
+  ] as const)('%s / %s: a marker opening or closing the title', (a, b, shorter) => {
+    expect(compareFormats(a, b)).toEqual({ relation: 'format', score: TITLE_SCORES.format, shorter });
+  });
+
+  it.each([
+    ['Operators', 'Operators (Part 2)', TITLE_SCORES.weak],
+    ['Operators from Scratch (Part 1)', 'Operators from Scratch (Part 2)', TITLE_SCORES.weak],
+    ['Observability Workshop', 'Observability Dashboards', TITLE_SCORES.weak],
+  ])('%s / %s: at most %s', (a, b, score) => {
+    expect(compareFormats(a, b).score).toBeLessThanOrEqual(score);
+  });
+
+  it('compares titles with the same markers as any others', () => {
+    expect(compareFormats('Observability Workshop', 'Observability (Workshop)')).toMatchObject({
+      relation: 'exact',
+      score: 1,
+    });
+    expect(compareFormats('Operators from Scratch, Part 2', 'Operators from Scratch (Part 2)').score).toBe(1);
+  });
+
+  it('caps the form whose marker talk detection took off ("Workshop: X" read as "X")', () => {
+    const capped = compareTitles(
+      titleForm('Service Mesh Basics'),
+      titleForm('Service Mesh Basics'),
+      new Set(),
+      false,
+      {
+        a: '',
+        b: 'hands-on',
+      },
+    );
+    expect(capped).toEqual({ relation: 'format', score: TITLE_SCORES.format, shorter: 'a' });
+  });
+});
+
 describe('withoutNames', () => {
   const strip = (title: string, speakers: string[]) =>
     withoutNames(titleForm(title), new Set(speakers.flatMap(nameWords))).map((s) => s.words.join(' '));
@@ -115,6 +242,26 @@ describe('withoutNames', () => {
     ['Data de la Science', ['Ana de la Cruz'], ['data de la science']],
     ['Jane Doe', ['Jane Doe'], ['jane doe']],
   ])('%s without %j', (title, speakers, expected) => expect(strip(title, speakers)).toEqual(expected));
+});
+
+describe('sameStem', () => {
+  it.each([
+    ['costs', 'cost'],
+    ['validating', 'validate'],
+    ['validated', 'validates'],
+    ['processes', 'process'],
+    ['libraries', 'library'],
+    ['things', 'thing'],
+    ['caching', 'caches'],
+  ])('%s / %s are one word', (a, b) => expect(sameStem(a, b)).toBe(true));
+  it.each([
+    ['news', 'new'],
+    ['typed', 'type'],
+    ['rust', 'rest'],
+    ['go', 'goes'],
+    ['cost', 'cost'],
+    ['3tb', '3tbs'],
+  ])('%s / %s are not', (a, b) => expect(sameStem(a, b)).toBe(false));
 });
 
 describe('sameWords', () => {

@@ -12,44 +12,28 @@ import { loadPage } from '@/eval/talks/load';
 import { ALL_WEB_PAGES, webPagePath } from '../../../fixtures/web-pages';
 
 /**
- * Layouts detection does not handle yet, each with why. The tests below expect them to fail, so a fix
- * shows up as a failure here (then take the page off this list).
+ * Layouts detection does not handle yet, each with why and the check it fails ("passages": filing,
+ * "talks": the talks found). Those checks below are expected to fail, so a fix shows up as a failure
+ * here (then take the page, or the check, off this list).
  */
-const KNOWN_MISSES: Record<string, string> = {
-  // A thread unroll: no headings, each talk is introduced inside a numbered post's prose
-  // ("5/ Next up, @ruudkl (Ruud Klaassen) on “Terraform Drift Is a People Problem”.").
-  '33-threadreader-devopsdays-amsterdam.html': 'talks introduced in running prose',
-  // Held-out round 4 (pages 36-47), as first measured unseen.
-  // Zenn: each talk is a <details> toggle; title and speaker only in its <summary> ("Title / Name さん").
-  '36-zenn-details-kaigi-on-rails-ja.html': 'talks as <details>/<summary> toggles',
-  // Habr company blog: the h3 is the speaker's name, the title follows in a bold "Доклад: «Title»" line.
-  '37-habr-company-blog-highload-ru.html': 'headings that name the speaker, title in the line below',
-  // WordPress block cards: a ranked top 5, h3 titles inside wp-block-group cards with a "Miejsce 5" kicker above.
-  '38-wordpress-block-cards-confitura-pl.html': 'h3 titles inside wp-block-group cards of a ranked list',
-  // Next.js blog: no talk headings; "De middag opende met Wouter Smit, die met ‘Title’ …" mid-paragraph.
-  '39-nextjs-prose-j-fall-nl.html': 'talks introduced in running prose',
-  // Google Doc: of five h2 talks, "Rashida Okafor — What the Query Planner Knows" (speaker first) is missed.
-  '40-google-docs-published-strange-loop.html': 'an h2 "Speaker — Title" with the speaker first',
-  // Newsletter: talks are <ol> items opening with "<a>Title</a> — Speaker" under one "Conference corner" h2.
-  '41-buttondown-newsletter-conference-corner.html': 'talks as ordered-list items with a linked title',
-  // GitLab README of a meetup: h2 "Přednáška 1: Title" after an agenda table of the same titles.
-  '42-gitlab-readme-pyvo-meetup-cs.html': 'numbered "Přednáška N: Title" h2s',
-  // Tistory: no talk headings; each talk starts at a video link card "[PyCon KR 2024] Title / Speaker".
-  '44-tistory-video-cards-pycon-kr-ko.html': 'talks introduced only by video link cards',
-  // Qiita how-to on preparing a lightning talk (no talks): its numbered step h2s are taken for talks.
-  '47-qiita-lt-tutorial-ja-negative.html': 'not a write-up: numbered how-to h2s read as talks',
+const KNOWN_MISSES: Record<string, { passages?: string; talks?: string }> = {
+  // Held-out round 4 (pages 36-47). Next.js blog: talks introduced in running prose are found, but the
+  // paragraph after the second talk is about a colleague's talk the post does not write up ("Mijn
+  // collega Joris zat ondertussen … bij een talk over GraalVM native images"): by structure it is in the
+  // talk above, by meaning (the ground truth's note) in none. Nothing marks it but its meaning.
+  '39-nextjs-prose-j-fall-nl.html': { passages: 'a paragraph about a talk not written up, filed by meaning' },
 };
 
 describe.each(loadRecapCases().map((c) => [c.file, c] as const))('%s', (file, c) => {
   const result = evaluateRecap(loadPage(readFileSync(recapPath(file), 'utf8')).document, c, coreDetector);
-  const it = KNOWN_MISSES[file] ? itFails : itPasses;
+  const miss = KNOWN_MISSES[file] ?? {};
 
-  it('files every passage under its talk, or under none', () => {
+  (miss.passages ? itFails : itPasses)('files every passage under its talk, or under none', () => {
     const wrong = result.passageResults.filter((p) => !p.right).map((p) => [p.text, p.expected, p.got]);
     expect(wrong).toEqual([]);
   });
 
-  it('finds every talk and nothing else', () => {
+  (miss.talks ? itFails : itPasses)('finds every talk and nothing else', () => {
     expect(result.detected.filter((d) => d.matches === null).map((d) => d.title)).toEqual([]);
     expect(result.talks.filter((t) => !t.found).map((t) => t.title)).toEqual([]);
   });

@@ -17,6 +17,9 @@ const titles = (doc: Document) => detectTalkSections(doc).map((s) => [s.title, s
 const filed = (doc: Document, id: string) =>
   talkForNode(detectTalkSections(doc), doc.getElementById(id)!.firstChild!)?.title ?? null;
 
+const videoCard = (href: string, title: string, site = 'www.youtube.com') =>
+  `<figure data-ke-type="opengraph"><a href="${href}"><div class="og-image"></div><div class="og-text"><p class="og-title">${title}</p><p class="og-desc">Conference video.</p><p class="og-host">${site}</p></div></a></figure>`;
+
 describe('layouts', () => {
   it('day headings over talk headings: days are no talks and end the talk above them', () => {
     const doc = page(`<article><h1>DevConf 2025 recap</h1>${prose('Intro.')}
@@ -156,6 +159,216 @@ describe('layouts', () => {
     ]);
   });
 
+  it('toggles: each <details> whose summary names a talk is that talk; a toggle of the same shape about lunch is none', () => {
+    const toggle = (summary: string, id: string, open = false) =>
+      `<details${open ? ' open' : ''}><summary>${summary}</summary><div class="details-content"><p id="${id}">What was said, in a few sentences of notes.</p></div></details>`;
+    const doc = page(
+      `<article><h1>Rails Kaigi 2025 に参加しました</h1><p id="intro">二日間参加しました。</p><h2>1日目</h2>
+      ${toggle('基調講演「コードと育つチーム」— 山田 花子さん', 'a', true)}
+      ${toggle('モノリスを守る技術 / 佐藤 一郎さん', 'b')}
+      ${toggle('🍱 ランチとブースのメモ', 'lunch')}
+      ${toggle('Typed Pipelines in Practice (Maria Lopez)', 'c')}
+      <h2>おわりに</h2><p id="end">来年も参加したいです。</p></article>`,
+    );
+    expect(titles(doc)).toEqual([
+      ['コードと育つチーム', ['山田 花子']],
+      ['モノリスを守る技術', ['佐藤 一郎']],
+      ['Typed Pipelines in Practice', ['Maria Lopez']],
+    ]);
+    expect(filed(doc, 'intro')).toBeNull();
+    expect(filed(doc, 'b')).toBe('モノリスを守る技術');
+    expect(filed(doc, 'lunch')).toBeNull();
+    expect(filed(doc, 'c')).toBe('Typed Pipelines in Practice');
+    expect(filed(doc, 'end')).toBeNull();
+  });
+
+  it.each([
+    ['Talk: “Releases Without Fear”', 'Releases Without Fear'],
+    ['Доклад: «Релизы без страха»', 'Релизы без страха'],
+    ['Vortrag „Releases ohne Angst“', 'Releases ohne Angst'],
+  ])('headings that name the speakers, with the talk in a marker line under them: %s', (line, title) => {
+    const doc = page(`<article><h1>Our engineers at DevConf 2025</h1>${prose('Intro.')}<h2>Talks</h2>
+      <h3>Anna Sokolova</h3><p><i>Head of SRE</i></p><p><b>${line}</b></p><p id="a">She showed the release graph.</p>
+      <h3>Igor Petrov and Olga Smirnova</h3><p><i>Tracking team</i></p><p><b>Talk: “A Million Events”</b></p>${prose()}
+      <h3>Our booth</h3><p id="booth">Six hundred people came by the booth.</p>
+      <h3>Ruslan Garipov</h3><p><b>Talk: “Load Tests on a Copy”</b></p>${prose()}</article>`);
+    expect(titles(doc)).toEqual([
+      [title, ['Anna Sokolova']],
+      ['A Million Events', ['Igor Petrov', 'Olga Smirnova']],
+      ['Load Tests on a Copy', ['Ruslan Garipov']],
+    ]);
+    expect(filed(doc, 'a')).toBe(title);
+    expect(filed(doc, 'booth')).toBeNull();
+  });
+
+  it('a speaker-first "Name — Title" heading among headings that name their speakers', () => {
+    const doc = page(`<article><h1>Strange Loop notes</h1>
+      <h2>Types Are a Conversation — Imogen Hart</h2>${prose()}
+      <h2>Local-First Sync</h2><p>Speaker: Tomas Ibarra</p>${prose()}
+      <h2>Rashid Okoye — What the Planner Knows</h2><p id="a">Her best example was a skewed table.</p>
+      <h2>The Last Mile of Testing (Lena Castell)</h2>${prose()}</article>`);
+    expect(titles(doc)).toEqual([
+      ['Types Are a Conversation', ['Imogen Hart']],
+      ['Local-First Sync', ['Tomas Ibarra']],
+      ['What the Planner Knows', ['Rashid Okoye']],
+      ['The Last Mile of Testing', ['Lena Castell']],
+    ]);
+    expect(filed(doc, 'a')).toBe('What the Planner Knows');
+  });
+
+  it('talks as list items that open with a link to the talk and its speakers; a links list of the same shape is none', () => {
+    const doc = page(`<article><h1>Issue #12: queues and DjangoCon</h1>
+      <h2>Links worth your time</h2><ul>
+      <li><a href="https://blog.example/queues">Queue depth is not a health check</a> — a short argument for alerting on age.</li>
+      <li><a href="https://blog.example/runbooks">We review runbooks like code</a> — Nadia Berg</li>
+      <li><a href="https://blog.example/staging">Why staging lies</a> — Tom Hale</li></ul>
+      <h2>Conference corner</h2><p id="lead">Three talks from DjangoCon.</p><ol>
+      <li><p><a href="https://conf.example/talks/one-table">One Table for All Tenants</a> — Uxia Ferrer</p><p id="a">Tenant columns everywhere.</p></li>
+      <li><p><a href="https://conf.example/talks/tasks">Background Tasks Are Requests</a> — Henrik Dahl and Pablo Rey</p><p>Timeouts and owners for every job.</p></li></ol>
+      <p id="after">Honourable mention to the lightning talks.</p></article>`);
+    expect(titles(doc)).toEqual([
+      ['One Table for All Tenants', ['Uxia Ferrer']],
+      ['Background Tasks Are Requests', ['Henrik Dahl', 'Pablo Rey']],
+    ]);
+    expect(filed(doc, 'lead')).toBeNull();
+    expect(filed(doc, 'a')).toBe('One Table for All Tenants');
+    expect(filed(doc, 'after')).toBeNull();
+  });
+
+  it.each([
+    ['Talk 1: Polars in Production', 'Speaker: Jana Novak (Data Lab)'],
+    ['Přednáška 1: Polars in Production', 'Přednášející: Jana Novak (Data Lab)'],
+    ['Vortrag 1: Polars in Production', 'Referentin: Jana Novak, Data Lab'],
+    ['Polars in Production', 'Prelegentka: Jana Novak, Hurtownia Danych Vltava'],
+    ['Polars in Production', 'Докладчица: Jana Novak, Data Lab'],
+    ['Polars in Production', 'Spreker: Jana Novak, Data Lab'],
+  ])('a numbered marker or a speaker line in any language: %s / %s', (heading, speakerLine) => {
+    const doc = page(`<article><h1>Meetup, March</h1>${prose('Intro.')}
+      <h2>${heading}</h2><p><strong>${speakerLine.replace(/:.*/, ':')}</strong>${speakerLine.replace(/^[^:]*:/, '')}</p><p id="a">Lazy frames won.</p>
+      <h2>Talk 2: Typed Settings</h2><p>Speaker: Petr Svoboda</p>${prose()}
+      <h2>Afterwards</h2><p id="end">Beer.</p></article>`);
+    expect(titles(doc)[0]).toEqual(['Polars in Production', ['Jana Novak']]);
+    expect(filed(doc, 'a')).toBe('Polars in Production');
+    expect(filed(doc, 'end')).toBeNull();
+  });
+
+  it('a how-to whose numbered steps name talks with their speakers still has those talks', () => {
+    const doc = page(
+      `<article><h1>How to pick talks at KubeCon: a step-by-step guide</h1>${prose('Intro.')}
+      <h2>1. Sidecars Are Back — Marta Oyelaran</h2><p id="a">The talk on native sidecars.</p>
+      <h2>2. Cheaper Clusters — Tom Hale</h2>${prose()}<h2>3. Quiet Pagers — Ana Ruiz</h2>${prose()}</article>`,
+      'How to pick talks at KubeCon',
+    );
+    expect(titles(doc)).toEqual([
+      ['Sidecars Are Back', ['Marta Oyelaran']],
+      ['Cheaper Clusters', ['Tom Hale']],
+      ['Quiet Pagers', ['Ana Ruiz']],
+    ]);
+    expect(filed(doc, 'a')).toBe('Sidecars Are Back');
+  });
+
+  it('link cards to recordings: each card whose title names the speakers starts a talk, where nothing else does', () => {
+    const doc = page(
+      `<main><h2>PyCon 2024 다시 보기</h2><p id="intro">영상으로 본 발표 세 편.</p>
+      ${videoCard('https://blog.example/98', '작년 후기: 처음 가 본 파이콘', 'blog.example')}<hr>
+      ${videoCard('https://www.youtube.com/watch?v=a', '[PyCon 2024] 타입 힌트, 어디까지 써 봤니? / 윤서연')}<p>발표자 : 윤서연 (물결페이)</p><p id="a">래퍼에만 타입을 붙였다.</p><hr>
+      ${videoCard('https://youtu.be/b', '[PyCon 2024] Faster FastAPI / 강태민')}<p id="b">p99가 줄었다.</p>
+      <h3>마무리</h3><p id="end">내년에는 현장에서.</p></main>`,
+      'PyCon 2024 다시 보기',
+    );
+    expect(titles(doc)).toEqual([
+      ['타입 힌트, 어디까지 써 봤니?', ['윤서연']],
+      ['Faster FastAPI', ['강태민']],
+    ]);
+    expect(filed(doc, 'intro')).toBeNull();
+    expect(filed(doc, 'a')).toBe('타입 힌트, 어디까지 써 봤니?');
+    expect(filed(doc, 'b')).toBe('Faster FastAPI');
+    expect(filed(doc, 'end')).toBeNull();
+  });
+
+  it('link cards under talk headings are recordings of those talks, not more talks', () => {
+    const doc = page(`<article><h1>DevConf 2025 recap</h1>
+      <h2>Fast Builds — Jane Doe</h2>${videoCard('https://www.youtube.com/watch?v=a', 'Fast Builds / Jane Doe')}<p id="a">Half the build time.</p>
+      <h2>Slow Tests — John Roe</h2>${videoCard('https://www.youtube.com/watch?v=b', 'Slow Tests / John Roe')}${prose()}</article>`);
+    expect(titles(doc)).toEqual([
+      ['Fast Builds', ['Jane Doe']],
+      ['Slow Tests', ['John Roe']],
+    ]);
+    expect(filed(doc, 'a')).toBe('Fast Builds');
+  });
+
+  it('a thread unroll: a post that names a person and a quoted title starts a talk; a break post ends it', () => {
+    const post = (id: string, text: string) => `<div class="content-tweet" id="${id}">${text}</div>`;
+    const doc = page(
+      `<main><div class="t-main">
+      ${post('p1', '1/ Day 1 of DevOpsDays! Live-threading the talks I catch today.')}
+      ${post('p2', '2/ First up, the opening keynote: @jdoe (Jane Doe) on “Nobody Reads the Postmortem”.')}
+      ${post('p3', '3/ Her team writes a three-line summary at the top of every postmortem.')}
+      ${post('p4', '4/ Coffee break ☕. The stroopwafels are gone already.')}
+      ${post('p5', '5/ Back in the main room for @aruiz (Ana Ruiz) with “Error Budgets for Teams”. She asked who reads their SLOs.')}
+      ${post('p6', '6/ Her trick: one budget for one user journey.')}
+      ${post('p7', "7/ That's a wrap for day 1! Thanks to the organisers.")}
+      </div></main>`,
+      'Thread by @sanne on Thread Reader App',
+    );
+    expect(titles(doc)).toEqual([
+      ['Nobody Reads the Postmortem', ['Jane Doe']],
+      ['Error Budgets for Teams', ['Ana Ruiz']],
+    ]);
+    expect(filed(doc, 'p1')).toBeNull();
+    expect(filed(doc, 'p3')).toBe('Nobody Reads the Postmortem');
+    expect(filed(doc, 'p4')).toBeNull();
+    expect(filed(doc, 'p6')).toBe('Error Budgets for Teams');
+    expect(filed(doc, 'p7')).toBeNull();
+  });
+
+  it('talks introduced mid-sentence in paragraphs, two under one heading', () => {
+    const doc =
+      page(`<article><h1>Een dag DevConf: twee talks die we meenamen</h1><h2>Waarom we gingen</h2><p id="why">Zes collega's, één zaal.</p>
+      <h2>De ochtend</h2><p id="a">De dag begon met de keynote van Daan Vermeer, ‘Twintig jaar Java’, een persoonlijk verhaal.</p>
+      <p id="a2">Hij sloot af met een oproep om beslissingen op te schrijven.</p>
+      <p id="b">Daarna bleef ik in zaal 1 voor Sanne de Wit, die in ‘Records en sealed classes’ liet zien hoe het moet.</p>
+      <h2>Wat we meenemen</h2><p id="end">Twee dingen gaan we doen.</p></article>`);
+    expect(titles(doc)).toEqual([
+      ['Twintig jaar Java', ['Daan Vermeer']],
+      ['Records en sealed classes', ['Sanne de Wit']],
+    ]);
+    expect(filed(doc, 'why')).toBeNull();
+    expect(filed(doc, 'a2')).toBe('Twintig jaar Java');
+    expect(filed(doc, 'b')).toBe('Records en sealed classes');
+    expect(filed(doc, 'end')).toBeNull();
+  });
+
+  it('a paragraph naming a person and a quoted title inside a talk under a heading is no talk of its own', () => {
+    const doc = page(`<article><h1>DevConf 2025 recap</h1>
+      <h2>Fast Builds — Jane Doe</h2><p id="a">Jane quoted Martin Fowler on “Continuous Integration Done Right” twice.</p>
+      <h2>Slow Tests — John Roe</h2><p id="b">John then pointed to Kent Beck with “Test Desiderata Explained” as his source.</p></article>`);
+    expect(titles(doc)).toEqual([
+      ['Fast Builds', ['Jane Doe']],
+      ['Slow Tests', ['John Roe']],
+    ]);
+    expect(filed(doc, 'a')).toBe('Fast Builds');
+  });
+
+  it('an agenda table names the talks first; the headings that repeat them below are where they start', () => {
+    const doc =
+      page(`<main><h1>Python meetup, March</h1><p id="intro">Forty people came, three talks and beer.</p>
+      <h2>Programme</h2><table><thead><tr><th>Time</th><th>Speaker</th><th>Talk</th></tr></thead><tbody>
+      <tr><td>19:00</td><td>Petr Svoboda</td><td id="row">Typed Settings</td></tr>
+      <tr><td>19:40</td><td>Jana Novak</td><td>Polars in Production</td></tr></tbody></table>
+      <h2>Talk 1: Polars in Production</h2><p id="a">Lazy frames won the day for her team.</p>
+      <h2>Talk 2: Typed Settings</h2><p><strong>Speaker:</strong> Petr Svoboda</p><p id="b">Settings as dataclasses.</p>
+      <h2>Afterwards</h2><p id="end">Beer.</p></main>`);
+    expect(detectTalkSections(doc).map((s) => [s.title, s.speakers, s.heading.tagName])).toEqual([
+      ['Polars in Production', ['Jana Novak'], 'H2'],
+      ['Typed Settings', ['Petr Svoboda'], 'H2'],
+    ]);
+    expect(filed(doc, 'row')).toBeNull();
+    expect(filed(doc, 'a')).toBe('Polars in Production');
+    expect(filed(doc, 'b')).toBe('Typed Settings');
+    expect(filed(doc, 'end')).toBeNull();
+  });
+
   it('an archive page of repeated post containers: each post its own scope, the closing thanks in none', () => {
     const post = (title: string, body: string) =>
       `<div class="post hentry"><h3 class="post-title">${title}</h3><div class="post-body">${body}</div></div>`;
@@ -234,6 +447,80 @@ describe('kinds of post', () => {
       ]
         .map((t) => `<h3>${t}</h3>${prose('A film worth seeing at the festival sessions.')}`)
         .join('')}`,
+    ],
+    [
+      'a team page whose headings are people, with no talk named under them',
+      `<h1>Meet the team</h1>${['Anna Sokolova', 'Igor Petrov', 'Olga Smirnova']
+        .map(
+          (n) =>
+            `<h3>${n}</h3><p><i>Engineer</i></p><p><b>Favourite quote: “Ship it”</b></p>${prose('Works on the tracking service and likes long walks.')}`,
+        )
+        .join('')}`,
+    ],
+    [
+      'a FAQ of toggles',
+      `<h1>Relay 3.0 FAQ</h1>${[
+        'Does it work offline?',
+        'Can I export my data / Jane Doe?',
+        'Is there a CLI?',
+      ]
+        .map((q) => `<details><summary>${q}</summary><p>Yes, since version two of the product.</p></details>`)
+        .join('')}`,
+    ],
+    [
+      'a reading list of links with their authors',
+      `<h1>Good reads this week</h1><ul>${[
+        ['Why staging lies', 'Tom Hale'],
+        ['We review runbooks like code', 'Nadia Berg'],
+        ['Queue depth is not a health check', 'Ana Ruiz'],
+      ]
+        .map(
+          ([t, a]) =>
+            `<li><p><a href="https://blog.example/${a}">${t}</a> — ${a}</p><p>Worth reading.</p></li>`,
+        )
+        .join('')}</ul>`,
+    ],
+    [
+      'headings "Two Words — Subtitle" in a form that names no speakers',
+      `<h1>Platform notes</h1><h2>Kubernetes Operators — Lessons Learned</h2>${prose('Kubernetes Operators are hard.')}<h2>Service Meshes — Where Next</h2>${prose('Service Meshes cost.')}`,
+    ],
+    [
+      'a how-to on giving talks, whose numbered steps talk about talks',
+      `<h1>How to give your first lightning talk</h1>${prose('This guide walks through a five-minute talk.')}
+       ${[
+         'Pick one failure',
+         'Write the title of the talk',
+         'Make the slides',
+         'Rehearse the talk',
+         'On the day',
+       ]
+         .map(
+           (step, i) =>
+             `<h2>${i + 1}. ${step}</h2>${prose('The talk should tell one story; the speaker should show few slides and keep the keynote voice for later.')}`,
+         )
+         .join('')}<h2>Talks I learned from</h2><ul>
+       <li><a href="https://slides.example/ana/first-lt">My first talk ran over</a> (Ana Ruiz)</li>
+       <li><a href="https://slides.example/tom/template">A slide template for talks</a> (Tom Hale)</li></ul>`,
+    ],
+    [
+      'a news story with embedded video cards that name no speakers',
+      `<h1>The week in review</h1>${prose('Three videos worth watching this week, from launches to a storm.')}
+       ${videoCard('https://www.youtube.com/watch?v=x', 'Rocket launch, full replay')}${prose('The launch went well.')}
+       ${videoCard('https://vimeo.com/123', 'Storm over the harbour')}${prose('The storm came in at night.')}
+       ${videoCard('https://www.youtube.com/watch?v=y', 'Interview: Mayor on new bike lanes')}${prose('The mayor answered questions.')}`,
+    ],
+    [
+      'a news story about a summit that quotes people',
+      `<h1>Mayors meet at the climate summit</h1>${prose('The summit opened on Monday with a keynote on flood defences.')}
+       <p>The mayor, Mara Holt, said “We cannot wait for the national plan.” Delegates applauded.</p>
+       <p>Her deputy, Tom Reyes, called it “a plan for the next storm”, not the last one.</p>
+       <p>Jane Doe: “Nobody pays for goodwill” was the line of the day.</p>`,
+    ],
+    [
+      'a book review that names books with their authors',
+      `<h1>The Quiet Pager, reviewed</h1>${prose('The book grew out of a conference keynote the author gave two years ago.')}
+       <p>Like Betsy Beyer's “Site Reliability Engineering”, it treats on-call as a design problem.</p>
+       <p>Where Charity Majors with “Observability Engineering” argues for events, it argues for fewer pages.</p>`,
     ],
   ])('%s has no talks', (_, body) => {
     expect(detectTalkSections(page(`<article>${body}</article>`, 'Some article | News'))).toEqual([]);

@@ -36,16 +36,27 @@ describe('parsePeople', () => {
     ['Priya Natarajan, Jorge Albuquerque', ['Priya Natarajan', 'Jorge Albuquerque']],
     ['Jonas Reiter und Aylin Demir (Stadtwerke)', ['Jonas Reiter', 'Aylin Demir']],
     ['Jörg Schad from Mesosphere', ['Jörg Schad']],
+    ['Ana Ruiz de Acme', ['Ana Ruiz']],
+    ['Sanne de Wit', ['Sanne de Wit']],
+    ['Ludwig van Beethoven', ['Ludwig van Beethoven']],
     ['佐伯 真理子さん', ['佐伯 真理子']],
+    ['Paweł Nowak i Anna Kowalska', ['Paweł Nowak', 'Anna Kowalska']],
+    ['Игорь Петров и Ольга Смирнова', ['Игорь Петров', 'Ольга Смирнова']],
+    ['Jana Nováková a Petr Svoboda', ['Jana Nováková', 'Petr Svoboda']],
+    ['山田 花子さん・John Smith さん', ['山田 花子', 'John Smith']],
   ])('%s', (text, people) => {
     expect(parsePeople(text)).toEqual(people);
   });
-  it.each(['Siemens', 'Jane Doe and the state of play', 'Beta release', ''])(
-    '%s names no list of people',
-    (text) => {
-      expect(parsePeople(text)).toBeNull();
-    },
-  );
+  it.each([
+    'Siemens',
+    'Jane Doe and the state of play',
+    'Beta release',
+    '',
+    'and a Few Wins',
+    'ダニエル・ブルックス・ショー',
+  ])('%s names no list of people', (text) => {
+    expect(parsePeople(text)).toBeNull();
+  });
   it('strips honorifics', () => {
     expect(stripHonorific('Dr. Oona Halvorsen')).toBe('Oona Halvorsen');
     expect(stripHonorific('村上 拓海さん')).toBe('村上 拓海');

@@ -71,6 +71,28 @@ describe('parseTalkTitle', () => {
     ['My Talk (Sort Of)', 'My Talk (Sort Of)', [], null],
     ['Death by a Thousand Cuts', 'Death by a Thousand Cuts', [], null],
     ['“Scaling Postgres”', 'Scaling Postgres', [], null],
+    // A marker right before a quoted title.
+    ['Keynote “Software That Lasts”', 'Software That Lasts', [], 'keynote'],
+    ['基調講演「チームと育つコード」— 山田 花子さん', 'チームと育つコード', ['山田 花子'], 'keynote'],
+    ['Доклад: «Очереди без боли»', 'Очереди без боли', [], 'talk'],
+    ['Prelekcja „Szybkie testy”', 'Szybkie testy', [], 'talk'],
+    // A numbered marker.
+    ['Talk 3: Quiet Pagers', 'Quiet Pagers', [], 'talk'],
+    ['Vortrag 2 – Schnelle Builds', 'Schnelle Builds', [], 'talk'],
+    ['Přednáška 1: Rychlé testy v praxi', 'Rychlé testy v praxi', [], 'talk'],
+    ['Day 2: Observability Everywhere', 'Day 2: Observability Everywhere', [], null],
+    ['Session 1: Setting Up Python', 'Session 1: Setting Up Python', [], null],
+    // A spaced slash before the speakers; people listed with "・" after their honorifics.
+    [
+      'Typed Pipelines / 佐藤 一郎さん・Maria Lopez さん',
+      'Typed Pipelines',
+      ['佐藤 一郎', 'Maria Lopez'],
+      null,
+    ],
+    ['Input / Output Tricks', 'Input / Output Tricks', [], null],
+    ['TCP / IP for Web Developers', 'TCP / IP for Web Developers', [], null],
+    // A parenthesis opening with a conjunction is title ("and a Few Wins" is no list of people).
+    ['Event Sourcing Regrets (and a Few Wins)', 'Event Sourcing Regrets (and a Few Wins)', [], null],
   ])('%s', (raw, title, speakers, marker) => {
     const parsed = parseTalkTitle(raw);
     expect(parsed.title).toBe(title);
@@ -89,6 +111,16 @@ describe('parseTalkTitle', () => {
     expect(parsed.prefixPeople).toEqual(['Johanna Sørli']);
     expect(parsed.titleAfterPrefix).toBe('Twelve Years of Backwards Compatibility');
     expect(parseTalkTitle('Temporal: Almost There').prefixPeople).toEqual([]);
+  });
+
+  it('offers a speaker before a dash too, marked as such', () => {
+    const parsed = parseTalkTitle('Rafael Kowalczyk — Generics, Two Years Later');
+    expect(parsed.title).toBe('Rafael Kowalczyk — Generics, Two Years Later');
+    expect(parsed.prefixPeople).toEqual(['Rafael Kowalczyk']);
+    expect(parsed.titleAfterPrefix).toBe('Generics, Two Years Later');
+    expect(parsed.prefixDash).toBe(true);
+    expect(parseTalkTitle('Johanna Sørli: Twelve Years').prefixDash).toBe(false);
+    expect(parseTalkTitle('Container orchestration - the state of play').prefixPeople).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headingRole } from '@/core/talks/vocabulary';
+import { headingRole, isHowToTitle, stepNumber } from '@/core/talks/vocabulary';
 
 describe('headingRole', () => {
   it.each([
@@ -48,6 +48,17 @@ describe('headingRole', () => {
     ['Related posts', 'chrome'],
     ['12 comments', 'chrome'],
     ['Share this:', 'chrome'],
+    ['Вместо заключения', 'outro'],
+    ['Podsumowanie', 'outro'],
+    ['Závěr', 'outro'],
+    ['Wstęp', 'intro'],
+    ['Вопросы из зала', 'part'],
+    ['Přestávka', 'break'],
+    ['Keep current with Jane Doe', 'chrome'],
+    ['Stay in touch', 'chrome'],
+    ['Bleiben Sie auf dem Laufenden', 'chrome'],
+    ['Blijf op de hoogte', 'chrome'],
+    ['Ignites!', 'group'],
   ])('%s -> %s', (text, role) => {
     expect(headingRole(text)).toBe(role);
   });
@@ -62,7 +73,46 @@ describe('headingRole', () => {
     'History',
     'Step 1: Create the project',
     'Wrapping Up Legacy Code With Tests',
+    'Follow the Money: Cost Attribution in Kubernetes',
+    'Connect All the Things',
+    'Keeping Pagers Quiet with Jane Doe',
   ])('%s may be a title', (text) => {
     expect(headingRole(text)).toBeNull();
   });
+});
+
+describe('how-tos', () => {
+  it.each([
+    'How to give your first lightning talk',
+    'A practical guide to conference talks',
+    'Schritt für Schritt zum ersten Vortrag',
+    'Tutoriel : préparer une conférence',
+    'Guía paso a paso para tu primera charla',
+    'Handleiding: je eerste talk',
+    '5分のLTを作るための実践ガイド',
+    '登壇資料の作り方',
+    '第一次演讲入门教程',
+    '발표 자료 만들기 따라하기',
+    'Руководство по первому докладу',
+    'Poradnik: pierwsza prelekcja',
+    'Návod na první přednášku',
+  ])('%s is a how-to title', (title) => expect(isHowToTitle(title)).toBe(true));
+  it.each([
+    'KubeCon EU 2024 recap',
+    'Five talks our engineers gave at HighLoad++',
+    'My notes on the “Guidelines for Reviews” talk',
+    'Guidelines we took home from JSConf',
+  ])('%s is not', (title) => expect(isHowToTitle(title)).toBe(false));
+
+  it.each([
+    ['1. Pick one failure', 1],
+    ['2) Write the title', 2],
+    ['Step 3: Rehearse', 3],
+    ['Schritt 4 – Der Tag', 4],
+    ['手順2 スライドを作る', 2],
+    ['3단계: 리허설', 3],
+    ['1.2 Release notes', null],
+    ['Day 1', null],
+    ['Scaling Postgres', null],
+  ])('%s is step %s', (text, n) => expect(stepNumber(text)).toBe(n));
 });

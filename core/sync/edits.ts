@@ -1,0 +1,75 @@
+/**
+ * Local changes as sync versions: an edited record, a deletion, a resolved conflict. Each gives the
+ * record's new sync state (core/sync/merge.ts); the storage layer calls them in its write paths.
+ */
+import { type FieldVersion, currentVersions, joinVectors, nextVector, sameValue } from './field-clock';
+import { type Deletion, type RecordState, currentDeletions } from './merge';
+
+export const EMPTY_STATE: RecordState = { fields: {}, deletions: [] };
+
+function version(value: unknown, at: number, by: string, vv: FieldVersion['vv']): FieldVersion {
+  return value === undefined ? { at, by, vv } : { value, at, by, vv };
+}
+
+/** Vectors of `field` this state knows of (current versions and deletions). */
+function knownVectors(state: RecordState, field: string) {
+  return [
+    ...(state.fields[field] ?? []).map((v) => v.vv),
+    ...state.deletions.map((d) => d.seen[field] ?? {}),
+  ];
+}
+
+/**
+ * The state after the device saved `values` (the record's synced fields, as `toSyncedValues` gives
+ * them) at `at`: each field whose value differs from its current winner gets a new version on top
+ * of the winner. Conflicts stay until resolved ({@link resolveConflict}).
+ */
+export function stampRecord(
+  state: RecordState | undefined,
+  values: Readonly<Record<string, unknown>>,
+  device: string,
+  at: number,
+): RecordState {
+  const base = state ?? EMPTY_STATE;
+  const fields: Record<string, readonly FieldVersion[]> = { ...base.fields };
+  const names = new Set([...Object.keys(base.fields), ...Object.keys(values)]);
+  for (const field of names) {
+    const current = base.fields[field] ?? [];
+    const winner = current[0];
+    const value = values[field];
+    if (winner ? sameValue(winner.value, value) : value === undefined) continue;
+    const vv = nextVector(winner ? [winner] : [], knownVectors(base, field), device);
+    fields[field] = currentVersions([...current, version(value, at, device, vv)]);
+  }
+  return { fields, deletions: base.deletions };
+}
+
+/** The state after the device deleted the record at `at`, having seen every current version. */
+export function stampDeletion(state: RecordState, device: string, at: number): RecordState {
+  const seen: Record<string, Record<string, number>> = {};
+  for (const [field, versions] of Object.entries(state.fields)) {
+    seen[field] = joinVectors(versions.map((v) => v.vv));
+  }
+  const deletion: Deletion = { at, by: device, seen };
+  return { fields: state.fields, deletions: currentDeletions([...state.deletions, deletion]) };
+}
+
+/**
+ * The state after the reader resolved a conflict on `field`: `value` (one of the versions' values,
+ * or both notes joined for "keep both"; undefined removes an optional field) supersedes every
+ * current version of the field.
+ */
+export function resolveConflict(
+  state: RecordState,
+  field: string,
+  value: unknown,
+  device: string,
+  at: number,
+): RecordState {
+  const current = state.fields[field] ?? [];
+  const vv = nextVector(current, knownVectors(state, field), device);
+  return {
+    fields: { ...state.fields, [field]: currentVersions([...current, version(value, at, device, vv)]) },
+    deletions: state.deletions,
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Talks introduced in running prose, where a write-up has no title lines at all: "Next up, Ruud
+ * Klaassen on “Terraform Drift Is a People Problem”.", "… met de keynote van Daan Verbeek, ‘Twintig jaar
+ * Java’, …", "Sanne Bakker, die in ‘Records en sealed classes’ liet zien …", "山田 花子さんの「…」では".
+ * A sentence introduces a talk when a title in quotation marks follows a person's name right away:
+ * joined by a comma, a preposition ("on", "with", "in", "met", "über", "sur" …), a relative pronoun, a
+ * possessive or, in Japanese and Korean, a possessive particle after an honorific. A quoted saying
+ * ("Jane Doe said “…”") is joined by a verb, and ends in sentence punctuation: no talk.
+ */
+import { parsePeople } from './people';
+import { headingRole } from './vocabulary';
+
+export interface ProseTalk {
+  title: string;
+  speakers: string[];
+}
+
+/** A quoted title: “…”, ‘…’, «…», „…“, "…", 「…」, 『…』, 《…》. */
+const QUOTED =
+  /“([^”]{3,160})”|‘([^’]{3,160})’|«\s?([^»]{3,160}?)\s?»|„([^“”]{3,160})[“”]|"([^"]{3,160})"|「([^」]{2,160})」|『([^』]{2,160})』|《([^》]{2,160})》/gu;
+/** Relative pronouns that may stand between the person and the title ("Jane Doe, who in “…”"). */
+const RELATIVE = `(?:who|die|der|qui|que|quien|который|которая|которые|któr[ayz]|którzy|kter[ýáé]|kteří)`;
+/** Prepositions that join a person to the title of their talk ("on", "with", "in", "about", "titled" …). */
+const PREPOSITION = `(?:on|with|in|about|called|titled|entitled|named|über|mit|namens|sur|avec|dans|intitulée?|sobre|con|en|titulad[oa]|com|em|intitulad[oa]|met|over|getiteld|genaamd|про|о|с|под названием|o|z|pod tytułem|na temat|na téma|s|se)`;
+/** What may stand between the person and the quote: ")", "'s", a comma, a relative pronoun, a preposition. */
+const CONNECTOR = new RegExp(
+  String.raw`(?:\)|['’]s)?\s*,?\s*(?:${RELATIVE}\s+)?(?:${PREPOSITION}\s+)?$`,
+  'iu',
+);
+/**
+ * "山田 花子さんの「…」", "김지은 님의 「…」", "王浩老师的《…》": an honorific and a possessive particle. A family
+ * name is written in kanji or katakana, so a particle before it ("午後は") is not part of the name.
+ */
+const CJK_PERSON =
+  /((?:[\p{Script=Han}\p{Script=Katakana}]{1,3}[ \u3000]?[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,3})|\p{Script=Hangul}{2,4})\s?(?:さん|氏|先生|님|老师)\s?(?:の|의|的)\s*$/u;
+/** A word of a name, a particle inside one, or "and" between two names. */
+const NAME_TOKEN = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)$/u;
+const JOINER =
+  /^(?:de|del|della|der|den|da|das|di|do|dos|du|la|le|van|von|ter|ten|bin|ibn|al|zu|el|and|und|et|y|e|en|i|a|и|&)$/u;
+
+/** The talk a sentence or paragraph introduces, or null. */
+export function talkIntroducedIn(text: string): ProseTalk | null {
+  for (const m of text.matchAll(QUOTED)) {
+    const title = (m.slice(1).find(Boolean) ?? '').trim();
+    if (!isTitleShaped(title)) continue;
+    const before = text.slice(Math.max(0, m.index - 160), m.index);
+    const speakers = personBefore(before);
+    if (speakers) return { title, speakers };
+  }
+  return null;
+}
+
+/** A title, not a saying: a few words, a capital or a digit first, no sentence ending inside or at the end. */
+function isTitleShaped(title: string): boolean {
+  if (!/^[\p{Lu}\p{N}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(title))
+    return false;
+  if (/[.,;:!…。、]$/u.test(title) || /[.!?。！？]\s+\S/u.test(title)) return false;
+  const words = title.split(/\s+/).length;
+  const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(title);
+  return cjk ? title.length >= 4 && title.length <= 80 : words >= 2 && words <= 16;
+}
+
+/** The people named right before a quote, joined to it by a connector; null when there are none. */
+function personBefore(before: string): string[] | null {
+  const cjk = CJK_PERSON.exec(before);
+  if (cjk?.[1]) return [cjk[1].trim()];
+  // Every part of the connector is optional: it matches, possibly empty, at the end.
+  const connector = CONNECTOR.exec(before);
+  const rest = before.slice(0, connector?.index ?? before.length);
+  // "@handle (Jane Doe) on “…”": the name in the parentheses.
+  if (connector?.[0].startsWith(')')) {
+    const open = rest.lastIndexOf('(');
+    return open < 0 ? null : parsePeople(rest.slice(open + 1));
+  }
+  const tokens = rest.trimEnd().split(/\s+/);
+  const run: string[] = [];
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i] ?? '';
+    if (!NAME_TOKEN.test(token) && !JOINER.test(token)) break;
+    run.unshift(token);
+  }
+  // "Then Jane Doe", "the keynote of Jane Doe": the longest tail of the run that is people.
+  for (let k = 0; k < run.length - 1; k++) {
+    if (JOINER.test(run[k] ?? '')) continue;
+    const people = parsePeople(run.slice(k).join(' '));
+    if (people) return people;
+  }
+  return null;
+}
+
+/**
+ * True when a block opens by announcing something other than a talk: a short first sentence that is a
+ * break, a block of short talks or the end ("8/ Coffee break ☕.", "Lunch.", "Ignites!", "That's a wrap
+ * for day 1!"). In a write-up without headings such a block ends the talk before it.
+ */
+export function opensWithBreak(text: string): boolean {
+  const first = /^\s*(?:\d{1,3}\s*[/.)]\s*)?([^.!?…:;]{2,60})(?:[.!?…:;]|$)/u.exec(text)?.[1];
+  if (!first || first.trim().split(/\s+/).length > 6) return false;
+  const role = headingRole(first);
+  return role === 'break' || role === 'outro' || role === 'group';
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConflict, stampDeletion, stampRecord } from '@/core/sync/edits';
+import { covers, currentVersions } from '@/core/sync/field-clock';
+import { mergeStates, viewState } from '@/core/sync/merge';
+
+const created = stampRecord(undefined, { note: 'first', tags: ['a'], color: 'yellow' }, 'dev-a', 100);
+/** The record as both devices have it after a sync. */
+const shared = mergeStates(created, created);
+
+describe('sync conflict rules', () => {
+  it('keeps concurrent edits of different fields of one record', () => {
+    const a = stampRecord(shared, { note: 'note from A', tags: ['a'], color: 'yellow' }, 'dev-a', 200);
+    const b = stampRecord(shared, { note: 'first', tags: ['a', 'b'], color: 'yellow' }, 'dev-b', 150);
+    const view = viewState(mergeStates(a, b));
+    expect(view.values).toEqual({ note: 'note from A', tags: ['a', 'b'], color: 'yellow' });
+    expect(view.conflicts).toEqual([]);
+    expect(view.updatedAt).toBe(200);
+  });
+
+  it.each([
+    { case: 'B edited later', atA: 200, atB: 300, winner: 'from B', loser: 'from A' },
+    { case: 'A edited later', atA: 300, atB: 200, winner: 'from A', loser: 'from B' },
+    { case: 'a tie: the greater device id', atA: 200, atB: 200, winner: 'from B', loser: 'from A' },
+  ])('the same field edited on two devices ($case): later wins, the other is a conflict', (c) => {
+    const a = stampRecord(shared, { note: 'from A', tags: ['a'], color: 'yellow' }, 'dev-a', c.atA);
+    const b = stampRecord(shared, { note: 'from B', tags: ['a'], color: 'yellow' }, 'dev-b', c.atB);
+    for (const merged of [mergeStates(a, b), mergeStates(b, a)]) {
+      const view = viewState(merged);
+      expect(view.values?.note).toBe(c.winner);
+      expect(view.conflicts.map((x) => [x.field, x.versions.map((v) => v.value)])).toEqual([
+        ['note', [c.winner, c.loser]],
+      ]);
+    }
+  });
+
+  it('an edit made after seeing another replaces it, whatever the clocks say', () => {
+    const a = stampRecord(shared, { note: 'from A', tags: ['a'], color: 'yellow' }, 'dev-a', 500);
+    const bSawA = mergeStates(shared, a);
+    const b = stampRecord(bSawA, { note: 'from B', tags: ['a'], color: 'yellow' }, 'dev-b', 10);
+    const view = viewState(mergeStates(a, b));
+    expect(view.values?.note).toBe('from B');
+    expect(view.conflicts).toEqual([]);
+  });
+
+  it('concurrent edits to the same value are not shown as a conflict', () => {
+    const a = stampRecord(shared, { note: 'same', tags: ['a'], color: 'yellow' }, 'dev-a', 200);
+    const b = stampRecord(shared, { note: 'same', tags: ['a'], color: 'yellow' }, 'dev-b', 300);
+    expect(viewState(mergeStates(a, b)).conflicts).toEqual([]);
+  });
+
+  it('resolving a conflict supersedes every version on every device', () => {
+    const a = stampRecord(shared, { note: 'from A', tags: ['a'], color: 'yellow' }, 'dev-a', 200);
+    const b = stampRecord(shared, { note: 'from B', tags: ['a'], color: 'yellow' }, 'dev-b', 300);
+    const resolved = resolveConflict(mergeStates(a, b), 'note', 'from A\n\nfrom B', 'dev-a', 400);
+    for (const merged of [resolved, mergeStates(resolved, b), mergeStates(a, resolved)]) {
+      const view = viewState(merged);
+      expect(view.values?.note).toBe('from A\n\nfrom B');
+      expect(view.conflicts).toEqual([]);
+    }
+  });
+
+  it('a plain edit of a field in conflict keeps the conflict (only resolving ends it)', () => {
+    const a = stampRecord(shared, { note: 'from A', tags: ['a'], color: 'yellow' }, 'dev-a', 200);
+    const b = stampRecord(shared, { note: 'from B', tags: ['a'], color: 'yellow' }, 'dev-b', 300);
+    const edited = stampRecord(
+      mergeStates(a, b),
+      { note: 'B again', tags: ['a'], color: 'yellow' },
+      'dev-b',
+      350,
+    );
+    expect(viewState(edited).conflicts[0]?.versions.map((v) => v.value)).toEqual(['B again', 'from A']);
+  });
+
+  it('a deletion that had seen every edit propagates', () => {
+    const a = stampRecord(shared, { note: 'from A', tags: ['a'], color: 'yellow' }, 'dev-a', 200);
+    const bDeletes = stampDeletion(mergeStates(shared, a), 'dev-b', 300);
+    for (const merged of [mergeStates(a, bDeletes), mergeStates(bDeletes, a)]) {
+      expect(viewState(merged)).toMatchObject({ values: null, keptAfterDeletion: false, conflicts: [] });
+    }
+  });
+
+  it('deleted on one device and edited on another: kept, and it says so', () => {
+    const a = stampRecord(shared, { note: 'edited on A', tags: ['a'], color: 'yellow' }, 'dev-a', 200);
+    const bDeletes = stampDeletion(shared, 'dev-b', 900);
+    const view = viewState(mergeStates(bDeletes, a));
+    expect(view.values).toEqual({ note: 'edited on A', tags: ['a'], color: 'yellow' });
+    expect(view.keptAfterDeletion).toBe(true);
+    // Deleting it again, having seen the edit, deletes it everywhere.
+    const again = stampDeletion(mergeStates(bDeletes, a), 'dev-a', 950);
+    expect(viewState(mergeStates(again, a)).values).toBeNull();
+  });
+
+  it('removing an optional field is an edit like any other', () => {
+    const withPin = stampRecord(
+      shared,
+      { note: 'first', tags: ['a'], color: 'yellow', talkPinned: true },
+      'dev-a',
+      200,
+    );
+    const unpinned = stampRecord(withPin, { note: 'first', tags: ['a'], color: 'yellow' }, 'dev-a', 300);
+    expect(viewState(mergeStates(withPin, unpinned)).values).toEqual({
+      note: 'first',
+      tags: ['a'],
+      color: 'yellow',
+    });
+  });
+
+  it('two edits of one device never share a vector, and the later covers the earlier', () => {
+    const one = stampRecord(shared, { note: 'one', tags: ['a'], color: 'yellow' }, 'dev-a', 200);
+    const two = stampRecord(one, { note: 'two', tags: ['a'], color: 'yellow' }, 'dev-a', 100);
+    const [v1] = one.fields.note!;
+    const [v2] = two.fields.note!;
+    expect(covers(v2!.vv, v1!.vv) && !covers(v1!.vv, v2!.vv)).toBe(true);
+    expect(currentVersions([v1!, v2!])).toEqual([v2]);
+  });
+});
