@@ -15,7 +15,7 @@
  * Nothing from a page can add structure: titles, talk names and speakers are escaped; stored Markdown and
  * notes go through ./sanitize.ts; URLs are re-encoded so they cannot end a link early.
  */
-import { escapeMarkdownText, inline, linkDestination, plainTextMarkdown } from './escape';
+import { inline, linkDestination, plainTextMarkdown } from './escape';
 import type { ExportOptions } from './export-options';
 import {
   compileTemplate,

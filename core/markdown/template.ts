@@ -159,14 +159,14 @@ function renderSafely(
 function renderNodes(
   nodes: readonly Node[],
   values: TemplateValues,
-  valueOf: (name: TemplateVariable) => string,
+  insert: (name: TemplateVariable) => string,
 ): string {
   let out = '';
   for (const node of nodes) {
     // Marker characters typed into a template are not markers.
     if (node.kind === 'text') out += node.text.replace(/[\uE000\uE001]/g, '');
-    else if (node.kind === 'variable') out += valueOf(node.name);
-    else if (values[node.name].trim()) out += renderNodes(node.body, values, valueOf);
+    else if (node.kind === 'variable') out += insert(node.name);
+    else if (values[node.name].trim()) out += renderNodes(node.body, values, insert);
   }
   return out;
 }
