@@ -2,7 +2,7 @@
  * The domain model of Talk Notes: what a clipped page, a talk, a highlight and a collection are.
  * Storage, messages and UI all speak these types; nothing here touches a browser API.
  */
-import type { ScheduleFormat, ScheduleLink } from './schedule/types';
+import type { ScheduleFormat, ScheduleTalk } from './schedule/types';
 
 /** W3C Web Annotation TextQuoteSelector: the exact text with some context either side. */
 export interface TextQuoteSelector {
@@ -95,25 +95,12 @@ export const SCHEDULE_LINK_STATES = ['matched', 'chosen', 'declined'] as const;
 export type ScheduleLinkState = (typeof SCHEDULE_LINK_STATES)[number];
 
 /**
- * A conference talk's fields: the event as the conference published it (core/schedule/types.ts).
+ * A conference talk's fields: the event as the conference published it (`ScheduleTalk` of
+ * core/schedule/types.ts, its title and speakers being the talk's own), and its conference.
  * Present on a conference's talks only, all of them together.
  */
-export interface ScheduleFields {
+export interface ScheduleFields extends Omit<ScheduleTalk, 'title' | 'speakers'> {
   conferenceId: string;
-  /** The source's id of the event (frab guid or id, Sessionize id, iCal UID), as given. */
-  scheduleId: string;
-  subtitle: string | null;
-  start: string | null;
-  end: string | null;
-  timeZone: string | null;
-  day: string | null;
-  room: string | null;
-  track: string | null;
-  type: string | null;
-  abstract: string | null;
-  url: string | null;
-  links: ScheduleLink[];
-  housekeeping: boolean;
   /** Set when a re-import no longer lists the event but passages are filed under it: kept, flagged. */
   removedFromSchedule?: boolean;
 }
