@@ -9,12 +9,13 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import * as v from 'valibot';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { anchor, buildTextIndex } from '@/core/anchoring';
 import { LIMITS } from '@/core/limits';
 import { BackgroundRequestSchema } from '@/messaging/protocol';
 import { analyzePage, prepareClip } from '@/page/clipper';
 import { clippableRange, trimRange } from '@/page/selection';
+import { ALL_WEB_PAGES, webPagePath } from '../../fixtures/web-pages';
 
 /** Random selections tried on each page: bounded, so the whole corpus stays a few seconds per file. */
 export const RUNS_PER_PAGE = 10;
@@ -138,4 +139,22 @@ export function checkClipsOnPage(name: string, path: string, runs = RUNS_PER_PAG
   );
   // The page was really exercised: most random selections there are clips.
   expect(clipped).toBeGreaterThan(0);
+}
+
+/**
+ * The test of the web pages `name` selects (`count` of the 62): the corpus is split over two files of
+ * about the same running time, so the halves can run side by side.
+ */
+export function describeWebPages(part: string, select: (name: string) => boolean, count: number): void {
+  const pages = ALL_WEB_PAGES.filter(select);
+  describe(`clips on the web pages ${part} pass the saveClip schema and re-anchor`, () => {
+    it('has its part of the 62 pages', () => {
+      expect(ALL_WEB_PAGES).toHaveLength(62);
+      expect(pages).toHaveLength(count);
+    });
+
+    it.each(pages)('%s', (name) => {
+      checkClipsOnPage(`web-pages/${name}`, webPagePath(name));
+    });
+  });
 }

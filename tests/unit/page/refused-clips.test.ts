@@ -10,15 +10,13 @@ import { LIMITS } from '@/core/limits';
 import type { HighlightRecord } from '@/core/types';
 import type { BackgroundRequest, Reply } from '@/messaging/protocol';
 import { ContentApp } from '@/page/content-app';
+import { installHighlightApi, toolbarButtons } from './page-fixtures';
 
 const PASSAGE = 'Kernel live patching merged in 4.0.';
 const REFUSAL = 'malformed or unknown message: Invalid length: Expected <=1000 but received 2737';
 
-/** jsdom has no CSS Custom Highlight API: the smallest stand-in the painter needs. */
-function installHighlightApi() {
-  const registry = new Map<string, Set<Range>>();
-  Object.assign(window, { Highlight: class extends Set<Range> {} });
-  Object.assign(window.CSS ?? Object.assign(window, { CSS: {} }).CSS, { highlights: registry });
+/** The texts the painter draws now. */
+function drawnTexts(registry: Map<string, Set<Range>>) {
   return () => [...registry.values()].flatMap((set) => [...set].map((r) => r.toString()));
 }
 
@@ -29,10 +27,6 @@ function select(text: Node) {
   getSelection()!.addRange(range);
 }
 
-const toolbarButtons = () =>
-  [...(document.querySelector('talk-notes-toolbar')?.shadowRoot?.querySelectorAll('button') ?? [])].map(
-    (b) => b.textContent,
-  );
 const toolbarStatus = () =>
   document.querySelector('talk-notes-toolbar')?.shadowRoot?.querySelector('[role="status"]')?.textContent;
 
@@ -85,7 +79,7 @@ describe('a clip the background refuses, and one storage fails to keep', () => {
   }
 
   it('refused for good: said so, not drawn, no Retry and no prompt, and Copy puts it on the clipboard', async () => {
-    const drawn = installHighlightApi();
+    const drawn = drawnTexts(installHighlightApi());
     const saves = background(() => ({ ok: false, error: REFUSAL, rejected: true }));
     const copied: string[] = [];
     // jsdom has no clipboard.
@@ -119,7 +113,7 @@ describe('a clip the background refuses, and one storage fails to keep', () => {
   });
 
   it('not kept by storage: drawn, Retry offered, leaving asks; a retry the background then refuses gives it up', async () => {
-    const drawn = installHighlightApi();
+    const drawn = drawnTexts(installHighlightApi());
     let reply: Reply<unknown> = { ok: false, error: 'The browser has no room left for Talk Notes.' };
     const saves = background(() => reply);
     const app = await startApp();
@@ -157,7 +151,7 @@ describe('a clip the background refuses, and one storage fails to keep', () => {
   });
 
   it('refuses a passage over the limit up front: nothing sent, nothing drawn, the reason given', async () => {
-    const drawn = installHighlightApi();
+    const drawn = drawnTexts(installHighlightApi());
     const saves = background(() => ({ ok: true, value: null }));
     document.getElementById('q')!.textContent = 'word '.repeat(LIMITS.passage / 5 + 1);
     const app = await startApp();
