@@ -31,7 +31,7 @@ describe('the Firefox build', () => {
     // Built without TALK_NOTES_MARKS=1, as a release is: no code leaves the marks a page could read.
     // The Chromium test build (global setup, TALK_NOTES_MARKS=1) shows the same scan finds them there.
     expect(scriptsWithMarks(FIREFOX_DIR)).toEqual([]);
-    expect(scriptsWithMarks(EXTENSION_DIR)).toEqual(['content-scripts/content.js', 'content-runtime.js']);
+    expect(scriptsWithMarks(EXTENSION_DIR)).toEqual(['content-runtime.js', 'content-scripts/content.js']);
 
     let output: string;
     try {
