@@ -28,6 +28,13 @@ const limitedStorage = process.env.TALK_NOTES_LIMITED_STORAGE === '1';
  */
 const testHooks = process.env.TALK_NOTES_TEST_HOOKS === '1';
 
+/**
+ * Builds made with TALK_NOTES_MARKS=1 (the browser tests' and the benchmark's, tests/e2e/build.ts) leave
+ * the content script's `talk-notes:ready` / `anchored` / `clipped` performance marks. Any page can read
+ * its own marks: other builds leave none, so a page cannot learn that Talk Notes is installed from them.
+ */
+const marks = process.env.TALK_NOTES_MARKS === '1';
+
 export default defineConfig({
   // A separate output folder lets parallel test runs build without overwriting each other.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
@@ -36,7 +43,10 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact()],
-    define: { 'import.meta.env.TALK_NOTES_TEST_HOOKS': JSON.stringify(testHooks) },
+    define: {
+      'import.meta.env.TALK_NOTES_TEST_HOOKS': JSON.stringify(testHooks),
+      'import.meta.env.TALK_NOTES_MARKS': JSON.stringify(marks),
+    },
   }),
   hooks: {
     // Said once, after the first build: WXT itself only says to load the folder by hand, not why.
@@ -88,10 +98,13 @@ export default defineConfig({
     },
     // The in-page highlight menu is an extension page shown in an iframe (page scripts cannot read it).
     // The content runtime is loaded on demand by the content script (page/runtime-loader.ts).
+    // Chromium: reachable only under the session's dynamic id (runtime.getURL gives it), so a page cannot
+    // probe `chrome-extension://<published id>/…` to learn that Talk Notes is installed. Firefox's
+    // moz-extension:// origins are random per installation already.
     web_accessible_resources:
       browser === 'firefox'
         ? PAGE_RESOURCES
-        : [{ resources: PAGE_RESOURCES, matches: ['http://*/*', 'https://*/*'] }],
+        : [{ resources: PAGE_RESOURCES, matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     action: { default_title: 'Talk Notes' },
     ...(browser === 'firefox'
       ? {

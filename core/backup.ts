@@ -5,20 +5,23 @@
  *
  * A file to import is untrusted: {@link parseBackup} checks, in order, that it is JSON (and not cut
  * short), that it is a Talk Notes backup of a version we understand, that every record matches its
- * schema (sizes bounded), that ids are unique and that records refer to pages and conferences that
- * exist. Its messages say what is wrong and where (`highlights[3].text: ...`), so a reader can act on
- * them. A version 1 file (before conferences) is read as a version 2 one without conferences.
+ * schema (sizes and times bounded), that ids are unique and that records refer to pages and
+ * conferences that exist. Its messages say what is wrong and where (`highlights[3].text: ...`), so a
+ * reader can act on them. Settings this version does not know are left out, and the ones that change
+ * what exports write ({@link HELD_SETTINGS}) are held back for the reader to apply. A version 1 file
+ * (before conferences) is read as a version 2 one without conferences.
  */
 import * as v from 'valibot';
 import {
   CollectionRecordSchema,
   ConferenceRecordSchema,
   HighlightRecordSchema,
+  isPlausibleTime,
   PageRecordSchema,
   SettingRecordSchema,
   TalkRecordSchema,
 } from './schemas';
-import { SETTINGS, type SettingKey } from './settings';
+import { parseSetting, SETTINGS, type SettingKey } from './settings';
 import type {
   CollectionRecord,
   ConferenceRecord,
@@ -75,7 +78,15 @@ const bounded = <T extends v.GenericSchema>(schema: T, max: number) =>
 export const BackupSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),
-  exportedAt: v.pipe(v.string(), v.maxLength(100), v.isoTimestamp()),
+  exportedAt: v.pipe(
+    v.string(),
+    v.maxLength(100),
+    v.isoTimestamp(),
+    v.check(
+      (at) => isPlausibleTime(Date.parse(at)),
+      (issue) => `${issue.input} is not a date a backup can have been made`,
+    ),
+  ),
   pages: bounded(PageRecordSchema, BACKUP_LIMITS.pages),
   conferences: bounded(ConferenceRecordSchema, BACKUP_LIMITS.conferences),
   talks: bounded(TalkRecordSchema, BACKUP_LIMITS.talks),
@@ -120,9 +131,21 @@ export function serializeBackup(backup: Backup): string {
   return `${JSON.stringify(backup)}\n`;
 }
 
+/**
+ * A parsed backup: `backup` is what an import merges; `held` are the file's settings that change what
+ * exports write ({@link HELD_SETTINGS}, values read with their schema), kept out of `backup` for the
+ * reader to see and apply themselves.
+ */
 export type ParseBackupResult =
-  | { ok: true; backup: Backup; warnings: string[] }
+  | { ok: true; backup: Backup; warnings: string[]; held: SettingRecord[] }
   | { ok: false; error: string };
+
+/**
+ * Settings a backup does not apply silently: they change what every later export writes (a template's
+ * text goes into each one), so a file from elsewhere could plant beacons or links in them. An import
+ * shows them; the reader applies them or not.
+ */
+export const HELD_SETTINGS: readonly SettingKey[] = ['exportOptions'];
 
 export interface ParseBackupOptions {
   /** Pages already in the library: records of the file may refer to them. */
@@ -182,15 +205,55 @@ export function parseBackup(text: string, options: ParseBackupOptions = {}): Par
       `The backup is not valid: ${errors.slice(0, MAX_LISTED_ISSUES).join('; ')}${more > 0 ? ` (and ${more} more)` : ''}.`,
     );
   }
-  const { backup, droppedLinks } = dropUnknownScheduleLinks(
+  const { backup: linked, droppedLinks } = dropUnknownScheduleLinks(
     parsed.backup,
     options.libraryConferenceTalkIds ?? new Set(),
   );
+  const { settings, held, unknown } = sortSettings(linked.settings);
+  const backup = settings === linked.settings ? linked : { ...linked, settings };
   return {
     ok: true,
     backup,
-    warnings: [...droppedLinkWarnings(droppedLinks), ...danglingTalkWarnings(backup)],
+    warnings: [
+      ...droppedLinkWarnings(droppedLinks),
+      ...danglingTalkWarnings(backup),
+      ...unknownSettingWarnings(unknown),
+    ],
+    held,
   };
+}
+
+/**
+ * The settings an import applies (known, not held), the held ones (their values read with their
+ * schema) and the keys of unknown ones, which are dropped: nothing this version does not know is stored.
+ */
+function sortSettings(all: SettingRecord[]): {
+  settings: SettingRecord[];
+  held: SettingRecord[];
+  unknown: string[];
+} {
+  const known = (s: SettingRecord) => Object.hasOwn(SETTINGS, s.key);
+  const isHeld = (s: SettingRecord) => HELD_SETTINGS.includes(s.key as SettingKey);
+  const settings = all.filter((s) => known(s) && !isHeld(s));
+  return {
+    settings: settings.length === all.length ? all : settings,
+    held: all
+      .filter((s) => known(s) && isHeld(s))
+      .map((s) => ({ key: s.key, value: parseSetting(s.key as SettingKey, s.value) })),
+    unknown: all.filter((s) => !known(s)).map((s) => s.key),
+  };
+}
+
+function unknownSettingWarnings(keys: readonly string[]): string[] {
+  if (keys.length === 0) return [];
+  const named = keys
+    .slice(0, MAX_LISTED_ISSUES)
+    .map((k) => JSON.stringify(k.slice(0, 60)))
+    .join(', ');
+  const more = keys.length > MAX_LISTED_ISSUES ? ', …' : '';
+  return [
+    `${keys.length === 1 ? '1 setting this version does not know was' : `${keys.length} settings this version does not know were`} left out (${named}${more}).`,
+  ];
 }
 
 /** The records of a file whose format and version were checked: version 1 is read as version 2. */
@@ -265,20 +328,18 @@ export function isTruncatedJson(text: string): boolean {
   return inString || depth > 0;
 }
 
-/** Known settings must have valid values; every value must be small and shallow. */
+/** Known settings must have valid values, small and shallow (unknown ones are left out, not read). */
 function settingProblems(settings: readonly SettingRecord[]): string[] {
   const problems: string[] = [];
   settings.forEach((setting, i) => {
+    if (!Object.hasOwn(SETTINGS, setting.key)) return;
     const size = jsonSize(setting.value);
     if (size.chars > BACKUP_LIMITS.settingChars || size.depth > BACKUP_LIMITS.settingDepth) {
       problems.push(`settings[${i}] (${setting.key}): the value is too large or too deeply nested`);
       return;
     }
-    if (Object.hasOwn(SETTINGS, setting.key)) {
-      const result = v.safeParse(SETTINGS[setting.key as SettingKey].schema, setting.value);
-      if (!result.success)
-        problems.push(`settings[${i}] (${setting.key}): ${describeIssue(result.issues[0])}`);
-    }
+    const result = v.safeParse(SETTINGS[setting.key as SettingKey].schema, setting.value);
+    if (!result.success) problems.push(`settings[${i}] (${setting.key}): ${describeIssue(result.issues[0])}`);
   });
   return problems;
 }

@@ -1,10 +1,12 @@
 /**
  * Page metadata as a notes user wants it: title, authors, site, date, language, canonical URL and
- * excerpt. Reads `<meta>`, JSON-LD and a few conventional elements, and runs Mozilla Readability on a
- * clone of the page for its article heuristics (title, byline, excerpt) and to tell whether the page
- * holds an article at all. Pure: takes the document as a parameter and never modifies it.
+ * excerpt. Reads `<meta>`, JSON-LD and a few conventional elements, and runs Mozilla Readability on an
+ * inert copy of the page (./inert.ts: nothing in it loads or runs) for its article heuristics (title,
+ * byline, excerpt) and to tell whether the page holds an article at all. Pure: takes the document as a
+ * parameter and never modifies it.
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { inertCopyOfDocument } from './inert';
 import { LIMITS } from './limits';
 import { cleanText, truncate } from './text';
 import type { PageMetadata } from './types';
@@ -98,8 +100,9 @@ function runReadability(doc: Document, maxElemsToParse: number): ReadabilityArti
     if (doc.getElementsByTagName('*').length > maxElemsToParse) return null;
     // Readability always returns its best attempt, even a menu; this is its own "is there an article" test.
     if (!isProbablyReaderable(doc)) return null;
-    // Readability rewrites the DOM it parses: give it a copy so the reader's page stays as it is.
-    const clone = doc.cloneNode(true) as Document;
+    // Readability rewrites the DOM it parses: give it a copy so the reader's page stays as it is, in an
+    // inert document (a clone in the page would load its images and run their handlers again).
+    const clone = inertCopyOfDocument(doc);
     const parsed = new Readability(clone, { maxElemsToParse }).parse();
     if (!parsed) return null;
     return {

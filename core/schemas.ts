@@ -21,7 +21,30 @@ import type {
 } from './types';
 
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-const timestamp = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** The earliest time a record may carry (ms since the epoch): nothing in a library predates 1990. */
+export const EARLIEST_TIMESTAMP = Date.UTC(1990, 0, 1);
+/** How far past now a record's time may be: the clock of the browser that wrote it may run ahead. */
+export const TIMESTAMP_SLACK_MS = 24 * 60 * 60 * 1000;
+
+/** Whether `ms` is a time a record may carry: from 1990 to now plus the slack (checked when read). */
+export function isPlausibleTime(ms: number, now = Date.now()): boolean {
+  return ms >= EARLIEST_TIMESTAMP && ms <= now + TIMESTAMP_SLACK_MS;
+}
+
+/**
+ * A record's creation or change time. Bounded both ways: a file with `9e15` or `1e300` would make
+ * every date shown throw, and a time far ahead would win every merge ("newer edits win").
+ */
+const timestamp = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(EARLIEST_TIMESTAMP, (issue) => `${issue.input} is not a date Talk Notes can hold (before 1990)`),
+  v.check(
+    (ms) => ms <= Date.now() + TIMESTAMP_SLACK_MS,
+    (issue) => `${issue.input} is not a date Talk Notes can hold (in the future)`,
+  ),
+);
 /** Bounded strings: a message or file must not make us hold arbitrarily large values. */
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 

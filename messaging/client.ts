@@ -11,10 +11,15 @@ import type {
   ContentResponses,
   Reply,
 } from './protocol';
+import { MessageRejected } from './router';
 
+/**
+ * The value of a reply. Throws `MessageRejected` when the receiver refused the message itself (a
+ * retry cannot help), a plain Error when handling it failed or no one answered (a retry may).
+ */
 function unwrap<T>(reply: Reply<T> | undefined): T {
   if (!reply) throw new Error('no answer: the receiving side is not listening');
-  if (!reply.ok) throw new Error(reply.error);
+  if (!reply.ok) throw reply.rejected ? new MessageRejected(reply.error) : new Error(reply.error);
   return reply.value;
 }
 

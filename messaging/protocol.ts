@@ -109,5 +109,10 @@ export const CONTENT_SENDERS: { [K in ContentRequest['type']]: readonly SenderRo
   detectTalksAgain: ['extension'],
 };
 
-/** Every reply travels in this envelope so errors survive the trip across contexts. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * Every reply travels in this envelope so errors survive the trip across contexts. `rejected`: the
+ * receiver refused the message itself (not from this extension, malformed, beyond a limit, from a
+ * sender that may not send it): the same message would be refused again, so retrying cannot help.
+ * Without it the message was accepted and handling it failed (storage full or closed): a retry may work.
+ */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; rejected?: true };

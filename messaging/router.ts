@@ -39,7 +39,13 @@ export interface RouterOptions<M extends { type: string }> {
   onRejected?: (reason: string, message: unknown) => void;
 }
 
-export class MessageRejected extends Error {}
+/**
+ * The message itself was refused (see `Reply.rejected`): thrown by handlers and the router on the
+ * receiving side, and by the client (./client.ts) on the sending side when a reply says so.
+ */
+export class MessageRejected extends Error {
+  override name = 'MessageRejected';
+}
 
 /** Classifies a sender as one of our pages or a content script, or refuses it. */
 export function senderRole(
@@ -85,8 +91,9 @@ export function createMessageRouter<M extends { type: string }, R extends { [K i
       return { ok: true, value: await handler(typed, context) };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      if (error instanceof MessageRejected) options.onRejected?.(reason, message);
-      return { ok: false, error: reason };
+      if (!(error instanceof MessageRejected)) return { ok: false, error: reason };
+      options.onRejected?.(reason, message);
+      return { ok: false, error: reason, rejected: true };
     }
   };
 }

@@ -21,6 +21,9 @@ export interface SelectionToolbarProps {
   pinned?: boolean;
   /** False where saving cannot work (a private window): only copying is offered. */
   canRetry?: boolean;
+  /** Clips the background refused for good (a retry cannot help): offered for copying only. */
+  refused?: number;
+  onCopyRefused?: () => void;
 }
 
 /**
@@ -38,6 +41,8 @@ export function SelectionToolbar({
   onCopyUnsaved,
   pinned = false,
   canRetry = true,
+  refused = 0,
+  onCopyRefused,
 }: SelectionToolbarProps) {
   const [color, setColor] = useState<HighlightColor>(initialColor);
   return (
@@ -80,6 +85,11 @@ export function SelectionToolbar({
             Copy unsaved
           </button>
         </>
+      )}
+      {refused > 0 && (
+        <button type="button" onClick={(e) => e.isTrusted && onCopyRefused?.()}>
+          {refused === 1 ? 'Copy passage' : `Copy ${refused} passages`}
+        </button>
       )}
       <span class="status" role="status" aria-live="polite">
         {status ?? ''}

@@ -2,12 +2,24 @@
  * Turns a selection into a clip: selectors, text, Markdown, the talk it sits under and the page's
  * metadata. Runs only when the reader acts; the page analysis (Readability, talk detection) is
  * computed once per page state and reused by later clips.
+ *
+ * Every clip made here fits the message the background accepts (messaging/protocol.ts `saveClip`),
+ * so a clip is never refused for its size after it was drawn. The rule, in LIMITS' terms:
+ * - a passage longer than LIMITS.passage characters is refused up front, with a plain message;
+ * - its context (prefix and suffix) is cut at LIMITS.quoteContext characters (core/anchoring/describe.ts);
+ * - Markdown longer than LIMITS.markdown is replaced by the passage's plain text, escaped (which fits);
+ * - detected talks, their titles and speakers are cut to their limits.
+ * The finished clip is checked against the schema all the same; a clip that fails it is refused
+ * before it is drawn, never sent to be refused again and again.
  */
+import * as v from 'valibot';
 import { buildTextIndex, describeRange, type TextIndex } from '@/core/anchoring';
+import { plainTextMarkdown } from '@/core/markdown/escape';
 import { rangeToMarkdown } from '@/core/markdown/from-html';
 import { LIMITS } from '@/core/limits';
 import { extractPageMetadata } from '@/core/page-metadata';
-import type { ClipInput } from '@/core/schemas';
+import { type ClipInput, ClipSchema } from '@/core/schemas';
+import { truncate } from '@/core/text';
 import {
   detectTalkSections,
   NO_RULES,
@@ -17,6 +29,7 @@ import {
   talkForNode,
 } from '@/core/talks';
 import type { HighlightColor, PageMetadata, TextQuoteSelector } from '@/core/types';
+import { trimRange } from './selection';
 
 export interface PageAnalysis {
   metadata: PageMetadata;
@@ -54,42 +67,122 @@ function fallbackMetadata(doc: Document, url: string): PageMetadata {
   };
 }
 
-/** Builds the clip of `range`; `index` is the page's current text index. */
-export function buildClip(
-  doc: Document,
-  range: Range,
-  options: { color: HighlightColor; note?: string; analysis: PageAnalysis; index?: TextIndex },
-): ClipInput {
+export interface ClipOptions {
+  color: HighlightColor;
+  note?: string;
+  analysis: PageAnalysis;
+  /** The page's current text index (built when left out). */
+  index?: TextIndex;
+}
+
+/**
+ * What clipping a selection gives: the clip to send and the range it covers (trimmed), or why no clip
+ * can be sent, in words for the reader. `clip` is there when one was built but cannot be stored: the
+ * reader can still copy it.
+ */
+export type PreparedClip =
+  | { ok: true; clip: ClipInput; range: Range }
+  | { ok: false; message: string; clip?: ClipInput };
+
+/** The refusal of a passage over LIMITS.passage characters. */
+export function passageTooLongMessage(length: number): string {
+  return `This passage is too long to highlight: ${length.toLocaleString('en')} characters, the limit is ${LIMITS.passage.toLocaleString('en')}. Select a shorter passage.`;
+}
+
+/**
+ * Everything the content script does between the reader's click and sending the clip: trims the
+ * selection, refuses what cannot be stored (nothing selected, a passage over the limit, a page address
+ * too long to store), builds the clip and checks it against the message schema.
+ */
+export function prepareClip(doc: Document, selected: Range, options: ClipOptions): PreparedClip {
+  const range = trimRange(selected);
+  if (!range.toString().trim()) return { ok: false, message: 'Nothing to highlight.' };
+  const index = options.index ?? buildTextIndex(doc.body);
+  let span: { start: number; end: number };
+  try {
+    span = index.rangeOffsets(range);
+  } catch {
+    return { ok: false, message: 'Nothing to highlight: the selection is not in the page’s text.' };
+  }
+  // Text that is never page text (a script, a style) may make a selection look non-empty.
+  const text = index.text.slice(span.start, span.end);
+  if (!/\S/.test(text)) return { ok: false, message: 'Nothing to highlight.' };
+  if (text.length > LIMITS.passage) return { ok: false, message: passageTooLongMessage(text.length) };
+  if (options.analysis.metadata.url.length > LIMITS.url) {
+    return {
+      ok: false,
+      message: `Talk Notes cannot keep highlights of this page: its address is longer than ${LIMITS.url.toLocaleString('en')} characters.`,
+    };
+  }
+  let clip: ClipInput;
+  try {
+    clip = buildClip(doc, range, { ...options, index });
+  } catch (error) {
+    return {
+      ok: false,
+      message: `Could not highlight this: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  const checked = v.safeParse(ClipSchema, clip);
+  if (!checked.success) {
+    return {
+      ok: false,
+      message: `Talk Notes cannot store this passage (${issueText(checked.issues[0])}).`,
+      clip,
+    };
+  }
+  return { ok: true, clip, range };
+}
+
+/** `Invalid length: Expected <=2000 but received 2001 at page.title` */
+function issueText(issue: v.BaseIssue<unknown>): string {
+  const path = v.getDotPath(issue);
+  return path ? `${issue.message} at ${path}` : issue.message;
+}
+
+/**
+ * Builds the clip of `range` (see the module comment for the limits it applies). Throws for a range
+ * with no page text; a passage over LIMITS.passage is refused by {@link prepareClip} before this.
+ */
+export function buildClip(doc: Document, range: Range, options: ClipOptions): ClipInput {
   const root = doc.body;
   const index = options.index ?? buildTextIndex(root);
   const selectors = describeRange(root, range, index);
   const quote = selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
   if (!quote) throw new Error('the selection has no text to clip');
   const { start } = index.rangeOffsets(range);
-  let markdown: string;
+  let markdown = '';
   try {
     markdown = rangeToMarkdown(range, { baseUrl: doc.URL }).markdown;
   } catch {
-    markdown = quote.exact;
+    // The plain text below.
   }
+  // The passage's text, escaped: at most about twice LIMITS.passage, well within LIMITS.markdown.
+  if (!markdown || markdown.length > LIMITS.markdown) markdown = plainTextMarkdown(quote.exact);
   const { sections, metadata } = options.analysis;
   const talk = talkForNode(sections, range.startContainer);
+  const titleOf = (section: TalkSection) => truncate(section.title, LIMITS.title);
   return {
     page: metadata,
-    talks: sections.map((s) => ({
-      title: s.title,
-      speakers: s.speakers,
-      position: safeOffset(index, s.heading),
-      form: s.form,
-    })),
+    talks: sections
+      .filter((s) => titleOf(s) !== '')
+      .slice(0, LIMITS.detectedTalks)
+      .map((s) => ({
+        title: titleOf(s),
+        speakers: s.speakers
+          .slice(0, LIMITS.detectedSpeakers)
+          .map((name) => truncate(name, LIMITS.personName)),
+        position: safeOffset(index, s.heading),
+        form: s.form,
+      })),
     highlight: {
       text: quote.exact,
-      markdown: markdown || quote.exact,
+      markdown,
       selectors,
       color: options.color,
       note: options.note ?? '',
       position: start,
-      talkTitle: talk?.title ?? null,
+      talkTitle: (talk && titleOf(talk)) || null,
     },
   };
 }

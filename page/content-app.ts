@@ -7,21 +7,23 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buildTextIndex } from '@/core/anchoring';
 import type { HighlightColor, HighlightRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
+import type { ClipInput } from '@/core/schemas';
 import { sendToBackground } from '@/messaging/client';
 import type { ContentResponses } from '@/messaging/protocol';
+import { MessageRejected } from '@/messaging/router';
 import { NO_RULES, type Redetection, type TalkRules } from '@/core/talks';
-import { analyzePage, buildClip, type PageAnalysis, redetect } from './clipper';
+import { analyzePage, type PageAnalysis, prepareClip, redetect } from './clipper';
 import { HighlightPainter } from './highlight-painter';
 import { whenIdle } from './idle';
 import { MenuUi } from './menu-ui';
 import { PageHighlights } from './page-highlights';
-import { clippableRange, trimRange } from './selection';
+import { clippableRange } from './selection';
 import { ToolbarUi } from './toolbar-ui';
-import { errorText, UnsavedClips } from './unsaved-clips';
+import { clipsToMarkdown, errorText, UnsavedClips } from './unsaved-clips';
 
 type ClipOutcome = ContentResponses['highlightSelection'];
 
-/** Performance mark made after each clip, with `{ durationMs, saved }`. */
+/** Performance mark made after each clip, with `{ durationMs, saved }` (TALK_NOTES_MARKS=1 builds only). */
 export const CLIPPED_MARK = 'talk-notes:clipped';
 
 export interface ContentAppOptions {
@@ -38,6 +40,11 @@ export class ContentApp {
   private pendingRange: Range | null = null;
   /** Clips whose save failed, by provisional id: kept (and drawn) until saved or the tab closes. */
   private readonly unsaved = new UnsavedClips();
+  /**
+   * Clips that can never be stored as they are (the background refused the message itself): not
+   * drawn, not retried, offered for copying until copied or the reader selects something else.
+   */
+  private refused: ClipInput[] = [];
   /** Page analysis is reused across clips until the page's DOM changes. */
   private analysis: PageAnalysis | null = null;
   /** What the reader taught talk detection on this site, read when starting and after every change. */
@@ -73,6 +80,7 @@ export class ContentApp {
         onAddNote: (color) => void this.clipPending(color, true),
         onRetryUnsaved: () => void this.retryUnsaved(),
         onCopyUnsaved: () => void this.copyUnsaved(),
+        onCopyRefused: () => void this.copyRefused(),
       },
       // Nothing from a private window is stored: retrying could never succeed there.
       { canRetry: !options.privateWindow },
@@ -170,6 +178,8 @@ export class ContentApp {
       return;
     }
     this.pendingRange = range.cloneRange();
+    // A new selection: the passage refused before is no longer what the toolbar is about.
+    this.setRefused([]);
     const rects = range.getClientRects();
     const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
     void this.toolbar.show(last);
@@ -200,10 +210,12 @@ export class ContentApp {
   private async clip(selected: Range, color: HighlightColor, withNote = false): Promise<ClipOutcome> {
     const started = performance.now();
     const outcome = await this.saveSelection(selected, color, withNote);
-    // Click to drawn-and-stored, for tools and the benchmark.
-    performance.mark(CLIPPED_MARK, {
-      detail: { durationMs: performance.now() - started, saved: outcome.saved, message: outcome.message },
-    });
+    // Click to drawn-and-stored, for tests and the benchmark: builds made with TALK_NOTES_MARKS=1 only.
+    if (import.meta.env.TALK_NOTES_MARKS) {
+      performance.mark(CLIPPED_MARK, {
+        detail: { durationMs: performance.now() - started, saved: outcome.saved, message: outcome.message },
+      });
+    }
     return outcome;
   }
 
@@ -212,14 +224,14 @@ export class ContentApp {
     color: HighlightColor,
     withNote: boolean,
   ): Promise<ClipOutcome> {
-    const range = trimRange(selected);
-    if (!range.toString().trim()) return { saved: false, duplicate: false, message: 'Nothing to highlight.' };
+    if (!selected.toString().trim())
+      return { saved: false, duplicate: false, message: 'Nothing to highlight.' };
     const provisionalId = `pending:${crypto.randomUUID()}`;
-    let clip: ReturnType<typeof buildClip>;
+    let prepared: ReturnType<typeof prepareClip>;
     await this.rulesRead;
     try {
       this.analysis ??= analyzePage(this.doc, this.url, this.rules);
-      clip = buildClip(this.doc, range, {
+      prepared = prepareClip(this.doc, selected, {
         color,
         analysis: this.analysis,
         index: buildTextIndex(this.doc.body),
@@ -227,6 +239,13 @@ export class ContentApp {
     } catch (error) {
       return { saved: false, duplicate: false, message: `Could not highlight this: ${errorText(error)}` };
     }
+    // Refused before anything is drawn (too long, nothing to keep, not storable): the reader is told why.
+    if (!prepared.ok) {
+      if (prepared.clip) this.setRefused([prepared.clip]);
+      const copy = prepared.clip ? ' Copy it to keep it.' : '';
+      return { saved: false, duplicate: false, message: `${prepared.message}${copy}` };
+    }
+    const { clip, range } = prepared;
     // Drawn at once; stored right after. A clip that cannot be stored stays drawn and in memory.
     const drawn = range.cloneRange();
     this.painter.draw(provisionalId, drawn, color);
@@ -248,6 +267,12 @@ export class ContentApp {
       if (withNote) this.openMenuFor(highlight, drawn, 'note');
       return { saved: true, duplicate: false, message: 'Saved', color };
     } catch (error) {
+      if (error instanceof MessageRejected) {
+        // Refused for what it is: every retry would be refused too. Not kept, not drawn: copy it out.
+        this.painter.remove(provisionalId);
+        this.setRefused([clip]);
+        return { saved: false, duplicate: false, message: refusedMessage(errorText(error)) };
+      }
       // Storage failed (a full disk, storage off): the clip stays drawn and in memory, nothing is
       // dropped silently; the toolbar offers to retry or to copy it out.
       this.unsaved.keep(provisionalId, clip, drawn);
@@ -262,17 +287,40 @@ export class ContentApp {
 
   /** Stores the clips kept unsaved, oldest first; the ones that fail again stay. */
   async retryUnsaved(): Promise<void> {
-    const { saved, problem } = await this.unsaved.retry(
+    const { saved, problem, refused } = await this.unsaved.retry(
       async (clip) => (await sendToBackground({ type: 'saveClip', clip })).highlight,
       (provisionalId, highlight, range) => {
         this.painter.remove(provisionalId);
         this.highlights.addClipped(highlight, range);
       },
+      {
+        isPermanent: (error) => error instanceof MessageRejected,
+        onRefused: (provisionalId) => this.painter.remove(provisionalId),
+      },
     );
+    if (refused.length) this.setRefused([...this.refused, ...refused.map((r) => r.clip)]);
     this.toolbar.setUnsaved(this.unsaved.size);
-    this.toolbar.setStatus(
-      problem ? `Still not saved: ${problem}` : `Saved ${saved} highlight${saved === 1 ? '' : 's'}`,
-    );
+    const status = problem
+      ? `Still not saved: ${problem}`
+      : `Saved ${saved} highlight${saved === 1 ? '' : 's'}`;
+    this.toolbar.setStatus(refused.length ? `${status} ${refusedMessage(refused.at(-1)!.reason)}` : status);
+  }
+
+  private setRefused(clips: ClipInput[]): void {
+    this.refused = clips;
+    this.toolbar.setRefused(clips.length);
+  }
+
+  /** Puts the refused clips on the clipboard as Markdown quotes with their source. */
+  async copyRefused(): Promise<void> {
+    const count = this.refused.length;
+    try {
+      await navigator.clipboard.writeText(clipsToMarkdown(this.refused));
+      this.setRefused([]);
+      this.toolbar.setStatus(`Copied ${count === 1 ? 'the passage' : `${count} passages`}`);
+    } catch (error) {
+      this.toolbar.setStatus(`Could not copy: ${errorText(error)}`);
+    }
   }
 
   /** Puts the unsaved clips on the clipboard as Markdown quotes with their source. */
@@ -323,6 +371,11 @@ export class ContentApp {
       () => {}, // no rules: detection as usual
     );
   }
+}
+
+/** What the reader is told of a clip the background refused for good. */
+function refusedMessage(reason: string): string {
+  return `Not saved: Talk Notes cannot store this passage (${reason}). Saving it again would not help: copy it to keep it.`;
 }
 
 function sameRange(a: Range, b: Range): boolean {

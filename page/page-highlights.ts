@@ -188,7 +188,8 @@ export class PageHighlights {
       orphaned: live.length - anchored,
       durationMs: Math.round((now() - started) * 100) / 100,
     };
-    performance.mark(ANCHORED_MARK, { detail: stats });
+    // Only in builds made with TALK_NOTES_MARKS=1: a page can read its own marks (wxt.config.ts).
+    if (import.meta.env.TALK_NOTES_MARKS) performance.mark(ANCHORED_MARK, { detail: stats });
     if (changed.length) {
       for (const { id, status } of changed) {
         const record = this.records.get(id);

@@ -27,7 +27,7 @@ export function clippableRange(doc: Document): Range | null {
   const selection = doc.getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
-  if (!range.toString().trim()) return null;
+  if (!hasText(range)) return null;
   // A selection in a text field reports the field's host as its container.
   const active = doc.activeElement;
   if (active && active !== doc.body && active.matches(EDITABLE)) return null;
@@ -38,49 +38,86 @@ export function clippableRange(doc: Document): Range | null {
 
 /**
  * Shrinks a range so it starts and ends on non-whitespace text: double-click and drag selections
- * often carry a trailing space or newline the reader did not mean to keep.
+ * often carry a trailing space or newline the reader did not mean to keep. "Text" is what
+ * `Range.toString` gives; a range with none is returned as it is.
  */
 export function trimRange(range: Range): Range {
   const trimmed = range.cloneRange();
-  const text = trimmed.toString();
-  const lead = text.length - text.trimStart().length;
-  const trail = text.length - text.trimEnd().length;
-  if (lead) moveBoundary(trimmed, 'start', lead);
-  if (trail) moveBoundary(trimmed, 'end', trail);
+  let first: TextSlice | null = null;
+  let last: TextSlice | null = null;
+  for (const slice of textSlices(range)) {
+    if (!/\S/.test(slice.node.data.slice(slice.from, slice.to))) continue;
+    first ??= slice;
+    last = slice;
+  }
+  if (!first || !last) return trimmed;
+  const lead = first.node.data.slice(first.from, first.to).search(/\S/);
+  const trail = /\s*$/.exec(last.node.data.slice(last.from, last.to))![0].length;
+  trimmed.setStart(first.node, first.from + lead);
+  trimmed.setEnd(last.node, last.to - trail);
   return trimmed;
 }
 
-/** Moves a boundary inward by `count` characters of text. */
-function moveBoundary(range: Range, which: 'start' | 'end', count: number): void {
-  const doc = range.startContainer.ownerDocument!;
-  const root = range.commonAncestorContainer;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const texts: Text[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (range.intersectsNode(n)) texts.push(n as Text);
+/** Whether the range holds anything but whitespace (in `Range.toString` terms). */
+function hasText(range: Range): boolean {
+  for (const { node, from, to } of textSlices(range)) {
+    if (/\S/.test(node.data.slice(from, to))) return true;
   }
-  if (root.nodeType === Node.TEXT_NODE) texts.push(root as Text);
-  if (which === 'start') {
-    let left = count;
-    for (const node of texts) {
-      const from = node === range.startContainer ? range.startOffset : 0;
-      const available = (node === range.endContainer ? range.endOffset : node.length) - from;
-      if (left < available || (left === available && node === range.endContainer)) {
-        range.setStart(node, from + left);
-        return;
-      }
-      left -= Math.max(0, available);
-    }
+  return false;
+}
+
+/** The part `[from, to)` of a Text node's data that lies inside a range. */
+interface TextSlice {
+  node: Text;
+  from: number;
+  to: number;
+}
+
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+
+function isText(node: Node): node is Text {
+  return node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE;
+}
+
+function isCharacterData(node: Node): boolean {
+  return isText(node) || node.nodeType === 7 || node.nodeType === 8; // processing instruction, comment
+}
+
+/** The next node in document order after `node`'s subtree. */
+function afterSubtree(node: Node): Node | null {
+  for (let n: Node | null = node; n; n = n.parentNode) if (n.nextSibling) return n.nextSibling;
+  return null;
+}
+
+/**
+ * The Text nodes a range covers, in document order, with the part of each inside it: what
+ * `Range.toString` concatenates. A walk from one boundary to the other, so its cost is the size of
+ * the selection, not of the page (and no boundary-point comparison per node).
+ */
+function* textSlices(range: AbstractRange): Generator<TextSlice> {
+  const { startContainer: sc, startOffset: so, endContainer: ec, endOffset: eo } = range;
+  if (range.collapsed) return;
+  if (sc === ec && isCharacterData(sc)) {
+    if (isText(sc)) yield { node: sc, from: so, to: eo };
+    return;
+  }
+  let node: Node | null;
+  if (isCharacterData(sc)) {
+    if (isText(sc)) yield { node: sc, from: so, to: sc.data.length };
+    node = afterSubtree(sc);
   } else {
-    let left = count;
-    for (const node of texts.reverse()) {
-      const to = node === range.endContainer ? range.endOffset : node.length;
-      const available = to - (node === range.startContainer ? range.startOffset : 0);
-      if (left < available || (left === available && node === range.startContainer)) {
-        range.setEnd(node, to - left);
-        return;
-      }
-      left -= Math.max(0, available);
+    node = sc.childNodes[so] ?? afterSubtree(sc);
+  }
+  // Where the walk stops: the end text node (inclusive), or the first node after the end point.
+  const endsInData = isCharacterData(ec);
+  const stop = endsInData ? null : (ec.childNodes[eo] ?? afterSubtree(ec));
+  while (node && node !== stop) {
+    if (endsInData && node === ec) {
+      if (isText(node)) yield { node, from: 0, to: eo };
+      return;
     }
+    if (isText(node)) yield { node, from: 0, to: node.data.length };
+    node = node.firstChild ?? afterSubtree(node);
   }
 }

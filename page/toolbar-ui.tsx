@@ -15,6 +15,8 @@ export interface ToolbarActions {
   onRetryUnsaved: () => void;
   /** Puts the unsaved clips on the clipboard as Markdown. */
   onCopyUnsaved: () => void;
+  /** Puts the clips the background refused for good on the clipboard as Markdown. */
+  onCopyRefused: () => void;
 }
 
 export class ToolbarUi {
@@ -22,6 +24,7 @@ export class ToolbarUi {
   private creating: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   private status = '';
   private unsaved = 0;
+  private refused = 0;
   private hideTimer: number | undefined;
   private visible = false;
   /** Shown in a corner without a selection, because clips wait to be saved. */
@@ -92,6 +95,12 @@ export class ToolbarUi {
     if (count === 0 && this.pinned) this.hideAfter(3000);
   }
 
+  /** How many refused clips the toolbar offers to copy (none once copied, or for a new selection). */
+  setRefused(count: number): void {
+    this.refused = count;
+    if (this.ui) this.render(this.ui);
+  }
+
   private async pin(): Promise<void> {
     const ui = await this.ensure();
     this.pinned = true;
@@ -120,6 +129,8 @@ export class ToolbarUi {
         onCopyUnsaved={this.actions.onCopyUnsaved}
         pinned={this.pinned}
         canRetry={this.options.canRetry}
+        refused={this.refused}
+        onCopyRefused={this.actions.onCopyRefused}
       />,
       ui.uiContainer,
     );

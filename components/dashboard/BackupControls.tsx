@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { BACKUP_LIMITS, serializeBackup } from '@/core/backup';
+import type { ExportOptions } from '@/core/markdown/export-options';
+import type { SettingRecord } from '@/core/types';
 import { toWebAnnotations } from '@/core/web-annotation';
 import type { BackupProgress, ImportResult } from '@/storage/backup';
 import type { LibraryBackup } from '../data/useBackup';
@@ -18,7 +20,7 @@ export interface BackupControlsProps {
 type State =
   | { kind: 'idle' }
   | { kind: 'running'; label: string; progress: BackupProgress | null; controller: AbortController }
-  | { kind: 'done'; message: string }
+  | { kind: 'done'; message: string; held?: SettingRecord[] }
   | { kind: 'error'; message: string };
 
 const PHASES: Record<BackupProgress['phase'], string> = {
@@ -134,14 +136,29 @@ export function BackupControls({
         onProgress: progressTo(controller, label),
       });
       const warnings = parsed.warnings.length ? ` ${parsed.warnings.join(' ')}` : '';
+      // Settings that change what exports write are shown, not applied (core/backup.ts HELD_SETTINGS).
+      const held = parsed.held.length ? await library.heldChanges(parsed.held) : [];
+      const heldNote = held.length
+        ? ' Its export options were not applied: they change what every export writes. They are shown below.'
+        : '';
       finish({
         kind: 'done',
-        message: `Imported ${file.name}: ${result.added} added, ${result.updated} updated, ${result.skipped} unchanged.${warnings}`,
+        message: `Imported ${file.name}: ${result.added} added, ${result.updated} updated, ${result.skipped} unchanged.${warnings}${heldNote}`,
+        held,
       });
       onImported?.(result);
     } catch (error) {
       if (isAbort(error)) finish({ kind: 'done', message: 'Import cancelled. Nothing was changed.' });
       else failed(`${messageOf(error).replace(/\.?$/, '.')}`);
+    }
+  };
+
+  const applyHeld = async (setting: SettingRecord) => {
+    try {
+      await library.applySetting(setting);
+      finish({ kind: 'done', message: 'The export options from the backup are now yours.' });
+    } catch (error) {
+      finish({ kind: 'error', message: `Could not apply the export options: ${messageOf(error)}` });
     }
   };
 
@@ -189,7 +206,42 @@ export function BackupControls({
         </div>
       )}
       {state.kind === 'done' && <p role="status">{state.message}</p>}
+      {state.kind === 'done' &&
+        state.held?.map((setting) => (
+          <HeldSetting key={setting.key} setting={setting} onApply={() => void applyHeld(setting)} />
+        ))}
       {state.kind === 'error' && <p role="alert">{state.message}</p>}
+    </section>
+  );
+}
+
+const GROUPINGS: Record<ExportOptions['groupBy'], string> = {
+  talk: 'by talk',
+  page: 'by page',
+  tag: 'by tag',
+  none: 'none',
+};
+
+/**
+ * A setting the backup holds that changes what exports write, shown as it is (a template as text) with
+ * a button to apply it: an import never applies it by itself.
+ */
+function HeldSetting({ setting, onApply }: { setting: SettingRecord; onApply: () => void }) {
+  if (setting.key !== 'exportOptions') return null;
+  const options = setting.value as ExportOptions;
+  const yes = (on: boolean) => (on ? 'yes' : 'no');
+  return (
+    <section class="backup-held" aria-label="Export options in the backup">
+      <p>
+        The backup’s export options{options.template.trim() ? ', with a template' : ''}: sections{' '}
+        {GROUPINGS[options.groupBy]}, notes {yes(options.includeNotes)}, tags {yes(options.includeTags)},
+        links to passages {yes(options.includeLinks)}, front matter {yes(options.includeFrontMatter)}.
+      </p>
+      {options.template.trim() && <p>Its template:</p>}
+      {options.template.trim() && <pre class="backup-template">{options.template}</pre>}
+      <button type="button" onClick={onApply}>
+        Use these export options
+      </button>
     </section>
   );
 }

@@ -29,6 +29,17 @@ interface Props {
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
+/** A time as `<time>` wants it and as the reader reads it; null when it is no date (it never throws). */
+function dateOf(ms: number): { iso: string; label: string } | null {
+  const date = new Date(ms);
+  if (Number.isNaN(date.getTime())) return null;
+  try {
+    return { iso: date.toISOString(), label: DATE.format(date) };
+  } catch {
+    return null;
+  }
+}
+
 /** Short start of a text, for labels ("Select highlight “kGraft replaces…”"). */
 function excerpt(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -45,6 +56,7 @@ export function DashboardHighlight(props: Props) {
   // Opens the page scrolled to the passage (a text fragment); null for a URL that is not http(s).
   const href = highlightFragmentUrl(h);
   const label = colorLabel(h.color, colorNames);
+  const clipped = dateOf(h.createdAt);
   return (
     <article
       class={`dash-hl${selected ? ' selected' : ''}`}
@@ -106,7 +118,11 @@ export function DashboardHighlight(props: Props) {
               (<MarkedText text={site} terms={terms} />)
             </span>
           </span>
-          <time dateTime={new Date(h.createdAt).toISOString()}>{DATE.format(h.createdAt)}</time>
+          {clipped ? (
+            <time dateTime={clipped.iso}>{clipped.label}</time>
+          ) : (
+            <span class="dash-muted">unknown date</span>
+          )}
           {h.anchorStatus === 'orphan' && <span class="dash-badge">not found on this page</span>}
         </p>
         <div class="dash-hl-actions">

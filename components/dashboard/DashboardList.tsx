@@ -9,6 +9,7 @@ import type { ConferenceRecord, HighlightRecord, TalkRecord } from '@/core/types
 import { DashboardEditor } from './DashboardEditor';
 import { DashboardGroupHeader } from './DashboardGroupHeader';
 import { DashboardHighlight } from './DashboardHighlight';
+import { DashboardRowBoundary } from './DashboardRowBoundary';
 import { DashboardScheduleRow } from './DashboardScheduleRow';
 import type { LibraryActions } from '../data/useLibraryActions';
 import type { LibraryView } from './useLibraryView';
@@ -245,7 +246,9 @@ export function DashboardList(props: Props) {
               class="dash-row"
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              {renderRow(rowAt(rows, item.index)!, item.index)}
+              <DashboardRowBoundary key={keyOf(item.index)} tabbable={item.index === activeIndex}>
+                {renderRow(rowAt(rows, item.index)!, item.index)}
+              </DashboardRowBoundary>
             </div>
           ))}
         </div>

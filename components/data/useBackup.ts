@@ -1,10 +1,12 @@
 import { useMemo } from 'preact/hooks';
 import { type Backup, type LibraryData, type ParseBackupResult, parseBackup } from '@/core/backup';
-import type { HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
+import { parseSetting, type SettingKey } from '@/core/settings';
+import type { HighlightRecord, PageRecord, SettingRecord, TalkRecord } from '@/core/types';
 import { type BackupRunOptions, exportBackup, type ImportResult, libraryReferences } from '@/storage/backup';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { loadAllAnnotations } from '@/storage/export';
+import { getSetting } from '@/storage/settings';
 
 /** What the backup controls read and write (components/dashboard/BackupControls.tsx). */
 export interface LibraryBackup {
@@ -16,6 +18,10 @@ export interface LibraryBackup {
   importBackup: (backup: LibraryData, options: BackupRunOptions) => Promise<ImportResult>;
   /** Every highlight with every page and talk, for the Web Annotation export. */
   loadAnnotations: () => Promise<{ highlights: HighlightRecord[]; pages: PageRecord[]; talks: TalkRecord[] }>;
+  /** Of a backup's held settings (core/backup.ts HELD_SETTINGS), those that differ from the library's. */
+  heldChanges: (held: readonly SettingRecord[]) => Promise<SettingRecord[]>;
+  /** Applies a held setting the reader chose to take from a backup. */
+  applySetting: (setting: SettingRecord) => Promise<void>;
 }
 
 /** The library's backup and restore, bound to the database and the notifier. */
@@ -26,6 +32,17 @@ export function libraryBackup(db: TalkNotesDatabase, notify?: NotifyHighlightsCh
     parse: async (text) => parseBackup(text, await libraryReferences(db)),
     importBackup: (backup, options) => commands.importBackup(backup, options),
     loadAnnotations: () => loadAllAnnotations(db),
+    heldChanges: async (held) => {
+      const changed: SettingRecord[] = [];
+      for (const setting of held) {
+        const current = await getSetting(db, setting.key as SettingKey);
+        if (JSON.stringify(current) !== JSON.stringify(setting.value)) changed.push(setting);
+      }
+      return changed;
+    },
+    applySetting: async ({ key, value }) => {
+      await commands.setSetting(key as SettingKey, parseSetting(key as SettingKey, value));
+    },
   };
 }
 

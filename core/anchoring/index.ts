@@ -6,7 +6,7 @@ export type { AnchorAllOptions, AnchorAllResult, AnchorAllStats, AnchorItem } fr
 export { anchorAll } from './anchor-all';
 export type { AnchorMethod, AnchorResult } from './anchor';
 export { anchor } from './anchor';
-export { CONTEXT_LENGTH, describeRange, REPEATED_CONTEXT_LENGTH } from './describe';
+export { CONTEXT_LENGTH, describeRange, MAX_CONTEXT_CHARS, REPEATED_CONTEXT_LENGTH } from './describe';
 export type { QuoteContext, QuoteMatch } from './match-quote';
 export { MAX_ERROR_RATE, matchQuote, maxErrorsFor } from './match-quote';
 export type { FoldedText, TextIndex, TextSpan } from './text-index';

@@ -2,9 +2,10 @@
 
 const DAY_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The local calendar day of a timestamp, as `YYYY-MM-DD`. */
+/** The local calendar day of a timestamp, as `YYYY-MM-DD`; `unknown date` for a time that is no date. */
 export function dayKey(ms: number): string {
   const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return 'unknown date';
   const pad = (x: number) => String(x).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

@@ -6,15 +6,21 @@
  * - Raw HTML: in CommonMark a `<` followed by a letter, `/`, `!` or `?` may open a tag, a comment, a
  *   declaration or an autolink; such a `<` is backslash-escaped. `a < b` stays as it is.
  * - Links: page text keeps only absolute http(s) and mailto links; a reader's note keeps any link but
- *   `javascript:`, `vbscript:` and `data:` (relative links to their own notes included).
+ *   `javascript:`, `vbscript:` and `data:` (relative links to their own notes included); a template's
+ *   literal text keeps absolute http(s) links only.
  */
 
-/** Where Markdown comes from: a web page (hostile) or the reader (trusted, but still made inert). */
-export type MarkdownOrigin = 'page' | 'user';
+/**
+ * Where Markdown comes from: a web page (hostile), the reader (trusted, but still made inert), or the
+ * literal text of an export template (the reader's, but it may have come in a backup file: it writes
+ * into every export, so it may link to the web only and embed nothing).
+ */
+export type MarkdownOrigin = 'page' | 'user' | 'template';
 
 /** What may follow a `<` that opens HTML or an autolink. */
 const TAG_START = /^[A-Za-z/!?]/;
 const PAGE_SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'mailto']);
+const TEMPLATE_SCHEMES: ReadonlySet<string> = new Set(['http', 'https']);
 const DANGEROUS_SCHEMES: ReadonlySet<string> = new Set(['javascript', 'vbscript', 'data']);
 
 /** Whether a `<` followed by `next` (the rest of the text, or its next character) could open HTML. */
@@ -35,6 +41,7 @@ export function escapeTagOpeners(text: string): string {
  */
 export function isAllowedScheme(scheme: string | undefined, origin: MarkdownOrigin): boolean {
   if (origin === 'page') return scheme !== undefined && PAGE_SCHEMES.has(scheme);
+  if (origin === 'template') return scheme !== undefined && TEMPLATE_SCHEMES.has(scheme);
   return scheme === undefined || !DANGEROUS_SCHEMES.has(scheme);
 }
 
@@ -57,6 +64,19 @@ export function escapeMarkdownText(text: string): string {
       .replace(/^(#{1,6})(?=[ \t]|$)/, '\\$1')
       .replace(/^(\d+)([.)])(?=[ \t]|$)/, '$1\\$2')
   );
+}
+
+/**
+ * Plain text as Markdown that shows it literally: each line trimmed and escaped, blank-line runs kept
+ * to one. At most about twice as long as the text (one backslash per character at worst).
+ */
+export function plainTextMarkdown(text: string): string {
+  return text
+    .split(/\r\n?|\n/)
+    .map((line) => escapeMarkdownText(line.trim()))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /**

@@ -15,7 +15,7 @@
  * Nothing from a page can add structure: titles, talk names and speakers are escaped; stored Markdown and
  * notes go through ./sanitize.ts; URLs are re-encoded so they cannot end a link early.
  */
-import { escapeMarkdownText, inline, linkDestination } from './escape';
+import { inline, linkDestination, plainTextMarkdown } from './escape';
 import type { ExportOptions } from './export-options';
 import {
   compileTemplate,
@@ -292,7 +292,7 @@ function templateValues(
   const schedule = scheduleValues(talk, ctx.conferences);
   const compute: Record<TemplateVariable, () => string> = {
     ...schedule,
-    text: () => escapedText(h.text),
+    text: () => plainTextMarkdown(h.text),
     markdown: () => passageMarkdown(h),
     quote: () => blockquote(passageMarkdown(h)),
     note: () => sanitizeMarkdown(h.note, 'user'),
@@ -318,16 +318,7 @@ function templateValues(
 
 /** The stored Markdown, made safe; the escaped text when there is none. */
 function passageMarkdown(h: HighlightRecord): string {
-  return sanitizeMarkdown(h.markdown.trim() ? h.markdown : escapedText(h.text), 'page');
-}
-
-function escapedText(text: string): string {
-  return text
-    .split(/\r\n?|\n/)
-    .map((line) => escapeMarkdownText(line.trim()))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return sanitizeMarkdown(h.markdown.trim() ? h.markdown : plainTextMarkdown(h.text), 'page');
 }
 
 function blockquote(markdown: string): string {

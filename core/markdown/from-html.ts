@@ -1,10 +1,12 @@
 /**
  * Clip Markdown: turn what the user selected into safe Markdown (and the sanitized HTML it came from).
  *
- * Pipeline: clone the selection, re-wrap the ancestors the clone lost (a link, a list, a quote, a code
- * block...), sanitize with DOMPurify into an inert document, tidy the result there (links resolved or
- * dropped, images replaced by their alt text, containers turned into plain blocks), then convert with
- * Turndown. Nothing here reads the global `document`/`window`: the DOM comes from the range or node given.
+ * Pipeline: copy the selection into an inert document (../inert.ts: never a clone in the page, where a
+ * cloned `<img onerror>` would load and run), re-wrap the ancestors the copy lost (a link, a list, a
+ * quote, a code block...), sanitize with DOMPurify into another inert document, tidy the result there
+ * (links resolved or dropped, images replaced by their alt text, containers turned into plain blocks),
+ * then convert with Turndown. Nothing here reads the global `document`/`window`: the DOM comes from the
+ * range or node given.
  *
  * Escaping (the Markdown must never turn page text into markup): text is backslash-escaped per CommonMark
  * (./escape.ts `escapeMarkdownText`), links keep only http(s) and mailto. Code spans and fenced code are
@@ -12,6 +14,7 @@
  */
 import DOMPurify, { type Config, type DOMPurify as Purifier, type WindowLike } from 'dompurify';
 import TurndownService from 'turndown';
+import { copyRangeContents, inertDocument } from '../inert';
 import { escapeMarkdownText, isAllowedScheme } from './escape';
 
 /** What a clip converts to. */
@@ -159,17 +162,19 @@ const purifiers = new WeakMap<WindowLike, Purifier>();
 export function rangeToMarkdown(range: Range, options: ClipMarkdownOptions = {}): ClipMarkdown {
   if (range.collapsed) return { markdown: '', html: '' };
   const doc = ownerDocumentOf(range.startContainer);
+  // Every node made from here on belongs to an inert document: nothing of the page runs or loads again.
+  const inert = inertDocument(doc);
   let selected: Node | null = null;
   try {
-    const fragment = range.cloneContents(); // throws only for a range around a doctype
+    const fragment = copyRangeContents(range, inert);
     selected = fragment;
     if (exceedsHtmlLength(fragment, options.maxHtmlLength ?? MAX_CLIP_HTML_LENGTH)) {
       return plainTextClip(fragment);
     }
-    selected = rewrapAncestors(fragment, range, doc);
+    selected = rewrapAncestors(fragment, range, inert);
     return convert(selected, doc, options);
   } catch {
-    return plainTextClip(selected ?? doc.createTextNode(range.toString()));
+    return plainTextClip(selected ?? inert.createTextNode(range.toString()));
   }
 }
 
@@ -221,7 +226,10 @@ function purifierFor(view: WindowLike): Purifier {
   return purify;
 }
 
-/** Re-creates, around the cloned selection, the ancestors that give it meaning (see rangeToMarkdown). */
+/**
+ * Re-creates, around the copied selection, the ancestors that give it meaning (see rangeToMarkdown).
+ * `doc` is the inert document of the copy; the range's own document is only read.
+ */
 function rewrapAncestors(fragment: DocumentFragment, range: Range, doc: Document): Node {
   let content: Node = fragment;
   const wrap = (tag: string): Element => {

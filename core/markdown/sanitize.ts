@@ -12,7 +12,8 @@
  *   renderer, and an unclosed fence cannot swallow the rest of an export.
  * - Links: `javascript:`, `vbscript:` and `data:` links, images and reference definitions are dropped
  *   (their text kept). Page text is stricter: only absolute http(s)/mailto links survive and images
- *   become their alt text (a clip never loads anything), as in ./from-html.ts.
+ *   become their alt text (a clip never loads anything), as in ./from-html.ts. A template's literal
+ *   text (./template.ts) keeps absolute http(s) links only, and no images either (no beacons).
  * - Page text only: Obsidian embeds and wikilinks (`![[...]]`, `[[...]]`) are escaped. A reader's note
  *   keeps them: linking their own notes is the point.
  * - Control characters are removed and line endings made `\n`.
@@ -194,7 +195,7 @@ function rewriteAllLinks(text: string, origin: MarkdownOrigin): string {
 
 /**
  * Drops inline links and images whose destination is not allowed (keeping their text), and in page
- * text turns every image into its alt text. One pass: see `rewriteAllLinks`.
+ * text and templates turns every image into its alt text. One pass: see `rewriteAllLinks`.
  */
 function rewriteLinks(text: string, origin: MarkdownOrigin): string {
   let out = '';
@@ -209,7 +210,7 @@ function rewriteLinks(text: string, origin: MarkdownOrigin): string {
     const tail = linkTail(text, close + 2);
     if (!tail) continue;
     const isImage = open > 0 && text[open - 1] === '!' && !isEscaped(text, open - 1);
-    if (isAllowedDestination(tail.destination, origin) && !(isImage && origin === 'page')) continue;
+    if (isAllowedDestination(tail.destination, origin) && !(isImage && origin !== 'user')) continue;
     out += text.slice(done, isImage ? open - 1 : open) + text.slice(open + 1, close);
     done = tail.end;
     from = tail.end;

@@ -3,11 +3,16 @@
  *
  * - `{{name}}` inserts a variable (see {@link TEMPLATE_VARIABLES}); values are already safe Markdown.
  * - `{{#name}}…{{/name}}` keeps its content only when the variable is not empty (sections nest).
- * - Everything else is copied as it is. Unknown variables and unbalanced sections are errors, reported
- *   with their line, so a typo never silently drops a note.
+ * - Everything else is Markdown the template writes into every export, made safe when rendered
+ *   (./sanitize.ts, origin `template`): raw HTML is escaped, links keep absolute http(s) targets only
+ *   (a link to a URL variable, `{{url}}`, `{{recording}}` …, counts as one), images become their text. A template can
+ *   come from a backup file: it must not be able to plant beacons or script links in exports.
+ * - Unknown variables and unbalanced sections are errors, reported with their line, so a typo never
+ *   silently drops a note.
  *
  * Values are inserted once: a `{{…}}` inside a note or a page title is never expanded.
  */
+import { sanitizeMarkdown } from './sanitize';
 
 /** Every variable, with what it holds (the UI and docs/export-format.md list these). */
 export const TEMPLATE_VARIABLES = {
@@ -102,15 +107,66 @@ export function compileTemplate(source: string): TemplateResult {
   const unclosed = stack.at(-1);
   if (unclosed) return { ok: false, error: `{{#${unclosed.name}}} on line ${unclosed.line} is never closed` };
   if (last < source.length) body.push({ kind: 'text', text: source.slice(last) });
-  return { ok: true, template: { render: (values) => renderNodes(root, values), variables } };
+  // The skeleton depends only on which sections are shown: its sanitized form is computed once per shape.
+  const sanitized = new Map<string, string>();
+  const sanitize = (skeleton: string) => {
+    let safe = sanitized.get(skeleton);
+    if (safe === undefined) {
+      safe = sanitizeMarkdown(skeleton, 'template');
+      if (sanitized.size < MAX_SHAPES) sanitized.set(skeleton, safe);
+    }
+    return safe;
+  };
+  return { ok: true, template: { render: (values) => renderSafely(root, values, sanitize), variables } };
 }
 
-function renderNodes(nodes: readonly Node[], values: TemplateValues): string {
+/** Skeletons remembered per template (2 to the number of sections at most; a few in practice). */
+const MAX_SHAPES = 256;
+
+/** Variables whose value is an absolute http(s) URL (or empty): a link to one is a web link. */
+const URL_VARIABLES: ReadonlySet<TemplateVariable> = new Set([
+  'url',
+  'fragmentUrl',
+  'recording',
+  'slides',
+  'schedule',
+]);
+/** Private-use characters around a value's number in the skeleton; never left in the output. */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const MARKER = /(?:https:\/\/)?\uE000(\d+)\uE001/g;
+
+/**
+ * Renders the template's skeleton with a marker for each value, sanitizes that (the literal text is
+ * what the template adds), then puts the values in: they are safe Markdown already and are not
+ * sanitized twice. A URL variable's marker looks like an https URL, so `[{{pageTitle}}]({{url}})`
+ * stays a link while `[x](javascript:{{url}})` does not.
+ */
+function renderSafely(
+  nodes: readonly Node[],
+  values: TemplateValues,
+  sanitize: (skeleton: string) => string,
+): string {
+  const inserted: string[] = [];
+  const skeleton = renderNodes(nodes, values, (name) => {
+    inserted.push(values[name]);
+    const marker = `${OPEN}${inserted.length - 1}${CLOSE}`;
+    return URL_VARIABLES.has(name) ? `https://${marker}` : marker;
+  });
+  return sanitize(skeleton).replace(MARKER, (_, i: string) => inserted[Number(i)] ?? '');
+}
+
+function renderNodes(
+  nodes: readonly Node[],
+  values: TemplateValues,
+  insert: (name: TemplateVariable) => string,
+): string {
   let out = '';
   for (const node of nodes) {
-    if (node.kind === 'text') out += node.text;
-    else if (node.kind === 'variable') out += values[node.name];
-    else if (values[node.name].trim()) out += renderNodes(node.body, values);
+    // Marker characters typed into a template are not markers.
+    if (node.kind === 'text') out += node.text.replace(/[\uE000\uE001]/g, '');
+    else if (node.kind === 'variable') out += insert(node.name);
+    else if (values[node.name].trim()) out += renderNodes(node.body, values, insert);
   }
   return out;
 }

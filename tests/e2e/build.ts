@@ -1,7 +1,8 @@
 /**
  * Builds the Chrome extension for the browser tests unless the build is newer than every source
  * file and was made with the same settings (a fresh test build is reused; a stale one, or one made
- * by `npm run build`, never is). Test builds set TALK_NOTES_TEST_HOOKS=1 (see wxt.config.ts).
+ * by `npm run build`, never is). Test builds set TALK_NOTES_TEST_HOOKS=1 and TALK_NOTES_MARKS=1 (see
+ * wxt.config.ts); the benchmark builds here too.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -20,8 +21,8 @@ const SOURCES = [
   'package.json',
 ];
 
-/** What every test build sets. */
-const TEST_BUILD_ENV = { TALK_NOTES_TEST_HOOKS: '1' };
+/** What every test build sets: the background's test hooks, and the performance marks tests wait for. */
+const TEST_BUILD_ENV = { TALK_NOTES_TEST_HOOKS: '1', TALK_NOTES_MARKS: '1' };
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -22,6 +22,8 @@ export interface FixtureServer {
   url(path: string): string;
   /** Serve `body` at `path` instead of the file (until `reset`). */
   serve(path: string, body: string, contentType?: string): void;
+  /** How many requests for `path` (its pathname, any query) the server has had. */
+  requests(path: string): number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -32,6 +34,7 @@ export async function startFixtureServer(
 ): Promise<FixtureServer> {
   const extra = options.headers ?? {};
   const overrides = new Map<string, { body: string; type: string }>();
+  const requested = new Map<string, number>();
   const server: Server = createServer(async (req, res) => {
     let path: string;
     try {
@@ -40,6 +43,7 @@ export async function startFixtureServer(
       res.writeHead(400).end();
       return;
     }
+    requested.set(path, (requested.get(path) ?? 0) + 1);
     const override = overrides.get(path);
     if (override) {
       res.writeHead(200, { ...extra, 'content-type': override.type, 'cache-control': 'no-store' });
@@ -70,6 +74,7 @@ export async function startFixtureServer(
     url: (path) => `${origin}/${path.replace(/^\//, '')}`,
     serve: (path, body, type = 'text/html; charset=utf-8') =>
       overrides.set(`/${path.replace(/^\//, '')}`, { body, type }),
+    requests: (path) => requested.get(`/${path.replace(/^\//, '')}`) ?? 0,
     reset: () => overrides.clear(),
     close: () =>
       new Promise((resolve, reject) => {

@@ -199,4 +199,112 @@ describe('hostile content in Chromium', () => {
     );
     await page.close();
   });
+
+  it('lets no page load its files by the published id: the menu frame and the runtime come from the session id', async () => {
+    const page = await session.openFixture('conference-h2.html');
+    const probe = (url: string) =>
+      page.evaluate(
+        (url) =>
+          new Promise<string>((resolve) => {
+            const script = document.createElement('script');
+            script.onload = () => resolve('loaded');
+            script.onerror = () => resolve('refused');
+            script.src = url;
+            document.head.append(script);
+          }),
+        url,
+      );
+    // Any page can try the published id: with use_dynamic_url the files are not there.
+    expect(await probe(`chrome-extension://${session.extensionId}/content-runtime.js`)).toBe('refused');
+    // Talk Notes itself still loads both: the runtime (a clip) and the menu frame, where a note is kept.
+    await dragSelect(page, 'The TAO of Hashicorp');
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await clickDrawnHighlight(page, 'The TAO of Hashicorp');
+    const src = await page.locator('iframe[title="Talk Notes highlight"]').getAttribute('src');
+    expect(new URL(src!).protocol).toBe('chrome-extension:');
+    expect(new URL(src!).host).not.toBe(session.extensionId);
+    const menu = page.frameLocator('iframe[title="Talk Notes highlight"]');
+    await menu.getByRole('textbox', { name: 'Note' }).fill('kept through the session id');
+    await expect
+      .poll(
+        async () =>
+          (await readLibrary(session)).highlights.find((h) => h.text === 'The TAO of Hashicorp')?.note,
+      )
+      .toBe('kept through the session id');
+    await page.close();
+  });
+
+  it('clips a passage with images and media without running their handlers or requesting them again', async () => {
+    session.server.serve('counting.html', COUNTING);
+    session.server.serve('pixel.svg', PIXEL, 'image/svg+xml');
+    const page = await session.context.newPage();
+    await page.goto(session.server.url('counting.html'));
+    // The page's own loads: each handler has run once, each resource been asked for once.
+    await page.waitForFunction(() => {
+      const { calls } = window as unknown as { calls: Record<string, number> };
+      return calls.onerror === 1 && calls.onload === 1 && calls.media === 2;
+    });
+    const requests = () => Object.fromEntries(COUNTED.map((path) => [path, session.server.requests(path)]));
+    const calls = () => page.evaluate(() => ({ ...(window as unknown as { calls: object }).calls }));
+    expect(Object.values(requests()).every((n) => n >= 1)).toBe(true);
+    const before = { calls: await calls(), requests: requests() };
+
+    /**
+     * Clips `text`, then waits for what the clip would have set off: a request the page makes after the
+     * clip reaches the server after any the clip made, and handlers of failed loads run a moment later.
+     */
+    const clip = async (text: string, sentinel: string) => {
+      await dragSelect(page, text);
+      await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+      await page.evaluate((path) => fetch(path), `/${sentinel}`);
+      await expect.poll(() => session.server.requests(sentinel)).toBe(1);
+      await page.waitForTimeout(500);
+    };
+    // A passage away from the elements: the page is analysed (Readability reads all of it), not converted.
+    await clip('Another paragraph, without images.', 'after-the-analysis');
+    expect({ calls: await calls(), requests: requests() }).toEqual(before);
+    // The passage with the elements: converted to Markdown as well.
+    await clip(COUNTED_PASSAGE, 'after-the-clip');
+    expect({ calls: await calls(), requests: requests() }).toEqual(before);
+    const stored = (await readLibrary(session)).highlights.find((h) =>
+      h.text.startsWith('Start of the counted'),
+    );
+    expect(stored?.markdown).toMatch(/^Start of the counted passage, an image that fails, one that loads/);
+    await page.close();
+  });
 });
+
+/** The passage of COUNTING that is clipped, as the page shows it. */
+const COUNTED_PASSAGE =
+  'Start of the counted passage, an image that fails, one that loads, one from a srcset, a picture, a video, a sound: the end of the counted passage.';
+/** What the passage's elements ask the server for. */
+const COUNTED = [
+  'gone.png',
+  'pixel.svg',
+  'gone-srcset.png',
+  'gone-source.png',
+  'gone-poster.png',
+  'gone.mp4',
+  'gone.mp3',
+];
+const PIXEL =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><rect width="1" height="1"/></svg>';
+
+/**
+ * A page whose elements count what they do: inline handlers add to `calls` in the page, and the test
+ * server counts the requests (#14: a clip used to clone these in the page, so they ran and loaded again).
+ */
+const COUNTING = `<!doctype html><html lang="en"><head><title>A write-up with counting handlers</title>
+<script>window.calls = { onerror: 0, onload: 0, media: 0 };</script>
+</head><body><article>
+<h1>A write-up with counting handlers</h1>
+<p>Start of the counted passage, an image that fails<img src="/gone.png" onerror="calls.onerror++" alt="">,
+one that loads<img src="/pixel.svg" onload="calls.onload++" alt="">,
+one from a srcset<img srcset="/gone-srcset.png 1x" alt="">,
+a picture<picture><source srcset="/gone-source.png"><img alt=""></picture>,
+a video<video poster="/gone-poster.png" src="/gone.mp4" preload="auto" onerror="calls.media++"></video>,
+a sound<audio src="/gone.mp3" preload="auto" onerror="calls.media++"></audio>: the end of the counted passage.</p>
+<p>Another paragraph, without images.</p>
+</article></body></html>`;

@@ -145,6 +145,32 @@ describe('robustness in Chromium', () => {
     expect(delay).toBeLessThan(1000);
     await page.close();
   }, 120_000);
+  it('clips and saves on a page laid out with long whitespace runs between elements, and draws it again', async () => {
+    // An old site's indented tables: thousands of spaces and newlines around the passage (#14, "2737").
+    const run = `\n${' '.repeat(2736)}`;
+    session.server.serve(
+      'indented.html',
+      `<!doctype html><html lang="ja"><head><title>Indented</title></head><body>${run}<table>${run}<tr>${run}<td>${run}
+      <p>The passage between long runs of whitespace.</p>${run}</td>${run}</tr>${run}</table>${run}</body></html>`,
+    );
+    const page = await session.context.newPage();
+    await page.goto(session.server.url('indented.html'));
+    await waitForContentScript(page);
+    await clipFirst(page, 'The passage between long runs of whitespace.');
+    const stored = (await readLibrary(session)).highlights.find((h) =>
+      h.text.startsWith('The passage between'),
+    );
+    expect(stored?.selectors[0]).toMatchObject({ type: 'TextQuoteSelector' });
+    await page.reload();
+    await waitForContentScript(page);
+    await expect
+      .poll(() => drawnHighlights(page))
+      .toEqual({
+        'talk-notes-yellow': ['The passage between long runs of whitespace.'],
+      });
+    await page.close();
+  });
+
   it('finds highlights on an endless page: a clock that never stops changing, sessions loaded on scroll', async () => {
     const scrollUntil = async (page: Page, sessions: number) => {
       while (

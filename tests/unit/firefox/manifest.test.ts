@@ -2,7 +2,8 @@
  * What wxt.config.ts declares for each browser. Firefox's MV2 manifest takes web-accessible resources
  * as plain strings (the MV3 object form is an error there), needs a stable gecko id (the add-on and
  * its IndexedDB data belong to it) and a minimum version that has the CSS Custom Highlight API
- * (Firefox 140); Chromium's MV3 manifest limits the same resources to web pages. WXT turns `action`
+ * (Firefox 140); Chromium's MV3 manifest limits the same resources to web pages, reachable only under
+ * the extension's dynamic id (`use_dynamic_url`, so a page cannot probe the published id). WXT turns `action`
  * into `browser_action` for MV2; the Firefox build test checks the built manifest.
  */
 import type { ConfigEnv, UserManifest } from 'wxt';
@@ -51,9 +52,9 @@ describe('the Firefox manifest (MV2)', () => {
 describe('the Chromium manifest (MV3)', () => {
   const manifest = manifestFor('chrome', 3);
 
-  it('limits web-accessible resources to web pages', () => {
+  it('limits web-accessible resources to web pages, under the session-only dynamic id', () => {
     expect(manifest.web_accessible_resources).toEqual([
-      { resources: PAGE_RESOURCES, matches: ['http://*/*', 'https://*/*'] },
+      { resources: PAGE_RESOURCES, matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
     ]);
   });
 

@@ -83,16 +83,22 @@ describe('the background router in Firefox', () => {
     await expect(backgroundRoute({ type: 'listTags' }, contentScript)).resolves.toEqual({
       ok: false,
       error: '"listTags" may not be sent from a content context',
+      rejected: true,
     });
     await expect(
       backgroundRoute({ type: 'reportAnchoring', url: PAGE_URL, statuses: [] }, menuFrame),
-    ).resolves.toEqual({ ok: false, error: expect.stringContaining('"reportAnchoring" may not be sent') });
+    ).resolves.toEqual({
+      ok: false,
+      error: expect.stringContaining('"reportAnchoring" may not be sent'),
+      rejected: true,
+    });
   });
 
   it('refuses another add-on', async () => {
     await expect(backgroundRoute({ type: 'ping' }, otherExtension)).resolves.toEqual({
       ok: false,
       error: 'sender is not part of this extension',
+      rejected: true,
     });
   });
 });

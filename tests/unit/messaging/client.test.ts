@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LIMITS } from '@/core/limits';
-import { notifyHighlightsChanged } from '@/messaging/client';
+import { notifyHighlightsChanged, sendToBackground } from '@/messaging/client';
+import { MessageRejected } from '@/messaging/router';
 import { ContentRequestSchema } from '@/messaging/protocol';
 import * as v from 'valibot';
 
@@ -49,5 +50,28 @@ describe('notifyHighlightsChanged', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await expect(notifyHighlightsChanged(['https://a.example/'])).resolves.toBeUndefined();
     expect(warn).toHaveBeenCalledOnce();
+  });
+});
+
+describe('sendToBackground', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('throws MessageRejected when the background refused the message itself, a plain Error otherwise', async () => {
+    const reply = vi.spyOn(fakeBrowser.runtime, 'sendMessage') as unknown as ReturnType<typeof vi.fn>;
+    reply.mockResolvedValueOnce({ ok: false, error: 'malformed or unknown message: …', rejected: true });
+    const refused = await sendToBackground({ type: 'ping' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(MessageRejected);
+    expect((refused as Error).message).toBe('malformed or unknown message: …');
+
+    reply.mockResolvedValueOnce({ ok: false, error: 'The disk is full.' });
+    const failed = await sendToBackground({ type: 'ping' }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(Error);
+    expect(failed).not.toBeInstanceOf(MessageRejected);
+
+    reply.mockResolvedValueOnce(undefined);
+    await expect(sendToBackground({ type: 'ping' })).rejects.not.toBeInstanceOf(MessageRejected);
+
+    reply.mockResolvedValueOnce({ ok: true, value: { version: '1' } });
+    await expect(sendToBackground({ type: 'ping' })).resolves.toEqual({ version: '1' });
   });
 });

@@ -5,7 +5,7 @@ import {
   BackgroundRequestSchema,
   type BackgroundResponses,
 } from '@/messaging/protocol';
-import { createMessageRouter, type Handlers, senderRole } from '@/messaging/router';
+import { createMessageRouter, type Handlers, MessageRejected, senderRole } from '@/messaging/router';
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -99,13 +99,29 @@ describe('createMessageRouter', () => {
     const reply = await route(message, fromPopup);
     expect(reply.ok).toBe(false);
     expect(reply.ok === false && reply.error).toMatch(/malformed or unknown message/);
+    // Refused for what it is: the sender learns that sending it again cannot help.
+    expect(reply.ok === false && reply.rejected).toBe(true);
     expect(onRejected).toHaveBeenCalledOnce();
   });
 
   it('refuses messages from other extensions and web pages', async () => {
     const { route, onRejected } = makeRouter();
     const reply = await route({ type: 'ping' }, { id: 'other', url: 'https://evil.example/' });
-    expect(reply).toEqual({ ok: false, error: 'sender is not part of this extension' });
+    expect(reply).toEqual({ ok: false, error: 'sender is not part of this extension', rejected: true });
+    expect(onRejected).toHaveBeenCalledOnce();
+  });
+
+  it('marks a rejection a handler throws (MessageRejected) as one', async () => {
+    const { route, onRejected } = makeRouter({
+      ping: () => {
+        throw new MessageRejected('a content script may only act on its own page');
+      },
+    });
+    await expect(route({ type: 'ping' }, fromPopup)).resolves.toEqual({
+      ok: false,
+      error: 'a content script may only act on its own page',
+      rejected: true,
+    });
     expect(onRejected).toHaveBeenCalledOnce();
   });
 

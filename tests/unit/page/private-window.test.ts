@@ -7,14 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import { ContentApp } from '@/page/content-app';
-
-/** jsdom has no CSS Custom Highlight API: the smallest stand-in the painter needs. */
-function installHighlightApi() {
-  const registry = new Map<string, Set<Range>>();
-  Object.assign(window, { Highlight: class extends Set<Range> {} });
-  Object.assign(window.CSS ?? Object.assign(window, { CSS: {} }).CSS, { highlights: registry });
-  return registry;
-}
+import { installHighlightApi, toolbarButtons } from './page-fixtures';
 
 function selectParagraph() {
   const text = document.getElementById('p')!.firstChild!;
@@ -24,11 +17,6 @@ function selectParagraph() {
   getSelection()!.removeAllRanges();
   getSelection()!.addRange(range);
 }
-
-const toolbarButtons = () =>
-  [...(document.querySelector('talk-notes-toolbar')?.shadowRoot?.querySelectorAll('button') ?? [])].map(
-    (b) => b.textContent,
-  );
 
 describe('a clip in a private window', () => {
   beforeEach(() => {

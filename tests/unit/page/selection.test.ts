@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clippableRange, trimRange } from '@/page/selection';
 
@@ -74,5 +75,44 @@ describe('trimRange', () => {
     const range = document.createRange();
     range.selectNodeContents(document.body);
     expect(trimRange(range).toString()).toBe(expected);
+  });
+});
+
+describe('trimRange and clippableRange on random pages', () => {
+  const markup = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom('<p>', '</p>', '<div>', '</div>', '<em>', '</em>', '<br>', '<!-- c -->', '<b></b>'),
+        fc.constantFrom('<script>var s = "x";</script>', '<style>p { }</style>'),
+        fc.constantFrom('word', ' ', '  \n   ', 'two words', '\t'),
+      ),
+      { maxLength: 25 },
+    )
+    .map((parts) => parts.join(''));
+
+  it('see and trim exactly the text Range.toString gives', () => {
+    fc.assert(
+      fc.property(markup, fc.nat(), fc.nat(), fc.nat(), fc.nat(), (html, a, ao, b, bo) => {
+        document.body.innerHTML = html;
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
+        const nodes: Node[] = [];
+        for (let n: Node | null = walker.currentNode; n; n = walker.nextNode()) nodes.push(n);
+        const point = (i: number, offset: number) => {
+          const node = nodes[i % nodes.length]!;
+          const length = node.nodeType === Node.ELEMENT_NODE ? node.childNodes.length : (node as Text).length;
+          return [node, offset % (length + 1)] as const;
+        };
+        const range = document.createRange();
+        range.setStart(...point(a, ao));
+        range.setEnd(...point(b, bo));
+        const selection = getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        const text = range.toString();
+        expect(clippableRange(document) !== null).toBe(text.trim() !== '');
+        expect(trimRange(range).toString()).toBe(text.trim() ? text.trim() : text);
+      }),
+      { seed: 14, numRuns: 400 },
+    );
   });
 });

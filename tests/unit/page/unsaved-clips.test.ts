@@ -30,7 +30,7 @@ describe('UnsavedClips', () => {
       return stored(c);
     }, onSaved);
     expect(tried).toEqual(['first', 'second', 'third']);
-    expect(outcome).toEqual({ saved: 2, problem: 'The disk is full.' });
+    expect(outcome).toEqual({ saved: 2, problem: 'The disk is full.', refused: [] });
     expect(onSaved.mock.calls).toEqual([
       ['pending:a', { id: 'id:first' }, ranges[0]],
       ['pending:c', { id: 'id:third' }, ranges[2]],
@@ -38,8 +38,36 @@ describe('UnsavedClips', () => {
     expect(queue.size).toBe(1);
 
     const again = await queue.retry(async (c) => stored(c), onSaved);
-    expect(again).toEqual({ saved: 1, problem: null });
+    expect(again).toEqual({ saved: 1, problem: null, refused: [] });
     expect(queue.size).toBe(0);
+  });
+
+  it('takes a clip refused for good out of the queue, and keeps the ones a later retry may save', async () => {
+    class Refused extends Error {}
+    const queue = new UnsavedClips();
+    const ranges = [range(), range(), range()];
+    queue.keep('pending:a', clip('too big'), ranges[0]!);
+    queue.keep('pending:b', clip('disk'), ranges[1]!);
+    queue.keep('pending:c', clip('fine'), ranges[2]!);
+    const onRefused = vi.fn();
+    const outcome = await queue.retry(
+      async (c) => {
+        if (c.highlight.text === 'too big') throw new Refused('Invalid length at clip.highlight.text');
+        if (c.highlight.text === 'disk') throw new Error('The disk is full.');
+        return stored(c);
+      },
+      () => {},
+      { isPermanent: (error) => error instanceof Refused, onRefused },
+    );
+    expect(outcome).toEqual({
+      saved: 1,
+      problem: 'The disk is full.',
+      refused: [{ clip: clip('too big'), reason: 'Invalid length at clip.highlight.text' }],
+    });
+    expect(onRefused.mock.calls).toEqual([['pending:a', outcome.refused[0], ranges[0]]]);
+    // Only the clip that may still be saved stays: a retry never tries the refused one again.
+    expect(queue.size).toBe(1);
+    expect(queue.toMarkdown()).toBe('> disk\n\n— Day 2 <https://conf.example/day-2>');
   });
 
   it('copies the clips as Markdown quotes with their source', () => {

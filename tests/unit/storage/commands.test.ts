@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Commands, createCommands } from '@/storage/commands';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
-import { highlight, page, sampleLibrary } from '../core/backup-fixtures';
+import { at, highlight, page, sampleLibrary } from '../core/backup-fixtures';
 import { clipOn } from '../clip-fixtures';
 import { wipeLibrary } from './library-helpers';
 
@@ -85,7 +85,7 @@ describe('the commands', () => {
 
     // A newer edit in a backup redraws only its page.
     const newer = sampleLibrary();
-    newer.highlights[0] = { ...newer.highlights[0]!, note: 'newer', updatedAt: 9_000 };
+    newer.highlights[0] = { ...newer.highlights[0]!, note: 'newer', updatedAt: at(9_000) };
     await commands.importBackup(newer);
     expect(notify).toHaveBeenCalledExactlyOnceWith([newer.highlights[0]!.url]);
   });

