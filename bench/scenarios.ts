@@ -25,7 +25,7 @@ import {
   VARIANTS,
   type Variant,
 } from './prose-page';
-import { percentile, round, type Summary, summarize } from './stats';
+import { percentile, round, type Summary, summarize, table } from './stats';
 
 type BenchWindow = { TalkNotesBench: BenchApi };
 
@@ -147,6 +147,33 @@ export async function reanchoring(
   }
   await tab.close();
   return rows;
+}
+
+/** Scenario 1's table: times, their ratio (medians of the same run) and how each method placed the passages. */
+export function reanchoringTable(rows: ReanchorRow[], sizes: Sizes): string {
+  return [
+    `## 1. Re-anchoring ${sizes.highlights} highlights on a ${sizes.pageChars / 1000}k-character page (ms: median [min-max] of ${sizes.runs})`,
+    table(
+      [
+        'variant',
+        'ours ms',
+        'baseline ms',
+        'ratio',
+        'ours correct/wrong/orphan',
+        'baseline correct/wrong/orphan',
+        'survivors',
+      ],
+      rows.map((r) => [
+        r.variant,
+        `${r.ours.median} [${r.ours.min}-${r.ours.max}]`,
+        `${r.baseline.median} [${r.baseline.min}-${r.baseline.max}]`,
+        `${round(r.ours.median / r.baseline.median, 3)}`,
+        `${r.ours.correct}/${r.ours.wrong}/${r.ours.orphaned}`,
+        `${r.baseline.correct}/${r.baseline.wrong}/${r.baseline.orphaned}`,
+        r.ours.survivors,
+      ]),
+    ),
+  ].join('\n');
 }
 
 /** Stores highlights for `url` in the extension's database, the way clips are stored. */
