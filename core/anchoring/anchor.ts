@@ -219,7 +219,8 @@ function anchorWithoutQuote(index: TextIndex, set: SelectorSet): AnchorResult | 
 /**
  * The cheap steps: position confirmed by the quote, else verbatim (or whitespace-insensitive) copies of
  * the quote. Returns null when the quote is not on the page verbatim (try `anchorFuzzily`).
- * `hint` overrides the stored position as the expected start offset when choosing between copies.
+ * `hint` overrides the stored position as the expected start offset when choosing between copies;
+ * `finders` (one pair per pass) replace a scan of the page per lookup once a pass has made a few.
  */
 export function anchorExactly(
   index: TextIndex,
