@@ -33,6 +33,9 @@ function scheduleTimeout(run: () => void, ms: number): () => void {
   return () => clearTimeout(id);
 }
 
+/** How long after a single-page site's navigation a highlight not found is only retried, not reported. */
+export const SETTLE_MS = 3_000;
+
 const NO_STATS: AnchoringStats = { anchored: 0, fuzzy: 0, orphaned: 0, durationMs: 0 };
 
 /** Public name of the performance mark made after every anchoring pass. */
@@ -45,10 +48,16 @@ export class PageHighlights {
   private cancelRetry: () => void = () => {};
   /** When the pending retry will run (absolute, `now()` time). */
   private retryAt = Number.POSITIVE_INFINITY;
-  private readonly schedule = new RetrySchedule();
+  private schedule = new RetrySchedule();
   private running: Promise<void> | null = null;
   /** Bumped when the document becomes another page: work begun for the page before is dropped. */
   private generation = 0;
+  /**
+   * Just after a single-page site's navigation the new post's text may not be there yet (its router
+   * fetches it): highlights not found meanwhile are not reported as not found, only retried.
+   */
+  private settling = false;
+  private cancelSettle: () => void = () => {};
 
   constructor(private readonly deps: PageHighlightsDeps) {}
 
@@ -79,6 +88,14 @@ export class PageHighlights {
     for (const id of this.records.keys()) this.deps.painter.remove(id);
     this.records = new Map();
     this.statuses.clear();
+    // A new page: no back-off learned on the page before, and time for its text to arrive.
+    this.schedule = new RetrySchedule();
+    this.cancelSettle();
+    this.settling = true;
+    this.cancelSettle = (this.deps.schedule ?? scheduleTimeout)(() => {
+      this.settling = false;
+      void this.retry();
+    }, SETTLE_MS);
     return this.load();
   }
 
@@ -143,6 +160,7 @@ export class PageHighlights {
     this.observer?.disconnect();
     this.observer = null;
     this.cancelRetry();
+    this.cancelSettle();
   }
 
   /** Anchors again what is not drawn (or drawn over text that changed); no limit on how often, see RetrySchedule. */
@@ -200,6 +218,8 @@ export class PageHighlights {
         this.deps.painter.draw(record.id, result.range, record.color);
       } else {
         this.deps.painter.remove(record.id);
+        // Not found yet, not "not found": the settle timer's retry says which it is.
+        if (this.settling) continue;
       }
       if (this.statuses.get(record.id) !== status) {
         this.statuses.set(record.id, status);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HighlightRecord } from '@/core/types';
 import { HighlightPainter } from '@/page/highlight-painter';
-import { PageHighlights } from '@/page/page-highlights';
+import { PageHighlights, SETTLE_MS } from '@/page/page-highlights';
 import { installHighlightApi } from './page-fixtures';
 
 describe('PageHighlights retries', () => {
@@ -86,5 +86,66 @@ describe('PageHighlights when the document becomes another page (a single-page s
     expect(drawn()).toEqual(['Second post text here.']);
     expect(highlights.highlights.map((h) => h.id)).toEqual(['two']);
     expect(reports).toEqual([]);
+  });
+});
+
+describe('PageHighlights just after a single-page site’s navigation', () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+  });
+
+  const second = {
+    id: 'two',
+    url: 'https://blog.example/two',
+    text: 'Second post text here.',
+    color: 'yellow',
+    anchorStatus: 'placed',
+    selectors: [{ type: 'TextQuoteSelector', exact: 'Second post text here.', prefix: '', suffix: '' }],
+  } as HighlightRecord;
+
+  /** A PageHighlights whose timers run when the test says; the new page's post is not rendered yet. */
+  function navigated() {
+    const registry = installHighlightApi();
+    document.body.innerHTML = '<p>First post text here.</p>';
+    const timers: { run: () => void; ms: number }[] = [];
+    const reports: string[] = [];
+    const highlights = new PageHighlights({
+      doc: document,
+      painter: new HighlightPainter(document),
+      fetchHighlights: async () => [second],
+      reportStatuses: async (statuses) => {
+        reports.push(...statuses.map((s) => `${s.id}:${s.status}`));
+      },
+      schedule: (run, ms) => {
+        timers.push({ run, ms });
+        return () => {};
+      },
+    });
+    const drawn = () => [...registry.values()].flatMap((set) => [...set].map(String));
+    return { highlights, timers, reports, drawn };
+  }
+
+  it('does not call a highlight not found while the new post’s text is still on its way', async () => {
+    const { highlights, timers, reports, drawn } = navigated();
+    highlights.watchForChanges();
+    await highlights.switchPage();
+    expect(drawn()).toEqual([]);
+    expect(reports).toEqual([]);
+    // The router renders the post: the retry finds it.
+    document.body.innerHTML = '<p>Second post text here.</p>';
+    await vi.waitFor(() => expect(timers.length).toBeGreaterThan(1));
+    timers.at(-1)!.run();
+    await vi.waitFor(() => expect(drawn()).toEqual(['Second post text here.']));
+    expect(reports).toEqual([]);
+    highlights.stop();
+  });
+
+  it('says not found once the settling time is over and the text never came', async () => {
+    const { highlights, timers, reports } = navigated();
+    await highlights.switchPage();
+    expect(reports).toEqual([]);
+    const settle = timers.find((t) => t.ms === SETTLE_MS)!;
+    settle.run();
+    await vi.waitFor(() => expect(reports).toEqual(['two:orphan']));
   });
 });
