@@ -27,6 +27,7 @@ import { frontMatter } from './front-matter';
 import { sanitizeMarkdown } from './sanitize';
 import { scheduleDetails, scheduleValues } from './schedule-details';
 import type { ColorNames } from '../colors';
+import { publishedDay } from '../page-view';
 import { resolveTalk } from '../schedule/resolve';
 import { highlightFragmentUrl } from '../text-fragment';
 import type { ConferenceRecord, HighlightRecord, PageRecord, TalkRecord } from '../types';
@@ -307,6 +308,7 @@ function templateValues(
     color: () => h.color,
     colorName: () => inline(ctx.colorNames[h.color] ?? ''),
     date: () => isoTime(h.createdAt).slice(0, 10),
+    published: () => (page?.publishedAt ? (publishedDay(page.publishedAt) ?? '') : ''),
     id: () => inline(h.id),
   };
   const values = {} as TemplateValues;
