@@ -55,4 +55,17 @@ describe('a note typed just before the popup closes', () => {
       await again.close();
     }
   });
+
+  it('is stored whole from the dashboard too, closed right after the last keystroke', async () => {
+    const dashboard = await session.openDashboard();
+    const row = dashboard.getByRole('article').filter({ hasText: PASSAGE });
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const note = row.getByRole('textbox', { name: 'Note' });
+    await note.click();
+    await note.press('ControlOrMeta+a');
+    const text = 'From the dashboard: ask Matthias for the slides and the recording';
+    await dashboard.keyboard.type(text);
+    await dashboard.close();
+    await expect.poll(() => storedNote(session), { timeout: 10_000 }).toBe(text);
+  });
 });
