@@ -1,6 +1,7 @@
 /** #14: every clip the toolbar accepts on the 47 recap pages is one the background accepts (./clip-corpus.ts). */
 import { describe, expect, it } from 'vitest';
 import { loadRecapCases, recapPath } from '@/eval/talks/cases';
+import { HEAVY_TEST_MS } from '../heavy';
 import { checkClipsOnPage } from './clip-corpus';
 
 const RECAPS = loadRecapCases().map((c) => c.file);
@@ -10,7 +11,11 @@ describe('clips on every page of tests/fixtures/recaps pass the saveClip schema 
     expect(RECAPS.length).toBe(47);
   });
 
-  it.each(RECAPS)('%s', (file) => {
-    checkClipsOnPage(`recaps/${file}`, recapPath(file));
-  });
+  it.each(RECAPS)(
+    '%s',
+    (file) => {
+      checkClipsOnPage(`recaps/${file}`, recapPath(file));
+    },
+    HEAVY_TEST_MS,
+  );
 });
