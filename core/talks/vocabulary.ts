@@ -103,7 +103,10 @@ const CHROME_PATTERNS: RegExp[] = [
 ];
 
 const UPCOMING_PATTERNS: RegExp[] = [
-  /^(?:coming (?:up|soon|next)|upcoming|still to come|later this (?:week|month|year)|next (?:time|month|year|meetup|event|edition)s?|the next (?:meetup|event|edition|one))\b.*$/,
+  // Whole headings, or followed by when: "Coming up on Friday"; "Coming Up for Air: …" is a title.
+  /^(?:coming (?:up|soon|next)|still to come|later this (?:week|month|year))(?:\s+(?:on|this|next|later|tomorrow|in|at)\b.*)?$/,
+  /^upcoming(?:\s+(?:talks|sessions|events|meetups?|dates|editions?|conferences|appearances))?$/,
+  /^(?:the )?next (?:time|month|meetup|event|edition)s?(?:\s*[-:–—,(].*|\s+(?:is|will|on|in)\b.*)?$/,
   /^(?:demnächst|als nächstes|nächstes (?:treffen|meetup|mal)|der nächste (?:termin|meetup)|(?:le |la )?prochaine? (?:meetup|rencontre|édition|fois)|à venir|prochainement|(?:el |la )?próxim[oa] (?:meetup|encuentro|edición|vez)|próximamente|(?:o |a )?próxim[oa] (?:meetup|encontro|edição)|binnenkort|(?:de )?volgende (?:meetup|editie|keer)|следующ(?:ий|ая) (?:митап|встреча)|następne spotkanie|příští sraz)(?!\p{L}).*$/u,
   /^(?:次回|今後の予定|下期预告|下次活动|다음 (?:모임|행사)).*$/u,
 ];
