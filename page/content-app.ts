@@ -5,6 +5,7 @@
 import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buildTextIndex } from '@/core/anchoring';
+import type { GrantClaimant } from '@/core/menu-grant';
 import type { HighlightColor, HighlightRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
 import type { ClipInput } from '@/core/schemas';
@@ -85,7 +86,7 @@ export class ContentApp {
       // Nothing from a private window is stored: retrying could never succeed there.
       { canRetry: !options.privateWindow },
     );
-    this.menu = new MenuUi(ctx, doc);
+    this.menu = new MenuUi(ctx, doc, { requestGrant: (id) => sendToBackground({ type: 'grantMenu', id }) });
   }
 
   /** The page's storage key. */
@@ -338,6 +339,11 @@ export class ContentApp {
   private openMenuFor(highlight: HighlightRecord, range: Range, focus: 'note' | 'menu'): void {
     const rect = range.getBoundingClientRect();
     this.menu.open(highlight.id, { x: rect.left, y: rect.bottom }, focus);
+  }
+
+  /** What a menu frame's request with `token` may act on (the background asks, `useMenuGrant`). */
+  useMenuGrant(token: string, claimant: GrantClaimant): string | null {
+    return this.menu.useGrant(token, claimant);
   }
 
   /** A DOM change makes the cached analysis stale. */

@@ -49,6 +49,9 @@ export default defineContentScript({
         scrollToHighlight: async ({ id }) => (await startApp()).scrollTo(id),
         detectTalksAgain: async (message) =>
           url && normalizeUrl(message.url) === url ? (await startApp()).detectTalksAgain() : null,
+        // Only a started app can have opened a menu, and so hold a grant.
+        useMenuGrant: async ({ token, frameId, documentId }) =>
+          app ? (await app).useMenuGrant(token, { frameId, documentId }) : null,
       },
       {
         schema: ContentRequestSchema,
