@@ -141,14 +141,17 @@ export class ContentApp {
     return !!target;
   }
 
+  // Only a person's gestures move the toolbar (#14, finding 5): a page's synthetic mouseup or keyup is
+  // dropped before any work, so a page can neither show the toolbar for text it selected nor make
+  // thousands of them cost anything.
   private onPointerUp(event: MouseEvent): void {
-    if (this.toolbar.contains(event) || this.menu.contains(event)) return;
+    if (!event.isTrusted || this.toolbar.contains(event) || this.menu.contains(event)) return;
     // Let the browser finish updating the selection first.
     this.ctx.setTimeout(() => this.updateToolbar(), 0);
   }
 
   private onKeyUp(event: KeyboardEvent): void {
-    if (this.toolbar.contains(event)) return;
+    if (!event.isTrusted || this.toolbar.contains(event)) return;
     if (event.key === 'Escape') {
       this.toolbar.hide();
       return;
@@ -157,7 +160,7 @@ export class ContentApp {
   }
 
   private onPointerDown(event: MouseEvent): void {
-    if (this.toolbar.contains(event) || this.menu.contains(event)) return;
+    if (!event.isTrusted || this.toolbar.contains(event) || this.menu.contains(event)) return;
     this.toolbar.hide();
   }
 

@@ -71,8 +71,9 @@ export default defineContentScript({
       if (!selection || selection.isCollapsed || !selection.toString().trim()) return;
       void startApp().then((started) => started.selectionChanged());
     };
-    ctx.addEventListener(document, 'mouseup', () => ctx.setTimeout(onSelectionGesture, 0));
-    ctx.addEventListener(document, 'keyup', (e) => e.shiftKey && onSelectionGesture());
+    // A person's gestures only: a page's synthetic events are dropped before any work (#14, finding 5).
+    ctx.addEventListener(document, 'mouseup', (e) => e.isTrusted && ctx.setTimeout(onSelectionGesture, 0));
+    ctx.addEventListener(document, 'keyup', (e) => e.isTrusted && e.shiftKey && onSelectionGesture());
 
     // Visible to tests and the benchmark in the page's main world, without touching the page's DOM; any
     // page could read them too, so only builds made with TALK_NOTES_MARKS=1 leave them (wxt.config.ts).
