@@ -15,6 +15,12 @@
 /** How long a fresh grant may wait for its menu frame to claim it. */
 export const GRANT_CLAIM_MS = 10_000;
 
+/**
+ * How long a closed menu's grant still serves the frame that claimed it: the menu's last save (a note
+ * typed just before Escape) is on its way through the background while the content script closes.
+ */
+export const GRANT_AFTER_CLOSE_MS = 5_000;
+
 /** A grant as it travels: `<granting frame id>.<token>`; the token is 32 random bytes, base64url. */
 const GRANT_PATTERN = /^(\d{1,20})\.([A-Za-z0-9_-]{43})$/;
 
@@ -33,6 +39,13 @@ export interface MenuGrant {
   issuedAt: number;
   /** The menu frame that used the token first; set on the first use. */
   claimant?: GrantClaimant;
+  /** When the menu closed (ms, caller's clock); see GRANT_AFTER_CLOSE_MS. */
+  closedAt?: number;
+}
+
+/** The grant of a menu that closed at `now`: only its claimant's last requests still count, briefly. */
+export function closeGrant(grant: MenuGrant | null, now: number): MenuGrant | null {
+  return grant?.claimant ? { ...grant, closedAt: now } : null;
 }
 
 /** The parts of a grant string, or null when it is not one. */
@@ -63,7 +76,14 @@ export function useGrant(
   now: number,
 ): { highlightId: string; grant: MenuGrant } | null {
   if (!grant || !sameToken(grant.token, token)) return null;
+  if (
+    grant.closedAt !== undefined &&
+    !(now >= grant.closedAt && now - grant.closedAt <= GRANT_AFTER_CLOSE_MS)
+  ) {
+    return null;
+  }
   if (!grant.claimant) {
+    if (grant.closedAt !== undefined) return null;
     if (now - grant.issuedAt > GRANT_CLAIM_MS || now < grant.issuedAt) return null;
     return { highlightId: grant.highlightId, grant: { ...grant, claimant: { ...claimant } } };
   }

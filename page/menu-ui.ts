@@ -11,7 +11,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi, type IframeContentScriptUi } from 'wxt/utils/content-script-ui/iframe';
-import { type GrantClaimant, type MenuGrant, parseGrant, useGrant } from '@/core/menu-grant';
+import { closeGrant, type GrantClaimant, type MenuGrant, parseGrant, useGrant } from '@/core/menu-grant';
 import { MENU_FRAME_MESSAGES, type MenuGrantMessage } from '@/messaging/protocol';
 
 export interface MenuUiDeps {
@@ -29,6 +29,8 @@ export class MenuUi {
   private ui: IframeContentScriptUi<void> | null = null;
   private id: string | null = null;
   private grant: MenuGrant | null = null;
+  /** The grant of the menu closed last, for its last requests (core/menu-grant.ts GRANT_AFTER_CLOSE_MS). */
+  private closedGrant: MenuGrant | null = null;
   private readonly extensionOrigin: string;
   private readonly now: () => number;
   private readonly onMessage = (event: MessageEvent) => {
@@ -111,13 +113,16 @@ export class MenuUi {
    */
   useGrant(token: string, claimant: GrantClaimant): string | null {
     const used = useGrant(this.grant, token, claimant, this.now());
-    if (!used) return null;
-    this.grant = used.grant;
-    return used.highlightId;
+    if (used) {
+      this.grant = used.grant;
+      return used.highlightId;
+    }
+    return useGrant(this.closedGrant, token, claimant, this.now())?.highlightId ?? null;
   }
 
   close(): void {
-    // The grant ends with the menu: a frame still holding the token can do nothing with it.
+    // The grant ends with the menu: only the frame that used it gets its last requests through, briefly.
+    if (this.grant) this.closedGrant = closeGrant(this.grant, this.now());
     this.grant = null;
     this.id = null;
     if (!this.ui) return;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatGrant, GRANT_CLAIM_MS, type MenuGrant, parseGrant, useGrant } from '@/core/menu-grant';
+import {
+  closeGrant,
+  formatGrant,
+  GRANT_AFTER_CLOSE_MS,
+  GRANT_CLAIM_MS,
+  type MenuGrant,
+  parseGrant,
+  useGrant,
+} from '@/core/menu-grant';
 
 const TOKEN = 'A'.repeat(42) + 'Q';
 const grant = (extra: Partial<MenuGrant> = {}): MenuGrant => ({
@@ -57,5 +65,20 @@ describe('useGrant', () => {
     expect(useGrant(grant(), TOKEN, menu, 1001 + GRANT_CLAIM_MS)).toBeNull();
     // A clock that went back is no reason to trust an old grant.
     expect(useGrant(grant(), TOKEN, menu, 999)).toBeNull();
+  });
+});
+
+describe('closeGrant', () => {
+  it('lets the claimant’s last requests through for a moment after the menu closed, and no one else', () => {
+    const closed = closeGrant(grant({ claimant: menu }), 5000)!;
+    expect(useGrant(closed, TOKEN, menu, 5000 + GRANT_AFTER_CLOSE_MS)?.highlightId).toBe('h1');
+    expect(useGrant(closed, TOKEN, { frameId: 8 }, 5001)).toBeNull();
+    expect(useGrant(closed, TOKEN, menu, 5001 + GRANT_AFTER_CLOSE_MS)).toBeNull();
+    expect(useGrant(closed, TOKEN, menu, 4999)).toBeNull();
+  });
+
+  it('ends an unclaimed grant at once', () => {
+    expect(closeGrant(grant(), 5000)).toBeNull();
+    expect(closeGrant(null, 5000)).toBeNull();
   });
 });

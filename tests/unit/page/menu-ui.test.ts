@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { GRANT_CLAIM_MS } from '@/core/menu-grant';
+import { GRANT_AFTER_CLOSE_MS, GRANT_CLAIM_MS } from '@/core/menu-grant';
 import { MenuUi } from '@/page/menu-ui';
 
 const TOKEN = 'x'.repeat(43);
@@ -61,8 +61,12 @@ describe('MenuUi', () => {
     clock.now += 60 * 60_000;
     expect(menu.useGrant(TOKEN, { frameId: 5, documentId: 'd' })).toBe('highlight-1');
     menu.close();
-    expect(menu.useGrant(TOKEN, { frameId: 5, documentId: 'd' })).toBeNull();
     expect(menu.openId).toBeNull();
+    // The closed menu's last save still lands; another frame gets nothing, and a moment later no one does.
+    expect(menu.useGrant(TOKEN, { frameId: 5, documentId: 'd' })).toBe('highlight-1');
+    expect(menu.useGrant(TOKEN, { frameId: 6, documentId: 'd' })).toBeNull();
+    clock.now += GRANT_AFTER_CLOSE_MS + 1;
+    expect(menu.useGrant(TOKEN, { frameId: 5, documentId: 'd' })).toBeNull();
   });
 
   it('gives a grant unused for too long nothing, and a menu opened for another highlight a new grant', async () => {
