@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { backgroundHandlers } from '@/messaging/background-handlers';
 import { createContextMenus, onCommand, onContextMenuClicked } from '@/messaging/browser-actions';
-import { notifyHighlightsChanged } from '@/messaging/client';
+import { askGrantingFrame, notifyHighlightsChanged } from '@/messaging/client';
 import { acceptNoteDrafts, createNoteWriter } from '@/messaging/note-drafts';
 import { BACKGROUND_SENDERS, BackgroundRequestSchema } from '@/messaging/protocol';
 import { createMessageRouter } from '@/messaging/router';
@@ -15,6 +15,7 @@ export default defineBackground(() => {
       db: database(),
       version: browser.runtime.getManifest().version,
       notifyHighlightsChanged: (urls) => void notifyHighlightsChanged(urls),
+      askGrantingFrame,
     }),
     {
       schema: BackgroundRequestSchema,

@@ -5,6 +5,7 @@
 import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buildTextIndex } from '@/core/anchoring';
+import type { GrantClaimant } from '@/core/menu-grant';
 import type { HighlightColor, HighlightRecord } from '@/core/types';
 import type { ClipInput } from '@/core/schemas';
 import { sendToBackground } from '@/messaging/client';
@@ -90,7 +91,7 @@ export class ContentApp {
       // Nothing from a private window is stored: retrying could never succeed there.
       { canRetry: !options.privateWindow },
     );
-    this.menu = new MenuUi(ctx, doc);
+    this.menu = new MenuUi(ctx, doc, { requestGrant: (id) => sendToBackground({ type: 'grantMenu', id }) });
   }
 
   /** The page's storage key: never simply the address bar, which the page's script can rewrite. */
@@ -146,14 +147,17 @@ export class ContentApp {
     return !!target;
   }
 
+  // Only a person's gestures move the toolbar (#14, finding 5): a page's synthetic mouseup or keyup is
+  // dropped before any work, so a page can neither show the toolbar for text it selected nor make
+  // thousands of them cost anything.
   private onPointerUp(event: MouseEvent): void {
-    if (this.toolbar.contains(event) || this.menu.contains(event)) return;
+    if (!event.isTrusted || this.toolbar.contains(event) || this.menu.contains(event)) return;
     // Let the browser finish updating the selection first.
     this.ctx.setTimeout(() => this.updateToolbar(), 0);
   }
 
   private onKeyUp(event: KeyboardEvent): void {
-    if (this.toolbar.contains(event)) return;
+    if (!event.isTrusted || this.toolbar.contains(event)) return;
     if (event.key === 'Escape') {
       this.toolbar.hide();
       return;
@@ -162,7 +166,7 @@ export class ContentApp {
   }
 
   private onPointerDown(event: MouseEvent): void {
-    if (this.toolbar.contains(event) || this.menu.contains(event)) return;
+    if (!event.isTrusted || this.toolbar.contains(event) || this.menu.contains(event)) return;
     this.toolbar.hide();
   }
 
@@ -344,6 +348,11 @@ export class ContentApp {
   private openMenuFor(highlight: HighlightRecord, range: Range, focus: 'note' | 'menu'): void {
     const rect = range.getBoundingClientRect();
     this.menu.open(highlight.id, { x: rect.left, y: rect.bottom }, focus);
+  }
+
+  /** What a menu frame's request with `token` may act on (the background asks, `useMenuGrant`). */
+  useMenuGrant(token: string, claimant: GrantClaimant): string | null {
+    return this.menu.useGrant(token, claimant);
   }
 
   /** A DOM change makes the cached analysis stale. */

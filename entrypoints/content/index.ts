@@ -56,6 +56,9 @@ export default defineContentScript({
           const url = address.current();
           return url && normalizeUrl(message.url) === url ? (await startApp()).detectTalksAgain() : null;
         },
+        // Only a started app can have opened a menu, and so hold a grant.
+        useMenuGrant: async ({ token, frameId, documentId }) =>
+          app ? (await app).useMenuGrant(token, { frameId, documentId }) : null,
       },
       {
         schema: ContentRequestSchema,
@@ -75,8 +78,9 @@ export default defineContentScript({
       if (!selection || selection.isCollapsed || !selection.toString().trim()) return;
       void startApp().then((started) => started.selectionChanged());
     };
-    ctx.addEventListener(document, 'mouseup', () => ctx.setTimeout(onSelectionGesture, 0));
-    ctx.addEventListener(document, 'keyup', (e) => e.shiftKey && onSelectionGesture());
+    // A person's gestures only: a page's synthetic events are dropped before any work (#14, finding 5).
+    ctx.addEventListener(document, 'mouseup', (e) => e.isTrusted && ctx.setTimeout(onSelectionGesture, 0));
+    ctx.addEventListener(document, 'keyup', (e) => e.isTrusted && e.shiftKey && onSelectionGesture());
 
     // Visible to tests and the benchmark in the page's main world, without touching the page's DOM; any
     // page could read them too, so only builds made with TALK_NOTES_MARKS=1 leave them (wxt.config.ts).

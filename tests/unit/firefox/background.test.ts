@@ -47,10 +47,15 @@ afterEach(() => {
 describe('the background page in Firefox', () => {
   it('answers the toolbar popup and the in-page menu frame (moz-extension:// pages)', async () => {
     await expect(listener({ type: 'listTags' }, popup)).resolves.toEqual({ ok: true, value: [] });
-    await expect(listener({ type: 'getHighlight', id: 'nope' }, menuFrame)).resolves.toEqual({
-      ok: true,
-      value: null,
+    await expect(listener({ type: 'listTags' }, menuFrame)).resolves.toEqual({ ok: true, value: [] });
+    // The menu frame names no highlight by id: it asks with a grant, and has none here.
+    await expect(listener({ type: 'getHighlight', id: 'nope' }, menuFrame)).resolves.toMatchObject({
+      ok: false,
+      rejected: true,
     });
+    await expect(
+      listener({ type: 'getGrantedHighlight', grant: `0.${'A'.repeat(43)}` }, menuFrame),
+    ).resolves.toEqual({ ok: false, error: 'this menu has no grant for a highlight', rejected: true });
   });
 
   it('answers a content script about its own page', async () => {
