@@ -20,7 +20,7 @@ addEventListener(
 );
 
 const bridge: PageBridge = {
-  scrollTo: (tabId, id) => sendToTab(tabId, { type: 'scrollToHighlight', id }),
+  scrollTo: (tabId, id, url) => sendToTab(tabId, { type: 'scrollToHighlight', id, url }, 'all'),
   notifyChanged: (urls) => void notifyHighlightsChanged(urls),
   updateInBackground: (id, changes) => sendToBackground({ type: 'updateHighlight', id, changes }),
   isClosing: () => closing || document.visibilityState === 'hidden',
