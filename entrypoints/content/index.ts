@@ -43,11 +43,11 @@ export default defineContentScript({
 
     const route = createMessageRouter<ContentRequest, ContentResponses>(
       {
-        // Asked of the top frame only; it reads its same-origin frames' pages itself (no frame ids needed).
+        // Answered by the top frame only; it reads its same-origin frames' pages itself (no frame ids needed).
         getContentStatus: () => ({
           url: location.href,
           title: document.title,
-          frames: window === window.top ? sameOriginFramePages(document) : [],
+          frames: sameOriginFramePages(document),
         }),
         highlightSelection: async ({ color }) => (await startApp()).highlightSelection(color),
         highlightsChanged: async ({ urls }) => {
@@ -67,7 +67,7 @@ export default defineContentScript({
     );
     // Undefined: no answer from this frame, so the frame showing the page named answers (messaging/addressed.ts).
     const listener = (message: unknown, sender: MessageSender) =>
-      isAddressedTo(message, url) ? route(message, sender) : undefined;
+      isAddressedTo(message, url, window === window.top) ? route(message, sender) : undefined;
     browser.runtime.onMessage.addListener(listener);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 

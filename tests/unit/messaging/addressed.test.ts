@@ -24,6 +24,12 @@ describe('isAddressedTo', () => {
     expect(isAddressedTo(message, OWN)).toBe(expected);
   });
 
+  it('leaves questions about the whole tab to its top frame', () => {
+    expect(isAddressedTo({ type: 'getContentStatus' }, OWN, true)).toBe(true);
+    expect(isAddressedTo({ type: 'getContentStatus' }, OWN, false)).toBe(false);
+    expect(isAddressedTo({ type: 'highlightsChanged', urls: [OWN] }, OWN, false)).toBe(true);
+  });
+
   it('leaves a frame without a page of its own silent for page messages', () => {
     expect(isAddressedTo({ type: 'scrollToHighlight', id: 'h', url: OWN }, null)).toBe(false);
   });
