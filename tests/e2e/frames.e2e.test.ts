@@ -21,6 +21,9 @@ const EMBEDDED =
 const CROSS = 'Supply chain attacks target the build servers that nobody audits closely enough these days.';
 const TOP = 'The write-up embeds the speaker’s own notes from the same blog, shown in a frame below.';
 
+/** How long to wait for a state on a loaded machine (expect.poll's default is one second). */
+const WAIT = { timeout: 10_000 };
+
 /** A framed page: its text (after `before` pixels of other matter), and a script that tells the top page it has loaded. */
 const framedPage = (title: string, text: string, before = 0) =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body style="margin:8px">
@@ -42,7 +45,7 @@ const topPage = (frames: [string, string][]) =>
 
 /** The named frame of the page, once its own script ran. */
 async function loadedFrame(page: Page, name: string): Promise<Frame> {
-  await expect.poll(() => page.frame({ name })?.evaluate(() => document.readyState)).toBe('complete');
+  await expect.poll(() => page.frame({ name })?.evaluate(() => document.readyState), WAIT).toBe('complete');
   return page.frame({ name })!;
 }
 
@@ -129,7 +132,9 @@ describe('frames in Chromium', () => {
 
     // The popup of the tab opens on the framed page, where the reader's focus is.
     let popup = await session.openPopup(page);
-    await expect.poll(() => popup.getByRole('heading', { level: 2 }).textContent()).toBe('Speaker notes');
+    await expect
+      .poll(() => popup.getByRole('heading', { level: 2 }).textContent(), WAIT)
+      .toBe('Speaker notes');
     expect(await popup.getByRole('button', { name: EMBEDDED }).count()).toBe(1);
     await popup.close();
 
@@ -137,25 +142,25 @@ describe('frames in Chromium', () => {
     await waitForContentScript(page);
     frame = await loadedFrame(page, 'notes');
     await expect
-      .poll(async () => (await frame.evaluate(drawnHighlightsInPage))['talk-notes-yellow'])
+      .poll(async () => (await frame.evaluate(drawnHighlightsInPage))['talk-notes-yellow'], WAIT)
       .toEqual([EMBEDDED]);
     expect((await traces(page.mainFrame())).drawn).toBe(0);
 
     // Without the focus in the frame the popup opens on the top page and offers the framed one.
     popup = await session.openPopup(page);
     const chooser = popup.getByRole('combobox', { name: 'Page in this tab' });
-    await expect.poll(() => chooser.inputValue()).toBe(session.server.url('day-2.html'));
+    await expect.poll(() => chooser.inputValue(), WAIT).toBe(session.server.url('day-2.html'));
     expect(await popup.getByRole('button', { name: EMBEDDED }).count()).toBe(0);
     await chooser.selectOption({ label: 'Embedded: Speaker notes' });
     // Clicking the passage scrolls the frame that shows it (the top page does not answer for it).
     expect(await frame.evaluate(() => scrollY)).toBe(0);
     await popup.getByRole('button', { name: EMBEDDED }).click();
-    await expect.poll(() => frame.evaluate(() => scrollY), { timeout: 10_000 }).toBeGreaterThan(500);
+    await expect.poll(() => frame.evaluate(() => scrollY), WAIT).toBeGreaterThan(500);
     expect(await popup.getByText('This passage is not on the page right now.').count()).toBe(0);
 
     // Deleting it in the popup redraws the frame: every frame of the tab hears of the change.
     await popup.getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(async () => (await traces(frame)).drawn).toBe(0);
+    await expect.poll(async () => (await traces(frame)).drawn, WAIT).toBe(0);
     await popup.close();
     await page.close();
   });
@@ -198,7 +203,7 @@ describe('frames in Chromium', () => {
     const sameAgain = await loadedFrame(page, 'same');
     const crossAgain = await loadedFrame(page, 'cross');
     await expect
-      .poll(async () => (await sameAgain.evaluate(drawnHighlightsInPage))['talk-notes-yellow'])
+      .poll(async () => (await sameAgain.evaluate(drawnHighlightsInPage))['talk-notes-yellow'], WAIT)
       .toEqual([EMBEDDED]);
     await dragSelectInFrame(page, crossAgain, CROSS);
     // The same gesture in the same-origin frame brings its toolbar: gestures are being seen.
@@ -210,7 +215,7 @@ describe('frames in Chromium', () => {
     const popup = await session.openPopup(page);
     const chooser = popup.getByRole('combobox', { name: 'Page in this tab' });
     await expect
-      .poll(() => chooser.locator('option').allTextContents())
+      .poll(() => chooser.locator('option').allTextContents(), WAIT)
       .toEqual(['This page: Day 2 write-up', 'Embedded: Kept notes']);
     await popup.close();
 

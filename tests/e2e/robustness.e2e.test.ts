@@ -244,7 +244,9 @@ describe('robustness in Chromium', () => {
     await waitForContentScript(page);
     // Every frame loaded and ran its own script.
     await expect
-      .poll(() => page.evaluate(() => [...(window as unknown as { ready: string[] }).ready].sort()))
+      .poll(() => page.evaluate(() => [...(window as unknown as { ready: string[] }).ready].sort()), {
+        timeout: 10_000,
+      })
       .toEqual(['inner', 'inner', 'inner', 'srcdoc']);
     await clipFirst(page, PROSE);
     expect((await readLibrary(session)).highlights.map((h) => h.text)).toContain(PROSE);
