@@ -25,6 +25,7 @@ import { useMarkdownExport } from '../data/useMarkdownExport';
 import { useStorageProblem } from '../data/useStorageProblem';
 import { type Downloader, downloadFile, exportFileName } from '../download';
 import { ExportControls } from '../ExportControls';
+import { DeleteAllData } from './DeleteAllData';
 import { BackupControls } from './BackupControls';
 import { DashboardBulkBar } from './DashboardBulkBar';
 import { DashboardCollections } from './DashboardCollections';
@@ -284,6 +285,7 @@ export function DashboardApp({
         <div class="backup-slot">
           <ScheduleImportControls importer={scheduleImporter} conferences={importedConferences} />
           {renderBackup ? renderBackup() : <BackupControls backup={backup} />}
+          <DeleteAllData backup={backup} onDeleted={(message) => setToast({ message })} />
         </div>
       </header>
       {storageProblem && (

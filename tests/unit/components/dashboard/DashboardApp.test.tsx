@@ -119,6 +119,43 @@ describe('DashboardApp', () => {
     await waitFor(() => expect(talkHeadings()[0]).toMatch(/Closing panel/));
   });
 
+  it('deletes all data only after a typed confirmation, offering a backup first, and tells open pages', async () => {
+    const { library } = await fill();
+    await setSetting(db, 'colorNames', { yellow: 'Idea' });
+    const changed = vi.fn();
+    show({ onHighlightsChanged: changed });
+    await waitFor(() => expect(status()).toBe('12 highlights from 3 pages'));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete all data…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete all data' });
+    const remove = within(dialog).getByRole('button', { name: 'Delete everything' });
+    expect((remove as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.input(within(dialog).getByRole('textbox', { name: 'Confirmation' }), {
+      target: { value: 'delete' },
+    });
+    expect((remove as HTMLButtonElement).disabled).toBe(true); // the word exactly, in capitals
+    fireEvent.input(within(dialog).getByRole('textbox', { name: 'Confirmation' }), {
+      target: { value: 'DELETE' },
+    });
+    expect((remove as HTMLButtonElement).disabled).toBe(false);
+    // Escape closes it and deletes nothing.
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(await db.highlights.count()).toBe(12);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete all data…' }));
+    const again = screen.getByRole('dialog', { name: 'Delete all data' });
+    fireEvent.input(within(again).getByRole('textbox', { name: 'Confirmation' }), {
+      target: { value: 'DELETE' },
+    });
+    fireEvent.click(within(again).getByRole('button', { name: 'Delete everything' }));
+    await waitFor(() =>
+      expect(screen.getByText(/^Deleted all Talk Notes data in this browser/)).toBeTruthy(),
+    );
+    await waitFor(() => expect(status()).toBe('0 highlights from 0 pages'));
+    for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
+    expect(changed).toHaveBeenCalledWith(expect.arrayContaining(library.pages.map((p) => p.url)));
+  });
+
   it('searches as you type and marks the matches', async () => {
     await fill();
     show();
