@@ -13,6 +13,7 @@ import {
 import { createMessageRouter, type MessageSender } from '@/messaging/router';
 import type { ContentApp } from '@/page/content-app';
 import { sameOriginFramePages } from '@/page/frames';
+import { watchPageAddress } from '@/page/page-address';
 import { loadContentRuntime } from '@/page/runtime-loader';
 import { scriptStartedEventName, stopScriptStartedEvents } from '@/page/script-started-guard';
 
@@ -28,12 +29,15 @@ export default defineContentScript({
     const started = performance.now();
     const scriptStarted = scriptStartedEventName(browser.runtime.id, import.meta.env.ENTRYPOINT);
     ctx.onInvalidated(stopScriptStartedEvents(window, scriptStarted));
-    const url = normalizeUrl(location.href);
     let app: Promise<ContentApp> | undefined;
+    // The page is the URL its document was loaded from, whatever its script writes into the address
+    // bar; the reader's own navigations of a single-page site move it (page/page-address.ts).
+    const address = watchPageAddress({ win: window, signal: ctx.signal, onChange: () => pageChanged() });
     const startApp = (initial?: HighlightRecord[]) => {
       app ??= loadContentRuntime().then(async ({ ContentApp }) => {
         const started = new ContentApp(ctx, document, {
           privateWindow: browser.extension?.inIncognitoContext === true,
+          pageKey: address.current,
         });
         await started.start(initial);
         return started;
@@ -45,18 +49,21 @@ export default defineContentScript({
       {
         // Answered by the top frame only; it reads its same-origin frames' pages itself (no frame ids needed).
         getContentStatus: () => ({
-          url: location.href,
+          url: address.current() ?? location.href,
           title: document.title,
           frames: sameOriginFramePages(document),
         }),
         highlightSelection: async ({ color }) => (await startApp()).highlightSelection(color),
         highlightsChanged: async ({ urls }) => {
+          const url = address.current();
           if (url && urls.includes(url)) await (app ? (await app).refresh() : startApp());
           return null;
         },
         scrollToHighlight: async ({ id }) => (await startApp()).scrollTo(id),
-        detectTalksAgain: async (message) =>
-          url && normalizeUrl(message.url) === url ? (await startApp()).detectTalksAgain() : null,
+        detectTalksAgain: async (message) => {
+          const url = address.current();
+          return url && normalizeUrl(message.url) === url ? (await startApp()).detectTalksAgain() : null;
+        },
       },
       {
         schema: ContentRequestSchema,
@@ -67,7 +74,7 @@ export default defineContentScript({
     );
     // Undefined: no answer from this frame, so the frame showing the page named answers (messaging/addressed.ts).
     const listener = (message: unknown, sender: MessageSender) =>
-      isAddressedTo(message, url, window === window.top) ? route(message, sender) : undefined;
+      isAddressedTo(message, address.current(), window === window.top) ? route(message, sender) : undefined;
     browser.runtime.onMessage.addListener(listener);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 
@@ -86,17 +93,28 @@ export default defineContentScript({
     if (import.meta.env.TALK_NOTES_MARKS) {
       performance.mark('talk-notes:ready', { detail: { scriptMs: performance.now() - started } });
     }
-    if (!url) return;
-    void sendToBackground({ type: 'getPageHighlights', url }).then(
-      (highlights) => {
-        if (highlights.length) void startApp(highlights);
-        else if (import.meta.env.TALK_NOTES_MARKS) {
-          performance.mark('talk-notes:anchored', {
-            detail: { anchored: 0, fuzzy: 0, orphaned: 0, durationMs: 0 },
-          });
-        }
-      },
-      (error: unknown) => console.warn('Talk Notes: could not read this page’s highlights', error),
-    );
+    /** Draws the highlights of the page now shown, loading the runtime only when it has some. */
+    function drawPage(): void {
+      const url = address.current();
+      if (!url) return;
+      void sendToBackground({ type: 'getPageHighlights', url }).then(
+        (highlights) => {
+          // The reader moved on while we asked: the page now shown has had its own request.
+          if (app || address.current() !== url) return;
+          if (highlights.length) void startApp(highlights);
+          else if (import.meta.env.TALK_NOTES_MARKS) {
+            performance.mark('talk-notes:anchored', {
+              detail: { anchored: 0, fuzzy: 0, orphaned: 0, durationMs: 0 },
+            });
+          }
+        },
+        (error: unknown) => console.warn('Talk Notes: could not read this page’s highlights', error),
+      );
+    }
+    function pageChanged(): void {
+      if (app) void app.then((started) => started.pageChanged());
+      else drawPage();
+    }
+    drawPage();
   },
 });
