@@ -9,8 +9,11 @@ const chromeBinary = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 let toldNoDisplay = false;
 
-/** Extension files web pages may load: the in-page menu frame and the lazily loaded content runtime. */
-const PAGE_RESOURCES = ['highlight-menu.html', 'content-runtime.js'];
+/**
+ * Extension files web pages may load: the in-page menu frame, the lazily loaded content runtime, and
+ * the content script, which the frame loader imports in same-origin frames (entrypoints/frame-script.ts).
+ */
+const PAGE_RESOURCES = ['highlight-menu.html', 'content-runtime.js', 'content-scripts/content.js'];
 
 /** Origins the extension may ask for, one at a time and only when needed; none is granted at install. */
 const OPTIONAL_ORIGINS = ['http://*/*', 'https://*/*'];
@@ -35,6 +38,21 @@ const testHooks = process.env.TALK_NOTES_TEST_HOOKS === '1';
  */
 const marks = process.env.TALK_NOTES_MARKS === '1';
 
+/**
+ * The loader of the content script in frames (entrypoints/frame-script.ts), declared for every frame
+ * of http(s) pages: it returns at once in the top frame (the content script runs there by itself) and
+ * in frames of another origin, and imports the content script in same-origin frames. Added here
+ * rather than as a WXT content script, whose context announces itself to the page before any of its
+ * code can check the frame's origin. No about:blank or srcdoc frames (`match_about_blank` stays off):
+ * they have no URL of their own to key their highlights by (README "Frames").
+ */
+const frameContentScript = {
+  matches: ['http://*/*', 'https://*/*'],
+  js: ['frame-script.js'],
+  run_at: 'document_idle' as const,
+  all_frames: true,
+};
+
 export default defineConfig({
   // A separate output folder lets parallel test runs build without overwriting each other.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
@@ -49,6 +67,9 @@ export default defineConfig({
     },
   }),
   hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [...(manifest.content_scripts ?? []), frameContentScript];
+    },
     // Said once, after the first build: WXT itself only says to load the folder by hand, not why.
     'build:done': (wxt) => {
       if (!noDisplay || wxt.config.command !== 'serve' || toldNoDisplay) return;

@@ -4,6 +4,25 @@
  */
 import type { HighlightRecord, PageRecord, TalkRecord } from './types';
 
+/** A page shown in a same-origin frame of a tab: an embedded write-up keyed by its own URL. */
+export interface FramePage {
+  /** Normalized URL: the framed page's storage key. */
+  url: string;
+  title: string;
+  /** The reader's focus is in this frame (or in a frame inside it): the popup opens on it. */
+  focused: boolean;
+}
+
+/** One page a tab shows: the top page, or a framed one. */
+export interface TabPage {
+  /** Normalized URL: the page's storage key. */
+  url: string;
+  /** The page's own title, shown until the page has a stored record. */
+  title: string;
+  /** Set for a page shown in a frame of the tab. */
+  framed?: true;
+}
+
 /** The page the popup is about: a tab whose content script answered, or one it cannot reach. */
 export type PopupPage =
   | { kind: 'unreachable' }
@@ -14,7 +33,31 @@ export type PopupPage =
       title: string;
       /** Normalized URL: the page's storage key. */
       url: string;
+      /**
+       * Every page of the tab, the top page first, then the pages of its same-origin frames; present
+       * only when there are framed pages. `url` and `title` are the one the popup shows.
+       */
+      pages?: TabPage[];
     };
+
+/**
+ * The pages of a tab as the popup offers them: the top page first, then each framed page once (not
+ * the top page again); `shown` is the framed page holding the reader's focus, else the top page.
+ */
+export function tabPages(
+  top: { url: string; title: string },
+  frames: readonly FramePage[],
+): { pages: TabPage[]; shown: TabPage } {
+  const pages: TabPage[] = [{ url: top.url, title: top.title }];
+  let shown = pages[0]!;
+  for (const frame of frames) {
+    if (pages.some((p) => p.url === frame.url)) continue;
+    const page: TabPage = { url: frame.url, title: frame.title || frame.url, framed: true };
+    pages.push(page);
+    if (frame.focused && shown === pages[0]) shown = page;
+  }
+  return { pages, shown };
+}
 
 /** Highlights under one talk; `talk` is null for the "No talk" group (before the first talk). */
 export interface TalkGroup {

@@ -30,13 +30,21 @@ export async function sendToBackground<M extends BackgroundRequest>(
   return unwrap(await browser.runtime.sendMessage(message));
 }
 
-/** Sends a request to the content script of a tab (its top frame, unless `frameId` names another). */
+/**
+ * Sends a request to the content script of a tab: its top frame, one frame (by id), or every frame
+ * (`'all'`) for a message about a page that may be shown in a same-origin frame. Of several frames'
+ * answers the browser hands back the first: only the frame a page message names answers (./addressed.ts).
+ */
 export async function sendToTab<M extends ContentRequest>(
   tabId: number,
   message: M,
-  frameId = 0,
+  frames: 'top' | 'all' | number = 'top',
 ): Promise<ContentResponses[M['type']]> {
-  return unwrap(await browser.tabs.sendMessage(tabId, message, { frameId }));
+  return unwrap(
+    await (frames === 'all'
+      ? browser.tabs.sendMessage(tabId, message)
+      : browser.tabs.sendMessage(tabId, message, { frameId: frames === 'top' ? 0 : frames })),
+  );
 }
 
 /**
@@ -52,7 +60,7 @@ export async function askGrantingFrame(
 }
 
 /**
- * The one notifier: tells every tab that the highlights of these pages (normalized URLs) changed; the
+ * The one notifier: tells every tab (every frame of it) that the highlights of these pages (normalized URLs) changed; the
  * content script of a tab showing one of them redraws. Without the `tabs` permission we cannot see
  * tab URLs, so we tell them all; a message names up to LIMITS.changedPages pages, and tabs without
  * our content script just do not answer. Never rejects: a tab that cannot be told is skipped (it
@@ -70,7 +78,7 @@ export async function notifyHighlightsChanged(urls: readonly string[]): Promise<
       tabs.flatMap((tab) =>
         tab.id === undefined
           ? []
-          : batches.map((batch) => sendToTab(tab.id!, { type: 'highlightsChanged', urls: batch })),
+          : batches.map((batch) => sendToTab(tab.id!, { type: 'highlightsChanged', urls: batch }, 'all')),
       ),
     );
   } catch (error) {
@@ -86,7 +94,7 @@ export async function detectTalksInOpenTab(url: string): Promise<Redetection | n
   const tabs = await browser.tabs.query({});
   const answers = await Promise.allSettled(
     tabs.flatMap((tab) =>
-      tab.id === undefined ? [] : [sendToTab(tab.id, { type: 'detectTalksAgain', url })],
+      tab.id === undefined ? [] : [sendToTab(tab.id, { type: 'detectTalksAgain', url }, 'all')],
     ),
   );
   for (const answer of answers) if (answer.status === 'fulfilled' && answer.value) return answer.value;

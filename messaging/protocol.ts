@@ -13,6 +13,7 @@ import {
 } from '@/core/schemas';
 import type { Redetection } from '@/core/talks/filing';
 import type { TalkRules } from '@/core/talks/rules';
+import type { FramePage } from '@/core/page-view';
 import { ANCHOR_STATUSES, type ClipResult, type HighlightColor, type HighlightRecord } from '@/core/types';
 
 /**
@@ -110,8 +111,15 @@ export const ContentRequestSchema = v.variant('type', [
     type: v.literal('highlightsChanged'),
     urls: v.pipe(v.array(HttpUrlSchema), v.minLength(1), v.maxLength(LIMITS.changedPages)),
   }),
-  v.object({ type: v.literal('scrollToHighlight'), id: Id }),
-  /** Detect this page's talks again and say where each drawn highlight falls ("Detect talks again"). */
+  /**
+   * Sent to every frame of a tab (a framed page's highlights are drawn in its frame): only the frame
+   * showing the page at `url` answers (messaging/addressed.ts).
+   */
+  v.object({ type: v.literal('scrollToHighlight'), id: Id, url: v.optional(HttpUrlSchema) }),
+  /**
+   * Detect this page's talks again and say where each drawn highlight falls ("Detect talks again").
+   * Sent to every frame; only the frame showing the page at `url` answers.
+   */
   v.object({ type: v.literal('detectTalksAgain'), url: HttpUrlSchema }),
   /**
    * The background asks the content script that granted a menu what `token` is worth to the menu frame
@@ -127,7 +135,8 @@ export const ContentRequestSchema = v.variant('type', [
 export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;
 
 export interface ContentResponses {
-  getContentStatus: { url: string; title: string };
+  /** The top frame's page, and the pages of its same-origin frames (page/frames.ts). */
+  getContentStatus: { url: string; title: string; frames?: FramePage[] };
   highlightSelection: { saved: boolean; duplicate: boolean; message: string; color?: HighlightColor };
   highlightsChanged: null;
   scrollToHighlight: boolean;

@@ -10,8 +10,11 @@ import { searchSchedules } from '@/storage/schedule-links';
 
 /** The popup's link to the browser: the tab it is about, other tabs, the background. */
 export interface PageBridge {
-  /** Scrolls the tab to a highlight; false when the highlight is not drawn there. */
-  scrollTo: (tabId: number, id: string) => Promise<boolean>;
+  /**
+   * Scrolls the tab to a highlight of the page at `url` (the top page or a framed one); false when
+   * the highlight is not drawn there.
+   */
+  scrollTo: (tabId: number, id: string, url: string) => Promise<boolean>;
   /** Tells open tabs that the highlights of these pages changed, so they redraw (messaging/client.ts). */
   notifyChanged: NotifyHighlightsChanged;
   /**
@@ -65,6 +68,8 @@ export interface PopupActions {
 export interface PopupActionDeps {
   db: TalkNotesDatabase;
   tabId: number;
+  /** The page shown (normalized URL): the tab's top page or one of its framed pages. */
+  url: string;
   bridge: PageBridge;
 }
 
@@ -73,7 +78,7 @@ export interface PopupActionDeps {
  * (storage/commands.ts), which tell the open tabs to redraw; while the popup closes, an edit is
  * handed to the background instead.
  */
-export function createPopupActions({ db, tabId, bridge }: PopupActionDeps): PopupActions {
+export function createPopupActions({ db, tabId, url, bridge }: PopupActionDeps): PopupActions {
   const commands = createCommands({ db, notify: bridge.notifyChanged });
   return {
     async update(id, changes) {
@@ -103,7 +108,7 @@ export function createPopupActions({ db, tabId, bridge }: PopupActionDeps): Popu
     setSpeakers: (talkId, speakers) => commands.setSpeakers(talkId, speakers),
     tagTalk: async (talkId, tags) => (await commands.tagTalk(talkId, tags)).length,
     setColorNames: (names) => commands.setSetting('colorNames', names),
-    scrollTo: (id) => bridge.scrollTo(tabId, id),
+    scrollTo: (id) => bridge.scrollTo(tabId, id, url),
     markNotATalk: (talkId, as) => commands.markNotATalk(talkId, as),
     startTalkAt: (highlightId, title, speakers) => commands.startTalkAt(highlightId, title, speakers),
     setTalkForm: (url, form) => commands.setTalkForm(url, form),
@@ -115,15 +120,17 @@ export function createPopupActions({ db, tabId, bridge }: PopupActionDeps): Popu
   };
 }
 
-/** The popup's actions for the tab it is about; null until it knows the tab. */
+/** The popup's actions for the tab and page it is about; null until it knows them. */
 export function usePopupActions(
   db: TalkNotesDatabase,
-  tabId: number | null,
+  page: { tabId: number; url: string } | null,
   bridge: PageBridge,
 ): PopupActions | null {
+  const tabId = page?.tabId ?? null;
+  const url = page?.url ?? null;
   return useMemo(
-    () => (tabId === null ? null : createPopupActions({ db, tabId, bridge })),
-    [db, tabId, bridge],
+    () => (tabId === null || url === null ? null : createPopupActions({ db, tabId, url, bridge })),
+    [db, tabId, url, bridge],
   );
 }
 

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PopupPage } from '@/core/page-view';
+import type { PopupPage, TabPage } from '@/core/page-view';
 import { describeStorageError } from '@/core/storage-errors';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { type PageBridge, usePopupActions } from '../data/popup-actions';
 import { useMarkdownExport } from '../data/useMarkdownExport';
 import { usePageNotes } from '../data/usePageNotes';
 import { useStorageProblem } from '../data/useStorageProblem';
+import { PageChooser } from './PageChooser';
 import { PopupPageNotes } from './PopupPageNotes';
 
 interface Props {
@@ -31,10 +32,17 @@ export function PopupApp({ load, db, bridge, dashboardUrl = 'dashboard.html', lo
   useEffect(() => {
     load().then(setPage, (e: unknown) => setError(describeStorageError(e)));
   }, [load]);
+  // A tab with same-origin frames offers their pages too; the reader picks one (PageChooser).
+  const [chosen, setChosen] = useState<TabPage | null>(null);
   // Its notes would never load from a database that cannot open.
-  const shown = page?.kind === 'page' && !storageProblem ? page : null;
+  const shown =
+    page?.kind === 'page' && !storageProblem
+      ? chosen
+        ? { ...page, url: chosen.url, title: chosen.title }
+        : page
+      : null;
   const view = usePageNotes(db, shown?.url ?? null);
-  const actions = usePopupActions(db, shown?.tabId ?? null, bridge);
+  const actions = usePopupActions(db, shown, bridge);
   const exporter = useMarkdownExport(shown && db);
 
   return (
@@ -49,9 +57,11 @@ export function PopupApp({ load, db, bridge, dashboardUrl = 'dashboard.html', lo
       {error && <p role="alert">Could not load this page: {error}</p>}
       {!page && !error && <p aria-busy="true">Loading…</p>}
       {page?.kind === 'unreachable' && <Unreachable />}
+      {shown?.pages && <PageChooser pages={shown.pages} shown={shown.url} onChoose={setChosen} />}
       {shown &&
         (view && actions ? (
           <PopupPageNotes
+            key={shown.url}
             page={shown}
             {...view}
             actions={actions}

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { HighlightRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
+import { isAddressedTo } from '@/messaging/addressed';
 import { sendToBackground } from '@/messaging/client';
 import {
   CONTENT_SENDERS,
@@ -11,10 +12,12 @@ import {
 } from '@/messaging/protocol';
 import { createMessageRouter, type MessageSender } from '@/messaging/router';
 import type { ContentApp } from '@/page/content-app';
+import { sameOriginFramePages } from '@/page/frames';
 import { watchPageAddress } from '@/page/page-address';
 import { loadContentRuntime } from '@/page/runtime-loader';
 import { scriptStartedEventName, stopScriptStartedEvents } from '@/page/script-started-guard';
 
+// Declared for top frames; entrypoints/frame-script.ts imports this script in same-origin frames.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
@@ -44,7 +47,12 @@ export default defineContentScript({
 
     const route = createMessageRouter<ContentRequest, ContentResponses>(
       {
-        getContentStatus: () => ({ url: address.current() ?? location.href, title: document.title }),
+        // Answered by the top frame only; it reads its same-origin frames' pages itself (no frame ids needed).
+        getContentStatus: () => ({
+          url: address.current() ?? location.href,
+          title: document.title,
+          frames: sameOriginFramePages(document),
+        }),
         highlightSelection: async ({ color }) => (await startApp()).highlightSelection(color),
         highlightsChanged: async ({ urls }) => {
           const url = address.current();
@@ -67,7 +75,9 @@ export default defineContentScript({
         extensionOrigin: browser.runtime.getURL('/'),
       },
     );
-    const listener = (message: unknown, sender: MessageSender) => route(message, sender);
+    // Undefined: no answer from this frame, so the frame showing the page named answers (messaging/addressed.ts).
+    const listener = (message: unknown, sender: MessageSender) =>
+      isAddressedTo(message, address.current(), window === window.top) ? route(message, sender) : undefined;
     browser.runtime.onMessage.addListener(listener);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 

@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
-import type { PopupPage } from '@/core/page-view';
+import { type PopupPage, tabPages } from '@/core/page-view';
 import { normalizeUrl } from '@/core/url';
 import { sendToTab } from '@/messaging/client';
+import type { ContentResponses } from '@/messaging/protocol';
 
 export interface PopupPageDeps {
   /** The active tab of the current window. */
   activeTabId?: () => Promise<number | undefined>;
   /** Asks a tab's content script what it shows; throws when no content script answers. */
-  contentStatus?: (tabId: number) => Promise<{ url: string; title: string }>;
+  contentStatus?: (tabId: number) => Promise<ContentResponses['getContentStatus']>;
 }
 
 const defaults: Required<PopupPageDeps> = {
@@ -22,12 +23,15 @@ async function targetTabId(search: string, activeTabId: () => Promise<number | u
   return activeTabId();
 }
 
-/** Asks the tab's content script what page it shows; the popup then reads that page's notes. */
+/**
+ * Asks the tab's content script what page it shows, and which pages its same-origin frames show; the
+ * popup then reads the notes of the page the reader is in (a framed one when the focus is in it).
+ */
 export async function loadPopupPage(search: string, deps: PopupPageDeps = {}): Promise<PopupPage> {
   const { activeTabId, contentStatus } = { ...defaults, ...deps };
   const tabId = await targetTabId(search, activeTabId);
   if (tabId === undefined) return { kind: 'unreachable' };
-  let status: { url: string; title: string };
+  let status: ContentResponses['getContentStatus'];
   try {
     status = await contentStatus(tabId);
   } catch {
@@ -36,5 +40,6 @@ export async function loadPopupPage(search: string, deps: PopupPageDeps = {}): P
   }
   const url = normalizeUrl(status.url);
   if (!url) return { kind: 'unreachable' };
-  return { kind: 'page', tabId, title: status.title || url, url };
+  const { pages, shown } = tabPages({ url, title: status.title || url }, status.frames ?? []);
+  return { kind: 'page', tabId, title: shown.title, url: shown.url, ...(pages.length > 1 ? { pages } : {}) };
 }

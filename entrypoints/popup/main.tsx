@@ -24,7 +24,7 @@ addEventListener(
 const notes = noteDraftSender(() => browser.runtime.connect({ name: NOTE_DRAFTS_PORT }));
 
 const bridge: PageBridge = {
-  scrollTo: (tabId, id) => sendToTab(tabId, { type: 'scrollToHighlight', id }),
+  scrollTo: (tabId, id, url) => sendToTab(tabId, { type: 'scrollToHighlight', id, url }, 'all'),
   notifyChanged: (urls) => void notifyHighlightsChanged(urls),
   updateInBackground: (id, changes) => sendToBackground({ type: 'updateHighlight', id, changes }),
   isClosing: () => closing || document.visibilityState === 'hidden',

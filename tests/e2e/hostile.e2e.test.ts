@@ -216,6 +216,10 @@ describe('hostile content in Chromium', () => {
       );
     // Any page can try the published id: with use_dynamic_url the files are not there.
     expect(await probe(`chrome-extension://${session.extensionId}/content-runtime.js`)).toBe('refused');
+    // The content script is web-accessible too (the frame loader imports it), under the session id alone.
+    expect(await probe(`chrome-extension://${session.extensionId}/content-scripts/content.js`)).toBe(
+      'refused',
+    );
     // Talk Notes itself still loads both: the runtime (a clip) and the menu frame, where a note is kept.
     await dragSelect(page, 'The TAO of Hashicorp');
     await page.getByRole('button', { name: 'Highlight', exact: true }).click();

@@ -17,7 +17,7 @@ function manifestFor(browser: string, manifestVersion: 2 | 3): UserManifest {
   return manifest(env) as UserManifest;
 }
 
-const PAGE_RESOURCES = ['highlight-menu.html', 'content-runtime.js'];
+const PAGE_RESOURCES = ['highlight-menu.html', 'content-runtime.js', 'content-scripts/content.js'];
 
 describe('the Firefox manifest (MV2)', () => {
   const manifest = manifestFor('firefox', 2);
@@ -65,5 +65,28 @@ describe('the Chromium manifest (MV3)', () => {
   it('holds no host permission at install, and may ask for web origins later', () => {
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+  });
+});
+
+describe('the frame loader (both browsers)', () => {
+  it('is declared for every frame of http(s) pages, not for about:blank or srcdoc frames, with no new host', async () => {
+    const manifest: { content_scripts?: unknown[] } = {
+      content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content-scripts/content.js'] }],
+    };
+    const hooks = config.hooks as Record<string, unknown> | undefined;
+    const hook = hooks?.['build:manifestGenerated'] as
+      | ((wxt: never, m: typeof manifest) => unknown)
+      | undefined;
+    if (typeof hook !== 'function') throw new Error('wxt.config.ts: the manifest hook is missing');
+    await hook({} as never, manifest);
+    expect(manifest.content_scripts).toEqual([
+      { matches: ['http://*/*', 'https://*/*'], js: ['content-scripts/content.js'] },
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['frame-script.js'],
+        run_at: 'document_idle',
+        all_frames: true,
+      },
+    ]);
   });
 });

@@ -8,12 +8,19 @@ import * as v from 'valibot';
 
 describe('notifyHighlightsChanged', () => {
   let sent: { tabId: number; message: unknown }[];
+  let options: unknown[];
   beforeEach(() => {
     fakeBrowser.reset();
     sent = [];
+    options = [];
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 1 }, { id: 2 }, {}] as never);
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (tabId: number, message: unknown) => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (
+      tabId: number,
+      message: unknown,
+      sendOptions?: unknown,
+    ) => {
       sent.push({ tabId, message });
+      options.push(sendOptions);
       if (tabId === 2) throw new Error('Could not establish connection. Receiving end does not exist.');
       return { ok: true, value: null };
     }) as never);
@@ -33,6 +40,8 @@ describe('notifyHighlightsChanged', () => {
       },
     ]);
     for (const { message } of sent) expect(v.safeParse(ContentRequestSchema, message).success).toBe(true);
+    // To every frame of the tab, not the top frame only: a page shown in a same-origin frame redraws too.
+    expect(options).toEqual([undefined, undefined]);
   });
 
   it('splits a restore of many pages into messages of at most LIMITS.changedPages', async () => {

@@ -42,7 +42,7 @@ describe('popup actions', () => {
   });
   afterEach(() => db.delete());
 
-  const actions = () => createPopupActions({ db, tabId: 3, bridge });
+  const actions = () => createPopupActions({ db, tabId: 3, url: URL, bridge });
 
   it('writes edits to the database and tells the page to redraw', async () => {
     await actions().update(id, { note: 'n', color: 'green' });
@@ -74,9 +74,9 @@ describe('popup actions', () => {
     expect(bridge.notifyChanged).toHaveBeenCalledTimes(2);
   });
 
-  it('scrolls the popup’s own tab', async () => {
+  it('scrolls the popup’s own tab, in the frame showing the popup’s page', async () => {
     await actions().scrollTo(id);
-    expect(bridge.scrollTo).toHaveBeenCalledExactlyOnceWith(3, id);
+    expect(bridge.scrollTo).toHaveBeenCalledExactlyOnceWith(3, id, URL);
   });
 
   it('tells the page only when tagging a talk changed something', async () => {

@@ -9,7 +9,7 @@ import { saveClip } from '@/storage/clips';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { recordAnchoring } from '@/storage/highlights';
 import { setSetting } from '@/storage/settings';
-import { quotedPassage } from '../../clip-fixtures';
+import { noMetadata, quotedPassage } from '../../clip-fixtures';
 
 const URL = 'https://conf.example/oss-summit';
 const TAB = 7;
@@ -134,11 +134,50 @@ describe('PopupApp', () => {
     expect(screen.queryByRole('region', { name: 'How to clip' })).toBeNull();
   });
 
+  it('offers the pages of the tab’s same-origin frames, each with its own highlights', async () => {
+    const FRAMED = 'https://conf.example/embed/live-notes';
+    await clip(db, 'On the top page', 150, 'Limux');
+    const { highlight } = await saveClip(db, {
+      page: { url: FRAMED, title: 'Live notes', ...noMetadata() },
+      talks: [],
+      highlight: quotedPassage('Inside the embed', 20, null),
+    });
+    show({
+      kind: 'page',
+      tabId: TAB,
+      title: 'Tab title',
+      url: URL,
+      pages: [
+        { url: URL, title: 'Tab title' },
+        { url: FRAMED, title: 'Embedded notes', framed: true },
+      ],
+    });
+    expect(await screen.findByRole('button', { name: 'On the top page' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Inside the embed' })).toBeNull();
+    const chooser = screen.getByRole('combobox', { name: 'Page in this tab' }) as HTMLSelectElement;
+    expect([...chooser.options].map((o) => o.textContent)).toEqual([
+      'This page: Tab title',
+      'Embedded: Embedded notes',
+    ]);
+    fireEvent.change(chooser, { target: { value: FRAMED } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Inside the embed' }));
+    expect(screen.queryByRole('button', { name: 'On the top page' })).toBeNull();
+    expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe('Live notes');
+    // Scrolling goes to the frame that shows the embedded page.
+    await waitFor(() => expect(bridge.scrollTo).toHaveBeenCalledWith(TAB, highlight.id, FRAMED));
+  });
+
+  it('shows no page chooser for a tab without framed pages', async () => {
+    show();
+    await screen.findByRole('heading', { level: 2 });
+    expect(screen.queryByRole('combobox', { name: 'Page in this tab' })).toBeNull();
+  });
+
   it('scrolls the page to a highlight, and says so when it is not there', async () => {
     const { highlight } = await clip(db, 'Scroll to me', 150, 'Limux');
     show();
     fireEvent.click(await screen.findByRole('button', { name: 'Scroll to me' }));
-    await waitFor(() => expect(bridge.scrollTo).toHaveBeenCalledWith(TAB, highlight.id));
+    await waitFor(() => expect(bridge.scrollTo).toHaveBeenCalledWith(TAB, highlight.id, URL));
     bridge.scrollTo.mockResolvedValueOnce(false);
     fireEvent.click(screen.getByRole('button', { name: 'Scroll to me' }));
     expect(await screen.findByText('This passage is not on the page right now.')).toBeTruthy();

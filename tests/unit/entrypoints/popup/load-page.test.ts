@@ -23,6 +23,36 @@ describe('loadPopupPage', () => {
     expect(contentStatus).toHaveBeenCalledWith(5);
   });
 
+  it('offers the pages of same-origin frames, opening on the one that holds the focus', async () => {
+    const frames = [
+      { url: 'https://conf.example/embed/slides', title: 'Slides', focused: false },
+      { url: 'https://conf.example/embed/notes', title: '', focused: true },
+      { url: 'https://conf.example/day-1', title: 'The top page framed again', focused: false },
+    ];
+    const contentStatus = vi.fn(async () => ({ url: 'https://conf.example/day-1', title: 'Day 1', frames }));
+    expect(await loadPopupPage('?tab=3', { contentStatus })).toEqual({
+      kind: 'page',
+      tabId: 3,
+      title: 'https://conf.example/embed/notes',
+      url: 'https://conf.example/embed/notes',
+      pages: [
+        { url: 'https://conf.example/day-1', title: 'Day 1' },
+        { url: 'https://conf.example/embed/slides', title: 'Slides', framed: true },
+        { url: 'https://conf.example/embed/notes', title: 'https://conf.example/embed/notes', framed: true },
+      ],
+    });
+    frames[1]!.focused = false;
+    expect(await loadPopupPage('?tab=3', { contentStatus })).toMatchObject({
+      url: 'https://conf.example/day-1',
+      title: 'Day 1',
+    });
+  });
+
+  it('lists no pages for a tab without framed pages', async () => {
+    const contentStatus = vi.fn(async () => ({ url: 'https://conf.example/', title: 'Home', frames: [] }));
+    expect(await loadPopupPage('?tab=3', { contentStatus })).not.toHaveProperty('pages');
+  });
+
   it('titles an untitled page with its address', async () => {
     const page = await loadPopupPage('?tab=1', { contentStatus: answering('https://conf.example/x', '') });
     expect(page).toMatchObject({ title: 'https://conf.example/x' });

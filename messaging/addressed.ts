@@ -1,0 +1,26 @@
+/**
+ * Messages for one page go to every frame of a tab, since a page may be shown in a frame (its
+ * highlights are drawn there). Only the frame showing that page answers: when several frames answer,
+ * the browser hands the sender the first answer, and a frame that shows another page would answer
+ * first with nothing.
+ */
+import { normalizeUrl } from '@/core/url';
+
+/** Message types that name the page they are for; a frame showing another page stays silent. */
+const PAGE_MESSAGES: ReadonlySet<string> = new Set(['scrollToHighlight', 'detectTalksAgain']);
+/** Message types about the tab as a whole: its top frame answers them (it lists the framed pages). */
+const TAB_MESSAGES: ReadonlySet<string> = new Set(['getContentStatus']);
+
+/**
+ * Whether a content script showing the page `ownUrl` (normalized; null when it has none), in the top
+ * frame or not, should answer `message`. Only the page or frame a message is for is checked here; the
+ * router still validates the message and its sender.
+ */
+export function isAddressedTo(message: unknown, ownUrl: string | null, topFrame = true): boolean {
+  if (typeof message !== 'object' || message === null) return true;
+  const { type, url } = message as { type?: unknown; url?: unknown };
+  if (typeof type !== 'string') return true;
+  if (TAB_MESSAGES.has(type)) return topFrame;
+  if (!PAGE_MESSAGES.has(type) || url === undefined) return true;
+  return typeof url === 'string' && ownUrl !== null && normalizeUrl(url) === ownUrl;
+}
