@@ -26,7 +26,7 @@ const MAX_CHECKS = 600;
  * Longer terms and context, tried only when no short candidate lands: a passage repeated on the page
  * with the same few words around it (the same paragraph twice, numbered items) is told apart farther out.
  */
-const LONG_STEPS = [12, 16, 24, 32, 48, 64];
+const LONG_STEPS = [12, 16, 24, 32, 48, 64, 96, 128];
 /** Blocks looked through for context when the passage begins or ends one. */
 const CONTEXT_BLOCKS = 3;
 
