@@ -4,32 +4,32 @@ import { ColorPicker } from './ColorPicker';
 import { NoteEditor } from './NoteEditor';
 import { TagInput } from './TagInput';
 
+/** What the menu can do, all of it about the one highlight it was granted (it never names an id). */
 export interface HighlightMenuApi {
-  get: (id: string) => Promise<HighlightRecord | null>;
-  update: (id: string, changes: HighlightChanges) => Promise<HighlightRecord>;
-  remove: (id: string) => Promise<HighlightRecord | null>;
+  get: () => Promise<HighlightRecord | null>;
+  update: (changes: HighlightChanges) => Promise<HighlightRecord>;
+  remove: () => Promise<HighlightRecord | null>;
   restore: (highlight: HighlightRecord) => Promise<void>;
   tags: () => Promise<string[]>;
 }
 
 interface Props {
-  id: string;
   api: HighlightMenuApi;
   onClose: () => void;
   focusNote?: boolean;
 }
 
 /** A highlight's menu in the page: note, tags, colour, delete (with undo). */
-export function HighlightMenu({ id, api, onClose, focusNote }: Props) {
+export function HighlightMenu({ api, onClose, focusNote }: Props) {
   const [highlight, setHighlight] = useState<HighlightRecord | null | undefined>(undefined);
   const [deleted, setDeleted] = useState<HighlightRecord | null>(null);
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.get(id).then(setHighlight, (e: unknown) => setError(String(e)));
+    api.get().then(setHighlight, (e: unknown) => setError(String(e)));
     api.tags().then(setSuggestions, () => {});
-  }, [id]);
+  }, [api]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
@@ -39,7 +39,7 @@ export function HighlightMenu({ id, api, onClose, focusNote }: Props) {
 
   const change = async (changes: HighlightChanges) => {
     try {
-      setHighlight(await api.update(id, changes));
+      setHighlight(await api.update(changes));
       setError(null);
     } catch (e) {
       setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
@@ -88,7 +88,7 @@ export function HighlightMenu({ id, api, onClose, focusNote }: Props) {
           type="button"
           class="danger"
           onClick={async () => {
-            const removed = await api.remove(id);
+            const removed = await api.remove();
             if (removed) setDeleted(removed);
           }}
         >

@@ -2,6 +2,7 @@
  * What the background service worker does for each message. No state is kept between
  * messages (MV3 stops the worker when idle): everything lives in the database.
  */
+import { formatGrant, parseGrant } from '@/core/menu-grant';
 import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import { describeStorageError } from '@/core/storage-errors';
 import type { HighlightRecord } from '@/core/types';
@@ -20,17 +21,40 @@ export interface BackgroundDeps {
   version: string;
   /** Tells the tabs showing these pages that their highlights changed (they redraw). */
   notifyHighlightsChanged?: NotifyHighlightsChanged;
+  /**
+   * Asks the content script in frame `frameId` of tab `tabId` what a menu grant's token is worth to the
+   * menu frame `claimant` (the `useMenuGrant` message): the highlight's id, or null. Without it no menu
+   * request is granted.
+   */
+  askGrantingFrame?: (
+    tabId: number,
+    frameId: number,
+    request: { token: string; frameId: number; documentId?: string },
+  ) => Promise<string | null>;
+  /** 32 random bytes for a grant's token. */
+  randomBytes?: () => Uint8Array;
 }
 
-/** The normalized URL of a content script's page; a content script acts on that page only. */
-function ownPage(context: HandlerContext): string | null {
-  return context.role === 'content' ? normalizeUrl(context.senderUrl ?? '') : null;
-}
+/** Why a menu request was refused: the frame holds no grant for it (a web page framed the menu, or it closed). */
+const NO_GRANT = 'this menu has no grant for a highlight';
 
+/**
+ * A content script acts only on pages of its own page's origin. Which page of the origin it is, the
+ * content script says (page/page-address.ts: the URL its document was loaded from): the sender's URL
+ * follows the page's own `history.replaceState`, so it cannot tell one page of an origin from
+ * another, while the origin is the browser's and no script changes it.
+ */
 function requireOwnPage(context: HandlerContext, url: string) {
-  if (context.role === 'content' && ownPage(context) !== url) {
+  if (context.role !== 'content') return;
+  const own = originOf(context.senderUrl);
+  if (!own || own !== originOf(url)) {
     throw new MessageRejected('a content script may only act on its own page');
   }
+}
+
+function originOf(url: string | undefined): string | null {
+  const normalized = normalizeUrl(url ?? '');
+  return normalized ? new URL(normalized).origin : null;
 }
 
 /**
@@ -60,6 +84,8 @@ function handlersFor({
   db,
   version,
   notifyHighlightsChanged,
+  askGrantingFrame,
+  randomBytes = () => crypto.getRandomValues(new Uint8Array(32)),
 }: BackgroundDeps): Handlers<BackgroundRequest, BackgroundResponses> {
   // Edits from the in-page menu and a closing popup: written, and the open tabs told, like any other.
   const commands = createCommands({ db, notify: notifyHighlightsChanged });
@@ -68,6 +94,27 @@ function handlersFor({
     const highlight = await getHighlight(db, id);
     if (highlight) requireOwnPage(context, highlight.url);
     return highlight;
+  }
+
+  /**
+   * The highlight a menu frame's grant lets it act on. The background keeps no grants (it may be stopped
+   * at any time): the content script that asked for the grant holds it, and is asked here, in the
+   * menu's own tab and in the frame the grant names. The menu must be another frame than that one.
+   */
+  async function grantedId(grant: string, context: HandlerContext): Promise<string> {
+    const parsed = parseGrant(grant);
+    const { tabId, frameId, documentId } = context;
+    if (!parsed || !askGrantingFrame || context.role !== 'menu') throw new MessageRejected(NO_GRANT);
+    if (tabId === undefined || frameId === undefined || frameId === parsed.frameId) {
+      throw new MessageRejected(NO_GRANT);
+    }
+    const id = await askGrantingFrame(tabId, parsed.frameId, {
+      token: parsed.token,
+      frameId,
+      documentId,
+    }).catch(() => null);
+    if (!id) throw new MessageRejected(NO_GRANT);
+    return id;
   }
 
   return {
@@ -110,6 +157,31 @@ function handlersFor({
     },
 
     restoreHighlight: async ({ highlight }) => {
+      await commands.restoreHighlight(highlight);
+      return null;
+    },
+
+    grantMenu: async ({ id }, context) => {
+      if (context.frameId === undefined) throw new MessageRejected('a menu grant needs the sender’s frame');
+      if (!(await ownHighlight(id, context))) throw new Error(`highlight ${id} does not exist`);
+      return formatGrant(context.frameId, randomBytes());
+    },
+
+    getGrantedHighlight: async ({ grant }, context) => getHighlight(db, await grantedId(grant, context)),
+
+    updateGrantedHighlight: async ({ grant, changes }, context) => {
+      const id = await grantedId(grant, context);
+      if (!(await getHighlight(db, id))) throw new Error(`highlight ${id} does not exist`);
+      return commands.updateHighlight(id, changes);
+    },
+
+    deleteGrantedHighlight: async ({ grant }, context) => {
+      const id = await grantedId(grant, context);
+      return (await getHighlight(db, id)) ? commands.deleteHighlight(id) : null;
+    },
+
+    restoreGrantedHighlight: async ({ grant, highlight }, context) => {
+      if ((await grantedId(grant, context)) !== highlight.id) throw new MessageRejected(NO_GRANT);
       await commands.restoreHighlight(highlight);
       return null;
     },

@@ -30,12 +30,25 @@ export async function sendToBackground<M extends BackgroundRequest>(
   return unwrap(await browser.runtime.sendMessage(message));
 }
 
-/** Sends a request to the content script of a tab (top frame). */
+/** Sends a request to the content script of a tab (its top frame, unless `frameId` names another). */
 export async function sendToTab<M extends ContentRequest>(
   tabId: number,
   message: M,
+  frameId = 0,
 ): Promise<ContentResponses[M['type']]> {
-  return unwrap(await browser.tabs.sendMessage(tabId, message, { frameId: 0 }));
+  return unwrap(await browser.tabs.sendMessage(tabId, message, { frameId }));
+}
+
+/**
+ * Asks the content script that granted a menu (frame `frameId` of tab `tabId`) what the grant's token is
+ * worth to the menu frame `claimant`: the highlight's id, or null (no such grant, or no content script).
+ */
+export async function askGrantingFrame(
+  tabId: number,
+  frameId: number,
+  request: { token: string; frameId: number; documentId?: string },
+): Promise<string | null> {
+  return sendToTab(tabId, { type: 'useMenuGrant', ...request }, frameId);
 }
 
 /**

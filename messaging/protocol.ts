@@ -15,10 +15,16 @@ import type { Redetection } from '@/core/talks/filing';
 import type { TalkRules } from '@/core/talks/rules';
 import { ANCHOR_STATUSES, type ClipResult, type HighlightColor, type HighlightRecord } from '@/core/types';
 
-/** Who may send a message: a content script in a web page, or one of our extension pages. */
-export type SenderRole = 'content' | 'extension';
+/**
+ * Who may send a message: a content script in a web page, one of our extension pages, or the in-page
+ * highlight menu (highlight-menu.html: an extension page that any web page can frame, so it acts only
+ * through a grant, see core/menu-grant.ts).
+ */
+export type SenderRole = 'content' | 'extension' | 'menu';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
+/** A menu grant as it travels (`<frame id>.<token>`, core/menu-grant.ts); checked for its form there. */
+const Grant = v.pipe(v.string(), v.maxLength(100));
 
 /** Messages handled by the background service worker. */
 export const BackgroundRequestSchema = v.variant('type', [
@@ -35,6 +41,14 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('updateHighlight'), id: Id, changes: HighlightChangesSchema }),
   v.object({ type: v.literal('deleteHighlight'), id: Id }),
   v.object({ type: v.literal('restoreHighlight'), highlight: HighlightRecordSchema }),
+  /** A grant for the menu of one highlight of the sender's page, bound to the sender's tab and frame. */
+  v.object({ type: v.literal('grantMenu'), id: Id }),
+  /** The in-page menu's requests: each carries the grant its content script gave it, never an id. */
+  v.object({ type: v.literal('getGrantedHighlight'), grant: Grant }),
+  v.object({ type: v.literal('updateGrantedHighlight'), grant: Grant, changes: HighlightChangesSchema }),
+  v.object({ type: v.literal('deleteGrantedHighlight'), grant: Grant }),
+  /** Undo of the menu's delete: the record must be the granted highlight. */
+  v.object({ type: v.literal('restoreGrantedHighlight'), grant: Grant, highlight: HighlightRecordSchema }),
   /** What the reader taught talk detection for the site of the sender's page. */
   v.object({ type: v.literal('getTalkRules'), url: HttpUrlSchema }),
   /** How the last anchoring pass on the sender's page went. */
@@ -58,6 +72,11 @@ export interface BackgroundResponses {
   updateHighlight: HighlightRecord;
   deleteHighlight: HighlightRecord | null;
   restoreHighlight: null;
+  grantMenu: string;
+  getGrantedHighlight: HighlightRecord | null;
+  updateGrantedHighlight: HighlightRecord;
+  deleteGrantedHighlight: HighlightRecord | null;
+  restoreGrantedHighlight: null;
   reportAnchoring: null;
   getTalkRules: TalkRules;
 }
@@ -67,11 +86,16 @@ export const BACKGROUND_SENDERS: { [K in BackgroundRequest['type']]: readonly Se
   ping: ['content', 'extension'],
   getPageHighlights: ['content', 'extension'],
   getHighlight: ['extension'],
-  listTags: ['extension'],
+  listTags: ['extension', 'menu'],
   saveClip: ['content'],
   updateHighlight: ['content', 'extension'],
   deleteHighlight: ['content', 'extension'],
   restoreHighlight: ['extension'],
+  grantMenu: ['content'],
+  getGrantedHighlight: ['menu'],
+  updateGrantedHighlight: ['menu'],
+  deleteGrantedHighlight: ['menu'],
+  restoreGrantedHighlight: ['menu'],
   reportAnchoring: ['content'],
   getTalkRules: ['content'],
 };
@@ -89,6 +113,16 @@ export const ContentRequestSchema = v.variant('type', [
   v.object({ type: v.literal('scrollToHighlight'), id: Id }),
   /** Detect this page's talks again and say where each drawn highlight falls ("Detect talks again"). */
   v.object({ type: v.literal('detectTalksAgain'), url: HttpUrlSchema }),
+  /**
+   * The background asks the content script that granted a menu what `token` is worth to the menu frame
+   * that sent it (the frame as the browser named it): the highlight's id, or null.
+   */
+  v.object({
+    type: v.literal('useMenuGrant'),
+    token: Grant,
+    frameId: v.pipe(v.number(), v.safeInteger()),
+    documentId: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.id))),
+  }),
 ]);
 export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;
 
@@ -99,6 +133,7 @@ export interface ContentResponses {
   scrollToHighlight: boolean;
   /** Null when the tab shows another page. */
   detectTalksAgain: Redetection | null;
+  useMenuGrant: string | null;
 }
 
 export const CONTENT_SENDERS: { [K in ContentRequest['type']]: readonly SenderRole[] } = {
@@ -107,7 +142,26 @@ export const CONTENT_SENDERS: { [K in ContentRequest['type']]: readonly SenderRo
   highlightsChanged: ['extension'],
   scrollToHighlight: ['extension'],
   detectTalksAgain: ['extension'],
+  useMenuGrant: ['extension'],
 };
+
+/**
+ * Window messages between a content script and its menu frame. The content script posts the grant to
+ * its own frame's window with the extension's origin as the target (a frame the page navigated elsewhere
+ * gets nothing); the frame posts `close` to its parent. Neither carries a highlight id.
+ */
+export const MENU_FRAME_MESSAGES = {
+  grant: 'talk-notes:menu-grant',
+  close: 'talk-notes:close-menu',
+} as const;
+
+/** What the content script posts to its menu frame: the grant and which field to focus first. */
+export const MenuGrantMessageSchema = v.object({
+  type: v.literal(MENU_FRAME_MESSAGES.grant),
+  grant: Grant,
+  focus: v.picklist(['note', 'menu']),
+});
+export type MenuGrantMessage = v.InferOutput<typeof MenuGrantMessageSchema>;
 
 /**
  * Every reply travels in this envelope so errors survive the trip across contexts. `rejected`: the

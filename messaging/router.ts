@@ -11,12 +11,17 @@ export interface MessageSender {
   url?: string;
   tab?: { id?: number; url?: string; incognito?: boolean };
   frameId?: number;
+  /** The sending frame's document (Chrome 106+, Firefox 128+). */
+  documentId?: string;
 }
 
 export interface HandlerContext {
   role: SenderRole;
-  /** The tab of a content-script sender. */
+  /** The tab of a content-script or menu-frame sender. */
   tabId?: number;
+  /** The sending frame in that tab, and its document, as the browser names them (a sender cannot choose). */
+  frameId?: number;
+  documentId?: string;
   /** The URL of the sending frame (page URL for content scripts). */
   senderUrl?: string;
   /** Sent from a tab in a private (incognito) window: nothing from it is stored. */
@@ -47,14 +52,19 @@ export class MessageRejected extends Error {
   override name = 'MessageRejected';
 }
 
-/** Classifies a sender as one of our pages or a content script, or refuses it. */
+/** The in-page menu, an extension page that web pages can frame: it acts only with a grant. */
+const MENU_PATH = '/highlight-menu.html';
+
+/** Classifies a sender as one of our pages, the in-page menu or a content script, or refuses it. */
 export function senderRole(
   sender: MessageSender,
   extensionId: string,
   extensionOrigin: string,
 ): SenderRole | null {
   if (sender.id !== extensionId) return null;
-  if (sender.url?.startsWith(extensionOrigin)) return 'extension';
+  if (sender.url?.startsWith(extensionOrigin)) {
+    return new URL(sender.url).pathname === MENU_PATH ? 'menu' : 'extension';
+  }
   if (sender.tab?.id !== undefined) return 'content';
   // The background page or another extension context without a tab (e.g. a test harness in the worker).
   if (sender.url === undefined) return 'extension';
@@ -84,6 +94,8 @@ export function createMessageRouter<M extends { type: string }, R extends { [K i
       const context: HandlerContext = {
         role,
         tabId: sender.tab?.id,
+        frameId: sender.frameId,
+        documentId: sender.documentId,
         senderUrl: sender.url,
         incognito: sender.tab?.incognito === true,
       };

@@ -24,7 +24,13 @@ export interface SelectionToolbarProps {
   /** Clips the background refused for good (a retry cannot help): offered for copying only. */
   refused?: number;
   onCopyRefused?: () => void;
+  /** The toolbar takes clicks (it has been in place long enough and is visible); else it is aria-disabled. */
+  armed?: boolean;
+  /** Whether a click on a button counts (./toolbar-ui.tsx: trusted, armed, really visible). */
+  accepts?: (event: MouseEvent) => boolean;
 }
+
+const trustedOnly = (event: MouseEvent) => event.isTrusted;
 
 /**
  * The small toolbar shown next to a text selection in a web page (mounted in a shadow root by
@@ -43,14 +49,17 @@ export function SelectionToolbar({
   canRetry = true,
   refused = 0,
   onCopyRefused,
+  armed = true,
+  accepts = trustedOnly,
 }: SelectionToolbarProps) {
   const [color, setColor] = useState<HighlightColor>(initialColor);
   return (
-    <div class="toolbar" role="toolbar" aria-label="Talk Notes">
-      {/* Page scripts can reach an open shadow root and click; only a person's click saves. */}
+    <div class="toolbar" role="toolbar" aria-label="Talk Notes" aria-disabled={armed ? undefined : 'true'}>
+      {/* Page scripts can reach an open shadow root and click; only a person's click, on a toolbar
+          that has been there long enough to be seen and is visible, saves. */}
       {!pinned && (
         <>
-          <button type="button" class="primary" onClick={(e) => e.isTrusted && onHighlight(color)}>
+          <button type="button" class="primary" onClick={(e) => accepts(e) && onHighlight(color)}>
             Highlight
           </button>
           <div class="swatches" role="radiogroup" aria-label="Colour">
@@ -69,7 +78,7 @@ export function SelectionToolbar({
               />
             ))}
           </div>
-          <button type="button" onClick={(e) => e.isTrusted && onAddNote(color)}>
+          <button type="button" onClick={(e) => accepts(e) && onAddNote(color)}>
             Add note
           </button>
         </>
@@ -77,17 +86,17 @@ export function SelectionToolbar({
       {unsaved > 0 && (
         <>
           {canRetry && (
-            <button type="button" onClick={(e) => e.isTrusted && onRetryUnsaved?.()}>
+            <button type="button" onClick={(e) => accepts(e) && onRetryUnsaved?.()}>
               Retry saving ({unsaved})
             </button>
           )}
-          <button type="button" onClick={(e) => e.isTrusted && onCopyUnsaved?.()}>
+          <button type="button" onClick={(e) => accepts(e) && onCopyUnsaved?.()}>
             Copy unsaved
           </button>
         </>
       )}
       {refused > 0 && (
-        <button type="button" onClick={(e) => e.isTrusted && onCopyRefused?.()}>
+        <button type="button" onClick={(e) => accepts(e) && onCopyRefused?.()}>
           {refused === 1 ? 'Copy passage' : `Copy ${refused} passages`}
         </button>
       )}

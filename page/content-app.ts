@@ -5,8 +5,8 @@
 import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buildTextIndex } from '@/core/anchoring';
+import type { GrantClaimant } from '@/core/menu-grant';
 import type { HighlightColor, HighlightRecord } from '@/core/types';
-import { normalizeUrl } from '@/core/url';
 import type { ClipInput } from '@/core/schemas';
 import { sendToBackground } from '@/messaging/client';
 import type { ContentResponses } from '@/messaging/protocol';
@@ -16,6 +16,7 @@ import { analyzePage, type PageAnalysis, prepareClip, redetect } from './clipper
 import { HighlightPainter } from './highlight-painter';
 import { whenIdle } from './idle';
 import { MenuUi } from './menu-ui';
+import { loadedKeyOf } from './page-address';
 import { PageHighlights } from './page-highlights';
 import { clippableRange } from './selection';
 import { ToolbarUi } from './toolbar-ui';
@@ -29,6 +30,11 @@ export const CLIPPED_MARK = 'talk-notes:clipped';
 export interface ContentAppOptions {
   /** The page is in a private (incognito) window: clips stay on the page, see core/private-window.ts. */
   privateWindow?: boolean;
+  /**
+   * The page's storage key now (page/page-address.ts: the URL the document was loaded from, moved
+   * only by the reader's navigations). Without it, the key the document was loaded with.
+   */
+  pageKey?: () => string | null;
 }
 
 export class ContentApp {
@@ -85,12 +91,13 @@ export class ContentApp {
       // Nothing from a private window is stored: retrying could never succeed there.
       { canRetry: !options.privateWindow },
     );
-    this.menu = new MenuUi(ctx, doc);
+    this.menu = new MenuUi(ctx, doc, { requestGrant: (id) => sendToBackground({ type: 'grantMenu', id }) });
   }
 
-  /** The page's storage key. */
+  /** The page's storage key: never simply the address bar, which the page's script can rewrite. */
   get url(): string {
-    return normalizeUrl(this.doc.URL) ?? this.doc.URL;
+    const key = this.options.pageKey ? this.options.pageKey() : loadedKeyOf(this.doc.defaultView!);
+    return key ?? this.doc.URL;
   }
 
   /** Starts on the page; `initial` are its stored highlights when the caller already read them. */
@@ -140,14 +147,17 @@ export class ContentApp {
     return !!target;
   }
 
+  // Only a person's gestures move the toolbar (#14, finding 5): a page's synthetic mouseup or keyup is
+  // dropped before any work, so a page can neither show the toolbar for text it selected nor make
+  // thousands of them cost anything.
   private onPointerUp(event: MouseEvent): void {
-    if (this.toolbar.contains(event) || this.menu.contains(event)) return;
+    if (!event.isTrusted || this.toolbar.contains(event) || this.menu.contains(event)) return;
     // Let the browser finish updating the selection first.
     this.ctx.setTimeout(() => this.updateToolbar(), 0);
   }
 
   private onKeyUp(event: KeyboardEvent): void {
-    if (this.toolbar.contains(event)) return;
+    if (!event.isTrusted || this.toolbar.contains(event)) return;
     if (event.key === 'Escape') {
       this.toolbar.hide();
       return;
@@ -156,7 +166,7 @@ export class ContentApp {
   }
 
   private onPointerDown(event: MouseEvent): void {
-    if (this.toolbar.contains(event) || this.menu.contains(event)) return;
+    if (!event.isTrusted || this.toolbar.contains(event) || this.menu.contains(event)) return;
     this.toolbar.hide();
   }
 
@@ -340,9 +350,30 @@ export class ContentApp {
     this.menu.open(highlight.id, { x: rect.left, y: rect.bottom }, focus);
   }
 
+  /** What a menu frame's request with `token` may act on (the background asks, `useMenuGrant`). */
+  useMenuGrant(token: string, claimant: GrantClaimant): string | null {
+    return this.menu.useGrant(token, claimant);
+  }
+
   /** A DOM change makes the cached analysis stale. */
   invalidateAnalysis(): void {
     this.analysis = null;
+  }
+
+  /**
+   * The document became another page (the reader followed a single-page site's link, or went back):
+   * what was drawn, selected or analysed for the page before goes; the new page's highlights are drawn.
+   */
+  async pageChanged(): Promise<void> {
+    this.pendingRange = null;
+    this.toolbar.hide();
+    this.menu.close();
+    this.setRefused([]);
+    this.invalidateAnalysis();
+    this.readRules();
+    await this.highlights.switchPage().catch((error: unknown) => {
+      console.warn('Talk Notes: could not load this page’s highlights', error);
+    });
   }
 
   /** The page's notes changed elsewhere (an edit, a correction of its talks): redraw, read the rules again. */

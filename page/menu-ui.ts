@@ -1,18 +1,41 @@
 /**
  * The highlight menu (note, tags, colour, delete) in the page. It shows a stored note, so it runs
  * in an extension iframe (highlight-menu.html): page scripts cannot read into it.
+ *
+ * The page can read the frame's address and can frame highlight-menu.html itself, so the address names
+ * no highlight (#14, finding 2). The menu's right to one highlight is a grant (core/menu-grant.ts): the
+ * background issues it for this tab and frame, this object keeps it while the menu is open and posts it
+ * to its own frame's window only, addressed to the extension's origin; the background asks this object
+ * (`useGrant`) on every request the menu makes.
  */
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi, type IframeContentScriptUi } from 'wxt/utils/content-script-ui/iframe';
+import { closeGrant, type GrantClaimant, type MenuGrant, parseGrant, useGrant } from '@/core/menu-grant';
+import { MENU_FRAME_MESSAGES, type MenuGrantMessage } from '@/messaging/protocol';
 
-/** Messages the menu iframe posts to its parent. Only the close request exists; it carries no data. */
-export const CLOSE_MENU_MESSAGE = 'talk-notes:close-menu';
+export interface MenuUiDeps {
+  /** A grant for highlight `id` from the background (the `grantMenu` message). */
+  requestGrant: (id: string) => Promise<string>;
+  /**
+   * The extension's origin, from the browser (never from the frame element, whose address the page can
+   * change): the grant is posted to a frame showing that origin or to none.
+   */
+  extensionOrigin?: string;
+  now?: () => number;
+}
 
 export class MenuUi {
   private ui: IframeContentScriptUi<void> | null = null;
+  private id: string | null = null;
+  private grant: MenuGrant | null = null;
+  /** The grant of the menu closed last, for its last requests (core/menu-grant.ts GRANT_AFTER_CLOSE_MS). */
+  private closedGrant: MenuGrant | null = null;
+  private readonly extensionOrigin: string;
+  private readonly now: () => number;
   private readonly onMessage = (event: MessageEvent) => {
     // Only our iframe can close the menu; page scripts cannot fake `source`.
-    if (this.ui && event.source === this.ui.iframe.contentWindow && event.data === CLOSE_MENU_MESSAGE)
+    if (this.ui && event.source === this.ui.iframe.contentWindow && event.data === MENU_FRAME_MESSAGES.close)
       this.close();
   };
   private readonly onKey = (event: KeyboardEvent) => {
@@ -22,11 +45,15 @@ export class MenuUi {
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly doc: Document,
-  ) {}
+    private readonly deps: MenuUiDeps,
+  ) {
+    this.extensionOrigin = deps.extensionOrigin ?? new URL(browser.runtime.getURL('/')).origin;
+    this.now = deps.now ?? (() => performance.now());
+  }
 
+  /** The highlight whose menu is open, if one is. */
   get openId(): string | null {
-    if (!this.ui) return null;
-    return new URL(this.ui.iframe.src).searchParams.get('id');
+    return this.ui ? this.id : null;
   }
 
   contains(event: Event): boolean {
@@ -37,9 +64,8 @@ export class MenuUi {
   open(id: string, at: { x: number; y: number }, focus: 'note' | 'menu' = 'menu'): void {
     this.close();
     const win = this.doc.defaultView!;
-    const page = `/highlight-menu.html?id=${encodeURIComponent(id)}&focus=${focus}` as '/highlight-menu.html';
     const ui = createIframeUi(this.ctx, {
-      page,
+      page: '/highlight-menu.html',
       position: 'inline',
       anchor: () => this.doc.body ?? this.doc.documentElement,
       append: 'last',
@@ -60,12 +86,45 @@ export class MenuUi {
     });
     ui.mount();
     this.ui = ui;
+    this.id = id;
+    const loaded = new Promise((resolve) => ui.iframe.addEventListener('load', resolve, { once: true }));
     ui.iframe.addEventListener('load', () => ui.iframe.focus(), { once: true });
+    Promise.all([this.deps.requestGrant(id), loaded]).then(
+      ([grant]) => this.handOver(ui, id, grant, focus),
+      (error: unknown) => console.warn('Talk Notes: could not open the highlight menu', error),
+    );
     win.addEventListener('message', this.onMessage);
     this.doc.addEventListener('keydown', this.onKey, true);
   }
 
+  /** Gives the grant to the menu frame `ui`, if it is still the open one. */
+  private handOver(ui: IframeContentScriptUi<void>, id: string, grant: string, focus: 'note' | 'menu'): void {
+    const parsed = parseGrant(grant);
+    if (this.ui !== ui || !parsed) return;
+    this.grant = { token: parsed.token, highlightId: id, issuedAt: this.now() };
+    const message: MenuGrantMessage = { type: MENU_FRAME_MESSAGES.grant, grant, focus };
+    // Delivered only if the frame still shows the extension's origin (the page may have navigated it).
+    ui.iframe.contentWindow?.postMessage(message, this.extensionOrigin);
+  }
+
+  /**
+   * What a request with `token` from the menu frame `claimant` may act on: the granted highlight's id,
+   * or null (another token, another frame than the one that used it first, too late, or no menu open).
+   */
+  useGrant(token: string, claimant: GrantClaimant): string | null {
+    const used = useGrant(this.grant, token, claimant, this.now());
+    if (used) {
+      this.grant = used.grant;
+      return used.highlightId;
+    }
+    return useGrant(this.closedGrant, token, claimant, this.now())?.highlightId ?? null;
+  }
+
   close(): void {
+    // The grant ends with the menu: only the frame that used it gets its last requests through, briefly.
+    if (this.grant) this.closedGrant = closeGrant(this.grant, this.now());
+    this.grant = null;
+    this.id = null;
     if (!this.ui) return;
     this.ui.remove();
     this.ui = null;

@@ -7,6 +7,17 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { HighlightColor } from '@/core/types';
 import { SELECTION_TOOLBAR_CSS, SelectionToolbar } from './SelectionToolbar';
+import { styleShows, watchVisibility } from './visibility';
+
+/**
+ * How long the toolbar must have been in place before it takes a click (#14, finding 5): a page cannot
+ * slip it under a click the reader aimed at something else, and a person needs longer to reach it.
+ */
+export const TOOLBAR_ARMING_MS = 400;
+
+/** What the reader is told of a click the toolbar did not take. */
+export const TOO_SOON = 'Click again: the toolbar had only just appeared.';
+export const NOT_VISIBLE = 'Not saved: the page hid or covered the toolbar.';
 
 export interface ToolbarActions {
   onHighlight: (color: HighlightColor) => void;
@@ -29,13 +40,74 @@ export class ToolbarUi {
   private visible = false;
   /** Shown in a corner without a selection, because clips wait to be saved. */
   private pinned = false;
+  /** When the toolbar was last put in place (performance.now()). */
+  private shownAt = 0;
+  /** In place for TOOLBAR_ARMING_MS and seen to be visible: its buttons take clicks (not aria-disabled). */
+  private armed = false;
+  private armTimer: number | undefined;
+  /** IntersectionObserver v2's last verdict on the toolbar (Chromium); null where the browser cannot tell. */
+  private seenVisible: boolean | null = null;
+  private stopWatching: (() => void) | null = null;
+  private readonly accepts = (event: MouseEvent) => this.acceptsClick(event);
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly doc: Document,
     private readonly actions: ToolbarActions,
-    private readonly options: { canRetry: boolean } = { canRetry: true },
+    private readonly options: { canRetry: boolean; now?: () => number } = { canRetry: true },
   ) {}
+
+  private now(): number {
+    return this.options.now?.() ?? performance.now();
+  }
+
+  /**
+   * Whether a click on one of the toolbar's buttons counts: a person's (trusted) click, on a toolbar in
+   * place for TOOLBAR_ARMING_MS and really visible now (computed styles of it and every ancestor, and
+   * IntersectionObserver v2 where the browser has it). A click that does not count says why.
+   */
+  acceptsClick(event: MouseEvent): boolean {
+    if (!event.isTrusted || !this.ui) return false;
+    const early = this.now() - this.shownAt < TOOLBAR_ARMING_MS;
+    // Armed is what the toolbar shows (aria-disabled); the time and the visibility are checked again now.
+    if (this.armed && !early && this.looksVisible()) return true;
+    this.setStatus(early || this.looksVisible() ? TOO_SOON : NOT_VISIBLE);
+    this.disarm();
+    return false;
+  }
+
+  private looksVisible(): boolean {
+    if (!this.ui) return false;
+    const toolbar = this.ui.uiContainer.querySelector('[role="toolbar"]');
+    return this.seenVisible !== false && !!toolbar && styleShows(toolbar);
+  }
+
+  /** Put in place (again): the buttons take clicks TOOLBAR_ARMING_MS from now, if then visible. */
+  private restartArming(ui: ShadowRootContentScriptUi<HTMLElement>): void {
+    clearTimeout(this.armTimer);
+    this.armed = false;
+    this.shownAt = this.now();
+    this.stopWatching ??= watchVisibility(ui.shadowHost, (visible) => {
+      this.seenVisible = visible;
+      // A toolbar that becomes visible after its time arms now; one that stops being visible disarms.
+      if (!visible) this.disarm();
+      else if (this.visible && !this.armed && this.now() - this.shownAt >= TOOLBAR_ARMING_MS) this.arm();
+    });
+    this.armTimer = this.ctx.setTimeout(() => this.arm(), TOOLBAR_ARMING_MS);
+    this.render(ui);
+  }
+
+  private arm(): void {
+    if (!this.ui || !this.visible) return;
+    this.armed = this.looksVisible();
+    this.render(this.ui);
+  }
+
+  private disarm(): void {
+    if (!this.armed) return;
+    this.armed = false;
+    if (this.ui) this.render(this.ui);
+  }
 
   get isVisible(): boolean {
     return this.visible;
@@ -58,6 +130,7 @@ export class ToolbarUi {
     const top = rect.bottom + win.scrollY + 8;
     const left = Math.max(8, Math.min(rect.left + win.scrollX, win.scrollX + win.innerWidth - 280));
     this.place(ui, `position:absolute !important;top:${top}px !important;left:${left}px !important;`);
+    this.restartArming(ui);
   }
 
   /** Hides the toolbar after `ms`, unless it is shown again for a new selection before then. */
@@ -80,6 +153,8 @@ export class ToolbarUi {
     this.ui.shadowHost.style.setProperty('display', 'none', 'important');
     this.visible = false;
     this.pinned = false;
+    clearTimeout(this.armTimer);
+    this.armed = false;
   }
 
   setStatus(status: string): void {
@@ -103,9 +178,12 @@ export class ToolbarUi {
 
   private async pin(): Promise<void> {
     const ui = await this.ensure();
+    // Already in its corner: it stays armed (a click elsewhere on the page must not make it wait again).
+    const moved = !(this.pinned && this.visible);
     this.pinned = true;
     this.render(ui);
     this.place(ui, 'position:fixed !important;right:16px !important;bottom:16px !important;');
+    if (moved) this.restartArming(ui);
   }
 
   private place(ui: ShadowRootContentScriptUi<HTMLElement>, position: string): void {
@@ -114,6 +192,9 @@ export class ToolbarUi {
   }
 
   remove(): void {
+    clearTimeout(this.armTimer);
+    this.stopWatching?.();
+    this.stopWatching = null;
     this.ui?.remove();
     this.ui = null;
   }
@@ -131,6 +212,8 @@ export class ToolbarUi {
         canRetry={this.options.canRetry}
         refused={this.refused}
         onCopyRefused={this.actions.onCopyRefused}
+        armed={this.armed}
+        accepts={this.accepts}
       />,
       ui.uiContainer,
     );

@@ -130,7 +130,8 @@ export async function toolbarButton(page: Page, name: string): Promise<{ x: numb
       const button = [...(host?.shadowRoot?.querySelectorAll('button') ?? [])].find(
         (b) => b.textContent?.trim() === name,
       );
-      if (!button || host?.style.display === 'none') return null;
+      // The toolbar takes clicks once it has been in place a moment and is visible (#14): not aria-disabled.
+      if (!button || host?.style.display === 'none' || button.closest('[aria-disabled="true"]')) return null;
       const rect = button.getBoundingClientRect();
       return rect.width ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
     },

@@ -26,7 +26,7 @@ import {
 describe('senderRole with Firefox senders', () => {
   it.each([
     ['the content script of a page', contentScript, 'content'],
-    ['the in-page menu frame (content_child, with the page’s tab)', menuFrame, 'extension'],
+    ['the in-page menu frame (content_child, with the page’s tab)', menuFrame, 'menu'],
     ['the popup opened in a tab', popupInTab, 'extension'],
     ['the toolbar popup', popup, 'extension'],
     ['the MV2 background page', backgroundPage, 'extension'],
@@ -58,6 +58,7 @@ const backgroundRoute = createMessageRouter(
     deleteHighlight: () => null,
     restoreHighlight: () => null,
     reportAnchoring: () => null,
+    getGrantedHighlight: () => null,
   },
   {
     schema: BackgroundRequestSchema,
@@ -68,14 +69,19 @@ const backgroundRoute = createMessageRouter(
 );
 
 describe('the background router in Firefox', () => {
-  it('lets the menu frame read a highlight and the tags, as an extension page', async () => {
+  it('lets the menu frame read the tags and ask with a grant, but name no highlight by id (#14)', async () => {
     await expect(backgroundRoute({ type: 'getHighlight', id: 'h1' }, menuFrame)).resolves.toEqual({
-      ok: true,
-      value: null,
+      ok: false,
+      error: '"getHighlight" may not be sent from a menu context',
+      rejected: true,
     });
     await expect(backgroundRoute({ type: 'listTags' }, menuFrame)).resolves.toEqual({
       ok: true,
       value: ['kernel'],
+    });
+    await expect(backgroundRoute({ type: 'getGrantedHighlight', grant: '0.x' }, menuFrame)).resolves.toEqual({
+      ok: true,
+      value: null,
     });
   });
 

@@ -38,13 +38,14 @@ export const contentScript: FirefoxSender = {
 
 /**
  * The in-page highlight menu: an extension page in an iframe of the web page. Firefox calls it a
- * content context (`envType: content_child`) and gives it the page's tab, but its URL is ours.
+ * content context (`envType: content_child`) and gives it the page's tab, but its URL is ours. (Recorded
+ * when its address still carried the highlight's id; it carries nothing now, #14.)
  */
 export const menuFrame: FirefoxSender = {
   contextId: 1099511627779,
   id: GECKO_ID,
   envType: 'content_child',
-  url: `${MOZ_ORIGIN}highlight-menu.html?id=8dedf4ef-d1ac-404e-9a4f-e5399a5645ec&focus=menu`,
+  url: `${MOZ_ORIGIN}highlight-menu.html`,
   tab: tab(3),
   frameId: 17179869185,
   documentId: '78b96252-fbc4-5c44-fcfe-c65702b20d00',

@@ -77,6 +77,28 @@ describe('backgroundHandlers', () => {
     ).rejects.toThrow(/only act on its own page/);
   });
 
+  // The sender's URL follows the page's own history.replaceState, so it names the origin, not the
+  // page: the content script keys its page by the URL its document was loaded from (#14, finding 1).
+  it.each([
+    [
+      'a page of its origin that the page replaceState-d its URL away from',
+      'https://blog.example/elsewhere?x=1',
+      2,
+    ],
+    ['another origin', 'https://other.example/day-3', 'rejected'],
+    ['the same host over http', 'http://blog.example/day-3', 'rejected'],
+    ['another port', 'https://blog.example:8443/day-3', 'rejected'],
+    ['no URL at all', undefined, 'rejected'],
+  ] as const)('answers a content script whose sender URL is %s: %s', async (_, senderUrl, expected) => {
+    const { getPageHighlights } = backgroundHandlers({ db, version: '1' });
+    const asking = getPageHighlights(
+      { type: 'getPageHighlights', url: URL_A },
+      { role: 'content', tabId: 3, senderUrl },
+    );
+    if (expected === 'rejected') await expect(asking).rejects.toThrow(/only act on its own page/);
+    else expect(await asking).toHaveLength(expected);
+  });
+
   it('tells the open tabs of the page after an edit, a delete and an undo from the menu, and not after a refused one', async () => {
     const notify = vi.fn();
     const handlers = backgroundHandlers({ db, version: '1', notifyHighlightsChanged: notify });
@@ -93,6 +115,133 @@ describe('backgroundHandlers', () => {
     ).rejects.toThrow(/only act on its own page/);
     expect(await handlers.deleteHighlight({ type: 'deleteHighlight', id: 'gone' }, menu)).toBeNull();
     expect(notify).not.toHaveBeenCalled();
+  });
+
+  describe('the in-page menu’s grant (#14, finding 2)', () => {
+    const content = { role: 'content' as const, tabId: 3, frameId: 0, senderUrl: URL_A };
+    const menuFrame = { role: 'menu' as const, tabId: 3, frameId: 12, documentId: 'D12' };
+    /** A granting content script that holds one grant for highlight `a` and answers like MenuUi.useGrant. */
+    function grantingFrame() {
+      const asked: unknown[][] = [];
+      let held: string | null = null;
+      const askGrantingFrame = async (
+        tabId: number,
+        frameId: number,
+        request: { token: string; frameId: number; documentId?: string },
+      ) => {
+        asked.push([tabId, frameId, request]);
+        return tabId === 3 && frameId === 0 && request.token === held ? 'a' : null;
+      };
+      return { asked, askGrantingFrame, hold: (grant: string) => (held = grant.split('.')[1]!) };
+    }
+
+    it('grants a content script the menu of a highlight of its own page only, bound to its frame', async () => {
+      const handlers = backgroundHandlers({
+        db,
+        version: '1',
+        randomBytes: () => new Uint8Array(32).fill(1),
+      });
+      const grant = await handlers.grantMenu({ type: 'grantMenu', id: 'a' }, content);
+      expect(grant).toBe(`0.${'AQEB'.repeat(10)}AQE`);
+      await expect(handlers.grantMenu({ type: 'grantMenu', id: 'c' }, content)).rejects.toThrow(
+        /only act on its own page/,
+      );
+      await expect(
+        handlers.grantMenu({ type: 'grantMenu', id: 'a' }, { ...content, frameId: undefined }),
+      ).rejects.toThrow(/frame/);
+    });
+
+    it('lets the menu read, edit, delete and restore the granted highlight, asking the granting frame each time', async () => {
+      const frame = grantingFrame();
+      const notify = vi.fn();
+      const handlers = backgroundHandlers({
+        db,
+        version: '1',
+        askGrantingFrame: frame.askGrantingFrame,
+        notifyHighlightsChanged: notify,
+      });
+      const grant = await handlers.grantMenu({ type: 'grantMenu', id: 'a' }, content);
+      frame.hold(grant);
+      expect(
+        (await handlers.getGrantedHighlight({ type: 'getGrantedHighlight', grant }, menuFrame))?.id,
+      ).toBe('a');
+      expect(frame.asked[0]).toEqual([3, 0, { token: grant.split('.')[1], frameId: 12, documentId: 'D12' }]);
+      const edited = await handlers.updateGrantedHighlight(
+        { type: 'updateGrantedHighlight', grant, changes: { note: 'n' } },
+        menuFrame,
+      );
+      expect(edited).toMatchObject({ id: 'a', note: 'n' });
+      const deleted = await handlers.deleteGrantedHighlight(
+        { type: 'deleteGrantedHighlight', grant },
+        menuFrame,
+      );
+      expect(deleted?.id).toBe('a');
+      // Undo puts back the granted highlight, and nothing else.
+      const other = (await db.highlights.get('b'))!;
+      await expect(
+        handlers.restoreGrantedHighlight(
+          { type: 'restoreGrantedHighlight', grant, highlight: { ...other, id: 'b2' } },
+          menuFrame,
+        ),
+      ).rejects.toThrow('this menu has no grant for a highlight');
+      await handlers.restoreGrantedHighlight(
+        { type: 'restoreGrantedHighlight', grant, highlight: deleted! },
+        menuFrame,
+      );
+      expect((await db.highlights.get('a'))?.note).toBe('n');
+      expect(await db.highlights.get('b2')).toBeUndefined();
+      expect(notify).toHaveBeenCalledTimes(3);
+    });
+
+    it.each([
+      ['a forged token', (grant: string) => `0.${'B'.repeat(43)}`, menuFrame],
+      ['a grant naming another frame', (grant: string) => grant.replace(/^0\./, '5.'), menuFrame],
+      ['the granting frame itself', (grant: string) => grant, { ...menuFrame, frameId: 0 }],
+      ['a menu frame in another tab', (grant: string) => grant, { ...menuFrame, tabId: 4 }],
+      [
+        'a sender that is not the menu',
+        (grant: string) => grant,
+        { ...menuFrame, role: 'extension' as const },
+      ],
+      ['a menu frame without a frame id', (grant: string) => grant, { ...menuFrame, frameId: undefined }],
+      ['something that is no grant', () => 'a', menuFrame],
+    ])('refuses %s, and changes nothing', async (_label, forge, sender) => {
+      const frame = grantingFrame();
+      const handlers = backgroundHandlers({ db, version: '1', askGrantingFrame: frame.askGrantingFrame });
+      const real = await handlers.grantMenu({ type: 'grantMenu', id: 'a' }, content);
+      frame.hold(real);
+      const grant = forge(real);
+      const refusal = 'this menu has no grant for a highlight';
+      await expect(
+        handlers.getGrantedHighlight({ type: 'getGrantedHighlight', grant }, sender),
+      ).rejects.toThrow(refusal);
+      await expect(
+        handlers.updateGrantedHighlight(
+          { type: 'updateGrantedHighlight', grant, changes: { note: 'x' } },
+          sender,
+        ),
+      ).rejects.toThrow(refusal);
+      await expect(
+        handlers.deleteGrantedHighlight({ type: 'deleteGrantedHighlight', grant }, sender),
+      ).rejects.toThrow(refusal);
+      expect(await db.highlights.get('a')).toMatchObject({ note: '' });
+    });
+
+    it('grants nothing when no content script can be asked, or it does not answer', async () => {
+      const handlers = backgroundHandlers({ db, version: '1' });
+      const grant = await handlers.grantMenu({ type: 'grantMenu', id: 'a' }, content);
+      await expect(
+        handlers.getGrantedHighlight({ type: 'getGrantedHighlight', grant }, menuFrame),
+      ).rejects.toThrow('this menu has no grant');
+      const silent = backgroundHandlers({
+        db,
+        version: '1',
+        askGrantingFrame: () => Promise.reject(new Error('Could not establish connection')),
+      });
+      await expect(
+        silent.getGrantedHighlight({ type: 'getGrantedHighlight', grant }, menuFrame),
+      ).rejects.toThrow('this menu has no grant');
+    });
   });
 
   it('answers a full disk with a plain sentence, and stores nothing', async () => {

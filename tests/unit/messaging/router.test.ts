@@ -11,6 +11,14 @@ const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
 const fromPopup = { id: ID, url: `${ORIGIN}popup.html` };
 const fromContent = { id: ID, url: 'https://blog.example/post', tab: { id: 4 } };
+/** The in-page menu: an extension page in a frame of a web page's tab. */
+const fromMenu = {
+  id: ID,
+  url: `${ORIGIN}highlight-menu.html`,
+  tab: { id: 4 },
+  frameId: 7,
+  documentId: 'D7',
+};
 
 function makeRouter(handlers: Partial<Handlers<BackgroundRequest, BackgroundResponses>> = {}) {
   const onRejected = vi.fn();
@@ -30,6 +38,13 @@ function makeRouter(handlers: Partial<Handlers<BackgroundRequest, BackgroundResp
       restoreHighlight: () => null,
       reportAnchoring: () => null,
       getTalkRules: () => ({ notTalks: [], talkForm: null }),
+      grantMenu: () => 'not under test',
+      getGrantedHighlight: () => null,
+      updateGrantedHighlight: () => {
+        throw new Error('not under test');
+      },
+      deleteGrantedHighlight: () => null,
+      restoreGrantedHighlight: () => null,
       ...handlers,
     },
     {
@@ -52,6 +67,9 @@ describe('senderRole', () => {
     [{ id: 'another-extension', url: 'https://evil.example/', tab: { id: 1 } }, null],
     [{ url: 'https://evil.example/' }, null],
     [{ id: ID, url: 'https://evil.example/' }, null],
+    [fromMenu, 'menu'],
+    [{ ...fromMenu, url: `${ORIGIN}highlight-menu.html?id=h1#x` }, 'menu'],
+    [{ id: ID, url: `${ORIGIN}highlight-menu.htmlx` }, 'extension'],
   ])('%j -> %s', (sender, role) => {
     expect(senderRole(sender, ID, ORIGIN)).toBe(role);
   });
@@ -74,6 +92,50 @@ describe('createMessageRouter', () => {
       { type: 'getPageHighlights', url: 'https://blog.example/post' },
       { role: 'content', tabId: 4, senderUrl: 'https://blog.example/post', incognito: false },
     );
+  });
+
+  it('gives a handler the frame and document of the sender as the browser named them', async () => {
+    const getGrantedHighlight = vi.fn(() => null);
+    const { route } = makeRouter({ getGrantedHighlight });
+    await route({ type: 'getGrantedHighlight', grant: '0.x' }, fromMenu);
+    expect(getGrantedHighlight.mock.calls[0]).toEqual([
+      { type: 'getGrantedHighlight', grant: '0.x' },
+      {
+        role: 'menu',
+        tabId: 4,
+        frameId: 7,
+        documentId: 'D7',
+        senderUrl: `${ORIGIN}highlight-menu.html`,
+        incognito: false,
+      },
+    ]);
+  });
+
+  it.each([
+    { type: 'getHighlight', id: 'h1' },
+    { type: 'updateHighlight', id: 'h1', changes: { note: 'x' } },
+    { type: 'deleteHighlight', id: 'h1' },
+    { type: 'getPageHighlights', url: 'https://blog.example/post' },
+    { type: 'grantMenu', id: 'h1' },
+  ])('refuses the in-page menu any message by id: %j (it acts through a grant only)', async (message) => {
+    const { route } = makeRouter({ getHighlight: vi.fn(), deleteHighlight: vi.fn() });
+    await expect(route(message, fromMenu)).resolves.toEqual({
+      ok: false,
+      error: `"${message.type}" may not be sent from a menu context`,
+      rejected: true,
+    });
+  });
+
+  it.each([
+    [fromPopup, 'extension'],
+    [fromContent, 'content'],
+  ])('accepts grant requests from no one but the menu: %j', async (sender, role) => {
+    const { route } = makeRouter();
+    await expect(route({ type: 'deleteGrantedHighlight', grant: '0.x' }, sender)).resolves.toEqual({
+      ok: false,
+      error: `"deleteGrantedHighlight" may not be sent from a ${role} context`,
+      rejected: true,
+    });
   });
 
   it('tells the handler when the sender is a tab of a private window', async () => {
