@@ -30,6 +30,8 @@ export const LIMITS = {
   xpath: 2000,
   /** Selectors of one highlight. */
   selectors: 10,
+  /** A passage's text-fragment directive (`text=...`, percent-encoded), as built when it was clipped. */
+  textFragment: 4000,
   /** A passage's Markdown. */
   markdown: 500_000,
   /** A reader's note. */

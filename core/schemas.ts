@@ -74,6 +74,16 @@ export const SelectorSchema = v.variant('type', [
 
 export const ColorSchema = v.picklist(HIGHLIGHT_COLORS);
 
+/**
+ * A text directive as core/text-fragment.ts formats it: percent-encoded terms only, so a stored value
+ * (from a clip or a backup file) can be put in a URL and a Markdown link as it is.
+ */
+export const TextFragmentSchema = v.pipe(
+  v.string(),
+  v.maxLength(LIMITS.textFragment),
+  v.regex(/^text=[A-Za-z0-9%._~,-]+$/, 'must be a percent-encoded text directive'),
+);
+
 export const PageMetadataSchema = v.object({
   url: HttpUrlSchema,
   title: text(LIMITS.title),
@@ -94,6 +104,7 @@ export const HighlightRecordSchema = v.object({
   talkId: v.nullable(v.pipe(v.string(), v.maxLength(LIMITS.id))),
   text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.passage)),
   markdown: text(LIMITS.markdown),
+  textFragment: v.optional(TextFragmentSchema),
   selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
   color: ColorSchema,
   note: text(LIMITS.note),
@@ -218,6 +229,8 @@ export const ClipSchema = v.object({
   highlight: v.object({
     text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.passage)),
     markdown: v.pipe(v.string(), v.maxLength(LIMITS.markdown)),
+    /** The passage's text directive, built on the page (core/text-fragment-generate.ts). */
+    textFragment: v.optional(TextFragmentSchema),
     selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
     color: ColorSchema,
     note: v.pipe(v.string(), v.maxLength(LIMITS.note)),

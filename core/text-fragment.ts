@@ -323,15 +323,24 @@ export function textFragmentUrl(url: string, input: TextFragmentInput): string {
   return directive ? `${bare}#:~:${formatTextDirective(directive)}` : bare;
 }
 
+/** A stored directive as {@link formatTextDirective} writes it: nothing a URL or Markdown link must escape. */
+const FORMATTED_DIRECTIVE = /^text=[A-Za-z0-9%._~,-]+$/;
+
 /**
- * The text fragment URL of a highlight, with its quote's context, or null when its URL is not http(s)
- * (a stored URL of another scheme is never made into a link).
+ * The text fragment URL of a highlight, or null when its URL is not http(s) (a stored URL of another
+ * scheme is never made into a link). The directive built on the page when it was clipped
+ * (`textFragment`, core/text-fragment-generate.ts) is used as it is; a highlight clipped before that
+ * gets one built from its text and its quote's context.
  */
 export function highlightFragmentUrl(
-  highlight: Pick<HighlightRecord, 'url' | 'text' | 'selectors'>,
+  highlight: Pick<HighlightRecord, 'url' | 'text' | 'selectors' | 'textFragment'>,
   pageUrl: string = highlight.url,
 ): string | null {
   if (!/^https?:\/\//i.test(pageUrl)) return null;
+  const stored = highlight.textFragment;
+  if (stored && FORMATTED_DIRECTIVE.test(stored) && parseTextDirective(stored)) {
+    return `${pageUrl.replace(/#[\s\S]*$/, '')}#:~:${stored}`;
+  }
   const quote = highlight.selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
   return textFragmentUrl(pageUrl, { text: highlight.text, context: quote ?? null });
 }

@@ -143,6 +143,11 @@ export interface HighlightRecord {
   text: string;
   /** The passage as Markdown, keeping links, emphasis, lists and paragraphs. */
   markdown: string;
+  /**
+   * The passage's text directive (`text=...`, percent-encoded), built from the rendered page when it was
+   * clipped (core/text-fragment-generate.ts); absent for older clips, whose links are built from the quote.
+   */
+  textFragment?: string;
   selectors: Selector[];
   color: HighlightColor;
   note: string;

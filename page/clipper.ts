@@ -18,6 +18,7 @@ import { plainTextMarkdown } from '@/core/markdown/escape';
 import { rangeToMarkdown } from '@/core/markdown/from-html';
 import { LIMITS } from '@/core/limits';
 import { extractPageMetadata } from '@/core/page-metadata';
+import type { StyleReader } from '@/core/rendered-text';
 import { type ClipInput, ClipSchema } from '@/core/schemas';
 import { truncate } from '@/core/text';
 import {
@@ -28,6 +29,7 @@ import {
   type TalkSection,
   talkForNode,
 } from '@/core/talks';
+import { pageTextFragment } from '@/core/text-fragment-generate';
 import type { HighlightColor, PageMetadata, TextQuoteSelector } from '@/core/types';
 import { trimRange } from './selection';
 
@@ -73,6 +75,8 @@ export interface ClipOptions {
   analysis: PageAnalysis;
   /** The page's current text index (built when left out). */
   index?: TextIndex;
+  /** Reads layout for the passage's text-fragment link (the page's `getComputedStyle` when left out). */
+  styleOf?: StyleReader;
 }
 
 /**
@@ -151,7 +155,10 @@ export function buildClip(doc: Document, range: Range, options: ClipOptions): Cl
   const selectors = describeRange(root, range, index);
   const quote = selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
   if (!quote) throw new Error('the selection has no text to clip');
-  const { start } = index.rangeOffsets(range);
+  const span = index.rangeOffsets(range);
+  const { start } = span;
+  // The link is built now, from the rendered page: an export made later has only the stored passage.
+  const textFragment = pageTextFragment(index, span, options.styleOf ?? computedStyleOf(doc));
   let markdown = '';
   try {
     markdown = rangeToMarkdown(range, { baseUrl: doc.URL }).markdown;
@@ -179,6 +186,7 @@ export function buildClip(doc: Document, range: Range, options: ClipOptions): Cl
     highlight: {
       text: quote.exact,
       markdown,
+      ...(textFragment ? { textFragment } : {}),
       selectors,
       color: options.color,
       note: options.note ?? '',
@@ -186,6 +194,12 @@ export function buildClip(doc: Document, range: Range, options: ClipOptions): Cl
       talkTitle: (talk && titleOf(talk)) || null,
     },
   };
+}
+
+/** The page's computed styles; no styles at all where the document has no window. */
+function computedStyleOf(doc: Document): StyleReader {
+  const view = doc.defaultView;
+  return view ? (element) => view.getComputedStyle(element) : () => null;
 }
 
 function safeOffset(index: TextIndex, node: Node): number {

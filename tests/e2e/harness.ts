@@ -223,6 +223,7 @@ export interface StoredLibrary {
     note: string;
     tags: string[];
     markdown: string;
+    textFragment?: string;
     anchorStatus: string;
     selectors: { type: string }[];
   }[];

@@ -1,0 +1,3 @@
+import { describeTextFragmentCorpus } from './text-fragment-corpus-suite';
+
+describeTextFragmentCorpus('m-z', (name) => name >= 'm');
