@@ -6,6 +6,7 @@
  * Stores list only indexed fields; `*tags` is multi-entry, `[a+b]` a compound index.
  */
 import type { Transaction } from 'dexie';
+import { stampExistingRecords } from './sync/adopt';
 
 export interface SchemaVersion {
   version: number;
@@ -52,6 +53,24 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
       conferences: 'id, sourceUrl',
     },
+  },
+  {
+    // Sync (#16, docs/sync.md): `sync` holds each synced record's field versions, server revision and
+    // dirty flag (keyed `<table>:<id>`, `dirty` indexed to find what to push); `syncMeta` the device id
+    // and checkpoints. Every record already in the library is stamped as this device's edit, so the
+    // first sync sends it.
+    version: 4,
+    stores: {
+      pages: 'id, &url',
+      talks: 'id, pageId, conferenceId, scheduleTalkId',
+      highlights: 'id, url, talkId, *tags, createdAt, updatedAt',
+      collections: 'id, name, *highlightIds, updatedAt',
+      settings: 'key',
+      conferences: 'id, sourceUrl',
+      sync: 'key, dirty',
+      syncMeta: 'key',
+    },
+    upgrade: (tx) => stampExistingRecords(tx),
   },
 ];
 

@@ -1,0 +1,200 @@
+/**
+ * Stamping every local write for sync (docs/sync.md, "Conflict rules"), in one place: a Dexie DBCore
+ * middleware that sees every add, put and delete of a synced table, whichever storage function or
+ * Dexie method (put, update, modify, bulkPut, delete, clear) made it, and in the same transaction
+ * records the new versions of the fields that changed (core/sync/edits.ts) in the `sync` table and
+ * marks the record dirty. A write that changes no synced field (a highlight's anchoring status, a
+ * put of the same values) leaves the sync state as it was, so it is not sent.
+ *
+ * A middleware, not calls in each write function: the storage layer has some fifty write paths, and
+ * one that forgot to stamp would lose edits silently. Writes the sync pass itself makes (records
+ * merged from the server) are not local edits and are marked so ({@link markSyncWrite}).
+ */
+import Dexie, {
+  type DBCore,
+  type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  type Middleware,
+} from 'dexie';
+import {
+  type SyncRecords,
+  type SyncTable,
+  SYNC_TABLES,
+  documentId,
+  toSyncedValues,
+} from '@/core/sync/documents';
+import { stampDeletion, stampRecord, stampRecreated, stateChanged } from '@/core/sync/edits';
+import { isDeleted } from '@/core/sync/merge';
+import {
+  DEVICE_ID_KEY,
+  newDeviceId,
+  SYNC_META_TABLE,
+  SYNC_STATE_TABLE,
+  type SyncMetaRow,
+  type SyncRow,
+} from './state';
+
+const SYNCED = new Set<string>(SYNC_TABLES);
+
+/** The flag a sync pass sets on its transaction (Dexie's `Transaction.idbtrans`). */
+interface MarkedTransaction {
+  talkNotesSyncWrite?: boolean;
+  objectStoreNames?: DOMStringList;
+}
+
+/**
+ * Marks the current Dexie transaction as the sync pass's: its writes of synced tables are merged
+ * states from the server, which the pass records itself, not local edits to stamp. Call it first
+ * inside `db.transaction(...)`.
+ */
+export function markSyncWrite(): void {
+  const transaction = Dexie.currentTransaction;
+  if (!transaction) throw new Error('markSyncWrite() must be called inside a transaction');
+  (transaction.idbtrans as unknown as MarkedTransaction).talkNotesSyncWrite = true;
+}
+
+export interface StampingOptions {
+  /** Edit time of records without `updatedAt` (settings) and of deletions. */
+  now?: () => number;
+}
+
+/** The middleware; `createDatabase` installs it on every database it opens. */
+export function syncStamping({ now = Date.now }: StampingOptions = {}): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'talk-notes-sync-stamping',
+    create(down) {
+      return {
+        ...down,
+        // A write transaction over a synced table also holds the sync tables, so the stamp is part
+        // of the same commit (or of the same abort).
+        transaction(stores, mode, options) {
+          const withSync =
+            mode === 'readwrite' && stores.some((s) => SYNCED.has(s)) && hasSyncTables(down)
+              ? [...new Set([...stores, SYNC_STATE_TABLE, SYNC_META_TABLE])]
+              : stores;
+          return down.transaction(withSync, mode, options);
+        },
+        table(name) {
+          const table = down.table(name);
+          if (!SYNCED.has(name)) return table;
+          return { ...table, mutate: (req) => stampedMutate(down, table, name as SyncTable, req, now) };
+        },
+      };
+    },
+  };
+}
+
+function hasSyncTables(core: DBCore): boolean {
+  return core.schema.tables.some((t) => t.name === SYNC_STATE_TABLE);
+}
+
+/** False inside the sync pass's writes and in upgrades of versions before the sync tables. */
+function stamps(trans: DBCoreTransaction): boolean {
+  const marked = trans as unknown as MarkedTransaction;
+  if (marked.talkNotesSyncWrite) return false;
+  return marked.objectStoreNames?.contains(SYNC_STATE_TABLE) ?? false;
+}
+
+async function stampedMutate(
+  down: DBCore,
+  table: DBCoreTable,
+  name: SyncTable,
+  req: DBCoreMutateRequest,
+  now: () => number,
+): Promise<DBCoreMutateResponse> {
+  if (!stamps(req.trans)) return table.mutate(req);
+  if (req.type === 'deleteRange') {
+    // `clear()` and some Collection deletes: find the keys, so each record gets its tombstone.
+    const found = await table.query({
+      trans: req.trans,
+      values: false,
+      query: { index: table.schema.primaryKey, range: req.range },
+    });
+    const keys = found.result as string[];
+    const response = await table.mutate(req);
+    await stampDeletions(down, req.trans, name, keys, now());
+    return response;
+  }
+  const response = await table.mutate(req);
+  const ok = (index: number) => !response.failures[index];
+  if (req.type === 'delete') {
+    await stampDeletions(
+      down,
+      req.trans,
+      name,
+      (req.keys as string[]).filter((_, i) => ok(i)),
+      now(),
+    );
+  } else {
+    const extractKey = table.schema.primaryKey.extractKey!;
+    const records = req.values.filter((_, i) => ok(i)) as SyncRecords[SyncTable][];
+    await stampWrites(down, req.trans, name, records, extractKey, now());
+  }
+  return response;
+}
+
+/** This device's id, made and stored on first use. */
+async function deviceId(down: DBCore, trans: DBCoreTransaction): Promise<string> {
+  const meta = down.table(SYNC_META_TABLE);
+  const row = (await meta.get({ trans, key: DEVICE_ID_KEY })) as SyncMetaRow | undefined;
+  if (typeof row?.value === 'string') return row.value;
+  const id = newDeviceId();
+  await meta.mutate({ trans, type: 'put', values: [{ key: DEVICE_ID_KEY, value: id }] });
+  return id;
+}
+
+async function stampWrites(
+  down: DBCore,
+  trans: DBCoreTransaction,
+  name: SyncTable,
+  records: readonly SyncRecords[SyncTable][],
+  extractKey: (value: unknown) => unknown,
+  at: number,
+) {
+  if (records.length === 0) return;
+  const sync = down.table(SYNC_STATE_TABLE);
+  const device = await deviceId(down, trans);
+  const keys = records.map((record) => documentId(name, String(extractKey(record))));
+  const rows = (await sync.getMany({ trans, keys })) as (SyncRow | undefined)[];
+  const changed = new Map<string, SyncRow>();
+  records.forEach((record, i) => {
+    const key = keys[i]!;
+    // A record written twice in one request: the second stamp builds on the first.
+    const row = changed.get(key) ?? rows[i];
+    const values = toSyncedValues(name, record);
+    const updatedAt = (record as { updatedAt?: unknown }).updatedAt;
+    const editAt = typeof updatedAt === 'number' ? updatedAt : at;
+    const state =
+      row && isDeleted(row.state)
+        ? stampRecreated(row.state, values, device, editAt)
+        : stampRecord(row?.state, values, device, editAt);
+    if (stateChanged(row?.state, state)) changed.set(key, { ...row, key, state, dirty: 1 });
+  });
+  if (changed.size) await sync.mutate({ trans, type: 'put', values: [...changed.values()] });
+}
+
+async function stampDeletions(
+  down: DBCore,
+  trans: DBCoreTransaction,
+  name: SyncTable,
+  keys: readonly string[],
+  at: number,
+) {
+  if (keys.length === 0) return;
+  const sync = down.table(SYNC_STATE_TABLE);
+  const ids = keys.map((key) => documentId(name, String(key)));
+  const rows = (await sync.getMany({ trans, keys: ids })) as (SyncRow | undefined)[];
+  // Only records sync knows (every record is stamped when written): deleting a key that was never
+  // there sends nothing.
+  const live = rows.filter((row): row is SyncRow => row !== undefined && !isDeleted(row.state));
+  if (live.length === 0) return;
+  const device = await deviceId(down, trans);
+  await sync.mutate({
+    trans,
+    type: 'put',
+    values: live.map((row) => ({ ...row, state: stampDeletion(row.state, device, at), dirty: 1 })),
+  });
+}
