@@ -118,21 +118,22 @@ async function stampedMutate(
     await stampDeletions(down, req.trans, name, keys, now());
     return response;
   }
-  const response = await table.mutate(req);
-  const ok = (index: number) => !response.failures[index];
   if (req.type === 'delete') {
-    await stampDeletions(
-      down,
-      req.trans,
-      name,
-      (req.keys as string[]).filter((_, i) => ok(i)),
-      now(),
-    );
-  } else {
-    const extractKey = table.schema.primaryKey.extractKey!;
-    const records = req.values.filter((_, i) => ok(i)) as SyncRecords[SyncTable][];
-    await stampWrites(down, req.trans, name, records, extractKey, now());
+    const response = await table.mutate(req);
+    const deleted = (req.keys as string[]).filter((_, i) => !response.failures[i]);
+    await stampDeletions(down, req.trans, name, deleted, now());
+    return response;
   }
+  // The write first, while Dexie's transaction context is current (its own middlewares below read
+  // it); the stamps of the records it wrote follow in the same transaction.
+  const response = await table.mutate(req);
+  const written = req.values.filter((_, i) => !response.failures[i]) as SyncRecords[SyncTable][];
+  if (written.length === 0) return response;
+  const extractKey = table.schema.primaryKey.extractKey!;
+  const rows = await planStamps(down, req.trans, name, written, extractKey, now());
+  const changed = [...new Map(rows.filter((r) => r !== null).map((r) => [r.key, r])).values()];
+  if (changed.length)
+    await down.table(SYNC_STATE_TABLE).mutate({ trans: req.trans, type: 'put', values: changed });
   return response;
 }
 
@@ -146,34 +147,38 @@ async function deviceId(down: DBCore, trans: DBCoreTransaction): Promise<string>
   return id;
 }
 
-async function stampWrites(
+/** The sync rows a write makes, one per record (null where nothing synced changed). */
+async function planStamps(
   down: DBCore,
   trans: DBCoreTransaction,
   name: SyncTable,
   records: readonly SyncRecords[SyncTable][],
   extractKey: (value: unknown) => unknown,
   at: number,
-) {
-  if (records.length === 0) return;
+): Promise<(SyncRow | null)[]> {
+  if (records.length === 0) return [];
   const sync = down.table(SYNC_STATE_TABLE);
   const device = await deviceId(down, trans);
   const keys = records.map((record) => documentId(name, String(extractKey(record))));
-  const rows = (await sync.getMany({ trans, keys })) as (SyncRow | undefined)[];
-  const changed = new Map<string, SyncRow>();
+  const stored = (await sync.getMany({ trans, keys })) as (SyncRow | undefined)[];
+  const latest = new Map<string, SyncRow>();
+  const rows: (SyncRow | null)[] = [];
   records.forEach((record, i) => {
     const key = keys[i]!;
     // A record written twice in one request: the second stamp builds on the first.
-    const row = changed.get(key) ?? rows[i];
-    const values = toSyncedValues(name, record);
+    const row = latest.get(key) ?? stored[i];
+    const synced = toSyncedValues(name, record);
     const updatedAt = (record as { updatedAt?: unknown }).updatedAt;
     const editAt = typeof updatedAt === 'number' ? updatedAt : at;
     const state =
       row && isDeleted(row.state)
-        ? stampRecreated(row.state, values, device, editAt)
-        : stampRecord(row?.state, values, device, editAt);
-    if (stateChanged(row?.state, state)) changed.set(key, { ...row, key, state, dirty: 1 });
+        ? stampRecreated(row.state, synced, device, editAt)
+        : stampRecord(row?.state, synced, device, editAt);
+    const next = stateChanged(row?.state, state) ? { ...row, key, state, dirty: 1 as const } : null;
+    if (next) latest.set(key, next);
+    rows.push(next);
   });
-  if (changed.size) await sync.mutate({ trans, type: 'put', values: [...changed.values()] });
+  return rows;
 }
 
 async function stampDeletions(
