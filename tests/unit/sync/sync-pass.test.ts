@@ -15,6 +15,7 @@ import { type Commands, createCommands } from '@/storage/commands';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import type { Fetch, SyncServer } from '@/storage/sync/couch';
 import { type SyncOptions, syncOnce } from '@/storage/sync/pass';
+import { type Checkpoint, checkpointKey } from '@/storage/sync/state';
 import { type PouchServer, startPouchServer } from '../../sync/pouchdb-server';
 import { clipOn } from '../clip-fixtures';
 import { readWholeLibrary } from '../storage/library-helpers';
@@ -119,6 +120,65 @@ describe('a sync pass', () => {
       ]);
     }
     expect(await libraryOf(a)).toEqual(await libraryOf(b));
+  });
+
+  /** A fetch that runs `meanwhile` (another device writing) before each of its `_bulk_docs` requests. */
+  const interleaved =
+    (meanwhile: () => Promise<unknown>): Fetch =>
+    async (input, init) => {
+      if (String(input).includes('/_bulk_docs')) await meanwhile();
+      return fetch(input, init);
+    };
+
+  it('answers a 409 by reading the other write, merging and sending again in the same pass', async () => {
+    const a = device();
+    const b = device();
+    const { highlight } = await clipOn(a.db, 'https://a.example/', 'racing', 60, null);
+    await sync(a);
+    await sync(b);
+    await a.commands.updateHighlight(highlight.id, { tags: ['from-a'] });
+    await b.commands.updateHighlight(highlight.id, { note: 'from B' });
+    let raced = false;
+    const report = await sync(b, {
+      fetch: interleaved(async () => {
+        if (raced) return;
+        raced = true;
+        await sync(a); // A writes the document after B pulled it: B's revision is stale
+      }),
+    });
+    expect(raced).toBe(true);
+    expect(report.sent).toBe(1);
+    expect(await b.db.sync.where('dirty').equals(1).count()).toBe(0);
+    await sync(a);
+    for (const d of [a, b]) {
+      expect(await d.db.highlights.get(highlight.id)).toMatchObject({ tags: ['from-a'], note: 'from B' });
+    }
+  });
+
+  it('ends a conflict storm with a plain status after a few rounds; the next pass sends the rest', async () => {
+    const a = device();
+    const b = device();
+    const { highlight } = await clipOn(a.db, 'https://a.example/', 'stormy', 60, null);
+    await sync(a);
+    await sync(b);
+    await b.commands.updateHighlight(highlight.id, { note: 'from B' });
+    let writes = 0;
+    const storm = await syncOnce(b.db, target, {
+      conflictRounds: 3,
+      fetch: interleaved(async () => {
+        await a.commands.updateHighlight(highlight.id, { tags: [`storm-${++writes}`] });
+        await sync(a);
+      }),
+    });
+    expect(writes).toBe(3);
+    expect(storm).toMatchObject({ ok: false, error: { kind: 'conflicts' } });
+    expect(storm.error?.message).toBe(
+      'Other devices kept changing the same records; the rest will be sent on the next sync',
+    );
+    expect((await b.db.highlights.get(highlight.id))?.note).toBe('from B');
+    await sync(b);
+    await sync(a);
+    expect(await a.db.highlights.get(highlight.id)).toMatchObject({ note: 'from B', tags: ['storm-3'] });
   });
 
   it('keeps a highlight deleted on one device and edited on the other; a deletion alone propagates', async () => {
@@ -296,8 +356,18 @@ describe('a server that goes away in the middle of a pass', () => {
     // Pulling, cut after two batches: the checkpoint of the last written batch is kept.
     const pulled = await syncOnce(b, target, { batchSize: 10, fetch: killingFetch('_changes', 3) });
     expect(pulled).toMatchObject({ ok: false, received: 20, error: { kind: 'unreachable' } });
+    const saved = (await b.syncMeta.get(checkpointKey(target.url)))?.value as Checkpoint;
+    expect(Number(saved.since)).toBeGreaterThan(0);
     server = await startPouchServer({ folder, port });
-    const rest = await syncOnce(b, target, { batchSize: 10 });
+    const asked: string[] = [];
+    const recording: Fetch = (input, init) => {
+      const url = new URL(String(input));
+      if (url.pathname.endsWith('/_changes')) asked.push(url.searchParams.get('since')!);
+      return fetch(input, init);
+    };
+    const rest = await syncOnce(b, target, { batchSize: 10, fetch: recording });
+    // It resumed from the last batch written, not from the start.
+    expect(asked[0]).toBe(String(saved.since));
     expect(rest).toMatchObject({ ok: true, received: total - 20, sent: 0 });
     const plain = async (db: TalkNotesDatabase) => {
       const data = await readWholeLibrary(db);
