@@ -21,7 +21,6 @@ import {
   FULL,
   pageCost,
   reanchoring,
-  scheduleImport,
   TINY,
 } from './scenarios';
 import { round, type Summary, table } from './stats';
@@ -191,36 +190,7 @@ it('measures every scenario', async () => {
     ),
   );
 
-  const schedules = await scheduleImport(session, bundle, sizes);
-  lap('schedule import');
-  results.scheduleImport = schedules;
-  out.push(
-    '\n## 7. Schedule import in an extension page (frab JSON): parse, write, link 20 write-up talks',
-    table(
-      [
-        'events',
-        'MiB',
-        'total median ms',
-        'min',
-        'max',
-        'runs',
-        'parse median ms',
-        'write median ms',
-        'linked',
-      ],
-      schedules.map((s) => [
-        s.events,
-        s.megabytes,
-        s.total.median,
-        s.total.min,
-        s.total.max,
-        s.total.runs,
-        s.parseMedian,
-        s.writeMedian,
-        s.linked,
-      ]),
-    ),
-  );
+  // Scenario 7 (schedule import) is bench/schedule-import.bench.ts, a file of its own.
 
   const machine = {
     cpus: cpus().length,

@@ -25,7 +25,7 @@ import {
   VARIANTS,
   type Variant,
 } from './prose-page';
-import { percentile, round, type Summary, summarize } from './stats';
+import { percentile, round, type Summary, summarize, table } from './stats';
 
 type BenchWindow = { TalkNotesBench: BenchApi };
 
@@ -593,6 +593,8 @@ export async function scheduleImport(session: ExtensionSession, bundle: string, 
     const total: number[] = [];
     const parse: number[] = [];
     const write: number[] = [];
+    const link: number[] = [];
+    const coldIndex: number[] = [];
     let linked = 0;
     for (let run = 0; run < runs; run++) {
       const result = await page.evaluate(
@@ -604,6 +606,8 @@ export async function scheduleImport(session: ExtensionSession, bundle: string, 
       total.push(result.durationMs);
       parse.push(result.parsedMs);
       write.push(result.writtenMs - result.parsedMs);
+      link.push(result.durationMs - result.writtenMs);
+      coldIndex.push(result.coldIndexMs);
       linked = result.linked;
     }
     rows.push({
@@ -612,9 +616,45 @@ export async function scheduleImport(session: ExtensionSession, bundle: string, 
       total: summarize(total),
       parseMedian: summarize(parse).median,
       writeMedian: summarize(write).median,
+      /** Linking after the import (its index built from the talks just written). */
+      linkMedian: summarize(link).median,
+      /** The same index read back from the database and built: what linking cost before. */
+      coldIndexMedian: summarize(coldIndex).median,
       linked,
     });
   }
   await page.close();
   return rows;
+}
+
+/** Scenario 7's rows as the report's section. */
+export function scheduleImportTable(rows: Awaited<ReturnType<typeof scheduleImport>>): string {
+  return `\n## 7. Schedule import in an extension page (frab JSON): parse, write, link 20 write-up talks\n${table(
+    [
+      'events',
+      'MiB',
+      'total median ms',
+      'min',
+      'max',
+      'runs',
+      'parse median ms',
+      'write median ms',
+      'link median ms',
+      'index read back (before) ms',
+      'linked',
+    ],
+    rows.map((s) => [
+      s.events,
+      s.megabytes,
+      s.total.median,
+      s.total.min,
+      s.total.max,
+      s.total.runs,
+      s.parseMedian,
+      s.writeMedian,
+      s.linkMedian,
+      s.coldIndexMedian,
+      s.linked,
+    ]),
+  )}`;
 }

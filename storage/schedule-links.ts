@@ -4,7 +4,7 @@
  * the reader, and the reader's own choice (`chosen`) or refusal (`declined`) is never undone by a
  * later match. Runs after a clip, after an import and after the reader renames a talk.
  */
-import { buildScheduleIndex, type ScheduleIndex } from '@/core/schedule/schedule-index';
+import { buildScheduleIndex, type MatchableTalk, type ScheduleIndex } from '@/core/schedule/schedule-index';
 import { matchTalk } from '@/core/schedule/match';
 import { searchScheduleTalks } from '@/core/schedule/search';
 import type { ConferenceRecord, PageRecord, ScheduleChoice, TalkRecord } from '@/core/types';
@@ -24,24 +24,53 @@ const NOTHING: LinkingResult = { linked: 0, offered: 0, highlights: 0 };
 
 /**
  * The index of every imported schedule talk, rebuilt only when a conference was imported, updated
- * or removed since the last one (the conferences' ids and update times say so).
+ * or removed since the last one (the conferences' ids and update times say so). Each conference's
+ * talks are kept in memory by the same key, so that after an import only that conference's talks
+ * are new, and those come from the import itself (`rememberScheduleTalks`), not from the database.
  */
 const cachedIndexes = new WeakMap<TalkNotesDatabase, { signature: string; index: ScheduleIndex }>();
+const cachedTalks = new WeakMap<TalkNotesDatabase, Map<string, MatchableTalk[]>>();
+
+/** A conference's version: its talks change only with its `updatedAt` (imports write both). */
+const versionOf = (c: ConferenceRecord) => `${c.id}@${c.updatedAt}`;
+
+/** The talks of a conference just written, as stored: the next index is built from them. */
+export function rememberScheduleTalks(
+  db: TalkNotesDatabase,
+  conference: ConferenceRecord,
+  talks: readonly TalkRecord[],
+): void {
+  const known = cachedTalks.get(db) ?? new Map<string, MatchableTalk[]>();
+  cachedTalks.set(db, known);
+  // In id order, as the database would give them back: the index is the same either way.
+  const sorted = [...talks].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  known.set(versionOf(conference), sorted.map(matchableTalk));
+}
 
 export async function scheduleIndex(db: TalkNotesDatabase): Promise<ScheduleIndex | null> {
   const conferences = await db.conferences.toArray();
   if (conferences.length === 0) return null;
-  const signature = conferences
-    .map((c) => `${c.id}@${c.updatedAt}`)
-    .sort()
-    .join(',');
+  const versions = conferences.map(versionOf);
+  const signature = [...versions].sort().join(',');
   const cached = cachedIndexes.get(db);
   if (cached?.signature === signature) return cached.index;
-  const talks = await db.talks
-    .where('conferenceId')
-    .anyOf(conferences.map((c) => c.id))
-    .toArray();
-  const index = buildScheduleIndex(conferences.map(matchableConference), talks.map(matchableTalk));
+
+  const known = cachedTalks.get(db) ?? new Map<string, MatchableTalk[]>();
+  const missing = conferences.filter((c) => !known.has(versionOf(c)));
+  const read = missing.length
+    ? await db.talks
+        .where('conferenceId')
+        .anyOf(missing.map((c) => c.id))
+        .toArray()
+    : [];
+  const fresh = new Map<string, MatchableTalk[]>(versions.map((v) => [v, known.get(v) ?? []]));
+  const versionOfId = new Map(missing.map((c) => [c.id, versionOf(c)]));
+  for (const talk of read) {
+    const version = versionOfId.get(talk.conferenceId ?? '');
+    if (version) fresh.get(version)!.push(matchableTalk(talk));
+  }
+  cachedTalks.set(db, fresh); // versions no longer stored are dropped with the old map
+  const index = buildScheduleIndex(conferences.map(matchableConference), [...fresh.values()].flat());
   cachedIndexes.set(db, { signature, index });
   return index;
 }
@@ -221,7 +250,7 @@ function matchableConference(c: ConferenceRecord) {
   return { id: c.id, title: c.title, acronym: c.acronym, start: c.start, end: c.end };
 }
 
-function matchableTalk(t: TalkRecord) {
+function matchableTalk(t: TalkRecord): MatchableTalk {
   return {
     id: t.id,
     conferenceId: t.conferenceId!,

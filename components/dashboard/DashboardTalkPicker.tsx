@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'preact/hooks';
-import { containsAll, foldCase, parseQuery } from '@/core/library/search';
+import { containsAll, foldForSearch, parseQuery } from '@/core/library/search';
 import type { ConferenceRecord, PageRecord, TalkRecord } from '@/core/types';
 
 interface Props {
@@ -44,7 +44,7 @@ export function DashboardTalkPicker({
   const open = query.trim() !== '';
   // Built when the reader starts typing, not when the picker first renders (thousands of talks).
   const haystacks = useMemo(
-    () => open && talks.map((t) => foldCase([t.title, ...t.speakers, sourceOf(t)].join('\u0001'))),
+    () => open && talks.map((t) => foldForSearch([t.title, ...t.speakers, sourceOf(t)].join('\u0001'))),
     [talks, pagesById, conferencesById, open],
   );
   const matches = useMemo(() => {

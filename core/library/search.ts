@@ -1,18 +1,34 @@
 /**
  * Searching the library: parsing what the reader types into terms, finding the highlights where
  * every term occurs (in the highlight's text, note, tags, talk or page), and where the terms occur
- * in a text so they can be marked. Matching is a case-insensitive substring match, which a plain scan
- * over lowercase text precomputed on the index answers fast enough for tens of thousands of highlights.
+ * in a text so they can be marked. Matching is a substring match that ignores case and Latin accents
+ * ("uberdimensionieren" finds "überdimensionieren", "Grossenwahn" finds "Größenwahn"; core/letter-fold.ts),
+ * which a plain scan over folded text precomputed on the index answers fast enough for tens of
+ * thousands of highlights. Marks are drawn on the original text.
  */
+import { foldLetterByLetter, isAscii } from '../letter-fold';
 import type { TalkRecord } from '../types';
 import type { LibraryIndex, SearchText } from './library-index';
 
 /** At most this many terms count: the library search keeps one bit per term. */
 export const MAX_TERMS = 30;
 
-/** Lowercases text for matching; haystacks and terms must both go through this. */
+/** Lowercases text, for comparing tags and names that differ only in case. */
 export function foldCase(text: string): string {
   return text.toLowerCase();
+}
+
+/**
+ * Text in the spelling search compares: case and Latin accents folded, letter by letter (so that
+ * positions map back, see matchRanges). Haystacks and terms must both go through this.
+ */
+export function foldForSearch(text: string): string {
+  if (isAscii(text)) return text.toLowerCase();
+  let folded = '';
+  foldLetterByLetter(text, (letter) => {
+    folded += letter;
+  });
+  return folded;
 }
 
 /**
@@ -24,7 +40,7 @@ export function parseQuery(input: string): string[] {
   const pattern = /"([^"]*)"?|(\S+)/g;
   for (const match of input.matchAll(pattern)) {
     const raw = match[1] ?? match[2] ?? '';
-    const term = foldCase(raw.trim().replace(/\s+/g, ' '));
+    const term = foldForSearch(raw.trim().replace(/\s+/g, ' '));
     if (term && !terms.includes(term)) terms.push(term);
     if (terms.length === MAX_TERMS) break;
   }
@@ -50,23 +66,19 @@ export function isRefinement(previous: readonly string[], next: readonly string[
 export type TextRange = readonly [start: number, end: number];
 
 /**
- * Lowercases `text` and maps each offset of the result back to an offset in `text`; the map is
- * null when lowercasing kept every offset (the common case: no character changed length).
+ * Folds `text` for search and maps each offset of the result back to an offset in `text`; the map
+ * is null when folding kept every offset (the common case: plain ASCII).
  */
 function foldWithOffsets(text: string): { folded: string; toOriginal: number[] | null } {
-  const folded = foldCase(text);
-  if (folded.length === text.length) return { folded, toOriginal: null };
+  if (isAscii(text)) return { folded: text.toLowerCase(), toOriginal: null };
   const toOriginal: number[] = [];
-  let out = '';
-  for (let i = 0; i < text.length; ) {
-    const char = String.fromCodePoint(text.codePointAt(i)!);
-    const lower = foldCase(char);
-    for (let k = 0; k < lower.length; k++) toOriginal.push(i);
-    out += lower;
-    i += char.length;
-  }
+  let folded = '';
+  foldLetterByLetter(text, (letter, at) => {
+    for (let k = 0; k < letter.length; k++) toOriginal.push(at);
+    folded += letter;
+  });
   toOriginal.push(text.length);
-  return { folded: out, toOriginal };
+  return { folded, toOriginal };
 }
 
 /** Where the terms occur in `text`: sorted, merged (overlapping or touching) ranges. */
@@ -128,12 +140,14 @@ export function prepareSearch(index: LibraryIndex): SearchText {
   const own = new Array<string>(index.highlights.length);
   for (let i = 0; i < own.length; i++) {
     const h = index.highlights[i]!;
-    own[i] = foldCase(h.tags.length || h.note ? [h.text, h.note, ...h.tags].join(FIELD_SEPARATOR) : h.text);
+    own[i] = foldForSearch(
+      h.tags.length || h.note ? [h.text, h.note, ...h.tags].join(FIELD_SEPARATOR) : h.text,
+    );
   }
   index.search = {
     own,
     talks: talkSearchText(index),
-    pages: index.pages.map((p, i) => foldCase([p.title, index.pageSites[i]].join(FIELD_SEPARATOR))),
+    pages: index.pages.map((p, i) => foldForSearch([p.title, index.pageSites[i]].join(FIELD_SEPARATOR))),
   };
   return index.search;
 }
@@ -160,7 +174,7 @@ function talkSearchText(index: LibraryIndex): string[] {
       for (const field of [t.subtitle, t.room, t.track, t.abstract]) if (field) parts.push(field);
     }
     for (const page of linked?.get(i) ?? []) parts.push(page.title, ...page.speakers);
-    return foldCase(parts.join(FIELD_SEPARATOR));
+    return foldForSearch(parts.join(FIELD_SEPARATOR));
   });
 }
 

@@ -17,6 +17,11 @@ export type DateFit =
   | 'years-after'
   /** More than 60 days before the first day: not about this edition. */
   | 'long-before'
+  /**
+   * A series (a meetup's calendar of evenings): the page is dated after a later evening than this
+   * talk's, so it most likely writes up that one. Never a silent match.
+   */
+  | 'another-session'
   /** No page date, or no conference dates. */
   | 'unknown';
 
@@ -40,3 +45,21 @@ export function dateFit(pageDay: number | null, firstDay: number | null, lastDay
   if (pageDay <= last + 365) return 'months-after';
   return 'years-after';
 }
+
+/**
+ * For a series of sessions spread over weeks or months (a meetup's calendar, a seminar), the session
+ * day a write-up dated `pageDay` most likely reports on: the last one on or before the day after it
+ * (a live blog may be dated by another time zone). Null when the page predates every session.
+ * `sessionDays` sorted ascending.
+ */
+export function reportedSession(pageDay: number, sessionDays: readonly number[]): number | null {
+  let found: number | null = null;
+  for (const day of sessionDays) {
+    if (day > pageDay + 1) break;
+    found = day;
+  }
+  return found;
+}
+
+/** A conference whose sessions span more than this many days is read as a series of sessions. */
+export const SERIES_SPAN_DAYS = 21;

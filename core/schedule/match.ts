@@ -10,7 +10,7 @@
  * session-format marker such as "(Workshop)" on one side) need more than their title: agreeing speakers.
  */
 import { parseTalkTitle } from '../talks/title-parse';
-import { type DateFit, dateFit, dayNumber } from './date-fit';
+import { type DateFit, dateFit, dayNumber, reportedSession } from './date-fit';
 import { compareSpeakers, type NameWords, nameWords, type SpeakerAgreement } from './names';
 import { type TitleForm, titleForm } from './normalize';
 import {
@@ -19,6 +19,7 @@ import {
   contextWords,
   formTerms,
   type IndexedConference,
+  type MatchableTalk,
   type IndexedTalk,
   isGenericTitle,
   type ScheduleIndex,
@@ -104,6 +105,7 @@ export const EVIDENCE_WEIGHTS = {
     'months-after': -0.1,
     'years-after': -0.4,
     'long-before': -0.5,
+    'another-session': -0.1,
     unknown: 0,
   } satisfies Record<DateFit, number>,
   conferenceNamed: { yes: 0.1, other: -0.4, unknown: 0 },
@@ -204,7 +206,7 @@ function scoreCandidate(q: PreparedQuery, talk: IndexedTalk, named: ReadonlySet<
     title = { ...title, score: Math.max(title.score, EVIDENCE_WEIGHTS.genericWithSpeakers) };
   }
   const conf = talk.conference;
-  const date = conf ? dateFit(q.pageDay, conf.firstDay, conf.lastDay) : 'unknown';
+  const date = conf ? dateOf(q.pageDay, conf, talk.talk) : 'unknown';
   const conferenceNamed = !named?.size || !conf ? 'unknown' : named.has(conf.conference.id) ? 'yes' : 'other';
   const confidence =
     title.score +
@@ -217,6 +219,15 @@ function scoreCandidate(q: PreparedQuery, talk: IndexedTalk, named: ReadonlySet<
     evidence: { title: title.relation, titleScore: title.score, speakers, date, conferenceNamed },
     abbreviated,
   };
+}
+
+/** How the page's date fits the talk: the conference's dates, or in a series the session it reports on. */
+function dateOf(pageDay: number | null, conf: IndexedConference, talk: MatchableTalk): DateFit {
+  const fit = dateFit(pageDay, conf.firstDay, conf.lastDay);
+  if (fit !== 'during' || pageDay === null || !conf.sessionDays) return fit;
+  const talkDay = dayNumber(talk.day ?? talk.start);
+  const reported = reportedSession(pageDay, conf.sessionDays);
+  return talkDay !== null && reported !== null && talkDay < reported ? 'another-session' : fit;
 }
 
 const round = (n: number) => Math.round(Math.max(0, Math.min(1, n)) * 1000) / 1000;
@@ -254,6 +265,7 @@ function isRival(c: Scored, best: Scored): boolean {
  * naming the conference, and a page date that is not against it.
  */
 function titleIsEnough({ title, speakers, conferenceNamed, date }: MatchEvidence): boolean {
+  if (date === 'another-session') return false;
   if (title === 'format') return speakers === 'agree';
   if (title === 'near')
     return speakers === 'agree' && conferenceNamed === 'yes' && (date === 'during' || date === 'unknown');

@@ -7,6 +7,8 @@
  * wherever words are counted.
  */
 
+import { foldLetters } from '../letter-fold';
+
 /** One part of a title: the main title, a subtitle, or a trailing parenthesised group. */
 export interface TitleSegment {
   words: string[];
@@ -63,18 +65,6 @@ const UNSPACED = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx
 const UNSPACED_RUN =
   /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}]+|[^\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}]+/gu;
 
-const LETTER_MAP: Record<string, string> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  đ: 'd',
-  ð: 'd',
-  ł: 'l',
-  þ: 'th',
-  ı: 'i',
-};
-
 /**
  * `text` in the one spelling every comparison here uses: NFKC, lower case, Latin accents and ligature
  * letters folded ("Größe" -> "grosse", "Café" -> "cafe"), quotes, apostrophes and dashes unified
@@ -84,31 +74,16 @@ const LETTER_MAP: Record<string, string> = {
 export function foldText(text: string): string {
   // Most titles are plain ASCII: nothing to normalise, fold or unify but case, backticks and spaces.
   if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase().replace(/`/g, "'").replace(/ +/g, ' ').trim();
-  return (
-    text
-      .normalize('NFKC')
-      .toLowerCase()
-      .normalize('NFD')
-      // Only Latin letters lose their marks: a Japanese voicing mark (が) is part of the letter.
-      .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
-      .normalize('NFC')
-      .replace(/[ßæœøđðłþı]/g, (c) => LETTER_MAP[c] ?? c)
-      .replace(/[\u2018\u2019\u201a\u201b\u2032\u2035\u02bc`\u00b4]/g, "'")
-      .replace(
-        /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2039\u203a\u300c-\u300f\u301d-\u301f\uff02]/g,
-        '"',
-      )
-      .replace(/(\p{N})\s*[\u2013\u2014]\s*(?=\p{N})/gu, '$1-')
-      .replace(/\s*[\u2013\u2014\u2015\u2e3a\u2e3b]+\s*/g, ' - ')
-      .replace(/[\u2010-\u2012\u2212\ufe63\uff0d]/g, '-')
-      .replace(/[\u301c\uff5e]/g, '~')
-      .replace(
-        /\p{Extended_Pictographic}|[\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}]|\ufe0f|\u200d|\u20e3/gu,
-        ' ',
-      )
-      .replace(/[\s\u00a0\u200b]+/g, ' ')
-      .trim()
-  );
+  return foldLetters(text)
+    .replace(/[\u2018\u2019\u201a\u201b\u2032\u2035\u02bc`\u00b4]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2039\u203a\u300c-\u300f\u301d-\u301f\uff02]/g, '"')
+    .replace(/(\p{N})\s*[\u2013\u2014]\s*(?=\p{N})/gu, '$1-')
+    .replace(/\s*[\u2013\u2014\u2015\u2e3a\u2e3b]+\s*/g, ' - ')
+    .replace(/[\u2010-\u2012\u2212\ufe63\uff0d]/g, '-')
+    .replace(/[\u301c\uff5e]/g, '~')
+    .replace(/\p{Extended_Pictographic}|[\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}]|\ufe0f|\u200d|\u20e3/gu, ' ')
+    .replace(/[\s\u00a0\u200b]+/g, ' ')
+    .trim();
 }
 
 /** Small numbers written out, read as digits: "Ten Years" is "10 Years", and "Part One" is not "Part 2". */

@@ -17,7 +17,7 @@ import {
   titleForm,
   titleWords,
 } from './normalize';
-import { dayNumber } from './date-fit';
+import { dayNumber, SERIES_SPAN_DAYS } from './date-fit';
 import { sessionFormat } from './session-format';
 
 /** What the matcher needs of a schedule talk (a stored `ScheduleTalk` with its ids). */
@@ -64,6 +64,11 @@ export interface IndexedConference {
   conference: MatchableConference;
   firstDay: number | null;
   lastDay: number | null;
+  /**
+   * The days that have talks, ascending, when they span more than SERIES_SPAN_DAYS (a meetup's
+   * evenings, a seminar): a write-up is then about one of them, not the whole span. Else null.
+   */
+  sessionDays: number[] | null;
   /** Words of the acronym ("kubecon eu 2024"), empty when there is none. */
   acronymWords: string[];
   /** Words of the title. */
@@ -160,6 +165,7 @@ export function buildScheduleIndex(
       conference,
       firstDay: dayNumber(conference.start),
       lastDay: dayNumber(conference.end ?? conference.start),
+      sessionDays: null,
       acronymWords: conference.acronym ? contextWordList(conference.acronym) : [],
       titleWords: contextWordList(conference.title),
     });
@@ -169,6 +175,7 @@ export function buildScheduleIndex(
   const nameTerms = new Map<string, number[]>();
   const deletions = new Map<string, string[]>();
   const termCounts: number[] = [];
+  const talkDays = new Map<IndexedConference, Set<number>>();
   for (const talk of talks) {
     if (talk.housekeeping) continue;
     const i = indexed.length;
@@ -185,10 +192,20 @@ export function buildScheduleIndex(
     for (const name of speakers) for (const word of name) if (word.length > 1) push(nameTerms, word, i);
     // A conference without dates takes them from its talks.
     const day = dayNumber(talk.day ?? talk.start);
+    if (conference && day !== null) {
+      const days = talkDays.get(conference) ?? new Set<number>();
+      days.add(day);
+      talkDays.set(conference, days);
+    }
     if (conference && day !== null && !conference.conference.start) {
       conference.firstDay = Math.min(conference.firstDay ?? day, day);
       conference.lastDay = Math.max(conference.lastDay ?? day, day);
     }
+  }
+  for (const [conference, days] of talkDays) {
+    const sorted = [...days].sort((a, b) => a - b);
+    if (sorted.length > 1 && sorted[sorted.length - 1]! - sorted[0]! > SERIES_SPAN_DAYS)
+      conference.sessionDays = sorted;
   }
   return {
     talks: indexed,

@@ -8,6 +8,7 @@ import {
   declineScheduleTalk,
   linkPageTalks,
   relinkRenamedTalk,
+  scheduleIndex,
   searchSchedules,
 } from '@/storage/schedule-links';
 import { noMetadata, quotedPassage } from '../clip-fixtures';
@@ -174,5 +175,36 @@ describe('linking page talks to schedule talks', () => {
     expect(rust.scheduleTalkId).toBeUndefined();
     expect(await linkPageTalks(db, 'all')).toEqual({ linked: 0, offered: 0, highlights: 0 });
     expect(await searchSchedules(db, 'rust')).toEqual([]);
+  });
+
+  it('the index built from an import’s own talks is the one the database gives (update with removals and kept talks)', async () => {
+    await importSchedule(db, FOSDEM, { url: 'https://fosdem.example/schedule.xml' });
+    await clip('https://blog.example/fosdem', 'memory safety', 150, 'Rust for Linux — Miguel Ojeda');
+    await linkPageTalks(db, 'all');
+    // The update drops the linked Rust talk (kept, flagged), the second lightning block and the
+    // lunch (deleted), moves a talk and adds one.
+    const updated = schedule([
+      event('pg', 'Postgres Vacuum Internals', '2026-01-31T11:00:00+01:00', {
+        speakers: ['Tomas Vondra'],
+        room: 'K.1.105',
+      }),
+      event('lt1', 'Lightning talks', '2026-01-31T16:00:00+01:00', { speakers: [], room: 'H.2215' }),
+      event('zig', 'Zig build system deep dive', '2026-02-01T10:00:00+01:00', {
+        speakers: ['Loris Cro'],
+        room: 'UB2.252A',
+      }),
+    ]);
+    const result = await importSchedule(db, updated, { url: 'https://fosdem.example/schedule.xml' });
+    expect([result.added, result.removed, result.kept]).toEqual([1, 2, 1]);
+    const fromImport = await scheduleIndex(db);
+    const other = createDatabase(db.name); // another connection: nothing remembered, read from the database
+    try {
+      const fromDatabase = await scheduleIndex(other);
+      expect(fromImport).not.toBe(fromDatabase);
+      expect(fromImport!.talks.map((t) => t.talk)).toEqual(fromDatabase!.talks.map((t) => t.talk));
+      expect(fromImport!.talks.map((t) => t.talk.room)).toContain('K.1.105');
+    } finally {
+      other.close();
+    }
   });
 });

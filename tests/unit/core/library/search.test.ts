@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   containsAll,
   foldCase,
+  foldForSearch,
   isRefinement,
   MAX_TERMS,
   markSegments,
@@ -13,7 +14,7 @@ import {
 import type { HighlightRecord } from '@/core/types';
 import { buildLibraryIndex, highlightsAt, siteOf } from '@/core/library/library-index';
 import { makeLibrary } from '../../../e2e/seed-library';
-import { CONF_DATA, DATA, ids, runQuery } from './library-fixtures';
+import { CONF_DATA, DATA, hl, ids, page, runQuery, T0, talk } from './library-fixtures';
 
 describe('parseQuery', () => {
   it.each([
@@ -27,6 +28,10 @@ describe('parseQuery', () => {
     ['rust RUST Rust', ['rust']],
     ['""', []],
     ['c++ #kernel', ['c++', '#kernel']],
+    ['Größenwahn Café', ['grossenwahn', 'cafe']],
+    ['ÜBERDIMENSIONIEREN', ['uberdimensionieren']],
+    ['"Łódź talks"', ['lodz talks']],
+    ['鈴木花子さんの発表', ['鈴木花子さんの発表']],
   ])('%j -> %j', (input, expected) => {
     expect(parseQuery(input)).toEqual(expected);
   });
@@ -81,6 +86,30 @@ describe('matchRanges', () => {
     expect(matchRanges(text, terms)).toEqual(expected);
   });
 
+  it.each([
+    // Accents and ß fold; the mark covers the original letters.
+    ['Das ist Größenwahn.', 'Grossenwahn', 'Größenwahn'],
+    ['Nicht überdimensionieren!', 'uberdimensionieren', 'überdimensionieren'],
+    ['Nicht überdimensionieren!', 'Überdimensionieren', 'überdimensionieren'],
+    ['Un café crème', '"cafe creme"', 'café crème'],
+    ['Un cafe\u0301 noir', 'café', 'cafe\u0301'], // written decomposed
+    ['Straße und Strasse', 'straße', 'Straße'],
+    ['ＦＵＬＬ width', 'full', 'ＦＵＬＬ'],
+  ])('%j: %j marks %j', (text, typed, marked) => {
+    const [range] = matchRanges(text, parseQuery(typed));
+    expect(text.slice(range![0], range![1])).toBe(marked);
+  });
+
+  it.each([
+    // A voicing mark or a breve is part of a letter outside Latin: no match without it.
+    ['鈴木花子さんの発表です', 'はつひょう', []],
+    ['がっこう', 'かっこう', []],
+    ['Пётр Ильич', 'петр', [[0, 4]]], // ё is commonly written е: the one Cyrillic fold
+    ['йод', 'иод', []],
+  ])('%j with %j', (text, typed, expected) => {
+    expect(matchRanges(text, parseQuery(typed))).toEqual(expected);
+  });
+
   it('maps offsets back when lowercasing changes the length of a character', () => {
     // "İ" lowercases to two code units; the match after it must still land on "stanbul".
     const text = 'İstanbul talk';
@@ -117,7 +146,7 @@ describe('markSegments', () => {
           maxLength: 3,
         }),
         (text, terms) => {
-          const segments = markSegments(text, terms);
+          const segments = markSegments(text, terms.map(foldForSearch));
           expect(segments.map((s) => s.text).join('')).toBe(text);
           const marked = new Array<boolean>(text.length).fill(false);
           let at = 0;
@@ -126,8 +155,9 @@ describe('markSegments', () => {
             at += s.text.length;
           }
           const covered = new Array<boolean>(text.length).fill(false);
-          const lower = foldCase(text);
-          for (const term of terms) {
+          // Every unit here folds to one unit ('É' -> 'e'), so positions in the folded text are the text's.
+          const lower = foldForSearch(text);
+          for (const term of terms.map(foldForSearch)) {
             for (let i = lower.indexOf(term); i !== -1; i = lower.indexOf(term, i + 1)) {
               for (let k = i; k < i + term.length; k++) covered[k] = true;
             }
@@ -158,6 +188,25 @@ describe('searchLibrary', () => {
     ['kernel rust', ['h5']],
   ])('%j finds %j', (q, expected) => {
     expect(query(q)).toEqual(expected);
+  });
+
+  it('ignores accents and ß both ways, in text, notes, tags, talks and pages', () => {
+    const german = buildLibraryIndex({
+      pages: [page('de', { title: 'Notizen von der JavaLand' })],
+      talks: [talk('t-de', 'de', 'Größenwahn in Microservices', ['Jörg Weiß'])],
+      highlights: [
+        hl('d1', 'de', { talkId: 't-de', text: 'Nicht überdimensionieren', createdAt: T0 }),
+        hl('d2', 'de', { talkId: 't-de', text: 'Erst messen', note: 'Café danach', tags: ['Ökonomie'] }),
+      ],
+    });
+    const find = (q: string) => runQuery(german, q).sort();
+    expect(find('uberdimensionieren')).toEqual(['d1']);
+    expect(find('überdimensionieren')).toEqual(['d1']);
+    expect(find('Grossenwahn')).toEqual(['d1', 'd2']);
+    expect(find('größenwahn')).toEqual(['d1', 'd2']);
+    expect(find('jorg weiss')).toEqual(['d1', 'd2']);
+    expect(find('cafe')).toEqual(['d2']);
+    expect(find('okonomie')).toEqual(['d2']);
   });
 
   it('does not match a term across two fields', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFit, dayNumber } from '@/core/schedule/date-fit';
+import { dateFit, dayNumber, reportedSession } from '@/core/schedule/date-fit';
 
 describe('dayNumber', () => {
   it.each([
@@ -29,5 +29,21 @@ describe('dateFit', () => {
   it('takes a one-day conference from its first day, and knows nothing without one', () => {
     expect(dateFit(dayNumber('2024-03-25'), first, null)).toBe('during');
     expect(dateFit(dayNumber('2024-03-25'), null, null)).toBe('unknown');
+  });
+});
+
+describe('reportedSession', () => {
+  const days = ['2024-09-12', '2024-10-10', '2024-11-14'].map((d) => dayNumber(d)!);
+  it.each([
+    ['2024-09-01', null], // before the first evening
+    ['2024-09-11', days[0]], // a live blog dated by another time zone
+    ['2024-09-12', days[0]],
+    ['2024-10-08', days[0]],
+    ['2024-10-09', days[1]], // the day before an evening: may be its live blog, dated elsewhere
+    ['2024-10-10', days[1]],
+    ['2024-11-18', days[2]],
+    ['2025-03-01', days[2]],
+  ])('%s -> the evening it reports on', (page, expected) => {
+    expect(reportedSession(dayNumber(page)!, days)).toBe(expected);
   });
 });

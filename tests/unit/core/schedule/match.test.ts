@@ -281,6 +281,66 @@ describe('matchTalk: a talk that could be another is offered, never matched', ()
   });
 });
 
+// A meetup's calendar: one evening a month for a season. A write-up reports on the evening before it,
+// so a talk of an earlier evening is at most offered (a title can be given again at a later evening).
+describe('matchTalk: a series of evenings', () => {
+  const meetup = { id: 'lyon', title: 'Lyon Dev Evenings', acronym: null, start: null, end: null };
+  const evening = (id: string, day: string, title: string, speakers: string[]): MatchableTalk => ({
+    id,
+    conferenceId: 'lyon',
+    title,
+    subtitle: null,
+    speakers,
+    start: `${day}T19:00:00+02:00`,
+    day,
+    housekeeping: false,
+  });
+  const series = buildScheduleIndex(
+    [meetup],
+    [
+      evening('sep-linter', '2024-09-12', 'A linter for our commit messages', ['Hugo Lefèvre']),
+      evening('sep-k8s', '2024-09-12', 'Kubernetes operators without tears', ['Nadia Benali']),
+      evening('oct-wasm', '2024-10-10', 'WebAssembly on the server, for real', ['Rémi Caron']),
+      evening('nov-monorepo', '2024-11-14', 'The monorepo, a false friend', ['Léa Martin']),
+    ],
+  );
+
+  it('matches a talk of the evening the write-up follows', () => {
+    expect(matchTalk(series, query('A linter for our commit messages', [], '2024-09-13'))).toMatchObject({
+      kind: 'match',
+      talkId: 'sep-linter',
+    });
+    expect(matchTalk(series, query('The monorepo, a false friend', [], '2024-11-18'))).toMatchObject({
+      kind: 'match',
+      talkId: 'nov-monorepo',
+    });
+  });
+
+  it('offers, never matches, a talk of an earlier evening than the one the write-up follows', () => {
+    const result = matchTalk(
+      series,
+      query('A linter for our commit messages', ['Hugo Lefèvre'], '2024-11-18'),
+    );
+    expect(result.kind).toBe('ambiguous');
+    expect(offered(result)).toEqual(['sep-linter']);
+    if (result.kind === 'ambiguous') expect(result.candidates[0]!.evidence.date).toBe('another-session');
+  });
+
+  it('a conference of a few days is not a series: a write-up weeks later still matches', () => {
+    const conference = buildScheduleIndex(
+      [{ id: 'c', title: 'DevConf', acronym: null, start: '2024-09-10', end: '2024-09-12' }],
+      [
+        { ...evening('c1', '2024-09-10', 'A linter for our commit messages', []), conferenceId: 'c' },
+        { ...evening('c2', '2024-09-12', 'The monorepo, a false friend', []), conferenceId: 'c' },
+      ],
+    );
+    expect(matchTalk(conference, query('A linter for our commit messages', [], '2024-10-30'))).toMatchObject({
+      kind: 'match',
+      talkId: 'c1',
+    });
+  });
+});
+
 // A platform-engineering conference with the look-alikes real schedules have: a talk beside a workshop of
 // nearly its title, titles a word apart, a talk in two parts, speakers listed under their full first names.
 describe('matchTalk: near titles, session formats, short first names', () => {
