@@ -13,6 +13,7 @@ import { classifyStorageError, describeStorageError } from '@/core/storage-error
 import type { ParsedSchedule } from '@/core/schedule/types';
 import type { HighlightChanges, HighlightRecord } from '@/core/types';
 import { type BackupRunOptions, importBackup } from './backup';
+import { deleteAllData } from './wipe';
 import {
   addToCollection,
   type CollectionInput,
@@ -209,6 +210,12 @@ export function createCommands({ db, notify = () => {}, now = Date.now }: Comman
      * Merges a parsed backup into the library (storage/backup.ts); the open tabs of every page whose
      * highlights came or changed redraw. A cancelled import rejects with the signal's reason, as it was.
      */
+    /** Deletes every record and setting in this browser; open pages drop their highlights. */
+    deleteAllData: () =>
+      run(async () => {
+        const urls = await deleteAllData(db);
+        return { value: urls.length, pages: urls };
+      }),
     importBackup: (backup: LibraryData, options?: BackupRunOptions) =>
       run(async () => {
         const result = await importBackup(db, backup, options);

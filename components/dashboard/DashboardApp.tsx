@@ -2,7 +2,12 @@ import type { Rect } from '@tanstack/virtual-core';
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { libraryFacets } from '@/core/library/facets';
-import { flattenGroups, type HighlightGroup, type LibraryGroupBy } from '@/core/library/groups';
+import {
+  flattenGroups,
+  type HighlightGroup,
+  type LibraryGroupBy,
+  type LibraryOrder,
+} from '@/core/library/groups';
 import { describeFilter } from '@/core/library/description';
 import { EMPTY_FILTER, isFiltered, type LibraryFilter } from '@/core/library/filters';
 import { highlightsAt } from '@/core/library/library-index';
@@ -20,6 +25,7 @@ import { useMarkdownExport } from '../data/useMarkdownExport';
 import { useStorageProblem } from '../data/useStorageProblem';
 import { type Downloader, downloadFile, exportFileName } from '../download';
 import { ExportControls } from '../ExportControls';
+import { DeleteAllData } from './DeleteAllData';
 import { BackupControls } from './BackupControls';
 import { DashboardBulkBar } from './DashboardBulkBar';
 import { DashboardCollections } from './DashboardCollections';
@@ -92,6 +98,7 @@ export function DashboardApp({
   const records = useLibraryData(db);
   const [filter, setFilter] = useState<LibraryFilter>(EMPTY_FILTER);
   const [groupBy, setGroupBy] = useState<LibraryGroupBy>('talk');
+  const [order, setOrder] = useState<LibraryOrder>('page');
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [editingKey, setEditingKey] = useState<string | null>(null);
   const [mergeTarget, setMergeTarget] = useState<TalkRecord | null>(null);
@@ -100,7 +107,7 @@ export function DashboardApp({
   const storageProblem = useStorageProblem(db);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const view = useLibraryView(records, filter, groupBy, collapsed);
+  const view = useLibraryView(records, filter, groupBy, collapsed, order);
   const selection = useSelection(view?.rows ?? NO_ROWS);
   const actions = useLibraryActions({ db, onHighlightsChanged, onError: setError, now });
   const exporter = useMarkdownExport(db);
@@ -278,6 +285,7 @@ export function DashboardApp({
         <div class="backup-slot">
           <ScheduleImportControls importer={scheduleImporter} conferences={importedConferences} />
           {renderBackup ? renderBackup() : <BackupControls backup={backup} />}
+          <DeleteAllData backup={backup} onDeleted={(message) => setToast({ message })} />
         </div>
       </header>
       {storageProblem && (
@@ -313,6 +321,8 @@ export function DashboardApp({
             onQuery={(query) => changeFilter({ query })}
             groupBy={groupBy}
             onGroupBy={setGroupBy}
+            order={order}
+            onOrder={setOrder}
             resultCount={view.slots.length}
             onSelectAll={() => selection.selectAll(resultIds())}
             onCollapseAll={(all) => setCollapsed(new Set(all ? view.groups.map((g) => g.key) : []))}

@@ -1,11 +1,14 @@
 import type { ComponentChildren, Ref } from 'preact';
-import { LIBRARY_GROUP_BY, type LibraryGroupBy } from '@/core/library/groups';
+import { LIBRARY_GROUP_BY, type LibraryGroupBy, type LibraryOrder } from '@/core/library/groups';
 
 interface Props {
   query: string;
   onQuery: (query: string) => void;
   groupBy: LibraryGroupBy;
   onGroupBy: (by: LibraryGroupBy) => void;
+  /** How talks are ordered (shown when grouping by talk). */
+  order: LibraryOrder;
+  onOrder: (order: LibraryOrder) => void;
   resultCount: number;
   onSelectAll: () => void;
   onCollapseAll: (collapse: boolean) => void;
@@ -51,6 +54,15 @@ export function DashboardToolbar(props: Props) {
           ))}
         </select>
       </label>
+      {props.groupBy === 'talk' && (
+        <label class="dash-group-by">
+          Order{' '}
+          <select value={props.order} onChange={(e) => props.onOrder(e.currentTarget.value as LibraryOrder)}>
+            <option value="page">Page order</option>
+            <option value="newest">Newest clip first</option>
+          </select>
+        </label>
+      )}
       <button type="button" disabled={props.resultCount === 0} onClick={props.onSelectAll}>
         {props.resultCount === 1
           ? 'Select 1 result'

@@ -3,6 +3,7 @@ import { conferenceSlots, groupLibrary } from '@/core/library/conference-groups'
 import {
   flattenGroups,
   type LibraryGroupBy,
+  type LibraryOrder,
   type HighlightGroup,
   type LibraryRows,
 } from '@/core/library/groups';
@@ -51,6 +52,7 @@ export function useLibraryView(
   filter: LibraryFilter,
   groupBy: LibraryGroupBy,
   collapsed: ReadonlySet<string>,
+  order: LibraryOrder = 'page',
 ): LibraryView | undefined {
   const highlights = records?.highlights;
   const pages = records?.pages;
@@ -91,11 +93,12 @@ export function useLibraryView(
     [index, filtered, groupBy],
   );
   const groups = useMemo(
-    () => index && slots && groupLibrary(index, slots, groupBy, filter, terms),
+    () => index && slots && groupLibrary(index, slots, groupBy, filter, terms, order),
     [
       index,
       slots,
       groupBy,
+      order,
       groupBy === 'conference' ? criteriaKey : '',
       groupBy === 'conference' ? terms : null,
     ],

@@ -22,6 +22,8 @@ export interface LibraryBackup {
   heldChanges: (held: readonly SettingRecord[]) => Promise<SettingRecord[]>;
   /** Applies a held setting the reader chose to take from a backup. */
   applySetting: (setting: SettingRecord) => Promise<void>;
+  /** Deletes every record and setting of this browser's library; returns how many pages it held. */
+  deleteAllData: () => Promise<number>;
 }
 
 /** The library's backup and restore, bound to the database and the notifier. */
@@ -32,6 +34,7 @@ export function libraryBackup(db: TalkNotesDatabase, notify?: NotifyHighlightsCh
     parse: async (text) => parseBackup(text, await libraryReferences(db)),
     importBackup: (backup, options) => commands.importBackup(backup, options),
     loadAnnotations: () => loadAllAnnotations(db),
+    deleteAllData: () => commands.deleteAllData(),
     heldChanges: async (held) => {
       const changed: SettingRecord[] = [];
       for (const setting of held) {

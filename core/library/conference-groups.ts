@@ -15,6 +15,7 @@ import {
   notePage,
   type ScheduleRow,
   sortInDocumentOrder,
+  type LibraryOrder,
 } from './groups';
 import { HAS_NOTE, type LibraryIndex } from './library-index';
 import { scheduleIndex } from './schedule-index';
@@ -30,10 +31,11 @@ export function groupLibrary(
   by: LibraryGroupBy,
   filter: LibraryFilter,
   terms: readonly string[],
+  order: LibraryOrder = 'page',
 ): HighlightGroup[] {
   return by === 'conference'
     ? groupByConference(index, slots, filter, terms)
-    : groupHighlights(index, slots, by);
+    : groupHighlights(index, slots, by, order);
 }
 
 /** The results shown in the Conferences view: those under a conference's talk (index order kept). */

@@ -14,6 +14,14 @@ import type { ConferenceRecord, HighlightRecord, PageRecord, TalkRecord } from '
  * days, and their talks in schedule order, read about or not.
  */
 export type LibraryGroupBy = 'talk' | 'page' | 'tag' | 'day' | 'conference';
+
+/**
+ * How talk groups are ordered: `page`, each page's talks together in the order the page has them
+ * (a conference's in schedule order), pages most recently clipped first; `newest`, the talk with the
+ * newest clip first. Page order is the default everywhere (popup, dashboard, export).
+ */
+export const LIBRARY_ORDERS = ['page', 'newest'] as const;
+export type LibraryOrder = (typeof LIBRARY_ORDERS)[number];
 export const LIBRARY_GROUP_BY: readonly LibraryGroupBy[] = ['talk', 'page', 'tag', 'day', 'conference'];
 
 export interface HighlightGroup {
@@ -70,8 +78,8 @@ export function notePage(index: LibraryIndex, group: HighlightGroup, slot: numbe
 }
 
 /**
- * Groups results (slots in index order: newest first). Talk and page groups come most recently
- * active first and list their highlights in document order (a talk's pages in turn); day groups
+ * Groups results (slots in index order: newest first). Talk groups come in `order` (see
+ * LIBRARY_ORDERS), page groups most recently active first; both list their highlights in document order (a talk's pages in turn); day groups
  * newest first; tag groups alphabetically, untagged last, and a highlight with several tags is in
  * each of their groups. Runs on every keystroke: groups are found by slot, not by string key.
  */
@@ -79,6 +87,7 @@ export function groupHighlights(
   index: LibraryIndex,
   slots: Int32Array,
   by: Exclude<LibraryGroupBy, 'conference'>,
+  order: LibraryOrder = 'page',
 ): HighlightGroup[] {
   if (by === 'tag') return groupByTag(index, slots);
   if (by === 'day') return groupByDay(index, slots);
@@ -111,7 +120,24 @@ export function groupHighlights(
     notePage(index, group, slot);
   }
   for (const group of groups) sortInDocumentOrder(group);
-  return groups;
+  return by === 'talk' && order === 'page' ? inPageOrder(groups) : groups;
+}
+
+/**
+ * Talk groups (newest first) regrouped by where their talks are: a page's (or a conference's) all
+ * together, at the place of its most recent one; on a page, passages before any talk first, then
+ * the talks by position (a conference's talks by schedule position).
+ */
+function inPageOrder(groups: HighlightGroup[]): HighlightGroup[] {
+  const home = (g: HighlightGroup) =>
+    g.talk ? (g.talk.pageId ?? `conference:${g.talk.conferenceId ?? g.talk.id}`) : (g.page?.id ?? g.key);
+  const rank = new Map<string, number>();
+  for (const group of groups) if (!rank.has(home(group))) rank.set(home(group), rank.size);
+  const place = (g: HighlightGroup) => (g.talk ? g.talk.position : Number.NEGATIVE_INFINITY);
+  return groups
+    .map((group, i) => ({ group, i, rank: rank.get(home(group))! }))
+    .sort((a, b) => a.rank - b.rank || place(a.group) - place(b.group) || a.i - b.i)
+    .map(({ group }) => group);
 }
 
 /** A group's highlights in document order: page by page (in the order of `pages`), by position on each. */

@@ -72,6 +72,90 @@ describe('DashboardApp', () => {
       expect(screen.getAllByRole('heading', { level: 2, name: talk.title }).length).toBeGreaterThan(0);
   });
 
+  it('lists a page’s talks in page order, newest clip first only when the reader orders so', async () => {
+    const now = NOW - 60_000;
+    const page = {
+      id: 'p',
+      url: 'https://blog.example/recap',
+      title: 'KubeCon recap',
+      authors: [],
+      siteName: null,
+      publishedAt: null,
+      lang: null,
+      canonicalUrl: null,
+      excerpt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const talk = (id: string, title: string, position: number) => ({
+      id,
+      pageId: 'p',
+      title,
+      speakers: [],
+      position,
+      detected: true,
+      detectedTitle: title,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await db.pages.add(page);
+    await db.talks.bulkAdd([talk('t1', 'Opening keynote', 100), talk('t2', 'Closing panel', 900)]);
+    const library = makeLibrary({ highlights: 2, pages: 1, seed: 3 });
+    const [a, b] = library.highlights as [HighlightRecord, HighlightRecord];
+    // The closing panel was clipped last.
+    await db.highlights.bulkAdd([
+      { ...a, id: 'h-open', pageId: 'p', url: page.url, talkId: 't1', position: 150, createdAt: now },
+      { ...b, id: 'h-close', pageId: 'p', url: page.url, talkId: 't2', position: 950, createdAt: now + 1000 },
+    ]);
+    show();
+    const talkHeadings = () =>
+      screen
+        .getAllByRole('heading', { level: 2 })
+        .map((h) => h.textContent ?? '')
+        .filter((t) => /Opening keynote|Closing panel/.test(t));
+    await waitFor(() => expect(talkHeadings()).toHaveLength(2));
+    expect(talkHeadings()[0]).toMatch(/Opening keynote/);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Order' }), { target: { value: 'newest' } });
+    await waitFor(() => expect(talkHeadings()[0]).toMatch(/Closing panel/));
+  });
+
+  it('deletes all data only after a typed confirmation, offering a backup first, and tells open pages', async () => {
+    const { library } = await fill();
+    await setSetting(db, 'colorNames', { yellow: 'Idea' });
+    const changed = vi.fn();
+    show({ onHighlightsChanged: changed });
+    await waitFor(() => expect(status()).toBe('12 highlights from 3 pages'));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete all data…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete all data' });
+    const remove = within(dialog).getByRole('button', { name: 'Delete everything' });
+    expect((remove as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.input(within(dialog).getByRole('textbox', { name: 'Confirmation' }), {
+      target: { value: 'delete' },
+    });
+    expect((remove as HTMLButtonElement).disabled).toBe(true); // the word exactly, in capitals
+    fireEvent.input(within(dialog).getByRole('textbox', { name: 'Confirmation' }), {
+      target: { value: 'DELETE' },
+    });
+    expect((remove as HTMLButtonElement).disabled).toBe(false);
+    // Escape closes it and deletes nothing.
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(await db.highlights.count()).toBe(12);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete all data…' }));
+    const again = screen.getByRole('dialog', { name: 'Delete all data' });
+    fireEvent.input(within(again).getByRole('textbox', { name: 'Confirmation' }), {
+      target: { value: 'DELETE' },
+    });
+    fireEvent.click(within(again).getByRole('button', { name: 'Delete everything' }));
+    await waitFor(() =>
+      expect(screen.getByText(/^Deleted all Talk Notes data in this browser/)).toBeTruthy(),
+    );
+    await waitFor(() => expect(status()).toBe('0 highlights from 0 pages'));
+    for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
+    expect(changed).toHaveBeenCalledWith(expect.arrayContaining(library.pages.map((p) => p.url)));
+  });
+
   it('searches as you type and marks the matches', async () => {
     await fill();
     show();

@@ -13,15 +13,15 @@ import { dayKey } from '@/core/library/days';
 import { EMPTY_FILTER, filterLibrary } from '@/core/library/filters';
 import { buildLibraryIndex, highlightsAt } from '@/core/library/library-index';
 import { makeLibrary } from '../../../e2e/seed-library';
-import { CONF_DATA, DATA, DAY, ids, T0 } from './library-fixtures';
+import { CONF_DATA, DATA, DAY, hl, ids, page, T0, talk } from './library-fixtures';
 
 const index = buildLibraryIndex(DATA);
 
 describe('groupHighlights', () => {
   const all = filterLibrary(index, EMPTY_FILTER, null);
 
-  it('groups by talk: most recent first, document order inside, pages listed, no-talk per page', () => {
-    const groups = groupHighlights(index, all, 'talk');
+  it('groups by talk, newest first when asked: most recent first, document order inside, pages listed, no-talk per page', () => {
+    const groups = groupHighlights(index, all, 'talk', 'newest');
     expect(groups.map((g) => [g.key, ids(g.highlights)])).toEqual([
       ['talk:t-rust', ['h5']],
       ['talk:t-live', ['h6', 'h2', 'h1']],
@@ -35,6 +35,43 @@ describe('groupHighlights', () => {
     expect(live.talk?.speakers).toEqual(['Miroslav Benes']);
     expect(live.pages.map((p) => p.id)).toEqual(['b', 'a']);
     expect(groups[3]).toMatchObject({ title: 'Open Source Summit – Day 3', talk: null, page: { id: 'a' } });
+  });
+
+  it('groups by talk in page order by default: a page’s talks together, as the page has them', () => {
+    // Page "a" has three talks; its clips were made out of order, and page "b" was clipped in between.
+    const at = (position: number) => ({ position });
+    const data = {
+      pages: [page('a'), page('b')],
+      talks: [
+        { ...talk('a1', 'a', 'First talk'), ...at(100) },
+        { ...talk('a2', 'a', 'Second talk'), ...at(500) },
+        { ...talk('a3', 'a', 'Third talk'), ...at(900) },
+        { ...talk('b1', 'b', 'Only talk of b'), ...at(100) },
+      ],
+      highlights: [
+        hl('x3', 'a', { talkId: 'a3', position: 950, createdAt: T0 + 5 * DAY }),
+        hl('y1', 'b', { talkId: 'b1', position: 150, createdAt: T0 + 4 * DAY }),
+        hl('x1', 'a', { talkId: 'a1', position: 150, createdAt: T0 + 3 * DAY }),
+        hl('x0', 'a', { talkId: null, position: 10, createdAt: T0 + 2 * DAY }),
+        hl('x2', 'a', { talkId: 'a2', position: 550, createdAt: T0 + DAY }),
+      ],
+    };
+    const ordered = buildLibraryIndex(data);
+    const slots = filterLibrary(ordered, EMPTY_FILTER, null);
+    expect(groupHighlights(ordered, slots, 'talk').map((g) => g.key)).toEqual([
+      'notalk:a',
+      'talk:a1',
+      'talk:a2',
+      'talk:a3',
+      'talk:b1',
+    ]);
+    expect(groupHighlights(ordered, slots, 'talk', 'newest').map((g) => g.key)).toEqual([
+      'talk:a3',
+      'talk:b1',
+      'talk:a1',
+      'notalk:a',
+      'talk:a2',
+    ]);
   });
 
   it('groups by page in document order', () => {
