@@ -9,7 +9,7 @@ import { canonicalJson } from '@/core/sync/field-clock';
 import { type SyncRecords, type SyncTable, toLocalRecord } from '@/core/sync/documents';
 import { type RecordState, mergeStates } from '@/core/sync/merge';
 import type { TalkNotesDatabase } from '../db';
-import { markSyncWrite } from './stamping';
+import { skipStamping } from './stamping';
 import type { SyncRow } from './state';
 
 /** A record state read from the server, valid (core/sync/documents.ts `parseDocument`). */
@@ -40,7 +40,7 @@ export async function applyIncoming(
 ): Promise<{ changed: number; refused: Refusal[] }> {
   const tables = [db.pages, db.conferences, db.talks, db.highlights, db.collections, db.settings];
   return db.transaction('rw', [...tables, db.sync, db.syncMeta], async () => {
-    markSyncWrite();
+    skipStamping();
     const refused: Refusal[] = [];
     let changed = 0;
     const rows = await db.sync.bulkGet(incoming.map((item) => item.id));

@@ -8,7 +8,7 @@
  *
  * A middleware, not calls in each write function: the storage layer has some fifty write paths, and
  * one that forgot to stamp would lose edits silently. Writes the sync pass itself makes (records
- * merged from the server) are not local edits and are marked so ({@link markSyncWrite}).
+ * merged from the server) are not local edits and are marked so ({@link skipStamping}).
  */
 import Dexie, {
   type DBCore,
@@ -45,13 +45,13 @@ interface MarkedTransaction {
 }
 
 /**
- * Marks the current Dexie transaction as the sync pass's: its writes of synced tables are merged
- * states from the server, which the pass records itself, not local edits to stamp. Call it first
- * inside `db.transaction(...)`.
+ * Marks the current Dexie transaction as one whose writes are not local edits to stamp: the sync
+ * pass's (merged states from the server, which it records itself) and deleting all data (the sync
+ * state goes too: nothing is sent). Call it first inside `db.transaction(...)`.
  */
-export function markSyncWrite(): void {
+export function skipStamping(): void {
   const transaction = Dexie.currentTransaction;
-  if (!transaction) throw new Error('markSyncWrite() must be called inside a transaction');
+  if (!transaction) throw new Error('skipStamping() must be called inside a transaction');
   (transaction.idbtrans as unknown as MarkedTransaction).talkNotesSyncWrite = true;
 }
 

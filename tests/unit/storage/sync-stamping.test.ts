@@ -10,7 +10,7 @@ import { isDeleted, viewState } from '@/core/sync/merge';
 import { type Commands, createCommands } from '@/storage/commands';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { recordAnchoring } from '@/storage/highlights';
-import { markSyncWrite } from '@/storage/sync/stamping';
+import { skipStamping } from '@/storage/sync/stamping';
 import { DEVICE_ID_KEY } from '@/storage/sync/state';
 import { unmarkNotATalk } from '@/storage/talk-corrections';
 import { clipOn } from '../clip-fixtures';
@@ -111,7 +111,7 @@ describe('stamping every write for sync', () => {
   // Each command, set up where it needs more than the three clips; `Record<keyof Commands, ...>`
   // makes a command added later fail to compile here until it is listed.
   const cases: Record<
-    keyof Commands,
+    Exclude<keyof Commands, 'deleteAllData'>,
     {
       setup?: (c: Commands, ids: Ids) => Promise<unknown>;
       run: (c: Commands, ids: Ids, s: never) => Promise<unknown>;
@@ -235,7 +235,15 @@ describe('stamping every write for sync', () => {
   });
 
   it('lists every command', () => {
-    expect(Object.keys(cases).sort()).toEqual(Object.keys(commands).sort());
+    expect([...Object.keys(cases), 'deleteAllData'].sort()).toEqual(Object.keys(commands).sort());
+  });
+
+  it('deleting all data empties the sync state too and stamps nothing: no deletion is sent', async () => {
+    expect(await db.sync.count()).toBeGreaterThan(0);
+    await commands.deleteAllData();
+    expect(await db.sync.count()).toBe(0);
+    expect(await db.syncMeta.count()).toBe(0);
+    expect(await db.highlights.count()).toBe(0);
   });
 
   it('stamps writes outside the commands too: unmarking, clearing a table', async () => {
@@ -287,7 +295,7 @@ describe('stamping every write for sync', () => {
   it("the sync pass's own writes are not stamped", async () => {
     await markAllSent(db);
     await db.transaction('rw', db.highlights, db.sync, async () => {
-      markSyncWrite();
+      skipStamping();
       await db.highlights.update(ids.a1, { note: 'from the server' });
     });
     expect(await db.sync.where('dirty').equals(1).count()).toBe(0);
