@@ -13,7 +13,7 @@ import type {
 } from '@/core/types';
 import { SCHEMA_VERSIONS } from './schema';
 import type { SyncMetaRow, SyncRow } from './sync/state';
-import { syncStamping } from './sync/stamping';
+import { installSyncStamping } from './sync/stamping';
 
 /** Public name of the IndexedDB database: keep it stable, users' data lives there. */
 export const DATABASE_NAME = 'talk-notes';
@@ -49,8 +49,9 @@ export function createDatabase(
     const declared = db.version(version).stores(stores);
     if (upgrade) declared.upgrade(upgrade);
   }
-  // Every write of a synced table stamps its sync state in the same transaction (storage/sync/stamping.ts).
-  db.use(syncStamping());
+  // Once sync is enabled, every write of a synced table stamps its sync state in the same
+  // transaction (storage/sync/stamping.ts); before, writes pass through untouched.
+  installSyncStamping(db);
   return db;
 }
 

@@ -6,7 +6,6 @@
  * Stores list only indexed fields; `*tags` is multi-entry, `[a+b]` a compound index.
  */
 import type { Transaction } from 'dexie';
-import { stampExistingRecords } from './sync/adopt';
 
 export interface SchemaVersion {
   version: number;
@@ -57,8 +56,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     // Sync (#16, docs/sync.md): `sync` holds each synced record's field versions, server revision and
     // dirty flag (keyed `<table>:<id>`, `dirty` indexed to find what to push); `syncMeta` the device id
-    // and checkpoints. Every record already in the library is stamped as this device's edit, so the
-    // first sync sends it.
+    // and checkpoints. Only the tables: they stay empty until the reader starts sync (enableSync in
+    // storage/sync/enable.ts adopts the library then), so a reader who never syncs pays nothing.
     version: 4,
     stores: {
       pages: 'id, &url',
@@ -70,7 +69,6 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       sync: 'key, dirty',
       syncMeta: 'key',
     },
-    upgrade: (tx) => stampExistingRecords(tx),
   },
 ];
 

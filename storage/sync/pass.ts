@@ -12,6 +12,7 @@ import { type RecordState, mergeStates } from '@/core/sync/merge';
 import type { TalkNotesDatabase } from '../db';
 import { type Incoming, type Refusal, applyIncoming } from './apply';
 import { type CouchClient, type Fetch, type SyncServer, SyncError, couchClient } from './couch';
+import { isSyncEnabled } from './enable';
 import { type KeyOptions, databaseKey } from './keys';
 import { type Checkpoint, checkpointKey, DEVICE_ID_KEY, newDeviceId } from './state';
 
@@ -42,12 +43,18 @@ export interface SyncReport {
 const DEFAULT_BATCH = 500;
 const DEFAULT_ROUNDS = 3;
 
-/** Runs one pass; never throws for the faults a server or network can cause (see `error`). */
+/**
+ * Runs one pass; never throws for the faults a server or network can cause (see `error`). Throws,
+ * before any request, on a library not set up for sync (`enableSync` first): its edits were not
+ * stamped, and records pulled into it would have a sync state that nothing keeps up to date.
+ */
 export async function syncOnce(
   db: TalkNotesDatabase,
   server: SyncServer,
   options: SyncOptions = {},
 ): Promise<SyncReport> {
+  await db.open();
+  if (!isSyncEnabled(db)) throw new Error('Sync is not enabled on this library: call enableSync first');
   const now = options.now ?? Date.now;
   const report: SyncReport = { ok: false, sent: 0, received: 0, refused: [], finishedAt: 0 };
   try {

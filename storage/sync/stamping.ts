@@ -9,9 +9,16 @@
  * A middleware, not calls in each write function: the storage layer has some fifty write paths, and
  * one that forgot to stamp would lose edits silently. Writes the sync pass itself makes (records
  * merged from the server) are not local edits and are marked so ({@link skipStamping}).
+ *
+ * Stamping is on only in a library set up for sync (`Start sync`, enable.ts): a reader who never
+ * syncs pays nothing, no sync row and no extra read per write. The switch is read once when the
+ * database opens and kept in memory ({@link stampingSwitch}); enable.ts turns it on and off in the
+ * same connection, and a change made in another extension context (another connection) is read
+ * again when Dexie reports that `syncMeta` changed.
  */
 import Dexie, {
   type DBCore,
+  type ObservabilitySet,
   type DBCoreMutateRequest,
   type DBCoreMutateResponse,
   type DBCoreTable,
@@ -30,6 +37,7 @@ import { isDeleted } from '@/core/sync/merge';
 import {
   DEVICE_ID_KEY,
   newDeviceId,
+  SYNC_ENABLED_KEY,
   SYNC_META_TABLE,
   SYNC_STATE_TABLE,
   type SyncMetaRow,
@@ -60,19 +68,61 @@ export interface StampingOptions {
   now?: () => number;
 }
 
-/** The middleware; `createDatabase` installs it on every database it opens. */
-export function syncStamping({ now = Date.now }: StampingOptions = {}): Middleware<DBCore> {
+/** Whether this connection stamps writes: the in-memory copy of `syncMeta`'s `enabled`. */
+export interface StampingSwitch {
+  on: boolean;
+  /** `enableSync` calls under way in this connection: a re-read meanwhile must not turn it off. */
+  enabling: number;
+}
+
+const switches = new WeakMap<Dexie, StampingSwitch>();
+
+/** The switch of a database `installSyncStamping` was called on (enable.ts and wipe.ts flip it). */
+export function stampingSwitch(db: Dexie): StampingSwitch {
+  const found = switches.get(db);
+  if (!found) throw new Error('this database has no sync stamping installed');
+  return found;
+}
+
+/**
+ * Installs the middleware on `db` (`createDatabase` does, before the first open), off until the
+ * database's `syncMeta` says sync is enabled: read once at each open, and again when another
+ * connection changes `syncMeta` (Dexie's `storagemutated`, which crosses extension contexts).
+ */
+export function installSyncStamping(db: Dexie, options: StampingOptions = {}): void {
+  const state: StampingSwitch = { on: false, enabling: 0 };
+  switches.set(db, state);
+  db.use(syncStamping(state, options));
+  const read = async () => {
+    const row = (await db.table(SYNC_META_TABLE).get(SYNC_ENABLED_KEY)) as SyncMetaRow | undefined;
+    state.on = row?.value === true || state.enabling > 0;
+  };
+  // Sticky: every (re)open of this Dexie instance reads it, before any queued request runs.
+  db.on('ready', read, true);
+  const metaPart = `idb://${db.name}/${SYNC_META_TABLE}/`;
+  const changed = (parts: ObservabilitySet) => {
+    if (!db.isOpen() || !Object.keys(parts).some((part) => part.startsWith(metaPart))) return;
+    read().catch(() => {
+      // The database closed or went away meanwhile: the next open reads it again.
+    });
+  };
+  Dexie.on('storagemutated', changed);
+  db.on('close', () => Dexie.on('storagemutated').unsubscribe(changed));
+}
+
+/** The middleware; stamps only while `state.on`. */
+function syncStamping(state: StampingSwitch, { now = Date.now }: StampingOptions): Middleware<DBCore> {
   return {
     stack: 'dbcore',
     name: 'talk-notes-sync-stamping',
     create(down) {
       return {
         ...down,
-        // A write transaction over a synced table also holds the sync tables, so the stamp is part
-        // of the same commit (or of the same abort).
+        // While sync is on, a write transaction over a synced table also holds the sync tables, so
+        // the stamp is part of the same commit (or of the same abort).
         transaction(stores, mode, options) {
           const withSync =
-            mode === 'readwrite' && stores.some((s) => SYNCED.has(s)) && hasSyncTables(down)
+            state.on && mode === 'readwrite' && stores.some((s) => SYNCED.has(s)) && hasSyncTables(down)
               ? [...new Set([...stores, SYNC_STATE_TABLE, SYNC_META_TABLE])]
               : stores;
           return down.transaction(withSync, mode, options);
@@ -80,7 +130,11 @@ export function syncStamping({ now = Date.now }: StampingOptions = {}): Middlewa
         table(name) {
           const table = down.table(name);
           if (!SYNCED.has(name)) return table;
-          return { ...table, mutate: (req) => stampedMutate(down, table, name as SyncTable, req, now) };
+          return {
+            ...table,
+            mutate: (req) =>
+              state.on ? stampedMutate(down, table, name as SyncTable, req, now) : table.mutate(req),
+          };
         },
       };
     },
@@ -91,7 +145,10 @@ function hasSyncTables(core: DBCore): boolean {
   return core.schema.tables.some((t) => t.name === SYNC_STATE_TABLE);
 }
 
-/** False inside the sync pass's writes and in upgrades of versions before the sync tables. */
+/**
+ * False inside the sync pass's writes, in upgrades of versions before the sync tables, and in a
+ * transaction begun before sync was enabled (it does not hold the sync tables).
+ */
 function stamps(trans: DBCoreTransaction): boolean {
   const marked = trans as unknown as MarkedTransaction;
   if (marked.talkNotesSyncWrite) return false;

@@ -27,7 +27,13 @@ export interface SyncMetaRow {
   value: unknown;
 }
 
-/** The `syncMeta` key of this device's id (made once, on the first stamped write). */
+/**
+ * The `syncMeta` key saying this library is set up for sync (value `true`): written by `enableSync`
+ * (`Start sync`), removed by `forgetSync`. Without it nothing is stamped (stamping.ts).
+ */
+export const SYNC_ENABLED_KEY = 'enabled';
+
+/** The `syncMeta` key of this device's id (made once, when sync is enabled). */
 export const DEVICE_ID_KEY = 'deviceId';
 
 /** A new device id: random, so two profiles never share one (the tie-breaker of concurrent edits). */

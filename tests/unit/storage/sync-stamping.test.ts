@@ -1,17 +1,19 @@
 /**
- * Every write of the library stamps its sync state (storage/sync/stamping.ts): after each command,
- * the sync table's view of every record equals the record (its synced fields), exactly the records
- * the command changed or deleted are dirty, and a deleted record's state says deleted.
+ * Once sync is enabled, every write of the library stamps its sync state (storage/sync/stamping.ts):
+ * after each command, the sync table's view of every record equals the record (its synced fields),
+ * exactly the records the command changed or deleted are dirty, and a deleted record's state says
+ * deleted. Before sync is enabled (and after it is forgotten) no write touches the sync tables.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LibraryData } from '@/core/backup';
 import { SYNC_TABLES, type SyncTable, documentId, recordKey, toSyncedValues } from '@/core/sync/documents';
 import { isDeleted, viewState } from '@/core/sync/merge';
 import { type Commands, createCommands } from '@/storage/commands';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { recordAnchoring } from '@/storage/highlights';
+import { enableSync, forgetSync, isSyncEnabled } from '@/storage/sync/enable';
 import { skipStamping } from '@/storage/sync/stamping';
-import { DEVICE_ID_KEY } from '@/storage/sync/state';
+import { DEVICE_ID_KEY, SYNC_ENABLED_KEY } from '@/storage/sync/state';
 import { unmarkNotATalk } from '@/storage/talk-corrections';
 import { clipOn } from '../clip-fixtures';
 import { sampleLibrary } from '../core/backup-fixtures';
@@ -76,14 +78,13 @@ async function expectStamped(db: TalkNotesDatabase, before: LibraryData): Promis
   return dirty.length;
 }
 
-describe('stamping every write for sync', () => {
+describe('stamping writes for sync', () => {
   let db: TalkNotesDatabase;
   let commands: Commands;
   let ids: Ids;
 
-  beforeEach(async () => {
-    db = createDatabase(`stamping-${crypto.randomUUID()}`);
-    commands = createCommands({ db, now: () => Date.UTC(2026, 0, 2) });
+  /** Three clips on two pages. */
+  async function clipThree() {
     const a1 = await clipOn(db, A, 'kGraft', 60, 'Kernel live patching');
     const a2 = await clipOn(db, A, 'kpatch', 80, 'Kernel live patching');
     const b1 = await clipOn(db, B, 'livepatch', 60, 'Kernel live patching');
@@ -94,19 +95,13 @@ describe('stamping every write for sync', () => {
       talkA: a1.highlight.talkId!,
       talkB: b1.highlight.talkId!,
     };
+  }
+
+  beforeEach(() => {
+    db = createDatabase(`stamping-${crypto.randomUUID()}`);
+    commands = createCommands({ db, now: () => Date.UTC(2026, 0, 2) });
   });
   afterEach(() => db.delete());
-
-  it('stamps a clip: its page, talks and highlight, made by this device', async () => {
-    const before = await readWholeLibrary(db);
-    await markAllSent(db);
-    await clipOn(db, 'https://c.example/', 'new', 10, null);
-    expect(await expectStamped(db, before)).toBe(4); // a page, two talks, a highlight
-    const device = (await db.syncMeta.get(DEVICE_ID_KEY))?.value;
-    expect(device).toMatch(/^dev-/);
-    const highlight = (await db.sync.toArray()).find((r) => r.key.startsWith('highlights:') && r.dirty);
-    expect(highlight!.state.fields.text![0]!.by).toBe(device);
-  });
 
   // Each command, set up where it needs more than the three clips; `Record<keyof Commands, ...>`
   // makes a command added later fail to compile here until it is listed.
@@ -226,78 +221,215 @@ describe('stamping every write for sync', () => {
     importBackup: { run: (c) => c.importBackup(sampleLibrary()) },
   };
 
-  it.each(Object.entries(cases))('the command %s stamps what it changed', async (_, { setup, run }) => {
-    const made = await setup?.(commands, ids);
-    const before = await readWholeLibrary(db);
-    await markAllSent(db);
-    await run(commands, ids, made as never);
-    expect(await expectStamped(db, before)).toBeGreaterThan(0);
+  describe('with sync enabled', () => {
+    beforeEach(async () => {
+      await enableSync(db);
+      await clipThree();
+    });
+
+    it('stamps a clip: its page, talks and highlight, made by this device', async () => {
+      const before = await readWholeLibrary(db);
+      await markAllSent(db);
+      await clipOn(db, 'https://c.example/', 'new', 10, null);
+      expect(await expectStamped(db, before)).toBe(4); // a page, two talks, a highlight
+      const device = (await db.syncMeta.get(DEVICE_ID_KEY))?.value;
+      expect(device).toMatch(/^dev-/);
+      const highlight = (await db.sync.toArray()).find((r) => r.key.startsWith('highlights:') && r.dirty);
+      expect(highlight!.state.fields.text![0]!.by).toBe(device);
+    });
+
+    it.each(Object.entries(cases))('the command %s stamps what it changed', async (_, { setup, run }) => {
+      const made = await setup?.(commands, ids);
+      const before = await readWholeLibrary(db);
+      await markAllSent(db);
+      await run(commands, ids, made as never);
+      expect(await expectStamped(db, before)).toBeGreaterThan(0);
+    });
+
+    it('lists every command', () => {
+      expect([...Object.keys(cases), 'deleteAllData'].sort()).toEqual(Object.keys(commands).sort());
+    });
+
+    it('deleting all data empties the sync state too and stamps nothing: no deletion is sent', async () => {
+      expect(await db.sync.count()).toBeGreaterThan(0);
+      await commands.deleteAllData();
+      expect(await db.sync.count()).toBe(0);
+      expect(await db.syncMeta.count()).toBe(0);
+      expect(await db.highlights.count()).toBe(0);
+      // Sync is removed with the data, as forgetSync would: what is clipped next is not stamped.
+      expect(isSyncEnabled(db)).toBe(false);
+      await clipOn(db, A, 'kGraft', 60, 'Kernel live patching');
+      expect(await db.sync.count()).toBe(0);
+    });
+
+    it('stamps writes outside the commands too: unmarking, clearing a table', async () => {
+      await commands.markNotATalk(ids.talkA, 'none');
+      let before = await readWholeLibrary(db);
+      await markAllSent(db);
+      await unmarkNotATalk(db, ids.talkA);
+      expect(await expectStamped(db, before)).toBeGreaterThan(0);
+      before = await readWholeLibrary(db);
+      await markAllSent(db);
+      await db.highlights.clear();
+      expect(await expectStamped(db, before)).toBe(3);
+    });
+
+    it('leaves the sync state alone for per-device fields and unchanged values', async () => {
+      const before = await readWholeLibrary(db);
+      await markAllSent(db);
+      await recordAnchoring(db, A, [{ id: ids.a1, status: 'orphan' }]);
+      await db.highlights.put((await db.highlights.get(ids.b1))!);
+      await commands.addTags([ids.a1], []);
+      expect(await db.sync.where('dirty').equals(1).count()).toBe(0);
+      expect(await expectStamped(db, before)).toBe(0);
+    });
+
+    it('an undone delete lives again in the sync state, with versions no deletion covers', async () => {
+      const deleted = (await commands.deleteHighlight(ids.a1))!;
+      const key = documentId('highlights', ids.a1);
+      expect(isDeleted((await db.sync.get(key))!.state)).toBe(true);
+      await commands.restoreHighlight(deleted);
+      const state = (await db.sync.get(key))!.state;
+      expect(isDeleted(state)).toBe(false);
+      expect(viewState(state).keptAfterDeletion).toBe(true);
+    });
+
+    it('a failed write stamps nothing: the stamp is in the same transaction', async () => {
+      await markAllSent(db);
+      const page = (await db.pages.toArray())[0]!;
+      // The unique URL index refuses a second page with the same URL: the whole transaction aborts.
+      await expect(
+        db.transaction('rw', db.pages, async () => {
+          await db.pages.put({ ...page, title: 'renamed' });
+          await db.pages.add({ ...page, id: 'other' });
+        }),
+      ).rejects.toThrow();
+      expect(await db.sync.where('dirty').equals(1).count()).toBe(0);
+      expect(await db.sync.get(documentId('pages', 'other'))).toBeUndefined();
+    });
+
+    it("the sync pass's own writes are not stamped", async () => {
+      await markAllSent(db);
+      await db.transaction('rw', db.highlights, db.sync, async () => {
+        skipStamping();
+        await db.highlights.update(ids.a1, { note: 'from the server' });
+      });
+      expect(await db.sync.where('dirty').equals(1).count()).toBe(0);
+    });
   });
 
-  it('lists every command', () => {
-    expect([...Object.keys(cases), 'deleteAllData'].sort()).toEqual(Object.keys(commands).sort());
-  });
-
-  it('deleting all data empties the sync state too and stamps nothing: no deletion is sent', async () => {
-    expect(await db.sync.count()).toBeGreaterThan(0);
-    await commands.deleteAllData();
+  /** Nothing of sync is stored: no sync row, no device id, no flag. */
+  async function expectNoSyncState() {
     expect(await db.sync.count()).toBe(0);
     expect(await db.syncMeta.count()).toBe(0);
-    expect(await db.highlights.count()).toBe(0);
-  });
+  }
 
-  it('stamps writes outside the commands too: unmarking, clearing a table', async () => {
-    await commands.markNotATalk(ids.talkA, 'none');
-    let before = await readWholeLibrary(db);
-    await markAllSent(db);
-    await unmarkNotATalk(db, ids.talkA);
-    expect(await expectStamped(db, before)).toBeGreaterThan(0);
-    before = await readWholeLibrary(db);
-    await markAllSent(db);
-    await db.highlights.clear();
-    expect(await expectStamped(db, before)).toBe(3);
-  });
+  describe('with sync never enabled', () => {
+    beforeEach(clipThree);
 
-  it('leaves the sync state alone for per-device fields and unchanged values', async () => {
-    const before = await readWholeLibrary(db);
-    await markAllSent(db);
-    await recordAnchoring(db, A, [{ id: ids.a1, status: 'orphan' }]);
-    await db.highlights.put((await db.highlights.get(ids.b1))!);
-    await commands.addTags([ids.a1], []);
-    expect(await db.sync.where('dirty').equals(1).count()).toBe(0);
-    expect(await expectStamped(db, before)).toBe(0);
-  });
-
-  it('an undone delete lives again in the sync state, with versions no deletion covers', async () => {
-    const deleted = (await commands.deleteHighlight(ids.a1))!;
-    const key = documentId('highlights', ids.a1);
-    expect(isDeleted((await db.sync.get(key))!.state)).toBe(true);
-    await commands.restoreHighlight(deleted);
-    const state = (await db.sync.get(key))!.state;
-    expect(isDeleted(state)).toBe(false);
-    expect(viewState(state).keptAfterDeletion).toBe(true);
-  });
-
-  it('a failed write stamps nothing: the stamp is in the same transaction', async () => {
-    await markAllSent(db);
-    const page = (await db.pages.toArray())[0]!;
-    // The unique URL index refuses a second page with the same URL: the whole transaction aborts.
-    await expect(
-      db.transaction('rw', db.pages, async () => {
-        await db.pages.put({ ...page, title: 'renamed' });
-        await db.pages.add({ ...page, id: 'other' });
-      }),
-    ).rejects.toThrow();
-    expect(await db.sync.where('dirty').equals(1).count()).toBe(0);
-    expect(await db.sync.get(documentId('pages', 'other'))).toBeUndefined();
-  });
-
-  it("the sync pass's own writes are not stamped", async () => {
-    await markAllSent(db);
-    await db.transaction('rw', db.highlights, db.sync, async () => {
-      skipStamping();
-      await db.highlights.update(ids.a1, { note: 'from the server' });
+    it.each(Object.entries(cases))('the command %s touches no sync table', async (_, { setup, run }) => {
+      const made = await setup?.(commands, ids);
+      await run(commands, ids, made as never);
+      expect(isSyncEnabled(db)).toBe(false);
+      await expectNoSyncState();
     });
-    expect(await db.sync.where('dirty').equals(1).count()).toBe(0);
+
+    it('nor do writes outside the commands, deleting all data, or a database opened again', async () => {
+      await commands.markNotATalk(ids.talkA, 'none');
+      await unmarkNotATalk(db, ids.talkA);
+      await recordAnchoring(db, A, [{ id: ids.a1, status: 'orphan' }]);
+      await db.highlights.clear();
+      await expectNoSyncState();
+      db.close();
+      await db.open();
+      await clipOn(db, A, 'kGraft', 60, 'Kernel live patching');
+      await commands.deleteAllData();
+      await clipOn(db, B, 'livepatch', 60, 'Kernel live patching');
+      await expectNoSyncState();
+    });
+  });
+
+  describe('enabling and forgetting sync', () => {
+    it('enableSync adopts every record of the library: dirty, its clocks those of the record', async () => {
+      await commands.importBackup(sampleLibrary());
+      await clipThree();
+      await commands.setSetting('colorNames', { green: 'Key idea' });
+      await expectNoSyncState();
+      const library = keyed(await readWholeLibrary(db));
+      expect(library.size).toBeGreaterThan(10);
+
+      await enableSync(db, Date.UTC(2026, 0, 3));
+      expect(isSyncEnabled(db)).toBe(true);
+      expect((await db.syncMeta.get(SYNC_ENABLED_KEY))?.value).toBe(true);
+      const device = (await db.syncMeta.get(DEVICE_ID_KEY))?.value as string;
+      expect(device).toMatch(/^dev-/);
+      const rows = await db.sync.toArray();
+      expect(rows.map((row) => row.key).sort()).toEqual([...library.keys()].sort());
+      for (const row of rows) {
+        const record = library.get(row.key)!;
+        expect(row.dirty, row.key).toBe(1);
+        expect(viewState(row.state).values, row.key).toEqual(
+          toSyncedValues(tableOf(row.key), record as never),
+        );
+        for (const [field, [winner]] of Object.entries(row.state.fields)) {
+          expect(winner, `${row.key} ${field}`).toMatchObject({ by: device, vv: { [device]: 1 } });
+          const at = typeof record.updatedAt === 'number' ? record.updatedAt : Date.UTC(2026, 0, 3);
+          expect(winner!.at, `${row.key} ${field}`).toBe(at);
+        }
+      }
+
+      // Enabling again changes nothing; later writes are stamped on top of the adoption.
+      await db.sync.toCollection().modify({ dirty: 0 });
+      await enableSync(db);
+      expect(await db.sync.where('dirty').equals(1).count()).toBe(0);
+      const before = await readWholeLibrary(db);
+      await commands.updateHighlight(ids.a1, { note: 'after enabling' });
+      expect(await expectStamped(db, before)).toBe(1);
+    });
+
+    it('stays enabled when the database is opened again, and forgetSync clears the sync state', async () => {
+      await clipThree();
+      await enableSync(db);
+      db.close();
+      await db.open();
+      expect(isSyncEnabled(db)).toBe(true);
+      await db.sync.toCollection().modify({ dirty: 0 });
+      await commands.updateHighlight(ids.a1, { note: 'after reopening' });
+      expect(await db.sync.where('dirty').equals(1).count()).toBe(1);
+
+      await forgetSync(db);
+      expect(isSyncEnabled(db)).toBe(false);
+      await expectNoSyncState();
+      await commands.updateHighlight(ids.a1, { note: 'after forgetting' });
+      await commands.deleteHighlight(ids.b1);
+      await expectNoSyncState();
+      db.close();
+      await db.open();
+      expect(isSyncEnabled(db)).toBe(false);
+      expect(await db.highlights.count()).toBe(2);
+    });
+
+    it('another connection (another extension page) starts and stops stamping when sync is enabled or forgotten', async () => {
+      await clipThree();
+      const other = createDatabase(db.name);
+      const otherCommands = createCommands({ db: other, now: () => Date.UTC(2026, 0, 4) });
+      try {
+        await other.open();
+        expect(isSyncEnabled(other)).toBe(false);
+        await enableSync(db);
+        await vi.waitFor(() => expect(isSyncEnabled(other)).toBe(true));
+        await db.sync.toCollection().modify({ dirty: 0 });
+        const before = await readWholeLibrary(db);
+        await otherCommands.updateHighlight(ids.a1, { note: 'from the other page' });
+        expect(await expectStamped(db, before)).toBe(1);
+
+        await forgetSync(db);
+        await vi.waitFor(() => expect(isSyncEnabled(other)).toBe(false));
+        await otherCommands.updateHighlight(ids.a1, { note: 'after forgetting' });
+        await expectNoSyncState();
+      } finally {
+        other.close();
+      }
+    });
   });
 });

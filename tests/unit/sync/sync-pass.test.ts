@@ -14,6 +14,7 @@ import { viewState } from '@/core/sync/merge';
 import { type Commands, createCommands } from '@/storage/commands';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import type { Fetch, SyncServer } from '@/storage/sync/couch';
+import { enableSync } from '@/storage/sync/enable';
 import { type SyncOptions, syncOnce } from '@/storage/sync/pass';
 import { type Checkpoint, checkpointKey } from '@/storage/sync/state';
 import { type PouchServer, startPouchServer } from '../../sync/pouchdb-server';
@@ -44,8 +45,10 @@ describe('a sync pass', () => {
   // Edits later than the clips (which use the real clock), and never two at the same millisecond.
   let clock = 0;
 
-  function device(): Device {
+  /** A device whose reader pressed `Start sync`: its library is adopted and its writes stamped. */
+  async function device(): Promise<Device> {
     const db = createDatabase(`sync-device-${crypto.randomUUID()}`);
+    await enableSync(db);
     const made = {
       db,
       commands: createCommands({ db, now: () => (clock = Math.max(clock + 1, Date.now())) }),
@@ -68,9 +71,23 @@ describe('a sync pass', () => {
     await server.stop();
   });
 
+  it('refuses to run on a library where sync was never enabled, before any request', async () => {
+    const db = createDatabase(`sync-device-${crypto.randomUUID()}`);
+    devices.push({ db, commands: createCommands({ db }) });
+    await clipOn(db, 'https://a.example/', 'never sent', 60, null);
+    const asked: string[] = [];
+    const recording: Fetch = (input, init) => {
+      asked.push(String(input));
+      return fetch(input, init);
+    };
+    await expect(syncOnce(db, target, { fetch: recording })).rejects.toThrow('enableSync first');
+    expect(asked).toEqual([]);
+    expect(await db.sync.count()).toBe(0);
+  });
+
   it('brings two devices to the same library, both ways', async () => {
-    const a = device();
-    const b = device();
+    const a = await device();
+    const b = await device();
     const clip = await clipOn(
       a.db,
       'https://a.example/',
@@ -101,8 +118,8 @@ describe('a sync pass', () => {
   });
 
   it('keeps concurrent edits of different fields, and of one note the later with the other as a conflict', async () => {
-    const a = device();
-    const b = device();
+    const a = await device();
+    const b = await device();
     const { highlight } = await clipOn(a.db, 'https://a.example/', 'kpatch', 60, null);
     await sync(a);
     await sync(b);
@@ -131,8 +148,8 @@ describe('a sync pass', () => {
     };
 
   it('answers a 409 by reading the other write, merging and sending again in the same pass', async () => {
-    const a = device();
-    const b = device();
+    const a = await device();
+    const b = await device();
     const { highlight } = await clipOn(a.db, 'https://a.example/', 'racing', 60, null);
     await sync(a);
     await sync(b);
@@ -156,8 +173,8 @@ describe('a sync pass', () => {
   });
 
   it('ends a conflict storm with a plain status after a few rounds; the next pass sends the rest', async () => {
-    const a = device();
-    const b = device();
+    const a = await device();
+    const b = await device();
     const { highlight } = await clipOn(a.db, 'https://a.example/', 'stormy', 60, null);
     await sync(a);
     await sync(b);
@@ -182,8 +199,8 @@ describe('a sync pass', () => {
   });
 
   it('keeps a highlight deleted on one device and edited on the other; a deletion alone propagates', async () => {
-    const a = device();
-    const b = device();
+    const a = await device();
+    const b = await device();
     const kept = await clipOn(a.db, 'https://a.example/', 'kept one', 60, null);
     const gone = await clipOn(a.db, 'https://a.example/', 'gone one', 80, null);
     await sync(a);
@@ -202,8 +219,8 @@ describe('a sync pass', () => {
   });
 
   it('encrypts end to end: the server holds no clipped text, the passphrase opens it elsewhere', async () => {
-    const a = device();
-    const b = device();
+    const a = await device();
+    const b = await device();
     const secret = 'a passage nobody on the server may read';
     const { highlight } = await clipOn(a.db, 'https://private.example/', secret, 60, null);
     await a.commands.updateHighlight(highlight.id, { note: 'private note', tags: ['confidential'] });
@@ -225,7 +242,7 @@ describe('a sync pass', () => {
     await sync(b, options);
     expect(await libraryOf(b)).toEqual(await libraryOf(a));
 
-    const wrong = device();
+    const wrong = await device();
     const refused = await syncOnce(wrong.db, target, { passphrase: 'another one' });
     expect(refused).toMatchObject({
       ok: false,
@@ -237,17 +254,17 @@ describe('a sync pass', () => {
   });
 
   it('refuses a passphrase for a database that already holds readable records', async () => {
-    const a = device();
+    const a = await device();
     await clipOn(a.db, 'https://a.example/', 'readable', 60, null);
     await sync(a);
-    const b = device();
+    const b = await device();
     const report = await syncOnce(b.db, target, { passphrase: 'late', iterations: 1_000 });
     expect(report.error?.kind).toBe('not-encrypted');
   });
 
   it('refuses a malformed or planted document, reports it and writes the rest', async () => {
-    const a = device();
-    const b = device();
+    const a = await device();
+    const b = await device();
     await clipOn(a.db, 'https://a.example/', 'genuine', 60, null);
     await sync(a);
     const planted = await fetch(`${target.url}/highlights:evil`, {
@@ -269,7 +286,7 @@ describe('a sync pass', () => {
   });
 
   it('sends everything again to a database deleted and made again', async () => {
-    const a = device();
+    const a = await device();
     await clipOn(a.db, 'https://a.example/', 'one', 60, null);
     await clipOn(a.db, 'https://a.example/', 'two', 80, null);
     const first = await sync(a);
@@ -277,7 +294,7 @@ describe('a sync pass', () => {
     expect((await fetch(target.url, { method: 'PUT' })).status).toBe(201);
     const again = await sync(a);
     expect(again.sent).toBe(first.sent);
-    const b = device();
+    const b = await device();
     await sync(b);
     expect(await libraryOf(b)).toEqual(await libraryOf(a));
   });
@@ -286,7 +303,7 @@ describe('a sync pass', () => {
     const admin = { authorization: `Basic ${btoa('ada:secret')}`, 'content-type': 'application/json' };
     await fetch(`${server.origin}/_config/admins/ada`, { method: 'PUT', body: JSON.stringify('secret') });
     await fetch(target.url, { method: 'PUT', headers: admin });
-    const a = device();
+    const a = await device();
     await clipOn(a.db, 'https://a.example/', 'mine', 60, null);
     const before = await readWholeLibrary(a.db);
     const report = await syncOnce(a.db, { ...target, username: 'ada', password: 'wrong' });
@@ -302,7 +319,7 @@ describe('a sync pass', () => {
   });
 
   it('says the server cannot be reached when nothing listens there', async () => {
-    const a = device();
+    const a = await device();
     await clipOn(a.db, 'https://a.example/', 'mine', 60, null);
     await server.stop();
     const report = await syncOnce(a.db, target, { timeoutMs: 5_000 });
@@ -342,6 +359,8 @@ describe('a server that goes away in the middle of a pass', () => {
     const a = createDatabase(`restart-a-${crypto.randomUUID()}`);
     const b = createDatabase(`restart-b-${crypto.randomUUID()}`);
     dbs.push(a, b);
+    await enableSync(a);
+    await enableSync(b);
     for (let i = 0; i < 12; i++) await clipOn(a, `https://a.example/${i}`, `passage ${i}`, 60, null);
     const total = await a.sync.count(); // 12 pages, 24 talks, 12 highlights
 
