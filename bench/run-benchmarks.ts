@@ -21,6 +21,7 @@ import {
   FULL,
   pageCost,
   reanchoring,
+  reanchoringTable,
   TINY,
 } from './scenarios';
 import { round, type Summary, table } from './stats';
@@ -48,29 +49,7 @@ it('measures every scenario', async () => {
   const reanchor = await reanchoring(session, bundle, sizes);
   lap('re-anchoring');
   results.reanchoring = reanchor;
-  out.push(
-    `## 1. Re-anchoring ${sizes.highlights} highlights on a ${sizes.pageChars / 1000}k-character page (ms: median [min-max] of ${sizes.runs})`,
-    table(
-      [
-        'variant',
-        'ours ms',
-        'baseline ms',
-        'ratio',
-        'ours correct/wrong/orphan',
-        'baseline correct/wrong/orphan',
-        'survivors',
-      ],
-      reanchor.map((r) => [
-        r.variant,
-        `${r.ours.median} [${r.ours.min}-${r.ours.max}]`,
-        `${r.baseline.median} [${r.baseline.min}-${r.baseline.max}]`,
-        `${round(r.ours.median / r.baseline.median, 3)}`,
-        `${r.ours.correct}/${r.ours.wrong}/${r.ours.orphaned}`,
-        `${r.baseline.correct}/${r.baseline.wrong}/${r.baseline.orphaned}`,
-        r.ours.survivors,
-      ]),
-    ),
-  );
+  out.push(reanchoringTable(reanchor, sizes));
 
   const visit = await extensionAnchoring(session, bundle, sizes);
   lap('visit anchoring');

@@ -86,6 +86,11 @@ async function withBundle(page: Page, bundle: string) {
 
 export interface ReanchorRow {
   variant: Variant;
+  /**
+   * Median over runs of ours / baseline in the same run (the two run back to back): steadier than the
+   * ratio of medians when the machine's load changes during the scenario.
+   */
+  pairedRatio: number;
   ours: Summary & { correct: number; wrong: number; orphaned: number; missed: number; survivors: number };
   baseline: Summary & { correct: number; wrong: number; orphaned: number; missed: number; survivors: number };
 }
@@ -141,12 +146,42 @@ export async function reanchoring(
     }
     rows.push({
       variant,
+      pairedRatio: summarize(times.ours.map((ms, run) => ms / times.baseline[run]!)).median,
       ours: { ...summarize(times.ours), ...judged!.ours },
       baseline: { ...summarize(times.baseline), ...judged!.baseline },
     });
   }
   await tab.close();
   return rows;
+}
+
+/** Scenario 1's table: times, their ratio (medians of the same run) and how each method placed the passages. */
+export function reanchoringTable(rows: ReanchorRow[], sizes: Sizes): string {
+  return [
+    `## 1. Re-anchoring ${sizes.highlights} highlights on a ${sizes.pageChars / 1000}k-character page (ms: median [min-max] of ${sizes.runs})`,
+    table(
+      [
+        'variant',
+        'ours ms',
+        'baseline ms',
+        'ratio',
+        'ratio per run (median)',
+        'ours correct/wrong/orphan',
+        'baseline correct/wrong/orphan',
+        'survivors',
+      ],
+      rows.map((r) => [
+        r.variant,
+        `${r.ours.median} [${r.ours.min}-${r.ours.max}]`,
+        `${r.baseline.median} [${r.baseline.min}-${r.baseline.max}]`,
+        `${round(r.ours.median / r.baseline.median, 3)}`,
+        `${r.pairedRatio}`,
+        `${r.ours.correct}/${r.ours.wrong}/${r.ours.orphaned}`,
+        `${r.baseline.correct}/${r.baseline.wrong}/${r.baseline.orphaned}`,
+        r.ours.survivors,
+      ]),
+    ),
+  ].join('\n');
 }
 
 /** Stores highlights for `url` in the extension's database, the way clips are stored. */

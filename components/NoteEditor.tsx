@@ -6,6 +6,11 @@ interface Props {
   onSave: (note: string) => void | Promise<void>;
   label?: string;
   autoFocus?: boolean;
+  /**
+   * How long typing pauses before a save. 0: every keystroke is saved at once, in the input event
+   * (for an `onSave` that only hands the text over, as the popup's does: the text is out of the page
+   * before it can close).
+   */
   debounceMs?: number;
 }
 
@@ -69,7 +74,8 @@ export function NoteEditor({ value, onSave, label = 'Note', autoFocus, debounceM
       rows={4}
       onInput={() => {
         clearTimeout(timer.current);
-        timer.current = setTimeout(() => flush(), debounceMs);
+        if (debounceMs <= 0) flush();
+        else timer.current = setTimeout(() => flush(), debounceMs);
       }}
       onBlur={() => flush()}
     />

@@ -374,9 +374,11 @@ function findPublishedAt(
 }
 
 /**
- * ISO 8601 for the date formats we can read without guessing a time zone: date-times with an offset
- * become UTC (`2017-10-29T06:35:00.000Z`), bare dates stay dates (`2024-06-25`), local date-times stay
- * local (`2017-10-29T08:35:00`), and RFC 2822 dates with a zone are converted. Anything else: null.
+ * ISO 8601 for the date formats we can read without guessing a time zone, keeping the author's
+ * calendar date: a date-time with an offset keeps it (`2017-10-23T01:00:00+02:00`, not the UTC
+ * instant, which falls on the 22nd), bare dates stay dates (`2024-06-25`), local date-times stay local
+ * (`2017-10-29T08:35:00`), and RFC 2822 dates are written in their own offset. Anything else: null.
+ * The first ten characters are always the date the author wrote (see `publishedDay` in core/page-view.ts).
  */
 export function toIsoDate(input: string): string | null {
   const value = input.trim();
@@ -393,19 +395,35 @@ export function toIsoDate(input: string): string | null {
     const local = `${y}-${mo}-${d}T${h}:${mi}:${s}${ms}`;
     if (!zone) return local;
     const offset = zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
-    const time = Date.parse(local + offset);
-    return Number.isNaN(time) ? null : new Date(time).toISOString();
+    if (offset !== 'Z' && !validOffset(offset)) return null;
+    return local + offset;
   }
   // RFC 2822 / HTTP dates carry their zone ("Tue, 02 Sep 2014 08:35:27 -0400", "... GMT").
-  if (
-    /^(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|GMT|UTC|UT|Z)$/i.test(
+  const rfc =
+    /^(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+([+-]\d{4}|GMT|UTC|UT|Z)$/i.exec(
       value,
-    )
-  ) {
+    );
+  if (rfc) {
     const time = Date.parse(value);
-    if (!Number.isNaN(time)) return new Date(time).toISOString();
+    if (Number.isNaN(time)) return null;
+    const zone = rfc[1]!;
+    if (!/^[+-]/.test(zone)) return new Date(time).toISOString().replace('.000Z', 'Z');
+    const offset = `${zone.slice(0, 3)}:${zone.slice(3)}`;
+    if (!validOffset(offset)) return null;
+    const minutes = (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3)));
+    // The wall-clock time where the author was: the instant moved by the offset, written without a zone.
+    const wall = new Date(time + minutes * 60_000).toISOString().slice(0, 19);
+    return wall + offset;
   }
   return null;
+}
+
+/** Offsets run from -12:00 to +14:00 in whole minutes. */
+function validOffset(offset: string): boolean {
+  const m = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
+  if (!m) return false;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return Number(m[3]) < 60 && minutes <= 14 * 60;
 }
 
 function validDate(y: number, m: number, d: number): boolean {

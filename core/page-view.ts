@@ -113,16 +113,33 @@ function hostOf(url: string): string | null {
 }
 
 /**
+ * The calendar date an ISO 8601 publication date names, `YYYY-MM-DD`, as the author wrote it: the
+ * date before any time and offset ("2017-10-23T01:00:00+02:00" is the 23rd, wherever it is read).
+ * Pages are stored that way since #14; a date stored earlier as a UTC instant (`…Z`) reads as its UTC
+ * date, as it always did. Null when the text does not start with a real date.
+ */
+export function publishedDay(iso: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso.trim());
+  if (!match) return null;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+    ? match[0]
+    : null;
+}
+
+/**
  * Formats an ISO 8601 publication date as the calendar date the author wrote, whatever the
  * reader's time zone ("2017-10-23T01:00:00+02:00" is 23 October, not the 22nd in UTC).
  * Anything that is not an ISO date is shown as it is.
  */
 export function formatPublishedDate(iso: string, locale?: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso.trim());
-  if (!match) return iso.trim();
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  if (Number.isNaN(date.getTime())) return iso.trim();
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  const day = publishedDay(iso);
+  if (!day) return iso.trim();
+  // Midnight UTC of that day, formatted in UTC: the reader's zone cannot move it.
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
 
 /** "3 highlights", "1 highlight · 1 not found on this page", "No highlights yet". */

@@ -3,8 +3,10 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { backgroundHandlers } from '@/messaging/background-handlers';
 import { createContextMenus, onCommand, onContextMenuClicked } from '@/messaging/browser-actions';
 import { notifyHighlightsChanged } from '@/messaging/client';
+import { acceptNoteDrafts, createNoteWriter } from '@/messaging/note-drafts';
 import { BACKGROUND_SENDERS, BackgroundRequestSchema } from '@/messaging/protocol';
 import { createMessageRouter } from '@/messaging/router';
+import { createCommands } from '@/storage/commands';
 import { database, requestPersistentStorage } from '@/storage/db';
 
 export default defineBackground(() => {
@@ -23,6 +25,20 @@ export default defineBackground(() => {
     },
   );
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  // Notes typed in the popup arrive keystroke by keystroke and are stored here, after the popup is gone too.
+  const commands = createCommands({
+    db: database(),
+    notify: (urls) => void notifyHighlightsChanged(urls),
+  });
+  const notes = createNoteWriter((id, note) => commands.updateHighlight(id, { note }), warn);
+  browser.runtime.onConnect.addListener(
+    (port) =>
+      void acceptNoteDrafts(port, notes, {
+        extensionId: browser.runtime.id,
+        extensionOrigin: browser.runtime.getURL('/'),
+        onRejected: (reason) => console.warn(`Talk Notes: note draft port refused: ${reason}`),
+      }),
+  );
   browser.runtime.onInstalled.addListener(() => {
     createContextMenus();
     void requestPersistentStorage();

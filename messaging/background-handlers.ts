@@ -22,15 +22,23 @@ export interface BackgroundDeps {
   notifyHighlightsChanged?: NotifyHighlightsChanged;
 }
 
-/** The normalized URL of a content script's page; a content script acts on that page only. */
-function ownPage(context: HandlerContext): string | null {
-  return context.role === 'content' ? normalizeUrl(context.senderUrl ?? '') : null;
-}
-
+/**
+ * A content script acts only on pages of its own page's origin. Which page of the origin it is, the
+ * content script says (page/page-address.ts: the URL its document was loaded from): the sender's URL
+ * follows the page's own `history.replaceState`, so it cannot tell one page of an origin from
+ * another, while the origin is the browser's and no script changes it.
+ */
 function requireOwnPage(context: HandlerContext, url: string) {
-  if (context.role === 'content' && ownPage(context) !== url) {
+  if (context.role !== 'content') return;
+  const own = originOf(context.senderUrl);
+  if (!own || own !== originOf(url)) {
     throw new MessageRejected('a content script may only act on its own page');
   }
+}
+
+function originOf(url: string | undefined): string | null {
+  const normalized = normalizeUrl(url ?? '');
+  return normalized ? new URL(normalized).origin : null;
 }
 
 /**

@@ -6,7 +6,6 @@ import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buildTextIndex } from '@/core/anchoring';
 import type { HighlightColor, HighlightRecord } from '@/core/types';
-import { normalizeUrl } from '@/core/url';
 import type { ClipInput } from '@/core/schemas';
 import { sendToBackground } from '@/messaging/client';
 import type { ContentResponses } from '@/messaging/protocol';
@@ -16,6 +15,7 @@ import { analyzePage, type PageAnalysis, prepareClip, redetect } from './clipper
 import { HighlightPainter } from './highlight-painter';
 import { whenIdle } from './idle';
 import { MenuUi } from './menu-ui';
+import { loadedKeyOf } from './page-address';
 import { PageHighlights } from './page-highlights';
 import { clippableRange } from './selection';
 import { ToolbarUi } from './toolbar-ui';
@@ -29,6 +29,11 @@ export const CLIPPED_MARK = 'talk-notes:clipped';
 export interface ContentAppOptions {
   /** The page is in a private (incognito) window: clips stay on the page, see core/private-window.ts. */
   privateWindow?: boolean;
+  /**
+   * The page's storage key now (page/page-address.ts: the URL the document was loaded from, moved
+   * only by the reader's navigations). Without it, the key the document was loaded with.
+   */
+  pageKey?: () => string | null;
 }
 
 export class ContentApp {
@@ -88,9 +93,10 @@ export class ContentApp {
     this.menu = new MenuUi(ctx, doc);
   }
 
-  /** The page's storage key. */
+  /** The page's storage key: never simply the address bar, which the page's script can rewrite. */
   get url(): string {
-    return normalizeUrl(this.doc.URL) ?? this.doc.URL;
+    const key = this.options.pageKey ? this.options.pageKey() : loadedKeyOf(this.doc.defaultView!);
+    return key ?? this.doc.URL;
   }
 
   /** Starts on the page; `initial` are its stored highlights when the caller already read them. */
@@ -343,6 +349,22 @@ export class ContentApp {
   /** A DOM change makes the cached analysis stale. */
   invalidateAnalysis(): void {
     this.analysis = null;
+  }
+
+  /**
+   * The document became another page (the reader followed a single-page site's link, or went back):
+   * what was drawn, selected or analysed for the page before goes; the new page's highlights are drawn.
+   */
+  async pageChanged(): Promise<void> {
+    this.pendingRange = null;
+    this.toolbar.hide();
+    this.menu.close();
+    this.setRefused([]);
+    this.invalidateAnalysis();
+    this.readRules();
+    await this.highlights.switchPage().catch((error: unknown) => {
+      console.warn('Talk Notes: could not load this page’s highlights', error);
+    });
   }
 
   /** The page's notes changed elsewhere (an edit, a correction of its talks): redraw, read the rules again. */

@@ -33,6 +33,11 @@ function scheduleTimeout(run: () => void, ms: number): () => void {
   return () => clearTimeout(id);
 }
 
+/** How long after a single-page site's navigation a highlight not found is only retried, not reported. */
+export const SETTLE_MS = 3_000;
+
+const NO_STATS: AnchoringStats = { anchored: 0, fuzzy: 0, orphaned: 0, durationMs: 0 };
+
 /** Public name of the performance mark made after every anchoring pass. */
 export const ANCHORED_MARK = 'talk-notes:anchored';
 
@@ -43,8 +48,16 @@ export class PageHighlights {
   private cancelRetry: () => void = () => {};
   /** When the pending retry will run (absolute, `now()` time). */
   private retryAt = Number.POSITIVE_INFINITY;
-  private readonly schedule = new RetrySchedule();
+  private schedule = new RetrySchedule();
   private running: Promise<void> | null = null;
+  /** Bumped when the document becomes another page: work begun for the page before is dropped. */
+  private generation = 0;
+  /**
+   * Just after a single-page site's navigation the new post's text may not be there yet (its router
+   * fetches it): highlights not found meanwhile are not reported as not found, only retried.
+   */
+  private settling = false;
+  private cancelSettle: () => void = () => {};
 
   constructor(private readonly deps: PageHighlightsDeps) {}
 
@@ -58,14 +71,39 @@ export class PageHighlights {
 
   /** Loads the page's highlights (unless given) and anchors them all. */
   async load(given?: HighlightRecord[]): Promise<AnchoringStats> {
+    const generation = this.generation;
     const records = given ?? (await this.deps.fetchHighlights());
+    if (generation !== this.generation) return { ...NO_STATS };
     this.records = new Map(records.map((r) => [r.id, r]));
     return this.anchorPending(records);
   }
 
+  /**
+   * The document became another page (a single-page site's navigation): forgets the page before's
+   * highlights, undrawn, and loads the new page's. A pass or read still running for the page before
+   * neither draws nor reports anything.
+   */
+  async switchPage(): Promise<AnchoringStats> {
+    this.generation++;
+    for (const id of this.records.keys()) this.deps.painter.remove(id);
+    this.records = new Map();
+    this.statuses.clear();
+    // A new page: no back-off learned on the page before, and time for its text to arrive.
+    this.schedule = new RetrySchedule();
+    this.cancelSettle();
+    this.settling = true;
+    this.cancelSettle = (this.deps.schedule ?? scheduleTimeout)(() => {
+      this.settling = false;
+      void this.retry();
+    }, SETTLE_MS);
+    return this.load();
+  }
+
   /** Re-reads storage after an edit elsewhere: removes deleted, recolours, anchors new ones. */
   async refresh(): Promise<AnchoringStats> {
+    const generation = this.generation;
     const records = await this.deps.fetchHighlights();
+    if (generation !== this.generation) return { ...NO_STATS };
     const fresh = new Map(records.map((r) => [r.id, r]));
     for (const id of this.records.keys()) {
       if (!fresh.has(id)) {
@@ -122,6 +160,7 @@ export class PageHighlights {
     this.observer?.disconnect();
     this.observer = null;
     this.cancelRetry();
+    this.cancelSettle();
   }
 
   /** Anchors again what is not drawn (or drawn over text that changed); no limit on how often, see RetrySchedule. */
@@ -159,11 +198,14 @@ export class PageHighlights {
   private async runPass(records: HighlightRecord[]): Promise<AnchoringStats> {
     const now = () => this.now();
     const started = now();
+    const generation = this.generation;
     const live = records.filter((r) => this.records.has(r.id));
     let results = new Map<string, AnchorResult | null>();
     if (live.length && this.deps.doc.body) {
       ({ results } = await anchorAll(this.deps.doc.body, live, { now }));
     }
+    // The page changed while this pass ran: its results belong to no page shown now.
+    if (generation !== this.generation) return { ...NO_STATS };
     const changed: { id: string; status: AnchorStatus }[] = [];
     let anchored = 0;
     let fuzzy = 0;
@@ -176,6 +218,8 @@ export class PageHighlights {
         this.deps.painter.draw(record.id, result.range, record.color);
       } else {
         this.deps.painter.remove(record.id);
+        // Not found yet, not "not found": the settle timer's retry says which it is.
+        if (this.settling) continue;
       }
       if (this.statuses.get(record.id) !== status) {
         this.statuses.set(record.id, status);

@@ -6,6 +6,7 @@
  * A clip the background refuses for what it is (messaging/protocol.ts `Reply.rejected`) would be
  * refused again by every retry: it leaves the queue, and is offered for copying only.
  */
+import { passageWithSource } from '@/core/markdown/export';
 import type { ClipInput } from '@/core/schemas';
 import type { HighlightRecord } from '@/core/types';
 
@@ -88,14 +89,12 @@ export class UnsavedClips {
   }
 }
 
-/** Clips as Markdown quotes with their source, for the clipboard. */
+/**
+ * Clips as Markdown quotes with their source, for the clipboard, by the export's own writers: a page
+ * title such as `[x](javascript:…)` stays text, never a live link.
+ */
 export function clipsToMarkdown(clips: readonly ClipInput[]): string {
-  return clips
-    .map((clip) => {
-      const quote = clip.highlight.markdown.replace(/\n/g, '\n> ');
-      return `> ${quote}\n\n— ${clip.page.title} <${clip.page.url}>`;
-    })
-    .join('\n\n');
+  return clips.map((clip) => passageWithSource(clip.highlight, clip.page)).join('\n\n');
 }
 
 /** An error's message, for the reader. */

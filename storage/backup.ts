@@ -5,6 +5,7 @@
  */
 import { type Backup, createBackup, type LibraryData, type ParseBackupOptions } from '@/core/backup';
 import { countPlan, type LibraryMatches, type MergeCounts, planMerge } from '@/core/merge';
+import { keepApproved, listOverwrites, type Overwrite } from '@/core/merge-overwrites';
 import { findSameConference } from '@/core/schedule/identity';
 import type { TalkNotesDatabase } from './db';
 
@@ -19,6 +20,12 @@ export interface BackupRunOptions {
   onProgress?: (progress: BackupProgress) => void;
   /** Cancels the run; an import then leaves the library unchanged. */
   signal?: AbortSignal;
+  /**
+   * Import: the library records the reader agreed to have overwritten (`overwriteKey` of
+   * {@link previewOverwrites}' entries); every other record the backup has a newer version of stays
+   * as it is. Without it, newer records win (the merge rule).
+   */
+  overwrite?: ReadonlySet<string>;
 }
 
 export interface ImportResult extends MergeCounts {
@@ -91,7 +98,9 @@ export async function importBackup(
     const library = await readMatches(db, backup);
     throwIfAborted(signal);
     await checkReferences(db, backup);
-    const plan = planMerge(backup, library);
+    // The library may have changed since the reader was asked: only what they approved is overwritten.
+    const merged = planMerge(backup, library);
+    const plan = options.overwrite ? keepApproved(merged, options.overwrite) : merged;
 
     const writes = [
       { table: db.pages, rows: [...plan.pages.add, ...plan.pages.update] },
@@ -132,6 +141,18 @@ export async function importBackup(
       },
       changedPages: [...new Set([...plan.highlights.add, ...plan.highlights.update].map((h) => h.url))],
     };
+  });
+}
+
+/**
+ * The library records importing `backup` would overwrite with the backup's newer versions (read in
+ * one transaction, nothing written), for the reader to approve first. Empty when the import would
+ * only add records or leave them as they are.
+ */
+export async function previewOverwrites(db: TalkNotesDatabase, backup: LibraryData): Promise<Overwrite[]> {
+  return db.transaction('r', tablesOf(db), async () => {
+    const library = await readMatches(db, backup);
+    return listOverwrites(planMerge(backup, library), library);
   });
 }
 

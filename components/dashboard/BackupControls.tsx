@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { BACKUP_LIMITS, serializeBackup } from '@/core/backup';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { BACKUP_LIMITS, type ParseBackupResult, serializeBackup } from '@/core/backup';
+import { type Overwrite, type OverwrittenTable, overwriteKey } from '@/core/merge-overwrites';
 import type { ExportOptions } from '@/core/markdown/export-options';
 import type { SettingRecord } from '@/core/types';
 import { toWebAnnotations } from '@/core/web-annotation';
@@ -21,7 +22,21 @@ type State =
   | { kind: 'idle' }
   | { kind: 'running'; label: string; progress: BackupProgress | null; controller: AbortController }
   | { kind: 'done'; message: string; held?: SettingRecord[] }
+  | { kind: 'confirm'; name: string; parsed: ParsedBackup; overwrites: Overwrite[] }
   | { kind: 'error'; message: string };
+
+type ParsedBackup = Extract<ParseBackupResult, { ok: true }>;
+
+/** How many of the records an import would overwrite are named; the rest are counted. */
+const LISTED_OVERWRITES = 10;
+
+const RECORD_KINDS: Record<OverwrittenTable, string> = {
+  highlights: 'Highlight',
+  talks: 'Talk',
+  pages: 'Page',
+  conferences: 'Conference',
+  collections: 'Collection',
+};
 
 const PHASES: Record<BackupProgress['phase'], string> = {
   reading: 'Reading the library',
@@ -131,9 +146,33 @@ export function BackupControls({
         failed(parsed.error);
         return;
       }
+      // Newer records in the backup would overwrite the reader's own edits: ask first (#14, finding 7).
+      const overwrites = await library.previewOverwrites(parsed.backup);
+      if (controller.signal.aborted) throw controller.signal.reason;
+      if (overwrites.length) {
+        finish({ kind: 'confirm', name: file.name, parsed, overwrites });
+        return;
+      }
+      await runImport(file.name, parsed, new Set(), controller);
+    } catch (error) {
+      if (isAbort(error)) finish({ kind: 'done', message: 'Import cancelled. Nothing was changed.' });
+      else failed(`${messageOf(error).replace(/\.?$/, '.')}`);
+    }
+  };
+
+  /** Merges a parsed backup, overwriting only the `approved` library records (`overwriteKey`s). */
+  const runImport = async (
+    name: string,
+    parsed: ParsedBackup,
+    approved: ReadonlySet<string>,
+    controller = start(`Importing ${name}`),
+  ) => {
+    const label = `Importing ${name}`;
+    try {
       const result = await library.importBackup(parsed.backup, {
         signal: controller.signal,
         onProgress: progressTo(controller, label),
+        overwrite: approved,
       });
       const warnings = parsed.warnings.length ? ` ${parsed.warnings.join(' ')}` : '';
       // Settings that change what exports write are shown, not applied (core/backup.ts HELD_SETTINGS).
@@ -143,13 +182,17 @@ export function BackupControls({
         : '';
       finish({
         kind: 'done',
-        message: `Imported ${file.name}: ${result.added} added, ${result.updated} updated, ${result.skipped} unchanged.${warnings}${heldNote}`,
+        message: `Imported ${name}: ${result.added} added, ${result.updated} updated, ${result.skipped} unchanged.${warnings}${heldNote}`,
         held,
       });
       onImported?.(result);
     } catch (error) {
       if (isAbort(error)) finish({ kind: 'done', message: 'Import cancelled. Nothing was changed.' });
-      else failed(`${messageOf(error).replace(/\.?$/, '.')}`);
+      else
+        finish({
+          kind: 'error',
+          message: `Could not import ${name}: ${messageOf(error).replace(/\.?$/, '.')} Nothing was changed.`,
+        });
     }
   };
 
@@ -205,6 +248,17 @@ export function BackupControls({
           </button>
         </div>
       )}
+      {state.kind === 'confirm' && (
+        <ConfirmOverwrites
+          name={state.name}
+          overwrites={state.overwrites}
+          onOverwrite={() =>
+            void runImport(state.name, state.parsed, new Set(state.overwrites.map(overwriteKey)))
+          }
+          onKeepMine={() => void runImport(state.name, state.parsed, new Set())}
+          onCancel={() => finish({ kind: 'done', message: 'Import cancelled. Nothing was changed.' })}
+        />
+      )}
       {state.kind === 'done' && <p role="status">{state.message}</p>}
       {state.kind === 'done' &&
         state.held?.map((setting) => (
@@ -242,6 +296,54 @@ function HeldSetting({ setting, onApply }: { setting: SettingRecord; onApply: ()
       <button type="button" onClick={onApply}>
         Use these export options
       </button>
+    </section>
+  );
+}
+
+/**
+ * Before an import overwrites the reader's records with a backup's newer versions: how many, the first
+ * of them by name, and the choice. `Overwrite` takes the backup's versions of exactly these records,
+ * `Keep mine` adds only what the library lacks, `Cancel` changes nothing.
+ */
+function ConfirmOverwrites(props: {
+  name: string;
+  overwrites: readonly Overwrite[];
+  onOverwrite: () => void;
+  onKeepMine: () => void;
+  onCancel: () => void;
+}) {
+  const { overwrites } = props;
+  const count = overwrites.length;
+  const more = count - LISTED_OVERWRITES;
+  const headingId = useId();
+  const keepMine = useRef<HTMLButtonElement>(null);
+  // The safe choice has the focus: Enter keeps the reader's records.
+  useEffect(() => keepMine.current?.focus(), []);
+  return (
+    <section class="backup-confirm" role="alertdialog" aria-labelledby={headingId}>
+      <p id={headingId}>
+        {props.name} has newer versions of {count === 1 ? 'one of your records' : `${count} of your records`}.
+        Importing it would overwrite {count === 1 ? 'it' : 'them'}:
+      </p>
+      <ul aria-label="Records the backup would overwrite">
+        {overwrites.slice(0, LISTED_OVERWRITES).map((o) => (
+          <li key={overwriteKey(o)}>
+            {RECORD_KINDS[o.table]}: {o.table === 'highlights' ? `“${o.label}”` : o.label}
+          </li>
+        ))}
+      </ul>
+      {more > 0 && <p>…and {more} more.</p>}
+      <div class="row">
+        <button type="button" onClick={props.onOverwrite}>
+          Overwrite
+        </button>
+        <button type="button" onClick={props.onKeepMine} ref={keepMine}>
+          Keep mine
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
     </section>
   );
 }

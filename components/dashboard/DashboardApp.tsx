@@ -47,6 +47,8 @@ interface Props {
   db: TalkNotesDatabase;
   /** Tells open tabs that the highlights of these pages changed (messaging/client.ts). */
   onHighlightsChanged?: (urls: readonly string[]) => void;
+  /** Hands a note's text to the background on every keystroke (messaging/note-drafts.ts); written here without. */
+  handOverNote?: (id: string, note: string) => void;
   /** Export slot in the toolbar; `<ExportControls>` for the current view by default (tests look at the view). */
   renderExport?: (view: DashboardView) => ComponentChildren;
   /** Backup slot in the header; `<BackupControls>` by default. */
@@ -89,6 +91,7 @@ function conferenceSummary(groups: readonly HighlightGroup[], highlights: number
 export function DashboardApp({
   db,
   onHighlightsChanged = ignore,
+  handOverNote,
   renderExport,
   renderBackup,
   listViewport,
@@ -109,7 +112,7 @@ export function DashboardApp({
 
   const view = useLibraryView(records, filter, groupBy, collapsed, order);
   const selection = useSelection(view?.rows ?? NO_ROWS);
-  const actions = useLibraryActions({ db, onHighlightsChanged, onError: setError, now });
+  const actions = useLibraryActions({ db, onHighlightsChanged, onError: setError, now, handOverNote });
   const exporter = useMarkdownExport(db);
   const backup = useBackup(db, onHighlightsChanged);
   const scheduleImporter = useScheduleImport(db, onHighlightsChanged);

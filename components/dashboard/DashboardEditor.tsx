@@ -34,7 +34,12 @@ export function DashboardEditor({ highlight, talks, allTags, colorNames, actions
       }}
     >
       <legend class="visually-hidden">Edit highlight</legend>
-      <NoteEditor value={highlight.note} onSave={(note) => update(highlight, { note })} autoFocus />
+      <NoteEditor
+        value={highlight.note}
+        onSave={(note) => actions.saveNote(highlight, note)}
+        debounceMs={actions.noteDebounceMs}
+        autoFocus
+      />
       <TagInput
         tags={highlight.tags}
         suggestions={allTags as string[]}

@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { HighlightGroup } from '@/core/library/groups';
 import { dayStart } from '@/core/library/days';
+import { formatPublishedDate } from '@/core/page-view';
 import { localTimes, timeRange } from '@/core/schedule/slot';
 import type { ConferenceRecord, PageRecord, TalkRecord } from '@/core/types';
 import { MarkedText } from './DashboardMarkedText';
@@ -132,6 +133,12 @@ export function DashboardGroupHeader(props: Props) {
       {group.by !== 'day' && group.pages.length > 0 && (group.by !== 'talk' || talk) && (
         <p class="dash-group-pages">
           <span class="dash-muted">{sites.join(', ')}</span>
+          {group.by === 'page' && group.page?.publishedAt && (
+            <span class="dash-muted dash-published">
+              {' · '}
+              {formatPublishedDate(group.page.publishedAt)}
+            </span>
+          )}
           {group.by !== 'page' && ' · '}
           {group.by !== 'page' && <PageLinks pages={group.pages} terms={terms} />}
           {group.by === 'page' && group.page && isWebUrl(group.page.url) && (

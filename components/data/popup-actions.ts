@@ -21,11 +21,18 @@ export interface PageBridge {
   updateInBackground: (id: string, changes: HighlightChanges) => Promise<unknown>;
   /** Whether the popup is going away (its page is hiding): edits then travel through the background. */
   isClosing: () => boolean;
+  /**
+   * Hands a note's whole text to the background, which stores it (messaging/note-drafts.ts): called on
+   * every keystroke, so a popup closed right after the last one has lost nothing.
+   */
+  saveNote: (id: string, note: string) => void;
 }
 
 export interface PopupActions {
   /** Saves edits to a highlight; true once saved (or handed to the background). */
   update: (id: string, changes: HighlightChanges) => Promise<true>;
+  /** Hands a note's text to the background to store (every keystroke; see `PageBridge.saveNote`). */
+  saveNote: (id: string, note: string) => Promise<true>;
   /** Deletes a highlight; returns the record for an undo. */
   remove: (id: string) => Promise<HighlightRecord | null>;
   /** Puts a deleted highlight back exactly as it was. */
@@ -80,6 +87,10 @@ export function createPopupActions({ db, tabId, bridge }: PopupActionDeps): Popu
         // A last note flush for a highlight deleted meanwhile has nothing left to save.
         if (await getHighlight(db, id)) throw error;
       }
+      return true;
+    },
+    async saveNote(id, note) {
+      bridge.saveNote(id, note);
       return true;
     },
     remove: (id) => commands.deleteHighlight(id),

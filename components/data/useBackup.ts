@@ -2,7 +2,14 @@ import { useMemo } from 'preact/hooks';
 import { type Backup, type LibraryData, type ParseBackupResult, parseBackup } from '@/core/backup';
 import { parseSetting, type SettingKey } from '@/core/settings';
 import type { HighlightRecord, PageRecord, SettingRecord, TalkRecord } from '@/core/types';
-import { type BackupRunOptions, exportBackup, type ImportResult, libraryReferences } from '@/storage/backup';
+import type { Overwrite } from '@/core/merge-overwrites';
+import {
+  type BackupRunOptions,
+  exportBackup,
+  type ImportResult,
+  libraryReferences,
+  previewOverwrites,
+} from '@/storage/backup';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { loadAllAnnotations } from '@/storage/export';
@@ -14,6 +21,8 @@ export interface LibraryBackup {
   exportBackup: (options: BackupRunOptions) => Promise<Backup>;
   /** Reads a backup file; records may refer to pages, conferences and conference talks already in the library. */
   parse: (text: string) => Promise<ParseBackupResult>;
+  /** The library records importing a parsed backup would overwrite with newer ones (asked about first). */
+  previewOverwrites: (backup: LibraryData) => Promise<Overwrite[]>;
   /** Merges a parsed backup, all or nothing; the open tabs of the pages it changed redraw. */
   importBackup: (backup: LibraryData, options: BackupRunOptions) => Promise<ImportResult>;
   /** Every highlight with every page and talk, for the Web Annotation export. */
@@ -32,6 +41,7 @@ export function libraryBackup(db: TalkNotesDatabase, notify?: NotifyHighlightsCh
   return {
     exportBackup: (options) => exportBackup(db, options),
     parse: async (text) => parseBackup(text, await libraryReferences(db)),
+    previewOverwrites: (backup) => previewOverwrites(db, backup),
     importBackup: (backup, options) => commands.importBackup(backup, options),
     loadAnnotations: () => loadAllAnnotations(db),
     deleteAllData: () => commands.deleteAllData(),

@@ -9,6 +9,10 @@ import type { TalkNotesDatabase } from '@/storage/db';
 
 export interface LibraryActions {
   updateHighlight: (highlight: HighlightRecord, changes: HighlightChanges) => Promise<void>;
+  /** Saves a note as typed; with `notes.handOver`, every keystroke goes to the background at once. */
+  saveNote: (highlight: HighlightRecord, note: string) => Promise<void>;
+  /** How the note editor saves: 0 (every keystroke) when notes are handed to the background. */
+  noteDebounceMs: number | undefined;
   addTags: (ids: readonly string[], tags: readonly string[]) => Promise<number>;
   removeTags: (ids: readonly string[], tags: readonly string[]) => Promise<number>;
   setTalk: (ids: readonly string[], talkId: string | null) => Promise<number>;
@@ -36,6 +40,11 @@ interface Options {
   now: () => number;
   /** The tab showing a page detects its talks again (messaging/client.ts); a seam for tests. */
   findTalksInOpenTab?: (url: string) => Promise<Redetection | null>;
+  /**
+   * Hands a note's whole text to the background, which stores it (messaging/note-drafts.ts), so a tab
+   * closed right after the last keystroke loses nothing. Without it, notes are written here, debounced.
+   */
+  handOverNote?: (id: string, note: string) => void;
 }
 
 /**
@@ -49,6 +58,7 @@ export function useLibraryActions({
   onError,
   now,
   findTalksInOpenTab = detectTalksInOpenTab,
+  handOverNote,
 }: Options): LibraryActions {
   return useMemo(() => {
     const commands = createCommands({ db, notify: onHighlightsChanged, now });
@@ -64,11 +74,17 @@ export function useLibraryActions({
       await write;
       return true;
     };
+    const updateHighlight = (highlight: HighlightRecord, changes: HighlightChanges) =>
+      run('save the highlight', undefined, async () => {
+        await commands.updateHighlight(highlight.id, changes);
+      });
     return {
-      updateHighlight: (highlight, changes) =>
-        run('save the highlight', undefined, async () => {
-          await commands.updateHighlight(highlight.id, changes);
-        }),
+      updateHighlight,
+      saveNote: async (highlight, note) => {
+        if (handOverNote) handOverNote(highlight.id, note);
+        else await updateHighlight(highlight, { note });
+      },
+      noteDebounceMs: handOverNote ? 0 : undefined,
       addTags: (ids, tags) => run('add the tags', 0, async () => (await commands.addTags(ids, tags)).length),
       removeTags: (ids, tags) =>
         run('remove the tags', 0, async () => (await commands.removeTags(ids, tags)).length),
@@ -106,5 +122,5 @@ export function useLibraryActions({
           return `Found ${talks} on the page; ${highlights} moved. Your corrections were kept.`;
         }),
     };
-  }, [db, onHighlightsChanged, onError, now, findTalksInOpenTab]);
+  }, [db, onHighlightsChanged, onError, now, findTalksInOpenTab, handOverNote]);
 }

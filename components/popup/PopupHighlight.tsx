@@ -137,8 +137,10 @@ export function PopupHighlight({
         >
           <NoteEditor
             value={highlight.note}
+            // Each keystroke goes to the background at once (#14): the popup can close at any moment.
+            debounceMs={0}
             onSave={(note) => {
-              void actions.update(id, { note });
+              void actions.saveNote(id, note);
             }}
           />
           <TagInput tags={tags} suggestions={suggestions} onChange={setTags} />

@@ -3,8 +3,15 @@
  * first, then the fuzzy ones in time slices with a total budget.
  */
 import type { Selector } from '../types';
-import { type AnchorResult, anchorAtExpected, anchorExactly, anchorFuzzily, selectorsByType } from './anchor';
-import { QGramFilter } from './qgram-filter';
+import {
+  type AnchorResult,
+  anchorAtExpected,
+  anchorExactly,
+  anchorFuzzily,
+  type Finders,
+  selectorsByType,
+} from './anchor';
+import { OccurrenceFinder } from './occurrences';
 import { buildTextIndex, lowerBound, upperBound } from './text-index';
 
 /** A highlight to place: its id and stored selectors. */
@@ -109,6 +116,20 @@ export async function anchorAll(
   };
 
   const index = buildTextIndex(root);
+  // Made on first use: a page where every stored position still holds its quote never folds its text
+  // or indexes it.
+  let rawFinder: OccurrenceFinder | undefined;
+  let foldedFinder: OccurrenceFinder | undefined;
+  const finders: Finders = {
+    get raw() {
+      rawFinder ??= new OccurrenceFinder(index.text);
+      return rawFinder;
+    },
+    get folded() {
+      foldedFinder ??= new OccurrenceFinder(index.folded.text);
+      return foldedFinder;
+    },
+  };
   const results = new Map<string, AnchorResult | null>();
   const pending: AnchorItem[] = [];
   const placedShifts: { oldStart: number; newStart: number }[] = [];
@@ -126,7 +147,7 @@ export async function anchorAll(
       if (oldStart !== undefined && lastShift !== 0) {
         result = anchorAtExpected(index, item.selectors, oldStart + lastShift);
       }
-      result ??= anchorExactly(index, item.selectors);
+      result ??= anchorExactly(index, item.selectors, undefined, finders);
     } catch {
       result = null;
     }
@@ -149,7 +170,6 @@ export async function anchorAll(
   };
 
   let timedOut = false;
-  let filter: QGramFilter | undefined;
   for (const item of pending) {
     if (timedOut || workTime() >= budgetMs) {
       timedOut = true;
@@ -159,8 +179,9 @@ export async function anchorAll(
     const oldStart = selectorsByType(item.selectors).position?.start;
     let result: AnchorResult | null = null;
     try {
-      // Built on the first fuzzy item: pages where everything is found verbatim never pay for it.
-      filter ??= new QGramFilter(index.folded.text);
+      // The folded text's q-gram index, built on the first fuzzy item if the exact lookups did not
+      // build it: pages where everything is found verbatim never pay for it.
+      const filter = finders.folded.filter();
       result = anchorFuzzily(
         index,
         item.selectors,

@@ -11,6 +11,7 @@
 import type { RangeSelector, Selector, TextPositionSelector, TextQuoteSelector } from '../types';
 import type { QGramFilter } from './qgram-filter';
 import { contextAgreement, matchQuote } from './match-quote';
+import { type OccurrenceFinder, scanOccurrences } from './occurrences';
 import { foldText, indexFor, isWhitespaceCode, type TextIndex, type TextSpan } from './text-index';
 import { nodeFromXPath } from './xpath';
 
@@ -87,20 +88,26 @@ function contextMatchesExactly(text: string, start: number, end: number, quote: 
   );
 }
 
-function allOccurrences(text: string, needle: string): number[] {
-  const found: number[] = [];
-  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) found.push(i);
-  return found;
+/**
+ * Finders of verbatim occurrences in an index's raw and folded text, shared by the highlights of one
+ * pass (see anchorAll); without them each lookup scans the text.
+ */
+export interface Finders {
+  readonly raw: OccurrenceFinder;
+  readonly folded: OccurrenceFinder;
 }
 
 /** Where the quote occurs verbatim, or failing that up to whitespace differences. */
-function exactSpans(index: TextIndex, exact: string): TextSpan[] {
-  const raw = allOccurrences(index.text, exact);
+function exactSpans(index: TextIndex, exact: string, finders?: Finders): TextSpan[] {
+  const raw = finders ? finders.raw.occurrences(exact) : scanOccurrences(index.text, exact);
   if (raw.length > 0) return raw.map((start) => ({ start, end: start + exact.length }));
   const foldedQuote = foldText(exact);
   if (foldedQuote.trim() === '') return [];
   const folded = index.folded;
-  return allOccurrences(folded.text, foldedQuote).map((start) => ({
+  const starts = finders
+    ? finders.folded.occurrences(foldedQuote)
+    : scanOccurrences(folded.text, foldedQuote);
+  return starts.map((start) => ({
     start: folded.rawStart(start),
     end: folded.rawEnd(start + foldedQuote.length),
   }));
@@ -212,12 +219,14 @@ function anchorWithoutQuote(index: TextIndex, set: SelectorSet): AnchorResult | 
 /**
  * The cheap steps: position confirmed by the quote, else verbatim (or whitespace-insensitive) copies of
  * the quote. Returns null when the quote is not on the page verbatim (try `anchorFuzzily`).
- * `hint` overrides the stored position as the expected start offset when choosing between copies.
+ * `hint` overrides the stored position as the expected start offset when choosing between copies;
+ * `finders` (one pair per pass) replace a scan of the page per lookup once a pass has made a few.
  */
 export function anchorExactly(
   index: TextIndex,
   selectors: readonly Selector[],
   hint?: number,
+  finders?: Finders,
 ): AnchorResult | null {
   const set = selectorsByType(selectors);
   const { quote, position } = set;
@@ -233,7 +242,7 @@ export function anchorExactly(
   if (positionFits && contextMatchesExactly(text, position.start, position.end, quote)) {
     return placed(index, position.start, position.end, 'position');
   }
-  const spans = exactSpans(index, exact);
+  const spans = exactSpans(index, exact, finders);
   if (spans.length === 0) return null;
   const chosen =
     spans.length === 1

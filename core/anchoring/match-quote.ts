@@ -225,7 +225,10 @@ export function matchQuote(
     const from = Math.max(0, hint - radius);
     const to = Math.min(text.length, hint + quote.length + radius);
     if (from > 0 || to < text.length) {
-      const local = bestIn(text, quote, from, to, normalized);
+      // When the filter proves the window holds no match, skip its search: a deleted passage then
+      // costs lookups only (the result is the same, as the filter never drops a possible match).
+      const inWindow = filter?.regions(quote, maxErrorsFor(quote.length), [from, to]);
+      const local = inWindow?.length === 0 ? null : bestIn(text, quote, from, to, normalized);
       if (local && (local.context === undefined || local.context >= MIN_CONTEXT_SIMILARITY)) {
         return local.match;
       }

@@ -27,6 +27,7 @@ import { frontMatter } from './front-matter';
 import { sanitizeMarkdown } from './sanitize';
 import { scheduleDetails, scheduleValues } from './schedule-details';
 import type { ColorNames } from '../colors';
+import { publishedDay } from '../page-view';
 import { resolveTalk } from '../schedule/resolve';
 import { highlightFragmentUrl } from '../text-fragment';
 import type { ConferenceRecord, HighlightRecord, PageRecord, TalkRecord } from '../types';
@@ -307,6 +308,7 @@ function templateValues(
     color: () => h.color,
     colorName: () => inline(ctx.colorNames[h.color] ?? ''),
     date: () => isoTime(h.createdAt).slice(0, 10),
+    published: () => (page?.publishedAt ? (publishedDay(page.publishedAt) ?? '') : ''),
     id: () => inline(h.id),
   };
   const values = {} as TemplateValues;
@@ -317,7 +319,7 @@ function templateValues(
 }
 
 /** The stored Markdown, made safe; the escaped text when there is none. */
-function passageMarkdown(h: HighlightRecord): string {
+function passageMarkdown(h: Pick<HighlightRecord, 'text' | 'markdown'>): string {
   return sanitizeMarkdown(h.markdown.trim() ? h.markdown : plainTextMarkdown(h.text), 'page');
 }
 
@@ -330,9 +332,38 @@ function blockquote(markdown: string): string {
 
 /** `[Page title](fragment URL)`, or the escaped title alone when the URL cannot be linked. */
 function titleLink(h: HighlightRecord, ctx: ExportContext): string {
-  const title = inline(pageTitle(h, ctx));
-  const url = fragmentUrl(h, ctx);
-  return url ? `[${title}](${url})` : title;
+  return linkedTitle(pageTitle(h, ctx), fragmentUrl(h, ctx));
+}
+
+/** A page title as link text (escaped: a title cannot close the link or add one), or alone without a URL. */
+function linkedTitle(title: string, url: string | null): string {
+  return url ? `[${inline(title)}](${url})` : inline(title);
+}
+
+/** A passage that is not stored (yet): what it needs to be written as the default layout writes one. */
+export interface UnstoredPassage {
+  text: string;
+  markdown: string;
+  selectors: HighlightRecord['selectors'];
+  note: string;
+}
+
+/**
+ * One passage that could not be stored (the page's `Copy unsaved`, a refused clip's `Copy`), written
+ * by the same rules as an exported highlight: the passage as a sanitized blockquote, a source line
+ * with the page title escaped and linked to the passage (http(s) pages only), and the note. The page
+ * wrote the title and the passage: neither can add a link, HTML or structure.
+ */
+export function passageWithSource(passage: UnstoredPassage, page: { title: string; url: string }): string {
+  const base = linkDestination(page.url);
+  const url = base ? highlightFragmentUrl({ ...passage, url: base }, base) : null;
+  const parts = [
+    blockquote(passageMarkdown(passage)),
+    `— ${linkedTitle(page.title.trim() || page.url, url)}`,
+  ];
+  const note = sanitizeMarkdown(passage.note, 'user');
+  if (note.trim()) parts.push(note);
+  return parts.join('\n\n');
 }
 
 function fragmentUrl(h: HighlightRecord, ctx: ExportContext): string | null {

@@ -31,6 +31,7 @@ export const TEMPLATE_VARIABLES = {
   color: 'the highlight colour (yellow, green, blue, pink, purple)',
   colorName: 'the name you gave the colour (empty when unnamed)',
   date: 'the date the passage was clipped, YYYY-MM-DD (UTC)',
+  published: 'the date the page was published, YYYY-MM-DD, as its author dated it (empty when unknown)',
   id: 'the highlight id',
   // A conference talk's fields (./schedule-details.ts): empty when the talk is not a conference talk.
   conference: 'the conference title (empty unless the passage is under a conference talk, as are all below)',

@@ -72,10 +72,10 @@ const META_TOKEN =
 const TALK_COLUMN =
   /^(?:talks?|titles?|sessions?|talk titles?|presentations?|vortr(?:a|ä)ge?|titel|titre|título|titulo|charlas?|タイトル|講演|セッション|演題|topic)$/iu;
 const SPEAKER_COLUMN =
-  /^(?:speakers?|speaker\(s\)|presenters?|presented by|by|who|sprecher(?:in)?(?:\(innen\))?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|sprekers?|докладчики?|спикеры?|prelegen(?:t|tka|ci|tki)|přednášející|登壇者|講演者|発表者|발표자|讲师|讲者)$/iu;
+  /^(?:speakers?|speaker\(s\)|presenters?|presented by|by|who|sprecher(?:in)?(?:\(innen\))?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|sprekers?|докладчики?|спикеры?|prelegen(?:t|tka|ci|tki)|přednášející|登壇者|講演者|発表者|발표자|讲师|讲者|講師|講者|演講者|主講人?)$/iu;
 /** "Speaker: Jane Doe", "Speakers: A, B", "Sprecherin: …", "登壇者：…", "by Jane Doe". */
 const SPEAKER_LINE =
-  /^((?:speakers?|speaker\(s\)|presenters?|presented by|given by|by|sprecher(?:in)?(?:innen)?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|ponente|palestrantes?|sprekers?|докладчи(?:ки|ца|к)|спикеры?|выступающ(?:ий|ая|ие)|prelegen(?:tka|tki|ci|t)|mówca|mówczyni|přednášející|řeční(?:ce|ci|k)|mluvčí|(?:palestra|charla|conférence|talk|vortrag|keynote) (?:de|by|von|par|por)|登壇者|講演者|発表者|スピーカー|讲师|讲者|演讲者|演讲人|分享者|嘉宾|발표자|연사))\s*[:：]?\s*(.{2,200})$/iu;
+  /^((?:speakers?|speaker\(s\)|presenters?|presented by|given by|by|sprecher(?:in)?(?:innen)?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|ponente|palestrantes?|sprekers?|докладчи(?:ки|ца|к)|спикеры?|выступающ(?:ий|ая|ие)|prelegen(?:tka|tki|ci|t)|mówca|mówczyni|přednášející|řeční(?:ce|ci|k)|mluvčí|(?:palestra|charla|conférence|talk|vortrag|keynote) (?:de|by|von|par|por)|登壇者|講演者|発表者|スピーカー|讲师|讲者|演讲者|演讲人|分享者|嘉宾|講師|講者|演講者|演講人|主講人?|主讲人?|발표자|연사))\s*[:：]?\s*(.{2,200})$/iu;
 /**
  * Labels that name one person: after "Speaker: Jane Doe," comes her role or company ("Prelegent: Jan
  * Nowak, Hurtownia Danych" is one man), where "Speakers: A, B" lists people.
@@ -378,7 +378,13 @@ function speakerLineAfter(el: Element, post: Element, title = ''): string[] {
     // A long block is the write-up itself (or the rest of the page): speaker lines come before it.
     if (text.length > MAX_SPEAKER_BLOCK || block.matches(HEADINGS) || block.querySelector(HEADINGS))
       return [];
-    const labelled = speakerLine(text);
+    // "By Jane Doe" in a byline names the article's author, not a speaker.
+    const byline = hasMetaAncestor(block, post);
+    const labelled =
+      brokenLines(block)
+        .filter((line) => !(byline && /^by\s/iu.test(line)))
+        .map(speakerLine)
+        .find((people) => people.length) ?? [];
     if (labelled.length) return labelled;
     // Unlabelled names count only right under the title (a short block: a line or a few cards), and
     // not in a byline or a post's meta.
@@ -460,6 +466,22 @@ function speakerLinesIn(el: Element): string[] {
     if (people.length) return people;
   }
   return [];
+}
+
+/**
+ * The lines of a block that `<br>`s break ("講者：黃淑芬<br>議程軌：社群與治理"): each label holds only
+ * its own line. A block without `<br>` is one line.
+ */
+function brokenLines(block: Element): string[] {
+  if (!block.querySelector('br')) return [textUpTo(block, MAX_SPEAKER_BLOCK)];
+  const lines = [''];
+  const walker = block.ownerDocument.createTreeWalker(block, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === 1) {
+      if ((node as Element).tagName === 'BR') lines.push('');
+    } else lines[lines.length - 1] += node.textContent ?? '';
+  }
+  return lines.map((line) => clean(line)).filter(Boolean);
 }
 
 function speakerLine(text: string): string[] {

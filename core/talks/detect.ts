@@ -66,6 +66,13 @@ const MIN_GROUP_SHARE = 1 / 3;
 /** Talk words where a write-up opens: "in her talk", "the keynote", "his slides", "Vortrag", "講演". */
 const TALK_WORDS =
   /\b(?:(?:his|her|their|the|this|a|an|whose|my|first|second|next|last|closing|opening)\s+(?:talk|keynote|session|presentation|lecture|lightning talk|workshop|tutorial|slides|demo)|keynote|lightning talk|slides|on stage|took the stage|the speakers?|speaker|presented|was presenting|(?:her|his|their) (?:demo|slide))\b|\b(?:vortrag|vortrags|sprecherin|sprecher|referentin|referent|folien|conférence|présentation|intervenant|charla|ponencia|ponente|diapositivas|palestra)\b|講演|発表|登壇|スライド|セッション|トーク/iu;
+/**
+ * Talks and speakers named in general, in the languages detection reads: a plural ("Between talks",
+ * "Finding speakers", "Vorträge einreichen"), or a singular after an article or a preposition
+ * ("Announcing a talk", "Before the first talk"). "Talk A" names one talk.
+ */
+const ABOUT_TALKS =
+  /(?<!\p{L})(?:(?:talks|speakers|presentations|vorträge|sprecher(?:innen)?|referent(?:en|innen)|conférences|intervenants|charlas|ponentes|palestras|palestrantes|lezingen|sprekers|доклады|спикеры|prelegenci|přednášky|řečníci)|(?:a|an|the|each|every|your|our|per|first|next|last|between|before|after|during)\s+(?:\p{L}+\s+)?(?:talk|speaker|presentation))(?!\p{L})|登壇者|スピーカー|讲者|讲师|発表者/iu;
 /** The page is about an event: conference words in its title, headings or opening. */
 const EVENT_WORDS =
   /\b(?:conf(?:erence)?s?|summit|meetups?|meet-ups?|talks|keynotes?|sessions|speakers|devrooms?|symposium|congress|convention|workshops?|recap|trip report|live ?blog|hackathon|barcamp|unconference|lightning|vortr(?:a|ä)ge?|konferenz|tagung|kongress|conférences?|conferencias?|charlas|jornadas|congreso|palestras|(?:a|the|his|her|their|this|my|next) (?:talk|keynote|session))\b|カンファレンス|講演|登壇|勉強会|参加レポート|参加してきました|トーク|セッション|基調/iu;
@@ -142,8 +149,12 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
   const headings = candidates.filter((c) => c.kind === 'heading');
   const postTitle = findPostTitle(post, headings, page.titles);
   const postTitleText = postTitle ? postTitle.text : onlyPost ? page.raw : '';
-  const body = candidates.filter(
-    (c) => c !== postTitle && !c.inHeader && !(c.kind === 'heading' && page.titles.has(c.text.toLowerCase())),
+  const body = withoutUpcoming(
+    candidates.filter(
+      (c) =>
+        c !== postTitle && !c.inHeader && !(c.kind === 'heading' && page.titles.has(c.text.toLowerCase())),
+    ),
+    post,
   );
   // Headings the reader marked as part of the talk above: they do not end it.
   const partsOfAbove = new Set<Element>();
@@ -235,6 +246,12 @@ function fileLiveBlogEntries(sections: TalkSection[], post: Element, headings: C
   const sectionOf = new Map<Element, TalkSection>();
   for (const section of sections) {
     const entry = entries.find((e) => e.contains(section.heading));
+    // An entry that holds two talks is a post of its own (a forum thread's opening post and its
+    // replies), not a live blog's entry: its talks end with it, and the articles after it are no talk's.
+    if (entry && sectionOf.has(entry)) {
+      endTalksWithTheirArticle(sections, entries);
+      return;
+    }
     if (entry) sectionOf.set(entry, section);
   }
   if (!sectionOf.size) return;
@@ -245,6 +262,23 @@ function fileLiveBlogEntries(sections: TalkSection[], post: Element, headings: C
     section?.owns?.push(entry);
   }
   for (const section of sectionOf.values()) section.end = null;
+}
+
+/** Each talk inside one of `articles` ends where that article does, at the latest. */
+function endTalksWithTheirArticle(sections: TalkSection[], articles: Element[]): void {
+  for (const section of sections) {
+    const article = articles.find((a) => a.contains(section.heading));
+    if (!article || section.owns || (section.end && article.contains(section.end))) continue;
+    section.end = elementAfter(article);
+  }
+}
+
+/** The first element after `el` in document order that is not inside it; null at the document's end. */
+function elementAfter(el: Element): Element | null {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (node.nextElementSibling) return node.nextElementSibling;
+  }
+  return null;
 }
 
 /** The titled entry posted last before `entry`: by their times when both have one, else the one above. */
@@ -268,6 +302,24 @@ function titledEntryBefore(
   }
   const index = entries.indexOf(entry);
   return [...titled].reverse().find((t) => entries.indexOf(t) < index) ?? null;
+}
+
+/**
+ * Lines under a heading that announces what is still to come ("Coming up on Friday", "Le prochain
+ * meetup"), up to the next heading of its rank or higher, name talks not yet given: a write-up cannot
+ * be about them, however much they look like the talks above (the same session cards, a quoted title).
+ */
+function withoutUpcoming(body: Candidate[], post: Element): Candidate[] {
+  const upcoming = body.filter((c) => c.kind === 'heading' && c.role === 'upcoming');
+  if (!upcoming.length) return body;
+  const spans = upcoming.map((h) => ({ start: h.el, end: talkEnd(h, null, post, new Set()) }));
+  return body.filter(
+    (c) =>
+      c.role === 'upcoming' ||
+      !spans.some(
+        (s) => precedes(s.start, c.el) && !s.start.contains(c.el) && (!s.end || precedes(c.el, s.end)),
+      ),
+  );
 }
 
 /** Lines the reader marked as not talks on this site take the role they gave them. */
@@ -471,7 +523,11 @@ function scoreGroup(candidates: Candidate[], post: Element): Group {
     .filter(
       (c) =>
         c.role === null ||
-        (!c.ruled && c.role !== 'day' && c.role !== 'chrome' && hasStrongEvidence(c, post)),
+        (!c.ruled &&
+          c.role !== 'day' &&
+          c.role !== 'chrome' &&
+          c.role !== 'upcoming' &&
+          hasStrongEvidence(c, post)),
     )
     .map((c) => ({ c, evidence: evidenceOf(c, post) }));
   return {
@@ -485,6 +541,9 @@ function scoreGroup(candidates: Candidate[], post: Element): Group {
 
 function evidenceOf(c: Candidate, post: Element): Evidence {
   if (hasStrongEvidence(c, post)) return 'strong';
+  // "Between talks", "Helping first-time speakers", "Announcing a talk": a line that speaks of talks or
+  // speakers in general is about running them (a handbook, a call for papers), not one talk's title.
+  if (ABOUT_TALKS.test(c.parsed.title)) return 'none';
   const lead = sectionLead(c, post);
   if (TALK_WORDS.test(lead) || TALK_WORDS.test(c.text)) return 'medium';
   if (findSpeakers(c.parsed.title, lead).length) return 'medium';
@@ -552,8 +611,14 @@ function confirmPrefix(c: Candidate, post: Element): boolean {
 function toTalk(c: Candidate, post: Element): Talk {
   const lead = sectionLead(c, post);
   const prefixed = c.parsed.prefixPeople.length > 0 && confirmPrefix(c, post);
-  const title = prefixed ? (c.parsed.titleAfterPrefix ?? c.parsed.title) : c.parsed.title;
+  let title = prefixed ? (c.parsed.titleAfterPrefix ?? c.parsed.title) : c.parsed.title;
   let speakers = c.parsed.speakers;
+  // "A Month with Free-Threaded Python" over a speaker line naming someone else: the "with …" that read
+  // as speakers is the title's own.
+  if (speakers.length && c.listedSpeakers.length && !speakers.some((s) => c.listedSpeakers.includes(s))) {
+    title = `${title}${c.parsed.speakerSuffix}`.trim();
+    speakers = c.listedSpeakers;
+  }
   if (!speakers.length && prefixed) speakers = c.parsed.prefixPeople;
   if (!speakers.length) speakers = c.listedSpeakers;
   if (!speakers.length && c.declared) speakers = c.declared.speakers;

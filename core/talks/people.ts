@@ -70,7 +70,7 @@ export function parsePeople(text: string): string[] | null {
     // "A さん・B さん": the middle dot lists people only after an honorific (it also joins the parts of
     // one name written in katakana).
     .split(
-      /\s*(?:,|，|&|＆|、|\/|(?<=さん|氏|様|先生)[・･]|(?<!\p{L})(?:and|und|et|y|e|en|i|a|и|mit|with|와|과|和)(?!\p{L}))\s*/u,
+      /\s*(?:,|，|&|＆|、|\/|(?<=さん|氏|様|先生)[・･]|(?<!\p{L})(?:and|und|et|y|e|en|i|a|и|dan|mit|with|와|과|和)(?!\p{L}))\s*/u,
     )
     .map((p) => p.trim());
   // "and a Few Wins" opens with a conjunction: a phrase, not a list of people.

@@ -40,14 +40,20 @@ const JOINER =
 
 /** The talk a sentence or paragraph introduces, or null. */
 export function talkIntroducedIn(text: string): ProseTalk | null {
+  return talksIntroducedIn(text)[0] ?? null;
+}
+
+/** Every talk `text` introduces, in order. */
+export function talksIntroducedIn(text: string): ProseTalk[] {
+  const out: ProseTalk[] = [];
   for (const m of text.matchAll(QUOTED)) {
     const title = (m.slice(1).find(Boolean) ?? '').trim();
     if (!isTitleShaped(title)) continue;
     const before = text.slice(Math.max(0, m.index - 160), m.index);
     const speakers = personBefore(before);
-    if (speakers) return { title, speakers };
+    if (speakers) out.push({ title, speakers });
   }
-  return null;
+  return out;
 }
 
 /** A title, not a saying: a few words, a capital or a digit first, no sentence ending inside or at the end. */

@@ -7,6 +7,7 @@
  */
 import { clean, textUpTo } from './dom';
 import { parsePeople } from './people';
+import { talksIntroducedIn } from './prose';
 import { findSpeakers } from './speakers';
 import { parseTalkTitle } from './title-parse';
 
@@ -62,6 +63,13 @@ export function singleTalkOfPost(
       };
     }
   }
+
+  // A quoted title that the opening introduces as someone's talk ("JSConf JP 2024「T」を聞いてきた" over
+  // "…大西航さんの「T」だけを取り上げます"): the writer says whose talk it is, no talk word needed.
+  const introduced = talksIntroducedIn(lead.slice(0, 1500)).find((talk) =>
+    [...title.matchAll(QUOTED)].some((m) => (m.slice(1).find(Boolean) ?? '').trim() === talk.title),
+  );
+  if (introduced) return { title: introduced.title, speakers: introduced.speakers, heading };
 
   // A podcast episode, an interview or a video with a guest reads like a talk, and is none.
   if (NOT_A_TALK_PAGE.test(title) || NOT_A_TALK_PAGE.test(lead.slice(0, 400))) return null;

@@ -24,6 +24,8 @@ export interface ParsedTitle {
   titleAfterPrefix: string | null;
   /** The prefix people stood before a dash ("Jane Doe — Title"), not a colon. */
   prefixDash: boolean;
+  /** What was taken off behind as the speakers, separator included (" with Free-Threaded Python"). */
+  speakerSuffix: string;
 }
 
 const MARKERS: [RegExp, TalkMarker][] = [
@@ -64,11 +66,12 @@ const MEDIA_SUFFIX =
   /\s*[[(（](?:video|slides?|recording|livestream|live stream|stream|pdf|youtube|yt|vod|audio|podcast|transcript|notes|deck|動画|資料|スライド)(?:\s*(?:[+&,/]|and)\s*(?:video|slides?|recording|pdf|transcript|notes|deck|動画|資料|スライド))*[\])）]\s*$|\s*(?:\p{Extended_Pictographic}|\u{FE0F})+\s*$/iu;
 /** The separator before a speaker suffix: a spaced dash, bar or slash, or an unspaced em dash. */
 const SUFFIX_DASH = /\s+[-–—―|·•/／]\s+|\s*—\s*|\s*―\s*/gu;
-const SUFFIX_BY = /(?:,|\s+[-–—|])?\s+(?:by|von|par|por|door|di|av|mit|with|avec|con)\s+(?=\S)/giu;
+const SUFFIX_BY =
+  /(?:,|\s+[-–—|])?\s+(?:by|von|par|por|door|di|av|mit|with|avec|con|oleh|bersama)\s+(?=\S)/giu;
 const QUOTED = /^["'“”‘’„«»「『]\s*(.+?)\s*["'“”‘’«»」』]$/u;
 /** A speaker label inside a title's parentheses: "（讲师：X）", "(Speaker: X)". */
 const SPEAKER_LABEL =
-  /^\s*(?:speakers?|presenters?|by|讲师|讲者|演讲者|演讲人|分享者|嘉宾|발표자|연사|ponentes?|palestrantes?|referent(?:in)?|sprecher(?:in)?|intervenants?|sprekers?|докладчи(?:к|ца|ки)|спикеры?|prelegen(?:t|tka|ci|tki)|přednášející)\s*[:：]\s*/iu;
+  /^\s*(?:speakers?|presenters?|by|讲师|讲者|演讲者|演讲人|分享者|嘉宾|講師|講者|演講者|演講人|主講人?|발표자|연사|ponentes?|palestrantes?|referent(?:in)?|sprecher(?:in)?|intervenants?|sprekers?|докладчи(?:к|ца|ки)|спикеры?|prelegen(?:t|tka|ci|tki)|přednášející)\s*[:：]\s*/iu;
 const SPEAKER_PARENS = /\s*[(（]([^()（）]{2,120})[)）]\s*$/u;
 
 /**
@@ -77,9 +80,13 @@ const SPEAKER_PARENS = /\s*[(（]([^()（）]{2,120})[)）]\s*$/u;
  */
 function markerOf(prefix: string): TalkMarker | null {
   const trimmed = prefix.trim();
-  const bare = trimmed.replace(/\s*(?:#|№|no\.?\s*|nr\.?\s*)?\d{1,3}\.?$/iu, '');
+  const bare = trimmed.replace(/\s*(?:#|№|n[°º]\s*|no\.?\s*|nr\.?\s*)?\d{1,3}\.?$/iu, '');
   if (bare !== trimmed && /^(?:session|sesión|sessão|sessie|セッション)$/iu.test(bare)) return null;
-  return MARKERS.find(([re]) => re.test(bare))?.[1] ?? null;
+  const kind = MARKERS.find(([re]) => re.test(bare))?.[1] ?? null;
+  if (kind) return kind;
+  // "Bonus – lightning talk", "Day 2 – Keynote": a qualifier before the marker, after a spaced dash.
+  const qualified = /^[^-–—:：]{1,20}\s[-–—]\s(.+)$/u.exec(bare);
+  return qualified?.[1] ? markerOf(qualified[1]) : null;
 }
 
 /** Parses the text of a line that introduces a talk. */
@@ -138,10 +145,21 @@ export function parseTalkTitle(raw: string): ParsedTitle {
         break;
       }
     }
+    // "Sesi pagi: “Title” by …", "Morning session: «Title»": a short label before a quoted title is
+    // not part of it (a person before the colon is kept for the speaker-prefix reading below).
+    if (
+      text === before &&
+      colon?.[1] &&
+      colon[1].split(/\s+/).length <= 3 &&
+      /^[「『“"«„‘]/u.test(text.slice(colon[0].length)) &&
+      !parsePeople(colon[1])
+    )
+      text = text.slice(colon[0].length);
     if (text === before) break;
   }
 
   let speakers: string[] = prefixSpeakers;
+  let suffix = '';
   for (let i = 0; i < 3; i++) {
     const before = text;
     text = text.replace(MEDIA_SUFFIX, '').trim();
@@ -149,6 +167,7 @@ export function parseTalkTitle(raw: string): ParsedTitle {
       const found = speakerSuffix(text);
       if (found) {
         speakers = found.speakers;
+        suffix = text.slice(found.title.length);
         text = found.title;
       }
     }
@@ -169,7 +188,17 @@ export function parseTalkTitle(raw: string): ParsedTitle {
       prefixDash = !colon;
     }
   }
-  return { title: tidy(text), speakers, marker, code, time, prefixPeople, titleAfterPrefix, prefixDash };
+  return {
+    title: tidy(text),
+    speakers,
+    marker,
+    code,
+    time,
+    prefixPeople,
+    titleAfterPrefix,
+    prefixDash,
+    speakerSuffix: suffix,
+  };
 }
 
 /** "Title — Jane Doe (Acme)", "Title by A and B", "Title (Jane Doe)", "Title（佐伯 真理子さん）". */
@@ -189,7 +218,7 @@ function speakerSuffix(text: string): { title: string; speakers: string[] } | nu
     .sort((a, b) => a.index - b.index);
   for (const cut of cuts) {
     const rest = text.slice(cut.index + cut[0].length);
-    const people = parsePeople(rest.replace(/^(?:by|von|par|por)\s+/iu, ''));
+    const people = parsePeople(rest.replace(/^(?:by|von|par|por|oleh)\s+/iu, ''));
     // A slash also joins words of a title ("Input / Output Tricks"): before speakers it is the East
     // Asian convention ("Title / 山田 花子さん", "Title / 김지은"), names that cannot be words of a title.
     if (people && /[/／]/.test(cut[0]) && !(HONORIFIC.test(rest) || people.every(isCjkName))) continue;

@@ -24,7 +24,12 @@ export type HeadingRole =
   /** A live blog's housekeeping entry: "Lunch", "Doors are open", "That's a wrap". */
   | 'break'
   /** The site's chrome inside a post: "About the author", "Related", "Comments". */
-  | 'chrome';
+  | 'chrome'
+  /**
+   * What is still to come: "Coming up on Friday", "Upcoming", "Le prochain meetup". The talks listed
+   * under it have not been given yet, so the write-up cannot be about them.
+   */
+  | 'upcoming';
 
 const DAYS = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)`;
 const MONTHS = `(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|avril|may|mai|jun(?:e|i)?|juin|jul(?:y|i)?|juillet|aug(?:ust)?|août|sep(?:t(?:ember)?)?|septembre|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|déc(?:embre)?|dez(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)`;
@@ -41,6 +46,8 @@ const DAY_PATTERNS: RegExp[] = [
   // "3 February 2024", "May 18", "2024-05-18"
   new RegExp(String.raw`^(?:\d{1,2}\.?\s+${MONTHS}|${MONTHS}\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?$`),
   /^\d{4}-\d{2}-\d{2}$/,
+  // A year alone groups a list by year ("2024", "2022 and earlier"): never a talk's title.
+  /^(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?)(?:\s+(?:and|or)\s+(?:earlier|before|older))?$/,
   /^(?:morning|afternoon|evening)(?:\s+sessions?)?$/,
   // 1日目, 二日目, 初日, 最終日, Day1
   /^(?:\d+|[一二三四五])日目.*$|^(?:初日|最終日|前夜祭|後夜祭)$/,
@@ -95,12 +102,22 @@ const CHROME_PATTERNS: RegExp[] = [
   /^(?:about the author|about me|about us|author|written by\b.*|posted by\b.*|share(?: this)?(?: post| article)?|related(?: posts| articles| reading| notes)?|you (?:might|may) also like|more from\b.*|recommended(?: from\b.*)?|read (?:more|next)|comments?|\d+ comments?|responses(?: \(\d+\))?|leave a (?:reply|comment)|tags|categories|subscribe|newsletter|sign up\b.*|follow (?:me|us)\b.*|support\b.*|sponsored|advertisement|navigation|table of contents|contents|on this page|in this (?:post|article)|reuse|citation|cite this|bibtex|license|licence|footnotes|notes and references|references|see also|external links|show notes|chapters|transcript(?: \(excerpt\))?|links mentioned|about the guests?|about the hosts?|guests?|hosts?|credits|listen|subscribe to the podcast)$/,
 ];
 
+const UPCOMING_PATTERNS: RegExp[] = [
+  // Whole headings, or followed by when: "Coming up on Friday"; "Coming Up for Air: …" is a title.
+  /^(?:coming (?:up|soon|next)|still to come|later this (?:week|month|year))(?:\s+(?:on|this|next|later|tomorrow|in|at)\b.*)?$/,
+  /^upcoming(?:\s+(?:talks|sessions|events|meetups?|dates|editions?|conferences|appearances))?$/,
+  /^(?:the )?next (?:time|month|meetup|event|edition)s?(?:\s*[-:–—,(].*|\s+(?:is|will|on|in)\b.*)?$/,
+  /^(?:demnächst|als nächstes|nächstes (?:treffen|meetup|mal)|der nächste (?:termin|meetup)|(?:le |la )?prochaine? (?:meetup|rencontre|édition|fois)|à venir|prochainement|(?:el |la )?próxim[oa] (?:meetup|encuentro|edición|vez)|próximamente|(?:o |a )?próxim[oa] (?:meetup|encontro|edição)|binnenkort|(?:de )?volgende (?:meetup|editie|keer)|следующ(?:ий|ая) (?:митап|встреча)|następne spotkanie|příští sraz)(?!\p{L}).*$/u,
+  /^(?:次回|今後の予定|下期预告|下次活动|다음 (?:모임|행사)).*$/u,
+];
+
 const ALL: [HeadingRole, RegExp[]][] = [
   ['day', DAY_PATTERNS],
   ['track', TRACK_PATTERNS],
   ['group', GROUP_PATTERNS],
   ['intro', INTRO_PATTERNS],
   ['outro', OUTRO_PATTERNS],
+  ['upcoming', UPCOMING_PATTERNS],
   ['part', PART_PATTERNS],
   ['chrome', CHROME_PATTERNS],
   ['break', BREAK_PATTERNS],

@@ -11,6 +11,7 @@ import {
 } from '@/messaging/protocol';
 import { createMessageRouter, type MessageSender } from '@/messaging/router';
 import type { ContentApp } from '@/page/content-app';
+import { watchPageAddress } from '@/page/page-address';
 import { loadContentRuntime } from '@/page/runtime-loader';
 import { scriptStartedEventName, stopScriptStartedEvents } from '@/page/script-started-guard';
 
@@ -25,12 +26,15 @@ export default defineContentScript({
     const started = performance.now();
     const scriptStarted = scriptStartedEventName(browser.runtime.id, import.meta.env.ENTRYPOINT);
     ctx.onInvalidated(stopScriptStartedEvents(window, scriptStarted));
-    const url = normalizeUrl(location.href);
     let app: Promise<ContentApp> | undefined;
+    // The page is the URL its document was loaded from, whatever its script writes into the address
+    // bar; the reader's own navigations of a single-page site move it (page/page-address.ts).
+    const address = watchPageAddress({ win: window, signal: ctx.signal, onChange: () => pageChanged() });
     const startApp = (initial?: HighlightRecord[]) => {
       app ??= loadContentRuntime().then(async ({ ContentApp }) => {
         const started = new ContentApp(ctx, document, {
           privateWindow: browser.extension?.inIncognitoContext === true,
+          pageKey: address.current,
         });
         await started.start(initial);
         return started;
@@ -40,15 +44,18 @@ export default defineContentScript({
 
     const route = createMessageRouter<ContentRequest, ContentResponses>(
       {
-        getContentStatus: () => ({ url: location.href, title: document.title }),
+        getContentStatus: () => ({ url: address.current() ?? location.href, title: document.title }),
         highlightSelection: async ({ color }) => (await startApp()).highlightSelection(color),
         highlightsChanged: async ({ urls }) => {
+          const url = address.current();
           if (url && urls.includes(url)) await (app ? (await app).refresh() : startApp());
           return null;
         },
         scrollToHighlight: async ({ id }) => (await startApp()).scrollTo(id),
-        detectTalksAgain: async (message) =>
-          url && normalizeUrl(message.url) === url ? (await startApp()).detectTalksAgain() : null,
+        detectTalksAgain: async (message) => {
+          const url = address.current();
+          return url && normalizeUrl(message.url) === url ? (await startApp()).detectTalksAgain() : null;
+        },
       },
       {
         schema: ContentRequestSchema,
@@ -76,17 +83,28 @@ export default defineContentScript({
     if (import.meta.env.TALK_NOTES_MARKS) {
       performance.mark('talk-notes:ready', { detail: { scriptMs: performance.now() - started } });
     }
-    if (!url) return;
-    void sendToBackground({ type: 'getPageHighlights', url }).then(
-      (highlights) => {
-        if (highlights.length) void startApp(highlights);
-        else if (import.meta.env.TALK_NOTES_MARKS) {
-          performance.mark('talk-notes:anchored', {
-            detail: { anchored: 0, fuzzy: 0, orphaned: 0, durationMs: 0 },
-          });
-        }
-      },
-      (error: unknown) => console.warn('Talk Notes: could not read this page’s highlights', error),
-    );
+    /** Draws the highlights of the page now shown, loading the runtime only when it has some. */
+    function drawPage(): void {
+      const url = address.current();
+      if (!url) return;
+      void sendToBackground({ type: 'getPageHighlights', url }).then(
+        (highlights) => {
+          // The reader moved on while we asked: the page now shown has had its own request.
+          if (app || address.current() !== url) return;
+          if (highlights.length) void startApp(highlights);
+          else if (import.meta.env.TALK_NOTES_MARKS) {
+            performance.mark('talk-notes:anchored', {
+              detail: { anchored: 0, fuzzy: 0, orphaned: 0, durationMs: 0 },
+            });
+          }
+        },
+        (error: unknown) => console.warn('Talk Notes: could not read this page’s highlights', error),
+      );
+    }
+    function pageChanged(): void {
+      if (app) void app.then((started) => started.pageChanged());
+      else drawPage();
+    }
+    drawPage();
   },
 });

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { DashboardApp } from '@/components/dashboard/DashboardApp';
+import { browser } from 'wxt/browser';
 import { notifyHighlightsChanged } from '@/messaging/client';
+import { NOTE_DRAFTS_PORT, noteDraftSender } from '@/messaging/note-drafts';
 import { createDatabase } from '@/storage/db';
 import '@/components/theme.css';
 import '@/components/dashboard/dashboard.css';
@@ -13,4 +15,10 @@ const db = createDatabase(undefined, { cache: 'immutable' });
 /** Open tabs showing these pages redraw their highlights. */
 const redraw = (urls: readonly string[]) => void notifyHighlightsChanged(urls);
 
-render(<DashboardApp db={db} onHighlightsChanged={redraw} />, document.getElementById('app')!);
+/** Notes go to the background as typed: closing the tab right after a keystroke loses nothing (#14). */
+const notes = noteDraftSender(() => browser.runtime.connect({ name: NOTE_DRAFTS_PORT }));
+
+render(
+  <DashboardApp db={db} onHighlightsChanged={redraw} handOverNote={notes.save} />,
+  document.getElementById('app')!,
+);

@@ -1,8 +1,10 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/popup/PopupApp';
 import type { PageBridge } from '@/components/data/popup-actions';
 import { loadPopupPage } from '@/entrypoints/popup/load-page';
 import { notifyHighlightsChanged, sendToBackground, sendToTab } from '@/messaging/client';
+import { NOTE_DRAFTS_PORT, noteDraftSender } from '@/messaging/note-drafts';
 import { database } from '@/storage/db';
 import '@/components/theme.css';
 import '@/components/popup/popup.css';
@@ -19,11 +21,14 @@ addEventListener(
   { capture: true },
 );
 
+const notes = noteDraftSender(() => browser.runtime.connect({ name: NOTE_DRAFTS_PORT }));
+
 const bridge: PageBridge = {
   scrollTo: (tabId, id) => sendToTab(tabId, { type: 'scrollToHighlight', id }),
   notifyChanged: (urls) => void notifyHighlightsChanged(urls),
   updateInBackground: (id, changes) => sendToBackground({ type: 'updateHighlight', id, changes }),
   isClosing: () => closing || document.visibilityState === 'hidden',
+  saveNote: notes.save,
 };
 
 render(

@@ -2,6 +2,7 @@
  * A smoke test of the Firefox add-on in a real Firefox: clip a passage, see it drawn and stored,
  * see it again after a reload, in the popup and in the dashboard; import a conference schedule by URL (the
  * talk clipped is filed under it); no script errors on the way.
+ * A page that writes another page's URL into its address bar gets nothing of it.
  * Needs firefox-esr; `npm run test:e2e:firefox`, the last step of `npm test`.
  */
 import { createServer } from 'node:http';
@@ -116,6 +117,22 @@ describe('Talk Notes in Firefox', () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+
+  // #14, finding 1: Firefox's navigation entry keeps the URL a document was loaded from, too.
+  it('draws nothing of another page whose URL a page of the same origin writes into its address bar', async () => {
+    session.server.serve(
+      'hostile.html',
+      `<!doctype html><html><head><title>Guest post</title>
+      <script>history.replaceState(null, '', '/conference-h2.html');</script></head>
+      <body><p>I am a ${FUZZING} too, says this copy.</p></body></html>`,
+    );
+    const page = await session.openFixture('hostile.html');
+    expect(page.url()).toBe(session.server.url('conference-h2.html'));
+    await page.waitForFunction(() => performance.getEntriesByName('talk-notes:anchored').length > 0);
+    expect(await drawnHighlights(page)).toEqual({});
+    expect((await storedHighlights(session)).map((h) => h.anchorStatus)).toEqual(['placed']);
+    await page.close();
   });
 
   it('ran without uncaught errors in the pages and content scripts', () => {

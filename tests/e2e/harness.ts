@@ -29,6 +29,8 @@ export interface ExtensionSession {
 export interface LaunchOptions {
   /** An unpacked build other than the default one (e.g. a test-only variant). */
   extensionDir?: string;
+  /** The time zone the browser's pages run in (IANA name), e.g. a reader far from the author. */
+  timezoneId?: string;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -37,6 +39,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',

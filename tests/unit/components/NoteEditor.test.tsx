@@ -30,6 +30,17 @@ describe('NoteEditor', () => {
     expect(onSave).toHaveBeenCalledExactlyOnceWith('kGraft');
   });
 
+  it('with no debounce, hands over every keystroke at once, in the input event (the popup, #14)', () => {
+    const onSave = vi.fn();
+    render(<NoteEditor value="" onSave={onSave} debounceMs={0} />);
+    typeFast('kGr');
+    // No time passed: each text is out of the editor before the page could close.
+    expect(onSave.mock.calls).toEqual([['k'], ['kG'], ['kGr']]);
+    // Nothing new to hand over on blur.
+    fireEvent.blur(note());
+    expect(onSave).toHaveBeenCalledTimes(3);
+  });
+
   it('loses nothing when typed fast and unmounted before the pause (the popup closes)', () => {
     const onSave = vi.fn();
     const { unmount } = render(<NoteEditor value="" onSave={onSave} />);

@@ -35,7 +35,7 @@ const OURS: Record<string, { title?: string; authors?: string[]; publishedAt?: s
   // The title ends with " – Firefox Nightly News", the og:site_name: we drop the repeated site name.
   'firefox-nightly-blog': {
     title: 'These Weeks in Firefox: Issue 85',
-    publishedAt: '2020-12-18T16:09:48.000Z',
+    publishedAt: '2020-12-18T16:09:48+00:00',
   },
   // og:title and <title> say "Outside the web: ..."; Readability guesses "Outside the web:" is a site prefix.
   'v8-blog': {
@@ -43,9 +43,9 @@ const OURS: Record<string, { title?: string; authors?: string[]; publishedAt?: s
     publishedAt: '2019-11-21', // <time itemprop="datePublished" datetime="2019-11-21">
   },
   // Readability reads no date from these pages; each states one.
-  'ars-1': { publishedAt: '2015-04-16T20:02:01.000Z' }, // <time datetime> in the article
-  'dropbox-blog': { publishedAt: '2020-11-11T18:00:00.000Z' }, // <meta name="publishDate" content="... -0600">
-  'nytimes-1': { publishedAt: '2017-01-13T05:00:04.000Z' }, // <meta itemprop="datePublished">
+  'ars-1': { publishedAt: '2015-04-16T20:02:01+00:00' }, // <time datetime> in the article
+  'dropbox-blog': { publishedAt: '2020-11-11T12:00:00.000-06:00' }, // <meta name="publishDate" content="... -0600">
+  'nytimes-1': { publishedAt: '2017-01-13T00:00:04-05:00' }, // <meta itemprop="datePublished">
   // Two <meta name="DC.Creator">: both are authors (Readability keeps the last), plus DC.Date.Issued.
   'ietf-1': { authors: ['Kooman, F.', 'Jong, Michiel de'], publishedAt: '2014-12-15' },
   // Readability finds no byline; the page names its author in a rel=author link ("Posts by ..." trimmed).
@@ -90,8 +90,12 @@ describe('extractPageMetadata on the Readability corpus', () => {
     const publishedAt = ours.publishedAt ?? expected.publishedTime;
     if (publishedAt === null) expect(metadata.publishedAt).toBeNull();
     else {
-      expect(metadata.publishedAt).toMatch(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}\.\d{3}Z)?$/);
+      // ISO 8601 with the offset the page gave: the same instant, and the author's calendar date.
+      expect(metadata.publishedAt).toMatch(
+        /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{3})?(Z|[+-]\d{2}:\d{2}))?$/,
+      );
       expect(Date.parse(metadata.publishedAt!)).toBe(Date.parse(publishedAt));
+      if (ours.publishedAt) expect(metadata.publishedAt).toBe(ours.publishedAt);
     }
 
     // Readability leaves the case as the page wrote it ("en-us"); we canonicalize ("en-US").
@@ -112,7 +116,7 @@ describe('extractPageMetadata on the conference blog', () => {
       title: 'Open Source Summit - Day 3',
       authors: ['Blog Author'],
       siteName: 'Conference Notes Blog',
-      publishedAt: '2017-10-29T06:35:00.000Z', // the page says 08:35+02:00
+      publishedAt: '2017-10-29T08:35:00+02:00', // as the page says it
       lang: 'en',
       canonicalUrl: null,
       excerpt: expect.stringMatching(/^Open source summit Wednesday started with a keynote/),
@@ -124,7 +128,7 @@ describe('extractPageMetadata on the conference blog', () => {
   it('reads the second post', () => {
     const { metadata } = extractPageMetadata(load('conference-h3.html'));
     expect(metadata.title).toBe('Open Source Summit Prague 2017 - part 1');
-    expect(metadata.publishedAt).toBe('2017-10-23T09:18:00.000Z');
+    expect(metadata.publishedAt).toBe('2017-10-23T11:18:00+02:00');
   });
 
   it('does not date an archive page by its first post', () => {
@@ -198,7 +202,7 @@ describe('extractPageMetadata on inline pages', () => {
       title: 'Graph Post',
       authors: ['Jane Doe', 'ACME Labs'],
       siteName: 'Graph Publisher',
-      publishedAt: '2024-02-03T09:00:00.000Z',
+      publishedAt: '2024-02-03T10:00:00+01:00',
     });
   });
 
@@ -230,7 +234,12 @@ describe('extractPageMetadata on inline pages', () => {
   it.each([
     [
       '<meta property="article:published_time" content="2017-10-29T08:35:00+02:00">',
-      '2017-10-29T06:35:00.000Z',
+      '2017-10-29T08:35:00+02:00',
+    ],
+    // Just after midnight where the author is: the 23rd there, still the 22nd in UTC (#14).
+    [
+      '<meta property="article:published_time" content="2017-10-23T01:00:00+02:00">',
+      '2017-10-23T01:00:00+02:00',
     ],
     ['<meta name="dc.date" content="2020-01-02">', '2020-01-02'],
     ['<meta name="date" content="yesterday">', null],
@@ -244,7 +253,7 @@ describe('extractPageMetadata on inline pages', () => {
     const updated = '<time class="updated" datetime="2021-05-05T00:00:00Z">May 5</time>';
     const published = '<time datetime="2021-04-04T12:00:00Z">April 4</time>';
     expect(extractPageMetadata(page('', body(updated + published))).metadata.publishedAt).toBe(
-      '2021-04-04T12:00:00.000Z',
+      '2021-04-04T12:00:00Z',
     );
     expect(extractPageMetadata(page('', body(updated))).metadata.publishedAt).toBeNull();
   });
@@ -319,13 +328,19 @@ describe('stripSiteName', () => {
 
 describe('toIsoDate', () => {
   it.each([
-    ['2017-10-29T08:35:00+02:00', '2017-10-29T06:35:00.000Z'],
-    ['2017-10-29T08:35:00+0200', '2017-10-29T06:35:00.000Z'],
+    // An offset is kept: the first ten characters stay the author's date (#14).
+    ['2017-10-29T08:35:00+02:00', '2017-10-29T08:35:00+02:00'],
+    ['2017-10-29T08:35:00+0200', '2017-10-29T08:35:00+02:00'],
+    ['2017-10-23T01:00:00+02:00', '2017-10-23T01:00:00+02:00'],
+    ['2017-10-22T23:30:00-10:00', '2017-10-22T23:30:00-10:00'],
     ['2015-03-17T16:27:40.294Z', '2015-03-17T16:27:40.294Z'],
-    ['2020-11-11 12:00:00.000-0600', '2020-11-11T18:00:00.000Z'],
+    ['2020-11-11 12:00:00.000-0600', '2020-11-11T12:00:00.000-06:00'],
+    ['2020-11-11T12:00:00+15:00', null], // no such offset
     ['2024-06-25', '2024-06-25'],
     ['2024-06-25T10:00', '2024-06-25T10:00:00'], // no zone: stays local rather than guessing one
-    ['Tue, 02 Sep 2014 08:35:27 -0400', '2014-09-02T12:35:27.000Z'],
+    ['Tue, 02 Sep 2014 08:35:27 -0400', '2014-09-02T08:35:27-04:00'],
+    ['Tue, 02 Sep 2014 23:35:27 -0400', '2014-09-02T23:35:27-04:00'], // the 3rd in UTC
+    ['Tue, 02 Sep 2014 08:35:27 GMT', '2014-09-02T08:35:27Z'],
     ['March 25, 2015', null],
     ['2024-02-30', null],
     ['2024-01-01T25:00:00Z', null],

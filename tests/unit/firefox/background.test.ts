@@ -6,11 +6,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
+import { type DraftPort, NOTE_DRAFTS_PORT } from '@/messaging/note-drafts';
+import type { MessageSender } from '@/messaging/router';
 import { contentScript, GECKO_ID, MOZ_ORIGIN, menuFrame, otherExtension, PAGE_URL, popup } from './senders';
 
 type Listener = (message: unknown, sender: unknown) => Promise<unknown>;
+type ConnectListener = (port: DraftPort) => void;
 
 let listener: Listener;
+let onConnect: ConnectListener;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -27,8 +31,13 @@ beforeEach(() => {
   vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => {});
   vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
   const addListener = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+  // The fake browser has no ports: the note port's listener is taken as registered.
+  const addConnectListener = vi
+    .spyOn(fakeBrowser.runtime.onConnect, 'addListener')
+    .mockImplementation(() => {});
   background.main();
   listener = addListener.mock.calls[0]![0] as unknown as Listener;
+  onConnect = addConnectListener.mock.calls[0]![0] as unknown as ConnectListener;
 });
 
 afterEach(() => {
@@ -49,6 +58,26 @@ describe('the background page in Firefox', () => {
       ok: true,
       value: [],
     });
+  });
+
+  it('takes note drafts from the popup (a moz-extension:// page), not from the in-page menu frame', () => {
+    const port = (sender: MessageSender) => ({
+      name: NOTE_DRAFTS_PORT,
+      sender,
+      postMessage: () => {},
+      disconnect: vi.fn(),
+      onMessage: { addListener: vi.fn() },
+      onDisconnect: { addListener: () => {} },
+    });
+    const fromPopup = port(popup);
+    onConnect(fromPopup);
+    expect(fromPopup.disconnect).not.toHaveBeenCalled();
+    expect(fromPopup.onMessage.addListener).toHaveBeenCalledOnce();
+    const fromMenu = port(menuFrame);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    onConnect(fromMenu);
+    expect(fromMenu.disconnect).toHaveBeenCalledOnce();
+    expect(fromMenu.onMessage.addListener).not.toHaveBeenCalled();
   });
 
   it('refuses another add-on', async () => {

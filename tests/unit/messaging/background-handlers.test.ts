@@ -77,6 +77,28 @@ describe('backgroundHandlers', () => {
     ).rejects.toThrow(/only act on its own page/);
   });
 
+  // The sender's URL follows the page's own history.replaceState, so it names the origin, not the
+  // page: the content script keys its page by the URL its document was loaded from (#14, finding 1).
+  it.each([
+    [
+      'a page of its origin that the page replaceState-d its URL away from',
+      'https://blog.example/elsewhere?x=1',
+      2,
+    ],
+    ['another origin', 'https://other.example/day-3', 'rejected'],
+    ['the same host over http', 'http://blog.example/day-3', 'rejected'],
+    ['another port', 'https://blog.example:8443/day-3', 'rejected'],
+    ['no URL at all', undefined, 'rejected'],
+  ] as const)('answers a content script whose sender URL is %s: %s', async (_, senderUrl, expected) => {
+    const { getPageHighlights } = backgroundHandlers({ db, version: '1' });
+    const asking = getPageHighlights(
+      { type: 'getPageHighlights', url: URL_A },
+      { role: 'content', tabId: 3, senderUrl },
+    );
+    if (expected === 'rejected') await expect(asking).rejects.toThrow(/only act on its own page/);
+    else expect(await asking).toHaveLength(expected);
+  });
+
   it('tells the open tabs of the page after an edit, a delete and an undo from the menu, and not after a refused one', async () => {
     const notify = vi.fn();
     const handlers = backgroundHandlers({ db, version: '1', notifyHighlightsChanged: notify });

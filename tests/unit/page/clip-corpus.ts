@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import * as v from 'valibot';
+import { HEAVY_TEST_MS } from '../heavy';
 import { describe, expect, it } from 'vitest';
 import { anchor, buildTextIndex } from '@/core/anchoring';
 import { LIMITS } from '@/core/limits';
@@ -153,8 +154,12 @@ export function describeWebPages(part: string, select: (name: string) => boolean
       expect(pages).toHaveLength(count);
     });
 
-    it.each(pages)('%s', (name) => {
-      checkClipsOnPage(`web-pages/${name}`, webPagePath(name));
-    });
+    it.each(pages)(
+      '%s',
+      (name) => {
+        checkClipsOnPage(`web-pages/${name}`, webPagePath(name));
+      },
+      HEAVY_TEST_MS,
+    );
   });
 }

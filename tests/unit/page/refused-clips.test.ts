@@ -106,8 +106,10 @@ describe('a clip the background refuses, and one storage fails to keep', () => {
     expect(leavingAsks()).toBe(false);
 
     await app.copyRefused();
-    // The page has no title: its address stands for it.
-    expect(copied).toEqual([`> ${PASSAGE}\n\n— ${document.URL} <${document.URL}>`]);
+    // The page has no title: its address stands for it, linked to the passage as an export links it.
+    expect(copied).toEqual([
+      `> ${PASSAGE}\n\n— [${document.URL}](${document.URL}#:~:text=A%20talk-,Kernel%20live%20patching%20merged%20in%204.0.)`,
+    ]);
     await vi.waitFor(() => expect(toolbarButtons()).not.toContain('Copy passage'));
     expect(toolbarStatus()).toBe('Copied the passage');
   });

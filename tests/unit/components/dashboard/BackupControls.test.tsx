@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BackupControls } from '@/components/dashboard/BackupControls';
 import { libraryBackup } from '@/components/data/useBackup';
@@ -202,6 +202,99 @@ describe('BackupControls', () => {
       expect(screen.getByRole('status').textContent).toBe('Import cancelled. Nothing was changed.'),
     );
     expect(await readWholeLibrary(db)).toEqual(before);
+  });
+
+  describe('a backup with newer versions of the reader’s records (#14, finding 7)', () => {
+    /** The library's sample, then a backup of it where h1's note and p2's title were edited later elsewhere. */
+    async function newerBackup() {
+      await fillLibrary(db, sampleLibrary());
+      const library = sampleLibrary();
+      const later = NOW - 60_000;
+      const backup: LibraryData = {
+        ...library,
+        pages: [library.pages[0]!, { ...library.pages[1]!, title: 'Renamed elsewhere', updatedAt: later }],
+        highlights: [
+          { ...library.highlights[0]!, note: 'Their note', updatedAt: later },
+          ...library.highlights.slice(1),
+          highlight('h-new', 'p1', { position: 90 }),
+        ],
+        settings: [],
+      };
+      return serializeBackup(createBackup(backup, NOW));
+    }
+    const overwritten = () =>
+      [
+        ...screen.getByRole('list', { name: 'Records the backup would overwrite' }).querySelectorAll('li'),
+      ].map((li) => li.textContent);
+
+    it('lists what would be overwritten and asks; Keep mine adds only what is new', async () => {
+      const { onHighlightsChanged } = show();
+      chooseFile(await newerBackup(), 'laptop.json');
+      const dialog = await screen.findByRole('alertdialog');
+      expect(dialog.textContent).toContain(
+        'laptop.json has newer versions of 2 of your records. Importing it would overwrite them:',
+      );
+      expect(overwritten()).toEqual(['Highlight: “Passage h1”', 'Page: Day 2 — “quotes” & <b>']);
+      // Nothing is written while the reader decides.
+      expect(await db.highlights.get('h-new')).toBeUndefined();
+      // The safe choice has the focus.
+      await waitFor(() =>
+        expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep mine' })),
+      );
+
+      fireEvent.click(screen.getByRole('button', { name: 'Keep mine' }));
+      await waitFor(() =>
+        expect(screen.getByRole('status').textContent).toBe(
+          'Imported laptop.json: 1 added, 0 updated, 8 unchanged.',
+        ),
+      );
+      expect((await db.highlights.get('h1'))?.note).toBe('A **note**');
+      expect((await db.pages.get('p2'))?.title).toBe('Day 2 — “quotes” & <b>');
+      expect(await db.highlights.get('h-new')).toBeDefined();
+      expect(onHighlightsChanged).toHaveBeenCalledOnce();
+    });
+
+    it('Overwrite takes the backup’s versions', async () => {
+      show();
+      chooseFile(await newerBackup(), 'laptop.json');
+      fireEvent.click(await screen.findByRole('button', { name: 'Overwrite' }));
+      await waitFor(() =>
+        expect(screen.getByRole('status').textContent).toBe(
+          'Imported laptop.json: 1 added, 2 updated, 6 unchanged.',
+        ),
+      );
+      expect((await db.highlights.get('h1'))?.note).toBe('Their note');
+      expect((await db.pages.get('p2'))?.title).toBe('Renamed elsewhere');
+    });
+
+    it('Cancel changes nothing', async () => {
+      show();
+      chooseFile(await newerBackup(), 'laptop.json');
+      const before = await readWholeLibrary(db);
+      const dialog = await screen.findByRole('alertdialog');
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+      await waitFor(() =>
+        expect(screen.getByRole('status').textContent).toBe('Import cancelled. Nothing was changed.'),
+      );
+      expect(await readWholeLibrary(db)).toEqual(before);
+      expect(screen.queryByRole('alertdialog')).toBeNull();
+    });
+
+    it('names the first ten and counts the rest', async () => {
+      const mine = Array.from({ length: 13 }, (_, i) => highlight(`m${i}`, 'p1', { position: i }));
+      await fillLibrary(db, { ...sampleLibrary(), highlights: mine, collections: [], settings: [] });
+      const theirs = mine.map((h) => ({ ...h, note: 'edited elsewhere', updatedAt: NOW - 1_000 }));
+      show();
+      chooseFile(
+        serializeBackup(
+          createBackup({ ...sampleLibrary(), highlights: theirs, collections: [], settings: [] }, NOW),
+        ),
+      );
+      await screen.findByRole('alertdialog');
+      expect(overwritten()).toHaveLength(10);
+      expect(overwritten()[0]).toBe('Highlight: “Passage m0”');
+      expect(screen.getByText('…and 3 more.')).toBeDefined();
+    });
   });
 
   it('Export Web Annotations downloads a JSON-LD AnnotationCollection', async () => {

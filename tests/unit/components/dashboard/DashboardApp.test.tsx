@@ -38,7 +38,11 @@ async function fill() {
 }
 
 function show(
-  props: { renderExport?: (view: DashboardView) => null; onHighlightsChanged?: () => void } = {},
+  props: {
+    renderExport?: (view: DashboardView) => null;
+    onHighlightsChanged?: () => void;
+    handOverNote?: (id: string, note: string) => void;
+  } = {},
 ) {
   render(<DashboardApp db={db} listViewport={VIEWPORT} now={() => NOW} {...props} />);
 }
@@ -188,6 +192,25 @@ describe('DashboardApp', () => {
     fireEvent.blur(note);
     await waitFor(async () => expect((await db.highlights.get(first.id))?.note).toBe('Ask about kpatch too'));
     await waitFor(() => expect(onHighlightsChanged).toHaveBeenCalledWith([first.url]));
+  });
+
+  it('hands each keystroke of a note to the background when it can (#14), writing nothing itself', async () => {
+    const { first } = await fill();
+    const handOverNote = vi.fn();
+    show({ handOverNote });
+    const row = await waitFor(() => article(/Livepatch/));
+    fireEvent.click(within(row).getByRole('button', { name: 'Edit' }));
+    const note = within(article(/Livepatch/)).getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+    note.value = 'A';
+    fireEvent.input(note);
+    note.value = 'As';
+    fireEvent.input(note);
+    // At once, without waiting for a pause in typing: the tab may close after any keystroke.
+    expect(handOverNote.mock.calls).toEqual([
+      [first.id, 'A'],
+      [first.id, 'As'],
+    ]);
+    expect((await db.highlights.get(first.id))?.note).toBe(first.note);
   });
 
   it('selects with click and shift-click, tags in bulk, deletes and undoes exactly', async () => {

@@ -18,6 +18,7 @@ describe('popup actions', () => {
       notifyChanged: vi.fn((_urls: readonly string[]) => {}),
       updateInBackground: vi.fn(async () => {}),
       isClosing: vi.fn(() => closing),
+      saveNote: vi.fn((_id: string, _note: string) => {}),
     };
     closing = false;
     const { highlight } = await saveClip(db, {

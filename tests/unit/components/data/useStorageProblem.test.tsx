@@ -32,6 +32,7 @@ describe('storage that cannot open', () => {
             throw new Error('unused');
           },
           isClosing: () => false,
+          saveNote: () => {},
         }}
       />,
     );

@@ -2,6 +2,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '@/components/popup/PopupApp';
 import type { PopupPage } from '@/core/page-view';
+import { createNoteWriter } from '@/messaging/note-drafts';
+import { createCommands } from '@/storage/commands';
 import type { PageBridge } from '@/components/data/popup-actions';
 import { saveClip } from '@/storage/clips';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
@@ -37,11 +39,15 @@ let db: TalkNotesDatabase;
 let bridge: { [K in keyof PageBridge]: ReturnType<typeof vi.fn> };
 beforeEach(() => {
   db = createDatabase(`popup-app-${crypto.randomUUID()}`);
+  const commands = createCommands({ db });
+  const notes = createNoteWriter((id, note) => commands.updateHighlight(id, { note }));
   bridge = {
     scrollTo: vi.fn(async () => true),
     notifyChanged: vi.fn((_urls: readonly string[]) => {}),
     updateInBackground: vi.fn(async () => {}),
     isClosing: vi.fn(() => false),
+    // The background's side of the note port (entrypoints/background.ts), without the port.
+    saveNote: vi.fn((id: string, note: string) => notes.write(id, note)),
   };
 });
 afterEach(async () => {
@@ -174,6 +180,11 @@ describe('PopupApp', () => {
       }),
     );
     await waitFor(() => expect(bridge.notifyChanged).toHaveBeenCalledWith([URL]));
+    // The note went to the background as typed (#14), not by the popup's own write.
+    expect(bridge.saveNote).toHaveBeenCalledWith(
+      (await stored('Annotate me'))!.id,
+      'Questions to ask **before** a migration',
+    );
 
     // Escape closes the editor; the note and tags show on the card, focus is back on Edit.
     fireEvent.keyDown(within(item).getByRole('radio', { name: 'Blue' }), { key: 'Escape' });

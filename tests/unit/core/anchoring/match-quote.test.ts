@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { QGramFilter } from '@/core/anchoring/qgram-filter';
 import {
   anchoredDistance,
   contextAgreement,
@@ -195,5 +198,31 @@ describe('matchQuote', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('answers the same with a q-gram filter as without it, window skipped or not', () => {
+    const html = readFileSync(join(__dirname, '../../../fixtures/pages/conference-h3.html'), 'utf8');
+    const paragraphs = [...html.matchAll(/<p>([^<]{150,})<\/p>/g)].map((m) => m[1]!);
+    const page = paragraphs.join(' ');
+    expect(page.length).toBeGreaterThan(6000); // Longer than a window: the whole-page search runs too.
+    const filter = new QGramFilter(page);
+    let placed = 0;
+    for (const paragraph of paragraphs.slice(0, 12)) {
+      const quote = paragraph.slice(20, 140);
+      const at = page.indexOf(quote);
+      const context = { prefix: page.slice(at - 20, at), suffix: page.slice(at + 120, at + 140), hint: at };
+      // Edited in place (every 13th letter changed), moved far from its hint, and deleted.
+      const edited = [...quote].map((c, i) => (i % 13 === 4 ? 'x' : c)).join('');
+      const editedPage = page.replace(quote, edited);
+      const movedPage = `${page.replace(quote, '')} ${edited}`;
+      const deletedPage = page.replace(paragraph, '');
+      for (const text of [editedPage, movedPage, deletedPage]) {
+        const withFilter = matchQuote(text, quote, context, new QGramFilter(text));
+        expect(withFilter).toEqual(matchQuote(text, quote, context));
+        if (withFilter) placed++;
+      }
+      expect(matchQuote(page, quote, context, filter)).toEqual(matchQuote(page, quote, context));
+    }
+    expect(placed).toBe(24); // Edited and moved ones placed; deleted ones not.
   });
 });

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { HEAVY_TEST_MS } from '../../heavy';
 import { describe, expect, it } from 'vitest';
 import { parseFrabJson } from '@/core/schedule/frab-json';
 import { fixture } from './fixtures';
@@ -211,22 +212,26 @@ describe('parseFrabJson: damaged and unusual files', () => {
     );
   });
 
-  it('reads a generated 30,000-event file, and refuses it below its size', () => {
-    const { json, titles } = generateFrabSchedule(30_000);
-    const data = JSON.parse(json);
-    const result = parseFrabJson(data);
-    expect(result.talks).toHaveLength(30_000);
-    expect(result.talks.map((t) => t.title)).toEqual(titles);
-    expect(new Set(result.talks.map((t) => t.scheduleId)).size).toBe(30_000);
-    // The last event: day 313 (2026-12-10), its third room, its last slot.
-    expect(result.talks[29_999]).toMatchObject({
-      start: '2026-12-10T16:30:00+09:00',
-      room: 'Room B',
-      day: '2026-12-10',
-    });
-    expect(result.warnings).toEqual([]);
-    expect(() => parseFrabJson(data, { maxEvents: 29_999 })).toThrow(
-      'This schedule has 30,000 events; Talk Notes reads at most 29,999 from one file.',
-    );
-  });
+  it(
+    'reads a generated 30,000-event file, and refuses it below its size',
+    () => {
+      const { json, titles } = generateFrabSchedule(30_000);
+      const data = JSON.parse(json);
+      const result = parseFrabJson(data);
+      expect(result.talks).toHaveLength(30_000);
+      expect(result.talks.map((t) => t.title)).toEqual(titles);
+      expect(new Set(result.talks.map((t) => t.scheduleId)).size).toBe(30_000);
+      // The last event: day 313 (2026-12-10), its third room, its last slot.
+      expect(result.talks[29_999]).toMatchObject({
+        start: '2026-12-10T16:30:00+09:00',
+        room: 'Room B',
+        day: '2026-12-10',
+      });
+      expect(result.warnings).toEqual([]);
+      expect(() => parseFrabJson(data, { maxEvents: 29_999 })).toThrow(
+        'This schedule has 30,000 events; Talk Notes reads at most 29,999 from one file.',
+      );
+    },
+    HEAVY_TEST_MS,
+  );
 });

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { HEAVY_TEST_MS } from '../../heavy';
 import { describe, expect, it } from 'vitest';
 import { parseFrabXml } from '@/core/schedule/frab-xml';
 import { fixture, parseFailure } from './fixtures';
@@ -167,14 +168,18 @@ describe('parseFrabXml: hostile and broken files', () => {
     expect(error.kind).toBe('no-events');
   });
 
-  it('reads a generated 30,000-event file, and refuses it below its size before parsing', () => {
-    const { xml, titles } = generateFrabSchedule(30_000);
-    const result = parseFrabXml(xml);
-    expect(result.talks.map((t) => t.title)).toEqual(titles);
-    expect(result.talks[29_999]).toMatchObject({ start: '2026-12-10T16:30:00+09:00', room: 'Room B' });
-    expect(result.warnings).toEqual([]);
-    const refused = parseFailure(() => parseFrabXml(xml, { maxEvents: 10_000 }));
-    expect(refused.kind).toBe('too-many-events');
-    expect(refused.message).toContain('This schedule has 30,000 events; Talk Notes reads at most 10,000');
-  });
+  it(
+    'reads a generated 30,000-event file, and refuses it below its size before parsing',
+    () => {
+      const { xml, titles } = generateFrabSchedule(30_000);
+      const result = parseFrabXml(xml);
+      expect(result.talks.map((t) => t.title)).toEqual(titles);
+      expect(result.talks[29_999]).toMatchObject({ start: '2026-12-10T16:30:00+09:00', room: 'Room B' });
+      expect(result.warnings).toEqual([]);
+      const refused = parseFailure(() => parseFrabXml(xml, { maxEvents: 10_000 }));
+      expect(refused.kind).toBe('too-many-events');
+      expect(refused.message).toContain('This schedule has 30,000 events; Talk Notes reads at most 10,000');
+    },
+    HEAVY_TEST_MS,
+  );
 });

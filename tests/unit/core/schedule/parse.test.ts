@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import * as v from 'valibot';
+import { HEAVY_TEST_MS } from '../../heavy';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT } from '@/core/backup';
 import { ScheduleParseError } from '@/core/schedule/errors';
@@ -229,27 +230,31 @@ describe('parseSchedule: hostile and huge inputs', () => {
     expect(schedule.warnings).toEqual(['1 title longer than 300 characters was shortened.']);
   });
 
-  it('reads a generated 30,000-event schedule in both frab formats, and refuses it under a lower maxEvents', () => {
-    const { json, xml, titles } = generateFrabSchedule(30_000);
-    for (const [text, format] of [
-      [json, 'frab-json'],
-      [xml, 'frab-xml'],
-    ] as const) {
-      const schedule = parseSchedule(text);
-      expect(schedule.format).toBe(format);
-      expect(schedule.talks.map((t) => t.title)).toEqual(titles);
-      expect(schedule.conference).toMatchObject({
-        start: '2026-02-01',
-        end: '2026-12-10',
-        timeZone: 'Asia/Tokyo',
-      });
-      const error = parseFailure(() => parseSchedule(text, { maxEvents: 20_000 }));
-      expect(error).toMatchObject({ kind: 'too-many-events', format });
-      expect(error.message).toBe(
-        'This schedule has 30,000 events; Talk Notes reads at most 20,000 from one file. Import a part of it (one day or one track) instead.',
-      );
-    }
-  });
+  it(
+    'reads a generated 30,000-event schedule in both frab formats, and refuses it under a lower maxEvents',
+    () => {
+      const { json, xml, titles } = generateFrabSchedule(30_000);
+      for (const [text, format] of [
+        [json, 'frab-json'],
+        [xml, 'frab-xml'],
+      ] as const) {
+        const schedule = parseSchedule(text);
+        expect(schedule.format).toBe(format);
+        expect(schedule.talks.map((t) => t.title)).toEqual(titles);
+        expect(schedule.conference).toMatchObject({
+          start: '2026-02-01',
+          end: '2026-12-10',
+          timeZone: 'Asia/Tokyo',
+        });
+        const error = parseFailure(() => parseSchedule(text, { maxEvents: 20_000 }));
+        expect(error).toMatchObject({ kind: 'too-many-events', format });
+        expect(error.message).toBe(
+          'This schedule has 30,000 events; Talk Notes reads at most 20,000 from one file. Import a part of it (one day or one track) instead.',
+        );
+      }
+    },
+    HEAVY_TEST_MS,
+  );
 
   it('refuses more than 50,000 events by default', () => {
     const head =

@@ -392,6 +392,68 @@ describe('layouts', () => {
   });
 });
 
+describe('layouts of held-out round 5', () => {
+  it('a forum thread: the first post writes up the talks, the replies after it belong to none', () => {
+    const post = (id: string, body: string) =>
+      `<article id="${id}"><div class="meta"><time datetime="2024-04-26T10:00">Apr 26</time></div>${body}</article>`;
+    const doc = page(`<div class="posts">
+      ${post(
+        'p1',
+        `${prose('My notes from the conference: the talks I liked most.')}
+        <h3>Polars for pandas People (Lena Hoffmeister)</h3><p id="a">Lena ported one script a week.</p>
+        <h3>Your Notebook Is a Product Now (Arjun Mehta)</h3><p id="b">Arjun keeps notebooks in a repository.</p>`,
+      )}
+      ${post('p2', '<p id="reply">Same experience here: the time zones were the hard part.</p>')}
+      ${post('p3', '<p id="thanks">Thanks, please link your write-up here.</p>')}</div>`);
+    expect(titles(doc)).toEqual([
+      ['Polars for pandas People', ['Lena Hoffmeister']],
+      ['Your Notebook Is a Product Now', ['Arjun Mehta']],
+    ]);
+    expect(filed(doc, 'a')).toBe('Polars for pandas People');
+    expect(filed(doc, 'b')).toBe('Your Notebook Is a Product Now');
+    expect(filed(doc, 'reply')).toBeNull();
+    expect(filed(doc, 'thanks')).toBeNull();
+  });
+
+  it('session cards under "Coming up on Friday" are not written up; a speaker chip beats a "with" suffix', () => {
+    const card = (title: string, speaker: string, text = '') =>
+      `<section class="session-card"><span class="badge">Talk</span><h3><a href="/s/x">${title}</a></h3>
+       <div><span class="speaker-name">${speaker}</span></div>${text}</section>`;
+    const doc =
+      page(`<article><h1>Day 2 recap</h1>${prose('Our writers picked three sessions from Thursday.')}
+      <h2>Sessions from Thursday</h2>
+      ${card('The Interpreter Is Not the Bottleneck', 'Dagmar Kovářová', prose('Dagmar profiled three services.'))}
+      ${card('A Month with Free-Threaded Python', 'Ioana Petrescu', '<p id="month">Most failures came from C extensions.</p>')}
+      ${card('Teaching Python Behind Bars', 'Owen Gallagher', prose('Owen teaches in two prisons.'))}
+      <h2>Coming up on Friday</h2><p id="next">A few sessions for the last day:</p>
+      ${card('Thirty Years of Python in Science', 'Marek Sedláček')}
+      ${card('Writing a Linter in an Afternoon', 'Sofie Lindahl')}
+      <p id="sprints">Sprints run over the weekend.</p></article>`);
+    expect(titles(doc)).toEqual([
+      ['The Interpreter Is Not the Bottleneck', ['Dagmar Kovářová']],
+      ['A Month with Free-Threaded Python', ['Ioana Petrescu']],
+      ['Teaching Python Behind Bars', ['Owen Gallagher']],
+    ]);
+    expect(filed(doc, 'month')).toBe('A Month with Free-Threaded Python');
+    expect(filed(doc, 'next')).toBeNull();
+    expect(filed(doc, 'sprints')).toBeNull();
+  });
+
+  it('a speaker label on the first of the lines a <br> breaks, in traditional Chinese', () => {
+    const talk = (title: string, speakers: string) =>
+      `<h2>${title}</h2><p>講者：${speakers}<br>議程軌：社群</p>${prose('她分享了一張表，記錄過去兩年每個月由誰合併 PR。')}`;
+    const doc = page(
+      `<article><h1>COSCUP 2024 個人共筆</h1>${prose('我聽的四場議程。')}
+      ${talk('開源專案的第二個十年', '黃淑芬')}${talk('台語語音資料集的授權難題', '吳佳穎、蔡明哲')}</article>`,
+      'COSCUP 2024 個人共筆',
+    );
+    expect(titles(doc)).toEqual([
+      ['開源專案的第二個十年', ['黃淑芬']],
+      ['台語語音資料集的授權難題', ['吳佳穎', '蔡明哲']],
+    ]);
+  });
+});
+
 describe('kinds of post', () => {
   it.each([
     [
@@ -410,6 +472,18 @@ describe('kinds of post', () => {
     const sections = detectTalkSections(doc);
     expect(sections.map((s) => s.title)).toEqual([talk]);
     for (const id of ['first', 'core', 'last']) expect(filed(doc, id)).toBe(talk);
+  });
+
+  it('a post title quoting a talk that the opening introduces as someone’s is that talk', () => {
+    const postTitle = 'JSConf JP 2024「TypeScriptの型で業務ルールを守る」を聞いてきた';
+    const doc = page(
+      `<article><h1>${postTitle}</h1><p id="first">いろいろなセッションを聞いたのですが、この記事では大西航さんの「TypeScriptの型で業務ルールを守る」だけを取り上げます。</p>
+      <h2>発表の概要</h2><p id="core">型でそもそも書けなくする話でした。</p><h2>感想</h2><p id="last">ありがとうございました。</p></article>`,
+      postTitle,
+    );
+    expect(titles(doc)).toEqual([['TypeScriptの型で業務ルールを守る', ['大西航']]]);
+    for (const id of ['first', 'core', 'last'])
+      expect(filed(doc, id)).toBe('TypeScriptの型で業務ルールを守る');
   });
 
   it('names the speaker of a single-talk post from the possessive or the write-up', () => {
@@ -521,6 +595,23 @@ describe('kinds of post', () => {
       `<h1>The Quiet Pager, reviewed</h1>${prose('The book grew out of a conference keynote the author gave two years ago.')}
        <p>Like Betsy Beyer's “Site Reliability Engineering”, it treats on-call as a design problem.</p>
        <p>Where Charity Majors with “Observability Engineering” argues for events, it argues for fewer pages.</p>`,
+    ],
+    [
+      'a meetup handbook whose headings speak of talks and speakers in general',
+      `<h1>How we run the meetup</h1>${prose('We meet monthly for two talks and a round of lightning talks.')}
+       <h2>Finding speakers</h2><h3>Where talks come from</h3>${prose('Most talks come from members; the speaker gets a slot a month ahead.')}
+       <h3>Helping first-time speakers</h3>${prose('A first-time speaker gets a rehearsal with an organiser before the talk.')}
+       <h2>On the night</h2><h3>Before the first talk</h3>${prose('The host introduces the speaker and the talk.')}
+       <h3>Between talks</h3>${prose('Newcomers standing alone at the break rarely come back; talk to them.')}
+       <h2>Announcing a talk</h2>${prose('Post the talk with its abstract and a line about the speaker.')}`,
+    ],
+    [
+      'a weekly edition whose articles carry a "By" byline broken by a <br>',
+      `<h1>Weekly Edition for March 26, 2015</h1>${prose('This week: trademarks, maps and office suites at the conference.')}
+       <h2><a href="/Articles/1/">A trademark battle in the Arduino community</a></h2>
+       <div class="FeatureByline">By <b>Nathan Willis</b><br>March 25, 2015</div>${prose('Two companies bear the Arduino name.')}
+       <h2><a href="/Articles/2/">Mapping and data mining with QGIS 2.8</a></h2>
+       <div class="FeatureByline">By <b>Nathan Willis</b><br>March 25, 2015</div>${prose('QGIS reads maps in many formats.')}`,
     ],
   ])('%s has no talks', (_, body) => {
     expect(detectTalkSections(page(`<article>${body}</article>`, 'Some article | News'))).toEqual([]);

@@ -93,6 +93,33 @@ describe('parseTalkTitle', () => {
     ['TCP / IP for Web Developers', 'TCP / IP for Web Developers', [], null],
     // A parenthesis opening with a conjunction is title ("and a Few Wins" is no list of people).
     ['Event Sourcing Regrets (and a Few Wins)', 'Event Sourcing Regrets (and a Few Wins)', [], null],
+    // A numbered marker written with "n°", French spacing before the colon.
+    [
+      'Talk n°1 : Migrer des crons vers Temporal, par Camille Rousseau',
+      'Migrer des crons vers Temporal',
+      ['Camille Rousseau'],
+      'talk',
+    ],
+    // A qualifier before the marker, after a spaced dash.
+    [
+      'Bonus – lightning talk : Un linter pour nos commits, par Hugo Lefèvre',
+      'Un linter pour nos commits',
+      ['Hugo Lefèvre'],
+      'lightning',
+    ],
+    // A short label before a quoted title is not title; Indonesian "oleh" (by) and "dan" (and).
+    [
+      'Sesi pagi: "Membangun Super-App yang Cepat" oleh Rina Wulandari dan Fajar Nugroho',
+      'Membangun Super-App yang Cepat',
+      ['Rina Wulandari', 'Fajar Nugroho'],
+      null,
+    ],
+    [
+      'Keynote: "Infrastruktur untuk 17.000 Pulau" oleh Dewi Anggraini',
+      'Infrastruktur untuk 17.000 Pulau',
+      ['Dewi Anggraini'],
+      'keynote',
+    ],
   ])('%s', (raw, title, speakers, marker) => {
     const parsed = parseTalkTitle(raw);
     expect(parsed.title).toBe(title);

@@ -18,6 +18,15 @@ describe('headingRole', () => {
     ['⚡ The lightning round', 'group'],
     ['Lightning talks', 'group'],
     ['Talks I attended', 'group'],
+    // A list grouped by year.
+    ['2024', 'day'],
+    ['2022 and earlier', 'day'],
+    // What is still to come.
+    ['Coming up on Friday', 'upcoming'],
+    ['Upcoming', 'upcoming'],
+    ['Le prochain meetup', 'upcoming'],
+    ['Nächstes Treffen', 'upcoming'],
+    ['次回予告', 'upcoming'],
     ['Introduction', 'intro'],
     ['Before the talks: a word on the hallway track', 'intro'],
     ['はじめに', 'intro'],
@@ -76,6 +85,9 @@ describe('headingRole', () => {
     'Follow the Money: Cost Attribution in Kubernetes',
     'Connect All the Things',
     'Keeping Pagers Quiet with Jane Doe',
+    'Coming Up for Air: Breathing Through Incidents',
+    'Upcoming Changes in Python 3.14',
+    '2024: A Year of Outages',
   ])('%s may be a title', (text) => {
     expect(headingRole(text)).toBeNull();
   });
