@@ -97,8 +97,6 @@ export function installSyncStamping(db: Dexie, options: StampingOptions = {}): v
     const row = (await db.table(SYNC_META_TABLE).get(SYNC_ENABLED_KEY)) as SyncMetaRow | undefined;
     state.on = row?.value === true || state.enabling > 0;
   };
-  // Sticky: every (re)open of this Dexie instance reads it, before any queued request runs.
-  db.on('ready', read, true);
   const metaPart = `idb://${db.name}/${SYNC_META_TABLE}/`;
   const changed = (parts: ObservabilitySet) => {
     if (!db.isOpen() || !Object.keys(parts).some((part) => part.startsWith(metaPart))) return;
@@ -106,8 +104,23 @@ export function installSyncStamping(db: Dexie, options: StampingOptions = {}): v
       // The database closed or went away meanwhile: the next open reads it again.
     });
   };
-  Dexie.on('storagemutated', changed);
-  db.on('close', () => Dexie.on('storagemutated').unsubscribe(changed));
+  // Listening while open only: `close()` and `delete()` end it, so a closed database is not kept
+  // alive by the global event; the next open listens again.
+  let listening = false;
+  // Sticky: every (re)open of this Dexie instance listens and reads, before any queued request runs.
+  db.on(
+    'ready',
+    () => {
+      if (!listening) Dexie.on('storagemutated', changed);
+      listening = true;
+      return read();
+    },
+    true,
+  );
+  db.on('close', () => {
+    if (listening) Dexie.on('storagemutated').unsubscribe(changed);
+    listening = false;
+  });
 }
 
 /** The middleware; stamps only while `state.on`. */

@@ -415,6 +415,9 @@ describe('stamping writes for sync', () => {
       const otherCommands = createCommands({ db: other, now: () => Date.UTC(2026, 0, 4) });
       try {
         await other.open();
+        // Closed and opened again (a page reloaded its connection): it still hears of the change.
+        other.close();
+        await other.open();
         expect(isSyncEnabled(other)).toBe(false);
         await enableSync(db);
         await vi.waitFor(() => expect(isSyncEnabled(other)).toBe(true));
