@@ -12,6 +12,8 @@ import type {
   TalkRecord,
 } from '@/core/types';
 import { SCHEMA_VERSIONS } from './schema';
+import type { SyncMetaRow, SyncRow } from './sync/state';
+import { installSyncStamping } from './sync/stamping';
 
 /** Public name of the IndexedDB database: keep it stable, users' data lives there. */
 export const DATABASE_NAME = 'talk-notes';
@@ -23,6 +25,9 @@ export type TalkNotesDatabase = Dexie & {
   collections: EntityTable<CollectionRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
   conferences: EntityTable<ConferenceRecord, 'id'>;
+  /** Sync state (storage/sync/state.ts): not library data, never in a backup or an export. */
+  sync: EntityTable<SyncRow, 'key'>;
+  syncMeta: EntityTable<SyncMetaRow, 'key'>;
 };
 
 /**
@@ -44,6 +49,9 @@ export function createDatabase(
     const declared = db.version(version).stores(stores);
     if (upgrade) declared.upgrade(upgrade);
   }
+  // Once sync is enabled, every write of a synced table stamps its sync state in the same
+  // transaction (storage/sync/stamping.ts); before, writes pass through untouched.
+  installSyncStamping(db);
   return db;
 }
 

@@ -53,6 +53,23 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       conferences: 'id, sourceUrl',
     },
   },
+  {
+    // Sync (#16, docs/sync.md): `sync` holds each synced record's field versions, server revision and
+    // dirty flag (keyed `<table>:<id>`, `dirty` indexed to find what to push); `syncMeta` the device id
+    // and checkpoints. Only the tables: they stay empty until the reader starts sync (enableSync in
+    // storage/sync/enable.ts adopts the library then), so a reader who never syncs pays nothing.
+    version: 4,
+    stores: {
+      pages: 'id, &url',
+      talks: 'id, pageId, conferenceId, scheduleTalkId',
+      highlights: 'id, url, talkId, *tags, createdAt, updatedAt',
+      collections: 'id, name, *highlightIds, updatedAt',
+      settings: 'key',
+      conferences: 'id, sourceUrl',
+      sync: 'key, dirty',
+      syncMeta: 'key',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

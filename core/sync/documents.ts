@@ -69,14 +69,18 @@ const TABLES = {
   settings: { schema: SettingRecordSchema, key: 'key' },
 } as const;
 
-/** `updatedAt` is not a synced field: it is the latest edit time of the record's fields. */
+/**
+ * A record's `updatedAt` is the latest edit time of its fields. It is also versioned like a field
+ * (its value is the device's own `updatedAt`, so a write that changed only it, such as a page clipped
+ * again, reaches the other devices), but it never makes a conflict (core/sync/merge.ts `viewState`).
+ */
 const hasUpdatedAt = (table: SyncTable) => 'updatedAt' in TABLES[table].schema.entries;
 
-/** The fields of `table` that sync carries: all but the key, `updatedAt` and the per-device ones. */
+/** The fields of `table` that sync carries: all but the key and the per-device ones. */
 export function syncedFields(table: SyncTable): string[] {
   const perDevice = PER_DEVICE_FIELDS[table];
   return Object.keys(TABLES[table].schema.entries).filter(
-    (field) => field !== TABLES[table].key && field !== 'updatedAt' && !(field in perDevice),
+    (field) => field !== TABLES[table].key && !(field in perDevice),
   );
 }
 
@@ -145,7 +149,9 @@ export function toDocument(
     updatedAt = Math.max(updatedAt, winner.at);
     if (others.length > 0) conflicts[field] = others;
   }
-  if (hasUpdatedAt(table)) record.updatedAt = updatedAt;
+  // A state whose `updatedAt` has no version of its own (made by stampRecord from values without it):
+  // the latest edit time.
+  if (hasUpdatedAt(table) && !('updatedAt' in state.fields)) record.updatedAt = updatedAt;
   return {
     _id: documentId(table, key),
     talkNotes: 1,

@@ -44,6 +44,36 @@ export function stampRecord(
   return { fields, deletions: base.deletions };
 }
 
+/**
+ * The state after the device saved `values` for a record its state says is deleted (an undo, a
+ * restored backup, a record made again): every field gets a version on top of everything known of
+ * it, deletions included, so the deletions no longer cover the record and it lives again everywhere.
+ */
+export function stampRecreated(
+  state: RecordState,
+  values: Readonly<Record<string, unknown>>,
+  device: string,
+  at: number,
+): RecordState {
+  const fields: Record<string, readonly FieldVersion[]> = { ...state.fields };
+  for (const field of new Set([...Object.keys(state.fields), ...Object.keys(values)])) {
+    const current = state.fields[field] ?? [];
+    const vv = nextVector(current, knownVectors(state, field), device);
+    // The device's count is above every deletion's view of the field: no deletion covers this edit.
+    fields[field] = currentVersions([...current, version(values[field], at, device, vv)]);
+  }
+  return { fields, deletions: state.deletions };
+}
+
+/** True when `after` (a stamp of `before`) holds a version `before` did not: something to send. */
+export function stateChanged(before: RecordState | undefined, after: RecordState): boolean {
+  if (!before) return Object.keys(after.fields).length > 0 || after.deletions.length > 0;
+  if (before.deletions !== after.deletions) return true;
+  const names = new Set([...Object.keys(before.fields), ...Object.keys(after.fields)]);
+  for (const name of names) if (before.fields[name] !== after.fields[name]) return true;
+  return false;
+}
+
 /** The state after the device deleted the record at `at`, having seen every current version. */
 export function stampDeletion(state: RecordState, device: string, at: number): RecordState {
   const seen: Record<string, Record<string, number>> = {};

@@ -64,6 +64,9 @@ export function currentDeletions(deletions: readonly Deletion[]): Deletion[] {
   return kept.map((k) => k.d);
 }
 
+/** The record field holding its last edit time (versioned, never a conflict). */
+export const EDIT_TIME_FIELD = 'updatedAt';
+
 /** A field edited on two devices (or more), neither having seen the other's edit. */
 export interface FieldConflict {
   field: string;
@@ -104,7 +107,8 @@ export function viewState(state: RecordState): StateView {
     for (const version of versions.slice(1)) {
       if (!distinct.some((d) => sameValue(d.value, version.value))) distinct.push(version);
     }
-    if (distinct.length > 1) conflicts.push({ field, versions: distinct });
+    // Two devices' edit times are not the reader's to choose between: the later one shows.
+    if (distinct.length > 1 && field !== EDIT_TIME_FIELD) conflicts.push({ field, versions: distinct });
   }
   return {
     values: deleted ? null : values,

@@ -56,17 +56,27 @@ async function waitUntilUp(origin: string, child: ChildProcess, output: () => st
   throw new Error(`pouchdb-server did not answer on ${origin} within ${START_TIMEOUT_MS} ms: ${output()}`);
 }
 
-/** Starts an empty in-memory pouchdb-server; resolves once it answers `GET /`. */
-export async function startPouchServer(): Promise<PouchServer> {
+export interface PouchServerOptions {
+  /**
+   * Keep the databases on disk in this folder (the caller's to remove), so a server stopped and
+   * started again on it (and on the same `port`) still holds them. Without it: in memory.
+   */
+  folder?: string;
+  port?: number;
+}
+
+/** Starts a pouchdb-server (empty and in memory by default); resolves once it answers `GET /`. */
+export async function startPouchServer(options: PouchServerOptions = {}): Promise<PouchServer> {
   const bin = createRequire(import.meta.url).resolve('pouchdb-server/bin/pouchdb-server');
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const folder = await mkdtemp(join(tmpdir(), 'talk-notes-pouchdb-'));
-    const port = await freePort();
+    const folder = options.folder ?? (await mkdtemp(join(tmpdir(), 'talk-notes-pouchdb-')));
+    const port = options.port ?? (await freePort());
     const origin = `http://127.0.0.1:${port}`;
+    const storage = options.folder ? ['--dir', folder] : ['--in-memory'];
     const child = spawn(
       process.execPath,
-      [bin, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '--no-stdout-logs'],
+      [bin, ...storage, '--host', '127.0.0.1', '--port', String(port), '--no-stdout-logs'],
       { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
@@ -85,7 +95,7 @@ export async function startPouchServer(): Promise<PouchServer> {
         await exited(child);
         clearTimeout(timer);
       }
-      await rm(folder, { recursive: true, force: true });
+      if (!options.folder) await rm(folder, { recursive: true, force: true });
     };
     try {
       await waitUntilUp(origin, child, () => output);

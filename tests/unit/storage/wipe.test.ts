@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { importSchedule } from '@/storage/conferences';
 import { setSetting } from '@/storage/settings';
+import { enableSync } from '@/storage/sync/enable';
 import { deleteAllData } from '@/storage/wipe';
 import { makeLibrary } from '../../e2e/seed-library';
 import { event, schedule } from '../schedule-fixtures';
@@ -21,6 +22,8 @@ describe('deleteAllData', () => {
     await db.collections.bulkAdd(library.collections);
     await importSchedule(db, schedule([event('a', 'A talk', '2026-01-31T10:00:00+01:00')]));
     await setSetting(db, 'colorNames', { yellow: 'Idea' });
+    // A library set up for sync, so its sync tables hold rows too.
+    await enableSync(db);
     for (const table of db.tables) expect(await table.count(), table.name).toBeGreaterThan(0);
 
     const urls = await deleteAllData(db);

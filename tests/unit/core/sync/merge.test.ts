@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConflict, stampDeletion, stampRecord } from '@/core/sync/edits';
+import { resolveConflict, stampDeletion, stampRecord, stampRecreated, stateChanged } from '@/core/sync/edits';
 import { covers, currentVersions } from '@/core/sync/field-clock';
 import { mergeStates, viewState } from '@/core/sync/merge';
 
@@ -112,5 +112,34 @@ describe('sync conflict rules', () => {
     const [v2] = two.fields.note!;
     expect(covers(v2!.vv, v1!.vv) && !covers(v1!.vv, v2!.vv)).toBe(true);
     expect(currentVersions([v1!, v2!])).toEqual([v2]);
+  });
+});
+
+describe('a deleted record saved again (stampRecreated)', () => {
+  it('lives again on every replica, with the values saved, even those equal to the deleted ones', () => {
+    const deleted = stampDeletion(shared, 'dev-a', 300);
+    const again = stampRecreated(deleted, { note: 'first', tags: ['a'], color: 'yellow' }, 'dev-a', 100);
+    expect(stateChanged(deleted, again)).toBe(true);
+    const view = viewState(again);
+    expect(view.values).toEqual({ note: 'first', tags: ['a'], color: 'yellow' });
+    // The other device had the deletion already: merging still shows the record.
+    expect(viewState(mergeStates(mergeStates(shared, deleted), again)).values).toEqual(view.values);
+    // stampRecord alone would change nothing: the values are those of the deleted versions.
+    expect(
+      stateChanged(
+        deleted,
+        stampRecord(deleted, { note: 'first', tags: ['a'], color: 'yellow' }, 'dev-a', 100),
+      ),
+    ).toBe(false);
+  });
+
+  it('a field dropped while deleted stays dropped', () => {
+    const again = stampRecreated(
+      stampDeletion(shared, 'dev-b', 300),
+      { note: 'first', color: 'yellow' },
+      'dev-b',
+      400,
+    );
+    expect(viewState(again).values).toEqual({ note: 'first', color: 'yellow' });
   });
 });

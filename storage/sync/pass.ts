@@ -1,0 +1,279 @@
+/**
+ * One sync pass with a CouchDB database (docs/sync.md, "How a pass works"): pull the changes since
+ * the last checkpoint (`_changes`, `_bulk_get`), merge them in (apply.ts), then push the records
+ * changed here (`_bulk_docs`), a 409 answered by fetching, merging and retrying a few rounds. A pass
+ * is one-shot (an alarm, an open dashboard, `Sync now` run it); whatever stops it, the library is
+ * intact and the next pass resumes from the last checkpoint and the dirty flags.
+ */
+import { type ServerDocument, openDocument, sealDocument } from '@/core/sync/crypto';
+import { KEYINFO_ID } from '@/core/sync/crypto';
+import { SYNC_TABLES, type SyncTable, parseDocument, toDocument } from '@/core/sync/documents';
+import { type RecordState, mergeStates } from '@/core/sync/merge';
+import type { TalkNotesDatabase } from '../db';
+import { type Incoming, type Refusal, applyIncoming } from './apply';
+import { type CouchClient, type Fetch, type SyncServer, SyncError, couchClient } from './couch';
+import { isSyncEnabled } from './enable';
+import { type KeyOptions, databaseKey } from './keys';
+import { type Checkpoint, checkpointKey, DEVICE_ID_KEY, newDeviceId } from './state';
+
+export interface SyncOptions extends KeyOptions {
+  fetch?: Fetch;
+  /** Documents per request (`_changes` limit, `_bulk_get`, `_bulk_docs`): bounds memory. */
+  batchSize?: number;
+  /** Rounds of fetch-merge-retry for documents another device wrote in between (409). */
+  conflictRounds?: number;
+  timeoutMs?: number;
+  /** Who made the records this device sends first (the panel's name; default none). */
+  author?: string | null;
+  now?: () => number;
+}
+
+export interface SyncReport {
+  ok: boolean;
+  /** Documents the server took from this device. */
+  sent: number;
+  /** Records of this library changed by what came from the server. */
+  received: number;
+  /** Documents on the server that were not valid, with why (never written here). */
+  refused: Refusal[];
+  error?: { kind: SyncError['kind']; message: string; detail?: string };
+  finishedAt: number;
+}
+
+const DEFAULT_BATCH = 500;
+const DEFAULT_ROUNDS = 3;
+
+/**
+ * Runs one pass; never throws for the faults a server or network can cause (see `error`). Throws,
+ * before any request, on a library not set up for sync (`enableSync` first): its edits were not
+ * stamped, and records pulled into it would have a sync state that nothing keeps up to date.
+ */
+export async function syncOnce(
+  db: TalkNotesDatabase,
+  server: SyncServer,
+  options: SyncOptions = {},
+): Promise<SyncReport> {
+  await db.open();
+  if (!isSyncEnabled(db)) throw new Error('Sync is not enabled on this library: call enableSync first');
+  const now = options.now ?? Date.now;
+  const report: SyncReport = { ok: false, sent: 0, received: 0, refused: [], finishedAt: 0 };
+  try {
+    const couch = couchClient(server, options.fetch, options.timeoutMs);
+    await couch.open();
+    const key = await databaseKey(couch, options);
+    const device = await deviceIdOf(db);
+    const checkpoint = await startCheckpoint(db, couch, server, device);
+    const codec = documentCodec(key);
+    await pull(db, couch, codec, checkpoint, server, device, options.batchSize ?? DEFAULT_BATCH, report);
+    await push(db, couch, codec, options, report);
+    report.ok = true;
+  } catch (error) {
+    if (!(error instanceof SyncError)) throw error;
+    report.error = {
+      kind: error.kind,
+      message: error.message,
+      ...(error.detail ? { detail: error.detail } : {}),
+    };
+  }
+  report.finishedAt = now();
+  return report;
+}
+
+async function deviceIdOf(db: TalkNotesDatabase): Promise<string> {
+  return db.transaction('rw', db.syncMeta, async () => {
+    const row = await db.syncMeta.get(DEVICE_ID_KEY);
+    if (typeof row?.value === 'string') return row.value;
+    const id = newDeviceId();
+    await db.syncMeta.put({ key: DEVICE_ID_KEY, value: id });
+    return id;
+  });
+}
+
+const remoteCheckpointId = (device: string) => `talk-notes-${device}`;
+
+/**
+ * The checkpoint to pull from. The server keeps a copy in `_local/talk-notes-<device>` with the
+ * same `epoch`; when it is missing or another (the database was deleted and made again, or this
+ * device never synced with it), everything is pulled from the start and every record is sent again,
+ * its revisions forgotten (they belong to the old database).
+ */
+async function startCheckpoint(
+  db: TalkNotesDatabase,
+  couch: CouchClient,
+  server: SyncServer,
+  device: string,
+): Promise<Checkpoint> {
+  const local = (await db.syncMeta.get(checkpointKey(server.url)))?.value as Checkpoint | undefined;
+  const remote = await couch.getLocal<Checkpoint>(remoteCheckpointId(device));
+  if (local && remote && remote.instance === local.instance) return local;
+  const fresh: Checkpoint = { since: 0, instance: newDeviceId().replace(/^dev-/, 'epoch-') };
+  await db.transaction('rw', db.sync, db.syncMeta, async () => {
+    await db.sync.toCollection().modify((row) => {
+      row.dirty = 1;
+      delete row.rev;
+    });
+    await db.syncMeta.put({ key: checkpointKey(server.url), value: fresh });
+  });
+  await couch.putLocal(remoteCheckpointId(device), fresh);
+  return fresh;
+}
+
+interface Codec {
+  seal(document: ServerDocument): Promise<ServerDocument>;
+  open(
+    document: ServerDocument,
+  ): Promise<{ ok: true; document: ServerDocument } | { ok: false; message: string }>;
+}
+
+function documentCodec(key: CryptoKey | null): Codec {
+  if (!key) {
+    return {
+      seal: async (document) => document,
+      open: async (document) =>
+        document.encrypted !== undefined
+          ? { ok: false, message: 'it is encrypted, in a database that is not' }
+          : { ok: true, document },
+    };
+  }
+  return { seal: (document) => sealDocument(key, document), open: (document) => openDocument(key, document) };
+}
+
+/** Every leaf revision of the documents `changes` names, read, opened, parsed and merged per id. */
+async function readStates(
+  couch: CouchClient,
+  codec: Codec,
+  requests: readonly { id: string; rev?: string }[],
+  refused: Refusal[],
+): Promise<Incoming[]> {
+  if (requests.length === 0) return [];
+  const results = await couch.bulkGet(requests);
+  const byId = new Map<string, Incoming>();
+  const refusedIds = new Set<string>();
+  for (const { id, docs } of results) {
+    for (const result of docs) {
+      if (!('ok' in result)) continue;
+      const raw = result.ok;
+      if (raw._deleted) continue; // a revision removed on the server itself, not one of our states
+      const opened = await codec.open(raw);
+      const parsed = opened.ok
+        ? parseDocument(opened.document)
+        : { ok: false as const, id, reason: opened.message };
+      if (!parsed.ok) {
+        if (!refusedIds.has(id)) refused.push({ id, reason: parsed.reason });
+        refusedIds.add(id);
+        continue;
+      }
+      const known = byId.get(id);
+      const state: RecordState = known ? mergeStates(known.state, parsed.state) : parsed.state;
+      // Several leaves (conflicts made by replication between servers) are merged into one state.
+      byId.set(id, { id, table: parsed.table, key: parsed.key, state, rev: known?.rev ?? raw._rev ?? '' });
+    }
+  }
+  return [...byId.values()].filter((item) => !refusedIds.has(item.id));
+}
+
+const isOurs = (id: string) => id !== KEYINFO_ID && SYNC_TABLES.some((t) => id.startsWith(`${t}:`));
+
+async function pull(
+  db: TalkNotesDatabase,
+  couch: CouchClient,
+  codec: Codec,
+  checkpoint: Checkpoint,
+  server: SyncServer,
+  device: string,
+  batchSize: number,
+  report: SyncReport,
+) {
+  let since = checkpoint.since;
+  for (;;) {
+    const batch = await couch.changes(since, batchSize);
+    const requests = batch.results
+      .filter((change) => isOurs(change.id))
+      .flatMap((change) => change.changes.map(({ rev }) => ({ id: change.id, rev })));
+    const incoming = await readStates(couch, codec, requests, report.refused);
+    const next: Checkpoint = { since: batch.last_seq, instance: checkpoint.instance };
+    const { changed, refused } = await applyIncoming(db, incoming, () =>
+      db.syncMeta.put({ key: checkpointKey(server.url), value: next }),
+    );
+    report.received += changed;
+    report.refused.push(...refused);
+    await couch.putLocal(remoteCheckpointId(device), next);
+    since = batch.last_seq;
+    if (batch.results.length < batchSize) return;
+  }
+}
+
+async function push(
+  db: TalkNotesDatabase,
+  couch: CouchClient,
+  codec: Codec,
+  options: SyncOptions,
+  report: SyncReport,
+) {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const rounds = options.conflictRounds ?? DEFAULT_ROUNDS;
+  const keys = (await db.sync.where('dirty').equals(1).primaryKeys()) as string[];
+  for (let start = 0; start < keys.length; start += batchSize) {
+    let pending = keys.slice(start, start + batchSize);
+    for (let round = 0; pending.length > 0; round++) {
+      if (round === rounds) throw new SyncError('conflicts');
+      pending = await pushBatch(db, couch, codec, pending, options.author ?? null, report);
+    }
+  }
+}
+
+/** Sends the dirty rows of `keys`; returns the keys refused with a conflict, merged again here. */
+async function pushBatch(
+  db: TalkNotesDatabase,
+  couch: CouchClient,
+  codec: Codec,
+  keys: readonly string[],
+  author: string | null,
+  report: SyncReport,
+): Promise<string[]> {
+  const rows = (await db.sync.bulkGet([...keys])).filter((row) => row?.dirty === 1);
+  if (rows.length === 0) return [];
+  const documents = await Promise.all(
+    rows.map((row) => {
+      const separator = row!.key.indexOf(':');
+      const table = row!.key.slice(0, separator) as SyncTable;
+      const document = toDocument(table, row!.key.slice(separator + 1), row!.state, author);
+      return codec.seal(row!.rev ? { ...document, _rev: row!.rev } : document);
+    }),
+  );
+  const results = await couch.bulkDocs(documents);
+  const sentStates = new Map(rows.map((row) => [row!.key, row!.state]));
+  const accepted = results.filter((r) => r.ok && r.rev);
+  await db.transaction('rw', db.sync, async () => {
+    for (const result of accepted) {
+      const row = await db.sync.get(result.id);
+      if (!row) continue;
+      // Edited again while the request was out: the new revision is known, the edit still to send.
+      const unchanged =
+        row.state === sentStates.get(result.id) || sameJson(row.state, sentStates.get(result.id));
+      await db.sync.put({ ...row, rev: result.rev!, dirty: unchanged ? 0 : 1 });
+    }
+  });
+  report.sent += accepted.length;
+  const conflicted = results.filter((r) => r.error === 'conflict').map((r) => r.id);
+  const failed = results.filter((r) => !r.ok && r.error !== 'conflict');
+  if (failed.length > 0) {
+    const first = failed[0]!;
+    throw new SyncError('server', `${first.id}: ${first.error ?? ''} ${first.reason ?? ''}`.trim());
+  }
+  if (conflicted.length === 0) return [];
+  // Someone wrote these in between: read their current documents and merge them in, then retry.
+  const incoming = await readStates(
+    couch,
+    codec,
+    conflicted.map((id) => ({ id })),
+    report.refused,
+  );
+  const { changed } = await applyIncoming(db, incoming);
+  report.received += changed;
+  return conflicted;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
