@@ -9,29 +9,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, it } from 'vitest';
-import { ensureExtensionBuilt } from '../tests/e2e/build';
-import { type ExtensionSession, launchExtension } from '../tests/e2e/harness';
-import { OUTPUT_DIR, PROJECT_ROOT } from '../tests/e2e/paths';
-import { buildBenchBundle } from './build-bundle';
+import { it } from 'vitest';
+import { PROJECT_ROOT } from '../tests/e2e/paths';
+import { benchExtension } from './extension-session';
 import { FULL, reanchoring, reanchoringTable, TINY } from './scenarios';
 import { round } from './stats';
 
 const tiny = process.env.BENCH_SIZE === 'tiny';
 const sizes = { ...(tiny ? TINY : FULL), runs: Number(process.env.BENCH_RUNS ?? (tiny ? TINY.runs : 15)) };
-let session: ExtensionSession;
-let bundle: string;
-
-beforeAll(async () => {
-  ensureExtensionBuilt(OUTPUT_DIR);
-  bundle = await buildBenchBundle();
-  session = await launchExtension();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const extension = benchExtension();
 
 it('measures re-anchoring against the baseline', async () => {
+  const { session, bundle } = extension;
   const started = Date.now();
   const loadBefore = loadavg()[0]!;
   const rows = await reanchoring(session, bundle, sizes);

@@ -7,11 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, it } from 'vitest';
-import { type ExtensionSession, launchExtension } from '../tests/e2e/harness';
-import { ensureExtensionBuilt } from '../tests/e2e/build';
-import { OUTPUT_DIR, PROJECT_ROOT } from '../tests/e2e/paths';
-import { buildBenchBundle } from './build-bundle';
+import { it } from 'vitest';
+import { PROJECT_ROOT } from '../tests/e2e/paths';
+import { benchExtension } from './extension-session';
 import {
   clipLatency,
   dashboardScale,
@@ -27,19 +25,10 @@ import {
 import { round, type Summary, table } from './stats';
 
 const sizes = process.env.BENCH_SIZE === 'tiny' ? TINY : FULL;
-let session: ExtensionSession;
-let bundle: string;
-
-beforeAll(async () => {
-  ensureExtensionBuilt(OUTPUT_DIR);
-  bundle = await buildBenchBundle();
-  session = await launchExtension();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const extension = benchExtension();
 
 it('measures every scenario', async () => {
+  const { session, bundle } = extension;
   const started = Date.now();
   const results: Record<string, unknown> = {};
   const out: string[] = [];

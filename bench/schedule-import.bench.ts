@@ -8,27 +8,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ensureExtensionBuilt } from '../tests/e2e/build';
-import { type ExtensionSession, launchExtension } from '../tests/e2e/harness';
-import { OUTPUT_DIR, PROJECT_ROOT } from '../tests/e2e/paths';
-import { buildBenchBundle } from './build-bundle';
+import { expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../tests/e2e/paths';
+import { benchExtension } from './extension-session';
 import { FULL, scheduleImport, scheduleImportTable, TINY } from './scenarios';
 
 const TINY_RUN = process.env.BENCH_SIZE === 'tiny';
-let session: ExtensionSession;
-let bundle: string;
-
-beforeAll(async () => {
-  ensureExtensionBuilt(OUTPUT_DIR);
-  bundle = await buildBenchBundle();
-  session = await launchExtension();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const extension = benchExtension();
 
 it('imports generated schedules', async () => {
+  const { session, bundle } = extension;
   const rows = await scheduleImport(session, bundle, TINY_RUN ? TINY : FULL);
   expect(rows.length).toBeGreaterThan(0);
   const load = loadavg().map((n) => n.toFixed(1));
