@@ -5,6 +5,7 @@ import type { HighlightRecord } from '@/core/types';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { setSetting } from '@/storage/settings';
 import { makeLibrary } from '../../../e2e/seed-library';
+import { hl, page, T0, talk } from '../../core/library/library-fixtures';
 
 const NOW = Date.UTC(2025, 5, 1, 12);
 /** jsdom computes no layout: a viewport tall enough for every row of this small library. */
@@ -77,39 +78,14 @@ describe('DashboardApp', () => {
   });
 
   it('lists a page’s talks in page order, newest clip first only when the reader orders so', async () => {
-    const now = NOW - 60_000;
-    const page = {
-      id: 'p',
-      url: 'https://blog.example/recap',
-      title: 'KubeCon recap',
-      authors: [],
-      siteName: null,
-      publishedAt: null,
-      lang: null,
-      canonicalUrl: null,
-      excerpt: null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    const talk = (id: string, title: string, position: number) => ({
-      id,
-      pageId: 'p',
-      title,
-      speakers: [],
-      position,
-      detected: true,
-      detectedTitle: title,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await db.pages.add(page);
-    await db.talks.bulkAdd([talk('t1', 'Opening keynote', 100), talk('t2', 'Closing panel', 900)]);
-    const library = makeLibrary({ highlights: 2, pages: 1, seed: 3 });
-    const [a, b] = library.highlights as [HighlightRecord, HighlightRecord];
+    const recap = page('p', { title: 'KubeCon recap' });
+    const at = (id: string, title: string, position: number) => ({ ...talk(id, 'p', title), position });
+    await db.pages.add(recap);
+    await db.talks.bulkAdd([at('t1', 'Opening keynote', 100), at('t2', 'Closing panel', 900)]);
     // The closing panel was clipped last.
     await db.highlights.bulkAdd([
-      { ...a, id: 'h-open', pageId: 'p', url: page.url, talkId: 't1', position: 150, createdAt: now },
-      { ...b, id: 'h-close', pageId: 'p', url: page.url, talkId: 't2', position: 950, createdAt: now + 1000 },
+      hl('h-open', 'p', { url: recap.url, talkId: 't1', position: 150, createdAt: T0 }),
+      hl('h-close', 'p', { url: recap.url, talkId: 't2', position: 950, createdAt: T0 + 1000 }),
     ]);
     show();
     const talkHeadings = () =>
