@@ -1,4 +1,4 @@
-import { COLOR_LABELS, COLOR_SWATCHES, type ColorNames } from '@/core/colors';
+import { COLOR_LABELS, COLOR_SWATCHES, type ColorNames, colorLabel } from '@/core/colors';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/core/types';
 
 interface Props {
@@ -8,10 +8,12 @@ interface Props {
   names?: ColorNames;
   /** Name of the radio group; give each picker on a page its own. */
   name?: string;
+  /** Show the chosen colour's name as text beside the swatches (the in-page menu). */
+  showName?: boolean;
 }
 
 /** A row of colour choices with radio semantics (arrow keys move, as native radios do). */
-export function ColorPicker({ value, onChange, names = {}, name = 'highlight-color' }: Props) {
+export function ColorPicker({ value, onChange, names = {}, name = 'highlight-color', showName }: Props) {
   return (
     <fieldset class="colors">
       <legend>Colour</legend>
@@ -28,6 +30,12 @@ export function ColorPicker({ value, onChange, names = {}, name = 'highlight-col
           <span class="dot" style={{ background: COLOR_SWATCHES[color] }} />
         </label>
       ))}
+      {/* The radios carry the names for assistive technology; this is the same name, for the eye. */}
+      {showName && (
+        <span class="color-name" aria-hidden="true">
+          {colorLabel(value, names)}
+        </span>
+      )}
     </fieldset>
   );
 }

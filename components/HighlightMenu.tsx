@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { ColorNames } from '@/core/colors';
 import type { HighlightChanges, HighlightRecord } from '@/core/types';
 import { ColorPicker } from './ColorPicker';
 import { NoteEditor } from './NoteEditor';
@@ -11,6 +12,8 @@ export interface HighlightMenuApi {
   remove: () => Promise<HighlightRecord | null>;
   restore: (highlight: HighlightRecord) => Promise<void>;
   tags: () => Promise<string[]>;
+  /** The talks the highlight may be filed under (its page's) and the reader's colour names. */
+  context: () => Promise<{ talks: { id: string; title: string }[]; colorNames: ColorNames }>;
 }
 
 interface Props {
@@ -19,16 +22,25 @@ interface Props {
   focusNote?: boolean;
 }
 
-/** A highlight's menu in the page: note, tags, colour, delete (with undo). */
+/** A highlight's menu in the page: note, tags, talk, colour, delete (with undo). */
 export function HighlightMenu({ api, onClose, focusNote }: Props) {
   const [highlight, setHighlight] = useState<HighlightRecord | null | undefined>(undefined);
   const [deleted, setDeleted] = useState<HighlightRecord | null>(null);
   const [suggestions, setSuggestions] = useState<string[]>([]);
+  const [talks, setTalks] = useState<{ id: string; title: string }[]>([]);
+  const [colorNames, setColorNames] = useState<ColorNames>({});
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     api.get().then(setHighlight, (e: unknown) => setError(String(e)));
     api.tags().then(setSuggestions, () => {});
+    api.context().then(
+      (context) => {
+        setTalks(context.talks);
+        setColorNames(context.colorNames);
+      },
+      () => {},
+    );
   }, [api]);
 
   useEffect(() => {
@@ -82,7 +94,29 @@ export function HighlightMenu({ api, onClose, focusNote }: Props) {
       </header>
       <NoteEditor value={highlight.note} autoFocus={focusNote} onSave={(note) => change({ note })} />
       <TagInput tags={highlight.tags} suggestions={suggestions} onChange={(tags) => change({ tags })} />
-      <ColorPicker value={highlight.color} onChange={(color) => change({ color })} />
+      <label class="menu-talk">
+        <span>Talk</span>
+        <select
+          value={highlight.talkId ?? ''}
+          onChange={(e) => change({ talkId: e.currentTarget.value || null })}
+        >
+          <option value="">No talk</option>
+          {talks.map((talk) => (
+            <option key={talk.id} value={talk.id}>
+              {talk.title}
+            </option>
+          ))}
+          {highlight.talkId && !talks.some((t) => t.id === highlight.talkId) && (
+            <option value={highlight.talkId}>(another talk)</option>
+          )}
+        </select>
+      </label>
+      <ColorPicker
+        value={highlight.color}
+        names={colorNames}
+        showName
+        onChange={(color) => change({ color })}
+      />
       <div class="row">
         <button
           type="button"

@@ -240,6 +240,13 @@ export const ClipSchema = v.object({
   }),
 });
 export type ClipInput = v.InferOutput<typeof ClipSchema>;
+
+/**
+ * A passage re-made for a wider range (`extendHighlight`, #17 item 2): its text, Markdown, link and
+ * selectors; the highlight's colour, note, tags and talk are the reader's and stay.
+ */
+export const PassageSchema = v.omit(ClipSchema.entries.highlight, ['color', 'note', 'talkTitle']);
+export type Passage = v.InferOutput<typeof PassageSchema>;
 /** A talk detection found on the clipped page. */
 export type DetectedTalkInput = ClipInput['talks'][number];
 

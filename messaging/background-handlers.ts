@@ -5,12 +5,13 @@
 import { formatGrant, parseGrant } from '@/core/menu-grant';
 import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import { describeStorageError } from '@/core/storage-errors';
-import type { HighlightRecord } from '@/core/types';
+import type { HighlightChanges, HighlightRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
 import { saveClip } from '@/storage/clips';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
-import { getHighlight, highlightsForUrl, listTags, recordAnchoring } from '@/storage/highlights';
+import { getHighlight, highlightsForUrl, listTags, recordAnchoring, talksOfPage } from '@/storage/highlights';
+import { getSetting } from '@/storage/settings';
 import { linkPageTalks } from '@/storage/schedule-links';
 import { talkRulesFor } from '@/storage/talk-rules';
 import type { BackgroundRequest, BackgroundResponses } from './protocol';
@@ -117,6 +118,13 @@ function handlersFor({
     return id;
   }
 
+  /** A talk the menu files its highlight under must be one of the highlight's own page. */
+  async function requireOwnTalk(highlight: HighlightRecord, changes: HighlightChanges): Promise<void> {
+    if (changes.talkId === undefined || changes.talkId === null) return;
+    const talk = await db.talks.get(changes.talkId);
+    if (!talk || talk.pageId !== highlight.pageId) throw new MessageRejected('not a talk of this page');
+  }
+
   return {
     ping: () => ({ version }),
 
@@ -146,6 +154,13 @@ function handlersFor({
       return result;
     },
 
+    getClipSettings: async () => ({ defaultColor: await getSetting(db, 'defaultColor') }),
+
+    extendHighlight: async ({ id, passage }, context) => {
+      if (!(await ownHighlight(id, context))) throw new Error(`highlight ${id} does not exist`);
+      return commands.extendHighlight(id, passage);
+    },
+
     updateHighlight: async ({ id, changes }, context) => {
       if (!(await ownHighlight(id, context))) throw new Error(`highlight ${id} does not exist`);
       return commands.updateHighlight(id, changes);
@@ -171,13 +186,24 @@ function handlersFor({
 
     updateGrantedHighlight: async ({ grant, changes }, context) => {
       const id = await grantedId(grant, context);
-      if (!(await getHighlight(db, id))) throw new Error(`highlight ${id} does not exist`);
+      const highlight = await getHighlight(db, id);
+      if (!highlight) throw new Error(`highlight ${id} does not exist`);
+      await requireOwnTalk(highlight, changes);
       return commands.updateHighlight(id, changes);
     },
 
     deleteGrantedHighlight: async ({ grant }, context) => {
       const id = await grantedId(grant, context);
       return (await getHighlight(db, id)) ? commands.deleteHighlight(id) : null;
+    },
+
+    getGrantedMenuContext: async ({ grant }, context) => {
+      const highlight = await getHighlight(db, await grantedId(grant, context));
+      const talks = highlight ? await talksOfPage(db, highlight.pageId) : [];
+      return {
+        talks: talks.map(({ id, title }) => ({ id, title })),
+        colorNames: await getSetting(db, 'colorNames'),
+      };
     },
 
     restoreGrantedHighlight: async ({ grant, highlight }, context) => {

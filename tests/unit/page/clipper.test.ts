@@ -198,7 +198,10 @@ describe('the stored passage reads as the page shows it (#17, item 13)', () => {
     expect(clipped.highlight.text).toBe('acceptance.');
     const across = expectAccepted(
       doc,
-      prepareClip(doc, rangeBetween(doc, 'People', 'When it'), { color: 'yellow', analysis: analyzePage(doc, URL) }),
+      prepareClip(doc, rangeBetween(doc, 'People', 'When it'), {
+        color: 'yellow',
+        analysis: analyzePage(doc, URL),
+      }),
     );
     expect(across.highlight.text).toBe(
       'People thrive for acceptance.\nHumans are a reciprocal species.\n\nWhen it',
@@ -212,7 +215,9 @@ describe('the stored passage reads as the page shows it (#17, item 13)', () => {
 
   it('keeps the author’s spaces in preformatted text', () => {
     const doc = page('<pre>if x:\n    return  1\n</pre>');
-    expect(expectAccepted(doc, clip(doc, 'if x:\n    return  1')).highlight.text).toBe('if x:\n    return  1');
+    expect(expectAccepted(doc, clip(doc, 'if x:\n    return  1')).highlight.text).toBe(
+      'if x:\n    return  1',
+    );
   });
 });
 
