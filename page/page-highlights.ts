@@ -259,5 +259,5 @@ function bringsText(mutation: MutationRecord): boolean {
 
 /** Whether a highlight carries a note: it is drawn with the `talk-notes-noted` underline too. */
 function isNoted(record: HighlightRecord): boolean {
-  return record.note.trim() !== '';
+  return !!record.note?.trim();
 }
