@@ -10,12 +10,21 @@ interface Props {
   name?: string;
   /** Show the chosen colour's name as text beside the swatches (the in-page menu). */
   showName?: boolean;
+  /** No choice can be made (yet): the in-page menu before it is armed. */
+  disabled?: boolean;
 }
 
 /** A row of colour choices with radio semantics (arrow keys move, as native radios do). */
-export function ColorPicker({ value, onChange, names = {}, name = 'highlight-color', showName }: Props) {
+export function ColorPicker({
+  value,
+  onChange,
+  names = {},
+  name = 'highlight-color',
+  showName,
+  disabled,
+}: Props) {
   return (
-    <fieldset class="colors">
+    <fieldset class="colors" disabled={disabled}>
       <legend>Colour</legend>
       {HIGHLIGHT_COLORS.map((color) => (
         <label key={color} class="color" title={names[color] ?? COLOR_LABELS[color]}>

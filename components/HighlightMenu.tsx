@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ColorNames } from '@/core/colors';
+import { MENU_ARMING_MS } from '@/core/menu-grant';
 import type { HighlightChanges, HighlightRecord } from '@/core/types';
 import { ColorPicker } from './ColorPicker';
 import { NoteEditor } from './NoteEditor';
@@ -30,6 +31,16 @@ export function HighlightMenu({ api, onClose, focusNote }: Props) {
   const [talks, setTalks] = useState<{ id: string; title: string }[]>([]);
   const [colorNames, setColorNames] = useState<ColorNames>({});
   const [error, setError] = useState<string | null>(null);
+  // The buttons that change the highlight on a click wait MENU_ARMING_MS once it is shown: the page
+  // around this frame could have moved it under a click meant for the page (the content script
+  // checks the same, and whether the frame is visible, before the background acts).
+  const [armed, setArmed] = useState(false);
+  const shown = !!highlight;
+  useEffect(() => {
+    if (!shown) return;
+    const timer = setTimeout(() => setArmed(true), MENU_ARMING_MS);
+    return () => clearTimeout(timer);
+  }, [shown]);
 
   useEffect(() => {
     api.get().then(setHighlight, (e: unknown) => setError(String(e)));
@@ -98,6 +109,8 @@ export function HighlightMenu({ api, onClose, focusNote }: Props) {
         <span>Talk</span>
         <select
           value={highlight.talkId ?? ''}
+          // A click that moves the highlight waits for the menu to be armed, as the colours do.
+          disabled={!armed}
           onChange={(e) => change({ talkId: e.currentTarget.value || null })}
         >
           <option value="">No talk</option>
@@ -115,15 +128,21 @@ export function HighlightMenu({ api, onClose, focusNote }: Props) {
         value={highlight.color}
         names={colorNames}
         showName
+        disabled={!armed}
         onChange={(color) => change({ color })}
       />
       <div class="row">
         <button
           type="button"
           class="danger"
+          disabled={!armed}
           onClick={async () => {
-            const removed = await api.remove();
-            if (removed) setDeleted(removed);
+            try {
+              const removed = await api.remove();
+              if (removed) setDeleted(removed);
+            } catch (e) {
+              setError(`Not deleted: ${e instanceof Error ? e.message : String(e)}`);
+            }
           }}
         >
           Delete highlight
