@@ -168,6 +168,8 @@ function handlersFor({
 
     extendHighlight: async ({ id, passage }, context) => {
       if (!(await ownHighlight(id, context))) throw new Error(`highlight ${id} does not exist`);
+      // The wider passage is text of a page read in a private window: stored no more than a new clip.
+      if (context.incognito) throw new Error(PRIVATE_WINDOW_NOTICE);
       return commands.extendHighlight(id, passage);
     },
 

@@ -79,6 +79,12 @@ describe('extendHighlight and getClipSettings', () => {
     await expect(extendHighlight({ type: 'extendHighlight', id: 'c', passage }, content)).rejects.toThrow(
       /only act on its own page/,
     );
+    // Text read in a private window is not stored, as a new clip there is not.
+    await db.highlights.put({ ...(await db.highlights.get('a'))!, text: 'before' });
+    await expect(
+      extendHighlight({ type: 'extendHighlight', id: 'a', passage }, { ...content, incognito: true }),
+    ).rejects.toThrow(PRIVATE_WINDOW_NOTICE);
+    expect((await db.highlights.get('a'))?.text).toBe('before');
   });
 
   it('tells the toolbar the Default colour, yellow until the reader sets one', async () => {
