@@ -84,7 +84,12 @@ describe('the popup in Chromium', () => {
     // The page redraws in the new colour.
     await expect
       .poll(() => drawn(page))
-      .toEqual({ 'talk-notes-blue': [QUESTIONS], 'talk-notes-yellow': [MESH] });
+      // It has a note now: underlined too (#17).
+      .toEqual({
+        'talk-notes-blue': [QUESTIONS],
+        'talk-notes-noted': [QUESTIONS],
+        'talk-notes-yellow': [MESH],
+      });
     await note.press('Escape');
     await expect.poll(() => tagsOf(questions)).toEqual(['public sector', 'Linux/Desktop']);
 
