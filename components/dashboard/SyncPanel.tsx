@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeSyncStatus } from '@/core/sync/status';
 import type { SyncController, SyncForm, SyncState } from '../data/useSync';
 import { DashboardDialog } from './DashboardDialog';
@@ -48,8 +48,14 @@ function SyncPanel({ controller, state, onState, now = Date.now, onClose }: Prop
       setForm((f) => ({ ...f, url, username, author }));
     }
   }, [state, filled]);
-  // A new status from the background replaces the panel's own notice.
-  useEffect(() => setNotice(null), [state?.status]);
+  // A new status from the background replaces the panel's own notice (the first read of it does not:
+  // it says nothing new, and may arrive after a notice).
+  const shownStatus = useRef(state?.status);
+  useEffect(() => {
+    const before = shownStatus.current;
+    shownStatus.current = state?.status;
+    if (before && state?.status && JSON.stringify(before) !== JSON.stringify(state.status)) setNotice(null);
+  }, [state?.status]);
   // "Last synced at …" stays right as the day turns: redraw each minute while open.
   useEffect(() => {
     const timer = setInterval(() => setTick((t) => t + 1), 60_000);

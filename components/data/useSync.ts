@@ -105,13 +105,20 @@ export async function forgetSyncForWipe(): Promise<void> {
 }
 
 /** The sync controller of the dashboard, and the state it follows (null until read). */
-export function useSync(db: TalkNotesDatabase): {
+export function useSync(db: TalkNotesDatabase): SyncHookResult {
+  const controller = useMemo(() => syncController({ db }), [db]);
+  return useSyncState(controller);
+}
+
+export interface SyncHookResult {
   controller: SyncController;
   state: SyncState | null;
   /** The panel sets the state its requests answered with. */
   setState: (state: SyncState) => void;
-} {
-  const controller = useMemo(() => syncController({ db }), [db]);
+}
+
+/** Follows a controller's state: read once, then every status the background writes. */
+export function useSyncState(controller: SyncController): SyncHookResult {
   const [state, setState] = useState<SyncState | null>(null);
   useEffect(() => {
     let closed = false;
