@@ -13,6 +13,18 @@ interface Props {
 
 const EMPTY_FORM: SyncForm = { url: '', username: '', password: '', passphrase: '', author: '' };
 
+/** The form with the started account's address, user name and name in the fields still empty. */
+function withAccount(form: SyncForm, state: SyncState | null): SyncForm {
+  const account = state?.account;
+  if (!account) return form;
+  return {
+    ...form,
+    url: form.url || account.url,
+    username: form.username || account.username,
+    author: form.author || (account.author ?? ''),
+  };
+}
+
 /** `Sync`: opens the sync panel (#16, docs/sync.md). */
 export function SyncControls(props: Props) {
   const [open, setOpen] = useState(false);
@@ -33,20 +45,18 @@ export function SyncControls(props: Props) {
  * `Start sync`.
  */
 function SyncPanel({ controller, state, onState, now = Date.now, onClose }: Props & { onClose: () => void }) {
-  const [form, setForm] = useState<SyncForm>(EMPTY_FORM);
-  const [filled, setFilled] = useState(false);
+  // The account last started, again in the fields (never its password or passphrase): at once when the
+  // state is known, else when it arrives, and then only in fields the reader has not typed in yet.
+  const [form, setForm] = useState<SyncForm>(() => withAccount(EMPTY_FORM, state));
+  const [filled, setFilled] = useState(state !== null);
   // Said instead of the background's status: a refused address, the access prompt, a failed request.
   const [notice, setNotice] = useState<string | null>(null);
   const [, setTick] = useState(0);
 
-  // The account last started, again in the fields (never its password or passphrase).
   useEffect(() => {
     if (filled || !state) return;
     setFilled(true);
-    if (state.account) {
-      const { url, username, author = '' } = state.account;
-      setForm((f) => ({ ...f, url, username, author }));
-    }
+    setForm((f) => withAccount(f, state));
   }, [state, filled]);
   // A new status from the background replaces the panel's own notice (the first read of it does not:
   // it says nothing new, and may arrive after a notice).
