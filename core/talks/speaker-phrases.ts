@@ -8,170 +8,75 @@
  */
 import { parsePeopleWithRole } from './people';
 
+/** Each entry a list separated by "|"; a "?" or "[oa]" in a word is read as in a regex ("présentée? par"). */
 interface LanguagePhrases {
   /** Words for a talk (any case of the first letter). */
-  talks: string[];
+  talks: string;
   /** Words between a talk word and its speaker ("Vortrag von", "talk by"). */
-  agents: string[];
+  agents: string;
   /** Phrases that introduce a speaker without a talk word before them ("presented by"). */
-  presenters: string[];
-  /** Past-tense verbs whose subject is the speaker; "opened" and the like only before a talk or event word. */
-  verbs: string[];
+  presenters: string;
+  /** Past-tense speaking verbs whose subject is the speaker. */
+  verbs: string;
   /** Verbs of opening or closing, which need a talk or an event word after them ("opened the conference"). */
-  openers: string[];
+  openers: string;
 }
 
 /** The tables (en, de, fr, es, pt, it, nl). */
 export const SPEAKER_PHRASES: Record<string, LanguagePhrases> = {
   en: {
-    talks: ['talk', 'keynote', 'presentation', 'session', 'lecture', 'workshop', 'tutorial', 'panel', 'demo'],
-    agents: ['by'],
-    presenters: ['presented by', 'given by', 'delivered by'],
-    verbs: [
-      'gave',
-      'explained',
-      'presented',
-      'talked',
-      'spoke',
-      'showed',
-      'introduced',
-      'discussed',
-      'demonstrated',
-      'demoed',
-      'described',
-      'outlined',
-      'walked',
-      'shared',
-      'delivered',
-      'argued',
-      'told',
-      'reminded',
-      'took us',
-    ],
-    openers: ['opened', 'closed', 'kicked off', 'began', 'started', 'ended'],
+    talks: 'talk|keynote|presentation|session|lecture|workshop|tutorial|panel|demo',
+    agents: 'by',
+    presenters: 'presented by|given by|delivered by',
+    verbs:
+      'gave|explained|presented|talked|spoke|showed|introduced|discussed|demonstrated|demoed|described|outlined|walked|shared|delivered|argued|told|reminded|took us',
+    openers: 'opened|closed|kicked off|began|started|ended',
   },
   de: {
-    talks: ['vortrag', 'vortrags', 'talk', 'keynote', 'session', 'präsentation', 'workshop', 'beitrag'],
-    agents: ['von', 'mit'],
-    presenters: ['gehalten von', 'präsentiert von', 'vorgestellt von'],
-    verbs: [
-      'zeigte',
-      'erklärte',
-      'sprach',
-      'präsentierte',
-      'berichtete',
-      'erzählte',
-      'demonstrierte',
-      'beschrieb',
-      'argumentierte',
-      'stellte',
-      'führte',
-      'nahm uns',
-      'teilte',
-    ],
-    openers: ['eröffnete', 'schloss', 'beendete'],
+    talks: 'vortrag|vortrags|talk|keynote|session|präsentation|workshop|beitrag',
+    agents: 'von|mit',
+    presenters: 'gehalten von|präsentiert von|vorgestellt von',
+    verbs:
+      'zeigte|erklärte|sprach|präsentierte|berichtete|erzählte|demonstrierte|beschrieb|argumentierte|stellte|führte|nahm uns|teilte',
+    openers: 'eröffnete|schloss|beendete',
   },
   fr: {
-    talks: ['talk', 'keynote', 'présentation', 'intervention', 'session', 'atelier', 'démo'],
-    agents: ['par', 'de', "d'", 'd’', 'avec'],
-    presenters: [
-      'présentée? par',
-      'animée? par',
-      'donnée? par',
-      'proposée? par',
-      'portée? par',
-      'présentés par',
-    ],
-    verbs: [
-      'a présenté',
-      'a montré',
-      'a expliqué',
-      'a parlé',
-      'a raconté',
-      'a démontré',
-      'a décrit',
-      'a partagé',
-      'a détaillé',
-      'a défendu',
-      'nous a montré',
-      'nous a expliqué',
-      'nous a présenté',
-      'est revenue? sur',
-    ],
-    openers: ['a ouvert', 'a clôturé', 'a lancé', 'a conclu'],
+    talks: 'talk|keynote|présentation|intervention|session|atelier|démo',
+    agents: "par|de|d'|d’|avec",
+    presenters: 'présentée? par|animée? par|donnée? par|proposée? par|portée? par|présentés par',
+    verbs:
+      'a présenté|a montré|a expliqué|a parlé|a raconté|a démontré|a décrit|a partagé|a détaillé|a défendu|nous a montré|nous a expliqué|nous a présenté|est revenue? sur',
+    openers: 'a ouvert|a clôturé|a lancé|a conclu',
   },
   es: {
-    talks: ['charla', 'ponencia', 'keynote', 'presentación', 'sesión', 'taller', 'talk'],
-    agents: ['de', 'por', 'a cargo de', 'con'],
-    presenters: ['de la mano de', 'presentad[oa] por', 'impartid[oa] por', 'a cargo de'],
-    verbs: [
-      'presentó',
-      'explicó',
-      'mostró',
-      'habló',
-      'contó',
-      'compartió',
-      'demostró',
-      'describió',
-      'repasó',
-      'expuso',
-      'dio',
-      'nos mostró',
-      'nos explicó',
-    ],
-    openers: ['abrió', 'cerró', 'inauguró'],
+    talks: 'charla|ponencia|keynote|presentación|sesión|taller|talk',
+    agents: 'de|por|a cargo de|con',
+    presenters: 'de la mano de|presentad[oa] por|impartid[oa] por|a cargo de',
+    verbs:
+      'presentó|explicó|mostró|habló|contó|compartió|demostró|describió|repasó|expuso|dio|nos mostró|nos explicó',
+    openers: 'abrió|cerró|inauguró',
   },
   pt: {
-    talks: ['palestra', 'apresentação', 'keynote', 'sessão', 'oficina', 'talk'],
-    agents: ['de', 'da', 'do', 'por', 'com'],
-    presenters: ['apresentad[oa] por', 'ministrad[oa] por', 'conduzid[oa] por'],
-    verbs: [
-      'apresentou',
-      'explicou',
-      'mostrou',
-      'falou',
-      'contou',
-      'compartilhou',
-      'demonstrou',
-      'descreveu',
-      'deu',
-      'nos mostrou',
-    ],
-    openers: ['abriu', 'fechou', 'encerrou'],
+    talks: 'palestra|apresentação|keynote|sessão|oficina|talk',
+    agents: 'de|da|do|por|com',
+    presenters: 'apresentad[oa] por|ministrad[oa] por|conduzid[oa] por',
+    verbs: 'apresentou|explicou|mostrou|falou|contou|compartilhou|demonstrou|descreveu|deu|nos mostrou',
+    openers: 'abriu|fechou|encerrou',
   },
   it: {
-    talks: ['talk', 'intervento', 'presentazione', 'keynote', 'sessione', 'workshop'],
-    agents: ['di', 'da', 'con'],
-    presenters: ['presentat[oa] da', 'tenut[oa] da'],
-    verbs: [
-      'ha presentato',
-      'ha mostrato',
-      'ha spiegato',
-      'ha parlato',
-      'ha raccontato',
-      'ha condiviso',
-      'ha descritto',
-      'ha dimostrato',
-      'ci ha mostrato',
-    ],
-    openers: ['ha aperto', 'ha chiuso'],
+    talks: 'talk|intervento|presentazione|keynote|sessione|workshop',
+    agents: 'di|da|con',
+    presenters: 'presentat[oa] da|tenut[oa] da',
+    verbs:
+      'ha presentato|ha mostrato|ha spiegato|ha parlato|ha raccontato|ha condiviso|ha descritto|ha dimostrato|ci ha mostrato',
+    openers: 'ha aperto|ha chiuso',
   },
   nl: {
-    talks: ['lezing', 'presentatie', 'talk', 'keynote', 'sessie', 'voordracht', 'workshop'],
-    agents: ['van', 'door', 'met'],
-    presenters: ['gegeven door', 'gepresenteerd door', 'verzorgd door'],
-    verbs: [
-      'liet zien',
-      'vertelde',
-      'presenteerde',
-      'sprak',
-      'legde uit',
-      'deelde',
-      'toonde',
-      'beschreef',
-      'gaf',
-    ],
-    openers: ['opende', 'sloot', 'trapte af'],
+    talks: 'lezing|presentatie|talk|keynote|sessie|voordracht|workshop',
+    agents: 'van|door|met',
+    presenters: 'gegeven door|gepresenteerd door|verzorgd door',
+    verbs: 'liet zien|vertelde|presenteerde|sprak|legde uit|deelde|toonde|beschreef|gaf',
+    openers: 'opende|sloot|trapte af',
   },
 };
 
@@ -183,7 +88,9 @@ export const OPENED_WHAT =
   'talk|keynote|session|presentation|lecture|conference|event|vortrag|konferenz|veranstaltung|conférence|événement|charla|conferencia|evento|palestra|sessão|conferenza|lezing|conferentie';
 
 const all = (key: keyof LanguagePhrases) =>
-  [...new Set(Object.values(SPEAKER_PHRASES).flatMap((l) => l[key]))].sort((a, b) => b.length - a.length);
+  [...new Set(Object.values(SPEAKER_PHRASES).flatMap((l) => l[key].split('|')))].sort(
+    (a, b) => b.length - a.length,
+  );
 
 /** A word list as a regex alternation, the first letter in either case (no `i` flag: names need case). */
 function alternation(words: string[]): string {

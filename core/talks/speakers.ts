@@ -42,9 +42,9 @@ const RE_AGENT = new RegExp(
   String.raw`(?<!\p{L})${TALK_WORD}s?(?!\p{L})([^.!?\n]{0,40}?)(?<!\p{L})${AGENT_WORD}\s+${HONORIFIC}(${NAMES})|\b${CHAT}\s+with\s+${HONORIFIC}(${NAMES})|(?<!\p{L})${PRESENTER_PHRASE}\s+${HONORIFIC}(${NAMES})`,
   'gu',
 );
-/** "a talk sponsored by Google" names no speaker. */
+/** "a talk sponsored by Google", "Vortrag, organisiert von …" names no speaker. */
 const RE_NOT_SPEAKER_BY =
-  /\b(?:sponsored|organi[sz]ed|supported|funded|inspired|followed|moderated|attended|recorded|hosted|powered|caused|preceded|introduced|announced|run)\s*$/i;
+  /(?<!\p{L})(?:sponsored|organi[sz]ed|supported|funded|inspired|followed|moderated|attended|recorded|hosted|powered|caused|preceded|introduced|announced|run|organisiert|gesponsert|moderiert|organisée?|sponsorisée?|modérée?|organizad[oa]|patrocinad[oa]|moderad[oa]|organizzat[oa]|georganiseerd|gesponsord)\s*$/iu;
 /**
  * "Michael Bright gave", "Jörg Schad from Mesosphere gave", "In his talk, Matthias Kirschner gave", "A and B
  * presented", "Sophie Groß zeigte", "Hana Kovač, principal engineer at Brightwell, explained", "Sylvie

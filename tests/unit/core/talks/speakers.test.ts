@@ -95,6 +95,7 @@ describe('findSpeakers', () => {
     ['Größenwahn', 'Sophie Groß, Architektin bei Acme, erklärte den Schnitt.', ['Sophie Groß']],
     ['Kotlin', 'Die Keynote eröffnete Jana Novak nicht.', []], // no name before the verb
     ['Kotlin', 'Angela Merkel zeigte sich beeindruckt von der Messe.', []], // "zeigte sich": no talk
+    ['Kotlin', 'Ein Vortrag, organisiert von Jana Novak und Tim Berg.', []], // organisers, not speakers
     ['Le JIT', 'Une présentation de Marie Dupont sur la compilation.', ['Marie Dupont']],
     ['Le JIT', 'Une session présentée par Marie Dupont et Paul Martin.', ['Marie Dupont', 'Paul Martin']],
     ['Le JIT', 'Marie Dupont a présenté la compilation à plusieurs niveaux.', ['Marie Dupont']],
