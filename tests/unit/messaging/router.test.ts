@@ -45,6 +45,10 @@ function makeRouter(handlers: Partial<Handlers<BackgroundRequest, BackgroundResp
       },
       deleteGrantedHighlight: () => null,
       restoreGrantedHighlight: () => null,
+      getGrantedTalk: () => null,
+      setGrantedTalkNote: () => {
+        throw new Error('not under test');
+      },
       ...handlers,
     },
     {
