@@ -91,7 +91,9 @@ describe('talk and page notes in the dashboard', () => {
       ).toBe('Typed in the popup'),
     );
     await createCommands({ db }).setRecordNote('page', 'p', 'The whole recap is worth it');
-    fireEvent.change(screen.getAllByRole('combobox', { name: 'Group by' })[0]!, { target: { value: 'page' } });
+    fireEvent.change(screen.getAllByRole('combobox', { name: 'Group by' })[0]!, {
+      target: { value: 'page' },
+    });
     const pageGroup = await waitFor(() => group('KubeCon recap'));
     await waitFor(() =>
       expect(

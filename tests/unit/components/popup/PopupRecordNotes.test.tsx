@@ -28,14 +28,12 @@ function clip(db: TalkNotesDatabase, text: string, position: number, talkTitle: 
 
 let db: TalkNotesDatabase;
 let notes: ReturnType<typeof createNoteWriter>;
-let saveNote: ReturnType<typeof vi.fn>;
+let saveNote: ReturnType<typeof vi.fn<(id: string, note: string, kind?: 'talk' | 'page') => void>>;
 beforeEach(() => {
   db = createDatabase(`popup-notes-${crypto.randomUUID()}`);
   // The background's side of the note port (entrypoints/background.ts), without the port.
   notes = createNoteWriter(noteDraftSaver(createCommands({ db })));
-  saveNote = vi.fn((id: string, note: string, kind?: 'highlight' | 'talk' | 'page') =>
-    notes.write(id, note, kind),
-  );
+  saveNote = vi.fn((id: string, note: string, kind?: 'talk' | 'page') => notes.write(id, note, kind));
 });
 afterEach(async () => {
   cleanup();
