@@ -118,8 +118,15 @@ export const HighlightRecordSchema = v.object({
 
 const recordId = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
 
+/** A talk's or page's own note and tags (`RecordNotes`), bounded like a highlight's. */
+const recordNoteEntries = {
+  note: v.optional(text(LIMITS.note)),
+  tags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(LIMITS.tags))),
+};
+
 export const PageRecordSchema = v.object({
   ...PageMetadataSchema.entries,
+  ...recordNoteEntries,
   id: recordId,
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -166,6 +173,7 @@ export const TalkRecordSchema = v.object({
   scheduleLink: v.optional(v.picklist(SCHEDULE_LINK_STATES)),
   scheduleCandidates: v.optional(v.pipe(v.array(recordId), v.maxLength(LIMITS.scheduleCandidates))),
   ...scheduleFieldEntries,
+  ...recordNoteEntries,
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -250,6 +258,11 @@ export const HighlightChangesSchema = v.object({
   color: v.optional(ColorSchema),
   talkId: v.optional(v.nullable(recordId)),
 });
+
+/** A talk's or page's own note, as the in-page menu and the note-draft port carry it. */
+export const RecordNoteSchema = text(LIMITS.note);
+/** A talk's or page's own tags, as messages carry them. */
+export const RecordTagsSchema = v.pipe(v.array(TagSchema), v.maxLength(LIMITS.tags));
 
 // Compile-time guards: the schemas produce exactly the domain types.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -34,6 +34,20 @@ export type Selector = TextQuoteSelector | TextPositionSelector | RangeSelector;
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 
+/**
+ * The reader's own note (Markdown) and tags on a whole talk or page, not tied to a passage (#17).
+ * Optional: records written before notes existed, and most records, have none (absent reads as
+ * empty; core/record-notes.ts).
+ */
+export interface RecordNotes {
+  note?: string;
+  tags?: string[];
+}
+
+/** Records that carry their own note and tags, by table. */
+export const NOTED_KINDS = ['talk', 'page'] as const;
+export type NotedKind = (typeof NOTED_KINDS)[number];
+
 /** Metadata of a clipped page, as a notes user wants it. Dates are ISO 8601 strings. */
 export interface PageMetadata {
   /** Normalized URL: no fragment, no tracking parameters. One page record per value. */
@@ -47,7 +61,7 @@ export interface PageMetadata {
   excerpt: string | null;
 }
 
-export interface PageRecord extends PageMetadata {
+export interface PageRecord extends PageMetadata, RecordNotes {
   id: string;
   createdAt: number;
   updatedAt: number;
@@ -59,7 +73,7 @@ export interface PageRecord extends PageMetadata {
  * A page's talk that is a schedule talk links to it (`scheduleTalkId`): its passages are then shown
  * and exported under the schedule talk, and unlinking (or removing the conference) gives them back.
  */
-export interface TalkRecord extends Partial<ScheduleFields> {
+export interface TalkRecord extends Partial<ScheduleFields>, RecordNotes {
   id: string;
   /** The page the talk was written up on; null for a conference's talk. */
   pageId: string | null;

@@ -10,11 +10,16 @@
  * about), and the talk's recordings, slides and other links as SpecificResource bodies with purpose
  * `linking`: the model's way to give an External Web Resource a purpose (section 4.1). Our
  * RangeSelector uses Hypothesis-style XPath fields, not the model's RangeSelector, so it is left out.
+ * A talk's or page's own note and tags (#17) is an Annotation of the whole page (motivation
+ * `commenting`, or `tagging` for tags alone; target the page, no selector): a talk's names the talk
+ * with an `identifying` TextualBody (its title), and a conference talk's targets its event page.
  * The whole collection is embedded as its first page.
  */
+import { noteOf, tagsOf } from './record-notes';
 import type {
   HighlightRecord,
   PageRecord,
+  RecordNotes,
   TalkRecord,
   TextPositionSelector,
   TextQuoteSelector,
@@ -26,7 +31,8 @@ export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export interface TextualBody {
   type: 'TextualBody';
   value: string;
-  purpose: 'commenting' | 'tagging';
+  /** `identifying`: on a talk's note, the talk the page writes up (its title). */
+  purpose: 'commenting' | 'tagging' | 'identifying';
   format?: 'text/markdown';
 }
 
@@ -41,13 +47,15 @@ export interface LinkBody {
 export interface Annotation {
   id: string;
   type: 'Annotation';
-  motivation: 'highlighting';
+  /** A passage is `highlighting`; a talk's or page's own note `commenting`, its tags alone `tagging`. */
+  motivation: 'highlighting' | 'commenting' | 'tagging';
   created: string;
   modified: string;
   body?: (TextualBody | LinkBody)[];
+  /** A passage's target has selectors; a talk's or page's note is about the whole page (no selector). */
   target: {
     source: string;
-    selector: (TextQuoteSelector | TextPositionSelector)[];
+    selector?: (TextQuoteSelector | TextPositionSelector)[];
   };
 }
 
@@ -162,15 +170,87 @@ export function conferenceTalkOf(
   return shown?.conferenceId !== undefined ? shown : undefined;
 }
 
-/** The highlights as an AnnotationCollection (JSON-LD; serialize with JSON.stringify). */
+/** An IRI for a talk's or page's own note: never the same as a highlight's. */
+export function recordNoteIri(kind: 'talk' | 'page', id: string): string {
+  return `urn:talk-notes:${kind}-note:${encodeURIComponent(id)}`;
+}
+
+/**
+ * A page's own note and tags (#17) as an Annotation of the whole page: motivation `commenting` (or
+ * `tagging` when it has tags only), the page as target without a selector. Null without either.
+ */
+export function pageNoteAnnotation(page: PageRecord): Annotation | null {
+  const body = noteBodies(page);
+  if (!body.length) return null;
+  return recordAnnotation(recordNoteIri('page', page.id), page, body, page.url);
+}
+
+/**
+ * A talk's own note and tags (#17) as an Annotation of the page that writes it up (no selector),
+ * with the talk's title as an `identifying` body; a conference talk's is about its event page, with
+ * the event's links. Null without a note or tags, or when there is no page to target.
+ */
+export function talkNoteAnnotation(talk: TalkRecord, pageUrl: string | undefined): Annotation | null {
+  const own = noteBodies(talk);
+  const source = talk.conferenceId !== undefined ? (talk.url ?? undefined) : pageUrl;
+  if (!own.length || !source) return null;
+  const body: (TextualBody | LinkBody)[] = [
+    ...own,
+    { type: 'TextualBody', value: talk.title, purpose: 'identifying' },
+  ];
+  if (talk.conferenceId !== undefined) body.push(...linkBodies({ url: null, links: talk.links }));
+  return recordAnnotation(recordNoteIri('talk', talk.id), talk, body, source);
+}
+
+function noteBodies(record: RecordNotes): TextualBody[] {
+  const body: TextualBody[] = [];
+  const note = noteOf(record);
+  if (note.trim())
+    body.push({ type: 'TextualBody', value: note, purpose: 'commenting', format: 'text/markdown' });
+  for (const tag of tagsOf(record)) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
+  return body;
+}
+
+function recordAnnotation(
+  id: string,
+  record: { createdAt: number; updatedAt: number },
+  body: (TextualBody | LinkBody)[],
+  source: string,
+): Annotation {
+  return {
+    id,
+    type: 'Annotation',
+    motivation: body.some((b) => b.type === 'TextualBody' && b.purpose === 'commenting')
+      ? 'commenting'
+      : 'tagging',
+    created: isoTime(record.createdAt),
+    modified: isoTime(record.updatedAt),
+    body,
+    target: { source },
+  };
+}
+
+/**
+ * The highlights as an AnnotationCollection (JSON-LD; serialize with JSON.stringify). The notes of
+ * the given pages and talks come first, each an annotation of its whole page.
+ */
 export function toWebAnnotations(input: WebAnnotationInput): AnnotationCollection {
   const urls = new Map(input.pages.map((p) => [p.id, p.url]));
   const talks = new Map((input.talks ?? []).map((t) => [t.id, t]));
   const generated = isoTime(input.exportedAt);
   const id = `urn:talk-notes:export:${generated}`;
-  const items = input.highlights.map((h) =>
-    toAnnotation(h, urls.get(h.pageId) ?? h.url, conferenceTalkOf(h.talkId, talks)),
-  );
+  const notes = [
+    ...input.pages.map(pageNoteAnnotation),
+    ...(input.talks ?? []).map((t) =>
+      talkNoteAnnotation(t, t.pageId === null ? undefined : urls.get(t.pageId)),
+    ),
+  ].filter((a): a is Annotation => a !== null);
+  const items = [
+    ...notes,
+    ...input.highlights.map((h) =>
+      toAnnotation(h, urls.get(h.pageId) ?? h.url, conferenceTalkOf(h.talkId, talks)),
+    ),
+  ];
   return {
     '@context': ANNOTATION_CONTEXT,
     id,

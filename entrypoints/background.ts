@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { backgroundHandlers } from '@/messaging/background-handlers';
 import { createContextMenus, onCommand, onContextMenuClicked } from '@/messaging/browser-actions';
 import { askGrantingFrame, notifyHighlightsChanged } from '@/messaging/client';
-import { acceptNoteDrafts, createNoteWriter } from '@/messaging/note-drafts';
+import { acceptNoteDrafts, createNoteWriter, noteDraftSaver } from '@/messaging/note-drafts';
 import { BACKGROUND_SENDERS, BackgroundRequestSchema } from '@/messaging/protocol';
 import { createMessageRouter } from '@/messaging/router';
 import { syncService } from '@/messaging/sync-service';
@@ -43,7 +43,7 @@ export default defineBackground(() => {
     db: database(),
     notify: (urls) => void notifyHighlightsChanged(urls),
   });
-  const notes = createNoteWriter((id, note) => commands.updateHighlight(id, { note }), warn);
+  const notes = createNoteWriter(noteDraftSaver(commands), warn);
   browser.runtime.onConnect.addListener(
     (port) =>
       void acceptNoteDrafts(port, notes, {

@@ -5,7 +5,8 @@
 import { formatGrant, parseGrant } from '@/core/menu-grant';
 import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import { describeStorageError } from '@/core/storage-errors';
-import type { HighlightRecord } from '@/core/types';
+import { noteOf, tagsOf } from '@/core/record-notes';
+import type { HighlightRecord, TalkRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
 import { saveClip } from '@/storage/clips';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
@@ -13,7 +14,7 @@ import type { TalkNotesDatabase } from '@/storage/db';
 import { getHighlight, highlightsForUrl, listTags, recordAnchoring } from '@/storage/highlights';
 import { linkPageTalks } from '@/storage/schedule-links';
 import { talkRulesFor } from '@/storage/talk-rules';
-import type { BackgroundRequest, BackgroundResponses } from './protocol';
+import type { BackgroundRequest, BackgroundResponses, GrantedTalk } from './protocol';
 import { type HandlerContext, type Handlers, MessageRejected } from './router';
 import type { SyncService } from './sync-service';
 
@@ -108,6 +109,13 @@ function handlersFor({
     const highlight = await getHighlight(db, id);
     if (highlight) requireOwnPage(context, highlight.url);
     return highlight;
+  }
+
+  /** The talk of a highlight, as the menu sees it; null when it is under none. */
+  async function grantedTalk(highlightId: string): Promise<GrantedTalk | null> {
+    const highlight = await getHighlight(db, highlightId);
+    const talk = highlight?.talkId ? await db.talks.get(highlight.talkId) : undefined;
+    return talk ? toGrantedTalk(talk) : null;
   }
 
   /**
@@ -206,6 +214,17 @@ function handlersFor({
       return null;
     },
 
+    getGrantedTalk: async ({ grant }, context) => grantedTalk(await grantedId(grant, context)),
+
+    setGrantedTalkNote: async ({ grant, note }, context) => {
+      const id = await grantedId(grant, context);
+      const highlight = await getHighlight(db, id);
+      if (!highlight) throw new Error(`highlight ${id} does not exist`);
+      if (highlight.talkId === null) throw new Error('this highlight is under no talk');
+      await commands.setRecordNote('talk', highlight.talkId, note);
+      return (await grantedTalk(id))!;
+    },
+
     getTalkRules: async ({ url }, context) => {
       const key = normalizeUrl(url);
       if (!key) throw new MessageRejected('not an http(s) URL');
@@ -228,4 +247,8 @@ function handlersFor({
       return null;
     },
   };
+}
+
+function toGrantedTalk(talk: TalkRecord): GrantedTalk {
+  return { title: talk.title, note: noteOf(talk), tags: [...tagsOf(talk)] };
 }

@@ -10,6 +10,7 @@ import {
   HighlightChangesSchema,
   HighlightRecordSchema,
   HttpUrlSchema,
+  RecordNoteSchema,
 } from '@/core/schemas';
 import type { Redetection } from '@/core/talks/filing';
 import type { TalkRules } from '@/core/talks/rules';
@@ -53,6 +54,10 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('deleteGrantedHighlight'), grant: Grant }),
   /** Undo of the menu's delete: the record must be the granted highlight. */
   v.object({ type: v.literal('restoreGrantedHighlight'), grant: Grant, highlight: HighlightRecordSchema }),
+  /** The talk of the granted highlight, with its own note (#17); null when the passage is under none. */
+  v.object({ type: v.literal('getGrantedTalk'), grant: Grant }),
+  /** Sets the note of the granted highlight's talk: the menu names no talk, the grant decides. */
+  v.object({ type: v.literal('setGrantedTalkNote'), grant: Grant, note: RecordNoteSchema }),
   /** What the reader taught talk detection for the site of the sender's page. */
   v.object({ type: v.literal('getTalkRules'), url: HttpUrlSchema }),
   /** How the last anchoring pass on the sender's page went. */
@@ -96,12 +101,21 @@ export interface BackgroundResponses {
   updateGrantedHighlight: HighlightRecord;
   deleteGrantedHighlight: HighlightRecord | null;
   restoreGrantedHighlight: null;
+  getGrantedTalk: GrantedTalk | null;
+  setGrantedTalkNote: GrantedTalk;
   reportAnchoring: null;
   getTalkRules: TalkRules;
   startSync: SyncState;
   syncNow: SyncState;
   stopSync: SyncState;
   getSyncState: SyncState;
+}
+
+/** What the in-page menu is told of its highlight's talk: what it shows and edits, no ids. */
+export interface GrantedTalk {
+  title: string;
+  note: string;
+  tags: string[];
 }
 
 /** Which senders each background message accepts. */
@@ -119,6 +133,8 @@ export const BACKGROUND_SENDERS: { [K in BackgroundRequest['type']]: readonly Se
   updateGrantedHighlight: ['menu'],
   deleteGrantedHighlight: ['menu'],
   restoreGrantedHighlight: ['menu'],
+  getGrantedTalk: ['menu'],
+  setGrantedTalkNote: ['menu'],
   reportAnchoring: ['content'],
   getTalkRules: ['content'],
   // Sync sends the library and a password to a server: never at a web page's (content script's) word.

@@ -15,7 +15,7 @@ import { colorLabel } from '@/core/colors';
 import { conferenceToMarkdown } from '@/core/markdown/conference-export';
 import { DEFAULT_EXPORT_OPTIONS } from '@/core/markdown/export-options';
 import { isLinkedTalk } from '@/core/schedule/resolve';
-import type { ConferenceRecord, HighlightRecord, TalkRecord } from '@/core/types';
+import type { ConferenceRecord, HighlightRecord, TalkRecord, NotedKind } from '@/core/types';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { useBackup } from '../data/useBackup';
 import { useImportedConferences, useScheduleImport } from '../data/useScheduleImport';
@@ -50,7 +50,7 @@ interface Props {
   /** Tells open tabs that the highlights of these pages changed (messaging/client.ts). */
   onHighlightsChanged?: (urls: readonly string[]) => void;
   /** Hands a note's text to the background on every keystroke (messaging/note-drafts.ts); written here without. */
-  handOverNote?: (id: string, note: string) => void;
+  handOverNote?: (id: string, note: string, kind?: NotedKind) => void;
   /** Export slot in the toolbar; `<ExportControls>` for the current view by default (tests look at the view). */
   renderExport?: (view: DashboardView) => ComponentChildren;
   /** Backup slot in the header; `<BackupControls>` by default. */

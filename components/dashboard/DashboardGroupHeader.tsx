@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import type { HighlightGroup } from '@/core/library/groups';
 import { dayStart } from '@/core/library/days';
@@ -23,6 +24,8 @@ interface Props {
   onEditTalk?: (talk: TalkRecord, title: string, speakers: string[]) => Promise<boolean>;
   /** Page groups: detect the page's talks again (in its open tab); resolves to what happened. */
   onDetectAgain?: (url: string) => Promise<string>;
+  /** The talk's or page's own note and tags (#17), under the header's lines. */
+  notes?: ComponentChildren;
 }
 
 const DAY = new Intl.DateTimeFormat(undefined, { dateStyle: 'full' });
@@ -151,6 +154,7 @@ export function DashboardGroupHeader(props: Props) {
           )}
         </p>
       )}
+      {props.notes}
       <div class="dash-group-actions">
         <button type="button" onClick={props.onSelectGroup}>
           Select these {count}

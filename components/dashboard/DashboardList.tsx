@@ -4,8 +4,10 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/
 import { findRowIndex, type HighlightGroup, type LibraryRow, rowAt, rowKey } from '@/core/library/groups';
 import { siteOf } from '@/core/library/library-index';
 import type { ColorNames } from '@/core/colors';
+import { noteOf, tagsOf } from '@/core/record-notes';
 import { resolveTalk } from '@/core/schedule/resolve';
 import type { ConferenceRecord, HighlightRecord, TalkRecord } from '@/core/types';
+import { RecordNotesEditor } from '../RecordNotesEditor';
 import { DashboardEditor } from './DashboardEditor';
 import { DashboardGroupHeader } from './DashboardGroupHeader';
 import { DashboardHighlight } from './DashboardHighlight';
@@ -178,6 +180,7 @@ export function DashboardList(props: Props) {
           onMergeTalk={props.onMergeTalk}
           onEditTalk={(talk, title, speakers) => props.actions.editTalk(talk.id, title, speakers)}
           onDetectAgain={props.actions.detectTalksAgain}
+          notes={groupNotes(row.group, props.allTags, props.actions)}
         />
       );
     }
@@ -271,4 +274,29 @@ function estimateRow(item: number, group: HighlightGroup | undefined): number {
 function talkChoices(view: LibraryView, h: HighlightRecord, current: TalkRecord | undefined): TalkRecord[] {
   const onPage = view.talksByPage.get(h.pageId) ?? [];
   return current && !onPage.includes(current) ? [current, ...onPage] : onPage;
+}
+
+/** The note editor of a talk group's talk or a page group's page (#17); none for other groups. */
+function groupNotes(group: HighlightGroup, allTags: readonly string[], actions: LibraryActions) {
+  const noted =
+    group.by === 'talk' && group.talk
+      ? { kind: 'talk' as const, record: group.talk }
+      : group.by === 'page' && group.page
+        ? { kind: 'page' as const, record: group.page }
+        : null;
+  if (!noted) return undefined;
+  const { kind, record } = noted;
+  return (
+    <RecordNotesEditor
+      key={`${kind}:${record.id}`}
+      kind={kind}
+      note={noteOf(record)}
+      tags={tagsOf(record)}
+      suggestions={allTags}
+      collapsible
+      debounceMs={actions.noteDebounceMs}
+      onSaveNote={(note) => actions.saveRecordNote(kind, record.id, note)}
+      onTagsChange={(tags) => void actions.setRecordTags(kind, record.id, tags)}
+    />
+  );
 }

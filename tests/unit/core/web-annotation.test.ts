@@ -81,6 +81,71 @@ describe('toWebAnnotations', () => {
     // Serializable as JSON-LD as it is.
     expect(JSON.parse(JSON.stringify(collection))).toEqual(collection);
   });
+
+  it('a talk’s and a page’s own notes and tags (#17) are annotations of the whole page, first', () => {
+    const at = { createdAt: Date.UTC(2024, 0, 1), updatedAt: Date.UTC(2024, 0, 3) };
+    const collection = toWebAnnotations({
+      title: 'My highlights',
+      highlights: [highlight('h1', 'p1')],
+      pages: [
+        page('p1', { url: 'https://blog.example/day-1', note: 'A good *recap*', tags: ['recaps'], ...at }),
+        page('p2', { url: 'https://blog.example/day-2' }),
+      ],
+      talks: [
+        talk('t1', 'p1', { title: 'Kernel live patching', note: 'Try kGraft', tags: ['kernel'], ...at }),
+        talk('t2', 'p1', { tags: ['later'] }),
+        talk('t3', 'p2'),
+        conferenceTalk('ct1', 'fosdem', 'ev-1', {
+          url: 'https://fosdem.example/event/rust/',
+          links: [{ kind: 'recording', url: 'https://video.example/rust.webm', title: null }],
+          note: 'Watch the recording',
+        }),
+        conferenceTalk('ct2', 'fosdem', 'ev-2', { url: null, links: [], note: 'No page to hang this on' }),
+      ],
+      exportedAt: Date.UTC(2024, 4, 1),
+    });
+    const items = collection.first.items;
+    expect(collection.total).toBe(5);
+    expect(items[0]).toEqual({
+      id: 'urn:talk-notes:page-note:p1',
+      type: 'Annotation',
+      motivation: 'commenting',
+      created: '2024-01-01T00:00:00.000Z',
+      modified: '2024-01-03T00:00:00.000Z',
+      body: [
+        { type: 'TextualBody', value: 'A good *recap*', purpose: 'commenting', format: 'text/markdown' },
+        { type: 'TextualBody', value: 'recaps', purpose: 'tagging' },
+      ],
+      target: { source: 'https://blog.example/day-1' },
+    });
+    expect(items[1]).toMatchObject({
+      id: 'urn:talk-notes:talk-note:t1',
+      motivation: 'commenting',
+      body: [
+        { type: 'TextualBody', value: 'Try kGraft', purpose: 'commenting', format: 'text/markdown' },
+        { type: 'TextualBody', value: 'kernel', purpose: 'tagging' },
+        { type: 'TextualBody', value: 'Kernel live patching', purpose: 'identifying' },
+      ],
+      target: { source: 'https://blog.example/day-1' },
+    });
+    // Tags alone: a tagging annotation.
+    expect(items[2]).toMatchObject({ id: 'urn:talk-notes:talk-note:t2', motivation: 'tagging' });
+    // A conference talk's note is about its event page; one without an event page has no target.
+    expect(items[3]).toMatchObject({
+      id: 'urn:talk-notes:talk-note:ct1',
+      target: { source: 'https://fosdem.example/event/rust/' },
+    });
+    expect(items[3]!.body).toContainEqual({
+      type: 'SpecificResource',
+      purpose: 'linking',
+      source: 'https://video.example/rust.webm',
+    });
+    expect(items[4]).toMatchObject({
+      motivation: 'highlighting',
+      target: { source: 'https://blog.example/day-1' },
+    });
+    for (const note of items.slice(0, 4)) expect(note.target).not.toHaveProperty('selector');
+  });
 });
 
 describe('passages of conference talks', () => {

@@ -231,6 +231,69 @@ describe('backgroundHandlers', () => {
       expect(notify).toHaveBeenCalledTimes(3);
     });
 
+    it('lets the menu read and write the note of the granted highlight’s talk (#17), and no other talk', async () => {
+      const frame = grantingFrame();
+      const notify = vi.fn();
+      const handlers = backgroundHandlers({
+        db,
+        version: '1',
+        askGrantingFrame: frame.askGrantingFrame,
+        notifyHighlightsChanged: notify,
+      });
+      const now = Date.now();
+      const talk = (id: string, title: string) => ({
+        id,
+        pageId: 'p1',
+        title,
+        speakers: [],
+        position: 0,
+        detected: true,
+        detectedTitle: title,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await db.talks.bulkAdd([
+        talk('t1', 'Kernel live patching'),
+        { ...talk('t2', 'Other'), note: 'theirs' },
+      ]);
+      await db.highlights.update('b', { talkId: 't2' });
+      const grant = await handlers.grantMenu({ type: 'grantMenu', id: 'a' }, content);
+      frame.hold(grant);
+      // Under no talk: nothing to show, nothing to write.
+      expect(await handlers.getGrantedTalk({ type: 'getGrantedTalk', grant }, menuFrame)).toBeNull();
+      await expect(
+        handlers.setGrantedTalkNote({ type: 'setGrantedTalkNote', grant, note: 'x' }, menuFrame),
+      ).rejects.toThrow('under no talk');
+
+      await db.highlights.update('a', { talkId: 't1' });
+      expect(await handlers.getGrantedTalk({ type: 'getGrantedTalk', grant }, menuFrame)).toEqual({
+        title: 'Kernel live patching',
+        note: '',
+        tags: [],
+      });
+      expect(
+        await handlers.setGrantedTalkNote(
+          { type: 'setGrantedTalkNote', grant, note: 'Try **kGraft**' },
+          menuFrame,
+        ),
+      ).toEqual({ title: 'Kernel live patching', note: 'Try **kGraft**', tags: [] });
+      expect((await db.talks.get('t1'))?.note).toBe('Try **kGraft**');
+      expect((await db.talks.get('t2'))?.note).toBe('theirs');
+      // A forged grant reads and writes no talk.
+      const forged = `0.${'B'.repeat(43)}`;
+      await expect(
+        handlers.setGrantedTalkNote(
+          { type: 'setGrantedTalkNote', grant: forged, note: 'planted' },
+          menuFrame,
+        ),
+      ).rejects.toThrow('this menu has no grant for a highlight');
+      await expect(
+        handlers.getGrantedTalk({ type: 'getGrantedTalk', grant: forged }, menuFrame),
+      ).rejects.toThrow('this menu has no grant for a highlight');
+      expect((await db.talks.get('t1'))?.note).toBe('Try **kGraft**');
+      expect(notify).not.toHaveBeenCalled();
+    });
+
     it.each([
       ['a forged token', (grant: string) => `0.${'B'.repeat(43)}`, menuFrame],
       ['a grant naming another frame', (grant: string) => grant.replace(/^0\./, '5.'), menuFrame],

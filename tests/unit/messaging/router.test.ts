@@ -55,6 +55,10 @@ function makeRouter(handlers: Partial<Handlers<BackgroundRequest, BackgroundResp
         throw new Error('not under test');
       },
       getSyncState: () => ({ status: { started: false, running: false }, account: null }),
+      getGrantedTalk: () => null,
+      setGrantedTalkNote: () => {
+        throw new Error('not under test');
+      },
       ...handlers,
     },
     {
