@@ -29,7 +29,7 @@ import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
 import { findSpeakers } from './speakers';
 import { type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
 import { nameRecurs } from './title-parse';
-import { isHowToTitle, stepNumber } from './vocabulary';
+import { isHowToTitle, isWatchlistTitle, stepNumber } from './vocabulary';
 
 /** A talk written up in a post: where it starts, where it ends, and the post it belongs to. */
 export interface TalkSection {
@@ -149,6 +149,8 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
   const headings = candidates.filter((c) => c.kind === 'heading');
   const postTitle = findPostTitle(post, headings, page.titles);
   const postTitleText = postTitle ? postTitle.text : onlyPost ? page.raw : '';
+  // Talks recommended for watching are named, not written up: prefer no talk to ten invented ones.
+  if (isWatchlistTitle(postTitleText)) return [];
   const body = withoutUpcoming(
     candidates.filter(
       (c) =>

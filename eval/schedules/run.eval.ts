@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { EVAL_TEST_MS } from '../../tests/unit/heavy';
 import { matchTalk, type ParsedSchedule } from '@/core/schedule';
 import { loadRecapCases, recapPath } from '../talks/cases';
 import { coreDetector } from '../talks/evaluate';
@@ -126,4 +127,4 @@ it('evaluates schedule matching on the held-out schedule corpus', () => {
       `${matchCalls} matches ${(matchMs / 1000).toFixed(2)} s); full results in ${OUT}\n\n`,
   );
   expect(pages.length).toBeGreaterThan(0);
-});
+}, EVAL_TEST_MS);

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { EVAL_TEST_MS } from '../../tests/unit/heavy';
 import { ALL_WEB_PAGES, webPagePath } from '../../tests/fixtures/web-pages';
 import { loadRecapCases, recapPath } from './cases';
 import {
@@ -80,4 +81,4 @@ it('evaluates talk detection on the recap and web-page corpora', () => {
   const text = formatReport(recaps, recapTotals, web, webTotals);
   process.stdout.write(`\n${text}\n\n${seconds.toFixed(1)} s; full results in ${OUT}\n\n`);
   expect(recaps.length).toBeGreaterThan(0);
-});
+}, EVAL_TEST_MS);

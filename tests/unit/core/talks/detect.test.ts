@@ -314,3 +314,44 @@ describe('detectTalkSections on inline pages', () => {
     expect(titles(detectTalkSections(doc))).toEqual(['Is Linux ready?', 'Kernel live patching']);
   });
 });
+
+describe('posts that name talks without reporting them', () => {
+  const numbered = (title: string) =>
+    parse(`<html><head><title>${title}</title></head><body><article><h1>${title}</h1>
+      <p>Our conference season is over and the recordings are online.</p>
+      ${[
+        ['Event Sourcing Regrets, Ranked', 'Hanne Kjær'],
+        ['Rust in the Payment Path', 'Sofie Lund'],
+        ['Why Your Retro Is Boring', 'Ellen Frost'],
+        ['Postgres Is Not Your Queue', 'Jonas Brandt'],
+      ]
+        .map(
+          ([t, s], i) =>
+            `<h2>${i + 1}. “${t}” — ${s}</h2><p>In her talk the speaker walks through the slides of a year.</p>`,
+        )
+        .join('')}</article></body></html>`);
+
+  it('finds no talk in a list of talks to watch', () => {
+    expect(detectTalkSections(numbered('4 GOTO 2024 talks to watch this weekend'))).toEqual([]);
+  });
+
+  it('finds the same headings in a write-up (the control)', () => {
+    expect(detectTalkSections(numbered('GOTO 2024: four talks I saw')).map((s) => s.title)).toEqual([
+      'Event Sourcing Regrets, Ranked',
+      'Rust in the Payment Path',
+      'Why Your Retro Is Boring',
+      'Postgres Is Not Your Queue',
+    ]);
+  });
+
+  it("takes a release's sections for no talk, whatever talk words they hold", () => {
+    const release = (n: number) => `<section><h2>v1.${n}.0</h2>
+      <h3>What's Changed</h3><ul><li>Speaker cards show the talk's room (#${n}1)</li></ul>
+      <h3>Features</h3><p>Sessions can now be grouped into a block: several lightning talks under one
+      slot, each with its speaker and slides.</p><h3>Bug fixes</h3><ul><li>The keynote badge no longer
+      overlaps the speaker's name (#${n}2)</li></ul></section>`;
+    const doc = parse(`<html><head><title>Releases · podium</title></head><body><main>
+      <h1>Releases</h1>${[3, 2, 1].map(release).join('')}</main></body></html>`);
+    expect(detectTalkSections(doc).map((s) => s.title)).toEqual([]);
+  });
+});
