@@ -23,7 +23,7 @@ import {
   truncate,
 } from './dom';
 import { findPosts } from './posts';
-import { opensWithBreak } from './prose';
+import { opensWithBreak, tellsOfAnotherTalk } from './prose';
 import { singleTalkOfPost } from './single-talk';
 import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
 import { findSpeakers } from './speakers';
@@ -654,13 +654,14 @@ function talkEnd(
 
 /**
  * In a write-up without headings, the first block after a talk's introducing paragraph that opens by
- * announcing a break, a block of short talks or the end ("Coffee break ☕.", "That's a wrap!"), before
- * `end`; null when there is none.
+ * announcing a break, a block of short talks or the end ("Coffee break ☕.", "That's a wrap!"), or that
+ * tells of someone at another talk, before `end`; null when there is none.
  */
 function announcementAfter(el: Element, end: Element | null, post: Element): Element | null {
   for (const block of blocksAfter(el, post)) {
     if (end && (block === end || !precedes(block, end))) return null;
     if (opensWithBreak(textUpTo(block, 120))) return block;
+    if (tellsOfAnotherTalk(textUpTo(block, 400))) return block;
   }
   return null;
 }

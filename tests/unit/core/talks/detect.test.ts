@@ -344,6 +344,31 @@ describe('posts that name talks without reporting them', () => {
     ]);
   });
 
+  it('ends a talk introduced in prose at a paragraph about someone at another talk', () => {
+    const doc = parse(`<html><head><title>A day at J-Fall</title></head><body><article>
+      <h1>A day at J-Fall: two talks we took home</h1>
+      <p>We went with four people from the team and split up after the keynote of the conference.</p>
+      <h2>The morning</h2>
+      <p>I stayed in room 1 for Sanne Bakker, who in ‘Records and the End of the Visitor’ showed how to
+      clean up a classic design pattern with sealed interfaces.</p>
+      <p id="in">With a sealed interface and a switch, sixty lines were left of the old visitor.</p>
+      <p id="other">My colleague Joris sat in another room at a talk about GraalVM native images, but that
+      one is for his own blog post.</p>
+      <h2>After lunch</h2>
+      <p>The afternoon opened with Wouter Smit, who with ‘Your Build Is Slower Than You Think’ scared a
+      room full of people with their own build times.</p>
+      <p>The average was forty minutes.</p>
+      </article></body></html>`);
+    const sections = detectTalkSections(doc);
+    expect(sections.map((s) => s.title)).toEqual([
+      'Records and the End of the Visitor',
+      'Your Build Is Slower Than You Think',
+    ]);
+    const at = (id: string) => talkForNode(sections, doc.getElementById(id)!.firstChild!)?.title ?? null;
+    expect(at('in')).toBe('Records and the End of the Visitor');
+    expect(at('other')).toBeNull();
+  });
+
   it("takes a release's sections for no talk, whatever talk words they hold", () => {
     const release = (n: number) => `<section><h2>v1.${n}.0</h2>
       <h3>What's Changed</h3><ul><li>Speaker cards show the talk's room (#${n}1)</li></ul>
