@@ -380,3 +380,23 @@ describe('posts that name talks without reporting them', () => {
     expect(detectTalkSections(doc).map((s) => s.title)).toEqual([]);
   });
 });
+
+describe('headings with a time and a room in front', () => {
+  it('keeps a timed break out of the talks', () => {
+    const p = '<p>Some words about the talk, long enough to read as a paragraph of prose about it.</p>';
+    const doc = parse(`<html><head><title>PyCon day one</title></head><body><article>
+      <h1>PyCon 2024: my notes from Thursday</h1>${p}
+      <h2>10:00 · Main stage · Keynote: Maintaining Free Software Without Burning Out</h2>${p}
+      <h2>11:15 · Room B — Postgres in Production (Facundo Rios)</h2>${p}
+      <h2 id="lunch">12:30 · Almuerzo y stands</h2>${p}
+      <h2>14:00 · Room A — Typed Pipelines in Practice (Ana Gomez)</h2>${p}
+      </article></body></html>`);
+    const sections = detectTalkSections(doc);
+    expect(sections.map((s) => s.title)).toEqual([
+      'Maintaining Free Software Without Burning Out',
+      'Postgres in Production',
+      'Typed Pipelines in Practice',
+    ]);
+    expect(talkForNode(sections, doc.getElementById('lunch')!.nextElementSibling!.firstChild!)).toBeNull();
+  });
+});
