@@ -137,6 +137,8 @@ export const ContentRequestSchema = v.variant('type', [
     token: Grant,
     frameId: v.pipe(v.number(), v.safeInteger()),
     documentId: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.id))),
+    /** The request changes the highlight on a click (colour, delete): the menu must be armed and shown. */
+    acting: v.optional(v.literal(true)),
   }),
 ]);
 export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;

@@ -65,8 +65,8 @@ export default defineContentScript({
           return url && normalizeUrl(message.url) === url ? (await startApp()).detectTalksAgain() : null;
         },
         // Only a started app can have opened a menu, and so hold a grant.
-        useMenuGrant: async ({ token, frameId, documentId }) =>
-          app ? (await app).useMenuGrant(token, { frameId, documentId }) : null,
+        useMenuGrant: async ({ token, frameId, documentId, acting }) =>
+          app ? (await app).useMenuGrant(token, { frameId, documentId }, acting === true) : null,
       },
       {
         schema: ContentRequestSchema,
