@@ -2,10 +2,14 @@
  * W3C Web Annotation export (https://www.w3.org/TR/annotation-model/): the highlights as one JSON-LD
  * AnnotationCollection that other annotation tools (Hypothesis, Recogito, ...) can read.
  *
- * Each highlight is an Annotation with motivation `highlighting` whose target is the page URL with the
- * stored TextQuoteSelector and TextPositionSelector (alternatives, as the model allows). The note is a
+ * Each highlight is an Annotation with motivation `highlighting`, its own `@context` (so it is valid and
+ * usable on its own, taken out of the collection) and `generator` (Talk Notes and its version), whose
+ * target is the page URL with a TextQuoteSelector and a TextPositionSelector (alternatives, as the model
+ * allows) in the text model other tools use: the page body's `textContent`, trimmed of whitespace at
+ * either end (`textContentQuote`, taken at clip time). A highlight clipped before that has only its
+ * quote, trimmed: its stored position counts text the other tools count differently. The note is a
  * TextualBody (purpose `commenting`, format `text/markdown`) and each tag another one (purpose
- * `tagging`). A passage of a conference talk (filed under it, or under a page's talk linked to it) also
+ * `tagging`, format `text/plain`). A passage of a conference talk (filed under it, or under a page's talk linked to it) also
  * has the talk's event page as a SpecificResource body with purpose `identifying` (what the passage is
  * about), and the talk's recordings, slides and other links as SpecificResource bodies with purpose
  * `linking`: the model's way to give an External Web Resource a purpose (section 4.1). Our
@@ -23,11 +27,27 @@ import { resolveTalk } from './schedule/resolve';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
+/** The software that wrote an annotation (the model's `generator`, section 3.3.1). */
+export interface Generator {
+  id: string;
+  type: 'Software';
+  name: string;
+}
+
+/** Talk Notes as the generator; `version` is the extension's (its manifest's). */
+export function generatorOf(version: string): Generator {
+  return {
+    id: `urn:talk-notes:software:${encodeURIComponent(version)}`,
+    type: 'Software',
+    name: `Talk Notes ${version}`,
+  };
+}
+
 export interface TextualBody {
   type: 'TextualBody';
   value: string;
   purpose: 'commenting' | 'tagging';
-  format?: 'text/markdown';
+  format: 'text/markdown' | 'text/plain';
 }
 
 /** A web resource as a body, with the reason it is there: the event page, a recording, slides. */
@@ -39,11 +59,13 @@ export interface LinkBody {
 }
 
 export interface Annotation {
+  '@context': typeof ANNOTATION_CONTEXT;
   id: string;
   type: 'Annotation';
   motivation: 'highlighting';
   created: string;
   modified: string;
+  generator: Generator;
   body?: (TextualBody | LinkBody)[];
   target: {
     source: string;
@@ -58,6 +80,7 @@ export interface AnnotationCollection {
   label: string;
   total: number;
   generated: string;
+  generator: Generator;
   first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: Annotation[] };
 }
 
@@ -74,6 +97,8 @@ export interface WebAnnotationInput {
   talks?: readonly TalkRecord[];
   /** ms since the epoch. */
   exportedAt: number;
+  /** The extension's version, for `generator`. */
+  version: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -102,33 +127,58 @@ export function toAnnotation(
   highlight: HighlightRecord,
   sourceUrl: string = highlight.url,
   event?: TalkEvent,
+  generator: Generator = generatorOf('unknown'),
 ): Annotation {
   const body: (TextualBody | LinkBody)[] = [];
   if (highlight.note.trim()) {
     body.push({ type: 'TextualBody', value: highlight.note, purpose: 'commenting', format: 'text/markdown' });
   }
-  for (const tag of highlight.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
-  body.push(...linkBodies(event));
-  const selector = highlight.selectors
-    .filter((s): s is TextQuoteSelector | TextPositionSelector => s.type !== 'RangeSelector')
-    .map((s) =>
-      s.type === 'TextQuoteSelector'
-        ? { type: s.type, exact: s.exact, prefix: s.prefix, suffix: s.suffix }
-        : { type: s.type, start: s.start, end: s.end },
-    );
-  // Every annotation can be found again by its text, even one stored without a quote selector.
-  if (!selector.some((s) => s.type === 'TextQuoteSelector')) {
-    selector.unshift({ type: 'TextQuoteSelector', exact: highlight.text, prefix: '', suffix: '' });
+  for (const tag of highlight.tags) {
+    body.push({ type: 'TextualBody', value: tag, purpose: 'tagging', format: 'text/plain' });
   }
+  body.push(...linkBodies(event));
   return {
+    '@context': ANNOTATION_CONTEXT,
     id: annotationIri(highlight.id),
     type: 'Annotation',
     motivation: 'highlighting',
     created: isoTime(highlight.createdAt),
     modified: isoTime(highlight.updatedAt),
+    generator,
     ...(body.length ? { body } : {}),
-    target: { source: sourceUrl, selector },
+    target: { source: sourceUrl, selector: exportedSelectors(highlight) },
   };
+}
+
+/**
+ * The target's selectors in the textContent model (see the module comment). Without a
+ * `textContentQuote` (older clips), the stored quote with the whitespace at its ends moved into its
+ * context, and no position: ours skips script and style text, so it would point elsewhere in other tools.
+ */
+export function exportedSelectors(
+  highlight: Pick<HighlightRecord, 'text' | 'selectors' | 'textContentQuote'>,
+): (TextQuoteSelector | TextPositionSelector)[] {
+  const counted = highlight.textContentQuote;
+  if (counted) {
+    const { exact, prefix, suffix, start, end } = counted;
+    return [
+      { type: 'TextQuoteSelector', exact, prefix, suffix },
+      { type: 'TextPositionSelector', start, end },
+    ];
+  }
+  const quote = highlight.selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector') ?? {
+    type: 'TextQuoteSelector',
+    exact: highlight.text,
+    prefix: '',
+    suffix: '',
+  };
+  const lead = /^\s*/.exec(quote.exact)![0];
+  const trail = /\s*$/.exec(quote.exact.slice(lead.length))![0];
+  const exact = quote.exact.slice(lead.length, quote.exact.length - trail.length);
+  // A quote of whitespace only cannot be stored; kept as it is rather than exported empty.
+  if (!exact)
+    return [{ type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }];
+  return [{ type: 'TextQuoteSelector', exact, prefix: quote.prefix + lead, suffix: trail + quote.suffix }];
 }
 
 /**
@@ -168,8 +218,9 @@ export function toWebAnnotations(input: WebAnnotationInput): AnnotationCollectio
   const talks = new Map((input.talks ?? []).map((t) => [t.id, t]));
   const generated = isoTime(input.exportedAt);
   const id = `urn:talk-notes:export:${generated}`;
+  const generator = generatorOf(input.version);
   const items = input.highlights.map((h) =>
-    toAnnotation(h, urls.get(h.pageId) ?? h.url, conferenceTalkOf(h.talkId, talks)),
+    toAnnotation(h, urls.get(h.pageId) ?? h.url, conferenceTalkOf(h.talkId, talks), generator),
   );
   return {
     '@context': ANNOTATION_CONTEXT,
@@ -178,6 +229,7 @@ export function toWebAnnotations(input: WebAnnotationInput): AnnotationCollectio
     label: input.title,
     total: items.length,
     generated,
+    generator,
     first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0, items },
   };
 }

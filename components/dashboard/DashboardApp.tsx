@@ -58,6 +58,8 @@ interface Props {
   /** Saves a conference's Markdown file; a Blob download by default. */
   download?: Downloader;
   now?: () => number;
+  /** The extension's version: Web Annotation export names it as the generator. */
+  version?: string;
 }
 
 const NO_ROWS = flattenGroups([]);
@@ -97,6 +99,7 @@ export function DashboardApp({
   listViewport,
   download = downloadFile,
   now = Date.now,
+  version,
 }: Props) {
   const records = useLibraryData(db);
   const [filter, setFilter] = useState<LibraryFilter>(EMPTY_FILTER);
@@ -287,7 +290,7 @@ export function DashboardApp({
         {/* Backup slot: <BackupControls> (mounted by the entrypoint through renderBackup). */}
         <div class="backup-slot">
           <ScheduleImportControls importer={scheduleImporter} conferences={importedConferences} />
-          {renderBackup ? renderBackup() : <BackupControls backup={backup} />}
+          {renderBackup ? renderBackup() : <BackupControls backup={backup} version={version} />}
           <DeleteAllData backup={backup} onDeleted={(message) => setToast({ message })} />
         </div>
       </header>

@@ -375,7 +375,8 @@ function createTurndown(): TurndownService {
       if (!content.includes('\n')) return content.trim() ? `[${content}](${href})` : content;
       const lines = content.replace(/^\n+|\n+$/g, '').split('\n');
       const linked = lines.map((line) => {
-        const [, marker = '', text = '', hardBreak = ''] = /^((?:[ >]*(?:#{1,6} |[-+*] |\d+[.)] )?)*)(.*?)( {2})?$/.exec(line) ?? [];
+        const [, marker = '', text = '', hardBreak = ''] =
+          /^((?:[ >]*(?:#{1,6} |[-+*] |\d+[.)] )?)*)(.*?)( {2})?$/.exec(line) ?? [];
         return text.trim() ? `${marker}[${text.trim()}](${href})${hardBreak}` : line;
       });
       return `\n\n${linked.join('\n')}\n\n`;

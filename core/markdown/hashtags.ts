@@ -13,7 +13,13 @@
  */
 
 /** Characters spelt out as words, so `c`, `c++` and `c#` stay three tags. */
-const SPELT: Readonly<Record<string, string>> = { '+': 'plus', '#': 'sharp', '&': 'and', '@': 'at', '%': 'percent' };
+const SPELT: Readonly<Record<string, string>> = {
+  '+': 'plus',
+  '#': 'sharp',
+  '&': 'and',
+  '@': 'at',
+  '%': 'percent',
+};
 const APOSTROPHES = /['’ʼ]/g;
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -43,11 +49,7 @@ function level(text: string): string {
  * is left (`???`). Not yet told apart from other tags: {@link hashtagNames} does that for an export.
  */
 export function hashtagFor(tag: string): string | null {
-  const levels = tag
-    .replace(/^#+/, '')
-    .split('/')
-    .map(level)
-    .filter(Boolean);
+  const levels = tag.replace(/^#+/, '').split('/').map(level).filter(Boolean);
   if (!levels.length) return null;
   const name = levels.join('/');
   return /^[\d/]+$/.test(name) ? `y${name}` : name;

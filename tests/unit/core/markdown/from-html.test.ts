@@ -281,7 +281,11 @@ describe('fragmentToMarkdown', () => {
   // A link around blocks (a card, a download button) became `[\n\nfor Desktop\n\n](u)`, which every
   // parser shows as literal brackets: each block's text is linked instead, block markers outside.
   it.each([
-    ['<a href="https://d.example/"><div>for Desktop</div></a>', '[for Desktop](https://d.example/)', ['https://d.example/']],
+    [
+      '<a href="https://d.example/"><div>for Desktop</div></a>',
+      '[for Desktop](https://d.example/)',
+      ['https://d.example/'],
+    ],
     [
       '<a href="https://d.example/"><h3>Title</h3><p>One <em>line</em></p></a>',
       '### [Title](https://d.example/)\n\n[One *line*](https://d.example/)',
@@ -292,7 +296,11 @@ describe('fragmentToMarkdown', () => {
       'before\n\n[x](https://d.example/)\n\nafter',
       ['https://d.example/'],
     ],
-    ['<a href="https://d.example/"><p>a<br>b</p></a>', '[a](https://d.example/)  \n[b](https://d.example/)', ['https://d.example/', 'https://d.example/']],
+    [
+      '<a href="https://d.example/"><p>a<br>b</p></a>',
+      '[a](https://d.example/)  \n[b](https://d.example/)',
+      ['https://d.example/', 'https://d.example/'],
+    ],
   ])('keeps a link around blocks a link: %s', (html, markdown, links) => {
     const doc = new JSDOM(`<section>${html}</section>`).window.document;
     const clip = fragmentToMarkdown(doc.querySelector('section')!);
