@@ -49,3 +49,18 @@ describe('textContentQuote', () => {
     expect(textContentQuote(doc.querySelector('p')!, outside)).toBeNull();
   });
 });
+
+describe('textContentQuote on a page that repeats the passage', () => {
+  it('lengthens the context until the first occurrence of context and passage is this one', () => {
+    const paragraph = `<p>${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(3)}</p>`;
+    const { doc } = pageWith(`${paragraph}${paragraph}<p>Last.</p>`);
+    const second = doc.querySelectorAll('p')[1]!;
+    const range = doc.createRange();
+    range.setStart(second.firstChild!, 57);
+    range.setEnd(second.firstChild!, 68);
+    const quote = textContentQuote(doc.body, range)!;
+    const text = doc.body.textContent!;
+    expect(quote.prefix.length).toBeGreaterThan(32);
+    expect(text.indexOf(quote.prefix + quote.exact + quote.suffix)).toBe(quote.start - quote.prefix.length);
+  });
+});
