@@ -15,6 +15,7 @@ import { linkPageTalks } from '@/storage/schedule-links';
 import { talkRulesFor } from '@/storage/talk-rules';
 import type { BackgroundRequest, BackgroundResponses } from './protocol';
 import { type HandlerContext, type Handlers, MessageRejected } from './router';
+import type { SyncService } from './sync-service';
 
 export interface BackgroundDeps {
   db: TalkNotesDatabase;
@@ -33,6 +34,8 @@ export interface BackgroundDeps {
   ) => Promise<string | null>;
   /** 32 random bytes for a grant's token. */
   randomBytes?: () => Uint8Array;
+  /** Sync with a CouchDB (./sync-service.ts); without it the sync messages fail. */
+  sync?: SyncService;
 }
 
 /** Why a menu request was refused: the frame holds no grant for it (a web page framed the menu, or it closed). */
@@ -91,9 +94,15 @@ function handlersFor({
   notifyHighlightsChanged,
   askGrantingFrame,
   randomBytes = () => crypto.getRandomValues(new Uint8Array(32)),
+  sync,
 }: BackgroundDeps): Handlers<BackgroundRequest, BackgroundResponses> {
   // Edits from the in-page menu and a closing popup: written, and the open tabs told, like any other.
   const commands = createCommands({ db, notify: notifyHighlightsChanged });
+
+  function syncing(): SyncService {
+    if (!sync) throw new Error('sync is not available here');
+    return sync;
+  }
 
   async function ownHighlight(id: string, context: HandlerContext): Promise<HighlightRecord | null> {
     const highlight = await getHighlight(db, id);
@@ -203,6 +212,11 @@ function handlersFor({
       requireOwnPage(context, key);
       return talkRulesFor(db, key);
     },
+
+    startSync: ({ type: _, ...account }) => syncing().start(account),
+    syncNow: () => syncing().syncNow(),
+    stopSync: ({ forget }) => syncing().stop(forget),
+    getSyncState: () => syncing().state(),
 
     reportAnchoring: async ({ url, statuses }, context) => {
       const key = normalizeUrl(url);

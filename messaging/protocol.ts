@@ -14,6 +14,7 @@ import {
 import type { Redetection } from '@/core/talks/filing';
 import type { TalkRules } from '@/core/talks/rules';
 import type { FramePage } from '@/core/page-view';
+import type { SyncState } from './sync-service';
 import { ANCHOR_STATUSES, type ClipResult, type HighlightColor, type HighlightRecord } from '@/core/types';
 
 /**
@@ -23,6 +24,8 @@ import { ANCHOR_STATUSES, type ClipResult, type HighlightColor, type HighlightRe
  */
 export type SenderRole = 'content' | 'extension' | 'menu';
 
+/** Longest user name, password, passphrase or author name the sync panel sends. */
+const SYNC_FIELD_MAX = 1_000;
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
 /** A menu grant as it travels (`<frame id>.<token>`, core/menu-grant.ts); checked for its form there. */
 const Grant = v.pipe(v.string(), v.maxLength(100));
@@ -61,6 +64,21 @@ export const BackgroundRequestSchema = v.variant('type', [
       v.maxLength(LIMITS.anchoringReport),
     ),
   }),
+  /**
+   * Sync (#16), from the dashboard's panel only: start with an account (kept in storage.local), run a
+   * pass now, stop (and, with `forget`, remove the account and this library's sync state), status.
+   */
+  v.object({
+    type: v.literal('startSync'),
+    url: v.pipe(v.string(), v.maxLength(LIMITS.url)),
+    username: v.pipe(v.string(), v.maxLength(SYNC_FIELD_MAX)),
+    password: v.pipe(v.string(), v.maxLength(SYNC_FIELD_MAX)),
+    passphrase: v.optional(v.pipe(v.string(), v.maxLength(SYNC_FIELD_MAX))),
+    author: v.optional(v.pipe(v.string(), v.maxLength(SYNC_FIELD_MAX))),
+  }),
+  v.object({ type: v.literal('syncNow') }),
+  v.object({ type: v.literal('stopSync'), forget: v.optional(v.boolean()) }),
+  v.object({ type: v.literal('getSyncState') }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
@@ -80,6 +98,10 @@ export interface BackgroundResponses {
   restoreGrantedHighlight: null;
   reportAnchoring: null;
   getTalkRules: TalkRules;
+  startSync: SyncState;
+  syncNow: SyncState;
+  stopSync: SyncState;
+  getSyncState: SyncState;
 }
 
 /** Which senders each background message accepts. */
@@ -99,6 +121,11 @@ export const BACKGROUND_SENDERS: { [K in BackgroundRequest['type']]: readonly Se
   restoreGrantedHighlight: ['menu'],
   reportAnchoring: ['content'],
   getTalkRules: ['content'],
+  // Sync sends the library and a password to a server: never at a web page's (content script's) word.
+  startSync: ['extension'],
+  syncNow: ['extension'],
+  stopSync: ['extension'],
+  getSyncState: ['extension'],
 };
 
 /** Messages handled by the content script of a tab (sent by the background or extension pages). */

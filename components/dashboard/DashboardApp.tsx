@@ -23,6 +23,7 @@ import { useLibraryActions } from '../data/useLibraryActions';
 import { useLibraryData } from '../data/useLibraryData';
 import { useMarkdownExport } from '../data/useMarkdownExport';
 import { useStorageProblem } from '../data/useStorageProblem';
+import { useSync } from '../data/useSync';
 import { type Downloader, downloadFile, exportFileName } from '../download';
 import { ExportControls } from '../ExportControls';
 import { DeleteAllData } from './DeleteAllData';
@@ -34,6 +35,7 @@ import { DashboardList } from './DashboardList';
 import { DashboardMergeDialog } from './DashboardMergeDialog';
 import { DashboardToolbar } from './DashboardToolbar';
 import { ScheduleImportControls } from './ScheduleImportDialog';
+import { SyncControls } from './SyncPanel';
 import { DashboardUndo } from './DashboardUndo';
 import { type DashboardView, useExportView } from './useExportView';
 import { useIdleValue } from './useIdleValue';
@@ -120,6 +122,7 @@ export function DashboardApp({
   const backup = useBackup(db, onHighlightsChanged);
   const scheduleImporter = useScheduleImport(db, onHighlightsChanged);
   const importedConferences = useImportedConferences(db);
+  const sync = useSync(db);
   const changeFilter = useCallback(
     (changes: Partial<LibraryFilter>) => setFilter((f) => ({ ...f, ...changes })),
     [],
@@ -290,6 +293,7 @@ export function DashboardApp({
         {/* Backup slot: <BackupControls> (mounted by the entrypoint through renderBackup). */}
         <div class="backup-slot">
           <ScheduleImportControls importer={scheduleImporter} conferences={importedConferences} />
+          <SyncControls controller={sync.controller} state={sync.state} onState={sync.setState} now={now} />
           {renderBackup ? renderBackup() : <BackupControls backup={backup} version={version} />}
           <DeleteAllData backup={backup} onDeleted={(message) => setToast({ message })} />
         </div>
