@@ -84,6 +84,18 @@ export const TextFragmentSchema = v.pipe(
   v.regex(/^text=[A-Za-z0-9%._~,-]+$/, 'must be a percent-encoded text directive'),
 );
 
+/** A passage in other tools' textContent model (core/anchoring/text-content.ts). */
+export const TextContentQuoteSchema = v.pipe(
+  v.object({
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.passage)),
+    prefix: text(LIMITS.quoteContext),
+    suffix: text(LIMITS.quoteContext),
+    start: offset,
+    end: offset,
+  }),
+  v.check((q) => q.end - q.start === q.exact.length, 'end - start must be the length of exact'),
+);
+
 export const PageMetadataSchema = v.object({
   url: HttpUrlSchema,
   title: text(LIMITS.title),
@@ -105,6 +117,7 @@ export const HighlightRecordSchema = v.object({
   text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.passage)),
   markdown: text(LIMITS.markdown),
   textFragment: v.optional(TextFragmentSchema),
+  textContentQuote: v.optional(TextContentQuoteSchema),
   selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
   color: ColorSchema,
   note: text(LIMITS.note),
@@ -239,6 +252,8 @@ export const ClipSchema = v.object({
     markdown: v.pipe(v.string(), v.maxLength(LIMITS.markdown)),
     /** The passage's text directive, built on the page (core/text-fragment-generate.ts). */
     textFragment: v.optional(TextFragmentSchema),
+    /** The passage as other annotation tools count text (core/anchoring/text-content.ts). */
+    textContentQuote: v.optional(TextContentQuoteSchema),
     selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
     color: ColorSchema,
     note: v.pipe(v.string(), v.maxLength(LIMITS.note)),

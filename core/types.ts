@@ -30,6 +30,19 @@ export interface RangeSelector {
 
 export type Selector = TextQuoteSelector | TextPositionSelector | RangeSelector;
 
+/**
+ * A passage in the text model other annotation tools use: offsets into the page body's `textContent`
+ * (every Text node, script and style text included), trimmed of whitespace at either end, with the
+ * verbatim context either side (core/anchoring/text-content.ts). What Web Annotation export writes.
+ */
+export interface TextContentQuote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
 /** Colours a highlight can be drawn in; each maps to a `talk-notes-<colour>` CSS highlight. */
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
@@ -162,6 +175,11 @@ export interface HighlightRecord {
    * clipped (core/text-fragment-generate.ts); absent for older clips, whose links are built from the quote.
    */
   textFragment?: string;
+  /**
+   * The passage in the textContent model of other annotation tools, taken when it was clipped (absent for
+   * older clips): Web Annotation export writes its selectors from it.
+   */
+  textContentQuote?: TextContentQuote;
   selectors: Selector[];
   color: HighlightColor;
   note: string;

@@ -16,6 +16,8 @@ export interface BackupControlsProps {
   /** Called after an import succeeded (views using liveQuery refresh by themselves). */
   onImported?: (result: ImportResult) => void;
   now?: () => number;
+  /** The extension's version, named as the generator of exported Web Annotations. */
+  version?: string;
 }
 
 type State =
@@ -54,6 +56,7 @@ export function BackupControls({
   download = downloadFile,
   onImported,
   now = Date.now,
+  version = 'unknown',
 }: BackupControlsProps) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const controllerRef = useRef<AbortController | null>(null);
@@ -117,6 +120,7 @@ export function BackupControls({
         pages,
         talks,
         exportedAt: at,
+        version,
       });
       download({
         name: exportFileName('talk-notes-annotations', 'jsonld', at),

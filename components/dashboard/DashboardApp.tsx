@@ -60,6 +60,8 @@ interface Props {
   /** Saves a conference's Markdown file; a Blob download by default. */
   download?: Downloader;
   now?: () => number;
+  /** The extension's version: Web Annotation export names it as the generator. */
+  version?: string;
 }
 
 const NO_ROWS = flattenGroups([]);
@@ -99,6 +101,7 @@ export function DashboardApp({
   listViewport,
   download = downloadFile,
   now = Date.now,
+  version,
 }: Props) {
   const records = useLibraryData(db);
   const [filter, setFilter] = useState<LibraryFilter>(EMPTY_FILTER);
@@ -291,7 +294,7 @@ export function DashboardApp({
         <div class="backup-slot">
           <ScheduleImportControls importer={scheduleImporter} conferences={importedConferences} />
           <SyncControls controller={sync.controller} state={sync.state} onState={sync.setState} now={now} />
-          {renderBackup ? renderBackup() : <BackupControls backup={backup} />}
+          {renderBackup ? renderBackup() : <BackupControls backup={backup} version={version} />}
           <DeleteAllData backup={backup} onDeleted={(message) => setToast({ message })} />
         </div>
       </header>

@@ -25,6 +25,7 @@ import {
   type TemplateVariable,
 } from './template';
 import { frontMatter } from './front-matter';
+import { hashtagFor, hashtagNames } from './hashtags';
 import { sanitizeMarkdown } from './sanitize';
 import { scheduleDetails, scheduleValues } from './schedule-details';
 import type { ColorNames } from '../colors';
@@ -52,7 +53,7 @@ export interface MarkdownExportInput {
   exportedAt: number;
 }
 
-export { inline, linkDestination };
+export { hashtagFor, inline, linkDestination };
 
 /** Thrown for an invalid template; `message` names the problem and its line. */
 export class TemplateError extends Error {
@@ -81,6 +82,8 @@ export interface ExportContext {
   options: ExportOptions;
   /** The per-highlight template, null for the default layout. */
   template: CompiledTemplate | null;
+  /** The hashtag of each tag of the export (by the tag in lower case), no two alike (./hashtags.ts). */
+  tagNames: ReadonlyMap<string, string>;
 }
 
 /**
@@ -88,7 +91,10 @@ export interface ExportContext {
  * @throws TemplateError when `options.template` is not a valid template.
  */
 export function exportContext(
-  input: Pick<MarkdownExportInput, 'pages' | 'talks' | 'conferences' | 'colorNames' | 'options'>,
+  input: Pick<MarkdownExportInput, 'pages' | 'talks' | 'conferences' | 'colorNames' | 'options'> & {
+    /** The highlights of the export: their tags are named together, so distinct tags stay distinct. */
+    highlights?: readonly HighlightRecord[];
+  },
 ): ExportContext {
   let template = null;
   if (input.options.template.trim()) {
@@ -103,6 +109,7 @@ export function exportContext(
     colorNames: input.colorNames,
     options: input.options,
     template,
+    tagNames: hashtagNames((input.highlights ?? []).flatMap((h) => h.tags)),
   };
 }
 
@@ -163,8 +170,8 @@ export function exportCounts(
   const talkIds = new Set<string>();
   const addTags = (list: readonly string[]) => {
     for (const tag of list) {
-      const safe = hashtagFor(tag);
-      if (safe && !tags.has(safe.toLowerCase())) tags.set(safe.toLowerCase(), safe);
+      const name = tagName(tag, ctx);
+      if (name && !tags.has(name.toLowerCase())) tags.set(name.toLowerCase(), name);
     }
   };
   for (const h of input.highlights) {
@@ -327,7 +334,7 @@ function defaultBlock(h: HighlightRecord, ctx: ExportContext): string {
     if (note.trim()) parts.push(note);
   }
   if (options.includeTags) {
-    const tags = hashtags(h.tags);
+    const tags = hashtags(h.tags, ctx);
     if (tags) parts.push(tags);
   }
   return parts.join('\n\n');
@@ -348,7 +355,7 @@ function templateValues(
     markdown: () => passageMarkdown(h),
     quote: () => blockquote(passageMarkdown(h)),
     note: () => sanitizeMarkdown(h.note, 'user'),
-    tags: () => hashtags(h.tags),
+    tags: () => hashtags(h.tags, ctx),
     url: () => linkDestination(page?.url ?? h.url) ?? '',
     fragmentUrl: () => fragmentUrl(h, ctx) ?? '',
     link: () => titleLink(h, ctx),
@@ -422,35 +429,24 @@ function fragmentUrl(h: HighlightRecord, ctx: ExportContext): string | null {
   return base ? highlightFragmentUrl(h, base) : null;
 }
 
-/**
- * A tag as a hashtag body that Obsidian, Logseq and GitHub-style renderers all read as one tag:
- * levels kept (`a/b`), whitespace and every character other than letters, digits, `_` and `-` turned
- * into `-` (`open source` -> `open-source`, `C++` -> `C`), dashes collapsed and trimmed from each level
- * (with underscores, which could otherwise read as emphasis). Null when nothing is left.
- */
-export function hashtagFor(tag: string): string | null {
-  const levels = tag
-    .split('/')
-    .map((level) =>
-      level
-        .normalize('NFC')
-        .replace(/[^\p{L}\p{N}\p{M}_-]+/gu, '-')
-        .replace(/-{2,}/g, '-')
-        .replace(/^[-_]+|[-_]+$/g, ''),
-    )
-    .filter(Boolean);
-  return levels.length ? levels.join('/') : null;
-}
-
-function hashtags(tags: readonly string[]): string {
+/** A highlight's tags as hashtags, by the export's names for them (./hashtags.ts). */
+function hashtags(tags: readonly string[], ctx: ExportContext): string {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const tag of tags) {
-    const safe = hashtagFor(tag);
-    if (safe && !seen.has(safe.toLowerCase())) {
-      seen.add(safe.toLowerCase());
-      out.push(`#${safe}`);
+    const name = tagName(tag, ctx);
+    if (name && !seen.has(name)) {
+      seen.add(name);
+      out.push(`#${name}`);
     }
   }
   return out.join(' ');
+}
+
+/** The export's name for a tag, in this highlight's spelling of it (`Testing`, `testing`). */
+function tagName(tag: string, ctx: ExportContext): string | undefined {
+  const own = hashtagFor(tag) ?? undefined;
+  const name = ctx.tagNames.get(tag.toLowerCase());
+  if (!own || !name) return own;
+  return name.toLowerCase().startsWith(own.toLowerCase()) ? own + name.slice(own.length) : name;
 }

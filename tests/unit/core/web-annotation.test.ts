@@ -1,36 +1,73 @@
 import { describe, expect, it } from 'vitest';
-import { annotationIri, conferenceTalkOf, toAnnotation, toWebAnnotations } from '@/core/web-annotation';
+import {
+  annotationIri,
+  conferenceTalkOf,
+  generatorOf,
+  toAnnotation,
+  toWebAnnotations,
+} from '@/core/web-annotation';
 import { conferenceTalk, highlight, page, talk } from './backup-fixtures';
 
 const ID = '0b0c9a4e-6a9b-4c1e-9d1f-2f3a4b5c6d7e';
 
 describe('toAnnotation', () => {
-  it('a highlight with a note and tags: selectors on the page, a commenting body, a tagging body per tag', () => {
+  it('a highlight with a note and tags: its own context, the generator, selectors in the textContent model, a commenting body, a tagging body per tag', () => {
     const h = highlight(ID, 'p1', {
       note: 'My **note**',
       tags: ['kernel', 'testing/fuzzing'],
       createdAt: Date.UTC(2024, 0, 1),
       updatedAt: Date.UTC(2024, 0, 2),
+      textContentQuote: {
+        exact: `Passage ${ID}`,
+        prefix: 'var x = 1; before ',
+        suffix: ' after',
+        start: 4002,
+        end: 4002 + `Passage ${ID}`.length,
+      },
     });
-    expect(toAnnotation(h, 'https://blog.example/canonical')).toEqual({
+    expect(toAnnotation(h, 'https://blog.example/canonical', undefined, generatorOf('1.2.3'))).toEqual({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
       id: `urn:uuid:${ID}`,
       type: 'Annotation',
       motivation: 'highlighting',
       created: '2024-01-01T00:00:00.000Z',
       modified: '2024-01-02T00:00:00.000Z',
+      generator: { id: 'urn:talk-notes:software:1.2.3', type: 'Software', name: 'Talk Notes 1.2.3' },
       body: [
         { type: 'TextualBody', value: 'My **note**', purpose: 'commenting', format: 'text/markdown' },
-        { type: 'TextualBody', value: 'kernel', purpose: 'tagging' },
-        { type: 'TextualBody', value: 'testing/fuzzing', purpose: 'tagging' },
+        { type: 'TextualBody', value: 'kernel', purpose: 'tagging', format: 'text/plain' },
+        { type: 'TextualBody', value: 'testing/fuzzing', purpose: 'tagging', format: 'text/plain' },
       ],
       target: {
         source: 'https://blog.example/canonical',
         selector: [
-          { type: 'TextQuoteSelector', exact: `Passage ${ID}`, prefix: 'before ', suffix: ' after' },
-          { type: 'TextPositionSelector', start: 10, end: 10 + `Passage ${ID}`.length },
+          {
+            type: 'TextQuoteSelector',
+            exact: `Passage ${ID}`,
+            prefix: 'var x = 1; before ',
+            suffix: ' after',
+          },
+          { type: 'TextPositionSelector', start: 4002, end: 4002 + `Passage ${ID}`.length },
         ],
       },
     });
+  });
+
+  it('a highlight clipped before textContent positions: its quote, whitespace at the ends moved into the context, no position (ours counts other text)', () => {
+    const h = highlight('h1', 'p1', {
+      selectors: [
+        {
+          type: 'TextQuoteSelector',
+          exact: '\n          A flaw in it.\n  ',
+          prefix: 'Intro.',
+          suffix: 'Next',
+        },
+        { type: 'TextPositionSelector', start: 10, end: 40 },
+      ],
+    });
+    expect(toAnnotation(h).target.selector).toEqual([
+      { type: 'TextQuoteSelector', exact: 'A flaw in it.', prefix: 'Intro.\n          ', suffix: '\n  Next' },
+    ]);
   });
 
   it('a bare highlight has no body; one without a quote selector gets one from its text', () => {
@@ -39,10 +76,7 @@ describe('toAnnotation', () => {
     expect(annotation.body).toBeUndefined();
     expect(annotation.target).toEqual({
       source: 'https://blog.example/p1',
-      selector: [
-        { type: 'TextQuoteSelector', exact: 'Passage h1', prefix: '', suffix: '' },
-        { type: 'TextPositionSelector', start: 1, end: 4 },
-      ],
+      selector: [{ type: 'TextQuoteSelector', exact: 'Passage h1', prefix: '', suffix: '' }],
     });
   });
 
@@ -65,6 +99,7 @@ describe('toWebAnnotations', () => {
       highlights: [highlight('h1', 'p1'), highlight('h2', 'gone')],
       pages: [page('p1', { url: 'https://blog.example/page-one' })],
       exportedAt: Date.UTC(2024, 4, 1),
+      version: '0.1.0',
     });
     expect(collection).toMatchObject({
       '@context': 'http://www.w3.org/ns/anno.jsonld',
@@ -103,18 +138,21 @@ describe('toWebAnnotations', () => {
         conferenceTalk('ct2', 'fosdem', 'ev-2', { url: null, links: [], note: 'No page to hang this on' }),
       ],
       exportedAt: Date.UTC(2024, 4, 1),
+      version: '0.1.0',
     });
     const items = collection.first.items;
     expect(collection.total).toBe(5);
     expect(items[0]).toEqual({
+      '@context': ANNOTATION_CONTEXT,
       id: 'urn:talk-notes:page-note:p1',
       type: 'Annotation',
       motivation: 'commenting',
       created: '2024-01-01T00:00:00.000Z',
       modified: '2024-01-03T00:00:00.000Z',
+      generator: generatorOf('0.1.0'),
       body: [
         { type: 'TextualBody', value: 'A good *recap*', purpose: 'commenting', format: 'text/markdown' },
-        { type: 'TextualBody', value: 'recaps', purpose: 'tagging' },
+        { type: 'TextualBody', value: 'recaps', purpose: 'tagging', format: 'text/plain' },
       ],
       target: { source: 'https://blog.example/day-1' },
     });
@@ -123,8 +161,8 @@ describe('toWebAnnotations', () => {
       motivation: 'commenting',
       body: [
         { type: 'TextualBody', value: 'Try kGraft', purpose: 'commenting', format: 'text/markdown' },
-        { type: 'TextualBody', value: 'kernel', purpose: 'tagging' },
-        { type: 'TextualBody', value: 'Kernel live patching', purpose: 'identifying' },
+        { type: 'TextualBody', value: 'kernel', purpose: 'tagging', format: 'text/plain' },
+        { type: 'TextualBody', value: 'Kernel live patching', purpose: 'identifying', format: 'text/plain' },
       ],
       target: { source: 'https://blog.example/day-1' },
     });
@@ -183,10 +221,11 @@ describe('passages of conference talks', () => {
       pages: [page('p1')],
       talks: [...talks.values()],
       exportedAt: 0,
+      version: '0.1.0',
     }).first.items;
     expect(annotation!.body).toEqual([
       { type: 'TextualBody', value: 'Ask about **kpatch**', purpose: 'commenting', format: 'text/markdown' },
-      { type: 'TextualBody', value: 'kernel', purpose: 'tagging' },
+      { type: 'TextualBody', value: 'kernel', purpose: 'tagging', format: 'text/plain' },
       {
         type: 'SpecificResource',
         purpose: 'identifying',
@@ -212,7 +251,7 @@ describe('passages of conference talks', () => {
 
   it('without talks (or for a page talk with no link) nothing changes', () => {
     const h = highlight('h1', 'p1', { talkId: 'ct1' });
-    const input = { title: 'x', highlights: [h], pages: [page('p1')], exportedAt: 0 };
+    const input = { title: 'x', highlights: [h], pages: [page('p1')], exportedAt: 0, version: '0.1.0' };
     expect(toWebAnnotations(input).first.items[0]!.body).toBeUndefined();
     expect(
       toWebAnnotations({ ...input, highlights: [{ ...h, talkId: 'pt2' }], talks: [...talks.values()] }).first
