@@ -15,7 +15,7 @@ import { colorLabel } from '@/core/colors';
 import { conferenceToMarkdown } from '@/core/markdown/conference-export';
 import { DEFAULT_EXPORT_OPTIONS } from '@/core/markdown/export-options';
 import { isLinkedTalk } from '@/core/schedule/resolve';
-import type { ConferenceRecord, HighlightRecord, TalkRecord } from '@/core/types';
+import type { ConferenceRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { useBackup } from '../data/useBackup';
 import { useImportedConferences, useScheduleImport } from '../data/useScheduleImport';
@@ -34,11 +34,13 @@ import { DashboardList } from './DashboardList';
 import { DashboardMergeDialog } from './DashboardMergeDialog';
 import { DashboardToolbar } from './DashboardToolbar';
 import { ScheduleImportControls } from './ScheduleImportDialog';
-import { DashboardUndo } from './DashboardUndo';
+import { DashboardToasts } from './DashboardToasts';
 import { type DashboardView, useExportView } from './useExportView';
 import { useIdleValue } from './useIdleValue';
 import { useLibraryView } from './useLibraryView';
 import { useSelection } from './useSelection';
+import { useToasts } from './useToasts';
+import { NotifyContext } from '../notify';
 
 export type { DashboardView } from './useExportView';
 
@@ -105,8 +107,8 @@ export function DashboardApp({
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [editingKey, setEditingKey] = useState<string | null>(null);
   const [mergeTarget, setMergeTarget] = useState<TalkRecord | null>(null);
-  const [toast, setToast] = useState<{ message: string; undo?: HighlightRecord[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { toasts, notify, dismiss } = useToasts();
+  const setError = useCallback((message: string) => notify({ message, kind: 'error' }), [notify]);
   const storageProblem = useStorageProblem(db);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -165,17 +167,19 @@ export function DashboardApp({
       const deleted = await actions.deleteHighlights(ids);
       if (!deleted.length) return;
       selection.clear(ids);
-      setToast({ message: `Deleted ${plural(deleted.length)}`, undo: deleted });
+      let undone = false;
+      notify({
+        message: `Deleted ${plural(deleted.length)}`,
+        undo: async () => {
+          if (undone) return;
+          undone = true;
+          if (await actions.restoreHighlights(deleted))
+            notify({ message: `Restored ${plural(deleted.length)}` });
+        },
+      });
     },
-    [actions, selection.clear],
+    [actions, selection.clear, notify],
   );
-  const undo = useCallback(async () => {
-    const records = toast?.undo;
-    if (records && (await actions.restoreHighlights(records))) {
-      setToast({ message: `Restored ${plural(records.length)}` });
-    }
-  }, [toast, actions]);
-  const dismissToast = useCallback(() => setToast(null), []);
 
   // "/" jumps to the search box, as on many sites.
   useEffect(() => {
@@ -271,162 +275,159 @@ export function DashboardApp({
         type: 'text/markdown;charset=utf-8',
         text,
       });
-      setToast({ message: `Exported ${plural(highlights.length)} of “${conference.title}” to Markdown` });
+      notify({ message: `Exported ${plural(highlights.length)} of “${conference.title}” to Markdown` });
     } catch (e) {
       setError(`Could not export “${conference.title}”: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
 
   return (
-    <div class="dash">
-      <header class="dash-header">
-        <div>
-          <h1>Talk Notes library</h1>
-          <p role="status">{summary}</p>
-        </div>
-        {/* Backup slot: <BackupControls> (mounted by the entrypoint through renderBackup). */}
-        <div class="backup-slot">
-          <ScheduleImportControls importer={scheduleImporter} conferences={importedConferences} />
-          {renderBackup ? renderBackup() : <BackupControls backup={backup} />}
-          <DeleteAllData backup={backup} onDeleted={(message) => setToast({ message })} />
-        </div>
-      </header>
-      {storageProblem && (
-        <p role="alert" class="dash-error">
-          {storageProblem}
-        </p>
-      )}
-      {error && (
-        <p role="alert" class="dash-error">
-          {error}{' '}
-          <button type="button" onClick={() => setError(null)}>
-            Dismiss
-          </button>
-        </p>
-      )}
-      <div class="dash-body">
-        <aside class="dash-sidebar" aria-label="Filters and collections">
-          {filtersPanel ?? <p aria-busy="true">Loading filters…</p>}
-          <DashboardCollections
-            collections={collections}
-            sizes={collectionSizes}
-            activeId={filter.collectionId}
-            onOpen={(collectionId) => changeFilter({ collectionId })}
-            actions={actions}
-            resultCount={view.slots.length}
-            filterDescription={describe()}
-            resultIds={resultIds}
-          />
-        </aside>
-        <main class="dash-main">
-          <DashboardToolbar
-            query={filter.query}
-            onQuery={(query) => changeFilter({ query })}
-            groupBy={groupBy}
-            onGroupBy={setGroupBy}
-            order={order}
-            onOrder={setOrder}
-            resultCount={view.slots.length}
-            onSelectAll={() => selection.selectAll(resultIds())}
-            onCollapseAll={(all) => setCollapsed(new Set(all ? view.groups.map((g) => g.key) : []))}
-            searchRef={searchRef}
-            exportSlot={
-              exportView &&
-              (renderExport ? (
-                renderExport(exportView)
-              ) : (
-                // Exports what is in view: the selection if there is one, else the filtered list.
-                <ExportControls exporter={exporter} title={exportView.title} highlights={exportView.target} />
-              ))
-            }
-          />
-          {activeCollection && (
-            <div class="dash-collection-head">
-              <h2>{activeCollection.name}</h2>
-              {activeCollection.description && <p>{activeCollection.description}</p>}
-            </div>
-          )}
-          {selected.length > 0 && (
-            <DashboardBulkBar
-              selected={selected}
-              hidden={hiddenSelected}
+    <NotifyContext.Provider value={notify}>
+      <div class="dash">
+        <header class="dash-header">
+          <div>
+            <h1>Talk Notes library</h1>
+            {/* Named: the toasts are a status region too. */}
+            <p role="status" aria-label="Library summary">
+              {summary}
+            </p>
+          </div>
+          {/* Backup slot: <BackupControls> (mounted by the entrypoint through renderBackup). */}
+          <div class="backup-slot">
+            <ScheduleImportControls importer={scheduleImporter} conferences={importedConferences} />
+            {renderBackup ? renderBackup() : <BackupControls backup={backup} />}
+            <DeleteAllData backup={backup} onDeleted={(message) => notify({ message })} />
+          </div>
+        </header>
+        {storageProblem && (
+          <p role="alert" class="dash-error">
+            {storageProblem}
+          </p>
+        )}
+        <div class="dash-body">
+          <aside class="dash-sidebar" aria-label="Filters and collections">
+            {filtersPanel ?? <p aria-busy="true">Loading filters…</p>}
+            <DashboardCollections
               collections={collections}
-              activeCollection={activeCollection}
-              talks={pickableTalks}
-              pagesById={view.index.pagesById}
-              conferencesById={view.index.conferencesById}
+              sizes={collectionSizes}
+              activeId={filter.collectionId}
+              onOpen={(collectionId) => changeFilter({ collectionId })}
               actions={actions}
-              onDelete={deleteHighlights}
-              onClear={() => selection.clear()}
-              onNotice={(message) => setToast({ message })}
+              resultCount={view.slots.length}
+              filterDescription={describe()}
+              resultIds={resultIds}
             />
-          )}
-          <DashboardList
-            view={view}
-            colorNames={colorNames}
-            selection={selection}
-            allTags={allTags}
-            actions={actions}
-            editingKey={editingKey}
-            onEdit={setEditingKey}
-            onDelete={deleteHighlights}
-            onToggleCollapse={(key) => {
-              const next = new Set(collapsed);
-              if (next.has(key)) next.delete(key);
-              else next.add(key);
-              setCollapsed(next);
+          </aside>
+          <main class="dash-main">
+            <DashboardToolbar
+              query={filter.query}
+              onQuery={(query) => changeFilter({ query })}
+              groupBy={groupBy}
+              onGroupBy={setGroupBy}
+              order={order}
+              onOrder={setOrder}
+              resultCount={view.slots.length}
+              onSelectAll={() => selection.selectAll(resultIds())}
+              onCollapseAll={(all) => setCollapsed(new Set(all ? view.groups.map((g) => g.key) : []))}
+              searchRef={searchRef}
+              exportSlot={
+                exportView &&
+                (renderExport ? (
+                  renderExport(exportView)
+                ) : (
+                  // Exports what is in view: the selection if there is one, else the filtered list.
+                  <ExportControls
+                    exporter={exporter}
+                    title={exportView.title}
+                    highlights={exportView.target}
+                  />
+                ))
+              }
+            />
+            {activeCollection && (
+              <div class="dash-collection-head">
+                <h2>{activeCollection.name}</h2>
+                {activeCollection.description && <p>{activeCollection.description}</p>}
+              </div>
+            )}
+            {selected.length > 0 && (
+              <DashboardBulkBar
+                selected={selected}
+                hidden={hiddenSelected}
+                collections={collections}
+                activeCollection={activeCollection}
+                talks={pickableTalks}
+                pagesById={view.index.pagesById}
+                conferencesById={view.index.conferencesById}
+                actions={actions}
+                onDelete={deleteHighlights}
+                onClear={() => selection.clear()}
+                onNotice={(message) => notify({ message })}
+              />
+            )}
+            <DashboardList
+              view={view}
+              colorNames={colorNames}
+              selection={selection}
+              allTags={allTags}
+              actions={actions}
+              editingKey={editingKey}
+              onEdit={setEditingKey}
+              onDelete={deleteHighlights}
+              onToggleCollapse={(key) => {
+                const next = new Set(collapsed);
+                if (next.has(key)) next.delete(key);
+                else next.add(key);
+                setCollapsed(next);
+              }}
+              onFilterTalk={(talk) =>
+                changeFilter({
+                  talkIds: filter.talkIds.includes(talk.id) ? filter.talkIds : [...filter.talkIds, talk.id],
+                })
+              }
+              onMergeTalk={setMergeTarget}
+              onExportConference={exportConference}
+              onSelectAll={() => selection.selectAll(resultIds())}
+              fallbackRect={listViewport}
+              onFirstRows={markRendered}
+              empty={
+                groupBy === 'conference' && records.conferences.length === 0 ? (
+                  <p>
+                    No conference schedules yet. Import a conference’s schedule to see its talks here, the
+                    ones you have read about and the ones you have not.
+                  </p>
+                ) : total === 0 && groupBy !== 'conference' ? (
+                  <p>No highlights yet. Select a passage on a conference write-up and click Highlight.</p>
+                ) : (
+                  <p>
+                    No highlights match.{' '}
+                    <button type="button" onClick={() => setFilter(EMPTY_FILTER)}>
+                      Clear search and filters
+                    </button>
+                  </p>
+                )
+              }
+            />
+          </main>
+        </div>
+        <DashboardToasts toasts={toasts} onDismiss={dismiss} />
+        {mergeTarget && (
+          <DashboardMergeDialog
+            target={mergeTarget}
+            // Only write-ups' talks merge: a conference talk is the schedule's (a merge deletes the others).
+            talks={talks.filter((t) => t.pageId !== null)}
+            pagesById={view.index.pagesById}
+            countOf={(id) => facets?.talkCounts.get(id) ?? 0}
+            onMerge={async (others) => {
+              const merged = await actions.mergeTalks(mergeTarget.id, others);
+              if (merged)
+                notify({ message: `Merged ${plural(others.length, 'talk')} into “${mergeTarget.title}”` });
+              return merged;
             }}
-            onFilterTalk={(talk) =>
-              changeFilter({
-                talkIds: filter.talkIds.includes(talk.id) ? filter.talkIds : [...filter.talkIds, talk.id],
-              })
-            }
-            onMergeTalk={setMergeTarget}
-            onExportConference={exportConference}
-            onSelectAll={() => selection.selectAll(resultIds())}
-            fallbackRect={listViewport}
-            onFirstRows={markRendered}
-            empty={
-              groupBy === 'conference' && records.conferences.length === 0 ? (
-                <p>
-                  No conference schedules yet. Import a conference’s schedule to see its talks here, the ones
-                  you have read about and the ones you have not.
-                </p>
-              ) : total === 0 && groupBy !== 'conference' ? (
-                <p>No highlights yet. Select a passage on a conference write-up and click Highlight.</p>
-              ) : (
-                <p>
-                  No highlights match.{' '}
-                  <button type="button" onClick={() => setFilter(EMPTY_FILTER)}>
-                    Clear search and filters
-                  </button>
-                </p>
-              )
-            }
+            onClose={() => setMergeTarget(null)}
           />
-        </main>
+        )}
       </div>
-      <DashboardUndo
-        message={toast?.message ?? null}
-        onUndo={toast?.undo ? undo : undefined}
-        onDismiss={dismissToast}
-      />
-      {mergeTarget && (
-        <DashboardMergeDialog
-          target={mergeTarget}
-          // Only write-ups' talks merge: a conference talk is the schedule's (a merge deletes the others).
-          talks={talks.filter((t) => t.pageId !== null)}
-          pagesById={view.index.pagesById}
-          countOf={(id) => facets?.talkCounts.get(id) ?? 0}
-          onMerge={async (others) => {
-            const merged = await actions.mergeTalks(mergeTarget.id, others);
-            if (merged)
-              setToast({ message: `Merged ${plural(others.length, 'talk')} into “${mergeTarget.title}”` });
-            return merged;
-          }}
-          onClose={() => setMergeTarget(null)}
-        />
-      )}
-    </div>
+    </NotifyContext.Provider>
   );
 }

@@ -48,7 +48,7 @@ function show(
   render(<DashboardApp db={db} listViewport={VIEWPORT} now={() => NOW} {...props} />);
 }
 
-const status = () => screen.getByRole('status').textContent;
+const status = () => screen.getByRole('status', { name: 'Library summary' }).textContent;
 const article = (text: RegExp) => screen.getByRole('article', { name: text });
 
 describe('DashboardApp', () => {

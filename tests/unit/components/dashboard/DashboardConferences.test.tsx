@@ -33,7 +33,7 @@ function show(viewport = TALL) {
   return download;
 }
 
-const status = () => screen.getByRole('status').textContent;
+const status = () => screen.getByRole('status', { name: 'Library summary' }).textContent;
 /** The list's Group by (the export options have one too). */
 const groupBy = async (value: string) => {
   const selects = await screen.findAllByRole('combobox', { name: 'Group by' });
