@@ -65,6 +65,7 @@ function ToastItem({
     return () => clearTimeout(timer);
   }, [timeoutMs, held]);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: pointer and focus only hold the timer; the buttons are the controls
     <div
       class={`dash-toast${toast.kind === 'error' ? ' dash-toast-error' : ''}`}
       data-kind={toast.kind}
