@@ -8,7 +8,7 @@ import { resolveTalk } from '@/core/schedule/resolve';
 import type { ConferenceRecord, HighlightRecord, TalkRecord } from '@/core/types';
 import { DashboardEditor } from './DashboardEditor';
 import { DashboardGroupHeader } from './DashboardGroupHeader';
-import { DashboardHighlight } from './DashboardHighlight';
+import { DashboardHighlight, type SharedContext } from './DashboardHighlight';
 import { DashboardRowBoundary } from './DashboardRowBoundary';
 import { DashboardScheduleRow } from './DashboardScheduleRow';
 import type { LibraryActions } from '../data/useLibraryActions';
@@ -183,6 +183,7 @@ export function DashboardList(props: Props) {
     }
     const h = row.highlight;
     const key = keyOf(index);
+    const group = rows.groups[rows.group[index]!];
     const page = view.index.pagesById.get(h.pageId);
     const talk = h.talkId === null ? undefined : view.index.talksById.get(h.talkId);
     return (
@@ -199,6 +200,7 @@ export function DashboardList(props: Props) {
         position={positions.of[index]!}
         total={positions.total}
         tabbable={tabbable}
+        shared={group ? sharedContext(group) : undefined}
         onSelect={(range) => (range ? selection.extendTo(index) : selection.toggle(h.id, index))}
         onEdit={() => props.onEdit(key === editingKey ? null : key)}
         onDelete={() => props.onDelete([h.id])}
@@ -265,6 +267,17 @@ function estimateRow(item: number, group: HighlightGroup | undefined): number {
   if (level === 'conference') return 96;
   if (level === 'talk') return group!.talk?.housekeeping && !group!.highlights.length ? 30 : 110;
   return group?.by === 'talk' ? 96 : 72;
+}
+
+/** What a group's header shows of its highlights, so their rows leave it out (#17). */
+export function sharedContext(group: HighlightGroup): SharedContext {
+  const byTalk = group.by === 'talk' || group.schedule?.level === 'talk';
+  return {
+    talk: byTalk,
+    // A talk's header lists its pages: with one page, that is every row's page.
+    page: group.by === 'page' || (byTalk && group.pages.length === 1),
+    day: group.by === 'day',
+  };
 }
 
 /** The talks a highlight can be moved to inline: its page's talks, and its current talk. */

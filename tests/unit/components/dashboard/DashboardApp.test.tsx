@@ -69,7 +69,8 @@ describe('DashboardApp', () => {
     expect(within(row).getByText(/onerror="alert\(1\)"/)).toBeTruthy();
     expect(within(row).getByText('Ask about kGraft')).toBeTruthy();
     const page = library.pages.find((p) => p.id === first.pageId)!;
-    const link = within(row).getByRole('link', { name: page.title });
+    // Grouped by talk, a talk from one page names that page in its header: the row links to the passage.
+    const link = within(row).getByRole('link', { name: `Open passage on ${page.title}` });
     expect(link.getAttribute('href')).toMatch(new RegExp(`^${page.url}#:~:text=`));
     expect(link.getAttribute('rel')).toContain('noopener');
     const talk = library.talks.find((t) => t.id === first.talkId);
@@ -310,7 +311,8 @@ describe('DashboardApp talks', () => {
     const headers = await screen.findAllByRole('heading', { level: 2, name: /kernel live patching/i });
     expect(headers).toHaveLength(2);
     const header = headers.find((h) => h.textContent === 'Kernel live patching')!.closest('section')!;
-    fireEvent.click(within(header).getByRole('button', { name: 'Merge…' }));
+    fireEvent.click(within(header).getByRole('button', { name: /^Actions for / }));
+    fireEvent.click(within(header).getByRole('menuitem', { name: 'Merge…' }));
     const dialog = screen.getByRole('dialog', { name: /Merge talks into “Kernel live patching”/ });
     expect(
       (within(dialog).getByRole('checkbox', { name: /Kernel Live Patching!/ }) as HTMLInputElement).checked,
@@ -337,10 +339,12 @@ describe('DashboardApp talks', () => {
     const header = (await screen.findAllByRole('heading', { level: 2, name: talk.title }))[0]!.closest(
       'section',
     )!;
-    fireEvent.click(within(header).getByRole('button', { name: 'Only this talk' }));
+    fireEvent.click(within(header).getByRole('button', { name: /^Actions for / }));
+    fireEvent.click(within(header).getByRole('menuitem', { name: 'Only this talk' }));
     const count = await db.highlights.where('talkId').equals(talk.id).count();
     await waitFor(() => expect(status()).toMatch(new RegExp(`^${count} of 12`)));
-    fireEvent.click(within(header).getByRole('button', { name: 'Edit talk' }));
+    fireEvent.click(within(header).getByRole('button', { name: /^Actions for / }));
+    fireEvent.click(within(header).getByRole('menuitem', { name: 'Edit talk' }));
     const form = within(header).getByRole('form', { name: 'Edit talk' });
     fireEvent.input(within(form).getByRole('textbox', { name: 'Title' }), {
       target: { value: 'Live patching, revisited' },

@@ -27,9 +27,13 @@ describe('DashboardToasts', () => {
     render(<Harness onReady={(n) => (notify = n)} />);
     act(() => notify({ message: 'Copied 12 highlights as Markdown.' }));
     expect(region().textContent).toContain('Copied 12 highlights as Markdown.');
-    act(() => vi.advanceTimersByTime(4_000));
+    act(() => {
+      vi.advanceTimersByTime(4_000);
+    });
     expect(region().textContent).toContain('Copied 12 highlights');
-    act(() => vi.advanceTimersByTime(1_500));
+    act(() => {
+      vi.advanceTimersByTime(1_500);
+    });
     expect(region().textContent).toBe('');
   });
 
@@ -38,7 +42,9 @@ describe('DashboardToasts', () => {
     let notify!: Notify;
     render(<Harness onReady={(n) => (notify = n)} />);
     act(() => notify({ message: 'Could not import broken.json.', kind: 'error' }));
-    act(() => vi.advanceTimersByTime(60_000));
+    act(() => {
+      vi.advanceTimersByTime(60_000);
+    });
     expect(region().textContent).toContain('Could not import broken.json.');
     fireEvent.click(within(region()).getByRole('button', { name: 'Dismiss' }));
     expect(region().textContent).toBe('');
@@ -51,10 +57,14 @@ describe('DashboardToasts', () => {
     act(() => notify({ message: 'Exported 3 highlights to Markdown.' }));
     const toast = within(region()).getByText(/Exported 3/).parentElement!;
     fireEvent.mouseEnter(toast);
-    act(() => vi.advanceTimersByTime(30_000));
+    act(() => {
+      vi.advanceTimersByTime(30_000);
+    });
     expect(region().textContent).toContain('Exported 3');
     fireEvent.mouseLeave(toast);
-    act(() => vi.advanceTimersByTime(5_500));
+    act(() => {
+      vi.advanceTimersByTime(5_500);
+    });
     expect(region().textContent).toBe('');
   });
 });
