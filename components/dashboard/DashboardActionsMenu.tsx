@@ -21,7 +21,7 @@ interface Props {
 export function DashboardActionsMenu({ subject, actions }: Props) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLUListElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
   const menuId = useId();
   const items = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
 
@@ -80,7 +80,7 @@ export function DashboardActionsMenu({ subject, actions }: Props) {
         Actions <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <ul
+        <div
           ref={menu}
           id={menuId}
           class="dash-menu-list"
@@ -89,22 +89,21 @@ export function DashboardActionsMenu({ subject, actions }: Props) {
           onKeyDown={onMenuKey}
         >
           {actions.map((action) => (
-            <li key={action.label} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                tabIndex={-1}
-                class={action.danger ? 'danger' : undefined}
-                onClick={() => {
-                  close(true);
-                  action.onSelect();
-                }}
-              >
-                {action.label}
-              </button>
-            </li>
+            <button
+              key={action.label}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              class={action.danger ? 'danger' : undefined}
+              onClick={() => {
+                close(true);
+                action.onSelect();
+              }}
+            >
+              {action.label}
+            </button>
           ))}
-        </ul>
+        </div>
       )}
     </div>
   );
