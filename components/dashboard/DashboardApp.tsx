@@ -30,7 +30,8 @@ import { BackupControls } from './BackupControls';
 import { DashboardBulkBar } from './DashboardBulkBar';
 import { DashboardCollections } from './DashboardCollections';
 import { DashboardFilters } from './DashboardFilters';
-import { DashboardList } from './DashboardList';
+import { DashboardList, type ListHandle } from './DashboardList';
+import { DashboardShortcuts } from './DashboardShortcuts';
 import { DashboardMergeDialog } from './DashboardMergeDialog';
 import { DashboardToolbar } from './DashboardToolbar';
 import { ScheduleImportControls } from './ScheduleImportDialog';
@@ -38,6 +39,7 @@ import { DashboardToasts } from './DashboardToasts';
 import { type DashboardView, useExportView } from './useExportView';
 import { useIdleValue } from './useIdleValue';
 import { useLibraryView } from './useLibraryView';
+import { useMediaQuery } from './useMediaQuery';
 import { useSelection } from './useSelection';
 import { useToasts } from './useToasts';
 import { NotifyContext } from '../notify';
@@ -63,6 +65,8 @@ interface Props {
 }
 
 const NO_ROWS = flattenGroups([]);
+/** Where the dashboard stacks into one column (dashboard.css has the same width). */
+const NARROW = '(max-width: 760px)';
 /** The benchmark measures first render from `talk-notes:dashboard-data` to this mark. */
 const markRendered = () => performance.mark('talk-notes:dashboard-rendered');
 const ignore = () => {};
@@ -111,6 +115,13 @@ export function DashboardApp({
   const setError = useCallback((message: string) => notify({ message, kind: 'error' }), [notify]);
   const storageProblem = useStorageProblem(db);
   const searchRef = useRef<HTMLInputElement>(null);
+  const listHandle = useRef<ListHandle | null>(null);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  // At 760 px and below the page is one scroll (header, filters, list), the filters behind a button.
+  const narrow = useMediaQuery(NARROW);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const pageRef = useRef<HTMLDivElement>(null);
+  const pageScroll = useCallback(() => pageRef.current, []);
 
   const view = useLibraryView(records, filter, groupBy, collapsed, order);
   const selection = useSelection(view?.rows ?? NO_ROWS);
@@ -181,14 +192,18 @@ export function DashboardApp({
     [actions, selection.clear, notify],
   );
 
-  // "/" jumps to the search box, as on many sites.
+  // "/" jumps to the search box, as on many sites; "?" shows the keyboard shortcuts.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const inField =
         e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [role=dialog]');
-      if (e.key === '/' && !inField && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      if (inField || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === '/') {
         e.preventDefault();
         searchRef.current?.focus();
+      } else if (e.key === '?') {
+        e.preventDefault();
+        setShowShortcuts(true);
       }
     };
     document.addEventListener('keydown', onKey);
@@ -223,6 +238,7 @@ export function DashboardApp({
           pagesById={view.index.pagesById}
           conferencesById={view.index.conferencesById}
           filtered={isFiltered({ ...filter, query: '', collectionId: null })}
+          now={now}
         />
       ),
     [criteriaKey, facets, colorNames, pickableTalks, view?.index],
@@ -305,7 +321,23 @@ export function DashboardApp({
           </p>
         )}
         <div class="dash-body">
-          <aside class="dash-sidebar" aria-label="Filters and collections">
+          {narrow && (
+            <button
+              type="button"
+              class="dash-filters-toggle"
+              aria-expanded={filtersOpen}
+              aria-controls="dash-sidebar"
+              onClick={() => setFiltersOpen(!filtersOpen)}
+            >
+              Filters{isFiltered({ ...filter, query: '' }) ? ' (on)' : ''}
+            </button>
+          )}
+          <aside
+            id="dash-sidebar"
+            class="dash-sidebar"
+            aria-label="Filters and collections"
+            hidden={narrow && !filtersOpen}
+          >
             {filtersPanel ?? <p aria-busy="true">Loading filters…</p>}
             <DashboardCollections
               collections={collections}
@@ -316,6 +348,7 @@ export function DashboardApp({
               resultCount={view.slots.length}
               filterDescription={describe()}
               resultIds={resultIds}
+              now={now}
             />
           </aside>
           <main class="dash-main">
@@ -411,6 +444,7 @@ export function DashboardApp({
           </main>
         </div>
         <DashboardToasts toasts={toasts} onDismiss={dismiss} />
+        {showShortcuts && <DashboardShortcuts onClose={() => setShowShortcuts(false)} />}
         {mergeTarget && (
           <DashboardMergeDialog
             target={mergeTarget}

@@ -1,5 +1,5 @@
 import type { Rect } from '@tanstack/virtual-core';
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { findRowIndex, type HighlightGroup, type LibraryRow, rowAt, rowKey } from '@/core/library/groups';
 import { siteOf } from '@/core/library/library-index';
@@ -16,7 +16,19 @@ import type { LibraryView } from './useLibraryView';
 import type { Selection } from './useSelection';
 import { useVirtualizer } from './useVirtualizer';
 
+/** What the page may ask of the list: `Skip to results` focuses its current row. */
+export interface ListHandle {
+  focus: () => void;
+}
+
 interface Props {
+  /**
+   * The element that scrolls the list when it is not the list itself: on narrow windows the whole
+   * page is one scroll, and the list is a part of it.
+   */
+  scrollParent?: () => HTMLElement | null;
+  /** Filled with the list's handle while it is mounted. */
+  handle?: RefObject<ListHandle | null>;
   view: LibraryView;
   colorNames: ColorNames;
   selection: Selection;
@@ -74,13 +86,26 @@ export function DashboardList(props: Props) {
     [rows],
   );
   const getItemKey = useCallback((i: number) => (i >= 0 && i < rows.length ? rowKey(rows, i) : i), [rows]);
-  const getScrollElement = useCallback(() => scrollRef.current, []);
+  const { scrollParent } = props;
+  const getScrollElement = useCallback(() => scrollParent?.() ?? scrollRef.current, [scrollParent]);
+  // In a page that scrolls, rows start where the list starts (below the header, filters, toolbar).
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    const outer = scrollParent?.();
+    const list = scrollRef.current;
+    const margin =
+      outer && list
+        ? Math.round(list.getBoundingClientRect().top - outer.getBoundingClientRect().top + outer.scrollTop)
+        : 0;
+    if (margin !== scrollMargin) setScrollMargin(margin);
+  });
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement,
     estimateSize,
     getItemKey,
     keepMounted: [activeIndex, editingIndex],
+    scrollMargin,
     fallbackRect: props.fallbackRect,
   });
 
@@ -90,6 +115,16 @@ export function DashboardList(props: Props) {
     focusRequest.current = target;
     virtualizer.scrollToIndex(target, { align: 'auto' });
   };
+
+  useLayoutEffect(() => {
+    if (!props.handle) return;
+    props.handle.current = {
+      focus: () => (rows.length ? focusRow(activeIndex) : scrollRef.current?.focus()),
+    };
+    return () => {
+      if (props.handle) props.handle.current = null;
+    };
+  });
 
   const shown = virtualizer.getVirtualItems().length > 0 || rows.length === 0;
   const firstRows = useRef(false);
@@ -224,6 +259,9 @@ export function DashboardList(props: Props) {
   return (
     <div
       ref={scrollRef}
+      id="results"
+      // Focusable only by script (Skip to results with no rows): the rows are the Tab stop.
+      tabIndex={-1}
       class="dash-list"
       role="feed"
       aria-label="Highlights"
@@ -246,7 +284,7 @@ export function DashboardList(props: Props) {
               data-index={item.index}
               ref={virtualizer.measureElement}
               class="dash-row"
-              style={{ transform: `translateY(${item.start}px)` }}
+              style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
             >
               <DashboardRowBoundary key={keyOf(item.index)} tabbable={item.index === activeIndex}>
                 {renderRow(rowAt(rows, item.index)!, item.index)}

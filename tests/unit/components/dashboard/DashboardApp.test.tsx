@@ -244,9 +244,14 @@ describe('DashboardApp', () => {
     });
     await waitFor(() => expect(status()).toMatch(/^1 of 12/));
     fireEvent.click(screen.getByRole('button', { name: 'Save 1 result as collection' }));
-    const form = screen.getByRole('form', { name: 'Save results as a collection' });
-    expect((within(form).getByRole('textbox', { name: 'Description' }) as HTMLTextAreaElement).value).toBe(
+    // A dialog with a name to start from, whose description says it is a fixed set, not a live filter (#17).
+    const dialog = screen.getByRole('dialog', { name: 'Save results as a collection' });
+    const form = within(dialog).getByRole('form', { name: 'Save results as a collection' });
+    expect((within(form).getByRole('textbox', { name: 'Name' }) as HTMLInputElement).value).toBe(
       'Search “rust drivers”',
+    );
+    expect((within(form).getByRole('textbox', { name: 'Description' }) as HTMLTextAreaElement).value).toBe(
+      `Fixed set: the 1 highlight that matched search “rust drivers” on ${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(NOW)}. Highlights clipped later are not added.`,
     );
     fireEvent.input(within(form).getByRole('textbox', { name: 'Name' }), { target: { value: 'Rust' } });
     fireEvent.submit(form);
