@@ -30,7 +30,7 @@ import { BackupControls } from './BackupControls';
 import { DashboardBulkBar } from './DashboardBulkBar';
 import { DashboardCollections } from './DashboardCollections';
 import { DashboardFilters } from './DashboardFilters';
-import { DashboardList, type ListHandle } from './DashboardList';
+import { DashboardList } from './DashboardList';
 import { DashboardShortcuts } from './DashboardShortcuts';
 import { DashboardMergeDialog } from './DashboardMergeDialog';
 import { DashboardToolbar } from './DashboardToolbar';
@@ -115,7 +115,6 @@ export function DashboardApp({
   const setError = useCallback((message: string) => notify({ message, kind: 'error' }), [notify]);
   const storageProblem = useStorageProblem(db);
   const searchRef = useRef<HTMLInputElement>(null);
-  const listHandle = useRef<ListHandle | null>(null);
   const [showShortcuts, setShowShortcuts] = useState(false);
   // At 760 px and below the page is one scroll (header, filters, list), the filters behind a button.
   const narrow = useMediaQuery(NARROW);
@@ -299,7 +298,11 @@ export function DashboardApp({
 
   return (
     <NotifyContext.Provider value={notify}>
-      <div class="dash">
+      <div class="dash" ref={pageRef}>
+        {/* First in the Tab order: past the header, filters and toolbar, to the list's current row. */}
+        <a class="dash-skip-link" href="#results">
+          Skip to results
+        </a>
         <header class="dash-header">
           <div>
             <h1>Talk Notes library</h1>
@@ -313,6 +316,9 @@ export function DashboardApp({
             <ScheduleImportControls importer={scheduleImporter} conferences={importedConferences} />
             {renderBackup ? renderBackup() : <BackupControls backup={backup} />}
             <DeleteAllData backup={backup} onDeleted={(message) => notify({ message })} />
+            <button type="button" aria-haspopup="dialog" onClick={() => setShowShortcuts(true)}>
+              Keyboard shortcuts
+            </button>
           </div>
         </header>
         {storageProblem && (
@@ -399,6 +405,7 @@ export function DashboardApp({
               />
             )}
             <DashboardList
+              scrollParent={narrow ? pageScroll : undefined}
               view={view}
               colorNames={colorNames}
               selection={selection}

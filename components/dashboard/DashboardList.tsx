@@ -1,5 +1,5 @@
 import type { Rect } from '@tanstack/virtual-core';
-import type { ComponentChildren, RefObject } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { findRowIndex, type HighlightGroup, type LibraryRow, rowAt, rowKey } from '@/core/library/groups';
 import { siteOf } from '@/core/library/library-index';
@@ -16,19 +16,12 @@ import type { LibraryView } from './useLibraryView';
 import type { Selection } from './useSelection';
 import { useVirtualizer } from './useVirtualizer';
 
-/** What the page may ask of the list: `Skip to results` focuses its current row. */
-export interface ListHandle {
-  focus: () => void;
-}
-
 interface Props {
   /**
    * The element that scrolls the list when it is not the list itself: on narrow windows the whole
    * page is one scroll, and the list is a part of it.
    */
   scrollParent?: () => HTMLElement | null;
-  /** Filled with the list's handle while it is mounted. */
-  handle?: RefObject<ListHandle | null>;
   view: LibraryView;
   colorNames: ColorNames;
   selection: Selection;
@@ -115,16 +108,6 @@ export function DashboardList(props: Props) {
     focusRequest.current = target;
     virtualizer.scrollToIndex(target, { align: 'auto' });
   };
-
-  useLayoutEffect(() => {
-    if (!props.handle) return;
-    props.handle.current = {
-      focus: () => (rows.length ? focusRow(activeIndex) : scrollRef.current?.focus()),
-    };
-    return () => {
-      if (props.handle) props.handle.current = null;
-    };
-  });
 
   const shown = virtualizer.getVirtualItems().length > 0 || rows.length === 0;
   const firstRows = useRef(false);
@@ -260,10 +243,14 @@ export function DashboardList(props: Props) {
     <div
       ref={scrollRef}
       id="results"
-      // Focusable only by script (Skip to results with no rows): the rows are the Tab stop.
+      // The target of Skip to results (not a Tab stop: its rows are); it hands the focus to the current row.
       tabIndex={-1}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget && rows.length) focusRow(activeIndex);
+      }}
       class="dash-list"
-      role="feed"
+      // A region, not a feed: a feed may hold only articles, and group headers are rows too (axe, #17).
+      role="region"
       aria-label="Highlights"
       aria-busy="false"
       onKeyDown={onKeyDown}

@@ -225,7 +225,7 @@ describe('DashboardApp', () => {
     await fill();
     show();
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(12));
-    const feed = screen.getByRole('feed', { name: 'Highlights' });
+    const feed = screen.getByRole('region', { name: 'Highlights' });
     const first = feed.querySelector<HTMLElement>('[tabindex="0"]')!;
     first.focus();
     fireEvent.keyDown(first, { key: 'ArrowDown' });
