@@ -57,7 +57,7 @@ const PAGE_STEP = 10;
 export function DashboardList(props: Props) {
   const { view, selection, editingKey } = props;
   const { rows } = view;
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLElement>(null);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const focusRequest = useRef<number | null>(null);
 
@@ -240,7 +240,7 @@ export function DashboardList(props: Props) {
   };
 
   return (
-    <div
+    <section
       ref={scrollRef}
       id="results"
       // The target of Skip to results (not a Tab stop: its rows are); it hands the focus to the current row.
@@ -249,8 +249,7 @@ export function DashboardList(props: Props) {
         if (e.target === e.currentTarget && rows.length) focusRow(activeIndex);
       }}
       class="dash-list"
-      // A region, not a feed: a feed may hold only articles, and group headers are rows too (axe, #17).
-      role="region"
+      // A region (a named section), not a feed: a feed may hold only articles, and group headers are rows too (axe, #17).
       aria-label="Highlights"
       aria-busy="false"
       onKeyDown={onKeyDown}
@@ -280,7 +279,7 @@ export function DashboardList(props: Props) {
           ))}
         </div>
       )}
-    </div>
+    </section>
   );
 }
 
