@@ -8,6 +8,8 @@ interface Props {
   names?: ColorNames;
   /** Name of the radio group; give each picker on a page its own. */
   name?: string;
+  /** No choice can be made (yet): the in-page menu before it is armed. */
+  disabled?: boolean;
 }
 
 const NEXT: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
@@ -17,7 +19,7 @@ const NEXT: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -
  * without choosing one (a native radio group would recolour the highlight on every arrow press,
  * #17); Space, Enter or a click chooses the focused colour.
  */
-export function ColorPicker({ value, onChange, names = {}, name = 'highlight-color' }: Props) {
+export function ColorPicker({ value, onChange, names = {}, name = 'highlight-color', disabled }: Props) {
   const onKeyDown = (e: KeyboardEvent) => {
     const input = e.target as HTMLInputElement;
     const step = NEXT[e.key];
@@ -34,7 +36,7 @@ export function ColorPicker({ value, onChange, names = {}, name = 'highlight-col
     }
   };
   return (
-    <fieldset class="colors" onKeyDown={onKeyDown}>
+    <fieldset class="colors" disabled={disabled} onKeyDown={onKeyDown}>
       <legend>Colour</legend>
       {HIGHLIGHT_COLORS.map((color) => (
         <label key={color} class="color" title={names[color] ?? COLOR_LABELS[color]}>

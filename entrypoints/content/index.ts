@@ -12,7 +12,7 @@ import {
 } from '@/messaging/protocol';
 import { createMessageRouter, type MessageSender } from '@/messaging/router';
 import type { ContentApp } from '@/page/content-app';
-import { sameOriginFramePages } from '@/page/frames';
+import { holdsFocus, sameOriginFramePages } from '@/page/frames';
 import { watchPageAddress } from '@/page/page-address';
 import { loadContentRuntime } from '@/page/runtime-loader';
 import { scriptStartedEventName, stopScriptStartedEvents } from '@/page/script-started-guard';
@@ -65,8 +65,8 @@ export default defineContentScript({
           return url && normalizeUrl(message.url) === url ? (await startApp()).detectTalksAgain() : null;
         },
         // Only a started app can have opened a menu, and so hold a grant.
-        useMenuGrant: async ({ token, frameId, documentId }) =>
-          app ? (await app).useMenuGrant(token, { frameId, documentId }) : null,
+        useMenuGrant: async ({ token, frameId, documentId, acting }) =>
+          app ? (await app).useMenuGrant(token, { frameId, documentId }, acting === true) : null,
       },
       {
         schema: ContentRequestSchema,
@@ -77,7 +77,9 @@ export default defineContentScript({
     );
     // Undefined: no answer from this frame, so the frame showing the page named answers (messaging/addressed.ts).
     const listener = (message: unknown, sender: MessageSender) =>
-      isAddressedTo(message, address.current(), window === window.top) ? route(message, sender) : undefined;
+      isAddressedTo(message, address.current(), window === window.top, () => holdsFocus(document))
+        ? route(message, sender)
+        : undefined;
     browser.runtime.onMessage.addListener(listener);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 
