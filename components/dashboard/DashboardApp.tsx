@@ -296,179 +296,175 @@ export function DashboardApp({
     }
   };
 
-  return (
-    <NotifyContext.Provider value={notify}>
-      <div class="dash" ref={pageRef}>
-        {/* First in the Tab order: past the header, filters and toolbar, to the list's current row. */}
-        <a class="dash-skip-link" href="#results">
-          Skip to results
-        </a>
-        <header class="dash-header">
-          <div>
-            <h1>Talk Notes library</h1>
-            {/* Named: the toasts are a status region too. */}
-            <p role="status" aria-label="Library summary">
-              {summary}
-            </p>
-          </div>
-          {/* Backup slot: <BackupControls> (mounted by the entrypoint through renderBackup). */}
-          <div class="backup-slot">
-            <ScheduleImportControls importer={scheduleImporter} conferences={importedConferences} />
-            {renderBackup ? renderBackup() : <BackupControls backup={backup} />}
-            <DeleteAllData backup={backup} onDeleted={(message) => notify({ message })} />
-            <button type="button" aria-haspopup="dialog" onClick={() => setShowShortcuts(true)}>
-              Keyboard shortcuts
-            </button>
-          </div>
-        </header>
-        {storageProblem && (
-          <p role="alert" class="dash-error">
-            {storageProblem}
+  const page = (
+    <div class="dash" ref={pageRef}>
+      {/* First in the Tab order: past the header, filters and toolbar, to the list's current row. */}
+      <a class="dash-skip-link" href="#results">
+        Skip to results
+      </a>
+      <header class="dash-header">
+        <div>
+          <h1>Talk Notes library</h1>
+          {/* Named: the toasts are a status region too. */}
+          <p role="status" aria-label="Library summary">
+            {summary}
           </p>
-        )}
-        <div class="dash-body">
-          {narrow && (
-            <button
-              type="button"
-              class="dash-filters-toggle"
-              aria-expanded={filtersOpen}
-              aria-controls="dash-sidebar"
-              onClick={() => setFiltersOpen(!filtersOpen)}
-            >
-              Filters{isFiltered({ ...filter, query: '' }) ? ' (on)' : ''}
-            </button>
-          )}
-          <aside
-            id="dash-sidebar"
-            class="dash-sidebar"
-            aria-label="Filters and collections"
-            hidden={narrow && !filtersOpen}
-          >
-            {filtersPanel ?? <p aria-busy="true">Loading filters…</p>}
-            <DashboardCollections
-              collections={collections}
-              sizes={collectionSizes}
-              activeId={filter.collectionId}
-              onOpen={(collectionId) => changeFilter({ collectionId })}
-              actions={actions}
-              resultCount={view.slots.length}
-              filterDescription={describe()}
-              resultIds={resultIds}
-              now={now}
-            />
-          </aside>
-          <main class="dash-main">
-            <DashboardToolbar
-              query={filter.query}
-              onQuery={(query) => changeFilter({ query })}
-              groupBy={groupBy}
-              onGroupBy={setGroupBy}
-              order={order}
-              onOrder={setOrder}
-              resultCount={view.slots.length}
-              onSelectAll={() => selection.selectAll(resultIds())}
-              onCollapseAll={(all) => setCollapsed(new Set(all ? view.groups.map((g) => g.key) : []))}
-              searchRef={searchRef}
-              exportSlot={
-                exportView &&
-                (renderExport ? (
-                  renderExport(exportView)
-                ) : (
-                  // Exports what is in view: the selection if there is one, else the filtered list.
-                  <ExportControls
-                    exporter={exporter}
-                    title={exportView.title}
-                    highlights={exportView.target}
-                  />
-                ))
-              }
-            />
-            {activeCollection && (
-              <div class="dash-collection-head">
-                <h2>{activeCollection.name}</h2>
-                {activeCollection.description && <p>{activeCollection.description}</p>}
-              </div>
-            )}
-            {selected.length > 0 && (
-              <DashboardBulkBar
-                selected={selected}
-                hidden={hiddenSelected}
-                collections={collections}
-                activeCollection={activeCollection}
-                talks={pickableTalks}
-                pagesById={view.index.pagesById}
-                conferencesById={view.index.conferencesById}
-                actions={actions}
-                onDelete={deleteHighlights}
-                onClear={() => selection.clear()}
-                onNotice={(message) => notify({ message })}
-              />
-            )}
-            <DashboardList
-              scrollParent={narrow ? pageScroll : undefined}
-              view={view}
-              colorNames={colorNames}
-              selection={selection}
-              allTags={allTags}
-              actions={actions}
-              editingKey={editingKey}
-              onEdit={setEditingKey}
-              onDelete={deleteHighlights}
-              onToggleCollapse={(key) => {
-                const next = new Set(collapsed);
-                if (next.has(key)) next.delete(key);
-                else next.add(key);
-                setCollapsed(next);
-              }}
-              onFilterTalk={(talk) =>
-                changeFilter({
-                  talkIds: filter.talkIds.includes(talk.id) ? filter.talkIds : [...filter.talkIds, talk.id],
-                })
-              }
-              onMergeTalk={setMergeTarget}
-              onExportConference={exportConference}
-              onSelectAll={() => selection.selectAll(resultIds())}
-              fallbackRect={listViewport}
-              onFirstRows={markRendered}
-              empty={
-                groupBy === 'conference' && records.conferences.length === 0 ? (
-                  <p>
-                    No conference schedules yet. Import a conference’s schedule to see its talks here, the
-                    ones you have read about and the ones you have not.
-                  </p>
-                ) : total === 0 && groupBy !== 'conference' ? (
-                  <p>No highlights yet. Select a passage on a conference write-up and click Highlight.</p>
-                ) : (
-                  <p>
-                    No highlights match.{' '}
-                    <button type="button" onClick={() => setFilter(EMPTY_FILTER)}>
-                      Clear search and filters
-                    </button>
-                  </p>
-                )
-              }
-            />
-          </main>
         </div>
-        <DashboardToasts toasts={toasts} onDismiss={dismiss} />
-        {showShortcuts && <DashboardShortcuts onClose={() => setShowShortcuts(false)} />}
-        {mergeTarget && (
-          <DashboardMergeDialog
-            target={mergeTarget}
-            // Only write-ups' talks merge: a conference talk is the schedule's (a merge deletes the others).
-            talks={talks.filter((t) => t.pageId !== null)}
-            pagesById={view.index.pagesById}
-            countOf={(id) => facets?.talkCounts.get(id) ?? 0}
-            onMerge={async (others) => {
-              const merged = await actions.mergeTalks(mergeTarget.id, others);
-              if (merged)
-                notify({ message: `Merged ${plural(others.length, 'talk')} into “${mergeTarget.title}”` });
-              return merged;
-            }}
-            onClose={() => setMergeTarget(null)}
-          />
+        {/* Backup slot: <BackupControls> (mounted by the entrypoint through renderBackup). */}
+        <div class="backup-slot">
+          <ScheduleImportControls importer={scheduleImporter} conferences={importedConferences} />
+          {renderBackup ? renderBackup() : <BackupControls backup={backup} />}
+          <DeleteAllData backup={backup} onDeleted={(message) => notify({ message })} />
+          <button type="button" aria-haspopup="dialog" onClick={() => setShowShortcuts(true)}>
+            Keyboard shortcuts
+          </button>
+        </div>
+      </header>
+      {storageProblem && (
+        <p role="alert" class="dash-error">
+          {storageProblem}
+        </p>
+      )}
+      <div class="dash-body">
+        {narrow && (
+          <button
+            type="button"
+            class="dash-filters-toggle"
+            aria-expanded={filtersOpen}
+            aria-controls="dash-sidebar"
+            onClick={() => setFiltersOpen(!filtersOpen)}
+          >
+            Filters{isFiltered({ ...filter, query: '' }) ? ' (on)' : ''}
+          </button>
         )}
+        <aside
+          id="dash-sidebar"
+          class="dash-sidebar"
+          aria-label="Filters and collections"
+          hidden={narrow && !filtersOpen}
+        >
+          {filtersPanel ?? <p aria-busy="true">Loading filters…</p>}
+          <DashboardCollections
+            collections={collections}
+            sizes={collectionSizes}
+            activeId={filter.collectionId}
+            onOpen={(collectionId) => changeFilter({ collectionId })}
+            actions={actions}
+            resultCount={view.slots.length}
+            filterDescription={describe()}
+            resultIds={resultIds}
+            now={now}
+          />
+        </aside>
+        <main class="dash-main">
+          <DashboardToolbar
+            query={filter.query}
+            onQuery={(query) => changeFilter({ query })}
+            groupBy={groupBy}
+            onGroupBy={setGroupBy}
+            order={order}
+            onOrder={setOrder}
+            resultCount={view.slots.length}
+            onSelectAll={() => selection.selectAll(resultIds())}
+            onCollapseAll={(all) => setCollapsed(new Set(all ? view.groups.map((g) => g.key) : []))}
+            searchRef={searchRef}
+            exportSlot={
+              exportView &&
+              (renderExport ? (
+                renderExport(exportView)
+              ) : (
+                // Exports what is in view: the selection if there is one, else the filtered list.
+                <ExportControls exporter={exporter} title={exportView.title} highlights={exportView.target} />
+              ))
+            }
+          />
+          {activeCollection && (
+            <div class="dash-collection-head">
+              <h2>{activeCollection.name}</h2>
+              {activeCollection.description && <p>{activeCollection.description}</p>}
+            </div>
+          )}
+          {selected.length > 0 && (
+            <DashboardBulkBar
+              selected={selected}
+              hidden={hiddenSelected}
+              collections={collections}
+              activeCollection={activeCollection}
+              talks={pickableTalks}
+              pagesById={view.index.pagesById}
+              conferencesById={view.index.conferencesById}
+              actions={actions}
+              onDelete={deleteHighlights}
+              onClear={() => selection.clear()}
+              onNotice={(message) => notify({ message })}
+            />
+          )}
+          <DashboardList
+            scrollParent={narrow ? pageScroll : undefined}
+            view={view}
+            colorNames={colorNames}
+            selection={selection}
+            allTags={allTags}
+            actions={actions}
+            editingKey={editingKey}
+            onEdit={setEditingKey}
+            onDelete={deleteHighlights}
+            onToggleCollapse={(key) => {
+              const next = new Set(collapsed);
+              if (next.has(key)) next.delete(key);
+              else next.add(key);
+              setCollapsed(next);
+            }}
+            onFilterTalk={(talk) =>
+              changeFilter({
+                talkIds: filter.talkIds.includes(talk.id) ? filter.talkIds : [...filter.talkIds, talk.id],
+              })
+            }
+            onMergeTalk={setMergeTarget}
+            onExportConference={exportConference}
+            onSelectAll={() => selection.selectAll(resultIds())}
+            fallbackRect={listViewport}
+            onFirstRows={markRendered}
+            empty={
+              groupBy === 'conference' && records.conferences.length === 0 ? (
+                <p>
+                  No conference schedules yet. Import a conference’s schedule to see its talks here, the ones
+                  you have read about and the ones you have not.
+                </p>
+              ) : total === 0 && groupBy !== 'conference' ? (
+                <p>No highlights yet. Select a passage on a conference write-up and click Highlight.</p>
+              ) : (
+                <p>
+                  No highlights match.{' '}
+                  <button type="button" onClick={() => setFilter(EMPTY_FILTER)}>
+                    Clear search and filters
+                  </button>
+                </p>
+              )
+            }
+          />
+        </main>
       </div>
-    </NotifyContext.Provider>
+      <DashboardToasts toasts={toasts} onDismiss={dismiss} />
+      {showShortcuts && <DashboardShortcuts onClose={() => setShowShortcuts(false)} />}
+      {mergeTarget && (
+        <DashboardMergeDialog
+          target={mergeTarget}
+          // Only write-ups' talks merge: a conference talk is the schedule's (a merge deletes the others).
+          talks={talks.filter((t) => t.pageId !== null)}
+          pagesById={view.index.pagesById}
+          countOf={(id) => facets?.talkCounts.get(id) ?? 0}
+          onMerge={async (others) => {
+            const merged = await actions.mergeTalks(mergeTarget.id, others);
+            if (merged)
+              notify({ message: `Merged ${plural(others.length, 'talk')} into “${mergeTarget.title}”` });
+            return merged;
+          }}
+          onClose={() => setMergeTarget(null)}
+        />
+      )}
+    </div>
   );
+  // Messages of the controls inside (export, backup) go to the toasts (components/notify.ts).
+  return <NotifyContext.Provider value={notify}>{page}</NotifyContext.Provider>;
 }
