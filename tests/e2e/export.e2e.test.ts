@@ -111,7 +111,9 @@ describe('export in Chromium', () => {
       .locator('.dash-toast[data-kind="error"] .dash-toast-text')
       .filter({ hasText: 'truncated.json' });
     await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/^Error: Could not import truncated\.json: .*Nothing was changed\.$/);
+    expect(await alert.textContent()).toMatch(
+      /^Error: Could not import truncated\.json: .*Nothing was changed\.$/,
+    );
     expect(byId((await readLibrary(session)).highlights)).toEqual(byId(before.highlights));
     await dashboard.close();
   });
