@@ -10,7 +10,7 @@ import type { ConferenceRecord, HighlightRecord, TalkRecord } from '@/core/types
 import { RecordNotesEditor } from '../RecordNotesEditor';
 import { DashboardEditor } from './DashboardEditor';
 import { DashboardGroupHeader } from './DashboardGroupHeader';
-import { DashboardHighlight } from './DashboardHighlight';
+import { DashboardHighlight, type SharedContext } from './DashboardHighlight';
 import { DashboardRowBoundary } from './DashboardRowBoundary';
 import { DashboardScheduleRow } from './DashboardScheduleRow';
 import type { LibraryActions } from '../data/useLibraryActions';
@@ -19,6 +19,11 @@ import type { Selection } from './useSelection';
 import { useVirtualizer } from './useVirtualizer';
 
 interface Props {
+  /**
+   * The element that scrolls the list when it is not the list itself: on narrow windows the whole
+   * page is one scroll, and the list is a part of it.
+   */
+  scrollParent?: () => HTMLElement | null;
   view: LibraryView;
   colorNames: ColorNames;
   selection: Selection;
@@ -54,7 +59,7 @@ const PAGE_STEP = 10;
 export function DashboardList(props: Props) {
   const { view, selection, editingKey } = props;
   const { rows } = view;
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLElement>(null);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const focusRequest = useRef<number | null>(null);
 
@@ -76,13 +81,26 @@ export function DashboardList(props: Props) {
     [rows],
   );
   const getItemKey = useCallback((i: number) => (i >= 0 && i < rows.length ? rowKey(rows, i) : i), [rows]);
-  const getScrollElement = useCallback(() => scrollRef.current, []);
+  const { scrollParent } = props;
+  const getScrollElement = useCallback(() => scrollParent?.() ?? scrollRef.current, [scrollParent]);
+  // In a page that scrolls, rows start where the list starts (below the header, filters, toolbar).
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    const outer = scrollParent?.();
+    const list = scrollRef.current;
+    const margin =
+      outer && list
+        ? Math.round(list.getBoundingClientRect().top - outer.getBoundingClientRect().top + outer.scrollTop)
+        : 0;
+    if (margin !== scrollMargin) setScrollMargin(margin);
+  });
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement,
     estimateSize,
     getItemKey,
     keepMounted: [activeIndex, editingIndex],
+    scrollMargin,
     fallbackRect: props.fallbackRect,
   });
 
@@ -186,6 +204,7 @@ export function DashboardList(props: Props) {
     }
     const h = row.highlight;
     const key = keyOf(index);
+    const group = rows.groups[rows.group[index]!];
     const page = view.index.pagesById.get(h.pageId);
     const talk = h.talkId === null ? undefined : view.index.talksById.get(h.talkId);
     return (
@@ -202,6 +221,7 @@ export function DashboardList(props: Props) {
         position={positions.of[index]!}
         total={positions.total}
         tabbable={tabbable}
+        shared={group ? sharedContext(group) : undefined}
         onSelect={(range) => (range ? selection.extendTo(index) : selection.toggle(h.id, index))}
         onEdit={() => props.onEdit(key === editingKey ? null : key)}
         onDelete={() => props.onDelete([h.id])}
@@ -223,10 +243,16 @@ export function DashboardList(props: Props) {
   };
 
   return (
-    <div
+    <section
       ref={scrollRef}
+      id="results"
+      // The target of Skip to results (not a Tab stop: its rows are); it hands the focus to the current row.
+      tabIndex={-1}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget && rows.length) focusRow(activeIndex);
+      }}
       class="dash-list"
-      role="feed"
+      // A region (a named section), not a feed: a feed may hold only articles, and group headers are rows too (axe, #17).
       aria-label="Highlights"
       aria-busy="false"
       onKeyDown={onKeyDown}
@@ -247,7 +273,7 @@ export function DashboardList(props: Props) {
               data-index={item.index}
               ref={virtualizer.measureElement}
               class="dash-row"
-              style={{ transform: `translateY(${item.start}px)` }}
+              style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
             >
               <DashboardRowBoundary key={keyOf(item.index)} tabbable={item.index === activeIndex}>
                 {renderRow(rowAt(rows, item.index)!, item.index)}
@@ -256,7 +282,7 @@ export function DashboardList(props: Props) {
           ))}
         </div>
       )}
-    </div>
+    </section>
   );
 }
 
@@ -268,6 +294,17 @@ function estimateRow(item: number, group: HighlightGroup | undefined): number {
   if (level === 'conference') return 96;
   if (level === 'talk') return group!.talk?.housekeeping && !group!.highlights.length ? 30 : 110;
   return group?.by === 'talk' ? 96 : 72;
+}
+
+/** What a group's header shows of its highlights, so their rows leave it out (#17). */
+export function sharedContext(group: HighlightGroup): SharedContext {
+  const byTalk = group.by === 'talk' || group.schedule?.level === 'talk';
+  return {
+    talk: byTalk,
+    // A talk's header lists its pages: with one page, that is every row's page.
+    page: group.by === 'page' || (byTalk && group.pages.length === 1),
+    day: group.by === 'day',
+  };
 }
 
 /** The talks a highlight can be moved to inline: its page's talks, and its current talk. */

@@ -308,7 +308,10 @@ function ownNotesBlock(records: readonly (RecordNotes | undefined)[], ctx: Expor
     parts.push(...notes);
   }
   if (ctx.options.includeTags) {
-    const tags = hashtags(records.flatMap((r) => tagsOf(r)));
+    const tags = hashtags(
+      records.flatMap((r) => tagsOf(r)),
+      ctx,
+    );
     if (tags) parts.push(tags);
   }
   return parts.length ? parts.join('\n\n') : null;

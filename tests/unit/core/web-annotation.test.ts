@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ANNOTATION_CONTEXT,
   annotationIri,
   conferenceTalkOf,
   generatorOf,
