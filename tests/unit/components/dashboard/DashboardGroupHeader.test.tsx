@@ -78,7 +78,8 @@ describe('dashboard groups', () => {
       within(talkHeader)
         .getAllByRole('button')
         .map((b) => b.getAttribute('aria-label') ?? b.textContent),
-    ).toEqual(['Collapse Scaling Postgres', 'Actions for Scaling Postgres']);
+      // The talk's own note (#17) sits in the header too, behind Add talk note while empty.
+    ).toEqual(['Collapse Scaling Postgres', 'Add talk note', 'Actions for Scaling Postgres']);
     const button = within(talkHeader).getByRole('button', { name: 'Actions for Scaling Postgres' });
     fireEvent.keyDown(button, { key: 'ArrowDown' });
     const menu = await within(talkHeader).findByRole('menu', { name: 'Actions for Scaling Postgres' });

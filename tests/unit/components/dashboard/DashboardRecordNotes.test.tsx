@@ -42,7 +42,7 @@ function show(handOverNote?: (id: string, note: string, kind?: string) => void) 
   render(<DashboardApp db={db} listViewport={VIEWPORT} now={() => NOW} handOverNote={handOverNote} />);
 }
 const group = (title: string) => screen.getByRole('region', { name: title });
-const status = () => screen.getByRole('status').textContent;
+const status = () => screen.getByRole('status', { name: 'Library summary' }).textContent;
 
 describe('talk and page notes in the dashboard', () => {
   it('shows a talk’s note and tags on its header; an empty one behind Add talk note', async () => {
