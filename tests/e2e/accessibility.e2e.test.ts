@@ -61,7 +61,7 @@ describe.each(['light', 'dark'] as const)(
       expect(await seriousViolations(popup)).toEqual([]);
       // The editor open (note, tags, colours).
       await popup.getByRole('button', { name: 'Edit', exact: true }).first().click();
-      await popup.getByRole('textbox', { name: 'Note' }).waitFor();
+      await popup.getByRole('textbox', { name: 'Note', exact: true }).waitFor();
       expect(await seriousViolations(popup)).toEqual([]);
       await popup.close();
     });
