@@ -21,27 +21,15 @@ const WHITESPACE = /\s/;
  * finds them. Null when the range holds no text but whitespace, or is outside root.
  */
 export function textContentQuote(root: Node, range: AbstractRange): TextContentQuote | null {
-  const doc = root.ownerDocument ?? (root as Document);
-  const before = doc.createRange();
-  const inner = doc.createRange();
-  try {
-    before.setStart(root, 0);
-    before.setEnd(range.startContainer, range.startOffset);
-    inner.setStart(range.startContainer, range.startOffset);
-    inner.setEnd(range.endContainer, range.endOffset);
-  } catch {
-    return null;
-  }
   if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null;
+  const offsets = textContentOffsets(root, range);
+  if (!offsets) return null;
   const text = root.textContent ?? '';
-  let start = before.toString().length;
-  let end = start + inner.toString().length;
+  let { start, end } = offsets;
   while (start < end && WHITESPACE.test(text[start]!)) start++;
   while (end > start && WHITESPACE.test(text[end - 1]!)) end--;
   if (start === end) return null;
   const exact = text.slice(start, end);
-  // Strict matchers (Apache Annotator) take the first place prefix + exact + suffix occurs: the context
-  // grows until that place is the passage's (a page that repeats a paragraph needs more than 32).
   for (const length of CONTEXT_STEPS) {
     const prefix = text.slice(Math.max(0, start - length), start);
     const suffix = text.slice(end, end + length);
@@ -51,6 +39,55 @@ export function textContentQuote(root: Node, range: AbstractRange): TextContentQ
     }
   }
   return null; // Not reached: the last step always returns.
+}
+
+/**
+ * Where `range`'s ends fall in `root`'s textContent, counted over its Text nodes in one walk (not with
+ * Range.toString from the document's start, which takes minutes on a large page in jsdom and seconds
+ * in a browser). Null when an end cannot be placed.
+ */
+function textContentOffsets(root: Node, range: AbstractRange): { start: number; end: number } | null {
+  const doc = root.ownerDocument ?? (root as Document);
+  const startAt = boundary(range.startContainer, range.startOffset);
+  const endAt = boundary(range.endContainer, range.endOffset);
+  const walker = doc.createTreeWalker(root, 0x4 /* NodeFilter.SHOW_TEXT */);
+  let count = 0;
+  let start: number | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (start === null && reached(startAt, node)) start = count + (node === startAt.node ? startAt.chars : 0);
+    if (start !== null && reached(endAt, node))
+      return { start, end: count + (node === endAt.node ? endAt.chars : 0) };
+    count += (node as Text).data.length;
+  }
+  // An end after the last Text node: the end of the text.
+  return { start: start ?? count, end: count };
+}
+
+/** A boundary point as "before this node (plus `chars` into it when it is the Text node itself)". */
+interface Boundary {
+  /** The Text node the point is in, or the node it is before; null: after everything in `after`. */
+  node: Node | null;
+  chars: number;
+  /** The container, when the point is after all its children. */
+  after: Node | null;
+}
+
+function boundary(container: Node, offset: number): Boundary {
+  if (container.nodeType === 3 /* TEXT_NODE */) return { node: container, chars: offset, after: null };
+  const child = container.childNodes[offset] ?? null;
+  return child ? { node: child, chars: 0, after: null } : { node: null, chars: 0, after: container };
+}
+
+/** Whether the walk, now at Text node `text`, has reached boundary `b` (the point is at or before it). */
+function reached(b: Boundary, text: Node): boolean {
+  if (b.node) {
+    if (b.node === text) return true;
+    const position = b.node.compareDocumentPosition(text);
+    // `text` is inside the node the point is before, or comes after it.
+    return (position & 0x10) !== 0 /* CONTAINED_BY */ || (position & 0x04) !== 0 /* FOLLOWING */;
+  }
+  const position = b.after!.compareDocumentPosition(text);
+  return (position & 0x10) === 0 && (position & 0x04) !== 0;
 }
 
 /** Context lengths tried in turn, up to what a clip may carry (LIMITS.quoteContext). */
