@@ -143,11 +143,23 @@ describe('backgroundHandlers', () => {
       };
     }
 
-    it('asks for a shown menu on a click (colour, delete), not on typing, and says why a click did nothing', async () => {
+    /** Background handlers whose granting frame holds a live grant for highlight `a`, as a menu would get it. */
+    async function menuWithGrant() {
       const frame = grantingFrame();
-      const handlers = backgroundHandlers({ db, version: '1', askGrantingFrame: frame.askGrantingFrame });
+      const notify = vi.fn();
+      const handlers = backgroundHandlers({
+        db,
+        version: '1',
+        askGrantingFrame: frame.askGrantingFrame,
+        notifyHighlightsChanged: notify,
+      });
       const grant = await handlers.grantMenu({ type: 'grantMenu', id: 'a' }, content);
       frame.hold(grant);
+      return { frame, notify, handlers, grant };
+    }
+
+    it('asks for a shown menu on a click (colour, delete), not on typing, and says why a click did nothing', async () => {
+      const { frame, handlers, grant } = await menuWithGrant();
       frame.hide();
       const typed = await handlers.updateGrantedHighlight(
         { type: 'updateGrantedHighlight', grant, changes: { note: 'typed', tags: ['t'] } },
@@ -190,16 +202,7 @@ describe('backgroundHandlers', () => {
     });
 
     it('lets the menu read, edit, delete and restore the granted highlight, asking the granting frame each time', async () => {
-      const frame = grantingFrame();
-      const notify = vi.fn();
-      const handlers = backgroundHandlers({
-        db,
-        version: '1',
-        askGrantingFrame: frame.askGrantingFrame,
-        notifyHighlightsChanged: notify,
-      });
-      const grant = await handlers.grantMenu({ type: 'grantMenu', id: 'a' }, content);
-      frame.hold(grant);
+      const { frame, notify, handlers, grant } = await menuWithGrant();
       expect(
         (await handlers.getGrantedHighlight({ type: 'getGrantedHighlight', grant }, menuFrame))?.id,
       ).toBe('a');
@@ -232,14 +235,7 @@ describe('backgroundHandlers', () => {
     });
 
     it('lets the menu read and write the note of the granted highlight’s talk (#17), and no other talk', async () => {
-      const frame = grantingFrame();
-      const notify = vi.fn();
-      const handlers = backgroundHandlers({
-        db,
-        version: '1',
-        askGrantingFrame: frame.askGrantingFrame,
-        notifyHighlightsChanged: notify,
-      });
+      const { notify, handlers, grant } = await menuWithGrant();
       const now = Date.now();
       const talk = (id: string, title: string) => ({
         id,
@@ -257,8 +253,6 @@ describe('backgroundHandlers', () => {
         { ...talk('t2', 'Other'), note: 'theirs' },
       ]);
       await db.highlights.update('b', { talkId: 't2' });
-      const grant = await handlers.grantMenu({ type: 'grantMenu', id: 'a' }, content);
-      frame.hold(grant);
       // Under no talk: nothing to show, nothing to write.
       expect(await handlers.getGrantedTalk({ type: 'getGrantedTalk', grant }, menuFrame)).toBeNull();
       await expect(
