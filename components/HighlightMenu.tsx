@@ -3,6 +3,7 @@ import type { ColorNames } from '@/core/colors';
 import { MENU_ARMING_MS } from '@/core/menu-grant';
 import type { HighlightChanges, HighlightRecord } from '@/core/types';
 import { ColorPicker } from './ColorPicker';
+import { type MenuTalk, MenuTalkNote } from './MenuTalkNote';
 import { NoteEditor } from './NoteEditor';
 import { TagInput } from './TagInput';
 
@@ -15,6 +16,9 @@ export interface HighlightMenuApi {
   tags: () => Promise<string[]>;
   /** The talks the highlight may be filed under (its page's) and the reader's colour names. */
   context: () => Promise<{ talks: { id: string; title: string }[]; colorNames: ColorNames }>;
+  /** The highlight's talk and its own note (#17); null when it is under none. */
+  talk?: () => Promise<MenuTalk | null>;
+  setTalkNote?: (note: string) => Promise<MenuTalk>;
 }
 
 interface Props {
@@ -131,6 +135,9 @@ export function HighlightMenu({ api, onClose, focusNote }: Props) {
         disabled={!armed}
         onChange={(color) => change({ color })}
       />
+      {api.talk && api.setTalkNote && (
+        <MenuTalkNote load={api.talk} save={api.setTalkNote} talkKey={highlight.talkId} />
+      )}
       <div class="row">
         <button
           type="button"

@@ -17,6 +17,8 @@ const grantedApi = (grant: string): HighlightMenuApi => ({
     sendToBackground({ type: 'restoreGrantedHighlight', grant, highlight }).then(() => undefined),
   tags: () => sendToBackground({ type: 'listTags' }),
   context: () => sendToBackground({ type: 'getGrantedMenuContext', grant }),
+  talk: () => sendToBackground({ type: 'getGrantedTalk', grant }),
+  setTalkNote: (note) => sendToBackground({ type: 'setGrantedTalkNote', grant, note }),
 });
 
 let granted = false;
