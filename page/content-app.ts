@@ -229,7 +229,7 @@ export class ContentApp {
       first: rects[0] ?? bounds,
       last: rects[rects.length - 1] ?? bounds,
       lineHeight: lineHeightOf(end.nodeType === 1 ? (end as Element) : end.parentElement),
-      overlap: this.painter.overlapping(range).length > 0,
+      overlap: this.painter.extendable(range).length > 0,
     });
     // The setting may have changed since the last selection (the popup): read it for this one.
     void this.readDefaultColor();
@@ -264,7 +264,7 @@ export class ContentApp {
    */
   private async extendPending(): Promise<void> {
     const selected = this.pendingRange;
-    const id = selected && this.painter.overlapping(selected)[0];
+    const id = selected && this.painter.extendable(selected)[0];
     const existing = id ? this.painter.rangeOf(id) : undefined;
     if (!selected || !id || !existing) return;
     const union = existing.cloneRange();

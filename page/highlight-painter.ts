@@ -69,11 +69,15 @@ export class HighlightPainter {
     return this.painted.get(id)?.range;
   }
 
-  /** The stored highlights (not clips still being saved) that share text with `range`, first drawn first. */
-  overlapping(range: Range): string[] {
+  /**
+   * The stored highlights (not clips still being saved) that `range` would extend, first drawn first:
+   * those it shares text with and reaches past. A selection inside one highlight (the same passage
+   * selected again) extends nothing: it is an ordinary clip ("Already highlighted" when it is the same).
+   */
+  extendable(range: Range): string[] {
     const ids: string[] = [];
     for (const [id, painted] of this.painted) {
-      if (!id.startsWith('pending:') && shareText(range, painted.range)) ids.push(id);
+      if (!id.startsWith('pending:') && extendsRange(range, painted.range)) ids.push(id);
     }
     return ids;
   }
@@ -158,6 +162,22 @@ export class HighlightPainter {
       style.textContent = stylesheetText();
       (this.doc.head ?? this.doc.documentElement).append(style);
     }
+  }
+}
+
+/**
+ * Whether `selection` shares text with `highlight` and reaches past it at either end: the union of the
+ * two is more than the highlight.
+ */
+export function extendsRange(selection: Range, highlight: Range): boolean {
+  if (!shareText(selection, highlight)) return false;
+  try {
+    return (
+      selection.compareBoundaryPoints(Range.START_TO_START, highlight) < 0 ||
+      selection.compareBoundaryPoints(Range.END_TO_END, highlight) > 0
+    );
+  } catch {
+    return false;
   }
 }
 

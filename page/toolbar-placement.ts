@@ -1,7 +1,7 @@
 /**
  * Where the selection toolbar goes (#17, item 6): it must cover neither the selected text nor the line
  * the reader reads next. Above the selection's first line when the viewport has room there, else
- * below the line that follows the selection's last line.
+ * below the line that follows the selection's last line; always in the viewport, where it can be used.
  */
 
 /** A box in viewport coordinates (what `getClientRects` gives). */
@@ -39,8 +39,17 @@ export function placeToolbar(
   if (above >= 0) return { top: above, left, side: 'above' };
   // No room above (the selection starts at the top of the viewport): past the next line instead.
   const belowNextLine = last.bottom + Math.max(lineHeight, last.bottom - last.top) + TOOLBAR_GAP;
+  const fits = (top: number) => top + size.height <= viewport.height;
+  // A short viewport (a small frame) or a selection to its bottom: a toolbar out of view could take no
+  // click (it arms only when seen), so it stays in view, over the next line or, last, over the text.
+  const underLast = last.bottom + TOOLBAR_GAP;
+  const top = fits(belowNextLine)
+    ? belowNextLine
+    : fits(underLast)
+      ? underLast
+      : Math.max(0, viewport.height - size.height);
   return {
-    top: belowNextLine,
+    top,
     left: Math.max(margin, Math.min(last.left, viewport.width - size.width - margin)),
     side: 'below',
   };

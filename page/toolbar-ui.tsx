@@ -61,6 +61,8 @@ export class ToolbarUi {
   private overlap = false;
   /** Fading out after a saved clip. */
   private fading = false;
+  /** A saved clip's notice (fadeAfter): no click, no pointer, not armed again until shown anew. */
+  private notice = false;
   /** Shown in a corner without a selection, because clips wait to be saved. */
   private pinned = false;
   /** When the toolbar was last put in place (performance.now()). */
@@ -121,7 +123,7 @@ export class ToolbarUi {
   }
 
   private arm(): void {
-    if (!this.ui || !this.visible) return;
+    if (!this.ui || !this.visible || this.notice) return;
     this.armed = this.looksVisible();
     this.render(this.ui);
   }
@@ -148,6 +150,7 @@ export class ToolbarUi {
     this.status = this.unsaved ? `${this.unsaved} not saved yet` : '';
     this.pinned = false;
     this.fading = false;
+    this.notice = false;
     this.overlap = !!target.overlap;
     // Every selection starts from the default colour: a colour picked for one clip is that clip's.
     this.color = this.defaultColor;
@@ -191,11 +194,19 @@ export class ToolbarUi {
   }
 
   /**
-   * After a saved clip: the status is read for `ms`, then the toolbar fades out and goes. It holds no
-   * focus (the page keeps the keyboard) and takes no click while fading (its opacity is checked).
+   * After a saved clip: the status is read for `ms`, then the toolbar fades out and goes. From the save
+   * on it is a notice only: it takes no click, and the pointer goes through it to the page, so a reader
+   * who starts the next selection on the text under it (it sits on the line above the passage saved)
+   * selects that text instead of pressing on a toolbar that is about to go.
    */
   fadeAfter(ms: number): void {
     clearTimeout(this.hideTimer);
+    if (this.ui && this.visible && !this.pinned) {
+      this.notice = true;
+      this.ui.shadowHost.style.setProperty('pointer-events', 'none', 'important');
+      clearTimeout(this.armTimer);
+      this.disarm();
+    }
     this.hideTimer = this.ctx.setTimeout(() => {
       if (!this.ui || !this.visible || this.pinned) return;
       this.fading = true;
@@ -249,6 +260,7 @@ export class ToolbarUi {
     const moved = !(this.pinned && this.visible);
     this.pinned = true;
     this.fading = false;
+    this.notice = false;
     this.render(ui);
     this.place(ui, 'position:fixed !important;right:16px !important;bottom:16px !important;');
     if (moved) this.restartArming(ui);
@@ -308,6 +320,11 @@ export class ToolbarUi {
       onMount: (container, _shadow, host) => {
         // Keep the page's selection when a toolbar button is pressed.
         host.addEventListener('mousedown', (e) => e.preventDefault());
+        // Escape sends the toolbar away from inside it too: isolateEvents stops keys at the shadow root,
+        // so neither the host nor the page's document, where the content script listens, hears them.
+        container.addEventListener('keyup', (e) => {
+          if (e.isTrusted && e.key === 'Escape') this.hide();
+        });
         container.setAttribute('lang', 'en');
         return container;
       },

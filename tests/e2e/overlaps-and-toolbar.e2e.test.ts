@@ -106,6 +106,72 @@ describe('overlapping clips and the toolbar, in Chromium', () => {
     await waitForContentScript(page);
     await expect.poll(async () => (await drawnHighlights(page))['talk-notes-yellow']).toEqual([MERGED]);
     expect((await readLibrary(session)).highlights).toHaveLength(1);
+
+    // Part of it selected again reaches past nothing: an ordinary clip, nothing to extend.
+    await dragSelect(page, FIRST);
+    await page.getByRole('button', { name: 'Highlight', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Extend highlight', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Keep both', exact: true }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('gives a reader who selects again right after a clip the toolbar, from the text under the saved one', async () => {
+    const page = await session.openFixture('conference-h3.html');
+    const passage = 'Taken into the bigger context of a world';
+    // The line above the passage, where the toolbar will sit once it is saved: two points on its text.
+    const above = await page.evaluate((passage) => {
+      const p = [...document.querySelectorAll('p')].find((el) => el.textContent!.includes(passage))!;
+      p.scrollIntoView({ block: 'center' });
+      const node = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode() as Text;
+      const range = document.createRange();
+      range.setStart(node, node.data.indexOf(passage));
+      range.setEnd(node, node.data.indexOf(passage) + passage.length);
+      const first = [...range.getClientRects()].filter((r) => r.width > 0)[0]!;
+      const y = first.top + first.height / 2 - Number.parseFloat(getComputedStyle(p).lineHeight);
+      const start = { x: first.left + 20, y };
+      const end = { x: first.left + 200, y };
+      const from = document.caretRangeFromPoint(start.x, start.y)!;
+      const to = document.caretRangeFromPoint(end.x, end.y)!;
+      const text = document.createRange();
+      text.setStart(from.startContainer, from.startOffset);
+      text.setEnd(to.startContainer, to.startOffset);
+      return { start, end, text: text.toString() };
+    }, passage);
+    expect(above.text.length).toBeGreaterThan(10);
+    expect(above.text).not.toContain(passage.slice(0, 10));
+
+    await dragSelect(page, passage);
+    await clickToolbar(page, 'Highlight');
+    // Read at once with the status: the saved clip's toolbar lies over the line above.
+    const saved = await (
+      await page.waitForFunction(() => {
+        const bar = document
+          .querySelector('talk-notes-toolbar')
+          ?.shadowRoot?.querySelector('[role="toolbar"]');
+        if (!bar?.textContent?.includes('Saved')) return null;
+        const box = bar.getBoundingClientRect();
+        return { top: box.top, bottom: box.bottom, left: box.left, right: box.right };
+      })
+    ).jsonValue();
+    expect(saved).not.toBeNull();
+    const box = saved!;
+    expect(
+      above.start.x > box.left &&
+        above.start.x < box.right &&
+        above.start.y > box.top &&
+        above.start.y < box.bottom,
+    ).toBe(true);
+
+    // The reader drags over that line at once: the text is selected, and the toolbar is there for it.
+    await page.mouse.move(above.start.x, above.start.y);
+    await page.mouse.down();
+    await page.mouse.move(above.end.x, above.end.y, { steps: 6 });
+    await page.mouse.up();
+    expect(await page.evaluate(() => getSelection()!.toString())).toBe(above.text);
+    await clickToolbar(page, 'Highlight');
+    await expect
+      .poll(async () => (await readLibrary(session)).highlights.map((h) => h.text))
+      .toContain(above.text.trim());
     await page.close();
   });
 
@@ -200,6 +266,20 @@ describe('overlapping clips and the toolbar, in Chromium', () => {
     ).toContain('toolbar fading');
     // The focus is the page's again, not held by a hidden toolbar.
     expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('TALK-NOTES-TOOLBAR');
+    await page.close();
+  });
+
+  it('goes on Escape when the keyboard is in it, as it does when the keyboard is in the page', async () => {
+    const page = await session.openFixture('conference-h2.html');
+    const shown = () =>
+      page.evaluate(
+        () => document.querySelector<HTMLElement>('talk-notes-toolbar')?.style.display !== 'none',
+      );
+    await dragSelect(page, 'A bit more obivious');
+    await page.getByRole('radio', { name: 'Blue' }).focus();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TALK-NOTES-TOOLBAR');
+    await page.keyboard.press('Escape');
+    await expect.poll(shown).toBe(false);
     await page.close();
   });
 

@@ -40,6 +40,18 @@ describe('placeToolbar (#17, item 6)', () => {
     }
   });
 
+  it.each([
+    // A small frame, 120 px high, its text at the top: no room above or past the next line.
+    ['under the selection when the next line has the only room', line(10), line(37), 120, 37 + 20 + TOOLBAR_GAP],
+    ['at the viewport’s bottom when the selection fills it', line(4), line(90), 120, 120 - 32],
+    ['at the viewport’s bottom when the selection runs past it', line(2), line(900), 700, 700 - 32],
+  ])('stays in a short viewport: %s', (_label, first, last, height, top) => {
+    const at = placeToolbar(first, last, 27, size, { width: 1000, height });
+    expect(at).toMatchObject({ top, side: 'below' });
+    expect(at.top).toBeGreaterThanOrEqual(0);
+    expect(at.top + size.height).toBeLessThanOrEqual(height);
+  });
+
   it('stays inside the viewport sideways', () => {
     expect(placeToolbar(line(300, 900), line(300, 900), 27, size, viewport).left).toBe(1000 - 300 - 8);
     expect(placeToolbar(line(300, -20), line(300, -20), 27, size, viewport).left).toBe(8);
