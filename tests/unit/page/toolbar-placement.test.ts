@@ -42,7 +42,13 @@ describe('placeToolbar (#17, item 6)', () => {
 
   it.each([
     // A small frame, 120 px high, its text at the top: no room above or past the next line.
-    ['under the selection when the next line has the only room', line(10), line(37), 120, 37 + 20 + TOOLBAR_GAP],
+    [
+      'under the selection when the next line has the only room',
+      line(10),
+      line(37),
+      120,
+      37 + 20 + TOOLBAR_GAP,
+    ],
     ['at the viewport’s bottom when the selection fills it', line(4), line(90), 120, 120 - 32],
     ['at the viewport’s bottom when the selection runs past it', line(2), line(900), 700, 700 - 32],
   ])('stays in a short viewport: %s', (_label, first, last, height, top) => {
