@@ -52,7 +52,6 @@ describe('the in-page menu and the popup before the first clip, in Chromium', ()
       return section.getBoundingClientRect().bottom - last.bottom;
     });
     expect(gap).toBeLessThan(24);
-    await page.screenshot({ path: '/tmp/p17/menu.png' });
 
     // Filed under another talk from the menu itself.
     await talk.selectOption({ label: 'Trolling != Enforcement' });
@@ -72,6 +71,56 @@ describe('the in-page menu and the popup before the first clip, in Chromium', ()
     await page.close();
   });
 
+  it('lets the page read which passages are drawn and which have a note, and nothing of the note (README, security)', async () => {
+    // Another page than the first test's, whose noted highlight stays in the library.
+    const page = await session.openFixture('conference-h2.html');
+    const passage = 'A bit more obivious';
+    await dragSelect(page, passage);
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await clickDrawnHighlight(page, passage);
+    const menu = page.frameLocator(MENU);
+    await menu.getByRole('textbox', { name: 'Note' }).fill('Secret: ask about the reorg');
+    await menu.getByRole('combobox', { name: 'Add tags' }).fill('private-tag');
+    await menu.getByRole('combobox', { name: 'Add tags' }).press('Enter');
+    await expect
+      .poll(async () => (await readLibrary(session)).highlights.find((h) => h.text === passage)?.tags)
+      .toEqual(['private-tag']);
+    await expect.poll(async () => (await drawnHighlights(page))['talk-notes-noted']).toEqual([passage]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator(MENU).count()).toBe(0);
+    const record = (await readLibrary(session)).highlights.find((h) => h.text === passage)!;
+
+    // Everything a page script can reach of the drawing, read in the page's own world.
+    const seen = await page.evaluate(() => {
+      const ownKeys = (o: object) => [...Object.getOwnPropertyNames(o), ...Object.keys(o)];
+      const registry: Record<string, { priority: number; keys: string[]; ranges: string[] }> = {};
+      CSS.highlights.forEach((highlight, name) => {
+        registry[name] = {
+          priority: highlight.priority,
+          keys: ownKeys(highlight),
+          ranges: [...highlight].map((r) => `${String(r)} ${JSON.stringify(ownKeys(r))}`),
+        };
+      });
+      const sheets = [...document.adoptedStyleSheets, ...document.styleSheets].flatMap((sheet) =>
+        [...sheet.cssRules].map((rule) => rule.cssText),
+      );
+      return { registry, sheets, html: document.documentElement.outerHTML };
+    });
+    // What the README says a page can see: which text is drawn, in what colour, and that it has a note.
+    expect(seen.registry['talk-notes-noted']?.ranges).toEqual([`${passage} []`]);
+    expect(seen.registry['talk-notes-yellow']?.ranges).toContain(`${passage} []`);
+    // And what it cannot: the note, the tags, the record's or its talk's id.
+    const everything = JSON.stringify(seen);
+    for (const secret of [
+      'Secret: ask about the reorg',
+      'private-tag',
+      record.id,
+      record.talkId ?? 'no talk id',
+    ])
+      expect(everything).not.toContain(secret);
+    await page.close();
+  });
+
   it('shows the page’s metadata title, site and detected talks in the popup before the first clip', async () => {
     const page = await session.openFixture('conference-h4.html');
     const popup = await session.openPopup(page);
@@ -87,7 +136,6 @@ describe('the in-page menu and the popup before the first clip, in Chromium', ()
     const talks = popup.getByRole('region', { name: /talks? found on this page/ });
     await talks.waitFor();
     expect(await talks.getByRole('listitem').count()).toBeGreaterThan(1);
-    await popup.screenshot({ path: '/tmp/p17/popup.png' });
     await popup.close();
     await page.close();
   });

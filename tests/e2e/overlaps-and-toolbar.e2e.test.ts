@@ -91,6 +91,22 @@ describe('overlapping clips and the toolbar, in Chromium', () => {
     await dragSelect(page, SECOND);
     await page.getByRole('button', { name: 'Keep both', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Highlight', exact: true }).count()).toBe(0);
+    // The page's own script clicking them (once the toolbar takes a person's clicks) does nothing.
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('talk-notes-toolbar')
+          ?.shadowRoot?.querySelector('[role="toolbar"]')
+          ?.getAttribute('aria-disabled') === null,
+    );
+    await page.evaluate(() => {
+      for (const button of document
+        .querySelector('talk-notes-toolbar')!
+        .shadowRoot!.querySelectorAll('button'))
+        if (button.textContent === 'Extend highlight' || button.textContent === 'Keep both') button.click();
+    });
+    await page.waitForTimeout(300);
+    expect((await readLibrary(session)).highlights.map((h) => h.text)).toEqual([FIRST]);
     await clickToolbar(page, 'Extend highlight');
     await expect
       .poll(async () => (await readLibrary(session)).highlights.map((h) => h.text))
