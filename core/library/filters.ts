@@ -245,19 +245,29 @@ export function collectionSlots(
     return marks;
   }
   const members = new Set(collection.highlightIds);
-  for (let slot = 0; slot < marks.length; slot++) if (members.has(index.highlights[slot]!.id)) marks[slot] = 1;
+  for (let slot = 0; slot < marks.length; slot++)
+    if (members.has(index.highlights[slot]!.id)) marks[slot] = 1;
   return marks;
 }
 
-/** How many highlights of the library collection `id` holds now (see `collectionSlots`). */
-export function collectionSize(
+/**
+ * How many highlights each collection holds now, by id: a fixed set's that still exist, a saved
+ * search's current results (see `collectionSlots`).
+ */
+export function collectionSizes(
   index: LibraryIndex,
-  id: string,
   collections: readonly CollectionRecord[],
-): number {
-  let count = 0;
-  for (const mark of collectionSlots(index, id, collections)) count += mark;
-  return count;
+): Map<string, number> {
+  const ids = new Set<string>();
+  for (const h of index.highlights) ids.add(h.id);
+  const sizes = new Map<string, number>();
+  for (const c of collections) {
+    let count = 0;
+    if (c.search) for (const mark of collectionSlots(index, c.id, collections)) count += mark;
+    else for (const id of new Set(c.highlightIds)) if (ids.has(id)) count++;
+    sizes.set(c.id, count);
+  }
+  return sizes;
 }
 
 /** The filter as a saved search keeps it (plain arrays, every criterion). */

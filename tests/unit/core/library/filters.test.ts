@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dayKey } from '@/core/library/days';
 import { libraryFacets } from '@/core/library/facets';
 import {
-  collectionSize,
+  collectionSizes,
   EMPTY_FILTER,
   filterLibrary,
   type LibraryFilter,
@@ -69,13 +69,17 @@ describe('saved searches (#17)', () => {
     const kernel = saved('s1', { query: 'kernel', colors: ['yellow'] });
     expect(query('', { collectionId: 's1' }, [kernel])).toEqual(['h6', 'h2', 'h1']);
     // A highlight clipped later that matches is in it; one that no longer matches is not.
-    const later = hl('h9', 'b', { talkId: 't-rust', text: 'Kernel modules in Rust', createdAt: T0 + 5 * DAY });
+    const later = hl('h9', 'b', {
+      talkId: 't-rust',
+      text: 'Kernel modules in Rust',
+      createdAt: T0 + 5 * DAY,
+    });
     const changed = buildLibraryIndex({
       ...DATA,
       highlights: [...DATA.highlights.filter((h) => h.id !== 'h6'), later],
     });
     expect(runQuery(changed, '', { collectionId: 's1' }, [kernel])).toEqual(['h9', 'h2', 'h1']);
-    expect(collectionSize(changed, 's1', [kernel])).toBe(3);
+    expect(collectionSizes(changed, [kernel]).get('s1')).toBe(3);
   });
 
   it('combines with the search and filters of the moment, and with a fixed set it narrows to', () => {
@@ -89,7 +93,12 @@ describe('saved searches (#17)', () => {
     const a = saved('a', { collectionId: 'b' });
     const b = saved('b', { collectionId: 'a' });
     expect(query('', { collectionId: 'a' }, [a, b])).toEqual([]);
-    expect(collectionSize(index, 'b', [a, b])).toBe(0);
+    expect(collectionSizes(index, [a, b])).toEqual(
+      new Map([
+        ['a', 0],
+        ['b', 0],
+      ]),
+    );
   });
 });
 
