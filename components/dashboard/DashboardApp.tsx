@@ -408,6 +408,7 @@ export function DashboardApp({
               pagesById={view.index.pagesById}
               conferencesById={view.index.conferencesById}
               actions={actions}
+              colorNames={colorNames}
               onDelete={deleteHighlights}
               onClear={() => selection.clear()}
               onNotice={(message) => notify({ message })}
