@@ -21,7 +21,7 @@ export interface LibraryFacets {
   /**
    * Tags (first spelling seen, case-insensitively merged), alphabetical, with the number of
    * highlights that carry each themselves or through their talk or page (core/library/filters.ts
-   * `carriedTags`).
+   * `tagCarrier`).
    */
   tags: Count<string>[];
   /** Sites, alphabetical. */

@@ -24,7 +24,7 @@ export interface LibraryFilter {
   query: string;
   /**
    * Highlights carrying every one of these tags (case-insensitive), on the highlight itself, its
-   * talk or its page (`carriedTags`).
+   * talk or its page (`tagCarrier`).
    */
   tags: readonly string[];
   /** Highlights of any of these talks. */
@@ -149,8 +149,8 @@ export function filterLibrary(
   }
   if (filter.tags.length) {
     const wanted = filter.tags.map(foldCase);
-    const carried = carriedTags(index);
-    tests.push((h, slot) => wanted.every((tag) => carried(h, slot).has(tag)));
+    const carries = tagCarrier(index);
+    tests.push((h, slot) => wanted.every((tag) => carries(h, slot, tag)));
   }
   const from = filter.fromDay ? dayStart(filter.fromDay) : Number.NaN;
   if (!Number.isNaN(from)) tests.push((h) => h.createdAt >= from);
@@ -173,28 +173,24 @@ export function filterLibrary(
 const NO_TAGS: ReadonlySet<string> = new Set();
 
 /**
- * The tags a highlight carries for the tag filter (#17), case-folded: its own, its talk's (its own
- * talk and the conference talk it is shown under) and its page's. A highlight matches a tag if it,
+ * Whether a highlight carries a tag (case-folded) for the tag filter (#17): itself, its talk (its
+ * own talk or the conference talk it is shown under) or its page. A highlight matches a tag if it,
  * its talk or its page carries it.
  */
-export function carriedTags(index: LibraryIndex): (h: HighlightRecord, slot: number) => ReadonlySet<string> {
+export function tagCarrier(index: LibraryIndex): (h: HighlightRecord, slot: number, tag: string) => boolean {
   const fold = (tags: readonly string[]) => (tags.length ? new Set(tags.map(foldCase)) : NO_TAGS);
   const talkTags = index.talks.map((t) => fold(tagsOf(t)));
   const pageTags = index.pages.map((p) => fold(tagsOf(p)));
-  return (h, slot) => {
-    const own = fold(h.tags);
+  return (h, slot, tag) => {
+    if (h.tags.some((t) => foldCase(t) === tag)) return true;
     const shown = index.talkSlot[slot]!;
-    const ownTalk = index.ownTalkSlot[slot]!;
+    const own = index.ownTalkSlot[slot]!;
     const page = index.pageSlot[slot]!;
-    const others = [
-      shown >= 0 ? talkTags[shown]! : NO_TAGS,
-      ownTalk >= 0 && ownTalk !== shown ? talkTags[ownTalk]! : NO_TAGS,
-      page >= 0 ? pageTags[page]! : NO_TAGS,
-    ].filter((set) => set.size > 0);
-    if (!others.length) return own;
-    const all = new Set(own);
-    for (const set of others) for (const tag of set) all.add(tag);
-    return all;
+    return (
+      (shown >= 0 && talkTags[shown]!.has(tag)) ||
+      (own >= 0 && talkTags[own]!.has(tag)) ||
+      (page >= 0 && pageTags[page]!.has(tag))
+    );
   };
 }
 
