@@ -12,7 +12,7 @@ import type { SettingKey, SettingValue } from '@/core/settings';
 import { classifyStorageError, describeStorageError } from '@/core/storage-errors';
 import type { ParsedSchedule } from '@/core/schedule/types';
 import type { Passage } from '@/core/schemas';
-import type { HighlightChanges, HighlightRecord, NotedKind } from '@/core/types';
+import type { HighlightChanges, HighlightColor, HighlightRecord, NotedKind } from '@/core/types';
 import { type BackupRunOptions, importBackup } from './backup';
 import { deleteAllData } from './wipe';
 import {
@@ -33,7 +33,15 @@ import {
 } from './schedule-links';
 import type { TalkNotesDatabase } from './db';
 import { deleteHighlight, extendHighlight, restoreHighlight, updateHighlight } from './highlights';
-import { addTags, deleteHighlights, removeTags, restoreHighlights, setTalk, urlsOf } from './library';
+import {
+  addTags,
+  deleteHighlights,
+  removeTags,
+  restoreHighlights,
+  setColor,
+  setTalk,
+  urlsOf,
+} from './library';
 import { moveToTalkNamed } from './popup-queries';
 import { setSetting } from './settings';
 import { applyRedetection, markNotATalk, type Redetection, startTalkAt } from './talk-corrections';
@@ -123,6 +131,12 @@ export function createCommands({ db, notify = () => {}, now = Date.now }: Comman
         const changed = await setTalk(db, ids, talkId, now());
         return written(changed, changed);
       }),
+    /** Gives highlights one colour; returns the ones that changed. */
+    setColor: (ids: readonly string[], color: HighlightColor) =>
+      run(async () => {
+        const changed = await setColor(db, ids, color, now());
+        return written(changed, changed);
+      }),
     /** Moves a highlight to its page's talk of that name, made when missing; returns the talk. */
     moveToTalkNamed: (id: string, title: string) =>
       run(async () => {
@@ -210,7 +224,11 @@ export function createCommands({ db, notify = () => {}, now = Date.now }: Comman
     importSchedule: (schedule: ParsedSchedule, source: ScheduleSource, signal?: AbortSignal) =>
       run(async () => written(await importSchedule(db, schedule, source, now(), signal))),
     /** Links the undecided page talks in `scope` to the imported schedules' talks they are. */
-    linkPageTalks: (scope: LinkingScope) => run(async () => written(await linkPageTalks(db, scope, now()))),
+    linkPageTalks: (scope: LinkingScope) =>
+      run(async () => {
+        const result = await linkPageTalks(db, scope, now());
+        return { value: result, pages: result.pages };
+      }),
     /** The reader links a page talk to a schedule talk. */
     chooseScheduleTalk: (pageTalkId: string, scheduleTalkId: string) =>
       run(async () => written(await chooseScheduleTalk(db, pageTalkId, scheduleTalkId, now()))),
