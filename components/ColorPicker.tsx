@@ -1,4 +1,4 @@
-import { COLOR_LABELS, COLOR_SWATCHES, type ColorNames } from '@/core/colors';
+import { COLOR_LABELS, COLOR_SWATCHES, type ColorNames, colorLabel } from '@/core/colors';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/core/types';
 
 interface Props {
@@ -8,6 +8,8 @@ interface Props {
   names?: ColorNames;
   /** Name of the radio group; give each picker on a page its own. */
   name?: string;
+  /** Show the chosen colour's name as text beside the swatches (the in-page menu). */
+  showName?: boolean;
   /** No choice can be made (yet): the in-page menu before it is armed. */
   disabled?: boolean;
 }
@@ -19,7 +21,14 @@ const NEXT: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -
  * without choosing one (a native radio group would recolour the highlight on every arrow press,
  * #17); Space, Enter or a click chooses the focused colour.
  */
-export function ColorPicker({ value, onChange, names = {}, name = 'highlight-color', disabled }: Props) {
+export function ColorPicker({
+  value,
+  onChange,
+  names = {},
+  name = 'highlight-color',
+  showName,
+  disabled,
+}: Props) {
   const onKeyDown = (e: KeyboardEvent) => {
     const input = e.target as HTMLInputElement;
     const step = NEXT[e.key];
@@ -51,6 +60,12 @@ export function ColorPicker({ value, onChange, names = {}, name = 'highlight-col
           <span class="dot" style={{ background: COLOR_SWATCHES[color] }} />
         </label>
       ))}
+      {/* The radios carry the names for assistive technology; this is the same name, for the eye. */}
+      {showName && (
+        <span class="color-name" aria-hidden="true">
+          {colorLabel(value, names)}
+        </span>
+      )}
     </fieldset>
   );
 }

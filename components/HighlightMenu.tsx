@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { ColorNames } from '@/core/colors';
 import { MENU_ARMING_MS } from '@/core/menu-grant';
 import type { HighlightChanges, HighlightRecord } from '@/core/types';
 import { ColorPicker } from './ColorPicker';
@@ -13,6 +14,8 @@ export interface HighlightMenuApi {
   remove: () => Promise<HighlightRecord | null>;
   restore: (highlight: HighlightRecord) => Promise<void>;
   tags: () => Promise<string[]>;
+  /** The talks the highlight may be filed under (its page's) and the reader's colour names. */
+  context: () => Promise<{ talks: { id: string; title: string }[]; colorNames: ColorNames }>;
   /** The highlight's talk and its own note (#17); null when it is under none. */
   talk?: () => Promise<MenuTalk | null>;
   setTalkNote?: (note: string) => Promise<MenuTalk>;
@@ -24,11 +27,13 @@ interface Props {
   focusNote?: boolean;
 }
 
-/** A highlight's menu in the page: note, tags, colour, delete (with undo). */
+/** A highlight's menu in the page: note, tags, talk, colour, delete (with undo). */
 export function HighlightMenu({ api, onClose, focusNote }: Props) {
   const [highlight, setHighlight] = useState<HighlightRecord | null | undefined>(undefined);
   const [deleted, setDeleted] = useState<HighlightRecord | null>(null);
   const [suggestions, setSuggestions] = useState<string[]>([]);
+  const [talks, setTalks] = useState<{ id: string; title: string }[]>([]);
+  const [colorNames, setColorNames] = useState<ColorNames>({});
   const [error, setError] = useState<string | null>(null);
   // The buttons that change the highlight on a click wait MENU_ARMING_MS once it is shown: the page
   // around this frame could have moved it under a click meant for the page (the content script
@@ -44,6 +49,13 @@ export function HighlightMenu({ api, onClose, focusNote }: Props) {
   useEffect(() => {
     api.get().then(setHighlight, (e: unknown) => setError(String(e)));
     api.tags().then(setSuggestions, () => {});
+    api.context().then(
+      (context) => {
+        setTalks(context.talks);
+        setColorNames(context.colorNames);
+      },
+      () => {},
+    );
   }, [api]);
 
   useEffect(() => {
@@ -97,7 +109,32 @@ export function HighlightMenu({ api, onClose, focusNote }: Props) {
       </header>
       <NoteEditor value={highlight.note} autoFocus={focusNote} onSave={(note) => change({ note })} />
       <TagInput tags={highlight.tags} suggestions={suggestions} onChange={(tags) => change({ tags })} />
-      <ColorPicker value={highlight.color} onChange={(color) => change({ color })} disabled={!armed} />
+      <label class="menu-talk">
+        <span>Talk</span>
+        <select
+          value={highlight.talkId ?? ''}
+          // A click that moves the highlight waits for the menu to be armed, as the colours do.
+          disabled={!armed}
+          onChange={(e) => change({ talkId: e.currentTarget.value || null })}
+        >
+          <option value="">No talk</option>
+          {talks.map((talk) => (
+            <option key={talk.id} value={talk.id}>
+              {talk.title}
+            </option>
+          ))}
+          {highlight.talkId && !talks.some((t) => t.id === highlight.talkId) && (
+            <option value={highlight.talkId}>(another talk)</option>
+          )}
+        </select>
+      </label>
+      <ColorPicker
+        value={highlight.color}
+        names={colorNames}
+        showName
+        disabled={!armed}
+        onChange={(color) => change({ color })}
+      />
       {api.talk && api.setTalkNote && (
         <MenuTalkNote load={api.talk} save={api.setTalkNote} talkKey={highlight.talkId} />
       )}

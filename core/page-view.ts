@@ -13,6 +13,16 @@ export interface FramePage {
   focused: boolean;
 }
 
+/** What a page shows before anything is clipped from it (the popup's heading and its talks, #17 item 13). */
+export interface PagePreview {
+  /** The page's title from its metadata (og:title, JSON-LD, …), else its document title. */
+  title: string;
+  /** The site's name from its metadata, or null. */
+  siteName: string | null;
+  /** The talks detection finds on the page now, in page order. */
+  talks: { title: string; speakers: string[] }[];
+}
+
 /** One page a tab shows: the top page, or a framed one. */
 export interface TabPage {
   /** Normalized URL: the page's storage key. */
@@ -131,17 +141,19 @@ export interface PageHeading {
 }
 
 /**
- * The heading of a page: from its stored record when there is one (clipped before), else from
- * the tab's title and URL.
+ * The heading of a page: from its stored record when there is one (clipped before), else from what
+ * the page's metadata says now (`preview`: its real title and site name, not the tab's title), else
+ * from the tab's title and URL.
  */
 export function pageHeading(
   page: PageRecord | null | undefined,
   tab: { title: string; url: string },
   locale?: string,
+  preview?: PagePreview | null,
 ): PageHeading {
   return {
-    title: page?.title || tab.title || tab.url,
-    site: page?.siteName || hostOf(page?.url ?? tab.url),
+    title: page?.title || preview?.title || tab.title || tab.url,
+    site: page?.siteName || preview?.siteName || hostOf(page?.url ?? tab.url),
     authors: page?.authors ?? [],
     published: page?.publishedAt ? formatPublishedDate(page.publishedAt, locale) : null,
   };

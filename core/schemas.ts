@@ -252,6 +252,22 @@ export const SettingRecordSchema = v.object({
 /** A title that must not be empty (a detected talk's, the talk a clip sits under). */
 const title = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.title));
 
+/** The passage of a clip, with the colour, note and detected talk it is saved with. */
+const ClipHighlightSchema = v.object({
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.passage)),
+  markdown: v.pipe(v.string(), v.maxLength(LIMITS.markdown)),
+  /** The passage's text directive, built on the page (core/text-fragment-generate.ts). */
+  textFragment: v.optional(TextFragmentSchema),
+  /** The passage as other annotation tools count text (core/anchoring/text-content.ts). */
+  textContentQuote: v.optional(TextContentQuoteSchema),
+  selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
+  color: ColorSchema,
+  note: v.pipe(v.string(), v.maxLength(LIMITS.note)),
+  position: offset,
+  /** Title of the detected talk the passage sits under, or null. */
+  talkTitle: v.nullable(title),
+});
+
 /**
  * A clip as the content script sends it to be saved (messaging/protocol.ts `saveClip`): the page's
  * metadata, the talks detected on it and the passage. `ClipInput` is what it parses to.
@@ -274,22 +290,18 @@ export const ClipSchema = v.object({
     ),
     v.maxLength(LIMITS.detectedTalks),
   ),
-  highlight: v.object({
-    text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.passage)),
-    markdown: v.pipe(v.string(), v.maxLength(LIMITS.markdown)),
-    /** The passage's text directive, built on the page (core/text-fragment-generate.ts). */
-    textFragment: v.optional(TextFragmentSchema),
-    /** The passage as other annotation tools count text (core/anchoring/text-content.ts). */
-    textContentQuote: v.optional(TextContentQuoteSchema),
-    selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
-    color: ColorSchema,
-    note: v.pipe(v.string(), v.maxLength(LIMITS.note)),
-    position: offset,
-    /** Title of the detected talk the passage sits under, or null. */
-    talkTitle: v.nullable(title),
-  }),
+  highlight: ClipHighlightSchema,
 });
 export type ClipInput = v.InferOutput<typeof ClipSchema>;
+
+/**
+ * A passage re-made for a wider range (`extendHighlight`, #17 item 2): its text, Markdown, link and
+ * selectors; the highlight's colour, note, tags and talk are the reader's and stay.
+ */
+// Of ClipHighlightSchema itself, not read off ClipSchema: a property read is kept in every bundle that
+// imports this module, with all it reads (the eager content script has a size budget); a call is not.
+export const PassageSchema = v.omit(ClipHighlightSchema, ['color', 'note', 'talkTitle']);
+export type Passage = v.InferOutput<typeof PassageSchema>;
 /** A talk detection found on the clipped page. */
 export type DetectedTalkInput = ClipInput['talks'][number];
 

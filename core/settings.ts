@@ -7,7 +7,7 @@ import type { ColorNames } from './colors';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions, ExportOptionsSchema } from './markdown/export-options';
 import { LIMITS } from './limits';
 import { type TalkRules, TalkRulesSchema } from './talks/rules';
-import { HIGHLIGHT_COLORS } from './types';
+import { HIGHLIGHT_COLORS, type HighlightColor } from './types';
 
 export const ColorNamesSchema = v.pipe(
   v.record(v.picklist(HIGHLIGHT_COLORS), v.pipe(v.string(), v.maxLength(LIMITS.colorName))),
@@ -24,6 +24,11 @@ export const ColorNamesSchema = v.pipe(
 /** Every setting: its key, schema and default. */
 export const SETTINGS = {
   colorNames: { schema: ColorNamesSchema, defaultValue: {} as ColorNames },
+  /**
+   * The colour the toolbar offers first for every new clip (#17, item 6): a colour picked for one clip
+   * is that clip's only, the next starts from this again.
+   */
+  defaultColor: { schema: v.picklist(HIGHLIGHT_COLORS), defaultValue: 'yellow' as HighlightColor },
   /** What the reader taught talk detection, per site (core/talks/rules.ts): site -> rules. */
   talkRules: {
     schema: v.pipe(

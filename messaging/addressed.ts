@@ -7,7 +7,11 @@
 import { normalizeUrl } from '@/core/url';
 
 /** Message types that name the page they are for; a frame showing another page stays silent. */
-const PAGE_MESSAGES: ReadonlySet<string> = new Set(['scrollToHighlight', 'detectTalksAgain']);
+const PAGE_MESSAGES: ReadonlySet<string> = new Set([
+  'scrollToHighlight',
+  'detectTalksAgain',
+  'getPagePreview',
+]);
 /** Message types about the tab as a whole: its top frame answers them (it lists the framed pages). */
 const TAB_MESSAGES: ReadonlySet<string> = new Set(['getContentStatus']);
 

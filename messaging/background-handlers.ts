@@ -6,12 +6,13 @@ import { formatGrant, parseGrant } from '@/core/menu-grant';
 import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import { describeStorageError } from '@/core/storage-errors';
 import { noteOf, tagsOf } from '@/core/record-notes';
-import type { HighlightRecord, TalkRecord } from '@/core/types';
+import type { HighlightChanges, HighlightRecord, TalkRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
 import { saveClip } from '@/storage/clips';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
-import { getHighlight, highlightsForUrl, listTags, recordAnchoring } from '@/storage/highlights';
+import { getHighlight, highlightsForUrl, listTags, recordAnchoring, talksOfPage } from '@/storage/highlights';
+import { getSetting } from '@/storage/settings';
 import { linkPageTalks } from '@/storage/schedule-links';
 import { talkRulesFor } from '@/storage/talk-rules';
 import type { BackgroundRequest, BackgroundResponses, GrantedTalk } from './protocol';
@@ -144,6 +145,13 @@ function handlersFor({
     throw new MessageRejected(NO_GRANT);
   }
 
+  /** A talk the menu files its highlight under must be one of the highlight's own page. */
+  async function requireOwnTalk(highlight: HighlightRecord, changes: HighlightChanges): Promise<void> {
+    if (changes.talkId === undefined || changes.talkId === null) return;
+    const talk = await db.talks.get(changes.talkId);
+    if (!talk || talk.pageId !== highlight.pageId) throw new MessageRejected('not a talk of this page');
+  }
+
   return {
     ping: () => ({ version }),
 
@@ -173,6 +181,15 @@ function handlersFor({
       return result;
     },
 
+    getClipSettings: async () => ({ defaultColor: await getSetting(db, 'defaultColor') }),
+
+    extendHighlight: async ({ id, passage }, context) => {
+      if (!(await ownHighlight(id, context))) throw new Error(`highlight ${id} does not exist`);
+      // The wider passage is text of a page read in a private window: stored no more than a new clip.
+      if (context.incognito) throw new Error(PRIVATE_WINDOW_NOTICE);
+      return commands.extendHighlight(id, passage);
+    },
+
     updateHighlight: async ({ id, changes }, context) => {
       if (!(await ownHighlight(id, context))) throw new Error(`highlight ${id} does not exist`);
       return commands.updateHighlight(id, changes);
@@ -199,13 +216,24 @@ function handlersFor({
     updateGrantedHighlight: async ({ grant, changes }, context) => {
       const clicked = Object.keys(changes).some((key) => !TYPED_CHANGES.has(key));
       const id = await grantedId(grant, context, clicked);
-      if (!(await getHighlight(db, id))) throw new Error(`highlight ${id} does not exist`);
+      const highlight = await getHighlight(db, id);
+      if (!highlight) throw new Error(`highlight ${id} does not exist`);
+      await requireOwnTalk(highlight, changes);
       return commands.updateHighlight(id, changes);
     },
 
     deleteGrantedHighlight: async ({ grant }, context) => {
       const id = await grantedId(grant, context, true);
       return (await getHighlight(db, id)) ? commands.deleteHighlight(id) : null;
+    },
+
+    getGrantedMenuContext: async ({ grant }, context) => {
+      const highlight = await getHighlight(db, await grantedId(grant, context));
+      const talks = highlight ? await talksOfPage(db, highlight.pageId) : [];
+      return {
+        talks: talks.map(({ id, title }) => ({ id, title })),
+        colorNames: await getSetting(db, 'colorNames'),
+      };
     },
 
     restoreGrantedHighlight: async ({ grant, highlight }, context) => {

@@ -10,12 +10,16 @@ import {
   HighlightChangesSchema,
   HighlightRecordSchema,
   HttpUrlSchema,
+  PassageSchema,
   RecordNoteSchema,
 } from '@/core/schemas';
+import type { ColorNames } from '@/core/colors';
 import type { Redetection } from '@/core/talks/filing';
 import type { TalkRules } from '@/core/talks/rules';
-import type { FramePage } from '@/core/page-view';
+import type { FramePage, PagePreview } from '@/core/page-view';
 import type { SyncState } from './sync-service';
+
+export type { PagePreview };
 import { ANCHOR_STATUSES, type ClipResult, type HighlightColor, type HighlightRecord } from '@/core/types';
 
 /**
@@ -42,6 +46,13 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('listTags') }),
   /** Saves a clip made in the sender's page. */
   v.object({ type: v.literal('saveClip'), clip: ClipSchema }),
+  /** What the toolbar needs of the settings: the colour a new clip starts from. */
+  v.object({ type: v.literal('getClipSettings') }),
+  /**
+   * A highlight of the sender's page grown to cover a new selection that overlaps it: one record, the
+   * passage re-made for the union, its note, tags, colour and talk kept.
+   */
+  v.object({ type: v.literal('extendHighlight'), id: Id, passage: PassageSchema }),
   /** Edits a highlight; a content script only on its own page. */
   v.object({ type: v.literal('updateHighlight'), id: Id, changes: HighlightChangesSchema }),
   v.object({ type: v.literal('deleteHighlight'), id: Id }),
@@ -52,6 +63,8 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('getGrantedHighlight'), grant: Grant }),
   v.object({ type: v.literal('updateGrantedHighlight'), grant: Grant, changes: HighlightChangesSchema }),
   v.object({ type: v.literal('deleteGrantedHighlight'), grant: Grant }),
+  /** What the menu offers around the granted highlight: its page's talks and the reader's colour names. */
+  v.object({ type: v.literal('getGrantedMenuContext'), grant: Grant }),
   /** Undo of the menu's delete: the record must be the granted highlight. */
   v.object({ type: v.literal('restoreGrantedHighlight'), grant: Grant, highlight: HighlightRecordSchema }),
   /** The talk of the granted highlight, with its own note (#17); null when the passage is under none. */
@@ -93,6 +106,8 @@ export interface BackgroundResponses {
   getHighlight: HighlightRecord | null;
   listTags: string[];
   saveClip: ClipResult;
+  getClipSettings: { defaultColor: HighlightColor };
+  extendHighlight: HighlightRecord;
   updateHighlight: HighlightRecord;
   deleteHighlight: HighlightRecord | null;
   restoreHighlight: null;
@@ -100,6 +115,7 @@ export interface BackgroundResponses {
   getGrantedHighlight: HighlightRecord | null;
   updateGrantedHighlight: HighlightRecord;
   deleteGrantedHighlight: HighlightRecord | null;
+  getGrantedMenuContext: MenuContext;
   restoreGrantedHighlight: null;
   getGrantedTalk: GrantedTalk | null;
   setGrantedTalkNote: GrantedTalk;
@@ -125,6 +141,8 @@ export const BACKGROUND_SENDERS: { [K in BackgroundRequest['type']]: readonly Se
   getHighlight: ['extension'],
   listTags: ['extension', 'menu'],
   saveClip: ['content'],
+  getClipSettings: ['content'],
+  extendHighlight: ['content'],
   updateHighlight: ['content', 'extension'],
   deleteHighlight: ['content', 'extension'],
   restoreHighlight: ['extension'],
@@ -132,6 +150,7 @@ export const BACKGROUND_SENDERS: { [K in BackgroundRequest['type']]: readonly Se
   getGrantedHighlight: ['menu'],
   updateGrantedHighlight: ['menu'],
   deleteGrantedHighlight: ['menu'],
+  getGrantedMenuContext: ['menu'],
   restoreGrantedHighlight: ['menu'],
   getGrantedTalk: ['menu'],
   setGrantedTalkNote: ['menu'],
@@ -143,6 +162,13 @@ export const BACKGROUND_SENDERS: { [K in BackgroundRequest['type']]: readonly Se
   stopSync: ['extension'],
   getSyncState: ['extension'],
 };
+
+/** The in-page menu's surroundings of its highlight: the talks it may be filed under, the colour names. */
+export interface MenuContext {
+  /** The talks of the highlight's page (not those the reader said are not talks), in page order. */
+  talks: { id: string; title: string }[];
+  colorNames: ColorNames;
+}
 
 /** Messages handled by the content script of a tab (sent by the background or extension pages). */
 export const ContentRequestSchema = v.variant('type', [
@@ -172,6 +198,11 @@ export const ContentRequestSchema = v.variant('type', [
    */
   v.object({ type: v.literal('detectTalksAgain'), url: HttpUrlSchema }),
   /**
+   * The page's metadata and detected talks as they are now, before anything is clipped (the popup).
+   * Sent to every frame; only the frame showing the page at `url` answers.
+   */
+  v.object({ type: v.literal('getPagePreview'), url: HttpUrlSchema }),
+  /**
    * The background asks the content script that granted a menu what `token` is worth to the menu frame
    * that sent it (the frame as the browser named it): the highlight's id, or null.
    */
@@ -194,6 +225,8 @@ export interface ContentResponses {
   scrollToHighlight: boolean;
   /** Null when the tab shows another page. */
   detectTalksAgain: Redetection | null;
+  /** Null when the tab shows another page. */
+  getPagePreview: PagePreview | null;
   useMenuGrant: string | null;
 }
 
@@ -203,6 +236,7 @@ export const CONTENT_SENDERS: { [K in ContentRequest['type']]: readonly SenderRo
   highlightsChanged: ['extension'],
   scrollToHighlight: ['extension'],
   detectTalksAgain: ['extension'],
+  getPagePreview: ['extension'],
   useMenuGrant: ['extension'],
 };
 

@@ -1,11 +1,20 @@
-import { useState } from 'preact/hooks';
 import { COLOR_LABELS, COLOR_SWATCHES } from '@/core/colors';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/core/types';
 
 export interface SelectionToolbarProps {
-  initialColor?: HighlightColor;
+  /** The colour this clip will get: the reader's default colour until they pick another for it. */
+  color?: HighlightColor;
+  onColor?: (color: HighlightColor) => void;
   /** Saves the selection in `color`. */
   onHighlight: (color: HighlightColor) => void;
+  /**
+   * The selection overlaps a stored highlight (#17, item 2): offer to grow that one to cover both
+   * (`Extend highlight`) or to keep both as they are (`Keep both`, a new highlight).
+   */
+  overlap?: boolean;
+  onExtend?: () => void;
+  /** Fading out after a saved clip: it takes no more clicks and is gone a moment later. */
+  fading?: boolean;
   /** Saves the selection and opens the note editor. */
   onAddNote: (color: HighlightColor) => void;
   /** A short status ("Saved", "Already highlighted", an error) read out politely. */
@@ -38,8 +47,12 @@ const trustedOnly = (event: MouseEvent) => event.isTrusted;
  * with the extension pages.
  */
 export function SelectionToolbar({
-  initialColor = 'yellow',
+  color = 'yellow',
+  onColor,
   onHighlight,
+  overlap = false,
+  onExtend,
+  fading = false,
   onAddNote,
   status,
   unsaved = 0,
@@ -52,16 +65,31 @@ export function SelectionToolbar({
   armed = true,
   accepts = trustedOnly,
 }: SelectionToolbarProps) {
-  const [color, setColor] = useState<HighlightColor>(initialColor);
   return (
-    <div class="toolbar" role="toolbar" aria-label="Talk Notes" aria-disabled={armed ? undefined : 'true'}>
+    <div
+      class={fading ? 'toolbar fading' : 'toolbar'}
+      role="toolbar"
+      aria-label="Talk Notes"
+      aria-disabled={armed ? undefined : 'true'}
+    >
       {/* Page scripts can reach an open shadow root and click; only a person's click, on a toolbar
           that has been there long enough to be seen and is visible, saves. */}
       {!pinned && (
         <>
-          <button type="button" class="primary" onClick={(e) => accepts(e) && onHighlight(color)}>
-            Highlight
-          </button>
+          {overlap ? (
+            <>
+              <button type="button" class="primary" onClick={(e) => accepts(e) && onExtend?.()}>
+                Extend highlight
+              </button>
+              <button type="button" onClick={(e) => accepts(e) && onHighlight(color)}>
+                Keep both
+              </button>
+            </>
+          ) : (
+            <button type="button" class="primary" onClick={(e) => accepts(e) && onHighlight(color)}>
+              Highlight
+            </button>
+          )}
           <div class="swatches" role="radiogroup" aria-label="Colour">
             {HIGHLIGHT_COLORS.map((c) => (
               // biome-ignore lint/a11y/useSemanticElements: a compact swatch row; buttons with radio semantics.
@@ -74,7 +102,7 @@ export function SelectionToolbar({
                 title={COLOR_LABELS[c]}
                 class="swatch"
                 style={{ background: COLOR_SWATCHES[c] }}
-                onClick={() => setColor(c)}
+                onClick={() => onColor?.(c)}
               />
             ))}
           </div>
@@ -122,4 +150,7 @@ button:focus-visible { outline: 2px solid #8ab4f8; outline-offset: 1px; }
 .swatch[aria-checked="true"] { border-color: #fff; }
 .status { font-size: 12px; color: #c8e6c9; }
 .status:empty { display: none; }
+.toolbar { transition: opacity 250ms ease-out; }
+.toolbar.fading { opacity: 0; }
+@media (prefers-reduced-motion: reduce) { .toolbar { transition: none; } }
 `;

@@ -20,7 +20,7 @@ import { LIMITS } from '@/core/limits';
 import { extractPageMetadata } from '@/core/page-metadata';
 import type { StyleReader } from '@/core/rendered-text';
 import { type ClipInput, ClipSchema } from '@/core/schemas';
-import { truncate } from '@/core/text';
+import { truncate, withoutSourceIndent } from '@/core/text';
 import {
   detectTalkSections,
   NO_RULES,
@@ -188,7 +188,7 @@ export function buildClip(doc: Document, range: Range, options: ClipOptions): Cl
         form: s.form,
       })),
     highlight: {
-      text: quote.exact,
+      text: isPreformatted(range) ? quote.exact : withoutSourceIndent(quote.exact),
       markdown,
       ...(textFragment ? { textFragment } : {}),
       ...(exported ? { textContentQuote: exported } : {}),
@@ -199,6 +199,20 @@ export function buildClip(doc: Document, range: Range, options: ClipOptions): Cl
       talkTitle: (talk && titleOf(talk)) || null,
     },
   };
+}
+
+/**
+ * Whether the passage touches preformatted text (`<pre>`, or `white-space: pre*` where the page has
+ * styles), whose spaces and line breaks are the author's and are kept.
+ */
+function isPreformatted(range: Range): boolean {
+  const common = range.commonAncestorContainer;
+  const element = common.nodeType === 1 ? (common as Element) : common.parentElement;
+  if (!element) return false;
+  if (element.closest('pre, textarea')) return true;
+  if ([...element.querySelectorAll('pre, textarea')].some((pre) => range.intersectsNode(pre))) return true;
+  const style = element.ownerDocument.defaultView?.getComputedStyle?.(element);
+  return !!style && /^(pre|pre-wrap|break-spaces)$/.test(style.whiteSpace);
 }
 
 /** The page's computed styles; no styles at all where the document has no window. */

@@ -9,7 +9,8 @@ import type { GrantClaimant } from '@/core/menu-grant';
 import type { HighlightColor, HighlightRecord } from '@/core/types';
 import type { ClipInput } from '@/core/schemas';
 import { sendToBackground } from '@/messaging/client';
-import type { ContentResponses } from '@/messaging/protocol';
+import type { ContentResponses, PagePreview } from '@/messaging/protocol';
+import { LIMITS } from '@/core/limits';
 import { MessageRejected } from '@/messaging/router';
 import { NO_RULES, type Redetection, type TalkRules } from '@/core/talks';
 import { analyzePage, type PageAnalysis, prepareClip, redetect } from './clipper';
@@ -19,6 +20,7 @@ import { MenuUi } from './menu-ui';
 import { loadedKeyOf } from './page-address';
 import { PageHighlights } from './page-highlights';
 import { clippableRange } from './selection';
+import { lineHeightOf } from './toolbar-placement';
 import { ToolbarUi } from './toolbar-ui';
 import { clipsToMarkdown, errorText, UnsavedClips } from './unsaved-clips';
 
@@ -84,6 +86,7 @@ export class ContentApp {
       {
         onHighlight: (color) => void this.clipPending(color, false),
         onAddNote: (color) => void this.clipPending(color, true),
+        onExtend: () => void this.extendPending(),
         onRetryUnsaved: () => void this.retryUnsaved(),
         onCopyUnsaved: () => void this.copyUnsaved(),
         onCopyRefused: () => void this.copyRefused(),
@@ -127,11 +130,40 @@ export class ContentApp {
     });
   }
 
-  /** Clips the current selection (context menu, keyboard command). */
-  async highlightSelection(color: HighlightColor = 'yellow'): Promise<ClipOutcome> {
+  /** Clips the current selection (context menu, keyboard command), in the reader's default colour. */
+  async highlightSelection(color?: HighlightColor): Promise<ClipOutcome> {
     const range = clippableRange(this.doc);
     if (!range) return { saved: false, duplicate: false, message: 'Select some text on the page first.' };
-    return this.clip(range, color);
+    return this.clip(range, color ?? (await this.readDefaultColor()));
+  }
+
+  /** The reader's `Default colour` (yellow when it cannot be read); the toolbar is told too. */
+  private async readDefaultColor(): Promise<HighlightColor> {
+    try {
+      const { defaultColor } = await sendToBackground({ type: 'getClipSettings' });
+      this.toolbar.setDefaultColor(defaultColor);
+      return defaultColor;
+    } catch {
+      return 'yellow';
+    }
+  }
+
+  /** What the page shows before anything is clipped: its metadata's title and site, its talks. */
+  async preview(): Promise<PagePreview> {
+    await this.rulesRead;
+    this.analysis ??= analyzePage(this.doc, this.url, this.rules);
+    const { metadata, sections } = this.analysis;
+    return {
+      title: metadata.title.slice(0, LIMITS.title),
+      siteName: metadata.siteName,
+      talks: sections
+        .filter((s) => s.title.trim())
+        .slice(0, LIMITS.detectedTalks)
+        .map((s) => ({
+          title: s.title.slice(0, LIMITS.title),
+          speakers: s.speakers.slice(0, LIMITS.detectedSpeakers),
+        })),
+    };
   }
 
   /** The selection may have changed (the eager script saw a gesture before we were loaded). */
@@ -190,9 +222,17 @@ export class ContentApp {
     this.pendingRange = range.cloneRange();
     // A new selection: the passage refused before is no longer what the toolbar is about.
     this.setRefused([]);
-    const rects = range.getClientRects();
-    const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-    void this.toolbar.show(last);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
+    const bounds = range.getBoundingClientRect();
+    const end = range.endContainer;
+    void this.toolbar.show({
+      first: rects[0] ?? bounds,
+      last: rects[rects.length - 1] ?? bounds,
+      lineHeight: lineHeightOf(end.nodeType === 1 ? (end as Element) : end.parentElement),
+      overlap: this.painter.extendable(range).length > 0,
+    });
+    // The setting may have changed since the last selection (the popup): read it for this one.
+    void this.readDefaultColor();
     this.prepareAnalysis();
   }
 
@@ -213,7 +253,52 @@ export class ContentApp {
       // Clear the selection we clipped, not one the reader made meanwhile.
       const selection = this.doc.getSelection();
       if (selection?.rangeCount && sameRange(selection.getRangeAt(0), range)) selection.removeAllRanges();
-      this.toolbar.hideAfter(withNote ? 0 : 900);
+      if (withNote) this.toolbar.hideAfter(0);
+      else this.toolbar.fadeAfter(900);
+    }
+  }
+
+  /**
+   * "Extend highlight": the stored highlight the selection overlaps grows to cover both, as one record
+   * (its note, tags, colour and talk kept; the passage and its selectors re-made for the union).
+   */
+  private async extendPending(): Promise<void> {
+    const selected = this.pendingRange;
+    const id = selected && this.painter.extendable(selected)[0];
+    const existing = id ? this.painter.rangeOf(id) : undefined;
+    if (!selected || !id || !existing) return;
+    const union = existing.cloneRange();
+    if (selected.compareBoundaryPoints(Range.START_TO_START, existing) < 0)
+      union.setStart(selected.startContainer, selected.startOffset);
+    if (selected.compareBoundaryPoints(Range.END_TO_END, existing) > 0)
+      union.setEnd(selected.endContainer, selected.endOffset);
+    await this.rulesRead;
+    let prepared: ReturnType<typeof prepareClip>;
+    try {
+      this.analysis ??= analyzePage(this.doc, this.url, this.rules);
+      prepared = prepareClip(this.doc, union, {
+        color: 'yellow', // not sent: the highlight keeps its colour
+        analysis: this.analysis,
+        index: buildTextIndex(this.doc.body),
+      });
+    } catch (error) {
+      this.toolbar.setStatus(`Could not extend: ${errorText(error)}`);
+      return;
+    }
+    if (!prepared.ok) {
+      this.toolbar.setStatus(prepared.message);
+      return;
+    }
+    const { color: _color, note: _note, talkTitle: _talk, ...passage } = prepared.clip.highlight;
+    try {
+      const extended = await sendToBackground({ type: 'extendHighlight', id, passage });
+      this.highlights.addClipped(extended, prepared.range.cloneRange());
+      const selection = this.doc.getSelection();
+      if (selection?.rangeCount && sameRange(selection.getRangeAt(0), selected)) selection.removeAllRanges();
+      this.toolbar.setStatus('Extended');
+      this.toolbar.fadeAfter(900);
+    } catch (error) {
+      this.toolbar.setStatus(`Not extended: ${errorText(error)}`);
     }
   }
 

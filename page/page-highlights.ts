@@ -114,7 +114,9 @@ export class PageHighlights {
     const toAnchor: HighlightRecord[] = [];
     for (const record of records) {
       const range = this.deps.painter.rangeOf(record.id);
-      if (range) this.deps.painter.draw(record.id, range, record.color);
+      // A passage that changed (extended elsewhere) is anchored again; the others keep their place.
+      const same = this.records.get(record.id)?.text === record.text;
+      if (range && same) this.deps.painter.draw(record.id, range, record.color, isNoted(record));
       else toAnchor.push(record);
     }
     this.records = fresh;
@@ -125,7 +127,7 @@ export class PageHighlights {
   addClipped(record: HighlightRecord, range: Range): void {
     this.records.set(record.id, record);
     this.statuses.set(record.id, 'placed');
-    this.deps.painter.draw(record.id, range, record.color);
+    this.deps.painter.draw(record.id, range, record.color, isNoted(record));
   }
 
   /** Forgets a provisional or deleted highlight. */
@@ -215,7 +217,7 @@ export class PageHighlights {
       if (result) {
         anchored++;
         if (result.method === 'fuzzy') fuzzy++;
-        this.deps.painter.draw(record.id, result.range, record.color);
+        this.deps.painter.draw(record.id, result.range, record.color, isNoted(record));
       } else {
         this.deps.painter.remove(record.id);
         // Not found yet, not "not found": the settle timer's retry says which it is.
@@ -253,4 +255,9 @@ function bringsText(mutation: MutationRecord): boolean {
       return true;
   }
   return mutation.removedNodes.length > 0;
+}
+
+/** Whether a highlight carries a note: it is drawn with the `talk-notes-noted` underline too. */
+function isNoted(record: HighlightRecord): boolean {
+  return !!record.note?.trim();
 }

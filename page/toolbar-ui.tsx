@@ -7,6 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { HighlightColor } from '@/core/types';
 import { SELECTION_TOOLBAR_CSS, SelectionToolbar } from './SelectionToolbar';
+import { type Box, placeToolbar } from './toolbar-placement';
 import { styleShows, watchVisibility } from './visibility';
 
 /**
@@ -19,9 +20,23 @@ export const TOOLBAR_ARMING_MS = 400;
 export const TOO_SOON = 'Click again: the toolbar had only just appeared.';
 export const NOT_VISIBLE = 'Not saved: the page hid or covered the toolbar.';
 
+/** How long the toolbar takes to fade out after a saved clip (its CSS transition). */
+export const TOOLBAR_FADE_MS = 250;
+
+/** The selection the toolbar is shown for: its first and last line boxes, and its line height. */
+export interface ToolbarTarget {
+  first: Box;
+  last: Box;
+  lineHeight: number;
+  /** The selection overlaps a stored highlight: offer `Extend highlight` and `Keep both`. */
+  overlap?: boolean;
+}
+
 export interface ToolbarActions {
   onHighlight: (color: HighlightColor) => void;
   onAddNote: (color: HighlightColor) => void;
+  /** Grows the highlight the selection overlaps to cover both. */
+  onExtend: () => void;
   /** Tries again to store the clips that could not be saved. */
   onRetryUnsaved: () => void;
   /** Puts the unsaved clips on the clipboard as Markdown. */
@@ -38,6 +53,16 @@ export class ToolbarUi {
   private refused = 0;
   private hideTimer: number | undefined;
   private visible = false;
+  /** The colour a new clip starts from (the reader's `Default colour` setting). */
+  private defaultColor: HighlightColor = 'yellow';
+  /** This selection's colour: the default until the reader picks another for this clip. */
+  private color: HighlightColor = 'yellow';
+  private colorPicked = false;
+  private overlap = false;
+  /** Fading out after a saved clip. */
+  private fading = false;
+  /** A saved clip's notice (fadeAfter): no click, no pointer, not armed again until shown anew. */
+  private notice = false;
   /** Shown in a corner without a selection, because clips wait to be saved. */
   private pinned = false;
   /** When the toolbar was last put in place (performance.now()). */
@@ -98,7 +123,7 @@ export class ToolbarUi {
   }
 
   private arm(): void {
-    if (!this.ui || !this.visible) return;
+    if (!this.ui || !this.visible || this.notice) return;
     this.armed = this.looksVisible();
     this.render(this.ui);
   }
@@ -118,25 +143,77 @@ export class ToolbarUi {
     return !!this.ui && event.composedPath().includes(this.ui.shadowHost);
   }
 
-  async show(rect: DOMRect): Promise<void> {
+  async show(target: ToolbarTarget): Promise<void> {
     // A hide planned for the previous selection must not take this one's toolbar away.
     clearTimeout(this.hideTimer);
     const ui = await this.ensure();
     this.status = this.unsaved ? `${this.unsaved} not saved yet` : '';
     this.pinned = false;
+    this.fading = false;
+    this.notice = false;
+    this.overlap = !!target.overlap;
+    // Every selection starts from the default colour: a colour picked for one clip is that clip's.
+    this.color = this.defaultColor;
+    this.colorPicked = false;
     this.render(ui);
     const win = this.doc.defaultView!;
-    // Below the selection's end, kept inside the viewport; absolute so it scrolls with the text.
-    const top = rect.bottom + win.scrollY + 8;
-    const left = Math.max(8, Math.min(rect.left + win.scrollX, win.scrollX + win.innerWidth - 280));
-    this.place(ui, `position:absolute !important;top:${top}px !important;left:${left}px !important;`);
+    // Measured in place (nothing is painted before it moves): above the selection, or past the next line.
+    this.place(ui, 'position:absolute !important;top:0 !important;left:0 !important;');
+    const box = ui.uiContainer.querySelector('[role="toolbar"]')?.getBoundingClientRect();
+    const size = { width: box?.width || 280, height: box?.height || 32 };
+    const at = placeToolbar(target.first, target.last, target.lineHeight, size, {
+      width: win.innerWidth,
+      height: win.innerHeight,
+    });
+    // Absolute, so it scrolls with the text.
+    this.place(
+      ui,
+      `position:absolute !important;top:${at.top + win.scrollY}px !important;left:${at.left + win.scrollX}px !important;`,
+    );
     this.restartArming(ui);
+  }
+
+  /** The reader's default colour; a toolbar whose colour the reader has not picked takes it at once. */
+  setDefaultColor(color: HighlightColor): void {
+    this.defaultColor = color;
+    if (this.colorPicked || this.color === color) return;
+    this.color = color;
+    if (this.ui) this.render(this.ui);
+  }
+
+  private pickColor(color: HighlightColor): void {
+    this.color = color;
+    this.colorPicked = true;
+    if (this.ui) this.render(this.ui);
   }
 
   /** Hides the toolbar after `ms`, unless it is shown again for a new selection before then. */
   hideAfter(ms: number): void {
     clearTimeout(this.hideTimer);
     this.hideTimer = this.ctx.setTimeout(() => this.hide(), ms);
+  }
+
+  /**
+   * After a saved clip: the status is read for `ms`, then the toolbar fades out and goes. From the save
+   * on it is a notice only: it takes no click, and the pointer goes through it to the page, so a reader
+   * who starts the next selection on the text under it (it sits on the line above the passage saved)
+   * selects that text instead of pressing on a toolbar that is about to go.
+   */
+  fadeAfter(ms: number): void {
+    clearTimeout(this.hideTimer);
+    if (this.ui && this.visible && !this.pinned) {
+      this.notice = true;
+      this.ui.shadowHost.style.setProperty('pointer-events', 'none', 'important');
+      clearTimeout(this.armTimer);
+      this.disarm();
+    }
+    this.hideTimer = this.ctx.setTimeout(() => {
+      if (!this.ui || !this.visible || this.pinned) return;
+      this.fading = true;
+      this.armed = false;
+      this.render(this.ui);
+      this.hideTimer = this.ctx.setTimeout(() => this.hide(), TOOLBAR_FADE_MS);
+    }, ms);
   }
 
   /**
@@ -153,6 +230,7 @@ export class ToolbarUi {
     this.ui.shadowHost.style.setProperty('display', 'none', 'important');
     this.visible = false;
     this.pinned = false;
+    this.fading = false;
     clearTimeout(this.armTimer);
     this.armed = false;
   }
@@ -181,6 +259,8 @@ export class ToolbarUi {
     // Already in its corner: it stays armed (a click elsewhere on the page must not make it wait again).
     const moved = !(this.pinned && this.visible);
     this.pinned = true;
+    this.fading = false;
+    this.notice = false;
     this.render(ui);
     this.place(ui, 'position:fixed !important;right:16px !important;bottom:16px !important;');
     if (moved) this.restartArming(ui);
@@ -202,6 +282,11 @@ export class ToolbarUi {
   private render(ui: ShadowRootContentScriptUi<HTMLElement>) {
     render(
       <SelectionToolbar
+        color={this.color}
+        onColor={(color) => this.pickColor(color)}
+        overlap={this.overlap}
+        onExtend={this.actions.onExtend}
+        fading={this.fading}
         onHighlight={this.actions.onHighlight}
         onAddNote={this.actions.onAddNote}
         status={this.status}
@@ -235,6 +320,11 @@ export class ToolbarUi {
       onMount: (container, _shadow, host) => {
         // Keep the page's selection when a toolbar button is pressed.
         host.addEventListener('mousedown', (e) => e.preventDefault());
+        // Escape sends the toolbar away from inside it too: isolateEvents stops keys at the shadow root,
+        // so neither the host nor the page's document, where the content script listens, hears them.
+        container.addEventListener('keyup', (e) => {
+          if (e.isTrusted && e.key === 'Escape') this.hide();
+        });
         container.setAttribute('lang', 'en');
         return container;
       },

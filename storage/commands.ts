@@ -11,6 +11,7 @@ import type { LibraryData } from '@/core/backup';
 import type { SettingKey, SettingValue } from '@/core/settings';
 import { classifyStorageError, describeStorageError } from '@/core/storage-errors';
 import type { ParsedSchedule } from '@/core/schedule/types';
+import type { Passage } from '@/core/schemas';
 import type { HighlightChanges, HighlightColor, HighlightRecord, NotedKind } from '@/core/types';
 import { type BackupRunOptions, importBackup } from './backup';
 import { deleteAllData } from './wipe';
@@ -31,7 +32,7 @@ import {
   relinkRenamedTalk,
 } from './schedule-links';
 import type { TalkNotesDatabase } from './db';
-import { deleteHighlight, restoreHighlight, updateHighlight } from './highlights';
+import { deleteHighlight, extendHighlight, restoreHighlight, updateHighlight } from './highlights';
 import {
   addTags,
   deleteHighlights,
@@ -89,6 +90,12 @@ export function createCommands({ db, notify = () => {}, now = Date.now }: Comman
       run(async () => {
         const updated = await updateHighlight(db, id, changes, now());
         return written(updated, [updated]);
+      }),
+    /** Grows one highlight to a wider passage, keeping its note, tags, colour and talk; returns it. */
+    extendHighlight: (id: string, passage: Passage) =>
+      run(async () => {
+        const extended = await extendHighlight(db, id, passage, now());
+        return written(extended, [extended]);
       }),
     /** Deletes one highlight; returns it as it was (for an undo), null when it was gone already. */
     deleteHighlight: (id: string) =>

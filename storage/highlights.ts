@@ -1,5 +1,6 @@
 /** Queries on highlights. */
-import type { AnchorStatus, HighlightChanges, HighlightRecord } from '@/core/types';
+import type { Passage } from '@/core/schemas';
+import type { AnchorStatus, HighlightChanges, HighlightRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
 
 /** One highlight by id, or null. */
@@ -28,6 +29,42 @@ export async function updateHighlight(
   const changed = await db.highlights.update(id, { ...changes, ...pin, updatedAt: now });
   if (!changed) throw new Error(`highlight ${id} does not exist`);
   return (await db.highlights.get(id))!;
+}
+
+/**
+ * Grows a highlight to a wider passage (a new selection overlapped it and the reader chose "Extend
+ * highlight"): the passage's text, Markdown, link, selectors and position are replaced; the id, note,
+ * tags, colour and talk stay, so nothing the reader wrote is lost. Returns the updated record.
+ */
+export async function extendHighlight(
+  db: TalkNotesDatabase,
+  id: string,
+  passage: Passage,
+  now = Date.now(),
+): Promise<HighlightRecord> {
+  return db.transaction('rw', db.highlights, async () => {
+    const current = await db.highlights.get(id);
+    if (!current) throw new Error(`highlight ${id} does not exist`);
+    const { textFragment, ...rest } = passage;
+    const { textFragment: _old, ...kept } = current;
+    // A link made for the old passage would point at the old text: the new one's, or none.
+    const extended: HighlightRecord = {
+      ...kept,
+      ...rest,
+      ...(textFragment ? { textFragment } : {}),
+      anchorStatus: 'placed',
+      updatedAt: now,
+    };
+    await db.highlights.put(extended);
+    return extended;
+  });
+}
+
+/** The talks a highlight of `pageId` may be filed under, in page order (the reader's own talks last). */
+export async function talksOfPage(db: TalkNotesDatabase, pageId: string): Promise<TalkRecord[]> {
+  const talks = await db.talks.where('pageId').equals(pageId).toArray();
+  const place = (t: TalkRecord) => (t.position >= 0 ? t.position : Number.POSITIVE_INFINITY);
+  return talks.filter((t) => !t.notATalk).sort((a, b) => place(a) - place(b) || a.createdAt - b.createdAt);
 }
 
 /**

@@ -1,8 +1,16 @@
 /** What the popup can do to a page's notes, as one small object passed down to its components. */
 import { useMemo } from 'preact/hooks';
 import type { ColorNames } from '@/core/colors';
+import type { PagePreview } from '@/core/page-view';
 import type { TalkForm } from '@/core/talks/rules';
-import type { HighlightChanges, HighlightRecord, NotedKind, ScheduleChoice, TalkRecord } from '@/core/types';
+import type {
+  HighlightChanges,
+  HighlightColor,
+  HighlightRecord,
+  NotedKind,
+  ScheduleChoice,
+  TalkRecord,
+} from '@/core/types';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { getHighlight } from '@/storage/highlights';
@@ -22,6 +30,11 @@ export interface PageBridge {
    * database writes take several steps and die with the page, a message is handed over at once.
    */
   updateInBackground: (id: string, changes: HighlightChanges) => Promise<unknown>;
+  /**
+   * What the tab's page shows before anything is clipped (its metadata's title and site, the talks
+   * detection finds); null when the page cannot say.
+   */
+  preview?: (tabId: number, url: string) => Promise<PagePreview | null>;
   /** Whether the popup is going away (its page is hiding): edits then travel through the background. */
   isClosing: () => boolean;
   /**
@@ -52,6 +65,8 @@ export interface PopupActions {
   /** Adds tags to every highlight of a talk; returns how many changed. */
   tagTalk: (talkId: string, tags: string[]) => Promise<number>;
   setColorNames: (names: ColorNames) => Promise<void>;
+  /** The colour every new clip starts from in the in-page toolbar. */
+  setDefaultColor: (color: HighlightColor) => Promise<void>;
   scrollTo: (id: string) => Promise<boolean>;
   /** "Not a talk": its highlights go to the talk above (`part`) or to none; the site learns the line. */
   markNotATalk: (talkId: string, as: 'part' | 'none') => Promise<unknown>;
@@ -117,6 +132,7 @@ export function createPopupActions({ db, tabId, url, bridge }: PopupActionDeps):
     setSpeakers: (talkId, speakers) => commands.setSpeakers(talkId, speakers),
     tagTalk: async (talkId, tags) => (await commands.tagTalk(talkId, tags)).length,
     setColorNames: (names) => commands.setSetting('colorNames', names),
+    setDefaultColor: (color) => commands.setSetting('defaultColor', color),
     scrollTo: (id) => bridge.scrollTo(tabId, id, url),
     markNotATalk: (talkId, as) => commands.markNotATalk(talkId, as),
     startTalkAt: (highlightId, title, speakers) => commands.startTalkAt(highlightId, title, speakers),

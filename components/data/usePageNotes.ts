@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { ColorNames } from '@/core/colors';
 import { NO_RULES, type TalkRules } from '@/core/talks/rules';
+import type { HighlightColor } from '@/core/types';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { listTags } from '@/storage/highlights';
 import { type PageNotes, pageNotes } from '@/storage/popup-queries';
@@ -16,6 +17,8 @@ export interface PageNotesView {
   suggestions: string[];
   /** What the reader taught talk detection on this page's site. */
   talkRules: TalkRules;
+  /** The colour the in-page toolbar starts every new clip from. */
+  defaultColor: HighlightColor;
 }
 
 /**
@@ -30,6 +33,10 @@ export function usePageNotes(db: TalkNotesDatabase, url: string | null): PageNot
   ]);
   const suggestions = useLiveQuery(url === null ? null : () => listTags(db), [db, url === null]);
   const talkRules = useLiveQuery(url === null ? null : () => talkRulesFor(db, url), [db, url]);
+  const defaultColor = useLiveQuery(url === null ? null : () => getSetting(db, 'defaultColor'), [
+    db,
+    url === null,
+  ]);
   return useMemo(
     () =>
       notes && {
@@ -37,7 +44,8 @@ export function usePageNotes(db: TalkNotesDatabase, url: string | null): PageNot
         colorNames: colorNames ?? {},
         suggestions: suggestions ?? [],
         talkRules: talkRules ?? NO_RULES,
+        defaultColor: defaultColor ?? 'yellow',
       },
-    [notes, colorNames, suggestions, talkRules],
+    [notes, colorNames, suggestions, talkRules, defaultColor],
   );
 }

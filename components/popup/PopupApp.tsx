@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PopupPage, TabPage } from '@/core/page-view';
+import type { PagePreview, PopupPage, TabPage } from '@/core/page-view';
 import { describeStorageError } from '@/core/storage-errors';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { type PageBridge, usePopupActions } from '../data/popup-actions';
@@ -42,6 +42,21 @@ export function PopupApp({ load, db, bridge, dashboardUrl = 'dashboard.html', lo
         : page
       : null;
   const view = usePageNotes(db, shown?.url ?? null);
+  // What the page says of itself before the first clip: its real title and site, the talks on it.
+  const [preview, setPreview] = useState<PagePreview | null>(null);
+  const previewOf = shown && `${shown.tabId} ${shown.url}`;
+  useEffect(() => {
+    setPreview(null);
+    if (!shown || !bridge.preview) return;
+    let current = true;
+    bridge.preview(shown.tabId, shown.url).then(
+      (answer) => current && setPreview(answer),
+      () => {}, // the page cannot say: the tab's title and host stay
+    );
+    return () => {
+      current = false;
+    };
+  }, [previewOf]);
   const actions = usePopupActions(db, shown, bridge);
   const exporter = useMarkdownExport(shown && db);
 
@@ -63,6 +78,7 @@ export function PopupApp({ load, db, bridge, dashboardUrl = 'dashboard.html', lo
           <PopupPageNotes
             key={shown.url}
             page={shown}
+            preview={preview}
             {...view}
             actions={actions}
             exporter={exporter}

@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ColorNames } from '@/core/colors';
-import { groupByTalk, type PopupPage, pageHeading } from '@/core/page-view';
+import { groupByTalk, type PagePreview, type PopupPage, pageHeading } from '@/core/page-view';
 import type { TalkRules } from '@/core/talks/rules';
-import type { HighlightRecord } from '@/core/types';
+import type { HighlightColor, HighlightRecord } from '@/core/types';
 import type { PageNotes } from '@/storage/popup-queries';
 import { noteOf, tagsOf } from '@/core/record-notes';
 import { RecordNotesEditor } from '../RecordNotesEditor';
 import { ColorNamesEditor } from './ColorNamesEditor';
+import { DefaultColorSetting } from './DefaultColorSetting';
+import { DetectedTalks } from './DetectedTalks';
 import { ExportControls } from '../ExportControls';
 import { FocusRequests } from './focus-requests';
 import { GroupTitle, HighlightGroup } from './HighlightGroup';
@@ -25,6 +27,10 @@ interface Props {
   /** The page's stored notes (live: components/data/usePageNotes.ts). */
   notes: PageNotes;
   colorNames: ColorNames;
+  /** The colour new clips start from in the in-page toolbar. */
+  defaultColor: HighlightColor;
+  /** What the page says of itself now (title, site, talks), before anything is clipped. */
+  preview?: PagePreview | null;
   /** What the reader taught talk detection on this page's site. */
   talkRules: TalkRules;
   /** Tags for completion. */
@@ -45,6 +51,8 @@ export function PopupPageNotes({
   page,
   notes,
   colorNames,
+  defaultColor,
+  preview,
   talkRules,
   suggestions,
   actions: unreported,
@@ -73,7 +81,7 @@ export function PopupPageNotes({
     const talk = notes.scheduleTalks.get(id);
     return talk ? { talk, conference: notes.conferences.get(talk.conferenceId!) ?? null } : null;
   };
-  const heading = pageHeading(notes.page, page, locale);
+  const heading = pageHeading(notes.page, page, locale, preview);
 
   const remove = async (id: string) => {
     const record = await actions.remove(id);
@@ -137,6 +145,7 @@ export function PopupPageNotes({
         {notice}
       </p>
       {view.total === 0 && <EmptyState dashboardUrl={dashboardUrl} />}
+      {view.total === 0 && notes.talks.length === 0 && preview && <DetectedTalks talks={preview.talks} />}
       {view.groups.map((group) =>
         group.talk ? (
           <HighlightGroup
@@ -250,6 +259,11 @@ export function PopupPageNotes({
           onForgetAll={() => void actions.forgetTalkRules(page.url)}
         />
       </details>
+      <DefaultColorSetting
+        value={defaultColor}
+        names={colorNames}
+        onChange={(color) => void actions.setDefaultColor(color)}
+      />
       <details class="settings">
         <summary>Name your colours</summary>
         <ColorNamesEditor names={colorNames} onChange={(names) => void actions.setColorNames(names)} />

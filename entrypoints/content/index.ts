@@ -64,6 +64,11 @@ export default defineContentScript({
           const url = address.current();
           return url && normalizeUrl(message.url) === url ? (await startApp()).detectTalksAgain() : null;
         },
+        // The popup asks when it opens (the reader acted): the runtime reads the page's metadata and talks.
+        getPagePreview: async (message) => {
+          const url = address.current();
+          return url && normalizeUrl(message.url) === url ? (await startApp()).preview() : null;
+        },
         // Only a started app can have opened a menu, and so hold a grant.
         useMenuGrant: async ({ token, frameId, documentId, acting }) =>
           app ? (await app).useMenuGrant(token, { frameId, documentId }, acting === true) : null,

@@ -16,6 +16,7 @@ const grantedApi = (grant: string): HighlightMenuApi => ({
   restore: (highlight) =>
     sendToBackground({ type: 'restoreGrantedHighlight', grant, highlight }).then(() => undefined),
   tags: () => sendToBackground({ type: 'listTags' }),
+  context: () => sendToBackground({ type: 'getGrantedMenuContext', grant }),
   talk: () => sendToBackground({ type: 'getGrantedTalk', grant }),
   setTalkNote: (note) => sendToBackground({ type: 'setGrantedTalkNote', grant, note }),
 });

@@ -120,9 +120,11 @@ describe('export in Chromium', () => {
 
   it('redraws an open page when the dashboard deletes its highlights and when a backup brings them back, with no reload', async () => {
     const page = await session.openFixture('conference-h2.html');
+    // The passages drawn in a colour (a note's underline, #17, is the same passage again).
     const drawn = async () =>
-      Object.values(await drawnHighlights(page))
-        .flat()
+      Object.entries(await drawnHighlights(page))
+        .filter(([name]) => name !== 'talk-notes-noted' && name !== 'talk-notes-overlap')
+        .flatMap(([, texts]) => texts)
         .sort();
     const clipped = [FUZZING, WORKFLOWS].sort();
     await expect.poll(drawn).toEqual(clipped);

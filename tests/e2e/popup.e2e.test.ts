@@ -84,7 +84,12 @@ describe('the popup in Chromium', () => {
     // The page redraws in the new colour.
     await expect
       .poll(() => drawn(page))
-      .toEqual({ 'talk-notes-blue': [QUESTIONS], 'talk-notes-yellow': [MESH] });
+      // It has a note now: underlined too (#17).
+      .toEqual({
+        'talk-notes-blue': [QUESTIONS],
+        'talk-notes-noted': [QUESTIONS],
+        'talk-notes-yellow': [MESH],
+      });
     await note.press('Escape');
     await expect.poll(() => tagsOf(questions)).toEqual(['public sector', 'Linux/Desktop']);
 
@@ -115,9 +120,14 @@ describe('the popup in Chromium', () => {
       .toBe(true);
     await popup.keyboard.press('Enter');
     await expect.poll(() => card(popup, QUESTIONS).count()).toBe(1);
+    // Back with its note, so underlined again (#17).
     await expect
       .poll(() => drawn(page))
-      .toEqual({ 'talk-notes-blue': [QUESTIONS], 'talk-notes-yellow': [MESH] });
+      .toEqual({
+        'talk-notes-blue': [QUESTIONS],
+        'talk-notes-noted': [QUESTIONS],
+        'talk-notes-yellow': [MESH],
+      });
 
     // Close, open again: everything as left.
     await popup.close();

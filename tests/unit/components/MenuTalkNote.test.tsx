@@ -41,6 +41,7 @@ function api(talk: MenuTalk | null) {
     remove: async () => null,
     restore: async () => {},
     tags: async () => [],
+    context: async () => ({ talks: [], colorNames: {} }),
     talk: async () => stored,
     setTalkNote,
   };

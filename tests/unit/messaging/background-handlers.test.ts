@@ -33,6 +33,70 @@ function highlight(id: string, url: string, position: number): HighlightRecord {
   };
 }
 
+describe('extendHighlight and getClipSettings', () => {
+  let db: TalkNotesDatabase;
+  beforeEach(async () => {
+    db = createDatabase(`extend-${crypto.randomUUID()}`);
+    await db.highlights.bulkAdd([
+      {
+        ...highlight('a', URL_A, 10),
+        note: 'kept',
+        tags: ['t'],
+        talkId: 'talk',
+        color: 'blue',
+        textFragment: 'text=old',
+      },
+      highlight('c', 'https://other.example/', 0),
+    ]);
+  });
+  afterEach(() => db.delete());
+
+  const passage = {
+    text: 'a wider passage a',
+    markdown: 'a wider *passage* a',
+    selectors: [{ type: 'TextQuoteSelector' as const, exact: 'a wider passage a', prefix: '', suffix: '' }],
+    position: 4,
+  };
+  const content = { role: 'content' as const, senderUrl: URL_A, tabId: 3, frameId: 0 };
+
+  it('grows a highlight of the sender’s page: the passage re-made, note, tags, colour and talk kept', async () => {
+    const notify = vi.fn();
+    const { extendHighlight } = backgroundHandlers({ db, version: '1', notifyHighlightsChanged: notify });
+    const extended = await extendHighlight({ type: 'extendHighlight', id: 'a', passage }, content);
+    expect(extended).toMatchObject({
+      id: 'a',
+      ...passage,
+      note: 'kept',
+      tags: ['t'],
+      talkId: 'talk',
+      color: 'blue',
+      anchorStatus: 'placed',
+    });
+    // The old passage's link would point at the old text.
+    expect(extended.textFragment).toBeUndefined();
+    expect(await db.highlights.get('a')).toEqual(extended);
+    expect(notify).toHaveBeenCalledWith([URL_A]);
+    await expect(extendHighlight({ type: 'extendHighlight', id: 'c', passage }, content)).rejects.toThrow(
+      /only act on its own page/,
+    );
+    // Text read in a private window is not stored, as a new clip there is not.
+    await db.highlights.put({ ...(await db.highlights.get('a'))!, text: 'before' });
+    await expect(
+      extendHighlight({ type: 'extendHighlight', id: 'a', passage }, { ...content, incognito: true }),
+    ).rejects.toThrow(PRIVATE_WINDOW_NOTICE);
+    expect((await db.highlights.get('a'))?.text).toBe('before');
+  });
+
+  it('tells the toolbar the Default colour, yellow until the reader sets one', async () => {
+    const { getClipSettings } = backgroundHandlers({ db, version: '1' });
+    expect(await getClipSettings({ type: 'getClipSettings' }, content)).toEqual({ defaultColor: 'yellow' });
+    await db.settings.put({ key: 'defaultColor', value: 'green' });
+    expect(await getClipSettings({ type: 'getClipSettings' }, content)).toEqual({ defaultColor: 'green' });
+    await db.settings.put({ key: 'defaultColor', value: 'chartreuse' });
+    expect(await getClipSettings({ type: 'getClipSettings' }, content)).toEqual({ defaultColor: 'yellow' });
+  });
+});
+
 describe('backgroundHandlers', () => {
   let db: TalkNotesDatabase;
   beforeEach(async () => {
@@ -232,6 +296,56 @@ describe('backgroundHandlers', () => {
       expect((await db.highlights.get('a'))?.note).toBe('n');
       expect(await db.highlights.get('b2')).toBeUndefined();
       expect(notify).toHaveBeenCalledTimes(3);
+    });
+
+    it('offers the menu the talks of the granted highlight’s page only, and files it under one of them only', async () => {
+      const { handlers, grant } = await menuWithGrant();
+      const talk = (id: string, pageId: string, position: number, extra = {}) => ({
+        id,
+        pageId,
+        title: `Talk ${id}`,
+        speakers: [],
+        position,
+        detected: true,
+        detectedTitle: `Talk ${id}`,
+        createdAt: 1,
+        updatedAt: 1,
+        ...extra,
+      });
+      await db.talks.bulkAdd([
+        talk('t2', 'p1', 90),
+        talk('t1', 'p1', 5),
+        talk('gone', 'p1', 40, { notATalk: 'none' }),
+        talk('elsewhere', 'p2', 1),
+      ]);
+      await db.settings.put({ key: 'colorNames', value: { green: 'to try' } });
+      expect(
+        await handlers.getGrantedMenuContext({ type: 'getGrantedMenuContext', grant }, menuFrame),
+      ).toEqual({
+        talks: [
+          { id: 't1', title: 'Talk t1' },
+          { id: 't2', title: 'Talk t2' },
+        ],
+        colorNames: { green: 'to try' },
+      });
+      const moved = await handlers.updateGrantedHighlight(
+        { type: 'updateGrantedHighlight', grant, changes: { talkId: 't2' } },
+        menuFrame,
+      );
+      expect(moved).toMatchObject({ id: 'a', talkId: 't2', talkPinned: true });
+      await expect(
+        handlers.updateGrantedHighlight(
+          { type: 'updateGrantedHighlight', grant, changes: { talkId: 'elsewhere' } },
+          menuFrame,
+        ),
+      ).rejects.toThrow('not a talk of this page');
+      expect((await db.highlights.get('a'))?.talkId).toBe('t2');
+      await expect(
+        handlers.getGrantedMenuContext(
+          { type: 'getGrantedMenuContext', grant: `0.${'B'.repeat(43)}` },
+          menuFrame,
+        ),
+      ).rejects.toThrow('this menu has no grant for a highlight');
     });
 
     it('lets the menu read and write the note of the granted highlight’s talk (#17), and no other talk', async () => {

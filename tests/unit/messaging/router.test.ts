@@ -38,6 +38,11 @@ function makeRouter(handlers: Partial<Handlers<BackgroundRequest, BackgroundResp
       restoreHighlight: () => null,
       reportAnchoring: () => null,
       getTalkRules: () => ({ notTalks: [], talkForm: null }),
+      getClipSettings: () => ({ defaultColor: 'yellow' }),
+      extendHighlight: () => {
+        throw new Error('not under test');
+      },
+      getGrantedMenuContext: () => ({ talks: [], colorNames: {} }),
       grantMenu: () => 'not under test',
       getGrantedHighlight: () => null,
       updateGrantedHighlight: () => {

@@ -147,10 +147,14 @@ export function checkClipsOnPage(name: string, path: string, runs = RUNS_PER_PAG
       expect(checked.success ? [] : v.summarize(checked.issues)).toEqual([]);
       const { highlight } = prepared.clip;
       const placed = anchor(doc.body, highlight.selectors, index);
+      const { exact } = highlight.selectors.find((s) => s.type === 'TextQuoteSelector') as { exact: string };
       expect(placed && { start: placed.start, text: index.text.slice(placed.start, placed.end) }).toEqual({
         start: highlight.position,
-        text: highlight.text,
+        text: exact,
       });
+      // The stored passage is that text as read: the source's indentation around line breaks dropped.
+      const words = (text: string) => text.replace(/\s+/g, ' ');
+      expect(words(highlight.text)).toBe(words(exact));
       clipped++;
     }),
     // No shrinking: a failing selection is reported as found (shrinking re-runs whole pages for minutes).

@@ -46,7 +46,7 @@ function expectAccepted(doc: Document, prepared: ReturnType<typeof prepareClip>)
   const placed = anchor(doc.body, highlight.selectors);
   expect(placed && [placed.start, placed.end]).toEqual([
     highlight.position,
-    highlight.position + highlight.text.length,
+    highlight.position + quoteOf(prepared.clip).exact.length,
   ]);
   return prepared.clip;
 }
@@ -215,3 +215,43 @@ describe('prepareClip keeps every clip within the message limits', () => {
     expect(prepared).toEqual({ ok: false, message: 'Nothing to highlight.' });
   });
 });
+
+describe('the stored passage reads as the page shows it (#17, item 13)', () => {
+  it('has no stray indent where a clip crosses indented list items', () => {
+    const doc = page(
+      '<p>Four factors:</p>\n<ul>\n  <li>People thrive for acceptance.</li>\n  <li>Humans are a reciprocal species.</li>\n</ul>\n<p>When it comes to it.</p>',
+    );
+    const clipped = expectAccepted(doc, clip(doc, 'acceptance.'));
+    expect(clipped.highlight.text).toBe('acceptance.');
+    const across = expectAccepted(
+      doc,
+      prepareClip(doc, rangeBetween(doc, 'People', 'When it'), {
+        color: 'yellow',
+        analysis: analyzePage(doc, URL),
+      }),
+    );
+    expect(across.highlight.text).toBe(
+      'People thrive for acceptance.\nHumans are a reciprocal species.\n\nWhen it',
+    );
+    expect(across.highlight.markdown).toBe(
+      '- People thrive for acceptance.\n- Humans are a reciprocal species.\n\nWhen it',
+    );
+    // The quote keeps the page's text as it is: that is what anchoring matches.
+    expect(quoteOf(across).exact).toContain('acceptance.\n  Humans');
+  });
+
+  it('keeps the author’s spaces in preformatted text', () => {
+    const doc = page('<pre>if x:\n    return  1\n</pre>');
+    expect(expectAccepted(doc, clip(doc, 'if x:\n    return  1')).highlight.text).toBe(
+      'if x:\n    return  1',
+    );
+  });
+});
+
+/** A range from the first occurrence of `from` to the end of the first occurrence of `to` after it. */
+function rangeBetween(doc: Document, from: string, to: string): Range {
+  const index = buildTextIndex(doc.body);
+  const start = index.text.indexOf(from);
+  const end = index.text.indexOf(to, start) + to.length;
+  return index.rangeFor(start, end);
+}

@@ -113,6 +113,15 @@ describe('stamping writes for sync', () => {
     }
   > = {
     updateHighlight: { run: (c, i) => c.updateHighlight(i.a1, { note: 'a note', color: 'green' }) },
+    extendHighlight: {
+      run: (c, i) =>
+        c.extendHighlight(i.a1, {
+          text: 'Kernel live patching kGraft',
+          markdown: 'Kernel live patching kGraft',
+          selectors: [{ type: 'TextPositionSelector', start: 0, end: 27 }],
+          position: 0,
+        }),
+    },
     deleteHighlight: { run: (c, i) => c.deleteHighlight(i.b1) },
     restoreHighlight: {
       setup: (c, i) => c.deleteHighlight(i.a1),
