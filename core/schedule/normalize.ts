@@ -130,12 +130,19 @@ const MILLIONS_WORD =
  * or billion after it: "10,000", "10.000", "10k" and "10 thousand" are "10000"; "50 Million" is "50m".
  */
 export function unifyNumbers(folded: string): string {
+  // Titles are normalised by the thousand when schedules are indexed: each rewrite runs only where
+  // its digits are (most titles have none).
   if (!/\d/.test(folded)) return folded;
-  return folded
-    .replace(GROUPED, (_, lead: string, groups: string) => lead + groups.replace(/[.,]/g, ''))
-    .replace(THOUSANDS_K, (_, n: string) => String(Number(n) * 1000))
-    .replace(THOUSANDS_WORD, (_, n: string) => String(Number(n) * 1000))
-    .replace(MILLIONS_WORD, (_, n: string, million?: string) => `${n}${million ? 'm' : 'b'}`);
+  let text = folded;
+  if (/\d[.,]\d{3}/.test(text))
+    text = text.replace(GROUPED, (_, lead: string, groups: string) => lead + groups.replace(/[.,]/g, ''));
+  if (/\dk/.test(text)) text = text.replace(THOUSANDS_K, (_, n: string) => String(Number(n) * 1000));
+  if (/\d\s/.test(text)) {
+    text = text
+      .replace(THOUSANDS_WORD, (_, n: string) => String(Number(n) * 1000))
+      .replace(MILLIONS_WORD, (_, n: string, million?: string) => `${n}${million ? 'm' : 'b'}`);
+  }
+  return text;
 }
 
 /**
