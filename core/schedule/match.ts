@@ -10,13 +10,13 @@
  * session-format marker such as "(Workshop)" on one side) need more than their title: agreeing speakers.
  */
 import { parseTalkTitle } from '../talks/title-parse';
+import { namedConferences, type PageContext, pageContext } from './conference-named';
 import { type DateFit, dayNumber, talkDateFit } from './date-fit';
 import { compareSpeakers, type NameWords, nameWords, type SpeakerAgreement } from './names';
 import { type TitleForm, titleForm } from './normalize';
 import {
   addForm,
   candidateTalks,
-  contextWords,
   formTerms,
   type IndexedConference,
   type IndexedTalk,
@@ -113,29 +113,6 @@ export const EVIDENCE_WEIGHTS = {
   genericWithSpeakers: 0.45,
 } as const;
 
-/**
- * Words conference names share that do not tell one from another, and the words of a schedule file's
- * or host's name, which name a conference that names none itself ("jsnation-2024.sessionize",
- * "pretalx.com").
- */
-const CONFERENCE_FILLER = new Set(
-  `conference conf summit days day annual international edition the of and for on in festival meetup symposium
-  workshop sessionize pretalx sched frab pentabarf schedule schedules agenda program programme calendar ical
-  ics json xml export all sessions talks www com org net io`.split(/\s+/),
-);
-
-/** True when the words of `context` name the conference: its acronym, or most of its title and its year. */
-function namesConference(words: ReadonlySet<string>, conf: IndexedConference): boolean {
-  const acronym = conf.acronymWords;
-  if (acronym.length && acronym.join('').length >= 3 && acronym.every((w) => words.has(w))) return true;
-  const distinctive = conf.titleWords.filter((w) => !CONFERENCE_FILLER.has(w));
-  const years = distinctive.filter((w) => /^\d{4}$/.test(w));
-  const rest = distinctive.filter((w) => !/^\d{4}$/.test(w));
-  if (!rest.length || !years.every((y) => words.has(y))) return false;
-  const found = rest.filter((w) => words.has(w)).length;
-  return found >= 1 && found * 3 >= rest.length * 2;
-}
-
 interface PreparedQuery {
   forms: TitleForm[];
   /** The session-format markers of the title as written (see session-format.ts). */
@@ -147,7 +124,7 @@ interface PreparedQuery {
   titleSpeakers: NameWords[];
   generic: boolean;
   pageDay: number | null;
-  context: Set<string> | null;
+  context: PageContext | null;
 }
 
 function prepare(query: TalkQuery): PreparedQuery {
@@ -168,7 +145,7 @@ function prepare(query: TalkQuery): PreparedQuery {
     titleSpeakers,
     generic: isGenericTitle(forms, names),
     pageDay: dayNumber(query.pageDate),
-    context: query.context ? contextWords(query.context) : null,
+    context: query.context ? pageContext(query.context) : null,
   };
 }
 
@@ -289,13 +266,11 @@ export function matchTalk(index: ScheduleIndex, query: TalkQuery): ScheduleMatch
   // The conferences the context names, among the candidates' (null: no context to read).
   let named: Set<string> | null = null;
   if (q.context) {
-    named = new Set();
-    const seen = new Set<IndexedConference>();
-    for (const { conference } of found) {
-      if (!conference || seen.has(conference)) continue;
-      seen.add(conference);
-      if (namesConference(q.context, conference)) named.add(conference.conference.id);
-    }
+    const conferences = new Set<IndexedConference>();
+    for (const { conference } of found) if (conference) conferences.add(conference);
+    named = new Set(
+      [...namedConferences(q.context, [...conferences], q.pageDay)].map((c) => c.conference.id),
+    );
   }
   const byId = new Map(found.map((talk) => [talk.talk.id, talk]));
   const scored = found

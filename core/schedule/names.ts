@@ -50,16 +50,43 @@ function compatible(a: string, b: string): 'full' | 'initial' | null {
  */
 export function comparePeople(a: NameWords, b: NameWords): PersonMatch {
   // "@orlakeating" (a write-up naming its speaker by a handle) is the person whose name it spells.
-  const handle = (n: NameWords) => n.length === 1 && n[0]!.startsWith('@');
-  if (handle(a) || handle(b)) {
-    const [h, other] = handle(a) ? [a[0]!, b] : [b[0]!, a];
-    if (handle(other)) return h === other[0] ? 'same' : 'none';
-    return handleSpells(h, other.join(' ')) ? 'same' : 'none';
+  if (isHandle(a) || isHandle(b)) {
+    // A dot inside a handle ("@jo.dev") split it into words: one handle again.
+    const [h, other] = isHandle(a) ? [a.join('.'), b] : [b.join('.'), a];
+    if (isHandle(other)) return h === other.join('.') ? 'same' : 'none';
+    if (handleSpells(h.startsWith('@') ? h : `@${h}`, other.join(' '))) return 'same';
+    return handleNames(h, other) ? 'partial' : 'none';
   }
   const words = compareNameWords(a, b);
   if (words === 'same') return words;
   const short = shortFormOf(a, b);
-  return short === 'same' || words === 'none' ? short : words;
+  if (short !== 'none' || words !== 'none') return short === 'same' || words === 'none' ? short : words;
+  // A first name alone, shortened: "Dev" for Devraj Iyer.
+  const [one, full] = a.length === 1 ? [a, b] : [b, a];
+  return one.length === 1 && full.length >= 2 && shortForm(one[0]!, full[0]!) === 'strong'
+    ? 'partial'
+    : 'none';
+}
+
+/**
+ * A handle, not a name: "@tamsin", or one word with "_" or digits in it ("kasia_io", "dev42"), as a
+ * platform's user name is written.
+ */
+export function isHandle(name: NameWords): boolean {
+  return !!name[0]?.startsWith('@') || (name.length === 1 && /_|\p{L}\d|\d\p{L}/u.test(name[0]!));
+}
+
+/**
+ * Whether a part of handle `h` (between "_", ".", "-" or digits, three letters or more) is one of the
+ * words of `name` as written: "@tamsin" for Tamsin Achterberg, not "@tessaq" for Tessa Keating. One
+ * name word is no more than a first name.
+ */
+function handleNames(h: string, name: NameWords): boolean {
+  const parts = h
+    .replace(/^@/, '')
+    .split(/[_.\-\d]+/)
+    .filter((p) => p.length >= 3);
+  return parts.some((p) => name.includes(p));
 }
 
 function compareNameWords(a: NameWords, b: NameWords): PersonMatch {
@@ -178,7 +205,11 @@ function shortFormOf(a: NameWords, b: NameWords): PersonMatch {
   return form === 'strong' ? 'same' : 'partial';
 }
 
-/** How two speaker lists agree (see `SpeakerAgreement`). */
+/**
+ * How two speaker lists agree (see `SpeakerAgreement`). A handle that spells nobody on the other side
+ * says nothing against them ("@kasia_io" may well be Katarzyna Wiśniewska): when every person one side
+ * names is such a handle, the lists neither agree nor disagree.
+ */
 export function compareSpeakers(a: readonly NameWords[], b: readonly NameWords[]): SpeakerAgreement {
   if (!a.length || !b.length) return 'unknown';
   let best: SpeakerAgreement = 'disagree';
@@ -189,5 +220,6 @@ export function compareSpeakers(a: readonly NameWords[], b: readonly NameWords[]
       if (m === 'partial') best = 'partial';
     }
   }
+  if (best === 'disagree' && (a.every(isHandle) || b.every(isHandle))) return 'unknown';
   return best;
 }

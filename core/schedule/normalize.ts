@@ -86,12 +86,64 @@ export function foldText(text: string): string {
     .trim();
 }
 
-/** Small numbers written out, read as digits: "Ten Years" is "10 Years", and "Part One" is not "Part 2". */
-const NUMBER_WORDS = new Map(
-  'zero one two three four five six seven eight nine ten eleven twelve'
+/**
+ * Small numbers written out, read as digits: "Ten Years" is "10 Years", "Twintig jaar" is "20 jaar", and
+ * "Part One" is not "Part 2". English to twelve; German, French, Spanish, Portuguese, Italian and Dutch
+ * from two to twelve and twenty, but for the words that are also common words elsewhere ("elf", "once",
+ * "dos", "due", "sei", "tres"/"très") and "one" of those languages, which is their "a".
+ */
+const NUMBER_WORDS = new Map<string, string>([
+  ...'zero one two three four five six seven eight nine ten eleven twelve'
     .split(' ')
-    .map((w, i) => [w, String(i)]),
-);
+    .map((w, i): [string, string] => [w, String(i)]),
+  ...(
+    [
+      ['zwei drei vier funf sechs sieben acht neun zehn - zwolf zwanzig'],
+      ['deux trois quatre cinq six sept huit neuf dix onze douze vingt'],
+      ['- - cuatro cinco seis siete ocho nueve diez - doce veinte'],
+      ['dois - quatro cinco seis sete oito nove dez onze doze vinte'],
+      ['- tre quattro cinque - sette otto nove dieci undici dodici venti'],
+      ['twee drie vier vijf zes zeven acht negen tien - twaalf twintig'],
+    ] as const
+  ).flatMap(([list]) =>
+    list
+      .split(' ')
+      .map((w, i): [string, string] => [w, String(i === 11 ? 20 : i + 2)])
+      .filter(([w]) => w !== '-'),
+  ),
+  ['duas', '2'],
+]);
+
+/** Thousands written with separators ("10,000", "17.000"): the number, as digits only. */
+const GROUPED = /(?<![\p{N}.,])([1-9]\d{0,2})((?:[.,]\d{3})+)(?![.,]?\p{N})/gu;
+/** "10k": thousands by a letter. */
+const THOUSANDS_K = /(?<![\p{L}\p{N}.,])(\d+)k(?![\p{L}\p{N}])/gu;
+/** "10 thousand", "10 Tausend", "10 mil": the number of thousands, in words. */
+const THOUSANDS_WORD =
+  /(?<![\p{L}\p{N}.,])(\d+)\s+(?:thousand|tausend|mille|mil|duizend|tysiecy|тысяч\p{L}*)(?![\p{L}\p{N}])/gu;
+/** "50 million" as "50m" and "3 billion" as "3b", as titles write them ("50M Rows"). */
+const MILLIONS_WORD =
+  /(?<![\p{L}\p{N}])(\d+(?:[.,]\d+)?)\s+(?:(million|millions|millionen|millones|milhoes|milioni|miljoen|miljoenen|milionow|миллион\p{L}*)|billion|billions|milliarden|milliards)(?![\p{L}\p{N}])/gu;
+
+/**
+ * One spelling for a number written with thousands separators, a "k", or a word for thousand, million
+ * or billion after it: "10,000", "10.000", "10k" and "10 thousand" are "10000"; "50 Million" is "50m".
+ */
+export function unifyNumbers(folded: string): string {
+  // Titles are normalised by the thousand when schedules are indexed: each rewrite runs only where
+  // its digits are (most titles have none).
+  if (!/\d/.test(folded)) return folded;
+  let text = folded;
+  if (/\d[.,]\d{3}/.test(text))
+    text = text.replace(GROUPED, (_, lead: string, groups: string) => lead + groups.replace(/[.,]/g, ''));
+  if (/\dk/.test(text)) text = text.replace(THOUSANDS_K, (_, n: string) => String(Number(n) * 1000));
+  if (/\d\s/.test(text)) {
+    text = text
+      .replace(THOUSANDS_WORD, (_, n: string) => String(Number(n) * 1000))
+      .replace(MILLIONS_WORD, (_, n: string, million?: string) => `${n}${million ? 'm' : 'b'}`);
+  }
+  return text;
+}
 
 /**
  * The words of already folded text: letters and digits ("3.12" and "10m" stay whole), "c++", "c#",
@@ -113,7 +165,7 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:[.,]\p{N}+)*/gu;
  * left empty without `withGlue`).
  */
 export function writtenWords(folded: string, withGlue = true): { words: string[]; glued: number[] } {
-  const text = folded
+  const text = unifyNumbers(folded)
     .replace(/(^|[^\p{L}])c\+\+/gu, '$1 cpp ')
     .replace(/(^|[^\p{L}])([cf])#/gu, '$1 $2sharp ')
     .replace(/(^|[^\p{L}\p{N}])\.net(?![\p{L}])/gu, '$1 dotnet ')

@@ -7,13 +7,14 @@
  * Ops" is a title.
  */
 
-/** Status words, in the languages of the schedules read (en, de, fr, es, pt, it, nl, ja, zh, ko). */
+/** Status words, in the languages of the schedules read (en, de, fr, es, pt, it, nl, ja, zh, ko, ru). */
 const STATUS = [
   'moved|cancell?ed|postponed|rescheduled|withdrawn|relocated|dropped',
   'verschoben|abgesagt|entfällt|entfallen|verlegt',
-  'annulée?|reportée?|déplacée?',
-  'cancelad[ao]|aplazad[ao]|suspendid[ao]|trasladad[ao]|adiad[ao]|transferid[ao]',
-  'annullat[ao]|spostat[ao]|rinviat[ao]',
+  'annulée?|reportée?|déplacée?|reprogrammée?',
+  'cancelad[ao]|aplazad[ao]|suspendid[ao]|trasladad[ao]|reprogramad[ao]|adiad[ao]|transferid[ao]|remarcad[ao]',
+  'annullat[ao]|spostat[ao]|rinviat[ao]|riprogrammat[ao]',
+  'отменен[аоы]?|отменён|перенесен[аоы]?|перенесён',
   'geannuleerd|verplaatst|vervallen',
   '中止|休講|キャンセル|変更|移動|取消|已取消|取消了|延期|취소|변경',
 ].join('|');

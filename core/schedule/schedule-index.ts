@@ -321,8 +321,3 @@ export function candidateTalks(
 function contextWordList(text: string): string[] {
   return titleWords(foldText(text));
 }
-
-/** `text` folded into words, for looking conference names up in a page's context. */
-export function contextWords(text: string): Set<string> {
-  return new Set(titleWords(foldText(text)));
-}

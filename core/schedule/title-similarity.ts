@@ -172,8 +172,8 @@ function typoScore(a: readonly string[], b: readonly string[]): number {
     const x = a[i]!;
     const y = b[i]!;
     if (x === y) continue;
-    if (sameStem(x, y) || (RELATIVES.has(x) && RELATIVES.has(y))) {
-      // "Cost"/"Costs", "Validate"/"Validating", "teams that"/"teams who": as one typo.
+    if (sameStem(x, y) || (RELATIVES.has(x) && RELATIVES.has(y)) || (ONE.has(x) && ONE.has(y))) {
+      // "Cost"/"Costs", "Validate"/"Validating", "teams that"/"teams who", "a year"/"one year": as one typo.
       differing++;
       distance++;
       continue;
@@ -192,6 +192,9 @@ function typoScore(a: readonly string[], b: readonly string[]): number {
 
 /** Relative pronouns a writer swaps without changing the title: "Teams That Hate …" / "Teams Who Hate …". */
 const RELATIVES = new Set(['that', 'which', 'who', 'whom']);
+
+/** "A Year" and "One Year" (read as "1 year", normalize.ts): the article is the number one. */
+const ONE = new Set(['a', 'an', '1']);
 
 /** Endings of inflected forms, longest first, with what replaces them ("libraries" -> "library"). */
 const INFLECTIONS: [ending: string, replacement: string][] = [

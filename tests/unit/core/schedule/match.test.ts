@@ -441,6 +441,16 @@ describe('matchTalk: the only talk of its speakers, under another title', () => 
       'budget',
     ],
     [
+      'a reworded title, the page naming the conference but its year (the page date gives it)',
+      query(
+        'Testing Numerical Code When the Answer Is Unknown',
+        ['Kwabena Asare'],
+        during,
+        'Notes: DataConf Vienna',
+      ),
+      'num',
+    ],
+    [
       'a moved talk, its old slot still listed',
       query('A Month with Free-Threaded Python', ['Ioana Petrescu'], during, notes),
       'py-new',
@@ -728,6 +738,95 @@ const perturbArb = (title: string) =>
       const text = words.join(space).replace(new RegExp(`${space}:${space}`, 'g'), colon);
       return `${quotes[0]}${text}${tail}${quotes[1]}`;
     });
+
+describe('matchTalk: the conference a page names, speakers by handle or first name', () => {
+  const sa = {
+    id: 'cb-sa',
+    title: 'Cloud Builders South America 2025',
+    acronym: null,
+    start: '2025-09-10',
+    end: '2025-09-11',
+  };
+  const eu = {
+    id: 'cb-eu',
+    title: 'Cloud Builders Europe 2025',
+    acronym: null,
+    start: '2025-04-02',
+    end: '2025-04-03',
+  };
+  const talk = (
+    id: string,
+    conferenceId: string,
+    day: string,
+    title: string,
+    speakers: string[],
+  ): MatchableTalk => ({
+    id,
+    conferenceId,
+    title,
+    subtitle: null,
+    speakers,
+    start: `${day}T11:00:00-03:00`,
+    day,
+    housekeeping: false,
+  });
+  const others = generateSchedules(2, 300, 17, 2025);
+  const schedules = buildScheduleIndex(
+    [sa, eu, ...others.conferences],
+    [
+      talk('reports', 'cb-sa', '2025-09-10', 'Cost Reports Engineers Actually Read', ['Ilse Brandt']),
+      talk('reports-eu', 'cb-eu', '2025-04-02', 'Cost Reports for Platform Teams', ['Tariq Mensah']),
+      talk('ledger', 'cb-sa', '2025-09-11', 'A Ledger for Every Namespace', ['Samantha Okafor']),
+      ...others.talks,
+    ],
+  );
+  const after = '2025-09-16';
+
+  it.each([
+    [
+      'initials of the edition ("SA"), the series’ other edition imported too',
+      query(
+        'Cost Reports Engineers Actually Read',
+        ['Ilse Brandt'],
+        after,
+        'Trip report: Cloud Builders SA 2025',
+      ),
+      'reports',
+    ],
+    [
+      'words both editions share',
+      query('Cost Reports Engineers Actually Read', ['Ilse Brandt'], after, 'Cloud Builders 2025, day one'),
+      'reports',
+    ],
+    [
+      'the speaker by a handle that spells nobody',
+      query('Cost Reports Engineers Actually Read', ['@nightowl42'], after, 'Cloud Builders SA 2025'),
+      'reports',
+    ],
+    [
+      'the speaker by a handle that is her first name',
+      query('Cost Reports Engineers Actually Read', ['@ilse'], after),
+      'reports',
+    ],
+    [
+      'the speaker by a short first name alone',
+      query('A Ledger for Every Namespace', ['Sam'], after),
+      'ledger',
+    ],
+  ])('%s is matched', (_, q, expected) => {
+    expect(matchTalk(schedules, q)).toMatchObject({ kind: 'match', talkId: expected });
+  });
+
+  it.each([
+    ['another person by name', query('Cost Reports Engineers Actually Read', ['Bo Chen'], after)],
+    [
+      'a handle beside another person',
+      query('Cost Reports Engineers Actually Read', ['@nightowl42', 'Bo Chen'], after),
+    ],
+  ])('%s is not matched', (_, q) => {
+    expect(matchTalk(schedules, q).kind).not.toBe('match');
+  });
+});
 
 describe('matchTalk: properties on random schedules', () => {
   it("a talk's own title, however punctuated, is never matched to another talk, and is offered", () => {

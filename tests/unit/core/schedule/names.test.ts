@@ -59,6 +59,16 @@ describe('comparePeople', () => {
     ['Mike Chen', 'Mika Chen', 'none'],
     ['Emeka Obi', 'Eke Obi', 'none'],
     ['Patel Dev', 'Shah Devendra', 'none'],
+    // A first name alone, shortened: the first name only, so partly.
+    ['Sam', 'Samantha Okafor', 'partial'],
+    ['Rob', 'Robert Fenwick', 'partial'],
+    ['Sam', 'Okafor Samantha', 'none'],
+    ['Sa', 'Samantha Okafor', 'none'],
+    // A handle that is a first or family name alone names the person only so far; with more parts, in full.
+    ['@greta', 'Greta Lindqvist', 'partial'],
+    ['greta_builds', 'Greta Lindqvist', 'same'],
+    ['@lindqvist.dev', 'Greta Lindqvist', 'same'],
+    ['@nightowl42', 'Greta Lindqvist', 'none'],
   ] as const)('%s / %s: %s', (a, b, expected) => {
     expect(comparePeople(nameWords(a), nameWords(b))).toBe(expected);
     expect(comparePeople(nameWords(b), nameWords(a))).toBe(expected);
@@ -76,6 +86,11 @@ describe('compareSpeakers', () => {
     [['Bob Smith'], ['Jane Doe', 'John Roe'], 'disagree'],
     [['Dev Patel'], ['Devendra Patel'], 'agree'],
     [['Jo Berg', 'Ken Adams'], ['Johanna Berg'], 'partial'],
+    // A handle that spells nobody says nothing against the schedule's speakers; a name beside it does.
+    [['@nightowl42'], ['Greta Lindqvist'], 'unknown'],
+    [['pixel_witch'], ['Greta Lindqvist', 'Omar Haddad'], 'unknown'],
+    [['@nightowl42', 'Bo Chen'], ['Greta Lindqvist'], 'disagree'],
+    [['@greta'], ['Greta Lindqvist'], 'partial'],
   ] as const)('%j / %j: %s', (a, b, expected) => {
     expect(compareSpeakers(list(...a), list(...b))).toBe(expected);
   });

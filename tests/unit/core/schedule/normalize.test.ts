@@ -36,13 +36,33 @@ describe('titleWords', () => {
     ["What's New in Python 3.12?", ['what', 'new', 'in', 'python', '3.12']],
     ["Don't Panic: Jane's Guide", ['dont', 'panic', 'jane', 'guide']],
     ['C++, C# & F# on .NET', ['cpp', 'csharp', 'and', 'fsharp', 'on', 'dotnet']],
-    ['Scaling to 10M users, 1,000 nodes', ['scaling', 'to', '10m', 'users', '1,000', 'nodes']],
+    ['Scaling to 10M users, 1,000 nodes', ['scaling', 'to', '10m', 'users', '1000', 'nodes']],
     ['Rustで作るWebAssembly入門', ['rust', 'で作る', 'webassembly', '入門']],
     ['Micro-services', ['micro', 'services']],
     ['Rust: the (good) parts!', ['rust', 'the', 'good', 'parts']],
     ['Staff+ Engineers on Disney+', ['staff', 'plus', 'engineers', 'on', 'disney', 'plus']],
     ['Notepad++ and C++', ['notepad', 'and', 'cpp']],
     ['A+B Testing', ['a', 'b', 'testing']],
+    // One spelling for a number: thousands separators, "k", and the words for thousand and million.
+    ['Serving 25,000 Tenants', ['serving', '25000', 'tenants']],
+    ['Serving 25.000 Mandanten', ['serving', '25000', 'mandanten']],
+    ['Serving 25k Tenants', ['serving', '25000', 'tenants']],
+    ['Serving 25 Thousand Tenants', ['serving', '25000', 'tenants']],
+    ['Indexing 40 Million Documents', ['indexing', '40m', 'documents']],
+    ['Indexing 40M Documents', ['indexing', '40m', 'documents']],
+    ['3 Billion Events a Day', ['3b', 'events', 'a', 'day']],
+    ['1,250,000 Rows', ['1250000', 'rows']],
+    // Versions, addresses and decimals are no thousands.
+    ['Scaling 0.500 and 3.12', ['scaling', '0.500', 'and', '3.12']],
+    ['Routing 10.0.0.1', ['routing', '10.0.0.1']],
+    ['Terraform 1.5', ['terraform', '1.5']],
+    // Small numbers written out in the languages of the stopwords, not the words that are also others.
+    ['Twaalf jaar Kotlin', ['12', 'jaar', 'kotlin']],
+    ['Zwanzig Jahre Linux', ['20', 'jahre', 'linux']],
+    ['Vingt ans de Postgres', ['20', 'ans', 'de', 'postgres']],
+    ['Cinco lecciones', ['5', 'lecciones']],
+    ['Write Once, Run Anywhere', ['write', 'once', 'run', 'anywhere']],
+    ['ELF Files for Mere Mortals', ['elf', 'files', 'for', 'mere', 'mortals']],
   ])('%s', (input, expected) => expect(words(input)).toEqual(expected));
 
   it.each([

@@ -12,6 +12,9 @@ describe('isPlaceholderSlot', () => {
     '【中止】型ヒントで守る大規模Djangoアプリケーション',
     '[Annulé] Le JIT expliqué à ma grand-mère',
     'Cancelado: Feature flags sem dívida técnica',
+    '[REPROGRAMADO] Observabilidad sin dolor',
+    'Riprogrammato: Micro-frontend in produzione',
+    'Тестирование без моков (перенесено)',
   ])('%s is a placeholder', (title) => {
     expect(isPlaceholderSlot(title)).toBe(true);
   });

@@ -41,6 +41,12 @@ describe('compareTitles', () => {
     // A unit written apart or together is the same number.
     ['Zero-Downtime Migrations on a 2 TB Table', 'Zero-Downtime Migrations on a 2TB Table', 'variant', 0.98],
     ['Staff+ Engineering in Practice', 'Staff-Plus Engineering in Practice', 'exact', 1],
+    // A number in digits, with a "k" or an "M", with separators or written out is the same number.
+    ['Serving 25,000 Tenants from One Cluster', 'Serving 25k Tenants from One Cluster', 'exact', 1],
+    ['Indexing 40 Million Documents on a Laptop', 'Indexing 40M Documents on a Laptop', 'exact', 1],
+    ['Twintig jaar Kotlin in productie', '20 jaar Kotlin in productie', 'exact', 1],
+    // "A" is "one": as one typo.
+    ['Rust in Anger: A Decade of Embedded', 'Rust in Anger: One Decade of Embedded', 'variant', 0.93],
     [
       'Kubernetes Security',
       'Kubernetes Security: Lessons from Production',
@@ -96,6 +102,9 @@ describe('compareTitles', () => {
     ['Zero-Downtime Migrations on a 10 TB Table', 'Zero-Downtime Migrations on a 1 TB Table'],
     ['Scaling Postgres to 10M Users', 'Scaling ClickHouse to 10M Users'],
     ['New Features in Rust', 'News Features in Rust'],
+    ['Indexing 40 Million Documents', 'Indexing 4M Documents'],
+    ['Serving 25k Tenants', 'Serving 250 Tenants'],
+    ['Rust in Anger: A Decade of Embedded', 'Rust in Anger: Two Decades of Embedded'],
   ])('%s / %s are different titles', (a, b) => {
     expect(compare(a, b).score).toBeLessThanOrEqual(TITLE_SCORES.overlap);
   });

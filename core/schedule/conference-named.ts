@@ -1,0 +1,143 @@
+/**
+ * Whether a write-up's context (its page title, site name, headings, URL) names an imported
+ * conference: its acronym, or most of its title's distinctive words and its year. The page names a
+ * conference as its writer spells it, not as the schedule file does, so a title word is also found
+ * written apart or together ("Ha Noi" / "Hanoi"), with one letter changed in a word of five letters or
+ * more ("Milano" / "Milan", "Lisboa" / "Lisbon"), or as the capitals of a run of title words ("NA" for
+ * "North America"); and the year may be the page's own, when the page is dated during the conference.
+ *
+ * Words two imported conferences share name neither: "KubeCon 2024" fits KubeCon Europe 2024 and
+ * KubeCon North America 2024 alike, so a conference counts as named only when the words found are
+ * not all another candidate conference's words too.
+ */
+import { dateFit } from './date-fit';
+import { boundedEditDistance } from './edit-distance';
+import { foldText, titleWords } from './normalize';
+import type { IndexedConference } from './schedule-index';
+
+/**
+ * Words conference names share that do not tell one from another, and the words of a schedule file's
+ * or host's name, which name a conference that names none itself ("jsnation-2024.sessionize",
+ * "pretalx.com").
+ */
+const CONFERENCE_FILLER = new Set(
+  `conference conf summit days day annual international edition the of and for on in festival meetup symposium
+  workshop sessionize pretalx sched frab pentabarf schedule schedules agenda program programme calendar ical
+  ics json xml export all sessions talks www com org net io`.split(/\s+/),
+);
+
+/** A page's context, read once per query. */
+export interface PageContext {
+  /** Its words, folded as titles are. */
+  words: ReadonlySet<string>;
+  /** Two neighbouring words written together ("ha noi" -> "hanoi"): a name the schedule spells as one word. */
+  joined: ReadonlySet<string>;
+  /** Words of five letters or more, for a name spelt with one letter changed. */
+  long: readonly string[];
+  /** Words written in capitals, two to five letters, lower-cased ("NA", "WTD"): initials of a name. */
+  capitals: ReadonlySet<string>;
+}
+
+/** `text` read as a page's context (see `PageContext`). */
+export function pageContext(text: string): PageContext {
+  const list = titleWords(foldText(text));
+  const joined = new Set<string>();
+  for (let i = 0; i + 1 < list.length; i++) joined.add(list[i]! + list[i + 1]!);
+  const capitals = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{2,5}(?![\p{L}\p{N}])/gu))
+    capitals.add(m[0].toLowerCase());
+  return {
+    words: new Set(list),
+    joined,
+    long: list.filter((w) => w.length >= 5 && /^\p{L}+$/u.test(w)),
+    capitals,
+  };
+}
+
+const isYear = (w: string) => /^\d{4}$/.test(w);
+
+/** Whether the context holds `word` as written, written apart, or with one letter changed (five letters or more). */
+function holds(ctx: PageContext, word: string): boolean {
+  if (ctx.words.has(word) || ctx.joined.has(word)) return true;
+  if (word.length < 5 || !/^\p{L}+$/u.test(word)) return false;
+  return ctx.long.some((w) => boundedEditDistance(word, w, 1) <= 1);
+}
+
+/** The indexes of title words the context gives by their initials in capitals ("NA": north, america). */
+function initialled(ctx: PageContext, words: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  if (!ctx.capitals.size) return out;
+  for (let i = 0; i < words.length; i++) {
+    let initials = '';
+    for (let j = i; j < words.length && j - i < 5 && /^\p{L}/u.test(words[j]!); j++) {
+      initials += words[j]![0];
+      if (j > i && ctx.capitals.has(initials)) for (let k = i; k <= j; k++) out.add(k);
+    }
+  }
+  return out;
+}
+
+/**
+ * The distinctive words of `conf`'s title (its year included) the context gives, when they are enough
+ * to name it: every year (or the page dated during the conference) and two thirds of the other words.
+ * Null when they are not.
+ */
+function namingWords(ctx: PageContext, conf: IndexedConference, pageDay: number | null): Set<string> | null {
+  const words = conf.titleWords;
+  const byInitials = initialled(ctx, words);
+  const found = new Set<string>();
+  let rest = 0;
+  let restFound = 0;
+  // Written together on the page, apart in the title ("JavaLand" / "Java Land").
+  const pairs = new Set<number>();
+  for (let i = 0; i + 1 < words.length; i++)
+    if (ctx.words.has(words[i]! + words[i + 1]!)) pairs.add(i).add(i + 1);
+  const during = dateFit(pageDay, conf.firstDay, conf.lastDay) === 'during';
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (CONFERENCE_FILLER.has(word)) continue;
+    if (isYear(word)) {
+      if (!ctx.words.has(word) && !during) return null;
+      found.add(word);
+      continue;
+    }
+    rest++;
+    if (byInitials.has(i) || pairs.has(i) || holds(ctx, word)) {
+      restFound++;
+      found.add(word);
+    }
+  }
+  return restFound >= 1 && restFound * 3 >= rest * 2 ? found : null;
+}
+
+/**
+ * The conferences among `conferences` (a query's candidates') that the context names (see the module
+ * comment), for a page dated `pageDay`.
+ */
+export function namedConferences(
+  ctx: PageContext,
+  conferences: readonly IndexedConference[],
+  pageDay: number | null,
+): Set<IndexedConference> {
+  const named = new Set<IndexedConference>();
+  const byTitle = new Map<IndexedConference, Set<string>>();
+  for (const conf of conferences) {
+    const acronym = conf.acronymWords;
+    if (acronym.length && acronym.join('').length >= 3 && acronym.every((w) => ctx.words.has(w))) {
+      named.add(conf);
+      continue;
+    }
+    const found = namingWords(ctx, conf, pageDay);
+    if (found) byTitle.set(conf, found);
+  }
+  for (const [conf, found] of byTitle) {
+    // Words that fit another candidate conference as well name neither.
+    const shared = conferences.some((other) => {
+      if (other === conf) return false;
+      const theirs = new Set(other.titleWords);
+      return [...found].every((w) => theirs.has(w));
+    });
+    if (!shared) named.add(conf);
+  }
+  return named;
+}

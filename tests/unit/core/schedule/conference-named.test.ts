@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { namedConferences, pageContext } from '@/core/schedule/conference-named';
+import { dayNumber } from '@/core/schedule/date-fit';
+import { buildScheduleIndex, type MatchableConference } from '@/core/schedule/schedule-index';
+
+const conference = (id: string, title: string, start: string, end: string): MatchableConference => ({
+  id,
+  title,
+  acronym: null,
+  start,
+  end,
+});
+
+// Two editions of one series in one year, on two continents, and two conferences named after cities
+// that pages spell their own way.
+const conferences = [
+  conference('sa', 'Cloud Builders South America 2025', '2025-09-10', '2025-09-11'),
+  conference('eu', 'Cloud Builders Europe 2025', '2025-04-02', '2025-04-03'),
+  conference('lisbon', 'Codefest Lisbon 2025', '2025-05-20', '2025-05-21'),
+  conference('saigon', 'DevDays Saigon 2025', '2025-11-08', '2025-11-08'),
+  conference('javaland', 'Java Land 2025', '2025-03-25', '2025-03-27'),
+  conference('rivertown', 'Rivertown Rust 2025', '2025-06-05', '2025-06-06'),
+];
+const index = buildScheduleIndex(conferences, []);
+const all = [...index.conferences.values()];
+
+const named = (context: string, pageDate: string | null = null) =>
+  [...namedConferences(pageContext(context), all, dayNumber(pageDate))].map((c) => c.conference.id).sort();
+
+describe('namedConferences', () => {
+  it('names a conference by most of its title and its year', () => {
+    expect(named('Cloud Builders Europe 2025: my three favourite talks')).toEqual(['eu']);
+    expect(named('Codefest Lisbon 2025 recap')).toEqual(['lisbon']);
+  });
+
+  it('does not take words two conferences share for either (one series, two editions)', () => {
+    // "Cloud Builders 2025" is most of Europe's title, and all but the part that tells it from South America's.
+    expect(named('Cloud Builders 2025: day one')).toEqual([]);
+    expect(named('Cloud Builders South America 2025')).toEqual(['sa']);
+  });
+
+  it('reads a run of title words from their initials in capitals', () => {
+    expect(named('Trip report: Cloud Builders SA 2025 (São Paulo)')).toEqual(['sa']);
+    // In lower case "sa" is a word like any other, not initials.
+    expect(named('cloud builders sa 2025')).toEqual([]);
+  });
+
+  it('finds a title word written apart or together on the page', () => {
+    expect(named('DevDays Sai Gon 2025: ghi chép')).toEqual(['saigon']);
+    expect(named('JavaLand 2025 in one page')).toEqual(['javaland']);
+  });
+
+  it('finds a title word of five letters or more with one letter changed (a city in the page’s language)', () => {
+    expect(named('Dois dias no Codefest Lisboa 2025')).toEqual(['lisbon']);
+    // Not in a short word, and not two letters changed.
+    expect(named('Codefest Lisbonne 2025')).toEqual([]);
+  });
+
+  it('takes the year from the page date when the page is dated during the conference', () => {
+    expect(named('Notes from Rivertown Rust', '2025-06-09')).toEqual(['rivertown']);
+    // A year later the page writes up another edition, and without a date nothing says which.
+    expect(named('Notes from Rivertown Rust', '2026-06-09')).toEqual([]);
+    expect(named('Notes from Rivertown Rust')).toEqual([]);
+  });
+});
