@@ -173,18 +173,17 @@ function itemsOf(data: unknown): unknown[] | string {
   return [data];
 }
 
-/** A stable 128-bit hex hash (two FNV-1a 64-bit lanes): ids for records of annotations that are not ours. */
+/**
+ * A stable 128-bit hex hash (four FNV-1a 32-bit lanes with different seeds): ids for records of
+ * annotations that are not ours. 32-bit integer arithmetic: a 256 MB file hashes in seconds.
+ */
 export function stableHash(text: string): string {
-  let a = 0xcbf29ce484222325n;
-  let b = 0x84222325cbf29ce4n;
-  const prime = 0x100000001b3n;
-  const mask = 0xffffffffffffffffn;
+  const lanes = [0x811c9dc5, 0x050c5d1f, 0x6c62272e, 0x2c1b3c6d];
   for (let i = 0; i < text.length; i++) {
-    const c = BigInt(text.charCodeAt(i));
-    a = ((a ^ c) * prime) & mask;
-    b = ((b ^ (c + 0x9en)) * prime) & mask;
+    const c = text.charCodeAt(i);
+    for (let l = 0; l < 4; l++) lanes[l] = Math.imul(lanes[l]! ^ (c + l), 0x01000193);
   }
-  return a.toString(16).padStart(16, '0') + b.toString(16).padStart(16, '0');
+  return lanes.map((h) => (h >>> 0).toString(16).padStart(8, '0')).join('');
 }
 
 const UUID_IRI = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
