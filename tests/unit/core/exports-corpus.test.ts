@@ -161,6 +161,9 @@ if (SCHEMA_DIR) {
       );
       expect(correct.length).toBeGreaterThan(30);
       for (const sample of correct) expect(failedAssertions(sample.json, w3cMusts), sample.name).toEqual([]);
+      const incorrect = samples('incorrect');
+      for (const sample of incorrect)
+        expect(failedAssertions(sample.json, w3cMusts), sample.name).not.toEqual([]);
     });
 
     it('our schema accepts every correct sample and refuses every incorrect one', () => {
