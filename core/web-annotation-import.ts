@@ -22,6 +22,7 @@
  *   HTML), bounded by the library's limits.
  */
 import * as v from 'valibot';
+import { codePointLength } from './anchoring/text-content';
 import type { LibraryData } from './backup';
 import { LIMITS } from './limits';
 import { EARLIEST_TIMESTAMP, isPlausibleTime } from './schemas';
@@ -251,11 +252,16 @@ function quoteOf(selectors: readonly SelectorValue[]): Quote | null | 'too-long'
       Number.isSafeInteger(s.start) &&
       Number.isSafeInteger(s.end) &&
       (s.start as number) >= 0 &&
-      (s.end as number) - (s.start as number) === exact.length,
+      // The model counts code points: a quote with an emoji is shorter than its UTF-16 length.
+      (s.end as number) - (s.start as number) === codePointLength(exact),
   );
   if (!at) return { selector, position: 0 };
   const start = at.start as number;
-  return { selector, counted: { exact, prefix, suffix, start, end: start + exact.length }, position: start };
+  return {
+    selector,
+    counted: { exact, prefix, suffix, start, end: start + codePointLength(exact) },
+    position: start,
+  };
 }
 
 /** A target's page (normalized http(s) URL) and selectors. */
