@@ -4,6 +4,7 @@
  * the `satisfies` checks below fail to compile when the two drift apart.
  */
 import * as v from 'valibot';
+import { codePointLength } from './anchoring/text-content';
 import { TALK_FORMS } from './talks/talk-forms';
 import { LIMITS } from './limits';
 import { SCHEDULE_FORMATS, SCHEDULE_LINK_KINDS } from './schedule/types';
@@ -94,7 +95,11 @@ export const TextContentQuoteSchema = v.pipe(
     start: offset,
     end: offset,
   }),
-  v.check((q) => q.end - q.start === q.exact.length, 'end - start must be the length of exact'),
+  // In code points; a record clipped before positions were counted so holds UTF-16 code units.
+  v.check(
+    (q) => q.end - q.start === codePointLength(q.exact) || q.end - q.start === q.exact.length,
+    'end - start must be the length of exact',
+  ),
 );
 
 export const PageMetadataSchema = v.object({

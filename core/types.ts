@@ -32,7 +32,8 @@ export type Selector = TextQuoteSelector | TextPositionSelector | RangeSelector;
 
 /**
  * A passage in the text model other annotation tools use: offsets into the page body's `textContent`
- * (every Text node, script and style text included), trimmed of whitespace at either end, with the
+ * (every Text node, script and style text included), in Unicode code points as the Web Annotation model
+ * counts (records clipped before that hold UTF-16 code units), trimmed of whitespace at either end, with the
  * verbatim context either side (core/anchoring/text-content.ts). What Web Annotation export writes.
  */
 export interface TextContentQuote {

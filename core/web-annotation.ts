@@ -12,7 +12,9 @@
  * `tagging`, format `text/plain`). A passage of a conference talk (filed under it, or under a page's talk linked to it) also
  * has the talk's event page as a SpecificResource body with purpose `identifying` (what the passage is
  * about), and the talk's recordings, slides and other links as SpecificResource bodies with purpose
- * `linking`: the model's way to give an External Web Resource a purpose (section 4.1). Our
+ * `linking`: the model's way to give an External Web Resource a purpose (section 4.1). A passage filed
+ * under a page's talk names that talk with an `identifying` TextualBody (its title), as a talk's note
+ * does, so importing the file (core/web-annotation-import.ts) files it there again. Our
  * RangeSelector uses Hypothesis-style XPath fields, not the model's RangeSelector, so it is left out.
  * A talk's or page's own note and tags (#17) is an Annotation of the whole page (motivation
  * `commenting`, or `tagging` for tags alone; target the page, no selector): a talk's names the talk
@@ -129,13 +131,15 @@ export type TalkEvent = Pick<TalkRecord, 'url' | 'links'>;
 
 /**
  * One highlight as an Annotation. `event` is the conference talk the highlight is filed under (see
- * {@link conferenceTalkOf}), if any: its event page and links become bodies.
+ * {@link conferenceTalkOf}), if any: its event page and links become bodies. `talkTitle` is the page
+ * talk it is filed under, if any: an `identifying` TextualBody, so an import puts it back under it.
  */
 export function toAnnotation(
   highlight: HighlightRecord,
   sourceUrl: string = highlight.url,
   event?: TalkEvent,
   generator: Generator = generatorOf('unknown'),
+  talkTitle?: string,
 ): Annotation {
   const body: (TextualBody | LinkBody)[] = [];
   if (highlight.note.trim()) {
@@ -144,6 +148,8 @@ export function toAnnotation(
   for (const tag of highlight.tags) {
     body.push({ type: 'TextualBody', value: tag, purpose: 'tagging', format: 'text/plain' });
   }
+  if (talkTitle?.trim())
+    body.push({ type: 'TextualBody', value: talkTitle, purpose: 'identifying', format: 'text/plain' });
   body.push(...linkBodies(event));
   return {
     '@context': ANNOTATION_CONTEXT,
@@ -306,9 +312,16 @@ export function toWebAnnotations(input: WebAnnotationInput): AnnotationCollectio
   ].filter((a): a is Annotation => a !== null);
   const items = [
     ...notes,
-    ...input.highlights.map((h) =>
-      toAnnotation(h, urls.get(h.pageId) ?? h.url, conferenceTalkOf(h.talkId, talks), generator),
-    ),
+    ...input.highlights.map((h) => {
+      const own = h.talkId === null ? undefined : talks.get(h.talkId);
+      return toAnnotation(
+        h,
+        urls.get(h.pageId) ?? h.url,
+        conferenceTalkOf(h.talkId, talks),
+        generator,
+        own && own.conferenceId === undefined ? own.title : undefined,
+      );
+    }),
   ];
   return {
     '@context': ANNOTATION_CONTEXT,

@@ -48,8 +48,8 @@ const PHASES: Record<BackupProgress['phase'], string> = {
 };
 
 /**
- * Backup and restore: `Export backup` (one JSON file of everything), `Import backup` (a file input;
- * merges, all or nothing), `Export Web Annotations` (W3C JSON-LD). Long runs show progress and a
+ * Backup and restore: `Export backup` (one JSON file of everything), `Import backup` (a file input
+ * for a backup or W3C Web Annotations, ours or another tool's; merges, all or nothing), `Export Web Annotations` (W3C JSON-LD). Long runs show progress and a
  * Cancel button; a failed or cancelled import changes nothing, and says so.
  */
 export function BackupControls({
@@ -227,7 +227,7 @@ export function BackupControls({
           <span aria-hidden="true">Import backup…</span>
           <input
             type="file"
-            accept=".json,application/json"
+            accept=".json,.jsonld,application/json,application/ld+json"
             aria-label="Import backup"
             disabled={running}
             onChange={(e) => {

@@ -1,18 +1,13 @@
 import { useMemo } from 'preact/hooks';
-import { type Backup, type LibraryData, type ParseBackupResult, parseBackup } from '@/core/backup';
+import type { Backup, LibraryData, ParseBackupResult } from '@/core/backup';
 import { parseSetting, type SettingKey } from '@/core/settings';
 import type { HighlightRecord, PageRecord, SettingRecord, TalkRecord } from '@/core/types';
 import type { Overwrite } from '@/core/merge-overwrites';
-import {
-  type BackupRunOptions,
-  exportBackup,
-  type ImportResult,
-  libraryReferences,
-  previewOverwrites,
-} from '@/storage/backup';
+import { type BackupRunOptions, exportBackup, type ImportResult, previewOverwrites } from '@/storage/backup';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { loadAllAnnotations } from '@/storage/export';
+import { parseImportFile } from '@/storage/import-file';
 import { getSetting } from '@/storage/settings';
 import { forgetSyncForWipe } from './useSync';
 
@@ -20,7 +15,10 @@ import { forgetSyncForWipe } from './useSync';
 export interface LibraryBackup {
   /** Every record of the library as a backup, read as one consistent snapshot. */
   exportBackup: (options: BackupRunOptions) => Promise<Backup>;
-  /** Reads a backup file; records may refer to pages, conferences and conference talks already in the library. */
+  /**
+   * Reads a backup file (records may refer to pages, conferences and conference talks already in the
+   * library) or a W3C Web Annotation file, as the backup of the records it stands for.
+   */
   parse: (text: string) => Promise<ParseBackupResult>;
   /** The library records importing a parsed backup would overwrite with newer ones (asked about first). */
   previewOverwrites: (backup: LibraryData) => Promise<Overwrite[]>;
@@ -49,7 +47,7 @@ export function libraryBackup(
   const commands = createCommands({ db, notify });
   return {
     exportBackup: (options) => exportBackup(db, options),
-    parse: async (text) => parseBackup(text, await libraryReferences(db)),
+    parse: (text) => parseImportFile(db, text),
     previewOverwrites: (backup) => previewOverwrites(db, backup),
     importBackup: (backup, options) => commands.importBackup(backup, options),
     loadAnnotations: () => loadAllAnnotations(db),

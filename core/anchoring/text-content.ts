@@ -35,10 +35,29 @@ export function textContentQuote(root: Node, range: AbstractRange): TextContentQ
     const suffix = text.slice(end, end + length);
     const at = text.indexOf(prefix + exact + suffix);
     if (at === start - prefix.length || length === CONTEXT_STEPS.at(-1)) {
-      return { exact, prefix, suffix, start, end };
+      // Positions in Unicode code points, as the model requires (4.2.5) and Apache Annotator counts: an
+      // emoji before the passage is one character, not two UTF-16 code units.
+      const from = codePointLength(text, start);
+      return { exact, prefix, suffix, start: from, end: from + codePointLength(exact) };
     }
   }
   return null; // Not reached: the last step always returns.
+}
+
+/** Unicode code points in the first `units` UTF-16 code units of `text` (a surrogate pair is one). */
+export function codePointLength(text: string, units = text.length): number {
+  let count = units;
+  for (let i = 0; i < units - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
 }
 
 /**

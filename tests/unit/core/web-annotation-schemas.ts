@@ -1,16 +1,31 @@
 /**
- * The W3C Web Annotation Working Group's own tests as the judge of our Web Annotation export (issue #19):
- * the JSON Schemas of w3c/web-annotation-tests (the "must" assertions for an annotation and for a
- * collection, and some optional ones), run with Ajv (draft-04, as the schemas are written).
- *
- * The schemas are not on npm. They are read from `WEB_ANNOTATION_TESTS` or `../shared/web-annotation-tests`
- * (a checkout of the repository, beside the web-pages corpus); where neither exists the tests that need
- * them are skipped and say so.
+ * Judges of our Web Annotation export (issue #19):
+ * - always: our JSON Schema of the Web Annotation Data Model's MUST rules
+ *   (tests/fixtures/web-annotation/musts.schema.json, written from the spec's text), run with Ajv;
+ * - where a checkout of w3c/web-annotation-tests is at hand: the Working Group's own JSON Schemas (the
+ *   "must" assertions for an annotation and for a collection), run with Ajv (draft-04, as they are
+ *   written). They are not on npm: read from `WEB_ANNOTATION_TESTS` or `../shared/web-annotation-tests`.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import Ajv07 from 'ajv';
 import Ajv, { type ValidateFunction } from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+
+const MUSTS_SCHEMA = resolve(__dirname, '../../fixtures/web-annotation/musts.schema.json');
+let musts: ValidateFunction | null = null;
+
+/**
+ * What `document` (an Annotation, an AnnotationPage or an AnnotationCollection) breaks of the model's
+ * MUST rules, by our schema: Ajv's messages with their paths, empty when it keeps them all.
+ */
+export function modelProblems(document: unknown): string[] {
+  musts ??= new Ajv07({ strict: false, allErrors: true }).compile(
+    JSON.parse(readFileSync(MUSTS_SCHEMA, 'utf8')),
+  ) as unknown as ValidateFunction;
+  if (musts(document)) return [];
+  return (musts.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`);
+}
 
 const CANDIDATES = [
   process.env.WEB_ANNOTATION_TESTS,
@@ -81,12 +96,16 @@ export function failedAssertions(document: unknown, files: readonly string[]): s
   });
 }
 
-/** The sample annotations of the repository, correct and incorrect, to check the judge itself. */
+/**
+ * The sample annotations of the repository, correct and incorrect, to check the judges themselves.
+ * Most incorrect samples are not strict JSON (a trailing comma): read with trailing commas dropped.
+ */
 export function samples(kind: 'correct' | 'incorrect'): { name: string; json: unknown }[] {
   const dir = join(SCHEMA_DIR!, 'tools', 'samples', kind);
   return jsonFiles(dir).flatMap((path) => {
     try {
-      return [{ name: relative(dir, path), json: JSON.parse(readFileSync(path, 'utf8')) as unknown }];
+      const text = readFileSync(path, 'utf8').replace(/,\s*([}\]])/g, '$1');
+      return [{ name: relative(dir, path), json: JSON.parse(text) as unknown }];
     } catch {
       return []; // One incorrect sample is not JSON at all: nothing for a schema to judge.
     }

@@ -227,6 +227,8 @@ describe('passages of conference talks', () => {
     expect(annotation!.body).toEqual([
       { type: 'TextualBody', value: 'Ask about **kpatch**', purpose: 'commenting', format: 'text/markdown' },
       { type: 'TextualBody', value: 'kernel', purpose: 'tagging', format: 'text/plain' },
+      // The page talk it is filed under, by title (an import files it there again).
+      { type: 'TextualBody', value: 'Talk pt1', purpose: 'identifying', format: 'text/plain' },
       {
         type: 'SpecificResource',
         purpose: 'identifying',
@@ -250,13 +252,13 @@ describe('passages of conference talks', () => {
     expect(toAnnotation(highlight('h2', 'p1'), undefined, untitled).body).toBeUndefined();
   });
 
-  it('without talks (or for a page talk with no link) nothing changes', () => {
+  it('without talks nothing is added; a page talk with no link is named by its title alone', () => {
     const h = highlight('h1', 'p1', { talkId: 'ct1' });
     const input = { title: 'x', highlights: [h], pages: [page('p1')], exportedAt: 0, version: '0.1.0' };
     expect(toWebAnnotations(input).first.items[0]!.body).toBeUndefined();
     expect(
       toWebAnnotations({ ...input, highlights: [{ ...h, talkId: 'pt2' }], talks: [...talks.values()] }).first
         .items[0]!.body,
-    ).toBeUndefined();
+    ).toEqual([{ type: 'TextualBody', value: 'Talk pt2', purpose: 'identifying', format: 'text/plain' }]);
   });
 });

@@ -316,9 +316,11 @@ describe('BackupControls', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export Web Annotations' }));
     await waitFor(() => expect(download).toHaveBeenCalledOnce());
     const items = JSON.parse(download.mock.calls[0]![0].text).first.items as { body?: unknown[] }[];
-    // hr1 is under a page talk linked to ct1 (event page and recording), hr2 directly under ct2.
+    // hr1 is under a page talk linked to ct1 (the page talk's title, event page and recording), hr2
+    // directly under ct2.
     expect(items.map((a) => a.body)).toEqual([
       [
+        { type: 'TextualBody', value: 'Rust in the kernel', purpose: 'identifying', format: 'text/plain' },
         {
           type: 'SpecificResource',
           purpose: 'identifying',

@@ -27,6 +27,24 @@ describe('textContentQuote', () => {
     expect(quote.start).toBeGreaterThan(ours.start);
   });
 
+  it('counts Unicode code points, as the model and Apache Annotator do: an emoji is one character', async () => {
+    const { doc, select } = pageWith('<p>Stars 🌟🌟 here.</p><p>A flaw 🌟 in it.</p>');
+    const quote = textContentQuote(doc.body, select('A flaw 🌟 in'))!;
+    // 'Stars 🌟🌟 here.' is 14 code points (16 UTF-16 code units).
+    expect(quote).toMatchObject({ exact: 'A flaw 🌟 in', start: 14, end: 14 + 11 });
+    const { createTextPositionSelectorMatcher } = await import('@apache-annotator/dom');
+    const matches = createTextPositionSelectorMatcher({
+      type: 'TextPositionSelector',
+      start: quote.start,
+      end: quote.end,
+    })(doc.body);
+    for await (const match of matches) {
+      expect(match.toString()).toBe('A flaw 🌟 in');
+      return;
+    }
+    throw new Error('no match');
+  });
+
   it('trims whitespace at either end of the passage, keeps the text between as textContent has it', () => {
     const { doc } = pageWith('<div>\n  <p>One.</p>\n          <p>A flaw\n   in it.</p>\n</div>');
     const range = doc.createRange();
