@@ -13,6 +13,7 @@ import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands
 import type { TalkNotesDatabase } from '@/storage/db';
 import { getHighlight, highlightsForUrl, listTags, recordAnchoring } from '@/storage/highlights';
 import { linkPageTalks } from '@/storage/schedule-links';
+import { resolveSyncConflict } from '@/storage/sync/conflicts';
 import { talkRulesFor } from '@/storage/talk-rules';
 import type { BackgroundRequest, BackgroundResponses, GrantedTalk } from './protocol';
 import { type HandlerContext, type Handlers, MessageRejected } from './router';
@@ -236,6 +237,11 @@ function handlersFor({
     syncNow: () => syncing().syncNow(),
     stopSync: ({ forget }) => syncing().stop(forget),
     getSyncState: () => syncing().state(),
+    resolveSyncConflict: async ({ id, field, keep }) => {
+      const url = await resolveSyncConflict(db, id, field, keep);
+      if (url) notifyHighlightsChanged?.([url]);
+      return null;
+    },
 
     reportAnchoring: async ({ url, statuses }, context) => {
       const key = normalizeUrl(url);
