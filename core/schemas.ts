@@ -125,6 +125,7 @@ export const HighlightRecordSchema = v.object({
   position: offset,
   anchorStatus: v.picklist(ANCHOR_STATUSES),
   talkPinned: v.optional(v.boolean()),
+  author: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.author))),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

@@ -190,6 +190,11 @@ export interface HighlightRecord {
   anchorStatus: AnchorStatus;
   /** The reader chose this passage's talk: detecting the page's talks again leaves it where it is. */
   talkPinned?: boolean;
+  /**
+   * Who made it (#16): the sync panel's `Device or author name`, or this browser's name when none was
+   * set; absent for highlights made before authors were recorded. Synced and backed up like any field.
+   */
+  author?: string;
   createdAt: number;
   updatedAt: number;
 }

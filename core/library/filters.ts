@@ -40,6 +40,8 @@ export interface LibraryFilter {
   tracks: readonly string[];
   /** Highlights of conference talks in any of these rooms. */
   rooms: readonly string[];
+  /** Highlights made by any of these authors (`HighlightRecord.author`; '' for none recorded). */
+  authors: readonly string[];
 }
 
 export const EMPTY_FILTER: LibraryFilter = {
@@ -57,6 +59,7 @@ export const EMPTY_FILTER: LibraryFilter = {
   scheduleDays: [],
   tracks: [],
   rooms: [],
+  authors: [],
 };
 
 /** True when any criterion narrows the library. */
@@ -89,7 +92,8 @@ export function narrowsHighlights(filter: LibraryFilter): boolean {
     filter.toDay !== null ||
     filter.hasNote ||
     filter.orphansOnly ||
-    filter.collectionId !== null
+    filter.collectionId !== null ||
+    filter.authors.length > 0
   );
 }
 
@@ -135,6 +139,10 @@ export function filterLibrary(
   if (filter.sites.length) {
     const sites = new Set(filter.sites);
     tests.push((_, slot) => sites.has(siteAt(index, slot)));
+  }
+  if (filter.authors.length) {
+    const authors = new Set(filter.authors);
+    tests.push((h) => authors.has(h.author ?? ''));
   }
   if (filter.tags.length) {
     const wanted = filter.tags.map(foldCase);

@@ -159,7 +159,27 @@ describe('sync between two browser profiles', () => {
       .toContain(PASSAGE);
     // The author's name travels with the record on the server.
     const highlight = (await serverDocuments(database)).find((d) => String(d._id).startsWith('highlights:'));
-    expect(highlight).toMatchObject({ author: 'Ada', record: { text: PASSAGE } });
+    expect(highlight).toMatchObject({ author: 'Ada', record: { text: PASSAGE, author: 'Ada' } });
+    // And on the highlight itself, in B's library (who made it, #16).
+    await expect
+      .poll(
+        () =>
+          dashboardB.evaluate(async (text) => {
+            const db = await new Promise<IDBDatabase>((resolve, reject) => {
+              const request = indexedDB.open('talk-notes');
+              request.onsuccess = () => resolve(request.result);
+              request.onerror = () => reject(request.error);
+            });
+            const all = await new Promise<{ text: string; author?: string }[]>((resolve) => {
+              const request = db.transaction('highlights').objectStore('highlights').getAll();
+              request.onsuccess = () => resolve(request.result);
+            });
+            db.close();
+            return all.find((h) => h.text === text)?.author;
+          }, PASSAGE),
+        SYNC_WAIT,
+      )
+      .toBe('Ada');
     await pageA.close();
     await pageB.close();
   });

@@ -287,6 +287,7 @@ describe('parseBackup', () => {
           includeTags: true,
           includeLinks: false,
           includeFrontMatter: true,
+          includeAuthor: false,
           template,
         },
       },

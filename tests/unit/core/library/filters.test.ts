@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayKey } from '@/core/library/days';
 import { EMPTY_FILTER, filterLibrary, type LibraryFilter } from '@/core/library/filters';
+import { libraryFacets } from '@/core/library/facets';
 import { buildLibraryIndex, highlightsAt } from '@/core/library/library-index';
 import { parseQuery, searchLibrary } from '@/core/library/search';
 import type { CollectionRecord } from '@/core/types';
@@ -108,5 +109,32 @@ describe('filterLibrary with conferences', () => {
   it('combines with search: a room searched, a track filtered', () => {
     expect(runQuery(conf, 'janson', { tracks: ['Kernel'] })).toEqual(['c2', 'c1']);
     expect(runQuery(conf, 'janson', { tracks: ['Internals'] })).toEqual([]);
+  });
+});
+
+describe('filterLibrary by author (#16: a shared notebook)', () => {
+  // h1, h3, h5, h7 by Ada; h2, h6 by Brian; the others recorded before authors were.
+  const by: Record<string, string> = { h1: 'Ada', h3: 'Ada', h5: 'Ada', h7: 'Ada', h2: 'Brian', h6: 'Brian' };
+  const authored = buildLibraryIndex({
+    ...DATA,
+    highlights: DATA.highlights.map((h) => (by[h.id] ? { ...h, author: by[h.id] } : h)),
+  });
+  const all = runQuery(authored, '');
+  it.each<[string, string[]]>([
+    ['Ada', ['Ada']],
+    ['Ada or Brian', ['Ada', 'Brian']],
+    ['nobody recorded', ['']],
+  ])('%s', (_, authors) => {
+    const expected = all.filter((id) => authors.includes(by[id] ?? ''));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(runQuery(authored, '', { authors })).toEqual(expected);
+  });
+  it('counts each author for the filter, alphabetically, the unrecorded as ""', () => {
+    expect(libraryFacets(authored).authors).toEqual([
+      { value: '', count: DATA.highlights.length - 6 },
+      { value: 'Ada', count: 4 },
+      { value: 'Brian', count: 2 },
+    ]);
+    expect(libraryFacets(index).authors).toEqual([{ value: '', count: DATA.highlights.length }]);
   });
 });
