@@ -85,6 +85,32 @@ describe('a sync pass', () => {
     expect(await db.sync.count()).toBe(0);
   });
 
+  it('does not read back the documents it sent: the pass after a first sync asks only for others’', async () => {
+    const a = await device();
+    const b = await device();
+    await clipOn(a.db, 'https://a.example/', 'sent once', 60, 'Kernel live patching');
+    await sync(a);
+    const sentByA = new Set((await a.db.sync.toCollection().primaryKeys()) as string[]);
+    const fromB = await clipOn(b.db, 'https://b.example/', 'from B', 10, null);
+    await sync(b);
+    const asked: string[] = [];
+    const recording: Fetch = async (input, init) => {
+      if (String(input).includes('/_bulk_get')) {
+        const { docs } = JSON.parse(String(init?.body)) as { docs: { id: string }[] };
+        asked.push(...docs.map((doc) => doc.id));
+      }
+      return fetch(input, init);
+    };
+    const again = await sync(a, { fetch: recording });
+    expect(again.received).toBeGreaterThan(0);
+    // Only B's records are read (its page, talks and highlight), no document of A's own.
+    expect(asked).toContain(documentId('highlights', fromB.highlight.id));
+    expect(asked.filter((id) => sentByA.has(id))).toEqual([]);
+    asked.length = 0;
+    expect(await sync(a, { fetch: recording })).toMatchObject({ sent: 0, received: 0 });
+    expect(asked).toEqual([]);
+  });
+
   it('brings two devices to the same library, both ways', async () => {
     const a = await device();
     const b = await device();
