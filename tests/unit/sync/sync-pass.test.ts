@@ -279,6 +279,37 @@ describe('a sync pass', () => {
     expect(without.error?.message).toBe('This database is encrypted: enter its passphrase');
   });
 
+  it('derives the passphrase’s key once per context, not once per pass; another passphrase is still refused', async () => {
+    const a = await device();
+    const b = await device();
+    await clipOn(a.db, 'https://private.example/', 'sealed passage', 60, null);
+    const passphrase = 'derived once';
+    let derivations = 0;
+    const counting = {
+      getRandomValues: (array: Uint8Array) => crypto.getRandomValues(array),
+      randomUUID: () => crypto.randomUUID(),
+      subtle: new Proxy(crypto.subtle, {
+        get(target, name) {
+          if (name === 'deriveKey') derivations++;
+          const value = Reflect.get(target, name, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }),
+    } as unknown as Crypto;
+    const options = { passphrase, iterations: 1_000, crypto: counting };
+    await sync(a, options); // makes the key info: derived once, not cached (no unlock)
+    const made = derivations;
+    await sync(b, options); // unlocks it: derived once
+    await sync(b, options);
+    await sync(a, options);
+    await sync(a, options);
+    expect(derivations - made).toBe(1);
+    expect(await b.db.highlights.count()).toBe(1);
+    const wrong = await syncOnce(b.db, target, { passphrase: 'not it', crypto: counting });
+    expect(wrong.error?.kind).toBe('passphrase');
+    expect(derivations - made).toBe(2);
+  });
+
   it('refuses a passphrase for a database that already holds readable records', async () => {
     const a = await device();
     await clipOn(a.db, 'https://a.example/', 'readable', 60, null);
