@@ -37,9 +37,10 @@ const FLAGS = [
   ['includeTags', 'Include tags'],
   ['includeLinks', 'Include links'],
   ['includeFrontMatter', 'Include front matter'],
+  ['includeAuthor', 'Name the author'],
 ] as const;
 /** These shape the default layout only: a template says itself what each highlight shows. */
-const LAYOUT_FLAGS = new Set(['includeNotes', 'includeTags', 'includeLinks']);
+const LAYOUT_FLAGS = new Set(['includeNotes', 'includeTags', 'includeLinks', 'includeAuthor']);
 
 /**
  * `Export Markdown` (downloads a .md file) and `Copy Markdown` (clipboard) for the given highlights,

@@ -36,6 +36,8 @@ export const LIMITS = {
   markdown: 500_000,
   /** A reader's note. */
   note: 1_000_000,
+  /** Characters of a highlight's author name (the sync panel's `Device or author name`). */
+  author: 200,
   /** One tag. */
   tag: 200,
   /** Tags of one highlight. */

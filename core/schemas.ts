@@ -131,6 +131,7 @@ export const HighlightRecordSchema = v.object({
   position: offset,
   anchorStatus: v.picklist(ANCHOR_STATUSES),
   talkPinned: v.optional(v.boolean()),
+  author: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.author))),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -235,6 +236,7 @@ export const SavedSearchSchema = v.object({
   scheduleDays: criterion(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
   tracks: criterion(text(LIMITS.scheduleField)),
   rooms: criterion(text(LIMITS.scheduleField)),
+  authors: v.optional(criterion(text(LIMITS.author))),
 });
 
 export const CollectionRecordSchema = v.object({

@@ -191,6 +191,11 @@ export interface HighlightRecord {
   anchorStatus: AnchorStatus;
   /** The reader chose this passage's talk: detecting the page's talks again leaves it where it is. */
   talkPinned?: boolean;
+  /**
+   * Who made it (#16): the sync panel's `Device or author name`, or this browser's name when none was
+   * set; absent for highlights made before authors were recorded. Synced and backed up like any field.
+   */
+  author?: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -244,6 +249,8 @@ export interface SavedSearch {
   scheduleDays: string[];
   tracks: string[];
   rooms: string[];
+  /** Highlights by any of these authors (#16); absent: any. */
+  authors?: string[];
 }
 
 /** A key/value setting (colour names, export options, ...). */

@@ -7,6 +7,8 @@ import { acceptNoteDrafts, createNoteWriter, noteDraftSaver } from '@/messaging/
 import { BACKGROUND_SENDERS, BackgroundRequestSchema } from '@/messaging/protocol';
 import { createMessageRouter } from '@/messaging/router';
 import { syncService } from '@/messaging/sync-service';
+import { readSyncAccount } from '@/messaging/sync-settings';
+import { defaultDeviceName } from '@/core/sync/device-name';
 import { createCommands } from '@/storage/commands';
 import { database, requestPersistentStorage } from '@/storage/db';
 
@@ -28,6 +30,8 @@ export default defineBackground(() => {
       notifyHighlightsChanged: (urls) => void notifyHighlightsChanged(urls),
       askGrantingFrame,
       sync,
+      // Who makes the highlights clipped here: the sync panel's name, or this browser's (#16).
+      authorName: async () => (await readSyncAccount())?.author || defaultDeviceName(navigator.userAgent),
     }),
     {
       schema: BackgroundRequestSchema,

@@ -14,6 +14,7 @@ import type { TalkNotesDatabase } from '@/storage/db';
 import { getHighlight, highlightsForUrl, listTags, recordAnchoring, talksOfPage } from '@/storage/highlights';
 import { getSetting } from '@/storage/settings';
 import { linkPageTalks } from '@/storage/schedule-links';
+import { resolveSyncConflict } from '@/storage/sync/conflicts';
 import { talkRulesFor } from '@/storage/talk-rules';
 import type { BackgroundRequest, BackgroundResponses, GrantedTalk } from './protocol';
 import { type HandlerContext, type Handlers, MessageRejected } from './router';
@@ -38,6 +39,8 @@ export interface BackgroundDeps {
   randomBytes?: () => Uint8Array;
   /** Sync with a CouchDB (./sync-service.ts); without it the sync messages fail. */
   sync?: SyncService;
+  /** Who makes the highlights saved here (#16); without it none is recorded. */
+  authorName?: () => Promise<string | undefined>;
 }
 
 /** Why a menu request was refused: the frame holds no grant for it (a web page framed the menu, or it closed). */
@@ -97,6 +100,7 @@ function handlersFor({
   askGrantingFrame,
   randomBytes = () => crypto.getRandomValues(new Uint8Array(32)),
   sync,
+  authorName,
 }: BackgroundDeps): Handlers<BackgroundRequest, BackgroundResponses> {
   // Edits from the in-page menu and a closing popup: written, and the open tabs told, like any other.
   const commands = createCommands({ db, notify: notifyHighlightsChanged });
@@ -171,7 +175,8 @@ function handlersFor({
       if (!url) throw new MessageRejected('not an http(s) URL');
       requireOwnPage(context, url);
       if (context.incognito) throw new Error(PRIVATE_WINDOW_NOTICE);
-      const result = await saveClip(db, { ...clip, page: { ...clip.page, url } });
+      const author = await authorName?.().catch(() => undefined);
+      const result = await saveClip(db, { ...clip, page: { ...clip.page, url } }, Date.now(), author);
       // The page's talks filed under the imported schedules' talks; a failure here loses no clip.
       if (!result.duplicate) {
         await linkPageTalks(db, { pageIds: [result.highlight.pageId] }).catch((error: unknown) =>
@@ -264,6 +269,11 @@ function handlersFor({
     syncNow: () => syncing().syncNow(),
     stopSync: ({ forget }) => syncing().stop(forget),
     getSyncState: () => syncing().state(),
+    resolveSyncConflict: async ({ id, field, keep }) => {
+      const url = await resolveSyncConflict(db, id, field, keep);
+      if (url) notifyHighlightsChanged?.([url]);
+      return null;
+    },
 
     reportAnchoring: async ({ url, statuses }, context) => {
       const key = normalizeUrl(url);

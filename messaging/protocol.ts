@@ -97,6 +97,22 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('syncNow') }),
   v.object({ type: v.literal('stopSync'), forget: v.optional(v.boolean()) }),
   v.object({ type: v.literal('getSyncState') }),
+  /**
+   * The reader's choice for a field edited on two devices (docs/sync.md, "Conflict rules"): one of
+   * the values shown (named by its device and edit time) or both. From the dashboard only.
+   */
+  v.object({
+    type: v.literal('resolveSyncConflict'),
+    id: v.pipe(v.string(), v.minLength(3), v.maxLength(LIMITS.id + 20)),
+    field: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    keep: v.union([
+      v.literal('both'),
+      v.object({
+        by: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+        at: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      }),
+    ]),
+  }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
@@ -125,6 +141,7 @@ export interface BackgroundResponses {
   syncNow: SyncState;
   stopSync: SyncState;
   getSyncState: SyncState;
+  resolveSyncConflict: null;
 }
 
 /** What the in-page menu is told of its highlight's talk: what it shows and edits, no ids. */
@@ -161,6 +178,7 @@ export const BACKGROUND_SENDERS: { [K in BackgroundRequest['type']]: readonly Se
   syncNow: ['extension'],
   stopSync: ['extension'],
   getSyncState: ['extension'],
+  resolveSyncConflict: ['extension'],
 };
 
 /** The in-page menu's surroundings of its highlight: the talks it may be filed under, the colour names. */

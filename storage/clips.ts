@@ -28,10 +28,12 @@ function isSamePassage(existing: HighlightRecord, text: string, position: number
   return existing.text === text && Math.abs(existing.position - position) <= Math.max(16, text.length / 4);
 }
 
+/** Saves a clip; `author` (who made it, #16: the sync panel's name or this browser's) goes on a new highlight. */
 export async function saveClip(
   db: TalkNotesDatabase,
   clip: ClipInput,
   now = Date.now(),
+  author?: string,
 ): Promise<ClipResult> {
   return db.transaction('rw', db.pages, db.talks, db.highlights, async () => {
     const stored = await db.pages.where('url').equals(clip.page.url).first();
@@ -56,6 +58,7 @@ export async function saveClip(
       talkId: fileUnder(talkTitle, clip.highlight.position, pageTalks),
       tags: [],
       anchorStatus: 'placed',
+      ...(author ? { author } : {}),
       createdAt: now,
       updatedAt: now,
     };

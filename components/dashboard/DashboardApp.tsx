@@ -30,6 +30,7 @@ import { useLibraryData } from '../data/useLibraryData';
 import { useMarkdownExport } from '../data/useMarkdownExport';
 import { useStorageProblem } from '../data/useStorageProblem';
 import { useSync } from '../data/useSync';
+import { useSyncConflicts } from '../data/useSyncConflicts';
 import { type Downloader, downloadFile, exportFileName } from '../download';
 import { ExportControls } from '../ExportControls';
 import { DeleteAllData } from './DeleteAllData';
@@ -42,6 +43,7 @@ import { DashboardShortcuts } from './DashboardShortcuts';
 import { DashboardMergeDialog } from './DashboardMergeDialog';
 import { DashboardToolbar } from './DashboardToolbar';
 import { ScheduleImportControls } from './ScheduleImportDialog';
+import { SyncConflicts } from './SyncConflicts';
 import { SyncControls } from './SyncPanel';
 import { DashboardToasts } from './DashboardToasts';
 import { type DashboardView, useExportView } from './useExportView';
@@ -141,6 +143,7 @@ export function DashboardApp({
   const scheduleImporter = useScheduleImport(db, onHighlightsChanged);
   const importedConferences = useImportedConferences(db);
   const sync = useSync(db);
+  const syncConflicts = useSyncConflicts(db);
   const changeFilter = useCallback(
     (changes: Partial<LibraryFilter>) => setFilter((f) => ({ ...f, ...changes })),
     [],
@@ -391,6 +394,7 @@ export function DashboardApp({
               ))
             }
           />
+          {syncConflicts && <SyncConflicts conflicts={syncConflicts} />}
           {activeCollection && (
             <div class="dash-collection-head">
               <h2>{activeCollection.name}</h2>

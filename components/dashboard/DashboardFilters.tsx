@@ -170,7 +170,8 @@ const SCHEDULE_CRITERIA = [
 ] as const;
 /**
  * The filters: tags, talks, sites, the schedule's conferences, days, tracks and rooms (when a
- * conference is imported), colours (by name), dates, with a note, not found. They combine.
+ * conference is imported), colours (by name), authors (when more than one), dates, with a note,
+ * not found. They combine.
  */
 export function DashboardFilters({ filter, onChange, onClear, facets, colorNames, ...props }: Props) {
   return (
@@ -293,6 +294,29 @@ export function DashboardFilters({ filter, onChange, onClear, facets, colorNames
           );
         })}
       </fieldset>
+
+      {/* Shown for a shared notebook only: a library of one author has nothing to choose. */}
+      {facets.authors.length > 1 && (
+        <fieldset class="dash-author-filter">
+          <legend>Authors (any of)</legend>
+          {facets.authors.map(({ value: author, count }) => (
+            <label key={author}>
+              <input
+                type="checkbox"
+                checked={filter.authors.includes(author)}
+                onChange={(e) =>
+                  onChange({
+                    authors: e.currentTarget.checked
+                      ? [...filter.authors, author]
+                      : without(filter.authors, author),
+                  })
+                }
+              />{' '}
+              {author || 'Unknown author'} <span class="dash-muted">({count})</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
 
       <DateClipped filter={filter} onChange={onChange} now={props.now} />
 

@@ -29,6 +29,7 @@ export function describeFilter(filter: LibraryFilter, names: FilterNames): strin
   if (filter.tracks.length) parts.push(`tracks: ${filter.tracks.join(', ')}`);
   if (filter.rooms.length) parts.push(`rooms: ${filter.rooms.join(', ')}`);
   if (filter.sites.length) parts.push(`sites: ${filter.sites.join(', ')}`);
+  if (filter.authors.length) parts.push(`by: ${filter.authors.map((a) => a || 'unknown').join(', ')}`);
   if (filter.colors.length) parts.push(`colours: ${filter.colors.map(names.colorLabel).join(', ')}`);
   if (filter.fromDay && filter.toDay) parts.push(`from ${filter.fromDay} to ${filter.toDay}`);
   else if (filter.fromDay) parts.push(`from ${filter.fromDay}`);

@@ -27,6 +27,8 @@ export interface LibraryFacets {
   /** Sites, alphabetical. */
   sites: Count<string>[];
   colors: Count<HighlightColor>[];
+  /** Who made the highlights (`author`; '' for none recorded), alphabetical. */
+  authors: Count<string>[];
   /**
    * Number of highlights filed under each talk (its own, before links to conference talks), by
    * talk id; talks without highlights are absent.
@@ -51,6 +53,7 @@ export function libraryFacets(index: LibraryIndex): LibraryFacets {
   const perPage = new Int32Array(index.pages.length);
   const perSpelling = new Map<string, number>();
   const perColor = new Int32Array(HIGHLIGHT_COLORS.length);
+  const perAuthor = new Map<string, number>();
   let unknownPage = 0;
   let orphans = 0;
   // Whether each talk / page (by slot + 1; 0 is "none") carries tags of its own.
@@ -66,6 +69,8 @@ export function libraryFacets(index: LibraryIndex): LibraryFacets {
     else unknownPage++;
     perColor[index.color[slot]!]!++;
     if (index.flags[slot]! & ORPHAN) orphans++;
+    const author = index.highlights[slot]!.author ?? '';
+    perAuthor.set(author, (perAuthor.get(author) ?? 0) + 1);
     const tags = index.highlights[slot]!.tags;
     if (!recordTagged[talk + 1] && !recordTagged[own + 1] && !pageTagged[page + 1]) {
       for (let t = 0; t < tags.length; t++) perSpelling.set(tags[t]!, (perSpelling.get(tags[t]!) ?? 0) + 1);
@@ -107,6 +112,7 @@ export function libraryFacets(index: LibraryIndex): LibraryFacets {
     tags: [...tags.values()].sort(alpha),
     sites: [...sites.values()].sort(alpha),
     colors: HIGHLIGHT_COLORS.map((value, i) => ({ value, count: perColor[i]! })).filter((c) => c.count > 0),
+    authors: [...perAuthor].map(([value, count]) => ({ value, count })).sort(alpha),
     talkCounts,
     orphans,
   };

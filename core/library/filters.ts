@@ -50,6 +50,8 @@ export interface LibraryFilter {
   tracks: readonly string[];
   /** Highlights of conference talks in any of these rooms. */
   rooms: readonly string[];
+  /** Highlights made by any of these authors (`HighlightRecord.author`; '' for none recorded). */
+  authors: readonly string[];
 }
 
 export const EMPTY_FILTER: LibraryFilter = {
@@ -67,6 +69,7 @@ export const EMPTY_FILTER: LibraryFilter = {
   scheduleDays: [],
   tracks: [],
   rooms: [],
+  authors: [],
 };
 
 /** True when any criterion narrows the library. */
@@ -99,7 +102,8 @@ export function narrowsHighlights(filter: LibraryFilter): boolean {
     filter.toDay !== null ||
     filter.hasNote ||
     filter.orphansOnly ||
-    filter.collectionId !== null
+    filter.collectionId !== null ||
+    filter.authors.length > 0
   );
 }
 
@@ -146,6 +150,10 @@ export function filterLibrary(
   if (filter.sites.length) {
     const sites = new Set(filter.sites);
     tests.push((_, slot) => sites.has(siteAt(index, slot)));
+  }
+  if (filter.authors.length) {
+    const authors = new Set(filter.authors);
+    tests.push((h) => authors.has(h.author ?? ''));
   }
   if (filter.tags.length) {
     const wanted = filter.tags.map(foldCase);
@@ -237,7 +245,8 @@ export function collectionSlots(
     const terms = parseQuery(collection.search.query);
     const hits = terms.length ? searchLibrary(index, terms) : null;
     const inner = new Set(opening).add(id);
-    for (const slot of filterLibrary(index, collection.search, hits, collections, inner)) marks[slot] = 1;
+    for (const slot of filterLibrary(index, { authors: [], ...collection.search }, hits, collections, inner))
+      marks[slot] = 1;
     return marks;
   }
   const members = new Set(collection.highlightIds);
@@ -283,5 +292,7 @@ export function toSavedSearch(filter: LibraryFilter): SavedSearch {
     scheduleDays: [...filter.scheduleDays],
     tracks: [...filter.tracks],
     rooms: [...filter.rooms],
+    // Optional (added after saved searches): a search saved without it is read as "any author".
+    ...(filter.authors.length ? { authors: [...filter.authors] } : {}),
   };
 }

@@ -18,6 +18,8 @@ export interface ExportOptions {
   /** Source lines link to the passage (text fragment URL); without, they name the page. */
   includeLinks: boolean;
   includeFrontMatter: boolean;
+  /** Each highlight names who made it (`author`, #16): off unless the reader asks. */
+  includeAuthor: boolean;
   /** Per-highlight template (see ./template.ts); empty for the default layout. */
   template: string;
 }
@@ -28,6 +30,7 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   includeTags: true,
   includeLinks: true,
   includeFrontMatter: true,
+  includeAuthor: false,
   template: '',
 };
 
@@ -40,6 +43,7 @@ export const ExportOptionsSchema = v.fallback(
     includeTags: flag('includeTags'),
     includeLinks: flag('includeLinks'),
     includeFrontMatter: flag('includeFrontMatter'),
+    includeAuthor: flag('includeAuthor'),
     template: v.fallback(v.pipe(v.string(), v.maxLength(LIMITS.template)), ''),
   }),
   DEFAULT_EXPORT_OPTIONS,

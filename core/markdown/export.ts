@@ -331,6 +331,7 @@ function defaultBlock(h: HighlightRecord, ctx: ExportContext): string {
   if (talk && options.groupBy !== 'talk') source.push(inline(talk.title));
   const colorName = ctx.colorNames[h.color]?.trim();
   if (colorName) source.push(inline(colorName));
+  if (options.includeAuthor && h.author?.trim()) source.push(`by ${inline(h.author)}`);
   parts.push(`— ${source.join(' · ')}`);
   if (options.includeNotes) {
     const note = sanitizeMarkdown(h.note, 'user');

@@ -264,7 +264,8 @@ export function parseDocument(document: unknown): ParsedDocument {
   return { ok: true, table, key, state, author: doc.author ?? null };
 }
 
-function recordProblem(table: SyncTable, record: unknown): string | null {
+/** Why `record` is not a valid record of `table` (the backup import's schemas), or null. */
+export function recordProblem(table: SyncTable, record: unknown): string | null {
   const result = v.safeParse(TABLES[table].schema, record);
   if (!result.success) return `record.${describe(result.issues[0])}`;
   if (table === 'settings') {

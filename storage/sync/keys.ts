@@ -5,6 +5,7 @@
  * new salt over records made without one). Without a passphrase, an encrypted database is refused.
  */
 import { KEYINFO_ID, createKeyInfo, unlock } from '@/core/sync/crypto';
+import { canonicalJson } from '@/core/sync/field-clock';
 import { type CouchClient, SyncError } from './couch';
 
 export interface KeyOptions {
@@ -35,8 +36,23 @@ export async function databaseKey(couch: CouchClient, options: KeyOptions): Prom
   return unlocked(passphrase, theirs, crypto);
 }
 
+/**
+ * Keys already derived, for this context's life only (the service worker's, an extension page's):
+ * PBKDF2's 600,000 iterations take a second or more, once per pass without it. In memory, never in
+ * storage; keyed by the key info (its salt and check) and the passphrase, so another database or
+ * passphrase derives its own. A few entries: one account is synced at a time.
+ */
+const derived = new Map<string, CryptoKey>();
+const DERIVED_MAX = 4;
+
 async function unlocked(passphrase: string, keyInfo: unknown, crypto: Crypto): Promise<CryptoKey> {
+  const cacheKey = `${canonicalJson(keyInfo)}\u0000${passphrase}`;
+  const known = derived.get(cacheKey);
+  if (known) return known;
   const result = await unlock(passphrase, keyInfo, crypto);
-  if (result.ok) return result.key;
-  throw new SyncError('passphrase', result.reason === 'invalid-keyinfo' ? result.message : undefined);
+  if (!result.ok)
+    throw new SyncError('passphrase', result.reason === 'invalid-keyinfo' ? result.message : undefined);
+  if (derived.size >= DERIVED_MAX) derived.delete(derived.keys().next().value!);
+  derived.set(cacheKey, result.key);
+  return result.key;
 }

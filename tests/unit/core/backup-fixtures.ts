@@ -174,6 +174,7 @@ export function sampleLibrary(): LibraryData {
           includeTags: true,
           includeLinks: false,
           includeFrontMatter: true,
+          includeAuthor: false,
           template: '',
         },
       },

@@ -315,6 +315,7 @@ describe('parseBackup', () => {
           includeTags: true,
           includeLinks: false,
           includeFrontMatter: true,
+          includeAuthor: false,
           template,
         },
       },

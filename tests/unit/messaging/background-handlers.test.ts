@@ -478,6 +478,27 @@ describe('backgroundHandlers', () => {
     expect(await check.highlights.count()).toBe(0);
     await check.delete();
   });
+  it('records who made a clip (#16): the name it is given, or none without one', async () => {
+    const named = backgroundHandlers({ db, version: '1', authorName: async () => 'Ada’s laptop' });
+    const sender = { role: 'content' as const, tabId: 1, senderUrl: URL_A };
+    const { highlight } = await named.saveClip({ type: 'saveClip', clip: clipOnPageA() }, sender);
+    expect(highlight.author).toBe('Ada’s laptop');
+    expect((await db.highlights.get(highlight.id))?.author).toBe('Ada’s laptop');
+    // A name that cannot be read (storage gone) loses no clip: it is saved without one.
+    const failing = backgroundHandlers({
+      db,
+      version: '1',
+      authorName: () => Promise.reject(new Error('storage.local is gone')),
+    });
+    const other = {
+      ...clipOnPageA(),
+      highlight: { ...clipOnPageA().highlight, text: 'Another passage', position: 900 },
+    };
+    const saved = await failing.saveClip({ type: 'saveClip', clip: other }, sender);
+    expect(saved.duplicate).toBe(false);
+    expect(saved.highlight).not.toHaveProperty('author');
+  });
+
   it('stores nothing that comes from a private window: no clip, no anchoring report', async () => {
     const { saveClip, reportAnchoring } = backgroundHandlers({ db, version: '1' });
     const clip = clipOnPageA();

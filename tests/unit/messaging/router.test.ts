@@ -60,6 +60,9 @@ function makeRouter(handlers: Partial<Handlers<BackgroundRequest, BackgroundResp
         throw new Error('not under test');
       },
       getSyncState: () => ({ status: { started: false, running: false }, account: null }),
+      resolveSyncConflict: () => {
+        throw new Error('not under test');
+      },
       getGrantedTalk: () => null,
       setGrantedTalkNote: () => {
         throw new Error('not under test');
@@ -163,6 +166,7 @@ describe('createMessageRouter', () => {
     username: 'ada',
     password: 'secret',
   };
+  const RESOLVE = { type: 'resolveSyncConflict', id: 'highlights:h1', field: 'note', keep: 'both' };
   it.each([
     [START_SYNC, fromContent, 'content'],
     [START_SYNC, fromMenu, 'menu'],
@@ -170,6 +174,8 @@ describe('createMessageRouter', () => {
     [{ type: 'stopSync', forget: true }, fromContent, 'content'],
     [{ type: 'getSyncState' }, fromContent, 'content'],
     [{ type: 'getSyncState' }, fromMenu, 'menu'],
+    [RESOLVE, fromContent, 'content'],
+    [RESOLVE, fromMenu, 'menu'],
   ])(
     'takes sync messages from extension pages only, never a web page’s tab: %j',
     async (message, sender, role) => {
@@ -179,6 +185,7 @@ describe('createMessageRouter', () => {
         syncNow: handler,
         stopSync: handler,
         getSyncState: handler,
+        resolveSyncConflict: handler,
       });
       await expect(route(message, sender)).resolves.toEqual({
         ok: false,
@@ -204,6 +211,25 @@ describe('createMessageRouter', () => {
       },
     );
     expect(startSync).toHaveBeenCalledOnce();
+  });
+
+  it('hands a conflict choice from the dashboard to its handler, schema-checked', async () => {
+    const resolveSyncConflict = vi.fn(() => null);
+    const { route } = makeRouter({ resolveSyncConflict });
+    const fromDashboard = { id: ID, url: `${ORIGIN}dashboard.html` };
+    await expect(route(RESOLVE, fromDashboard)).resolves.toMatchObject({ ok: true });
+    const keepOne = { ...RESOLVE, keep: { by: 'dev-a', at: 1_700_000_000_000 } };
+    await expect(route(keepOne, fromDashboard)).resolves.toMatchObject({ ok: true });
+    expect(resolveSyncConflict).toHaveBeenCalledTimes(2);
+    for (const bad of [
+      { ...RESOLVE, keep: 'all' },
+      { ...RESOLVE, keep: { by: 'dev-a', at: 'yesterday' } },
+      { ...RESOLVE, field: '' },
+      { ...RESOLVE, id: 'x'.repeat(500) },
+    ]) {
+      await expect(route(bad, fromDashboard)).resolves.toMatchObject({ ok: false, rejected: true });
+    }
+    expect(resolveSyncConflict).toHaveBeenCalledTimes(2);
   });
 
   it('tells the handler when the sender is a tab of a private window', async () => {

@@ -52,37 +52,44 @@ describe('backup storage', () => {
 
   it('round trip: export, wipe, import: every record is identical (export options once applied)', async () => {
     await fillLibrary(db, sampleLibrary());
-    const { highlight: clipped } = await saveClip(db, {
-      page: {
-        url: 'https://conf.example/day-3',
-        title: 'Open Source Summit - Day 3',
-        authors: ['Blog Author'],
-        siteName: 'Conference Notes Blog',
-        publishedAt: '2017-10-29T08:35:00+02:00',
-        lang: 'en',
-        canonicalUrl: null,
-        excerpt: 'Open source summit Wednesday started with a keynote',
+    const { highlight: clipped } = await saveClip(
+      db,
+      {
+        page: {
+          url: 'https://conf.example/day-3',
+          title: 'Open Source Summit - Day 3',
+          authors: ['Blog Author'],
+          siteName: 'Conference Notes Blog',
+          publishedAt: '2017-10-29T08:35:00+02:00',
+          lang: 'en',
+          canonicalUrl: null,
+          excerpt: 'Open source summit Wednesday started with a keynote',
+        },
+        talks: [{ title: 'Linus Torvalds Q&A', speakers: ['Linus Torvalds'], position: 100 }],
+        highlight: {
+          text: 'fuzzing in order to find bugs',
+          markdown: '*fuzzing* in order to find bugs',
+          selectors: [
+            {
+              type: 'TextQuoteSelector',
+              exact: 'fuzzing in order to find bugs',
+              prefix: 'testing/ ',
+              suffix: ' in code',
+            },
+          ],
+          color: 'green',
+          note: '',
+          position: 200,
+          talkTitle: 'Linus Torvalds Q&A',
+        },
       },
-      talks: [{ title: 'Linus Torvalds Q&A', speakers: ['Linus Torvalds'], position: 100 }],
-      highlight: {
-        text: 'fuzzing in order to find bugs',
-        markdown: '*fuzzing* in order to find bugs',
-        selectors: [
-          {
-            type: 'TextQuoteSelector',
-            exact: 'fuzzing in order to find bugs',
-            prefix: 'testing/ ',
-            suffix: ' in code',
-          },
-        ],
-        color: 'green',
-        note: '',
-        position: 200,
-        talkTitle: 'Linus Torvalds Q&A',
-      },
-    });
+      Date.now(),
+      'Ada’s laptop',
+    );
     await updateHighlight(db, clipped.id, { note: 'Ask about syzkaller', tags: ['testing/fuzzing'] });
     const before = await readWholeLibrary(db);
+    // Who made it (#16) goes through the backup too.
+    expect(before.highlights.find((h) => h.id === clipped.id)?.author).toBe('Ada’s laptop');
 
     const file = serializeBackup(await exportBackup(db, { now: Date.UTC(2024, 4, 1) }));
     await wipeLibrary(db);

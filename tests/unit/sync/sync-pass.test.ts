@@ -85,6 +85,32 @@ describe('a sync pass', () => {
     expect(await db.sync.count()).toBe(0);
   });
 
+  it('does not read back the documents it sent: the pass after a first sync asks only for others’', async () => {
+    const a = await device();
+    const b = await device();
+    await clipOn(a.db, 'https://a.example/', 'sent once', 60, 'Kernel live patching');
+    await sync(a);
+    const sentByA = new Set((await a.db.sync.toCollection().primaryKeys()) as string[]);
+    const fromB = await clipOn(b.db, 'https://b.example/', 'from B', 10, null);
+    await sync(b);
+    const asked: string[] = [];
+    const recording: Fetch = async (input, init) => {
+      if (String(input).includes('/_bulk_get')) {
+        const { docs } = JSON.parse(String(init?.body)) as { docs: { id: string }[] };
+        asked.push(...docs.map((doc) => doc.id));
+      }
+      return fetch(input, init);
+    };
+    const again = await sync(a, { fetch: recording });
+    expect(again.received).toBeGreaterThan(0);
+    // Only B's records are read (its page, talks and highlight), no document of A's own.
+    expect(asked).toContain(documentId('highlights', fromB.highlight.id));
+    expect(asked.filter((id) => sentByA.has(id))).toEqual([]);
+    asked.length = 0;
+    expect(await sync(a, { fetch: recording })).toMatchObject({ sent: 0, received: 0 });
+    expect(asked).toEqual([]);
+  });
+
   it('brings two devices to the same library, both ways', async () => {
     const a = await device();
     const b = await device();
@@ -251,6 +277,37 @@ describe('a sync pass', () => {
     expect(await wrong.db.highlights.count()).toBe(0);
     const without = await syncOnce(wrong.db, target);
     expect(without.error?.message).toBe('This database is encrypted: enter its passphrase');
+  });
+
+  it('derives the passphrase’s key once per context, not once per pass; another passphrase is still refused', async () => {
+    const a = await device();
+    const b = await device();
+    await clipOn(a.db, 'https://private.example/', 'sealed passage', 60, null);
+    const passphrase = 'derived once';
+    let derivations = 0;
+    const counting = {
+      getRandomValues: (array: Uint8Array) => crypto.getRandomValues(array),
+      randomUUID: () => crypto.randomUUID(),
+      subtle: new Proxy(crypto.subtle, {
+        get(target, name) {
+          if (name === 'deriveKey') derivations++;
+          const value = Reflect.get(target, name, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }),
+    } as unknown as Crypto;
+    const options = { passphrase, iterations: 1_000, crypto: counting };
+    await sync(a, options); // makes the key info: derived once, not cached (no unlock)
+    const made = derivations;
+    await sync(b, options); // unlocks it: derived once
+    await sync(b, options);
+    await sync(a, options);
+    await sync(a, options);
+    expect(derivations - made).toBe(1);
+    expect(await b.db.highlights.count()).toBe(1);
+    const wrong = await syncOnce(b.db, target, { passphrase: 'not it', crypto: counting });
+    expect(wrong.error?.kind).toBe('passphrase');
+    expect(derivations - made).toBe(2);
   });
 
   it('refuses a passphrase for a database that already holds readable records', async () => {

@@ -92,6 +92,7 @@ describe('BackupControls', () => {
           includeTags: false,
           includeLinks: true,
           includeFrontMatter: false,
+          includeAuthor: false,
           template,
         },
       },

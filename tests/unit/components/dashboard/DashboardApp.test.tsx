@@ -158,6 +158,25 @@ describe('DashboardApp', () => {
     for (const row of screen.getAllByRole('article')) expect(within(row).getByText('Key idea')).toBeTruthy();
   });
 
+  it('filters by author only in a library of more than one author (#16)', async () => {
+    const { first } = await fill();
+    show();
+    await waitFor(() => expect(status()).toBe('12 highlights from 3 pages'));
+    // One author (none recorded): nothing to choose.
+    expect(screen.queryByRole('group', { name: 'Authors (any of)' })).toBeNull();
+    await db.highlights.update(first.id, { author: 'Ada' });
+    const authors = await screen.findByRole('group', { name: 'Authors (any of)' });
+    fireEvent.click(within(authors).getByRole('checkbox', { name: /^Ada/ }));
+    await waitFor(() => expect(status()).toMatch(/^1 of 12 highlights/));
+    expect(
+      screen.getAllByRole('article').map((row) => row.getAttribute('aria-label') ?? row.textContent),
+    ).toHaveLength(1);
+    expect(article(/Livepatch lets you fix/)).toBeTruthy();
+    fireEvent.click(within(authors).getByRole('checkbox', { name: /^Ada/ }));
+    fireEvent.click(within(authors).getByRole('checkbox', { name: /^Unknown author/ }));
+    await waitFor(() => expect(status()).toMatch(/^11 of 12 highlights/));
+  });
+
   it('edits a note inline and tells open pages', async () => {
     const { first } = await fill();
     const onHighlightsChanged = vi.fn();

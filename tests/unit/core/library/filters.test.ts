@@ -192,3 +192,30 @@ describe('filterLibrary with conferences', () => {
     expect(runQuery(conf, 'janson', { tracks: ['Internals'] })).toEqual([]);
   });
 });
+
+describe('filterLibrary by author (#16: a shared notebook)', () => {
+  // h1, h3, h5, h7 by Ada; h2, h6 by Brian; the others recorded before authors were.
+  const by: Record<string, string> = { h1: 'Ada', h3: 'Ada', h5: 'Ada', h7: 'Ada', h2: 'Brian', h6: 'Brian' };
+  const authored = buildLibraryIndex({
+    ...DATA,
+    highlights: DATA.highlights.map((h) => (by[h.id] ? { ...h, author: by[h.id] } : h)),
+  });
+  const all = runQuery(authored, '');
+  it.each<[string, string[]]>([
+    ['Ada', ['Ada']],
+    ['Ada or Brian', ['Ada', 'Brian']],
+    ['nobody recorded', ['']],
+  ])('%s', (_, authors) => {
+    const expected = all.filter((id) => authors.includes(by[id] ?? ''));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(runQuery(authored, '', { authors })).toEqual(expected);
+  });
+  it('counts each author for the filter, alphabetically, the unrecorded as ""', () => {
+    expect(libraryFacets(authored).authors).toEqual([
+      { value: '', count: DATA.highlights.length - 6 },
+      { value: 'Ada', count: 4 },
+      { value: 'Brian', count: 2 },
+    ]);
+    expect(libraryFacets(index).authors).toEqual([{ value: '', count: DATA.highlights.length }]);
+  });
+});

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
@@ -11,6 +13,15 @@ import { activeParts } from './markdown-oracle';
 
 describe('toMarkdown golden files', () => {
   goldenFiles(FIXTURES, (fixture) => toMarkdown(exportInput(fixture)));
+
+  it('names no author unless asked (authors.json with the default options)', () => {
+    const fixture = JSON.parse(readFileSync(join(FIXTURES, 'authors.json'), 'utf8'));
+    expect(DEFAULT_EXPORT_OPTIONS.includeAuthor).toBe(false);
+    const markdown = toMarkdown(exportInput({ ...fixture, options: { includeFrontMatter: false } }));
+    expect(markdown).toContain('> First passage.');
+    expect(markdown).not.toContain('Ada');
+    expect(markdown).not.toContain(' · by ');
+  });
 });
 
 const page: PageRecord = {
