@@ -12,15 +12,23 @@ const PAGE_MESSAGES: ReadonlySet<string> = new Set(['scrollToHighlight', 'detect
 const TAB_MESSAGES: ReadonlySet<string> = new Set(['getContentStatus']);
 
 /**
- * Whether a content script showing the page `ownUrl` (normalized; null when it has none), in the top
+ * Whether a content script showing the page `ownUrl` (normalized; null when it has none; or the pages
+ * it shows, #18), in the top
  * frame or not, should answer `message`. Only the page or frame a message is for is checked here; the
  * router still validates the message and its sender.
  */
-export function isAddressedTo(message: unknown, ownUrl: string | null, topFrame = true): boolean {
+export function isAddressedTo(
+  message: unknown,
+  ownUrl: string | null | readonly (string | null)[],
+  topFrame = true,
+): boolean {
   if (typeof message !== 'object' || message === null) return true;
   const { type, url } = message as { type?: unknown; url?: unknown };
   if (typeof type !== 'string') return true;
   if (TAB_MESSAGES.has(type)) return topFrame;
   if (!PAGE_MESSAGES.has(type) || url === undefined) return true;
-  return typeof url === 'string' && ownUrl !== null && normalizeUrl(url) === ownUrl;
+  // A page may show several posts' pages (#18: a moved post's old address, an archive's posts).
+  const own = Array.isArray(ownUrl) ? ownUrl : [ownUrl];
+  const wanted = typeof url === 'string' ? normalizeUrl(url) : null;
+  return wanted !== null && own.includes(wanted);
 }

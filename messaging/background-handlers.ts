@@ -6,11 +6,13 @@ import { formatGrant, parseGrant } from '@/core/menu-grant';
 import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import { describeStorageError } from '@/core/storage-errors';
 import type { HighlightRecord } from '@/core/types';
+import { sameSite } from '@/core/site';
 import { normalizeUrl } from '@/core/url';
 import { saveClip } from '@/storage/clips';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { getHighlight, highlightsForUrl, listTags, recordAnchoring } from '@/storage/highlights';
+import { postHighlights } from '@/storage/posts';
 import { linkPageTalks } from '@/storage/schedule-links';
 import { talkRulesFor } from '@/storage/talk-rules';
 import type { BackgroundRequest, BackgroundResponses } from './protocol';
@@ -48,6 +50,18 @@ function requireOwnPage(context: HandlerContext, url: string) {
   if (context.role !== 'content') return;
   const own = originOf(context.senderUrl);
   if (!own || own !== originOf(url)) {
+    throw new MessageRejected('a content script may only act on its own page');
+  }
+}
+
+/**
+ * A content script may act on a post of its own page's site (#18): a post is drawn, clipped and edited
+ * on the site's other pages that show it (blog.example.org's post on www.example.org's archive), never
+ * on another site's. Reads of a page by its address stay with requireOwnPage.
+ */
+function requireOwnSite(context: HandlerContext, url: string) {
+  if (context.role !== 'content') return;
+  if (!context.senderUrl || !sameSite(context.senderUrl, url)) {
     throw new MessageRejected('a content script may only act on its own page');
   }
 }
@@ -92,7 +106,7 @@ function handlersFor({
 
   async function ownHighlight(id: string, context: HandlerContext): Promise<HighlightRecord | null> {
     const highlight = await getHighlight(db, id);
-    if (highlight) requireOwnPage(context, highlight.url);
+    if (highlight) requireOwnSite(context, highlight.url);
     return highlight;
   }
 
@@ -127,6 +141,15 @@ function handlersFor({
       return highlightsForUrl(db, key);
     },
 
+    // The page's own URL is the sender's origin; the posts it claims to show count only when they are
+    // of its own site (storage/posts.ts): another site's canonical or copied text gets nothing.
+    getPostHighlights: async ({ url, identity }, context) => {
+      const key = normalizeUrl(url);
+      if (!key) throw new MessageRejected('not an http(s) URL');
+      requireOwnPage(context, key);
+      return postHighlights(db, key, identity);
+    },
+
     getHighlight: ({ id }) => getHighlight(db, id),
 
     listTags: () => listTags(db),
@@ -134,7 +157,8 @@ function handlersFor({
     saveClip: async ({ clip }, context) => {
       const url = normalizeUrl(clip.page.url);
       if (!url) throw new MessageRejected('not an http(s) URL');
-      requireOwnPage(context, url);
+      // Filed under its post's permalink (#18), which may be another page of the sender's site.
+      requireOwnSite(context, url);
       if (context.incognito) throw new Error(PRIVATE_WINDOW_NOTICE);
       const result = await saveClip(db, { ...clip, page: { ...clip.page, url } });
       // The page's talks filed under the imported schedules' talks; a failure here loses no clip.

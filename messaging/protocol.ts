@@ -7,6 +7,7 @@ import { LIMITS } from '@/core/limits';
 import {
   ClipSchema,
   ColorSchema,
+  FingerprintSchema,
   HighlightChangesSchema,
   HighlightRecordSchema,
   HttpUrlSchema,
@@ -14,6 +15,8 @@ import {
 import type { Redetection } from '@/core/talks/filing';
 import type { TalkRules } from '@/core/talks/rules';
 import type { FramePage } from '@/core/page-view';
+import { MAX_ARTICLES, MAX_PERMALINKS } from '@/core/post-identity';
+import type { PostHighlights } from '@/storage/posts';
 import { ANCHOR_STATUSES, type ClipResult, type HighlightColor, type HighlightRecord } from '@/core/types';
 
 /**
@@ -27,11 +30,32 @@ const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
 /** A menu grant as it travels (`<frame id>.<token>`, core/menu-grant.ts); checked for its form there. */
 const Grant = v.pipe(v.string(), v.maxLength(100));
 
+/** What a page claims about the posts it shows (core/post-identity.ts `PostClaim`). */
+const PostClaimSchema = v.object({
+  permalinks: v.pipe(v.array(HttpUrlSchema), v.maxLength(MAX_PERMALINKS)),
+  fingerprint: v.nullable(FingerprintSchema),
+  articles: v.pipe(
+    v.array(
+      v.object({
+        permalink: HttpUrlSchema,
+        fingerprint: v.nullable(FingerprintSchema),
+        title: v.pipe(v.string(), v.maxLength(LIMITS.title)),
+      }),
+    ),
+    v.maxLength(MAX_ARTICLES),
+  ),
+});
+
 /** Messages handled by the background service worker. */
 export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('ping') }),
   /** Highlights stored for a page; a content script may ask only for the page it runs in. */
   v.object({ type: v.literal('getPageHighlights'), url: HttpUrlSchema }),
+  /**
+   * The highlights of the post(s) the sender's page shows (#18): its own URL, and what it claims
+   * (core/post-identity.ts), of which only its own site's claims count.
+   */
+  v.object({ type: v.literal('getPostHighlights'), url: HttpUrlSchema, identity: PostClaimSchema }),
   /** One highlight by id (the in-page menu iframe reads through the background). */
   v.object({ type: v.literal('getHighlight'), id: Id }),
   /** Every tag in the library, for completion. */
@@ -67,6 +91,7 @@ export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 export interface BackgroundResponses {
   ping: { version: string };
   getPageHighlights: HighlightRecord[];
+  getPostHighlights: PostHighlights;
   getHighlight: HighlightRecord | null;
   listTags: string[];
   saveClip: ClipResult;
@@ -86,6 +111,7 @@ export interface BackgroundResponses {
 export const BACKGROUND_SENDERS: { [K in BackgroundRequest['type']]: readonly SenderRole[] } = {
   ping: ['content', 'extension'],
   getPageHighlights: ['content', 'extension'],
+  getPostHighlights: ['content'],
   getHighlight: ['extension'],
   listTags: ['extension', 'menu'],
   saveClip: ['content'],

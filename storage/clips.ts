@@ -5,7 +5,15 @@
 import { newId } from '@/core/ids';
 import { fileUnder } from '@/core/talks/filing';
 import type { ClipInput, DetectedTalkInput } from '@/core/schemas';
-import type { ClipResult, HighlightRecord, PageMetadata, PageRecord, TalkRecord } from '@/core/types';
+import type {
+  ClipResult,
+  HighlightRecord,
+  PageMetadata,
+  PageRecord,
+  Selector,
+  TalkRecord,
+  TextQuoteSelector,
+} from '@/core/types';
 import type { TalkNotesDatabase } from './db';
 
 /** Merges fresh metadata into a stored page: a value found now wins, a value missing now keeps the old one. */
@@ -19,13 +27,40 @@ function mergePage(old: PageRecord, fresh: PageMetadata, now: number): PageRecor
     lang: fresh.lang ?? old.lang,
     canonicalUrl: fresh.canonicalUrl ?? old.canonicalUrl,
     excerpt: fresh.excerpt ?? old.excerpt,
+    ...((fresh.fingerprint ?? old.fingerprint) ? { fingerprint: fresh.fingerprint ?? old.fingerprint } : {}),
     updatedAt: now,
   };
 }
 
-/** Same passage: same text starting at (nearly) the same place. */
-function isSamePassage(existing: HighlightRecord, text: string, position: number): boolean {
-  return existing.text === text && Math.abs(existing.position - position) <= Math.max(16, text.length / 4);
+/**
+ * Same passage: same text starting at (nearly) the same place, or (a post clipped at another of its
+ * addresses, #18: an archive page places it elsewhere) the same text in the same words around it.
+ */
+function isSamePassage(existing: HighlightRecord, clip: ClipInput['highlight']): boolean {
+  if (existing.text !== clip.text) return false;
+  if (Math.abs(existing.position - clip.position) <= Math.max(16, clip.text.length / 4)) return true;
+  const a = quoteOf(existing.selectors);
+  const b = quoteOf(clip.selectors);
+  return (
+    !!a &&
+    !!b &&
+    sameContext(a.prefix ?? '', b.prefix ?? '', 'end') &&
+    sameContext(a.suffix ?? '', b.suffix ?? '', 'start')
+  );
+}
+
+function quoteOf(selectors: readonly Selector[]): TextQuoteSelector | undefined {
+  return selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
+}
+
+/** The context next to the passage (the end of a prefix, the start of a suffix) agrees, spacing ignored. */
+function sameContext(a: string, b: string, side: 'start' | 'end'): boolean {
+  const squash = (s: string) => s.replace(/\s+/g, ' ');
+  const [x, y] = [squash(a), squash(b)];
+  const n = Math.min(16, x.length, y.length);
+  // No context on a side says nothing about where the passage is.
+  if (n === 0) return false;
+  return side === 'end' ? x.slice(-n) === y.slice(-n) : x.slice(0, n) === y.slice(0, n);
 }
 
 export async function saveClip(
@@ -41,7 +76,7 @@ export async function saveClip(
     await db.pages.put(page);
 
     const existing = await db.highlights.where('url').equals(page.url).toArray();
-    const duplicate = existing.find((h) => isSamePassage(h, clip.highlight.text, clip.highlight.position));
+    const duplicate = existing.find((h) => isSamePassage(h, clip.highlight));
     if (duplicate) return { highlight: duplicate, duplicate: true };
 
     await upsertDetectedTalks(db, page.id, clip.talks, now);

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { HighlightRecord } from '@/core/types';
+import { readPostIdentity } from '@/core/post-identity';
 import { normalizeUrl } from '@/core/url';
 import { isAddressedTo } from '@/messaging/addressed';
 import { sendToBackground } from '@/messaging/client';
@@ -11,7 +11,7 @@ import {
   type ContentResponses,
 } from '@/messaging/protocol';
 import { createMessageRouter, type MessageSender } from '@/messaging/router';
-import type { ContentApp } from '@/page/content-app';
+import type { ContentApp, PostView } from '@/page/content-app';
 import { sameOriginFramePages } from '@/page/frames';
 import { watchPageAddress } from '@/page/page-address';
 import { loadContentRuntime } from '@/page/runtime-loader';
@@ -33,11 +33,19 @@ export default defineContentScript({
     // The page is the URL its document was loaded from, whatever its script writes into the address
     // bar; the reader's own navigations of a single-page site move it (page/page-address.ts).
     const address = watchPageAddress({ win: window, signal: ctx.signal, onChange: () => pageChanged() });
-    const startApp = (initial?: HighlightRecord[]) => {
+    // The posts the page shows, by key (#18): its own post (a moved post's old address, an AMP view's
+    // permalink) and an archive's posts. Changes to them redraw the page; the popup reads the first.
+    let shownPosts: string[] = [];
+    const shows = (url: string | null) => {
+      const own = address.current();
+      return url !== null && (url === own || shownPosts.includes(url));
+    };
+    const startApp = (initial?: PostView) => {
       app ??= loadContentRuntime().then(async ({ ContentApp }) => {
         const started = new ContentApp(ctx, document, {
           privateWindow: browser.extension?.inIncognitoContext === true,
           pageKey: address.current,
+          onPostShown: (urls) => (shownPosts = urls),
         });
         await started.start(initial);
         return started;
@@ -49,20 +57,18 @@ export default defineContentScript({
       {
         // Answered by the top frame only; it reads its same-origin frames' pages itself (no frame ids needed).
         getContentStatus: () => ({
-          url: address.current() ?? location.href,
+          url: shownPosts[0] ?? address.current() ?? location.href,
           title: document.title,
           frames: sameOriginFramePages(document),
         }),
         highlightSelection: async ({ color }) => (await startApp()).highlightSelection(color),
         highlightsChanged: async ({ urls }) => {
-          const url = address.current();
-          if (url && urls.includes(url)) await (app ? (await app).refresh() : startApp());
+          if (urls.some(shows)) await (app ? (await app).refresh() : startApp());
           return null;
         },
         scrollToHighlight: async ({ id }) => (await startApp()).scrollTo(id),
         detectTalksAgain: async (message) => {
-          const url = address.current();
-          return url && normalizeUrl(message.url) === url ? (await startApp()).detectTalksAgain() : null;
+          return shows(normalizeUrl(message.url)) ? (await startApp()).detectTalksAgain() : null;
         },
         // Only a started app can have opened a menu, and so hold a grant.
         useMenuGrant: async ({ token, frameId, documentId }) =>
@@ -77,7 +83,9 @@ export default defineContentScript({
     );
     // Undefined: no answer from this frame, so the frame showing the page named answers (messaging/addressed.ts).
     const listener = (message: unknown, sender: MessageSender) =>
-      isAddressedTo(message, address.current(), window === window.top) ? route(message, sender) : undefined;
+      isAddressedTo(message, [address.current(), ...shownPosts], window === window.top)
+        ? route(message, sender)
+        : undefined;
     browser.runtime.onMessage.addListener(listener);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 
@@ -101,11 +109,15 @@ export default defineContentScript({
     function drawPage(): void {
       const url = address.current();
       if (!url) return;
-      void sendToBackground({ type: 'getPageHighlights', url }).then(
-        (highlights) => {
+      // Which post the page shows (#18): a few selector queries and a few paragraphs' text.
+      const identity = readPostIdentity(document, url);
+      void sendToBackground({ type: 'getPostHighlights', url, identity: identity.claim }).then(
+        (answer) => {
           // The reader moved on while we asked: the page now shown has had its own request.
           if (app || address.current() !== url) return;
-          if (highlights.length) void startApp(highlights);
+          shownPosts = [answer.postUrl, ...answer.articles.map((a) => a.postUrl)];
+          const some = answer.highlights.length || answer.articles.some((a) => a.highlights.length);
+          if (some) void startApp({ identity, answer });
           else if (import.meta.env.TALK_NOTES_MARKS) {
             performance.mark('talk-notes:anchored', {
               detail: { anchored: 0, fuzzy: 0, orphaned: 0, durationMs: 0 },

@@ -47,6 +47,7 @@ const backgroundRoute = createMessageRouter(
   {
     ping: () => ({ version: '0.1.0' }),
     getPageHighlights: () => [],
+    getPostHighlights: () => ({ postUrl: 'https://blog.example/', highlights: [], articles: [] }),
     getHighlight: () => null,
     listTags: () => ['kernel'],
     saveClip: () => {

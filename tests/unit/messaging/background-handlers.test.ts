@@ -99,6 +99,42 @@ describe('backgroundHandlers', () => {
     else expect(await asking).toHaveLength(expected);
   });
 
+  describe('post identity (#18)', () => {
+    const claim = (permalinks: string[]) => ({ permalinks, fingerprint: null, articles: [] });
+
+    it('draws a post of its own site on a page that names it, and nothing of another site', async () => {
+      const { getPostHighlights } = backgroundHandlers({ db, version: '1' });
+      const amp = { role: 'content' as const, tabId: 3, senderUrl: 'https://amp.blog.example/day-3' };
+      const own = await getPostHighlights(
+        { type: 'getPostHighlights', url: 'https://amp.blog.example/day-3', identity: claim([URL_A]) },
+        amp,
+      );
+      expect(own.highlights.map((h) => h.id)).toEqual(['a', 'b']);
+      expect(own.postUrl).toBe(URL_A);
+      const hostile = { role: 'content' as const, tabId: 3, senderUrl: 'https://copy.example/day-3' };
+      const refused = await getPostHighlights(
+        { type: 'getPostHighlights', url: 'https://copy.example/day-3', identity: claim([URL_A]) },
+        hostile,
+      );
+      expect(refused).toEqual({ postUrl: 'https://copy.example/day-3', highlights: [], articles: [] });
+      // Its own address must be of its own origin, as for getPageHighlights.
+      await expect(
+        getPostHighlights({ type: 'getPostHighlights', url: URL_A, identity: claim([]) }, hostile),
+      ).rejects.toThrow(/only act on its own page/);
+    });
+
+    it('files a clip under a post of its own site, never under another site’s', async () => {
+      const { saveClip } = backgroundHandlers({ db, version: '1' });
+      const amp = { role: 'content' as const, tabId: 3, senderUrl: 'https://amp.blog.example/day-3' };
+      const saved = await saveClip({ type: 'saveClip', clip: clipOnPageA() }, amp);
+      expect(saved.highlight.url).toBe(URL_A);
+      const hostile = { role: 'content' as const, tabId: 3, senderUrl: 'https://copy.example/day-3' };
+      await expect(saveClip({ type: 'saveClip', clip: clipOnPageA() }, hostile)).rejects.toThrow(
+        /only act on its own page/,
+      );
+    });
+  });
+
   it('tells the open tabs of the page after an edit, a delete and an undo from the menu, and not after a refused one', async () => {
     const notify = vi.fn();
     const handlers = backgroundHandlers({ db, version: '1', notifyHighlightsChanged: notify });
