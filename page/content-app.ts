@@ -68,6 +68,8 @@ export class ContentApp {
    * drawn, not retried, offered for copying until copied or the reader selects something else.
    */
   private refused: ClipInput[] = [];
+  /** Provisional ids given so far (a clip is drawn under one until it is stored). */
+  private provisionalCount = 0;
   /** Page analysis is reused across clips until the page's DOM changes. */
   private analysis: PageAnalysis | null = null;
   /** What the reader taught talk detection on this site, read when starting and after every change. */
@@ -315,7 +317,9 @@ export class ContentApp {
   ): Promise<ClipOutcome> {
     if (!selected.toString().trim())
       return { saved: false, duplicate: false, message: 'Nothing to highlight.' };
-    const provisionalId = `pending:${crypto.randomUUID()}`;
+    // Not crypto.randomUUID: it exists only in secure contexts, and a plain-http blog is none (the
+    // clip failed there before anything was drawn). The id only has to be unique on this page.
+    const provisionalId = `pending:${++this.provisionalCount}`;
     let prepared: ReturnType<typeof prepareClip>;
     await this.rulesRead;
     try {

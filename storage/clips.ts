@@ -41,26 +41,34 @@ function isSamePassage(existing: HighlightRecord, clip: ClipInput['highlight']):
   if (Math.abs(existing.position - clip.position) <= Math.max(16, clip.text.length / 4)) return true;
   const a = quoteOf(existing.selectors);
   const b = quoteOf(clip.selectors);
-  return (
-    !!a &&
-    !!b &&
-    sameContext(a.prefix ?? '', b.prefix ?? '', 'end') &&
-    sameContext(a.suffix ?? '', b.suffix ?? '', 'start')
-  );
+  if (!a || !b) return false;
+  const before = agreeingContext(a.prefix ?? '', b.prefix ?? '', 'end');
+  const after = agreeingContext(a.suffix ?? '', b.suffix ?? '', 'start');
+  // Enough agreeing words around it to be the same place: a post's last passage has no suffix.
+  return before !== null && after !== null && before + after >= MIN_AGREEING_CONTEXT;
 }
+
+/** Characters of context (next to the passage) that must agree for a passage placed elsewhere to be the same. */
+const MIN_AGREEING_CONTEXT = 16;
 
 function quoteOf(selectors: readonly Selector[]): TextQuoteSelector | undefined {
   return selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
 }
 
-/** The context next to the passage (the end of a prefix, the start of a suffix) agrees, spacing ignored. */
-function sameContext(a: string, b: string, side: 'start' | 'end'): boolean {
+/**
+ * How many characters of context next to the passage (the end of a prefix, the start of a suffix)
+ * agree, spacing ignored, up to 16; null when they disagree. Two empty contexts agree on nothing (0).
+ */
+function agreeingContext(a: string, b: string, side: 'start' | 'end'): number | null {
   const squash = (s: string) => s.replace(/\s+/g, ' ');
-  const [x, y] = [squash(a), squash(b)];
+  const [x, y] =
+    side === 'end'
+      ? [squash(a).trimEnd(), squash(b).trimEnd()]
+      : [squash(a).trimStart(), squash(b).trimStart()];
   const n = Math.min(16, x.length, y.length);
-  // No context on a side says nothing about where the passage is.
-  if (n === 0) return false;
-  return side === 'end' ? x.slice(-n) === y.slice(-n) : x.slice(0, n) === y.slice(0, n);
+  if (n === 0) return x.length === y.length ? 0 : null;
+  const same = side === 'end' ? x.slice(-n) === y.slice(-n) : x.slice(0, n) === y.slice(0, n);
+  return same ? n : null;
 }
 
 export async function saveClip(

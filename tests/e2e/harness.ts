@@ -31,6 +31,11 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** The time zone the browser's pages run in (IANA name), e.g. a reader far from the author. */
   timezoneId?: string;
+  /**
+   * Host names the browser resolves to 127.0.0.1 (`--host-resolver-rules`), e.g. `*.example.test`: pages
+   * of several sites, all served by the fixture server. Nothing resolves to any other address.
+   */
+  localHosts?: string[];
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -50,6 +55,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-sync',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      ...(options.localHosts?.length
+        ? [`--host-resolver-rules=${options.localHosts.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`]
+        : []),
     ],
   });
   const serviceWorker = async () =>

@@ -125,6 +125,12 @@ describe('postHighlights (#18)', () => {
     const again = await clip(db, OLD, 'a billion rows', { position: 310, ...context });
     expect(again.duplicate).toBe(true);
     expect(again.highlight.id).toBe(first.highlight.id);
+    // The post's last passage has no suffix on either page: the prefix alone tells.
+    const last = { prefix: 'and then, at the very end, ', suffix: '' };
+    const end = await clip(db, OLD, 'the dashboards went quiet', { position: 2_100, ...last });
+    expect((await clip(db, OLD, 'the dashboards went quiet', { position: 600, ...last })).highlight.id).toBe(
+      end.highlight.id,
+    );
     // The same words elsewhere in the post (other context, far away) are another passage.
     const elsewhere = await clip(db, OLD, 'a billion rows', {
       position: 3_000,
