@@ -41,14 +41,20 @@ const NEW_POST = (oldUrl: string) => `<!doctype html><html lang="en"><head><meta
 <title>Scaling Postgres (moved)</title><link rel="canonical" href="${oldUrl}"></head>
 <body><main><article>${postBody}</article></main><footer>Moved in 2026.</footer></body></html>`;
 
-/** The site's archive, on another host of the site: the post in full, and another post sharing a sentence. */
+/**
+ * The site's archive, on another host of the site: the post in full, after another post that quotes it,
+ * the second paragraph with the same words around it and where the post has it on its own page
+ * (`article[1]/p[2]`): only the article the post is in tells them apart.
+ */
 const ARCHIVE = (
   postUrl: string,
   rustUrl: string,
 ) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Archive 2024</title></head><body><h1>2024</h1>
 <article id="rust"><h2><a href="${rustUrl}">Rust in the kernel</a></h2>
-<p>${SHARED} Then they wrote the drivers.</p><p>${RUST}</p></article>
+<p>From the Postgres team’s post, in full: ${SHOWN} It took three attempts and one long weekend.</p>
+<p>${SHARED} The numbers were clear.</p>
+<p>${LATER} ${ON_ARCHIVE}</p><p>${RUST}</p></article>
 <article id="postgres"><h2><a href="${postUrl}">How we scaled Postgres</a></h2>
 <p>${SHOWN} It took three attempts and one long weekend.</p>
 <p>${SHARED} The numbers were clear.</p>
@@ -110,8 +116,8 @@ describe('post identity in Chromium (#18)', () => {
     };
   };
   /** Clips `text` as a reader does; waits for the toolbar's word (`Saved`, `Already highlighted`). */
-  const clip = async (page: Page, text: string, status = 'Saved') => {
-    await dragSelect(page, text);
+  const clip = async (page: Page, text: string, status = 'Saved', occurrence = 0) => {
+    await dragSelect(page, text, occurrence);
     await page.getByRole('button', { name: 'Highlight', exact: true }).click();
     await page.getByRole('status').filter({ hasText: status }).waitFor();
     await page.keyboard.press('Escape');
@@ -149,7 +155,7 @@ describe('post identity in Chromium (#18)', () => {
       });
     // Clips on the archive go to their post: the other post's under its permalink, with its own title.
     await clip(archive, RUST);
-    await clip(archive, ON_ARCHIVE);
+    await clip(archive, ON_ARCHIVE, 'Saved', 1); // in the post's own article, not the quote
     await expect.poll(async () => (await library()).highlights.length).toBe(5);
     let stored = await library();
     expect(stored.highlights.find((h) => h.text === RUST)?.url).toBe(RUST_URL());
