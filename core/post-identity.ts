@@ -75,7 +75,8 @@ export function readPostIdentity(doc: Document, pageUrl: string): PostIdentity {
 export function postFingerprint(heading: string, paragraphs: readonly string[]): string | null {
   let body = '';
   for (const paragraph of paragraphs) {
-    const normalized = normalizeText(paragraph);
+    // A long paragraph only counts by its start: normalizing all of it would cost for nothing.
+    const normalized = normalizeText(paragraph.slice(0, FINGERPRINT_TEXT * 2));
     if (!normalized) continue;
     body = body ? `${body} ${normalized}` : normalized;
     if (body.length >= FINGERPRINT_TEXT) break;
@@ -108,7 +109,7 @@ function fnv1a(text: string, seed: number): string {
 function mainScope(doc: Document): Element | null {
   const articles = doc.getElementsByTagName('article');
   if (articles.length === 1) return articles[0]!;
-  return doc.querySelector('main') ?? doc.body;
+  return doc.getElementsByTagName('main')[0] ?? doc.body;
 }
 
 function fingerprintOf(scope: Element | null): string | null {
@@ -117,8 +118,21 @@ function fingerprintOf(scope: Element | null): string | null {
 }
 
 function headingOf(scope: Element): string {
-  return (scope.querySelector('h1, h2, h3')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return (firstHeading(scope)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/** The first h1, h2 or h3 of `scope` in document order. */
+function firstHeading(scope: Element): Element | null {
+  let first: Element | null = null;
+  for (const tag of ['h1', 'h2', 'h3']) {
+    const found = scope.getElementsByTagName(tag)[0];
+    if (found && (!first || first.compareDocumentPosition(found) & DOCUMENT_POSITION_PRECEDING)) first = found;
+  }
+  return first;
+}
+
+/** `Node.DOCUMENT_POSITION_PRECEDING`, spelled out: core reads no page global. */
+const DOCUMENT_POSITION_PRECEDING = 2;
 
 /** Texts of the first paragraphs of `scope`, read until there is enough for a fingerprint. */
 function firstParagraphs(scope: Element): string[] {
@@ -148,9 +162,7 @@ function archiveArticles(doc: Document, pageUrl: string): { claim: ArticleClaim;
   if (all.length < 2) return found;
   for (const element of all) {
     if (element.parentElement?.closest('article')) continue; // a comment or card inside a post
-    const link = element.querySelector(
-      'a[rel~="bookmark" i][href], h1 a[href], h2 a[href], h3 a[href], a.u-url[href]',
-    );
+    const link = permalinkOf(element);
     const permalink = resolve(link?.getAttribute('href') ?? null, pageUrl);
     if (!permalink || permalink === pageUrl) continue;
     found.push({
@@ -166,18 +178,45 @@ function archiveArticles(doc: Document, pageUrl: string): { claim: ArticleClaim;
   return found.length >= 2 ? found : [];
 }
 
+/** An article's own permalink: `rel=bookmark`, else its heading's link, else microformats' `u-url`. */
+function permalinkOf(article: Element): Element | null {
+  let heading: Element | null = null;
+  let uUrl: Element | null = null;
+  for (const a of article.getElementsByTagName('a')) {
+    if (!a.hasAttribute('href')) continue;
+    if (hasToken(a.getAttribute('rel'), 'bookmark')) return a;
+    if (!heading && a.closest('h1, h2, h3') && article.contains(a.closest('h1, h2, h3'))) heading = a;
+    if (!uUrl && a.classList.contains('u-url')) uUrl = a;
+  }
+  return heading ?? uUrl;
+}
+
+// Tag-name lookups, not querySelector: on a large page a selector query walks the whole document
+// (tens of milliseconds in jsdom), and this runs on every visit.
 function canonical(doc: Document): string | null {
-  return doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href') ?? null;
+  for (const link of doc.getElementsByTagName('link')) {
+    if (hasToken(link.getAttribute('rel'), 'canonical') && link.hasAttribute('href'))
+      return link.getAttribute('href');
+  }
+  return null;
 }
 
 function ogUrl(doc: Document): string | null {
-  return doc.querySelector('meta[property="og:url" i][content]')?.getAttribute('content') ?? null;
+  for (const meta of doc.head?.getElementsByTagName('meta') ?? []) {
+    if (meta.getAttribute('property')?.toLowerCase() === 'og:url') return meta.getAttribute('content');
+  }
+  return null;
+}
+
+function hasToken(list: string | null, token: string): boolean {
+  return !!list && list.toLowerCase().split(/\s+/).includes(token);
 }
 
 /** `mainEntityOfPage` and `url` of the post objects in the page's JSON-LD (top level and `@graph`). */
 function jsonLdPermalinks(doc: Document): string[] {
   const found: string[] = [];
-  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+  for (const script of doc.getElementsByTagName('script')) {
+    if (script.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
     const source = script.textContent ?? '';
     if (source.length > MAX_JSON_LD) continue;
     let data: unknown;
