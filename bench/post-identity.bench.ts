@@ -179,7 +179,8 @@ it('looks a page up by its post identity within the budget (the background, on e
     ),
   );
   // The budget is for a visit to a page that shows one post; an archive page looks up each of its posts.
-  for (const row of rows) if (!String(row[0]).startsWith('an archive')) expect(row[3]).toBeLessThan(BUDGET_MS);
+  for (const row of rows)
+    if (!String(row[0]).startsWith('an archive')) expect(row[3]).toBeLessThan(BUDGET_MS);
   db.close();
   await db.delete();
 });

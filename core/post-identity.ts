@@ -126,7 +126,8 @@ function firstHeading(scope: Element): Element | null {
   let first: Element | null = null;
   for (const tag of ['h1', 'h2', 'h3']) {
     const found = scope.getElementsByTagName(tag)[0];
-    if (found && (!first || first.compareDocumentPosition(found) & DOCUMENT_POSITION_PRECEDING)) first = found;
+    if (found && (!first || first.compareDocumentPosition(found) & DOCUMENT_POSITION_PRECEDING))
+      first = found;
   }
   return first;
 }
