@@ -33,6 +33,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits for the state it asserts; its default second is too short on a loaded
+          // two-core machine (a redraw after a database write can take longer there).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
@@ -46,6 +49,7 @@ export default defineConfig({
           globalSetup: ['tests/e2e-firefox/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {

@@ -8,12 +8,14 @@ interface Props {
   names?: ColorNames;
   /** Name of the radio group; give each picker on a page its own. */
   name?: string;
+  /** No choice can be made (yet): the in-page menu before it is armed. */
+  disabled?: boolean;
 }
 
 /** A row of colour choices with radio semantics (arrow keys move, as native radios do). */
-export function ColorPicker({ value, onChange, names = {}, name = 'highlight-color' }: Props) {
+export function ColorPicker({ value, onChange, names = {}, name = 'highlight-color', disabled }: Props) {
   return (
-    <fieldset class="colors">
+    <fieldset class="colors" disabled={disabled}>
       <legend>Colour</legend>
       {HIGHLIGHT_COLORS.map((color) => (
         <label key={color} class="color" title={names[color] ?? COLOR_LABELS[color]}>

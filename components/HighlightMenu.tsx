@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { MENU_ARMING_MS } from '@/core/menu-grant';
 import type { HighlightChanges, HighlightRecord } from '@/core/types';
 import { ColorPicker } from './ColorPicker';
 import { NoteEditor } from './NoteEditor';
@@ -25,6 +26,16 @@ export function HighlightMenu({ api, onClose, focusNote }: Props) {
   const [deleted, setDeleted] = useState<HighlightRecord | null>(null);
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // The buttons that change the highlight on a click wait MENU_ARMING_MS once it is shown: the page
+  // around this frame could have moved it under a click meant for the page (the content script
+  // checks the same, and whether the frame is visible, before the background acts).
+  const [armed, setArmed] = useState(false);
+  const shown = !!highlight;
+  useEffect(() => {
+    if (!shown) return;
+    const timer = setTimeout(() => setArmed(true), MENU_ARMING_MS);
+    return () => clearTimeout(timer);
+  }, [shown]);
 
   useEffect(() => {
     api.get().then(setHighlight, (e: unknown) => setError(String(e)));
@@ -82,14 +93,19 @@ export function HighlightMenu({ api, onClose, focusNote }: Props) {
       </header>
       <NoteEditor value={highlight.note} autoFocus={focusNote} onSave={(note) => change({ note })} />
       <TagInput tags={highlight.tags} suggestions={suggestions} onChange={(tags) => change({ tags })} />
-      <ColorPicker value={highlight.color} onChange={(color) => change({ color })} />
+      <ColorPicker value={highlight.color} onChange={(color) => change({ color })} disabled={!armed} />
       <div class="row">
         <button
           type="button"
           class="danger"
+          disabled={!armed}
           onClick={async () => {
-            const removed = await api.remove();
-            if (removed) setDeleted(removed);
+            try {
+              const removed = await api.remove();
+              if (removed) setDeleted(removed);
+            } catch (e) {
+              setError(`Not deleted: ${e instanceof Error ? e.message : String(e)}`);
+            }
           }}
         >
           Delete highlight

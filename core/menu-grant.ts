@@ -21,6 +21,13 @@ export const GRANT_CLAIM_MS = 10_000;
  */
 export const GRANT_AFTER_CLOSE_MS = 5_000;
 
+/**
+ * How long a menu must have been open before a click in it may change anything. The page owns the
+ * element our frame sits in and can move it under the reader's next click (a double click on the
+ * page's bait: the first opens the menu, the second lands on Delete).
+ */
+export const MENU_ARMING_MS = 400;
+
 /** A grant as it travels: `<granting frame id>.<token>`; the token is 32 random bytes, base64url. */
 const GRANT_PATTERN = /^(\d{1,20})\.([A-Za-z0-9_-]{43})$/;
 
@@ -90,6 +97,16 @@ export function useGrant(
   const held = grant.claimant;
   if (held.frameId !== claimant.frameId || held.documentId !== claimant.documentId) return null;
   return { highlightId: grant.highlightId, grant };
+}
+
+/**
+ * Whether a change the reader makes with a click in the menu (a colour, Delete) may go through: the
+ * menu is still open, has been for MENU_ARMING_MS, and is `shown` (the caller's visibility checks:
+ * not faded, hidden or covered by the page). Typing (a note, tags) needs none of this: a page
+ * cannot steer keystrokes into a frame it covers without the reader seeing the text appear.
+ */
+export function mayAct(grant: MenuGrant, now: number, shown: boolean): boolean {
+  return grant.closedAt === undefined && now - grant.issuedAt >= MENU_ARMING_MS && shown;
 }
 
 /** Compares tokens without stopping at the first difference. */

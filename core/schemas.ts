@@ -4,7 +4,7 @@
  * the `satisfies` checks below fail to compile when the two drift apart.
  */
 import * as v from 'valibot';
-import { TALK_FORMS } from './talks/rules';
+import { TALK_FORMS } from './talks/talk-forms';
 import { LIMITS } from './limits';
 import { SCHEDULE_FORMATS, SCHEDULE_LINK_KINDS } from './schedule/types';
 import { ANCHOR_STATUSES, HIGHLIGHT_COLORS, SCHEDULE_LINK_STATES } from './types';

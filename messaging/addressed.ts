@@ -13,19 +13,21 @@ const TAB_MESSAGES: ReadonlySet<string> = new Set(['getContentStatus']);
 
 /**
  * Whether a content script showing the page `ownUrl` (normalized; null when it has none; or the pages
- * it shows, #18), in the top
- * frame or not, should answer `message`. Only the page or frame a message is for is checked here; the
- * router still validates the message and its sender.
+ * it shows, #18), in the top frame or not, should answer `message`; `holdsFocus` says whether this
+ * frame is the one the reader is in (asked only for messages to the focused frame). Only the page or
+ * frame a message is for is checked here; the router still validates the message and its sender.
  */
 export function isAddressedTo(
   message: unknown,
   ownUrl: string | null | readonly (string | null)[],
   topFrame = true,
+  holdsFocus: () => boolean = () => topFrame,
 ): boolean {
   if (typeof message !== 'object' || message === null) return true;
-  const { type, url } = message as { type?: unknown; url?: unknown };
+  const { type, url, focusedFrame } = message as { type?: unknown; url?: unknown; focusedFrame?: unknown };
   if (typeof type !== 'string') return true;
   if (TAB_MESSAGES.has(type)) return topFrame;
+  if (type === 'highlightSelection' && focusedFrame === true) return holdsFocus();
   if (!PAGE_MESSAGES.has(type) || url === undefined) return true;
   // A page may show several posts' pages (#18: a moved post's old address, an archive's posts).
   const own = Array.isArray(ownUrl) ? ownUrl : [ownUrl];

@@ -31,7 +31,7 @@ export interface BackgroundDeps {
   askGrantingFrame?: (
     tabId: number,
     frameId: number,
-    request: { token: string; frameId: number; documentId?: string },
+    request: { token: string; frameId: number; documentId?: string; acting?: true },
   ) => Promise<string | null>;
   /** 32 random bytes for a grant's token. */
   randomBytes?: () => Uint8Array;
@@ -39,6 +39,11 @@ export interface BackgroundDeps {
 
 /** Why a menu request was refused: the frame holds no grant for it (a web page framed the menu, or it closed). */
 const NO_GRANT = 'this menu has no grant for a highlight';
+/** Why a click in a menu changed nothing: it was faded, hidden or covered, or had only just opened (core/menu-grant.ts). */
+const NOT_SHOWN = 'the menu was covered, faded or had only just opened, so nothing was changed';
+
+/** Changes a reader makes by typing; any other change is a click, which the menu must be shown for. */
+const TYPED_CHANGES: ReadonlySet<string> = new Set(['note', 'tags']);
 
 /**
  * A content script acts only on pages of its own page's origin. Which page of the origin it is, the
@@ -115,20 +120,25 @@ function handlersFor({
    * at any time): the content script that asked for the grant holds it, and is asked here, in the
    * menu's own tab and in the frame the grant names. The menu must be another frame than that one.
    */
-  async function grantedId(grant: string, context: HandlerContext): Promise<string> {
+  async function grantedId(grant: string, context: HandlerContext, acting = false): Promise<string> {
     const parsed = parseGrant(grant);
     const { tabId, frameId, documentId } = context;
     if (!parsed || !askGrantingFrame || context.role !== 'menu') throw new MessageRejected(NO_GRANT);
     if (tabId === undefined || frameId === undefined || frameId === parsed.frameId) {
       throw new MessageRejected(NO_GRANT);
     }
-    const id = await askGrantingFrame(tabId, parsed.frameId, {
-      token: parsed.token,
-      frameId,
-      documentId,
-    }).catch(() => null);
-    if (!id) throw new MessageRejected(NO_GRANT);
-    return id;
+    const ask = (acting: boolean) =>
+      askGrantingFrame(tabId, parsed.frameId, {
+        token: parsed.token,
+        frameId,
+        documentId,
+        ...(acting ? { acting: true as const } : {}),
+      }).catch(() => null);
+    const id = await ask(acting);
+    if (id) return id;
+    // A click refused by a frame whose grant holds otherwise: say why, rather than "no grant".
+    if (acting && (await ask(false))) throw new MessageRejected(NOT_SHOWN);
+    throw new MessageRejected(NO_GRANT);
   }
 
   return {
@@ -194,13 +204,14 @@ function handlersFor({
     getGrantedHighlight: async ({ grant }, context) => getHighlight(db, await grantedId(grant, context)),
 
     updateGrantedHighlight: async ({ grant, changes }, context) => {
-      const id = await grantedId(grant, context);
+      const clicked = Object.keys(changes).some((key) => !TYPED_CHANGES.has(key));
+      const id = await grantedId(grant, context, clicked);
       if (!(await getHighlight(db, id))) throw new Error(`highlight ${id} does not exist`);
       return commands.updateHighlight(id, changes);
     },
 
     deleteGrantedHighlight: async ({ grant }, context) => {
-      const id = await grantedId(grant, context);
+      const id = await grantedId(grant, context, true);
       return (await getHighlight(db, id)) ? commands.deleteHighlight(id) : null;
     },
 

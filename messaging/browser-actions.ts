@@ -40,10 +40,20 @@ export async function onContextMenuClicked(
   return highlightSelectionIn(tab.id, info.frameId ?? 0);
 }
 
+/**
+ * The keyboard command: the browser does not say which frame the reader is in, so every frame is
+ * asked and only the one holding the focus answers (messaging/addressed.ts); when none does (the
+ * page itself lost the focus to the browser's own UI), the top frame, which holds the selection on
+ * most pages.
+ */
 export async function onCommand(command: string, tab?: { id?: number }) {
   if (command !== HIGHLIGHT_COMMAND) return null;
   const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (tabId === undefined) return null;
-  // The command cannot know the focused frame; the top frame holds the selection on most pages.
-  return highlightSelectionIn(tabId, 0);
+  const reply: Reply<ContentResponses['highlightSelection']> | undefined = await browser.tabs
+    .sendMessage(tabId, { type: 'highlightSelection', focusedFrame: true })
+    .catch(() => undefined);
+  if (!reply) return highlightSelectionIn(tabId, 0);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
 }

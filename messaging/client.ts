@@ -54,7 +54,7 @@ export async function sendToTab<M extends ContentRequest>(
 export async function askGrantingFrame(
   tabId: number,
   frameId: number,
-  request: { token: string; frameId: number; documentId?: string },
+  request: { token: string; frameId: number; documentId?: string; acting?: true },
 ): Promise<string | null> {
   return sendToTab(tabId, { type: 'useMenuGrant', ...request }, frameId);
 }

@@ -130,8 +130,15 @@ export const BACKGROUND_SENDERS: { [K in BackgroundRequest['type']]: readonly Se
 /** Messages handled by the content script of a tab (sent by the background or extension pages). */
 export const ContentRequestSchema = v.variant('type', [
   v.object({ type: v.literal('getContentStatus') }),
-  /** Highlight the current selection (context menu, keyboard command). */
-  v.object({ type: v.literal('highlightSelection'), color: v.optional(ColorSchema) }),
+  /**
+   * Highlight the current selection (context menu, keyboard command). `focusedFrame`: sent to every
+   * frame, answered only by the one holding the focus (the keyboard command cannot name a frame).
+   */
+  v.object({
+    type: v.literal('highlightSelection'),
+    color: v.optional(ColorSchema),
+    focusedFrame: v.optional(v.literal(true)),
+  }),
   /** Highlights of these pages changed elsewhere (popup, dashboard, menu, a restore): redraw if this page is one. */
   v.object({
     type: v.literal('highlightsChanged'),
@@ -156,6 +163,8 @@ export const ContentRequestSchema = v.variant('type', [
     token: Grant,
     frameId: v.pipe(v.number(), v.safeInteger()),
     documentId: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.id))),
+    /** The request changes the highlight on a click (colour, delete): the menu must be armed and shown. */
+    acting: v.optional(v.literal(true)),
   }),
 ]);
 export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;

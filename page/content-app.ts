@@ -437,8 +437,8 @@ export class ContentApp {
   }
 
   /** What a menu frame's request with `token` may act on (the background asks, `useMenuGrant`). */
-  useMenuGrant(token: string, claimant: GrantClaimant): string | null {
-    return this.menu.useGrant(token, claimant);
+  useMenuGrant(token: string, claimant: GrantClaimant, acting = false): string | null {
+    return this.menu.useGrant(token, claimant, acting);
   }
 
   /** A DOM change makes the cached analysis stale. */

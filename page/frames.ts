@@ -84,6 +84,19 @@ function sameOriginDocument(parent: Document, frame: HTMLIFrameElement | HTMLFra
   }
 }
 
+/**
+ * Whether `doc` is where the reader is: its window has the focus and the focus does not go on into
+ * a frame of the same origin (whose own content script answers for it). A frame of another origin,
+ * or one where no content script runs (sandboxed, about:blank, srcdoc), leaves the answer to `doc`.
+ */
+export function holdsFocus(doc: Document): boolean {
+  if (!doc.hasFocus()) return false;
+  const active = doc.activeElement;
+  if (!active || !(active.tagName === 'IFRAME' || active.tagName === 'FRAME')) return true;
+  const child = sameOriginDocument(doc, active as HTMLIFrameElement);
+  return !child || !normalizeUrl(child.URL) || !child.defaultView || !mayActInFrame(child.defaultView);
+}
+
 /** The framed documents that hold the focus, from `doc` down (the active element is a frame). */
 function focusChain(doc: Document): Set<Document> {
   const chain = new Set<Document>();

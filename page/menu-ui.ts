@@ -11,8 +11,16 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi, type IframeContentScriptUi } from 'wxt/utils/content-script-ui/iframe';
-import { closeGrant, type GrantClaimant, type MenuGrant, parseGrant, useGrant } from '@/core/menu-grant';
+import {
+  closeGrant,
+  type GrantClaimant,
+  type MenuGrant,
+  mayAct,
+  parseGrant,
+  useGrant,
+} from '@/core/menu-grant';
 import { MENU_FRAME_MESSAGES, type MenuGrantMessage } from '@/messaging/protocol';
+import { styleShows, watchVisibility } from './visibility';
 
 export interface MenuUiDeps {
   /** A grant for highlight `id` from the background (the `grantMenu` message). */
@@ -33,6 +41,9 @@ export class MenuUi {
   private closedGrant: MenuGrant | null = null;
   private readonly extensionOrigin: string;
   private readonly now: () => number;
+  /** IntersectionObserver v2's last word on the open menu's frame (Chromium); undefined before its first. */
+  private seenVisible: boolean | undefined;
+  private stopWatching: (() => void) | null = null;
   private readonly onMessage = (event: MessageEvent) => {
     // Only our iframe can close the menu; page scripts cannot fake `source`.
     if (this.ui && event.source === this.ui.iframe.contentWindow && event.data === MENU_FRAME_MESSAGES.close)
@@ -87,6 +98,10 @@ export class MenuUi {
     ui.mount();
     this.ui = ui;
     this.id = id;
+    this.seenVisible = undefined;
+    this.stopWatching = watchVisibility(ui.iframe, (visible) => {
+      if (this.ui === ui) this.seenVisible = visible;
+    });
     const loaded = new Promise((resolve) => ui.iframe.addEventListener('load', resolve, { once: true }));
     ui.iframe.addEventListener('load', () => ui.iframe.focus(), { once: true });
     Promise.all([this.deps.requestGrant(id), loaded]).then(
@@ -111,13 +126,24 @@ export class MenuUi {
    * What a request with `token` from the menu frame `claimant` may act on: the granted highlight's id,
    * or null (another token, another frame than the one that used it first, too late, or no menu open).
    */
-  useGrant(token: string, claimant: GrantClaimant): string | null {
-    const used = useGrant(this.grant, token, claimant, this.now());
+  useGrant(token: string, claimant: GrantClaimant, acting = false): string | null {
+    const now = this.now();
+    const used = useGrant(this.grant, token, claimant, now);
     if (used) {
+      // A click that changes the highlight counts only on a menu the reader can see (#14, finding 5's
+      // rule for the toolbar, here for the menu: the page owns the element our frame sits in).
+      if (acting && !mayAct(used.grant, now, this.menuShows())) return null;
       this.grant = used.grant;
       return used.highlightId;
     }
-    return useGrant(this.closedGrant, token, claimant, this.now())?.highlightId ?? null;
+    // A closed menu cannot have been clicked: only its typed last saves still count.
+    if (acting) return null;
+    return useGrant(this.closedGrant, token, claimant, now)?.highlightId ?? null;
+  }
+
+  /** Whether the open menu's frame is shown: its styles and its ancestors' (every browser), IOv2 (Chromium). */
+  private menuShows(): boolean {
+    return !!this.ui && this.seenVisible !== false && styleShows(this.ui.iframe);
   }
 
   close(): void {
@@ -125,6 +151,8 @@ export class MenuUi {
     if (this.grant) this.closedGrant = closeGrant(this.grant, this.now());
     this.grant = null;
     this.id = null;
+    this.stopWatching?.();
+    this.stopWatching = null;
     if (!this.ui) return;
     this.ui.remove();
     this.ui = null;

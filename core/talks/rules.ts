@@ -4,28 +4,10 @@
  * ("h3 headings"). Later pages of the same site are detected with these rules.
  */
 import * as v from 'valibot';
+import { TALK_FORMS, type TalkForm } from './talk-forms';
 import { vocabularyKey } from './vocabulary';
 
-/**
- * Where a talk title can stand: a heading level, a bold line, a list item, a definition term, a table row,
- * a toggle's summary line, a link card's title, a paragraph that introduces a talk.
- */
-export const TALK_FORMS = [
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'line',
-  'item',
-  'term',
-  'row',
-  'toggle',
-  'card',
-  'prose',
-] as const;
-export type TalkForm = (typeof TALK_FORMS)[number];
+export { TALK_FORMS, type TalkForm } from './talk-forms';
 
 /** A line that is not a talk: a part of the talk above it, or the end of it (belonging to no talk). */
 export interface NotATalk {

@@ -12,7 +12,7 @@ import {
 } from '@/messaging/protocol';
 import { createMessageRouter, type MessageSender } from '@/messaging/router';
 import type { ContentApp, PostView } from '@/page/content-app';
-import { sameOriginFramePages } from '@/page/frames';
+import { holdsFocus, sameOriginFramePages } from '@/page/frames';
 import { watchPageAddress } from '@/page/page-address';
 import { loadContentRuntime } from '@/page/runtime-loader';
 import { scriptStartedEventName, stopScriptStartedEvents } from '@/page/script-started-guard';
@@ -71,8 +71,8 @@ export default defineContentScript({
           return shows(normalizeUrl(message.url)) ? (await startApp()).detectTalksAgain() : null;
         },
         // Only a started app can have opened a menu, and so hold a grant.
-        useMenuGrant: async ({ token, frameId, documentId }) =>
-          app ? (await app).useMenuGrant(token, { frameId, documentId }) : null,
+        useMenuGrant: async ({ token, frameId, documentId, acting }) =>
+          app ? (await app).useMenuGrant(token, { frameId, documentId }, acting === true) : null,
       },
       {
         schema: ContentRequestSchema,
@@ -83,7 +83,9 @@ export default defineContentScript({
     );
     // Undefined: no answer from this frame, so the frame showing the page named answers (messaging/addressed.ts).
     const listener = (message: unknown, sender: MessageSender) =>
-      isAddressedTo(message, [address.current(), ...shownPosts], window === window.top)
+      isAddressedTo(message, [address.current(), ...shownPosts], window === window.top, () =>
+        holdsFocus(document),
+      )
         ? route(message, sender)
         : undefined;
     browser.runtime.onMessage.addListener(listener);

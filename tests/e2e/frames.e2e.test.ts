@@ -165,6 +165,57 @@ describe('frames in Chromium', () => {
     await page.close();
   });
 
+  it('highlights, from the keyboard command, the selection of the frame the reader is in', async () => {
+    const NOTES = 'Signed releases mean little when the signing key lives on the same build server.';
+    session.server.serve('notes/command.html', framedPage('Command notes', NOTES));
+    session.server.serve('day-4.html', topPage([['notes', 'notes/command.html']]));
+    const page = await session.context.newPage();
+    await page.goto(session.server.url('day-4.html'));
+    await waitForContentScript(page);
+    const frame = await loadedFrame(page, 'notes');
+    await frame.waitForFunction(() => performance.getEntriesByName('talk-notes:ready').length > 0);
+    const tabId = await session.tabIdOf(page);
+    const worker = await session.serviceWorker();
+    const command = () =>
+      worker.evaluate(
+        (tabId) =>
+          (
+            globalThis as unknown as {
+              talkNotes: { onCommand: (c: string, t: { id: number }) => Promise<unknown> };
+            }
+          ).talkNotes.onCommand('highlight-selection', { id: tabId }),
+        tabId,
+      );
+
+    // The top page keeps a selection of its own: the command must take the frame's, where the reader is.
+    await dragSelect(page, TOP);
+    expect(await dragSelectInFrame(page, frame, NOTES)).toBe(NOTES);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('IFRAME');
+    expect(await command()).toMatchObject({ saved: true });
+    await expect
+      .poll(async () => (await frame.evaluate(drawnHighlightsInPage))['talk-notes-yellow'], WAIT)
+      .toEqual([NOTES]);
+    const library = await readLibrary(session);
+    const stored = library.highlights.filter((h) => h.text === NOTES);
+    expect(stored).toHaveLength(1);
+    expect(
+      library.pages.find((p) => p.id === (stored[0] as unknown as { pageId: string }).pageId),
+    ).toMatchObject({
+      url: session.server.url('notes/command.html'),
+    });
+
+    // Back in the top page, the command takes the top page's selection.
+    await page.keyboard.press('Escape');
+    await dragSelect(page, TOP);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('IFRAME');
+    expect(await command()).toMatchObject({ saved: true });
+    await expect
+      .poll(async () => (await page.evaluate(drawnHighlightsInPage))['talk-notes-yellow'], WAIT)
+      .toEqual([TOP]);
+    expect((await frame.evaluate(drawnHighlightsInPage))['talk-notes-yellow']).toEqual([NOTES]);
+    await page.close();
+  });
+
   it('leaves a frame of another origin alone: no script, no toolbar, nothing drawn, nothing clipped', async () => {
     // The cross-origin page has a highlight of its own, clipped when it was opened by itself.
     other.serve('slides.html', framedPage('Slides', CROSS));

@@ -146,4 +146,82 @@ describe('the in-page menu frame and its grant, in Chromium', () => {
     expect(after).toMatchObject({ id: stored.id, text: PASSAGE, note: 'mine' });
     await page.close();
   });
+
+  it('changes nothing on a click in the reader’s own menu while the page fades or covers it, and does once it shows', async () => {
+    const page = await session.openFixture('conference-h3.html');
+    // A fresh highlight of this page, made as a reader makes one.
+    await dragSelect(page, 'Trolling != Enforcement');
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const stored = (await readLibrary(session)).highlights.find((h) => h.text === 'Trolling != Enforcement')!;
+    expect(stored).toBeDefined();
+
+    /** Opens the menu, lets the page do `tamper` to it, clicks Delete for real once it is enabled. */
+    const clickDeleteWhile = async (tamper: 'fade' | 'cover' | 'none') => {
+      await clickDrawnHighlight(page, 'Trolling != Enforcement');
+      const frame = page.frameLocator(MENU);
+      const remove = frame.getByRole('button', { name: 'Delete highlight' });
+      await expect.poll(() => remove.isEnabled(), { timeout: 10_000 }).toBe(true);
+      const box = (await remove.boundingBox())!;
+      await page.evaluate(
+        ({ selector, tamper }) => {
+          const menu = document.querySelector<HTMLIFrameElement>(selector)!;
+          if (tamper === 'fade') menu.parentElement!.style.opacity = '0.05';
+          if (tamper === 'cover') {
+            // The page's bait, drawn over our menu; clicks go through it to the menu underneath.
+            const bait = document.createElement('div');
+            bait.id = 'bait';
+            const r = menu.getBoundingClientRect();
+            bait.setAttribute(
+              'style',
+              `position:fixed;left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;background:#fc0;z-index:2147483647;pointer-events:none`,
+            );
+            bait.textContent = 'Click to claim your prize';
+            document.body.append(bait);
+          }
+        },
+        { selector: MENU, tamper },
+      );
+      // The browser's own verdict, as the page can ask for it too: wait until it calls the menu covered
+      // (our observer, set up when the menu opened, hears it in the same rendering step).
+      if (tamper === 'cover') {
+        await page.evaluate(
+          (selector) =>
+            new Promise<void>((resolve) => {
+              const observer = new IntersectionObserver(
+                (entries) => {
+                  const last = entries.at(-1) as IntersectionObserverEntry & { isVisible?: boolean };
+                  if (last.isVisible === false) {
+                    observer.disconnect();
+                    resolve();
+                  }
+                },
+                { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+              );
+              observer.observe(document.querySelector(selector)!);
+            }),
+          MENU,
+        );
+      }
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      return frame;
+    };
+
+    for (const tamper of ['fade', 'cover'] as const) {
+      const frame = await clickDeleteWhile(tamper);
+      await frame.getByRole('alert').filter({ hasText: 'covered, faded or had only just opened' }).waitFor();
+      expect((await readLibrary(session)).highlights.map((h) => h.id)).toContain(stored.id);
+      await page.evaluate(() => document.getElementById('bait')?.remove());
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator(MENU).count()).toBe(0);
+    }
+
+    // Left alone, the same click deletes.
+    const frame = await clickDeleteWhile('none');
+    await frame.getByRole('status').filter({ hasText: 'Highlight deleted.' }).waitFor();
+    await expect
+      .poll(async () => (await readLibrary(session)).highlights.map((h) => h.id))
+      .not.toContain(stored.id);
+    await page.close();
+  });
 });

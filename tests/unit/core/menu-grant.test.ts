@@ -4,7 +4,9 @@ import {
   formatGrant,
   GRANT_AFTER_CLOSE_MS,
   GRANT_CLAIM_MS,
+  MENU_ARMING_MS,
   type MenuGrant,
+  mayAct,
   parseGrant,
   useGrant,
 } from '@/core/menu-grant';
@@ -80,5 +82,14 @@ describe('closeGrant', () => {
   it('ends an unclaimed grant at once', () => {
     expect(closeGrant(grant(), 5000)).toBeNull();
     expect(closeGrant(null, 5000)).toBeNull();
+  });
+});
+
+describe('mayAct', () => {
+  it('lets a click act only on an open menu, MENU_ARMING_MS after its grant, while shown', () => {
+    expect(mayAct(grant(), 1000 + MENU_ARMING_MS - 1, true)).toBe(false);
+    expect(mayAct(grant(), 1000 + MENU_ARMING_MS, true)).toBe(true);
+    expect(mayAct(grant(), 1000 + MENU_ARMING_MS, false)).toBe(false);
+    expect(mayAct(grant({ closedAt: 2000 }), 2000, true)).toBe(false);
   });
 });

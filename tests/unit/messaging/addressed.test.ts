@@ -30,6 +30,14 @@ describe('isAddressedTo', () => {
     expect(isAddressedTo({ type: 'highlightsChanged', urls: [OWN] }, OWN, false)).toBe(true);
   });
 
+  it('leaves a selection to highlight to the frame holding the focus when the sender cannot name it', () => {
+    const command = { type: 'highlightSelection', focusedFrame: true };
+    expect(isAddressedTo(command, OWN, false, () => true)).toBe(true);
+    expect(isAddressedTo(command, OWN, true, () => false)).toBe(false);
+    // Sent to one frame by id (the context menu names it): that frame answers, focused or not.
+    expect(isAddressedTo({ type: 'highlightSelection' }, OWN, false, () => false)).toBe(true);
+  });
+
   it('leaves a frame without a page of its own silent for page messages', () => {
     expect(isAddressedTo({ type: 'scrollToHighlight', id: 'h', url: OWN }, null)).toBe(false);
   });

@@ -160,16 +160,54 @@ describe('backgroundHandlers', () => {
     function grantingFrame() {
       const asked: unknown[][] = [];
       let held: string | null = null;
+      /** The menu is faded, covered or just opened: clicks (`acting`) get nothing, typing still does. */
+      let shown = true;
       const askGrantingFrame = async (
         tabId: number,
         frameId: number,
-        request: { token: string; frameId: number; documentId?: string },
+        request: { token: string; frameId: number; documentId?: string; acting?: true },
       ) => {
         asked.push([tabId, frameId, request]);
+        if (request.acting && !shown) return null;
         return tabId === 3 && frameId === 0 && request.token === held ? 'a' : null;
       };
-      return { asked, askGrantingFrame, hold: (grant: string) => (held = grant.split('.')[1]!) };
+      return {
+        asked,
+        askGrantingFrame,
+        hold: (grant: string) => (held = grant.split('.')[1]!),
+        hide: () => (shown = false),
+      };
     }
+
+    it('asks for a shown menu on a click (colour, delete), not on typing, and says why a click did nothing', async () => {
+      const frame = grantingFrame();
+      const handlers = backgroundHandlers({ db, version: '1', askGrantingFrame: frame.askGrantingFrame });
+      const grant = await handlers.grantMenu({ type: 'grantMenu', id: 'a' }, content);
+      frame.hold(grant);
+      frame.hide();
+      const typed = await handlers.updateGrantedHighlight(
+        { type: 'updateGrantedHighlight', grant, changes: { note: 'typed', tags: ['t'] } },
+        menuFrame,
+      );
+      expect(typed).toMatchObject({ id: 'a', note: 'typed' });
+      await expect(
+        handlers.updateGrantedHighlight(
+          { type: 'updateGrantedHighlight', grant, changes: { color: 'green' } },
+          menuFrame,
+        ),
+      ).rejects.toThrow(/covered, faded or had only just opened/);
+      await expect(
+        handlers.deleteGrantedHighlight({ type: 'deleteGrantedHighlight', grant }, menuFrame),
+      ).rejects.toThrow(/covered, faded or had only just opened/);
+      expect(await db.highlights.get('a')).toMatchObject({ color: 'yellow', note: 'typed' });
+      // A forged token on a click is still "no grant".
+      await expect(
+        handlers.deleteGrantedHighlight(
+          { type: 'deleteGrantedHighlight', grant: `0.${'x'.repeat(43)}` },
+          menuFrame,
+        ),
+      ).rejects.toThrow(/no grant/);
+    });
 
     it('grants a content script the menu of a highlight of its own page only, bound to its frame', async () => {
       const handlers = backgroundHandlers({

@@ -1,5 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type FrameWindow, MAX_FRAME_PAGES, mayActInFrame, sameOriginFramePages } from '@/page/frames';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  type FrameWindow,
+  holdsFocus,
+  MAX_FRAME_PAGES,
+  mayActInFrame,
+  sameOriginFramePages,
+} from '@/page/frames';
 
 /** A window chain as a frame sees it: reading a cross-origin window's `origin` throws, as in browsers. */
 function chain(...origins: string[]): FrameWindow {
@@ -139,5 +145,55 @@ describe('sameOriginFramePages', () => {
       Object.defineProperty(element.contentDocument!, 'URL', { value: `http://localhost:3000/embed/${i}` });
     }
     expect(sameOriginFramePages(document)).toHaveLength(MAX_FRAME_PAGES);
+  });
+});
+
+describe('holdsFocus (the frame a keyboard command is for)', () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+  });
+
+  /** A same-origin frame showing `url` (jsdom gives it about:blank; the URL is what it reports). */
+  function framed(url: string): HTMLIFrameElement {
+    const element = document.createElement('iframe');
+    document.body.append(element);
+    Object.defineProperty(element.contentDocument!, 'URL', { value: url });
+    element.contentDocument!.body.innerHTML = '<p tabindex="0">Embedded notes</p>';
+    return element;
+  }
+
+  it('is the top document while the reader is in it', () => {
+    framed('http://localhost:3000/embed/notes');
+    document.body.insertAdjacentHTML('afterbegin', '<p tabindex="0" id="own">Top text</p>');
+    document.getElementById('own')!.focus();
+    expect(holdsFocus(document)).toBe(true);
+  });
+
+  it('is the same-origin frame the reader is in, and not its parent', () => {
+    const frame = framed('http://localhost:3000/embed/notes');
+    frame.focus();
+    (frame.contentDocument!.querySelector('p') as HTMLElement).focus();
+    expect(holdsFocus(document)).toBe(false);
+    expect(holdsFocus(frame.contentDocument!)).toBe(true);
+  });
+
+  it('stays with the parent when the focused frame runs no content script (about:blank, another origin)', () => {
+    const blank = document.createElement('iframe');
+    document.body.append(blank);
+    blank.focus();
+    expect(holdsFocus(document)).toBe(true);
+    const other = framed('https://ads.example/slot');
+    Object.defineProperty(other.contentWindow!, 'origin', { value: 'https://ads.example' });
+    other.focus();
+    expect(holdsFocus(document)).toBe(true);
+  });
+
+  it('is nobody when the window does not have the focus', () => {
+    const spy = vi.spyOn(document, 'hasFocus').mockReturnValue(false);
+    try {
+      expect(holdsFocus(document)).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

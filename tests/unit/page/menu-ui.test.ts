@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { GRANT_AFTER_CLOSE_MS, GRANT_CLAIM_MS } from '@/core/menu-grant';
+import { GRANT_AFTER_CLOSE_MS, GRANT_CLAIM_MS, MENU_ARMING_MS } from '@/core/menu-grant';
 import { MenuUi } from '@/page/menu-ui';
 
 const TOKEN = 'x'.repeat(43);
@@ -77,5 +77,36 @@ describe('MenuUi', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     clock.now += GRANT_CLAIM_MS + 1;
     expect(first.menu.useGrant(TOKEN, { frameId: 5 })).toBeNull();
+  });
+
+  it('lets a click change the highlight only on a menu open for a moment and shown (colour, delete)', async () => {
+    const clock = { now: 1000 };
+    const { menu, iframe } = openMenu(clock);
+    // jsdom lays nothing out: the frame gets the box a browser would give it, inside the viewport.
+    vi.spyOn(iframe, 'getBoundingClientRect').mockReturnValue(new DOMRect(10, 22, 320, 320));
+    const post = vi.spyOn(iframe.contentWindow!, 'postMessage');
+    iframe.dispatchEvent(new Event('load'));
+    await vi.waitFor(() => expect(post).toHaveBeenCalledOnce());
+    const frame = { frameId: 5, documentId: 'd' };
+    // Reading and typing at once: granted. A click that changes something, this early: refused.
+    expect(menu.useGrant(TOKEN, frame)).toBe('highlight-1');
+    expect(menu.useGrant(TOKEN, frame, true)).toBeNull();
+    clock.now += MENU_ARMING_MS;
+    expect(menu.useGrant(TOKEN, frame, true)).toBe('highlight-1');
+    // The page fades the element our frame sits in: clicks no longer count; typing still does.
+    const wrapper = iframe.parentElement!;
+    wrapper.style.opacity = '0.3';
+    expect(menu.useGrant(TOKEN, frame, true)).toBeNull();
+    expect(menu.useGrant(TOKEN, frame)).toBe('highlight-1');
+    wrapper.style.opacity = '';
+    iframe.style.visibility = 'hidden';
+    expect(menu.useGrant(TOKEN, frame, true)).toBeNull();
+    iframe.style.visibility = '';
+    expect(menu.useGrant(TOKEN, frame, true)).toBe('highlight-1');
+    // Another frame never acts; a closed menu cannot have been clicked.
+    expect(menu.useGrant(TOKEN, { frameId: 6, documentId: 'd' }, true)).toBeNull();
+    menu.close();
+    expect(menu.useGrant(TOKEN, frame, true)).toBeNull();
+    expect(menu.useGrant(TOKEN, frame)).toBe('highlight-1');
   });
 });
