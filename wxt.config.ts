@@ -104,7 +104,9 @@ export default defineConfig({
       'Clip, tag and annotate passages from conference write-ups, and export them to Markdown. Everything stays in your browser.',
     // unlimitedStorage: years of notes must not be evicted under storage pressure.
     // contextMenus: the "Highlight selection" item.
-    permissions: [...(limitedStorage ? [] : ['unlimitedStorage']), 'contextMenus'],
+    // storage: the sync account and status (storage.local, never the library); alarms: sync passes
+    // every few minutes while sync is started (docs/sync.md).
+    permissions: [...(limitedStorage ? [] : ['unlimitedStorage']), 'contextMenus', 'storage', 'alarms'],
     // Asked for one origin at a time, when the reader needs it (a schedule URL whose server does not
     // allow cross-origin reads): never granted at install (messaging/host-access.ts).
     // Firefox's Manifest V2 lists optional origins among optional_permissions.

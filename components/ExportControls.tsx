@@ -10,6 +10,7 @@ import { toMarkdown } from '@/core/markdown/export';
 import type { HighlightRecord } from '@/core/types';
 import type { MarkdownExporter } from './data/useMarkdownExport';
 import { type Downloader, downloadFile, exportFileName } from './download';
+import { useNotify } from './notify';
 
 export interface ExportControlsProps {
   /** The stored options and what an export reads (components/data/useMarkdownExport.ts). */
@@ -56,6 +57,13 @@ export function ExportControls({
   const options = stored ?? DEFAULT_EXPORT_OPTIONS;
   const [template, setTemplate] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // In the dashboard, what happened goes to its toasts (components/notify.ts); inline elsewhere.
+  const notify = useNotify();
+  useEffect(() => {
+    if (notify && (status.kind === 'done' || status.kind === 'error')) {
+      notify({ message: status.message, kind: status.kind === 'error' ? 'error' : 'info' });
+    }
+  }, [status]);
   const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const templateId = useId();
   const hintId = useId();
@@ -143,8 +151,8 @@ export function ExportControls({
           Preparing the export…
         </p>
       )}
-      {status.kind === 'done' && <p role="status">{status.message}</p>}
-      {status.kind === 'error' && <p role="alert">{status.message}</p>}
+      {status.kind === 'done' && !notify && <p role="status">{status.message}</p>}
+      {status.kind === 'error' && !notify && <p role="alert">{status.message}</p>}
       <details class="export-options">
         <summary>Export options</summary>
         <label class="field">

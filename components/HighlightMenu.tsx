@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { MENU_ARMING_MS } from '@/core/menu-grant';
 import type { HighlightChanges, HighlightRecord } from '@/core/types';
 import { ColorPicker } from './ColorPicker';
+import { type MenuTalk, MenuTalkNote } from './MenuTalkNote';
 import { NoteEditor } from './NoteEditor';
 import { TagInput } from './TagInput';
 
@@ -12,6 +13,9 @@ export interface HighlightMenuApi {
   remove: () => Promise<HighlightRecord | null>;
   restore: (highlight: HighlightRecord) => Promise<void>;
   tags: () => Promise<string[]>;
+  /** The highlight's talk and its own note (#17); null when it is under none. */
+  talk?: () => Promise<MenuTalk | null>;
+  setTalkNote?: (note: string) => Promise<MenuTalk>;
 }
 
 interface Props {
@@ -94,6 +98,9 @@ export function HighlightMenu({ api, onClose, focusNote }: Props) {
       <NoteEditor value={highlight.note} autoFocus={focusNote} onSave={(note) => change({ note })} />
       <TagInput tags={highlight.tags} suggestions={suggestions} onChange={(tags) => change({ tags })} />
       <ColorPicker value={highlight.color} onChange={(color) => change({ color })} disabled={!armed} />
+      {api.talk && api.setTalkNote && (
+        <MenuTalkNote load={api.talk} save={api.setTalkNote} talkKey={highlight.talkId} />
+      )}
       <div class="row">
         <button
           type="button"

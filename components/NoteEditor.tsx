@@ -12,13 +12,24 @@ interface Props {
    * before it can close).
    */
   debounceMs?: number;
+  /** Shown while empty. */
+  placeholder?: string;
+  rows?: number;
 }
 
 /**
  * A multi-line note (plain text / Markdown) saved as you type. The textarea is uncontrolled while
  * focused, so a save round-trip never moves the caret or drops a keystroke.
  */
-export function NoteEditor({ value, onSave, label = 'Note', autoFocus, debounceMs = 400 }: Props) {
+export function NoteEditor({
+  value,
+  onSave,
+  label = 'Note',
+  autoFocus,
+  debounceMs = 400,
+  placeholder = 'Add a note (Markdown)…',
+  rows = 4,
+}: Props) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const saved = useRef(value);
@@ -69,9 +80,9 @@ export function NoteEditor({ value, onSave, label = 'Note', autoFocus, debounceM
       ref={ref}
       class="note"
       aria-label={label}
-      placeholder="Add a note (Markdown)…"
+      placeholder={placeholder}
       defaultValue={value}
-      rows={4}
+      rows={rows}
       onInput={() => {
         clearTimeout(timer.current);
         if (debounceMs <= 0) flush();

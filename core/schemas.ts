@@ -87,6 +87,18 @@ export const TextFragmentSchema = v.pipe(
 /** A post fingerprint (core/post-identity.ts): 16 hex digits. */
 export const FingerprintSchema = v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/));
 
+/** A passage in other tools' textContent model (core/anchoring/text-content.ts). */
+export const TextContentQuoteSchema = v.pipe(
+  v.object({
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.passage)),
+    prefix: text(LIMITS.quoteContext),
+    suffix: text(LIMITS.quoteContext),
+    start: offset,
+    end: offset,
+  }),
+  v.check((q) => q.end - q.start === q.exact.length, 'end - start must be the length of exact'),
+);
+
 export const PageMetadataSchema = v.object({
   url: HttpUrlSchema,
   title: text(LIMITS.title),
@@ -109,6 +121,7 @@ export const HighlightRecordSchema = v.object({
   text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.passage)),
   markdown: text(LIMITS.markdown),
   textFragment: v.optional(TextFragmentSchema),
+  textContentQuote: v.optional(TextContentQuoteSchema),
   selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
   color: ColorSchema,
   note: text(LIMITS.note),
@@ -122,8 +135,15 @@ export const HighlightRecordSchema = v.object({
 
 const recordId = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
 
+/** A talk's or page's own note and tags (`RecordNotes`), bounded like a highlight's. */
+const recordNoteEntries = {
+  note: v.optional(text(LIMITS.note)),
+  tags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(LIMITS.tags))),
+};
+
 export const PageRecordSchema = v.object({
   ...PageMetadataSchema.entries,
+  ...recordNoteEntries,
   id: recordId,
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -170,6 +190,7 @@ export const TalkRecordSchema = v.object({
   scheduleLink: v.optional(v.picklist(SCHEDULE_LINK_STATES)),
   scheduleCandidates: v.optional(v.pipe(v.array(recordId), v.maxLength(LIMITS.scheduleCandidates))),
   ...scheduleFieldEntries,
+  ...recordNoteEntries,
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -235,6 +256,8 @@ export const ClipSchema = v.object({
     markdown: v.pipe(v.string(), v.maxLength(LIMITS.markdown)),
     /** The passage's text directive, built on the page (core/text-fragment-generate.ts). */
     textFragment: v.optional(TextFragmentSchema),
+    /** The passage as other annotation tools count text (core/anchoring/text-content.ts). */
+    textContentQuote: v.optional(TextContentQuoteSchema),
     selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
     color: ColorSchema,
     note: v.pipe(v.string(), v.maxLength(LIMITS.note)),
@@ -254,6 +277,11 @@ export const HighlightChangesSchema = v.object({
   color: v.optional(ColorSchema),
   talkId: v.optional(v.nullable(recordId)),
 });
+
+/** A talk's or page's own note, as the in-page menu and the note-draft port carry it. */
+export const RecordNoteSchema = text(LIMITS.note);
+/** A talk's or page's own tags, as messages carry them. */
+export const RecordTagsSchema = v.pipe(v.array(TagSchema), v.maxLength(LIMITS.tags));
 
 // Compile-time guards: the schemas produce exactly the domain types.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

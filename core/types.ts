@@ -30,9 +30,36 @@ export interface RangeSelector {
 
 export type Selector = TextQuoteSelector | TextPositionSelector | RangeSelector;
 
+/**
+ * A passage in the text model other annotation tools use: offsets into the page body's `textContent`
+ * (every Text node, script and style text included), trimmed of whitespace at either end, with the
+ * verbatim context either side (core/anchoring/text-content.ts). What Web Annotation export writes.
+ */
+export interface TextContentQuote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
 /** Colours a highlight can be drawn in; each maps to a `talk-notes-<colour>` CSS highlight. */
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/**
+ * The reader's own note (Markdown) and tags on a whole talk or page, not tied to a passage (#17).
+ * Optional: records written before notes existed, and most records, have none (absent reads as
+ * empty; core/record-notes.ts).
+ */
+export interface RecordNotes {
+  note?: string;
+  tags?: string[];
+}
+
+/** Records that carry their own note and tags, by table. */
+export const NOTED_KINDS = ['talk', 'page'] as const;
+export type NotedKind = (typeof NOTED_KINDS)[number];
 
 /** Metadata of a clipped page, as a notes user wants it. Dates are ISO 8601 strings. */
 export interface PageMetadata {
@@ -52,7 +79,7 @@ export interface PageMetadata {
   fingerprint?: string | null;
 }
 
-export interface PageRecord extends PageMetadata {
+export interface PageRecord extends PageMetadata, RecordNotes {
   id: string;
   createdAt: number;
   updatedAt: number;
@@ -64,7 +91,7 @@ export interface PageRecord extends PageMetadata {
  * A page's talk that is a schedule talk links to it (`scheduleTalkId`): its passages are then shown
  * and exported under the schedule talk, and unlinking (or removing the conference) gives them back.
  */
-export interface TalkRecord extends Partial<ScheduleFields> {
+export interface TalkRecord extends Partial<ScheduleFields>, RecordNotes {
   id: string;
   /** The page the talk was written up on; null for a conference's talk. */
   pageId: string | null;
@@ -153,6 +180,11 @@ export interface HighlightRecord {
    * clipped (core/text-fragment-generate.ts); absent for older clips, whose links are built from the quote.
    */
   textFragment?: string;
+  /**
+   * The passage in the textContent model of other annotation tools, taken when it was clipped (absent for
+   * older clips): Web Annotation export writes its selectors from it.
+   */
+  textContentQuote?: TextContentQuote;
   selectors: Selector[];
   color: HighlightColor;
   note: string;

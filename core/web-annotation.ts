@@ -2,19 +2,28 @@
  * W3C Web Annotation export (https://www.w3.org/TR/annotation-model/): the highlights as one JSON-LD
  * AnnotationCollection that other annotation tools (Hypothesis, Recogito, ...) can read.
  *
- * Each highlight is an Annotation with motivation `highlighting` whose target is the page URL with the
- * stored TextQuoteSelector and TextPositionSelector (alternatives, as the model allows). The note is a
+ * Each highlight is an Annotation with motivation `highlighting`, its own `@context` (so it is valid and
+ * usable on its own, taken out of the collection) and `generator` (Talk Notes and its version), whose
+ * target is the page URL with a TextQuoteSelector and a TextPositionSelector (alternatives, as the model
+ * allows) in the text model other tools use: the page body's `textContent`, trimmed of whitespace at
+ * either end (`textContentQuote`, taken at clip time). A highlight clipped before that has only its
+ * quote, trimmed: its stored position counts text the other tools count differently. The note is a
  * TextualBody (purpose `commenting`, format `text/markdown`) and each tag another one (purpose
- * `tagging`). A passage of a conference talk (filed under it, or under a page's talk linked to it) also
+ * `tagging`, format `text/plain`). A passage of a conference talk (filed under it, or under a page's talk linked to it) also
  * has the talk's event page as a SpecificResource body with purpose `identifying` (what the passage is
  * about), and the talk's recordings, slides and other links as SpecificResource bodies with purpose
  * `linking`: the model's way to give an External Web Resource a purpose (section 4.1). Our
  * RangeSelector uses Hypothesis-style XPath fields, not the model's RangeSelector, so it is left out.
+ * A talk's or page's own note and tags (#17) is an Annotation of the whole page (motivation
+ * `commenting`, or `tagging` for tags alone; target the page, no selector): a talk's names the talk
+ * with an `identifying` TextualBody (its title), and a conference talk's targets its event page.
  * The whole collection is embedded as its first page.
  */
+import { noteOf, tagsOf } from './record-notes';
 import type {
   HighlightRecord,
   PageRecord,
+  RecordNotes,
   TalkRecord,
   TextPositionSelector,
   TextQuoteSelector,
@@ -23,11 +32,28 @@ import { resolveTalk } from './schedule/resolve';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
+/** The software that wrote an annotation (the model's `generator`, section 3.3.1). */
+export interface Generator {
+  id: string;
+  type: 'Software';
+  name: string;
+}
+
+/** Talk Notes as the generator; `version` is the extension's (its manifest's). */
+export function generatorOf(version: string): Generator {
+  return {
+    id: `urn:talk-notes:software:${encodeURIComponent(version)}`,
+    type: 'Software',
+    name: `Talk Notes ${version}`,
+  };
+}
+
 export interface TextualBody {
   type: 'TextualBody';
   value: string;
-  purpose: 'commenting' | 'tagging';
-  format?: 'text/markdown';
+  /** `identifying`: on a talk's note, the talk the page writes up (its title). */
+  purpose: 'commenting' | 'tagging' | 'identifying';
+  format: 'text/markdown' | 'text/plain';
 }
 
 /** A web resource as a body, with the reason it is there: the event page, a recording, slides. */
@@ -39,15 +65,19 @@ export interface LinkBody {
 }
 
 export interface Annotation {
+  '@context': typeof ANNOTATION_CONTEXT;
   id: string;
   type: 'Annotation';
-  motivation: 'highlighting';
+  /** A passage is `highlighting`; a talk's or page's own note `commenting`, its tags alone `tagging`. */
+  motivation: 'highlighting' | 'commenting' | 'tagging';
   created: string;
   modified: string;
+  generator: Generator;
   body?: (TextualBody | LinkBody)[];
+  /** A passage's target has selectors; a talk's or page's note is about the whole page (no selector). */
   target: {
     source: string;
-    selector: (TextQuoteSelector | TextPositionSelector)[];
+    selector?: (TextQuoteSelector | TextPositionSelector)[];
   };
 }
 
@@ -58,6 +88,7 @@ export interface AnnotationCollection {
   label: string;
   total: number;
   generated: string;
+  generator: Generator;
   first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: Annotation[] };
 }
 
@@ -74,6 +105,8 @@ export interface WebAnnotationInput {
   talks?: readonly TalkRecord[];
   /** ms since the epoch. */
   exportedAt: number;
+  /** The extension's version, for `generator`. */
+  version: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -102,33 +135,58 @@ export function toAnnotation(
   highlight: HighlightRecord,
   sourceUrl: string = highlight.url,
   event?: TalkEvent,
+  generator: Generator = generatorOf('unknown'),
 ): Annotation {
   const body: (TextualBody | LinkBody)[] = [];
   if (highlight.note.trim()) {
     body.push({ type: 'TextualBody', value: highlight.note, purpose: 'commenting', format: 'text/markdown' });
   }
-  for (const tag of highlight.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
-  body.push(...linkBodies(event));
-  const selector = highlight.selectors
-    .filter((s): s is TextQuoteSelector | TextPositionSelector => s.type !== 'RangeSelector')
-    .map((s) =>
-      s.type === 'TextQuoteSelector'
-        ? { type: s.type, exact: s.exact, prefix: s.prefix, suffix: s.suffix }
-        : { type: s.type, start: s.start, end: s.end },
-    );
-  // Every annotation can be found again by its text, even one stored without a quote selector.
-  if (!selector.some((s) => s.type === 'TextQuoteSelector')) {
-    selector.unshift({ type: 'TextQuoteSelector', exact: highlight.text, prefix: '', suffix: '' });
+  for (const tag of highlight.tags) {
+    body.push({ type: 'TextualBody', value: tag, purpose: 'tagging', format: 'text/plain' });
   }
+  body.push(...linkBodies(event));
   return {
+    '@context': ANNOTATION_CONTEXT,
     id: annotationIri(highlight.id),
     type: 'Annotation',
     motivation: 'highlighting',
     created: isoTime(highlight.createdAt),
     modified: isoTime(highlight.updatedAt),
+    generator,
     ...(body.length ? { body } : {}),
-    target: { source: sourceUrl, selector },
+    target: { source: sourceUrl, selector: exportedSelectors(highlight) },
   };
+}
+
+/**
+ * The target's selectors in the textContent model (see the module comment). Without a
+ * `textContentQuote` (older clips), the stored quote with the whitespace at its ends moved into its
+ * context, and no position: ours skips script and style text, so it would point elsewhere in other tools.
+ */
+export function exportedSelectors(
+  highlight: Pick<HighlightRecord, 'text' | 'selectors' | 'textContentQuote'>,
+): (TextQuoteSelector | TextPositionSelector)[] {
+  const counted = highlight.textContentQuote;
+  if (counted) {
+    const { exact, prefix, suffix, start, end } = counted;
+    return [
+      { type: 'TextQuoteSelector', exact, prefix, suffix },
+      { type: 'TextPositionSelector', start, end },
+    ];
+  }
+  const quote = highlight.selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector') ?? {
+    type: 'TextQuoteSelector',
+    exact: highlight.text,
+    prefix: '',
+    suffix: '',
+  };
+  const lead = /^\s*/.exec(quote.exact)![0];
+  const trail = /\s*$/.exec(quote.exact.slice(lead.length))![0];
+  const exact = quote.exact.slice(lead.length, quote.exact.length - trail.length);
+  // A quote of whitespace only cannot be stored; kept as it is rather than exported empty.
+  if (!exact)
+    return [{ type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }];
+  return [{ type: 'TextQuoteSelector', exact, prefix: quote.prefix + lead, suffix: trail + quote.suffix }];
 }
 
 /**
@@ -162,15 +220,96 @@ export function conferenceTalkOf(
   return shown?.conferenceId !== undefined ? shown : undefined;
 }
 
-/** The highlights as an AnnotationCollection (JSON-LD; serialize with JSON.stringify). */
+/** An IRI for a talk's or page's own note: never the same as a highlight's. */
+export function recordNoteIri(kind: 'talk' | 'page', id: string): string {
+  return `urn:talk-notes:${kind}-note:${encodeURIComponent(id)}`;
+}
+
+/**
+ * A page's own note and tags (#17) as an Annotation of the whole page: motivation `commenting` (or
+ * `tagging` when it has tags only), the page as target without a selector. Null without either.
+ */
+export function pageNoteAnnotation(page: PageRecord, generator: Generator): Annotation | null {
+  const body = noteBodies(page);
+  if (!body.length) return null;
+  return recordAnnotation(recordNoteIri('page', page.id), page, body, page.url, generator);
+}
+
+/**
+ * A talk's own note and tags (#17) as an Annotation of the page that writes it up (no selector),
+ * with the talk's title as an `identifying` body; a conference talk's is about its event page, with
+ * the event's links. Null without a note or tags, or when there is no page to target.
+ */
+export function talkNoteAnnotation(
+  talk: TalkRecord,
+  pageUrl: string | undefined,
+  generator: Generator,
+): Annotation | null {
+  const own = noteBodies(talk);
+  const source = talk.conferenceId !== undefined ? (talk.url ?? undefined) : pageUrl;
+  if (!own.length || !source) return null;
+  const body: (TextualBody | LinkBody)[] = [
+    ...own,
+    { type: 'TextualBody', value: talk.title, purpose: 'identifying', format: 'text/plain' },
+  ];
+  if (talk.conferenceId !== undefined) body.push(...linkBodies({ url: null, links: talk.links }));
+  return recordAnnotation(recordNoteIri('talk', talk.id), talk, body, source, generator);
+}
+
+function noteBodies(record: RecordNotes): TextualBody[] {
+  const body: TextualBody[] = [];
+  const note = noteOf(record);
+  if (note.trim())
+    body.push({ type: 'TextualBody', value: note, purpose: 'commenting', format: 'text/markdown' });
+  for (const tag of tagsOf(record))
+    body.push({ type: 'TextualBody', value: tag, purpose: 'tagging', format: 'text/plain' });
+  return body;
+}
+
+function recordAnnotation(
+  id: string,
+  record: { createdAt: number; updatedAt: number },
+  body: (TextualBody | LinkBody)[],
+  source: string,
+  generator: Generator,
+): Annotation {
+  return {
+    '@context': ANNOTATION_CONTEXT,
+    id,
+    type: 'Annotation',
+    motivation: body.some((b) => b.type === 'TextualBody' && b.purpose === 'commenting')
+      ? 'commenting'
+      : 'tagging',
+    created: isoTime(record.createdAt),
+    modified: isoTime(record.updatedAt),
+    generator,
+    body,
+    target: { source },
+  };
+}
+
+/**
+ * The highlights as an AnnotationCollection (JSON-LD; serialize with JSON.stringify). The notes of
+ * the given pages and talks come first, each an annotation of its whole page.
+ */
 export function toWebAnnotations(input: WebAnnotationInput): AnnotationCollection {
   const urls = new Map(input.pages.map((p) => [p.id, p.url]));
   const talks = new Map((input.talks ?? []).map((t) => [t.id, t]));
   const generated = isoTime(input.exportedAt);
   const id = `urn:talk-notes:export:${generated}`;
-  const items = input.highlights.map((h) =>
-    toAnnotation(h, urls.get(h.pageId) ?? h.url, conferenceTalkOf(h.talkId, talks)),
-  );
+  const generator = generatorOf(input.version);
+  const notes = [
+    ...input.pages.map((p) => pageNoteAnnotation(p, generator)),
+    ...(input.talks ?? []).map((t) =>
+      talkNoteAnnotation(t, t.pageId === null ? undefined : urls.get(t.pageId), generator),
+    ),
+  ].filter((a): a is Annotation => a !== null);
+  const items = [
+    ...notes,
+    ...input.highlights.map((h) =>
+      toAnnotation(h, urls.get(h.pageId) ?? h.url, conferenceTalkOf(h.talkId, talks), generator),
+    ),
+  ];
   return {
     '@context': ANNOTATION_CONTEXT,
     id,
@@ -178,6 +317,7 @@ export function toWebAnnotations(input: WebAnnotationInput): AnnotationCollectio
     label: input.title,
     total: items.length,
     generated,
+    generator,
     first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0, items },
   };
 }

@@ -3,19 +3,31 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { backgroundHandlers } from '@/messaging/background-handlers';
 import { createContextMenus, onCommand, onContextMenuClicked } from '@/messaging/browser-actions';
 import { askGrantingFrame, notifyHighlightsChanged } from '@/messaging/client';
-import { acceptNoteDrafts, createNoteWriter } from '@/messaging/note-drafts';
+import { acceptNoteDrafts, createNoteWriter, noteDraftSaver } from '@/messaging/note-drafts';
 import { BACKGROUND_SENDERS, BackgroundRequestSchema } from '@/messaging/protocol';
 import { createMessageRouter } from '@/messaging/router';
+import { syncService } from '@/messaging/sync-service';
 import { createCommands } from '@/storage/commands';
 import { database, requestPersistentStorage } from '@/storage/db';
 
 export default defineBackground(() => {
+  const sync = syncService({
+    db: database(),
+    alarms: browser.alarms,
+    hasAccess: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+    // Pages a pull changed: open tabs showing them redraw, as after an import.
+    notifyHighlightsChanged: (urls) => void notifyHighlightsChanged(urls),
+  });
+  // Registered at the top level: an alarm wakes a stopped worker, which must hear it.
+  browser.alarms.onAlarm.addListener((alarm) => void sync.onAlarm(alarm.name).catch(warn));
+  void sync.recover().catch(warn);
   const route = createMessageRouter(
     backgroundHandlers({
       db: database(),
       version: browser.runtime.getManifest().version,
       notifyHighlightsChanged: (urls) => void notifyHighlightsChanged(urls),
       askGrantingFrame,
+      sync,
     }),
     {
       schema: BackgroundRequestSchema,
@@ -31,7 +43,7 @@ export default defineBackground(() => {
     db: database(),
     notify: (urls) => void notifyHighlightsChanged(urls),
   });
-  const notes = createNoteWriter((id, note) => commands.updateHighlight(id, { note }), warn);
+  const notes = createNoteWriter(noteDraftSaver(commands), warn);
   browser.runtime.onConnect.addListener(
     (port) =>
       void acceptNoteDrafts(port, notes, {

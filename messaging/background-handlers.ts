@@ -5,8 +5,9 @@
 import { formatGrant, parseGrant } from '@/core/menu-grant';
 import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import { describeStorageError } from '@/core/storage-errors';
-import type { HighlightRecord } from '@/core/types';
+import { noteOf, tagsOf } from '@/core/record-notes';
 import { sameSite } from '@/core/site';
+import type { HighlightRecord, TalkRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
 import { saveClip } from '@/storage/clips';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
@@ -15,8 +16,9 @@ import { getHighlight, highlightsForUrl, listTags, recordAnchoring } from '@/sto
 import { postHighlights } from '@/storage/posts';
 import { linkPageTalks } from '@/storage/schedule-links';
 import { talkRulesFor } from '@/storage/talk-rules';
-import type { BackgroundRequest, BackgroundResponses } from './protocol';
+import type { BackgroundRequest, BackgroundResponses, GrantedTalk } from './protocol';
 import { type HandlerContext, type Handlers, MessageRejected } from './router';
+import type { SyncService } from './sync-service';
 
 export interface BackgroundDeps {
   db: TalkNotesDatabase;
@@ -35,6 +37,8 @@ export interface BackgroundDeps {
   ) => Promise<string | null>;
   /** 32 random bytes for a grant's token. */
   randomBytes?: () => Uint8Array;
+  /** Sync with a CouchDB (./sync-service.ts); without it the sync messages fail. */
+  sync?: SyncService;
 }
 
 /** Why a menu request was refused: the frame holds no grant for it (a web page framed the menu, or it closed). */
@@ -105,14 +109,27 @@ function handlersFor({
   notifyHighlightsChanged,
   askGrantingFrame,
   randomBytes = () => crypto.getRandomValues(new Uint8Array(32)),
+  sync,
 }: BackgroundDeps): Handlers<BackgroundRequest, BackgroundResponses> {
   // Edits from the in-page menu and a closing popup: written, and the open tabs told, like any other.
   const commands = createCommands({ db, notify: notifyHighlightsChanged });
+
+  function syncing(): SyncService {
+    if (!sync) throw new Error('sync is not available here');
+    return sync;
+  }
 
   async function ownHighlight(id: string, context: HandlerContext): Promise<HighlightRecord | null> {
     const highlight = await getHighlight(db, id);
     if (highlight) requireOwnSite(context, highlight.url);
     return highlight;
+  }
+
+  /** The talk of a highlight, as the menu sees it; null when it is under none. */
+  async function grantedTalk(highlightId: string): Promise<GrantedTalk | null> {
+    const highlight = await getHighlight(db, highlightId);
+    const talk = highlight?.talkId ? await db.talks.get(highlight.talkId) : undefined;
+    return talk ? toGrantedTalk(talk) : null;
   }
 
   /**
@@ -221,12 +238,28 @@ function handlersFor({
       return null;
     },
 
+    getGrantedTalk: async ({ grant }, context) => grantedTalk(await grantedId(grant, context)),
+
+    setGrantedTalkNote: async ({ grant, note }, context) => {
+      const id = await grantedId(grant, context);
+      const highlight = await getHighlight(db, id);
+      if (!highlight) throw new Error(`highlight ${id} does not exist`);
+      if (highlight.talkId === null) throw new Error('this highlight is under no talk');
+      await commands.setRecordNote('talk', highlight.talkId, note);
+      return (await grantedTalk(id))!;
+    },
+
     getTalkRules: async ({ url }, context) => {
       const key = normalizeUrl(url);
       if (!key) throw new MessageRejected('not an http(s) URL');
       requireOwnPage(context, key);
       return talkRulesFor(db, key);
     },
+
+    startSync: ({ type: _, ...account }) => syncing().start(account),
+    syncNow: () => syncing().syncNow(),
+    stopSync: ({ forget }) => syncing().stop(forget),
+    getSyncState: () => syncing().state(),
 
     reportAnchoring: async ({ url, statuses }, context) => {
       const key = normalizeUrl(url);
@@ -238,4 +271,8 @@ function handlersFor({
       return null;
     },
   };
+}
+
+function toGrantedTalk(talk: TalkRecord): GrantedTalk {
+  return { title: talk.title, note: noteOf(talk), tags: [...tagsOf(talk)] };
 }

@@ -11,6 +11,7 @@
  */
 import * as v from 'valibot';
 import { LIMITS } from '@/core/limits';
+import type { Commands } from '@/storage/commands';
 import { type MessageSender, senderRole } from './router';
 
 /** The port's name (`runtime.connect({ name })`). */
@@ -19,10 +20,15 @@ export const NOTE_DRAFTS_PORT = 'talk-notes:note-drafts';
 /** The extension pages that may send note drafts, by path. */
 const DRAFTING_PAGES: ReadonlySet<string> = new Set(['/popup.html', '/dashboard.html']);
 
-/** One message on the port: the whole current text of one highlight's note. */
+/** Whose note a draft is: a highlight's (the default, as drafts were before #17), a talk's or a page's. */
+export const NOTE_DRAFT_KINDS = ['highlight', 'talk', 'page'] as const;
+export type NoteDraftKind = (typeof NOTE_DRAFT_KINDS)[number];
+
+/** One message on the port: the whole current text of one note (a highlight's when `kind` is absent). */
 export const NoteDraftSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id)),
   note: v.pipe(v.string(), v.maxLength(LIMITS.note)),
+  kind: v.optional(v.picklist(NOTE_DRAFT_KINDS)),
 });
 export type NoteDraft = v.InferOutput<typeof NoteDraftSchema>;
 
@@ -39,36 +45,44 @@ export interface DraftPort {
 /**
  * Stores notes latest-first: each note has at most one write running; text that arrives meanwhile
  * replaces what waits, and is written when the running write ends. Writes never overlap, so an older
- * text can never land after a newer one. `idle()` resolves once nothing is left to write.
+ * text can never land after a newer one. `idle()` resolves once nothing is left to write. A note is
+ * one record's: a talk's note and a highlight's with the same id are two notes.
  */
 export function createNoteWriter(
-  save: (id: string, note: string) => Promise<unknown>,
+  save: (id: string, note: string, kind: NoteDraftKind) => Promise<unknown>,
   onError: (error: unknown) => void = () => {},
 ) {
-  const waiting = new Map<string, string>();
+  const waiting = new Map<string, { id: string; kind: NoteDraftKind; note: string }>();
   const running = new Map<string, Promise<void>>();
 
-  const drain = async (id: string) => {
-    for (let note = waiting.get(id); note !== undefined; note = waiting.get(id)) {
-      waiting.delete(id);
+  const drain = async (key: string) => {
+    for (let draft = waiting.get(key); draft !== undefined; draft = waiting.get(key)) {
+      waiting.delete(key);
       try {
-        await save(id, note);
+        await save(draft.id, draft.note, draft.kind);
       } catch (error) {
         onError(error);
       }
     }
-    running.delete(id);
+    running.delete(key);
   };
 
   return {
-    write(id: string, note: string): void {
-      waiting.set(id, note);
-      if (!running.has(id)) running.set(id, drain(id));
+    write(id: string, note: string, kind: NoteDraftKind = 'highlight'): void {
+      const key = `${kind}\u0000${id}`;
+      waiting.set(key, { id, kind, note });
+      if (!running.has(key)) running.set(key, drain(key));
     },
     async idle(): Promise<void> {
       while (running.size) await Promise.all(running.values());
     },
   };
+}
+
+/** How the background stores a draft: a highlight's note, or a talk's or page's own note (#17). */
+export function noteDraftSaver(commands: Pick<Commands, 'updateHighlight' | 'setRecordNote'>) {
+  return (id: string, note: string, kind: NoteDraftKind): Promise<unknown> =>
+    kind === 'highlight' ? commands.updateHighlight(id, { note }) : commands.setRecordNote(kind, id, note);
 }
 
 export interface DraftPortOptions {
@@ -85,7 +99,7 @@ export interface DraftPortOptions {
  */
 export function acceptNoteDrafts(
   port: DraftPort,
-  writer: { write(id: string, note: string): void },
+  writer: { write(id: string, note: string, kind?: NoteDraftKind): void },
   options: DraftPortOptions,
 ): boolean {
   if (port.name !== NOTE_DRAFTS_PORT) return false;
@@ -107,17 +121,19 @@ export function acceptNoteDrafts(
       port.disconnect();
       return;
     }
-    writer.write(parsed.output.id, parsed.output.note);
+    writer.write(parsed.output.id, parsed.output.note, parsed.output.kind ?? 'highlight');
   });
   return true;
 }
 
 /**
- * The pages' side: `save(id, note)` posts the note's whole text to the background at once. The port
- * is opened on first use and again after the background went away (an idle MV3 worker is stopped; a
- * new message starts it again).
+ * The pages' side: `save(id, note, kind)` posts the note's whole text to the background at once. The
+ * port is opened on first use and again after the background went away (an idle MV3 worker is
+ * stopped; a new message starts it again).
  */
-export function noteDraftSender(connect: () => DraftPort): { save(id: string, note: string): void } {
+export function noteDraftSender(connect: () => DraftPort): {
+  save(id: string, note: string, kind?: NoteDraftKind): void;
+} {
   let port: DraftPort | null = null;
   const open = () => {
     const opened = connect();
@@ -128,8 +144,9 @@ export function noteDraftSender(connect: () => DraftPort): { save(id: string, no
     return opened;
   };
   return {
-    save(id, note) {
-      const draft: NoteDraft = { id, note };
+    save(id, note, kind = 'highlight') {
+      // A highlight's draft is sent as before #17 (no `kind`), so it reads the same everywhere.
+      const draft: NoteDraft = kind === 'highlight' ? { id, note } : { id, note, kind };
       try {
         (port ?? open()).postMessage(draft);
       } catch {

@@ -11,12 +11,14 @@ import {
   HighlightChangesSchema,
   HighlightRecordSchema,
   HttpUrlSchema,
+  RecordNoteSchema,
 } from '@/core/schemas';
 import type { Redetection } from '@/core/talks/filing';
 import type { TalkRules } from '@/core/talks/rules';
 import type { FramePage } from '@/core/page-view';
 import { MAX_ARTICLES, MAX_PERMALINKS } from '@/core/post-identity';
 import type { PostHighlights } from '@/storage/posts';
+import type { SyncState } from './sync-service';
 import { ANCHOR_STATUSES, type ClipResult, type HighlightColor, type HighlightRecord } from '@/core/types';
 
 /**
@@ -26,6 +28,8 @@ import { ANCHOR_STATUSES, type ClipResult, type HighlightColor, type HighlightRe
  */
 export type SenderRole = 'content' | 'extension' | 'menu';
 
+/** Longest user name, password, passphrase or author name the sync panel sends. */
+const SYNC_FIELD_MAX = 1_000;
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
 /** A menu grant as it travels (`<frame id>.<token>`, core/menu-grant.ts); checked for its form there. */
 const Grant = v.pipe(v.string(), v.maxLength(100));
@@ -74,6 +78,10 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('deleteGrantedHighlight'), grant: Grant }),
   /** Undo of the menu's delete: the record must be the granted highlight. */
   v.object({ type: v.literal('restoreGrantedHighlight'), grant: Grant, highlight: HighlightRecordSchema }),
+  /** The talk of the granted highlight, with its own note (#17); null when the passage is under none. */
+  v.object({ type: v.literal('getGrantedTalk'), grant: Grant }),
+  /** Sets the note of the granted highlight's talk: the menu names no talk, the grant decides. */
+  v.object({ type: v.literal('setGrantedTalkNote'), grant: Grant, note: RecordNoteSchema }),
   /** What the reader taught talk detection for the site of the sender's page. */
   v.object({ type: v.literal('getTalkRules'), url: HttpUrlSchema }),
   /** How the last anchoring pass on the sender's page went. */
@@ -85,6 +93,21 @@ export const BackgroundRequestSchema = v.variant('type', [
       v.maxLength(LIMITS.anchoringReport),
     ),
   }),
+  /**
+   * Sync (#16), from the dashboard's panel only: start with an account (kept in storage.local), run a
+   * pass now, stop (and, with `forget`, remove the account and this library's sync state), status.
+   */
+  v.object({
+    type: v.literal('startSync'),
+    url: v.pipe(v.string(), v.maxLength(LIMITS.url)),
+    username: v.pipe(v.string(), v.maxLength(SYNC_FIELD_MAX)),
+    password: v.pipe(v.string(), v.maxLength(SYNC_FIELD_MAX)),
+    passphrase: v.optional(v.pipe(v.string(), v.maxLength(SYNC_FIELD_MAX))),
+    author: v.optional(v.pipe(v.string(), v.maxLength(SYNC_FIELD_MAX))),
+  }),
+  v.object({ type: v.literal('syncNow') }),
+  v.object({ type: v.literal('stopSync'), forget: v.optional(v.boolean()) }),
+  v.object({ type: v.literal('getSyncState') }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
@@ -103,8 +126,21 @@ export interface BackgroundResponses {
   updateGrantedHighlight: HighlightRecord;
   deleteGrantedHighlight: HighlightRecord | null;
   restoreGrantedHighlight: null;
+  getGrantedTalk: GrantedTalk | null;
+  setGrantedTalkNote: GrantedTalk;
   reportAnchoring: null;
   getTalkRules: TalkRules;
+  startSync: SyncState;
+  syncNow: SyncState;
+  stopSync: SyncState;
+  getSyncState: SyncState;
+}
+
+/** What the in-page menu is told of its highlight's talk: what it shows and edits, no ids. */
+export interface GrantedTalk {
+  title: string;
+  note: string;
+  tags: string[];
 }
 
 /** Which senders each background message accepts. */
@@ -123,8 +159,15 @@ export const BACKGROUND_SENDERS: { [K in BackgroundRequest['type']]: readonly Se
   updateGrantedHighlight: ['menu'],
   deleteGrantedHighlight: ['menu'],
   restoreGrantedHighlight: ['menu'],
+  getGrantedTalk: ['menu'],
+  setGrantedTalkNote: ['menu'],
   reportAnchoring: ['content'],
   getTalkRules: ['content'],
+  // Sync sends the library and a password to a server: never at a web page's (content script's) word.
+  startSync: ['extension'],
+  syncNow: ['extension'],
+  stopSync: ['extension'],
+  getSyncState: ['extension'],
 };
 
 /** Messages handled by the content script of a tab (sent by the background or extension pages). */

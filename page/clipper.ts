@@ -13,7 +13,7 @@
  * before it is drawn, never sent to be refused again and again.
  */
 import * as v from 'valibot';
-import { buildTextIndex, describeRange, type TextIndex } from '@/core/anchoring';
+import { buildTextIndex, describeRange, type TextIndex, textContentQuote } from '@/core/anchoring';
 import { plainTextMarkdown } from '@/core/markdown/escape';
 import { rangeToMarkdown } from '@/core/markdown/from-html';
 import { LIMITS } from '@/core/limits';
@@ -159,6 +159,10 @@ export function buildClip(doc: Document, range: Range, options: ClipOptions): Cl
   const { start } = span;
   // The link is built now, from the rendered page: an export made later has only the stored passage.
   const textFragment = pageTextFragment(index, span, options.styleOf ?? computedStyleOf(doc));
+  // Web Annotation export counts as other tools do (textContent), which only the page can tell.
+  // A passage whose textContent holds much script text could pass the limit: exported by its quote then.
+  const counted = textContentQuote(root, range);
+  const exported = counted && counted.exact.length <= LIMITS.passage ? counted : null;
   let markdown = '';
   try {
     markdown = rangeToMarkdown(range, { baseUrl: doc.URL }).markdown;
@@ -187,6 +191,7 @@ export function buildClip(doc: Document, range: Range, options: ClipOptions): Cl
       text: quote.exact,
       markdown,
       ...(textFragment ? { textFragment } : {}),
+      ...(exported ? { textContentQuote: exported } : {}),
       selectors,
       color: options.color,
       note: options.note ?? '',

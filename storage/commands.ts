@@ -11,7 +11,7 @@ import type { LibraryData } from '@/core/backup';
 import type { SettingKey, SettingValue } from '@/core/settings';
 import { classifyStorageError, describeStorageError } from '@/core/storage-errors';
 import type { ParsedSchedule } from '@/core/schedule/types';
-import type { HighlightChanges, HighlightRecord } from '@/core/types';
+import type { HighlightChanges, HighlightRecord, NotedKind } from '@/core/types';
 import { type BackupRunOptions, importBackup } from './backup';
 import { deleteAllData } from './wipe';
 import {
@@ -37,6 +37,7 @@ import { moveToTalkNamed } from './popup-queries';
 import { setSetting } from './settings';
 import { applyRedetection, markNotATalk, type Redetection, startTalkAt } from './talk-corrections';
 import { forgetNotATalk, forgetTalkRules, learnNotATalk, setTalkForm } from './talk-rules';
+import { setRecordNote, setRecordTags } from './record-notes';
 import { createTalk, mergeTalks, renameTalk, setSpeakers, tagTalk } from './talks';
 
 /** Tells the open tabs showing these pages (normalized URLs) that their highlights changed. */
@@ -131,6 +132,15 @@ export function createCommands({ db, notify = () => {}, now = Date.now }: Comman
       }),
     setSpeakers: (id: string, speakers: string[]) =>
       run(async () => written(await setSpeakers(db, id, speakers, now()))),
+    /**
+     * The note of a talk or page (#17); returns the record as stored. No page redraws: talks' and
+     * pages' own notes are not drawn in pages (the in-page menu reads its talk's note when it opens).
+     */
+    setRecordNote: (kind: NotedKind, id: string, note: string) =>
+      run(async () => written(await setRecordNote(db, kind, id, note, now()))),
+    /** The tags of a talk or page (their own, not their highlights'); returns the record as stored. */
+    setRecordTags: (kind: NotedKind, id: string, tags: readonly string[]) =>
+      run(async () => written(await setRecordTags(db, kind, id, tags, now()))),
     /** Adds tags to every highlight of a talk; returns the ones that changed. */
     tagTalk: (talkId: string, tags: string[]) =>
       run(async () => {

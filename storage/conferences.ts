@@ -238,6 +238,9 @@ function talkFromEvent(
     detected: false,
     detectedTitle: null,
     ...fields,
+    // The reader's own note and tags on the talk (#17) are theirs, not the schedule's: kept.
+    ...(old?.note !== undefined ? { note: old.note } : {}),
+    ...(old?.tags !== undefined ? { tags: old.tags } : {}),
     createdAt: old?.createdAt ?? now,
     updatedAt: now,
   };

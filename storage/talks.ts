@@ -98,6 +98,8 @@ export async function mergeTalks(
       (t): t is TalkRecord => !!t,
     );
     const speakers = cleanSpeakers([...target.speakers, ...others.flatMap((t) => t.speakers)]);
+    // The talks' own notes and tags are kept too: notes one after the other, tags united.
+    const notes = mergedNotes([target, ...others]);
     const moved: HighlightRecord[] = [];
     for (const other of others) {
       await db.highlights
@@ -110,9 +112,19 @@ export async function mergeTalks(
         });
     }
     await db.talks.bulkDelete(others.map((t) => t.id));
-    await db.talks.update(targetId, { speakers, updatedAt: now });
+    await db.talks.update(targetId, { speakers, ...notes, updatedAt: now });
     return moved;
   });
+}
+
+/** The note and tags of talks merged into one: each different note once, in order; tags united. */
+function mergedNotes(talks: readonly TalkRecord[]): Pick<TalkRecord, 'note' | 'tags'> {
+  const notes = [...new Set(talks.map((t) => (t.note ?? '').trim()).filter(Boolean))];
+  const tags = normalizeTags(talks.flatMap((t) => t.tags ?? []));
+  return {
+    ...(notes.length ? { note: notes.join('\n\n') } : {}),
+    ...(tags.length ? { tags } : {}),
+  };
 }
 
 function cleanSpeakers(speakers: string[]): string[] {

@@ -7,6 +7,7 @@ import { toWebAnnotations } from '@/core/web-annotation';
 import type { BackupProgress, ImportResult } from '@/storage/backup';
 import type { LibraryBackup } from '../data/useBackup';
 import { type Downloader, downloadFile, exportFileName } from '../download';
+import { useNotify } from '../notify';
 
 export interface BackupControlsProps {
   /** The library's backup and restore (components/data/useBackup.ts). */
@@ -16,6 +17,8 @@ export interface BackupControlsProps {
   /** Called after an import succeeded (views using liveQuery refresh by themselves). */
   onImported?: (result: ImportResult) => void;
   now?: () => number;
+  /** The extension's version, named as the generator of exported Web Annotations. */
+  version?: string;
 }
 
 type State =
@@ -54,8 +57,16 @@ export function BackupControls({
   download = downloadFile,
   onImported,
   now = Date.now,
+  version = 'unknown',
 }: BackupControlsProps) {
   const [state, setState] = useState<State>({ kind: 'idle' });
+  // In the dashboard, what happened goes to its toasts (components/notify.ts): the header keeps still.
+  const notify = useNotify();
+  useEffect(() => {
+    if (notify && (state.kind === 'done' || state.kind === 'error')) {
+      notify({ message: state.message, kind: state.kind === 'error' ? 'error' : 'info' });
+    }
+  }, [state]);
   const controllerRef = useRef<AbortController | null>(null);
   // Leaving the page mid-import cancels it: the transaction rolls back.
   useEffect(() => () => controllerRef.current?.abort(), []);
@@ -117,6 +128,7 @@ export function BackupControls({
         pages,
         talks,
         exportedAt: at,
+        version,
       });
       download({
         name: exportFileName('talk-notes-annotations', 'jsonld', at),
@@ -259,12 +271,12 @@ export function BackupControls({
           onCancel={() => finish({ kind: 'done', message: 'Import cancelled. Nothing was changed.' })}
         />
       )}
-      {state.kind === 'done' && <p role="status">{state.message}</p>}
+      {state.kind === 'done' && !notify && <p role="status">{state.message}</p>}
       {state.kind === 'done' &&
         state.held?.map((setting) => (
           <HeldSetting key={setting.key} setting={setting} onApply={() => void applyHeld(setting)} />
         ))}
-      {state.kind === 'error' && <p role="alert">{state.message}</p>}
+      {state.kind === 'error' && !notify && <p role="alert">{state.message}</p>}
     </section>
   );
 }

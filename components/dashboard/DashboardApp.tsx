@@ -15,7 +15,7 @@ import { colorLabel } from '@/core/colors';
 import { conferenceToMarkdown } from '@/core/markdown/conference-export';
 import { DEFAULT_EXPORT_OPTIONS } from '@/core/markdown/export-options';
 import { isLinkedTalk } from '@/core/schedule/resolve';
-import type { ConferenceRecord, HighlightRecord, TalkRecord } from '@/core/types';
+import type { ConferenceRecord, NotedKind, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { useBackup } from '../data/useBackup';
 import { useImportedConferences, useScheduleImport } from '../data/useScheduleImport';
@@ -23,6 +23,7 @@ import { useLibraryActions } from '../data/useLibraryActions';
 import { useLibraryData } from '../data/useLibraryData';
 import { useMarkdownExport } from '../data/useMarkdownExport';
 import { useStorageProblem } from '../data/useStorageProblem';
+import { useSync } from '../data/useSync';
 import { type Downloader, downloadFile, exportFileName } from '../download';
 import { ExportControls } from '../ExportControls';
 import { DeleteAllData } from './DeleteAllData';
@@ -31,14 +32,19 @@ import { DashboardBulkBar } from './DashboardBulkBar';
 import { DashboardCollections } from './DashboardCollections';
 import { DashboardFilters } from './DashboardFilters';
 import { DashboardList } from './DashboardList';
+import { DashboardShortcuts } from './DashboardShortcuts';
 import { DashboardMergeDialog } from './DashboardMergeDialog';
 import { DashboardToolbar } from './DashboardToolbar';
 import { ScheduleImportControls } from './ScheduleImportDialog';
-import { DashboardUndo } from './DashboardUndo';
+import { SyncControls } from './SyncPanel';
+import { DashboardToasts } from './DashboardToasts';
 import { type DashboardView, useExportView } from './useExportView';
 import { useIdleValue } from './useIdleValue';
 import { useLibraryView } from './useLibraryView';
+import { useMediaQuery } from './useMediaQuery';
 import { useSelection } from './useSelection';
+import { useToasts } from './useToasts';
+import { NotifyContext } from '../notify';
 
 export type { DashboardView } from './useExportView';
 
@@ -48,7 +54,7 @@ interface Props {
   /** Tells open tabs that the highlights of these pages changed (messaging/client.ts). */
   onHighlightsChanged?: (urls: readonly string[]) => void;
   /** Hands a note's text to the background on every keystroke (messaging/note-drafts.ts); written here without. */
-  handOverNote?: (id: string, note: string) => void;
+  handOverNote?: (id: string, note: string, kind?: NotedKind) => void;
   /** Export slot in the toolbar; `<ExportControls>` for the current view by default (tests look at the view). */
   renderExport?: (view: DashboardView) => ComponentChildren;
   /** Backup slot in the header; `<BackupControls>` by default. */
@@ -58,9 +64,13 @@ interface Props {
   /** Saves a conference's Markdown file; a Blob download by default. */
   download?: Downloader;
   now?: () => number;
+  /** The extension's version: Web Annotation export names it as the generator. */
+  version?: string;
 }
 
 const NO_ROWS = flattenGroups([]);
+/** Where the dashboard stacks into one column (dashboard.css has the same width). */
+const NARROW = '(max-width: 760px)';
 /** The benchmark measures first render from `talk-notes:dashboard-data` to this mark. */
 const markRendered = () => performance.mark('talk-notes:dashboard-rendered');
 const ignore = () => {};
@@ -97,6 +107,7 @@ export function DashboardApp({
   listViewport,
   download = downloadFile,
   now = Date.now,
+  version,
 }: Props) {
   const records = useLibraryData(db);
   const [filter, setFilter] = useState<LibraryFilter>(EMPTY_FILTER);
@@ -105,10 +116,16 @@ export function DashboardApp({
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [editingKey, setEditingKey] = useState<string | null>(null);
   const [mergeTarget, setMergeTarget] = useState<TalkRecord | null>(null);
-  const [toast, setToast] = useState<{ message: string; undo?: HighlightRecord[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { toasts, notify, dismiss } = useToasts();
+  const setError = useCallback((message: string) => notify({ message, kind: 'error' }), [notify]);
   const storageProblem = useStorageProblem(db);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  // At 760 px and below the page is one scroll (header, filters, list), the filters behind a button.
+  const narrow = useMediaQuery(NARROW);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const pageRef = useRef<HTMLDivElement>(null);
+  const pageScroll = useCallback(() => pageRef.current, []);
 
   const view = useLibraryView(records, filter, groupBy, collapsed, order);
   const selection = useSelection(view?.rows ?? NO_ROWS);
@@ -117,6 +134,7 @@ export function DashboardApp({
   const backup = useBackup(db, onHighlightsChanged);
   const scheduleImporter = useScheduleImport(db, onHighlightsChanged);
   const importedConferences = useImportedConferences(db);
+  const sync = useSync(db);
   const changeFilter = useCallback(
     (changes: Partial<LibraryFilter>) => setFilter((f) => ({ ...f, ...changes })),
     [],
@@ -165,26 +183,32 @@ export function DashboardApp({
       const deleted = await actions.deleteHighlights(ids);
       if (!deleted.length) return;
       selection.clear(ids);
-      setToast({ message: `Deleted ${plural(deleted.length)}`, undo: deleted });
+      let undone = false;
+      notify({
+        message: `Deleted ${plural(deleted.length)}`,
+        undo: async () => {
+          if (undone) return;
+          undone = true;
+          if (await actions.restoreHighlights(deleted))
+            notify({ message: `Restored ${plural(deleted.length)}` });
+        },
+      });
     },
-    [actions, selection.clear],
+    [actions, selection.clear, notify],
   );
-  const undo = useCallback(async () => {
-    const records = toast?.undo;
-    if (records && (await actions.restoreHighlights(records))) {
-      setToast({ message: `Restored ${plural(records.length)}` });
-    }
-  }, [toast, actions]);
-  const dismissToast = useCallback(() => setToast(null), []);
 
-  // "/" jumps to the search box, as on many sites.
+  // "/" jumps to the search box, as on many sites; "?" shows the keyboard shortcuts.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const inField =
         e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [role=dialog]');
-      if (e.key === '/' && !inField && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      if (inField || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === '/') {
         e.preventDefault();
         searchRef.current?.focus();
+      } else if (e.key === '?') {
+        e.preventDefault();
+        setShowShortcuts(true);
       }
     };
     document.addEventListener('keydown', onKey);
@@ -219,6 +243,7 @@ export function DashboardApp({
           pagesById={view.index.pagesById}
           conferencesById={view.index.conferencesById}
           filtered={isFiltered({ ...filter, query: '', collectionId: null })}
+          now={now}
         />
       ),
     [criteriaKey, facets, colorNames, pickableTalks, view?.index],
@@ -271,24 +296,35 @@ export function DashboardApp({
         type: 'text/markdown;charset=utf-8',
         text,
       });
-      setToast({ message: `Exported ${plural(highlights.length)} of “${conference.title}” to Markdown` });
+      notify({ message: `Exported ${plural(highlights.length)} of “${conference.title}” to Markdown` });
     } catch (e) {
       setError(`Could not export “${conference.title}”: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
 
-  return (
-    <div class="dash">
+  const page = (
+    <div class="dash" ref={pageRef}>
+      {/* First in the Tab order: past the header, filters and toolbar, to the list's current row. */}
+      <a class="dash-skip-link" href="#results">
+        Skip to results
+      </a>
       <header class="dash-header">
         <div>
           <h1>Talk Notes library</h1>
-          <p role="status">{summary}</p>
+          {/* Named: the toasts are a status region too. */}
+          <p role="status" aria-label="Library summary">
+            {summary}
+          </p>
         </div>
         {/* Backup slot: <BackupControls> (mounted by the entrypoint through renderBackup). */}
         <div class="backup-slot">
           <ScheduleImportControls importer={scheduleImporter} conferences={importedConferences} />
-          {renderBackup ? renderBackup() : <BackupControls backup={backup} />}
-          <DeleteAllData backup={backup} onDeleted={(message) => setToast({ message })} />
+          <SyncControls controller={sync.controller} state={sync.state} onState={sync.setState} now={now} />
+          {renderBackup ? renderBackup() : <BackupControls backup={backup} version={version} />}
+          <DeleteAllData backup={backup} onDeleted={(message) => notify({ message })} />
+          <button type="button" aria-haspopup="dialog" onClick={() => setShowShortcuts(true)}>
+            Keyboard shortcuts
+          </button>
         </div>
       </header>
       {storageProblem && (
@@ -296,16 +332,24 @@ export function DashboardApp({
           {storageProblem}
         </p>
       )}
-      {error && (
-        <p role="alert" class="dash-error">
-          {error}{' '}
-          <button type="button" onClick={() => setError(null)}>
-            Dismiss
-          </button>
-        </p>
-      )}
       <div class="dash-body">
-        <aside class="dash-sidebar" aria-label="Filters and collections">
+        {narrow && (
+          <button
+            type="button"
+            class="dash-filters-toggle"
+            aria-expanded={filtersOpen}
+            aria-controls="dash-sidebar"
+            onClick={() => setFiltersOpen(!filtersOpen)}
+          >
+            Filters{isFiltered({ ...filter, query: '' }) ? ' (on)' : ''}
+          </button>
+        )}
+        <aside
+          id="dash-sidebar"
+          class="dash-sidebar"
+          aria-label="Filters and collections"
+          hidden={narrow && !filtersOpen}
+        >
           {filtersPanel ?? <p aria-busy="true">Loading filters…</p>}
           <DashboardCollections
             collections={collections}
@@ -316,6 +360,7 @@ export function DashboardApp({
             resultCount={view.slots.length}
             filterDescription={describe()}
             resultIds={resultIds}
+            now={now}
           />
         </aside>
         <main class="dash-main">
@@ -358,10 +403,11 @@ export function DashboardApp({
               actions={actions}
               onDelete={deleteHighlights}
               onClear={() => selection.clear()}
-              onNotice={(message) => setToast({ message })}
+              onNotice={(message) => notify({ message })}
             />
           )}
           <DashboardList
+            scrollParent={narrow ? pageScroll : undefined}
             view={view}
             colorNames={colorNames}
             selection={selection}
@@ -406,11 +452,8 @@ export function DashboardApp({
           />
         </main>
       </div>
-      <DashboardUndo
-        message={toast?.message ?? null}
-        onUndo={toast?.undo ? undo : undefined}
-        onDismiss={dismissToast}
-      />
+      <DashboardToasts toasts={toasts} onDismiss={dismiss} />
+      {showShortcuts && <DashboardShortcuts onClose={() => setShowShortcuts(false)} />}
       {mergeTarget && (
         <DashboardMergeDialog
           target={mergeTarget}
@@ -421,7 +464,7 @@ export function DashboardApp({
           onMerge={async (others) => {
             const merged = await actions.mergeTalks(mergeTarget.id, others);
             if (merged)
-              setToast({ message: `Merged ${plural(others.length, 'talk')} into “${mergeTarget.title}”` });
+              notify({ message: `Merged ${plural(others.length, 'talk')} into “${mergeTarget.title}”` });
             return merged;
           }}
           onClose={() => setMergeTarget(null)}
@@ -429,4 +472,6 @@ export function DashboardApp({
       )}
     </div>
   );
+  // Messages of the controls inside (export, backup) go to the toasts (components/notify.ts).
+  return <NotifyContext.Provider value={notify}>{page}</NotifyContext.Provider>;
 }

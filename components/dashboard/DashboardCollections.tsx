@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
+import { DashboardDialog } from './DashboardDialog';
 import type { CollectionRecord } from '@/core/types';
 import type { LibraryActions } from '../data/useLibraryActions';
 
@@ -15,6 +16,46 @@ interface Props {
   filterDescription: string;
   /** Ids of the highlights in view, asked for only when saving. */
   resultIds: () => string[];
+  now: () => number;
+}
+
+const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/**
+ * What a collection saved from results is, in words: a fixed set (the highlights that matched
+ * then), never to be read as a live filter (#17).
+ */
+export function fixedSetDescription(count: number, filterDescription: string, today: string): string {
+  const what = `${NUMBER.format(count)} highlight${count === 1 ? '' : 's'}`;
+  const matched = filterDescription
+    ? ` that matched ${filterDescription[0]!.toLowerCase()}${filterDescription.slice(1)}`
+    : '';
+  return `Fixed set: the ${what}${matched} on ${today}. Highlights clipped later are not added.`;
+}
+
+/** `Save N results as collection`: a dialog with a name to start from and what the collection will be. */
+function SaveResultsDialog(props: {
+  count: number;
+  filterDescription: string;
+  today: string;
+  onSubmit: (name: string, description: string) => void;
+  onCancel: () => void;
+}) {
+  const headingId = useId();
+  const title = 'Save results as a collection';
+  return (
+    <DashboardDialog labelledBy={headingId} onClose={props.onCancel}>
+      <h2 id={headingId}>{title}</h2>
+      <CollectionForm
+        title={title}
+        submit="Create collection"
+        name={(props.filterDescription || `Results of ${props.today}`).slice(0, 200)}
+        description={fixedSetDescription(props.count, props.filterDescription, props.today)}
+        onCancel={props.onCancel}
+        onSubmit={props.onSubmit}
+      />
+    </DashboardDialog>
+  );
 }
 
 const NUMBER = new Intl.NumberFormat();
@@ -122,18 +163,30 @@ export function DashboardCollections(props: Props) {
           Save {NUMBER.format(props.resultCount)} result{props.resultCount === 1 ? '' : 's'} as collection
         </button>
       </div>
-      {form?.kind === 'new' && (
+      {form?.kind === 'new' && !form.fromResults && (
         <CollectionForm
-          title={form.fromResults ? 'Save results as a collection' : 'New collection'}
+          title="New collection"
           submit="Create collection"
           name=""
-          description={form.fromResults ? props.filterDescription : ''}
+          description=""
+          onCancel={() => setForm(null)}
+          onSubmit={async (name, description) => {
+            if (await actions.createCollection({ name, description, highlightIds: [] })) setForm(null);
+          }}
+        />
+      )}
+      {form?.kind === 'new' && form.fromResults && (
+        // A dialog, not a form at the foot of the sidebar: it opens in full view, wherever the sidebar is scrolled.
+        <SaveResultsDialog
+          count={props.resultCount}
+          filterDescription={props.filterDescription}
+          today={DATE.format(props.now())}
           onCancel={() => setForm(null)}
           onSubmit={async (name, description) => {
             const created = await actions.createCollection({
               name,
               description,
-              highlightIds: form.fromResults ? props.resultIds() : [],
+              highlightIds: props.resultIds(),
             });
             if (created) setForm(null);
           }}

@@ -1,4 +1,6 @@
 import type { Count, LibraryFacets } from '@/core/library/facets';
+import { useState } from 'preact/hooks';
+import { firstOfLastDays } from '@/core/library/days';
 import type { LibraryFilter } from '@/core/library/filters';
 import { COLOR_SWATCHES, type ColorNames, colorLabel } from '@/core/colors';
 import { type ConferenceRecord, HIGHLIGHT_COLORS, type PageRecord, type TalkRecord } from '@/core/types';
@@ -17,6 +19,8 @@ interface Props {
   pagesById: ReadonlyMap<string, PageRecord>;
   conferencesById: ReadonlyMap<string, ConferenceRecord>;
   filtered: boolean;
+  /** Today, for "Last 7 days" and the like. */
+  now: () => number;
 }
 
 /** Removable chips for the chosen values of one criterion. */
@@ -82,6 +86,78 @@ function AddFilter({
           </option>
         ))}
     </select>
+  );
+}
+
+const RECENT = [
+  [7, 'Last 7 days'],
+  [30, 'Last 30 days'],
+  [365, 'Last 12 months'],
+] as const;
+
+/**
+ * Date clipped: one select (any time, the last 7 / 30 / 365 days, a custom range) instead of two
+ * date fields always shown: each date field is four Tab stops in Chromium (#17). The custom
+ * range shows them.
+ */
+function DateClipped({
+  filter,
+  onChange,
+  now,
+}: {
+  filter: LibraryFilter;
+  onChange: (changes: Partial<LibraryFilter>) => void;
+  now: () => number;
+}) {
+  const [custom, setCustom] = useState(false);
+  const recent = RECENT.find(([days]) => !filter.toDay && filter.fromDay === firstOfLastDays(now(), days));
+  const choice =
+    custom || (!recent && (filter.fromDay || filter.toDay)) ? 'custom' : recent ? String(recent[0]) : 'any';
+  return (
+    <fieldset class="dash-dates">
+      <legend>Date clipped</legend>
+      <select
+        aria-label="Date clipped"
+        value={choice}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          setCustom(value === 'custom');
+          if (value === 'any') onChange({ fromDay: null, toDay: null });
+          else if (value !== 'custom')
+            onChange({ fromDay: firstOfLastDays(now(), Number(value)), toDay: null });
+        }}
+      >
+        <option value="any">Any time</option>
+        {RECENT.map(([days, label]) => (
+          <option key={days} value={days}>
+            {label}
+          </option>
+        ))}
+        <option value="custom">Custom range…</option>
+      </select>
+      {choice === 'custom' && (
+        <>
+          <label>
+            From{' '}
+            <input
+              type="date"
+              value={filter.fromDay ?? ''}
+              max={filter.toDay ?? undefined}
+              onChange={(e) => onChange({ fromDay: e.currentTarget.value || null })}
+            />
+          </label>
+          <label>
+            To{' '}
+            <input
+              type="date"
+              value={filter.toDay ?? ''}
+              min={filter.fromDay ?? undefined}
+              onChange={(e) => onChange({ toDay: e.currentTarget.value || null })}
+            />
+          </label>
+        </>
+      )}
+    </fieldset>
   );
 }
 
@@ -218,27 +294,7 @@ export function DashboardFilters({ filter, onChange, onClear, facets, colorNames
         })}
       </fieldset>
 
-      <fieldset class="dash-dates">
-        <legend>Date clipped</legend>
-        <label>
-          From{' '}
-          <input
-            type="date"
-            value={filter.fromDay ?? ''}
-            max={filter.toDay ?? undefined}
-            onChange={(e) => onChange({ fromDay: e.currentTarget.value || null })}
-          />
-        </label>
-        <label>
-          To{' '}
-          <input
-            type="date"
-            value={filter.toDay ?? ''}
-            min={filter.fromDay ?? undefined}
-            onChange={(e) => onChange({ toDay: e.currentTarget.value || null })}
-          />
-        </label>
-      </fieldset>
+      <DateClipped filter={filter} onChange={onChange} now={props.now} />
 
       <fieldset>
         <legend>Other</legend>

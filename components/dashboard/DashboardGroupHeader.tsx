@@ -1,9 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import type { HighlightGroup } from '@/core/library/groups';
 import { dayStart } from '@/core/library/days';
 import { formatPublishedDate } from '@/core/page-view';
 import { localTimes, timeRange } from '@/core/schedule/slot';
 import type { ConferenceRecord, PageRecord, TalkRecord } from '@/core/types';
+import { DashboardActionsMenu, type MenuAction } from './DashboardActionsMenu';
 import { MarkedText } from './DashboardMarkedText';
 
 interface Props {
@@ -23,6 +25,8 @@ interface Props {
   onEditTalk?: (talk: TalkRecord, title: string, speakers: string[]) => Promise<boolean>;
   /** Page groups: detect the page's talks again (in its open tab); resolves to what happened. */
   onDetectAgain?: (url: string) => Promise<string>;
+  /** The talk's or page's own note and tags (#17), under the header's lines. */
+  notes?: ComponentChildren;
 }
 
 const DAY = new Intl.DateTimeFormat(undefined, { dateStyle: 'full' });
@@ -51,6 +55,14 @@ export function PageLinks({
             </a>
           ) : (
             page.title
+          )}
+          {/* The post's own date, once with the page rather than on each of its highlights. */}
+          {page.publishedAt && (
+            <span class="dash-muted dash-published">
+              {' '}
+              (<span class="visually-hidden">published </span>
+              {formatPublishedDate(page.publishedAt)})
+            </span>
           )}
         </span>
       ))}
@@ -94,6 +106,32 @@ export function DashboardGroupHeader(props: Props) {
   const title = groupTitle(group);
   const sites = [...new Set(group.pages.map((p) => props.siteOf(p.id)))];
   const headingId = useId();
+  // One menu instead of a row of buttons on every header (#17): the list stays readable.
+  const actions: MenuAction[] = [
+    {
+      label: count === 1 ? 'Select its highlight' : `Select its ${count} highlights`,
+      onSelect: props.onSelectGroup,
+    },
+  ];
+  if (talk && props.onFilterTalk)
+    actions.push({ label: 'Only this talk', onSelect: () => props.onFilterTalk!(talk) });
+  // A conference talk is the schedule's: it is edited by importing the schedule again.
+  if (talk && !talk.conferenceId && props.onEditTalk) {
+    actions.push({ label: 'Edit talk', onSelect: () => setEditing(true) });
+  }
+  if (group.by === 'page' && group.pages[0] && props.onDetectAgain) {
+    const url = group.pages[0].url;
+    actions.push({
+      label: 'Detect talks again',
+      onSelect: async () => {
+        setDetectStatus('Detecting talks…');
+        setDetectStatus(await props.onDetectAgain!(url));
+      },
+    });
+  }
+  if (talk && !talk.conferenceId && props.onMergeTalk) {
+    actions.push({ label: 'Merge…', onSelect: () => props.onMergeTalk!(talk) });
+  }
   return (
     <section class="dash-group" aria-labelledby={headingId} tabIndex={props.tabbable ? 0 : -1}>
       <div class="dash-group-bar">
@@ -151,38 +189,12 @@ export function DashboardGroupHeader(props: Props) {
           )}
         </p>
       )}
-      <div class="dash-group-actions">
-        <button type="button" onClick={props.onSelectGroup}>
-          Select these {count}
-        </button>
-        {talk && props.onFilterTalk && (
-          <button type="button" onClick={() => props.onFilterTalk!(talk)}>
-            Only this talk
-          </button>
-        )}
-        {/* A conference talk is the schedule's: it is edited by importing the schedule again. */}
-        {talk && !talk.conferenceId && props.onEditTalk && (
-          <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
-            Edit talk
-          </button>
-        )}
-        {group.by === 'page' && group.pages[0] && props.onDetectAgain && (
-          <button
-            type="button"
-            onClick={async () => {
-              setDetectStatus('Detecting talks…');
-              setDetectStatus(await props.onDetectAgain!(group.pages[0]!.url));
-            }}
-          >
-            Detect talks again
-          </button>
-        )}
-        {talk && !talk.conferenceId && props.onMergeTalk && (
-          <button type="button" onClick={() => props.onMergeTalk!(talk)}>
-            Merge…
-          </button>
-        )}
-      </div>
+      {props.notes}
+      {actions.length > 0 && (
+        <div class="dash-group-actions">
+          <DashboardActionsMenu subject={title} actions={actions} />
+        </div>
+      )}
       {detectStatus && (
         <p class="dash-group-status" role="status">
           {detectStatus}

@@ -25,7 +25,20 @@ interface Props {
   onDelete: () => void;
   /** The inline editor, shown when `editing`. */
   editor?: ComponentChildren;
+  /**
+   * What the group's header already shows, so the row does not repeat it (#17): its talk, its
+   * page (and site), its day. The passage link stays, named after the page.
+   */
+  shared?: SharedContext;
 }
+
+export interface SharedContext {
+  talk: boolean;
+  page: boolean;
+  day: boolean;
+}
+
+const NOTHING_SHARED: SharedContext = { talk: false, page: false, day: false };
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
@@ -52,6 +65,8 @@ function excerpt(text: string, max = 60): string {
  */
 export function DashboardHighlight(props: Props) {
   const { highlight: h, talk, page, site, terms, colorNames, selected, editing } = props;
+  const shared = props.shared ?? NOTHING_SHARED;
+  const pageTitle = page?.title || h.url;
   const textId = useId();
   // Opens the page scrolled to the passage (a text fragment); null for a URL that is not http(s).
   const href = highlightFragmentUrl(h);
@@ -100,25 +115,41 @@ export function DashboardHighlight(props: Props) {
             <span class="visually-hidden">Colour: </span>
             {label}
           </span>
-          {talk && (
+          {talk && !shared.talk && (
             <span class="dash-hl-talk">
               <span class="visually-hidden">Talk: </span>
               <MarkedText text={talk.title} terms={terms} />
             </span>
           )}
           <span class="dash-hl-source">
-            {href ? (
-              <a href={href} target="_blank" rel="noopener noreferrer" title="Open the page at this passage">
-                <MarkedText text={page?.title || h.url} terms={terms} />
-              </a>
+            {shared.page ? (
+              // The header names the page: the row keeps only the way to the passage.
+              href ? (
+                <a href={href} target="_blank" rel="noopener noreferrer">
+                  Open passage <span class="visually-hidden">on {pageTitle}</span>
+                </a>
+              ) : null
             ) : (
-              <MarkedText text={page?.title || h.url} terms={terms} />
-            )}{' '}
-            <span class="dash-muted">
-              (<MarkedText text={site} terms={terms} />)
-            </span>
+              <>
+                {href ? (
+                  <a
+                    href={href}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    title="Open the page at this passage"
+                  >
+                    <MarkedText text={pageTitle} terms={terms} />
+                  </a>
+                ) : (
+                  <MarkedText text={pageTitle} terms={terms} />
+                )}{' '}
+                <span class="dash-muted">
+                  (<MarkedText text={site} terms={terms} />)
+                </span>
+              </>
+            )}
           </span>
-          {clipped ? (
+          {shared.day ? null : clipped ? (
             <time dateTime={clipped.iso}>{clipped.label}</time>
           ) : (
             <span class="dash-muted">unknown date</span>

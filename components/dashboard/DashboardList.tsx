@@ -4,11 +4,13 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/
 import { findRowIndex, type HighlightGroup, type LibraryRow, rowAt, rowKey } from '@/core/library/groups';
 import { siteOf } from '@/core/library/library-index';
 import type { ColorNames } from '@/core/colors';
+import { noteOf, tagsOf } from '@/core/record-notes';
 import { resolveTalk } from '@/core/schedule/resolve';
 import type { ConferenceRecord, HighlightRecord, TalkRecord } from '@/core/types';
+import { RecordNotesEditor } from '../RecordNotesEditor';
 import { DashboardEditor } from './DashboardEditor';
 import { DashboardGroupHeader } from './DashboardGroupHeader';
-import { DashboardHighlight } from './DashboardHighlight';
+import { DashboardHighlight, type SharedContext } from './DashboardHighlight';
 import { DashboardRowBoundary } from './DashboardRowBoundary';
 import { DashboardScheduleRow } from './DashboardScheduleRow';
 import type { LibraryActions } from '../data/useLibraryActions';
@@ -17,6 +19,11 @@ import type { Selection } from './useSelection';
 import { useVirtualizer } from './useVirtualizer';
 
 interface Props {
+  /**
+   * The element that scrolls the list when it is not the list itself: on narrow windows the whole
+   * page is one scroll, and the list is a part of it.
+   */
+  scrollParent?: () => HTMLElement | null;
   view: LibraryView;
   colorNames: ColorNames;
   selection: Selection;
@@ -52,7 +59,7 @@ const PAGE_STEP = 10;
 export function DashboardList(props: Props) {
   const { view, selection, editingKey } = props;
   const { rows } = view;
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLElement>(null);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const focusRequest = useRef<number | null>(null);
 
@@ -74,13 +81,26 @@ export function DashboardList(props: Props) {
     [rows],
   );
   const getItemKey = useCallback((i: number) => (i >= 0 && i < rows.length ? rowKey(rows, i) : i), [rows]);
-  const getScrollElement = useCallback(() => scrollRef.current, []);
+  const { scrollParent } = props;
+  const getScrollElement = useCallback(() => scrollParent?.() ?? scrollRef.current, [scrollParent]);
+  // In a page that scrolls, rows start where the list starts (below the header, filters, toolbar).
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    const outer = scrollParent?.();
+    const list = scrollRef.current;
+    const margin =
+      outer && list
+        ? Math.round(list.getBoundingClientRect().top - outer.getBoundingClientRect().top + outer.scrollTop)
+        : 0;
+    if (margin !== scrollMargin) setScrollMargin(margin);
+  });
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement,
     estimateSize,
     getItemKey,
     keepMounted: [activeIndex, editingIndex],
+    scrollMargin,
     fallbackRect: props.fallbackRect,
   });
 
@@ -178,11 +198,13 @@ export function DashboardList(props: Props) {
           onMergeTalk={props.onMergeTalk}
           onEditTalk={(talk, title, speakers) => props.actions.editTalk(talk.id, title, speakers)}
           onDetectAgain={props.actions.detectTalksAgain}
+          notes={groupNotes(row.group, props.allTags, props.actions)}
         />
       );
     }
     const h = row.highlight;
     const key = keyOf(index);
+    const group = rows.groups[rows.group[index]!];
     const page = view.index.pagesById.get(h.pageId);
     const talk = h.talkId === null ? undefined : view.index.talksById.get(h.talkId);
     return (
@@ -199,6 +221,7 @@ export function DashboardList(props: Props) {
         position={positions.of[index]!}
         total={positions.total}
         tabbable={tabbable}
+        shared={group ? sharedContext(group) : undefined}
         onSelect={(range) => (range ? selection.extendTo(index) : selection.toggle(h.id, index))}
         onEdit={() => props.onEdit(key === editingKey ? null : key)}
         onDelete={() => props.onDelete([h.id])}
@@ -220,10 +243,16 @@ export function DashboardList(props: Props) {
   };
 
   return (
-    <div
+    <section
       ref={scrollRef}
+      id="results"
+      // The target of Skip to results (not a Tab stop: its rows are); it hands the focus to the current row.
+      tabIndex={-1}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget && rows.length) focusRow(activeIndex);
+      }}
       class="dash-list"
-      role="feed"
+      // A region (a named section), not a feed: a feed may hold only articles, and group headers are rows too (axe, #17).
       aria-label="Highlights"
       aria-busy="false"
       onKeyDown={onKeyDown}
@@ -244,7 +273,7 @@ export function DashboardList(props: Props) {
               data-index={item.index}
               ref={virtualizer.measureElement}
               class="dash-row"
-              style={{ transform: `translateY(${item.start}px)` }}
+              style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
             >
               <DashboardRowBoundary key={keyOf(item.index)} tabbable={item.index === activeIndex}>
                 {renderRow(rowAt(rows, item.index)!, item.index)}
@@ -253,7 +282,7 @@ export function DashboardList(props: Props) {
           ))}
         </div>
       )}
-    </div>
+    </section>
   );
 }
 
@@ -267,8 +296,44 @@ function estimateRow(item: number, group: HighlightGroup | undefined): number {
   return group?.by === 'talk' ? 96 : 72;
 }
 
+/** What a group's header shows of its highlights, so their rows leave it out (#17). */
+export function sharedContext(group: HighlightGroup): SharedContext {
+  const byTalk = group.by === 'talk' || group.schedule?.level === 'talk';
+  return {
+    talk: byTalk,
+    // A talk's header lists its pages: with one page, that is every row's page.
+    page: group.by === 'page' || (byTalk && group.pages.length === 1),
+    day: group.by === 'day',
+  };
+}
+
 /** The talks a highlight can be moved to inline: its page's talks, and its current talk. */
 function talkChoices(view: LibraryView, h: HighlightRecord, current: TalkRecord | undefined): TalkRecord[] {
   const onPage = view.talksByPage.get(h.pageId) ?? [];
   return current && !onPage.includes(current) ? [current, ...onPage] : onPage;
+}
+
+/** The note editor of a talk group's talk or a page group's page (#17); none for other groups. */
+function groupNotes(group: HighlightGroup, allTags: readonly string[], actions: LibraryActions) {
+  const noted =
+    group.by === 'talk' && group.talk
+      ? { kind: 'talk' as const, record: group.talk }
+      : group.by === 'page' && group.page
+        ? { kind: 'page' as const, record: group.page }
+        : null;
+  if (!noted) return undefined;
+  const { kind, record } = noted;
+  return (
+    <RecordNotesEditor
+      key={`${kind}:${record.id}`}
+      kind={kind}
+      note={noteOf(record)}
+      tags={tagsOf(record)}
+      suggestions={allTags}
+      collapsible
+      debounceMs={actions.noteDebounceMs}
+      onSaveNote={(note) => actions.saveRecordNote(kind, record.id, note)}
+      onTagsChange={(tags) => void actions.setRecordTags(kind, record.id, tags)}
+    />
+  );
 }

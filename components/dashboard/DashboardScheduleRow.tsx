@@ -3,6 +3,7 @@ import type { HighlightGroup, ScheduleRow } from '@/core/library/groups';
 import { SCHEDULE_LINK_LABELS, talkLinks } from '@/core/markdown/schedule-details';
 import { dateRange, localTimes, timeRange } from '@/core/schedule/slot';
 import type { ConferenceRecord, TalkRecord } from '@/core/types';
+import { DashboardActionsMenu } from './DashboardActionsMenu';
 import { isWebUrl, PageLinks } from './DashboardGroupHeader';
 import { MarkedText } from './DashboardMarkedText';
 
@@ -243,14 +244,16 @@ function ScheduleTalk({
           )}
           {read && (
             <div class="dash-group-actions">
-              <button type="button" onClick={onSelectGroup}>
-                Select these {highlights}
-              </button>
-              {onFilterTalk && (
-                <button type="button" onClick={() => onFilterTalk(talk)}>
-                  Only this talk
-                </button>
-              )}
+              <DashboardActionsMenu
+                subject={talk.title}
+                actions={[
+                  {
+                    label: highlights === 1 ? 'Select its highlight' : `Select its ${highlights} highlights`,
+                    onSelect: onSelectGroup,
+                  },
+                  ...(onFilterTalk ? [{ label: 'Only this talk', onSelect: () => onFilterTalk(talk) }] : []),
+                ]}
+              />
             </div>
           )}
         </>

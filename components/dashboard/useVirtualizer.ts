@@ -18,6 +18,8 @@ export interface VirtualListOptions {
   estimateSize: (index: number) => number;
   getItemKey: (index: number) => string | number;
   overscan?: number;
+  /** Where the list starts in its scroll element (a list inside a page that scrolls). */
+  scrollMargin?: number;
   /** Rows kept rendered even when scrolled away (the focused row, the row being edited). */
   keepMounted?: readonly number[];
   /**

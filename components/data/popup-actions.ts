@@ -2,7 +2,7 @@
 import { useMemo } from 'preact/hooks';
 import type { ColorNames } from '@/core/colors';
 import type { TalkForm } from '@/core/talks/rules';
-import type { HighlightChanges, HighlightRecord, ScheduleChoice, TalkRecord } from '@/core/types';
+import type { HighlightChanges, HighlightRecord, NotedKind, ScheduleChoice, TalkRecord } from '@/core/types';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { getHighlight } from '@/storage/highlights';
@@ -28,7 +28,7 @@ export interface PageBridge {
    * Hands a note's whole text to the background, which stores it (messaging/note-drafts.ts): called on
    * every keystroke, so a popup closed right after the last one has lost nothing.
    */
-  saveNote: (id: string, note: string) => void;
+  saveNote: (id: string, note: string, kind?: NotedKind) => void;
 }
 
 export interface PopupActions {
@@ -36,6 +36,10 @@ export interface PopupActions {
   update: (id: string, changes: HighlightChanges) => Promise<true>;
   /** Hands a note's text to the background to store (every keystroke; see `PageBridge.saveNote`). */
   saveNote: (id: string, note: string) => Promise<true>;
+  /** Hands a talk's or page's own note (#17) to the background to store, as `saveNote` does. */
+  saveRecordNote: (kind: NotedKind, id: string, note: string) => Promise<true>;
+  /** Sets a talk's or page's own tags. */
+  setRecordTags: (kind: NotedKind, id: string, tags: string[]) => Promise<unknown>;
   /** Deletes a highlight; returns the record for an undo. */
   remove: (id: string) => Promise<HighlightRecord | null>;
   /** Puts a deleted highlight back exactly as it was. */
@@ -98,6 +102,11 @@ export function createPopupActions({ db, tabId, url, bridge }: PopupActionDeps):
       bridge.saveNote(id, note);
       return true;
     },
+    async saveRecordNote(kind, id, note) {
+      bridge.saveNote(id, note, kind);
+      return true;
+    },
+    setRecordTags: (kind, id, tags) => commands.setRecordTags(kind, id, tags),
     remove: (id) => commands.deleteHighlight(id),
     restore: (record) => commands.restoreHighlight(record),
     moveToTalkNamed: (id, title) => commands.moveToTalkNamed(id, title),

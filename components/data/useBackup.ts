@@ -14,6 +14,7 @@ import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands
 import type { TalkNotesDatabase } from '@/storage/db';
 import { loadAllAnnotations } from '@/storage/export';
 import { getSetting } from '@/storage/settings';
+import { forgetSyncForWipe } from './useSync';
 
 /** What the backup controls read and write (components/dashboard/BackupControls.tsx). */
 export interface LibraryBackup {
@@ -35,8 +36,16 @@ export interface LibraryBackup {
   deleteAllData: () => Promise<number>;
 }
 
-/** The library's backup and restore, bound to the database and the notifier. */
-export function libraryBackup(db: TalkNotesDatabase, notify?: NotifyHighlightsChanged): LibraryBackup {
+/**
+ * The library's backup and restore, bound to the database and the notifier. `forgetSync` runs before
+ * Delete all data: sync stops and its account (password, passphrase) leaves this browser first, so no
+ * pass writes into the emptied library.
+ */
+export function libraryBackup(
+  db: TalkNotesDatabase,
+  notify?: NotifyHighlightsChanged,
+  forgetSync?: () => Promise<unknown>,
+): LibraryBackup {
   const commands = createCommands({ db, notify });
   return {
     exportBackup: (options) => exportBackup(db, options),
@@ -44,7 +53,10 @@ export function libraryBackup(db: TalkNotesDatabase, notify?: NotifyHighlightsCh
     previewOverwrites: (backup) => previewOverwrites(db, backup),
     importBackup: (backup, options) => commands.importBackup(backup, options),
     loadAnnotations: () => loadAllAnnotations(db),
-    deleteAllData: () => commands.deleteAllData(),
+    deleteAllData: async () => {
+      await forgetSync?.();
+      return commands.deleteAllData();
+    },
     heldChanges: async (held) => {
       const changed: SettingRecord[] = [];
       for (const setting of held) {
@@ -60,5 +72,5 @@ export function libraryBackup(db: TalkNotesDatabase, notify?: NotifyHighlightsCh
 }
 
 export function useBackup(db: TalkNotesDatabase, notify?: NotifyHighlightsChanged): LibraryBackup {
-  return useMemo(() => libraryBackup(db, notify), [db, notify]);
+  return useMemo(() => libraryBackup(db, notify, forgetSyncForWipe), [db, notify]);
 }

@@ -1,6 +1,12 @@
 import { useMemo } from 'preact/hooks';
 import { describeStorageError } from '@/core/storage-errors';
-import type { CollectionRecord, HighlightChanges, HighlightRecord, TalkRecord } from '@/core/types';
+import type {
+  CollectionRecord,
+  HighlightChanges,
+  HighlightRecord,
+  NotedKind,
+  TalkRecord,
+} from '@/core/types';
 import type { Redetection } from '@/core/talks/filing';
 import { detectTalksInOpenTab } from '@/messaging/client';
 import type { CollectionInput } from '@/storage/collections';
@@ -13,6 +19,10 @@ export interface LibraryActions {
   saveNote: (highlight: HighlightRecord, note: string) => Promise<void>;
   /** How the note editor saves: 0 (every keystroke) when notes are handed to the background. */
   noteDebounceMs: number | undefined;
+  /** Saves a talk's or page's own note (#17) as typed, as `saveNote` does a highlight's. */
+  saveRecordNote: (kind: NotedKind, id: string, note: string) => Promise<void>;
+  /** Sets a talk's or page's own tags. */
+  setRecordTags: (kind: NotedKind, id: string, tags: readonly string[]) => Promise<void>;
   addTags: (ids: readonly string[], tags: readonly string[]) => Promise<number>;
   removeTags: (ids: readonly string[], tags: readonly string[]) => Promise<number>;
   setTalk: (ids: readonly string[], talkId: string | null) => Promise<number>;
@@ -44,7 +54,7 @@ interface Options {
    * Hands a note's whole text to the background, which stores it (messaging/note-drafts.ts), so a tab
    * closed right after the last keystroke loses nothing. Without it, notes are written here, debounced.
    */
-  handOverNote?: (id: string, note: string) => void;
+  handOverNote?: (id: string, note: string, kind?: NotedKind) => void;
 }
 
 /**
@@ -85,6 +95,17 @@ export function useLibraryActions({
         else await updateHighlight(highlight, { note });
       },
       noteDebounceMs: handOverNote ? 0 : undefined,
+      saveRecordNote: async (kind, id, note) => {
+        if (handOverNote) handOverNote(id, note, kind);
+        else
+          await run(`save the ${kind} note`, undefined, async () => {
+            await commands.setRecordNote(kind, id, note);
+          });
+      },
+      setRecordTags: (kind, id, tags) =>
+        run(`save the ${kind} tags`, undefined, async () => {
+          await commands.setRecordTags(kind, id, tags);
+        }),
       addTags: (ids, tags) => run('add the tags', 0, async () => (await commands.addTags(ids, tags)).length),
       removeTags: (ids, tags) =>
         run('remove the tags', 0, async () => (await commands.removeTags(ids, tags)).length),

@@ -4,6 +4,8 @@ import { groupByTalk, type PopupPage, pageHeading } from '@/core/page-view';
 import type { TalkRules } from '@/core/talks/rules';
 import type { HighlightRecord } from '@/core/types';
 import type { PageNotes } from '@/storage/popup-queries';
+import { noteOf, tagsOf } from '@/core/record-notes';
+import { RecordNotesEditor } from '../RecordNotesEditor';
 import { ColorNamesEditor } from './ColorNamesEditor';
 import { ExportControls } from '../ExportControls';
 import { FocusRequests } from './focus-requests';
@@ -109,7 +111,20 @@ export function PopupPageNotes({
 
   return (
     <>
-      <PageSummary heading={heading} total={view.total} orphans={view.orphans.length} />
+      <PageSummary heading={heading} total={view.total} orphans={view.orphans.length}>
+        {notes.page && (
+          // The page's own note (#17): keystrokes go to the background at once, as a highlight's.
+          <RecordNotesEditor
+            kind="page"
+            note={noteOf(notes.page)}
+            tags={tagsOf(notes.page)}
+            suggestions={suggestions}
+            debounceMs={0}
+            onSaveNote={(note) => void actions.saveRecordNote('page', notes.page!.id, note)}
+            onTagsChange={(tags) => void actions.setRecordTags('page', notes.page!.id, tags)}
+          />
+        )}
+      </PageSummary>
       {problem && (
         <div class="problem" role="alert">
           <span>{problem}</span>
@@ -131,48 +146,59 @@ export function PopupPageNotes({
             header={(headingId) => {
               const talk = group.talk!;
               return (
-                <TalkHeader
-                  talk={talk}
-                  headingId={headingId}
-                  count={group.highlights.length}
-                  suggestions={suggestions}
-                  onEdit={async ({ title, speakers }) => {
-                    if (title !== talk.title) await actions.renameTalk(talk.id, title);
-                    if (speakers.join('\n') !== talk.speakers.join('\n'))
-                      await actions.setSpeakers(talk.id, speakers);
-                  }}
-                  onTagAll={(tags) => actions.tagTalk(talk.id, tags)}
-                  onNotATalk={(as) => {
-                    setNotice(
-                      as === 'part'
-                        ? `“${talk.title}” is part of the talk above now.`
-                        : `“${talk.title}” belongs to no talk now.`,
-                    );
-                    void actions.markNotATalk(talk.id, as);
-                  }}
-                  schedule={
-                    talk.pageId !== null && (
-                      <ScheduleLink
-                        talk={talk}
-                        linked={talk.scheduleTalkId ? choice(talk.scheduleTalkId) : null}
-                        candidates={(talk.scheduleCandidates ?? []).map(choice).filter((c) => c !== null)}
-                        schedulesImported={notes.schedulesImported}
-                        onChoose={async (id) => {
-                          await actions.chooseScheduleTalk(talk.id, id);
-                          setNotice(
-                            `“${talk.title}” is linked to “${notes.scheduleTalks.get(id)?.title ?? 'the schedule talk'}”.`,
-                          );
-                        }}
-                        onDecline={async () => {
-                          await actions.declineScheduleTalk(talk.id);
-                          setNotice(`“${talk.title}” is not linked to the schedule.`);
-                        }}
-                        onSearch={async (text) => (await actions.searchSchedules(text)) ?? []}
-                        locale={locale}
-                      />
-                    )
-                  }
-                />
+                <>
+                  <TalkHeader
+                    talk={talk}
+                    headingId={headingId}
+                    count={group.highlights.length}
+                    suggestions={suggestions}
+                    onEdit={async ({ title, speakers }) => {
+                      if (title !== talk.title) await actions.renameTalk(talk.id, title);
+                      if (speakers.join('\n') !== talk.speakers.join('\n'))
+                        await actions.setSpeakers(talk.id, speakers);
+                    }}
+                    onTagAll={(tags) => actions.tagTalk(talk.id, tags)}
+                    onNotATalk={(as) => {
+                      setNotice(
+                        as === 'part'
+                          ? `“${talk.title}” is part of the talk above now.`
+                          : `“${talk.title}” belongs to no talk now.`,
+                      );
+                      void actions.markNotATalk(talk.id, as);
+                    }}
+                    schedule={
+                      talk.pageId !== null && (
+                        <ScheduleLink
+                          talk={talk}
+                          linked={talk.scheduleTalkId ? choice(talk.scheduleTalkId) : null}
+                          candidates={(talk.scheduleCandidates ?? []).map(choice).filter((c) => c !== null)}
+                          schedulesImported={notes.schedulesImported}
+                          onChoose={async (id) => {
+                            await actions.chooseScheduleTalk(talk.id, id);
+                            setNotice(
+                              `“${talk.title}” is linked to “${notes.scheduleTalks.get(id)?.title ?? 'the schedule talk'}”.`,
+                            );
+                          }}
+                          onDecline={async () => {
+                            await actions.declineScheduleTalk(talk.id);
+                            setNotice(`“${talk.title}” is not linked to the schedule.`);
+                          }}
+                          onSearch={async (text) => (await actions.searchSchedules(text)) ?? []}
+                          locale={locale}
+                        />
+                      )
+                    }
+                  />
+                  <RecordNotesEditor
+                    kind="talk"
+                    note={noteOf(talk)}
+                    tags={tagsOf(talk)}
+                    suggestions={suggestions}
+                    debounceMs={0}
+                    onSaveNote={(note) => void actions.saveRecordNote('talk', talk.id, note)}
+                    onTagsChange={(tags) => void actions.setRecordTags('talk', talk.id, tags)}
+                  />
+                </>
               );
             }}
           >

@@ -12,3 +12,4 @@ export { MAX_ERROR_RATE, matchQuote, maxErrorsFor } from './match-quote';
 export type { FoldedText, TextIndex, TextSpan } from './text-index';
 export { buildTextIndex } from './text-index';
 export { nodeFromXPath, xpathFromNode } from './xpath';
+export { TEXT_CONTENT_CONTEXT, textContentQuote } from './text-content';

@@ -23,3 +23,9 @@ export function dayEnd(key: string): number {
   if (!m) return Number.NaN;
   return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1).getTime();
 }
+
+/** The day `days - 1` days before the day of `now`: the first day of "the last `days` days" (today counts). */
+export function firstOfLastDays(now: number, days: number): string {
+  const d = new Date(now);
+  return dayKey(new Date(d.getFullYear(), d.getMonth(), d.getDate() - (days - 1)).getTime());
+}

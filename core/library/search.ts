@@ -1,13 +1,15 @@
 /**
  * Searching the library: parsing what the reader types into terms, finding the highlights where
- * every term occurs (in the highlight's text, note, tags, talk or page), and where the terms occur
+ * every term occurs (in the highlight's text, note, tags, talk or page, a talk's and a page's own
+ * note and tags included), and where the terms occur
  * in a text so they can be marked. Matching is a substring match that ignores case and Latin accents
  * ("uberdimensionieren" finds "überdimensionieren", "Grossenwahn" finds "Größenwahn"; core/letter-fold.ts),
  * which a plain scan over folded text precomputed on the index answers fast enough for tens of
  * thousands of highlights. Marks are drawn on the original text.
  */
 import { foldLetterByLetter, isAscii } from '../letter-fold';
-import type { TalkRecord } from '../types';
+import { noteOf, tagsOf } from '../record-notes';
+import type { RecordNotes, TalkRecord } from '../types';
 import type { LibraryIndex, SearchText } from './library-index';
 
 /** At most this many terms count: the library search keeps one bit per term. */
@@ -147,7 +149,9 @@ export function prepareSearch(index: LibraryIndex): SearchText {
   index.search = {
     own,
     talks: talkSearchText(index),
-    pages: index.pages.map((p, i) => foldForSearch([p.title, index.pageSites[i]].join(FIELD_SEPARATOR))),
+    pages: index.pages.map((p, i) =>
+      foldForSearch([p.title, index.pageSites[i], ...ownNotes(p)].join(FIELD_SEPARATOR)),
+    ),
   };
   return index.search;
 }
@@ -169,13 +173,19 @@ function talkSearchText(index: LibraryIndex): string[] {
     else linked.set(shown, [index.talks[i]!]);
   }
   return index.talks.map((t, i) => {
-    const parts = [t.title, ...t.speakers];
+    const parts = [t.title, ...t.speakers, ...ownNotes(t)];
     if (t.conferenceId) {
       for (const field of [t.subtitle, t.room, t.track, t.abstract]) if (field) parts.push(field);
     }
-    for (const page of linked?.get(i) ?? []) parts.push(page.title, ...page.speakers);
+    for (const page of linked?.get(i) ?? []) parts.push(page.title, ...page.speakers, ...ownNotes(page));
     return foldForSearch(parts.join(FIELD_SEPARATOR));
   });
+}
+
+/** A talk's or page's own note and tags (#17): a search finds its passages by them. */
+function ownNotes(record: RecordNotes): string[] {
+  const note = noteOf(record);
+  return note ? [note, ...tagsOf(record)] : [...tagsOf(record)];
 }
 
 /** Bit `t` set when term `t` occurs in the text. */
@@ -191,8 +201,8 @@ function termMasks(texts: readonly string[], terms: readonly string[]): Int32Arr
 
 /**
  * Slots of the highlights where every term occurs in the highlight's text, note, tags, talk
- * (title, speakers; a conference talk's room, track and abstract too, see `talkSearchText`) or
- * page (title, site). `within` limits the scan to earlier hits (see
+ * (title, speakers, its own note and tags; a conference talk's room, track and abstract too, see
+ * `talkSearchText`) or page (title, site, its own note and tags). `within` limits the scan to earlier hits (see
  * `isRefinement`); without it the whole library is scanned. Slots stay in index order.
  */
 export function searchLibrary(

@@ -50,7 +50,7 @@ export function conferenceToMarkdown(input: ConferenceExportInput): string {
   const pageOrder = pageOrderOf(highlights);
   const sections: Section[] = [...byTalk.entries()]
     .sort(([a], [b]) => a.position - b.position || (a.id < b.id ? -1 : 1))
-    .map(([talk, list]) => ({ ...talkSection(talk), highlights: list.sort(documentOrder(pageOrder)) }));
+    .map(([talk, list]) => ({ ...talkSection(talk, ctx), highlights: list.sort(documentOrder(pageOrder)) }));
 
   const blocks: string[] = [];
   if (ctx.options.includeFrontMatter) {

@@ -2,8 +2,9 @@
  * The Markdown export: highlights (a collection, a filter, a page) as one Markdown document that pastes
  * cleanly into Obsidian, Logseq, a wiki or a blog post. The format is documented in docs/export-format.md.
  *
- * Default layout: YAML front matter; `# title`; a `## section` per talk (speakers below), per page, per
- * tag or none; in each, highlights in page order, each a blockquote of its stored Markdown, a source line
+ * Default layout: YAML front matter; `# title`; a `## section` per talk (speakers below, then the
+ * talk's own note and tags), per page (the page's own note and tags below; grouped by talk, a page with
+ * a note of its own has this section too, before its talks), per tag or none; in each, highlights in page order, each a blockquote of its stored Markdown, a source line
  * (the page title linked to a text fragment URL that opens at the passage; the talk when sections are not
  * talks; the colour's name when the reader named it), the note, and the tags as hashtags. A template
  * (./template.ts) can replace the per-highlight layout.
@@ -24,13 +25,15 @@ import {
   type TemplateVariable,
 } from './template';
 import { frontMatter } from './front-matter';
+import { hashtagFor, hashtagNames } from './hashtags';
 import { sanitizeMarkdown } from './sanitize';
 import { scheduleDetails, scheduleValues } from './schedule-details';
 import type { ColorNames } from '../colors';
 import { publishedDay } from '../page-view';
 import { resolveTalk } from '../schedule/resolve';
 import { highlightFragmentUrl } from '../text-fragment';
-import type { ConferenceRecord, HighlightRecord, PageRecord, TalkRecord } from '../types';
+import { hasRecordNotes, noteOf, tagsOf } from '../record-notes';
+import type { ConferenceRecord, HighlightRecord, PageRecord, RecordNotes, TalkRecord } from '../types';
 
 export interface MarkdownExportInput {
   /** The `# title` (collection name, filter description, page title). */
@@ -50,7 +53,7 @@ export interface MarkdownExportInput {
   exportedAt: number;
 }
 
-export { inline, linkDestination };
+export { hashtagFor, inline, linkDestination };
 
 /** Thrown for an invalid template; `message` names the problem and its line. */
 export class TemplateError extends Error {
@@ -65,6 +68,8 @@ export interface Section {
   heading: string | null;
   /** Lines under the heading (the talk's speakers, or a conference talk's details). */
   intro: string | null;
+  /** The talk's or page's own note and tags (#17), before the passages; null when it has none. */
+  notes?: string | null;
   highlights: HighlightRecord[];
 }
 
@@ -77,6 +82,8 @@ export interface ExportContext {
   options: ExportOptions;
   /** The per-highlight template, null for the default layout. */
   template: CompiledTemplate | null;
+  /** The hashtag of each tag of the export (by the tag in lower case), no two alike (./hashtags.ts). */
+  tagNames: ReadonlyMap<string, string>;
 }
 
 /**
@@ -84,7 +91,10 @@ export interface ExportContext {
  * @throws TemplateError when `options.template` is not a valid template.
  */
 export function exportContext(
-  input: Pick<MarkdownExportInput, 'pages' | 'talks' | 'conferences' | 'colorNames' | 'options'>,
+  input: Pick<MarkdownExportInput, 'pages' | 'talks' | 'conferences' | 'colorNames' | 'options'> & {
+    /** The highlights of the export: their tags are named together, so distinct tags stay distinct. */
+    highlights?: readonly HighlightRecord[];
+  },
 ): ExportContext {
   let template = null;
   if (input.options.template.trim()) {
@@ -99,6 +109,7 @@ export function exportContext(
     colorNames: input.colorNames,
     options: input.options,
     template,
+    tagNames: hashtagNames((input.highlights ?? []).flatMap((h) => h.tags)),
   };
 }
 
@@ -138,6 +149,7 @@ export function sectionBlocks(sections: readonly Section[], ctx: ExportContext):
   for (const section of sections) {
     if (section.heading !== null) blocks.push(`## ${section.heading}`);
     if (section.intro) blocks.push(section.intro);
+    if (section.notes) blocks.push(section.notes);
     for (const h of section.highlights) {
       const block = ctx.template
         ? ctx.template.render(templateValues(h, ctx, ctx.template.variables)).trimEnd()
@@ -156,13 +168,21 @@ export function exportCounts(
 ): [string, string | number | string[]][] {
   const tags = new Map<string, string>();
   const talkIds = new Set<string>();
-  for (const h of input.highlights) {
-    for (const tag of h.tags) {
-      const safe = hashtagFor(tag);
-      if (safe && !tags.has(safe.toLowerCase())) tags.set(safe.toLowerCase(), safe);
+  const addTags = (list: readonly string[]) => {
+    for (const tag of list) {
+      const name = tagName(tag, ctx);
+      if (name && !tags.has(name.toLowerCase())) tags.set(name.toLowerCase(), name);
     }
+  };
+  for (const h of input.highlights) {
+    addTags(h.tags);
     const talk = exportTalkOf(h, ctx);
     if (talk) talkIds.add(talk.id);
+  }
+  // The exported talks' and pages' own tags (#17) are the export's tags too, when they are written.
+  if (ctx.options.includeTags && ctx.options.groupBy !== 'tag' && ctx.options.groupBy !== 'none') {
+    for (const id of talkIds) addTags(tagsOf(ctx.talks.get(id)));
+    for (const id of pageOrder.keys()) addTags(tagsOf(ctx.pages.get(id)));
   }
   const sources = [...pageOrder.keys()].map(
     (id) => ctx.pages.get(id)?.url ?? input.highlights.find((h) => h.pageId === id)!.url,
@@ -212,7 +232,11 @@ function sectionsFor(
     }
     section.highlights.push(h);
   };
-  const pageSection = (h: HighlightRecord) => () => ({ heading: inline(pageTitle(h, ctx)), intro: null });
+  const pageSection = (h: HighlightRecord) => () => ({
+    heading: inline(pageTitle(h, ctx)),
+    intro: null,
+    notes: ownNotesBlock([ctx.pages.get(h.pageId)], ctx),
+  });
   const tagSection = (tag: string) => () => ({ heading: inline(tag) || UNTAGGED, intro: null });
 
   for (const h of ordered) {
@@ -221,7 +245,14 @@ function sectionsFor(
     } else if (groupBy === 'talk') {
       const talk = exportTalkOf(h, ctx);
       if (!talk) add(`page:${h.pageId}`, pageSection(h), h);
-      else add(`talk:${talk.id}`, () => talkSection(talk), h);
+      else {
+        // A page with its own note gets its section (before its talks) even when every passage has a talk.
+        const key = `page:${h.pageId}`;
+        if (!sections.has(key) && hasRecordNotes(ctx.pages.get(h.pageId))) {
+          sections.set(key, { ...pageSection(h)(), highlights: [] });
+        }
+        add(`talk:${talk.id}`, () => talkSection(talk, ctx), h);
+      }
     } else {
       const seen = new Set<string>();
       for (const tag of h.tags) {
@@ -243,9 +274,18 @@ function sectionsFor(
   return all.map(([, section]) => section);
 }
 
-/** A talk's section without its highlights: its title, then its speakers or, for a conference talk, its details. */
-export function talkSection(talk: TalkRecord): Omit<Section, 'highlights'> {
+/**
+ * A talk's section without its highlights: its title, then its speakers or, for a conference talk,
+ * its details, then (given the export's context) the talk's own note and tags. A conference talk's
+ * are its own and those of the page talks linked to it (the reader wrote them in the popup).
+ */
+export function talkSection(talk: TalkRecord, ctx?: ExportContext): Omit<Section, 'highlights'> {
   const speakers = talk.speakers.map((s) => s.trim()).filter(Boolean);
+  const noted: TalkRecord[] = [talk];
+  if (ctx && talk.conferenceId !== undefined) {
+    for (const other of ctx.talks.values())
+      if (other !== talk && resolveTalk(other, ctx.talks) === talk) noted.push(other);
+  }
   return {
     heading: inline(talk.title) || UNTITLED_TALK,
     intro: talk.conferenceId
@@ -253,7 +293,28 @@ export function talkSection(talk: TalkRecord): Omit<Section, 'highlights'> {
       : speakers.length
         ? `Speakers: ${inline(speakers.join(', '))}`
         : null,
+    notes: ctx ? ownNotesBlock(noted, ctx) : null,
   };
+}
+
+/**
+ * The own notes (each different one once, sanitized as the reader's Markdown) and tags (as
+ * hashtags) of a talk or page, as the export's options include them; null when there are none.
+ */
+function ownNotesBlock(records: readonly (RecordNotes | undefined)[], ctx: ExportContext): string | null {
+  const parts: string[] = [];
+  if (ctx.options.includeNotes) {
+    const notes = new Set(records.map((r) => sanitizeMarkdown(noteOf(r), 'user').trim()).filter(Boolean));
+    parts.push(...notes);
+  }
+  if (ctx.options.includeTags) {
+    const tags = hashtags(
+      records.flatMap((r) => tagsOf(r)),
+      ctx,
+    );
+    if (tags) parts.push(tags);
+  }
+  return parts.length ? parts.join('\n\n') : null;
 }
 
 function pageTitle(h: HighlightRecord, ctx: ExportContext): string {
@@ -276,7 +337,7 @@ function defaultBlock(h: HighlightRecord, ctx: ExportContext): string {
     if (note.trim()) parts.push(note);
   }
   if (options.includeTags) {
-    const tags = hashtags(h.tags);
+    const tags = hashtags(h.tags, ctx);
     if (tags) parts.push(tags);
   }
   return parts.join('\n\n');
@@ -297,7 +358,7 @@ function templateValues(
     markdown: () => passageMarkdown(h),
     quote: () => blockquote(passageMarkdown(h)),
     note: () => sanitizeMarkdown(h.note, 'user'),
-    tags: () => hashtags(h.tags),
+    tags: () => hashtags(h.tags, ctx),
     url: () => linkDestination(page?.url ?? h.url) ?? '',
     fragmentUrl: () => fragmentUrl(h, ctx) ?? '',
     link: () => titleLink(h, ctx),
@@ -371,35 +432,24 @@ function fragmentUrl(h: HighlightRecord, ctx: ExportContext): string | null {
   return base ? highlightFragmentUrl(h, base) : null;
 }
 
-/**
- * A tag as a hashtag body that Obsidian, Logseq and GitHub-style renderers all read as one tag:
- * levels kept (`a/b`), whitespace and every character other than letters, digits, `_` and `-` turned
- * into `-` (`open source` -> `open-source`, `C++` -> `C`), dashes collapsed and trimmed from each level
- * (with underscores, which could otherwise read as emphasis). Null when nothing is left.
- */
-export function hashtagFor(tag: string): string | null {
-  const levels = tag
-    .split('/')
-    .map((level) =>
-      level
-        .normalize('NFC')
-        .replace(/[^\p{L}\p{N}\p{M}_-]+/gu, '-')
-        .replace(/-{2,}/g, '-')
-        .replace(/^[-_]+|[-_]+$/g, ''),
-    )
-    .filter(Boolean);
-  return levels.length ? levels.join('/') : null;
-}
-
-function hashtags(tags: readonly string[]): string {
+/** A highlight's tags as hashtags, by the export's names for them (./hashtags.ts). */
+function hashtags(tags: readonly string[], ctx: ExportContext): string {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const tag of tags) {
-    const safe = hashtagFor(tag);
-    if (safe && !seen.has(safe.toLowerCase())) {
-      seen.add(safe.toLowerCase());
-      out.push(`#${safe}`);
+    const name = tagName(tag, ctx);
+    if (name && !seen.has(name)) {
+      seen.add(name);
+      out.push(`#${name}`);
     }
   }
   return out.join(' ');
+}
+
+/** The export's name for a tag, in this highlight's spelling of it (`Testing`, `testing`). */
+function tagName(tag: string, ctx: ExportContext): string | undefined {
+  const own = hashtagFor(tag) ?? undefined;
+  const name = ctx.tagNames.get(tag.toLowerCase());
+  if (!own || !name) return own;
+  return name.toLowerCase().startsWith(own.toLowerCase()) ? own + name.slice(own.length) : name;
 }

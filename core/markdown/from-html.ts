@@ -365,6 +365,23 @@ function createTurndown(): TurndownService {
     filter: ['del', 's'],
     replacement: (content) => (content.trim() ? `~~${content}~~` : ''),
   });
+  // A link around blocks (a card, a button made of divs) would be `[\n\ntext\n\n](u)`, which no parser
+  // reads as a link: each line of its content is linked on its own, block markers (`### `, `> `, `- `)
+  // left outside, so the text stays a link in Obsidian, markdown-it and the CommonMark reference alike.
+  service.addRule('blockLink', {
+    filter: (node) => node.nodeName === 'A' && !!node.getAttribute('href'),
+    replacement: (content, node) => {
+      const href = (node as Element).getAttribute('href')!;
+      if (!content.includes('\n')) return content.trim() ? `[${content}](${href})` : content;
+      const lines = content.replace(/^\n+|\n+$/g, '').split('\n');
+      const linked = lines.map((line) => {
+        const [, marker = '', text = '', hardBreak = ''] =
+          /^((?:[ >]*(?:#{1,6} |[-+*] |\d+[.)] )?)*)(.*?)( {2})?$/.exec(line) ?? [];
+        return text.trim() ? `${marker}[${text.trim()}](${href})${hardBreak}` : line;
+      });
+      return `\n\n${linked.join('\n')}\n\n`;
+    },
+  });
   // Turndown pads markers to four columns (`-   item`); one space, with continuation lines indented to match.
   service.addRule('listItem', {
     filter: 'li',

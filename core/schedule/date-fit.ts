@@ -63,3 +63,23 @@ export function reportedSession(pageDay: number, sessionDays: readonly number[])
 
 /** A conference whose sessions span more than this many days is read as a series of sessions. */
 export const SERIES_SPAN_DAYS = 21;
+
+/** What `talkDateFit` needs of a conference (an `IndexedConference` is one). */
+export interface ConferenceDays {
+  firstDay: number | null;
+  lastDay: number | null;
+  /** The days of a series' sessions, ascending, or null for a conference of consecutive days. */
+  sessionDays: readonly number[] | null;
+}
+
+/**
+ * How a page dated `pageDay` fits a talk on `talkDay` (ISO) of `conf`: the conference's dates, or in a
+ * series the session it reports on (a talk of an earlier session is `another-session`).
+ */
+export function talkDateFit(pageDay: number | null, conf: ConferenceDays, talkDay: string | null): DateFit {
+  const fit = dateFit(pageDay, conf.firstDay, conf.lastDay);
+  if (fit !== 'during' || pageDay === null || !conf.sessionDays) return fit;
+  const day = dayNumber(talkDay);
+  const reported = reportedSession(pageDay, conf.sessionDays);
+  return day !== null && reported !== null && day < reported ? 'another-session' : fit;
+}

@@ -10,7 +10,7 @@
  * session-format marker such as "(Workshop)" on one side) need more than their title: agreeing speakers.
  */
 import { parseTalkTitle } from '../talks/title-parse';
-import { type DateFit, dateFit, dayNumber, reportedSession } from './date-fit';
+import { type DateFit, dayNumber, talkDateFit } from './date-fit';
 import { compareSpeakers, type NameWords, nameWords, type SpeakerAgreement } from './names';
 import { type TitleForm, titleForm } from './normalize';
 import {
@@ -19,12 +19,12 @@ import {
   contextWords,
   formTerms,
   type IndexedConference,
-  type MatchableTalk,
   type IndexedTalk,
   isGenericTitle,
   type ScheduleIndex,
 } from './schedule-index';
 import { sessionFormat } from './session-format';
+import { isOnlyTalkOfSpeakers, oneWordChanged, titlesRelate } from './sole-talk';
 import { compareTitles, type TitleRelation } from './title-similarity';
 
 /** A talk as a write-up names it. */
@@ -206,7 +206,7 @@ function scoreCandidate(q: PreparedQuery, talk: IndexedTalk, named: ReadonlySet<
     title = { ...title, score: Math.max(title.score, EVIDENCE_WEIGHTS.genericWithSpeakers) };
   }
   const conf = talk.conference;
-  const date = conf ? dateOf(q.pageDay, conf, talk.talk) : 'unknown';
+  const date = conf ? talkDateFit(q.pageDay, conf, talk.talk.day ?? talk.talk.start) : 'unknown';
   const conferenceNamed = !named?.size || !conf ? 'unknown' : named.has(conf.conference.id) ? 'yes' : 'other';
   const confidence =
     title.score +
@@ -219,15 +219,6 @@ function scoreCandidate(q: PreparedQuery, talk: IndexedTalk, named: ReadonlySet<
     evidence: { title: title.relation, titleScore: title.score, speakers, date, conferenceNamed },
     abbreviated,
   };
-}
-
-/** How the page's date fits the talk: the conference's dates, or in a series the session it reports on. */
-function dateOf(pageDay: number | null, conf: IndexedConference, talk: MatchableTalk): DateFit {
-  const fit = dateFit(pageDay, conf.firstDay, conf.lastDay);
-  if (fit !== 'during' || pageDay === null || !conf.sessionDays) return fit;
-  const talkDay = dayNumber(talk.day ?? talk.start);
-  const reported = reportedSession(pageDay, conf.sessionDays);
-  return talkDay !== null && reported !== null && talkDay < reported ? 'another-session' : fit;
 }
 
 const round = (n: number) => Math.round(Math.max(0, Math.min(1, n)) * 1000) / 1000;
@@ -246,6 +237,14 @@ function publicCandidate({ talkId, confidence, evidence }: Scored): MatchCandida
  * "Intro to Rust Macros"), however weak, unless its speakers or dates rule it out.
  */
 function isRival(c: Scored, best: Scored): boolean {
+  // The same title at another edition, a year or more from the page, is no rival to a talk of the
+  // edition the page is dated during ("Pager Fatigue Is a Design Problem" at SREcon23 beside the longer
+  // title at SREcon24, for a write-up a week after SREcon24).
+  if (
+    best.evidence.date === 'during' &&
+    (c.evidence.date === 'years-after' || c.evidence.date === 'long-before')
+  )
+    return false;
   if (atLeast(c.confidence, RIVAL_THRESHOLD) && c.confidence > best.confidence - RIVAL_MARGIN + EPSILON)
     return true;
   const { speakers, date, conferenceNamed } = c.evidence;
@@ -281,7 +280,10 @@ export function matchTalk(index: ScheduleIndex, query: TalkQuery): ScheduleMatch
   const q = prepare(query);
   const terms = formTerms(q.forms);
   const nameTerms = [...q.speakers, ...q.titleSpeakers].flat().filter((w) => w.length > 1);
-  const found = candidateTalks(index, terms, nameTerms, CANDIDATE_LIMITS).map((i) => index.talks[i]!);
+  // A slot whose talk moved or was cancelled ("[MOVED] …") is never the talk (placeholder.ts).
+  const found = candidateTalks(index, terms, nameTerms, CANDIDATE_LIMITS)
+    .map((i) => index.talks[i]!)
+    .filter((talk) => !talk.placeholder);
   if (!found.length) return { kind: 'none' };
 
   // The conferences the context names, among the candidates' (null: no context to read).
@@ -295,6 +297,7 @@ export function matchTalk(index: ScheduleIndex, query: TalkQuery): ScheduleMatch
       if (namesConference(q.context, conference)) named.add(conference.conference.id);
     }
   }
+  const byId = new Map(found.map((talk) => [talk.talk.id, talk]));
   const scored = found
     .map((talk) => scoreCandidate(q, talk, named))
     .sort((a, b) => b.confidence - a.confidence || a.talkId.localeCompare(b.talkId));
@@ -306,9 +309,33 @@ export function matchTalk(index: ScheduleIndex, query: TalkQuery): ScheduleMatch
     titleIsEnough(best.evidence) &&
     !scored.slice(1).some((c) => isRival(c, best));
   if (sure) return { kind: 'match', ...publicCandidate(best) };
+  if (isSoleTalk(index, q, best, scored, byId)) return { kind: 'match', ...publicCandidate(best) };
   const offered = scored
     .filter((c) => atLeast(c.confidence, OFFER_THRESHOLD) || isRival(c, best))
     .slice(0, MAX_OFFERED)
     .map(publicCandidate);
   return offered.length ? { kind: 'ambiguous', candidates: offered } : { kind: 'none' };
+}
+
+/**
+ * A reworded or translated title that the rest of the evidence settles (sole-talk.ts): the speakers
+ * named in full and agreeing, the page dated during the conference and naming it,
+ * the titles related, no rival, and no other talk of these speakers near the page's date.
+ */
+function isSoleTalk(
+  index: ScheduleIndex,
+  q: PreparedQuery,
+  best: Scored,
+  scored: readonly Scored[],
+  byId: ReadonlyMap<string, IndexedTalk>,
+): boolean {
+  const { speakers, date, conferenceNamed } = best.evidence;
+  if (q.generic || speakers !== 'agree' || date !== 'during' || conferenceNamed !== 'yes') return false;
+  const talk = byId.get(best.talkId)!;
+  // Speakers the write-up states, not people its title seems to name.
+  if (compareSpeakers(q.speakers, talk.speakers) !== 'agree') return false;
+  const names = new Set([...q.speakers, ...talk.speakers].flat());
+  if (!titlesRelate(q.forms, talk.forms, names) || oneWordChanged(q.forms, talk.forms)) return false;
+  if (scored.slice(1).some((c) => isRival(c, best))) return false;
+  return isOnlyTalkOfSpeakers(index, talk, q.speakers, q.pageDay);
 }

@@ -6,6 +6,7 @@
  * same family name ("Dev Patel" / "Devendra Patel", "Emeka Obi" / "Chukwuemeka Obi", "Bob Smith" /
  * "Robert Smith"), or a first name alone ("Jane", which agrees only weakly).
  */
+import { handleSpells } from '../talks/handles';
 import { stripHonorific } from '../talks/people';
 import { boundedEditDistance } from './edit-distance';
 import { foldText, isUnspaced } from './normalize';
@@ -48,6 +49,13 @@ function compatible(a: string, b: string): 'full' | 'initial' | null {
  * least one counterpart must be a whole word: "J." alone is nobody.
  */
 export function comparePeople(a: NameWords, b: NameWords): PersonMatch {
+  // "@orlakeating" (a write-up naming its speaker by a handle) is the person whose name it spells.
+  const handle = (n: NameWords) => n.length === 1 && n[0]!.startsWith('@');
+  if (handle(a) || handle(b)) {
+    const [h, other] = handle(a) ? [a[0]!, b] : [b[0]!, a];
+    if (handle(other)) return h === other[0] ? 'same' : 'none';
+    return handleSpells(h, other.join(' ')) ? 'same' : 'none';
+  }
   const words = compareNameWords(a, b);
   if (words === 'same') return words;
   const short = shortFormOf(a, b);

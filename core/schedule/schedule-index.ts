@@ -18,6 +18,7 @@ import {
   titleWords,
 } from './normalize';
 import { dayNumber, SERIES_SPAN_DAYS } from './date-fit';
+import { isPlaceholderSlot } from './placeholder';
 import { sessionFormat } from './session-format';
 
 /** What the matcher needs of a schedule talk (a stored `ScheduleTalk` with its ids). */
@@ -57,6 +58,8 @@ export interface IndexedTalk {
   format: string;
   speakers: NameWords[];
   conference: IndexedConference | null;
+  /** The slot says its talk moved or was cancelled ("[MOVED] …"): found by search, never matched. */
+  placeholder: boolean;
 }
 
 /** A conference as the index keeps it. */
@@ -182,7 +185,14 @@ export function buildScheduleIndex(
     const speakers = talk.speakers.map(nameWords).filter((n) => n.length);
     const forms = titleForms(talk.title, talk.subtitle, speakers);
     const conference = confs.get(talk.conferenceId) ?? null;
-    indexed.push({ talk, forms, format: sessionFormat(forms[0]!).key, speakers, conference });
+    indexed.push({
+      talk,
+      forms,
+      format: sessionFormat(forms[0]!).key,
+      speakers,
+      conference,
+      placeholder: isPlaceholderSlot(talk.title),
+    });
     const terms = formTerms(forms);
     termCounts.push(terms.length);
     for (const term of terms) {

@@ -6,7 +6,8 @@
  * paragraph that introduces a talk in prose. Each comes parsed (title, speakers, marker) and with its
  * structural role when it is not a title.
  */
-import { parsePeople, parsePeopleWithRole } from './people';
+import { parsePeople } from './people';
+import { speakerLine } from './speaker-phrases';
 import { talkIntroducedIn } from './prose';
 import type { DeclaredTalk } from './structured-data';
 import {
@@ -73,16 +74,6 @@ const TALK_COLUMN =
   /^(?:talks?|titles?|sessions?|talk titles?|presentations?|vortr(?:a|ä)ge?|titel|titre|título|titulo|charlas?|タイトル|講演|セッション|演題|topic)$/iu;
 const SPEAKER_COLUMN =
   /^(?:speakers?|speaker\(s\)|presenters?|presented by|by|who|sprecher(?:in)?(?:\(innen\))?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|sprekers?|докладчики?|спикеры?|prelegen(?:t|tka|ci|tki)|přednášející|登壇者|講演者|発表者|발표자|讲师|讲者|講師|講者|演講者|主講人?)$/iu;
-/** "Speaker: Jane Doe", "Speakers: A, B", "Sprecherin: …", "登壇者：…", "by Jane Doe". */
-const SPEAKER_LINE =
-  /^((?:speakers?|speaker\(s\)|presenters?|presented by|given by|by|sprecher(?:in)?(?:innen)?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|ponente|palestrantes?|sprekers?|докладчи(?:ки|ца|к)|спикеры?|выступающ(?:ий|ая|ие)|prelegen(?:tka|tki|ci|t)|mówca|mówczyni|přednášející|řeční(?:ce|ci|k)|mluvčí|(?:palestra|charla|conférence|talk|vortrag|keynote) (?:de|by|von|par|por)|登壇者|講演者|発表者|スピーカー|讲师|讲者|演讲者|演讲人|分享者|嘉宾|講師|講者|演講者|演講人|主講人?|主讲人?|발표자|연사))\s*[:：]?\s*(.{2,200})$/iu;
-/**
- * Labels that name one person: after "Speaker: Jane Doe," comes her role or company ("Prelegent: Jan
- * Nowak, Hurtownia Danych" is one man), where "Speakers: A, B" lists people.
- */
-const ONE_SPEAKER_LABEL =
-  /^(?:speaker|presenter|sprecher|sprecherin|referent|referentin|intervenant|intervenante|orateur|oratrice|ponente|palestrante|spreker|докладчик|докладчица|спикер|выступающий|выступающая|prelegent|prelegentka|mówca|mówczyni|řečník|řečnice)$/iu;
-
 /** Every candidate line of `post`, in document order. */
 export function collectCandidates(post: Element): Candidate[] {
   const out: Candidate[] = [];
@@ -482,11 +473,4 @@ function brokenLines(block: Element): string[] {
     } else lines[lines.length - 1] += node.textContent ?? '';
   }
   return lines.map((line) => clean(line)).filter(Boolean);
-}
-
-function speakerLine(text: string): string[] {
-  const m = SPEAKER_LINE.exec(text.replace(/\s*[·•|].*$/u, ''));
-  if (!m?.[1] || !m[2]) return [];
-  const named = ONE_SPEAKER_LABEL.test(m[1]) ? m[2].replace(/\s*[,，].*$/u, '') : m[2];
-  return parsePeopleWithRole(named) ?? [];
 }

@@ -23,13 +23,13 @@ import {
   truncate,
 } from './dom';
 import { findPosts } from './posts';
-import { opensWithBreak } from './prose';
+import { opensWithBreak, tellsOfAnotherTalk } from './prose';
 import { singleTalkOfPost } from './single-talk';
 import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
 import { findSpeakers } from './speakers';
 import { type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
 import { nameRecurs } from './title-parse';
-import { isHowToTitle, stepNumber } from './vocabulary';
+import { isHowToTitle, isWatchlistTitle, stepNumber } from './vocabulary';
 
 /** A talk written up in a post: where it starts, where it ends, and the post it belongs to. */
 export interface TalkSection {
@@ -149,6 +149,8 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
   const headings = candidates.filter((c) => c.kind === 'heading');
   const postTitle = findPostTitle(post, headings, page.titles);
   const postTitleText = postTitle ? postTitle.text : onlyPost ? page.raw : '';
+  // Talks recommended for watching are named, not written up: prefer no talk to ten invented ones.
+  if (isWatchlistTitle(postTitleText)) return [];
   const body = withoutUpcoming(
     candidates.filter(
       (c) =>
@@ -652,13 +654,14 @@ function talkEnd(
 
 /**
  * In a write-up without headings, the first block after a talk's introducing paragraph that opens by
- * announcing a break, a block of short talks or the end ("Coffee break ☕.", "That's a wrap!"), before
- * `end`; null when there is none.
+ * announcing a break, a block of short talks or the end ("Coffee break ☕.", "That's a wrap!"), or that
+ * tells of someone at another talk, before `end`; null when there is none.
  */
 function announcementAfter(el: Element, end: Element | null, post: Element): Element | null {
   for (const block of blocksAfter(el, post)) {
     if (end && (block === end || !precedes(block, end))) return null;
     if (opensWithBreak(textUpTo(block, 120))) return block;
+    if (tellsOfAnotherTalk(textUpTo(block, 400))) return block;
   }
   return null;
 }

@@ -48,7 +48,9 @@ export function isPersonName(name: string): boolean {
   const words = text.split(/\s+/);
   const real = words.filter((w) => !RE_PARTICLE.test(w));
   if (real.length < 2 || words.length > 6) return false;
-  if (!RE_PARTICLE.test(words[0] ?? '') && !RE_NAME_WORD.test(words[0] ?? '')) return false;
+  // A particle opens a name only before a family name alone ("van der Merwe"); before a given and a
+  // family name it is a preposition ("di Chiara Lombardi", "von Jana Novak": "by …").
+  if (!RE_NAME_WORD.test(words[0] ?? '')) return false;
   return real.every((w) => RE_NAME_WORD.test(w) && !NOT_NAME_WORDS.has(w.toLowerCase().replace(/\.$/, '')));
 }
 

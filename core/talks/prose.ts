@@ -105,3 +105,25 @@ export function opensWithBreak(text: string): boolean {
   const role = headingRole(first);
   return role === 'break' || role === 'outro' || role === 'group';
 }
+
+/** Words for one talk, in the languages prose introductions are read in. */
+const TALK_NOUN = String.raw`(?:talk|session|presentation|keynote|lecture|vortrag|vortrags|conférence|présentation|charla|ponencia|palestra|apresentação|lezing|presentatie|sessie|доклад\p{L}*|prelekcj\p{L}*|wykład\p{L}*|přednášk\p{L}*)`;
+/**
+ * Someone going to another talk: a preposition of attending, an indefinite article, a talk noun ("at a
+ * talk about", "went to another session on", "bij een talk over", "in einem Vortrag über", "à une
+ * conférence sur", "a una charla sobre", "на другом докладе"). The talk written up is "the talk" or
+ * "her talk"; "a talk" one is at is another one.
+ */
+const AT_ANOTHER_TALK = new RegExp(
+  String.raw`(?<!\p{L})(?:at|to|into|attended|bij|naar|zu|auf|in|à|a|en|em|na|no|w|на|в)\s+(?:a|an|another|one other|een|een andere|ein|einem|einen|einer|eine|anderen|une|une autre|un|una|otra|uma|outra|jiné|innej|другом|другой)\s+(?:\p{L}+\s+)?${TALK_NOUN}(?!\p{L})`,
+  'iu',
+);
+
+/**
+ * True when a block is about someone attending another talk ("My colleague sat in another room at a
+ * talk about GraalVM …"): in a write-up without headings it ends the talk before it, since the post
+ * does not write that talk up and it is not the one above.
+ */
+export function tellsOfAnotherTalk(text: string): boolean {
+  return AT_ANOTHER_TALK.test(text);
+}

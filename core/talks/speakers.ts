@@ -5,7 +5,16 @@
  * empty list is a fine answer.
  */
 import { cleanText as clean } from '../text';
+import { bylineHandles, isHandle, linkHandles } from './handles';
 import { isPersonName } from './people';
+import {
+  AGENT_WORD,
+  CJK_SPEAKER,
+  PRESENTER_PHRASE,
+  SPEAKING_VERB,
+  speakerLine,
+  TALK_WORD,
+} from './speaker-phrases';
 
 /** How much of a section's text is read: speakers are introduced in its first sentences. */
 const LEAD_CHARS = 600;
@@ -15,28 +24,35 @@ const WORD = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]*)`;
 const PARTICLE = `(?:de|del|della|der|den|da|das|di|do|dos|du|la|le|van|von|ter|ten|bin|ibn|al|y|zu)`;
 /** One to five capitalized words, with lower-case particles between them ("Jose Manrique Lopez de la Fuente"). */
 const NAME = String.raw`${WORD}(?:[ \t]+(?:${PARTICLE}[ \t]+){0,3}${WORD}){0,4}`;
-const NAMES = String.raw`${NAME}(?:[ \t]*(?:&|\band\b)[ \t]*${NAME})*`;
+/** Names joined by "&" or "and" in the languages of speaker-phrases.ts ("Marie Dupont et Paul Martin"). */
+const NAMES = String.raw`${NAME}(?:[ \t]*(?:&|\b(?:and|und|et|y|e|en)\b)[ \t]*${NAME})*`;
 /** Case-insensitive first letter without the `i` flag, which would make `\p{Lu}` match lower case too. */
 const word = (w: string) => `[${w[0]?.toUpperCase()}${w[0]}]${w.slice(1)}`;
-const TALK = `(?:${['talk', 'keynote', 'presentation', 'session', 'lecture', 'workshop', 'tutorial', 'panel', 'demo'].map(word).join('|')}|Q&A)`;
 const CHAT = `(?:${['interview', 'conversation', 'fireside chat', 'chat'].map(word).join('|')}|Q&A|AMA)`;
-/** Past-tense speaking verbs only: "Kubernetes talks to the API" or "the summit opened" name nobody. */
-const VERB = `(?:gave|explained|presented|talked|spoke|showed|introduced|discussed|demonstrated|demoed|described|outlined|walked|shared|delivered|argued|told|reminded|took us|(?:opened|closed|kicked off|began|started|ended)\\b(?=[^.!?\\n]{0,60}\\b(?:talk|keynote|session|presentation|lecture)))`;
 /** "Dr. Jane Doe": a title before the name. */
 const HONORIFIC = String.raw`(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?[ \t]+)?`;
 const ORG = String.raw`[\p{Lu}\d][\p{L}\p{M}\d&.'’-]*(?:[ \t]+[\p{Lu}\d][\p{L}\p{M}\d&.'’-]*){0,3}`;
 
-/** "talk that was given by Miroslav Benes", "keynote by Jono Bacon", "interview with Linus Torvalds". */
+/**
+ * "talk that was given by Miroslav Benes", "keynote by Jono Bacon", "interview with Linus Torvalds", "Vortrag
+ * von Jörg Weiß", "la charla de Ana García", "présentée par Marie Dupont", "de la mano de Ana García"
+ * (the words of every language in speaker-phrases.ts).
+ */
 const RE_AGENT = new RegExp(
-  String.raw`\b${TALK}s?\b([^.!?\n]{0,40}?)\b[Bb]y\s+${HONORIFIC}(${NAMES})|\b${CHAT}\s+with\s+${HONORIFIC}(${NAMES})`,
+  String.raw`(?<!\p{L})${TALK_WORD}s?(?!\p{L})([^.!?\n]{0,40}?)(?<!\p{L})${AGENT_WORD}\s+${HONORIFIC}(${NAMES})|\b${CHAT}\s+with\s+${HONORIFIC}(${NAMES})|(?<!\p{L})${PRESENTER_PHRASE}\s+${HONORIFIC}(${NAMES})`,
   'gu',
 );
-/** "a talk sponsored by Google" names no speaker. */
+/** "a talk sponsored by Google", "Vortrag, organisiert von …" names no speaker. */
 const RE_NOT_SPEAKER_BY =
-  /\b(?:sponsored|organi[sz]ed|supported|funded|inspired|followed|moderated|attended|recorded|hosted|powered|caused|preceded|introduced|announced|run)\s*$/i;
-/** "Michael Bright gave", "Jörg Schad from Mesosphere gave", "In his talk, Matthias Kirschner gave", "A and B presented". */
+  /(?<!\p{L})(?:sponsored|organi[sz]ed|supported|funded|inspired|followed|moderated|attended|recorded|hosted|powered|caused|preceded|introduced|announced|run|organisiert|gesponsert|moderiert|organisée?|sponsorisée?|modérée?|organizad[oa]|patrocinad[oa]|moderad[oa]|organizzat[oa]|georganiseerd|gesponsord)\s*$/iu;
+/**
+ * "Michael Bright gave", "Jörg Schad from Mesosphere gave", "In his talk, Matthias Kirschner gave", "A and B
+ * presented", "Sophie Groß zeigte", "Hana Kovač, principal engineer at Brightwell, explained", "Sylvie
+ * Marchand, qui a passé vingt ans …, a ouvert la conférence". An aside between commas (a role, a relative
+ * clause) may stand between the name and the verb.
+ */
 const RE_SUBJECT = new RegExp(
-  String.raw`(\b${TALK}s?,?[ \t]+)?(${NAMES})(?:[ \t]*\([^()\n]{1,60}\))?(?:,?[ \t]+(?:from|of|at|with)[ \t]+${ORG},?)?(?:,[ \t]+(?:who|a|an|the)[ \t][^,.;!?\n]{1,80},)?[ \t]+${VERB}\b`,
+  String.raw`((?<!\p{L})${TALK_WORD}s?,?[ \t]+)?(${NAMES})(?:[ \t]*\([^()\n]{1,60}\))?(?:,?[ \t]+(?:from|of|at|with|von|bei|chez)[ \t]+${ORG},?)?(?:,[ \t]+[^,.;!?\n]{1,120},)?[ \t]+${SPEAKING_VERB}(?!\p{L})(?![ \t]+sich\b)`,
   'gu',
 );
 /** "Integrating OSS in industrial environments - by Siemens", "... | by Jane Doe". */
@@ -94,6 +110,17 @@ export function findSpeakers(title: string, sectionText: string): string[] {
       if (isPersonShaped(name) && lowerWords(name).some((w) => mentioned.has(w))) found.push(name);
     }
   }
+  // "鈴木花子さんの発表", "王浩老师的分享"; "登壇者：鈴木花子さん", "Referent: Jörg Weiß" on a line of its own.
+  for (const m of lead.matchAll(CJK_SPEAKER)) if (m[1]) found.push(m[1].trim());
+  for (const line of lead.split('\n').slice(0, 4)) found.push(...speakerLine(line));
+
+  // "by @tessaq" right under the title says who spoke: the person the handle spells, or the handle.
+  const handles = lead
+    .split('\n')
+    .slice(0, 2)
+    .flatMap((line) => bylineHandles(line));
+  if (handles.length) return dedupe(linkHandles(handles, lead)).filter((n) => isHandle(n) || isPersonName(n));
+
   // People only: a company ("by Siemens"), a single name or a phrase is no speaker.
   return dedupe(found).filter(isPersonName);
 }
@@ -109,7 +136,7 @@ function speakersInText(text: string, withSubjects: boolean): TextMatch[] {
   const matches: TextMatch[] = [];
   for (const m of text.matchAll(RE_AGENT)) {
     if (m[1] !== undefined && RE_NOT_SPEAKER_BY.test(m[1])) continue;
-    for (const name of splitNames(m[2] ?? m[3] ?? '', 1)) {
+    for (const name of splitNames(m[2] ?? m[3] ?? m[4] ?? '', 1)) {
       matches.push({ name, words: name.split(' ').length, strong: true });
     }
   }
@@ -124,7 +151,7 @@ function speakersInText(text: string, withSubjects: boolean): TextMatch[] {
 /** "Jane Doe and John Roe" -> both, each trimmed of sentence starters; names shorter than `minWords` dropped. */
 function splitNames(text: string, minWords: number): string[] {
   return text
-    .split(/\s*(?:&|\band\b)\s*/)
+    .split(/\s*(?:&|\b(?:and|und|et|y|e|en)\b)\s*/)
     .map(trimName)
     .filter((n): n is string => n !== null && n.split(' ').length >= minWords);
 }

@@ -55,7 +55,7 @@ const MARKERS: [RegExp, TalkMarker][] = [
 const BY_PREFIX =
   /^((?:keynote|talk|session|conférence|présentation|vortrag|charla|ponencia|palestra|lightning talk|workshop|atelier))\s+(?:by|de|d['’]|von|par|por|of)\s*([^:：]{3,120}?)\s*[:：]\s+(?=\S)/iu;
 const ROOM =
-  /^(?:room|track|hall|stage|salle|saal|sala|raum|auditorium|main stage|main hall|devroom)\s*[\p{L}\d.]{0,12}$/iu;
+  /^(?:room|track|hall|stage|salle|saal|sala|raum|zaal|aula|auditorium|auditorio|main stage|main hall|devroom|escenario|scène|bühne|palco|palcoscenico)\s*[\p{L}\d.]{0,12}$/iu;
 const SESSION_CODE = /^([A-Z]{2,5}-?\d{2,4}[A-Z]?)(?:\s*[-:–—|]\s*|\s+)(?=\S)/u;
 const TIME =
   /^((?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm))?(?:\s*[-–—]\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm))?)?)(?:\s*[-:–—|·•]\s*|\s+)(?=\S)/iu;
@@ -80,7 +80,10 @@ const SPEAKER_PARENS = /\s*[(（]([^()（）]{2,120})[)）]\s*$/u;
  */
 function markerOf(prefix: string): TalkMarker | null {
   const trimmed = prefix.trim();
-  const bare = trimmed.replace(/\s*(?:#|№|n[°º]\s*|no\.?\s*|nr\.?\s*)?\d{1,3}\.?$/iu, '');
+  const bare = trimmed
+    // "Workshop (3 ore)", "Keynote (EN)": a length or a language in parentheses after the kind.
+    .replace(/\s*[(（][^()（）]{1,16}[)）]$/u, '')
+    .replace(/\s*(?:#|№|n[°º]\s*|no\.?\s*|nr\.?\s*)?\d{1,3}\.?$/iu, '');
   if (bare !== trimmed && /^(?:session|sesión|sessão|sessie|セッション)$/iu.test(bare)) return null;
   const kind = MARKERS.find(([re]) => re.test(bare))?.[1] ?? null;
   if (kind) return kind;
@@ -129,7 +132,9 @@ export function parseTalkTitle(raw: string): ParsedTitle {
       continue;
     }
     const colon = /^([^:：]{1,40}?)\s*[:：]\s*(?=\S)/u.exec(text);
-    const dash = /^([^-–—]{1,30}?)\s+[-–—]\s+(?=\S)/u.exec(text);
+    // A spaced dash, or the middle dot or bar site builders set between a session's kind and its title
+    // ("Talk · Title", "Panel | Title").
+    const dash = /^([^-–—·•|]{1,30}?)\s+[-–—·•|]\s+(?=\S)/u.exec(text);
     // "基調講演「Title」", "Keynote “Title”", "Доклад «Title»": a marker right before a quoted title.
     const quote = /^([^\s「『“"«„‘:：][^「『“"«„‘:：]{0,29}?)\s*(?=[「『“"«„‘])/u.exec(text);
     for (const m of [colon, dash, quote]) {

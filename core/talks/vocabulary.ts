@@ -86,6 +86,8 @@ const OUTRO_PATTERNS: RegExp[] = [
 
 const PART_PATTERNS: RegExp[] = [
   /^(?:(?:my\s+)?(?:key\s+|main\s+|top\s+)?(?:takeaways?|take-aways?|learnings|highlights|points|notes|thoughts|opinion|impressions)|key (?:points|ideas|quotes?|insights)|q\s*&\s*a|q and a|qa|questions?(?: and answers)?|questions from the (?:room|audience|floor)|audience questions|demo|the demo|live demo|slides|video|recording|resources|links|further reading|references|sources|my take|my two cents|opinion|why it matters|why this matters|what i liked|what i didn'?t like|the good|the bad|critique|quotes?|quote of the talk|tools mentioned|abstract|the abstract|speaker|speakers|about the speakers?|bio|tl;?dr)(?:\s*[:(].*)?$/,
+  // A release's or a changelog's sections: a talk's own sub-sections if anything, never its title.
+  /^(?:what'?s (?:changed|new)|new features|features|bug ?fixes|fixes|fixed|breaking changes|new contributors|upgrading|upgrade notes|deprecations?|known issues|changed|added|removed|improvements|full changelog|changelog|release notes)$/,
   /^(?:fragen(?: aus dem publikum)?|diskussion|was wir mitnehmen|was ich mitnehme|kernaussagen|erkenntnisse|notizen|meine notizen|folien|aufzeichnung|questions(?: du public)?|à retenir|points clés|mes notes|diapositivas|preguntas|lo que me llevo|puntos clave|vragen|вопросы из зала|вопросы и ответы|pytania|pytania z sali|otázky|dotazy|感想|質疑応答|質問|メモ|資料|スライド|動画|ポイント|学び|要点)$/,
 ];
 
@@ -160,6 +162,20 @@ const HOW_TO_TITLE =
 /** True when a post title says it is a how-to or a tutorial. */
 export function isHowToTitle(title: string): boolean {
   return HOW_TO_TITLE.test(title);
+}
+
+/**
+ * Titles of a list of talks to watch rather than of talks seen: "10 talks to watch this weekend",
+ * "Sessions worth watching", "My KubeCon watchlist", "Vorträge zum Nachschauen", "Charlas que no te
+ * puedes perder". Its author has not seen them (or writes as if not), so it reports none of them:
+ * each item names a talk and says why to watch it, which reads like a write-up's talk and is not one.
+ */
+const WATCHLIST_TITLE =
+  /(?<!\p{L})(?:(?:talks?|sessions?|keynotes?|videos?|recordings?|presentations?)(?:\s+\S+){0,2}\s+(?:to (?:re)?watch|worth (?:watching|a (?:re)?watch)|(?:you )?should (?:watch|see)|(?:not )?to miss)|must[- ]watch|watch ?list|vorträge zum (?:nach)?(?:schauen|ansehen)|sehenswerte (?:vorträge|talks)|(?:conférences|talks) à (?:re)?voir|charlas (?:para ver|que no te (?:puedes|podés) perder)|palestras (?:para assistir|imperdíveis))(?!\p{L})|見るべき|必見|必看|볼 만한/iu;
+
+/** True when a post title presents talks to watch (a recommendation list), not talks the writer saw. */
+export function isWatchlistTitle(title: string): boolean {
+  return WATCHLIST_TITLE.test(title);
 }
 
 /** The number of a step heading: "1. …", "2) …", "Step 3: …", "Schritt 3", "手順3", "3단계"; null for others. */

@@ -19,6 +19,11 @@ const redraw = (urls: readonly string[]) => void notifyHighlightsChanged(urls);
 const notes = noteDraftSender(() => browser.runtime.connect({ name: NOTE_DRAFTS_PORT }));
 
 render(
-  <DashboardApp db={db} onHighlightsChanged={redraw} handOverNote={notes.save} />,
+  <DashboardApp
+    db={db}
+    onHighlightsChanged={redraw}
+    handOverNote={notes.save}
+    version={browser.runtime.getManifest().version}
+  />,
   document.getElementById('app')!,
 );

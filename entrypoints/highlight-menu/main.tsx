@@ -16,6 +16,8 @@ const grantedApi = (grant: string): HighlightMenuApi => ({
   restore: (highlight) =>
     sendToBackground({ type: 'restoreGrantedHighlight', grant, highlight }).then(() => undefined),
   tags: () => sendToBackground({ type: 'listTags' }),
+  talk: () => sendToBackground({ type: 'getGrantedTalk', grant }),
+  setTalkNote: (note) => sendToBackground({ type: 'setGrantedTalkNote', grant, note }),
 });
 
 let granted = false;

@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { EVAL_TEST_MS } from '../../tests/unit/heavy';
 import { matchTalk, type ParsedSchedule } from '@/core/schedule';
 import { loadRecapCases, recapPath } from '../talks/cases';
 import { coreDetector } from '../talks/evaluate';
@@ -29,101 +30,105 @@ import { importSchedules, parseScheduleFiles, type ScheduleTalkInfo } from './sc
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = resolve(ROOT, process.env.SCHEDULES_EVAL_OUT ?? 'eval/results/schedules.json');
 
-it('evaluates schedule matching on the held-out schedule corpus', () => {
-  const started = performance.now();
-  const recaps = new Map(loadRecapCases().map((c) => [c.file, c]));
-  const cases = loadScheduleCases();
-  const files = [...new Set(cases.flatMap((c) => c.schedules))].sort();
-  const parsed = new Map(
-    parseScheduleFiles(files.map((file) => ({ file, text: readFileSync(schedulePath(file), 'utf8') }))).map(
-      (p) => [p.file, p.schedule] as const,
-    ),
-  );
-  const parseSeconds = (performance.now() - started) / 1000;
+it(
+  'evaluates schedule matching on the held-out schedule corpus',
+  () => {
+    const started = performance.now();
+    const recaps = new Map(loadRecapCases().map((c) => [c.file, c]));
+    const cases = loadScheduleCases();
+    const files = [...new Set(cases.flatMap((c) => c.schedules))].sort();
+    const parsed = new Map(
+      parseScheduleFiles(files.map((file) => ({ file, text: readFileSync(schedulePath(file), 'utf8') }))).map(
+        (p) => [p.file, p.schedule] as const,
+      ),
+    );
+    const parseSeconds = (performance.now() - started) / 1000;
 
-  const scheduleTalks = new Map<string, ScheduleTalkInfo>();
-  let indexMs = 0;
-  let matchCalls = 0;
-  let matchMs = 0;
-  const pages: SchedulePageResult[] = cases.map((c) => {
-    const recap = recaps.get(c.page);
-    if (!recap) throw new Error(`${c.page}: not in tests/fixtures/recaps/cases.json`);
-    const t0 = performance.now();
-    const imported = importSchedules(
-      c.schedules.map((file) => ({ file, schedule: parsed.get(file) as ParsedSchedule })),
-    );
-    indexMs += performance.now() - t0;
-    for (const [id, t] of imported.talks) scheduleTalks.set(id, t);
-    // A neutral address: the corpus's file names name the conference, a reader's address bar need not.
-    const window = loadPage(
-      readFileSync(recapPath(c.page), 'utf8'),
-      `https://recaps.example/${c.page.slice(0, 2)}/`,
-    );
-    return withPageGlobals(window, () =>
-      evaluateSchedulePage({
-        document: window.document,
-        recap,
-        schedule: c,
-        page: pageQueryInfo(window.document, window.location.href, c.pageDate),
-        detector: coreDetector,
-        matcher: (query) => {
-          const m0 = performance.now();
-          const match = matchTalk(imported.index, query);
-          matchMs += performance.now() - m0;
-          matchCalls++;
-          return match;
-        },
+    const scheduleTalks = new Map<string, ScheduleTalkInfo>();
+    let indexMs = 0;
+    let matchCalls = 0;
+    let matchMs = 0;
+    const pages: SchedulePageResult[] = cases.map((c) => {
+      const recap = recaps.get(c.page);
+      if (!recap) throw new Error(`${c.page}: not in tests/fixtures/recaps/cases.json`);
+      const t0 = performance.now();
+      const imported = importSchedules(
+        c.schedules.map((file) => ({ file, schedule: parsed.get(file) as ParsedSchedule })),
+      );
+      indexMs += performance.now() - t0;
+      for (const [id, t] of imported.talks) scheduleTalks.set(id, t);
+      // A neutral address: the corpus's file names name the conference, a reader's address bar need not.
+      const window = loadPage(
+        readFileSync(recapPath(c.page), 'utf8'),
+        `https://recaps.example/${c.page.slice(0, 2)}/`,
+      );
+      return withPageGlobals(window, () =>
+        evaluateSchedulePage({
+          document: window.document,
+          recap,
+          schedule: c,
+          page: pageQueryInfo(window.document, window.location.href, c.pageDate),
+          detector: coreDetector,
+          matcher: (query) => {
+            const m0 = performance.now();
+            const match = matchTalk(imported.index, query);
+            matchMs += performance.now() - m0;
+            matchCalls++;
+            return match;
+          },
+        }),
+      );
+    });
+    const totals = totalSchedulePages(pages);
+    const seconds = (performance.now() - started) / 1000;
+
+    // Every schedule talk the results name, so the JSON reads on its own.
+    const named = new Set<string>();
+    for (const p of pages) {
+      for (const s of p.sections)
+        for (const id of [s.outcome.chosen, ...s.outcome.candidates.map((c) => c.talkId)])
+          if (id) named.add(id);
+      for (const t of p.talks)
+        for (const id of [
+          t.expected,
+          t.matcherOnly.outcome.chosen,
+          ...t.matcherOnly.outcome.candidates.map((c) => c.talkId),
+        ])
+          if (id) named.add(id);
+    }
+    const report = {
+      generatedAt: new Date().toISOString(),
+      node: process.version,
+      seconds: Math.round(seconds * 10) / 10,
+      timing: {
+        parseSeconds: Math.round(parseSeconds * 100) / 100,
+        indexMs: Math.round(indexMs),
+        matchCalls,
+        matchMsPerCall: matchCalls ? Math.round((matchMs / matchCalls) * 100) / 100 : null,
+      },
+      totals: { ...totals, targets: checkScheduleTargets(totals) },
+      schedules: files.map((file) => {
+        const s = parsed.get(file)!;
+        return {
+          file,
+          format: s.format,
+          conference: s.conference.title,
+          talks: s.talks.length,
+          warnings: s.warnings,
+        };
       }),
+      pages,
+      scheduleTalks: Object.fromEntries([...named].sort().map((id) => [id, scheduleTalks.get(id) ?? null])),
+    };
+    mkdirSync(dirname(OUT), { recursive: true });
+    writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
+
+    const text = formatScheduleReport(pages, totals, scheduleTalks);
+    process.stdout.write(
+      `\n${text}\n\n${seconds.toFixed(1)} s (parsing ${files.length} schedules ${parseSeconds.toFixed(1)} s, ` +
+        `${matchCalls} matches ${(matchMs / 1000).toFixed(2)} s); full results in ${OUT}\n\n`,
     );
-  });
-  const totals = totalSchedulePages(pages);
-  const seconds = (performance.now() - started) / 1000;
-
-  // Every schedule talk the results name, so the JSON reads on its own.
-  const named = new Set<string>();
-  for (const p of pages) {
-    for (const s of p.sections)
-      for (const id of [s.outcome.chosen, ...s.outcome.candidates.map((c) => c.talkId)])
-        if (id) named.add(id);
-    for (const t of p.talks)
-      for (const id of [
-        t.expected,
-        t.matcherOnly.outcome.chosen,
-        ...t.matcherOnly.outcome.candidates.map((c) => c.talkId),
-      ])
-        if (id) named.add(id);
-  }
-  const report = {
-    generatedAt: new Date().toISOString(),
-    node: process.version,
-    seconds: Math.round(seconds * 10) / 10,
-    timing: {
-      parseSeconds: Math.round(parseSeconds * 100) / 100,
-      indexMs: Math.round(indexMs),
-      matchCalls,
-      matchMsPerCall: matchCalls ? Math.round((matchMs / matchCalls) * 100) / 100 : null,
-    },
-    totals: { ...totals, targets: checkScheduleTargets(totals) },
-    schedules: files.map((file) => {
-      const s = parsed.get(file)!;
-      return {
-        file,
-        format: s.format,
-        conference: s.conference.title,
-        talks: s.talks.length,
-        warnings: s.warnings,
-      };
-    }),
-    pages,
-    scheduleTalks: Object.fromEntries([...named].sort().map((id) => [id, scheduleTalks.get(id) ?? null])),
-  };
-  mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
-
-  const text = formatScheduleReport(pages, totals, scheduleTalks);
-  process.stdout.write(
-    `\n${text}\n\n${seconds.toFixed(1)} s (parsing ${files.length} schedules ${parseSeconds.toFixed(1)} s, ` +
-      `${matchCalls} matches ${(matchMs / 1000).toFixed(2)} s); full results in ${OUT}\n\n`,
-  );
-  expect(pages.length).toBeGreaterThan(0);
-});
+    expect(pages.length).toBeGreaterThan(0);
+  },
+  EVAL_TEST_MS,
+);

@@ -37,12 +37,18 @@ export async function applyIncoming(
   db: TalkNotesDatabase,
   incoming: readonly Incoming[],
   alsoInTransaction?: () => Promise<unknown>,
-): Promise<{ changed: number; refused: Refusal[] }> {
+): Promise<{ changed: number; refused: Refusal[]; changedUrls: string[] }> {
   const tables = [db.pages, db.conferences, db.talks, db.highlights, db.collections, db.settings];
   return db.transaction('rw', [...tables, db.sync, db.syncMeta], async () => {
     skipStamping();
     const refused: Refusal[] = [];
     let changed = 0;
+    // Pages whose drawn highlights this batch changed: open tabs showing them redraw.
+    const changedUrls = new Set<string>();
+    const noteUrl = (table: SyncTable, value: unknown) => {
+      const url = (value as { url?: unknown } | undefined)?.url;
+      if ((table === 'highlights' || table === 'pages') && typeof url === 'string') changedUrls.add(url);
+    };
     const rows = await db.sync.bulkGet(incoming.map((item) => item.id));
     const updates: SyncRow[] = [];
     for (const [i, item] of incoming.entries()) {
@@ -68,16 +74,19 @@ export async function applyIncoming(
           if (!local || canonicalJson(local) !== canonicalJson(record)) {
             await table.put(record);
             changed++;
+            noteUrl(item.table, record);
+            noteUrl(item.table, local);
           }
         } else if (local) {
           await table.delete(item.key);
           changed++;
+          noteUrl(item.table, local);
         }
       }
       updates.push({ ...row, key: item.id, state: merged, rev: item.rev, dirty });
     }
     await db.sync.bulkPut(updates);
     await alsoInTransaction?.();
-    return { changed, refused };
+    return { changed, refused, changedUrls: [...changedUrls] };
   });
 }

@@ -36,6 +36,8 @@ export interface SyncReport {
   received: number;
   /** Documents on the server that were not valid, with why (never written here). */
   refused: Refusal[];
+  /** Addresses of the pages whose highlights the pull changed here (open tabs showing them redraw). */
+  changedUrls: string[];
   error?: { kind: SyncError['kind']; message: string; detail?: string };
   finishedAt: number;
 }
@@ -56,7 +58,14 @@ export async function syncOnce(
   await db.open();
   if (!isSyncEnabled(db)) throw new Error('Sync is not enabled on this library: call enableSync first');
   const now = options.now ?? Date.now;
-  const report: SyncReport = { ok: false, sent: 0, received: 0, refused: [], finishedAt: 0 };
+  const report: SyncReport = {
+    ok: false,
+    sent: 0,
+    received: 0,
+    refused: [],
+    changedUrls: [],
+    finishedAt: 0,
+  };
   try {
     const couch = couchClient(server, options.fetch, options.timeoutMs);
     await couch.open();
@@ -192,10 +201,11 @@ async function pull(
       .flatMap((change) => change.changes.map(({ rev }) => ({ id: change.id, rev })));
     const incoming = await readStates(couch, codec, requests, report.refused);
     const next: Checkpoint = { since: batch.last_seq, instance: checkpoint.instance };
-    const { changed, refused } = await applyIncoming(db, incoming, () =>
+    const { changed, refused, changedUrls } = await applyIncoming(db, incoming, () =>
       db.syncMeta.put({ key: checkpointKey(server.url), value: next }),
     );
     report.received += changed;
+    addUrls(report, changedUrls);
     report.refused.push(...refused);
     await couch.putLocal(remoteCheckpointId(device), next);
     since = batch.last_seq;
@@ -269,9 +279,14 @@ async function pushBatch(
     conflicted.map((id) => ({ id })),
     report.refused,
   );
-  const { changed } = await applyIncoming(db, incoming);
+  const { changed, changedUrls } = await applyIncoming(db, incoming);
   report.received += changed;
+  addUrls(report, changedUrls);
   return conflicted;
+}
+
+function addUrls(report: SyncReport, urls: readonly string[]) {
+  for (const url of urls) if (!report.changedUrls.includes(url)) report.changedUrls.push(url);
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

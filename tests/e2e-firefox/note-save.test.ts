@@ -34,7 +34,7 @@ describe('a note typed just before the popup tab closes, in Firefox', () => {
       const popup = await session.openExtensionPage(`popup.html?tab=${tab}`);
       const edit = await popup.waitForSelector('li.highlight button ::-p-text(Edit)');
       await edit!.click();
-      const note = await popup.waitForSelector('textarea.note');
+      const note = await popup.waitForSelector('li.highlight textarea.note');
       await note!.click({ count: 3 });
       await popup.keyboard.down('Control');
       await popup.keyboard.press('a');

@@ -18,7 +18,7 @@ describe('the Conferences view in Chromium', () => {
   beforeAll(async () => {
     session = await launchExtension();
     const seeder = await session.openDashboard();
-    await seeder.getByRole('status').waitFor();
+    await seeder.getByRole('status', { name: 'Library summary' }).waitFor();
     await writeLibrary(seeder, makeConferenceLibrary());
     await seeder.close();
     dashboard = await session.openDashboard();
@@ -29,7 +29,7 @@ describe('the Conferences view in Chromium', () => {
   });
 
   it('shows a talk with both its write-ups and the unread talks, filters by room, exports the conference', async () => {
-    const status = () => dashboard.getByRole('status').textContent();
+    const status = () => dashboard.getByRole('status', { name: 'Library summary' }).textContent();
     await expect.poll(status).toBe('3 highlights from 2 pages');
     await dashboard.getByRole('combobox', { name: 'Group by' }).selectOption({ label: 'Conferences' });
     await expect.poll(status).toBe('1 conference: 6 talks, 1 read about, 2 highlights');

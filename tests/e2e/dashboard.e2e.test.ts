@@ -45,7 +45,7 @@ describe('dashboard in Chromium', () => {
   let session: ExtensionSession;
   let dashboard: Page;
   let library: SeededLibrary;
-  const status = () => dashboard.getByRole('status').textContent();
+  const status = () => dashboard.getByRole('status', { name: 'Library summary' }).textContent();
   const bulkBar = () => dashboard.getByRole('toolbar', { name: 'Selected highlights' });
   const search = () => dashboard.getByRole('searchbox', { name: 'Search' });
   const idsOfArticles = (count: number) =>
@@ -61,7 +61,7 @@ describe('dashboard in Chromium', () => {
     library = makeLibrary({ highlights: HIGHLIGHTS, pages: PAGES, seed: 42, collections: 1 });
     // The app creates the database and its stores; the seed then fills them.
     const seeder = await session.openDashboard();
-    await seeder.getByRole('status').waitFor();
+    await seeder.getByRole('status', { name: 'Library summary' }).waitFor();
     await writeLibrary(seeder, library);
     // The reader has named a colour: filters offer it by that name.
     await seeder.evaluate(async () => {
@@ -88,7 +88,7 @@ describe('dashboard in Chromium', () => {
   // Each test starts from a fresh view of the library (no filter, search or selection).
   afterEach(async () => {
     await dashboard.reload();
-    await dashboard.getByRole('status').waitFor();
+    await dashboard.getByRole('status', { name: 'Library summary' }).waitFor();
   });
 
   it('shows the library grouped by talk, rendering only the rows in view', async () => {

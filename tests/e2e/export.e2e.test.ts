@@ -86,8 +86,10 @@ describe('export in Chromium', () => {
     await dashboard.reload();
     expect((await readLibrary(session)).highlights).toEqual([]);
     await dashboard.getByLabel('Import backup').setInputFiles(backupPath);
+    // What happened is a toast in the dashboard's Notifications status region (#17).
     await dashboard
-      .getByRole('status')
+      .getByRole('status', { name: 'Notifications' })
+      .locator('.dash-toast-text')
       .filter({ hasText: /^Imported/ })
       .waitFor();
     const after = await readLibrary(session);
@@ -103,9 +105,15 @@ describe('export in Chromium', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(text.slice(0, Math.floor(text.length / 2))),
     });
-    const alert = dashboard.getByRole('alert').filter({ hasText: 'truncated.json' });
+    // An error toast, which stays until dismissed (#17).
+    const alert = dashboard
+      .getByRole('status', { name: 'Notifications' })
+      .locator('.dash-toast[data-kind="error"] .dash-toast-text')
+      .filter({ hasText: 'truncated.json' });
     await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/Nothing was changed\.$/);
+    expect(await alert.textContent()).toMatch(
+      /^Error: Could not import truncated\.json: .*Nothing was changed\.$/,
+    );
     expect(byId((await readLibrary(session)).highlights)).toEqual(byId(before.highlights));
     await dashboard.close();
   });
@@ -130,8 +138,10 @@ describe('export in Chromium', () => {
     await expect.poll(drawn).toEqual([]);
 
     await dashboard.getByLabel('Import backup').setInputFiles(backupPath);
+    // What happened is a toast in the dashboard's Notifications status region (#17).
     await dashboard
-      .getByRole('status')
+      .getByRole('status', { name: 'Notifications' })
+      .locator('.dash-toast-text')
       .filter({ hasText: /^Imported/ })
       .waitFor();
     await expect.poll(drawn).toEqual(clipped);

@@ -58,7 +58,9 @@ describe('the extension in Chromium', () => {
   it('renders the dashboard from the database', async () => {
     const dashboard = await session.openDashboard();
     await expect.poll(() => dashboard.getByRole('heading', { name: 'Talk Notes library' }).count()).toBe(1);
-    await expect.poll(() => dashboard.getByRole('status').textContent()).toBe('0 highlights from 0 pages');
+    await expect
+      .poll(() => dashboard.getByRole('status', { name: 'Library summary' }).textContent())
+      .toBe('0 highlights from 0 pages');
     await dashboard.close();
   });
 

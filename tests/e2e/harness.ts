@@ -2,7 +2,7 @@
  * End-to-end harness: the built extension in headless Chromium (playwright-core), fixture pages
  * on a local server, and the gestures later tests need (select a passage, open popup/dashboard).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
@@ -36,30 +36,66 @@ export interface LaunchOptions {
    * of several sites, all served by the fixture server. Nothing resolves to any other address.
    */
   localHosts?: string[];
+  /**
+   * Optional host permissions the reader has already granted in this profile (match patterns, e.g.
+   * `http://127.0.0.1/*`). Headless Chromium cannot answer the browser's permission prompt (it stays
+   * open, unanswered), so the grant is written into the profile as Chromium keeps it: the browser is
+   * started once, closed, and started again with it. The extension's own request then finds the origin
+   * granted and asks nothing, as for a reader who allowed it before.
+   */
+  grantedOrigins?: string[];
+}
+
+/** Writes `origins` into the profile's granted and active host permissions of the extension `id`. */
+async function grantInProfile(userDataDir: string, id: string, origins: readonly string[]): Promise<void> {
+  const file = join(userDataDir, 'Default', 'Preferences');
+  const preferences = JSON.parse(await readFile(file, 'utf8'));
+  const settings = preferences.extensions?.settings?.[id];
+  if (!settings) throw new Error(`no settings of extension ${id} in the profile`);
+  for (const key of ['granted_permissions', 'active_permissions']) {
+    settings[key] ??= {};
+    settings[key].explicit_host = [...new Set([...(settings[key].explicit_host ?? []), ...origins])];
+  }
+  await writeFile(file, JSON.stringify(preferences));
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const userDataDir = await mkdtemp(join(tmpdir(), 'talk-notes-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      ...(options.localHosts?.length
-        ? [`--host-resolver-rules=${options.localHosts.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`]
-        : []),
-    ],
-  });
+  const launch = () =>
+    chromium.launchPersistentContext(userDataDir, {
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      headless: true,
+      ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        ...(options.localHosts?.length
+          ? [`--host-resolver-rules=${options.localHosts.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`]
+          : []),
+      ],
+    });
+  let context = await launch();
+  if (options.grantedOrigins?.length) {
+    try {
+      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      const id = new URL(worker.url()).host;
+      await context.close();
+      await grantInProfile(userDataDir, id, options.grantedOrigins);
+      context = await launch();
+    } catch (error) {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
   const serviceWorker = async () =>
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   let server: FixtureServer | undefined;

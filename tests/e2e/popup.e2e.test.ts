@@ -229,4 +229,31 @@ describe('the popup in Chromium', () => {
     await dashboard.close();
     await popup.close();
   });
+  it('moves between colours with the arrow keys without recolouring; Space chooses (#17)', async () => {
+    const popup = await session.openPopup(page);
+    const item = card(popup, MESH);
+    await item.getByRole('button', { name: 'Edit' }).click();
+    const radios = item.getByRole('radio');
+    await expect.poll(() => radios.count()).toBe(5);
+    const states = () =>
+      radios.evaluateAll((inputs) =>
+        inputs.map((r) => ({
+          checked: (r as HTMLInputElement).checked,
+          focused: r === document.activeElement,
+        })),
+      );
+    const checkedAt = (await states()).findIndex((s) => s.checked);
+    const before = (await stored(session, MESH))!.color;
+    await radios.nth(checkedAt).focus();
+    await popup.keyboard.press('ArrowRight');
+    const next = (checkedAt + 1) % 5;
+    await expect.poll(async () => (await states()).findIndex((s) => s.focused)).toBe(next);
+    // The focus moved; the choice did not (a native radio group would have recoloured the highlight).
+    expect((await states()).findIndex((s) => s.checked)).toBe(checkedAt);
+    expect((await stored(session, MESH))!.color).toBe(before);
+    await popup.keyboard.press('Space');
+    const chosen = await radios.nth(next).getAttribute('value');
+    await expect.poll(async () => (await stored(session, MESH))!.color).toBe(chosen);
+    await popup.close();
+  });
 });

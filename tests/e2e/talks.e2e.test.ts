@@ -176,7 +176,8 @@ describe('talks on the open web, in Chromium', () => {
       const dashboard = await session.openDashboard();
       await dashboard.getByRole('combobox', { name: 'Group by' }).selectOption('page');
       const group = dashboard.locator('.dash-group').filter({ hasText: 'DevConf day one recap' });
-      await group.getByRole('button', { name: 'Detect talks again' }).click();
+      await group.getByRole('button', { name: /^Actions for / }).click();
+      await group.getByRole('menuitem', { name: 'Detect talks again' }).click();
       await expect
         .poll(() => group.getByRole('status').textContent())
         .toContain('Your corrections were kept');

@@ -1,36 +1,74 @@
 import { describe, expect, it } from 'vitest';
-import { annotationIri, conferenceTalkOf, toAnnotation, toWebAnnotations } from '@/core/web-annotation';
+import {
+  ANNOTATION_CONTEXT,
+  annotationIri,
+  conferenceTalkOf,
+  generatorOf,
+  toAnnotation,
+  toWebAnnotations,
+} from '@/core/web-annotation';
 import { conferenceTalk, highlight, page, talk } from './backup-fixtures';
 
 const ID = '0b0c9a4e-6a9b-4c1e-9d1f-2f3a4b5c6d7e';
 
 describe('toAnnotation', () => {
-  it('a highlight with a note and tags: selectors on the page, a commenting body, a tagging body per tag', () => {
+  it('a highlight with a note and tags: its own context, the generator, selectors in the textContent model, a commenting body, a tagging body per tag', () => {
     const h = highlight(ID, 'p1', {
       note: 'My **note**',
       tags: ['kernel', 'testing/fuzzing'],
       createdAt: Date.UTC(2024, 0, 1),
       updatedAt: Date.UTC(2024, 0, 2),
+      textContentQuote: {
+        exact: `Passage ${ID}`,
+        prefix: 'var x = 1; before ',
+        suffix: ' after',
+        start: 4002,
+        end: 4002 + `Passage ${ID}`.length,
+      },
     });
-    expect(toAnnotation(h, 'https://blog.example/canonical')).toEqual({
+    expect(toAnnotation(h, 'https://blog.example/canonical', undefined, generatorOf('1.2.3'))).toEqual({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
       id: `urn:uuid:${ID}`,
       type: 'Annotation',
       motivation: 'highlighting',
       created: '2024-01-01T00:00:00.000Z',
       modified: '2024-01-02T00:00:00.000Z',
+      generator: { id: 'urn:talk-notes:software:1.2.3', type: 'Software', name: 'Talk Notes 1.2.3' },
       body: [
         { type: 'TextualBody', value: 'My **note**', purpose: 'commenting', format: 'text/markdown' },
-        { type: 'TextualBody', value: 'kernel', purpose: 'tagging' },
-        { type: 'TextualBody', value: 'testing/fuzzing', purpose: 'tagging' },
+        { type: 'TextualBody', value: 'kernel', purpose: 'tagging', format: 'text/plain' },
+        { type: 'TextualBody', value: 'testing/fuzzing', purpose: 'tagging', format: 'text/plain' },
       ],
       target: {
         source: 'https://blog.example/canonical',
         selector: [
-          { type: 'TextQuoteSelector', exact: `Passage ${ID}`, prefix: 'before ', suffix: ' after' },
-          { type: 'TextPositionSelector', start: 10, end: 10 + `Passage ${ID}`.length },
+          {
+            type: 'TextQuoteSelector',
+            exact: `Passage ${ID}`,
+            prefix: 'var x = 1; before ',
+            suffix: ' after',
+          },
+          { type: 'TextPositionSelector', start: 4002, end: 4002 + `Passage ${ID}`.length },
         ],
       },
     });
+  });
+
+  it('a highlight clipped before textContent positions: its quote, whitespace at the ends moved into the context, no position (ours counts other text)', () => {
+    const h = highlight('h1', 'p1', {
+      selectors: [
+        {
+          type: 'TextQuoteSelector',
+          exact: '\n          A flaw in it.\n  ',
+          prefix: 'Intro.',
+          suffix: 'Next',
+        },
+        { type: 'TextPositionSelector', start: 10, end: 40 },
+      ],
+    });
+    expect(toAnnotation(h).target.selector).toEqual([
+      { type: 'TextQuoteSelector', exact: 'A flaw in it.', prefix: 'Intro.\n          ', suffix: '\n  Next' },
+    ]);
   });
 
   it('a bare highlight has no body; one without a quote selector gets one from its text', () => {
@@ -39,10 +77,7 @@ describe('toAnnotation', () => {
     expect(annotation.body).toBeUndefined();
     expect(annotation.target).toEqual({
       source: 'https://blog.example/p1',
-      selector: [
-        { type: 'TextQuoteSelector', exact: 'Passage h1', prefix: '', suffix: '' },
-        { type: 'TextPositionSelector', start: 1, end: 4 },
-      ],
+      selector: [{ type: 'TextQuoteSelector', exact: 'Passage h1', prefix: '', suffix: '' }],
     });
   });
 
@@ -65,6 +100,7 @@ describe('toWebAnnotations', () => {
       highlights: [highlight('h1', 'p1'), highlight('h2', 'gone')],
       pages: [page('p1', { url: 'https://blog.example/page-one' })],
       exportedAt: Date.UTC(2024, 4, 1),
+      version: '0.1.0',
     });
     expect(collection).toMatchObject({
       '@context': 'http://www.w3.org/ns/anno.jsonld',
@@ -80,6 +116,74 @@ describe('toWebAnnotations', () => {
     ]);
     // Serializable as JSON-LD as it is.
     expect(JSON.parse(JSON.stringify(collection))).toEqual(collection);
+  });
+
+  it('a talk’s and a page’s own notes and tags (#17) are annotations of the whole page, first', () => {
+    const at = { createdAt: Date.UTC(2024, 0, 1), updatedAt: Date.UTC(2024, 0, 3) };
+    const collection = toWebAnnotations({
+      title: 'My highlights',
+      highlights: [highlight('h1', 'p1')],
+      pages: [
+        page('p1', { url: 'https://blog.example/day-1', note: 'A good *recap*', tags: ['recaps'], ...at }),
+        page('p2', { url: 'https://blog.example/day-2' }),
+      ],
+      talks: [
+        talk('t1', 'p1', { title: 'Kernel live patching', note: 'Try kGraft', tags: ['kernel'], ...at }),
+        talk('t2', 'p1', { tags: ['later'] }),
+        talk('t3', 'p2'),
+        conferenceTalk('ct1', 'fosdem', 'ev-1', {
+          url: 'https://fosdem.example/event/rust/',
+          links: [{ kind: 'recording', url: 'https://video.example/rust.webm', title: null }],
+          note: 'Watch the recording',
+        }),
+        conferenceTalk('ct2', 'fosdem', 'ev-2', { url: null, links: [], note: 'No page to hang this on' }),
+      ],
+      exportedAt: Date.UTC(2024, 4, 1),
+      version: '0.1.0',
+    });
+    const items = collection.first.items;
+    expect(collection.total).toBe(5);
+    expect(items[0]).toEqual({
+      '@context': ANNOTATION_CONTEXT,
+      id: 'urn:talk-notes:page-note:p1',
+      type: 'Annotation',
+      motivation: 'commenting',
+      created: '2024-01-01T00:00:00.000Z',
+      modified: '2024-01-03T00:00:00.000Z',
+      generator: generatorOf('0.1.0'),
+      body: [
+        { type: 'TextualBody', value: 'A good *recap*', purpose: 'commenting', format: 'text/markdown' },
+        { type: 'TextualBody', value: 'recaps', purpose: 'tagging', format: 'text/plain' },
+      ],
+      target: { source: 'https://blog.example/day-1' },
+    });
+    expect(items[1]).toMatchObject({
+      id: 'urn:talk-notes:talk-note:t1',
+      motivation: 'commenting',
+      body: [
+        { type: 'TextualBody', value: 'Try kGraft', purpose: 'commenting', format: 'text/markdown' },
+        { type: 'TextualBody', value: 'kernel', purpose: 'tagging', format: 'text/plain' },
+        { type: 'TextualBody', value: 'Kernel live patching', purpose: 'identifying', format: 'text/plain' },
+      ],
+      target: { source: 'https://blog.example/day-1' },
+    });
+    // Tags alone: a tagging annotation.
+    expect(items[2]).toMatchObject({ id: 'urn:talk-notes:talk-note:t2', motivation: 'tagging' });
+    // A conference talk's note is about its event page; one without an event page has no target.
+    expect(items[3]).toMatchObject({
+      id: 'urn:talk-notes:talk-note:ct1',
+      target: { source: 'https://fosdem.example/event/rust/' },
+    });
+    expect(items[3]!.body).toContainEqual({
+      type: 'SpecificResource',
+      purpose: 'linking',
+      source: 'https://video.example/rust.webm',
+    });
+    expect(items[4]).toMatchObject({
+      motivation: 'highlighting',
+      target: { source: 'https://blog.example/day-1' },
+    });
+    for (const note of items.slice(0, 4)) expect(note.target).not.toHaveProperty('selector');
   });
 });
 
@@ -118,10 +222,11 @@ describe('passages of conference talks', () => {
       pages: [page('p1')],
       talks: [...talks.values()],
       exportedAt: 0,
+      version: '0.1.0',
     }).first.items;
     expect(annotation!.body).toEqual([
       { type: 'TextualBody', value: 'Ask about **kpatch**', purpose: 'commenting', format: 'text/markdown' },
-      { type: 'TextualBody', value: 'kernel', purpose: 'tagging' },
+      { type: 'TextualBody', value: 'kernel', purpose: 'tagging', format: 'text/plain' },
       {
         type: 'SpecificResource',
         purpose: 'identifying',
@@ -147,7 +252,7 @@ describe('passages of conference talks', () => {
 
   it('without talks (or for a page talk with no link) nothing changes', () => {
     const h = highlight('h1', 'p1', { talkId: 'ct1' });
-    const input = { title: 'x', highlights: [h], pages: [page('p1')], exportedAt: 0 };
+    const input = { title: 'x', highlights: [h], pages: [page('p1')], exportedAt: 0, version: '0.1.0' };
     expect(toWebAnnotations(input).first.items[0]!.body).toBeUndefined();
     expect(
       toWebAnnotations({ ...input, highlights: [{ ...h, talkId: 'pt2' }], talks: [...talks.values()] }).first

@@ -38,7 +38,8 @@ describe('the Firefox manifest (MV2)', () => {
   });
 
   it('asks for the same few permissions as in Chromium, and no host permissions', () => {
-    expect(manifest.permissions).toEqual(['unlimitedStorage', 'contextMenus']);
+    // storage and alarms: sync's account and status in storage.local, and its passes every few minutes (#16).
+    expect(manifest.permissions).toEqual(['unlimitedStorage', 'contextMenus', 'storage', 'alarms']);
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.action).toEqual({ default_title: 'Talk Notes' });
   });
@@ -63,6 +64,7 @@ describe('the Chromium manifest (MV3)', () => {
   });
 
   it('holds no host permission at install, and may ask for web origins later', () => {
+    expect(manifest.permissions).toEqual(['unlimitedStorage', 'contextMenus', 'storage', 'alarms']);
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
   });

@@ -179,11 +179,23 @@ describe('backgroundHandlers', () => {
       };
     }
 
-    it('asks for a shown menu on a click (colour, delete), not on typing, and says why a click did nothing', async () => {
+    /** Background handlers whose granting frame holds a live grant for highlight `a`, as a menu would get it. */
+    async function menuWithGrant() {
       const frame = grantingFrame();
-      const handlers = backgroundHandlers({ db, version: '1', askGrantingFrame: frame.askGrantingFrame });
+      const notify = vi.fn();
+      const handlers = backgroundHandlers({
+        db,
+        version: '1',
+        askGrantingFrame: frame.askGrantingFrame,
+        notifyHighlightsChanged: notify,
+      });
       const grant = await handlers.grantMenu({ type: 'grantMenu', id: 'a' }, content);
       frame.hold(grant);
+      return { frame, notify, handlers, grant };
+    }
+
+    it('asks for a shown menu on a click (colour, delete), not on typing, and says why a click did nothing', async () => {
+      const { frame, handlers, grant } = await menuWithGrant();
       frame.hide();
       const typed = await handlers.updateGrantedHighlight(
         { type: 'updateGrantedHighlight', grant, changes: { note: 'typed', tags: ['t'] } },
@@ -226,16 +238,7 @@ describe('backgroundHandlers', () => {
     });
 
     it('lets the menu read, edit, delete and restore the granted highlight, asking the granting frame each time', async () => {
-      const frame = grantingFrame();
-      const notify = vi.fn();
-      const handlers = backgroundHandlers({
-        db,
-        version: '1',
-        askGrantingFrame: frame.askGrantingFrame,
-        notifyHighlightsChanged: notify,
-      });
-      const grant = await handlers.grantMenu({ type: 'grantMenu', id: 'a' }, content);
-      frame.hold(grant);
+      const { frame, notify, handlers, grant } = await menuWithGrant();
       expect(
         (await handlers.getGrantedHighlight({ type: 'getGrantedHighlight', grant }, menuFrame))?.id,
       ).toBe('a');
@@ -265,6 +268,60 @@ describe('backgroundHandlers', () => {
       expect((await db.highlights.get('a'))?.note).toBe('n');
       expect(await db.highlights.get('b2')).toBeUndefined();
       expect(notify).toHaveBeenCalledTimes(3);
+    });
+
+    it('lets the menu read and write the note of the granted highlight’s talk (#17), and no other talk', async () => {
+      const { notify, handlers, grant } = await menuWithGrant();
+      const now = Date.now();
+      const talk = (id: string, title: string) => ({
+        id,
+        pageId: 'p1',
+        title,
+        speakers: [],
+        position: 0,
+        detected: true,
+        detectedTitle: title,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await db.talks.bulkAdd([
+        talk('t1', 'Kernel live patching'),
+        { ...talk('t2', 'Other'), note: 'theirs' },
+      ]);
+      await db.highlights.update('b', { talkId: 't2' });
+      // Under no talk: nothing to show, nothing to write.
+      expect(await handlers.getGrantedTalk({ type: 'getGrantedTalk', grant }, menuFrame)).toBeNull();
+      await expect(
+        handlers.setGrantedTalkNote({ type: 'setGrantedTalkNote', grant, note: 'x' }, menuFrame),
+      ).rejects.toThrow('under no talk');
+
+      await db.highlights.update('a', { talkId: 't1' });
+      expect(await handlers.getGrantedTalk({ type: 'getGrantedTalk', grant }, menuFrame)).toEqual({
+        title: 'Kernel live patching',
+        note: '',
+        tags: [],
+      });
+      expect(
+        await handlers.setGrantedTalkNote(
+          { type: 'setGrantedTalkNote', grant, note: 'Try **kGraft**' },
+          menuFrame,
+        ),
+      ).toEqual({ title: 'Kernel live patching', note: 'Try **kGraft**', tags: [] });
+      expect((await db.talks.get('t1'))?.note).toBe('Try **kGraft**');
+      expect((await db.talks.get('t2'))?.note).toBe('theirs');
+      // A forged grant reads and writes no talk.
+      const forged = `0.${'B'.repeat(43)}`;
+      await expect(
+        handlers.setGrantedTalkNote(
+          { type: 'setGrantedTalkNote', grant: forged, note: 'planted' },
+          menuFrame,
+        ),
+      ).rejects.toThrow('this menu has no grant for a highlight');
+      await expect(
+        handlers.getGrantedTalk({ type: 'getGrantedTalk', grant: forged }, menuFrame),
+      ).rejects.toThrow('this menu has no grant for a highlight');
+      expect((await db.talks.get('t1'))?.note).toBe('Try **kGraft**');
+      expect(notify).not.toHaveBeenCalled();
     });
 
     it.each([

@@ -10,6 +10,7 @@ import {
   createNoteWriter,
   type DraftPort,
   NOTE_DRAFTS_PORT,
+  noteDraftSaver,
   noteDraftSender,
 } from '@/messaging/note-drafts';
 import type { MessageSender } from '@/messaging/router';
@@ -54,6 +55,18 @@ function fakePort(sender: MessageSender, name = NOTE_DRAFTS_PORT) {
 }
 
 describe('createNoteWriter', () => {
+  it('keeps the notes of different records apart, even with the same id', async () => {
+    const writes: string[] = [];
+    const writer = createNoteWriter(async (id, note, kind) => {
+      writes.push(`${kind}:${id}:${note}`);
+    });
+    writer.write('x', 'highlight note');
+    writer.write('x', 'talk note', 'talk');
+    writer.write('x', 'page note', 'page');
+    await writer.idle();
+    expect(writes.sort()).toEqual(['highlight:x:highlight note', 'page:x:page note', 'talk:x:talk note']);
+  });
+
   it('writes the latest text, one write at a time, never an older text after a newer one', async () => {
     const writes: string[] = [];
     let running = 0;
@@ -124,8 +137,36 @@ describe('acceptNoteDrafts, with the background’s writer and the database', ()
   const writerFor = () => {
     const notify = vi.fn();
     const commands = createCommands({ db, notify });
-    return { notify, writer: createNoteWriter((id, note) => commands.updateHighlight(id, { note })) };
+    return { notify, writer: createNoteWriter(noteDraftSaver(commands)) };
   };
+
+  it('stores a talk note and a page note (#17) as drafts too, apart from the highlight of the same id', async () => {
+    const { writer, notify } = writerFor();
+    const port = fakePort({ id: EXTENSION_ID, url: `${ORIGIN}popup.html?tab=3` });
+    acceptNoteDrafts(port, writer, OPTIONS);
+    const pageId = highlight.pageId;
+    const talkId = (await createCommands({ db }).createTalk(pageId, 'Kernel live patching')).id;
+    for (const note of ['S', 'Summary', 'Summary: try kGraft'])
+      port.receive({ id: talkId, note, kind: 'talk' });
+    port.receive({ id: pageId, note: 'A good write-up', kind: 'page' });
+    port.drop();
+    await writer.idle();
+    expect((await db.talks.get(talkId))?.note).toBe('Summary: try kGraft');
+    expect((await db.pages.get(pageId))?.note).toBe('A good write-up');
+    expect((await db.highlights.get(highlight.id))?.note).toBe('');
+    // Talks' and pages' own notes are not drawn in pages: no tab redraws.
+    expect(notify).not.toHaveBeenCalled();
+  });
+
+  it('closes a port whose draft names an unknown kind of record', async () => {
+    const { writer } = writerFor();
+    const port = fakePort({ id: EXTENSION_ID, url: `${ORIGIN}dashboard.html` });
+    acceptNoteDrafts(port, writer, OPTIONS);
+    port.receive({ id: highlight.pageId, note: 'planted', kind: 'settings' });
+    expect(port.disconnected).toBe(true);
+    await writer.idle();
+    expect((await db.pages.get(highlight.pageId))?.note).toBeUndefined();
+  });
 
   it.each(['popup.html?tab=3', 'dashboard.html'])(
     'stores every keystroke of %s, the last one after the page is gone too',
@@ -203,5 +244,8 @@ describe('noteDraftSender', () => {
     sender.save('h1', 'abcd');
     expect(ports).toHaveLength(3);
     expect(ports[2]!.posted).toEqual([{ id: 'h1', note: 'abcd' }]);
+    // A talk's or page's note names its kind (#17).
+    sender.save('t1', 'Summary', 'talk');
+    expect(ports[2]!.posted.at(-1)).toEqual({ id: 't1', note: 'Summary', kind: 'talk' });
   });
 });

@@ -46,6 +46,20 @@ function makeRouter(handlers: Partial<Handlers<BackgroundRequest, BackgroundResp
       },
       deleteGrantedHighlight: () => null,
       restoreGrantedHighlight: () => null,
+      startSync: () => {
+        throw new Error('not under test');
+      },
+      syncNow: () => {
+        throw new Error('not under test');
+      },
+      stopSync: () => {
+        throw new Error('not under test');
+      },
+      getSyncState: () => ({ status: { started: false, running: false }, account: null }),
+      getGrantedTalk: () => null,
+      setGrantedTalkNote: () => {
+        throw new Error('not under test');
+      },
       ...handlers,
     },
     {
@@ -137,6 +151,55 @@ describe('createMessageRouter', () => {
       error: `"deleteGrantedHighlight" may not be sent from a ${role} context`,
       rejected: true,
     });
+  });
+
+  const START_SYNC = {
+    type: 'startSync',
+    url: 'https://couch.example/talk-notes',
+    username: 'ada',
+    password: 'secret',
+  };
+  it.each([
+    [START_SYNC, fromContent, 'content'],
+    [START_SYNC, fromMenu, 'menu'],
+    [{ type: 'syncNow' }, fromContent, 'content'],
+    [{ type: 'stopSync', forget: true }, fromContent, 'content'],
+    [{ type: 'getSyncState' }, fromContent, 'content'],
+    [{ type: 'getSyncState' }, fromMenu, 'menu'],
+  ])(
+    'takes sync messages from extension pages only, never a web page’s tab: %j',
+    async (message, sender, role) => {
+      const handler = vi.fn();
+      const { route } = makeRouter({
+        startSync: handler,
+        syncNow: handler,
+        stopSync: handler,
+        getSyncState: handler,
+      });
+      await expect(route(message, sender)).resolves.toEqual({
+        ok: false,
+        error: `"${message.type}" may not be sent from a ${role} context`,
+        rejected: true,
+      });
+      expect(handler).not.toHaveBeenCalled();
+    },
+  );
+
+  it('hands Start sync from the dashboard to its handler, and refuses one without a password field', async () => {
+    const startSync = vi.fn(() => ({ status: { started: true, running: false }, account: null }));
+    const { route } = makeRouter({ startSync });
+    const fromDashboard = { id: ID, url: `${ORIGIN}dashboard.html` };
+    await expect(route(START_SYNC, fromDashboard)).resolves.toMatchObject({ ok: true });
+    expect(startSync).toHaveBeenCalledOnce();
+    const { password: _, ...without } = START_SYNC;
+    await expect(route(without, fromDashboard)).resolves.toMatchObject({ ok: false, rejected: true });
+    await expect(route({ ...START_SYNC, password: 'x'.repeat(1_001) }, fromDashboard)).resolves.toMatchObject(
+      {
+        ok: false,
+        rejected: true,
+      },
+    );
+    expect(startSync).toHaveBeenCalledOnce();
   });
 
   it('tells the handler when the sender is a tab of a private window', async () => {

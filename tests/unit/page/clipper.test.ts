@@ -85,6 +85,33 @@ describe('prepareClip keeps every clip within the message limits', () => {
     );
   });
 
+  it('stores the passage as other annotation tools count text (textContent, scripts included), for Web Annotation export', () => {
+    const doc = page('<script>window.x = "some script text";</script><p>Intro. The passage here.</p>');
+    const made = expectAccepted(doc, clip(doc, 'The passage'));
+    const counted = made.highlight.textContentQuote!;
+    expect(doc.body.textContent!.slice(counted.start, counted.end)).toBe('The passage');
+    expect(counted.start).toBe(made.highlight.position + 'window.x = "some script text";'.length);
+  });
+
+  it('leaves the textContent quote out where the script text in it would pass the passage limit', () => {
+    const script = `<script>${'x'.repeat(LIMITS.passage)}</script>`;
+    const doc = page(`<p>Start of it</p>${script}<p>end of it</p>`);
+    const made = expectAccepted(
+      doc,
+      prepareClip(
+        doc,
+        (() => {
+          const r = doc.createRange();
+          r.setStart(doc.querySelector('p')!.firstChild!, 0);
+          r.setEnd(doc.querySelectorAll('p')[1]!.firstChild!, 3);
+          return r;
+        })(),
+        { color: 'yellow', analysis: analyzePage(doc, URL) },
+      ),
+    );
+    expect(made.highlight.textContentQuote).toBeUndefined();
+  });
+
   it('takes a passage of exactly LIMITS.passage characters', () => {
     const text = 'x'.repeat(LIMITS.passage);
     const doc = page(`<p>${text}</p>`);

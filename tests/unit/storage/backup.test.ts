@@ -11,6 +11,7 @@ import {
 } from '@/storage/backup';
 import { saveClip } from '@/storage/clips';
 import { importSchedule, talksOfConference } from '@/storage/conferences';
+import { createCommands } from '@/storage/commands';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { updateHighlight } from '@/storage/highlights';
 import { setTalk } from '@/storage/library';
@@ -99,6 +100,49 @@ describe('backup storage', () => {
     });
     for (const setting of parsed.held) await db.settings.put(setting);
     expect(await readWholeLibrary(db)).toEqual(before);
+  });
+
+  it('round trip of talks’ and pages’ own notes and tags (#17); merged by newer edit, and Keep mine keeps them', async () => {
+    await fillLibrary(db, sampleLibrary());
+    const commands = createCommands({ db, now: () => at(5_000) });
+    const [firstPage] = await db.pages.toArray();
+    const [firstTalk] = await db.talks.toArray();
+    await commands.setRecordNote('talk', firstTalk!.id, 'Summary: **try it**');
+    await commands.setRecordTags('talk', firstTalk!.id, ['to try', 'kernel']);
+    await commands.setRecordNote('page', firstPage!.id, 'Good recap');
+    await commands.setRecordTags('page', firstPage!.id, ['recaps']);
+    const before = await readWholeLibrary(db);
+
+    const file = serializeBackup(await exportBackup(db, { now: at(6_000) }));
+    expect(file).toContain('Summary: **try it**');
+    await wipeLibrary(db);
+    const parsed = parseBackup(file);
+    if (!parsed.ok) throw new Error(parsed.error);
+    await importBackup(db, parsed.backup);
+    for (const setting of parsed.held) await db.settings.put(setting);
+    expect(await readWholeLibrary(db)).toEqual(before);
+    expect(await db.talks.get(firstTalk!.id)).toMatchObject({
+      note: 'Summary: **try it**',
+      tags: ['to try', 'kernel'],
+    });
+    expect(await db.pages.get(firstPage!.id)).toMatchObject({ note: 'Good recap', tags: ['recaps'] });
+
+    // A later edit here wins over the older backup; an edit in the backup made after wins over ours.
+    await createCommands({ db, now: () => at(7_000) }).setRecordNote('talk', firstTalk!.id, 'Edited since');
+    const older = await importBackup(db, parsed.backup);
+    expect(older.tables.talks.updated).toBe(0);
+    expect((await db.talks.get(firstTalk!.id))?.note).toBe('Edited since');
+    const newer = {
+      ...parsed.backup,
+      talks: parsed.backup.talks.map((t) =>
+        t.id === firstTalk!.id ? { ...t, note: 'From the other browser', updatedAt: at(9_000) } : t,
+      ),
+    };
+    // Keep mine: the reader's newer-looking record is not overwritten.
+    await importBackup(db, newer, { overwrite: new Set() });
+    expect((await db.talks.get(firstTalk!.id))?.note).toBe('Edited since');
+    await importBackup(db, newer);
+    expect((await db.talks.get(firstTalk!.id))?.note).toBe('From the other browser');
   });
 
   it('importing the same backup twice changes nothing the second time', async () => {

@@ -134,6 +134,10 @@ describe('stamping writes for sync', () => {
     renameTalk: { run: (c, i) => c.renameTalk(i.talkA, 'Live patching') },
     setSpeakers: { run: (c, i) => c.setSpeakers(i.talkA, ['Jiri Kosina']) },
     tagTalk: { run: (c, i) => c.tagTalk(i.talkA, ['kernel']) },
+    setRecordNote: { run: (c, i) => c.setRecordNote('talk', i.talkA, 'What I will try: **kGraft**') },
+    setRecordTags: {
+      run: async (c) => c.setRecordTags('page', (await db.pages.toArray())[0]!.id, ['kernel', 'to-read']),
+    },
     mergeTalks: { run: (c, i) => c.mergeTalks(i.talkA, [i.talkB]) },
     markNotATalk: { run: (c, i) => c.markNotATalk(i.talkA, 'none') },
     startTalkAt: { run: (c, i) => c.startTalkAt(i.a2, 'Second half', []) },

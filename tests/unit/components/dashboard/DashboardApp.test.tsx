@@ -48,7 +48,7 @@ function show(
   render(<DashboardApp db={db} listViewport={VIEWPORT} now={() => NOW} {...props} />);
 }
 
-const status = () => screen.getByRole('status').textContent;
+const status = () => screen.getByRole('status', { name: 'Library summary' }).textContent;
 const article = (text: RegExp) => screen.getByRole('article', { name: text });
 
 describe('DashboardApp', () => {
@@ -69,7 +69,8 @@ describe('DashboardApp', () => {
     expect(within(row).getByText(/onerror="alert\(1\)"/)).toBeTruthy();
     expect(within(row).getByText('Ask about kGraft')).toBeTruthy();
     const page = library.pages.find((p) => p.id === first.pageId)!;
-    const link = within(row).getByRole('link', { name: page.title });
+    // Grouped by talk, a talk from one page names that page in its header: the row links to the passage.
+    const link = within(row).getByRole('link', { name: `Open passage on ${page.title}` });
     expect(link.getAttribute('href')).toMatch(new RegExp(`^${page.url}#:~:text=`));
     expect(link.getAttribute('rel')).toContain('noopener');
     const talk = library.talks.find((t) => t.id === first.talkId);
@@ -224,7 +225,7 @@ describe('DashboardApp', () => {
     await fill();
     show();
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(12));
-    const feed = screen.getByRole('feed', { name: 'Highlights' });
+    const feed = screen.getByRole('region', { name: 'Highlights' });
     const first = feed.querySelector<HTMLElement>('[tabindex="0"]')!;
     first.focus();
     fireEvent.keyDown(first, { key: 'ArrowDown' });
@@ -243,9 +244,14 @@ describe('DashboardApp', () => {
     });
     await waitFor(() => expect(status()).toMatch(/^1 of 12/));
     fireEvent.click(screen.getByRole('button', { name: 'Save 1 result as collection' }));
-    const form = screen.getByRole('form', { name: 'Save results as a collection' });
-    expect((within(form).getByRole('textbox', { name: 'Description' }) as HTMLTextAreaElement).value).toBe(
+    // A dialog with a name to start from, whose description says it is a fixed set, not a live filter (#17).
+    const dialog = screen.getByRole('dialog', { name: 'Save results as a collection' });
+    const form = within(dialog).getByRole('form', { name: 'Save results as a collection' });
+    expect((within(form).getByRole('textbox', { name: 'Name' }) as HTMLInputElement).value).toBe(
       'Search “rust drivers”',
+    );
+    expect((within(form).getByRole('textbox', { name: 'Description' }) as HTMLTextAreaElement).value).toBe(
+      `Fixed set: the 1 highlight that matched search “rust drivers” on ${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(NOW)}. Highlights clipped later are not added.`,
     );
     fireEvent.input(within(form).getByRole('textbox', { name: 'Name' }), { target: { value: 'Rust' } });
     fireEvent.submit(form);
@@ -310,7 +316,8 @@ describe('DashboardApp talks', () => {
     const headers = await screen.findAllByRole('heading', { level: 2, name: /kernel live patching/i });
     expect(headers).toHaveLength(2);
     const header = headers.find((h) => h.textContent === 'Kernel live patching')!.closest('section')!;
-    fireEvent.click(within(header).getByRole('button', { name: 'Merge…' }));
+    fireEvent.click(within(header).getByRole('button', { name: /^Actions for / }));
+    fireEvent.click(within(header).getByRole('menuitem', { name: 'Merge…' }));
     const dialog = screen.getByRole('dialog', { name: /Merge talks into “Kernel live patching”/ });
     expect(
       (within(dialog).getByRole('checkbox', { name: /Kernel Live Patching!/ }) as HTMLInputElement).checked,
@@ -337,10 +344,12 @@ describe('DashboardApp talks', () => {
     const header = (await screen.findAllByRole('heading', { level: 2, name: talk.title }))[0]!.closest(
       'section',
     )!;
-    fireEvent.click(within(header).getByRole('button', { name: 'Only this talk' }));
+    fireEvent.click(within(header).getByRole('button', { name: /^Actions for / }));
+    fireEvent.click(within(header).getByRole('menuitem', { name: 'Only this talk' }));
     const count = await db.highlights.where('talkId').equals(talk.id).count();
     await waitFor(() => expect(status()).toMatch(new RegExp(`^${count} of 12`)));
-    fireEvent.click(within(header).getByRole('button', { name: 'Edit talk' }));
+    fireEvent.click(within(header).getByRole('button', { name: /^Actions for / }));
+    fireEvent.click(within(header).getByRole('menuitem', { name: 'Edit talk' }));
     const form = within(header).getByRole('form', { name: 'Edit talk' });
     fireEvent.input(within(form).getByRole('textbox', { name: 'Title' }), {
       target: { value: 'Live patching, revisited' },

@@ -33,7 +33,7 @@ function show(viewport = TALL) {
   return download;
 }
 
-const status = () => screen.getByRole('status').textContent;
+const status = () => screen.getByRole('status', { name: 'Library summary' }).textContent;
 /** The list's Group by (the export options have one too). */
 const groupBy = async (value: string) => {
   const selects = await screen.findAllByRole('combobox', { name: 'Group by' });
@@ -42,6 +42,14 @@ const groupBy = async (value: string) => {
   });
 };
 /** A talk's row in the Conferences view, by its title. */
+/** The title of the group header above a row of the list (rows follow their header in `data-index` order). */
+function previousGroupHeading(article: HTMLElement): string | undefined {
+  const at = Number(article.closest<HTMLElement>('[data-index]')!.dataset.index);
+  const headers = [...document.querySelectorAll<HTMLElement>('[data-index]')]
+    .filter((row) => Number(row.dataset.index) < at && row.querySelector('section h2'))
+    .sort((a, b) => Number(b.dataset.index) - Number(a.dataset.index));
+  return headers[0]?.querySelector('h2')?.textContent ?? undefined;
+}
 const talkRow = (title: string) => screen.getByRole('heading', { level: 4, name: title }).closest('section')!;
 const talkTitles = () => screen.queryAllByRole('heading', { level: 4 }).map((h) => h.textContent);
 
@@ -225,12 +233,15 @@ describe('conference talks in the other views', () => {
     expect(within(header).getByRole('link', { name: 'What I saw at FOSDEM' })).toBeTruthy();
     expect(within(header).getByText('2 highlights')).toBeTruthy();
     // The schedule's talk is not edited or merged here; the write-ups' own titles are no groups.
-    expect(within(header).queryByRole('button', { name: 'Edit talk' })).toBeNull();
+    fireEvent.click(within(header).getByRole('button', { name: /^Actions for / }));
+    expect(within(header).queryByRole('menuitem', { name: 'Edit talk' })).toBeNull();
+    expect(within(header).getByRole('menuitem', { name: 'Only this talk' })).toBeTruthy();
     expect(screen.queryByRole('heading', { level: 2, name: 'Rust for Linux' })).toBeNull();
-    // Each passage names the talk it is shown under.
+    // Each passage is shown under that talk's header, which names it once: the row does not repeat it (#17).
     for (const id of ['hl-blog-rust', 'hl-notes-rust']) {
       const article = document.querySelector<HTMLElement>(`article[data-highlight-id="${id}"]`)!;
-      expect(within(article).getByText(FOSDEM_RUST.title)).toBeTruthy();
+      expect(within(article).queryByText(FOSDEM_RUST.title)).toBeNull();
+      expect(previousGroupHeading(article)).toBe(FOSDEM_RUST.title);
     }
   });
 
@@ -251,7 +262,8 @@ describe('conference talks in the other views', () => {
     const header = (await screen.findByRole('heading', { level: 2, name: 'Lightning talks' })).closest(
       'section',
     )!;
-    fireEvent.click(within(header).getByRole('button', { name: 'Merge…' }));
+    fireEvent.click(within(header).getByRole('button', { name: /^Actions for / }));
+    fireEvent.click(within(header).getByRole('menuitem', { name: 'Merge…' }));
     const dialog = screen.getByRole('dialog', { name: /Merge talks into “Lightning talks”/ });
     fireEvent.input(within(dialog).getByRole('combobox', { name: 'Find another talk to merge' }), {
       target: { value: 'rust' },

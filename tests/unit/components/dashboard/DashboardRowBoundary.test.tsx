@@ -35,7 +35,7 @@ async function fill(damage: (highlights: HighlightRecord[]) => void) {
 }
 
 const show = () => render(<DashboardApp db={db} listViewport={VIEWPORT} now={() => NOW} />);
-const status = () => screen.getByRole('status').textContent;
+const status = () => screen.getByRole('status', { name: 'Library summary' }).textContent;
 
 describe('a damaged record in the dashboard', () => {
   it('shows times that are no dates (9e15, 1e300) as unknown, and the rest as usual', async () => {

@@ -57,4 +57,39 @@ describe('DeleteAllData', () => {
     );
     expect(onDeleted).not.toHaveBeenCalled();
   });
+
+  it('removes sync from this browser before it deletes, and deletes nothing when that fails', async () => {
+    const db = createDatabase(`delete-all-${crypto.randomUUID()}`);
+    try {
+      const library = makeLibrary({ highlights: 3, pages: 1, seed: 2 });
+      await db.pages.bulkAdd(library.pages);
+      await db.talks.bulkAdd(library.talks);
+      await db.highlights.bulkAdd(library.highlights);
+      const order: string[] = [];
+      let fail = true;
+      const forgetSync = vi.fn(async () => {
+        order.push(`forget with ${await db.highlights.count()} highlights`);
+        if (fail) throw new Error('Sync could not be stopped');
+      });
+      render(<DeleteAllData backup={libraryBackup(db, undefined, forgetSync)} onDeleted={() => {}} />);
+      fireEvent.click(screen.getByRole('button', { name: 'Delete all data…' }));
+      const dialog = screen.getByRole('dialog', { name: 'Delete all data' });
+      fireEvent.input(within(dialog).getByRole('textbox', { name: 'Confirmation' }), {
+        target: { value: 'DELETE' },
+      });
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Delete everything' }));
+      await waitFor(() =>
+        expect(within(dialog).getByRole('status', { name: 'Delete status' }).textContent).toBe(
+          'Nothing was deleted: Sync could not be stopped',
+        ),
+      );
+      expect(await db.highlights.count()).toBe(3);
+      fail = false;
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Delete everything' }));
+      await waitFor(async () => expect(await db.highlights.count()).toBe(0));
+      expect(order).toEqual(['forget with 3 highlights', 'forget with 3 highlights']);
+    } finally {
+      await db.delete();
+    }
+  });
 });

@@ -209,6 +209,34 @@ describe('searchLibrary', () => {
     expect(find('okonomie')).toEqual(['d2']);
   });
 
+  it('finds a talk’s and a page’s passages by their own notes and tags (#17), accents folded', () => {
+    const noted = buildLibraryIndex({
+      pages: [
+        page('p1', { title: 'Day 1', note: 'Worth rereading: the Größenwahn bits', tags: ['to-read'] }),
+        page('p2', { title: 'Day 2' }),
+      ],
+      talks: [
+        {
+          ...talk('t1', 'p1', 'Kernel live patching'),
+          note: 'What I’ll try: **kpatch** at work',
+          tags: ['Ökonomie'],
+        },
+        talk('t2', 'p2', 'Rust in the kernel'),
+      ],
+      highlights: [
+        hl('a', 'p1', { talkId: 't1', text: 'first passage' }),
+        hl('b', 'p1', { talkId: null, text: 'second passage' }),
+        hl('c', 'p2', { talkId: 't2', text: 'third passage' }),
+      ],
+    });
+    const find = (q: string) => runQuery(noted, q).sort();
+    expect(find('"what i’ll try"')).toEqual(['a']);
+    expect(find('okonomie')).toEqual(['a']);
+    expect(find('grossenwahn')).toEqual(['a', 'b']);
+    expect(find('to-read passage')).toEqual(['a', 'b']);
+    expect(find('kpatch third')).toEqual([]);
+  });
+
   it('does not match a term across two fields', () => {
     // "functions" ends the text and "kernel" is the tag: "functions kernel" spans the join.
     expect(query('"functionskernel"')).toEqual([]);
@@ -223,10 +251,31 @@ describe('searchLibrary', () => {
 });
 
 describe('searchLibrary properties', () => {
-  const seeded = makeLibrary({ highlights: 400, pages: 20, seed: 7 });
+  // Some talks and pages carry their own note and tags (#17), made of words the queries draw from.
+  const base = makeLibrary({ highlights: 400, pages: 20, seed: 7 });
+  const words = base.highlights.map((h) => h.text.split(/\W+/).slice(0, 3).join(' '));
+  const seeded = {
+    ...base,
+    talks: base.talks.map((t, i) =>
+      i % 3 ? t : { ...t, note: words[(i * 7) % words.length]!, tags: ['talk-tag'] },
+    ),
+    pages: base.pages.map((p, i) =>
+      i % 4 ? p : { ...p, note: words[(i * 11) % words.length]!, tags: ['page-tag'] },
+    ),
+  };
   const seededIndex = buildLibraryIndex(seeded);
-  const talkText = new Map(seeded.talks.map((t) => [t.id, foldCase([t.title, ...t.speakers].join('\n'))]));
-  const pageText = new Map(seeded.pages.map((p) => [p.id, foldCase(`${p.title}\n${siteOf(p)}`)]));
+  const talkText = new Map(
+    seeded.talks.map((t) => [
+      t.id,
+      foldCase([t.title, ...t.speakers, t.note ?? '', ...(t.tags ?? [])].join('\n')),
+    ]),
+  );
+  const pageText = new Map(
+    seeded.pages.map((p) => [
+      p.id,
+      foldCase([p.title, siteOf(p), p.note ?? '', ...(p.tags ?? [])].join('\n')),
+    ]),
+  );
   const fields = (h: HighlightRecord) => [
     foldCase(h.text),
     foldCase(h.note),

@@ -68,22 +68,6 @@ describe('toMarkdown', () => {
 
 describe('helpers', () => {
   it.each([
-    ['open source', 'open-source'],
-    ['testing/fuzzing', 'testing/fuzzing'],
-    ['  spaced  /  levels ', 'spaced/levels'],
-    ['C++', 'C'],
-    ['#hash', 'hash'],
-    ['_x_', 'x'],
-    ['snake_case', 'snake_case'],
-    ['Überraschung', 'Überraschung'],
-    ['日本語 タグ', '日本語-タグ'],
-    ['???', null],
-    ['a/???/b', 'a/b'],
-  ])('hashtagFor(%j) -> %j', (tag, expected) => {
-    expect(hashtagFor(tag)).toBe(expected);
-  });
-
-  it.each([
     ['# Title', '\\# Title'],
     ['--- rule', '\\--- rule'],
     ['a\n# b', 'a # b'],

@@ -11,7 +11,7 @@ import {
   MAX_CLIP_HTML_LENGTH,
   rangeToMarkdown,
 } from '@/core/markdown/from-html';
-import { plainText } from './markdown-oracle';
+import { activeParts, plainText } from './markdown-oracle';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/markdown');
 const EXPECTED = join(FIXTURES, 'expected');
@@ -276,6 +276,36 @@ describe('fragmentToMarkdown', () => {
       'a *b* [c](https://example.com/c)',
     );
     expect(fragmentToMarkdown(p)).toEqual({ markdown: 'a b c', html: '<p>a b c</p>' });
+  });
+
+  // A link around blocks (a card, a download button) became `[\n\nfor Desktop\n\n](u)`, which every
+  // parser shows as literal brackets: each block's text is linked instead, block markers outside.
+  it.each([
+    [
+      '<a href="https://d.example/"><div>for Desktop</div></a>',
+      '[for Desktop](https://d.example/)',
+      ['https://d.example/'],
+    ],
+    [
+      '<a href="https://d.example/"><h3>Title</h3><p>One <em>line</em></p></a>',
+      '### [Title](https://d.example/)\n\n[One *line*](https://d.example/)',
+      ['https://d.example/', 'https://d.example/'],
+    ],
+    [
+      '<p>before <a href="https://d.example/"><div>x</div></a> after</p>',
+      'before\n\n[x](https://d.example/)\n\nafter',
+      ['https://d.example/'],
+    ],
+    [
+      '<a href="https://d.example/"><p>a<br>b</p></a>',
+      '[a](https://d.example/)  \n[b](https://d.example/)',
+      ['https://d.example/', 'https://d.example/'],
+    ],
+  ])('keeps a link around blocks a link: %s', (html, markdown, links) => {
+    const doc = new JSDOM(`<section>${html}</section>`).window.document;
+    const clip = fragmentToMarkdown(doc.querySelector('section')!);
+    expect(clip.markdown).toBe(markdown);
+    for (const parts of activeParts(clip.markdown)) expect(parts.links).toEqual(links);
   });
 
   it('escapes a `!` right before a link, which would make it an image', () => {

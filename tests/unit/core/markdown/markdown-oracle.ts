@@ -1,9 +1,15 @@
 /**
- * A real CommonMark parser (markdown-it) as the judge of what Markdown does once rendered, so the
- * sanitizer and the export are not checked only against line regexes of our own. The parser keeps raw
- * HTML as HTML tokens and accepts every link (its own filter of `javascript:` would hide what we want
- * to see); the test then decides which URLs may stay.
+ * Real CommonMark parsers as the judges of what Markdown does once rendered, so the sanitizer and the
+ * export are not checked only against line regexes of our own: markdown-it (strict CommonMark and its
+ * default, with GFM tables and strikethrough) and the CommonMark reference implementation (`commonmark`,
+ * commonmark.js). The parsers keep raw HTML as HTML and accept every link (markdown-it's own filter of
+ * `javascript:` would hide what we want to see); the test then decides which URLs may stay.
  */
+import {
+  HtmlRenderer as CommonMarkHtmlRenderer,
+  Parser as CommonMarkParser,
+  type Node as CommonMarkNode,
+} from 'commonmark';
 import MarkdownIt, { type Token } from 'markdown-it';
 import type { MarkdownOrigin } from '@/core/markdown/escape';
 
@@ -37,13 +43,56 @@ function walk(tokens: readonly Token[], parts: ActiveParts) {
   });
 }
 
-/** The active parts of `markdown` as each parser reads it. */
+const reference = new CommonMarkParser();
+
+/** The text of a commonmark.js node (text, code and line breaks of its descendants). */
+function referenceText(node: CommonMarkNode): string {
+  let text = '';
+  const walker = node.walker();
+  for (let event = walker.next(); event; event = walker.next()) {
+    if (!event.entering) continue;
+    const { type, literal } = event.node;
+    if (type === 'text' || type === 'code') text += literal ?? '';
+    else if (type === 'softbreak' || type === 'linebreak') text += '\n';
+  }
+  return text;
+}
+
+/** The active parts as the CommonMark reference implementation reads them. */
+function referenceParts(markdown: string): ActiveParts {
+  const parts: ActiveParts = { html: [], links: [], images: [], headings: [] };
+  const walker = reference.parse(markdown).walker();
+  for (let event = walker.next(); event; event = walker.next()) {
+    if (!event.entering) continue;
+    const node = event.node;
+    if (node.type === 'html_inline' || node.type === 'html_block') parts.html.push(node.literal ?? '');
+    if (node.type === 'link') parts.links.push(node.destination ?? '');
+    if (node.type === 'image') parts.images.push(node.destination ?? '');
+    if (node.type === 'heading' && node.parent?.type === 'document')
+      parts.headings.push(`h${node.level} ${referenceText(node)}`);
+  }
+  return parts;
+}
+
+/** The active parts of `markdown` as each parser reads it: markdown-it's two presets, then the reference. */
 export function activeParts(markdown: string): ActiveParts[] {
-  return PARSERS.map((md) => {
-    const parts: ActiveParts = { html: [], links: [], images: [], headings: [] };
-    walk(md.parse(markdown, {}), parts);
-    return parts;
-  });
+  return [
+    ...PARSERS.map((md) => {
+      const parts: ActiveParts = { html: [], links: [], images: [], headings: [] };
+      walk(md.parse(markdown, {}), parts);
+      return parts;
+    }),
+    referenceParts(markdown),
+  ];
+}
+
+/**
+ * The HTML each parser renders `markdown` to (markdown-it strict CommonMark and default, the CommonMark
+ * reference), raw HTML left in: what a notes app shows.
+ */
+export function renderedHtml(markdown: string): string[] {
+  const reference = new CommonMarkParser().parse(markdown);
+  return [...PARSERS.map((md) => md.render(markdown)), new CommonMarkHtmlRenderer().render(reference)];
 }
 
 /**
@@ -51,6 +100,24 @@ export function activeParts(markdown: string): ActiveParts[] {
  * link, code, HTML or anything else), else null: what a clip of plain page text must come out as.
  */
 export function plainText(markdown: string): (string | null)[] {
+  return [...markdownItPlainText(markdown), referencePlainText(markdown)];
+}
+
+function referencePlainText(markdown: string): string | null {
+  const doc = reference.parse(markdown);
+  const paragraph = doc.firstChild;
+  if (!paragraph) return '';
+  if (paragraph.next || paragraph.type !== 'paragraph') return null;
+  let text = '';
+  for (let child = paragraph.firstChild; child; child = child.next) {
+    if (child.type === 'text') text += child.literal ?? '';
+    else if (child.type === 'softbreak') text += '\n';
+    else return null;
+  }
+  return text;
+}
+
+function markdownItPlainText(markdown: string): (string | null)[] {
   return PARSERS.map((md) => {
     const tokens = md.parse(markdown, {});
     if (tokens.length === 0) return '';

@@ -341,6 +341,154 @@ describe('matchTalk: a series of evenings', () => {
   });
 });
 
+// A write-up that rewords, abbreviates or translates a title: the speakers, named in full, agree; the page
+// is dated during the conference and names it; and the schedules hold no other talk of theirs then.
+describe('matchTalk: the only talk of its speakers, under another title', () => {
+  const dataconf = {
+    id: 'dc24',
+    title: 'DataConf Vienna 2024',
+    acronym: null,
+    start: '2024-10-07',
+    end: '2024-10-09',
+  };
+  const lastYear = {
+    id: 'dc23',
+    title: 'DataConf Vienna 2023',
+    acronym: null,
+    start: '2023-10-09',
+    end: '2023-10-11',
+  };
+  const talk = (
+    id: string,
+    day: string,
+    title: string,
+    speakers: string[],
+    conferenceId = 'dc24',
+  ): MatchableTalk => ({
+    id,
+    conferenceId,
+    title,
+    subtitle: null,
+    speakers,
+    start: `${day}T10:00:00+02:00`,
+    day,
+    housekeeping: false,
+  });
+  const others = generateSchedules(2, 300, 11, 2024);
+  const schedules = buildScheduleIndex(
+    [dataconf, lastYear, ...others.conferences],
+    [
+      talk('num', '2024-10-07', 'Testing Numerical Code When You Don’t Know the Answer', ['Kwabena Asare']),
+      talk(
+        'gemini',
+        '2024-10-08',
+        'Classifying Turkish Customer Messages with the Gemini API: Where We Went Wrong',
+        ['Burcu Yıldız', 'Emre Kaya'],
+      ),
+      talk('budget', '2024-10-08', 'The 100ms Budget: Treating Latency Like Money', ['Marius Feldt']),
+      talk('rk1', '2024-10-07', 'Streaming Joins in Practice', ['Rosa Klein']),
+      talk('rk2', '2024-10-09', 'Windowing for Humans', ['Rosa Klein']),
+      talk('py-old', '2024-10-07', '[MOVED] A Month with Free-Threaded Python (and What Broke)', [
+        'Ioana Petrescu',
+      ]),
+      talk('py-new', '2024-10-08', 'A Month with Free-Threaded Python (and What Broke)', ['Ioana Petrescu']),
+      talk('plan', '2024-10-09', 'Query Planning for Humans', ['Lea Novak']),
+      talk('django', '2024-10-09', '型ヒントで守る大規模Djangoアプリケーション', ['大島 悠斗']),
+      talk('pager-24', '2024-10-07', 'Pager Fatigue Is a Design Problem, Not a Resilience Problem', [
+        'Oona Halvorsen',
+      ]),
+      talk('pager-23', '2023-10-10', 'Pager Fatigue Is a Design Problem', ['Oona Halvorsen'], 'dc23'),
+      ...others.talks,
+    ],
+  );
+  const notes = 'Three days at DataConf Vienna 2024';
+  const during = '2024-10-12';
+
+  it.each([
+    [
+      'a reworded title',
+      query('Testing Numerical Code When the Answer Is Unknown', ['Kwabena Asare'], during, notes),
+      'num',
+    ],
+    [
+      'a translated title sharing a name',
+      query(
+        'Gemini API ile Türkçe Metin Sınıflandırma: Nerede Yanıldık?',
+        ['Burcu Yıldız', 'Emre Kaya'],
+        during,
+        notes,
+      ),
+      'gemini',
+    ],
+    [
+      'a translated title sharing no word',
+      query(
+        'Müşteri mesajlarını sınıflandırmak: nerede yanıldık?',
+        ['Burcu Yıldız', 'Emre Kaya'],
+        during,
+        notes,
+      ),
+      'gemini',
+    ],
+    [
+      'a word of an unspaced script shortened',
+      query('型ヒントで守る大規模Djangoアプリ', ['大島 悠斗'], during, notes),
+      'django',
+    ],
+    [
+      'a number spelt out',
+      query('The Hundred-Millisecond Budget', ['Marius Feldt'], during, notes),
+      'budget',
+    ],
+    [
+      'a moved talk, its old slot still listed',
+      query('A Month with Free-Threaded Python', ['Ioana Petrescu'], during, notes),
+      'py-new',
+    ],
+    [
+      'a title shortened to the one given at last year’s edition, the page dated during this one',
+      query('Pager Fatigue Is a Design Problem', ['Oona Halvorsen'], during),
+      'pager-24',
+    ],
+  ])('%s is matched', (_, q, expected) => {
+    expect(matchTalk(schedules, q)).toMatchObject({ kind: 'match', talkId: expected });
+  });
+
+  it.each([
+    ['speakers with two talks', query('Streaming Joins Done Right', ['Rosa Klein'], during, notes)],
+    [
+      'the page not naming the conference',
+      query('Testing Numerical Code When the Answer Is Unknown', ['Kwabena Asare'], during),
+    ],
+    [
+      'no page date',
+      query('Testing Numerical Code When the Answer Is Unknown', ['Kwabena Asare'], null, notes),
+    ],
+    [
+      'a page a year later',
+      query('Testing Numerical Code When the Answer Is Unknown', ['Kwabena Asare'], '2025-11-02', notes),
+    ],
+    [
+      'only the family name',
+      query('Testing Numerical Code When the Answer Is Unknown', ['Asare'], during, notes),
+    ],
+    ['no speakers', query('Testing Numerical Code When the Answer Is Unknown', [], during, notes)],
+    [
+      'another talk of the speaker, in the same language',
+      query('Why We Stopped Writing Mocks', ['Lea Novak'], during, notes),
+    ],
+    ['one word changed', query('Query Planning for Robots', ['Lea Novak'], during, notes)],
+    ['a slot title', query('Keynote', ['Lea Novak'], during, notes)],
+  ])('%s is not matched', (_, q) => {
+    expect(matchTalk(schedules, q).kind).not.toBe('match');
+  });
+
+  it('never matches or offers a moved or cancelled slot', () => {
+    const result = matchTalk(schedules, query('A Month with Free-Threaded Python (and What Broke)'));
+    expect(result.kind === 'match' ? [result.talkId] : offered(result)).not.toContain('py-old');
+  });
+});
+
 // A platform-engineering conference with the look-alikes real schedules have: a talk beside a workshop of
 // nearly its title, titles a word apart, a talk in two parts, speakers listed under their full first names.
 describe('matchTalk: near titles, session formats, short first names', () => {

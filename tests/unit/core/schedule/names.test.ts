@@ -28,6 +28,12 @@ describe('comparePeople', () => {
     ['林美咲', '林美咲', 'same'],
     ['김지은', '김지은', 'same'],
     ['Jane', 'Jane Doe', 'partial'],
+    ['@orlakeating', 'Orla Keating', 'same'], // a handle, as a write-up names its speaker
+    ['@tessaq', 'Tessa Quinlan', 'same'],
+    ['@sade_codes', 'Sade Adeyemi', 'same'],
+    ['@tessaq', '@tessaq', 'same'],
+    ['@tessaq', 'Tessa Keating', 'none'],
+    ['@jd', 'Jane Doe', 'none'],
     ['Doe', 'Jane Doe', 'partial'],
     ['Jane Doe', 'Jane Smith', 'none'],
     ['Jane Doe', 'John Doe', 'none'],

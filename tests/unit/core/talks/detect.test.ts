@@ -314,3 +314,89 @@ describe('detectTalkSections on inline pages', () => {
     expect(titles(detectTalkSections(doc))).toEqual(['Is Linux ready?', 'Kernel live patching']);
   });
 });
+
+describe('posts that name talks without reporting them', () => {
+  const numbered = (title: string) =>
+    parse(`<html><head><title>${title}</title></head><body><article><h1>${title}</h1>
+      <p>Our conference season is over and the recordings are online.</p>
+      ${[
+        ['Event Sourcing Regrets, Ranked', 'Hanne Kjær'],
+        ['Rust in the Payment Path', 'Sofie Lund'],
+        ['Why Your Retro Is Boring', 'Ellen Frost'],
+        ['Postgres Is Not Your Queue', 'Jonas Brandt'],
+      ]
+        .map(
+          ([t, s], i) =>
+            `<h2>${i + 1}. “${t}” — ${s}</h2><p>In her talk the speaker walks through the slides of a year.</p>`,
+        )
+        .join('')}</article></body></html>`);
+
+  it('finds no talk in a list of talks to watch', () => {
+    expect(detectTalkSections(numbered('4 GOTO 2024 talks to watch this weekend'))).toEqual([]);
+  });
+
+  it('finds the same headings in a write-up (the control)', () => {
+    expect(detectTalkSections(numbered('GOTO 2024: four talks I saw')).map((s) => s.title)).toEqual([
+      'Event Sourcing Regrets, Ranked',
+      'Rust in the Payment Path',
+      'Why Your Retro Is Boring',
+      'Postgres Is Not Your Queue',
+    ]);
+  });
+
+  it('ends a talk introduced in prose at a paragraph about someone at another talk', () => {
+    const doc = parse(`<html><head><title>A day at J-Fall</title></head><body><article>
+      <h1>A day at J-Fall: two talks we took home</h1>
+      <p>We went with four people from the team and split up after the keynote of the conference.</p>
+      <h2>The morning</h2>
+      <p>I stayed in room 1 for Sanne Bakker, who in ‘Records and the End of the Visitor’ showed how to
+      clean up a classic design pattern with sealed interfaces.</p>
+      <p id="in">With a sealed interface and a switch, sixty lines were left of the old visitor.</p>
+      <p id="other">My colleague Joris sat in another room at a talk about GraalVM native images, but that
+      one is for his own blog post.</p>
+      <h2>After lunch</h2>
+      <p>The afternoon opened with Wouter Smit, who with ‘Your Build Is Slower Than You Think’ scared a
+      room full of people with their own build times.</p>
+      <p>The average was forty minutes.</p>
+      </article></body></html>`);
+    const sections = detectTalkSections(doc);
+    expect(sections.map((s) => s.title)).toEqual([
+      'Records and the End of the Visitor',
+      'Your Build Is Slower Than You Think',
+    ]);
+    const at = (id: string) => talkForNode(sections, doc.getElementById(id)!.firstChild!)?.title ?? null;
+    expect(at('in')).toBe('Records and the End of the Visitor');
+    expect(at('other')).toBeNull();
+  });
+
+  it("takes a release's sections for no talk, whatever talk words they hold", () => {
+    const release = (n: number) => `<section><h2>v1.${n}.0</h2>
+      <h3>What's Changed</h3><ul><li>Speaker cards show the talk's room (#${n}1)</li></ul>
+      <h3>Features</h3><p>Sessions can now be grouped into a block: several lightning talks under one
+      slot, each with its speaker and slides.</p><h3>Bug fixes</h3><ul><li>The keynote badge no longer
+      overlaps the speaker's name (#${n}2)</li></ul></section>`;
+    const doc = parse(`<html><head><title>Releases · podium</title></head><body><main>
+      <h1>Releases</h1>${[3, 2, 1].map(release).join('')}</main></body></html>`);
+    expect(detectTalkSections(doc).map((s) => s.title)).toEqual([]);
+  });
+});
+
+describe('headings with a time and a room in front', () => {
+  it('keeps a timed break out of the talks', () => {
+    const p = '<p>Some words about the talk, long enough to read as a paragraph of prose about it.</p>';
+    const doc = parse(`<html><head><title>PyCon day one</title></head><body><article>
+      <h1>PyCon 2024: my notes from Thursday</h1>${p}
+      <h2>10:00 · Main stage · Keynote: Maintaining Free Software Without Burning Out</h2>${p}
+      <h2>11:15 · Room B — Postgres in Production (Facundo Rios)</h2>${p}
+      <h2 id="lunch">12:30 · Almuerzo y stands</h2>${p}
+      <h2>14:00 · Room A — Typed Pipelines in Practice (Ana Gomez)</h2>${p}
+      </article></body></html>`);
+    const sections = detectTalkSections(doc);
+    expect(sections.map((s) => s.title)).toEqual([
+      'Maintaining Free Software Without Burning Out',
+      'Postgres in Production',
+      'Typed Pipelines in Practice',
+    ]);
+    expect(talkForNode(sections, doc.getElementById('lunch')!.nextElementSibling!.firstChild!)).toBeNull();
+  });
+});

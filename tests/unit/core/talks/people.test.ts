@@ -26,6 +26,8 @@ describe('isPersonName', () => {
     'OSS',
     'Monday Morning',
     'Red Hat Software',
+    'di Chiara Lombardi',
+    'von Jana Novak',
   ])('%s is not', (name) => expect(isPersonName(name)).toBe(false));
 });
 

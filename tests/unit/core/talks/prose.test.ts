@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { opensWithBreak, talkIntroducedIn } from '@/core/talks/prose';
+import { opensWithBreak, talkIntroducedIn, tellsOfAnotherTalk } from '@/core/talks/prose';
 
 describe('talkIntroducedIn', () => {
   it.each([
@@ -74,4 +74,20 @@ describe('opensWithBreak', () => {
     'She opened with a story about a lunch that went wrong, and then showed the numbers.',
     'The afternoon is open spaces, which I am not going to live-post.',
   ])('%s does not', (text) => expect(opensWithBreak(text)).toBe(false));
+});
+
+describe('tellsOfAnotherTalk', () => {
+  it.each([
+    'My colleague sat in another room at a talk about GraalVM native images, which I leave for his post.',
+    'Mijn collega zat ondertussen in een andere zaal bij een talk over GraalVM native images.',
+    'Meanwhile half the team went to another session on Kotlin.',
+    'Parallel dazu war ich in einem Vortrag über Gradle.',
+    'Pendant ce temps, Léa était à une conférence sur Kafka.',
+  ])('%s tells of another talk', (text) => expect(tellsOfAnotherTalk(text)).toBe(true));
+  it.each([
+    'It was a talk about failure more than about Java.',
+    'Her talk was the best of the day, and the slides are online.',
+    'In the talk she showed a sealed interface with four records.',
+    'Sanne Bakker, die in ‘Records, sealed classes’ liet zien hoe je een patroon opruimt.',
+  ])('%s does not', (text) => expect(tellsOfAnotherTalk(text)).toBe(false));
 });

@@ -87,6 +87,65 @@ describe('findSpeakers', () => {
     expect(findSpeakers(title, text)).toEqual(expected);
   });
 
+  // Other languages (speaker-phrases.ts): a talk word and the word that introduces its speaker, a phrase
+  // that introduces a speaker on its own, a speaking verb after the name, a label, a particle after an honorific.
+  it.each([
+    ['Größenwahn in Microservices', 'Ein Vortrag von Jörg Weiß über zu große Dienste.', ['Jörg Weiß']],
+    ['Größenwahn in Microservices', 'Sophie Groß zeigte, wie man Dienste schneidet.', ['Sophie Groß']],
+    ['Größenwahn', 'Sophie Groß, Architektin bei Acme, erklärte den Schnitt.', ['Sophie Groß']],
+    ['Kotlin', 'Die Keynote eröffnete Jana Novak nicht.', []], // no name before the verb
+    ['Kotlin', 'Angela Merkel zeigte sich beeindruckt von der Messe.', []], // "zeigte sich": no talk
+    ['Kotlin', 'Ein Vortrag, organisiert von Jana Novak und Tim Berg.', []], // organisers, not speakers
+    ['Le JIT', 'Une présentation de Marie Dupont sur la compilation.', ['Marie Dupont']],
+    ['Le JIT', 'Une session présentée par Marie Dupont et Paul Martin.', ['Marie Dupont', 'Paul Martin']],
+    ['Le JIT', 'Marie Dupont a présenté la compilation à plusieurs niveaux.', ['Marie Dupont']],
+    [
+      'Le logiciel libre a-t-il gagné ?',
+      'Sylvie Marchand, qui a passé vingt ans à maintenir des bibliothèques utilisées par des millions de développeurs, a ouvert la conférence avec une question.',
+      ['Sylvie Marchand'],
+    ],
+    ['Le JIT', 'Marie Dupont a ouvert son ordinateur.', []], // opened, but no talk or event
+    ['Feature flags', 'La charla de Ana García fue la mejor del día.', ['Ana García']],
+    ['Feature flags', 'Observabilidad de la mano de Ana García, ingeniera de plataforma.', ['Ana García']],
+    ['Feature flags', 'Ana García presentó su experiencia con tres mil flags.', ['Ana García']],
+    ['Tecnologia', 'Beatriz Albuquerque abriu o evento sem nenhum slide de código.', ['Beatriz Albuquerque']],
+    ['Tecnologia', 'Uma palestra apresentada por Diego Martins sobre filas.', ['Diego Martins']],
+    ['Test', 'Marco Rossi ha mostrato come testare il codice numerico.', ['Marco Rossi']],
+    ['Test', 'Een lezing door Sanne de Wit over records.', ['Sanne de Wit']],
+    ['Test', 'Sanne de Wit liet zien hoe records werken.', ['Sanne de Wit']],
+    ['型ヒント', '午後は鈴木花子さんの発表から。型ヒントの話でした。', ['鈴木花子']],
+    ['型ヒント', '鈴木 花子氏による講演では型ヒントが中心でした。', ['鈴木 花子']],
+    ['型ヒント', '登壇者: 鈴木花子さん\n型ヒントの話でした。', ['鈴木花子']],
+    ['型ヒント', 'スピーカー：鈴木 花子\n型ヒントの話でした。', ['鈴木 花子']],
+    ['型ヒント', '鈴木花子さんの本を読みました。', []], // a book, not a talk
+    ['构建工具', '赵一帆老师的分享很实用。', ['赵一帆']],
+    ['측정', '김지은 님의 발표는 측정에 관한 것이었다.', ['김지은']],
+    [
+      'Mesh',
+      'At QCon San Francisco 2024, Hana Kovač, principal engineer at Brightwell Freight, explained why.',
+      ['Hana Kovač'],
+    ],
+  ])('%s | %s', (title, text, expected) => {
+    expect(findSpeakers(title, text)).toEqual(expected);
+  });
+
+  // Handles (handles.ts): a byline of handles right under the title names the speakers.
+  it.each([
+    ['Streams', 'by @orlakeating\nOrla Keating Follow\nNode.js collaborator.', ['Orla Keating']],
+    ['Permissions', 'by @tessaq\nTessa Quinlan maintains the deployment tooling.', ['Tessa Quinlan']],
+    [
+      'Undici',
+      'by @bnowicki and @sade_codes\nBartek Nowicki and Sade Adeyemi work on payments.',
+      ['Bartek Nowicki', 'Sade Adeyemi'],
+    ],
+    ['Streams', 'by @orlakeating\nThe opening keynote defended streams.', ['@orlakeating']],
+    ['Streams', 'Jane (@jd)\nShe defended streams.', ['@jd']],
+    ['Streams', 'by @jd\nTessa Quinlan asked the first question.', ['@jd']], // a name the handle does not spell
+    ['Streams', 'Follow @nodeconf for the videos.\nThe keynote defended streams.', []], // not a byline
+  ])('%s | %s', (title, text, expected) => {
+    expect(findSpeakers(title, text)).toEqual(expected);
+  });
+
   it('reads only the opening of the section', () => {
     const text = `${'Some prose about containers. '.repeat(30)}Later Jane Doe gave a talk on Rust.`;
     expect(findSpeakers('Containers', text)).toEqual([]);

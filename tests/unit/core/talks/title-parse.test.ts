@@ -36,6 +36,20 @@ describe('parseTalkTitle', () => {
     ],
     ['10:30 — Scaling Postgres (Jane Doe)', 'Scaling Postgres', ['Jane Doe'], null],
     [
+      'Talk · WebAssembly lato server: promesse e trappole',
+      'WebAssembly lato server: promesse e trappole',
+      [],
+      'talk',
+    ],
+    ['Panel · Il lavoro da remoto ha fallito?', 'Il lavoro da remoto ha fallito?', [], 'panel'],
+    ['Workshop (3 ore) · Testare le API con i contratti', 'Testare le API con i contratti', [], 'workshop'],
+    [
+      '11:00 · Escenario principal · Keynote: Mantener software libre sin quemarse',
+      'Mantener software libre sin quemarse',
+      [],
+      'keynote',
+    ],
+    [
       'ARC305 Cell-Based Architectures Without the Buzzwords',
       'Cell-Based Architectures Without the Buzzwords',
       [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headingRole, isHowToTitle, stepNumber } from '@/core/talks/vocabulary';
+import { headingRole, isHowToTitle, isWatchlistTitle, stepNumber } from '@/core/talks/vocabulary';
 
 describe('headingRole', () => {
   it.each([
@@ -47,6 +47,10 @@ describe('headingRole', () => {
     ['My notes', 'part'],
     ['Demo', 'part'],
     ['My take', 'part'],
+    ["What's Changed", 'part'],
+    ['Bug fixes', 'part'],
+    ['Breaking changes', 'part'],
+    ['New Contributors', 'part'],
     ['質疑応答', 'part'],
     ['感想', 'part'],
     ['Lunch', 'break'],
@@ -91,6 +95,24 @@ describe('headingRole', () => {
   ])('%s may be a title', (text) => {
     expect(headingRole(text)).toBeNull();
   });
+});
+
+describe('lists of talks to watch', () => {
+  it.each([
+    '10 GOTO Copenhagen 2024 talks to watch this weekend',
+    'Sessions worth watching from KubeCon',
+    'Five talks not to miss',
+    'Talks you should see: PyCon US',
+    'My re:Invent must-watch list',
+    'Sehenswerte Vorträge der JavaLand',
+    'Charlas que no te puedes perder',
+  ])('%s is a watchlist title', (title) => expect(isWatchlistTitle(title)).toBe(true));
+  it.each([
+    'I managed to watch 12 talks at PyCon',
+    'KubeCon talks I went to see',
+    'My notes on the “Watch Your Step” keynote',
+    'JSConf 2024 recap: the talks I liked',
+  ])('%s is not', (title) => expect(isWatchlistTitle(title)).toBe(false));
 });
 
 describe('how-tos', () => {

@@ -1,0 +1,96 @@
+/**
+ * #17's done-when: an axe-core scan (the npm `axe-core`, injected into the page under test) of the
+ * popup, the dashboard and the in-page highlight menu finds no serious or critical violation.
+ * Light and dark colour schemes both, since contrast is checked.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickDrawnHighlight, dragSelect, type ExtensionSession, launchExtension } from './harness';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PASSAGE = "He's a really big fan of random testing/ fuzzing in order to find bugs";
+const MENU = 'iframe[title="Talk Notes highlight"]';
+
+interface Finding {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  nodes: string[];
+}
+
+/** Runs axe in the page or frame and returns its serious and critical violations. */
+async function seriousViolations(target: Page | Frame): Promise<Finding[]> {
+  // `evaluate` of a string runs it as a script in the page (CDP): no script tag, so the page's CSP is no matter.
+  await target.evaluate(AXE_SOURCE);
+  const found = await target.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+    }));
+  });
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+describe.each(['light', 'dark'] as const)(
+  'axe-core finds no serious or critical violation (%s)',
+  (scheme) => {
+    let session: ExtensionSession;
+    let page: Page;
+    beforeAll(async () => {
+      session = await launchExtension();
+      page = await session.openFixture('conference-h2.html');
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await dragSelect(page, PASSAGE)).toBe(PASSAGE);
+      await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    });
+    afterAll(async () => {
+      await session?.close();
+    });
+
+    it('in the popup', async () => {
+      const popup = await session.openPopup(page);
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.getByRole('button', { name: PASSAGE, exact: true }).waitFor();
+      expect(await seriousViolations(popup)).toEqual([]);
+      // The editor open (note, tags, colours).
+      await popup.getByRole('button', { name: 'Edit', exact: true }).first().click();
+      await popup.getByRole('textbox', { name: 'Note', exact: true }).waitFor();
+      expect(await seriousViolations(popup)).toEqual([]);
+      await popup.close();
+    });
+
+    it('in the dashboard', async () => {
+      const dashboard = await session.openDashboard();
+      await dashboard.emulateMedia({ colorScheme: scheme });
+      await dashboard.locator('article').first().waitFor();
+      expect(await seriousViolations(dashboard)).toEqual([]);
+      // A group's Actions menu open, and the shortcuts dialog.
+      await dashboard
+        .getByRole('button', { name: /^Actions for / })
+        .first()
+        .click();
+      await dashboard.getByRole('menu').waitFor();
+      expect(await seriousViolations(dashboard)).toEqual([]);
+      await dashboard.keyboard.press('Escape');
+      await dashboard.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+      await dashboard.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      expect(await seriousViolations(dashboard)).toEqual([]);
+      await dashboard.close();
+    });
+
+    it('in the in-page highlight menu', async () => {
+      await clickDrawnHighlight(page, PASSAGE);
+      await page.frameLocator(MENU).getByRole('textbox', { name: 'Note' }).waitFor();
+      const frame = page.frames().find((f) => f.url().includes('highlight-menu.html'));
+      expect(frame).toBeDefined();
+      expect(await seriousViolations(frame!)).toEqual([]);
+    });
+  },
+);
