@@ -1,6 +1,9 @@
 /**
  * What matching a page to a known post adds to a visit (#18: at most 5 ms, pages with no highlights
- * included). Two parts, each timed alone in Node:
+ * included). Measured in Chromium (a real DOM and a real IndexedDB, bench/post-identity-entry.ts):
+ * the eager script's read of the declared links and the runtime's whole read on every web page and
+ * recap, and the background's lookups (the eager ask with its site check, a known site's full ask, an
+ * archive) against 2,000 pages and 50,000 highlights. Then the same two parts alone in Node:
  * 1. the content script reading the page's post identity (`readPostIdentity`) on the 62 web pages and
  *    the recaps, in jsdom (slower than a browser's DOM: an upper bound);
  * 2. the background's lookup (`postHighlights`) against a library of 2,000 pages and 50,000 highlights
@@ -10,16 +13,21 @@
  */
 import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { JSDOM } from 'jsdom';
-import { expect, it } from 'vitest';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type PostClaim, readPostIdentity } from '../core/post-identity';
 import type { HighlightRecord, PageRecord } from '../core/types';
 import { createDatabase } from '../storage/db';
 import { highlightsForUrl } from '../storage/highlights';
 import { postHighlights } from '../storage/posts';
 import { ALL_WEB_PAGES, WEB_PAGES_DIR } from '../tests/fixtures/web-pages';
+import { bundleScript } from './build-bundle';
+import type { LookupCase, PostIdentityBenchApi } from './post-identity-entry';
 import { percentile, summarize, table } from './stats';
 
 const BUDGET_MS = 5;
@@ -32,13 +40,167 @@ function median(values: number[]): number {
   return summarize(values).median;
 }
 
-it('reads a page’s post identity within the budget (the content script, on every visit)', () => {
-  const sources = [
+function pageSources(): string[] {
+  return [
     ...ALL_WEB_PAGES.map((name) => readFileSync(join(WEB_PAGES_DIR, name, 'source.html'), 'utf8')),
     ...readdirSync(RECAPS_DIR)
       .filter((f) => f.endsWith('.html'))
       .map((f) => readFileSync(join(RECAPS_DIR, f), 'utf8')),
   ];
+}
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+
+beforeAll(async () => {
+  server = createServer((_, response) => {
+    response.writeHead(200, { 'content-type': 'text/html' });
+    response.end('<!doctype html><title>blank</title>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+const fp = (n: number) => n.toString(16).padStart(16, '0');
+const NO_CLAIM: PostClaim = { permalinks: [], fingerprint: null, articles: [] };
+/** A visit's questions to the background: knowsSite on every visit, then the reader's lookup on a known site. */
+const CASES: LookupCase[] = [
+  {
+    name: 'knowsSite: a site never clipped (most visits; nothing more is asked)',
+    url: 'https://never.example.net/post',
+    claim: NO_CLAIM,
+    siteOnly: true,
+  },
+  {
+    name: 'knowsSite: a clipped site',
+    url: 'https://blog7.example.org/new',
+    claim: NO_CLAIM,
+    siteOnly: true,
+  },
+  {
+    name: 'postHighlights: a clipped site, a page not clipped (permalink, fingerprint)',
+    url: 'https://blog7.example.org/new',
+    claim: {
+      permalinks: ['https://blog7.example.org/new-canonical'],
+      fingerprint: 'ffffffffffffffff',
+      articles: [],
+    },
+    siteOnly: false,
+  },
+  {
+    name: 'postHighlights: a clipped post at its own URL',
+    url: 'https://blog3.example.org/posts/103',
+    claim: { ...NO_CLAIM, fingerprint: fp(103) },
+    siteOnly: false,
+  },
+  {
+    name: 'postHighlights: a moved post (canonical names the old URL)',
+    url: 'https://blog3.example.org/moved/103',
+    claim: { ...NO_CLAIM, permalinks: ['https://blog3.example.org/posts/103'] },
+    siteOnly: false,
+  },
+  {
+    name: 'postHighlights: a moved post found by its fingerprint',
+    url: 'https://blog3.example.org/moved/153',
+    claim: { ...NO_CLAIM, fingerprint: fp(153) },
+    siteOnly: false,
+  },
+  {
+    name: 'postHighlights: an archive page showing 10 clipped posts',
+    url: 'https://blog5.example.org/2024/',
+    claim: {
+      ...NO_CLAIM,
+      articles: Array.from({ length: 10 }, (_, i) => ({
+        permalink: `https://blog5.example.org/posts/${5 + 50 * i}`,
+        fingerprint: fp(5 + 50 * i),
+        title: `Post ${5 + 50 * i}`,
+      })),
+    },
+    siteOnly: false,
+  },
+  {
+    name: 'postHighlights: an archive of 10 posts, all moved (found by fingerprint)',
+    url: 'https://blog5.example.org/2025/',
+    claim: {
+      ...NO_CLAIM,
+      articles: Array.from({ length: 10 }, (_, i) => ({
+        permalink: `https://blog5.example.org/moved/${5 + 50 * i}`,
+        fingerprint: fp(5 + 50 * i),
+        title: `Post ${5 + 50 * i}`,
+      })),
+    },
+    siteOnly: false,
+  },
+];
+
+it('in Chromium: reads and looks up a post within the budget', async () => {
+  const bundle = await bundleScript('post-identity-entry.ts', 'TalkNotesPostIdentityBenchBundle');
+  const page = await browser.newPage();
+  await page.goto(`${origin}/`);
+  await page.evaluate(bundle);
+  type W = { TalkNotesPostIdentityBench: PostIdentityBenchApi };
+  const reads = await page.evaluate(
+    ({ sources, runs }) => (window as unknown as W).TalkNotesPostIdentityBench.readIdentities(sources, runs),
+    { sources: pageSources(), runs: RUNS },
+  );
+  const count = await page.evaluate(
+    ({ name, pages, each }) => (window as unknown as W).TalkNotesPostIdentityBench.seed(name, pages, each),
+    { name: `post-identity-${Date.now()}`, pages: PAGES, each: HIGHLIGHTS_EACH },
+  );
+  expect(count).toBe(PAGES * HIGHLIGHTS_EACH);
+  const lookups = await page.evaluate(
+    ({ cases, runs }) => (window as unknown as W).TalkNotesPostIdentityBench.lookups(cases, runs),
+    { cases: CASES, runs: RUNS },
+  );
+  await page.evaluate(() => (window as unknown as W).TalkNotesPostIdentityBench.drop());
+  await page.close();
+  const w = summarize(reads);
+  console.log(
+    `\n## Post identity in Chromium (${cpus().length} cores, load ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')})\n${table(
+      ['read (real DOM, per page: median of runs)', 'pages', 'median ms', 'p95 ms', 'max ms'],
+      [
+        [
+          'readPostIdentity (post-identity.js, known sites only)',
+          w.runs,
+          w.median,
+          percentile(reads, 95),
+          w.max,
+        ],
+      ],
+    )}\n\n${table(
+      [
+        `lookup (IndexedDB, ${PAGES} pages, ${PAGES * HIGHLIGHTS_EACH} highlights)`,
+        'by URL ms',
+        'by post ms',
+        'added ms',
+      ],
+      lookups.rows.map((r) => [
+        r.name,
+        r.byUrlMs,
+        r.byPostMs,
+        Math.round((r.byPostMs - r.byUrlMs) * 100) / 100,
+      ]),
+    )}\nsite index, first read after the background starts: ${lookups.siteIndexBuildMs.toFixed(1)} ms`,
+  );
+  expect(w.median).toBeLessThan(BUDGET_MS);
+  for (const row of lookups.rows) expect(row.byPostMs - row.byUrlMs).toBeLessThan(BUDGET_MS);
+}, 300_000);
+
+it('reads a page’s post identity within the budget (the content script, on every visit)', () => {
+  const sources = pageSources();
   const perPage: number[] = [];
   const slowest: [number, string][] = [];
   for (const [i, html] of sources.entries()) {

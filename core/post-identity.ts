@@ -5,8 +5,9 @@
  * several posts in full, each `<article>`'s own permalink and fingerprint.
  *
  * These are claims made by the page, untrusted: the background keeps only those of the page's own
- * site (core/site.ts) before it looks anything up. Read on every visit, so it stays cheap: a few
- * selector queries and the text of a few paragraphs, never the whole page's text.
+ * site (core/site.ts) before it looks anything up. Read (by post-identity.js, loaded on demand) on
+ * every visit to a site the library holds a page of, so it stays cheap: tag-name lookups and the text
+ * of a few paragraphs, never the whole page's text.
  */
 import { LIMITS } from './limits';
 import { normalizeUrl } from './url';
@@ -35,8 +36,8 @@ export interface PostIdentity {
 }
 
 /** At most this many declared permalinks and archive articles are claimed (the message's limits). */
-export const MAX_PERMALINKS = 8;
-export const MAX_ARTICLES = 50;
+export const MAX_PERMALINKS = LIMITS.claimedPermalinks;
+export const MAX_ARTICLES = LIMITS.archiveArticles;
 /** A fingerprint needs this much paragraph text; less (a stub, a list page) is no fingerprint. */
 export const MIN_FINGERPRINT_TEXT = 80;
 /** Paragraph text read for a fingerprint: enough to tell posts apart, little enough to stay cheap. */

@@ -7,13 +7,15 @@ import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import { describeStorageError } from '@/core/storage-errors';
 import { noteOf, tagsOf } from '@/core/record-notes';
 import { sameSite } from '@/core/site';
+import type { PostClaim } from '@/core/post-identity';
 import type { HighlightRecord, TalkRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
 import { saveClip } from '@/storage/clips';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { getHighlight, highlightsForUrl, listTags, recordAnchoring } from '@/storage/highlights';
-import { postHighlights } from '@/storage/posts';
+import { postHighlights, shownPostKeys } from '@/storage/posts';
+import { createSiteIndex, type SiteIndex } from '@/storage/sites';
 import { linkPageTalks } from '@/storage/schedule-links';
 import { talkRulesFor } from '@/storage/talk-rules';
 import type { BackgroundRequest, BackgroundResponses, GrantedTalk } from './protocol';
@@ -39,6 +41,8 @@ export interface BackgroundDeps {
   randomBytes?: () => Uint8Array;
   /** Sync with a CouchDB (./sync-service.ts); without it the sync messages fail. */
   sync?: SyncService;
+  /** Which sites the library holds pages of (#18); made from `db` on first use when not given. */
+  sites?: SiteIndex;
 }
 
 /** Why a menu request was refused: the frame holds no grant for it (a web page framed the menu, or it closed). */
@@ -59,18 +63,6 @@ function requireOwnPage(context: HandlerContext, url: string) {
   if (context.role !== 'content') return;
   const own = originOf(context.senderUrl);
   if (!own || own !== originOf(url)) {
-    throw new MessageRejected('a content script may only act on its own page');
-  }
-}
-
-/**
- * A content script may act on a post of its own page's site (#18): a post is drawn, clipped and edited
- * on the site's other pages that show it (blog.example.org's post on www.example.org's archive), never
- * on another site's. Reads of a page by its address stay with requireOwnPage.
- */
-function requireOwnSite(context: HandlerContext, url: string) {
-  if (context.role !== 'content') return;
-  if (!context.senderUrl || !sameSite(context.senderUrl, url)) {
     throw new MessageRejected('a content script may only act on its own page');
   }
 }
@@ -110,6 +102,7 @@ function handlersFor({
   askGrantingFrame,
   randomBytes = () => crypto.getRandomValues(new Uint8Array(32)),
   sync,
+  sites,
 }: BackgroundDeps): Handlers<BackgroundRequest, BackgroundResponses> {
   // Edits from the in-page menu and a closing popup: written, and the open tabs told, like any other.
   const commands = createCommands({ db, notify: notifyHighlightsChanged });
@@ -121,9 +114,32 @@ function handlersFor({
 
   async function ownHighlight(id: string, context: HandlerContext): Promise<HighlightRecord | null> {
     const highlight = await getHighlight(db, id);
-    if (highlight) requireOwnSite(context, highlight.url);
+    if (highlight) requireOwnPage(context, highlight.url);
     return highlight;
   }
+
+  /**
+   * A content script acts on its own origin's pages (requireOwnPage), and on another page of its site
+   * only when the identity rule shows that page's post on it (#18): the page's own claims name it (a
+   * declared permalink, an archive's article) or find it (its fingerprint), and it is of the page's
+   * site. alice.github.io never reaches bob.github.io's highlights (two sites), and a page of the same
+   * site that claims nothing of a post (the site's other posts, its front page) reaches none of them.
+   */
+  async function requireShownPost(context: HandlerContext, url: string, identity?: PostClaim) {
+    if (context.role !== 'content') return;
+    const own = originOf(context.senderUrl);
+    if (own && own === originOf(url)) return;
+    const sender = normalizeUrl(context.senderUrl ?? '');
+    if (sender && identity && sameSite(sender, url) && (await shownPostKeys(db, sender, identity)).has(url))
+      return;
+    throw new MessageRejected('a content script may only act on its own page');
+  }
+
+  let siteIndex = sites;
+  const siteKnown = (url: string) => {
+    siteIndex ??= createSiteIndex(db);
+    return siteIndex.hasPagesOf(url);
+  };
 
   /** The talk of a highlight, as the menu sees it; null when it is under none. */
   async function grantedTalk(highlightId: string): Promise<GrantedTalk | null> {
@@ -177,15 +193,23 @@ function handlersFor({
       return postHighlights(db, key, identity);
     },
 
+    // Asked by the eager script on every visit: one set lookup (storage/sites.ts).
+    knowsSite: async ({ url }, context) => {
+      const key = normalizeUrl(url);
+      if (!key) throw new MessageRejected('not an http(s) URL');
+      requireOwnPage(context, key);
+      return siteKnown(key);
+    },
+
     getHighlight: ({ id }) => getHighlight(db, id),
 
     listTags: () => listTags(db),
 
-    saveClip: async ({ clip }, context) => {
+    saveClip: async ({ clip, identity }, context) => {
       const url = normalizeUrl(clip.page.url);
       if (!url) throw new MessageRejected('not an http(s) URL');
-      // Filed under its post's permalink (#18), which may be another page of the sender's site.
-      requireOwnSite(context, url);
+      // Filed under its post's key (#18), which may be another page of the sender's site showing it.
+      await requireShownPost(context, url, identity);
       if (context.incognito) throw new Error(PRIVATE_WINDOW_NOTICE);
       const result = await saveClip(db, { ...clip, page: { ...clip.page, url } });
       // The page's talks filed under the imported schedules' talks; a failure here loses no clip.
@@ -212,9 +236,11 @@ function handlersFor({
       return null;
     },
 
-    grantMenu: async ({ id }, context) => {
+    grantMenu: async ({ id, identity }, context) => {
       if (context.frameId === undefined) throw new MessageRejected('a menu grant needs the sender’s frame');
-      if (!(await ownHighlight(id, context))) throw new Error(`highlight ${id} does not exist`);
+      const highlight = await getHighlight(db, id);
+      if (!highlight) throw new Error(`highlight ${id} does not exist`);
+      await requireShownPost(context, highlight.url, identity);
       return formatGrant(context.frameId, randomBytes());
     },
 

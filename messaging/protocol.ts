@@ -16,7 +16,6 @@ import {
 import type { Redetection } from '@/core/talks/filing';
 import type { TalkRules } from '@/core/talks/rules';
 import type { FramePage } from '@/core/page-view';
-import { MAX_ARTICLES, MAX_PERMALINKS } from '@/core/post-identity';
 import type { PostHighlights } from '@/storage/posts';
 import type { SyncState } from './sync-service';
 import { ANCHOR_STATUSES, type ClipResult, type HighlightColor, type HighlightRecord } from '@/core/types';
@@ -36,7 +35,7 @@ const Grant = v.pipe(v.string(), v.maxLength(100));
 
 /** What a page claims about the posts it shows (core/post-identity.ts `PostClaim`). */
 const PostClaimSchema = v.object({
-  permalinks: v.pipe(v.array(HttpUrlSchema), v.maxLength(MAX_PERMALINKS)),
+  permalinks: v.pipe(v.array(HttpUrlSchema), v.maxLength(LIMITS.claimedPermalinks)),
   fingerprint: v.nullable(FingerprintSchema),
   articles: v.pipe(
     v.array(
@@ -46,7 +45,7 @@ const PostClaimSchema = v.object({
         title: v.pipe(v.string(), v.maxLength(LIMITS.title)),
       }),
     ),
-    v.maxLength(MAX_ARTICLES),
+    v.maxLength(LIMITS.archiveArticles),
   ),
 });
 
@@ -60,18 +59,29 @@ export const BackgroundRequestSchema = v.variant('type', [
    * (core/post-identity.ts), of which only its own site's claims count.
    */
   v.object({ type: v.literal('getPostHighlights'), url: HttpUrlSchema, identity: PostClaimSchema }),
+  /**
+   * Whether the library holds a page of the sender's page's site (#18): only then can the page's
+   * claims find anything, and the content script read them.
+   */
+  v.object({ type: v.literal('knowsSite'), url: HttpUrlSchema }),
   /** One highlight by id (the in-page menu iframe reads through the background). */
   v.object({ type: v.literal('getHighlight'), id: Id }),
   /** Every tag in the library, for completion. */
   v.object({ type: v.literal('listTags') }),
-  /** Saves a clip made in the sender's page. */
-  v.object({ type: v.literal('saveClip'), clip: ClipSchema }),
+  /**
+   * Saves a clip made in the sender's page. Filed under another page of its site only when the page's
+   * claims (`identity`) show that page's post (#18: an archive's post, a moved post's first address).
+   */
+  v.object({ type: v.literal('saveClip'), clip: ClipSchema, identity: v.optional(PostClaimSchema) }),
   /** Edits a highlight; a content script only on its own page. */
   v.object({ type: v.literal('updateHighlight'), id: Id, changes: HighlightChangesSchema }),
   v.object({ type: v.literal('deleteHighlight'), id: Id }),
   v.object({ type: v.literal('restoreHighlight'), highlight: HighlightRecordSchema }),
-  /** A grant for the menu of one highlight of the sender's page, bound to the sender's tab and frame. */
-  v.object({ type: v.literal('grantMenu'), id: Id }),
+  /**
+   * A grant for the menu of one highlight of the sender's page, bound to the sender's tab and frame;
+   * with `identity`, also of a post of its site that the page's claims show (as for saveClip).
+   */
+  v.object({ type: v.literal('grantMenu'), id: Id, identity: v.optional(PostClaimSchema) }),
   /** The in-page menu's requests: each carries the grant its content script gave it, never an id. */
   v.object({ type: v.literal('getGrantedHighlight'), grant: Grant }),
   v.object({ type: v.literal('updateGrantedHighlight'), grant: Grant, changes: HighlightChangesSchema }),
@@ -115,6 +125,7 @@ export interface BackgroundResponses {
   ping: { version: string };
   getPageHighlights: HighlightRecord[];
   getPostHighlights: PostHighlights;
+  knowsSite: boolean;
   getHighlight: HighlightRecord | null;
   listTags: string[];
   saveClip: ClipResult;
@@ -148,6 +159,7 @@ export const BACKGROUND_SENDERS: { [K in BackgroundRequest['type']]: readonly Se
   ping: ['content', 'extension'],
   getPageHighlights: ['content', 'extension'],
   getPostHighlights: ['content'],
+  knowsSite: ['content'],
   getHighlight: ['extension'],
   listTags: ['extension', 'menu'],
   saveClip: ['content'],

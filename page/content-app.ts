@@ -11,7 +11,7 @@ import type { ClipInput } from '@/core/schemas';
 import { sendToBackground } from '@/messaging/client';
 import type { BackgroundResponses, ContentResponses } from '@/messaging/protocol';
 import { MessageRejected } from '@/messaging/router';
-import { type PostIdentity, readPostIdentity } from '@/core/post-identity';
+import { type PostClaim, type PostIdentity, readPostIdentity } from '@/core/post-identity';
 import { NO_RULES, type Redetection, type TalkRules } from '@/core/talks';
 import { analyzePage, type PageAnalysis, prepareClip, redetect } from './clipper';
 import { HighlightPainter } from './highlight-painter';
@@ -77,6 +77,11 @@ export class ContentApp {
   private rulesRead: Promise<void> = Promise.resolve();
   /** The post the page shows (where its clips are filed) and the archive's posts; null until read. */
   private post: { postUrl: string; fingerprint: string | null; articles: ShownArticle[] } | null = null;
+  /**
+   * What the page claims (#18), sent with clips and menu grants: the background files a clip under,
+   * or grants a menu for, another page of the site only when these claims show that page's post.
+   */
+  private claim: PostClaim | undefined;
   /** Highlights of an archive's post, by id: drawn only inside that post's `<article>`. */
   private articleOf = new Map<string, Element>();
 
@@ -120,7 +125,9 @@ export class ContentApp {
       // Nothing from a private window is stored: retrying could never succeed there.
       { canRetry: !options.privateWindow },
     );
-    this.menu = new MenuUi(ctx, doc, { requestGrant: (id) => sendToBackground({ type: 'grantMenu', id }) });
+    this.menu = new MenuUi(ctx, doc, {
+      requestGrant: (id) => sendToBackground({ type: 'grantMenu', id, ...this.claimed() }),
+    });
   }
 
   /** The page's storage key: never simply the address bar, which the page's script can rewrite. */
@@ -153,8 +160,13 @@ export class ContentApp {
       }
     }
     this.post = { postUrl: answer.postUrl, fingerprint: identity.claim.fingerprint, articles };
+    this.claim = identity.claim;
     this.options.onPostShown?.(this.shownPosts());
     return records;
+  }
+
+  private claimed(): { identity?: PostClaim } {
+    return this.claim ? { identity: this.claim } : {};
   }
 
   /** The keys of the posts the page shows: the page's own post first, then an archive's. */
@@ -349,7 +361,7 @@ export class ContentApp {
       return { saved: false, duplicate: false, message: PRIVATE_WINDOW_NOTICE };
     }
     try {
-      const { highlight, duplicate } = await sendToBackground({ type: 'saveClip', clip });
+      const { highlight, duplicate } = await sendToBackground({ type: 'saveClip', clip, ...this.claimed() });
       this.painter.remove(provisionalId);
       if (duplicate) {
         const existing = this.painter.rangeOf(highlight.id) ?? drawn;
@@ -384,7 +396,7 @@ export class ContentApp {
   /** Stores the clips kept unsaved, oldest first; the ones that fail again stay. */
   async retryUnsaved(): Promise<void> {
     const { saved, problem, refused } = await this.unsaved.retry(
-      async (clip) => (await sendToBackground({ type: 'saveClip', clip })).highlight,
+      async (clip) => (await sendToBackground({ type: 'saveClip', clip, ...this.claimed() })).highlight,
       (provisionalId, highlight, range) => {
         this.painter.remove(provisionalId);
         this.highlights.addClipped(highlight, range);

@@ -205,7 +205,7 @@ export class PageHighlights {
     const started = now();
     const generation = this.generation;
     const live = records.filter((r) => this.records.has(r.id));
-    let results = new Map<string, AnchorResult | null>();
+    const results = new Map<string, AnchorResult | null>();
     if (live.length && this.deps.doc.body) {
       for (const [root, group] of byRoot(live, this.deps.rootOf, this.deps.doc.body)) {
         const anchored = (await anchorAll(root, group, { now })).results;

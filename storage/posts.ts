@@ -30,6 +30,14 @@ export interface PostHighlights {
   articles: ArticleHighlights[];
 }
 
+/** The posts a page shows, by key, as the identity rule finds them (no highlights read). */
+interface ShownPosts {
+  /** Keys of the page's own post: its URL, its own site's declared permalinks, the stored page found. */
+  own: string[];
+  postUrl: string;
+  articles: { index: number; postUrl: string; stored: boolean }[];
+}
+
 /**
  * The post `pageUrl` (normalized, the page's own key) shows and its highlights, and those of the
  * posts an archive page shows; claims of other sites are ignored.
@@ -39,25 +47,61 @@ export async function postHighlights(
   pageUrl: string,
   claim: PostClaim,
 ): Promise<PostHighlights> {
+  const shown = await findShownPosts(db, pageUrl, claim);
+  const articles = await Promise.all(
+    shown.articles.map(
+      async ({ index, postUrl, stored }): Promise<ArticleHighlights> => ({
+        index,
+        postUrl,
+        highlights: stored ? await highlightsOf(db, [postUrl]) : [],
+      }),
+    ),
+  );
+  return { postUrl: shown.postUrl, highlights: await highlightsOf(db, shown.own), articles };
+}
+
+/**
+ * Every key of a post `pageUrl` shows by the identity rule: its own, its own site's declared
+ * permalinks, the stored page they (or its fingerprint) found, and an archive's posts of its site.
+ * What a content script may file clips under and act on beyond its own origin (messaging/).
+ */
+export async function shownPostKeys(
+  db: TalkNotesDatabase,
+  pageUrl: string,
+  claim: PostClaim,
+): Promise<Set<string>> {
+  const shown = await findShownPosts(db, pageUrl, claim);
+  return new Set([...shown.own, shown.postUrl, ...shown.articles.map((a) => a.postUrl)]);
+}
+
+async function findShownPosts(db: TalkNotesDatabase, pageUrl: string, claim: PostClaim): Promise<ShownPosts> {
   const ownSite = (url: string) => sameSite(url, pageUrl);
   const permalinks = claim.permalinks.filter(ownSite);
   const keys = [pageUrl, ...permalinks];
   const page = await findPost(db, keys, claim.fingerprint, ownSite);
-  const postUrl = page?.url ?? permalinks[0] ?? pageUrl;
-  const pageUrls = new Set(keys);
-  if (page) pageUrls.add(page.url);
+  const own = new Set(keys);
+  if (page) own.add(page.url);
   const trusted = claim.articles.map((a, index) => ({ ...a, index })).filter((a) => ownSite(a.permalink));
-  const shown = await Promise.all(
-    trusted.map(async (article): Promise<ArticleHighlights | null> => {
-      const found = await findPost(db, [article.permalink], article.fingerprint, ownSite);
-      const key = found?.url ?? article.permalink;
-      // A post the page also shows as its own is drawn there, not twice.
-      if (pageUrls.has(key)) return null;
-      return { index: article.index, postUrl: key, highlights: found ? await highlightsOf(db, [key]) : [] };
-    }),
+  // An archive's posts by their permalinks (one lookup on the unique index each), and those not found
+  // so by their fingerprints, all in one query (a post moved since it was clipped).
+  const stored = await pagesByUrl(
+    db,
+    trusted.map((a) => a.permalink),
   );
-  const articles = shown.filter((a): a is ArticleHighlights => a !== null);
-  return { postUrl, highlights: await highlightsOf(db, [...pageUrls]), articles };
+  const unfound = trusted.filter((a) => !stored.has(a.permalink) && a.fingerprint);
+  const moved = await oldestByFingerprint(
+    db,
+    unfound.map((a) => a.fingerprint!),
+    ownSite,
+  );
+  const articles = trusted
+    .map((a) => {
+      const page = stored.get(a.permalink) ?? (a.fingerprint ? moved.get(a.fingerprint) : undefined);
+      return { index: a.index, postUrl: page?.url ?? a.permalink, stored: page !== undefined };
+    })
+    // A post the page also shows as its own is drawn there, not twice.
+    .filter((a) => !own.has(a.postUrl));
+  return { own: [...own], postUrl: page?.url ?? permalinks[0] ?? pageUrl, articles };
 }
 
 /** The stored page of a post: by one of its keys (in order), else by its fingerprint on the same site. */
@@ -67,17 +111,43 @@ async function findPost(
   fingerprint: string | null,
   ownSite: (url: string) => boolean,
 ): Promise<PageRecord | undefined> {
-  const byUrl = (await Promise.all(keys.map((key) => db.pages.where('url').equals(key).first()))).filter(
-    (page): page is PageRecord => page !== undefined,
-  );
+  const byUrl = await pagesByUrl(db, keys);
   for (const key of keys) {
-    const page = byUrl.find((p) => p.url === key);
+    const page = byUrl.get(key);
     if (page) return page;
   }
   if (!fingerprint) return undefined;
-  const byFingerprint = await db.pages.where('fingerprint').equals(fingerprint).toArray();
-  // The oldest page of the post: where its first highlights were filed.
-  return byFingerprint.filter((p) => ownSite(p.url)).sort((a, b) => a.createdAt - b.createdAt)[0];
+  return (await oldestByFingerprint(db, [fingerprint], ownSite)).get(fingerprint);
+}
+
+/**
+ * The stored page of each fingerprint on the page's own site, the oldest when several (where the
+ * post's first highlights were filed); one query for all.
+ */
+async function oldestByFingerprint(
+  db: TalkNotesDatabase,
+  fingerprints: string[],
+  ownSite: (url: string) => boolean,
+): Promise<Map<string, PageRecord>> {
+  const found = new Map<string, PageRecord>();
+  if (!fingerprints.length) return found;
+  const keys = [...new Set(fingerprints)];
+  const pages =
+    keys.length === 1
+      ? await db.pages.where('fingerprint').equals(keys[0]!).toArray()
+      : await db.pages.where('fingerprint').anyOf(keys).toArray();
+  for (const page of pages) {
+    if (!page.fingerprint || !ownSite(page.url)) continue;
+    const older = found.get(page.fingerprint);
+    if (!older || page.createdAt < older.createdAt) found.set(page.fingerprint, page);
+  }
+  return found;
+}
+
+/** The stored pages of `urls`, by URL: one equality lookup on the unique index each. */
+async function pagesByUrl(db: TalkNotesDatabase, urls: string[]): Promise<Map<string, PageRecord>> {
+  const pages = await Promise.all(urls.map((url) => db.pages.where('url').equals(url).first()));
+  return new Map(pages.filter((p): p is PageRecord => p !== undefined).map((p) => [p.url, p]));
 }
 
 async function highlightsOf(db: TalkNotesDatabase, urls: string[]): Promise<HighlightRecord[]> {

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { readPostIdentity } from '@/core/post-identity';
 import { normalizeUrl } from '@/core/url';
 import { isAddressedTo } from '@/messaging/addressed';
 import { sendToBackground } from '@/messaging/client';
@@ -14,7 +13,7 @@ import { createMessageRouter, type MessageSender } from '@/messaging/router';
 import type { ContentApp, PostView } from '@/page/content-app';
 import { holdsFocus, sameOriginFramePages } from '@/page/frames';
 import { watchPageAddress } from '@/page/page-address';
-import { loadContentRuntime } from '@/page/runtime-loader';
+import { loadContentRuntime, loadPostIdentityReader } from '@/page/runtime-loader';
 import { scriptStartedEventName, stopScriptStartedEvents } from '@/page/script-started-guard';
 
 // Declared for top frames; entrypoints/frame-script.ts imports this script in same-origin frames.
@@ -107,27 +106,37 @@ export default defineContentScript({
     if (import.meta.env.TALK_NOTES_MARKS) {
       performance.mark('talk-notes:ready', { detail: { scriptMs: performance.now() - started } });
     }
-    /** Draws the highlights of the page now shown, loading the runtime only when it has some. */
+    /**
+     * Draws the highlights of the page now shown, loading the runtime only when it has some. Which post
+     * the page shows (#18) is read only on a site the library holds a page of: a page's claims count
+     * only for its own site, so elsewhere (most visits) nothing could match and one question is all.
+     */
     function drawPage(): void {
       const url = address.current();
       if (!url) return;
-      // Which post the page shows (#18): a few selector queries and a few paragraphs' text.
-      const identity = readPostIdentity(document, url);
-      void sendToBackground({ type: 'getPostHighlights', url, identity: identity.claim }).then(
-        (answer) => {
+      const current = () => !app && address.current() === url;
+      void sendToBackground({ type: 'knowsSite', url })
+        .then(async (known) => {
+          if (!known) return noHighlights();
+          const { readPostIdentity } = await loadPostIdentityReader();
           // The reader moved on while we asked: the page now shown has had its own request.
-          if (app || address.current() !== url) return;
+          if (!current()) return;
+          const identity = readPostIdentity(document, url);
+          const answer = await sendToBackground({ type: 'getPostHighlights', url, identity: identity.claim });
+          if (!current()) return;
           shownPosts = [answer.postUrl, ...answer.articles.map((a) => a.postUrl)];
           const some = answer.highlights.length || answer.articles.some((a) => a.highlights.length);
           if (some) void startApp({ identity, answer });
-          else if (import.meta.env.TALK_NOTES_MARKS) {
-            performance.mark('talk-notes:anchored', {
-              detail: { anchored: 0, fuzzy: 0, orphaned: 0, durationMs: 0 },
-            });
-          }
-        },
-        (error: unknown) => console.warn('Talk Notes: could not read this page’s highlights', error),
-      );
+          else noHighlights();
+        })
+        .catch((error: unknown) => console.warn('Talk Notes: could not read this page’s highlights', error));
+    }
+    function noHighlights(): void {
+      if (import.meta.env.TALK_NOTES_MARKS) {
+        performance.mark('talk-notes:anchored', {
+          detail: { anchored: 0, fuzzy: 0, orphaned: 0, durationMs: 0 },
+        });
+      }
     }
     function pageChanged(): void {
       if (app) void app.then((started) => started.pageChanged());

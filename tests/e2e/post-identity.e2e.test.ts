@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   anchoredMarks,
+  clickDrawnHighlight,
   dragSelect,
   drawnHighlights,
   type ExtensionSession,
@@ -18,6 +19,8 @@ import {
 } from './harness';
 
 type StoredPage = { url: string; title: string };
+
+const MENU = 'iframe[title="Talk Notes highlight"]';
 type StoredHighlight = { text: string; url: string };
 
 const SHOWN = 'Connection pooling moved out of the application and into PgBouncer last spring.';
@@ -67,6 +70,29 @@ const COPYCAT = (postUrl: string) => `<!doctype html><html lang="en"><head><meta
 <script type="application/ld+json">${JSON.stringify({ '@type': 'BlogPosting', mainEntityOfPage: postUrl, url: postUrl })}</script>
 </head><body><article>${postBody}</article></body></html>`;
 
+/** The post moved again, to a page that declares nothing: only its heading and paragraphs say which post it is. */
+const UNDECLARED_POST = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Postgres, once more</title></head>
+<body><div class="layout"><article>${postBody}</article></div><aside>Related: nothing.</aside></body></html>`;
+
+/**
+ * Another post of the same site, quoting the post word for word under its own heading, and declaring
+ * itself: same site, not the same post.
+ */
+const SIBLING_POST = (ownUrl: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>What we read this year</title><link rel="canonical" href="${ownUrl}"></head>
+<body><article><h1>What we read this year</h1><p>The Postgres team wrote:</p>
+<blockquote><p>${SHOWN} It took three attempts and one long weekend.</p>
+<p>${SHARED} The numbers were clear.</p></blockquote></article></body></html>`;
+
+/** A user site on a private suffix (github.io): `title`, its text, and optionally a canonical. */
+const USER_SITE = (
+  body: string,
+  canonical?: string,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Notes</title>${canonical ? `<link rel="canonical" href="${canonical}">` : ''}</head>
+<body><article>${body}</article></body></html>`;
+
 /** Which article each drawn `talk-notes` range sits in (its id), by text. */
 function drawnInArticles(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => {
@@ -91,12 +117,18 @@ describe('post identity in Chromium (#18)', () => {
   const RUST_URL = () => at('blog.example.test', '2024/rust');
 
   beforeAll(async () => {
-    session = await launchExtension({ localHosts: ['*.example.test', 'copycat.test'] });
+    session = await launchExtension({ localHosts: ['*.example.test', 'copycat.test', '*.github.io'] });
     port = new URL(session.server.origin).port;
     session.server.serve('2024/scaling-postgres', OLD_POST);
     session.server.serve('talks/scaling-postgres', NEW_POST(OLD()));
     session.server.serve('2024/', ARCHIVE(OLD(), RUST_URL()));
     session.server.serve('copied/scaling-postgres', COPYCAT(OLD()));
+    session.server.serve('2026/postgres-once-more', UNDECLARED_POST);
+    session.server.serve('2026/reading', SIBLING_POST(at('www.example.test', '2026/reading')));
+    // One fixture server, every host: bob's post and alice's pages are told apart by their paths.
+    session.server.serve('bob/scaling', USER_SITE(postBody));
+    session.server.serve('alice/own', USER_SITE(`<h1>Alice’s own notes</h1><p>${RUST}</p>`));
+    session.server.serve('alice/copy', USER_SITE(postBody, at('bob.github.io', 'bob/scaling')));
   });
   afterAll(async () => {
     await session?.close();
@@ -190,6 +222,58 @@ describe('post identity in Chromium (#18)', () => {
     expect(stored.highlights.filter((h) => h.url === copyUrl).map((h) => h.text)).toEqual([SHOWN]);
     expect(stored.highlights.filter((h) => h.url === OLD())).toHaveLength(4);
     expect(await drawnHighlights(copy)).toEqual(yellow(SHOWN));
+    await copy.close();
+  });
+
+  it('edits, through the in-page menu, a post of another host of the site that the archive shows', async () => {
+    const archive = await open(at('www.example.test', '2024/'));
+    await expect.poll(async () => (await drawnInArticles(archive))[SHARED]).toBe('postgres');
+    // The menu's grant is for a highlight filed under blog.example.test, asked for by www.example.test:
+    // given because the archive's own claims show that post.
+    await clickDrawnHighlight(archive, SHARED);
+    await archive.frameLocator(MENU).getByRole('textbox', { name: 'Note' }).fill('seen on the archive');
+    await expect
+      .poll(async () => (await readLibrary(session)).highlights.find((h) => h.text === SHARED)?.note)
+      .toBe('seen on the archive');
+    await archive.close();
+  });
+
+  it('finds a post moved to a page that declares nothing by its heading and paragraphs', async () => {
+    const moved = await open(at('blog.example.test', '2026/postgres-once-more'));
+    await expect.poll(() => drawnHighlights(moved)).toEqual(yellow(SHOWN, SHARED, LATER, ON_ARCHIVE));
+    await moved.close();
+  });
+
+  it('draws nothing on a page of the same site that quotes the post but is another post', async () => {
+    const sibling = await open(at('www.example.test', '2026/reading'));
+    await expect.poll(async () => (await anchoredMarks(sibling)).length).toBeGreaterThan(0);
+    expect(await drawnHighlights(sibling)).toEqual({});
+    // A clip of the quoted words there is the sibling's own.
+    await clip(sibling, SHARED);
+    const stored = await library();
+    const own = stored.highlights.filter((h) => h.url === at('www.example.test', '2026/reading'));
+    expect(own.map((h) => h.text)).toEqual([SHARED]);
+    expect(stored.highlights.filter((h) => h.text === SHARED)).toHaveLength(2);
+    await sibling.close();
+  });
+
+  it('keeps user sites on a private suffix apart: alice.github.io copying bob.github.io’s post gets nothing', async () => {
+    const bob = await open(at('bob.github.io', 'bob/scaling'));
+    await clip(bob, SHOWN);
+    await bob.close();
+    // Alice's site is one the library knows too, so her page's claims are read and sent: a canonical
+    // naming bob's post, and his text with his heading (the same fingerprint).
+    const own = await open(at('alice.github.io', 'alice/own'));
+    await clip(own, RUST);
+    await own.close();
+    const copy = await open(at('alice.github.io', 'alice/copy'));
+    await expect.poll(async () => (await anchoredMarks(copy)).length).toBeGreaterThan(0);
+    expect(await anchoredMarks(copy)).toEqual([{ anchored: 0, fuzzy: 0, orphaned: 0, durationMs: 0 }]);
+    expect(await copy.evaluate(() => CSS.highlights.size)).toBe(0);
+    await clip(copy, SHARED);
+    const stored = await library();
+    expect(stored.highlights.find((h) => h.url === at('alice.github.io', 'alice/copy'))?.text).toBe(SHARED);
+    expect(stored.highlights.filter((h) => h.url === at('bob.github.io', 'bob/scaling'))).toHaveLength(1);
     await copy.close();
   });
 });
