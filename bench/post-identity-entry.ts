@@ -6,15 +6,23 @@ import { type PostClaim, readPostIdentity } from '@/core/post-identity';
 import type { HighlightRecord, PageRecord } from '@/core/types';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { highlightsForUrl } from '@/storage/highlights';
-import { postHighlights } from '@/storage/posts';
+import { postHighlights, shownPostKeys } from '@/storage/posts';
 import { createSiteIndex } from '@/storage/sites';
 
 export interface LookupCase {
   name: string;
   url: string;
   claim: PostClaim;
-  /** The eager script's question (knowsSite) rather than the reader's lookup. */
-  siteOnly: boolean;
+  /**
+   * `site`: the eager script's question (knowsSite); `post`: the reader's lookup (postHighlights);
+   * `keys`: the same lookup without reading any highlight (shownPostKeys): what finding the posts costs.
+   */
+  mode: 'site' | 'post' | 'keys';
+  /**
+   * The baseline: the lookup by URL a visit made before #18, of this URL (default: the page's own).
+   * For a moved post, its stored URL: the same highlights read, so the difference is the identity's.
+   */
+  baselineUrl?: string;
 }
 
 /** A library of `pages` posts on 50 sites with `each` highlights each (the Node part's shape). */
@@ -93,14 +101,19 @@ const api = {
     const sites = createSiteIndex(database);
     const rows = [];
     for (const c of cases) {
-      const byPost = () => (c.siteOnly ? sites.hasPagesOf(c.url) : postHighlights(database, c.url, c.claim));
+      const byPost = () =>
+        c.mode === 'site'
+          ? sites.hasPagesOf(c.url)
+          : c.mode === 'keys'
+            ? shownPostKeys(database, c.url, c.claim)
+            : postHighlights(database, c.url, c.claim);
       await byPost();
-      await highlightsForUrl(database, c.url);
+      await highlightsForUrl(database, c.baselineUrl ?? c.url);
       const plain: number[] = [];
       const post: number[] = [];
       for (let run = 0; run < runs; run++) {
         const a = performance.now();
-        await highlightsForUrl(database, c.url);
+        await highlightsForUrl(database, c.baselineUrl ?? c.url);
         const b = performance.now();
         await byPost();
         post.push(performance.now() - b);
