@@ -193,12 +193,15 @@ function handlersFor({
       return postHighlights(db, key, identity);
     },
 
-    // Asked by the eager script on every visit: one set lookup (storage/sites.ts).
+    // Asked by the eager script on every visit: a set lookup (storage/sites.ts), and when that says no,
+    // whether the page itself has a highlight (one key from the url index, the question a visit asked
+    // before #18): highlights of the page are drawn even if the set missed a write that bypassed Dexie.
     knowsSite: async ({ url }, context) => {
       const key = normalizeUrl(url);
       if (!key) throw new MessageRejected('not an http(s) URL');
       requireOwnPage(context, key);
-      return siteKnown(key);
+      if (await siteKnown(key)) return true;
+      return (await db.highlights.where('url').equals(key).limit(1).primaryKeys()).length > 0;
     },
 
     getHighlight: ({ id }) => getHighlight(db, id),

@@ -114,12 +114,14 @@ export default defineContentScript({
     function drawPage(): void {
       const url = address.current();
       if (!url) return;
+      // The reader moved on while we asked: the page now shown has had its own request.
       const current = () => !app && address.current() === url;
+      shownPosts = []; // a single-page site's previous post is not shown any more
       void sendToBackground({ type: 'knowsSite', url })
         .then(async (known) => {
+          if (!current()) return;
           if (!known) return noHighlights();
           const { readPostIdentity } = await loadPostIdentityReader();
-          // The reader moved on while we asked: the page now shown has had its own request.
           if (!current()) return;
           const identity = readPostIdentity(document, url);
           const answer = await sendToBackground({ type: 'getPostHighlights', url, identity: identity.claim });

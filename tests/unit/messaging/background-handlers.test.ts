@@ -218,6 +218,8 @@ describe('backgroundHandlers', () => {
       // The clip's page was written after the first answer: the index follows the database's writes.
       expect(await ask('https://www.blog.example/')).toBe(true);
       expect(await ask('https://copy.example/day-3')).toBe(false);
+      // A page's own highlights count whatever the set says (here: highlights without a page record).
+      expect(await ask('https://other.example/')).toBe(true);
       // Only of its own page's site.
       await expect(knowsSite({ type: 'knowsSite', url: URL_A }, hostile)).rejects.toThrow(
         /only act on its own page/,
