@@ -62,6 +62,10 @@ export const LIMITS = {
   storedCollectionDescription: 100_000,
   /** Highlights in one collection. */
   collectionMembers: 1_000_000,
+  /** A saved search's search text. */
+  savedQuery: 2000,
+  /** Values of one criterion of a saved search (tags, talks, sites, days, tracks, rooms). */
+  savedCriterion: 1000,
   /** A setting's key. */
   settingKey: 200,
   /** The reader's name for a colour ("key idea"). */

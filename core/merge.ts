@@ -234,7 +234,18 @@ export function planMerge(incoming: LibraryData, library: LibraryMatches): Merge
   const collectionsByName = new Map(library.collections.map((c) => [c.name.trim().toLowerCase(), c]));
   const incomingCollectionIds = new Set(incoming.collections.map((c) => c.id));
   const merged = new Map<string, CollectionRecord>();
-  for (const collection of incoming.collections) {
+  // A saved search names talks and conferences: follow the ids the merge replaced.
+  const followIds = (collection: CollectionRecord): CollectionRecord => {
+    const search = collection.search;
+    if (!search) return collection;
+    const talkIds = search.talkIds.map(talkId);
+    const conferenceIds = search.conferenceIds.map(conferenceId);
+    const same = (a: string[], b: string[]) => a.every((id, i) => id === b[i]);
+    if (same(talkIds, search.talkIds) && same(conferenceIds, search.conferenceIds)) return collection;
+    return { ...collection, search: { ...search, talkIds, conferenceIds } };
+  };
+  for (const original of incoming.collections) {
+    const collection = followIds(original);
     const existing = collectionsById.get(collection.id);
     if (existing) {
       place(plan.collections, decide(collection, existing), collection, collection.id);
@@ -267,13 +278,17 @@ function uniteCollections(library: CollectionRecord, other: CollectionRecord): C
   const ids = new Set(library.highlightIds);
   const added = other.highlightIds.filter((id) => !ids.has(id));
   const newer = other.updatedAt > library.updatedAt;
-  return {
+  const united: CollectionRecord = {
     ...library,
     name: newer ? other.name : library.name,
     description: newer ? other.description : library.description,
     highlightIds: added.length ? [...library.highlightIds, ...added] : library.highlightIds,
     updatedAt: Math.max(library.updatedAt, other.updatedAt),
   };
+  // The newer one says whether it is a saved search (and which).
+  if (newer && other.search) united.search = other.search;
+  else if (newer) delete united.search;
+  return united;
 }
 
 /** Totals over every table. */

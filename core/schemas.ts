@@ -15,6 +15,7 @@ import type {
   HighlightRecord,
   PageMetadata,
   PageRecord,
+  SavedSearch,
   Selector,
   SettingRecord,
   TalkRecord,
@@ -211,11 +212,37 @@ export const ConferenceRecordSchema = v.object({
   createdAt: timestamp,
 });
 
+/** Up to `LIMITS.savedCriterion` values of one saved-search criterion. */
+const criterion = <T extends v.GenericSchema<unknown, string>>(item: T) =>
+  v.pipe(v.array(item), v.maxLength(LIMITS.savedCriterion));
+/** A local day, `YYYY-MM-DD`, or none. */
+const day = v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)));
+
+/** A saved search's criteria (`SavedSearch`), as a backup or sync carries them. */
+export const SavedSearchSchema = v.object({
+  query: text(LIMITS.savedQuery),
+  tags: criterion(TagSchema),
+  talkIds: criterion(recordId),
+  sites: criterion(text(LIMITS.siteName)),
+  colors: criterion(ColorSchema),
+  fromDay: day,
+  toDay: day,
+  hasNote: v.boolean(),
+  orphansOnly: v.boolean(),
+  collectionId: v.nullable(recordId),
+  conferenceIds: criterion(recordId),
+  scheduleDays: criterion(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  tracks: criterion(text(LIMITS.scheduleField)),
+  rooms: criterion(text(LIMITS.scheduleField)),
+});
+
 export const CollectionRecordSchema = v.object({
   id: recordId,
   name: text(LIMITS.storedCollectionName),
   description: text(LIMITS.storedCollectionDescription),
   highlightIds: v.pipe(v.array(recordId), v.maxLength(LIMITS.collectionMembers)),
+  /** Optional: collections saved before saved searches existed are fixed sets. */
+  search: v.optional(SavedSearchSchema),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -291,6 +318,7 @@ true satisfies Same<v.InferOutput<typeof HighlightRecordSchema>, HighlightRecord
 true satisfies Same<v.InferOutput<typeof PageRecordSchema>, PageRecord>;
 true satisfies Same<v.InferOutput<typeof TalkRecordSchema>, TalkRecord>;
 true satisfies Same<v.InferOutput<typeof CollectionRecordSchema>, CollectionRecord>;
+true satisfies Same<v.InferOutput<typeof SavedSearchSchema>, SavedSearch>;
 true satisfies Same<v.InferOutput<typeof ConferenceRecordSchema>, ConferenceRecord>;
 true satisfies Same<v.InferOutput<typeof SettingRecordSchema>, SettingRecord>;
 true satisfies Same<v.InferOutput<typeof HighlightChangesSchema>, HighlightChanges>;

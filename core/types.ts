@@ -217,9 +217,37 @@ export interface CollectionRecord {
   id: string;
   name: string;
   description: string;
+  /** A fixed set's highlights (ids of deleted highlights may remain); empty for a saved search. */
   highlightIds: string[];
+  /**
+   * Set for a saved search (#17): the dashboard's query and filters as they were saved; its
+   * highlights are whatever matches them whenever it is opened. Absent for a fixed set.
+   */
+  search?: SavedSearch;
   createdAt: number;
   updatedAt: number;
+}
+
+/**
+ * What a saved search keeps: the dashboard's search text and filters (core/library/filters.ts
+ * `LibraryFilter`), ids and values as they were chosen. `collectionId` narrows to another
+ * collection (one that leads back to this one matches nothing).
+ */
+export interface SavedSearch {
+  query: string;
+  tags: string[];
+  talkIds: string[];
+  sites: string[];
+  colors: HighlightColor[];
+  fromDay: string | null;
+  toDay: string | null;
+  hasNote: boolean;
+  orphansOnly: boolean;
+  collectionId: string | null;
+  conferenceIds: string[];
+  scheduleDays: string[];
+  tracks: string[];
+  rooms: string[];
 }
 
 /** A key/value setting (colour names, export options, ...). */

@@ -1,17 +1,21 @@
 /**
- * Collections: named, described sets of highlights ("Reading list", "For the team"). A highlight
+ * Collections: named, described sets of highlights ("Reading list", "For the team"), or saved
+ * searches (a query and filters kept, their highlights whatever matches when opened). A highlight
  * can be in several. Deleting a collection leaves its highlights alone; deleting a highlight leaves
  * its id in collections (readers skip missing ids), so undoing the delete restores membership.
  */
 import { newId } from '@/core/ids';
 import { LIMITS } from '@/core/limits';
-import type { CollectionRecord } from '@/core/types';
+import type { CollectionRecord, SavedSearch } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
 
 export interface CollectionInput {
   name: string;
   description?: string;
+  /** A fixed set's highlights. */
   highlightIds?: readonly string[];
+  /** A saved search's query and filters (its highlights are whatever matches them when opened). */
+  search?: SavedSearch;
 }
 
 function cleanName(name: string): string {
@@ -46,7 +50,7 @@ export async function listCollections(db: TalkNotesDatabase): Promise<Collection
   return [...all].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
 }
 
-/** Creates a collection, optionally with highlights (a collection saved from a filter). */
+/** Creates a collection: a fixed set, optionally with highlights, or a saved search (saved from a filter). */
 export async function createCollection(
   db: TalkNotesDatabase,
   input: CollectionInput,
@@ -59,7 +63,9 @@ export async function createCollection(
       id: newId(),
       name,
       description: cleanDescription(input.description ?? ''),
-      highlightIds: [...new Set(input.highlightIds ?? [])],
+      // A saved search holds no ids: its highlights are computed (core/library/filters.ts collectionSlots).
+      highlightIds: input.search ? [] : [...new Set(input.highlightIds ?? [])],
+      ...(input.search && { search: input.search }),
       createdAt: now,
       updatedAt: now,
     };

@@ -11,7 +11,7 @@ import type { LibraryData } from '@/core/backup';
 import type { SettingKey, SettingValue } from '@/core/settings';
 import { classifyStorageError, describeStorageError } from '@/core/storage-errors';
 import type { ParsedSchedule } from '@/core/schedule/types';
-import type { HighlightChanges, HighlightRecord, NotedKind } from '@/core/types';
+import type { HighlightChanges, HighlightColor, HighlightRecord, NotedKind } from '@/core/types';
 import { type BackupRunOptions, importBackup } from './backup';
 import { deleteAllData } from './wipe';
 import {
@@ -32,7 +32,15 @@ import {
 } from './schedule-links';
 import type { TalkNotesDatabase } from './db';
 import { deleteHighlight, restoreHighlight, updateHighlight } from './highlights';
-import { addTags, deleteHighlights, removeTags, restoreHighlights, setTalk, urlsOf } from './library';
+import {
+  addTags,
+  deleteHighlights,
+  removeTags,
+  restoreHighlights,
+  setColor,
+  setTalk,
+  urlsOf,
+} from './library';
 import { moveToTalkNamed } from './popup-queries';
 import { setSetting } from './settings';
 import { applyRedetection, markNotATalk, type Redetection, startTalkAt } from './talk-corrections';
@@ -114,6 +122,12 @@ export function createCommands({ db, notify = () => {}, now = Date.now }: Comman
     setTalk: (ids: readonly string[], talkId: string | null) =>
       run(async () => {
         const changed = await setTalk(db, ids, talkId, now());
+        return written(changed, changed);
+      }),
+    /** Gives highlights one colour; returns the ones that changed. */
+    setColor: (ids: readonly string[], color: HighlightColor) =>
+      run(async () => {
+        const changed = await setColor(db, ids, color, now());
         return written(changed, changed);
       }),
     /** Moves a highlight to its page's talk of that name, made when missing; returns the talk. */
@@ -203,7 +217,11 @@ export function createCommands({ db, notify = () => {}, now = Date.now }: Comman
     importSchedule: (schedule: ParsedSchedule, source: ScheduleSource, signal?: AbortSignal) =>
       run(async () => written(await importSchedule(db, schedule, source, now(), signal))),
     /** Links the undecided page talks in `scope` to the imported schedules' talks they are. */
-    linkPageTalks: (scope: LinkingScope) => run(async () => written(await linkPageTalks(db, scope, now()))),
+    linkPageTalks: (scope: LinkingScope) =>
+      run(async () => {
+        const result = await linkPageTalks(db, scope, now());
+        return { value: result, pages: result.pages };
+      }),
     /** The reader links a page talk to a schedule talk. */
     chooseScheduleTalk: (pageTalkId: string, scheduleTalkId: string) =>
       run(async () => written(await chooseScheduleTalk(db, pageTalkId, scheduleTalkId, now()))),

@@ -4,7 +4,7 @@
  * URLs to redraw, and, for a delete, put the records back exactly (undo).
  */
 import { normalizeTags } from '@/core/tags';
-import type { HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
+import type { HighlightColor, HighlightRecord, PageRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
 
 /** Every highlight (the dashboard keeps the library in memory and derives its views). */
@@ -89,6 +89,18 @@ export async function setTalk(
       h.talkId === talkId ? null : { ...h, talkId, talkPinned: true, updatedAt: now },
     );
   });
+}
+
+/** Gives highlights one colour; returns the ones that changed (their open pages redraw them). */
+export async function setColor(
+  db: TalkNotesDatabase,
+  ids: readonly string[],
+  color: HighlightColor,
+  now = Date.now(),
+): Promise<HighlightRecord[]> {
+  return db.transaction('rw', db.highlights, () =>
+    editHighlights(db, ids, (h) => (h.color === color ? null : { ...h, color, updatedAt: now })),
+  );
 }
 
 /**

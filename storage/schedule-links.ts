@@ -18,9 +18,11 @@ export interface LinkingResult {
   offered: number;
   /** Highlights of the newly linked talks: now filed under a schedule talk. */
   highlights: number;
+  /** URLs of the pages whose talks were linked (their open tabs redraw). */
+  pages: string[];
 }
 
-const NOTHING: LinkingResult = { linked: 0, offered: 0, highlights: 0 };
+const NOTHING: Readonly<LinkingResult> = Object.freeze({ linked: 0, offered: 0, highlights: 0, pages: [] });
 
 /**
  * The index of every imported schedule talk, rebuilt only when a conference was imported, updated
@@ -97,7 +99,7 @@ export async function linkPageTalks(
     const pages = new Map(
       (await db.pages.bulkGet(pageIds)).filter((p): p is PageRecord => !!p).map((p) => [p.id, p]),
     );
-    const result = { ...NOTHING };
+    const result: LinkingResult = { ...NOTHING, pages: [] };
     const changed: TalkRecord[] = [];
     for (const talk of talks) {
       const page = pages.get(talk.pageId!);
@@ -114,6 +116,7 @@ export async function linkPageTalks(
         next.scheduleLink = 'matched';
         result.linked++;
         result.highlights += await db.highlights.where('talkId').equals(talk.id).count();
+        if (page && !result.pages.includes(page.url)) result.pages.push(page.url);
       } else if (match.kind === 'ambiguous') {
         next.scheduleCandidates = await inOfferOrder(db, match.candidates);
         result.offered++;

@@ -9,7 +9,13 @@ import {
   type LibraryOrder,
 } from '@/core/library/groups';
 import { describeFilter } from '@/core/library/description';
-import { EMPTY_FILTER, isFiltered, type LibraryFilter } from '@/core/library/filters';
+import {
+  collectionSizes,
+  EMPTY_FILTER,
+  isFiltered,
+  type LibraryFilter,
+  toSavedSearch,
+} from '@/core/library/filters';
 import { highlightsAt } from '@/core/library/library-index';
 import { colorLabel } from '@/core/colors';
 import { conferenceToMarkdown } from '@/core/markdown/conference-export';
@@ -144,6 +150,7 @@ export function DashboardApp({
   const colorNames = records?.colorNames ?? {};
   const collections = records?.collections ?? [];
   const activeCollection = collections.find((c) => c.id === filter.collectionId) ?? null;
+  const fixedSets = useMemo(() => collections.filter((c) => !c.search), [collections]);
   const talks = records?.talks ?? [];
   // Talk pickers offer a conference talk, not the page talks linked to it (core/schedule/resolve.ts).
   const pickableTalks = useMemo(
@@ -152,10 +159,8 @@ export function DashboardApp({
   );
   // Counts for the sidebar are computed when idle after the list renders (not needed to paint it).
   const facets = useIdleValue(() => index && libraryFacets(index), [index]);
-  const collectionSizes = useIdleValue(() => {
-    const ids = new Set(index?.highlights.map((h) => h.id));
-    return new Map(collections.map((c) => [c.id, c.highlightIds.filter((id) => ids.has(id)).length]));
-  }, [collections, index]);
+  // A fixed set counts its highlights that still exist; a saved search what matches it now.
+  const sizes = useIdleValue(() => index && collectionSizes(index, collections), [collections, index]);
   const allTags = useMemo(() => facets?.tags.map((t) => t.value) ?? [], [facets]);
 
   const selected = useMemo(
@@ -353,13 +358,14 @@ export function DashboardApp({
           {filtersPanel ?? <p aria-busy="true">Loading filters…</p>}
           <DashboardCollections
             collections={collections}
-            sizes={collectionSizes}
+            sizes={sizes}
             activeId={filter.collectionId}
             onOpen={(collectionId) => changeFilter({ collectionId })}
             actions={actions}
             resultCount={view.slots.length}
             filterDescription={describe()}
             resultIds={resultIds}
+            currentSearch={() => toSavedSearch(filter)}
             now={now}
           />
         </aside>
@@ -395,12 +401,14 @@ export function DashboardApp({
             <DashboardBulkBar
               selected={selected}
               hidden={hiddenSelected}
-              collections={collections}
-              activeCollection={activeCollection}
+              // Highlights are added to and taken out of fixed sets only: a saved search holds what matches.
+              collections={fixedSets}
+              activeCollection={activeCollection?.search ? null : activeCollection}
               talks={pickableTalks}
               pagesById={view.index.pagesById}
               conferencesById={view.index.conferencesById}
               actions={actions}
+              colorNames={colorNames}
               onDelete={deleteHighlights}
               onClear={() => selection.clear()}
               onNotice={(message) => notify({ message })}

@@ -1,11 +1,14 @@
 import { useMemo, useState } from 'preact/hooks';
+import { type ColorNames, colorLabel } from '@/core/colors';
 import { normalizeTags, parseTagInput } from '@/core/tags';
-import type {
-  CollectionRecord,
-  ConferenceRecord,
-  HighlightRecord,
-  PageRecord,
-  TalkRecord,
+import {
+  type CollectionRecord,
+  type ConferenceRecord,
+  HIGHLIGHT_COLORS,
+  type HighlightColor,
+  type HighlightRecord,
+  type PageRecord,
+  type TalkRecord,
 } from '@/core/types';
 import { DashboardTalkPicker } from './DashboardTalkPicker';
 import type { LibraryActions } from '../data/useLibraryActions';
@@ -23,6 +26,8 @@ interface Props {
   pagesById: ReadonlyMap<string, PageRecord>;
   conferencesById?: ReadonlyMap<string, ConferenceRecord>;
   actions: LibraryActions;
+  /** The reader's names for the colours ("yellow = key idea"). */
+  colorNames?: ColorNames;
   onDelete: (ids: string[]) => void;
   onClear: () => void;
   /** Says what an action did ("Tagged 5 highlights"). */
@@ -31,7 +36,7 @@ interface Props {
 
 const plural = (n: number) => `${n} highlight${n === 1 ? '' : 's'}`;
 
-/** Actions on the selected highlights: tags, talk, collection, delete. */
+/** Actions on the selected highlights: tags, talk, colour, collection, delete. */
 export function DashboardBulkBar(props: Props) {
   const { selected, actions, onNotice } = props;
   const ids = useMemo(() => selected.map((h) => h.id), [selected]);
@@ -39,6 +44,7 @@ export function DashboardBulkBar(props: Props) {
   const [removeTag, setRemoveTag] = useState('');
   const [collectionId, setCollectionId] = useState('');
   const [choosingTalk, setChoosingTalk] = useState(false);
+  const [color, setColor] = useState<HighlightColor>('yellow');
   const presentTags = useMemo(() => normalizeTags(selected.flatMap((h) => h.tags)).sort(), [selected]);
 
   return (
@@ -122,6 +128,27 @@ export function DashboardBulkBar(props: Props) {
           </div>
         )}
       </div>
+      <form
+        class="dash-inline-form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const n = await actions.setColor(ids, color);
+          onNotice(`Coloured ${plural(n)} ${colorLabel(color, props.colorNames)}`);
+        }}
+      >
+        <select
+          aria-label="Colour for the selected highlights"
+          value={color}
+          onChange={(e) => setColor(e.currentTarget.value as HighlightColor)}
+        >
+          {HIGHLIGHT_COLORS.map((c) => (
+            <option key={c} value={c}>
+              {colorLabel(c, props.colorNames)}
+            </option>
+          ))}
+        </select>
+        <button type="submit">Set colour</button>
+      </form>
       {props.collections.length > 0 && (
         <form
           class="dash-inline-form"

@@ -1,6 +1,7 @@
-import { useId, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { DashboardDialog } from './DashboardDialog';
-import type { CollectionRecord } from '@/core/types';
+import type { CollectionRecord, SavedSearch } from '@/core/types';
 import type { LibraryActions } from '../data/useLibraryActions';
 
 interface Props {
@@ -14,8 +15,10 @@ interface Props {
   /** Number of highlights the current filter shows, and its description (for "save as"). */
   resultCount: number;
   filterDescription: string;
-  /** Ids of the highlights in view, asked for only when saving. */
+  /** Ids of the highlights in view, asked for only when saving a fixed set. */
   resultIds: () => string[];
+  /** The current query and filters, asked for only when saving a saved search. */
+  currentSearch: () => SavedSearch;
   now: () => number;
 }
 
@@ -33,16 +36,38 @@ export function fixedSetDescription(count: number, filterDescription: string, to
   return `Fixed set: the ${what}${matched} on ${today}. Highlights clipped later are not added.`;
 }
 
-/** `Save N results as collection`: a dialog with a name to start from and what the collection will be. */
+/**
+ * What a saved search is, in words: the query and filters kept, its highlights whatever matches
+ * them whenever it is opened (#17).
+ */
+export function savedSearchDescription(count: number, filterDescription: string, today: string): string {
+  const what = filterDescription
+    ? `the highlights that match ${filterDescription[0]!.toLowerCase()}${filterDescription.slice(1)}`
+    : 'every highlight';
+  return `Saved search: ${what}, found again whenever it is opened (${NUMBER.format(count)} on ${today}). Highlights clipped later that match are included.`;
+}
+
+/** What a collection is, as the list and the dialog name it. */
+export type CollectionKind = 'search' | 'fixed';
+const KIND_NAMES: Record<CollectionKind, string> = { search: 'Saved search', fixed: 'Fixed set' };
+const kindOf = (c: CollectionRecord): CollectionKind => (c.search ? 'search' : 'fixed');
+
+/**
+ * `Save N results as collection`: a dialog with a name to start from, the choice of a saved
+ * search (the query and filters, results recomputed when opened) or a fixed set (today's
+ * highlights), and what the collection will be in words.
+ */
 function SaveResultsDialog(props: {
   count: number;
   filterDescription: string;
   today: string;
-  onSubmit: (name: string, description: string) => void;
+  onSubmit: (name: string, description: string, kind: CollectionKind) => void;
   onCancel: () => void;
 }) {
   const headingId = useId();
+  const [kind, setKind] = useState<CollectionKind>('fixed');
   const title = 'Save results as a collection';
+  const describe = kind === 'search' ? savedSearchDescription : fixedSetDescription;
   return (
     <DashboardDialog labelledBy={headingId} onClose={props.onCancel}>
       <h2 id={headingId}>{title}</h2>
@@ -50,10 +75,31 @@ function SaveResultsDialog(props: {
         title={title}
         submit="Create collection"
         name={(props.filterDescription || `Results of ${props.today}`).slice(0, 200)}
-        description={fixedSetDescription(props.count, props.filterDescription, props.today)}
+        description={describe(props.count, props.filterDescription, props.today)}
         onCancel={props.onCancel}
-        onSubmit={props.onSubmit}
-      />
+        onSubmit={(name, description) => props.onSubmit(name, description, kind)}
+      >
+        <fieldset class="dash-collection-kind-choice">
+          <legend>Keep</legend>
+          {(['search', 'fixed'] as const).map((k) => (
+            <label key={k}>
+              <input
+                type="radio"
+                name="collection-kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+              />
+              {KIND_NAMES[k]}
+              <span class="dash-muted">
+                {k === 'search'
+                  ? ' — the search and filters: opened later, it shows what matches then'
+                  : ` — these ${NUMBER.format(props.count)}: highlights clipped later are not added`}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      </CollectionForm>
     </DashboardDialog>
   );
 }
@@ -67,7 +113,8 @@ type Form =
 
 /**
  * Collections: open one to see (and export) only its highlights; create, save the current results
- * as one, rename and describe, delete (the highlights stay in the library).
+ * as one (a saved search or a fixed set), rename and describe, delete (the highlights stay in the
+ * library).
  */
 export function DashboardCollections(props: Props) {
   const { collections, activeId, actions } = props;
@@ -99,6 +146,10 @@ export function DashboardCollections(props: Props) {
             >
               {c.name} {props.sizes && <span class="dash-muted">({props.sizes.get(c.id) ?? 0})</span>}
             </button>
+            {/* Which kind it is, in the list as in its description (#17). */}
+            <span class={`dash-collection-kind dash-collection-kind-${kindOf(c)}`}>
+              {KIND_NAMES[kindOf(c)]}
+            </span>
             <span class="dash-collection-actions">
               <button
                 type="button"
@@ -182,12 +233,12 @@ export function DashboardCollections(props: Props) {
           filterDescription={props.filterDescription}
           today={DATE.format(props.now())}
           onCancel={() => setForm(null)}
-          onSubmit={async (name, description) => {
-            const created = await actions.createCollection({
-              name,
-              description,
-              highlightIds: props.resultIds(),
-            });
+          onSubmit={async (name, description, kind) => {
+            const created = await actions.createCollection(
+              kind === 'search'
+                ? { name, description, search: props.currentSearch() }
+                : { name, description, highlightIds: props.resultIds() },
+            );
             if (created) setForm(null);
           }}
         />
@@ -200,12 +251,19 @@ function CollectionForm(props: {
   title: string;
   submit: string;
   name: string;
+  /** The description to start from; when it changes (another kind chosen), an unedited one follows. */
   description: string;
   onSubmit: (name: string, description: string) => void;
   onCancel: () => void;
+  /** Shown after the name (the kind of collection to save). */
+  children?: ComponentChildren;
 }) {
   const [name, setName] = useState(props.name);
   const [description, setDescription] = useState(props.description);
+  const edited = useRef(false);
+  useEffect(() => {
+    if (!edited.current) setDescription(props.description);
+  }, [props.description]);
   return (
     <form
       class="dash-collection-form"
@@ -233,9 +291,17 @@ function CollectionForm(props: {
           onInput={(e) => setName(e.currentTarget.value)}
         />
       </label>
+      {props.children}
       <label>
         Description
-        <textarea value={description} rows={2} onInput={(e) => setDescription(e.currentTarget.value)} />
+        <textarea
+          value={description}
+          rows={3}
+          onInput={(e) => {
+            edited.current = true;
+            setDescription(e.currentTarget.value);
+          }}
+        />
       </label>
       <div class="dash-form-actions">
         <button type="submit">{props.submit}</button>

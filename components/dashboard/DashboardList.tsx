@@ -179,6 +179,7 @@ export function DashboardList(props: Props) {
           onSelectGroup={() => selection.selectAll(row.group.highlights.map((h) => h.id))}
           onFilterTalk={props.onFilterTalk}
           onExportConference={props.onExportConference}
+          notes={groupNotes(row.group, props.allTags, props.actions)}
         />
       );
     }
@@ -313,10 +314,13 @@ function talkChoices(view: LibraryView, h: HighlightRecord, current: TalkRecord 
   return current && !onPage.includes(current) ? [current, ...onPage] : onPage;
 }
 
-/** The note editor of a talk group's talk or a page group's page (#17); none for other groups. */
+/**
+ * The note editor of a talk group's talk, a conference talk's row (read about or not: a reader may
+ * note a talk heard but not read about) or a page group's page (#17); none for other groups.
+ */
 function groupNotes(group: HighlightGroup, allTags: readonly string[], actions: LibraryActions) {
   const noted =
-    group.by === 'talk' && group.talk
+    (group.by === 'talk' || group.schedule?.level === 'talk') && group.talk
       ? { kind: 'talk' as const, record: group.talk }
       : group.by === 'page' && group.page
         ? { kind: 'page' as const, record: group.page }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { HighlightGroup, ScheduleRow } from '@/core/library/groups';
 import { SCHEDULE_LINK_LABELS, talkLinks } from '@/core/markdown/schedule-details';
@@ -18,6 +19,8 @@ interface Props {
   onFilterTalk?: (talk: TalkRecord) => void;
   /** A conference's heading: export it as one Markdown file. */
   onExportConference?: (conference: ConferenceRecord) => void;
+  /** A talk's row: its `Talk note` and `Talk tags` editor (#17), as a talk's header has. */
+  notes?: ComponentChildren;
 }
 
 const NUMBER = new Intl.NumberFormat();
@@ -34,7 +37,8 @@ export function formatScheduleDay(day: string): string {
 /**
  * A row of the Conferences view: a conference's heading (dates, where the schedule came from, its
  * Markdown export), a day's heading, or a talk of the schedule (time in the conference's time zone,
- * room, track, speakers, how many highlights and notes, its sources, recording and slides). A talk
+ * room, track, speakers, how many highlights and notes, its sources, recording and slides, the
+ * reader's own note and tags on it). A talk
  * nobody has highlighted is dimmed; breaks and other housekeeping events are one small line.
  */
 export function DashboardScheduleRow(props: Props) {
@@ -155,6 +159,7 @@ function ScheduleTalk({
   onToggleCollapse,
   onSelectGroup,
   onFilterTalk,
+  notes,
 }: Props) {
   const headingId = useId();
   const talk = group.talk!;
@@ -242,6 +247,7 @@ function ScheduleTalk({
               )}
             </p>
           )}
+          {notes}
           {read && (
             <div class="dash-group-actions">
               <DashboardActionsMenu

@@ -11,9 +11,11 @@ interface Props {
 
 /**
  * The dashboard's messages, in one fixed place at the bottom (they never move the header's
- * buttons), announced through one `role=status` region that is always present (a live region
- * added together with its text is not reliably read out). News goes after ~5 s, or longer while
- * the pointer or the focus is on it; an error stays until its Dismiss button is pressed.
+ * buttons), inside one `role=status` region that is always present (a status region added
+ * together with its text is not reliably read out): news is announced politely through it; an
+ * error toast is itself a `role=alert`, which screen readers announce when it is inserted, at once.
+ * News goes after ~5 s, or longer while the pointer or the focus is on it; an error stays until
+ * its Dismiss button is pressed.
  * Ctrl/Cmd+Z undoes the latest undoable action while its toast shows.
  */
 export function DashboardToasts({ toasts, onDismiss, timeoutMs = 5_000, undoTimeoutMs = 20_000 }: Props) {
@@ -69,6 +71,9 @@ function ToastItem({
     <div
       class={`dash-toast${toast.kind === 'error' ? ' dash-toast-error' : ''}`}
       data-kind={toast.kind}
+      // An error is an alert: inserted with its text, it is announced at once, interrupting (#17).
+      // The nearest live region decides how a change is announced, so it is not read twice.
+      role={toast.kind === 'error' ? 'alert' : undefined}
       onMouseEnter={() => setHeld(true)}
       onMouseLeave={() => setHeld(false)}
       onFocusIn={() => setHeld(true)}

@@ -3,6 +3,7 @@ import { describeStorageError } from '@/core/storage-errors';
 import type {
   CollectionRecord,
   HighlightChanges,
+  HighlightColor,
   HighlightRecord,
   NotedKind,
   TalkRecord,
@@ -26,6 +27,8 @@ export interface LibraryActions {
   addTags: (ids: readonly string[], tags: readonly string[]) => Promise<number>;
   removeTags: (ids: readonly string[], tags: readonly string[]) => Promise<number>;
   setTalk: (ids: readonly string[], talkId: string | null) => Promise<number>;
+  /** Gives the highlights one colour; returns how many changed. */
+  setColor: (ids: readonly string[], color: HighlightColor) => Promise<number>;
   createTalk: (pageId: string, title: string) => Promise<TalkRecord | undefined>;
   editTalk: (id: string, title: string, speakers: string[]) => Promise<boolean>;
   mergeTalks: (targetId: string, otherIds: readonly string[]) => Promise<boolean>;
@@ -111,6 +114,8 @@ export function useLibraryActions({
         run('remove the tags', 0, async () => (await commands.removeTags(ids, tags)).length),
       setTalk: (ids, talkId) =>
         run('set the talk', 0, async () => (await commands.setTalk(ids, talkId)).length),
+      setColor: (ids, color) =>
+        run('set the colour', 0, async () => (await commands.setColor(ids, color)).length),
       createTalk: (pageId, title) =>
         run('create the talk', undefined, () => commands.createTalk(pageId, title)),
       editTalk: (id, title, speakers) =>

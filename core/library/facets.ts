@@ -6,6 +6,7 @@
 import { type LibraryIndex, ORPHAN, UNKNOWN_SITE } from './library-index';
 import { scheduleIndex } from './schedule-index';
 import { foldCase } from './search';
+import { tagsOf } from '../record-notes';
 import { HIGHLIGHT_COLORS, type HighlightColor, type TalkRecord } from '../types';
 
 const COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -17,7 +18,11 @@ export interface Count<T> {
 
 /** What the filters can offer, from the whole library: tags, sites and colours with counts. */
 export interface LibraryFacets {
-  /** Tags (first spelling seen, case-insensitively merged), alphabetical. */
+  /**
+   * Tags (first spelling seen, case-insensitively merged), alphabetical, with the number of
+   * highlights that carry each themselves or through their talk or page (core/library/filters.ts
+   * `tagCarrier`).
+   */
   tags: Count<string>[];
   /** Sites, alphabetical. */
   sites: Count<string>[];
@@ -48,6 +53,9 @@ export function libraryFacets(index: LibraryIndex): LibraryFacets {
   const perColor = new Int32Array(HIGHLIGHT_COLORS.length);
   let unknownPage = 0;
   let orphans = 0;
+  // Whether each talk / page (by slot + 1; 0 is "none") carries tags of its own.
+  const recordTagged = Uint8Array.from([0, ...index.talks.map((t) => (tagsOf(t).length ? 1 : 0))]);
+  const pageTagged = Uint8Array.from([0, ...index.pages.map((p) => (tagsOf(p).length ? 1 : 0))]);
   for (let slot = 0; slot < index.highlights.length; slot++) {
     const talk = index.talkSlot[slot]!;
     const page = index.pageSlot[slot]!;
@@ -59,7 +67,23 @@ export function libraryFacets(index: LibraryIndex): LibraryFacets {
     perColor[index.color[slot]!]!++;
     if (index.flags[slot]! & ORPHAN) orphans++;
     const tags = index.highlights[slot]!.tags;
-    for (let t = 0; t < tags.length; t++) perSpelling.set(tags[t]!, (perSpelling.get(tags[t]!) ?? 0) + 1);
+    if (!recordTagged[talk + 1] && !recordTagged[own + 1] && !pageTagged[page + 1]) {
+      for (let t = 0; t < tags.length; t++) perSpelling.set(tags[t]!, (perSpelling.get(tags[t]!) ?? 0) + 1);
+      continue;
+    }
+    // Its talk's or page's tags count for it too (the tag filter's rule), each tag once.
+    const seen = new Set<string>();
+    for (const tag of [
+      ...tags,
+      ...(talk >= 0 ? tagsOf(index.talks[talk]) : []),
+      ...(own >= 0 && own !== talk ? tagsOf(index.talks[own]) : []),
+      ...(page >= 0 ? tagsOf(index.pages[page]) : []),
+    ]) {
+      const key = foldCase(tag);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      perSpelling.set(tag, (perSpelling.get(tag) ?? 0) + 1);
+    }
   }
   const merge = (map: Map<string, Count<string>>, key: string, value: string, count: number) => {
     const entry = map.get(key);

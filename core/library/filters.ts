@@ -4,18 +4,28 @@
  * applied to the index's slots after the search. Talks are those the highlights are shown under
  * (core/schedule/resolve.ts): a passage of a page talk linked to a conference talk is that talk's.
  */
+import { tagsOf } from '../record-notes';
 import { resolveTalkId } from '../schedule/resolve';
-import { type CollectionRecord, HIGHLIGHT_COLORS, type HighlightColor, type HighlightRecord } from '../types';
+import {
+  type CollectionRecord,
+  HIGHLIGHT_COLORS,
+  type HighlightColor,
+  type HighlightRecord,
+  type SavedSearch,
+} from '../types';
 import { dayEnd, dayStart } from './days';
 import { COLOR_INDEX, HAS_NOTE, type LibraryIndex, ORPHAN, siteAt } from './library-index';
 import { scheduleIndex } from './schedule-index';
-import { foldCase } from './search';
+import { foldCase, parseQuery, searchLibrary } from './search';
 
 /** Everything the reader can narrow the library by; criteria combine (all must hold). */
 export interface LibraryFilter {
   /** Search text, as typed (see `parseQuery`). */
   query: string;
-  /** Highlights carrying every one of these tags (case-insensitive). */
+  /**
+   * Highlights carrying every one of these tags (case-insensitive), on the highlight itself, its
+   * talk or its page (`tagCarrier`).
+   */
   tags: readonly string[];
   /** Highlights of any of these talks. */
   talkIds: readonly string[];
@@ -98,19 +108,20 @@ type Test = (h: HighlightRecord, slot: number) => boolean;
 /**
  * Slots of the highlights that pass every criterion of `filter` except the query, taken from
  * `hits` (search results) or from the whole library when `hits` is null; index order.
- * `collections` resolves `filter.collectionId`; an unknown collection matches nothing.
+ * `collections` resolves `filter.collectionId` (see `collectionSlots`); an unknown collection matches
+ * nothing. `opening`: the saved searches being resolved, so one that leads back to itself stops.
  */
 export function filterLibrary(
   index: LibraryIndex,
   filter: LibraryFilter,
   hits: Int32Array | null,
   collections: readonly CollectionRecord[] = [],
+  opening: ReadonlySet<string> = new Set(),
 ): Int32Array {
   const tests: Test[] = [];
   if (filter.collectionId !== null) {
-    const collection = collections.find((c) => c.id === filter.collectionId);
-    const members = new Set(collection?.highlightIds ?? []);
-    tests.push((h) => members.has(h.id));
+    const members = collectionSlots(index, filter.collectionId, collections, opening);
+    tests.push((_, slot) => members[slot] === 1);
   }
   const needed = (filter.orphansOnly ? ORPHAN : 0) | (filter.hasNote ? HAS_NOTE : 0);
   if (needed) tests.push((_, slot) => (index.flags[slot]! & needed) === needed);
@@ -138,7 +149,8 @@ export function filterLibrary(
   }
   if (filter.tags.length) {
     const wanted = filter.tags.map(foldCase);
-    tests.push((h) => wanted.every((tag) => h.tags.some((t) => foldCase(t) === tag)));
+    const carries = tagCarrier(index);
+    tests.push((h, slot) => wanted.every((tag) => carries(h, slot, tag)));
   }
   const from = filter.fromDay ? dayStart(filter.fromDay) : Number.NaN;
   if (!Number.isNaN(from)) tests.push((h) => h.createdAt >= from);
@@ -156,6 +168,30 @@ export function filterLibrary(
     out[count++] = slot;
   }
   return out.slice(0, count);
+}
+
+const NO_TAGS: ReadonlySet<string> = new Set();
+
+/**
+ * Whether a highlight carries a tag (case-folded) for the tag filter (#17): itself, its talk (its
+ * own talk or the conference talk it is shown under) or its page. A highlight matches a tag if it,
+ * its talk or its page carries it.
+ */
+export function tagCarrier(index: LibraryIndex): (h: HighlightRecord, slot: number, tag: string) => boolean {
+  const fold = (tags: readonly string[]) => (tags.length ? new Set(tags.map(foldCase)) : NO_TAGS);
+  const talkTags = index.talks.map((t) => fold(tagsOf(t)));
+  const pageTags = index.pages.map((p) => fold(tagsOf(p)));
+  return (h, slot, tag) => {
+    if (h.tags.some((t) => foldCase(t) === tag)) return true;
+    const shown = index.talkSlot[slot]!;
+    const own = index.ownTalkSlot[slot]!;
+    const page = index.pageSlot[slot]!;
+    return (
+      (shown >= 0 && talkTags[shown]!.has(tag)) ||
+      (own >= 0 && talkTags[own]!.has(tag)) ||
+      (page >= 0 && pageTags[page]!.has(tag))
+    );
+  };
 }
 
 /**
@@ -180,4 +216,72 @@ export function scheduleMatches(index: LibraryIndex, filter: LibraryFilter): Uin
     passes[slot] = 1;
   }
   return passes;
+}
+
+/**
+ * Per slot, 1 for the highlights of collection `id`: a fixed set's members, or a saved search's
+ * results as the library is now (its query and filters run again, so highlights clipped since it
+ * was saved are in it). An unknown collection, or a saved search that leads back to one being
+ * resolved (`opening`), has none.
+ */
+export function collectionSlots(
+  index: LibraryIndex,
+  id: string,
+  collections: readonly CollectionRecord[],
+  opening: ReadonlySet<string> = new Set(),
+): Uint8Array {
+  const marks = new Uint8Array(index.highlights.length);
+  const collection = collections.find((c) => c.id === id);
+  if (!collection || opening.has(id)) return marks;
+  if (collection.search) {
+    const terms = parseQuery(collection.search.query);
+    const hits = terms.length ? searchLibrary(index, terms) : null;
+    const inner = new Set(opening).add(id);
+    for (const slot of filterLibrary(index, collection.search, hits, collections, inner)) marks[slot] = 1;
+    return marks;
+  }
+  const members = new Set(collection.highlightIds);
+  for (let slot = 0; slot < marks.length; slot++)
+    if (members.has(index.highlights[slot]!.id)) marks[slot] = 1;
+  return marks;
+}
+
+/**
+ * How many highlights each collection holds now, by id: a fixed set's that still exist, a saved
+ * search's current results (see `collectionSlots`).
+ */
+export function collectionSizes(
+  index: LibraryIndex,
+  collections: readonly CollectionRecord[],
+): Map<string, number> {
+  const ids = new Set<string>();
+  for (const h of index.highlights) ids.add(h.id);
+  const sizes = new Map<string, number>();
+  for (const c of collections) {
+    let count = 0;
+    if (c.search) for (const mark of collectionSlots(index, c.id, collections)) count += mark;
+    else for (const id of new Set(c.highlightIds)) if (ids.has(id)) count++;
+    sizes.set(c.id, count);
+  }
+  return sizes;
+}
+
+/** The filter as a saved search keeps it (plain arrays, every criterion). */
+export function toSavedSearch(filter: LibraryFilter): SavedSearch {
+  return {
+    query: filter.query.trim(),
+    tags: [...filter.tags],
+    talkIds: [...filter.talkIds],
+    sites: [...filter.sites],
+    colors: [...filter.colors],
+    fromDay: filter.fromDay,
+    toDay: filter.toDay,
+    hasNote: filter.hasNote,
+    orphansOnly: filter.orphansOnly,
+    collectionId: filter.collectionId,
+    conferenceIds: [...filter.conferenceIds],
+    scheduleDays: [...filter.scheduleDays],
+    tracks: [...filter.tracks],
+    rooms: [...filter.rooms],
+  };
 }

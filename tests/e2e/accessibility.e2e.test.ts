@@ -82,6 +82,24 @@ describe.each(['light', 'dark'] as const)(
       await dashboard.getByRole('button', { name: 'Keyboard shortcuts' }).click();
       await dashboard.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
       expect(await seriousViolations(dashboard)).toEqual([]);
+      await dashboard.keyboard.press('Escape');
+      // An error toast (an alert inside the Notifications status region), then the Save results dialog
+      // with its choice of a saved search or a fixed set (#17).
+      await dashboard.getByLabel('Import backup').setInputFiles({
+        name: 'broken.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('hello'),
+      });
+      await dashboard
+        .getByRole('status', { name: 'Notifications' })
+        .getByRole('alert')
+        .filter({ hasText: 'broken.json' })
+        .waitFor();
+      expect(await seriousViolations(dashboard)).toEqual([]);
+      await dashboard.getByRole('button', { name: /^Save \d+ results? as collection$/ }).click();
+      const save = dashboard.getByRole('dialog', { name: 'Save results as a collection' });
+      await save.getByRole('radio', { name: /^Saved search/ }).check();
+      expect(await seriousViolations(dashboard)).toEqual([]);
       await dashboard.close();
     });
 

@@ -3,9 +3,12 @@
  * highlights in view), its toasts, its keyboard paths (skip link, date filter, shortcuts help) and
  * the Save-results dialog.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchExtension } from './harness';
+import { PROJECT_ROOT } from './paths';
 import { makeLibrary, writeLibrary } from './seed-library';
 
 const HIGHLIGHTS = 80;
@@ -217,6 +220,39 @@ describe('the dashboard’s layout, toasts and keyboard paths (#17)', () => {
       await dashboard.getByRole('button', { name: `Delete Search “kernel”` }).click();
       await dashboard.getByRole('button', { name: 'Delete collection' }).click();
       await expect.poll(() => dashboard.getByRole('button', { name: /^Search “kernel”/ }).count()).toBe(0);
+    },
+  );
+
+  // `SCREENSHOTS=1` writes docs/screenshots/dashboard-{light,dark,narrow}.png for the README.
+  it.runIf(process.env.SCREENSHOTS)(
+    'takes screenshots of the dashboard: light, dark and 390 px',
+    async () => {
+      await dashboard.setViewportSize({ width: 1280, height: 800 });
+      await expect.poll(() => summary().textContent()).toBe(SUMMARY);
+      // A saved search in the sidebar, and a search with its matches marked.
+      await dashboard.getByRole('searchbox', { name: 'Search' }).fill('kernel');
+      await expect.poll(() => summary().textContent()).toMatch(/^\d+ of /);
+      await dashboard.getByRole('button', { name: /^Save \d+ results? as collection$/ }).click();
+      const dialog = dashboard.getByRole('dialog', { name: 'Save results as a collection' });
+      await dialog.getByRole('radio', { name: /^Saved search/ }).check();
+      await dialog.getByRole('textbox', { name: 'Name' }).fill('Kernel talks');
+      await dialog.getByRole('button', { name: 'Create collection' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await dashboard.getByRole('button', { name: /^Kernel talks/ }).waitFor();
+      await dashboard.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      const dir = join(PROJECT_ROOT, 'docs', 'screenshots');
+      mkdirSync(dir, { recursive: true });
+      for (const scheme of ['light', 'dark'] as const) {
+        await dashboard.emulateMedia({ colorScheme: scheme });
+        await dashboard.screenshot({ path: join(dir, `dashboard-${scheme}.png`) });
+      }
+      await dashboard.emulateMedia({ colorScheme: 'light' });
+      await dashboard.setViewportSize({ width: 390, height: 844 });
+      await expect.poll(() => dashboard.locator('article').count()).toBeGreaterThan(1);
+      await dashboard.screenshot({ path: join(dir, 'dashboard-narrow.png') });
+      await dashboard.setViewportSize({ width: 1280, height: 800 });
+      await dashboard.getByRole('button', { name: 'Delete Kernel talks' }).click();
+      await dashboard.getByRole('button', { name: 'Delete collection' }).click();
     },
   );
 });

@@ -23,8 +23,10 @@ import {
   SettingRecordSchema,
   TalkRecordSchema,
 } from '@/core/schemas';
+import { EMPTY_FILTER, toSavedSearch } from '@/core/library/filters';
 import {
   at,
+  collection,
   conference,
   conferenceLibrary,
   conferenceTalk,
@@ -62,6 +64,32 @@ describe('parseBackup', () => {
       warnings: [],
       held: [exportOptions],
     });
+  });
+
+  it('round-trips both kinds of collection, a saved search with its criteria (#17)', () => {
+    const library = sampleLibrary();
+    const search = {
+      ...toSavedSearch(EMPTY_FILTER),
+      query: 'größenwahn',
+      tags: ['kernel'],
+      talkIds: ['t1'],
+      colors: ['blue' as const],
+      fromDay: '2024-01-01',
+      hasNote: true,
+    };
+    library.collections.push(collection('s1', { name: 'Kernel notes', search }));
+    const result = parseBackup(serializeBackup(createBackup(library, EXPORTED_AT)));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.backup.collections).toEqual(library.collections);
+    expect('search' in result.backup.collections[0]!).toBe(false);
+    // A saved search's criteria are checked as any field is.
+    expect(
+      errorOf(
+        edited((b) => {
+          b.collections.push(collection('s2', { search: { ...search, fromDay: 'yesterday' } }));
+        }),
+      ),
+    ).toMatch(/^The backup is not valid: collections\[1\]\.search\.fromDay: /);
   });
 
   it('accepts a byte-order mark and surrounding whitespace', () => {

@@ -1,3 +1,4 @@
+import { EMPTY_FILTER, toSavedSearch } from '@/core/library/filters';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LibraryData } from '@/core/backup';
@@ -110,6 +111,12 @@ describe('planMerge', () => {
     expect(plan.talks.update).toEqual([{ ...backup.talks[0], id: 'my-talk', pageId: 'mine' }]);
     expect(plan.talks.add).toEqual([{ ...backup.talks[1], pageId: 'mine' }]);
     expect(plan.highlights.add).toEqual([{ ...backup.highlights[0], pageId: 'mine', talkId: 'my-talk' }]);
+    // A saved search of the backup filtered by that talk follows it (#17).
+    const search = { ...toSavedSearch(EMPTY_FILTER), talkIds: ['their-talk', 'their-own'] };
+    const withSearch = { ...backup, collections: [collection('s', { search })] };
+    expect(planMerge(withSearch, library).collections.add).toEqual([
+      collection('s', { search: { ...search, talkIds: ['my-talk', 'their-own'] } }),
+    ]);
     // And again: nothing changes.
     const merged = apply(library, backup);
     expect(countPlan(planMerge(backup, merged))).toMatchObject({ added: 0, updated: 0 });
@@ -157,6 +164,19 @@ describe('planMerge', () => {
       },
     ]);
     expect(plan.collections.add.map((c) => c.id)).toEqual(['other']);
+    // The newer one also says whether the collection is a saved search.
+    const search = { ...toSavedSearch(EMPTY_FILTER), query: 'rust' };
+    const asSearch = { ...backup, collections: [{ ...backup.collections[0]!, search }] };
+    expect(planMerge(asSearch, library).collections.update[0]).toMatchObject({
+      name: 'reading LIST',
+      search,
+    });
+    const older = { ...asSearch.collections[0]!, updatedAt: at(500) };
+    // An older saved search of the same name leaves the library's fixed set as it is.
+    expect(planMerge({ ...backup, collections: [older] }, library).collections).toMatchObject({
+      update: [],
+      skip: ['mine'],
+    });
     const merged = apply(library, backup);
     expect(countPlan(planMerge(backup, merged))).toEqual({ added: 0, updated: 0, skipped: 2 });
   });

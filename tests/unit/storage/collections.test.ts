@@ -9,6 +9,7 @@ import {
   updateCollection,
 } from '@/storage/collections';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
+import { EMPTY_FILTER, toSavedSearch } from '@/core/library/filters';
 import { deleteHighlights, restoreHighlights } from '@/storage/library';
 import { makeLibrary } from '../../e2e/seed-library';
 
@@ -33,6 +34,16 @@ describe('collections', () => {
       ['archive', ['h1', 'h2']],
       ['Team reading', []],
     ]);
+  });
+
+  it('stores a saved search with its criteria and no ids, and reads it back as it was (#17)', async () => {
+    const search = toSavedSearch({ ...EMPTY_FILTER, query: 'kernel', tags: ['rust'] });
+    const saved = await createCollection(db, { name: 'Kernel', search, highlightIds: ['h1'] }, 300);
+    expect(saved).toMatchObject({ highlightIds: [], search });
+    expect(await db.collections.get(saved.id)).toEqual(saved);
+    // A fixed set has no `search` at all (as collections saved before saved searches).
+    const fixed = await createCollection(db, { name: 'Set', highlightIds: ['h1'] }, 300);
+    expect('search' in (await db.collections.get(fixed.id))!).toBe(false);
   });
 
   it.each([

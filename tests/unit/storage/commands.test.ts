@@ -39,6 +39,7 @@ describe('the commands', () => {
     ['a bulk delete', (c) => c.deleteHighlights([ids.a1, ids.b1, ids.a2]), [A, B]],
     ['added tags', (c) => c.addTags([ids.a1, ids.b1], ['kernel']), [A, B]],
     ['a talk set', (c) => c.setTalk([ids.b1], ids.talkA), [B]],
+    ['a bulk recolour', (c) => c.setColor([ids.a1, ids.b1], 'pink'), [A, B]],
     ['a move to a talk by name', (c) => c.moveToTalkNamed(ids.a2, 'Hallway track'), [A]],
     ['a talk tagged', (c) => c.tagTalk(ids.talkA, ['kernel']), [A]],
     ['a merge', (c) => c.mergeTalks(ids.talkA, [ids.talkB]), [B]],

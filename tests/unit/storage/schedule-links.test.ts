@@ -68,7 +68,8 @@ describe('linking page talks to schedule talks', () => {
     const filedBefore = (await db.highlights.toArray()).map((h) => [h.id, h.talkId]);
 
     const result = await linkPageTalks(db, 'all');
-    expect(result).toEqual({ linked: 1, offered: 1, highlights: 1 });
+    // The page whose talk was linked redraws in its open tabs.
+    expect(result).toEqual({ linked: 1, offered: 1, highlights: 1, pages: ['https://blog.example/fosdem'] });
     const rust = await pageTalk('https://blog.example/fosdem', 'Rust for Linux — Miguel Ojeda');
     expect(rust.scheduleTalkId).toBe((await scheduleTalk('rust')).id);
     expect(rust.scheduleLink).toBe('matched');
@@ -88,7 +89,7 @@ describe('linking page talks to schedule talks', () => {
     // Nothing moved: highlights keep their page talks; the link files them under the schedule talk.
     expect((await db.highlights.toArray()).map((h) => [h.id, h.talkId])).toEqual(filedBefore);
     // A second pass changes nothing.
-    expect(await linkPageTalks(db, 'all')).toEqual({ linked: 0, offered: 1, highlights: 0 });
+    expect(await linkPageTalks(db, 'all')).toEqual({ linked: 0, offered: 1, highlights: 0, pages: [] });
   });
 
   it('two write-ups of one talk on different pages link to the same schedule talk', async () => {
@@ -173,7 +174,7 @@ describe('linking page talks to schedule talks', () => {
     await removeConference(db, conference.id);
     const rust = await pageTalk('https://blog.example/fosdem', 'Rust for Linux — Miguel Ojeda');
     expect(rust.scheduleTalkId).toBeUndefined();
-    expect(await linkPageTalks(db, 'all')).toEqual({ linked: 0, offered: 0, highlights: 0 });
+    expect(await linkPageTalks(db, 'all')).toEqual({ linked: 0, offered: 0, highlights: 0, pages: [] });
     expect(await searchSchedules(db, 'rust')).toEqual([]);
   });
 

@@ -124,6 +124,7 @@ describe('stamping writes for sync', () => {
       run: (c, _i, deleted) => c.restoreHighlights(deleted),
     },
     addTags: { run: (c, i) => c.addTags([i.a1, i.b1], ['kernel']) },
+    setColor: { run: (c, i) => c.setColor([i.a1, i.b1], 'purple') },
     removeTags: {
       setup: (c, i) => c.addTags([i.a1], ['kernel', 'x']),
       run: (c, i) => c.removeTags([i.a1], ['x']),

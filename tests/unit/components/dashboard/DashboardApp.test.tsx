@@ -262,6 +262,56 @@ describe('DashboardApp', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Rust' })).toBeTruthy();
   });
 
+  it('saves the results as a saved search: opened later, it holds what matches then, and exports that (#17)', async () => {
+    const { first } = await fill();
+    const renderExport = vi.fn<(view: DashboardView) => null>(() => null);
+    show({ renderExport });
+    fireEvent.input(await screen.findByRole('searchbox', { name: 'Search' }), {
+      target: { value: 'rust drivers' },
+    });
+    await waitFor(() => expect(status()).toMatch(/^1 of 12/));
+    fireEvent.click(screen.getByRole('button', { name: 'Save 1 result as collection' }));
+    const dialog = screen.getByRole('dialog', { name: 'Save results as a collection' });
+    const description = () =>
+      (within(dialog).getByRole('textbox', { name: 'Description' }) as HTMLTextAreaElement).value;
+    expect(description()).toMatch(/^Fixed set: /);
+    fireEvent.click(within(dialog).getByRole('radio', { name: /^Saved search/ }));
+    await waitFor(() =>
+      expect(description()).toBe(
+        `Saved search: the highlights that match search “rust drivers”, found again whenever it is opened (1 on ${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(NOW)}). Highlights clipped later that match are included.`,
+      ),
+    );
+    fireEvent.input(within(dialog).getByRole('textbox', { name: 'Name' }), { target: { value: 'Rust' } });
+    fireEvent.submit(within(dialog).getByRole('form', { name: 'Save results as a collection' }));
+    const open = await screen.findByRole('button', { name: /^Rust/ });
+    // The list says which kind each collection is.
+    expect(open.parentElement!.textContent).toContain('Saved search');
+    const stored = (await db.collections.toArray()).find((c) => c.name === 'Rust')!;
+    expect(stored).toMatchObject({ highlightIds: [], search: { query: 'rust drivers', tags: [] } });
+    // A passage clipped later that matches is in it when it is opened; the export takes it too.
+    await db.highlights.put({
+      ...first,
+      id: 'later',
+      text: 'Rust drivers need safe abstractions',
+      note: '',
+      tags: [],
+      createdAt: NOW,
+    });
+    await waitFor(() => expect(status()).toMatch(/^2 of 13/));
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: '' } });
+    fireEvent.click(open);
+    await waitFor(() => expect(status()).toMatch(/^2 of 13/));
+    expect(screen.getByRole('heading', { level: 2, name: 'Rust' })).toBeTruthy();
+    await waitFor(() => expect(open.textContent).toContain('(2)'));
+    await waitFor(() =>
+      expect(renderExport.mock.lastCall?.[0].target.map((h) => h.text).sort()).toEqual([
+        'Rust drivers land upstream',
+        'Rust drivers need safe abstractions',
+      ]),
+    );
+    expect(renderExport.mock.lastCall?.[0].title).toBe('Rust');
+  });
+
   it('gives the export slot what is in view, and the selection', async () => {
     await fill();
     const renderExport = vi.fn<(view: DashboardView) => null>(() => null);

@@ -133,6 +133,42 @@ describe('the Conferences view', () => {
     await waitFor(() => expect(talkTitles()).toEqual(['Wasm everywhere', 'Observability for all']));
   });
 
+  it('gives each talk a Talk note and Talk tags, saved as typed, read about or not (#17)', async () => {
+    const library = await fill();
+    show();
+    await groupBy('conference');
+    await waitFor(() => expect(talkTitles()).toHaveLength(6));
+    const unread = talkRow('Wasm everywhere');
+    const wasmId = unread.dataset.talkId!;
+    expect(within(unread).queryByRole('textbox', { name: 'Talk note' })).toBeNull();
+    fireEvent.click(within(unread).getByRole('button', { name: 'Add talk note' }));
+    const note = within(talkRow('Wasm everywhere')).getByRole('textbox', {
+      name: 'Talk note',
+    }) as HTMLTextAreaElement;
+    note.value = 'Heard it in the room: try wasmtime';
+    fireEvent.input(note);
+    fireEvent.blur(note);
+    await waitFor(async () =>
+      expect((await db.talks.get(wasmId))?.note).toBe('Heard it in the room: try wasmtime'),
+    );
+    fireEvent.input(within(talkRow('Wasm everywhere')).getByRole('combobox', { name: 'Add talk tags' }), {
+      target: { value: 'wasm,' },
+    });
+    await waitFor(async () => expect((await db.talks.get(wasmId))?.tags).toEqual(['wasm']));
+    // A talk's note shows on its row when the Conferences view opens.
+    const rust = library.talks.find((t) => t.title === FOSDEM_RUST.title && t.pageId === null)!;
+    await db.talks.update(rust.id, { note: 'Watch the recording' });
+    await waitFor(() =>
+      expect(
+        (
+          within(talkRow(FOSDEM_RUST.title)).getByRole('textbox', {
+            name: 'Talk note',
+          }) as HTMLTextAreaElement
+        ).value,
+      ).toBe('Watch the recording'),
+    );
+  });
+
   it('filters by room, day and track, combined with the other filters and search', async () => {
     await fill();
     show();

@@ -113,4 +113,18 @@ describe('talk and page notes in the dashboard', () => {
     await waitFor(() => expect(screen.queryByRole('article', { name: /Welcome to Paris/ })).toBeNull());
     expect(screen.getByRole('article', { name: /Maintainers are tired/ })).toBeTruthy();
   });
+
+  it('lists a talk’s and a page’s tags in the tag filter; choosing one shows their highlights', async () => {
+    await db.pages.update('p', { tags: ['kubecon'] });
+    show();
+    await waitFor(() => expect(status()).toBe('2 highlights from 1 page'));
+    const add = (await screen.findByRole('combobox', { name: 'Add a tag filter' })) as HTMLSelectElement;
+    await waitFor(() =>
+      expect([...add.options].map((o) => o.textContent)).toEqual(['Add a tag…', 'kubecon (2)', 'panels (1)']),
+    );
+    fireEvent.change(add, { target: { value: 'panels' } });
+    await waitFor(() => expect(status()).toMatch(/^1 of 2 highlights/));
+    expect(screen.getByRole('article', { name: /Maintainers are tired/ })).toBeTruthy();
+    expect(screen.queryByRole('article', { name: /Welcome to Paris/ })).toBeNull();
+  });
 });

@@ -27,6 +27,8 @@ describe('DashboardToasts', () => {
     render(<Harness onReady={(n) => (notify = n)} />);
     act(() => notify({ message: 'Copied 12 highlights as Markdown.' }));
     expect(region().textContent).toContain('Copied 12 highlights as Markdown.');
+    // News is not an alert: the status region announces it politely.
+    expect(screen.queryByRole('alert')).toBeNull();
     act(() => {
       vi.advanceTimersByTime(4_000);
     });
@@ -42,6 +44,10 @@ describe('DashboardToasts', () => {
     let notify!: Notify;
     render(<Harness onReady={(n) => (notify = n)} />);
     act(() => notify({ message: 'Could not import broken.json.', kind: 'error' }));
+    // Announced as an alert (#17), inside the one toasts region.
+    expect(within(region()).getByRole('alert').textContent).toBe(
+      'Error: Could not import broken.json.Dismiss',
+    );
     act(() => {
       vi.advanceTimersByTime(60_000);
     });

@@ -1,12 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayKey } from '@/core/library/days';
-import { EMPTY_FILTER, filterLibrary, type LibraryFilter } from '@/core/library/filters';
+import { libraryFacets } from '@/core/library/facets';
+import {
+  collectionSizes,
+  EMPTY_FILTER,
+  filterLibrary,
+  type LibraryFilter,
+  toSavedSearch,
+} from '@/core/library/filters';
 import { buildLibraryIndex, highlightsAt } from '@/core/library/library-index';
 import { parseQuery, searchLibrary } from '@/core/library/search';
-import type { CollectionRecord } from '@/core/types';
+import type { CollectionRecord, SavedSearch } from '@/core/types';
 import { makeLibrary } from '../../../e2e/seed-library';
-import { CONF_DATA, DATA, DAY, ids, runQuery, T0 } from './library-fixtures';
+import { CONF_DATA, DATA, DAY, hl, ids, runQuery, T0 } from './library-fixtures';
 
 const index = buildLibraryIndex(DATA);
 const query = (q: string, filter: Partial<LibraryFilter> = {}, collections: CollectionRecord[] = []) =>
@@ -44,6 +51,81 @@ describe('filterLibrary', () => {
   it('combines with search', () => {
     expect(query('kernel', { colors: ['yellow'] })).toEqual(['h6', 'h2', 'h1']);
     expect(query('kgraft', { colors: ['green'] })).toEqual([]);
+  });
+});
+
+describe('saved searches (#17)', () => {
+  const saved = (id: string, search: Partial<SavedSearch>): CollectionRecord => ({
+    id,
+    name: id,
+    description: '',
+    highlightIds: [],
+    search: toSavedSearch({ ...EMPTY_FILTER, ...search }),
+    createdAt: T0,
+    updatedAt: T0,
+  });
+
+  it('holds what matches its query and filters now, not what matched when it was saved', () => {
+    const kernel = saved('s1', { query: 'kernel', colors: ['yellow'] });
+    expect(query('', { collectionId: 's1' }, [kernel])).toEqual(['h6', 'h2', 'h1']);
+    // A highlight clipped later that matches is in it; one that no longer matches is not.
+    const later = hl('h9', 'b', {
+      talkId: 't-rust',
+      text: 'Kernel modules in Rust',
+      createdAt: T0 + 5 * DAY,
+    });
+    const changed = buildLibraryIndex({
+      ...DATA,
+      highlights: [...DATA.highlights.filter((h) => h.id !== 'h6'), later],
+    });
+    expect(runQuery(changed, '', { collectionId: 's1' }, [kernel])).toEqual(['h9', 'h2', 'h1']);
+    expect(collectionSizes(changed, [kernel]).get('s1')).toBe(3);
+  });
+
+  it('combines with the search and filters of the moment, and with a fixed set it narrows to', () => {
+    const fixed: CollectionRecord = { ...saved('f', {}), search: undefined, highlightIds: ['h1', 'h5'] };
+    const within = saved('s2', { tags: ['kernel'], collectionId: 'f' });
+    expect(query('', { collectionId: 's2' }, [fixed, within])).toEqual(['h5', 'h1']);
+    expect(query('drivers', { collectionId: 's2' }, [fixed, within])).toEqual(['h5']);
+  });
+
+  it('matches nothing when it leads back to itself', () => {
+    const a = saved('a', { collectionId: 'b' });
+    const b = saved('b', { collectionId: 'a' });
+    expect(query('', { collectionId: 'a' }, [a, b])).toEqual([]);
+    expect(collectionSizes(index, [a, b])).toEqual(
+      new Map([
+        ['a', 0],
+        ['b', 0],
+      ]),
+    );
+  });
+});
+
+describe('tags of talks and pages (#17)', () => {
+  const tagged = buildLibraryIndex({
+    ...DATA,
+    pages: DATA.pages.map((p) => (p.id === 'b' ? { ...p, tags: ['FOSDEM'] } : p)),
+    talks: DATA.talks.map((t) => (t.id === 't-tao' ? { ...t, tags: ['Kernel', 'leadership'] } : t)),
+  });
+  it.each<[string, string[], string[]]>([
+    ['a page tag: every highlight of the page', ['fosdem'], ['h5', 'h6', 'h7']],
+    ['a talk tag: every highlight of the talk', ['leadership'], ['h3']],
+    ['a tag on highlights and on a talk', ['kernel'], ['h5', 'h1', 'h3']],
+    ['tags from the highlight and its page together', ['rust', 'fosdem'], ['h5']],
+  ])('%s', (_, tags, expected) => {
+    expect(runQuery(tagged, '', { tags })).toEqual(expected);
+  });
+
+  it('lists them among the tags, counting each highlight once', () => {
+    expect(libraryFacets(tagged).tags).toEqual([
+      { value: 'community', count: 1 },
+      { value: 'FOSDEM', count: 3 },
+      { value: 'kernel', count: 3 },
+      { value: 'leadership', count: 1 },
+      { value: 'quote', count: 1 },
+      { value: 'rust', count: 1 },
+    ]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { EMPTY_FILTER, toSavedSearch } from '@/core/library/filters';
 import { describe, expect, it } from 'vitest';
 import { stampDeletion, stampRecord } from '@/core/sync/edits';
 import { canonicalJson } from '@/core/sync/field-clock';
@@ -8,6 +9,7 @@ import {
   documentId,
   parseDocument,
   recordKey,
+  syncedFields,
   toDocument,
   toLocalRecord,
   toSyncedValues,
@@ -41,6 +43,16 @@ describe('sync documents', () => {
     if (!parsed.ok) return;
     expect(canonicalJson(parsed.state)).toBe(canonicalJson(state));
     expect(toLocalRecord(table, key, parsed.state, record)).toEqual(record);
+  });
+
+  it('carries a saved search’s criteria (#17)', () => {
+    const search = { ...toSavedSearch(EMPTY_FILTER), query: 'kernel', tags: ['rust'] };
+    const record = collection('s1', { search, updatedAt: at(5_000) });
+    expect(syncedFields('collections')).toContain('search');
+    const { key, document } = served('collections', record);
+    const parsed = parseDocument(document);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(toLocalRecord('collections', key, parsed.state)).toEqual(record);
   });
 
   it('also round-trips a page talk', () => {
