@@ -52,6 +52,10 @@ export const LIMITS = {
   anchoringReport: 100_000,
   /** Pages one "highlights changed" message names (a restore of a whole library sends several). */
   changedPages: 1000,
+  /** Permalinks one page may claim for the post it shows (#18). */
+  claimedPermalinks: 8,
+  /** Posts one archive page may claim to show in full (#18). */
+  archiveArticles: 50,
   /** A collection's name and description as the reader types them. */
   collectionName: 200,
   collectionDescription: 5000,

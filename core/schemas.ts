@@ -86,6 +86,9 @@ export const TextFragmentSchema = v.pipe(
   v.regex(/^text=[A-Za-z0-9%._~,-]+$/, 'must be a percent-encoded text directive'),
 );
 
+/** A post fingerprint (core/post-identity.ts): 16 hex digits. */
+export const FingerprintSchema = v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/));
+
 /** A passage in other tools' textContent model (core/anchoring/text-content.ts). */
 export const TextContentQuoteSchema = v.pipe(
   v.object({
@@ -111,6 +114,7 @@ export const PageMetadataSchema = v.object({
   lang: v.nullable(text(LIMITS.lang)),
   canonicalUrl: v.nullable(HttpUrlSchema),
   excerpt: v.nullable(text(LIMITS.excerpt)),
+  fingerprint: v.optional(v.nullable(FingerprintSchema)),
 });
 
 export const TagSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.tag));

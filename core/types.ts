@@ -73,6 +73,11 @@ export interface PageMetadata {
   lang: string | null;
   canonicalUrl: string | null;
   excerpt: string | null;
+  /**
+   * The post's fingerprint (core/post-identity.ts) when it was clipped: a moved post is found again by
+   * it on another page of the same site. Missing on pages clipped before #18.
+   */
+  fingerprint?: string | null;
 }
 
 export interface PageRecord extends PageMetadata, RecordNotes {

@@ -16,14 +16,14 @@ const PAGE_MESSAGES: ReadonlySet<string> = new Set([
 const TAB_MESSAGES: ReadonlySet<string> = new Set(['getContentStatus']);
 
 /**
- * Whether a content script showing the page `ownUrl` (normalized; null when it has none), in the top
- * frame or not, should answer `message`; `holdsFocus` says whether this frame is the one the reader
- * is in (asked only for messages to the focused frame). Only the page or frame a message is for is
- * checked here; the router still validates the message and its sender.
+ * Whether a content script showing the page `ownUrl` (normalized; null when it has none; or the pages
+ * it shows, #18), in the top frame or not, should answer `message`; `holdsFocus` says whether this
+ * frame is the one the reader is in (asked only for messages to the focused frame). Only the page or
+ * frame a message is for is checked here; the router still validates the message and its sender.
  */
 export function isAddressedTo(
   message: unknown,
-  ownUrl: string | null,
+  ownUrl: string | null | readonly (string | null)[],
   topFrame = true,
   holdsFocus: () => boolean = () => topFrame,
 ): boolean {
@@ -33,5 +33,8 @@ export function isAddressedTo(
   if (TAB_MESSAGES.has(type)) return topFrame;
   if (type === 'highlightSelection' && focusedFrame === true) return holdsFocus();
   if (!PAGE_MESSAGES.has(type) || url === undefined) return true;
-  return typeof url === 'string' && ownUrl !== null && normalizeUrl(url) === ownUrl;
+  // A page may show several posts' pages (#18: a moved post's old address, an archive's posts).
+  const own = Array.isArray(ownUrl) ? ownUrl : [ownUrl];
+  const wanted = typeof url === 'string' ? normalizeUrl(url) : null;
+  return wanted !== null && own.includes(wanted);
 }

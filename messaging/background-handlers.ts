@@ -6,13 +6,17 @@ import { formatGrant, parseGrant } from '@/core/menu-grant';
 import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import { describeStorageError } from '@/core/storage-errors';
 import { noteOf, tagsOf } from '@/core/record-notes';
+import { sameSite } from '@/core/site';
+import type { PostClaim } from '@/core/post-identity';
 import type { HighlightChanges, HighlightRecord, TalkRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
 import { saveClip } from '@/storage/clips';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { getHighlight, highlightsForUrl, listTags, recordAnchoring, talksOfPage } from '@/storage/highlights';
+import { postHighlights, shownPostKeys } from '@/storage/posts';
 import { getSetting } from '@/storage/settings';
+import { createSiteIndex, type SiteIndex } from '@/storage/sites';
 import { linkPageTalks } from '@/storage/schedule-links';
 import { resolveSyncConflict } from '@/storage/sync/conflicts';
 import { talkRulesFor } from '@/storage/talk-rules';
@@ -41,6 +45,8 @@ export interface BackgroundDeps {
   sync?: SyncService;
   /** Who makes the highlights saved here (#16); without it none is recorded. */
   authorName?: () => Promise<string | undefined>;
+  /** Which sites the library holds pages of (#18); made from `db` on first use when not given. */
+  sites?: SiteIndex;
 }
 
 /** Why a menu request was refused: the frame holds no grant for it (a web page framed the menu, or it closed). */
@@ -101,6 +107,7 @@ function handlersFor({
   randomBytes = () => crypto.getRandomValues(new Uint8Array(32)),
   sync,
   authorName,
+  sites,
 }: BackgroundDeps): Handlers<BackgroundRequest, BackgroundResponses> {
   // Edits from the in-page menu and a closing popup: written, and the open tabs told, like any other.
   const commands = createCommands({ db, notify: notifyHighlightsChanged });
@@ -115,6 +122,29 @@ function handlersFor({
     if (highlight) requireOwnPage(context, highlight.url);
     return highlight;
   }
+
+  /**
+   * A content script acts on its own origin's pages (requireOwnPage), and on another page of its site
+   * only when the identity rule shows that page's post on it (#18): the page's own claims name it (a
+   * declared permalink, an archive's article) or find it (its fingerprint), and it is of the page's
+   * site. alice.github.io never reaches bob.github.io's highlights (two sites), and a page of the same
+   * site that claims nothing of a post (the site's other posts, its front page) reaches none of them.
+   */
+  async function requireShownPost(context: HandlerContext, url: string, identity?: PostClaim) {
+    if (context.role !== 'content') return;
+    const own = originOf(context.senderUrl);
+    if (own && own === originOf(url)) return;
+    const sender = normalizeUrl(context.senderUrl ?? '');
+    if (sender && identity && sameSite(sender, url) && (await shownPostKeys(db, sender, identity)).has(url))
+      return;
+    throw new MessageRejected('a content script may only act on its own page');
+  }
+
+  let siteIndex = sites;
+  const siteKnown = (url: string) => {
+    siteIndex ??= createSiteIndex(db);
+    return siteIndex.hasPagesOf(url);
+  };
 
   /** The talk of a highlight, as the menu sees it; null when it is under none. */
   async function grantedTalk(highlightId: string): Promise<GrantedTalk | null> {
@@ -166,14 +196,35 @@ function handlersFor({
       return highlightsForUrl(db, key);
     },
 
+    // The page's own URL is the sender's origin; the posts it claims to show count only when they are
+    // of its own site (storage/posts.ts): another site's canonical or copied text gets nothing.
+    getPostHighlights: async ({ url, identity }, context) => {
+      const key = normalizeUrl(url);
+      if (!key) throw new MessageRejected('not an http(s) URL');
+      requireOwnPage(context, key);
+      return postHighlights(db, key, identity);
+    },
+
+    // Asked by the eager script on every visit: a set lookup (storage/sites.ts), and when that says no,
+    // whether the page itself has a highlight (one key from the url index, the question a visit asked
+    // before #18): highlights of the page are drawn even if the set missed a write that bypassed Dexie.
+    knowsSite: async ({ url }, context) => {
+      const key = normalizeUrl(url);
+      if (!key) throw new MessageRejected('not an http(s) URL');
+      requireOwnPage(context, key);
+      if (await siteKnown(key)) return true;
+      return (await db.highlights.where('url').equals(key).limit(1).primaryKeys()).length > 0;
+    },
+
     getHighlight: ({ id }) => getHighlight(db, id),
 
     listTags: () => listTags(db),
 
-    saveClip: async ({ clip }, context) => {
+    saveClip: async ({ clip, identity }, context) => {
       const url = normalizeUrl(clip.page.url);
       if (!url) throw new MessageRejected('not an http(s) URL');
-      requireOwnPage(context, url);
+      // Filed under its post's key (#18), which may be another page of the sender's site showing it.
+      await requireShownPost(context, url, identity);
       if (context.incognito) throw new Error(PRIVATE_WINDOW_NOTICE);
       const author = await authorName?.().catch(() => undefined);
       const result = await saveClip(db, { ...clip, page: { ...clip.page, url } }, Date.now(), author);
@@ -210,9 +261,11 @@ function handlersFor({
       return null;
     },
 
-    grantMenu: async ({ id }, context) => {
+    grantMenu: async ({ id, identity }, context) => {
       if (context.frameId === undefined) throw new MessageRejected('a menu grant needs the sender’s frame');
-      if (!(await ownHighlight(id, context))) throw new Error(`highlight ${id} does not exist`);
+      const highlight = await getHighlight(db, id);
+      if (!highlight) throw new Error(`highlight ${id} does not exist`);
+      await requireShownPost(context, highlight.url, identity);
       return formatGrant(context.frameId, randomBytes());
     },
 

@@ -7,6 +7,7 @@ import { LIMITS } from '@/core/limits';
 import {
   ClipSchema,
   ColorSchema,
+  FingerprintSchema,
   HighlightChangesSchema,
   HighlightRecordSchema,
   HttpUrlSchema,
@@ -17,6 +18,7 @@ import type { ColorNames } from '@/core/colors';
 import type { Redetection } from '@/core/talks/filing';
 import type { TalkRules } from '@/core/talks/rules';
 import type { FramePage, PagePreview } from '@/core/page-view';
+import type { PostHighlights } from '@/storage/posts';
 import type { SyncState } from './sync-service';
 
 export type { PagePreview };
@@ -35,17 +37,46 @@ const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
 /** A menu grant as it travels (`<frame id>.<token>`, core/menu-grant.ts); checked for its form there. */
 const Grant = v.pipe(v.string(), v.maxLength(100));
 
+/** What a page claims about the posts it shows (core/post-identity.ts `PostClaim`). */
+const PostClaimSchema = v.object({
+  permalinks: v.pipe(v.array(HttpUrlSchema), v.maxLength(LIMITS.claimedPermalinks)),
+  fingerprint: v.nullable(FingerprintSchema),
+  articles: v.pipe(
+    v.array(
+      v.object({
+        permalink: HttpUrlSchema,
+        fingerprint: v.nullable(FingerprintSchema),
+        title: v.pipe(v.string(), v.maxLength(LIMITS.title)),
+      }),
+    ),
+    v.maxLength(LIMITS.archiveArticles),
+  ),
+});
+
 /** Messages handled by the background service worker. */
 export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('ping') }),
   /** Highlights stored for a page; a content script may ask only for the page it runs in. */
   v.object({ type: v.literal('getPageHighlights'), url: HttpUrlSchema }),
+  /**
+   * The highlights of the post(s) the sender's page shows (#18): its own URL, and what it claims
+   * (core/post-identity.ts), of which only its own site's claims count.
+   */
+  v.object({ type: v.literal('getPostHighlights'), url: HttpUrlSchema, identity: PostClaimSchema }),
+  /**
+   * Whether the library holds a page of the sender's page's site (#18): only then can the page's
+   * claims find anything, and the content script read them.
+   */
+  v.object({ type: v.literal('knowsSite'), url: HttpUrlSchema }),
   /** One highlight by id (the in-page menu iframe reads through the background). */
   v.object({ type: v.literal('getHighlight'), id: Id }),
   /** Every tag in the library, for completion. */
   v.object({ type: v.literal('listTags') }),
-  /** Saves a clip made in the sender's page. */
-  v.object({ type: v.literal('saveClip'), clip: ClipSchema }),
+  /**
+   * Saves a clip made in the sender's page. Filed under another page of its site only when the page's
+   * claims (`identity`) show that page's post (#18: an archive's post, a moved post's first address).
+   */
+  v.object({ type: v.literal('saveClip'), clip: ClipSchema, identity: v.optional(PostClaimSchema) }),
   /** What the toolbar needs of the settings: the colour a new clip starts from. */
   v.object({ type: v.literal('getClipSettings') }),
   /**
@@ -57,8 +88,11 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('updateHighlight'), id: Id, changes: HighlightChangesSchema }),
   v.object({ type: v.literal('deleteHighlight'), id: Id }),
   v.object({ type: v.literal('restoreHighlight'), highlight: HighlightRecordSchema }),
-  /** A grant for the menu of one highlight of the sender's page, bound to the sender's tab and frame. */
-  v.object({ type: v.literal('grantMenu'), id: Id }),
+  /**
+   * A grant for the menu of one highlight of the sender's page, bound to the sender's tab and frame;
+   * with `identity`, also of a post of its site that the page's claims show (as for saveClip).
+   */
+  v.object({ type: v.literal('grantMenu'), id: Id, identity: v.optional(PostClaimSchema) }),
   /** The in-page menu's requests: each carries the grant its content script gave it, never an id. */
   v.object({ type: v.literal('getGrantedHighlight'), grant: Grant }),
   v.object({ type: v.literal('updateGrantedHighlight'), grant: Grant, changes: HighlightChangesSchema }),
@@ -119,6 +153,8 @@ export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 export interface BackgroundResponses {
   ping: { version: string };
   getPageHighlights: HighlightRecord[];
+  getPostHighlights: PostHighlights;
+  knowsSite: boolean;
   getHighlight: HighlightRecord | null;
   listTags: string[];
   saveClip: ClipResult;
@@ -155,6 +191,8 @@ export interface GrantedTalk {
 export const BACKGROUND_SENDERS: { [K in BackgroundRequest['type']]: readonly SenderRole[] } = {
   ping: ['content', 'extension'],
   getPageHighlights: ['content', 'extension'],
+  getPostHighlights: ['content'],
+  knowsSite: ['content'],
   getHighlight: ['extension'],
   listTags: ['extension', 'menu'],
   saveClip: ['content'],

@@ -9,9 +9,10 @@ import type { GrantClaimant } from '@/core/menu-grant';
 import type { HighlightColor, HighlightRecord } from '@/core/types';
 import type { ClipInput } from '@/core/schemas';
 import { sendToBackground } from '@/messaging/client';
-import type { ContentResponses, PagePreview } from '@/messaging/protocol';
+import type { BackgroundResponses, ContentResponses, PagePreview } from '@/messaging/protocol';
 import { LIMITS } from '@/core/limits';
 import { MessageRejected } from '@/messaging/router';
+import { type PostClaim, type PostIdentity, readPostIdentity } from '@/core/post-identity';
 import { NO_RULES, type Redetection, type TalkRules } from '@/core/talks';
 import { analyzePage, type PageAnalysis, prepareClip, redetect } from './clipper';
 import { HighlightPainter } from './highlight-painter';
@@ -37,6 +38,22 @@ export interface ContentAppOptions {
    * only by the reader's navigations). Without it, the key the document was loaded with.
    */
   pageKey?: () => string | null;
+  /** Told the posts the page shows (their keys) whenever they are read again (#18). */
+  onPostShown?: (urls: string[]) => void;
+}
+
+/** A page's post identity and what the background answered for it (#18). */
+export interface PostView {
+  identity: PostIdentity;
+  answer: BackgroundResponses['getPostHighlights'];
+}
+
+/** A post an archive page shows in full: its clips are filed under it, its highlights drawn inside it. */
+interface ShownArticle {
+  element: Element;
+  postUrl: string;
+  title: string;
+  fingerprint: string | null;
 }
 
 export class ContentApp {
@@ -53,11 +70,22 @@ export class ContentApp {
    * drawn, not retried, offered for copying until copied or the reader selects something else.
    */
   private refused: ClipInput[] = [];
+  /** Provisional ids given so far (a clip is drawn under one until it is stored). */
+  private provisionalCount = 0;
   /** Page analysis is reused across clips until the page's DOM changes. */
   private analysis: PageAnalysis | null = null;
   /** What the reader taught talk detection on this site, read when starting and after every change. */
   private rules: TalkRules = NO_RULES;
   private rulesRead: Promise<void> = Promise.resolve();
+  /** The post the page shows (where its clips are filed) and the archive's posts; null until read. */
+  private post: { postUrl: string; fingerprint: string | null; articles: ShownArticle[] } | null = null;
+  /**
+   * What the page claims (#18), sent with clips and menu grants: the background files a clip under,
+   * or grants a menu for, another page of the site only when these claims show that page's post.
+   */
+  private claim: PostClaim | undefined;
+  /** Highlights of an archive's post, by id: drawn only inside that post's `<article>`. */
+  private articleOf = new Map<string, Element>();
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -68,7 +96,13 @@ export class ContentApp {
     this.highlights = new PageHighlights({
       doc,
       painter: this.painter,
-      fetchHighlights: () => sendToBackground({ type: 'getPageHighlights', url: this.url }),
+      fetchHighlights: () => this.fetchPost(),
+      rootOf: (record) => {
+        const article = this.articleOf.get(record.id);
+        // An archive's post whose article is gone from the page is looked for nowhere else.
+        if (article) return article.isConnected ? article : null;
+        return doc.body;
+      },
       reportStatuses: async (statuses) => {
         await sendToBackground({ type: 'reportAnchoring', url: this.url, statuses });
       },
@@ -94,7 +128,9 @@ export class ContentApp {
       // Nothing from a private window is stored: retrying could never succeed there.
       { canRetry: !options.privateWindow },
     );
-    this.menu = new MenuUi(ctx, doc, { requestGrant: (id) => sendToBackground({ type: 'grantMenu', id }) });
+    this.menu = new MenuUi(ctx, doc, {
+      requestGrant: (id) => sendToBackground({ type: 'grantMenu', id, ...this.claimed() }),
+    });
   }
 
   /** The page's storage key: never simply the address bar, which the page's script can rewrite. */
@@ -103,8 +139,65 @@ export class ContentApp {
     return key ?? this.doc.URL;
   }
 
-  /** Starts on the page; `initial` are its stored highlights when the caller already read them. */
-  async start(initial?: HighlightRecord[]): Promise<void> {
+  /** Reads the page's post identity and asks for the highlights of the posts it shows. */
+  private async fetchPost(): Promise<HighlightRecord[]> {
+    const url = this.url;
+    const identity = readPostIdentity(this.doc, url);
+    const answer = await sendToBackground({ type: 'getPostHighlights', url, identity: identity.claim });
+    return this.adoptPost({ identity, answer });
+  }
+
+  /** Keeps what the background answered for the page's posts; returns every highlight to draw. */
+  private adoptPost({ identity, answer }: PostView): HighlightRecord[] {
+    const articles: ShownArticle[] = [];
+    this.articleOf = new Map();
+    const records = [...answer.highlights];
+    for (const shown of answer.articles) {
+      const element = identity.articleElements[shown.index];
+      const claim = identity.claim.articles[shown.index];
+      if (!element || !claim) continue;
+      articles.push({ element, postUrl: shown.postUrl, title: claim.title, fingerprint: claim.fingerprint });
+      for (const record of shown.highlights) {
+        this.articleOf.set(record.id, element);
+        records.push(record);
+      }
+    }
+    this.post = { postUrl: answer.postUrl, fingerprint: identity.claim.fingerprint, articles };
+    this.claim = identity.claim;
+    this.options.onPostShown?.(this.shownPosts());
+    return records;
+  }
+
+  private claimed(): { identity?: PostClaim } {
+    return this.claim ? { identity: this.claim } : {};
+  }
+
+  /** The keys of the posts the page shows: the page's own post first, then an archive's. */
+  shownPosts(): string[] {
+    if (!this.post) return [];
+    return [this.post.postUrl, ...this.post.articles.map((a) => a.postUrl)];
+  }
+
+  /**
+   * A clip is filed under the post it was made in (#18): an archive's post when the passage is inside
+   * its article (with the post's own title, not the archive's), else the post the page shows.
+   */
+  private fileUnderPost(clip: ClipInput, range: Range): ClipInput {
+    const post = this.post;
+    if (!post) return clip;
+    const article = post.articles.find((a) => a.element.contains(range.commonAncestorContainer));
+    if (article) {
+      const page = { ...clip.page, url: article.postUrl, canonicalUrl: null, excerpt: null };
+      return {
+        ...clip,
+        page: { ...page, title: article.title || page.title, fingerprint: article.fingerprint },
+      };
+    }
+    return { ...clip, page: { ...clip.page, url: post.postUrl, fingerprint: post.fingerprint } };
+  }
+
+  /** Starts on the page; `initial` is its post and stored highlights when the caller already read them. */
+  async start(initial?: PostView): Promise<void> {
     this.ctx.addEventListener(this.doc, 'mouseup', (e) => this.onPointerUp(e));
     this.ctx.addEventListener(this.doc, 'keyup', (e) => this.onKeyUp(e));
     this.ctx.addEventListener(this.doc, 'mousedown', (e) => this.onPointerDown(e));
@@ -119,7 +212,7 @@ export class ContentApp {
     this.readRules();
     // Watch first: text that arrives while the first pass runs must trigger a retry.
     this.highlights.watchForChanges();
-    await this.highlights.load(initial).catch((error: unknown) => {
+    await this.highlights.load(initial && this.adoptPost(initial)).catch((error: unknown) => {
       console.warn('Talk Notes: could not load this page’s highlights', error);
     });
     this.ctx.onInvalidated(() => {
@@ -321,7 +414,9 @@ export class ContentApp {
   ): Promise<ClipOutcome> {
     if (!selected.toString().trim())
       return { saved: false, duplicate: false, message: 'Nothing to highlight.' };
-    const provisionalId = `pending:${crypto.randomUUID()}`;
+    // Not crypto.randomUUID: it exists only in secure contexts, and a plain-http blog is none (the
+    // clip failed there before anything was drawn). The id only has to be unique on this page.
+    const provisionalId = `pending:${++this.provisionalCount}`;
     let prepared: ReturnType<typeof prepareClip>;
     await this.rulesRead;
     try {
@@ -340,7 +435,8 @@ export class ContentApp {
       const copy = prepared.clip ? ' Copy it to keep it.' : '';
       return { saved: false, duplicate: false, message: `${prepared.message}${copy}` };
     }
-    const { clip, range } = prepared;
+    const { range } = prepared;
+    const clip = this.fileUnderPost(prepared.clip, range);
     // Drawn at once; stored right after. A clip that cannot be stored stays drawn and in memory.
     const drawn = range.cloneRange();
     this.painter.draw(provisionalId, drawn, color);
@@ -350,7 +446,7 @@ export class ContentApp {
       return { saved: false, duplicate: false, message: PRIVATE_WINDOW_NOTICE };
     }
     try {
-      const { highlight, duplicate } = await sendToBackground({ type: 'saveClip', clip });
+      const { highlight, duplicate } = await sendToBackground({ type: 'saveClip', clip, ...this.claimed() });
       this.painter.remove(provisionalId);
       if (duplicate) {
         const existing = this.painter.rangeOf(highlight.id) ?? drawn;
@@ -358,6 +454,8 @@ export class ContentApp {
         if (withNote) this.openMenuFor(highlight, existing, 'note');
         return { saved: false, duplicate: true, message: 'Already highlighted', color: highlight.color };
       }
+      const article = this.post?.articles.find((a) => a.postUrl === highlight.url);
+      if (article) this.articleOf.set(highlight.id, article.element);
       this.highlights.addClipped(highlight, drawn);
       if (withNote) this.openMenuFor(highlight, drawn, 'note');
       return { saved: true, duplicate: false, message: 'Saved', color };
@@ -383,7 +481,7 @@ export class ContentApp {
   /** Stores the clips kept unsaved, oldest first; the ones that fail again stay. */
   async retryUnsaved(): Promise<void> {
     const { saved, problem, refused } = await this.unsaved.retry(
-      async (clip) => (await sendToBackground({ type: 'saveClip', clip })).highlight,
+      async (clip) => (await sendToBackground({ type: 'saveClip', clip, ...this.claimed() })).highlight,
       (provisionalId, highlight, range) => {
         this.painter.remove(provisionalId);
         this.highlights.addClipped(highlight, range);

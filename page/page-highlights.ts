@@ -21,6 +21,11 @@ export interface PageHighlightsDeps {
   fetchHighlights: () => Promise<HighlightRecord[]>;
   /** Tells storage how anchoring went (orphans show as "not found on this page"). */
   reportStatuses: (statuses: { id: string; status: AnchorStatus }[]) => Promise<void>;
+  /**
+   * Where a highlight is looked for: a post shown on an archive page only inside its `<article>` (#18),
+   * everything else in the whole body (the default).
+   */
+  rootOf?: (record: HighlightRecord) => Node | null;
   /** Called (debounced) when the page's text changed. */
   onTextChanged?: () => void;
   now?: () => number;
@@ -202,9 +207,12 @@ export class PageHighlights {
     const started = now();
     const generation = this.generation;
     const live = records.filter((r) => this.records.has(r.id));
-    let results = new Map<string, AnchorResult | null>();
+    const results = new Map<string, AnchorResult | null>();
     if (live.length && this.deps.doc.body) {
-      ({ results } = await anchorAll(this.deps.doc.body, live, { now }));
+      for (const [root, group] of byRoot(live, this.deps.rootOf, this.deps.doc.body)) {
+        const anchored = (await anchorAll(root, group, { now })).results;
+        for (const [id, result] of anchored) results.set(id, result);
+      }
     }
     // The page changed while this pass ran: its results belong to no page shown now.
     if (generation !== this.generation) return { ...NO_STATS };
@@ -245,6 +253,23 @@ export class PageHighlights {
     }
     return stats;
   }
+}
+
+/** Records grouped by the root they are anchored in; a record whose root is gone is looked for nowhere. */
+function byRoot(
+  records: HighlightRecord[],
+  rootOf: PageHighlightsDeps['rootOf'],
+  body: Node,
+): Map<Node, HighlightRecord[]> {
+  const groups = new Map<Node, HighlightRecord[]>();
+  for (const record of records) {
+    const root = rootOf ? rootOf(record) : body;
+    if (!root) continue;
+    const group = groups.get(root);
+    if (group) group.push(record);
+    else groups.set(root, [record]);
+  }
+  return groups;
 }
 
 function bringsText(mutation: MutationRecord): boolean {

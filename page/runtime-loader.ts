@@ -1,9 +1,12 @@
 /**
  * The content script is two parts: a small eager one on every page (messages, a glance at the
- * selection, asking whether the page has highlights) and the runtime (anchoring, drawing, toolbar,
- * Readability, Markdown), loaded only when the page has highlights or the reader selects text.
+ * selection, asking whether the library holds a page of this site) and the runtime (anchoring,
+ * drawing, toolbar, Readability, Markdown), loaded only when the page has highlights or the reader
+ * selects text. Between them, on a site the library knows, the post identity reader (#18): which
+ * post the page shows, read before anything else is loaded.
  */
 import { browser } from 'wxt/browser';
+import type { readPostIdentity } from '@/core/post-identity';
 import type { ContentApp } from './content-app';
 
 /** What content-runtime.js leaves on the isolated world's global object. */
@@ -11,24 +14,57 @@ export interface ContentRuntime {
   ContentApp: typeof ContentApp;
 }
 
+/** What post-identity.js leaves there. */
+export interface PostIdentityReader {
+  readPostIdentity: typeof readPostIdentity;
+}
+
 export const RUNTIME_GLOBAL = '__talkNotesContentRuntime';
 export const RUNTIME_PATH = '/content-runtime.js';
 
-type RuntimeHost = typeof globalThis & { [RUNTIME_GLOBAL]?: ContentRuntime };
+export const READER_GLOBAL = '__talkNotesPostIdentity';
+export const READER_PATH = '/post-identity.js';
 
-let loading: Promise<ContentRuntime> | undefined;
+type RuntimeHost = typeof globalThis & {
+  [RUNTIME_GLOBAL]?: ContentRuntime;
+  [READER_GLOBAL]?: PostIdentityReader;
+};
 
-/** Loads the runtime once; it runs in the content script's isolated world, not the page's. */
+const loading = new Map<string, Promise<unknown>>();
+
+/** Imports an extension script once; it runs in the content script's isolated world, not the page's. */
+function load<T>(
+  path: typeof RUNTIME_PATH | typeof READER_PATH,
+  global: typeof RUNTIME_GLOBAL | typeof READER_GLOBAL,
+): Promise<T> {
+  let loaded = loading.get(path);
+  if (!loaded) {
+    loaded = import(/* @vite-ignore */ browser.runtime.getURL(path)).then(() => {
+      const value = (globalThis as RuntimeHost)[global];
+      if (!value) throw new Error(`Talk Notes: ${path} did not load`);
+      return value;
+    });
+    loading.set(path, loaded);
+  }
+  return loaded as Promise<T>;
+}
+
+/** Loads the runtime once. */
 export function loadContentRuntime(): Promise<ContentRuntime> {
-  loading ??= import(/* @vite-ignore */ browser.runtime.getURL(RUNTIME_PATH)).then(() => {
-    const runtime = (globalThis as RuntimeHost)[RUNTIME_GLOBAL];
-    if (!runtime) throw new Error('Talk Notes: the content runtime did not load');
-    return runtime;
-  });
-  return loading;
+  return load(RUNTIME_PATH, RUNTIME_GLOBAL);
+}
+
+/** Loads the post identity reader once (#18). */
+export function loadPostIdentityReader(): Promise<PostIdentityReader> {
+  return load(READER_PATH, READER_GLOBAL);
 }
 
 /** Called by content-runtime.js when it runs. */
 export function registerContentRuntime(runtime: ContentRuntime): void {
   (globalThis as RuntimeHost)[RUNTIME_GLOBAL] = runtime;
+}
+
+/** Called by post-identity.js when it runs. */
+export function registerPostIdentityReader(reader: PostIdentityReader): void {
+  (globalThis as RuntimeHost)[READER_GLOBAL] = reader;
 }

@@ -5,7 +5,15 @@
 import { newId } from '@/core/ids';
 import { fileUnder } from '@/core/talks/filing';
 import type { ClipInput, DetectedTalkInput } from '@/core/schemas';
-import type { ClipResult, HighlightRecord, PageMetadata, PageRecord, TalkRecord } from '@/core/types';
+import type {
+  ClipResult,
+  HighlightRecord,
+  PageMetadata,
+  PageRecord,
+  Selector,
+  TalkRecord,
+  TextQuoteSelector,
+} from '@/core/types';
 import type { TalkNotesDatabase } from './db';
 
 /** Merges fresh metadata into a stored page: a value found now wins, a value missing now keeps the old one. */
@@ -19,13 +27,48 @@ function mergePage(old: PageRecord, fresh: PageMetadata, now: number): PageRecor
     lang: fresh.lang ?? old.lang,
     canonicalUrl: fresh.canonicalUrl ?? old.canonicalUrl,
     excerpt: fresh.excerpt ?? old.excerpt,
+    ...((fresh.fingerprint ?? old.fingerprint) ? { fingerprint: fresh.fingerprint ?? old.fingerprint } : {}),
     updatedAt: now,
   };
 }
 
-/** Same passage: same text starting at (nearly) the same place. */
-function isSamePassage(existing: HighlightRecord, text: string, position: number): boolean {
-  return existing.text === text && Math.abs(existing.position - position) <= Math.max(16, text.length / 4);
+/**
+ * Same passage: same text starting at (nearly) the same place, or (a post clipped at another of its
+ * addresses, #18: an archive page places it elsewhere) the same text in the same words around it.
+ */
+function isSamePassage(existing: HighlightRecord, clip: ClipInput['highlight']): boolean {
+  if (existing.text !== clip.text) return false;
+  if (Math.abs(existing.position - clip.position) <= Math.max(16, clip.text.length / 4)) return true;
+  const a = quoteOf(existing.selectors);
+  const b = quoteOf(clip.selectors);
+  if (!a || !b) return false;
+  const before = agreeingContext(a.prefix ?? '', b.prefix ?? '', 'end');
+  const after = agreeingContext(a.suffix ?? '', b.suffix ?? '', 'start');
+  // Enough agreeing words around it to be the same place: a post's last passage has no suffix.
+  return before !== null && after !== null && before + after >= MIN_AGREEING_CONTEXT;
+}
+
+/** Characters of context (next to the passage) that must agree for a passage placed elsewhere to be the same. */
+const MIN_AGREEING_CONTEXT = 16;
+
+function quoteOf(selectors: readonly Selector[]): TextQuoteSelector | undefined {
+  return selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
+}
+
+/**
+ * How many characters of context next to the passage (the end of a prefix, the start of a suffix)
+ * agree, spacing ignored, up to 16; null when they disagree. Two empty contexts agree on nothing (0).
+ */
+function agreeingContext(a: string, b: string, side: 'start' | 'end'): number | null {
+  const squash = (s: string) => s.replace(/\s+/g, ' ');
+  const [x, y] =
+    side === 'end'
+      ? [squash(a).trimEnd(), squash(b).trimEnd()]
+      : [squash(a).trimStart(), squash(b).trimStart()];
+  const n = Math.min(16, x.length, y.length);
+  if (n === 0) return x.length === y.length ? 0 : null;
+  const same = side === 'end' ? x.slice(-n) === y.slice(-n) : x.slice(0, n) === y.slice(0, n);
+  return same ? n : null;
 }
 
 /** Saves a clip; `author` (who made it, #16: the sync panel's name or this browser's) goes on a new highlight. */
@@ -43,7 +86,7 @@ export async function saveClip(
     await db.pages.put(page);
 
     const existing = await db.highlights.where('url').equals(page.url).toArray();
-    const duplicate = existing.find((h) => isSamePassage(h, clip.highlight.text, clip.highlight.position));
+    const duplicate = existing.find((h) => isSamePassage(h, clip.highlight));
     if (duplicate) return { highlight: duplicate, duplicate: true };
 
     await upsertDetectedTalks(db, page.id, clip.talks, now);

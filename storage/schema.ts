@@ -70,6 +70,23 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       syncMeta: 'key',
     },
   },
+  {
+    // Post identity (#18): a page record keeps its post's fingerprint (core/post-identity.ts), indexed
+    // so a moved post is found again on its new address. Older pages have none (it is read from the
+    // rendered post, which the database does not hold), so no upgrade function: they are still found
+    // by their URL and by the permalinks a page declares.
+    version: 5,
+    stores: {
+      pages: 'id, &url, fingerprint',
+      talks: 'id, pageId, conferenceId, scheduleTalkId',
+      highlights: 'id, url, talkId, *tags, createdAt, updatedAt',
+      collections: 'id, name, *highlightIds, updatedAt',
+      settings: 'key',
+      conferences: 'id, sourceUrl',
+      sync: 'key, dirty',
+      syncMeta: 'key',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { HighlightRecord } from '@/core/types';
 import { normalizeUrl } from '@/core/url';
 import { isAddressedTo } from '@/messaging/addressed';
 import { sendToBackground } from '@/messaging/client';
@@ -11,10 +10,10 @@ import {
   type ContentResponses,
 } from '@/messaging/protocol';
 import { createMessageRouter, type MessageSender } from '@/messaging/router';
-import type { ContentApp } from '@/page/content-app';
+import type { ContentApp, PostView } from '@/page/content-app';
 import { holdsFocus, sameOriginFramePages } from '@/page/frames';
 import { watchPageAddress } from '@/page/page-address';
-import { loadContentRuntime } from '@/page/runtime-loader';
+import { loadContentRuntime, loadPostIdentityReader } from '@/page/runtime-loader';
 import { scriptStartedEventName, stopScriptStartedEvents } from '@/page/script-started-guard';
 
 // Declared for top frames; entrypoints/frame-script.ts imports this script in same-origin frames.
@@ -33,11 +32,19 @@ export default defineContentScript({
     // The page is the URL its document was loaded from, whatever its script writes into the address
     // bar; the reader's own navigations of a single-page site move it (page/page-address.ts).
     const address = watchPageAddress({ win: window, signal: ctx.signal, onChange: () => pageChanged() });
-    const startApp = (initial?: HighlightRecord[]) => {
+    // The posts the page shows, by key (#18): its own post (a moved post's old address, an AMP view's
+    // permalink) and an archive's posts. Changes to them redraw the page; the popup reads the first.
+    let shownPosts: string[] = [];
+    const shows = (url: string | null) => {
+      const own = address.current();
+      return url !== null && (url === own || shownPosts.includes(url));
+    };
+    const startApp = (initial?: PostView) => {
       app ??= loadContentRuntime().then(async ({ ContentApp }) => {
         const started = new ContentApp(ctx, document, {
           privateWindow: browser.extension?.inIncognitoContext === true,
           pageKey: address.current,
+          onPostShown: (urls) => (shownPosts = urls),
         });
         await started.start(initial);
         return started;
@@ -49,20 +56,18 @@ export default defineContentScript({
       {
         // Answered by the top frame only; it reads its same-origin frames' pages itself (no frame ids needed).
         getContentStatus: () => ({
-          url: address.current() ?? location.href,
+          url: shownPosts[0] ?? address.current() ?? location.href,
           title: document.title,
           frames: sameOriginFramePages(document),
         }),
         highlightSelection: async ({ color }) => (await startApp()).highlightSelection(color),
         highlightsChanged: async ({ urls }) => {
-          const url = address.current();
-          if (url && urls.includes(url)) await (app ? (await app).refresh() : startApp());
+          if (urls.some(shows)) await (app ? (await app).refresh() : startApp());
           return null;
         },
         scrollToHighlight: async ({ id }) => (await startApp()).scrollTo(id),
         detectTalksAgain: async (message) => {
-          const url = address.current();
-          return url && normalizeUrl(message.url) === url ? (await startApp()).detectTalksAgain() : null;
+          return shows(normalizeUrl(message.url)) ? (await startApp()).detectTalksAgain() : null;
         },
         // The popup asks when it opens (the reader acted): the runtime reads the page's metadata and talks.
         getPagePreview: async (message) => {
@@ -82,7 +87,9 @@ export default defineContentScript({
     );
     // Undefined: no answer from this frame, so the frame showing the page named answers (messaging/addressed.ts).
     const listener = (message: unknown, sender: MessageSender) =>
-      isAddressedTo(message, address.current(), window === window.top, () => holdsFocus(document))
+      isAddressedTo(message, [address.current(), ...shownPosts], window === window.top, () =>
+        holdsFocus(document),
+      )
         ? route(message, sender)
         : undefined;
     browser.runtime.onMessage.addListener(listener);
@@ -104,23 +111,39 @@ export default defineContentScript({
     if (import.meta.env.TALK_NOTES_MARKS) {
       performance.mark('talk-notes:ready', { detail: { scriptMs: performance.now() - started } });
     }
-    /** Draws the highlights of the page now shown, loading the runtime only when it has some. */
+    /**
+     * Draws the highlights of the page now shown, loading the runtime only when it has some. Which post
+     * the page shows (#18) is read only on a site the library holds a page of: a page's claims count
+     * only for its own site, so elsewhere (most visits) nothing could match and one question is all.
+     */
     function drawPage(): void {
       const url = address.current();
       if (!url) return;
-      void sendToBackground({ type: 'getPageHighlights', url }).then(
-        (highlights) => {
-          // The reader moved on while we asked: the page now shown has had its own request.
-          if (app || address.current() !== url) return;
-          if (highlights.length) void startApp(highlights);
-          else if (import.meta.env.TALK_NOTES_MARKS) {
-            performance.mark('talk-notes:anchored', {
-              detail: { anchored: 0, fuzzy: 0, orphaned: 0, durationMs: 0 },
-            });
-          }
-        },
-        (error: unknown) => console.warn('Talk Notes: could not read this page’s highlights', error),
-      );
+      // The reader moved on while we asked: the page now shown has had its own request.
+      const current = () => !app && address.current() === url;
+      shownPosts = []; // a single-page site's previous post is not shown any more
+      void sendToBackground({ type: 'knowsSite', url })
+        .then(async (known) => {
+          if (!current()) return;
+          if (!known) return noHighlights();
+          const { readPostIdentity } = await loadPostIdentityReader();
+          if (!current()) return;
+          const identity = readPostIdentity(document, url);
+          const answer = await sendToBackground({ type: 'getPostHighlights', url, identity: identity.claim });
+          if (!current()) return;
+          shownPosts = [answer.postUrl, ...answer.articles.map((a) => a.postUrl)];
+          const some = answer.highlights.length || answer.articles.some((a) => a.highlights.length);
+          if (some) void startApp({ identity, answer });
+          else noHighlights();
+        })
+        .catch((error: unknown) => console.warn('Talk Notes: could not read this page’s highlights', error));
+    }
+    function noHighlights(): void {
+      if (import.meta.env.TALK_NOTES_MARKS) {
+        performance.mark('talk-notes:anchored', {
+          detail: { anchored: 0, fuzzy: 0, orphaned: 0, durationMs: 0 },
+        });
+      }
     }
     function pageChanged(): void {
       if (app) void app.then((started) => started.pageChanged());

@@ -24,7 +24,12 @@ describe('the Firefox build', () => {
       manifest_version: 2,
       background: { scripts: ['background.js'] },
       browser_action: { default_title: 'Talk Notes', default_popup: 'popup.html' },
-      web_accessible_resources: ['highlight-menu.html', 'content-runtime.js', 'content-scripts/content.js'],
+      web_accessible_resources: [
+        'highlight-menu.html',
+        'content-runtime.js',
+        'post-identity.js',
+        'content-scripts/content.js',
+      ],
       // The frame loader: every frame, no about:blank or srcdoc ones (README "Frames").
       content_scripts: [
         { js: ['content-scripts/content.js'] },

@@ -32,6 +32,11 @@ export interface LaunchOptions {
   /** The time zone the browser's pages run in (IANA name), e.g. a reader far from the author. */
   timezoneId?: string;
   /**
+   * Host names the browser resolves to 127.0.0.1 (`--host-resolver-rules`), e.g. `*.example.test`: pages
+   * of several sites, all served by the fixture server. Nothing resolves to any other address.
+   */
+  localHosts?: string[];
+  /**
    * Optional host permissions the reader has already granted in this profile (match patterns, e.g.
    * `http://127.0.0.1/*`). Headless Chromium cannot answer the browser's permission prompt (it stays
    * open, unanswered), so the grant is written into the profile as Chromium keeps it: the browser is
@@ -72,6 +77,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         '--disable-sync',
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
+        ...(options.localHosts?.length
+          ? [`--host-resolver-rules=${options.localHosts.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`]
+          : []),
       ],
     });
   let context = await launch();

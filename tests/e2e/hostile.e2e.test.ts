@@ -216,6 +216,7 @@ describe('hostile content in Chromium', () => {
       );
     // Any page can try the published id: with use_dynamic_url the files are not there.
     expect(await probe(`chrome-extension://${session.extensionId}/content-runtime.js`)).toBe('refused');
+    expect(await probe(`chrome-extension://${session.extensionId}/post-identity.js`)).toBe('refused');
     // The content script is web-accessible too (the frame loader imports it), under the session id alone.
     expect(await probe(`chrome-extension://${session.extensionId}/content-scripts/content.js`)).toBe(
       'refused',

@@ -17,7 +17,12 @@ function manifestFor(browser: string, manifestVersion: 2 | 3): UserManifest {
   return manifest(env) as UserManifest;
 }
 
-const PAGE_RESOURCES = ['highlight-menu.html', 'content-runtime.js', 'content-scripts/content.js'];
+const PAGE_RESOURCES = [
+  'highlight-menu.html',
+  'content-runtime.js',
+  'post-identity.js',
+  'content-scripts/content.js',
+];
 
 describe('the Firefox manifest (MV2)', () => {
   const manifest = manifestFor('firefox', 2);

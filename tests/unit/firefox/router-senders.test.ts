@@ -47,6 +47,8 @@ const backgroundRoute = createMessageRouter(
   {
     ping: () => ({ version: '0.1.0' }),
     getPageHighlights: () => [],
+    getPostHighlights: () => ({ postUrl: 'https://blog.example/', highlights: [], articles: [] }),
+    knowsSite: () => false,
     getHighlight: () => null,
     listTags: () => ['kernel'],
     saveClip: () => {

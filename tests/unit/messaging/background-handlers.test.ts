@@ -163,6 +163,134 @@ describe('backgroundHandlers', () => {
     else expect(await asking).toHaveLength(expected);
   });
 
+  describe('post identity (#18)', () => {
+    const claim = (permalinks: string[]) => ({ permalinks, fingerprint: null, articles: [] });
+
+    it('draws a post of its own site on a page that names it, and nothing of another site', async () => {
+      const { getPostHighlights } = backgroundHandlers({ db, version: '1' });
+      const own = await getPostHighlights(
+        { type: 'getPostHighlights', url: 'https://amp.blog.example/day-3', identity: claim([URL_A]) },
+        amp,
+      );
+      expect(own.highlights.map((h) => h.id)).toEqual(['a', 'b']);
+      expect(own.postUrl).toBe(URL_A);
+      const refused = await getPostHighlights(
+        { type: 'getPostHighlights', url: 'https://copy.example/day-3', identity: claim([URL_A]) },
+        hostile,
+      );
+      expect(refused).toEqual({ postUrl: 'https://copy.example/day-3', highlights: [], articles: [] });
+      // Its own address must be of its own origin, as for getPageHighlights.
+      await expect(
+        getPostHighlights({ type: 'getPostHighlights', url: URL_A, identity: claim([]) }, hostile),
+      ).rejects.toThrow(/only act on its own page/);
+    });
+
+    // The rule for acting beyond the page's own origin: same site AND the page's own claims show the
+    // post. Each refused case below is one the same-site rule alone (postid18's) let through, or one
+    // another site tries.
+    const amp = {
+      role: 'content' as const,
+      tabId: 3,
+      frameId: 0,
+      senderUrl: 'https://amp.blog.example/day-3',
+    };
+    const sibling = { ...amp, senderUrl: 'https://www.blog.example/day-4' };
+    const hostile = { ...amp, senderUrl: 'https://copy.example/day-3' };
+
+    it('files a clip under another page of its site only when its claims show that post', async () => {
+      const { saveClip } = backgroundHandlers({ db, version: '1' });
+      const saved = await saveClip({ type: 'saveClip', clip: clipOnPageA(), identity: claim([URL_A]) }, amp);
+      expect(saved.highlight.url).toBe(URL_A);
+      for (const [sender, identity] of [
+        [amp, undefined], // the same site, claiming nothing
+        [sibling, claim(['https://www.blog.example/day-4-print'])], // the same site, another post
+        [hostile, claim([URL_A])], // another site naming the post
+      ] as const) {
+        await expect(
+          saveClip({ type: 'saveClip', clip: clipOnPageA(), ...(identity ? { identity } : {}) }, sender),
+        ).rejects.toThrow(/only act on its own page/);
+      }
+      // A page's own origin needs no claim, as before #18.
+      const own = { ...amp, senderUrl: 'https://blog.example/another' };
+      expect((await saveClip({ type: 'saveClip', clip: clipOnPageA() }, own)).highlight.url).toBe(URL_A);
+    });
+
+    it('a post found by its fingerprint on the site is one the page shows', async () => {
+      const { saveClip } = backgroundHandlers({ db, version: '1' });
+      const fingerprint = '00000000000000aa';
+      await saveClip(
+        { type: 'saveClip', clip: { ...clipOnPageA(), page: { ...clipOnPageA().page, fingerprint } } },
+        { ...amp, senderUrl: URL_A },
+      );
+      const moved = { ...amp, senderUrl: 'https://blog.example/talks/day-3' };
+      const identity = { permalinks: [], fingerprint, articles: [] };
+      const again = await saveClip({ type: 'saveClip', clip: clipOnPageA(), identity }, moved);
+      expect(again.highlight.url).toBe(URL_A);
+    });
+
+    it('grants a menu for a highlight of another origin only when the page shows its post', async () => {
+      const { grantMenu } = backgroundHandlers({ db, version: '1' });
+      await expect(grantMenu({ type: 'grantMenu', id: 'a', identity: claim([URL_A]) }, amp)).resolves.toMatch(
+        /^0\./,
+      );
+      await expect(grantMenu({ type: 'grantMenu', id: 'a' }, amp)).rejects.toThrow(
+        /only act on its own page/,
+      );
+      await expect(grantMenu({ type: 'grantMenu', id: 'a', identity: claim([]) }, sibling)).rejects.toThrow(
+        /only act on its own page/,
+      );
+      await expect(
+        grantMenu({ type: 'grantMenu', id: 'a', identity: claim([URL_A]) }, hostile),
+      ).rejects.toThrow(/only act on its own page/);
+    });
+
+    it('edits by id stay with the page’s own origin', async () => {
+      const { updateHighlight, deleteHighlight } = backgroundHandlers({ db, version: '1' });
+      await expect(
+        updateHighlight({ type: 'updateHighlight', id: 'a', changes: { color: 'green' } }, amp),
+      ).rejects.toThrow(/only act on its own page/);
+      await expect(deleteHighlight({ type: 'deleteHighlight', id: 'a' }, amp)).rejects.toThrow(
+        /only act on its own page/,
+      );
+      expect((await db.highlights.get('a'))?.color).toBe('yellow');
+    });
+
+    it('user sites on a private suffix are separate sites: alice.github.io reaches nothing of bob’s', async () => {
+      const bob = 'https://bob.github.io/posts/scaling';
+      await db.highlights.add(highlight('bob', bob, 0));
+      const { getPostHighlights, saveClip, grantMenu } = backgroundHandlers({ db, version: '1' });
+      const alice = { ...amp, senderUrl: 'https://alice.github.io/copy' };
+      const answer = await getPostHighlights(
+        { type: 'getPostHighlights', url: alice.senderUrl, identity: claim([bob]) },
+        alice,
+      );
+      expect(answer).toEqual({ postUrl: alice.senderUrl, highlights: [], articles: [] });
+      const clip = { ...clipOnPageA(), page: { ...clipOnPageA().page, url: bob } };
+      await expect(saveClip({ type: 'saveClip', clip, identity: claim([bob]) }, alice)).rejects.toThrow(
+        /only act on its own page/,
+      );
+      await expect(
+        grantMenu({ type: 'grantMenu', id: 'bob', identity: claim([bob]) }, alice),
+      ).rejects.toThrow(/only act on its own page/);
+    });
+
+    it('tells the eager script whether the library holds a page of its site (knowsSite)', async () => {
+      const { knowsSite, saveClip } = backgroundHandlers({ db, version: '1' });
+      const ask = (url: string) => knowsSite({ type: 'knowsSite', url }, { ...amp, senderUrl: url });
+      expect(await ask('https://www.blog.example/')).toBe(false);
+      await saveClip({ type: 'saveClip', clip: clipOnPageA() }, { ...amp, senderUrl: URL_A });
+      // The clip's page was written after the first answer: the index follows the database's writes.
+      expect(await ask('https://www.blog.example/')).toBe(true);
+      expect(await ask('https://copy.example/day-3')).toBe(false);
+      // A page's own highlights count whatever the set says (here: highlights without a page record).
+      expect(await ask('https://other.example/')).toBe(true);
+      // Only of its own page's site.
+      await expect(knowsSite({ type: 'knowsSite', url: URL_A }, hostile)).rejects.toThrow(
+        /only act on its own page/,
+      );
+    });
+  });
+
   it('tells the open tabs of the page after an edit, a delete and an undo from the menu, and not after a refused one', async () => {
     const notify = vi.fn();
     const handlers = backgroundHandlers({ db, version: '1', notifyHighlightsChanged: notify });

@@ -26,6 +26,8 @@ function makeRouter(handlers: Partial<Handlers<BackgroundRequest, BackgroundResp
     {
       ping: () => ({ version: '1.0.0' }),
       getPageHighlights: () => [],
+      getPostHighlights: () => ({ postUrl: 'https://blog.example/', highlights: [], articles: [] }),
+      knowsSite: () => false,
       saveClip: () => {
         throw new Error('not under test');
       },

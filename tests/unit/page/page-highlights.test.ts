@@ -149,3 +149,43 @@ describe('PageHighlights just after a single-page site’s navigation', () => {
     await vi.waitFor(() => expect(reports).toEqual(['two:orphan']));
   });
 });
+
+describe('PageHighlights on an archive page (#18): a post’s highlights are drawn inside its article only', () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+  });
+
+  it('finds a passage in the post’s own article, not in another post with the same words, and not at all when the article is gone', async () => {
+    const registry = installHighlightApi();
+    document.body.innerHTML =
+      '<article id="a"><p>We reached a billion rows.</p></article><article id="b"><p>We reached a billion rows.</p></article>';
+    const text = 'a billion rows';
+    const ofB = {
+      id: 'b1',
+      url: 'https://blog.example/b',
+      text,
+      color: 'yellow',
+      anchorStatus: 'placed',
+      // Clipped on B's own page: its context there does not tell the two articles apart.
+      selectors: [{ type: 'TextQuoteSelector', exact: text, prefix: 'We reached ', suffix: '.' }],
+    } as HighlightRecord;
+    const articleB = document.getElementById('b')!;
+    let root: Node | null = articleB;
+    const highlights = new PageHighlights({
+      doc: document,
+      painter: new HighlightPainter(document),
+      fetchHighlights: async () => [ofB],
+      reportStatuses: async () => {},
+      rootOf: () => root,
+    });
+    const stats = await highlights.load();
+    expect(stats.anchored).toBe(1);
+    const ranges = [...registry.values()].flatMap((set) => [...set]) as Range[];
+    expect(ranges).toHaveLength(1);
+    expect(articleB.contains(ranges[0]!.startContainer)).toBe(true);
+
+    root = null;
+    highlights.forget('b1');
+    expect((await highlights.refresh()).anchored).toBe(0);
+  });
+});

@@ -187,6 +187,13 @@ describe.each(SCHEMA_VERSIONS.map((s) => s.version))('a database filled at versi
           .count(),
       ).toBe(1);
     }
+    // Version 5 (#18) indexes a page's post fingerprint: pages from before have none, new ones are found by it.
+    expect(await current.pages.where('fingerprint').equals('0123456789abcdef').count()).toBe(0);
+    await current.pages.update(`p${version}`, { fingerprint: '0123456789abcdef' });
+    expect((await current.pages.where('fingerprint').equals('0123456789abcdef').first())?.id).toBe(
+      `p${version}`,
+    );
+    await current.pages.update(`p${version}`, { fingerprint: undefined });
     // Version 4 (sync) only made the sync tables: nothing is stamped before the reader starts sync.
     expect(await current.sync.count()).toBe(0);
     expect(await current.syncMeta.count()).toBe(0);

@@ -1,0 +1,153 @@
+/**
+ * What bench/post-identity.bench.ts runs inside a Chromium page (bundled by bundleScript): the post
+ * identity's reads on a real DOM and its lookups in a real IndexedDB, the background's code as it is.
+ */
+import { type PostClaim, readPostIdentity } from '@/core/post-identity';
+import type { HighlightRecord, PageRecord } from '@/core/types';
+import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
+import { highlightsForUrl } from '@/storage/highlights';
+import { postHighlights, shownPostKeys } from '@/storage/posts';
+import { createSiteIndex } from '@/storage/sites';
+
+export interface LookupCase {
+  name: string;
+  url: string;
+  claim: PostClaim;
+  /**
+   * `site`: the eager script's question (knowsSite); `post`: the reader's lookup (postHighlights);
+   * `keys`: the same lookup without reading any highlight (shownPostKeys): what finding the posts costs.
+   */
+  mode: 'site' | 'post' | 'keys';
+  /**
+   * The baseline: the lookup by URL a visit made before #18, of this URL (default: the page's own).
+   * For a moved post, its stored URL: the same highlights read, so the difference is the identity's.
+   */
+  baselineUrl?: string;
+}
+
+/** A library of `pages` posts on 50 sites with `each` highlights each (the Node part's shape). */
+function library(pages: number, each: number): { pages: PageRecord[]; highlights: HighlightRecord[] } {
+  const now = Date.now();
+  const rows = { pages: [] as PageRecord[], highlights: [] as HighlightRecord[] };
+  for (let p = 0; p < pages; p++) {
+    const url = `https://blog${p % 50}.example.org/posts/${p}`;
+    rows.pages.push({
+      id: `p${p}`,
+      url,
+      title: `Post ${p}`,
+      authors: [],
+      siteName: null,
+      publishedAt: null,
+      lang: null,
+      canonicalUrl: null,
+      excerpt: null,
+      fingerprint: p.toString(16).padStart(16, '0'),
+      createdAt: now,
+      updatedAt: now,
+    });
+    for (let h = 0; h < each; h++) {
+      const text = `passage ${h} of post ${p}`;
+      rows.highlights.push({
+        id: `h${p}-${h}`,
+        pageId: `p${p}`,
+        url,
+        talkId: null,
+        text,
+        markdown: text,
+        selectors: [{ type: 'TextQuoteSelector', exact: text, prefix: '', suffix: '' }],
+        color: 'yellow',
+        note: '',
+        tags: [],
+        position: h * 100,
+        anchorStatus: 'placed',
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+  }
+  return rows;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+let db: TalkNotesDatabase | undefined;
+
+const api = {
+  async seed(name: string, pages: number, each: number): Promise<number> {
+    db = createDatabase(name);
+    const rows = library(pages, each);
+    await db.pages.bulkAdd(rows.pages);
+    await db.highlights.bulkAdd(rows.highlights);
+    return db.highlights.count();
+  },
+
+  /**
+   * Per case, medians of `runs`: the lookup by URL a visit made before #18, and the post lookup that
+   * replaces it (with the site check for the eager script's ask). The site index is built once per
+   * background (and after a write to pages): its first read is timed apart.
+   */
+  async lookups(cases: LookupCase[], runs: number) {
+    if (!db) throw new Error('seed first');
+    const database = db;
+    const cold = createSiteIndex(database);
+    const t0 = performance.now();
+    await cold.hasPagesOf('https://blog1.example.org/');
+    const siteIndexBuildMs = performance.now() - t0;
+    cold.close();
+    const sites = createSiteIndex(database);
+    const rows = [];
+    for (const c of cases) {
+      const byPost = () =>
+        c.mode === 'site'
+          ? sites.hasPagesOf(c.url)
+          : c.mode === 'keys'
+            ? shownPostKeys(database, c.url, c.claim)
+            : postHighlights(database, c.url, c.claim);
+      await byPost();
+      await highlightsForUrl(database, c.baselineUrl ?? c.url);
+      const plain: number[] = [];
+      const post: number[] = [];
+      for (let run = 0; run < runs; run++) {
+        const a = performance.now();
+        await highlightsForUrl(database, c.baselineUrl ?? c.url);
+        const b = performance.now();
+        await byPost();
+        post.push(performance.now() - b);
+        plain.push(b - a);
+      }
+      rows.push({ name: c.name, byUrlMs: median(plain), byPostMs: median(post) });
+    }
+    sites.close();
+    return { siteIndexBuildMs, rows };
+  },
+
+  /** Per page source, the median of `runs` reads of its post identity (post-identity.js's work). */
+  readIdentities(sources: string[], runs: number): number[] {
+    const parser = new DOMParser();
+    const perPage: number[] = [];
+    for (const [i, html] of sources.entries()) {
+      const url = `https://blog.example.org/page-${i}`;
+      const doc = parser.parseFromString(html, 'text/html');
+      const times: number[] = [];
+      for (let run = 0; run < runs; run++) {
+        const started = performance.now();
+        readPostIdentity(doc, url);
+        times.push(performance.now() - started);
+      }
+      perPage.push(median(times));
+    }
+    return perPage;
+  },
+
+  async drop(): Promise<void> {
+    await db?.delete();
+    db = undefined;
+  },
+};
+
+(globalThis as unknown as { TalkNotesPostIdentityBench: typeof api }).TalkNotesPostIdentityBench = api;
+export type PostIdentityBenchApi = typeof api;

@@ -1,0 +1,279 @@
+/**
+ * One post, many addresses (#18): a moved post whose canonical names its old address, an archive page
+ * on another host of the same site showing the post in full (drawn inside its article only, clips
+ * filed under the post), and a page on another site that names the post as its canonical, with its
+ * text copied, which gets nothing. Several sites on one machine: the browser resolves these host
+ * names to 127.0.0.1 (`--host-resolver-rules`), where the fixture server listens.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  anchoredMarks,
+  clickDrawnHighlight,
+  dragSelect,
+  drawnHighlights,
+  type ExtensionSession,
+  launchExtension,
+  readLibrary,
+  waitForContentScript,
+} from './harness';
+
+type StoredPage = { url: string; title: string };
+
+const MENU = 'iframe[title="Talk Notes highlight"]';
+type StoredHighlight = { text: string; url: string };
+
+const SHOWN = 'Connection pooling moved out of the application and into PgBouncer last spring.';
+const SHARED = 'Every team measured before they changed anything at all.';
+const LATER = 'Replicas now lag by less than a second during the nightly batch jobs.';
+const ON_ARCHIVE = 'Nobody noticed the switch until the dashboards went quiet.';
+const RUST = 'Rust drivers shipped in the mainline kernel without a single revert.';
+
+const postBody = `<h1>How we scaled Postgres</h1>
+<p>${SHOWN} It took three attempts and one long weekend.</p>
+<p>${SHARED} The numbers were clear.</p>
+<p>${LATER} ${ON_ARCHIVE}</p>`;
+
+/** The post at its old address: a long header first, so its text sits far from where an archive has it. */
+const OLD_POST = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>How we scaled Postgres · Example</title></head>
+<body><header><nav>${'Home · Talks · Archive · About · Contact · '.repeat(20)}</nav></header>
+<article>${postBody}</article></body></html>`;
+
+/** The same post moved to a new address: another layout, a canonical naming the old one. */
+const NEW_POST = (oldUrl: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Scaling Postgres (moved)</title><link rel="canonical" href="${oldUrl}"></head>
+<body><main><article>${postBody}</article></main><footer>Moved in 2026.</footer></body></html>`;
+
+/**
+ * The site's archive, on another host of the site: the post in full, after another post that quotes it,
+ * the second paragraph with the same words around it and where the post has it on its own page
+ * (`article[1]/p[2]`): only the article the post is in tells them apart.
+ */
+const ARCHIVE = (
+  postUrl: string,
+  rustUrl: string,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Archive 2024</title></head><body><h1>2024</h1>
+<article id="rust"><h2><a href="${rustUrl}">Rust in the kernel</a></h2>
+<p>From the Postgres team’s post, in full: ${SHOWN} It took three attempts and one long weekend.</p>
+<p>${SHARED} The numbers were clear.</p>
+<p>${LATER} ${ON_ARCHIVE}</p><p>${RUST}</p></article>
+<article id="postgres"><h2><a href="${postUrl}">How we scaled Postgres</a></h2>
+<p>${SHOWN} It took three attempts and one long weekend.</p>
+<p>${SHARED} The numbers were clear.</p>
+<p>${LATER} ${ON_ARCHIVE}</p></article></body></html>`;
+
+/** Another site: the post's text copied, and every way a page can name the post as its own. */
+const COPYCAT = (postUrl: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>How we scaled Postgres</title><link rel="canonical" href="${postUrl}">
+<meta property="og:url" content="${postUrl}">
+<script type="application/ld+json">${JSON.stringify({ '@type': 'BlogPosting', mainEntityOfPage: postUrl, url: postUrl })}</script>
+</head><body><article>${postBody}</article></body></html>`;
+
+/** The post moved again, to a page that declares nothing: only its heading and paragraphs say which post it is. */
+const UNDECLARED_POST = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Postgres, once more</title></head>
+<body><div class="layout"><article>${postBody}</article></div><aside>Related: nothing.</aside></body></html>`;
+
+/**
+ * Another post of the same site, quoting the post word for word under its own heading, and declaring
+ * itself: same site, not the same post.
+ */
+const SIBLING_POST = (ownUrl: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>What we read this year</title><link rel="canonical" href="${ownUrl}"></head>
+<body><article><h1>What we read this year</h1><p>The Postgres team wrote:</p>
+<blockquote><p>${SHOWN} It took three attempts and one long weekend.</p>
+<p>${SHARED} The numbers were clear.</p></blockquote></article></body></html>`;
+
+/** A user site on a private suffix (github.io): `title`, its text, and optionally a canonical. */
+const USER_SITE = (
+  body: string,
+  canonical?: string,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Notes</title>${canonical ? `<link rel="canonical" href="${canonical}">` : ''}</head>
+<body><article>${body}</article></body></html>`;
+
+/** Which article each drawn `talk-notes` range sits in (its id), by text. */
+function drawnInArticles(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const found: Record<string, string> = {};
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('talk-notes')) return;
+      for (const range of highlight) {
+        const node = (range as Range).startContainer;
+        const element = node instanceof Element ? node : node.parentElement;
+        found[String(range)] = element?.closest('article')?.id || '(none)';
+      }
+    });
+    return found;
+  });
+}
+
+describe('post identity in Chromium (#18)', () => {
+  let session: ExtensionSession;
+  let port: string;
+  const at = (host: string, path: string) => `http://${host}:${port}/${path}`;
+  const OLD = () => at('blog.example.test', '2024/scaling-postgres');
+  const RUST_URL = () => at('blog.example.test', '2024/rust');
+
+  beforeAll(async () => {
+    session = await launchExtension({ localHosts: ['*.example.test', 'copycat.test', '*.github.io'] });
+    port = new URL(session.server.origin).port;
+    session.server.serve('2024/scaling-postgres', OLD_POST);
+    session.server.serve('talks/scaling-postgres', NEW_POST(OLD()));
+    session.server.serve('2024/', ARCHIVE(OLD(), RUST_URL()));
+    session.server.serve('copied/scaling-postgres', COPYCAT(OLD()));
+    session.server.serve('2026/postgres-once-more', UNDECLARED_POST);
+    session.server.serve('2026/reading', SIBLING_POST(at('www.example.test', '2026/reading')));
+    // One fixture server, every host: bob's post and alice's pages are told apart by their paths.
+    session.server.serve('bob/scaling', USER_SITE(postBody));
+    session.server.serve('alice/own', USER_SITE(`<h1>Alice’s own notes</h1><p>${RUST}</p>`));
+    session.server.serve('alice/copy', USER_SITE(postBody, at('bob.github.io', 'bob/scaling')));
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const open = async (url: string) => {
+    const page = await session.context.newPage();
+    await page.goto(url);
+    await waitForContentScript(page);
+    return page;
+  };
+  const library = async () => {
+    const stored = await readLibrary(session);
+    return {
+      pages: stored.pages as unknown as StoredPage[],
+      highlights: stored.highlights as unknown as StoredHighlight[],
+    };
+  };
+  /** Clips `text` as a reader does; waits for the toolbar's word (`Saved`, `Already highlighted`). */
+  const clip = async (page: Page, text: string, status = 'Saved', occurrence = 0) => {
+    await dragSelect(page, text, occurrence);
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: status }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Highlight', exact: true }).waitFor({ state: 'hidden' });
+  };
+  const yellow = (...texts: string[]) => ({ 'talk-notes-yellow': texts.sort() });
+
+  it('draws a moved post’s highlights at its new address, whose canonical names the old, and files new clips there', async () => {
+    const old = await open(OLD());
+    await clip(old, SHOWN);
+    await clip(old, SHARED);
+    await expect.poll(async () => (await library()).highlights.length).toBe(2);
+    await old.close();
+
+    const moved = await open(at('blog.example.test', 'talks/scaling-postgres'));
+    await expect.poll(() => drawnHighlights(moved)).toEqual(yellow(SHOWN, SHARED));
+    await clip(moved, LATER);
+    await expect.poll(async () => (await library()).highlights.length).toBe(3);
+    const stored = await library();
+    // One post, one page record: the new clip is filed under the post's permalink.
+    expect(stored.highlights.find((h) => h.text === LATER)?.url).toBe(OLD());
+    expect(stored.pages.map((p) => p.url)).toEqual([OLD()]);
+    await moved.close();
+  });
+
+  it('draws the post inside its own article on the site’s archive, files clips there under each post, and one passage is one highlight', async () => {
+    const archive = await open(at('www.example.test', '2024/'));
+    // The shared sentence is drawn in the post's article only, not in the other post that has it too.
+    await expect
+      .poll(() => drawnInArticles(archive))
+      .toEqual({
+        [SHOWN]: 'postgres',
+        [SHARED]: 'postgres',
+        [LATER]: 'postgres',
+      });
+    // Clips on the archive go to their post: the other post's under its permalink, with its own title.
+    await clip(archive, RUST);
+    await clip(archive, ON_ARCHIVE, 'Saved', 1); // in the post's own article, not the quote
+    await expect.poll(async () => (await library()).highlights.length).toBe(5);
+    let stored = await library();
+    expect(stored.highlights.find((h) => h.text === RUST)?.url).toBe(RUST_URL());
+    expect(stored.pages.find((p) => p.url === RUST_URL())?.title).toBe('Rust in the kernel');
+    expect(stored.highlights.find((h) => h.text === ON_ARCHIVE)?.url).toBe(OLD());
+    expect(stored.pages.map((p) => p.url).sort()).toEqual([RUST_URL(), OLD()].sort());
+    await archive.close();
+
+    // The passage clipped on the archive is drawn on the permalink; clipping it there again adds nothing.
+    const permalink = await open(OLD());
+    await expect.poll(() => drawnHighlights(permalink)).toEqual(yellow(SHOWN, SHARED, LATER, ON_ARCHIVE));
+    await clip(permalink, ON_ARCHIVE, 'Already highlighted');
+    stored = await library();
+    expect(stored.highlights.filter((h) => h.text === ON_ARCHIVE)).toHaveLength(1);
+    expect(stored.highlights).toHaveLength(5);
+    await permalink.close();
+  });
+
+  it('gives a page of another site that names the post as its canonical, with its text copied, nothing', async () => {
+    const copy = await open(at('copycat.test', 'copied/scaling-postgres'));
+    // The first anchoring pass of the page is done (nothing to anchor): nothing is drawn, nothing said.
+    await expect.poll(async () => (await anchoredMarks(copy)).length).toBeGreaterThan(0);
+    expect(await anchoredMarks(copy)).toEqual([{ anchored: 0, fuzzy: 0, orphaned: 0, durationMs: 0 }]);
+    expect(await drawnHighlights(copy)).toEqual({});
+    expect(await copy.evaluate(() => CSS.highlights.size)).toBe(0);
+
+    // A clip there is the reader's own, on that page: not filed under the post it copies.
+    await clip(copy, SHOWN);
+    await expect.poll(async () => (await library()).highlights.length).toBe(6);
+    const stored = await library();
+    const copyUrl = at('copycat.test', 'copied/scaling-postgres');
+    expect(stored.highlights.filter((h) => h.url === copyUrl).map((h) => h.text)).toEqual([SHOWN]);
+    expect(stored.highlights.filter((h) => h.url === OLD())).toHaveLength(4);
+    expect(await drawnHighlights(copy)).toEqual(yellow(SHOWN));
+    await copy.close();
+  });
+
+  it('edits, through the in-page menu, a post of another host of the site that the archive shows', async () => {
+    const archive = await open(at('www.example.test', '2024/'));
+    await expect.poll(async () => (await drawnInArticles(archive))[SHARED]).toBe('postgres');
+    // The menu's grant is for a highlight filed under blog.example.test, asked for by www.example.test:
+    // given because the archive's own claims show that post.
+    await clickDrawnHighlight(archive, SHARED);
+    await archive.frameLocator(MENU).getByRole('textbox', { name: 'Note' }).fill('seen on the archive');
+    await expect
+      .poll(async () => (await readLibrary(session)).highlights.find((h) => h.text === SHARED)?.note)
+      .toBe('seen on the archive');
+    await archive.close();
+  });
+
+  it('finds a post moved to a page that declares nothing by its heading and paragraphs', async () => {
+    const moved = await open(at('blog.example.test', '2026/postgres-once-more'));
+    await expect.poll(() => drawnHighlights(moved)).toEqual(yellow(SHOWN, SHARED, LATER, ON_ARCHIVE));
+    await moved.close();
+  });
+
+  it('draws nothing on a page of the same site that quotes the post but is another post', async () => {
+    const sibling = await open(at('www.example.test', '2026/reading'));
+    await expect.poll(async () => (await anchoredMarks(sibling)).length).toBeGreaterThan(0);
+    expect(await drawnHighlights(sibling)).toEqual({});
+    // A clip of the quoted words there is the sibling's own.
+    await clip(sibling, SHARED);
+    const stored = await library();
+    const own = stored.highlights.filter((h) => h.url === at('www.example.test', '2026/reading'));
+    expect(own.map((h) => h.text)).toEqual([SHARED]);
+    expect(stored.highlights.filter((h) => h.text === SHARED)).toHaveLength(2);
+    await sibling.close();
+  });
+
+  it('keeps user sites on a private suffix apart: alice.github.io copying bob.github.io’s post gets nothing', async () => {
+    const bob = await open(at('bob.github.io', 'bob/scaling'));
+    await clip(bob, SHOWN);
+    await bob.close();
+    // Alice's site is one the library knows too, so her page's claims are read and sent: a canonical
+    // naming bob's post, and his text with his heading (the same fingerprint).
+    const own = await open(at('alice.github.io', 'alice/own'));
+    await clip(own, RUST);
+    await own.close();
+    const copy = await open(at('alice.github.io', 'alice/copy'));
+    await expect.poll(async () => (await anchoredMarks(copy)).length).toBeGreaterThan(0);
+    expect(await anchoredMarks(copy)).toEqual([{ anchored: 0, fuzzy: 0, orphaned: 0, durationMs: 0 }]);
+    expect(await copy.evaluate(() => CSS.highlights.size)).toBe(0);
+    await clip(copy, SHARED);
+    const stored = await library();
+    expect(stored.highlights.find((h) => h.url === at('alice.github.io', 'alice/copy'))?.text).toBe(SHARED);
+    expect(stored.highlights.filter((h) => h.url === at('bob.github.io', 'bob/scaling'))).toHaveLength(1);
+    await copy.close();
+  });
+});
