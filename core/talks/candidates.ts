@@ -71,9 +71,9 @@ const CANDIDATE_TAG = /^(?:H[1-6]|P|DIV|LI|DT|TABLE|DETAILS|A)$/;
 const META_TOKEN =
   /meta|byline|author|date|posted|tags|categor|caption|credit|subtitle|dek|kicker|admonition-title/i;
 const TALK_COLUMN =
-  /^(?:talks?|titles?|sessions?|talk titles?|presentations?|vortr(?:a|ä)ge?|titel|titre|título|titulo|charlas?|タイトル|講演|セッション|演題|topic)$/iu;
+  /^(?:talks?|titles?|sessions?|talk titles?|presentations?|vortr(?:a|ä)ge?|titel|titre|título|titulo|charlas?|доклад|доповідь|prelekcja|přednáška|konuşma|sesi|phiên|主题|题目|タイトル|講演|セッション|演題|topic)$/iu;
 const SPEAKER_COLUMN =
-  /^(?:speakers?|speaker\(s\)|presenters?|presented by|by|who|sprecher(?:in)?(?:\(innen\))?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|sprekers?|докладчики?|спикеры?|prelegen(?:t|tka|ci|tki)|přednášející|登壇者|講演者|発表者|발표자|讲师|讲者|講師|講者|演講者|主講人?)$/iu;
+  /^(?:speakers?|speaker\(s\)|presenters?|presented by|by|who|sprecher(?:in)?(?:\(innen\))?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|sprekers?|докладчики?|спикеры?|prelegen(?:t|tka|ci|tki)|přednášející|доповідач(?:і|ка)?|konuşmacı(?:lar)?|pembicara|narasumber|diễn giả|登壇者|講演者|発表者|발표자|讲师|讲者|講師|講者|演講者|主講人?)$/iu;
 /** Every candidate line of `post`, in document order. */
 export function collectCandidates(post: Element): Candidate[] {
   const out: Candidate[] = [];
@@ -322,7 +322,7 @@ function pushRows(out: Candidate[], table: Element, post: Element): void {
   for (const row of table.querySelectorAll('tr')) {
     if (row === header || row.querySelector('th') || isHidden(row)) continue;
     const cell = row.children[talkColumn];
-    const text = cell ? visibleText(cell) : '';
+    const text = cell ? withKindLabel(cell) : '';
     if (!text || text.length > MAX_LINE) continue;
     const speakerCell = speakerColumn >= 0 ? row.children[speakerColumn] : undefined;
     const listed = speakerCell ? (parsePeople(visibleText(speakerCell)) ?? []) : [];
@@ -330,6 +330,21 @@ function pushRows(out: Candidate[], table: Element, post: Element): void {
   }
 }
 const TABLE = new Set(['TABLE']);
+
+/**
+ * The text of a title cell whose first element is a label of its own (a wiki's status lozenge, a
+ * badge: `<span>Keynote</span> <a>Title</a>`): the label and the title run together as text, so the
+ * label is set apart as "Label: Title", and the title parser takes a session kind off as a marker (a
+ * label that is no kind stays part of the title).
+ */
+function withKindLabel(cell: Element): string {
+  const text = visibleText(cell);
+  const first = cell.firstElementChild;
+  const label = first && first.tagName !== 'A' && firstContent(cell) === first ? visibleText(first) : '';
+  if (!label || label.length > 30 || !text.startsWith(label)) return text;
+  const rest = text.slice(label.length).trim();
+  return rest && parseTalkTitle(`${label}: ${rest}`).marker ? `${label}: ${rest}` : text;
+}
 
 /** The bold text an element starts with, when it starts with bold (whole words, not a bold word inside prose). */
 function boldPrefix(el: Element): string | null {

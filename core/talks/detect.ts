@@ -24,7 +24,7 @@ import {
 } from './dom';
 import { findPosts } from './posts';
 import { opensWithBreak, tellsOfAnotherTalk } from './prose';
-import { singleTalkOfPost } from './single-talk';
+import { singleTalkOfPost, talkNamedInOpening } from './single-talk';
 import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
 import { findSpeakers } from './speakers';
 import { type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
@@ -65,7 +65,7 @@ const MIN_GROUP_SHARE = 1 / 3;
 
 /** Talk words where a write-up opens: "in her talk", "the keynote", "his slides", "Vortrag", "講演". */
 const TALK_WORDS =
-  /\b(?:(?:his|her|their|the|this|a|an|whose|my|first|second|next|last|closing|opening)\s+(?:talk|keynote|session|presentation|lecture|lightning talk|workshop|tutorial|slides|demo)|keynote|lightning talk|slides|on stage|took the stage|the speakers?|speaker|presented|was presenting|(?:her|his|their) (?:demo|slide))\b|\b(?:vortrag|vortrags|sprecherin|sprecher|referentin|referent|folien|conférence|présentation|intervenant|charla|ponencia|ponente|diapositivas|palestra)\b|講演|発表|登壇|スライド|セッション|トーク/iu;
+  /\b(?:(?:his|her|their|the|this|a|an|whose|my|first|second|next|last|closing|opening)\s+(?:talk|keynote|session|presentation|lecture|lightning talk|workshop|tutorial|slides|demo)|keynote|lightning talk|slides|on stage|took the stage|the speakers?|speaker|presented|was presenting|(?:her|his|their) (?:demo|slide))\b|\b(?:vortrag|vortrags|sprecherin|sprecher|referentin|referent|folien|conférence|présentation|intervenant|charla|ponencia|ponente|diapositivas|palestra)\b|講演|発表|登壇|スライド|セッション|トーク|(?<!\p{L})(?:доклад\p{L}*|выступлени\p{L}*|докладчи\p{L}*|спикер\p{L}*|кейноут\p{L}*|доповід\p{L}*|виступ\p{L}*|спікер\p{L}*|prelekcj\p{L}*|wykład\p{L}*|prelegent\p{L}*|konuşmacı\p{L}*|konuşması|sunum\p{L}*|pembicara|narasumber|diễn giả|bài nói|bài trình bày)(?!\p{L})|演讲|讲师|分享嘉宾|발표|세션|키노트|연사/iu;
 /**
  * Talks and speakers named in general, in the languages detection reads: a plural ("Between talks",
  * "Finding speakers", "Vorträge einreichen"), or a singular after an article or a preposition
@@ -75,7 +75,7 @@ const ABOUT_TALKS =
   /(?<!\p{L})(?:(?:talks|speakers|presentations|vorträge|sprecher(?:innen)?|referent(?:en|innen)|conférences|intervenants|charlas|ponentes|palestras|palestrantes|lezingen|sprekers|доклады|спикеры|prelegenci|přednášky|řečníci)|(?:a|an|the|each|every|your|our|per|first|next|last|between|before|after|during)\s+(?:\p{L}+\s+)?(?:talk|speaker|presentation))(?!\p{L})|登壇者|スピーカー|讲者|讲师|発表者/iu;
 /** The page is about an event: conference words in its title, headings or opening. */
 const EVENT_WORDS =
-  /\b(?:conf(?:erence)?s?|summit|meetups?|meet-ups?|talks|keynotes?|sessions|speakers|devrooms?|symposium|congress|convention|workshops?|recap|trip report|live ?blog|hackathon|barcamp|unconference|lightning|vortr(?:a|ä)ge?|konferenz|tagung|kongress|conférences?|conferencias?|charlas|jornadas|congreso|palestras|(?:a|the|his|her|their|this|my|next) (?:talk|keynote|session))\b|カンファレンス|講演|登壇|勉強会|参加レポート|参加してきました|トーク|セッション|基調/iu;
+  /\b(?:conf(?:erence)?s?|summit|meetups?|meet-ups?|talks|keynotes?|sessions|speakers|devrooms?|symposium|congress|convention|workshops?|recap|trip report|live ?blog|hackathon|barcamp|unconference|lightning|vortr(?:a|ä)ge?|konferenz|tagung|kongress|conférences?|conferencias?|charlas|jornadas|congreso|palestras|(?:a|the|his|her|their|this|my|next) (?:talk|keynote|session))\b|カンファレンス|講演|登壇|勉強会|参加レポート|参加してきました|トーク|セッション|基調|(?<!\p{L})(?:конференці\p{L}*|доповід\p{L}*|konferencj\p{L}*|prelekcj\p{L}*|konferenc\p{L}*|přednášk\p{L}*|konferans\p{L}*|konuşmacı\p{L}*|konferensi|pembicara|hội nghị|hội thảo|diễn giả|phiên)(?!\p{L})|大会|峰会|演讲|컨퍼런스|콘퍼런스|발표|세션/iu;
 /** Conference names: "PyCon", "KubeCon", "JSConf", "SREcon24", "GopherCon EU". */
 const EVENT_NAME =
   /\b\p{Lu}[\p{L}\d]*(?:Con|Conf|con|conf)\b|\b\p{Lu}[\p{L}]*(?:con|conf)\s?(?:'?\d{2}|\d{4})\b/u;
@@ -190,7 +190,10 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
     // Off event pages a lone "Title — Name" line is too little: "… for Whole Foods" reads the same.
     // A marker, a session code, a talk table or a "Speaker:" line is enough anywhere.
     if (talks.length === 1 && !eventPage && !isUnmistakable(talks[0]!.c)) talks = [];
-    const single = singleTalkOfPost(post, postTitleText, postTitle?.el ?? null, eventPage);
+    const single =
+      singleTalkOfPost(post, postTitleText, postTitle?.el ?? null, eventPage) ??
+      // Where no line names a talk for sure, the opening may name the one talk the post is about.
+      (strongTalks === 0 ? talkNamedInOpening(post, postTitleText, postTitle?.el ?? null, eventPage) : null);
     if (single) {
       return [
         {
@@ -366,7 +369,7 @@ function announcesTalks(post: Element, postTitle: string, pageTitle: string): bo
   return [postTitle, pageTitle, opening].some((text) => TALKS_PLURAL.test(text));
 }
 const TALKS_PLURAL =
-  /(?<!\p{L})(?:talks|sessions|keynotes|presentations|vorträge|vortraege|conférences|présentations|charlas|ponencias|palestras|apresentações|lezingen|presentaties|sessies|доклад(?:ы|ов|ам|ах)|выступлени(?:я|й|ям)|prelekcj(?:e|i)|wykład(?:y|ów)|přednášk(?:y|ách|ám))(?!\p{L})|講演|セッション|トーク|登壇|演讲|讲座|발표|세션/iu;
+  /(?<!\p{L})(?:talks|sessions|keynotes|presentations|vorträge|vortraege|conférences|présentations|charlas|ponencias|palestras|apresentações|lezingen|presentaties|sessies|доклад(?:ы|ов|ам|ах)|выступлени(?:я|й|ям)|prelekcj(?:e|i)|wykład(?:y|ów)|přednášk(?:y|ách|ám)|доповід(?:і|ей|ям|ях)|виступ(?:и|ів)|konuşmalar|sunumlar|oturumlar|sesi-sesi|presentasi-presentasi|(?:các|những|mấy|vài|hai|ba|bốn|năm|sáu|\d+) (?:phiên|bài nói|bài trình bày))(?!\p{L})|講演|セッション|トーク|登壇|演讲|讲座|발표|세션/iu;
 
 /**
  * A how-to or a tutorial: its title says so ("A practical guide to …", "Anleitung", "実践ガイド") and its
@@ -529,8 +532,12 @@ function scoreGroup(candidates: Candidate[], post: Element): Group {
           c.role !== 'day' &&
           c.role !== 'chrome' &&
           c.role !== 'upcoming' &&
-          hasStrongEvidence(c, post)),
+          // A row of a talk table is evidence of a talk only when its title is no structural word:
+          // "Lunch / booth duty" in the title column is the table's break, not a talk.
+          hasStrongEvidence(c, post, false)),
     )
+    // A talk the writer did not see ("Room at capacity, we did not get in") is listed, not written up.
+    .filter((c) => !(c.owns && notSeen(c)))
     .map((c) => ({ c, evidence: evidenceOf(c, post) }));
   return {
     members,
@@ -552,15 +559,30 @@ function evidenceOf(c: Candidate, post: Element): Evidence {
   return 'none';
 }
 
-function hasStrongEvidence(c: Candidate, post: Element): boolean {
+/** `byForm`: a table row counts as evidence by its form alone (a talk table's row names a talk). */
+function hasStrongEvidence(c: Candidate, post: Element, byForm = true): boolean {
   const p = c.parsed;
-  if (p.speakers.length || p.marker || p.code || c.kind === 'row' || c.listedSpeakers.length || c.declared)
-    return true;
+  if (p.speakers.length || p.marker || p.code || c.listedSpeakers.length || c.declared) return true;
+  if (byForm && c.kind === 'row') return true;
   if (p.prefixPeople.length && confirmPrefix(c, post)) return true;
   // A card is a link to a recording or a talk page: that link is what makes it a card, not evidence.
   if (c.kind === 'card') return false;
   return [...c.el.querySelectorAll('a[href]')].some((a) => TALK_LINK.test(a.getAttribute('href') ?? ''));
 }
+
+/**
+ * A talk listed in an agenda row or item whose notes say the writer did not see it ("Room at capacity,
+ * we did not get in", "missed this one", "Saal voll"): named, not written up. Only short notes: a long
+ * write-up that mentions missing the start is still about the talk.
+ */
+function notSeen(c: Candidate): boolean {
+  const text = clean(c.owns?.map((o) => o.textContent).join(' '));
+  const notes = text.replace(c.text, ' ');
+  return notes.length <= NOT_SEEN_NOTES && NOT_SEEN.test(notes);
+}
+const NOT_SEEN_NOTES = 300;
+const NOT_SEEN =
+  /(?<!\p{L})(?:(?:did not|didn't|didn’t|could not|couldn't|couldn’t|cannot|can't|never) (?:get in|get into (?:the|that) room|make it|attend|see (?:it|this|that)|go)|(?:i|we) (?:missed|skipped) (?:it|this|that|the (?:talk|session|keynote))|missed (?:this|that) one|not attended|room (?:was )?(?:at capacity|full)|(?:watch|catch) (?:it |the recording )?later|nicht (?:reingekommen|hineingekommen|teilgenommen|gesehen)|verpasst|saal (?:war )?voll|pas pu (?:entrer|y aller|assister)|salle (?:était )?pleine|raté|no (?:pude|pudimos) (?:entrar|ir|asistir)|me la perdí|sala llena|não (?:consegui|conseguimos) (?:entrar|assistir)|perdi essa|sala lotada|niet (?:binnen|naar binnen) gekomen|gemist)(?!\p{L})/iu;
 
 /** Evidence that a single line names a talk even on its own. */
 function isUnmistakable(c: Candidate): boolean {

@@ -123,3 +123,125 @@ function speakersOf(postTitle: string, talkTitle: string, lead: string): string[
 function leadText(post: Element): string {
   return textUpTo(post, 3000).slice(0, 3000);
 }
+
+/**
+ * A post about one talk that names it only where it opens, not in its title: "Hazel Moreno's closing
+ * talk, <em>T</em>", "gave a RailsConf 2024 talk called “T”" (a podcast episode about one talk), or a
+ * phrase of the opening that the page's URL spells (`/the-pager-is-not-the-patient`). Italics count as
+ * quotation marks. Taken only when the post's title says it is about a talk, the URL spells the title,
+ * or the title names the talk's speaker ("Ep. 112: Priya rebuilt billing on stage"): a news story
+ * quoting a talk in passing names one, and is not about it. Null otherwise.
+ */
+export function talkNamedInOpening(
+  post: Element,
+  postTitle: string,
+  titleEl: Element | null,
+  eventPage: boolean,
+): SingleTalk | null {
+  const title = clean(postTitle);
+  if (!title) return null;
+  const heading = titleEl ?? post;
+  const lead = leadWithEmphasis(post, OPENING_CHARS);
+  const slug = slugPhrase(post.ownerDocument, lead, title);
+  const titleSaysTalk = TALK_NOUN.test(title);
+  const named = NAMED_TALK.exec(lead);
+  const quoted = named?.slice(2).find(Boolean)?.trim();
+  if (named && quoted && quoted.split(/\s+/).length >= 2 && quoted.length <= MAX_QUOTED_TITLE) {
+    const possessive = named[1] ? parsePeople(named[1]) : null;
+    const speakers = possessive ?? personInSentence(lead, named.index) ?? speakersOf(title, quoted, lead);
+    const slugAgrees = slug !== null && slug.toLowerCase() === quoted.toLowerCase();
+    if (titleSaysTalk || slugAgrees || namesSomeoneOf(title, speakers))
+      return { title: quoted, speakers, heading };
+  }
+  if (slug && (titleSaysTalk || eventPage))
+    return { title: slug, speakers: speakersOf(title, slug, lead), heading };
+  return null;
+}
+const OPENING_CHARS = 1500;
+const MAX_QUOTED_TITLE = 160;
+/**
+ * A talk noun with its determiner, then the title in quotation marks (or italics, quoted by
+ * `leadWithEmphasis`): "her talk “T”", "Jane Doe's closing talk, “T”", "a RailsConf 2024 talk called
+ * “T”", "the keynote, titled “T”". Group 1: a possessive name.
+ */
+const NAMED_TALK = new RegExp(
+  String.raw`(?:(?<![\p{L}])(?:a|an|the|her|his|their|this|that)|([\p{Lu}][\p{L}\p{M}'’.-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]+){1,3})['’]s)` +
+    String.raw`(?:\s+(?:[\p{Lu}\d][\p{L}\d.+-]*|opening|closing|final|first|last|main|short|lightning|keynote|invited|morning|afternoon))*` +
+    String.raw`\s+(?:talk|keynote|session|presentation|lecture)(?:,|:)?\s+(?:(?:titled|called|entitled|named|on)\s+)?` +
+    String.raw`(?:“([^”]{3,160})”|"([^"]{3,160})"|‘([^’]{3,160})’|«\s?([^»]{3,160}?)\s?»)`,
+  'u',
+);
+
+/**
+ * The post's opening text with each emphasised phrase (`<em>`, `<i>`, `<cite>`) in quotation marks:
+ * a title set in italics is as good as a quoted one.
+ */
+function leadWithEmphasis(post: Element, max: number): string {
+  const walker = post.ownerDocument.createTreeWalker(post, 4 /* NodeFilter.SHOW_TEXT */);
+  let out = '';
+  let open: Element | null = null;
+  for (let node = walker.nextNode(); node && out.length < max * 2; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || /^(?:SCRIPT|STYLE|TEMPLATE)$/.test(parent.tagName)) continue;
+    const emphasis = parent.closest('em, i, cite');
+    const inside = emphasis && post.contains(emphasis) ? emphasis : null;
+    if (inside !== open) {
+      if (open) out += '”';
+      if (inside) out += '“';
+      open = inside;
+    }
+    out += node.textContent ?? '';
+  }
+  if (open) out += '”';
+  return clean(out).slice(0, max);
+}
+
+/**
+ * The phrase of `lead` that the page's URL slug spells ("/the-pager-is-not-the-patient" and "The Pager
+ * Is Not the Patient"), when the slug has three words or more and is not the post title's own slug.
+ * The URL is the canonical one when the page declares it, else the document's.
+ */
+function slugPhrase(doc: Document, lead: string, postTitle: string): string | null {
+  const url =
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
+    doc.URL;
+  let path = '';
+  try {
+    path = new URL(url, doc.URL).pathname;
+  } catch {
+    return null;
+  }
+  const segment = decodeURIComponent(path.split('/').filter(Boolean).pop() ?? '').replace(/\.\w{2,5}$/, '');
+  const words = segment.split(/[-_]+/).filter(Boolean);
+  if (words.length < 3 || words.some((w) => !/^[\p{L}\p{N}]+$/u.test(w))) return null;
+  const spelled = new RegExp(
+    `(?<![\\p{L}\\p{N}])${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(String.raw`[^\p{L}\p{N}]{1,3}`)}(?![p{L}p{N}])`,
+    'iu',
+  );
+  if (spelled.test(postTitle)) return null;
+  const m = spelled.exec(lead);
+  return m ? m[0] : null;
+}
+
+/** The first person named in the sentence of `lead` that holds `index`. */
+function personInSentence(lead: string, index: number): string[] | null {
+  const start = Math.max(0, ...['. ', '! ', '? '].map((p) => lead.lastIndexOf(p, index) + 2));
+  const sentence = lead.slice(start, index);
+  for (const m of sentence.matchAll(/[\p{Lu}][\p{L}\p{M}'’-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’-]+){1,3}/gu)) {
+    const people = parsePeople(m[0]);
+    if (people) return people;
+  }
+  return null;
+}
+
+/** True when `title` holds a word of one of `people`'s names ("Priya rebuilt billing on stage"). */
+function namesSomeoneOf(title: string, people: string[]): boolean {
+  const words = new Set(title.toLowerCase().split(/[^\p{L}\p{M}]+/u));
+  return people.some((p) =>
+    p
+      .toLowerCase()
+      .split(/\s+/)
+      .some((w) => w.length > 2 && words.has(w)),
+  );
+}
