@@ -18,6 +18,7 @@ import {
   headingLevel,
   headingText,
   isHidden,
+  markedText,
   textUpTo,
   tokens,
   visibleText,
@@ -159,7 +160,8 @@ function pushLineOrProse(out: Candidate[], el: Element, post: Element): void {
   if (!/\p{L}/u.test(raw)) return;
   const before = out.length;
   if (raw.length <= MAX_LINE * 2) pushLine(out, el, post);
-  if (out.length === before) pushProse(out, el, post, raw);
+  if (out.length === before)
+    pushProse(out, el, post, el.querySelector(MARKED) ? markedText(el, MAX_LINE * 2) : raw);
 }
 
 /** A bold-only line, a bold title followed by its speakers, or a short plain line before prose. */
@@ -190,6 +192,8 @@ function pushLine(out: Candidate[], el: Element, post: Element): void {
   if (next.length < Math.max(80, text.length * 2) || !/[.!?:…)"”。]$/.test(next)) return;
   out.push(make(el, 'plain', 7, text));
 }
+/** Emphasis and user tags, which `markedText` reads as quotes and handles. */
+const MARKED = 'em, i, cite, .ljuser, [data-ljuser], .h-card, .mention';
 const BLOCK_CHILD = /^(?:P|DIV|UL|OL|TABLE|BLOCKQUOTE|PRE|SECTION|ARTICLE|H[1-6]|DL|FIGURE)$/;
 
 /**

@@ -26,6 +26,8 @@ import { findPosts } from './posts';
 import { opensWithBreak, tellsOfAnotherTalk } from './prose';
 import { singleTalkOfPost, talkNamedInOpening } from './single-talk';
 import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
+import { parsePeople } from './people';
+import { speakerLine } from './speaker-phrases';
 import { findSpeakers } from './speakers';
 import { type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
 import { nameRecurs } from './title-parse';
@@ -75,7 +77,7 @@ const ABOUT_TALKS =
   /(?<!\p{L})(?:(?:talks|speakers|presentations|vorträge|sprecher(?:innen)?|referent(?:en|innen)|conférences|intervenants|charlas|ponentes|palestras|palestrantes|lezingen|sprekers|доклады|спикеры|prelegenci|přednášky|řečníci)|(?:a|an|the|each|every|your|our|per|first|next|last|between|before|after|during)\s+(?:\p{L}+\s+)?(?:talk|speaker|presentation))(?!\p{L})|登壇者|スピーカー|讲者|讲师|発表者/iu;
 /** The page is about an event: conference words in its title, headings or opening. */
 const EVENT_WORDS =
-  /\b(?:conf(?:erence)?s?|summit|meetups?|meet-ups?|talks|keynotes?|sessions|speakers|devrooms?|symposium|congress|convention|workshops?|recap|trip report|live ?blog|hackathon|barcamp|unconference|lightning|vortr(?:a|ä)ge?|konferenz|tagung|kongress|conférences?|conferencias?|charlas|jornadas|congreso|palestras|(?:a|the|his|her|their|this|my|next) (?:talk|keynote|session))\b|カンファレンス|講演|登壇|勉強会|参加レポート|参加してきました|トーク|セッション|基調|(?<!\p{L})(?:конференці\p{L}*|доповід\p{L}*|konferencj\p{L}*|prelekcj\p{L}*|konferenc\p{L}*|přednášk\p{L}*|konferans\p{L}*|konuşmacı\p{L}*|konferensi|pembicara|hội nghị|hội thảo|diễn giả|phiên)(?!\p{L})|大会|峰会|演讲|컨퍼런스|콘퍼런스|발표|세션/iu;
+  /\b(?:conf(?:erence)?s?|summit|meetups?|meet-ups?|talks|keynotes?|sessions|speakers|devrooms?|symposium|congress|convention|workshops?|recap|trip report|live ?blog|hackathon|barcamp|unconference|lightning|vortr(?:a|ä)ge?|konferenz|tagung|kongress|conférences?|conferencias?|charlas|jornadas|congreso|palestras|(?:a|the|his|her|their|this|my|next) (?:talk|keynote|session))\b|カンファレンス|講演|登壇|勉強会|参加レポート|参加してきました|トーク|セッション|基調|(?<!\p{L})(?:конференци\p{L}*|доклад\p{L}*|митап\p{L}*|конференці\p{L}*|доповід\p{L}*|konferencj\p{L}*|prelekcj\p{L}*|konferenc\p{L}*|přednášk\p{L}*|konferans\p{L}*|konuşmacı\p{L}*|konferensi|pembicara|hội nghị|hội thảo|diễn giả|phiên)(?!\p{L})|大会|峰会|演讲|컨퍼런스|콘퍼런스|발표|세션/iu;
 /** Conference names: "PyCon", "KubeCon", "JSConf", "SREcon24", "GopherCon EU". */
 const EVENT_NAME =
   /\b\p{Lu}[\p{L}\d]*(?:Con|Conf|con|conf)\b|\b\p{Lu}[\p{L}]*(?:con|conf)\s?(?:'?\d{2}|\d{4})\b/u;
@@ -242,12 +244,13 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
  * entries.
  */
 function fileLiveBlogEntries(sections: TalkSection[], post: Element, headings: Candidate[]): void {
-  // The post's entries: its outermost inner articles (the post itself may be an <article>).
-  const inner = [...post.querySelectorAll('article')];
-  const entries = inner.filter((a) => !inner.some((o) => o !== a && o.contains(a)));
+  const entries = entriesOf(post);
   if (entries.length < 3 || !sections.length) return;
   const timeOf = (entry: Element) => Date.parse(entry.querySelector('time')?.getAttribute('datetime') ?? '');
-  const titled = entries.filter((entry) => headings.some((h) => entry.contains(h.el)));
+  // Titled: by a heading, or by the paragraph that opens a thread's post and introduces its talk.
+  const titled = entries.filter(
+    (entry) => headings.some((h) => entry.contains(h.el)) || sections.some((s) => entry.contains(s.heading)),
+  );
   const sectionOf = new Map<Element, TalkSection>();
   for (const section of sections) {
     const entry = entries.find((e) => e.contains(section.heading));
@@ -267,6 +270,30 @@ function fileLiveBlogEntries(sections: TalkSection[], post: Element, headings: C
     section?.owns?.push(entry);
   }
   for (const section of sectionOf.values()) section.end = null;
+}
+
+/** A post's entries: its outermost inner articles (the post itself may be an <article>). */
+function entriesOf(post: Element): Element[] {
+  const inner = [...post.querySelectorAll('article')];
+  return inner.filter((a) => !inner.some((o) => o !== a && o.contains(a)));
+}
+
+/**
+ * The paragraphs among `prose` that open an entry of a thread (three entries or more) and each a
+ * different one: one post per talk. A paragraph further down a post is talk about a talk, not its
+ * introduction.
+ */
+function threadOpeners(prose: Candidate[], post: Element): Candidate[] {
+  if (prose.length < 2) return [];
+  const entries = entriesOf(post);
+  if (entries.length < 3) return [];
+  const seen = new Set<Element>();
+  return prose.filter((c) => {
+    const entry = entries.find((e) => e.contains(c.el));
+    if (!entry || seen.has(entry) || entry.querySelector('p') !== c.el) return false;
+    seen.add(entry);
+    return true;
+  });
 }
 
 /** Each talk inside one of `articles` ends where that article does, at the latest. */
@@ -429,14 +456,16 @@ function chooseTalks(
     cards.members = cards.members.filter((m) => m.evidence === 'strong');
     if (cards.members.length >= 2) scored.push(cards);
   }
-  if (!scored.length && proseTalks) {
+  if (!scored.length) {
     // Paragraphs that introduce talks ("Next up, Jane Doe on “Title”."), where no line names one: in a
-    // post that says it is about talks, two of them at least.
-    const prose = scoreGroup(
-      body.filter((c) => c.kind === 'prose' && !c.role),
-      post,
-    );
-    if (prose.strong >= 2) scored.push(prose);
+    // post that says it is about talks, two of them at least; in a thread of posts (a social network's,
+    // a live blog's), the posts that open by introducing a talk, one post per talk.
+    const proseLines = body.filter((c) => c.kind === 'prose' && !c.role);
+    const openers = threadOpeners(proseLines, post);
+    if (proseTalks || openers.length >= 2) {
+      const prose = scoreGroup(proseTalks ? proseLines : openers, post);
+      if (prose.strong >= 2) scored.push(prose);
+    }
   }
   if (!scored.length) {
     const plain = body.filter((c) => c.kind === 'plain' && !c.role);
@@ -484,8 +513,42 @@ function chooseTalks(
     );
     accepted = withoutRepeats(accepted);
   }
+  if (eventPage && !strongOnly) accepted = withStrays(accepted, body, post);
   return accepted;
 }
+
+/**
+ * A write-up without talk headings may introduce each talk its own way (a blog without markup
+ * conventions, a diary): a bold line with its speaker, a paragraph naming a person and a quoted
+ * title, a plain "Closing keynote: “T” (Name)" line, one heading whose section opens "Talk by …".
+ * Where the talks accepted so far are such lines and at least one names its speaker for sure, every
+ * other line of any form with strong evidence is a talk too, and so is a heading whose section opens
+ * with a talk word. Where talks are headings, lines under them are their parts: nothing is added.
+ */
+function withStrays(accepted: Talk[], body: Candidate[], post: Element): Talk[] {
+  if (!accepted.length || accepted.some((t) => t.c.kind === 'heading' || t.c.owns)) return accepted;
+  if (!accepted.some((t) => hasStrongEvidence(t.c, post))) return accepted;
+  const taken = new Set(accepted.map((t) => t.c.el));
+  const strays = body.filter(
+    (c) =>
+      !taken.has(c.el) &&
+      c.role === null &&
+      !c.owns &&
+      c.parsed.title.length > 0 &&
+      // A talk's "Speakers: …" line, or a line naming only people, is part of the talk above.
+      !speakerLine(c.text).length &&
+      !parsePeople(c.parsed.title) &&
+      !accepted.some((t) => t.c.el.contains(c.el) || c.el.contains(t.c.el)) &&
+      (c.kind === 'heading'
+        ? OPENS_WITH_TALK_WORD.test(sectionLead(c, post))
+        : hasStrongEvidence(c, post, false) && (c.parsed.speakers.length > 0 || c.listedSpeakers.length > 0)),
+  );
+  if (!strays.length) return accepted;
+  return withoutRepeats([...accepted, ...strays.map((c) => toTalk(c, post))]);
+}
+/** A section that opens by naming what it is: "Talk by …", "Доклад Ольги …", "Keynote from …", "Vortrag von …". */
+const OPENS_WITH_TALK_WORD =
+  /^(?:(?:the|a|her|his|their)\s+)?(?:talk|keynote|session|presentation|доклад|выступление|кейноут|доповідь|виступ|vortrag|keynote|charla|ponencia|palestra|conférence|présentation|lezing|presentatie|prelekcja|wykład|přednáška|konuşma|sunum|bài nói|bài trình bày)(?!\p{L})/iu;
 
 /**
  * A title seen before is a repeat (a link card, a "Resources" list), not a second talk. But where an

@@ -5,7 +5,7 @@
  * "Keynote: …". A title that only names people or only says "talk" is not enough: either the talk's
  * title is quoted next to a talk word, or the title names a speaker and the post reads like a talk.
  */
-import { clean, textUpTo } from './dom';
+import { clean, markedText, textUpTo } from './dom';
 import { parsePeople } from './people';
 import { talksIntroducedIn } from './prose';
 import { findSpeakers } from './speakers';
@@ -141,7 +141,7 @@ export function talkNamedInOpening(
   const title = clean(postTitle);
   if (!title) return null;
   const heading = titleEl ?? post;
-  const lead = leadWithEmphasis(post, OPENING_CHARS);
+  const lead = markedText(post, OPENING_CHARS);
   const slug = slugPhrase(post.ownerDocument, lead, title);
   const titleSaysTalk = TALK_NOUN.test(title);
   const named = NAMED_TALK.exec(lead);
@@ -161,7 +161,7 @@ const OPENING_CHARS = 1500;
 const MAX_QUOTED_TITLE = 160;
 /**
  * A talk noun with its determiner, then the title in quotation marks (or italics, quoted by
- * `leadWithEmphasis`): "her talk “T”", "Jane Doe's closing talk, “T”", "a RailsConf 2024 talk called
+ * `markedText`): "her talk “T”", "Jane Doe's closing talk, “T”", "a RailsConf 2024 talk called
  * “T”", "the keynote, titled “T”". Group 1: a possessive name.
  */
 const NAMED_TALK = new RegExp(
@@ -171,30 +171,6 @@ const NAMED_TALK = new RegExp(
     String.raw`(?:“([^”]{3,160})”|"([^"]{3,160})"|‘([^’]{3,160})’|«\s?([^»]{3,160}?)\s?»)`,
   'u',
 );
-
-/**
- * The post's opening text with each emphasised phrase (`<em>`, `<i>`, `<cite>`) in quotation marks:
- * a title set in italics is as good as a quoted one.
- */
-function leadWithEmphasis(post: Element, max: number): string {
-  const walker = post.ownerDocument.createTreeWalker(post, 4 /* NodeFilter.SHOW_TEXT */);
-  let out = '';
-  let open: Element | null = null;
-  for (let node = walker.nextNode(); node && out.length < max * 2; node = walker.nextNode()) {
-    const parent = node.parentElement;
-    if (!parent || /^(?:SCRIPT|STYLE|TEMPLATE)$/.test(parent.tagName)) continue;
-    const emphasis = parent.closest('em, i, cite');
-    const inside = emphasis && post.contains(emphasis) ? emphasis : null;
-    if (inside !== open) {
-      if (open) out += '”';
-      if (inside) out += '“';
-      open = inside;
-    }
-    out += node.textContent ?? '';
-  }
-  if (open) out += '”';
-  return clean(out).slice(0, max);
-}
 
 /**
  * The phrase of `lead` that the page's URL slug spells ("/the-pager-is-not-the-patient" and "The Pager

@@ -9,6 +9,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectTalkSections, talkForNode } from '@/core/talks';
 import { parsePeople } from '@/core/talks/people';
+import { talksIntroducedIn } from '@/core/talks/prose';
 import { speakerLine } from '@/core/talks/speaker-phrases';
 import { parseTalkTitle } from '@/core/talks/title-parse';
 import { headingRole } from '@/core/talks/vocabulary';
@@ -20,8 +21,6 @@ const page = (body: string, title: string, head = '', url = 'https://blog.exampl
 const titles = (doc: Document) => detectTalkSections(doc).map((s) => [s.title, s.speakers]);
 const filed = (doc: Document, id: string) =>
   talkForNode(detectTalkSections(doc), doc.getElementById(id)!.firstChild!)?.title ?? null;
-const long = (text: string) =>
-  `<p>${text} ${'More on that, at length and in full sentences. '.repeat(2)}</p>`;
 
 describe('talks as table rows', () => {
   const row = (time: string, session: string, speaker: string, notes: string, id = '') =>
@@ -188,5 +187,98 @@ describe('write-ups in more languages', () => {
     expect(filed(doc, 'b')).toBe('Node.js và bộ nhớ rò rỉ');
     expect(filed(doc, 'lunch')).toBeNull();
     expect(filed(doc, 'end')).toBeNull();
+  });
+});
+
+describe('one post per talk, and talks introduced each their own way', () => {
+  const status = (id: string, who: string, time: string, body: string) =>
+    `<article class="status" data-id="${id}"><div class="status__info"><a href="https://social.example/@${who}"><strong>${who}</strong> <span>@${who}</span></a> <time datetime="2025-05-02T${time}:00Z">May 2</time></div><div class="status__content">${body}</div></article>`;
+
+  it('a social thread: each post that opens by introducing a talk starts it, the author’s follow-ups belong to it', () => {
+    const doc = page(
+      `<main><div class="scrollable" role="feed">
+      <div class="detailed-status"><p>Thread from RustFest Lisbon, one post per talk I sit in.</p><p id="intro">The coffee is strong and the wifi is weak.</p></div>
+      ${status('1', 'nuno', '09:05', '<p>▶ 1/ “Borrow Checker Stories” by <span class="h-card"><a class="u-url mention" href="https://x.example/@ines">@<span>ines</span></a></span></p><p id="a">She began with a panic in production.</p>')}
+      ${status('2', 'nuno', '09:20', '<p id="a2">Follow-up: the slides are already online.</p>')}
+      ${status('3', 'guest', '09:25', '<p>Thanks for posting these!</p>')}
+      ${status('4', 'nuno', '10:05', '<p>▶ 2/ Straight after, Tiago Moreira with <em>Async Without Tears</em>, packed room.</p><p id="b">Cancellation is the hard part.</p>')}
+      ${status('5', 'nuno', '11:05', '<p>▶ 3/ Hall C: <span class="h-card"><a class="u-url mention" href="https://x.example/@rui_dev">@<span>rui_dev</span></a></span> on “serde_json at Scale”.</p><p id="c">Zero-copy parsing everywhere.</p>')}
+      </div></main>`,
+      'Nuno: "Thread from RustFest Lisbon, one post per talk" - Social',
+    );
+    expect(titles(doc)).toEqual([
+      ['Borrow Checker Stories', ['@ines']],
+      ['Async Without Tears', ['Tiago Moreira']],
+      ['serde_json at Scale', ['@rui_dev']],
+    ]);
+    expect(filed(doc, 'intro')).toBeNull();
+    expect(filed(doc, 'a')).toBe('Borrow Checker Stories');
+    expect(filed(doc, 'a2')).toBe('Borrow Checker Stories');
+    expect(filed(doc, 'b')).toBe('Async Without Tears');
+    expect(filed(doc, 'c')).toBe('serde_json at Scale');
+  });
+
+  it('posts of a thread that quote a talk further down are no talks of their own', () => {
+    const doc = page(
+      `<main><div role="feed">
+      <div class="detailed-status"><p>Notes from the Rust meetup tonight.</p></div>
+      ${status('1', 'nuno', '19:05', '<p>Pizza first.</p><p>Later Tiago Moreira on “Async Without Tears”, which I missed.</p>')}
+      ${status('2', 'nuno', '19:20', '<p>More pizza.</p><p>Then Ana Rocha on “Unsafe, Carefully”.</p>')}
+      ${status('3', 'nuno', '19:40', '<p>Home now.</p>')}
+      </div></main>`,
+      'Notes from the Rust meetup tonight - Social',
+    );
+    expect(titles(doc)).toEqual([]);
+  });
+
+  it('a diary-style write-up: a bold line, a paragraph with a user tag, a heading opening "Talk by", a plain kind line', () => {
+    const doc = page(
+      `<article><h1>Frontend Day: notes from one long day</h1>
+      <p id="intro">Only went on the Friday; these are the talks I stayed for from start to end, more or less.</p>
+      <p><b>“Islands Everywhere”</b> — Petra Novak</p><p id="a">Petra measured hydration cost on four shops and showed the numbers.</p>
+      <p>After that I moved to the small room, where <span class="ljuser" data-ljuser="kuba_dev"><a href="https://kuba.example/"><b>kuba_dev</b></a></span> presented “CSS Without Build Steps”. Standing room only.</p><p id="b">Native nesting covered most of what they used Sass for.</p>
+      <p><b>Lunch.</b> <span id="lunch">Long queues, short breaks.</span></p>
+      <h3>Testing Components in the Browser</h3><p id="c">Talk by the design-system team: real browsers, no mocks, and a budget of five minutes per run.</p>
+      <p>Closing keynote: “The Web Is the Platform” (Marek Wolny)</p><p id="d">Marek listed what browsers do today that we still ship libraries for: files, streams, devices, background sync. It was a long list, and a humbling one.</p>
+      </article>`,
+      'Frontend Day: notes from one long day — a blog',
+    );
+    expect(titles(doc)).toEqual([
+      ['Islands Everywhere', ['Petra Novak']],
+      ['CSS Without Build Steps', ['@kuba_dev']],
+      ['Testing Components in the Browser', []],
+      ['The Web Is the Platform', ['Marek Wolny']],
+    ]);
+    expect(filed(doc, 'intro')).toBeNull();
+    expect(filed(doc, 'b')).toBe('CSS Without Build Steps');
+    expect(filed(doc, 'lunch')).toBeNull();
+    expect(filed(doc, 'c')).toBe('Testing Components in the Browser');
+    expect(filed(doc, 'd')).toBe('The Web Is the Platform');
+  });
+
+  it('under talk headings, a paragraph introducing another talk is no talk of its own', () => {
+    const doc = page(
+      `<article><h1>Frontend Day recap</h1><p>Intro to the talks.</p>
+      <h2>Islands Everywhere — Petra Novak</h2><p id="a">Petra compared it with Tomás Ruiz presented “Resumability 101” last year.</p>
+      <h2>CSS Without Build Steps — Jakub Dvořák</h2><p id="b">Native nesting.</p></article>`,
+      'Frontend Day recap',
+    );
+    expect(titles(doc).map(([t]) => t)).toEqual(['Islands Everywhere', 'CSS Without Build Steps']);
+  });
+
+  it.each([
+    ['“Zero Downtime Deploys” by @ops_anna, in the main hall.', 'Zero Downtime Deploys', ['@ops_anna']],
+    ['Then “Flaky Tests, Fixed” by Jonas Berg and a long Q&A.', 'Flaky Tests, Fixed', ['Jonas Berg']],
+    ['Next, @kasia_w on “Queues Are Databases”.', 'Queues Are Databases', ['@kasia_w']],
+    ['where Jonas Berg presented “Flaky Tests, Fixed”', 'Flaky Tests, Fixed', ['Jonas Berg']],
+    ['Дмитрий Орлов рассказывал «Типы без боли»', 'Типы без боли', ['Дмитрий Орлов']],
+    ['Jonas Berg on “io_uring for the Rest of Us”', 'io_uring for the Rest of Us', ['Jonas Berg']],
+  ])('a talk introduced in prose: %s', (text, title, speakers) => {
+    expect(talksIntroducedIn(text)).toEqual([{ title, speakers }]);
+  });
+
+  it('a saying is no talk, after a name or before one', () => {
+    expect(talksIntroducedIn('Jonas Berg said “Ship It Friday”.')).toEqual([]);
+    expect(talksIntroducedIn('“Never Again” by the way was my reaction.')).toEqual([]);
   });
 });
