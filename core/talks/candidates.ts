@@ -8,7 +8,7 @@
  */
 import { parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
-import { talkIntroducedIn } from './prose';
+import { quotedTitleIn, talkIntroducedIn } from './prose';
 import type { DeclaredTalk } from './structured-data';
 import {
   blocksAfter,
@@ -202,13 +202,28 @@ const BLOCK_CHILD = /^(?:P|DIV|UL|OL|TABLE|BLOCKQUOTE|PRE|SECTION|ARTICLE|H[1-6]
  */
 function pushProse(out: Candidate[], el: Element, post: Element, opening: string): void {
   if (!/[“‘«„"「『《]/u.test(opening)) return;
-  const talk = talkIntroducedIn(opening.slice(0, PROSE_OPENING));
+  const talk = talkIntroducedIn(opening.slice(0, PROSE_OPENING)) ?? numberedThreadTalk(opening);
   if (!talk) return;
   if (contextInPost(el, post) !== 'content' || tokens(el).some((t) => META_TOKEN.test(t))) return;
   const candidate = make(el, 'prose', 7, talk.title);
   candidate.parsed = { ...candidate.parsed, title: talk.title, speakers: talk.speakers };
+  // A thread's numbered post ("🎤 2/ … “Title”") names its talk as "Talk 2:" would: a marker.
+  if (THREAD_NUMBER.test(opening) && quotedTitleIn(opening) === talk.title) candidate.parsed.marker = 'talk';
   out.push(candidate);
 }
+
+/**
+ * A live-threader numbers the posts of a thread ("🎤 2/ Next, Jörg from the Fedora side with “T”."):
+ * a numbered post with a quoted title names that talk even when its speaker is named by first name
+ * only (then no one). detect.ts takes it only among a thread's posts that open by introducing talks.
+ */
+function numberedThreadTalk(opening: string): { title: string; speakers: string[] } | null {
+  if (!THREAD_NUMBER.test(opening)) return null;
+  const title = quotedTitleIn(opening.slice(0, PROSE_OPENING));
+  return title ? { title, speakers: [] } : null;
+}
+/** "1/", "🧵 3/", "🎤 12/": the number a thread's posts open with. */
+const THREAD_NUMBER = /^[^\p{L}\p{N}]{0,6}\d{1,2}\s?\/(?:\d{1,2})?\s/u;
 /** How far into a paragraph a talk it introduces is named (at most what `pushLineOrProse` reads). */
 const PROSE_OPENING = MAX_LINE * 2;
 

@@ -66,6 +66,15 @@ export function talksIntroducedIn(text: string): ProseTalk[] {
   return out;
 }
 
+/** The first quoted phrase of `text` shaped like a title, or null. */
+export function quotedTitleIn(text: string): string | null {
+  for (const m of text.matchAll(QUOTED)) {
+    const title = (m.slice(1).find(Boolean) ?? '').trim();
+    if (isTitleShaped(title)) return title;
+  }
+  return null;
+}
+
 /** A title, not a saying: a few words, a capital or a digit first, no sentence ending inside or at the end. */
 function isTitleShaped(title: string): boolean {
   // A capital, a digit or a CJK script first; or a code word ("io_uring in Production", "kubectl.ts").

@@ -203,6 +203,7 @@ describe('one post per talk, and talks introduced each their own way', () => {
       ${status('3', 'guest', '09:25', '<p>Thanks for posting these!</p>')}
       ${status('4', 'nuno', '10:05', '<p>▶ 2/ Straight after, Tiago Moreira with <em>Async Without Tears</em>, packed room.</p><p id="b">Cancellation is the hard part.</p>')}
       ${status('5', 'nuno', '11:05', '<p>▶ 3/ Hall C: <span class="h-card"><a class="u-url mention" href="https://x.example/@rui_dev">@<span>rui_dev</span></a></span> on “serde_json at Scale”.</p><p id="c">Zero-copy parsing everywhere.</p>')}
+      ${status('6', 'nuno', '12:05', '<p>▶ 4/ Then Rita from the embedded crowd with “Fuzzing Every Day”.</p><p id="d">A fuzzer runs on every merge.</p>')}
       </div></main>`,
       'Nuno: "Thread from RustFest Lisbon, one post per talk" - Social',
     );
@@ -210,12 +211,15 @@ describe('one post per talk, and talks introduced each their own way', () => {
       ['Borrow Checker Stories', ['@ines']],
       ['Async Without Tears', ['Tiago Moreira']],
       ['serde_json at Scale', ['@rui_dev']],
+      // Numbered like the others: a talk, its speaker named by first name only (so no one).
+      ['Fuzzing Every Day', []],
     ]);
     expect(filed(doc, 'intro')).toBeNull();
     expect(filed(doc, 'a')).toBe('Borrow Checker Stories');
     expect(filed(doc, 'a2')).toBe('Borrow Checker Stories');
     expect(filed(doc, 'b')).toBe('Async Without Tears');
     expect(filed(doc, 'c')).toBe('serde_json at Scale');
+    expect(filed(doc, 'd')).toBe('Fuzzing Every Day');
   });
 
   it('posts of a thread that quote a talk further down are no talks of their own', () => {
