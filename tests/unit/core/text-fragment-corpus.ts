@@ -31,6 +31,7 @@ import { pageTextDirective } from '@/core/text-fragment-generate';
 import { SearchablePage } from '@/core/text-fragment-match';
 import type { Selector } from '@/core/types';
 import { webPagePath } from '../../fixtures/web-pages';
+import { keepOnlyLayoutRules } from '../layout-rules';
 
 /** Passages sampled on each page. */
 export const PASSAGES_PER_PAGE = 5;
@@ -107,44 +108,6 @@ function loadIntoDocument(name: string): () => void {
     window.getComputedStyle = originalStyle;
     Range.prototype.intersectsNode = originalIntersects;
   };
-}
-
-/** The style properties the polyfill (and our rendered text) read. */
-const READ_PROPERTIES = [
-  'display',
-  'visibility',
-  'height',
-  'width',
-  'overflow',
-  'overflow-x',
-  'overflow-y',
-  'opacity',
-];
-
-/**
- * Deletes the style rules that set none of the properties read: jsdom matches every rule against every
- * element, and real pages bring thousands. The computed values of the properties read stay the same.
- */
-function keepOnlyLayoutRules(doc: Document): void {
-  const prune = (rules: CSSRuleList, remove: (i: number) => void) => {
-    for (let i = rules.length - 1; i >= 0; i--) {
-      const rule = rules[i]!;
-      if ('cssRules' in rule && !('style' in rule)) {
-        prune((rule as CSSGroupingRule).cssRules, (j) => (rule as CSSGroupingRule).deleteRule(j));
-        continue;
-      }
-      if (!('style' in rule)) continue;
-      const style = (rule as CSSStyleRule).style;
-      if (!READ_PROPERTIES.some((p) => style.getPropertyValue(p) !== '')) remove(i);
-    }
-  };
-  for (const sheet of doc.styleSheets) {
-    try {
-      prune(sheet.cssRules, (i) => sheet.deleteRule(i));
-    } catch {
-      // A sheet jsdom could not parse: left as it is.
-    }
-  }
 }
 
 /**
