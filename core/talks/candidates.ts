@@ -8,7 +8,7 @@
  */
 import { parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
-import { talkIntroducedIn } from './prose';
+import { quotedTitleIn, talkIntroducedIn } from './prose';
 import type { DeclaredTalk } from './structured-data';
 import {
   blocksAfter,
@@ -18,6 +18,7 @@ import {
   headingLevel,
   headingText,
   isHidden,
+  markedText,
   textUpTo,
   tokens,
   visibleText,
@@ -71,9 +72,9 @@ const CANDIDATE_TAG = /^(?:H[1-6]|P|DIV|LI|DT|TABLE|DETAILS|A)$/;
 const META_TOKEN =
   /meta|byline|author|date|posted|tags|categor|caption|credit|subtitle|dek|kicker|admonition-title/i;
 const TALK_COLUMN =
-  /^(?:talks?|titles?|sessions?|talk titles?|presentations?|vortr(?:a|ä)ge?|titel|titre|título|titulo|charlas?|タイトル|講演|セッション|演題|topic)$/iu;
+  /^(?:talks?|titles?|sessions?|talk titles?|presentations?|vortr(?:a|ä)ge?|titel|titre|título|titulo|charlas?|доклад|доповідь|prelekcja|přednáška|konuşma|sesi|phiên|主题|题目|タイトル|講演|セッション|演題|topic)$/iu;
 const SPEAKER_COLUMN =
-  /^(?:speakers?|speaker\(s\)|presenters?|presented by|by|who|sprecher(?:in)?(?:\(innen\))?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|sprekers?|докладчики?|спикеры?|prelegen(?:t|tka|ci|tki)|přednášející|登壇者|講演者|発表者|발표자|讲师|讲者|講師|講者|演講者|主講人?)$/iu;
+  /^(?:speakers?|speaker\(s\)|presenters?|presented by|by|who|sprecher(?:in)?(?:\(innen\))?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|sprekers?|докладчики?|спикеры?|prelegen(?:t|tka|ci|tki)|přednášející|доповідач(?:і|ка)?|konuşmacı(?:lar)?|pembicara|narasumber|diễn giả|登壇者|講演者|発表者|발표자|讲师|讲者|講師|講者|演講者|主講人?)$/iu;
 /** Every candidate line of `post`, in document order. */
 export function collectCandidates(post: Element): Candidate[] {
   const out: Candidate[] = [];
@@ -159,7 +160,8 @@ function pushLineOrProse(out: Candidate[], el: Element, post: Element): void {
   if (!/\p{L}/u.test(raw)) return;
   const before = out.length;
   if (raw.length <= MAX_LINE * 2) pushLine(out, el, post);
-  if (out.length === before) pushProse(out, el, post, raw);
+  if (out.length === before)
+    pushProse(out, el, post, el.querySelector(MARKED) ? markedText(el, MAX_LINE * 2) : raw);
 }
 
 /** A bold-only line, a bold title followed by its speakers, or a short plain line before prose. */
@@ -190,6 +192,8 @@ function pushLine(out: Candidate[], el: Element, post: Element): void {
   if (next.length < Math.max(80, text.length * 2) || !/[.!?:…)"”。]$/.test(next)) return;
   out.push(make(el, 'plain', 7, text));
 }
+/** Emphasis and user tags, which `markedText` reads as quotes and handles. */
+const MARKED = 'em, i, cite, .ljuser, [data-ljuser], .h-card, .mention';
 const BLOCK_CHILD = /^(?:P|DIV|UL|OL|TABLE|BLOCKQUOTE|PRE|SECTION|ARTICLE|H[1-6]|DL|FIGURE)$/;
 
 /**
@@ -198,13 +202,28 @@ const BLOCK_CHILD = /^(?:P|DIV|UL|OL|TABLE|BLOCKQUOTE|PRE|SECTION|ARTICLE|H[1-6]
  */
 function pushProse(out: Candidate[], el: Element, post: Element, opening: string): void {
   if (!/[“‘«„"「『《]/u.test(opening)) return;
-  const talk = talkIntroducedIn(opening.slice(0, PROSE_OPENING));
+  const talk = talkIntroducedIn(opening.slice(0, PROSE_OPENING)) ?? numberedThreadTalk(opening);
   if (!talk) return;
   if (contextInPost(el, post) !== 'content' || tokens(el).some((t) => META_TOKEN.test(t))) return;
   const candidate = make(el, 'prose', 7, talk.title);
   candidate.parsed = { ...candidate.parsed, title: talk.title, speakers: talk.speakers };
+  // A thread's numbered post ("🎤 2/ … “Title”") names its talk as "Talk 2:" would: a marker.
+  if (THREAD_NUMBER.test(opening) && quotedTitleIn(opening) === talk.title) candidate.parsed.marker = 'talk';
   out.push(candidate);
 }
+
+/**
+ * A live-threader numbers the posts of a thread ("🎤 2/ Next, Jörg from the Fedora side with “T”."):
+ * a numbered post with a quoted title names that talk even when its speaker is named by first name
+ * only (then no one). detect.ts takes it only among a thread's posts that open by introducing talks.
+ */
+function numberedThreadTalk(opening: string): { title: string; speakers: string[] } | null {
+  if (!THREAD_NUMBER.test(opening)) return null;
+  const title = quotedTitleIn(opening.slice(0, PROSE_OPENING));
+  return title ? { title, speakers: [] } : null;
+}
+/** "1/", "🧵 3/", "🎤 12/": the number a thread's posts open with. */
+const THREAD_NUMBER = /^[^\p{L}\p{N}]{0,6}\d{1,2}\s?\/(?:\d{1,2})?\s/u;
 /** How far into a paragraph a talk it introduces is named (at most what `pushLineOrProse` reads). */
 const PROSE_OPENING = MAX_LINE * 2;
 
@@ -322,7 +341,7 @@ function pushRows(out: Candidate[], table: Element, post: Element): void {
   for (const row of table.querySelectorAll('tr')) {
     if (row === header || row.querySelector('th') || isHidden(row)) continue;
     const cell = row.children[talkColumn];
-    const text = cell ? visibleText(cell) : '';
+    const text = cell ? withKindLabel(cell) : '';
     if (!text || text.length > MAX_LINE) continue;
     const speakerCell = speakerColumn >= 0 ? row.children[speakerColumn] : undefined;
     const listed = speakerCell ? (parsePeople(visibleText(speakerCell)) ?? []) : [];
@@ -330,6 +349,21 @@ function pushRows(out: Candidate[], table: Element, post: Element): void {
   }
 }
 const TABLE = new Set(['TABLE']);
+
+/**
+ * The text of a title cell whose first element is a label of its own (a wiki's status lozenge, a
+ * badge: `<span>Keynote</span> <a>Title</a>`): the label and the title run together as text, so the
+ * label is set apart as "Label: Title", and the title parser takes a session kind off as a marker (a
+ * label that is no kind stays part of the title).
+ */
+function withKindLabel(cell: Element): string {
+  const text = visibleText(cell);
+  const first = cell.firstElementChild;
+  const label = first && first.tagName !== 'A' && firstContent(cell) === first ? visibleText(first) : '';
+  if (!label || label.length > 30 || !text.startsWith(label)) return text;
+  const rest = text.slice(label.length).trim();
+  return rest && parseTalkTitle(`${label}: ${rest}`).marker ? `${label}: ${rest}` : text;
+}
 
 /** The bold text an element starts with, when it starts with bold (whole words, not a bold word inside prose). */
 function boldPrefix(el: Element): string | null {

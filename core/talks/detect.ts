@@ -24,8 +24,10 @@ import {
 } from './dom';
 import { findPosts } from './posts';
 import { opensWithBreak, tellsOfAnotherTalk } from './prose';
-import { singleTalkOfPost } from './single-talk';
+import { singleTalkOfPost, talkNamedInOpening } from './single-talk';
 import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
+import { parsePeople } from './people';
+import { speakerLine } from './speaker-phrases';
 import { findSpeakers } from './speakers';
 import { type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
 import { nameRecurs } from './title-parse';
@@ -65,7 +67,7 @@ const MIN_GROUP_SHARE = 1 / 3;
 
 /** Talk words where a write-up opens: "in her talk", "the keynote", "his slides", "Vortrag", "講演". */
 const TALK_WORDS =
-  /\b(?:(?:his|her|their|the|this|a|an|whose|my|first|second|next|last|closing|opening)\s+(?:talk|keynote|session|presentation|lecture|lightning talk|workshop|tutorial|slides|demo)|keynote|lightning talk|slides|on stage|took the stage|the speakers?|speaker|presented|was presenting|(?:her|his|their) (?:demo|slide))\b|\b(?:vortrag|vortrags|sprecherin|sprecher|referentin|referent|folien|conférence|présentation|intervenant|charla|ponencia|ponente|diapositivas|palestra)\b|講演|発表|登壇|スライド|セッション|トーク/iu;
+  /\b(?:(?:his|her|their|the|this|a|an|whose|my|first|second|next|last|closing|opening)\s+(?:talk|keynote|session|presentation|lecture|lightning talk|workshop|tutorial|slides|demo)|keynote|lightning talk|slides|on stage|took the stage|the speakers?|speaker|presented|was presenting|(?:her|his|their) (?:demo|slide))\b|\b(?:vortrag|vortrags|sprecherin|sprecher|referentin|referent|folien|conférence|présentation|intervenant|charla|ponencia|ponente|diapositivas|palestra)\b|講演|発表|登壇|スライド|セッション|トーク|(?<!\p{L})(?:доклад\p{L}*|выступлени\p{L}*|докладчи\p{L}*|спикер\p{L}*|кейноут\p{L}*|доповід\p{L}*|виступ\p{L}*|спікер\p{L}*|prelekcj\p{L}*|wykład\p{L}*|prelegent\p{L}*|konuşmacı\p{L}*|konuşması|sunum\p{L}*|pembicara|narasumber|diễn giả|bài nói|bài trình bày)(?!\p{L})|演讲|讲师|分享嘉宾|발표|세션|키노트|연사/iu;
 /**
  * Talks and speakers named in general, in the languages detection reads: a plural ("Between talks",
  * "Finding speakers", "Vorträge einreichen"), or a singular after an article or a preposition
@@ -75,7 +77,7 @@ const ABOUT_TALKS =
   /(?<!\p{L})(?:(?:talks|speakers|presentations|vorträge|sprecher(?:innen)?|referent(?:en|innen)|conférences|intervenants|charlas|ponentes|palestras|palestrantes|lezingen|sprekers|доклады|спикеры|prelegenci|přednášky|řečníci)|(?:a|an|the|each|every|your|our|per|first|next|last|between|before|after|during)\s+(?:\p{L}+\s+)?(?:talk|speaker|presentation))(?!\p{L})|登壇者|スピーカー|讲者|讲师|発表者/iu;
 /** The page is about an event: conference words in its title, headings or opening. */
 const EVENT_WORDS =
-  /\b(?:conf(?:erence)?s?|summit|meetups?|meet-ups?|talks|keynotes?|sessions|speakers|devrooms?|symposium|congress|convention|workshops?|recap|trip report|live ?blog|hackathon|barcamp|unconference|lightning|vortr(?:a|ä)ge?|konferenz|tagung|kongress|conférences?|conferencias?|charlas|jornadas|congreso|palestras|(?:a|the|his|her|their|this|my|next) (?:talk|keynote|session))\b|カンファレンス|講演|登壇|勉強会|参加レポート|参加してきました|トーク|セッション|基調/iu;
+  /\b(?:conf(?:erence)?s?|summit|meetups?|meet-ups?|talks|keynotes?|sessions|speakers|devrooms?|symposium|congress|convention|workshops?|recap|trip report|live ?blog|hackathon|barcamp|unconference|lightning|vortr(?:a|ä)ge?|konferenz|tagung|kongress|conférences?|conferencias?|charlas|jornadas|congreso|palestras|(?:a|the|his|her|their|this|my|next) (?:talk|keynote|session))\b|カンファレンス|講演|登壇|勉強会|参加レポート|参加してきました|トーク|セッション|基調|(?<!\p{L})(?:конференци\p{L}*|доклад\p{L}*|митап\p{L}*|конференці\p{L}*|доповід\p{L}*|konferencj\p{L}*|prelekcj\p{L}*|konferenc\p{L}*|přednášk\p{L}*|konferans\p{L}*|konuşmacı\p{L}*|konferensi|pembicara|hội nghị|hội thảo|diễn giả|phiên)(?!\p{L})|大会|峰会|演讲|컨퍼런스|콘퍼런스|발표|세션/iu;
 /** Conference names: "PyCon", "KubeCon", "JSConf", "SREcon24", "GopherCon EU". */
 const EVENT_NAME =
   /\b\p{Lu}[\p{L}\d]*(?:Con|Conf|con|conf)\b|\b\p{Lu}[\p{L}]*(?:con|conf)\s?(?:'?\d{2}|\d{4})\b/u;
@@ -190,7 +192,10 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
     // Off event pages a lone "Title — Name" line is too little: "… for Whole Foods" reads the same.
     // A marker, a session code, a talk table or a "Speaker:" line is enough anywhere.
     if (talks.length === 1 && !eventPage && !isUnmistakable(talks[0]!.c)) talks = [];
-    const single = singleTalkOfPost(post, postTitleText, postTitle?.el ?? null, eventPage);
+    const single =
+      singleTalkOfPost(post, postTitleText, postTitle?.el ?? null, eventPage) ??
+      // Where no line names a talk for sure, the opening may name the one talk the post is about.
+      (strongTalks === 0 ? talkNamedInOpening(post, postTitleText, postTitle?.el ?? null, eventPage) : null);
     if (single) {
       return [
         {
@@ -239,12 +244,13 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
  * entries.
  */
 function fileLiveBlogEntries(sections: TalkSection[], post: Element, headings: Candidate[]): void {
-  // The post's entries: its outermost inner articles (the post itself may be an <article>).
-  const inner = [...post.querySelectorAll('article')];
-  const entries = inner.filter((a) => !inner.some((o) => o !== a && o.contains(a)));
+  const entries = entriesOf(post);
   if (entries.length < 3 || !sections.length) return;
   const timeOf = (entry: Element) => Date.parse(entry.querySelector('time')?.getAttribute('datetime') ?? '');
-  const titled = entries.filter((entry) => headings.some((h) => entry.contains(h.el)));
+  // Titled: by a heading, or by the paragraph that opens a thread's post and introduces its talk.
+  const titled = entries.filter(
+    (entry) => headings.some((h) => entry.contains(h.el)) || sections.some((s) => entry.contains(s.heading)),
+  );
   const sectionOf = new Map<Element, TalkSection>();
   for (const section of sections) {
     const entry = entries.find((e) => e.contains(section.heading));
@@ -264,6 +270,30 @@ function fileLiveBlogEntries(sections: TalkSection[], post: Element, headings: C
     section?.owns?.push(entry);
   }
   for (const section of sectionOf.values()) section.end = null;
+}
+
+/** A post's entries: its outermost inner articles (the post itself may be an <article>). */
+function entriesOf(post: Element): Element[] {
+  const inner = [...post.querySelectorAll('article')];
+  return inner.filter((a) => !inner.some((o) => o !== a && o.contains(a)));
+}
+
+/**
+ * The paragraphs among `prose` that open an entry of a thread (three entries or more) and each a
+ * different one: one post per talk. A paragraph further down a post is talk about a talk, not its
+ * introduction.
+ */
+function threadOpeners(prose: Candidate[], post: Element): Candidate[] {
+  if (prose.length < 2) return [];
+  const entries = entriesOf(post);
+  if (entries.length < 3) return [];
+  const seen = new Set<Element>();
+  return prose.filter((c) => {
+    const entry = entries.find((e) => e.contains(c.el));
+    if (!entry || seen.has(entry) || entry.querySelector('p') !== c.el) return false;
+    seen.add(entry);
+    return true;
+  });
 }
 
 /** Each talk inside one of `articles` ends where that article does, at the latest. */
@@ -366,7 +396,7 @@ function announcesTalks(post: Element, postTitle: string, pageTitle: string): bo
   return [postTitle, pageTitle, opening].some((text) => TALKS_PLURAL.test(text));
 }
 const TALKS_PLURAL =
-  /(?<!\p{L})(?:talks|sessions|keynotes|presentations|vorträge|vortraege|conférences|présentations|charlas|ponencias|palestras|apresentações|lezingen|presentaties|sessies|доклад(?:ы|ов|ам|ах)|выступлени(?:я|й|ям)|prelekcj(?:e|i)|wykład(?:y|ów)|přednášk(?:y|ách|ám))(?!\p{L})|講演|セッション|トーク|登壇|演讲|讲座|발표|세션/iu;
+  /(?<!\p{L})(?:talks|sessions|keynotes|presentations|vorträge|vortraege|conférences|présentations|charlas|ponencias|palestras|apresentações|lezingen|presentaties|sessies|доклад(?:ы|ов|ам|ах)|выступлени(?:я|й|ям)|prelekcj(?:e|i)|wykład(?:y|ów)|přednášk(?:y|ách|ám)|доповід(?:і|ей|ям|ях)|виступ(?:и|ів)|konuşmalar|sunumlar|oturumlar|sesi-sesi|presentasi-presentasi|(?:các|những|mấy|vài|hai|ba|bốn|năm|sáu|\d+) (?:phiên|bài nói|bài trình bày))(?!\p{L})|講演|セッション|トーク|登壇|演讲|讲座|발표|세션/iu;
 
 /**
  * A how-to or a tutorial: its title says so ("A practical guide to …", "Anleitung", "実践ガイド") and its
@@ -426,14 +456,16 @@ function chooseTalks(
     cards.members = cards.members.filter((m) => m.evidence === 'strong');
     if (cards.members.length >= 2) scored.push(cards);
   }
-  if (!scored.length && proseTalks) {
+  if (!scored.length) {
     // Paragraphs that introduce talks ("Next up, Jane Doe on “Title”."), where no line names one: in a
-    // post that says it is about talks, two of them at least.
-    const prose = scoreGroup(
-      body.filter((c) => c.kind === 'prose' && !c.role),
-      post,
-    );
-    if (prose.strong >= 2) scored.push(prose);
+    // post that says it is about talks, two of them at least; in a thread of posts (a social network's,
+    // a live blog's), the posts that open by introducing a talk, one post per talk.
+    const proseLines = body.filter((c) => c.kind === 'prose' && !c.role);
+    const openers = threadOpeners(proseLines, post);
+    if (proseTalks || openers.length >= 2) {
+      const prose = scoreGroup(proseTalks ? proseLines : openers, post);
+      if (prose.strong >= 2) scored.push(prose);
+    }
   }
   if (!scored.length) {
     const plain = body.filter((c) => c.kind === 'plain' && !c.role);
@@ -481,8 +513,42 @@ function chooseTalks(
     );
     accepted = withoutRepeats(accepted);
   }
+  if (eventPage && !strongOnly) accepted = withStrays(accepted, body, post);
   return accepted;
 }
+
+/**
+ * A write-up without talk headings may introduce each talk its own way (a blog without markup
+ * conventions, a diary): a bold line with its speaker, a paragraph naming a person and a quoted
+ * title, a plain "Closing keynote: “T” (Name)" line, one heading whose section opens "Talk by …".
+ * Where the talks accepted so far are such lines and at least one names its speaker for sure, every
+ * other line of any form with strong evidence is a talk too, and so is a heading whose section opens
+ * with a talk word. Where talks are headings, lines under them are their parts: nothing is added.
+ */
+function withStrays(accepted: Talk[], body: Candidate[], post: Element): Talk[] {
+  if (!accepted.length || accepted.some((t) => t.c.kind === 'heading' || t.c.owns)) return accepted;
+  if (!accepted.some((t) => hasStrongEvidence(t.c, post))) return accepted;
+  const taken = new Set(accepted.map((t) => t.c.el));
+  const strays = body.filter(
+    (c) =>
+      !taken.has(c.el) &&
+      c.role === null &&
+      !c.owns &&
+      c.parsed.title.length > 0 &&
+      // A talk's "Speakers: …" line, or a line naming only people, is part of the talk above.
+      !speakerLine(c.text).length &&
+      !parsePeople(c.parsed.title) &&
+      !accepted.some((t) => t.c.el.contains(c.el) || c.el.contains(t.c.el)) &&
+      (c.kind === 'heading'
+        ? OPENS_WITH_TALK_WORD.test(sectionLead(c, post))
+        : hasStrongEvidence(c, post, false) && (c.parsed.speakers.length > 0 || c.listedSpeakers.length > 0)),
+  );
+  if (!strays.length) return accepted;
+  return withoutRepeats([...accepted, ...strays.map((c) => toTalk(c, post))]);
+}
+/** A section that opens by naming what it is: "Talk by …", "Доклад Ольги …", "Keynote from …", "Vortrag von …". */
+const OPENS_WITH_TALK_WORD =
+  /^(?:(?:the|a|her|his|their)\s+)?(?:talk|keynote|session|presentation|доклад|выступление|кейноут|доповідь|виступ|vortrag|keynote|charla|ponencia|palestra|conférence|présentation|lezing|presentatie|prelekcja|wykład|přednáška|konuşma|sunum|bài nói|bài trình bày)(?!\p{L})/iu;
 
 /**
  * A title seen before is a repeat (a link card, a "Resources" list), not a second talk. But where an
@@ -529,8 +595,12 @@ function scoreGroup(candidates: Candidate[], post: Element): Group {
           c.role !== 'day' &&
           c.role !== 'chrome' &&
           c.role !== 'upcoming' &&
-          hasStrongEvidence(c, post)),
+          // A row of a talk table is evidence of a talk only when its title is no structural word:
+          // "Lunch / booth duty" in the title column is the table's break, not a talk.
+          hasStrongEvidence(c, post, false)),
     )
+    // A talk the writer did not see ("Room at capacity, we did not get in") is listed, not written up.
+    .filter((c) => !(c.owns && notSeen(c)))
     .map((c) => ({ c, evidence: evidenceOf(c, post) }));
   return {
     members,
@@ -552,15 +622,30 @@ function evidenceOf(c: Candidate, post: Element): Evidence {
   return 'none';
 }
 
-function hasStrongEvidence(c: Candidate, post: Element): boolean {
+/** `byForm`: a table row counts as evidence by its form alone (a talk table's row names a talk). */
+function hasStrongEvidence(c: Candidate, post: Element, byForm = true): boolean {
   const p = c.parsed;
-  if (p.speakers.length || p.marker || p.code || c.kind === 'row' || c.listedSpeakers.length || c.declared)
-    return true;
+  if (p.speakers.length || p.marker || p.code || c.listedSpeakers.length || c.declared) return true;
+  if (byForm && c.kind === 'row') return true;
   if (p.prefixPeople.length && confirmPrefix(c, post)) return true;
   // A card is a link to a recording or a talk page: that link is what makes it a card, not evidence.
   if (c.kind === 'card') return false;
   return [...c.el.querySelectorAll('a[href]')].some((a) => TALK_LINK.test(a.getAttribute('href') ?? ''));
 }
+
+/**
+ * A talk listed in an agenda row or item whose notes say the writer did not see it ("Room at capacity,
+ * we did not get in", "missed this one", "Saal voll"): named, not written up. Only short notes: a long
+ * write-up that mentions missing the start is still about the talk.
+ */
+function notSeen(c: Candidate): boolean {
+  const text = clean(c.owns?.map((o) => o.textContent).join(' '));
+  const notes = text.replace(c.text, ' ');
+  return notes.length <= NOT_SEEN_NOTES && NOT_SEEN.test(notes);
+}
+const NOT_SEEN_NOTES = 300;
+const NOT_SEEN =
+  /(?<!\p{L})(?:(?:did not|didn't|didn’t|could not|couldn't|couldn’t|cannot|can't|never) (?:get in|get into (?:the|that) room|make it|attend|see (?:it|this|that)|go)|(?:i|we) (?:missed|skipped) (?:it|this|that|the (?:talk|session|keynote))|missed (?:this|that) one|not attended|room (?:was )?(?:at capacity|full)|(?:watch|catch) (?:it |the recording )?later|nicht (?:reingekommen|hineingekommen|teilgenommen|gesehen)|verpasst|saal (?:war )?voll|pas pu (?:entrer|y aller|assister)|salle (?:était )?pleine|raté|no (?:pude|pudimos) (?:entrar|ir|asistir)|me la perdí|sala llena|não (?:consegui|conseguimos) (?:entrar|assistir)|perdi essa|sala lotada|niet (?:binnen|naar binnen) gekomen|gemist)(?!\p{L})/iu;
 
 /** Evidence that a single line names a talk even on its own. */
 function isUnmistakable(c: Candidate): boolean {

@@ -95,6 +95,39 @@ export function textUpTo(el: Element, max: number): string {
   return clean(out);
 }
 
+/**
+ * The text of `el` as `textUpTo` reads it, with each emphasised phrase (`<em>`, `<i>`, `<cite>`) in
+ * quotation marks, since a title set in italics is as good as a quoted one, and each user tag (a
+ * LiveJournal-style `ljuser`, a Mastodon mention's `h-card`) written as an "@handle", since it names a
+ * person by account.
+ */
+export function markedText(el: Element, max: number): string {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let out = '';
+  let emphasis: Element | null = null;
+  let tag: Element | null = null;
+  for (let node = walker.nextNode(); node && out.length < max * 2; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || /^(?:SCRIPT|STYLE|TEMPLATE)$/.test(parent.tagName)) continue;
+    const inEmphasis = within(parent.closest('em, i, cite'), el);
+    const inTag = within(parent.closest(USER_TAG), el);
+    if (inEmphasis !== emphasis) {
+      if (emphasis) out += '”';
+      if (inEmphasis) out += '“';
+      emphasis = inEmphasis;
+    }
+    if (inTag !== tag) {
+      tag = inTag;
+      if (inTag && !clean(inTag.textContent).startsWith('@')) out += '@';
+    }
+    out += node.textContent ?? '';
+  }
+  if (emphasis) out += '”';
+  return clean(out).slice(0, max);
+}
+const USER_TAG = '.ljuser, [data-ljuser], .h-card, .mention:not(.hashtag)';
+const within = (found: Element | null, root: Element) => (found && root.contains(found) ? found : null);
+
 /** A heading's text without the permalink or edit marks sites append ("Current status #", "History[edit]"). */
 export function headingText(el: Element): string {
   return visibleText(el).replace(/\s*(?:\[edit\]|[#¶§🔗])$/u, '');

@@ -72,7 +72,7 @@ export function parsePeople(text: string): string[] | null {
     // "A さん・B さん": the middle dot lists people only after an honorific (it also joins the parts of
     // one name written in katakana).
     .split(
-      /\s*(?:,|，|&|＆|、|\/|(?<=さん|氏|様|先生)[・･]|(?<!\p{L})(?:and|und|et|y|e|en|i|a|и|dan|mit|with|와|과|和)(?!\p{L}))\s*/u,
+      /\s*(?:,|，|&|＆|、|\/|(?<=さん|氏|様|先生)[・･]|(?<!\p{L})(?:and|und|et|y|e|en|i|a|и|dan|và|ve|mit|with|와|과|和)(?!\p{L}))\s*/u,
     )
     .map((p) => p.trim());
   // "and a Few Wins" opens with a conjunction: a phrase, not a list of people.
@@ -80,11 +80,26 @@ export function parsePeople(text: string): string[] | null {
   const people: string[] = [];
   for (const part of parts.filter(Boolean)) {
     const person = stripHonorific(part);
-    if (!isPersonName(person)) return null;
-    people.push(person);
+    const addressed = isPersonName(person) ? null : nameAfterHonorific(part);
+    if (!addressed && !isPersonName(person)) return null;
+    people.push(addressed ?? person);
   }
   return people;
 }
+
+/**
+ * Vietnamese writers name a speaker by an honorific of address and the given name ("anh Tuấn", "chị
+ * Lan", "thầy Minh"): the honorific says a person is meant, so one name is enough. Lower case only: a
+ * capitalised "Anh" is as often a given name. Null for anything else.
+ */
+function nameAfterHonorific(part: string): string | null {
+  const name = VI_HONORIFIC.exec(part.trim())?.[1];
+  if (!name) return null;
+  const words = name.split(/\s+/);
+  return words.every((w) => RE_NAME_WORD.test(w) && !NOT_NAME_WORDS.has(w.toLowerCase())) ? name : null;
+}
+const VI_HONORIFIC =
+  /^(?:anh|chị|em|bạn|thầy|cô|ông|bà)\s+(\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3})$/u;
 
 /**
  * People named before a role or an affiliation: "Rocío Benítez, consultora de accesibilidad",
@@ -105,9 +120,12 @@ export function parsePeopleWithRole(text: string): string[] | null {
 
 /** "佐伯 真理子さん" -> "佐伯 真理子"; "Dr. Jane Doe" -> "Jane Doe". */
 export function stripHonorific(name: string): string {
-  return name
-    .trim()
-    .replace(/(?:さん|氏|様|先生|くん|君)$/u, '')
-    .replace(/^(?:dr|prof|mr|mrs|ms|mx)\.?\s+/i, '')
-    .trim();
+  return (
+    name
+      .trim()
+      // Japanese honorifics, Korean 님 ("김지은 님") and Chinese 老师 ("王浩老师") after a name.
+      .replace(/\s?(?:さん|氏|様|先生|くん|君|님|老师|老師)$/u, '')
+      .replace(/^(?:dr|prof|mr|mrs|ms|mx)\.?\s+/i, '')
+      .trim()
+  );
 }

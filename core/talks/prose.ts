@@ -22,11 +22,21 @@ const QUOTED =
 const RELATIVE = `(?:who|die|der|qui|que|quien|который|которая|которые|któr[ayz]|którzy|kter[ýáé]|kteří)`;
 /** Prepositions that join a person to the title of their talk ("on", "with", "in", "about", "titled" …). */
 const PREPOSITION = `(?:on|with|in|about|called|titled|entitled|named|über|mit|namens|sur|avec|dans|intitulée?|sobre|con|en|titulad[oa]|com|em|intitulad[oa]|met|over|getiteld|genaamd|про|о|с|под названием|o|z|pod tytułem|na temat|na téma|s|se)`;
+/**
+ * Verbs of giving a talk, which join a speaker to its title as a preposition does ("Jane Doe presented
+ * “…”", "marina рассказывала «…»"); verbs of saying do not ("Jane Doe said “…”" quotes her).
+ */
+const PRESENTING = `(?:presented|gave|delivered|рассказывал[аи]?|представлял[аи]?|представил[аи]?|präsentierte|hielt|presentó|apresentou|presenteerde)`;
 /** What may stand between the person and the quote: ")", "'s", a comma, a relative pronoun, a preposition. */
 const CONNECTOR = new RegExp(
-  String.raw`(?:\)|['’]s)?\s*,?\s*(?:${RELATIVE}\s+)?(?:${PREPOSITION}\s+)?$`,
+  String.raw`(?:\)|['’]s)?\s*,?\s*(?:${RELATIVE}\s+)?(?:${PRESENTING}\s+)?(?:${PREPOSITION}\s+)?$`,
   'iu',
 );
+/** An account's handle ("@kasia_io"), which names the person by account (handles.ts maps it to a name). */
+const HANDLE = /^@[\p{L}\p{N}_.]{2,30}$/u;
+/** "“Title” by @handle", "“Title” by Jane Doe": the speaker after the title. */
+const BY_AFTER =
+  /^\s*(?:by|von|par|por|door|oleh)\s+(@[\p{L}\p{N}_.]{2,30}|[^.,;:!?()“”«»"]{3,60}?)(?=\s*(?:$|[.,;:!?(]|\s(?:and|at|from|on|in|who)\s))/u;
 /**
  * "山田 花子さんの「…」", "김지은 님의 「…」", "王浩老师的《…》": an honorific and a possessive particle. A family
  * name is written in kanji or katakana, so a particle before it ("午後は") is not part of the name.
@@ -50,15 +60,28 @@ export function talksIntroducedIn(text: string): ProseTalk[] {
     const title = (m.slice(1).find(Boolean) ?? '').trim();
     if (!isTitleShaped(title)) continue;
     const before = text.slice(Math.max(0, m.index - 160), m.index);
-    const speakers = personBefore(before);
+    const speakers = personBefore(before) ?? personAfter(text.slice(m.index + m[0].length));
     if (speakers) out.push({ title, speakers });
   }
   return out;
 }
 
+/** The first quoted phrase of `text` shaped like a title, or null. */
+export function quotedTitleIn(text: string): string | null {
+  for (const m of text.matchAll(QUOTED)) {
+    const title = (m.slice(1).find(Boolean) ?? '').trim();
+    if (isTitleShaped(title)) return title;
+  }
+  return null;
+}
+
 /** A title, not a saying: a few words, a capital or a digit first, no sentence ending inside or at the end. */
 function isTitleShaped(title: string): boolean {
-  if (!/^[\p{Lu}\p{N}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(title))
+  // A capital, a digit or a CJK script first; or a code word ("io_uring in Production", "kubectl.ts").
+  if (
+    !/^[\p{Lu}\p{N}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(title) &&
+    !/^\p{Ll}+[_.]\p{L}/u.test(title)
+  )
     return false;
   if (/[.,;:!…。、]$/u.test(title) || /[.!?。！？]\s+\S/u.test(title)) return false;
   const words = title.split(/\s+/).length;
@@ -79,6 +102,8 @@ function personBefore(before: string): string[] | null {
     return open < 0 ? null : parsePeople(rest.slice(open + 1));
   }
   const tokens = rest.trimEnd().split(/\s+/);
+  const last = tokens[tokens.length - 1] ?? '';
+  if (HANDLE.test(last)) return [last];
   const run: string[] = [];
   for (let i = tokens.length - 1; i >= 0; i--) {
     const token = tokens[i] ?? '';
@@ -92,6 +117,13 @@ function personBefore(before: string): string[] | null {
     if (people) return people;
   }
   return null;
+}
+
+/** The speaker named right after a title ("“T” by @handle", "“T” by Jane Doe"); null when there is none. */
+function personAfter(after: string): string[] | null {
+  const name = BY_AFTER.exec(after)?.[1]?.trim();
+  if (!name) return null;
+  return HANDLE.test(name) ? [name] : parsePeople(name);
 }
 
 /**

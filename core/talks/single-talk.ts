@@ -5,7 +5,7 @@
  * "Keynote: …". A title that only names people or only says "talk" is not enough: either the talk's
  * title is quoted next to a talk word, or the title names a speaker and the post reads like a talk.
  */
-import { clean, textUpTo } from './dom';
+import { clean, markedText, textUpTo } from './dom';
 import { parsePeople } from './people';
 import { talksIntroducedIn } from './prose';
 import { findSpeakers } from './speakers';
@@ -122,4 +122,102 @@ function speakersOf(postTitle: string, talkTitle: string, lead: string): string[
 /** The opening of the post's text, where speakers and talk words are found. */
 function leadText(post: Element): string {
   return textUpTo(post, 3000).slice(0, 3000);
+}
+
+/**
+ * A post about one talk that names it only where it opens, not in its title: "Hazel Moreno's closing
+ * talk, <em>T</em>", "gave a RailsConf 2024 talk called “T”" (a podcast episode about one talk), or a
+ * phrase of the opening that the page's URL spells (`/the-pager-is-not-the-patient`). Italics count as
+ * quotation marks. Taken only when the post's title says it is about a talk, the URL spells the title,
+ * or the title names the talk's speaker ("Ep. 112: Priya rebuilt billing on stage"): a news story
+ * quoting a talk in passing names one, and is not about it. Null otherwise.
+ */
+export function talkNamedInOpening(
+  post: Element,
+  postTitle: string,
+  titleEl: Element | null,
+  eventPage: boolean,
+): SingleTalk | null {
+  const title = clean(postTitle);
+  if (!title) return null;
+  const heading = titleEl ?? post;
+  const lead = markedText(post, OPENING_CHARS);
+  const slug = slugPhrase(post.ownerDocument, lead, title);
+  const titleSaysTalk = TALK_NOUN.test(title);
+  const named = NAMED_TALK.exec(lead);
+  const quoted = named?.slice(2).find(Boolean)?.trim();
+  if (named && quoted && quoted.split(/\s+/).length >= 2 && quoted.length <= MAX_QUOTED_TITLE) {
+    const possessive = named[1] ? parsePeople(named[1]) : null;
+    const speakers = possessive ?? personInSentence(lead, named.index) ?? speakersOf(title, quoted, lead);
+    const slugAgrees = slug !== null && slug.toLowerCase() === quoted.toLowerCase();
+    if (titleSaysTalk || slugAgrees || namesSomeoneOf(title, speakers))
+      return { title: quoted, speakers, heading };
+  }
+  if (slug && (titleSaysTalk || eventPage))
+    return { title: slug, speakers: speakersOf(title, slug, lead), heading };
+  return null;
+}
+const OPENING_CHARS = 1500;
+const MAX_QUOTED_TITLE = 160;
+/**
+ * A talk noun with its determiner, then the title in quotation marks (or italics, quoted by
+ * `markedText`): "her talk “T”", "Jane Doe's closing talk, “T”", "a RailsConf 2024 talk called
+ * “T”", "the keynote, titled “T”". Group 1: a possessive name.
+ */
+const NAMED_TALK = new RegExp(
+  String.raw`(?:(?<![\p{L}])(?:a|an|the|her|his|their|this|that)|([\p{Lu}][\p{L}\p{M}'’.-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]+){1,3})['’]s)` +
+    String.raw`(?:\s+(?:[\p{Lu}\d][\p{L}\d.+-]*|opening|closing|final|first|last|main|short|lightning|keynote|invited|morning|afternoon))*` +
+    String.raw`\s+(?:talk|keynote|session|presentation|lecture)(?:,|:)?\s+(?:(?:titled|called|entitled|named|on)\s+)?` +
+    String.raw`(?:“([^”]{3,160})”|"([^"]{3,160})"|‘([^’]{3,160})’|«\s?([^»]{3,160}?)\s?»)`,
+  'u',
+);
+
+/**
+ * The phrase of `lead` that the page's URL slug spells ("/the-pager-is-not-the-patient" and "The Pager
+ * Is Not the Patient"), when the slug has three words or more and is not the post title's own slug.
+ * The URL is the canonical one when the page declares it, else the document's.
+ */
+function slugPhrase(doc: Document, lead: string, postTitle: string): string | null {
+  const url =
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
+    doc.URL;
+  let path = '';
+  try {
+    path = new URL(url, doc.URL).pathname;
+  } catch {
+    return null;
+  }
+  const segment = decodeURIComponent(path.split('/').filter(Boolean).pop() ?? '').replace(/\.\w{2,5}$/, '');
+  const words = segment.split(/[-_]+/).filter(Boolean);
+  if (words.length < 3 || words.some((w) => !/^[\p{L}\p{N}]+$/u.test(w))) return null;
+  const spelled = new RegExp(
+    `(?<![\\p{L}\\p{N}])${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(String.raw`[^\p{L}\p{N}]{1,3}`)}(?![p{L}p{N}])`,
+    'iu',
+  );
+  if (spelled.test(postTitle)) return null;
+  const m = spelled.exec(lead);
+  return m ? m[0] : null;
+}
+
+/** The first person named in the sentence of `lead` that holds `index`. */
+function personInSentence(lead: string, index: number): string[] | null {
+  const start = Math.max(0, ...['. ', '! ', '? '].map((p) => lead.lastIndexOf(p, index) + 2));
+  const sentence = lead.slice(start, index);
+  for (const m of sentence.matchAll(/[\p{Lu}][\p{L}\p{M}'’-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’-]+){1,3}/gu)) {
+    const people = parsePeople(m[0]);
+    if (people) return people;
+  }
+  return null;
+}
+
+/** True when `title` holds a word of one of `people`'s names ("Priya rebuilt billing on stage"). */
+function namesSomeoneOf(title: string, people: string[]): boolean {
+  const words = new Set(title.toLowerCase().split(/[^\p{L}\p{M}]+/u));
+  return people.some((p) =>
+    p
+      .toLowerCase()
+      .split(/\s+/)
+      .some((w) => w.length > 2 && words.has(w)),
+  );
 }

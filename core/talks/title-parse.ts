@@ -30,7 +30,7 @@ export interface ParsedTitle {
 
 const MARKERS: [RegExp, TalkMarker][] = [
   [
-    /^(?:opening |closing |morning |afternoon |the )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$|^(?:ключевой доклад|пленарный доклад|wykład otwierający|wykład inauguracyjny|úvodní přednáška|zahajovací přednáška)$/iu,
+    /^(?:opening |closing |morning |afternoon |the )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$|^(?:ключевой доклад|пленарный доклад|(?:открывающий |закрывающий |вступительный )?кейноут|(?:відкриваючий |закриваючий )?кейноут|wykład otwierający|wykład inauguracyjny|úvodní přednáška|zahajovací přednáška|ключова доповідь|пленарна доповідь|açılış konuşması|kapanış konuşması|ana konuşma|sesi utama|pembicara utama|bài phát biểu chính|phiên toàn thể|主旨发言)$/iu,
     'keynote',
   ],
   [
@@ -47,7 +47,7 @@ const MARKERS: [RegExp, TalkMarker][] = [
   ],
   [/^(?:paper|research paper|full paper|short paper|論文)$/iu, 'paper'],
   [
-    /^(?:talk|session|invited talk|featured talk|main talk|vortrag|conférence|conference talk|charla|ponencia|palestra|lezing|voordracht|講演|招待講演|特別講演|セッション|発表|登壇|演讲|발표|доклад|выступление|prelekcja|wykład|přednáška)$/iu,
+    /^(?:talk|session|invited talk|featured talk|main talk|vortrag|conférence|conference talk|charla|ponencia|palestra|lezing|voordracht|講演|招待講演|特別講演|セッション|発表|登壇|演讲|발표|доклад|выступление|доповідь|виступ|prelekcja|wykład|přednáška|konuşma|sunum|presentasi|bài nói|bài trình bày|phiên|分享|报告)$/iu,
     'talk',
   ],
 ];

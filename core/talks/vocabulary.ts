@@ -4,7 +4,8 @@
  * blog, and the site's chrome. A heading is matched as a whole (after its decoration is stripped), so
  * "Linus Torvalds Q&A" is a title while "Q&A" alone is a sub-section. English, German, French, Spanish,
  * Portuguese, Dutch, Japanese, Chinese and Korean, the languages recaps are most often written in, and
- * the commonest words in Russian, Polish and Czech.
+ * the commonest words (introduction, conclusion, breaks) in Russian, Ukrainian, Polish, Czech, Turkish,
+ * Indonesian and Vietnamese.
  */
 
 /** Why a heading is not a talk title. */
@@ -72,7 +73,7 @@ const GROUP_PATTERNS: RegExp[] = [
 const INTRO_PATTERNS: RegExp[] = [
   /^(?:introduction|intro|overview|preface|prelude|background|context|tl;?dr|tl;dr:?|summary up front|first things first|getting there|the venue|venue|the setting|preamble|why i went|why we went|who went(?: and why)?)$/,
   /^before\s+the\s+(?:talks|sessions|conference|keynote).*$/,
-  /^(?:einleitung|einführung|vorwort|vorab|überblick|bevor es losgeht|introducción|introduccion|resumen inicial|antes de empezar|para empezar|présentation générale|avant-propos|avant de commencer|pour commencer|en guise d'introduction|por que fomos|por qué fuimos|antes de começar|inleiding|写在前面|前言|들어가며|введение|вступление|wstęp|wprowadzenie|úvod|はじめに|始めに|概要|前置き|イントロ)$/,
+  /^(?:einleitung|einführung|vorwort|vorab|überblick|bevor es losgeht|introducción|introduccion|resumen inicial|antes de empezar|para empezar|présentation générale|avant-propos|avant de commencer|pour commencer|en guise d'introduction|por que fomos|por qué fuimos|antes de começar|inleiding|写在前面|前言|들어가며|введение|вступление|вступ|передмова|wstęp|wprowadzenie|úvod|giriş|pendahuluan|pembukaan|mở đầu|lời mở đầu|giới thiệu|引言|开场白|서론|소개|はじめに|始めに|概要|前置き|イントロ)$/,
 ];
 
 const OUTRO_PATTERNS: RegExp[] = [
@@ -81,7 +82,7 @@ const OUTRO_PATTERNS: RegExp[] = [
   /^(?:practical|logistics|notes?|tips?|advice)(?:\s+\w+){0,4}\s+(?:for\s+)?(?:next\s+(?:time|year)|attendees|first[- ]timers)\b.*$/,
   /^(?:logistics|practical (?:notes|details|info|information)|travel|getting home)(?:,?\s+for next (?:time|year))?$/,
   /^(?:summary|notes?)\s+for\s+the\s+team$/,
-  /^(?:fazit|zusammenfassung|ausblick|schluss|schlusswort|abschluss|offene punkte|nächste schritte|conclusion|en conclusion|pour conclure|bilan|en résumé|conclusión|conclusiones|para terminar|para cerrar|en resumen|resumen|conclusão|fechando|para fechar|considerações finais|tot slot|conclusie|总结|写在最后|结语|마치며|정리|заключение|вместо заключения|итоги|выводы|podsumowanie|wnioski|zakończenie|shrnutí|závěr|まとめ|おわりに|終わりに|最後に|さいごに|所感|全体の感想|振り返り|あとがき)$/,
+  /^(?:fazit|zusammenfassung|ausblick|schluss|schlusswort|abschluss|offene punkte|nächste schritte|conclusion|en conclusion|pour conclure|bilan|en résumé|conclusión|conclusiones|para terminar|para cerrar|en resumen|resumen|conclusão|fechando|para fechar|considerações finais|tot slot|conclusie|总结|写在最后|结语|마치며|정리|заключение|вместо заключения|итоги|выводы|висновки|підсумки|підсумок|podsumowanie|wnioski|zakończenie|shrnutí|závěr|sonuç|sonuçlar|kapanış|son söz|genel değerlendirme|penutup|penutupan|kesimpulan|tổng kết|kết luận|lời kết|小结|结论|후기|결론|まとめ|おわりに|終わりに|最後に|さいごに|所感|全体の感想|振り返り|あとがき)$/,
 ];
 
 const PART_PATTERNS: RegExp[] = [
@@ -95,7 +96,11 @@ const BREAK_PATTERNS: RegExp[] = [
   /\b(?:coffee|lunch|breakfast|dinner|tea|snack)s?\b/,
   /\b(?:break|doors (?:are )?open|registration|badge pickup|check-in|welcome|opening remarks|housekeeping|announcements?|sponsors?|expo(?: floor)?|happy hour|party|social event|networking|reception|raffle)\b/,
   /\b(?:that'?s a wrap|that’s a wrap|wrap for (?:the )?day|signing off|end of (?:day|the day)|see you tomorrow|good (?:morning|night)|stay tuned|we'?re live|live from)\b/,
-  /^(?:(?:la |el |o |a )?(?:pausa|comida|almuerzo|almoço|café|descanso|intervalo|coffee break)(?: .{0,40})?|pause|mittagspause|kaffeepause|mittagessen|déjeuner|pause café|休憩|昼休み|ランチ|午餐|午休|茶歇|점심|휴식|обед|перерыв|кофе-брейк|przerwa|obiad|przerwa kawowa|přestávka|oběd)$/,
+  /^(?:(?:la |el |o |a )?(?:pausa|comida|almuerzo|almoço|café|descanso|intervalo|coffee break)(?: .{0,40})?|pause|mittagspause|kaffeepause|mittagessen|déjeuner|pause café|休憩|昼休み|ランチ|午餐|午休|茶歇|점심|휴식|обед|перерыв|кофе-брейк|przerwa|obiad|przerwa kawowa|přestávka|oběd|обід|перерва|кава-брейк|öğle arası|öğle yemeği|kahve arası|coffee break|午饭|午休时间)$/,
+  // Indonesian and Turkish breaks say what else there was: "Istirahat makan siang", "Öğle arası ve stantlar".
+  /^(?:istirahat|makan siang|rehat(?: kopi)?|pintu dibuka|registrasi|öğle arası|kahve arası|kayıt)(?: .{0,40})?$/u,
+  // Vietnamese breaks go on with what else happened: "Giờ nghỉ trưa và khu gian hàng" (lunch and the booths).
+  /^(?:giờ nghỉ trưa|nghỉ trưa|giờ nghỉ|nghỉ giải lao|giải lao|ăn trưa|tea break)(?: .{0,40})?$/u,
 ];
 
 const CHROME_PATTERNS: RegExp[] = [

@@ -17,31 +17,10 @@ import { ALL_WEB_PAGES, webPagePath } from '../../../fixtures/web-pages';
  * here (then take the page, or the check, off this list).
  */
 const KNOWN_MISSES: Record<string, { passages?: string; talks?: string }> = {
-  // Held-out round 6 (pages 60-71), after the fixes of branch fix6 (docs/talk-detection.md). No general
-  // rule for these yet; each is a layout or a language detection does not read.
-  // Mastodon thread: one post per talk and no headings; titles in quotes after handles ("by @tamsin"),
-  // which are no people, so no prose introduction is read; the thread's posts are not live-blog entries.
-  '60-mastodon-thread-all-systems-go.html': { passages: 'one post per talk', talks: 'one post per talk' },
-  // Tumblr: lowercase headings of three different forms, first names only, one talk in prose (<b>/<i>).
+  // Held-out round 6 (pages 60-71), after the fixes of branches fix6 and layouts7 (docs/talk-detection.md).
+  // Tumblr: four title forms on one page ("talk one: T (Marisol)", a prose paragraph, "✨ T ✨", "T — Name"),
+  // speakers named by first name only; a lowercase "feelings" heading is taken for a talk.
   '61-tumblr-write-the-docs-portland.html': { passages: 'mixed title forms', talks: 'mixed title forms' },
-  // Confluence: talks are table rows whose "Keynote"/"Lightning" lozenge runs into the title without a
-  // separator; a "Lunch / booth duty" row and a row for a talk the authors did not get into are taken.
-  '62-confluence-table-kubecon-na.html': { passages: 'table rows', talks: 'table rows' },
-  // GitBook: time and room prefixes are peeled now, but the one «quoted» heading with no speaker is not
-  // taken (its form is not the other headings').
-  '63-gitbook-nerdearla-es.html': {
-    passages: 'a quoted heading left out',
-    talks: 'a quoted heading left out',
-  },
-  // WriteFreely: the talk title is only in the URL slug and in italics in the first paragraph.
-  '64-writefreely-monitorama-single-slug.html': { passages: 'title in the slug', talks: 'title in the slug' },
-  // Podcast episode about one talk: the title only once, in quotes, in the show notes; podcast pages
-  // are read as no event page.
-  '66-transistor-podcast-railsconf-single.html': { passages: 'podcast page', talks: 'podcast page' },
-  // LiveJournal: talks as bold «T» paragraphs and plain lines, speakers as ljuser tags.
-  '67-livejournal-holyjs-ru.html': { passages: 'bold quoted lines', talks: 'bold quoted lines' },
-  // Viblo (Vietnamese): no Vietnamese event or talk words, numbered headings with honorifics ("anh Tuấn").
-  '68-viblo-devfest-hanoi-vi.html': { passages: 'Vietnamese', talks: 'Vietnamese' },
 };
 
 describe.each(loadRecapCases().map((c) => [c.file, c] as const))('%s', (file, c) => {
