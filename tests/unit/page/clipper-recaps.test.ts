@@ -1,4 +1,4 @@
-/** #14: every clip the toolbar accepts on the 71 recap pages is one the background accepts (./clip-corpus.ts). */
+/** #14: every clip the toolbar accepts on the 83 recap pages is one the background accepts (./clip-corpus.ts). */
 import { describe, expect, it } from 'vitest';
 import { loadRecapCases, recapPath } from '@/eval/talks/cases';
 import { HEAVY_TEST_MS } from '../heavy';
@@ -8,7 +8,7 @@ const RECAPS = loadRecapCases().map((c) => c.file);
 
 describe('clips on every page of tests/fixtures/recaps pass the saveClip schema and re-anchor', () => {
   it('has the pages', () => {
-    expect(RECAPS.length).toBe(71);
+    expect(RECAPS.length).toBe(83);
   });
 
   it.each(RECAPS)(
