@@ -4,6 +4,8 @@
  * shared text drawn apart); the toolbar covers neither the selection nor the next line, fades after a
  * saved clip, and starts every clip from the reader's `Default colour`.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,6 +17,7 @@ import {
   readLibrary,
   waitForContentScript,
 } from './harness';
+import { PROJECT_ROOT } from './paths';
 
 const FIRST = 'was given by Jono Bacon on what it';
 const SECOND = 'Jono Bacon on what it takes to incentivise communities';
@@ -334,5 +337,39 @@ describe('overlapping clips and the toolbar, in Chromium', () => {
       )
       .toEqual(['green']);
     await page.close();
+  });
+  // `SCREENSHOTS=1` writes docs/screenshots/in-page.png for the README: a highlight with a note (underlined) and a
+  // new selection with the toolbar above it.
+  it.runIf(process.env.SCREENSHOTS)('takes the in-page screenshot', async () => {
+    // A library of its own: the tests above leave highlights on this page.
+    const own = await launchExtension();
+    try {
+      const page = await own.openFixture('conference-h3.html');
+      await page.setViewportSize({ width: 900, height: 560 });
+      await dragSelect(page, FIRST);
+      await clickToolbar(page, 'Highlight');
+      await expect.poll(async () => (await readLibrary(own)).highlights.length).toBeGreaterThan(0);
+      await clickDrawnHighlight(page, FIRST);
+      await page.frameLocator(MENU).getByRole('textbox', { name: 'Note' }).fill('Four factors of motivation');
+      await expect
+        .poll(async () => (await readLibrary(own)).highlights[0]?.note)
+        .toBe('Four factors of motivation');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator(MENU).count()).toBe(0);
+      await dragSelect(page, 'takes to incentivise communities');
+      await page.getByRole('button', { name: 'Highlight', exact: true }).waitFor();
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('talk-notes-toolbar')
+            ?.shadowRoot?.querySelector('[role="toolbar"]')
+            ?.getAttribute('aria-disabled') === null,
+      );
+      const dir = join(PROJECT_ROOT, 'docs', 'screenshots');
+      mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: join(dir, 'in-page.png') });
+    } finally {
+      await own.close();
+    }
   });
 });
