@@ -24,8 +24,8 @@ const SECOND = 'Jono Bacon on what it takes to incentivise communities';
 const MERGED = 'was given by Jono Bacon on what it takes to incentivise communities';
 const MENU = 'iframe[title="Talk Notes highlight"]';
 
-/** Clicks a toolbar button once the toolbar takes clicks (it waits a moment after it appears). */
-async function clickToolbar(page: Page, name: string): Promise<void> {
+/** Waits until the toolbar takes clicks (it waits a moment after it appears: README, security). */
+async function toolbarArmed(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
       document
@@ -33,6 +33,11 @@ async function clickToolbar(page: Page, name: string): Promise<void> {
         ?.shadowRoot?.querySelector('[role="toolbar"]')
         ?.getAttribute('aria-disabled') === null,
   );
+}
+
+/** Clicks a toolbar button once the toolbar takes clicks. */
+async function clickToolbar(page: Page, name: string): Promise<void> {
+  await toolbarArmed(page);
   await page.getByRole('button', { name, exact: true }).click();
 }
 
@@ -95,13 +100,7 @@ describe('overlapping clips and the toolbar, in Chromium', () => {
     await page.getByRole('button', { name: 'Keep both', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Highlight', exact: true }).count()).toBe(0);
     // The page's own script clicking them (once the toolbar takes a person's clicks) does nothing.
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('talk-notes-toolbar')
-          ?.shadowRoot?.querySelector('[role="toolbar"]')
-          ?.getAttribute('aria-disabled') === null,
-    );
+    await toolbarArmed(page);
     await page.evaluate(() => {
       for (const button of document
         .querySelector('talk-notes-toolbar')!
@@ -358,13 +357,7 @@ describe('overlapping clips and the toolbar, in Chromium', () => {
       await expect.poll(() => page.locator(MENU).count()).toBe(0);
       await dragSelect(page, 'takes to incentivise communities');
       await page.getByRole('button', { name: 'Highlight', exact: true }).waitFor();
-      await page.waitForFunction(
-        () =>
-          document
-            .querySelector('talk-notes-toolbar')
-            ?.shadowRoot?.querySelector('[role="toolbar"]')
-            ?.getAttribute('aria-disabled') === null,
-      );
+      await toolbarArmed(page);
       const dir = join(PROJECT_ROOT, 'docs', 'screenshots');
       mkdirSync(dir, { recursive: true });
       await page.screenshot({ path: join(dir, 'in-page.png') });
