@@ -3,11 +3,12 @@
  * identity's reads on a real DOM and its lookups in a real IndexedDB, the background's code as it is.
  */
 import { type PostClaim, readPostIdentity } from '@/core/post-identity';
-import type { HighlightRecord, PageRecord } from '@/core/types';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { highlightsForUrl } from '@/storage/highlights';
 import { postHighlights, shownPostKeys } from '@/storage/posts';
 import { createSiteIndex } from '@/storage/sites';
+import { postLibrary } from './post-identity-library';
+import { summarize } from './stats';
 
 export interface LookupCase {
   name: string;
@@ -25,61 +26,12 @@ export interface LookupCase {
   baselineUrl?: string;
 }
 
-/** A library of `pages` posts on 50 sites with `each` highlights each (the Node part's shape). */
-function library(pages: number, each: number): { pages: PageRecord[]; highlights: HighlightRecord[] } {
-  const now = Date.now();
-  const rows = { pages: [] as PageRecord[], highlights: [] as HighlightRecord[] };
-  for (let p = 0; p < pages; p++) {
-    const url = `https://blog${p % 50}.example.org/posts/${p}`;
-    rows.pages.push({
-      id: `p${p}`,
-      url,
-      title: `Post ${p}`,
-      authors: [],
-      siteName: null,
-      publishedAt: null,
-      lang: null,
-      canonicalUrl: null,
-      excerpt: null,
-      fingerprint: p.toString(16).padStart(16, '0'),
-      createdAt: now,
-      updatedAt: now,
-    });
-    for (let h = 0; h < each; h++) {
-      const text = `passage ${h} of post ${p}`;
-      rows.highlights.push({
-        id: `h${p}-${h}`,
-        pageId: `p${p}`,
-        url,
-        talkId: null,
-        text,
-        markdown: text,
-        selectors: [{ type: 'TextQuoteSelector', exact: text, prefix: '', suffix: '' }],
-        color: 'yellow',
-        note: '',
-        tags: [],
-        position: h * 100,
-        anchorStatus: 'placed',
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
-  }
-  return rows;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 let db: TalkNotesDatabase | undefined;
 
 const api = {
   async seed(name: string, pages: number, each: number): Promise<number> {
     db = createDatabase(name);
-    const rows = library(pages, each);
+    const rows = postLibrary(pages, each);
     await db.pages.bulkAdd(rows.pages);
     await db.highlights.bulkAdd(rows.highlights);
     return db.highlights.count();
@@ -119,7 +71,7 @@ const api = {
         post.push(performance.now() - b);
         plain.push(b - a);
       }
-      rows.push({ name: c.name, byUrlMs: median(plain), byPostMs: median(post) });
+      rows.push({ name: c.name, byUrlMs: summarize(plain).median, byPostMs: summarize(post).median });
     }
     sites.close();
     return { siteIndexBuildMs, rows };
@@ -138,7 +90,7 @@ const api = {
         readPostIdentity(doc, url);
         times.push(performance.now() - started);
       }
-      perPage.push(median(times));
+      perPage.push(summarize(times).median);
     }
     return perPage;
   },

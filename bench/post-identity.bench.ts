@@ -21,12 +21,12 @@ import { JSDOM } from 'jsdom';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type PostClaim, readPostIdentity } from '../core/post-identity';
-import type { HighlightRecord, PageRecord } from '../core/types';
 import { createDatabase } from '../storage/db';
 import { highlightsForUrl } from '../storage/highlights';
 import { postHighlights } from '../storage/posts';
 import { ALL_WEB_PAGES, WEB_PAGES_DIR } from '../tests/fixtures/web-pages';
 import { bundleScript } from './build-bundle';
+import { postLibrary } from './post-identity-library';
 import type { LookupCase, PostIdentityBenchApi } from './post-identity-entry';
 import { percentile, round, summarize, table } from './stats';
 
@@ -240,45 +240,7 @@ it('reads a page’s post identity within the budget (the content script, on eve
 
 it('looks a page up by its post identity within the budget (the background, on every visit)', async () => {
   const db = createDatabase(`post-identity-bench-${Date.now()}`);
-  const now = Date.now();
-  const pages: PageRecord[] = [];
-  const highlights: HighlightRecord[] = [];
-  for (let p = 0; p < PAGES; p++) {
-    const url = `https://blog${p % 50}.example.org/posts/${p}`;
-    pages.push({
-      id: `p${p}`,
-      url,
-      title: `Post ${p}`,
-      authors: [],
-      siteName: null,
-      publishedAt: null,
-      lang: null,
-      canonicalUrl: null,
-      excerpt: null,
-      fingerprint: p.toString(16).padStart(16, '0'),
-      createdAt: now,
-      updatedAt: now,
-    });
-    for (let h = 0; h < HIGHLIGHTS_EACH; h++) {
-      const text = `passage ${h} of post ${p}`;
-      highlights.push({
-        id: `h${p}-${h}`,
-        pageId: `p${p}`,
-        url,
-        talkId: null,
-        text,
-        markdown: text,
-        selectors: [{ type: 'TextQuoteSelector', exact: text, prefix: '', suffix: '' }],
-        color: 'yellow',
-        note: '',
-        tags: [],
-        position: h * 100,
-        anchorStatus: 'placed',
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
-  }
+  const { pages, highlights } = postLibrary(PAGES, HIGHLIGHTS_EACH);
   await db.pages.bulkAdd(pages);
   await db.highlights.bulkAdd(highlights);
 
