@@ -141,10 +141,8 @@ function handlersFor({
   }
 
   let siteIndex = sites;
-  const siteKnown = (url: string) => {
-    siteIndex ??= createSiteIndex(db);
-    return siteIndex.hasPagesOf(url);
-  };
+  const siteIndexed = () => (siteIndex ??= createSiteIndex(db));
+  const siteKnown = (url: string) => siteIndexed().hasPagesOf(url);
 
   /** The talk of a highlight, as the menu sees it; null when it is under none. */
   async function grantedTalk(highlightId: string): Promise<GrantedTalk | null> {
@@ -202,7 +200,8 @@ function handlersFor({
       const key = normalizeUrl(url);
       if (!key) throw new MessageRejected('not an http(s) URL');
       requireOwnPage(context, key);
-      return postHighlights(db, key, identity);
+      // Only the keys the library holds are asked of IndexedDB (storage/sites.ts keeps them in memory).
+      return postHighlights(db, key, identity, await siteIndexed().knownPages());
     },
 
     // Asked by the eager script on every visit: a set lookup (storage/sites.ts), and when that says no,
