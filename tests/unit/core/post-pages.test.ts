@@ -19,7 +19,7 @@ const page = (url: string, over: Partial<Page> = {}, at = 0): Page => ({
 function posts(pages: Page[]) {
   const { postOf, addresses } = groupPagesByPost(pages);
   const byPost = new Map<number, string[]>();
-  pages.forEach((p, i) => byPost.set(postOf[i]!, [...(byPost.get(postOf[i]!) ?? []), p.url]));
+  for (const [i, p] of pages.entries()) byPost.set(postOf[i]!, [...(byPost.get(postOf[i]!) ?? []), p.url]);
   return [...byPost].map(([root, urls]) => ({ urls, addresses: addresses[root] }));
 }
 

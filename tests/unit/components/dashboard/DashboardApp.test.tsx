@@ -134,7 +134,9 @@ describe('DashboardApp', () => {
         .map((a) => a.textContent),
     ).toEqual(['Open page']);
     // Searching still finds the post's passages under the one entry.
-    fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'passage archive' } });
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), {
+      target: { value: 'passage archive' },
+    });
     await waitFor(() => expect(status()).toBe('1 of 4 highlights, from 1 of 2 pages'));
   });
 
