@@ -52,11 +52,14 @@ export function groupPagesByPost(pages: readonly PostPage[]): PostPages {
   };
   const canonicals = pages.map((page) => ownCanonical(page, site));
   pages.forEach((page, i) => {
-    join(`url ${normalizeUrl(page.url) ?? page.url}`, i);
+    // A stored page's URL is already normalized (its key): no URL is parsed for a page that
+    // declares nothing, the most of a library.
+    join(`url ${page.url}`, i);
     const canonical = canonicals[i];
     if (canonical) join(`url ${canonical}`, i);
+    if (!page.fingerprint) return;
     const pageSite = site(page.url);
-    if (page.fingerprint && pageSite) join(`fingerprint ${pageSite} ${page.fingerprint}`, i);
+    if (pageSite) join(`fingerprint ${pageSite} ${page.fingerprint}`, i);
   });
   const postOf = new Int32Array(pages.length);
   const members = new Map<number, number[]>();
@@ -69,6 +72,11 @@ export function groupPagesByPost(pages: readonly PostPage[]): PostPages {
   }
   const addresses: (readonly string[])[] = pages.map(() => []);
   for (const [root, list] of members) {
+    // A post at one address that names no other has that address alone.
+    if (list.length === 1 && !canonicals[root]) {
+      addresses[root] = [pages[root]!.url];
+      continue;
+    }
     addresses[root] = postAddresses(
       list.map((i) => pages[i]!),
       list.map((i) => canonicals[i] ?? null),
