@@ -200,8 +200,9 @@ function handlersFor({
       const key = normalizeUrl(url);
       if (!key) throw new MessageRejected('not an http(s) URL');
       requireOwnPage(context, key);
-      // Only the keys the library holds are asked of IndexedDB (storage/sites.ts keeps them in memory).
-      return postHighlights(db, key, identity, await siteIndexed().knownPages());
+      // Only the keys the library holds are asked of IndexedDB (storage/sites.ts keeps them in memory;
+      // while they are being read, every key is asked rather than waiting).
+      return postHighlights(db, key, identity, siteIndexed().knownPagesIfRead());
     },
 
     // Asked by the eager script on every visit: a set lookup (storage/sites.ts), and when that says no,

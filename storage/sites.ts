@@ -15,6 +15,7 @@
  */
 import Dexie from 'dexie';
 import { siteOf } from '@/core/site';
+import { normalizeUrl } from '@/core/url';
 import type { TalkNotesDatabase } from './db';
 
 /** The stored pages' keys, as read at one moment. */
@@ -30,6 +31,8 @@ export interface SiteIndex {
   hasPagesOf(url: string): Promise<boolean>;
   /** The stored pages' URLs and fingerprints (read once, then after each write to pages). */
   knownPages(): Promise<KnownPages>;
+  /** The same when already read, without waiting; else undefined (and the read is started). */
+  knownPagesIfRead(): KnownPages | undefined;
   /** Stops following the database's writes. */
   close(): void;
 }
@@ -40,6 +43,8 @@ interface Snapshot extends KnownPages {
 
 export function createSiteIndex(db: TalkNotesDatabase): SiteIndex {
   let snapshot: Promise<Snapshot> | undefined;
+  /** The snapshot once read (until a write): answers without waiting. */
+  let ready: Snapshot | undefined;
   // A read started before a write must not be kept after it: a write bumps the generation.
   let generation = 0;
   const pagesPart = `idb://${db.name}/pages/`;
@@ -47,6 +52,7 @@ export function createSiteIndex(db: TalkNotesDatabase): SiteIndex {
     if (Object.keys(parts).some((part) => part === 'all' || part.startsWith(pagesPart))) {
       generation++;
       snapshot = undefined;
+      ready = undefined;
     }
   };
   Dexie.on('storagemutated', onMutated);
@@ -65,8 +71,10 @@ export function createSiteIndex(db: TalkNotesDatabase): SiteIndex {
     reading.catch(() => {
       if (snapshot === reading) snapshot = undefined;
     });
-    void reading.then(() => {
-      if (generation !== started && snapshot === reading) snapshot = undefined;
+    void reading.then((read) => {
+      if (generation !== started) {
+        if (snapshot === reading) snapshot = undefined;
+      } else if (snapshot === reading) ready = read;
     });
     return reading;
   }
@@ -74,11 +82,30 @@ export function createSiteIndex(db: TalkNotesDatabase): SiteIndex {
   return {
     async hasPagesOf(url) {
       const site = siteOf(url);
-      return site !== null && (await (snapshot ?? read())).sites.has(site);
+      if (site === null) return false;
+      if (ready) return ready.sites.has(site);
+      // While the sets are read (the first visit after the background starts, or after a write), a
+      // page of a host the library holds pages of is answered by one key of the url index, without
+      // waiting for the whole read (44-68 ms at 2,000 pages on a loaded machine); a no waits for it:
+      // another host of the site (an AMP view) may hold the post, and a no draws nothing meanwhile.
+      const whole = snapshot ?? read();
+      if (await holdsPageOfOrigin(db, url)) return true;
+      return (await whole).sites.has(site);
     },
     knownPages: () => snapshot ?? read(),
+    knownPagesIfRead: () => {
+      if (!snapshot) void read().catch(() => undefined);
+      return ready;
+    },
     close: () => Dexie.on.storagemutated.unsubscribe(onMutated),
   };
+}
+
+/** Whether a page of `url`'s origin is stored: one key from the url index. */
+async function holdsPageOfOrigin(db: TalkNotesDatabase, url: string): Promise<boolean> {
+  const origin = originPart(normalizeUrl(url) ?? url);
+  const keys = await db.pages.where('url').between(`${origin}/`, `${origin}/\uffff`).limit(1).primaryKeys();
+  return keys.length > 0;
 }
 
 /**

@@ -113,3 +113,36 @@ describe('createSiteIndex (#18)', () => {
     expect(await index.hasPagesOf('http://www.insecure.example.net/')).toBe(true);
   });
 });
+
+describe('createSiteIndex while it reads (#18: the first visit after the background starts)', () => {
+  let db: TalkNotesDatabase;
+  beforeEach(async () => {
+    db = createDatabase(`sites-cold-${crypto.randomUUID()}`);
+    await db.pages.add(post());
+  });
+  afterEach(() => db.delete());
+
+  it('answers a page of a host it holds pages of without waiting for the whole read', async () => {
+    const index = createSiteIndex(db);
+    // The whole read is held back (as on a large library): the host's own key answers meanwhile.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const keys = db.pages.orderBy('url').keys.bind(db.pages.orderBy('url'));
+    const orderBy = db.pages.orderBy.bind(db.pages);
+    db.pages.orderBy = ((index: string) => {
+      const collection = orderBy(index);
+      if (index === 'url') collection.keys = (async () => (await held, keys())) as typeof collection.keys;
+      return collection;
+    }) as typeof db.pages.orderBy;
+    expect(await index.hasPagesOf('https://blog.example.org/posts/other')).toBe(true);
+    expect(index.knownPagesIfRead()).toBeUndefined();
+    // Another host of the site waits for the whole read, which then answers.
+    const otherHost = index.hasPagesOf('https://www.example.org/');
+    release();
+    expect(await otherHost).toBe(true);
+    expect(index.knownPagesIfRead()?.hasUrl(POST)).toBe(true);
+    index.close();
+  });
+});
