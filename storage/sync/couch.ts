@@ -23,7 +23,8 @@ export type SyncErrorKind =
   | 'passphrase'
   | 'encrypted'
   | 'not-encrypted'
-  | 'conflicts';
+  | 'conflicts'
+  | 'stopped';
 
 /** The status line's words for each kind (the panel shows them as they are). */
 export const SYNC_ERROR_MESSAGES: Record<SyncErrorKind, string> = {
@@ -37,6 +38,7 @@ export const SYNC_ERROR_MESSAGES: Record<SyncErrorKind, string> = {
   'not-encrypted':
     'This database holds records that are not encrypted: sync it without a passphrase, or use an empty database',
   conflicts: 'Other devices kept changing the same records; the rest will be sent on the next sync',
+  stopped: 'Sync was removed from this browser while it ran: it stopped, and wrote nothing more here',
 };
 
 export class SyncError extends Error {

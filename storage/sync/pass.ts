@@ -21,7 +21,14 @@ import {
 } from './couch';
 import { isSyncEnabled } from './enable';
 import { type KeyOptions, databaseKey } from './keys';
-import { type Checkpoint, checkpointKey, DEVICE_ID_KEY, newDeviceId, type SyncRow } from './state';
+import {
+  type Checkpoint,
+  checkpointKey,
+  DEVICE_ID_KEY,
+  newDeviceId,
+  SYNC_ENABLED_KEY,
+  type SyncRow,
+} from './state';
 
 export interface SyncOptions extends KeyOptions {
   fetch?: Fetch;
@@ -88,10 +95,21 @@ export async function syncOnce(
     await couch.open();
     const key = await databaseKey(couch, options);
     const device = await deviceIdOf(db);
-    const checkpoint = await startCheckpoint(db, couch, server, device);
+    const guard = stillSyncing(db, device);
+    const checkpoint = await startCheckpoint(db, couch, server, device, guard);
     const codec = documentCodec(key);
-    await pull(db, couch, codec, checkpoint, server, device, options.batchSize ?? DEFAULT_BATCH, report);
-    await push(db, couch, codec, options, report);
+    await pull(
+      db,
+      couch,
+      codec,
+      checkpoint,
+      server,
+      device,
+      options.batchSize ?? DEFAULT_BATCH,
+      guard,
+      report,
+    );
+    await push(db, couch, codec, options, guard, report);
     report.ok = true;
   } catch (error) {
     if (!(error instanceof SyncError)) throw error;
@@ -107,12 +125,31 @@ export async function syncOnce(
 
 async function deviceIdOf(db: TalkNotesDatabase): Promise<string> {
   return db.transaction('rw', db.syncMeta, async () => {
+    // Sync removed since the check in syncOnce: no device id is made again.
+    if ((await db.syncMeta.get(SYNC_ENABLED_KEY))?.value !== true) throw new SyncError('stopped');
     const row = await db.syncMeta.get(DEVICE_ID_KEY);
     if (typeof row?.value === 'string') return row.value;
     const id = newDeviceId();
     await db.syncMeta.put({ key: DEVICE_ID_KEY, value: id });
     return id;
   });
+}
+
+/** Throws {@link SyncError} `stopped` when sync is no longer this pass's to run. */
+type Guard = () => Promise<void>;
+
+/**
+ * The check every write of a pass makes first, in its own transaction, and every request first:
+ * sync is still on here with the same device id. `Forget sync` and `Delete all data` empty the sync
+ * state while a pass may be running (the background does not wait for it); from then on the pass
+ * writes nothing (no record deleted there comes back, no sync row or checkpoint is made again) and
+ * sends nothing more. Nothing is ever deleted on the server for it: neither stamps deletions.
+ */
+function stillSyncing(db: TalkNotesDatabase, device: string): Guard {
+  return async () => {
+    const [enabled, id] = await db.syncMeta.bulkGet([SYNC_ENABLED_KEY, DEVICE_ID_KEY]);
+    if (enabled?.value !== true || id?.value !== device) throw new SyncError('stopped');
+  };
 }
 
 const remoteCheckpointId = (device: string) => `talk-notes-${device}`;
@@ -128,12 +165,14 @@ async function startCheckpoint(
   couch: CouchClient,
   server: SyncServer,
   device: string,
+  guard: Guard,
 ): Promise<Checkpoint> {
   const local = (await db.syncMeta.get(checkpointKey(server.url)))?.value as Checkpoint | undefined;
   const remote = await couch.getLocal<Checkpoint>(remoteCheckpointId(device));
   if (local && remote && remote.instance === local.instance) return local;
   const fresh: Checkpoint = { since: 0, instance: newDeviceId().replace(/^dev-/, 'epoch-') };
   await db.transaction('rw', db.sync, db.syncMeta, async () => {
+    await guard();
     // Only the rows that change: on a first sync (every row dirty, none sent) nothing is rewritten.
     await db.sync
       .filter((row) => row.dirty !== 1 || row.rev !== undefined)
@@ -211,6 +250,7 @@ async function pull(
   server: SyncServer,
   device: string,
   batchSize: number,
+  guard: Guard,
   report: SyncReport,
 ) {
   let since = checkpoint.since;
@@ -226,8 +266,11 @@ async function pull(
     );
     const incoming = await readStates(couch, codec, requests, report.refused);
     const next: Checkpoint = { since: batch.last_seq, instance: checkpoint.instance };
-    const { changed, refused, changedUrls } = await applyIncoming(db, incoming, () =>
-      db.syncMeta.put({ key: checkpointKey(server.url), value: next }),
+    const { changed, refused, changedUrls } = await applyIncoming(
+      db,
+      incoming,
+      () => db.syncMeta.put({ key: checkpointKey(server.url), value: next }),
+      guard,
     );
     report.received += changed;
     addUrls(report, changedUrls);
@@ -243,6 +286,7 @@ async function push(
   couch: CouchClient,
   codec: Codec,
   options: SyncOptions,
+  guard: Guard,
   report: SyncReport,
 ) {
   const rounds = options.conflictRounds ?? DEFAULT_ROUNDS;
@@ -256,7 +300,7 @@ async function push(
   // read back and merged meanwhile.
   for (let round = 0; pending.length > 0; round++) {
     if (round === rounds) throw new SyncError('conflicts');
-    pending = await pushRound(db, couch, codec, pending, options.author ?? null, limits, report);
+    pending = await pushRound(db, couch, codec, pending, options.author ?? null, limits, guard, report);
   }
 }
 
@@ -332,6 +376,7 @@ async function pushRound(
   keys: readonly string[],
   author: string | null,
   limits: PushLimits,
+  guard: Guard,
   report: SyncReport,
 ): Promise<string[]> {
   const conflicted: string[] = [];
@@ -343,7 +388,8 @@ async function pushRound(
   for await (const batch of outgoing(db, codec, keys, author, limits)) {
     while (out.size >= limits.inFlight && !failure) await Promise.race(out);
     if (failure) break;
-    const answer = couch.bulkDocsEncoded(batch.json);
+    // Sync removed meanwhile: nothing more is sent.
+    const answer = guard().then(() => couch.bulkDocsEncoded(batch.json));
     // A request that failed stops the round before another is sent.
     const answered = answer.then(
       () => undefined,
@@ -355,7 +401,7 @@ async function pushRound(
     void answered.then(() => out.delete(answered));
     started.push(
       answer
-        .then((results) => written(db, couch, codec, batch, results, report))
+        .then((results) => written(db, couch, codec, batch, results, guard, report))
         .then(
           (ids) => {
             conflicted.push(...ids);
@@ -381,10 +427,12 @@ async function written(
   codec: Codec,
   batch: Outgoing,
   results: readonly BulkDocsResult[],
+  guard: Guard,
   report: SyncReport,
 ): Promise<string[]> {
   const accepted = results.filter((r) => r.ok && r.rev && batch.states.has(r.id));
-  await db.transaction('rw', db.sync, async () => {
+  await db.transaction('rw', db.sync, db.syncMeta, async () => {
+    await guard();
     const rows = await db.sync.bulkGet(accepted.map((result) => result.id));
     const updates: SyncRow[] = [];
     for (const [i, result] of accepted.entries()) {
@@ -412,7 +460,7 @@ async function written(
     conflicted.map((id) => ({ id })),
     report.refused,
   );
-  const { changed, changedUrls } = await applyIncoming(db, incoming);
+  const { changed, changedUrls } = await applyIncoming(db, incoming, undefined, guard);
   report.received += changed;
   addUrls(report, changedUrls);
   return conflicted;
