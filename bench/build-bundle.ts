@@ -13,6 +13,21 @@ function bundleConfig(entry: string, name: string, write: boolean, sources = PRO
     configFile: false,
     logLevel: 'warn',
     resolve: { alias: { '@': sources } },
+    // Sources outside this checkout (a baseline under the system's temporary folder) take their
+    // packages from this checkout's node_modules.
+    plugins:
+      sources === PROJECT_ROOT
+        ? []
+        : [
+            {
+              name: 'packages-from-this-checkout',
+              resolveId(source, importer) {
+                if (!importer?.startsWith(sources) || /^[./]/.test(source) || source.startsWith('\0'))
+                  return null;
+                return this.resolve(source, join(PROJECT_ROOT, 'package.json'), { skipSelf: true });
+              },
+            },
+          ],
     build: {
       outDir: join(PROJECT_ROOT, 'bench', '.build'),
       emptyOutDir: write,

@@ -7,15 +7,15 @@
  * per kind of request (`_bulk_docs` is pouchdb-server's own work, which a real CouchDB does faster).
  *
  * With BENCH_SYNC_BASELINE=<git ref> the same entry is also bundled against that commit's files
- * (extracted with `git archive` under bench/.build/) and the two are alternated run by run, in the
+ * (extracted with `git archive` into a temporary folder) and the two are alternated run by run, in the
  * same browser and against the same server, so the load weighs on both alike; the ratio is the point.
  *
  * Not part of `npm test`: `npx vitest run --project bench bench/sync-first-chromium.bench.ts`.
  * BENCH_HIGHLIGHTS=<n> (default 50,000), BENCH_RUNS=<n> (default 3), BENCH_PASSPHRASE=<text> (encrypted).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -37,19 +37,16 @@ const IN_FLIGHT = process.env.BENCH_IN_FLIGHT ? Number(process.env.BENCH_IN_FLIG
 let server: PouchServer;
 let session: ExtensionSession;
 const pages = new Map<string, Page>();
+const temporary: string[] = [];
 
-/** The files of `ref` under bench/.build/ (node_modules resolve from this checkout's). */
+/** The source folders of `ref` in a temporary folder (removed after the file's test; packages resolve from this checkout). */
 function checkout(ref: string): string {
   const sha = execFileSync('git', ['rev-parse', ref], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim();
-  const folder = join(PROJECT_ROOT, 'bench', '.build', `baseline-${sha.slice(0, 12)}`);
-  if (!existsSync(join(folder, 'storage'))) {
-    mkdirSync(folder, { recursive: true });
-    const archive = execFileSync('git', ['archive', sha, 'core', 'storage', 'tests', 'messaging'], {
-      cwd: PROJECT_ROOT,
-      maxBuffer: 1 << 30,
-    });
-    execFileSync('tar', ['-x', '-C', folder], { input: archive });
-  }
+  const folder = mkdtempSync(join(tmpdir(), `talk-notes-baseline-${sha.slice(0, 12)}-`));
+  temporary.push(folder);
+  const files = ['core', 'storage', 'messaging', 'tests/e2e/seed-library.ts', 'tests/seeded-random.ts'];
+  const archive = execFileSync('git', ['archive', sha, ...files], { cwd: PROJECT_ROOT, maxBuffer: 1 << 30 });
+  execFileSync('tar', ['-x', '-C', folder], { input: archive });
   return folder;
 }
 
@@ -70,6 +67,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
   await server?.stop();
+  for (const folder of temporary) rmSync(folder, { recursive: true, force: true });
 });
 
 const bench = (page: Page) => ({
@@ -130,6 +128,8 @@ it(`first sync of ${HIGHLIGHTS} highlights to an empty database, in an extension
             .join(', ') +
           `; ${(result.times.bytesSent / 2 ** 20).toFixed(1)} MB sent, at most ${result.times.maxInFlight} at once; heap +${((result.heapPeak - result.heapBefore) / 2 ** 20).toFixed(0)} MB`,
       );
+      // Each run as it ends (a long benchmark shows where it is).
+      console.log(detail.at(-1));
       await api.remove(database);
       await fetch(url, { method: 'DELETE' });
     }
