@@ -10,8 +10,9 @@
  * (extracted with `git archive` into a temporary folder) and the two are alternated run by run, in the
  * same browser and against the same server, so the load weighs on both alike; the ratio is the point.
  *
- * Not part of `npm test`: `npx vitest run --project bench bench/sync-first-chromium.bench.ts`.
- * BENCH_HIGHLIGHTS=<n> (default 50,000), BENCH_RUNS=<n> (default 3), BENCH_PASSPHRASE=<text> (encrypted).
+ * Not part of `npm test`: `npx vitest run --project bench bench/sync-first-chromium.bench.ts` (also in
+ * `npm run bench`). BENCH_HIGHLIGHTS=<n> (default 50,000), BENCH_RUNS=<n> (default 3), BENCH_SIZE=tiny (1,000
+ * highlights once), BENCH_PASSPHRASE=<text> (encrypted), BENCH_IN_FLIGHT=<n> (`_bulk_docs` requests out at once).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,8 +28,9 @@ import { bundleScript } from './build-bundle';
 import { summarize, table } from './stats';
 import type { SyncFirstBenchApi } from './sync-first-entry';
 
-const HIGHLIGHTS = Number(process.env.BENCH_HIGHLIGHTS ?? 50_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const TINY = process.env.BENCH_SIZE === 'tiny';
+const HIGHLIGHTS = Number(process.env.BENCH_HIGHLIGHTS ?? (TINY ? 1_000 : 50_000));
+const RUNS = Number(process.env.BENCH_RUNS ?? (TINY ? 1 : 3));
 const BASELINE = process.env.BENCH_SYNC_BASELINE;
 const PASSPHRASE = process.env.BENCH_PASSPHRASE;
 /** `_bulk_docs` requests out at once for the current pass (BENCH_IN_FLIGHT; its default otherwise). */
