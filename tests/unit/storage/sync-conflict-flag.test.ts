@@ -10,7 +10,7 @@ import { documentId, toSyncedValues } from '@/core/sync/documents';
 import { stampDeletion, stampRecord } from '@/core/sync/edits';
 import { mergeStates, type RecordState } from '@/core/sync/merge';
 import type { HighlightRecord } from '@/core/types';
-import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
+import { createDatabase } from '@/storage/db';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '@/storage/schema';
 import { listSyncConflicts, resolveSyncConflict } from '@/storage/sync/conflicts';
 import { enableSync } from '@/storage/sync/enable';
