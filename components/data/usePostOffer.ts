@@ -23,36 +23,33 @@ export function usePostOffer(
   page: { tabId: number; url: string } | null,
   bridge: PageBridge,
 ): PostOfferView {
-  const [offer, setOffer] = useState<PostOffer | null>(null);
-  const [pending, setPending] = useState(false);
   const tabId = page?.tabId ?? null;
   const url = page?.url ?? null;
+  const key = tabId === null || url === null ? null : `${tabId} ${url}`;
+  // The answer of the last lookup, for the page it was made for: pending is derived, never stale.
+  const [result, setResult] = useState<{ key: string; offer: PostOffer | null } | null>(null);
   useEffect(() => {
-    setOffer(null);
-    setPending(false);
-    if (tabId === null || url === null || !bridge.postClaim) return;
+    if (key === null || tabId === null || url === null || !bridge.postClaim) return;
     let current = true;
-    setPending(true);
     bridge
       .postClaim(tabId, url)
       .then((claim) => (claim ? postOffer(db, url, claim) : null))
       .catch(() => null) // the page cannot say: nothing is offered
-      .then((found) => {
-        if (!current) return;
-        setOffer(found);
-        setPending(false);
-      });
+      .then((offer) => current && setResult({ key, offer }));
     return () => {
       current = false;
     };
-  }, [db, tabId, url, bridge]);
+  }, [db, key, bridge]);
+  const done = key !== null && result?.key === key;
+  const offer = done ? result!.offer : null;
+  const pending = key !== null && !!bridge.postClaim && !done;
   return {
     offer,
     pending,
     async answer(linked) {
       if (!offer || url === null) return;
       await answerPostLink(db, url, offer.post, linked);
-      setOffer(null);
+      if (key !== null) setResult({ key, offer: null });
       if (linked) bridge.notifyChanged([url]);
     },
   };
