@@ -339,7 +339,9 @@ describe('post identity in Chromium (#18)', () => {
 
     // The next visit draws at once: the reader's link made the copy's site one the library knows.
     const again = await open(copyUrl);
-    await expect.poll(() => drawnHighlights(again)).toMatchObject(yellow(SHOWN, SHARED, LATER, ON_ARCHIVE, RUST_ON_COPY));
+    await expect
+      .poll(() => drawnHighlights(again))
+      .toMatchObject(yellow(SHOWN, SHARED, LATER, ON_ARCHIVE, RUST_ON_COPY));
     await again.close();
   });
 
