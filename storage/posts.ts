@@ -2,12 +2,15 @@
  * Which stored pages a visited page shows the post of (#18), and their highlights. The claims come
  * from the page (core/post-identity.ts) and are untrusted: only those of the page's own site
  * (core/site.ts) are looked up, so a page on another site that names a victim's post as its canonical,
- * or copies its text, gets nothing.
+ * or copies its text, gets nothing. Beyond the site, only the reader links a page to a post (the popup,
+ * storage/post-links.ts): a syndicated copy on another site.
  */
 import type { ArticleClaim, PostClaim } from '@/core/post-identity';
+import type { PostLink } from '@/core/settings';
 import { siteOf } from '@/core/site';
 import type { HighlightRecord, PageRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
+import { postLinkOf } from './post-links';
 import type { KnownPages } from './sites';
 
 export interface ArticleHighlights {
@@ -21,7 +24,8 @@ export interface ArticleHighlights {
 export interface PostHighlights {
   /**
    * The key new clips of the page are filed under: the stored page of the post when there is one (its
-   * URL, a declared permalink, or its fingerprint), else the first permalink the page declares of its
+   * URL, a declared permalink, the post the reader linked the page to, or its fingerprint when the
+   * reader came from the post's old address), else the first permalink the page declares of its
    * own site, else the page's own URL.
    */
   postUrl: string;
@@ -33,6 +37,8 @@ export interface PostHighlights {
 
 /** The posts a page shows, by key, as the identity rule finds them. */
 interface ShownPosts {
+  /** The stored page of the page's own post, if found. */
+  page: PageRecord | undefined;
   /** Keys of the page's own post: its URL, its own site's declared permalinks, the stored page found. */
   own: string[];
   postUrl: string;
@@ -60,14 +66,19 @@ export async function postHighlights(
   known?: KnownPages,
 ): Promise<PostHighlights> {
   const asked = trustedClaim(pageUrl, claim, known);
-  return db.transaction('r', db.pages, db.highlights, async () => {
-    const [pages, moved, rows] = await Promise.all([
+  return db.transaction('r', db.pages, db.highlights, db.settings, async () => {
+    const [pages, moved, rows, link] = await Promise.all([
       pagesByUrl(db, asked.storedUrls),
       oldestByFingerprint(db, asked.fingerprints, asked.ownSite),
       // Every key's, stored page or not: highlights are drawn even without their page record.
       highlightsByUrl(db, asked.urls),
+      postLinkOf(db, pageUrl),
     ]);
-    const shown = resolveShown(asked, pages, moved);
+    // The post the reader linked the page to (any site): rarely among the keys already read.
+    if (link?.linked && !pages.has(link.post)) {
+      for (const [url, page] of await pagesByUrl(db, [link.post])) pages.set(url, page);
+    }
+    const shown = resolveShown(asked, pages, moved, link);
     // Highlights are filed under stored pages: only those found by fingerprint are left to read.
     const unread = shown.found.filter((url) => !rows.has(url));
     if (unread.length) for (const [url, list] of await highlightsByUrl(db, unread)) rows.set(url, list);
@@ -97,15 +108,34 @@ export async function shownPostKeys(
   pageUrl: string,
   claim: PostClaim,
 ): Promise<Set<string>> {
+  const shown = await findShownPosts(db, pageUrl, claim);
+  return new Set([...shown.own, shown.postUrl, ...shown.articles.map((a) => a.postUrl)]);
+}
+
+/** The stored page of the post `pageUrl` shows by the identity rule, if any (the popup's offer reads it). */
+export async function storedPostOf(
+  db: TalkNotesDatabase,
+  pageUrl: string,
+  claim: PostClaim,
+): Promise<PageRecord | undefined> {
+  const shown = await findShownPosts(db, pageUrl, { ...claim, articles: [] });
+  return shown.page;
+}
+
+/** The posts a page shows, without their highlights: one read-only transaction. */
+function findShownPosts(db: TalkNotesDatabase, pageUrl: string, claim: PostClaim): Promise<ShownPosts> {
   const asked = trustedClaim(pageUrl, claim);
-  const shown = await db.transaction('r', db.pages, async () => {
-    const [pages, moved] = await Promise.all([
+  return db.transaction('r', db.pages, db.settings, async () => {
+    const [pages, moved, link] = await Promise.all([
       pagesByUrl(db, asked.storedUrls),
       oldestByFingerprint(db, asked.fingerprints, asked.ownSite),
+      postLinkOf(db, pageUrl),
     ]);
-    return resolveShown(asked, pages, moved);
+    if (link?.linked && !pages.has(link.post)) {
+      for (const [url, page] of await pagesByUrl(db, [link.post])) pages.set(url, page);
+    }
+    return resolveShown(asked, pages, moved, link);
   });
-  return new Set([...shown.own, shown.postUrl, ...shown.articles.map((a) => a.postUrl)]);
 }
 
 /** What of a claim is looked up: only its own site's permalinks and articles. */
@@ -116,6 +146,9 @@ interface TrustedClaim {
   keys: string[];
   permalinks: string[];
   fingerprint: string | null;
+  /** The reader's arrival (page/post-claim.ts): a fingerprint alone finds the post only after one. */
+  redirected: boolean;
+  referrer: string | undefined;
   articles: (ArticleClaim & { index: number })[];
   /** Every URL of the claim: the keys and the articles' permalinks. */
   urls: string[];
@@ -141,6 +174,8 @@ function trustedClaim(pageUrl: string, claim: PostClaim, known?: KnownPages): Tr
     keys,
     permalinks,
     fingerprint: claim.fingerprint,
+    redirected: claim.redirected === true,
+    referrer: claim.referrer,
     articles,
     urls,
     storedUrls: urls.filter((url) => !known || url === pageUrl || known.hasUrl(url)),
@@ -150,20 +185,29 @@ function trustedClaim(pageUrl: string, claim: PostClaim, known?: KnownPages): Tr
 
 /**
  * The identity rule on what was read: the page's post is the stored page of its first key that has
- * one, else of its fingerprint; an archive's post is the stored page of its permalink, else of its
- * fingerprint (a post moved since it was clipped).
+ * one, else the post the reader linked the page to (the popup, of any site), else the stored page of
+ * its fingerprint on the same site when the reader came from the post's old address (a redirect, or
+ * it is the referrer: page/post-claim.ts) and has not said the page is another post. A fingerprint
+ * alone, without the reader's arrival or word, is only offered (the popup asks,
+ * storage/post-offer.ts): a page of the site could show the post's start and be another. An
+ * archive's post is the stored page of its permalink, else of its fingerprint (a post moved since).
  */
 function resolveShown(
   asked: TrustedClaim,
   pages: Map<string, PageRecord>,
   moved: Map<string, PageRecord>,
+  link: PostLink | null,
 ): ShownPosts {
   let page: PageRecord | undefined;
   for (const key of asked.keys) {
     page = pages.get(key);
     if (page) break;
   }
-  if (!page && asked.fingerprint) page = moved.get(asked.fingerprint);
+  if (!page && link?.linked) page = pages.get(link.post);
+  else if (!page && asked.fingerprint) {
+    const found = moved.get(asked.fingerprint);
+    if (found && link?.post !== found.url && (asked.redirected || asked.referrer === found.url)) page = found;
+  }
   const own = new Set(asked.keys);
   if (page) own.add(page.url);
   const articles = asked.articles
@@ -174,6 +218,7 @@ function resolveShown(
     // A post the page also shows as its own is drawn there, not twice.
     .filter((a) => !own.has(a.postUrl));
   return {
+    page,
     own: [...own],
     postUrl: page?.url ?? asked.permalinks[0] ?? asked.pageUrl,
     articles,

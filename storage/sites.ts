@@ -11,12 +11,15 @@
  * every write through Dexie fires on commit (a saved clip, a backup or Web Annotation import, a sync
  * pass, a wipe, whatever its size) and which Dexie carries between the extension's contexts (the
  * dashboard imports in its own page). Nothing is stored: a page's site is derived from its URL
- * (core/site.ts).
+ * (core/site.ts). Pages the reader linked to a post of another site (a syndicated copy,
+ * storage/post-links.ts) make their site known too, so the copy draws its post's highlights on later
+ * visits; the sets are read again after settings change.
  */
 import Dexie from 'dexie';
 import { siteOf } from '@/core/site';
 import { normalizeUrl } from '@/core/url';
 import type { TalkNotesDatabase } from './db';
+import { linkedPages } from './post-links';
 
 /** The stored pages' keys, as read at one moment. */
 export interface KnownPages {
@@ -47,9 +50,9 @@ export function createSiteIndex(db: TalkNotesDatabase): SiteIndex {
   let ready: Snapshot | undefined;
   // A read started before a write must not be kept after it: a write bumps the generation.
   let generation = 0;
-  const pagesPart = `idb://${db.name}/pages/`;
+  const watched = [`idb://${db.name}/pages/`, `idb://${db.name}/settings/`];
   const onMutated = (parts: Record<string, unknown>) => {
-    if (Object.keys(parts).some((part) => part === 'all' || part.startsWith(pagesPart))) {
+    if (Object.keys(parts).some((part) => part === 'all' || watched.some((w) => part.startsWith(w)))) {
       generation++;
       snapshot = undefined;
       ready = undefined;
@@ -65,7 +68,8 @@ export function createSiteIndex(db: TalkNotesDatabase): SiteIndex {
     const reading = Promise.all([
       db.pages.orderBy('url').keys(),
       db.pages.orderBy('fingerprint').keys(),
-    ]).then(([urls, fingerprints]) => snapshotOf(urls.map(String), fingerprints.map(String)));
+      linkedPages(db),
+    ]).then(([urls, fingerprints, linked]) => snapshotOf(urls.map(String), fingerprints.map(String), linked));
     snapshot = reading;
     // A failed read is not kept: the next visit asks again.
     reading.catch(() => {
@@ -112,10 +116,10 @@ async function holdsPageOfOrigin(db: TalkNotesDatabase, url: string): Promise<bo
  * The sets of one read. The site is worked out once per origin, not per URL: finding a registrable
  * domain (the public suffix list) cost 17-42 ms for 2,000 URLs, the origins' slices under 2 ms.
  */
-function snapshotOf(urls: string[], fingerprints: string[]): Snapshot {
+function snapshotOf(urls: string[], fingerprints: string[], linked: string[]): Snapshot {
   const sites = new Set<string>();
   const seen = new Set<string>();
-  for (const url of urls) {
+  for (const url of [...urls, ...linked]) {
     const origin = originPart(url);
     if (seen.has(origin)) continue;
     seen.add(origin);
