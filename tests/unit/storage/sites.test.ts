@@ -133,7 +133,12 @@ describe('createSiteIndex while it reads (#18: the first visit after the backgro
     const orderBy = db.pages.orderBy.bind(db.pages);
     db.pages.orderBy = ((index: string) => {
       const collection = orderBy(index);
-      if (index === 'url') collection.keys = (async () => (await held, keys())) as typeof collection.keys;
+      if (index === 'url') {
+        collection.keys = (async () => {
+          await held;
+          return keys();
+        }) as typeof collection.keys;
+      }
       return collection;
     }) as typeof db.pages.orderBy;
     expect(await index.hasPagesOf('https://blog.example.org/posts/other')).toBe(true);
