@@ -23,8 +23,6 @@ export interface SyncOptions extends KeyOptions {
   /** Rounds of fetch-merge-retry for documents another device wrote in between (409). */
   conflictRounds?: number;
   timeoutMs?: number;
-  /** Who made the records this device sends first (the panel's name; default none). */
-  author?: string | null;
   now?: () => number;
 }
 
@@ -232,7 +230,7 @@ async function push(
     let pending = keys.slice(start, start + batchSize);
     for (let round = 0; pending.length > 0; round++) {
       if (round === rounds) throw new SyncError('conflicts');
-      pending = await pushBatch(db, couch, codec, pending, options.author ?? null, report);
+      pending = await pushBatch(db, couch, codec, pending, report);
     }
   }
 }
@@ -243,7 +241,6 @@ async function pushBatch(
   couch: CouchClient,
   codec: Codec,
   keys: readonly string[],
-  author: string | null,
   report: SyncReport,
 ): Promise<string[]> {
   const rows = (await db.sync.bulkGet([...keys])).filter((row) => row?.dirty === 1);
@@ -252,7 +249,7 @@ async function pushBatch(
     rows.map((row) => {
       const separator = row!.key.indexOf(':');
       const table = row!.key.slice(0, separator) as SyncTable;
-      const document = toDocument(table, row!.key.slice(separator + 1), row!.state, author);
+      const document = toDocument(table, row!.key.slice(separator + 1), row!.state);
       return codec.seal(row!.rev ? { ...document, _rev: row!.rev } : document);
     }),
   );
