@@ -51,7 +51,17 @@ describe('sync in Firefox, between two Firefox profiles', () => {
   let a: FirefoxSession;
   let b: FirefoxSession;
   beforeAll(async () => {
-    [server, a, b] = await Promise.all([startPouchServer(), launchFirefox(), launchFirefox()]);
+    // Side by side (each Firefox takes seconds to start); whatever started is kept for afterAll even
+    // when another start fails, so nothing outlives the file.
+    const [pouch, first, second] = await Promise.allSettled([
+      startPouchServer(),
+      launchFirefox(),
+      launchFirefox(),
+    ]);
+    if (pouch.status === 'fulfilled') server = pouch.value;
+    if (first.status === 'fulfilled') a = first.value;
+    if (second.status === 'fulfilled') b = second.value;
+    for (const started of [pouch, first, second]) if (started.status === 'rejected') throw started.reason;
   });
   afterAll(async () => {
     await a?.close();
