@@ -19,7 +19,7 @@ import {
 } from './harness';
 
 const FROM_A = 'really big fan of random testing';
-const FROM_B = 'Kernel live patching';
+const FROM_B = 'SuSE came up with something called kGraft';
 const SYNC_WAIT = { timeout: 45_000, interval: 200 };
 
 const aria = (role: string, name: string) => `::-p-aria([name="${name}"][role="${role}"])`;
@@ -97,6 +97,7 @@ describe('sync in Firefox, between two Firefox profiles', () => {
       .toMatch(/^Last synced at .+: [1-9]\d* records? sent, 0 records received\.$/);
 
     const dashboardB = await b.openExtensionPage('dashboard.html');
+    expect(await listed(dashboardB, FROM_A)()).toBe(false);
     await startSync(dashboardB, database, 'Brian');
     await expect.poll(() => permissionPrompts(b)).toHaveLength(1);
     await answerPermissionPrompt(b, 'allow');
@@ -109,6 +110,7 @@ describe('sync in Firefox, between two Firefox profiles', () => {
     await clip(b, 'conference-h3.html', FROM_B);
     await dashboardB.locator(aria('button', 'Sync now')).click();
     await expect.poll(statusOf(dashboardB), SYNC_WAIT).toMatch(/: [1-9]\d* records? sent/);
+    expect(await listed(dashboardA, FROM_B)()).toBe(false);
     await dashboardA.locator(aria('button', 'Sync now')).click();
     await expect.poll(listed(dashboardA, FROM_B), SYNC_WAIT).toBe(true);
     // Access was asked once per profile: a later pass needs no prompt.
