@@ -11,7 +11,8 @@
  *   field of the wrong kind or over our bounds (the first such one is named), a page address longer than
  *   the library keeps, no text quote, a target that is not an http(s) page. Only a file whose outer
  *   shape is wrong, or with nothing usable, is refused.
- * - Mapping: the target's source is the page (normalized URL); TextQuoteSelector (also inside
+ * - Mapping: the target's source is the page (normalized URL), its style class the colour (ours,
+ *   `talk-notes-green`, or a bare colour name; else yellow); TextQuoteSelector (also inside
  *   `refinedBy`, or a RangeSelector's) gives the passage and its context; a TextPositionSelector whose
  *   length is the quote's is kept as the textContent position (what our export writes). `commenting`
  *   bodies (and bodies with no purpose) are the note, `tagging` bodies tags, an `identifying`
@@ -29,7 +30,15 @@ import type { LibraryData } from './backup';
 import { LIMITS } from './limits';
 import { EARLIEST_TIMESTAMP, isPlausibleTime } from './schemas';
 import { normalizeTags } from './tags';
-import type { HighlightRecord, PageRecord, TalkRecord, TextContentQuote, TextQuoteSelector } from './types';
+import {
+  HIGHLIGHT_COLORS,
+  type HighlightColor,
+  type HighlightRecord,
+  type PageRecord,
+  type TalkRecord,
+  type TextContentQuote,
+  type TextQuoteSelector,
+} from './types';
 import { normalizeUrl } from './url';
 
 /** Annotations one file may hold (a library's highlight limit is larger; this bounds the work). */
@@ -94,6 +103,7 @@ const TargetShape = v.union([
     id: v.optional(str(LIMITS.url * 2)),
     source: v.optional(SourceShape),
     selector: v.optional(manyOf(SelectorShape)),
+    styleClass: v.optional(manyOf(str(200))),
   }),
 ]);
 const BodyShape = v.union([
@@ -282,6 +292,7 @@ function quoteOf(selectors: readonly SelectorValue[]): Quote | null | 'too-long'
 function targetParts(target: v.InferOutput<typeof TargetShape>): {
   url: string | null | 'too-long';
   selectors: readonly SelectorValue[];
+  color: HighlightColor | null;
 } {
   const source = typeof target === 'string' ? target : (target.source ?? target.id);
   const iri = typeof source === 'string' ? source : source?.id;
@@ -289,7 +300,17 @@ function targetParts(target: v.InferOutput<typeof TargetShape>): {
   return {
     url: url && url.length > LIMITS.url ? 'too-long' : url,
     selectors: typeof target === 'string' ? [] : list<SelectorValue>(target.selector),
+    color: typeof target === 'string' ? null : colorOf(list(target.styleClass)),
   };
+}
+
+/** The highlight colour a target's style classes name (ours, `talk-notes-green`, or a bare `green`). */
+function colorOf(classes: readonly string[]): HighlightColor | null {
+  for (const name of classes) {
+    const color = name.replace(/^talk-notes-/, '');
+    if ((HIGHLIGHT_COLORS as readonly string[]).includes(color)) return color as HighlightColor;
+  }
+  return null;
 }
 
 interface Bodies {
@@ -493,8 +514,7 @@ function toRecords(
       .slice(0, MAX_PARTS)
       .map(targetParts);
     const web = targets.filter(
-      (t): t is { url: string; selectors: readonly SelectorValue[] } =>
-        t.url !== null && t.url !== 'too-long',
+      (t): t is ReturnType<typeof targetParts> & { url: string } => t.url !== null && t.url !== 'too-long',
     );
     if (web.length === 0) {
       skip(targets.some((t) => t.url === 'too-long') ? 'url-too-long' : 'not-web-page');
@@ -542,7 +562,7 @@ function toRecords(
       markdown: '',
       ...(quote.counted ? { textContentQuote: quote.counted } : {}),
       selectors: [quote.selector],
-      color: 'yellow',
+      color: withSelectors.color ?? 'yellow',
       note: bodies.notes.join('\n\n').slice(0, LIMITS.note),
       tags: normalizeTags(bodies.tags).slice(0, LIMITS.tags),
       position: quote.position,

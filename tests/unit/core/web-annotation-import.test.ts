@@ -140,6 +140,12 @@ describe('readWebAnnotations: shapes other tools write', () => {
     expect(h!.textContentQuote).toBeUndefined();
     const withBodyValue = ok({ ...annotation, body: undefined, bodyValue: 'the body value' });
     expect(withBodyValue.library.highlights[0]!.note).toBe('the body value');
+    // A style class naming one of our colours (ours are `talk-notes-…`) gives the colour; others are yellow.
+    const styled = (styleClass: unknown) =>
+      ok({ ...annotation, target: { ...annotation.target, styleClass } }).library.highlights[0]!.color;
+    expect([styled('blue'), styled(['note', 'talk-notes-purple']), styled('red'), styled(undefined)]).toEqual(
+      ['blue', 'purple', 'yellow', 'yellow'],
+    );
   });
 
   it('a RangeSelector whose ends are quotes, and a target given as a string (a whole page)', () => {
@@ -314,6 +320,7 @@ describe('readWebAnnotations: our own export round trips', () => {
     const id2 = '1b0c9a4e-6a9b-4c1e-9d1f-2f3a4b5c6d7e';
     const h1 = highlight(id1, 'p1', {
       talkId: 't1',
+      color: 'pink',
       note: 'My <img src=x onerror=alert(1)> note',
       tags: ['C++', 'testing/fuzzing'],
       textContentQuote: {
@@ -359,13 +366,21 @@ describe('readWebAnnotations: our own export round trips', () => {
       pageId: 'p1',
       talkId: 't1',
       text: `Passage ${id1}`,
+      color: 'pink',
       note: h1.note,
       tags: ['C++', 'testing/fuzzing'],
       textContentQuote: h1.textContentQuote,
       createdAt: at(5),
       updatedAt: at(9),
     });
-    expect(r2).toMatchObject({ id: id2, talkId: null, text: h2.text, createdAt: at(6), updatedAt: at(6) });
+    expect(r2).toMatchObject({
+      id: id2,
+      talkId: null,
+      text: h2.text,
+      color: 'yellow',
+      createdAt: at(6),
+      updatedAt: at(6),
+    });
     // Reading the same file again gives the same records: importing twice adds nothing.
     expect(ok(exported).library).toEqual(library);
   });
