@@ -11,7 +11,7 @@ import type { ParsedSchedule, ScheduleTalk } from '@/core/schedule/types';
 import { talkAbove } from '@/core/talks/filing';
 import type { ConferenceRecord, HighlightRecord, ScheduleFields, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
-import { rememberScheduleTalks } from './schedule-links';
+import { type PreparedScheduleTalks, prepareForIndex, rememberScheduleTalks } from './schedule-links';
 
 /** Where a schedule came from: the URL it was fetched from, or the file the reader chose. */
 export interface ScheduleSource {
@@ -90,7 +90,18 @@ export async function importSchedule(
       else fresh.updatedAt = old.updatedAt; // only moved in the order: not a change of the talk
       puts.push(fresh);
     });
-    await db.talks.bulkPut(puts);
+    const writing = db.talks.bulkPut(puts);
+    // IndexedDB writes in another process, and the wait for it is most of an import's write: the
+    // matcher's work on these talks (their title forms, speakers and terms) is done meanwhile, so
+    // the matching after the import only assembles its index (docs/benchmarks.md, #13).
+    // The import stands if matching fails (it prepares them again later, and says so there).
+    let prepared: PreparedScheduleTalks = new Map();
+    try {
+      prepared = prepareForIndex(puts);
+    } catch {
+      // Nothing prepared: the index prepares these talks itself.
+    }
+    await writing;
     for (const talk of puts) current.set(talk.id, talk);
 
     const gone = stored.filter((t) => !seen.has(t.scheduleId ?? ''));
@@ -116,10 +127,11 @@ export async function importSchedule(
     return {
       result: { conference, updated: !!existing, talks: seen.size, ...result },
       talks: [...current.values()],
+      prepared,
     };
   });
   // Committed: the matcher's index takes these talks from memory instead of reading 30,000 back.
-  rememberScheduleTalks(db, imported.result.conference, imported.talks);
+  rememberScheduleTalks(db, imported.result.conference, imported.talks, imported.prepared);
   return imported.result;
 }
 

@@ -155,12 +155,68 @@ export function isGenericTitle(forms: readonly TitleForm[], names: ReadonlySet<s
 }
 
 /**
+ * One talk prepared for the index: what matching needs of it on its own (title forms, session format,
+ * speakers, terms), independent of the other talks and of the conferences. Preparing is most of the
+ * cost of an index (about 90% for 30,000 talks), and a talk's preparation holds for every index built
+ * while the talk is unchanged: storage/schedule-links.ts keeps each conference's prepared talks, and
+ * an import prepares its new talks while IndexedDB is writing them (storage/conferences.ts).
+ */
+export interface PreparedTalk {
+  readonly talk: MatchableTalk;
+  readonly forms: TitleForm[];
+  readonly format: string;
+  readonly speakers: NameWords[];
+  readonly placeholder: boolean;
+  /** The terms its title is indexed under (`formTerms`). */
+  readonly terms: readonly string[];
+  /** Its day (or the day of its start) as a day number, for conferences without dates. */
+  readonly day: number | null;
+}
+
+/** `talk` prepared for `buildPreparedIndex`; null for housekeeping (never indexed). */
+export function prepareScheduleTalk(talk: MatchableTalk): PreparedTalk | null {
+  if (talk.housekeeping) return null;
+  const speakers = talk.speakers.map(nameWords).filter((n) => n.length);
+  const forms = titleForms(talk.title, talk.subtitle, speakers);
+  return {
+    talk,
+    forms,
+    format: sessionFormat(forms[0]!).key,
+    speakers,
+    placeholder: isPlaceholderSlot(talk.title),
+    terms: formTerms(forms),
+    day: dayNumber(talk.day ?? talk.start),
+  };
+}
+
+/** `talks` prepared, in their order, housekeeping left out. */
+export function prepareScheduleTalks(talks: readonly MatchableTalk[]): PreparedTalk[] {
+  const prepared: PreparedTalk[] = [];
+  for (const talk of talks) {
+    const one = prepareScheduleTalk(talk);
+    if (one) prepared.push(one);
+  }
+  return prepared;
+}
+
+/**
  * Prepares `talks` of `conferences` for `matchTalk` and `searchScheduleTalks`. Housekeeping talks are
  * left out; a talk whose conference is not in `conferences` is kept, without dates.
  */
 export function buildScheduleIndex(
   conferences: readonly MatchableConference[],
   talks: readonly MatchableTalk[],
+): ScheduleIndex {
+  return buildPreparedIndex(conferences, prepareScheduleTalks(talks));
+}
+
+/**
+ * The index of talks prepared before (`prepareScheduleTalk`), in the order given: the same index
+ * `buildScheduleIndex` builds from the same talks in the same order. Prepared talks are only read.
+ */
+export function buildPreparedIndex(
+  conferences: readonly MatchableConference[],
+  prepared: readonly PreparedTalk[],
 ): ScheduleIndex {
   const confs = new Map<string, IndexedConference>();
   for (const conference of conferences) {
@@ -177,31 +233,19 @@ export function buildScheduleIndex(
   const titleTerms = new Map<string, number[]>();
   const nameTerms = new Map<string, number[]>();
   const deletions = new Map<string, string[]>();
-  const termCounts: number[] = [];
+  const termCounts = new Uint16Array(prepared.length);
   const talkDays = new Map<IndexedConference, Set<number>>();
-  for (const talk of talks) {
-    if (talk.housekeeping) continue;
+  for (const { talk, forms, format, speakers, placeholder, terms, day } of prepared) {
     const i = indexed.length;
-    const speakers = talk.speakers.map(nameWords).filter((n) => n.length);
-    const forms = titleForms(talk.title, talk.subtitle, speakers);
     const conference = confs.get(talk.conferenceId) ?? null;
-    indexed.push({
-      talk,
-      forms,
-      format: sessionFormat(forms[0]!).key,
-      speakers,
-      conference,
-      placeholder: isPlaceholderSlot(talk.title),
-    });
-    const terms = formTerms(forms);
-    termCounts.push(terms.length);
+    indexed.push({ talk, forms, format, speakers, conference, placeholder });
+    termCounts[i] = Math.min(terms.length, 0xffff);
     for (const term of terms) {
       if (!titleTerms.has(term)) for (const key of deletionKeys(term)) push(deletions, key, term);
       push(titleTerms, term, i);
     }
     for (const name of speakers) for (const word of name) if (word.length > 1) push(nameTerms, word, i);
     // A conference without dates takes them from its talks.
-    const day = dayNumber(talk.day ?? talk.start);
     if (conference && day !== null) {
       const days = talkDays.get(conference) ?? new Set<number>();
       days.add(day);
@@ -223,7 +267,7 @@ export function buildScheduleIndex(
     titleTerms,
     nameTerms,
     deletions,
-    termCounts: Uint16Array.from(termCounts, (n) => Math.min(n, 0xffff)),
+    termCounts,
     scratch: new Float64Array(indexed.length),
     shared: new Float64Array(indexed.length),
   };

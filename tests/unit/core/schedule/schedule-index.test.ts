@@ -2,11 +2,14 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { nameWords } from '@/core/schedule/names';
 import { allWords } from '@/core/schedule/normalize';
 import {
+  buildPreparedIndex,
   buildScheduleIndex,
   candidateTalks,
   deletionKeys,
   type MatchableConference,
   type MatchableTalk,
+  prepareScheduleTalk,
+  prepareScheduleTalks,
   termsNear,
   titleForms,
 } from '@/core/schedule/schedule-index';
@@ -59,6 +62,34 @@ describe('buildScheduleIndex', () => {
     ]);
     // "with Jane Street" reads like a speaker, but the talk lists nobody of that name.
     expect(forms('Building with Jane Street', ['Ann Lee'])).toEqual(['building with jane street']);
+  });
+});
+
+describe('prepared talks', () => {
+  it('give the index buildScheduleIndex builds, talk by talk and term by term', () => {
+    const { conferences, talks } = generateSchedules(3, 300, 7);
+    const whole = buildScheduleIndex([...FIXTURE_CONFERENCES, ...conferences], [...FIXTURE_TALKS, ...talks]);
+    const prepared = buildPreparedIndex(
+      [...FIXTURE_CONFERENCES, ...conferences],
+      prepareScheduleTalks([...FIXTURE_TALKS, ...talks]),
+    );
+    expect(prepared.talks).toEqual(whole.talks);
+    expect([...prepared.titleTerms]).toEqual([...whole.titleTerms]);
+    expect([...prepared.nameTerms]).toEqual([...whole.nameTerms]);
+    expect([...prepared.deletions]).toEqual([...whole.deletions]);
+    expect(prepared.termCounts).toEqual(whole.termCounts);
+    expect([...prepared.conferences.values()]).toEqual([...whole.conferences.values()]);
+  });
+
+  it('leave housekeeping out, and are only read by the index (one preparation serves many builds)', () => {
+    expect(prepareScheduleTalk(FIXTURE_TALKS.find((t) => t.housekeeping)!)).toBeNull();
+    const ready = prepareScheduleTalks(FIXTURE_TALKS);
+    const copy = structuredClone(ready);
+    const a = buildPreparedIndex(FIXTURE_CONFERENCES, ready);
+    const b = buildPreparedIndex(FIXTURE_CONFERENCES, ready);
+    expect(ready).toEqual(copy);
+    expect(b.talks).toEqual(a.talks);
+    expect(b.talks[0]!.forms).toBe(a.talks[0]!.forms);
   });
 });
 
