@@ -11,7 +11,13 @@ import type { ParsedSchedule, ScheduleTalk } from '@/core/schedule/types';
 import { talkAbove } from '@/core/talks/filing';
 import type { ConferenceRecord, HighlightRecord, ScheduleFields, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
-import { type PreparedScheduleTalks, prepareForIndex, rememberScheduleTalks } from './schedule-links';
+import type { PreparedTalks } from '@/core/schedule/schedule-index';
+import {
+  type PreparedScheduleTalks,
+  prepareConferenceTalks,
+  prepareEachForIndex,
+  rememberScheduleTalks,
+} from './schedule-links';
 
 /** Where a schedule came from: the URL it was fetched from, or the file the reader chose. */
 export interface ScheduleSource {
@@ -92,14 +98,16 @@ export async function importSchedule(
     });
     const writing = db.talks.bulkPut(puts);
     // IndexedDB writes in another process, and the wait for it is most of an import's write: the
-    // matcher's work on these talks (their title forms, speakers and terms) is done meanwhile, so
-    // the matching after the import only assembles its index (docs/benchmarks.md, #13).
-    // The import stands if matching fails (it prepares them again later, and says so there).
-    let prepared: PreparedScheduleTalks = new Map();
+    // matcher's work on these talks (title forms, speakers, term lists) is done meanwhile, so the
+    // matching after the import only merges it into its index (docs/benchmarks.md, #13). A new
+    // conference's talks are exactly these; an update's are prepared one by one, and put together
+    // with the talks it keeps once the transaction is done. The import stands if this fails: the
+    // index then prepares the talks itself, and says so there.
+    let prepared: PreparedTalks | PreparedScheduleTalks | null = null;
     try {
-      prepared = prepareForIndex(puts);
+      prepared = existing ? prepareEachForIndex(puts) : prepareConferenceTalks(puts);
     } catch {
-      // Nothing prepared: the index prepares these talks itself.
+      prepared = null;
     }
     await writing;
     for (const talk of puts) current.set(talk.id, talk);
@@ -131,7 +139,15 @@ export async function importSchedule(
     };
   });
   // Committed: the matcher's index takes these talks from memory instead of reading 30,000 back.
-  rememberScheduleTalks(db, imported.result.conference, imported.talks, imported.prepared);
+  const { prepared, talks } = imported;
+  try {
+    const ready =
+      prepared && 'titleTerms' in prepared ? prepared : prepareConferenceTalks(talks, prepared ?? undefined);
+    rememberScheduleTalks(db, imported.result.conference, ready);
+  } catch (error) {
+    // Not remembered: the next index reads these talks back (and fails there, where it is reported).
+    console.error('Talk Notes: preparing the imported talks for matching failed', error);
+  }
   return imported.result;
 }
 

@@ -9,6 +9,7 @@ import {
   type MatchableConference,
   type MatchableTalk,
   prepareScheduleTalk,
+  type ScheduleIndex,
   prepareScheduleTalks,
   termsNear,
   titleForms,
@@ -66,30 +67,54 @@ describe('buildScheduleIndex', () => {
 });
 
 describe('prepared talks', () => {
-  it('give the index buildScheduleIndex builds, talk by talk and term by term', () => {
-    const { conferences, talks } = generateSchedules(3, 300, 7);
-    const whole = buildScheduleIndex([...FIXTURE_CONFERENCES, ...conferences], [...FIXTURE_TALKS, ...talks]);
-    const prepared = buildPreparedIndex(
-      [...FIXTURE_CONFERENCES, ...conferences],
-      prepareScheduleTalks([...FIXTURE_TALKS, ...talks]),
+  const { conferences, talks } = generateSchedules(3, 300, 7);
+  const allConferences = [...FIXTURE_CONFERENCES, ...conferences];
+  const expectSameIndex = (a: ScheduleIndex, b: ScheduleIndex) => {
+    expect(a.talks).toEqual(b.talks);
+    expect([...a.titleTerms]).toEqual([...b.titleTerms]);
+    expect([...a.nameTerms]).toEqual([...b.nameTerms]);
+    expect([...a.deletions]).toEqual([...b.deletions]);
+    expect(a.termCounts).toEqual(b.termCounts);
+    expect([...a.conferences.values()]).toEqual([...b.conferences.values()]);
+  };
+
+  it('give the index buildScheduleIndex builds, talk by talk and term by term, in one run or several', () => {
+    const all = [...FIXTURE_TALKS, ...talks];
+    const whole = buildScheduleIndex(allConferences, all);
+    expectSameIndex(buildPreparedIndex(allConferences, [prepareScheduleTalks(all)]), whole);
+    // One run per conference (as storage keeps them), and runs cut anywhere.
+    const byConference = new Map<string, MatchableTalk[]>();
+    for (const t of all) byConference.set(t.conferenceId, [...(byConference.get(t.conferenceId) ?? []), t]);
+    const runs = [...byConference.values()].map((run) => prepareScheduleTalks(run));
+    const ordered = [...byConference.values()].flat();
+    expectSameIndex(buildPreparedIndex(allConferences, runs), buildScheduleIndex(allConferences, ordered));
+    const cuts = [0, 7, 8, 400, all.length].map((n, i, a) => all.slice(a[i - 1] ?? 0, n));
+    expectSameIndex(
+      buildPreparedIndex(
+        allConferences,
+        cuts.map((run) => prepareScheduleTalks(run)),
+      ),
+      whole,
     );
-    expect(prepared.talks).toEqual(whole.talks);
-    expect([...prepared.titleTerms]).toEqual([...whole.titleTerms]);
-    expect([...prepared.nameTerms]).toEqual([...whole.nameTerms]);
-    expect([...prepared.deletions]).toEqual([...whole.deletions]);
-    expect(prepared.termCounts).toEqual(whole.termCounts);
-    expect([...prepared.conferences.values()]).toEqual([...whole.conferences.values()]);
   });
 
-  it('leave housekeeping out, and are only read by the index (one preparation serves many builds)', () => {
-    expect(prepareScheduleTalk(FIXTURE_TALKS.find((t) => t.housekeeping)!)).toBeNull();
-    const ready = prepareScheduleTalks(FIXTURE_TALKS);
-    const copy = structuredClone(ready);
-    const a = buildPreparedIndex(FIXTURE_CONFERENCES, ready);
-    const b = buildPreparedIndex(FIXTURE_CONFERENCES, ready);
-    expect(ready).toEqual(copy);
-    expect(b.talks).toEqual(a.talks);
+  it('are only read by the index: one preparation serves many builds', () => {
+    const runs = [prepareScheduleTalks(FIXTURE_TALKS), prepareScheduleTalks(talks)];
+    const copy = structuredClone(runs);
+    const a = buildPreparedIndex(allConferences, runs);
+    const b = buildPreparedIndex(allConferences, runs);
+    expect(runs).toEqual(copy);
+    expectSameIndex(a, b);
     expect(b.talks[0]!.forms).toBe(a.talks[0]!.forms);
+  });
+
+  it('leave housekeeping out, and take talks prepared one by one before', () => {
+    expect(prepareScheduleTalk(FIXTURE_TALKS.find((t) => t.housekeeping)!)).toBeNull();
+    const first = FIXTURE_TALKS.find((t) => !t.housekeeping)!;
+    const early = prepareScheduleTalk(first)!;
+    const run = prepareScheduleTalks(FIXTURE_TALKS, new Map([[first.id, early]]));
+    expect(run.talks).toContain(early);
+    expect(run.talks).toHaveLength(FIXTURE_TALKS.filter((t) => !t.housekeeping).length);
   });
 });
 
