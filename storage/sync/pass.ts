@@ -44,8 +44,6 @@ export interface SyncOptions extends KeyOptions {
   /** Rounds of fetch-merge-retry for documents another device wrote in between (409). */
   conflictRounds?: number;
   timeoutMs?: number;
-  /** Who made the records this device sends first (the panel's name; default none). */
-  author?: string | null;
   now?: () => number;
 }
 
@@ -300,7 +298,7 @@ async function push(
   // read back and merged meanwhile.
   for (let round = 0; pending.length > 0; round++) {
     if (round === rounds) throw new SyncError('conflicts');
-    pending = await pushRound(db, couch, codec, pending, options.author ?? null, limits, guard, report);
+    pending = await pushRound(db, couch, codec, pending, limits, guard, report);
   }
 }
 
@@ -328,7 +326,6 @@ async function* outgoing(
   db: TalkNotesDatabase,
   codec: Codec,
   keys: readonly string[],
-  author: string | null,
   limits: PushLimits,
 ): AsyncGenerator<Outgoing> {
   let batch: Outgoing = { json: [], states: new Map() };
@@ -341,7 +338,7 @@ async function* outgoing(
       rows.map((row) => {
         const separator = row!.key.indexOf(':');
         const table = row!.key.slice(0, separator) as SyncTable;
-        const document = toDocument(table, row!.key.slice(separator + 1), row!.state, author);
+        const document = toDocument(table, row!.key.slice(separator + 1), row!.state);
         return codec.seal(row!.rev ? { ...document, _rev: row!.rev } : document);
       }),
     );
@@ -374,7 +371,6 @@ async function pushRound(
   couch: CouchClient,
   codec: Codec,
   keys: readonly string[],
-  author: string | null,
   limits: PushLimits,
   guard: Guard,
   report: SyncReport,
@@ -385,7 +381,7 @@ async function pushRound(
   /** Everything started: requests and the writing of their answers. */
   const started: Promise<void>[] = [];
   let failure: { error: unknown } | null = null;
-  for await (const batch of outgoing(db, codec, keys, author, limits)) {
+  for await (const batch of outgoing(db, codec, keys, limits)) {
     while (out.size >= limits.inFlight && !failure) await Promise.race(out);
     if (failure) break;
     // Sync removed meanwhile: nothing more is sent.
