@@ -150,10 +150,8 @@ function handlersFor({
   }
 
   let siteIndex = sites;
-  const siteKnown = (url: string) => {
-    siteIndex ??= createSiteIndex(db);
-    return siteIndex.hasPagesOf(url);
-  };
+  const siteIndexed = () => (siteIndex ??= createSiteIndex(db));
+  const siteKnown = (url: string) => siteIndexed().hasPagesOf(url);
 
   /** The talk of a highlight, as the menu sees it; null when it is under none. */
   async function grantedTalk(highlightId: string): Promise<GrantedTalk | null> {
@@ -211,7 +209,9 @@ function handlersFor({
       const key = normalizeUrl(url);
       if (!key) throw new MessageRejected('not an http(s) URL');
       requireOwnPage(context, key);
-      return postHighlights(db, key, identity);
+      // Only the keys the library holds are asked of IndexedDB (storage/sites.ts keeps them in memory;
+      // while they are being read, every key is asked rather than waiting).
+      return postHighlights(db, key, identity, siteIndexed().knownPagesIfRead());
     },
 
     // Asked by the eager script on every visit: a set lookup (storage/sites.ts), and when that says no,

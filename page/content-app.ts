@@ -53,6 +53,8 @@ export interface PostView {
 interface ShownArticle {
   element: Element;
   postUrl: string;
+  /** The permalink the archive shows for the post (its `postUrl` may be where it was first clipped). */
+  permalink: string;
   title: string;
   fingerprint: string | null;
 }
@@ -157,7 +159,13 @@ export class ContentApp {
       const element = identity.articleElements[shown.index];
       const claim = identity.claim.articles[shown.index];
       if (!element || !claim) continue;
-      articles.push({ element, postUrl: shown.postUrl, title: claim.title, fingerprint: claim.fingerprint });
+      articles.push({
+        element,
+        postUrl: shown.postUrl,
+        permalink: claim.permalink,
+        title: claim.title,
+        fingerprint: claim.fingerprint,
+      });
       for (const record of shown.highlights) {
         this.articleOf.set(record.id, element);
         records.push(record);
@@ -188,7 +196,8 @@ export class ContentApp {
     if (!post) return clip;
     const article = post.articles.find((a) => a.element.contains(range.commonAncestorContainer));
     if (article) {
-      const page = { ...clip.page, url: article.postUrl, canonicalUrl: null, excerpt: null };
+      // The archive's link to the post is its permalink: the post's canonical, which an export links to.
+      const page = { ...clip.page, url: article.postUrl, canonicalUrl: article.permalink, excerpt: null };
       return {
         ...clip,
         page: { ...page, title: article.title || page.title, fingerprint: article.fingerprint },

@@ -279,8 +279,8 @@ export function DashboardApp({
     groupBy === 'conference'
       ? conferenceSummary(view.groups, view.slots.length)
       : filtered
-        ? `${NUMBER.format(view.slots.length)} of ${plural(total)}, from ${NUMBER.format(view.resultPages)} of ${plural(records.pages.length, 'page')}`
-        : `${plural(total)} from ${plural(records.pages.length, 'page')}`;
+        ? `${NUMBER.format(view.slots.length)} of ${plural(total)}, from ${NUMBER.format(view.resultPages)} of ${plural(view.index.postCount, 'page')}`
+        : `${plural(total)} from ${plural(view.index.postCount, 'page')}`;
 
   // A conference as one Markdown file: its passages in view, in schedule order (core/markdown/conference-export.ts).
   const exportConference = (conference: ConferenceRecord) => {

@@ -71,6 +71,46 @@ export function PageLinks({
   );
 }
 
+/**
+ * The addresses one post was read at (#18): its permalink (`Open post`), then the others, each a
+ * link named by its host and path.
+ */
+function PostAddresses({ addresses }: { addresses: readonly string[] }) {
+  const [permalink, ...others] = addresses.filter(isWebUrl);
+  if (!permalink) return null;
+  return (
+    <>
+      {' · '}
+      <a href={permalink} target="_blank" rel="noopener noreferrer" title={permalink}>
+        Open post
+      </a>
+      {others.length > 0 && (
+        <span class="dash-muted">
+          {' · also read at '}
+          {others.map((url, i) => (
+            <span key={url}>
+              {i > 0 && ', '}
+              <a href={url} target="_blank" rel="noopener noreferrer">
+                {shortAddress(url)}
+              </a>
+            </span>
+          ))}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** An address as a reader tells it apart: host and path, without the scheme. */
+export function shortAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}${parsed.search}`;
+  } catch {
+    return url;
+  }
+}
+
 /** The heading a group shows: talk title, page title, tag, or day. */
 export function groupTitle(group: HighlightGroup): string {
   switch (group.by) {
@@ -179,7 +219,7 @@ export function DashboardGroupHeader(props: Props) {
           )}
           {group.by !== 'page' && ' · '}
           {group.by !== 'page' && <PageLinks pages={group.pages} terms={terms} />}
-          {group.by === 'page' && group.page && isWebUrl(group.page.url) && (
+          {group.by === 'page' && !group.addresses && group.page && isWebUrl(group.page.url) && (
             <>
               {' · '}
               <a href={group.page.url} target="_blank" rel="noopener noreferrer">
@@ -187,8 +227,10 @@ export function DashboardGroupHeader(props: Props) {
               </a>
             </>
           )}
+          {group.by === 'page' && group.addresses && <PostAddresses addresses={group.addresses} />}
         </p>
       )}
+
       {props.notes}
       {actions.length > 0 && (
         <div class="dash-group-actions">

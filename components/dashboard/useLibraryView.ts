@@ -106,10 +106,12 @@ export function useLibraryView(
   const rows = useMemo(() => groups && flattenGroups(groups, collapsed), [groups, collapsed]);
   const resultPages = useMemo(() => {
     if (!index || !slots) return 0;
+    // Pages that are one post count once (#18), as the list shows them.
     const seen = new Uint8Array(index.pages.length);
     let count = 0;
     for (let k = 0; k < slots.length; k++) {
-      const page = index.pageSlot[slots[k]!]!;
+      const slot = index.pageSlot[slots[k]!]!;
+      const page = slot >= 0 ? index.postSlot[slot]! : -1;
       if (page >= 0 && !seen[page]) {
         seen[page] = 1;
         count++;

@@ -36,6 +36,11 @@ export interface HighlightGroup {
   page: PageRecord | null;
   /** Pages the group's highlights came from, in the order of the group (a conference talk: and its linked write-ups). */
   pages: PageRecord[];
+  /**
+   * Page groups (and the talk view's "no talk" groups, which list them as one too): the addresses of
+   * the post, permalink first, when it was read at more than one (#18: its pages are listed as one).
+   */
+  addresses?: readonly string[];
   highlights: HighlightRecord[];
   /** The Conferences view only (./conference-groups.ts): what the row is and where it sits. */
   schedule?: ScheduleRow;
@@ -100,18 +105,22 @@ export function groupHighlights(
     const h = index.highlights[slot]!;
     const talkSlot = by === 'talk' ? index.talkSlot[slot]! : -1;
     const pageSlot = index.pageSlot[slot]!;
+    // A post's pages are one group (#18), under its first page.
+    const postSlot = pageSlot >= 0 ? index.postSlot[pageSlot]! : -1;
     let group =
-      talkSlot >= 0 ? byTalk[talkSlot] : pageSlot >= 0 ? byPage[pageSlot] : unknownPages.get(h.pageId);
+      talkSlot >= 0 ? byTalk[talkSlot] : postSlot >= 0 ? byPage[postSlot] : unknownPages.get(h.pageId);
     if (!group) {
       if (talkSlot >= 0) {
         const talk = index.talks[talkSlot]!;
         group = { ...emptyGroup(`talk:${talk.id}`, by, talk.title), talk };
         byTalk[talkSlot] = group;
       } else {
-        const page = index.pages[pageSlot] ?? null;
-        const key = `${by === 'talk' ? 'notalk' : 'page'}:${h.pageId}`;
+        const page = index.pages[postSlot] ?? null;
+        const key = `${by === 'talk' ? 'notalk' : 'page'}:${page?.id ?? h.pageId}`;
         group = { ...emptyGroup(key, by, page?.title ?? h.url), page };
-        if (pageSlot >= 0) byPage[pageSlot] = group;
+        const addresses = postSlot >= 0 ? index.postAddresses[postSlot]! : [];
+        if (addresses.length > 1) group.addresses = addresses;
+        if (postSlot >= 0) byPage[postSlot] = group;
         else unknownPages.set(h.pageId, group);
       }
       groups.push(group);

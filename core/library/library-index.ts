@@ -9,6 +9,7 @@
  * `buildLibraryIndex(data)` → `searchLibrary(index, terms)` → `filterLibrary(index, filter, hits)`
  * → `groupHighlights(index, slots, by)` → `flattenGroups(groups, collapsed)`.
  */
+import { groupPagesByPost } from '../post-pages';
 import { resolveTalk } from '../schedule/resolve';
 import {
   type ConferenceRecord,
@@ -57,6 +58,15 @@ export interface LibraryIndex {
   conferences: readonly ConferenceRecord[];
   /** Site of each page, by page slot (see `siteOf`). */
   pageSites: string[];
+  /**
+   * Per page slot: the slot of its post's first page (core/post-pages.ts): pages that are one post
+   * (a moved post, an archive's copy, AMP and print views) are listed as one (#18).
+   */
+  postSlot: Int32Array;
+  /** Per page slot of a post's first page: the post's addresses, permalink first; others empty. */
+  postAddresses: readonly (readonly string[])[];
+  /** How many posts the pages are (each post's pages counted once). */
+  postCount: number;
   /** Per slot: the colour's index in HIGHLIGHT_COLORS (comparing numbers, not strings, per keystroke). */
   color: Uint8Array;
   /** Per slot: ORPHAN and HAS_NOTE bits. */
@@ -153,6 +163,7 @@ export function buildLibraryIndex(data: LibraryData): LibraryIndex {
     pageIndex.set(page.id, i);
     return siteOf(page);
   });
+  const posts = groupPagesByPost(data.pages);
   const talkSlot = new Int32Array(n);
   const ownTalkSlot = new Int32Array(n);
   const pageSlot = new Int32Array(n);
@@ -180,6 +191,9 @@ export function buildLibraryIndex(data: LibraryData): LibraryIndex {
     pages: data.pages,
     conferences,
     pageSites,
+    postSlot: posts.postOf,
+    postAddresses: posts.addresses,
+    postCount: posts.postOf.filter((root, i) => root === i).length,
     color,
     flags,
     search: null,

@@ -30,6 +30,7 @@ import { sanitizeMarkdown } from './sanitize';
 import { scheduleDetails, scheduleValues } from './schedule-details';
 import type { ColorNames } from '../colors';
 import { publishedDay } from '../page-view';
+import { groupPagesByPost } from '../post-pages';
 import { resolveTalk } from '../schedule/resolve';
 import { highlightFragmentUrl } from '../text-fragment';
 import { hasRecordNotes, noteOf, tagsOf } from '../record-notes';
@@ -84,6 +85,11 @@ export interface ExportContext {
   template: CompiledTemplate | null;
   /** The hashtag of each tag of the export (by the tag in lower case), no two alike (./hashtags.ts). */
   tagNames: ReadonlyMap<string, string>;
+  /**
+   * The permalink of each page's post, by page id (#18, core/post-pages.ts): what a passage links to,
+   * wherever it was clipped (an archive page, an AMP view, the post's old address).
+   */
+  permalinks: ReadonlyMap<string, string>;
 }
 
 /**
@@ -110,7 +116,19 @@ export function exportContext(
     options: input.options,
     template,
     tagNames: hashtagNames((input.highlights ?? []).flatMap((h) => h.tags)),
+    permalinks: permalinksOf(input.pages),
   };
+}
+
+/** Each page's post's permalink, by page id: the pages of one post link to one address. */
+function permalinksOf(pages: readonly PageRecord[]): Map<string, string> {
+  const { postOf, addresses } = groupPagesByPost(pages);
+  return new Map(pages.map((page, i) => [page.id, addresses[postOf[i]!]![0] ?? page.url]));
+}
+
+/** The address a highlight links to: its post's permalink, else the URL it was filed under. */
+function postUrl(h: HighlightRecord, ctx: ExportContext): string {
+  return ctx.permalinks.get(h.pageId) ?? h.url;
 }
 
 /** The talk a highlight is exported under: its own, or the conference talk its talk links to. */
@@ -184,9 +202,13 @@ export function exportCounts(
     for (const id of talkIds) addTags(tagsOf(ctx.talks.get(id)));
     for (const id of pageOrder.keys()) addTags(tagsOf(ctx.pages.get(id)));
   }
-  const sources = [...pageOrder.keys()].map(
-    (id) => ctx.pages.get(id)?.url ?? input.highlights.find((h) => h.pageId === id)!.url,
-  );
+  const sources = [
+    ...new Set(
+      [...pageOrder.keys()].map(
+        (id) => ctx.permalinks.get(id) ?? input.highlights.find((h) => h.pageId === id)!.url,
+      ),
+    ),
+  ];
   return [
     ['exported', isoTime(input.exportedAt)],
     ['highlights', input.highlights.length],
@@ -360,7 +382,7 @@ function templateValues(
     quote: () => blockquote(passageMarkdown(h)),
     note: () => sanitizeMarkdown(h.note, 'user'),
     tags: () => hashtags(h.tags, ctx),
-    url: () => linkDestination(page?.url ?? h.url) ?? '',
+    url: () => linkDestination(postUrl(h, ctx)) ?? '',
     fragmentUrl: () => fragmentUrl(h, ctx) ?? '',
     link: () => titleLink(h, ctx),
     pageTitle: () => inline(pageTitle(h, ctx)),
@@ -429,7 +451,7 @@ export function passageWithSource(passage: UnstoredPassage, page: { title: strin
 }
 
 function fragmentUrl(h: HighlightRecord, ctx: ExportContext): string | null {
-  const base = linkDestination(ctx.pages.get(h.pageId)?.url ?? h.url);
+  const base = linkDestination(postUrl(h, ctx));
   return base ? highlightFragmentUrl(h, base) : null;
 }
 

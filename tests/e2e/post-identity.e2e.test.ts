@@ -18,7 +18,7 @@ import {
   waitForContentScript,
 } from './harness';
 
-type StoredPage = { url: string; title: string };
+type StoredPage = { url: string; title: string; canonicalUrl: string | null };
 
 const MENU = 'iframe[title="Talk Notes highlight"]';
 type StoredHighlight = { text: string; url: string };
@@ -202,6 +202,8 @@ describe('post identity in Chromium (#18)', () => {
     let stored = await library();
     expect(stored.highlights.find((h) => h.text === RUST)?.url).toBe(RUST_URL());
     expect(stored.pages.find((p) => p.url === RUST_URL())?.title).toBe('Rust in the kernel');
+    // The archive's link to each post is kept as the post's canonical: what its Markdown links to.
+    expect(stored.pages.find((p) => p.url === RUST_URL())?.canonicalUrl).toBe(RUST_URL());
     expect(stored.highlights.find((h) => h.text === ON_ARCHIVE)?.url).toBe(OLD());
     expect(stored.pages.map((p) => p.url).sort()).toEqual([RUST_URL(), OLD()].sort());
     await archive.close();

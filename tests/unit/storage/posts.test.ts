@@ -5,6 +5,7 @@ import { saveClip } from '@/storage/clips';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { answerPostLink } from '@/storage/post-links';
 import { postHighlights, storedPostOf } from '@/storage/posts';
+import { createSiteIndex } from '@/storage/sites';
 import { noMetadata, quotedPassage } from '../clip-fixtures';
 
 const OLD = 'https://blog.example.org/2024/scaling-postgres';
@@ -190,5 +191,86 @@ describe('postHighlights (#18)', () => {
       expect(linked.postUrl).toBe(OLD);
       expect(linked.highlights.map((h) => h.text)).toEqual(['a billion rows']);
     });
+  });
+});
+
+describe('postHighlights: one read (#18, at most 5 ms added to a visit)', () => {
+  let db: TalkNotesDatabase;
+  beforeEach(() => {
+    db = createDatabase(`posts-read-${crypto.randomUUID()}`);
+  });
+  afterEach(() => db.delete());
+
+  /**
+   * Counts the IndexedDB transactions `db` opens while `counting` is on (each is a round trip to the
+   * database's thread): a Dexie middleware, installed before the database opens.
+   */
+  let counting = false;
+  let transactions = 0;
+  function countTransactions(database: TalkNotesDatabase) {
+    database.use({
+      stack: 'dbcore',
+      name: 'countTransactions',
+      create: (down) => ({
+        ...down,
+        transaction: (...args) => {
+          if (counting) transactions++;
+          return down.transaction(...args);
+        },
+      }),
+    });
+  }
+  async function transactionsOf(run: () => Promise<unknown>): Promise<number> {
+    transactions = 0;
+    counting = true;
+    try {
+      await run();
+    } finally {
+      counting = false;
+    }
+    return transactions;
+  }
+
+  const archive = claim({
+    articles: Array.from({ length: 10 }, (_, i) => ({
+      permalink: `https://blog.example.org/${i % 2 ? 'moved' : 'posts'}/${i}`,
+      fingerprint: `${i}`.padStart(16, '0'),
+      title: `Post ${i}`,
+    })),
+  });
+
+  it('an archive of ten posts, half of them moved, in one transaction', async () => {
+    countTransactions(db);
+    for (let i = 0; i < 10; i++)
+      await clip(db, `https://blog.example.org/posts/${i}`, `passage ${i}`, {
+        fingerprint: `${i}`.padStart(16, '0'),
+      });
+    let answer: Awaited<ReturnType<typeof postHighlights>> | undefined;
+    const transactions = await transactionsOf(async () => {
+      answer = await postHighlights(db, 'https://blog.example.org/2024/', archive);
+    });
+    expect(transactions).toBe(1);
+    expect(answer!.articles.map((a) => [a.postUrl, a.highlights.map((h) => h.text)])).toEqual(
+      Array.from({ length: 10 }, (_, i) => [`https://blog.example.org/posts/${i}`, [`passage ${i}`]]),
+    );
+  });
+
+  it('with the keys the background holds: the same answer, only stored keys asked, the page’s own always', async () => {
+    await clip(db, OLD, 'a billion rows', { fingerprint: FP });
+    const index = createSiteIndex(db);
+    const known = await index.knownPages();
+    // Found by its fingerprint after a redirect from its old link (found by nothing else here).
+    const arrived = claim({ fingerprint: FP, redirected: true });
+    const answer = await postHighlights(db, NEW, arrived, known);
+    expect(answer.postUrl).toBe(OLD);
+    expect(answer).toEqual(await postHighlights(db, NEW, arrived));
+    expect((await postHighlights(db, NEW, claim({ permalinks: [OLD] }), known)).highlights).toHaveLength(1);
+    // Keys read before a clip (a write the index has not seen yet): the page's own highlights still.
+    const stale = { hasUrl: () => false, hasFingerprint: () => false };
+    await clip(db, NEW, 'sharding later');
+    expect((await postHighlights(db, NEW, claim(), stale)).highlights.map((h) => h.text)).toEqual([
+      'sharding later',
+    ]);
+    index.close();
   });
 });

@@ -78,6 +78,68 @@ describe('DashboardApp', () => {
       expect(screen.getAllByRole('heading', { level: 2, name: talk.title }).length).toBeGreaterThan(0);
   });
 
+  it('lists a post read at several addresses once, its highlights together, its permalink first (#18)', async () => {
+    const permalink = 'https://blog.example/posts/scaling';
+    const pages = [
+      // Clipped on the archive page before post identity, then at the post's own address, then an AMP view.
+      page('archive', {
+        url: 'https://blog.example/2024/',
+        title: 'Scaling Postgres',
+        fingerprint: 'f'.repeat(16),
+      }),
+      page('post', {
+        url: permalink,
+        title: 'Scaling Postgres',
+        fingerprint: 'f'.repeat(16),
+        createdAt: T0 + 1,
+      }),
+      page('amp', {
+        url: 'https://amp.blog.example/scaling',
+        title: 'Scaling Postgres',
+        canonicalUrl: permalink,
+        createdAt: T0 + 2,
+      }),
+      page('other', { url: 'https://blog.example/posts/other', title: 'Another post' }),
+    ];
+    await db.pages.bulkAdd(pages);
+    await db.highlights.bulkAdd(
+      pages.map((p, i) =>
+        hl(`h-${p.id}`, p.id, { url: p.url, text: `passage ${p.id}`, position: i, createdAt: T0 + i }),
+      ),
+    );
+    show();
+    await waitFor(() => expect(status()).toBe('4 highlights from 2 pages'));
+    // The list's Group by (the export options have one too).
+    const groupBy = screen
+      .getAllByRole('combobox', { name: 'Group by' })
+      .find((select) => select.querySelector('option[value="day"]'))!;
+    fireEvent.change(groupBy, { target: { value: 'page' } });
+    await waitFor(() =>
+      expect(screen.getAllByRole('heading', { level: 2, name: 'Scaling Postgres' })).toHaveLength(1),
+    );
+    const header = screen.getByRole('heading', { level: 2, name: 'Scaling Postgres' }).closest('section')!;
+    expect(within(header).getByText('3 highlights')).toBeTruthy();
+    expect(within(header).getByRole('link', { name: 'Open post' }).getAttribute('href')).toBe(permalink);
+    expect(
+      within(header)
+        .getAllByRole('link')
+        .map((a) => a.getAttribute('href')),
+    ).toEqual([permalink, 'https://blog.example/2024/', 'https://amp.blog.example/scaling']);
+    expect(within(header).getByRole('link', { name: 'amp.blog.example/scaling' })).toBeTruthy();
+    // A post at one address keeps its one link.
+    const other = screen.getByRole('heading', { level: 2, name: 'Another post' }).closest('section')!;
+    expect(
+      within(other)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Open page']);
+    // Searching still finds the post's passages under the one entry.
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), {
+      target: { value: 'passage archive' },
+    });
+    await waitFor(() => expect(status()).toBe('1 of 4 highlights, from 1 of 2 pages'));
+  });
+
   it('lists a page’s talks in page order, newest clip first only when the reader orders so', async () => {
     const recap = page('p', { title: 'KubeCon recap' });
     const at = (id: string, title: string, position: number) => ({ ...talk(id, 'p', title), position });
