@@ -9,7 +9,7 @@
  * ("My notes on the 'Scaling Postgres' keynote") is that talk from top to bottom; anything else has no
  * talks. Sections keep live DOM references so callers order things with `compareDocumentPosition`.
  */
-import { type Candidate, collectCandidates, TALK_LINK } from './candidates';
+import { type Candidate, collectBlockCandidates, collectCandidates, TALK_LINK } from './candidates';
 import {
   blocksAfter,
   clean,
@@ -30,6 +30,7 @@ import { parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
 import { findSpeakers } from './speakers';
 import { type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
+import { announcesRatherThanReports } from './tense';
 import { nameRecurs } from './title-parse';
 import { isHowToTitle, isWatchlistTitle, stepNumber } from './vocabulary';
 
@@ -186,6 +187,9 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
   let talks = page.rules.talkForm
     ? talksOfForm(post, body, page.rules.talkForm)
     : chooseTalks(post, body, reading, sectionEnd);
+  // A programme announces its talks ("will show", "θα συζητήσουν"): their notes are abstracts, and
+  // nothing of what was said is written up.
+  if (talks.length >= 2 && announcesRatherThanReports(talks.map((t) => sectionLead(t.c, post)))) return [];
   // A post whose title names one talk is that talk, unless its lines name at least two talks for sure.
   const strongTalks = talks.filter((t) => hasStrongEvidence(t.c, post)).length;
   if (talks.length === 0 || strongTalks < 2) {
@@ -471,6 +475,12 @@ function chooseTalks(
     const plain = body.filter((c) => c.kind === 'plain' && !c.role);
     const group = plain.length >= 2 ? scoreGroup(plain, post) : null;
     if (group && eventPage && group.evidenced >= 2) scored.push(group);
+  }
+  if (!scored.length && eventPage && !strongOnly) {
+    // No line of any form names a talk: the write-up may be a run of like blocks (a thread's posts, a
+    // comment tree, time-stamped paragraphs), each opening with its talk's title (blocks.ts).
+    const blocks = collectBlockCandidates(post).filter((c) => c.role === null && !notSeen(c));
+    if (blocks.length >= 2) return withoutRepeats(blocks.map((c) => toTalk(c, post)));
   }
 
   let accepted: Talk[] = [];

@@ -131,6 +131,16 @@ export function parseTalkTitle(raw: string): ParsedTitle {
       text = text.slice(byPrefix[0].length);
       continue;
     }
+    // "Opening keynote, Jane Doe: Title": a session kind and a person before the colon.
+    const kindAndPerson = /^([^:：,，]{2,40}?)\s*[,，]\s*([^:：,，]{3,80}?)\s*[:：]\s+(?=\S)/u.exec(text);
+    const kindOf = kindAndPerson?.[1] ? markerOf(kindAndPerson[1]) : null;
+    const kindPeople = kindOf && kindAndPerson?.[2] ? parsePeople(kindAndPerson[2]) : null;
+    if (kindAndPerson && kindOf && kindPeople) {
+      marker ??= kindOf;
+      prefixSpeakers = kindPeople;
+      text = text.slice(kindAndPerson[0].length);
+      continue;
+    }
     const colon = /^([^:：]{1,40}?)\s*[:：]\s*(?=\S)/u.exec(text);
     // A spaced dash, or the middle dot or bar site builders set between a session's kind and its title
     // ("Talk · Title", "Panel | Title").

@@ -35,6 +35,21 @@ describe('parseTalkTitle', () => {
       null,
     ],
     ['10:30 — Scaling Postgres (Jane Doe)', 'Scaling Postgres', ['Jane Doe'], null],
+    // A session kind and a person before the colon: the person is the speaker (session 8).
+    [
+      'Closing keynote, Imre Varga: Where Schedulers Go to Die',
+      'Where Schedulers Go to Die',
+      ['Imre Varga'],
+      'keynote',
+    ],
+    [
+      'Workshop, Lina Costa e Rui Pais: Testes de carga',
+      'Testes de carga',
+      ['Lina Costa', 'Rui Pais'],
+      'workshop',
+    ],
+    // Not a kind before the comma: the prefix stays title.
+    ['Berlin, Oslo: Two Cities, One Cluster', 'Berlin, Oslo: Two Cities, One Cluster', [], null],
     [
       'Talk · WebAssembly lato server: promesse e trappole',
       'WebAssembly lato server: promesse e trappole',
