@@ -24,7 +24,7 @@ import {
 } from './dom';
 import { findPosts } from './posts';
 import { opensWithBreak, tellsOfAnotherTalk } from './prose';
-import { singleTalkOfPost, talkNamedInOpening } from './single-talk';
+import { singleTalkOfPost, talkNamedInOpening, talkNamedInPageTitle } from './single-talk';
 import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
 import { parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
@@ -199,7 +199,13 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
     const single =
       singleTalkOfPost(post, postTitleText, postTitle?.el ?? null, eventPage) ??
       // Where no line names a talk for sure, the opening may name the one talk the post is about.
-      (strongTalks === 0 ? talkNamedInOpening(post, postTitleText, postTitle?.el ?? null, eventPage) : null);
+      (strongTalks === 0
+        ? talkNamedInOpening(post, postTitleText, postTitle?.el ?? null, eventPage)
+        : null) ??
+      // A headline over the post, and the talk named only in the document's title (its social card).
+      (strongTalks === 0 && talks.length === 0 && eventPage && postTitle && page.raw !== postTitleText
+        ? talkNamedInPageTitle(page.raw, postTitle.el)
+        : null);
     if (single) {
       return [
         {
@@ -489,6 +495,7 @@ function chooseTalks(
     // carry strong evidence, a line without it ("Why I keep going back") is no talk.
     const strongForm = group.strong >= 2 && group.strong >= group.evidenced * STRONG_FORM_SHARE;
     if (strongForm) confirmPrefixesInNamingForm(group);
+    if (group.strong >= 2) confirmPrefixesNamedAgain(group, post);
     const fill =
       eventPage &&
       !strongForm &&
@@ -689,6 +696,50 @@ function confirmPrefixesInNamingForm(group: Group): void {
     m.c.prefixConfirmed = true;
     m.evidence = 'strong';
   }
+}
+
+/**
+ * In a form that names talks for sure (two lines of strong evidence), a line "Jane Doe: Title" whose
+ * person the talk's notes name again, anywhere in them and in any grammatical case ("Андрій Шевчук:
+ * …" over "… Андрій відповів"), names its speaker first. Not a dash prefix: "Kubernetes Operators —
+ * …" reads the same, and its first word recurs in any notes.
+ */
+function confirmPrefixesNamedAgain(group: Group, post: Element): void {
+  for (const m of group.members) {
+    const p = m.c.parsed;
+    if (m.evidence === 'strong' || m.c.role !== null || !p.prefixPeople.length || p.prefixDash) continue;
+    if (m.c.listedSpeakers.length) continue;
+    const notes = sectionText(m.c, post, NOTES_CHARS);
+    if (!p.prefixPeople.some((name) => nameRecursInflected(name, notes))) continue;
+    m.c.prefixConfirmed = true;
+    m.evidence = 'strong';
+  }
+}
+const NOTES_CHARS = 3000;
+
+/** A word of `name` (its first four letters or more, as inflection keeps them) recurs in `text` inside a sentence. */
+function nameRecursInflected(name: string, text: string): boolean {
+  return name
+    .split(/\s+/)
+    .filter((w) => w.length >= 4)
+    .some((w) => {
+      const stem = w.slice(0, Math.max(4, w.length - 2)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return new RegExp(`(?<![.!?]\\s|^|\\n|\\p{L})${stem}\\p{L}{0,4}(?!\\p{L})`, 'u').test(text);
+    });
+}
+
+/** The text of the talk's section: the blocks after its line up to the next heading, at most `max` characters. */
+function sectionText(c: Candidate, post: Element, max: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (const block of blocksAfter(c.el, post)) {
+    if (block.matches(HEADINGS) || block.querySelector(HEADINGS)) break;
+    const text = textUpTo(block, max);
+    parts.push(text);
+    length += text.length;
+    if (length >= max) break;
+  }
+  return parts.join('\n').slice(0, max);
 }
 
 /**

@@ -104,6 +104,48 @@ describe('a single talk named only where the post opens', () => {
   });
 });
 
+describe('a single talk named only in the document title (session 8)', () => {
+  const post = (docTitle: string) =>
+    page(
+      `<article><h1>The best hour of the whole conference</h1>
+      <p id="a">I went to ShipConf for the hallway, and one session changed how our team does releases.</p>
+      <h2>Context</h2><p id="b">We deploy forty times a day and still fear Fridays.</p>
+      <h2>Three ideas</h2><p id="c">Dark launches, boring rollbacks, and a pager nobody dreads.</p></article>`,
+      docTitle,
+    );
+
+  it('a quoted title with its speaker after a dash, under a headline', () => {
+    const doc = post('Notes: “Quiet Deploys for Loud Teams” – Amara Obi at ShipConf 2025 | field notes');
+    expect(titles(doc)).toEqual([['Quiet Deploys for Loud Teams', ['Amara Obi']]]);
+    expect(filed(doc, 'b')).toBe('Quiet Deploys for Loud Teams');
+    expect(filed(doc, 'c')).toBe('Quiet Deploys for Loud Teams');
+  });
+
+  it('a quote without a person, or a person without a quote, names no talk', () => {
+    expect(titles(post('Notes: “Quiet Deploys for Loud Teams” at ShipConf 2025 | field notes'))).toEqual([]);
+    expect(titles(post('Notes from ShipConf 2025 – Amara Obi | field notes'))).toEqual([]);
+  });
+});
+
+describe('"Speaker: Title" headings among talk headings (session 8)', () => {
+  const recap = (notes: string) =>
+    page(
+      `<article><h1>Frontend Days 2025: notatki</h1><p>Trzy wystąpienia, które zapamiętałam.</p>
+      <h3>Keynote: Przeglądarka w 2030 roku</h3><p id="a">Otwarcie o tym, dokąd zmierza platforma.</p>
+      <h3>Prelekcja: Dostępność bez wymówek</h3><p id="b">Klawiatura najpierw, potem reszta.</p>
+      <h3>Marta Kowalczyk: Mikrofrontendy, z których zrezygnowaliśmy</h3>
+      <p id="c">Najbardziej szczera prelekcja dnia. Zespół rozdzielił panel na dziewięć części i złożył go z powrotem.</p>
+      <p id="d">${notes}</p></article>`,
+      'Frontend Days 2025: notatki',
+    );
+
+  it('the person is the speaker when the notes name her again, in any case form', () => {
+    const doc = recap('Według Marty to działa tylko wtedy, gdy każda część ma osobny zespół i budżet.');
+    expect(titles(doc)).toContainEqual(['Mikrofrontendy, z których zrezygnowaliśmy', ['Marta Kowalczyk']]);
+    expect(filed(doc, 'd')).toBe('Mikrofrontendy, z których zrezygnowaliśmy');
+  });
+});
+
 describe('speaker labels and honorifics', () => {
   it('a handle with the name after it names the person', () => {
     expect(speakerLine('Orador: @mati_ok (Matías Ocampo)')).toEqual(['Matías Ocampo']);
