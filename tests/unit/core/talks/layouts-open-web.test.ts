@@ -127,6 +127,40 @@ describe('a single talk named only in the document title (session 8)', () => {
   });
 });
 
+describe('an e-mail newsletter built of layout tables (session 8)', () => {
+  const box = (inner: string) =>
+    `<table width="100%" cellpadding="0"><tbody><tr><td class="c7">${inner}</td></tr></tbody></table>`;
+  const doc = page(
+    `<table id="outer" width="100%"><tr><td id="body">
+     ${box('<h1>Platform Weekly #12: three talks from InfraDays</h1><p id="intro">I went to InfraDays in Lyon; here is what stuck with me, talks only.</p>')}
+     ${box('<h2>From the conference floor</h2>')}
+     ${box('<p><strong>Tuesday keynote: Boring Platforms Win (Océane Marchal)</strong></p><p id="k">Océane argued that a platform nobody talks about is a platform that works, and showed two years of incident counts to prove it.</p>')}
+     ${box('<h3>Paved Roads, Not Golden Cages</h3><p><em>Viktor Halász, Northbeam</em></p><p id="a">Viktor’s team offers one paved road per language and lets teams leave it, as long as they carry the pager for what they build.</p>')}
+     <table width="100%"><tbody><tr>
+       <td width="50%">${'<h3>Quotas Are a Product — Imani Njoroge</h3><p id="b">Imani treats quotas as a feature with a changelog and an owner, never as a ticket queue for exceptions.</p>'}</td>
+       <td width="50%">${'<h3>“Cost Is a Signal”, by Ruben Castell</h3><p id="c">Ruben puts the cloud bill next to latency on every service dashboard, per request.</p>'}</td>
+     </tr></tbody></table>
+     ${box('<h3>Job of the week</h3><p id="job">A small logistics firm is hiring its first platform engineer; reply and I will forward it.</p>')}
+     </td></tr></table>`,
+    'Platform Weekly #12: three talks from InfraDays',
+  );
+
+  it('headings and lines in layout cells are read like any others', () => {
+    expect(titles(doc)).toEqual([
+      ['Boring Platforms Win', ['Océane Marchal']],
+      ['Paved Roads, Not Golden Cages', ['Viktor Halász']],
+      ['Quotas Are a Product', ['Imani Njoroge']],
+      ['Cost Is a Signal', ['Ruben Castell']],
+    ]);
+    expect(filed(doc, 'k')).toBe('Boring Platforms Win');
+    expect(filed(doc, 'a')).toBe('Paved Roads, Not Golden Cages');
+    expect(filed(doc, 'b')).toBe('Quotas Are a Product');
+    expect(filed(doc, 'c')).toBe('Cost Is a Signal');
+    expect(filed(doc, 'intro')).toBeNull();
+    expect(filed(doc, 'job')).toBeNull();
+  });
+});
+
 describe('"Speaker: Title" headings among talk headings (session 8)', () => {
   const recap = (notes: string) =>
     page(
