@@ -175,6 +175,8 @@ function readsAsTalk(block: Element, lead: Lead, members: Element[]): boolean {
     parsed.prefixPeople.length > 0 ||
     QUOTE.test(line.slice(0, 3)) ||
     QUOTE.test(parsed.title.slice(0, 1)) ||
+    // "Day 2 · «Title»": the title the parser kept was quoted in the line.
+    QUOTE.test(line.charAt(line.indexOf(parsed.title) - 1)) ||
     firstNameInParens(parsed.title, ownedBy(block, lead, members)) !== null;
   if (!evidence) return false;
   // A list of titles (a programme, links to read) has no notes: a talk written up has.

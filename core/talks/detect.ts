@@ -187,6 +187,7 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
   let talks = page.rules.talkForm
     ? talksOfForm(post, body, page.rules.talkForm)
     : chooseTalks(post, body, reading, sectionEnd);
+  if (!page.rules.talkForm) talks = withRunMates(talks, post);
   // A programme announces its talks ("will show", "θα συζητήσουν"): their notes are abstracts, and
   // nothing of what was said is written up.
   if (talks.length >= 2 && announcesRatherThanReports(talks.map((t) => sectionLead(t.c, post)))) return [];
@@ -563,6 +564,23 @@ function withStrays(accepted: Talk[], body: Candidate[], post: Element): Talk[] 
   if (!strays.length) return accepted;
   return withoutRepeats([...accepted, ...strays.map((c) => toTalk(c, post))]);
 }
+/**
+ * Talks found as the first lines of blocks of a run of like blocks (toggles, cards, posts: blocks.ts)
+ * name the run as the write-up's form: the other blocks of that run whose first lines read as talk
+ * titles are talks too, though their lines lack the evidence the form needed (a quoted title whose
+ * speaker is named further down).
+ */
+function withRunMates(talks: Talk[], post: Element): Talk[] {
+  if (talks.length < 2) return talks;
+  const lines = collectBlockCandidates(post).filter((c) => c.role === null);
+  if (!lines.length) return talks;
+  const holds = (c: Candidate) => talks.some((t) => c.el.contains(t.c.el) || t.c.el.contains(c.el));
+  const runs = new Set(lines.filter(holds).map((c) => c.el.parentElement));
+  const mates = lines.filter((c) => runs.has(c.el.parentElement) && !holds(c));
+  if (!mates.length) return talks;
+  return withoutRepeats([...talks, ...mates.map((c) => toTalk(c, post))]);
+}
+
 /** A section that opens by naming what it is: "Talk by …", "Доклад Ольги …", "Keynote from …", "Vortrag von …". */
 const OPENS_WITH_TALK_WORD =
   /^(?:(?:the|a|her|his|their)\s+)?(?:talk|keynote|session|presentation|доклад|выступление|кейноут|доповідь|виступ|vortrag|keynote|charla|ponencia|palestra|conférence|présentation|lezing|presentatie|prelekcja|wykład|přednáška|konuşma|sunum|bài nói|bài trình bày)(?!\p{L})/iu;

@@ -94,6 +94,31 @@ describe('paragraphs that open with a time stamp', () => {
   });
 });
 
+describe('talks found among a run of like blocks name the run', () => {
+  const card = (head: string, body: string) =>
+    `<div class="k2"><div class="k3"><span role="button">▸</span><h3>${head}</h3></div><div class="k4">${body}</div></div>`;
+  const doc = page(
+    `<main><h1>Cloud Summit 2025 — notas da equipa</h1><p id="intro">Só escrevemos sobre o que vimos do princípio ao fim.</p>
+     ${card('Dia 1 · Keynote: Serverless Without Regrets (Beatriz Lemos)', '<p id="a">A Beatriz mostrou três anos de faturas e uma regra simples para cada função.</p>')}
+     ${card('Bancos de dados na borda — Tiago Freire e Marta Sousa', '<p id="b">Réplicas de leitura em doze cidades e um único ponto de escrita, por opção.</p>')}
+     ${card('Almoço, stands e a fila do café', '<p id="lunch">Fila longa, café fraco, conversas boas.</p>')}
+     ${card('Dia 2 · «Observabilidade para equipas pequenas»', '<p id="c">Orador: Samuel Quaresma. Três sinais chegam: erros, latência e saturação, por serviço.</p>')}
+     <h2>Conclusões</h2><p id="end">Voltamos no próximo ano.</p></main>`,
+    'Cloud Summit 2025 — notas da equipa',
+  );
+
+  it('a block whose quoted first line lacks the evidence of the others is a talk of the run too', () => {
+    expect(titles(doc).map(([t]) => t)).toEqual([
+      'Serverless Without Regrets',
+      'Bancos de dados na borda',
+      'Observabilidade para equipas pequenas',
+    ]);
+    expect(filed(doc, 'c')).toBe('Observabilidade para equipas pequenas');
+    expect(filed(doc, 'lunch')).toBeNull();
+    expect(filed(doc, 'end')).toBeNull();
+  });
+});
+
 describe('what a run of like blocks is not', () => {
   it('blocks whose first lines are sentences or name no talk are a discussion, not talks', () => {
     const doc = page(
