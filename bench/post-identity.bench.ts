@@ -114,9 +114,10 @@ const CASES: LookupCase[] = [
     baselineUrl: 'https://blog3.example.org/posts/103',
   },
   {
-    name: 'postHighlights: a moved post found by its fingerprint',
+    // Drawn by its fingerprint only when the reader followed the old link (a redirect, #18).
+    name: 'postHighlights: a moved post found by its fingerprint (after a redirect)',
     url: 'https://blog3.example.org/moved/153',
-    claim: { ...NO_CLAIM, fingerprint: fp(153) },
+    claim: { ...NO_CLAIM, fingerprint: fp(153), redirected: true },
     mode: 'post',
     baselineUrl: 'https://blog3.example.org/posts/153',
   },
@@ -269,9 +270,9 @@ it('looks a page up by its post identity within the budget (the background, on e
       byUrl: 'https://blog3.example.org/moved/103',
     },
     {
-      name: 'a moved post found by its fingerprint',
+      name: 'a moved post found by its fingerprint (after a redirect)',
       url: 'https://blog3.example.org/moved/153',
-      claim: { ...none, fingerprint: (153).toString(16).padStart(16, '0') },
+      claim: { ...none, fingerprint: (153).toString(16).padStart(16, '0'), redirected: true },
       byUrl: 'https://blog3.example.org/moved/153',
     },
     {

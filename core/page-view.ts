@@ -48,6 +48,8 @@ export type PopupPage =
        * only when there are framed pages. `url` and `title` are the one the popup shows.
        */
       pages?: TabPage[];
+      /** An archive page (#18): the posts it shows in full, by key, in page order. */
+      posts?: string[];
     };
 
 /**

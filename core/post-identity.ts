@@ -20,6 +20,14 @@ export interface PostClaim {
   fingerprint: string | null;
   /** Archive and tag pages: each post shown in full, in document order. Empty on a post's own page. */
   articles: ArticleClaim[];
+  /**
+   * The browser brought the reader here through an HTTP redirect within the page's origin (its
+   * navigation entry's `redirectCount`, which no page script can change): a moved post's old link.
+   * Only then, or with `referrer`, is a post found by its fingerprint alone drawn without asking.
+   */
+  redirected?: true;
+  /** The page the reader came from (`document.referrer`, normalized): a client redirect's old address. */
+  referrer?: string;
 }
 
 export interface ArticleClaim {

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import type { ColorNames } from './colors';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions, ExportOptionsSchema } from './markdown/export-options';
 import { LIMITS } from './limits';
+import { HttpUrlSchema } from './schemas';
 import { type TalkRules, TalkRulesSchema } from './talks/rules';
 import { HIGHLIGHT_COLORS, type HighlightColor } from './types';
 
@@ -20,6 +21,15 @@ export const ColorNamesSchema = v.pipe(
     return clean;
   }),
 );
+
+/**
+ * A page the reader linked to a post shown elsewhere (#18: a moved post, a syndicated copy on another
+ * site), or said is not that post (`linked: false`: it is not offered again).
+ */
+export const PostLinkSchema = v.object({ post: HttpUrlSchema, linked: v.boolean() });
+export type PostLink = v.InferOutput<typeof PostLinkSchema>;
+/** At most this many pages linked or refused (the oldest answers go first beyond it). */
+export const MAX_POST_LINKS = 5000;
 
 /** Every setting: its key, schema and default. */
 export const SETTINGS = {
@@ -36,6 +46,18 @@ export const SETTINGS = {
       v.check((rules) => Object.keys(rules).length <= 5000, 'too many sites'),
     ),
     defaultValue: {} as Record<string, TalkRules>,
+  },
+  /**
+   * The reader's answers to "This looks like the post you highlighted on …" (#18), by page address:
+   * a page linked to a post draws its highlights and files its clips under it; a refused one is not
+   * asked about again.
+   */
+  postLinks: {
+    schema: v.pipe(
+      v.record(v.pipe(v.string(), v.maxLength(LIMITS.url)), PostLinkSchema),
+      v.check((links) => Object.keys(links).length <= MAX_POST_LINKS, 'too many linked pages'),
+    ),
+    defaultValue: {} as Record<string, PostLink>,
   },
   /** The Markdown export's options, as the reader last set them. */
   exportOptions: { schema: ExportOptionsSchema, defaultValue: DEFAULT_EXPORT_OPTIONS as ExportOptions },

@@ -14,6 +14,7 @@ import { saveClip } from '@/storage/clips';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { getHighlight, highlightsForUrl, listTags, recordAnchoring, talksOfPage } from '@/storage/highlights';
+import { postLinkOf } from '@/storage/post-links';
 import { postHighlights, shownPostKeys } from '@/storage/posts';
 import { getSetting } from '@/storage/settings';
 import { createSiteIndex, type SiteIndex } from '@/storage/sites';
@@ -127,7 +128,8 @@ function handlersFor({
    * A content script acts on its own origin's pages (requireOwnPage), and on another page of its site
    * only when the identity rule shows that page's post on it (#18): the page's own claims name it (a
    * declared permalink, an archive's article) or find it (its fingerprint), and it is of the page's
-   * site. alice.github.io never reaches bob.github.io's highlights (two sites), and a page of the same
+   * site, or the reader linked the page to it (storage/post-links.ts). alice.github.io never reaches
+   * bob.github.io's highlights (two sites) unless the reader says so, and a page of the same
    * site that claims nothing of a post (the site's other posts, its front page) reaches none of them.
    */
   async function requireShownPost(context: HandlerContext, url: string, identity?: PostClaim) {
@@ -135,7 +137,14 @@ function handlersFor({
     const own = originOf(context.senderUrl);
     if (own && own === originOf(url)) return;
     const sender = normalizeUrl(context.senderUrl ?? '');
-    if (sender && identity && sameSite(sender, url) && (await shownPostKeys(db, sender, identity)).has(url))
+    // Another site's post only when the reader linked the page to it (the popup: a syndicated copy).
+    const linked = async (sender: string) => (await postLinkOf(db, sender))?.post === url;
+    if (
+      sender &&
+      identity &&
+      (sameSite(sender, url) || (await linked(sender))) &&
+      (await shownPostKeys(db, sender, identity)).has(url)
+    )
       return;
     throw new MessageRejected('a content script may only act on its own page');
   }

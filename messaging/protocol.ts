@@ -18,6 +18,7 @@ import type { ColorNames } from '@/core/colors';
 import type { Redetection } from '@/core/talks/filing';
 import type { TalkRules } from '@/core/talks/rules';
 import type { FramePage, PagePreview } from '@/core/page-view';
+import type { PostClaim } from '@/core/post-identity';
 import type { PostHighlights } from '@/storage/posts';
 import type { SyncState } from './sync-service';
 
@@ -51,6 +52,8 @@ const PostClaimSchema = v.object({
     ),
     v.maxLength(LIMITS.archiveArticles),
   ),
+  redirected: v.optional(v.literal(true)),
+  referrer: v.optional(HttpUrlSchema),
 });
 
 /** Messages handled by the background service worker. */
@@ -259,6 +262,12 @@ export const ContentRequestSchema = v.variant('type', [
    */
   v.object({ type: v.literal('getPagePreview'), url: HttpUrlSchema }),
   /**
+   * What the page claims of the post it shows (#18), read when the popup opens (the reader acted): the
+   * popup looks its fingerprint up and may offer the post it matches. The page is told nothing.
+   * Sent to every frame; only the frame showing the page at `url` answers.
+   */
+  v.object({ type: v.literal('getPostClaim'), url: HttpUrlSchema }),
+  /**
    * The background asks the content script that granted a menu what `token` is worth to the menu frame
    * that sent it (the frame as the browser named it): the highlight's id, or null.
    */
@@ -274,8 +283,11 @@ export const ContentRequestSchema = v.variant('type', [
 export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;
 
 export interface ContentResponses {
-  /** The top frame's page, and the pages of its same-origin frames (page/frames.ts). */
-  getContentStatus: { url: string; title: string; frames?: FramePage[] };
+  /**
+   * The top frame's page, and the pages of its same-origin frames (page/frames.ts); on an archive page,
+   * the posts it shows in full (their keys, #18).
+   */
+  getContentStatus: { url: string; title: string; frames?: FramePage[]; posts?: string[] };
   highlightSelection: { saved: boolean; duplicate: boolean; message: string; color?: HighlightColor };
   highlightsChanged: null;
   scrollToHighlight: boolean;
@@ -283,6 +295,8 @@ export interface ContentResponses {
   detectTalksAgain: Redetection | null;
   /** Null when the tab shows another page. */
   getPagePreview: PagePreview | null;
+  /** Null when the tab shows another page. */
+  getPostClaim: PostClaim | null;
   useMenuGrant: string | null;
 }
 
@@ -293,6 +307,7 @@ export const CONTENT_SENDERS: { [K in ContentRequest['type']]: readonly SenderRo
   scrollToHighlight: ['extension'],
   detectTalksAgain: ['extension'],
   getPagePreview: ['extension'],
+  getPostClaim: ['extension'],
   useMenuGrant: ['extension'],
 };
 

@@ -12,13 +12,14 @@ import { sendToBackground } from '@/messaging/client';
 import type { BackgroundResponses, ContentResponses, PagePreview } from '@/messaging/protocol';
 import { LIMITS } from '@/core/limits';
 import { MessageRejected } from '@/messaging/router';
-import { type PostClaim, type PostIdentity, readPostIdentity } from '@/core/post-identity';
+import type { PostClaim, PostIdentity } from '@/core/post-identity';
 import { NO_RULES, type Redetection, type TalkRules } from '@/core/talks';
 import { analyzePage, type PageAnalysis, prepareClip, redetect } from './clipper';
 import { HighlightPainter } from './highlight-painter';
 import { whenIdle } from './idle';
 import { MenuUi } from './menu-ui';
 import { loadedKeyOf } from './page-address';
+import { readPageIdentity } from './post-claim';
 import { PageHighlights } from './page-highlights';
 import { clippableRange } from './selection';
 import { lineHeightOf } from './toolbar-placement';
@@ -142,7 +143,7 @@ export class ContentApp {
   /** Reads the page's post identity and asks for the highlights of the posts it shows. */
   private async fetchPost(): Promise<HighlightRecord[]> {
     const url = this.url;
-    const identity = readPostIdentity(this.doc, url);
+    const identity = readPageIdentity(this.doc, url);
     const answer = await sendToBackground({ type: 'getPostHighlights', url, identity: identity.claim });
     return this.adoptPost({ identity, answer });
   }

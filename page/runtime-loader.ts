@@ -6,7 +6,7 @@
  * post the page shows, read before anything else is loaded.
  */
 import { browser } from 'wxt/browser';
-import type { readPostIdentity } from '@/core/post-identity';
+import type { readPageIdentity } from './post-claim';
 import type { ContentApp } from './content-app';
 
 /** What content-runtime.js leaves on the isolated world's global object. */
@@ -16,7 +16,8 @@ export interface ContentRuntime {
 
 /** What post-identity.js leaves there. */
 export interface PostIdentityReader {
-  readPostIdentity: typeof readPostIdentity;
+  /** The page's claims and the reader's arrival (./post-claim.ts). */
+  readPostIdentity: typeof readPageIdentity;
 }
 
 export const RUNTIME_GLOBAL = '__talkNotesContentRuntime';

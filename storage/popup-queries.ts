@@ -48,6 +48,30 @@ export async function pageNotes(db: TalkNotesDatabase, url: string): Promise<Pag
   return { page, talks, highlights, scheduleTalks, conferences, schedulesImported };
 }
 
+/** A post an archive page shows in full (#18), with what the reader highlighted of it. */
+export interface ArchivePost {
+  url: string;
+  page: PageRecord;
+  talks: TalkRecord[];
+  highlights: HighlightRecord[];
+}
+
+/**
+ * The stored posts among an archive page's posts (`urls`, in page order) that have highlights, for
+ * the popup. Written to be run inside `liveQuery`, like pageNotes.
+ */
+export async function archivePosts(db: TalkNotesDatabase, urls: readonly string[]): Promise<ArchivePost[]> {
+  const posts = await Promise.all(
+    urls.map(async (url): Promise<ArchivePost | null> => {
+      const page = await db.pages.where('url').equals(url).first();
+      if (!page) return null;
+      const [talks, highlights] = await Promise.all([talksForPage(db, page.id), highlightsForUrl(db, url)]);
+      return highlights.length ? { url, page, talks, highlights } : null;
+    }),
+  );
+  return posts.filter((p) => p !== null);
+}
+
 /**
  * Moves a highlight to the talk of its page called `title` (trimmed, case-insensitive), creating
  * the talk when the page has none by that name: typing an existing name does not make a twin.

@@ -2,12 +2,15 @@
  * Which stored pages a visited page shows the post of (#18), and their highlights. The claims come
  * from the page (core/post-identity.ts) and are untrusted: only those of the page's own site
  * (core/site.ts) are looked up, so a page on another site that names a victim's post as its canonical,
- * or copies its text, gets nothing.
+ * or copies its text, gets nothing. Beyond the site, only the reader links a page to a post (the popup,
+ * storage/post-links.ts): a syndicated copy on another site.
  */
 import type { PostClaim } from '@/core/post-identity';
 import { sameSite } from '@/core/site';
 import type { HighlightRecord, PageRecord } from '@/core/types';
+import type { PostLink } from '@/core/settings';
 import type { TalkNotesDatabase } from './db';
+import { postLinkOf } from './post-links';
 
 export interface ArticleHighlights {
   /** Which of the claim's articles (its index there). */
@@ -20,7 +23,8 @@ export interface ArticleHighlights {
 export interface PostHighlights {
   /**
    * The key new clips of the page are filed under: the stored page of the post when there is one (its
-   * URL, a declared permalink, or its fingerprint), else the first permalink the page declares of its
+   * URL, a declared permalink, the post the reader linked the page to, or its fingerprint when the
+   * reader came from the post's old address), else the first permalink the page declares of its
    * own site, else the page's own URL.
    */
   postUrl: string;
@@ -78,7 +82,7 @@ async function findShownPosts(db: TalkNotesDatabase, pageUrl: string, claim: Pos
   const ownSite = (url: string) => sameSite(url, pageUrl);
   const permalinks = claim.permalinks.filter(ownSite);
   const keys = [pageUrl, ...permalinks];
-  const page = await findPost(db, keys, claim.fingerprint, ownSite);
+  const page = await findPost(db, keys, claim, ownSite, await postLinkOf(db, pageUrl));
   const own = new Set(keys);
   if (page) own.add(page.url);
   const trusted = claim.articles.map((a, index) => ({ ...a, index })).filter((a) => ownSite(a.permalink));
@@ -104,20 +108,42 @@ async function findShownPosts(db: TalkNotesDatabase, pageUrl: string, claim: Pos
   return { own: [...own], postUrl: page?.url ?? permalinks[0] ?? pageUrl, articles };
 }
 
-/** The stored page of a post: by one of its keys (in order), else by its fingerprint on the same site. */
+/**
+ * The stored page of a post: by one of its keys (in order), else the post the reader linked the page
+ * to (the popup, of any site), else by its fingerprint on the same site when the reader came from the
+ * post's old address (a redirect, or it is the referrer: page/post-claim.ts) and has not said the page
+ * is another post. A fingerprint alone, without the reader's arrival or word, is only offered (the
+ * popup asks, storage/post-offer.ts): a page of the site could show the post's start and be another.
+ */
 async function findPost(
   db: TalkNotesDatabase,
   keys: string[],
-  fingerprint: string | null,
+  claim: PostClaim,
   ownSite: (url: string) => boolean,
+  link: PostLink | null,
 ): Promise<PageRecord | undefined> {
-  const byUrl = await pagesByUrl(db, keys);
+  const byUrl = await pagesByUrl(db, link?.linked ? [...keys, link.post] : keys);
   for (const key of keys) {
     const page = byUrl.get(key);
     if (page) return page;
   }
+  if (link?.linked) return byUrl.get(link.post);
+  const { fingerprint } = claim;
   if (!fingerprint) return undefined;
-  return (await oldestByFingerprint(db, [fingerprint], ownSite)).get(fingerprint);
+  const found = (await oldestByFingerprint(db, [fingerprint], ownSite)).get(fingerprint);
+  if (!found || link?.post === found.url) return undefined;
+  return claim.redirected || claim.referrer === found.url ? found : undefined;
+}
+
+/** The stored page of the post `pageUrl` shows by the identity rule, if any (the popup's offer reads it). */
+export async function storedPostOf(
+  db: TalkNotesDatabase,
+  pageUrl: string,
+  claim: PostClaim,
+): Promise<PageRecord | undefined> {
+  const ownSite = (url: string) => sameSite(url, pageUrl);
+  const keys = [pageUrl, ...claim.permalinks.filter(ownSite)];
+  return findPost(db, keys, claim, ownSite, await postLinkOf(db, pageUrl));
 }
 
 /**

@@ -2,6 +2,7 @@
 import { useMemo } from 'preact/hooks';
 import type { ColorNames } from '@/core/colors';
 import type { PagePreview } from '@/core/page-view';
+import type { PostClaim } from '@/core/post-identity';
 import type { TalkForm } from '@/core/talks/rules';
 import type {
   HighlightChanges,
@@ -35,6 +36,11 @@ export interface PageBridge {
    * detection finds); null when the page cannot say.
    */
   preview?: (tabId: number, url: string) => Promise<PagePreview | null>;
+  /**
+   * What the tab's page claims of the post it shows (#18: its fingerprint), read for the popup's
+   * question "This looks like the post you highlighted on …"; null when the page cannot say.
+   */
+  postClaim?: (tabId: number, url: string) => Promise<PostClaim | null>;
   /** Whether the popup is going away (its page is hiding): edits then travel through the background. */
   isClosing: () => boolean;
   /**

@@ -7,11 +7,11 @@ interface Props {
   count: number;
   /** Shown instead of the list when the group has no highlights. */
   emptyText?: string;
-  variant?: 'talk' | 'no-talk' | 'orphans';
+  variant?: 'talk' | 'no-talk' | 'orphans' | 'post';
   children: ComponentChildren;
 }
 
-/** A group of highlights under one heading (a talk, "No talk", or "not found on this page"). */
+/** A group of highlights under one heading (a talk, "No talk", "not found on this page", an archive's post). */
 export function HighlightGroup({ header, count, emptyText, variant = 'talk', children }: Props) {
   const headingId = useId();
   return (

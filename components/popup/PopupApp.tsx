@@ -5,9 +5,12 @@ import type { TalkNotesDatabase } from '@/storage/db';
 import { type PageBridge, usePopupActions } from '../data/popup-actions';
 import { useMarkdownExport } from '../data/useMarkdownExport';
 import { usePageNotes } from '../data/usePageNotes';
+import { useArchivePosts } from '../data/useArchivePosts';
+import { usePostOffer } from '../data/usePostOffer';
 import { useStorageProblem } from '../data/useStorageProblem';
 import { PageChooser } from './PageChooser';
 import { PopupPageNotes } from './PopupPageNotes';
+import { PostLinkOffer } from './PostLinkOffer';
 
 interface Props {
   load: () => Promise<PopupPage>;
@@ -35,13 +38,21 @@ export function PopupApp({ load, db, bridge, dashboardUrl = 'dashboard.html', lo
   // A tab with same-origin frames offers their pages too; the reader picks one (PageChooser).
   const [chosen, setChosen] = useState<TabPage | null>(null);
   // Its notes would never load from a database that cannot open.
-  const shown =
+  const tabPage =
     page?.kind === 'page' && !storageProblem
       ? chosen
-        ? { ...page, url: chosen.url, title: chosen.title }
+        ? { ...page, url: chosen.url, title: chosen.title, posts: undefined }
         : page
       : null;
+  // A page the reader has just linked to a post shown elsewhere (#18) is that post's page now.
+  const postOffer = usePostOffer(db, tabPage, bridge);
+  const [linkedTo, setLinkedTo] = useState<{ from: string; post: string } | null>(null);
+  const shown =
+    tabPage && linkedTo?.from === tabPage.url
+      ? { ...tabPage, url: linkedTo.post, posts: undefined }
+      : tabPage;
   const view = usePageNotes(db, shown?.url ?? null);
+  const posts = useArchivePosts(db, shown?.posts ?? null);
   // What the page says of itself before the first clip: its real title and site, the talks on it.
   const [preview, setPreview] = useState<PagePreview | null>(null);
   const previewOf = shown && `${shown.tabId} ${shown.url}`;
@@ -61,7 +72,8 @@ export function PopupApp({ load, db, bridge, dashboardUrl = 'dashboard.html', lo
   const exporter = useMarkdownExport(shown && db);
 
   return (
-    <main class="popup" tabIndex={-1} ref={main}>
+    // Busy while the page's post is looked up (#18): a question may yet appear above its notes.
+    <main class="popup" tabIndex={-1} ref={main} aria-busy={postOffer.pending}>
       <header class="bar">
         <h1>Talk Notes</h1>
         <a href={dashboardUrl} target="_blank" rel="noreferrer">
@@ -73,12 +85,25 @@ export function PopupApp({ load, db, bridge, dashboardUrl = 'dashboard.html', lo
       {!page && !error && <p aria-busy="true">Loading…</p>}
       {page?.kind === 'unreachable' && <Unreachable />}
       {shown?.pages && <PageChooser pages={shown.pages} shown={shown.url} onChoose={setChosen} />}
+      {tabPage && postOffer.offer && (
+        <PostLinkOffer
+          offer={postOffer.offer}
+          onAnswer={(linked) => {
+            const { post } = postOffer.offer!;
+            void postOffer.answer(linked).then(
+              () => linked && setLinkedTo({ from: tabPage.url, post }),
+              (e: unknown) => setError(describeStorageError(e)),
+            );
+          }}
+        />
+      )}
       {shown &&
         (view && actions ? (
           <PopupPageNotes
             key={shown.url}
             page={shown}
             preview={preview}
+            posts={posts ?? []}
             {...view}
             actions={actions}
             exporter={exporter}

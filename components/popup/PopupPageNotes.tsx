@@ -3,7 +3,7 @@ import type { ColorNames } from '@/core/colors';
 import { groupByTalk, type PagePreview, type PopupPage, pageHeading } from '@/core/page-view';
 import type { TalkRules } from '@/core/talks/rules';
 import type { HighlightColor, HighlightRecord } from '@/core/types';
-import type { PageNotes } from '@/storage/popup-queries';
+import type { ArchivePost, PageNotes } from '@/storage/popup-queries';
 import { noteOf, tagsOf } from '@/core/record-notes';
 import { RecordNotesEditor } from '../RecordNotesEditor';
 import { ColorNamesEditor } from './ColorNamesEditor';
@@ -33,6 +33,8 @@ interface Props {
   preview?: PagePreview | null;
   /** What the reader taught talk detection on this page's site. */
   talkRules: TalkRules;
+  /** An archive page (#18): the highlighted posts it shows in full, each under its title. */
+  posts?: readonly ArchivePost[];
   /** Tags for completion. */
   suggestions: string[];
   actions: PopupActions;
@@ -54,6 +56,7 @@ export function PopupPageNotes({
   defaultColor,
   preview,
   talkRules,
+  posts = [],
   suggestions,
   actions: unreported,
   exporter,
@@ -101,11 +104,11 @@ export function PopupPageNotes({
     onFocusOut();
   };
 
-  const card = (highlight: HighlightRecord) => (
+  const card = (highlight: HighlightRecord, talks = notes.talks) => (
     <PopupHighlight
       key={highlight.id}
       highlight={highlight}
-      talks={notes.talks.filter((t) => !t.notATalk)}
+      talks={talks.filter((t) => !t.notATalk)}
       colorNames={colorNames}
       suggestions={suggestions}
       actions={actions}
@@ -144,7 +147,24 @@ export function PopupPageNotes({
       <p class="notice" role="status">
         {notice}
       </p>
-      {view.total === 0 && <EmptyState dashboardUrl={dashboardUrl} />}
+      {view.total === 0 && posts.length === 0 && <EmptyState dashboardUrl={dashboardUrl} />}
+      {posts.map((post) => (
+        // An archive's post: its highlights under its own title, in its page order (#18).
+        <HighlightGroup
+          key={post.url}
+          variant="post"
+          count={post.highlights.length}
+          header={(headingId) => (
+            <GroupTitle
+              headingId={headingId}
+              title={post.page.title || post.url}
+              hint="A post shown on this page."
+            />
+          )}
+        >
+          {post.highlights.map((highlight) => card(highlight, post.talks))}
+        </HighlightGroup>
+      ))}
       {view.total === 0 && notes.talks.length === 0 && preview && <DetectedTalks talks={preview.talks} />}
       {view.groups.map((group) =>
         group.talk ? (
@@ -211,7 +231,7 @@ export function PopupPageNotes({
               );
             }}
           >
-            {group.highlights.map(card)}
+            {group.highlights.map((h) => card(h))}
           </HighlightGroup>
         ) : (
           <HighlightGroup
@@ -222,7 +242,7 @@ export function PopupPageNotes({
               <GroupTitle headingId={headingId} title="No talk" hint="Before the first talk, or in none." />
             )}
           >
-            {group.highlights.map(card)}
+            {group.highlights.map((h) => card(h))}
           </HighlightGroup>
         ),
       )}
@@ -239,7 +259,7 @@ export function PopupPageNotes({
             />
           )}
         >
-          {view.orphans.map(card)}
+          {view.orphans.map((h) => card(h))}
         </HighlightGroup>
       )}
       {notes.page && (

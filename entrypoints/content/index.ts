@@ -59,6 +59,7 @@ export default defineContentScript({
           url: shownPosts[0] ?? address.current() ?? location.href,
           title: document.title,
           frames: sameOriginFramePages(document),
+          ...(shownPosts.length > 1 ? { posts: shownPosts.slice(1) } : {}),
         }),
         highlightSelection: async ({ color }) => (await startApp()).highlightSelection(color),
         highlightsChanged: async ({ urls }) => {
@@ -73,6 +74,12 @@ export default defineContentScript({
         getPagePreview: async (message) => {
           const url = address.current();
           return url && normalizeUrl(message.url) === url ? (await startApp()).preview() : null;
+        },
+        // The popup asks when it opens, to offer a post the page looks like (#18): read, never drawn.
+        getPostClaim: async (message) => {
+          const url = address.current();
+          if (!url || normalizeUrl(message.url) !== url) return null;
+          return (await loadPostIdentityReader()).readPostIdentity(document, url).claim;
         },
         // Only a started app can have opened a menu, and so hold a grant.
         useMenuGrant: async ({ token, frameId, documentId, acting }) =>

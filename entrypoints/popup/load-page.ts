@@ -41,5 +41,14 @@ export async function loadPopupPage(search: string, deps: PopupPageDeps = {}): P
   const url = normalizeUrl(status.url);
   if (!url) return { kind: 'unreachable' };
   const { pages, shown } = tabPages({ url, title: status.title || url }, status.frames ?? []);
-  return { kind: 'page', tabId, title: shown.title, url: shown.url, ...(pages.length > 1 ? { pages } : {}) };
+  // An archive page's posts (#18): the popup shows their highlights too, by post.
+  const posts = shown.url === url ? (status.posts ?? []).map(normalizeUrl).filter((p) => p !== null) : [];
+  return {
+    kind: 'page',
+    tabId,
+    title: shown.title,
+    url: shown.url,
+    ...(pages.length > 1 ? { pages } : {}),
+    ...(posts.length ? { posts } : {}),
+  };
 }

@@ -26,6 +26,7 @@ const notes = noteDraftSender(() => browser.runtime.connect({ name: NOTE_DRAFTS_
 const bridge: PageBridge = {
   scrollTo: (tabId, id, url) => sendToTab(tabId, { type: 'scrollToHighlight', id, url }, 'all'),
   preview: (tabId, url) => sendToTab(tabId, { type: 'getPagePreview', url }, 'all'),
+  postClaim: (tabId, url) => sendToTab(tabId, { type: 'getPostClaim', url }, 'all'),
   notifyChanged: (urls) => void notifyHighlightsChanged(urls),
   updateInBackground: (id, changes) => sendToBackground({ type: 'updateHighlight', id, changes }),
   isClosing: () => closing || document.visibilityState === 'hidden',

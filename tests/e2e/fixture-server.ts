@@ -22,6 +22,8 @@ export interface FixtureServer {
   url(path: string): string;
   /** Serve `body` at `path` instead of the file (until `reset`). */
   serve(path: string, body: string, contentType?: string): void;
+  /** Answer `path` with an HTTP redirect (301) to `location` (until `reset`). */
+  redirect(path: string, location: string): void;
   /** How many requests for `path` (its pathname, any query) the server has had. */
   requests(path: string): number;
   reset(): void;
@@ -34,6 +36,7 @@ export async function startFixtureServer(
 ): Promise<FixtureServer> {
   const extra = options.headers ?? {};
   const overrides = new Map<string, { body: string; type: string }>();
+  const redirects = new Map<string, string>();
   const requested = new Map<string, number>();
   const server: Server = createServer(async (req, res) => {
     let path: string;
@@ -44,6 +47,11 @@ export async function startFixtureServer(
       return;
     }
     requested.set(path, (requested.get(path) ?? 0) + 1);
+    const location = redirects.get(path);
+    if (location) {
+      res.writeHead(301, { ...extra, location, 'cache-control': 'no-store' }).end();
+      return;
+    }
     const override = overrides.get(path);
     if (override) {
       res.writeHead(200, { ...extra, 'content-type': override.type, 'cache-control': 'no-store' });
@@ -75,7 +83,11 @@ export async function startFixtureServer(
     serve: (path, body, type = 'text/html; charset=utf-8') =>
       overrides.set(`/${path.replace(/^\//, '')}`, { body, type }),
     requests: (path) => requested.get(`/${path.replace(/^\//, '')}`) ?? 0,
-    reset: () => overrides.clear(),
+    redirect: (path, location) => redirects.set(`/${path.replace(/^\//, '')}`, location),
+    reset: () => {
+      overrides.clear();
+      redirects.clear();
+    },
     close: () =>
       new Promise((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));

@@ -28,6 +28,7 @@ const SHARED = 'Every team measured before they changed anything at all.';
 const LATER = 'Replicas now lag by less than a second during the nightly batch jobs.';
 const ON_ARCHIVE = 'Nobody noticed the switch until the dashboards went quiet.';
 const RUST = 'Rust drivers shipped in the mainline kernel without a single revert.';
+const RUST_ON_COPY = 'Cross-posted here with the author’s permission.';
 
 const postBody = `<h1>How we scaled Postgres</h1>
 <p>${SHOWN} It took three attempts and one long weekend.</p>
@@ -75,6 +76,11 @@ const UNDECLARED_POST = `<!doctype html><html lang="en"><head><meta charset="utf
 <title>Postgres, once more</title></head>
 <body><div class="layout"><article>${postBody}</article></div><aside>Related: nothing.</aside></body></html>`;
 
+/** A syndicated copy on another site (a Medium or dev.to copy): the post's text, a note of its own. */
+const SYNDICATED = (postUrl: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>How we scaled Postgres – Syndicate</title><link rel="canonical" href="${postUrl}"></head>
+<body><main><article>${postBody}</article><div class="cross-post">${RUST_ON_COPY}</div></main></body></html>`;
+
 /**
  * Another post of the same site, quoting the post word for word under its own heading, and declaring
  * itself: same site, not the same post.
@@ -117,13 +123,17 @@ describe('post identity in Chromium (#18)', () => {
   const RUST_URL = () => at('blog.example.test', '2024/rust');
 
   beforeAll(async () => {
-    session = await launchExtension({ localHosts: ['*.example.test', 'copycat.test', '*.github.io'] });
+    session = await launchExtension({
+      localHosts: ['*.example.test', 'copycat.test', 'syndicate.test', '*.github.io'],
+    });
     port = new URL(session.server.origin).port;
     session.server.serve('2024/scaling-postgres', OLD_POST);
     session.server.serve('talks/scaling-postgres', NEW_POST(OLD()));
     session.server.serve('2024/', ARCHIVE(OLD(), RUST_URL()));
     session.server.serve('copied/scaling-postgres', COPYCAT(OLD()));
     session.server.serve('2026/postgres-once-more', UNDECLARED_POST);
+    session.server.serve('2026/postgres-reprint', UNDECLARED_POST);
+    session.server.serve('syndicated/scaling-postgres', SYNDICATED(OLD()));
     session.server.serve('2026/reading', SIBLING_POST(at('www.example.test', '2026/reading')));
     // One fixture server, every host: bob's post and alice's pages are told apart by their paths.
     session.server.serve('bob/scaling', USER_SITE(postBody));
@@ -238,13 +248,118 @@ describe('post identity in Chromium (#18)', () => {
     await archive.close();
   });
 
-  it('finds a post moved to a page that declares nothing by its heading and paragraphs', async () => {
-    const moved = await open(at('blog.example.test', '2026/postgres-once-more'));
+  it('finds a post moved to a page that declares nothing by its heading and paragraphs when the reader follows its old link', async () => {
+    // Reached directly, the page only looks like the post: nothing is drawn without the reader's word.
+    const direct = await open(at('blog.example.test', '2026/postgres-once-more'));
+    await expect.poll(async () => (await anchoredMarks(direct)).length).toBeGreaterThan(0);
+    expect(await drawnHighlights(direct)).toEqual({});
+    await direct.close();
+
+    // The old link redirects to it: the reader is owed the post's highlights.
+    session.server.redirect('2024/postgres-old-link', at('blog.example.test', '2026/postgres-once-more'));
+    const moved = await open(at('blog.example.test', '2024/postgres-old-link'));
+    expect(moved.url()).toBe(at('blog.example.test', '2026/postgres-once-more'));
     // The passage noted through the archive's menu (the test above) is underlined too (#17).
     await expect
       .poll(() => drawnHighlights(moved))
       .toEqual({ ...yellow(SHOWN, SHARED, LATER, ON_ARCHIVE), 'talk-notes-noted': [SHARED] });
     await moved.close();
+  });
+
+  const offer = (popup: Page) => popup.getByRole('region', { name: 'Same post?' });
+  /** Opens the popup on `page` and waits until it shows the page and has looked up any question to ask. */
+  const popupOn = async (page: Page) => {
+    const popup = await session.openPopup(page);
+    await popup.getByRole('region', { name: 'Current page' }).waitFor();
+    await popup.locator('main.popup[aria-busy="false"]').waitFor();
+    return popup;
+  };
+
+  it('asks in the popup about a page of the site that looks like the post; linked, it draws the post there from then on', async () => {
+    const page = await open(at('blog.example.test', '2026/postgres-once-more'));
+    let popup = await popupOn(page);
+    await expect
+      .poll(() => offer(popup).textContent())
+      .toMatch(
+        /This looks like the post you highlighted on blog\.example\.test:\d+: show those highlights here\?/,
+      );
+    expect(await drawnHighlights(page)).toEqual({});
+    await offer(popup).getByRole('button', { name: 'Show highlights here' }).click();
+    await expect.poll(() => drawnHighlights(page)).toMatchObject(yellow(SHOWN, SHARED, LATER, ON_ARCHIVE));
+    // The popup shows the post's notes now.
+    await popup.getByRole('button', { name: SHOWN, exact: true }).waitFor();
+    expect(await offer(popup).count()).toBe(0);
+    await popup.close();
+    await page.close();
+
+    // A later visit draws at once, and the popup asks nothing.
+    const again = await open(at('blog.example.test', '2026/postgres-once-more'));
+    await expect.poll(() => drawnHighlights(again)).toMatchObject(yellow(SHOWN, SHARED, LATER, ON_ARCHIVE));
+    popup = await popupOn(again);
+    await popup.getByRole('button', { name: SHOWN, exact: true }).waitFor();
+    expect(await offer(popup).count()).toBe(0);
+    await popup.close();
+    await again.close();
+  });
+
+  it('remembers “Not the same post”: nothing drawn, and not asked again', async () => {
+    const page = await open(at('blog.example.test', '2026/postgres-reprint'));
+    let popup = await popupOn(page);
+    await offer(popup).getByRole('button', { name: 'Not the same post' }).click();
+    await offer(popup).waitFor({ state: 'detached' });
+    await popup.close();
+    popup = await popupOn(page);
+    // The popup has asked the page for its claims and looked them up (popupOn waits): no question.
+    expect(await offer(popup).count()).toBe(0);
+    expect(await popup.getByText('Nothing clipped on this page yet.').count()).toBe(1);
+    expect(await drawnHighlights(page)).toEqual({});
+    await popup.close();
+    await page.close();
+  });
+
+  it('links a syndicated copy on another site only when the reader confirms it in the popup; clips there go to the post', async () => {
+    const copyUrl = at('syndicate.test', 'syndicated/scaling-postgres');
+    const copy = await open(copyUrl);
+    // Before the reader's word the copy gets nothing: no highlight drawn, nothing anchored.
+    await expect.poll(async () => (await anchoredMarks(copy)).length).toBeGreaterThan(0);
+    expect(await anchoredMarks(copy)).toEqual([{ anchored: 0, fuzzy: 0, orphaned: 0, durationMs: 0 }]);
+    const popup = await popupOn(copy);
+    await expect.poll(() => offer(popup).textContent()).toMatch(/highlighted on blog\.example\.test:\d+/);
+    expect(await copy.evaluate(() => CSS.highlights.size)).toBe(0);
+    await offer(popup).getByRole('button', { name: 'Show highlights here' }).click();
+    await expect.poll(() => drawnHighlights(copy)).toMatchObject(yellow(SHOWN, SHARED, LATER, ON_ARCHIVE));
+    await popup.close();
+
+    // A clip on the copy is filed under the post.
+    const before = (await library()).highlights.length;
+    await clip(copy, RUST_ON_COPY);
+    await expect.poll(async () => (await library()).highlights.length).toBe(before + 1);
+    expect((await library()).highlights.find((h) => h.text === RUST_ON_COPY)?.url).toBe(OLD());
+    await copy.close();
+
+    // The next visit draws at once: the reader's link made the copy's site one the library knows.
+    const again = await open(copyUrl);
+    await expect
+      .poll(() => drawnHighlights(again))
+      .toMatchObject(yellow(SHOWN, SHARED, LATER, ON_ARCHIVE, RUST_ON_COPY));
+    await again.close();
+  });
+
+  it('shows, in the popup on the archive page, each post’s highlights under its title', async () => {
+    const archive = await open(at('www.example.test', '2024/'));
+    await expect.poll(async () => (await drawnInArticles(archive))[SHARED]).toBe('postgres');
+    const popup = await popupOn(archive);
+    const post = (title: string) =>
+      popup
+        .locator('section.highlight-group.post')
+        .filter({ has: popup.getByRole('heading', { name: title }) });
+    await expect.poll(() => post('Rust in the kernel').locator('li.highlight').count()).toBe(1);
+    expect(await post('Rust in the kernel').getByRole('button', { name: RUST, exact: true }).count()).toBe(1);
+    const postgres = post((await library()).pages.find((p) => p.url === OLD())!.title);
+    await expect.poll(() => postgres.getByRole('button', { name: SHOWN, exact: true }).count()).toBe(1);
+    expect(await postgres.getByRole('button', { name: RUST, exact: true }).count()).toBe(0);
+    await popup.close();
+    await archive.close();
   });
 
   it('draws nothing on a page of the same site that quotes the post but is another post', async () => {

@@ -3,6 +3,7 @@ import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import type { HighlightRecord } from '@/core/types';
 import { backgroundHandlers } from '@/messaging/background-handlers';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
+import { answerPostLink } from '@/storage/post-links';
 import { quotedPassage, noMetadata } from '../clip-fixtures';
 
 const URL_A = 'https://blog.example/day-3';
@@ -215,17 +216,56 @@ describe('backgroundHandlers', () => {
       expect((await saveClip({ type: 'saveClip', clip: clipOnPageA() }, own)).highlight.url).toBe(URL_A);
     });
 
-    it('a post found by its fingerprint on the site is one the page shows', async () => {
+    it('a post found by its fingerprint on the site is one the page shows when the reader came by its old link', async () => {
       const { saveClip } = backgroundHandlers({ db, version: '1' });
       const fingerprint = '00000000000000aa';
       await saveClip(
         { type: 'saveClip', clip: { ...clipOnPageA(), page: { ...clipOnPageA().page, fingerprint } } },
         { ...amp, senderUrl: URL_A },
       );
-      const moved = { ...amp, senderUrl: 'https://blog.example/talks/day-3' };
+      const moved = { ...amp, senderUrl: 'https://www.blog.example/talks/day-3' };
       const identity = { permalinks: [], fingerprint, articles: [] };
-      const again = await saveClip({ type: 'saveClip', clip: clipOnPageA(), identity }, moved);
+      // The fingerprint alone is only offered (the popup asks): not a post the page may file under.
+      await expect(saveClip({ type: 'saveClip', clip: clipOnPageA(), identity }, moved)).rejects.toThrow(
+        /only act on its own page/,
+      );
+      const redirected = { ...identity, redirected: true as const };
+      const again = await saveClip({ type: 'saveClip', clip: clipOnPageA(), identity: redirected }, moved);
       expect(again.highlight.url).toBe(URL_A);
+    });
+
+    it('a copy on another site acts on the post only once the reader linked it (the popup)', async () => {
+      const { saveClip, grantMenu, getPostHighlights, knowsSite } = backgroundHandlers({ db, version: '1' });
+      const fingerprint = '00000000000000bb';
+      await saveClip(
+        { type: 'saveClip', clip: { ...clipOnPageA(), page: { ...clipOnPageA().page, fingerprint } } },
+        { ...amp, senderUrl: URL_A },
+      );
+      const copy = { ...amp, senderUrl: 'https://syndicate.example/@me/day-3' };
+      const identity = { permalinks: [URL_A], fingerprint, articles: [], redirected: true as const };
+      const ask = () => getPostHighlights({ type: 'getPostHighlights', url: copy.senderUrl, identity }, copy);
+      const known = () => knowsSite({ type: 'knowsSite', url: copy.senderUrl }, copy);
+      expect((await ask()).highlights).toEqual([]);
+      expect(await known()).toBe(false);
+      await expect(saveClip({ type: 'saveClip', clip: clipOnPageA(), identity }, copy)).rejects.toThrow(
+        /only act on its own page/,
+      );
+      await expect(grantMenu({ type: 'grantMenu', id: 'a', identity }, copy)).rejects.toThrow(
+        /only act on its own page/,
+      );
+
+      await answerPostLink(db, copy.senderUrl, URL_A, true);
+      expect((await ask()).highlights.map((h) => h.id)).toEqual(expect.arrayContaining(['a', 'b']));
+      expect((await ask()).postUrl).toBe(URL_A);
+      expect(await known()).toBe(true);
+      expect((await saveClip({ type: 'saveClip', clip: clipOnPageA(), identity }, copy)).highlight.url).toBe(
+        URL_A,
+      );
+      await expect(grantMenu({ type: 'grantMenu', id: 'a', identity }, copy)).resolves.toMatch(/^0\./);
+      // Without the page's claims, as for the site's own pages, nothing beyond its origin.
+      await expect(saveClip({ type: 'saveClip', clip: clipOnPageA() }, copy)).rejects.toThrow(
+        /only act on its own page/,
+      );
     });
 
     it('grants a menu for a highlight of another origin only when the page shows its post', async () => {

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PostClaim } from '@/core/post-identity';
 import { saveClip } from '@/storage/clips';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
-import { postHighlights } from '@/storage/posts';
+import { answerPostLink } from '@/storage/post-links';
+import { postHighlights, storedPostOf } from '@/storage/posts';
 import { noMetadata, quotedPassage } from '../clip-fixtures';
 
 const OLD = 'https://blog.example.org/2024/scaling-postgres';
@@ -48,9 +49,13 @@ describe('postHighlights (#18)', () => {
     expect(answer.highlights.map((h) => h.text)).toEqual(['a billion rows']);
   });
 
-  it('a moved post whose canonical names itself, found by its fingerprint on the same site', async () => {
+  it('a moved post whose canonical names itself, found by its fingerprint on the same site after a redirect', async () => {
     await clip(db, OLD, 'a billion rows', { fingerprint: FP });
-    const answer = await postHighlights(db, NEW, claim({ permalinks: [NEW], fingerprint: FP }));
+    const answer = await postHighlights(
+      db,
+      NEW,
+      claim({ permalinks: [NEW], fingerprint: FP, redirected: true }),
+    );
     expect(answer.postUrl).toBe(OLD);
     expect(answer.highlights.map((h) => h.text)).toEqual(['a billion rows']);
   });
@@ -138,5 +143,52 @@ describe('postHighlights (#18)', () => {
       suffix: '.',
     });
     expect(elsewhere.duplicate).toBe(false);
+  });
+
+  describe('a post found by its fingerprint alone: only when the reader is owed it', () => {
+    const NOTHING = { postUrl: NEW, highlights: [] as string[] };
+    const shown = async (over: Partial<PostClaim>) => {
+      const answer = await postHighlights(db, NEW, claim({ fingerprint: FP, ...over }));
+      return { postUrl: answer.postUrl, highlights: answer.highlights.map((h) => h.text) };
+    };
+    beforeEach(async () => {
+      await clip(db, OLD, 'a billion rows', { fingerprint: FP });
+    });
+
+    it.each<[string, Partial<PostClaim>, { postUrl: string; highlights: string[] }]>([
+      ['a visit that declares nothing: offered, not drawn', {}, NOTHING],
+      ['arrived by a redirect', { redirected: true }, { postUrl: OLD, highlights: ['a billion rows'] }],
+      [
+        'came from the old address (a client redirect)',
+        { referrer: OLD },
+        { postUrl: OLD, highlights: ['a billion rows'] },
+      ],
+      ['came from another page of the site', { referrer: 'https://blog.example.org/' }, NOTHING],
+    ])('%s', async (_, over, expected) => {
+      expect(await shown(over)).toEqual(expected);
+    });
+
+    it('a page the reader linked to the post shows it on every visit; one they refused never does', async () => {
+      await answerPostLink(db, NEW, OLD, true);
+      expect(await shown({})).toEqual({ postUrl: OLD, highlights: ['a billion rows'] });
+      await answerPostLink(db, NEW, OLD, false);
+      expect(await shown({})).toEqual(NOTHING);
+      // Not even after a redirect: the reader said it is another post.
+      expect(await shown({ redirected: true })).toEqual(NOTHING);
+    });
+
+    it('a copy on another site the reader linked: the post’s highlights, whatever the copy claims', async () => {
+      const COPY = 'https://syndicate.example.net/@author/scaling-postgres';
+      const copy = (over: Partial<PostClaim> = {}) =>
+        postHighlights(db, COPY, claim({ fingerprint: FP, ...over }));
+      // Never by the copy's own word: its fingerprint, a redirect or a canonical naming the post.
+      const unlinked = await copy({ redirected: true, permalinks: [OLD] });
+      expect(unlinked.highlights).toEqual([]);
+      expect(await storedPostOf(db, COPY, claim({ fingerprint: FP, redirected: true }))).toBeUndefined();
+      await answerPostLink(db, COPY, OLD, true);
+      const linked = await copy();
+      expect(linked.postUrl).toBe(OLD);
+      expect(linked.highlights.map((h) => h.text)).toEqual(['a billion rows']);
+    });
   });
 });
