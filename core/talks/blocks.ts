@@ -64,6 +64,21 @@ export function blockLines(post: Element): BlockLine[] {
   return out;
 }
 
+/**
+ * The block lines of the runs that hold `elements` (each element's ancestors up to `post` are the
+ * blocks they could belong to): what `blockLines` finds there, without reading the rest of the post.
+ */
+export function blockLinesAround(elements: readonly Element[], post: Element): BlockLine[] {
+  const parents = new Set<Element>();
+  for (const el of elements) {
+    for (let node: Element | null = el; node && node !== post; node = node.parentElement) {
+      const parent = node.parentElement;
+      if (parent && parent.childElementCount >= MIN_RUN && !SKIPPED.test(parent.tagName)) parents.add(parent);
+    }
+  }
+  return [...parents].flatMap((parent) => runsUnder(parent));
+}
+
 /** The talks of the runs among `parent`'s children. */
 function runsUnder(parent: Element): BlockLine[] {
   const children = [...parent.children].filter((c) => !SKIPPED.test(c.tagName) && !isHidden(c));

@@ -7,7 +7,7 @@
  * (`blocks.ts`). Each comes parsed (title, speakers, marker) and with its structural role when it is
  * not a title.
  */
-import { blockLines } from './blocks';
+import { type BlockLine, blockLines, blockLinesAround } from './blocks';
 import { parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
 import { quotedTitleIn, talkIntroducedIn } from './prose';
@@ -102,10 +102,16 @@ export function collectCandidates(post: Element): Candidate[] {
  * other forms, since detect.ts asks for them only where no other form names talks.
  */
 export function collectBlockCandidates(post: Element): Candidate[] {
-  return blockLines(post).map(({ el, text, parsed, owns }) => ({
-    ...make(el, 'block', 8, text, { owns }),
-    parsed,
-  }));
+  return blockLines(post).map(blockCandidate);
+}
+
+/** The block candidates of the runs that hold `elements` (`blockLinesAround`). */
+export function collectBlockCandidatesAround(elements: readonly Element[], post: Element): Candidate[] {
+  return blockLinesAround(elements, post).map(blockCandidate);
+}
+
+function blockCandidate({ el, text, parsed, owns }: BlockLine): Candidate {
+  return { ...make(el, 'block', 8, text, { owns }), parsed };
 }
 
 function make(

@@ -9,7 +9,13 @@
  * ("My notes on the 'Scaling Postgres' keynote") is that talk from top to bottom; anything else has no
  * talks. Sections keep live DOM references so callers order things with `compareDocumentPosition`.
  */
-import { type Candidate, collectBlockCandidates, collectCandidates, TALK_LINK } from './candidates';
+import {
+  type Candidate,
+  collectBlockCandidates,
+  collectBlockCandidatesAround,
+  collectCandidates,
+  TALK_LINK,
+} from './candidates';
 import {
   blocksAfter,
   clean,
@@ -572,7 +578,10 @@ function withStrays(accepted: Talk[], body: Candidate[], post: Element): Talk[] 
  */
 function withRunMates(talks: Talk[], post: Element): Talk[] {
   if (talks.length < 2) return talks;
-  const lines = collectBlockCandidates(post).filter((c) => c.role === null);
+  const lines = collectBlockCandidatesAround(
+    talks.map((t) => t.c.el),
+    post,
+  ).filter((c) => c.role === null);
   if (!lines.length) return talks;
   const holds = (c: Candidate) => talks.some((t) => c.el.contains(t.c.el) || t.c.el.contains(c.el));
   const runs = new Set(lines.filter(holds).map((c) => c.el.parentElement));
