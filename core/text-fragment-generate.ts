@@ -27,8 +27,12 @@ const MAX_CHECKS = 600;
  * with the same few words around it (the same paragraph twice, numbered items) is told apart farther out.
  */
 const LONG_STEPS = [12, 16, 24, 32, 48, 64, 96, 128];
-/** Blocks looked through for context when the passage begins or ends one. */
-const CONTEXT_BLOCKS = 3;
+/**
+ * Blocks of whitespace only looked through for the nearest words when the passage begins or ends a
+ * block: layout wrappers leave many between two navigation items or around an advertisement label, and
+ * the matcher skips them all (only whitespace separates context and passage). A bound on the work only.
+ */
+const BLANK_BLOCKS = 200;
 
 const SPACE = /\s/;
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -178,7 +182,7 @@ function contextTerms(
 ): string[] {
   let text = side === 'before' ? blocks[at.block]!.slice(0, at.offset) : blocks[at.block]!.slice(at.offset);
   const step = side === 'before' ? -1 : 1;
-  for (let b = at.block + step, n = 0; !/\S/.test(text) && n < CONTEXT_BLOCKS; b += step, n++) {
+  for (let b = at.block + step, n = 0; !/\S/.test(text) && n < BLANK_BLOCKS; b += step, n++) {
     const block = blocks[b];
     if (block === undefined) break;
     text = block;

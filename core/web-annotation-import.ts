@@ -6,10 +6,13 @@
  *
  * - Accepted: one Annotation, an array of them, an AnnotationPage (`items`), an AnnotationCollection
  *   with its `first` page embedded, and Hypothesis's API rows (`{ rows: [...] }` or one row).
- * - Each annotation is checked against a loose schema first: a file with a malformed annotation is
- *   refused as a whole, naming the first bad one. A well-formed annotation we cannot use (no text quote,
- *   a target that is not an http(s) page) is skipped and counted by reason; the rest are imported.
- * - Mapping: the target's source is the page (normalized URL); TextQuoteSelector (also inside
+ * - Each annotation is checked against a loose schema first. One we cannot use is skipped and counted by
+ *   reason, and the rest are imported (one odd annotation among thousands must not cost the others): a
+ *   field of the wrong kind or over our bounds (the first such one is named), a page address longer than
+ *   the library keeps, no text quote, a target that is not an http(s) page. Only a file whose outer
+ *   shape is wrong, or with nothing usable, is refused.
+ * - Mapping: the target's source is the page (normalized URL), its style class the colour (ours,
+ *   `talk-notes-green`, or a bare colour name; else yellow); TextQuoteSelector (also inside
  *   `refinedBy`, or a RangeSelector's) gives the passage and its context; a TextPositionSelector whose
  *   length is the quote's is kept as the textContent position (what our export writes). `commenting`
  *   bodies (and bodies with no purpose) are the note, `tagging` bodies tags, an `identifying`
@@ -27,7 +30,15 @@ import type { LibraryData } from './backup';
 import { LIMITS } from './limits';
 import { EARLIEST_TIMESTAMP, isPlausibleTime } from './schemas';
 import { normalizeTags } from './tags';
-import type { HighlightRecord, PageRecord, TalkRecord, TextContentQuote, TextQuoteSelector } from './types';
+import {
+  HIGHLIGHT_COLORS,
+  type HighlightColor,
+  type HighlightRecord,
+  type PageRecord,
+  type TalkRecord,
+  type TextContentQuote,
+  type TextQuoteSelector,
+} from './types';
 import { normalizeUrl } from './url';
 
 /** Annotations one file may hold (a library's highlight limit is larger; this bounds the work). */
@@ -38,9 +49,14 @@ const MAX_REFINEMENT_DEPTH = 8;
 const MAX_PARTS = 50;
 
 /** Why a well-formed annotation was not imported. */
-export type SkipReason = 'no-quote' | 'not-web-page' | 'too-long' | 'empty';
+export type SkipReason = 'invalid' | 'url-too-long' | 'no-quote' | 'not-web-page' | 'too-long' | 'empty';
 
 const SKIP_WORDING: Record<SkipReason, [one: string, many: string]> = {
+  invalid: ['has a field Talk Notes cannot read', 'have a field Talk Notes cannot read'],
+  'url-too-long': [
+    `is about a page whose address is longer than Talk Notes keeps (${LIMITS.url.toLocaleString('en')} characters)`,
+    `are about a page whose address is longer than Talk Notes keeps (${LIMITS.url.toLocaleString('en')} characters)`,
+  ],
   'no-quote': ['has no text quote (TextQuoteSelector)', 'have no text quote (TextQuoteSelector)'],
   'not-web-page': ['is not about an http(s) web page', 'are not about an http(s) web page'],
   'too-long': [
@@ -57,14 +73,18 @@ export type ReadAnnotationsResult =
       /** Annotations turned into records (passages, and page or talk notes). */
       imported: number;
       skipped: Partial<Record<SkipReason, number>>;
+      /** The first annotation skipped as invalid, named with its bad field, for the message. */
+      firstInvalid?: string;
     }
   | { ok: false; error: string };
 
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const typeField = v.optional(v.union([str(200), v.pipe(v.array(str(200)), v.maxLength(MAX_PARTS))]));
-// The list first: valibot's looseObject would take an array as an object with keys "0", "1", ….
+// valibot's looseObject takes an array as an object with keys "0", "1", …: the single item must not be
+// a list, or a list with one bad item would be read as one item with none of its fields.
+const notAList = v.custom<unknown>((x) => !Array.isArray(x), 'a list where one item was expected');
 const manyOf = <T extends v.GenericSchema>(item: T) =>
-  v.union([v.pipe(v.array(item), v.maxLength(MAX_PARTS)), item]);
+  v.union([v.pipe(v.array(item), v.maxLength(MAX_PARTS)), v.pipe(notAList, item)]);
 
 /** A selector as the model writes it; only the fields we read are typed, `refinedBy` is walked by hand. */
 const SelectorShape = v.looseObject({
@@ -83,6 +103,7 @@ const TargetShape = v.union([
     id: v.optional(str(LIMITS.url * 2)),
     source: v.optional(SourceShape),
     selector: v.optional(manyOf(SelectorShape)),
+    styleClass: v.optional(manyOf(str(200))),
   }),
 ]);
 const BodyShape = v.union([
@@ -264,15 +285,32 @@ function quoteOf(selectors: readonly SelectorValue[]): Quote | null | 'too-long'
   };
 }
 
-/** A target's page (normalized http(s) URL) and selectors. */
+/**
+ * A target's page (normalized http(s) URL; `'too-long'` when the library cannot keep its address) and
+ * selectors.
+ */
 function targetParts(target: v.InferOutput<typeof TargetShape>): {
-  url: string | null;
+  url: string | null | 'too-long';
   selectors: readonly SelectorValue[];
+  color: HighlightColor | null;
 } {
-  if (typeof target === 'string') return { url: normalizeUrl(target), selectors: [] };
-  const source = target.source ?? target.id;
+  const source = typeof target === 'string' ? target : (target.source ?? target.id);
   const iri = typeof source === 'string' ? source : source?.id;
-  return { url: iri ? normalizeUrl(iri) : null, selectors: list<SelectorValue>(target.selector) };
+  const url = iri ? normalizeUrl(iri) : null;
+  return {
+    url: url && url.length > LIMITS.url ? 'too-long' : url,
+    selectors: typeof target === 'string' ? [] : list<SelectorValue>(target.selector),
+    color: typeof target === 'string' ? null : colorOf(list(target.styleClass)),
+  };
+}
+
+/** The highlight colour a target's style classes name (ours, `talk-notes-green`, or a bare `green`). */
+function colorOf(classes: readonly string[]): HighlightColor | null {
+  for (const name of classes) {
+    const color = name.replace(/^talk-notes-/, '');
+    if ((HIGHLIGHT_COLORS as readonly string[]).includes(color)) return color as HighlightColor;
+  }
+  return null;
 }
 
 interface Bodies {
@@ -330,8 +368,12 @@ function nameOf(item: unknown, index: number): string {
   return `annotation ${index + 1}${id}`;
 }
 
-function describeIssue(issue: v.BaseIssue<unknown>): string {
-  const path = (issue.path ?? []).map((p) =>
+function describeIssue(union: v.BaseIssue<unknown>): string {
+  // A union's own message lists its options; the first option's issue says what is wrong.
+  let issue = union;
+  while (issue.type === 'union' && issue.issues?.length) issue = issue.issues[0]!;
+  const longer = (issue.path?.length ?? 0) >= (union.path?.length ?? 0) ? issue : union;
+  const path = (longer.path ?? []).map((p) =>
     typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`,
   );
   const where = path.join('').replace(/^\./, '');
@@ -354,22 +396,43 @@ export function readWebAnnotations(data: unknown): ReadAnnotationsResult {
     };
 
   const annotations: { shape: Shape; title: string | null }[] = [];
+  const refused: Refused = { skipped: {} };
+  const refuse = (item: unknown, i: number, reason: SkipReason, why: string) => {
+    refused.skipped[reason] = (refused.skipped[reason] ?? 0) + 1;
+    if (reason === 'invalid') refused.firstInvalid ??= `${nameOf(item, i)}: ${why}`;
+  };
   for (const [i, item] of items.entries()) {
     if (isRecord(item) && isHypothesisRow(item)) {
       const row = v.safeParse(HypothesisRowShape, item);
-      if (!row.success)
-        return { ok: false, error: `The ${nameOf(item, i)} is not valid: ${describeIssue(row.issues[0])}.` };
-      annotations.push({ shape: fromHypothesisRow(row.output), title: titleOfRow(item) });
+      if (!row.success) refuse(item, i, reasonOf(row.issues[0]), describeIssue(row.issues[0]));
+      else annotations.push({ shape: fromHypothesisRow(row.output), title: titleOfRow(item) });
       continue;
     }
     const parsed = v.safeParse(AnnotationShape, item);
-    if (!parsed.success)
-      return { ok: false, error: `The ${nameOf(item, i)} is not valid: ${describeIssue(parsed.issues[0])}.` };
-    if (!typesOf(parsed.output).includes('Annotation'))
-      return { ok: false, error: `The ${nameOf(item, i)} is not valid: its type is not "Annotation".` };
-    annotations.push({ shape: parsed.output, title: null });
+    if (!parsed.success) refuse(item, i, reasonOf(parsed.issues[0]), describeIssue(parsed.issues[0]));
+    else if (!typesOf(parsed.output).includes('Annotation'))
+      refuse(item, i, 'invalid', 'its type is not "Annotation"');
+    else annotations.push({ shape: parsed.output, title: null });
   }
-  return toRecords(annotations);
+  return toRecords(annotations, items.length, refused);
+}
+
+/** Annotations skipped before they were read, and the first invalid one named. */
+interface Refused {
+  skipped: Partial<Record<SkipReason, number>>;
+  firstInvalid?: string;
+}
+
+/** An address too long for the schema's bound is the page address case; anything else is invalid. */
+function reasonOf(union: v.BaseIssue<unknown>): SkipReason {
+  let issue = union;
+  while (issue.type === 'union' && issue.issues?.length) issue = issue.issues[0]!;
+  const key = issue.path?.findLast((p) => typeof p.key === 'string')?.key;
+  return issue.type === 'max_length' &&
+    (key === 'source' || key === 'target' || key === 'uri' || key === 'id') &&
+    issue.path!.some((p) => p.key === 'target' || p.key === 'uri')
+    ? 'url-too-long'
+    : 'invalid';
 }
 
 interface PageDraft {
@@ -378,8 +441,12 @@ interface PageDraft {
   tags: string[];
 }
 
-function toRecords(annotations: { shape: Shape; title: string | null }[]): ReadAnnotationsResult {
-  const skipped: Partial<Record<SkipReason, number>> = {};
+function toRecords(
+  annotations: { shape: Shape; title: string | null }[],
+  total: number,
+  refused: Refused,
+): ReadAnnotationsResult {
+  const skipped = refused.skipped;
   const skip = (reason: SkipReason) => {
     skipped[reason] = (skipped[reason] ?? 0) + 1;
   };
@@ -395,7 +462,8 @@ function toRecords(annotations: { shape: Shape; title: string | null }[]): ReadA
         record: {
           id: `wa-page-${stableHash(url)}`,
           url,
-          title: title ?? url,
+          // A long address is a fine URL but not a title: the title is cut to what the library keeps.
+          title: title ?? url.slice(0, LIMITS.title),
           authors: [],
           siteName: null,
           publishedAt: null,
@@ -412,7 +480,7 @@ function toRecords(annotations: { shape: Shape; title: string | null }[]): ReadA
     }
     page.record.createdAt = Math.min(page.record.createdAt, at);
     page.record.updatedAt = Math.max(page.record.updatedAt, at);
-    if (title && page.record.title === url) page.record.title = title;
+    if (title && page.record.title === url.slice(0, LIMITS.title)) page.record.title = title;
     return page;
   };
   const talkFor = (page: PageDraft, title: string, at: number, id?: string | null) => {
@@ -445,9 +513,11 @@ function toRecords(annotations: { shape: Shape; title: string | null }[]): ReadA
     const targets = list<v.InferOutput<typeof TargetShape>>(shape.target)
       .slice(0, MAX_PARTS)
       .map(targetParts);
-    const web = targets.filter((t) => t.url !== null);
+    const web = targets.filter(
+      (t): t is ReturnType<typeof targetParts> & { url: string } => t.url !== null && t.url !== 'too-long',
+    );
     if (web.length === 0) {
-      skip('not-web-page');
+      skip(targets.some((t) => t.url === 'too-long') ? 'url-too-long' : 'not-web-page');
       continue;
     }
     const bodies = bodiesOf(shape);
@@ -492,7 +562,7 @@ function toRecords(annotations: { shape: Shape; title: string | null }[]): ReadA
       markdown: '',
       ...(quote.counted ? { textContentQuote: quote.counted } : {}),
       selectors: [quote.selector],
-      color: 'yellow',
+      color: withSelectors.color ?? 'yellow',
       note: bodies.notes.join('\n\n').slice(0, LIMITS.note),
       tags: normalizeTags(bodies.tags).slice(0, LIMITS.tags),
       position: quote.position,
@@ -506,7 +576,7 @@ function toRecords(annotations: { shape: Shape; title: string | null }[]): ReadA
   if (imported === 0) {
     return {
       ok: false,
-      error: `None of the ${annotations.length} annotations can be imported: ${skippedSummary(skipped)}.`,
+      error: `None of the ${total} annotations can be imported: ${skippedSummary(skipped)}${refused.firstInvalid ? ` (${refused.firstInvalid})` : ''}.`,
     };
   }
   const noted = <T extends { note?: string; tags?: string[] }>(
@@ -522,6 +592,7 @@ function toRecords(annotations: { shape: Shape; title: string | null }[]): ReadA
     ok: true,
     imported,
     skipped,
+    ...(refused.firstInvalid ? { firstInvalid: refused.firstInvalid } : {}),
     library: {
       pages: [...pages.values()].map((p) => noted(p.record, p.notes, p.tags)),
       conferences: [],
@@ -567,9 +638,13 @@ export function skippedSummary(skipped: Partial<Record<SkipReason, number>>): st
     .join(', ');
 }
 
-/** The sentence an import shows about skipped annotations; empty when none were. */
-export function skippedWarning(skipped: Partial<Record<SkipReason, number>>): string {
+/**
+ * The sentence an import shows about skipped annotations; empty when none were. `firstInvalid` names
+ * the first one skipped as invalid and its bad field.
+ */
+export function skippedWarning(skipped: Partial<Record<SkipReason, number>>, firstInvalid?: string): string {
   const total = Object.values(skipped).reduce((n, k) => n + (k ?? 0), 0);
   if (total === 0) return '';
-  return `${total} annotation${total === 1 ? ' was' : 's were'} skipped: ${skippedSummary(skipped)}.`;
+  const first = firstInvalid ? ` (the first: ${firstInvalid})` : '';
+  return `${total} annotation${total === 1 ? ' was' : 's were'} skipped: ${skippedSummary(skipped)}${first}.`;
 }

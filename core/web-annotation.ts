@@ -19,10 +19,14 @@
  * A talk's or page's own note and tags (#17) is an Annotation of the whole page (motivation
  * `commenting`, or `tagging` for tags alone; target the page, no selector): a talk's names the talk
  * with an `identifying` TextualBody (its title), and a conference talk's targets its event page.
+ * A passage's colour is a style class on its target (`talk-notes-yellow`, …) with the annotation's own
+ * embedded CssStylesheet giving it that colour (the model's styles, section 4.3).
  * The whole collection is embedded as its first page.
  */
+import { COLOR_SWATCHES } from './colors';
 import { noteOf, tagsOf } from './record-notes';
 import type {
+  HighlightColor,
   HighlightRecord,
   PageRecord,
   RecordNotes,
@@ -76,11 +80,20 @@ export interface Annotation {
   modified: string;
   generator: Generator;
   body?: (TextualBody | LinkBody)[];
+  /** A passage's colour as the model gives styles (section 4.3): a rule for its target's styleClass. */
+  stylesheet?: { type: 'CssStylesheet'; value: string };
   /** A passage's target has selectors; a talk's or page's note is about the whole page (no selector). */
   target: {
     source: string;
     selector?: (TextQuoteSelector | TextPositionSelector)[];
+    /** `talk-notes-yellow`, … (see {@link colorClass}). */
+    styleClass?: string;
   };
+}
+
+/** The style class of a highlight colour in exported annotations; the import reads the colour back from it. */
+export function colorClass(color: HighlightColor): string {
+  return `talk-notes-${color}`;
 }
 
 export interface AnnotationCollection {
@@ -160,7 +173,16 @@ export function toAnnotation(
     modified: isoTime(highlight.updatedAt),
     generator,
     ...(body.length ? { body } : {}),
-    target: { source: sourceUrl, selector: exportedSelectors(highlight) },
+    // Embedded in each annotation, so that one taken out of the collection keeps its colour.
+    stylesheet: {
+      type: 'CssStylesheet',
+      value: `.${colorClass(highlight.color)} { background-color: ${COLOR_SWATCHES[highlight.color]}; }`,
+    },
+    target: {
+      source: sourceUrl,
+      selector: exportedSelectors(highlight),
+      styleClass: colorClass(highlight.color),
+    },
   };
 }
 

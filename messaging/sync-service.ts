@@ -113,7 +113,6 @@ export function syncService(deps: SyncServiceDeps): SyncService {
           ...deps.passOptions,
           fetch: deps.fetch,
           passphrase: account.passphrase || undefined,
-          author: account.author || null,
           now,
         },
       );

@@ -13,6 +13,7 @@ import type {
 } from '@/core/types';
 import { SCHEMA_VERSIONS } from './schema';
 import type { SyncMetaRow, SyncRow } from './sync/state';
+import { installConflictFlag } from './sync/conflict-flag';
 import { installSyncStamping } from './sync/stamping';
 
 /** Public name of the IndexedDB database: keep it stable, users' data lives there. */
@@ -52,6 +53,8 @@ export function createDatabase(
   // Once sync is enabled, every write of a synced table stamps its sync state in the same
   // transaction (storage/sync/stamping.ts); before, writes pass through untouched.
   installSyncStamping(db);
+  // Every sync row written carries whether it asks something of the reader (indexed).
+  installConflictFlag(db);
   return db;
 }
 

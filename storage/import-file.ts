@@ -51,7 +51,7 @@ export async function parseImportFile(
     libraryPageIds: new Set([...references.libraryPageIds, ...fitted.pages.map((p) => p.id)]),
   });
   if (!parsed.ok) return { ok: false, error: parsed.error.replace(/^The backup/, 'The annotations') };
-  const skipped = skippedWarning(read.skipped);
+  const skipped = skippedWarning(read.skipped, read.firstInvalid);
   return {
     ...parsed,
     warnings: [...parsed.warnings, ...(skipped ? [skipped] : [])],

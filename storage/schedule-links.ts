@@ -4,7 +4,15 @@
  * the reader, and the reader's own choice (`chosen`) or refusal (`declined`) is never undone by a
  * later match. Runs after a clip, after an import and after the reader renames a talk.
  */
-import { buildScheduleIndex, type MatchableTalk, type ScheduleIndex } from '@/core/schedule/schedule-index';
+import {
+  buildPreparedIndex,
+  type MatchableTalk,
+  type PreparedTalk,
+  type PreparedTalks,
+  prepareScheduleTalk,
+  prepareScheduleTalks,
+  type ScheduleIndex,
+} from '@/core/schedule/schedule-index';
 import { matchTalk } from '@/core/schedule/match';
 import { searchScheduleTalks } from '@/core/schedule/search';
 import type { ConferenceRecord, PageRecord, ScheduleChoice, TalkRecord } from '@/core/types';
@@ -27,26 +35,49 @@ const NOTHING: Readonly<LinkingResult> = Object.freeze({ linked: 0, offered: 0, 
 /**
  * The index of every imported schedule talk, rebuilt only when a conference was imported, updated
  * or removed since the last one (the conferences' ids and update times say so). Each conference's
- * talks are kept in memory by the same key, so that after an import only that conference's talks
- * are new, and those come from the import itself (`rememberScheduleTalks`), not from the database.
+ * talks are kept in memory by the same key, prepared for the index (`PreparedTalks`: nearly all of
+ * an index's cost), so that after an import only that conference's talks are new, and those come
+ * from the import itself (`rememberScheduleTalks`), prepared while they were being written, not from
+ * the database; the other conferences' are not prepared again.
  */
 const cachedIndexes = new WeakMap<TalkNotesDatabase, { signature: string; index: ScheduleIndex }>();
-const cachedTalks = new WeakMap<TalkNotesDatabase, Map<string, MatchableTalk[]>>();
+const cachedTalks = new WeakMap<TalkNotesDatabase, Map<string, PreparedTalks>>();
 
 /** A conference's version: its talks change only with its `updatedAt` (imports write both). */
 const versionOf = (c: ConferenceRecord) => `${c.id}@${c.updatedAt}`;
 
-/** The talks of a conference just written, as stored: the next index is built from them. */
+/** Schedule talks prepared one by one for the index, by id (null: housekeeping, never indexed). */
+export type PreparedScheduleTalks = ReadonlyMap<string, PreparedTalk | null>;
+
+/** `talks` (schedule talks) prepared one by one for the index, by id: pure work, no database. */
+export function prepareEachForIndex(talks: readonly TalkRecord[]): Map<string, PreparedTalk | null> {
+  const prepared = new Map<string, PreparedTalk | null>();
+  for (const talk of talks) prepared.set(talk.id, prepareScheduleTalk(matchableTalk(talk)));
+  return prepared;
+}
+
+/**
+ * All the talks of one conference, as stored, prepared for the index (`prepared`: those already
+ * prepared one by one, from these very records). Pure work, no database.
+ */
+export function prepareConferenceTalks(
+  talks: readonly TalkRecord[],
+  prepared?: PreparedScheduleTalks,
+): PreparedTalks {
+  // In id order, as the database would give them back: the index is the same either way.
+  const sorted = [...talks].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return prepareScheduleTalks(sorted.map(matchableTalk), prepared);
+}
+
+/** The talks of a conference just written, prepared (`prepareConferenceTalks`): the next index is built from them. */
 export function rememberScheduleTalks(
   db: TalkNotesDatabase,
   conference: ConferenceRecord,
-  talks: readonly TalkRecord[],
+  talks: PreparedTalks,
 ): void {
-  const known = cachedTalks.get(db) ?? new Map<string, MatchableTalk[]>();
+  const known = cachedTalks.get(db) ?? new Map<string, PreparedTalks>();
   cachedTalks.set(db, known);
-  // In id order, as the database would give them back: the index is the same either way.
-  const sorted = [...talks].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  known.set(versionOf(conference), sorted.map(matchableTalk));
+  known.set(versionOf(conference), talks);
 }
 
 export async function scheduleIndex(db: TalkNotesDatabase): Promise<ScheduleIndex | null> {
@@ -57,7 +88,7 @@ export async function scheduleIndex(db: TalkNotesDatabase): Promise<ScheduleInde
   const cached = cachedIndexes.get(db);
   if (cached?.signature === signature) return cached.index;
 
-  const known = cachedTalks.get(db) ?? new Map<string, MatchableTalk[]>();
+  const known = cachedTalks.get(db) ?? new Map<string, PreparedTalks>();
   const missing = conferences.filter((c) => !known.has(versionOf(c)));
   const read = missing.length
     ? await db.talks
@@ -65,14 +96,14 @@ export async function scheduleIndex(db: TalkNotesDatabase): Promise<ScheduleInde
         .anyOf(missing.map((c) => c.id))
         .toArray()
     : [];
-  const fresh = new Map<string, MatchableTalk[]>(versions.map((v) => [v, known.get(v) ?? []]));
-  const versionOfId = new Map(missing.map((c) => [c.id, versionOf(c)]));
-  for (const talk of read) {
-    const version = versionOfId.get(talk.conferenceId ?? '');
-    if (version) fresh.get(version)!.push(matchableTalk(talk));
-  }
+  const byConference = new Map<string, TalkRecord[]>(missing.map((c) => [c.id, []]));
+  for (const talk of read) byConference.get(talk.conferenceId ?? '')?.push(talk);
+  const fresh = new Map<string, PreparedTalks>();
+  for (const c of conferences)
+    fresh.set(versionOf(c), known.get(versionOf(c)) ?? prepareConferenceTalks(byConference.get(c.id) ?? []));
   cachedTalks.set(db, fresh); // versions no longer stored are dropped with the old map
-  const index = buildScheduleIndex(conferences.map(matchableConference), [...fresh.values()].flat());
+  // In the order the conferences are stored (by id), each conference's talks in id order.
+  const index = buildPreparedIndex(conferences.map(matchableConference), [...fresh.values()]);
   cachedIndexes.set(db, { signature, index });
   return index;
 }

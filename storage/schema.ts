@@ -6,6 +6,8 @@
  * Stores list only indexed fields; `*tags` is multi-entry, `[a+b]` a compound index.
  */
 import type { Transaction } from 'dexie';
+import { needsReader } from '@/core/sync/conflict-choices';
+import type { RecordState } from '@/core/sync/merge';
 
 export interface SchemaVersion {
   version: number;
@@ -85,6 +87,32 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       conferences: 'id, sourceUrl',
       sync: 'key, dirty',
       syncMeta: 'key',
+    },
+  },
+  {
+    // Sync conflicts found by an index (#16): a sync row that asks something of the reader (a field
+    // edited on two devices, or kept after a deletion elsewhere) carries `conflicted: 1`, the others
+    // nothing, so the index holds only those and the dashboard lists them without reading the whole
+    // `sync` table. Kept on every write by storage/sync/conflict-flag.ts; existing rows are flagged
+    // here (only the few that need it are rewritten).
+    version: 6,
+    stores: {
+      pages: 'id, &url, fingerprint',
+      talks: 'id, pageId, conferenceId, scheduleTalkId',
+      highlights: 'id, url, talkId, *tags, createdAt, updatedAt',
+      collections: 'id, name, *highlightIds, updatedAt',
+      settings: 'key',
+      conferences: 'id, sourceUrl',
+      sync: 'key, dirty, conflicted',
+      syncMeta: 'key',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('sync')
+        .filter((row: { state: RecordState }) => needsReader(row.state))
+        .modify((row: { conflicted?: 1 }) => {
+          row.conflicted = 1;
+        });
     },
   },
 ];

@@ -307,8 +307,27 @@ function tidy(root: Element, baseUrl: string): void {
     code.textContent = pre.textContent;
     pre.replaceChildren(code);
   }
+  moveLineBreaksOutOfEmphasis(root);
   // Adjacent text nodes (left by removed spans) must be one, or a line-start escape could miss `1` + `. x`.
   root.normalize();
+}
+
+/**
+ * `<b>Title<br></b>Text` would become `**Title  \n**Text`: a `**` at the start of a line before a letter
+ * closes nothing in any renderer, so the reader sees the asterisks. A line break at either edge of
+ * emphasis means the same outside it; innermost elements first, so a break leaves nested ones too.
+ */
+function moveLineBreaksOutOfEmphasis(root: Element): void {
+  const edge = (el: Element, last: boolean): ChildNode | null => {
+    let node = last ? el.lastChild : el.firstChild;
+    while (node && node.nodeType === node.TEXT_NODE && !(node as Text).data.trim())
+      node = last ? node.previousSibling : node.nextSibling;
+    return node;
+  };
+  for (const el of [...root.querySelectorAll('em, i, strong, b, del, s')].reverse()) {
+    for (let br = edge(el, true); br?.nodeName === 'BR'; br = edge(el, true)) el.after(br);
+    for (let br = edge(el, false); br?.nodeName === 'BR'; br = edge(el, false)) el.before(br);
+  }
 }
 
 /**

@@ -7,9 +7,10 @@
  *   letter, `/`, `!` or `?`) is backslash-escaped everywhere except inside fenced code blocks. Inline code
  *   is skipped only when nothing in the text (links, tables, `$` math) could make a renderer pair the
  *   backticks differently from us; otherwise it is escaped too (safe, at worst a visible backslash).
- * - Fenced code blocks are re-emitted with canonical fences at the start of the line, long enough for
- *   their content, and closed when the input left them open: what we treat as code is code to every
- *   renderer, and an unclosed fence cannot swallow the rest of an export.
+ * - Fenced code blocks are re-emitted with canonical fences at the start of the line (after the `> `
+ *   of the block quotes they are in), long enough for their content, and closed when the input left them
+ *   open: what we treat as code is code to every renderer, and an unclosed fence cannot swallow the rest
+ *   of an export.
  * - Links: `javascript:`, `vbscript:` and `data:` links, images and reference definitions are dropped
  *   (their text kept). Page text is stricter: only absolute http(s)/mailto links survive and images
  *   become their alt text (a clip never loads anything), as in ./from-html.ts. A template's literal
@@ -46,24 +47,52 @@ export function sanitizeMarkdown(markdown: string, origin: MarkdownOrigin): stri
     prose = [];
   };
   for (let i = 0; i < lines.length; i++) {
-    const open = fenceOpening(lines[i]!);
+    // A fence may sit in a block quote (a clipped quote holding code): it is code inside as well.
+    const depth = quoteDepth(lines[i]!);
+    const open = fenceOpening(lines[i]!.slice(depth.prefix));
     if (!open) {
       prose.push(lines[i]!);
       continue;
     }
     flush();
     const content: string[] = [];
+    let closed = false;
     for (i++; i < lines.length; i++) {
-      const close = FENCE_CLOSE.exec(lines[i]!)?.[1];
-      if (close && close[0] === open.fence[0] && close.length >= open.fence.length) break;
-      content.push(stripIndent(lines[i]!, open.indent));
+      const inner = quoteDepth(lines[i]!);
+      // A line outside the quote ends it, and the code in it (no lazy lines in code): read it again.
+      if (inner.depth !== depth.depth) {
+        i--;
+        break;
+      }
+      const line = lines[i]!.slice(inner.prefix);
+      const close = FENCE_CLOSE.exec(line)?.[1];
+      if (close && close[0] === open.fence[0] && close.length >= open.fence.length) {
+        closed = true;
+        break;
+      }
+      content.push(stripIndent(line, open.indent));
     }
-    // A fence left open runs to the end of the input: its trailing blank lines are not code.
-    if (i >= lines.length) while (content.length > 0 && !content.at(-1)!.trim()) content.pop();
-    out.push(canonicalFence(open.fence[0]!, open.fence.length, open.info, content));
+    // A fence left open runs to the end of its quote: its trailing blank lines are not code.
+    if (!closed) while (content.length > 0 && !content.at(-1)!.trim()) content.pop();
+    const quote = '> '.repeat(depth.depth);
+    const fenced = canonicalFence(open.fence[0]!, open.fence.length, open.info, content);
+    out.push(
+      quote
+        ? fenced
+            .split('\n')
+            .map((line) => (quote + line).trimEnd())
+            .join('\n')
+        : fenced,
+    );
   }
   flush();
   return out.join('\n').replace(/\s+$/, '');
+}
+
+/** Block quote markers (`>`, each after up to 3 spaces, with an optional space) at a line's start. */
+function quoteDepth(line: string): { depth: number; prefix: number } {
+  const markers = /^(?: {0,3}> ?)*/.exec(line)![0];
+  return { depth: markers.split('>').length - 1, prefix: markers.length };
 }
 
 /** A fence opener, as CommonMark reads one at the start of a block (backtick info has no backtick). */

@@ -25,7 +25,7 @@ import {
 } from './schedule-index';
 import { sessionFormat } from './session-format';
 import { isOnlyTalkOfSpeakers, oneWordChanged, titlesRelate } from './sole-talk';
-import { compareTitles, type TitleRelation } from './title-similarity';
+import { compareTitles, TITLE_SCORES, type TitleRelation } from './title-similarity';
 
 /** A talk as a write-up names it. */
 export interface TalkQuery {
@@ -122,12 +122,19 @@ interface PreparedQuery {
   speakers: NameWords[];
   /** People the title itself names ("Title — Jane Doe"): they count when they agree, not when they differ. */
   titleSpeakers: NameWords[];
+  /**
+   * "Jane Doe: Title" (or "Jane Doe — Title"): the people before the colon and the forms of the title
+   * after it, compared instead of the whole title where the people are the candidate's speakers (see
+   * `afterNamePrefix`). `nameShaped`: no word of these names is a title word of the imported schedules
+   * unless it is also a speaker's name word ("Kafka Streams: Exactly Once" is no person).
+   */
+  prefix: { people: NameWords[]; forms: TitleForm[]; nameShaped: boolean } | null;
   generic: boolean;
   pageDay: number | null;
   context: PageContext | null;
 }
 
-function prepare(query: TalkQuery): PreparedQuery {
+function prepare(query: TalkQuery, index: ScheduleIndex): PreparedQuery {
   const parsed = parseTalkTitle(query.title);
   const forms = [titleForm(query.title)];
   if (parsed.title && parsed.title !== query.title.trim()) addForm(forms, titleForm(parsed.title));
@@ -137,12 +144,19 @@ function prepare(query: TalkQuery): PreparedQuery {
   // A title that is only its speakers' names ("Jane Doe", "Q&A with Jane Doe") names no talk either.
   // Not people in front of a colon: "Scaling Postgres: Lessons Learned" reads like "Jane Doe: …".
   const names = new Set([...speakers, ...suffixSpeakers].flat());
+  const prefixPeople = parsed.prefixPeople.map(nameWords).filter((n) => n.length);
+  const afterPrefix = parsed.titleAfterPrefix ? titleForm(parsed.titleAfterPrefix) : [];
+  const isNameWord = (w: string) => w.length < 2 || index.nameTerms.has(w) || !index.titleTerms.has(w);
   return {
     forms,
     format: sessionFormat(forms[0]!).key,
     truncated: /(?:\.\.\.|…)\s*["'”’»」]?\s*$/u.test(query.title),
     speakers,
     titleSpeakers,
+    prefix:
+      prefixPeople.length && afterPrefix.length
+        ? { people: prefixPeople, forms: [afterPrefix], nameShaped: prefixPeople.flat().every(isNameWord) }
+        : null,
     generic: isGenericTitle(forms, names),
     pageDay: dayNumber(query.pageDate),
     context: query.context ? pageContext(query.context) : null,
@@ -178,6 +192,9 @@ function scoreCandidate(q: PreparedQuery, talk: IndexedTalk, named: ReadonlySet<
       if (s.shorter === 'a') abbreviated = true;
     }
   }
+  const afterName = afterNamePrefix(q, talk, names, formats);
+  if (afterName && afterName.score > title.score) title = afterName;
+  if (afterName?.shorter === 'a') abbreviated = true;
   const speakers = speakerEvidence(q, talk);
   if (q.generic && speakers === 'agree') {
     title = { ...title, score: Math.max(title.score, EVIDENCE_WEIGHTS.genericWithSpeakers) };
@@ -196,6 +213,48 @@ function scoreCandidate(q: PreparedQuery, talk: IndexedTalk, named: ReadonlySet<
     evidence: { title: title.relation, titleScore: title.score, speakers, date, conferenceNamed },
     abbreviated,
   };
+}
+
+/**
+ * The query's title after the people before its colon ("Андрій Шевчук: Мікрофронтенди …", "J. Doe:
+ * Scaling Postgres"), compared with `talk`'s title, when detection kept the speaker in the title:
+ * - the people are the talk's speakers (as `compareSpeakers` reads names: initials, short first
+ *   names, accents): the title after the colon is compared as any title;
+ * - the talk lists nobody and the phrase is name-shaped (`PreparedQuery.prefix`): a person is likely
+ *   but unconfirmed, so the part after the colon scores at most `TITLE_SCORES.namedPrefix`, as a
+ *   leading part dropped, and matches only where the page names the conference (`titleIsEnough`);
+ *   (not when what follows names a slot: "Greta Lindqvist: Lessons Learned");
+ * - otherwise (the talk's speakers are others, or only partly these): nothing, the whole title
+ *   counts. "Scaling Postgres: Lessons Learned" reads like "Jane Doe: …"; "Rust: The Good Parts" is
+ *   one word, no person.
+ */
+function afterNamePrefix(
+  q: PreparedQuery,
+  talk: IndexedTalk,
+  names: ReadonlySet<string>,
+  formats: { a: string; b: string },
+): { relation: TitleRelation; score: number; shorter: 'a' | 'b' | null } | null {
+  if (!q.prefix) return null;
+  const who = compareSpeakers(q.prefix.people, talk.speakers);
+  const confirmed = who === 'agree';
+  if (!confirmed && !(who === 'unknown' && !talk.speakers.length && q.prefix.nameShaped)) return null;
+  // "Greta Lindqvist: Lessons Learned": a slot phrase names a talk only with agreeing speakers.
+  if (!confirmed && isGenericTitle(q.prefix.forms)) return null;
+  let best: { relation: TitleRelation; score: number; shorter: 'a' | 'b' | null } | null = null;
+  for (const qf of q.prefix.forms) {
+    for (const tf of talk.forms) {
+      const s = compareTitles(qf, tf, names, q.truncated, formats);
+      const scored = confirmed
+        ? s
+        : {
+            relation: 'named-prefix' as const,
+            score: Math.min(s.score, TITLE_SCORES.namedPrefix),
+            shorter: s.shorter,
+          };
+      if (!best || scored.score > best.score) best = scored;
+    }
+  }
+  return best;
 }
 
 const round = (n: number) => Math.round(Math.max(0, Math.min(1, n)) * 1000) / 1000;
@@ -243,6 +302,7 @@ function isRival(c: Scored, best: Scored): boolean {
 function titleIsEnough({ title, speakers, conferenceNamed, date }: MatchEvidence): boolean {
   if (date === 'another-session') return false;
   if (title === 'format') return speakers === 'agree';
+  if (title === 'named-prefix') return conferenceNamed === 'yes' && (date === 'during' || date === 'unknown');
   if (title === 'near')
     return speakers === 'agree' && conferenceNamed === 'yes' && (date === 'during' || date === 'unknown');
   return true;
@@ -254,7 +314,7 @@ function titleIsEnough({ title, speakers, conferenceNamed, date }: MatchEvidence
  * (see `isRival`); else the candidates at `OFFER_THRESHOLD` (and the rivals) as `ambiguous`; else `none`.
  */
 export function matchTalk(index: ScheduleIndex, query: TalkQuery): ScheduleMatch {
-  const q = prepare(query);
+  const q = prepare(query, index);
   const terms = formTerms(q.forms);
   const nameTerms = [...q.speakers, ...q.titleSpeakers].flat().filter((w) => w.length > 1);
   // A slot whose talk moved or was cancelled ("[MOVED] …") is never the talk (placeholder.ts).

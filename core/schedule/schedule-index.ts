@@ -155,12 +155,99 @@ export function isGenericTitle(forms: readonly TitleForm[], names: ReadonlySet<s
 }
 
 /**
+ * One talk prepared for the index: what matching needs of it on its own (title forms, session format,
+ * speakers, terms), independent of the other talks and of the conferences.
+ */
+export interface PreparedTalk {
+  readonly talk: MatchableTalk;
+  readonly forms: TitleForm[];
+  readonly format: string;
+  readonly speakers: NameWords[];
+  readonly placeholder: boolean;
+  /** The terms its title is indexed under (`formTerms`). */
+  readonly terms: readonly string[];
+  /** Its day (or the day of its start) as a day number, for conferences without dates. */
+  readonly day: number | null;
+}
+
+/**
+ * A run of talks prepared for the index (one conference's, as storage keeps them), with their term
+ * lists by position in the run. Preparing is nearly all of an index's cost (title forms, names,
+ * postings: about 2 s of CPU for 30,000 talks on a loaded machine), and it holds for every index built
+ * while the talks are unchanged: storage/schedule-links.ts keeps each conference's, and an import
+ * prepares its talks while IndexedDB is writing them (storage/conferences.ts). Only read once made.
+ */
+export interface PreparedTalks {
+  readonly talks: readonly PreparedTalk[];
+  /** Title term -> positions in `talks` of the talks whose title holds it, terms in order of first use. */
+  readonly titleTerms: ReadonlyMap<string, readonly number[]>;
+  /** Speaker name word -> positions in `talks`. */
+  readonly nameTerms: ReadonlyMap<string, readonly number[]>;
+  /** One-letter deletions of `titleTerms`' terms, as `ScheduleIndex.deletions`. */
+  readonly deletions: ReadonlyMap<string, readonly string[]>;
+}
+
+/** `talk` prepared for the index; null for housekeeping (never indexed). */
+export function prepareScheduleTalk(talk: MatchableTalk): PreparedTalk | null {
+  if (talk.housekeeping) return null;
+  const speakers = talk.speakers.map(nameWords).filter((n) => n.length);
+  const forms = titleForms(talk.title, talk.subtitle, speakers);
+  return {
+    talk,
+    forms,
+    format: sessionFormat(forms[0]!).key,
+    speakers,
+    placeholder: isPlaceholderSlot(talk.title),
+    terms: formTerms(forms),
+    day: dayNumber(talk.day ?? talk.start),
+  };
+}
+
+/**
+ * `talks` prepared for `buildPreparedIndex`, in their order, housekeeping left out. `prepared` may
+ * hold some of them prepared before by `prepareScheduleTalk`, by id (from these very talks).
+ */
+export function prepareScheduleTalks(
+  talks: readonly MatchableTalk[],
+  prepared?: ReadonlyMap<string, PreparedTalk | null>,
+): PreparedTalks {
+  const ready: PreparedTalk[] = [];
+  const titleTerms = new Map<string, number[]>();
+  const nameTerms = new Map<string, number[]>();
+  const deletions = new Map<string, string[]>();
+  for (const talk of talks) {
+    const one = prepared?.has(talk.id) ? prepared.get(talk.id)! : prepareScheduleTalk(talk);
+    if (!one) continue;
+    const i = ready.length;
+    ready.push(one);
+    for (const term of one.terms) {
+      if (!titleTerms.has(term)) for (const key of deletionKeys(term)) push(deletions, key, term);
+      push(titleTerms, term, i);
+    }
+    for (const name of one.speakers) for (const word of name) if (word.length > 1) push(nameTerms, word, i);
+  }
+  return { talks: ready, titleTerms, nameTerms, deletions };
+}
+
+/**
  * Prepares `talks` of `conferences` for `matchTalk` and `searchScheduleTalks`. Housekeeping talks are
  * left out; a talk whose conference is not in `conferences` is kept, without dates.
  */
 export function buildScheduleIndex(
   conferences: readonly MatchableConference[],
   talks: readonly MatchableTalk[],
+): ScheduleIndex {
+  return buildPreparedIndex(conferences, [prepareScheduleTalks(talks)]);
+}
+
+/**
+ * The index of runs of talks prepared before, one after the other: the index `buildScheduleIndex`
+ * builds from all their talks in that order. Its cost is the conferences' days and, beyond the first
+ * run, merging each run's term lists; the runs are not changed (their lists are copied before they grow).
+ */
+export function buildPreparedIndex(
+  conferences: readonly MatchableConference[],
+  parts: readonly PreparedTalks[],
 ): ScheduleIndex {
   const confs = new Map<string, IndexedConference>();
   for (const conference of conferences) {
@@ -174,42 +261,21 @@ export function buildScheduleIndex(
     });
   }
   const indexed: IndexedTalk[] = [];
-  const titleTerms = new Map<string, number[]>();
-  const nameTerms = new Map<string, number[]>();
-  const deletions = new Map<string, string[]>();
-  const termCounts: number[] = [];
   const talkDays = new Map<IndexedConference, Set<number>>();
-  for (const talk of talks) {
-    if (talk.housekeeping) continue;
-    const i = indexed.length;
-    const speakers = talk.speakers.map(nameWords).filter((n) => n.length);
-    const forms = titleForms(talk.title, talk.subtitle, speakers);
-    const conference = confs.get(talk.conferenceId) ?? null;
-    indexed.push({
-      talk,
-      forms,
-      format: sessionFormat(forms[0]!).key,
-      speakers,
-      conference,
-      placeholder: isPlaceholderSlot(talk.title),
-    });
-    const terms = formTerms(forms);
-    termCounts.push(terms.length);
-    for (const term of terms) {
-      if (!titleTerms.has(term)) for (const key of deletionKeys(term)) push(deletions, key, term);
-      push(titleTerms, term, i);
-    }
-    for (const name of speakers) for (const word of name) if (word.length > 1) push(nameTerms, word, i);
-    // A conference without dates takes them from its talks.
-    const day = dayNumber(talk.day ?? talk.start);
-    if (conference && day !== null) {
-      const days = talkDays.get(conference) ?? new Set<number>();
-      days.add(day);
-      talkDays.set(conference, days);
-    }
-    if (conference && day !== null && !conference.conference.start) {
-      conference.firstDay = Math.min(conference.firstDay ?? day, day);
-      conference.lastDay = Math.max(conference.lastDay ?? day, day);
+  for (const part of parts) {
+    for (const { talk, forms, format, speakers, placeholder, day } of part.talks) {
+      const conference = confs.get(talk.conferenceId) ?? null;
+      indexed.push({ talk, forms, format, speakers, conference, placeholder });
+      // A conference without dates takes them from its talks.
+      if (conference && day !== null) {
+        const days = talkDays.get(conference) ?? new Set<number>();
+        days.add(day);
+        talkDays.set(conference, days);
+      }
+      if (conference && day !== null && !conference.conference.start) {
+        conference.firstDay = Math.min(conference.firstDay ?? day, day);
+        conference.lastDay = Math.max(conference.lastDay ?? day, day);
+      }
     }
   }
   for (const [conference, days] of talkDays) {
@@ -217,16 +283,72 @@ export function buildScheduleIndex(
     if (sorted.length > 1 && sorted[sorted.length - 1]! - sorted[0]! > SERIES_SPAN_DAYS)
       conference.sessionDays = sorted;
   }
+  const { titleTerms, nameTerms, deletions } = mergeParts(parts);
+  const termCounts = new Uint16Array(indexed.length);
+  let at = 0;
+  for (const part of parts)
+    for (const { terms } of part.talks) termCounts[at++] = Math.min(terms.length, 0xffff);
   return {
     talks: indexed,
     conferences: confs,
     titleTerms,
     nameTerms,
     deletions,
-    termCounts: Uint16Array.from(termCounts, (n) => Math.min(n, 0xffff)),
+    termCounts,
     scratch: new Float64Array(indexed.length),
     shared: new Float64Array(indexed.length),
   };
+}
+
+/**
+ * The term lists of the runs as one index's: the first run's as they are (one conference, the usual
+ * case, costs nothing), each further run's positions moved by the talks before it, appended to copies.
+ */
+function mergeParts(parts: readonly PreparedTalks[]): {
+  titleTerms: ReadonlyMap<string, readonly number[]>;
+  nameTerms: ReadonlyMap<string, readonly number[]>;
+  deletions: ReadonlyMap<string, readonly string[]>;
+} {
+  if (parts.length === 0) return { titleTerms: new Map(), nameTerms: new Map(), deletions: new Map() };
+  if (parts.length === 1) return parts[0]!;
+  const titleTerms = new Map(parts[0]!.titleTerms);
+  const nameTerms = new Map(parts[0]!.nameTerms);
+  const deletions = new Map(parts[0]!.deletions);
+  // Lists made here (not a run's own), which may grow in place.
+  const owned = new Set<readonly unknown[]>();
+  const append = <V>(map: Map<string, readonly V[]>, key: string, values: readonly V[]) => {
+    const list = map.get(key);
+    if (!list) {
+      owned.add(values);
+      map.set(key, values);
+      return;
+    }
+    const grown = owned.has(list) ? (list as V[]) : [...list];
+    owned.add(grown);
+    for (const v of values) grown.push(v);
+    map.set(key, grown);
+  };
+  let offset = parts[0]!.talks.length;
+  for (const part of parts.slice(1)) {
+    for (const [term, positions] of part.titleTerms) {
+      // Each key once per term, as `push` keeps it ("hello" gives "helo" twice).
+      if (!titleTerms.has(term))
+        for (const key of new Set(deletionKeys(term))) append(deletions, key, [term]);
+      append(
+        titleTerms,
+        term,
+        positions.map((i) => i + offset),
+      );
+    }
+    for (const [word, positions] of part.nameTerms)
+      append(
+        nameTerms,
+        word,
+        positions.map((i) => i + offset),
+      );
+    offset += part.talks.length;
+  }
+  return { titleTerms, nameTerms, deletions };
 }
 
 /** Index terms within one typo of `term` (itself excluded), for a query word the schedules lack. */

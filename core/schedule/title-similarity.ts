@@ -45,6 +45,11 @@ export type TitleRelation =
   | 'near'
   /** The same title but for a session-format marker on one side: "X" / "X (Workshop)", "X (Part 2)". */
   | 'format'
+  /**
+   * The write-up's title is the schedule's after a name-shaped phrase and a colon ("Greta Lindqvist:
+   * Observability Budgets") where the talk lists no speaker to confirm the name (match.ts).
+   */
+  | 'named-prefix'
   /** Words in common, no more. */
   | 'overlap';
 
@@ -66,6 +71,8 @@ export const TITLE_SCORES = {
   stopwords: 0.9,
   subtitle: 0.9,
   leadingPartDropped: 0.86,
+  /** A name-shaped phrase in front that no speaker list confirms: a leading part dropped, however short the rest. */
+  namedPrefix: 0.86,
   /** Below the prefix tier: a different subtitle is more often a different talk than a paraphrase. */
   mainTitle: 0.58,
   /** The write-up's title is the start of the schedule's and ends in "…": cut, and said so. */

@@ -68,3 +68,20 @@ export function keptAfterOtherDeviceDeletion(state: RecordState): boolean {
     ),
   );
 }
+
+/**
+ * Whether a record asks something of the reader: a field in conflict ({@link conflictChoices}) or a
+ * deletion elsewhere that an edit here survived ({@link keptAfterOtherDeviceDeletion}). The sync
+ * rows keep this as an indexed flag, so the dashboard finds them without reading every row; it is
+ * computed on every write of a row, so the usual state (one version per field, no deletion) is
+ * answered without building the record's view.
+ */
+export function needsReader(state: RecordState): boolean {
+  const plain =
+    state.deletions.length === 0 &&
+    Object.entries(state.fields).every(
+      ([field, versions]) => field === EDIT_TIME_FIELD || versions.length <= 1,
+    );
+  if (plain) return false;
+  return conflictChoices(state).length > 0 || keptAfterOtherDeviceDeletion(state);
+}

@@ -131,13 +131,13 @@ export function toLocalRecord<T extends SyncTable>(
   } as unknown as SyncRecords[T];
 }
 
-/** The readable document of a record's state (`_rev` is the client's to add). */
-export function toDocument(
-  table: SyncTable,
-  key: string,
-  state: RecordState,
-  author: string | null,
-): ServerDocument {
+/**
+ * The readable document of a record's state (`_rev` is the client's to add). Its top-level `author`
+ * repeats who made the record (a highlight's own `author` field, as it stands), for a team that
+ * queries the server: it never depends on which device sent the document (null where no author is
+ * recorded: other tables, highlights made before authors existed).
+ */
+export function toDocument(table: SyncTable, key: string, state: RecordState): ServerDocument {
   const record: Record<string, unknown> = { [TABLES[table].key]: key };
   const fields: Record<string, Omit<FieldVersion, 'value'>> = {};
   const conflicts: Record<string, FieldVersion[]> = {};
@@ -156,7 +156,7 @@ export function toDocument(
     _id: documentId(table, key),
     talkNotes: 1,
     table,
-    author,
+    author: table === 'highlights' && typeof record.author === 'string' ? record.author : null,
     record,
     fields,
     conflicts,
@@ -204,8 +204,9 @@ const DocumentSchema = v.object({
   deleted: v.optional(v.boolean()),
 });
 
+/** A document read: its record's state (the top-level `author` is not read back: `record.author` is). */
 export type ParsedDocument =
-  | { ok: true; table: SyncTable; key: string; state: RecordState; author: string | null }
+  | { ok: true; table: SyncTable; key: string; state: RecordState }
   | { ok: false; id: string | null; reason: string };
 
 /** Reads a document from the server; see the module comment. Never throws. */
@@ -261,7 +262,7 @@ export function parseDocument(document: unknown): ParsedDocument {
   const current = toLocalRecord(table, key, state) ?? toLocalRecord(table, key, { ...state, deletions: [] });
   const problem = recordProblem(table, current) ?? conflictProblem(table, current, state);
   if (problem) return refuse(problem);
-  return { ok: true, table, key, state, author: doc.author ?? null };
+  return { ok: true, table, key, state };
 }
 
 /** Why `record` is not a valid record of `table` (the backup import's schemas), or null. */

@@ -37,10 +37,13 @@ export async function applyIncoming(
   db: TalkNotesDatabase,
   incoming: readonly Incoming[],
   alsoInTransaction?: () => Promise<unknown>,
+  /** Runs first in the transaction; throwing there aborts it with nothing written (the pass's check that sync is still on). */
+  guard?: () => Promise<void>,
 ): Promise<{ changed: number; refused: Refusal[]; changedUrls: string[] }> {
   const tables = [db.pages, db.conferences, db.talks, db.highlights, db.collections, db.settings];
   return db.transaction('rw', [...tables, db.sync, db.syncMeta], async () => {
     skipStamping();
+    await guard?.();
     const refused: Refusal[] = [];
     let changed = 0;
     // Pages whose drawn highlights this batch changed: open tabs showing them redraw.
@@ -49,22 +52,40 @@ export async function applyIncoming(
       const url = (value as { url?: unknown } | undefined)?.url;
       if ((table === 'highlights' || table === 'pages') && typeof url === 'string') changedUrls.add(url);
     };
+    // One read per table for the whole batch, not one per record.
     const rows = await db.sync.bulkGet(incoming.map((item) => item.id));
+    const locals = await localRecords(db, incoming);
+    const planned = incoming.map((item, i) => {
+      const row = rows[i];
+      const merged = row ? mergeStates(row.state, item.state) : item.state;
+      return { merged, record: toLocalRecord(item.table, item.key, merged, locals[i]) };
+    });
+    // Which id holds each URL here, kept as the batch's writes change it (pages have a unique URL).
+    const pageUrls = planned.flatMap(({ record }, i) =>
+      incoming[i]!.table === 'pages' && record ? [(record as SyncRecords['pages']).url] : [],
+    );
+    const holders = new Map(
+      (await db.pages.where('url').anyOf(pageUrls).toArray()).map((page) => [page.url, page.id]),
+    );
+    const pending = new Map<SyncTable, { put: SyncRecords[SyncTable][]; delete: string[] }>();
+    const writes = (name: SyncTable) => {
+      const found = pending.get(name) ?? { put: [], delete: [] };
+      pending.set(name, found);
+      return found;
+    };
     const updates: SyncRow[] = [];
     for (const [i, item] of incoming.entries()) {
       const row = rows[i];
-      const merged = row ? mergeStates(row.state, item.state) : item.state;
+      const { merged, record } = planned[i]!;
       // Still to send when this device knows something the server's document does not.
       const dirty = sameState(merged, item.state) ? 0 : 1;
-      const table = db.table(item.table);
-      const local = (await table.get(item.key)) as SyncRecords[SyncTable] | undefined;
-      const record = toLocalRecord(item.table, item.key, merged, local);
+      const local = locals[i];
       if (record && item.table === 'pages') {
         // Pages have a unique URL here: another id for the same URL is refused until pages are
         // unified on pull (docs/sync.md, "left").
         const url = (record as SyncRecords['pages']).url;
-        const holder = await db.pages.where('url').equals(url).first();
-        if (holder && holder.id !== item.key) {
+        const holder = holders.get(url);
+        if (holder !== undefined && holder !== item.key) {
           refused.push({ id: item.id, reason: `this device holds the page ${url} under another id` });
           continue;
         }
@@ -72,21 +93,59 @@ export async function applyIncoming(
       if (!row || !sameState(merged, row.state)) {
         if (record) {
           if (!local || canonicalJson(local) !== canonicalJson(record)) {
-            await table.put(record);
+            writes(item.table).put.push(record);
             changed++;
             noteUrl(item.table, record);
             noteUrl(item.table, local);
+            if (item.table === 'pages') movePage(holders, item.key, local, record);
           }
         } else if (local) {
-          await table.delete(item.key);
+          writes(item.table).delete.push(item.key);
           changed++;
           noteUrl(item.table, local);
+          if (item.table === 'pages') movePage(holders, item.key, local, undefined);
         }
       }
       updates.push({ ...row, key: item.id, state: merged, rev: item.rev, dirty });
     }
+    // Written together per table: deletions first (they free page URLs that a put may take), puts
+    // in the batch's order.
+    for (const [name, { delete: keys }] of pending) await db.table(name).bulkDelete(keys);
+    for (const [name, { put }] of pending) await db.table(name).bulkPut(put);
     await db.sync.bulkPut(updates);
     await alsoInTransaction?.();
     return { changed, refused, changedUrls: [...changedUrls] };
   });
+}
+
+/** The library's records the incoming states are about, in `incoming`'s order: one bulkGet per table. */
+async function localRecords(
+  db: TalkNotesDatabase,
+  incoming: readonly Incoming[],
+): Promise<(SyncRecords[SyncTable] | undefined)[]> {
+  const found: (SyncRecords[SyncTable] | undefined)[] = new Array(incoming.length);
+  const byTable = new Map<SyncTable, number[]>();
+  for (const [i, item] of incoming.entries()) {
+    const list = byTable.get(item.table) ?? [];
+    list.push(i);
+    byTable.set(item.table, list);
+  }
+  for (const [table, indexes] of byTable) {
+    const records = await db.table(table).bulkGet(indexes.map((i) => incoming[i]!.key));
+    for (const [n, i] of indexes.entries()) found[i] = records[n] as SyncRecords[SyncTable] | undefined;
+  }
+  return found;
+}
+
+/** The URL index after page `id` changed from `before` to `after` (undefined: deleted). */
+function movePage(
+  holders: Map<string, string>,
+  id: string,
+  before: SyncRecords[SyncTable] | undefined,
+  after: SyncRecords[SyncTable] | undefined,
+) {
+  const old = (before as SyncRecords['pages'] | undefined)?.url;
+  if (old !== undefined && holders.get(old) === id) holders.delete(old);
+  const url = (after as SyncRecords['pages'] | undefined)?.url;
+  if (url !== undefined) holders.set(url, id);
 }

@@ -48,8 +48,8 @@ function splitId(id: string): { table: SyncTable; key: string } | null {
 
 /**
  * Every record with something to resolve or to say, with this device's sync id (null before sync
- * was ever started). Reads the whole sync table: it is empty for a reader who never synced, and
- * a conflict is rare, so no index is kept for it (docs/sync.md, "left": an index at 50,000 records).
+ * was ever started). Reads only the rows flagged `conflicted` (an index, conflict-flag.ts), so a
+ * live query of it is not woken by the writes of the other records.
  */
 export async function listSyncConflicts(
   db: TalkNotesDatabase,
@@ -57,13 +57,16 @@ export async function listSyncConflicts(
   const tables = SYNC_TABLES.map((name) => db.table(name));
   return db.transaction('r', [...tables, db.sync, db.syncMeta], async () => {
     const found: Omit<SyncConflict, 'record'>[] = [];
-    await db.sync.each((row) => {
-      const choices = conflictChoices(row.state);
-      const keptAfterDeletion = keptAfterOtherDeviceDeletion(row.state);
-      if (choices.length === 0 && !keptAfterDeletion) return;
-      const where = splitId(row.key);
-      if (where) found.push({ id: row.key, ...where, choices, keptAfterDeletion });
-    });
+    await db.sync
+      .where('conflicted')
+      .equals(1)
+      .each((row) => {
+        const choices = conflictChoices(row.state);
+        const keptAfterDeletion = keptAfterOtherDeviceDeletion(row.state);
+        if (choices.length === 0 && !keptAfterDeletion) return;
+        const where = splitId(row.key);
+        if (where) found.push({ id: row.key, ...where, choices, keptAfterDeletion });
+      });
     const conflicts: SyncConflict[] = [];
     for (const item of found) {
       const record = (await db.table(item.table).get(item.key)) as SyncRecords[SyncTable] | undefined;

@@ -23,7 +23,8 @@ export type SyncErrorKind =
   | 'passphrase'
   | 'encrypted'
   | 'not-encrypted'
-  | 'conflicts';
+  | 'conflicts'
+  | 'stopped';
 
 /** The status line's words for each kind (the panel shows them as they are). */
 export const SYNC_ERROR_MESSAGES: Record<SyncErrorKind, string> = {
@@ -37,6 +38,7 @@ export const SYNC_ERROR_MESSAGES: Record<SyncErrorKind, string> = {
   'not-encrypted':
     'This database holds records that are not encrypted: sync it without a passphrase, or use an empty database',
   conflicts: 'Other devices kept changing the same records; the rest will be sent on the next sync',
+  stopped: 'Sync was removed from this browser while it ran: it stopped, and wrote nothing more here',
 };
 
 export class SyncError extends Error {
@@ -78,6 +80,13 @@ export interface CouchClient {
     requests: readonly { id: string; rev?: string }[],
   ): Promise<{ id: string; docs: BulkGetResult[] }[]>;
   bulkDocs(documents: readonly ServerDocument[]): Promise<BulkDocsResult[]>;
+  /** `_bulk_docs` of documents already serialized (each one's JSON): the pass sizes its requests by them. */
+  bulkDocsEncoded(documents: readonly string[]): Promise<BulkDocsResult[]>;
+}
+
+/** A request body already serialized. */
+class EncodedBody {
+  constructor(readonly text: string) {}
 }
 
 export function couchClient(
@@ -104,7 +113,7 @@ export function couchClient(
       response = await fetch(`${base}${path}`, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : body instanceof EncodedBody ? body.text : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
         // The account is sent in the header; no cookie of the server's site is involved.
         credentials: 'omit',
@@ -127,6 +136,8 @@ export function couchClient(
     throw new SyncError('server', `${response.status} ${reasonOf(json)}`.trim());
   }
 
+  /** `_local` documents' revisions as this client last wrote them (null: none there). */
+  const localRevs = new Map<string, string | null>();
   const docPath = (id: string) => `/${id.split('/').map(encodeURIComponent).join('/')}`;
 
   return {
@@ -142,13 +153,32 @@ export function couchClient(
     },
     async getLocal<T>(id: string) {
       const { status, json } = await request('GET', `/_local/${encodeURIComponent(id)}`, undefined, [404]);
+      localRevs.set(id, status === 404 ? null : ((json as { _rev?: string })._rev ?? null));
       return status === 404 ? null : (json as T);
     },
     async putLocal(id, body) {
       const path = `/_local/${encodeURIComponent(id)}`;
-      const current = await request('GET', path, undefined, [404]);
-      const rev = current.status === 404 ? undefined : (current.json as { _rev?: string })._rev;
-      await request('PUT', path, rev ? { ...body, _rev: rev } : body);
+      // The revision written last by this client first (one request per checkpoint, not two); read
+      // when unknown or no longer current (another pass wrote it since).
+      let rev = localRevs.get(id);
+      for (let attempt = 0; ; attempt++) {
+        if (rev === undefined || attempt > 0) {
+          const current = await request('GET', path, undefined, [404]);
+          rev = current.status === 404 ? null : ((current.json as { _rev?: string })._rev ?? null);
+        }
+        const put = await request(
+          'PUT',
+          path,
+          rev ? { ...body, _rev: rev } : body,
+          attempt === 0 ? [409] : [],
+        );
+        if (put.status !== 409) {
+          const written = (put.json as { rev?: unknown } | null)?.rev;
+          if (typeof written === 'string') localRevs.set(id, written);
+          else localRevs.delete(id);
+          return;
+        }
+      }
     },
     async getDocument(id) {
       const { status, json } = await request('GET', docPath(id), undefined, [404]);
@@ -169,6 +199,11 @@ export function couchClient(
     },
     async bulkDocs(documents) {
       const { json } = await request('POST', '/_bulk_docs', { docs: documents });
+      return json as BulkDocsResult[];
+    },
+    async bulkDocsEncoded(documents) {
+      const body = new EncodedBody(`{"docs":[${documents.join(',')}]}`);
+      const { json } = await request('POST', '/_bulk_docs', body);
       return json as BulkDocsResult[];
     },
   };

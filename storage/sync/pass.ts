@@ -11,20 +11,39 @@ import { SYNC_TABLES, type SyncTable, parseDocument, toDocument } from '@/core/s
 import { type RecordState, mergeStates } from '@/core/sync/merge';
 import type { TalkNotesDatabase } from '../db';
 import { type Incoming, type Refusal, applyIncoming } from './apply';
-import { type CouchClient, type Fetch, type SyncServer, SyncError, couchClient } from './couch';
+import {
+  type BulkDocsResult,
+  type CouchClient,
+  type Fetch,
+  type SyncServer,
+  SyncError,
+  couchClient,
+} from './couch';
 import { isSyncEnabled } from './enable';
 import { type KeyOptions, databaseKey } from './keys';
-import { type Checkpoint, checkpointKey, DEVICE_ID_KEY, newDeviceId } from './state';
+import {
+  type Checkpoint,
+  checkpointKey,
+  DEVICE_ID_KEY,
+  newDeviceId,
+  SYNC_ENABLED_KEY,
+  type SyncRow,
+} from './state';
 
 export interface SyncOptions extends KeyOptions {
   fetch?: Fetch;
-  /** Documents per request (`_changes` limit, `_bulk_get`, `_bulk_docs`): bounds memory. */
+  /**
+   * Documents per request at most (`_changes` limit and `_bulk_get`: 500 by default; `_bulk_docs`:
+   * 2,000): bounds memory.
+   */
   batchSize?: number;
+  /** Bytes of JSON per `_bulk_docs` request (about): bounds memory whatever the documents' sizes. */
+  batchBytes?: number;
+  /** `_bulk_docs` requests out at once (the next is made meanwhile in any case). */
+  inFlight?: number;
   /** Rounds of fetch-merge-retry for documents another device wrote in between (409). */
   conflictRounds?: number;
   timeoutMs?: number;
-  /** Who made the records this device sends first (the panel's name; default none). */
-  author?: string | null;
   now?: () => number;
 }
 
@@ -43,6 +62,9 @@ export interface SyncReport {
 }
 
 const DEFAULT_BATCH = 500;
+const DEFAULT_PUSH_DOCUMENTS = 2_000;
+const DEFAULT_BATCH_BYTES = 4 * 1024 * 1024;
+const DEFAULT_IN_FLIGHT = 1;
 const DEFAULT_ROUNDS = 3;
 
 /**
@@ -71,10 +93,21 @@ export async function syncOnce(
     await couch.open();
     const key = await databaseKey(couch, options);
     const device = await deviceIdOf(db);
-    const checkpoint = await startCheckpoint(db, couch, server, device);
+    const guard = stillSyncing(db, device);
+    const checkpoint = await startCheckpoint(db, couch, server, device, guard);
     const codec = documentCodec(key);
-    await pull(db, couch, codec, checkpoint, server, device, options.batchSize ?? DEFAULT_BATCH, report);
-    await push(db, couch, codec, options, report);
+    await pull(
+      db,
+      couch,
+      codec,
+      checkpoint,
+      server,
+      device,
+      options.batchSize ?? DEFAULT_BATCH,
+      guard,
+      report,
+    );
+    await push(db, couch, codec, options, guard, report);
     report.ok = true;
   } catch (error) {
     if (!(error instanceof SyncError)) throw error;
@@ -90,12 +123,31 @@ export async function syncOnce(
 
 async function deviceIdOf(db: TalkNotesDatabase): Promise<string> {
   return db.transaction('rw', db.syncMeta, async () => {
+    // Sync removed since the check in syncOnce: no device id is made again.
+    if ((await db.syncMeta.get(SYNC_ENABLED_KEY))?.value !== true) throw new SyncError('stopped');
     const row = await db.syncMeta.get(DEVICE_ID_KEY);
     if (typeof row?.value === 'string') return row.value;
     const id = newDeviceId();
     await db.syncMeta.put({ key: DEVICE_ID_KEY, value: id });
     return id;
   });
+}
+
+/** Throws {@link SyncError} `stopped` when sync is no longer this pass's to run. */
+type Guard = () => Promise<void>;
+
+/**
+ * The check every write of a pass makes first, in its own transaction, and every request first:
+ * sync is still on here with the same device id. `Forget sync` and `Delete all data` empty the sync
+ * state while a pass may be running (the background does not wait for it); from then on the pass
+ * writes nothing (no record deleted there comes back, no sync row or checkpoint is made again) and
+ * sends nothing more. Nothing is ever deleted on the server for it: neither stamps deletions.
+ */
+function stillSyncing(db: TalkNotesDatabase, device: string): Guard {
+  return async () => {
+    const [enabled, id] = await db.syncMeta.bulkGet([SYNC_ENABLED_KEY, DEVICE_ID_KEY]);
+    if (enabled?.value !== true || id?.value !== device) throw new SyncError('stopped');
+  };
 }
 
 const remoteCheckpointId = (device: string) => `talk-notes-${device}`;
@@ -111,16 +163,21 @@ async function startCheckpoint(
   couch: CouchClient,
   server: SyncServer,
   device: string,
+  guard: Guard,
 ): Promise<Checkpoint> {
   const local = (await db.syncMeta.get(checkpointKey(server.url)))?.value as Checkpoint | undefined;
   const remote = await couch.getLocal<Checkpoint>(remoteCheckpointId(device));
   if (local && remote && remote.instance === local.instance) return local;
   const fresh: Checkpoint = { since: 0, instance: newDeviceId().replace(/^dev-/, 'epoch-') };
   await db.transaction('rw', db.sync, db.syncMeta, async () => {
-    await db.sync.toCollection().modify((row) => {
-      row.dirty = 1;
-      delete row.rev;
-    });
+    await guard();
+    // Only the rows that change: on a first sync (every row dirty, none sent) nothing is rewritten.
+    await db.sync
+      .filter((row) => row.dirty !== 1 || row.rev !== undefined)
+      .modify((row) => {
+        row.dirty = 1;
+        delete row.rev;
+      });
     await db.syncMeta.put({ key: checkpointKey(server.url), value: fresh });
   });
   await couch.putLocal(remoteCheckpointId(device), fresh);
@@ -191,6 +248,7 @@ async function pull(
   server: SyncServer,
   device: string,
   batchSize: number,
+  guard: Guard,
   report: SyncReport,
 ) {
   let since = checkpoint.since;
@@ -206,8 +264,11 @@ async function pull(
     );
     const incoming = await readStates(couch, codec, requests, report.refused);
     const next: Checkpoint = { since: batch.last_seq, instance: checkpoint.instance };
-    const { changed, refused, changedUrls } = await applyIncoming(db, incoming, () =>
-      db.syncMeta.put({ key: checkpointKey(server.url), value: next }),
+    const { changed, refused, changedUrls } = await applyIncoming(
+      db,
+      incoming,
+      () => db.syncMeta.put({ key: checkpointKey(server.url), value: next }),
+      guard,
     );
     report.received += changed;
     addUrls(report, changedUrls);
@@ -223,51 +284,162 @@ async function push(
   couch: CouchClient,
   codec: Codec,
   options: SyncOptions,
+  guard: Guard,
   report: SyncReport,
 ) {
-  const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const rounds = options.conflictRounds ?? DEFAULT_ROUNDS;
-  const keys = (await db.sync.where('dirty').equals(1).primaryKeys()) as string[];
-  for (let start = 0; start < keys.length; start += batchSize) {
-    let pending = keys.slice(start, start + batchSize);
-    for (let round = 0; pending.length > 0; round++) {
-      if (round === rounds) throw new SyncError('conflicts');
-      pending = await pushBatch(db, couch, codec, pending, options.author ?? null, report);
-    }
+  const limits: PushLimits = {
+    documents: options.batchSize ?? DEFAULT_PUSH_DOCUMENTS,
+    bytes: options.batchBytes ?? DEFAULT_BATCH_BYTES,
+    inFlight: Math.max(1, options.inFlight ?? DEFAULT_IN_FLIGHT),
+  };
+  let pending = (await db.sync.where('dirty').equals(1).primaryKeys()) as string[];
+  // Every dirty record once; then, a round at a time, those another device wrote in between (409),
+  // read back and merged meanwhile.
+  for (let round = 0; pending.length > 0; round++) {
+    if (round === rounds) throw new SyncError('conflicts');
+    pending = await pushRound(db, couch, codec, pending, limits, guard, report);
   }
 }
 
-/** Sends the dirty rows of `keys`; returns the keys refused with a conflict, merged again here. */
-async function pushBatch(
+interface PushLimits {
+  /** Documents per `_bulk_docs` request at most. */
+  documents: number;
+  /** Bytes of JSON per `_bulk_docs` request (about; one larger document still goes alone). */
+  bytes: number;
+  /** `_bulk_docs` requests out at once. */
+  inFlight: number;
+}
+
+/** One `_bulk_docs` request's documents: their JSON, and the states they were made from. */
+interface Outgoing {
+  json: string[];
+  states: Map<string, RecordState>;
+}
+
+/**
+ * The dirty rows of `keys` as `_bulk_docs` requests, sized by `limits`: read with one `bulkGet` per
+ * request's worth of keys, sealed (encrypted) together, serialized once (the size is the JSON's).
+ * A generator, so the next request is made while the previous one is out, and only a few are held.
+ */
+async function* outgoing(
+  db: TalkNotesDatabase,
+  codec: Codec,
+  keys: readonly string[],
+  limits: PushLimits,
+): AsyncGenerator<Outgoing> {
+  let batch: Outgoing = { json: [], states: new Map() };
+  let bytes = 0;
+  for (let start = 0; start < keys.length; start += limits.documents) {
+    const rows = (await db.sync.bulkGet(keys.slice(start, start + limits.documents))).filter(
+      (row) => row?.dirty === 1,
+    );
+    const sealed = await Promise.all(
+      rows.map((row) => {
+        const separator = row!.key.indexOf(':');
+        const table = row!.key.slice(0, separator) as SyncTable;
+        const document = toDocument(table, row!.key.slice(separator + 1), row!.state);
+        return codec.seal(row!.rev ? { ...document, _rev: row!.rev } : document);
+      }),
+    );
+    for (const [i, document] of sealed.entries()) {
+      const json = JSON.stringify(document);
+      if (
+        batch.json.length >= limits.documents ||
+        (batch.json.length > 0 && bytes + json.length > limits.bytes)
+      ) {
+        yield batch;
+        batch = { json: [], states: new Map() };
+        bytes = 0;
+      }
+      batch.json.push(json);
+      batch.states.set(rows[i]!.key, rows[i]!.state);
+      bytes += json.length + 1;
+    }
+  }
+  if (batch.json.length > 0) yield batch;
+}
+
+/**
+ * Sends the dirty rows of `keys`: at most `limits.inFlight` requests out, while the next is made and
+ * the answers of earlier ones are written back. Returns the keys refused with a conflict (merged
+ * here meanwhile, to send again). On a fault no further request is sent, and whatever is under way
+ * (answers being written) ends before it is thrown: nothing of the pass outlives it.
+ */
+async function pushRound(
   db: TalkNotesDatabase,
   couch: CouchClient,
   codec: Codec,
   keys: readonly string[],
-  author: string | null,
+  limits: PushLimits,
+  guard: Guard,
   report: SyncReport,
 ): Promise<string[]> {
-  const rows = (await db.sync.bulkGet([...keys])).filter((row) => row?.dirty === 1);
-  if (rows.length === 0) return [];
-  const documents = await Promise.all(
-    rows.map((row) => {
-      const separator = row!.key.indexOf(':');
-      const table = row!.key.slice(0, separator) as SyncTable;
-      const document = toDocument(table, row!.key.slice(separator + 1), row!.state, author);
-      return codec.seal(row!.rev ? { ...document, _rev: row!.rev } : document);
-    }),
-  );
-  const results = await couch.bulkDocs(documents);
-  const sentStates = new Map(rows.map((row) => [row!.key, row!.state]));
-  const accepted = results.filter((r) => r.ok && r.rev);
-  await db.transaction('rw', db.sync, async () => {
-    for (const result of accepted) {
-      const row = await db.sync.get(result.id);
+  const conflicted: string[] = [];
+  /** Requests whose answer has not come yet. */
+  const out = new Set<Promise<unknown>>();
+  /** Everything started: requests and the writing of their answers. */
+  const started: Promise<void>[] = [];
+  let failure: { error: unknown } | null = null;
+  for await (const batch of outgoing(db, codec, keys, limits)) {
+    while (out.size >= limits.inFlight && !failure) await Promise.race(out);
+    if (failure) break;
+    // Sync removed meanwhile: nothing more is sent.
+    const answer = guard().then(() => couch.bulkDocsEncoded(batch.json));
+    // A request that failed stops the round before another is sent.
+    const answered = answer.then(
+      () => undefined,
+      (error: unknown) => {
+        failure ??= { error };
+      },
+    );
+    out.add(answered);
+    void answered.then(() => out.delete(answered));
+    started.push(
+      answer
+        .then((results) => written(db, couch, codec, batch, results, guard, report))
+        .then(
+          (ids) => {
+            conflicted.push(...ids);
+          },
+          (error: unknown) => {
+            failure ??= { error };
+          },
+        ),
+    );
+  }
+  await Promise.all(started);
+  if (failure) throw (failure as { error: unknown }).error;
+  return conflicted;
+}
+
+/**
+ * One `_bulk_docs` answer written back: accepted revisions recorded (in one transaction), documents
+ * another device wrote in between read and merged. Returns the ids refused with a conflict.
+ */
+async function written(
+  db: TalkNotesDatabase,
+  couch: CouchClient,
+  codec: Codec,
+  batch: Outgoing,
+  results: readonly BulkDocsResult[],
+  guard: Guard,
+  report: SyncReport,
+): Promise<string[]> {
+  const accepted = results.filter((r) => r.ok && r.rev && batch.states.has(r.id));
+  await db.transaction('rw', db.sync, db.syncMeta, async () => {
+    await guard();
+    const rows = await db.sync.bulkGet(accepted.map((result) => result.id));
+    const updates: SyncRow[] = [];
+    for (const [i, result] of accepted.entries()) {
+      const row = rows[i];
       if (!row) continue;
       // Edited again while the request was out: the new revision is known, the edit still to send.
-      const unchanged =
-        row.state === sentStates.get(result.id) || sameJson(row.state, sentStates.get(result.id));
-      await db.sync.put({ ...row, rev: result.rev!, dirty: unchanged ? 0 : 1 });
+      const sent = batch.states.get(result.id);
+      const unchanged = row.state === sent || sameJson(row.state, sent);
+      updates.push({ ...row, rev: result.rev!, dirty: unchanged ? 0 : 1 });
     }
+    await db.sync.bulkPut(updates);
   });
   report.sent += accepted.length;
   const conflicted = results.filter((r) => r.error === 'conflict').map((r) => r.id);
@@ -284,7 +456,7 @@ async function pushBatch(
     conflicted.map((id) => ({ id })),
     report.refused,
   );
-  const { changed, changedUrls } = await applyIncoming(db, incoming);
+  const { changed, changedUrls } = await applyIncoming(db, incoming, undefined, guard);
   report.received += changed;
   addUrls(report, changedUrls);
   return conflicted;

@@ -19,6 +19,12 @@ export interface SyncRow {
   rev?: string;
   /** 1 when the state holds versions the server has not been sent (a number: IndexedDB indexes no booleans). */
   dirty: 0 | 1;
+  /**
+   * 1 when the record asks something of the reader (a conflict, or kept after a deletion elsewhere:
+   * core/sync/conflict-choices.ts `needsReader`), absent otherwise, so the index (schema version 6)
+   * holds only those rows. Kept by a middleware on every write of the table (conflict-flag.ts).
+   */
+  conflicted?: 1;
 }
 
 /** A value of the `syncMeta` table. */

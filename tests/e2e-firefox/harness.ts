@@ -183,3 +183,75 @@ export async function storedHighlights(
   await page.close();
   return rows as { text: string; talkId: string | null; anchorStatus: string }[];
 }
+
+/** The part of puppeteer's WebDriver BiDi connection used to reach the browser's own windows. */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+/**
+ * Evaluates `expression` (an async function body's value) in Firefox's own browser window, with its
+ * privileges: Firefox allows it over BiDi when started with --remote-allow-system-access (`moz:scope`).
+ * Tests use it only for what a reader does in the browser's UI and a page cannot reach: the
+ * add-on's permission prompt.
+ */
+async function inBrowserWindow(session: FirefoxSession, expression: string): Promise<unknown> {
+  const { connection } = session.browser as unknown as { connection: BidiConnection };
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+  const [window] = tree.result.contexts as { context: string }[];
+  if (!window) throw new Error('no browser window reachable over BiDi');
+  const { result } = await connection.send('script.evaluate', {
+    expression,
+    target: { context: window.context },
+    awaitPromise: true,
+    resultOwnership: 'none',
+  });
+  if (result.type === 'exception') throw new Error(`in the browser window: ${JSON.stringify(result)}`);
+  return (result.result as { value?: unknown }).value;
+}
+
+/**
+ * The origins the add-on's permission prompts now open in any tab ask for (Firefox's
+ * `addon-webext-permissions` doorhanger, shown by `permissions.request`).
+ */
+export async function permissionPrompts(session: FirefoxSession): Promise<string[]> {
+  const value = await inBrowserWindow(
+    session,
+    `(() => {
+      const asked = [];
+      for (const win of Services.wm.getEnumerator('navigator:browser'))
+        for (const tab of win.gBrowser.browsers) {
+          const prompt = win.PopupNotifications.getNotification('addon-webext-permissions', tab);
+          if (prompt) asked.push(...prompt.options.customElementOptions.strings.msgs);
+        }
+      return JSON.stringify(asked);
+    })()`,
+  );
+  return JSON.parse(String(value)) as string[];
+}
+
+/**
+ * Answers the add-on's open permission prompt as its buttons do (the button's action, then the
+ * prompt is removed): `allow` or `cancel`. Throws when no prompt is open.
+ */
+export async function answerPermissionPrompt(
+  session: FirefoxSession,
+  answer: 'allow' | 'cancel',
+): Promise<void> {
+  const answered = await inBrowserWindow(
+    session,
+    `(() => {
+      for (const win of Services.wm.getEnumerator('navigator:browser'))
+        for (const tab of win.gBrowser.browsers) {
+          const prompt = win.PopupNotifications.getNotification('addon-webext-permissions', tab);
+          if (!prompt) continue;
+          const action = ${answer === 'allow' ? 'prompt.mainAction' : 'prompt.secondaryActions[0]'};
+          action.callback();
+          prompt.remove();
+          return true;
+        }
+      return false;
+    })()`,
+  );
+  if (answered !== true) throw new Error('no permission prompt of the add-on is open');
+}

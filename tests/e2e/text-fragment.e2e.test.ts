@@ -2,7 +2,8 @@
  * Text-fragment links as Chromium itself follows them. Passages are clipped through the toolbar (the
  * link is built then, in the content script, from the rendered page) on a page holding the cases
  * browsers trip on: blocks with no whitespace between them, a `<br>`, a span laid out as a block,
- * hidden share buttons, an end term that also occurs inside the passage, and repeated text. Each stored
+ * hidden share buttons, an end term that also occurs inside the passage, and repeated text (once with
+ * layout wrappers holding only whitespace between it and the words that tell it apart). Each stored
  * link is then opened in a new tab, and what Chromium highlights is read from the screen: the page paints
  * `::target-text` (and nothing else) magenta, and the magenta box must be the passage's box.
  */
@@ -23,6 +24,18 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <p>Source files: blanket.js, mocha-blanket.js. As an example, mocha-blanket.js is loaded last.</p>
 <p>The bug was old. Later he found the bug in the kernel, and the bug in the driver.</p>
 <p>Repeated line.</p><p>Something between.</p><p>Repeated line.</p>
+<p>Style guide.</p><p>Food and travel.</p>
+<div>
+  <div>
+    <div>
+      <div>
+        <div>
+          <p>Style guide.</p>
+        </div>
+      </div>
+    </div>
+  </div>
+</div>
 </body></html>`;
 
 /** Passages as the source text has them (blocks run together), with the occurrence to select (0 = first). */
@@ -34,6 +47,8 @@ const PASSAGES: Array<[string, number]> = [
   ['mocha-blanket.js. As an example, mocha-blanket.js', 0],
   ['the bug', 1],
   ['Repeated line.', 1],
+  // Told apart by the words before it, past wrapper blocks that hold only whitespace (nytimes-1's navigation).
+  ['Style guide.', 1],
 ];
 
 const MAGENTA_CSS = `

@@ -41,10 +41,26 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-async function waitUntilUp(origin: string, child: ChildProcess, output: () => string): Promise<void> {
+/**
+ * Waits until the child says it listens (its `has started on` line, printed once its own listen
+ * succeeded) and `GET /` answers. An answer alone is not enough: another process (another test
+ * run's pouchdb-server) may have taken the port between `freePort` and the child's listen, and would
+ * answer while the child is still on its way to "Port … is already in use".
+ */
+async function waitUntilUp(
+  origin: string,
+  child: ChildProcess,
+  output: () => string,
+  listening: () => boolean,
+): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`pouchdb-server exited (${child.exitCode}): ${output()}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`pouchdb-server exited (${child.exitCode ?? child.signalCode}): ${output()}`);
+    if (!listening()) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
     try {
       const response = await fetch(`${origin}/`);
       if (response.ok) return;
@@ -80,8 +96,10 @@ export async function startPouchServer(options: PouchServerOptions = {}): Promis
       { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
+    let listening = false;
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-2000);
+      listening ||= output.includes(`has started on ${origin}/`);
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
@@ -98,7 +116,12 @@ export async function startPouchServer(options: PouchServerOptions = {}): Promis
       if (!options.folder) await rm(folder, { recursive: true, force: true });
     };
     try {
-      await waitUntilUp(origin, child, () => output);
+      await waitUntilUp(
+        origin,
+        child,
+        () => output,
+        () => listening,
+      );
       return { origin, pid: child.pid!, stop };
     } catch (error) {
       lastError = error;

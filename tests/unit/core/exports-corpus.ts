@@ -2,9 +2,10 @@
  * Our Web Annotation and Markdown exports on the 62 real web pages, judged by implementations we did not
  * write (issue #19):
  * - Web Annotation: every annotation (and the collection) against the W3C web-annotation-tests "must"
- *   assertions (./web-annotation-schemas.ts); every exported selector resolved by Apache Annotator
- *   (`@apache-annotator/dom`) on the same page: it must give the passage, no more and no less. The
- *   position selectors we exported before (our own text model) are resolved too, for the comparison.
+ *   assertions (./web-annotation-schemas.ts); every exported selector resolved on the same page by two
+ *   implementations, Apache Annotator (`@apache-annotator/dom`) and tilgovi's dom-anchor-text-quote /
+ *   dom-anchor-text-position (what Hypothesis anchored with for years): each must give the passage, no
+ *   more and no less. The position selectors we exported before (our own text model) are compared too.
  * - Markdown: every passage's clip Markdown, inside a whole export, parsed by markdown-it and the
  *   CommonMark reference: its text, links and emphasis come back as the page had them, and the document
  *   has no structure of its own beyond ours (no HTML, no image, no heading but the export's).
@@ -14,7 +15,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createTextPositionSelectorMatcher, createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
+import * as domTextPosition from 'dom-anchor-text-position';
+import * as domTextQuote from 'dom-anchor-text-quote';
 import { buildTextIndex, describeRange, type TextIndex, textContentQuote } from '@/core/anchoring';
+import { codePointLength } from '@/core/anchoring/text-content';
 import { rangeToMarkdown } from '@/core/markdown/from-html';
 import { toMarkdown } from '@/core/markdown/export';
 import { DEFAULT_EXPORT_OPTIONS } from '@/core/markdown/export-options';
@@ -22,6 +26,7 @@ import type { HighlightRecord, PageRecord, TextPositionSelector } from '@/core/t
 import { toWebAnnotations } from '@/core/web-annotation';
 import { webPagePath } from '../../fixtures/web-pages';
 import { seededRandom } from '../../seeded-random';
+import { snapshotIntersectsNode } from '../fast-intersects';
 import { renderedHtml } from './markdown/markdown-oracle';
 import { assertionsOf, failedAssertions, modelProblems } from './web-annotation-schemas';
 
@@ -62,6 +67,23 @@ export interface PassageVerdict {
   /** Apache Annotator resolves our exported quote / position selector to exactly the passage. */
   quoteExact: boolean;
   positionExact: boolean;
+  /**
+   * dom-anchor-text-quote resolves the quote selector alone (no position hint) to exactly the passage; or
+   * what it threw (its fuzzy matcher refuses a prefix or suffix over 32 characters).
+   */
+  domQuoteExact: boolean;
+  domQuoteError: string | null;
+  /** The same with the position selector's start as its hint, as Hypothesis called it. */
+  domQuoteHintedExact: boolean;
+  /** dom-anchor-text-position resolves the position selector to exactly the passage. */
+  domPositionExact: boolean;
+  /**
+   * Characters beyond U+FFFF before the passage's end: the model counts positions in code points, as we
+   * and Apache Annotator do; dom-anchor-text-position counts UTF-16 code units, one more for each.
+   */
+  astral: number;
+  /** The longer of the exported quote's prefix and suffix (dom-anchor-text-quote reads at most 32). */
+  contextLength: number;
   /** The position selector we exported before this change (our own text model), resolved the same way. */
   oldPositionExact: boolean;
   /** Characters between the old position and the one Apache counts (0 when they agree). */
@@ -197,17 +219,20 @@ function markdownProblems(
       problems.push(`${name}: ${quotes.length} top-level quotes`);
       return;
     }
-    if (
-      got.querySelectorAll('h1, h2, h3, h4, h5, h6').length !==
-      got.querySelectorAll(':scope > h1').length +
-        expected.body.querySelectorAll('h1, h2, h3, h4, h5, h6').length
-    )
+    // Headings with text: an empty one has nothing to say in Markdown, and is rightly dropped.
+    const headings = (root: Element, selector = 'h1, h2, h3, h4, h5, h6') =>
+      [...root.querySelectorAll(selector)].filter((h) => squash(h.textContent ?? '') !== '').length;
+    if (headings(got) !== headings(got, ':scope > h1') + headings(expected.body))
       problems.push(`${name}: headings`);
     if (got.querySelectorAll('img, script, iframe').length)
       problems.push(`${name}: an image or HTML element`);
     const passage = structureOf(quotes[0]!.innerHTML);
-    if (passage.text !== expected.text)
-      problems.push(`${name}: text ${JSON.stringify(passage.text.slice(0, 80))}`);
+    if (passage.text !== expected.text) {
+      let at = 0;
+      while (passage.text[at] === expected.text[at]) at++;
+      const around = (t: string) => JSON.stringify(t.slice(Math.max(0, at - 20), at + 40));
+      problems.push(`${name}: text ${around(passage.text)}, expected ${around(expected.text)}`);
+    }
     if (JSON.stringify(passage.links) !== JSON.stringify(expected.links))
       problems.push(`${name}: links ${JSON.stringify(passage.links)} != ${JSON.stringify(expected.links)}`);
     if (JSON.stringify(passage.emphasis) !== JSON.stringify(expected.emphasis))
@@ -225,6 +250,22 @@ export async function checkPage(
   withSchemas: boolean,
 ): Promise<PassageVerdict[]> {
   const doc = new DOMParser().parseFromString(readFileSync(webPagePath(name), 'utf8'), 'text/html');
+  // The page does not change while it is checked: the oracles' intersectsNode calls are answered from a
+  // snapshot (jsdom's took minutes per passage on the largest pages).
+  const restore = snapshotIntersectsNode(doc);
+  try {
+    return await checkPassages(name, doc, limit, withSchemas);
+  } finally {
+    restore();
+  }
+}
+
+async function checkPassages(
+  name: string,
+  doc: Document,
+  limit: number,
+  withSchemas: boolean,
+): Promise<PassageVerdict[]> {
   const url = `https://pages.example/${name}/`;
   const root = doc.body;
   const index = buildTextIndex(root);
@@ -235,7 +276,8 @@ export async function checkPage(
     const range = index.rangeFor(span.start, span.end);
     const selectors = describeRange(root, range, index);
     const counted = textContentQuote(root, range);
-    const clip = rangeToMarkdown(range, { baseUrl: url });
+    // A DOMParser document has no window: the test's own gives DOMPurify (without one a clip is plain text).
+    const clip = rangeToMarkdown(range, { baseUrl: url, window });
     const page: PageRecord = {
       id: 'p',
       url,
@@ -286,6 +328,7 @@ export async function checkPage(
     const expectedStart = textContentOffset(root, range.startContainer, range.startOffset);
     const expectedText = range.toString().trim();
     const trimmedStart = expectedStart + (range.toString().length - range.toString().trimStart().length);
+    const trimmedEnd = trimmedStart + expectedText.length;
     const exactAt = async (match: Range | null) =>
       !!match &&
       match.toString() === expectedText &&
@@ -295,6 +338,17 @@ export async function checkPage(
     const positionMatch = position
       ? await firstMatch(createTextPositionSelectorMatcher(position)(root))
       : null;
+    const textContent = root.textContent ?? '';
+    const domQuoteWith = (hint?: number) => {
+      try {
+        return { match: domTextQuote.toRange(root, quote, { hint }), error: null };
+      } catch (error) {
+        return { match: null, error: String(error) };
+      }
+    };
+    const domQuote = domQuoteWith();
+    const domQuoteHinted = domQuoteWith(position?.start);
+    const domPosition = position ? domTextPosition.toRange(root, position) : null;
     const old = selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector')!;
     verdicts.push({
       page: name,
@@ -302,11 +356,18 @@ export async function checkPage(
       failed,
       quoteExact: await exactAt(quoteMatch),
       positionExact: await exactAt(positionMatch),
+      domQuoteExact: await exactAt(domQuote.match),
+      domQuoteError: domQuote.error,
+      domQuoteHintedExact: await exactAt(domQuoteHinted.match),
+      domPositionExact: await exactAt(domPosition),
+      astral: trimmedEnd - codePointLength(textContent, trimmedEnd),
+      contextLength: Math.max(quote.prefix?.length ?? 0, quote.suffix?.length ?? 0),
       // Apache Annotator counts over textContent: the old selector resolves to the passage only where
       // both counts agree (checked by hand with its matcher; one matcher run fewer per passage here).
       oldPositionExact: old.start === expectedStart,
       oldPositionShift: expectedStart - old.start,
       markdownProblems: markdownProblems(clip.html, clip.markdown, record, page),
+      ...(process.env.EXPORTS_DEBUG ? { debug: { html: clip.html, markdown: clip.markdown } } : {}),
     });
   }
   return verdicts;

@@ -31,6 +31,7 @@ import { pageTextDirective } from '@/core/text-fragment-generate';
 import { SearchablePage } from '@/core/text-fragment-match';
 import type { Selector } from '@/core/types';
 import { webPagePath } from '../../fixtures/web-pages';
+import { snapshotIntersectsNode } from '../fast-intersects';
 import { keepOnlyLayoutRules } from '../layout-rules';
 
 /** Passages sampled on each page. */
@@ -93,62 +94,10 @@ function loadIntoDocument(name: string): () => void {
     }
     return style;
   };
-  const originalIntersects = Range.prototype.intersectsNode;
-  const order = treeOrder(document);
-  Range.prototype.intersectsNode = function intersectsNode(this: Range, node: Node): boolean {
-    const start = order.point(this.startContainer, this.startOffset);
-    const end = order.point(this.endContainer, this.endOffset);
-    const span = order.span(node);
-    if (start === null || end === null || !span || !node.parentNode)
-      return originalIntersects.call(this, node);
-    // The spec's test: (parent, index) before the range's end and (parent, index + 1) after its start.
-    return span.first - 0.5 < end && span.last + 0.5 > start;
-  };
+  const restoreIntersects = snapshotIntersectsNode(document);
   return () => {
     window.getComputedStyle = originalStyle;
-    Range.prototype.intersectsNode = originalIntersects;
-  };
-}
-
-/**
- * Boundary points as numbers in tree order: each node gets its pre-order number and that of its last
- * descendant; a point between children sits half-way, a point in character data inside its node.
- */
-function treeOrder(root: Node) {
-  const first = new Map<Node, number>();
-  const last = new Map<Node, number>();
-  let n = 0;
-  const stack: Array<{ node: Node; leaving: boolean }> = [{ node: root, leaving: false }];
-  while (stack.length) {
-    const { node, leaving } = stack.pop()!;
-    if (leaving) {
-      last.set(node, n - 1);
-      continue;
-    }
-    first.set(node, n++);
-    stack.push({ node, leaving: true });
-    for (let c = node.lastChild; c; c = c.previousSibling) stack.push({ node: c, leaving: false });
-  }
-  return {
-    span: (node: Node) => {
-      const a = first.get(node);
-      return a === undefined ? null : { first: a, last: last.get(node)! };
-    },
-    point: (container: Node, offset: number): number | null => {
-      const at = first.get(container);
-      if (at === undefined) return null;
-      if (
-        container.nodeType === 3 ||
-        container.nodeType === 4 ||
-        container.nodeType === 7 ||
-        container.nodeType === 8
-      ) {
-        // Within (at, at + 0.4): after the point before the node, before the point after it (+-0.5).
-        return at + (0.4 * (offset + 1)) / ((container as CharacterData).length + 2);
-      }
-      const child = container.childNodes[offset];
-      return child ? first.get(child)! - 0.5 : last.get(container)! + 0.5;
-    },
+    restoreIntersects();
   };
 }
 

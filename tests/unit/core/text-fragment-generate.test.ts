@@ -69,6 +69,15 @@ describe('pageTextDirective', () => {
       1,
       { prefix: 'between.', start: 'Repeated', end: 'line.' },
     ],
+    [
+      // Layout wrappers leave blocks of whitespace only between a passage and the words before it
+      // (nytimes-1's navigation, lazy-image-2's advertisement labels): the context is past them all.
+      'context is taken past any number of blocks holding only whitespace',
+      `<p>Repeated line.</p><p>Something between.</p>${'<div>\n'.repeat(6)}<p>Repeated line.</p>${'\n</div>'.repeat(6)}`,
+      'Repeated line.',
+      1,
+      { prefix: 'between.', start: 'Repeated', end: 'line.' },
+    ],
   ])('%s', (_, html, passage, occurrence, expected) => {
     const { page, span } = setUp(html, passage, occurrence);
     const directive = pageTextDirective(page, span);

@@ -4,8 +4,10 @@ import {
   looksLikeWebAnnotations,
   MAX_ANNOTATIONS,
   readWebAnnotations,
+  skippedWarning,
   stableHash,
 } from '@/core/web-annotation-import';
+import { LIMITS } from '@/core/limits';
 import { at, highlight, page, talk } from './backup-fixtures';
 
 const URL_A = 'https://blog.example/post';
@@ -138,6 +140,12 @@ describe('readWebAnnotations: shapes other tools write', () => {
     expect(h!.textContentQuote).toBeUndefined();
     const withBodyValue = ok({ ...annotation, body: undefined, bodyValue: 'the body value' });
     expect(withBodyValue.library.highlights[0]!.note).toBe('the body value');
+    // A style class naming one of our colours (ours are `talk-notes-…`) gives the colour; others are yellow.
+    const styled = (styleClass: unknown) =>
+      ok({ ...annotation, target: { ...annotation.target, styleClass } }).library.highlights[0]!.color;
+    expect([styled('blue'), styled(['note', 'talk-notes-purple']), styled('red'), styled(undefined)]).toEqual(
+      ['blue', 'purple', 'yellow', 'yellow'],
+    );
   });
 
   it('a RangeSelector whose ends are quotes, and a target given as a string (a whole page)', () => {
@@ -183,15 +191,61 @@ describe('readWebAnnotations: shapes other tools write', () => {
 });
 
 describe('readWebAnnotations: what it refuses and skips', () => {
-  it('a malformed annotation refuses the whole file, naming the first bad one', () => {
+  it('a malformed annotation is skipped and named; the rest are imported', () => {
     const bad = { ...hypothesisJsonLd(2), target: 42 };
-    const result = readWebAnnotations([hypothesisJsonLd(1), bad, { type: 'Annotation' }]);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toMatch(
-      /^The annotation 2 \("https:\/\/hypothes\.is\/a\/AbC2"\) is not valid: target: /,
+    const result = ok([
+      hypothesisJsonLd(1),
+      bad,
+      { type: 'Annotation' },
+      { ...hypothesisJsonLd(3), type: 'Note' },
+    ]);
+    expect(result.imported).toBe(1);
+    expect(result.library.highlights.map((h) => h.text)).toEqual(['passage number 1']);
+    expect(result.skipped).toEqual({ invalid: 3 });
+    expect(result.firstInvalid).toMatch(/^annotation 2 \("https:\/\/hypothes\.is\/a\/AbC2"\): target: /);
+    expect(skippedWarning(result.skipped, result.firstInvalid)).toMatch(
+      /^3 annotations were skipped: 3 have a field Talk Notes cannot read \(the first: annotation 2 \("https:\/\/hypothes\.is\/a\/AbC2"\): target: .*\)\.$/,
     );
-    const untyped = readWebAnnotations([hypothesisJsonLd(1), { ...hypothesisJsonLd(3), type: 'Note' }]);
-    expect(!untyped.ok && untyped.error).toMatch(/annotation 2 .* its type is not "Annotation"/);
+    // A field over the bounds the reader keeps (a 300-character date) is one unusable field too.
+    const long = ok([hypothesisJsonLd(1), hypothesisJsonLd(2, { created: '2'.repeat(300) })]);
+    expect([long.imported, long.skipped, long.firstInvalid]).toEqual([
+      1,
+      { invalid: 1 },
+      expect.stringMatching(/^annotation 2 .*: created: /),
+    ]);
+    // Nothing usable at all: the file is refused, saying why.
+    expect(readWebAnnotations([bad, { type: 'Annotation' }])).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /^None of the 2 annotations can be imported: 2 have a field Talk Notes cannot read \(annotation 1 /,
+      ),
+    });
+  });
+
+  it('a page address longer than the library keeps skips that annotation; a long one within it imports', () => {
+    const at = (path: string, n: number) => ({
+      ...hypothesisJsonLd(n),
+      target: [{ ...hypothesisJsonLd(n).target[0]!, source: `${URL_A}/${path}` }],
+    });
+    const long = `${'a'.repeat(2500)}`; // over 2,000 characters: longer than a title, shorter than LIMITS.url
+    const result = ok([
+      hypothesisJsonLd(1),
+      at(long, 2),
+      at('b'.repeat(LIMITS.url), 3), // normalized, over LIMITS.url
+      at('c'.repeat(LIMITS.url * 3), 4), // over the reader's own bound on an address
+      {
+        uri: `${URL_A}/${'d'.repeat(LIMITS.url * 3)}`,
+        target: [{ selector: hypothesisJsonLd(5).target[0]!.selector }],
+      },
+    ]);
+    expect(result.imported).toBe(2);
+    expect(result.skipped).toEqual({ 'url-too-long': 3 });
+    expect(skippedWarning(result.skipped)).toBe(
+      '3 annotations were skipped: 3 are about a page whose address is longer than Talk Notes keeps (8,192 characters).',
+    );
+    const page = result.library.pages.find((p) => p.url === `${URL_A}/${long}`)!;
+    expect(page.title).toBe(`${URL_A}/${long}`.slice(0, LIMITS.title));
+    expect(result.library.highlights.map((h) => h.pageId)).toContain(page.id);
   });
 
   it('a collection that does not embed its annotations, or has more pages, is refused', () => {
@@ -266,6 +320,7 @@ describe('readWebAnnotations: our own export round trips', () => {
     const id2 = '1b0c9a4e-6a9b-4c1e-9d1f-2f3a4b5c6d7e';
     const h1 = highlight(id1, 'p1', {
       talkId: 't1',
+      color: 'pink',
       note: 'My <img src=x onerror=alert(1)> note',
       tags: ['C++', 'testing/fuzzing'],
       textContentQuote: {
@@ -311,13 +366,21 @@ describe('readWebAnnotations: our own export round trips', () => {
       pageId: 'p1',
       talkId: 't1',
       text: `Passage ${id1}`,
+      color: 'pink',
       note: h1.note,
       tags: ['C++', 'testing/fuzzing'],
       textContentQuote: h1.textContentQuote,
       createdAt: at(5),
       updatedAt: at(9),
     });
-    expect(r2).toMatchObject({ id: id2, talkId: null, text: h2.text, createdAt: at(6), updatedAt: at(6) });
+    expect(r2).toMatchObject({
+      id: id2,
+      talkId: null,
+      text: h2.text,
+      color: 'yellow',
+      createdAt: at(6),
+      updatedAt: at(6),
+    });
     // Reading the same file again gives the same records: importing twice adds nothing.
     expect(ok(exported).library).toEqual(library);
   });

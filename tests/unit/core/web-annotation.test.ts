@@ -12,8 +12,9 @@ import { conferenceTalk, highlight, page, talk } from './backup-fixtures';
 const ID = '0b0c9a4e-6a9b-4c1e-9d1f-2f3a4b5c6d7e';
 
 describe('toAnnotation', () => {
-  it('a highlight with a note and tags: its own context, the generator, selectors in the textContent model, a commenting body, a tagging body per tag', () => {
+  it('a highlight with a note and tags: its own context, the generator, selectors in the textContent model, a commenting body, a tagging body per tag, its colour as a style', () => {
     const h = highlight(ID, 'p1', {
+      color: 'green',
       note: 'My **note**',
       tags: ['kernel', 'testing/fuzzing'],
       createdAt: Date.UTC(2024, 0, 1),
@@ -39,8 +40,10 @@ describe('toAnnotation', () => {
         { type: 'TextualBody', value: 'kernel', purpose: 'tagging', format: 'text/plain' },
         { type: 'TextualBody', value: 'testing/fuzzing', purpose: 'tagging', format: 'text/plain' },
       ],
+      stylesheet: { type: 'CssStylesheet', value: '.talk-notes-green { background-color: #4cd964; }' },
       target: {
         source: 'https://blog.example/canonical',
+        styleClass: 'talk-notes-green',
         selector: [
           {
             type: 'TextQuoteSelector',
@@ -78,6 +81,7 @@ describe('toAnnotation', () => {
     expect(annotation.target).toEqual({
       source: 'https://blog.example/p1',
       selector: [{ type: 'TextQuoteSelector', exact: 'Passage h1', prefix: '', suffix: '' }],
+      styleClass: 'talk-notes-yellow',
     });
   });
 

@@ -19,7 +19,8 @@ import {
 } from '@/messaging/sync-settings';
 import { SYNC_PERIOD_MINUTES, type SyncService, syncService } from '@/messaging/sync-service';
 import { type PouchServer, startPouchServer } from '../../sync/pouchdb-server';
-import { clipOn } from '../clip-fixtures';
+import { saveClip } from '@/storage/clips';
+import { clipOn, noMetadata, quotedPassage } from '../clip-fixtures';
 
 function memoryArea(): KeyValueArea & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
@@ -126,6 +127,33 @@ describe('the sync service', () => {
     // A second pass brings nothing: nobody is told anything.
     await b.service.syncNow();
     expect(b.notified).toHaveLength(1);
+  });
+
+  it('names on the server who made a highlight, not the device that sent it last; no one for a page', async () => {
+    const a = device();
+    const b = device();
+    const { highlight } = await saveClip(
+      a.db,
+      {
+        page: { url: 'https://a.example/post', title: 'Post', ...noMetadata() },
+        talks: [],
+        highlight: quotedPassage('kGraft patches a running kernel', 60, null),
+      },
+      Date.now(),
+      'Ada',
+    );
+    await a.service.start({ ...account(), author: 'Ada' });
+    await b.service.start({ ...account(), author: 'Brian' });
+    await createCommands({ db: b.db }).updateHighlight(highlight.id, { note: 'edited on B' });
+    expect((await b.service.syncNow()).status.last).toMatchObject({ ok: true, sent: 1 });
+    const read = async (id: string) =>
+      (await (await fetch(`${server.origin}/talk-notes/${encodeURIComponent(id)}`)).json()) as {
+        author: string | null;
+        record: { note?: string; author?: string };
+      };
+    const sent = await read(`highlights:${highlight.id}`);
+    expect(sent).toMatchObject({ author: 'Ada', record: { note: 'edited on B', author: 'Ada' } });
+    expect((await read(`pages:${highlight.pageId}`)).author).toBeNull();
   });
 
   it('runs one pass at a time: Sync now while a pass runs joins it', async () => {

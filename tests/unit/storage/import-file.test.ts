@@ -130,20 +130,39 @@ describe('importing Web Annotations', () => {
     expect((await importText(db, text)).result).toMatchObject({ added: 0, updated: 0 });
   });
 
-  it('a malformed file is refused with the bad annotation named; skipped ones are reported', async () => {
+  it('one unusable annotation is skipped, counted by reason and named; the rest are imported', async () => {
     const url = page('p1').url;
     const good = {
       type: 'Annotation',
       target: { source: url, selector: { type: 'TextQuoteSelector', exact: 'x' } },
     };
+    const at = (source: string, exact: string) => ({
+      ...good,
+      target: { ...good.target, source, selector: { type: 'TextQuoteSelector', exact } },
+    });
     const bad = await parseImportFile(
       db,
       JSON.stringify([good, { type: 'Annotation', id: 'n2', target: null }]),
     );
-    expect(bad).toEqual({
-      ok: false,
-      error: expect.stringMatching(/^The annotation 2 \("n2"\) is not valid: target/),
-    });
+    expect(bad.ok && bad.warnings).toEqual([
+      expect.stringMatching(
+        /^1 annotation was skipped: 1 has a field Talk Notes cannot read \(the first: annotation 2 \("n2"\): target: /,
+      ),
+    ]);
+    expect(bad.ok && bad.backup.highlights.map((h) => h.text)).toEqual(['x']);
+    // A page address of 2,500 characters is kept (its title cut to the title limit); one over the
+    // library's limit skips its annotation only. Before, either refused the whole file.
+    const long = `https://blog.example/${'a'.repeat(2500)}`;
+    const longer = `https://blog.example/${'b'.repeat(10_000)}`;
+    const parsed = await parseImportFile(db, JSON.stringify([good, at(long, 'y'), at(longer, 'z')]));
+    expect(parsed.ok && parsed.warnings).toEqual([
+      '1 annotation was skipped: 1 is about a page whose address is longer than Talk Notes keeps (8,192 characters).',
+    ]);
+    expect(parsed.ok && parsed.backup.highlights.map((h) => [h.text, h.url.length]).sort()).toEqual([
+      ['x', url.length],
+      ['y', long.length],
+    ]);
+    expect(parsed.ok && parsed.backup.pages.find((p) => p.url === long)?.title.length).toBe(2000);
     const skipping = await parseImportFile(
       db,
       JSON.stringify([good, { ...good, target: 'javascript:alert(1)' }]),

@@ -204,8 +204,40 @@ describe('linking page talks to schedule talks', () => {
       expect(fromImport).not.toBe(fromDatabase);
       expect(fromImport!.talks.map((t) => t.talk)).toEqual(fromDatabase!.talks.map((t) => t.talk));
       expect(fromImport!.talks.map((t) => t.talk.room)).toContain('K.1.105');
+      // Prepared during the import's write, or read back and prepared: the same index.
+      const prepared = (index: typeof fromImport) =>
+        index!.talks.map(({ forms, format, speakers, placeholder }) => ({
+          forms,
+          format,
+          speakers,
+          placeholder,
+        }));
+      expect(prepared(fromImport)).toEqual(prepared(fromDatabase));
+      expect([...fromImport!.titleTerms]).toEqual([...fromDatabase!.titleTerms]);
+      expect([...fromImport!.nameTerms]).toEqual([...fromDatabase!.nameTerms]);
+      expect([...fromImport!.deletions]).toEqual([...fromDatabase!.deletions]);
+      expect([...fromImport!.termCounts]).toEqual([...fromDatabase!.termCounts]);
     } finally {
       other.close();
     }
+  });
+
+  it('a new import prepares only its own talks: the other conferences’ are taken as they were', async () => {
+    await importSchedule(db, FOSDEM, { url: 'https://fosdem.example/schedule.xml' });
+    const first = await scheduleIndex(db);
+    const rustForms = (index: typeof first) =>
+      index!.talks.find((t) => t.talk.title.startsWith('Rust for Linux'))!.forms;
+    const zig = schedule(
+      [event('zig', 'Zig build system deep dive', '2026-05-01T10:00:00+02:00', { speakers: ['Loris Cro'] })],
+      'Zig Days 2026',
+    );
+    zig.conference = { ...zig.conference, acronym: 'zigdays26', start: '2026-05-01', end: '2026-05-01' };
+    await importSchedule(db, zig, { url: 'https://zig.example/schedule.json' });
+    const second = await scheduleIndex(db);
+    expect(second).not.toBe(first);
+    expect(second!.talks.map((t) => t.talk.title)).toContain('Zig build system deep dive');
+    // The same prepared title forms, not prepared again (30,000 talks of one conference cost about
+    // a second to prepare: importing a small schedule next to them does not pay that again).
+    expect(rustForms(second)).toBe(rustForms(first));
   });
 });

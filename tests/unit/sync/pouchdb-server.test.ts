@@ -1,4 +1,6 @@
 // @vitest-environment node
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type PouchServer, startPouchServer } from '../../sync/pouchdb-server';
 
@@ -44,5 +46,20 @@ describe('pouchdb-server test helper', () => {
     server = undefined;
     expect(running(pid)).toBe(false);
     await expect(fetch(`${origin}/`)).rejects.toThrow();
+  });
+
+  it('never takes another process answering on its port for itself', async () => {
+    // Another process holds the port (as when one takes it between the free-port probe and the start).
+    const other = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"couchdb":"Welcome"}');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = other.address() as AddressInfo;
+      await expect(startPouchServer({ port })).rejects.toThrow(/already in use/);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 });

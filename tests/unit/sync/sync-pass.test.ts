@@ -5,6 +5,7 @@
  * and the faults a pass must survive.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -378,14 +379,44 @@ describe('a sync pass', () => {
   it('says the server cannot be reached when nothing listens there', async () => {
     const a = await device();
     await clipOn(a.db, 'https://a.example/', 'mine', 60, null);
-    await server.stop();
-    const report = await syncOnce(a.db, target, { timeoutMs: 5_000 });
-    expect(report.error?.message).toBe(
-      'The server cannot be reached; your changes are kept and will be sent when it can',
-    );
-    server = await startPouchServer();
+    const before = await readWholeLibrary(a.db);
+    // A port this test holds, where every connection is reset at once, as where nothing listens. Not
+    // the port of a server just stopped: another process on this machine may take a freed port.
+    const nobody = await resettingPort();
+    try {
+      const report = await syncOnce(a.db, { url: `${nobody.origin}/talk-notes` }, { timeoutMs: 5_000 });
+      expect(report).toMatchObject({ ok: false, sent: 0, error: { kind: 'unreachable' } });
+      expect(report.error?.message).toBe(
+        'The server cannot be reached; your changes are kept and will be sent when it can',
+      );
+      expect(nobody.connections()).toBeGreaterThan(0);
+    } finally {
+      await nobody.close();
+    }
+    expect(await readWholeLibrary(a.db)).toEqual(before);
+    expect(await a.db.sync.where('dirty').equals(1).count()).toBe(4);
   });
 });
+
+/**
+ * A port on 127.0.0.1 held by the test, whose every connection is reset as soon as it is made: a
+ * client sees what it sees where nothing listens (a connection refused or reset), and no other
+ * process can take the port while the test holds it.
+ */
+async function resettingPort(): Promise<{ origin: string; connections(): number; close(): Promise<void> }> {
+  let connections = 0;
+  const holder = createNetServer((socket) => {
+    connections++;
+    socket.resetAndDestroy();
+  });
+  await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+  const { port } = holder.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    connections: () => connections,
+    close: () => new Promise<void>((resolve) => holder.close(() => resolve())),
+  };
+}
 
 describe('a server that goes away in the middle of a pass', () => {
   let folder: string;

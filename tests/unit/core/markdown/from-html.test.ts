@@ -11,7 +11,7 @@ import {
   MAX_CLIP_HTML_LENGTH,
   rangeToMarkdown,
 } from '@/core/markdown/from-html';
-import { activeParts, plainText } from './markdown-oracle';
+import { activeParts, plainText, renderedHtml } from './markdown-oracle';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/markdown');
 const EXPECTED = join(FIXTURES, 'expected');
@@ -306,6 +306,25 @@ describe('fragmentToMarkdown', () => {
     const clip = fragmentToMarkdown(doc.querySelector('section')!);
     expect(clip.markdown).toBe(markdown);
     for (const parts of activeParts(clip.markdown)) expect(parts.links).toEqual(links);
+  });
+
+  // `<b>Store Consumer<br></b> The…` (a Dropbox post) became `**Store Consumer  \n**The…`, whose closing
+  // `**` closes nothing: every parser showed the asterisks. The break goes outside the emphasis.
+  it.each([
+    ['<p><b>Store Consumer<br></b> The Store</p>', '**Store Consumer**  \nThe Store', ['Store Consumer']],
+    ['<p>A<em><br>b</em> c</p>', 'A  \n*b* c', ['b']],
+    ['<p><strong><em>x<br> </em></strong>y</p>', '***x***  \ny', ['x']],
+  ])('moves a line break at the edge of emphasis outside it: %s', (html, markdown, emphasized) => {
+    const doc = new JSDOM(`<section>${html}</section>`).window.document;
+    const clip = fragmentToMarkdown(doc.querySelector('section')!);
+    expect(clip.markdown).toBe(markdown);
+    for (const rendered of renderedHtml(clip.markdown)) {
+      const body = new JSDOM(rendered).window.document.body;
+      expect(body.textContent).not.toContain('*');
+      expect([...body.querySelectorAll('em, strong')].map((e) => e.textContent).at(-1)).toBe(
+        emphasized.at(-1),
+      );
+    }
   });
 
   it('escapes a `!` right before a link, which would make it an image', () => {

@@ -30,6 +30,15 @@ describe('sanitizeMarkdown', () => {
     ['an unclosed fence is closed', 'text\n```\n<b>code\n\n', 'text\n```\n<b>code\n```'],
     ['fences are canonical: column 0, long enough', '  ~~~\n  ```\n  ~~~', '~~~\n```\n~~~'],
     ['a fence in a list item is not trusted', '- a\n  ```\n<script>', '- a\n```\n<script>\n```'],
+    // A clipped quote holding code (`<blockquote><pre>`): the fence had its backticks escaped, the code lost.
+    [
+      'a fence in a block quote is code',
+      '> ```\n> if (a <b) {}\n>\n> ```',
+      '> ```\n> if (a <b) {}\n>\n> ```',
+    ],
+    ['in nested quotes, canonical', '> >  ~~~~\n> > <b>\n> > ~~~~', '> > ~~~~\n> > <b>\n> > ~~~~'],
+    ['a quoted fence ends with its quote', '> ```\n> <b>\n<script>', '> ```\n> <b>\n> ```\n\\<script>'],
+    ['a deeper quote ends it too', '> ```\n> > <b>', '> ```\n> ```\n> > \\<b>'],
     ['a fence with a backtick info string is not a fence', '``` a`b\n<b>', '\\`\\`\\` a\\`b\n\\<b>'],
     ['the info string is reduced to a language', '```js onload=x\ncode\n```', '```js\ncode\n```'],
     ['inline code is kept when nothing can pair it differently', 'use `Vec<T>` here', 'use `Vec<T>` here'],

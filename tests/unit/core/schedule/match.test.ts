@@ -895,3 +895,92 @@ describe('matchTalk: properties on random schedules', () => {
     );
   });
 });
+
+describe('matchTalk: a person named before a colon in a detected title', () => {
+  const conference = {
+    id: 'fd25',
+    title: 'Frontend Harbour 2025',
+    acronym: null,
+    start: '2025-05-16',
+    end: '2025-05-17',
+  };
+  const talk = (id: string, title: string, speakers: string[]): MatchableTalk => ({
+    id,
+    conferenceId: 'fd25',
+    title,
+    subtitle: null,
+    speakers,
+    start: '2025-05-16T11:00:00+03:00',
+    day: '2025-05-16',
+    housekeeping: false,
+  });
+  const others = generateSchedules(2, 300, 23, 2025);
+  const schedules = buildScheduleIndex(
+    [conference, ...others.conferences],
+    [
+      talk('pg', 'Scaling Postgres', ['Jane Doe']),
+      talk('arch', 'Архітектурні рішення', ['Андрій Шевчук']),
+      talk('mfe', 'Мікрофронтенди, від яких ми відмовились', ['Андрій Шевчук']),
+      talk('zc', 'Parser Combinators', ['Robert Smith']),
+      talk('budgets', 'Observability Budgets', []),
+      talk('rust', 'Rust: The Good Parts', ['Ann Lee']),
+      talk('go-parts', 'The Good Parts of Go', ['Bo Chen']),
+      talk('lessons', 'Lessons Learned', []),
+      talk('once', 'Exactly Once', []),
+      talk('kafka', 'Kafka Streams in Production', ['Lena Vogt']),
+      talk('pooling', 'Connection Pooling', ['Mia Wong']),
+      ...others.talks,
+    ],
+  );
+  const during = '2025-05-17';
+  const named = 'Frontend Harbour 2025: my notes';
+
+  it.each([
+    [
+      'the speaker in full (Cyrillic, a word inflected)',
+      'Андрій Шевчук: Мікрофронтенди, від яких ми відмовилися',
+      'mfe',
+    ],
+    ['the speaker by an initial (Cyrillic)', 'А. Шевчук: Архітектурні рішення', 'arch'],
+    ['the speaker by an initial', 'J. Doe: Scaling Postgres', 'pg'],
+    ['the speaker by a short first name', 'Bob Smith: Parser Combinators', 'zc'],
+    ['the speaker after a dash', 'Scaling Postgres — Jane Doe', 'pg'],
+    ['the speaker in parentheses', 'Scaling Postgres (Jane Doe)', 'pg'],
+    ['a whole title with a colon', 'Rust: The Good Parts', 'rust'],
+  ])('%s: "%s" is matched', (_, title, expected) => {
+    expect(matchTalk(schedules, query(title, [], during))).toMatchObject({ kind: 'match', talkId: expected });
+  });
+
+  it('a name-shaped phrase the talk cannot confirm (it lists nobody): matched where the page names the conference, else offered', () => {
+    const title = 'Greta Lindqvist: Observability Budgets';
+    expect(matchTalk(schedules, query(title, [], during, named))).toMatchObject({
+      kind: 'match',
+      talkId: 'budgets',
+      evidence: { title: 'named-prefix' },
+    });
+    const unnamed = matchTalk(schedules, query(title, [], during));
+    expect(unnamed.kind).toBe('ambiguous');
+    expect(offered(unnamed)[0]).toBe('budgets');
+  });
+
+  it.each([
+    // Another person before the colon than the talk's speaker (only the first name is the same).
+    ['another person before the colon', 'Jane Roe: Scaling Postgres', 'pg'],
+    // Name-shaped words that are title words of the schedules: a topic, not a person.
+    ['a topic that reads like a name', 'Kafka Streams: Exactly Once', 'once'],
+    [
+      'a topic that reads like a name, before a talk of someone else',
+      'Scaling Postgres: Connection Pooling',
+      'pooling',
+    ],
+    // What is left after the phrase names a slot, not a talk.
+    ['a slot phrase after a name-shaped one', 'Type Safety: Lessons Learned', 'lessons'],
+    ['a slot phrase after a name', 'Greta Lindqvist: Lessons Learned', 'lessons'],
+    ['one word before the colon', 'Go: The Good Parts', 'go-parts'],
+  ])('%s ("%s") is not matched to the look-alike after the colon', (_, title, lookalike) => {
+    for (const context of [undefined, named]) {
+      const m = matchTalk(schedules, query(title, [], during, context));
+      expect(m.kind === 'match' ? m.talkId : null).not.toBe(lookalike);
+    }
+  });
+});

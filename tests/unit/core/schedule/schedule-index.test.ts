@@ -2,11 +2,15 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { nameWords } from '@/core/schedule/names';
 import { allWords } from '@/core/schedule/normalize';
 import {
+  buildPreparedIndex,
   buildScheduleIndex,
   candidateTalks,
   deletionKeys,
   type MatchableConference,
   type MatchableTalk,
+  prepareScheduleTalk,
+  type ScheduleIndex,
+  prepareScheduleTalks,
   termsNear,
   titleForms,
 } from '@/core/schedule/schedule-index';
@@ -59,6 +63,58 @@ describe('buildScheduleIndex', () => {
     ]);
     // "with Jane Street" reads like a speaker, but the talk lists nobody of that name.
     expect(forms('Building with Jane Street', ['Ann Lee'])).toEqual(['building with jane street']);
+  });
+});
+
+describe('prepared talks', () => {
+  const { conferences, talks } = generateSchedules(3, 300, 7);
+  const allConferences = [...FIXTURE_CONFERENCES, ...conferences];
+  const expectSameIndex = (a: ScheduleIndex, b: ScheduleIndex) => {
+    expect(a.talks).toEqual(b.talks);
+    expect([...a.titleTerms]).toEqual([...b.titleTerms]);
+    expect([...a.nameTerms]).toEqual([...b.nameTerms]);
+    expect([...a.deletions]).toEqual([...b.deletions]);
+    expect(a.termCounts).toEqual(b.termCounts);
+    expect([...a.conferences.values()]).toEqual([...b.conferences.values()]);
+  };
+
+  it('give the index buildScheduleIndex builds, talk by talk and term by term, in one run or several', () => {
+    const all = [...FIXTURE_TALKS, ...talks];
+    const whole = buildScheduleIndex(allConferences, all);
+    expectSameIndex(buildPreparedIndex(allConferences, [prepareScheduleTalks(all)]), whole);
+    // One run per conference (as storage keeps them), and runs cut anywhere.
+    const byConference = new Map<string, MatchableTalk[]>();
+    for (const t of all) byConference.set(t.conferenceId, [...(byConference.get(t.conferenceId) ?? []), t]);
+    const runs = [...byConference.values()].map((run) => prepareScheduleTalks(run));
+    const ordered = [...byConference.values()].flat();
+    expectSameIndex(buildPreparedIndex(allConferences, runs), buildScheduleIndex(allConferences, ordered));
+    const cuts = [0, 7, 8, 400, all.length].map((n, i, a) => all.slice(a[i - 1] ?? 0, n));
+    expectSameIndex(
+      buildPreparedIndex(
+        allConferences,
+        cuts.map((run) => prepareScheduleTalks(run)),
+      ),
+      whole,
+    );
+  });
+
+  it('are only read by the index: one preparation serves many builds', () => {
+    const runs = [prepareScheduleTalks(FIXTURE_TALKS), prepareScheduleTalks(talks)];
+    const copy = structuredClone(runs);
+    const a = buildPreparedIndex(allConferences, runs);
+    const b = buildPreparedIndex(allConferences, runs);
+    expect(runs).toEqual(copy);
+    expectSameIndex(a, b);
+    expect(b.talks[0]!.forms).toBe(a.talks[0]!.forms);
+  });
+
+  it('leave housekeeping out, and take talks prepared one by one before', () => {
+    expect(prepareScheduleTalk(FIXTURE_TALKS.find((t) => t.housekeeping)!)).toBeNull();
+    const first = FIXTURE_TALKS.find((t) => !t.housekeeping)!;
+    const early = prepareScheduleTalk(first)!;
+    const run = prepareScheduleTalks(FIXTURE_TALKS, new Map([[first.id, early]]));
+    expect(run.talks).toContain(early);
+    expect(run.talks).toHaveLength(FIXTURE_TALKS.filter((t) => !t.housekeeping).length);
   });
 });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { combineValues, conflictChoices, keptAfterOtherDeviceDeletion } from '@/core/sync/conflict-choices';
+import {
+  combineValues,
+  conflictChoices,
+  keptAfterOtherDeviceDeletion,
+  needsReader,
+} from '@/core/sync/conflict-choices';
 import { stampDeletion, stampRecord, stampRecreated } from '@/core/sync/edits';
 import { mergeStates } from '@/core/sync/merge';
 
@@ -61,5 +66,44 @@ describe('keptAfterOtherDeviceDeletion', () => {
       keptAfterOtherDeviceDeletion(stampRecreated(deleted, { text: 'passage', note: '' }, 'dev-a', 6)),
     ).toBe(false);
     expect(keptAfterOtherDeviceDeletion(deleted)).toBe(false);
+  });
+});
+
+describe('needsReader (the sync rows’ indexed flag)', () => {
+  const base = stampRecord(undefined, { text: 'passage', note: '', updatedAt: 1 }, 'dev-a', 1);
+  const edit = (device: string, note: string, at: number) =>
+    stampRecord(base, { text: 'passage', note, updatedAt: at }, device, at);
+  const deletedOnA = stampDeletion(base, 'dev-a', 5);
+  it.each([
+    ['a record edited on one device', false, edit('dev-a', 'mine', 2)],
+    [
+      'edits one after the other',
+      false,
+      stampRecord(edit('dev-a', 'first', 2), { text: 'passage', note: 'then', updatedAt: 3 }, 'dev-b', 3),
+    ],
+    [
+      'only the edit time concurrent',
+      false,
+      mergeStates(
+        stampRecord(base, { text: 'passage', note: '', updatedAt: 2 }, 'dev-a', 2),
+        stampRecord(base, { text: 'passage', note: '', updatedAt: 3 }, 'dev-b', 3),
+      ),
+    ],
+    [
+      'a note edited on two devices',
+      true,
+      mergeStates(edit('dev-a', 'from A', 2), edit('dev-b', 'from B', 3)),
+    ],
+    ['deleted on A, edited on B', true, mergeStates(deletedOnA, edit('dev-b', 'from B', 3))],
+    ['a plain deletion', false, deletedOnA],
+    [
+      'deleted and brought back by its own device',
+      false,
+      stampRecreated(deletedOnA, { text: 'passage', note: '', updatedAt: 6 }, 'dev-a', 6),
+    ],
+  ])('%s: %s', (_, expected, state) => {
+    expect(needsReader(state)).toBe(expected);
+    // The same answer as the two questions the dashboard asks.
+    expect(needsReader(state)).toBe(conflictChoices(state).length > 0 || keptAfterOtherDeviceDeletion(state));
   });
 });

@@ -29,7 +29,7 @@ const records: { [T in SyncTable]: SyncRecords[T] } = {
 function served<T extends SyncTable>(table: T, record: SyncRecords[T], when = at(5_000)) {
   const key = recordKey(table, record);
   const state = stampRecord(undefined, toSyncedValues(table, record), 'dev-a', when);
-  const document = { ...toDocument(table, key, state, 'Ada'), _rev: '1-x' };
+  const document = { ...toDocument(table, key, state), _rev: '1-x' };
   return { key, state, document: JSON.parse(JSON.stringify(document)) as Record<string, unknown> };
 }
 
@@ -39,7 +39,7 @@ describe('sync documents', () => {
     const { key, state, document } = served(table, record);
     expect(document._id).toBe(documentId(table, key));
     const parsed = parseDocument(document);
-    expect(parsed).toMatchObject({ ok: true, table, key, author: 'Ada' });
+    expect(parsed).toMatchObject({ ok: true, table, key });
     if (!parsed.ok) return;
     expect(canonicalJson(parsed.state)).toBe(canonicalJson(state));
     expect(toLocalRecord(table, key, parsed.state, record)).toEqual(record);
@@ -53,6 +53,22 @@ describe('sync documents', () => {
     const parsed = parseDocument(document);
     if (!parsed.ok) throw new Error(parsed.reason);
     expect(toLocalRecord('collections', key, parsed.state)).toEqual(record);
+  });
+
+  it('names at the top the author the highlight records, whoever sent it; none for other records', () => {
+    const mine = highlight('h1', 'p1', { author: 'Ada', updatedAt: at(5_000) });
+    expect(served('highlights', mine).document.author).toBe('Ada');
+    // Edited on another device afterwards: still the highlight's author.
+    const state = stampRecord(
+      served('highlights', mine).state,
+      { ...toSyncedValues('highlights', mine), note: 'edited by Brian' },
+      'dev-b',
+      at(6_000),
+    );
+    expect(toDocument('highlights', 'h1', state).author).toBe('Ada');
+    expect(served('highlights', records.highlights).document.author).toBeNull();
+    for (const table of ['pages', 'talks', 'collections', 'settings'] as const)
+      expect(served(table, records[table] as never).document.author).toBeNull();
   });
 
   it('also round-trips a page talk', () => {
@@ -85,14 +101,14 @@ describe('sync documents', () => {
       at(7_000),
     );
     const merged = mergeStates(a, b);
-    const parsed = parseDocument(JSON.parse(JSON.stringify(toDocument('highlights', 'h1', merged, null))));
+    const parsed = parseDocument(JSON.parse(JSON.stringify(toDocument('highlights', 'h1', merged))));
     if (!parsed.ok) throw new Error(parsed.reason);
     expect(viewState(parsed.state).conflicts.map((c) => c.versions.map((v) => v.value))).toEqual([
       ['B', 'A'],
     ]);
     expect(toLocalRecord('highlights', 'h1', parsed.state)?.updatedAt).toBe(at(7_000));
     const deleted = stampDeletion(parsed.state, 'dev-a', at(8_000));
-    const back = parseDocument(JSON.parse(JSON.stringify(toDocument('highlights', 'h1', deleted, null))));
+    const back = parseDocument(JSON.parse(JSON.stringify(toDocument('highlights', 'h1', deleted))));
     if (!back.ok) throw new Error(back.reason);
     expect(toLocalRecord('highlights', 'h1', back.state)).toBeNull();
   });
