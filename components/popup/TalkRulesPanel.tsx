@@ -22,6 +22,7 @@ const FORM_LABELS: Record<TalkForm, string> = {
   toggle: 'toggles (summary lines)',
   card: 'link cards',
   prose: 'paragraphs that introduce a talk',
+  block: 'first lines of repeated blocks',
 };
 
 /**

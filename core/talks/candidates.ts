@@ -3,9 +3,11 @@
  * (`<p><b>Title</b> – Speaker</p>`) and, on blogs without markup, short plain lines; a list item that
  * opens with a bold title (lightning talks) or with a linked one and its speakers; a definition term; a
  * row of a table with a talk column; a `<details>` toggle's summary; a link card to a recording; a
- * paragraph that introduces a talk in prose. Each comes parsed (title, speakers, marker) and with its
- * structural role when it is not a title.
+ * paragraph that introduces a talk in prose; the first line of each block of a run of like blocks
+ * (`blocks.ts`). Each comes parsed (title, speakers, marker) and with its structural role when it is
+ * not a title.
  */
+import { type BlockLine, blockLines, blockLinesAround } from './blocks';
 import { parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
 import { quotedTitleIn, talkIntroducedIn } from './prose';
@@ -35,7 +37,8 @@ export type CandidateKind =
   | 'row'
   | 'toggle'
   | 'card'
-  | 'prose';
+  | 'prose'
+  | 'block';
 
 export interface Candidate {
   /** Where the talk starts: the heading, line, list item, `<dt>`, table row, toggle, card or paragraph. */
@@ -92,6 +95,23 @@ export function collectCandidates(post: Element): Candidate[] {
     else pushLineOrProse(out, el, post);
   }
   return out;
+}
+
+/**
+ * The talks of runs of like sibling blocks (`blocks.ts`), each owning its block: read apart from the
+ * other forms, since detect.ts asks for them only where no other form names talks.
+ */
+export function collectBlockCandidates(post: Element): Candidate[] {
+  return blockLines(post).map(blockCandidate);
+}
+
+/** The block candidates of the runs that hold `elements` (`blockLinesAround`). */
+export function collectBlockCandidatesAround(elements: readonly Element[], post: Element): Candidate[] {
+  return blockLinesAround(elements, post).map(blockCandidate);
+}
+
+function blockCandidate({ el, text, parsed, owns }: BlockLine): Candidate {
+  return { ...make(el, 'block', 8, text, { owns }), parsed };
 }
 
 function make(

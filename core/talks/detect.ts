@@ -9,7 +9,13 @@
  * ("My notes on the 'Scaling Postgres' keynote") is that talk from top to bottom; anything else has no
  * talks. Sections keep live DOM references so callers order things with `compareDocumentPosition`.
  */
-import { type Candidate, collectCandidates, TALK_LINK } from './candidates';
+import {
+  type Candidate,
+  collectBlockCandidates,
+  collectBlockCandidatesAround,
+  collectCandidates,
+  TALK_LINK,
+} from './candidates';
 import {
   blocksAfter,
   clean,
@@ -24,12 +30,13 @@ import {
 } from './dom';
 import { findPosts } from './posts';
 import { opensWithBreak, tellsOfAnotherTalk } from './prose';
-import { singleTalkOfPost, talkNamedInOpening } from './single-talk';
+import { singleTalkOfPost, talkNamedInOpening, talkNamedInPageTitle } from './single-talk';
 import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
 import { parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
 import { findSpeakers } from './speakers';
 import { type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
+import { announcesRatherThanReports } from './tense';
 import { nameRecurs } from './title-parse';
 import { isHowToTitle, isWatchlistTitle, stepNumber } from './vocabulary';
 
@@ -186,6 +193,10 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
   let talks = page.rules.talkForm
     ? talksOfForm(post, body, page.rules.talkForm)
     : chooseTalks(post, body, reading, sectionEnd);
+  if (!page.rules.talkForm) talks = withRunMates(talks, post);
+  // A programme announces its talks ("will show", "θα συζητήσουν"): their notes are abstracts, and
+  // nothing of what was said is written up.
+  if (talks.length >= 2 && announcesRatherThanReports(talks.map((t) => sectionLead(t.c, post)))) return [];
   // A post whose title names one talk is that talk, unless its lines name at least two talks for sure.
   const strongTalks = talks.filter((t) => hasStrongEvidence(t.c, post)).length;
   if (talks.length === 0 || strongTalks < 2) {
@@ -195,7 +206,13 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
     const single =
       singleTalkOfPost(post, postTitleText, postTitle?.el ?? null, eventPage) ??
       // Where no line names a talk for sure, the opening may name the one talk the post is about.
-      (strongTalks === 0 ? talkNamedInOpening(post, postTitleText, postTitle?.el ?? null, eventPage) : null);
+      (strongTalks === 0
+        ? talkNamedInOpening(post, postTitleText, postTitle?.el ?? null, eventPage)
+        : null) ??
+      // A headline over the post, and the talk named only in the document's title (its social card).
+      (strongTalks === 0 && talks.length === 0 && eventPage && postTitle && page.raw !== postTitleText
+        ? talkNamedInPageTitle(page.raw, postTitle.el)
+        : null);
     if (single) {
       return [
         {
@@ -472,6 +489,12 @@ function chooseTalks(
     const group = plain.length >= 2 ? scoreGroup(plain, post) : null;
     if (group && eventPage && group.evidenced >= 2) scored.push(group);
   }
+  if (!scored.length && eventPage && !strongOnly) {
+    // No line of any form names a talk: the write-up may be a run of like blocks (a thread's posts, a
+    // comment tree, time-stamped paragraphs), each opening with its talk's title (blocks.ts).
+    const blocks = collectBlockCandidates(post).filter((c) => c.role === null && !notSeen(c));
+    if (blocks.length >= 2) return withoutRepeats(blocks.map((c) => toTalk(c, post)));
+  }
 
   let accepted: Talk[] = [];
   for (const group of scored) {
@@ -479,6 +502,7 @@ function chooseTalks(
     // carry strong evidence, a line without it ("Why I keep going back") is no talk.
     const strongForm = group.strong >= 2 && group.strong >= group.evidenced * STRONG_FORM_SHARE;
     if (strongForm) confirmPrefixesInNamingForm(group);
+    if (group.strong >= 2) confirmPrefixesNamedAgain(group, post);
     const fill =
       eventPage &&
       !strongForm &&
@@ -546,6 +570,26 @@ function withStrays(accepted: Talk[], body: Candidate[], post: Element): Talk[] 
   if (!strays.length) return accepted;
   return withoutRepeats([...accepted, ...strays.map((c) => toTalk(c, post))]);
 }
+/**
+ * Talks found as the first lines of blocks of a run of like blocks (toggles, cards, posts: blocks.ts)
+ * name the run as the write-up's form: the other blocks of that run whose first lines read as talk
+ * titles are talks too, though their lines lack the evidence the form needed (a quoted title whose
+ * speaker is named further down).
+ */
+function withRunMates(talks: Talk[], post: Element): Talk[] {
+  if (talks.length < 2) return talks;
+  const lines = collectBlockCandidatesAround(
+    talks.map((t) => t.c.el),
+    post,
+  ).filter((c) => c.role === null);
+  if (!lines.length) return talks;
+  const holds = (c: Candidate) => talks.some((t) => c.el.contains(t.c.el) || t.c.el.contains(c.el));
+  const runs = new Set(lines.filter(holds).map((c) => c.el.parentElement));
+  const mates = lines.filter((c) => runs.has(c.el.parentElement) && !holds(c));
+  if (!mates.length) return talks;
+  return withoutRepeats([...talks, ...mates.map((c) => toTalk(c, post))]);
+}
+
 /** A section that opens by naming what it is: "Talk by …", "Доклад Ольги …", "Keynote from …", "Vortrag von …". */
 const OPENS_WITH_TALK_WORD =
   /^(?:(?:the|a|her|his|their)\s+)?(?:talk|keynote|session|presentation|доклад|выступление|кейноут|доповідь|виступ|vortrag|keynote|charla|ponencia|palestra|conférence|présentation|lezing|presentatie|prelekcja|wykład|přednáška|konuşma|sunum|bài nói|bài trình bày)(?!\p{L})/iu;
@@ -679,6 +723,50 @@ function confirmPrefixesInNamingForm(group: Group): void {
     m.c.prefixConfirmed = true;
     m.evidence = 'strong';
   }
+}
+
+/**
+ * In a form that names talks for sure (two lines of strong evidence), a line "Jane Doe: Title" whose
+ * person the talk's notes name again, anywhere in them and in any grammatical case ("Андрій Шевчук:
+ * …" over "… Андрій відповів"), names its speaker first. Not a dash prefix: "Kubernetes Operators —
+ * …" reads the same, and its first word recurs in any notes.
+ */
+function confirmPrefixesNamedAgain(group: Group, post: Element): void {
+  for (const m of group.members) {
+    const p = m.c.parsed;
+    if (m.evidence === 'strong' || m.c.role !== null || !p.prefixPeople.length || p.prefixDash) continue;
+    if (m.c.listedSpeakers.length) continue;
+    const notes = sectionText(m.c, post, NOTES_CHARS);
+    if (!p.prefixPeople.some((name) => nameRecursInflected(name, notes))) continue;
+    m.c.prefixConfirmed = true;
+    m.evidence = 'strong';
+  }
+}
+const NOTES_CHARS = 3000;
+
+/** A word of `name` (its first four letters or more, as inflection keeps them) recurs in `text` inside a sentence. */
+function nameRecursInflected(name: string, text: string): boolean {
+  return name
+    .split(/\s+/)
+    .filter((w) => w.length >= 4)
+    .some((w) => {
+      const stem = w.slice(0, Math.max(4, w.length - 2)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return new RegExp(`(?<![.!?]\\s|^|\\n|\\p{L})${stem}\\p{L}{0,4}(?!\\p{L})`, 'u').test(text);
+    });
+}
+
+/** The text of the talk's section: the blocks after its line up to the next heading, at most `max` characters. */
+function sectionText(c: Candidate, post: Element, max: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (const block of blocksAfter(c.el, post)) {
+    if (block.matches(HEADINGS) || block.querySelector(HEADINGS)) break;
+    const text = textUpTo(block, max);
+    parts.push(text);
+    length += text.length;
+    if (length >= max) break;
+  }
+  return parts.join('\n').slice(0, max);
 }
 
 /**

@@ -178,7 +178,8 @@ export function contextInPost(
     // A heading inside a link is a link card's title (Medium's "mixtape", Ghost's bookmark), not a section's.
     if (node.tagName === 'A') return 'excluded';
     if (BOILERPLATE_TAGS.has(node.tagName)) return 'excluded';
-    if (NOT_TITLE_CONTEXT.has(node.tagName) && !allow.has(node.tagName)) return 'excluded';
+    if (NOT_TITLE_CONTEXT.has(node.tagName) && !allow.has(node.tagName) && !isLayoutTable(node))
+      return 'excluded';
     if (BOILERPLATE_ROLES.has(node.getAttribute('role') ?? '')) return 'excluded';
     if (tokens(node).some((t) => IN_POST_BOILERPLATE.test(t))) return 'excluded';
   }
@@ -186,6 +187,28 @@ export function contextInPost(
   return inHeader ? 'header' : 'content';
 }
 const EMPTY: ReadonlySet<string> = new Set();
+
+const layoutTables = new WeakMap<Element, boolean>();
+
+/**
+ * A table used for layout, as e-mail newsletters build every block of a page: its cells hold headings,
+ * or it has one cell per row, or it says it is presentational. A data table has columns of short
+ * values; a heading in it would be a layout's, not a tabulated title.
+ */
+export function isLayoutTable(el: Element): boolean {
+  if (el.tagName !== 'TABLE') return false;
+  let layout = layoutTables.get(el);
+  if (layout === undefined) {
+    const rows = [...el.querySelectorAll('tr')].filter((tr) => tr.closest('table') === el);
+    layout =
+      el.getAttribute('role') === 'presentation' ||
+      el.querySelector(HEADINGS) !== null ||
+      // One cell per row: a box around blocks, not a table of values.
+      (rows.length > 0 && rows.every((tr) => tr.children.length === 1));
+    layoutTables.set(el, layout);
+  }
+  return layout;
+}
 
 /** 1-6 for h1-h6; anything else ranks below every heading. */
 export function headingLevel(el: Element): number {

@@ -221,3 +221,25 @@ function namesSomeoneOf(title: string, people: string[]): boolean {
       .some((w) => w.length > 2 && words.has(w)),
   );
 }
+
+/**
+ * A post whose own heading is a headline ("The best hour of the conference") may name its talk only in
+ * the document's title, as a social card does: a quoted title with its speaker after a dash or "by"
+ * ("Notes: „T” – Jane Doe at Event 2024"). Both are needed: a quote alone is any quotation, a person
+ * alone any byline.
+ */
+export function talkNamedInPageTitle(pageTitle: string, heading: Element): SingleTalk | null {
+  if (NOT_A_TALK_PAGE.test(pageTitle)) return null;
+  for (const m of pageTitle.matchAll(QUOTED)) {
+    const quoted = (m.slice(1).find(Boolean) ?? '').trim();
+    if (quoted.split(/\s+/).length < 2) continue;
+    const after = pageTitle.slice(m.index + m[0].length);
+    const by =
+      /^\s*(?:[-–—,|]|by|von|par|por|de|di|door|av|oleh)\s*((?:[\p{Lu}][\p{L}\p{M}'’.-]*\s*){2,4})/u.exec(
+        after,
+      );
+    const people = by?.[1] ? parsePeople(by[1].trim()) : null;
+    if (people) return { title: quoted, speakers: people, heading };
+  }
+  return null;
+}

@@ -5,7 +5,8 @@
 
 /**
  * Where a talk title can stand: a heading level, a bold line, a list item, a definition term, a table row,
- * a toggle's summary line, a link card's title, a paragraph that introduces a talk.
+ * a toggle's summary line, a link card's title, a paragraph that introduces a talk, the first line of
+ * one of a run of like blocks (a thread's posts, a comment tree, time-stamped paragraphs).
  */
 export const TALK_FORMS = [
   'h1',
@@ -21,5 +22,6 @@ export const TALK_FORMS = [
   'toggle',
   'card',
   'prose',
+  'block',
 ] as const;
 export type TalkForm = (typeof TALK_FORMS)[number];

@@ -30,7 +30,7 @@ export interface ParsedTitle {
 
 const MARKERS: [RegExp, TalkMarker][] = [
   [
-    /^(?:opening |closing |morning |afternoon |the )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$|^(?:ключевой доклад|пленарный доклад|(?:открывающий |закрывающий |вступительный )?кейноут|(?:відкриваючий |закриваючий )?кейноут|wykład otwierający|wykład inauguracyjny|úvodní přednáška|zahajovací přednáška|ключова доповідь|пленарна доповідь|açılış konuşması|kapanış konuşması|ana konuşma|sesi utama|pembicara utama|bài phát biểu chính|phiên toàn thể|主旨发言)$/iu,
+    /^(?:opening |closing |morning |afternoon |the |(?:mon|tues|wednes|thurs|fri|satur|sun)day |day (?:one|two|three|\d) )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$|^(?:ключевой доклад|пленарный доклад|(?:открывающий |закрывающий |вступительный )?кейноут|(?:відкриваючий |закриваючий )?кейноут|wykład otwierający|wykład inauguracyjny|úvodní přednáška|zahajovací přednáška|ключова доповідь|пленарна доповідь|açılış konuşması|kapanış konuşması|ana konuşma|sesi utama|pembicara utama|bài phát biểu chính|phiên toàn thể|主旨发言)$/iu,
     'keynote',
   ],
   [
@@ -99,6 +99,7 @@ export function parseTalkTitle(raw: string): ParsedTitle {
   let code: string | null = null;
   let time: string | null = null;
   let prefixSpeakers: string[] = [];
+  let labelled = false;
 
   // Prefixes come in any order ("10:30 — Room 2: Keynote: …"); peel until nothing changes.
   for (let i = 0; i < 6; i++) {
@@ -131,12 +132,48 @@ export function parseTalkTitle(raw: string): ParsedTitle {
       text = text.slice(byPrefix[0].length);
       continue;
     }
+    // "Dia 1 · Centre Stage · Keynote: Title", "Day 2 | Hall B | Title": labels set apart by middle dots
+    // or bars, the first with a number (a day, a time, a room), the next ones short.
+    const label = /^([^·•|:：]{1,30}?)\s+[·•|]\s+(?=\S)/u.exec(text);
+    const labelWords = label?.[1]?.trim().split(/\s+/).length ?? 9;
+    if (
+      label?.[1] &&
+      labelWords <= 3 &&
+      !markerOf(label[1]) &&
+      (labelled || /\d/.test(label[1]) || ROOM.test(label[1].trim()))
+    ) {
+      const rest = text.slice(label[0].length);
+      if (rest.split(/\s+/).length >= 2) {
+        labelled = true;
+        text = rest;
+        continue;
+      }
+    }
+    // "Opening keynote, Jane Doe: Title": a session kind and a person before the colon.
+    const kindAndPerson = /^([^:：,，]{2,40}?)\s*[,，]\s*([^:：,，]{3,80}?)\s*[:：]\s+(?=\S)/u.exec(text);
+    const kindOf = kindAndPerson?.[1] ? markerOf(kindAndPerson[1]) : null;
+    const kindPeople = kindOf && kindAndPerson?.[2] ? parsePeople(kindAndPerson[2]) : null;
+    if (kindAndPerson && kindOf && kindPeople) {
+      marker ??= kindOf;
+      prefixSpeakers = kindPeople;
+      text = text.slice(kindAndPerson[0].length);
+      continue;
+    }
     const colon = /^([^:：]{1,40}?)\s*[:：]\s*(?=\S)/u.exec(text);
     // A spaced dash, or the middle dot or bar site builders set between a session's kind and its title
     // ("Talk · Title", "Panel | Title").
     const dash = /^([^-–—·•|]{1,30}?)\s+[-–—·•|]\s+(?=\S)/u.exec(text);
     // "基調講演「Title」", "Keynote “Title”", "Доклад «Title»": a marker right before a quoted title.
     const quote = /^([^\s「『“"«„‘:：][^「『“"«„‘:：]{0,29}?)\s*(?=[「『“"«„‘])/u.exec(text);
+    // "Кейноут Ірини Мельник «Title»", "Keynote by Jane Doe “Title”": a marker and a person before a
+    // quoted title. The person is not read as the speaker: after a talk noun many languages inflect the
+    // name (the genitive), and the write-up names the speaker again.
+    const markedPerson = quote?.[1] ? /^(\S+)\s+(?:(?:by|von|de|par|por|of)\s+)?(.+)$/u.exec(quote[1]) : null;
+    if (markedPerson?.[1] && markedPerson[2] && markerOf(markedPerson[1]) && parsePeople(markedPerson[2])) {
+      marker ??= markerOf(markedPerson[1]);
+      text = text.slice(quote![0].length);
+      continue;
+    }
     for (const m of [colon, dash, quote]) {
       if (!m?.[1]) continue;
       const kind = markerOf(m[1]);

@@ -104,6 +104,82 @@ describe('a single talk named only where the post opens', () => {
   });
 });
 
+describe('a single talk named only in the document title (session 8)', () => {
+  const post = (docTitle: string) =>
+    page(
+      `<article><h1>The best hour of the whole conference</h1>
+      <p id="a">I went to ShipConf for the hallway, and one session changed how our team does releases.</p>
+      <h2>Context</h2><p id="b">We deploy forty times a day and still fear Fridays.</p>
+      <h2>Three ideas</h2><p id="c">Dark launches, boring rollbacks, and a pager nobody dreads.</p></article>`,
+      docTitle,
+    );
+
+  it('a quoted title with its speaker after a dash, under a headline', () => {
+    const doc = post('Notes: “Quiet Deploys for Loud Teams” – Amara Obi at ShipConf 2025 | field notes');
+    expect(titles(doc)).toEqual([['Quiet Deploys for Loud Teams', ['Amara Obi']]]);
+    expect(filed(doc, 'b')).toBe('Quiet Deploys for Loud Teams');
+    expect(filed(doc, 'c')).toBe('Quiet Deploys for Loud Teams');
+  });
+
+  it('a quote without a person, or a person without a quote, names no talk', () => {
+    expect(titles(post('Notes: “Quiet Deploys for Loud Teams” at ShipConf 2025 | field notes'))).toEqual([]);
+    expect(titles(post('Notes from ShipConf 2025 – Amara Obi | field notes'))).toEqual([]);
+  });
+});
+
+describe('an e-mail newsletter built of layout tables (session 8)', () => {
+  const box = (inner: string) =>
+    `<table width="100%" cellpadding="0"><tbody><tr><td class="c7">${inner}</td></tr></tbody></table>`;
+  const doc = page(
+    `<table id="outer" width="100%"><tr><td id="body">
+     ${box('<h1>Platform Weekly #12: three talks from InfraDays</h1><p id="intro">I went to InfraDays in Lyon; here is what stuck with me, talks only.</p>')}
+     ${box('<h2>From the conference floor</h2>')}
+     ${box('<p><strong>Tuesday keynote: Boring Platforms Win (Océane Marchal)</strong></p><p id="k">Océane argued that a platform nobody talks about is a platform that works, and showed two years of incident counts to prove it.</p>')}
+     ${box('<h3>Paved Roads, Not Golden Cages</h3><p><em>Viktor Halász, Northbeam</em></p><p id="a">Viktor’s team offers one paved road per language and lets teams leave it, as long as they carry the pager for what they build.</p>')}
+     <table width="100%"><tbody><tr>
+       <td width="50%">${'<h3>Quotas Are a Product — Imani Njoroge</h3><p id="b">Imani treats quotas as a feature with a changelog and an owner, never as a ticket queue for exceptions.</p>'}</td>
+       <td width="50%">${'<h3>“Cost Is a Signal”, by Ruben Castell</h3><p id="c">Ruben puts the cloud bill next to latency on every service dashboard, per request.</p>'}</td>
+     </tr></tbody></table>
+     ${box('<h3>Job of the week</h3><p id="job">A small logistics firm is hiring its first platform engineer; reply and I will forward it.</p>')}
+     </td></tr></table>`,
+    'Platform Weekly #12: three talks from InfraDays',
+  );
+
+  it('headings and lines in layout cells are read like any others', () => {
+    expect(titles(doc)).toEqual([
+      ['Boring Platforms Win', ['Océane Marchal']],
+      ['Paved Roads, Not Golden Cages', ['Viktor Halász']],
+      ['Quotas Are a Product', ['Imani Njoroge']],
+      ['Cost Is a Signal', ['Ruben Castell']],
+    ]);
+    expect(filed(doc, 'k')).toBe('Boring Platforms Win');
+    expect(filed(doc, 'a')).toBe('Paved Roads, Not Golden Cages');
+    expect(filed(doc, 'b')).toBe('Quotas Are a Product');
+    expect(filed(doc, 'c')).toBe('Cost Is a Signal');
+    expect(filed(doc, 'intro')).toBeNull();
+    expect(filed(doc, 'job')).toBeNull();
+  });
+});
+
+describe('"Speaker: Title" headings among talk headings (session 8)', () => {
+  const recap = (notes: string) =>
+    page(
+      `<article><h1>Frontend Days 2025: notatki</h1><p>Trzy wystąpienia, które zapamiętałam.</p>
+      <h3>Keynote: Przeglądarka w 2030 roku</h3><p id="a">Otwarcie o tym, dokąd zmierza platforma.</p>
+      <h3>Prelekcja: Dostępność bez wymówek</h3><p id="b">Klawiatura najpierw, potem reszta.</p>
+      <h3>Marta Kowalczyk: Mikrofrontendy, z których zrezygnowaliśmy</h3>
+      <p id="c">Najbardziej szczera prelekcja dnia. Zespół rozdzielił panel na dziewięć części i złożył go z powrotem.</p>
+      <p id="d">${notes}</p></article>`,
+      'Frontend Days 2025: notatki',
+    );
+
+  it('the person is the speaker when the notes name her again, in any case form', () => {
+    const doc = recap('Według Marty to działa tylko wtedy, gdy każda część ma osobny zespół i budżet.');
+    expect(titles(doc)).toContainEqual(['Mikrofrontendy, z których zrezygnowaliśmy', ['Marta Kowalczyk']]);
+    expect(filed(doc, 'd')).toBe('Mikrofrontendy, z których zrezygnowaliśmy');
+  });
+});
+
 describe('speaker labels and honorifics', () => {
   it('a handle with the name after it names the person', () => {
     expect(speakerLine('Orador: @mati_ok (Matías Ocampo)')).toEqual(['Matías Ocampo']);

@@ -46,6 +46,12 @@ describe('parsePeople', () => {
     ['Игорь Петров и Ольга Смирнова', ['Игорь Петров', 'Ольга Смирнова']],
     ['Jana Nováková a Petr Svoboda', ['Jana Nováková', 'Petr Svoboda']],
     ['山田 花子さん・John Smith さん', ['山田 花子', 'John Smith']],
+    // Scandinavian, Finnish, Hungarian, Romanian, Greek "and" (session 8).
+    ['Sigrid Aune og Håkon Lie', ['Sigrid Aune', 'Håkon Lie']],
+    ['Elsa Lindgren och Johan Ek', ['Elsa Lindgren', 'Johan Ek']],
+    ['Aino Virtanen ja Mikko Laine', ['Aino Virtanen', 'Mikko Laine']],
+    ['Kiss Anna és Nagy Péter', ['Kiss Anna', 'Nagy Péter']],
+    ['Ioana Pop și Mihai Stan', ['Ioana Pop', 'Mihai Stan']],
   ])('%s', (text, people) => {
     expect(parsePeople(text)).toEqual(people);
   });

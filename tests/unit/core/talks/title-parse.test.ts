@@ -35,6 +35,30 @@ describe('parseTalkTitle', () => {
       null,
     ],
     ['10:30 — Scaling Postgres (Jane Doe)', 'Scaling Postgres', ['Jane Doe'], null],
+    // A session kind and a person before the colon: the person is the speaker (session 8).
+    [
+      'Closing keynote, Imre Varga: Where Schedulers Go to Die',
+      'Where Schedulers Go to Die',
+      ['Imre Varga'],
+      'keynote',
+    ],
+    [
+      'Workshop, Lina Costa e Rui Pais: Testes de carga',
+      'Testes de carga',
+      ['Lina Costa', 'Rui Pais'],
+      'workshop',
+    ],
+    // A marker and a person (in any case form) before a quoted title: the quote is the title.
+    ['Vortrag von Jana Weber „Tests, die nicht lügen“', 'Tests, die nicht lügen', [], 'talk'],
+    ['Доклад Петра Сидорова «Очереди без боли»', 'Очереди без боли', [], 'talk'],
+    ['Keynote by Ada Brennan “Small Models, Big Bills”', 'Small Models, Big Bills', [], 'keynote'],
+    // Labels set apart by middle dots or bars: a day, a time or a room, then short ones (session 8).
+    ['Dia 2 · Palco 3 · Keynote: Dados que ninguém lê', 'Dados que ninguém lê', [], 'keynote'],
+    ['Day 1 · «Shipping on Fridays»', 'Shipping on Fridays', [], null],
+    ['14:30 | Hall B | Migrations Without Fear', 'Migrations Without Fear', [], null],
+    ['Rust · The Good Parts', 'Rust · The Good Parts', [], null],
+    // Not a kind before the comma: the prefix stays title.
+    ['Berlin, Oslo: Two Cities, One Cluster', 'Berlin, Oslo: Two Cities, One Cluster', [], null],
     [
       'Talk · WebAssembly lato server: promesse e trappole',
       'WebAssembly lato server: promesse e trappole',

@@ -67,6 +67,12 @@ describe('headingRole', () => {
     ['Wstęp', 'intro'],
     ['Вопросы из зала', 'part'],
     ['Přestávka', 'break'],
+    // A break word and what else there was (session 8).
+    ['Almoço, feira de startups e a fila do café', 'break'],
+    ['Перерва на обід і стенди', 'break'],
+    ['Przerwa kawowa i stoiska sponsorów', 'break'],
+    ['Lunsj og stands', 'break'],
+    ['Διάλειμμα για καφέ', 'break'],
     ['Keep current with Jane Doe', 'chrome'],
     ['Stay in touch', 'chrome'],
     ['Bleiben Sie auf dem Laufenden', 'chrome'],
