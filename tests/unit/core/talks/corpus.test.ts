@@ -58,7 +58,10 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
     speakers: 'one of two speakers',
   },
   // A conference's recordings catalogue (programme abstracts, no notes): its 16 cards are taken for talks.
-  '95-conference-site-recordings-catalogue-rustlab-negative.html': { passages: 'catalogue', talks: 'catalogue' },
+  '95-conference-site-recordings-catalogue-rustlab-negative.html': {
+    passages: 'catalogue',
+    talks: 'catalogue',
+  },
 };
 
 describe.each(loadRecapCases().map((c) => [c.file, c] as const))('%s', (file, c) => {
