@@ -254,23 +254,33 @@ function sectionsFor(
     }
     section.highlights.push(h);
   };
+  // One section per post, not per page record (#18): the pages of one post (an old address, an AMP view)
+  // share its permalink, so their passages and notes are one section.
+  const postPages = new Map<string, PageRecord[]>();
+  for (const page of ctx.pages.values()) {
+    const key = ctx.permalinks.get(page.id) ?? page.id;
+    postPages.set(key, [...(postPages.get(key) ?? []), page]);
+  }
+  const postOf = (h: HighlightRecord) => ctx.permalinks.get(h.pageId) ?? h.pageId;
+  const pagesOfPost = (h: HighlightRecord) => postPages.get(postOf(h)) ?? [ctx.pages.get(h.pageId)];
+  const postKey = (h: HighlightRecord) => `post:${postOf(h)}`;
   const pageSection = (h: HighlightRecord) => () => ({
     heading: inline(pageTitle(h, ctx)),
     intro: null,
-    notes: ownNotesBlock([ctx.pages.get(h.pageId)], ctx),
+    notes: ownNotesBlock(pagesOfPost(h), ctx),
   });
   const tagSection = (tag: string) => () => ({ heading: inline(tag) || UNTAGGED, intro: null });
 
   for (const h of ordered) {
     if (groupBy === 'page') {
-      add(`page:${h.pageId}`, pageSection(h), h);
+      add(postKey(h), pageSection(h), h);
     } else if (groupBy === 'talk') {
       const talk = exportTalkOf(h, ctx);
-      if (!talk) add(`page:${h.pageId}`, pageSection(h), h);
+      if (!talk) add(postKey(h), pageSection(h), h);
       else {
         // A page with its own note gets its section (before its talks) even when every passage has a talk.
-        const key = `page:${h.pageId}`;
-        if (!sections.has(key) && hasRecordNotes(ctx.pages.get(h.pageId))) {
+        const key = postKey(h);
+        if (!sections.has(key) && pagesOfPost(h).some(hasRecordNotes)) {
           sections.set(key, { ...pageSection(h)(), highlights: [] });
         }
         add(`talk:${talk.id}`, () => talkSection(talk, ctx), h);
