@@ -236,7 +236,16 @@ function handlersFor({
       await requireShownPost(context, url, identity);
       if (context.incognito) throw new Error(PRIVATE_WINDOW_NOTICE);
       const author = await authorName?.().catch(() => undefined);
-      const result = await saveClip(db, { ...clip, page: { ...clip.page, url } }, Date.now(), author);
+      // Where the reader clipped it, when that is another address of the post (an archive page, a
+      // moved post's new URL): the browser's word for the sender's address, not the page's.
+      const readAt = context.role === 'content' ? normalizeUrl(context.senderUrl ?? '') : null;
+      const result = await saveClip(
+        db,
+        { ...clip, page: { ...clip.page, url } },
+        Date.now(),
+        author,
+        readAt && readAt !== url ? readAt : undefined,
+      );
       // The page's talks filed under the imported schedules' talks; a failure here loses no clip.
       if (!result.duplicate) {
         await linkPageTalks(db, { pageIds: [result.highlight.pageId] }).catch((error: unknown) =>

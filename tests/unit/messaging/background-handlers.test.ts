@@ -216,6 +216,25 @@ describe('backgroundHandlers', () => {
       expect((await saveClip({ type: 'saveClip', clip: clipOnPageA() }, own)).highlight.url).toBe(URL_A);
     });
 
+    it('records the address a post was clipped at, the sender’s, when it is not the post’s own', async () => {
+      const { saveClip } = backgroundHandlers({ db, version: '1' });
+      const readAt = async () => (await db.pages.where('url').equals(URL_A).first())?.readAt;
+      // At the post's own address (a fragment is the same address): nothing more to record.
+      await saveClip({ type: 'saveClip', clip: clipOnPageA() }, { ...amp, senderUrl: `${URL_A}#top` });
+      expect(await readAt()).toBeUndefined();
+      // The same passage clipped again at the AMP view and on the archive: both addresses, once each.
+      const archive = { ...amp, senderUrl: 'https://www.blog.example/2024/?utm_source=feed#day-3' };
+      for (const sender of [amp, archive, amp]) {
+        await saveClip({ type: 'saveClip', clip: clipOnPageA(), identity: claim([URL_A]) }, sender);
+      }
+      expect(await readAt()).toEqual(['https://amp.blog.example/day-3', 'https://www.blog.example/2024/']);
+      // A clip the page refused records nothing.
+      await expect(
+        saveClip({ type: 'saveClip', clip: clipOnPageA(), identity: claim([URL_A]) }, hostile),
+      ).rejects.toThrow(/only act on its own page/);
+      expect(await readAt()).toHaveLength(2);
+    });
+
     it('a post found by its fingerprint on the site is one the page shows when the reader came by its old link', async () => {
       const { saveClip } = backgroundHandlers({ db, version: '1' });
       const fingerprint = '00000000000000aa';
