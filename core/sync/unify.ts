@@ -12,6 +12,7 @@
  * The storage side (storage/sync/unify.ts) applies them as ordinary edits, which sync.
  */
 import type { PageRecord, RecordNotes, ScheduleLinkState, TalkRecord } from '../types';
+import type { RecordState } from './merge';
 
 /**
  * The id kept among pages holding one URL: the smallest. Not the earlier `createdAt`: clocks of two
@@ -147,5 +148,23 @@ export function uniteTalks(kept: TalkRecord, other: TalkRecord): TalkRecord {
     ...uniteNotes(kept, other),
     createdAt: Math.min(kept.createdAt, other.createdAt),
     updatedAt: Math.max(kept.updatedAt, other.updatedAt),
+  };
+}
+
+/**
+ * A record about to be unified away, with every value its note and tags have in `state` (the
+ * shown one and those in conflict, edited on two devices) joined: its deletion covers them all, so
+ * the record it goes into must keep them all. Other fields in conflict keep only the shown value.
+ */
+export function withEveryNote<T extends RecordNotes>(record: T, state: RecordState | undefined): T {
+  if (!state) return record;
+  const notes = (state.fields.note ?? []).map((v) => v.value).filter((v) => typeof v === 'string');
+  const tags = (state.fields.tags ?? []).map((v) => v.value).filter((v) => Array.isArray(v));
+  const note = notes.reduce<string | undefined>((kept, other) => joinNotes(kept, other), record.note);
+  const united = tags.reduce<string[] | undefined>((kept, other) => uniteLists(kept, other), record.tags);
+  return {
+    ...record,
+    ...(note === undefined ? {} : { note }),
+    ...(united === undefined ? {} : { tags: united }),
   };
 }

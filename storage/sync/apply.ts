@@ -105,6 +105,8 @@ export async function applyIncoming(
       if (record && (item.table === 'highlights' || item.table === 'talks')) {
         const pageId = (record as SyncRecords['highlights'] | SyncRecords['talks']).pageId;
         if (pageId !== null) pointers.add(pageId);
+        const talkId = item.table === 'highlights' ? (record as SyncRecords['highlights']).talkId : null;
+        if (talkId !== null) unify.talks.add(talkId);
         if (item.table === 'talks' && pageId !== null) unify.talkPages.add(pageId);
       }
       if (!row || !sameState(merged, row.state)) {
@@ -125,6 +127,8 @@ export async function applyIncoming(
             // Unified away on another device: what still points at it here moves to the kept page.
             unify.dangling.add(item.key);
           }
+          // A talk united away on another device: passages filed under it here follow it.
+          if (item.table === 'talks') unify.talks.add(item.key);
         }
       }
       updates.push({ ...row, key: item.id, state: merged, rev: item.rev, dirty });
@@ -138,7 +142,7 @@ export async function applyIncoming(
     const pointed = [...pointers];
     const pages = await db.pages.bulkGet(pointed);
     for (const [i, id] of pointed.entries()) if (!pages[i]) unify.dangling.add(id);
-    if (unify.held.length || unify.dangling.size || unify.talkPages.size) {
+    if (unify.held.length || unify.dangling.size || unify.talkPages.size || unify.talks.size) {
       // The unification's changes are this device's edits, to be sent: stamped as the reader's are.
       resumeStamping();
       for (const url of await unifyPages(db, unify)) changedUrls.add(url);

@@ -9,7 +9,7 @@
  * conflict), and one that meets them later finds the work done.
  */
 import { type RecordState, isDeleted } from '@/core/sync/merge';
-import { detectedTalkKey, pageWinner, unitePages, uniteTalks } from '@/core/sync/unify';
+import { detectedTalkKey, pageWinner, unitePages, uniteTalks, withEveryNote } from '@/core/sync/unify';
 import type { CollectionRecord, PageRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from '../db';
 
@@ -21,9 +21,16 @@ export interface UnifyWork {
   dangling: Set<string>;
   /** Pages talks of the batch were written onto: two detected talks of one title may meet there. */
   talkPages: Set<string>;
+  /** Talk ids highlights of the batch are filed under, and talks the batch deleted. */
+  talks: Set<string>;
 }
 
-export const emptyUnifyWork = (): UnifyWork => ({ held: [], dangling: new Set(), talkPages: new Set() });
+export const emptyUnifyWork = (): UnifyWork => ({
+  held: [],
+  dangling: new Set(),
+  talkPages: new Set(),
+  talks: new Set(),
+});
 
 /** The last URL a page's sync state knew, deleted or not (a page unified away keeps its URL there). */
 function lastUrl(state: RecordState | undefined): string | undefined {
@@ -62,12 +69,15 @@ export async function unifyPages(db: TalkNotesDatabase, work: UnifyWork): Promis
     if (winnerId === undefined) continue; // no page for this URL here yet: the records wait for it
     const winner = live.find((page) => page.id === winnerId)!;
     const losers = live.filter((page) => page.id !== winnerId).sort((a, b) => (a.id < b.id ? -1 : 1));
+    // Their notes in conflict too: the tombstone covers every version of a page unified away.
+    const loserRows = await db.sync.bulkGet(losers.map((page) => `pages:${page.id}`));
+    const unitedLosers = losers.map((page, i) => withEveryNote(page, loserRows[i]?.state));
     // Deletions first: the kept page may take the URL only once the other has let it go.
     for (const loser of losers) {
       await db.pages.delete(loser.id);
       gone.add(loser.id);
     }
-    await db.pages.put(losers.reduce(unitePages, winner));
+    await db.pages.put(unitedLosers.reduce(unitePages, winner));
     gone.delete(winnerId);
     if (gone.size) {
       const from = [...gone];
@@ -84,7 +94,52 @@ export async function unifyPages(db: TalkNotesDatabase, work: UnifyWork): Promis
     changedUrls.add(url);
   }
   for (const url of await uniteDetectedTalks(db, talkPages)) changedUrls.add(url);
+  for (const url of await refileUnderUnitedTalks(db, work.talks)) changedUrls.add(url);
   return [...changedUrls];
+}
+
+/**
+ * Highlights filed under a detected talk that is gone here (united into another on some device,
+ * maybe before this one ever saw it) go to the talk of the same detected title on their page.
+ */
+async function refileUnderUnitedTalks(
+  db: TalkNotesDatabase,
+  talkIds: ReadonlySet<string>,
+): Promise<string[]> {
+  if (talkIds.size === 0) return [];
+  const ids = [...talkIds];
+  const present = await db.talks.bulkGet(ids);
+  const missing = ids.filter((_, i) => !present[i]);
+  if (missing.length === 0) return [];
+  const rows = await db.sync.bulkGet(missing.map((id) => `talks:${id}`));
+  const titles = new Map<string, string>();
+  rows.forEach((row, i) => {
+    if (!row || !isDeleted(row.state)) return;
+    const detected = row.state.fields.detected?.[0]?.value;
+    const title = row.state.fields.detectedTitle?.[0]?.value;
+    if (detected === true && typeof title === 'string' && title) titles.set(missing[i]!, title);
+  });
+  if (titles.size === 0) return [];
+  const changed = new Set<string>();
+  const pageTalks = new Map<string, TalkRecord[]>();
+  for (const highlight of await db.highlights
+    .where('talkId')
+    .anyOf([...titles.keys()])
+    .toArray()) {
+    let talks = pageTalks.get(highlight.pageId);
+    if (!talks) {
+      talks = await db.talks.where('pageId').equals(highlight.pageId).toArray();
+      pageTalks.set(highlight.pageId, talks);
+    }
+    const title = titles.get(highlight.talkId!);
+    const same = talks
+      .filter((t) => t.detected && t.detectedTitle === title)
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    if (!same[0]) continue;
+    await db.highlights.put({ ...highlight, talkId: same[0].id });
+    changed.add(highlight.url);
+  }
+  return [...changed];
 }
 
 /**
@@ -109,8 +164,10 @@ async function uniteDetectedTalks(db: TalkNotesDatabase, pageIds: ReadonlySet<st
     group.sort((a, b) => (a.id < b.id ? -1 : 1));
     const [kept, ...others] = group as [TalkRecord, ...TalkRecord[]];
     for (const other of others) moved.set(other.id, kept.id);
+    const rows = await db.sync.bulkGet(others.map((talk) => `talks:${talk.id}`));
+    const united = others.map((talk, i) => withEveryNote(talk, rows[i]?.state)).reduce(uniteTalks, kept);
     await db.talks.bulkDelete(others.map((talk) => talk.id));
-    await db.talks.put(others.reduce(uniteTalks, kept));
+    await db.talks.put(united);
     changedPages.add(kept.pageId!);
   }
   if (moved.size === 0) return [];
