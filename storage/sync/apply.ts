@@ -21,6 +21,8 @@ export interface Incoming {
   key: string;
   state: RecordState;
   rev: string;
+  /** Other leaf revisions on the server merged into `state`, to delete once it is written on `rev`. */
+  otherLeaves?: string[];
 }
 
 export interface Refusal {
@@ -98,7 +100,7 @@ export async function applyIncoming(
           }
           changed++;
           noteUrl(item.table, record);
-          updates.push({ ...row, key: item.id, state: merged, rev: item.rev, dirty });
+          updates.push(rowUpdate(row, item, merged, dirty));
           continue;
         }
       }
@@ -131,7 +133,7 @@ export async function applyIncoming(
           if (item.table === 'talks') unify.talks.add(item.key);
         }
       }
-      updates.push({ ...row, key: item.id, state: merged, rev: item.rev, dirty });
+      updates.push(rowUpdate(row, item, merged, dirty));
     }
     // Written together per table: deletions first (they free page URLs that a put may take), puts
     // in the batch's order.
@@ -182,4 +184,15 @@ function movePage(
   if (old !== undefined && holders.get(old) === id) holders.delete(old);
   const url = (after as SyncRecords['pages'] | undefined)?.url;
   if (url !== undefined) holders.set(url, id);
+}
+
+/** The sync row after `item` was merged in; other leaves to delete keep the row to send. */
+function rowUpdate(row: SyncRow | undefined, item: Incoming, state: RecordState, dirty: 0 | 1): SyncRow {
+  const leaves = [...new Set([...(row?.leaves ?? []), ...(item.otherLeaves ?? [])])].filter(
+    (leaf) => leaf !== item.rev,
+  );
+  const { leaves: _, ...rest } = row ?? ({} as Partial<SyncRow>);
+  return leaves.length
+    ? { ...rest, key: item.id, state, rev: item.rev, dirty: 1, leaves }
+    : { ...rest, key: item.id, state, rev: item.rev, dirty };
 }
