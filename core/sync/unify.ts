@@ -90,6 +90,9 @@ export function unitePages(winner: PageRecord, loser: PageRecord): PageRecord {
     (loser as { readAt?: unknown[] }).readAt,
   );
   if (readAt !== undefined) united.readAt = readAt;
+  // Who clipped it: the kept page's maker, else the other's.
+  const author = winner.author ?? loser.author;
+  if (author !== undefined) united.author = author;
   delete united.note;
   delete united.tags;
   return {
@@ -143,6 +146,8 @@ export function uniteTalks(kept: TalkRecord, other: TalkRecord): TalkRecord {
   const form = kept.form ?? other.form;
   if (form !== undefined) united.form = form;
   if (united.speakers.length === 0) united.speakers = other.speakers;
+  const author = kept.author ?? other.author;
+  if (author !== undefined) united.author = author;
   return {
     ...united,
     ...uniteNotes(kept, other),
