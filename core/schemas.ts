@@ -140,6 +140,9 @@ export const HighlightRecordSchema = v.object({
   updatedAt: timestamp,
 });
 
+/** Who made a page or talk (#16), as a highlight's `author`: optional (records made before, or by hand). */
+const authorEntry = { author: HighlightRecordSchema.entries.author };
+
 const recordId = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
 
 /** A talk's or page's own note and tags (`RecordNotes`), bounded like a highlight's. */
@@ -153,6 +156,7 @@ export const PageRecordSchema = v.object({
   ...recordNoteEntries,
   // Not in a clip's metadata: only the background records where a post was read (core/read-at.ts).
   readAt: v.optional(v.pipe(v.array(HttpUrlSchema), v.maxLength(LIMITS.readAt))),
+  ...authorEntry,
   id: recordId,
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -200,6 +204,7 @@ export const TalkRecordSchema = v.object({
   scheduleCandidates: v.optional(v.pipe(v.array(recordId), v.maxLength(LIMITS.scheduleCandidates))),
   ...scheduleFieldEntries,
   ...recordNoteEntries,
+  ...authorEntry,
   createdAt: timestamp,
   updatedAt: timestamp,
 });

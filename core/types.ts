@@ -89,6 +89,8 @@ export interface PageRecord extends PageMetadata, RecordNotes {
    * that were never read elsewhere. Not indexed.
    */
   readAt?: string[];
+  /** Who clipped it first (#16: the sync panel's name or this browser's); absent on pages made before. */
+  author?: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -127,6 +129,8 @@ export interface TalkRecord extends Partial<ScheduleFields>, RecordNotes {
   scheduleLink?: ScheduleLinkState;
   /** Conference talks this page talk could be when the matcher was unsure: offered, never applied. */
   scheduleCandidates?: string[];
+  /** Who made it, for a talk detected in a clip (#16); absent on talks made before or by hand. */
+  author?: string;
   createdAt: number;
   updatedAt: number;
 }
