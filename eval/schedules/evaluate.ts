@@ -76,6 +76,26 @@ export function outcomeOf(match: ScheduleMatch): MatchOutcome {
 }
 
 /**
+ * A matched section's outcome for a clip the end-to-end guard stopped: offered with `talkIds` (the
+ * talks the clip's lead names, then the section's match). The named talks carry no confidence of
+ * their own (0): the guard names them, the matcher did not score them.
+ */
+export function guardOutcome(filed: MatchOutcome, talkIds: readonly string[]): MatchOutcome {
+  const evidence = filed.evidence!;
+  return {
+    kind: 'ambiguous',
+    chosen: null,
+    confidence: filed.confidence,
+    candidates: talkIds.map((talkId) => ({
+      talkId,
+      confidence: talkId === filed.chosen ? (filed.confidence ?? 0) : 0,
+      evidence,
+    })),
+    evidence,
+  };
+}
+
+/**
  * The verdict on where a clip or talk ends up: `outcome` null means it was not matched at all (no page talk to
  * match), like `none`. `expected` is the schedule talk id it should end up under, or null for none.
  */
@@ -203,6 +223,11 @@ export interface EvaluationInput<S extends DetectedSection> {
   page: PageQueryInfo;
   detector: TalkDetector<S>;
   matcher: Matcher;
+  /**
+   * The end-to-end guard (core/schedule/clip-guard.ts) for a clip filed under a matched section: the
+   * schedule talks the clip is offered instead (the section's match among them), or null to keep the match.
+   */
+  guard?: (section: S, node: Node, text: string, matchedTalkId: string) => string[] | null;
 }
 
 /** Runs both pipelines on one page and judges every clip and talk. */
@@ -262,7 +287,12 @@ export function evaluateSchedulePage<S extends DetectedSection>(
     if (talk === undefined)
       throw new Error(`${recap.file}: passage talk ${JSON.stringify(p.talk)} is not a talk`);
     const expected = talk?.expected ?? null;
-    const outcome = section >= 0 ? sections[section]!.outcome : null;
+    const filed = section >= 0 ? sections[section]!.outcome : null;
+    const offered =
+      filed?.kind === 'match' && found && located.start && input.guard
+        ? input.guard(found, located.start.node, p.text, filed.chosen!)
+        : null;
+    const outcome = filed && offered ? guardOutcome(filed, offered) : filed;
     const recapTalk = recap.talks.find((t) => t.title === p.talk);
     return {
       text: p.text,
