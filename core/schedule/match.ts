@@ -314,6 +314,40 @@ function titleIsEnough({ title, speakers, conferenceNamed, date }: MatchEvidence
  * (see `isRival`); else the candidates at `OFFER_THRESHOLD` (and the rivals) as `ambiguous`; else `none`.
  */
 export function matchTalk(index: ScheduleIndex, query: TalkQuery): ScheduleMatch {
+  const direct = matchQuery(index, query);
+  if (direct.kind === 'match') return direct;
+  const swapped = swappedQuery(index, query);
+  if (!swapped) return direct;
+  const other = matchQuery(index, swapped);
+  return other.kind === 'match' ? other : direct;
+}
+
+/** A written name: an initial ("J."), or a capitalised word of letters ("Doe", "O'Neil", "Núñez-Pérez"). */
+const NAME_WORD = /^(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+)$/u;
+
+/**
+ * "J. Doe — Scaling Postgres" read by talk detection as the title "J. Doe" by the speaker "Scaling
+ * Postgres": the query the other way round, when the title side is name-shaped (two to four name
+ * words, none a title word of the imported schedules unless also a speaker's) and the one speaker is
+ * title-shaped (two words or more, one of them a title word of the schedules and no speaker's name
+ * word); else null. Used only when it gives a match: a name alone never makes one (the swapped query
+ * still needs its title to match).
+ */
+function swappedQuery(index: ScheduleIndex, query: TalkQuery): TalkQuery | null {
+  if (query.speakers.length !== 1) return null;
+  const title = query.title.trim();
+  const speaker = query.speakers[0]!.trim();
+  const written = title.split(/\s+/);
+  if (written.length < 2 || written.length > 4 || !written.every((w) => NAME_WORD.test(w))) return null;
+  const words = nameWords(title);
+  if (!words.every((w) => w.length < 2 || index.nameTerms.has(w) || !index.titleTerms.has(w))) return null;
+  if (speaker.split(/\s+/).length < 2) return null;
+  const terms = formTerms([titleForm(speaker)]);
+  if (!terms.some((t) => index.titleTerms.has(t) && !index.nameTerms.has(t))) return null;
+  return { ...query, title: speaker, speakers: [title] };
+}
+
+function matchQuery(index: ScheduleIndex, query: TalkQuery): ScheduleMatch {
   const q = prepare(query, index);
   const terms = formTerms(q.forms);
   const nameTerms = [...q.speakers, ...q.titleSpeakers].flat().filter((w) => w.length > 1);

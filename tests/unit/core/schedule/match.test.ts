@@ -984,3 +984,31 @@ describe('matchTalk: a person named before a colon in a detected title', () => {
     }
   });
 });
+
+describe('matchTalk: a title and speaker read the wrong way round ("J. Doe — Scaling Postgres")', () => {
+  const swappedIndex = buildScheduleIndex(FIXTURE_CONFERENCES, FIXTURE_TALKS);
+  const ask = (title: string, speaker: string) =>
+    matchTalk(swappedIndex, query(title, [speaker], '2024-03-25'));
+
+  it.each([
+    ['an initial and a family name', 'J. Doe', 'Scaling Postgres to 10M Users'],
+    ['a full name, a shortened title', 'Jane Doe', 'Scaling Postgres'],
+  ])('is matched swapped: %s', (_, title, speaker) => {
+    expect(ask(title, speaker)).toMatchObject({ kind: 'match', talkId: 'k24-scaling' });
+  });
+
+  it.each([
+    ['both sides names', 'Jane Doe', 'John Smith'],
+    [
+      'the title side has a title word of the schedules',
+      'Postgres Internals',
+      'Scaling Postgres to 10M Users',
+    ],
+    ['the title side is lower case (no written name)', 'jane doe', 'Scaling Postgres to 10M Users'],
+    ['the speaker side is one word', 'Jane Doe', 'Postgres'],
+    ['the swapped title matches no talk', 'J. Doe', 'Quantum Basket Weaving'],
+    ['a slot title on the speaker side (a name alone never matches)', 'Jane Doe', 'Opening Keynote'],
+  ])('is not matched swapped: %s', (_, title, speaker) => {
+    expect(ask(title, speaker).kind).not.toBe('match');
+  });
+});
