@@ -24,6 +24,7 @@ import {
   type ScheduleIndex,
 } from './schedule-index';
 import { sessionFormat } from './session-format';
+import { talksBySpeltNames } from './spelt-names';
 import { isOnlyTalkOfSpeakers, oneWordChanged, titlesRelate } from './sole-talk';
 import { compareTitles, TITLE_SCORES, type TitleRelation } from './title-similarity';
 
@@ -352,9 +353,10 @@ function matchQuery(index: ScheduleIndex, query: TalkQuery): ScheduleMatch {
   const terms = formTerms(q.forms);
   const nameTerms = [...q.speakers, ...q.titleSpeakers].flat().filter((w) => w.length > 1);
   // A slot whose talk moved or was cancelled ("[MOVED] …") is never the talk (placeholder.ts).
-  const found = candidateTalks(index, terms, nameTerms, CANDIDATE_LIMITS)
-    .map((i) => index.talks[i]!)
-    .filter((talk) => !talk.placeholder);
+  const indexes = candidateTalks(index, terms, nameTerms, CANDIDATE_LIMITS);
+  // Speakers spelt in another script than the schedule's are not among its name words (spelt-names.ts).
+  for (const i of talksBySpeltNames(index, q.speakers)) if (!indexes.includes(i)) indexes.push(i);
+  const found = indexes.map((i) => index.talks[i]!).filter((talk) => !talk.placeholder);
   if (!found.length) return { kind: 'none' };
 
   // The conferences the context names, among the candidates' (null: no context to read).
@@ -380,10 +382,20 @@ function matchQuery(index: ScheduleIndex, query: TalkQuery): ScheduleMatch {
   if (sure) return { kind: 'match', ...publicCandidate(best) };
   if (isSoleTalk(index, q, best, scored, byId)) return { kind: 'match', ...publicCandidate(best) };
   const offered = scored
-    .filter((c) => atLeast(c.confidence, OFFER_THRESHOLD) || isRival(c, best))
+    .filter((c) => atLeast(c.confidence, OFFER_THRESHOLD) || isRival(c, best) || isSpeakersTalk(c))
     .slice(0, MAX_OFFERED)
     .map(publicCandidate);
   return offered.length ? { kind: 'ambiguous', candidates: offered } : { kind: 'none' };
+}
+
+/**
+ * A talk whose title the write-up's does not match (translated, reworded) but everything else does:
+ * its speakers agree in full, the page is dated during the conference and names it. Offered, never
+ * matched on this alone: a speaker may give two talks, and a title in another language says nothing
+ * of which (the only-talk rule below matches where the titles relate).
+ */
+function isSpeakersTalk({ evidence }: Scored): boolean {
+  return evidence.speakers === 'agree' && evidence.date === 'during' && evidence.conferenceNamed === 'yes';
 }
 
 /**
