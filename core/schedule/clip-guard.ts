@@ -12,6 +12,7 @@
  * A talk named in passing inside the clip's sentences ("as Jane said in yesterday's keynote …") is
  * no lead: only a heading-like line counts, so a mention never undoes a right match.
  */
+import { isHeadingLike } from './clip-lead';
 import { comparePeople, type NameWords, nameWords } from './names';
 import { foldText, GENERIC_WORDS, STOPWORDS, titleForm } from './normalize';
 import type { IndexedTalk, ScheduleIndex } from './schedule-index';
@@ -27,9 +28,6 @@ export interface ClipPlace {
 
 /** The guard's verdict for one clip of a matched section. */
 export type ClipGuard = { kind: 'keep' } | { kind: 'offer'; talkIds: string[] };
-
-/** A line longer than this is prose, not a heading. */
-const MAX_LEAD_CHARS = 160;
 
 interface GuardTalk {
   id: string;
@@ -96,12 +94,6 @@ function firstLine(text: string): string | null {
   const lines = text.split(/\n+/).map((l) => l.trim());
   if (lines.length < 2 || !lines[0]) return null;
   return isHeadingLike(lines[0]) ? lines[0] : null;
-}
-
-/** A short line that does not end a sentence: "Observability on a Budget", "14:20, B terem: Kill Your Feature Flags". */
-export function isHeadingLike(line: string): boolean {
-  const text = line.trim();
-  return text.length > 0 && text.length <= MAX_LEAD_CHARS && !/[.!?…。！？]["'”’»)]*$/u.test(text);
 }
 
 /**

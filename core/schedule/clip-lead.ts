@@ -4,7 +4,18 @@
  * and the clip. clip-guard.ts reads it for another talk's title or speaker: a section that ran over
  * the next talk's introduction shows that talk's line right above the clip.
  */
-import { isHeadingLike } from './clip-guard';
+
+/**
+ * A line longer than this is prose, not a heading. Also the bound on the lead a highlight stores
+ * (`HighlightRecord.clipLead`, LIMITS.clipLead): page text, kept short.
+ */
+export const MAX_LEAD_CHARS = 160;
+
+/** A short line that does not end a sentence: "Observability on a Budget", "14:20, B terem: Kill Your Feature Flags". */
+export function isHeadingLike(line: string): boolean {
+  const text = line.trim();
+  return text.length > 0 && text.length <= MAX_LEAD_CHARS && !/[.!?…。！？]["'”’»)]*$/u.test(text);
+}
 
 /** Blocks that hold a line of text. */
 const BLOCKS = new Set([

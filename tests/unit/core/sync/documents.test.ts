@@ -71,6 +71,21 @@ describe('sync documents', () => {
       expect(served(table, records[table] as never).document.author).toBeNull();
   });
 
+  it('carries a highlight’s clip lead, and refuses one that is no short line', () => {
+    const lead = { text: '14:20, Room B: Kill Your Feature Flags', likeHeading: false };
+    const record = highlight('h2', 'p1', { clipLead: lead, updatedAt: at(5_000) });
+    expect(syncedFields('highlights')).toContain('clipLead');
+    const { key, document } = served('highlights', record);
+    const parsed = parseDocument(document);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(toLocalRecord('highlights', key, parsed.state, record)?.clipLead).toEqual(lead);
+    const long = { ...record, clipLead: { text: 'x'.repeat(161), likeHeading: false } };
+    expect(parseDocument(served('highlights', long).document)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/clipLead/),
+    });
+  });
+
   it('also round-trips a page talk', () => {
     const { document } = served('talks', talk('t1', 'p1', { scheduleTalkId: 'ct1', scheduleLink: 'chosen' }));
     expect(parseDocument(document).ok).toBe(true);
