@@ -16,6 +16,7 @@ import { isHeadingLike } from './clip-lead';
 import { comparePeople, type NameWords, nameWords } from './names';
 import { foldText, GENERIC_WORDS, STOPWORDS, titleForm } from './normalize';
 import type { IndexedTalk, ScheduleIndex } from './schedule-index';
+import type { HighlightRecord } from '../types';
 
 /** Where a clip lies: its own text and the heading-like line that leads to it in its section. */
 export interface ClipPlace {
@@ -24,6 +25,18 @@ export interface ClipPlace {
   lead: string | null;
   /** The lead is styled as the section's own heading (clip-lead.ts): a line of the talks' rank. */
   leadLikeHeading?: boolean;
+}
+
+/**
+ * A stored highlight's place for the guard: its text and the lead the clipper stored with it
+ * (`HighlightRecord.clipLead`); a highlight clipped before leads were stored has only its text.
+ */
+export function placeOfHighlight(highlight: Pick<HighlightRecord, 'text' | 'clipLead'>): ClipPlace {
+  return {
+    text: highlight.text,
+    lead: highlight.clipLead?.text ?? null,
+    leadLikeHeading: highlight.clipLead?.likeHeading ?? false,
+  };
 }
 
 /** The guard's verdict for one clip of a matched section. */

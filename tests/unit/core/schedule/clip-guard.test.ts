@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { clipLead } from '@/core/schedule/clip-lead';
-import { type ClipPlace, guardClip } from '@/core/schedule/clip-guard';
+import { type ClipPlace, guardClip, placeOfHighlight } from '@/core/schedule/clip-guard';
 import { buildScheduleIndex, type MatchableTalk } from '@/core/schedule/schedule-index';
 
 const talk = (id: string, conferenceId: string, title: string, speakers: string[]): MatchableTalk => ({
@@ -135,5 +135,31 @@ describe('clipLead', () => {
   it('is null right under the heading', () => {
     const first = new JSDOM('<h3>Talk</h3><p>Clip text.</p>').window.document;
     expect(clipLead(first.querySelector('h3')!, first.querySelector('p')!.firstChild!)).toBeNull();
+  });
+});
+
+describe('placeOfHighlight: a stored highlight guarded by the lead the clipper stored with it', () => {
+  const text = 'Every dashboard has an owner.';
+  it('offers a highlight whose stored lead names another talk, and files one whose lead names its own', () => {
+    const stored = {
+      text,
+      clipLead: { text: '14:20, B terem: Observability on a Budget', likeHeading: false },
+    };
+    expect(guardClip(index, 'fitness', placeOfHighlight(stored))).toEqual({
+      kind: 'offer',
+      talkIds: ['budget', 'fitness'],
+    });
+    const own = { text, clipLead: { text: 'Előadó: Nagy Balázs', likeHeading: false } };
+    expect(guardClip(index, 'fitness', placeOfHighlight(own))).toEqual({ kind: 'keep' });
+  });
+
+  it('reads the heading-styled flag, and keeps a highlight clipped before leads were stored', () => {
+    const lunch = { text, clipLead: { text: 'Ebéd és standok', likeHeading: true } };
+    expect(guardClip(index, 'fitness', placeOfHighlight(lunch))).toEqual({
+      kind: 'offer',
+      talkIds: ['fitness'],
+    });
+    expect(placeOfHighlight({ text })).toEqual({ text, lead: null, leadLikeHeading: false });
+    expect(guardClip(index, 'fitness', placeOfHighlight({ text }))).toEqual({ kind: 'keep' });
   });
 });
