@@ -9,6 +9,12 @@ export const LIMITS = {
   id: 100,
   /** A URL: a page's address or its canonical URL. */
   url: 8192,
+  /**
+   * Addresses one page record's post was read at besides its own (`readAt`, #18): an archive page, a
+   * moved post's new URL, an AMP view, a linked copy. Dozens at most for a real post; the bound keeps
+   * a synced or imported record small.
+   */
+  readAt: 50,
   /** A page's or a talk's title. */
   title: 2000,
   /** One person's name: a page's author or a talk's speaker. */

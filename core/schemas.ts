@@ -161,6 +161,8 @@ const recordNoteEntries = {
 export const PageRecordSchema = v.object({
   ...PageMetadataSchema.entries,
   ...recordNoteEntries,
+  // Not in a clip's metadata: only the background records where a post was read (core/read-at.ts).
+  readAt: v.optional(v.pipe(v.array(HttpUrlSchema), v.maxLength(LIMITS.readAt))),
   ...authorEntry,
   id: recordId,
   createdAt: timestamp,

@@ -82,6 +82,13 @@ export interface PageMetadata {
 
 export interface PageRecord extends PageMetadata, RecordNotes {
   id: string;
+  /**
+   * Where else the post was read (#18, core/read-at.ts): normalized addresses other than `url` at
+   * which a clip was filed under this page (an archive page, a moved post's new URL, an AMP view) or
+   * which the reader linked to it. Sorted, each once, at most `LIMITS.readAt`; missing on pages
+   * that were never read elsewhere. Not indexed.
+   */
+  readAt?: string[];
   /** Who clipped it first (#16: the sync panel's name or this browser's); absent on pages made before. */
   author?: string;
   createdAt: number;
