@@ -22,16 +22,25 @@ export function isEscaped(text: string, at: number): boolean {
  * is not a link (the renderer would show it as text). `end` is the index after the closing parenthesis.
  * The sanitizer escapes every `<` that could open HTML, so such a `<` never starts a pointy destination
  * (`<b>`) there: it starts a plain one, returned as the renderer reads it (`\<b>`), or else an escaped
- * `[a](<b>`)` would become a relative link nobody checked.
+ * `[a](<b>`)` would become a relative link nobody checked. `reading: 'source'` parses the text as it
+ * is, before escaping.
  */
-export function linkTail(text: string, start: number): { destination: string; end: number } | null {
+export function linkTail(
+  text: string,
+  start: number,
+  reading: 'sanitized' | 'source' = 'sanitized',
+): { destination: string; end: number } | null {
   let i = skipSpace(text, start);
   let destination: string;
-  if (text[i] === '<' && !opensTag(text.slice(i + 1, i + 2))) {
-    const end = text.slice(i + 1).search(/(?<!\\)[>\n]/);
-    if (end === -1 || text[i + 1 + end] !== '>') return null;
-    destination = text.slice(i, i + end + 2);
-    i += end + 2;
+  if (text[i] === '<' && (reading === 'source' || !opensTag(text.slice(i + 1, i + 2)))) {
+    // Up to the first `>` not backslash-escaped (`<\\>` ends at its `>`: the backslash is the escaped one).
+    let end = i + 1;
+    for (; end < text.length && text[end] !== '>' && text[end] !== '\n'; end++) {
+      if (text[end] === '\\' && ASCII_PUNCTUATION.test(text[end + 1] ?? '')) end++;
+    }
+    if (text[end] !== '>') return null;
+    destination = text.slice(i, end + 1);
+    i = end + 1;
   } else {
     let depth = 0;
     const from = i;

@@ -219,10 +219,26 @@ function rewriteLinks(text: string, origin: MarkdownOrigin): string {
     if (close === -1) break;
     from = close + 2;
     if (isEscaped(text, close)) continue;
-    const open = openingBracket(text, close);
-    if (open < done) continue;
     const tail = linkTail(text, close + 2);
     if (!tail) continue;
+    const open = openingBracket(text, close);
+    if (open < done) {
+      // No `[` for it by a plain count, but a renderer skips brackets in code spans (`[^`][]`](x:y)` is
+      // a link to x:y): a bracket that could close a disallowed link is escaped, so it closes none. (An
+      // opener before `done` is in text this pass rewrote: the next pass reads it again.)
+      if (open === -1 && !isAllowedDestination(tail.destination, origin)) {
+        out += `${text.slice(done, close)}\\`;
+        done = close;
+      }
+      continue;
+    }
+    // `[a](<b)` is no link (an unclosed pointy destination), but escaping its `<` would make it one:
+    // its `(` is escaped too, so it stays the text it was.
+    if (tail.destination.startsWith('\\<') && !linkTail(text, close + 2, 'source')) {
+      out += `${text.slice(done, close + 1)}\\(`;
+      done = close + 2;
+      continue;
+    }
     const isImage = open > 0 && text[open - 1] === '!' && !isEscaped(text, open - 1);
     if (isAllowedDestination(tail.destination, origin) && !(isImage && origin !== 'user')) continue;
     out += text.slice(done, isImage ? open - 1 : open) + text.slice(open + 1, close);

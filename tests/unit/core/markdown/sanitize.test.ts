@@ -109,6 +109,12 @@ describe('sanitizeMarkdown', () => {
       '[a][r]\n\n[s]: https://ok.example',
     ],
     ['nested brackets in the text', '[a [b] c](javascript:x)', 'a [b] c'],
+    // A renderer skips brackets in code spans when it looks for a link's `[`: a plain count finds none.
+    [
+      'a link whose text holds brackets in code',
+      '[^`][]`](javascript:alert(1))',
+      '[^`][]`\\](javascript:alert(1))',
+    ],
     // Dropping the inner link leaves `[a](javascript:...)`: that one goes too.
     ['a link around a dropped link', '[[a](javascript:x)](javascript:alert(1))', 'a'],
     [
@@ -137,8 +143,13 @@ describe('sanitizeMarkdown', () => {
       '[a](/x) [b](ftp://x) [c](mailto:a@b.example)',
       'a b [c](mailto:a@b.example)',
     ],
-    // Escaping the `<` would turn a pointy destination into a plain, relative one: judged as that.
-    ['an escaped pointy destination is no relative link', '[a](<b>`) [c](<https://ok.example>)', 'a c'],
+    // Escaping the `<` would turn a pointy destination into a plain, relative one: judged as that, and
+    // text that was no link (an unclosed pointy destination) stays text.
+    [
+      'an escaped pointy destination is no relative link',
+      '[a](<b>`) [c](<https://ok.example>)',
+      '[a]\\(\\<b>\\`) c',
+    ],
     [
       'already-escaped clip Markdown is unchanged',
       'He\\’s \\*not\\* \\<b> \\[\\[x]]',
@@ -261,11 +272,52 @@ describe('code spans, judged by real parsers', () => {
     '"',
   ];
   const line = fc.array(fc.constantFrom(...SINGLE_LINE), { maxLength: 30 }).map((parts) => parts.join(''));
-  // Lines, quotes and what else can consume a backtick before code spans are read: titles, labels, wikilinks.
+  // Lines, quotes and what else can consume a backtick before code spans are read: link titles and
+  // destinations, labels, wikilinks (their openings and closings as pieces, or random text rarely makes one).
   const lines = fc
-    .array(fc.constantFrom(...SINGLE_LINE, '\n', '\n> ', '> ', '!', '[^', '[[', ']]', ']:', '%', "'"), {
-      maxLength: 40,
-    })
+    .array(
+      fc.constantFrom(
+        ...SINGLE_LINE,
+        '\n',
+        '\n> ',
+        '> ',
+        '!',
+        '[^',
+        '[[',
+        ']]',
+        '][',
+        ']:',
+        '%',
+        "'",
+        '[a](x "',
+        '")',
+        '](<',
+        '>)',
+      ),
+      { maxLength: 40 },
+    )
+    .map((parts) => parts.join(''));
+  // The same pieces inside what a renderer reads before it pairs backticks: link titles and destinations,
+  // labels, wikilinks, and code spans next to them (random strings rarely spell one out).
+  const bit = fc
+    .array(
+      fc.constantFrom('`', '`', '``', '<b>', '<b>', '<', 'a', ' ', '"', '\\', '|', '$', '[', ']', '(', ')'),
+      {
+        maxLength: 5,
+      },
+    )
+    .map((parts) => parts.join(''));
+  const construct = fc.oneof(
+    fc.tuple(bit, bit, bit).map(([text, to, title]) => `[${text}](${to} "${title}")`),
+    fc.tuple(bit, bit).map(([text, to]) => `[${text}](${to})`),
+    fc.tuple(bit, bit).map(([text, to]) => `[${text}](<${to}>)`),
+    fc.tuple(bit, bit).map(([text, label]) => `[${text}][${label}]`),
+    bit.map((label) => `[^${label}]`),
+    bit.map((label) => `[[${label}]]`),
+    bit.map((code) => `\`${code}\``),
+  );
+  const constructs = fc
+    .array(fc.oneof(construct, construct, bit, fc.constantFrom('\n', '\n> ')), { maxLength: 8 })
     .map((parts) => parts.join(''));
   // The backslash a span the sanitizer cannot trust gets before its `<`: shown, by design.
   const withoutTagEscapes = (text: string) => text.replace(/\\(?=<[A-Za-z/!?])/g, '');
@@ -273,18 +325,17 @@ describe('code spans, judged by real parsers', () => {
   it('adds no raw HTML, link or image', () => {
     fc.assert(
       fc.property(
-        fc.oneof(line, lines),
+        fc.oneof(line, lines, constructs),
         fc.constantFrom('page' as const, 'user' as const),
         (input, origin) => {
           const before = shownParts(input, true);
           shownParts(sanitizeMarkdown(input, origin)).forEach((after, k) => {
             expect(after.html, `parser ${k}`).toEqual([]);
-            // No more links than the source had (a kept pointy destination reads escaped: `<b>` as `\\<b>`).
-            expect(after.links.length, `parser ${k}`).toBeLessThanOrEqual(before[k]!.links.length);
-            for (const href of after.links) expect(allowedUrl(href, origin), href).toBe(true);
-            if (origin === 'page') expect(after.images).toEqual([]);
-            expect(after.images.length, `parser ${k}`).toBeLessThanOrEqual(before[k]!.images.length);
-            for (const src of after.images) expect(allowedUrl(src, origin), src).toBe(true);
+            // Page text keeps absolute http(s) and mailto links only: none can be spelled here. A note keeps
+            // its relative links (escaping can reveal one that a code span across lines hid: allowed there).
+            if (origin === 'page') expect([...after.links, ...after.images]).toEqual([]);
+            for (const url of [...after.links, ...after.images])
+              expect(allowedUrl(url, origin), url).toBe(true);
           });
         },
       ),
@@ -294,7 +345,9 @@ describe('code spans, judged by real parsers', () => {
 
   it('shows a note’s text as the source meant it', () => {
     fc.assert(
-      fc.property(line, (input) => {
+      // After a letter: one paragraph (code spans, not a list or fence the line could start).
+      fc.property(line, (random) => {
+        const input = `x${random}`;
         const before = shownParts(input, true);
         shownParts(sanitizeMarkdown(input, 'user')).forEach((after, k) => {
           expect(withoutTagEscapes(after.text), `parser ${k}`).toBe(withoutTagEscapes(before[k]!.text));
