@@ -34,6 +34,8 @@ export const LIMITS = {
   textFragment: 4000,
   /** A passage's Markdown. */
   markdown: 500_000,
+  /** The line that led to a passage in its talk's section (core/schedule/clip-lead.ts MAX_LEAD_CHARS). */
+  clipLead: 160,
   /** A reader's note. */
   note: 1_000_000,
   /** Characters of a highlight's author name (the sync panel's `Device or author name`). */

@@ -71,6 +71,21 @@ describe('sync documents', () => {
       expect(served(table, records[table] as never).document.author).toBeNull();
   });
 
+  it('carries a highlight’s clip lead, and refuses one that is no short line', () => {
+    const lead = { text: '14:20, Room B: Kill Your Feature Flags', likeHeading: false };
+    const record = highlight('h2', 'p1', { clipLead: lead, updatedAt: at(5_000) });
+    expect(syncedFields('highlights')).toContain('clipLead');
+    const { key, document } = served('highlights', record);
+    const parsed = parseDocument(document);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(toLocalRecord('highlights', key, parsed.state, record)?.clipLead).toEqual(lead);
+    const long = { ...record, clipLead: { text: 'x'.repeat(161), likeHeading: false } };
+    expect(parseDocument(served('highlights', long).document)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/clipLead/),
+    });
+  });
+
   it('names at the top who made a page or a talk (#16), and round-trips it', () => {
     const page = { ...records.pages, author: 'Ada' };
     const { key, document } = served('pages', page);
