@@ -119,6 +119,12 @@ export const PageMetadataSchema = v.object({
 
 export const TagSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.tag));
 
+/** A clip's lead line (`ClipLeadRecord`): short page text, plain data. */
+const ClipLeadSchema = v.object({
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.clipLead)),
+  likeHeading: v.boolean(),
+});
+
 export const HighlightRecordSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id)),
   pageId: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id)),
@@ -128,6 +134,7 @@ export const HighlightRecordSchema = v.object({
   markdown: text(LIMITS.markdown),
   textFragment: v.optional(TextFragmentSchema),
   textContentQuote: v.optional(TextContentQuoteSchema),
+  clipLead: v.optional(ClipLeadSchema),
   selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
   color: ColorSchema,
   note: text(LIMITS.note),
@@ -140,6 +147,9 @@ export const HighlightRecordSchema = v.object({
   updatedAt: timestamp,
 });
 
+/** Who made a page or talk (#16), as a highlight's `author`: optional (records made before, or by hand). */
+const authorEntry = { author: HighlightRecordSchema.entries.author };
+
 const recordId = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
 
 /** A talk's or page's own note and tags (`RecordNotes`), bounded like a highlight's. */
@@ -151,6 +161,9 @@ const recordNoteEntries = {
 export const PageRecordSchema = v.object({
   ...PageMetadataSchema.entries,
   ...recordNoteEntries,
+  // Not in a clip's metadata: only the background records where a post was read (core/read-at.ts).
+  readAt: v.optional(v.pipe(v.array(HttpUrlSchema), v.maxLength(LIMITS.readAt))),
+  ...authorEntry,
   id: recordId,
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -198,6 +211,7 @@ export const TalkRecordSchema = v.object({
   scheduleCandidates: v.optional(v.pipe(v.array(recordId), v.maxLength(LIMITS.scheduleCandidates))),
   ...scheduleFieldEntries,
   ...recordNoteEntries,
+  ...authorEntry,
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -271,6 +285,8 @@ const ClipHighlightSchema = v.object({
   textFragment: v.optional(TextFragmentSchema),
   /** The passage as other annotation tools count text (core/anchoring/text-content.ts). */
   textContentQuote: v.optional(TextContentQuoteSchema),
+  /** The line that led to the passage in its talk's section (core/schedule/clip-lead.ts). */
+  clipLead: v.optional(ClipLeadSchema),
   selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
   color: ColorSchema,
   note: v.pipe(v.string(), v.maxLength(LIMITS.note)),

@@ -3,6 +3,7 @@
  * highlight, in one transaction so a failure leaves nothing half-written.
  */
 import { newId } from '@/core/ids';
+import { withReadAt } from '@/core/read-at';
 import { fileUnder } from '@/core/talks/filing';
 import type { ClipInput, DetectedTalkInput } from '@/core/schemas';
 import type {
@@ -71,25 +72,34 @@ function agreeingContext(a: string, b: string, side: 'start' | 'end'): number | 
   return same ? n : null;
 }
 
-/** Saves a clip; `author` (who made it, #16: the sync panel's name or this browser's) goes on a new highlight. */
+/**
+ * Saves a clip; `author` (who made it, #16: the sync panel's name or this browser's) goes on a new
+ * highlight, and on the page and detected talks the clip makes (not on those it finds). `readAt` is
+ * the address the reader clipped it at (normalized, of the sender's origin) when that is not the
+ * post's own: it joins the page's `readAt` (#18), a repeated passage included (the reader read the
+ * post there all the same).
+ */
 export async function saveClip(
   db: TalkNotesDatabase,
   clip: ClipInput,
   now = Date.now(),
   author?: string,
+  readAt?: string,
 ): Promise<ClipResult> {
   return db.transaction('rw', db.pages, db.talks, db.highlights, async () => {
     const stored = await db.pages.where('url').equals(clip.page.url).first();
-    const page: PageRecord = stored
+    const merged: PageRecord = stored
       ? mergePage(stored, clip.page, now)
-      : { ...clip.page, id: newId(), createdAt: now, updatedAt: now };
+      : { ...clip.page, id: newId(), ...(author ? { author } : {}), createdAt: now, updatedAt: now };
+    const addresses = readAt ? withReadAt(merged, readAt) : null;
+    const page = addresses ? { ...merged, readAt: addresses } : merged;
     await db.pages.put(page);
 
     const existing = await db.highlights.where('url').equals(page.url).toArray();
     const duplicate = existing.find((h) => isSamePassage(h, clip.highlight));
     if (duplicate) return { highlight: duplicate, duplicate: true };
 
-    await upsertDetectedTalks(db, page.id, clip.talks, now);
+    await upsertDetectedTalks(db, page.id, clip.talks, now, author);
     const { talkTitle, ...fields } = clip.highlight;
     // Detection's answer, as the reader's corrections of this page amend it ("Not a talk", a talk they started).
     const pageTalks = await db.talks.where('pageId').equals(page.id).toArray();
@@ -119,6 +129,7 @@ async function upsertDetectedTalks(
   pageId: string,
   detected: DetectedTalkInput[],
   now: number,
+  author?: string,
 ): Promise<Map<string, TalkRecord>> {
   const byTitle = new Map<string, TalkRecord>();
   for (const talk of await db.talks.where('pageId').equals(pageId).toArray()) {
@@ -143,6 +154,7 @@ async function upsertDetectedTalks(
       detected: true,
       detectedTitle: title,
       ...(form ? { form } : {}),
+      ...(author ? { author } : {}),
       createdAt: now,
       updatedAt: now,
     };
