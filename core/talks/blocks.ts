@@ -114,6 +114,11 @@ function runsUnder(parent: Element): BlockLine[] {
       // "Last one: Title (Jane Doe)": a phrase before the colon is the writer's, not the title's.
       const label = LABEL.exec(parsed.title);
       if (label && parsed.speakers.length) parsed = { ...parsed, title: parsed.title.slice(label[0].length) };
+      // A card names its speakers on the line under the linked title ("Jane Doe, Acme").
+      if (lead.kind === 'link' && !parsed.speakers.length) {
+        const speakers = peopleLineAfter(lead.holder, member);
+        if (speakers.length) parsed = { ...parsed, speakers };
+      }
       out.push({ el: member, text, owns, parsed, linked: lead.kind === 'link' });
     }
   }
@@ -196,6 +201,16 @@ function linkLeadOf(block: Element): Lead | null {
 /** A kicker over a card's title: short, labels set apart by dots or bars, or a number (a day, a time, a room). */
 const MAX_KICKER = 80;
 const KICKER = /\s[·•|]\s|\d/u;
+
+/** People on the line right after `holder` in `block`, before a role or company ("Jane Doe, Acme"). */
+function peopleLineAfter(holder: Element, block: Element): string[] {
+  const next = holder.nextElementSibling;
+  if (!next || !block.contains(next)) return [];
+  const text = clean(next.textContent);
+  if (!text || text.length > MAX_KICKER * 2 || /[.!?…。]$/u.test(text)) return [];
+  const lead = /^(.{3,100}?)(?:\s*(?:[,·•|(（—–]|\s-\s)|$)/u.exec(text)?.[1] ?? '';
+  return parsePeople(lead) ?? [];
+}
 
 /** The line is a link to a recording or talk page, or opens with one that is most of it. */
 function isLinkLine(holder: Element, text: string): boolean {

@@ -192,11 +192,11 @@ describe('a card grid whose titles are links to their recordings, under a kicker
     'Three sessions from Lakeside Summit we still argue about',
   );
 
-  it('each card whose line links to its recording is a talk, owning its notes', () => {
-    expect(detectTalkSections(doc).map((s) => s.title)).toEqual([
-      'What Your Flaky Tests Are Telling You',
-      'The CDN Is Part of Your App',
-      'On-Call for Small Teams',
+  it('each card whose line links to its recording is a talk, owning its notes, with the speakers under it', () => {
+    expect(titles(doc)).toEqual([
+      ['What Your Flaky Tests Are Telling You', ['Aurelia Fontaine']],
+      ['The CDN Is Part of Your App', ['Dmitri Volkonsky']],
+      ['On-Call for Small Teams', ['Priya Raman']],
     ]);
     expect(filed(doc, 'f1')).toBe('What Your Flaky Tests Are Telling You');
     expect(filed(doc, 'f3')).toBe('On-Call for Small Teams');
