@@ -91,7 +91,8 @@ function runsUnder(parent: Element): BlockLine[] {
   for (const child of children) {
     // Headings are lines of their own (candidates.ts reads them); a run is of blocks that hold lines.
     if (child.matches(HEADINGS)) continue;
-    const lead = linkLeadOf(child) ?? leadOf(child);
+    const first = leadOf(child);
+    const lead = (first && linkLeadOf(child, first)) ?? first;
     if (!lead) continue;
     leads.set(child, lead);
     const shape = `${child.tagName}>${lead.holder === child ? '' : lead.holder.tagName}|${lead.kind}`;
@@ -184,9 +185,8 @@ export function leadOf(block: Element): Lead | null {
  * Time" over the linked title): that line is the block's, read past the kicker. Null when the block
  * opens otherwise.
  */
-function linkLeadOf(block: Element): Lead | null {
-  const first = leadOf(block);
-  if (!first || !KICKER.test(first.text)) return null;
+function linkLeadOf(block: Element, first: Lead): Lead | null {
+  if (!KICKER.test(first.text)) return null;
   // A linked line that opens its block is any list of links with blurbs (a speaker's talks, a reading
   // list); under a kicker (a day, a room, a time) it is a card of a programme or a write-up.
   if (first.holder === block || first.text.length > MAX_KICKER || !isTitleLike(`${first.text} x`))

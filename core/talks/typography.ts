@@ -15,8 +15,10 @@
 type ClassWeights = Map<string, { bold: boolean; order: number }>;
 
 interface Cached {
-  /** The `<style>` elements the weights were read from, and their text lengths: a change re-reads them. */
-  signature: string;
+  /** The page's live list of `<style>` elements, and its length and last element when read: a change re-reads them. */
+  styles: HTMLCollectionOf<HTMLStyleElement>;
+  count: number;
+  last: Element | null;
   weights: ClassWeights;
 }
 
@@ -44,10 +46,16 @@ function weightIn(declarations: string): boolean | null {
 }
 
 function classWeights(doc: Document): ClassWeights {
-  const styles = [...doc.querySelectorAll('style')];
-  const signature = styles.map((s) => (s.textContent ?? '').length).join(',');
+  // Asked for every line a page's detection reads: the check must cost nothing (a live list's length).
   const cached = cache.get(doc);
-  if (cached && cached.signature === signature) return cached.weights;
+  if (
+    cached &&
+    cached.styles.length === cached.count &&
+    cached.styles[cached.count - 1] === (cached.last ?? undefined)
+  )
+    return cached.weights;
+  const live = cached?.styles ?? doc.getElementsByTagName('style');
+  const styles = [...live];
   const weights: ClassWeights = new Map();
   let read = 0;
   let order = 0;
@@ -67,7 +75,7 @@ function classWeights(doc: Document): ClassWeights {
       }
     }
   }
-  cache.set(doc, { signature, weights });
+  cache.set(doc, { styles: live, count: styles.length, last: styles[styles.length - 1] ?? null, weights });
   return weights;
 }
 
