@@ -140,6 +140,9 @@ export const HighlightRecordSchema = v.object({
   updatedAt: timestamp,
 });
 
+/** Who made a page or talk (#16), as a highlight's `author`: optional (records made before, or by hand). */
+const authorEntry = { author: HighlightRecordSchema.entries.author };
+
 const recordId = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
 
 /** A talk's or page's own note and tags (`RecordNotes`), bounded like a highlight's. */
@@ -151,6 +154,7 @@ const recordNoteEntries = {
 export const PageRecordSchema = v.object({
   ...PageMetadataSchema.entries,
   ...recordNoteEntries,
+  ...authorEntry,
   id: recordId,
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -198,6 +202,7 @@ export const TalkRecordSchema = v.object({
   scheduleCandidates: v.optional(v.pipe(v.array(recordId), v.maxLength(LIMITS.scheduleCandidates))),
   ...scheduleFieldEntries,
   ...recordNoteEntries,
+  ...authorEntry,
   createdAt: timestamp,
   updatedAt: timestamp,
 });

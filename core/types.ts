@@ -82,6 +82,8 @@ export interface PageMetadata {
 
 export interface PageRecord extends PageMetadata, RecordNotes {
   id: string;
+  /** Who clipped it first (#16: the sync panel's name or this browser's); absent on pages made before. */
+  author?: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -120,6 +122,8 @@ export interface TalkRecord extends Partial<ScheduleFields>, RecordNotes {
   scheduleLink?: ScheduleLinkState;
   /** Conference talks this page talk could be when the matcher was unsure: offered, never applied. */
   scheduleCandidates?: string[];
+  /** Who made it, for a talk detected in a clip (#16); absent on talks made before or by hand. */
+  author?: string;
   createdAt: number;
   updatedAt: number;
 }

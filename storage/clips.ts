@@ -71,7 +71,10 @@ function agreeingContext(a: string, b: string, side: 'start' | 'end'): number | 
   return same ? n : null;
 }
 
-/** Saves a clip; `author` (who made it, #16: the sync panel's name or this browser's) goes on a new highlight. */
+/**
+ * Saves a clip; `author` (who made it, #16: the sync panel's name or this browser's) goes on a new
+ * highlight, and on the page and detected talks the clip makes (not on those it finds).
+ */
 export async function saveClip(
   db: TalkNotesDatabase,
   clip: ClipInput,
@@ -82,14 +85,14 @@ export async function saveClip(
     const stored = await db.pages.where('url').equals(clip.page.url).first();
     const page: PageRecord = stored
       ? mergePage(stored, clip.page, now)
-      : { ...clip.page, id: newId(), createdAt: now, updatedAt: now };
+      : { ...clip.page, id: newId(), ...(author ? { author } : {}), createdAt: now, updatedAt: now };
     await db.pages.put(page);
 
     const existing = await db.highlights.where('url').equals(page.url).toArray();
     const duplicate = existing.find((h) => isSamePassage(h, clip.highlight));
     if (duplicate) return { highlight: duplicate, duplicate: true };
 
-    await upsertDetectedTalks(db, page.id, clip.talks, now);
+    await upsertDetectedTalks(db, page.id, clip.talks, now, author);
     const { talkTitle, ...fields } = clip.highlight;
     // Detection's answer, as the reader's corrections of this page amend it ("Not a talk", a talk they started).
     const pageTalks = await db.talks.where('pageId').equals(page.id).toArray();
@@ -119,6 +122,7 @@ async function upsertDetectedTalks(
   pageId: string,
   detected: DetectedTalkInput[],
   now: number,
+  author?: string,
 ): Promise<Map<string, TalkRecord>> {
   const byTitle = new Map<string, TalkRecord>();
   for (const talk of await db.talks.where('pageId').equals(pageId).toArray()) {
@@ -143,6 +147,7 @@ async function upsertDetectedTalks(
       detected: true,
       detectedTitle: title,
       ...(form ? { form } : {}),
+      ...(author ? { author } : {}),
       createdAt: now,
       updatedAt: now,
     };

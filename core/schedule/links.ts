@@ -3,6 +3,7 @@
  * overlong ones), each once, with what it leads to (a recording, slides, the talk's page on the
  * schedule site, something else).
  */
+import { canonicalHttpUrl, type UrlParts } from './canonical-url';
 import { SCHEDULE_LIMITS } from './limits';
 import { boundedLine, textOf } from './text';
 import type { ScheduleLink, ScheduleLinkKind } from './types';
@@ -38,10 +39,13 @@ const SCHEDULE_PAGE =
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`\])}]+/gi;
 
 /** `raw` checked (see safeHttpUrl) as a parsed URL, or null. */
-function checkedUrl(raw: unknown, base?: string | null): URL | null {
+function checkedUrl(raw: unknown, base?: string | null): UrlParts | null {
   const text = textOf(raw).trim();
   // biome-ignore lint/suspicious/noControlCharactersInRegex: a URL with white space or controls is refused
   if (!text || text.length > SCHEDULE_LIMITS.url || /[\s\u0000-\u001f\u007f]/.test(text)) return null;
+  // Most URLs of a schedule are written as `URL` gives them back: read without it (canonical-url.ts).
+  const canonical = canonicalHttpUrl(text);
+  if (canonical) return canonical.href.length > SCHEDULE_LIMITS.url ? null : canonical;
   let url: URL;
   try {
     url = base && !/^[a-z][a-z0-9+.-]*:/i.test(text) ? new URL(text, base) : new URL(text);
@@ -71,8 +75,8 @@ function hostIs(host: string, domains: string[]): boolean {
  * SlideShare, PDF and presentation files, "Slides"), `schedule` (a talk page of a schedule site),
  * else `other`.
  */
-export function classifyLink(url: string | URL, title: string | null = null): ScheduleLinkKind {
-  let parsed: URL;
+export function classifyLink(url: string | UrlParts, title: string | null = null): ScheduleLinkKind {
+  let parsed: UrlParts;
   try {
     parsed = typeof url === 'string' ? new URL(url) : url;
   } catch {
@@ -117,12 +121,12 @@ export function collectLinks(
   const byUrl = new Map<string, ScheduleLink>();
   // A schedule names one address several times (the event's page, the same URL in its abstract and
   // its description): each text is parsed once. A 30,000-event import parses 90,000 URLs, not 150,000.
-  const parsedText = new Map<string, URL | null>();
+  const parsedText = new Map<string, UrlParts | null>();
   for (const candidate of candidates) {
     // The talk's own page is already checked and normalized (`safeHttpUrl`), and it is `schedule`.
     const ownPage = pageUrl !== null && candidate.url === pageUrl;
     let url = pageUrl;
-    let parsed: URL | null = null;
+    let parsed: UrlParts | null = null;
     if (!ownPage) {
       const text = textOf(candidate.url);
       parsed = parsedText.has(text) ? parsedText.get(text)! : checkedUrl(text, base);

@@ -160,12 +160,19 @@ const WORD_GLUE = new Set(['-', '.', '/', '_']);
 const GLUE_BETWEEN_WORDS = /[\p{L}\p{M}\p{N}][-./_][\p{L}\p{M}\p{N}]/u;
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[.,]\p{N}+)*/gu;
 
+const SPELLED_OUT = /[+#&']|\.net/;
+
 /**
- * `titleWords`, with the indexes of the words glued onto the one before them (see `TitleSegment.glued`;
- * left empty without `withGlue`).
+ * Whether `text` holds a character (or `.net`) one of `spellOut`'s rewrites needs: without one,
+ * `spellOut` changes nothing (a property test holds it to that).
  */
-export function writtenWords(folded: string, withGlue = true): { words: string[]; glued: number[] } {
-  const text = unifyNumbers(folded)
+export function needsSpellingOut(text: string): boolean {
+  return SPELLED_OUT.test(text);
+}
+
+/** "c++", "c#", "f#" and ".net" spelled out, "&" as "and", "+" after a word as "plus", apostrophes dropped. */
+export function spellOut(text: string): string {
+  return text
     .replace(/(^|[^\p{L}])c\+\+/gu, '$1 cpp ')
     .replace(/(^|[^\p{L}])([cf])#/gu, '$1 $2sharp ')
     .replace(/(^|[^\p{L}\p{N}])\.net(?![\p{L}])/gu, '$1 dotnet ')
@@ -173,6 +180,17 @@ export function writtenWords(folded: string, withGlue = true): { words: string[]
     .replace(/(\p{L})\+(?![+\p{L}\p{N}])/gu, '$1 plus ')
     .replace(/(\p{L})'s(?![\p{L}])/gu, '$1')
     .replace(/(\p{L})'(?=\p{L})/gu, '$1');
+}
+
+/**
+ * `titleWords`, with the indexes of the words glued onto the one before them (see `TitleSegment.glued`;
+ * left empty without `withGlue`).
+ */
+export function writtenWords(folded: string, withGlue = true): { words: string[]; glued: number[] } {
+  const unified = unifyNumbers(folded);
+  // Each of spellOut's rewrites needs one of its characters; most titles have none, and a schedule's
+  // 30,000 titles are read when it is imported (#13): then the seven scans are skipped.
+  const text = needsSpellingOut(unified) ? spellOut(unified) : unified;
   const words: string[] = [];
   const glued: number[] = [];
   // Where the text glues no words, no word needs its place.

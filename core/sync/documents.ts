@@ -131,11 +131,14 @@ export function toLocalRecord<T extends SyncTable>(
   } as unknown as SyncRecords[T];
 }
 
+/** Tables whose records say who made them (#16): the top-level `author` repeats it. */
+const AUTHORED = new Set<SyncTable>(['highlights', 'pages', 'talks']);
+
 /**
  * The readable document of a record's state (`_rev` is the client's to add). Its top-level `author`
- * repeats who made the record (a highlight's own `author` field, as it stands), for a team that
- * queries the server: it never depends on which device sent the document (null where no author is
- * recorded: other tables, highlights made before authors existed).
+ * repeats who made the record (a highlight's, page's or talk's own `author` field, as it stands),
+ * for a team that queries the server: it never depends on which device sent the document (null
+ * where no author is recorded: other tables, records made before authors existed or by hand).
  */
 export function toDocument(table: SyncTable, key: string, state: RecordState): ServerDocument {
   const record: Record<string, unknown> = { [TABLES[table].key]: key };
@@ -156,7 +159,7 @@ export function toDocument(table: SyncTable, key: string, state: RecordState): S
     _id: documentId(table, key),
     talkNotes: 1,
     table,
-    author: table === 'highlights' && typeof record.author === 'string' ? record.author : null,
+    author: AUTHORED.has(table) && typeof record.author === 'string' ? record.author : null,
     record,
     fields,
     conflicts,

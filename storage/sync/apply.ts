@@ -9,8 +9,9 @@ import { canonicalJson } from '@/core/sync/field-clock';
 import { type SyncRecords, type SyncTable, toLocalRecord } from '@/core/sync/documents';
 import { type RecordState, mergeStates } from '@/core/sync/merge';
 import type { TalkNotesDatabase } from '../db';
-import { skipStamping } from './stamping';
+import { resumeStamping, skipStamping } from './stamping';
 import type { SyncRow } from './state';
+import { emptyUnifyWork, unifyPages } from './unify';
 
 /** A record state read from the server, valid (core/sync/documents.ts `parseDocument`). */
 export interface Incoming {
@@ -20,6 +21,8 @@ export interface Incoming {
   key: string;
   state: RecordState;
   rev: string;
+  /** Other leaf revisions on the server merged into `state`, to delete once it is written on `rev`. */
+  otherLeaves?: string[];
 }
 
 export interface Refusal {
@@ -74,6 +77,9 @@ export async function applyIncoming(
       return found;
     };
     const updates: SyncRow[] = [];
+    const unify = emptyUnifyWork();
+    /** Page ids the batch's highlights and talks point at. */
+    const pointers = new Set<string>();
     for (const [i, item] of incoming.entries()) {
       const row = rows[i];
       const { merged, record } = planned[i]!;
@@ -81,14 +87,29 @@ export async function applyIncoming(
       const dirty = sameState(merged, item.state) ? 0 : 1;
       const local = locals[i];
       if (record && item.table === 'pages') {
-        // Pages have a unique URL here: another id for the same URL is refused until pages are
-        // unified on pull (docs/sync.md, "left").
+        // Pages have a unique URL here: a page arriving with a URL held under another id is the same
+        // page clipped on two devices. Its state is kept, its record held aside for unifyPages.
         const url = (record as SyncRecords['pages']).url;
         const holder = holders.get(url);
         if (holder !== undefined && holder !== item.key) {
-          refused.push({ id: item.id, reason: `this device holds the page ${url} under another id` });
+          unify.held.push(record as SyncRecords['pages']);
+          if (local) {
+            // It held another URL here before: that URL is free now.
+            writes('pages').delete.push(item.key);
+            movePage(holders, item.key, local, undefined);
+          }
+          changed++;
+          noteUrl(item.table, record);
+          updates.push(rowUpdate(row, item, merged, dirty));
           continue;
         }
+      }
+      if (record && (item.table === 'highlights' || item.table === 'talks')) {
+        const pageId = (record as SyncRecords['highlights'] | SyncRecords['talks']).pageId;
+        if (pageId !== null) pointers.add(pageId);
+        const talkId = item.table === 'highlights' ? (record as SyncRecords['highlights']).talkId : null;
+        if (talkId !== null) unify.talks.add(talkId);
+        if (item.table === 'talks' && pageId !== null) unify.talkPages.add(pageId);
       }
       if (!row || !sameState(merged, row.state)) {
         if (record) {
@@ -103,16 +124,31 @@ export async function applyIncoming(
           writes(item.table).delete.push(item.key);
           changed++;
           noteUrl(item.table, local);
-          if (item.table === 'pages') movePage(holders, item.key, local, undefined);
+          if (item.table === 'pages') {
+            movePage(holders, item.key, local, undefined);
+            // Unified away on another device: what still points at it here moves to the kept page.
+            unify.dangling.add(item.key);
+          }
+          // A talk united away on another device: passages filed under it here follow it.
+          if (item.table === 'talks') unify.talks.add(item.key);
         }
       }
-      updates.push({ ...row, key: item.id, state: merged, rev: item.rev, dirty });
+      updates.push(rowUpdate(row, item, merged, dirty));
     }
     // Written together per table: deletions first (they free page URLs that a put may take), puts
     // in the batch's order.
     for (const [name, { delete: keys }] of pending) await db.table(name).bulkDelete(keys);
     for (const [name, { put }] of pending) await db.table(name).bulkPut(put);
     await db.sync.bulkPut(updates);
+    // Records pointing at a page this device does not hold: one unified away maps to the kept page.
+    const pointed = [...pointers];
+    const pages = await db.pages.bulkGet(pointed);
+    for (const [i, id] of pointed.entries()) if (!pages[i]) unify.dangling.add(id);
+    if (unify.held.length || unify.dangling.size || unify.talkPages.size || unify.talks.size) {
+      // The unification's changes are this device's edits, to be sent: stamped as the reader's are.
+      resumeStamping();
+      for (const url of await unifyPages(db, unify)) changedUrls.add(url);
+    }
     await alsoInTransaction?.();
     return { changed, refused, changedUrls: [...changedUrls] };
   });
@@ -148,4 +184,15 @@ function movePage(
   if (old !== undefined && holders.get(old) === id) holders.delete(old);
   const url = (after as SyncRecords['pages'] | undefined)?.url;
   if (url !== undefined) holders.set(url, id);
+}
+
+/** The sync row after `item` was merged in; other leaves to delete keep the row to send. */
+function rowUpdate(row: SyncRow | undefined, item: Incoming, state: RecordState, dirty: 0 | 1): SyncRow {
+  const leaves = [...new Set([...(row?.leaves ?? []), ...(item.otherLeaves ?? [])])].filter(
+    (leaf) => leaf !== item.rev,
+  );
+  const { leaves: _, ...rest } = row ?? ({} as Partial<SyncRow>);
+  return leaves.length
+    ? { ...rest, key: item.id, state, rev: item.rev, dirty: 1, leaves }
+    : { ...rest, key: item.id, state, rev: item.rev, dirty };
 }

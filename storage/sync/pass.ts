@@ -214,6 +214,8 @@ async function readStates(
   if (requests.length === 0) return [];
   const results = await couch.bulkGet(requests);
   const byId = new Map<string, Incoming>();
+  /** Per id, the live leaf revisions read. */
+  const leaves = new Map<string, string[]>();
   const refusedIds = new Set<string>();
   for (const { id, docs } of results) {
     for (const result of docs) {
@@ -233,9 +235,15 @@ async function readStates(
       const state: RecordState = known ? mergeStates(known.state, parsed.state) : parsed.state;
       // Several leaves (conflicts made by replication between servers) are merged into one state.
       byId.set(id, { id, table: parsed.table, key: parsed.key, state, rev: known?.rev ?? raw._rev ?? '' });
+      if (raw._rev) leaves.set(id, [...(leaves.get(id) ?? []), raw._rev]);
     }
   }
-  return [...byId.values()].filter((item) => !refusedIds.has(item.id));
+  return [...byId.values()]
+    .filter((item) => !refusedIds.has(item.id))
+    .map((item) => {
+      const others = (leaves.get(item.id) ?? []).filter((leaf) => leaf !== item.rev);
+      return others.length ? { ...item, otherLeaves: others } : item;
+    });
 }
 
 const isOurs = (id: string) => id !== KEYINFO_ID && SYNC_TABLES.some((t) => id.startsWith(`${t}:`));
@@ -262,7 +270,15 @@ async function pull(
     const requests = ours.flatMap((change, i) =>
       change.changes.filter(({ rev }) => rev !== held[i]?.rev).map(({ rev }) => ({ id: change.id, rev })),
     );
-    const incoming = await readStates(couch, codec, requests, report.refused);
+    const read = await readStates(couch, codec, requests, report.refused);
+    // A leaf this device holds and did not read again is another leaf too, when the server lists more.
+    const incoming = read.map((item) => {
+      const i = ours.findIndex((change) => change.id === item.id);
+      const heldRev = held[i]?.rev;
+      const listed = i >= 0 && ours[i]!.changes.length > 1 && ours[i]!.changes.some((c) => c.rev === heldRev);
+      if (!listed || heldRev === item.rev || heldRev === undefined) return item;
+      return { ...item, otherLeaves: [...(item.otherLeaves ?? []), heldRev] };
+    });
     const next: Checkpoint = { since: batch.last_seq, instance: checkpoint.instance };
     const { changed, refused, changedUrls } = await applyIncoming(
       db,
@@ -442,6 +458,7 @@ async function written(
     await db.sync.bulkPut(updates);
   });
   report.sent += accepted.length;
+  await deleteOtherLeaves(db, couch, accepted, guard);
   const conflicted = results.filter((r) => r.error === 'conflict').map((r) => r.id);
   const failed = results.filter((r) => !r.ok && r.error !== 'conflict');
   if (failed.length > 0) {
@@ -468,4 +485,35 @@ function addUrls(report: SyncReport, urls: readonly string[]) {
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Deletes the other leaf revisions of documents just written (section 1: conflicts made by
+ * replication between servers): their states are merged into what was written, so the server
+ * keeps one leaf. Only after the merged state is accepted, so a leaf is never deleted before what
+ * it held is on the server. A deletion refused (someone deleted or wrote that leaf first) is
+ * dropped: the next pull lists what is left.
+ */
+async function deleteOtherLeaves(
+  db: TalkNotesDatabase,
+  couch: CouchClient,
+  accepted: readonly BulkDocsResult[],
+  guard: Guard,
+) {
+  const rows = await db.sync.bulkGet(accepted.map((result) => result.id));
+  const withLeaves = rows.filter((row): row is SyncRow => (row?.leaves?.length ?? 0) > 0);
+  if (withLeaves.length === 0) return;
+  await guard();
+  const stubs = withLeaves.flatMap((row) =>
+    row.leaves!.map((leaf) => JSON.stringify({ _id: row.key, _rev: leaf, _deleted: true })),
+  );
+  await couch.bulkDocsEncoded(stubs);
+  await db.transaction('rw', db.sync, db.syncMeta, async () => {
+    await guard();
+    const now = await db.sync.bulkGet(withLeaves.map((row) => row.key));
+    const cleared = now.flatMap((row, i) =>
+      row && sameJson(row.leaves, withLeaves[i]!.leaves) ? [{ ...row, leaves: undefined }] : [],
+    );
+    await db.sync.bulkPut(cleared.map(({ leaves: _, ...row }) => row));
+  });
 }

@@ -63,6 +63,16 @@ export function skipStamping(): void {
   (transaction.idbtrans as unknown as MarkedTransaction).talkNotesSyncWrite = true;
 }
 
+/**
+ * Stamps the rest of the current transaction's writes again, after {@link skipStamping}: the pull
+ * writes merged states unstamped, then unifies pages (unify.ts), which are this device's own edits.
+ */
+export function resumeStamping(): void {
+  const transaction = Dexie.currentTransaction;
+  if (!transaction) throw new Error('resumeStamping() must be called inside a transaction');
+  (transaction.idbtrans as unknown as MarkedTransaction).talkNotesSyncWrite = false;
+}
+
 export interface StampingOptions {
   /** Edit time of records without `updatedAt` (settings) and of deletions. */
   now?: () => number;

@@ -25,6 +25,12 @@ export interface SyncRow {
    * holds only those rows. Kept by a middleware on every write of the table (conflict-flag.ts).
    */
   conflicted?: 1;
+  /**
+   * Other leaf revisions of the document on the server (conflicts made by replication between
+   * servers) whose states are merged into `state`: deleted on the server once `state` is written on
+   * `rev` (pass.ts), so the server keeps one leaf. Absent when there are none.
+   */
+  leaves?: string[];
 }
 
 /** A value of the `syncMeta` table. */

@@ -129,7 +129,7 @@ describe('the sync service', () => {
     expect(b.notified).toHaveLength(1);
   });
 
-  it('names on the server who made a highlight, not the device that sent it last; no one for a page', async () => {
+  it('names on the server who made a highlight and its page, not the device that sent it last', async () => {
     const a = device();
     const b = device();
     const { highlight } = await saveClip(
@@ -153,7 +153,8 @@ describe('the sync service', () => {
       };
     const sent = await read(`highlights:${highlight.id}`);
     expect(sent).toMatchObject({ author: 'Ada', record: { note: 'edited on B', author: 'Ada' } });
-    expect((await read(`pages:${highlight.pageId}`)).author).toBeNull();
+    // The page the clip made names its clipper too (#16), whoever sends it.
+    expect((await read(`pages:${highlight.pageId}`)).author).toBe('Ada');
   });
 
   it('runs one pass at a time: Sync now while a pass runs joins it', async () => {

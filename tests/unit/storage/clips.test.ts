@@ -47,6 +47,20 @@ describe('saveClip', () => {
   });
   afterEach(() => db.delete());
 
+  it('records who made the page and the talks a clip makes, never on those another clip made (#16)', async () => {
+    await saveClip(db, clip('Workflows - not technologies', 300, 'The TAO of Hashicorp'), 1000, 'Ada');
+    const later = clip('He is a big fan of random testing', 1200, 'Linus Torvalds Q&A');
+    later.talks.push({ title: 'A talk Brian saw first', speakers: [], position: 1500 });
+    await saveClip(db, later, 2000, 'Brian');
+    expect((await db.pages.toArray()).map((p) => p.author)).toEqual(['Ada']);
+    const talks = Object.fromEntries((await db.talks.toArray()).map((t) => [t.title, t.author]));
+    expect(talks).toEqual({
+      'The TAO of Hashicorp': 'Ada',
+      'Linus Torvalds Q&A': 'Ada',
+      'A talk Brian saw first': 'Brian',
+    });
+  });
+
   it('stores the page once, the detected talks, and the highlight under its talk', async () => {
     const first = await saveClip(db, clip('Workflows - not technologies', 300, 'The TAO of Hashicorp'), 1000);
     const second = await saveClip(

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   allWords,
@@ -5,6 +6,8 @@ import {
   foldText,
   isDistinctive,
   isGeneric,
+  needsSpellingOut,
+  spellOut,
   titleForm,
   titleWords,
   wordGrams,
@@ -73,6 +76,43 @@ describe('titleWords', () => {
     ['Scaling to 1,000 nodes', []],
   ])('%s: words written onto the one before', (input, glued) => {
     expect(writtenWords(foldText(input)).glued).toEqual(glued);
+  });
+
+  it('spells out nothing in a title that needs no spelling out (the quick path, #13)', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        'c',
+        'f',
+        'c++',
+        'c#',
+        'f#',
+        '.net',
+        '.',
+        'net',
+        '&',
+        '+',
+        "'",
+        "'s",
+        's',
+        ' ',
+        '-',
+        '1',
+        'é',
+        'で',
+      ),
+      fc.string({ maxLength: 3, unit: 'binary' }),
+    );
+    let quick = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const title = pieces.join('');
+        if (needsSpellingOut(title)) return;
+        quick++;
+        expect(spellOut(title)).toBe(title);
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(quick).toBeGreaterThan(500);
   });
 });
 

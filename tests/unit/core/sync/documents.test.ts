@@ -71,6 +71,16 @@ describe('sync documents', () => {
       expect(served(table, records[table] as never).document.author).toBeNull();
   });
 
+  it('names at the top who made a page or a talk (#16), and round-trips it', () => {
+    const page = { ...records.pages, author: 'Ada' };
+    const { key, document } = served('pages', page);
+    expect(document.author).toBe('Ada');
+    const parsed = parseDocument(document);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(toLocalRecord('pages', key, parsed.state)).toEqual(page);
+    expect(served('talks', { ...records.talks, author: 'Brian' }).document.author).toBe('Brian');
+  });
+
   it('also round-trips a page talk', () => {
     const { document } = served('talks', talk('t1', 'p1', { scheduleTalkId: 'ct1', scheduleLink: 'chosen' }));
     expect(parseDocument(document).ok).toBe(true);
