@@ -8,8 +8,10 @@
  * stamp, bold, a heading, plain text). No class name, site or wording of a page is known here.
  */
 import { clean, HEADINGS, isHidden, tokens } from './dom';
+import { RECORDING_LINK } from './links';
 import { parsePeople } from './people';
 import { type ParsedTitle, parseTalkTitle } from './title-parse';
+import { boldAncestor } from './typography';
 import { headingRole } from './vocabulary';
 
 /** Blocks of one run, at least: two alike could be chance. */
@@ -32,7 +34,7 @@ const LABEL = /^\p{L}\p{Ll}*(?:\s+\p{Ll}+){1,2}\s*[:：]\s+(?=\S)/u;
 /** Quotation marks around a title. */
 const QUOTE = /[“"«„‘「『]/u;
 
-type LeadKind = 'time' | 'bold' | 'heading' | 'plain';
+type LeadKind = 'time' | 'bold' | 'heading' | 'plain' | 'link';
 
 interface Lead {
   /** The block's first line, whitespace collapsed. */
@@ -51,6 +53,8 @@ export interface BlockLine {
   parsed: ParsedTitle;
   /** The elements the talk consists of: the block, and the siblings it owns. */
   owns: Element[];
+  /** The line links to the talk's recording or page: a title, though it may open like a structural line. */
+  linked: boolean;
 }
 
 /** The blocks of every run of like sibling blocks under `post` that open with talk titles. */
@@ -87,7 +91,8 @@ function runsUnder(parent: Element): BlockLine[] {
   for (const child of children) {
     // Headings are lines of their own (candidates.ts reads them); a run is of blocks that hold lines.
     if (child.matches(HEADINGS)) continue;
-    const lead = leadOf(child);
+    const first = leadOf(child);
+    const lead = (first && linkLeadOf(child, first)) ?? first;
     if (!lead) continue;
     leads.set(child, lead);
     const shape = `${child.tagName}>${lead.holder === child ? '' : lead.holder.tagName}|${lead.kind}`;
@@ -110,7 +115,12 @@ function runsUnder(parent: Element): BlockLine[] {
       // "Last one: Title (Jane Doe)": a phrase before the colon is the writer's, not the title's.
       const label = LABEL.exec(parsed.title);
       if (label && parsed.speakers.length) parsed = { ...parsed, title: parsed.title.slice(label[0].length) };
-      out.push({ el: member, text, owns, parsed });
+      // A card names its speakers on the line under the linked title ("Jane Doe, Acme").
+      if (lead.kind === 'link' && !parsed.speakers.length) {
+        const speakers = peopleLineAfter(lead.holder, member);
+        if (speakers.length) parsed = { ...parsed, speakers };
+      }
+      out.push({ el: member, text, owns, parsed, linked: lead.kind === 'link' });
     }
   }
   return out;
@@ -140,8 +150,7 @@ export function leadOf(block: Element): Lead | null {
           holder =
             el.closest('p, div, li, dt, dd, td, th, h1, h2, h3, h4, h5, h6, summary, blockquote') ?? el;
           if (!block.contains(holder)) holder = block;
-          const strong = el.closest('b, strong');
-          bold = strong && block.contains(strong) ? strong : null;
+          bold = boldAncestor(el, block);
           heading = !!el.closest(HEADINGS);
         }
         text += child.textContent;
@@ -171,6 +180,47 @@ export function leadOf(block: Element): Lead | null {
   return { text: line, kind, holder };
 }
 
+/**
+ * A block whose line is a link to a talk's recording or page under a kicker (a card: "Day · Room ·
+ * Time" over the linked title): that line is the block's, read past the kicker. Null when the block
+ * opens otherwise.
+ */
+function linkLeadOf(block: Element, first: Lead): Lead | null {
+  if (!KICKER.test(first.text)) return null;
+  // A linked line that opens its block is any list of links with blurbs (a speaker's talks, a reading
+  // list); under a kicker (a day, a room, a time) it is a card of a programme or a write-up.
+  if (first.holder === block || first.text.length > MAX_KICKER || !isTitleLike(`${first.text} x`))
+    return null;
+  let next: Element | null = null;
+  for (let node: Element | null = first.holder; node && node !== block && !next; node = node.parentElement)
+    next = node.nextElementSibling;
+  if (!next || !block.contains(next)) return null;
+  const text = clean(next.textContent);
+  return text && isLinkLine(next, text) ? { text, kind: 'link', holder: next } : null;
+}
+/** A kicker over a card's title: short, labels set apart by dots or bars, or a number (a day, a time, a room). */
+const MAX_KICKER = 80;
+const KICKER = /\s[·•|]\s|\d/u;
+
+/** People on the line right after `holder` in `block`, before a role or company ("Jane Doe, Acme"). */
+function peopleLineAfter(holder: Element, block: Element): string[] {
+  const next = holder.nextElementSibling;
+  if (!next || !block.contains(next)) return [];
+  const text = clean(next.textContent);
+  if (!text || text.length > MAX_KICKER * 2 || /[.!?…。]$/u.test(text)) return [];
+  const lead = /^(.{3,100}?)(?:\s*(?:[,·•|(（—–]|\s-\s)|$)/u.exec(text)?.[1] ?? '';
+  return parsePeople(lead) ?? [];
+}
+
+/** The line is a link to a recording or talk page, or opens with one that is most of it. */
+function isLinkLine(holder: Element, text: string): boolean {
+  if (!text || text.length > MAX_LEAD) return false;
+  const link = holder.tagName === 'A' ? holder : holder.querySelector('a[href]');
+  if (!link || !RECORDING_LINK.test(link.getAttribute('href') ?? '')) return false;
+  const linkText = clean(link.textContent);
+  return linkText.length >= text.length * 0.6 && text.startsWith(linkText);
+}
+
 function withoutTimeStamp(line: string): string {
   return line.replace(TIME_STAMP, '').trim();
 }
@@ -183,7 +233,10 @@ function readsAsTalk(block: Element, lead: Lead, members: Element[]): boolean {
   const line = withoutTimeStamp(lead.text);
   if (line.length > MAX_LEAD || !isTitleLike(line)) return false;
   const parsed = parseTalkTitle(line);
-  if (!parsed.title || headingRole(parsed.title) || headingRole(line)) return false;
+  if (!parsed.title) return false;
+  // A line that links to its recording is a talk's title though it opens like a structural one ("What
+  // we learned …"); any other line with a structural word is not.
+  if (lead.kind !== 'link' && (headingRole(parsed.title) || headingRole(line))) return false;
   const evidence =
     parsed.speakers.length > 0 ||
     parsed.marker !== null ||
@@ -192,7 +245,9 @@ function readsAsTalk(block: Element, lead: Lead, members: Element[]): boolean {
     QUOTE.test(parsed.title.slice(0, 1)) ||
     // "Day 2 · «Title»": the title the parser kept was quoted in the line.
     QUOTE.test(line.charAt(line.indexOf(parsed.title) - 1)) ||
-    firstNameInParens(parsed.title, ownedBy(block, lead, members)) !== null;
+    firstNameInParens(parsed.title, ownedBy(block, lead, members)) !== null ||
+    // A run of blocks each opening with a link to its recording or page: the links name the talks.
+    lead.kind === 'link';
   if (!evidence) return false;
   // A list of titles (a programme, links to read) has no notes: a talk written up has.
   return notesLength(block, lead) >= MIN_NOTES;

@@ -26,6 +26,7 @@ import {
   visibleText,
 } from './dom';
 import { type ParsedTitle, parseTalkTitle } from './title-parse';
+import { isBold } from './typography';
 import { type HeadingRole, headingRole } from './vocabulary';
 
 export type CandidateKind =
@@ -110,8 +111,11 @@ export function collectBlockCandidatesAround(elements: readonly Element[], post:
   return blockLinesAround(elements, post).map(blockCandidate);
 }
 
-function blockCandidate({ el, text, parsed, owns }: BlockLine): Candidate {
-  return { ...make(el, 'block', 8, text, { owns }), parsed };
+function blockCandidate({ el, text, parsed, owns, linked }: BlockLine): Candidate {
+  const candidate = { ...make(el, 'block', 8, text, { owns }), parsed };
+  // A line linked to its recording names a talk even when it opens like a structural line ("What we learned …").
+  if (linked) candidate.role = null;
+  return candidate;
 }
 
 function make(
@@ -389,14 +393,14 @@ function withKindLabel(cell: Element): string {
 function boldPrefix(el: Element): string | null {
   let first: Node | null = el.firstChild;
   while (first && first.nodeType === 3 && !first.textContent?.trim()) first = first.nextSibling;
-  // Tolerate one wrapper (<span><strong>…</strong> …</span>, <p><a><b>…</b></a></p>).
-  if (first && first.nodeType === 1 && !/^(?:B|STRONG)$/.test((first as Element).tagName)) {
+  // Tolerate one wrapper (<span><strong>…</strong> …</span>, <p><a><b>…</b></a></p>). Bold is also bold
+  // by style (typography.ts): an exported document's <span class="c7">.
+  if (first && first.nodeType === 1 && !isBold(first as Element)) {
     const inner = (first as Element).firstElementChild;
     const wrapperText = clean(first.textContent);
-    if (inner && /^(?:B|STRONG)$/.test(inner.tagName) && clean(inner.textContent) === wrapperText)
-      first = inner;
+    if (inner && isBold(inner) && clean(inner.textContent) === wrapperText) first = inner;
   }
-  if (first?.nodeType !== 1 || !/^(?:B|STRONG)$/.test((first as Element).tagName)) return null;
+  if (first?.nodeType !== 1 || !isBold(first as Element)) return null;
   const text = visibleText(first as Element);
   return text || null;
 }

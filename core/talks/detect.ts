@@ -37,6 +37,8 @@ import { speakerLine } from './speaker-phrases';
 import { findSpeakers } from './speakers';
 import { type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
 import { announcesRatherThanReports } from './tense';
+import { type ListedTalk, listsRatherThanReports } from './catalogue';
+import { linksToRecording } from './links';
 import { nameRecurs } from './title-parse';
 import { isHowToTitle, isWatchlistTitle, stepNumber } from './vocabulary';
 
@@ -102,7 +104,17 @@ export function detectTalkSections(root: Element | Document, rules: TalkRules = 
   const doc = root.ownerDocument ?? (root as Document);
   const context = pageContext(doc, rules);
   const posts = findPosts(root);
-  return posts.flatMap((post) => detectInPost(post, context, posts.length === 1));
+  const sections = posts.flatMap((post) => detectInPost(post, context, posts.length === 1));
+  // A catalogue lists its talks (a recording or page linked for each, a blurb no writer tells), often
+  // one card (one post) per talk: in the present tense, so only the absence of a writer gives it away.
+  if (
+    sections.length >= 3 &&
+    listsRatherThanReports(
+      sections.map((s) => listedSection(s, sections.filter((o) => o.post === s.post).length === 1)),
+    )
+  )
+    return [];
+  return sections;
 }
 
 interface PageContext {
@@ -581,7 +593,7 @@ function withRunMates(talks: Talk[], post: Element): Talk[] {
   const lines = collectBlockCandidatesAround(
     talks.map((t) => t.c.el),
     post,
-  ).filter((c) => c.role === null);
+  ).filter((c) => c.role === null && !notSeen(c));
   if (!lines.length) return talks;
   const holds = (c: Candidate) => talks.some((t) => c.el.contains(t.c.el) || t.c.el.contains(c.el));
   const runs = new Set(lines.filter(holds).map((c) => c.el.parentElement));
@@ -685,11 +697,15 @@ function hasStrongEvidence(c: Candidate, post: Element, byForm = true): boolean 
 function notSeen(c: Candidate): boolean {
   const text = clean(c.owns?.map((o) => o.textContent).join(' '));
   const notes = text.replace(c.text, ' ');
+  // "Missed: Title": the writer labels the talk as one they did not see, whatever the notes say.
+  if (NOT_SEEN_LABEL.test(c.text)) return true;
   return notes.length <= NOT_SEEN_NOTES && NOT_SEEN.test(notes);
 }
+const NOT_SEEN_LABEL =
+  /^\s*(?:missed|skipped|not seen|missade|missat|verpasst|raté|gemist|perdida|perdi|пропустил[аи]?)\s*[:：—–]/iu;
 const NOT_SEEN_NOTES = 300;
 const NOT_SEEN =
-  /(?<!\p{L})(?:(?:did not|didn't|didn’t|could not|couldn't|couldn’t|cannot|can't|never) (?:get in|get into (?:the|that) room|make it|attend|see (?:it|this|that)|go)|(?:i|we) (?:missed|skipped) (?:it|this|that|the (?:talk|session|keynote))|missed (?:this|that) one|not attended|room (?:was )?(?:at capacity|full)|(?:watch|catch) (?:it |the recording )?later|nicht (?:reingekommen|hineingekommen|teilgenommen|gesehen)|verpasst|saal (?:war )?voll|pas pu (?:entrer|y aller|assister)|salle (?:était )?pleine|raté|no (?:pude|pudimos) (?:entrar|ir|asistir)|me la perdí|sala llena|não (?:consegui|conseguimos) (?:entrar|assistir)|perdi essa|sala lotada|niet (?:binnen|naar binnen) gekomen|gemist)(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:did not|didn't|didn’t|could not|couldn't|couldn’t|cannot|can't|never) (?:get in|get into (?:the|that) room|make it|attend|see (?:it|this|that)|go)|(?:i|we) (?:missed|skipped) (?:it|this|that|the (?:talk|session|keynote))|missed (?:this|that) one|not attended|room (?:was )?(?:at capacity|full)|(?:watch|catch) (?:it |the recording )?later|nicht (?:reingekommen|hineingekommen|teilgenommen|gesehen)|verpasst|saal (?:war )?voll|pas pu (?:entrer|y aller|assister)|salle (?:était )?pleine|raté|no (?:pude|pudimos) (?:entrar|ir|asistir)|me la perdí|sala llena|não (?:consegui|conseguimos) (?:entrar|assistir)|perdi essa|sala lotada|niet (?:binnen|naar binnen) gekomen|gemist|missade|missat|kom(?:mer)? inte in|salen var full|kom ikke (?:inn|ind)|gikk glipp|salen var fuld)(?!\p{L})/iu;
 
 /** Evidence that a single line names a talk even on its own. */
 function isUnmistakable(c: Candidate): boolean {
@@ -852,6 +868,28 @@ function endLastTalkBeforeOutro(sections: TalkSection[], post: Element): void {
 function isChrome(el: Element, post: Element): boolean {
   return contextInPost(el, post) === 'excluded' || tokens(el).some((t) => /footer|meta|share|tags/i.test(t));
 }
+
+/** A talk as a catalogue would list it: its notes (up to its end) and whether it links to a recording. */
+function listedSection(section: TalkSection, alone: boolean): ListedTalk {
+  const linkIn = linksToRecording;
+  if (section.owns) {
+    const notes = clean(section.owns.map((o) => o.textContent).join(' ')).replace(section.title, '');
+    return { notes: notes.slice(0, CATALOGUE_NOTES), linked: section.owns.some(linkIn) };
+  }
+  const parts: string[] = [];
+  let length = 0;
+  for (const block of blocksAfter(section.heading, section.post)) {
+    if (section.end && (block === section.end || !precedes(block, section.end))) break;
+    const text = textUpTo(block, CATALOGUE_NOTES);
+    parts.push(text);
+    length += text.length;
+    if (length >= CATALOGUE_NOTES) break;
+  }
+  // The card around a one-talk post: the heading's own link, or the post's (a thumbnail's).
+  const linked = linkIn(section.heading) || (alone && section.form !== 'title' && linkIn(section.post));
+  return { notes: parts.join('\n').slice(0, CATALOGUE_NOTES), linked };
+}
+const CATALOGUE_NOTES = 1000;
 
 /** The talk's opening text (its first blocks, or its own elements), for evidence and speakers. */
 function sectionLead(c: Candidate, post: Element): string {

@@ -117,13 +117,13 @@ export const CJK_SPEAKER =
 
 /** "Speaker: Jane Doe", "Speakers: A, B", "Sprecherin: …", "登壇者：…", "by Jane Doe". */
 const SPEAKER_LINE =
-  /^((?:speakers?|speaker\(s\)|presenters?|presented by|given by|by|sprecher(?:in)?(?:innen)?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|ponente|orador(?:a|es|as)?|palestrantes?|sprekers?|relatori?|relatrice|докладчи(?:ки|ца|к)|спикеры?|выступающ(?:ий|ая|ие)|prelegen(?:tka|tki|ci|t)|mówca|mówczyni|přednášející|řeční(?:ce|ci|k)|mluvčí|доповідач(?:ка|і)?|konuşmacı(?:lar)?|pembicara|narasumber|diễn giả|người trình bày|(?:palestra|charla|conférence|talk|vortrag|keynote) (?:de|by|von|par|por)|登壇者|講演者|発表者|スピーカー|讲师|讲者|演讲者|演讲人|分享者|嘉宾|講師|講者|演講者|演講人|主講人?|主讲人?|발표자|연사))\s*[:：]?\s*(.{2,200})$/iu;
+  /^((?:speakers?|speaker\(s\)|presenters?|presented by|given by|by|sprecher(?:in)?(?:innen)?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|ponente|orador(?:a|es|as)?|palestrantes?|sprekers?|relatori?|relatrice|докладчи(?:ки|ца|к)|спикеры?|выступающ(?:ий|ая|ие)|prelegen(?:tka|tki|ci|t)|mówca|mówczyni|přednášející|řeční(?:ce|ci|k)|mluvčí|доповідач(?:ка|і)?|konuşmacı(?:lar)?|előadó(?:k)?|föreläsare|foredragsholder|puhuja(?:t)?|pembicara|narasumber|diễn giả|người trình bày|(?:palestra|charla|conférence|talk|vortrag|keynote) (?:de|by|von|par|por)|登壇者|講演者|発表者|スピーカー|讲师|讲者|演讲者|演讲人|分享者|嘉宾|講師|講者|演講者|演講人|主講人?|主讲人?|발표자|연사))\s*[:：]?\s*(.{2,200})$/iu;
 /**
  * Labels that name one person: after "Speaker: Jane Doe," comes her role or company ("Prelegent: Jan
  * Nowak, Hurtownia Danych" is one man), where "Speakers: A, B" lists people.
  */
 const ONE_SPEAKER_LABEL =
-  /^(?:speaker|presenter|sprecher|sprecherin|referent|referentin|intervenant|intervenante|orateur|oratrice|ponente|orador|oradora|palestrante|spreker|relatore|relatrice|докладчик|докладчица|спикер|выступающий|выступающая|prelegent|prelegentka|mówca|mówczyni|řečník|řečnice|доповідач|доповідачка|konuşmacı|diễn giả|người trình bày)$/iu;
+  /^(?:speaker|presenter|sprecher|sprecherin|referent|referentin|intervenant|intervenante|orateur|oratrice|ponente|orador|oradora|palestrante|spreker|relatore|relatrice|докладчик|докладчица|спикер|выступающий|выступающая|prelegent|prelegentka|mówca|mówczyni|řečník|řečnice|доповідач|доповідачка|konuşmacı|előadó|föreläsare|foredragsholder|puhuja|diễn giả|người trình bày)$/iu;
 
 /** The people of a speaker line ("Speaker: Jane Doe, Acme", "登壇者：鈴木花子さん"), or none. */
 export function speakerLine(text: string): string[] {
@@ -131,6 +131,8 @@ export function speakerLine(text: string): string[] {
   if (!m?.[1] || !m[2]) return [];
   // "@luchi_dev (Lucía Benítez)": a handle with the person's name after it names that person.
   const people = m[2].replace(/@[\p{L}\p{N}_.]+\s*[(（]([^()（）]{3,80})[)）]/gu, '$1');
-  const named = ONE_SPEAKER_LABEL.test(m[1]) ? people.replace(/\s*[,，].*$/u, '') : people;
+  // "Speaker: Jane Doe (Acme). Notes: Kim.": the line goes on after a full stop; the people come before it.
+  const sentence = people.replace(/(?<=[\p{L})]{2})[.;]\s.*$/u, '');
+  const named = ONE_SPEAKER_LABEL.test(m[1]) ? sentence.replace(/\s*[,，].*$/u, '') : sentence;
   return parsePeopleWithRole(named) ?? [];
 }

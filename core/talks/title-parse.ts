@@ -30,7 +30,7 @@ export interface ParsedTitle {
 
 const MARKERS: [RegExp, TalkMarker][] = [
   [
-    /^(?:opening |closing |morning |afternoon |the |(?:mon|tues|wednes|thurs|fri|satur|sun)day |day (?:one|two|three|\d) )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$|^(?:ключевой доклад|пленарный доклад|(?:открывающий |закрывающий |вступительный )?кейноут|(?:відкриваючий |закриваючий )?кейноут|wykład otwierający|wykład inauguracyjny|úvodní přednáška|zahajovací přednáška|ключова доповідь|пленарна доповідь|açılış konuşması|kapanış konuşması|ana konuşma|sesi utama|pembicara utama|bài phát biểu chính|phiên toàn thể|主旨发言)$/iu,
+    /^(?:opening |closing |morning |afternoon |the |(?:mon|tues|wednes|thurs|fri|satur|sun)day |day (?:one|two|three|\d) )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$|^(?:nyitó|záró) (?:keynote|előadás)$|^(?:öppnings|avslutnings)?keynote$|^(?:ключевой доклад|пленарный доклад|(?:открывающий |закрывающий |вступительный )?кейноут|(?:відкриваючий |закриваючий )?кейноут|wykład otwierający|wykład inauguracyjny|úvodní přednáška|zahajovací přednáška|ключова доповідь|пленарна доповідь|açılış konuşması|kapanış konuşması|ana konuşma|sesi utama|pembicara utama|bài phát biểu chính|phiên toàn thể|主旨发言)$/iu,
     'keynote',
   ],
   [
@@ -55,10 +55,10 @@ const MARKERS: [RegExp, TalkMarker][] = [
 const BY_PREFIX =
   /^((?:keynote|talk|session|conférence|présentation|vortrag|charla|ponencia|palestra|lightning talk|workshop|atelier))\s+(?:by|de|d['’]|von|par|por|of)\s*([^:：]{3,120}?)\s*[:：]\s+(?=\S)/iu;
 const ROOM =
-  /^(?:room|track|hall|stage|salle|saal|sala|raum|zaal|aula|auditorium|auditorio|main stage|main hall|devroom|escenario|scène|bühne|palco|palcoscenico)\s*[\p{L}\d.]{0,12}$/iu;
+  /^(?:(?:room|track|hall|stage|salle|saal|sala|raum|zaal|aula|auditorium|auditorio|main stage|main hall|devroom|escenario|scène|bühne|palco|palcoscenico|terem|sal|sali)\s*[\p{L}\d.]{0,12}|[\p{Lu}\d]{1,3}\s+(?:terem|sal|sali|room|hall|stage))$/iu;
 const SESSION_CODE = /^([A-Z]{2,5}-?\d{2,4}[A-Z]?)(?:\s*[-:–—|]\s*|\s+)(?=\S)/u;
 const TIME =
-  /^((?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm))?(?:\s*[-–—]\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm))?)?)(?:\s*[-:–—|·•]\s*|\s+)(?=\S)/iu;
+  /^((?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm))?(?:\s*[-–—]\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm))?)?)(?:\s*[-:–—|·•,]\s*|\s+)(?=\S)/iu;
 const BRACKETED = /^[【[［〔]([^】\]］〕]{1,24})[】\]］〕]\s*(?=\S)/u;
 const NUMBERING = /^(?:#?\d{1,2}[.)]|\(\d{1,2}\)|#\d{1,2}:?|[IVX]{1,4}\.|No\.\s*\d+:?)\s+(?=\S)/u;
 const DECORATION = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\s•·▶►→»*])+/u;

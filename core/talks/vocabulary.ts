@@ -32,7 +32,7 @@ export type HeadingRole =
    */
   | 'upcoming';
 
-const DAYS = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)`;
+const DAYS = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|hétfő|kedd|szerda|csütörtök|péntek|szombat|vasárnap|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|torsdag|lørdag|søndag|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai)`;
 const MONTHS = `(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|avril|may|mai|jun(?:e|i)?|juin|jul(?:y|i)?|juillet|aug(?:ust)?|août|sep(?:t(?:ember)?)?|septembre|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|déc(?:embre)?|dez(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)`;
 const ORDINAL = String.raw`(?:\d+|one|two|three|four|five|first|second|third|fourth|final|last|opening|closing|eins|zwei|drei|un|deux|trois|uno|dos|tres)`;
 
@@ -40,6 +40,8 @@ const DAY_PATTERNS: RegExp[] = [
   // "Day 1", "Day one", "Day 2 — Saturday, May 18", "Tag 1", "Jour 2", "Día 1", "Dag 1", "Second day"
   new RegExp(String.raw`^(?:day|tag|jour|d[ií]a|dag|dia)\s+${ORDINAL}\b(?:\s*[-:,(].*)?$`),
   new RegExp(String.raw`^${ORDINAL}\s+(?:day|tag|jour)\b.*$`),
+  // "1. nap – május 30.", "2. päivä": an ordinal number before the day word (the key has lost the number).
+  /^(?:\d{1,2}\.\s*)?(?:nap|päivä|dag|tag)(?:\s*[-:,(].*)?$/u,
   // "Tuesday", "Saturday 3 February", "Thursday, 21 March 2024", "Tuesday morning"
   new RegExp(
     String.raw`^${DAYS}\b[\s,]*(?:\d{1,2}(?:st|nd|rd|th|\.)?\s*(?:of\s+)?${MONTHS}?|${MONTHS}\s+\d{1,2}(?:st|nd|rd|th)?|morning|afternoon|evening|night|vormittag|nachmittag|matin|après-midi|mañana|tarde)?[\s,]*(?:\d{4})?$`,
@@ -103,6 +105,8 @@ const BREAK_PATTERNS: RegExp[] = [
   /^(?:istirahat|makan siang|rehat(?: kopi)?|pintu dibuka|registrasi|öğle arası|kahve arası|kayıt)(?: .{0,40})?$/u,
   // Vietnamese breaks go on with what else happened: "Giờ nghỉ trưa và khu gian hàng" (lunch and the booths).
   /^(?:giờ nghỉ trưa|nghỉ trưa|giờ nghỉ|nghỉ giải lao|giải lao|ăn trưa|tea break)(?: .{0,40})?$/u,
+  // Hungarian and Finnish breaks, with what else there was: "Ebéd és standok", "Lounas ja näytteilleasettajat".
+  /^(?:ebéd|ebédszünet|kávészünet|szünet|regisztráció|lounas|kahvitauko|tauko|ilmoittautuminen)(?: .{0,40})?$/u,
 ];
 
 const CHROME_PATTERNS: RegExp[] = [

@@ -171,3 +171,35 @@ describe('a block’s first line and whether it reads as a title', () => {
     expect(isTitleLike(line)).toBe(expected);
   });
 });
+
+describe('a card grid whose titles are links to their recordings, under a kicker', () => {
+  const tile = (kicker: string, slug: string, title: string, who: string, id: string, text: string) =>
+    `<div class="c4"><div class="c5"><p class="z1">${kicker}</p>
+     <p class="z2"><a href="https://watch.summit.example.org/2025/${slug}">${title}</a></p>
+     <p class="z3">${who}</p><p id="${id}">${text}</p></div></div>`;
+  const doc = page(
+    `<article><h1>Three sessions from Lakeside Summit we still argue about</h1>
+     <p id="intro">Four of us took the ferry over for both days; below, one card per session, linked to its recording.</p>
+     <div class="c3">
+     ${tile('Wed · Room 2 · 10:00', 'tests', 'What Your Flaky Tests Are Telling You', 'Aurelia Fontaine, Brightwell', 'f1', 'Aurelia sorted two thousand flaky failures by cause; most were timing, and her team fixed the clock, not the tests.')}
+     ${tile('Wed · Room 1 · 14:30', 'cdn', 'The CDN Is Part of Your App', 'Dmitri Volkonsky', 'f2', 'Caching rules belong in the repository with the code they cache; his team reviews them like any other change.')}
+     ${tile('Thu · Room 3 · 09:15', 'oncall', 'On-Call for Small Teams', 'Priya Raman', 'f3', 'With four engineers a weekly rotation burns people out; they moved to follow-the-sun with a partner team abroad.')}
+     </div>
+     <div class="c3"><div class="c4"><a href="https://watch.summit.example.org/2025/x">Keeping Secrets in Git</a></div>
+     <div class="c4"><a href="https://watch.summit.example.org/2025/y">Postgres at the Edge</a></div>
+     <div class="c4"><a href="https://watch.summit.example.org/2025/z">Designing Status Pages</a></div></div>
+     </article>`,
+    'Three sessions from Lakeside Summit we still argue about',
+  );
+
+  it('each card whose line links to its recording is a talk, owning its notes, with the speakers under it', () => {
+    expect(titles(doc)).toEqual([
+      ['What Your Flaky Tests Are Telling You', ['Aurelia Fontaine']],
+      ['The CDN Is Part of Your App', ['Dmitri Volkonsky']],
+      ['On-Call for Small Teams', ['Priya Raman']],
+    ]);
+    expect(filed(doc, 'f1')).toBe('What Your Flaky Tests Are Telling You');
+    expect(filed(doc, 'f3')).toBe('On-Call for Small Teams');
+    expect(filed(doc, 'intro')).toBeNull();
+  });
+});

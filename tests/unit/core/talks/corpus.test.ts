@@ -34,7 +34,8 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   '76-notion-toggle-headings-web-summit-pt-pt.html': { passages: 'toggle blocks', talks: 'toggle blocks' },
   // Talks as <dt> entries of one definition list (Norwegian).
   '77-consultancy-blog-dl-javazone-nb.html': { passages: 'definition list', talks: 'definition list' },
-  // Held-out round 8 (pages 84-95), as first run on 2026-12-07 with session 8's detector (docs/talk-detection.md).
+  // Held-out round 8 (pages 84-95), as first run on 2026-12-07 with session 8's detector (docs/talk-detection.md);
+  // 89 (a card grid) and 95 (a recordings catalogue) pass since session 9 (links under a kicker, catalogues).
   // Discourse topic: one reply per talk, titles in four forms (bold "Kind — T (Speaker)", "“T” by @handle", …).
   '84-discourse-replies-djangocon-us.html': { passages: 'forum replies', talks: 'forum replies' },
   // Telegram channel, Arabic right to left: <br> lines, bold first lines, one-line messages, no headings.
@@ -42,11 +43,14 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   // MediaWiki: "[edit]" headings with room/time prefixes and handles; duty and lightning headings between talks.
   '86-mediawiki-hackerspace-38c3.html': { passages: 'wiki headings', talks: 'wiki headings' },
   // Google Docs published: no heading elements, bold spans by class; Hungarian family-name-first order.
-  '87-google-docs-spans-craft-conf-hu.html': { passages: 'styled spans', talks: 'styled spans' },
+  // Since session 9 three of four talks are found; "14:20, B terem: T" with its speaker named only in
+  // the notes ("Ezt Sofia Marchetti tartotta") is not, in a form whose other talks name their speakers.
+  '87-google-docs-spans-craft-conf-hu.html': {
+    passages: 'a talk without its speaker',
+    talks: 'a talk without its speaker',
+  },
   // Greek single talk named only in a figure caption.
   '88-ghost-figcaption-single-el.html': { passages: 'figure caption', talks: 'figure caption' },
-  // Swedish card grid: each title a link to its video, a kicker with day/room/time above it.
-  '89-wordpress-card-grid-oredev-sv.html': { passages: 'card grid', talks: 'card grid' },
   // Hindi: "Speaker — Title" and "Title (Speaker, Company)" plain paragraphs, speakers in Devanagari.
   '90-blogger-plain-lines-pycon-india-hi.html': { passages: 'plain lines', talks: 'plain lines' },
   // Finnish single talk named only in a blockquote of the programme text.
@@ -56,11 +60,6 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
     passages: 'room and time prefix',
     talks: 'room and time prefix',
     speakers: 'one of two speakers',
-  },
-  // A conference's recordings catalogue (programme abstracts, no notes): its 16 cards are taken for talks.
-  '95-conference-site-recordings-catalogue-rustlab-negative.html': {
-    passages: 'catalogue',
-    talks: 'catalogue',
   },
 };
 

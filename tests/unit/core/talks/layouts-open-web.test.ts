@@ -186,6 +186,11 @@ describe('speaker labels and honorifics', () => {
     expect(speakerLine('Speakers: @ana (Ana Lima), @rui (Rui Costa)')).toEqual(['Ana Lima', 'Rui Costa']);
   });
 
+  it('a speaker line that goes on after a full stop names the people before it (session 9)', () => {
+    expect(speakerLine('Előadó: Lena Fischer (Nordlicht). Jegyzet: Bálint.')).toEqual(['Lena Fischer']);
+    expect(speakerLine('Speaker: J. Okoro. Notes by Kim.')).toEqual(['J. Okoro']);
+  });
+
   it('a quoted heading with no speaker, among headings that name theirs, is a talk by its label line', () => {
     const doc = page(
       `<main><h1>JSDay 2025: mis notas</h1><p>Notas de las charlas que vi.</p>

@@ -104,8 +104,10 @@ describe('layouts', () => {
   });
 
   it('session cards: short sibling articles are parts of the page, each talk its card', () => {
+    // Notes told by a writer ("we"): cards of impersonal blurbs, each linked to its recording, are a
+    // catalogue since session 9 (catalogue.test.ts).
     const card = (title: string, speaker: string, id: string) =>
-      `<article class="session"><h3><a href="https://conf.example/2024/sessions/${id}">${title}</a></h3><p>${speaker} · Engineer</p><p id="${id}">Summary of the session.</p><a href="https://video.example/${id}">Watch the recording</a></article>`;
+      `<article class="session"><h3><a href="https://conf.example/2024/sessions/${id}">${title}</a></h3><p>${speaker} · Engineer</p><p id="${id}">What we took home from the session.</p><a href="https://video.example/${id}">Watch the recording</a></article>`;
     const doc = page(
       `<main><h1>Tidewater JS 2024: session recordings</h1><p id="intro">All the talks of the day, with recordings.</p><h2>Main stage</h2>
       ${card('The Boring Web', 'Renée Castellanos', 'boring')}${card('Types at the Border', 'Dwayne Whitaker', 'types')}${card('Offline First', 'Keisha Boone', 'offline')}

@@ -35,6 +35,9 @@ describe('parseTalkTitle', () => {
       null,
     ],
     ['10:30 — Scaling Postgres (Jane Doe)', 'Scaling Postgres', ['Jane Doe'], null],
+    // A time with a comma, and a room named after its letter (session 9).
+    ['09:45, A terem: Caching at the Edge', 'Caching at the Edge', [], null],
+    ['Záró keynote – The Slow Parts of Fast Systems', 'The Slow Parts of Fast Systems', [], 'keynote'],
     // A session kind and a person before the colon: the person is the speaker (session 8).
     [
       'Closing keynote, Imre Varga: Where Schedulers Go to Die',

@@ -6,6 +6,10 @@ describe('headingRole', () => {
     ['Day 1', 'day'],
     ['Day 2 — Saturday, May 18', 'day'],
     ['Second day', 'day'],
+    // Hungarian and the Nordic languages (session 9).
+    ['3. nap – június 2., szombat', 'day'],
+    ['Lördag', 'day'],
+    ['Kávészünet és kiállítók', 'break'],
     ['Tuesday', 'day'],
     ['Saturday 3 February', 'day'],
     ['Thursday, 21 March 2024', 'day'],
