@@ -12,6 +12,7 @@ import { type RecordState, isDeleted } from '@/core/sync/merge';
 import { detectedTalkKey, pageWinner, unitePages, uniteTalks, withEveryNote } from '@/core/sync/unify';
 import type { CollectionRecord, PageRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from '../db';
+import { bringBackReferenced } from './bring-back';
 
 /** What a pull batch leaves for unification. */
 export interface UnifyWork {
@@ -95,6 +96,11 @@ export async function unifyPages(db: TalkNotesDatabase, work: UnifyWork): Promis
   }
   for (const url of await uniteDetectedTalks(db, talkPages)) changedUrls.add(url);
   for (const url of await refileUnderUnitedTalks(db, work.talks)) changedUrls.add(url);
+  // What is still deleted here while records point at it was deleted on a device that had not
+  // seen them: brought back (bring-back.ts), then united with a talk of its title if one was made since.
+  const back = await bringBackReferenced(db, work.talks, work.dangling);
+  for (const url of back.urls) changedUrls.add(url);
+  for (const url of await uniteDetectedTalks(db, back.talkPages)) changedUrls.add(url);
   return [...changedUrls];
 }
 
