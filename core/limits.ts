@@ -9,6 +9,12 @@ export const LIMITS = {
   id: 100,
   /** A URL: a page's address or its canonical URL. */
   url: 8192,
+  /**
+   * Addresses one page record's post was read at besides its own (`readAt`, #18): an archive page, a
+   * moved post's new URL, an AMP view, a linked copy. Dozens at most for a real post; the bound keeps
+   * a synced or imported record small.
+   */
+  readAt: 50,
   /** A page's or a talk's title. */
   title: 2000,
   /** One person's name: a page's author or a talk's speaker. */
@@ -34,6 +40,8 @@ export const LIMITS = {
   textFragment: 4000,
   /** A passage's Markdown. */
   markdown: 500_000,
+  /** The line that led to a passage in its talk's section (core/schedule/clip-lead.ts MAX_LEAD_CHARS). */
+  clipLead: 160,
   /** A reader's note. */
   note: 1_000_000,
   /** Characters of a highlight's author name (the sync panel's `Device or author name`). */

@@ -18,9 +18,16 @@
  *   the library is dropped (the passages show under the page talk).
  * - A collection with no id match but the name of a library collection (names are unique, ignoring
  *   case) is merged into it: highlight ids united, the newer name and description kept.
- * - Settings have no timestamps: the library's value stays; a setting it lacks is added.
+ * - A page's `readAt` (the addresses its post was read at, core/read-at.ts) is a grow-only set: the
+ *   page written (the backup's or the library's) lists both sides' addresses, and so does a library
+ *   page that stays (`readAtJoined`: not an overwrite, nothing the reader is asked about). The pages
+ *   the backup's `postLinks` linked to a post are addresses that post was read at too.
+ * - Settings have no timestamps: the library's value stays; a setting it lacks is added. The
+ *   `postLinks` answers are merged per page, the library's answer winning.
  */
 import { type LibraryData, resolveScheduleLinks } from './backup';
+import { joinReadAt } from './read-at';
+import { MAX_POST_LINKS, type PostLink, parseSetting } from './settings';
 import { findSameConference } from './schedule/identity';
 import type {
   CollectionRecord,
@@ -66,6 +73,8 @@ export interface MergePlan {
   highlights: TablePlan<HighlightRecord>;
   collections: TablePlan<CollectionRecord>;
   settings: TablePlan<SettingRecord>;
+  /** Library pages that stay, with the backup's addresses their post was read at added to theirs. */
+  readAtJoined: PageRecord[];
   /**
    * Backup ids replaced by the id of the library record they were matched to (by URL, title, name,
    * the same conference or schedule id).
@@ -111,12 +120,14 @@ export function planMerge(incoming: LibraryData, library: LibraryMatches): Merge
     highlights: emptyPlan(),
     collections: emptyPlan(),
     settings: emptyPlan(),
+    readAtJoined: [],
     remapped: { pages: new Map(), conferences: new Map(), talks: new Map(), collections: new Map() },
   };
 
   // Pages: by id, else by URL.
   const pagesById = new Map(library.pages.map((p) => [p.id, p]));
   const pagesByUrl = new Map(library.pages.map((p) => [p.url, p]));
+  const linkedTo = linkedPagesByPost(mergedPostLinks(library.settings, incoming.settings));
   for (const page of incoming.pages) {
     let record = page;
     let existing = pagesById.get(page.id);
@@ -135,7 +146,13 @@ export function planMerge(incoming: LibraryData, library: LibraryMatches): Merge
         continue;
       }
     }
-    place(plan.pages, decide(record, existing), record, record.id);
+    const readAt = joinReadAt(record.url, record.readAt, existing?.readAt, linkedTo.get(record.url));
+    if (readAt.length) record = { ...record, readAt };
+    const decision = decide(record, existing);
+    place(plan.pages, decision, record, record.id);
+    if (decision === 'skip' && existing && readAt.length && !sameRecord(existing.readAt, readAt)) {
+      plan.readAtJoined.push({ ...existing, readAt });
+    }
   }
   const pageId = <T extends string | null>(id: T): T =>
     id === null ? id : ((plan.remapped.pages.get(id) as T) ?? id);
@@ -264,13 +281,54 @@ export function planMerge(incoming: LibraryData, library: LibraryMatches): Merge
     place(plan.collections, decide(record, collectionsById.get(id)), record, id);
   }
 
-  // Settings: the library's value stays.
+  // Settings: the library's value stays (its post links: its answer for a page stays).
   const settingsByKey = new Map(library.settings.map((s) => [s.key, s]));
   for (const setting of incoming.settings) {
     const existing = settingsByKey.get(setting.key);
+    if (existing && setting.key === 'postLinks') {
+      const links = mergePostLinks(existing.value, setting.value);
+      const changed = !sameRecord(links, parseSetting('postLinks', existing.value));
+      place(plan.settings, changed ? 'update' : 'skip', { key: 'postLinks', value: links }, setting.key);
+      continue;
+    }
     place(plan.settings, existing ? 'skip' : 'add', setting, setting.key);
   }
   return plan;
+}
+
+/** Both sides' `postLinks` answers (mergePostLinks). */
+function mergedPostLinks(
+  library: readonly SettingRecord[],
+  incoming: readonly SettingRecord[],
+): Record<string, PostLink> {
+  const of = (settings: readonly SettingRecord[]) => settings.find((s) => s.key === 'postLinks')?.value;
+  return mergePostLinks(of(library), of(incoming));
+}
+
+/** Per post (its key, a page's URL), the pages linked to it. */
+function linkedPagesByPost(links: Readonly<Record<string, PostLink>>): Map<string, string[]> {
+  const byPost = new Map<string, string[]>();
+  for (const [page, link] of Object.entries(links)) {
+    if (!link.linked) continue;
+    byPost.set(link.post, [...(byPost.get(link.post) ?? []), page]);
+  }
+  return byPost;
+}
+
+/**
+ * The library's post-link answers with the backup's for pages it has not answered, the library's
+ * newest kept last (the setting drops its oldest answers beyond `MAX_POST_LINKS`).
+ */
+function mergePostLinks(library: unknown, backup: unknown): Record<string, PostLink> {
+  const ours = parseSetting('postLinks', library);
+  const merged: Record<string, PostLink> = {};
+  for (const [page, link] of Object.entries(parseSetting('postLinks', backup))) {
+    if (!Object.hasOwn(ours, page)) merged[page] = link;
+  }
+  Object.assign(merged, ours);
+  const keys = Object.keys(merged);
+  for (const old of keys.slice(0, Math.max(0, keys.length - MAX_POST_LINKS))) delete merged[old];
+  return merged;
 }
 
 /** The library collection with the other's highlights added; the newer name and description win. */

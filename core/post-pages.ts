@@ -7,6 +7,9 @@
  * - one page's declared canonical is another's address, or both declare the same canonical;
  * - both carry the same post fingerprint (core/post-identity.ts).
  *
+ * A page's `readAt` (core/read-at.ts) lists more addresses of its post; they join no pages: an archive
+ * page shows several posts, and its own record (clips from before post identity) is none of them.
+ *
  * The permalink is the canonical its pages declare of their own site (the one most of them declare,
  * then the newest declaration), else the address of the post's oldest page (where its first
  * highlights were filed).
@@ -15,7 +18,10 @@ import { siteOf } from './site';
 import type { PageRecord } from './types';
 import { normalizeUrl } from './url';
 
-type PostPage = Pick<PageRecord, 'url' | 'canonicalUrl' | 'fingerprint' | 'createdAt' | 'updatedAt'>;
+type PostPage = Pick<
+  PageRecord,
+  'url' | 'canonicalUrl' | 'fingerprint' | 'readAt' | 'createdAt' | 'updatedAt'
+>;
 
 export interface PostPages {
   /** Per page (the input's order): the index of the post's first page in the input, its representative. */
@@ -72,8 +78,8 @@ export function groupPagesByPost(pages: readonly PostPage[]): PostPages {
   }
   const addresses: (readonly string[])[] = pages.map(() => []);
   for (const [root, list] of members) {
-    // A post at one address that names no other has that address alone.
-    if (list.length === 1 && !canonicals[root]) {
+    // A post at one address that names no other and was read nowhere else has that address alone.
+    if (list.length === 1 && !canonicals[root] && !pages[root]!.readAt?.length) {
       addresses[root] = [pages[root]!.url];
       continue;
     }
@@ -85,7 +91,10 @@ export function groupPagesByPost(pages: readonly PostPage[]): PostPages {
   return { postOf, addresses };
 }
 
-/** A post's addresses: its permalink, then its pages' addresses and canonicals, oldest page first. */
+/**
+ * A post's addresses: its permalink, then its pages' addresses and canonicals, oldest page first,
+ * then the other addresses it was read at (`readAt`: an archive page, a moved post's new URL).
+ */
 function postAddresses(pages: readonly PostPage[], canonicals: readonly (string | null)[]): string[] {
   const order = pages.map((_, i) => i).sort((a, b) => pages[a]!.createdAt - pages[b]!.createdAt || a - b);
   // The canonical most of its pages declare; of those declared as often, the newest declaration.
@@ -112,6 +121,7 @@ function postAddresses(pages: readonly PostPage[], canonicals: readonly (string 
     const canonical = canonicals[i];
     if (canonical) all.add(canonical);
   }
+  for (const i of order) for (const url of pages[i]!.readAt ?? []) all.add(url);
   // A canonical and a page's address that differ only as typed (a trailing slash, a fragment) are one.
   const seen = new Set<string>();
   return [...all].filter((url) => {

@@ -119,6 +119,12 @@ export const PageMetadataSchema = v.object({
 
 export const TagSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.tag));
 
+/** A clip's lead line (`ClipLeadRecord`): short page text, plain data. */
+const ClipLeadSchema = v.object({
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.clipLead)),
+  likeHeading: v.boolean(),
+});
+
 export const HighlightRecordSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id)),
   pageId: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id)),
@@ -128,6 +134,7 @@ export const HighlightRecordSchema = v.object({
   markdown: text(LIMITS.markdown),
   textFragment: v.optional(TextFragmentSchema),
   textContentQuote: v.optional(TextContentQuoteSchema),
+  clipLead: v.optional(ClipLeadSchema),
   selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
   color: ColorSchema,
   note: text(LIMITS.note),
@@ -154,6 +161,8 @@ const recordNoteEntries = {
 export const PageRecordSchema = v.object({
   ...PageMetadataSchema.entries,
   ...recordNoteEntries,
+  // Not in a clip's metadata: only the background records where a post was read (core/read-at.ts).
+  readAt: v.optional(v.pipe(v.array(HttpUrlSchema), v.maxLength(LIMITS.readAt))),
   ...authorEntry,
   id: recordId,
   createdAt: timestamp,
@@ -277,6 +286,8 @@ const ClipHighlightSchema = v.object({
   textFragment: v.optional(TextFragmentSchema),
   /** The passage as other annotation tools count text (core/anchoring/text-content.ts). */
   textContentQuote: v.optional(TextContentQuoteSchema),
+  /** The line that led to the passage in its talk's section (core/schedule/clip-lead.ts). */
+  clipLead: v.optional(ClipLeadSchema),
   selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
   color: ColorSchema,
   note: v.pipe(v.string(), v.maxLength(LIMITS.note)),

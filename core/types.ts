@@ -82,6 +82,13 @@ export interface PageMetadata {
 
 export interface PageRecord extends PageMetadata, RecordNotes {
   id: string;
+  /**
+   * Where else the post was read (#18, core/read-at.ts): normalized addresses other than `url` at
+   * which a clip was filed under this page (an archive page, a moved post's new URL, an AMP view) or
+   * which the reader linked to it. Sorted, each once, at most `LIMITS.readAt`; missing on pages
+   * that were never read elsewhere. Not indexed.
+   */
+  readAt?: string[];
   /** Who clipped it first (#16: the sync panel's name or this browser's); absent on pages made before. */
   author?: string;
   createdAt: number;
@@ -190,6 +197,12 @@ export interface HighlightRecord {
    * older clips): Web Annotation export writes its selectors from it.
    */
   textContentQuote?: TextContentQuote;
+  /**
+   * The heading-like line that led to the passage within its talk's section when it was clipped
+   * (core/schedule/clip-lead.ts; absent when there was none, and for older clips): what the clip guard
+   * (core/schedule/clip-guard.ts) reads for another talk named above the passage. Page text, as data.
+   */
+  clipLead?: ClipLeadRecord;
   selectors: Selector[];
   color: HighlightColor;
   note: string;
@@ -207,6 +220,13 @@ export interface HighlightRecord {
   author?: string;
   createdAt: number;
   updatedAt: number;
+}
+
+/** A clip's lead line (core/schedule/clip-lead.ts `ClipLead`): its text, at most LIMITS.clipLead characters. */
+export interface ClipLeadRecord {
+  text: string;
+  /** The line is styled as the section's own heading (a line of the talks' rank). */
+  likeHeading: boolean;
 }
 
 /** What the reader may edit on a highlight (popup, dashboard, in-page menu); the rest is the clip's. */

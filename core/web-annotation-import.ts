@@ -18,6 +18,11 @@
  *   bodies (and bodies with no purpose) are the note, `tagging` bodies tags, an `identifying`
  *   TextualBody the talk (by title, on that page). An annotation without a selector is about the
  *   whole page: its note and tags go to the page, or to the talk it identifies.
+ * - Titles and conferences (#19): the target's `label` titles a new page; an `identifying`
+ *   SpecificResource with a `label` is a conference talk (its id, title, speakers, times, event page
+ *   and the `linking` bodies as its links) and its `dcterms:isPartOf` node its conference. The passage
+ *   goes under that talk, or under its page talk (the `identifying` TextualBody), linked to it. They
+ *   are dated 1990: the library's own conference and talk records always win a merge.
  * - Ids are stable, so importing a file twice adds nothing the second time: our own ids come back
  *   (`urn:uuid:`, `urn:talk-notes:*`), any other annotation's id is hashed (`wa-…`); pages are keyed
  *   by URL and talks by page and title.
@@ -31,6 +36,7 @@ import { LIMITS } from './limits';
 import { EARLIEST_TIMESTAMP, isPlausibleTime } from './schemas';
 import { normalizeTags } from './tags';
 import {
+  type ConferenceRecord,
   HIGHLIGHT_COLORS,
   type HighlightColor,
   type HighlightRecord,
@@ -293,6 +299,8 @@ function targetParts(target: v.InferOutput<typeof TargetShape>): {
   url: string | null | 'too-long';
   selectors: readonly SelectorValue[];
   color: HighlightColor | null;
+  /** The page's title (our export's `label`). */
+  label: string | null;
 } {
   const source = typeof target === 'string' ? target : (target.source ?? target.id);
   const iri = typeof source === 'string' ? source : source?.id;
@@ -301,6 +309,91 @@ function targetParts(target: v.InferOutput<typeof TargetShape>): {
     url: url && url.length > LIMITS.url ? 'too-long' : url,
     selectors: typeof target === 'string' ? [] : list<SelectorValue>(target.selector),
     color: typeof target === 'string' ? null : colorOf(list(target.styleClass)),
+    label: typeof target === 'string' ? null : textOf(target.label, LIMITS.title),
+  };
+}
+
+/** A string field read leniently: trimmed, cut to `max`, null when absent, empty or not a string. */
+function textOf(value: unknown, max: number): string | null {
+  return typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null;
+}
+
+/** An http(s) URL the library can keep, else null. */
+function httpUrl(value: unknown): string | null {
+  return typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value) && value.length <= LIMITS.url
+    ? value
+    : null;
+}
+
+/** A conference talk an `identifying` SpecificResource names (#19), with its conference. */
+interface EventDraft {
+  id: string;
+  title: string;
+  url: string | null;
+  speakers: string[];
+  start: string | null;
+  end: string | null;
+  conference: ConferenceRecord | null;
+}
+
+const TALK_IRI = /^urn:talk-notes:talk:(.+)$/;
+const CONFERENCE_IRI = /^urn:talk-notes:conference:(.+)$/;
+
+/** Our id in a `urn:talk-notes:talk:` / `conference:` IRI, else a hash of whatever identifies it. */
+function idOf(iri: unknown, ours: RegExp, prefix: string, fallback: string): string {
+  const match = typeof iri === 'string' ? ours.exec(iri) : null;
+  if (match) {
+    try {
+      const id = decodeURIComponent(match[1]!);
+      if (id.length > 0 && id.length <= LIMITS.id) return id;
+    } catch {
+      // not ours after all: hashed below
+    }
+  }
+  return `${prefix}${stableHash(typeof iri === 'string' ? iri : fallback)}`;
+}
+
+function eventOf(body: Record<string, unknown>): EventDraft | null {
+  const title = textOf(body.label, LIMITS.title);
+  if (!title) return null;
+  const source =
+    typeof body.source === 'string' ? body.source : isRecord(body.source) ? body.source.id : null;
+  const url = httpUrl(source);
+  const speakers = Array.isArray(body['schema:performer'])
+    ? body['schema:performer']
+        .map((name) => textOf(name, LIMITS.personName))
+        .filter((name): name is string => name !== null)
+        .slice(0, LIMITS.speakers)
+    : [];
+  const node = body['dcterms:isPartOf'];
+  const conferenceTitle = isRecord(node) ? textOf(node.label, LIMITS.title) : null;
+  const conference: ConferenceRecord | null =
+    isRecord(node) && conferenceTitle
+      ? {
+          id: idOf(node.id, CONFERENCE_IRI, 'wa-conference-', conferenceTitle),
+          title: conferenceTitle,
+          acronym: textOf(node['schema:alternateName'], LIMITS.scheduleField),
+          start: textOf(node['schema:startDate'], LIMITS.scheduleField),
+          end: textOf(node['schema:endDate'], LIMITS.scheduleField),
+          timeZone: null,
+          url: httpUrl(node.homepage),
+          sourceUrl: httpUrl(node.via),
+          sourceFile: null,
+          // Not in the export: the formats are alike once read.
+          format: 'frab-json',
+          importedAt: EARLIEST_TIMESTAMP,
+          createdAt: EARLIEST_TIMESTAMP,
+          updatedAt: EARLIEST_TIMESTAMP,
+        }
+      : null;
+  return {
+    id: idOf(body.id, TALK_IRI, 'wa-ctalk-', `${conference?.id ?? ''}\u0000${url ?? ''}\u0000${title}`),
+    title,
+    url,
+    speakers,
+    start: textOf(body['schema:startDate'], LIMITS.scheduleField),
+    end: textOf(body['schema:endDate'], LIMITS.scheduleField),
+    conference,
   };
 }
 
@@ -317,10 +410,13 @@ interface Bodies {
   notes: string[];
   tags: string[];
   talk: string | null;
+  /** A conference talk the annotation identifies, and its other links. */
+  event: EventDraft | null;
+  links: string[];
 }
 
 function bodiesOf(annotation: Shape): Bodies {
-  const out: Bodies = { notes: [], tags: [], talk: null };
+  const out: Bodies = { notes: [], tags: [], talk: null, event: null, links: [] };
   const tagging = list(annotation.motivation).includes('tagging');
   if (annotation.bodyValue?.trim()) out.notes.push(annotation.bodyValue);
   for (const body of list<BodyValue>(annotation.body).slice(0, MAX_PARTS)) {
@@ -329,9 +425,16 @@ function bodiesOf(annotation: Shape): Bodies {
       if (body.trim()) out.notes.push(body);
       continue;
     }
-    // A resource body (an event page, a link) has no text of ours to keep.
-    if (typeof body.value !== 'string' || !body.value.trim()) continue;
     const purposes = list(body.purpose);
+    // A resource body: a conference talk (our export names it), or one of its links.
+    if (typesOf(body).includes('SpecificResource')) {
+      if (purposes.includes('identifying')) out.event ??= eventOf(body);
+      else if (purposes.includes('linking')) {
+        const url = httpUrl(typeof body.source === 'string' ? body.source : body.source?.id);
+        if (url) out.links.push(url);
+      }
+    }
+    if (typeof body.value !== 'string' || !body.value.trim()) continue;
     if (purposes.includes('tagging') || (tagging && purposes.length === 0)) out.tags.push(body.value);
     else if (purposes.includes('identifying')) out.talk ??= body.value.trim().slice(0, LIMITS.title);
     else if (purposes.length === 0 || purposes.some((p) => p === 'commenting' || p === 'describing'))
@@ -453,7 +556,46 @@ function toRecords(
   const pages = new Map<string, PageDraft>();
   const talks = new Map<string, TalkRecord & { notes: string[]; allTags: string[] }>();
   const highlights = new Map<string, HighlightRecord>();
+  const conferences = new Map<string, ConferenceRecord>();
+  const conferenceTalks = new Map<string, TalkRecord>();
   let imported = 0;
+
+  /** The conference talk of an annotation's bodies (once per id), with its conference: its id, or null. */
+  const conferenceTalkFor = (bodies: Bodies): string | null => {
+    const event = bodies.event;
+    if (!event?.conference) return null;
+    if (!conferences.has(event.conference.id)) conferences.set(event.conference.id, event.conference);
+    if (!conferenceTalks.has(event.id))
+      conferenceTalks.set(event.id, {
+        id: event.id,
+        pageId: null,
+        title: event.title,
+        speakers: event.speakers,
+        position: -1,
+        detected: false,
+        detectedTitle: null,
+        conferenceId: event.conference.id,
+        scheduleId: event.id,
+        subtitle: null,
+        start: event.start,
+        end: event.end,
+        timeZone: null,
+        day: event.start && /^\d{4}-\d{2}-\d{2}/.test(event.start) ? event.start.slice(0, 10) : null,
+        room: null,
+        track: null,
+        type: null,
+        abstract: null,
+        url: event.url,
+        links: [...new Set(bodies.links)]
+          .filter((url) => url !== event.url)
+          .slice(0, LIMITS.scheduleLinks)
+          .map((url) => ({ kind: 'other' as const, url, title: null })),
+        housekeeping: false,
+        createdAt: EARLIEST_TIMESTAMP,
+        updatedAt: EARLIEST_TIMESTAMP,
+      });
+    return event.id;
+  };
 
   const pageFor = (url: string, at: number, title: string | null): PageDraft => {
     let page = pages.get(url);
@@ -528,7 +670,7 @@ function toRecords(
         skip('empty');
         continue;
       }
-      const page = pageFor(web[0]!.url!, modified, title);
+      const page = pageFor(web[0]!.url!, modified, title ?? web[0]!.label);
       const talkId = ourId(shape.id, 'talk-note');
       const pageId = ourId(shape.id, 'page-note');
       if (pageId && page.record.id.startsWith('wa-page-')) retargetPage(page, pageId, talks, highlights);
@@ -547,8 +689,14 @@ function toRecords(
       skip('no-quote');
       continue;
     }
-    const page = pageFor(withSelectors.url!, modified, title);
+    const page = pageFor(withSelectors.url!, modified, title ?? withSelectors.label);
     const talk = bodies.talk ? talkFor(page, bodies.talk, modified) : null;
+    const conferenceTalk = conferenceTalkFor(bodies);
+    // A page's talk linked to the conference talk: the reader's link (the matcher's state is not exported).
+    if (talk && conferenceTalk) {
+      talk.scheduleTalkId ??= conferenceTalk;
+      talk.scheduleLink ??= 'chosen';
+    }
     const id =
       ourId(shape.id, 'highlight') ??
       `wa-${stableHash(shape.id ?? `${page.record.url}\u0000${quote.selector.prefix}\u0000${quote.selector.exact}\u0000${quote.selector.suffix}\u0000${shape.created ?? ''}`)}`;
@@ -556,7 +704,7 @@ function toRecords(
       id,
       pageId: page.record.id,
       url: page.record.url,
-      talkId: talk?.id ?? null,
+      talkId: talk?.id ?? conferenceTalk ?? null,
       text: quote.selector.exact,
       // No Markdown from elsewhere: exports write the passage as escaped text.
       markdown: '',
@@ -595,11 +743,14 @@ function toRecords(
     ...(refused.firstInvalid ? { firstInvalid: refused.firstInvalid } : {}),
     library: {
       pages: [...pages.values()].map((p) => noted(p.record, p.notes, p.tags)),
-      conferences: [],
-      talks: [...talks.values()].map(({ notes, allTags, ...talk }) => {
-        // Point highlights at the talk's final id (our own talk-note id may have come after them).
-        return noted(talk, notes, allTags);
-      }),
+      conferences: [...conferences.values()],
+      talks: [
+        ...[...talks.values()].map(({ notes, allTags, ...talk }) => {
+          // Point highlights at the talk's final id (our own talk-note id may have come after them).
+          return noted(talk, notes, allTags);
+        }),
+        ...conferenceTalks.values(),
+      ],
       highlights: fixTalkIds([...highlights.values()], talks),
       collections: [],
       settings: [],

@@ -21,11 +21,17 @@
  * with an `identifying` TextualBody (its title), and a conference talk's targets its event page.
  * A passage's colour is a style class on its target (`talk-notes-yellow`, …) with the annotation's own
  * embedded CssStylesheet giving it that colour (the model's styles, section 4.3).
+ * Titles and conferences (#19), in terms of the model's own JSON-LD context that tools which do not
+ * know them skip: the page's title is the target's `label` (the target's `source` stays the page's URL,
+ * a string, as tools read it); a conference talk's `identifying` body carries the talk (`id`, `label`,
+ * speakers and times as schema.org terms) and its conference as `dcterms:isPartOf` (its id, `label`,
+ * acronym, dates, `homepage` and the schedule it came `via`), so an import rebuilds both.
  * The whole collection is embedded as its first page.
  */
 import { COLOR_SWATCHES } from './colors';
 import { noteOf, tagsOf } from './record-notes';
 import type {
+  ConferenceRecord,
   HighlightColor,
   HighlightRecord,
   PageRecord,
@@ -65,9 +71,32 @@ export interface TextualBody {
 /** A web resource as a body, with the reason it is there: the event page, a recording, slides. */
 export interface LinkBody {
   type: 'SpecificResource';
+  /** A conference talk's own IRI (`urn:talk-notes:talk:<id>`), on its `identifying` body. */
+  id?: string;
   purpose: 'identifying' | 'linking';
-  /** The resource's IRI (an http(s) URL). */
+  /** The resource's IRI: an http(s) URL, or the talk's own IRI when it has no event page. */
   source: string;
+  /** The talk's title. */
+  label?: string;
+  'schema:performer'?: string[];
+  'schema:startDate'?: string;
+  'schema:endDate'?: string;
+  /** The talk's conference. */
+  'dcterms:isPartOf'?: ConferenceNode;
+}
+
+/** A conference as a node of the export (terms of the model's context, or schema.org / Dublin Core ones). */
+export interface ConferenceNode {
+  /** `urn:talk-notes:conference:<id>`. */
+  id: string;
+  label: string;
+  'schema:alternateName'?: string;
+  'schema:startDate'?: string;
+  'schema:endDate'?: string;
+  /** The conference's own site. */
+  homepage?: string;
+  /** Where its schedule was imported from. */
+  via?: string;
 }
 
 export interface Annotation {
@@ -88,6 +117,8 @@ export interface Annotation {
     selector?: (TextQuoteSelector | TextPositionSelector)[];
     /** `talk-notes-yellow`, … (see {@link colorClass}). */
     styleClass?: string;
+    /** The page's title (rdfs:label in the model's context). */
+    label?: string;
   };
 }
 
@@ -118,6 +149,8 @@ export interface WebAnnotationInput {
    * passage of a conference talk links to its event page. Without them, no annotation has links.
    */
   talks?: readonly TalkRecord[];
+  /** The conferences of those conference talks: each passage of one names it. */
+  conferences?: readonly ConferenceRecord[];
   /** ms since the epoch. */
   exportedAt: number;
   /** The extension's version, for `generator`. */
@@ -139,8 +172,24 @@ function isoTime(ms: number): string {
   return (Number.isNaN(date.getTime()) ? new Date(0) : date).toISOString();
 }
 
-/** The event a conference talk's passages are about: its page and its links (recording, slides, …). */
-export type TalkEvent = Pick<TalkRecord, 'url' | 'links'>;
+/**
+ * The event a conference talk's passages are about: its page and its links (recording, slides, …),
+ * and, for the talk to come back on import, the talk itself and its conference.
+ */
+export type TalkEvent = Pick<TalkRecord, 'url' | 'links'> &
+  Partial<Pick<TalkRecord, 'id' | 'title' | 'speakers' | 'start' | 'end'>> & {
+    conference?: ConferenceRecord;
+  };
+
+/** A conference talk's IRI in the export. */
+export function talkIri(id: string): string {
+  return `urn:talk-notes:talk:${encodeURIComponent(id)}`;
+}
+
+/** A conference's IRI in the export. */
+export function conferenceIri(id: string): string {
+  return `urn:talk-notes:conference:${encodeURIComponent(id)}`;
+}
 
 /**
  * One highlight as an Annotation. `event` is the conference talk the highlight is filed under (see
@@ -153,6 +202,7 @@ export function toAnnotation(
   event?: TalkEvent,
   generator: Generator = generatorOf('unknown'),
   talkTitle?: string,
+  pageTitle?: string,
 ): Annotation {
   const body: (TextualBody | LinkBody)[] = [];
   if (highlight.note.trim()) {
@@ -182,6 +232,8 @@ export function toAnnotation(
       source: sourceUrl,
       selector: exportedSelectors(highlight),
       styleClass: colorClass(highlight.color),
+      // A title that is only the address again (a page imported without one) says nothing.
+      ...(pageTitle?.trim() && pageTitle !== sourceUrl ? { label: pageTitle } : {}),
     },
   };
 }
@@ -219,7 +271,9 @@ export function exportedSelectors(
 
 /**
  * The event page (purpose `identifying`) and the other links (purpose `linking`) of a conference
- * talk, each once. The URLs were checked to be http(s) when stored (core/schemas.ts).
+ * talk, each once. The URLs were checked to be http(s) when stored (core/schemas.ts). When the talk
+ * itself is known (`id`), the `identifying` body is there even without an event page (its source is
+ * then the talk's IRI) and names the talk and its conference.
  */
 function linkBodies(event: TalkEvent | undefined): LinkBody[] {
   if (!event) return [];
@@ -230,9 +284,35 @@ function linkBodies(event: TalkEvent | undefined): LinkBody[] {
     seen.add(source);
     bodies.push({ type: 'SpecificResource', purpose, source });
   };
-  add('identifying', event.url);
+  if (event.id !== undefined) {
+    const id = talkIri(event.id);
+    seen.add(event.url ?? id);
+    bodies.push({
+      type: 'SpecificResource',
+      id,
+      purpose: 'identifying',
+      source: event.url ?? id,
+      ...(event.title ? { label: event.title } : {}),
+      ...(event.speakers?.length ? { 'schema:performer': [...event.speakers] } : {}),
+      ...(event.start ? { 'schema:startDate': event.start } : {}),
+      ...(event.end ? { 'schema:endDate': event.end } : {}),
+      ...(event.conference ? { 'dcterms:isPartOf': conferenceNode(event.conference) } : {}),
+    });
+  } else add('identifying', event.url);
   for (const link of event.links ?? []) add('linking', link.url);
   return bodies;
+}
+
+function conferenceNode(conference: ConferenceRecord): ConferenceNode {
+  return {
+    id: conferenceIri(conference.id),
+    label: conference.title,
+    ...(conference.acronym ? { 'schema:alternateName': conference.acronym } : {}),
+    ...(conference.start ? { 'schema:startDate': conference.start } : {}),
+    ...(conference.end ? { 'schema:endDate': conference.end } : {}),
+    ...(conference.url ? { homepage: conference.url } : {}),
+    ...(conference.sourceUrl ? { via: conference.sourceUrl } : {}),
+  };
 }
 
 /**
@@ -322,7 +402,9 @@ function recordAnnotation(
  */
 export function toWebAnnotations(input: WebAnnotationInput): AnnotationCollection {
   const urls = new Map(input.pages.map((p) => [p.id, p.url]));
+  const titles = new Map(input.pages.map((p) => [p.id, p.title]));
   const talks = new Map((input.talks ?? []).map((t) => [t.id, t]));
+  const conferences = new Map((input.conferences ?? []).map((c) => [c.id, c]));
   const generated = isoTime(input.exportedAt);
   const id = `urn:talk-notes:export:${generated}`;
   const generator = generatorOf(input.version);
@@ -336,12 +418,14 @@ export function toWebAnnotations(input: WebAnnotationInput): AnnotationCollectio
     ...notes,
     ...input.highlights.map((h) => {
       const own = h.talkId === null ? undefined : talks.get(h.talkId);
+      const event = conferenceTalkOf(h.talkId, talks);
       return toAnnotation(
         h,
         urls.get(h.pageId) ?? h.url,
-        conferenceTalkOf(h.talkId, talks),
+        event && { ...event, conference: conferences.get(event.conferenceId!) },
         generator,
         own && own.conferenceId === undefined ? own.title : undefined,
+        titles.get(h.pageId),
       );
     }),
   ];

@@ -72,6 +72,18 @@ function requireOwnPage(context: HandlerContext, url: string) {
   }
 }
 
+/**
+ * Where the reader clipped a post filed under `url` (#18), when that is another address: the content
+ * script's own page key (a URL the page changed without a navigation is not its key), of the
+ * sender's origin as the browser reports it. Anything else records nothing (the clip is kept).
+ */
+function readAtOf(context: HandlerContext, clippedAt: string | undefined, url: string): string | undefined {
+  if (context.role !== 'content' || !clippedAt) return undefined;
+  const at = normalizeUrl(clippedAt);
+  if (!at || at === url || originOf(at) !== originOf(context.senderUrl)) return undefined;
+  return at;
+}
+
 function originOf(url: string | undefined): string | null {
   const normalized = normalizeUrl(url ?? '');
   return normalized ? new URL(normalized).origin : null;
@@ -229,14 +241,20 @@ function handlersFor({
 
     listTags: () => listTags(db),
 
-    saveClip: async ({ clip, identity }, context) => {
+    saveClip: async ({ clip, identity, readAt: clippedAt }, context) => {
       const url = normalizeUrl(clip.page.url);
       if (!url) throw new MessageRejected('not an http(s) URL');
       // Filed under its post's key (#18), which may be another page of the sender's site showing it.
       await requireShownPost(context, url, identity);
       if (context.incognito) throw new Error(PRIVATE_WINDOW_NOTICE);
       const author = await authorName?.().catch(() => undefined);
-      const result = await saveClip(db, { ...clip, page: { ...clip.page, url } }, Date.now(), author);
+      const result = await saveClip(
+        db,
+        { ...clip, page: { ...clip.page, url } },
+        Date.now(),
+        author,
+        readAtOf(context, clippedAt, url),
+      );
       // The page's talks filed under the imported schedules' talks; a failure here loses no clip.
       if (!result.duplicate) {
         await linkPageTalks(db, { pageIds: [result.highlight.pageId] }).catch((error: unknown) =>

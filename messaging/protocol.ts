@@ -79,7 +79,16 @@ export const BackgroundRequestSchema = v.variant('type', [
    * Saves a clip made in the sender's page. Filed under another page of its site only when the page's
    * claims (`identity`) show that page's post (#18: an archive's post, a moved post's first address).
    */
-  v.object({ type: v.literal('saveClip'), clip: ClipSchema, identity: v.optional(PostClaimSchema) }),
+  v.object({
+    type: v.literal('saveClip'),
+    clip: ClipSchema,
+    identity: v.optional(PostClaimSchema),
+    /**
+     * The address the reader clipped at (the content script's own page key, #18): recorded as one
+     * the post was read at when the clip is filed under another page, and only of the sender's origin.
+     */
+    readAt: v.optional(HttpUrlSchema),
+  }),
   /** What the toolbar needs of the settings: the colour a new clip starts from. */
   v.object({ type: v.literal('getClipSettings') }),
   /**

@@ -16,6 +16,7 @@ import * as v from 'valibot';
 import { buildTextIndex, describeRange, type TextIndex, textContentQuote } from '@/core/anchoring';
 import { plainTextMarkdown } from '@/core/markdown/escape';
 import { rangeToMarkdown } from '@/core/markdown/from-html';
+import { clipLead } from '@/core/schedule/clip-lead';
 import { LIMITS } from '@/core/limits';
 import { extractPageMetadata } from '@/core/page-metadata';
 import type { StyleReader } from '@/core/rendered-text';
@@ -174,6 +175,9 @@ export function buildClip(doc: Document, range: Range, options: ClipOptions): Cl
   const { sections, metadata } = options.analysis;
   const talk = talkForNode(sections, range.startContainer);
   const titleOf = (section: TalkSection) => truncate(section.title, LIMITS.title);
+  // The line that leads to the passage in its section, which only the page shows: the clip guard
+  // (core/schedule/clip-guard.ts) reads it for another talk a section that ran too long holds.
+  const lead = talk ? clipLead(talk.heading, range.startContainer) : null;
   return {
     page: metadata,
     talks: sections
@@ -192,6 +196,9 @@ export function buildClip(doc: Document, range: Range, options: ClipOptions): Cl
       markdown,
       ...(textFragment ? { textFragment } : {}),
       ...(exported ? { textContentQuote: exported } : {}),
+      ...(lead && lead.text.length <= LIMITS.clipLead
+        ? { clipLead: { text: lead.text, likeHeading: lead.likeHeading } }
+        : {}),
       selectors,
       color: options.color,
       note: options.note ?? '',

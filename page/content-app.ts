@@ -177,6 +177,13 @@ export class ContentApp {
     return records;
   }
 
+  /** This page's address for a clip filed under another (a post shown here), as the message accepts it. */
+  private clippedAt(clip: ClipInput): { readAt?: string } {
+    const at = this.url;
+    const web = /^https?:\/\//i.test(at) && at.length <= LIMITS.url;
+    return web && at !== clip.page.url ? { readAt: at } : {};
+  }
+
   private claimed(): { identity?: PostClaim } {
     return this.claim ? { identity: this.claim } : {};
   }
@@ -456,7 +463,13 @@ export class ContentApp {
       return { saved: false, duplicate: false, message: PRIVATE_WINDOW_NOTICE };
     }
     try {
-      const { highlight, duplicate } = await sendToBackground({ type: 'saveClip', clip, ...this.claimed() });
+      // `readAt`: where it was clipped, recorded when the clip is filed under another address (#18).
+      const { highlight, duplicate } = await sendToBackground({
+        type: 'saveClip',
+        clip,
+        ...this.claimed(),
+        ...this.clippedAt(clip),
+      });
       this.painter.remove(provisionalId);
       if (duplicate) {
         const existing = this.painter.rangeOf(highlight.id) ?? drawn;

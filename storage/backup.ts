@@ -103,7 +103,7 @@ export async function importBackup(
     const plan = options.overwrite ? keepApproved(merged, options.overwrite) : merged;
 
     const writes = [
-      { table: db.pages, rows: [...plan.pages.add, ...plan.pages.update] },
+      { table: db.pages, rows: [...plan.pages.add, ...plan.pages.update, ...plan.readAtJoined] },
       { table: db.conferences, rows: [...plan.conferences.add, ...plan.conferences.update] },
       { table: db.talks, rows: [...plan.talks.add, ...plan.talks.update] },
       { table: db.highlights, rows: [...plan.highlights.add, ...plan.highlights.update] },

@@ -3,6 +3,7 @@
  * highlight, in one transaction so a failure leaves nothing half-written.
  */
 import { newId } from '@/core/ids';
+import { withReadAt } from '@/core/read-at';
 import { fileUnder } from '@/core/talks/filing';
 import type { ClipInput, DetectedTalkInput } from '@/core/schemas';
 import type {
@@ -73,19 +74,25 @@ function agreeingContext(a: string, b: string, side: 'start' | 'end'): number | 
 
 /**
  * Saves a clip; `author` (who made it, #16: the sync panel's name or this browser's) goes on a new
- * highlight, and on the page and detected talks the clip makes (not on those it finds).
+ * highlight, and on the page and detected talks the clip makes (not on those it finds). `readAt` is
+ * the address the reader clipped it at (normalized, of the sender's origin) when that is not the
+ * post's own: it joins the page's `readAt` (#18), a repeated passage included (the reader read the
+ * post there all the same).
  */
 export async function saveClip(
   db: TalkNotesDatabase,
   clip: ClipInput,
   now = Date.now(),
   author?: string,
+  readAt?: string,
 ): Promise<ClipResult> {
   return db.transaction('rw', db.pages, db.talks, db.highlights, async () => {
     const stored = await db.pages.where('url').equals(clip.page.url).first();
-    const page: PageRecord = stored
+    const merged: PageRecord = stored
       ? mergePage(stored, clip.page, now)
       : { ...clip.page, id: newId(), ...(author ? { author } : {}), createdAt: now, updatedAt: now };
+    const addresses = readAt ? withReadAt(merged, readAt) : null;
+    const page = addresses ? { ...merged, readAt: addresses } : merged;
     await db.pages.put(page);
 
     const existing = await db.highlights.where('url').equals(page.url).toArray();

@@ -42,18 +42,22 @@ export async function loadExportContext(
 }
 
 /**
- * Every highlight with every page and talk, for the Web Annotation export of the whole library (the
- * talks: a passage of a conference talk links to its event page).
+ * Every highlight with every page, talk and conference, for the Web Annotation export of the whole
+ * library (a passage of a conference talk links to its event page and names its conference).
  */
-export async function loadAllAnnotations(
-  db: TalkNotesDatabase,
-): Promise<{ highlights: HighlightRecord[]; pages: PageRecord[]; talks: TalkRecord[] }> {
-  return db.transaction('r', db.highlights, db.pages, db.talks, async () => {
-    const [highlights, pages, talks] = await Promise.all([
+export async function loadAllAnnotations(db: TalkNotesDatabase): Promise<{
+  highlights: HighlightRecord[];
+  pages: PageRecord[];
+  talks: TalkRecord[];
+  conferences: ConferenceRecord[];
+}> {
+  return db.transaction('r', db.highlights, db.pages, db.talks, db.conferences, async () => {
+    const [highlights, pages, talks, conferences] = await Promise.all([
       db.highlights.toArray(),
       db.pages.toArray(),
       db.talks.toArray(),
+      db.conferences.toArray(),
     ]);
-    return { highlights, pages, talks };
+    return { highlights, pages, talks, conferences };
   });
 }

@@ -6,6 +6,7 @@
  * makes a link (the popup, an extension page): nothing a web page sends can.
  */
 import * as v from 'valibot';
+import { withReadAt } from '@/core/read-at';
 import { MAX_POST_LINKS, type PostLink, PostLinkSchema } from '@/core/settings';
 import type { TalkNotesDatabase } from './db';
 import { getSetting, setSetting } from './settings';
@@ -35,12 +36,16 @@ export async function answerPostLink(
   post: string,
   linked: boolean,
 ): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
+  await db.transaction('rw', db.settings, db.pages, async () => {
     const links = { ...(await getSetting(db, 'postLinks')) };
     delete links[pageUrl]; // re-added last: keys keep their insertion order, oldest first
     links[pageUrl] = { post, linked };
     const keys = Object.keys(links);
     for (const old of keys.slice(0, Math.max(0, keys.length - MAX_POST_LINKS))) delete links[old];
     await setSetting(db, 'postLinks', links);
+    // A page linked to the post is an address it was read at (#18): the dashboard lists it.
+    const page = linked ? await db.pages.where('url').equals(post).first() : undefined;
+    const readAt = page && withReadAt(page, pageUrl);
+    if (page && readAt) await db.pages.put({ ...page, readAt });
   });
 }

@@ -116,7 +116,7 @@ export function BackupControls({
   const exportAnnotations = async () => {
     const controller = start('Exporting Web Annotations');
     try {
-      const { highlights, pages, talks } = await library.loadAnnotations();
+      const { highlights, pages, talks, conferences } = await library.loadAnnotations();
       if (controller.signal.aborted) {
         finish({ kind: 'done', message: 'Web Annotation export cancelled.' });
         return;
@@ -127,6 +127,7 @@ export function BackupControls({
         highlights,
         pages,
         talks,
+        conferences,
         exportedAt: at,
         version,
       });

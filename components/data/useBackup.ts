@@ -25,7 +25,7 @@ export interface LibraryBackup {
   /** Merges a parsed backup, all or nothing; the open tabs of the pages it changed redraw. */
   importBackup: (backup: LibraryData, options: BackupRunOptions) => Promise<ImportResult>;
   /** Every highlight with every page and talk, for the Web Annotation export. */
-  loadAnnotations: () => Promise<{ highlights: HighlightRecord[]; pages: PageRecord[]; talks: TalkRecord[] }>;
+  loadAnnotations: () => ReturnType<typeof loadAllAnnotations>;
   /** Of a backup's held settings (core/backup.ts HELD_SETTINGS), those that differ from the library's. */
   heldChanges: (held: readonly SettingRecord[]) => Promise<SettingRecord[]>;
   /** Applies a held setting the reader chose to take from a backup. */

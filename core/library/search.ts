@@ -203,7 +203,9 @@ function termMasks(texts: readonly string[], terms: readonly string[]): Int32Arr
  * Slots of the highlights where every term occurs in the highlight's text, note, tags, talk
  * (title, speakers, its own note and tags; a conference talk's room, track and abstract too, see
  * `talkSearchText`) or page (title, site, its own note and tags). `within` limits the scan to earlier hits (see
- * `isRefinement`); without it the whole library is scanned. Slots stay in index order.
+ * `isRefinement`); without it the whole library is scanned. Slots stay in index order. When every one
+ * of `within` matches, `within` itself is returned (the same array: a keystroke that finds nothing new
+ * regroups nothing).
  */
 export function searchLibrary(
   index: LibraryIndex,
@@ -238,5 +240,8 @@ export function searchLibrary(
     }
     if (found) hits[count++] = slot;
   }
+  // Typing on often finds the same highlights ("kern", "kerne", "kernel"): `within` itself, so the
+  // steps memoized on the hits (filters, grouping, the list's rows) are not run again.
+  if (within && count === within.length) return within;
   return hits.slice(0, count);
 }

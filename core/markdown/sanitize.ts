@@ -4,9 +4,14 @@
  *
  * What it neutralizes, and how:
  * - Raw HTML and autolinks: a `<` that could open a tag, comment, declaration or autolink (followed by a
- *   letter, `/`, `!` or `?`) is backslash-escaped everywhere except inside fenced code blocks. Inline code
- *   is skipped only when nothing in the text (links, tables, `$` math) could make a renderer pair the
- *   backticks differently from us; otherwise it is escaped too (safe, at worst a visible backslash).
+ *   letter, `/`, `!` or `?`) is backslash-escaped everywhere except inside code. Code spans are paired as
+ *   CommonMark pairs them (./code-spans.ts: left to right, equal runs, backslash escapes outside code
+ *   only, binding tighter than links and emphasis); a run without a partner on its line is escaped, so
+ *   none pairs across lines. A code span's content is left literal unless something could make a
+ *   renderer pair the backticks differently from us: a link destination or title, a reference label or a
+ *   wikilink holding a backtick (it consumes the backtick before code spans are looked for), a `$`, `|` or
+ *   `%` inside a span (math, GFM table cells and Obsidian comments can split one), or a reference
+ *   definition anywhere. Then every span's `<` is escaped too (safe, at worst a visible backslash).
  * - Fenced code blocks are re-emitted with canonical fences at the start of the line (after the `> `
  *   of the block quotes they are in), long enough for their content, and closed when the input left them
  *   open: what we treat as code is code to every renderer, and an unclosed fence cannot swallow the rest
@@ -24,13 +29,12 @@
  * Idempotent: sanitizing safe Markdown returns it unchanged.
  */
 
+import { type CodeSpan, codeSpansAreTrusted, lineCodeSpans } from './code-spans';
+import { ASCII_PUNCTUATION, isEscaped, linkTail } from './link-syntax';
 import { escapeTagOpeners, isAllowedScheme, type MarkdownOrigin, opensTag } from './escape';
 
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: whitespace or a control character ends a destination
-const DESTINATION_END = /[\s\u0000-\u001F]/;
 
 /** Sanitizes Markdown from `origin`; see the module comment. */
 export function sanitizeMarkdown(markdown: string, origin: MarkdownOrigin): string {
@@ -124,27 +128,24 @@ function canonicalFence(char: string, minLength: number, info: string, content: 
 
 /** Text outside fenced code: links first (they decide what is a destination), then escapes. */
 function sanitizeProse(text: string, origin: MarkdownOrigin): string {
-  const linked = dropReferenceDefinitions(rewriteAllLinks(text, origin), origin);
-  // Anything that can make a renderer pair backticks differently from a line scan: no code-span skipping.
-  const codeSpansTrusted = !/\]\(|\]:|\||\$/.test(linked);
-  return linked
-    .split('\n')
-    .map((line) => escapeLine(line, origin, codeSpansTrusted))
-    .join('\n');
-}
-
-/** True when the character at `at` is backslash-escaped (an odd number of backslashes before it). */
-function isEscaped(text: string, at: number): boolean {
-  let count = 0;
-  for (let i = at - 1; i >= 0 && text[i] === '\\'; i--) count++;
-  return count % 2 === 1;
+  const lines = dropReferenceDefinitions(rewriteAllLinks(text, origin), origin).split('\n');
+  const spans = lines.map(lineCodeSpans);
+  const trusted = codeSpansAreTrusted(lines, spans, origin);
+  return lines.map((line, i) => escapeLine(line, origin, spans[i]!, trusted)).join('\n');
 }
 
 /**
- * Escapes one line: `<` that could start HTML, `[[` in page text, and backtick runs without a partner
- * on the line (so no renderer pairs them across lines). Code spans are copied as they are when trusted.
+ * Escapes one line: `<` that could start HTML, `[[` in page text, and backtick runs that open no code
+ * span (so no renderer pairs them across lines). Code spans (`spans`, from ./code-spans.ts) are copied as
+ * they are when trusted, else with their `<` escaped.
  */
-function escapeLine(line: string, origin: MarkdownOrigin, codeSpansTrusted: boolean): string {
+function escapeLine(
+  line: string,
+  origin: MarkdownOrigin,
+  spans: readonly CodeSpan[],
+  trusted: boolean,
+): string {
+  const byOpening = new Map(spans.map((span) => [span.open, span]));
   let out = '';
   let i = 0;
   while (i < line.length) {
@@ -155,19 +156,19 @@ function escapeLine(line: string, origin: MarkdownOrigin, codeSpansTrusted: bool
       continue;
     }
     if (c === '`') {
+      const span = byOpening.get(i);
       let runEnd = i;
       while (line[runEnd] === '`') runEnd++;
-      const run = line.slice(i, runEnd);
-      const close = closingRun(line, runEnd, run.length);
-      if (close === -1) {
-        out += '\\`'.repeat(run.length);
+      if (!span) {
+        out += '\\`'.repeat(runEnd - i);
         i = runEnd;
         continue;
       }
-      const content = line.slice(runEnd, close);
+      const run = '`'.repeat(span.length);
+      const content = line.slice(i + span.length, span.close);
       // Untrusted, the span is kept but its `<` escaped: safe whether a renderer reads code or text.
-      out += run + (codeSpansTrusted ? content : escapeTagOpeners(content)) + run;
-      i = close + run.length;
+      out += run + (trusted ? content : escapeTagOpeners(content)) + run;
+      i = span.close + span.length;
       continue;
     }
     if (c === '<' && opensTag(line.slice(i + 1, i + 2))) {
@@ -184,22 +185,6 @@ function escapeLine(line: string, origin: MarkdownOrigin, codeSpansTrusted: bool
     i++;
   }
   return out;
-}
-
-/** Index of the next backtick run of exactly `length` at or after `from`, or -1. */
-function closingRun(line: string, from: number, length: number): number {
-  let i = from;
-  while (i < line.length) {
-    if (line[i] !== '`') {
-      i++;
-      continue;
-    }
-    let end = i;
-    while (line[end] === '`') end++;
-    if (end - i === length) return i;
-    i = end;
-  }
-  return -1;
 }
 
 /** Passes of link rewriting before giving up on a text (see `rewriteAllLinks`). */
@@ -234,10 +219,26 @@ function rewriteLinks(text: string, origin: MarkdownOrigin): string {
     if (close === -1) break;
     from = close + 2;
     if (isEscaped(text, close)) continue;
-    const open = openingBracket(text, close);
-    if (open < done) continue;
     const tail = linkTail(text, close + 2);
     if (!tail) continue;
+    const open = openingBracket(text, close);
+    if (open < done) {
+      // No `[` for it by a plain count, but a renderer skips brackets in code spans (`[^`][]`](x:y)` is
+      // a link to x:y): a bracket that could close a disallowed link is escaped, so it closes none. (An
+      // opener before `done` is in text this pass rewrote: the next pass reads it again.)
+      if (open === -1 && !isAllowedDestination(tail.destination, origin)) {
+        out += `${text.slice(done, close)}\\`;
+        done = close;
+      }
+      continue;
+    }
+    // `[a](<b)` is no link (an unclosed pointy destination), but escaping its `<` would make it one:
+    // its `(` is escaped too, so it stays the text it was.
+    if (tail.destination.startsWith('\\<') && !linkTail(text, close + 2, 'source')) {
+      out += `${text.slice(done, close + 1)}\\(`;
+      done = close + 2;
+      continue;
+    }
     const isImage = open > 0 && text[open - 1] === '!' && !isEscaped(text, open - 1);
     if (isAllowedDestination(tail.destination, origin) && !(isImage && origin !== 'user')) continue;
     out += text.slice(done, isImage ? open - 1 : open) + text.slice(open + 1, close);
@@ -259,55 +260,6 @@ function openingBracket(text: string, close: number): number {
     else depth--;
   }
   return -1;
-}
-
-/**
- * Parses `destination "title")` after `](` the way CommonMark does; null when it is not a link (the
- * renderer would show it as text). `end` is the index after the closing parenthesis.
- */
-function linkTail(text: string, start: number): { destination: string; end: number } | null {
-  let i = skipSpace(text, start);
-  let destination: string;
-  if (text[i] === '<') {
-    const end = text.slice(i + 1).search(/(?<!\\)[>\n]/);
-    if (end === -1 || text[i + 1 + end] !== '>') return null;
-    destination = text.slice(i, i + end + 2);
-    i += end + 2;
-  } else {
-    let depth = 0;
-    const from = i;
-    for (; i < text.length; i++) {
-      const c = text[i]!;
-      if (c === '\\' && ASCII_PUNCTUATION.test(text[i + 1] ?? '')) i++;
-      else if (c === '(') depth++;
-      else if (c === ')') {
-        if (depth === 0) break;
-        depth--;
-      } else if (DESTINATION_END.test(c)) break;
-    }
-    destination = text.slice(from, i);
-  }
-  i = skipSpace(text, i);
-  const quote = text[i];
-  if (quote === '"' || quote === "'" || quote === '(') {
-    const closer = quote === '(' ? ')' : quote;
-    for (i++; i < text.length && (text[i] !== closer || isEscaped(text, i)); i++) {
-      if (text[i] === '\n' && text[i + 1] === '\n') return null;
-    }
-    if (i >= text.length) return null;
-    i = skipSpace(text, i + 1);
-  }
-  return text[i] === ')' ? { destination, end: i + 1 } : null;
-}
-
-/** Skips spaces, tabs and at most one line ending. */
-function skipSpace(text: string, from: number): number {
-  let i = from;
-  let newlines = 0;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || (text[i] === '\n' && newlines++ === 0))) {
-    i++;
-  }
-  return i;
 }
 
 /** Removes link reference definitions (`[id]: destination`) whose destination is not allowed. */
@@ -348,5 +300,8 @@ export function isAllowedDestination(raw: string, origin: MarkdownOrigin): boole
   // biome-ignore lint/suspicious/noControlCharactersInRegex: URL parsers strip leading controls
   url = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  // An escaped pointy destination (`\<javascript:x>`) is a relative link, but one tool's unescaping
+  // away from a scheme: both readings must be allowed.
+  if (url.startsWith('<') && !isAllowedDestination(url.slice(1).replace(/>$/, ''), origin)) return false;
   return isAllowedScheme(scheme, origin);
 }

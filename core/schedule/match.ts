@@ -24,6 +24,7 @@ import {
   type ScheduleIndex,
 } from './schedule-index';
 import { sessionFormat } from './session-format';
+import { talksBySpeltNames } from './spelt-names';
 import { isOnlyTalkOfSpeakers, oneWordChanged, titlesRelate } from './sole-talk';
 import { compareTitles, TITLE_SCORES, type TitleRelation } from './title-similarity';
 
@@ -314,13 +315,48 @@ function titleIsEnough({ title, speakers, conferenceNamed, date }: MatchEvidence
  * (see `isRival`); else the candidates at `OFFER_THRESHOLD` (and the rivals) as `ambiguous`; else `none`.
  */
 export function matchTalk(index: ScheduleIndex, query: TalkQuery): ScheduleMatch {
+  const direct = matchQuery(index, query);
+  if (direct.kind === 'match') return direct;
+  const swapped = swappedQuery(index, query);
+  if (!swapped) return direct;
+  const other = matchQuery(index, swapped);
+  return other.kind === 'match' ? other : direct;
+}
+
+/** A written name: an initial ("J."), or a capitalised word of letters ("Doe", "O'Neil", "Núñez-Pérez"). */
+const NAME_WORD = /^(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+)$/u;
+
+/**
+ * "J. Doe — Scaling Postgres" read by talk detection as the title "J. Doe" by the speaker "Scaling
+ * Postgres": the query the other way round, when the title side is name-shaped (two to four name
+ * words, none a title word of the imported schedules unless also a speaker's) and the one speaker is
+ * title-shaped (two words or more, one of them a title word of the schedules and no speaker's name
+ * word); else null. Used only when it gives a match: a name alone never makes one (the swapped query
+ * still needs its title to match).
+ */
+function swappedQuery(index: ScheduleIndex, query: TalkQuery): TalkQuery | null {
+  if (query.speakers.length !== 1) return null;
+  const title = query.title.trim();
+  const speaker = query.speakers[0]!.trim();
+  const written = title.split(/\s+/);
+  if (written.length < 2 || written.length > 4 || !written.every((w) => NAME_WORD.test(w))) return null;
+  const words = nameWords(title);
+  if (!words.every((w) => w.length < 2 || index.nameTerms.has(w) || !index.titleTerms.has(w))) return null;
+  if (speaker.split(/\s+/).length < 2) return null;
+  const terms = formTerms([titleForm(speaker)]);
+  if (!terms.some((t) => index.titleTerms.has(t) && !index.nameTerms.has(t))) return null;
+  return { ...query, title: speaker, speakers: [title] };
+}
+
+function matchQuery(index: ScheduleIndex, query: TalkQuery): ScheduleMatch {
   const q = prepare(query, index);
   const terms = formTerms(q.forms);
   const nameTerms = [...q.speakers, ...q.titleSpeakers].flat().filter((w) => w.length > 1);
   // A slot whose talk moved or was cancelled ("[MOVED] …") is never the talk (placeholder.ts).
-  const found = candidateTalks(index, terms, nameTerms, CANDIDATE_LIMITS)
-    .map((i) => index.talks[i]!)
-    .filter((talk) => !talk.placeholder);
+  const indexes = candidateTalks(index, terms, nameTerms, CANDIDATE_LIMITS);
+  // Speakers spelt in another script than the schedule's are not among its name words (spelt-names.ts).
+  for (const i of talksBySpeltNames(index, q.speakers)) if (!indexes.includes(i)) indexes.push(i);
+  const found = indexes.map((i) => index.talks[i]!).filter((talk) => !talk.placeholder);
   if (!found.length) return { kind: 'none' };
 
   // The conferences the context names, among the candidates' (null: no context to read).
@@ -346,10 +382,20 @@ export function matchTalk(index: ScheduleIndex, query: TalkQuery): ScheduleMatch
   if (sure) return { kind: 'match', ...publicCandidate(best) };
   if (isSoleTalk(index, q, best, scored, byId)) return { kind: 'match', ...publicCandidate(best) };
   const offered = scored
-    .filter((c) => atLeast(c.confidence, OFFER_THRESHOLD) || isRival(c, best))
+    .filter((c) => atLeast(c.confidence, OFFER_THRESHOLD) || isRival(c, best) || isSpeakersTalk(c))
     .slice(0, MAX_OFFERED)
     .map(publicCandidate);
   return offered.length ? { kind: 'ambiguous', candidates: offered } : { kind: 'none' };
+}
+
+/**
+ * A talk whose title the write-up's does not match (translated, reworded) but everything else does:
+ * its speakers agree in full, the page is dated during the conference and names it. Offered, never
+ * matched on this alone: a speaker may give two talks, and a title in another language says nothing
+ * of which (the only-talk rule below matches where the titles relate).
+ */
+function isSpeakersTalk({ evidence }: Scored): boolean {
+  return evidence.speakers === 'agree' && evidence.date === 'during' && evidence.conferenceNamed === 'yes';
 }
 
 /**

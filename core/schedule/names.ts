@@ -10,6 +10,7 @@ import { handleSpells } from '../talks/handles';
 import { stripHonorific } from '../talks/people';
 import { boundedEditDistance } from './edit-distance';
 import { foldText, isUnspaced } from './normalize';
+import { compareAcrossScripts } from './transliterate';
 
 /** A person's name as lower-case, accent-free words, in any order. */
 export type NameWords = string[];
@@ -63,9 +64,9 @@ export function comparePeople(a: NameWords, b: NameWords): PersonMatch {
   if (short !== 'none' || words !== 'none') return short === 'same' || words === 'none' ? short : words;
   // A first name alone, shortened: "Dev" for Devraj Iyer.
   const [one, full] = a.length === 1 ? [a, b] : [b, a];
-  return one.length === 1 && full.length >= 2 && shortForm(one[0]!, full[0]!) === 'strong'
-    ? 'partial'
-    : 'none';
+  if (one.length === 1 && full.length >= 2 && shortForm(one[0]!, full[0]!) === 'strong') return 'partial';
+  // "अनन्या राव" / "Ananya Rao": a name in another script than the schedule's (transliterate.ts).
+  return compareAcrossScripts(a, b);
 }
 
 /**

@@ -30,14 +30,18 @@ export function isOnlyTalkOfSpeakers(
   pageDay: number | null,
 ): boolean {
   const seen = new Set<number>();
-  for (const name of speakers) {
+  // Looked up by the schedule's spelling of the speakers too: a name the write-up spells in another
+  // script ("अनन्या राव", names.ts) is not among the index's name words, and its other talks must be found.
+  for (const name of [...speakers, ...talk.speakers]) {
     for (const word of name) {
       for (const i of index.nameTerms.get(word) ?? []) {
         if (seen.has(i)) continue;
         seen.add(i);
         const other = index.talks[i]!;
         if (other === talk || other.placeholder) continue;
-        const agreement = compareSpeakers(speakers, other.speakers);
+        let agreement = compareSpeakers(speakers, other.speakers);
+        if (agreement !== 'agree' && agreement !== 'partial')
+          agreement = compareSpeakers(talk.speakers, other.speakers) === 'agree' ? 'agree' : agreement;
         if (agreement !== 'agree' && agreement !== 'partial') continue;
         const fit = other.conference
           ? talkDateFit(pageDay, other.conference, other.talk.day ?? other.talk.start)

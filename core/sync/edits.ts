@@ -3,7 +3,7 @@
  * record's new sync state (core/sync/merge.ts); the storage layer calls them in its write paths.
  */
 import { type FieldVersion, currentVersions, joinVectors, nextVector, sameValue } from './field-clock';
-import { type Deletion, type RecordState, currentDeletions } from './merge';
+import { type Deletion, JOINED_FIELDS, type RecordState, currentDeletions } from './merge';
 
 export const EMPTY_STATE: RecordState = { fields: {}, deletions: [] };
 
@@ -38,7 +38,12 @@ export function stampRecord(
     const winner = current[0];
     const value = values[field];
     if (winner ? sameValue(winner.value, value) : value === undefined) continue;
-    const vv = nextVector(winner ? [winner] : [], knownVectors(base, field), device);
+    // A joined field's new value that holds every concurrent one (the union the device shows)
+    // supersedes them all; one that does not stays concurrent, to be joined.
+    const join = Object.hasOwn(JOINED_FIELDS, field) ? JOINED_FIELDS[field] : undefined;
+    const seenAll =
+      join && current.length > 1 && sameValue(join([value, ...current.map((v) => v.value)]), value);
+    const vv = nextVector(seenAll ? current : winner ? [winner] : [], knownVectors(base, field), device);
     fields[field] = currentVersions([...current, version(value, at, device, vv)]);
   }
   return { fields, deletions: base.deletions };

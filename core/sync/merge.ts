@@ -6,6 +6,7 @@
  * the others' edits. {@link viewState} reads the record off a state: its values, the conflicts to
  * show, and whether it is deleted or was kept after a concurrent deletion.
  */
+import { joinReadAt } from '../read-at';
 import {
   type FieldVersion,
   type VersionVector,
@@ -67,6 +68,14 @@ export function currentDeletions(deletions: readonly Deletion[]): Deletion[] {
 /** The record field holding its last edit time (versioned, never a conflict). */
 export const EDIT_TIME_FIELD = 'updatedAt';
 
+/**
+ * Fields that are grow-only sets: concurrent values are joined (their union), never a conflict. A
+ * page's `readAt` (core/read-at.ts): two devices that read one post at different addresses list both.
+ */
+export const JOINED_FIELDS: Readonly<Record<string, (values: readonly unknown[]) => unknown>> = {
+  readAt: (values) => joinReadAt(null, ...values),
+};
+
 /** A field edited on two devices (or more), neither having seen the other's edit. */
 export interface FieldConflict {
   field: string;
@@ -102,6 +111,11 @@ export function viewState(state: RecordState): StateView {
     const [winner] = versions;
     if (!winner) continue;
     updatedAt = Math.max(updatedAt, winner.at);
+    const join = Object.hasOwn(JOINED_FIELDS, field) ? JOINED_FIELDS[field] : undefined;
+    if (join && versions.length > 1) {
+      values[field] = join(versions.map((version) => version.value));
+      continue;
+    }
     if (winner.value !== undefined) values[field] = winner.value;
     const distinct: FieldVersion[] = [winner];
     for (const version of versions.slice(1)) {

@@ -11,6 +11,7 @@
  *   ({@link uniteTalks}).
  * The storage side (storage/sync/unify.ts) applies them as ordinary edits, which sync.
  */
+import { joinReadAt } from '../read-at';
 import type { PageRecord, RecordNotes, ScheduleLinkState, TalkRecord } from '../types';
 import type { RecordState } from './merge';
 
@@ -84,12 +85,8 @@ export function unitePages(winner: PageRecord, loser: PageRecord): PageRecord {
     const value = present(later[field]) ? later[field] : earlier[field];
     if (value !== undefined) united[field] = value;
   }
-  // An optional list some records carry (the addresses a post was read at): never lose one.
-  const readAt = uniteLists(
-    (winner as { readAt?: unknown[] }).readAt,
-    (loser as { readAt?: unknown[] }).readAt,
-  );
-  if (readAt !== undefined) united.readAt = readAt;
+  // The addresses the post was read at (#18): never lose one; a set, as sync and imports keep it.
+  if (winner.readAt || loser.readAt) united.readAt = joinReadAt(winner.url, winner.readAt, loser.readAt);
   // Who clipped it: the kept page's maker, else the other's.
   const author = winner.author ?? loser.author;
   if (author !== undefined) united.author = author;

@@ -76,6 +76,26 @@ export function outcomeOf(match: ScheduleMatch): MatchOutcome {
 }
 
 /**
+ * A matched section's outcome for a clip the end-to-end guard stopped: offered with `talkIds` (the
+ * talks the clip's lead names, then the section's match). The named talks carry no confidence of
+ * their own (0): the guard names them, the matcher did not score them.
+ */
+export function guardOutcome(filed: MatchOutcome, talkIds: readonly string[]): MatchOutcome {
+  const evidence = filed.evidence!;
+  return {
+    kind: 'ambiguous',
+    chosen: null,
+    confidence: filed.confidence,
+    candidates: talkIds.map((talkId) => ({
+      talkId,
+      confidence: talkId === filed.chosen ? (filed.confidence ?? 0) : 0,
+      evidence,
+    })),
+    evidence,
+  };
+}
+
+/**
  * The verdict on where a clip or talk ends up: `outcome` null means it was not matched at all (no page talk to
  * match), like `none`. `expected` is the schedule talk id it should end up under, or null for none.
  */
@@ -161,8 +181,19 @@ export interface PassageResult {
   /** How often the passage occurs in the rendered text; anything but 1 files it under no talk. */
   occurrences: number;
   endToEnd: Judgement & { chosen: string | null; candidates: string[] };
+  /**
+   * Where the clip would end up with the clip guard, when the guard is measured apart from end to end
+   * (`guardInExtension` false: the extension does not apply it); null otherwise.
+   */
+  withGuard: (Judgement & { chosen: string | null; candidates: string[] }) | null;
   /** Null for a talk-less passage (there is no ground-truth talk to match). */
   matcherOnly: Judgement | null;
+}
+
+/** End to end plus the clip guard, measured apart while the extension does not apply the guard. */
+export interface GuardTallies {
+  clips: Tally;
+  scheduledClips: Tally;
 }
 
 export interface PipelineTallies {
@@ -189,6 +220,8 @@ export interface SchedulePageResult {
     /** Detected sections that are no ground-truth talk yet were matched silently to a schedule talk. */
     strayMatches: number;
   };
+  /** End to end plus the clip guard (eval only), or null when there is no guard apart from end to end. */
+  withGuard: GuardTallies | null;
   matcherOnly: PipelineTallies;
   sections: SectionResult[];
   talks: TalkResult[];
@@ -203,6 +236,16 @@ export interface EvaluationInput<S extends DetectedSection> {
   page: PageQueryInfo;
   detector: TalkDetector<S>;
   matcher: Matcher;
+  /**
+   * The end-to-end guard (core/schedule/clip-guard.ts) for a clip filed under a matched section: the
+   * schedule talks the clip is offered instead (the section's match among them), or null to keep the match.
+   */
+  guard?: (section: S, node: Node, text: string, matchedTalkId: string) => string[] | null;
+  /**
+   * Whether the extension applies `guard` when it files clips. End to end must measure what the extension
+   * does: only then is the guard part of it; otherwise it is measured apart (`withGuard`).
+   */
+  guardInExtension?: boolean;
 }
 
 /** Runs both pipelines on one page and judges every clip and talk. */
@@ -262,7 +305,18 @@ export function evaluateSchedulePage<S extends DetectedSection>(
     if (talk === undefined)
       throw new Error(`${recap.file}: passage talk ${JSON.stringify(p.talk)} is not a talk`);
     const expected = talk?.expected ?? null;
-    const outcome = section >= 0 ? sections[section]!.outcome : null;
+    const filed = section >= 0 ? sections[section]!.outcome : null;
+    const offered =
+      filed?.kind === 'match' && found && located.start && input.guard
+        ? input.guard(found, located.start.node, p.text, filed.chosen!)
+        : null;
+    const guarded = filed && offered ? guardOutcome(filed, offered) : filed;
+    const outcome = input.guardInExtension ? guarded : filed;
+    const placed = (o: MatchOutcome | null) => ({
+      ...judge(o, expected),
+      chosen: o?.chosen ?? null,
+      candidates: o?.candidates.map((c) => c.talkId) ?? [],
+    });
     const recapTalk = recap.talks.find((t) => t.title === p.talk);
     return {
       text: p.text,
@@ -271,11 +325,8 @@ export function evaluateSchedulePage<S extends DetectedSection>(
       section: section >= 0 ? section : null,
       detectionRight: recapTalk ? found !== null && sectionIsTalk(found, recapTalk) : found === null,
       occurrences: located.count,
-      endToEnd: {
-        ...judge(outcome, expected),
-        chosen: outcome?.chosen ?? null,
-        candidates: outcome?.candidates.map((c) => c.talkId) ?? [],
-      },
+      endToEnd: placed(outcome),
+      withGuard: input.guard && !input.guardInExtension ? placed(guarded) : null,
       matcherOnly: talk
         ? { verdict: talk.matcherOnly.verdict, rightAmongCandidates: talk.matcherOnly.rightAmongCandidates }
         : null,
@@ -302,6 +353,13 @@ export function evaluateSchedulePage<S extends DetectedSection>(
       talklessClips: e2e(passages.filter((p) => p.talk === null)),
       strayMatches: sections.filter((s) => s.talk === null && s.outcome.kind === 'match').length,
     },
+    withGuard:
+      input.guard && !input.guardInExtension
+        ? {
+            clips: tally(passages.map((p) => p.withGuard!)),
+            scheduledClips: tally(scheduled.map((p) => p.withGuard!)),
+          }
+        : null,
     matcherOnly: {
       clips: oracle(ofTalks),
       scheduledClips: oracle(scheduled),
@@ -317,6 +375,8 @@ export function evaluateSchedulePage<S extends DetectedSection>(
 export interface ScheduleTotals {
   pages: number;
   endToEnd: SchedulePageResult['endToEnd'];
+  /** Summed over the pages that measured the guard apart; null when none did. */
+  withGuard: GuardTallies | null;
   matcherOnly: PipelineTallies;
   unlocated: number;
 }
@@ -334,6 +394,12 @@ export function totalSchedulePages(pages: readonly SchedulePageResult[]): Schedu
       talklessClips: sum((p) => p.endToEnd.talklessClips),
       strayMatches: pages.reduce((n, p) => n + p.endToEnd.strayMatches, 0),
     },
+    withGuard: pages.some((p) => p.withGuard)
+      ? {
+          clips: sum((p) => p.withGuard?.clips ?? EMPTY_TALLY),
+          scheduledClips: sum((p) => p.withGuard?.scheduledClips ?? EMPTY_TALLY),
+        }
+      : null,
     matcherOnly: {
       clips: sum((p) => p.matcherOnly.clips),
       scheduledClips: sum((p) => p.matcherOnly.scheduledClips),

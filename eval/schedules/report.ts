@@ -83,6 +83,12 @@ export function formatScheduleReport(
   const extra = [
     `End to end, clips of a talk ${tallyCell(e.talkClips)}; clips of no talk ${tallyCell(e.talklessClips)}; ` +
       `detected sections that are no talk yet were matched: ${e.strayMatches}.`,
+    ...(totals.withGuard
+      ? [
+          `End to end + clip guard (eval only: the extension does not apply the guard yet), all clips ` +
+            `${tallyCell(totals.withGuard.clips)}; scheduled clips ${tallyCell(totals.withGuard.scheduledClips)}.`,
+        ]
+      : []),
     `date: the page date the matcher got came from the page's metadata (page), the corpus's pageDate (cases), or neither.`,
   ];
 

@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { EVAL_TEST_MS } from '../../tests/unit/heavy';
 import { matchTalk, type ParsedSchedule } from '@/core/schedule';
+import { clipLead } from '@/core/schedule/clip-lead';
+import { guardClip } from '@/core/schedule/clip-guard';
 import { loadRecapCases, recapPath } from '../talks/cases';
 import { coreDetector } from '../talks/evaluate';
 import { loadPage, withPageGlobals } from '../talks/load';
@@ -69,6 +71,18 @@ it(
           schedule: c,
           page: pageQueryInfo(window.document, window.location.href, c.pageDate),
           detector: coreDetector,
+          // The extension files clips without the clip guard: end to end leaves it out, and the
+          // guard's effect is reported apart ("end to end + clip guard (eval only)").
+          guardInExtension: false,
+          guard: (section, node, text, matchedTalkId) => {
+            const lead = clipLead(section.heading, node);
+            const verdict = guardClip(imported.index, matchedTalkId, {
+              text,
+              lead: lead?.text ?? null,
+              leadLikeHeading: lead?.likeHeading ?? false,
+            });
+            return verdict.kind === 'keep' ? null : verdict.talkIds;
+          },
           matcher: (query) => {
             const m0 = performance.now();
             const match = matchTalk(imported.index, query);

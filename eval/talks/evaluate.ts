@@ -4,7 +4,7 @@
  * from core/talks, or any detector with the same shape (the unit tests pass hand-made ones).
  * The metrics are defined in docs/talk-detection.md.
  */
-import { detectTalkSections, talkForNode } from '@/core/talks';
+import { detectTalkSections, type TalkSection, talkForNode } from '@/core/talks';
 import type { ExpectedTalk, RecapCase, RecapKind } from './cases';
 import { locatePassage, renderText } from './locate';
 import { samePeople } from './people';
@@ -22,9 +22,9 @@ export interface TalkDetector<S extends DetectedSection = DetectedSection> {
   talkFor(sections: readonly S[], node: Node): S | null;
 }
 
-export const coreDetector: TalkDetector = {
+export const coreDetector: TalkDetector<TalkSection> = {
   detect: (document) => detectTalkSections(document),
-  talkFor: (sections, node) => talkForNode(sections as Parameters<typeof talkForNode>[0], node),
+  talkFor: (sections, node) => talkForNode(sections, node),
 };
 
 /** A count of right answers out of a total; `right / total` is the share (undefined when total is 0). */

@@ -20,6 +20,31 @@ interface Finding {
   nodes: string[];
 }
 
+/**
+ * Gives the library's one page more addresses its post was read at (`readAt`), in the extension
+ * page's own database (run in the page; the app's live queries are not told: reload after).
+ */
+async function addReadAt(readAt: string[]): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('talk-notes');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('pages', 'readwrite');
+      tx.objectStore('pages').openCursor().onsuccess = (event) => {
+        const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
+        cursor?.update({ ...cursor.value, readAt });
+      };
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
 /** Runs axe in the page or frame and returns its serious and critical violations. */
 async function seriousViolations(target: Page | Frame): Promise<Finding[]> {
   // `evaluate` of a string runs it as a script in the page (CDP): no script tag, so the page's CSP is no matter.
@@ -70,6 +95,17 @@ describe.each(['light', 'dark'] as const)(
       const dashboard = await session.openDashboard();
       await dashboard.emulateMedia({ colorScheme: scheme });
       await dashboard.locator('article').first().waitFor();
+      expect(await seriousViolations(dashboard)).toEqual([]);
+      // A post read at several addresses, grouped by page: its header's "Open post" and "also read at"
+      // links (#18). The clipped page is given two more addresses, as clips elsewhere would give it.
+      await dashboard.evaluate(addReadAt, ['https://amp.example.org/day-1', 'https://example.org/2026/']);
+      await dashboard.reload();
+      await dashboard
+        .getByRole('combobox', { name: 'Group by' })
+        .filter({ has: dashboard.locator('option[value="day"]') })
+        .selectOption('page');
+      await dashboard.getByRole('link', { name: 'amp.example.org/day-1' }).waitFor();
+      await dashboard.getByRole('link', { name: 'Open post' }).waitFor();
       expect(await seriousViolations(dashboard)).toEqual([]);
       // A group's Actions menu open, and the shortcuts dialog.
       await dashboard

@@ -218,6 +218,45 @@ describe('post identity in Chromium (#18)', () => {
     await permalink.close();
   });
 
+  it('lists each post once in the dashboard with every address it was read and clipped at', async () => {
+    const archive = at('www.example.test', '2024/');
+    const moved = at('blog.example.test', 'talks/scaling-postgres');
+    // The clips above: at the moved post's new address and on the archive, filed under the post.
+    const stored = (await readLibrary(session)).pages as unknown as { url: string; readAt?: string[] }[];
+    expect(stored.find((p) => p.url === OLD())?.readAt).toEqual([moved, archive].sort());
+    expect(stored.find((p) => p.url === RUST_URL())?.readAt).toEqual([archive]);
+
+    const dashboard = await session.openDashboard();
+    await dashboard
+      .getByRole('combobox', { name: 'Group by' })
+      .filter({ has: dashboard.locator('option[value="day"]') })
+      .selectOption('page');
+    const entry = (post: string) =>
+      // The entry's header line of addresses (its passages' own links are below it).
+      dashboard
+        .locator('.dash-group-pages')
+        .filter({ has: dashboard.locator(`a[href="${post}"]`, { hasText: 'Open post' }) });
+    const links = (post: string) =>
+      entry(post)
+        .getByRole('link')
+        .evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    const named = (url: string) => url.replace(/^http:\/\//, '');
+    await expect
+      .poll(() => links(OLD()))
+      .toEqual([
+        ['Open post', OLD()],
+        [named(moved), moved],
+        [named(archive), archive],
+      ]);
+    await expect
+      .poll(() => links(RUST_URL()))
+      .toEqual([
+        ['Open post', RUST_URL()],
+        [named(archive), archive],
+      ]);
+    await dashboard.close();
+  });
+
   it('gives a page of another site that names the post as its canonical, with its text copied, nothing', async () => {
     const copy = await open(at('copycat.test', 'copied/scaling-postgres'));
     // The first anchoring pass of the page is done (nothing to anchor): nothing is drawn, nothing said.

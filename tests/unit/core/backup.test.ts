@@ -334,6 +334,29 @@ describe('parseBackup', () => {
     });
   });
 
+  it('keeps a highlight’s clip lead (the line above it in its talk’s section), and refuses one that is no short plain line', () => {
+    const lead = { text: '14:20, Room B: Kill Your Feature Flags', likeHeading: true };
+    const result = parseBackup(
+      edited((b) => {
+        Object.assign(b.highlights[0]!, { clipLead: lead });
+      }),
+    );
+    expect(result.ok && result.backup.highlights[0]!.clipLead).toEqual(lead);
+    for (const bad of [
+      { text: 'x'.repeat(161), likeHeading: false },
+      { text: '', likeHeading: false },
+      { text: 'A line', likeHeading: 'yes' },
+      { text: ['A line'], likeHeading: false },
+    ])
+      expect(
+        parseBackup(
+          edited((b) => {
+            Object.assign(b.highlights[0]!, { clipLead: bad });
+          }),
+        ).ok,
+      ).toBe(false);
+  });
+
   it('strips unknown fields, so nothing unexpected reaches the database', () => {
     const result = parseBackup(
       edited((b) => {

@@ -187,6 +187,78 @@ describe('planMerge', () => {
     expect(plan.settings).toEqual({ add: [sampleLibrary().settings[1]], update: [], skip: ['colorNames'] });
   });
 
+  describe('the addresses a post was read at (#18)', () => {
+    const ARCHIVE = 'https://blog.example/2024/';
+    const AMP = 'https://amp.blog.example/p1';
+    const COPY = 'https://dev.to/a-writer/p1';
+
+    it('are the union of both sides, whichever page is written; a library page that stays gains the backup’s', () => {
+      const newer = planMerge(
+        { ...empty, pages: [page('p1', { readAt: [AMP], updatedAt: at(2_000) })] },
+        { ...empty, pages: [page('p1', { readAt: [ARCHIVE] })] },
+      );
+      expect(newer.pages.update.map((p) => p.readAt)).toEqual([[AMP, ARCHIVE]]);
+      expect(newer.readAtJoined).toEqual([]);
+      const older = planMerge(
+        { ...empty, pages: [page('p1', { readAt: [AMP] })] },
+        { ...empty, pages: [page('p1', { readAt: [ARCHIVE], updatedAt: at(2_000) })] },
+      );
+      expect(older.pages).toEqual({ add: [], update: [], skip: ['p1'] });
+      expect(older.readAtJoined).toEqual([page('p1', { readAt: [AMP, ARCHIVE], updatedAt: at(2_000) })]);
+    });
+
+    it('an older backup without them changes none of the library’s', () => {
+      const plan = planMerge(
+        { ...empty, pages: [page('p1')] },
+        { ...empty, pages: [page('p1', { readAt: [AMP] })] },
+      );
+      expect(plan.pages.skip).toEqual(['p1']);
+      expect(plan.readAtJoined).toEqual([]);
+      expect(planMerge({ ...empty, pages: [page('p1')] }, none).pages.add).toEqual([page('p1')]);
+    });
+
+    it('a page the backup’s postLinks linked to a post is an address of that post; the links join the library’s', () => {
+      const backupLinks = {
+        [COPY]: { post: page('p1').url, linked: true },
+        'https://other.example/x': { post: page('p1').url, linked: false },
+        'https://mine.example/y': { post: page('p1').url, linked: true },
+      };
+      const backup: LibraryData = {
+        ...empty,
+        pages: [page('p1')],
+        settings: [{ key: 'postLinks', value: backupLinks }],
+      };
+      expect(planMerge(backup, none).pages.add.map((p) => p.readAt)).toEqual([
+        [COPY, 'https://mine.example/y'],
+      ]);
+      const library: LibraryData = {
+        ...empty,
+        pages: [page('p1')],
+        // The library's own answer for a page stays.
+        settings: [
+          { key: 'postLinks', value: { 'https://mine.example/y': { post: page('p1').url, linked: false } } },
+        ],
+      };
+      const plan = planMerge(backup, library);
+      expect(plan.readAtJoined.map((p) => p.readAt)).toEqual([[COPY]]);
+      expect(plan.settings.update).toEqual([
+        {
+          key: 'postLinks',
+          value: {
+            [COPY]: backupLinks[COPY],
+            'https://other.example/x': backupLinks['https://other.example/x'],
+            'https://mine.example/y': { post: page('p1').url, linked: false },
+          },
+        },
+      ]);
+      expect(planMerge(backup, apply(library, backup)).settings).toEqual({
+        add: [],
+        update: [],
+        skip: ['postLinks'],
+      });
+    });
+  });
+
   it('merging is idempotent and the result holds the newest version of every record', () => {
     const record = fc.record({
       id: fc.constantFrom('h1', 'h2', 'h3', 'h4'),

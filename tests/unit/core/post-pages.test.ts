@@ -5,7 +5,7 @@ import type { PageRecord } from '@/core/types';
 const FP = '0123456789abcdef';
 const PERMALINK = 'https://blog.example.org/posts/scaling';
 
-type Page = Pick<PageRecord, 'url' | 'canonicalUrl' | 'fingerprint' | 'createdAt' | 'updatedAt'>;
+type Page = Pick<PageRecord, 'url' | 'canonicalUrl' | 'fingerprint' | 'readAt' | 'createdAt' | 'updatedAt'>;
 const page = (url: string, over: Partial<Page> = {}, at = 0): Page => ({
   url,
   canonicalUrl: null,
@@ -98,6 +98,35 @@ describe('groupPagesByPost (#18)', () => {
       [
         { urls: ['https://alice.github.io/p'], addresses: ['https://alice.github.io/p'] },
         { urls: ['https://bob.github.io/p'], addresses: ['https://bob.github.io/p'] },
+      ],
+    ],
+    [
+      'a post clipped at an archive page and at its new address: the addresses it was read at, after its own',
+      [
+        page(PERMALINK, {
+          readAt: ['https://blog.example.org/2024/', 'https://blog.example.org/posts/scaling-v2'],
+        }),
+      ],
+      [
+        {
+          urls: [PERMALINK],
+          addresses: [
+            PERMALINK,
+            'https://blog.example.org/2024/',
+            'https://blog.example.org/posts/scaling-v2',
+          ],
+        },
+      ],
+    ],
+    [
+      'an address read at that is also a stored page of another post: listed, the posts kept apart',
+      [
+        page(PERMALINK, { readAt: ['https://blog.example.org/2024/'] }, 1),
+        page('https://blog.example.org/2024/', {}, 2),
+      ],
+      [
+        { urls: [PERMALINK], addresses: [PERMALINK, 'https://blog.example.org/2024/'] },
+        { urls: ['https://blog.example.org/2024/'], addresses: ['https://blog.example.org/2024/'] },
       ],
     ],
     [

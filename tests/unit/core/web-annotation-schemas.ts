@@ -2,9 +2,10 @@
  * Judges of our Web Annotation export (issue #19):
  * - always: our JSON Schema of the Web Annotation Data Model's MUST rules
  *   (tests/fixtures/web-annotation/musts.schema.json, written from the spec's text), run with Ajv;
- * - where a checkout of w3c/web-annotation-tests is at hand: the Working Group's own JSON Schemas (the
- *   "must" assertions for an annotation and for a collection), run with Ajv (draft-04, as they are
- *   written). They are not on npm: read from `WEB_ANNOTATION_TESTS` or `../shared/web-annotation-tests`.
+ * - the Working Group's own JSON Schemas from w3c/web-annotation-tests (the "must" assertions for an
+ *   annotation and for a collection), run with Ajv (draft-04, as they are written). They are not on npm:
+ *   a copy of the files needed is vendored in tests/fixtures/web-annotation/w3c (its README gives the
+ *   commit and the licence); `WEB_ANNOTATION_TESTS` may point at another checkout.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -29,14 +30,13 @@ export function modelProblems(document: unknown): string[] {
 
 const CANDIDATES = [
   process.env.WEB_ANNOTATION_TESTS,
-  resolve(__dirname, '../../../../shared/web-annotation-tests'),
+  resolve(__dirname, '../../fixtures/web-annotation/w3c'),
 ];
 
-/** The checkout's directory, or null when there is none here. */
-export const SCHEMA_DIR: string | null =
-  CANDIDATES.find(
-    (dir): dir is string => !!dir && existsSync(join(dir, 'definitions', 'annotations.json')),
-  ) ?? null;
+/** The checkout's directory: the vendored copy unless `WEB_ANNOTATION_TESTS` names another. */
+export const SCHEMA_DIR: string = CANDIDATES.find(
+  (dir): dir is string => !!dir && existsSync(join(dir, 'definitions', 'annotations.json')),
+)!;
 
 interface Assertion {
   file: string;
@@ -57,7 +57,7 @@ let ajv: Ajv | null = null;
 const compiled = new Map<string, Assertion>();
 
 function assertion(file: string): Assertion {
-  const dir = SCHEMA_DIR!;
+  const dir = SCHEMA_DIR;
   if (!ajv) {
     ajv = new Ajv({ strict: false, allErrors: false });
     addFormats(ajv);
@@ -80,7 +80,7 @@ function assertion(file: string): Assertion {
 
 /** The assertion files a `.test` file of the repository lists (`annotations/annotationMusts.test`). */
 export function assertionsOf(testFile: string): string[] {
-  const test = JSON.parse(readFileSync(join(SCHEMA_DIR!, testFile), 'utf8')) as { assertions: string[] };
+  const test = JSON.parse(readFileSync(join(SCHEMA_DIR, testFile), 'utf8')) as { assertions: string[] };
   return test.assertions;
 }
 
@@ -101,7 +101,7 @@ export function failedAssertions(document: unknown, files: readonly string[]): s
  * Most incorrect samples are not strict JSON (a trailing comma): read with trailing commas dropped.
  */
 export function samples(kind: 'correct' | 'incorrect'): { name: string; json: unknown }[] {
-  const dir = join(SCHEMA_DIR!, 'tools', 'samples', kind);
+  const dir = join(SCHEMA_DIR, 'tools', 'samples', kind);
   return jsonFiles(dir).flatMap((path) => {
     try {
       const text = readFileSync(path, 'utf8').replace(/,\s*([}\]])/g, '$1');

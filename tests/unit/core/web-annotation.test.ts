@@ -7,7 +7,7 @@ import {
   toAnnotation,
   toWebAnnotations,
 } from '@/core/web-annotation';
-import { conferenceTalk, highlight, page, talk } from './backup-fixtures';
+import { conference, conferenceTalk, highlight, page, talk } from './backup-fixtures';
 
 const ID = '0b0c9a4e-6a9b-4c1e-9d1f-2f3a4b5c6d7e';
 
@@ -218,13 +218,14 @@ describe('passages of conference talks', () => {
     expect(conferenceTalkOf(talkId, talks)?.id).toBe(expected);
   });
 
-  it('the event page identifies what the passage is about; recordings and slides are linked; the note and tags stay', () => {
+  it('the event page identifies what the passage is about, names the talk and its conference; recordings and slides are linked; the note and tags stay', () => {
     const h = highlight(ID, 'p1', { talkId: 'pt1', note: 'Ask about **kpatch**', tags: ['kernel'] });
     const [annotation] = toWebAnnotations({
       title: 'x',
       highlights: [h],
       pages: [page('p1')],
       talks: [...talks.values()],
+      conferences: [conference('fosdem', { url: 'https://fosdem.example/2026/' })],
       exportedAt: 0,
       version: '0.1.0',
     }).first.items;
@@ -233,19 +234,35 @@ describe('passages of conference talks', () => {
       { type: 'TextualBody', value: 'kernel', purpose: 'tagging', format: 'text/plain' },
       // The page talk it is filed under, by title (an import files it there again).
       { type: 'TextualBody', value: 'Talk pt1', purpose: 'identifying', format: 'text/plain' },
+      // The conference talk (#19): the model's `label`, schema.org's people and times, its conference.
       {
         type: 'SpecificResource',
+        id: 'urn:talk-notes:talk:ct1',
         purpose: 'identifying',
         source: 'https://fosdem.example/2026/schedule/event/rust/',
+        label: 'Event ev-1',
+        'schema:performer': ['Ada Example'],
+        'schema:startDate': '2026-01-31T10:00:00+01:00',
+        'schema:endDate': '2026-01-31T10:30:00+01:00',
+        'dcterms:isPartOf': {
+          id: 'urn:talk-notes:conference:fosdem',
+          label: 'Conference fosdem',
+          'schema:alternateName': 'fosdem',
+          'schema:startDate': '2026-01-31',
+          'schema:endDate': '2026-02-01',
+          homepage: 'https://fosdem.example/2026/',
+          via: 'https://schedule.example/fosdem.xml',
+        },
       },
       { type: 'SpecificResource', purpose: 'linking', source: 'https://video.example/rust.webm' },
       { type: 'SpecificResource', purpose: 'linking', source: 'https://fosdem.example/2026/rust.pdf' },
     ]);
-    // The target is still the passage on the page it was clipped from.
+    // The target is still the passage on the page it was clipped from, with the page's title.
     expect(annotation!.target.source).toBe('https://blog.example/p1');
+    expect(annotation!.target.label).toBe('Page p1');
   });
 
-  it('a bare passage of a conference talk has the links as its only bodies; one of a talk with no event page has none', () => {
+  it('a bare passage of a conference talk has the links as its only bodies; one of a talk with no event page is about the talk itself', () => {
     const onlyLinks = toAnnotation(highlight('h1', 'p1'), undefined, {
       url: null,
       links: [{ kind: 'recording', url: 'https://video.example/a.mp4', title: null }],
@@ -253,7 +270,13 @@ describe('passages of conference talks', () => {
     expect(onlyLinks.body).toEqual([
       { type: 'SpecificResource', purpose: 'linking', source: 'https://video.example/a.mp4' },
     ]);
-    expect(toAnnotation(highlight('h2', 'p1'), undefined, untitled).body).toBeUndefined();
+    expect(toAnnotation(highlight('h2', 'p1'), undefined, untitled).body).toEqual([
+      expect.objectContaining({
+        id: 'urn:talk-notes:talk:ct2',
+        source: 'urn:talk-notes:talk:ct2',
+        label: 'Event ev-2',
+      }),
+    ]);
   });
 
   it('without talks nothing is added; a page talk with no link is named by its title alone', () => {

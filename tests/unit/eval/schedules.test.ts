@@ -18,7 +18,8 @@ import { describeQuery, formatFailures, tallyCell } from '@/eval/schedules/repor
 import { importSchedules, parseScheduleFiles } from '@/eval/schedules/schedules';
 import type { RecapCase } from '@/eval/talks/cases';
 import { event, schedule } from '../schedule-fixtures';
-import { doc, fakeDetector } from './fake-detector';
+import type { TalkDetector } from '@/eval/talks/evaluate';
+import { doc, type FakeSection, fakeDetector } from './fake-detector';
 
 const PAGE = `
   <h1>Conf 2024: my notes</h1>
@@ -294,6 +295,87 @@ describe('evaluateSchedulePage', () => {
     expect(result.passages[1]!.endToEnd).toMatchObject({ verdict: 'offered', rightAmongCandidates: false });
     expect(result.passages[1]!.matcherOnly?.verdict).toBe('right');
     expect(result.endToEnd.talks).toMatchObject({ offered: 1, offeredWithRight: 0 });
+  });
+
+  it('offers, not files, a clip the end-to-end guard stops in a section that ran over the next talk', () => {
+    // Detection found Alpha only, and its section runs to the end: Beta's clip is filed under it.
+    const overrun: TalkDetector<FakeSection> = {
+      detect: (d) => [{ heading: d.querySelector('h2')!, title: 'Alpha Talk', speakers: ['Ann Lee'] }],
+      talkFor: (sections, node) =>
+        sections[0]!.heading.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING
+          ? sections[0]!
+          : null,
+    };
+    const { matcher } = fakeMatcher({ 'Alpha Talk': matched(A) });
+    const asked: string[] = [];
+    const input = {
+      document: doc(PAGE),
+      recap: RECAP,
+      schedule: CASE,
+      page: PAGE_INFO,
+      detector: overrun,
+      matcher,
+    };
+    const unguarded = evaluateSchedulePage(input);
+    expect(unguarded.passages[2]!.endToEnd.verdict).toBe('wrong');
+    const guard = (section: FakeSection, node: Node, text: string, matchedId: string) => {
+      asked.push(`${section.title}|${matchedId}|${text}|${node.textContent}`);
+      return text.startsWith('Beta') ? [B, matchedId] : null;
+    };
+    const guarded = evaluateSchedulePage({ ...input, guard, guardInExtension: true });
+    expect(guarded.passages.map((p) => p.endToEnd.verdict)).toEqual([
+      'right',
+      'right',
+      'offered',
+      'wrong',
+      'wrong',
+    ]);
+    expect(guarded.passages[2]!.endToEnd).toMatchObject({ rightAmongCandidates: true, candidates: [B, A] });
+    expect(guarded.withGuard).toBeNull();
+    expect(guarded.passages[2]!.withGuard).toBeNull();
+    // Asked for each clip of the matched section, with the clip's text and node, never for a clip of no section.
+    expect(asked).toEqual([
+      `Alpha Talk|${A}|Alpha said one thing.|Alpha said one thing.`,
+      `Alpha Talk|${A}|Beta said another.|Beta said another.`,
+      `Alpha Talk|${A}|Gamma was a lightning talk.|Gamma was a lightning talk.`,
+      `Alpha Talk|${A}|See you next year.|See you next year.`,
+    ]);
+  });
+
+  it('keeps the clip guard out of end to end while the extension does not apply it, and reports it apart', () => {
+    const overrun: TalkDetector<FakeSection> = {
+      detect: (d) => [{ heading: d.querySelector('h2')!, title: 'Alpha Talk', speakers: ['Ann Lee'] }],
+      talkFor: (sections, node) =>
+        sections[0]!.heading.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING
+          ? sections[0]!
+          : null,
+    };
+    const { matcher } = fakeMatcher({ 'Alpha Talk': matched(A) });
+    const input = {
+      document: doc(PAGE),
+      recap: RECAP,
+      schedule: CASE,
+      page: PAGE_INFO,
+      detector: overrun,
+      matcher,
+    };
+    const unguarded = evaluateSchedulePage(input);
+    const apart = evaluateSchedulePage({
+      ...input,
+      guard: (_s: FakeSection, _n: Node, text: string, matchedId: string) =>
+        text.startsWith('Beta') ? [B, matchedId] : null,
+    });
+    // End to end is what the extension does: the same as without the guard.
+    expect(apart.endToEnd).toEqual(unguarded.endToEnd);
+    expect(apart.passages.map((p) => p.endToEnd)).toEqual(unguarded.passages.map((p) => p.endToEnd));
+    expect(apart.passages[2]!.endToEnd.verdict).toBe('wrong');
+    // The guard's effect, apart.
+    expect(apart.passages[2]!.withGuard).toMatchObject({ verdict: 'offered', candidates: [B, A] });
+    expect(apart.withGuard!.clips).toMatchObject({ wrong: unguarded.endToEnd.clips.wrong - 1, offered: 1 });
+    const totals = totalSchedulePages([apart, unguarded]);
+    expect(totals.endToEnd.clips).toEqual(addTallies(unguarded.endToEnd.clips, unguarded.endToEnd.clips));
+    expect(totals.withGuard!.clips).toEqual(apart.withGuard!.clips);
+    expect(totalSchedulePages([unguarded]).withGuard).toBeNull();
   });
 
   it('counts a non-talk section matched to a schedule talk: its clips are wrong, and it is a stray match', () => {

@@ -216,6 +216,33 @@ describe('backgroundHandlers', () => {
       expect((await saveClip({ type: 'saveClip', clip: clipOnPageA() }, own)).highlight.url).toBe(URL_A);
     });
 
+    it('records the address a post was clipped at when it is not the post’s own, of the sender’s origin only', async () => {
+      const { saveClip } = backgroundHandlers({ db, version: '1' });
+      const readAt = async () => (await db.pages.where('url').equals(URL_A).first())?.readAt;
+      const clipAt = (sender: typeof amp, at?: string) =>
+        saveClip(
+          { type: 'saveClip', clip: clipOnPageA(), identity: claim([URL_A]), ...(at ? { readAt: at } : {}) },
+          sender,
+        );
+      // At the post's own address (a fragment is the same address): nothing more to record.
+      await clipAt({ ...amp, senderUrl: URL_A }, `${URL_A}#top`);
+      expect(await readAt()).toBeUndefined();
+      // The same passage clipped again at the AMP view and on the archive: both addresses, once each.
+      const archive = { ...amp, senderUrl: 'https://www.blog.example/2024/?utm_source=feed#day-3' };
+      await clipAt(amp, amp.senderUrl);
+      await clipAt(archive, archive.senderUrl);
+      await clipAt(amp, `${amp.senderUrl}#again`);
+      expect(await readAt()).toEqual(['https://amp.blog.example/day-3', 'https://www.blog.example/2024/']);
+      // An address of another origin than the sender's (a page script cannot reach the content
+      // script's message, but nothing else may either), or none given: nothing recorded, the clip kept.
+      await clipAt(archive, 'https://elsewhere.example/fake');
+      await clipAt(archive);
+      expect(await readAt()).toHaveLength(2);
+      // A clip the page is refused records nothing.
+      await expect(clipAt(hostile, hostile.senderUrl)).rejects.toThrow(/only act on its own page/);
+      expect(await readAt()).toHaveLength(2);
+    });
+
     it('a post found by its fingerprint on the site is one the page shows when the reader came by its old link', async () => {
       const { saveClip } = backgroundHandlers({ db, version: '1' });
       const fingerprint = '00000000000000aa';

@@ -255,3 +255,59 @@ function rangeBetween(doc: Document, from: string, to: string): Range {
   const end = index.text.indexOf(to, start) + to.length;
   return index.rangeFor(start, end);
 }
+
+describe('prepareClip stores the line that leads to the passage in its talk’s section (the clip guard’s lead)', () => {
+  const talkOf = (doc: Document): TalkSection => ({
+    title: 'Scaling Postgres',
+    speakers: ['Jane Doe'],
+    heading: doc.querySelector('h2')!,
+    post: doc.querySelector('article')!,
+    postTitle: null,
+    end: null,
+    owns: null,
+    form: 'h2',
+  });
+  const withTalk = (doc: Document) => ({ ...analyzePage(doc, URL), sections: [talkOf(doc)] });
+
+  it('stores the nearest heading-like line above the passage, with whether it is styled as the section’s heading', () => {
+    const doc = page(
+      '<article><h2>Scaling Postgres</h2><p>Jane opened with replicas.</p>' +
+        '<p><strong>14:20, Room B: Kill Your Feature Flags</strong></p><p>Flags rot when nobody owns them.</p>' +
+        '<h2>Lunch and stands</h2><p>The soup was good.</p></article>',
+    );
+    const flags = expectAccepted(doc, clip(doc, 'Flags rot', withTalk(doc)));
+    expect(flags.highlight.clipLead).toEqual({
+      text: '14:20, Room B: Kill Your Feature Flags',
+      likeHeading: false,
+    });
+    const soup = expectAccepted(doc, clip(doc, 'The soup', withTalk(doc)));
+    expect(soup.highlight.clipLead).toEqual({ text: 'Lunch and stands', likeHeading: true });
+  });
+
+  it('stores no lead for a passage right under its heading, nor for one under no talk', () => {
+    const doc = page(
+      '<article><h2>Scaling Postgres</h2><p>Jane opened with replicas.</p></article><p>Outside it all.</p>',
+    );
+    expect(expectAccepted(doc, clip(doc, 'Jane opened', withTalk(doc))).highlight.clipLead).toBeUndefined();
+    const none = { ...analyzePage(doc, URL), sections: [] };
+    expect(expectAccepted(doc, clip(doc, 'Outside', none)).highlight.clipLead).toBeUndefined();
+  });
+
+  it('keeps page text as bounded data: a line over LIMITS.clipLead is prose, and the background refuses a longer lead', () => {
+    const long = `Kill ${'Your Feature Flags '.repeat(10)}`.trim();
+    expect(long.length).toBeGreaterThan(LIMITS.clipLead);
+    const doc = page(`<article><h2>Scaling Postgres</h2><p>${long}</p><p>Flags rot.</p></article>`);
+    const made = expectAccepted(doc, clip(doc, 'Flags rot', withTalk(doc)));
+    expect(made.highlight.clipLead).toBeUndefined();
+    const forged = {
+      ...made,
+      highlight: { ...made.highlight, clipLead: { text: long, likeHeading: false } },
+    };
+    expect(v.safeParse(BackgroundRequestSchema, { type: 'saveClip', clip: forged }).success).toBe(false);
+    const html = {
+      ...made,
+      highlight: { ...made.highlight, clipLead: { text: 'A lead', likeHeading: 'yes' } },
+    };
+    expect(v.safeParse(BackgroundRequestSchema, { type: 'saveClip', clip: html }).success).toBe(false);
+  });
+});

@@ -14,6 +14,8 @@ import { importSchedule, talksOfConference } from '@/storage/conferences';
 import { createCommands } from '@/storage/commands';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { updateHighlight } from '@/storage/highlights';
+import { getSetting } from '@/storage/settings';
+import { buildLibraryIndex } from '@/core/library/library-index';
 import { setTalk } from '@/storage/library';
 import { noMetadata, quotedPassage } from '../clip-fixtures';
 import {
@@ -150,6 +152,22 @@ describe('backup storage', () => {
     expect((await db.talks.get(firstTalk!.id))?.note).toBe('Edited since');
     await importBackup(db, newer);
     expect((await db.talks.get(firstTalk!.id))?.note).toBe('From the other browser');
+  });
+
+  it('a backup’s linked pages (postLinks) are listed with their post in the dashboard (#18)', async () => {
+    const copy = 'https://dev.to/a-writer/p1';
+    const post = page('p1');
+    await fillLibrary(db, { ...sampleLibrary(), settings: [{ key: 'postLinks', value: {} }] });
+    const backup: LibraryData = {
+      ...sampleLibrary(),
+      settings: [{ key: 'postLinks', value: { [copy]: { post: post.url, linked: true } } }],
+    };
+    await importBackup(db, backup);
+    expect(await getSetting(db, 'postLinks')).toEqual({ [copy]: { post: post.url, linked: true } });
+    const { pages, highlights, talks } = await readWholeLibrary(db);
+    const index = buildLibraryIndex({ pages, highlights, talks });
+    const slot = index.pages.findIndex((p) => p.url === post.url);
+    expect(index.postAddresses[index.postSlot[slot]!]).toEqual([post.url, copy]);
   });
 
   it('importing the same backup twice changes nothing the second time', async () => {

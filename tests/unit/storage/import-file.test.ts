@@ -4,7 +4,8 @@ import { toWebAnnotations } from '@/core/web-annotation';
 import { importBackup } from '@/storage/backup';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { parseImportFile } from '@/storage/import-file';
-import { at, highlight, page, talk } from '../core/backup-fixtures';
+import { at, conferenceLibrary, highlight, page, talk } from '../core/backup-fixtures';
+import { assertionsOf, failedAssertions, modelProblems } from '../core/web-annotation-schemas';
 import { fillLibrary, readWholeLibrary } from './library-helpers';
 
 const ID1 = '0b0c9a4e-6a9b-4c1e-9d1f-2f3a4b5c6d7e';
@@ -84,6 +85,72 @@ describe('importing Web Annotations', () => {
     expect(h1).toMatchObject({ id: ID1, pageId: 'p1', talkId: 't1', note: 'a note', tags: ['C++', '2024'] });
     expect(h1!.textContentQuote).toEqual(source.highlights[0]!.textContentQuote);
     expect(h2).toMatchObject({ id: ID2, pageId: 'p1', talkId: null, text: source.highlights[1]!.text });
+
+    const again = await importText(db, text);
+    expect(again.result).toMatchObject({ added: 0, updated: 0 });
+    expect(await readWholeLibrary(db)).toEqual(got);
+  });
+
+  it('titles, talks and conferences come back (#19): a conference library through Web Annotations into an empty one', async () => {
+    const source = conferenceLibrary();
+    const text = JSON.stringify(
+      toWebAnnotations({
+        title: 'Talk Notes highlights',
+        highlights: source.highlights,
+        pages: source.pages,
+        talks: source.talks,
+        conferences: source.conferences,
+        exportedAt: at(20),
+        version: '0.1.0',
+      }),
+    );
+    // Valid by the W3C's MUST schemas (the vendored web-annotation-tests) and ours, each annotation alone.
+    const collection = JSON.parse(text);
+    expect(failedAssertions(collection, assertionsOf('collections/collectionMusts.test'))).toEqual([]);
+    expect(modelProblems(collection)).toEqual([]);
+    const musts = assertionsOf('annotations/annotationMusts.test');
+    expect(collection.first.items).toHaveLength(2);
+    for (const annotation of collection.first.items) {
+      expect(failedAssertions(annotation, musts), annotation.id).toEqual([]);
+      expect(modelProblems(annotation), annotation.id).toEqual([]);
+    }
+
+    await importText(db, text);
+    const got = await readWholeLibrary(db);
+    const [recap] = source.pages;
+    expect(got.pages).toEqual([expect.objectContaining({ url: recap!.url, title: recap!.title })]);
+    const [fosdem] = source.conferences;
+    expect(got.conferences).toEqual([
+      expect.objectContaining({
+        id: 'fosdem',
+        title: fosdem!.title,
+        acronym: fosdem!.acronym,
+        start: fosdem!.start,
+        end: fosdem!.end,
+        sourceUrl: fosdem!.sourceUrl,
+      }),
+    ]);
+    const byTitle = (title: string, conference: boolean) =>
+      got.talks.find((t) => t.title === title && (t.conferenceId !== undefined) === conference);
+    const [ct1, ct2] = source.talks;
+    for (const original of [ct1!, ct2!]) {
+      expect(byTitle(original.title, true), original.title).toMatchObject({
+        id: original.id,
+        pageId: null,
+        conferenceId: 'fosdem',
+        speakers: original.speakers,
+        url: original.url,
+        start: original.start,
+        end: original.end,
+      });
+    }
+    expect(byTitle(ct1!.title, true)!.links!.map((l) => l.url)).toEqual(ct1!.links!.map((l) => l.url));
+    const pageTalk = byTitle('Rust in the kernel', false);
+    expect(pageTalk).toMatchObject({ pageId: got.pages[0]!.id, scheduleTalkId: 'ct1' });
+    expect(got.talks).toHaveLength(3);
+    const talkOf = (id: string) => got.highlights.find((h) => h.id === id)?.talkId;
+    expect(talkOf('hr1')).toBe(pageTalk!.id);
+    expect(talkOf('hr2')).toBe('ct2');
 
     const again = await importText(db, text);
     expect(again.result).toMatchObject({ added: 0, updated: 0 });

@@ -65,6 +65,15 @@ describe('the popup’s offer of a post a page looks like (#18)', () => {
     expect(await postOffer(db, other, claim())).toBeNull();
   });
 
+  it('a page the reader linked is an address the post was read at; a refused one is not', async () => {
+    const readAt = async () => (await db.pages.where('url').equals(POST).first())?.readAt;
+    await answerPostLink(db, MOVED, POST, false);
+    expect(await readAt()).toBeUndefined();
+    await answerPostLink(db, COPY, POST, true);
+    await answerPostLink(db, COPY, POST, true);
+    expect(await readAt()).toEqual([COPY]);
+  });
+
   it('keeps the newest answers within the limit, and makes a linked copy’s site one the library knows', async () => {
     const sites = createSiteIndex(db);
     expect(await sites.hasPagesOf(COPY)).toBe(false);

@@ -311,30 +311,40 @@ describe('BackupControls', () => {
     expect(JSON.parse(file.text)).toMatchObject({ type: 'AnnotationCollection', total: 3 });
   });
 
-  it('Export Web Annotations: a passage of a conference talk links to the talk’s event page', async () => {
+  it('Export Web Annotations: a passage of a conference talk links to the talk’s event page and names the talk and its conference', async () => {
     await fillLibrary(db, conferenceLibrary());
     show();
     fireEvent.click(screen.getByRole('button', { name: 'Export Web Annotations' }));
     await waitFor(() => expect(download).toHaveBeenCalledOnce());
     const items = JSON.parse(download.mock.calls[0]![0].text).first.items as { body?: unknown[] }[];
     // hr1 is under a page talk linked to ct1 (the page talk's title, event page and recording), hr2
-    // directly under ct2.
+    // directly under ct2; both name their talk and its conference, read from the library (#19).
+    const fosdem = expect.objectContaining({
+      id: 'urn:talk-notes:conference:fosdem',
+      label: 'Conference fosdem',
+    });
     expect(items.map((a) => a.body)).toEqual([
       [
         { type: 'TextualBody', value: 'Rust in the kernel', purpose: 'identifying', format: 'text/plain' },
-        {
+        expect.objectContaining({
           type: 'SpecificResource',
+          id: 'urn:talk-notes:talk:ct1',
           purpose: 'identifying',
           source: 'https://schedule.example/fosdem/event/ev-1',
-        },
+          label: 'Rust in the kernel',
+          'dcterms:isPartOf': fosdem,
+        }),
         { type: 'SpecificResource', purpose: 'linking', source: 'https://video.example/rust.webm' },
       ],
       [
-        {
+        expect.objectContaining({
           type: 'SpecificResource',
+          id: 'urn:talk-notes:talk:ct2',
           purpose: 'identifying',
           source: 'https://schedule.example/fosdem/event/ev-2',
-        },
+          label: 'Postgres at scale',
+          'dcterms:isPartOf': fosdem,
+        }),
       ],
     ]);
   });

@@ -140,6 +140,44 @@ describe('DashboardApp', () => {
     await waitFor(() => expect(status()).toBe('1 of 4 highlights, from 1 of 2 pages'));
   });
 
+  it('lists the addresses a post was read at: permalink first, then each as a named link (#18)', async () => {
+    const permalink = 'https://blog.example/posts/scaling';
+    const archive = 'https://blog.example/2024/';
+    const moved = 'https://blog.example/posts/scaling-postgres';
+    // Clipped at its permalink, then on the archive page and at the post's new address: one page record.
+    const post = page('post', { url: permalink, title: 'Scaling Postgres', readAt: [archive, moved] });
+    await db.pages.bulkAdd([
+      post,
+      page('other', { url: 'https://blog.example/posts/other', title: 'Other' }),
+    ]);
+    await db.highlights.bulkAdd([
+      hl('h1', 'post', { url: permalink, text: 'passage one', position: 1 }),
+      hl('h2', 'other', { url: 'https://blog.example/posts/other', text: 'passage two', position: 2 }),
+    ]);
+    show();
+    const groupBy = await waitFor(
+      () =>
+        screen
+          .getAllByRole('combobox', { name: 'Group by' })
+          .find((select) => select.querySelector('option[value="day"]'))!,
+    );
+    fireEvent.change(groupBy, { target: { value: 'page' } });
+    const header = await waitFor(
+      () => screen.getByRole('heading', { level: 2, name: 'Scaling Postgres' }).closest('section')!,
+    );
+    expect(within(header).getByRole('link', { name: 'Open post' }).getAttribute('href')).toBe(permalink);
+    expect(
+      within(header)
+        .getAllByRole('link')
+        .map((a) => [a.textContent, a.getAttribute('href')]),
+    ).toEqual([
+      ['Open post', permalink],
+      ['blog.example/2024/', archive],
+      ['blog.example/posts/scaling-postgres', moved],
+    ]);
+    expect(within(header).getByText(/also read at/)).toBeTruthy();
+  });
+
   it('lists a page’s talks in page order, newest clip first only when the reader orders so', async () => {
     const recap = page('p', { title: 'KubeCon recap' });
     const at = (id: string, title: string, position: number) => ({ ...talk(id, 'p', title), position });

@@ -318,6 +318,19 @@ describe('searchLibrary properties', () => {
       { numRuns: 40 },
     );
   });
+
+  it('typing on without finding anything new returns the earlier hits themselves (nothing memoized on them is recomputed), so nothing memoized on them is recomputed', () => {
+    const before = searchLibrary(seededIndex, ['kern']);
+    expect(before.length).toBeGreaterThan(0);
+    const after = searchLibrary(seededIndex, ['kernel'], before);
+    expect([...after]).toEqual([...searchLibrary(seededIndex, ['kernel'])]);
+    // Every "kern" of the seeded words is "kernel": the same highlights, the same array.
+    expect(after).toBe(before);
+    // Fewer hits: a new array, the earlier one untouched.
+    const fewer = searchLibrary(seededIndex, ['kernel', 'zzz-nowhere'], before);
+    expect(fewer).not.toBe(before);
+    expect(fewer.length).toBeLessThan(before.length);
+  });
 });
 
 describe('searchLibrary with conferences', () => {

@@ -134,6 +134,75 @@ function markdownItPlainText(markdown: string): (string | null)[] {
   });
 }
 
+/** What a reader sees of Markdown: its text (code and image alt text included), links and images. */
+export interface ShownParts {
+  text: string;
+  links: string[];
+  images: string[];
+  /** Raw HTML (always empty when the parser keeps HTML as text). */
+  html: string[];
+}
+
+function markdownItShown(md: ReturnType<typeof parser>, markdown: string): ShownParts {
+  const shown: ShownParts = { text: '', links: [], images: [], html: [] };
+  const visit = (tokens: readonly Token[]) => {
+    for (const token of tokens) {
+      if (
+        token.type === 'text' ||
+        token.type === 'code_inline' ||
+        token.type === 'code_block' ||
+        token.type === 'fence'
+      )
+        shown.text += token.content;
+      else if (token.type === 'softbreak' || token.type === 'hardbreak') shown.text += '\n';
+      else if (token.type === 'html_inline' || token.type === 'html_block') shown.html.push(token.content);
+      else if (token.type === 'link_open') shown.links.push(String(token.attrGet('href') ?? ''));
+      else if (token.type === 'image') shown.images.push(String(token.attrGet('src') ?? ''));
+      else if (token.type === 'paragraph_close' || token.type === 'heading_close') shown.text += '\n';
+      if (token.children) visit(token.children);
+    }
+  };
+  visit(md.parse(markdown, {}));
+  return shown;
+}
+
+function referenceShown(markdown: string): ShownParts {
+  const shown: ShownParts = { text: '', links: [], images: [], html: [] };
+  const walker = reference.parse(markdown).walker();
+  for (let event = walker.next(); event; event = walker.next()) {
+    const { type, literal, destination } = event.node;
+    if (!event.entering) {
+      if (type === 'paragraph' || type === 'heading') shown.text += '\n';
+      continue;
+    }
+    if (type === 'text' || type === 'code' || type === 'code_block') shown.text += literal ?? '';
+    else if (type === 'softbreak' || type === 'linebreak') shown.text += '\n';
+    else if (type === 'html_inline' || type === 'html_block') shown.html.push(literal ?? '');
+    else if (type === 'link') shown.links.push(destination ?? '');
+    else if (type === 'image') shown.images.push(destination ?? '');
+  }
+  return shown;
+}
+
+const HTML_AS_TEXT = [
+  new MarkdownIt('commonmark', { html: false }),
+  new MarkdownIt('default', { html: false }),
+];
+for (const md of HTML_AS_TEXT) md.validateLink = () => true;
+
+/**
+ * What each parser shows of `markdown` (markdown-it strict CommonMark and default, the CommonMark
+ * reference). With `htmlAsText`, what a source meant to be text shows: raw HTML stays text (markdown-it
+ * with `html: false`; commonmark.js has no such mode, so markdown-it's strict CommonMark answers for it).
+ */
+export function shownParts(markdown: string, htmlAsText = false): ShownParts[] {
+  if (htmlAsText) {
+    const [strict, gfm] = HTML_AS_TEXT.map((md) => markdownItShown(md, markdown));
+    return [strict!, gfm!, strict!];
+  }
+  return [...PARSERS.map((md) => markdownItShown(md, markdown)), referenceShown(markdown)];
+}
+
 /** The scheme of a URL as a browser reads it (leading controls and spaces, tabs and newlines ignored). */
 export function schemeOf(url: string): string | undefined {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers strip these before the scheme

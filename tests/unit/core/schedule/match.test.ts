@@ -984,3 +984,107 @@ describe('matchTalk: a person named before a colon in a detected title', () => {
     }
   });
 });
+
+describe('matchTalk: a title and speaker read the wrong way round ("J. Doe — Scaling Postgres")', () => {
+  const swappedIndex = buildScheduleIndex(FIXTURE_CONFERENCES, FIXTURE_TALKS);
+  const ask = (title: string, speaker: string) =>
+    matchTalk(swappedIndex, query(title, [speaker], '2024-03-25'));
+
+  it.each([
+    ['an initial and a family name', 'J. Doe', 'Scaling Postgres to 10M Users'],
+    ['a full name, a shortened title', 'Jane Doe', 'Scaling Postgres'],
+  ])('is matched swapped: %s', (_, title, speaker) => {
+    expect(ask(title, speaker)).toMatchObject({ kind: 'match', talkId: 'k24-scaling' });
+  });
+
+  it.each([
+    ['both sides names', 'Jane Doe', 'John Smith'],
+    [
+      'the title side has a title word of the schedules',
+      'Postgres Internals',
+      'Scaling Postgres to 10M Users',
+    ],
+    ['the title side is lower case (no written name)', 'jane doe', 'Scaling Postgres to 10M Users'],
+    ['the speaker side is one word', 'Jane Doe', 'Postgres'],
+    ['the swapped title matches no talk', 'J. Doe', 'Quantum Basket Weaving'],
+    ['a slot title on the speaker side (a name alone never matches)', 'Jane Doe', 'Opening Keynote'],
+  ])('is not matched swapped: %s', (_, title, speaker) => {
+    expect(ask(title, speaker).kind).not.toBe('match');
+  });
+});
+
+describe('matchTalk: speakers in another script, translated titles', () => {
+  const pycon = {
+    id: 'pyi24',
+    title: 'PyCon India 2024',
+    acronym: null,
+    start: '2024-09-20',
+    end: '2024-09-22',
+  };
+  const talk = (id: string, title: string, speakers: string[]): MatchableTalk => ({
+    id,
+    conferenceId: 'pyi24',
+    title,
+    subtitle: null,
+    speakers,
+    start: '2024-09-21T10:00:00+05:30',
+    day: '2024-09-21',
+    housekeeping: false,
+  });
+  const others = generateSchedules(2, 300, 17, 2024);
+  const schedules = buildScheduleIndex(
+    [pycon, ...others.conferences],
+    [
+      talk('pop', 'Python at Population Scale', ['Ananya Rao']),
+      talk('spell', 'Building a Spell Checker for Hindi', ['Meenakshi Sundaram']),
+      talk('cloud', 'On-Device AI, Not in the Cloud', ['Hala Mansour']),
+      talk('async', 'Async Python Without the Pain', ['Rohit Malhotra']),
+      talk('django', 'Profiling Django in Production', ['Rohit Malhotra']),
+      ...others.talks,
+    ],
+  );
+  const notes = 'PyCon India 2024 — बेंगलुरु से मेरे नोट्स';
+  const during = '2024-09-23';
+  const ask = (title: string, speakers: string[], context = notes) =>
+    matchTalk(schedules, query(title, speakers, during, context));
+
+  it.each([
+    ['a Devanagari speaker, the same title', ask('Python at Population Scale', ['अनन्या राव']), 'pop'],
+    ['an Arabic speaker, the same title', ask('On-Device AI, Not in the Cloud', ['هالة منصور']), 'cloud'],
+    [
+      'a translated title, the only talk of a speaker spelt in another script',
+      ask('हिंदी के लिए वर्तनी जाँचक बनाना', ['मीनाक्षी सुंदरम']),
+      'spell',
+    ],
+  ])('matches %s', (_, match, id) => {
+    expect(match).toMatchObject({ kind: 'match', talkId: id });
+  });
+
+  it('offers, not matches, the same title by another person in another script', () => {
+    const m = ask('Python at Population Scale', ['प्रिया नायर']);
+    expect(m.kind).toBe('ambiguous');
+    expect(offered(m)).toContain('pop');
+  });
+
+  it('offers the talks of a speaker with two talks for a translated title (speaker spelt in another script)', () => {
+    const m = ask('दर्द के बिना एसिंक पायथन', ['रोहित मल्होत्रा']);
+    expect(m.kind).toBe('ambiguous');
+    expect(offered(m)).toEqual(expect.arrayContaining(['async', 'django']));
+  });
+
+  it('offers a translated title whose speaker agrees when the page names the conference', () => {
+    const m = ask('Costruire un correttore ortografico', ['Meenakshi Sundaram']);
+    expect(m.kind === 'match' ? m.talkId : offered(m)).toEqual(expect.arrayContaining(['spell']));
+  });
+
+  it.each([
+    [
+      'the page does not name the conference',
+      ask('हिंदी के लिए वर्तनी जाँचक बनाना', ['मीनाक्षी सुंदरम'], 'मेरे नोट्स'),
+    ],
+    ['a first name alone', ask('हिंदी के लिए वर्तनी जाँचक बनाना', ['मीनाक्षी'])],
+    ['a title that is only the name', ask('अनन्या राव', ['अनन्या राव'])],
+  ])('does not match: %s', (_, m) => {
+    expect(m.kind).not.toBe('match');
+  });
+});

@@ -12,6 +12,7 @@ describe('titleLanguage', () => {
     ['型ヒントで守る大規模Djangoアプリケーション', 'ja-zh'],
     ['用Rust重写前端构建工具，值不值？', 'ja-zh'],
     ['측정부터 시작하기', 'ko'],
+    ['हिंदी के लिए वर्तनी जाँचक बनाना', 'hi'],
     ['Kubernetes Operators', null], // nothing tells
   ])('%s', (title, language) => {
     expect(titleLanguage(titleForm(title))).toBe(language);

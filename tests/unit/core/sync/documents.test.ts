@@ -55,6 +55,15 @@ describe('sync documents', () => {
     expect(toLocalRecord('collections', key, parsed.state)).toEqual(record);
   });
 
+  it('carries the addresses a page’s post was read at (#18)', () => {
+    const record = page('p1', { readAt: ['https://blog.example.org/2024/'], updatedAt: at(5_000) });
+    expect(syncedFields('pages')).toContain('readAt');
+    const { key, document } = served('pages', record);
+    const parsed = parseDocument(document);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(toLocalRecord('pages', key, parsed.state)).toEqual(record);
+  });
+
   it('names at the top the author the highlight records, whoever sent it; none for other records', () => {
     const mine = highlight('h1', 'p1', { author: 'Ada', updatedAt: at(5_000) });
     expect(served('highlights', mine).document.author).toBe('Ada');
@@ -69,6 +78,21 @@ describe('sync documents', () => {
     expect(served('highlights', records.highlights).document.author).toBeNull();
     for (const table of ['pages', 'talks', 'collections', 'settings'] as const)
       expect(served(table, records[table] as never).document.author).toBeNull();
+  });
+
+  it('carries a highlight’s clip lead, and refuses one that is no short line', () => {
+    const lead = { text: '14:20, Room B: Kill Your Feature Flags', likeHeading: false };
+    const record = highlight('h2', 'p1', { clipLead: lead, updatedAt: at(5_000) });
+    expect(syncedFields('highlights')).toContain('clipLead');
+    const { key, document } = served('highlights', record);
+    const parsed = parseDocument(document);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(toLocalRecord('highlights', key, parsed.state, record)?.clipLead).toEqual(lead);
+    const long = { ...record, clipLead: { text: 'x'.repeat(161), likeHeading: false } };
+    expect(parseDocument(served('highlights', long).document)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/clipLead/),
+    });
   });
 
   it('names at the top who made a page or a talk (#16), and round-trips it', () => {
@@ -212,6 +236,16 @@ describe('sync documents', () => {
     const { document } = served('settings', records.settings);
     const bad = { ...document, record: { key: 'colorNames', value: { yellow: 42 } } };
     expect(parseDocument(bad)).toMatchObject({ ok: false, id: 'settings:colorNames' });
+  });
+
+  it('refuses a page whose read-at addresses are not web addresses, or too many', () => {
+    for (const readAt of [
+      ['javascript:alert(1)'],
+      Array.from({ length: 51 }, (_, i) => `https://blog.example.org/p/${i}`),
+    ]) {
+      const { document } = served('pages', { ...records.pages, readAt });
+      expect(parseDocument(document)).toMatchObject({ ok: false, reason: expect.stringMatching(/readAt/) });
+    }
   });
 
   it('refuses a talk with a script link among its schedule links', () => {

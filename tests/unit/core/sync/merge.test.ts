@@ -143,3 +143,53 @@ describe('a deleted record saved again (stampRecreated)', () => {
     expect(viewState(again).values).toEqual({ note: 'first', color: 'yellow' });
   });
 });
+
+describe('a page’s readAt: a grow-only set (#18)', () => {
+  const ARCHIVE = 'https://blog.example.org/2024/';
+  const MOVED = 'https://blog.example.org/posts/scaling-v2';
+  const AMP = 'https://amp.example.org/scaling';
+  const page = stampRecord(undefined, { title: 'Scaling', readAt: [ARCHIVE] }, 'dev-a', 100);
+  const both = mergeStates(page, page);
+
+  it('two devices’ concurrent lists merge to their union, never a conflict, in either order', () => {
+    const a = stampRecord(both, { title: 'Scaling', readAt: [ARCHIVE, MOVED] }, 'dev-a', 200);
+    const b = stampRecord(both, { title: 'Scaling', readAt: [AMP, ARCHIVE] }, 'dev-b', 300);
+    for (const merged of [mergeStates(a, b), mergeStates(b, a)]) {
+      const view = viewState(merged);
+      expect(view.values?.readAt).toEqual([AMP, ARCHIVE, MOVED]);
+      expect(view.conflicts).toEqual([]);
+    }
+  });
+
+  it('a device that saves the union supersedes both lists; one that has not seen the other stays joined', () => {
+    const a = stampRecord(both, { title: 'Scaling', readAt: [ARCHIVE, MOVED] }, 'dev-a', 200);
+    const b = stampRecord(both, { title: 'Scaling', readAt: [AMP, ARCHIVE] }, 'dev-b', 300);
+    const union = stampRecord(
+      mergeStates(a, b),
+      { title: 'Scaling', readAt: [AMP, ARCHIVE, MOVED] },
+      'dev-a',
+      400,
+    );
+    expect(union.fields.readAt).toHaveLength(1);
+    expect(viewState(mergeStates(union, b)).values?.readAt).toEqual([AMP, ARCHIVE, MOVED]);
+    // A list made without seeing B's (a later clip on A before the merge reached it) joins, not wins.
+    const later = stampRecord(
+      a,
+      { title: 'Scaling', readAt: [ARCHIVE, MOVED, 'https://blog.example.org/tag/db'] },
+      'dev-a',
+      500,
+    );
+    expect(viewState(mergeStates(later, b)).values?.readAt).toEqual([
+      AMP,
+      ARCHIVE,
+      MOVED,
+      'https://blog.example.org/tag/db',
+    ]);
+  });
+
+  it('another field edited on two devices is still a conflict', () => {
+    const a = stampRecord(both, { title: 'A’s title', readAt: [ARCHIVE, MOVED] }, 'dev-a', 200);
+    const b = stampRecord(both, { title: 'B’s title', readAt: [AMP] }, 'dev-b', 300);
+    expect(viewState(mergeStates(a, b)).conflicts.map((c) => c.field)).toEqual(['title']);
+  });
+});

@@ -97,13 +97,16 @@ describe('unitePages', () => {
     });
   });
 
-  it('unites the addresses a post was read at, when records carry them', () => {
-    const winner = { ...page({ id: 'a' }), readAt: ['https://a.example/'] } as PageRecord;
-    const loser = { ...page({ id: 'b' }), readAt: ['https://archive.example/a'] } as PageRecord;
-    expect((unitePages(winner, loser) as { readAt?: string[] }).readAt).toEqual([
-      'https://a.example/',
+  it('unites the addresses a post was read at, when records carry them (a set: each once, sorted)', () => {
+    // readAt lists addresses other than the page's own (core/read-at.ts).
+    const winner = page({ id: 'a', readAt: ['https://archive.example/a', 'https://a.example/amp'] });
+    const loser = page({ id: 'b', readAt: ['https://archive.example/a', 'https://a.example/print'] });
+    expect(unitePages(winner, loser).readAt).toEqual([
+      'https://a.example/amp',
+      'https://a.example/print',
       'https://archive.example/a',
     ]);
+    expect(unitePages(page({ id: 'a' }), page({ id: 'b' })).readAt).toBeUndefined();
   });
 });
 

@@ -1,0 +1,165 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { clipLead } from '@/core/schedule/clip-lead';
+import { type ClipPlace, guardClip, placeOfHighlight } from '@/core/schedule/clip-guard';
+import { buildScheduleIndex, type MatchableTalk } from '@/core/schedule/schedule-index';
+
+const talk = (id: string, conferenceId: string, title: string, speakers: string[]): MatchableTalk => ({
+  id,
+  conferenceId,
+  title,
+  subtitle: null,
+  speakers,
+  start: '2024-05-30T10:00:00+02:00',
+  day: '2024-05-30',
+  housekeeping: false,
+});
+
+const index = buildScheduleIndex(
+  [
+    { id: 'craft', title: 'Craft Conference 2024', acronym: null, start: '2024-05-30', end: '2024-05-31' },
+    { id: 'other', title: 'Other Conf 2024', acronym: null, start: '2024-05-30', end: '2024-05-31' },
+  ],
+  [
+    talk('fitness', 'craft', 'Fitness Functions in Practice', ['Balázs Nagy', 'Réka Tóth']),
+    talk('budget', 'craft', 'Observability on a Budget: Cutting the Bill by Two Thirds', ['Daniel Okafor']),
+    talk('flags', 'craft', 'Kill Your Feature Flags (Before They Kill You)', ['Sofia Marchetti']),
+    talk('keynote', 'craft', 'People Are Not Resources', ['Eszter Kovács']),
+    talk('queries', 'craft', 'Container Queries in Practice', ['Taras Bondarenko']),
+    // Another conference's talk: never named for a clip of this one.
+    talk('elsewhere', 'other', 'Event Sourcing the Hard Way', ['Ola Persson']),
+  ],
+);
+
+const place = (
+  lead: string | null,
+  text = 'They kept a list and only new violations fail the build.',
+  like = false,
+) => ({ text, lead, leadLikeHeading: like }) satisfies ClipPlace;
+
+describe('guardClip: a clip whose lead names another talk of the conference is offered', () => {
+  it.each([
+    ['the next talk by its title', place('Observability on a Budget'), ['budget', 'fitness']],
+    ['a title after a time and room', place('14:20, B terem: Kill Your Feature Flags'), ['flags', 'fitness']],
+    [
+      'a speaker of another talk (name order reversed)',
+      place('Előadó: Okafor Daniel (Acme)'),
+      ['budget', 'fitness'],
+    ],
+    [
+      'a first name credited in brackets, another script',
+      place('Бліц-доповідь: «Контейнерні запити» (Тарас)'),
+      ['queries', 'fitness'],
+    ],
+    [
+      'a heading the reader selected with the passage',
+      place(null, 'Observability on a Budget\nEvery dashboard has an owner.'),
+      ['budget', 'fitness'],
+    ],
+    [
+      'a line styled as the section heading that names no talk',
+      place('Ebéd és standok', undefined, true),
+      ['fitness'],
+    ],
+  ])('%s', (_, p, expected) => {
+    expect(guardClip(index, 'fitness', p)).toEqual({ kind: 'offer', talkIds: expected });
+  });
+});
+
+describe('guardClip: look-alikes keep the match', () => {
+  it.each([
+    ['no lead', place(null)],
+    [
+      'a passing mention of another talk inside the clip',
+      place(null, 'As Daniel Okafor said in Observability on a Budget, dashboards rot.'),
+    ],
+    [
+      'a mention in a one-line clip (no heading selected along)',
+      place(null, 'Observability on a Budget was the better talk.'),
+    ],
+    ['a lead that is prose (ends a sentence)', place('We then went to see Observability on a Budget.')],
+    ['a lead naming the matched talk itself', place('Fitness Functions in Practice – the Q&A')],
+    ['the matched talk’s speaker line', place('Előadó: Nagy Balázs (Acme)')],
+    [
+      'a lead naming both (a speaker of both talks is no evidence)',
+      place('Balázs Nagy and Fitness Functions'),
+    ],
+    ['a lead naming a talk of another conference', place('Event Sourcing the Hard Way')],
+    ['a one-word overlap with a title', place('Practice notes')],
+    [
+      'a line styled like the heading that names the matched talk',
+      place('Fitness Functions in Practice, part two', undefined, true),
+    ],
+    ['a short line not styled like the heading, naming nothing', place('Ebéd és standok', undefined, false)],
+    ['a bracket crediting the matched talk’s speaker', place('Demo (Réka)')],
+  ])('%s', (_, p) => {
+    expect(guardClip(index, 'fitness', p)).toEqual({ kind: 'keep' });
+  });
+
+  it('keeps a match whose talk is in no conference of the index', () => {
+    expect(guardClip(index, 'no-such-talk', place('Observability on a Budget'))).toEqual({ kind: 'keep' });
+  });
+});
+
+describe('clipLead', () => {
+  const doc = new JSDOM(`<body>
+    <p class="c1"><span class="c2">„Fitness Functions in Practice” – Nagy Balázs</span></p>
+    <p class="c1"><span class="c5">Előadó: Nagy Balázs</span></p>
+    <p>They started with a list of violations.</p>
+    <p class="c1"><span class="c2">Ebéd és standok</span></p>
+    <p>Two companies asked who owns the platform.</p>
+    <p class="c1"><span class="c2">Observability on a Budget</span></p>
+    <p>Talk prose first.</p>
+    <p id="clip">Every dashboard has an owner and an expiry date.</p>
+    <p class="c1"><span class="c2">Later line</span></p>
+  </body>`).window.document;
+  const heading = doc.querySelector('p')!;
+  const clip = (text: string) =>
+    [...doc.querySelectorAll('p')].find((p) => p.textContent === text)!.firstChild!;
+
+  it('is the nearest heading-like line above the clip, with whether it is styled as the heading', () => {
+    expect(clipLead(heading, doc.getElementById('clip')!.firstChild!)).toEqual({
+      text: 'Observability on a Budget',
+      likeHeading: true,
+    });
+    expect(clipLead(heading, clip('They started with a list of violations.'))).toEqual({
+      text: 'Előadó: Nagy Balázs',
+      likeHeading: false,
+    });
+    expect(clipLead(heading, clip('Two companies asked who owns the platform.'))).toEqual({
+      text: 'Ebéd és standok',
+      likeHeading: true,
+    });
+  });
+
+  it('is null right under the heading', () => {
+    const first = new JSDOM('<h3>Talk</h3><p>Clip text.</p>').window.document;
+    expect(clipLead(first.querySelector('h3')!, first.querySelector('p')!.firstChild!)).toBeNull();
+  });
+});
+
+describe('placeOfHighlight: a stored highlight guarded by the lead the clipper stored with it', () => {
+  const text = 'Every dashboard has an owner.';
+  it('offers a highlight whose stored lead names another talk, and files one whose lead names its own', () => {
+    const stored = {
+      text,
+      clipLead: { text: '14:20, B terem: Observability on a Budget', likeHeading: false },
+    };
+    expect(guardClip(index, 'fitness', placeOfHighlight(stored))).toEqual({
+      kind: 'offer',
+      talkIds: ['budget', 'fitness'],
+    });
+    const own = { text, clipLead: { text: 'Előadó: Nagy Balázs', likeHeading: false } };
+    expect(guardClip(index, 'fitness', placeOfHighlight(own))).toEqual({ kind: 'keep' });
+  });
+
+  it('reads the heading-styled flag, and keeps a highlight clipped before leads were stored', () => {
+    const lunch = { text, clipLead: { text: 'Ebéd és standok', likeHeading: true } };
+    expect(guardClip(index, 'fitness', placeOfHighlight(lunch))).toEqual({
+      kind: 'offer',
+      talkIds: ['fitness'],
+    });
+    expect(placeOfHighlight({ text })).toEqual({ text, lead: null, leadLikeHeading: false });
+    expect(guardClip(index, 'fitness', placeOfHighlight({ text }))).toEqual({ kind: 'keep' });
+  });
+});
