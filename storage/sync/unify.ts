@@ -18,7 +18,7 @@ import { bringBackReferenced } from './bring-back';
 export interface UnifyWork {
   /** Pages of the batch not written: their URL is held here by another id. */
   held: PageRecord[];
-  /** Page ids records of the batch point at that no page here has. */
+  /** Page ids records of the batch point at that no page here has, and pages the batch deleted. */
   dangling: Set<string>;
   /** Pages talks of the batch were written onto: two detected talks of one title may meet there. */
   talkPages: Set<string>;
