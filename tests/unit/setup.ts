@@ -3,6 +3,10 @@ import 'fake-indexeddb/auto';
 import { act, cleanup, configure } from '@testing-library/preact';
 import { options } from 'preact';
 import { afterEach } from 'vitest';
+import { lazyNodeLists } from './lazy-node-lists';
+
+// jsdom's live child lists re-read on each read, not on each change: same answers, no quadratic inserts.
+lazyNodeLists();
 
 // findBy*/waitFor wait for a state, and return as soon as it is there. Their default deadline, 1 s,
 // is missed on a loaded two-core machine (a write, the live query, a render of the dashboard).
