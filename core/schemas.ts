@@ -264,6 +264,7 @@ export const CollectionRecordSchema = v.object({
   highlightIds: v.pipe(v.array(recordId), v.maxLength(LIMITS.collectionMembers)),
   /** Optional: collections saved before saved searches existed are fixed sets. */
   search: v.optional(SavedSearchSchema),
+  ...authorEntry,
   createdAt: timestamp,
   updatedAt: timestamp,
 });

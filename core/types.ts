@@ -129,7 +129,7 @@ export interface TalkRecord extends Partial<ScheduleFields>, RecordNotes {
   scheduleLink?: ScheduleLinkState;
   /** Conference talks this page talk could be when the matcher was unsure: offered, never applied. */
   scheduleCandidates?: string[];
-  /** Who made it, for a talk detected in a clip (#16); absent on talks made before or by hand. */
+  /** Who made it (#16): for a talk detected in a clip or made by hand; absent on talks made before. */
   author?: string;
   createdAt: number;
   updatedAt: number;
@@ -254,6 +254,8 @@ export interface CollectionRecord {
    * highlights are whatever matches them whenever it is opened. Absent for a fixed set.
    */
   search?: SavedSearch;
+  /** Who made it (#16, the sync panel's name or this browser's); absent on collections made before. */
+  author?: string;
   createdAt: number;
   updatedAt: number;
 }

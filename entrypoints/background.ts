@@ -7,8 +7,7 @@ import { acceptNoteDrafts, createNoteWriter, noteDraftSaver } from '@/messaging/
 import { BACKGROUND_SENDERS, BackgroundRequestSchema } from '@/messaging/protocol';
 import { createMessageRouter } from '@/messaging/router';
 import { syncService } from '@/messaging/sync-service';
-import { readSyncAccount } from '@/messaging/sync-settings';
-import { defaultDeviceName } from '@/core/sync/device-name';
+import { readAuthorName } from '@/messaging/sync-settings';
 import { createCommands } from '@/storage/commands';
 import { database, requestPersistentStorage } from '@/storage/db';
 
@@ -31,7 +30,7 @@ export default defineBackground(() => {
       askGrantingFrame,
       sync,
       // Who makes the highlights clipped here: the sync panel's name, or this browser's (#16).
-      authorName: async () => (await readSyncAccount())?.author || defaultDeviceName(navigator.userAgent),
+      authorName: () => readAuthorName(),
     }),
     {
       schema: BackgroundRequestSchema,

@@ -5,6 +5,7 @@
  * stopped, and open dashboards hear every change of it (`storage.onChanged`).
  */
 import { browser } from 'wxt/browser';
+import { defaultDeviceName } from '@/core/sync/device-name';
 import { STOPPED_STATUS, type SyncStatus } from '@/core/sync/status';
 
 /** What the reader typed in the sync panel. */
@@ -45,6 +46,15 @@ const local = (): KeyValueArea => browser.storage.local as unknown as KeyValueAr
 export async function readSyncAccount(area: KeyValueArea = local()): Promise<SyncAccount | null> {
   const value = (await area.get(SYNC_ACCOUNT_KEY))[SYNC_ACCOUNT_KEY] as SyncAccount | undefined;
   return value && typeof value.url === 'string' ? value : null;
+}
+
+/**
+ * Who makes what is clipped or created in this browser (#16): the sync panel's name, or this
+ * browser's ("Chrome on Linux"). Read by the background for clips and by the pages for talks and
+ * collections made by hand.
+ */
+export async function readAuthorName(area: KeyValueArea = local()): Promise<string> {
+  return (await readSyncAccount(area))?.author || defaultDeviceName(navigator.userAgent);
 }
 
 export function saveSyncAccount(account: SyncAccount, area: KeyValueArea = local()): Promise<void> {

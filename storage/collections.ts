@@ -55,6 +55,8 @@ export async function createCollection(
   db: TalkNotesDatabase,
   input: CollectionInput,
   now = Date.now(),
+  /** Who makes it (#16): the sync panel's name or this browser's. */
+  author?: string,
 ): Promise<CollectionRecord> {
   const name = cleanName(input.name);
   return db.transaction('rw', db.collections, async () => {
@@ -66,6 +68,7 @@ export async function createCollection(
       // A saved search holds no ids: its highlights are computed (core/library/filters.ts collectionSlots).
       highlightIds: input.search ? [] : [...new Set(input.highlightIds ?? [])],
       ...(input.search && { search: input.search }),
+      ...(author ? { author } : {}),
       createdAt: now,
       updatedAt: now,
     };

@@ -57,6 +57,8 @@ export interface CommandDeps {
   /** The one notifier (messaging/client.ts `notifyHighlightsChanged`); tests pass a spy. */
   notify?: NotifyHighlightsChanged;
   now?: () => number;
+  /** Who makes the talks and collections created here (#16); none when not given (tests, older callers). */
+  author?: () => Promise<string | undefined>;
 }
 
 /** What a write did: its value, and the pages whose highlights it changed. */
@@ -72,7 +74,9 @@ const written = <T>(value: T, changed: readonly Pick<HighlightRecord, 'url'>[] =
 
 export type Commands = ReturnType<typeof createCommands>;
 
-export function createCommands({ db, notify = () => {}, now = Date.now }: CommandDeps) {
+export function createCommands({ db, notify = () => {}, now = Date.now, author }: CommandDeps) {
+  // A name that cannot be read (storage gone) makes the record without one, never fails the write.
+  const maker = async () => (author ? await author().catch(() => undefined) : undefined);
   async function run<T>(write: () => Promise<Written<T>>): Promise<T> {
     let result: Written<T>;
     try {
@@ -144,7 +148,7 @@ export function createCommands({ db, notify = () => {}, now = Date.now }: Comman
         return written(talk, [highlight]);
       }),
     createTalk: (pageId: string, title: string, speakers: string[] = []) =>
-      run(async () => written(await createTalk(db, pageId, title, speakers, now()))),
+      run(async () => written(await createTalk(db, pageId, title, speakers, now(), await maker()))),
     /** Renames a talk; a page talk is matched to the imported schedules again under its new name. */
     renameTalk: (id: string, title: string) =>
       run(async () => {
@@ -208,7 +212,7 @@ export function createCommands({ db, notify = () => {}, now = Date.now }: Comman
     forgetTalkRules: (url: string) =>
       run(async () => ({ value: await forgetTalkRules(db, url), pages: [url] })),
     createCollection: (input: CollectionInput) =>
-      run(async () => written(await createCollection(db, input, now()))),
+      run(async () => written(await createCollection(db, input, now(), await maker()))),
     updateCollection: (id: string, changes: { name?: string; description?: string }) =>
       run(async () => written(await updateCollection(db, id, changes, now()))),
     deleteCollection: (id: string) => run(async () => written(await deleteCollection(db, id))),

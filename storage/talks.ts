@@ -21,6 +21,8 @@ export async function createTalk(
   title: string,
   speakers: string[] = [],
   now = Date.now(),
+  /** Who makes it (#16): the sync panel's name or this browser's. */
+  author?: string,
 ): Promise<TalkRecord> {
   const clean = title.trim();
   if (!clean) throw new Error('a talk needs a title');
@@ -32,6 +34,7 @@ export async function createTalk(
     position: -1,
     detected: false,
     detectedTitle: null,
+    ...(author ? { author } : {}),
     createdAt: now,
     updatedAt: now,
   };

@@ -82,6 +82,18 @@ export function SyncConflicts({ conflicts }: Props) {
       setBusy(false);
     }
   };
+  /** The notice goes on this device only (docs/sync.md, "Conflict rules"). */
+  const dismiss = async (item: SyncConflict) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await conflicts.dismissKept(item.id);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
   const device = (version: ConflictVersion) =>
     version.by === conflicts.device ? 'this device' : 'another device';
   const edited = items.filter((item) => item.choices.length > 0).length;
@@ -102,7 +114,12 @@ export function SyncConflicts({ conflicts }: Props) {
             <article aria-label={recordName(item)}>
               <h3>{recordName(item)}</h3>
               {item.keptAfterDeletion && (
-                <p class="sync-kept">Deleted on one device and edited on another: kept.</p>
+                <p class="sync-kept">
+                  Deleted on one device and edited on another: kept.{' '}
+                  <button type="button" disabled={busy} onClick={() => void dismiss(item)}>
+                    Dismiss
+                  </button>
+                </p>
               )}
               {item.choices.map((choice) => (
                 <fieldset

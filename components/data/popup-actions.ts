@@ -12,6 +12,7 @@ import type {
   ScheduleChoice,
   TalkRecord,
 } from '@/core/types';
+import { readAuthorName } from '@/messaging/sync-settings';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
 import { getHighlight } from '@/storage/highlights';
@@ -104,7 +105,7 @@ export interface PopupActionDeps {
  * handed to the background instead.
  */
 export function createPopupActions({ db, tabId, url, bridge }: PopupActionDeps): PopupActions {
-  const commands = createCommands({ db, notify: bridge.notifyChanged });
+  const commands = createCommands({ db, notify: bridge.notifyChanged, author: readAuthorName });
   return {
     async update(id, changes) {
       if (bridge.isClosing()) {

@@ -10,6 +10,7 @@ import type {
 } from '@/core/types';
 import type { Redetection } from '@/core/talks/filing';
 import { detectTalksInOpenTab } from '@/messaging/client';
+import { readAuthorName } from '@/messaging/sync-settings';
 import type { CollectionInput } from '@/storage/collections';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import type { TalkNotesDatabase } from '@/storage/db';
@@ -74,7 +75,7 @@ export function useLibraryActions({
   handOverNote,
 }: Options): LibraryActions {
   return useMemo(() => {
-    const commands = createCommands({ db, notify: onHighlightsChanged, now });
+    const commands = createCommands({ db, notify: onHighlightsChanged, now, author: readAuthorName });
     async function run<T>(what: string, fallback: T, action: () => Promise<T>): Promise<T> {
       try {
         return await action();

@@ -6,7 +6,12 @@
 import { useCallback } from 'preact/hooks';
 import { sendToBackground } from '@/messaging/client';
 import type { TalkNotesDatabase } from '@/storage/db';
-import { type ConflictKeep, type SyncConflict, listSyncConflicts } from '@/storage/sync/conflicts';
+import {
+  type ConflictKeep,
+  type SyncConflict,
+  dismissKeptNotice,
+  listSyncConflicts,
+} from '@/storage/sync/conflicts';
 import { useLiveQuery } from './useLiveQuery';
 
 export type { ConflictKeep, SyncConflict } from '@/storage/sync/conflicts';
@@ -16,6 +21,8 @@ export interface SyncConflicts {
   device: string | null;
   conflicts: SyncConflict[];
   resolve(id: string, field: string, keep: ConflictKeep): Promise<void>;
+  /** Hides a record's "kept after a deletion" notice on this device (written here: nothing to redraw in tabs). */
+  dismissKept(id: string): Promise<void>;
 }
 
 export function useSyncConflicts(
@@ -29,5 +36,11 @@ export function useSyncConflicts(
     },
     [send],
   );
-  return listed && { ...listed, resolve };
+  const dismissKept = useCallback(
+    async (id: string) => {
+      await dismissKeptNotice(db, id);
+    },
+    [db],
+  );
+  return listed && { ...listed, resolve, dismissKept };
 }

@@ -70,18 +70,35 @@ export function keptAfterOtherDeviceDeletion(state: RecordState): boolean {
 }
 
 /**
- * Whether a record asks something of the reader: a field in conflict ({@link conflictChoices}) or a
- * deletion elsewhere that an edit here survived ({@link keptAfterOtherDeviceDeletion}). The sync
- * rows keep this as an indexed flag, so the dashboard finds them without reading every row; it is
- * computed on every write of a row, so the usual state (one version per field, no deletion) is
- * answered without building the record's view.
+ * What the reader dismissed when they dismissed a record's "kept after a deletion" notice: its
+ * deletions (device and time of each). A deletion made later is not covered, so the notice shows
+ * again. The state itself cannot forget a deletion (merging is a join), hence a key kept beside it.
  */
-export function needsReader(state: RecordState): boolean {
+export function keptNoticeKey(state: RecordState): string {
+  return state.deletions
+    .map((d) => `${d.by}@${d.at}`)
+    .sort()
+    .join(' ');
+}
+
+/** True when the record says "kept after a deletion" and the reader has not dismissed it here. */
+export function showsKeptNotice(state: RecordState, dismissed?: string): boolean {
+  return keptAfterOtherDeviceDeletion(state) && dismissed !== keptNoticeKey(state);
+}
+
+/**
+ * Whether a record asks something of the reader: a field in conflict ({@link conflictChoices}) or a
+ * deletion elsewhere that an edit here survived ({@link showsKeptNotice}, unless dismissed: the key
+ * `dismissed` names). The sync rows keep this as an indexed flag, so the dashboard finds them
+ * without reading every row; it is computed on every write of a row, so the usual state (one
+ * version per field, no deletion) is answered without building the record's view.
+ */
+export function needsReader(state: RecordState, dismissed?: string): boolean {
   const plain =
     state.deletions.length === 0 &&
     Object.entries(state.fields).every(
       ([field, versions]) => field === EDIT_TIME_FIELD || versions.length <= 1,
     );
   if (plain) return false;
-  return conflictChoices(state).length > 0 || keptAfterOtherDeviceDeletion(state);
+  return conflictChoices(state).length > 0 || showsKeptNotice(state, dismissed);
 }

@@ -132,7 +132,7 @@ export function toLocalRecord<T extends SyncTable>(
 }
 
 /** Tables whose records say who made them (#16): the top-level `author` repeats it. */
-const AUTHORED = new Set<SyncTable>(['highlights', 'pages', 'talks']);
+const AUTHORED = new Set<SyncTable>(['highlights', 'pages', 'talks', 'collections']);
 
 /**
  * The readable document of a record's state (`_rev` is the client's to add). Its top-level `author`

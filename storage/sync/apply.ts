@@ -120,16 +120,16 @@ export async function applyIncoming(
             noteUrl(item.table, local);
             if (item.table === 'pages') movePage(holders, item.key, local, record);
           }
-        } else if (local) {
-          writes(item.table).delete.push(item.key);
-          changed++;
-          noteUrl(item.table, local);
-          if (item.table === 'pages') {
-            movePage(holders, item.key, local, undefined);
-            // Unified away on another device: what still points at it here moves to the kept page.
-            unify.dangling.add(item.key);
+        } else {
+          if (local) {
+            writes(item.table).delete.push(item.key);
+            changed++;
+            noteUrl(item.table, local);
+            if (item.table === 'pages') movePage(holders, item.key, local, undefined);
           }
-          // A talk united away on another device: passages filed under it here follow it.
+          // Deleted on another device (unified away, or by the reader), held here or not: what
+          // still points at it here moves to the kept page or talk, or brings it back (bring-back.ts).
+          if (item.table === 'pages') unify.dangling.add(item.key);
           if (item.table === 'talks') unify.talks.add(item.key);
         }
       }

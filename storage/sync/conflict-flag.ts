@@ -13,7 +13,7 @@ import { SYNC_STATE_TABLE, type SyncRow } from './state';
 
 /** The row with its flag as its state says (the same object when it already is). */
 export function withConflictFlag(row: SyncRow): SyncRow {
-  const flagged = needsReader(row.state);
+  const flagged = needsReader(row.state, row.keptDismissed);
   if (flagged === (row.conflicted === 1)) return row;
   const { conflicted: _, ...rest } = row;
   return flagged ? { ...rest, conflicted: 1 } : rest;

@@ -9,7 +9,8 @@
 import {
   type ConflictChoice,
   conflictChoices,
-  keptAfterOtherDeviceDeletion,
+  keptNoticeKey,
+  showsKeptNotice,
 } from '@/core/sync/conflict-choices';
 import {
   type SyncRecords,
@@ -62,7 +63,7 @@ export async function listSyncConflicts(
       .equals(1)
       .each((row) => {
         const choices = conflictChoices(row.state);
-        const keptAfterDeletion = keptAfterOtherDeviceDeletion(row.state);
+        const keptAfterDeletion = showsKeptNotice(row.state, row.keptDismissed);
         if (choices.length === 0 && !keptAfterDeletion) return;
         const where = splitId(row.key);
         if (where) found.push({ id: row.key, ...where, choices, keptAfterDeletion });
@@ -74,6 +75,21 @@ export async function listSyncConflicts(
     }
     const device = (await db.syncMeta.get(DEVICE_ID_KEY))?.value;
     return { device: typeof device === 'string' ? device : null, conflicts };
+  });
+}
+
+/**
+ * Dismisses the "kept after a deletion" notice of the record `id` on this device (per device: the
+ * notice is the synced state's, which cannot forget a deletion; the dismissal is a note beside it,
+ * in the sync row, never sent). A deletion made after shows it again. False when there is none.
+ */
+export async function dismissKeptNotice(db: TalkNotesDatabase, id: string): Promise<boolean> {
+  return db.transaction('rw', db.sync, async () => {
+    const row = await db.sync.get(id);
+    if (!row || !showsKeptNotice(row.state, row.keptDismissed)) return false;
+    // The conflict-flag middleware clears `conflicted` when nothing else is asked of the reader.
+    await db.sync.put({ ...row, keptDismissed: keptNoticeKey(row.state) });
+    return true;
   });
 }
 

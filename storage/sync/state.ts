@@ -26,6 +26,11 @@ export interface SyncRow {
    */
   conflicted?: 1;
   /**
+   * The "kept after a deletion" notice the reader dismissed on this device (core/sync/conflict-choices.ts
+   * `keptNoticeKey`: the deletions it was about). Per device, never sent: absent until dismissed.
+   */
+  keptDismissed?: string;
+  /**
    * Other leaf revisions of the document on the server (conflicts made by replication between
    * servers) whose states are merged into `state`: deleted on the server once `state` is written on
    * `rev` (pass.ts), so the server keeps one leaf. Absent when there are none.

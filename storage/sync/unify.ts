@@ -12,12 +12,13 @@ import { type RecordState, isDeleted } from '@/core/sync/merge';
 import { detectedTalkKey, pageWinner, unitePages, uniteTalks, withEveryNote } from '@/core/sync/unify';
 import type { CollectionRecord, PageRecord, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from '../db';
+import { bringBackReferenced } from './bring-back';
 
 /** What a pull batch leaves for unification. */
 export interface UnifyWork {
   /** Pages of the batch not written: their URL is held here by another id. */
   held: PageRecord[];
-  /** Page ids records of the batch point at that no page here has. */
+  /** Page ids records of the batch point at that no page here has, and pages the batch deleted. */
   dangling: Set<string>;
   /** Pages talks of the batch were written onto: two detected talks of one title may meet there. */
   talkPages: Set<string>;
@@ -95,6 +96,11 @@ export async function unifyPages(db: TalkNotesDatabase, work: UnifyWork): Promis
   }
   for (const url of await uniteDetectedTalks(db, talkPages)) changedUrls.add(url);
   for (const url of await refileUnderUnitedTalks(db, work.talks)) changedUrls.add(url);
+  // What is still deleted here while records point at it was deleted on a device that had not
+  // seen them: brought back (bring-back.ts), then united with a talk of its title if one was made since.
+  const back = await bringBackReferenced(db, work.talks, work.dangling);
+  for (const url of back.urls) changedUrls.add(url);
+  for (const url of await uniteDetectedTalks(db, back.talkPages)) changedUrls.add(url);
   return [...changedUrls];
 }
 

@@ -147,7 +147,45 @@ describe('Edited on two devices', () => {
     await screen.findByRole('heading', { name: 'Kept after a deletion (1)' });
     const article = screen.getByRole('article', { name: 'Highlight “a passage edited twice”' });
     expect(within(article).getByText('Deleted on one device and edited on another: kept.')).toBeTruthy();
-    expect(within(article).queryAllByRole('button')).toEqual([]);
+    // Nothing to choose: the only button dismisses the notice.
+    expect(
+      within(article)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Dismiss']);
+    await db.delete();
+  });
+
+  it('dismisses the kept-after-a-deletion notice on this device, until another deletion', async () => {
+    const db = createDatabase(`conflicts-${crypto.randomUUID()}`);
+    const { id, base, values, highlight } = await conflicted(db);
+    const here = (await db.syncMeta.get(DEVICE_ID_KEY))!.value as string;
+    const deleted = stampDeletion(base, 'dev-other', AT + 500);
+    const edited = stampRecord(base, { ...values, note: 'kept' }, here, AT + 3_000);
+    const kept = mergeStates(deleted, edited);
+    await db.transaction('rw', db.highlights, db.sync, async () => {
+      skipStamping();
+      await db.highlights.put({ ...highlight, note: 'kept', updatedAt: AT + 3_000 });
+      await db.sync.put({ key: id, state: kept, dirty: 0 });
+    });
+    setup(db);
+    const article = await screen.findByRole('article', { name: 'Highlight “a passage edited twice”' });
+    fireEvent.click(within(article).getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByRole('article')).toBeNull());
+    // Per device: the synced state is untouched and nothing is to be sent; the index drops the row.
+    const row = (await db.sync.get(id))!;
+    expect(row.state).toEqual(kept);
+    expect(row.dirty).toBe(0);
+    expect(row.conflicted).toBeUndefined();
+    // The other device deletes it again while this one edits once more: the notice is back.
+    const again = stampDeletion(kept, 'dev-other', AT + 4_000);
+    const later = stampRecord(kept, { ...values, note: 'kept twice' }, here, AT + 5_000);
+    await db.transaction('rw', db.highlights, db.sync, async () => {
+      skipStamping();
+      await db.highlights.put({ ...highlight, note: 'kept twice', updatedAt: AT + 5_000 });
+      await db.sync.put({ ...row, state: mergeStates(again, later) });
+    });
+    await screen.findByRole('heading', { name: 'Kept after a deletion (1)' });
     await db.delete();
   });
 });
