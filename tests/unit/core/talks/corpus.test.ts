@@ -61,6 +61,40 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
     talks: 'room and time prefix',
     speakers: 'one of two speakers',
   },
+  // Held-out round 9 (pages 96-107), as first run on 2026-12-07 with session 8's and session 9's detectors alike
+  // (43/68 passages; docs/talk-detection.md).
+  // Obsidian Publish (Danish): "10:20 · Sal 3 — T" headings with the speaker on a "Taler:" line; "Priya om “T”".
+  '96-obsidian-publish-goto-copenhagen-da.html': { passages: 'kicker headings', talks: 'kicker headings' },
+  // A newsletter with two conferences' talks: bold "Speaker, “T”" paragraphs; a sponsor block; a links list.
+  '98-kit-newsletter-two-conferences-css-day-btconf.html': {
+    passages: 'newsletter paragraphs',
+    talks: 'newsletter paragraphs',
+  },
+  // Telegraph (Ukrainian): only h3/h4 at one rank; one talk introduced only by a blockquote.
+  '99-telegraph-js-fwdays-uk.html': { passages: 'h3 and h4 at one rank', talks: 'h3 and h4 at one rank' },
+  // Logseq outline (Polish): talks are top-level bullet blocks with [[ ]] brackets, #talk tags and properties.
+  '100-logseq-publish-4developers-pl.html': { passages: 'outline blocks', talks: 'outline blocks' },
+  // Quarto tabs (Indonesian), one tab per day; "Sesi 7 · Ruang B — T"; honorifics before names.
+  '101-quarto-tabset-pycon-id.html': { passages: 'session prefixes', talks: 'session prefixes' },
+  // Webflow cards (Turkish): no heading elements; a lunch card of the same markup; a moderated panel; the
+  // kind "Açılış Keynote'u" (opening keynote) is taken for a speaker.
+  '102-webflow-cms-cards-devnot-summit-tr.html': {
+    passages: 'class-only cards',
+    talks: 'class-only cards',
+    speakers: 'a kind read as a person',
+  },
+  // Discord export: one member's messages per note, talks opened by "room 2 now — Speaker, T" lines.
+  '103-discord-export-eurorust.html': { passages: 'chat messages', talks: 'chat messages' },
+  // pt-BR single talk named only in the URL slug and the embedded video's title.
+  '104-zola-single-slug-video-tdc-pt-br.html': {
+    passages: 'slug and video title',
+    talks: 'slug and video title',
+  },
+  // A notebook analysing talk titles (not a write-up): its tables of titles are read as talks.
+  '107-nbconvert-talk-titles-analysis-negative.html': {
+    passages: 'tables of titles',
+    talks: 'tables of titles',
+  },
 };
 
 describe.each(loadRecapCases().map((c) => [c.file, c] as const))('%s', (file, c) => {
