@@ -6,28 +6,13 @@
  * so), the new passage under it. Real clip, commands, stamping, pass and merge code; fake-indexeddb
  * databases as devices; pouchdb-server over HTTP.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keptAfterOtherDeviceDeletion } from '@/core/sync/conflict-choices';
-import { type Commands, createCommands } from '@/storage/commands';
-import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
-import type { SyncServer } from '@/storage/sync/couch';
-import { enableSync } from '@/storage/sync/enable';
-import { syncOnce } from '@/storage/sync/pass';
-import { type PouchServer, startPouchServer } from '../../sync/pouchdb-server';
+import type { TalkNotesDatabase } from '@/storage/db';
 import { clipOn } from '../clip-fixtures';
-import { readWholeLibrary } from '../storage/library-helpers';
-
-interface Device {
-  db: TalkNotesDatabase;
-  commands: Commands;
-}
+import { type Device, libraryOf, useSyncDevices } from './sync-devices';
 
 const URL_A = 'https://a.example/writeup';
-
-async function libraryOf(device: Device) {
-  const data = await readWholeLibrary(device.db);
-  return { ...data, highlights: data.highlights.map(({ anchorStatus: _, ...h }) => h) };
-}
 
 /** Deletes a page with its talks and highlights in one transaction, as a reader's delete would. */
 async function deletePage(db: TalkNotesDatabase, pageId: string) {
@@ -40,49 +25,11 @@ async function deletePage(db: TalkNotesDatabase, pageId: string) {
 }
 
 describe('a page or talk deleted on one device while another filed a passage under it', () => {
-  let server: PouchServer;
-  let target: SyncServer;
-  const devices: Device[] = [];
-  let clock = 0;
-
-  async function device(): Promise<Device> {
-    const db = createDatabase(`sync-back-${crypto.randomUUID()}`);
-    await enableSync(db);
-    const made = {
-      db,
-      commands: createCommands({ db, now: () => (clock = Math.max(clock + 1, Date.now())) }),
-    };
-    devices.push(made);
-    return made;
-  }
-  const sync = async (d: Device) => {
-    const report = await syncOnce(d.db, target);
-    expect(report.error).toBeUndefined();
-    expect(report.refused).toEqual([]);
-    return report;
-  };
-  /** Passes on every device until a whole round sends nothing (at most 4 rounds). */
-  const settle = async (all: Device[]) => {
-    for (let round = 0; round < 4; round++) {
-      let sent = 0;
-      for (const d of all) sent += (await sync(d)).sent;
-      if (sent === 0) return;
-    }
-    throw new Error('passes still send after 4 rounds');
-  };
+  const { device, settle } = useSyncDevices('sync-back');
   const keptNotice = async (d: Device, key: string) => {
     const row = await d.db.sync.get(key);
     return row ? keptAfterOtherDeviceDeletion(row.state) : false;
   };
-
-  beforeEach(async () => {
-    server = await startPouchServer();
-    target = { url: `${server.origin}/talk-notes` };
-  });
-  afterEach(async () => {
-    for (const d of devices.splice(0)) await d.db.delete();
-    await server.stop();
-  });
 
   it.each([
     ['the deleting device syncs first', false],

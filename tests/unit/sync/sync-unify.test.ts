@@ -6,70 +6,16 @@
  * passages, the page's notes joined, and the other page deleted through sync. Real pass, stamping
  * and merge code; two fake-indexeddb databases as devices; pouchdb-server over HTTP.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LibraryData } from '@/core/backup';
+import { describe, expect, it } from 'vitest';
 import { viewState } from '@/core/sync/merge';
-import { type Commands, createCommands } from '@/storage/commands';
-import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
-import type { SyncServer } from '@/storage/sync/couch';
-import { enableSync } from '@/storage/sync/enable';
 import { syncOnce } from '@/storage/sync/pass';
-import { type PouchServer, startPouchServer } from '../../sync/pouchdb-server';
 import { clipOn } from '../clip-fixtures';
-import { readWholeLibrary } from '../storage/library-helpers';
-
-interface Device {
-  db: TalkNotesDatabase;
-  commands: Commands;
-}
+import { libraryOf, useSyncDevices } from './sync-devices';
 
 const URL_A = 'https://a.example/writeup';
 
-async function libraryOf(device: Device): Promise<LibraryData> {
-  const data = await readWholeLibrary(device.db);
-  return { ...data, highlights: data.highlights.map(({ anchorStatus: _, ...h }) => h as never) };
-}
-
 describe('pages clipped on two devices before either synced', () => {
-  let server: PouchServer;
-  let target: SyncServer;
-  const devices: Device[] = [];
-  let clock = 0;
-
-  async function device(): Promise<Device> {
-    const db = createDatabase(`sync-unify-${crypto.randomUUID()}`);
-    await enableSync(db);
-    const made = {
-      db,
-      commands: createCommands({ db, now: () => (clock = Math.max(clock + 1, Date.now())) }),
-    };
-    devices.push(made);
-    return made;
-  }
-  const sync = async (d: Device) => {
-    const report = await syncOnce(d.db, target);
-    expect(report.error).toBeUndefined();
-    expect(report.refused).toEqual([]);
-    return report;
-  };
-  /** Passes on every device until a whole round sends nothing (at most 4 rounds). */
-  const settle = async (all: Device[]) => {
-    for (let round = 0; round < 4; round++) {
-      let sent = 0;
-      for (const d of all) sent += (await sync(d)).sent;
-      if (sent === 0) return round;
-    }
-    throw new Error('passes still send after 4 rounds');
-  };
-
-  beforeEach(async () => {
-    server = await startPouchServer();
-    target = { url: `${server.origin}/talk-notes` };
-  });
-  afterEach(async () => {
-    for (const d of devices.splice(0)) await d.db.delete();
-    await server.stop();
-  });
+  const { device, sync, settle, target } = useSyncDevices('sync-unify');
 
   it('ends with one page (the smaller id), both highlights under one talk, notes joined, on both devices', async () => {
     const laptop = await device();
@@ -156,7 +102,7 @@ describe('pages clipped on two devices before either synced', () => {
     const late = await clipOn(loser.db, URL_A, 'a later passage', 80, 'Kernel live patching');
     expect(late.highlight.pageId).toBe(lostId);
     let unified = false;
-    const report = await syncOnce(loser.db, target, {
+    const report = await syncOnce(loser.db, target(), {
       fetch: async (input, init) => {
         if (!unified && String(input).includes('_bulk_docs')) {
           unified = true;
