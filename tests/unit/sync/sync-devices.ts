@@ -5,6 +5,9 @@
  */
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { LibraryData } from '@/core/backup';
+import { SYNC_TABLES } from '@/core/sync/documents';
+import { viewState } from '@/core/sync/merge';
+import type { HighlightRecord } from '@/core/types';
 import { type Commands, createCommands } from '@/storage/commands';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import type { SyncServer } from '@/storage/sync/couch';
@@ -68,4 +71,35 @@ export function useSyncDevices(name: string) {
     throw new Error('passes still send after 4 rounds');
   };
   return { device, sync, settle, target: () => target };
+}
+
+/**
+ * What a device shows: its library (without the per-device anchoring status); per record it holds,
+ * the conflicts it offers and whether it was kept after a deletion; and, per live record, every
+ * field's values as the sync state has them (winner first, then conflicts), to find edits in. The
+ * property tests compare devices by it.
+ */
+export async function deviceView(db: TalkNotesDatabase) {
+  const library = await readWholeLibrary(db);
+  const highlights = library.highlights.map(
+    ({ anchorStatus: _, ...h }) => h as Omit<HighlightRecord, 'anchorStatus'>,
+  );
+  const offered: Record<string, { conflicts: [string, unknown[]][]; keptAfterDeletion: boolean }> = {};
+  const shown: Record<string, Record<string, unknown[]>> = {};
+  for (const row of await db.sync.toArray()) {
+    if (!SYNC_TABLES.some((table) => row.key.startsWith(`${table}:`))) continue;
+    const view = viewState(row.state);
+    offered[row.key] = {
+      conflicts: view.conflicts.map((c) => [c.field, c.versions.map((v) => v.value)]),
+      keptAfterDeletion: view.keptAfterDeletion,
+    };
+    if (!view.values) continue;
+    const values: Record<string, unknown[]> = {};
+    for (const field of Object.keys(row.state.fields)) {
+      const conflict = view.conflicts.find((c) => c.field === field);
+      values[field] = conflict ? conflict.versions.map((v) => v.value) : [view.values[field]];
+    }
+    shown[row.key] = values;
+  }
+  return { library: { ...library, highlights }, offered, shown };
 }

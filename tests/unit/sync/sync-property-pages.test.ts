@@ -25,9 +25,6 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYNC_TABLES } from '@/core/sync/documents';
-import { viewState } from '@/core/sync/merge';
-import type { HighlightRecord } from '@/core/types';
 import { type Commands, createCommands } from '@/storage/commands';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import type { Fetch, SyncServer } from '@/storage/sync/couch';
@@ -37,7 +34,7 @@ import { syncOnce } from '@/storage/sync/pass';
 import { HEAVY_TEST_MS } from '../heavy';
 import { type PouchServer, startPouchServer } from '../../sync/pouchdb-server';
 import { clipOn } from '../clip-fixtures';
-import { readWholeLibrary } from '../storage/library-helpers';
+import { deviceView } from './sync-devices';
 
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 6);
 const SEED = Number(process.env.SYNC_PROPERTY_SEED ?? 1);
@@ -333,33 +330,3 @@ describe('sync property: pages clipped on several devices before syncing become 
     HEAVY_TEST_MS,
   );
 });
-
-/**
- * What a device shows: its library (without the per-device anchoring status), per record the
- * conflicts it offers and whether it was kept after a deletion, and per live record every field's
- * values (the shown one, then conflicts).
- */
-async function deviceView(db: TalkNotesDatabase) {
-  const library = await readWholeLibrary(db);
-  const highlights = library.highlights.map(
-    ({ anchorStatus: _, ...h }) => h as Omit<HighlightRecord, 'anchorStatus'>,
-  );
-  const offered: Record<string, { conflicts: [string, unknown[]][]; keptAfterDeletion: boolean }> = {};
-  const shown: Record<string, Record<string, unknown[]>> = {};
-  for (const row of await db.sync.toArray()) {
-    if (!SYNC_TABLES.some((table) => row.key.startsWith(`${table}:`))) continue;
-    const view = viewState(row.state);
-    offered[row.key] = {
-      conflicts: view.conflicts.map((c) => [c.field, c.versions.map((v) => v.value)]),
-      keptAfterDeletion: view.keptAfterDeletion,
-    };
-    if (!view.values) continue;
-    const values: Record<string, unknown[]> = {};
-    for (const field of Object.keys(row.state.fields)) {
-      const conflict = view.conflicts.find((c) => c.field === field);
-      values[field] = conflict ? conflict.versions.map((v) => v.value) : [view.values[field]];
-    }
-    shown[row.key] = values;
-  }
-  return { library: { ...library, highlights }, offered, shown };
-}

@@ -26,10 +26,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EXPORT_OPTIONS } from '@/core/markdown/export-options';
-import { SYNC_TABLES, type SyncTable } from '@/core/sync/documents';
+import type { SyncTable } from '@/core/sync/documents';
 import { canonicalJson } from '@/core/sync/field-clock';
-import { viewState } from '@/core/sync/merge';
-import type { HighlightRecord } from '@/core/types';
 import { type Commands, createCommands } from '@/storage/commands';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import type { Fetch, SyncServer } from '@/storage/sync/couch';
@@ -40,7 +38,7 @@ import { HEAVY_TEST_MS } from '../heavy';
 import { type PouchServer, startPouchServer } from '../../sync/pouchdb-server';
 import { clipOn } from '../clip-fixtures';
 import { event, schedule } from '../schedule-fixtures';
-import { readWholeLibrary } from '../storage/library-helpers';
+import { deviceView } from './sync-devices';
 
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 6);
 /**
@@ -371,33 +369,3 @@ describe('sync property: any interleaving over every record kind converges and d
     expect([...kindsMade].sort()).toEqual([...EDITS].sort());
   });
 });
-
-/**
- * What a device shows: its library (without the per-device anchoring status); per record it holds,
- * the conflicts it offers and whether it was kept after a deletion; and, per live record, every
- * field's values as the sync state has them (winner first, then conflicts), to find edits in.
- */
-async function deviceView(db: TalkNotesDatabase) {
-  const library = await readWholeLibrary(db);
-  const highlights = library.highlights.map(
-    ({ anchorStatus: _, ...h }) => h as Omit<HighlightRecord, 'anchorStatus'>,
-  );
-  const offered: Record<string, { conflicts: [string, unknown[]][]; keptAfterDeletion: boolean }> = {};
-  const shown: Record<string, Record<string, unknown[]>> = {};
-  for (const row of await db.sync.toArray()) {
-    if (!SYNC_TABLES.some((table) => row.key.startsWith(`${table}:`))) continue;
-    const view = viewState(row.state);
-    offered[row.key] = {
-      conflicts: view.conflicts.map((c) => [c.field, c.versions.map((v) => v.value)]),
-      keptAfterDeletion: view.keptAfterDeletion,
-    };
-    if (!view.values) continue;
-    const values: Record<string, unknown[]> = {};
-    for (const field of Object.keys(row.state.fields)) {
-      const conflict = view.conflicts.find((c) => c.field === field);
-      values[field] = conflict ? conflict.versions.map((v) => v.value) : [view.values[field]];
-    }
-    shown[row.key] = values;
-  }
-  return { library: { ...library, highlights }, offered, shown };
-}
