@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { Backup, LibraryData, ParseBackupResult } from '@/core/backup';
 import { parseSetting, type SettingKey } from '@/core/settings';
-import type { HighlightRecord, PageRecord, SettingRecord, TalkRecord } from '@/core/types';
+import type { SettingRecord } from '@/core/types';
 import type { Overwrite } from '@/core/merge-overwrites';
 import { type BackupRunOptions, exportBackup, type ImportResult, previewOverwrites } from '@/storage/backup';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
