@@ -125,6 +125,13 @@ const ClipLeadSchema = v.object({
   likeHeading: v.boolean(),
 });
 
+/**
+ * Who made a record (#16): a highlight, and a page, talk or collection where known. Its own constant, not
+ * read off `HighlightRecordSchema.entries`: a property read keeps the whole highlight schema (and the
+ * records built on it) in the eager content script, which the bundler could otherwise leave out.
+ */
+const authorSchema = v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.author)));
+
 export const HighlightRecordSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id)),
   pageId: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id)),
@@ -142,13 +149,13 @@ export const HighlightRecordSchema = v.object({
   position: offset,
   anchorStatus: v.picklist(ANCHOR_STATUSES),
   talkPinned: v.optional(v.boolean()),
-  author: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.author))),
+  author: authorSchema,
   createdAt: timestamp,
   updatedAt: timestamp,
 });
 
 /** Who made a page or talk (#16), as a highlight's `author`: optional (records made before, or by hand). */
-const authorEntry = { author: HighlightRecordSchema.entries.author };
+const authorEntry = { author: authorSchema };
 
 const recordId = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
 
