@@ -10,7 +10,7 @@ import { viewState } from '@/core/sync/merge';
 import type { HighlightRecord } from '@/core/types';
 import { type Commands, createCommands } from '@/storage/commands';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
-import type { SyncServer } from '@/storage/sync/couch';
+import type { Fetch, SyncServer } from '@/storage/sync/couch';
 import { enableSync } from '@/storage/sync/enable';
 import { syncOnce } from '@/storage/sync/pass';
 import { type PouchServer, startPouchServer } from '../../sync/pouchdb-server';
@@ -102,4 +102,11 @@ export async function deviceView(db: TalkNotesDatabase) {
     shown[row.key] = values;
   }
   return { library: { ...library, highlights }, offered, shown };
+}
+
+/** A fetch whose connection is lost from the `after`-th request on (as a network error). */
+export function losing(after: number): Fetch {
+  let made = 0;
+  return (input, init) =>
+    made++ >= after ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init);
 }

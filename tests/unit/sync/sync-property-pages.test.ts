@@ -27,14 +27,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Commands, createCommands } from '@/storage/commands';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
-import type { Fetch, SyncServer } from '@/storage/sync/couch';
+import type { SyncServer } from '@/storage/sync/couch';
 import { enableSync } from '@/storage/sync/enable';
 import { listSyncConflicts, resolveSyncConflict } from '@/storage/sync/conflicts';
 import { syncOnce } from '@/storage/sync/pass';
 import { HEAVY_TEST_MS } from '../heavy';
 import { type PouchServer, startPouchServer } from '../../sync/pouchdb-server';
 import { clipOn } from '../clip-fixtures';
-import { deviceView } from './sync-devices';
+import { deviceView, losing } from './sync-devices';
 
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 6);
 const SEED = Number(process.env.SYNC_PROPERTY_SEED ?? 1);
@@ -92,13 +92,6 @@ const step = (devices: number): fc.Arbitrary<Step> => {
 interface Device {
   db: TalkNotesDatabase;
   commands: Commands;
-}
-
-/** A fetch whose connection is lost from the `after`-th request on (as a network error). */
-function losing(after: number): Fetch {
-  let made = 0;
-  return (input, init) =>
-    made++ >= after ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init);
 }
 
 /** What was written, to find again after the devices converged. */

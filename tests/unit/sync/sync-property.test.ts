@@ -38,7 +38,7 @@ import { HEAVY_TEST_MS } from '../heavy';
 import { type PouchServer, startPouchServer } from '../../sync/pouchdb-server';
 import { clipOn } from '../clip-fixtures';
 import { event, schedule } from '../schedule-fixtures';
-import { deviceView } from './sync-devices';
+import { deviceView, losing } from './sync-devices';
 
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 6);
 /**
@@ -124,13 +124,6 @@ interface Act {
 
 const SOURCE = { url: 'https://fosdem.example/2026/schedule/xml' };
 const EVENTS = [event('r1', 'Rust in the kernel', '2026-01-31T10:00:00+01:00')];
-
-/** A fetch whose connection is lost from the `after`-th request on (as a network error). */
-function losing(after: number): Fetch {
-  let made = 0;
-  return (input, init) =>
-    made++ >= after ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init);
-}
 
 async function seedLibrary(device: Device): Promise<Seed> {
   const { db, commands } = device;
