@@ -5,9 +5,9 @@
  * "Keynote: …". A title that only names people or only says "talk" is not enough: either the talk's
  * title is quoted next to a talk word, or the title names a speaker and the post reads like a talk.
  */
-import { clean, markedText, textUpTo } from './dom';
+import { clean, contextInPost, markedText, textUpTo } from './dom';
 import { parsePeople } from './people';
-import { talksIntroducedIn } from './prose';
+import { quotedTitleIn, talksIntroducedIn } from './prose';
 import { findSpeakers } from './speakers';
 import { parseTalkTitle } from './title-parse';
 
@@ -17,9 +17,12 @@ export interface SingleTalk {
   heading: Element;
 }
 
-/** Words in a post title that say it is about a talk. */
+/**
+ * Words in a post title that say it is about a talk, in the languages detection reads ("Μια ομιλία
+ * που …", "Puhe, jonka jälkeen …", "A palestra que …"): letter-aware edges, since `\b` knows only ASCII.
+ */
 const TALK_NOUN =
-  /\b(?:talk|keynote|session|presentation|lecture|paper|notes?|recap|write-?up|takeaways|lessons|vortrag|keynote-vortrag|notizen|conférence|présentation|charla|ponencia|palestra)\b|講演|発表|登壇|トーク|セッション|基調/iu;
+  /(?<!\p{L})(?:talk|keynote|session|presentation|lecture|paper|notes?|recap|write-?up|takeaways|lessons|vortrag|keynote-vortrag|notizen|conférence|présentation|charla|ponencia|palestra|apresentação|intervento|lezing|voordrag|föredrag(?:et)?|foredrag(?:et)?|puhe(?:en|esta|essa)?|esitys|esityksen|esitelmä|előadás\p{L}*|prezentare|prelegere|konuşma\p{L}*|sunum\p{L}*|prelekcj\p{L}*|wykład\p{L}*|přednášk\p{L}*|доклад\p{L}*|доповід\p{L}*|выступлени\p{L}*|ομιλί\p{L}*|διάλεξη|הרצא\p{L}*|محاضر\p{L}*|جلس\p{L}*|वार्ता|व्याख्यान|टॉक)(?!\p{L})|講演|発表|登壇|トーク|セッション|基調|演讲|발표/iu;
 /** Quoted segments: “…”, ‘…’, "…", '…' (not an apostrophe), «…», „…“, 「…」, 『…』. */
 const QUOTED =
   /“([^”]{3,200})”|‘([^’]{3,200})’|"([^"]{3,200})"|(?<![\p{L}])'([^']{3,200})'(?![\p{L}])|«\s?([^»]{3,200}?)\s?»|„([^“”]{3,200})[“”]|「([^」]{2,200})」|『([^』]{2,200})』/gu;
@@ -155,7 +158,69 @@ export function talkNamedInOpening(
   }
   if (slug && (titleSaysTalk || eventPage))
     return { title: slug, speakers: speakersOf(title, slug, lead), heading };
+  return titleSaysTalk ? talkInReferenceLine(post, heading) : null;
+}
+
+/**
+ * A post whose title says it is about a talk ("A talk that changed my mind about Postgres") may name
+ * that talk, with its speaker, only in a line set apart from its prose where it opens: a photo's
+ * caption ("Jane Doe in the talk «T», room 2"), a quote of the programme ("“T” — Jane Doe" over the
+ * abstract), an embedded recording's title bar ("T — Jane Doe | Event 2025"). Such a line names a
+ * title and a person, or it is not taken: a caption or a quote alone is any caption or quotation.
+ */
+function talkInReferenceLine(post: Element, heading: Element): SingleTalk | null {
+  let read = 0;
+  const walker = post.ownerDocument.createTreeWalker(post, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let node = walker.nextNode(); node && read < OPENING_CHARS; node = walker.nextNode()) {
+    const el = node as Element;
+    if (el.matches(PROSE_BLOCK) && !el.closest(REFERENCE)) read += textUpTo(el, OPENING_CHARS).length;
+    if (!el.matches(REFERENCE) || contextInPost(el, post, REFERENCE_CONTEXT) === 'excluded') continue;
+    const line = referenceLine(el);
+    const talk = line ? talkInLine(line) : null;
+    if (talk) return { ...talk, heading };
+  }
   return null;
+}
+/** Lines set apart from the prose: captions, quotations, and links (an embed's title bar). */
+const REFERENCE = 'figcaption, blockquote, a[href]';
+const REFERENCE_CONTEXT = new Set(['FIGURE', 'FIGCAPTION', 'BLOCKQUOTE']);
+const PROSE_BLOCK = 'p, li, h2, h3, h4, pre';
+/** A reference line is short: a caption or a title bar, not a quoted passage. */
+const MAX_REFERENCE_LINE = 300;
+
+/**
+ * The line of a reference element: a caption's text, a quotation's first block, a link's text when
+ * the link is its line's whole text (not a link inside a sentence).
+ */
+function referenceLine(el: Element): string | null {
+  if (el.tagName === 'A') {
+    const holder = el.parentElement;
+    const text = clean(el.textContent);
+    return holder && text && clean(holder.textContent) === text ? text : null;
+  }
+  const first = el.tagName === 'BLOCKQUOTE' ? (el.querySelector('p, div') ?? el) : el;
+  const text = textUpTo(first, MAX_REFERENCE_LINE);
+  return text.length <= MAX_REFERENCE_LINE ? text : null;
+}
+
+/**
+ * The talk a reference line names with its speaker: "T — Jane Doe | Event" (what follows a bar is the
+ * event), "“T” — Jane Doe", or a quoted title with a person before it in its sentence ("Jane Doe in
+ * the talk «T», …"). Null when no person is named.
+ */
+function talkInLine(line: string): { title: string; speakers: string[] } | null {
+  const parsed = parseTalkTitle(line.replace(/\s+[|·•]\s+[^|·•]*$/u, ''));
+  // A saying ("“Simplicity is a prerequisite.” — E. W. Dijkstra") ends or breaks in a full stop; a title does not.
+  if (
+    parsed.speakers.length &&
+    parsed.title.split(/\s+/).length >= 2 &&
+    !/[.!…。](?:\s|$)/u.test(parsed.title)
+  )
+    return { title: parsed.title, speakers: parsed.speakers };
+  const quoted = quotedTitleIn(line);
+  if (!quoted) return null;
+  const speakers = personInSentence(line, line.indexOf(quoted));
+  return speakers ? { title: quoted, speakers } : null;
 }
 const OPENING_CHARS = 1500;
 const MAX_QUOTED_TITLE = 160;
