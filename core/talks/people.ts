@@ -80,7 +80,8 @@ export function parsePeople(text: string): string[] | null {
   const people: string[] = [];
   for (const part of parts.filter(Boolean)) {
     const person = stripHonorific(part);
-    const addressed = isPersonName(person) ? null : nameAfterHonorific(part);
+    // An honorific of address first: "Mbak Sekar" reads as two capitalised words, and is one name.
+    const addressed = nameAfterHonorific(part);
     if (!addressed && !isPersonName(person)) return null;
     people.push(addressed ?? person);
   }
@@ -88,18 +89,21 @@ export function parsePeople(text: string): string[] | null {
 }
 
 /**
- * Vietnamese writers name a speaker by an honorific of address and the given name ("anh Tuấn", "chị
- * Lan", "thầy Minh"): the honorific says a person is meant, so one name is enough. Lower case only: a
- * capitalised "Anh" is as often a given name. Null for anything else.
+ * Vietnamese and Indonesian writers name a speaker by an honorific of address and the given name ("anh
+ * Tuấn", "chị Lan", "Mbak Sekar", "Pak Budi"): the honorific says a person is meant, so one name is
+ * enough. Vietnamese ones in lower case only: a capitalised "Anh" is as often a given name. Null for
+ * anything else.
  */
 function nameAfterHonorific(part: string): string | null {
-  const name = VI_HONORIFIC.exec(part.trim())?.[1];
+  const name = (VI_HONORIFIC.exec(part.trim()) ?? ID_HONORIFIC.exec(part.trim()))?.[1];
   if (!name) return null;
   const words = name.split(/\s+/);
   return words.every((w) => RE_NAME_WORD.test(w) && !NOT_NAME_WORDS.has(w.toLowerCase())) ? name : null;
 }
 const VI_HONORIFIC =
   /^(?:anh|chị|em|bạn|thầy|cô|ông|bà)\s+(\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3})$/u;
+const ID_HONORIFIC =
+  /^(?:[Mm]bak|[Mm]as|[Pp]ak|[Bb]apak|[Bb]u|[Ii]bu|[Kk]ak)\s+(\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3})$/u;
 
 /**
  * People named before a role or an affiliation: "Rocío Benítez, consultora de accesibilidad",

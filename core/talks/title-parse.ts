@@ -59,6 +59,25 @@ const ROOM =
 const SESSION_CODE = /^([A-Z]{2,5}-?\d{2,4}[A-Z]?)(?:\s*[-:–—|]\s*|\s+)(?=\S)/u;
 const TIME =
   /^((?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm))?(?:\s*[-–—]\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm))?)?)(?:\s*[-:–—|·•,]\s*|\s+)(?=\S)/iu;
+/** A time of day: "10:20", "9.30", "14h30", "11:00-11:40", "3:15 pm". */
+const TIME_OF_DAY = String.raw`(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*[aApP][mM])?(?:\s*[-–—]\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*[aApP][mM])?)?`;
+/**
+ * A slot of a programme named by its shape, in any language: one or two words and a short code ("Sal
+ * 3", "Ruang B", "אולם B", "Room 1.19", "Sesi 7", "القاعة ب"), or a code and a word ("B terem").
+ */
+const SLOT = String.raw`(?:[\p{L}\p{M}]+\.?\s+){1,2}(?:\d{1,3}(?:\.\d{1,3})?\p{L}?|\p{Lu}{1,2}\d?|\p{Lo})|(?:\d{1,3}|\p{Lu}{1,2})\s+[\p{L}\p{M}]+`;
+/**
+ * A kicker: two to four labels of time and place, in any order, set apart by dots, bars or commas and
+ * closed by a dash, a bar or a colon ("Saal 1, 12:50 — ", "Room 1.19, 11:00 — ", "10:20 · Sal 3 — ").
+ * One of them is a time: two place-shaped labels alone ("Java 21, Spring 6: …") may be a title's.
+ */
+const KICKER = new RegExp(
+  String.raw`^(?:${TIME_OF_DAY}|${SLOT})(?:\s*[·•|,，،]\s*(?:${TIME_OF_DAY}|${SLOT})){1,3}\s*[-–—|:：·•]\s+(?=\S)`,
+  'u',
+);
+const HAS_TIME = new RegExp(TIME_OF_DAY, 'u');
+/** A slot label closed by a separator, after a time or another label: "Ruang B — " in "Sesi 7 · Ruang B — T". */
+const SLOT_LABEL = new RegExp(String.raw`^(?:${SLOT})\s*[-–—|:：·•,،]\s+(?=\S)`, 'u');
 const BRACKETED = /^[【[［〔]([^】\]］〕]{1,24})[】\]］〕]\s*(?=\S)/u;
 const NUMBERING = /^(?:#?\d{1,2}[.)]|\(\d{1,2}\)|#\d{1,2}:?|[IVX]{1,4}\.|No\.\s*\d+:?)\s+(?=\S)/u;
 const DECORATION = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\s•·▶►→»*])+/u;
@@ -114,6 +133,13 @@ export function parseTalkTitle(raw: string): ParsedTitle {
       else if (/^[A-Z]{0,4}-?\d{1,4}[A-Z]?$/.test(inner)) code ??= inner;
       text = text.slice(bracket[0].length);
     }
+    const kicker = KICKER.exec(text);
+    if (kicker && HAS_TIME.test(kicker[0]) && text.length > kicker[0].length) {
+      time ??= (/(?:[01]?\d|2[0-3]):[0-5]\d/.exec(kicker[0]) ?? HAS_TIME.exec(kicker[0]))?.[0] ?? null;
+      labelled = true;
+      text = text.slice(kicker[0].length);
+      continue;
+    }
     const t = TIME.exec(text);
     if (t) {
       time ??= t[1] ?? null;
@@ -148,6 +174,17 @@ export function parseTalkTitle(raw: string): ParsedTitle {
         text = rest;
         continue;
       }
+    }
+    // After a time or a label, a slot ("14:30 | Hall B | Title", "Sesi 7 · Ruang B — Title").
+    const slot = labelled || time ? SLOT_LABEL.exec(text) : null;
+    if (
+      slot &&
+      !markerOf(slot[0].replace(/[\s\-–—|:：·•,،]+$/u, '')) &&
+      text.slice(slot[0].length).includes(' ')
+    ) {
+      labelled = true;
+      text = text.slice(slot[0].length);
+      continue;
     }
     // "Opening keynote, Jane Doe: Title": a session kind and a person before the colon.
     const kindAndPerson = /^([^:：,，]{2,40}?)\s*[,，]\s*([^:：,，]{3,80}?)\s*[:：]\s+(?=\S)/u.exec(text);

@@ -65,6 +65,13 @@ describe('parsePeople', () => {
   ])('%s names no list of people', (text) => {
     expect(parsePeople(text)).toBeNull();
   });
+  it.each([
+    ['Mbak Sekar', ['Sekar']],
+    ['Pak Budi Santoso', ['Budi Santoso']],
+    ['Mbak Sekar dan Mas Dimas', ['Sekar', 'Dimas']],
+  ])('an Indonesian honorific of address names a person by the name after it: %s', (text, people) => {
+    expect(parsePeople(text)).toEqual(people);
+  });
   it('strips honorifics', () => {
     expect(stripHonorific('Dr. Oona Halvorsen')).toBe('Oona Halvorsen');
     expect(stripHonorific('村上 拓海さん')).toBe('村上 拓海');

@@ -192,6 +192,28 @@ describe('parseTalkTitle', () => {
   });
 });
 
+describe('parseTalkTitle: a kicker of time and place in front, in any order and language (session 10)', () => {
+  it.each([
+    ['Saal 2, 16:10 — Firmware That Outlives Its Vendor', 'Firmware That Outlives Its Vendor', '16:10'],
+    ['Aula 4.12, 09:30 — Sparse Matrices in Practice (Ida Berg, Nordlys)', 'Sparse Matrices in Practice', '09:30'],
+    ['11:45 | אולם C | Migrations Without Fear', 'Migrations Without Fear', '11:45'],
+    ['09:15 | القاعة ب | Offline First on Cheap Phones', 'Offline First on Cheap Phones', '09:15'],
+    ['Sesi 3 · Ruang C — Polars untuk Pemula', 'Polars untuk Pemula', null],
+    ['Sessão 2 · Sala Azul 3 — Testes de Contrato', 'Testes de Contrato', null],
+  ])('%s', (raw, title, time) => {
+    const parsed = parseTalkTitle(raw);
+    expect([parsed.title, parsed.time]).toEqual([title, time]);
+  });
+
+  it.each([
+    'Java 21, Spring 6: What Changed',
+    'Python 3 — What Is New',
+    'Web 3, Crypto 2: A Sceptic’s Notes',
+  ])('a title whose words look like labels keeps them: %s', (raw) => {
+    expect(parseTalkTitle(raw).title).toBe(raw);
+  });
+});
+
 describe('nameRecurs', () => {
   it('finds a name again in the write-up, not at a sentence start', () => {
     expect(nameRecurs('Johanna Sørli', 'Before each release, Johanna builds them all.')).toBe(true);
