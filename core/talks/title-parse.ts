@@ -78,6 +78,9 @@ const KICKER = new RegExp(
 const HAS_TIME = new RegExp(TIME_OF_DAY, 'u');
 /** A slot label closed by a separator, after a time or another label: "Ruang B — " in "Sesi 7 · Ruang B — T". */
 const SLOT_LABEL = new RegExp(String.raw`^(?:${SLOT})\s*[-–—|:：·•,،]\s+(?=\S)`, 'u');
+const CREDITED = /^([^“"«„‘「『,，،]{3,80}?)\s*[,，،]\s*[“"«„‘「『]([^”"»“’」』]{2,200})[”"»“’」』]$/u;
+/** "Lightning round: ", "Sesi pagi: ": a label of three words at most before a colon. */
+const SHORT_LABEL = /^[^\s:：]+(?:\s+[^\s:：]+){0,2}\s*[:：]\s+/u;
 const BRACKETED = /^[【[［〔]([^】\]］〕]{1,24})[】\]］〕]\s*(?=\S)/u;
 const NUMBERING = /^(?:#?\d{1,2}[.)]|\(\d{1,2}\)|#\d{1,2}:?|[IVX]{1,4}\.|No\.\s*\d+:?)\s+(?=\S)/u;
 const DECORATION = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\s•·▶►→»*])+/u;
@@ -237,6 +240,16 @@ export function parseTalkTitle(raw: string): ParsedTitle {
     if (text === before) break;
   }
 
+  // "Jane Doe, “Title”": people and a comma before a quoted title are its speakers; the quotation
+  // marks say where the title is, so no write-up needs to confirm them.
+  for (const line of prefixSpeakers.length ? [] : [text, text.replace(SHORT_LABEL, '')]) {
+    const credited = CREDITED.exec(line);
+    const people = credited?.[1] ? parsePeople(credited[1]) : null;
+    if (!credited?.[2] || !people) continue;
+    prefixSpeakers = people;
+    text = credited[2];
+    break;
+  }
   let speakers: string[] = prefixSpeakers;
   let suffix = '';
   for (let i = 0; i < 3; i++) {

@@ -27,8 +27,8 @@ export type HeadingRole =
   /** The site's chrome inside a post: "About the author", "Related", "Comments". */
   | 'chrome'
   /**
-   * What is still to come: "Coming up on Friday", "Upcoming", "Le prochain meetup". The talks listed
-   * under it have not been given yet, so the write-up cannot be about them.
+   * What is still to come: "Coming up on Friday", "Upcoming", "Le prochain meetup"; or what the writer
+   * missed ("What I missed"). The talks listed under it were not seen, so the write-up is not about them.
    */
   | 'upcoming';
 
@@ -122,6 +122,9 @@ const UPCOMING_PATTERNS: RegExp[] = [
   /^(?:the )?next (?:time|month|meetup|event|edition)s?(?:\s*[-:–—,(].*|\s+(?:is|will|on|in)\b.*)?$/,
   /^(?:demnächst|als nächstes|nächstes (?:treffen|meetup|mal)|der nächste (?:termin|meetup)|(?:le |la )?prochaine? (?:meetup|rencontre|édition|fois)|à venir|prochainement|(?:el |la )?próxim[oa] (?:meetup|encuentro|edición|vez)|próximamente|(?:o |a )?próxim[oa] (?:meetup|encontro|edição)|binnenkort|(?:de )?volgende (?:meetup|editie|keer)|следующ(?:ий|ая) (?:митап|встреча)|następne spotkanie|příští sraz)(?!\p{L}).*$/u,
   /^(?:次回|今後の予定|下期预告|下次活动|다음 (?:모임|행사)).*$/u,
+  // What the writer missed is named, not written up, as what is still to come: "What I missed",
+  // "Det nåede jeg ikke", "Що я пропустив".
+  /^(?:what (?:i|we) (?:missed|didn't (?:see|catch|get to))|(?:i|we) missed|missed|not seen|was ich verpasst habe|was wir verpasst haben|verpasst|ce que j'ai (?:raté|manqué)|lo que me perdí|o que (?:eu )?perdi|wat ik (?:heb )?gemist(?: heb)?|det nåede jeg ikke|det rakk jeg ikke|det hann jag inte|що я пропустив|що ми пропустили|что я пропустил|co mi umknęło|co jsem nestihl|kaçırdıklarım|yang terlewat)$/u,
 ];
 
 const ALL: [HeadingRole, RegExp[]][] = [

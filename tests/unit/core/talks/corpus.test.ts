@@ -57,11 +57,6 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   // (43/68 passages; docs/talk-detection.md).
   // Obsidian Publish (Danish): "10:20 · Sal 3 — T" headings with the speaker on a "Taler:" line; "Priya om “T”".
   '96-obsidian-publish-goto-copenhagen-da.html': { passages: 'kicker headings', talks: 'kicker headings' },
-  // A newsletter with two conferences' talks: bold "Speaker, “T”" paragraphs; a sponsor block; a links list.
-  '98-kit-newsletter-two-conferences-css-day-btconf.html': {
-    passages: 'newsletter paragraphs',
-    talks: 'newsletter paragraphs',
-  },
   // Telegraph (Ukrainian): only h3/h4 at one rank; one talk introduced only by a blockquote.
   '99-telegraph-js-fwdays-uk.html': { passages: 'h3 and h4 at one rank', talks: 'h3 and h4 at one rank' },
   // Logseq outline (Polish): talks are top-level bullet blocks with [[ ]] brackets, #talk tags and properties.

@@ -195,7 +195,11 @@ describe('parseTalkTitle', () => {
 describe('parseTalkTitle: a kicker of time and place in front, in any order and language (session 10)', () => {
   it.each([
     ['Saal 2, 16:10 — Firmware That Outlives Its Vendor', 'Firmware That Outlives Its Vendor', '16:10'],
-    ['Aula 4.12, 09:30 — Sparse Matrices in Practice (Ida Berg, Nordlys)', 'Sparse Matrices in Practice', '09:30'],
+    [
+      'Aula 4.12, 09:30 — Sparse Matrices in Practice (Ida Berg, Nordlys)',
+      'Sparse Matrices in Practice',
+      '09:30',
+    ],
     ['11:45 | אולם C | Migrations Without Fear', 'Migrations Without Fear', '11:45'],
     ['09:15 | القاعة ب | Offline First on Cheap Phones', 'Offline First on Cheap Phones', '09:15'],
     ['Sesi 3 · Ruang C — Polars untuk Pemula', 'Polars untuk Pemula', null],
@@ -211,6 +215,28 @@ describe('parseTalkTitle: a kicker of time and place in front, in any order and 
     'Web 3, Crypto 2: A Sceptic’s Notes',
   ])('a title whose words look like labels keeps them: %s', (raw) => {
     expect(parseTalkTitle(raw).title).toBe(raw);
+  });
+});
+
+describe('parseTalkTitle: a person and a comma before a quoted title (session 10)', () => {
+  it.each([
+    ['Keziah Obrecht, “Designing for Slow Networks”', 'Designing for Slow Networks', ['Keziah Obrecht']],
+    ['Ana Ruiz y Leo Vidal, «Pruebas sin miedo»', 'Pruebas sin miedo', ['Ana Ruiz', 'Leo Vidal']],
+    [
+      'Lightning round: Jakub Nowak, “The Layers Nobody Planned”',
+      'The Layers Nobody Planned',
+      ['Jakub Nowak'],
+    ],
+  ])('%s', (raw, title, speakers) => {
+    const parsed = parseTalkTitle(raw);
+    expect([parsed.title, parsed.speakers]).toEqual([title, speakers]);
+  });
+
+  it('a place and a comma before a quote are no speaker', () => {
+    expect(parseTalkTitle('Keziah Obrecht, “Designing for Slow Networks”').speakers).toEqual([
+      'Keziah Obrecht',
+    ]);
+    expect(parseTalkTitle('Berlin, “the city that never sleeps”').speakers).toEqual([]);
   });
 });
 

@@ -31,6 +31,11 @@ describe('headingRole', () => {
     ['Le prochain meetup', 'upcoming'],
     ['Nächstes Treffen', 'upcoming'],
     ['次回予告', 'upcoming'],
+    // What the writer missed: named, not written up (session 10).
+    ['What I missed', 'upcoming'],
+    ['Det nåede jeg ikke', 'upcoming'],
+    ['Що я пропустив', 'upcoming'],
+    ['Lo que me perdí', 'upcoming'],
     ['Introduction', 'intro'],
     ['Before the talks: a word on the hallway track', 'intro'],
     ['はじめに', 'intro'],
