@@ -112,7 +112,10 @@ export function collectBlockCandidatesAround(elements: readonly Element[], post:
 }
 
 function blockCandidate({ el, text, parsed, owns, linked }: BlockLine): Candidate {
-  const candidate = { ...make(el, 'block', 8, text, { owns }), parsed };
+  const candidate = {
+    ...make(el, 'block', 8, text, { owns }),
+    parsed: withCaselessSpeakers(parsed, el, owns),
+  };
   // A line linked to its recording names a talk even when it opens like a structural line ("What we learned …").
   if (linked) candidate.role = null;
   return candidate;
@@ -130,13 +133,55 @@ function make(
     kind,
     level,
     text,
-    parsed: parseTalkTitle(text),
+    parsed: withCaselessSpeakers(parseTalkTitle(text), el, extra.owns ?? null),
     role: headingRole(text),
     owns: null,
     listedSpeakers: [],
     inHeader: false,
     ...extra,
   };
+}
+
+/**
+ * A line whose speakers are written in a script without letter case ("T – נועה לוי", "रोहित मल्होत्रा —
+ * T") names them when the talk's notes name a person again, as writers do ("נועה מובילה…", "रोहित ने…"):
+ * then the line's title is without them. A phrase on the short side ("दोपहर का खाना", lunch) does not
+ * come back as a name, and the line stays as it was.
+ */
+function withCaselessSpeakers(parsed: ParsedTitle, el: Element, owns: Element[] | null): ParsedTitle {
+  const reading = parsed.caseless;
+  if (!reading) return parsed;
+  // A talk that owns its block holds its own line: the name there is not a second mention.
+  const notes = (person: string) =>
+    owns ? clean(owns.map((o) => o.textContent).join(' ')).replace(person, ' ') : notesAfter(el);
+  if (!reading.speakers.some((person) => namedAgain(person, notes(person)))) return parsed;
+  return { ...parsed, title: reading.title, speakers: reading.speakers, caseless: null };
+}
+
+/** The text after `el` up to the next heading, as much as speakers are named again in. */
+function notesAfter(el: Element): string {
+  const parts: string[] = [];
+  let length = 0;
+  const root = el.ownerDocument.body ?? el.ownerDocument.documentElement;
+  for (const block of blocksAfter(el, root)) {
+    if (block.matches(HEADINGS) || length >= NOTES_CHARS) break;
+    const text = textUpTo(block, NOTES_CHARS);
+    parts.push(text);
+    length += text.length;
+  }
+  return parts.join('\n');
+}
+const NOTES_CHARS = 800;
+
+/** A word of `person` (three letters or more) as a word of `notes`, after a one-letter clitic at most ("לנועה"). */
+function namedAgain(person: string, notes: string): boolean {
+  return person
+    .split(/\s+/)
+    .filter((w) => w.length >= 3)
+    .some((w) => {
+      const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return new RegExp(`(?<![\\p{L}\\p{M}])\\p{L}?${escaped}(?![\\p{L}\\p{M}])`, 'u').test(notes);
+    });
 }
 
 function pushHeading(out: Candidate[], el: Element, post: Element): void {
@@ -212,8 +257,8 @@ function pushLine(out: Candidate[], el: Element, post: Element): void {
     if (people) out.push(make(el, 'line', 7, text));
     return;
   }
-  // Followed by prose: a longer paragraph that reads like sentences.
-  if (next.length < Math.max(80, text.length * 2) || !/[.!?:…)"”。]$/.test(next)) return;
+  // Followed by prose: a longer paragraph that reads like sentences (a danda, "।", ends Hindi ones).
+  if (next.length < Math.max(80, text.length * 2) || !/[.!?:…)"”。।؟۔]$/u.test(next)) return;
   out.push(make(el, 'plain', 7, text));
 }
 /** Emphasis and user tags, which `markedText` reads as quotes and handles. */

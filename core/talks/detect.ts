@@ -682,6 +682,8 @@ function evidenceOf(c: Candidate, post: Element): Evidence {
 function hasStrongEvidence(c: Candidate, post: Element, byForm = true): boolean {
   const p = c.parsed;
   if (p.speakers.length || p.marker || p.code || c.listedSpeakers.length || c.declared) return true;
+  // A slot of the programme ("14:30 | Hall B | Title"), unless the line is a break in it.
+  if (p.slot && c.role === null) return true;
   if (byForm && c.kind === 'row') return true;
   if (p.prefixPeople.length && confirmPrefix(c, post)) return true;
   // A card is a link to a recording or a talk page: that link is what makes it a card, not evidence.

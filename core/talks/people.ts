@@ -38,6 +38,34 @@ export function isCjkName(name: string): boolean {
   return RE_CJK_NAME.test(name.trim());
 }
 
+/**
+ * A name written in a script without letter case (Hebrew, Arabic, Devanagari, Thai …): one to three
+ * words of such a script, after an honorific abbreviation if any ("م. هالة منصور" -> "هالة منصور").
+ * Capitals cannot tell such a name from a phrase ("दोपहर का खाना", lunch): callers take it only where
+ * the talk's notes name the person again. Null for anything else (CJK names have their own shape).
+ */
+export function caselessName(text: string): string | null {
+  const name = text.trim().replace(CASELESS_HONORIFIC, '').trim();
+  const words = name.split(/\s+/);
+  if (!name || words.length > 3) return null;
+  return words.every((w) => CASELESS_WORD.test(w) && !CJK_SCRIPT.test(w)) ? name : null;
+}
+const CASELESS_WORD = /^[\p{Lo}\p{M}]{2,}$/u;
+const CJK_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** "م." (engineer), "د." (doctor), "ד״ר", "डॉ.", "श्री": a title before a name in these scripts. */
+const CASELESS_HONORIFIC = /^(?:\p{Lo}{1,2}\.|ד["״]ר|डॉ\.?|श्री(?:मती)?(?=\s))\s*/u;
+
+/** People named in a script without letter case ("נועה לוי", "هالة منصور، يوسف"), as `caselessName` reads each. */
+export function parseCaselessPeople(text: string): string[] | null {
+  const parts = text
+    .replace(/\s*[(（][^()（）]*[)）]/gu, ' ')
+    .split(/\s*(?:,|،|&|(?<![\p{L}\p{M}])(?:and|और|و|ו)(?![\p{L}\p{M}]))\s*/u)
+    .filter(Boolean);
+  if (!parts.length || parts.length > 4) return null;
+  const people = parts.map(caselessName);
+  return people.every((p): p is string => p !== null) ? people : null;
+}
+
 /** A Japanese honorific after a name: "さん", "氏", "様", "先生". */
 export const HONORIFIC = /(?:さん|氏|様|先生)(?:\s|$|[・･,、])/u;
 

@@ -5,7 +5,7 @@
  * (a marker is evidence that the line names a talk) and a speaker-looking prefix ("Jane Doe: Title")
  * that the caller confirms against the write-up, since "Signals Everywhere: What …" reads the same.
  */
-import { HONORIFIC, isCjkName, isPersonName, parsePeople } from './people';
+import { HONORIFIC, isCjkName, isPersonName, parseCaselessPeople, parsePeople } from './people';
 
 export type TalkMarker = 'keynote' | 'talk' | 'lightning' | 'panel' | 'workshop' | 'paper';
 
@@ -18,6 +18,11 @@ export interface ParsedTitle {
   code: string | null;
   /** A time such as "10:30" stood in front (live blogs, schedules). */
   time: string | null;
+  /**
+   * A place in the programme stood in front ("Room 2:", "Saal 1, 12:50 —", "14:30 | Hall B |"): a slot
+   * of a programme, which names a talk as a marker does where the line is no break.
+   */
+  slot: string | null;
   /** "Jane Doe: Title": the people before the colon, to be confirmed by the caller. */
   prefixPeople: string[];
   /** The title with the prefix people removed, for when they are confirmed. */
@@ -26,11 +31,17 @@ export interface ParsedTitle {
   prefixDash: boolean;
   /** What was taken off behind as the speakers, separator included (" with Free-Threaded Python"). */
   speakerSuffix: string;
+  /**
+   * Where the line names no speaker as `people.ts` reads people, the reading with speakers written in
+   * a script without letter case, behind or in front ("T – נועה לוי", "अनन्या राव — T", "T (يوسف)"):
+   * the title without them, and them. The caller takes it only where the talk's notes name them again.
+   */
+  caseless: { title: string; speakers: string[] } | null;
 }
 
 const MARKERS: [RegExp, TalkMarker][] = [
   [
-    /^(?:opening |closing |morning |afternoon |the |(?:mon|tues|wednes|thurs|fri|satur|sun)day |day (?:one|two|three|\d) )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$|^(?:nyitó|záró) (?:keynote|előadás)$|^(?:öppnings|avslutnings)?keynote$|^(?:ключевой доклад|пленарный доклад|(?:открывающий |закрывающий |вступительный )?кейноут|(?:відкриваючий |закриваючий )?кейноут|wykład otwierający|wykład inauguracyjny|úvodní přednáška|zahajovací přednáška|ключова доповідь|пленарна доповідь|açılış konuşması|kapanış konuşması|ana konuşma|sesi utama|pembicara utama|bài phát biểu chính|phiên toàn thể|主旨发言)$/iu,
+    /^(?:opening |closing |morning |afternoon |the |(?:mon|tues|wednes|thurs|fri|satur|sun)day |day (?:one|two|three|\d) )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$|^(?:nyitó|záró) (?:keynote|előadás)$|^(?:öppnings|avslutnings)?keynote$|^(?:कीनोट|मुख्य भाषण|הרצאת (?:פתיחה|סיום)|الكلمة (?:الافتتاحية|الرئيسية|الختامية)|κεντρική ομιλία|ключевой доклад|пленарный доклад|(?:открывающий |закрывающий |вступительный )?кейноут|(?:відкриваючий |закриваючий )?кейноут|wykład otwierający|wykład inauguracyjny|úvodní přednáška|zahajovací přednáška|ключова доповідь|пленарна доповідь|açılış konuşması|kapanış konuşması|ana konuşma|sesi utama|pembicara utama|bài phát biểu chính|phiên toàn thể|主旨发言)$/iu,
     'keynote',
   ],
   [
@@ -89,7 +100,7 @@ const MEDIA_SUFFIX =
 /** The separator before a speaker suffix: a spaced dash, bar or slash, or an unspaced em dash. */
 const SUFFIX_DASH = /\s+[-–—―|·•/／]\s+|\s*—\s*|\s*―\s*/gu;
 const SUFFIX_BY =
-  /(?:,|\s+[-–—|])?\s+(?:by|von|par|por|door|di|av|mit|with|avec|con|oleh|bersama)\s+(?=\S)/giu;
+  /(?:,|\s+[-–—|])?\s+(?:by|von|par|por|door|di|av|mit|with|avec|con|oleh|bersama|מאת)\s+(?=\S)/giu;
 const QUOTED = /^["'“”‘’„«»「『]\s*(.+?)\s*["'“”‘’«»」』]$/u;
 /** A speaker label inside a title's parentheses: "（讲师：X）", "(Speaker: X)". */
 const SPEAKER_LABEL =
@@ -111,7 +122,12 @@ function markerOf(prefix: string): TalkMarker | null {
   if (kind) return kind;
   // "Bonus – lightning talk", "Day 2 – Keynote": a qualifier before the marker, after a spaced dash.
   const qualified = /^[^-–—:：]{1,20}\s[-–—]\s(.+)$/u.exec(bare);
-  return qualified?.[1] ? markerOf(qualified[1]) : null;
+  if (qualified?.[1]) return markerOf(qualified[1]);
+  // "सुबह का कीनोट" (the morning's keynote): a qualifier of two words at most before a kind word.
+  const last = /^(?:\S+\s+){1,2}(\S+)$/u.exec(bare)?.[1];
+  return last && !/^(?:talk|session)$/iu.test(last)
+    ? (MARKERS.find(([re]) => re.test(last))?.[1] ?? null)
+    : null;
 }
 
 /** Parses the text of a line that introduces a talk. */
@@ -122,6 +138,7 @@ export function parseTalkTitle(raw: string): ParsedTitle {
   let time: string | null = null;
   let prefixSpeakers: string[] = [];
   let labelled = false;
+  let slot: string | null = null;
 
   // Prefixes come in any order ("10:30 — Room 2: Keynote: …"); peel until nothing changes.
   for (let i = 0; i < 6; i++) {
@@ -139,6 +156,7 @@ export function parseTalkTitle(raw: string): ParsedTitle {
     const kicker = KICKER.exec(text);
     if (kicker && HAS_TIME.test(kicker[0]) && text.length > kicker[0].length) {
       time ??= (/(?:[01]?\d|2[0-3]):[0-5]\d/.exec(kicker[0]) ?? HAS_TIME.exec(kicker[0]))?.[0] ?? null;
+      if (/\p{L}/u.test(kicker[0].replace(new RegExp(TIME_OF_DAY, 'gu'), ''))) slot ??= kicker[0].trim();
       labelled = true;
       text = text.slice(kicker[0].length);
       continue;
@@ -179,14 +197,12 @@ export function parseTalkTitle(raw: string): ParsedTitle {
       }
     }
     // After a time or a label, a slot ("14:30 | Hall B | Title", "Sesi 7 · Ruang B — Title").
-    const slot = labelled || time ? SLOT_LABEL.exec(text) : null;
-    if (
-      slot &&
-      !markerOf(slot[0].replace(/[\s\-–—|:：·•,،]+$/u, '')) &&
-      text.slice(slot[0].length).includes(' ')
-    ) {
+    const slotLabel = labelled || time ? SLOT_LABEL.exec(text) : null;
+    const place = slotLabel?.[0].replace(/[\s\-–—|:：·•,،]+$/u, '') ?? '';
+    if (slotLabel && !markerOf(place) && text.slice(slotLabel[0].length).includes(' ')) {
       labelled = true;
-      text = text.slice(slot[0].length);
+      slot ??= place;
+      text = text.slice(slotLabel[0].length);
       continue;
     }
     // "Opening keynote, Jane Doe: Title": a session kind and a person before the colon.
@@ -223,6 +239,7 @@ export function parseTalkTitle(raw: string): ParsedTitle {
         break;
       }
       if (ROOM.test(m[1].trim())) {
+        slot ??= m[1].trim();
         text = text.slice(m[0].length);
         break;
       }
@@ -282,10 +299,12 @@ export function parseTalkTitle(raw: string): ParsedTitle {
   }
   return {
     title: tidy(text),
+    caseless: speakers.length || prefixPeople.length ? null : caselessReading(text),
     speakers,
     marker,
     code,
     time,
+    slot,
     prefixPeople,
     titleAfterPrefix,
     prefixDash,
@@ -293,15 +312,42 @@ export function parseTalkTitle(raw: string): ParsedTitle {
   };
 }
 
+/**
+ * The speakers of a line written in a script without letter case, behind the title (after a dash, a
+ * slash, "by", in parentheses), before a quoted title after a comma, or in front before a colon or a
+ * dash, with the title that remains; null when no side reads as such names.
+ */
+function caselessReading(text: string): { title: string; speakers: string[] } | null {
+  // One side short and name-like, the other the title: the title is the longer ("दोपहर का खाना —
+  // डोसा, लंबी कतार …", lunch and what there was, has no name and no title).
+  const reading = (title: string, speakers: string[] | null) =>
+    speakers && words(title) > words(speakers.join(' ')) ? { title: tidy(title), speakers } : null;
+  const behind = speakerSuffix(text, parseCaselessPeople);
+  if (behind) return reading(behind.title, behind.speakers);
+  for (const line of [text, text.replace(SHORT_LABEL, '')]) {
+    const credited = CREDITED.exec(line);
+    const named =
+      credited?.[1] && credited[2] ? reading(credited[2], parseCaselessPeople(credited[1])) : null;
+    if (named) return named;
+  }
+  const prefix =
+    /^([^:：]{2,60}?)\s*[:：]\s+(?=\S)/u.exec(text) ?? /^([^:：–—-]{2,60}?)\s+[-–—]\s+(?=\S)/u.exec(text);
+  return prefix?.[1] ? reading(text.slice(prefix[0].length), parseCaselessPeople(prefix[1])) : null;
+}
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
 /** "Title — Jane Doe (Acme)", "Title by A and B", "Title (Jane Doe)", "Title（佐伯 真理子さん）". */
-function speakerSuffix(text: string): { title: string; speakers: string[] } | null {
+function speakerSuffix(
+  text: string,
+  readPeople: (text: string) => string[] | null = parsePeople,
+): { title: string; speakers: string[] } | null {
   const parens = SPEAKER_PARENS.exec(text);
   if (parens?.[1] && parens.index > 0) {
     // "(Jane Doe)", "(Jane Doe & John Roe)", "(Jane Doe, Acme)", "(Jane Doe @ Acme)", "（讲师：王浩、陈思雨）"
     const labelled = SPEAKER_LABEL.exec(parens[1]);
     const inner = labelled ? parens[1].slice(labelled[0].length).replace(/\s*[,，].*$/u, '') : parens[1];
     const withoutAffiliation = inner.replace(/\s*[,，/|@]\s*[^,，/|@]*$/u, '');
-    const people = labelled ? parsePeople(inner) : (parsePeople(inner) ?? parsePeople(withoutAffiliation));
+    const people = labelled ? readPeople(inner) : (readPeople(inner) ?? readPeople(withoutAffiliation));
     if (people) return { title: text.slice(0, parens.index), speakers: people };
   }
   // The last separator that is followed by people only: titles may hold dashes of their own.
@@ -310,10 +356,16 @@ function speakerSuffix(text: string): { title: string; speakers: string[] } | nu
     .sort((a, b) => a.index - b.index);
   for (const cut of cuts) {
     const rest = text.slice(cut.index + cut[0].length);
-    const people = parsePeople(rest.replace(/^(?:by|von|par|por|oleh)\s+/iu, ''));
+    const people = readPeople(rest.replace(/^(?:by|von|par|por|oleh|מאת)\s+/iu, ''));
     // A slash also joins words of a title ("Input / Output Tricks"): before speakers it is the East
     // Asian convention ("Title / 山田 花子さん", "Title / 김지은"), names that cannot be words of a title.
-    if (people && /[/／]/.test(cut[0]) && !(HONORIFIC.test(rest) || people.every(isCjkName))) continue;
+    if (
+      people &&
+      /[/／]/.test(cut[0]) &&
+      readPeople === parsePeople &&
+      !(HONORIFIC.test(rest) || people.every(isCjkName))
+    )
+      continue;
     if (people) return { title: text.slice(0, cut.index), speakers: people };
   }
   // "Title - by Siemens": an explicit attribution after a separator names no person, but is not title.

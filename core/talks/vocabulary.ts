@@ -52,6 +52,8 @@ const DAY_PATTERNS: RegExp[] = [
   // A year alone groups a list by year ("2024", "2022 and earlier"): never a talk's title.
   /^(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?)(?:\s+(?:and|or)\s+(?:earlier|before|older))?$/,
   /^(?:morning|afternoon|evening)(?:\s+sessions?)?$/,
+  // Days in scripts without letter case, alone or before what the day was: "रविवार — दूसरा दिन", "יום שני".
+  /^(?:रविवार|सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|पहला दिन|दूसरा दिन|तीसरा दिन|יום (?:ראשון|שני|שלישי|רביעי|חמישי|שישי)|שבת|(?:يوم )?(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)|اليوم (?:الأول|الثاني|الثالث))(?:\s*[-,:،]\s*.{0,40})?$/u,
   // 1日目, 二日目, 初日, 最終日, Day1
   /^(?:\d+|[一二三四五])日目.*$|^(?:初日|最終日|前夜祭|後夜祭)$/,
 ];
@@ -84,7 +86,7 @@ const OUTRO_PATTERNS: RegExp[] = [
   /^(?:practical|logistics|notes?|tips?|advice)(?:\s+\w+){0,4}\s+(?:for\s+)?(?:next\s+(?:time|year)|attendees|first[- ]timers)\b.*$/,
   /^(?:logistics|practical (?:notes|details|info|information)|travel|getting home)(?:,?\s+for next (?:time|year))?$/,
   /^(?:summary|notes?)\s+for\s+the\s+team$/,
-  /^(?:fazit|zusammenfassung|ausblick|schluss|schlusswort|abschluss|offene punkte|nächste schritte|conclusion|en conclusion|pour conclure|bilan|en résumé|conclusión|conclusiones|para terminar|para cerrar|en resumen|resumen|conclusão|fechando|para fechar|considerações finais|tot slot|conclusie|总结|写在最后|结语|마치며|정리|заключение|вместо заключения|итоги|выводы|висновки|підсумки|підсумок|podsumowanie|wnioski|zakończenie|shrnutí|závěr|sonuç|sonuçlar|kapanış|son söz|genel değerlendirme|penutup|penutupan|kesimpulan|tổng kết|kết luận|lời kết|小结|结论|후기|결론|まとめ|おわりに|終わりに|最後に|さいごに|所感|全体の感想|振り返り|あとがき)$/,
+  /^(?:fazit|zusammenfassung|ausblick|schluss|schlusswort|abschluss|offene punkte|nächste schritte|conclusion|en conclusion|pour conclure|bilan|en résumé|conclusión|conclusiones|para terminar|para cerrar|en resumen|resumen|conclusão|fechando|para fechar|considerações finais|tot slot|conclusie|总结|写在最后|结语|마치며|정리|заключение|вместо заключения|итоги|выводы|висновки|підсумки|підсумок|podsumowanie|wnioski|zakończenie|shrnutí|závěr|sonuç|sonuçlar|kapanış|son söz|genel değerlendirme|penutup|penutupan|kesimpulan|tổng kết|kết luận|lời kết|小结|结论|후기|결론|まとめ|おわりに|終わりに|最後に|さいごに|所感|全体の感想|振り返り|あとがき|לסיכום|סיכום|آخر الكلام|الخلاصة|ملخص|आख़िरी बात|आखिरी बात|निष्कर्ष|सारांश)$/,
 ];
 
 const PART_PATTERNS: RegExp[] = [
@@ -100,7 +102,7 @@ const BREAK_PATTERNS: RegExp[] = [
   /\b(?:that'?s a wrap|that’s a wrap|wrap for (?:the )?day|signing off|end of (?:day|the day)|see you tomorrow|good (?:morning|night)|stay tuned|we'?re live|live from)\b/,
   // A break often says what else there was ("Almoço, Food Summit e a fila do metro", "Перерва на каву
   // й стенди"): the break word opens the line, what follows it is free.
-  /^(?:(?:la |el |o |a )?(?:pausa|comida|almuerzo|almoço|café|descanso|intervalo|coffee break)|pause|mittagspause|kaffeepause|mittagessen|déjeuner|pause café|休憩|昼休み|ランチ|午餐|午休|茶歇|점심|휴식|обед|перерыв|кофе-брейк|przerwa|obiad|przerwa kawowa|přestávka|oběd|обід|перерва|кава-брейк|öğle arası|öğle yemeği|kahve arası|coffee break|午饭|午休时间|lunsj|kaffepause|frokost|fika|lounas|tauko|kahvitauko|διάλειμμα|μεσημεριανό|הפסקה|הפסקת צהריים|استراحة|غداء)(?:[\s,·-].{0,40})?$/u,
+  /^(?:(?:la |el |o |a )?(?:pausa|comida|almuerzo|almoço|café|descanso|intervalo|coffee break)|pause|mittagspause|kaffeepause|mittagessen|déjeuner|pause café|休憩|昼休み|ランチ|午餐|午休|茶歇|점심|휴식|обед|перерыв|кофе-брейк|przerwa|obiad|przerwa kawowa|přestávka|oběd|обід|перерва|кава-брейк|öğle arası|öğle yemeği|kahve arası|coffee break|午饭|午休时间|lunsj|kaffepause|frokost|fika|lounas|tauko|kahvitauko|διάλειμμα|μεσημεριανό|הפסקה|הפסקת צהריים|استراحة|غداء|दोपहर का खाना|दोपहर का भोजन|लंच|चाय)(?:[\s,·-].{0,40})?$/u,
   // Indonesian and Turkish breaks say what else there was: "Istirahat makan siang", "Öğle arası ve stantlar".
   /^(?:istirahat|makan siang|rehat(?: kopi)?|pintu dibuka|registrasi|öğle arası|kahve arası|kayıt)(?: .{0,40})?$/u,
   // Vietnamese breaks go on with what else happened: "Giờ nghỉ trưa và khu gian hàng" (lunch and the booths).

@@ -25,8 +25,6 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   // and 81 pass since session 8's structural reading (repeated blocks, programmes).
   // Bluesky thread: one post per talk, speakers by handle or first name, a title unquoted in prose.
   '72-bluesky-thread-pycon-italia.html': { passages: 'thread posts', talks: 'thread posts' },
-  // Hebrew, right to left: English titles in Hebrew headings, time/room prefixes, the Hebrew "by".
-  '74-wordpress-rtl-codebayam-he.html': { passages: 'Hebrew headings', talks: 'Hebrew headings' },
   // Ukrainian: speakers in the genitive in the headings; the "Speaker: Title" headings are found with
   // the speaker left in the title.
   '75-dou-frontend-lviv-day-uk.html': { passages: 'speaker-first headings', talks: 'speaker-first headings' },
@@ -42,15 +40,6 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   '85-telegram-channel-devfest-cairo-ar.html': { passages: 'channel messages', talks: 'channel messages' },
   // MediaWiki: "[edit]" headings with room/time prefixes and handles; duty and lightning headings between talks.
   '86-mediawiki-hackerspace-38c3.html': { passages: 'wiki headings', talks: 'wiki headings' },
-  // Google Docs published: no heading elements, bold spans by class; Hungarian family-name-first order.
-  // Since session 9 three of four talks are found; "14:20, B terem: T" with its speaker named only in
-  // the notes ("Ezt Sofia Marchetti tartotta") is not, in a form whose other talks name their speakers.
-  '87-google-docs-spans-craft-conf-hu.html': {
-    passages: 'a talk without its speaker',
-    talks: 'a talk without its speaker',
-  },
-  // Hindi: "Speaker — Title" and "Title (Speaker, Company)" plain paragraphs, speakers in Devanagari.
-  '90-blogger-plain-lines-pycon-india-hi.html': { passages: 'plain lines', talks: 'plain lines' },
   // Sphinx: one of two speakers named (the "Room, time — T" kicker is read since session 10).
   '92-sphinx-rtd-lab-notes-euroscipy.html': { speakers: 'one of two speakers' },
   // Held-out round 9 (pages 96-107), as first run on 2026-12-07 with session 8's and session 9's detectors alike

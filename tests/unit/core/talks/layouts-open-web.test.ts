@@ -367,3 +367,68 @@ describe('one post per talk, and talks introduced each their own way', () => {
     expect(talksIntroducedIn('“Never Again” by the way was my reaction.')).toEqual([]);
   });
 });
+
+describe('speakers in scripts without letter case, and slots of the programme (session 10)', () => {
+  const hebrew = (third: string) =>
+    page(
+      `<main><article><h1>ארבע הרצאות מכנס קטן בחיפה</h1><p>נסעתי ליום אחד של הכנס, שני אולמות ובערך שש מאות אנשים.</p>
+      <h2>«Monorepo בלי דמעות» – נועה לוי</h2><p id="a">נועה מובילה את צוות התשתיות, והיא סיפרה איך עברו לריפו אחד בהדרגה.</p>
+      <h2>Observability for Small Teams / עומר כהן</h2><p>עומר דיבר באנגלית, עם הרבה הומור, על שלושה גרפים בלבד.</p>
+      <h2>${third}</h2><p id="c">המרצה היא מפתחת בקאנד בחברת תשלומים, וההרצאה עסקה במיגרציות בלי חלון תחזוקה.</p>
+      <h2>"React Server Components בפרודקשן" מאת דניאל אברהם</h2><p>ההרצאה האחרונה של היום. דניאל הראה אתר מסחר עם מספרים אמיתיים.</p>
+      <h2>לסיכום</h2><p id="z">יום טוב, קצת ארוך, ובשנה הבאה אחזור.</p></article></main>`,
+      'CodeBaYam 2024',
+    );
+
+  it('a short name on one side of the line is the speaker when the notes name the person again', () => {
+    const doc = hebrew('14:30 | אולם B | איך הפסקנו לפחד ממיגרציות');
+    expect(titles(doc)).toEqual([
+      ['Monorepo בלי דמעות', ['נועה לוי']],
+      ['Observability for Small Teams', ['עומר כהן']],
+      ['איך הפסקנו לפחד ממיגרציות', []],
+      ['React Server Components בפרודקשן', ['דניאל אברהם']],
+    ]);
+    expect(filed(doc, 'a')).toBe('Monorepo בלי דמעות');
+    // A time and a hall in front: a slot of the programme, a talk though its speaker is not in the line.
+    expect(filed(doc, 'c')).toBe('איך הפסקנו לפחד ממיגרציות');
+    expect(filed(doc, 'z')).toBeNull();
+  });
+
+  it('plain lines "Speaker — Title" in Devanagari, and a lunch line of the same shape', () => {
+    const doc = page(
+      `<main><article><h1>PyCon India 2024 — मेरे नोट्स</h1><p>इस बार सम्मेलन बेंगलुरु में था और मैं पहली बार गया था, भीड़ बहुत थी।</p>
+      <p>सुबह का कीनोट: अनन्या राव — Python at Population Scale</p>
+      <p id="a">अनन्या एक सरकारी प्लेटफ़ॉर्म की टीम में काम करती हैं, जिस पर करोड़ों लोग हर महीने आते हैं और सब कुछ Python में है।</p>
+      <p>रोहित मल्होत्रा — Async Python Without the Pain</p>
+      <p id="b">रोहित ने एक असली फ़ूड डिलीवरी सेवा का कोड दिखाया, जिसमें async और sync कोड मिले हुए थे और एक कॉल सब रोक देती थी।</p>
+      <p>दोपहर का खाना — डोसा, लंबी कतार और अच्छी बातचीत</p>
+      <p id="l">खाने की कतार में मेरे आगे दो छात्र थे जो अपना पहला पुल रिक्वेस्ट भेजने की बात कर रहे थे, और हमने लंबी बात की।</p>
+      <p>मीनाक्षी — Building a Hindi Spell Checker in Python</p>
+      <p id="m">मीनाक्षी ने अपने खाली समय में हिंदी के लिए एक स्पेल चेकर बनाया है, और बताया कि मात्राएँ कितनी मुश्किल हैं।</p></article></main>`,
+      'PyCon India 2024',
+    );
+    expect(titles(doc)).toEqual([
+      ['Python at Population Scale', ['अनन्या राव']],
+      ['Async Python Without the Pain', ['रोहित मल्होत्रा']],
+      ['Building a Hindi Spell Checker in Python', ['मीनाक्षी']],
+    ]);
+    expect(filed(doc, 'b')).toBe('Async Python Without the Pain');
+    expect(filed(doc, 'l')).toBeNull();
+    expect(filed(doc, 'm')).toBe('Building a Hindi Spell Checker in Python');
+  });
+
+  it('a short side the notes never name again is no speaker', () => {
+    // The control: the same form, its names named again in the notes.
+    expect(titles(hebrew('איך הפסקנו לפחד ממיגרציות'))[0]).toEqual(['Monorepo בלי דמעות', ['נועה לוי']]);
+    const doc = page(
+      `<main><article><h1>ארבע הרצאות מכנס קטן בחיפה</h1><p>נסעתי ליום אחד של הכנס.</p>
+      <h2>Keynote: Monorepo Without Tears – שני חלקים</h2><p>ההרצאה עסקה במעבר לריפו אחד, בהדרגה, במשך שנה וחצי.</p>
+      <h2>Keynote: Observability for Small Teams – גרסה קצרה</h2><p>שלושה גרפים בלבד, ולוגים מובנים.</p></article></main>`,
+      'CodeBaYam 2024',
+    );
+    expect(titles(doc)).toEqual([
+      ['Monorepo Without Tears – שני חלקים', []],
+      ['Observability for Small Teams – גרסה קצרה', []],
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPersonName, parsePeople, stripHonorific } from '@/core/talks/people';
+import { caselessName, isPersonName, parsePeople, stripHonorific } from '@/core/talks/people';
 
 describe('isPersonName', () => {
   it.each([
@@ -71,6 +71,16 @@ describe('parsePeople', () => {
     ['Mbak Sekar dan Mas Dimas', ['Sekar', 'Dimas']],
   ])('an Indonesian honorific of address names a person by the name after it: %s', (text, people) => {
     expect(parsePeople(text)).toEqual(people);
+  });
+  it.each([
+    ['נועה לוי', 'נועה לוי'],
+    ['م. هالة منصور', 'هالة منصور'],
+    ['मीनाक्षी', 'मीनाक्षी'],
+    ['Jane Doe', null],
+    ['佐伯 真理子', null],
+    ['איך הפסקנו לפחד ממיגרציות', null],
+  ])('a name in a script without letter case: %s', (text, name) => {
+    expect(caselessName(text)).toBe(name);
   });
   it('strips honorifics', () => {
     expect(stripHonorific('Dr. Oona Halvorsen')).toBe('Oona Halvorsen');

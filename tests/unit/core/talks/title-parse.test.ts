@@ -240,6 +240,42 @@ describe('parseTalkTitle: a person and a comma before a quoted title (session 10
   });
 });
 
+describe('parseTalkTitle: speakers in a script without letter case, for the caller to confirm (session 10)', () => {
+  it.each([
+    ['Monorepo בלי דמעות – נועה לוי', 'Monorepo בלי דמעות', ['נועה לוי']],
+    ['Observability for Small Teams / עומר כהן', 'Observability for Small Teams', ['עומר כהן']],
+    [
+      '"React Server Components בפרודקשן" מאת דניאל אברהם',
+      'React Server Components בפרודקשן',
+      ['דניאל אברהם'],
+    ],
+    ['रोहित मल्होत्रा — Async Python Without the Pain', 'Async Python Without the Pain', ['रोहित मल्होत्रा']],
+    ['सुबह का कीनोट: अनन्या राव — Python at Population Scale', 'Python at Population Scale', ['अनन्या राव']],
+    ['Compose Performance Deep Dive (يوسف)', 'Compose Performance Deep Dive', ['يوسف']],
+    ['بعد الغداء: سارة الشريف، «واجهات بلا ألم»', 'واجهات بلا ألم', ['سارة الشريف']],
+  ])('%s', (raw, title, speakers) => {
+    const parsed = parseTalkTitle(raw);
+    expect(parsed.speakers).toEqual([]);
+    expect(parsed.caseless).toEqual({ title, speakers });
+  });
+
+  it.each([
+    // Lunch and what there was: the side after the dash is longer than any title before it.
+    'दोपहर का खाना — डोसा, लंबी कतार और अच्छी बातचीत',
+    'Jane Doe — Scaling Postgres',
+    'Input / Output Tricks',
+  ])('no such reading: %s', (raw) => {
+    expect(parseTalkTitle(raw).caseless).toBeNull();
+  });
+
+  it('a place in the programme in front is a slot', () => {
+    expect(parseTalkTitle('14:30 | אולם B | איך הפסקנו לפחד').slot).toContain('אולם B');
+    expect(parseTalkTitle('Saal 1, 12:50 — Hardware That Lasts').slot).toContain('Saal 1');
+    expect(parseTalkTitle('Sesi 3 · Ruang C — Polars untuk Pemula').slot).toBe('Ruang C');
+    expect(parseTalkTitle('10:30 — Hardware That Lasts').slot).toBeNull();
+  });
+});
+
 describe('nameRecurs', () => {
   it('finds a name again in the write-up, not at a sentence start', () => {
     expect(nameRecurs('Johanna Sørli', 'Before each release, Johanna builds them all.')).toBe(true);
