@@ -403,6 +403,10 @@ function pushRows(out: Candidate[], table: Element, post: Element): void {
   if (contextInPost(table, post, TABLE) === 'excluded') return;
   const header = table.querySelector('tr');
   if (!header) return;
+  // A header of one cell over wider rows is a caption: a record's box (a wiki's infobox, "Talk" over
+  // "Speaker | Jane Doe" and "Hall | 1"), whose rows are its fields, not talks.
+  if (header.children.length === 1 && Number(header.firstElementChild?.getAttribute('colspan') ?? 1) > 1)
+    return;
   const names = [...header.children].map((cell) => clean(cell.textContent));
   const talkColumn = names.findIndex((n) => TALK_COLUMN.test(n));
   if (talkColumn < 0) return;
@@ -567,6 +571,11 @@ function speakerLinesIn(el: Element): string[] {
  * its own line. A block without `<br>` is one line.
  */
 function brokenLines(block: Element): string[] {
+  // A table of fields ("Speaker | Jane Doe"): each row a labelled line, "Speaker: Jane Doe".
+  if (block.tagName === 'TABLE')
+    return [...block.querySelectorAll('tr')].map((tr) =>
+      [...tr.children].map((cell) => clean(cell.textContent)).join(': '),
+    );
   if (!block.querySelector('br')) return [textUpTo(block, MAX_SPEAKER_BLOCK)];
   const lines = [''];
   const walker = block.ownerDocument.createTreeWalker(block, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */);

@@ -432,3 +432,24 @@ describe('speakers in scripts without letter case, and slots of the programme (s
     ]);
   });
 });
+
+describe('a record box under each talk heading (session 10)', () => {
+  const box = (speaker: string, room: string) =>
+    `<table class="box"><tr><th colspan="2">Session</th></tr><tr><td>Speaker</td><td>${speaker}</td></tr><tr><td>Room</td><td>${room}</td></tr><tr><td>Notes by</td><td>Mo</td></tr></table>`;
+  const doc = page(
+    `<main><h1>Hackerspace notes: Congress day one</h1><p>What the members who went saw, in the order we saw it.</p>
+    <h3>Firmware That Outlives Its Vendor</h3>${box('Lotte Brenner', 'Hall 1')}<p id="a">She runs a repair café and patched out the account check of two hundred e-book readers.</p>
+    <h3>Lockpicking the Supply Chain</h3>${box('Ruben Achter', 'Hall G')}<p>Signed packages, unsigned build machines, and what that means for a small project.</p>
+    <h3>Smart Meters Talk Too Much</h3>${box('Ayla Demir', 'Hall 2')}<p>Eleven minutes of traffic from one meter, decoded on stage.</p></main>`,
+    'Congress notes',
+  );
+
+  it('its rows are fields, not talks, and its Speaker row names the speaker', () => {
+    expect(titles(doc)).toEqual([
+      ['Firmware That Outlives Its Vendor', ['Lotte Brenner']],
+      ['Lockpicking the Supply Chain', ['Ruben Achter']],
+      ['Smart Meters Talk Too Much', ['Ayla Demir']],
+    ]);
+    expect(filed(doc, 'a')).toBe('Firmware That Outlives Its Vendor');
+  });
+});
