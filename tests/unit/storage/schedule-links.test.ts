@@ -322,6 +322,7 @@ describe('the clip guard on linked talks’ passages', () => {
   it('picking files the passage under the picked talk, pinned; re-detection and later passes keep it', async () => {
     await importFosdem();
     const vacuum = await clipAndLink('autovacuum tuning', 400, 'Postgres Vacuum Internals');
+    expect(vacuum.scheduleCandidates).toHaveLength(2);
     const pg = await scheduleTalk('pg');
     const picked = await chooseHighlightScheduleTalk(db, vacuum.id, pg.id);
     expect(picked).toMatchObject({ talkId: pg.id, talkPinned: true });
@@ -344,6 +345,7 @@ describe('the clip guard on linked talks’ passages', () => {
   it('declining keeps the passage under its talk’s match, and the guard never asks again', async () => {
     await importFosdem();
     const vacuum = await clipAndLink('autovacuum tuning', 400, 'Postgres Vacuum Internals');
+    expect(vacuum.scheduleCandidates).toHaveLength(2);
     const declined = await declineHighlightOffer(db, vacuum.id);
     expect(declined).toMatchObject({ talkId: vacuum.talkId, guardDeclined: true });
     expect(declined.scheduleCandidates).toBeUndefined();
@@ -356,6 +358,7 @@ describe('the clip guard on linked talks’ passages', () => {
   it('a re-detection that finds the missed talk files the passage under it and drops the offer', async () => {
     await importFosdem();
     const vacuum = await clipAndLink('autovacuum tuning', 400, 'Postgres Vacuum Internals');
+    expect(vacuum.scheduleCandidates).toHaveLength(2);
     const commands = createCommands({ db });
     await commands.applyRedetection({
       url: URL,
@@ -373,6 +376,7 @@ describe('the clip guard on linked talks’ passages', () => {
   it('a talk renamed so that it matches nothing takes its passages’ offers with its link', async () => {
     await importFosdem();
     const vacuum = await clipAndLink('autovacuum tuning', 400, 'Postgres Vacuum Internals');
+    expect(vacuum.scheduleCandidates).toHaveLength(2);
     const commands = createCommands({ db });
     await commands.renameTalk(vacuum.talkId!, 'Hallway conversations');
     expect((await db.talks.get(vacuum.talkId!))?.scheduleTalkId).toBeUndefined();
@@ -382,6 +386,7 @@ describe('the clip guard on linked talks’ passages', () => {
   it('moving the passage to a talk by hand settles the offer', async () => {
     await importFosdem();
     const vacuum = await clipAndLink('autovacuum tuning', 400, 'Postgres Vacuum Internals');
+    expect(vacuum.scheduleCandidates).toHaveLength(2);
     const commands = createCommands({ db });
     await commands.updateHighlight(vacuum.id, { talkId: null });
     expect((await db.highlights.get(vacuum.id))?.scheduleCandidates).toBeUndefined();
