@@ -113,8 +113,16 @@ export async function scheduleIndex(db: TalkNotesDatabase): Promise<ScheduleInde
   return index;
 }
 
-/** Which page talks a pass looks at: those of some pages, some talks, or every page talk. */
-export type LinkingScope = { pageIds: readonly string[] } | { talkIds: readonly string[] } | 'all';
+/**
+ * Which page talks a pass looks at: those of some pages, some talks, or every page talk; or, after a
+ * clip, those of its page, of whose passages only the new one and those of talks linked by this
+ * pass are guarded (the page's other passages were guarded when they came under their match).
+ */
+export type LinkingScope =
+  | { pageIds: readonly string[] }
+  | { talkIds: readonly string[] }
+  | { clipped: Pick<HighlightRecord, 'id' | 'pageId'> }
+  | 'all';
 
 /**
  * Matches the undecided page talks in `scope` (no link yet, or only candidates; not "Not a talk")
@@ -162,41 +170,50 @@ export async function linkPageTalks(
     }
     await db.talks.bulkPut(changed);
     const updated = new Map(changed.map((t) => [t.id, t]));
-    const kept = await guardHighlights(
-      db,
-      index,
-      inScope.map((t) => updated.get(t.id) ?? t),
-      scope === 'all',
-      now,
-    );
+    const current = inScope.map((t) => updated.get(t.id) ?? t);
+    // Whose passages to guard: every talk of the pages or talks asked for; over the whole library,
+    // the matched talks only; after a clip, the talks linked now and the new passage.
+    const read =
+      scope === 'all'
+        ? current.filter(isMatched)
+        : typeof scope === 'object' && 'clipped' in scope
+          ? changed
+          : current;
+    const clipped = typeof scope === 'object' && 'clipped' in scope ? scope.clipped.id : null;
+    const extra = clipped ? await db.highlights.get(clipped) : undefined;
+    const kept = await guardHighlights(db, index, current, read, extra, now);
     result.highlights = kept.filter((h) => linked.has(h.talkId!)).length;
     return result;
   });
 }
 
 /**
- * The clip guard over the passages of `talks` (page talks, as they are now): a passage of a talk
- * the matcher linked is offered the talks its lead names (and the matched one) when it names
- * another talk of that conference; any other passage of these talks loses an offer it had (its
- * talk is no longer matched, or no longer to that talk). A passage the reader decided on
- * (`guardDeclined`; put under its talk by hand, `talkPinned`; filed under a schedule talk
- * directly) is never offered. `matchedOnly`: read
- * the passages of matched talks only (a pass over the whole library), leaving stale offers of
- * the others, which stand for nothing (`isOffered`). Returns the passages kept under their talks.
+ * The clip guard over the passages of `read` (page talks; `talks`: every talk of the pass, as they
+ * are now) and `extra` (a passage just clipped): a passage of a talk the matcher linked is offered
+ * the talks its lead names (and the matched one) when it names another talk of that conference;
+ * any other passage read loses an offer it had (its talk is no longer matched, or no longer to that
+ * talk). A passage the reader decided on (`guardDeclined`; put under its talk by hand,
+ * `talkPinned`; filed under a schedule talk directly) is never offered. Offers on passages not
+ * read stay, and stand only while their talk's match does (`isOffered`). Returns the passages kept
+ * under their talks.
  */
 async function guardHighlights(
   db: TalkNotesDatabase,
   index: ScheduleIndex,
   talks: readonly TalkRecord[],
-  matchedOnly: boolean,
+  read: readonly TalkRecord[],
+  extra: HighlightRecord | undefined,
   now: number,
 ): Promise<HighlightRecord[]> {
   const matchOf = new Map<string, string>();
-  for (const talk of talks)
-    if (talk.scheduleLink === 'matched' && talk.scheduleTalkId) matchOf.set(talk.id, talk.scheduleTalkId);
-  const read = matchedOnly ? [...matchOf.keys()] : talks.map((t) => t.id);
-  if (read.length === 0) return [];
-  const highlights = await db.highlights.where('talkId').anyOf(read).toArray();
+  for (const talk of talks) if (isMatched(talk)) matchOf.set(talk.id, talk.scheduleTalkId!);
+  const highlights = read.length
+    ? await db.highlights
+        .where('talkId')
+        .anyOf(read.map((t) => t.id))
+        .toArray()
+    : [];
+  if (extra && extra.talkId !== null && !highlights.some((h) => h.id === extra.id)) highlights.push(extra);
   const changed: HighlightRecord[] = [];
   const kept: HighlightRecord[] = [];
   for (const highlight of highlights) {
@@ -361,6 +378,10 @@ async function inOfferOrder(
     .map(({ candidate }) => candidate.talkId);
 }
 
+function isMatched(talk: TalkRecord): boolean {
+  return talk.scheduleLink === 'matched' && talk.scheduleTalkId !== undefined;
+}
+
 function isUndecided(talk: TalkRecord): boolean {
   return talk.pageId !== null && !talk.notATalk && talk.scheduleLink === undefined;
 }
@@ -369,6 +390,7 @@ async function talksIn(db: TalkNotesDatabase, scope: LinkingScope): Promise<Talk
   // By the pageId index, which holds page talks only (a conference's talks have none): a library
   // with a 30,000-event schedule is not scanned whole.
   if (scope === 'all') return db.talks.where('pageId').aboveOrEqual('').toArray();
+  if ('clipped' in scope) return db.talks.where('pageId').equals(scope.clipped.pageId).toArray();
   if ('pageIds' in scope)
     return db.talks
       .where('pageId')

@@ -279,7 +279,7 @@ describe('the clip guard on linked talks’ passages', () => {
   /** Saves a clip and links the page, as the background does after every clip. */
   const clipAndLink = async (text: string, position: number, lead?: string) => {
     const { highlight } = await clip(text, position, lead);
-    await linkPageTalks(db, { pageIds: [highlight.pageId] });
+    await linkPageTalks(db, { clipped: highlight });
     return (await db.highlights.get(highlight.id))!;
   };
   const importFosdem = () => importSchedule(db, FOSDEM, { url: 'https://fosdem.example/schedule.xml' });
