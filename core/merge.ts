@@ -14,7 +14,7 @@
  *   same source URL, else same title or acronym, first day and format. Its talks, and any talk of a
  *   conference, are also matched by the conference (as mapped) and their schedule id. Page talks'
  *   links to conference talks (`scheduleTalkId`, `scheduleCandidates`) and highlights' `talkId`
- *   follow every id so replaced; a link to a conference talk that is neither in the backup nor in
+ *   and `scheduleCandidates` (the clip guard's offer) follow every id so replaced; a link to a conference talk that is neither in the backup nor in
  *   the library is dropped (the passages show under the page talk).
  * - A collection with no id match but the name of a library collection (names are unique, ignoring
  *   case) is merged into it: highlight ids united, the newer name and description kept.
@@ -239,10 +239,14 @@ export function planMerge(incoming: LibraryData, library: LibraryMatches): Merge
     const newPage = pageId(highlight.pageId);
     const newTalk =
       highlight.talkId === null ? null : (plan.remapped.talks.get(highlight.talkId) ?? highlight.talkId);
+    // The clip guard's offer names conference talks: it follows them to their library ids.
+    const offer = highlight.scheduleCandidates?.map(talkId);
     const record =
-      newPage === highlight.pageId && newTalk === highlight.talkId
+      newPage === highlight.pageId &&
+      newTalk === highlight.talkId &&
+      (offer ?? []).every((id, i) => id === highlight.scheduleCandidates![i])
         ? highlight
-        : { ...highlight, pageId: newPage, talkId: newTalk };
+        : { ...highlight, pageId: newPage, talkId: newTalk, ...(offer ? { scheduleCandidates: offer } : {}) };
     place(plan.highlights, decide(record, highlightsById.get(record.id)), record, record.id);
   }
 

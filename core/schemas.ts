@@ -132,6 +132,8 @@ const ClipLeadSchema = v.object({
  */
 const authorSchema = v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.author)));
 
+const recordId = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
+
 export const HighlightRecordSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id)),
   pageId: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id)),
@@ -149,6 +151,8 @@ export const HighlightRecordSchema = v.object({
   position: offset,
   anchorStatus: v.picklist(ANCHOR_STATUSES),
   talkPinned: v.optional(v.boolean()),
+  scheduleCandidates: v.optional(v.pipe(v.array(recordId), v.maxLength(LIMITS.scheduleCandidates))),
+  guardDeclined: v.optional(v.boolean()),
   author: authorSchema,
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -156,8 +160,6 @@ export const HighlightRecordSchema = v.object({
 
 /** Who made a page or talk (#16), as a highlight's `author`: optional (records made before, or by hand). */
 const authorEntry = { author: authorSchema };
-
-const recordId = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
 
 /** A talk's or page's own note and tags (`RecordNotes`), bounded like a highlight's. */
 const recordNoteEntries = {

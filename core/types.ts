@@ -214,6 +214,16 @@ export interface HighlightRecord {
   /** The reader chose this passage's talk: detecting the page's talks again leaves it where it is. */
   talkPinned?: boolean;
   /**
+   * The clip guard's offer (core/schedule/clip-guard.ts, run by storage/schedule-links.ts): conference
+   * talks this passage could be, the one its lead names first and the one its page talk is matched
+   * to among them. While it stands the passage is under no conference talk, only under its page talk
+   * (core/schedule/resolve.ts `resolveHighlightTalk`); picking one files the passage under it
+   * (`talkId`, pinned), declining drops the offer and sets `guardDeclined`.
+   */
+  scheduleCandidates?: string[];
+  /** The reader declined the guard's offer: the passage follows its page talk's link, never offered again. */
+  guardDeclined?: boolean;
+  /**
    * Who made it (#16): the sync panel's `Device or author name`, or this browser's name when none was
    * set; absent for highlights made before authors were recorded. Synced and backed up like any field.
    */

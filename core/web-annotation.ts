@@ -40,7 +40,7 @@ import type {
   TextPositionSelector,
   TextQuoteSelector,
 } from './types';
-import { resolveTalk } from './schedule/resolve';
+import { isOffered, resolveTalk } from './schedule/resolve';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -418,7 +418,8 @@ export function toWebAnnotations(input: WebAnnotationInput): AnnotationCollectio
     ...notes,
     ...input.highlights.map((h) => {
       const own = h.talkId === null ? undefined : talks.get(h.talkId);
-      const event = conferenceTalkOf(h.talkId, talks);
+      // A passage the clip guard offered is under no conference talk until the reader decides.
+      const event = isOffered(h, talks) ? undefined : conferenceTalkOf(h.talkId, talks);
       return toAnnotation(
         h,
         urls.get(h.pageId) ?? h.url,

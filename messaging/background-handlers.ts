@@ -255,9 +255,10 @@ function handlersFor({
         author,
         readAtOf(context, clippedAt, url),
       );
-      // The page's talks filed under the imported schedules' talks; a failure here loses no clip.
+      // The page's talks filed under the imported schedules' talks, and the clip guarded (an offer,
+      // not a silent filing, when its lead names another talk); a failure here loses no clip.
       if (!result.duplicate) {
-        await linkPageTalks(db, { pageIds: [result.highlight.pageId] }).catch((error: unknown) =>
+        await linkPageTalks(db, { clipped: result.highlight }).catch((error: unknown) =>
           console.error('Talk Notes: matching the page talks to the schedules failed', error),
         );
       }

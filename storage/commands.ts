@@ -25,7 +25,9 @@ import {
 } from './collections';
 import { importSchedule, removeConference, type ScheduleSource } from './conferences';
 import {
+  chooseHighlightScheduleTalk,
   chooseScheduleTalk,
+  declineHighlightOffer,
   declineScheduleTalk,
   linkPageTalks,
   type LinkingScope,
@@ -239,6 +241,15 @@ export function createCommands({ db, notify = () => {}, now = Date.now, author }
     /** The reader unlinks a page talk, or says it is none of the candidates. */
     declineScheduleTalk: (pageTalkId: string) =>
       run(async () => written(await declineScheduleTalk(db, pageTalkId, now()))),
+    /** The reader picks a schedule talk the clip guard offered for one passage: filed under it, pinned. */
+    chooseHighlightScheduleTalk: (highlightId: string, scheduleTalkId: string) =>
+      run(async () => {
+        const chosen = await chooseHighlightScheduleTalk(db, highlightId, scheduleTalkId, now());
+        return written(chosen, [chosen]);
+      }),
+    /** The reader declines the clip guard's offer for one passage: it follows its page talk's link. */
+    declineHighlightOffer: (highlightId: string) =>
+      run(async () => written(await declineHighlightOffer(db, highlightId, now()))),
     /** Removes a conference; passages filed directly under its talks go back to their pages' talks. */
     removeConference: (id: string) =>
       run(async () => {

@@ -24,8 +24,9 @@ export async function updateHighlight(
   // `Table.update` reads and writes atomically in its own transaction, and per field: a concurrent edit of
   // another field survives. Live queries patch their cached results instead of re-reading the table,
   // which matters while a note is typed into a library of tens of thousands of highlights.
-  // A talk the reader chooses is pinned: detecting the page's talks again leaves the highlight there.
-  const pin = changes.talkId !== undefined ? { talkPinned: true } : {};
+  // A talk the reader chooses is pinned: detecting the page's talks again leaves the highlight there,
+  // and the clip guard's offer, if any, is settled (undefined deletes the field).
+  const pin = changes.talkId !== undefined ? { talkPinned: true, scheduleCandidates: undefined } : {};
   const changed = await db.highlights.update(id, { ...changes, ...pin, updatedAt: now });
   if (!changed) throw new Error(`highlight ${id} does not exist`);
   return (await db.highlights.get(id))!;

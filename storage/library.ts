@@ -85,9 +85,12 @@ export async function setTalk(
   return db.transaction('rw', db.highlights, db.talks, async () => {
     if (talkId !== null && !(await db.talks.get(talkId))) throw new Error(`talk ${talkId} does not exist`);
     // The reader chose the talk: pinned, so detecting the page again leaves these highlights there.
-    return editHighlights(db, ids, (h) =>
-      h.talkId === talkId ? null : { ...h, talkId, talkPinned: true, updatedAt: now },
-    );
+    // The clip guard's offer, if any, is settled by the reader's choice.
+    return editHighlights(db, ids, (h) => {
+      if (h.talkId === talkId) return null;
+      const { scheduleCandidates: _settled, ...rest } = h;
+      return { ...rest, talkId, talkPinned: true, updatedAt: now };
+    });
   });
 }
 

@@ -13,7 +13,7 @@ export interface PageNotes {
   highlights: HighlightRecord[];
   /**
    * Schedule talks the page's talks are linked to, offered, or that its highlights are filed under
-   * directly, by id; and their conferences, by id.
+   * directly or offered (the clip guard's), by id; and their conferences, by id.
    */
   scheduleTalks: ReadonlyMap<string, TalkRecord>;
   conferences: ReadonlyMap<string, ConferenceRecord>;
@@ -37,7 +37,10 @@ export async function pageNotes(db: TalkNotesDatabase, url: string): Promise<Pag
     for (const id of talk.scheduleCandidates ?? []) wanted.add(id);
   }
   const pageTalkIds = new Set(talks.map((t) => t.id));
-  for (const h of highlights) if (h.talkId && !pageTalkIds.has(h.talkId)) wanted.add(h.talkId);
+  for (const h of highlights) {
+    if (h.talkId && !pageTalkIds.has(h.talkId)) wanted.add(h.talkId);
+    for (const id of h.scheduleCandidates ?? []) wanted.add(id);
+  }
   const scheduleTalks = new Map<string, TalkRecord>();
   for (const talk of await db.talks.bulkGet([...wanted]))
     if (talk?.conferenceId) scheduleTalks.set(talk.id, talk);

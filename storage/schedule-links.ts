@@ -2,7 +2,10 @@
  * Linking the talks written up on pages to the talks of imported schedules. A page talk the matcher
  * is sure of is linked (`scheduleLink: 'matched'`), one it is unsure of gets candidates to offer
  * the reader, and the reader's own choice (`chosen`) or refusal (`declined`) is never undone by a
- * later match. Runs after a clip, after an import and after the reader renames a talk.
+ * later match. Runs after a clip, after an import, after the reader renames a talk and after a
+ * page's talks are detected again. Each pass then guards the passages of the matched talks it
+ * looked at (core/schedule/clip-guard.ts): a passage whose lead names another talk of the
+ * conference is offered (`HighlightRecord.scheduleCandidates`), not filed silently.
  */
 import {
   buildPreparedIndex,
@@ -13,9 +16,11 @@ import {
   prepareScheduleTalks,
   type ScheduleIndex,
 } from '@/core/schedule/schedule-index';
+import { guardClip, placeOfHighlight } from '@/core/schedule/clip-guard';
 import { matchTalk } from '@/core/schedule/match';
+import { LIMITS } from '@/core/limits';
 import { searchScheduleTalks } from '@/core/schedule/search';
-import type { ConferenceRecord, PageRecord, ScheduleChoice, TalkRecord } from '@/core/types';
+import type { ConferenceRecord, HighlightRecord, PageRecord, ScheduleChoice, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
 
 /** What a matching pass changed. */
@@ -24,7 +29,7 @@ export interface LinkingResult {
   linked: number;
   /** Page talks given candidates to offer. */
   offered: number;
-  /** Highlights of the newly linked talks: now filed under a schedule talk. */
+  /** Highlights of the newly linked talks now filed under a schedule talk (not those offered). */
   highlights: number;
   /** URLs of the pages whose talks were linked (their open tabs redraw). */
   pages: string[];
@@ -108,8 +113,16 @@ export async function scheduleIndex(db: TalkNotesDatabase): Promise<ScheduleInde
   return index;
 }
 
-/** Which page talks a pass looks at: those of some pages, some talks, or every page talk. */
-export type LinkingScope = { pageIds: readonly string[] } | { talkIds: readonly string[] } | 'all';
+/**
+ * Which page talks a pass looks at: those of some pages, some talks, or every page talk; or, after a
+ * clip, those of its page, of whose passages only the new one and those of talks linked by this
+ * pass are guarded (the page's other passages were guarded when they came under their match).
+ */
+export type LinkingScope =
+  | { pageIds: readonly string[] }
+  | { talkIds: readonly string[] }
+  | { clipped: Pick<HighlightRecord, 'id' | 'pageId'> }
+  | 'all';
 
 /**
  * Matches the undecided page talks in `scope` (no link yet, or only candidates; not "Not a talk")
@@ -124,14 +137,15 @@ export async function linkPageTalks(
   const index = await scheduleIndex(db);
   if (!index) return NOTHING;
   return db.transaction('rw', db.talks, db.pages, db.highlights, async () => {
-    const talks = (await talksIn(db, scope)).filter(isUndecided);
-    if (talks.length === 0) return NOTHING;
+    const inScope = await talksIn(db, scope);
+    const talks = inScope.filter(isUndecided);
+    const result: LinkingResult = { ...NOTHING, pages: [] };
+    const changed: TalkRecord[] = [];
+    const linked = new Set<string>();
     const pageIds = [...new Set(talks.map((t) => t.pageId!))];
     const pages = new Map(
       (await db.pages.bulkGet(pageIds)).filter((p): p is PageRecord => !!p).map((p) => [p.id, p]),
     );
-    const result: LinkingResult = { ...NOTHING, pages: [] };
-    const changed: TalkRecord[] = [];
     for (const talk of talks) {
       const page = pages.get(talk.pageId!);
       const match = matchTalk(index, {
@@ -146,7 +160,7 @@ export async function linkPageTalks(
         next.scheduleTalkId = match.talkId;
         next.scheduleLink = 'matched';
         result.linked++;
-        result.highlights += await db.highlights.where('talkId').equals(talk.id).count();
+        linked.add(talk.id);
         if (page && !result.pages.includes(page.url)) result.pages.push(page.url);
       } else if (match.kind === 'ambiguous') {
         next.scheduleCandidates = await inOfferOrder(db, match.candidates);
@@ -155,7 +169,115 @@ export async function linkPageTalks(
       if (!sameLink(talk, next)) changed.push({ ...next, updatedAt: now });
     }
     await db.talks.bulkPut(changed);
+    const updated = new Map(changed.map((t) => [t.id, t]));
+    const current = inScope.map((t) => updated.get(t.id) ?? t);
+    // Whose passages to guard: every talk of the pages or talks asked for; over the whole library,
+    // the matched talks only; after a clip, the talks linked now and the new passage.
+    const read =
+      scope === 'all'
+        ? current.filter(isMatched)
+        : typeof scope === 'object' && 'clipped' in scope
+          ? changed
+          : current;
+    const clipped = typeof scope === 'object' && 'clipped' in scope ? scope.clipped.id : null;
+    const extra = clipped ? await db.highlights.get(clipped) : undefined;
+    const kept = await guardHighlights(db, index, current, read, extra, now);
+    result.highlights = kept.filter((h) => linked.has(h.talkId!)).length;
     return result;
+  });
+}
+
+/**
+ * The clip guard over the passages of `read` (page talks; `talks`: every talk of the pass, as they
+ * are now) and `extra` (a passage just clipped): a passage of a talk the matcher linked is offered
+ * the talks its lead names (and the matched one) when it names another talk of that conference;
+ * any other passage read loses an offer it had (its talk is no longer matched, or no longer to that
+ * talk). A passage the reader decided on (`guardDeclined`; put under its talk by hand,
+ * `talkPinned`; filed under a schedule talk directly) is never offered. Offers on passages not
+ * read stay, and stand only while their talk's match does (`isOffered`). Returns the passages kept
+ * under their talks.
+ */
+async function guardHighlights(
+  db: TalkNotesDatabase,
+  index: ScheduleIndex,
+  talks: readonly TalkRecord[],
+  read: readonly TalkRecord[],
+  extra: HighlightRecord | undefined,
+  now: number,
+): Promise<HighlightRecord[]> {
+  const matchOf = new Map<string, string>();
+  for (const talk of talks) if (isMatched(talk)) matchOf.set(talk.id, talk.scheduleTalkId!);
+  const highlights = read.length
+    ? await db.highlights
+        .where('talkId')
+        .anyOf(read.map((t) => t.id))
+        .toArray()
+    : [];
+  if (extra && extra.talkId !== null && !highlights.some((h) => h.id === extra.id)) highlights.push(extra);
+  const changed: HighlightRecord[] = [];
+  const kept: HighlightRecord[] = [];
+  for (const highlight of highlights) {
+    const matched = matchOf.get(highlight.talkId!);
+    const verdict =
+      matched && !highlight.guardDeclined && !highlight.talkPinned
+        ? guardClip(index, matched, placeOfHighlight(highlight))
+        : { kind: 'keep' as const };
+    // The matched talk (last) stays among the offered ones however many the lead names.
+    const candidates =
+      verdict.kind === 'offer'
+        ? [...verdict.talkIds.slice(0, -1).slice(0, LIMITS.scheduleCandidates - 1), matched!]
+        : undefined;
+    if (verdict.kind === 'keep') kept.push(highlight);
+    if (JSON.stringify(candidates) === JSON.stringify(highlight.scheduleCandidates)) continue;
+    const next: HighlightRecord = { ...highlight, updatedAt: now };
+    if (candidates) next.scheduleCandidates = candidates;
+    else delete next.scheduleCandidates;
+    changed.push(next);
+  }
+  await db.highlights.bulkPut(changed);
+  return kept;
+}
+
+/**
+ * The reader settles the guard's offer on a passage by picking a schedule talk: the passage is
+ * filed under it directly and pinned there (detecting the page again leaves it).
+ */
+export async function chooseHighlightScheduleTalk(
+  db: TalkNotesDatabase,
+  highlightId: string,
+  scheduleTalkId: string,
+  now = Date.now(),
+): Promise<HighlightRecord> {
+  return db.transaction('rw', db.talks, db.highlights, async () => {
+    const [highlight, target] = await Promise.all([
+      db.highlights.get(highlightId),
+      db.talks.get(scheduleTalkId),
+    ]);
+    if (!highlight) throw new Error(`highlight ${highlightId} does not exist`);
+    if (!target?.conferenceId) throw new Error(`talk ${scheduleTalkId} is not a schedule talk`);
+    const next: HighlightRecord = { ...highlight, talkId: scheduleTalkId, talkPinned: true, updatedAt: now };
+    delete next.scheduleCandidates;
+    await db.highlights.put(next);
+    return next;
+  });
+}
+
+/**
+ * The reader declines the guard's offer on a passage: it stays under its page talk and follows
+ * that talk's link (the matched talk), and the guard never offers it again.
+ */
+export async function declineHighlightOffer(
+  db: TalkNotesDatabase,
+  highlightId: string,
+  now = Date.now(),
+): Promise<HighlightRecord> {
+  return db.transaction('rw', db.highlights, async () => {
+    const highlight = await db.highlights.get(highlightId);
+    if (!highlight) throw new Error(`highlight ${highlightId} does not exist`);
+    const next: HighlightRecord = { ...highlight, guardDeclined: true, updatedAt: now };
+    delete next.scheduleCandidates;
+    await db.highlights.put(next);
+    return next;
   });
 }
 
@@ -256,6 +378,10 @@ async function inOfferOrder(
     .map(({ candidate }) => candidate.talkId);
 }
 
+function isMatched(talk: TalkRecord): boolean {
+  return talk.scheduleLink === 'matched' && talk.scheduleTalkId !== undefined;
+}
+
 function isUndecided(talk: TalkRecord): boolean {
   return talk.pageId !== null && !talk.notATalk && talk.scheduleLink === undefined;
 }
@@ -264,6 +390,7 @@ async function talksIn(db: TalkNotesDatabase, scope: LinkingScope): Promise<Talk
   // By the pageId index, which holds page talks only (a conference's talks have none): a library
   // with a 30,000-event schedule is not scanned whole.
   if (scope === 'all') return db.talks.where('pageId').aboveOrEqual('').toArray();
+  if ('clipped' in scope) return db.talks.where('pageId').equals(scope.clipped.pageId).toArray();
   if ('pageIds' in scope)
     return db.talks
       .where('pageId')

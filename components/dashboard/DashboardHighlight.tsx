@@ -8,6 +8,8 @@ import { MarkedText } from './DashboardMarkedText';
 interface Props {
   highlight: HighlightRecord;
   talk: TalkRecord | undefined;
+  /** The clip guard offered other schedule talks for it: under its page talk until the reader decides. */
+  unsure?: boolean;
   page: PageRecord | undefined;
   site: string;
   terms: readonly string[];
@@ -119,6 +121,14 @@ export function DashboardHighlight(props: Props) {
             <span class="dash-hl-talk">
               <span class="visually-hidden">Talk: </span>
               <MarkedText text={talk.title} terms={terms} />
+            </span>
+          )}
+          {props.unsure && (
+            <span
+              class="dash-hl-unsure"
+              title="Which schedule talk it is from is asked in the popup of its page"
+            >
+              Unsure which talk
             </span>
           )}
           <span class="dash-hl-source">

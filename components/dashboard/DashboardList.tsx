@@ -5,7 +5,7 @@ import { findRowIndex, type HighlightGroup, type LibraryRow, rowAt, rowKey } fro
 import { siteOf } from '@/core/library/library-index';
 import type { ColorNames } from '@/core/colors';
 import { noteOf, tagsOf } from '@/core/record-notes';
-import { resolveTalk } from '@/core/schedule/resolve';
+import { isOffered, resolveHighlightTalk } from '@/core/schedule/resolve';
 import type { ConferenceRecord, HighlightRecord, TalkRecord } from '@/core/types';
 import { RecordNotesEditor } from '../RecordNotesEditor';
 import { DashboardEditor } from './DashboardEditor';
@@ -212,7 +212,8 @@ export function DashboardList(props: Props) {
       <DashboardHighlight
         highlight={h}
         // Shown under the conference talk its talk links to, as in the groups.
-        talk={resolveTalk(talk, view.index.talksById)}
+        talk={resolveHighlightTalk(h, view.index.talksById)}
+        unsure={isOffered(h, view.index.talksById)}
         page={page}
         site={siteOf(page)}
         terms={view.terms}

@@ -87,6 +87,9 @@ export interface PopupActions {
   /** Links a page talk to a schedule talk, or declines any link (the reader's choice sticks). */
   chooseScheduleTalk: (talkId: string, scheduleTalkId: string) => Promise<unknown>;
   declineScheduleTalk: (talkId: string) => Promise<unknown>;
+  /** Settles the clip guard's offer on one highlight: filed under the picked schedule talk, or declined. */
+  chooseHighlightScheduleTalk: (highlightId: string, scheduleTalkId: string) => Promise<unknown>;
+  declineHighlightOffer: (highlightId: string) => Promise<unknown>;
   /** Schedule talks whose title, speakers or room match the text, best first. */
   searchSchedules: (text: string) => Promise<ScheduleChoice[]>;
 }
@@ -148,6 +151,9 @@ export function createPopupActions({ db, tabId, url, bridge }: PopupActionDeps):
     forgetTalkRules: (url) => commands.forgetTalkRules(url),
     chooseScheduleTalk: (talkId, scheduleTalkId) => commands.chooseScheduleTalk(talkId, scheduleTalkId),
     declineScheduleTalk: (talkId) => commands.declineScheduleTalk(talkId),
+    chooseHighlightScheduleTalk: (highlightId, scheduleTalkId) =>
+      commands.chooseHighlightScheduleTalk(highlightId, scheduleTalkId),
+    declineHighlightOffer: (highlightId) => commands.declineHighlightOffer(highlightId),
     searchSchedules: (text) => searchSchedules(db, text),
   };
 }

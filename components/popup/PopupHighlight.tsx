@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { COLOR_SWATCHES, type ColorNames, colorLabel } from '@/core/colors';
 import type { HighlightColor, HighlightRecord, TalkRecord } from '@/core/types';
@@ -25,6 +26,8 @@ interface Props {
   /** Says something short to the reader ("not on the page right now"). */
   announce: (message: string) => void;
   focus: FocusRequests;
+  /** The clip guard's offer on this highlight (which schedule talk it is from), when one stands. */
+  offer?: ComponentChildren;
 }
 
 /**
@@ -42,6 +45,7 @@ export function PopupHighlight({
   onDelete,
   announce,
   focus,
+  offer,
 }: Props) {
   const { id } = highlight;
   const root = useRef<HTMLLIElement>(null);
@@ -95,6 +99,7 @@ export function PopupHighlight({
           {highlight.text}
         </button>
       )}
+      {offer}
       {!expanded && highlight.note && <p class="note-text">{highlight.note}</p>}
       {!expanded && tags.length > 0 && (
         <ul class="tag-list" aria-label="Tags">

@@ -5,6 +5,7 @@ import type { TalkRules } from '@/core/talks/rules';
 import type { HighlightColor, HighlightRecord } from '@/core/types';
 import type { ArchivePost, PageNotes } from '@/storage/popup-queries';
 import { noteOf, tagsOf } from '@/core/record-notes';
+import { isOffered } from '@/core/schedule/resolve';
 import { RecordNotesEditor } from '../RecordNotesEditor';
 import { ColorNamesEditor } from './ColorNamesEditor';
 import { DefaultColorSetting } from './DefaultColorSetting';
@@ -19,6 +20,7 @@ import type { MarkdownExporter } from '../data/useMarkdownExport';
 import { TalkForm } from './TalkForm';
 import { TalkHeader } from './TalkHeader';
 import { ScheduleLink } from './ScheduleLink';
+import { ScheduleOffer } from './ScheduleOffer';
 import { TalkRulesPanel } from './TalkRulesPanel';
 import { UndoBar } from './UndoBar';
 
@@ -85,6 +87,31 @@ export function PopupPageNotes({
     return talk ? { talk, conference: notes.conferences.get(talk.conferenceId!) ?? null } : null;
   };
   const heading = pageHeading(notes.page, page, locale, preview);
+  const pageTalksById = new Map(notes.talks.map((t) => [t.id, t]));
+  // The clip guard's offer on a highlight: under its page talk, under no schedule talk, until settled.
+  const offerOn = (highlight: HighlightRecord) => {
+    if (!isOffered(highlight, pageTalksById)) return undefined;
+    const candidates = (highlight.scheduleCandidates ?? []).map(choice).filter((c) => c !== null);
+    const talk = pageTalksById.get(highlight.talkId!)!;
+    return (
+      <ScheduleOffer
+        legend="Which talk is this passage from?"
+        candidates={candidates}
+        onChoose={async (id) => {
+          await actions.chooseHighlightScheduleTalk(highlight.id, id);
+          setNotice(
+            `The passage is filed under “${notes.scheduleTalks.get(id)?.title ?? 'the schedule talk'}”.`,
+          );
+        }}
+        declineLabel={`Keep under “${talk.title}”`}
+        onDecline={async () => {
+          await actions.declineHighlightOffer(highlight.id);
+          setNotice(`The passage stays under “${talk.title}”.`);
+        }}
+        locale={locale}
+      />
+    );
+  };
 
   const remove = async (id: string) => {
     const record = await actions.remove(id);
@@ -117,6 +144,7 @@ export function PopupPageNotes({
       onDelete={remove}
       announce={setNotice}
       focus={focus}
+      offer={offerOn(highlight)}
     />
   );
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { describeScheduleSlot } from '@/core/schedule/slot';
 import type { ScheduleChoice, TalkRecord } from '@/core/types';
+import { ScheduleOffer } from './ScheduleOffer';
 
 interface Props {
   /** The page's talk (the group's heading). */
@@ -60,39 +61,21 @@ export function ScheduleLink({
   }
   if (candidates.length > 0) {
     return (
-      <fieldset class="schedule-link">
-        <legend>Which talk of the schedule is this?</legend>
-        <ul>
-          {candidates.map((c) => (
-            <li key={c.talk.id}>
-              <span>
-                Is this “{c.talk.title}” (
-                {[c.conference?.acronym ?? c.conference?.title, describeScheduleSlot(c.talk, locale)]
-                  .filter(Boolean)
-                  .join(', ')}
-                )?
-              </span>{' '}
-              <button
-                type="button"
-                class="small"
-                aria-label={`Yes, it is “${c.talk.title}”`}
-                onClick={() => onChoose(c.talk.id)}
-              >
-                Yes
-              </button>
-            </li>
-          ))}
-        </ul>
-        <div class="form-buttons">
-          <button type="button" class="small" onClick={() => onDecline()}>
-            None of these
-          </button>
-          {!searching && (
+      <ScheduleOffer
+        legend="Which talk of the schedule is this?"
+        candidates={candidates}
+        onChoose={onChoose}
+        declineLabel="None of these"
+        onDecline={onDecline}
+        locale={locale}
+        buttons={
+          !searching && (
             <button type="button" class="small" onClick={() => setSearching(true)}>
               Find in schedules
             </button>
-          )}
-        </div>
+          )
+        }
+      >
         {searching && (
           <ScheduleSearch
             onSearch={onSearch}
@@ -101,7 +84,7 @@ export function ScheduleLink({
             locale={locale}
           />
         )}
-      </fieldset>
+      </ScheduleOffer>
     );
   }
   if (!schedulesImported) return null;

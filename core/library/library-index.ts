@@ -10,7 +10,7 @@
  * → `groupHighlights(index, slots, by)` → `flattenGroups(groups, collapsed)`.
  */
 import { groupPagesByPost } from '../post-pages';
-import { resolveTalk } from '../schedule/resolve';
+import { isOffered, resolveTalk } from '../schedule/resolve';
 import {
   type ConferenceRecord,
   HIGHLIGHT_COLORS,
@@ -173,7 +173,8 @@ export function buildLibraryIndex(data: LibraryData): LibraryIndex {
     const h = highlights[i]!;
     const own = h.talkId === null ? undefined : talkIndex.get(h.talkId);
     ownTalkSlot[i] = own ?? -1;
-    talkSlot[i] = own === undefined ? -1 : shownTalk[own]!;
+    // A passage the clip guard offered stays under its page talk until the reader decides.
+    talkSlot[i] = own === undefined ? -1 : isOffered(h, talksById) ? own : shownTalk[own]!;
     pageSlot[i] = pageIndex.get(h.pageId) ?? -1;
     color[i] = COLOR_INDEX[h.color] ?? 0;
     flags[i] = (h.anchorStatus === 'orphan' ? ORPHAN : 0) | (h.note.trim() !== '' ? HAS_NOTE : 0);

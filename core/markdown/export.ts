@@ -31,7 +31,7 @@ import { scheduleDetails, scheduleValues } from './schedule-details';
 import type { ColorNames } from '../colors';
 import { publishedDay } from '../page-view';
 import { groupPagesByPost } from '../post-pages';
-import { resolveTalk } from '../schedule/resolve';
+import { resolveHighlightTalk, resolveTalk } from '../schedule/resolve';
 import { highlightFragmentUrl } from '../text-fragment';
 import { hasRecordNotes, noteOf, tagsOf } from '../record-notes';
 import type { ConferenceRecord, HighlightRecord, PageRecord, RecordNotes, TalkRecord } from '../types';
@@ -131,9 +131,12 @@ function postUrl(h: HighlightRecord, ctx: ExportContext): string {
   return ctx.permalinks.get(h.pageId) ?? h.url;
 }
 
-/** The talk a highlight is exported under: its own, or the conference talk its talk links to. */
+/**
+ * The talk a highlight is exported under: its own, or the conference talk its talk links to (not
+ * while the clip guard offers it other talks: then its own).
+ */
 export function exportTalkOf(h: HighlightRecord, ctx: ExportContext): TalkRecord | undefined {
-  return h.talkId ? resolveTalk(ctx.talks.get(h.talkId), ctx.talks) : undefined;
+  return resolveHighlightTalk(h, ctx.talks);
 }
 
 /**

@@ -53,6 +53,18 @@ interface GuardTalk {
 }
 
 const byConference = new WeakMap<ScheduleIndex, Map<string, GuardTalk[]>>();
+const byId = new WeakMap<ScheduleIndex, Map<string, IndexedTalk>>();
+
+/** The index's talk of `id`, by a map kept with the index: a library's passages are guarded in one pass. */
+function indexedTalk(index: ScheduleIndex, id: string): IndexedTalk | undefined {
+  let map = byId.get(index);
+  if (!map) {
+    map = new Map();
+    for (const t of index.talks) if (!map.has(t.talk.id)) map.set(t.talk.id, t);
+    byId.set(index, map);
+  }
+  return map.get(id);
+}
 
 function talksOf(index: ScheduleIndex, conferenceId: string): GuardTalk[] {
   let map = byConference.get(index);
@@ -115,7 +127,7 @@ function firstLine(text: string): string | null {
  * not the matched one; `keep` otherwise.
  */
 export function guardClip(index: ScheduleIndex, matchedTalkId: string, place: ClipPlace): ClipGuard {
-  const matched = index.talks.find((t) => t.talk.id === matchedTalkId);
+  const matched = indexedTalk(index, matchedTalkId);
   const conferenceId = matched?.conference?.conference.id;
   if (!matched || !conferenceId) return { kind: 'keep' };
   const leads = [place.lead, firstLine(place.text)].filter((l): l is string => !!l && isHeadingLike(l));

@@ -4,7 +4,7 @@
  * talk on different pages end up under one talk. The dashboard's index, grouping, filters, talk
  * pickers and the Markdown export all ask this one function.
  */
-import type { TalkRecord } from '../types';
+import type { HighlightRecord, TalkRecord } from '../types';
 
 /**
  * The talk `talk`'s passages are shown under: the conference talk it links to when that talk
@@ -33,6 +33,36 @@ export function resolveTalkId(
 /** True when `talk` is shown under another talk (it links to a conference talk that exists). */
 export function isLinkedTalk(talk: TalkRecord, talksById: ReadonlyMap<string, TalkRecord>): boolean {
   return resolveTalk(talk, talksById) !== talk;
+}
+
+/**
+ * True when the clip guard's offer on `highlight` stands: its page talk is linked to a conference
+ * talk by the matcher and that talk is among the offered ones. An offer left over from an earlier
+ * link (the talk renamed, unlinked, linked by the reader) stands for nothing.
+ */
+export function isOffered(
+  highlight: Pick<HighlightRecord, 'talkId' | 'scheduleCandidates'>,
+  talksById: ReadonlyMap<string, TalkRecord>,
+): boolean {
+  if (!highlight.scheduleCandidates?.length || highlight.talkId === null) return false;
+  const talk = talksById.get(highlight.talkId);
+  return (
+    talk?.scheduleLink === 'matched' &&
+    talk.scheduleTalkId !== undefined &&
+    highlight.scheduleCandidates.includes(talk.scheduleTalkId)
+  );
+}
+
+/**
+ * The talk a passage is shown and exported under: its talk's (`resolveTalk`), except that a passage
+ * the clip guard offered is under its page talk, under no conference talk, until the reader decides.
+ */
+export function resolveHighlightTalk(
+  highlight: Pick<HighlightRecord, 'talkId' | 'scheduleCandidates'>,
+  talksById: ReadonlyMap<string, TalkRecord>,
+): TalkRecord | undefined {
+  const own = highlight.talkId === null ? undefined : talksById.get(highlight.talkId);
+  return isOffered(highlight, talksById) ? own : resolveTalk(own, talksById);
 }
 
 function linkedTalkId(talk: TalkRecord | undefined): string | null {

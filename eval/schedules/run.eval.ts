@@ -71,9 +71,9 @@ it(
           schedule: c,
           page: pageQueryInfo(window.document, window.location.href, c.pageDate),
           detector: coreDetector,
-          // The extension files clips without the clip guard: end to end leaves it out, and the
-          // guard's effect is reported apart ("end to end + clip guard (eval only)").
-          guardInExtension: false,
+          // The extension applies the clip guard to every clip of a matched page talk
+          // (storage/schedule-links.ts): end to end includes it.
+          guardInExtension: true,
           guard: (section, node, text, matchedTalkId) => {
             const lead = clipLead(section.heading, node);
             const verdict = guardClip(imported.index, matchedTalkId, {

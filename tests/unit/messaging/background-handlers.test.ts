@@ -3,8 +3,10 @@ import { PRIVATE_WINDOW_NOTICE } from '@/core/private-window';
 import type { HighlightRecord } from '@/core/types';
 import { backgroundHandlers } from '@/messaging/background-handlers';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
+import { importSchedule } from '@/storage/conferences';
 import { answerPostLink } from '@/storage/post-links';
 import { quotedPassage, noMetadata } from '../clip-fixtures';
+import { event, schedule } from '../schedule-fixtures';
 
 const URL_A = 'https://blog.example/day-3';
 
@@ -708,5 +710,53 @@ describe('backgroundHandlers', () => {
     // The same from a normal window is stored.
     await saveClip({ type: 'saveClip', clip }, { ...privateTab, incognito: false });
     expect(await db.highlights.count()).toBe(before.highlights.length + 1);
+  });
+});
+
+describe('saveClip and the imported schedules', () => {
+  let db: TalkNotesDatabase;
+  beforeEach(() => {
+    db = createDatabase(`save-clip-guard-${crypto.randomUUID()}`);
+  });
+  afterEach(() => db.delete());
+
+  it('links the page’s talks and guards the new clip: a lead naming another talk is an offer, not a filing', async () => {
+    await importSchedule(
+      db,
+      schedule([
+        event('rust', 'Rust for Linux: where we are in 2026', '2026-01-31T10:00:00+01:00', {
+          speakers: ['Miguel Ojeda'],
+        }),
+        event('pg', 'Postgres Vacuum Internals', '2026-01-31T11:00:00+01:00', { speakers: ['Tomas Vondra'] }),
+      ]),
+      { url: 'https://fosdem.example/schedule.xml' },
+    );
+    const { saveClip } = backgroundHandlers({ db, version: '1' });
+    const content = { role: 'content' as const, senderUrl: URL_A, tabId: 3, frameId: 0 };
+    const clip = (text: string, position: number, lead?: string) =>
+      saveClip(
+        {
+          type: 'saveClip',
+          clip: {
+            page: { url: URL_A, title: 'My FOSDEM 2026 notes', ...noMetadata(), publishedAt: '2026-02-02' },
+            talks: [{ title: 'Rust for Linux — Miguel Ojeda', speakers: ['Miguel Ojeda'], position: 5 }],
+            highlight: {
+              ...quotedPassage(text, position, 'Rust for Linux — Miguel Ojeda'),
+              ...(lead ? { clipLead: { text: lead, likeHeading: false } } : {}),
+            },
+          },
+        },
+        content,
+      );
+    const first = await clip('memory safety in drivers', 10);
+    const second = await clip('autovacuum tuning', 40, 'Then Tomas Vondra on Postgres Vacuum Internals');
+    const ids = async (scheduleId: string) =>
+      (await db.talks.filter((t) => t.scheduleId === scheduleId).first())!.id;
+    expect((await db.talks.get(first.highlight.talkId!))?.scheduleTalkId).toBe(await ids('rust'));
+    expect((await db.highlights.get(first.highlight.id))?.scheduleCandidates).toBeUndefined();
+    expect((await db.highlights.get(second.highlight.id))?.scheduleCandidates).toEqual([
+      await ids('pg'),
+      await ids('rust'),
+    ]);
   });
 });

@@ -387,6 +387,44 @@ describe('backup storage', () => {
       }
     });
 
+    it('the clip guard’s offer on a passage and a refusal round-trip; the offer follows the conference talks to this library’s ids', async () => {
+      const other = createDatabase(`backup-other-${crypto.randomUUID()}`);
+      const third = createDatabase(`backup-third-${crypto.randomUUID()}`);
+      try {
+        const theirs = await readerOf(other, at(1_000));
+        await other.highlights.update(theirs.linked.id, {
+          scheduleCandidates: [theirs.second.id, theirs.first.id],
+        });
+        await other.highlights.update(theirs.direct.id, { guardDeclined: true });
+        const before = await readWholeLibrary(other);
+        const file = serializeBackup(await exportBackup(other, { now: at(5_000) }));
+
+        const parsed = parseBackup(file);
+        if (!parsed.ok) throw new Error(parsed.error);
+        await importBackup(db, parsed.backup);
+        expect(await readWholeLibrary(db)).toEqual(before);
+        expect((await db.highlights.get(theirs.linked.id))?.scheduleCandidates).toEqual([
+          theirs.second.id,
+          theirs.first.id,
+        ]);
+        expect((await db.highlights.get(theirs.direct.id))?.guardDeclined).toBe(true);
+
+        // A library that imported the same schedule itself, under other ids.
+        const { conference } = await importSchedule(third, fosdem(), SOURCE, at(2_000));
+        const mine = await talksOfConference(third, conference.id);
+        const intoThird = parseBackup(file, await libraryReferences(third));
+        if (!intoThird.ok) throw new Error(intoThird.error);
+        await importBackup(third, intoThird.backup);
+        expect((await third.highlights.get(theirs.linked.id))?.scheduleCandidates).toEqual([
+          mine[1]!.id,
+          mine[0]!.id,
+        ]);
+      } finally {
+        await other.delete();
+        await third.delete();
+      }
+    });
+
     it('with the same conference twice in the library, the one the backup does not hold takes its talks', async () => {
       const source = { sourceUrl: 'https://fosdem.example/2026/schedule.xml' };
       await fillLibrary(db, {

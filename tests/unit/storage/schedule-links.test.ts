@@ -4,7 +4,9 @@ import { createCommands } from '@/storage/commands';
 import { importSchedule, removeConference } from '@/storage/conferences';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import {
+  chooseHighlightScheduleTalk,
   chooseScheduleTalk,
+  declineHighlightOffer,
   declineScheduleTalk,
   linkPageTalks,
   relinkRenamedTalk,
@@ -239,5 +241,154 @@ describe('linking page talks to schedule talks', () => {
     // The same prepared title forms, not prepared again (30,000 talks of one conference cost about
     // a second to prepare: importing a small schedule next to them does not pay that again).
     expect(rustForms(second)).toBe(rustForms(first));
+  });
+});
+
+/**
+ * The clip guard in the extension: a passage of a matched page talk whose lead names another talk
+ * of the conference is offered, not filed silently, wherever it comes to count under the match.
+ */
+describe('the clip guard on linked talks’ passages', () => {
+  let db: TalkNotesDatabase;
+  beforeEach(() => {
+    db = createDatabase(`clip-guard-links-${crypto.randomUUID()}`);
+  });
+  afterEach(() => db.delete());
+
+  const URL = 'https://blog.example/fosdem';
+  const PAGE = {
+    url: URL,
+    title: 'My FOSDEM 2026 notes',
+    ...noMetadata(),
+    publishedAt: '2026-02-02T08:00:00Z',
+  };
+  // Detection took the Rust talk's heading and ran its section over the plain line that
+  // introduced the Postgres talk.
+  const RUST = 'Rust for Linux — Miguel Ojeda';
+  const DETECTED = [{ title: RUST, speakers: ['Miguel Ojeda'], position: 100 }];
+  /** A clip in the Rust section; `lead` is the heading-like line above it (none: right under the title). */
+  const clip = (text: string, position: number, lead?: string) =>
+    saveClip(db, {
+      page: PAGE,
+      talks: DETECTED,
+      highlight: {
+        ...quotedPassage(text, position, RUST),
+        ...(lead ? { clipLead: { text: lead, likeHeading: false } } : {}),
+      },
+    });
+  /** Saves a clip and links the page, as the background does after every clip. */
+  const clipAndLink = async (text: string, position: number, lead?: string) => {
+    const { highlight } = await clip(text, position, lead);
+    await linkPageTalks(db, { clipped: highlight });
+    return (await db.highlights.get(highlight.id))!;
+  };
+  const importFosdem = () => importSchedule(db, FOSDEM, { url: 'https://fosdem.example/schedule.xml' });
+  const scheduleTalk = async (scheduleId: string) =>
+    (await db.talks.filter((t) => !!t.conferenceId).toArray()).find((t) => t.scheduleId === scheduleId)!;
+
+  it('a clip on a matched talk whose lead names another talk is offered, named talk first; others are filed', async () => {
+    await importFosdem();
+    const rust = await clipAndLink('memory safety in drivers', 150);
+    const vacuum = await clipAndLink(
+      'autovacuum tuning is mostly about cost limits',
+      400,
+      'Postgres Vacuum Internals',
+    );
+    const [rustTalk, pgTalk] = [await scheduleTalk('rust'), await scheduleTalk('pg')];
+    expect(await db.talks.get(rust.talkId!)).toMatchObject({
+      scheduleTalkId: rustTalk.id,
+      scheduleLink: 'matched',
+    });
+    expect(rust.scheduleCandidates).toBeUndefined();
+    expect(vacuum.talkId).toBe(rust.talkId);
+    expect(vacuum.scheduleCandidates).toEqual([pgTalk.id, rustTalk.id]);
+    // A later clip on the page leaves the offer as it is.
+    await clipAndLink('bindings are generated', 200);
+    expect((await db.highlights.get(vacuum.id))?.scheduleCandidates).toEqual([pgTalk.id, rustTalk.id]);
+  });
+
+  it('linking after an import guards the passages clipped before it, and counts only those it files', async () => {
+    await clip('memory safety in drivers', 150);
+    const { highlight } = await clip('autovacuum tuning', 400, 'Tomas Vondra: Postgres Vacuum Internals');
+    await importFosdem();
+    const result = await linkPageTalks(db, 'all');
+    expect(result).toEqual({ linked: 1, offered: 0, highlights: 1, pages: [URL] });
+    expect((await db.highlights.get(highlight.id))?.scheduleCandidates).toEqual([
+      (await scheduleTalk('pg')).id,
+      (await scheduleTalk('rust')).id,
+    ]);
+  });
+
+  it('picking files the passage under the picked talk, pinned; re-detection and later passes keep it', async () => {
+    await importFosdem();
+    const vacuum = await clipAndLink('autovacuum tuning', 400, 'Postgres Vacuum Internals');
+    expect(vacuum.scheduleCandidates).toHaveLength(2);
+    const pg = await scheduleTalk('pg');
+    const picked = await chooseHighlightScheduleTalk(db, vacuum.id, pg.id);
+    expect(picked).toMatchObject({ talkId: pg.id, talkPinned: true });
+    expect(picked.scheduleCandidates).toBeUndefined();
+    const commands = createCommands({ db });
+    await commands.applyRedetection({
+      url: URL,
+      talks: DETECTED.map((t) => ({ ...t, form: 'h2' })),
+      filing: { [vacuum.id]: RUST },
+    });
+    await linkPageTalks(db, 'all');
+    await clipAndLink('bindings are generated', 200);
+    expect(await db.highlights.get(vacuum.id)).toMatchObject({ talkId: pg.id, talkPinned: true });
+    expect((await db.highlights.get(vacuum.id))?.scheduleCandidates).toBeUndefined();
+    await expect(chooseHighlightScheduleTalk(db, vacuum.id, vacuum.pageId)).rejects.toThrow(
+      /not a schedule talk/,
+    );
+  });
+
+  it('declining keeps the passage under its talk’s match, and the guard never asks again', async () => {
+    await importFosdem();
+    const vacuum = await clipAndLink('autovacuum tuning', 400, 'Postgres Vacuum Internals');
+    expect(vacuum.scheduleCandidates).toHaveLength(2);
+    const declined = await declineHighlightOffer(db, vacuum.id);
+    expect(declined).toMatchObject({ talkId: vacuum.talkId, guardDeclined: true });
+    expect(declined.scheduleCandidates).toBeUndefined();
+    await importFosdem();
+    await linkPageTalks(db, 'all');
+    await clipAndLink('bindings are generated', 200);
+    expect((await db.highlights.get(vacuum.id))?.scheduleCandidates).toBeUndefined();
+  });
+
+  it('a re-detection that finds the missed talk files the passage under it and drops the offer', async () => {
+    await importFosdem();
+    const vacuum = await clipAndLink('autovacuum tuning', 400, 'Postgres Vacuum Internals');
+    expect(vacuum.scheduleCandidates).toHaveLength(2);
+    const commands = createCommands({ db });
+    await commands.applyRedetection({
+      url: URL,
+      talks: [
+        { ...DETECTED[0]!, form: 'h2' },
+        { title: 'Postgres Vacuum Internals', speakers: ['Tomas Vondra'], position: 380, form: 'line' },
+      ],
+      filing: { [vacuum.id]: 'Postgres Vacuum Internals' },
+    });
+    const after = (await db.highlights.get(vacuum.id))!;
+    expect((await db.talks.get(after.talkId!))?.scheduleTalkId).toBe((await scheduleTalk('pg')).id);
+    expect(after.scheduleCandidates).toBeUndefined();
+  });
+
+  it('a talk renamed so that it matches nothing takes its passages’ offers with its link', async () => {
+    await importFosdem();
+    const vacuum = await clipAndLink('autovacuum tuning', 400, 'Postgres Vacuum Internals');
+    expect(vacuum.scheduleCandidates).toHaveLength(2);
+    const commands = createCommands({ db });
+    await commands.renameTalk(vacuum.talkId!, 'Hallway conversations');
+    expect((await db.talks.get(vacuum.talkId!))?.scheduleTalkId).toBeUndefined();
+    expect((await db.highlights.get(vacuum.id))?.scheduleCandidates).toBeUndefined();
+  });
+
+  it('moving the passage to a talk by hand settles the offer', async () => {
+    await importFosdem();
+    const vacuum = await clipAndLink('autovacuum tuning', 400, 'Postgres Vacuum Internals');
+    expect(vacuum.scheduleCandidates).toHaveLength(2);
+    const commands = createCommands({ db });
+    await commands.updateHighlight(vacuum.id, { talkId: null });
+    expect((await db.highlights.get(vacuum.id))?.scheduleCandidates).toBeUndefined();
   });
 });

@@ -227,6 +227,15 @@ describe('stamping writes for sync', () => {
         c.importSchedule(schedule([event('a', 'Kernel live patching', '2026-01-31T10:00:00+01:00')]), SOURCE),
       run: (c, i) => c.declineScheduleTalk(i.talkA),
     },
+    chooseHighlightScheduleTalk: {
+      setup: (c) =>
+        c.importSchedule(schedule([event('a', 'Something else', '2026-01-31T10:00:00+01:00')]), SOURCE),
+      run: async (c, i) => {
+        const scheduleTalk = (await db.talks.toArray()).find((t) => t.conferenceId)!;
+        return c.chooseHighlightScheduleTalk(i.a1, scheduleTalk.id);
+      },
+    },
+    declineHighlightOffer: { run: (c, i) => c.declineHighlightOffer(i.a1) },
     removeConference: {
       setup: (c) =>
         c.importSchedule(schedule([event('a', 'Kernel live patching', '2026-01-31T10:00:00+01:00')]), SOURCE),

@@ -54,6 +54,25 @@ const talkRow = (title: string) => screen.getByRole('heading', { level: 4, name:
 const talkTitles = () => screen.queryAllByRole('heading', { level: 4 }).map((h) => h.textContent);
 
 describe('the Conferences view', () => {
+  it('leaves out a passage the clip guard offered until the reader decides, and marks it unsure where it is listed', async () => {
+    await fill();
+    // The first write-up's Rust passage had a lead naming "Postgres at scale": offered, not filed.
+    await db.highlights.update('hl-blog-rust', { scheduleCandidates: ['ev-postgres', 'ev-rust'] });
+    show();
+    await waitFor(() => expect(status()).toBe('3 highlights from 2 pages'));
+    const article = (text: string) =>
+      screen.getAllByRole('article').find((a) => a.textContent?.includes(text))!;
+    await waitFor(() => expect(article(FOSDEM_RUST.firstPassage)).toBeTruthy());
+    expect(within(article(FOSDEM_RUST.firstPassage)).getByText('Unsure which talk')).toBeTruthy();
+    expect(within(article(FOSDEM_RUST.secondPassage)).queryByText('Unsure which talk')).toBeNull();
+    await groupBy('conference');
+    await waitFor(() => expect(status()).toBe('1 conference: 6 talks, 1 read about, 1 highlight'));
+    expect(within(talkRow(FOSDEM_RUST.title)).getByText('1 highlight · 0 notes')).toBeTruthy();
+    expect(screen.getAllByRole('article').map((a) => a.textContent)).toEqual([
+      expect.stringContaining(FOSDEM_RUST.secondPassage),
+    ]);
+  });
+
   it('lists the conference, its days and its talks in schedule order, read about or not', async () => {
     await fill();
     show();

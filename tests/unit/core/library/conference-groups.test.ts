@@ -159,6 +159,28 @@ describe('conferenceSlots', () => {
   });
 });
 
+describe('a passage the clip guard offered', () => {
+  // c1 is under page a's "Rust for Linux", matched to FOSDEM's "Rust in the kernel"; its lead named
+  // "Postgres at scale".
+  const offered = buildLibraryIndex({
+    ...CONF_DATA,
+    highlights: CONF_DATA.highlights.map((h) =>
+      h.id === 'c1' ? { ...h, scheduleCandidates: ['s-pg', 's-rust'] } : h,
+    ),
+  });
+  const all = filterLibrary(offered, EMPTY_FILTER, null);
+
+  it('is under no conference talk until the reader decides, and under its page talk in the Talks view', () => {
+    expect(ids(highlightsAt(offered, conferenceSlots(offered, all)))).toEqual(['c2', 'c4']);
+    const rust = groupByConference(offered, conferenceSlots(offered, all), EMPTY_FILTER, []).find(
+      (g) => g.key === 'talk:s-rust',
+    )!;
+    expect(ids(rust.highlights)).toEqual(['c2']);
+    const byTalk = groupLibrary(offered, all, 'talk', EMPTY_FILTER, []);
+    expect(ids(byTalk.find((g) => g.key === 'talk:t-a-rust')!.highlights)).toEqual(['c1']);
+  });
+});
+
 describe('rows of the Conferences view', () => {
   const keys = (collapsed: string[]) => {
     const rows = flattenGroups(view(), new Set(collapsed));

@@ -148,6 +148,13 @@ describe('conferenceToMarkdown', () => {
     );
   });
 
+  it('leaves out a passage the clip guard offered until the reader decides', () => {
+    const offered = hl('5', 'linked', { scheduleCandidates: ['early', 'late'] });
+    const md = exportConference(conf, talks, [hl('1', 'linked'), offered], { includeFrontMatter: false });
+    expect(md).toContain('> passage 1');
+    expect(md).not.toContain('passage 5');
+  });
+
   it('throws a TemplateError for a bad template', () => {
     expect(() => exportConference(conf, talks, [hl('2', 'early')], { template: '{{rooom}}' })).toThrow(
       TemplateError,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isLinkedTalk, resolveTalk, resolveTalkId } from '@/core/schedule/resolve';
+import {
+  isLinkedTalk,
+  isOffered,
+  resolveHighlightTalk,
+  resolveTalk,
+  resolveTalkId,
+} from '@/core/schedule/resolve';
 import type { TalkRecord } from '@/core/types';
 import { scheduleTalk, talk } from '../library/library-fixtures';
 
@@ -37,5 +43,37 @@ describe('resolveTalk', () => {
     expect(resolveTalk(undefined, byId)).toBeUndefined();
     expect(resolveTalkId(null, byId)).toBeNull();
     expect(resolveTalkId('unknown', byId)).toBe('unknown');
+  });
+});
+
+describe('resolveHighlightTalk: the clip guard’s offer on a passage', () => {
+  // A second conference talk the guard can name.
+  const named = scheduleTalk('n', 'conf', 'Postgres Vacuum Internals', 1);
+  const all = new Map([...byId, ['n', named]]);
+  it.each([
+    [
+      'an offer naming the matched talk keeps the passage under its page talk',
+      'matched',
+      ['n', 's'],
+      'matched',
+      true,
+    ],
+    ['no offer: the matched talk', 'matched', undefined, 's', false],
+    ['an empty offer: the matched talk', 'matched', [], 's', false],
+    ['an offer left from another match stands for nothing', 'matched', ['n'], 's', false],
+    ['a talk the reader linked: the offer stands for nothing', 'chosen', ['n', 's'], 's', false],
+    ['a talk no longer linked: its own', 'plain', ['n', 's'], 'plain', false],
+    ['a passage filed under a conference talk directly', 'n', ['n', 's'], 'n', false],
+  ] as const)('%s', (_, talkId, scheduleCandidates, expected, offered) => {
+    const passage = {
+      talkId,
+      ...(scheduleCandidates ? { scheduleCandidates: [...scheduleCandidates] } : {}),
+    };
+    expect(resolveHighlightTalk(passage, all)?.id).toBe(expected);
+    expect(isOffered(passage, all)).toBe(offered);
+  });
+
+  it('a passage under no talk is under none', () => {
+    expect(resolveHighlightTalk({ talkId: null, scheduleCandidates: ['s'] }, all)).toBeUndefined();
   });
 });

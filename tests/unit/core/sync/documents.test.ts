@@ -95,6 +95,36 @@ describe('sync documents', () => {
     });
   });
 
+  it('carries the clip guard’s offer on a highlight and its refusal, and refuses hostile offers', () => {
+    const record = highlight('h3', 'p1', {
+      scheduleCandidates: ['ct2', 'ct1'],
+      guardDeclined: true,
+      updatedAt: at(5_000),
+    });
+    expect(syncedFields('highlights')).toEqual(
+      expect.arrayContaining(['scheduleCandidates', 'guardDeclined']),
+    );
+    const { key, document } = served('highlights', record);
+    const parsed = parseDocument(document);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const local = toLocalRecord('highlights', key, parsed.state, record);
+    expect(local?.scheduleCandidates).toEqual(['ct2', 'ct1']);
+    expect(local?.guardDeclined).toBe(true);
+    for (const scheduleCandidates of [
+      Array.from({ length: 11 }, (_, i) => `ct${i}`),
+      [''],
+      ['x'.repeat(101)],
+      [{ $gt: '' }],
+      'ct1',
+    ])
+      expect(
+        parseDocument(served('highlights', { ...record, scheduleCandidates } as never).document),
+      ).toMatchObject({ ok: false, reason: expect.stringMatching(/scheduleCandidates/) });
+    expect(
+      parseDocument(served('highlights', { ...record, guardDeclined: 'yes' } as never).document),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/guardDeclined/) });
+  });
+
   it('names at the top who made a page or a talk (#16), and round-trips it', () => {
     const page = { ...records.pages, author: 'Ada' };
     const { key, document } = served('pages', page);
