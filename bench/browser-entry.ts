@@ -10,7 +10,7 @@ import { toMarkdown } from '@/core/markdown/export';
 import { extractPageMetadata } from '@/core/page-metadata';
 import { detectTalkSections } from '@/core/talks';
 import type { HighlightRecord, PageRecord, Selector, TalkRecord } from '@/core/types';
-import { parseSchedule } from '@/core/schedule/parse';
+import { readSchedule } from '@/core/schedule/parse';
 import { importBackup } from '@/storage/backup';
 import { importSchedule } from '@/storage/conferences';
 import { linkPageTalks, scheduleIndex } from '@/storage/schedule-links';
@@ -184,7 +184,9 @@ const api = {
         })),
       );
       const started = performance.now();
-      const schedule = parseSchedule(text);
+      // As the dashboard does: the file checked and each event's head read here, the rest of each
+      // talk read as the talks are written (parsedMs is the first step only).
+      const schedule = readSchedule(text);
       const parsedMs = performance.now() - started;
       const result = await importSchedule(db, schedule, { fileName: 'schedule.json' });
       const writtenMs = performance.now() - started;

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { ScheduleParseError } from '@/core/schedule/errors';
-import { parseSchedule } from '@/core/schedule/parse';
-import type { ParsedSchedule } from '@/core/schedule/types';
+import { readSchedule } from '@/core/schedule/parse';
+import type { ScheduleReading } from '@/core/schedule/types';
 import { describeStorageError } from '@/core/storage-errors';
 import type { ConferenceRecord } from '@/core/types';
 import { hasHostAccess, requestHostAccess } from '@/messaging/host-access';
@@ -76,9 +76,11 @@ export function scheduleImporter({
     onPhase?.('parsing');
     await nextFrame();
     signal?.throwIfAborted();
-    let schedule: ParsedSchedule;
+    // Every check that can refuse the file now; each talk's text and links are read as the talks
+    // are written (storage/conferences.ts).
+    let schedule: ScheduleReading;
     try {
-      schedule = parseSchedule(text, { fallbackTitle: source.fallbackTitle });
+      schedule = readSchedule(text, { fallbackTitle: source.fallbackTitle });
     } catch (error) {
       if (error instanceof ScheduleParseError)
         throw new ScheduleImportError(`${error.message} Nothing was changed.`);
@@ -96,6 +98,8 @@ export function scheduleImporter({
       );
     } catch (error) {
       if (signal?.aborted) throw error;
+      if (error instanceof ScheduleParseError)
+        throw new ScheduleImportError(`${error.message} Nothing was changed.`);
       throw new ScheduleImportError(`${describeStorageError(error)} Nothing was changed.`);
     }
     // Write-ups already in the library filed under the new talks; the import stands if this fails.

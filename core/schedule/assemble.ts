@@ -18,7 +18,14 @@ import {
   parseIsoDate,
   type WallTime,
 } from './time';
-import type { ParsedSchedule, ScheduleConference, ScheduleFormat, ScheduleTalk } from './types';
+import type {
+  ParsedSchedule,
+  ScheduleConference,
+  ScheduleEventHead,
+  ScheduleFormat,
+  ScheduleReading,
+  ScheduleTalk,
+} from './types';
 
 /** What the caller of `parseSchedule` may set. */
 export interface ScheduleParseOptions {
@@ -103,10 +110,17 @@ export function refuseTooManyEvents(
   }
 }
 
+/** An event checked and counted, its head made, the rest of it not yet read. */
+interface PendingEvent {
+  head: ScheduleEventHead;
+  draft: EventDraft;
+  end: WallTime | null;
+}
+
 /** Collects a schedule's talks and warnings; one per parse. */
 export class ScheduleAssembler {
-  private readonly talks: ScheduleTalk[] = [];
-  private readonly byId = new Map<string, ScheduleTalk>();
+  private readonly events: PendingEvent[] = [];
+  private readonly byId = new Map<string, ScheduleEventHead>();
   private readonly counts = new Map<string, { n: number; say: (n: number) => string }>();
   private readonly extra: string[] = [];
 
@@ -167,6 +181,22 @@ export class ScheduleAssembler {
         (n) => `${countOf(n, 'event')} ${n === 1 ? 'has' : 'have'} no start time; kept without one.`,
       );
     }
+    const head: ScheduleEventHead = {
+      scheduleId,
+      title,
+      start: start ? formatWallTime(start) : null,
+      day: start ? formatDay(start.wall) : (draft.day ?? null),
+      room: boundedLine(draft.room, SCHEDULE_LIMITS.label),
+    };
+    this.byId.set(scheduleId, head);
+    this.events.push({ head, draft, end });
+  }
+
+  /**
+   * The rest of an event: text, links, speakers. Nothing here counts a warning or skips the event,
+   * so it can wait until the talk is wanted (`ScheduleReading.talk`).
+   */
+  private complete({ head, draft, end }: PendingEvent): ScheduleTalk {
     const type = boundedLine(draft.type, SCHEDULE_LIMITS.label);
     const texts = (draft.texts ?? []).map((text) => textOf(text).slice(0, SCHEDULE_LIMITS.rawText));
     let abstract: string | null = null;
@@ -175,16 +205,16 @@ export class ScheduleAssembler {
       if (abstract) break;
     }
     const url = safeHttpUrl(draft.url, this.baseUrl);
-    const talk: ScheduleTalk = {
-      scheduleId,
-      title,
+    return {
+      scheduleId: head.scheduleId,
+      title: head.title,
       subtitle: boundedLine(draft.subtitle, SCHEDULE_LIMITS.subtitle),
       speakers: cleanSpeakers(draft.speakers ?? []),
-      start: start ? formatWallTime(start) : null,
+      start: head.start,
       end: end ? formatWallTime(end) : null,
       timeZone: draft.timeZone,
-      day: start ? formatDay(start.wall) : (draft.day ?? null),
-      room: boundedLine(draft.room, SCHEDULE_LIMITS.label),
+      day: head.day,
+      room: head.room,
       track: boundedLine(draft.track, SCHEDULE_LIMITS.label),
       type,
       abstract: abstract ? truncateText(abstract) : null,
@@ -198,10 +228,8 @@ export class ScheduleAssembler {
         url,
         this.baseUrl,
       ),
-      housekeeping: draft.housekeeping === true || isHousekeeping(title, type),
+      housekeeping: draft.housekeeping === true || isHousekeeping(head.title, type),
     };
-    this.byId.set(talk.scheduleId, talk);
-    this.talks.push(talk);
   }
 
   /**
@@ -243,7 +271,12 @@ export class ScheduleAssembler {
 
   /** The parsed schedule; refuses one without a single usable event. */
   finish(conference: ConferenceDraft): ParsedSchedule {
-    if (this.talks.length === 0) {
+    return completeSchedule(this.finishReading(conference));
+  }
+
+  /** The schedule with every event's head, the rest read on demand; refuses one without a single usable event. */
+  finishReading(conference: ConferenceDraft): ScheduleReading {
+    if (this.events.length === 0) {
       const skipped = this.counts.get('no-title')?.n ?? 0;
       throw new ScheduleParseError(
         'no-events',
@@ -263,8 +296,8 @@ export class ScheduleAssembler {
           : `The file does not name its conference; it is called "${title}". Rename it if you like.`,
       );
     }
-    const days = this.talks
-      .map((talk) => talk.day)
+    const days = this.events
+      .map((event) => event.head.day)
       .filter((day): day is string => day !== null)
       .sort();
     let start = dayOf(conference.start);
@@ -283,8 +316,60 @@ export class ScheduleAssembler {
       url: safeHttpUrl(conference.url, this.baseUrl),
     };
     const warnings = [...[...this.counts.values()].map(({ n, say }) => say(n)), ...this.extra];
-    return { format: this.format, conference: record, talks: this.talks, warnings };
+    const events = this.events;
+    const format = this.format;
+    return {
+      format,
+      conference: record,
+      warnings,
+      events: events.map((event) => event.head),
+      talk: (i) => {
+        const event = events[i];
+        if (!event) throw new RangeError(`no event ${i}`);
+        try {
+          return this.complete(event);
+        } catch (error) {
+          throw asParseError(error, format);
+        }
+      },
+    };
   }
+}
+
+/** Every talk of `reading` read: the `ParsedSchedule` of it. */
+export function completeSchedule(reading: ScheduleReading): ParsedSchedule {
+  const { format, conference, warnings, events } = reading;
+  return { format, conference, talks: events.map((_, i) => reading.talk(i)), warnings };
+}
+
+/** A schedule parsed whole, as a `ScheduleReading` (its talks already read). */
+export function readingOf(schedule: ParsedSchedule): ScheduleReading {
+  const { format, conference, warnings, talks } = schedule;
+  return {
+    format,
+    conference,
+    warnings,
+    events: talks,
+    talk: (i) => {
+      const talk = talks[i];
+      if (!talk) throw new RangeError(`no event ${i}`);
+      return talk;
+    },
+  };
+}
+
+/**
+ * A failure while reading a schedule as the reader is told it: a `ScheduleParseError` as it is, a
+ * library's own failure (or ours) in words, never a stack trace.
+ */
+export function asParseError(error: unknown, format: ScheduleFormat | null): ScheduleParseError {
+  if (error instanceof ScheduleParseError) return error;
+  const detail = error instanceof Error ? cleanLine(error.message).slice(0, 200) : '';
+  return new ScheduleParseError(
+    'malformed',
+    `This schedule could not be read${detail ? ` (${detail})` : ''}. Download it again; if it still fails, the file is faulty.`,
+    format,
+  );
 }
 
 function endsAfter(start: WallTime, end: WallTime): boolean {

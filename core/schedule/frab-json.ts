@@ -3,14 +3,19 @@
  * `days[].rooms{name: [event]}`. The newer flat layout (`schedule.events[]` with ISO `start`/`end`,
  * room and track records, `participants`) is read as well.
  */
-import { refuseTooManyEvents, ScheduleAssembler, type ScheduleParseOptions } from './assemble';
+import {
+  refuseTooManyEvents,
+  ScheduleAssembler,
+  type ScheduleParseOptions,
+  completeSchedule,
+} from './assemble';
 import { frabConference, frabDay, frabEventDraft, NO_DAY, roomEvents } from './frab';
 import { safeHttpUrl } from './links';
 import { arrayOf, recordOf } from './read';
-import type { ParsedSchedule } from './types';
+import type { ParsedSchedule, ScheduleReading } from './types';
 
 /** A parsed frab/pretalx `schedule.json` (as `JSON.parse` gave it) as a schedule. */
-export function parseFrabJson(data: unknown, options: ScheduleParseOptions = {}): ParsedSchedule {
+export function readFrabJson(data: unknown, options: ScheduleParseOptions = {}): ScheduleReading {
   const schedule = recordOf(recordOf(data).schedule);
   const conference = recordOf(schedule.conference);
   const days = arrayOf(conference.days).map((day) => {
@@ -30,5 +35,10 @@ export function parseFrabJson(data: unknown, options: ScheduleParseOptions = {})
     for (const { room, event } of events) assembler.add(frabEventDraft(event, day, zone, room, assembler));
   }
   for (const event of flat) assembler.add(frabEventDraft(event, NO_DAY, zone, '', assembler));
-  return assembler.finish(draft);
+  return assembler.finishReading(draft);
+}
+
+/** `readFrabJson` with every talk read. */
+export function parseFrabJson(data: unknown, options: ScheduleParseOptions = {}): ParsedSchedule {
+  return completeSchedule(readFrabJson(data, options));
 }

@@ -3,12 +3,17 @@
  * pretalx publish it. Each `<event>` is read into the keys of a frab JSON event, so both go through
  * the same mapping (frab.ts). XML that declares its own entities is refused before it is parsed.
  */
-import { refuseTooManyEvents, ScheduleAssembler, type ScheduleParseOptions } from './assemble';
+import {
+  refuseTooManyEvents,
+  ScheduleAssembler,
+  type ScheduleParseOptions,
+  completeSchedule,
+} from './assemble';
 import { ScheduleParseError } from './errors';
 import { frabConference, frabDay, frabEventDraft } from './frab';
 import { safeHttpUrl } from './links';
 import { SCHEDULE_LIMITS } from './limits';
-import type { ParsedSchedule } from './types';
+import type { ParsedSchedule, ScheduleReading } from './types';
 import { parseXmlTree, textContent, type XmlElement, XmlSyntaxError } from './xml-tree';
 
 function children(element: XmlElement, name: string): XmlElement[] {
@@ -85,7 +90,7 @@ function countEvents(text: string): number {
 }
 
 /** A frab/Pentabarf `schedule.xml` as a schedule. */
-export function parseFrabXml(text: string, options: ScheduleParseOptions = {}): ParsedSchedule {
+export function readFrabXml(text: string, options: ScheduleParseOptions = {}): ScheduleReading {
   refuseEntityDeclarations(text);
   refuseTooManyEvents(countEvents(text), options, 'frab-xml');
   let root: XmlElement;
@@ -115,5 +120,10 @@ export function parseFrabXml(text: string, options: ScheduleParseOptions = {}): 
       }
     }
   }
-  return assembler.finish(draft);
+  return assembler.finishReading(draft);
+}
+
+/** `readFrabXml` with every talk read. */
+export function parseFrabXml(text: string, options: ScheduleParseOptions = {}): ParsedSchedule {
+  return completeSchedule(readFrabXml(text, options));
 }

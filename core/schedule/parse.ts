@@ -3,15 +3,14 @@
  * content). Pure and deterministic: no network, no clock, no DOM; runs in Node, a worker or an
  * extension page.
  */
-import type { ScheduleParseOptions } from './assemble';
+import { asParseError, completeSchedule, type ScheduleParseOptions } from './assemble';
 import { sniffSchedule } from './detect';
 import { ScheduleParseError } from './errors';
-import { parseFrabJson } from './frab-json';
-import { parseFrabXml } from './frab-xml';
-import { parseICalendar } from './ical';
-import { parseSessionize } from './sessionize';
-import { cleanLine } from './text';
-import type { ParsedSchedule, ScheduleFormat } from './types';
+import { readFrabJson } from './frab-json';
+import { readFrabXml } from './frab-xml';
+import { readICalendar } from './ical';
+import { readSessionize } from './sessionize';
+import type { ParsedSchedule, ScheduleFormat, ScheduleReading } from './types';
 
 export type { ScheduleParseOptions } from './assemble';
 export { detectScheduleFormat } from './detect';
@@ -24,6 +23,15 @@ export { detectScheduleFormat } from './detect';
  * repaired events are listed in `warnings`.
  */
 export function parseSchedule(text: string, options: ScheduleParseOptions = {}): ParsedSchedule {
+  return completeSchedule(readSchedule(text, options));
+}
+
+/**
+ * `parseSchedule` in two steps (`ScheduleReading`): everything that can refuse the file, every
+ * warning and each event's id, title, time and room now; the rest of each event when asked for
+ * (`talk(i)`, which throws only `ScheduleParseError`). The same talks as `parseSchedule`.
+ */
+export function readSchedule(text: string, options: ScheduleParseOptions = {}): ScheduleReading {
   let format: ScheduleFormat | null = null;
   try {
     if (typeof text !== 'string') throw new ScheduleParseError('empty', 'There is no text to read.');
@@ -32,24 +40,17 @@ export function parseSchedule(text: string, options: ScheduleParseOptions = {}):
     if (sniffed.problem) throw sniffed.problem;
     switch (sniffed.format) {
       case 'frab-json':
-        return parseFrabJson(sniffed.json, options);
+        return readFrabJson(sniffed.json, options);
       case 'sessionize':
-        return parseSessionize(sniffed.json, options);
+        return readSessionize(sniffed.json, options);
       case 'frab-xml':
-        return parseFrabXml(sniffed.text, options);
+        return readFrabXml(sniffed.text, options);
       case 'ical':
-        return parseICalendar(sniffed.text, options);
+        return readICalendar(sniffed.text, options);
       default:
         throw new ScheduleParseError('not-a-schedule', 'This file is not a schedule Talk Notes can read.');
     }
   } catch (error) {
-    if (error instanceof ScheduleParseError) throw error;
-    // A library's own failure (or ours): the reader still gets words, never a stack trace.
-    const detail = error instanceof Error ? cleanLine(error.message).slice(0, 200) : '';
-    throw new ScheduleParseError(
-      'malformed',
-      `This schedule could not be read${detail ? ` (${detail})` : ''}. Download it again; if it still fails, the file is faulty.`,
-      format,
-    );
+    throw asParseError(error, format);
   }
 }

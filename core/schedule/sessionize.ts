@@ -5,11 +5,16 @@
  * a category called like "Track" or "Topic", the type that of one like "Session format"; service
  * sessions (breaks, registration) are housekeeping.
  */
-import { refuseTooManyEvents, ScheduleAssembler, type ScheduleParseOptions } from './assemble';
+import {
+  refuseTooManyEvents,
+  ScheduleAssembler,
+  type ScheduleParseOptions,
+  completeSchedule,
+} from './assemble';
 import { arrayOf, recordOf } from './read';
 import { cleanLine, textOf } from './text';
 import { parseIsoDateTime } from './time';
-import type { ParsedSchedule } from './types';
+import type { ParsedSchedule, ScheduleReading } from './types';
 
 const TRACK_CATEGORY = /^(?:tracks?|topics?|themes?|thema|themen|temas?|subject|stream)$|\btracks?\b/i;
 const TYPE_CATEGORY =
@@ -43,7 +48,7 @@ function firstIn(map: Map<string, unknown>, ids: Set<string>): unknown {
 }
 
 /** A parsed Sessionize "All" export (as `JSON.parse` gave it) as a schedule. */
-export function parseSessionize(data: unknown, options: ScheduleParseOptions = {}): ParsedSchedule {
+export function readSessionize(data: unknown, options: ScheduleParseOptions = {}): ScheduleReading {
   const root = recordOf(data);
   const sessions = arrayOf(root.sessions).map(recordOf);
   refuseTooManyEvents(sessions.length, options, 'sessionize');
@@ -77,5 +82,10 @@ export function parseSessionize(data: unknown, options: ScheduleParseOptions = {
       housekeeping: session.isServiceSession === true,
     });
   }
-  return assembler.finish({ title: null });
+  return assembler.finishReading({ title: null });
+}
+
+/** `readSessionize` with every talk read. */
+export function parseSessionize(data: unknown, options: ScheduleParseOptions = {}): ParsedSchedule {
+  return completeSchedule(readSessionize(data, options));
 }
