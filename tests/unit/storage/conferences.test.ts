@@ -264,6 +264,34 @@ describe('a schedule read as its talks are written (readSchedule)', () => {
     }
   });
 
+  it('the first talks go to IndexedDB before the later ones are read (the write overlaps the reading)', async () => {
+    const reading = readSchedule(generateFrabSchedule(1_234).json);
+    const steps: string[] = [];
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
+      if (this.name === 'talks') steps.push('put');
+      return put.apply(this, args);
+    };
+    try {
+      await importSchedule(db, {
+        ...reading,
+        talk: (i) => {
+          steps.push('read');
+          return reading.talk(i);
+        },
+      });
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(steps.filter((s) => s === 'put')).toHaveLength(1_234);
+    const firstPut = steps.indexOf('put');
+    expect(firstPut).toBeGreaterThan(0);
+    expect(steps.lastIndexOf('read')).toBeGreaterThan(firstPut);
+  });
+
   it('a talk that cannot be read after chunks were written rolls the whole import back', async () => {
     const { json } = generateFrabSchedule(1_234);
     await expect(importSchedule(db, failingAt(readSchedule(json), 700), SOURCE, 1000)).rejects.toThrow(
