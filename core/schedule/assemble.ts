@@ -316,18 +316,23 @@ export class ScheduleAssembler {
       url: safeHttpUrl(conference.url, this.baseUrl),
     };
     const warnings = [...[...this.counts.values()].map(({ n, say }) => say(n)), ...this.extra];
-    const events = this.events;
+    // Each event's draft (the file's raw text) is let go once its talk is read: an import keeps
+    // the talks it writes, not the file as well.
+    const pending: (PendingEvent | ScheduleTalk)[] = this.events;
     const format = this.format;
     return {
       format,
       conference: record,
       warnings,
-      events: events.map((event) => event.head),
+      events: this.events.map((event) => event.head),
       talk: (i) => {
-        const event = events[i];
+        const event = pending[i];
         if (!event) throw new RangeError(`no event ${i}`);
+        if (!('draft' in event)) return event;
         try {
-          return this.complete(event);
+          const talk = this.complete(event);
+          pending[i] = talk;
+          return talk;
         } catch (error) {
           throw asParseError(error, format);
         }
