@@ -2,7 +2,9 @@
  * One schedule import as the dashboard runs it, timed inside the page: read the file, write the
  * conference and its talks in one transaction, link the library's page talks to them. Shared by
  * bench/browser-entry.ts (scenario 7) and bench/schedule-import-ab-entry.ts, which is also built from
- * a baseline's sources: a baseline without `readSchedule` parses the whole file first, as it did then.
+ * a baseline's sources. Sources with a `readSchedule` (a two-step read: the file checked and each
+ * event's head first, the rest of each talk read as the talks are written; session 10's trial, in
+ * this branch's history) are imported that way, others parse the whole file first.
  */
 import * as parse from '@/core/schedule/parse';
 import { importSchedule } from '@/storage/conferences';
@@ -49,8 +51,7 @@ export async function seedWriteUpTalks(
 export async function timedScheduleImport(db: TalkNotesDatabase, text: string) {
   const read = ((parse as Record<string, unknown>).readSchedule ?? parse.parseSchedule) as Read;
   const started = performance.now();
-  // This checkout: the file checked and each event's head read here, the rest of each talk read
-  // as the talks are written (parsedMs is the first step only).
+  // With readSchedule, parsedMs is its first step only.
   const schedule = read(text);
   const parsedMs = performance.now() - started;
   const result = await importSchedule(db, schedule, { fileName: 'schedule.json' });

@@ -10,7 +10,7 @@
 import type { LibraryData } from '@/core/backup';
 import type { SettingKey, SettingValue } from '@/core/settings';
 import { classifyStorageError, describeStorageError } from '@/core/storage-errors';
-import type { ParsedSchedule, ScheduleReading } from '@/core/schedule/types';
+import type { ParsedSchedule } from '@/core/schedule/types';
 import type { Passage } from '@/core/schemas';
 import type { HighlightChanges, HighlightColor, HighlightRecord, NotedKind } from '@/core/types';
 import { type BackupRunOptions, importBackup } from './backup';
@@ -225,11 +225,8 @@ export function createCommands({ db, notify = () => {}, now = Date.now, author }
     setSetting: <K extends SettingKey>(key: K, value: SettingValue<K>) =>
       run(async () => written(await setSetting(db, key, value))),
     /** Imports a parsed conference schedule, or updates the conference imported before. */
-    importSchedule: (
-      schedule: ParsedSchedule | ScheduleReading,
-      source: ScheduleSource,
-      signal?: AbortSignal,
-    ) => run(async () => written(await importSchedule(db, schedule, source, now(), signal))),
+    importSchedule: (schedule: ParsedSchedule, source: ScheduleSource, signal?: AbortSignal) =>
+      run(async () => written(await importSchedule(db, schedule, source, now(), signal))),
     /** Links the undecided page talks in `scope` to the imported schedules' talks they are. */
     linkPageTalks: (scope: LinkingScope) =>
       run(async () => {

@@ -7,12 +7,11 @@
 import { newId } from '@/core/ids';
 import { findSameConference } from '@/core/schedule/identity';
 import { hasOffset } from '@/core/schedule/slot';
-import { readingOf } from '@/core/schedule/assemble';
-import type { ParsedSchedule, ScheduleEventHead, ScheduleReading, ScheduleTalk } from '@/core/schedule/types';
+import type { ParsedSchedule, ScheduleTalk } from '@/core/schedule/types';
 import { talkAbove } from '@/core/talks/filing';
 import type { ConferenceRecord, HighlightRecord, ScheduleFields, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
-import type { PreparedTalk, PreparedTalks } from '@/core/schedule/schedule-index';
+import type { PreparedTalks } from '@/core/schedule/schedule-index';
 import {
   type PreparedScheduleTalks,
   prepareConferenceTalks,
@@ -52,32 +51,27 @@ export async function talksOfConference(db: TalkNotesDatabase, conferenceId: str
   return talks.sort((a, b) => a.position - b.position);
 }
 
-/**
- * Imports a schedule: a new conference, or the update of one imported before. A `ScheduleReading`
- * (`readSchedule`) has its talks read as they are written; a talk that cannot be read (a
- * `ScheduleParseError`) rolls the whole import back.
- */
+/** Imports a parsed schedule: a new conference, or the update of one imported before. */
 export async function importSchedule(
   db: TalkNotesDatabase,
-  schedule: ParsedSchedule | ScheduleReading,
+  schedule: ParsedSchedule,
   source: ScheduleSource = {},
   now = Date.now(),
   signal?: AbortSignal,
 ): Promise<ScheduleImportResult> {
-  const reading = 'talk' in schedule ? schedule : readingOf(schedule);
   const imported = await db.transaction('rw', db.conferences, db.talks, db.highlights, async () => {
-    const existing = await findConferenceOf(db, reading, source);
+    const existing = await findConferenceOf(db, schedule, source);
     const conference: ConferenceRecord = {
       id: existing?.id ?? newId(),
-      title: reading.conference.title,
-      acronym: reading.conference.acronym,
-      start: reading.conference.start,
-      end: reading.conference.end,
-      timeZone: reading.conference.timeZone,
-      url: reading.conference.url,
+      title: schedule.conference.title,
+      acronym: schedule.conference.acronym,
+      start: schedule.conference.start,
+      end: schedule.conference.end,
+      timeZone: schedule.conference.timeZone,
+      url: schedule.conference.url,
       sourceUrl: source.url ?? existing?.sourceUrl ?? null,
       sourceFile: source.fileName ?? (source.url ? null : (existing?.sourceFile ?? null)),
-      format: reading.format,
+      format: schedule.format,
       importedAt: now,
       updatedAt: now,
       createdAt: existing?.createdAt ?? now,
@@ -91,54 +85,31 @@ export async function importSchedule(
     const result = { added: 0, changed: 0, removed: 0, kept: 0 };
     const seen = new Set<string>();
     const puts: TalkRecord[] = [];
-    const writes: Promise<unknown>[] = [];
-    // IndexedDB writes in another process, and the wait for it is most of an import's write. So the
-    // talks are read (their text, links, speakers: most of a parse), written and prepared for the
-    // matcher (title forms, speakers, term lists) a chunk at a time, in schedule order: IndexedDB
-    // writes one chunk while the next is read (docs/benchmarks.md, #13). The matching after the
-    // import then only merges the prepared talks into its index. The import stands if preparing
-    // fails: the index then prepares the talks itself, and says so there.
-    let preparedEach: Map<string, PreparedTalk | null> | null = new Map();
-    let chunk: TalkRecord[] = [];
-    const writeChunk = () => {
-      if (chunk.length === 0) return;
-      const write = db.talks.bulkPut(chunk);
-      // Awaited below; a talk that cannot be read aborts the transaction before that, rejecting
-      // this too, and the import fails with the talk's error, not this one.
-      write.catch(() => {});
-      writes.push(write);
-      puts.push(...chunk);
-      try {
-        if (preparedEach) for (const [id, talk] of prepareEachForIndex(chunk)) preparedEach.set(id, talk);
-      } catch {
-        preparedEach = null;
-      }
-      chunk = [];
-    };
-    scheduleOrder(reading.events).forEach((index, position) => {
-      const { scheduleId } = reading.events[index]!;
-      if (seen.has(scheduleId)) return; // a repeated id: the first one wins
-      seen.add(scheduleId);
-      const old = byScheduleId.get(scheduleId);
-      const fresh = talkFromEvent(reading.talk(index), conference.id, position, old, now);
+    scheduleOrder(schedule.talks).forEach((event, position) => {
+      if (seen.has(event.scheduleId)) return; // a repeated id: the first one wins
+      seen.add(event.scheduleId);
+      const old = byScheduleId.get(event.scheduleId);
+      const fresh = talkFromEvent(event, conference.id, position, old, now);
       if (!old) result.added++;
       else if (differs(old, fresh)) result.changed++;
       else if (old.position === position) return;
       else fresh.updatedAt = old.updatedAt; // only moved in the order: not a change of the talk
-      chunk.push(fresh);
-      if (chunk.length === WRITE_CHUNK) writeChunk();
+      puts.push(fresh);
     });
-    writeChunk();
-    // A new conference's talks are exactly these: put together for the index while the last
-    // chunks are written. An update's are put together with the talks it keeps once the
-    // transaction is done.
-    let prepared: PreparedTalks | PreparedScheduleTalks | null = preparedEach;
+    const writing = db.talks.bulkPut(puts);
+    // IndexedDB writes in another process, and the wait for it is most of an import's write: the
+    // matcher's work on these talks (title forms, speakers, term lists) is done meanwhile, so the
+    // matching after the import only merges it into its index (docs/benchmarks.md, #13). A new
+    // conference's talks are exactly these; an update's are prepared one by one, and put together
+    // with the talks it keeps once the transaction is done. The import stands if this fails: the
+    // index then prepares the talks itself, and says so there.
+    let prepared: PreparedTalks | PreparedScheduleTalks | null = null;
     try {
-      if (!existing && preparedEach) prepared = prepareConferenceTalks(puts, preparedEach);
+      prepared = existing ? prepareEachForIndex(puts) : prepareConferenceTalks(puts);
     } catch {
       prepared = null;
     }
-    await Promise.all(writes);
+    await writing;
     for (const talk of puts) current.set(talk.id, talk);
 
     const gone = stored.filter((t) => !seen.has(t.scheduleId ?? ''));
@@ -239,7 +210,7 @@ export async function removeConference(
 /** The conference this schedule updates: same source URL, else same title or acronym, first day and format. */
 async function findConferenceOf(
   db: TalkNotesDatabase,
-  schedule: ScheduleReading,
+  schedule: ParsedSchedule,
   source: ScheduleSource,
 ): Promise<ConferenceRecord | undefined> {
   const wanted = { ...schedule.conference, format: schedule.format, sourceUrl: source.url || null };
@@ -247,20 +218,17 @@ async function findConferenceOf(
   return findSameConference(wanted, await db.conferences.toArray());
 }
 
-/** Talks written per request batch: IndexedDB writes one while the next is read (see importSchedule). */
-const WRITE_CHUNK = 500;
-
-/** Indexes of `events` by start time (untimed last), then room, then the source's order. */
-function scheduleOrder(events: readonly ScheduleEventHead[]): number[] {
+/** Events by start time (untimed last), then room, then the source's order. */
+function scheduleOrder(events: readonly ScheduleTalk[]): ScheduleTalk[] {
   const keyed = events.map((event, index) => ({ event, index, at: startInstant(event) }));
   keyed.sort(
     (a, b) => a.at - b.at || (a.event.room ?? '').localeCompare(b.event.room ?? '') || a.index - b.index,
   );
-  return keyed.map((k) => k.index);
+  return keyed.map((k) => k.event);
 }
 
 /** Milliseconds of a start time for ordering; a floating local time is read as UTC (order only). */
-function startInstant(event: ScheduleEventHead): number {
+function startInstant(event: ScheduleTalk): number {
   if (!event.start) return Number.MAX_SAFE_INTEGER;
   const ms = Date.parse(hasOffset(event.start) ? event.start : `${event.start}Z`);
   return Number.isNaN(ms) ? Number.MAX_SAFE_INTEGER : ms;

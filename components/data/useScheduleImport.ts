@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { ScheduleParseError } from '@/core/schedule/errors';
-import { readSchedule } from '@/core/schedule/parse';
-import type { ScheduleReading } from '@/core/schedule/types';
+import { parseSchedule } from '@/core/schedule/parse';
+import type { ParsedSchedule } from '@/core/schedule/types';
 import { describeStorageError } from '@/core/storage-errors';
 import type { ConferenceRecord } from '@/core/types';
 import { hasHostAccess, requestHostAccess } from '@/messaging/host-access';
@@ -76,11 +76,9 @@ export function scheduleImporter({
     onPhase?.('parsing');
     await nextFrame();
     signal?.throwIfAborted();
-    // Every check that can refuse the file now; each talk's text and links are read as the talks
-    // are written (storage/conferences.ts).
-    let schedule: ScheduleReading;
+    let schedule: ParsedSchedule;
     try {
-      schedule = readSchedule(text, { fallbackTitle: source.fallbackTitle });
+      schedule = parseSchedule(text, { fallbackTitle: source.fallbackTitle });
     } catch (error) {
       if (error instanceof ScheduleParseError)
         throw new ScheduleImportError(`${error.message} Nothing was changed.`);
@@ -98,8 +96,6 @@ export function scheduleImporter({
       );
     } catch (error) {
       if (signal?.aborted) throw error;
-      if (error instanceof ScheduleParseError)
-        throw new ScheduleImportError(`${error.message} Nothing was changed.`);
       throw new ScheduleImportError(`${describeStorageError(error)} Nothing was changed.`);
     }
     // Write-ups already in the library filed under the new talks; the import stands if this fails.

@@ -18,14 +18,7 @@ import {
   parseIsoDate,
   type WallTime,
 } from './time';
-import type {
-  ParsedSchedule,
-  ScheduleConference,
-  ScheduleEventHead,
-  ScheduleFormat,
-  ScheduleReading,
-  ScheduleTalk,
-} from './types';
+import type { ParsedSchedule, ScheduleConference, ScheduleFormat, ScheduleTalk } from './types';
 
 /** What the caller of `parseSchedule` may set. */
 export interface ScheduleParseOptions {
@@ -110,17 +103,10 @@ export function refuseTooManyEvents(
   }
 }
 
-/** An event checked and counted, its head made, the rest of it not yet read. */
-interface PendingEvent {
-  head: ScheduleEventHead;
-  draft: EventDraft;
-  end: WallTime | null;
-}
-
 /** Collects a schedule's talks and warnings; one per parse. */
 export class ScheduleAssembler {
-  private readonly events: PendingEvent[] = [];
-  private readonly byId = new Map<string, ScheduleEventHead>();
+  private readonly talks: ScheduleTalk[] = [];
+  private readonly byId = new Map<string, ScheduleTalk>();
   private readonly counts = new Map<string, { n: number; say: (n: number) => string }>();
   private readonly extra: string[] = [];
 
@@ -181,22 +167,6 @@ export class ScheduleAssembler {
         (n) => `${countOf(n, 'event')} ${n === 1 ? 'has' : 'have'} no start time; kept without one.`,
       );
     }
-    const head: ScheduleEventHead = {
-      scheduleId,
-      title,
-      start: start ? formatWallTime(start) : null,
-      day: start ? formatDay(start.wall) : (draft.day ?? null),
-      room: boundedLine(draft.room, SCHEDULE_LIMITS.label),
-    };
-    this.byId.set(scheduleId, head);
-    this.events.push({ head, draft, end });
-  }
-
-  /**
-   * The rest of an event: text, links, speakers. Nothing here counts a warning or skips the event,
-   * so it can wait until the talk is wanted (`ScheduleReading.talk`).
-   */
-  private complete({ head, draft, end }: PendingEvent): ScheduleTalk {
     const type = boundedLine(draft.type, SCHEDULE_LIMITS.label);
     const texts = (draft.texts ?? []).map((text) => textOf(text).slice(0, SCHEDULE_LIMITS.rawText));
     let abstract: string | null = null;
@@ -205,16 +175,16 @@ export class ScheduleAssembler {
       if (abstract) break;
     }
     const url = safeHttpUrl(draft.url, this.baseUrl);
-    return {
-      scheduleId: head.scheduleId,
-      title: head.title,
+    const talk: ScheduleTalk = {
+      scheduleId,
+      title,
       subtitle: boundedLine(draft.subtitle, SCHEDULE_LIMITS.subtitle),
       speakers: cleanSpeakers(draft.speakers ?? []),
-      start: head.start,
+      start: start ? formatWallTime(start) : null,
       end: end ? formatWallTime(end) : null,
       timeZone: draft.timeZone,
-      day: head.day,
-      room: head.room,
+      day: start ? formatDay(start.wall) : (draft.day ?? null),
+      room: boundedLine(draft.room, SCHEDULE_LIMITS.label),
       track: boundedLine(draft.track, SCHEDULE_LIMITS.label),
       type,
       abstract: abstract ? truncateText(abstract) : null,
@@ -228,8 +198,10 @@ export class ScheduleAssembler {
         url,
         this.baseUrl,
       ),
-      housekeeping: draft.housekeeping === true || isHousekeeping(head.title, type),
+      housekeeping: draft.housekeeping === true || isHousekeeping(title, type),
     };
+    this.byId.set(talk.scheduleId, talk);
+    this.talks.push(talk);
   }
 
   /**
@@ -271,12 +243,7 @@ export class ScheduleAssembler {
 
   /** The parsed schedule; refuses one without a single usable event. */
   finish(conference: ConferenceDraft): ParsedSchedule {
-    return completeSchedule(this.finishReading(conference));
-  }
-
-  /** The schedule with every event's head, the rest read on demand; refuses one without a single usable event. */
-  finishReading(conference: ConferenceDraft): ScheduleReading {
-    if (this.events.length === 0) {
+    if (this.talks.length === 0) {
       const skipped = this.counts.get('no-title')?.n ?? 0;
       throw new ScheduleParseError(
         'no-events',
@@ -296,8 +263,8 @@ export class ScheduleAssembler {
           : `The file does not name its conference; it is called "${title}". Rename it if you like.`,
       );
     }
-    const days = this.events
-      .map((event) => event.head.day)
+    const days = this.talks
+      .map((talk) => talk.day)
       .filter((day): day is string => day !== null)
       .sort();
     let start = dayOf(conference.start);
@@ -316,65 +283,8 @@ export class ScheduleAssembler {
       url: safeHttpUrl(conference.url, this.baseUrl),
     };
     const warnings = [...[...this.counts.values()].map(({ n, say }) => say(n)), ...this.extra];
-    // Each event's draft (the file's raw text) is let go once its talk is read: an import keeps
-    // the talks it writes, not the file as well.
-    const pending: (PendingEvent | ScheduleTalk)[] = this.events;
-    const format = this.format;
-    return {
-      format,
-      conference: record,
-      warnings,
-      events: this.events.map((event) => event.head),
-      talk: (i) => {
-        const event = pending[i];
-        if (!event) throw new RangeError(`no event ${i}`);
-        if (!('draft' in event)) return event;
-        try {
-          const talk = this.complete(event);
-          pending[i] = talk;
-          return talk;
-        } catch (error) {
-          throw asParseError(error, format);
-        }
-      },
-    };
+    return { format: this.format, conference: record, talks: this.talks, warnings };
   }
-}
-
-/** Every talk of `reading` read: the `ParsedSchedule` of it. */
-export function completeSchedule(reading: ScheduleReading): ParsedSchedule {
-  const { format, conference, warnings, events } = reading;
-  return { format, conference, talks: events.map((_, i) => reading.talk(i)), warnings };
-}
-
-/** A schedule parsed whole, as a `ScheduleReading` (its talks already read). */
-export function readingOf(schedule: ParsedSchedule): ScheduleReading {
-  const { format, conference, warnings, talks } = schedule;
-  return {
-    format,
-    conference,
-    warnings,
-    events: talks,
-    talk: (i) => {
-      const talk = talks[i];
-      if (!talk) throw new RangeError(`no event ${i}`);
-      return talk;
-    },
-  };
-}
-
-/**
- * A failure while reading a schedule as the reader is told it: a `ScheduleParseError` as it is, a
- * library's own failure (or ours) in words, never a stack trace.
- */
-export function asParseError(error: unknown, format: ScheduleFormat | null): ScheduleParseError {
-  if (error instanceof ScheduleParseError) return error;
-  const detail = error instanceof Error ? cleanLine(error.message).slice(0, 200) : '';
-  return new ScheduleParseError(
-    'malformed',
-    `This schedule could not be read${detail ? ` (${detail})` : ''}. Download it again; if it still fails, the file is faulty.`,
-    format,
-  );
 }
 
 function endsAfter(start: WallTime, end: WallTime): boolean {

@@ -3,19 +3,14 @@
  * `days[].rooms{name: [event]}`. The newer flat layout (`schedule.events[]` with ISO `start`/`end`,
  * room and track records, `participants`) is read as well.
  */
-import {
-  refuseTooManyEvents,
-  ScheduleAssembler,
-  type ScheduleParseOptions,
-  completeSchedule,
-} from './assemble';
+import { refuseTooManyEvents, ScheduleAssembler, type ScheduleParseOptions } from './assemble';
 import { frabConference, frabDay, frabEventDraft, NO_DAY, roomEvents } from './frab';
 import { safeHttpUrl } from './links';
 import { arrayOf, recordOf } from './read';
-import type { ParsedSchedule, ScheduleReading } from './types';
+import type { ParsedSchedule } from './types';
 
 /** A parsed frab/pretalx `schedule.json` (as `JSON.parse` gave it) as a schedule. */
-export function readFrabJson(data: unknown, options: ScheduleParseOptions = {}): ScheduleReading {
+export function parseFrabJson(data: unknown, options: ScheduleParseOptions = {}): ParsedSchedule {
   const schedule = recordOf(recordOf(data).schedule);
   const conference = recordOf(schedule.conference);
   const days = arrayOf(conference.days).map((day) => {
@@ -35,10 +30,5 @@ export function readFrabJson(data: unknown, options: ScheduleParseOptions = {}):
     for (const { room, event } of events) assembler.add(frabEventDraft(event, day, zone, room, assembler));
   }
   for (const event of flat) assembler.add(frabEventDraft(event, NO_DAY, zone, '', assembler));
-  return assembler.finishReading(draft);
-}
-
-/** `readFrabJson` with every talk read. */
-export function parseFrabJson(data: unknown, options: ScheduleParseOptions = {}): ParsedSchedule {
-  return completeSchedule(readFrabJson(data, options));
+  return assembler.finish(draft);
 }

@@ -3,17 +3,12 @@
  * pretalx publish it. Each `<event>` is read into the keys of a frab JSON event, so both go through
  * the same mapping (frab.ts). XML that declares its own entities is refused before it is parsed.
  */
-import {
-  refuseTooManyEvents,
-  ScheduleAssembler,
-  type ScheduleParseOptions,
-  completeSchedule,
-} from './assemble';
+import { refuseTooManyEvents, ScheduleAssembler, type ScheduleParseOptions } from './assemble';
 import { ScheduleParseError } from './errors';
 import { frabConference, frabDay, frabEventDraft } from './frab';
 import { safeHttpUrl } from './links';
 import { SCHEDULE_LIMITS } from './limits';
-import type { ParsedSchedule, ScheduleReading } from './types';
+import type { ParsedSchedule } from './types';
 import { parseXmlTree, textContent, type XmlElement, XmlSyntaxError } from './xml-tree';
 
 function children(element: XmlElement, name: string): XmlElement[] {
@@ -90,7 +85,7 @@ function countEvents(text: string): number {
 }
 
 /** A frab/Pentabarf `schedule.xml` as a schedule. */
-export function readFrabXml(text: string, options: ScheduleParseOptions = {}): ScheduleReading {
+export function parseFrabXml(text: string, options: ScheduleParseOptions = {}): ParsedSchedule {
   refuseEntityDeclarations(text);
   refuseTooManyEvents(countEvents(text), options, 'frab-xml');
   let root: XmlElement;
@@ -120,10 +115,5 @@ export function readFrabXml(text: string, options: ScheduleParseOptions = {}): S
       }
     }
   }
-  return assembler.finishReading(draft);
-}
-
-/** `readFrabXml` with every talk read. */
-export function parseFrabXml(text: string, options: ScheduleParseOptions = {}): ParsedSchedule {
-  return completeSchedule(readFrabXml(text, options));
+  return assembler.finish(draft);
 }

@@ -13,19 +13,14 @@
  * with one; other attendees and the organizer are not speakers, nor a company.
  */
 import ICAL from 'ical.js';
-import {
-  refuseTooManyEvents,
-  ScheduleAssembler,
-  type ScheduleParseOptions,
-  completeSchedule,
-} from './assemble';
+import { refuseTooManyEvents, ScheduleAssembler, type ScheduleParseOptions } from './assemble';
 import { countOf, ScheduleParseError } from './errors';
 import { parsePeople, parsePeopleWithRole } from '../talks/people';
 import { isHousekeeping } from './housekeeping';
 import type { LinkCandidate } from './links';
 import { cleanLine, textOf } from './text';
 import { formatDay, fromInstant, inZone, isKnownTimeZone, type WallTime } from './time';
-import type { ParsedSchedule, ScheduleReading } from './types';
+import type { ParsedSchedule } from './types';
 
 type Component = InstanceType<typeof ICAL.Component>;
 type Property = InstanceType<typeof ICAL.Property>;
@@ -266,7 +261,7 @@ function mostUsedZone(events: Component[]): string | null {
 }
 
 /** An iCalendar text as a schedule. */
-export function readICalendar(text: string, options: ScheduleParseOptions = {}): ScheduleReading {
+export function parseICalendar(text: string, options: ScheduleParseOptions = {}): ParsedSchedule {
   refuseTooManyEvents(countEvents(text), options, 'ical');
   let calendars: Component[];
   try {
@@ -332,16 +327,11 @@ export function readICalendar(text: string, options: ScheduleParseOptions = {}):
       housekeeping: categories.some((category) => isHousekeeping(category)),
     });
   });
-  return assembler.finishReading({
+  return assembler.finish({
     title: firstValue(calendar, 'x-wr-calname') || firstValue(calendar, 'name'),
     // pretalx names the event's slug in its PRODID: -//pretalx//host//slug
     acronym: pretalx?.[1],
     timeZone: calendarZone,
     url: firstValue(calendar, 'url') || firstValue(calendar, 'x-original-url'),
   });
-}
-
-/** `readICalendar` with every talk read. */
-export function parseICalendar(text: string, options: ScheduleParseOptions = {}): ParsedSchedule {
-  return completeSchedule(readICalendar(text, options));
 }

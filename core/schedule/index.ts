@@ -1,7 +1,6 @@
 /**
  * Conference schedules (issue #13): `parseSchedule` reads a schedule file's text into a
- * `ParsedSchedule` (types.ts), whatever its format (`readSchedule`: the same in two steps, for an
- * import that writes while it reads); `detectScheduleFormat` only says which format.
+ * `ParsedSchedule` (types.ts), whatever its format; `detectScheduleFormat` only says which format.
  * `buildScheduleIndex` prepares the imported talks, `matchTalk` says which of them a write-up's talk is
  * (or offers candidates), `searchScheduleTalks` finds them by what the reader types
  * (docs/schedule-matching.md).
@@ -12,7 +11,7 @@ export { countOf, formatCount, ScheduleParseError, type ScheduleParseErrorKind }
 export { isHousekeeping } from './housekeeping';
 export { classifyLink, safeHttpUrl } from './links';
 export { SCHEDULE_LIMITS } from './limits';
-export { parseSchedule, readSchedule } from './parse';
+export { parseSchedule } from './parse';
 export * from './types';
 export {
   MATCH_THRESHOLD,

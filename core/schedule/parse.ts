@@ -3,14 +3,15 @@
  * content). Pure and deterministic: no network, no clock, no DOM; runs in Node, a worker or an
  * extension page.
  */
-import { asParseError, completeSchedule, type ScheduleParseOptions } from './assemble';
+import type { ScheduleParseOptions } from './assemble';
 import { sniffSchedule } from './detect';
 import { ScheduleParseError } from './errors';
-import { readFrabJson } from './frab-json';
-import { readFrabXml } from './frab-xml';
-import { readICalendar } from './ical';
-import { readSessionize } from './sessionize';
-import type { ParsedSchedule, ScheduleFormat, ScheduleReading } from './types';
+import { parseFrabJson } from './frab-json';
+import { parseFrabXml } from './frab-xml';
+import { parseICalendar } from './ical';
+import { parseSessionize } from './sessionize';
+import { cleanLine } from './text';
+import type { ParsedSchedule, ScheduleFormat } from './types';
 
 export type { ScheduleParseOptions } from './assemble';
 export { detectScheduleFormat } from './detect';
@@ -23,15 +24,6 @@ export { detectScheduleFormat } from './detect';
  * repaired events are listed in `warnings`.
  */
 export function parseSchedule(text: string, options: ScheduleParseOptions = {}): ParsedSchedule {
-  return completeSchedule(readSchedule(text, options));
-}
-
-/**
- * `parseSchedule` in two steps (`ScheduleReading`): everything that can refuse the file, every
- * warning and each event's id, title, time and room now; the rest of each event when asked for
- * (`talk(i)`, which throws only `ScheduleParseError`). The same talks as `parseSchedule`.
- */
-export function readSchedule(text: string, options: ScheduleParseOptions = {}): ScheduleReading {
   let format: ScheduleFormat | null = null;
   try {
     if (typeof text !== 'string') throw new ScheduleParseError('empty', 'There is no text to read.');
@@ -40,17 +32,24 @@ export function readSchedule(text: string, options: ScheduleParseOptions = {}): 
     if (sniffed.problem) throw sniffed.problem;
     switch (sniffed.format) {
       case 'frab-json':
-        return readFrabJson(sniffed.json, options);
+        return parseFrabJson(sniffed.json, options);
       case 'sessionize':
-        return readSessionize(sniffed.json, options);
+        return parseSessionize(sniffed.json, options);
       case 'frab-xml':
-        return readFrabXml(sniffed.text, options);
+        return parseFrabXml(sniffed.text, options);
       case 'ical':
-        return readICalendar(sniffed.text, options);
+        return parseICalendar(sniffed.text, options);
       default:
         throw new ScheduleParseError('not-a-schedule', 'This file is not a schedule Talk Notes can read.');
     }
   } catch (error) {
-    throw asParseError(error, format);
+    if (error instanceof ScheduleParseError) throw error;
+    // A library's own failure (or ours): the reader still gets words, never a stack trace.
+    const detail = error instanceof Error ? cleanLine(error.message).slice(0, 200) : '';
+    throw new ScheduleParseError(
+      'malformed',
+      `This schedule could not be read${detail ? ` (${detail})` : ''}. Download it again; if it still fails, the file is faulty.`,
+      format,
+    );
   }
 }

@@ -5,16 +5,11 @@
  * a category called like "Track" or "Topic", the type that of one like "Session format"; service
  * sessions (breaks, registration) are housekeeping.
  */
-import {
-  refuseTooManyEvents,
-  ScheduleAssembler,
-  type ScheduleParseOptions,
-  completeSchedule,
-} from './assemble';
+import { refuseTooManyEvents, ScheduleAssembler, type ScheduleParseOptions } from './assemble';
 import { arrayOf, recordOf } from './read';
 import { cleanLine, textOf } from './text';
 import { parseIsoDateTime } from './time';
-import type { ParsedSchedule, ScheduleReading } from './types';
+import type { ParsedSchedule } from './types';
 
 const TRACK_CATEGORY = /^(?:tracks?|topics?|themes?|thema|themen|temas?|subject|stream)$|\btracks?\b/i;
 const TYPE_CATEGORY =
@@ -48,7 +43,7 @@ function firstIn(map: Map<string, unknown>, ids: Set<string>): unknown {
 }
 
 /** A parsed Sessionize "All" export (as `JSON.parse` gave it) as a schedule. */
-export function readSessionize(data: unknown, options: ScheduleParseOptions = {}): ScheduleReading {
+export function parseSessionize(data: unknown, options: ScheduleParseOptions = {}): ParsedSchedule {
   const root = recordOf(data);
   const sessions = arrayOf(root.sessions).map(recordOf);
   refuseTooManyEvents(sessions.length, options, 'sessionize');
@@ -82,10 +77,5 @@ export function readSessionize(data: unknown, options: ScheduleParseOptions = {}
       housekeeping: session.isServiceSession === true,
     });
   }
-  return assembler.finishReading({ title: null });
-}
-
-/** `readSessionize` with every talk read. */
-export function parseSessionize(data: unknown, options: ScheduleParseOptions = {}): ParsedSchedule {
-  return completeSchedule(readSessionize(data, options));
+  return assembler.finish({ title: null });
 }

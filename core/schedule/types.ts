@@ -66,28 +66,3 @@ export interface ParsedSchedule {
   /** Things skipped or repaired, in plain words ("3 events without a title were skipped"). */
   warnings: string[];
 }
-
-/** What ordering and identity need of an event, read before the rest of it (`ScheduleReading`). */
-export interface ScheduleEventHead {
-  scheduleId: string;
-  title: string;
-  start: string | null;
-  day: string | null;
-  room: string | null;
-}
-
-/**
- * A schedule read in two steps: the conference, the warnings and every event's head at once (every
- * check that can refuse the file or skip an event is done), each event's text, links and speakers
- * only when `talk(i)` asks for them. An import writes the talks in schedule order while the later
- * ones are still being read (storage/conferences.ts); `parseSchedule` reads them all at once.
- */
-export interface ScheduleReading {
-  format: ScheduleFormat;
-  conference: ScheduleConference;
-  warnings: string[];
-  /** In the source's order, as `ParsedSchedule.talks`. */
-  events: readonly ScheduleEventHead[];
-  /** The whole of event `i` (the same `ScheduleTalk` `parseSchedule` gives); throws only `ScheduleParseError`. */
-  talk(i: number): ScheduleTalk;
-}

@@ -1,13 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ScheduleParseError } from '@/core/schedule/errors';
-import { parseSchedule, readSchedule } from '@/core/schedule/parse';
-import type { ScheduleReading } from '@/core/schedule/types';
 import { saveClip } from '@/storage/clips';
 import { importSchedule, listConferences, removeConference, talksOfConference } from '@/storage/conferences';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { setTalk } from '@/storage/library';
 import { noMetadata, quotedPassage } from '../clip-fixtures';
-import { generateFrabSchedule } from '../core/schedule/schedule-generator';
 import { event, schedule } from '../schedule-fixtures';
 
 const SOURCE = { url: 'https://fosdem.example/2026/schedule/xml' };
@@ -221,96 +217,5 @@ describe('conference schedules in storage', () => {
     ).rejects.toThrow();
     expect(await db.conferences.count()).toBe(0);
     expect(await db.talks.count()).toBe(0);
-  });
-});
-
-describe('a schedule read as its talks are written (readSchedule)', () => {
-  let db: TalkNotesDatabase;
-  beforeEach(() => {
-    db = createDatabase(`conferences-read-${crypto.randomUUID()}`);
-  });
-  afterEach(() => db.delete());
-
-  /** The talks as stored, without what each import makes anew (ids, times). */
-  const stored = async (from: TalkNotesDatabase, conferenceId: string) =>
-    (await talksOfConference(from, conferenceId)).map(
-      ({ id: _id, conferenceId: _c, createdAt: _a, updatedAt: _u, ...talk }) => talk,
-    );
-
-  /** `reading` whose talk `failAt` (counted in the order asked) cannot be read. */
-  const failingAt = (reading: ScheduleReading, failAt: number): ScheduleReading => {
-    let asked = 0;
-    return {
-      ...reading,
-      talk: (i) => {
-        if (asked++ === failAt) throw new ScheduleParseError('malformed', 'Event 700 could not be read.');
-        return reading.talk(i);
-      },
-    };
-  };
-
-  it('more talks than one write chunk: every talk written, in schedule order, as a whole parse writes them', async () => {
-    const { json } = generateFrabSchedule(1_234);
-    const read = await importSchedule(db, readSchedule(json), SOURCE, 1000);
-    expect(read).toMatchObject({ talks: 1_234, added: 1_234 });
-    const other = createDatabase(`conferences-read-${crypto.randomUUID()}`);
-    try {
-      const parsed = await importSchedule(other, parseSchedule(json), SOURCE, 1000);
-      const talks = await stored(db, read.conference.id);
-      expect(talks.map((t) => t.position)).toEqual([...talks.keys()]);
-      expect(talks).toEqual(await stored(other, parsed.conference.id));
-    } finally {
-      await other.delete();
-    }
-  });
-
-  it('the first talks go to IndexedDB before the later ones are read (the write overlaps the reading)', async () => {
-    const reading = readSchedule(generateFrabSchedule(1_234).json);
-    const steps: string[] = [];
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (
-      this: IDBObjectStore,
-      ...args: Parameters<IDBObjectStore['put']>
-    ) {
-      if (this.name === 'talks') steps.push('put');
-      return put.apply(this, args);
-    };
-    try {
-      await importSchedule(db, {
-        ...reading,
-        talk: (i) => {
-          steps.push('read');
-          return reading.talk(i);
-        },
-      });
-    } finally {
-      IDBObjectStore.prototype.put = put;
-    }
-    expect(steps.filter((s) => s === 'put')).toHaveLength(1_234);
-    const firstPut = steps.indexOf('put');
-    expect(firstPut).toBeGreaterThan(0);
-    expect(steps.lastIndexOf('read')).toBeGreaterThan(firstPut);
-  });
-
-  it('a talk that cannot be read after chunks were written rolls the whole import back', async () => {
-    const { json } = generateFrabSchedule(1_234);
-    await expect(importSchedule(db, failingAt(readSchedule(json), 700), SOURCE, 1000)).rejects.toThrow(
-      ScheduleParseError,
-    );
-    expect(await db.conferences.count()).toBe(0);
-    expect(await db.talks.count()).toBe(0);
-  });
-
-  it('a failed update leaves the conference as it was imported before', async () => {
-    const { json } = generateFrabSchedule(1_234);
-    const first = await importSchedule(db, readSchedule(json), SOURCE, 1000);
-    const before = await db.talks.toArray();
-    const moved = json.replaceAll('Room A', 'Room Z');
-    expect(moved).not.toBe(json);
-    await expect(importSchedule(db, failingAt(readSchedule(moved), 700), SOURCE, 2000)).rejects.toThrow(
-      'Event 700 could not be read.',
-    );
-    expect(await db.conferences.toArray()).toEqual([first.conference]);
-    expect(await db.talks.toArray()).toEqual(before);
   });
 });

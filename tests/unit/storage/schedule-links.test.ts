@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readSchedule } from '@/core/schedule/parse';
 import { saveClip } from '@/storage/clips';
 import { createCommands } from '@/storage/commands';
 import { importSchedule, removeConference } from '@/storage/conferences';
@@ -13,7 +12,6 @@ import {
   searchSchedules,
 } from '@/storage/schedule-links';
 import { noMetadata, quotedPassage } from '../clip-fixtures';
-import { generateFrabSchedule } from '../core/schedule/schedule-generator';
 import { event, schedule } from '../schedule-fixtures';
 
 const FOSDEM = schedule([
@@ -219,29 +217,6 @@ describe('linking page talks to schedule talks', () => {
       expect([...fromImport!.nameTerms]).toEqual([...fromDatabase!.nameTerms]);
       expect([...fromImport!.deletions]).toEqual([...fromDatabase!.deletions]);
       expect([...fromImport!.termCounts]).toEqual([...fromDatabase!.termCounts]);
-    } finally {
-      other.close();
-    }
-  });
-
-  it('a schedule read as its talks are written (more than one write chunk) gives the index the database gives', async () => {
-    const { json, titles } = generateFrabSchedule(1_234);
-    await importSchedule(db, readSchedule(json), { url: 'https://camp.example/schedule.json' });
-    const fromImport = await scheduleIndex(db);
-    const other = createDatabase(db.name); // another connection: nothing remembered, read from the database
-    try {
-      const fromDatabase = await scheduleIndex(other);
-      expect(fromImport).not.toBe(fromDatabase);
-      expect(fromImport!.talks).toHaveLength(1_234);
-      expect(fromImport!.talks.map((t) => t.talk)).toEqual(fromDatabase!.talks.map((t) => t.talk));
-      expect(fromImport!.talks.map(({ conference: _, ...t }) => t)).toEqual(
-        fromDatabase!.talks.map(({ conference: _, ...t }) => t),
-      );
-      expect([...fromImport!.titleTerms]).toEqual([...fromDatabase!.titleTerms]);
-      expect([...fromImport!.nameTerms]).toEqual([...fromDatabase!.nameTerms]);
-      expect([...fromImport!.deletions]).toEqual([...fromDatabase!.deletions]);
-      expect([...fromImport!.termCounts]).toEqual([...fromDatabase!.termCounts]);
-      expect(fromImport!.talks.find((t) => t.talk.title === titles[700])).toBeDefined();
     } finally {
       other.close();
     }
