@@ -10,12 +10,11 @@ import { toMarkdown } from '@/core/markdown/export';
 import { extractPageMetadata } from '@/core/page-metadata';
 import { detectTalkSections } from '@/core/talks';
 import type { HighlightRecord, PageRecord, Selector, TalkRecord } from '@/core/types';
-import { parseSchedule } from '@/core/schedule/parse';
 import { importBackup } from '@/storage/backup';
-import { importSchedule } from '@/storage/conferences';
-import { linkPageTalks, scheduleIndex } from '@/storage/schedule-links';
+import { scheduleIndex } from '@/storage/schedule-links';
 import { createDatabase } from '@/storage/db';
 import { baselineAnchor } from './baseline-hypothesis';
+import { seedWriteUpTalks, timedScheduleImport } from './schedule-import-run';
 
 export interface PassageLocation {
   id: string;
@@ -156,40 +155,8 @@ const api = {
   ) {
     const db = createDatabase(databaseName);
     try {
-      const now = Date.now();
-      await db.pages.add({
-        id: 'bench-page',
-        url: 'https://blog.example/recap',
-        title: 'Conference recap',
-        authors: [],
-        siteName: null,
-        publishedAt: null,
-        lang: null,
-        canonicalUrl: null,
-        excerpt: null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await db.talks.bulkAdd(
-        pageTalks.map((t, i) => ({
-          id: `bench-talk-${i}`,
-          pageId: 'bench-page',
-          title: t.title,
-          speakers: t.speakers,
-          position: i * 100,
-          detected: true,
-          detectedTitle: t.title,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      );
-      const started = performance.now();
-      const schedule = parseSchedule(text);
-      const parsedMs = performance.now() - started;
-      const result = await importSchedule(db, schedule, { fileName: 'schedule.json' });
-      const writtenMs = performance.now() - started;
-      const linking = await linkPageTalks(db, 'all');
-      const durationMs = performance.now() - started;
+      await seedWriteUpTalks(db, pageTalks);
+      const { durationMs, parsedMs, writtenMs, talks, linked } = await timedScheduleImport(db, text);
       // What the index would cost read back from the database (another connection remembers
       // nothing): the step the import skips by building the index from the talks it wrote.
       const other = createDatabase(databaseName);
@@ -202,8 +169,8 @@ const api = {
         parsedMs,
         writtenMs,
         coldIndexMs,
-        talks: result.talks,
-        linked: linking.linked,
+        talks,
+        linked,
       };
     } finally {
       await db.delete();
