@@ -14,6 +14,7 @@ import {
   type ScheduleIndex,
 } from '@/core/schedule/schedule-index';
 import { matchTalk } from '@/core/schedule/match';
+import { pageMatchContext } from '@/core/schedule/match-context';
 import { searchScheduleTalks } from '@/core/schedule/search';
 import type { ConferenceRecord, PageRecord, ScheduleChoice, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
@@ -138,7 +139,7 @@ export async function linkPageTalks(
         title: talk.title,
         speakers: talk.speakers,
         pageDate: page?.publishedAt ?? null,
-        context: page ? [page.title, page.siteName, page.url].filter(Boolean).join(' ') : null,
+        context: page ? pageMatchContext(page) : null,
       });
       const next: TalkRecord = { ...talk };
       delete next.scheduleCandidates;

@@ -66,6 +66,11 @@ describe('titleWords', () => {
     ['Cinco lecciones', ['5', 'lecciones']],
     ['Write Once, Run Anywhere', ['write', 'once', 'run', 'anywhere']],
     ['ELF Files for Mere Mortals', ['elf', 'files', 'for', 'mere', 'mortals']],
+    ['Üç Yılın Muhasebesi', ['3', 'yilin', 'muhasebesi']],
+    ['Sekiz Saatte Kubernetes', ['8', 'saatte', 'kubernetes']],
+    // "bir" is Turkish's "a", "on" its ten and an English word.
+    ['Bir Yıl Sonra', ['bir', 'yil', 'sonra']],
+    ['Notes on Rust', ['notes', 'on', 'rust']],
   ])('%s', (input, expected) => expect(words(input)).toEqual(expected));
 
   it.each([
