@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchTalk } from '@/core/schedule/match';
 import { EXCERPT_CHARS, pageMatchContext } from '@/core/schedule/match-context';
-import { buildScheduleIndex, type MatchableTalk } from '@/core/schedule/schedule-index';
+import { buildScheduleIndex } from '@/core/schedule/schedule-index';
+import { matchableTalk } from './matchable-schedules';
 
 const page = (excerpt: string | null) => ({
   title: 'Day two, four talks',
@@ -35,16 +36,8 @@ describe('pageMatchContext', () => {
 // A write-up whose title and address do not name its conference, and whose description does: a title a
 // word away ("near") is matched only where the page names the conference.
 describe('matchTalk with the excerpt in the context', () => {
-  const talk = (id: string, title: string, speakers: string[]): MatchableTalk => ({
-    id,
-    conferenceId: 'hjs25',
-    title,
-    subtitle: null,
-    speakers,
-    start: '2025-06-12T10:00:00+02:00',
-    day: '2025-06-12',
-    housekeeping: false,
-  });
+  const talk = (id: string, title: string, speakers: string[]) =>
+    matchableTalk(id, 'hjs25', title, speakers, '2025-06-12');
   const index = buildScheduleIndex(
     [{ id: 'hjs25', title: 'Harbour JS 2025', acronym: null, start: '2025-06-12', end: '2025-06-13' }],
     [

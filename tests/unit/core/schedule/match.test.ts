@@ -9,7 +9,7 @@ import {
 } from '@/core/schedule/match';
 import { buildScheduleIndex, type MatchableTalk } from '@/core/schedule/schedule-index';
 import { FIXTURE_CONFERENCES, FIXTURE_TALKS } from './fixture-schedules';
-import { generateSchedules } from './matchable-schedules';
+import { generateSchedules, matchableTalk } from './matchable-schedules';
 
 // The hand-written schedules among 2,000 generated talks of four conferences held at the same time
 // (2023-2024), so that every query competes with hundreds of titles sharing its words.
@@ -358,22 +358,8 @@ describe('matchTalk: the only talk of its speakers, under another title', () => 
     start: '2023-10-09',
     end: '2023-10-11',
   };
-  const talk = (
-    id: string,
-    day: string,
-    title: string,
-    speakers: string[],
-    conferenceId = 'dc24',
-  ): MatchableTalk => ({
-    id,
-    conferenceId,
-    title,
-    subtitle: null,
-    speakers,
-    start: `${day}T10:00:00+02:00`,
-    day,
-    housekeeping: false,
-  });
+  const talk = (id: string, day: string, title: string, speakers: string[], conferenceId = 'dc24') =>
+    matchableTalk(id, conferenceId, title, speakers, day);
   // The series' spring edition, months before the page: a speaker's talk there could be the one
   // written up, unless the page names the autumn edition and not the spring one.
   const spring = {
