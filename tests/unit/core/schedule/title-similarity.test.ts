@@ -40,6 +40,7 @@ describe('compareTitles', () => {
     ],
     ['Фронтенд, який переживе блекаут', 'Фронтенд, що переживе блекаут', 'variant', 0.93],
     ['Сервисы, которые не падают', 'Сервисы, что не падают', 'variant', 0.93],
+    ['Equipos que odian los dashboards', 'Equipos quienes odian los dashboards', 'variant', 0.93],
     // A unit written apart or together is the same number.
     ['Zero-Downtime Migrations on a 2 TB Table', 'Zero-Downtime Migrations on a 2TB Table', 'variant', 0.98],
     ['Staff+ Engineering in Practice', 'Staff-Plus Engineering in Practice', 'exact', 1],
