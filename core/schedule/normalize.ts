@@ -118,6 +118,15 @@ const NUMBER_WORDS = new Map<string, string>([
   ['yirmi', '20'],
 ]);
 
+/**
+ * Product names written two ways, read as one: "PostgreSQL" is "Postgres", "K8s" is "Kubernetes". Only
+ * names whose two spellings are the same product everywhere (not "Go"/"Golang": "go" is a word).
+ */
+const PRODUCT_SPELLINGS = new Map<string, string>([
+  ['postgresql', 'postgres'],
+  ['k8s', 'kubernetes'],
+]);
+
 /** Thousands written with separators ("10,000", "17.000"): the number, as digits only. */
 const GROUPED = /(?<![\p{N}.,])([1-9]\d{0,2})((?:[.,]\d{3})+)(?![.,]?\p{N})/gu;
 /** "10k": thousands by a letter. */
@@ -208,7 +217,7 @@ export function writtenWords(folded: string, withGlue = true): { words: string[]
       end = at + token.length;
     }
     if (!UNSPACED.test(token)) {
-      words.push(NUMBER_WORDS.get(token) ?? token);
+      words.push(NUMBER_WORDS.get(token) ?? PRODUCT_SPELLINGS.get(token) ?? token);
       continue;
     }
     const parts = token.match(UNSPACED_RUN) ?? [];

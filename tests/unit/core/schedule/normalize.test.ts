@@ -71,6 +71,10 @@ describe('titleWords', () => {
     // "bir" is Turkish's "a", "on" its ten and an English word.
     ['Bir Yıl Sonra', ['bir', 'yil', 'sonra']],
     ['Notes on Rust', ['notes', 'on', 'rust']],
+    // Product names written two ways.
+    ['PostgreSQL en producción', ['postgres', 'en', 'produccion']],
+    ['K8s Operators in Go', ['kubernetes', 'operators', 'in', 'go']],
+    ['PostGIS for Postgres', ['postgis', 'for', 'postgres']],
   ])('%s', (input, expected) => expect(words(input)).toEqual(expected));
 
   it.each([
