@@ -179,7 +179,7 @@ function typoScore(a: readonly string[], b: readonly string[]): number {
     const x = a[i]!;
     const y = b[i]!;
     if (x === y) continue;
-    if (sameStem(x, y) || relatives(x, y) || (ONE.has(x) && ONE.has(y))) {
+    if (sameStem(x, y) || (RELATIVES.has(x) && RELATIVES.has(y)) || (ONE.has(x) && ONE.has(y))) {
       // "Cost"/"Costs", "Validate"/"Validating", "teams that"/"teams who", "a year"/"one year": as one typo.
       differing++;
       distance++;
@@ -197,29 +197,8 @@ function typoScore(a: readonly string[], b: readonly string[]): number {
   return 0.96 - 0.03 * distance;
 }
 
-/**
- * Relative pronouns a writer swaps without changing the title: "Teams That Hate …" / "Teams Who Hate …",
- * "Фронтенд, що переживе …" / "Фронтенд, який переживе …"; each with its language, swapped only within it.
- */
-const RELATIVES_BY_LANGUAGE: Record<string, string> = {
-  en: 'that which who whom',
-  uk: 'що який яка яке які якого якої яким',
-  ru: 'что который которая которое которые которого',
-  pl: 'ktory ktora ktore ktorzy co',
-  fr: 'qui que',
-  es: 'que quien quienes',
-  pt: 'que quem',
-  it: 'che cui',
-};
-/** Each relative pronoun with the languages it is one in ("que": Spanish, Portuguese and French). */
-const RELATIVES = new Map<string, Set<string>>();
-for (const [language, words] of Object.entries(RELATIVES_BY_LANGUAGE)) {
-  for (const word of words.split(' ')) RELATIVES.set(word, (RELATIVES.get(word) ?? new Set()).add(language));
-}
-const relatives = (x: string, y: string) => {
-  const languages = RELATIVES.get(y);
-  return !!languages && [...(RELATIVES.get(x) ?? [])].some((l) => languages.has(l));
-};
+/** Relative pronouns a writer swaps without changing the title: "Teams That Hate …" / "Teams Who Hate …". */
+const RELATIVES = new Set(['that', 'which', 'who', 'whom']);
 
 /** "A Year" and "One Year" (read as "1 year", normalize.ts): the article is the number one. */
 const ONE = new Set(['a', 'an', '1']);

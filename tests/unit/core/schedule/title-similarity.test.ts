@@ -38,9 +38,6 @@ describe('compareTitles', () => {
       'variant',
       0.93,
     ],
-    ['Фронтенд, який переживе блекаут', 'Фронтенд, що переживе блекаут', 'variant', 0.93],
-    ['Сервисы, которые не падают', 'Сервисы, что не падают', 'variant', 0.93],
-    ['Equipos que odian los dashboards', 'Equipos quienes odian los dashboards', 'variant', 0.93],
     ['Scaling PostgreSQL to 10M Users', 'Scaling Postgres to 10M Users', 'exact', 1],
     // A unit written apart or together is the same number.
     ['Zero-Downtime Migrations on a 2 TB Table', 'Zero-Downtime Migrations on a 2TB Table', 'variant', 0.98],
@@ -110,8 +107,6 @@ describe('compareTitles', () => {
     ['Serving 25k Tenants', 'Serving 250 Tenants'],
     ['Rust in Anger: A Decade of Embedded', 'Rust in Anger: Two Decades of Embedded'],
     ['Scaling PostGIS to 10M Users', 'Scaling Postgres to 10M Users'],
-    // Relative pronouns are swapped within a language only.
-    ['Dashboards for People Who Hate Dashboards', 'Dashboards for People Qui Hate Dashboards'],
   ])('%s / %s are different titles', (a, b) => {
     expect(compare(a, b).score).toBeLessThanOrEqual(TITLE_SCORES.overlap);
   });
