@@ -19,6 +19,7 @@ import {
 import { guardClip, placeOfHighlight } from '@/core/schedule/clip-guard';
 import { matchTalk } from '@/core/schedule/match';
 import { LIMITS } from '@/core/limits';
+import { pageMatchContext } from '@/core/schedule/match-context';
 import { searchScheduleTalks } from '@/core/schedule/search';
 import type { ConferenceRecord, HighlightRecord, PageRecord, ScheduleChoice, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
@@ -152,7 +153,7 @@ export async function linkPageTalks(
         title: talk.title,
         speakers: talk.speakers,
         pageDate: page?.publishedAt ?? null,
-        context: page ? [page.title, page.siteName, page.url].filter(Boolean).join(' ') : null,
+        context: page ? pageMatchContext(page) : null,
       });
       const next: TalkRecord = { ...talk };
       delete next.scheduleCandidates;

@@ -12,18 +12,20 @@
  */
 import { dateFit } from './date-fit';
 import { boundedEditDistance } from './edit-distance';
-import { foldText, titleWords } from './normalize';
+import { foldText, isUnspaced, titleWords, wordGrams } from './normalize';
 import type { IndexedConference } from './schedule-index';
 
 /**
- * Words conference names share that do not tell one from another, and the words of a schedule file's
- * or host's name, which name a conference that names none itself ("jsnation-2024.sessionize",
+ * Words conference names share that do not tell one from another (the articles and "of"/"and" of the
+ * languages conferences are named in: "Les Jeudis du Dev", "Tag der Entwickler"), and the words of a
+ * schedule file's or host's name, which name a conference that names none itself ("jsnation-2024.sessionize",
  * "pretalx.com").
  */
 const CONFERENCE_FILLER = new Set(
   `conference conf summit days day annual international edition the of and for on in festival meetup symposium
   workshop sessionize pretalx sched frab pentabarf schedule schedules agenda program programme calendar ical
-  ics json xml export all sessions talks www com org net io`.split(/\s+/),
+  ics json xml export all sessions talks www com org net io
+  les le la du des de d et der die das den dem und el los las del y het een van en`.split(/\s+/),
 );
 
 /** A page's context, read once per query. */
@@ -36,6 +38,8 @@ export interface PageContext {
   long: readonly string[];
   /** Words written in capitals, two to five letters, lower-cased ("NA", "WTD"): initials of a name. */
   capitals: ReadonlySet<string>;
+  /** The character pairs of its words in unspaced scripts ("北京" in "QCon 北京 2024"). */
+  grams: ReadonlySet<string>;
 }
 
 /** `text` read as a page's context (see `PageContext`). */
@@ -48,6 +52,7 @@ export function pageContext(text: string): PageContext {
     capitals.add(m[0].toLowerCase());
   return {
     words: new Set(list),
+    grams: new Set(list.filter(isUnspaced).flatMap(wordGrams)),
     joined,
     long: list.filter((w) => w.length >= 5 && /^\p{L}+$/u.test(w)),
     capitals,
@@ -56,9 +61,17 @@ export function pageContext(text: string): PageContext {
 
 const isYear = (w: string) => /^\d{4}$/.test(w);
 
-/** Whether the context holds `word` as written, written apart, or with one letter changed (five letters or more). */
+/**
+ * Whether the context holds `word` as written, written apart, or with one letter changed (five letters
+ * or more); a word of an unspaced script as at least half of its character pairs ("北京站", "Beijing
+ * venue", in a page that says "北京").
+ */
 function holds(ctx: PageContext, word: string): boolean {
   if (ctx.words.has(word) || ctx.joined.has(word)) return true;
+  if (isUnspaced(word)) {
+    const grams = wordGrams(word);
+    return grams.length > 1 && 2 * grams.filter((g) => ctx.grams.has(g)).length >= grams.length;
+  }
   if (word.length < 5 || !/^\p{L}+$/u.test(word)) return false;
   return ctx.long.some((w) => boundedEditDistance(word, w, 1) <= 1);
 }

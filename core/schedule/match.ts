@@ -401,7 +401,8 @@ function isSpeakersTalk({ evidence }: Scored): boolean {
 /**
  * A reworded or translated title that the rest of the evidence settles (sole-talk.ts): the speakers
  * named in full and agreeing, the page dated during the conference and naming it,
- * the titles related, no rival, and no other talk of these speakers near the page's date.
+ * the titles related, no rival, and no other talk of these speakers near the page's date at a
+ * conference the page does not rule out.
  */
 function isSoleTalk(
   index: ScheduleIndex,
@@ -418,5 +419,14 @@ function isSoleTalk(
   const names = new Set([...q.speakers, ...talk.speakers].flat());
   if (!titlesRelate(q.forms, talk.forms, names) || oneWordChanged(q.forms, talk.forms)) return false;
   if (scored.slice(1).some((c) => isRival(c, best))) return false;
-  return isOnlyTalkOfSpeakers(index, talk, q.speakers, q.pageDay);
+  // A talk of the speakers at a conference the page does not name, beside the one it names, is not
+  // the one written up ("HolyJS 2024 Autumn" names the autumn edition, not the spring one).
+  const context = q.context;
+  const own = talk.conference;
+  const ruledOut = (other: IndexedConference) => {
+    if (!context || !own) return false;
+    const named = namedConferences(context, [own, other], q.pageDay);
+    return named.has(own) && !named.has(other);
+  };
+  return isOnlyTalkOfSpeakers(index, talk, q.speakers, q.pageDay, ruledOut);
 }

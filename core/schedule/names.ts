@@ -120,7 +120,7 @@ function compareNameWords(a: NameWords, b: NameWords): PersonMatch {
 
 /**
  * Short forms of first names that are neither the start nor the end of the full name, each with the
- * names it stands for (English and a few others'; "Dev"/"Devendra", "Emeka"/"Chukwuemeka" need no list).
+ * names it stands for (English, Polish and a few others'; "Dev"/"Devendra", "Emeka"/"Chukwuemeka" need no list).
  */
 const HYPOCORISMS: ReadonlyMap<string, string[]> = new Map([
   ['bob', ['robert']],
@@ -172,6 +172,24 @@ const HYPOCORISMS: ReadonlyMap<string, string[]> = new Map([
   ['pepe', ['jose']],
   ['paco', ['francisco']],
   ['nacho', ['ignacio']],
+  // Polish: the everyday forms a write-up uses for the names a schedule lists.
+  ['ola', ['aleksandra']],
+  ['olek', ['aleksander']],
+  ['bartek', ['bartlomiej']],
+  ['kasia', ['katarzyna']],
+  ['gosia', ['malgorzata']],
+  ['tomek', ['tomasz']],
+  ['wojtek', ['wojciech']],
+  ['basia', ['barbara']],
+  ['asia', ['joanna']],
+  ['ania', ['anna']],
+  ['jurek', ['jerzy']],
+  ['stas', ['stanislaw']],
+  ['krzysiek', ['krzysztof']],
+  ['zosia', ['zofia']],
+  ['kuba', ['jakub']],
+  ['grzesiek', ['grzegorz']],
+  ['maciek', ['maciej']],
 ]);
 
 /**

@@ -90,7 +90,8 @@ export function foldText(text: string): string {
  * Small numbers written out, read as digits: "Ten Years" is "10 Years", "Twintig jaar" is "20 jaar", and
  * "Part One" is not "Part 2". English to twelve; German, French, Spanish, Portuguese, Italian and Dutch
  * from two to twelve and twenty, but for the words that are also common words elsewhere ("elf", "once",
- * "dos", "due", "sei", "tres"/"très") and "one" of those languages, which is their "a".
+ * "dos", "due", "sei", "tres"/"très") and "one" of those languages, which is their "a"; Turkish from two
+ * to nine and twenty ("Üç Yılın" is "3 Yılın").
  */
 const NUMBER_WORDS = new Map<string, string>([
   ...'zero one two three four five six seven eight nine ten eleven twelve'
@@ -112,6 +113,18 @@ const NUMBER_WORDS = new Map<string, string>([
       .filter(([w]) => w !== '-'),
   ),
   ['duas', '2'],
+  // Turkish from two to nine and twenty, without "bir" (its "a") and "on" (ten, an English word).
+  ...'iki uc dort bes alti yedi sekiz dokuz'.split(' ').map((w, i): [string, string] => [w, String(i + 2)]),
+  ['yirmi', '20'],
+]);
+
+/**
+ * Product names written two ways, read as one: "PostgreSQL" is "Postgres", "K8s" is "Kubernetes". Only
+ * names whose two spellings are the same product everywhere (not "Go"/"Golang": "go" is a word).
+ */
+const PRODUCT_SPELLINGS = new Map<string, string>([
+  ['postgresql', 'postgres'],
+  ['k8s', 'kubernetes'],
 ]);
 
 /** Thousands written with separators ("10,000", "17.000"): the number, as digits only. */
@@ -204,7 +217,7 @@ export function writtenWords(folded: string, withGlue = true): { words: string[]
       end = at + token.length;
     }
     if (!UNSPACED.test(token)) {
-      words.push(NUMBER_WORDS.get(token) ?? token);
+      words.push(NUMBER_WORDS.get(token) ?? PRODUCT_SPELLINGS.get(token) ?? token);
       continue;
     }
     const parts = token.match(UNSPACED_RUN) ?? [];

@@ -12,7 +12,7 @@
 import { talkDateFit } from './date-fit';
 import { compareSpeakers, type NameWords } from './names';
 import { allWords, GENERIC_WORDS, isUnspaced, STOPWORDS, type TitleForm, wordGrams } from './normalize';
-import type { IndexedTalk, ScheduleIndex } from './schedule-index';
+import type { IndexedConference, IndexedTalk, ScheduleIndex } from './schedule-index';
 import { titlesInOtherLanguages } from './title-language';
 
 /** Date fits under which another talk of the same speakers could be the one written up. */
@@ -21,13 +21,15 @@ const NEAR_FITS = new Set(['during', 'shortly-before', 'months-after', 'unknown'
 /**
  * Whether `talk` is the only talk, among all the schedules in `index`, of the `speakers` a write-up
  * dated `pageDay` names: no other talk (moved or cancelled slots aside) with one of them as a speaker,
- * whose date could fit the page.
+ * whose date could fit the page, at a conference the page does not rule out (`ruledOut`: the page
+ * names `talk`'s conference and not that one, as "HolyJS 2024 Autumn" rules out the spring edition).
  */
 export function isOnlyTalkOfSpeakers(
   index: ScheduleIndex,
   talk: IndexedTalk,
   speakers: readonly NameWords[],
   pageDay: number | null,
+  ruledOut: (conference: IndexedConference) => boolean = () => false,
 ): boolean {
   const seen = new Set<number>();
   // Looked up by the schedule's spelling of the speakers too: a name the write-up spells in another
@@ -43,6 +45,7 @@ export function isOnlyTalkOfSpeakers(
         if (agreement !== 'agree' && agreement !== 'partial')
           agreement = compareSpeakers(talk.speakers, other.speakers) === 'agree' ? 'agree' : agreement;
         if (agreement !== 'agree' && agreement !== 'partial') continue;
+        if (other.conference && other.conference !== talk.conference && ruledOut(other.conference)) continue;
         const fit = other.conference
           ? talkDateFit(pageDay, other.conference, other.talk.day ?? other.talk.start)
           : 'unknown';

@@ -1,10 +1,11 @@
 /**
  * What the product knows of a page when it matches the page's talks (storage/schedule-links.ts `linkPageTalks`):
- * the page record's `publishedAt` as the date, and its title, site name and URL as the context. The page record
+ * the page record's `publishedAt` as the date, and its title, site name, excerpt and URL as the context. The page record
  * is what the clipper stores: `extractPageMetadata` (core/page-metadata.ts) of the page.
  */
 import { extractPageMetadata } from '@/core/page-metadata';
 import type { TalkQuery } from '@/core/schedule';
+import { pageMatchContext } from '@/core/schedule/match-context';
 
 export interface PageQueryInfo {
   /** The date given to the matcher, or null. */
@@ -16,7 +17,7 @@ export interface PageQueryInfo {
   dateSource: 'page-metadata' | 'cases.json' | 'none';
   /** What the product's reader found, null when nothing. */
   metadataDate: string | null;
-  /** The context the product builds: page title, site name and URL, joined by spaces. */
+  /** The context the product builds (core/schedule/match-context.ts): page title, site name, excerpt and URL. */
   context: string;
   /** The page URL in that context. */
   url: string;
@@ -36,8 +37,8 @@ export function pageQueryInfo(document: Document, url: string, fallbackDate: str
     pageDate: metadataDate ?? fallbackDate,
     dateSource: metadataDate ? 'page-metadata' : fallbackDate ? 'cases.json' : 'none',
     metadataDate,
-    // As linkPageTalks does: [page.title, page.siteName, page.url].filter(Boolean).join(' ')
-    context: [metadata.title, metadata.siteName, metadata.url].filter(Boolean).join(' '),
+    // As linkPageTalks does.
+    context: pageMatchContext(metadata),
     url: metadata.url,
   };
 }

@@ -122,6 +122,37 @@ describe('linking page talks to schedule talks', () => {
     expect(await linkPageTalks(db, { pageIds: [highlight.pageId] })).toMatchObject({ linked: 1 });
   });
 
+  it('reads the page’s stored excerpt for the conference: a near title is linked only where it names it', async () => {
+    await importSchedule(
+      db,
+      schedule([
+        event('typing', 'Typing a Large Django Codebase One Module at a Time', '2026-01-31T14:00:00+01:00', {
+          speakers: ['Tommaso Ricci'],
+          room: 'UD2.218A',
+        }),
+      ]),
+      { url: 'https://fosdem.example/schedule.xml' },
+    );
+    const near = {
+      title: 'Typing a Django Codebase One Module at a Time',
+      speakers: ['Tommaso Ricci'],
+      position: 100,
+    };
+    const clipWithExcerpt = (url: string, excerpt: string | null) =>
+      saveClip(db, {
+        page: { ...page(url), title: 'Day one, four talks', excerpt },
+        talks: [near],
+        highlight: quotedPassage('one module at a time', 150, near.title),
+      });
+    await clipWithExcerpt('https://blog.example/day-one', 'What I heard at FOSDEM 2026 in Brussels.');
+    await clipWithExcerpt('https://blog.example/day-two', 'What I heard on the second day.');
+    expect(await linkPageTalks(db, 'all')).toMatchObject({ linked: 1, offered: 1 });
+    expect(await pageTalk('https://blog.example/day-one', near.title)).toMatchObject({
+      scheduleLink: 'matched',
+    });
+    expect((await pageTalk('https://blog.example/day-two', near.title)).scheduleLink).toBeUndefined();
+  });
+
   it('the reader’s choice and refusal stick through later passes, renames and re-imports', async () => {
     await importSchedule(db, FOSDEM, { url: 'https://fosdem.example/schedule.xml' });
     await clip('https://blog.example/fosdem', 'five minutes each', 550, 'Lightning talks');

@@ -62,4 +62,37 @@ describe('namedConferences', () => {
     expect(named('Notes from Rivertown Rust', '2026-06-09')).toEqual([]);
     expect(named('Notes from Rivertown Rust')).toEqual([]);
   });
+
+  // A meetup series named with articles, and two editions of one series whose titles differ by a word
+  // of an unspaced script (a venue in Han characters beside a city in Latin letters).
+  const more = buildScheduleIndex(
+    [
+      conference('jeudis', 'Les Jeudis du Dev · Lyon', '2025-01-09', '2025-12-11'),
+      conference('mardis', 'Les Mardis du Web · Lyon', '2025-01-07', '2025-12-09'),
+      conference('qcon-bj', 'QCon 全球软件开发大会（北京站）2025', '2025-04-10', '2025-04-12'),
+      conference('qcon-sh', 'QCon 全球软件开发大会（上海站）2025', '2025-10-16', '2025-10-18'),
+      conference('qcon-ldn', 'QCon London 2025', '2025-04-07', '2025-04-09'),
+    ],
+    [],
+  );
+  const moreNamed = (context: string, pageDate: string | null = null) =>
+    [...namedConferences(pageContext(context), [...more.conferences.values()], dayNumber(pageDate))]
+      .map((c) => c.conference.id)
+      .sort();
+
+  it('reads the articles of a conference’s name as filler, in other languages too', () => {
+    expect(moreNamed('Onzième soirée Jeudis Dev, Lyon', '2025-11-14')).toEqual(['jeudis']);
+    // The articles and the city alone name neither series.
+    expect(moreNamed('Les meetups du mois à Lyon', '2025-11-14')).toEqual([]);
+    expect(moreNamed('Mardis Web Lyon : les notes', '2025-11-14')).toEqual(['mardis']);
+  });
+
+  it('finds a word of an unspaced script by most of its character pairs', () => {
+    // "北京" on the page, "北京站" (the Beijing venue) in the title: not Shanghai's, not London's.
+    expect(moreNamed('QCon 北京 2025 参会笔记')).toEqual(['qcon-bj']);
+    expect(moreNamed('QCon 上海 2025 参会笔记')).toEqual(['qcon-sh']);
+    // One character of three is not most of it; and the name the editions share names neither.
+    expect(moreNamed('QCon 站 2025 参会笔记')).toEqual([]);
+    expect(moreNamed('QCon 2025 参会笔记')).toEqual([]);
+  });
 });

@@ -9,7 +9,7 @@ import {
 } from '@/core/schedule/match';
 import { buildScheduleIndex, type MatchableTalk } from '@/core/schedule/schedule-index';
 import { FIXTURE_CONFERENCES, FIXTURE_TALKS } from './fixture-schedules';
-import { generateSchedules } from './matchable-schedules';
+import { generateSchedules, matchableTalk } from './matchable-schedules';
 
 // The hand-written schedules among 2,000 generated talks of four conferences held at the same time
 // (2023-2024), so that every query competes with hundreds of titles sharing its words.
@@ -358,25 +358,20 @@ describe('matchTalk: the only talk of its speakers, under another title', () => 
     start: '2023-10-09',
     end: '2023-10-11',
   };
-  const talk = (
-    id: string,
-    day: string,
-    title: string,
-    speakers: string[],
-    conferenceId = 'dc24',
-  ): MatchableTalk => ({
-    id,
-    conferenceId,
-    title,
-    subtitle: null,
-    speakers,
-    start: `${day}T10:00:00+02:00`,
-    day,
-    housekeeping: false,
-  });
+  const talk = (id: string, day: string, title: string, speakers: string[], conferenceId = 'dc24') =>
+    matchableTalk(id, conferenceId, title, speakers, day);
+  // The series' spring edition, months before the page: a speaker's talk there could be the one
+  // written up, unless the page names the autumn edition and not the spring one.
+  const spring = {
+    id: 'dcs24',
+    title: 'DataConf Spring 2024',
+    acronym: null,
+    start: '2024-05-14',
+    end: '2024-05-15',
+  };
   const others = generateSchedules(2, 300, 11, 2024);
   const schedules = buildScheduleIndex(
-    [dataconf, lastYear, ...others.conferences],
+    [dataconf, lastYear, spring, ...others.conferences],
     [
       talk('num', '2024-10-07', 'Testing Numerical Code When You Don’t Know the Answer', ['Kwabena Asare']),
       talk(
@@ -398,6 +393,8 @@ describe('matchTalk: the only talk of its speakers, under another title', () => 
         'Oona Halvorsen',
       ]),
       talk('pager-23', '2023-10-10', 'Pager Fatigue Is a Design Problem', ['Oona Halvorsen'], 'dc23'),
+      talk('visual', '2024-10-08', 'Visual Regressions on 4000 Components', ['Olga Levchenko']),
+      talk('visual-spring', '2024-05-14', 'Visual Regressions Without the Pain', ['Olga Levchenko'], 'dcs24'),
       ...others.talks,
     ],
   );
@@ -456,6 +453,11 @@ describe('matchTalk: the only talk of its speakers, under another title', () => 
       'py-new',
     ],
     [
+      'a number spelt out, the speaker’s other talk at an edition the page does not name',
+      query('Visual Regressions on Four Thousand Components', ['Olga Levchenko'], during, notes),
+      'visual',
+    ],
+    [
       'a title shortened to the one given at last year’s edition, the page dated during this one',
       query('Pager Fatigue Is a Design Problem', ['Oona Halvorsen'], during),
       'pager-24',
@@ -488,6 +490,19 @@ describe('matchTalk: the only talk of its speakers, under another title', () => 
       query('Why We Stopped Writing Mocks', ['Lea Novak'], during, notes),
     ],
     ['one word changed', query('Query Planning for Robots', ['Lea Novak'], during, notes)],
+    [
+      'the speaker’s other talk at an edition the page names too',
+      query(
+        'Visual Regressions on Four Thousand Components',
+        ['Olga Levchenko'],
+        during,
+        'From DataConf Spring 2024 to DataConf Vienna 2024',
+      ),
+    ],
+    [
+      'the speaker’s other talk at another edition, the page naming neither',
+      query('Visual Regressions on Four Thousand Components', ['Olga Levchenko'], during, 'Notes'),
+    ],
     ['a slot title', query('Keynote', ['Lea Novak'], during, notes)],
   ])('%s is not matched', (_, q) => {
     expect(matchTalk(schedules, q).kind).not.toBe('match');

@@ -357,3 +357,21 @@ export function generateSchedules(
   }
   return { conferences: confs, talks };
 }
+
+/** A hand-written talk of conference `conferenceId`, held on `day` (ISO date) at 10:00 (UTC+2) when given. */
+export const matchableTalk = (
+  id: string,
+  conferenceId: string,
+  title: string,
+  speakers: string[],
+  day: string | null = null,
+): MatchableTalk => ({
+  id,
+  conferenceId,
+  title,
+  subtitle: null,
+  speakers,
+  start: day ? `${day}T10:00:00+02:00` : null,
+  day,
+  housekeeping: false,
+});

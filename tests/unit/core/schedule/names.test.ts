@@ -51,6 +51,13 @@ describe('comparePeople', () => {
     ['Sasha Petrova', 'Alexandra Petrova', 'same'],
     ['Jörg Müller', 'Jörgen Müller', 'same'],
     ['Jo Berg', 'Johanna Berg', 'partial'],
+    // Polish everyday forms.
+    ['Ola Nowak', 'Aleksandra Nowak', 'same'],
+    ['Bartek Lis', 'Bartłomiej Lis', 'same'],
+    ['Kasia Wiśniewska', 'Katarzyna Wiśniewska', 'same'],
+    ['Gosia Król', 'Małgorzata Król', 'same'],
+    ['Ola Nowak', 'Aleksandra Kowalska', 'none'],
+    ['Bartek Lis', 'Bartosz Lis', 'none'],
     // Not with another family name, a shortened family name, or a first name that is no short form.
     ['Dev Patel', 'Devendra Shah', 'none'],
     ['Anna Lee', 'Anna Leeds', 'none'],

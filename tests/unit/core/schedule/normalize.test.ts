@@ -66,6 +66,15 @@ describe('titleWords', () => {
     ['Cinco lecciones', ['5', 'lecciones']],
     ['Write Once, Run Anywhere', ['write', 'once', 'run', 'anywhere']],
     ['ELF Files for Mere Mortals', ['elf', 'files', 'for', 'mere', 'mortals']],
+    ['Üç Yılın Muhasebesi', ['3', 'yilin', 'muhasebesi']],
+    ['Sekiz Saatte Kubernetes', ['8', 'saatte', 'kubernetes']],
+    // "bir" is Turkish's "a", "on" its ten and an English word.
+    ['Bir Yıl Sonra', ['bir', 'yil', 'sonra']],
+    ['Notes on Rust', ['notes', 'on', 'rust']],
+    // Product names written two ways.
+    ['PostgreSQL en producción', ['postgres', 'en', 'produccion']],
+    ['K8s Operators in Go', ['kubernetes', 'operators', 'in', 'go']],
+    ['PostGIS for Postgres', ['postgis', 'for', 'postgres']],
   ])('%s', (input, expected) => expect(words(input)).toEqual(expected));
 
   it.each([

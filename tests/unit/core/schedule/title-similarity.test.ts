@@ -38,6 +38,7 @@ describe('compareTitles', () => {
       'variant',
       0.93,
     ],
+    ['Scaling PostgreSQL to 10M Users', 'Scaling Postgres to 10M Users', 'exact', 1],
     // A unit written apart or together is the same number.
     ['Zero-Downtime Migrations on a 2 TB Table', 'Zero-Downtime Migrations on a 2TB Table', 'variant', 0.98],
     ['Staff+ Engineering in Practice', 'Staff-Plus Engineering in Practice', 'exact', 1],
@@ -105,6 +106,7 @@ describe('compareTitles', () => {
     ['Indexing 40 Million Documents', 'Indexing 4M Documents'],
     ['Serving 25k Tenants', 'Serving 250 Tenants'],
     ['Rust in Anger: A Decade of Embedded', 'Rust in Anger: Two Decades of Embedded'],
+    ['Scaling PostGIS to 10M Users', 'Scaling Postgres to 10M Users'],
   ])('%s / %s are different titles', (a, b) => {
     expect(compare(a, b).score).toBeLessThanOrEqual(TITLE_SCORES.overlap);
   });
