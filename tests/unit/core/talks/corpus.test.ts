@@ -65,6 +65,39 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
     passages: 'tables of titles',
     talks: 'tables of titles',
   },
+  // Held-out round 10 (pages 108-119), as first run on 2026-12-07 (35/67 passages with session 9's detector,
+  // 36/67 with session 10's; docs/talk-detection.md). 117 (an AI-written "key takeaways" post) passes.
+  // Framer blog: the fourth talk starts at a session-card div, not a heading.
+  '108-framer-blog-cms-card-devoxx-uk.html': { passages: 'a talk in a card', talks: 'a talk in a card' },
+  // WeChat article: no heading elements, numbered badge sections; the "分享嘉宾｜Name, role" lines are taken for talks.
+  '109-wechat-article-qcon-shanghai-zh.html': { passages: 'badge sections', talks: 'badge sections' },
+  // Medium, Bengali: bold "Speaker — Title" paragraphs; two of four found.
+  '110-medium-bold-lines-devfest-dhaka-bn.html': {
+    passages: 'bold caseless lines',
+    talks: 'bold caseless lines',
+  },
+  // Craft doc, Catalan: a single talk named only in a link card, its speaker only in the card's description.
+  '111-craft-doc-link-card-single-bcn-crafters-ca.html': { passages: 'a link card', talks: 'a link card' },
+  // Micro.blog, Croatian: talks only in running prose, titles in „…“, speakers in grammatical cases.
+  '112-microblog-prose-quotes-shift-zadar-hr.html': { passages: 'prose', talks: 'prose' },
+  // Substack Notes thread, Dutch: one note per talk, replies by others.
+  '113-substack-notes-thread-goto-amsterdam-nl.html': { passages: 'thread notes', talks: 'thread notes' },
+  // Coda doc, Malay: a planning table's rows are taken for talks; speakers in person chips; "Encik" kept in a name.
+  '114-coda-doc-pycon-my-ms.html': {
+    passages: 'planning table',
+    talks: 'planning table',
+    speakers: 'an honorific in a name',
+  },
+  // GitHub Discussions: one talk starts inside an alert box, "T (@handle)" speakers.
+  '115-github-discussions-alert-fosdem.html': { passages: 'alert boxes', talks: 'alert boxes' },
+  // X Article (Draft.js): the last talk is a bold block under a non-talk h2.
+  '116-x-article-draftjs-ai-engineer-worlds-fair.html': { passages: 'a bold block', talks: 'a bold block' },
+  // Negatives: survey results' top-rated session cards and a team's plan written before the conference.
+  '118-divi-feedback-survey-results-ro-negative.html': {
+    passages: 'rated sessions',
+    talks: 'rated sessions',
+  },
+  '119-slack-canvas-conference-plan-kubecon-na-negative.html': { passages: 'a plan', talks: 'a plan' },
 };
 
 describe.each(loadRecapCases().map((c) => [c.file, c] as const))('%s', (file, c) => {
