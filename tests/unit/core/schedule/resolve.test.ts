@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { isLinkedTalk, resolveTalk, resolveTalkId } from '@/core/schedule/resolve';
 import type { TalkRecord } from '@/core/types';
