@@ -145,9 +145,16 @@ describe('the dashboard’s layout, toasts and keyboard paths (#17)', () => {
     expect(await buttonBoxes()).toEqual(before);
     expect(await inViewport(error)).toBe(true);
     expect(await error.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
-    // Something that must not happen: the error is still there well after news would have gone.
-    await dashboard.waitForTimeout(7_000);
+    // Something that must not happen: the error is still there after news shown after it has gone by
+    // itself (waiting for that news to go, not a fixed time: an error on news's timer would go first).
+    const newsDownload = dashboard.waitForEvent('download');
+    await dashboard.getByRole('button', { name: 'Export Markdown' }).click();
+    await newsDownload;
+    const news = toasts().locator('.dash-toast:not(.dash-toast-error)');
+    await expect.poll(() => news.count()).toBe(1);
+    await expect.poll(() => news.count(), { timeout: 20_000 }).toBe(0);
     expect(await error.count()).toBe(1);
+    expect(await error.getAttribute('role')).toBe('alert');
     await toasts().getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => toasts().textContent()).toBe('');
   });

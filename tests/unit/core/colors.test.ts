@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { COLOR_LABELS, COLOR_PAINT, COLOR_SWATCHES, colorLabel } from '@/core/colors';
 import { HIGHLIGHT_COLORS } from '@/core/types';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Which of the reader's records a backup import would overwrite, named, and a plan that keeps the
  * ones the reader did not approve (#14, finding 7).

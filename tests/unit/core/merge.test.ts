@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { EMPTY_FILTER, toSavedSearch } from '@/core/library/filters';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

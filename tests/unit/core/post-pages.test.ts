@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { groupPagesByPost } from '@/core/post-pages';
 import type { PageRecord } from '@/core/types';

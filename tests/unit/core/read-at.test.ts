@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '@/core/limits';
 import { joinReadAt, withReadAt } from '@/core/read-at';

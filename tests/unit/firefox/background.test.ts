@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The background entrypoint wired as in Firefox: a gecko id and a moz-extension:// origin from
  * `runtime.getURL`. Its router must take both from the browser, so Firefox's extension pages are

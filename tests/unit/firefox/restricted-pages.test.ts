@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Pages Talk Notes cannot work on in Firefox. Its content scripts do not run on about: pages, reader
  * view (about:reader?url=…), view-source:, other moz-extension:// pages, or the restricted Mozilla

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The router's sender checks with the senders Firefox really sends (see ./senders.ts): a gecko id
  * instead of Chrome's 32-letter id, moz-extension:// origins, the MV2 background page, and the

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Sync's account and status in `browser.storage.local` (WXT's fake browser): kept there, shown back
  * without secrets, heard by open pages when the status changes, and removed with the alarm by

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { placeToolbar, TOOLBAR_GAP } from '@/page/toolbar-placement';
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { conferenceSlots, groupByConference, groupLibrary } from '@/core/library/conference-groups';
 import { EMPTY_FILTER, filterLibrary, type LibraryFilter } from '@/core/library/filters';

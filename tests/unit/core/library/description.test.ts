@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { describeFilter } from '@/core/library/description';
 import { EMPTY_FILTER, isFiltered } from '@/core/library/filters';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { libraryFacets, similarTalks } from '@/core/library/facets';
 import { buildLibraryIndex } from '@/core/library/library-index';

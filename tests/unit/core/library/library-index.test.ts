@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { buildLibraryIndex, siteAt, siteOf } from '@/core/library/library-index';
 import { prepareSearch } from '@/core/library/search';

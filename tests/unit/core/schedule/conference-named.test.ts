@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { namedConferences, pageContext } from '@/core/schedule/conference-named';
 import { dayNumber } from '@/core/schedule/date-fit';

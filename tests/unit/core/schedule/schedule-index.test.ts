@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { nameWords } from '@/core/schedule/names';
 import { allWords } from '@/core/schedule/normalize';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { buildScheduleIndex } from '@/core/schedule/schedule-index';
 import { searchScheduleTalks } from '@/core/schedule/search';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { titleForm } from '@/core/schedule/normalize';
 import { sessionFormat } from '@/core/schedule/session-format';

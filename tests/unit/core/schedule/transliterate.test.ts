@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { compareSpeakers, comparePeople, nameWords } from '@/core/schedule/names';
 import { compareAcrossScripts, nameSkeleton, spellInLatin } from '@/core/schedule/transliterate';

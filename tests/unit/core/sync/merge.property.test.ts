@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Sync convergence (docs/sync.md, "Conflict rules"), as a property: two or three replicas and a
  * server edit, delete and exchange record states in any order, with messages lost; after one full

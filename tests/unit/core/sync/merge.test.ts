@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { resolveConflict, stampDeletion, stampRecord, stampRecreated, stateChanged } from '@/core/sync/edits';
 import { covers, currentVersions } from '@/core/sync/field-clock';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { checkSyncUrl, SYNC_URL_MESSAGES } from '@/core/sync/server-url';
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { stampRecord } from '@/core/sync/edits';
 import { mergeStates } from '@/core/sync/merge';
