@@ -221,7 +221,11 @@ describe('the popup in Chromium', () => {
     const dashboardTags = row.getByRole('combobox', { name: 'Add tags' });
     await dashboardTags.fill('live patching');
     await dashboardTags.press('Enter');
-    await row.getByRole('radio', { name: 'Green' }).check();
+    // A click, then the state waited for: the radio shows the stored colour, and the tags just written
+    // re-render it, so it may show the old colour for a moment after the click (check() asserts at once).
+    const green = row.getByRole('radio', { name: 'Green' });
+    await green.click();
+    await expect.poll(() => green.isChecked()).toBe(true);
     await popupNote.pressSequentially(', finally', { delay: 5 });
     await popupNote.blur();
 
