@@ -201,6 +201,23 @@ describe('conference schedules, in Chromium', () => {
     await expect.poll(() => scheduleTalkOf(RUST_B)).toBe('Rust for Linux: where we are in 2026');
     expect(await scheduleTalkOf(HARDWARE)).toBe(null); // given twice: asked, not guessed
 
+    // Importing the schedule again says that the unsure passage waits for the reader.
+    const again = await session.openDashboard();
+    await again.getByRole('button', { name: 'Import schedule' }).click();
+    const againDialog = again.getByRole('dialog', { name: 'Import a conference schedule' });
+    await againDialog.getByLabel('Schedule file').setInputFiles({
+      name: 'schedule.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(SCHEDULE),
+    });
+    await againDialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => againDialog.getByRole('status', { name: 'Schedule status' }).textContent())
+      .toBe(
+        'Updated FOSDEM 2026: 5 talks (no changes, 0 new highlights matched, 1 to confirm in the popup).',
+      );
+    await again.close();
+
     // The popup shows the schedule talk's day, time, room and recording for each write-up.
     let popup = await session.openPopup(two);
     const linked = popup.getByRole('region', {
