@@ -158,9 +158,8 @@ describe('conference schedules, in Chromium', () => {
     return page;
   }
 
-  it('imports schedules by file and by URL, files two write-ups of a talk under it, and asks when unsure', async () => {
-    // Import by file, then by URL.
-    const dashboard = await session.openDashboard();
+  /** Imports SCHEDULE as a file from the dashboard's dialog; returns the dialog. */
+  async function importScheduleFile(dashboard: Page) {
     await dashboard.getByRole('button', { name: 'Import schedule' }).click();
     const dialog = dashboard.getByRole('dialog', { name: 'Import a conference schedule' });
     await dialog.getByLabel('Schedule file').setInputFiles({
@@ -169,6 +168,13 @@ describe('conference schedules, in Chromium', () => {
       buffer: Buffer.from(SCHEDULE),
     });
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    return dialog;
+  }
+
+  it('imports schedules by file and by URL, files two write-ups of a talk under it, and asks when unsure', async () => {
+    // Import by file, then by URL.
+    const dashboard = await session.openDashboard();
+    const dialog = await importScheduleFile(dashboard);
     const status = dialog.getByRole('status', { name: 'Schedule status' });
     await expect
       .poll(() => status.textContent())
@@ -203,14 +209,7 @@ describe('conference schedules, in Chromium', () => {
 
     // Importing the schedule again says that the unsure passage waits for the reader.
     const again = await session.openDashboard();
-    await again.getByRole('button', { name: 'Import schedule' }).click();
-    const againDialog = again.getByRole('dialog', { name: 'Import a conference schedule' });
-    await againDialog.getByLabel('Schedule file').setInputFiles({
-      name: 'schedule.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(SCHEDULE),
-    });
-    await againDialog.getByRole('button', { name: 'Import', exact: true }).click();
+    const againDialog = await importScheduleFile(again);
     await expect
       .poll(() => againDialog.getByRole('status', { name: 'Schedule status' }).textContent())
       .toBe(
