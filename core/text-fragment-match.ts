@@ -19,8 +19,14 @@ import type { TextDirective } from './text-fragment';
 /** Separates blocks in the searched text: never part of a term, so no match crosses it. */
 const BLOCK_SEPARATOR = '\u0000';
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
-/** Text whose characters NFKD leaves alone and lower-casing keeps one for one. */
-const ASCII_ONLY = /^[\t\n\r\x20-\x7E]*$/;
+/** Where word segmentation may start or stop inside a block (see {@link isCut}). */
+const CUT_AFTER_SPACE = /[\p{L}\p{N}]/u;
+/** Characters segmented at least on either side of a position asked about (then up to the next cuts). */
+const SEGMENT_REACH = 128;
+/** Word-boundary flags of a block position: not segmented yet, a boundary, inside a word. */
+const UNKNOWN = 0;
+const BOUNDARY = 1;
+const INSIDE_WORD = 2;
 
 /** A term as the polyfill compares it. */
 export function normalizeTerm(text: string): string {
@@ -41,7 +47,10 @@ export class SearchablePage {
   private readonly blockStarts: Int32Array;
   /** Per block: raw offset -> offset in `text` (length + 1 entries). */
   private readonly maps: Int32Array[];
-  /** Per block, computed when first needed: 1 where a term may begin or end. */
+  /**
+   * Per block, filled around each position asked about (a long block is never segmented whole for one
+   * question): {@link BOUNDARY} where a term may begin or end, {@link INSIDE_WORD}, or {@link UNKNOWN}.
+   */
   private readonly boundaries: (Uint8Array | undefined)[];
   private segmenter: Intl.Segmenter | undefined;
 
@@ -98,15 +107,35 @@ export class SearchablePage {
   /** Whether a term may begin or end at `at` (a word boundary of its block). */
   isBoundary(at: number): boolean {
     const block = this.blockAt(at);
+    const start = this.blockStarts[block]!;
     let flags = this.boundaries[block];
     if (!flags) {
-      const start = this.blockStarts[block]!;
-      const end = this.blockStarts[block + 1]! - 1;
-      this.segmenter ??= newSegmenter();
-      flags = wordBoundaries(this.text.slice(start, end), this.segmenter);
+      flags = new Uint8Array(this.blockStarts[block + 1]! - start);
       this.boundaries[block] = flags;
     }
-    return flags[at - this.blockStarts[block]!] === 1;
+    const offset = at - start;
+    if (flags[offset] === UNKNOWN) this.segmentAround(start, flags, offset);
+    return flags[offset] === BOUNDARY;
+  }
+
+  /**
+   * Segments the block at `start` (its `flags` one longer than its text) from the last cut at least
+   * {@link SEGMENT_REACH} characters before `offset` to the first as far after it: the words between two
+   * cuts are the block's own words there (see {@link isCut}), so the flags equal whole-block segmentation.
+   */
+  private segmentAround(start: number, flags: Uint8Array, offset: number): void {
+    const length = flags.length - 1;
+    let from = Math.max(0, offset - SEGMENT_REACH);
+    while (from > 0 && !isCut(this.text, start + from)) from--;
+    let to = Math.min(length, offset + SEGMENT_REACH);
+    while (to < length && !isCut(this.text, start + to)) to++;
+    flags.fill(BOUNDARY, from, to + 1);
+    this.segmenter ??= newSegmenter();
+    for (const segment of this.segmenter.segment(this.text.slice(start + from, start + to))) {
+      if (!segment.isWordLike) continue;
+      const first = from + segment.index;
+      flags.fill(INSIDE_WORD, first + 1, first + segment.segment.length);
+    }
   }
 
   /** The first word-bounded occurrence of normalized `term` at or after `from`, or -1. */
@@ -196,15 +225,26 @@ function normalizeWithMap(raw: string, base: number): { text: string; map: Int32
   const out: string[] = [];
   let length = 0;
   let lastWasSpace = false;
-  const ascii = ASCII_ONLY.test(raw);
   for (let i = 0; i < raw.length; ) {
     map[i] = base + length;
-    const code = raw.codePointAt(i)!;
-    const width = code > 0xffff ? 2 : 1;
-    const char = raw.slice(i, i + width);
-    if (width === 2) map[i + 1] = base + length;
-    i += width;
-    if (/\s/.test(char)) {
+    const code = raw.charCodeAt(i);
+    let space: boolean;
+    let normalized = '';
+    if (code < 0x80) {
+      // ASCII, most of most pages: NFKD leaves it alone and lower-casing maps A-Z only, so no regular
+      // expression or normalization per character (normalizeTerm gives the same).
+      i++;
+      space = code === 0x20 || (code >= 0x09 && code <= 0x0d);
+      if (!space) normalized = code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 0x20) : raw[i - 1]!;
+    } else {
+      const width = raw.codePointAt(i)! > 0xffff ? 2 : 1;
+      const char = raw.slice(i, i + width);
+      if (width === 2) map[i + 1] = base + length;
+      i += width;
+      space = /\s/.test(char);
+      if (!space) normalized = normalizeTerm(char);
+    }
+    if (space) {
       if (!lastWasSpace) {
         out.push(' ');
         length++;
@@ -213,7 +253,6 @@ function normalizeWithMap(raw: string, base: number): { text: string; map: Int32
       continue;
     }
     lastWasSpace = false;
-    const normalized = ascii ? char.toLowerCase() : normalizeTerm(char);
     out.push(normalized);
     length += normalized.length;
   }
@@ -221,12 +260,12 @@ function normalizeWithMap(raw: string, base: number): { text: string; map: Int32
   return { text: out.join(''), map };
 }
 
-/** 1 at each position of `text` (and its end) where a word-like segment does not continue. */
-function wordBoundaries(text: string, segmenter: Intl.Segmenter): Uint8Array {
-  const flags = new Uint8Array(text.length + 1).fill(1);
-  for (const segment of segmenter.segment(text)) {
-    if (!segment.isWordLike) continue;
-    for (let i = segment.index + 1; i < segment.index + segment.segment.length; i++) flags[i] = 0;
-  }
-  return flags;
+/**
+ * Whether a block's word segmentation may be cut at `at` of `text`: just after a space and before a
+ * letter or digit. Every word-break rule (Unicode's UAX #29 and ICU's, dictionary runs of Thai or
+ * Chinese included) breaks there and none looks across it (no rule reads past a space on either side),
+ * so the words on each side are the same whatever lies beyond. Block ends are cuts too.
+ */
+function isCut(text: string, at: number): boolean {
+  return text[at - 1] === ' ' && CUT_AFTER_SPACE.test(text[at]!);
 }

@@ -20,6 +20,7 @@ import { guardClip, placeOfHighlight } from '@/core/schedule/clip-guard';
 import { matchTalk } from '@/core/schedule/match';
 import { LIMITS } from '@/core/limits';
 import { pageMatchContext } from '@/core/schedule/match-context';
+import { isOffered } from '@/core/schedule/resolve';
 import { searchScheduleTalks } from '@/core/schedule/search';
 import type { ConferenceRecord, HighlightRecord, PageRecord, ScheduleChoice, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
@@ -237,6 +238,35 @@ async function guardHighlights(
   }
   await db.highlights.bulkPut(changed);
   return kept;
+}
+
+/**
+ * How many passages wait for the reader to pick their talk (in the popup of their page): those of
+ * page talks the matcher offered candidates for, and those the clip guard offered (`isOffered`).
+ * The schedule import's status line says so. Read by the pageId and talkId indexes.
+ */
+export async function countOfferedHighlights(db: TalkNotesDatabase): Promise<number> {
+  return db.transaction('r', db.talks, db.highlights, async () => {
+    const pageTalks = await db.talks.where('pageId').aboveOrEqual('').toArray();
+    const offeredTalks = pageTalks.filter((t) => isUndecided(t) && t.scheduleCandidates?.length);
+    const matched = new Map(pageTalks.filter(isMatched).map((t) => [t.id, t]));
+    const [ofOfferedTalks, offeredByGuard] = await Promise.all([
+      offeredTalks.length
+        ? db.highlights
+            .where('talkId')
+            .anyOf(offeredTalks.map((t) => t.id))
+            .count()
+        : 0,
+      matched.size
+        ? db.highlights
+            .where('talkId')
+            .anyOf([...matched.keys()])
+            .filter((h) => isOffered(h, matched))
+            .count()
+        : 0,
+    ]);
+    return ofOfferedTalks + offeredByGuard;
+  });
 }
 
 /**

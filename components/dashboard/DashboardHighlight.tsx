@@ -42,6 +42,9 @@ export interface SharedContext {
 
 const NOTHING_SHARED: SharedContext = { talk: false, page: false, day: false };
 
+/** What the reader does about a passage the clip guard offered (components/popup asks there). */
+const UNSURE_HINT = 'Choose its talk in the Talk Notes popup on its page';
+
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** A time as `<time>` wants it and as the reader reads it; null when it is no date (it never throws). */
@@ -124,11 +127,13 @@ export function DashboardHighlight(props: Props) {
             </span>
           )}
           {props.unsure && (
-            <span
-              class="dash-hl-unsure"
-              title="Which schedule talk it is from is asked in the popup of its page"
-            >
-              Unsure which talk
+            // Read once: the visible marker (its hint a tooltip) is hidden from assistive technology,
+            // which reads the marker and what to do as one sentence instead.
+            <span class="dash-badge dash-hl-unsure">
+              <span aria-hidden="true" title={UNSURE_HINT}>
+                Unsure which talk
+              </span>
+              <span class="visually-hidden">Unsure which talk. {UNSURE_HINT}.</span>
             </span>
           )}
           <span class="dash-hl-source">

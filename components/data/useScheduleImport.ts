@@ -8,6 +8,7 @@ import { hasHostAccess, requestHostAccess } from '@/messaging/host-access';
 import { createCommands, type NotifyHighlightsChanged } from '@/storage/commands';
 import { listConferences, type ScheduleImportResult, type ScheduleSource } from '@/storage/conferences';
 import type { TalkNotesDatabase } from '@/storage/db';
+import { countOfferedHighlights } from '@/storage/schedule-links';
 import { fetchScheduleText, ScheduleFetchError } from './fetch-schedule';
 import { useLiveQuery } from './useLiveQuery';
 
@@ -100,9 +101,10 @@ export function scheduleImporter({
     }
     // Write-ups already in the library filed under the new talks; the import stands if this fails.
     onPhase?.('matching');
-    let matched: number | null = null;
+    let matched: { highlights: number; offered: number } | null = null;
     try {
-      matched = (await commands.linkPageTalks('all')).highlights;
+      const highlights = (await commands.linkPageTalks('all')).highlights;
+      matched = { highlights, offered: await countOfferedHighlights(db) };
     } catch (error) {
       console.error('Talk Notes: matching the library to the schedule failed', error);
     }
@@ -147,17 +149,26 @@ export function scheduleImporter({
   };
 }
 
-/** "Imported FOSDEM 2026: 850 talks", "Updated FOSDEM 2026: 850 talks (3 new, 12 changed)". */
+/**
+ * "Imported FOSDEM 2026: 850 talks (3 new highlights matched, 2 to confirm in the popup)", "Updated
+ * FOSDEM 2026: 850 talks (3 new, 12 changed, 0 new highlights matched)". `matched`: the highlights
+ * the import filed under its talks, and those that wait for the reader to pick their talk (offered).
+ */
 export function describeImport(
   result: ScheduleImportResult,
   warnings: readonly string[] = [],
-  matched: number | null = 0,
+  matched: { highlights: number; offered: number } | null = { highlights: 0, offered: 0 },
 ): string {
   const { conference, talks, added, changed, removed, kept } = result;
   const highlights =
     matched === null
       ? 'your highlights could not be matched to it yet'
-      : `${matched.toLocaleString('en')} new highlight${matched === 1 ? '' : 's'} matched`;
+      : [
+          `${matched.highlights.toLocaleString('en')} new highlight${matched.highlights === 1 ? '' : 's'} matched`,
+          matched.offered && `${matched.offered.toLocaleString('en')} to confirm in the popup`,
+        ]
+          .filter(Boolean)
+          .join(', ');
   const count = `${talks.toLocaleString('en')} talk${talks === 1 ? '' : 's'}`;
   const details = result.updated
     ? [

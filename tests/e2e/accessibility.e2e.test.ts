@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickDrawnHighlight, dragSelect, type ExtensionSession, launchExtension } from './harness';
+import { FOSDEM_RUST, makeConferenceLibrary } from './seed-conferences';
+import { writeLibrary } from './seed-library';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PASSAGE = "He's a really big fan of random testing/ fuzzing in order to find bugs";
@@ -135,6 +137,26 @@ describe.each(['light', 'dark'] as const)(
       await dashboard.getByRole('button', { name: /^Save \d+ results? as collection$/ }).click();
       const save = dashboard.getByRole('dialog', { name: 'Save results as a collection' });
       await save.getByRole('radio', { name: /^Saved search/ }).check();
+      expect(await seriousViolations(dashboard)).toEqual([]);
+      await dashboard.close();
+    });
+
+    it('in the dashboard, with a passage the clip guard offered (its "Unsure which talk" marker)', async () => {
+      const dashboard = await session.openDashboard();
+      await dashboard.emulateMedia({ colorScheme: scheme });
+      await dashboard.getByRole('status', { name: 'Library summary' }).waitFor();
+      // A conference library whose first Rust passage's lead named another talk: offered, not filed.
+      const library = makeConferenceLibrary();
+      const offered = library.highlights.find((h) => h.text === FOSDEM_RUST.firstPassage)!;
+      offered.scheduleCandidates = ['ev-postgres', 'ev-rust'];
+      await writeLibrary(dashboard, library);
+      await dashboard.reload();
+      const row = dashboard.getByRole('article').filter({ hasText: FOSDEM_RUST.firstPassage });
+      await row.getByText('Unsure which talk', { exact: true }).waitFor();
+      // Read once, with what to do.
+      const read = await row.ariaSnapshot();
+      expect(read.split('Unsure which talk')).toHaveLength(2);
+      expect(read).toContain('Unsure which talk. Choose its talk in the Talk Notes popup on its page.');
       expect(await seriousViolations(dashboard)).toEqual([]);
       await dashboard.close();
     });

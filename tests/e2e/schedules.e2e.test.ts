@@ -158,9 +158,8 @@ describe('conference schedules, in Chromium', () => {
     return page;
   }
 
-  it('imports schedules by file and by URL, files two write-ups of a talk under it, and asks when unsure', async () => {
-    // Import by file, then by URL.
-    const dashboard = await session.openDashboard();
+  /** Imports SCHEDULE as a file from the dashboard's dialog; returns the dialog. */
+  async function importScheduleFile(dashboard: Page) {
     await dashboard.getByRole('button', { name: 'Import schedule' }).click();
     const dialog = dashboard.getByRole('dialog', { name: 'Import a conference schedule' });
     await dialog.getByLabel('Schedule file').setInputFiles({
@@ -169,6 +168,13 @@ describe('conference schedules, in Chromium', () => {
       buffer: Buffer.from(SCHEDULE),
     });
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    return dialog;
+  }
+
+  it('imports schedules by file and by URL, files two write-ups of a talk under it, and asks when unsure', async () => {
+    // Import by file, then by URL.
+    const dashboard = await session.openDashboard();
+    const dialog = await importScheduleFile(dashboard);
     const status = dialog.getByRole('status', { name: 'Schedule status' });
     await expect
       .poll(() => status.textContent())
@@ -200,6 +206,16 @@ describe('conference schedules, in Chromium', () => {
     await expect.poll(() => scheduleTalkOf(RUST_A)).toBe('Rust for Linux: where we are in 2026');
     await expect.poll(() => scheduleTalkOf(RUST_B)).toBe('Rust for Linux: where we are in 2026');
     expect(await scheduleTalkOf(HARDWARE)).toBe(null); // given twice: asked, not guessed
+
+    // Importing the schedule again says that the unsure passage waits for the reader.
+    const again = await session.openDashboard();
+    const againDialog = await importScheduleFile(again);
+    await expect
+      .poll(() => againDialog.getByRole('status', { name: 'Schedule status' }).textContent())
+      .toBe(
+        'Updated FOSDEM 2026: 5 talks (no changes, 0 new highlights matched, 1 to confirm in the popup).',
+      );
+    await again.close();
 
     // The popup shows the schedule talk's day, time, room and recording for each write-up.
     let popup = await session.openPopup(two);

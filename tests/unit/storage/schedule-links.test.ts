@@ -6,6 +6,7 @@ import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import {
   chooseHighlightScheduleTalk,
   chooseScheduleTalk,
+  countOfferedHighlights,
   declineHighlightOffer,
   declineScheduleTalk,
   linkPageTalks,
@@ -348,6 +349,31 @@ describe('the clip guard on linked talks’ passages', () => {
       (await scheduleTalk('pg')).id,
       (await scheduleTalk('rust')).id,
     ]);
+  });
+
+  it('counts the passages that wait for the reader (of offered talks, offered by the guard) until settled', async () => {
+    await clip('memory safety in drivers', 150);
+    const { highlight: vacuum } = await clip('autovacuum tuning', 400, 'Postgres Vacuum Internals');
+    const LIGHTNING = 'Lightning talks';
+    const lightning = (text: string, position: number) =>
+      saveClip(db, {
+        page: { ...PAGE, url: `${URL}/lightning` },
+        talks: [{ title: LIGHTNING, speakers: [], position: 100 }],
+        highlight: quotedPassage(text, position, LIGHTNING),
+      });
+    const { highlight: gong } = await lightning('five minutes each', 150);
+    await lightning('the gong rang twice', 250);
+    expect(await countOfferedHighlights(db)).toBe(0);
+    await importFosdem();
+    await linkPageTalks(db, 'all');
+    // The Lightning talks talk is offered (two sessions), with its two passages; the vacuum passage
+    // is offered by the guard; the Rust passage is filed.
+    expect((await db.talks.get(gong.talkId!))?.scheduleCandidates).toHaveLength(2);
+    expect(await countOfferedHighlights(db)).toBe(3);
+    await declineHighlightOffer(db, vacuum.id);
+    expect(await countOfferedHighlights(db)).toBe(2);
+    await chooseScheduleTalk(db, gong.talkId!, (await scheduleTalk('lt1')).id);
+    expect(await countOfferedHighlights(db)).toBe(0);
   });
 
   it('picking files the passage under the picked talk, pinned; re-detection and later passes keep it', async () => {

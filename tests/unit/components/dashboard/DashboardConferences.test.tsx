@@ -53,7 +53,32 @@ function previousGroupHeading(article: HTMLElement): string | undefined {
 const talkRow = (title: string) => screen.getByRole('heading', { level: 4, name: title }).closest('section')!;
 const talkTitles = () => screen.queryAllByRole('heading', { level: 4 }).map((h) => h.textContent);
 
+/** The text assistive technology reads in `element`: its text without the aria-hidden parts. */
+function readAloud(element: Element): string {
+  let text = '';
+  for (const node of element.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
+    else if (node instanceof Element && node.getAttribute('aria-hidden') !== 'true') text += readAloud(node);
+  }
+  return text;
+}
+
 describe('the Conferences view', () => {
+  it('the unsure marker is a badge that says what to do, read once by assistive technology', async () => {
+    await fill();
+    await db.highlights.update('hl-blog-rust', { scheduleCandidates: ['ev-postgres', 'ev-rust'] });
+    show();
+    const article = await waitFor(
+      () => screen.getAllByRole('article').find((a) => a.textContent?.includes(FOSDEM_RUST.firstPassage))!,
+    );
+    const marker = within(article).getByText('Unsure which talk').closest('.dash-badge');
+    expect(marker).not.toBeNull();
+    const hint = 'Choose its talk in the Talk Notes popup on its page';
+    expect(marker!.querySelector('[title]')?.getAttribute('title')).toBe(hint);
+    expect(readAloud(marker!)).toBe(`Unsure which talk. ${hint}.`);
+    expect(readAloud(article).split('Unsure which talk')).toHaveLength(2);
+  });
+
   it('leaves out a passage the clip guard offered until the reader decides, and marks it unsure where it is listed', async () => {
     await fill();
     // The first write-up's Rust passage had a lead naming "Postgres at scale": offered, not filed.

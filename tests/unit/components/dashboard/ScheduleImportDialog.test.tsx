@@ -108,6 +108,29 @@ describe('Import schedule', () => {
     expect(pageTalk.scheduleLink).toBe('matched');
   });
 
+  it('says how many highlights wait for the reader to confirm their talk', async () => {
+    // Clipped before the import under the fixture's first talk; the second passage's lead names
+    // another talk of the schedule, so the clip guard offers it instead of filing it.
+    const [title, speakers] = firstTalkOf(FRAB_JSON);
+    const page = { url: 'https://blog.example/recap', title: 'My notes', ...noMetadata() };
+    const talks = [{ title, speakers, position: 10 }];
+    await saveClip(db, { page, talks, highlight: quotedPassage('a passage', 20, title) });
+    await saveClip(db, {
+      page,
+      talks,
+      highlight: {
+        ...quotedPassage('antennas on every tent pole', 60, title),
+        clipLead: { text: 'Mesh Networks for Festival Grounds', likeHeading: false },
+      },
+    });
+    show();
+    chooseFile(FRAB_JSON, 'schedule.json');
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() =>
+      expect(status().textContent).toMatch(/\(1 new highlight matched, 1 to confirm in the popup\)\./),
+    );
+  });
+
   it('imports from a URL, and an update from the same URL changes nothing twice', async () => {
     show();
     fireEvent.input(screen.getByLabelText('Schedule URL'), { target: { value: `${base}/schedule.json` } });
