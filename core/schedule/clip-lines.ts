@@ -13,6 +13,7 @@ import { leadOf } from '../talks/blocks';
 import { saysNotSeen, type TalkSection } from '../talks/detect';
 import { opensWithBreak, quotedTitleIn, tellsOfAnotherTalk } from '../talks/prose';
 import { headingRole } from '../talks/vocabulary';
+import type { ClipLineRecord } from '../types';
 import { isHeadingLike, isLineBlock, MAX_LEAD_CHARS, styleOf } from './clip-lead';
 
 /** Lines kept, nearest first. */
@@ -24,30 +25,14 @@ export const MAX_STYLES = 8;
 /** A quoted title counts only where a paragraph opens: it starts within these characters. */
 const QUOTE_WITHIN = 80;
 
-/** How a line stands on the page. */
-export const CLIP_LINE_KINDS = ['heading', 'first', 'bold', 'line', 'quoted', 'end'] as const;
-export type ClipLineKind = (typeof CLIP_LINE_KINDS)[number];
-
-/** A line above a clip (`HighlightRecord.clipLines` stores these, nearest first). */
-export interface ClipLine {
-  /**
-   * The line: a heading's text, a block's first or bold line, a short line; for `quoted`, the
-   * paragraph's first sentence that holds the quoted title (cut at MAX_LEAD_CHARS); for `end`, the
-   * opening of a block that ends every talk above it (a break, another talk attended, a talk not
-   * seen, a line detection ended a talk at).
-   */
-  text: string;
-  kind: ClipLineKind;
-  /** 1-6 for a heading of that rank, 0 for any other line. */
-  level: number;
-  /** Lines of one look (tag and class of the block and of its first child) share a number, 0 to MAX_STYLES - 1. */
-  style: number;
-  /**
-   * The line is in a list item or table row that does not hold the clip: what it names ends with
-   * that item ("1. Title — notes", a programme's row), so the clip after it is not that talk's.
-   */
-  enclosed: boolean;
-}
+/**
+ * A line above a clip, as `HighlightRecord.clipLines` stores it (core/types.ts `ClipLineRecord`): its
+ * text (a heading, a block's first or bold line, a short line; for `quoted`, the paragraph's first
+ * sentence that holds the quoted title; for `end`, the opening of a block that ends every talk above
+ * it: a break, another talk attended, a talk not seen, where detection ended a talk), kind, heading
+ * rank, look and whether a list item or table row that does not hold the clip encloses it.
+ */
+export type ClipLine = ClipLineRecord;
 
 /** Structure roles that end every talk above them (a talk's own "Key takeaways" ends none). */
 const ENDING = new Set(['day', 'track', 'group', 'intro', 'outro', 'break', 'chrome', 'upcoming']);
