@@ -102,10 +102,15 @@ function boldOpening(el: Element): string | null {
 export function structureStops(sections: readonly TalkSection[]): Element[] {
   const talkParts = new Set(sections.flatMap((s) => [s.heading, ...(s.owns ?? [])]));
   // A talk made of the blocks it owns ends at the block after its last one.
-  const ends = sections.map((s) =>
-    s.owns ? (s.owns[s.owns.length - 1]?.nextElementSibling ?? null) : s.end,
-  );
+  const ends = sections.map((s) => (s.owns ? blockAfter(s.owns[s.owns.length - 1], s.post) : s.end));
   return ends.filter((end): end is Element => end !== null && !talkParts.has(end));
+}
+
+/** The element after `el` in reading order within `post` (its next sibling, or an ancestor's). */
+function blockAfter(el: Element | undefined, post: Element): Element | null {
+  for (let node = el ?? null; node && node !== post; node = node.parentElement)
+    if (node.nextElementSibling) return node.nextElementSibling;
+  return null;
 }
 
 /** A block that ends every talk above it, whatever its look: a break, another talk attended, one not seen. */
