@@ -4,9 +4,11 @@
  * whatever the page's markup. Precision first, with the matcher's own index and tiers:
  *
  * - only a line the matcher matches (`matchTalk`: a confident match, no rival) files the clip; a line
- *   it is unsure of (near titles, two "Lightning talks", a prefix of another title) is offered, and a
- *   quoted title in a sentence counts only when the sentence also names the talk's speakers (a title
- *   mentioned in passing is neither filed nor offered);
+ *   it is unsure of (near titles, a prefix of another title) is offered, and only when it is the
+ *   nearest line above the clip (farther up, it is as often a talk the clip is past); a quoted title
+ *   in a sentence counts only when the sentence also names the talk's speakers (a title mentioned in
+ *   passing is neither filed nor offered); a line over talks of another form ("Lightning talks",
+ *   "Keynotes") is a structure line;
  * - the page must fit the talk's conference: its context names the conference, or its date falls
  *   during it; never when it names another candidate's conference or is dated a year away;
  * - the nearest line that names a talk decides; a structure line (a break, "Closing thoughts", another
@@ -104,7 +106,7 @@ export function fileClipByLines(
       return { kind: 'match', talkId: match.talkId, ...query };
     }
     const best = match.candidates[0];
-    if (line.kind === 'quoted' || !best || !fits(best.evidence)) return NONE;
+    if (line.kind === 'quoted' || passed.length > 0 || !best || !fits(best.evidence)) return NONE;
     return { kind: 'offer', talkIds: match.candidates.map((c) => c.talkId), ...query };
   }
   return NONE;

@@ -116,6 +116,10 @@ describe('fileClipByLines: look-alikes are offered or left, never filed silently
       'a line of the same look that names no schedule talk between',
       [line('A talk of no schedule', { style: 5 }), line('Kill Your Feature Flags', { style: 5 })],
     ],
+    [
+      'an unsure line that is not the nearest (offered only right above the clip)',
+      [line('Slides and video below'), heading('Scaling Postgres Replication')],
+    ],
     ['a title in a list item the clip is not in', [line('Kill Your Feature Flags', { enclosed: true })]],
     [
       'times running backwards (a live blog, newest first)',
