@@ -7,8 +7,8 @@
  * The page is served from 127.0.0.1 by the test; the schedule is imported as a file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension, waitForContentScript } from './harness';
-import { clipPassage, FOSDEM_TWO_TALKS_ICS, importScheduleFile } from './schedule-fixture';
+import { type ExtensionSession, launchExtension } from './harness';
+import { clipPassage, conferenceTalkCount, fosdemWithWriteUp } from './schedule-fixture';
 
 const RUST_PASSAGE = 'drivers written in Rust now ship in the mainline kernel';
 const VACUUM_PASSAGE = 'freezing old tuples is what keeps the wraparound alarm quiet';
@@ -40,18 +40,7 @@ describe('the clip guard, in Chromium', () => {
   });
 
   it('asks which talk a passage under another talk’s line is from, and files it under the one picked', async () => {
-    const dashboard = await session.openDashboard();
-    await importScheduleFile(
-      dashboard,
-      'fosdem26.ics',
-      FOSDEM_TWO_TALKS_ICS,
-      /^Imported FOSDEM 2026: 2 talks/,
-    );
-
-    session.server.serve('blog/fosdem-2026.html', WRITE_UP);
-    const page = await session.context.newPage();
-    await page.goto(session.server.url('blog/fosdem-2026.html'));
-    await waitForContentScript(page);
+    const { dashboard, page } = await fosdemWithWriteUp(session, 'blog/fosdem-2026.html', WRITE_UP);
     await clipPassage(page, RUST_PASSAGE);
     await clipPassage(page, VACUUM_PASSAGE);
 
@@ -75,13 +64,7 @@ describe('the clip guard, in Chromium', () => {
 
     // Until the reader decides, the passage is under no schedule talk.
     await dashboard.getByRole('combobox', { name: 'Group by' }).selectOption({ label: 'Conferences' });
-    const countOf = (title: string) =>
-      dashboard
-        .locator('section.dash-sched-talk', {
-          has: dashboard.getByRole('heading', { level: 4, name: title }),
-        })
-        .locator('.dash-count')
-        .textContent();
+    const countOf = (title: string) => conferenceTalkCount(dashboard, title);
     const shown = (text: string) => dashboard.locator('article', { hasText: text }).count();
     await expect.poll(() => countOf(RUST_TITLE)).toBe('1 highlight · 0 notes');
     expect(await countOf(VACUUM)).toBe('Not read about yet');

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { dragSelect } from './harness';
+import { dragSelect, type ExtensionSession, waitForContentScript } from './harness';
 
 /** An iCalendar schedule of two talks on one day (the format Sched and pretalx publish). */
 export const FOSDEM_TWO_TALKS_ICS = [
@@ -52,4 +52,26 @@ export async function clipPassage(page: Page, text: string) {
   await page.getByRole('button', { name: 'Highlight', exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
   await page.getByRole('button', { name: 'Highlight', exact: true }).waitFor({ state: 'hidden' });
+}
+
+/**
+ * The dashboard with FOSDEM_TWO_TALKS_ICS imported, and the write-up `html` served at `path` from
+ * 127.0.0.1 and open in a tab whose content script is ready.
+ */
+export async function fosdemWithWriteUp(session: ExtensionSession, path: string, html: string) {
+  const dashboard = await session.openDashboard();
+  await importScheduleFile(dashboard, 'fosdem26.ics', FOSDEM_TWO_TALKS_ICS, /^Imported FOSDEM 2026: 2 talks/);
+  session.server.serve(path, html);
+  const page = await session.context.newPage();
+  await page.goto(session.server.url(path));
+  await waitForContentScript(page);
+  return { dashboard, page };
+}
+
+/** The highlight and note count the dashboard's Conferences view shows on the conference talk `title`. */
+export function conferenceTalkCount(dashboard: Page, title: string) {
+  return dashboard
+    .locator('section.dash-sched-talk', { has: dashboard.getByRole('heading', { level: 4, name: title }) })
+    .locator('.dash-count')
+    .textContent();
 }

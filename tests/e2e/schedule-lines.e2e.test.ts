@@ -7,8 +7,8 @@
  * The page is served from 127.0.0.1 by the test; the schedule is imported as a file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension, waitForContentScript } from './harness';
-import { clipPassage, FOSDEM_TWO_TALKS_ICS, importScheduleFile } from './schedule-fixture';
+import { type ExtensionSession, launchExtension } from './harness';
+import { clipPassage, conferenceTalkCount, fosdemWithWriteUp } from './schedule-fixture';
 
 const VACUUM_PASSAGE = 'freezing old tuples is what keeps the wraparound alarm quiet';
 const VACUUM = 'Postgres Vacuum Internals';
@@ -37,18 +37,7 @@ describe('the schedule finds the talk of a clip, in Chromium', () => {
   });
 
   it('files a clip of the thread’s second talk under that conference talk', async () => {
-    const dashboard = await session.openDashboard();
-    await importScheduleFile(
-      dashboard,
-      'fosdem26.ics',
-      FOSDEM_TWO_TALKS_ICS,
-      /^Imported FOSDEM 2026: 2 talks/,
-    );
-
-    session.server.serve('chat/fosdem-2026.html', THREAD);
-    const page = await session.context.newPage();
-    await page.goto(session.server.url('chat/fosdem-2026.html'));
-    await waitForContentScript(page);
+    const { dashboard, page } = await fosdemWithWriteUp(session, 'chat/fosdem-2026.html', THREAD);
     await clipPassage(page, VACUUM_PASSAGE);
 
     // In the popup: a talk group of the line's title, linked to the schedule's talk.
@@ -59,13 +48,7 @@ describe('the schedule finds the talk of a clip, in Chromium', () => {
     await popup.close();
 
     // In the dashboard's Conferences view, under the conference talk, after a reload too.
-    const countOf = (title: string) =>
-      dashboard
-        .locator('section.dash-sched-talk', {
-          has: dashboard.getByRole('heading', { level: 4, name: title }),
-        })
-        .locator('.dash-count')
-        .textContent();
+    const countOf = (title: string) => conferenceTalkCount(dashboard, title);
     for (const reload of [false, true]) {
       if (reload) await dashboard.reload();
       await dashboard.getByRole('combobox', { name: 'Group by' }).selectOption({ label: 'Conferences' });
