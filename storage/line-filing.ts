@@ -48,7 +48,7 @@ export async function fileHighlightsByLines(
   now: number,
 ): Promise<LineFilingResult> {
   const result: LineFilingResult = { filed: 0, pages: [] };
-  const open = highlights.filter((h) => h.clipLines?.length && !h.talkPinned && !h.guardDeclined);
+  const open = highlights.filter((h) => h.clipLines?.length);
   if (!open.length) return result;
   const pageIds = [...new Set(open.map((h) => h.pageId))];
   const pages = new Map(
@@ -110,6 +110,8 @@ export async function fileHighlightsByLines(
         position: Math.min(talk.position, highlight.position),
         updatedAt: now,
       };
+      // Linked now: an offer it had is answered.
+      if (next.scheduleLink === 'matched') delete next.scheduleCandidates;
       talks[talks.indexOf(talk)] = next;
       talk = next;
       await db.talks.put(next);

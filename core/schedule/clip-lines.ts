@@ -5,9 +5,9 @@
  * up, Jane Doe's “Scaling Postgres” …"). file-by-lines.ts matches them against the imported
  * schedules; the clipper stores them with the highlight (`HighlightRecord.clipLines`), so that an
  * import later can file the clip too. Bounded: at most MAX_CLIP_LINES lines of at most
- * MAX_LEAD_CHARS characters, read back over at most MAX_BLOCKS blocks, and no further than a heading
- * of rank 1 or 2 or a structure line (a break, "Closing thoughts", another day) that ends any talk
- * above it. Page text, read as data.
+ * MAX_LEAD_CHARS characters, read back over at most MAX_BLOCKS blocks (MAX_ELEMENTS elements), and
+ * no further than a heading of rank 1 or 2 or a structure line (a break, "Closing thoughts", another
+ * day) that ends any talk above it. Page text, read as data.
  */
 import { leadOf } from '../talks/blocks';
 import { saysNotSeen, type TalkSection } from '../talks/detect';
@@ -20,6 +20,8 @@ import { isHeadingLike, isLineBlock, MAX_LEAD_CHARS, styleOf } from './clip-lead
 export const MAX_CLIP_LINES = 8;
 /** Blocks read back from the clip (a page without headings is read no further). */
 export const MAX_BLOCKS = 40;
+/** Elements visited on the way back, blocks or not: a page of inline markup is read no further. */
+const MAX_ELEMENTS = 2000;
 /** Looks told apart in one read (`ClipLine.style`). */
 export const MAX_STYLES = 8;
 /** A quoted title counts only where a paragraph opens: it starts within these characters. */
@@ -172,9 +174,10 @@ export function readClipLines(node: Node, stops: readonly Element[] = []): ClipL
   const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
   walker.currentNode = own ?? (node.nodeType === 1 ? node : (node.parentNode ?? root));
   let blocks = 0;
+  let visited = 0;
   for (
     let el = walker.previousNode() as Element | null;
-    el && lines.length < MAX_CLIP_LINES && blocks < MAX_BLOCKS;
+    el && lines.length < MAX_CLIP_LINES && blocks < MAX_BLOCKS && visited++ < MAX_ELEMENTS;
     el = walker.previousNode() as Element | null
   ) {
     if (el.contains(node) || !isLineBlock(el) || el.closest(OUTSIDE)) continue;

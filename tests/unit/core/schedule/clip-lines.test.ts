@@ -108,6 +108,10 @@ describe('readClipLines: the lines above a clip, whatever the markup', () => {
     const far = `<h3>Kill Your Feature Flags</h3>${'<p>Prose that goes on and on.</p>'.repeat(MAX_BLOCKS)}<p>CLIP</p>`;
     expect(lines(far)).toEqual([]);
     expect(lines(`<h3>${'Very long heading '.repeat(12)}</h3><p>CLIP</p>`)).toEqual([]);
+    // A page of inline markup: the elements visited are bounded too, not only the blocks.
+    expect(
+      lines(`<h3>Kill Your Feature Flags</h3><div>${'<span>x </span>'.repeat(2500)}.</div><p>CLIP</p>`),
+    ).toEqual([]);
     for (const line of readClipLines(
       clipIn(`<p>Sofia on “${'Word '.repeat(10)}Title” ${'x '.repeat(200)}.</p><p>CLIP</p>`).node,
     ))
