@@ -12,8 +12,9 @@
  * - the page must fit the talk's conference: its context names the conference, or its date falls
  *   during it; never when it names another candidate's conference or is dated a year away;
  * - the nearest line that names a talk decides; a structure line (a break, "Closing thoughts", another
- *   day) between it and the clip ends its reach, and so does a line of the same look or a heading of
- *   its rank or above that names no schedule talk (a talk of no schedule starts there); a line in a
+ *   day) between it and the clip ends its reach, and so does a line of the same look that could be a
+ *   title, or a heading of its rank or above, that names no schedule talk (a talk of no schedule
+ *   starts there); a line in a
  *   list item or table row reaches no further than its item, and a line whose time is later than a
  *   nearer line's belongs to a page written newest first.
  */
@@ -55,11 +56,19 @@ function fits(evidence: MatchEvidence): boolean {
   return evidence.conferenceNamed === 'yes' || evidence.date === 'during';
 }
 
-/** `nearer`, a line between `line` and the clip that names no schedule talk, starts a talk of its own rank. */
+/** Longer than this, a line of the look of a title line is a message, not another talk's title. */
+const MAX_TITLE_LINE = 100;
+
+/**
+ * `nearer`, a line between `line` and the clip that names no schedule talk, starts a talk of its own
+ * rank: a heading of that rank or above, or a line of the same look that could be a title (not a chat
+ * message of the same look that opens in lower case or runs long).
+ */
 function endsReach(nearer: ClipLine, line: ClipLine): boolean {
   if (nearer.kind === 'quoted') return line.kind === 'quoted';
   if (nearer.level > 0) return line.level === 0 || nearer.level <= line.level;
-  return nearer.style === line.style && nearer.kind === line.kind;
+  const couldBeTitle = nearer.text.length <= MAX_TITLE_LINE && !/^\p{Ll}/u.test(nearer.text);
+  return nearer.style === line.style && nearer.kind === line.kind && couldBeTitle;
 }
 
 /** Minutes since midnight of the time a line opens with ("14:00 — Title", "13:20 Jane"), or null. */

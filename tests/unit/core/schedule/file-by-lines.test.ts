@@ -70,6 +70,18 @@ describe('fileClipByLines: the nearest confident line names the talk', () => {
       'budget',
     ],
     [
+      'a chat’s title message past notes messages of the same look (lower case, long)',
+      [
+        line(
+          'she works on interlocking software, the part that decides whether two trains can be on one track',
+          { style: 5 },
+        ),
+        line('venue is packed already', { style: 5 }),
+        line('Kill Your Feature Flags — Sofia Marchetti', { style: 5 }),
+      ],
+      'flags',
+    ],
+    [
       'this year’s talk beside last year’s of the same title, the page dated this year',
       [heading('Fitness Functions in Practice')],
       'fitness24',
