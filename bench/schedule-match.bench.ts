@@ -2,12 +2,16 @@
  * The schedule matcher at the size issue 13 names: 10 imported conferences of 1,000 talks each
  * (generated with real schedules' vocabulary), in Node, no browser. Times `buildScheduleIndex`, one
  * `matchTalk` per clip (titles as write-ups give them: case, quotes, a dropped subtitle, a typo, a
- * speaker suffix) and one `searchScheduleTalks` per keystroke-sized query; prints medians. Fails if a
- * generated query is matched to a wrong talk.
+ * speaker suffix), one `fileClipByLines` per clip of a write-up no detection reads (the title as the
+ * farthest of eight lines above the clip, the nearer seven naming nothing: the most matching a clip
+ * can cost) and one `searchScheduleTalks` per keystroke-sized query; prints medians. Fails if a
+ * generated query or clip is filed under a wrong talk.
  * Run alone: `npx vitest run --project bench bench/schedule-match.bench.ts`.
  */
 import { performance } from 'node:perf_hooks';
 import { expect, it } from 'vitest';
+import type { ClipLine } from '../core/schedule/clip-lines';
+import { fileClipByLines } from '../core/schedule/file-by-lines';
 import { matchTalk, type TalkQuery } from '../core/schedule/match';
 import { buildScheduleIndex, type MatchableTalk } from '../core/schedule/schedule-index';
 import { searchScheduleTalks } from '../core/schedule/search';
@@ -84,6 +88,30 @@ it('times index build, matching and search over 10 × 1,000 talks', () => {
     else outcomes.none++;
   }
 
+  // Eight lines above each clip, the title farthest: a `matchTalk` per line, each an index lookup.
+  const filler = ['ana 11:02', 'Slides and video below', 'Copy link', 'Posted in Notes', 'Share on Mastodon'];
+  const asLine = (text: string, i: number): ClipLine => ({
+    text,
+    kind: 'line',
+    level: 0,
+    style: i,
+    enclosed: false,
+  });
+  const lineTimes: number[] = [];
+  const lineOutcomes = { right: 0, wrong: 0, offered: 0, none: 0 };
+  for (const [n, { query, id }] of queries.entries()) {
+    const lines = [
+      ...Array.from({ length: 7 }, (_, i) => asLine(`${filler[(n + i) % filler.length]} ${i}`, i)),
+      asLine(query.title, 7),
+    ];
+    const page = { pageDate: query.pageDate, context: null };
+    const t0 = performance.now();
+    const filed = fileClipByLines(index, lines, page);
+    lineTimes.push(performance.now() - t0);
+    if (filed.kind === 'match') lineOutcomes[filed.talkId === id ? 'right' : 'wrong']++;
+    else lineOutcomes[filed.kind === 'offer' ? 'offered' : 'none']++;
+  }
+
   const searches = queries.map(({ query }, i) => {
     const words = query.title.split(/\s+/).filter((w) => w.length > 3);
     const typed = words.slice(0, 2).join(' ');
@@ -111,10 +139,13 @@ it('times index build, matching and search over 10 × 1,000 talks', () => {
         row('buildScheduleIndex', builds),
         row('first search (prepares its terms)', searchBuilds),
         row('matchTalk', matchTimes),
+        row('fileClipByLines (8 lines)', lineTimes),
         row('searchScheduleTalks', searchTimes),
       ],
     ),
     `\nmatch outcomes on generated write-up titles (not an accuracy measure): ${JSON.stringify(outcomes)}`,
+    `\nline filings of the same titles (a page that names no conference: dated ones only): ${JSON.stringify(lineOutcomes)}`,
   );
   expect(outcomes.wrong).toBe(0);
+  expect(lineOutcomes.wrong).toBe(0);
 });

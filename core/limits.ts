@@ -42,6 +42,8 @@ export const LIMITS = {
   markdown: 500_000,
   /** The line that led to a passage in its talk's section (core/schedule/clip-lead.ts MAX_LEAD_CHARS). */
   clipLead: 160,
+  /** Lines above a passage kept with it (core/schedule/clip-lines.ts MAX_CLIP_LINES), each at most `clipLead` characters. */
+  clipLines: 8,
   /** A reader's note. */
   note: 1_000_000,
   /** Characters of a highlight's author name (the sync panel's `Device or author name`). */

@@ -132,6 +132,16 @@ const ClipLeadSchema = v.object({
  */
 const authorSchema = v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.author)));
 
+/** A line above a clip (`ClipLineRecord`): short page text and small numbers, plain data. */
+const ClipLineSchema = v.object({
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.clipLead)),
+  kind: v.picklist(['heading', 'first', 'bold', 'line', 'quoted', 'end']),
+  level: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)),
+  style: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(7)),
+  enclosed: v.boolean(),
+});
+const ClipLinesSchema = v.optional(v.pipe(v.array(ClipLineSchema), v.maxLength(LIMITS.clipLines)));
+
 const recordId = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
 
 export const HighlightRecordSchema = v.object({
@@ -144,6 +154,7 @@ export const HighlightRecordSchema = v.object({
   textFragment: v.optional(TextFragmentSchema),
   textContentQuote: v.optional(TextContentQuoteSchema),
   clipLead: v.optional(ClipLeadSchema),
+  clipLines: ClipLinesSchema,
   selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
   color: ColorSchema,
   note: text(LIMITS.note),
@@ -297,6 +308,8 @@ const ClipHighlightSchema = v.object({
   textContentQuote: v.optional(TextContentQuoteSchema),
   /** The line that led to the passage in its talk's section (core/schedule/clip-lead.ts). */
   clipLead: v.optional(ClipLeadSchema),
+  /** The lines above the passage (core/schedule/clip-lines.ts). */
+  clipLines: ClipLinesSchema,
   selectors: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(LIMITS.selectors)),
   color: ColorSchema,
   note: v.pipe(v.string(), v.maxLength(LIMITS.note)),

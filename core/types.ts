@@ -203,6 +203,13 @@ export interface HighlightRecord {
    * (core/schedule/clip-guard.ts) reads for another talk named above the passage. Page text, as data.
    */
   clipLead?: ClipLeadRecord;
+  /**
+   * The lines above the passage when it was clipped, nearest first (core/schedule/clip-lines.ts; at most
+   * LIMITS.clipLines, absent when there were none, and for older clips): the schedule reads them for the
+   * talk they name when detection filed the passage under no talk it knows
+   * (core/schedule/file-by-lines.ts, storage/schedule-links.ts). Page text, as data.
+   */
+  clipLines?: ClipLineRecord[];
   selectors: Selector[];
   color: HighlightColor;
   note: string;
@@ -237,6 +244,18 @@ export interface ClipLeadRecord {
   text: string;
   /** The line is styled as the section's own heading (a line of the talks' rank). */
   likeHeading: boolean;
+}
+
+/** A line above a clip (core/schedule/clip-lines.ts `ClipLine`): page text of at most LIMITS.clipLead characters. */
+export interface ClipLineRecord {
+  text: string;
+  kind: 'heading' | 'first' | 'bold' | 'line' | 'quoted' | 'end';
+  /** 1-6 for a heading of that rank, 0 for another line. */
+  level: number;
+  /** Lines of one look share a number (0-7). */
+  style: number;
+  /** In a list item or table row that does not hold the passage. */
+  enclosed: boolean;
 }
 
 /** What the reader may edit on a highlight (popup, dashboard, in-page menu); the rest is the clip's. */

@@ -258,9 +258,12 @@ function handlersFor({
       // The page's talks filed under the imported schedules' talks, and the clip guarded (an offer,
       // not a silent filing, when its lead names another talk); a failure here loses no clip.
       if (!result.duplicate) {
-        await linkPageTalks(db, { clipped: result.highlight }).catch((error: unknown) =>
+        const linked = await linkPageTalks(db, { clipped: result.highlight }).catch((error: unknown) =>
           console.error('Talk Notes: matching the page talks to the schedules failed', error),
         );
+        // The lines above the clip may have filed it under a talk the schedule found: as stored now.
+        const filed = linked?.highlights ? await db.highlights.get(result.highlight.id) : undefined;
+        if (filed) return { ...result, highlight: filed };
       }
       return result;
     },

@@ -17,6 +17,7 @@ import { buildTextIndex, describeRange, type TextIndex, textContentQuote } from 
 import { plainTextMarkdown } from '@/core/markdown/escape';
 import { rangeToMarkdown } from '@/core/markdown/from-html';
 import { clipLead } from '@/core/schedule/clip-lead';
+import { readClipLines, structureStops } from '@/core/schedule/clip-lines';
 import { LIMITS } from '@/core/limits';
 import { extractPageMetadata } from '@/core/page-metadata';
 import type { StyleReader } from '@/core/rendered-text';
@@ -178,6 +179,9 @@ export function buildClip(doc: Document, range: Range, options: ClipOptions): Cl
   // The line that leads to the passage in its section, which only the page shows: the clip guard
   // (core/schedule/clip-guard.ts) reads it for another talk a section that ran too long holds.
   const lead = talk ? clipLead(talk.heading, range.startContainer) : null;
+  // The lines above it, whatever the markup: the schedule reads them for the talk they name where
+  // detection filed the passage under no talk it knows (core/schedule/file-by-lines.ts).
+  const lines = readClipLines(range.startContainer, structureStops(sections));
   return {
     page: metadata,
     talks: sections
@@ -199,6 +203,7 @@ export function buildClip(doc: Document, range: Range, options: ClipOptions): Cl
       ...(lead && lead.text.length <= LIMITS.clipLead
         ? { clipLead: { text: lead.text, likeHeading: lead.likeHeading } }
         : {}),
+      ...(lines.length ? { clipLines: lines.slice(0, LIMITS.clipLines) } : {}),
       selectors,
       color: options.color,
       note: options.note ?? '',

@@ -24,6 +24,8 @@ import { isOffered } from '@/core/schedule/resolve';
 import { searchScheduleTalks } from '@/core/schedule/search';
 import type { ConferenceRecord, HighlightRecord, PageRecord, ScheduleChoice, TalkRecord } from '@/core/types';
 import type { TalkNotesDatabase } from './db';
+import { fileHighlightsByLines } from './line-filing';
+import { inOfferOrder } from './offer-order';
 
 /** What a matching pass changed. */
 export interface LinkingResult {
@@ -185,6 +187,10 @@ export async function linkPageTalks(
     const extra = clipped ? await db.highlights.get(clipped) : undefined;
     const kept = await guardHighlights(db, index, current, read, extra, now);
     result.highlights = kept.filter((h) => linked.has(h.talkId!)).length;
+    // Then the passages detection left under no talk the schedule knows: the lines above them say.
+    const byLines = await fileHighlightsByLines(db, index, await passagesIn(db, scope), now);
+    result.highlights += byLines.filed;
+    for (const url of byLines.pages) if (!result.pages.includes(url)) result.pages.push(url);
     return result;
   });
 }
@@ -387,34 +393,26 @@ export async function searchSchedules(
   return found.map((talk) => ({ talk, conference: conferences.get(talk.conferenceId!) ?? null }));
 }
 
-/**
- * Candidates best first, as the matcher ranks them; equally good ones (a session given twice) in
- * schedule order, so the reader reads Saturday before Sunday whatever their ids.
- */
-async function inOfferOrder(
-  db: TalkNotesDatabase,
-  candidates: readonly { talkId: string; confidence: number }[],
-): Promise<string[]> {
-  const talks = await db.talks.bulkGet(candidates.map((c) => c.talkId));
-  const position = (i: number) => talks[i]?.position ?? Number.MAX_SAFE_INTEGER;
-  return candidates
-    .map((candidate, i) => ({ candidate, i }))
-    .sort((a, b) =>
-      b.candidate.confidence - a.candidate.confidence > 1e-9
-        ? 1
-        : a.candidate.confidence - b.candidate.confidence > 1e-9
-          ? -1
-          : position(a.i) - position(b.i),
-    )
-    .map(({ candidate }) => candidate.talkId);
-}
-
 function isMatched(talk: TalkRecord): boolean {
   return talk.scheduleLink === 'matched' && talk.scheduleTalkId !== undefined;
 }
 
 function isUndecided(talk: TalkRecord): boolean {
   return talk.pageId !== null && !talk.notATalk && talk.scheduleLink === undefined;
+}
+
+/** The passages a pass may file by their lines: the clip, or those of the pages or talks in scope, or all. */
+async function passagesIn(db: TalkNotesDatabase, scope: LinkingScope): Promise<HighlightRecord[]> {
+  if (scope === 'all') return db.highlights.filter((h) => !!h.clipLines?.length).toArray();
+  if ('clipped' in scope) return (await db.highlights.bulkGet([scope.clipped.id])).filter((h) => !!h);
+  if ('talkIds' in scope)
+    return db.highlights
+      .where('talkId')
+      .anyOf([...scope.talkIds])
+      .toArray();
+  const pages = await db.pages.bulkGet([...scope.pageIds]);
+  const urls = pages.flatMap((page) => (page ? [page.url] : []));
+  return db.highlights.where('url').anyOf(urls).toArray();
 }
 
 async function talksIn(db: TalkNotesDatabase, scope: LinkingScope): Promise<TalkRecord[]> {

@@ -38,7 +38,7 @@ const BLOCKS = new Set([
 ]);
 
 /** Inner blocks only: a wrapper `<div>` of paragraphs is not itself a line. */
-function isLineBlock(el: Element): boolean {
+export function isLineBlock(el: Element): boolean {
   if (!BLOCKS.has(el.tagName.toUpperCase())) return false;
   for (const child of el.children) if (BLOCKS.has(child.tagName.toUpperCase())) return false;
   return true;
@@ -55,7 +55,7 @@ export interface ClipLead {
 }
 
 /** Tag and class of an element and of its first child: what styles a line as a heading. */
-function styleOf(el: Element): string {
+export function styleOf(el: Element): string {
   const first = el.firstElementChild;
   const own = `${el.tagName}.${el.getAttribute('class') ?? ''}`;
   return first ? `${own}>${first.tagName}.${first.getAttribute('class') ?? ''}` : own;

@@ -708,6 +708,7 @@ const NOT_SEEN_LABEL =
 const NOT_SEEN_NOTES = 300;
 const NOT_SEEN =
   /(?<!\p{L})(?:(?:did not|didn't|didn’t|could not|couldn't|couldn’t|cannot|can't|never) (?:get in|get into (?:the|that) room|make it|attend|see (?:it|this|that)|go)|(?:i|we) (?:missed|skipped) (?:it|this|that|the (?:talk|session|keynote))|missed (?:this|that) one|not attended|room (?:was )?(?:at capacity|full)|(?:watch|catch) (?:it |the recording )?later|nicht (?:reingekommen|hineingekommen|teilgenommen|gesehen)|verpasst|saal (?:war )?voll|pas pu (?:entrer|y aller|assister)|salle (?:était )?pleine|raté|no (?:pude|pudimos) (?:entrar|ir|asistir)|me la perdí|sala llena|não (?:consegui|conseguimos) (?:entrar|assistir)|perdi essa|sala lotada|niet (?:binnen|naar binnen) gekomen|gemist|missade|missat|kom(?:mer)? inte in|salen var full|kom ikke (?:inn|ind)|gikk glipp|salen var fuld)(?!\p{L})/iu;
+export const saysNotSeen = (notes: string) => notes.length <= NOT_SEEN_NOTES && NOT_SEEN.test(notes);
 
 /** Evidence that a single line names a talk even on its own. */
 function isUnmistakable(c: Candidate): boolean {

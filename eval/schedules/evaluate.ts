@@ -16,6 +16,7 @@
  * right talk is among them is noted); MISSED, nothing matched or offered though a schedule talk was expected.
  */
 import type { MatchCandidate, ScheduleMatch, TalkQuery } from '@/core/schedule';
+import type { LineFiling } from '@/core/schedule/file-by-lines';
 import type { RecapCase } from '../talks/cases';
 import { type DetectedSection, pairSections, sectionIsTalk, type TalkDetector } from '../talks/evaluate';
 import { locatePassage, renderText } from '../talks/locate';
@@ -94,6 +95,33 @@ export function guardOutcome(filed: MatchOutcome, talkIds: readonly string[]): M
     evidence,
   };
 }
+
+/**
+ * Where the lines above a clip filed it (core/schedule/file-by-lines.ts), in the evaluation's terms; null
+ * when they named no schedule talk. The talks carry no confidence of their own here (0).
+ */
+export function lineOutcome(filing: LineFiling): MatchOutcome | null {
+  if (filing.kind === 'none') return null;
+  const evidence = null;
+  if (filing.kind === 'match')
+    return { kind: 'match', chosen: filing.talkId, confidence: null, candidates: [], evidence };
+  return {
+    kind: 'ambiguous',
+    chosen: null,
+    confidence: null,
+    candidates: filing.talkIds.map((talkId) => ({ talkId, confidence: 0, evidence: EMPTY_EVIDENCE })),
+    evidence,
+  };
+}
+
+/** Evidence of a talk the lines offered: the matcher's evidence is not kept with a line's filing. */
+const EMPTY_EVIDENCE: MatchCandidate['evidence'] = {
+  title: 'exact',
+  titleScore: 0,
+  speakers: 'unknown',
+  date: 'unknown',
+  conferenceNamed: 'unknown',
+};
 
 /**
  * The verdict on where a clip or talk ends up: `outcome` null means it was not matched at all (no page talk to
@@ -180,6 +208,8 @@ export interface PassageResult {
   detectionRight: boolean;
   /** How often the passage occurs in the rendered text; anything but 1 files it under no talk. */
   occurrences: number;
+  /** End to end, the lines above the clip filed or offered it (the detected talk had left it under none). */
+  filedByLines: boolean;
   endToEnd: Judgement & { chosen: string | null; candidates: string[] };
   /**
    * Where the clip would end up with the clip guard, when the guard is measured apart from end to end
@@ -246,6 +276,12 @@ export interface EvaluationInput<S extends DetectedSection> {
    * does: only then is the guard part of it; otherwise it is measured apart (`withGuard`).
    */
   guardInExtension?: boolean;
+  /**
+   * The schedule finding the talk from the lines above a clip (core/schedule/file-by-lines.ts), for a
+   * clip filed under no page talk or under one the matcher knows nothing of (`none`), as the extension
+   * does (storage/schedule-links.ts): where the clip ends up instead, or null to leave it.
+   */
+  fileByLines?: (node: Node, sections: readonly S[]) => MatchOutcome | null;
 }
 
 /** Runs both pipelines on one page and judges every clip and talk. */
@@ -311,7 +347,16 @@ export function evaluateSchedulePage<S extends DetectedSection>(
         ? input.guard(found, located.start.node, p.text, filed.chosen!)
         : null;
     const guarded = filed && offered ? guardOutcome(filed, offered) : filed;
-    const outcome = input.guardInExtension ? guarded : filed;
+    const detectedOutcome = input.guardInExtension ? guarded : filed;
+    // Only where detection's talk left the clip under no schedule talk and nothing was offered.
+    const byLines =
+      (detectedOutcome === null || detectedOutcome.kind === 'none') &&
+      located.count === 1 &&
+      located.start &&
+      input.fileByLines
+        ? input.fileByLines(located.start.node, detected)
+        : null;
+    const outcome = byLines ?? detectedOutcome;
     const placed = (o: MatchOutcome | null) => ({
       ...judge(o, expected),
       chosen: o?.chosen ?? null,
@@ -325,6 +370,7 @@ export function evaluateSchedulePage<S extends DetectedSection>(
       section: section >= 0 ? section : null,
       detectionRight: recapTalk ? found !== null && sectionIsTalk(found, recapTalk) : found === null,
       occurrences: located.count,
+      filedByLines: byLines !== null,
       endToEnd: placed(outcome),
       withGuard: input.guard && !input.guardInExtension ? placed(guarded) : null,
       matcherOnly: talk

@@ -117,6 +117,13 @@ export function formatFailures(
     const groups = new Map<string, number>();
     for (const c of p.passages) {
       if (c.endToEnd.verdict !== 'wrong') continue;
+      if (c.filedByLines) {
+        wrong.push(
+          `  ${page}  end to end, a clip filed by the lines above it: “${c.text.slice(0, 60)}…”\n      chosen ` +
+            `${describeScheduleTalk(c.endToEnd.chosen, talks)}; expected ${describeScheduleTalk(c.expected, talks)}`,
+        );
+        continue;
+      }
       const key = `${c.section}\u0000${c.expected}`;
       groups.set(key, (groups.get(key) ?? 0) + 1);
     }

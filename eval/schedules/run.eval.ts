@@ -15,6 +15,8 @@ import { EVAL_TEST_MS } from '../../tests/unit/heavy';
 import { matchTalk, type ParsedSchedule } from '@/core/schedule';
 import { clipLead } from '@/core/schedule/clip-lead';
 import { guardClip } from '@/core/schedule/clip-guard';
+import { readClipLines, structureStops } from '@/core/schedule/clip-lines';
+import { fileClipByLines } from '@/core/schedule/file-by-lines';
 import { loadRecapCases, recapPath } from '../talks/cases';
 import { coreDetector } from '../talks/evaluate';
 import { loadPage, withPageGlobals } from '../talks/load';
@@ -22,6 +24,7 @@ import { loadScheduleCases, schedulePath } from './cases';
 import {
   checkScheduleTargets,
   evaluateSchedulePage,
+  lineOutcome,
   type SchedulePageResult,
   totalSchedulePages,
 } from './evaluate';
@@ -64,12 +67,13 @@ it(
         readFileSync(recapPath(c.page), 'utf8'),
         `https://recaps.example/${c.page.slice(0, 2)}/`,
       );
+      const page = pageQueryInfo(window.document, window.location.href, c.pageDate);
       return withPageGlobals(window, () =>
         evaluateSchedulePage({
           document: window.document,
           recap,
           schedule: c,
-          page: pageQueryInfo(window.document, window.location.href, c.pageDate),
+          page,
           detector: coreDetector,
           // The extension applies the clip guard to every clip of a matched page talk
           // (storage/schedule-links.ts): end to end includes it.
@@ -83,6 +87,15 @@ it(
             });
             return verdict.kind === 'keep' ? null : verdict.talkIds;
           },
+          // What the extension does for a clip its detected talk left under no schedule talk: the
+          // clipper reads the lines above it, storage files it by them (storage/schedule-links.ts).
+          fileByLines: (node, sections) =>
+            lineOutcome(
+              fileClipByLines(imported.index, readClipLines(node, structureStops(sections)), {
+                pageDate: page.pageDate,
+                context: page.context,
+              }),
+            ),
           matcher: (query) => {
             const m0 = performance.now();
             const match = matchTalk(imported.index, query);

@@ -6,33 +6,9 @@
  * names, and the dashboard's Conferences view shows it there after a reload.
  * The page is served from 127.0.0.1 by the test; the schedule is imported as a file.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, dragSelect, launchExtension, waitForContentScript } from './harness';
-
-/** An iCalendar schedule of two talks on one day (the format Sched and pretalx publish). */
-const SCHEDULE = [
-  'BEGIN:VCALENDAR',
-  'VERSION:2.0',
-  'PRODID:-//pretalx//pretalx.example//fosdem26',
-  'X-WR-CALNAME:FOSDEM 2026',
-  'BEGIN:VEVENT',
-  'UID:rust-for-linux@fosdem26',
-  'SUMMARY:Rust for Linux: where we are in 2026 - Miguel Ojeda',
-  'DTSTART:20260131T090000Z',
-  'DTEND:20260131T094000Z',
-  'LOCATION:Janson',
-  'END:VEVENT',
-  'BEGIN:VEVENT',
-  'UID:postgres-vacuum@fosdem26',
-  'SUMMARY:Postgres Vacuum Internals - Tomas Vondra',
-  'DTSTART:20260131T100000Z',
-  'DTEND:20260131T104000Z',
-  'LOCATION:Janson',
-  'END:VEVENT',
-  'END:VCALENDAR',
-  '',
-].join('\r\n');
+import { type ExtensionSession, launchExtension } from './harness';
+import { clipPassage, conferenceTalkCount, fosdemWithWriteUp } from './schedule-fixture';
 
 const RUST_PASSAGE = 'drivers written in Rust now ship in the mainline kernel';
 const VACUUM_PASSAGE = 'freezing old tuples is what keeps the wraparound alarm quiet';
@@ -63,34 +39,10 @@ describe('the clip guard, in Chromium', () => {
     await session?.close();
   });
 
-  async function clip(page: Page, text: string) {
-    expect(await dragSelect(page, text)).toBe(text);
-    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-    await page.getByRole('button', { name: 'Highlight', exact: true }).waitFor({ state: 'hidden' });
-  }
-
   it('asks which talk a passage under another talk’s line is from, and files it under the one picked', async () => {
-    const dashboard = await session.openDashboard();
-    await dashboard.getByRole('button', { name: 'Import schedule' }).click();
-    const dialog = dashboard.getByRole('dialog', { name: 'Import a conference schedule' });
-    await dialog.getByLabel('Schedule file').setInputFiles({
-      name: 'fosdem26.ics',
-      mimeType: 'text/calendar',
-      buffer: Buffer.from(SCHEDULE),
-    });
-    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect
-      .poll(() => dialog.getByRole('status', { name: 'Schedule status' }).textContent())
-      .toMatch(/^Imported FOSDEM 2026: 2 talks/);
-    await dialog.getByRole('button', { name: 'Close' }).click();
-
-    session.server.serve('blog/fosdem-2026.html', WRITE_UP);
-    const page = await session.context.newPage();
-    await page.goto(session.server.url('blog/fosdem-2026.html'));
-    await waitForContentScript(page);
-    await clip(page, RUST_PASSAGE);
-    await clip(page, VACUUM_PASSAGE);
+    const { dashboard, page } = await fosdemWithWriteUp(session, 'blog/fosdem-2026.html', WRITE_UP);
+    await clipPassage(page, RUST_PASSAGE);
+    await clipPassage(page, VACUUM_PASSAGE);
 
     // Both passages are in the Rust talk's section, which is linked to the schedule's Rust talk; the
     // second one's line names the Vacuum talk: asked, not filed.
@@ -112,13 +64,7 @@ describe('the clip guard, in Chromium', () => {
 
     // Until the reader decides, the passage is under no schedule talk.
     await dashboard.getByRole('combobox', { name: 'Group by' }).selectOption({ label: 'Conferences' });
-    const countOf = (title: string) =>
-      dashboard
-        .locator('section.dash-sched-talk', {
-          has: dashboard.getByRole('heading', { level: 4, name: title }),
-        })
-        .locator('.dash-count')
-        .textContent();
+    const countOf = (title: string) => conferenceTalkCount(dashboard, title);
     const shown = (text: string) => dashboard.locator('article', { hasText: text }).count();
     await expect.poll(() => countOf(RUST_TITLE)).toBe('1 highlight · 0 notes');
     expect(await countOf(VACUUM)).toBe('Not read about yet');

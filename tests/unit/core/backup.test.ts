@@ -357,6 +357,33 @@ describe('parseBackup', () => {
       ).toBe(false);
   });
 
+  it('keeps the lines above a highlight, and refuses lines that are no bounded plain data', () => {
+    const lines = [
+      { text: 'Kill Your Feature Flags — Sofia', kind: 'first', level: 0, style: 2, enclosed: true },
+    ];
+    const result = parseBackup(
+      edited((b) => {
+        Object.assign(b.highlights[0]!, { clipLines: lines });
+      }),
+    );
+    expect(result.ok && result.backup.highlights[0]!.clipLines).toEqual(lines);
+    for (const bad of [
+      [{ ...lines[0], text: 'x'.repeat(161) }],
+      [{ ...lines[0], kind: 'script' }],
+      [{ ...lines[0], level: -1 }],
+      [{ ...lines[0], enclosed: 'no' }],
+      Array(9).fill(lines[0]),
+      'Kill Your Feature Flags',
+    ])
+      expect(
+        parseBackup(
+          edited((b) => {
+            Object.assign(b.highlights[0]!, { clipLines: bad });
+          }),
+        ).ok,
+      ).toBe(false);
+  });
+
   it('strips unknown fields, so nothing unexpected reaches the database', () => {
     const result = parseBackup(
       edited((b) => {

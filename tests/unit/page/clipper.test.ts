@@ -311,3 +311,37 @@ describe('prepareClip stores the line that leads to the passage in its talk’s 
     expect(v.safeParse(BackgroundRequestSchema, { type: 'saveClip', clip: html }).success).toBe(false);
   });
 });
+
+describe('prepareClip stores the lines above the passage (the schedule reads them for the talk they name)', () => {
+  it('stores a thread message’s first line above a passage detection files under no talk', () => {
+    const doc = page(
+      '<main><div class="msg"><p>Live notes from the conference, for those who stayed home.</p></div>' +
+        '<div class="msg"><p>Kill Your Feature Flags — Sofia Marchetti</p><p>Flags rot when nobody owns them.</p></div></main>',
+    );
+    const made = expectAccepted(doc, clip(doc, 'Flags rot'));
+    expect(made.highlight.talkTitle).toBeNull();
+    expect(made.highlight.clipLines?.[0]).toEqual({
+      text: 'Kill Your Feature Flags — Sofia Marchetti',
+      kind: 'line',
+      level: 0,
+      style: 0,
+      enclosed: false,
+    });
+  });
+
+  it('refuses lines that are no bounded plain data', () => {
+    const doc = page('<main><h3>Kill Your Feature Flags</h3><p>Flags rot when nobody owns them.</p></main>');
+    const made = expectAccepted(doc, clip(doc, 'Flags rot'));
+    const line = made.highlight.clipLines![0]!;
+    for (const bad of [
+      [{ ...line, text: 'x'.repeat(LIMITS.clipLead + 1) }],
+      [{ ...line, kind: 'script' }],
+      [{ ...line, level: 9 }],
+      [{ ...line, style: 1.5 }],
+      Array.from({ length: LIMITS.clipLines + 1 }, () => line),
+    ]) {
+      const forged = { ...made, highlight: { ...made.highlight, clipLines: bad } };
+      expect(v.safeParse(BackgroundRequestSchema, { type: 'saveClip', clip: forged }).success).toBe(false);
+    }
+  });
+});

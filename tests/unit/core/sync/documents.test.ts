@@ -95,6 +95,27 @@ describe('sync documents', () => {
     });
   });
 
+  it('carries the lines above a highlight, and refuses hostile ones', () => {
+    const lines = [{ text: 'Kill Your Feature Flags', kind: 'heading', level: 3, style: 0, enclosed: false }];
+    const record = highlight('h4', 'p1', { clipLines: lines, updatedAt: at(5_000) } as never);
+    expect(syncedFields('highlights')).toContain('clipLines');
+    const { key, document } = served('highlights', record);
+    const parsed = parseDocument(document);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(toLocalRecord('highlights', key, parsed.state, record)?.clipLines).toEqual(lines);
+    for (const bad of [
+      [{ ...lines[0], text: 'x'.repeat(161) }],
+      [{ ...lines[0], kind: '<img>' }],
+      Array(9).fill(lines[0]),
+    ])
+      expect(
+        parseDocument(served('highlights', { ...record, clipLines: bad } as never).document),
+      ).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/clipLines/),
+      });
+  });
+
   it('carries the clip guard’s offer on a highlight and its refusal, and refuses hostile offers', () => {
     const record = highlight('h3', 'p1', {
       scheduleCandidates: ['ct2', 'ct1'],

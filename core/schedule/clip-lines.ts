@@ -1,0 +1,196 @@
+/**
+ * The lines above a clip that may say which talk it belongs to, read from the page whatever its
+ * markup: headings, a block's bold or first line (a card's title, a thread message's opening), a
+ * short line that ends no sentence, and a quoted title in the first sentence of a paragraph ("Next
+ * up, Jane Doe's “Scaling Postgres” …"). file-by-lines.ts matches them against the imported
+ * schedules; the clipper stores them with the highlight (`HighlightRecord.clipLines`), so that an
+ * import later can file the clip too. Bounded: at most MAX_CLIP_LINES lines of at most
+ * MAX_LEAD_CHARS characters, read back over at most MAX_BLOCKS blocks (MAX_ELEMENTS elements), and
+ * no further than a heading of rank 1 or 2 or a structure line (a break, "Closing thoughts", another
+ * day) that ends any talk above it. Page text, read as data.
+ */
+import { leadOf } from '../talks/blocks';
+import { saysNotSeen, type TalkSection } from '../talks/detect';
+import { opensWithBreak, quotedTitleIn, tellsOfAnotherTalk } from '../talks/prose';
+import { headingRole } from '../talks/vocabulary';
+import type { ClipLineRecord } from '../types';
+import { isHeadingLike, isLineBlock, MAX_LEAD_CHARS, styleOf } from './clip-lead';
+
+/** Lines kept, nearest first. */
+export const MAX_CLIP_LINES = 8;
+/** Blocks read back from the clip (a page without headings is read no further). */
+export const MAX_BLOCKS = 40;
+/** Elements visited on the way back, blocks or not: a page of inline markup is read no further. */
+const MAX_ELEMENTS = 2000;
+/** Looks told apart in one read (`ClipLine.style`). */
+export const MAX_STYLES = 8;
+/** A quoted title counts only where a paragraph opens: it starts within these characters. */
+const QUOTE_WITHIN = 80;
+
+/**
+ * A line above a clip, as `HighlightRecord.clipLines` stores it (core/types.ts `ClipLineRecord`): its
+ * text (a heading, a block's first or bold line, a short line; for `quoted`, the paragraph's first
+ * sentence that holds the quoted title; for `end`, the opening of a block that ends every talk above
+ * it: a break, another talk attended, a talk not seen, where detection ended a talk), kind, heading
+ * rank, look and whether a list item or table row that does not hold the clip encloses it.
+ */
+export type ClipLine = ClipLineRecord;
+
+/** Structure roles that end every talk above them (a talk's own "Key takeaways" ends none). */
+const ENDING = new Set(['day', 'track', 'group', 'intro', 'outro', 'break', 'chrome', 'upcoming']);
+
+/** `end`: a structure line, no talk reaches past it; `part`: a talk's own sub-section, no talk's line. */
+export function lineRole(text: string): 'end' | 'part' | null {
+  const role = headingRole(text);
+  return role === null ? null : ENDING.has(role) ? 'end' : 'part';
+}
+
+/** Never a post's content. */
+const OUTSIDE = 'nav, aside, footer, script, style, noscript, template, [hidden], [aria-hidden="true"]';
+
+const clean = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+function headingRank(el: Element): number {
+  if (/^H[1-6]$/.test(el.tagName)) return Number(el.tagName[1]);
+  if (el.getAttribute('role') !== 'heading') return 0;
+  const level = Number(el.getAttribute('aria-level'));
+  return Number.isInteger(level) && level >= 1 && level <= 6 ? level : 2;
+}
+
+/** A list item that is one of a list of bare titles (a table of contents, "talks I saw"): no talk starts there. */
+function isListedTitle(el: Element): boolean {
+  if (el.tagName !== 'LI' || !el.parentElement) return false;
+  const items = [...el.parentElement.children].filter((c) => c.tagName === 'LI');
+  return items.length >= 2 && items.every((li) => isHeadingLike(clean(li.textContent)));
+}
+
+/** The block's line and how it stands, or null when the block holds none. */
+function lineOf(el: Element): Omit<ClipLine, 'style' | 'enclosed'> | null {
+  const whole = clean(el.textContent);
+  if (!whole) return null;
+  const level = headingRank(el);
+  if (level) return whole.length <= MAX_LEAD_CHARS ? { text: whole, kind: 'heading', level } : null;
+  const lead = leadOf(el);
+  // A block that opens with a line of its own and goes on: a card's title, a thread message's first line.
+  if (lead && lead.text.length < whole.length && isHeadingLike(lead.text) && lead.text.split(' ').length >= 2)
+    return { text: lead.text, kind: 'first', level: 0 };
+  if (isHeadingLike(whole)) return isListedTitle(el) ? null : { text: whole, kind: 'line', level: 0 };
+  const bold = boldOpening(el);
+  if (bold) return { text: bold, kind: 'bold', level: 0 };
+  const sentence = /^.{1,400}?(?:[.!?…。！？](?=\s|$)|$)/su.exec(whole)?.[0] ?? '';
+  const quoted = quotedTitleIn(sentence);
+  if (quoted && sentence.indexOf(quoted) <= QUOTE_WITHIN)
+    return { text: sentence.slice(0, MAX_LEAD_CHARS), kind: 'quoted', level: 0 };
+  return null;
+}
+
+/** The text of a bold element the block opens with ("**Title** — notes …"), when it reads as a line. */
+function boldOpening(el: Element): string | null {
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3 && !clean(child.textContent)) continue;
+    if (child.nodeType !== 1) return null;
+    const tag = (child as Element).tagName;
+    if (tag !== 'STRONG' && tag !== 'B') return null;
+    const text = clean(child.textContent).replace(/[\s:：—–-]+$/u, '');
+    return isHeadingLike(text) && text.split(' ').length >= 2 ? text : null;
+  }
+  return null;
+}
+
+/**
+ * Elements at which detection ended a talk other than at the next talk (`TalkSection.end` where it is
+ * no section's heading): structure it knows, which no talk above reaches past.
+ */
+export function structureStops(sections: readonly TalkSection[]): Element[] {
+  const talkParts = new Set(sections.flatMap((s) => [s.heading, ...(s.owns ?? [])]));
+  // A talk made of the blocks it owns ends at the block after its last one.
+  const ends = sections.map((s) => (s.owns ? blockAfter(s.owns[s.owns.length - 1], s.post) : s.end));
+  return ends.filter((end): end is Element => end !== null && !talkParts.has(end));
+}
+
+/** The element after `el` in reading order within `post` (its next sibling, or an ancestor's). */
+function blockAfter(el: Element | undefined, post: Element): Element | null {
+  for (let node = el ?? null; node && node !== post; node = node.parentElement)
+    if (node.nextElementSibling) return node.nextElementSibling;
+  return null;
+}
+
+/** A block that ends every talk above it, whatever its look: a break, another talk attended, one not seen. */
+function endsTalks(el: Element, stops: readonly Element[]): boolean {
+  if (stops.some((stop) => stop.contains(el))) return true;
+  const text = clean(el.textContent);
+  return opensWithBreak(text) || tellsOfAnotherTalk(text) || saysNotSeen(text);
+}
+
+const endLine = (el: Element): Omit<ClipLine, 'style' | 'enclosed'> => ({
+  text: clean(el.textContent).slice(0, MAX_LEAD_CHARS) || '—',
+  kind: 'end',
+  level: 0,
+});
+
+/** The innermost line block that holds `node`, or null. */
+function blockOf(node: Node): Element | null {
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement)
+    if (isLineBlock(el)) return el;
+  return null;
+}
+
+/** The first line of the clip's own block, when the clip starts after it ("Title — Jane Doe<br>notes"). */
+function ownLine(block: Element, node: Node): Omit<ClipLine, 'style' | 'enclosed'> | null {
+  const lead = leadOf(block);
+  const whole = clean(block.textContent);
+  if (!lead || lead.text.length >= whole.length || !isHeadingLike(lead.text)) return null;
+  const range = block.ownerDocument.createRange();
+  range.setStart(block, 0);
+  range.setEnd(node, 0);
+  return clean(range.toString()).length >= lead.text.length
+    ? { text: lead.text, kind: 'first', level: 0 }
+    : null;
+}
+
+/**
+ * The lines above `node` (a clip's start), nearest first (see the module comment for what counts
+ * and the bounds). A structure line is kept, last, so that the caller sees where the reach ended.
+ */
+export function readClipLines(node: Node, stops: readonly Element[] = []): ClipLine[] {
+  const doc = node.ownerDocument;
+  if (!doc) return [];
+  const root = doc.body ?? doc.documentElement;
+  const own = blockOf(node);
+  const styles = new Map<string, number>();
+  const lines: ClipLine[] = [];
+  const add = (el: Element, line: Omit<ClipLine, 'style' | 'enclosed'>) => {
+    const look = `${line.kind}:${styleOf(el)}`;
+    if (!styles.has(look)) styles.set(look, Math.min(styles.size, MAX_STYLES - 1));
+    const item = el.closest('li, tr');
+    lines.push({ ...line, style: styles.get(look)!, enclosed: !!item && !item.contains(node) });
+  };
+  if (stops.some((stop) => stop.contains(node)) || (own && endsTalks(own, stops))) {
+    add(own ?? root, endLine(own ?? root));
+    return lines;
+  }
+  const ownLead = own && ownLine(own, node);
+  if (own && ownLead) add(own, ownLead);
+  const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+  walker.currentNode = own ?? (node.nodeType === 1 ? node : (node.parentNode ?? root));
+  let blocks = 0;
+  let visited = 0;
+  for (
+    let el = walker.previousNode() as Element | null;
+    el && lines.length < MAX_CLIP_LINES && blocks < MAX_BLOCKS && visited++ < MAX_ELEMENTS;
+    el = walker.previousNode() as Element | null
+  ) {
+    if (el.contains(node) || !isLineBlock(el) || el.closest(OUTSIDE)) continue;
+    blocks++;
+    const line = lineOf(el);
+    if (!line && endsTalks(el, stops)) {
+      add(el, endLine(el));
+      break;
+    }
+    if (!line) continue;
+    add(el, line);
+    if ((line.kind !== 'quoted' && lineRole(line.text) === 'end') || (line.level > 0 && line.level <= 2))
+      break;
+  }
+  return lines;
+}

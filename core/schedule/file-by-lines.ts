@@ -1,0 +1,122 @@
+/**
+ * The schedule finds the talk: a clip that talk detection filed under no talk, or under a page talk no
+ * imported schedule knows, is filed under the schedule talk a line above it names (clip-lines.ts),
+ * whatever the page's markup. Precision first, with the matcher's own index and tiers:
+ *
+ * - only a line the matcher matches (`matchTalk`: a confident match, no rival) files the clip; a line
+ *   it is unsure of (near titles, a prefix of another title) is offered, and only when it is the
+ *   nearest line above the clip (farther up, it is as often a talk the clip is past); a quoted title
+ *   in a sentence counts only when the sentence also names the talk's speakers (a title mentioned in
+ *   passing is neither filed nor offered); a line over talks of another form ("Lightning talks",
+ *   "Keynotes") is a structure line;
+ * - the page must fit the talk's conference: its context names the conference, or its date falls
+ *   during it; never when it names another candidate's conference or is dated a year away;
+ * - the nearest line that names a talk decides; a structure line (a break, "Closing thoughts", another
+ *   day) between it and the clip ends its reach, and so does a line of the same look that could be a
+ *   title, or a heading of its rank or above, that names no schedule talk (a talk of no schedule
+ *   starts there); a line in a
+ *   list item or table row reaches no further than its item, and a line whose time is later than a
+ *   nearer line's belongs to a page written newest first.
+ */
+import { type ClipLine, lineRole } from './clip-lines';
+import { type MatchEvidence, matchTalk } from './match';
+import type { ScheduleIndex } from './schedule-index';
+import { parseTalkTitle } from '../talks/title-parse';
+import { talksIntroducedIn, quotedTitleIn } from '../talks/prose';
+
+/** Where the lines file a clip: under a schedule talk, offered between some, or nowhere. */
+export type LineFiling =
+  | { kind: 'match'; talkId: string; title: string; speakers: string[] }
+  | { kind: 'offer'; talkIds: string[]; title: string; speakers: string[] }
+  | { kind: 'none' };
+
+/** The page the clip is on, as the matcher reads it (`pageMatchContext`, the page's date). */
+export interface LinePage {
+  pageDate: string | null;
+  context: string | null;
+}
+
+const NONE: LineFiling = { kind: 'none' };
+
+/** The talk a line names: its title and speakers as detection's title parser reads them. */
+function queryOf(line: ClipLine): { title: string; speakers: string[] } | null {
+  if (line.kind === 'quoted') {
+    const introduced = talksIntroducedIn(line.text)[0];
+    const title = introduced?.title ?? quotedTitleIn(line.text);
+    return title ? { title, speakers: introduced?.speakers ?? [] } : null;
+  }
+  const parsed = parseTalkTitle(line.text);
+  return parsed.title ? { title: parsed.title, speakers: parsed.speakers } : null;
+}
+
+/** The page fits the talk's conference: named by the page, or dated during it; nothing against it. */
+function fits(evidence: MatchEvidence): boolean {
+  if (evidence.conferenceNamed === 'other') return false;
+  if (evidence.date === 'years-after' || evidence.date === 'long-before') return false;
+  return evidence.conferenceNamed === 'yes' || evidence.date === 'during';
+}
+
+/** Longer than this, a line of the look of a title line is a message, not another talk's title. */
+const MAX_TITLE_LINE = 100;
+
+/**
+ * `nearer`, a line between `line` and the clip that names no schedule talk, starts a talk of its own
+ * rank: a heading of that rank or above, or a line of the same look that could be a title (not a chat
+ * message of the same look that opens in lower case or runs long).
+ */
+function endsReach(nearer: ClipLine, line: ClipLine): boolean {
+  if (nearer.kind === 'quoted') return line.kind === 'quoted';
+  if (nearer.level > 0) return line.level === 0 || nearer.level <= line.level;
+  const couldBeTitle = nearer.text.length <= MAX_TITLE_LINE && !/^\p{Ll}/u.test(nearer.text);
+  return nearer.style === line.style && nearer.kind === line.kind && couldBeTitle;
+}
+
+/** Minutes since midnight of the time a line opens with ("14:00 — Title", "13:20 Jane"), or null. */
+function timeOf(line: ClipLine): number | null {
+  const m = /^\s*\[?([01]?\d|2[0-3])[:.h]([0-5]\d)(?!\d)/u.exec(line.text);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
+/**
+ * Times run backwards between `line` and the clip (a nearer line is earlier): the page is newest
+ * first (a live blog), and the line above is a later entry, not the clip's.
+ */
+function timeRunsBackwards(passed: readonly ClipLine[], line: ClipLine): boolean {
+  const at = timeOf(line);
+  return at !== null && passed.some((nearer) => (timeOf(nearer) ?? at) < at);
+}
+
+/** Where `lines` (nearest first, as `readClipLines` gives them) file a clip; see the module comment. */
+export function fileClipByLines(
+  index: ScheduleIndex,
+  lines: readonly ClipLine[],
+  page: LinePage,
+): LineFiling {
+  const passed: ClipLine[] = [];
+  for (const line of lines) {
+    if (line.kind === 'end') return NONE;
+    const role = line.kind === 'quoted' ? null : lineRole(line.text);
+    if (role === 'end') return NONE;
+    if (role === 'part') continue;
+    const query = queryOf(line);
+    const match = query
+      ? matchTalk(index, { ...query, pageDate: page.pageDate, context: page.context })
+      : ({ kind: 'none' } as const);
+    if (match.kind === 'none' || !query) {
+      passed.push(line);
+      continue;
+    }
+    if (line.enclosed || passed.some((nearer) => endsReach(nearer, line)) || timeRunsBackwards(passed, line))
+      return NONE;
+    if (match.kind === 'match') {
+      if (!fits(match.evidence)) return NONE;
+      // A title quoted in a sentence files the clip only with the talk's speakers named beside it.
+      if (line.kind === 'quoted' && match.evidence.speakers !== 'agree') return NONE;
+      return { kind: 'match', talkId: match.talkId, ...query };
+    }
+    const best = match.candidates[0];
+    if (line.kind === 'quoted' || passed.length > 0 || !best || !fits(best.evidence)) return NONE;
+    return { kind: 'offer', talkIds: match.candidates.map((c) => c.talkId), ...query };
+  }
+  return NONE;
+}

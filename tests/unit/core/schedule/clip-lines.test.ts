@@ -1,0 +1,120 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { MAX_BLOCKS, MAX_CLIP_LINES, readClipLines, structureStops } from '@/core/schedule/clip-lines';
+import { detectTalkSections } from '@/core/talks';
+
+/** The text node that holds `marker` in `html`'s body: where a clip starts. */
+function clipIn(html: string, marker = 'CLIP') {
+  const doc = new JSDOM(`<!doctype html><body>${html}</body>`).window.document;
+  const walker = doc.createTreeWalker(doc.body, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode())
+    if (n.textContent?.includes(marker)) return { doc, node: n };
+  throw new Error(`no ${marker}`);
+}
+
+const lines = (html: string) => readClipLines(clipIn(html).node).map((l) => [l.kind, l.text]);
+
+describe('readClipLines: the lines above a clip, whatever the markup', () => {
+  it('reads headings, nearest first, up to a heading of rank 2', () => {
+    const html = `<h1>Page</h1><h2>Day one</h2><h3>Scaling Postgres to 10M Users</h3>
+      <p>Long notes about vacuum, which goes on for a sentence or two.</p><p>CLIP and more.</p>`;
+    expect(lines(html)).toEqual([
+      ['heading', 'Scaling Postgres to 10M Users'],
+      ['heading', 'Day one'],
+    ]);
+  });
+
+  it('reads a card’s first line, a bold opening and a thread message’s first line', () => {
+    expect(
+      lines(
+        `<div class="card"><p class="t">Kill Your Feature Flags — Sofia Marchetti</p><p>CLIP notes.</p></div>`,
+      ),
+    ).toEqual([['line', 'Kill Your Feature Flags — Sofia Marchetti']]);
+    expect(
+      lines(`<p><strong>Kill Your Feature Flags</strong> was the best talk of the day, she said so herself.</p>
+        <p>CLIP notes.</p>`),
+    ).toEqual([['bold', 'Kill Your Feature Flags']]);
+    expect(
+      lines(
+        `<div class="msg">Kill Your Feature Flags — Sofia Marchetti<br>She began with a story. CLIP notes.</div>`,
+      ),
+    ).toEqual([['first', 'Kill Your Feature Flags — Sofia Marchetti']]);
+  });
+
+  it('reads a quoted title where a paragraph opens, in several languages; not one further in', () => {
+    for (const opening of [
+      'Next up, Sofia Marchetti on “Kill Your Feature Flags”, a crowd favourite.',
+      'Danach sprach Sofia Marchetti über „Kill Your Feature Flags“ vor vollem Saal.',
+      'Ensuite, Sofia Marchetti a présenté « Kill Your Feature Flags » devant une salle comble.',
+      'Потім Софія Марчетті розповіла про «Kill Your Feature Flags» для повної зали.',
+    ])
+      expect(lines(`<p>${opening} More words here.</p><p>CLIP notes.</p>`)).toEqual([['quoted', opening]]);
+    const late =
+      'The hallway was packed and the coffee was cold and the wifi was slow, but later someone mentioned “Kill Your Feature Flags” again.';
+    expect(lines(`<p>${late}</p><p>CLIP notes.</p>`)).toEqual([]);
+  });
+
+  it('stops at a structure line: a break heading, a break opening a block, another talk attended', () => {
+    expect(lines(`<h3>Kill Your Feature Flags</h3><p>Notes.</p><h3>Lunch</h3><p>CLIP food.</p>`)).toEqual([
+      ['heading', 'Lunch'],
+    ]);
+    expect(
+      lines(`<p><b>Kill Your Feature Flags — Sofia Marchetti</b></p><p>Coffee break. CLIP stroopwafels.</p>`),
+    ).toEqual([['end', 'Coffee break. CLIP stroopwafels.']]);
+    expect(
+      lines(
+        `<h3>Kill Your Feature Flags</h3><p>My colleague sat in another room at a talk about GraalVM.</p><p>CLIP it.</p>`,
+      ),
+    ).toEqual([['end', 'My colleague sat in another room at a talk about GraalVM.']]);
+  });
+
+  it('stops where detection ended a talk: after the blocks a talk owns', () => {
+    const talk = (title: string, who: string) =>
+      `<li><p><a href="https://conf.example/talks/${who}">${title}</a> — ${who} Doe</p>
+        <p>${who} argued for a long time about this, with examples from production and numbers.</p>
+        <p>The team measured everything twice and wrote it all down in a runbook for later.</p></li>`;
+    const { doc, node } =
+      clipIn(`<article><h1>Newsletter #112</h1><p>Hi friends,</p><h2>Conference corner</h2>
+      <ol>${talk('Kill Your Feature Flags', 'Sofia')}${talk('Observability on a Budget', 'Daniel')}${talk('People Are Not Resources', 'Eszter')}</ol>
+      <p>Honourable mention to the lightning talks, which I did not take notes on. CLIP watch them.</p></article>`);
+    const stops = structureStops(detectTalkSections(doc));
+    expect(stops.some((stop) => stop.contains(node))).toBe(true);
+    expect(readClipLines(node, stops).map((l) => l.kind)).toEqual(['end']);
+  });
+
+  it('marks a line in a list item that does not hold the clip, and skips a list of bare titles', () => {
+    const read = readClipLines(
+      clipIn(`<ol><li><p>Kill Your Feature Flags — Sofia</p><p>Notes, notes and notes.</p></li></ol>
+        <p>CLIP after the list.</p>`).node,
+    );
+    expect(read[0]).toMatchObject({ text: 'Kill Your Feature Flags — Sofia', enclosed: true });
+    expect(
+      lines(`<ul><li>Kill Your Feature Flags</li><li>Observability on a Budget</li></ul><p>CLIP intro.</p>`),
+    ).toEqual([]);
+  });
+
+  it('gives lines of one look one style number', () => {
+    const read = readClipLines(
+      clipIn(`<p class="t"><b>Observability on a Budget</b></p><p>Notes, long enough to be prose.</p>
+        <p class="t"><b>Kill Your Feature Flags</b></p><p>CLIP notes.</p>`).node,
+    );
+    expect(read.map((l) => l.text)).toEqual(['Kill Your Feature Flags', 'Observability on a Budget']);
+    expect(read[0]!.style).toBe(read[1]!.style);
+  });
+
+  it('is bounded: lines, characters per line, blocks read back', () => {
+    const many = Array.from({ length: 30 }, (_, i) => `<h4>Title number ${i} here</h4>`).join('');
+    expect(readClipLines(clipIn(`${many}<p>CLIP</p>`).node)).toHaveLength(MAX_CLIP_LINES);
+    const far = `<h3>Kill Your Feature Flags</h3>${'<p>Prose that goes on and on.</p>'.repeat(MAX_BLOCKS)}<p>CLIP</p>`;
+    expect(lines(far)).toEqual([]);
+    expect(lines(`<h3>${'Very long heading '.repeat(12)}</h3><p>CLIP</p>`)).toEqual([]);
+    // A page of inline markup: the elements visited are bounded too, not only the blocks.
+    expect(
+      lines(`<h3>Kill Your Feature Flags</h3><div>${'<span>x </span>'.repeat(2500)}.</div><p>CLIP</p>`),
+    ).toEqual([]);
+    for (const line of readClipLines(
+      clipIn(`<p>Sofia on “${'Word '.repeat(10)}Title” ${'x '.repeat(200)}.</p><p>CLIP</p>`).node,
+    ))
+      expect(line.text.length).toBeLessThanOrEqual(160);
+  });
+});

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import type { ClipLine } from '@/core/schedule/clip-lines';
+import { fileClipByLines, type LinePage } from '@/core/schedule/file-by-lines';
+import { buildScheduleIndex, type MatchableTalk } from '@/core/schedule/schedule-index';
+
+const talk = (id: string, conferenceId: string, title: string, speakers: string[], day = '2024-05-30') => ({
+  id,
+  conferenceId,
+  title,
+  subtitle: null,
+  speakers,
+  start: `${day}T10:00:00+02:00`,
+  day,
+  housekeeping: false,
+});
+
+const index = buildScheduleIndex(
+  [
+    { id: 'craft24', title: 'Craft Conference 2024', acronym: null, start: '2024-05-30', end: '2024-05-31' },
+    { id: 'craft23', title: 'Craft Conference 2023', acronym: null, start: '2023-06-01', end: '2023-06-02' },
+  ],
+  [
+    talk('flags', 'craft24', 'Kill Your Feature Flags', ['Sofia Marchetti']),
+    talk('flags-ws', 'craft24', 'Feature Flags at Scale: A Field Guide', ['Sofia Marchetti'], '2024-05-31'),
+    talk('budget', 'craft24', 'Observability on a Budget', ['Daniel Okafor']),
+    talk('replication', 'craft24', 'Scaling Postgres Replication', ['Ana Lima']),
+    talk('replication-prod', 'craft24', 'Scaling Postgres Replication in Production', ['Ben Ode']),
+    talk('lt1', 'craft24', 'Lightning talks', []),
+    talk('lt2', 'craft24', 'Lightning talks', [], '2024-05-31'),
+    talk('fitness24', 'craft24', 'Fitness Functions in Practice', ['Réka Tóth']),
+    talk('fitness23', 'craft23', 'Fitness Functions in Practice', ['Réka Tóth'], '2023-06-01'),
+  ] satisfies MatchableTalk[],
+);
+
+/** A page dated during Craft 2024 that names it. */
+const PAGE: LinePage = { pageDate: '2024-06-02', context: 'My notes from Craft Conference 2024' };
+
+let look = 0;
+const line = (text: string, over: Partial<ClipLine> = {}): ClipLine => ({
+  text,
+  kind: 'line',
+  level: 0,
+  style: 0,
+  enclosed: false,
+  ...over,
+  ...(over.style === undefined ? { style: look++ % 8 } : {}),
+});
+const heading = (text: string, level = 3) => line(text, { kind: 'heading', level, style: 1 });
+
+const filed = (lines: ClipLine[], page = PAGE) => fileClipByLines(index, lines, page);
+
+describe('fileClipByLines: the nearest confident line names the talk', () => {
+  it.each([
+    ['a heading', [heading('Kill Your Feature Flags')], 'flags'],
+    ['a card line with its speaker', [line('Observability on a Budget — Daniel Okafor')], 'budget'],
+    ['a time and the title', [line('14:20 Kill Your Feature Flags (Sofia Marchetti)')], 'flags'],
+    [
+      'a quoted title with its speaker, where a paragraph opens',
+      [line('Next up, Sofia Marchetti on “Kill Your Feature Flags”, to a full room.', { kind: 'quoted' })],
+      'flags',
+    ],
+    [
+      'the nearest of two titles, past lines that name nothing and a talk’s own sub-section',
+      [
+        line('Q&A'),
+        line('Slides and video below'),
+        heading('Observability on a Budget'),
+        heading('Kill Your Feature Flags'),
+      ],
+      'budget',
+    ],
+    [
+      'a chat’s title message past notes messages of the same look (lower case, long)',
+      [
+        line(
+          'she works on interlocking software, the part that decides whether two trains can be on one track',
+          { style: 5 },
+        ),
+        line('venue is packed already', { style: 5 }),
+        line('Kill Your Feature Flags — Sofia Marchetti', { style: 5 }),
+      ],
+      'flags',
+    ],
+    [
+      'this year’s talk beside last year’s of the same title, the page dated this year',
+      [heading('Fitness Functions in Practice')],
+      'fitness24',
+    ],
+  ])('%s', (_, lines, expected) => {
+    expect(filed(lines)).toMatchObject({ kind: 'match', talkId: expected });
+  });
+});
+
+describe('fileClipByLines: look-alikes are offered or left, never filed silently', () => {
+  it.each([
+    [
+      'a title that is a prefix of another',
+      [heading('Scaling Postgres Replication')],
+      ['replication', 'replication-prod'],
+    ],
+    [
+      'the same speaker’s other talk, shortened',
+      [heading('Feature Flags — Sofia Marchetti')],
+      ['flags-ws', 'flags'],
+    ],
+  ])('offers %s', (_, lines, candidates) => {
+    const offered = filed(lines);
+    expect(offered.kind).toBe('offer');
+    expect(offered.kind === 'offer' && [...offered.talkIds].sort()).toEqual([...candidates].sort());
+  });
+
+  it.each([
+    ['two “Lightning talks” (a line over talks of another form)', [heading('Lightning talks')]],
+    [
+      'a title mentioned in passing in a sentence (no speaker beside it)',
+      [line('Unlike last year, nobody mentioned “Kill Your Feature Flags” at lunch.', { kind: 'quoted' })],
+    ],
+    ['a break line between the title and the clip', [heading('Lunch'), heading('Kill Your Feature Flags')]],
+    [
+      'a line that ends every talk (a block opening with a break)',
+      [line('Coffee break. The stroopwafels are gone.', { kind: 'end' }), heading('Kill Your Feature Flags')],
+    ],
+    [
+      'a heading of the same rank that names no schedule talk between (a talk of no schedule)',
+      [heading('Our own meetup talk on caching'), heading('Kill Your Feature Flags')],
+    ],
+    [
+      'a line of the same look that names no schedule talk between',
+      [line('A talk of no schedule', { style: 5 }), line('Kill Your Feature Flags', { style: 5 })],
+    ],
+    [
+      'an unsure line that is not the nearest (offered only right above the clip)',
+      [line('Slides and video below'), heading('Scaling Postgres Replication')],
+    ],
+    ['a title in a list item the clip is not in', [line('Kill Your Feature Flags', { enclosed: true })]],
+    [
+      'times running backwards (a live blog, newest first)',
+      [line('13:20 Eluned Price'), heading('14:00 — Kill Your Feature Flags')],
+    ],
+  ])('%s', (_, lines) => {
+    expect(filed(lines)).toEqual({ kind: 'none' });
+  });
+
+  it('files nothing where the page does not fit the conference', () => {
+    const lines = [heading('Kill Your Feature Flags')];
+    // Neither named nor dated: a confident title alone is not enough.
+    expect(filed(lines, { pageDate: null, context: 'My blog' })).toEqual({ kind: 'none' });
+    // Dated years after, naming it: last year's write-up read again is no write-up of this talk.
+    expect(filed(lines, { pageDate: '2027-01-10', context: 'Craft Conference 2024' })).toEqual({
+      kind: 'none',
+    });
+    // Dated during it without naming it: the date is enough.
+    expect(filed(lines, { pageDate: '2024-05-31', context: 'My blog' })).toMatchObject({ kind: 'match' });
+  });
+
+  it('files nothing from no lines, or lines that name no talk', () => {
+    expect(filed([])).toEqual({ kind: 'none' });
+    expect(filed([heading('What I had for breakfast'), line('Thanks for reading')])).toEqual({
+      kind: 'none',
+    });
+  });
+});
