@@ -8,7 +8,7 @@
  * not a title.
  */
 import { type BlockLine, blockLines, blockLinesAround } from './blocks';
-import { parsePeople } from './people';
+import { nameWordRecurs, parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
 import { quotedTitleIn, talkIntroducedIn } from './prose';
 import type { DeclaredTalk } from './structured-data';
@@ -154,7 +154,7 @@ function withCaselessSpeakers(parsed: ParsedTitle, el: Element, owns: Element[] 
   // A talk that owns its block holds its own line: the name there is not a second mention.
   const notes = (person: string) =>
     owns ? clean(owns.map((o) => o.textContent).join(' ')).replace(person, ' ') : notesAfter(el);
-  if (!reading.speakers.some((person) => namedAgain(person, notes(person)))) return parsed;
+  if (!reading.speakers.some((person) => nameWordRecurs(person, notes(person), 'clitic'))) return parsed;
   return { ...parsed, title: reading.title, speakers: reading.speakers, caseless: null };
 }
 
@@ -172,17 +172,6 @@ function notesAfter(el: Element): string {
   return parts.join('\n');
 }
 const NOTES_CHARS = 800;
-
-/** A word of `person` (three letters or more) as a word of `notes`, after a one-letter clitic at most ("לנועה"). */
-function namedAgain(person: string, notes: string): boolean {
-  return person
-    .split(/\s+/)
-    .filter((w) => w.length >= 3)
-    .some((w) => {
-      const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      return new RegExp(`(?<![\\p{L}\\p{M}])\\p{L}?${escaped}(?![\\p{L}\\p{M}])`, 'u').test(notes);
-    });
-}
 
 function pushHeading(out: Candidate[], el: Element, post: Element): void {
   const text = headingText(el);

@@ -32,7 +32,7 @@ import { findPosts } from './posts';
 import { opensWithBreak, tellsOfAnotherTalk } from './prose';
 import { singleTalkOfPost, talkNamedInOpening, talkNamedInPageTitle } from './single-talk';
 import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
-import { parsePeople } from './people';
+import { nameWordRecurs, parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
 import { findSpeakers } from './speakers';
 import { type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
@@ -755,23 +755,12 @@ function confirmPrefixesNamedAgain(group: Group, post: Element): void {
     if (m.evidence === 'strong' || m.c.role !== null || !p.prefixPeople.length || p.prefixDash) continue;
     if (m.c.listedSpeakers.length) continue;
     const notes = sectionText(m.c, post, NOTES_CHARS);
-    if (!p.prefixPeople.some((name) => nameRecursInflected(name, notes))) continue;
+    if (!p.prefixPeople.some((name) => nameWordRecurs(name, notes, 'inflected'))) continue;
     m.c.prefixConfirmed = true;
     m.evidence = 'strong';
   }
 }
 const NOTES_CHARS = 3000;
-
-/** A word of `name` (its first four letters or more, as inflection keeps them) recurs in `text` inside a sentence. */
-function nameRecursInflected(name: string, text: string): boolean {
-  return name
-    .split(/\s+/)
-    .filter((w) => w.length >= 4)
-    .some((w) => {
-      const stem = w.slice(0, Math.max(4, w.length - 2)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      return new RegExp(`(?<![.!?]\\s|^|\\n|\\p{L})${stem}\\p{L}{0,4}(?!\\p{L})`, 'u').test(text);
-    });
-}
 
 /** The text of the talk's section: the blocks after its line up to the next heading, at most `max` characters. */
 function sectionText(c: Candidate, post: Element, max: number): string {

@@ -161,3 +161,29 @@ export function stripHonorific(name: string): string {
       .trim()
   );
 }
+
+/**
+ * How a person's name is written again in a talk's notes. `clitic`: a word of the name (three letters or
+ * more) as a whole word, after a one-letter clitic at most ("לנועה": scripts without letter case).
+ * `inflected`: a word of four letters or more by its stem (all but its last two letters, four at least)
+ * with an ending of up to four letters ("Андрій" in "Андрієм"), inside a sentence, not opening one.
+ */
+export type NameRecurrence = 'clitic' | 'inflected';
+
+/** A word of `name` recurs in `text` as `how` reads it. */
+export function nameWordRecurs(name: string, text: string, how: NameRecurrence): boolean {
+  const clitic = how === 'clitic';
+  return name
+    .split(/\s+/)
+    .filter((w) => w.length >= (clitic ? 3 : 4))
+    .some((w) => {
+      const part = (clitic ? w : w.slice(0, Math.max(4, w.length - 2))).replace(
+        /[.*+?^${}()|[\]\\]/g,
+        '\\$&',
+      );
+      const pattern = clitic
+        ? `(?<![\\p{L}\\p{M}])\\p{L}?${part}(?![\\p{L}\\p{M}])`
+        : `(?<![.!?]\\s|^|\\n|\\p{L})${part}\\p{L}{0,4}(?!\\p{L})`;
+      return new RegExp(pattern, 'u').test(text);
+    });
+}

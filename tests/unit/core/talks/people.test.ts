@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { caselessName, isPersonName, parsePeople, stripHonorific } from '@/core/talks/people';
+import { caselessName, isPersonName, nameWordRecurs, parsePeople, stripHonorific } from '@/core/talks/people';
 
 describe('isPersonName', () => {
   it.each([
@@ -87,4 +87,22 @@ describe('parsePeople', () => {
     expect(stripHonorific('Dr. Oona Halvorsen')).toBe('Oona Halvorsen');
     expect(stripHonorific('村上 拓海さん')).toBe('村上 拓海');
   });
+});
+
+describe('nameWordRecurs', () => {
+  it.each([
+    // clitic: a whole word of three letters or more, a one-letter clitic before it at most.
+    ['נועה לוי', 'אחר כך לנועה היה דמו', 'clitic', true],
+    ['रोहित मल्होत्रा', 'रोहित ने कहा', 'clitic', true],
+    ['Ana Li', 'Anaconda was mentioned', 'clitic', false],
+    ['Ana Li', 'Banana and Li', 'clitic', false],
+    // inflected: a stem of four letters or more and an ending, inside a sentence.
+    ['Андрій Шевчук', 'Після доповіді Андрієм було показано демо', 'inflected', true],
+    ['Marko Vuković', 'ostao sam za Marka Vukovića', 'inflected', true],
+    ['Marko Vuković', 'Marka je bilo.', 'inflected', false],
+    ['Kubernetes Operators', 'Then. Kubernetes everywhere', 'inflected', false],
+    ['Ana Li', 'ana li', 'inflected', false],
+  ] as const)('%s in %s (%s): %s', (name, text, how, expected) =>
+    expect(nameWordRecurs(name, text, how)).toBe(expected),
+  );
 });
