@@ -10,7 +10,7 @@
 import { type BlockLine, blockLines, blockLinesAround } from './blocks';
 import { nameWordRecurs, parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
-import { quotedTitleIn, talkIntroducedIn } from './prose';
+import { quotedTitleIn, talkIntroducedIn, THREAD_NUMBER } from './prose';
 import type { DeclaredTalk } from './structured-data';
 import {
   blocksAfter,
@@ -280,8 +280,6 @@ function numberedThreadTalk(opening: string): { title: string; speakers: string[
   const title = quotedTitleIn(opening.slice(0, PROSE_OPENING));
   return title ? { title, speakers: [] } : null;
 }
-/** "1/", "🧵 3/", "🎤 12/": the number a thread's posts open with. */
-const THREAD_NUMBER = /^[^\p{L}\p{N}]{0,6}\d{1,2}\s?\/(?:\d{1,2})?\s/u;
 /** How far into a paragraph a talk it introduces is named (at most what `pushLineOrProse` reads). */
 const PROSE_OPENING = MAX_LINE * 2;
 

@@ -28,6 +28,7 @@ import {
   tokens,
   truncate,
 } from './dom';
+import { threadTalks } from './messages';
 import { findPosts } from './posts';
 import { opensWithBreak, tellsOfAnotherTalk } from './prose';
 import { singleTalkOfPost, talkNamedInOpening, talkNamedInPageTitle } from './single-talk';
@@ -104,7 +105,9 @@ export function detectTalkSections(root: Element | Document, rules: TalkRules = 
   const doc = root.ownerDocument ?? (root as Document);
   const context = pageContext(doc, rules);
   const posts = findPosts(root);
-  const sections = posts.flatMap((post) => detectInPost(post, context, posts.length === 1));
+  let sections = posts.flatMap((post) => detectInPost(post, context, posts.length === 1));
+  // A thread, a chat or a forum topic: one message (or a few) per talk, by one writer (messages.ts).
+  if (sections.length < 2 && !rules.talkForm) sections = threadSections(root) ?? sections;
   // A catalogue lists its talks (a recording or page linked for each, a blurb no writer tells), often
   // one card (one post) per talk: in the present tense, so only the absence of a writer gives it away.
   if (
@@ -115,6 +118,25 @@ export function detectTalkSections(root: Element | Document, rules: TalkRules = 
   )
     return [];
   return sections;
+}
+
+/** The talks of a thread of messages, as sections owning their messages; null when it opens fewer than two. */
+function threadSections(root: Element | Document): TalkSection[] | null {
+  const talks = threadTalks(root);
+  if (!talks.length) return null;
+  const messages = talks.flatMap((t) => t.owns);
+  let post = messages[0]!.parentElement!;
+  while (!messages.every((m) => post.contains(m)) && post.parentElement) post = post.parentElement;
+  return talks.map((t) => ({
+    title: truncate(t.title, MAX_TITLE),
+    speakers: t.speakers,
+    heading: t.heading,
+    post,
+    postTitle: null,
+    end: null,
+    owns: t.owns,
+    form: 'block',
+  }));
 }
 
 interface PageContext {

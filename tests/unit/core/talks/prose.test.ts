@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { opensWithBreak, talkIntroducedIn, tellsOfAnotherTalk } from '@/core/talks/prose';
+import { opensWithBreak, talkIntroducedIn, talkOpening, tellsOfAnotherTalk } from '@/core/talks/prose';
 
 describe('talkIntroducedIn', () => {
   it.each([
@@ -91,4 +91,75 @@ describe('tellsOfAnotherTalk', () => {
     'In the talk she showed a sealed interface with four records.',
     'Sanne Bakker, die in ‘Records, sealed classes’ liet zien hoe je een patroon opruimt.',
   ])('%s does not', (text) => expect(tellsOfAnotherTalk(text)).toBe(false));
+});
+
+describe('talkOpening: the talk a thread message opens with', () => {
+  // Names written again in the talk's notes confirm speakers in a script without letter case.
+  const notes = (text: string) => (name: string) => text.includes(name.split(' ')[0] ?? name);
+  it.each([
+    // A title line after a lead-in.
+    ['ok so. 15:30 Caching Without Tears (Hannah Pohl)', 'Caching Without Tears', ['Hannah Pohl']],
+    [
+      'Closing keynote: Tomás Ruiz — “Servers Are Cattle, People Are Not”',
+      'Servers Are Cattle, People Are Not',
+      ['Tomás Ruiz'],
+    ],
+    // People, a comma and an unquoted title, after a kicker or a chatty lead-in.
+    [
+      'Sala 3, 10:45. Marta Gil y Pau Roig, Observabilidad para equipos pequeños.',
+      'Observabilidad para equipos pequeños',
+      ['Marta Gil', 'Pau Roig'],
+    ],
+    ['hall B now — Oskar Lind, Parsing Bytes Safely', 'Parsing Bytes Safely', ['Oskar Lind']],
+    [
+      '🧵 2/ Last one today: Ewa Nowak and Jan Kowal, Testy, które kłamią. Full room.',
+      'Testy, które kłamią',
+      ['Ewa Nowak', 'Jan Kowal'],
+    ],
+    // A sentence introducing it: a person a few words before the quoted title, or the title first.
+    [
+      '1/ Opening. Ingrid Berg opens with “Boring Tech, Happy Teams” and a photo of a tractor.',
+      'Boring Tech, Happy Teams',
+      ['Ingrid Berg'],
+    ],
+    [
+      'Tag 2, und der letzte Vortrag für mich: Lena Vogt über Feature-Flags, „Jede Flag ist ein Kredit“.',
+      'Jede Flag ist ein Kredit',
+      ['Lena Vogt'],
+    ],
+    [
+      'Après le déjeuner : « Vos tests vous mentent » par @claire-m.',
+      'Vos tests vous mentent',
+      ['@claire-m'],
+    ],
+    ['last one for me: “Tiny Rust on Tiny Boards” from Aino (hi Aino!)', 'Tiny Rust on Tiny Boards', []],
+    // A numbered post names its talk by a quoted title alone.
+    [
+      "3/ After coffee, Bo's talk “Arrow for Spreadsheet People”. No benchmarks.",
+      'Arrow for Spreadsheet People',
+      [],
+    ],
+    // Speakers in a script without letter case, confirmed where the notes name them again.
+    [
+      'بعد الاستراحة: ليلى حداد، «تصميم واجهات للهواتف الرخيصة»',
+      'تصميم واجهات للهواتف الرخيصة',
+      ['ليلى حداد'],
+    ],
+    ['הרצאה אחרונה: Streaming at the Edge (נועה)', 'Streaming at the Edge', ['נועה']],
+  ])('%s', (line, title, speakers) => {
+    expect(talkOpening(line, notes('ليلى بدأت … נועה הראתה'))).toEqual({ title, speakers });
+  });
+
+  it.each([
+    'Lunch break. The sandwiches are excellent, the coffee is not.',
+    'Jane Doe, Head of Platform at Acme, is here too.',
+    'Jane Doe, CTO of Acme, says hi.',
+    'anyone in the workshop? people are sitting on the floor',
+    'Jane Doe said “We never expected the network to grow this large.”',
+    'Venue is packed already, the queue for badges goes round the corner.',
+    'ليلى حداد، مهندسة في شركة ناشئة، كانت معنا على الطاولة.',
+    'Dag 2. De openingskeynote heb ik gemist door een storing.',
+  ])('%s opens no talk', (line) => {
+    expect(talkOpening(line, notes('ليلى'))).toBeNull();
+  });
 });
