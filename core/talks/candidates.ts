@@ -8,9 +8,9 @@
  * not a title.
  */
 import { type BlockLine, blockLines, blockLinesAround } from './blocks';
-import { nameWordRecurs, parsePeople } from './people';
+import { nameWordRecurs, nominativeIn, parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
-import { quotedTitleIn, talkIntroducedIn, THREAD_NUMBER } from './prose';
+import { quotedTitleIn, talksIntroducedIn, THREAD_NUMBER } from './prose';
 import type { DeclaredTalk } from './structured-data';
 import {
   blocksAfter,
@@ -260,11 +260,14 @@ const BLOCK_CHILD = /^(?:P|DIV|UL|OL|TABLE|BLOCKQUOTE|PRE|SECTION|ARTICLE|H[1-6]
  */
 function pushProse(out: Candidate[], el: Element, post: Element, opening: string): void {
   if (!/[“‘«„"「『《]/u.test(opening)) return;
-  const talk = talkIntroducedIn(opening.slice(0, PROSE_OPENING)) ?? numberedThreadTalk(opening);
+  const talk = talksIntroducedIn(opening.slice(0, PROSE_OPENING), true)[0] ?? numberedThreadTalk(opening);
   if (!talk) return;
   if (contextInPost(el, post) !== 'content' || tokens(el).some((t) => META_TOKEN.test(t))) return;
   const candidate = make(el, 'prose', 7, talk.title);
-  candidate.parsed = { ...candidate.parsed, title: talk.title, speakers: talk.speakers };
+  // "za Marka Vukovića": a name in a grammatical case, recorded as the paragraph's sentences name it.
+  const paragraph = textUpTo(el, PROSE_TEXT);
+  const speakers = talk.speakers.map((name) => nominativeIn(name, paragraph));
+  candidate.parsed = { ...candidate.parsed, title: talk.title, speakers };
   // A thread's numbered post ("🎤 2/ … “Title”") names its talk as "Talk 2:" would: a marker.
   if (THREAD_NUMBER.test(opening) && quotedTitleIn(opening) === talk.title) candidate.parsed.marker = 'talk';
   out.push(candidate);
@@ -282,6 +285,8 @@ function numberedThreadTalk(opening: string): { title: string; speakers: string[
 }
 /** How far into a paragraph a talk it introduces is named (at most what `pushLineOrProse` reads). */
 const PROSE_OPENING = MAX_LINE * 2;
+/** How much of the paragraph is read for the form its speakers' names take as a sentence's subject. */
+const PROSE_TEXT = 1200;
 
 /**
  * A list item that opens with a bold title, "<li><strong>Title</strong> (Jane Doe). Notes…</li>", or with

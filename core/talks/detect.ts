@@ -72,6 +72,8 @@ const FILL_SHARE = 2 / 3;
 const MIN_FILL = 3;
 /** Share of a form's evidenced lines that are strong for the form to require strong evidence of every line. */
 const STRONG_FORM_SHARE = 3 / 4;
+/** Talks introduced in prose that make a post a write-up of talks without its saying so. */
+const MIN_PROSE_TALKS = 3;
 /** Share of a title form's lines that must carry evidence for the form to hold talks at all. */
 const MIN_GROUP_SHARE = 1 / 3;
 
@@ -106,8 +108,10 @@ export function detectTalkSections(root: Element | Document, rules: TalkRules = 
   const context = pageContext(doc, rules);
   const posts = findPosts(root);
   let sections = posts.flatMap((post) => detectInPost(post, context, posts.length === 1));
-  // A thread, a chat or a forum topic: one message (or a few) per talk, by one writer (messages.ts).
-  if (sections.length < 2 && !rules.talkForm) sections = threadSections(root) ?? sections;
+  // A thread, a chat or a forum topic: one message (or a few) per talk, by one writer (messages.ts),
+  // where the posts' own reading finds fewer talks than its messages open.
+  const thread = rules.talkForm ? null : threadSections(root);
+  if (thread && thread.length > sections.length) sections = thread;
   // A catalogue lists its talks (a recording or page linked for each, a blurb no writer tells), often
   // one card (one post) per talk: in the present tense, so only the absence of a writer gives it away.
   if (
@@ -347,6 +351,14 @@ function threadOpeners(prose: Candidate[], post: Element): Candidate[] {
   });
 }
 
+/** `title` stands in quotation marks in `el`'s text, not only in italics. */
+function quotedInText(el: Element, title: string): boolean {
+  const text = textUpTo(el, 600);
+  const at = text.indexOf(title);
+  return at > 0 && QUOTE_MARK.test(text.charAt(at - 1));
+}
+const QUOTE_MARK = /[“"«„‘「『《‚»]/u;
+
 /** Each talk inside one of `articles` ends where that article does, at the latest. */
 function endTalksWithTheirArticle(sections: TalkSection[], articles: Element[]): void {
   for (const section of sections) {
@@ -513,8 +525,12 @@ function chooseTalks(
     // a live blog's), the posts that open by introducing a talk, one post per talk.
     const proseLines = body.filter((c) => c.kind === 'prose' && !c.role);
     const openers = threadOpeners(proseLines, post);
-    if (proseTalks || openers.length >= 2) {
-      const prose = scoreGroup(proseTalks ? proseLines : openers, post);
+    // Three talks introduced in an event page's prose, each title in quotation marks (italics name films
+    // and books as often), make it a write-up of talks, whatever its title says.
+    const quoted = proseLines.filter((c) => quotedInText(c.el, c.parsed.title));
+    const allProse = proseTalks || (eventPage && quoted.length >= MIN_PROSE_TALKS);
+    if (allProse || openers.length >= 2) {
+      const prose = scoreGroup(allProse ? proseLines : openers, post);
       if (prose.strong >= 2) scored.push(prose);
     }
   }

@@ -187,3 +187,23 @@ export function nameWordRecurs(name: string, text: string, how: NameRecurrence):
       return new RegExp(pattern, 'u').test(text);
     });
 }
+
+/**
+ * The form of `name` that opens a sentence of `text`, where one does: in languages with grammatical
+ * cases a sentence's subject is in the nominative, the form a name is recorded in ("za Marka Vukovića
+ * …. Marko Vuković nije …" gives "Marko Vuković"). Each word of the form starts as the name's word
+ * does (all but its last two letters, three to six of them: "Lane" and "Lana", "Zielińskiego" and
+ * "Zieliński"). The name itself when no sentence opens so.
+ */
+export function nominativeIn(name: string, text: string): string {
+  const words = name.split(/\s+/);
+  if (words.length < 2) return name;
+  const stems = words.map((w) =>
+    w
+      .slice(0, Math.min(w.length, Math.max(3, Math.min(6, w.length - 2))))
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
+  const pattern = stems.map((stem) => `${stem}[\\p{L}\\p{M}'’-]*`).join('\\s+');
+  const m = new RegExp(`(?:^|[.!?]\\s+)(${pattern})(?![\\p{L}\\p{M}])`, 'u').exec(text);
+  return m?.[1] && isPersonName(m[1]) ? m[1] : name;
+}

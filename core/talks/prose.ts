@@ -54,17 +54,61 @@ export function talkIntroducedIn(text: string): ProseTalk | null {
   return talksIntroducedIn(text)[0] ?? null;
 }
 
-/** Every talk `text` introduces, in order. */
-export function talksIntroducedIn(text: string): ProseTalk[] {
+/**
+ * Every talk `text` introduces, in order. `nearby`: the person may also stand a few words from the
+ * title in the same sentence, before or after it, in any grammatical case ("Ivana Perković svojim
+ * keynoteom „T“", "„T“ Lane Horvat", "„T“ koju su vodili Tomislav Babić i Nina Jurić").
+ */
+export function talksIntroducedIn(text: string, nearby = false): ProseTalk[] {
   const out: ProseTalk[] = [];
   for (const m of text.matchAll(QUOTED)) {
     const title = (m.slice(1).find(Boolean) ?? '').trim();
     if (!isTitleShaped(title)) continue;
     const before = text.slice(Math.max(0, m.index - 160), m.index);
-    const speakers = personBefore(before) ?? personAfter(text.slice(m.index + m[0].length));
+    const after = text.slice(m.index + m[0].length);
+    const speakers =
+      personBefore(before) ??
+      personAfter(after) ??
+      (nearby ? (personNearBefore(before) ?? personNearAfter(after)) : null);
     if (speakers) out.push({ title, speakers });
   }
   return out;
+}
+/** Words between a person and the quoted title of their talk ("opens with", "i njegovo predavanje"). */
+const MAX_GAP = 4;
+
+/** People a few words before the quote, in its sentence. */
+function personNearBefore(before: string): string[] | null {
+  const words = before.trim().split(/\s+/);
+  for (let gap = 1; gap <= MAX_GAP && gap < words.length; gap++) {
+    // A sentence's end between them: the quote is another sentence's.
+    if (/[.!?;]$/u.test(words[words.length - gap] ?? '')) return null;
+    const speakers = personBefore(`${words.slice(0, -gap).join(' ')} `);
+    if (speakers) return speakers;
+  }
+  return null;
+}
+
+/** People right after the quote, or after a few lower-case words ("koju su vodili"), in its sentence. */
+function personNearAfter(after: string): string[] | null {
+  const words = after
+    .trim()
+    .split(/\s+/)
+    .slice(0, MAX_GAP + 5);
+  let i = 0;
+  while (i < MAX_GAP && /^\p{Ll}+$/u.test(words[i] ?? '')) i++;
+  const run: string[] = [];
+  for (const word of words.slice(i)) {
+    const bare = word.replace(/[,.;:!?)]+$/u, '');
+    if (!NAME_TOKEN.test(bare) && !JOINER.test(bare)) break;
+    run.push(bare);
+    if (bare !== word) break;
+  }
+  for (let k = run.length; k >= 2; k--) {
+    const people = parsePeople(run.slice(0, k).join(' '));
+    if (people) return people;
+  }
+  return null;
 }
 
 /** The first quoted phrase of `text` shaped like a title, or null. */
@@ -179,7 +223,7 @@ export function talkOpening(line: string, namedAgain: (name: string) => boolean)
       peopleThenTitle(sentence) ??
       talksIntroducedIn(sentence)[0] ??
       quotedFirst(sentence) ??
-      nearbyQuote(sentence);
+      talksIntroducedIn(sentence, true)[0];
     if (talk && !headingRole(talk.title)) return talk;
   }
   // A numbered post ("3/ After lunch, Bea's talk “T”.") names its talk by a quoted title alone.
@@ -267,25 +311,6 @@ function quotedFirst(sentence: string): ProseTalk | null {
   if (!m || !(isTitleShaped(title) || isCaselessTitle(title))) return null;
   return { title, speakers: personAfter(sentence.slice(m[0].length)) ?? [] };
 }
-
-/**
- * "Gianna Ferri opens with “T”", "Femke Oosterhuis over feature flags, ‘T’": a person and, a few words
- * further in the same sentence, a quoted title.
- */
-function nearbyQuote(sentence: string): ProseTalk | null {
-  for (const m of sentence.matchAll(QUOTED)) {
-    const title = (m.slice(1).find(Boolean) ?? '').trim();
-    if (!isTitleShaped(title)) continue;
-    const words = sentence.slice(0, m.index).trim().split(/\s+/);
-    for (let gap = 1; gap <= MAX_GAP && gap < words.length; gap++) {
-      const speakers = personBefore(`${words.slice(0, -gap).join(' ')} `);
-      if (speakers) return { title, speakers };
-    }
-  }
-  return null;
-}
-/** Words between a person and the quoted title of their talk ("opens with", "over feature flags,"). */
-const MAX_GAP = 4;
 
 function unquoted(title: string): string {
   const m = QUOTED_WHOLE.exec(title);

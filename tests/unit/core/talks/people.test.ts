@@ -1,6 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { caselessName, isPersonName, nameWordRecurs, parsePeople, stripHonorific } from '@/core/talks/people';
+import {
+  caselessName,
+  isPersonName,
+  nameWordRecurs,
+  nominativeIn,
+  parsePeople,
+  stripHonorific,
+} from '@/core/talks/people';
 
 describe('isPersonName', () => {
   it.each([
@@ -105,4 +112,22 @@ describe('nameWordRecurs', () => {
   ] as const)('%s in %s (%s): %s', (name, text, how, expected) =>
     expect(nameWordRecurs(name, text, how)).toBe(expected),
   );
+});
+
+describe('nominativeIn: a name as a sentence of the text opens with it', () => {
+  it.each([
+    [
+      'Marka Vukovića',
+      'Ostao sam za Marka Vukovića i njegovo predavanje. Marko Vuković nije prodavao ništa.',
+      'Marko Vuković',
+    ],
+    ['Lane Horvat', 'završio na „T“ Lane Horvat. Lana Horvat radi kao revizorica.', 'Lana Horvat'],
+    ['Annę Nowak', 'Poszedłem na Annę Nowak. Anna Nowak pokazała demo.', 'Anna Nowak'],
+    ['Ольгу Петренко', 'Слушал Ольгу Петренко. Ольга Петренко показала демо.', 'Ольга Петренко'],
+    // No sentence opens with the person: the name as found.
+    ['Marka Vukovića', 'Ostao sam za Marka Vukovića i njegovo predavanje.', 'Marka Vukovića'],
+    // Another person whose words start alike is no other form of the name.
+    ['Jane Doe', 'Janet Dorsey spoke first. Then Jane Doe.', 'Jane Doe'],
+    ['Jane Doe', 'Jane Doe spoke.', 'Jane Doe'],
+  ])('%s in %s: %s', (name, text, expected) => expect(nominativeIn(name, text)).toBe(expected));
 });

@@ -1,6 +1,14 @@
 // @vitest-environment node
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { opensWithBreak, talkIntroducedIn, talkOpening, tellsOfAnotherTalk } from '@/core/talks/prose';
+import { detectTalkSections, talkForNode } from '@/core/talks';
+import {
+  opensWithBreak,
+  talkIntroducedIn,
+  talkOpening,
+  talksIntroducedIn,
+  tellsOfAnotherTalk,
+} from '@/core/talks/prose';
 
 describe('talkIntroducedIn', () => {
   it.each([
@@ -161,5 +169,84 @@ describe('talkOpening: the talk a thread message opens with', () => {
     'Dag 2. De openingskeynote heb ik gemist door een storing.',
   ])('%s opens no talk', (line) => {
     expect(talkOpening(line, notes('ليلى'))).toBeNull();
+  });
+});
+
+describe('talksIntroducedIn, nearby: a person a few words from the quoted title, in any case', () => {
+  it.each([
+    [
+      'Prvi dan otvorila je Ana Kovač svojim keynoteom „Tiho je bolje“, i to je bilo dobro.',
+      'Tiho je bolje',
+      ['Ana Kovač'],
+    ],
+    [
+      'Ostao sam za Marka Vukovića i njegovo predavanje „Monorepo bez dogme“, o tome kako.',
+      'Monorepo bez dogme',
+      ['Marka Vukovića'],
+    ],
+    ['Potem poszłam na „Testy bez mocków“ Anny Nowak i nie żałuję.', 'Testy bez mocków', ['Anny Nowak']],
+    [
+      'Drugi dan bila je radionica „Logovi bez krivca“ koju su vodili Ivo Babić i Eva Jurić, dvoje inženjera.',
+      'Logovi bez krivca',
+      ['Ivo Babić', 'Eva Jurić'],
+    ],
+    [
+      'Am Nachmittag hielt Jonas Reiter seinen Vortrag „Builds ohne Warten“ vor vollem Saal.',
+      'Builds ohne Warten',
+      ['Jonas Reiter'],
+    ],
+  ])('%s', (text, title, speakers) => {
+    expect(talksIntroducedIn(text)).toEqual([]);
+    expect(talksIntroducedIn(text, true)).toEqual([{ title, speakers }]);
+  });
+
+  it.each([
+    'Ich wollte „Rust für JavaScript-Leute“ hören, aber der Saal war voll.',
+    'Jane Doe said it. “We never expected this to work”.',
+    'Het boek „Stille software“ lag op tafel. Jan Smit las het.',
+  ])('%s introduces no talk', (text) => expect(talksIntroducedIn(text, true)).toEqual([]));
+});
+
+describe('a write-up whose talks are only in its prose, titles in quotation marks (Polish)', () => {
+  const doc = new JSDOM(
+    `<!doctype html><html><head><title>Dwa dni w Gdańsku</title></head><body><main><h1>Dwa dni w Gdańsku</h1>
+    <p id="intro">Piszę krótko, bez nagłówków. Konferencja była w tym roku większa niż zwykle.</p>
+    <p>Pierwszego dnia konferencję otworzyła Anna Nowak swoim keynote’em „Cisza w aplikacjach”, i to był dobry początek. Anna prowadzi zespół od powiadomień.</p>
+    <p id="a">Jej zasada: każde powiadomienie ma właściciela i datę ważności.</p>
+    <p>Potem zostałem na sali głównej dla Piotra Zielińskiego i jego prelekcji „Monorepo bez dogmatów”, o dzieleniu repozytoriów. Piotr Zieliński nie sprzedawał żadnego rozwiązania.</p>
+    <p id="b">Granice repozytoriów mają iść za granicami zespołów.</p>
+    <p>Drugiego dnia były warsztaty „Logi bez winnych” które prowadzili Ewa Wójcik i Jan Mazur, inżynierowie z telekomunikacji.</p>
+    <p id="c">Każda grupa napisała inną historię tego samego incydentu.</p></main></body></html>`,
+    { url: 'https://notes.example/2025/konferencja' },
+  ).window.document;
+  const filed = (id: string) =>
+    talkForNode(detectTalkSections(doc), doc.getElementById(id)!.firstChild!)?.title ?? null;
+
+  it('finds each talk, its speakers named as the sentences that open with them do', () => {
+    expect(detectTalkSections(doc).map((s) => [s.title, s.speakers])).toEqual([
+      ['Cisza w aplikacjach', ['Anna Nowak']],
+      ['Monorepo bez dogmatów', ['Piotr Zieliński']],
+      ['Logi bez winnych', ['Ewa Wójcik', 'Jan Mazur']],
+    ]);
+  });
+
+  it.each([
+    ['intro', null],
+    ['a', 'Cisza w aplikacjach'],
+    ['b', 'Monorepo bez dogmatów'],
+    ['c', 'Logi bez winnych'],
+  ])('files %s under %s', (id, talk) => expect(filed(id)).toBe(talk));
+
+  it('a film festival round-up with titles in italics has no talks', () => {
+    const films = new JSDOM(
+      `<!doctype html><html><head><title>The best films of the festival</title></head><body><article>
+      <h1>The best films of the festival</h1><p>Our critics saw forty films at the festival this year.</p>
+      <p>Director Maria Lopez filmed <em>The Quiet Harbour</em> in secret, then premiered it at the festival.</p>
+      <p>Winner of the jury prize, Tom Berg’s <em>Salt and Iron</em> is a needling comedy about the art world.</p>
+      <p>Anna Kim directed <em>Call the Tide</em> with a cast of first-time actors, and it shows in the best way.</p>
+      <p>All three are streaming now.</p></article></body></html>`,
+      { url: 'https://news.example/films' },
+    ).window.document;
+    expect(detectTalkSections(films)).toEqual([]);
   });
 });
