@@ -53,6 +53,11 @@ describe('a thread of posts, one post (or a few) per talk (Spanish)', () => {
         'Mostraron cómo reintentan mensajes sin duplicar pedidos.',
       ]),
       status('Lucía Ferrer', '15:30', ['Lo mejor fue la demo del reintento con idempotencia.'], 'second'),
+      status('Lucía Ferrer', '17:00', [
+        'Última del día: “Bases de datos sin miedo” por @irene.',
+        'Migraciones en tres despliegues, nunca en uno.',
+      ]),
+      status('Irene Soto', '17:40', ['¡Gracias por las notas! Las diapositivas ya están en mi web.'], 'speaker'),
     ].join('')}</main>`,
     'Hilo de la conferencia',
   );
@@ -61,6 +66,8 @@ describe('a thread of posts, one post (or a few) per talk (Spanish)', () => {
     expect(titles(doc)).toEqual([
       ['Observabilidad sin dolor', ['Marta Gil']],
       ['Colas que no se caen', ['Pau Roig', 'Nuria Vidal']],
+      // The handle's account shows the speaker's full name in the thread.
+      ['Bases de datos sin miedo', ['Irene Soto']],
     ]);
   });
 
@@ -70,6 +77,7 @@ describe('a thread of posts, one post (or a few) per talk (Spanish)', () => {
     ['reply', null], // someone else's reply belongs to no talk
     ['lunch', null], // a break ends the talk above
     ['second', 'Colas que no se caen'],
+    ['speaker', null],
   ])('files %s under %s', (id, talk) => expect(filed(doc, id)).toBe(talk));
 });
 
