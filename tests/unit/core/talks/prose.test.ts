@@ -213,7 +213,7 @@ describe('a write-up whose talks are only in its prose, titles in quotation mark
     <p id="intro">Piszę krótko, bez nagłówków. Konferencja była w tym roku większa niż zwykle.</p>
     <p>Pierwszego dnia konferencję otworzyła Anna Nowak swoim keynote’em „Cisza w aplikacjach”, i to był dobry początek. Anna prowadzi zespół od powiadomień.</p>
     <p id="a">Jej zasada: każde powiadomienie ma właściciela i datę ważności.</p>
-    <p>Potem zostałem na sali głównej dla Piotra Zielińskiego i jego prelekcji „Monorepo bez dogmatów”, o dzieleniu repozytoriów. Piotr Zieliński nie sprzedawał żadnego rozwiązania.</p>
+    <p>Potem zostałem na sali głównej dla Piotra Zielińskiego i jego wystąpienia „Monorepo bez dogmatów”, o dzieleniu repozytoriów. Piotr Zieliński nie sprzedawał żadnego rozwiązania.</p>
     <p id="b">Granice repozytoriów mają iść za granicami zespołów.</p>
     <p>Drugiego dnia były warsztaty „Logi bez winnych” które prowadzili Ewa Wójcik i Jan Mazur, inżynierowie z telekomunikacji.</p>
     <p id="c">Każda grupa napisała inną historię tego samego incydentu.</p></main></body></html>`,
@@ -240,7 +240,7 @@ describe('a write-up whose talks are only in its prose, titles in quotation mark
   it('a film festival round-up with titles in italics has no talks', () => {
     const films = new JSDOM(
       `<!doctype html><html><head><title>The best films of the festival</title></head><body><article>
-      <h1>The best films of the festival</h1><p>Our critics saw forty films at the festival this year.</p>
+      <h1>The best films of the festival</h1><p>Our critics saw forty films at the festival and its industry conference this year.</p>
       <p>Director Maria Lopez filmed <em>The Quiet Harbour</em> in secret, then premiered it at the festival.</p>
       <p>Winner of the jury prize, Tom Berg’s <em>Salt and Iron</em> is a needling comedy about the art world.</p>
       <p>Anna Kim directed <em>Call the Tide</em> with a cast of first-time actors, and it shows in the best way.</p>
