@@ -109,8 +109,10 @@ export function detectTalkSections(root: Element | Document, rules: TalkRules = 
   const posts = findPosts(root);
   let sections = posts.flatMap((post) => detectInPost(post, context, posts.length === 1));
   // A thread, a chat or a forum topic: one message (or a few) per talk, by one writer (messages.ts),
-  // where the posts' own reading finds fewer talks than its messages open.
-  const thread = rules.talkForm ? null : threadSections(root);
+  // where the posts' own reading finds fewer talks than its messages open. Read only where that reading
+  // found no talks of the forms a thread's posts take (paragraphs, blocks) and fewer than two of others.
+  const threadLike = sections.length < 2 || sections.every((s) => s.form === 'prose' || s.form === 'block');
+  const thread = rules.talkForm || !threadLike ? null : threadSections(root);
   if (thread && thread.length > sections.length) sections = thread;
   // A catalogue lists its talks (a recording or page linked for each, a blurb no writer tells), often
   // one card (one post) per talk: in the present tense, so only the absence of a writer gives it away.

@@ -52,6 +52,10 @@ const MAX_MEAN_CHARS = 2000;
 /** "08:43", "9:02 pm", "09/10/2025 08:41", "2024-05-24": a time stamp that is an element's whole text. */
 const STAMP_TEXT =
   /^(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:,?\s+\d{1,2}:\d{2}(?:\s?[ap]m)?)?)$/iu;
+/** Share of messages that name their author, at least. */
+const MIN_AUTHORED = 1 / 3;
+/** A stamp is short: "09/10/2025 08:41" with some whitespace around it. */
+const MAX_STAMP = 40;
 /** A title attribute holding a time ("Sep 23, 2024 9:02 pm", "09/10/2025 08:43"): a stamp's tooltip. */
 const STAMP_TITLE = /\d{1,2}:\d{2}/;
 /** An account's handle, as a thread shows it next to its author's name. */
@@ -157,10 +161,14 @@ function messagesOf(root: Element | Document): Message[] {
   });
   const tag = mostFrequent(elements.map((el) => el.tagName));
   if (elements.filter((el) => el.tagName === tag).length < elements.length * 0.6) return [];
+  // Messages show who wrote them (a chat's continuation messages excepted): stamps without authors are a
+  // schedule's times or a changelog's dates.
+  const names = elements.map(authorOf);
+  if (names.filter(Boolean).length < elements.length * MIN_AUTHORED) return [];
   const out: Message[] = [];
   let author = '';
   elements.forEach((el, i) => {
-    const name = authorOf(el);
+    const name = names[i] ?? null;
     author = name ? clean(name.textContent) : author;
     const header = [name, stamps[i]!].filter((e): e is Element => !!e).map((e) => blockOf(e, el));
     const text = bodyText(el, header);
@@ -177,12 +185,18 @@ function stampsIn(body: Element): Element[] {
   const walker = body.ownerDocument.createTreeWalker(body, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node as Element;
+    const only = el.firstChild;
     const stamp =
       el.tagName === 'TIME' ||
       STAMP_TITLE.test(el.getAttribute('title') ?? '') ||
-      (el.childElementCount === 0 && STAMP_TEXT.test(clean(el.textContent)));
-    // A stamp inside a stamp (a <time> in a dated link) is the same one.
-    if (stamp && !found.some((f) => f.contains(el))) found.push(el);
+      // A leaf whose one text node is short: a stamp shown as text.
+      (only !== null &&
+        only === el.lastChild &&
+        only.nodeType === 3 &&
+        (only.nodeValue?.length ?? 0) <= MAX_STAMP &&
+        STAMP_TEXT.test(clean(only.nodeValue)));
+    // A stamp inside a stamp (a <time> in a dated link) is the same one; the walk is in document order.
+    if (stamp && !found[found.length - 1]?.contains(el)) found.push(el);
   }
   return found;
 }
