@@ -57,7 +57,12 @@ describe('a thread of posts, one post (or a few) per talk (Spanish)', () => {
         'Última del día: “Bases de datos sin miedo” por @irene.',
         'Migraciones en tres despliegues, nunca en uno.',
       ]),
-      status('Irene Soto', '17:40', ['¡Gracias por las notas! Las diapositivas ya están en mi web.'], 'speaker'),
+      status(
+        'Irene Soto',
+        '17:40',
+        ['¡Gracias por las notas! Las diapositivas ya están en mi web.'],
+        'speaker',
+      ),
     ].join('')}</main>`,
     'Hilo de la conferencia',
   );
