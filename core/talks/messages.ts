@@ -52,6 +52,8 @@ const MAX_MEAN_CHARS = 2000;
 /** "08:43", "9:02 pm", "09/10/2025 08:41", "2024-05-24": a time stamp that is an element's whole text. */
 const STAMP_TEXT =
   /^(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:,?\s+\d{1,2}:\d{2}(?:\s?[ap]m)?)?)$/iu;
+/** Share of messages of one tag, at least: messages are of one kind. */
+const MIN_SHARED_TAG = 0.6;
 /** Share of messages that name their author, at least. */
 const MIN_AUTHORED = 1 / 3;
 /** A stamp is short: "09/10/2025 08:41" with some whitespace around it. */
@@ -160,7 +162,7 @@ function messagesOf(root: Element | Document): Message[] {
     return el;
   });
   const tag = mostFrequent(elements.map((el) => el.tagName));
-  if (elements.filter((el) => el.tagName === tag).length < elements.length * 0.6) return [];
+  if (elements.filter((el) => el.tagName === tag).length < elements.length * MIN_SHARED_TAG) return [];
   // Messages show who wrote them (a chat's continuation messages excepted): stamps without authors are a
   // schedule's times or a changelog's dates.
   const names = elements.map(authorOf);
