@@ -128,9 +128,9 @@ function runsUnder(parent: Element): BlockLine[] {
 
 /**
  * The first line of a block: the text up to the first block boundary, read past meta (an author line,
- * a date, buttons). Null when the block holds no text.
+ * a date, buttons) and past what `readPast` says is no text of it. Null when the block holds no text.
  */
-export function leadOf(block: Element): Lead | null {
+export function leadOf(block: Element, readPast: (el: Element) => boolean = () => false): Lead | null {
   if (block.tagName === 'DETAILS') {
     const summary = block.querySelector('summary');
     return summary ? { text: clean(summary.textContent), kind: 'heading', holder: summary } : null;
@@ -159,7 +159,8 @@ export function leadOf(block: Element): Lead | null {
       }
       if (child.nodeType !== 1) continue;
       const e = child as Element;
-      if (SKIPPED.test(e.tagName) || isHidden(e) || e.getAttribute('role') === 'button') continue;
+      if (SKIPPED.test(e.tagName) || isHidden(e) || e.getAttribute('role') === 'button' || readPast(e))
+        continue;
       if (!text.trim() && tokens(e).some((t) => META.test(t))) continue;
       if (BLOCK_TAG.test(e.tagName) && text.trim()) return true;
       if (visit(e)) return true;

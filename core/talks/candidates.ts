@@ -8,9 +8,9 @@
  * not a title.
  */
 import { type BlockLine, blockLines, blockLinesAround } from './blocks';
-import { parsePeople } from './people';
+import { nameWordRecurs, nominativeIn, parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
-import { quotedTitleIn, talkIntroducedIn } from './prose';
+import { quotedTitleIn, talksIntroducedIn, THREAD_NUMBER } from './prose';
 import type { DeclaredTalk } from './structured-data';
 import {
   blocksAfter,
@@ -154,7 +154,7 @@ function withCaselessSpeakers(parsed: ParsedTitle, el: Element, owns: Element[] 
   // A talk that owns its block holds its own line: the name there is not a second mention.
   const notes = (person: string) =>
     owns ? clean(owns.map((o) => o.textContent).join(' ')).replace(person, ' ') : notesAfter(el);
-  if (!reading.speakers.some((person) => namedAgain(person, notes(person)))) return parsed;
+  if (!reading.speakers.some((person) => nameWordRecurs(person, notes(person), 'clitic'))) return parsed;
   return { ...parsed, title: reading.title, speakers: reading.speakers, caseless: null };
 }
 
@@ -172,17 +172,6 @@ function notesAfter(el: Element): string {
   return parts.join('\n');
 }
 const NOTES_CHARS = 800;
-
-/** A word of `person` (three letters or more) as a word of `notes`, after a one-letter clitic at most ("לנועה"). */
-function namedAgain(person: string, notes: string): boolean {
-  return person
-    .split(/\s+/)
-    .filter((w) => w.length >= 3)
-    .some((w) => {
-      const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      return new RegExp(`(?<![\\p{L}\\p{M}])\\p{L}?${escaped}(?![\\p{L}\\p{M}])`, 'u').test(notes);
-    });
-}
 
 function pushHeading(out: Candidate[], el: Element, post: Element): void {
   const text = headingText(el);
@@ -271,11 +260,14 @@ const BLOCK_CHILD = /^(?:P|DIV|UL|OL|TABLE|BLOCKQUOTE|PRE|SECTION|ARTICLE|H[1-6]
  */
 function pushProse(out: Candidate[], el: Element, post: Element, opening: string): void {
   if (!/[“‘«„"「『《]/u.test(opening)) return;
-  const talk = talkIntroducedIn(opening.slice(0, PROSE_OPENING)) ?? numberedThreadTalk(opening);
+  const talk = talksIntroducedIn(opening.slice(0, PROSE_OPENING), true)[0] ?? numberedThreadTalk(opening);
   if (!talk) return;
   if (contextInPost(el, post) !== 'content' || tokens(el).some((t) => META_TOKEN.test(t))) return;
   const candidate = make(el, 'prose', 7, talk.title);
-  candidate.parsed = { ...candidate.parsed, title: talk.title, speakers: talk.speakers };
+  // "za Marka Vukovića": a name in a grammatical case, recorded as the paragraph's sentences name it.
+  const paragraph = textUpTo(el, PROSE_TEXT);
+  const speakers = talk.speakers.map((name) => nominativeIn(name, paragraph));
+  candidate.parsed = { ...candidate.parsed, title: talk.title, speakers };
   // A thread's numbered post ("🎤 2/ … “Title”") names its talk as "Talk 2:" would: a marker.
   if (THREAD_NUMBER.test(opening) && quotedTitleIn(opening) === talk.title) candidate.parsed.marker = 'talk';
   out.push(candidate);
@@ -291,10 +283,10 @@ function numberedThreadTalk(opening: string): { title: string; speakers: string[
   const title = quotedTitleIn(opening.slice(0, PROSE_OPENING));
   return title ? { title, speakers: [] } : null;
 }
-/** "1/", "🧵 3/", "🎤 12/": the number a thread's posts open with. */
-const THREAD_NUMBER = /^[^\p{L}\p{N}]{0,6}\d{1,2}\s?\/(?:\d{1,2})?\s/u;
 /** How far into a paragraph a talk it introduces is named (at most what `pushLineOrProse` reads). */
 const PROSE_OPENING = MAX_LINE * 2;
+/** How much of the paragraph is read for the form its speakers' names take as a sentence's subject. */
+const PROSE_TEXT = 1200;
 
 /**
  * A list item that opens with a bold title, "<li><strong>Title</strong> (Jane Doe). Notes…</li>", or with

@@ -28,11 +28,12 @@ import {
   tokens,
   truncate,
 } from './dom';
+import { threadTalks } from './messages';
 import { findPosts } from './posts';
 import { opensWithBreak, tellsOfAnotherTalk } from './prose';
 import { singleTalkOfPost, talkNamedInOpening, talkNamedInPageTitle } from './single-talk';
 import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
-import { parsePeople } from './people';
+import { nameWordRecurs, parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
 import { findSpeakers } from './speakers';
 import { type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
@@ -71,6 +72,8 @@ const FILL_SHARE = 2 / 3;
 const MIN_FILL = 3;
 /** Share of a form's evidenced lines that are strong for the form to require strong evidence of every line. */
 const STRONG_FORM_SHARE = 3 / 4;
+/** Talks introduced in prose that make a post a write-up of talks without its saying so. */
+const MIN_PROSE_TALKS = 3;
 /** Share of a title form's lines that must carry evidence for the form to hold talks at all. */
 const MIN_GROUP_SHARE = 1 / 3;
 
@@ -104,7 +107,13 @@ export function detectTalkSections(root: Element | Document, rules: TalkRules = 
   const doc = root.ownerDocument ?? (root as Document);
   const context = pageContext(doc, rules);
   const posts = findPosts(root);
-  const sections = posts.flatMap((post) => detectInPost(post, context, posts.length === 1));
+  let sections = posts.flatMap((post) => detectInPost(post, context, posts.length === 1));
+  // A thread, a chat or a forum topic: one message (or a few) per talk, by one writer (messages.ts),
+  // where the posts' own reading finds fewer talks than its messages open. Read only where that reading
+  // found no talks of the forms a thread's posts take (paragraphs, blocks) and fewer than two of others.
+  const threadLike = sections.length < 2 || sections.every((s) => s.form === 'prose' || s.form === 'block');
+  const thread = rules.talkForm || !threadLike ? null : threadSections(root);
+  if (thread && thread.length > sections.length) sections = thread;
   // A catalogue lists its talks (a recording or page linked for each, a blurb no writer tells), often
   // one card (one post) per talk: in the present tense, so only the absence of a writer gives it away.
   if (
@@ -115,6 +124,25 @@ export function detectTalkSections(root: Element | Document, rules: TalkRules = 
   )
     return [];
   return sections;
+}
+
+/** The talks of a thread of messages, as sections owning their messages; null when it opens fewer than two. */
+function threadSections(root: Element | Document): TalkSection[] | null {
+  const talks = threadTalks(root);
+  if (!talks.length) return null;
+  const messages = talks.flatMap((t) => t.owns);
+  let post = messages[0]!.parentElement!;
+  while (!messages.every((m) => post.contains(m)) && post.parentElement) post = post.parentElement;
+  return talks.map((t) => ({
+    title: truncate(t.title, MAX_TITLE),
+    speakers: t.speakers,
+    heading: t.heading,
+    post,
+    postTitle: null,
+    end: null,
+    owns: t.owns,
+    form: 'block',
+  }));
 }
 
 interface PageContext {
@@ -325,6 +353,14 @@ function threadOpeners(prose: Candidate[], post: Element): Candidate[] {
   });
 }
 
+/** `title` stands in quotation marks in `el`'s text, not only in italics. */
+function quotedInText(el: Element, title: string): boolean {
+  const text = textUpTo(el, 600);
+  const at = text.indexOf(title);
+  return at > 0 && QUOTE_MARK.test(text.charAt(at - 1));
+}
+const QUOTE_MARK = /[“"«„‘「『《‚»]/u;
+
 /** Each talk inside one of `articles` ends where that article does, at the latest. */
 function endTalksWithTheirArticle(sections: TalkSection[], articles: Element[]): void {
   for (const section of sections) {
@@ -491,8 +527,12 @@ function chooseTalks(
     // a live blog's), the posts that open by introducing a talk, one post per talk.
     const proseLines = body.filter((c) => c.kind === 'prose' && !c.role);
     const openers = threadOpeners(proseLines, post);
-    if (proseTalks || openers.length >= 2) {
-      const prose = scoreGroup(proseTalks ? proseLines : openers, post);
+    // Three talks introduced in an event page's prose, each title in quotation marks (italics name films
+    // and books as often), make it a write-up of talks, whatever its title says.
+    const quoted = proseLines.filter((c) => quotedInText(c.el, c.parsed.title));
+    const allProse = proseTalks || (eventPage && quoted.length >= MIN_PROSE_TALKS);
+    if (allProse || openers.length >= 2) {
+      const prose = scoreGroup(allProse ? proseLines : openers, post);
       if (prose.strong >= 2) scored.push(prose);
     }
   }
@@ -756,23 +796,12 @@ function confirmPrefixesNamedAgain(group: Group, post: Element): void {
     if (m.evidence === 'strong' || m.c.role !== null || !p.prefixPeople.length || p.prefixDash) continue;
     if (m.c.listedSpeakers.length) continue;
     const notes = sectionText(m.c, post, NOTES_CHARS);
-    if (!p.prefixPeople.some((name) => nameRecursInflected(name, notes))) continue;
+    if (!p.prefixPeople.some((name) => nameWordRecurs(name, notes, 'inflected'))) continue;
     m.c.prefixConfirmed = true;
     m.evidence = 'strong';
   }
 }
 const NOTES_CHARS = 3000;
-
-/** A word of `name` (its first four letters or more, as inflection keeps them) recurs in `text` inside a sentence. */
-function nameRecursInflected(name: string, text: string): boolean {
-  return name
-    .split(/\s+/)
-    .filter((w) => w.length >= 4)
-    .some((w) => {
-      const stem = w.slice(0, Math.max(4, w.length - 2)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      return new RegExp(`(?<![.!?]\\s|^|\\n|\\p{L})${stem}\\p{L}{0,4}(?!\\p{L})`, 'u').test(text);
-    });
-}
 
 /** The text of the talk's section: the blocks after its line up to the next heading, at most `max` characters. */
 function sectionText(c: Candidate, post: Element, max: number): string {

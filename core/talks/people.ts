@@ -161,3 +161,49 @@ export function stripHonorific(name: string): string {
       .trim()
   );
 }
+
+/**
+ * How a person's name is written again in a talk's notes. `clitic`: a word of the name (three letters or
+ * more) as a whole word, after a one-letter clitic at most ("לנועה": scripts without letter case).
+ * `inflected`: a word of four letters or more by its stem (all but its last two letters, four at least)
+ * with an ending of up to four letters ("Андрій" in "Андрієм"), inside a sentence, not opening one.
+ */
+export type NameRecurrence = 'clitic' | 'inflected';
+
+/** A word of `name` recurs in `text` as `how` reads it. */
+export function nameWordRecurs(name: string, text: string, how: NameRecurrence): boolean {
+  const clitic = how === 'clitic';
+  return name
+    .split(/\s+/)
+    .filter((w) => w.length >= (clitic ? 3 : 4))
+    .some((w) => {
+      const part = (clitic ? w : w.slice(0, Math.max(4, w.length - 2))).replace(
+        /[.*+?^${}()|[\]\\]/g,
+        '\\$&',
+      );
+      const pattern = clitic
+        ? `(?<![\\p{L}\\p{M}])\\p{L}?${part}(?![\\p{L}\\p{M}])`
+        : `(?<![.!?]\\s|^|\\n|\\p{L})${part}\\p{L}{0,4}(?!\\p{L})`;
+      return new RegExp(pattern, 'u').test(text);
+    });
+}
+
+/**
+ * The form of `name` that opens a sentence of `text`, where one does: in languages with grammatical
+ * cases a sentence's subject is in the nominative, the form a name is recorded in ("za Marka Vukovića
+ * …. Marko Vuković nije …" gives "Marko Vuković"). Each word of the form starts as the name's word
+ * does (all but its last two letters, three to six of them: "Lane" and "Lana", "Zielińskiego" and
+ * "Zieliński"). The name itself when no sentence opens so.
+ */
+export function nominativeIn(name: string, text: string): string {
+  const words = name.split(/\s+/);
+  if (words.length < 2) return name;
+  const stems = words.map((w) =>
+    w
+      .slice(0, Math.min(w.length, Math.max(3, Math.min(6, w.length - 2))))
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
+  const pattern = stems.map((stem) => `${stem}[\\p{L}\\p{M}'’-]*`).join('\\s+');
+  const m = new RegExp(`(?:^|[.!?]\\s+)(${pattern})(?![\\p{L}\\p{M}])`, 'u').exec(text);
+  return m?.[1] && isPersonName(m[1]) ? m[1] : name;
+}

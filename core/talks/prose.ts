@@ -8,6 +8,7 @@
  * ("Jane Doe said “…”") is joined by a verb, and ends in sentence punctuation: no talk.
  */
 import { parsePeople } from './people';
+import { parseTalkTitle } from './title-parse';
 import { headingRole } from './vocabulary';
 
 export interface ProseTalk {
@@ -33,10 +34,10 @@ const CONNECTOR = new RegExp(
   'iu',
 );
 /** An account's handle ("@kasia_io"), which names the person by account (handles.ts maps it to a name). */
-const HANDLE = /^@[\p{L}\p{N}_.]{2,30}$/u;
+const HANDLE = /^@[\p{L}\p{N}_.-]{2,40}$/u;
 /** "“Title” by @handle", "“Title” by Jane Doe": the speaker after the title. */
 const BY_AFTER =
-  /^\s*(?:by|von|par|por|door|oleh)\s+(@[\p{L}\p{N}_.]{2,30}|[^.,;:!?()“”«»"]{3,60}?)(?=\s*(?:$|[.,;:!?(]|\s(?:and|at|from|on|in|who)\s))/u;
+  /^\s*(?:by|von|par|por|door|oleh)\s+(@[\p{L}\p{N}_.-]{2,40}|[^.,;:!?()“”«»"]{3,60}?)(?=\s*(?:$|[.,;:!?(]|\s(?:and|at|from|on|in|who)\s))/u;
 /**
  * "山田 花子さんの「…」", "김지은 님의 「…」", "王浩老师的《…》": an honorific and a possessive particle. A family
  * name is written in kanji or katakana, so a particle before it ("午後は") is not part of the name.
@@ -53,17 +54,61 @@ export function talkIntroducedIn(text: string): ProseTalk | null {
   return talksIntroducedIn(text)[0] ?? null;
 }
 
-/** Every talk `text` introduces, in order. */
-export function talksIntroducedIn(text: string): ProseTalk[] {
+/**
+ * Every talk `text` introduces, in order. `nearby`: the person may also stand a few words from the
+ * title in the same sentence, before or after it, in any grammatical case ("Ivana Perković svojim
+ * keynoteom „T“", "„T“ Lane Horvat", "„T“ koju su vodili Tomislav Babić i Nina Jurić").
+ */
+export function talksIntroducedIn(text: string, nearby = false): ProseTalk[] {
   const out: ProseTalk[] = [];
   for (const m of text.matchAll(QUOTED)) {
     const title = (m.slice(1).find(Boolean) ?? '').trim();
     if (!isTitleShaped(title)) continue;
     const before = text.slice(Math.max(0, m.index - 160), m.index);
-    const speakers = personBefore(before) ?? personAfter(text.slice(m.index + m[0].length));
+    const after = text.slice(m.index + m[0].length);
+    const speakers =
+      personBefore(before) ??
+      personAfter(after) ??
+      (nearby ? (personNearBefore(before) ?? personNearAfter(after)) : null);
     if (speakers) out.push({ title, speakers });
   }
   return out;
+}
+/** Words between a person and the quoted title of their talk ("opens with", "i njegovo predavanje"). */
+const MAX_GAP = 4;
+
+/** People a few words before the quote, in its sentence. */
+function personNearBefore(before: string): string[] | null {
+  const words = before.trim().split(/\s+/);
+  for (let gap = 1; gap <= MAX_GAP && gap < words.length; gap++) {
+    // A sentence's end between them: the quote is another sentence's.
+    if (/[.!?;]$/u.test(words[words.length - gap] ?? '')) return null;
+    const speakers = personBefore(`${words.slice(0, -gap).join(' ')} `);
+    if (speakers) return speakers;
+  }
+  return null;
+}
+
+/** People right after the quote, or after a few lower-case words ("koju su vodili"), in its sentence. */
+function personNearAfter(after: string): string[] | null {
+  const words = after
+    .trim()
+    .split(/\s+/)
+    .slice(0, MAX_GAP + 5);
+  let i = 0;
+  while (i < MAX_GAP && /^\p{Ll}+$/u.test(words[i] ?? '')) i++;
+  const run: string[] = [];
+  for (const word of words.slice(i)) {
+    const bare = word.replace(/[,.;:!?)]+$/u, '');
+    if (!NAME_TOKEN.test(bare) && !JOINER.test(bare)) break;
+    run.push(bare);
+    if (bare !== word) break;
+  }
+  for (let k = run.length; k >= 2; k--) {
+    const people = parsePeople(run.slice(0, k).join(' '));
+    if (people) return people;
+  }
+  return null;
 }
 
 /** The first quoted phrase of `text` shaped like a title, or null. */
@@ -123,7 +168,7 @@ function personBefore(before: string): string[] | null {
 function personAfter(after: string): string[] | null {
   const name = BY_AFTER.exec(after)?.[1]?.trim();
   if (!name) return null;
-  return HANDLE.test(name) ? [name] : parsePeople(name);
+  return HANDLE.test(name) ? [name.replace(/\.+$/u, '')] : parsePeople(name);
 }
 
 /**
@@ -158,4 +203,116 @@ const AT_ANOTHER_TALK = new RegExp(
  */
 export function tellsOfAnotherTalk(text: string): boolean {
   return AT_ANOTHER_TALK.test(text);
+}
+
+/**
+ * The talk a thread's message opens with, from its first line, in any of the ways a live-threader
+ * writes it: a title line ("14:00 T (Jane Doe)", "Opening keynote: Jane Doe — “T”"), people and a comma
+ * before the title ("Jonas Vik, Serde Without the Magic"), a sentence introducing it ("Jane Doe on
+ * “T”", "“T” door @jd"), or a quoted title opening the line ("“T” from Tuomas"), each possibly after a
+ * short lead-in ("1/", "ok back.", "Zaal 2, 11:20.", "room 2 now —", "last one for me:"). Speakers
+ * written in a script without letter case count where `namedAgain` finds them in the talk's notes.
+ * Null when the line names no talk.
+ */
+export function talkOpening(line: string, namedAgain: (name: string) => boolean): ProseTalk | null {
+  const text = line.replace(THREAD_NUMBER, '').trim();
+  for (const tail of afterLeadIns(text)) {
+    const sentence = firstSentence(tail);
+    const talk =
+      titleLine(sentence, namedAgain) ??
+      peopleThenTitle(sentence) ??
+      talksIntroducedIn(sentence)[0] ??
+      quotedFirst(sentence) ??
+      talksIntroducedIn(sentence, true)[0];
+    if (talk && !headingRole(talk.title)) return talk;
+  }
+  // A numbered post ("3/ After lunch, Bea's talk “T”.") names its talk by a quoted title alone.
+  const title = THREAD_NUMBER.test(line) ? quotedTitleIn(firstSentence(text)) : null;
+  return title && !headingRole(title) ? { title, speakers: [] } : null;
+}
+/** "1/", "🧵 3/", "🎤 12/": the number a thread's posts open with. */
+export const THREAD_NUMBER = /^[^\p{L}\p{N}]{0,6}\d{1,2}\s?\/(?:\d{1,2})?\s/u;
+/** A lead-in ends at a full stop, a colon, a comma or a dash, within its first few words. */
+const LEAD_IN_END = /(?:[.:;,،!?]|\s[-–—|·])\s+/gu;
+const MAX_LEAD_IN_WORDS = 8;
+
+/** The line, and what follows each lead-in of a few words at its start. */
+function afterLeadIns(text: string): string[] {
+  const tails = [text];
+  for (const m of text.matchAll(LEAD_IN_END)) {
+    if (text.slice(0, m.index).split(/\s+/).length > MAX_LEAD_IN_WORDS) break;
+    // A full stop inside a quote or a title ("3 a.m.") is no lead-in's end.
+    if (/[“„«‘「"]/u.test(text.slice(0, m.index)) && !/[”»’」"]/u.test(text.slice(0, m.index))) continue;
+    tails.push(text.slice(m.index + m[0].length));
+  }
+  return tails;
+}
+
+/** Up to the first sentence end outside quotation marks. */
+function firstSentence(text: string): string {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (/[“«„‘「『]/u.test(ch)) depth++;
+    else if (/[”»’」』]/u.test(ch) && depth > 0) depth--;
+    else if (depth === 0 && /[.!?。！？]/u.test(ch) && /^(?:\s|$)/u.test(text.slice(i + 1, i + 2)))
+      if (!/(?:^|\s)(?:\p{L}|Dr|Mr|Mrs|Ms|St|vs|a\.m|p\.m)$/u.test(text.slice(0, i)))
+        // "Dr. Jane", "a.m.": a single letter or a short abbreviation is not a sentence's end.
+        return text.slice(0, i);
+  }
+  return text;
+}
+
+/** A title line: a title with its speakers, or a marker, people and a quoted title. */
+function titleLine(sentence: string, namedAgain: (name: string) => boolean): ProseTalk | null {
+  const parsed = parseTalkTitle(sentence);
+  if (parsed.speakers.length && isTitleShaped(parsed.title))
+    return { title: parsed.title, speakers: parsed.speakers };
+  const after = parsed.titleAfterPrefix;
+  if (
+    parsed.marker &&
+    parsed.prefixPeople.length &&
+    after &&
+    QUOTED_WHOLE.test(parsed.title.slice(-after.length - 2))
+  )
+    return { title: after, speakers: parsed.prefixPeople };
+  const caseless = parsed.caseless;
+  // A colon in it is a lead-in's ("آخر جلسة لي: T", my last session): the line's tail is read on its own.
+  const shaped = caseless && (isTitleShaped(caseless.title) || isCaselessTitle(caseless.title));
+  if (caseless && shaped && !/[:：]/u.test(caseless.title) && caseless.speakers.some(namedAgain))
+    return { title: caseless.title, speakers: caseless.speakers };
+  return null;
+}
+const QUOTED_WHOLE = /[“"«„‘「『][^”"»“’」』]+[”"»“’」』]$/u;
+
+/** "Jonas Vik, Serde Without the Magic": people, a comma, and a title that runs to the sentence's end. */
+function peopleThenTitle(sentence: string): ProseTalk | null {
+  const m = /^([^,،]{3,80}?)\s*[,،]\s+(\S.*)$/u.exec(sentence);
+  if (!m?.[1] || !m[2]) return null;
+  const speakers = parsePeople(m[1]);
+  const title = m[2].replace(/[.!…]+$/u, '').trim();
+  if (!speakers || !isTitleShaped(title) || ROLE_START.test(title)) return null;
+  return { title: unquoted(title), speakers };
+}
+/** A role or an affiliation after a name ("Jane Doe, Head of Platform at Acme"), not a title. */
+const ROLE_START =
+  /^(?:CEO|CTO|CIO|COO|VP|SVP|Head|Director|(?:Co-?)?[Ff]ounder|Senior|Staff|Principal|Lead|Engineer|Developer|Manager|Maintainer|Researcher|Professor|Architect|Consultant|Designer)\b|\s(?:at|from|bei|chez|de|da|van)\s+\p{Lu}\p{L}+$/u;
+
+/** A title in a script without letter case ("واجهات من اليمين إلى اليسار دون ألم"): a few words, no colon. */
+function isCaselessTitle(title: string): boolean {
+  const words = title.split(/\s+/).length;
+  return /^\p{Lo}/u.test(title) && !/[:：.!?؟]/u.test(title) && words >= 2 && words <= 16;
+}
+
+/** "“T” from Tuomas", "«T» — Jane Doe": a quoted title opening the sentence, and its speakers after it. */
+function quotedFirst(sentence: string): ProseTalk | null {
+  const m = /^[“"«„‘「『]([^”"»“’」』]{3,160})[”"»“’」』]/u.exec(sentence);
+  const title = m?.[1]?.trim() ?? '';
+  if (!m || !(isTitleShaped(title) || isCaselessTitle(title))) return null;
+  return { title, speakers: personAfter(sentence.slice(m[0].length)) ?? [] };
+}
+
+function unquoted(title: string): string {
+  const m = QUOTED_WHOLE.exec(title);
+  return m && m.index === 0 ? title.slice(1, -1).trim() : title;
 }

@@ -102,7 +102,7 @@ const BREAK_PATTERNS: RegExp[] = [
   /\b(?:that'?s a wrap|that’s a wrap|wrap for (?:the )?day|signing off|end of (?:day|the day)|see you tomorrow|good (?:morning|night)|stay tuned|we'?re live|live from)\b/,
   // A break often says what else there was ("Almoço, Food Summit e a fila do metro", "Перерва на каву
   // й стенди"): the break word opens the line, what follows it is free.
-  /^(?:(?:la |el |o |a )?(?:pausa|comida|almuerzo|almoço|café|descanso|intervalo|coffee break)|pause|mittagspause|kaffeepause|mittagessen|déjeuner|pause café|休憩|昼休み|ランチ|午餐|午休|茶歇|점심|휴식|обед|перерыв|кофе-брейк|przerwa|obiad|przerwa kawowa|přestávka|oběd|обід|перерва|кава-брейк|öğle arası|öğle yemeği|kahve arası|coffee break|午饭|午休时间|lunsj|kaffepause|frokost|fika|lounas|tauko|kahvitauko|διάλειμμα|μεσημεριανό|הפסקה|הפסקת צהריים|استراحة|غداء|दोपहर का खाना|दोपहर का भोजन|लंच|चाय)(?:[\s,·-].{0,40})?$/u,
+  /^(?:(?:la |el |o |a )?(?:pausa|comida|almuerzo|almoço|café|descanso|intervalo|coffee break)|pause|mittagspause|kaffeepause|lunchpauze|koffiepauze|pauze|mittagessen|déjeuner|pause café|休憩|昼休み|ランチ|午餐|午休|茶歇|점심|휴식|обед|перерыв|кофе-брейк|przerwa|obiad|przerwa kawowa|přestávka|oběd|обід|перерва|кава-брейк|öğle arası|öğle yemeği|kahve arası|coffee break|午饭|午休时间|lunsj|kaffepause|frokost|fika|lounas|tauko|kahvitauko|διάλειμμα|μεσημεριανό|הפסקה|הפסקת צהריים|استراحة|غداء|दोपहर का खाना|दोपहर का भोजन|लंच|चाय)(?:[\s,·-].{0,40})?$/u,
   // Indonesian and Turkish breaks say what else there was: "Istirahat makan siang", "Öğle arası ve stantlar".
   /^(?:istirahat|makan siang|rehat(?: kopi)?|pintu dibuka|registrasi|öğle arası|kahve arası|kayıt)(?: .{0,40})?$/u,
   // Vietnamese breaks go on with what else happened: "Giờ nghỉ trưa và khu gian hàng" (lunch and the booths).

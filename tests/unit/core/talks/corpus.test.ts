@@ -23,8 +23,9 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   '61-tumblr-write-the-docs-portland.html': { passages: 'mixed title forms', talks: 'mixed title forms' },
   // Held-out round 7 (pages 72-83), as first run on 2026-12-06 (docs/talk-detection.md); 73, 78, 79, 80
   // and 81 pass since session 8's structural reading (repeated blocks, programmes).
-  // Bluesky thread: one post per talk, speakers by handle or first name, a title unquoted in prose.
-  '72-bluesky-thread-pycon-italia.html': { passages: 'thread posts', talks: 'thread posts' },
+  // Bluesky thread: every talk found since session 11 (messages.ts); the hallway-track post, which quotes
+  // another account's post about a talk elsewhere, is still read as part of the talk above.
+  '72-bluesky-thread-pycon-italia.html': { passages: 'hallway post' },
   // Ukrainian: speakers in the genitive in the headings; the "Speaker: Title" headings are found with
   // the speaker left in the title.
   '75-dou-frontend-lviv-day-uk.html': { passages: 'speaker-first headings', talks: 'speaker-first headings' },
@@ -34,9 +35,8 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   '77-consultancy-blog-dl-javazone-nb.html': { passages: 'definition list', talks: 'definition list' },
   // Held-out round 8 (pages 84-95), as first run on 2026-12-07 with session 8's detector (docs/talk-detection.md);
   // 89 (a card grid) and 95 (a recordings catalogue) pass since session 9 (links under a kicker, catalogues).
-  // Discourse topic: one reply per talk, titles in four forms (bold "Kind — T (Speaker)", "“T” by @handle", …).
-  '84-discourse-replies-djangocon-us.html': { passages: 'forum replies', talks: 'forum replies' },
-  // Telegram channel, Arabic right to left: <br> lines, bold first lines, one-line messages, no headings.
+  // Telegram channel, Arabic right to left: three of four talks found since session 11 (messages.ts); the
+  // one-line message "Room B, 11:30 — @handle talks about T, …" (an unquoted Latin title in an Arabic sentence) is not.
   '85-telegram-channel-devfest-cairo-ar.html': { passages: 'channel messages', talks: 'channel messages' },
   // MediaWiki: "[edit]" headings with room/time prefixes and handles; duty and lightning headings between talks.
   // Since session 10 the infoboxes are read as fields and every talk is found; "Assembly duty" still is one.
@@ -58,8 +58,6 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
     talks: 'class-only cards',
     speakers: 'a kind read as a person',
   },
-  // Discord export: one member's messages per note, talks opened by "room 2 now — Speaker, T" lines.
-  '103-discord-export-eurorust.html': { passages: 'chat messages', talks: 'chat messages' },
   // A notebook analysing talk titles (not a write-up): its tables of titles are read as talks.
   '107-nbconvert-talk-titles-analysis-negative.html': {
     passages: 'tables of titles',
@@ -78,10 +76,9 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   },
   // Craft doc, Catalan: a single talk named only in a link card, its speaker only in the card's description.
   '111-craft-doc-link-card-single-bcn-crafters-ca.html': { passages: 'a link card', talks: 'a link card' },
-  // Micro.blog, Croatian: talks only in running prose, titles in „…“, speakers in grammatical cases.
-  '112-microblog-prose-quotes-shift-zadar-hr.html': { passages: 'prose', talks: 'prose' },
-  // Substack Notes thread, Dutch: one note per talk, replies by others.
-  '113-substack-notes-thread-goto-amsterdam-nl.html': { passages: 'thread notes', talks: 'thread notes' },
+  // Micro.blog, Croatian: talks only in running prose, titles in „…“, speakers in grammatical cases; every
+  // talk found since session 11, but the evening paragraph after the third talk is still read as part of it.
+  '112-microblog-prose-quotes-shift-zadar-hr.html': { passages: 'an evening paragraph' },
   // Coda doc, Malay: a planning table's rows are taken for talks; speakers in person chips; "Encik" kept in a name.
   '114-coda-doc-pycon-my-ms.html': {
     passages: 'planning table',

@@ -1,6 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { caselessName, isPersonName, parsePeople, stripHonorific } from '@/core/talks/people';
+import {
+  caselessName,
+  isPersonName,
+  nameWordRecurs,
+  nominativeIn,
+  parsePeople,
+  stripHonorific,
+} from '@/core/talks/people';
 
 describe('isPersonName', () => {
   it.each([
@@ -87,4 +94,40 @@ describe('parsePeople', () => {
     expect(stripHonorific('Dr. Oona Halvorsen')).toBe('Oona Halvorsen');
     expect(stripHonorific('村上 拓海さん')).toBe('村上 拓海');
   });
+});
+
+describe('nameWordRecurs', () => {
+  it.each([
+    // clitic: a whole word of three letters or more, a one-letter clitic before it at most.
+    ['נועה לוי', 'אחר כך לנועה היה דמו', 'clitic', true],
+    ['रोहित मल्होत्रा', 'रोहित ने कहा', 'clitic', true],
+    ['Ana Li', 'Anaconda was mentioned', 'clitic', false],
+    ['Ana Li', 'Banana and Li', 'clitic', false],
+    // inflected: a stem of four letters or more and an ending, inside a sentence.
+    ['Андрій Шевчук', 'Після доповіді Андрієм було показано демо', 'inflected', true],
+    ['Marko Vuković', 'ostao sam za Marka Vukovića', 'inflected', true],
+    ['Marko Vuković', 'Marka je bilo.', 'inflected', false],
+    ['Kubernetes Operators', 'Then. Kubernetes everywhere', 'inflected', false],
+    ['Ana Li', 'ana li', 'inflected', false],
+  ] as const)('%s in %s (%s): %s', (name, text, how, expected) =>
+    expect(nameWordRecurs(name, text, how)).toBe(expected),
+  );
+});
+
+describe('nominativeIn: a name as a sentence of the text opens with it', () => {
+  it.each([
+    [
+      'Marka Vukovića',
+      'Ostao sam za Marka Vukovića i njegovo predavanje. Marko Vuković nije prodavao ništa.',
+      'Marko Vuković',
+    ],
+    ['Lane Horvat', 'završio na „T“ Lane Horvat. Lana Horvat radi kao revizorica.', 'Lana Horvat'],
+    ['Annę Nowak', 'Poszedłem na Annę Nowak. Anna Nowak pokazała demo.', 'Anna Nowak'],
+    ['Ольгу Петренко', 'Слушал Ольгу Петренко. Ольга Петренко показала демо.', 'Ольга Петренко'],
+    // No sentence opens with the person: the name as found.
+    ['Marka Vukovića', 'Ostao sam za Marka Vukovića i njegovo predavanje.', 'Marka Vukovića'],
+    // Another person whose words start alike is no other form of the name.
+    ['Jane Doe', 'Janet Dorsey spoke first. Then Jane Doe.', 'Jane Doe'],
+    ['Jane Doe', 'Jane Doe spoke.', 'Jane Doe'],
+  ])('%s in %s: %s', (name, text, expected) => expect(nominativeIn(name, text)).toBe(expected));
 });

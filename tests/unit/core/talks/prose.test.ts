@@ -1,6 +1,14 @@
 // @vitest-environment node
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { opensWithBreak, talkIntroducedIn, tellsOfAnotherTalk } from '@/core/talks/prose';
+import { detectTalkSections, talkForNode } from '@/core/talks';
+import {
+  opensWithBreak,
+  talkIntroducedIn,
+  talkOpening,
+  talksIntroducedIn,
+  tellsOfAnotherTalk,
+} from '@/core/talks/prose';
 
 describe('talkIntroducedIn', () => {
   it.each([
@@ -91,4 +99,154 @@ describe('tellsOfAnotherTalk', () => {
     'In the talk she showed a sealed interface with four records.',
     'Sanne Bakker, die in ‘Records, sealed classes’ liet zien hoe je een patroon opruimt.',
   ])('%s does not', (text) => expect(tellsOfAnotherTalk(text)).toBe(false));
+});
+
+describe('talkOpening: the talk a thread message opens with', () => {
+  // Names written again in the talk's notes confirm speakers in a script without letter case.
+  const notes = (text: string) => (name: string) => text.includes(name.split(' ')[0] ?? name);
+  it.each([
+    // A title line after a lead-in.
+    ['ok so. 15:30 Caching Without Tears (Hannah Pohl)', 'Caching Without Tears', ['Hannah Pohl']],
+    [
+      'Closing keynote: Tomás Ruiz — “Servers Are Cattle, People Are Not”',
+      'Servers Are Cattle, People Are Not',
+      ['Tomás Ruiz'],
+    ],
+    // People, a comma and an unquoted title, after a kicker or a chatty lead-in.
+    [
+      'Sala 3, 10:45. Marta Gil y Pau Roig, Observabilidad para equipos pequeños.',
+      'Observabilidad para equipos pequeños',
+      ['Marta Gil', 'Pau Roig'],
+    ],
+    ['hall B now — Oskar Lind, Parsing Bytes Safely', 'Parsing Bytes Safely', ['Oskar Lind']],
+    [
+      '🧵 2/ Last one today: Ewa Nowak and Jan Kowal, Testy, które kłamią. Full room.',
+      'Testy, które kłamią',
+      ['Ewa Nowak', 'Jan Kowal'],
+    ],
+    // A sentence introducing it: a person a few words before the quoted title, or the title first.
+    [
+      '1/ Opening. Ingrid Berg opens with “Boring Tech, Happy Teams” and a photo of a tractor.',
+      'Boring Tech, Happy Teams',
+      ['Ingrid Berg'],
+    ],
+    [
+      'Tag 2, und der letzte Vortrag für mich: Lena Vogt über Feature-Flags, „Jede Flag ist ein Kredit“.',
+      'Jede Flag ist ein Kredit',
+      ['Lena Vogt'],
+    ],
+    [
+      'Après le déjeuner : « Vos tests vous mentent » par @claire-m.',
+      'Vos tests vous mentent',
+      ['@claire-m'],
+    ],
+    ['last one for me: “Tiny Rust on Tiny Boards” from Aino (hi Aino!)', 'Tiny Rust on Tiny Boards', []],
+    // A numbered post names its talk by a quoted title alone.
+    [
+      "3/ After coffee, Bo's talk “Arrow for Spreadsheet People”. No benchmarks.",
+      'Arrow for Spreadsheet People',
+      [],
+    ],
+    // Speakers in a script without letter case, confirmed where the notes name them again.
+    [
+      'بعد الاستراحة: ليلى حداد، «تصميم واجهات للهواتف الرخيصة»',
+      'تصميم واجهات للهواتف الرخيصة',
+      ['ليلى حداد'],
+    ],
+    ['הרצאה אחרונה: Streaming at the Edge (נועה)', 'Streaming at the Edge', ['נועה']],
+  ])('%s', (line, title, speakers) => {
+    expect(talkOpening(line, notes('ليلى بدأت … נועה הראתה'))).toEqual({ title, speakers });
+  });
+
+  it.each([
+    'Lunch break. The sandwiches are excellent, the coffee is not.',
+    'Jane Doe, Head of Platform at Acme, is here too.',
+    'Jane Doe, CTO of Acme, says hi.',
+    'anyone in the workshop? people are sitting on the floor',
+    'Jane Doe said “We never expected the network to grow this large.”',
+    'Venue is packed already, the queue for badges goes round the corner.',
+    'ليلى حداد، مهندسة في شركة ناشئة، كانت معنا على الطاولة.',
+    'Dag 2. De openingskeynote heb ik gemist door een storing.',
+  ])('%s opens no talk', (line) => {
+    expect(talkOpening(line, notes('ليلى'))).toBeNull();
+  });
+});
+
+describe('talksIntroducedIn, nearby: a person a few words from the quoted title, in any case', () => {
+  it.each([
+    [
+      'Prvi dan otvorila je Ana Kovač svojim keynoteom „Tiho je bolje“, i to je bilo dobro.',
+      'Tiho je bolje',
+      ['Ana Kovač'],
+    ],
+    [
+      'Ostao sam za Marka Vukovića i njegovo predavanje „Monorepo bez dogme“, o tome kako.',
+      'Monorepo bez dogme',
+      ['Marka Vukovića'],
+    ],
+    ['Potem poszłam na „Testy bez mocków“ Anny Nowak i nie żałuję.', 'Testy bez mocków', ['Anny Nowak']],
+    [
+      'Drugi dan bila je radionica „Logovi bez krivca“ koju su vodili Ivo Babić i Eva Jurić, dvoje inženjera.',
+      'Logovi bez krivca',
+      ['Ivo Babić', 'Eva Jurić'],
+    ],
+    [
+      'Am Nachmittag hielt Jonas Reiter seinen Vortrag „Builds ohne Warten“ vor vollem Saal.',
+      'Builds ohne Warten',
+      ['Jonas Reiter'],
+    ],
+  ])('%s', (text, title, speakers) => {
+    expect(talksIntroducedIn(text)).toEqual([]);
+    expect(talksIntroducedIn(text, true)).toEqual([{ title, speakers }]);
+  });
+
+  it.each([
+    'Ich wollte „Rust für JavaScript-Leute“ hören, aber der Saal war voll.',
+    'Jane Doe said it. “We never expected this to work”.',
+    'Het boek „Stille software“ lag op tafel. Jan Smit las het.',
+  ])('%s introduces no talk', (text) => expect(talksIntroducedIn(text, true)).toEqual([]));
+});
+
+describe('a write-up whose talks are only in its prose, titles in quotation marks (Polish)', () => {
+  const doc = new JSDOM(
+    `<!doctype html><html><head><title>Dwa dni w Gdańsku</title></head><body><main><h1>Dwa dni w Gdańsku</h1>
+    <p id="intro">Piszę krótko, bez nagłówków. Konferencja była w tym roku większa niż zwykle.</p>
+    <p>Pierwszego dnia konferencję otworzyła Anna Nowak swoim keynote’em „Cisza w aplikacjach”, i to był dobry początek. Anna prowadzi zespół od powiadomień.</p>
+    <p id="a">Jej zasada: każde powiadomienie ma właściciela i datę ważności.</p>
+    <p>Potem zostałem na sali głównej dla Piotra Zielińskiego i jego wystąpienia „Monorepo bez dogmatów”, o dzieleniu repozytoriów. Piotr Zieliński nie sprzedawał żadnego rozwiązania.</p>
+    <p id="b">Granice repozytoriów mają iść za granicami zespołów.</p>
+    <p>Drugiego dnia były warsztaty „Logi bez winnych” które prowadzili Ewa Wójcik i Jan Mazur, inżynierowie z telekomunikacji.</p>
+    <p id="c">Każda grupa napisała inną historię tego samego incydentu.</p></main></body></html>`,
+    { url: 'https://notes.example/2025/konferencja' },
+  ).window.document;
+  const filed = (id: string) =>
+    talkForNode(detectTalkSections(doc), doc.getElementById(id)!.firstChild!)?.title ?? null;
+
+  it('finds each talk, its speakers named as the sentences that open with them do', () => {
+    expect(detectTalkSections(doc).map((s) => [s.title, s.speakers])).toEqual([
+      ['Cisza w aplikacjach', ['Anna Nowak']],
+      ['Monorepo bez dogmatów', ['Piotr Zieliński']],
+      ['Logi bez winnych', ['Ewa Wójcik', 'Jan Mazur']],
+    ]);
+  });
+
+  it.each([
+    ['intro', null],
+    ['a', 'Cisza w aplikacjach'],
+    ['b', 'Monorepo bez dogmatów'],
+    ['c', 'Logi bez winnych'],
+  ])('files %s under %s', (id, talk) => expect(filed(id)).toBe(talk));
+
+  it('a film festival round-up with titles in italics has no talks', () => {
+    const films = new JSDOM(
+      `<!doctype html><html><head><title>The best films of the festival</title></head><body><article>
+      <h1>The best films of the festival</h1><p>Our critics saw forty films at the festival and its industry conference this year.</p>
+      <p>Director Maria Lopez filmed <em>The Quiet Harbour</em> in secret, then premiered it at the festival.</p>
+      <p>Winner of the jury prize, Tom Berg’s <em>Salt and Iron</em> is a needling comedy about the art world.</p>
+      <p>Anna Kim directed <em>Call the Tide</em> with a cast of first-time actors, and it shows in the best way.</p>
+      <p>All three are streaming now.</p></article></body></html>`,
+      { url: 'https://news.example/films' },
+    ).window.document;
+    expect(detectTalkSections(films)).toEqual([]);
+  });
 });

@@ -67,6 +67,8 @@ describe('headingRole', () => {
     ['Doors are open', 'break'],
     ['Coffee, and a short delay in Room 2', 'break'],
     ['That’s a wrap for day one', 'break'],
+    ['Lunchpauze', 'break'],
+    ['Koffiepauze en de stands', 'break'],
     ['About the author', 'chrome'],
     ['Related posts', 'chrome'],
     ['12 comments', 'chrome'],
