@@ -28,6 +28,7 @@ import {
   tokens,
   truncate,
 } from './dom';
+import { withoutBadge } from './boxes';
 import { findPosts } from './posts';
 import { opensWithBreak, tellsOfAnotherTalk } from './prose';
 import { singleTalkOfPost, talkNamedInOpening, talkNamedInPageTitle } from './single-talk';
@@ -184,7 +185,10 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
   applyRules(body, page.rules, partsOfAbove);
   // Structural lines that are no headings ("<p><b>La comida</b></p>", "<p><b>Conclusiones</b></p>") end a
   // talk introduced by a line.
-  const roleLines = body.filter((c) => c.kind !== 'heading' && c.role && c.role !== 'part').map((c) => c.el);
+  // A badge numbers a section ("01", "番外"): the next badge opens another, a talk or not.
+  const roleLines = body
+    .filter((c) => c.kind !== 'heading' && ((c.role && c.role !== 'part') || withoutBadge(c.el)))
+    .map((c) => c.el);
   const sectionEnd = (c: Candidate, next: Candidate | null) => {
     const end = talkEnd(c, next, post, partsOfAbove);
     if (c.kind === 'heading' || c.owns) return end;
@@ -402,6 +406,7 @@ function talksOfForm(post: Element, body: Candidate[], form: TalkForm): Talk[] {
 
 function formOf(c: Candidate): TalkForm {
   if (c.kind === 'heading') return `h${Math.min(6, Math.max(1, c.level))}` as TalkForm;
+  if (c.kind === 'box') return 'card';
   return c.kind === 'plain' ? 'line' : c.kind;
 }
 
@@ -463,6 +468,8 @@ function chooseTalks(
   for (const c of body) {
     // Plain lines, link cards and prose only count where no other form is found.
     if (c.kind === 'plain' || c.kind === 'card' || c.kind === 'prose') continue;
+    // A card's fields name a talk on a page about an event; elsewhere they are a figure's or a profile's.
+    if (c.kind === 'box' && !eventPage) continue;
     const key = c.kind === 'heading' ? `h${c.level}` : c.kind;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
@@ -550,7 +557,40 @@ function chooseTalks(
     accepted = withoutRepeats(accepted);
   }
   if (eventPage && !strongOnly) accepted = withStrays(accepted, body, post);
-  return accepted;
+  return eventPage ? withTalkBlocksAmongHeadings(accepted, body, post) : accepted;
+}
+
+/**
+ * Among talks that are headings, a talk may open in a block that is none: a session card after three
+ * talk headings, a callout under a day heading, a bold block under a heading that is no talk. Such a
+ * block naming its speakers, with strong evidence of its own, is a talk of the headings' rank: it ends
+ * the talk above it. Not right under a talk's heading, where a card names that talk's speaker or
+ * repeats its title.
+ */
+function withTalkBlocksAmongHeadings(accepted: Talk[], body: Candidate[], post: Element): Talk[] {
+  if (accepted.length < 2 || accepted.some((t) => t.c.kind !== 'heading')) return accepted;
+  const openings = new Set(accepted.flatMap((t) => [...take(blocksAfter(t.c.el, post), 2)]));
+  const blocks = body.filter(
+    (c) =>
+      (c.kind === 'box' || c.kind === 'line') &&
+      !c.owns &&
+      c.role === null &&
+      (c.parsed.speakers.length > 0 || c.listedSpeakers.length > 0) &&
+      hasStrongEvidence(c, post, false) &&
+      !parsePeople(c.parsed.title) &&
+      ![...openings].some((b) => b.contains(c.el)),
+  );
+  if (!blocks.length) return accepted;
+  return withoutRepeats([...accepted, ...blocks.map((c) => toTalk(c, post))]);
+}
+
+/** The first `n` items of `items`. */
+function* take<T>(items: Iterable<T>, n: number): Generator<T> {
+  if (n <= 0) return;
+  for (const item of items) {
+    yield item;
+    if (--n <= 0) return;
+  }
 }
 
 /**

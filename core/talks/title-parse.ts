@@ -49,7 +49,7 @@ const MARKERS: [RegExp, TalkMarker][] = [
     'lightning',
   ],
   [
-    /^(?:panel(?: discussion)?|fireside chat|podiumsdiskussion|table ronde|mesa redonda|パネルディスカッション)$/iu,
+    /^(?:panel(?: discussion)?|paneli|fireside chat|podiumsdiskussion|table ronde|mesa redonda|パネルディスカッション)$/iu,
     'panel',
   ],
   [
@@ -79,11 +79,13 @@ const TIME_OF_DAY = String.raw`(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*[aApP][mM])?(
 const SLOT = String.raw`(?:[\p{L}\p{M}]+\.?\s+){1,2}(?:\d{1,3}(?:\.\d{1,3})?\p{L}?|\p{Lu}{1,2}\d?|\p{Lo})|(?:\d{1,3}|\p{Lu}{1,2})\s+[\p{L}\p{M}]+`;
 /**
  * A kicker: two to four labels of time and place, in any order, set apart by dots, bars or commas and
- * closed by a dash, a bar or a colon ("Saal 1, 12:50 — ", "Room 1.19, 11:00 — ", "10:20 · Sal 3 — ").
+ * closed by a dash, a bar or a colon ("Saal 1, 12:50 — ", "Room 1.19, 11:00 — ", "10:20 · Sal 3 — "); a
+ * day may stand before the time and a qualifier before a room word ("Rust devroom, Sunday 11:30 — ").
  * One of them is a time: two place-shaped labels alone ("Java 21, Spring 6: …") may be a title's.
  */
+const KICKER_LABEL = String.raw`${TIME_OF_DAY}|${SLOT}|\p{L}+\.?\s+${TIME_OF_DAY}|(?:[\p{L}\p{M}]+\s+){1,2}(?:devroom|track|stage|hall|room)`;
 const KICKER = new RegExp(
-  String.raw`^(?:${TIME_OF_DAY}|${SLOT})(?:\s*[·•|,，،]\s*(?:${TIME_OF_DAY}|${SLOT})){1,3}\s*[-–—|:：·•]\s+(?=\S)`,
+  String.raw`^(?:${KICKER_LABEL})(?:\s*[·•|,，،]\s*(?:${KICKER_LABEL})){1,3}\s*[-–—|:：·•]\s+(?=\S)`,
   'u',
 );
 const HAS_TIME = new RegExp(TIME_OF_DAY, 'u');
@@ -124,7 +126,8 @@ function markerOf(prefix: string): TalkMarker | null {
   const qualified = /^[^-–—:：]{1,20}\s[-–—]\s(.+)$/u.exec(bare);
   if (qualified?.[1]) return markerOf(qualified[1]);
   // "सुबह का कीनोट" (the morning's keynote): a qualifier of two words at most before a kind word.
-  const last = /^(?:\S+\s+){1,2}(\S+)$/u.exec(bare)?.[1];
+  // A case ending after an apostrophe ("Açılış Keynote’u") is the kind word's.
+  const last = /^(?:\S+\s+){1,2}(\S+?)(?:['’]\p{Ll}{1,4})?$/u.exec(bare)?.[1];
   return last && !/^(?:talk|session)$/iu.test(last)
     ? (MARKERS.find(([re]) => re.test(last))?.[1] ?? null)
     : null;

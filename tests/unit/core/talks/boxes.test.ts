@@ -1,0 +1,222 @@
+/**
+ * Talks held in blocks that are not headings (docs/talk-detection.md, "Session 11: cards, boxes, tables,
+ * lists"): cards whose fields name the talk, its speakers and its slot; a card, a callout or a bold
+ * block among talk headings; sections opened by a numbered badge with a labelled speaker line. Every
+ * page here is made up for the test, in wording and languages of its own.
+ */
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { detectTalkSections, talkForNode } from '@/core/talks';
+import { cardFields, withoutBadge } from '@/core/talks/boxes';
+import { speakerLine } from '@/core/talks/speaker-phrases';
+import { parseTalkTitle } from '@/core/talks/title-parse';
+
+const page = (body: string, title: string) =>
+  new JSDOM(`<!doctype html><html><head><title>${title}</title></head><body>${body}</body></html>`, {
+    url: 'https://blog.example.org/post',
+  }).window.document;
+const fragment = (html: string) => new JSDOM(`<body>${html}</body>`).window.document.body.firstElementChild!;
+const titles = (doc: Document) => detectTalkSections(doc).map((s) => [s.title, s.speakers]);
+const filed = (doc: Document, id: string) =>
+  talkForNode(detectTalkSections(doc), doc.getElementById(id)!.firstChild!)?.title ?? null;
+const NOTES =
+  'The questions went on well past the hour, and the answers were better than most of the slides before them.';
+
+describe('a card’s fields', () => {
+  it.each([
+    [
+      'kicker, title, speaker (en)',
+      '<div class="c"><div>Tue · Hall 2 · 10:15</div><div>Queues Are a Product Decision</div><div>Hana Kovač</div></div>',
+      { title: 'Queues Are a Product Decision', speakers: ['Hana Kovač'], holdsNotes: false },
+    ],
+    [
+      'kicker row, title, speaker with company, notes (de)',
+      `<div class="k"><div class="m"><span>14:00</span><span>Saal C</span></div><div><div>Warum unsere Migrationen scheitern</div></div><div><div>Jonas Reuter</div><div>Kranich AG</div></div><div><p>${NOTES}</p></div></div>`,
+      { title: 'Warum unsere Migrationen scheitern', speakers: ['Jonas Reuter'], holdsNotes: true },
+    ],
+    [
+      'a labelled panel: the moderator, then the panel (es)',
+      '<div class="c"><div>Mesa redonda: ¿Quién paga el código abierto?</div><div>Moderadora: Lucía Ferrer · Tomás Gil, Ana Ruiz</div></div>',
+      {
+        title: 'Mesa redonda: ¿Quién paga el código abierto?',
+        speakers: ['Lucía Ferrer', 'Tomás Gil', 'Ana Ruiz'],
+        holdsNotes: false,
+      },
+    ],
+  ])('%s', (_, html, expected) => {
+    expect(cardFields(fragment(html))).toMatchObject(expected);
+  });
+
+  it.each([
+    [
+      'a profile: a person first, then a role',
+      '<div><div>Mira Holt</div><div>Staff Engineer, Acme</div></div>',
+    ],
+    [
+      'a figure: pictures with captions',
+      '<div><div><img src="a.png"><div>Ada Lovelace, Countess</div></div><div><img src="b.png"><div>Grace Hopper</div></div></div>',
+    ],
+    [
+      'a box of links under a title',
+      '<div><div>Links to this note</div><div><div><a href="/p/jane">Jane Doe</a></div><div><a href="/t/x">Event sourcing</a></div><div><a href="/c/2025">Conferences 2025</a></div></div></div>',
+    ],
+    ['a card’s meta: a time and a room', '<div><div>09:30</div><div>Main Hall</div></div>'],
+    [
+      'a title and a kicker without people or notes (a related post)',
+      '<div><div>Events · 5 min</div><div>How big should a pool be?</div></div>',
+    ],
+  ])('none in %s', (_, html) => {
+    expect(cardFields(fragment(html))).toBeNull();
+  });
+});
+
+describe('cards without headings', () => {
+  const card = (kicker: string, title: string, speaker: string, notes: string, id: string) =>
+    `<div class="item"><div class="card"><div class="meta"><div>${kicker.split(' · ')[0]}</div><div class="dot"></div><div>${kicker.split(' · ')[1]}</div></div>
+      <div class="tw"><div class="t">${title}</div></div>
+      ${speaker ? `<div class="sw"><div class="avatar"></div><div><div>${speaker}</div></div></div>` : ''}
+      <div class="notes"><p id="${id}">${notes}</p><p>${NOTES}</p></div></div></div>`;
+  const doc = page(
+    `<div class="hero"><div class="h">Notas de la Conferencia Sur 2025</div></div>
+    <div class="list">
+      ${card('09:30 · Sala A', 'Observabilidad sin presupuesto', 'Marta Solís', 'Empezó con una encuesta a mano alzada.', 'a')}
+      ${card('11:00 · Sala B', 'Diez años de microservicios', 'Iker Aranda &amp; Nerea Olano', 'Volvieron a un monolito modular.', 'b')}
+      ${card('13:00 · Vestíbulo', 'Almuerzo y stands', '', 'La cola del café fue eterna.', 'lunch')}
+      ${card('15:00 · Sala A', 'Accesibilidad que sí se prueba', 'Rocío Luna', 'Cada pull request pasa un lector de pantalla.', 'c')}
+    </div>`,
+    'Notas de la Conferencia Sur 2025',
+  );
+
+  it('each card naming its speakers is a talk and owns its notes', () => {
+    expect(titles(doc)).toEqual([
+      ['Observabilidad sin presupuesto', ['Marta Solís']],
+      ['Diez años de microservicios', ['Iker Aranda', 'Nerea Olano']],
+      ['Accesibilidad que sí se prueba', ['Rocío Luna']],
+    ]);
+    expect(filed(doc, 'b')).toBe('Diez años de microservicios');
+    expect(filed(doc, 'c')).toBe('Accesibilidad que sí se prueba');
+  });
+
+  it('a card of the same markup that is a break is no talk, and its notes belong to none', () => {
+    expect(filed(doc, 'lunch')).toBeNull();
+  });
+});
+
+describe('a talk in a block among talk headings', () => {
+  const headings = `<h1>Hallway Conf 2025: our notes</h1><p>Four of us went and wrote up a talk each.</p>
+    <h3>Keynote: Nobody Reads the Runbook</h3><p>Speaker: Iris Vale</p><p id="k">${NOTES}</p>
+    <h3>Paging Less (Omar Reyes &amp; Lea Brandt)</h3><p>${NOTES}</p><p id="p">They cut night pages by two thirds.</p><p>${NOTES}</p>`;
+
+  it.each([
+    [
+      'a session card with a kicker, a title and a speaker (en)',
+      '<div class="session-card"><div>Thursday · Room B · 15:40</div><div>Sealed Types in Anger</div><div>Ivo Marin</div></div>',
+      'Sealed Types in Anger',
+      ['Ivo Marin'],
+    ],
+    [
+      'a callout whose paragraph opens with a bold title and its speaker (de)',
+      '<div class="callout callout-note"><p class="callout-title">Hinweis</p><p><strong>Saal 3, Samstag 14:00 — Logs, die man findet</strong>, von Ewa Lis. Der Vortrag, nach dem alle gefragt haben.</p></div>',
+      'Logs, die man findet',
+      ['Ewa Lis'],
+    ],
+  ])('%s', (_, block, title, speakers) => {
+    const doc = page(
+      `<main>${headings}${block}<p id="x">${NOTES}</p><p id="x2">Their linter rejects free-form keys.</p>
+      <h2>What we take home</h2><p id="out">${NOTES}</p></main>`,
+      'Hallway Conf 2025: our notes',
+    );
+    expect(titles(doc)).toEqual([
+      ['Nobody Reads the Runbook', ['Iris Vale']],
+      ['Paging Less', ['Omar Reyes', 'Lea Brandt']],
+      [title, speakers],
+    ]);
+    expect(filed(doc, 'p')).toBe('Paging Less');
+    expect(filed(doc, 'x2')).toBe(title);
+    expect(filed(doc, 'out')).toBeNull();
+  });
+
+  it('a card right under a talk heading names that talk’s speaker, not another talk', () => {
+    const doc = page(
+      `<main><h1>Hallway Conf 2025: our notes</h1><p>Intro.</p>
+      <h3>Nobody Reads the Runbook</h3><div class="card"><div>Runbooks at Scale</div><div>Iris Vale</div></div><p>${NOTES}</p>
+      <h3>Paging Less (Omar Reyes)</h3><p>${NOTES}</p>
+      <h3>Queues Are Product (Lea Brandt)</h3><p>${NOTES}</p></main>`,
+      'Hallway Conf 2025: our notes',
+    );
+    expect(titles(doc).map(([t]) => t)).not.toContain('Runbooks at Scale');
+  });
+});
+
+describe('sections opened by a numbered badge', () => {
+  const section = (badge: string, title: string, speaker: string, id: string) =>
+    `<section class="tb"><span class="num">${badge}</span><span class="tt">${title}</span></section>
+    ${speaker ? `<p class="sp">${speaker}</p>` : ''}<p id="${id}">${NOTES}</p><p>${NOTES}</p>`;
+
+  it.each([
+    [
+      'zh: "分享嘉宾｜Name, role" under each title',
+      'QCon 北京 2025 参会笔记：三场分享',
+      [
+        section('01', '把告警降到每周一次', '分享嘉宾｜林晓舟，某物流公司 SRE 负责人', 'a'),
+        section('02', '数据库迁移的三次失败', '分享嘉宾｜许文澜，独立顾问', 'b'),
+        section('番外', '展位与走廊', '', 'hall'),
+        section('03', '测试金字塔已经倒了', '演讲嘉宾：韩一鸣，测试平台组', 'c'),
+      ],
+      [
+        ['把告警降到每周一次', ['林晓舟']],
+        ['数据库迁移的三次失败', ['许文澜']],
+        ['测试金字塔已经倒了', ['韩一鸣']],
+      ],
+    ],
+    [
+      'ko: "발표자: Name" under each title',
+      'FEConf 2025 후기: 세 개의 발표',
+      [
+        section('01', '디자인 시스템을 지우는 법', '발표자: 김하늘', 'a'),
+        section('02', '접근성 테스트 자동화', '발표자: 이도윤', 'b'),
+        section('번외', '부스와 복도', '', 'hall'),
+        section('03', '번들 크기 다이어트', '발표자: 박서준', 'c'),
+      ],
+      [
+        ['디자인 시스템을 지우는 법', ['김하늘']],
+        ['접근성 테스트 자동화', ['이도윤']],
+        ['번들 크기 다이어트', ['박서준']],
+      ],
+    ],
+  ])('%s', (_, title, sections, expected) => {
+    const doc = page(`<div class="content"><p>${NOTES}</p>${sections.join('')}</div>`, title);
+    expect(titles(doc)).toEqual(expected);
+    expect(filed(doc, 'b')).toBe(expected[1]![0]);
+    // The badge section that is no talk ends the talk above it.
+    expect(filed(doc, 'hall')).toBeNull();
+  });
+
+  it('a badge is a short number or a CJK word set apart from the title', () => {
+    expect(withoutBadge(fragment('<p><span>01</span><span>Title here</span></p>'))).toBe('Title here');
+    expect(withoutBadge(fragment('<p><span>番外</span><span>展位</span></p>'))).toBe('展位');
+    expect(withoutBadge(fragment('<p><span>Bonus round</span><span>Title</span></p>'))).toBeNull();
+    expect(withoutBadge(fragment('<p>Plain <span>text</span></p>'))).toBeNull();
+  });
+});
+
+describe('labels and kickers of cards and boxes', () => {
+  it.each([
+    ['分享嘉宾｜周以宁，长帆物流 AI 平台负责人', ['周以宁']],
+    ['演讲嘉宾：韩一鸣，测试平台组', ['韩一鸣']],
+    ['Moderator: Jane Doe, Acme', ['Jane Doe']],
+    ['Moderatorin: Eva Berg', ['Eva Berg']],
+  ])('speaker line %s', (line, people) => {
+    expect(speakerLine(line)).toEqual(people);
+  });
+
+  it.each([
+    ['Go devroom, Saturday 14:00 — Logs You Can Find', 'Logs You Can Find'],
+    ['Sal 2, tirsdag 10:15 — Ti år med køer', 'Ti år med køer'],
+    ['Açılış Keynote’u: Yazılım Ekipleri', 'Yazılım Ekipleri'],
+    ['Kapanış paneli: Açık Kaynak Kimin İşi?', 'Açık Kaynak Kimin İşi?'],
+  ])('title of %s', (line, title) => {
+    expect(parseTalkTitle(line).title).toBe(title);
+    expect(parseTalkTitle(line).speakers).toEqual([]);
+  });
+});
