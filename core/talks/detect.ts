@@ -473,6 +473,7 @@ function chooseTalks(
     const key = c.kind === 'heading' ? `h${c.level}` : c.kind;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
+  withoutAgendaRows(groups, post);
   for (const members of groups.values()) confirmPrefixesByForm(members);
   const scored = [...groups.values()]
     .map((members) => scoreGroup(members, post))
@@ -592,6 +593,34 @@ function* take<T>(items: Iterable<T>, n: number): Generator<T> {
     if (--n <= 0) return;
   }
 }
+
+/**
+ * A talk table whose rows hold no notes (a day, a time, a title, who went) is the page's agenda or
+ * plan when the talks are written up under other lines of their own: it names them, and the write-up
+ * is elsewhere. Its rows that another line repeats stay, for the speakers they name (`withoutRepeats`
+ * gives the talk to the line); the others are no talks. Where nothing else names a talk, the table is
+ * read as before.
+ */
+function withoutAgendaRows(groups: Map<string, Candidate[]>, post: Element): void {
+  const rows = groups.get('row');
+  if (!rows || rows.some(rowHasNotes)) return;
+  const others = [...groups].filter(([form]) => form !== 'row').flatMap(([, members]) => members);
+  if (!others.some((c) => c.role === null && hasStrongEvidence(c, post))) return;
+  const named = new Set(others.map((c) => c.parsed.title.toLowerCase()));
+  const repeated = rows.filter((row) => named.has(row.parsed.title.toLowerCase()));
+  if (repeated.length) groups.set('row', repeated);
+  else groups.delete('row');
+}
+
+/** A cell of the row other than its title reads as notes: a sentence, or a long text. */
+function rowHasNotes(row: Candidate): boolean {
+  return [...row.el.children].some((cell) => {
+    const text = clean(cell.textContent);
+    if (!text || text === row.text || row.text.includes(text)) return false;
+    return text.length >= ROW_NOTES || (/[.!?…。]$/u.test(text) && text.split(/\s+/).length >= 4);
+  });
+}
+const ROW_NOTES = 60;
 
 /**
  * A write-up without talk headings may introduce each talk its own way (a blog without markup

@@ -117,8 +117,8 @@ export function parsePeople(text: string): string[] | null {
 }
 
 /**
- * Vietnamese and Indonesian writers name a speaker by an honorific of address and the given name ("anh
- * Tuấn", "chị Lan", "Mbak Sekar", "Pak Budi"): the honorific says a person is meant, so one name is
+ * Vietnamese, Indonesian and Malay writers name a speaker by an honorific of address and the given name
+ * ("anh Tuấn", "chị Lan", "Mbak Sekar", "Pak Budi", "Encik Lim Wei Jie"): the honorific says a person is meant, so one name is
  * enough. Vietnamese ones in lower case only: a capitalised "Anh" is as often a given name. Null for
  * anything else.
  */
@@ -131,7 +131,7 @@ function nameAfterHonorific(part: string): string | null {
 const VI_HONORIFIC =
   /^(?:anh|chị|em|bạn|thầy|cô|ông|bà)\s+(\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3})$/u;
 const ID_HONORIFIC =
-  /^(?:[Mm]bak|[Mm]as|[Pp]ak|[Bb]apak|[Bb]u|[Ii]bu|[Kk]ak)\s+(\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3})$/u;
+  /^(?:[Mm]bak|[Mm]as|[Pp]ak|[Bb]apak|[Bb]u|[Ii]bu|[Kk]ak|[Ee]ncik|[Cc]ik|[Pp]uan)\s+(\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3})$/u;
 
 /**
  * People named before a role or an affiliation: "Rocío Benítez, consultora de accesibilidad",

@@ -41,7 +41,7 @@ export interface ParsedTitle {
 
 const MARKERS: [RegExp, TalkMarker][] = [
   [
-    /^(?:opening |closing |morning |afternoon |the |(?:mon|tues|wednes|thurs|fri|satur|sun)day |day (?:one|two|three|\d) )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$|^(?:nyitó|záró) (?:keynote|előadás)$|^(?:öppnings|avslutnings)?keynote$|^(?:कीनोट|मुख्य भाषण|הרצאת (?:פתיחה|סיום)|الكلمة (?:الافتتاحية|الرئيسية|الختامية)|κεντρική ομιλία|ключевой доклад|пленарный доклад|(?:открывающий |закрывающий |вступительный )?кейноут|(?:відкриваючий |закриваючий )?кейноут|wykład otwierający|wykład inauguracyjny|úvodní přednáška|zahajovací přednáška|ключова доповідь|пленарна доповідь|açılış konuşması|kapanış konuşması|ana konuşma|sesi utama|pembicara utama|bài phát biểu chính|phiên toàn thể|主旨发言)$/iu,
+    /^(?:opening |closing |morning |afternoon |the |(?:mon|tues|wednes|thurs|fri|satur|sun)day |day (?:one|two|three|\d) )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$|^(?:nyitó|záró) (?:keynote|előadás)$|^(?:öppnings|avslutnings)?keynote$|^(?:कीनोट|मुख्य भाषण|הרצאת (?:פתיחה|סיום)|الكلمة (?:الافتتاحية|الرئيسية|الختامية)|κεντρική ομιλία|ключевой доклад|пленарный доклад|(?:открывающий |закрывающий |вступительный )?кейноут|(?:відкриваючий |закриваючий )?кейноут|wykład otwierający|wykład inauguracyjny|úvodní přednáška|zahajovací přednáška|ключова доповідь|пленарна доповідь|açılış konuşması|kapanış konuşması|ana konuşma|sesi utama|pembicara utama|ucaptama(?: pembukaan| penutup| perasmian)?|bài phát biểu chính|phiên toàn thể|主旨发言)$/iu,
     'keynote',
   ],
   [
@@ -53,7 +53,7 @@ const MARKERS: [RegExp, TalkMarker][] = [
     'panel',
   ],
   [
-    /^(?:workshop|tutorial|hands-on(?: lab)?|tools[- ]in[- ]action|deep dive|university|université|bof|birds of a feather|ワークショップ|atelier|taller)$/iu,
+    /^(?:workshop|tutorial|hands-on(?: lab)?|tools[- ]in[- ]action|deep dive|university|université|bof|birds of a feather|ワークショップ|atelier|taller|bengkel|lokakarya)$/iu,
     'workshop',
   ],
   [/^(?:paper|research paper|full paper|short paper|論文)$/iu, 'paper'],

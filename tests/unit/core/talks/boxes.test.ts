@@ -220,3 +220,92 @@ describe('labels and kickers of cards and boxes', () => {
     expect(parseTalkTitle(line).speakers).toEqual([]);
   });
 });
+
+describe('talk tables that are agendas or plans', () => {
+  const table = (rows: string[][]) =>
+    `<table><thead><tr><th>Day</th><th>Time</th><th>Session</th><th>Who went</th></tr></thead><tbody>${rows
+      .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
+      .join('')}</tbody></table>`;
+
+  it.each([
+    [
+      'en: short session names and who went, the talks written up under headings',
+      'DataConf 2025: team notes',
+      table([
+        ['Sat', '09:15', 'Opening keynote', 'All'],
+        ['Sat', '11:00', 'Search at the bank', 'Ana, Bo'],
+        ['Sun', '10:00', 'Notebook testing lab', 'Cy'],
+      ]),
+      [
+        '<h2>Keynote: Teaching Python Offline (Dr. Amira Sayed)</h2>',
+        '<h2>Search Is Still Hard (Bruno Leal)</h2>',
+        '<h2>Workshop: Testing Notebooks (Carla Nunes)</h2>',
+      ],
+      [
+        ['Teaching Python Offline', ['Amira Sayed']],
+        ['Search Is Still Hard', ['Bruno Leal']],
+        ['Testing Notebooks', ['Carla Nunes']],
+      ],
+    ],
+    [
+      'ms: a Malay page, its keynote, workshop, speaker label, person chip and honorific',
+      'Nota PyData KL 2025',
+      table([
+        ['Sabtu', '09:15', 'Ucaptama', 'Semua'],
+        ['Sabtu', '11:00', 'Pangkalan data', 'Izzah'],
+        ['Ahad', '10:00', 'Bengkel ujian', 'Arif'],
+      ]),
+      [
+        '<h2>Ucaptama: Data Terbuka untuk Sekolah (Dr. Nadia Karim)</h2>',
+        '<h2>Pangkalan Data Tanpa Henti</h2><p>Penceramah: <span class="chip">@Rizal Hamzah</span></p>',
+        '<h2>Encik Tan Wei Ming: Ujian untuk Notebook</h2>',
+      ],
+      [
+        ['Data Terbuka untuk Sekolah', ['Nadia Karim']],
+        ['Pangkalan Data Tanpa Henti', ['Rizal Hamzah']],
+        ['Ujian untuk Notebook', ['Tan Wei Ming']],
+      ],
+    ],
+  ])('%s', (_, title, agenda, headings, expected) => {
+    const notes = (i: number) =>
+      `<p id="n${i}">Tan Wei Ming and the others showed their work, and the questions after it ran long.</p><p>${NOTES}</p>`;
+    const doc = page(
+      `<main><h1>${title}</h1><p>${NOTES}</p>${agenda}${headings.map((h, i) => h + notes(i)).join('')}</main>`,
+      title,
+    );
+    expect(titles(doc)).toEqual(expected);
+    expect(filed(doc, 'n1')).toBe(expected[1]![0]);
+  });
+
+  it('a talk table with notes in its rows is still the write-up', () => {
+    const doc = page(
+      `<main><h1>DataConf 2025: team notes</h1><p>${NOTES}</p>
+      <table><tr><th>Session</th><th>Speaker</th><th>Notes</th></tr>
+      <tr><td>Search Is Still Hard</td><td>Bruno Leal</td><td id="r1">Keyword search beat the vector index on product codes.</td></tr>
+      <tr><td>Testing Notebooks</td><td>Carla Nunes</td><td>Move one function out, test it, repeat.</td></tr></table>
+      <h2>Keynote: Teaching Python Offline (Dr. Amira Sayed)</h2><p>${NOTES}</p></main>`,
+      'DataConf 2025: team notes',
+    );
+    expect(titles(doc).map(([t]) => t)).toEqual([
+      'Search Is Still Hard',
+      'Testing Notebooks',
+      'Teaching Python Offline',
+    ]);
+  });
+
+  it.each([
+    ['en', 'Sessions we want to see', 'KubeCon 2025: team plan'],
+    ['de', 'Vorträge, die wir sehen wollen', 'KubeCon 2025: Teamplan'],
+    ['es', 'Charlas que queremos ver', 'KubeCon 2025: plan del equipo'],
+  ])('%s: the talks under a heading of talks the writers plan to see are none', (_, heading, title) => {
+    const doc = page(
+      `<main><h1>${title}</h1><p>${NOTES}</p><h2>${heading}</h2>
+      <h3>Cells, Not Clusters — Ana Ruiz</h3><p id="p1">${NOTES}</p>
+      <h3>Gateway API Without Drama — Kofi Mensah</h3><p>${NOTES}</p>
+      <h3>Policy as Code — Lin Qiao</h3><p>${NOTES}</p></main>`,
+      title,
+    );
+    expect(titles(doc)).toEqual([]);
+    expect(filed(doc, 'p1')).toBeNull();
+  });
+});
