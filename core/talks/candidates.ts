@@ -520,8 +520,11 @@ function speakerLineAfter(el: Element, post: Element, title = ''): string[] {
       return [];
     // "By Jane Doe" in a byline names the article's author, not a speaker.
     const byline = hasMetaAncestor(block, post);
+    // Each line of the block, and each of its innermost blocks (an outliner's properties: "speaker:
+    // [[Jane Doe]]", "room: Sala 4", each a block of its own).
+    const lines = [...brokenLines(block), ...leaves(block).map((leaf) => clean(leaf.textContent))];
     const labelled =
-      brokenLines(block)
+      lines
         .filter((line) => !(byline && /^by\s/iu.test(line)))
         .map(speakerLine)
         .find((people) => people.length) ?? [];

@@ -658,17 +658,34 @@ function withStrays(accepted: Talk[], body: Candidate[], post: Element): Talk[] 
  * speaker is named further down).
  */
 function withRunMates(talks: Talk[], post: Element): Talk[] {
-  if (talks.length < 2) return talks;
+  // One talk found for sure may name the run too (an outline whose one heading block names its speaker,
+  // among bullet blocks that name theirs in their lines), when two blocks of the run read as talks.
+  const single = talks.length === 1 && hasStrongEvidence(talks[0]!.c, post);
+  if (talks.length < 2 && !single) return talks;
   const lines = collectBlockCandidatesAround(
     talks.map((t) => t.c.el),
     post,
   ).filter((c) => c.role === null && !notSeen(c));
   if (!lines.length) return talks;
   const holds = (c: Candidate) => talks.some((t) => c.el.contains(t.c.el) || t.c.el.contains(c.el));
-  const runs = new Set(lines.filter(holds).map((c) => c.el.parentElement));
+  // The runs that hold a talk: by a block whose line is the talk's, or by a block the talk stands in.
+  const parents = new Set(lines.map((c) => c.el.parentElement));
+  const runs = new Set(
+    [...parents].filter((parent) =>
+      [...(parent?.children ?? [])].some((block) => talks.some((t) => block.contains(t.c.el))),
+    ),
+  );
   const mates = lines.filter((c) => runs.has(c.el.parentElement) && !holds(c));
-  if (!mates.length) return talks;
-  return withoutRepeats([...talks, ...mates.map((c) => toTalk(c, post))]);
+  if (!mates.length || (talks.length === 1 && mates.length < 2)) return talks;
+  // A talk standing in a block of the run owns that block, as its mates own theirs: the next block (a
+  // break, a note) is no longer its.
+  const owning = talks.map((t) => {
+    const block = t.c.owns
+      ? null
+      : [...runs].flatMap((r) => [...(r?.children ?? [])]).find((b) => b.contains(t.c.el));
+    return block ? { ...t, c: { ...t.c, owns: [block] } } : t;
+  });
+  return withoutRepeats([...owning, ...mates.map((c) => toTalk(c, post))]);
 }
 
 /** A section that opens by naming what it is: "Talk by …", "Доклад Ольги …", "Keynote from …", "Vortrag von …". */

@@ -150,6 +150,18 @@ export function parsePeopleWithRole(text: string): string[] | null {
   return null;
 }
 
+/**
+ * A line of an outliner (Logseq, Obsidian, Roam) as a reader sees it: a page link's brackets
+ * ("[[Jane Doe]]"), tags at the end ("#talk #api") and a task state in front ("DONE", "TODO") are the
+ * outliner's markup, not part of a title or a name.
+ */
+export function withoutOutlineMarkup(text: string): string {
+  return text
+    .replace(/\[\[([^[\]]{1,120})\]\]/gu, '$1')
+    .replace(/(?:\s+#[\p{L}\p{N}_/-]+)+\s*$/u, '')
+    .replace(/^\s*(?:TODO|DONE|DOING|LATER|NOW|WAITING|CANCELED|CANCELLED)\s+(?=\S)/u, '');
+}
+
 /** "佐伯 真理子さん" -> "佐伯 真理子"; "Dr. Jane Doe" -> "Jane Doe". */
 export function stripHonorific(name: string): string {
   return (

@@ -6,7 +6,7 @@
  * an honorific ("鈴木花子さんの発表"). speakers.ts and candidates.ts build their patterns from these;
  * every pattern still needs a name shaped like a person's, so a table entry never names anyone alone.
  */
-import { parsePeopleWithRole } from './people';
+import { parsePeopleWithRole, withoutOutlineMarkup } from './people';
 
 /** Each entry a list separated by "|"; a "?" or "[oa]" in a word is read as in a regex ("présentée? par"). */
 interface LanguagePhrases {
@@ -132,7 +132,9 @@ const LABEL_BAR = /^(\S{1,16})\s*[|｜]\s*/u;
 export function speakerLine(text: string): string[] {
   // "分享嘉宾｜Name, role": a bar right after the label sets it apart as a colon would; any later bar
   // or dot starts what is no longer the people.
-  const line = text.replace(LABEL_BAR, '$1: ').replace(/\s*[·•|｜].*$/u, '');
+  const line = withoutOutlineMarkup(text)
+    .replace(LABEL_BAR, '$1: ')
+    .replace(/\s*[·•|｜].*$/u, '');
   const m = SPEAKER_LINE.exec(line);
   if (!m?.[1] || !m[2]) return [];
   // "@luchi_dev (Lucía Benítez)": a handle with the person's name after it names that person.

@@ -5,7 +5,14 @@
  * (a marker is evidence that the line names a talk) and a speaker-looking prefix ("Jane Doe: Title")
  * that the caller confirms against the write-up, since "Signals Everywhere: What …" reads the same.
  */
-import { HONORIFIC, isCjkName, isPersonName, parseCaselessPeople, parsePeople } from './people';
+import {
+  HONORIFIC,
+  isCjkName,
+  isPersonName,
+  parseCaselessPeople,
+  parsePeople,
+  withoutOutlineMarkup,
+} from './people';
 
 export type TalkMarker = 'keynote' | 'talk' | 'lightning' | 'panel' | 'workshop' | 'paper';
 
@@ -41,7 +48,7 @@ export interface ParsedTitle {
 
 const MARKERS: [RegExp, TalkMarker][] = [
   [
-    /^(?:opening |closing |morning |afternoon |the |(?:mon|tues|wednes|thurs|fri|satur|sun)day |day (?:one|two|three|\d) )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$|^(?:nyitó|záró) (?:keynote|előadás)$|^(?:öppnings|avslutnings)?keynote$|^(?:कीनोट|मुख्य भाषण|הרצאת (?:פתיחה|סיום)|الكلمة (?:الافتتاحية|الرئيسية|الختامية)|κεντρική ομιλία|ключевой доклад|пленарный доклад|(?:открывающий |закрывающий |вступительный )?кейноут|(?:відкриваючий |закриваючий )?кейноут|wykład otwierający|wykład inauguracyjny|úvodní přednáška|zahajovací přednáška|ключова доповідь|пленарна доповідь|açılış konuşması|kapanış konuşması|ana konuşma|sesi utama|pembicara utama|ucaptama(?: pembukaan| penutup| perasmian)?|bài phát biểu chính|phiên toàn thể|主旨发言)$/iu,
+    /^(?:opening |closing |morning |afternoon |the |(?:mon|tues|wednes|thurs|fri|satur|sun)day |day (?:one|two|three|\d) )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$|^(?:nyitó|záró) (?:keynote|előadás)$|^(?:öppnings|avslutnings)?keynote$|^(?:कीनोट|मुख्य भाषण|הרצאת (?:פתיחה|סיום)|الكلمة (?:الافتتاحية|الرئيسية|الختامية)|κεντρική ομιλία|ключевой доклад|пленарный доклад|(?:открывающий |закрывающий |вступительный )?кейноут|(?:відкриваючий |закриваючий )?кейноут|wykład otwierający|wykład inauguracyjny|keynote (?:otwierając|zamykając)(?:y|a)|úvodní přednáška|zahajovací přednáška|ключова доповідь|пленарна доповідь|açılış konuşması|kapanış konuşması|ana konuşma|sesi utama|pembicara utama|ucaptama(?: pembukaan| penutup| perasmian)?|bài phát biểu chính|phiên toàn thể|主旨发言)$/iu,
     'keynote',
   ],
   [
@@ -135,7 +142,7 @@ function markerOf(prefix: string): TalkMarker | null {
 
 /** Parses the text of a line that introduces a talk. */
 export function parseTalkTitle(raw: string): ParsedTitle {
-  let text = raw.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  let text = withoutOutlineMarkup(raw.replace(/[\s\u00a0\u200b]+/g, ' ').trim());
   let marker: TalkMarker | null = null;
   let code: string | null = null;
   let time: string | null = null;

@@ -8,6 +8,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectTalkSections, talkForNode } from '@/core/talks';
 import { cardFields, withoutBadge } from '@/core/talks/boxes';
+import { withoutOutlineMarkup } from '@/core/talks/people';
 import { speakerLine } from '@/core/talks/speaker-phrases';
 import { parseTalkTitle } from '@/core/talks/title-parse';
 
@@ -307,5 +308,48 @@ describe('talk tables that are agendas or plans', () => {
     );
     expect(titles(doc)).toEqual([]);
     expect(filed(doc, 'p1')).toBeNull();
+  });
+});
+
+describe('talks as the top blocks of an outline', () => {
+  const bullet = (line: string, children: string[], id = '') =>
+    `<div class="ls-block" level="1"><div class="block-content"><span class="inline">${line}</span></div>
+    <div class="block-children">${children.map((c, i) => `<div class="ls-block" level="2"><div class="block-content"><span class="inline"${i === 0 && id ? ` id="${id}"` : ''}>${c}</span></div></div>`).join('')}</div></div>`;
+  const ref = (name: string) =>
+    `<a class="page-ref" href="#/page/${encodeURIComponent(name)}"><span class="bracket">[[</span>${name}<span class="bracket">]]</span></a>`;
+  const doc = page(
+    `<div class="page"><h1>DevDays Berlin 2025</h1><div class="blocks-container">
+    ${bullet('Notizen von zwei Tagen auf der Konferenz, für das Team. <a class="tag" href="#/page/konferenz">#konferenz</a>', [NOTES, NOTES])}
+    <div class="ls-block" level="1"><div class="block-content"><h2>Event Sourcing ohne Reue</h2></div>
+      <div class="block-properties"><div class="property"><span>speaker</span><span>:</span><span>${ref('Jonas Reuter')}</span></div><div class="property"><span>room</span><span>:</span><span>Saal 4</span></div></div>
+      <div class="block-children"><div class="ls-block" level="2"><div class="block-content"><span class="inline" id="es">${NOTES}</span></div></div></div></div>
+    ${bullet('Mittagessen und sehr lange Schlange am Kaffee <a class="tag" href="#/page/pause">#pause</a>', ['Am Stand von Kranich AG gab es die beste Unterhaltung des Tages über Datenbanken.'], 'lunch')}
+    ${bullet('<span class="marker">DONE</span> <input type="checkbox" checked> Rust für Java-Teams — Marta Sommer', [NOTES, 'Marta zeigte Fehlerbehandlung im Vergleich.'], 'rust')}
+    ${bullet(`„Verträge statt Tickets“ (${ref('Ola Brandt')} und Bodo Lind) <a class="tag" href="#/page/talk">#talk</a>`, [NOTES], 'ct')}
+    </div></div>`,
+    'DevDays Berlin 2025',
+  );
+
+  it('the heading block with a speaker property names the run: each bullet naming a talk is one, owning its children', () => {
+    expect(titles(doc)).toEqual([
+      ['Event Sourcing ohne Reue', ['Jonas Reuter']],
+      ['Rust für Java-Teams', ['Marta Sommer']],
+      ['Verträge statt Tickets', ['Ola Brandt', 'Bodo Lind']],
+    ]);
+    expect(filed(doc, 'es')).toBe('Event Sourcing ohne Reue');
+    expect(filed(doc, 'rust')).toBe('Rust für Java-Teams');
+    expect(filed(doc, 'ct')).toBe('Verträge statt Tickets');
+  });
+
+  it('a bullet between talks that is none (a break) belongs to no talk', () => {
+    expect(filed(doc, 'lunch')).toBeNull();
+  });
+
+  it.each([
+    ['[[Jane Doe]] — Title #talk #api', 'Jane Doe — Title'],
+    ['DONE Title — Jane Doe', 'Title — Jane Doe'],
+    ['TODO „Title“ (Ola Brandt)', '„Title“ (Ola Brandt)'],
+  ])('outliner markup off %s', (line, plain) => {
+    expect(withoutOutlineMarkup(line)).toBe(plain);
   });
 });
