@@ -59,7 +59,7 @@ export interface Candidate {
   listedSpeakers: string[];
   /** In the post's `<header>`. */
   inHeader: boolean;
-  /** The talk the page's JSON-LD declares under this title, if any. */
+  /** The talk the page declares under this title, in its JSON-LD or in an agenda table (detect.ts), if any. */
   declared?: DeclaredTalk | null;
   /** Set when the reader's rules for the site say what this line is: nothing overrides them. */
   ruled?: boolean;
@@ -78,7 +78,7 @@ const CANDIDATE_TAG = /^(?:H[1-6]|P|DIV|SECTION|LI|DT|TABLE|DETAILS|A)$/;
 const META_TOKEN =
   /meta|byline|author|date|posted|tags|categor|caption|credit|subtitle|dek|kicker|admonition-title/i;
 const TALK_COLUMN =
-  /^(?:talks?|titles?|sessions?|talk titles?|presentations?|vortr(?:a|ä)ge?|titel|titre|título|titulo|charlas?|доклад|доповідь|prelekcja|přednáška|konuşma|sesi|phiên|主题|题目|タイトル|講演|セッション|演題|topic)$/iu;
+  /^(?:talks?|titles?|sessions?|talk titles?|presentations?|vortr(?:a|ä)ge?|titel|titre|título|titulo|charlas?|sess(?:ão|ões|ao|oes)|palestras?|sesión|sesiones|доклад|доповідь|prelekcja|přednáška|konuşma|sesi|phiên|主题|题目|タイトル|講演|セッション|演題|topic)$/iu;
 const SPEAKER_COLUMN =
   /^(?:speakers?|speaker\(s\)|presenters?|presented by|by|who|sprecher(?:in)?(?:\(innen\))?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|sprekers?|докладчики?|спикеры?|prelegen(?:t|tka|ci|tki)|přednášející|доповідач(?:і|ка)?|konuşmacı(?:lar)?|pembicara|narasumber|diễn giả|登壇者|講演者|発表者|발표자|讲师|讲者|講師|講者|演講者|主講人?)$/iu;
 /** Every candidate line of `post`, in document order. */

@@ -597,19 +597,22 @@ function* take<T>(items: Iterable<T>, n: number): Generator<T> {
 /**
  * A talk table whose rows hold no notes (a day, a time, a title, who went) is the page's agenda or
  * plan when the talks are written up under other lines of their own: it names them, and the write-up
- * is elsewhere. Its rows that another line repeats stay, for the speakers they name (`withoutRepeats`
- * gives the talk to the line); the others are no talks. Where nothing else names a talk, the table is
- * read as before.
+ * is elsewhere. Its rows are no talks; a line that repeats a row's title is declared a talk by it, as
+ * by the page's JSON-LD (strong evidence, and the row's speakers where the line names none). Where
+ * nothing else names a talk, the table is read as before.
  */
 function withoutAgendaRows(groups: Map<string, Candidate[]>, post: Element): void {
   const rows = groups.get('row');
   if (!rows || rows.some(rowHasNotes)) return;
   const others = [...groups].filter(([form]) => form !== 'row').flatMap(([, members]) => members);
   if (!others.some((c) => c.role === null && hasStrongEvidence(c, post))) return;
-  const named = new Set(others.map((c) => c.parsed.title.toLowerCase()));
-  const repeated = rows.filter((row) => named.has(row.parsed.title.toLowerCase()));
-  if (repeated.length) groups.set('row', repeated);
-  else groups.delete('row');
+  for (const row of rows) {
+    if (row.owns && notSeen(row)) continue;
+    const key = row.parsed.title.toLowerCase();
+    for (const line of others.filter((c) => c.parsed.title.toLowerCase() === key))
+      line.declared ??= { key, speakers: row.listedSpeakers };
+  }
+  groups.delete('row');
 }
 
 /** A cell of the row other than its title reads as notes: a sentence, or a long text. */

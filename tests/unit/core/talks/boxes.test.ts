@@ -353,3 +353,31 @@ describe('talks as the top blocks of an outline', () => {
     expect(withoutOutlineMarkup(line)).toBe(plain);
   });
 });
+
+describe('an agenda table that names the talks written up below it', () => {
+  const PT_NOTES =
+    'O público fez perguntas durante meia hora e ficou até ao fim, com muita vontade de continuar.';
+
+  it('pt: a heading that repeats a row’s title is a talk, though it names no speaker', () => {
+    const doc = page(
+      `<main><h1>Web Summit 2025 — notas da equipa</h1><p>${PT_NOTES}</p>
+      <div>Sessões que vimos</div>
+      <table><thead><tr><th>Sessão</th><th>Palco</th><th>Vista?</th></tr></thead><tbody>
+      <tr><td>Porque a regulação é produto</td><td>Centre Stage</td><td>Sim</td></tr>
+      <tr><td>Pagamentos sem fronteiras</td><td>Palco PT</td><td>Sim</td></tr>
+      <tr><td>Dados abertos nas câmaras</td><td>Palco PT</td><td>Sim</td></tr></tbody></table>
+      <h3>Keynote: Porque a regulação é produto (Inês Valadares)</h3><p>${PT_NOTES}</p>
+      <h3>Pagamentos sem fronteiras — Rui Mendes e Sofia Lage</h3><p>${PT_NOTES}</p>
+      <h3>Dia 3 · Dados abertos nas câmaras</h3><p id="d">A Teresa falou com muita graça sobre cinco anos de dados abertos.</p><p>${PT_NOTES}</p>
+      <h2>Conclusões para a equipa</h2><p id="c">${PT_NOTES}</p></main>`,
+      'Web Summit 2025 — notas da equipa',
+    );
+    expect(titles(doc)).toEqual([
+      ['Porque a regulação é produto', ['Inês Valadares']],
+      ['Pagamentos sem fronteiras', ['Rui Mendes', 'Sofia Lage']],
+      ['Dados abertos nas câmaras', []],
+    ]);
+    expect(filed(doc, 'd')).toBe('Dados abertos nas câmaras');
+    expect(filed(doc, 'c')).toBeNull();
+  });
+});

@@ -28,8 +28,6 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   // Ukrainian: speakers in the genitive in the headings; the "Speaker: Title" headings are found with
   // the speaker left in the title.
   '75-dou-frontend-lviv-day-uk.html': { passages: 'speaker-first headings', talks: 'speaker-first headings' },
-  // Notion: talks are toggle headings whose notes are the toggle's children; a database table of titles.
-  '76-notion-toggle-headings-web-summit-pt-pt.html': { passages: 'toggle blocks', talks: 'toggle blocks' },
   // Held-out round 8 (pages 84-95), as first run on 2026-12-07 with session 8's detector (docs/talk-detection.md);
   // 89 (a card grid) and 95 (a recordings catalogue) pass since session 9 (links under a kicker, catalogues).
   // Discourse topic: one reply per talk, titles in four forms (bold "Kind — T (Speaker)", "“T” by @handle", …).
