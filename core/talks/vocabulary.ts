@@ -59,7 +59,8 @@ const DAY_PATTERNS: RegExp[] = [
 ];
 
 const TRACK_PATTERNS: RegExp[] = [
-  /^(?:track|room|hall|stage|devroom|salle|saal|sala|raum)\s+[\p{L}\d]{1,3}\b(?:\s*[-:–—(].*)?$/u,
+  // "Track B: “Title”" is a talk in track B: a quoted title after the label is no track's theme.
+  /^(?:track|room|hall|stage|devroom|salle|saal|sala|raum)\s+[\p{L}\d]{1,3}\b(?:\s*[-:–—(](?!\s*["“”«»„‘’'「『]).*)?$/u,
   /^(?:main|big|small)\s+(?:stage|hall|room|track)$/,
   /^(?:[\p{L}\d]+\s+){0,3}(?:track|devroom)$/u,
 ];

@@ -11,6 +11,7 @@ import { cardFields, withoutBadge } from '@/core/talks/boxes';
 import { withoutOutlineMarkup } from '@/core/talks/people';
 import { speakerLine } from '@/core/talks/speaker-phrases';
 import { parseTalkTitle } from '@/core/talks/title-parse';
+import { headingRole } from '@/core/talks/vocabulary';
 
 const page = (body: string, title: string) =>
   new JSDOM(`<!doctype html><html><head><title>${title}</title></head><body>${body}</body></html>`, {
@@ -379,5 +380,33 @@ describe('an agenda table that names the talks written up below it', () => {
     ]);
     expect(filed(doc, 'd')).toBe('Dados abertos nas câmaras');
     expect(filed(doc, 'c')).toBeNull();
+  });
+});
+
+describe('a track label before a quoted title', () => {
+  it.each([
+    ['Track B: “Retrieval Is Still Search”', null],
+    ['Sala 2: «Accesibilidad que se prueba»', null],
+    ['Track B: Data and AI', 'track'],
+    ['Room 3', 'track'],
+  ])('%s has role %s', (line, role) => {
+    expect(headingRole(line)).toBe(role);
+  });
+
+  it('is a talk in that track among talk headings', () => {
+    const doc = page(
+      `<main><h1>Three days at AI Fair: the talks I'd rewatch</h1><p>${NOTES}</p>
+      <h2>1. “Evals Are the Spec” — Mira Castell</h2><p>${NOTES}</p>
+      <h2>2. Agents That Stop (Gabe Whit, Northvane)</h2><p>${NOTES}</p>
+      <h2>3. Track B: “Retrieval Is Still Search”</h2><p id="r">Yuki spent ten years on search before this.</p>
+      <h2>What I'm changing</h2><p id="out">${NOTES}</p></main>`,
+      "Three days at AI Fair: the talks I'd rewatch",
+    );
+    expect(titles(doc).map(([t]) => t)).toEqual([
+      'Evals Are the Spec',
+      'Agents That Stop',
+      'Retrieval Is Still Search',
+    ]);
+    expect(filed(doc, 'r')).toBe('Retrieval Is Still Search');
   });
 });
