@@ -5,7 +5,7 @@
  * a badge ("01", "番外") set apart from its title. How the fields read decides, not the class names, so
  * any platform's card and any language's kicker reads alike.
  */
-import { clean, HEADINGS, isHidden } from './dom';
+import { clean, HEADINGS, isHidden, textUpTo } from './dom';
 import { parsePeople, parsePeopleWithRole } from './people';
 import { speakerLine } from './speaker-phrases';
 
@@ -40,14 +40,17 @@ const SENTENCE_END = /[.!…。！](?:["”’»」』)]*)$/u;
  * more, or notes. Null for any other block (a paragraph, a container of sections, a byline).
  */
 export function cardFields(box: Element): CardFields | null {
-  if (box.querySelector(HEADINGS)) return null;
-  const children = [...box.children].filter((c) => !isHidden(c) && clean(c.textContent));
-  // A wrapper of one block is not the card: its one child is (read when the walk gets there).
-  if (children.length < MIN_FIELDS) return null;
+  // Cheap tests first: this runs on every container of a post, and most open with a paragraph.
+  if (box.childElementCount < MIN_FIELDS) return null;
   const fields: string[][] = [];
   let holdsNotes = false;
-  for (const child of children) {
-    const lines = fieldLines(child);
+  let blocks = 0;
+  for (const child of box.children) {
+    // Read only as far as a field can go: a longer child is the notes.
+    const text = isHidden(child) ? '' : textUpTo(child, MAX_FIELD);
+    if (!text) continue;
+    blocks++;
+    const lines = text.length > MAX_FIELD ? null : fieldLines(child);
     if (!lines) {
       holdsNotes = true;
       break;
@@ -57,7 +60,8 @@ export function cardFields(box: Element): CardFields | null {
     fields.push(lines);
     if (fields.length > MAX_FIELDS) return null;
   }
-  if (fields.length < MIN_FIELDS) return null;
+  // A wrapper of one block is not the card: its one child is (read when the walk gets there).
+  if (blocks < MIN_FIELDS || fields.length < MIN_FIELDS || box.querySelector(HEADINGS)) return null;
   let title: string | null = null;
   let speakers: string[] = [];
   let kicker: string | null = null;
