@@ -9,7 +9,7 @@
  */
 import { clean, HEADINGS, isHidden, tokens } from './dom';
 import { RECORDING_LINK } from './links';
-import { parsePeople } from './people';
+import { parsePeople, withoutOutlineMarkup } from './people';
 import { type ParsedTitle, parseTalkTitle } from './title-parse';
 import { boldAncestor } from './typography';
 import { headingRole } from './vocabulary';
@@ -108,7 +108,7 @@ function runsUnder(parent: Element): BlockLine[] {
     for (const member of talks) {
       const lead = leads.get(member)!;
       const owns = ownedBy(member, lead, members);
-      const text = withoutTimeStamp(lead.text);
+      const text = withoutOutlineMarkup(withoutTimeStamp(lead.text));
       let parsed = parseTalkTitle(text);
       const named = quotedAndAttributed(text) ?? firstNameInParens(parsed.title, owns);
       if (named) parsed = { ...parsed, ...named, prefixPeople: [], titleAfterPrefix: null };

@@ -8,6 +8,7 @@
  * not a title.
  */
 import { type BlockLine, blockLines, blockLinesAround } from './blocks';
+import { cardFields, withoutBadge } from './boxes';
 import { nameWordRecurs, nominativeIn, parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
 import { quotedTitleIn, talksIntroducedIn, THREAD_NUMBER } from './prose';
@@ -39,7 +40,8 @@ export type CandidateKind =
   | 'toggle'
   | 'card'
   | 'prose'
-  | 'block';
+  | 'block'
+  | 'box';
 
 export interface Candidate {
   /** Where the talk starts: the heading, line, list item, `<dt>`, table row, toggle, card or paragraph. */
@@ -57,7 +59,7 @@ export interface Candidate {
   listedSpeakers: string[];
   /** In the post's `<header>`. */
   inHeader: boolean;
-  /** The talk the page's JSON-LD declares under this title, if any. */
+  /** The talk the page declares under this title, in its JSON-LD or in an agenda table (detect.ts), if any. */
   declared?: DeclaredTalk | null;
   /** Set when the reader's rules for the site say what this line is: nothing overrides them. */
   ruled?: boolean;
@@ -71,12 +73,12 @@ export const TALK_LINK =
 
 /** Lines longer than this are prose, not titles. */
 const MAX_LINE = 160;
-const CANDIDATE_TAG = /^(?:H[1-6]|P|DIV|LI|DT|TABLE|DETAILS|A)$/;
+const CANDIDATE_TAG = /^(?:H[1-6]|P|DIV|SECTION|LI|DT|TABLE|DETAILS|A)$/;
 /** Post meta lines ("Posted on <time> by ..."): never talk titles. */
 const META_TOKEN =
   /meta|byline|author|date|posted|tags|categor|caption|credit|subtitle|dek|kicker|admonition-title/i;
 const TALK_COLUMN =
-  /^(?:talks?|titles?|sessions?|talk titles?|presentations?|vortr(?:a|ä)ge?|titel|titre|título|titulo|charlas?|доклад|доповідь|prelekcja|přednáška|konuşma|sesi|phiên|主题|题目|タイトル|講演|セッション|演題|topic)$/iu;
+  /^(?:talks?|titles?|sessions?|talk titles?|presentations?|vortr(?:a|ä)ge?|titel|titre|título|titulo|charlas?|sess(?:ão|ões|ao|oes)|palestras?|sesión|sesiones|доклад|доповідь|prelekcja|přednáška|konuşma|sesi|phiên|主题|题目|タイトル|講演|セッション|演題|topic)$/iu;
 const SPEAKER_COLUMN =
   /^(?:speakers?|speaker\(s\)|presenters?|presented by|by|who|sprecher(?:in)?(?:\(innen\))?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|sprekers?|докладчики?|спикеры?|prelegen(?:t|tka|ci|tki)|přednášející|доповідач(?:і|ка)?|konuşmacı(?:lar)?|pembicara|narasumber|diễn giả|登壇者|講演者|発表者|발표자|讲师|讲者|講師|講者|演講者|主講人?)$/iu;
 /** Every candidate line of `post`, in document order. */
@@ -212,12 +214,16 @@ function talkNamedUnderSpeakers(el: Element, post: Element, text: string): Parse
 
 /** A line (below), else a paragraph that introduces a talk (`pushProse`). */
 function pushLineOrProse(out: Candidate[], el: Element, post: Element): void {
-  // Cheap tests first: most divs of a page are containers or prose.
-  if (el.tagName === 'DIV' && [...el.children].some((child) => BLOCK_CHILD.test(child.tagName))) return;
+  // Cheap tests first: most divs of a page are containers or prose; a few are cards.
+  if (el.tagName !== 'P' && [...el.children].some((child) => BLOCK_CHILD.test(child.tagName))) {
+    pushBox(out, el, post);
+    return;
+  }
   const raw = textUpTo(el, MAX_LINE * 2);
   if (!/\p{L}/u.test(raw)) return;
   const before = out.length;
   if (raw.length <= MAX_LINE * 2) pushLine(out, el, post);
+  if (out.length === before) pushBoldLead(out, el, post);
   if (out.length === before)
     pushProse(out, el, post, el.querySelector(MARKED) ? markedText(el, MAX_LINE * 2) : raw);
 }
@@ -228,11 +234,17 @@ function pushLine(out: Candidate[], el: Element, post: Element): void {
   if (!text || text.length > MAX_LINE) return;
   if (el.querySelector('br, time, img') || tokens(el).some((t) => META_TOKEN.test(t))) return;
   const bold = boldPrefix(el);
-  const plain = !bold && !/[.,;:!?…]$/.test(text) && !el.querySelector('b, strong, a');
-  if (!bold && !plain) return;
+  const badged = bold ? null : withoutBadge(el);
+  const plain = !bold && !badged && !/[.,;:!?…]$/.test(text) && !el.querySelector('b, strong, a');
+  if (!bold && !plain && !badged) return;
   if (contextInPost(el, post) !== 'content') return;
-  const next = nextBlockText(el);
+  const next = nextBlockText(el, post);
   if (!next) return;
+  if (badged) {
+    // "<span>01</span><span>Title</span>": a badge sets the line apart as bold would.
+    out.push(make(el, 'line', 7, badged, { listedSpeakers: speakerLineAfter(el, post) }));
+    return;
+  }
   if (bold === text) {
     // Titles end without sentence punctuation; a question is still a title ("Dude, Where's My Microservice?").
     if (/[.,;:]$/.test(text)) return;
@@ -250,6 +262,21 @@ function pushLine(out: Candidate[], el: Element, post: Element): void {
   if (next.length < Math.max(80, text.length * 2) || !/[.!?:…)"”。।؟۔]$/u.test(next)) return;
   out.push(make(el, 'plain', 7, text));
 }
+/**
+ * "<p><b>Title</b>, by Jane Doe. Notes…</p>": a paragraph that opens with a bold title, names its
+ * speakers in the sentence the title opens, and goes on with the notes (a callout's first paragraph).
+ */
+function pushBoldLead(out: Candidate[], el: Element, post: Element): void {
+  const bold = boldPrefix(el);
+  if (!bold || bold.length > MAX_LINE || /[.:;]$/.test(bold)) return;
+  const rest = textUpTo(el, bold.length + 120).slice(bold.length);
+  const by = BOLD_LEAD_BY.exec(rest);
+  const people = by?.[1] ? parsePeople(by[1]) : null;
+  if (!people || contextInPost(el, post) !== 'content') return;
+  out.push(make(el, 'line', 7, `${bold} — ${people.join(' and ')}`));
+}
+const BOLD_LEAD_BY = /^\s*,?\s*(?:by|von|par|por|door|di|av|oleh|[-–—])\s+([^.!?;:()]{3,80}?)\s*[.;:!]\s/u;
+
 /** Emphasis and user tags, which `markedText` reads as quotes and handles. */
 const MARKED = 'em, i, cite, .ljuser, [data-ljuser], .h-card, .mention';
 const BLOCK_CHILD = /^(?:P|DIV|UL|OL|TABLE|BLOCKQUOTE|PRE|SECTION|ARTICLE|H[1-6]|DL|FIGURE)$/;
@@ -446,10 +473,25 @@ function boldPrefix(el: Element): string | null {
   return text || null;
 }
 
-/** The text of the block after `el` (only its first 400 characters matter, and only their shape). */
-function nextBlockText(el: Element): string {
-  const next = el.nextElementSibling;
+/**
+ * The text of the block after `el`, climbing out of wrappers that hold nothing else (an editor's
+ * `<div><div><span>` blocks); only its first 400 characters matter, and only their shape.
+ */
+function nextBlockText(el: Element, post: Element): string {
+  const next = firstBlockAfter(el, post);
   return next && !next.matches(HEADINGS) ? textUpTo(next, 400) : '';
+}
+
+/**
+ * A card or a box (`boxes.ts`): a block whose first children are its fields (a kicker, the title, the
+ * speakers). One that goes on with the notes owns itself; one that holds only its fields introduces
+ * the text after it, as a line does.
+ */
+function pushBox(out: Candidate[], el: Element, post: Element): void {
+  const fields = cardFields(el);
+  if (!fields || contextInPost(el, post) !== 'content') return;
+  const owns = fields.holdsNotes ? [el] : null;
+  out.push(make(el, 'box', owns ? 8 : 7, fields.title, { owns, listedSpeakers: fields.speakers }));
 }
 
 /**
@@ -470,8 +512,11 @@ function speakerLineAfter(el: Element, post: Element, title = ''): string[] {
       return [];
     // "By Jane Doe" in a byline names the article's author, not a speaker.
     const byline = hasMetaAncestor(block, post);
+    // Each line of the block, and each of its innermost blocks (an outliner's properties: "speaker:
+    // [[Jane Doe]]", "room: Sala 4", each a block of its own).
+    const lines = [...brokenLines(block), ...leaves(block).map((leaf) => clean(leaf.textContent))];
     const labelled =
-      brokenLines(block)
+      lines
         .filter((line) => !(byline && /^by\s/iu.test(line)))
         .map(speakerLine)
         .find((people) => people.length) ?? [];

@@ -28,6 +28,7 @@ import {
   tokens,
   truncate,
 } from './dom';
+import { withoutBadge } from './boxes';
 import { threadTalks } from './messages';
 import { findPosts } from './posts';
 import { opensWithBreak, tellsOfAnotherTalk } from './prose';
@@ -212,7 +213,10 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
   applyRules(body, page.rules, partsOfAbove);
   // Structural lines that are no headings ("<p><b>La comida</b></p>", "<p><b>Conclusiones</b></p>") end a
   // talk introduced by a line.
-  const roleLines = body.filter((c) => c.kind !== 'heading' && c.role && c.role !== 'part').map((c) => c.el);
+  // A badge numbers a section ("01", "番外"): the next badge opens another, a talk or not.
+  const roleLines = body
+    .filter((c) => c.kind !== 'heading' && ((c.role && c.role !== 'part') || withoutBadge(c.el)))
+    .map((c) => c.el);
   const sectionEnd = (c: Candidate, next: Candidate | null) => {
     const end = talkEnd(c, next, post, partsOfAbove);
     if (c.kind === 'heading' || c.owns) return end;
@@ -438,6 +442,7 @@ function talksOfForm(post: Element, body: Candidate[], form: TalkForm): Talk[] {
 
 function formOf(c: Candidate): TalkForm {
   if (c.kind === 'heading') return `h${Math.min(6, Math.max(1, c.level))}` as TalkForm;
+  if (c.kind === 'box') return 'card';
   return c.kind === 'plain' ? 'line' : c.kind;
 }
 
@@ -499,9 +504,12 @@ function chooseTalks(
   for (const c of body) {
     // Plain lines, link cards and prose only count where no other form is found.
     if (c.kind === 'plain' || c.kind === 'card' || c.kind === 'prose') continue;
+    // A card's fields name a talk on a page about an event; elsewhere they are a figure's or a profile's.
+    if (c.kind === 'box' && !eventPage) continue;
     const key = c.kind === 'heading' ? `h${c.level}` : c.kind;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
+  withoutAgendaRows(groups, post);
   for (const members of groups.values()) confirmPrefixesByForm(members);
   const scored = [...groups.values()]
     .map((members) => scoreGroup(members, post))
@@ -590,8 +598,72 @@ function chooseTalks(
     accepted = withoutRepeats(accepted);
   }
   if (eventPage && !strongOnly) accepted = withStrays(accepted, body, post);
-  return accepted;
+  return eventPage ? withTalkBlocksAmongHeadings(accepted, body, post) : accepted;
 }
+
+/**
+ * Among talks that are headings, a talk may open in a block that is none: a session card after three
+ * talk headings, a callout under a day heading, a bold block under a heading that is no talk. Such a
+ * block naming its speakers, with strong evidence of its own, is a talk of the headings' rank: it ends
+ * the talk above it. Not right under a talk's heading, where a card names that talk's speaker or
+ * repeats its title.
+ */
+function withTalkBlocksAmongHeadings(accepted: Talk[], body: Candidate[], post: Element): Talk[] {
+  if (accepted.length < 2 || accepted.some((t) => t.c.kind !== 'heading')) return accepted;
+  const openings = new Set(accepted.flatMap((t) => [...take(blocksAfter(t.c.el, post), 2)]));
+  const blocks = body.filter(
+    (c) =>
+      (c.kind === 'box' || c.kind === 'line') &&
+      !c.owns &&
+      c.role === null &&
+      (c.parsed.speakers.length > 0 || c.listedSpeakers.length > 0) &&
+      hasStrongEvidence(c, post, false) &&
+      !parsePeople(c.parsed.title) &&
+      ![...openings].some((b) => b.contains(c.el)),
+  );
+  if (!blocks.length) return accepted;
+  return withoutRepeats([...accepted, ...blocks.map((c) => toTalk(c, post))]);
+}
+
+/** The first `n` items of `items`. */
+function* take<T>(items: Iterable<T>, n: number): Generator<T> {
+  if (n <= 0) return;
+  for (const item of items) {
+    yield item;
+    if (--n <= 0) return;
+  }
+}
+
+/**
+ * A talk table whose rows hold no notes (a day, a time, a title, who went) is the page's agenda or
+ * plan when the talks are written up under other lines of their own: it names them, and the write-up
+ * is elsewhere. Its rows are no talks; a line that repeats a row's title is declared a talk by it, as
+ * by the page's JSON-LD (strong evidence, and the row's speakers where the line names none). Where
+ * nothing else names a talk, the table is read as before.
+ */
+function withoutAgendaRows(groups: Map<string, Candidate[]>, post: Element): void {
+  const rows = groups.get('row');
+  if (!rows || rows.some(rowHasNotes)) return;
+  const others = [...groups].filter(([form]) => form !== 'row').flatMap(([, members]) => members);
+  if (!others.some((c) => c.role === null && hasStrongEvidence(c, post))) return;
+  for (const row of rows) {
+    if (row.owns && notSeen(row)) continue;
+    const key = row.parsed.title.toLowerCase();
+    for (const line of others.filter((c) => c.parsed.title.toLowerCase() === key))
+      line.declared ??= { key, speakers: row.listedSpeakers };
+  }
+  groups.delete('row');
+}
+
+/** A cell of the row other than its title reads as notes: a sentence, or a long text. */
+function rowHasNotes(row: Candidate): boolean {
+  return [...row.el.children].some((cell) => {
+    const text = clean(cell.textContent);
+    if (!text || text === row.text || row.text.includes(text)) return false;
+    return text.length >= ROW_NOTES || (/[.!?…。]$/u.test(text) && text.split(/\s+/).length >= 4);
+  });
+}
+const ROW_NOTES = 60;
 
 /**
  * A write-up without talk headings may introduce each talk its own way (a blog without markup
@@ -629,17 +701,34 @@ function withStrays(accepted: Talk[], body: Candidate[], post: Element): Talk[] 
  * speaker is named further down).
  */
 function withRunMates(talks: Talk[], post: Element): Talk[] {
-  if (talks.length < 2) return talks;
+  // One talk found for sure may name the run too (an outline whose one heading block names its speaker,
+  // among bullet blocks that name theirs in their lines), when two blocks of the run read as talks.
+  const single = talks.length === 1 && hasStrongEvidence(talks[0]!.c, post);
+  if (talks.length < 2 && !single) return talks;
   const lines = collectBlockCandidatesAround(
     talks.map((t) => t.c.el),
     post,
   ).filter((c) => c.role === null && !notSeen(c));
   if (!lines.length) return talks;
   const holds = (c: Candidate) => talks.some((t) => c.el.contains(t.c.el) || t.c.el.contains(c.el));
-  const runs = new Set(lines.filter(holds).map((c) => c.el.parentElement));
+  // The runs that hold a talk: by a block whose line is the talk's, or by a block the talk stands in.
+  const parents = new Set(lines.map((c) => c.el.parentElement));
+  const runs = new Set(
+    [...parents].filter((parent) =>
+      [...(parent?.children ?? [])].some((block) => talks.some((t) => block.contains(t.c.el))),
+    ),
+  );
   const mates = lines.filter((c) => runs.has(c.el.parentElement) && !holds(c));
-  if (!mates.length) return talks;
-  return withoutRepeats([...talks, ...mates.map((c) => toTalk(c, post))]);
+  if (!mates.length || (talks.length === 1 && mates.length < 2)) return talks;
+  // A talk standing in a block of the run owns that block, as its mates own theirs: the next block (a
+  // break, a note) is no longer its.
+  const owning = talks.map((t) => {
+    const block = t.c.owns
+      ? null
+      : [...runs].flatMap((r) => [...(r?.children ?? [])]).find((b) => b.contains(t.c.el));
+    return block ? { ...t, c: { ...t.c, owns: [block] } } : t;
+  });
+  return withoutRepeats([...owning, ...mates.map((c) => toTalk(c, post))]);
 }
 
 /** A section that opens by naming what it is: "Talk by …", "Доклад Ольги …", "Keynote from …", "Vortrag von …". */

@@ -117,8 +117,8 @@ export function parsePeople(text: string): string[] | null {
 }
 
 /**
- * Vietnamese and Indonesian writers name a speaker by an honorific of address and the given name ("anh
- * Tuấn", "chị Lan", "Mbak Sekar", "Pak Budi"): the honorific says a person is meant, so one name is
+ * Vietnamese, Indonesian and Malay writers name a speaker by an honorific of address and the given name
+ * ("anh Tuấn", "chị Lan", "Mbak Sekar", "Pak Budi", "Encik Lim Wei Jie"): the honorific says a person is meant, so one name is
  * enough. Vietnamese ones in lower case only: a capitalised "Anh" is as often a given name. Null for
  * anything else.
  */
@@ -131,7 +131,7 @@ function nameAfterHonorific(part: string): string | null {
 const VI_HONORIFIC =
   /^(?:anh|chị|em|bạn|thầy|cô|ông|bà)\s+(\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3})$/u;
 const ID_HONORIFIC =
-  /^(?:[Mm]bak|[Mm]as|[Pp]ak|[Bb]apak|[Bb]u|[Ii]bu|[Kk]ak)\s+(\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3})$/u;
+  /^(?:[Mm]bak|[Mm]as|[Pp]ak|[Bb]apak|[Bb]u|[Ii]bu|[Kk]ak|[Ee]ncik|[Cc]ik|[Pp]uan)\s+(\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3})$/u;
 
 /**
  * People named before a role or an affiliation: "Rocío Benítez, consultora de accesibilidad",
@@ -148,6 +148,18 @@ export function parsePeopleWithRole(text: string): string[] | null {
     rest = rest.slice(0, cut).trim();
   }
   return null;
+}
+
+/**
+ * A line of an outliner (Logseq, Obsidian, Roam) as a reader sees it: a page link's brackets
+ * ("[[Jane Doe]]"), tags at the end ("#talk #api") and a task state in front ("DONE", "TODO") are the
+ * outliner's markup, not part of a title or a name.
+ */
+export function withoutOutlineMarkup(text: string): string {
+  return text
+    .replace(/\[\[([^[\]]{1,120})\]\]/gu, '$1')
+    .replace(/(?:\s+#[\p{L}\p{N}_/-]+)+\s*$/u, '')
+    .replace(/^\s*(?:TODO|DONE|DOING|LATER|NOW|WAITING|CANCELED|CANCELLED)\s+(?=\S)/u, '');
 }
 
 /** "佐伯 真理子さん" -> "佐伯 真理子"; "Dr. Jane Doe" -> "Jane Doe". */

@@ -5,7 +5,14 @@
  * (a marker is evidence that the line names a talk) and a speaker-looking prefix ("Jane Doe: Title")
  * that the caller confirms against the write-up, since "Signals Everywhere: What …" reads the same.
  */
-import { HONORIFIC, isCjkName, isPersonName, parseCaselessPeople, parsePeople } from './people';
+import {
+  HONORIFIC,
+  isCjkName,
+  isPersonName,
+  parseCaselessPeople,
+  parsePeople,
+  withoutOutlineMarkup,
+} from './people';
 
 export type TalkMarker = 'keynote' | 'talk' | 'lightning' | 'panel' | 'workshop' | 'paper';
 
@@ -41,7 +48,7 @@ export interface ParsedTitle {
 
 const MARKERS: [RegExp, TalkMarker][] = [
   [
-    /^(?:opening |closing |morning |afternoon |the |(?:mon|tues|wednes|thurs|fri|satur|sun)day |day (?:one|two|three|\d) )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$|^(?:nyitó|záró) (?:keynote|előadás)$|^(?:öppnings|avslutnings)?keynote$|^(?:कीनोट|मुख्य भाषण|הרצאת (?:פתיחה|סיום)|الكلمة (?:الافتتاحية|الرئيسية|الختامية)|κεντρική ομιλία|ключевой доклад|пленарный доклад|(?:открывающий |закрывающий |вступительный )?кейноут|(?:відкриваючий |закриваючий )?кейноут|wykład otwierający|wykład inauguracyjny|úvodní přednáška|zahajovací přednáška|ключова доповідь|пленарна доповідь|açılış konuşması|kapanış konuşması|ana konuşma|sesi utama|pembicara utama|bài phát biểu chính|phiên toàn thể|主旨发言)$/iu,
+    /^(?:opening |closing |morning |afternoon |the |(?:mon|tues|wednes|thurs|fri|satur|sun)day |day (?:one|two|three|\d) )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$|^(?:nyitó|záró) (?:keynote|előadás)$|^(?:öppnings|avslutnings)?keynote$|^(?:कीनोट|मुख्य भाषण|הרצאת (?:פתיחה|סיום)|الكلمة (?:الافتتاحية|الرئيسية|الختامية)|κεντρική ομιλία|ключевой доклад|пленарный доклад|(?:открывающий |закрывающий |вступительный )?кейноут|(?:відкриваючий |закриваючий )?кейноут|wykład otwierający|wykład inauguracyjny|keynote (?:otwierając|zamykając)(?:y|a)|úvodní přednáška|zahajovací přednáška|ключова доповідь|пленарна доповідь|açılış konuşması|kapanış konuşması|ana konuşma|sesi utama|pembicara utama|ucaptama(?: pembukaan| penutup| perasmian)?|bài phát biểu chính|phiên toàn thể|主旨发言)$/iu,
     'keynote',
   ],
   [
@@ -49,11 +56,11 @@ const MARKERS: [RegExp, TalkMarker][] = [
     'lightning',
   ],
   [
-    /^(?:panel(?: discussion)?|fireside chat|podiumsdiskussion|table ronde|mesa redonda|パネルディスカッション)$/iu,
+    /^(?:panel(?: discussion)?|paneli|fireside chat|podiumsdiskussion|table ronde|mesa redonda|パネルディスカッション)$/iu,
     'panel',
   ],
   [
-    /^(?:workshop|tutorial|hands-on(?: lab)?|tools[- ]in[- ]action|deep dive|university|université|bof|birds of a feather|ワークショップ|atelier|taller)$/iu,
+    /^(?:workshop|tutorial|hands-on(?: lab)?|tools[- ]in[- ]action|deep dive|university|université|bof|birds of a feather|ワークショップ|atelier|taller|bengkel|lokakarya)$/iu,
     'workshop',
   ],
   [/^(?:paper|research paper|full paper|short paper|論文)$/iu, 'paper'],
@@ -79,11 +86,13 @@ const TIME_OF_DAY = String.raw`(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*[aApP][mM])?(
 const SLOT = String.raw`(?:[\p{L}\p{M}]+\.?\s+){1,2}(?:\d{1,3}(?:\.\d{1,3})?\p{L}?|\p{Lu}{1,2}\d?|\p{Lo})|(?:\d{1,3}|\p{Lu}{1,2})\s+[\p{L}\p{M}]+`;
 /**
  * A kicker: two to four labels of time and place, in any order, set apart by dots, bars or commas and
- * closed by a dash, a bar or a colon ("Saal 1, 12:50 — ", "Room 1.19, 11:00 — ", "10:20 · Sal 3 — ").
+ * closed by a dash, a bar or a colon ("Saal 1, 12:50 — ", "Room 1.19, 11:00 — ", "10:20 · Sal 3 — "); a
+ * day may stand before the time and a qualifier before a room word ("Rust devroom, Sunday 11:30 — ").
  * One of them is a time: two place-shaped labels alone ("Java 21, Spring 6: …") may be a title's.
  */
+const KICKER_LABEL = String.raw`${TIME_OF_DAY}|${SLOT}|\p{L}+\.?\s+${TIME_OF_DAY}|(?:[\p{L}\p{M}]+\s+){1,2}(?:devroom|track|stage|hall|room)`;
 const KICKER = new RegExp(
-  String.raw`^(?:${TIME_OF_DAY}|${SLOT})(?:\s*[·•|,，،]\s*(?:${TIME_OF_DAY}|${SLOT})){1,3}\s*[-–—|:：·•]\s+(?=\S)`,
+  String.raw`^(?:${KICKER_LABEL})(?:\s*[·•|,，،]\s*(?:${KICKER_LABEL})){1,3}\s*[-–—|:：·•]\s+(?=\S)`,
   'u',
 );
 const HAS_TIME = new RegExp(TIME_OF_DAY, 'u');
@@ -124,7 +133,8 @@ function markerOf(prefix: string): TalkMarker | null {
   const qualified = /^[^-–—:：]{1,20}\s[-–—]\s(.+)$/u.exec(bare);
   if (qualified?.[1]) return markerOf(qualified[1]);
   // "सुबह का कीनोट" (the morning's keynote): a qualifier of two words at most before a kind word.
-  const last = /^(?:\S+\s+){1,2}(\S+)$/u.exec(bare)?.[1];
+  // A case ending after an apostrophe ("Açılış Keynote’u") is the kind word's.
+  const last = /^(?:\S+\s+){1,2}(\S+?)(?:['’]\p{Ll}{1,4})?$/u.exec(bare)?.[1];
   return last && !/^(?:talk|session)$/iu.test(last)
     ? (MARKERS.find(([re]) => re.test(last))?.[1] ?? null)
     : null;
@@ -132,7 +142,7 @@ function markerOf(prefix: string): TalkMarker | null {
 
 /** Parses the text of a line that introduces a talk. */
 export function parseTalkTitle(raw: string): ParsedTitle {
-  let text = raw.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  let text = withoutOutlineMarkup(raw.replace(/[\s\u00a0\u200b]+/g, ' ').trim());
   let marker: TalkMarker | null = null;
   let code: string | null = null;
   let time: string | null = null;

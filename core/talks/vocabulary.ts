@@ -59,7 +59,8 @@ const DAY_PATTERNS: RegExp[] = [
 ];
 
 const TRACK_PATTERNS: RegExp[] = [
-  /^(?:track|room|hall|stage|devroom|salle|saal|sala|raum)\s+[\p{L}\d]{1,3}\b(?:\s*[-:–—(].*)?$/u,
+  // "Track B: “Title”" is a talk in track B: a quoted title after the label is no track's theme.
+  /^(?:track|room|hall|stage|devroom|salle|saal|sala|raum)\s+[\p{L}\d]{1,3}\b(?:\s*[-:–—(](?!\s*["“”«»„‘’'「『]).*)?$/u,
   /^(?:main|big|small)\s+(?:stage|hall|room|track)$/,
   /^(?:[\p{L}\d]+\s+){0,3}(?:track|devroom)$/u,
 ];
@@ -86,7 +87,7 @@ const OUTRO_PATTERNS: RegExp[] = [
   /^(?:practical|logistics|notes?|tips?|advice)(?:\s+\w+){0,4}\s+(?:for\s+)?(?:next\s+(?:time|year)|attendees|first[- ]timers)\b.*$/,
   /^(?:logistics|practical (?:notes|details|info|information)|travel|getting home)(?:,?\s+for next (?:time|year))?$/,
   /^(?:summary|notes?)\s+for\s+the\s+team$/,
-  /^(?:fazit|zusammenfassung|ausblick|schluss|schlusswort|abschluss|offene punkte|nächste schritte|conclusion|en conclusion|pour conclure|bilan|en résumé|conclusión|conclusiones|para terminar|para cerrar|en resumen|resumen|conclusão|fechando|para fechar|considerações finais|tot slot|conclusie|总结|写在最后|结语|마치며|정리|заключение|вместо заключения|итоги|выводы|висновки|підсумки|підсумок|podsumowanie|wnioski|zakończenie|shrnutí|závěr|sonuç|sonuçlar|kapanış|son söz|genel değerlendirme|penutup|penutupan|kesimpulan|tổng kết|kết luận|lời kết|小结|结论|후기|결론|まとめ|おわりに|終わりに|最後に|さいごに|所感|全体の感想|振り返り|あとがき|לסיכום|סיכום|آخر الكلام|الخلاصة|ملخص|आख़िरी बात|आखिरी बात|निष्कर्ष|सारांश)$/,
+  /^(?:fazit|zusammenfassung|ausblick|schluss|schlusswort|abschluss|offene punkte|nächste schritte|conclusion|en conclusion|pour conclure|bilan|en résumé|conclusión|conclusiones|para terminar|para cerrar|en resumen|resumen|conclusão|fechando|para fechar|considerações finais|tot slot|conclusie|总结|写在最后|结语|마치며|정리|заключение|вместо заключения|итоги|выводы|висновки|підсумки|підсумок|podsumowanie|wnioski|zakończenie|shrnutí|závěr|sonuç|sonuçlar|kapanış|son söz|genel değerlendirme|penutup|penutupan|kesimpulan|ringkasan|rumusan|tổng kết|kết luận|lời kết|小结|结论|후기|결론|まとめ|おわりに|終わりに|最後に|さいごに|所感|全体の感想|振り返り|あとがき|לסיכום|סיכום|آخر الكلام|الخلاصة|ملخص|आख़िरी बात|आखिरी बात|निष्कर्ष|सारांश)$/,
 ];
 
 const PART_PATTERNS: RegExp[] = [
@@ -129,9 +130,20 @@ const UPCOMING_PATTERNS: RegExp[] = [
   /^(?:what (?:i|we) (?:missed|didn't (?:see|catch|get to))|(?:i|we) missed|missed|not seen|was ich verpasst habe|was wir verpasst haben|verpasst|ce que j'ai (?:raté|manqué)|lo que me perdí|o que (?:eu )?perdi|wat ik (?:heb )?gemist(?: heb)?|det nåede jeg ikke|det rakk jeg ikke|det hann jag inte|що я пропустив|що ми пропустили|что я пропустил|co mi umknęło|co jsem nestihl|kaçırdıklarım|yang terlewat)$/u,
 ];
 
+/**
+ * Talks the writers plan to see, before the event ("Sessions we want to see", "Vorträge, die wir sehen
+ * wollen", "Charlas que queremos ver"): named from the programme, not written up, as what is still to
+ * come. Read before the group headings, which "Talks we saw" is.
+ */
+const PLANNED_PATTERNS: RegExp[] = [
+  /^(?:(?:the )?(?:talks|sessions|keynotes|workshops)\s+(?:i|we)(?:['’]d| would| will)?\s+(?:want|plan|hope|intend|like|need|are going|am going)\s+to\s+(?:see|attend|catch|watch|cover)|(?:our|my|the team['’]s) (?:shortlist|watch ?list|session plan|talk plan))\b.*$/,
+  /^(?:(?:vorträge|sessions),? die (?:ich|wir) (?:sehen|besuchen|hören) (?:will|wollen|möchten)|(?:conférences|sessions) (?:que |qu['’])(?:je|nous) (?:voulons|veux|comptons) voir|(?:charlas|sesiones) que (?:queremos|quiero|vamos a) ver|(?:palestras|sessões) que (?:queremos|quero|vamos) (?:ver|assistir)|(?:talks|sessies) die (?:ik|we) (?:willen|wil) zien)(?!\p{L}).*$/u,
+];
+
 const ALL: [HeadingRole, RegExp[]][] = [
   ['day', DAY_PATTERNS],
   ['track', TRACK_PATTERNS],
+  ['upcoming', PLANNED_PATTERNS],
   ['group', GROUP_PATTERNS],
   ['intro', INTRO_PATTERNS],
   ['outro', OUTRO_PATTERNS],
