@@ -14,6 +14,7 @@ import { clean, isHidden, tokens } from './dom';
 import { isPersonName, nameWordRecurs, parsePeople } from './people';
 import { type ProseTalk, talkOpening } from './prose';
 import { findSpeakers } from './speakers';
+import { parseTalkTitle } from './title-parse';
 import { headingRole } from './vocabulary';
 
 /** A talk that a thread's messages hold: the line that opens it and the messages it consists of. */
@@ -120,10 +121,12 @@ const MAX_TITLE_WORDS = 16;
 /**
  * A message that announces something else ends the talk above: its first phrase is a break, the end,
  * a day or a group ("Lunch break.", "Lunchpauze", "Dag 2.", "Not a talk, just a lunch note"), or its
- * first line is set apart as a title that names no talk ("**lunch**", "**انتهى اليوم**").
+ * first line is set apart as a title that names no talk ("**lunch**", "**انتهى اليوم**"), or it opens
+ * with a slot of the programme, a place and a time ("Room B, 11:30 — @kai talks about …", "القاعة ب،
+ * 11:30 —"): another session began there, even when its talk is not one this reading names.
  */
 function endsTalk(lead: Lead): boolean {
-  if (lead.titled) return true;
+  if (lead.titled || parseTalkTitle(lead.text).slot !== null) return true;
   return [/^[^.!?…:;]{2,80}/u, /^[^.!?…:;,،]{2,80}/u].some((phrase) => {
     const first = phrase.exec(lead.text)?.[0] ?? '';
     return first.trim().split(/\s+/).length <= MAX_PHRASE_WORDS && headingRole(first) !== null;

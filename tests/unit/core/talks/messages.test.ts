@@ -6,6 +6,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectTalkSections, talkForNode } from '@/core/talks';
+import { threadTalks } from '@/core/talks/messages';
 
 const page = (body: string, title: string) =>
   new JSDOM(`<!doctype html><html><head><title>${title}</title></head><body>${body}</body></html>`, {
@@ -191,5 +192,53 @@ describe('messages that name no two talks', () => {
       'Hilo',
     );
     expect(titles(doc)).toEqual([]);
+  });
+});
+
+describe('a message opening with a programme slot ends the talk above (English)', () => {
+  // The writer's third post opens another session by its room and time, in a sentence that names no talk
+  // this reading takes ("Loft 2, 11:30 — @kai talks about …"): it and the post after it belong to
+  // no talk above.
+  const doc = page(
+    `<main>${[
+      status('Mira Holt', '09:10', [
+        'Hall A, 09:00. Ada Brenner, Boring Infrastructure Wins.',
+        'She counted the pager alerts of a year: most were noise.',
+      ]),
+      status('Mira Holt', '09:40', ['Her rule: every alert has an owner and an expiry date.'], 'keynote'),
+      status('Tom Reed', '09:45', ['Thanks for the notes! Is there a recording?'], 'reply'),
+      status(
+        'Mira Holt',
+        '11:31',
+        ['Loft 2, 11:30 — @kai talks about build caches, and the loft is full.'],
+        'room',
+      ),
+      status('Mira Holt', '11:50', ['Remote caches pay off only once the hit rate passes half.'], 'slot'),
+      status('Mira Holt', '14:05', [
+        'Hall A, 14:00. Lena Park, Queues That Never Drop.',
+        'Retries without duplicate orders, shown live.',
+      ]),
+      status('Mira Holt', '14:30', ['The idempotency demo was the best part.'], 'queues'),
+    ].join('')}</main>`,
+    'Conference thread',
+  );
+  const ownerOf = (id: string) =>
+    threadTalks(doc).find((t) => t.owns.some((el) => el.contains(doc.getElementById(id))))?.title ?? null;
+
+  it('reads the two talks from the posts that open them', () => {
+    expect(threadTalks(doc).map((t) => [t.title, t.speakers])).toEqual([
+      ['Boring Infrastructure Wins', ['Ada Brenner']],
+      ['Queues That Never Drop', ['Lena Park']],
+    ]);
+  });
+
+  it.each([
+    ['keynote', 'Boring Infrastructure Wins'],
+    ['reply', null],
+    ['room', null],
+    ['slot', null],
+    ['queues', 'Queues That Never Drop'],
+  ])('the post %s belongs to %s', (id, talk) => {
+    expect(ownerOf(id)).toBe(talk);
   });
 });
