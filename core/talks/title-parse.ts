@@ -103,6 +103,10 @@ const CREDITED = /^([^“"«„‘「『,，،]{3,80}?)\s*[,，،]\s*[“"«„�
 const SHORT_LABEL = /^[^\s:：]+(?:\s+[^\s:：]+){0,2}\s*[:：]\s+/u;
 const BRACKETED = /^[【[［〔]([^】\]］〕]{1,24})[】\]］〕]\s*(?=\S)/u;
 const NUMBERING = /^(?:#?\d{1,2}[.)]|\(\d{1,2}\)|#\d{1,2}:?|[IVX]{1,4}\.|No\.\s*\d+:?)\s+(?=\S)/u;
+/** A section number of a numbered document before a word ("2.1 Title", "3.2.1. Title"; LaTeX, Sphinx, Org). */
+const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=\p{L})/u;
+/** A citation after the title ("Title [4]", "Title [4, 7]", "Title [12–14]"), as a paper's report cites it. */
+const CITATION = /\s*\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]$/u;
 const DECORATION = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\s•·▶►→»*])+/u;
 const MEDIA_SUFFIX =
   /\s*[[(（](?:video|slides?|recording|livestream|live stream|stream|pdf|youtube|yt|vod|audio|podcast|transcript|notes|deck|動画|資料|スライド)(?:\s*(?:[+&,/]|and)\s*(?:video|slides?|recording|pdf|transcript|notes|deck|動画|資料|スライド))*[\])）]\s*$|\s*(?:\p{Extended_Pictographic}|\u{FE0F})+\s*$/iu;
@@ -153,7 +157,7 @@ export function parseTalkTitle(raw: string): ParsedTitle {
   // Prefixes come in any order ("10:30 — Room 2: Keynote: …"); peel until nothing changes.
   for (let i = 0; i < 6; i++) {
     const before = text;
-    text = text.replace(DECORATION, '').replace(NUMBERING, '');
+    text = text.replace(DECORATION, '').replace(NUMBERING, '').replace(SECTION_NUMBER, '');
     // "【主题演讲】Title", "[A1] Title": a bracketed marker, track or session code in front.
     const bracket = BRACKETED.exec(text);
     if (bracket?.[1]) {
@@ -281,7 +285,7 @@ export function parseTalkTitle(raw: string): ParsedTitle {
   let suffix = '';
   for (let i = 0; i < 3; i++) {
     const before = text;
-    text = text.replace(MEDIA_SUFFIX, '').trim();
+    text = text.replace(MEDIA_SUFFIX, '').replace(CITATION, '').trim();
     if (!speakers.length) {
       const found = speakerSuffix(text);
       if (found) {

@@ -35,6 +35,16 @@ describe('parseTalkTitle', () => {
       null,
     ],
     ['10:30 — Scaling Postgres (Jane Doe)', 'Scaling Postgres', ['Jane Doe'], null],
+    // A numbered document's section number and a paper report's citation (session 11).
+    ['2.1 The Maintenance Cliff', 'The Maintenance Cliff', [], null],
+    ['3.2.1. Flaky Tests Are Mostly Order-Dependent [4]', 'Flaky Tests Are Mostly Order-Dependent', [], null],
+    [
+      'Repairing Type Errors with Small Models [7, 9] — Kiran Bhat',
+      'Repairing Type Errors with Small Models',
+      ['Kiran Bhat'],
+      null,
+    ],
+    ['Python 3.12 in Production', 'Python 3.12 in Production', [], null],
     // A time with a comma, and a room named after its letter (session 9).
     ['09:45, A terem: Caching at the Edge', 'Caching at the Edge', [], null],
     ['Záró keynote – The Slow Parts of Fast Systems', 'The Slow Parts of Fast Systems', [], 'keynote'],
