@@ -149,6 +149,8 @@ describe('readClipLines: a single-talk post’s titles, the farthest lines', () 
   });
 
   it('reads no title past a structure line, beyond the bounds, or on a page of several talks', () => {
+    // Past a sub-heading of the post's it does.
+    expect(titled(page('<h2>Three ideas</h2><p>CLIP here.</p>'))).toContainEqual(['title', POST]);
     expect(titled(page('<h2>Other talks I liked</h2><p>CLIP here.</p>'))).toEqual([
       ['heading', 'Other talks I liked'],
     ]);
