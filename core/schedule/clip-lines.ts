@@ -7,7 +7,8 @@
  * import later can file the clip too. Bounded: at most MAX_CLIP_LINES lines of at most
  * MAX_LEAD_CHARS characters, read back over at most MAX_BLOCKS blocks (MAX_ELEMENTS elements), and
  * no further than a heading of rank 1 or 2 or a structure line (a break, "Closing thoughts", another
- * day) that ends any talk above it. Page text, read as data.
+ * day) that ends any talk above it. On a single-talk post, a reading that reached the post's top ends
+ * with the post's own titles (`title` lines: its `<h1>`, its metadata title). Page text, read as data.
  */
 import { leadOf } from '../talks/blocks';
 import { saysNotSeen, type TalkSection } from '../talks/detect';
@@ -31,7 +32,8 @@ const QUOTE_WITHIN = 80;
  * A line above a clip, as `HighlightRecord.clipLines` stores it (core/types.ts `ClipLineRecord`): its
  * text (a heading, a block's first or bold line, a short line; for `quoted`, the paragraph's first
  * sentence that holds the quoted title; for `end`, the opening of a block that ends every talk above
- * it: a break, another talk attended, a talk not seen, where detection ended a talk), kind, heading
+ * it: a break, another talk attended, a talk not seen, where detection ended a talk; for `title`, a
+ * single-talk post's `<h1>` or metadata title), kind, heading
  * rank, look and whether a list item or table row that does not hold the clip encloses it.
  */
 export type ClipLine = ClipLineRecord;

@@ -45,6 +45,21 @@ const SINGLE = `<!doctype html><html lang="en"><head>
   <p>He explained that ${FREEZE_PASSAGE}, which is why the second run is so much faster.</p>
   </article></main></body></html>`;
 
+/**
+ * Serves `html` at `path` with FOSDEM imported, clips `passage`, and waits for the popup's talk group
+ * of VACUUM, linked to the schedule's talk ("In the schedule"), to hold it.
+ */
+async function clipIntoVacuumGroup(session: ExtensionSession, path: string, html: string, passage: string) {
+  const opened = await fosdemWithWriteUp(session, path, html);
+  await clipPassage(opened.page, passage);
+  const popup = await session.openPopup(opened.page);
+  const group = popup.getByRole('region', { name: VACUUM });
+  await group.getByRole('region', { name: `In the schedule: ${VACUUM}` }).waitFor();
+  await group.getByRole('listitem').filter({ hasText: passage }).waitFor();
+  await popup.close();
+  return opened;
+}
+
 describe('the schedule finds the talk of a clip, in Chromium', () => {
   let session: ExtensionSession;
 
@@ -56,15 +71,13 @@ describe('the schedule finds the talk of a clip, in Chromium', () => {
   });
 
   it('files a clip of the thread’s second talk under that conference talk', async () => {
-    const { dashboard, page } = await fosdemWithWriteUp(session, 'chat/fosdem-2026.html', THREAD);
-    await clipPassage(page, VACUUM_PASSAGE);
-
     // In the popup: a talk group of the line's title, linked to the schedule's talk.
-    const popup = await session.openPopup(page);
-    const group = popup.getByRole('region', { name: VACUUM });
-    await group.getByRole('region', { name: `In the schedule: ${VACUUM}` }).waitFor();
-    await group.getByRole('listitem').filter({ hasText: VACUUM_PASSAGE }).waitFor();
-    await popup.close();
+    const { dashboard, page } = await clipIntoVacuumGroup(
+      session,
+      'chat/fosdem-2026.html',
+      THREAD,
+      VACUUM_PASSAGE,
+    );
 
     // In the dashboard's Conferences view, under the conference talk, after a reload too.
     const countOf = (title: string) => conferenceTalkCount(dashboard, title);
@@ -91,14 +104,13 @@ describe('the schedule finds a single-talk post’s talk by its title, in Chromi
   });
 
   it('files a clip of a single-talk post under the talk its title names', async () => {
-    const { dashboard, page } = await fosdemWithWriteUp(session, 'single/vacuum.html', SINGLE);
-    await clipPassage(page, FREEZE_PASSAGE);
-
-    const popup = await session.openPopup(page);
-    const group = popup.getByRole('region', { name: VACUUM });
-    await group.getByRole('region', { name: `In the schedule: ${VACUUM}` }).waitFor();
-    await group.getByRole('listitem').filter({ hasText: FREEZE_PASSAGE }).waitFor();
-    await popup.close();
+    // In the popup: a talk group of the post title's talk, linked to the schedule's talk.
+    const { dashboard, page } = await clipIntoVacuumGroup(
+      session,
+      'single/vacuum.html',
+      SINGLE,
+      FREEZE_PASSAGE,
+    );
     await dashboard.close();
     await page.close();
   });
