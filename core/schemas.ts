@@ -135,7 +135,7 @@ const authorSchema = v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(L
 /** A line above a clip (`ClipLineRecord`): short page text and small numbers, plain data. */
 const ClipLineSchema = v.object({
   text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.clipLead)),
-  kind: v.picklist(['heading', 'first', 'bold', 'line', 'quoted', 'end']),
+  kind: v.picklist(['heading', 'first', 'bold', 'line', 'quoted', 'end', 'title']),
   level: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)),
   style: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(7)),
   enclosed: v.boolean(),

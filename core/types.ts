@@ -249,7 +249,7 @@ export interface ClipLeadRecord {
 /** A line above a clip (core/schedule/clip-lines.ts `ClipLine`): page text of at most LIMITS.clipLead characters. */
 export interface ClipLineRecord {
   text: string;
-  kind: 'heading' | 'first' | 'bold' | 'line' | 'quoted' | 'end';
+  kind: 'heading' | 'first' | 'bold' | 'line' | 'quoted' | 'end' | 'title';
   /** 1-6 for a heading of that rank, 0 for another line. */
   level: number;
   /** Lines of one look share a number (0-7). */

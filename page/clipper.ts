@@ -17,7 +17,7 @@ import { buildTextIndex, describeRange, type TextIndex, textContentQuote } from 
 import { plainTextMarkdown } from '@/core/markdown/escape';
 import { rangeToMarkdown } from '@/core/markdown/from-html';
 import { clipLead } from '@/core/schedule/clip-lead';
-import { readClipLines, structureStops } from '@/core/schedule/clip-lines';
+import { readClipLines, singlePostTitle, structureStops } from '@/core/schedule/clip-lines';
 import { LIMITS } from '@/core/limits';
 import { extractPageMetadata } from '@/core/page-metadata';
 import type { StyleReader } from '@/core/rendered-text';
@@ -181,7 +181,11 @@ export function buildClip(doc: Document, range: Range, options: ClipOptions): Cl
   const lead = talk ? clipLead(talk.heading, range.startContainer) : null;
   // The lines above it, whatever the markup: the schedule reads them for the talk they name where
   // detection filed the passage under no talk it knows (core/schedule/file-by-lines.ts).
-  const lines = readClipLines(range.startContainer, structureStops(sections));
+  const lines = readClipLines(
+    range.startContainer,
+    structureStops(sections),
+    singlePostTitle(sections, metadata.title),
+  );
   return {
     page: metadata,
     talks: sections

@@ -7,7 +7,8 @@
  * import later can file the clip too. Bounded: at most MAX_CLIP_LINES lines of at most
  * MAX_LEAD_CHARS characters, read back over at most MAX_BLOCKS blocks (MAX_ELEMENTS elements), and
  * no further than a heading of rank 1 or 2 or a structure line (a break, "Closing thoughts", another
- * day) that ends any talk above it. Page text, read as data.
+ * day) that ends any talk above it. On a single-talk post, a reading that reached the post's top ends
+ * with the post's own titles (`title` lines: its `<h1>`, its metadata title). Page text, read as data.
  */
 import { leadOf } from '../talks/blocks';
 import { saysNotSeen, type TalkSection } from '../talks/detect';
@@ -31,7 +32,8 @@ const QUOTE_WITHIN = 80;
  * A line above a clip, as `HighlightRecord.clipLines` stores it (core/types.ts `ClipLineRecord`): its
  * text (a heading, a block's first or bold line, a short line; for `quoted`, the paragraph's first
  * sentence that holds the quoted title; for `end`, the opening of a block that ends every talk above
- * it: a break, another talk attended, a talk not seen, where detection ended a talk), kind, heading
+ * it: a break, another talk attended, a talk not seen, where detection ended a talk; for `title`, a
+ * single-talk post's `<h1>` or metadata title), kind, heading
  * rank, look and whether a list item or table row that does not hold the clip encloses it.
  */
 export type ClipLine = ClipLineRecord;
@@ -151,8 +153,14 @@ function ownLine(block: Element, node: Node): Omit<ClipLine, 'style' | 'enclosed
 /**
  * The lines above `node` (a clip's start), nearest first (see the module comment for what counts
  * and the bounds). A structure line is kept, last, so that the caller sees where the reach ended.
+ * On a single-talk post (`postTitle`, from {@link singlePostTitle}; null on other pages) a reading that
+ * went up to the post's top ends with the post's titles, `title` lines, farthest last.
  */
-export function readClipLines(node: Node, stops: readonly Element[] = []): ClipLine[] {
+export function readClipLines(
+  node: Node,
+  stops: readonly Element[] = [],
+  postTitle: string | null = null,
+): ClipLine[] {
   const doc = node.ownerDocument;
   if (!doc) return [];
   const root = doc.body ?? doc.documentElement;
@@ -175,6 +183,9 @@ export function readClipLines(node: Node, stops: readonly Element[] = []): ClipL
   walker.currentNode = own ?? (node.nodeType === 1 ? node : (node.parentNode ?? root));
   let blocks = 0;
   let visited = 0;
+  // Whether the reading went up to the post's top (its start, or a heading of rank 1 or 2 with no
+  // structure line on the way): the post's title is then the farthest line.
+  let reachedTop = true;
   for (
     let el = walker.previousNode() as Element | null;
     el && lines.length < MAX_CLIP_LINES && blocks < MAX_BLOCKS && visited++ < MAX_ELEMENTS;
@@ -185,12 +196,44 @@ export function readClipLines(node: Node, stops: readonly Element[] = []): ClipL
     const line = lineOf(el);
     if (!line && endsTalks(el, stops)) {
       add(el, endLine(el));
+      reachedTop = false;
       break;
     }
     if (!line) continue;
     add(el, line);
-    if ((line.kind !== 'quoted' && lineRole(line.text) === 'end') || (line.level > 0 && line.level <= 2))
-      break;
+    if (line.kind !== 'quoted' && lineRole(line.text) === 'end') reachedTop = false;
+    if (!reachedTop || (line.level > 0 && line.level <= 2)) break;
   }
-  return lines;
+  if (lines.length >= MAX_CLIP_LINES || blocks >= MAX_BLOCKS || visited > MAX_ELEMENTS) reachedTop = false;
+  if (reachedTop && postTitle !== null) lines.push(...postTitles(doc, node, postTitle, lines));
+  return lines.slice(0, MAX_CLIP_LINES);
+}
+
+/**
+ * The post title `readClipLines` may read as the farthest line: only on a page where detection found
+ * at most one talk (a single-talk post; a recap's title is no talk's).
+ */
+export function singlePostTitle(sections: readonly TalkSection[], title: string | null): string | null {
+  return sections.length <= 1 ? title : null;
+}
+
+/**
+ * The post's own titles, farthest last, as `title` lines: its visible `<h1>` (the page's only one, above
+ * the clip, when the reading stopped before it) and the title its metadata states (`postTitle`:
+ * og:title, JSON-LD headline or `<title>`, as core/page-metadata.ts reads it), each once.
+ */
+function postTitles(doc: Document, node: Node, postTitle: string, read: readonly ClipLine[]): ClipLine[] {
+  const [h1, ...more] = [...doc.querySelectorAll('h1')].filter((h) => !h.closest(OUTSIDE));
+  const shown =
+    h1 && !more.length && !h1.contains(node) && h1.compareDocumentPosition(node) & 4 /* FOLLOWING */
+      ? clean(h1.textContent)
+      : '';
+  const seen = new Set(read.map((line) => line.text));
+  const titles: ClipLine[] = [];
+  for (const text of [shown, clean(postTitle)]) {
+    if (!text || text.length > MAX_LEAD_CHARS || seen.has(text)) continue;
+    seen.add(text);
+    titles.push({ text, kind: 'title', level: 0, style: 0, enclosed: false });
+  }
+  return titles;
 }

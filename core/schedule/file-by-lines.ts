@@ -16,7 +16,10 @@
  *   title, or a heading of its rank or above, that names no schedule talk (a talk of no schedule
  *   starts there); a line in a
  *   list item or table row reaches no further than its item, and a line whose time is later than a
- *   nearer line's belongs to a page written newest first.
+ *   nearer line's belongs to a page written newest first;
+ * - a single-talk post's title (`title` lines, the farthest) reaches past the post's own sub-headings,
+ *   not past a structure line; it names no talk when it speaks of several, and its speakers, if it
+ *   names any, must agree.
  */
 import { type ClipLine, lineRole } from './clip-lines';
 import { type MatchEvidence, matchTalk } from './match';
@@ -40,12 +43,42 @@ const NONE: LineFiling = { kind: 'none' };
 
 /** The talk a line names: its title and speakers as detection's title parser reads them. */
 function queryOf(line: ClipLine): { title: string; speakers: string[] } | null {
+  if (line.kind === 'title') return postTitleQuery(line.text);
   if (line.kind === 'quoted') {
     const introduced = talksIntroducedIn(line.text)[0];
     const title = introduced?.title ?? quotedTitleIn(line.text);
     return title ? { title, speakers: introduced?.speakers ?? [] } : null;
   }
   const parsed = parseTalkTitle(line.text);
+  return parsed.title ? { title: parsed.title, speakers: parsed.speakers } : null;
+}
+
+/**
+ * A post title that speaks of several talks ("KubeCon 2024: four talks worth your evening", "From X to
+ * Y: my favourite talks", "Day 2 highlights") names none of them.
+ */
+const SEVERAL_TALKS =
+  /(?<!\p{L})(?:talks|sessions|keynotes|presentations|lightning|highlights|favou?rites?|takeaways|recap|round-?up|day\s*\d+|days|vorträge|conférences|charlas|palestras|prezentări|xerrades)(?!\p{L})/iu;
+
+/** Where a quoted title's trailing conference starts ("“T” – Jane Doe at KubeCon 2024"). */
+const AT_CONFERENCE = /\s+(?:at|@|la|bei|à|en|na|на|auf|op|a)\s.*$/iu;
+
+/**
+ * The talk a post title names: a title quoted with its speakers ("Jane Doe on “T”", "Notes: “T” – Jane
+ * Doe at KubeCon 2024"), or the whole title as detection's parser reads it; none when it speaks of
+ * several talks.
+ */
+function postTitleQuery(text: string): { title: string; speakers: string[] } | null {
+  if (SEVERAL_TALKS.test(text)) return null;
+  const introduced = talksIntroducedIn(text)[0];
+  if (introduced?.speakers.length) return introduced;
+  const quoted = quotedTitleIn(text);
+  if (quoted) {
+    const after = text.slice(text.indexOf(quoted) + quoted.length + 1).replace(AT_CONFERENCE, '');
+    const parsed = parseTalkTitle(`${quoted}${after}`);
+    return { title: quoted, speakers: parsed.title === quoted ? parsed.speakers : [] };
+  }
+  const parsed = parseTalkTitle(text);
   return parsed.title ? { title: parsed.title, speakers: parsed.speakers } : null;
 }
 
@@ -97,7 +130,8 @@ export function fileClipByLines(
     if (line.kind === 'end') return NONE;
     const role = line.kind === 'quoted' ? null : lineRole(line.text);
     if (role === 'end') return NONE;
-    if (role === 'part') continue;
+    // A post title that opens like a talk's own part ("Notes: “T” – Jane Doe") still names its talk.
+    if (role === 'part' && line.kind !== 'title') continue;
     const query = queryOf(line);
     const match = query
       ? matchTalk(index, { ...query, pageDate: page.pageDate, context: page.context })
@@ -106,12 +140,20 @@ export function fileClipByLines(
       passed.push(line);
       continue;
     }
-    if (line.enclosed || passed.some((nearer) => endsReach(nearer, line)) || timeRunsBackwards(passed, line))
+    // The post's title is over its own sub-sections: only a structure line (above) or a line that
+    // names another schedule talk (which decides first) ends its reach.
+    const title = line.kind === 'title';
+    if (
+      !title &&
+      (line.enclosed || passed.some((nearer) => endsReach(nearer, line)) || timeRunsBackwards(passed, line))
+    )
       return NONE;
     if (match.kind === 'match') {
       if (!fits(match.evidence)) return NONE;
-      // A title quoted in a sentence files the clip only with the talk's speakers named beside it.
+      // A title quoted in a sentence files the clip only with the talk's speakers named beside it,
+      // and a post title that names speakers only with those.
       if (line.kind === 'quoted' && match.evidence.speakers !== 'agree') return NONE;
+      if (title && query.speakers.length > 0 && match.evidence.speakers !== 'agree') return NONE;
       return { kind: 'match', talkId: match.talkId, ...query };
     }
     const best = match.candidates[0];

@@ -19,6 +19,8 @@ export interface PageQueryInfo {
   metadataDate: string | null;
   /** The context the product builds (core/schedule/match-context.ts): page title, site name, excerpt and URL. */
   context: string;
+  /** The post's title as the product's reader found it (PageMetadata.title). */
+  title: string;
   /** The page URL in that context. */
   url: string;
 }
@@ -40,6 +42,8 @@ export function pageQueryInfo(document: Document, url: string, fallbackDate: str
     // As linkPageTalks does.
     context: pageMatchContext(metadata),
     url: metadata.url,
+    // The post's title as the clipper reads it (clip-lines.ts `singlePostTitle`).
+    title: metadata.title,
   };
 }
 

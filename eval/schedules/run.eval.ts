@@ -15,7 +15,7 @@ import { EVAL_TEST_MS } from '../../tests/unit/heavy';
 import { matchTalk, type ParsedSchedule } from '@/core/schedule';
 import { clipLead } from '@/core/schedule/clip-lead';
 import { guardClip } from '@/core/schedule/clip-guard';
-import { readClipLines, structureStops } from '@/core/schedule/clip-lines';
+import { readClipLines, singlePostTitle, structureStops } from '@/core/schedule/clip-lines';
 import { fileClipByLines } from '@/core/schedule/file-by-lines';
 import { loadRecapCases, recapPath } from '../talks/cases';
 import { coreDetector } from '../talks/evaluate';
@@ -91,10 +91,14 @@ it(
           // clipper reads the lines above it, storage files it by them (storage/schedule-links.ts).
           fileByLines: (node, sections) =>
             lineOutcome(
-              fileClipByLines(imported.index, readClipLines(node, structureStops(sections)), {
-                pageDate: page.pageDate,
-                context: page.context,
-              }),
+              fileClipByLines(
+                imported.index,
+                readClipLines(node, structureStops(sections), singlePostTitle(sections, page.title)),
+                {
+                  pageDate: page.pageDate,
+                  context: page.context,
+                },
+              ),
             ),
           matcher: (query) => {
             const m0 = performance.now();

@@ -3,7 +3,8 @@
  * does not read (a chat thread whose messages open with the talk's title), so a clip is filed under no
  * page talk. With the conference's schedule imported, the line above the clip names a schedule talk:
  * the clip is filed under it, through a page talk of that title, and the popup and the dashboard's
- * Conferences view show it there, also after a reload.
+ * Conferences view show it there, also after a reload. A single-talk post whose talk is named only in
+ * its title: a clip in its body is filed under that talk.
  * The page is served from 127.0.0.1 by the test; the schedule is imported as a file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,39 @@ const THREAD = `<!doctype html><html lang="en"><head><title>FOSDEM 2026 in the t
   ${message('bo', '11:50', '<p>Thanks! Saving this for later.</p>')}
   </div></main></body></html>`;
 
+const FREEZE_PASSAGE = 'the freeze map lets a vacuum skip pages that are already frozen';
+
+/**
+ * A single-talk post whose talk is named only in its title (`<title>`, og:title): its visible heading
+ * paraphrases it and its sub-headings name no talk.
+ */
+const SINGLE = `<!doctype html><html lang="en"><head>
+  <title>Tomas Vondra on “${VACUUM}” at FOSDEM 2026 | a DBA's notebook</title>
+  <meta property="og:title" content="Tomas Vondra on “${VACUUM}” at FOSDEM 2026">
+  <meta property="article:published_time" content="2026-02-02T09:00:00Z"></head><body><main><article>
+  <h1>The best hour of my Saturday in Brussels</h1>
+  <p>I only write about one talk this year, because it changed how I read our dashboards.</p>
+  <h2>Why it matters</h2>
+  <p>Wraparound is the failure nobody sees coming until the database refuses writes.</p>
+  <h2>What he showed</h2>
+  <p>He explained that ${FREEZE_PASSAGE}, which is why the second run is so much faster.</p>
+  </article></main></body></html>`;
+
+/**
+ * Serves `html` at `path` with FOSDEM imported, clips `passage`, and waits for the popup's talk group
+ * of VACUUM, linked to the schedule's talk ("In the schedule"), to hold it.
+ */
+async function clipIntoVacuumGroup(session: ExtensionSession, path: string, html: string, passage: string) {
+  const opened = await fosdemWithWriteUp(session, path, html);
+  await clipPassage(opened.page, passage);
+  const popup = await session.openPopup(opened.page);
+  const group = popup.getByRole('region', { name: VACUUM });
+  await group.getByRole('region', { name: `In the schedule: ${VACUUM}` }).waitFor();
+  await group.getByRole('listitem').filter({ hasText: passage }).waitFor();
+  await popup.close();
+  return opened;
+}
+
 describe('the schedule finds the talk of a clip, in Chromium', () => {
   let session: ExtensionSession;
 
@@ -37,15 +71,13 @@ describe('the schedule finds the talk of a clip, in Chromium', () => {
   });
 
   it('files a clip of the thread’s second talk under that conference talk', async () => {
-    const { dashboard, page } = await fosdemWithWriteUp(session, 'chat/fosdem-2026.html', THREAD);
-    await clipPassage(page, VACUUM_PASSAGE);
-
     // In the popup: a talk group of the line's title, linked to the schedule's talk.
-    const popup = await session.openPopup(page);
-    const group = popup.getByRole('region', { name: VACUUM });
-    await group.getByRole('region', { name: `In the schedule: ${VACUUM}` }).waitFor();
-    await group.getByRole('listitem').filter({ hasText: VACUUM_PASSAGE }).waitFor();
-    await popup.close();
+    const { dashboard, page } = await clipIntoVacuumGroup(
+      session,
+      'chat/fosdem-2026.html',
+      THREAD,
+      VACUUM_PASSAGE,
+    );
 
     // In the dashboard's Conferences view, under the conference talk, after a reload too.
     const countOf = (title: string) => conferenceTalkCount(dashboard, title);
@@ -56,6 +88,29 @@ describe('the schedule finds the talk of a clip, in Chromium', () => {
       expect(await countOf(RUST_TITLE)).toBe('Not read about yet');
       expect(await dashboard.locator('article', { hasText: VACUUM_PASSAGE }).count()).toBe(1);
     }
+    await dashboard.close();
+    await page.close();
+  });
+});
+
+describe('the schedule finds a single-talk post’s talk by its title, in Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('files a clip of a single-talk post under the talk its title names', async () => {
+    // In the popup: a talk group of the post title's talk, linked to the schedule's talk.
+    const { dashboard, page } = await clipIntoVacuumGroup(
+      session,
+      'single/vacuum.html',
+      SINGLE,
+      FREEZE_PASSAGE,
+    );
     await dashboard.close();
     await page.close();
   });

@@ -74,6 +74,7 @@ const PAGE_INFO: PageQueryInfo = {
   metadataDate: '2024-05-02',
   context: 'Conf 2024: my notes https://blog.example/conf',
   url: 'https://blog.example/conf',
+  title: 'Conf 2024: my notes',
 };
 
 const candidate = (talkId: string, confidence = 0.7): MatchCandidate => ({
@@ -552,6 +553,7 @@ describe('pageQueryInfo', () => {
       metadataDate: '2024-05-03',
       context: 'Conf 2024: my notes Blog https://blog.example/01/',
       url: 'https://blog.example/01/',
+      title: 'Conf 2024: my notes',
     });
   });
 

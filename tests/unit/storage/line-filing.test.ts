@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClipLine } from '@/core/schedule/clip-lines';
 import { resolveHighlightTalk } from '@/core/schedule/resolve';
-import type { TalkRecord } from '@/core/types';
+import type { HighlightRecord, TalkRecord } from '@/core/types';
 import { saveClip } from '@/storage/clips';
 import { importSchedule } from '@/storage/conferences';
 import { createDatabase, type TalkNotesDatabase } from '@/storage/db';
 import { declineHighlightOffer, declineScheduleTalk, linkPageTalks } from '@/storage/schedule-links';
-import { markNotATalk, startTalkAt } from '@/storage/talk-corrections';
+import { applyRedetection, markNotATalk, startTalkAt } from '@/storage/talk-corrections';
 import { renameTalk } from '@/storage/talks';
 import { noMetadata, quotedPassage } from '../clip-fixtures';
 import { event, schedule } from '../schedule-fixtures';
@@ -109,6 +109,28 @@ describe('filing passages by the lines above them (storage/line-filing.ts)', () 
     const all = await talks();
     const after = (await db.highlights.get(h.id))!;
     expect(resolveHighlightTalk(after, all)?.id).toBe((await scheduleTalk('pg')).id);
+  });
+
+  it('"Detect talks again" keeps a line-filed passage under its schedule talk, with its note', async () => {
+    await importSchedule(db, FOSDEM, { url: 'https://fosdem.example/schedule.xml' });
+    const h = await clip('vacuum freezes tuples', 200, VACUUM);
+    await db.highlights.update(h.id, { note: 'ask about freeze age' });
+    const pg = (await scheduleTalk('pg')).id;
+    // As storage/commands.ts runs it: the fresh detection applied, then the page's talks linked.
+    const redetect = async (detected: { title: string; position: number }[], filedUnder: string | null) => {
+      const fresh = detected.map((t) => ({ ...t, speakers: [], form: 'talk' }));
+      await applyRedetection(db, { url: URL, talks: fresh, filing: { [h.id]: filedUnder } });
+      await linkPageTalks(db, { pageIds: [h.pageId] });
+      return (await db.highlights.get(h.id))!;
+    };
+    // Detection still reads no talk there, then reads one no schedule knows above the passage (its page
+    // talk may then be made again under a new id: the conference talk it shows under is the same).
+    const stays = async (after: HighlightRecord) => {
+      expect(after.note).toBe('ask about freeze age');
+      expect(resolveHighlightTalk(after, await talks())?.id).toBe(pg);
+    };
+    await stays(await redetect([], null));
+    await stays(await redetect([{ title: 'Hallway track', position: 100 }], 'Hallway track'));
   });
 
   describe('the reader’s corrections win', () => {

@@ -1,6 +1,13 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { MAX_BLOCKS, MAX_CLIP_LINES, readClipLines, structureStops } from '@/core/schedule/clip-lines';
+import {
+  MAX_BLOCKS,
+  MAX_CLIP_LINES,
+  readClipLines,
+  singlePostTitle,
+  structureStops,
+} from '@/core/schedule/clip-lines';
+import type { TalkSection } from '@/core/talks/detect';
 import { detectTalkSections } from '@/core/talks';
 
 /** The text node that holds `marker` in `html`'s body: where a clip starts. */
@@ -116,5 +123,44 @@ describe('readClipLines: the lines above a clip, whatever the markup', () => {
       clipIn(`<p>Sofia on “${'Word '.repeat(10)}Title” ${'x '.repeat(200)}.</p><p>CLIP</p>`).node,
     ))
       expect(line.text.length).toBeLessThanOrEqual(160);
+  });
+});
+
+describe('readClipLines: a single-talk post’s titles, the farthest lines', () => {
+  const POST = 'Sofia Marchetti on “Kill Your Feature Flags”';
+  const titled = (html: string, postTitle: string | null = POST) =>
+    readClipLines(clipIn(html).node, [], postTitle).map((l) => [l.kind, l.text]);
+  const page = (body: string) =>
+    `<h1>The best hour of Craft this year</h1><p>I went for the fourth time.</p>${body}`;
+
+  it('reads the visible <h1> and the metadata title past the post’s sub-headings', () => {
+    expect(titled(page('<h2>Three ideas</h2><p>Notes that go on.</p><p>CLIP here.</p>'))).toEqual([
+      ['heading', 'Three ideas'],
+      ['title', 'The best hour of Craft this year'],
+      ['title', POST],
+    ]);
+    // Read up to the <h1>: it is a heading line already, and the metadata title follows it.
+    expect(titled(page('<p>CLIP here.</p>'))).toEqual([
+      ['heading', 'The best hour of Craft this year'],
+      ['title', POST],
+    ]);
+    // A page without an <h1>: the metadata title alone, once.
+    expect(titled(`<p>Intro.</p><p>CLIP here.</p>`)).toEqual([['title', POST]]);
+  });
+
+  it('reads no title past a structure line, beyond the bounds, or on a page of several talks', () => {
+    // Past a sub-heading of the post's it does.
+    expect(titled(page('<h2>Three ideas</h2><p>CLIP here.</p>'))).toContainEqual(['title', POST]);
+    expect(titled(page('<h2>Other talks I liked</h2><p>CLIP here.</p>'))).toEqual([
+      ['heading', 'Other talks I liked'],
+    ]);
+    expect(titled(page('<p>Coffee break. Back at 11.</p><p>CLIP here.</p>'))).toEqual([
+      ['end', 'Coffee break. Back at 11.'],
+    ]);
+    expect(titled(page(`${'<p>Prose that goes on and on.</p>'.repeat(MAX_BLOCKS)}<p>CLIP</p>`))).toEqual([]);
+    expect(titled(page('<h2>Three ideas</h2><p>CLIP here.</p>'), null)).toEqual([['heading', 'Three ideas']]);
+    const section = {} as TalkSection;
+    expect(singlePostTitle([section], POST)).toBe(POST);
+    expect(singlePostTitle([section, section], POST)).toBeNull();
   });
 });

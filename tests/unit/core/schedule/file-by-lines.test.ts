@@ -160,3 +160,70 @@ describe('fileClipByLines: look-alikes are offered or left, never filed silently
     });
   });
 });
+
+describe('fileClipByLines: a single-talk post’s title, the farthest line', () => {
+  const title = (text: string) => line(text, { kind: 'title', style: 0 });
+  // The post's own sub-sections between its title and the clip, which name no talk: a part of a
+  // talk's own ("The demo") and a heading of the post's.
+  const below = [heading('Where the money went', 2), heading('The demo', 2)];
+  // The same post under a title of one talk is filed: what a refusal below refuses is the title.
+  const filedUnderItsTalk = () =>
+    expect(filed([...below, title('Kill Your Feature Flags')])).toMatchObject({
+      kind: 'match',
+      talkId: 'flags',
+    });
+
+  it.each([
+    ['the title alone, past its sub-sections', 'Kill Your Feature Flags', 'flags'],
+    ['the title with its speaker', 'Sofia Marchetti on “Kill Your Feature Flags”', 'flags'],
+    [
+      'a quoted title, its speaker and the conference',
+      'Notes: “Observability on a Budget” – Daniel Okafor at Craft Conference 2024',
+      'budget',
+    ],
+  ])('files %s', (_, text, expected) => {
+    expect(filed([...below, title(text)])).toMatchObject({ kind: 'match', talkId: expected });
+  });
+
+  it.each([
+    ['a multi-talk recap’s title', 'Craft Conference 2024: four talks worth your evening'],
+    [
+      'a title naming a talk among others',
+      'From Kill Your Feature Flags to Observability: my favourite talks',
+    ],
+    ['a recap title of highlights', 'Kill Your Feature Flags and other highlights'],
+    ['a title that is the conference’s name only', 'Craft Conference 2024'],
+  ])('files nothing under %s', (_, text) => {
+    filedUnderItsTalk();
+    expect(filed([...below, title(text)])).toEqual({ kind: 'none' });
+    // Nor as the clip's only line, where nothing between could end its reach.
+    expect(filed([title(text)])).toEqual({ kind: 'none' });
+  });
+
+  it.each([
+    ['a title naming two talks', 'Kill Your Feature Flags / Observability on a Budget'],
+    ['a title whose speaker is another', 'Ben Ode on “Kill Your Feature Flags”'],
+  ])('files nothing under %s: at most offered, and only as the clip’s only line', (_, text) => {
+    filedUnderItsTalk();
+    expect(filed([...below, title(text)])).toEqual({ kind: 'none' });
+    expect(filed([title(text)]).kind).toBe('offer');
+  });
+
+  it('files nothing under last year’s edition’s talk on a page dated years later', () => {
+    // This year's talk of that title, on a page dated during it, is filed.
+    expect(filed([...below, title('Fitness Functions in Practice')])).toMatchObject({ talkId: 'fitness24' });
+    const page = { pageDate: '2026-03-01', context: 'Craft Conference' };
+    expect(filed([...below, title('Fitness Functions in Practice')], page)).toEqual({ kind: 'none' });
+    expect(filed([title('Fitness Functions in Practice')], page)).toEqual({ kind: 'none' });
+  });
+
+  it('files nothing past a structure line or a line that names another schedule talk', () => {
+    const post = title('Kill Your Feature Flags');
+    filedUnderItsTalk();
+    expect(filed([heading('Other talks I liked', 2), post])).toEqual({ kind: 'none' });
+    expect(filed([line('Coffee break. Back at 11.', { kind: 'end' }), post])).toEqual({ kind: 'none' });
+    // The nearer line decides: its talk, not the title's.
+    expect(filed([heading('Observability on a Budget'), post])).toMatchObject({ talkId: 'budget' });
+    expect(filed([line('Observability on a Budget', { enclosed: true }), post])).toEqual({ kind: 'none' });
+  });
+});
