@@ -178,6 +178,9 @@ describe('the dashboard’s layout, toasts and keyboard paths (#17)', () => {
     // Tab from the top to the list, counting the stops in the date filter.
     await dashboard.reload();
     await expect.poll(() => summary().textContent()).toBe(SUMMARY);
+    // The filters render once the library's facets are counted, after the summary (on a loaded machine
+    // long enough after it for the Tabs below to pass by before they exist).
+    await dashboard.getByRole('combobox', { name: 'Date clipped' }).waitFor();
     let stops = 0;
     let inDates = 0;
     for (; stops < 200; stops++) {
