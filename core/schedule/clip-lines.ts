@@ -14,6 +14,7 @@ import { leadOf } from '../talks/blocks';
 import { saysNotSeen, type TalkSection } from '../talks/detect';
 import { opensWithBreak, quotedTitleIn, tellsOfAnotherTalk } from '../talks/prose';
 import { headingRole } from '../talks/vocabulary';
+import { cleanText as clean } from '../text';
 import type { ClipLineRecord } from '../types';
 import { isHeadingLike, isLineBlock, MAX_LEAD_CHARS, styleOf } from './clip-lead';
 
@@ -49,8 +50,6 @@ export function lineRole(text: string): 'end' | 'part' | null {
 
 /** Never a post's content. */
 const OUTSIDE = 'nav, aside, footer, script, style, noscript, template, [hidden], [aria-hidden="true"]';
-
-const clean = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 function headingRank(el: Element): number {
   if (/^H[1-6]$/.test(el.tagName)) return Number(el.tagName[1]);
