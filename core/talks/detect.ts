@@ -255,7 +255,7 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
         : null) ??
       // A headline over the post, and the talk named only in the document's title (its social card).
       (strongTalks === 0 && talks.length === 0 && eventPage && postTitle && page.raw !== postTitleText
-        ? talkNamedInPageTitle(page.raw, postTitle.el)
+        ? talkNamedInPageTitle(page.raw, postTitle.el, post)
         : null);
     if (single) {
       return [

@@ -290,10 +290,10 @@ function namesSomeoneOf(title: string, people: string[]): boolean {
 /**
  * A post whose own heading is a headline ("The best hour of the conference") may name its talk only in
  * the document's title, as a social card does: a quoted title with its speaker after a dash or "by"
- * ("Notes: „T” – Jane Doe at Event 2024"). Both are needed: a quote alone is any quotation, a person
- * alone any byline.
+ * ("Notes: „T” – Jane Doe at Event 2024"), or an unquoted one that the post's opening quotes (below).
+ * A quote alone is any quotation, a person alone any byline.
  */
-export function talkNamedInPageTitle(pageTitle: string, heading: Element): SingleTalk | null {
+export function talkNamedInPageTitle(pageTitle: string, heading: Element, post: Element): SingleTalk | null {
   if (NOT_A_TALK_PAGE.test(pageTitle)) return null;
   for (const m of pageTitle.matchAll(QUOTED)) {
     const quoted = (m.slice(1).find(Boolean) ?? '').trim();
@@ -306,5 +306,29 @@ export function talkNamedInPageTitle(pageTitle: string, heading: Element): Singl
     const people = by?.[1] ? parsePeople(by[1].trim()) : null;
     if (people) return { title: quoted, speakers: people, heading };
   }
-  return null;
+  return talkOfPageTitleQuotedInOpening(pageTitle, heading, post);
 }
+
+/**
+ * "T — Jane Doe, Event 2024" as the document's title (the writer's framing, "Notes:", and the event
+ * taken off), and the same T in quotation marks where the post opens ("I heard Jane Doe's talk „T“",
+ * in any language): two places naming one talk, which a headline over an essay does not do. The
+ * speakers are the page title's, or the person named in the sentence that quotes the title.
+ */
+function talkOfPageTitleQuotedInOpening(
+  pageTitle: string,
+  heading: Element,
+  post: Element,
+): SingleTalk | null {
+  const parsed = parseTalkTitle(pageTitle.replace(NOTES_PREFIX, '').replace(EVENT_SUFFIX, ''));
+  if (parsed.title.split(/\s+/).length < 2) return null;
+  const lead = markedText(post, OPENING_CHARS);
+  const same = (text: string) => clean(text).toLowerCase() === parsed.title.toLowerCase();
+  const quote = [...lead.matchAll(QUOTED)].find((m) => same(m.slice(1).find(Boolean) ?? ''));
+  if (!quote) return null;
+  const speakers = parsed.speakers.length ? parsed.speakers : (personInSentence(lead, quote.index) ?? []);
+  return { title: parsed.title, speakers, heading };
+}
+/** The event after a title: ", PyCon Estonia 2024", "(RustConf 2024)", "at DevTalks 2024", "la DevTalks 2024". */
+const EVENT_SUFFIX =
+  /\s*(?:[(（][^()（）]*\d{4}[^()（）]*[)）]|[,，]\s*[^,，]*\d{4}|\s(?:at|@|la|auf|à|en|na|op|w|v|на|в)\s+[^,，]*\d{4})\s*$/u;
