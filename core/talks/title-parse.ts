@@ -9,6 +9,7 @@ import {
   HONORIFIC,
   isCjkName,
   isPersonName,
+  outlineTags,
   parseCaselessPeople,
   parsePeople,
   withoutOutlineMarkup,
@@ -105,6 +106,12 @@ const BRACKETED = /^[【[［〔]([^】\]］〕]{1,24})[】\]］〕]\s*(?=\S)/u;
 const NUMBERING = /^(?:#?\d{1,2}[.)]|\(\d{1,2}\)|#\d{1,2}:?|[IVX]{1,4}\.|No\.\s*\d+:?)\s+(?=\S)/u;
 /** A section number of a numbered document before a word ("2.1 Title", "3.2.1. Title"; LaTeX, Sphinx, Org). */
 const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=\p{L})/u;
+/**
+ * A paper's authors before its title, as a trip report cites it: "Bhat et al., T", "Nowak i in.: T",
+ * "Петров и др. — T". They name the paper's authors, not necessarily who presented it.
+ */
+const AUTHORS =
+  /^[\p{Lu}][\p{L}\p{M}'’-]+(?:\s+(?:and|&|und|et|y|e|i|и|a)\s+[\p{Lu}][\p{L}\p{M}'’-]+)?\s+(?:et al\.?|u\.\s?a\.|e\.a\.|i in\.|и др\.|a kol\.|ym\.)\s*[,:：–—-]\s*(?=\S)/u;
 /** A citation after the title ("Title [4]", "Title [4, 7]", "Title [12–14]"), as a paper's report cites it. */
 const CITATION = /\s*\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]$/u;
 const DECORATION = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\s•·▶►→»*])+/u;
@@ -144,10 +151,21 @@ function markerOf(prefix: string): TalkMarker | null {
     : null;
 }
 
+/** The marker an outline's tags name ("talk" of ":talk:cloud:", "keynote" of "#keynote #ai"), or null. */
+function markerOfTags(tags: string[]): TalkMarker | null {
+  for (const tag of tags) {
+    const kind = MARKERS.find(([re]) => re.test(tag))?.[1];
+    if (kind) return kind;
+  }
+  return null;
+}
+
 /** Parses the text of a line that introduces a talk. */
 export function parseTalkTitle(raw: string): ParsedTitle {
-  let text = withoutOutlineMarkup(raw.replace(/[\s\u00a0\u200b]+/g, ' ').trim());
-  let marker: TalkMarker | null = null;
+  const spaced = raw.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  let text = withoutOutlineMarkup(spaced);
+  // An outline's tags name the line's kind as a marker does ("… :keynote:", "… #talk").
+  let marker: TalkMarker | null = markerOfTags(outlineTags(spaced));
   let code: string | null = null;
   let time: string | null = null;
   let prefixSpeakers: string[] = [];
@@ -157,7 +175,10 @@ export function parseTalkTitle(raw: string): ParsedTitle {
   // Prefixes come in any order ("10:30 — Room 2: Keynote: …"); peel until nothing changes.
   for (let i = 0; i < 6; i++) {
     const before = text;
-    text = text.replace(DECORATION, '').replace(NUMBERING, '').replace(SECTION_NUMBER, '');
+    // A task state may stand after a section number ("2.1 DONE Title": Org exported to HTML).
+    text = withoutOutlineMarkup(
+      text.replace(DECORATION, '').replace(NUMBERING, '').replace(SECTION_NUMBER, ''),
+    );
     // "【主题演讲】Title", "[A1] Title": a bracketed marker, track or session code in front.
     const bracket = BRACKETED.exec(text);
     if (bracket?.[1]) {
@@ -281,12 +302,15 @@ export function parseTalkTitle(raw: string): ParsedTitle {
     text = credited[2];
     break;
   }
+  // A line that names a paper's authors in front names no speaker behind ("… with Small Language Models").
+  const authors = AUTHORS.exec(text);
+  if (authors) text = text.slice(authors[0].length);
   let speakers: string[] = prefixSpeakers;
   let suffix = '';
   for (let i = 0; i < 3; i++) {
     const before = text;
     text = text.replace(MEDIA_SUFFIX, '').replace(CITATION, '').trim();
-    if (!speakers.length) {
+    if (!speakers.length && !authors) {
       const found = speakerSuffix(text);
       if (found) {
         speakers = found.speakers;
@@ -300,7 +324,7 @@ export function parseTalkTitle(raw: string): ParsedTitle {
   let prefixPeople: string[] = [];
   let titleAfterPrefix: string | null = null;
   let prefixDash = false;
-  if (!speakers.length) {
+  if (!speakers.length && !authors) {
     // "Jane Doe: Title", "Jane Doe — Title".
     const colon = /^([^:：]{3,80}?)\s*[:：]\s+(?=\S)/u.exec(text);
     const prefix = colon ?? /^([^:：–—-]{3,80}?)\s+[-–—]\s+(?=\S)/u.exec(text);
@@ -313,7 +337,7 @@ export function parseTalkTitle(raw: string): ParsedTitle {
   }
   return {
     title: tidy(text),
-    caseless: speakers.length || prefixPeople.length ? null : caselessReading(text),
+    caseless: speakers.length || prefixPeople.length || authors ? null : caselessReading(text),
     speakers,
     marker,
     code,

@@ -160,6 +160,16 @@ const ALL: [HeadingRole, RegExp[]][] = [
 export function headingRole(text: string): HeadingRole | null {
   const key = vocabularyKey(text);
   if (!key) return null;
+  const role = roleOfKey(key);
+  if (role) return role;
+  // "1 Introduction", "5 Conclusion": a numbered document's section number before a word of its
+  // structure (LaTeX, Org, Sphinx). Kept in the key, since "2 Days in Lisbon" may be a title.
+  const unnumbered = /^\d{1,2} (?=\p{L})/u.test(key) ? roleOfKey(key.replace(/^\d+ /, '')) : null;
+  return unnumbered && DOCUMENT_PARTS.has(unnumbered) ? unnumbered : null;
+}
+const DOCUMENT_PARTS = new Set<HeadingRole>(['intro', 'outro', 'chrome', 'part']);
+
+function roleOfKey(key: string): HeadingRole | null {
   for (const [role, patterns] of ALL) {
     if (patterns.some((p) => p.test(key))) return role;
   }

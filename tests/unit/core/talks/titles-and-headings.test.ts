@@ -7,6 +7,8 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectTalkSections, talkForNode } from '@/core/talks';
+import { parseTalkTitle } from '@/core/talks/title-parse';
+import { headingRole } from '@/core/talks/vocabulary';
 
 const page = (title: string, body: string, head = '') =>
   new JSDOM(
@@ -71,5 +73,74 @@ describe('a single talk named only in the page title and quoted where the post o
     ],
   ])('none when %s', (_, title, opening) => {
     expect(talksOf(page(title, `<h1>The best hour of the conference</h1>${opening}${notes}`))).toEqual([]);
+  });
+});
+
+describe('the furniture of a numbered document’s headings', () => {
+  it.each([
+    [
+      'a section number, a task state and Org tags (the tags name the kind)',
+      '2.1 DONE Opening keynote: Boring Queues Win — Rosa Delgado :keynote:infra:',
+      'Boring Queues Win',
+      ['Rosa Delgado'],
+      'keynote',
+    ],
+    [
+      'a task state after a section number, Org tags',
+      '3.4 TODO Tipos sin miedo (Lucía Ferrer) :talk:',
+      'Tipos sin miedo',
+      ['Lucía Ferrer'],
+      'talk',
+    ],
+    [
+      'a paper’s authors before the title and a citation after it (no speaker read behind)',
+      '3.2 Bhat et al., Repairing Type Errors with Small Language Models [7]',
+      'Repairing Type Errors with Small Language Models',
+      [],
+      null,
+    ],
+    [
+      'Polish authors',
+      '4.1 Nowak i Lis i in.: Testy kontraktowe z Małymi Modelami',
+      'Testy kontraktowe z Małymi Modelami',
+      [],
+      null,
+    ],
+  ])('%s', (_, line, title, speakers, marker) => {
+    const parsed = parseTalkTitle(line);
+    expect([parsed.title, parsed.speakers, parsed.marker]).toEqual([title, speakers, marker]);
+  });
+
+  it.each([
+    ['1 Introduction', 'intro'],
+    ['5 Conclusion', 'outro'],
+    ['6 References', 'part'],
+    ['1 Einleitung', 'intro'],
+    ['2 Days in Lisbon', null],
+    ['3 Keynote', null],
+  ])('%s: a section number before a word of the document’s structure', (text, role) => {
+    expect(headingRole(text)).toBe(role);
+  });
+
+  it('reads tags rendered as elements (Org by pandoc) and speakers in a caseless script confirmed by a case ending', () => {
+    const tag = (name: string) =>
+      `<span class="tag" data-tag-name="${name}"><span class="smallcaps">${name}</span></span>`;
+    const doc = page(
+      'DevFest Kutaisi 2025 — ჩანაწერები',
+      `<h1>DevFest Kutaisi 2025 — ჩანაწერები</h1><p>ოთხი მოხსენება, რომლებიც კონფერენციაზე მოვისმინე.</p>
+      <h2><span class="header-section-number">1</span> შესავალი</h2><p>დილით ავტობუსით ჩავედი.</p>
+      <h3><span class="header-section-number">1.1</span> <span class="done DONE">DONE</span> Kotlin Multiplatform ყველგან — ნინო ბერიძე ${tag('talk')} ${tag('mobile')}</h3>
+      <p id="a">ნინომ აჩვენა, როგორ იზიარებს მათი გუნდი კოდს ორ პლატფორმას შორის.</p>
+      <h3><span class="header-section-number">1.2</span> <span class="todo TODO">TODO</span> ლაშა: Compose და ხელმისაწვდომობა ${tag('talk')}</h3>
+      <p id="b">ლაშამ დარბაზს სთხოვა, რომ ეკრანის წამკითხველი ჩაერთოთ.</p>`,
+    );
+    expect(talksOf(doc)).toEqual([
+      ['Kotlin Multiplatform ყველგან', ['ნინო ბერიძე']],
+      ['Compose და ხელმისაწვდომობა', ['ლაშა']],
+    ]);
+    expect([filed(doc, 'a'), filed(doc, 'b')]).toEqual([
+      'Kotlin Multiplatform ყველგან',
+      'Compose და ხელმისაწვდომობა',
+    ]);
   });
 });
