@@ -561,7 +561,7 @@ function chooseTalks(
     // A write-up that names the speakers of its talks names them for all: where most lines of a form
     // carry strong evidence, a line without it ("Why I keep going back") is no talk.
     const strongForm = group.strong >= 2 && group.strong >= group.evidenced * STRONG_FORM_SHARE;
-    if (strongForm) confirmPrefixesInNamingForm(group);
+    if (strongForm || group.strong >= 2) confirmPrefixesInNamingForm(group, !strongForm);
     if (group.strong >= 2) confirmPrefixesNamedAgain(group, post);
     const fill =
       eventPage &&
@@ -856,9 +856,11 @@ function confirmPrefixesByForm(members: Candidate[]): void {
 /**
  * Where a form's talks name their speakers (in the line, on a "Speaker:" line), a line of the form that
  * opens with a person and a colon or a dash ("Jane Doe — Title") names its speaker first: it is a talk
- * of the form like the others, though its speaker is written in front.
+ * of the form like the others, though its speaker is written in front. `colonOnly`: in a form where
+ * fewer lines are sure talks, only a person before a colon ("Hui Zhang: T"), the speaker-first form
+ * of any language; "Kubernetes Operators — …" reads as a person before a dash.
  */
-function confirmPrefixesInNamingForm(group: Group): void {
+function confirmPrefixesInNamingForm(group: Group, colonOnly: boolean): void {
   const naming = group.members.filter(
     (m) =>
       m.evidence === 'strong' &&
@@ -867,6 +869,7 @@ function confirmPrefixesInNamingForm(group: Group): void {
   if (naming.length < 2 || naming.length < group.strong * STRONG_FORM_SHARE) return;
   for (const m of group.members) {
     if (m.evidence === 'strong' || m.c.role !== null || !m.c.parsed.prefixPeople.length) continue;
+    if (colonOnly && m.c.parsed.prefixDash) continue;
     if (m.c.listedSpeakers.length) continue; // "Speakers: …" says who spoke; the prefix is title
     m.c.prefixConfirmed = true;
     m.evidence = 'strong';

@@ -108,6 +108,9 @@ const BREAK_PATTERNS: RegExp[] = [
   /^(?:istirahat|makan siang|rehat(?: kopi)?|pintu dibuka|registrasi|öğle arası|kahve arası|kayıt)(?: .{0,40})?$/u,
   // Vietnamese breaks go on with what else happened: "Giờ nghỉ trưa và khu gian hàng" (lunch and the booths).
   /^(?:giờ nghỉ trưa|nghỉ trưa|giờ nghỉ|nghỉ giải lao|giải lao|ăn trưa|tea break)(?: .{0,40})?$/u,
+  // The hallway track and the poster session, alone or together ("Posters and the hallway"): what
+  // happened between talks.
+  /^(?:the )?(?:hallway(?: track| conversations?)?|posters?(?: session)?|poster session|booths?|expo(?: hall)?)(?: (?:and|&) (?:the )?(?:hallway(?: track| conversations?)?|posters?(?: session)?|booths?|expo(?: hall)?))*$/u,
   // Hungarian and Finnish breaks, with what else there was: "Ebéd és standok", "Lounas ja näytteilleasettajat".
   /^(?:ebéd|ebédszünet|kávészünet|szünet|regisztráció|lounas|kahvitauko|tauko|ilmoittautuminen)(?: .{0,40})?$/u,
 ];

@@ -144,3 +144,50 @@ describe('the furniture of a numbered document’s headings', () => {
     ]);
   });
 });
+
+describe('a speaker before a colon, among headings that name their speakers', () => {
+  const doc = (speakerFirst: string, hallway = 'Posters and the hallway') =>
+    page(
+      'PyData Berlin 2025 — unsere Notizen',
+      `<h1>PyData Berlin 2025 — unsere Notizen</h1><p>Drei von uns waren dort; hier die Vorträge, die wir gesehen haben.</p>
+      <h2>Keynote — Daten ohne Drama (Mareike Vogt)</h2><p>Sie begann mit einem Dashboard, das niemand las, und einer Tabelle, die alle lasen.</p>
+      <h2>Reproduzierbare Umgebungen im Unterricht</h2><div class="admonition"><p class="admonition-title">Speaker</p><p>Tomás Olivera</p></div><p>Eine Sperrdatei pro Kurs, ein Abbild pro Semester, und die Hälfte der Tickets verschwand.</p>
+      <h2>Polars im Alltag</h2><p>Ein kurzer Vortrag über Polars in einem Team, das seit Jahren Pandas schreibt.</p>
+      <h2>${hallway}</h2><p id="hall">Abends standen alle bei den Postern, und die Gespräche drehten sich um den Vortrag vom Morgen.</p>
+      <h2>${speakerFirst}</h2><p id="n">Der schwierige Tag ist nicht der Durchschnitt, sondern der erste Montag im Semester, wenn sich alle zugleich anmelden.</p>`,
+    );
+
+  it.each([
+    [
+      'a person before a colon',
+      'Hui Zhang: JupyterHub für 40.000 Studierende',
+      'JupyterHub für 40.000 Studierende',
+      ['Hui Zhang'],
+    ],
+    // A dash joins a title's own parts as often ("Kubernetes Operators — …"): not read as a speaker here.
+    [
+      'a dash prefix stays title',
+      'Kubernetes Operators — Lektionen aus dem Betrieb',
+      'Kubernetes Operators — Lektionen aus dem Betrieb',
+      [],
+    ],
+  ])('%s', (_, heading, title, speakers) => {
+    const d = doc(heading);
+    expect(talksOf(d)).toEqual([
+      ['Daten ohne Drama', ['Mareike Vogt']],
+      ['Reproduzierbare Umgebungen im Unterricht', ['Tomás Olivera']],
+      ['Polars im Alltag', []],
+      [title, speakers],
+    ]);
+    expect(filed(d, 'n')).toBe(title);
+  });
+
+  it.each(['Posters and the hallway', 'The poster session', 'Hallway conversations'])(
+    'a heading of what happened between talks (%s) is no talk and ends the talk above',
+    (hallway) => {
+      const d = doc('Hui Zhang: JupyterHub für 40.000 Studierende', hallway);
+      expect(talksOf(d).map(([title]) => title)).not.toContain(hallway);
+      expect(filed(d, 'hall')).toBeNull();
+    },
+  );
+});
