@@ -9,6 +9,7 @@ import { clean, contextInPost, markedText, textUpTo } from './dom';
 import { parsePeople } from './people';
 import { quotedTitleIn, talksIntroducedIn } from './prose';
 import { findSpeakers } from './speakers';
+import { speaksOfTheFuture } from './tense';
 import { parseTalkTitle } from './title-parse';
 
 export interface SingleTalk {
@@ -97,7 +98,7 @@ export function singleTalkOfPost(
   // ("At QCon, Jane Doe presented “The Mesh We Took Out”", "in her talk “…”").
   const named = QUOTED_TALK_IN_LEAD.exec(lead.slice(0, 1200));
   const quoted = named?.slice(1).find(Boolean);
-  if (eventPage && quoted && quoted.split(/\s+/).length >= 2) {
+  if (eventPage && quoted && quoted.split(/\s+/).length >= 2 && !announced(lead, named!.index)) {
     return { title: quoted.trim(), speakers: speakersOf(title, quoted, lead), heading };
   }
   return null;
@@ -149,7 +150,13 @@ export function talkNamedInOpening(
   const titleSaysTalk = TALK_NOUN.test(title);
   const named = NAMED_TALK.exec(lead);
   const quoted = named?.slice(2).find(Boolean)?.trim();
-  if (named && quoted && quoted.split(/\s+/).length >= 2 && quoted.length <= MAX_QUOTED_TITLE) {
+  if (
+    named &&
+    quoted &&
+    quoted.split(/\s+/).length >= 2 &&
+    quoted.length <= MAX_QUOTED_TITLE &&
+    !announced(lead, named.index)
+  ) {
     const possessive = named[1] ? parsePeople(named[1]) : null;
     const speakers = possessive ?? personInSentence(lead, named.index) ?? speakersOf(title, quoted, lead);
     const slugAgrees = slug !== null && slug.toLowerCase() === quoted.toLowerCase();
@@ -263,6 +270,16 @@ function slugPhrase(doc: Document, lead: string, postTitle: string): string | nu
   if (spelled.test(postTitle)) return null;
   const m = spelled.exec(lead);
   return m ? m[0] : null;
+}
+
+/**
+ * The sentence of `lead` that holds `index` speaks of the future ("Jane Doe will deliver the opening
+ * keynote, “T”"): a press release or a programme announcing the talk, which no one has written up.
+ */
+function announced(lead: string, index: number): boolean {
+  const start = Math.max(0, ...['. ', '! ', '? '].map((p) => lead.lastIndexOf(p, index) + 2));
+  const ends = ['. ', '! ', '? '].map((p) => lead.indexOf(p, index)).filter((i) => i >= 0);
+  return speaksOfTheFuture(lead.slice(start, ends.length ? Math.min(...ends) : undefined));
 }
 
 /** The first person named in the sentence of `lead` that holds `index`. */

@@ -66,7 +66,7 @@ const MARKERS: [RegExp, TalkMarker][] = [
   ],
   [/^(?:paper|research paper|full paper|short paper|論文)$/iu, 'paper'],
   [
-    /^(?:talk|session|invited talk|featured talk|main talk|vortrag|conférence|conference talk|charla|ponencia|palestra|lezing|voordracht|講演|招待講演|特別講演|セッション|発表|登壇|演讲|발표|доклад|выступление|доповідь|виступ|prelekcja|wykład|přednáška|konuşma|sunum|presentasi|bài nói|bài trình bày|phiên|分享|报告)$/iu,
+    /^(?:talk|session|invited talk|featured talk|main talk|vortrag|conférence|conference talk|charla|ponencia|palestra|lezing|voordracht|講演|招待講演|特別講演|セッション|発表|登壇|演讲|발표|доклад|выступление|доповідь|виступ|prelekcja|wykład|přednáška|konuşma|sunum|presentasi|bài nói|bài trình bày|phiên|分享|报告|ارائه|سخنرانی|محاضرة)$/iu,
     'talk',
   ],
 ];
@@ -126,6 +126,10 @@ const QUOTED = /^["'“”‘’„«»「『]\s*(.+?)\s*["'“”‘’«»」�
 const SPEAKER_LABEL =
   /^\s*(?:speakers?|presenters?|by|讲师|讲者|演讲者|演讲人|分享者|嘉宾|講師|講者|演講者|演講人|主講人?|발표자|연사|ponentes?|palestrantes?|referent(?:in)?|sprecher(?:in)?|intervenants?|sprekers?|докладчи(?:к|ца|ки)|спикеры?|prelegen(?:t|tka|ci|tki)|přednášející)\s*[:：]\s*/iu;
 const SPEAKER_PARENS = /\s*[(（]([^()（）]{2,120})[)）]\s*$/u;
+
+/** A numbered session: "Session 3", "Sesi 3", "Sesión n° 2", "Sessão 4", "Sitzung 1", "Сесія 2". */
+const NUMBERED_SESSION =
+  /^(?:session|sesi|sesión|sessão|sessie|séance|sitzung|sessione|sesja|oturum|сессия|сесія|セッション|세션)\s*(?:#|№|n[°º]\s*|no\.?\s*|nr\.?\s*)?\d{1,3}$/iu;
 
 /**
  * The marker a prefix names: "Keynote", "Lightning talk", and numbered ones ("Talk 3", "Vortrag 2",
@@ -267,6 +271,12 @@ export function parseTalkTitle(raw: string): ParsedTitle {
     }
     for (const m of [colon, dash, quote]) {
       if (!m?.[1]) continue;
+      // "Session 3 — T", "Sesi 3 – T": a numbered session of the programme set apart by a dash, furniture
+      // but no marker. Before a colon it stays ("Session 1: Setting Up Python" names a course's lesson).
+      if (m === dash && NUMBERED_SESSION.test(m[1].trim())) {
+        text = text.slice(m[0].length);
+        break;
+      }
       const kind = markerOf(m[1]);
       if (kind) {
         marker ??= kind;
@@ -361,6 +371,10 @@ function caselessReading(text: string): { title: string; speakers: string[] } | 
   const reading = (title: string, speakers: string[] | null) =>
     speakers && words(title) > words(speakers.join(' ')) ? { title: tidy(title), speakers } : null;
   const behind = speakerSuffix(text, parseCaselessPeople);
+  // In parentheses after the title ("Passkeys Everywhere (A و B)") the names are set apart: the title
+  // need only be as long as each name.
+  if (behind && /[)）]$/u.test(text) && words(behind.title) >= Math.max(...behind.speakers.map(words)))
+    return { title: tidy(behind.title), speakers: behind.speakers };
   if (behind) return reading(behind.title, behind.speakers);
   for (const line of [text, text.replace(SHORT_LABEL, '')]) {
     const credited = CREDITED.exec(line);
@@ -370,7 +384,18 @@ function caselessReading(text: string): { title: string; speakers: string[] } | 
   }
   const prefix =
     /^([^:：]{2,60}?)\s*[:：]\s+(?=\S)/u.exec(text) ?? /^([^:：–—-]{2,60}?)\s+[-–—]\s+(?=\S)/u.exec(text);
-  return prefix?.[1] ? reading(text.slice(prefix[0].length), parseCaselessPeople(prefix[1])) : null;
+  return prefix?.[1]
+    ? reading(text.slice(prefix[0].length), parseCaselessPeople(withoutKindWord(prefix[1])))
+    : null;
+}
+
+/**
+ * "ارائهٔ دریا کریمی" (Darya Karimi's talk), "Talk of …": a kind word before the people of a prefix
+ * is no part of their names. A combining mark after it (Persian's ezafe, "ٔ") joins it to them.
+ */
+function withoutKindWord(prefix: string): string {
+  const first = /^(\S+?)\p{M}*\s+(?=\S)/u.exec(prefix);
+  return first?.[1] && markerOf(first[1]) ? prefix.slice(first[0].length) : prefix;
 }
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 

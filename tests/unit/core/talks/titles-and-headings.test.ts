@@ -191,3 +191,65 @@ describe('a speaker before a colon, among headings that name their speakers', ()
     },
   );
 });
+
+describe('a numbered session before the title', () => {
+  it.each([
+    ['Sesi 3 — FastAPI di Bank Digital: Pengajaran Setahun', 'FastAPI di Bank Digital: Pengajaran Setahun'],
+    ['Session 2 — Observability for Small Teams', 'Observability for Small Teams'],
+    ['Sesión nº 4 — Tipos sin miedo', 'Tipos sin miedo'],
+    ['Sitzung 1 – Datenbanken im Wandel', 'Datenbanken im Wandel'],
+  ])('%s', (line, title) => {
+    // Furniture, not a marker: courses and workshop series number their sessions too (and before a colon,
+    // "Session 1: Setting Up Python", a course's lesson, the line stays whole: title-parse.test.ts).
+    expect([parseTalkTitle(line).title, parseTalkTitle(line).marker]).toEqual([title, null]);
+  });
+});
+
+describe('speakers in a script without letter case, in parentheses or after a kind word', () => {
+  it.each([
+    [
+      'Persian, two names joined by و in parentheses',
+      'Passkeys Everywhere (سلین آیدین و یوناس بروک)',
+      'Passkeys Everywhere',
+      ['سلین آیدین', 'یوناس بروک'],
+    ],
+    [
+      'Arabic, one name in parentheses',
+      'Observability Budgets (سارة حداد)',
+      'Observability Budgets',
+      ['سارة حداد'],
+    ],
+    [
+      'Persian, a talk word joined to the name by the ezafe',
+      'ارائهٔ دریا کریمی: Shipping AI Features Without a Data Team',
+      'Shipping AI Features Without a Data Team',
+      ['دریا کریمی'],
+    ],
+    [
+      'Arabic, a talk word before the name',
+      'محاضرة سارة حداد: Observability for Small Teams',
+      'Observability for Small Teams',
+      ['سارة حداد'],
+    ],
+  ])('%s', (_, line, title, speakers) => {
+    // The caller takes the reading where the talk's notes name a person again.
+    expect(parseTalkTitle(line).caseless).toEqual({ title, speakers });
+  });
+});
+
+describe('a talk announced, not given', () => {
+  const release = (verb: string) =>
+    page(
+      'Harbour Platform Summit announces its 2026 keynote speakers',
+      `<h1>Harbour Platform Summit announces its 2026 keynote speakers</h1>
+      <p id="k">CHICAGO — Harbour Platform Summit, the conference for platform teams, today named its keynotes. Abena Osei ${verb} the opening keynote, “The Platform Nobody Asked For”, on internal platforms that engineers choose to use.</p>
+      <h2>Program highlights</h2><p id="p">The first forty sessions span four tracks, from developer platforms to cost and capacity.</p>
+      <h2>Registration</h2><p>Early-bird registration is open through February 28.</p>`,
+    );
+  it('a press release: the keynote someone will deliver is no talk', () => {
+    expect(talksOf(release('will deliver'))).toEqual([]);
+  });
+  it('the same sentence in the past tense names the one talk the post is about', () => {
+    expect(talksOf(release('delivered'))).toEqual([['The Platform Nobody Asked For', ['Abena Osei']]]);
+  });
+});
