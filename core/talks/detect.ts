@@ -604,7 +604,7 @@ function chooseTalks(
 /**
  * Among talks that are headings, a talk may open in a block that is none: a session card after three
  * talk headings, a callout under a day heading, a bold block under a heading that is no talk. Such a
- * block naming its speakers, with strong evidence of its own, is a talk of the headings' rank: it ends
+ * block naming its speakers or its kind, with strong evidence of its own, is a talk of the headings' rank: it ends
  * the talk above it. Not right under a talk's heading, where a card names that talk's speaker or
  * repeats its title.
  */
@@ -616,7 +616,8 @@ function withTalkBlocksAmongHeadings(accepted: Talk[], body: Candidate[], post: 
       (c.kind === 'box' || c.kind === 'line') &&
       !c.owns &&
       c.role === null &&
-      (c.parsed.speakers.length > 0 || c.listedSpeakers.length > 0) &&
+      // Its speakers, or its kind ("Бліц-доповідь: «T» (Тарас)": a first name is no person here).
+      (c.parsed.speakers.length > 0 || c.listedSpeakers.length > 0 || c.parsed.marker !== null) &&
       hasStrongEvidence(c, post, false) &&
       !parsePeople(c.parsed.title) &&
       ![...openings].some((b) => b.contains(c.el)),

@@ -53,7 +53,7 @@ const MARKERS: [RegExp, TalkMarker][] = [
     'keynote',
   ],
   [
-    /^(?:lightning(?: talk)?|flash talk|lt|quickie|ignite|pecha kucha|ライトニングトーク|闪电演讲|라이트닝 토크)$/iu,
+    /^(?:lightning(?: talk)?|flash talk|lt|quickie|ignite|pecha kucha|бліц(?:-доповідь)?|блиц(?:-доклад)?|ライトニングトーク|闪电演讲|라이트닝 토크)$/iu,
     'lightning',
   ],
   [
@@ -121,6 +121,8 @@ const MEDIA_SUFFIX =
 const SUFFIX_DASH = /\s+[-–—―|·•/／]\s+|\s*—\s*|\s*―\s*/gu;
 const SUFFIX_BY =
   /(?:,|\s+[-–—|])?\s+(?:by|von|par|por|door|di|av|mit|with|avec|con|oleh|bersama|מאת)\s+(?=\S)/giu;
+/** "«T» (Тарас)": a quoted title, then whatever the parentheses add (a first name, a language). */
+const QUOTED_THEN_PARENS = /^([“"«„「『][^”"»“」』]{2,200}[”"»“」』])\s*[(（][^()（）]{1,60}[)）]$/u;
 const QUOTED = /^["'“”‘’„«»「『]\s*(.+?)\s*["'“”‘’«»」』]$/u;
 /** A speaker label inside a title's parentheses: "（讲师：X）", "(Speaker: X)". */
 const SPEAKER_LABEL =
@@ -331,6 +333,8 @@ export function parseTalkTitle(raw: string): ParsedTitle {
     if (text === before) break;
   }
 
+  // Parentheses after a quoted title that name no speaker ("«T» (Тарас)", a first name) are not title.
+  if (!speakers.length) text = text.replace(QUOTED_THEN_PARENS, '$1');
   let prefixPeople: string[] = [];
   let titleAfterPrefix: string | null = null;
   let prefixDash = false;

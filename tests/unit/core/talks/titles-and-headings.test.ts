@@ -253,3 +253,27 @@ describe('a talk announced, not given', () => {
     expect(talksOf(release('delivered'))).toEqual([['The Platform Nobody Asked For', ['Abena Osei']]]);
   });
 });
+
+describe('a bold line naming its kind among talk headings', () => {
+  const doc = (bold: string) =>
+    page(
+      'Frontend Day 2025: нотатки',
+      `<h1>Frontend Day 2025: нотатки</h1><p>Чотири доповіді, які я встигла послухати.</p>
+      <h3>Кейноут: «Вебплатформа у 2030 році» — Ірина Мельник</h3><p>Ірина почала з того, що браузери вже вміють більше, ніж ми використовуємо.</p>
+      <h3>Андрій Шевчук: Мікрофронтенди, від яких ми відмовилися</h3><p>Андрій розповів, як його команда три роки тому розділила адмінку на дев’ять частин.</p>
+      <p>На питання із зали Андрій відповів, що радив би це лише окремим командам.</p>
+      <p><strong>${bold}</strong></p><p id="n">Наприкінці дня були п’ятихвилинні доповіді; Тарас показав картку товару, що змінює розкладку.</p>`,
+    );
+  it.each([
+    ['Бліц-доповідь: «CSS-контейнерні запити на практиці» (Тарас)', 'CSS-контейнерні запити на практиці'],
+    ['Lightning talk: “Container Queries in Practice” (Taras)', 'Container Queries in Practice'],
+  ])('%s', (bold, title) => {
+    const d = doc(bold);
+    expect(talksOf(d).map(([t]) => t)).toEqual([
+      'Вебплатформа у 2030 році',
+      'Мікрофронтенди, від яких ми відмовилися',
+      title,
+    ]);
+    expect(filed(d, 'n')).toBe(title);
+  });
+});
