@@ -37,7 +37,7 @@ import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
 import { nameWordRecurs, parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
 import { findSpeakers } from './speakers';
-import { type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
+import { articleHeadlines, type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
 import { announcesRatherThanReports } from './tense';
 import { type ListedTalk, listsRatherThanReports } from './catalogue';
 import { linksToRecording } from './links';
@@ -150,6 +150,8 @@ interface PageContext {
   /** The document title in its forms (whole, without a " | Site" part). */
   titles: Set<string>;
   raw: string;
+  /** The titles of the page's metadata (document, social card, JSON-LD headline), without a site name. */
+  metadataTitles: string[];
   rules: TalkRules;
   /** The talks the page's JSON-LD declares. */
   declared: DeclaredTalk[];
@@ -172,7 +174,32 @@ function pageContext(doc: Document, rules: TalkRules): PageContext {
     }
   }
   titles.delete('');
-  return { titles, raw: withoutSiteName(raw[0] ?? ''), rules, declared: declaredTalks(doc) };
+  // Every title the page's metadata gives, where a single talk may be named while the page's heading
+  // is a headline: the document's (without the site's name), the social card's and the JSON-LD
+  // article's, which name no site as a rule (what follows their dash is a speaker as often).
+  const card = (name: string) => clean(doc.querySelector(`meta[${name}]`)?.getAttribute('content'));
+  const metadata = [
+    withoutSiteName(clean(doc.title)),
+    card('property="og:title"'),
+    card('name="twitter:title"'),
+    ...articleHeadlines(doc).map((h) => clean(h)),
+  ];
+  return {
+    titles,
+    raw: withoutSiteName(raw[0] ?? ''),
+    metadataTitles: [...new Set(metadata)].filter(Boolean),
+    rules,
+    declared: declaredTalks(doc),
+  };
+}
+
+/** The one talk a title of the page's metadata names, other than the post's own heading. */
+function talkInMetadata(page: PageContext, postTitle: string, heading: Element, post: Element) {
+  for (const title of page.metadataTitles) {
+    const talk = title !== postTitle ? talkNamedInPageTitle(title, heading, post) : null;
+    if (talk) return talk;
+  }
+  return null;
 }
 
 /** "Post title - Site name" -> "Post title", when the last part is short enough to be a site's name. */
@@ -254,8 +281,8 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
         ? talkNamedInOpening(post, postTitleText, postTitle?.el ?? null, eventPage)
         : null) ??
       // A headline over the post, and the talk named only in the document's title (its social card).
-      (strongTalks === 0 && talks.length === 0 && eventPage && postTitle && page.raw !== postTitleText
-        ? talkNamedInPageTitle(page.raw, postTitle.el, post)
+      (strongTalks === 0 && talks.length === 0 && eventPage && postTitle
+        ? talkInMetadata(page, postTitleText, postTitle.el, post)
         : null);
     if (single) {
       return [

@@ -277,3 +277,22 @@ describe('a bold line naming its kind among talk headings', () => {
     expect(filed(d, 'n')).toBe(title);
   });
 });
+
+describe('a single talk named in the social card or the JSON-LD headline', () => {
+  const body = `<h1>The best hour of the conference</h1>
+    <p>Last week at PGConf I sat through “Vacuum Is Not the Enemy”, and I have told my team about that talk since.</p>
+    <h2>Where it started</h2><p id="n">The first slide was a table that had grown for a year without anyone noticing.</p>`;
+  it.each([
+    ['og:title', '<meta property="og:title" content="Vacuum Is Not the Enemy — Ada Brandt">'],
+    ['twitter:title', '<meta name="twitter:title" content="Vacuum Is Not the Enemy — Ada Brandt">'],
+    [
+      'a JSON-LD BlogPosting headline',
+      '<script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting","headline":"Vacuum Is Not the Enemy — Ada Brandt"}</script>',
+    ],
+  ])('%s', (_, head) => {
+    // The document's own title is the blog's headline; only the other metadata names the talk.
+    const doc = page('The best hour of the conference | Ada’s notes', body, head);
+    expect(talksOf(doc)).toEqual([['Vacuum Is Not the Enemy', ['Ada Brandt']]]);
+    expect(filed(doc, 'n')).toBe('Vacuum Is Not the Enemy');
+  });
+});
