@@ -37,7 +37,7 @@ import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
 import { nameWordRecurs, parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
 import { findSpeakers } from './speakers';
-import { type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
+import { articleHeadlines, type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
 import { announcesRatherThanReports } from './tense';
 import { type ListedTalk, listsRatherThanReports } from './catalogue';
 import { linksToRecording } from './links';
@@ -150,6 +150,8 @@ interface PageContext {
   /** The document title in its forms (whole, without a " | Site" part). */
   titles: Set<string>;
   raw: string;
+  /** The titles of the page's metadata (document, social card, JSON-LD headline), without a site name. */
+  metadataTitles: string[];
   rules: TalkRules;
   /** The talks the page's JSON-LD declares. */
   declared: DeclaredTalk[];
@@ -172,7 +174,32 @@ function pageContext(doc: Document, rules: TalkRules): PageContext {
     }
   }
   titles.delete('');
-  return { titles, raw: withoutSiteName(raw[0] ?? ''), rules, declared: declaredTalks(doc) };
+  // Every title the page's metadata gives, where a single talk may be named while the page's heading
+  // is a headline: the document's (without the site's name), the social card's and the JSON-LD
+  // article's, which name no site as a rule (what follows their dash is a speaker as often).
+  const card = (name: string) => clean(doc.querySelector(`meta[${name}]`)?.getAttribute('content'));
+  const metadata = [
+    withoutSiteName(clean(doc.title)),
+    card('property="og:title"'),
+    card('name="twitter:title"'),
+    ...articleHeadlines(doc).map((h) => clean(h)),
+  ];
+  return {
+    titles,
+    raw: withoutSiteName(raw[0] ?? ''),
+    metadataTitles: [...new Set(metadata)].filter(Boolean),
+    rules,
+    declared: declaredTalks(doc),
+  };
+}
+
+/** The one talk a title of the page's metadata names, other than the post's own heading. */
+function talkInMetadata(page: PageContext, postTitle: string, heading: Element, post: Element) {
+  for (const title of page.metadataTitles) {
+    const talk = title !== postTitle ? talkNamedInPageTitle(title, heading, post) : null;
+    if (talk) return talk;
+  }
+  return null;
 }
 
 /** "Post title - Site name" -> "Post title", when the last part is short enough to be a site's name. */
@@ -254,8 +281,8 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
         ? talkNamedInOpening(post, postTitleText, postTitle?.el ?? null, eventPage)
         : null) ??
       // A headline over the post, and the talk named only in the document's title (its social card).
-      (strongTalks === 0 && talks.length === 0 && eventPage && postTitle && page.raw !== postTitleText
-        ? talkNamedInPageTitle(page.raw, postTitle.el)
+      (strongTalks === 0 && talks.length === 0 && eventPage && postTitle
+        ? talkInMetadata(page, postTitleText, postTitle.el, post)
         : null);
     if (single) {
       return [
@@ -561,7 +588,7 @@ function chooseTalks(
     // A write-up that names the speakers of its talks names them for all: where most lines of a form
     // carry strong evidence, a line without it ("Why I keep going back") is no talk.
     const strongForm = group.strong >= 2 && group.strong >= group.evidenced * STRONG_FORM_SHARE;
-    if (strongForm) confirmPrefixesInNamingForm(group);
+    if (strongForm || group.strong >= 2) confirmPrefixesInNamingForm(group, !strongForm);
     if (group.strong >= 2) confirmPrefixesNamedAgain(group, post);
     const fill =
       eventPage &&
@@ -604,7 +631,7 @@ function chooseTalks(
 /**
  * Among talks that are headings, a talk may open in a block that is none: a session card after three
  * talk headings, a callout under a day heading, a bold block under a heading that is no talk. Such a
- * block naming its speakers, with strong evidence of its own, is a talk of the headings' rank: it ends
+ * block naming its speakers or its kind, with strong evidence of its own, is a talk of the headings' rank: it ends
  * the talk above it. Not right under a talk's heading, where a card names that talk's speaker or
  * repeats its title.
  */
@@ -616,7 +643,8 @@ function withTalkBlocksAmongHeadings(accepted: Talk[], body: Candidate[], post: 
       (c.kind === 'box' || c.kind === 'line') &&
       !c.owns &&
       c.role === null &&
-      (c.parsed.speakers.length > 0 || c.listedSpeakers.length > 0) &&
+      // Its speakers, or its kind ("Бліц-доповідь: «T» (Тарас)": a first name is no person here).
+      (c.parsed.speakers.length > 0 || c.listedSpeakers.length > 0 || c.parsed.marker !== null) &&
       hasStrongEvidence(c, post, false) &&
       !parsePeople(c.parsed.title) &&
       ![...openings].some((b) => b.contains(c.el)),
@@ -856,9 +884,11 @@ function confirmPrefixesByForm(members: Candidate[]): void {
 /**
  * Where a form's talks name their speakers (in the line, on a "Speaker:" line), a line of the form that
  * opens with a person and a colon or a dash ("Jane Doe — Title") names its speaker first: it is a talk
- * of the form like the others, though its speaker is written in front.
+ * of the form like the others, though its speaker is written in front. `colonOnly`: in a form where
+ * fewer lines are sure talks, only a person before a colon ("Hui Zhang: T"), the speaker-first form
+ * of any language; "Kubernetes Operators — …" reads as a person before a dash.
  */
-function confirmPrefixesInNamingForm(group: Group): void {
+function confirmPrefixesInNamingForm(group: Group, colonOnly: boolean): void {
   const naming = group.members.filter(
     (m) =>
       m.evidence === 'strong' &&
@@ -867,6 +897,7 @@ function confirmPrefixesInNamingForm(group: Group): void {
   if (naming.length < 2 || naming.length < group.strong * STRONG_FORM_SHARE) return;
   for (const m of group.members) {
     if (m.evidence === 'strong' || m.c.role !== null || !m.c.parsed.prefixPeople.length) continue;
+    if (colonOnly && m.c.parsed.prefixDash) continue;
     if (m.c.listedSpeakers.length) continue; // "Speakers: …" says who spoke; the prefix is title
     m.c.prefixConfirmed = true;
     m.evidence = 'strong';

@@ -130,8 +130,16 @@ const within = (found: Element | null, root: Element) => (found && root.contains
 
 /** A heading's text without the permalink or edit marks sites append ("Current status #", "History[edit]"). */
 export function headingText(el: Element): string {
-  return visibleText(el).replace(/\s*(?:\[edit\]|[#¶§🔗])$/u, '');
+  const text = visibleText(el).replace(/\s*(?:\[edit\]|[#¶§🔗])$/u, '');
+  // An outline's tags rendered as elements after the title (Org by pandoc: <span class="tag">talk</span>)
+  // are written back as the outline writes them, ":talk:cloud:", so the title parser reads them as tags.
+  const tags = [...el.querySelectorAll(OUTLINE_TAG)].map((t) => clean(t.textContent)).filter(Boolean);
+  const written = tags.join(' ');
+  return tags.length && text.endsWith(written)
+    ? `${text.slice(0, -written.length).trim()} :${tags.join(':')}:`
+    : text;
 }
+const OUTLINE_TAG = '.tag, [data-tag-name]';
 
 /**
  * True when `el` sits in navigation, a site header or footer, a sidebar or comments. A class alone does

@@ -50,7 +50,8 @@ export function caselessName(text: string): string | null {
   if (!name || words.length > 3) return null;
   return words.every((w) => CASELESS_WORD.test(w) && !CJK_SCRIPT.test(w)) ? name : null;
 }
-const CASELESS_WORD = /^[\p{Lo}\p{M}]{2,}$/u;
+/** Georgian's letters are lower case in Unicode (its capitals are display forms): a caseless script in use. */
+const CASELESS_WORD = /^[\p{Lo}\p{M}\p{Script=Georgian}]{2,}$/u;
 const CJK_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 /** "م." (engineer), "د." (doctor), "ד״ר", "डॉ.", "श्री": a title before a name in these scripts. */
 const CASELESS_HONORIFIC = /^(?:\p{Lo}{1,2}\.|ד["״]ר|डॉ\.?|श्री(?:मती)?(?=\s))\s*/u;
@@ -151,15 +152,22 @@ export function parsePeopleWithRole(text: string): string[] | null {
 }
 
 /**
- * A line of an outliner (Logseq, Obsidian, Roam) as a reader sees it: a page link's brackets
- * ("[[Jane Doe]]"), tags at the end ("#talk #api") and a task state in front ("DONE", "TODO") are the
- * outliner's markup, not part of a title or a name.
+ * A line of an outliner (Logseq, Obsidian, Roam, Org) as a reader sees it: a page link's brackets
+ * ("[[Jane Doe]]"), tags at the end ("#talk #api", ":talk:cloud:") and a task state in front ("DONE",
+ * "TODO") are the outliner's markup, not part of a title or a name.
  */
 export function withoutOutlineMarkup(text: string): string {
   return text
     .replace(/\[\[([^[\]]{1,120})\]\]/gu, '$1')
-    .replace(/(?:\s+#[\p{L}\p{N}_/-]+)+\s*$/u, '')
+    .replace(OUTLINE_TAGS, '')
     .replace(/^\s*(?:TODO|DONE|DOING|LATER|NOW|WAITING|CANCELED|CANCELLED)\s+(?=\S)/u, '');
+}
+/** Tags after an outline's line: "#talk #api" (Logseq, Obsidian), ":talk:cloud:" (Org). */
+const OUTLINE_TAGS = /(?:\s+#[\p{L}\p{N}_/-]+)+\s*$|\s+:(?:[\p{L}\p{N}_@#%]+:)+\s*$/u;
+
+/** The tags after an outline's line ("Title :talk:cloud:" -> ["talk", "cloud"]). */
+export function outlineTags(text: string): string[] {
+  return (OUTLINE_TAGS.exec(text)?.[0] ?? '').split(/[\s:#]+/u).filter(Boolean);
 }
 
 /** "佐伯 真理子さん" -> "佐伯 真理子"; "Dr. Jane Doe" -> "Jane Doe". */
@@ -176,7 +184,8 @@ export function stripHonorific(name: string): string {
 
 /**
  * How a person's name is written again in a talk's notes. `clitic`: a word of the name (three letters or
- * more) as a whole word, after a one-letter clitic at most ("לנועה": scripts without letter case).
+ * more) as a whole word, after a one-letter clitic at most ("לנועה": scripts without letter case), and
+ * for a word of four letters or more with a case ending of up to three ("ლაშამ", Georgian's ergative).
  * `inflected`: a word of four letters or more by its stem (all but its last two letters, four at least)
  * with an ending of up to four letters ("Андрій" in "Андрієм"), inside a sentence, not opening one.
  */
@@ -193,8 +202,10 @@ export function nameWordRecurs(name: string, text: string, how: NameRecurrence):
         /[.*+?^${}()|[\]\\]/g,
         '\\$&',
       );
+      // A case ending of up to three letters after a name of four letters or more ("ლაშამ", "ლაშას").
+      const ending = w.length >= 4 ? String.raw`\p{L}{0,3}` : '';
       const pattern = clitic
-        ? `(?<![\\p{L}\\p{M}])\\p{L}?${part}(?![\\p{L}\\p{M}])`
+        ? `(?<![\\p{L}\\p{M}])\\p{L}?${part}${ending}(?![\\p{L}\\p{M}])`
         : `(?<![.!?]\\s|^|\\n|\\p{L})${part}\\p{L}{0,4}(?!\\p{L})`;
       return new RegExp(pattern, 'u').test(text);
     });

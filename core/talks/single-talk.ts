@@ -9,6 +9,7 @@ import { clean, contextInPost, markedText, textUpTo } from './dom';
 import { parsePeople } from './people';
 import { quotedTitleIn, talksIntroducedIn } from './prose';
 import { findSpeakers } from './speakers';
+import { speaksOfTheFuture } from './tense';
 import { parseTalkTitle } from './title-parse';
 
 export interface SingleTalk {
@@ -97,7 +98,7 @@ export function singleTalkOfPost(
   // ("At QCon, Jane Doe presented “The Mesh We Took Out”", "in her talk “…”").
   const named = QUOTED_TALK_IN_LEAD.exec(lead.slice(0, 1200));
   const quoted = named?.slice(1).find(Boolean);
-  if (eventPage && quoted && quoted.split(/\s+/).length >= 2) {
+  if (eventPage && quoted && quoted.split(/\s+/).length >= 2 && !announced(lead, named!.index)) {
     return { title: quoted.trim(), speakers: speakersOf(title, quoted, lead), heading };
   }
   return null;
@@ -149,7 +150,13 @@ export function talkNamedInOpening(
   const titleSaysTalk = TALK_NOUN.test(title);
   const named = NAMED_TALK.exec(lead);
   const quoted = named?.slice(2).find(Boolean)?.trim();
-  if (named && quoted && quoted.split(/\s+/).length >= 2 && quoted.length <= MAX_QUOTED_TITLE) {
+  if (
+    named &&
+    quoted &&
+    quoted.split(/\s+/).length >= 2 &&
+    quoted.length <= MAX_QUOTED_TITLE &&
+    !announced(lead, named.index)
+  ) {
     const possessive = named[1] ? parsePeople(named[1]) : null;
     const speakers = possessive ?? personInSentence(lead, named.index) ?? speakersOf(title, quoted, lead);
     const slugAgrees = slug !== null && slug.toLowerCase() === quoted.toLowerCase();
@@ -265,6 +272,16 @@ function slugPhrase(doc: Document, lead: string, postTitle: string): string | nu
   return m ? m[0] : null;
 }
 
+/**
+ * The sentence of `lead` that holds `index` speaks of the future ("Jane Doe will deliver the opening
+ * keynote, “T”"): a press release or a programme announcing the talk, which no one has written up.
+ */
+function announced(lead: string, index: number): boolean {
+  const start = Math.max(0, ...['. ', '! ', '? '].map((p) => lead.lastIndexOf(p, index) + 2));
+  const ends = ['. ', '! ', '? '].map((p) => lead.indexOf(p, index)).filter((i) => i >= 0);
+  return speaksOfTheFuture(lead.slice(start, ends.length ? Math.min(...ends) : undefined));
+}
+
 /** The first person named in the sentence of `lead` that holds `index`. */
 function personInSentence(lead: string, index: number): string[] | null {
   const start = Math.max(0, ...['. ', '! ', '? '].map((p) => lead.lastIndexOf(p, index) + 2));
@@ -290,10 +307,10 @@ function namesSomeoneOf(title: string, people: string[]): boolean {
 /**
  * A post whose own heading is a headline ("The best hour of the conference") may name its talk only in
  * the document's title, as a social card does: a quoted title with its speaker after a dash or "by"
- * ("Notes: „T” – Jane Doe at Event 2024"). Both are needed: a quote alone is any quotation, a person
- * alone any byline.
+ * ("Notes: „T” – Jane Doe at Event 2024"), or an unquoted one that the post's opening quotes (below).
+ * A quote alone is any quotation, a person alone any byline.
  */
-export function talkNamedInPageTitle(pageTitle: string, heading: Element): SingleTalk | null {
+export function talkNamedInPageTitle(pageTitle: string, heading: Element, post: Element): SingleTalk | null {
   if (NOT_A_TALK_PAGE.test(pageTitle)) return null;
   for (const m of pageTitle.matchAll(QUOTED)) {
     const quoted = (m.slice(1).find(Boolean) ?? '').trim();
@@ -306,5 +323,29 @@ export function talkNamedInPageTitle(pageTitle: string, heading: Element): Singl
     const people = by?.[1] ? parsePeople(by[1].trim()) : null;
     if (people) return { title: quoted, speakers: people, heading };
   }
-  return null;
+  return talkOfPageTitleQuotedInOpening(pageTitle, heading, post);
 }
+
+/**
+ * "T — Jane Doe, Event 2024" as the document's title (the writer's framing, "Notes:", and the event
+ * taken off), and the same T in quotation marks where the post opens ("I heard Jane Doe's talk „T“",
+ * in any language): two places naming one talk, which a headline over an essay does not do. The
+ * speakers are the page title's, or the person named in the sentence that quotes the title.
+ */
+function talkOfPageTitleQuotedInOpening(
+  pageTitle: string,
+  heading: Element,
+  post: Element,
+): SingleTalk | null {
+  const parsed = parseTalkTitle(pageTitle.replace(NOTES_PREFIX, '').replace(EVENT_SUFFIX, ''));
+  if (parsed.title.split(/\s+/).length < 2) return null;
+  const lead = markedText(post, OPENING_CHARS);
+  const same = (text: string) => clean(text).toLowerCase() === parsed.title.toLowerCase();
+  const quote = [...lead.matchAll(QUOTED)].find((m) => same(m.slice(1).find(Boolean) ?? ''));
+  if (!quote) return null;
+  const speakers = parsed.speakers.length ? parsed.speakers : (personInSentence(lead, quote.index) ?? []);
+  return { title: parsed.title, speakers, heading };
+}
+/** The event after a title: ", PyCon Estonia 2024", "(RustConf 2024)", "at DevTalks 2024", "la DevTalks 2024". */
+const EVENT_SUFFIX =
+  /\s*(?:[(（][^()（）]*\d{4}[^()（）]*[)）]|[,，]\s*[^,，]*\d{4}|\s(?:at|@|la|auf|à|en|na|op|w|v|на|в)\s+[^,，]*\d{4})\s*$/u;

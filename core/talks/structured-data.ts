@@ -21,19 +21,42 @@ const MAX_ITEMS = 2_000;
 /** The talk-like items of `doc`'s JSON-LD. */
 export function declaredTalks(doc: Document): DeclaredTalk[] {
   const found: DeclaredTalk[] = [];
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const text = script.textContent ?? '';
-    if (text.length > MAX_SCRIPT_CHARS) continue;
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      continue;
-    }
+  for (const data of jsonLd(doc)) {
     collect(data, found, 0);
     if (found.length >= MAX_ITEMS) break;
   }
   return found.slice(0, MAX_ITEMS);
+}
+
+/** Each JSON-LD script of `doc`, parsed; scripts too big or not JSON are left out. */
+function* jsonLd(doc: Document): Generator<unknown> {
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    const text = script.textContent ?? '';
+    if (text.length > MAX_SCRIPT_CHARS) continue;
+    try {
+      yield JSON.parse(text);
+    } catch {}
+  }
+}
+
+/**
+ * The headlines `doc`'s JSON-LD gives its article ("headline" of an Article, a BlogPosting, a
+ * NewsArticle), which a site may set to the talk's title while the page's heading is a headline of its own.
+ */
+export function articleHeadlines(doc: Document): string[] {
+  const out: string[] = [];
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 4 || !value || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+      return;
+    }
+    const item = value as Record<string, unknown>;
+    if (typeof item.headline === 'string') out.push(item.headline);
+    visit(item['@graph'], depth + 1);
+  };
+  for (const data of jsonLd(doc)) visit(data, 0);
+  return out;
 }
 
 function collect(value: unknown, out: DeclaredTalk[], depth: number): void {

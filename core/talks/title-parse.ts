@@ -9,6 +9,7 @@ import {
   HONORIFIC,
   isCjkName,
   isPersonName,
+  outlineTags,
   parseCaselessPeople,
   parsePeople,
   withoutOutlineMarkup,
@@ -52,7 +53,7 @@ const MARKERS: [RegExp, TalkMarker][] = [
     'keynote',
   ],
   [
-    /^(?:lightning(?: talk)?|flash talk|lt|quickie|ignite|pecha kucha|ライトニングトーク|闪电演讲|라이트닝 토크)$/iu,
+    /^(?:lightning(?: talk)?|flash talk|lt|quickie|ignite|pecha kucha|бліц(?:-доповідь)?|блиц(?:-доклад)?|ライトニングトーク|闪电演讲|라이트닝 토크)$/iu,
     'lightning',
   ],
   [
@@ -65,7 +66,7 @@ const MARKERS: [RegExp, TalkMarker][] = [
   ],
   [/^(?:paper|research paper|full paper|short paper|論文)$/iu, 'paper'],
   [
-    /^(?:talk|session|invited talk|featured talk|main talk|vortrag|conférence|conference talk|charla|ponencia|palestra|lezing|voordracht|講演|招待講演|特別講演|セッション|発表|登壇|演讲|발표|доклад|выступление|доповідь|виступ|prelekcja|wykład|přednáška|konuşma|sunum|presentasi|bài nói|bài trình bày|phiên|分享|报告)$/iu,
+    /^(?:talk|session|invited talk|featured talk|main talk|vortrag|conférence|conference talk|charla|ponencia|palestra|lezing|voordracht|講演|招待講演|特別講演|セッション|発表|登壇|演讲|발표|доклад|выступление|доповідь|виступ|prelekcja|wykład|přednáška|konuşma|sunum|presentasi|bài nói|bài trình bày|phiên|分享|报告|ارائه|سخنرانی|محاضرة)$/iu,
     'talk',
   ],
 ];
@@ -105,6 +106,12 @@ const BRACKETED = /^[【[［〔]([^】\]］〕]{1,24})[】\]］〕]\s*(?=\S)/u;
 const NUMBERING = /^(?:#?\d{1,2}[.)]|\(\d{1,2}\)|#\d{1,2}:?|[IVX]{1,4}\.|No\.\s*\d+:?)\s+(?=\S)/u;
 /** A section number of a numbered document before a word ("2.1 Title", "3.2.1. Title"; LaTeX, Sphinx, Org). */
 const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=\p{L})/u;
+/**
+ * A paper's authors before its title, as a trip report cites it: "Bhat et al., T", "Nowak i in.: T",
+ * "Петров и др. — T". They name the paper's authors, not necessarily who presented it.
+ */
+const AUTHORS =
+  /^[\p{Lu}][\p{L}\p{M}'’-]+(?:\s+(?:and|&|und|et|y|e|i|и|a)\s+[\p{Lu}][\p{L}\p{M}'’-]+)?\s+(?:et al\.?|u\.\s?a\.|e\.a\.|i in\.|и др\.|a kol\.|ym\.)\s*[,:：–—-]\s*(?=\S)/u;
 /** A citation after the title ("Title [4]", "Title [4, 7]", "Title [12–14]"), as a paper's report cites it. */
 const CITATION = /\s*\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]$/u;
 const DECORATION = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\s•·▶►→»*])+/u;
@@ -114,11 +121,17 @@ const MEDIA_SUFFIX =
 const SUFFIX_DASH = /\s+[-–—―|·•/／]\s+|\s*—\s*|\s*―\s*/gu;
 const SUFFIX_BY =
   /(?:,|\s+[-–—|])?\s+(?:by|von|par|por|door|di|av|mit|with|avec|con|oleh|bersama|מאת)\s+(?=\S)/giu;
+/** "«T» (Тарас)": a quoted title, then whatever the parentheses add (a first name, a language). */
+const QUOTED_THEN_PARENS = /^([“"«„「『][^”"»“」』]{2,200}[”"»“」』])\s*[(（][^()（）]{1,60}[)）]$/u;
 const QUOTED = /^["'“”‘’„«»「『]\s*(.+?)\s*["'“”‘’«»」』]$/u;
 /** A speaker label inside a title's parentheses: "（讲师：X）", "(Speaker: X)". */
 const SPEAKER_LABEL =
   /^\s*(?:speakers?|presenters?|by|讲师|讲者|演讲者|演讲人|分享者|嘉宾|講師|講者|演講者|演講人|主講人?|발표자|연사|ponentes?|palestrantes?|referent(?:in)?|sprecher(?:in)?|intervenants?|sprekers?|докладчи(?:к|ца|ки)|спикеры?|prelegen(?:t|tka|ci|tki)|přednášející)\s*[:：]\s*/iu;
 const SPEAKER_PARENS = /\s*[(（]([^()（）]{2,120})[)）]\s*$/u;
+
+/** A numbered session: "Session 3", "Sesi 3", "Sesión n° 2", "Sessão 4", "Sitzung 1", "Сесія 2". */
+const NUMBERED_SESSION =
+  /^(?:session|sesi|sesión|sessão|sessie|séance|sitzung|sessione|sesja|oturum|сессия|сесія|セッション|세션)\s*(?:#|№|n[°º]\s*|no\.?\s*|nr\.?\s*)?\d{1,3}$/iu;
 
 /**
  * The marker a prefix names: "Keynote", "Lightning talk", and numbered ones ("Talk 3", "Vortrag 2",
@@ -144,10 +157,21 @@ function markerOf(prefix: string): TalkMarker | null {
     : null;
 }
 
+/** The marker an outline's tags name ("talk" of ":talk:cloud:", "keynote" of "#keynote #ai"), or null. */
+function markerOfTags(tags: string[]): TalkMarker | null {
+  for (const tag of tags) {
+    const kind = MARKERS.find(([re]) => re.test(tag))?.[1];
+    if (kind) return kind;
+  }
+  return null;
+}
+
 /** Parses the text of a line that introduces a talk. */
 export function parseTalkTitle(raw: string): ParsedTitle {
-  let text = withoutOutlineMarkup(raw.replace(/[\s\u00a0\u200b]+/g, ' ').trim());
-  let marker: TalkMarker | null = null;
+  const spaced = raw.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  let text = withoutOutlineMarkup(spaced);
+  // An outline's tags name the line's kind as a marker does ("… :keynote:", "… #talk").
+  let marker: TalkMarker | null = markerOfTags(outlineTags(spaced));
   let code: string | null = null;
   let time: string | null = null;
   let prefixSpeakers: string[] = [];
@@ -157,7 +181,10 @@ export function parseTalkTitle(raw: string): ParsedTitle {
   // Prefixes come in any order ("10:30 — Room 2: Keynote: …"); peel until nothing changes.
   for (let i = 0; i < 6; i++) {
     const before = text;
-    text = text.replace(DECORATION, '').replace(NUMBERING, '').replace(SECTION_NUMBER, '');
+    // A task state may stand after a section number ("2.1 DONE Title": Org exported to HTML).
+    text = withoutOutlineMarkup(
+      text.replace(DECORATION, '').replace(NUMBERING, '').replace(SECTION_NUMBER, ''),
+    );
     // "【主题演讲】Title", "[A1] Title": a bracketed marker, track or session code in front.
     const bracket = BRACKETED.exec(text);
     if (bracket?.[1]) {
@@ -246,6 +273,12 @@ export function parseTalkTitle(raw: string): ParsedTitle {
     }
     for (const m of [colon, dash, quote]) {
       if (!m?.[1]) continue;
+      // "Session 3 — T", "Sesi 3 – T": a numbered session of the programme set apart by a dash, furniture
+      // but no marker. Before a colon it stays ("Session 1: Setting Up Python" names a course's lesson).
+      if (m === dash && NUMBERED_SESSION.test(m[1].trim())) {
+        text = text.slice(m[0].length);
+        break;
+      }
       const kind = markerOf(m[1]);
       if (kind) {
         marker ??= kind;
@@ -281,12 +314,15 @@ export function parseTalkTitle(raw: string): ParsedTitle {
     text = credited[2];
     break;
   }
+  // A line that names a paper's authors in front names no speaker behind ("… with Small Language Models").
+  const authors = AUTHORS.exec(text);
+  if (authors) text = text.slice(authors[0].length);
   let speakers: string[] = prefixSpeakers;
   let suffix = '';
   for (let i = 0; i < 3; i++) {
     const before = text;
     text = text.replace(MEDIA_SUFFIX, '').replace(CITATION, '').trim();
-    if (!speakers.length) {
+    if (!speakers.length && !authors) {
       const found = speakerSuffix(text);
       if (found) {
         speakers = found.speakers;
@@ -297,10 +333,12 @@ export function parseTalkTitle(raw: string): ParsedTitle {
     if (text === before) break;
   }
 
+  // Parentheses after a quoted title that name no speaker ("«T» (Тарас)", a first name) are not title.
+  if (!speakers.length) text = text.replace(QUOTED_THEN_PARENS, '$1');
   let prefixPeople: string[] = [];
   let titleAfterPrefix: string | null = null;
   let prefixDash = false;
-  if (!speakers.length) {
+  if (!speakers.length && !authors) {
     // "Jane Doe: Title", "Jane Doe — Title".
     const colon = /^([^:：]{3,80}?)\s*[:：]\s+(?=\S)/u.exec(text);
     const prefix = colon ?? /^([^:：–—-]{3,80}?)\s+[-–—]\s+(?=\S)/u.exec(text);
@@ -313,7 +351,7 @@ export function parseTalkTitle(raw: string): ParsedTitle {
   }
   return {
     title: tidy(text),
-    caseless: speakers.length || prefixPeople.length ? null : caselessReading(text),
+    caseless: speakers.length || prefixPeople.length || authors ? null : caselessReading(text),
     speakers,
     marker,
     code,
@@ -337,6 +375,10 @@ function caselessReading(text: string): { title: string; speakers: string[] } | 
   const reading = (title: string, speakers: string[] | null) =>
     speakers && words(title) > words(speakers.join(' ')) ? { title: tidy(title), speakers } : null;
   const behind = speakerSuffix(text, parseCaselessPeople);
+  // In parentheses after the title ("Passkeys Everywhere (A و B)") the names are set apart: the title
+  // need only be as long as each name.
+  if (behind && /[)）]$/u.test(text) && words(behind.title) >= Math.max(...behind.speakers.map(words)))
+    return { title: tidy(behind.title), speakers: behind.speakers };
   if (behind) return reading(behind.title, behind.speakers);
   for (const line of [text, text.replace(SHORT_LABEL, '')]) {
     const credited = CREDITED.exec(line);
@@ -346,7 +388,18 @@ function caselessReading(text: string): { title: string; speakers: string[] } | 
   }
   const prefix =
     /^([^:：]{2,60}?)\s*[:：]\s+(?=\S)/u.exec(text) ?? /^([^:：–—-]{2,60}?)\s+[-–—]\s+(?=\S)/u.exec(text);
-  return prefix?.[1] ? reading(text.slice(prefix[0].length), parseCaselessPeople(prefix[1])) : null;
+  return prefix?.[1]
+    ? reading(text.slice(prefix[0].length), parseCaselessPeople(withoutKindWord(prefix[1])))
+    : null;
+}
+
+/**
+ * "ارائهٔ دریا کریمی" (Darya Karimi's talk), "Talk of …": a kind word before the people of a prefix
+ * is no part of their names. A combining mark after it (Persian's ezafe, "ٔ") joins it to them.
+ */
+function withoutKindWord(prefix: string): string {
+  const first = /^(\S+?)\p{M}*\s+(?=\S)/u.exec(prefix);
+  return first?.[1] && markerOf(first[1]) ? prefix.slice(first[0].length) : prefix;
 }
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 

@@ -108,6 +108,9 @@ const BREAK_PATTERNS: RegExp[] = [
   /^(?:istirahat|makan siang|rehat(?: kopi)?|pintu dibuka|registrasi|öğle arası|kahve arası|kayıt)(?: .{0,40})?$/u,
   // Vietnamese breaks go on with what else happened: "Giờ nghỉ trưa và khu gian hàng" (lunch and the booths).
   /^(?:giờ nghỉ trưa|nghỉ trưa|giờ nghỉ|nghỉ giải lao|giải lao|ăn trưa|tea break)(?: .{0,40})?$/u,
+  // The hallway track and the poster session, alone or together ("Posters and the hallway"): what
+  // happened between talks.
+  /^(?:the )?(?:hallway(?: track| conversations?)?|posters?(?: session)?|poster session|booths?|expo(?: hall)?)(?: (?:and|&) (?:the )?(?:hallway(?: track| conversations?)?|posters?(?: session)?|booths?|expo(?: hall)?))*$/u,
   // Hungarian and Finnish breaks, with what else there was: "Ebéd és standok", "Lounas ja näytteilleasettajat".
   /^(?:ebéd|ebédszünet|kávészünet|szünet|regisztráció|lounas|kahvitauko|tauko|ilmoittautuminen)(?: .{0,40})?$/u,
 ];
@@ -160,6 +163,16 @@ const ALL: [HeadingRole, RegExp[]][] = [
 export function headingRole(text: string): HeadingRole | null {
   const key = vocabularyKey(text);
   if (!key) return null;
+  const role = roleOfKey(key);
+  if (role) return role;
+  // "1 Introduction", "5 Conclusion": a numbered document's section number before a word of its
+  // structure (LaTeX, Org, Sphinx). Kept in the key, since "2 Days in Lisbon" may be a title.
+  const unnumbered = /^\d{1,2} (?=\p{L})/u.test(key) ? roleOfKey(key.replace(/^\d+ /, '')) : null;
+  return unnumbered && DOCUMENT_PARTS.has(unnumbered) ? unnumbered : null;
+}
+const DOCUMENT_PARTS = new Set<HeadingRole>(['intro', 'outro', 'chrome', 'part']);
+
+function roleOfKey(key: string): HeadingRole | null {
   for (const [role, patterns] of ALL) {
     if (patterns.some((p) => p.test(key))) return role;
   }
