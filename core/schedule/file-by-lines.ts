@@ -22,9 +22,10 @@
  *   names any, must agree.
  */
 import { type ClipLine, lineRole } from './clip-lines';
-import { type MatchEvidence, matchTalk } from './match';
+import { type MatchEvidence, matchTalk, type ScheduleMatch } from './match';
 import type { ScheduleIndex } from './schedule-index';
 import { parseTalkTitle } from '../talks/title-parse';
+import { parseCaselessPeople, parsePeople } from '../talks/people';
 import { talksIntroducedIn, quotedTitleIn } from '../talks/prose';
 
 /** Where the lines file a clip: under a schedule talk, offered between some, or nowhere. */
@@ -41,8 +42,10 @@ export interface LinePage {
 
 const NONE: LineFiling = { kind: 'none' };
 
+type LineQuery = { title: string; speakers: string[] };
+
 /** The talk a line names: its title and speakers as detection's title parser reads them. */
-function queryOf(line: ClipLine): { title: string; speakers: string[] } | null {
+function queryOf(line: ClipLine): LineQuery | null {
   if (line.kind === 'title') return postTitleQuery(line.text);
   if (line.kind === 'quoted') {
     const introduced = talksIntroducedIn(line.text)[0];
@@ -51,6 +54,92 @@ function queryOf(line: ClipLine): { title: string; speakers: string[] } | null {
   }
   const parsed = parseTalkTitle(line.text);
   return parsed.title ? { title: parsed.title, speakers: parsed.speakers } : null;
+}
+
+/**
+ * The line's other readings, each worth a filing only where the talk's speakers agree with the people
+ * it names (those people are the reading's evidence): a title quoted with people a few words before
+ * or after it, after any kicker ("Opening keynote: Neema Mwakyusa — “T”", "After lunch: “T” na Zawadi
+ * Mushi"), which detection's title parser reads as one title.
+ */
+function otherReadingsOf(line: ClipLine): LineQuery[] {
+  const readings: LineQuery[] = [];
+  const introduced = talksIntroducedIn(line.text, true)[0];
+  if (introduced) readings.push(introduced);
+  if (line.kind === 'quoted') return readings;
+  const quoted = quotedTitleIn(line.text);
+  if (quoted) {
+    const around = line.text.split(quoted);
+    const people = peopleAround(around[0] ?? '', around.slice(1).join(quoted));
+    if (people) readings.push({ title: quoted, speakers: people });
+  }
+  return readings;
+}
+
+/** Marks, and one short lower-case joining word ("on", "om", "na", "by"), at an edge of a name. */
+const BEFORE_QUOTE = /(?:\s+\p{Ll}{1,4})?[\s\p{P}]*$/u;
+const AFTER_QUOTE = /^[\s\p{P}]*(?:\p{Ll}{1,4}\s+)?/u;
+
+/** People written right before a quoted title (after any kicker and colon) or right after it, or null. */
+function peopleAround(before: string, after: string): string[] | null {
+  const lead = before
+    .replace(/^.*[:：]/su, '')
+    .replace(BEFORE_QUOTE, '')
+    .trim();
+  const tail = after
+    .replace(AFTER_QUOTE, '')
+    .replace(AT_CONFERENCE, '')
+    .replace(/[\s\p{P}]+$/u, '')
+    .trim();
+  for (const text of [lead, tail]) {
+    const people = text ? (parsePeople(text) ?? parseCaselessPeople(text)) : null;
+    if (people) return people;
+  }
+  return null;
+}
+
+/**
+ * A line that names only people ("Невена Пешић", "Стефан Милошевић (Бразда)"): a card's or a table
+ * row's speaker line, between its title and the clip; null for any other line.
+ */
+function peopleOnly(line: ClipLine): string[] | null {
+  if (line.kind === 'heading' || line.kind === 'quoted' || line.kind === 'end' || line.kind === 'title')
+    return null;
+  return parsePeople(line.text) ?? parseCaselessPeople(line.text);
+}
+
+/**
+ * What the matcher answers for the talk a line names: its first reading's answer, unless that is no
+ * confident match and another reading of the line, or the line with the people of a speaker line
+ * between it and the clip (`people`), is one with agreeing speakers.
+ */
+function answerOf(
+  index: ScheduleIndex,
+  line: ClipLine,
+  people: readonly string[],
+  page: LinePage,
+): { query: LineQuery; match: ScheduleMatch; speakerLine: boolean } | null {
+  const query = queryOf(line);
+  if (!query) return null;
+  const ask = (q: LineQuery) => matchTalk(index, { ...q, pageDate: page.pageDate, context: page.context });
+  const first = ask(query);
+  const agreed = (q: LineQuery) => {
+    const m = ask(q);
+    return m.kind === 'match' && m.evidence.speakers === 'agree' ? m : null;
+  };
+  if (first.kind !== 'match')
+    for (const reading of line.kind === 'title' && SEVERAL_TALKS.test(line.text)
+      ? []
+      : otherReadingsOf(line)) {
+      const m = agreed(reading);
+      if (m) return { query: reading, match: m, speakerLine: false };
+    }
+  if (people.length && !query.speakers.length) {
+    const reading = { title: query.title, speakers: [...people] };
+    const m = agreed(reading);
+    if (m) return { query: reading, match: m, speakerLine: true };
+  }
+  return { query, match: first, speakerLine: false };
 }
 
 /**
@@ -132,20 +221,27 @@ export function fileClipByLines(
     if (role === 'end') return NONE;
     // A post title that opens like a talk's own part ("Notes: “T” – Jane Doe") still names its talk.
     if (role === 'part' && line.kind !== 'title') continue;
-    const query = queryOf(line);
-    const match = query
-      ? matchTalk(index, { ...query, pageDate: page.pageDate, context: page.context })
-      : ({ kind: 'none' } as const);
-    if (match.kind === 'none' || !query) {
+    // The people of the speaker lines passed since the last line that was more than that.
+    const speakerLines = passed.filter((nearer) => peopleOnly(nearer) !== null);
+    const answer = answerOf(
+      index,
+      line,
+      speakerLines.flatMap((l) => peopleOnly(l) ?? []),
+      page,
+    );
+    if (!answer || answer.match.kind === 'none') {
       passed.push(line);
       continue;
     }
+    const { query, match } = answer;
+    // A speaker line that agrees with the talk is the talk's own, not another talk's start.
+    const between = answer.speakerLine ? passed.filter((nearer) => !speakerLines.includes(nearer)) : passed;
     // The post's title is over its own sub-sections: only a structure line (above) or a line that
     // names another schedule talk (which decides first) ends its reach.
     const title = line.kind === 'title';
     if (
       !title &&
-      (line.enclosed || passed.some((nearer) => endsReach(nearer, line)) || timeRunsBackwards(passed, line))
+      (line.enclosed || between.some((nearer) => endsReach(nearer, line)) || timeRunsBackwards(between, line))
     )
       return NONE;
     if (match.kind === 'match') {
