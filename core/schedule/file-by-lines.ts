@@ -21,6 +21,7 @@
  *   not past a structure line; it names no talk when it speaks of several, and its speakers, if it
  *   names any, must agree.
  */
+import { couldBeTitleLine } from './clip-lead';
 import { type ClipLine, lineRole } from './clip-lines';
 import { type MatchEvidence, matchTalk, type ScheduleMatch } from './match';
 import type { ScheduleIndex } from './schedule-index';
@@ -178,9 +179,6 @@ function fits(evidence: MatchEvidence): boolean {
   return evidence.conferenceNamed === 'yes' || evidence.date === 'during';
 }
 
-/** Longer than this, a line of the look of a title line is a message, not another talk's title. */
-const MAX_TITLE_LINE = 100;
-
 /**
  * `nearer`, a line between `line` and the clip that names no schedule talk, starts a talk of its own
  * rank: a heading of that rank or above, or a line of the same look that could be a title (not a chat
@@ -189,8 +187,7 @@ const MAX_TITLE_LINE = 100;
 function endsReach(nearer: ClipLine, line: ClipLine): boolean {
   if (nearer.kind === 'quoted') return line.kind === 'quoted';
   if (nearer.level > 0) return line.level === 0 || nearer.level <= line.level;
-  const couldBeTitle = nearer.text.length <= MAX_TITLE_LINE && !/^\p{Ll}/u.test(nearer.text);
-  return nearer.style === line.style && nearer.kind === line.kind && couldBeTitle;
+  return nearer.style === line.style && nearer.kind === line.kind && couldBeTitleLine(nearer.text);
 }
 
 /** Minutes since midnight of the time a line opens with ("14:00 — Title", "13:20 Jane"), or null. */
