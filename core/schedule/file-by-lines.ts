@@ -61,7 +61,8 @@ function queryOf(line: ClipLine): LineQuery | null {
  * The line's other readings, each worth a filing only where the talk's speakers agree with the people
  * it names (those people are the reading's evidence): a title quoted with people a few words before
  * or after it, after any kicker ("Opening keynote: Neema Mwakyusa — “T”", "After lunch: “T” na Zawadi
- * Mushi"), which detection's title parser reads as one title.
+ * Mushi"), and people between a kicker and the title ("Bonus: Priya Natarajan, T"), which detection's
+ * title parser reads as one title.
  */
 function otherReadingsOf(line: ClipLine): LineQuery[] {
   const readings: LineQuery[] = [];
@@ -74,8 +75,14 @@ function otherReadingsOf(line: ClipLine): LineQuery[] {
     const people = peopleAround(around[0] ?? '', around.slice(1).join(quoted));
     if (people) readings.push({ title: quoted, speakers: people });
   }
+  const kicked = PEOPLE_THEN_TITLE.exec(line.text);
+  const people = kicked ? parsePeople(kicked[1]!) : null;
+  if (kicked && people) readings.push({ title: kicked[2]!.trim(), speakers: people });
   return readings;
 }
+
+/** "Bonus: Priya Natarajan, Shipping Small Models": a kicker, then people, a comma or dash, the title. */
+const PEOPLE_THEN_TITLE = /^[^:：]{1,40}[:：]\s*([^,،:—–]{3,80}?)\s*(?:,|،|\s[—–-])\s*(\S.{3,})$/u;
 
 /** Marks, and one short lower-case joining word ("on", "om", "na", "by"), at an edge of a name. */
 const BEFORE_QUOTE = /(?:\s+\p{Ll}{1,4})?[\s\p{P}]*$/u;

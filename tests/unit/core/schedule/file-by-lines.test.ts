@@ -175,6 +175,11 @@ describe('fileClipByLines: a line read every way detection reads one, its people
       'budget',
     ],
     [
+      'a shortened title after a kicker and its speaker',
+      [line('Bonus: Neema Mwakyusa, Django for the Next Billion Users')],
+      'billion',
+    ],
+    [
       'a card’s title past its speaker line (a table row: title, speaker, notes)',
       [line('Daniel Okafor', { style: 2 }), line('Keynote: “Observability on a Budget”', { style: 2 })],
       'budget',
@@ -212,6 +217,7 @@ describe('fileClipByLines: a line read every way detection reads one, its people
 
   it('files nothing under a shortened title quoted with another person', () => {
     expect(filed([line('Hotuba kuu: Ben Ode — “Django for the Next Billion Users”')]).kind).not.toBe('match');
+    expect(filed([line('Bonus: Ben Ode, Django for the Next Billion Users')]).kind).not.toBe('match');
   });
 });
 
