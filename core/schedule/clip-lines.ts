@@ -260,9 +260,10 @@ function openingLines(h1: Element, node: Node): string[] {
   walker.currentNode = h1;
   const lines: string[] = [];
   let blocks = 0;
+  let visited = 0;
   for (
     let el = walker.nextNode() as Element | null;
-    el && blocks < MAX_OPENING_BLOCKS;
+    el && blocks < MAX_OPENING_BLOCKS && visited++ < MAX_ELEMENTS;
     el = walker.nextNode() as Element | null
   ) {
     if (h1.contains(el)) continue;

@@ -219,27 +219,31 @@ export function fileClipByLines(
   page: LinePage,
 ): LineFiling {
   const passed: ClipLine[] = [];
+  // The passed lines that name only people, and those people (read once per line).
+  const speakerLines: { nearer: ClipLine; people: string[] }[] = [];
   for (const line of lines) {
     if (line.kind === 'end') return NONE;
     const role = line.kind === 'quoted' ? null : lineRole(line.text);
     if (role === 'end') return NONE;
     // A post title that opens like a talk's own part ("Notes: “T” – Jane Doe") still names its talk.
     if (role === 'part' && line.kind !== 'title') continue;
-    // The people of the speaker lines passed since the last line that was more than that.
-    const speakerLines = passed.filter((nearer) => peopleOnly(nearer) !== null);
     const answer = answerOf(
       index,
       line,
-      speakerLines.flatMap((l) => peopleOnly(l) ?? []),
+      speakerLines.flatMap((s) => s.people),
       page,
     );
     if (!answer || answer.match.kind === 'none') {
       passed.push(line);
+      const people = peopleOnly(line);
+      if (people) speakerLines.push({ nearer: line, people });
       continue;
     }
     const { query, match } = answer;
     // A speaker line that agrees with the talk is the talk's own, not another talk's start.
-    const between = answer.speakerLine ? passed.filter((nearer) => !speakerLines.includes(nearer)) : passed;
+    const between = answer.speakerLine
+      ? passed.filter((nearer) => !speakerLines.some((s) => s.nearer === nearer))
+      : passed;
     // The post's title is over its own sub-sections: only a structure line (above) or a line that
     // names another schedule talk (which decides first) ends its reach.
     const title = line.kind === 'title';
