@@ -62,7 +62,8 @@ function queryOf(line: ClipLine): LineQuery | null {
  * it names (those people are the reading's evidence): a title quoted with people a few words before
  * or after it, after any kicker ("Opening keynote: Neema Mwakyusa — “T”", "After lunch: “T” na Zawadi
  * Mushi"), and people between a kicker and the title ("Bonus: Priya Natarajan, T"), which detection's
- * title parser reads as one title.
+ * title parser reads as one title. A quoted title with no one beside it that reads as a name ("Priya om
+ * “T”") is read as a heading of that title alone would be.
  */
 function otherReadingsOf(line: ClipLine): LineQuery[] {
   const readings: LineQuery[] = [];
@@ -73,7 +74,7 @@ function otherReadingsOf(line: ClipLine): LineQuery[] {
   if (quoted) {
     const around = line.text.split(quoted);
     const people = peopleAround(around[0] ?? '', around.slice(1).join(quoted));
-    if (people) readings.push({ title: quoted, speakers: people });
+    readings.push({ title: quoted, speakers: people ?? [] });
   }
   const kicked = PEOPLE_THEN_TITLE.exec(line.text);
   const people = kicked ? parsePeople(kicked[1]!) : null;
@@ -131,9 +132,12 @@ function answerOf(
   if (!query) return null;
   const ask = (q: LineQuery) => matchTalk(index, { ...q, pageDate: page.pageDate, context: page.context });
   const first = ask(query);
+  // A reading's people must agree; a quoted title with no one beside it that reads as a name ("Priya
+  // om “T”") is as a heading of the title alone.
   const agreed = (q: LineQuery) => {
     const m = ask(q);
-    return m.kind === 'match' && m.evidence.speakers === 'agree' ? m : null;
+    const evidence = q.speakers.length ? 'agree' : 'unknown';
+    return m.kind === 'match' && m.evidence.speakers === evidence ? m : null;
   };
   if (first.kind !== 'match')
     for (const reading of line.kind === 'title' && SEVERAL_TALKS.test(line.text)

@@ -175,6 +175,11 @@ describe('fileClipByLines: a line read every way detection reads one, its people
       'budget',
     ],
     [
+      'a quoted title in a heading beside a first name (no name to agree or disagree)',
+      [heading('Dani om “Observability on a Budget”')],
+      'budget',
+    ],
+    [
       'a shortened title after a kicker and its speaker',
       [line('Bonus: Neema Mwakyusa, Django for the Next Billion Users')],
       'billion',
@@ -201,6 +206,10 @@ describe('fileClipByLines: a line read every way detection reads one, its people
     [
       'a speaker line that is not the talk’s, before a prefix of another title',
       [line('Sofia Marchetti', { style: 2 }), line('Scaling Postgres Replication', { style: 2 })],
+    ],
+    [
+      'a quoted title in a heading beside a first name, a prefix of another title',
+      [heading('Ana om “Scaling Postgres Replication”')],
     ],
     [
       'a quoted title with another person after it',
