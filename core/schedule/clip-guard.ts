@@ -12,7 +12,7 @@
  * A talk named in passing inside the clip's sentences ("as Jane said in yesterday's keynote …") is
  * no lead: only a heading-like line counts, so a mention never undoes a right match.
  */
-import { isHeadingLike } from './clip-lead';
+import { couldBeTitleLine, isHeadingLike } from './clip-lead';
 import { comparePeople, type NameWords, nameWords } from './names';
 import { foldText, GENERIC_WORDS, STOPWORDS, titleForm } from './normalize';
 import type { IndexedTalk, ScheduleIndex } from './schedule-index';
@@ -160,7 +160,8 @@ export function guardClip(index: ScheduleIndex, matchedTalkId: string, place: Cl
   if (named.length) return { kind: 'offer', talkIds: [...named, matchedTalkId] };
   // A line of the talks' own rank between the section's title and the clip that names neither this
   // talk nor another (a break, "What we missed", a talk of no schedule): the section ran past its end.
-  if (place.leadLikeHeading && place.lead && !namesOwn(place.lead))
+  // Not a note of that look (a chat's messages all look alike): it opens in lower case or runs long.
+  if (place.leadLikeHeading && place.lead && couldBeTitleLine(place.lead) && !namesOwn(place.lead))
     return { kind: 'offer', talkIds: [matchedTalkId] };
   return { kind: 'keep' };
 }

@@ -17,6 +17,19 @@ export function isHeadingLike(line: string): boolean {
   return text.length > 0 && text.length <= MAX_LEAD_CHARS && !/[.!?…。！？]["'”’»)]*$/u.test(text);
 }
 
+/** Longer than this, a line of a title's look is a message or a note, not another talk's title. */
+const MAX_TITLE_LINE = 100;
+
+/**
+ * Whether a heading-like line of the talks' own look could start another talk: not one that opens in
+ * lower case or runs past MAX_TITLE_LINE characters (a chat's notes messages share its title
+ * messages' look: "she works on interlocking software for regional lines, …").
+ */
+export function couldBeTitleLine(line: string): boolean {
+  const text = line.trim();
+  return text.length <= MAX_TITLE_LINE && !/^\p{Ll}/u.test(text);
+}
+
 /** Blocks that hold a line of text. */
 const BLOCKS = new Set([
   'P',

@@ -8,7 +8,8 @@
  * MAX_LEAD_CHARS characters, read back over at most MAX_BLOCKS blocks (MAX_ELEMENTS elements), and
  * no further than a heading of rank 1 or 2 or a structure line (a break, "Closing thoughts", another
  * day) that ends any talk above it. On a single-talk post, a reading that reached the post's top ends
- * with the post's own titles (`title` lines: its `<h1>`, its metadata title). Page text, read as data.
+ * with the post's own titles (`title` lines: a line of its opening such as a link card to the talk's
+ * slides, its `<h1>`, its metadata title). Page text, read as data.
  */
 import { leadOf } from '../talks/blocks';
 import { saysNotSeen, type TalkSection } from '../talks/detect';
@@ -34,7 +35,7 @@ const QUOTE_WITHIN = 80;
  * text (a heading, a block's first or bold line, a short line; for `quoted`, the paragraph's first
  * sentence that holds the quoted title; for `end`, the opening of a block that ends every talk above
  * it: a break, another talk attended, a talk not seen, where detection ended a talk; for `title`, a
- * single-talk post's `<h1>` or metadata title), kind, heading
+ * single-talk post's `<h1>` or metadata title, or a line of its opening above its first sub-heading), kind, heading
  * rank, look and whether a list item or table row that does not hold the clip encloses it.
  */
 export type ClipLine = ClipLineRecord;
@@ -216,23 +217,64 @@ export function singlePostTitle(sections: readonly TalkSection[], title: string 
   return sections.length <= 1 ? title : null;
 }
 
+/** Blocks of a post's opening read for the line that names its talk. */
+const MAX_OPENING_BLOCKS = 8;
+
 /**
- * The post's own titles, farthest last, as `title` lines: its visible `<h1>` (the page's only one, above
- * the clip, when the reading stopped before it) and the title its metadata states (`postTitle`:
- * og:title, JSON-LD headline or `<title>`, as core/page-metadata.ts reads it), each once.
+ * The post's own titles, farthest last, as `title` lines: the lines of its opening (between its `<h1>`
+ * and its first sub-heading: a link card to the talk's slides, a bold line; see {@link openingLines}),
+ * its visible `<h1>` (the page's only one, above the clip, when the reading stopped before it) and the
+ * title its metadata states (`postTitle`: og:title, JSON-LD headline or `<title>`, as
+ * core/page-metadata.ts reads it), each once, within MAX_CLIP_LINES with the lines read.
  */
 function postTitles(doc: Document, node: Node, postTitle: string, read: readonly ClipLine[]): ClipLine[] {
   const [h1, ...more] = [...doc.querySelectorAll('h1')].filter((h) => !h.closest(OUTSIDE));
-  const shown =
-    h1 && !more.length && !h1.contains(node) && h1.compareDocumentPosition(node) & 4 /* FOLLOWING */
-      ? clean(h1.textContent)
-      : '';
+  const above =
+    h1 && !more.length && !h1.contains(node) && h1.compareDocumentPosition(node) & 4; /* FOLLOWING */
+  const shown = above ? clean(h1.textContent) : '';
   const seen = new Set(read.map((line) => line.text));
-  const titles: ClipLine[] = [];
-  for (const text of [shown, clean(postTitle)]) {
-    if (!text || text.length > MAX_LEAD_CHARS || seen.has(text)) continue;
-    seen.add(text);
-    titles.push({ text, kind: 'title', level: 0, style: 0, enclosed: false });
+  const titleLines = (texts: readonly string[]) => {
+    const lines: ClipLine[] = [];
+    for (const text of texts) {
+      if (!text || text.length > MAX_LEAD_CHARS || seen.has(text)) continue;
+      seen.add(text);
+      lines.push({ text, kind: 'title', level: 0, style: 0, enclosed: false });
+    }
+    return lines;
+  };
+  const titles = titleLines([shown, clean(postTitle)]);
+  const room = MAX_CLIP_LINES - read.length - titles.length;
+  const opening = above && room > 0 ? titleLines(openingLines(h1, node)).slice(0, room) : [];
+  return [...opening, ...titles];
+}
+
+/**
+ * The lines of a post's opening, the blocks between its `<h1>` and its first sub-heading above the
+ * clip, nearest the clip first: where a single-talk post often names its talk (a link card to the
+ * slides between two intro paragraphs). Not a quoted title in its prose (a talk mentioned in passing),
+ * a list item or table row, nor a line of one word.
+ */
+function openingLines(h1: Element, node: Node): string[] {
+  const doc = h1.ownerDocument;
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 1 /* NodeFilter.SHOW_ELEMENT */);
+  walker.currentNode = h1;
+  const lines: string[] = [];
+  let blocks = 0;
+  let visited = 0;
+  for (
+    let el = walker.nextNode() as Element | null;
+    el && blocks < MAX_OPENING_BLOCKS && visited++ < MAX_ELEMENTS;
+    el = walker.nextNode() as Element | null
+  ) {
+    if (h1.contains(el)) continue;
+    // The clip's own block, or past it: the reading above has read this far.
+    if (el.contains(node) || node.compareDocumentPosition(el) & 4 /* FOLLOWING */) break;
+    if (!isLineBlock(el) || el.closest(OUTSIDE)) continue;
+    blocks++;
+    if (headingRank(el)) break;
+    const line = el.closest('li, tr') ? null : lineOf(el);
+    // Two words or more: a card's domain or a byline's date is no title.
+    if (line && line.kind !== 'quoted' && line.text.split(' ').length >= 2) lines.push(line.text);
   }
-  return titles;
+  return lines.reverse();
 }

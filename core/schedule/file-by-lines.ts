@@ -21,10 +21,12 @@
  *   not past a structure line; it names no talk when it speaks of several, and its speakers, if it
  *   names any, must agree.
  */
+import { couldBeTitleLine } from './clip-lead';
 import { type ClipLine, lineRole } from './clip-lines';
-import { type MatchEvidence, matchTalk } from './match';
+import { type MatchEvidence, matchTalk, type ScheduleMatch } from './match';
 import type { ScheduleIndex } from './schedule-index';
 import { parseTalkTitle } from '../talks/title-parse';
+import { parseCaselessPeople, parsePeople } from '../talks/people';
 import { talksIntroducedIn, quotedTitleIn } from '../talks/prose';
 
 /** Where the lines file a clip: under a schedule talk, offered between some, or nowhere. */
@@ -41,8 +43,10 @@ export interface LinePage {
 
 const NONE: LineFiling = { kind: 'none' };
 
+type LineQuery = { title: string; speakers: string[] };
+
 /** The talk a line names: its title and speakers as detection's title parser reads them. */
-function queryOf(line: ClipLine): { title: string; speakers: string[] } | null {
+function queryOf(line: ClipLine): LineQuery | null {
   if (line.kind === 'title') return postTitleQuery(line.text);
   if (line.kind === 'quoted') {
     const introduced = talksIntroducedIn(line.text)[0];
@@ -51,6 +55,103 @@ function queryOf(line: ClipLine): { title: string; speakers: string[] } | null {
   }
   const parsed = parseTalkTitle(line.text);
   return parsed.title ? { title: parsed.title, speakers: parsed.speakers } : null;
+}
+
+/**
+ * The line's other readings, each worth a filing only where the talk's speakers agree with the people
+ * it names (those people are the reading's evidence): a title quoted with people a few words before
+ * or after it, after any kicker ("Opening keynote: Neema Mwakyusa — “T”", "After lunch: “T” na Zawadi
+ * Mushi"), and people between a kicker and the title ("Bonus: Priya Natarajan, T"), which detection's
+ * title parser reads as one title. A quoted title with no one beside it that reads as a name ("Priya om
+ * “T”") is read as a heading of that title alone would be.
+ */
+function otherReadingsOf(line: ClipLine): LineQuery[] {
+  const readings: LineQuery[] = [];
+  const introduced = talksIntroducedIn(line.text, true)[0];
+  if (introduced) readings.push(introduced);
+  if (line.kind === 'quoted') return readings;
+  const quoted = quotedTitleIn(line.text);
+  if (quoted) {
+    const around = line.text.split(quoted);
+    const people = peopleAround(around[0] ?? '', around.slice(1).join(quoted));
+    readings.push({ title: quoted, speakers: people ?? [] });
+  }
+  const kicked = PEOPLE_THEN_TITLE.exec(line.text);
+  const people = kicked ? parsePeople(kicked[1]!) : null;
+  if (kicked && people) readings.push({ title: kicked[2]!.trim(), speakers: people });
+  return readings;
+}
+
+/** "Bonus: Priya Natarajan, Shipping Small Models": a kicker, then people, a comma or dash, the title. */
+const PEOPLE_THEN_TITLE = /^[^:：]{1,40}[:：]\s*([^,،:—–]{3,80}?)\s*(?:,|،|\s[—–-])\s*(\S.{3,})$/u;
+
+/** Marks, and one short lower-case joining word ("on", "om", "na", "by"), at an edge of a name. */
+const BEFORE_QUOTE = /(?:\s+\p{Ll}{1,4})?[\s\p{P}]*$/u;
+const AFTER_QUOTE = /^[\s\p{P}]*(?:\p{Ll}{1,4}\s+)?/u;
+
+/** People written right before a quoted title (after any kicker and colon) or right after it, or null. */
+function peopleAround(before: string, after: string): string[] | null {
+  const lead = before
+    .replace(/^.*[:：]/su, '')
+    .replace(BEFORE_QUOTE, '')
+    .trim();
+  const tail = after
+    .replace(AFTER_QUOTE, '')
+    .replace(AT_CONFERENCE, '')
+    .replace(/[\s\p{P}]+$/u, '')
+    .trim();
+  for (const text of [lead, tail]) {
+    const people = text ? (parsePeople(text) ?? parseCaselessPeople(text)) : null;
+    if (people) return people;
+  }
+  return null;
+}
+
+/**
+ * A line that names only people ("Невена Пешић", "Стефан Милошевић (Бразда)"): a card's or a table
+ * row's speaker line, between its title and the clip; null for any other line.
+ */
+function peopleOnly(line: ClipLine): string[] | null {
+  if (line.kind === 'heading' || line.kind === 'quoted' || line.kind === 'end' || line.kind === 'title')
+    return null;
+  return parsePeople(line.text) ?? parseCaselessPeople(line.text);
+}
+
+/**
+ * What the matcher answers for the talk a line names: its first reading's answer, unless that is no
+ * confident match and another reading of the line, or the line with the people of a speaker line
+ * between it and the clip (`people`), is one with agreeing speakers.
+ */
+function answerOf(
+  index: ScheduleIndex,
+  line: ClipLine,
+  people: readonly string[],
+  page: LinePage,
+): { query: LineQuery; match: ScheduleMatch; speakerLine: boolean } | null {
+  const query = queryOf(line);
+  if (!query) return null;
+  const ask = (q: LineQuery) => matchTalk(index, { ...q, pageDate: page.pageDate, context: page.context });
+  const first = ask(query);
+  // A reading's people must agree; a quoted title with no one beside it that reads as a name ("Priya
+  // om “T”") is as a heading of the title alone.
+  const agreed = (q: LineQuery) => {
+    const m = ask(q);
+    const evidence = q.speakers.length ? 'agree' : 'unknown';
+    return m.kind === 'match' && m.evidence.speakers === evidence ? m : null;
+  };
+  if (first.kind !== 'match')
+    for (const reading of line.kind === 'title' && SEVERAL_TALKS.test(line.text)
+      ? []
+      : otherReadingsOf(line)) {
+      const m = agreed(reading);
+      if (m) return { query: reading, match: m, speakerLine: false };
+    }
+  if (people.length && !query.speakers.length) {
+    const reading = { title: query.title, speakers: [...people] };
+    const m = agreed(reading);
+    if (m) return { query: reading, match: m, speakerLine: true };
+  }
+  return { query, match: first, speakerLine: false };
 }
 
 /**
@@ -89,9 +190,6 @@ function fits(evidence: MatchEvidence): boolean {
   return evidence.conferenceNamed === 'yes' || evidence.date === 'during';
 }
 
-/** Longer than this, a line of the look of a title line is a message, not another talk's title. */
-const MAX_TITLE_LINE = 100;
-
 /**
  * `nearer`, a line between `line` and the clip that names no schedule talk, starts a talk of its own
  * rank: a heading of that rank or above, or a line of the same look that could be a title (not a chat
@@ -100,8 +198,7 @@ const MAX_TITLE_LINE = 100;
 function endsReach(nearer: ClipLine, line: ClipLine): boolean {
   if (nearer.kind === 'quoted') return line.kind === 'quoted';
   if (nearer.level > 0) return line.level === 0 || nearer.level <= line.level;
-  const couldBeTitle = nearer.text.length <= MAX_TITLE_LINE && !/^\p{Ll}/u.test(nearer.text);
-  return nearer.style === line.style && nearer.kind === line.kind && couldBeTitle;
+  return nearer.style === line.style && nearer.kind === line.kind && couldBeTitleLine(nearer.text);
 }
 
 /** Minutes since midnight of the time a line opens with ("14:00 — Title", "13:20 Jane"), or null. */
@@ -126,26 +223,37 @@ export function fileClipByLines(
   page: LinePage,
 ): LineFiling {
   const passed: ClipLine[] = [];
+  // The passed lines that name only people, and those people (read once per line).
+  const speakerLines: { nearer: ClipLine; people: string[] }[] = [];
   for (const line of lines) {
     if (line.kind === 'end') return NONE;
     const role = line.kind === 'quoted' ? null : lineRole(line.text);
     if (role === 'end') return NONE;
     // A post title that opens like a talk's own part ("Notes: “T” – Jane Doe") still names its talk.
     if (role === 'part' && line.kind !== 'title') continue;
-    const query = queryOf(line);
-    const match = query
-      ? matchTalk(index, { ...query, pageDate: page.pageDate, context: page.context })
-      : ({ kind: 'none' } as const);
-    if (match.kind === 'none' || !query) {
+    const answer = answerOf(
+      index,
+      line,
+      speakerLines.flatMap((s) => s.people),
+      page,
+    );
+    if (!answer || answer.match.kind === 'none') {
       passed.push(line);
+      const people = peopleOnly(line);
+      if (people) speakerLines.push({ nearer: line, people });
       continue;
     }
+    const { query, match } = answer;
+    // A speaker line that agrees with the talk is the talk's own, not another talk's start.
+    const between = answer.speakerLine
+      ? passed.filter((nearer) => !speakerLines.some((s) => s.nearer === nearer))
+      : passed;
     // The post's title is over its own sub-sections: only a structure line (above) or a line that
     // names another schedule talk (which decides first) ends its reach.
     const title = line.kind === 'title';
     if (
       !title &&
-      (line.enclosed || passed.some((nearer) => endsReach(nearer, line)) || timeRunsBackwards(passed, line))
+      (line.enclosed || between.some((nearer) => endsReach(nearer, line)) || timeRunsBackwards(between, line))
     )
       return NONE;
     if (match.kind === 'match') {

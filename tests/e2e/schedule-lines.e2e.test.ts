@@ -4,7 +4,8 @@
  * page talk. With the conference's schedule imported, the line above the clip names a schedule talk:
  * the clip is filed under it, through a page talk of that title, and the popup and the dashboard's
  * Conferences view show it there, also after a reload. A single-talk post whose talk is named only in
- * its title: a clip in its body is filed under that talk.
+ * its title, or in a link card to the slides in its opening (session 12): a clip in its body is filed
+ * under that talk.
  * The page is served from 127.0.0.1 by the test; the schedule is imported as a file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +44,24 @@ const SINGLE = `<!doctype html><html lang="en"><head>
   <p>Wraparound is the failure nobody sees coming until the database refuses writes.</p>
   <h2>What he showed</h2>
   <p>He explained that ${FREEZE_PASSAGE}, which is why the second run is so much faster.</p>
+  </article></main></body></html>`;
+
+const WRAPAROUND_PASSAGE = 'a vacuum that never finishes is worse than one that never starts';
+
+/**
+ * A single-talk post whose title names only the conference: its talk is named in a link card to the
+ * slides between its intro paragraphs, above its first sub-heading (session 12).
+ */
+const CARD = `<!doctype html><html lang="en"><head>
+  <title>What I took home from FOSDEM 2026 | a DBA's notebook</title>
+  <meta property="og:title" content="What I took home from FOSDEM 2026">
+  <meta property="article:published_time" content="2026-02-03T09:00:00Z"></head><body><main><article>
+  <h1>What I took home from FOSDEM 2026</h1>
+  <p>Team, here are the notes I promised at the retro. I only write up one session.</p>
+  <div class="card"><a href="https://slides.example/vacuum"><div class="title">${VACUUM}</div>
+  <div class="domain">slides.example</div></a></div>
+  <h2>How they run it</h2>
+  <p>He was blunt: ${WRAPAROUND_PASSAGE}, so they watch the age of the oldest transaction.</p>
   </article></main></body></html>`;
 
 /**
@@ -93,7 +112,11 @@ describe('the schedule finds the talk of a clip, in Chromium', () => {
   });
 });
 
-describe('the schedule finds a single-talk post’s talk by its title, in Chromium', () => {
+// One browser each: the schedule is imported anew in each (a second import would be an update).
+describe.each([
+  ['its title', 'single/vacuum.html', SINGLE, FREEZE_PASSAGE],
+  ['a link card in its opening', 'single/card.html', CARD, WRAPAROUND_PASSAGE],
+])('the schedule finds a single-talk post’s talk by %s, in Chromium', (_, path, html, passage) => {
   let session: ExtensionSession;
 
   beforeAll(async () => {
@@ -103,14 +126,9 @@ describe('the schedule finds a single-talk post’s talk by its title, in Chromi
     await session?.close();
   });
 
-  it('files a clip of a single-talk post under the talk its title names', async () => {
-    // In the popup: a talk group of the post title's talk, linked to the schedule's talk.
-    const { dashboard, page } = await clipIntoVacuumGroup(
-      session,
-      'single/vacuum.html',
-      SINGLE,
-      FREEZE_PASSAGE,
-    );
+  it('files a clip of the post under that talk', async () => {
+    // In the popup: a talk group of the talk the post names, linked to the schedule's talk.
+    const { dashboard, page } = await clipIntoVacuumGroup(session, path, html, passage);
     await dashboard.close();
     await page.close();
   });

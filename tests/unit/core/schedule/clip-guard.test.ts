@@ -92,6 +92,18 @@ describe('guardClip: look-alikes keep the match', () => {
     ],
     ['a short line not styled like the heading, naming nothing', place('Ebéd és standok', undefined, false)],
     ['a bracket crediting the matched talk’s speaker', place('Demo (Réka)')],
+    [
+      'a chat’s note message of the heading’s look, in lower case',
+      place('she works on interlocking software for regional lines', undefined, true),
+    ],
+    [
+      'a note of the heading’s look that runs past a title’s length',
+      place(
+        `Ebéd és standok, ${'a hosszú sor, amely egy üzenet és nem egy előadás címe, '.repeat(2)}`,
+        undefined,
+        true,
+      ),
+    ],
   ])('%s', (_, p) => {
     expect(guardClip(index, 'fitness', p)).toEqual({ kind: 'keep' });
   });

@@ -148,6 +148,32 @@ describe('readClipLines: a single-talk post’s titles, the farthest lines', () 
     expect(titled(`<p>Intro.</p><p>CLIP here.</p>`)).toEqual([['title', POST]]);
   });
 
+  it('reads the lines of the post’s opening, above its first sub-heading, before its titles', () => {
+    const card =
+      '<a href="https://slides.example/x"><div>Kill Your Feature Flags</div><div>slides.example</div></a>';
+    expect(
+      titled(page(`${card}<p>More intro.</p><h2>Three ideas</h2><p>Notes that go on.</p><p>CLIP here.</p>`)),
+    ).toEqual([
+      ['heading', 'Three ideas'],
+      ['title', 'Kill Your Feature Flags'],
+      ['title', 'The best hour of Craft this year'],
+      ['title', POST],
+    ]);
+    // Not a title quoted in the opening's prose, a list item, a line past the first sub-heading, or on
+    // a page of several talks.
+    const quoted = '<p>Unlike last year, “Observability on a Budget” was full.</p>';
+    const list = '<ul><li>Slides and video</li><li>Kill Your Feature Flags</li></ul>';
+    const below = '<h2>Three ideas</h2><div>Observability on a Budget</div><h2>More</h2>';
+    expect(titled(page(`${quoted}${list}${below}<p>CLIP here.</p>`))).toEqual([
+      ['heading', 'More'],
+      ['title', 'The best hour of Craft this year'],
+      ['title', POST],
+    ]);
+    expect(titled(page(`${card}<h2>Three ideas</h2><p>CLIP here.</p>`), null)).toEqual([
+      ['heading', 'Three ideas'],
+    ]);
+  });
+
   it('reads no title past a structure line, beyond the bounds, or on a page of several talks', () => {
     // Past a sub-heading of the post's it does.
     expect(titled(page('<h2>Three ideas</h2><p>CLIP here.</p>'))).toContainEqual(['title', POST]);

@@ -25,6 +25,7 @@ const index = buildScheduleIndex(
     talk('budget', 'craft24', 'Observability on a Budget', ['Daniel Okafor']),
     talk('replication', 'craft24', 'Scaling Postgres Replication', ['Ana Lima']),
     talk('replication-prod', 'craft24', 'Scaling Postgres Replication in Production', ['Ben Ode']),
+    talk('billion', 'craft24', 'Building Django Apps for the Next Billion Users', ['Neema Mwakyusa']),
     talk('lt1', 'craft24', 'Lightning talks', []),
     talk('lt2', 'craft24', 'Lightning talks', [], '2024-05-31'),
     talk('fitness24', 'craft24', 'Fitness Functions in Practice', ['Réka Tóth']),
@@ -158,6 +159,74 @@ describe('fileClipByLines: look-alikes are offered or left, never filed silently
     expect(filed([heading('What I had for breakfast'), line('Thanks for reading')])).toEqual({
       kind: 'none',
     });
+  });
+});
+
+describe('fileClipByLines: a line read every way detection reads one, its people as evidence', () => {
+  it.each([
+    [
+      'a quoted title, shortened, with its speaker before it, after a kicker',
+      [line('Hotuba kuu ya ufunguzi: Neema Mwakyusa — “Django for the Next Billion Users”')],
+      'billion',
+    ],
+    [
+      'a quoted title with its speaker after a joining word',
+      [line('Baada ya chakula cha mchana: “Observability on a Budget” na Daniel Okafor')],
+      'budget',
+    ],
+    [
+      'a quoted title in a heading beside a first name (no name to agree or disagree)',
+      [heading('Dani om “Observability on a Budget”')],
+      'budget',
+    ],
+    [
+      'a shortened title after a kicker and its speaker',
+      [line('Bonus: Neema Mwakyusa, Django for the Next Billion Users')],
+      'billion',
+    ],
+    [
+      'a card’s title past its speaker line (a table row: title, speaker, notes)',
+      [line('Daniel Okafor', { style: 2 }), line('Keynote: “Observability on a Budget”', { style: 2 })],
+      'budget',
+    ],
+    [
+      'a card’s title past its speaker line with an affiliation',
+      [line('Ana Lima (Acme)', { style: 2 }), line('Scaling Postgres Replication', { style: 2 })],
+      'replication',
+    ],
+  ])('files %s', (_, lines, expected) => {
+    expect(filed(lines)).toMatchObject({ kind: 'match', talkId: expected });
+  });
+
+  it.each([
+    [
+      'a speaker line of another person between (another talk’s card starts there)',
+      [line('Ben Ode', { style: 2 }), line('Kill Your Feature Flags', { style: 2 })],
+    ],
+    [
+      'a speaker line that is not the talk’s, before a prefix of another title',
+      [line('Sofia Marchetti', { style: 2 }), line('Scaling Postgres Replication', { style: 2 })],
+    ],
+    [
+      'a quoted title in a heading beside a first name, a prefix of another title',
+      [heading('Ana om “Scaling Postgres Replication”')],
+    ],
+    [
+      'a quoted title with another person after it',
+      [line('After lunch: “Kill Your Feature Flags” by Ben Ode')],
+    ],
+  ])('files nothing under %s', (_, lines) => {
+    expect(filed(lines).kind).not.toBe('match');
+  });
+
+  it('still offers the same speaker’s other talk, its title shortened and quoted with the speaker', () => {
+    const offered = filed([line('Next: Sofia Marchetti — “Feature Flags”')]);
+    expect(offered.kind).toBe('offer');
+  });
+
+  it('files nothing under a shortened title quoted with another person', () => {
+    expect(filed([line('Hotuba kuu: Ben Ode — “Django for the Next Billion Users”')]).kind).not.toBe('match');
+    expect(filed([line('Bonus: Ben Ode, Django for the Next Billion Users')]).kind).not.toBe('match');
   });
 });
 
