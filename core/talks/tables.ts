@@ -9,10 +9,12 @@
 import { clean } from './dom';
 import { linksToRecording } from './links';
 import { parsePeople } from './people';
+import { parseTalkTitle } from './title-parse';
 
 /** The columns of a talk table: where each row's title and its speakers stand. */
 export interface TalkColumns {
   talk: number;
+  /** -1: the speakers are named in the title's cell. */
   speaker: number;
 }
 
@@ -28,46 +30,83 @@ const MAX_TITLE = 160;
  * The talk and speaker columns of a table whose body rows are `rows` (each its cells), read from the
  * cells: the speaker column names people in half of the rows or more and no one in nearly all the others;
  * the talk column, of the others, holds a title-shaped line in most rows naming people, the longest on
- * average (a time or a room is shorter; notes are sentences). Null when no column reads so.
+ * average (a time or a room is shorter; notes are sentences). Where no column names people alone, a
+ * column whose cells name a title and its speakers ("Title — Jane Doe", "Title (Jane Doe)") in half the
+ * rows or more is both (`speaker` -1). Null when no column reads so, or the table is no programme.
  */
 export function columnsByContent(rows: readonly Element[][]): TalkColumns | null {
   const width = Math.max(0, ...rows.map((r) => r.length));
-  const text = (row: Element[], column: number) => clean(row[column]?.textContent);
-  let speaker = -1;
-  let peopleRows: Element[][] = [];
-  for (let column = 0; column < width && speaker < 0; column++) {
-    const named = rows.filter((row) => parsePeople(text(row, column)) !== null);
-    const empty = rows.filter((row) => namesNoOne(text(row, column)));
-    if (
-      named.length >= MIN_PEOPLE_ROWS &&
-      named.length >= rows.length / 2 &&
-      named.length + empty.length >= rows.length * PEOPLE_OR_EMPTY_SHARE
-    ) {
-      speaker = column;
-      peopleRows = named;
-    }
-  }
-  if (speaker < 0) return null;
-  let talk = -1;
-  let longest = 0;
-  for (let column = 0; column < width; column++) {
-    if (column === speaker) continue;
-    const titles = peopleRows.map((row) => text(row, column)).filter(isTitleLine);
-    if (titles.length < peopleRows.length * TITLE_SHARE) continue;
-    const mean = titles.reduce((sum, t) => sum + t.length, 0) / titles.length;
-    const words = titles.reduce((sum, t) => sum + t.split(/\s+/).length, 0) / titles.length;
-    if (words >= MIN_TITLE_WORDS && mean > longest) [talk, longest] = [column, mean];
-  }
-  if (talk < 0) return null;
+  const found = withPeopleColumn(rows, width) ?? withSpeakersInTitles(rows, width);
+  if (!found) return null;
+  const { talk, peopleRows } = found;
   // A programme's marks: a column of times, or titles linked to their talks' pages. A table of people
   // and their teams, roles or scores has neither.
   const timed = (column: number) =>
     peopleRows.filter((row) => TIME.test(text(row, column))).length >= peopleRows.length / 2;
   const linked = peopleRows.filter((row) => row[talk] && linksToRecording(row[talk]!)).length;
   const programme = linked >= peopleRows.length / 2 || [...Array(width).keys()].some(timed);
-  return programme ? { talk, speaker } : null;
+  return programme ? { talk, speaker: found.speaker } : null;
 }
+
+interface Found extends TalkColumns {
+  /** The rows that name people. */
+  peopleRows: Element[][];
+}
+
+function withPeopleColumn(rows: readonly Element[][], width: number): Found | null {
+  for (let speaker = 0; speaker < width; speaker++) {
+    const peopleRows = rows.filter((row) => parsePeople(text(row, speaker)) !== null);
+    const empty = rows.filter((row) => namesNoOne(text(row, speaker)));
+    if (
+      peopleRows.length < MIN_PEOPLE_ROWS ||
+      peopleRows.length < rows.length / 2 ||
+      peopleRows.length + empty.length < rows.length * PEOPLE_OR_EMPTY_SHARE
+    )
+      continue;
+    let talk = -1;
+    let longest = 0;
+    for (let column = 0; column < width; column++) {
+      if (column === speaker) continue;
+      const titles = peopleRows.map((row) => text(row, column)).filter(isTitleLine);
+      if (titles.length < peopleRows.length * TITLE_SHARE || !longEnough(titles)) continue;
+      const mean = titles.reduce((sum, t) => sum + t.length, 0) / titles.length;
+      if (mean > longest) [talk, longest] = [column, mean];
+    }
+    return talk < 0 ? null : { talk, speaker, peopleRows };
+  }
+  return null;
+}
+
+function withSpeakersInTitles(rows: readonly Element[][], width: number): Found | null {
+  for (let talk = 0; talk < width; talk++) {
+    const titles: string[] = [];
+    const peopleRows = rows.filter((row) => {
+      const parsed = parseTalkTitle(text(row, talk));
+      if (!parsed.speakers.length || !isTitleLine(parsed.title)) return false;
+      titles.push(parsed.title);
+      return true;
+    });
+    if (peopleRows.length >= MIN_PEOPLE_ROWS && peopleRows.length >= rows.length / 2 && longEnough(titles))
+      return { talk, speaker: -1, peopleRows };
+  }
+  return null;
+}
+
+/**
+ * In a talk table whose rows name their people (the columns `columnsByContent` found), whether `row`
+ * names no one: registration, lunch, the party.
+ */
+export function namesNoOneIn(row: readonly Element[], columns: TalkColumns): boolean {
+  if (columns.speaker >= 0) return namesNoOne(text(row, columns.speaker));
+  return parseTalkTitle(text(row, columns.talk)).speakers.length === 0;
+}
+
+const text = (row: readonly Element[], column: number) => clean(row[column]?.textContent);
+
 /** Talk titles run three words or more on average; a team's or a role's name is shorter. */
+function longEnough(titles: string[]): boolean {
+  return titles.reduce((sum, t) => sum + t.split(/\s+/).length, 0) >= titles.length * MIN_TITLE_WORDS;
+}
 const MIN_TITLE_WORDS = 3;
 /** A time of day in a cell ("09:30", "14.00", "9:30–10:15"). */
 const TIME = /(?<!\d)\d{1,2}[:.]\d{2}(?!\d)/u;

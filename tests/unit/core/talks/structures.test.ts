@@ -99,6 +99,42 @@ describe('a talk table whose header words detection does not read', () => {
     expect(filed(doc, 'sr-missed')).toBeNull();
   });
 
+  it('a table without a header row: its first row is a talk like the others (Czech)', () => {
+    const doc = page(
+      `<article><h1>Poznámky z konference</h1><p>Psali jsme rovnou do tabulky.</p>
+      <table>
+      ${row(['9:30', 'Malé týmy a velké systémy v praxi', 'Petra Horáková'], 'Petra ukázala, jak šest lidí provozuje službu pro milion uživatelů.', 'cs-first')}
+      ${row(['12:00', 'Oběd a stánky partnerů', '—'], 'Rozdali jsme všechny samolepky.', 'cs-lunch')}
+      ${row(['13:30', 'Kontraktové testy bez slz a bolesti', 'Tomáš Dvořák'], 'Tomáš nahradil většinu end-to-end testů kontrakty.', 'cs-second')}
+      </table></article>`,
+      'Poznámky z konference',
+    );
+    expect(titles(doc)).toEqual([
+      ['Malé týmy a velké systémy v praxi', ['Petra Horáková']],
+      ['Kontraktové testy bez slz a bolesti', ['Tomáš Dvořák']],
+    ]);
+    expect(filed(doc, 'cs-first')).toBe('Malé týmy a velké systémy v praxi');
+    expect(filed(doc, 'cs-lunch')).toBeNull();
+  });
+
+  it('a column naming each title with its speakers is the talk column; a row naming no one is none (Hungarian)', () => {
+    const doc = page(
+      `<article><h1>Jegyzetek a konferenciáról</h1>
+      <table><tr><th>Időpont</th><th>Előadás</th><th>Jegyzetek</th></tr>
+      ${row(['09:30', 'Kis csapatok, nagy rendszerek a gyakorlatban — Kovács Anna'], 'Anna megmutatta, hogyan visz hat ember egy nagy szolgáltatást.', 'hu-first')}
+      ${row(['12:30', 'Csoportkép a teraszon'], 'Mindenki felfért a lépcsőre.', 'hu-photo')}
+      ${row(['13:30', 'Szerződéses tesztek könnyek nélkül (Nagy Péter)'], 'Péter a legtöbb végponttól végpontig tartó tesztet kidobta.', 'hu-second')}
+      </table></article>`,
+      'Jegyzetek a konferenciáról',
+    );
+    expect(titles(doc)).toEqual([
+      ['Kis csapatok, nagy rendszerek a gyakorlatban', ['Kovács Anna']],
+      ['Szerződéses tesztek könnyek nélkül', ['Nagy Péter']],
+    ]);
+    expect(filed(doc, 'hu-second')).toBe('Szerződéses tesztek könnyek nélkül');
+    expect(filed(doc, 'hu-photo')).toBeNull();
+  });
+
   it('in a table with a talk column by name, a row naming no one is no talk either', () => {
     const doc = page(
       `<article><h1>Our week at Harbour Conf</h1>
