@@ -99,57 +99,61 @@ describe('a talk table whose header words detection does not read', () => {
     expect(filed(doc, 'sr-missed')).toBeNull();
   });
 
-  it('a table without a header row: its first row is a talk like the others (Czech)', () => {
+  it.each([
+    [
+      'a table without a header row: its first row is a talk like the others (cs)',
+      '',
+      [
+        ['9:30', 'Malé týmy a velké systémy v praxi', 'Petra Horáková'],
+        ['12:00', 'Oběd a stánky partnerů', '—'],
+        ['13:30', 'Kontraktové testy bez slz a bolesti', 'Tomáš Dvořák'],
+      ],
+      [
+        ['Malé týmy a velké systémy v praxi', ['Petra Horáková']],
+        ['Kontraktové testy bez slz a bolesti', ['Tomáš Dvořák']],
+      ],
+    ],
+    [
+      'a column naming each title with its speakers is the talk column (hu)',
+      '<tr><th>Időpont</th><th>Előadás</th><th>Jegyzetek</th></tr>',
+      [
+        ['09:30', 'Kis csapatok, nagy rendszerek a gyakorlatban — Kovács Anna'],
+        ['12:30', 'Csoportkép a teraszon'],
+        ['13:30', 'Szerződéses tesztek könnyek nélkül (Nagy Péter)'],
+      ],
+      [
+        ['Kis csapatok, nagy rendszerek a gyakorlatban', ['Kovács Anna']],
+        ['Szerződéses tesztek könnyek nélkül', ['Nagy Péter']],
+      ],
+    ],
+    [
+      'a talk column named in words detection reads (en)',
+      '<tr><th>Time</th><th>Talk</th><th>Speaker</th><th>Notes</th></tr>',
+      [
+        ['09:30', 'Small Teams, Large Systems', 'Ruth Okoye'],
+        ['12:30', 'Group photo on the terrace', '—'],
+        ['14:00', 'Contract Tests in Practice', 'Leon Hart'],
+      ],
+      [
+        ['Small Teams, Large Systems', ['Ruth Okoye']],
+        ['Contract Tests in Practice', ['Leon Hart']],
+      ],
+    ],
+  ])('%s; the row naming no one between two talks is none', (_, header, cells, expected) => {
+    const notes = [
+      'The first talk’s notes, told at length.',
+      'Everyone on the steps.',
+      'The second talk’s notes.',
+    ];
     const doc = page(
-      `<article><h1>Poznámky z konference</h1><p>Psali jsme rovnou do tabulky.</p>
-      <table>
-      ${row(['9:30', 'Malé týmy a velké systémy v praxi', 'Petra Horáková'], 'Petra ukázala, jak šest lidí provozuje službu pro milion uživatelů.', 'cs-first')}
-      ${row(['12:00', 'Oběd a stánky partnerů', '—'], 'Rozdali jsme všechny samolepky.', 'cs-lunch')}
-      ${row(['13:30', 'Kontraktové testy bez slz a bolesti', 'Tomáš Dvořák'], 'Tomáš nahradil většinu end-to-end testů kontrakty.', 'cs-second')}
-      </table></article>`,
-      'Poznámky z konference',
+      `<article><h1>Notes</h1><p>We wrote our notes into the table.</p>
+      <table>${header}${cells.map((c, i) => row(c, notes[i]!, `row-${i}`)).join('')}</table></article>`,
+      'Notes from the conference',
     );
-    expect(titles(doc)).toEqual([
-      ['Malé týmy a velké systémy v praxi', ['Petra Horáková']],
-      ['Kontraktové testy bez slz a bolesti', ['Tomáš Dvořák']],
-    ]);
-    expect(filed(doc, 'cs-first')).toBe('Malé týmy a velké systémy v praxi');
-    expect(filed(doc, 'cs-lunch')).toBeNull();
-  });
-
-  it('a column naming each title with its speakers is the talk column; a row naming no one is none (Hungarian)', () => {
-    const doc = page(
-      `<article><h1>Jegyzetek a konferenciáról</h1>
-      <table><tr><th>Időpont</th><th>Előadás</th><th>Jegyzetek</th></tr>
-      ${row(['09:30', 'Kis csapatok, nagy rendszerek a gyakorlatban — Kovács Anna'], 'Anna megmutatta, hogyan visz hat ember egy nagy szolgáltatást.', 'hu-first')}
-      ${row(['12:30', 'Csoportkép a teraszon'], 'Mindenki felfért a lépcsőre.', 'hu-photo')}
-      ${row(['13:30', 'Szerződéses tesztek könnyek nélkül (Nagy Péter)'], 'Péter a legtöbb végponttól végpontig tartó tesztet kidobta.', 'hu-second')}
-      </table></article>`,
-      'Jegyzetek a konferenciáról',
-    );
-    expect(titles(doc)).toEqual([
-      ['Kis csapatok, nagy rendszerek a gyakorlatban', ['Kovács Anna']],
-      ['Szerződéses tesztek könnyek nélkül', ['Nagy Péter']],
-    ]);
-    expect(filed(doc, 'hu-second')).toBe('Szerződéses tesztek könnyek nélkül');
-    expect(filed(doc, 'hu-photo')).toBeNull();
-  });
-
-  it('in a table with a talk column by name, a row naming no one is no talk either', () => {
-    const doc = page(
-      `<article><h1>Our week at Harbour Conf</h1>
-      <table><tr><th>Time</th><th>Talk</th><th>Speaker</th><th>Notes</th></tr>
-      ${row(['09:30', 'Small Teams, Large Systems', 'Ruth Okoye'], 'Ruth showed how six people run a service for a million users.', 'en-first')}
-      ${row(['12:30', 'Group photo on the terrace', '—'], 'Everyone squeezed onto the steps; the photographer stood on a chair.', 'en-photo')}
-      ${row(['14:00', 'Contract Tests in Practice', 'Leon Hart'], 'Leon replaced most end-to-end tests with contracts.', 'en-second')}
-      </table></article>`,
-      'Our week at Harbour Conf',
-    );
-    expect(titles(doc)).toEqual([
-      ['Small Teams, Large Systems', ['Ruth Okoye']],
-      ['Contract Tests in Practice', ['Leon Hart']],
-    ]);
-    expect(filed(doc, 'en-photo')).toBeNull();
+    expect(titles(doc)).toEqual(expected);
+    expect(filed(doc, 'row-0')).toBe(expected[0]![0]);
+    expect(filed(doc, 'row-1')).toBeNull();
+    expect(filed(doc, 'row-2')).toBe(expected[1]![0]);
   });
 
   it('a table of people with their teams or roles, with no times and no talk links, names no talks', () => {
