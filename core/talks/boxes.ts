@@ -6,7 +6,8 @@
  * any platform's card and any language's kicker reads alike.
  */
 import { clean, HEADINGS, isHidden, textUpTo } from './dom';
-import { parsePeople, parsePeopleWithRole } from './people';
+import { nameWordRecurs, parsePeople, parsePeopleWithRole } from './people';
+import { type ProseTalk, talkOpening } from './prose';
 import { speakerLine } from './speaker-phrases';
 
 /** A card's fields, read from its first short blocks. */
@@ -140,3 +141,15 @@ export function withoutBadge(line: Element): string | null {
 }
 const BADGE =
   /^(?:#?\d{1,2}\.?|[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{1,4})$/u;
+
+/**
+ * A bold block that opens the way a thread's message opens a talk ("Bonus: Jane Doe, Title", "Room B,
+ * 11:30 — Jane Doe: Title"; `talkOpening`, prose.ts), whose notes name one of its people again: that
+ * talk. The naming again is what tells "Jane Doe, Title" from "Acme Corp, Our Booth": writers go on
+ * about the speaker ("Jane's team …").
+ */
+export function talkOpenedInBlock(text: string, notes: string): ProseTalk | null {
+  const recurs = (name: string) => nameWordRecurs(name, notes, 'clitic');
+  const talk = talkOpening(text, recurs);
+  return talk?.speakers.some(recurs) ? talk : null;
+}

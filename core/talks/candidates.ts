@@ -11,6 +11,7 @@ import { type BlockLine, blockLines, blockLinesAround } from './blocks';
 import { cardFields, withoutBadge } from './boxes';
 import { nameWordRecurs, nominativeIn, parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
+import { columnsByContent, namesNoOneIn } from './tables';
 import { quotedTitleIn, talksIntroducedIn, THREAD_NUMBER } from './prose';
 import type { DeclaredTalk } from './structured-data';
 import {
@@ -427,15 +428,25 @@ function pushRows(out: Candidate[], table: Element, post: Element): void {
   if (header.children.length === 1 && Number(header.firstElementChild?.getAttribute('colspan') ?? 1) > 1)
     return;
   const names = [...header.children].map((cell) => clean(cell.textContent));
-  const talkColumn = names.findIndex((n) => TALK_COLUMN.test(n));
+  const named = names.findIndex((n) => TALK_COLUMN.test(n));
+  // A first row of plain cells naming no column is a row like the others: a table without a header.
+  const headed =
+    named >= 0 || header.querySelector('th') !== null || header.parentElement?.tagName === 'THEAD';
+  const rows = [...table.querySelectorAll('tr')].filter(
+    (row) => !(row === header && headed) && !row.querySelector('th') && !isHidden(row),
+  );
+  // Columns named in words detection reads, else found by what their cells hold (tables.ts).
+  const byContent = columnsByContent(rows.map((row) => [...row.children]));
+  const talkColumn = named >= 0 ? named : (byContent?.talk ?? -1);
   if (talkColumn < 0) return;
-  const speakerColumn = names.findIndex((n) => SPEAKER_COLUMN.test(n));
-  for (const row of table.querySelectorAll('tr')) {
-    if (row === header || row.querySelector('th') || isHidden(row)) continue;
+  const speakerColumn = named >= 0 ? names.findIndex((n) => SPEAKER_COLUMN.test(n)) : byContent!.speaker;
+  for (const row of rows) {
     const cell = row.children[talkColumn];
     const text = cell ? withKindLabel(cell) : '';
     if (!text || text.length > MAX_LINE) continue;
     const speakerCell = speakerColumn >= 0 ? row.children[speakerColumn] : undefined;
+    // Registration, lunch, the party: in a table whose rows name their people, a row naming no one.
+    if (byContent?.speaker === speakerColumn && namesNoOneIn([...row.children], byContent)) continue;
     const listed = speakerCell ? (parsePeople(visibleText(speakerCell)) ?? []) : [];
     out.push(make(row, 'row', 8, text, { owns: [row], listedSpeakers: listed }));
   }

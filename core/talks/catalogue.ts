@@ -34,6 +34,8 @@ const FIRST_PERSON = new RegExp(
       'jag|vi|mig|vår\\p{L}*|jeg|meg|vores',
       'minä|mä|meidän|me',
       'я|мы|мне|меня|мой|моя|наш\\p{L}*|ми|мені|ja|mnie|nasz\\p{L}*|já|náš\\p{L}*',
+      // Serbian, Croatian, Bosnian: "us", "our", and the auxiliary of the first person ("нисмо ушли").
+      'ја|нас|нама?|смо|нисмо|сам|нисам|naš\\p{L}*|nas|nama|smo|nismo',
       'ben|biz|benim|bizim|saya|kami|kita|tôi|chúng tôi',
       'εγώ|εμείς|μας|אני|אנחנו|أنا|نحن|मैं|हम|मेरा|मेरी|हमारे|हमने',
     ].join('|') +
@@ -51,6 +53,8 @@ const REPORTED = new RegExp(
       'a montré|a présenté|a expliqué|était|a parlé',
       'mostró|explicó|habló|presentó|contó|fue',
       'mostrou|explicou|falou|apresentou|foi',
+      // A past tense of the auxiliary and a participle ("је причала", "су описали", "je pokazao").
+      '(?:је|су)\\s+\\p{L}+(?:о|ла|ли|ле)|je\\s+\\p{L}+(?:ao|la)|su\\s+\\p{L}+li',
     ].join('|') +
     String.raw`)(?!\p{L})`,
   'iu',
@@ -73,7 +77,21 @@ export function hasWriter(notes: string): boolean {
  */
 export function listsRatherThanReports(talks: readonly ListedTalk[]): boolean {
   if (talks.length < MIN_TALKS) return false;
+  if (talks.every((t) => isRating(t.notes))) return true;
   if (talks.some((t) => t.notes.length > MAX_BLURB)) return false;
   if (talks.filter((t) => hasWriter(t.notes)).length > talks.length * TOLD_SHARE) return false;
   return talks.filter((t) => t.linked).length >= talks.length * LINKED_SHARE;
 }
+
+/**
+ * Notes that are a rating, not a report: a short text holding a score on a scale ("4,8 / 5", "4.5 out
+ * of 5", "9,1/10", "★★★★☆"), an attendee's quote beside it at most. A survey's or a ranking's session
+ * cards read like a write-up's talks; their notes are the score. A score has a decimal or stars, so a
+ * thread's "2/5" numbering is none.
+ */
+export function isRating(notes: string): boolean {
+  return notes.length <= MAX_RATING_NOTES && SCORE.test(notes);
+}
+const MAX_RATING_NOTES = 400;
+const SCORE =
+  /(?<![\d.,])\d[.,]\d\s*(?:\/|(?:out of|of|von|sur|de|din|su|из|z|na)\s)\s*(?:5|10)(?![\d.,]\d)|[★⭐]{3,}/u;

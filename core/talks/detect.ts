@@ -28,7 +28,7 @@ import {
   tokens,
   truncate,
 } from './dom';
-import { withoutBadge } from './boxes';
+import { talkOpenedInBlock, withoutBadge } from './boxes';
 import { threadTalks } from './messages';
 import { findPosts } from './posts';
 import { opensWithBreak, tellsOfAnotherTalk } from './prose';
@@ -649,8 +649,15 @@ function withTalkBlocksAmongHeadings(accepted: Talk[], body: Candidate[], post: 
       !parsePeople(c.parsed.title) &&
       ![...openings].some((b) => b.contains(c.el)),
   );
-  if (!blocks.length) return accepted;
-  return withoutRepeats([...accepted, ...blocks.map((c) => toTalk(c, post))]);
+  // A bold block that opens like a thread's message ("Bonus: Jane Doe, Title"), its speaker named again.
+  const opened = body.flatMap((c) => {
+    if (c.kind !== 'line' || c.owns || c.role !== null || blocks.includes(c)) return [];
+    if ([...openings].some((b) => b.contains(c.el))) return [];
+    const talk = talkOpenedInBlock(c.text, sectionLead(c, post));
+    return talk ? [{ c, title: talk.title, speakers: talk.speakers }] : [];
+  });
+  if (!blocks.length && !opened.length) return accepted;
+  return withoutRepeats([...accepted, ...blocks.map((c) => toTalk(c, post)), ...opened]);
 }
 
 /** The first `n` items of `items`. */
@@ -864,7 +871,7 @@ const NOT_SEEN_LABEL =
   /^\s*(?:missed|skipped|not seen|missade|missat|verpasst|raté|gemist|perdida|perdi|пропустил[аи]?)\s*[:：—–]/iu;
 const NOT_SEEN_NOTES = 300;
 const NOT_SEEN =
-  /(?<!\p{L})(?:(?:did not|didn't|didn’t|could not|couldn't|couldn’t|cannot|can't|never) (?:get in|get into (?:the|that) room|make it|attend|see (?:it|this|that)|go)|(?:i|we) (?:missed|skipped) (?:it|this|that|the (?:talk|session|keynote))|missed (?:this|that) one|not attended|room (?:was )?(?:at capacity|full)|(?:watch|catch) (?:it |the recording )?later|nicht (?:reingekommen|hineingekommen|teilgenommen|gesehen)|verpasst|saal (?:war )?voll|pas pu (?:entrer|y aller|assister)|salle (?:était )?pleine|raté|no (?:pude|pudimos) (?:entrar|ir|asistir)|me la perdí|sala llena|não (?:consegui|conseguimos) (?:entrar|assistir)|perdi essa|sala lotada|niet (?:binnen|naar binnen) gekomen|gemist|missade|missat|kom(?:mer)? inte in|salen var full|kom ikke (?:inn|ind)|gikk glipp|salen var fuld)(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:did not|didn't|didn’t|could not|couldn't|couldn’t|cannot|can't|never) (?:get in|get into (?:the|that) room|make it|attend|see (?:it|this|that)|go)|(?:i|we) (?:missed|skipped) (?:it|this|that|the (?:talk|session|keynote))|missed (?:this|that) one|not attended|room (?:was )?(?:at capacity|full)|(?:watch|catch) (?:it |the recording )?later|nicht (?:reingekommen|hineingekommen|teilgenommen|gesehen)|verpasst|saal (?:war )?voll|pas pu (?:entrer|y aller|assister)|salle (?:était )?pleine|raté|no (?:pude|pudimos) (?:entrar|ir|asistir)|me la perdí|sala llena|não (?:consegui|conseguimos) (?:entrar|assistir)|perdi essa|sala lotada|niet (?:binnen|naar binnen) gekomen|gemist|missade|missat|kom(?:mer)? inte in|salen var full|kom ikke (?:inn|ind)|gikk glipp|salen var fuld|нисмо ушли|нисам ушао|нисам ушла|nismo ušli|nisam ušao|nisam ušla|(?:сала|sala|dvorana) (?:је |je )?(?:била |bila )?(?:пуна|puna))(?!\p{L})/iu;
 export const saysNotSeen = (notes: string) => notes.length <= NOT_SEEN_NOTES && NOT_SEEN.test(notes);
 
 /** Evidence that a single line names a talk even on its own. */

@@ -63,6 +63,13 @@ const MAX_STAMP = 40;
 const STAMP_TITLE = /\d{1,2}:\d{2}/;
 /** An account's handle, as a thread shows it next to its author's name. */
 const HANDLE = /@[\p{L}\p{N}_.-]{2,40}/u;
+/** Class words of a short leaf that shows a time stamp as words ("2 hours ago", "mwaka 1 uliopita"). */
+const STAMP_CLASS = /^(?:time|date|timestamp|ago)$|(?:^|[-_])(?:time|date|timestamp|ago)$/i;
+/**
+ * The path of a link to a person's profile ("/u/jane", "/users/jane", "/@jane", "/profile/jane"): where
+ * no class names the author, a message names them by such a link.
+ */
+const PROFILE_PATH = /^\/(?:u|user|users|profile|profiles|member|members|people|@[^/]+)(?:\/|$)/i;
 /** Class words of the element naming a message's author. */
 const AUTHOR = /author|owner|user|(?:^|[-_])name$|^name$|nick/i;
 /** Elements that hold no body text: buttons, icons, quoted messages, reactions and counters. */
@@ -95,7 +102,7 @@ export function threadTalks(root: Element | Document): MessageTalk[] {
       const speakers = talk.speakers.map((s) => names.get(s.toLowerCase()) ?? s);
       open = { title: talk.title, speakers, heading: message.lead.holder, owns: [message.el] };
       talks.push(open);
-    } else if (open && !endsTalk(message.lead)) open.owns.push(message.el);
+    } else if (open && !endsTalk(message.lead, message.text)) open.owns.push(message.el);
     else open = null;
   });
   return talks.length >= MIN_TALKS ? talks : [];
@@ -125,14 +132,29 @@ const MAX_TITLE_WORDS = 16;
  * with a slot of the programme, a place and a time ("Room B, 11:30 — @kai talks about …", "القاعة ب،
  * 11:30 —"): another session began there, even when its talk is not one this reading names.
  */
-function endsTalk(lead: Lead): boolean {
-  if (lead.titled || parseTalkTitle(lead.text).slot !== null) return true;
+function endsTalk(lead: Lead, text: string): boolean {
+  if (lead.titled || parseTalkTitle(lead.text).slot !== null || standsAsTitle(lead, text)) return true;
   return [/^[^.!?…:;]{2,80}/u, /^[^.!?…:;,،]{2,80}/u].some((phrase) => {
     const first = phrase.exec(lead.text)?.[0] ?? '';
     return first.trim().split(/\s+/).length <= MAX_PHRASE_WORDS && headingRole(first) !== null;
   });
 }
 const MAX_PHRASE_WORDS = 8;
+
+/**
+ * A first line that is a paragraph of its own, a few words with no sentence's end, over the message's
+ * text: set apart as a title by its block rather than its weight ("Chai na chakula cha mchana 🍵",
+ * "Mwisho wa siku"). A message continuing a talk opens with a sentence.
+ */
+function standsAsTitle(lead: Lead, text: string): boolean {
+  const words = lead.text.split(/\s+/).length;
+  return (
+    words <= MAX_PHRASE_WORDS &&
+    !/[.!?…:;,،。]$/u.test(lead.text) &&
+    clean(lead.holder.textContent) === lead.text &&
+    text.length > lead.text.length + 1
+  );
+}
 
 /**
  * The people behind the handles of the thread's authors who show a full name ("Shreya Kapoor
@@ -158,14 +180,18 @@ function messagesOf(root: Element | Document): Message[] {
   for (const stamp of stamps)
     for (let el = stamp.parentElement; el && el !== body; el = el.parentElement)
       count.set(el, (count.get(el) ?? 0) + 1);
-  const elements = stamps.map((stamp) => {
+  // Each stamp's own elements, innermost first: the ones holding it and no other stamp.
+  const chains = stamps.map((stamp) => {
+    const chain = [stamp];
     let el = stamp;
-    while (el.parentElement && el.parentElement !== body && count.get(el.parentElement) === 1)
+    while (el.parentElement && el.parentElement !== body && count.get(el.parentElement) === 1) {
       el = el.parentElement;
-    return el;
+      chain.push(el);
+    }
+    return chain;
   });
-  const tag = mostFrequent(elements.map((el) => el.tagName));
-  if (elements.filter((el) => el.tagName === tag).length < elements.length * MIN_SHARED_TAG) return [];
+  const elements = ofOneKind(chains);
+  if (!elements) return [];
   // Messages show who wrote them (a chat's continuation messages excepted): stamps without authors are a
   // schedule's times or a changelog's dates.
   const names = elements.map(authorOf);
@@ -184,6 +210,29 @@ function messagesOf(root: Element | Document): Message[] {
   return mean <= MAX_MEAN_CHARS ? out : [];
 }
 
+/**
+ * The messages of the stamps' chains: each chain's largest element, when most of them share a tag. In a
+ * comment tree a comment without replies grows to its list item, one with replies stops at itself: then
+ * each chain's largest element of the tag most chains hold, the outermost such tag when two are as common
+ * (a comment's `<article>` rather than its header's `<div>`); a chain without one keeps its largest.
+ */
+function ofOneKind(chains: Element[][]): Element[] | null {
+  const largest = chains.map((chain) => chain[chain.length - 1]!);
+  const shared = (els: Element[], tag: string) => els.filter((el) => el.tagName === tag).length;
+  const tag = mostFrequent(largest.map((el) => el.tagName));
+  if (shared(largest, tag) >= largest.length * MIN_SHARED_TAG) return largest;
+  const holding = (t: string) => chains.filter((chain) => chain.some((el) => el.tagName === t)).length;
+  const tags = [...new Set(chains.flat().map((el) => el.tagName))].filter(
+    (t) => holding(t) >= chains.length * MIN_SHARED_TAG,
+  );
+  // The outermost: the tag whose elements sit highest in their chains.
+  const height = (t: string) =>
+    chains.reduce((sum, chain) => sum + chain.findLastIndex((el) => el.tagName === t) / chain.length, 0);
+  const best = tags.sort((a, b) => height(b) - height(a))[0];
+  if (!best) return null;
+  return chains.map((chain) => chain.findLast((el) => el.tagName === best) ?? chain[chain.length - 1]!);
+}
+
 /** Time stamps: `<time>`, an element whose whole text is a time or date, or whose tooltip holds a time. */
 function stampsIn(body: Element): Element[] {
   const found: Element[] = [];
@@ -194,24 +243,44 @@ function stampsIn(body: Element): Element[] {
     const stamp =
       el.tagName === 'TIME' ||
       STAMP_TITLE.test(el.getAttribute('title') ?? '') ||
-      // A leaf whose one text node is short: a stamp shown as text.
+      // A leaf whose one text node is short: a stamp shown as text, or in words its class calls a time.
       (only !== null &&
         only === el.lastChild &&
         only.nodeType === 3 &&
         (only.nodeValue?.length ?? 0) <= MAX_STAMP &&
-        STAMP_TEXT.test(clean(only.nodeValue)));
+        (STAMP_TEXT.test(clean(only.nodeValue)) || tokens(el).some((t) => STAMP_CLASS.test(t))));
     // A stamp inside a stamp (a <time> in a dated link) is the same one; the walk is in document order.
     if (stamp && !found[found.length - 1]?.contains(el)) found.push(el);
   }
   return found;
 }
 
-/** The innermost element of `message` whose class names its author, before the body. */
+/**
+ * The innermost element of `message` whose class names its author, before the body; else its first link
+ * to a person's profile, when no paragraph comes before it (a header's "@jane · 2 hours ago").
+ */
 function authorOf(message: Element): Element | null {
   const named = [...message.querySelectorAll('[class]')].filter((el) =>
     tokens(el).some((t) => AUTHOR.test(t)),
   );
-  return named.find((el) => !named.some((other) => other !== el && el.contains(other))) ?? null;
+  const innermost = named.find((el) => !named.some((other) => other !== el && el.contains(other)));
+  return innermost ?? profileLinkOf(message);
+}
+
+function profileLinkOf(message: Element): Element | null {
+  for (const el of message.querySelectorAll('a[href], p')) {
+    if (el.tagName === 'P') return null;
+    if (PROFILE_PATH.test(pathOf(el.getAttribute('href') ?? ''))) return el;
+  }
+  return null;
+}
+
+function pathOf(href: string): string {
+  try {
+    return new URL(href, 'https://host.invalid/').pathname;
+  } catch {
+    return '';
+  }
 }
 
 /** The block of `message` holding `el` (a header line, a footer): the whole of it is no body. */

@@ -47,7 +47,7 @@ const CJK_PERSON =
 /** A word of a name, a particle inside one, or "and" between two names. */
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)$/u;
 const JOINER =
-  /^(?:de|del|della|der|den|da|das|di|do|dos|du|la|le|van|von|ter|ten|bin|ibn|al|zu|el|and|und|et|y|e|en|i|a|и|&)$/u;
+  /^(?:de|del|della|der|den|da|das|di|do|dos|du|la|le|van|von|ter|ten|bin|ibn|al|zu|el|and|und|et|y|e|en|i|a|и|na|және|&)$/u;
 
 /** The talk a sentence or paragraph introduces, or null. */
 export function talkIntroducedIn(text: string): ProseTalk | null {
@@ -276,6 +276,9 @@ function titleLine(sentence: string, namedAgain: (name: string) => boolean): Pro
     QUOTED_WHOLE.test(parsed.title.slice(-after.length - 2))
   )
     return { title: after, speakers: parsed.prefixPeople };
+  // "Jane Doe: Title" whose notes name Jane again (a dash is no such sign: "Kubernetes — …" reads the same).
+  if (parsed.prefixPeople.length && !parsed.prefixDash && after && isTitleShaped(after))
+    if (parsed.prefixPeople.every(namedAgain)) return { title: after, speakers: parsed.prefixPeople };
   const caseless = parsed.caseless;
   // A colon in it is a lead-in's ("آخر جلسة لي: T", my last session): the line's tail is read on its own.
   const shaped = caseless && (isTitleShaped(caseless.title) || isCaselessTitle(caseless.title));

@@ -23,7 +23,7 @@ export interface SingleTalk {
  * που …", "Puhe, jonka jälkeen …", "A palestra que …"): letter-aware edges, since `\b` knows only ASCII.
  */
 const TALK_NOUN =
-  /(?<!\p{L})(?:talk|keynote|session|presentation|lecture|paper|notes?|recap|write-?up|takeaways|lessons|vortrag|keynote-vortrag|notizen|conférence|présentation|charla|ponencia|palestra|apresentação|intervento|lezing|voordrag|föredrag(?:et)?|foredrag(?:et)?|puhe(?:en|esta|essa)?|esitys|esityksen|esitelmä|előadás\p{L}*|prezentare|prelegere|konuşma\p{L}*|sunum\p{L}*|prelekcj\p{L}*|wykład\p{L}*|přednášk\p{L}*|доклад\p{L}*|доповід\p{L}*|выступлени\p{L}*|ομιλί\p{L}*|διάλεξη|הרצא\p{L}*|محاضر\p{L}*|جلس\p{L}*|वार्ता|व्याख्यान|टॉक)(?!\p{L})|講演|発表|登壇|トーク|セッション|基調|演讲|발표/iu;
+  /(?<!\p{L})(?:talk|keynote|session|presentation|lecture|paper|notes?|recap|write-?up|takeaways|lessons|vortrag|keynote-vortrag|notizen|conférence|présentation|charla|ponencia|palestra|apresentação|intervento|lezing|voordrag|xerrada|ponència|föredrag(?:et)?|foredrag(?:et)?|puhe(?:en|esta|essa)?|esitys|esityksen|esitelmä|előadás\p{L}*|prezentare|prelegere|konuşma\p{L}*|sunum\p{L}*|prelekcj\p{L}*|wykład\p{L}*|přednášk\p{L}*|доклад\p{L}*|доповід\p{L}*|выступлени\p{L}*|ομιλί\p{L}*|διάλεξη|הרצא\p{L}*|محاضر\p{L}*|جلس\p{L}*|वार्ता|व्याख्यान|टॉक)(?!\p{L})|講演|発表|登壇|トーク|セッション|基調|演讲|발표/iu;
 /** Quoted segments: “…”, ‘…’, "…", '…' (not an apostrophe), «…», „…“, 「…」, 『…』. */
 const QUOTED =
   /“([^”]{3,200})”|‘([^’]{3,200})’|"([^"]{3,200})"|(?<![\p{L}])'([^']{3,200})'(?![\p{L}])|«\s?([^»]{3,200}?)\s?»|„([^“”]{3,200})[“”]|「([^」]{2,200})」|『([^』]{2,200})』/gu;
@@ -165,7 +165,7 @@ export function talkNamedInOpening(
   }
   if (slug && (titleSaysTalk || eventPage))
     return { title: slug, speakers: speakersOf(title, slug, lead), heading };
-  return titleSaysTalk ? talkInReferenceLine(post, heading) : null;
+  return talkInReferenceLine(post, heading, !titleSaysTalk);
 }
 
 /**
@@ -175,19 +175,44 @@ export function talkNamedInOpening(
  * abstract), an embedded recording's title bar ("T — Jane Doe | Event 2025"). Such a line names a
  * title and a person, or it is not taken: a caption or a quote alone is any caption or quotation.
  */
-function talkInReferenceLine(post: Element, heading: Element): SingleTalk | null {
+function talkInReferenceLine(post: Element, heading: Element, cardsOnly: boolean): SingleTalk | null {
   let read = 0;
   const walker = post.ownerDocument.createTreeWalker(post, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let node = walker.nextNode(); node && read < OPENING_CHARS; node = walker.nextNode()) {
     const el = node as Element;
     if (el.matches(PROSE_BLOCK) && !el.closest(REFERENCE)) read += textUpTo(el, OPENING_CHARS).length;
     if (!el.matches(REFERENCE) || contextInPost(el, post, REFERENCE_CONTEXT) === 'excluded') continue;
-    const line = referenceLine(el);
-    const talk = line ? talkInLine(line) : null;
+    const card = el.tagName === 'A' ? linkCardTalk(el) : null;
+    const line = card || cardsOnly ? null : referenceLine(el);
+    const talk = card ?? (line ? talkInLine(line) : null);
     if (talk) return { ...talk, heading };
   }
   return null;
 }
+
+/**
+ * A link card (a link made of blocks: the linked page's title, then its description) whose description
+ * says whose talk it links to ("Slides of Jane Doe's talk at Event 2024", "Diapositives de la xerrada
+ * de Jane Doe"): the card's title is that talk's, even where the post's title does not say "talk",
+ * since the card itself does. A card whose description names no talk or no person is any link.
+ */
+function linkCardTalk(link: Element): { title: string; speakers: string[] } | null {
+  const [title, ...description] = [...link.querySelectorAll(CARD_BLOCK)]
+    .filter((block) => !block.querySelector(CARD_BLOCK))
+    .map((block) => clean(block.textContent))
+    .filter(Boolean);
+  if (!title || title.split(/\s+/).length < 2 || title.length > MAX_QUOTED_TITLE || /[.!…。]$/u.test(title))
+    return null;
+  // "Jane Doe's talk": the person without the possessive.
+  for (const line of description.map((d) => d.replace(/(\p{L})['’]s(?!\p{L})/gu, '$1'))) {
+    const noun = TALK_NOUN.exec(line);
+    if (!noun) continue;
+    const speakers = personInSentence(line, noun.index) ?? personInSentence(line, line.length);
+    if (speakers) return { title, speakers };
+  }
+  return null;
+}
+const CARD_BLOCK = 'div, p, h1, h2, h3, h4, h5, h6';
 /** Lines set apart from the prose: captions, quotations, and links (an embed's title bar). */
 const REFERENCE = 'figcaption, blockquote, a[href]';
 const REFERENCE_CONTEXT = new Set(['FIGURE', 'FIGCAPTION', 'BLOCKQUOTE']);
