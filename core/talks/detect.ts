@@ -31,6 +31,7 @@ import {
 import { talkOpenedInBlock, withoutBadge } from './boxes';
 import { threadTalks } from './messages';
 import { findPosts } from './posts';
+import { isProposalOrCall } from './proposal';
 import { opensWithBreak, tellsOfAnotherTalk } from './prose';
 import { singleTalkOfPost, talkNamedInOpening, talkNamedInPageTitle } from './single-talk';
 import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
@@ -106,6 +107,8 @@ const OUTRO_LINE =
  */
 export function detectTalkSections(root: Element | Document, rules: TalkRules = NO_RULES): TalkSection[] {
   const doc = root.ownerDocument ?? (root as Document);
+  // A proposal, or a call for them, names its fields as headings: its talks were never given.
+  if (isProposalOrCall(root)) return [];
   const context = pageContext(doc, rules);
   const posts = findPosts(root);
   let sections = posts.flatMap((post) => detectInPost(post, context, posts.length === 1));
