@@ -44,8 +44,18 @@ const NOT_TITLE_CONTEXT = new Set([
   'DETAILS',
 ]);
 
-/** Whitespace (including no-break and zero-width spaces) collapsed, trimmed (core/text.ts). */
-export const clean = cleanText;
+/** Mathematical alphanumerics (U+1D400-U+1D7FF): the "𝗯𝗼𝗹𝗱" and "𝘪𝘵𝘢𝘭𝘪𝘤" of posts without markup. */
+export const MATH_ALPHANUMERIC = /[\u{1D400}-\u{1D7FF}]/u;
+const MATH_ALPHANUMERICS = /[\u{1D400}-\u{1D7FF}]+/gu;
+
+/**
+ * Whitespace (including no-break and zero-width spaces) collapsed, trimmed (core/text.ts), and
+ * mathematical alphanumerics read as the letters and digits they style (NFKC), as a reader reads them.
+ */
+export function clean(value: string | null | undefined): string {
+  const text = cleanText(value);
+  return MATH_ALPHANUMERIC.test(text) ? text.replace(MATH_ALPHANUMERICS, (s) => s.normalize('NFKC')) : text;
+}
 export { truncate } from '../text';
 
 export function tokens(el: Element): string[] {
