@@ -20,6 +20,7 @@ import {
   blocksAfter,
   clean,
   contextInPost,
+  embeddingOf,
   HEADINGS,
   headingLevel,
   headingText,
@@ -993,11 +994,25 @@ function talkEnd(
   partsOfAbove: ReadonlySet<Element>,
 ): Element | null {
   if (c.owns) return null;
+  const end = headingOrNextEnd(c, next, post, partsOfAbove);
+  // A talk titled by the heading of an embedded note ends with the note.
+  const embedding = embeddingOf(c.el);
+  const after = embedding ? elementAfter(embedding) : null;
+  return after && post.contains(after) && (!end || precedes(after, end)) ? after : end;
+}
+
+function headingOrNextEnd(
+  c: Candidate,
+  next: Candidate | null,
+  post: Element,
+  partsOfAbove: ReadonlySet<Element>,
+): Element | null {
   const level = c.kind === 'heading' ? c.level : 7;
   for (const el of post.querySelectorAll(HEADINGS)) {
     if (el === c.el || !precedes(c.el, el) || partsOfAbove.has(el)) continue;
     if (next && !precedes(el, next.el)) break;
-    if (headingLevel(el) > level) continue;
+    // An embedded note's heading ends the talk above, whatever its level: the note is not part of it.
+    if (headingLevel(el) > level && !embeddingOf(el)) continue;
     if (headingText(el) && contextInPost(el, post) !== 'excluded') return el;
   }
   return next?.el ?? null;
