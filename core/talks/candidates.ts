@@ -230,6 +230,14 @@ function pushLineOrProse(out: Candidate[], el: Element, post: Element): void {
     pushProse(out, el, post, el.querySelector(MARKED) ? markedText(el, MAX_LINE * 2) : raw);
 }
 
+/** Han, kana and Hangul: one of them says about what two Latin letters say. */
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** The length of a text in Latin letters' worth: a wide character counts twice. */
+function proseWidth(text: string): number {
+  return text.length + (text.match(WIDE)?.length ?? 0);
+}
+
 /** A bold-only line, a bold title followed by its speakers, or a short plain line before prose. */
 function pushLine(out: Candidate[], el: Element, post: Element): void {
   const text = visibleText(el);
@@ -261,7 +269,7 @@ function pushLine(out: Candidate[], el: Element, post: Element): void {
     return;
   }
   // Followed by prose: a longer paragraph that reads like sentences (a danda, "।", ends Hindi ones).
-  if (next.length < Math.max(80, text.length * 2) || !/[.!?:…)"”。।؟۔]$/u.test(next)) return;
+  if (proseWidth(next) < Math.max(80, proseWidth(text) * 2) || !/[.!?:…)"”。।؟۔]$/u.test(next)) return;
   out.push(make(el, 'plain', 7, text));
 }
 /**
