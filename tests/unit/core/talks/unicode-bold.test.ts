@@ -7,6 +7,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectTalkSections } from '@/core/talks';
 import { clean } from '@/core/talks/dom';
+import { speakerLine } from '@/core/talks/speaker-phrases';
 
 /** "Text" in mathematical sans-serif bold letters and digits, as Unicode text generators write it. */
 function mathBold(text: string): string {
@@ -58,5 +59,27 @@ describe('talk lines in mathematical bold letters', () => {
     ],
   ])('%s', (_name, body, titles) => {
     expect(detectTalkSections(page(body)).map((s) => s.title)).toEqual(titles);
+  });
+});
+
+describe('the person emoji as a speaker label', () => {
+  it.each([
+    ['👤 Tomasz Wrona, Kestrel Freight', ['Tomasz Wrona']],
+    ['👥 Ana Costa, Ben Oduya', ['Ana Costa', 'Ben Oduya']],
+    ['👤', []],
+    ['🎤 Keynote: The Pager Is Tired', []],
+  ])('%s -> %j', (text, people) => {
+    expect(speakerLine(text)).toEqual(people);
+  });
+
+  it('names the speakers of the line above it', () => {
+    const sections = detectTalkSections(
+      page(`<p>${mathBold('1. The Pager Is Tired')}</p><p>👤 Ana Costa, Acme Rail</p>${NOTES('Ana')}
+            <p>${mathBold('2. Queues That Never Drop Work')}</p><p>👤 Ben Oduya, Kestrel Freight</p>${NOTES('Ben')}`),
+    );
+    expect(sections.map((s) => [s.title, s.speakers])).toEqual([
+      ['The Pager Is Tired', ['Ana Costa']],
+      ['Queues That Never Drop Work', ['Ben Oduya']],
+    ]);
   });
 });
