@@ -325,7 +325,10 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
     };
   });
   endLastTalkBeforeOutro(sections, post);
-  fileLiveBlogEntries(sections, post, headings);
+  // A live blog's entry titled by a structural line ("<p><b>Lunch break 🍱</b></p>") is titled, as one
+  // with a heading is: it takes the untitled entries of its time to no talk.
+  const structuralLines = body.filter((c) => c.kind !== 'heading' && c.role && c.role !== 'part');
+  fileLiveBlogEntries(sections, post, [...headings, ...structuralLines]);
   return sections;
 }
 
@@ -335,13 +338,14 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
  * entries that are no talk (Lunch) take the entries after them to no talk. Each talk then owns its
  * entries.
  */
-function fileLiveBlogEntries(sections: TalkSection[], post: Element, headings: Candidate[]): void {
+function fileLiveBlogEntries(sections: TalkSection[], post: Element, titles: Candidate[]): void {
   const entries = entriesOf(post);
   if (entries.length < 3 || !sections.length) return;
   const timeOf = (entry: Element) => Date.parse(entry.querySelector('time')?.getAttribute('datetime') ?? '');
-  // Titled: by a heading, or by the paragraph that opens a thread's post and introduces its talk.
+  // Titled: by a heading or a structural line, or by the paragraph that opens a thread's post and
+  // introduces its talk.
   const titled = entries.filter(
-    (entry) => headings.some((h) => entry.contains(h.el)) || sections.some((s) => entry.contains(s.heading)),
+    (entry) => titles.some((h) => entry.contains(h.el)) || sections.some((s) => entry.contains(s.heading)),
   );
   const sectionOf = new Map<Element, TalkSection>();
   for (const section of sections) {

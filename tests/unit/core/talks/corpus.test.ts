@@ -93,7 +93,8 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   },
   // Google Sites, Finnish: talks as key-value <dl> boxes (Esitys / Puhuja / …).
   '134-google-sites-key-value-disobey-fi.html': { passages: 'key-value boxes', talks: 'key-value boxes' },
-  // Misskey timeline, newest first: follow-up notes above their talk, a lunch note filed under a talk.
+  // Misskey timeline, newest first (its lunch note is no talk's since detect12c): "A and B: T with Property Tests"
+  // and "Day 2 keynote: Speaker — “T”" keep people in the title.
   '135-misskey-timeline-newest-first-rubykaigi.html': {
     passages: 'newest-first notes',
     talks: 'newest-first notes',
