@@ -15,6 +15,7 @@ import { columnsByContent, namesNoOneIn } from './tables';
 import { quotedTitleIn, talksIntroducedIn, THREAD_NUMBER } from './prose';
 import type { DeclaredTalk } from './structured-data';
 import {
+  MATH_ALPHANUMERIC,
   blocksAfter,
   clean,
   contextInPost,
@@ -229,6 +230,14 @@ function pushLineOrProse(out: Candidate[], el: Element, post: Element): void {
     pushProse(out, el, post, el.querySelector(MARKED) ? markedText(el, MAX_LINE * 2) : raw);
 }
 
+/** Han, kana and Hangul: one of them says about what two Latin letters say. */
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** The length of a text in Latin letters' worth: a wide character counts twice. */
+function proseWidth(text: string): number {
+  return text.length + (text.match(WIDE)?.length ?? 0);
+}
+
 /** A bold-only line, a bold title followed by its speakers, or a short plain line before prose. */
 function pushLine(out: Candidate[], el: Element, post: Element): void {
   const text = visibleText(el);
@@ -260,7 +269,7 @@ function pushLine(out: Candidate[], el: Element, post: Element): void {
     return;
   }
   // Followed by prose: a longer paragraph that reads like sentences (a danda, "।", ends Hindi ones).
-  if (next.length < Math.max(80, text.length * 2) || !/[.!?:…)"”。।؟۔]$/u.test(next)) return;
+  if (proseWidth(next) < Math.max(80, proseWidth(text) * 2) || !/[.!?:…)"”。।؟۔]$/u.test(next)) return;
   out.push(make(el, 'plain', 7, text));
 }
 /**
@@ -468,6 +477,9 @@ function withKindLabel(cell: Element): string {
   return rest && parseTalkTitle(`${label}: ${rest}`).marker ? `${label}: ${rest}` : text;
 }
 
+/** Mathematical letters enough to set a line apart ("𝟮. 𝗦𝗟𝗢𝘀"), more than a bold word or two. */
+const MIN_UNICODE_BOLD = 6;
+
 /** The bold text an element starts with, when it starts with bold (whole words, not a bold word inside prose). */
 function boldPrefix(el: Element): string | null {
   let first: Node | null = el.firstChild;
@@ -479,9 +491,24 @@ function boldPrefix(el: Element): string | null {
     const wrapperText = clean(first.textContent);
     if (inner && isBold(inner) && clean(inner.textContent) === wrapperText) first = inner;
   }
+  if (first?.nodeType === 3) return unicodeBoldPrefix(first.textContent ?? '');
   if (first?.nodeType !== 1 || !isBold(first as Element)) return null;
   const text = visibleText(first as Element);
   return text || null;
+}
+
+/**
+ * "🎙️ 𝟭. 𝗞𝗲𝘆𝗻𝗼𝘁𝗲: 𝗧𝗶𝘁𝗹𝗲 (by …)": where a post cannot set bold (LinkedIn, X, Mastodon), writers type it
+ * in mathematical bold letters. Their leading run (symbols and spaces between them included) is a bold
+ * prefix, read as plain letters; a word or two of them is emphasis, not a line set apart.
+ */
+function unicodeBoldPrefix(text: string): string | null {
+  const run =
+    /^[^\p{L}\p{N}]*[\u{1D400}-\u{1D7FF}]+(?:[^\p{L}\p{N}]*[\u{1D400}-\u{1D7FF}]+)*[)"”»’」』]*/u.exec(
+      text,
+    )?.[0] ?? '';
+  const letters = [...run].filter((ch) => MATH_ALPHANUMERIC.test(ch)).length;
+  return letters >= MIN_UNICODE_BOLD ? clean(run) || null : null;
 }
 
 /**

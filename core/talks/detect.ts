@@ -20,6 +20,7 @@ import {
   blocksAfter,
   clean,
   contextInPost,
+  embeddingOf,
   HEADINGS,
   headingLevel,
   headingText,
@@ -31,6 +32,7 @@ import {
 import { talkOpenedInBlock, withoutBadge } from './boxes';
 import { threadTalks } from './messages';
 import { findPosts } from './posts';
+import { isProposalOrCall } from './proposal';
 import { opensWithBreak, tellsOfAnotherTalk } from './prose';
 import { singleTalkOfPost, talkNamedInOpening, talkNamedInPageTitle } from './single-talk';
 import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
@@ -106,6 +108,8 @@ const OUTRO_LINE =
  */
 export function detectTalkSections(root: Element | Document, rules: TalkRules = NO_RULES): TalkSection[] {
   const doc = root.ownerDocument ?? (root as Document);
+  // A proposal, or a call for them, names its fields as headings: its talks were never given.
+  if (isProposalOrCall(root)) return [];
   const context = pageContext(doc, rules);
   const posts = findPosts(root);
   let sections = posts.flatMap((post) => detectInPost(post, context, posts.length === 1));
@@ -321,7 +325,10 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
     };
   });
   endLastTalkBeforeOutro(sections, post);
-  fileLiveBlogEntries(sections, post, headings);
+  // A live blog's entry titled by a structural line ("<p><b>Lunch break 🍱</b></p>") is titled, as one
+  // with a heading is: it takes the untitled entries of its time to no talk.
+  const structuralLines = body.filter((c) => c.kind !== 'heading' && c.role && c.role !== 'part');
+  fileLiveBlogEntries(sections, post, [...headings, ...structuralLines]);
   return sections;
 }
 
@@ -331,13 +338,14 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
  * entries that are no talk (Lunch) take the entries after them to no talk. Each talk then owns its
  * entries.
  */
-function fileLiveBlogEntries(sections: TalkSection[], post: Element, headings: Candidate[]): void {
+function fileLiveBlogEntries(sections: TalkSection[], post: Element, titles: Candidate[]): void {
   const entries = entriesOf(post);
   if (entries.length < 3 || !sections.length) return;
   const timeOf = (entry: Element) => Date.parse(entry.querySelector('time')?.getAttribute('datetime') ?? '');
-  // Titled: by a heading, or by the paragraph that opens a thread's post and introduces its talk.
+  // Titled: by a heading or a structural line, or by the paragraph that opens a thread's post and
+  // introduces its talk.
   const titled = entries.filter(
-    (entry) => headings.some((h) => entry.contains(h.el)) || sections.some((s) => entry.contains(s.heading)),
+    (entry) => titles.some((h) => entry.contains(h.el)) || sections.some((s) => entry.contains(s.heading)),
   );
   const sectionOf = new Map<Element, TalkSection>();
   for (const section of sections) {
@@ -990,11 +998,25 @@ function talkEnd(
   partsOfAbove: ReadonlySet<Element>,
 ): Element | null {
   if (c.owns) return null;
+  const end = headingOrNextEnd(c, next, post, partsOfAbove);
+  // A talk titled by the heading of an embedded note ends with the note.
+  const embedding = embeddingOf(c.el);
+  const after = embedding ? elementAfter(embedding) : null;
+  return after && post.contains(after) && (!end || precedes(after, end)) ? after : end;
+}
+
+function headingOrNextEnd(
+  c: Candidate,
+  next: Candidate | null,
+  post: Element,
+  partsOfAbove: ReadonlySet<Element>,
+): Element | null {
   const level = c.kind === 'heading' ? c.level : 7;
   for (const el of post.querySelectorAll(HEADINGS)) {
     if (el === c.el || !precedes(c.el, el) || partsOfAbove.has(el)) continue;
     if (next && !precedes(el, next.el)) break;
-    if (headingLevel(el) > level) continue;
+    // An embedded note's heading ends the talk above, whatever its level: the note is not part of it.
+    if (headingLevel(el) > level && !embeddingOf(el)) continue;
     if (headingText(el) && contextInPost(el, post) !== 'excluded') return el;
   }
   return next?.el ?? null;

@@ -44,8 +44,18 @@ const NOT_TITLE_CONTEXT = new Set([
   'DETAILS',
 ]);
 
-/** Whitespace (including no-break and zero-width spaces) collapsed, trimmed (core/text.ts). */
-export const clean = cleanText;
+/** Mathematical alphanumerics (U+1D400-U+1D7FF): the "𝗯𝗼𝗹𝗱" and "𝘪𝘵𝘢𝘭𝘪𝘤" of posts without markup. */
+export const MATH_ALPHANUMERIC = /[\u{1D400}-\u{1D7FF}]/u;
+const MATH_ALPHANUMERICS = /[\u{1D400}-\u{1D7FF}]+/gu;
+
+/**
+ * Whitespace (including no-break and zero-width spaces) collapsed, trimmed (core/text.ts), and
+ * mathematical alphanumerics read as the letters and digits they style (NFKC), as a reader reads them.
+ */
+export function clean(value: string | null | undefined): string {
+  const text = cleanText(value);
+  return MATH_ALPHANUMERIC.test(text) ? text.replace(MATH_ALPHANUMERICS, (s) => s.normalize('NFKC')) : text;
+}
 export { truncate } from '../text';
 
 export function tokens(el: Element): string[] {
@@ -186,7 +196,12 @@ export function contextInPost(
     // A heading inside a link is a link card's title (Medium's "mixtape", Ghost's bookmark), not a section's.
     if (node.tagName === 'A') return 'excluded';
     if (BOILERPLATE_TAGS.has(node.tagName)) return 'excluded';
-    if (NOT_TITLE_CONTEXT.has(node.tagName) && !allow.has(node.tagName) && !isLayoutTable(node))
+    if (
+      NOT_TITLE_CONTEXT.has(node.tagName) &&
+      !allow.has(node.tagName) &&
+      !isLayoutTable(node) &&
+      embeddingOf(el) !== node
+    )
       return 'excluded';
     if (BOILERPLATE_ROLES.has(node.getAttribute('role') ?? '')) return 'excluded';
     if (tokens(node).some((t) => IN_POST_BOILERPLATE.test(t))) return 'excluded';
@@ -195,6 +210,17 @@ export function contextInPost(
   return inHeader ? 'header' : 'content';
 }
 const EMPTY: ReadonlySet<string> = new Set();
+
+/**
+ * The block quote a heading opens, when it opens one: a quote that starts with a heading is an embedded
+ * note or post (a digital garden's transclusion, a quoted post with its title), whose heading titles it.
+ */
+export function embeddingOf(heading: Element): Element | null {
+  const parent = heading.parentElement;
+  return parent?.tagName === 'BLOCKQUOTE' && parent.firstElementChild === heading && heading.matches(HEADINGS)
+    ? parent
+    : null;
+}
 
 const layoutTables = new WeakMap<Element, boolean>();
 

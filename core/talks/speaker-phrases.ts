@@ -115,15 +115,18 @@ export const SPEAKING_VERB = `(?:${alternation(all('verbs'))}|(?:${alternation(a
 export const CJK_SPEAKER =
   /((?:[\p{Script=Han}\p{Script=Katakana}]{1,3}[ \u3000]?[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,3})|\p{Script=Hangul}{2,4})\s?(?:さん|氏|先生|님|老师|老師)\s?(?:の|による|が|의|的)\s?(?:基調講演|講演|発表|登壇|セッション|トーク|ライトニングトーク|LT|키노트|발표|강연|세션|主题演讲|演讲|演講|分享|报告|報告)/gu;
 
-/** "Speaker: Jane Doe", "Speakers: A, B", "Sprecherin: …", "登壇者：…", "by Jane Doe". */
+/**
+ * "Speaker: Jane Doe", "Speakers: A, B", "Sprecherin: …", "登壇者：…", "by Jane Doe"; "👤 Jane Doe, Acme", the
+ * person emoji posts without markup (LinkedIn, X) use as the label.
+ */
 const SPEAKER_LINE =
-  /^((?:speakers?|speaker\(s\)|presenters?|presented by|given by|by|sprecher(?:in)?(?:innen)?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|ponente|orador(?:a|es|as)?|palestrantes?|sprekers?|relatori?|relatrice|докладчи(?:ки|ца|к)|спикеры?|выступающ(?:ий|ая|ие)|prelegen(?:tka|tki|ci|t)|mówca|mówczyni|přednášející|řeční(?:ce|ci|k)|mluvčí|доповідач(?:ка|і)?|konuşmacı(?:lar)?|előadó(?:k)?|föreläsare|foredragsholder|puhuja(?:t)?|pembicara|narasumber|penceramah|diễn giả|người trình bày|moderat(?:orin|orka|rice|eur|ör|or)|moderador(?:a|es|as)?|modérat(?:eur|rice)|(?:palestra|charla|conférence|talk|vortrag|keynote) (?:de|by|von|par|por)|登壇者|講演者|発表者|スピーカー|讲师|讲者|演讲者|演讲人|分享者|(?:分享|演讲|特邀)?嘉宾|講師|講者|演講者|演講人|主講人?|主讲人?|발표자|연사))\s*[:：]?\s*(.{2,200})$/iu;
+  /^((?:speakers?|speaker\(s\)|presenters?|presented by|given by|by|sprecher(?:in)?(?:innen)?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|ponente|orador(?:a|es|as)?|palestrantes?|sprekers?|relatori?|relatrice|докладчи(?:ки|ца|к)|спикеры?|выступающ(?:ий|ая|ие)|prelegen(?:tka|tki|ci|t)|mówca|mówczyni|přednášející|řeční(?:ce|ci|k)|mluvčí|доповідач(?:ка|і)?|konuşmacı(?:lar)?|előadó(?:k)?|föreläsare|foredragsholder|puhuja(?:t)?|pembicara|narasumber|penceramah|diễn giả|người trình bày|moderat(?:orin|orka|rice|eur|ör|or)|moderador(?:a|es|as)?|modérat(?:eur|rice)|(?:palestra|charla|conférence|talk|vortrag|keynote) (?:de|by|von|par|por)|登壇者|講演者|発表者|スピーカー|讲师|讲者|演讲者|演讲人|分享者|(?:分享|演讲|特邀)?嘉宾|講師|講者|演講者|演講人|主講人?|主讲人?|발표자|연사|👤|👥))\s*[:：]?\s*(.{2,200})$/iu;
 /**
  * Labels that name one person: after "Speaker: Jane Doe," comes her role or company ("Prelegent: Jan
  * Nowak, Hurtownia Danych" is one man), where "Speakers: A, B" lists people.
  */
 const ONE_SPEAKER_LABEL =
-  /^(?:speaker|presenter|sprecher|sprecherin|referent|referentin|intervenant|intervenante|orateur|oratrice|ponente|orador|oradora|palestrante|spreker|relatore|relatrice|докладчик|докладчица|спикер|выступающий|выступающая|prelegent|prelegentka|mówca|mówczyni|řečník|řečnice|доповідач|доповідачка|konuşmacı|előadó|föreläsare|foredragsholder|puhuja|penceramah|diễn giả|người trình bày|moderator|moderatör|moderatorin|moderatorka|moderatrice|modérateur|modératrice|moderador|moderadora|(?:分享|演讲|特邀)?嘉宾)$/iu;
+  /^(?:speaker|presenter|sprecher|sprecherin|referent|referentin|intervenant|intervenante|orateur|oratrice|ponente|orador|oradora|palestrante|spreker|relatore|relatrice|докладчик|докладчица|спикер|выступающий|выступающая|prelegent|prelegentka|mówca|mówczyni|řečník|řečnice|доповідач|доповідачка|konuşmacı|előadó|föreläsare|foredragsholder|puhuja|penceramah|diễn giả|người trình bày|moderator|moderatör|moderatorin|moderatorka|moderatrice|modérateur|modératrice|moderador|moderadora|(?:分享|演讲|特邀)?嘉宾|👤)$/iu;
 
 /** A first word (a label) and a bar after it: "分享嘉宾｜", "Speaker | ". */
 const LABEL_BAR = /^(\S{1,16})\s*[|｜]\s*/u;
