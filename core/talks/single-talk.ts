@@ -302,27 +302,15 @@ function slugPhrase(doc: Document, lead: string, postTitle: string): string | nu
  * keynote, “T”"): a press release or a programme announcing the talk, which no one has written up.
  */
 function announced(lead: string, index: number): boolean {
-  const ends = SENTENCE_ENDS.map((p) => lead.indexOf(p, index)).filter((i) => i >= 0);
-  return speaksOfTheFuture(
-    lead.slice(sentenceStart(lead, index), ends.length ? Math.min(...ends) : undefined),
-  );
-}
-
-const SENTENCE_ENDS = ['. ', '! ', '? '];
-
-/** Where the sentence of `lead` that holds `index` starts: after the last sentence end before it, or 0. */
-function sentenceStart(lead: string, index: number): number {
-  return Math.max(
-    0,
-    ...SENTENCE_ENDS.map((p) => lead.lastIndexOf(p, index))
-      .filter((i) => i >= 0)
-      .map((i) => i + 2),
-  );
+  const start = Math.max(0, ...['. ', '! ', '? '].map((p) => lead.lastIndexOf(p, index) + 2));
+  const ends = ['. ', '! ', '? '].map((p) => lead.indexOf(p, index)).filter((i) => i >= 0);
+  return speaksOfTheFuture(lead.slice(start, ends.length ? Math.min(...ends) : undefined));
 }
 
 /** The first person named in the sentence of `lead` that holds `index`. */
 function personInSentence(lead: string, index: number): string[] | null {
-  const sentence = lead.slice(sentenceStart(lead, index), index);
+  const start = Math.max(0, ...['. ', '! ', '? '].map((p) => lead.lastIndexOf(p, index) + 2));
+  const sentence = lead.slice(start, index);
   for (const m of sentence.matchAll(/[\p{Lu}][\p{L}\p{M}'’-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’-]+){1,3}/gu)) {
     const people = parsePeople(m[0]);
     if (people) return people;
