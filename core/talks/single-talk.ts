@@ -302,21 +302,38 @@ function slugPhrase(doc: Document, lead: string, postTitle: string): string | nu
  * keynote, “T”"): a press release or a programme announcing the talk, which no one has written up.
  */
 function announced(lead: string, index: number): boolean {
-  const start = Math.max(0, ...['. ', '! ', '? '].map((p) => lead.lastIndexOf(p, index) + 2));
-  const ends = ['. ', '! ', '? '].map((p) => lead.indexOf(p, index)).filter((i) => i >= 0);
-  return speaksOfTheFuture(lead.slice(start, ends.length ? Math.min(...ends) : undefined));
+  const ends = SENTENCE_ENDS.map((p) => lead.indexOf(p, index)).filter((i) => i >= 0);
+  return speaksOfTheFuture(
+    lead.slice(sentenceStart(lead, index), ends.length ? Math.min(...ends) : undefined),
+  );
 }
 
-/** The first person named in the sentence of `lead` that holds `index`. */
+const SENTENCE_ENDS = ['. ', '! ', '? '];
+
+/** Where the sentence of `lead` that holds `index` starts: after the last sentence end before it, or at 0. */
+function sentenceStart(lead: string, index: number): number {
+  const ends = SENTENCE_ENDS.map((p) => lead.lastIndexOf(p, index)).filter((i) => i >= 0);
+  return ends.length ? Math.max(...ends) + 2 : 0;
+}
+
+/**
+ * The first person named in the sentence of `lead` that holds `index`. Two capitalised words are no name
+ * when they hold a talk noun, or when the first is an article opening the sentence: German capitalises
+ * its nouns, and any language its first word ("Ein Vortrag über …", "The Keynote …").
+ */
 function personInSentence(lead: string, index: number): string[] | null {
-  const start = Math.max(0, ...['. ', '! ', '? '].map((p) => lead.lastIndexOf(p, index) + 2));
+  const start = sentenceStart(lead, index);
   const sentence = lead.slice(start, index);
   for (const m of sentence.matchAll(/[\p{Lu}][\p{L}\p{M}'’-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’-]+){1,3}/gu)) {
+    if (TALK_NOUN.test(m[0])) continue;
+    if (m.index === 0 && SENTENCE_ARTICLE.test(m[0])) continue;
     const people = parsePeople(m[0]);
     if (people) return people;
   }
   return null;
 }
+/** Articles that open a sentence before a capitalised noun (English, German, Dutch, French, Spanish). */
+const SENTENCE_ARTICLE = /^(?:the|an?|eine?[mnrs]?|die|das|der|dem|den|een|het|de|une?|el|la|le)\s/iu;
 
 /** True when `title` holds a word of one of `people`'s names ("Priya rebuilt billing on stage"). */
 function namesSomeoneOf(title: string, people: string[]): boolean {
