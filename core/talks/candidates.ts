@@ -9,7 +9,7 @@
  */
 import { type BlockLine, blockLines, blockLinesAround } from './blocks';
 import { cardFields, withoutBadge } from './boxes';
-import { nameWordRecurs, nominativeIn, parsePeople } from './people';
+import { isCjkName, nameWordRecurs, nominativeIn, parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
 import { columnsByContent, namesNoOneIn } from './tables';
 import { quotedTitleIn, talksIntroducedIn, THREAD_NUMBER } from './prose';
@@ -67,6 +67,8 @@ export interface Candidate {
   ruled?: boolean;
   /** Set when the other lines of its form confirm that "Jane Doe: Title" names the speaker first. */
   prefixConfirmed?: boolean;
+  /** A heading naming only its speakers, titled by the opening of its section (`titleUnderPeople`). */
+  titleUnderPeople?: boolean;
 }
 
 /** Links to a talk's page, schedule entry, recording (YouTube under any of its domains) or slides. */
@@ -99,7 +101,21 @@ export function collectCandidates(post: Element): Candidate[] {
     else if (el.tagName === 'A') pushCard(out, el, post);
     else pushLineOrProse(out, el, post);
   }
+  keepSpeakerFirstForms(out);
   return out;
+}
+
+/**
+ * A heading naming a person over a section that opens with a quoted phrase is any profile or interview;
+ * two headings of one level that read so are a speaker-first write-up. A lone one stays a plain heading.
+ */
+function keepSpeakerFirstForms(out: Candidate[]): void {
+  const read = out.filter((c) => c.titleUnderPeople);
+  for (const c of read) {
+    if (read.filter((o) => o.level === c.level).length >= 2) continue;
+    c.parsed = parseTalkTitle(c.text);
+    c.titleUnderPeople = false;
+  }
 }
 
 /**
@@ -187,16 +203,22 @@ function pushHeading(out: Candidate[], el: Element, post: Element): void {
     listedSpeakers: speakerLineAfter(el, post, text),
   });
   const named = context === 'content' ? talkNamedUnderSpeakers(el, post, text) : null;
-  if (named) candidate.parsed = named;
+  if (named) candidate.parsed = named.parsed;
+  if (named && !named.byMarker) candidate.titleUnderPeople = true;
   out.push(candidate);
 }
 
 /**
  * A heading that only names people ("Anna Sokolova", "Jane Doe and John Roe") and a line right under
  * it that names a talk with a marker ("Talk: “Title”", "Доклад: «…»", "基調講演「…」"): the heading
- * introduces that talk, given by those people.
+ * introduces that talk, given by those people. Without a marker line, the talk's title may stand where
+ * its section opens in a form any language shares (`titleUnderPeople`).
  */
-function talkNamedUnderSpeakers(el: Element, post: Element, text: string): ParsedTitle | null {
+function talkNamedUnderSpeakers(
+  el: Element,
+  post: Element,
+  text: string,
+): { parsed: ParsedTitle; byMarker: boolean } | null {
   const people = parsePeople(text);
   if (!people) return null;
   let seen = 0;
@@ -207,11 +229,44 @@ function talkNamedUnderSpeakers(el: Element, post: Element, text: string): Parse
     if (line.length <= MAX_LINE) {
       const parsed = parseTalkTitle(line);
       if (parsed.marker && parsed.title && !/[.!?…。]$/u.test(parsed.title))
-        return { ...parsed, speakers: people, prefixPeople: [], titleAfterPrefix: null };
+        return { parsed: { ...parsed, ...byPeople(people) }, byMarker: true };
     }
+    // Any two to eight Han or kana characters read as a name ("質疑応答" too): only names in a script
+    // with letter case are sure enough to stand for a talk without a marker.
+    const title = people.some(isCjkName) ? null : titleUnderPeople(block, people);
+    if (title) return { parsed: { ...parseTalkTitle(title), ...byPeople(people) }, byMarker: false };
     if (++seen >= 3) return null;
   }
   return null;
+}
+
+const byPeople = (people: string[]) => ({ speakers: people, prefixPeople: [], titleAfterPrefix: null });
+
+/**
+ * Where a heading only names a speaker (a speaker-first write-up: "Zuzana Hudecová" over her talk), the
+ * talk's title stands where the section opens, in forms that need no word of the language: a caption
+ * naming the same person with a title ("Zuzana Hudecová: T (room A, 11:10)", "T — Zuzana Hudecová"), a
+ * quoted title in the opening sentence ("… mal názov „T“."), or a title after a colon that ends that
+ * sentence ("… na slajde: T."). Null when the block names none. Taken as talks only where two headings of
+ * a form read so (`collectCandidates`): one person over a quoted phrase is any profile.
+ */
+function titleUnderPeople(block: Element, people: string[]): string | null {
+  const caption = block.matches('figure') ? block.querySelector('figcaption') : null;
+  if (caption) {
+    const line = clean(caption.textContent).replace(/\s*\([^()]*\d[^()]*\)$/u, '');
+    const parsed = parseTalkTitle(line);
+    const named = [...parsed.speakers, ...parsed.prefixPeople];
+    if (parsed.title && people.every((p) => named.includes(p)))
+      return parsed.titleAfterPrefix ?? parsed.title;
+    return null;
+  }
+  if (block.tagName !== 'P') return null;
+  const text = textUpTo(block, MAX_LINE * 3);
+  const first = /^.+?[.!?…。](?=\s|$)/u.exec(text)?.[0] ?? text;
+  const quoted = quotedTitleIn(first);
+  if (quoted) return quoted;
+  const afterColon = /:\s+(\p{Lu}[^:.!?]{3,120})[.!?]?$/u.exec(first)?.[1]?.trim();
+  return afterColon && afterColon.split(/\s+/).length >= 2 ? afterColon : null;
 }
 
 /** A line (below), else a paragraph that introduces a talk (`pushProse`). */

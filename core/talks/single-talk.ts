@@ -6,7 +6,7 @@
  * title is quoted next to a talk word, or the title names a speaker and the post reads like a talk.
  */
 import { clean, contextInPost, markedText, textUpTo } from './dom';
-import { parsePeople } from './people';
+import { parsePeople, parsePeopleWithRole } from './people';
 import { quotedTitleIn, talksIntroducedIn } from './prose';
 import { findSpeakers } from './speakers';
 import { speaksOfTheFuture } from './tense';
@@ -165,7 +165,7 @@ export function talkNamedInOpening(
   }
   if (slug && (titleSaysTalk || eventPage))
     return { title: slug, speakers: speakersOf(title, slug, lead), heading };
-  return talkInReferenceLine(post, heading, !titleSaysTalk);
+  return talkInReferenceLine(post, heading, !titleSaysTalk, eventPage);
 }
 
 /**
@@ -175,7 +175,12 @@ export function talkNamedInOpening(
  * abstract), an embedded recording's title bar ("T — Jane Doe | Event 2025"). Such a line names a
  * title and a person, or it is not taken: a caption or a quote alone is any caption or quotation.
  */
-function talkInReferenceLine(post: Element, heading: Element, cardsOnly: boolean): SingleTalk | null {
+function talkInReferenceLine(
+  post: Element,
+  heading: Element,
+  cardsOnly: boolean,
+  eventPage: boolean,
+): SingleTalk | null {
   let read = 0;
   const walker = post.ownerDocument.createTreeWalker(post, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let node = walker.nextNode(); node && read < OPENING_CHARS; node = walker.nextNode()) {
@@ -183,9 +188,43 @@ function talkInReferenceLine(post: Element, heading: Element, cardsOnly: boolean
     if (el.matches(PROSE_BLOCK) && !el.closest(REFERENCE)) read += textUpTo(el, OPENING_CHARS).length;
     if (!el.matches(REFERENCE) || contextInPost(el, post, REFERENCE_CONTEXT) === 'excluded') continue;
     const card = el.tagName === 'A' ? linkCardTalk(el) : null;
-    const line = card || cardsOnly ? null : referenceLine(el);
-    const talk = card ?? (line ? talkInLine(line) : null);
+    const line = card ? null : referenceLine(el);
+    // Where the post's title says nothing of a talk (or says it in a language detection does not
+    // read), a reference line is its talk only when the post's prose quotes that title too.
+    const talk =
+      card ?? (line ? (cardsOnly ? talkQuotedInProse(line, post, el, eventPage) : talkInLine(line)) : null);
     if (talk) return { ...talk, heading };
+  }
+  return null;
+}
+
+/** ", Build Stuff 2025", ", PyCon SK 2024": an event named with its year, after a comma. */
+const EVENT_WITH_YEAR = /,\s*\p{Lu}[\p{L}\p{M}\d.-]*(?:\s+[\p{L}\p{M}\d.-]+){0,3}\s+(?:19|20)\d{2}(?!\d)/u;
+
+/**
+ * A reference line naming a title that the post's prose quotes, then, after a dash, its speakers and,
+ * where the page is not known to be about an event, the event with its year after a comma: "Recording:
+ * T — Jane Doe, Event 2025, City" over "… Jane Doe's talk „T“ …". The title written twice, set apart
+ * and quoted, is what the post is about, in any language; a person and an event after it say it is a
+ * talk (a book's cover reads "T — Author"). Null otherwise.
+ */
+function talkQuotedInProse(
+  line: string,
+  post: Element,
+  reference: Element,
+  eventPage: boolean,
+): { title: string; speakers: string[] } | null {
+  const text = clean(post.textContent);
+  const own = clean(reference.textContent);
+  const at = text.indexOf(own);
+  const prose = at < 0 ? text : text.slice(0, at) + text.slice(at + own.length);
+  for (const m of prose.matchAll(QUOTED)) {
+    const quoted = (m.slice(1).find(Boolean) ?? '').trim();
+    const index = line.indexOf(quoted);
+    if (index < 0 || quoted.split(/\s+/).length < 2) continue;
+    const dash = /^\s*[”"»“]?\s*[-–—]\s*(.+)$/u.exec(line.slice(index + quoted.length));
+    const speakers = dash?.[1] ? parsePeopleWithRole(dash[1]) : null;
+    if (speakers && (eventPage || EVENT_WITH_YEAR.test(dash![1]!))) return { title: quoted, speakers };
   }
   return null;
 }

@@ -81,16 +81,8 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   // Held-out round 12 (pages 132-143), as first run on 2026-12-07 (29/68 passages with session 11's and session 12's
   // detectors alike; docs/talk-detection.md). The negatives 141 (a rejected proposal) and 143 (a call-for-speakers
   // form) pass since detect12c's proposal fields, 140 (transcluded notes) since its embedded notes; 142 passes.
-  // Docsify, Slovak: speaker-first h2s (only the speaker's name), the title in the text or a figure caption.
-  '132-docsify-speaker-first-pycon-sk.html': {
-    passages: 'speaker-first headings',
-    talks: 'speaker-first headings',
-  },
-  // Typst HTML, Lithuanian single talk: the title only in a video figure's caption and once in the text.
-  '133-typst-html-figure-caption-single-build-stuff-lt.html': {
-    passages: 'title in a figure caption',
-    talks: 'title in a figure caption',
-  },
+  // 132 (Docsify, Slovak: speaker-first h2s, the title where each section opens) and 133 (Typst, Lithuanian:
+  // a single talk named in a video figure's caption and quoted in the text) pass since session 13.
   // Google Sites, Finnish: talks as key-value <dl> boxes (Esitys / Puhuja / …).
   '134-google-sites-key-value-disobey-fi.html': { passages: 'key-value boxes', talks: 'key-value boxes' },
   // Misskey timeline, newest first (its lunch note is no talk's since detect12c): "A and B: T with Property Tests"

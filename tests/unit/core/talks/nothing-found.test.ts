@@ -1,0 +1,129 @@
+/**
+ * Write-ups on which detection used to find no talk at all (docs/talk-detection.md, "Session 13: write-ups
+ * where nothing was found"): the evidence that carries them needs no word of the page's language. Every
+ * page here is made up for the test, in wording and languages of its own.
+ */
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { detectTalkSections, talkForNode } from '@/core/talks';
+
+const page = (body: string, title: string, url = 'https://notes.example.org/post') =>
+  new JSDOM(`<!doctype html><html><head><title>${title}</title></head><body>${body}</body></html>`, {
+    url,
+  }).window.document;
+const titles = (doc: Document) => detectTalkSections(doc).map((s) => [s.title, s.speakers]);
+const filed = (doc: Document, id: string) =>
+  talkForNode(detectTalkSections(doc), doc.getElementById(id)!.firstChild!)?.title ?? null;
+
+describe('headings that only name the speaker, the title where the section opens', () => {
+  // Each section: a heading naming people, then the opening that holds the title in a form of its own.
+  const speakerFirst = (sections: [string, string][], title: string) =>
+    page(
+      `<article><h1>${title}</h1>
+      <h2>Proč jsme jeli</h2><p id="intro">Jeli jsme tři a psali jsme si poznámky do telefonu, jména přednášek doplňujeme až tady.</p>
+      ${sections.map(([h, opening], i) => `<h2>${h}</h2>${opening}<p id="n${i}">Tohle si chceme vyzkoušet na vlastním projektu hned po návratu.</p>`).join('')}
+      <h2>Co si bereme domů</h2><p id="outro">Příští rok pojedeme znovu, tentokrát i na workshopy.</p></article>`,
+      title,
+    );
+
+  it.each([
+    [
+      'Czech: a quoted title in the opening sentence, a caption, a title after a colon',
+      [
+        [
+          'Jana Nováková',
+          '<p>Úvodní keynote v pátek měla název „Monolit bez výčitek: deset let v provozu“. Jana vede tým platformy.</p>',
+        ],
+        [
+          'Petr Dvořák a Eva Malá',
+          '<figure><div role="img"></div><figcaption>Petr Dvořák a Eva Malá: Testy, které nikdo nečte (sál B, pátek 14:00)</figcaption></figure>',
+        ],
+        [
+          'Tomáš Veselý',
+          '<p>Pětiminutovka v sobotu ráno, na slajdu stálo: Proč naše CI trvá půl hodiny. Tomáš měřil každý krok.</p>',
+        ],
+      ] as [string, string][],
+      [
+        ['Monolit bez výčitek: deset let v provozu', ['Jana Nováková']],
+        ['Testy, které nikdo nečte', ['Petr Dvořák', 'Eva Malá']],
+        ['Proč naše CI trvá půl hodiny', ['Tomáš Veselý']],
+      ],
+    ],
+    [
+      'Portuguese: titles quoted in «…» where each section opens',
+      [
+        ['Marta Lopes', '<p>Abriu a tarde com «Filas dentro da base de dados», numa sala cheia.</p>'],
+        [
+          'Rui Carvalho',
+          '<p>Depois do almoço apresentou «Migrações sem medo em produção» com muitos gráficos.</p>',
+        ],
+      ] as [string, string][],
+      [
+        ['Filas dentro da base de dados', ['Marta Lopes']],
+        ['Migrações sem medo em produção', ['Rui Carvalho']],
+      ],
+    ],
+  ])('%s', (_name, sections, expected) => {
+    const doc = speakerFirst(sections, 'DevConf Brno 2025');
+    expect(titles(doc)).toEqual(expected);
+    expect(filed(doc, 'n0')).toBe(expected[0]![0]);
+    expect(filed(doc, 'intro')).toBeNull();
+    expect(filed(doc, 'outro')).toBeNull();
+  });
+
+  it.each([
+    [
+      'one person over a quoted phrase is any profile',
+      [['Jana Nováková', '<p>Její oblíbená kniha je „Monolit bez výčitek“ a čte ji každý rok.</p>']] as [
+        string,
+        string,
+      ][],
+    ],
+    [
+      'Han or kana headings over quoted phrases are no names: 質疑応答, まとめ',
+      [
+        ['質疑応答', '<p>会場からは「移行の順番はどう決めたのか」という質問が出ました。</p>'],
+        ['まとめ', '<p>「小さく始める」が今回のキーワードでした。</p>'],
+      ] as [string, string][],
+    ],
+  ])('no talk: %s', (_name, sections) => {
+    expect(titles(speakerFirst(sections, 'Poznámky'))).toEqual([]);
+  });
+});
+
+describe('a single talk named in a caption and quoted again in the prose', () => {
+  // Latvian: the post's title says "one lecture" in a language detection has no talk words for.
+  const post = (caption: string, prose: string) =>
+    page(
+      `<article><h1>Ko es atvedu no Rīgas: viena lekcija</h1>
+      <p>Otrajā dienā pēc pusdienām mazajā zālē ${prose}, un par to domāju joprojām.</p>
+      <figure><div class="video" role="img">▶ (41:07)</div><figcaption>${caption}</figcaption></figure>
+      <h2>Kas viņš ir</h2><p id="notes">Viņš strādā loģistikas uzņēmumā, kura pasūtījumu sistēma darbojas uz notikumiem kopš 2019. gada.</p>
+      <h2>Ko mēs darām</h2><p>Mēs sākām ar versiju tabulu un vienu testu katram notikuma tipam.</p></article>`,
+      'Ko es atvedu no Rīgas: viena lekcija',
+    );
+
+  it('the title set apart with its speaker and event, and quoted in the prose, is the post’s talk', () => {
+    const doc = post(
+      'Ieraksts: Queues Inside the Database — Ilze Kalniņa, Riga Dev Days 2025, Rīga',
+      'Ilze Kalniņa lasīja lekciju „Queues Inside the Database“',
+    );
+    expect(titles(doc)).toEqual([['Queues Inside the Database', ['Ilze Kalniņa']]]);
+    expect(filed(doc, 'notes')).toBe('Queues Inside the Database');
+  });
+
+  it.each([
+    [
+      'the prose does not quote the title',
+      'Ieraksts: Queues Inside the Database — Ilze Kalniņa, Riga Dev Days 2025, Rīga',
+      'Ilze Kalniņa runāja par rindām datubāzē',
+    ],
+    [
+      'no event after the person (a book cover reads so)',
+      'Vāks: Queues Inside the Database — Ilze Kalniņa',
+      'lasīju grāmatu „Queues Inside the Database“',
+    ],
+  ])('no talk: %s', (_name, caption, prose) => {
+    expect(titles(post(caption, prose))).toEqual([]);
+  });
+});
