@@ -11,6 +11,7 @@ import { type BlockLine, blockLines, blockLinesAround } from './blocks';
 import { cardFields, withoutBadge } from './boxes';
 import { isCjkName, nameWordRecurs, nominativeIn, parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
+import { recordTalk } from './records';
 import { columnsByContent, namesNoOneIn } from './tables';
 import { quotedTitleIn, talksIntroducedIn, THREAD_NUMBER } from './prose';
 import type { DeclaredTalk } from './structured-data';
@@ -77,7 +78,7 @@ export const TALK_LINK =
 
 /** Lines longer than this are prose, not titles. */
 const MAX_LINE = 160;
-const CANDIDATE_TAG = /^(?:H[1-6]|P|DIV|SECTION|LI|DT|TABLE|DETAILS|A)$/;
+const CANDIDATE_TAG = /^(?:H[1-6]|P|DIV|SECTION|LI|DL|DT|TABLE|DETAILS|A)$/;
 /** Post meta lines ("Posted on <time> by ..."): never talk titles. */
 const META_TOKEN =
   /meta|byline|author|date|posted|tags|categor|caption|credit|subtitle|dek|kicker|admonition-title/i;
@@ -88,6 +89,8 @@ const SPEAKER_COLUMN =
 /** Every candidate line of `post`, in document order. */
 export function collectCandidates(post: Element): Candidate[] {
   const out: Candidate[] = [];
+  // Record boxes read as one talk each: their own terms are its fields, not talks.
+  const records = new Set<Element>();
   // A tree walk, not querySelectorAll: one pass, and the tag test is all it needs.
   const walker = post.ownerDocument.createTreeWalker(post, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -95,8 +98,10 @@ export function collectCandidates(post: Element): Candidate[] {
     if (!CANDIDATE_TAG.test(el.tagName)) continue;
     if (/^H[1-6]$/.test(el.tagName)) pushHeading(out, el, post);
     else if (el.tagName === 'LI') pushItem(out, el, post);
-    else if (el.tagName === 'DT') pushTerm(out, el, post);
-    else if (el.tagName === 'TABLE') pushRows(out, el, post);
+    else if (el.tagName === 'DL') pushRecord(out, el, post, records);
+    else if (el.tagName === 'DT') {
+      if (!records.has(el.parentElement!)) pushTerm(out, el, post);
+    } else if (el.tagName === 'TABLE') pushRows(out, el, post);
     else if (el.tagName === 'DETAILS') pushToggle(out, el, post);
     else if (el.tagName === 'A') pushCard(out, el, post);
     else pushLineOrProse(out, el, post);
@@ -444,6 +449,19 @@ function pushTerm(out: Candidate[], el: Element, post: Element): void {
   out.push(make(el, 'term', 8, text, { owns, listedSpeakers: listed }));
 }
 const TERM = new Set(['DL', 'DT']);
+
+/** A `<dl>` of fields naming a talk and its people (`records.ts`): one talk that owns the box. */
+function pushRecord(out: Candidate[], el: Element, post: Element, records: Set<Element>): void {
+  if (contextInPost(el, post, TERM) === 'excluded') return;
+  const talk = recordTalk(el, post);
+  if (!talk) return;
+  records.add(el);
+  const parsed = parseTalkTitle(talk.title);
+  out.push({
+    ...make(el, 'term', 8, talk.title, { owns: [el], listedSpeakers: talk.speakers }),
+    parsed: { ...parsed, speakers: talk.speakers, marker: parsed.marker ?? talk.marker },
+  });
+}
 
 /**
  * A toggle (`<details>`): its `<summary>` line is read like a heading, and the talk is the whole toggle,

@@ -83,8 +83,7 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   // form) pass since detect12c's proposal fields, 140 (transcluded notes) since its embedded notes; 142 passes.
   // 132 (Docsify, Slovak: speaker-first h2s, the title where each section opens) and 133 (Typst, Lithuanian:
   // a single talk named in a video figure's caption and quoted in the text) pass since session 13.
-  // Google Sites, Finnish: talks as key-value <dl> boxes (Esitys / Puhuja / …).
-  '134-google-sites-key-value-disobey-fi.html': { passages: 'key-value boxes', talks: 'key-value boxes' },
+  // 134 (Google Sites, Finnish: talks as key-value <dl> boxes) passes since session 13's record boxes.
   // Misskey timeline, newest first (its lunch note is no talk's since detect12c): "A and B: T with Property Tests"
   // and "Day 2 keynote: Speaker — “T”" keep people in the title.
   '135-misskey-timeline-newest-first-rubykaigi.html': {

@@ -127,3 +127,105 @@ describe('a single talk named in a caption and quoted again in the prose', () =>
     expect(titles(post(caption, prose))).toEqual([]);
   });
 });
+
+describe('talks as boxes of fields whose keys repeat, read by their values in any language', () => {
+  const long =
+    'Ta näitas, kuidas meeskond jälgib iga logiallikat eraldi ja saab häire, kui allikas vaikib liiga kaua. Esimesel nädalal leidsid nad üheksa allikat, mis olid kuude kaupa vait olnud, ja parandasid need.';
+  const box = (fields: [string, string][], notes: string, id: string) =>
+    `<dl class="kv">${fields.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}<dt>Märkmed</dt><dd><p id="${id}">${notes}</p></dd></dl>`;
+  // Estonian keys: "Ettekanne / Esineja / Saal ja aeg / Märkmed" (talk / speaker / room and time / notes).
+  const boxes = (extra = '') =>
+    page(
+      `<article><h1>Meeskonna märkmed: Turvapäev 2026</h1>
+      <p id="intro">Iga vaadatud ettekande kohta on oma kast samade väljadega.</p>
+      ${box(
+        [
+          ['Ettekanne', 'Phishing the Phishers (keynote)'],
+          ['Esineja', 'Kadri Tamm'],
+          ['Saal ja aeg', 'Suur saal, R 10:00'],
+        ],
+        long,
+        'a',
+      )}
+      ${box(
+        [
+          ['Ettekanne', 'Kui SIEM valetab'],
+          ['Esineja', 'Jaan Kask ja Mari Lepp'],
+          ['Saal ja aeg', 'Saal 2, R 11:30'],
+        ],
+        long,
+        'b',
+      )}
+      ${extra}
+      ${box(
+        [
+          ['Ettekanne', '”Supply Chain Attacks on Small Projects”'],
+          ['Esineja', 'Toomas Saar'],
+          ['Saal ja aeg', 'Suur saal, L 12:00'],
+        ],
+        long,
+        'c',
+      )}
+      </article>`,
+      'Turvapäev 2026',
+    );
+  const expected = [
+    ['Phishing the Phishers', ['Kadri Tamm']],
+    ['Kui SIEM valetab', ['Jaan Kask', 'Mari Lepp']],
+    ['Supply Chain Attacks on Small Projects', ['Toomas Saar']],
+  ];
+
+  it('each box naming a title and people is a talk that owns its box', () => {
+    const doc = boxes();
+    expect(titles(doc)).toEqual(expected);
+    expect(filed(doc, 'b')).toBe('Kui SIEM valetab');
+    expect(filed(doc, 'intro')).toBeNull();
+  });
+
+  it.each([
+    [
+      'a box of the same keys naming no one (the evening programme)',
+      box(
+        [
+          ['Üritus', 'CTF ja õhtune programm'],
+          ['Saal ja aeg', 'Fuajee, R 18:00'],
+        ],
+        long,
+        'x',
+      ),
+    ],
+    [
+      'a box with a line where the others have notes (a talk nobody got into)',
+      box(
+        [
+          ['Ettekanne', 'Breaking Smart Locks'],
+          ['Esineja', 'Kalle Mets'],
+          ['Saal ja aeg', 'Saal 3, R 13:30'],
+        ],
+        'Saal oli täis.',
+        'x',
+      ),
+    ],
+  ])('no talk: %s', (_name, extra) => {
+    const doc = boxes(extra);
+    expect(titles(doc)).toEqual(expected);
+    expect(filed(doc, 'x')).toBeNull();
+  });
+
+  it('one box of fields alone is any record (a book, a product)', () => {
+    const doc = page(
+      `<article><h1>Conference reading: a book</h1><p>Lugesin selle läbi kahe õhtuga, konverentsi ajal.</p>
+      ${box(
+        [
+          ['Pealkiri', 'Queues Inside the Database'],
+          ['Autor', 'Kadri Tamm'],
+          ['Kirjastus', 'Tänapäev, 2024'],
+        ],
+        long,
+        'a',
+      )}</article>`,
+      'Conference reading: a book',
+    );
+    expect(titles(doc)).toEqual([]);
+  });
+});
