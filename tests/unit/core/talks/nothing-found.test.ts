@@ -3,17 +3,8 @@
  * where nothing was found"): the evidence that carries them needs no word of the page's language. Every
  * page here is made up for the test, in wording and languages of its own.
  */
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { detectTalkSections, talkForNode } from '@/core/talks';
-
-const page = (body: string, title: string, url = 'https://notes.example.org/post') =>
-  new JSDOM(`<!doctype html><html><head><title>${title}</title></head><body>${body}</body></html>`, {
-    url,
-  }).window.document;
-const titles = (doc: Document) => detectTalkSections(doc).map((s) => [s.title, s.speakers]);
-const filed = (doc: Document, id: string) =>
-  talkForNode(detectTalkSections(doc), doc.getElementById(id)!.firstChild!)?.title ?? null;
+import { filed, page, titles } from './detected';
 
 describe('headings that only name the speaker, the title where the section opens', () => {
   // Each section: a heading naming people, then the opening that holds the title in a form of its own.
