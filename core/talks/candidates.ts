@@ -9,7 +9,14 @@
  */
 import { type BlockLine, blockLines, blockLinesAround } from './blocks';
 import { cardFields, withoutBadge } from './boxes';
-import { isCjkName, nameWordRecurs, nominativeIn, parsePeople } from './people';
+import {
+  caselessName,
+  honorificsAmong,
+  isCjkName,
+  nameWordRecurs,
+  nominativeIn,
+  parsePeople,
+} from './people';
 import { speakerLine } from './speaker-phrases';
 import { recordTalk } from './records';
 import { columnsByContent, namesNoOneIn } from './tables';
@@ -107,7 +114,45 @@ export function collectCandidates(post: Element): Candidate[] {
     else pushLineOrProse(out, el, post);
   }
   keepSpeakerFirstForms(out);
+  withoutHonorifics(out, post);
   return out;
+}
+
+/**
+ * Lines naming their speakers last in a script without letter case, with an honorific at the name's edge
+ * ("T — ஸ்ரீநிதி வெங்கடேசன் அவர்கள்"): the honorific makes the names as long as the title, so the line was
+ * read as naming no one. Where the page writes that word beside another person's name too
+ * (`honorificsAmong`), the line is read again without it.
+ */
+function withoutHonorifics(out: Candidate[], post: Element): void {
+  const tails = out.map((c) => (c.parsed.speakers.length ? null : caselessTail(c.text)));
+  const read = out.flatMap((c) => c.parsed.speakers.filter((p) => caselessName(p)));
+  const unread = tails.filter((t): t is string => t !== null);
+  if (!unread.length || read.length + unread.length < 2) return;
+  const honorifics = honorificsAmong([...read, ...unread], clean(post.textContent));
+  if (!honorifics.size) return;
+  out.forEach((c, i) => {
+    const tail = tails[i];
+    if (!tail) return;
+    const name = tail
+      .split(/\s+/)
+      .filter((w, k, words) => !((k === 0 || k === words.length - 1) && honorifics.has(w)))
+      .join(' ');
+    if (name === tail) return;
+    const reread = withCaselessSpeakers(
+      parseTalkTitle(`${c.text.slice(0, -tail.length)}${name}`),
+      c.el,
+      c.owns,
+    );
+    if (reread.speakers.length) c.parsed = reread;
+  });
+}
+
+/** The names after a line's last dash, when they are two to four words of a script without letter case. */
+function caselessTail(text: string): string | null {
+  const tail = /\s[-–—]\s+([^-–—]+)$/u.exec(text)?.[1]?.trim();
+  const words = tail?.split(/\s+/) ?? [];
+  return tail && words.length >= 2 && words.length <= 4 && words.every((w) => caselessName(w)) ? tail : null;
 }
 
 /**
@@ -180,7 +225,20 @@ function withCaselessSpeakers(parsed: ParsedTitle, el: Element, owns: Element[] 
   const notes = (person: string) =>
     owns ? clean(owns.map((o) => o.textContent).join(' ')).replace(person, ' ') : notesAfter(el);
   if (!reading.speakers.some((person) => nameWordRecurs(person, notes(person), 'clitic'))) return parsed;
-  return { ...parsed, title: reading.title, speakers: reading.speakers, caseless: null };
+  return { ...parsed, title: withoutLabel(reading.title), speakers: reading.speakers, caseless: null };
+}
+
+/**
+ * "முதன்மை உரை: Building for the Next Billion Users" (keynote: T): a label in the page's own script before a
+ * title written wholly in Latin letters is the line's kind or track, not the title's first part: a title's
+ * own parts share its script. A title in the page's script keeps its colon ("Compose-இல் …: …").
+ */
+function withoutLabel(title: string): string {
+  const m = /^([^:：]{2,40}?)\s*[:：]\s+(\S.*)$/u.exec(title);
+  if (!m?.[1] || !m[2]) return title;
+  const latin = (text: string) => /\p{Script=Latin}/u.test(text);
+  const other = (text: string) => /[^\P{L}\p{Script=Latin}]/u.test(text);
+  return !latin(m[1]) && other(m[1]) && latin(m[2]) && !other(m[2]) ? m[2] : title;
 }
 
 /** The text after `el` up to the next heading, as much as speakers are named again in. */

@@ -220,3 +220,33 @@ describe('talks as boxes of fields whose keys repeat, read by their values in an
     expect(titles(doc)).toEqual([]);
   });
 });
+
+describe('speakers in a script without letter case, with honorifics and a label in front', () => {
+  // Tamil: "முனைவர்" (Dr, a title of address) before a name, "அவர்கள்" (a respectful "they") after one, read by
+  // standing beside two people's names; "முதன்மை உரை:" (keynote:) before a title in Latin letters.
+  const post = (third: string) =>
+    page(
+      `<article><h1>DevFest Madurai 2025: நான் பார்த்த உரைகள்</h1>
+      <h2>ஏன் போனேன்</h2><p id="intro">இது எனது இரண்டாவது வருடம், மூன்று அரங்குகளில் உரைகள் நடந்தன.</p>
+      <h2>முதன்மை உரை: Small Apps for Slow Phones — முனைவர் லதா சுப்பிரமணியன்</h2>
+      <p>லதா அவர்கள் பழைய தொலைபேசிகளைப் பற்றிப் பேசினார். செயலியின் அளவு முக்கியம் என்றார்.</p>
+      <h2>Room தரவுத்தளம் இடம்பெயர்வு (கார்த்திக் ராஜா)</h2>
+      <p>கார்த்திக் தனது குழுவின் அனுபவத்தைச் சொன்னார். ஒவ்வொரு பதிப்புக்கும் சோதனை எழுதினார்கள்.</p>
+      <h2>மதிய உணவு</h2><p>வாழை இலையில் சாப்பாடு, நீண்ட வரிசை.</p>
+      <h2>${third}</h2>
+      <p id="third">மீனா ஒரு சிறிய நிறுவனத்தில் வேலை செய்கிறார். செலவு பாதியாகக் குறைந்தது என்றார்.</p>
+      <h2>நிறைவாக</h2><p id="outro">நல்ல நாள், அடுத்த வருடமும் போவேன்.</p></article>`,
+      'DevFest Madurai 2025',
+    );
+
+  it('an honorific the page writes beside two people is no part of a name; a Tamil label before a Latin title is none of it', () => {
+    const doc = post('Cloud செலவைக் குறைத்தோம் — மீனா கணேசன் அவர்கள்');
+    expect(titles(doc)).toEqual([
+      ['Small Apps for Slow Phones', ['லதா சுப்பிரமணியன்']],
+      ['Room தரவுத்தளம் இடம்பெயர்வு', ['கார்த்திக் ராஜா']],
+      ['Cloud செலவைக் குறைத்தோம்', ['மீனா கணேசன்']],
+    ]);
+    expect(filed(doc, 'third')).toBe('Cloud செலவைக் குறைத்தோம்');
+    expect(filed(doc, 'intro')).toBeNull();
+  });
+});
