@@ -9,8 +9,16 @@
  */
 import { type BlockLine, blockLines, blockLinesAround } from './blocks';
 import { cardFields, withoutBadge } from './boxes';
-import { nameWordRecurs, nominativeIn, parsePeople } from './people';
+import {
+  caselessName,
+  honorificsAmong,
+  isCjkName,
+  nameWordRecurs,
+  nominativeIn,
+  parsePeople,
+} from './people';
 import { speakerLine } from './speaker-phrases';
+import { recordTalk } from './records';
 import { columnsByContent, namesNoOneIn } from './tables';
 import { quotedTitleIn, talksIntroducedIn, THREAD_NUMBER } from './prose';
 import type { DeclaredTalk } from './structured-data';
@@ -67,6 +75,8 @@ export interface Candidate {
   ruled?: boolean;
   /** Set when the other lines of its form confirm that "Jane Doe: Title" names the speaker first. */
   prefixConfirmed?: boolean;
+  /** A heading naming only its speakers, titled by the opening of its section (`titleUnderPeople`). */
+  titleUnderPeople?: boolean;
 }
 
 /** Links to a talk's page, schedule entry, recording (YouTube under any of its domains) or slides. */
@@ -75,7 +85,7 @@ export const TALK_LINK =
 
 /** Lines longer than this are prose, not titles. */
 const MAX_LINE = 160;
-const CANDIDATE_TAG = /^(?:H[1-6]|P|DIV|SECTION|LI|DT|TABLE|DETAILS|A)$/;
+const CANDIDATE_TAG = /^(?:H[1-6]|P|DIV|SECTION|LI|DL|DT|TABLE|DETAILS|A)$/;
 /** Post meta lines ("Posted on <time> by ..."): never talk titles. */
 const META_TOKEN =
   /meta|byline|author|date|posted|tags|categor|caption|credit|subtitle|dek|kicker|admonition-title/i;
@@ -86,6 +96,8 @@ const SPEAKER_COLUMN =
 /** Every candidate line of `post`, in document order. */
 export function collectCandidates(post: Element): Candidate[] {
   const out: Candidate[] = [];
+  // Record boxes read as one talk each: their own terms are its fields, not talks.
+  const records = new Set<Element>();
   // A tree walk, not querySelectorAll: one pass, and the tag test is all it needs.
   const walker = post.ownerDocument.createTreeWalker(post, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -93,13 +105,67 @@ export function collectCandidates(post: Element): Candidate[] {
     if (!CANDIDATE_TAG.test(el.tagName)) continue;
     if (/^H[1-6]$/.test(el.tagName)) pushHeading(out, el, post);
     else if (el.tagName === 'LI') pushItem(out, el, post);
-    else if (el.tagName === 'DT') pushTerm(out, el, post);
-    else if (el.tagName === 'TABLE') pushRows(out, el, post);
+    else if (el.tagName === 'DL') pushRecord(out, el, post, records);
+    else if (el.tagName === 'DT') {
+      if (!records.has(el.parentElement!)) pushTerm(out, el, post);
+    } else if (el.tagName === 'TABLE') pushRows(out, el, post);
     else if (el.tagName === 'DETAILS') pushToggle(out, el, post);
     else if (el.tagName === 'A') pushCard(out, el, post);
     else pushLineOrProse(out, el, post);
   }
+  keepSpeakerFirstForms(out);
+  withoutHonorifics(out, post);
   return out;
+}
+
+/**
+ * Lines naming their speakers last in a script without letter case, with an honorific at the name's edge
+ * ("T — ஸ்ரீநிதி வெங்கடேசன் அவர்கள்"): the honorific makes the names as long as the title, so the line was
+ * read as naming no one. Where the page writes that word beside another person's name too
+ * (`honorificsAmong`), the line is read again without it.
+ */
+function withoutHonorifics(out: Candidate[], post: Element): void {
+  const tails = out.map((c) => (c.parsed.speakers.length ? null : caselessTail(c.text)));
+  const read = out.flatMap((c) => c.parsed.speakers.filter((p) => caselessName(p)));
+  const unread = tails.filter((t): t is string => t !== null);
+  if (!unread.length || read.length + unread.length < 2) return;
+  const honorifics = honorificsAmong([...read, ...unread], clean(post.textContent));
+  if (!honorifics.size) return;
+  out.forEach((c, i) => {
+    const tail = tails[i];
+    if (!tail) return;
+    const name = tail
+      .split(/\s+/)
+      .filter((w, k, words) => !((k === 0 || k === words.length - 1) && honorifics.has(w)))
+      .join(' ');
+    if (name === tail) return;
+    const reread = withCaselessSpeakers(
+      parseTalkTitle(`${c.text.slice(0, -tail.length)}${name}`),
+      c.el,
+      c.owns,
+    );
+    if (reread.speakers.length) c.parsed = reread;
+  });
+}
+
+/** The names after a line's last dash, when they are two to four words of a script without letter case. */
+function caselessTail(text: string): string | null {
+  const tail = /\s[-–—]\s+([^-–—]+)$/u.exec(text)?.[1]?.trim();
+  const words = tail?.split(/\s+/) ?? [];
+  return tail && words.length >= 2 && words.length <= 4 && words.every((w) => caselessName(w)) ? tail : null;
+}
+
+/**
+ * A heading naming a person over a section that opens with a quoted phrase is any profile or interview;
+ * two headings of one level that read so are a speaker-first write-up. A lone one stays a plain heading.
+ */
+function keepSpeakerFirstForms(out: Candidate[]): void {
+  const read = out.filter((c) => c.titleUnderPeople);
+  for (const c of read) {
+    if (read.filter((o) => o.level === c.level).length >= 2) continue;
+    c.parsed = parseTalkTitle(c.text);
+    c.titleUnderPeople = false;
+  }
 }
 
 /**
@@ -159,7 +225,20 @@ function withCaselessSpeakers(parsed: ParsedTitle, el: Element, owns: Element[] 
   const notes = (person: string) =>
     owns ? clean(owns.map((o) => o.textContent).join(' ')).replace(person, ' ') : notesAfter(el);
   if (!reading.speakers.some((person) => nameWordRecurs(person, notes(person), 'clitic'))) return parsed;
-  return { ...parsed, title: reading.title, speakers: reading.speakers, caseless: null };
+  return { ...parsed, title: withoutLabel(reading.title), speakers: reading.speakers, caseless: null };
+}
+
+/**
+ * "முதன்மை உரை: Building for the Next Billion Users" (keynote: T): a label in the page's own script before a
+ * title written wholly in Latin letters is the line's kind or track, not the title's first part: a title's
+ * own parts share its script. A title in the page's script keeps its colon ("Compose-இல் …: …").
+ */
+function withoutLabel(title: string): string {
+  const m = /^([^:：]{2,40}?)\s*[:：]\s+(\S.*)$/u.exec(title);
+  if (!m?.[1] || !m[2]) return title;
+  const latin = (text: string) => /\p{Script=Latin}/u.test(text);
+  const other = (text: string) => /[^\P{L}\p{Script=Latin}]/u.test(text);
+  return !latin(m[1]) && other(m[1]) && latin(m[2]) && !other(m[2]) ? m[2] : title;
 }
 
 /** The text after `el` up to the next heading, as much as speakers are named again in. */
@@ -187,16 +266,22 @@ function pushHeading(out: Candidate[], el: Element, post: Element): void {
     listedSpeakers: speakerLineAfter(el, post, text),
   });
   const named = context === 'content' ? talkNamedUnderSpeakers(el, post, text) : null;
-  if (named) candidate.parsed = named;
+  if (named) candidate.parsed = named.parsed;
+  if (named && !named.byMarker) candidate.titleUnderPeople = true;
   out.push(candidate);
 }
 
 /**
  * A heading that only names people ("Anna Sokolova", "Jane Doe and John Roe") and a line right under
  * it that names a talk with a marker ("Talk: “Title”", "Доклад: «…»", "基調講演「…」"): the heading
- * introduces that talk, given by those people.
+ * introduces that talk, given by those people. Without a marker line, the talk's title may stand where
+ * its section opens in a form any language shares (`titleUnderPeople`).
  */
-function talkNamedUnderSpeakers(el: Element, post: Element, text: string): ParsedTitle | null {
+function talkNamedUnderSpeakers(
+  el: Element,
+  post: Element,
+  text: string,
+): { parsed: ParsedTitle; byMarker: boolean } | null {
   const people = parsePeople(text);
   if (!people) return null;
   let seen = 0;
@@ -207,11 +292,44 @@ function talkNamedUnderSpeakers(el: Element, post: Element, text: string): Parse
     if (line.length <= MAX_LINE) {
       const parsed = parseTalkTitle(line);
       if (parsed.marker && parsed.title && !/[.!?…。]$/u.test(parsed.title))
-        return { ...parsed, speakers: people, prefixPeople: [], titleAfterPrefix: null };
+        return { parsed: { ...parsed, ...byPeople(people) }, byMarker: true };
     }
+    // Any two to eight Han or kana characters read as a name ("質疑応答" too): only names in a script
+    // with letter case are sure enough to stand for a talk without a marker.
+    const title = people.some(isCjkName) ? null : titleUnderPeople(block, people);
+    if (title) return { parsed: { ...parseTalkTitle(title), ...byPeople(people) }, byMarker: false };
     if (++seen >= 3) return null;
   }
   return null;
+}
+
+const byPeople = (people: string[]) => ({ speakers: people, prefixPeople: [], titleAfterPrefix: null });
+
+/**
+ * Where a heading only names a speaker (a speaker-first write-up: "Zuzana Hudecová" over her talk), the
+ * talk's title stands where the section opens, in forms that need no word of the language: a caption
+ * naming the same person with a title ("Zuzana Hudecová: T (room A, 11:10)", "T — Zuzana Hudecová"), a
+ * quoted title in the opening sentence ("… mal názov „T“."), or a title after a colon that ends that
+ * sentence ("… na slajde: T."). Null when the block names none. Taken as talks only where two headings of
+ * a form read so (`collectCandidates`): one person over a quoted phrase is any profile.
+ */
+function titleUnderPeople(block: Element, people: string[]): string | null {
+  const caption = block.matches('figure') ? block.querySelector('figcaption') : null;
+  if (caption) {
+    const line = clean(caption.textContent).replace(/\s*\([^()]*\d[^()]*\)$/u, '');
+    const parsed = parseTalkTitle(line);
+    const named = [...parsed.speakers, ...parsed.prefixPeople];
+    if (parsed.title && people.every((p) => named.includes(p)))
+      return parsed.titleAfterPrefix ?? parsed.title;
+    return null;
+  }
+  if (block.tagName !== 'P') return null;
+  const text = textUpTo(block, MAX_LINE * 3);
+  const first = /^.+?[.!?…。](?=\s|$)/u.exec(text)?.[0] ?? text;
+  const quoted = quotedTitleIn(first);
+  if (quoted) return quoted;
+  const afterColon = /:\s+(\p{Lu}[^:.!?]{3,120})[.!?]?$/u.exec(first)?.[1]?.trim();
+  return afterColon && afterColon.split(/\s+/).length >= 2 ? afterColon : null;
 }
 
 /** A line (below), else a paragraph that introduces a talk (`pushProse`). */
@@ -389,6 +507,19 @@ function pushTerm(out: Candidate[], el: Element, post: Element): void {
   out.push(make(el, 'term', 8, text, { owns, listedSpeakers: listed }));
 }
 const TERM = new Set(['DL', 'DT']);
+
+/** A `<dl>` of fields naming a talk and its people (`records.ts`): one talk that owns the box. */
+function pushRecord(out: Candidate[], el: Element, post: Element, records: Set<Element>): void {
+  if (contextInPost(el, post, TERM) === 'excluded') return;
+  const talk = recordTalk(el, post);
+  if (!talk) return;
+  records.add(el);
+  const parsed = parseTalkTitle(talk.title);
+  out.push({
+    ...make(el, 'term', 8, talk.title, { owns: [el], listedSpeakers: talk.speakers }),
+    parsed: { ...parsed, speakers: talk.speakers, marker: parsed.marker ?? talk.marker },
+  });
+}
 
 /**
  * A toggle (`<details>`): its `<summary>` line is read like a heading, and the talk is the whole toggle,

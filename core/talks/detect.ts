@@ -39,7 +39,7 @@ import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
 import { nameWordRecurs, parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
 import { findSpeakers } from './speakers';
-import { articleHeadlines, type DeclaredTalk, declaredTalkFor, declaredTalks } from './structured-data';
+import { type DeclaredTalk, declaredTalkFor, structuredData } from './structured-data';
 import { announcesRatherThanReports } from './tense';
 import { type ListedTalk, listsRatherThanReports } from './catalogue';
 import { linksToRecording } from './links';
@@ -182,18 +182,19 @@ function pageContext(doc: Document, rules: TalkRules): PageContext {
   // is a headline: the document's (without the site's name), the social card's and the JSON-LD
   // article's, which name no site as a rule (what follows their dash is a speaker as often).
   const card = (name: string) => clean(doc.querySelector(`meta[${name}]`)?.getAttribute('content'));
+  const { declared, headlines } = structuredData(doc);
   const metadata = [
     withoutSiteName(clean(doc.title)),
     card('property="og:title"'),
     card('name="twitter:title"'),
-    ...articleHeadlines(doc).map((h) => clean(h)),
+    ...headlines.map((h) => clean(h)),
   ];
   return {
     titles,
     raw: withoutSiteName(raw[0] ?? ''),
     metadataTitles: [...new Set(metadata)].filter(Boolean),
     rules,
-    declared: declaredTalks(doc),
+    declared,
   };
 }
 

@@ -53,8 +53,31 @@ export function caselessName(text: string): string | null {
 /** Georgian's letters are lower case in Unicode (its capitals are display forms): a caseless script in use. */
 const CASELESS_WORD = /^[\p{Lo}\p{M}\p{Script=Georgian}]{2,}$/u;
 const CJK_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-/** "م." (engineer), "د." (doctor), "ד״ר", "डॉ.", "श्री": a title before a name in these scripts. */
-const CASELESS_HONORIFIC = /^(?:\p{Lo}{1,2}\.|ד["״]ר|डॉ\.?|श्री(?:मती)?(?=\s))\s*/u;
+/** "م." (engineer), "د." (doctor), "ד״ר", "डॉ.", "श्री", Tamil "முனைவர்" (Dr): a title before a name in these scripts. */
+const CASELESS_HONORIFIC =
+  /^(?:\p{Lo}{1,2}\.|ד["״]ר|डॉ\.?|श्री(?:मती)?(?=\s)|(?:முனைவர்|டாக்டர்|திருமதி|திரு)(?=\s))\s*/u;
+
+/**
+ * Words at the edge of names in a script without letter case that the page also writes beside another
+ * person's name: an honorific ("… வெங்கடேசன் அவர்கள்" and "கவிதா அவர்கள்", the respectful "they"), not a
+ * name's part. Capitals cannot tell them apart in such a script; standing beside two people's names can,
+ * in any language. `names` are the names as read, `text` the page's.
+ */
+export function honorificsAmong(names: readonly string[], text: string): Set<string> {
+  const found = new Set<string>();
+  const beside = (a: string, b: string) =>
+    new RegExp(`(?<![\\p{L}\\p{M}])${escaped(a)}\\s+${escaped(b)}(?![\\p{L}\\p{M}])`, 'u').test(text);
+  for (const name of names) {
+    const words = name.split(/\s+/);
+    if (words.length < 2) continue;
+    const others = names.filter((n) => n !== name).flatMap((n) => n.split(/\s+/));
+    const [first, last] = [words[0]!, words[words.length - 1]!];
+    if (others.some((w) => w !== last && !words.includes(w) && beside(w, last))) found.add(last);
+    if (others.some((w) => w !== first && !words.includes(w) && beside(first, w))) found.add(first);
+  }
+  return found;
+}
+const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** People named in a script without letter case ("נועה לוי", "هالة منصور، يوسف"), as `caselessName` reads each. */
 export function parseCaselessPeople(text: string): string[] | null {

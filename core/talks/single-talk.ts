@@ -6,7 +6,7 @@
  * title is quoted next to a talk word, or the title names a speaker and the post reads like a talk.
  */
 import { clean, contextInPost, markedText, textUpTo } from './dom';
-import { parsePeople } from './people';
+import { parsePeople, parsePeopleWithRole } from './people';
 import { quotedTitleIn, talksIntroducedIn } from './prose';
 import { findSpeakers } from './speakers';
 import { speaksOfTheFuture } from './tense';
@@ -165,7 +165,7 @@ export function talkNamedInOpening(
   }
   if (slug && (titleSaysTalk || eventPage))
     return { title: slug, speakers: speakersOf(title, slug, lead), heading };
-  return talkInReferenceLine(post, heading, !titleSaysTalk);
+  return talkInReferenceLine(post, heading, !titleSaysTalk, eventPage);
 }
 
 /**
@@ -175,7 +175,12 @@ export function talkNamedInOpening(
  * abstract), an embedded recording's title bar ("T — Jane Doe | Event 2025"). Such a line names a
  * title and a person, or it is not taken: a caption or a quote alone is any caption or quotation.
  */
-function talkInReferenceLine(post: Element, heading: Element, cardsOnly: boolean): SingleTalk | null {
+function talkInReferenceLine(
+  post: Element,
+  heading: Element,
+  cardsOnly: boolean,
+  eventPage: boolean,
+): SingleTalk | null {
   let read = 0;
   const walker = post.ownerDocument.createTreeWalker(post, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let node = walker.nextNode(); node && read < OPENING_CHARS; node = walker.nextNode()) {
@@ -183,9 +188,43 @@ function talkInReferenceLine(post: Element, heading: Element, cardsOnly: boolean
     if (el.matches(PROSE_BLOCK) && !el.closest(REFERENCE)) read += textUpTo(el, OPENING_CHARS).length;
     if (!el.matches(REFERENCE) || contextInPost(el, post, REFERENCE_CONTEXT) === 'excluded') continue;
     const card = el.tagName === 'A' ? linkCardTalk(el) : null;
-    const line = card || cardsOnly ? null : referenceLine(el);
-    const talk = card ?? (line ? talkInLine(line) : null);
+    const line = card ? null : referenceLine(el);
+    // Where the post's title says nothing of a talk (or says it in a language detection does not
+    // read), a reference line is its talk only when the post's prose quotes that title too.
+    const talk =
+      card ?? (line ? (cardsOnly ? talkQuotedInProse(line, post, el, eventPage) : talkInLine(line)) : null);
     if (talk) return { ...talk, heading };
+  }
+  return null;
+}
+
+/** ", Build Stuff 2025", ", PyCon SK 2024": an event named with its year, after a comma. */
+const EVENT_WITH_YEAR = /,\s*\p{Lu}[\p{L}\p{M}\d.-]*(?:\s+[\p{L}\p{M}\d.-]+){0,3}\s+(?:19|20)\d{2}(?!\d)/u;
+
+/**
+ * A reference line naming a title that the post's prose quotes, then, after a dash, its speakers and,
+ * where the page is not known to be about an event, the event with its year after a comma: "Recording:
+ * T — Jane Doe, Event 2025, City" over "… Jane Doe's talk „T“ …". The title written twice, set apart
+ * and quoted, is what the post is about, in any language; a person and an event after it say it is a
+ * talk (a book's cover reads "T — Author"). Null otherwise.
+ */
+function talkQuotedInProse(
+  line: string,
+  post: Element,
+  reference: Element,
+  eventPage: boolean,
+): { title: string; speakers: string[] } | null {
+  const text = clean(post.textContent);
+  const own = clean(reference.textContent);
+  const at = text.indexOf(own);
+  const prose = at < 0 ? text : text.slice(0, at) + text.slice(at + own.length);
+  for (const m of prose.matchAll(QUOTED)) {
+    const quoted = (m.slice(1).find(Boolean) ?? '').trim();
+    const index = line.indexOf(quoted);
+    if (index < 0 || quoted.split(/\s+/).length < 2) continue;
+    const dash = /^\s*[”"»“]?\s*[-–—]\s*(.+)$/u.exec(line.slice(index + quoted.length));
+    const speakers = dash?.[1] ? parsePeopleWithRole(dash[1]) : null;
+    if (speakers && (eventPage || EVENT_WITH_YEAR.test(dash![1]!))) return { title: quoted, speakers };
   }
   return null;
 }
@@ -302,21 +341,38 @@ function slugPhrase(doc: Document, lead: string, postTitle: string): string | nu
  * keynote, “T”"): a press release or a programme announcing the talk, which no one has written up.
  */
 function announced(lead: string, index: number): boolean {
-  const start = Math.max(0, ...['. ', '! ', '? '].map((p) => lead.lastIndexOf(p, index) + 2));
-  const ends = ['. ', '! ', '? '].map((p) => lead.indexOf(p, index)).filter((i) => i >= 0);
-  return speaksOfTheFuture(lead.slice(start, ends.length ? Math.min(...ends) : undefined));
+  const ends = SENTENCE_ENDS.map((p) => lead.indexOf(p, index)).filter((i) => i >= 0);
+  return speaksOfTheFuture(
+    lead.slice(sentenceStart(lead, index), ends.length ? Math.min(...ends) : undefined),
+  );
 }
 
-/** The first person named in the sentence of `lead` that holds `index`. */
+const SENTENCE_ENDS = ['. ', '! ', '? '];
+
+/** Where the sentence of `lead` that holds `index` starts: after the last sentence end before it, or at 0. */
+function sentenceStart(lead: string, index: number): number {
+  const ends = SENTENCE_ENDS.map((p) => lead.lastIndexOf(p, index)).filter((i) => i >= 0);
+  return ends.length ? Math.max(...ends) + 2 : 0;
+}
+
+/**
+ * The first person named in the sentence of `lead` that holds `index`. Two capitalised words are no name
+ * when they hold a talk noun, or when the first is an article opening the sentence: German capitalises
+ * its nouns, and any language its first word ("Ein Vortrag über …", "The Keynote …").
+ */
 function personInSentence(lead: string, index: number): string[] | null {
-  const start = Math.max(0, ...['. ', '! ', '? '].map((p) => lead.lastIndexOf(p, index) + 2));
+  const start = sentenceStart(lead, index);
   const sentence = lead.slice(start, index);
   for (const m of sentence.matchAll(/[\p{Lu}][\p{L}\p{M}'’-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’-]+){1,3}/gu)) {
+    if (TALK_NOUN.test(m[0])) continue;
+    if (m.index === 0 && SENTENCE_ARTICLE.test(m[0])) continue;
     const people = parsePeople(m[0]);
     if (people) return people;
   }
   return null;
 }
+/** Articles that open a sentence before a capitalised noun (English, German, Dutch, French, Spanish). */
+const SENTENCE_ARTICLE = /^(?:the|an?|eine?[mnrs]?|die|das|der|dem|den|een|het|de|une?|el|la|le)\s/iu;
 
 /** True when `title` holds a word of one of `people`'s names ("Priya rebuilt billing on stage"). */
 function namesSomeoneOf(title: string, people: string[]): boolean {

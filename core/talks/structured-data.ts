@@ -18,14 +18,30 @@ const TALK_TYPES =
 const MAX_SCRIPT_CHARS = 200_000;
 const MAX_ITEMS = 2_000;
 
+/** What a page's JSON-LD says: the talks it declares and the headlines of its articles. */
+export interface StructuredData {
+  declared: DeclaredTalk[];
+  /**
+   * The "headline" of each Article, BlogPosting or NewsArticle, which a site may set to the talk's title
+   * while the page's heading is a headline of its own.
+   */
+  headlines: string[];
+}
+
+/** Reads `doc`'s JSON-LD once: its talk-like items and its articles' headlines. */
+export function structuredData(doc: Document): StructuredData {
+  const declared: DeclaredTalk[] = [];
+  const headlines: string[] = [];
+  for (const data of jsonLd(doc)) {
+    if (declared.length < MAX_ITEMS) collect(data, declared, 0);
+    collectHeadlines(data, headlines, 0);
+  }
+  return { declared: declared.slice(0, MAX_ITEMS), headlines };
+}
+
 /** The talk-like items of `doc`'s JSON-LD. */
 export function declaredTalks(doc: Document): DeclaredTalk[] {
-  const found: DeclaredTalk[] = [];
-  for (const data of jsonLd(doc)) {
-    collect(data, found, 0);
-    if (found.length >= MAX_ITEMS) break;
-  }
-  return found.slice(0, MAX_ITEMS);
+  return structuredData(doc).declared;
 }
 
 /** Each JSON-LD script of `doc`, parsed; scripts too big or not JSON are left out. */
@@ -39,24 +55,15 @@ function* jsonLd(doc: Document): Generator<unknown> {
   }
 }
 
-/**
- * The headlines `doc`'s JSON-LD gives its article ("headline" of an Article, a BlogPosting, a
- * NewsArticle), which a site may set to the talk's title while the page's heading is a headline of its own.
- */
-export function articleHeadlines(doc: Document): string[] {
-  const out: string[] = [];
-  const visit = (value: unknown, depth: number) => {
-    if (depth > 4 || !value || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item, depth + 1);
-      return;
-    }
-    const item = value as Record<string, unknown>;
-    if (typeof item.headline === 'string') out.push(item.headline);
-    visit(item['@graph'], depth + 1);
-  };
-  for (const data of jsonLd(doc)) visit(data, 0);
-  return out;
+function collectHeadlines(value: unknown, out: string[], depth: number): void {
+  if (depth > 4 || !value || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value) collectHeadlines(item, out, depth + 1);
+    return;
+  }
+  const item = value as Record<string, unknown>;
+  if (typeof item.headline === 'string') out.push(item.headline);
+  collectHeadlines(item['@graph'], out, depth + 1);
 }
 
 function collect(value: unknown, out: DeclaredTalk[], depth: number): void {

@@ -70,6 +70,11 @@ const MARKERS: [RegExp, TalkMarker][] = [
     'talk',
   ],
 ];
+/** The kind of talk a word or phrase names ("keynote", "Lightning talk", "Vortrag"), or null. */
+export function markerWord(text: string): TalkMarker | null {
+  return MARKERS.find(([re]) => re.test(text.trim()))?.[1] ?? null;
+}
+
 /** "Conférence de A et B : Title", "Talk by Jane Doe: Title", "Vortrag von A: Title". */
 const BY_PREFIX =
   /^((?:keynote|talk|session|conférence|présentation|vortrag|charla|ponencia|palestra|lightning talk|workshop|atelier))\s+(?:by|de|d['’]|von|par|por|of)\s*([^:：]{3,120}?)\s*[:：]\s+(?=\S)/iu;

@@ -277,6 +277,8 @@ describe('a single talk named only in a link card where the post opens', () => {
     ['Folien zum Vortrag von Greta Hansen auf dem Hamburg Craft Day 2024.', ['Greta Hansen']],
     ['Diapositives de la xerrada de Greta Hansen al Hamburg Craft Day.', ['Greta Hansen']],
     ["Slides of Greta Hansen's talk at Hamburg Craft Day 2024.", ['Greta Hansen']],
+    // The person opens the description: its sentence starts at its first letter (session 13).
+    ['Greta Hansen über Freigabetests: Folien zum Vortrag in Hamburg.', ['Greta Hansen']],
   ])('a card whose description says whose talk it is: %s', (description, speakers) => {
     const doc = post(description);
     expect(titles(doc)).toEqual([['Legacy-Code ohne Angst: Freigabetests in der Praxis', speakers]]);
@@ -286,6 +288,9 @@ describe('a single talk named only in a link card where the post opens', () => {
   it.each([
     ['Folien und Code zum Nachlesen, frei verfügbar.'],
     ['Ein Vortrag über Freigabetests auf dem Hamburg Craft Day.'],
+    // An article and a capitalised noun opening the sentence are no name (session 13).
+    ['Eine Zusammenfassung zum Vortrag über Freigabetests.'],
+    ['The Recording of the talk, with slides.'],
   ])('a card naming no person, or no talk, names none: %s', (description) => {
     expect(titles(post(description))).toEqual([]);
   });
