@@ -1103,3 +1103,71 @@ describe('matchTalk: speakers in another script, translated titles', () => {
     expect(m.kind).not.toBe('match');
   });
 });
+
+describe('matchTalk: speakers in Indic and Georgian scripts (session 13)', () => {
+  const devfest = {
+    id: 'dft24',
+    title: 'DevFest Tbilisi 2024',
+    acronym: null,
+    start: '2024-11-16',
+    end: '2024-11-16',
+  };
+  const talk = (id: string, title: string, speakers: string[]): MatchableTalk => ({
+    id,
+    conferenceId: 'dft24',
+    title,
+    subtitle: null,
+    speakers,
+    start: '2024-11-16T11:00:00+04:00',
+    day: '2024-11-16',
+    housekeeping: false,
+  });
+  const others = generateSchedules(2, 300, 29, 2024);
+  const schedules = buildScheduleIndex(
+    [devfest, ...others.conferences],
+    [
+      talk('assist', 'AI Assistants for the Georgian Language', ['Tamar Lomidze']),
+      talk('billion', 'Building for the Next Billion Users, Again', ['Kavitha Rajendran']),
+      talk('typo', 'Jetpack Compose-এ বাংলা টাইপোগ্রাফি', ['Fahim Ahmed']),
+      talk('cost', 'Firebase Costs Under Control', ['Levan Japaridze', 'Ana Gogoladze']),
+      talk('rules', 'Firebase Security Rules 101', ['Levan Japaridze']),
+      ...others.talks,
+    ],
+  );
+  const notes = 'DevFest Tbilisi 2024 — ჩანაწერები';
+  const ask = (title: string, speakers: string[], context = notes) =>
+    matchTalk(schedules, query(title, speakers, '2024-11-17', context));
+
+  it.each([
+    [
+      'a Tamil speaker, the same title',
+      ask('Building for the Next Billion Users, Again', ['கவிதா ராஜேந்திரன்']),
+      'billion',
+    ],
+    ['a Bengali speaker, the same title', ask('Jetpack Compose-এ বাংলা টাইপোগ্রাফি', ['ফাহিম আহমেদ']), 'typo'],
+    [
+      'a translated title, the only talk of a speaker spelt in Georgian',
+      ask('AI ასისტენტები ქართული ენისთვის', ['თამარ ლომიძე']),
+      'assist',
+    ],
+  ])('matches %s', (_, match, id) => {
+    expect(match).toMatchObject({ kind: 'match', talkId: id });
+  });
+
+  it.each([
+    // Another person, spelt in the same script: the same title by someone else.
+    ['the same title by another Tamil name', ask('Building for the Next Billion Users, Again', ['கவ்யா ராஜன்'])],
+    // A speaker with two talks: a translated title could be either.
+    [
+      'a translated title of a speaker with two talks',
+      ask('Firebase-ის ხარჯები კონტროლის ქვეშ', ['ლევან ჯაფარიძე']),
+    ],
+    ['a first name alone in Georgian', ask('AI ასისტენტები ქართული ენისთვის', ['თამარ'])],
+    [
+      'the page does not name the conference',
+      ask('AI ასისტენტები ქართული ენისთვის', ['თამარ ლომიძე'], 'ჩანაწერები'),
+    ],
+  ])('does not match: %s', (_, m) => {
+    expect(m.kind).not.toBe('match');
+  });
+});
