@@ -1171,3 +1171,106 @@ describe('matchTalk: speakers in Indic and Georgian scripts (session 13)', () =>
     expect(m.kind).not.toBe('match');
   });
 });
+
+describe('matchTalk: one main title, subtitles that say the same (session 13)', () => {
+  const heap = { id: 'heap24', title: 'Heapcon 2024', acronym: null, start: '2024-10-17', end: '2024-10-18' };
+  const heap23 = {
+    id: 'heap23',
+    title: 'Heapcon 2023',
+    acronym: null,
+    start: '2023-10-12',
+    end: '2023-10-13',
+  };
+  const talk = (id: string, conferenceId: string, title: string, speakers: string[]): MatchableTalk => ({
+    id,
+    conferenceId,
+    title,
+    subtitle: null,
+    speakers,
+    start: conferenceId === 'heap24' ? '2024-10-17T10:00:00+02:00' : '2023-10-12T10:00:00+02:00',
+    day: conferenceId === 'heap24' ? '2024-10-17' : '2023-10-12',
+    housekeeping: false,
+  });
+  const others = generateSchedules(2, 300, 31, 2024);
+  const schedules = buildScheduleIndex(
+    [heap, heap23, ...others.conferences],
+    [
+      talk('budgets', 'heap24', 'Observability Budgets: Pay Only for the Signals You Use', [
+        'Stefan Milošević',
+      ]),
+      talk(
+        'flaky',
+        'heap24',
+        'Flaky Tests Are Mostly Order-Dependent: An Empirical Study of 3,000 Open-Source Projects',
+        ['Keiko Tanabe', 'Marcus Osei'],
+      ),
+      talk(
+        'flaky-ws',
+        'heap24',
+        'Flaky Tests Are Mostly Order-Dependent: A Study of 3,000 Projects (Workshop)',
+        ['Marcus Osei'],
+      ),
+      // One speaker, one main title, two talks whose subtitles say nearly the same.
+      talk('mesh-1', 'heap24', 'Service Mesh Retrospective: What Broke in the First Year', ['Ana Ilić']),
+      talk('mesh-2', 'heap24', 'Service Mesh Retrospective: What Broke in the Second Year', ['Ana Ilić']),
+      // The same title at last year's edition, the same speaker.
+      talk('cells-24', 'heap24', 'Cell-Based Architecture: Lessons From Real Outages', ['Jovan Petrov']),
+      talk('cells-23', 'heap23', 'Cell-Based Architecture: Lessons From Outages', ['Jovan Petrov']),
+      ...others.talks,
+    ],
+  );
+  const notes = 'Heapcon 2024 :: Инжењерски приручник';
+  const ask = (title: string, speakers: string[], pageDate: string | null = null, context = notes) =>
+    matchTalk(schedules, query(title, speakers, pageDate, context));
+
+  it.each([
+    [
+      'an inflected word in the subtitle, no page date',
+      ask('Observability Budgets: Paying Only for the Signals You Use', ['Stefan Milošević']),
+      'budgets',
+    ],
+    [
+      'words the subtitle leaves out, one speaker of two',
+      ask(
+        'Flaky Tests Are Mostly Order-Dependent: A Study of 3,000 Projects',
+        ['Keiko Tanabe'],
+        '2024-10-20',
+      ),
+      'flaky',
+    ],
+    [
+      'the edition the page names, not last year’s',
+      ask('Cell-Based Architecture: Lessons From Outages', ['Jovan Petrov'], '2024-10-20'),
+      'cells-24',
+    ],
+  ])('matches %s', (_, match, id) => {
+    expect(match).toMatchObject({ kind: 'match', talkId: id });
+  });
+
+  it.each([
+    [
+      'the page does not name the conference',
+      ask('Observability Budgets: Paying Only for the Signals You Use', ['Stefan Milošević'], null, 'Notes'),
+    ],
+    ['no speakers', ask('Observability Budgets: Paying Only for the Signals You Use', [])],
+    ['a first name alone', ask('Observability Budgets: Paying Only for the Signals You Use', ['Stefan'])],
+    [
+      'another person',
+      ask('Observability Budgets: Paying Only for the Signals You Use', ['Marko Jovanović'], '2024-10-20'),
+    ],
+    [
+      'a speaker’s two talks of one main title',
+      ask('Service Mesh Retrospective: What Broke in Year One', ['Ana Ilić'], '2024-10-20'),
+    ],
+    [
+      'a subtitle with a word changed (the other year of a series)',
+      ask('Service Mesh Retrospective: What Broke in the Third Year', ['Ana Ilić'], '2024-10-20'),
+    ],
+    [
+      'the workshop’s speaker, whose talk it could be as well',
+      ask('Flaky Tests Are Mostly Order-Dependent: A Study of 3,000 Projects', ['Marcus Osei'], '2024-10-20'),
+    ],
+  ])('does not match: %s', (_, m) => {
+    expect(m.kind).not.toBe('match');
+  });
+});
