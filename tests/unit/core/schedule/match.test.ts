@@ -1274,3 +1274,67 @@ describe('matchTalk: one main title, subtitles that say the same (session 13)', 
     expect(m.kind).not.toBe('match');
   });
 });
+
+describe('matchTalk: a translated title beside the speakers’ other session (session 13)', () => {
+  const devtalks = {
+    id: 'dt24',
+    title: 'DevTalks Romania 2024',
+    acronym: null,
+    start: '2024-06-12',
+    end: '2024-06-13',
+  };
+  const talk = (id: string, title: string, speakers: string[]): MatchableTalk => ({
+    id,
+    conferenceId: 'dt24',
+    title,
+    subtitle: null,
+    speakers,
+    start: '2024-06-12T14:00:00+03:00',
+    day: '2024-06-12',
+    housekeeping: false,
+  });
+  const others = generateSchedules(2, 300, 37, 2024);
+  const schedules = buildScheduleIndex(
+    [devtalks, ...others.conferences],
+    [
+      talk('postmortems', 'Blameless Postmortems, With Consequences', ['Corina Dobre']),
+      talk('panel', 'Panel: On-Call Without Burnout', ['Corina Dobre', 'Oana Lungu', 'Tudor Rusu']),
+      talk('rust', 'Rust for Java Developers', ['Marek Sowa']),
+      talk('rust-qa', 'Marek Sowa: Rust – Q&A', ['Marek Sowa']),
+      ...others.talks,
+    ],
+  );
+  const notes = 'Notițe de la DevTalks 2024';
+  const ask = (title: string, speakers: string[], context = notes) =>
+    matchTalk(schedules, query(title, speakers, '2024-06-18', context));
+
+  it.each([
+    [
+      'a word shared with the talk, none with the panel',
+      ask('Postmortem-uri fără vinovați, dar cu consecințe', ['Corina Dobre']),
+      'postmortems',
+    ],
+    [
+      'a word shared with the panel, none with the talk',
+      ask('Gărzi fără burnout', ['Corina Dobre']),
+      'panel',
+    ],
+  ])('matches %s', (_, match, id) => {
+    expect(match).toMatchObject({ kind: 'match', talkId: id });
+  });
+
+  it.each([
+    // The other session shares a word too: either could be the one written up.
+    ['a word shared with both sessions', ask('Rust dla programistów Javy', ['Marek Sowa'])],
+    // A translation sharing no word says nothing of which session it is.
+    ['no word shared', ask('Ședințe fără vinovați, dar cu urmări', ['Corina Dobre'])],
+    // In the talk's own language, a title that shares some words is a title of its own.
+    ['a reworded title in the talk’s language', ask('Postmortems Without Blame', ['Corina Dobre'])],
+    [
+      'the page does not name the conference',
+      ask('Postmortem-uri fără vinovați, dar cu consecințe', ['Corina Dobre'], 'Notițe'),
+    ],
+  ])('does not match: %s', (_, m) => {
+    expect(m.kind).not.toBe('match');
+  });
+});
