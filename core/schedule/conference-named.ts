@@ -1,6 +1,7 @@
 /**
  * Whether a write-up's context (its page title, site name, headings, URL) names an imported
- * conference: its acronym, or most of its title's distinctive words and its year. The page names a
+ * conference: its acronym, or most of its title's distinctive words and its year, or (on a page dated
+ * during it) its series and year as writers shorten it ("DevTalks 2024"). The page names a
  * conference as its writer spells it, not as the schedule file does, so a title word is also found
  * written apart or together ("Ha Noi" / "Hanoi"), with one letter changed in a word of five letters or
  * more ("Milano" / "Milan", "Lisboa" / "Lisbon"), or as the capitals of a run of title words ("NA" for
@@ -120,7 +121,21 @@ function namingWords(ctx: PageContext, conf: IndexedConference, pageDay: number 
       found.add(word);
     }
   }
-  return restFound >= 1 && restFound * 3 >= rest * 2 ? found : null;
+  if (restFound >= 1 && restFound * 3 >= rest * 2) return found;
+  return during ? seriesAndYear(ctx, words) : null;
+}
+
+/**
+ * "DevTalks 2024" for DevTalks Romania 2024, "TDC 2025" for TDC São Paulo 2025: a writer names the
+ * conference they are at by its series and year, leaving out where it is. Read only as written so:
+ * the title's first word (three letters or more) right before a year of the title, on a page dated
+ * during the conference (the caller checks). The words found; null when the page does not write them.
+ */
+function seriesAndYear(ctx: PageContext, words: readonly string[]): Set<string> | null {
+  const series = words.find((w) => !CONFERENCE_FILLER.has(w));
+  if (!series || isYear(series) || series.length < 3) return null;
+  const year = words.find((w) => isYear(w) && ctx.joined.has(series + w));
+  return year ? new Set([series, year]) : null;
 }
 
 /**

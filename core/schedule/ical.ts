@@ -6,7 +6,8 @@
  * (`Z`) and floating times (both shown in the calendar's zone: `X-WR-TIMEZONE`, else the zone most
  * events name; floating stays floating without one), or a whole day (`VALUE=DATE`: a day without a
  * time). Recurring events are read at their first date. Speakers only where the file says
- * so: pretalx's "Title - Speaker, Speaker" summaries, a labelled line in the description ("Speakers:",
+ * so: pretalx's "Title - Speaker, Speaker" summaries, Sched's "Title - Speaker & Speaker" where the
+ * description names them too, a labelled line in the description ("Speakers:",
  * "Speaker:", "Presenter:", "Authors: A; B", "Moderator:", "登壇者：" … anywhere; "Presented by A",
  * "By A and B" as its first line), an attendee with the role SPEAKER, and a first line of people alone
  * ("A, B — Company", "A (Acme), B", "A, Acme; B, Globex") where most of the file's descriptions start
@@ -151,11 +152,27 @@ function firstValue(component: Component, name: string): string {
   }
 }
 
-/** Title and speakers: pretalx writes "Title - Speaker, Speaker". */
-function titleAndSpeakers(summary: string, fromPretalx: boolean): { title: string; speakers: string[] } {
-  const cut = fromPretalx ? summary.lastIndexOf(' - ') : -1;
+/**
+ * Title and speakers: pretalx writes "Title - Speaker, Speaker"; Sched "Title - Speaker & Speaker",
+ * read so only where the part after the last spaced hyphen is people (`parsePeople`) whom the
+ * event's description names too ("…\n\nRosalind Achebe, Maintainer"): a title with a dash in it
+ * ("Rust - The Good Parts") names nobody.
+ */
+function titleAndSpeakers(
+  summary: string,
+  fromPretalx: boolean,
+  description: string,
+): { title: string; speakers: string[] } {
+  const cut = summary.lastIndexOf(' - ');
   if (cut < 0) return { title: summary, speakers: [] };
-  return { title: summary.slice(0, cut), speakers: summary.slice(cut + 3).split(', ') };
+  const title = summary.slice(0, cut);
+  const tail = summary.slice(cut + 3);
+  if (fromPretalx) return { title, speakers: tail.split(', ') };
+  const people = parsePeople(tail);
+  const described = description.slice(0, 5000);
+  return people?.length && people.every((person) => described.includes(person))
+    ? { title, speakers: people }
+    : { title: summary, speakers: [] };
 }
 
 /**
@@ -279,8 +296,10 @@ export function parseICalendar(text: string, options: ScheduleParseOptions = {})
   const calendarZone = namedZone && isKnownTimeZone(namedZone) ? namedZone : mostUsedZone(events);
   const pretalx = /^-\/\/pretalx\/\/[^/]+\/\/([^/]+)/i.exec(firstValue(calendar, 'prodid'));
   const assembler = new ScheduleAssembler('ical', options);
-  const summaries = events.map((event) => titleAndSpeakers(firstValue(event, 'summary'), pretalx !== null));
   const descriptions = events.map((event) => firstValue(event, 'description'));
+  const summaries = events.map((event, i) =>
+    titleAndSpeakers(firstValue(event, 'summary'), pretalx !== null, descriptions[i]!),
+  );
   const described = descriptions.map((text, i) =>
     text.trim() ? describedSpeakers(text, summaries[i]!.title) : null,
   );
@@ -313,7 +332,8 @@ export function parseICalendar(text: string, options: ScheduleParseOptions = {})
     assembler.add({
       id: recurrence ? `${firstValue(event, 'uid')}@${recurrence}` : firstValue(event, 'uid'),
       title,
-      speakers: [...speakers, ...fromDescription],
+      // A Sched summary's people may be the description's too.
+      speakers: [...new Set([...speakers, ...fromDescription])],
       start: start.time,
       end: start.time ? end.time : null,
       durationSeconds: durationOf(event),

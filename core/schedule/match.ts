@@ -25,7 +25,8 @@ import {
 } from './schedule-index';
 import { sessionFormat } from './session-format';
 import { talksBySpeltNames } from './spelt-names';
-import { isOnlyTalkOfSpeakers, oneWordChanged, titlesRelate } from './sole-talk';
+import { isOnlyTalkOfSpeakers, oneWordChanged, sharesWord, titlesRelate } from './sole-talk';
+import { titlesInOtherLanguages } from './title-language';
 import { compareTitles, TITLE_SCORES, type TitleRelation } from './title-similarity';
 
 /** A talk as a write-up names it. */
@@ -380,7 +381,12 @@ function matchQuery(index: ScheduleIndex, query: TalkQuery): ScheduleMatch {
     titleIsEnough(best.evidence) &&
     !scored.slice(1).some((c) => isRival(c, best));
   if (sure) return { kind: 'match', ...publicCandidate(best) };
-  if (isSoleTalk(index, q, best, scored, byId)) return { kind: 'match', ...publicCandidate(best) };
+  // Candidates the evidence ranks alike (a translated title beside the speakers' other session, both
+  // scored on speakers, date and conference alone) are each asked; at most one is the only talk.
+  const sole = scored.find(
+    (c) => c.confidence > best.confidence - EPSILON && isSoleTalk(index, q, c, scored, byId),
+  );
+  if (sole) return { kind: 'match', ...publicCandidate(sole) };
   const offered = scored
     .filter((c) => atLeast(c.confidence, OFFER_THRESHOLD) || isRival(c, best) || isSpeakersTalk(c))
     .slice(0, MAX_OFFERED)
@@ -402,7 +408,8 @@ function isSpeakersTalk({ evidence }: Scored): boolean {
  * A reworded or translated title that the rest of the evidence settles (sole-talk.ts): the speakers
  * named in full and agreeing, the page dated during the conference and naming it,
  * the titles related, no rival, and no other talk of these speakers near the page's date at a
- * conference the page does not rule out.
+ * conference the page does not rule out, unless the write-up's title, translated, shares a word with
+ * this talk's and none with that one's.
  */
 function isSoleTalk(
   index: ScheduleIndex,
@@ -418,7 +425,7 @@ function isSoleTalk(
   if (compareSpeakers(q.speakers, talk.speakers) !== 'agree') return false;
   const names = new Set([...q.speakers, ...talk.speakers].flat());
   if (!titlesRelate(q.forms, talk.forms, names) || oneWordChanged(q.forms, talk.forms)) return false;
-  if (scored.slice(1).some((c) => isRival(c, best))) return false;
+  if (scored.some((c) => c !== best && isRival(c, best))) return false;
   // A talk of the speakers at a conference the page does not name, beside the one it names, is not
   // the one written up ("HolyJS 2024 Autumn" names the autumn edition, not the spring one).
   const context = q.context;
@@ -428,5 +435,11 @@ function isSoleTalk(
     const named = namedConferences(context, [own, other], q.pageDay);
     return named.has(own) && !named.has(other);
   };
-  return isOnlyTalkOfSpeakers(index, talk, q.speakers, q.pageDay, ruledOut);
+  // A translated title names the talk it shares a word with ("Postmortem-uri …" / "Blameless
+  // Postmortems …"), not the speakers' other session that shares none ("Panel: On-Call Without
+  // Burnout"). In one language a title that shares some words and not the rest is another title.
+  const shared = titlesInOtherLanguages(q.forms, talk.forms) && sharesWord(q.forms, talk.forms, names);
+  const toldApart = (other: IndexedTalk) =>
+    shared && !sharesWord(q.forms, other.forms, new Set([...q.speakers, ...other.speakers].flat()));
+  return isOnlyTalkOfSpeakers(index, talk, q.speakers, q.pageDay, ruledOut, toldApart);
 }

@@ -14,6 +14,7 @@ import { compareSpeakers, type NameWords } from './names';
 import { allWords, GENERIC_WORDS, isUnspaced, STOPWORDS, type TitleForm, wordGrams } from './normalize';
 import type { IndexedConference, IndexedTalk, ScheduleIndex } from './schedule-index';
 import { titlesInOtherLanguages } from './title-language';
+import { sameStem } from './title-similarity';
 
 /** Date fits under which another talk of the same speakers could be the one written up. */
 const NEAR_FITS = new Set(['during', 'shortly-before', 'months-after', 'unknown']);
@@ -22,7 +23,8 @@ const NEAR_FITS = new Set(['during', 'shortly-before', 'months-after', 'unknown'
  * Whether `talk` is the only talk, among all the schedules in `index`, of the `speakers` a write-up
  * dated `pageDay` names: no other talk (moved or cancelled slots aside) with one of them as a speaker,
  * whose date could fit the page, at a conference the page does not rule out (`ruledOut`: the page
- * names `talk`'s conference and not that one, as "HolyJS 2024 Autumn" rules out the spring edition).
+ * names `talk`'s conference and not that one, as "HolyJS 2024 Autumn" rules out the spring edition),
+ * and that the write-up's title does not tell apart from `talk` (`toldApart`, see `sharesWord`).
  */
 export function isOnlyTalkOfSpeakers(
   index: ScheduleIndex,
@@ -30,6 +32,7 @@ export function isOnlyTalkOfSpeakers(
   speakers: readonly NameWords[],
   pageDay: number | null,
   ruledOut: (conference: IndexedConference) => boolean = () => false,
+  toldApart: (other: IndexedTalk) => boolean = () => false,
 ): boolean {
   const seen = new Set<number>();
   // Looked up by the schedule's spelling of the speakers too: a name the write-up spells in another
@@ -46,6 +49,7 @@ export function isOnlyTalkOfSpeakers(
           agreement = compareSpeakers(talk.speakers, other.speakers) === 'agree' ? 'agree' : agreement;
         if (agreement !== 'agree' && agreement !== 'partial') continue;
         if (other.conference && other.conference !== talk.conference && ruledOut(other.conference)) continue;
+        if (toldApart(other)) continue;
         const fit = other.conference
           ? talkDateFit(pageDay, other.conference, other.talk.day ?? other.talk.start)
           : 'unknown';
@@ -80,6 +84,35 @@ export function oneWordChanged(a: readonly TitleForm[], b: readonly TitleForm[])
 }
 
 /**
+ * Whether two titles share a word of substance as written or inflected ("Postmortem-uri" /
+ * "Postmortems"; not a stopword, slot word, speaker's name or word under three letters; a bigram of
+ * an unspaced script), whatever their languages. A translated title that shares one with a talk of
+ * its speakers and none with their other session ("Panel: On-Call Without Burnout") names the talk.
+ */
+export function sharesWord(
+  a: readonly TitleForm[],
+  b: readonly TitleForm[],
+  names: ReadonlySet<string>,
+): boolean {
+  const ours = substanceTerms(a, names);
+  const theirs = substanceTerms(b, names);
+  for (const x of ours) for (const y of theirs) if (x === y || sameStem(x, y)) return true;
+  return false;
+}
+
+function substanceTerms(forms: readonly TitleForm[], names: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const form of forms) {
+    for (const word of allWords(form)) {
+      if (STOPWORDS.has(word) || GENERIC_WORDS.has(word) || names.has(word)) continue;
+      if (!isUnspaced(word) && word.length < 3) continue;
+      for (const term of wordGrams(word)) out.add(term);
+    }
+  }
+  return out;
+}
+
+/**
  * Whether two titles share a word of substance (not a stopword, a slot word such as "keynote", a
  * speaker's name or a word of two letters; a bigram of an unspaced script counts), or are written in
  * two different languages, where sharing none says nothing.
@@ -89,18 +122,7 @@ export function titlesRelate(
   b: readonly TitleForm[],
   names: ReadonlySet<string>,
 ): boolean {
-  const terms = (forms: readonly TitleForm[]) => {
-    const out = new Set<string>();
-    for (const form of forms) {
-      for (const word of allWords(form)) {
-        if (STOPWORDS.has(word) || GENERIC_WORDS.has(word) || names.has(word)) continue;
-        if (!isUnspaced(word) && word.length < 3) continue;
-        for (const term of wordGrams(word)) out.add(term);
-      }
-    }
-    return out;
-  };
-  const ours = terms(a);
-  for (const term of terms(b)) if (ours.has(term)) return true;
+  const ours = substanceTerms(a, names);
+  for (const term of substanceTerms(b, names)) if (ours.has(term)) return true;
   return titlesInOtherLanguages(a, b);
 }

@@ -8,7 +8,7 @@
  */
 import type { NameWords } from './names';
 import type { ScheduleIndex } from './schedule-index';
-import { nameSkeleton, SPELT_SCRIPT, spellInLatin } from './transliterate';
+import { nameSkeleton, needsDevoicing, SPELT_SCRIPT, spellInLatin } from './transliterate';
 
 const bySkeleton = new WeakMap<ScheduleIndex, Map<string, number[]>>();
 
@@ -18,11 +18,13 @@ function skeletonIndex(index: ScheduleIndex): Map<string, number[]> {
   map = new Map();
   for (const [word, talks] of index.nameTerms) {
     if (!/^[a-z]+$/.test(word)) continue;
-    const key = nameSkeleton(word);
-    if (key.length < 2) continue;
-    const list = map.get(key) ?? [];
-    for (const i of talks) if (!list.includes(i)) list.push(i);
-    map.set(key, list);
+    // Under its skeleton, and with "~" under its devoiced one, for a Tamil spelling (transliterate.ts).
+    for (const key of [nameSkeleton(word), `~${nameSkeleton(word, true)}`]) {
+      if (key.replace('~', '').length < 2) continue;
+      const list = map.get(key) ?? [];
+      for (const i of talks) if (!list.includes(i)) list.push(i);
+      map.set(key, list);
+    }
   }
   bySkeleton.set(index, map);
   return map;
@@ -39,8 +41,9 @@ export function talksBySpeltNames(index: ScheduleIndex, speakers: readonly NameW
   const found = new Set<number>();
   for (const word of words) {
     const latin = spellInLatin(word);
-    const key = latin ? nameSkeleton(latin) : '';
-    if (key.length >= 2) for (const i of map.get(key) ?? []) found.add(i);
+    const devoiced = needsDevoicing([word]);
+    const key = latin ? nameSkeleton(latin, devoiced) : '';
+    if (key.length >= 2) for (const i of map.get(devoiced ? `~${key}` : key) ?? []) found.add(i);
   }
   return [...found];
 }

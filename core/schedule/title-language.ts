@@ -5,7 +5,10 @@
  */
 import { allWords, type TitleForm } from './normalize';
 
-/** Function words per language, folded as titles are (lower case, accents off: "için" -> "icin"). */
+/**
+ * Function words per language, folded as titles are (lower case, accents off: "için" -> "icin"); few
+ * that another list has, since a tie tells nothing.
+ */
 const FUNCTION_WORDS: Record<string, string> = {
   en: 'the of and with for to in on how what why where when who we you your our is are from into without not about do does its my',
   de: 'der die das und mit fur ohne von vom zum zur ist sind wie warum was wir ihr ein eine nicht auf uber bei aus',
@@ -17,6 +20,8 @@ const FUNCTION_WORDS: Record<string, string> = {
   tr: 've ile icin bir bu nasil neden nerede ne biz siz da de mi mu gibi daha olan',
   id: 'dan dengan untuk yang di ke dari bagaimana mengapa kami kita ini itu tanpa pada',
   pl: 'i z w na do dla bez jak dlaczego co my jest sa od po czy',
+  ro: 'si cu pentru fara dar cum din este sunt sau ale unei unui',
+  hr: 'je su nije koji koja koje kako zasto kad ili iz',
 };
 
 const WORDS = new Map<string, string[]>();
@@ -34,6 +39,14 @@ const SCRIPTS: [RegExp, string][] = [
   [/\p{Script=Greek}/u, 'el'],
   [/\p{Script=Devanagari}/u, 'hi'],
   [/\p{Script=Thai}/u, 'th'],
+  [/\p{Script=Bengali}/u, 'bn'],
+  [/\p{Script=Tamil}/u, 'ta'],
+  [/\p{Script=Georgian}/u, 'ka'],
+  [/\p{Script=Armenian}/u, 'hy'],
+  [
+    /[\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}]/u,
+    'indic',
+  ],
 ];
 
 /** The language `form` is most likely in, or null when nothing tells. */

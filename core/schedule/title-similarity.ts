@@ -327,6 +327,46 @@ function gluedWords(form: TitleForm): Set<number> {
   return glued;
 }
 
+/** One word the other with an English ending, stems of three letters too ("Pay" / "Paying"). */
+function inflected(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 3 && long.startsWith(short) && /^(?:s|es|ed|ing)$/.test(long.slice(short.length));
+}
+
+/** How many content words a subtitle may add to the other's and still say the same. */
+const SUBTITLE_EXTRA_WORDS = 3;
+
+/**
+ * Whether two subtitles of one main title say the same: every content word of the one with fewer is
+ * the other's too, inflections aside ("Pay" / "Paying") ("A Study of 3,000 Projects" / "An Empirical Study of 3,000
+ * Open-Source Projects"), or two thirds of the character pairs of an unspaced script ("PyO3で拡張を書く"
+ * / "PyO3で拡張モジュールを書く"); the other adds at most three; and both have the same numbers and turn
+ * the same way (the same negations and directions): "A Decade of Embedded" is not "Two Decades of
+ * Embedded". A word changed is another talk ("What We Got Right" / "… Wrong").
+ */
+function sameSubtitle(a: readonly string[], b: readonly string[]): boolean {
+  const turns = (words: readonly string[]) =>
+    words.filter((w) => NEGATIONS.has(w) || DIRECTIONS.has(w) || HAS_DIGIT.test(w)).join(' ');
+  if (turns(a) !== turns(b)) return false;
+  const ta = contentTerms(a);
+  const tb = contentTerms(b);
+  const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+  if (short.length < 2 || long.length - short.length > SUBTITLE_EXTRA_WORDS * 2) return false;
+  let spaced = 0;
+  let grams = 0;
+  let gramsFound = 0;
+  for (const term of short) {
+    const found = long.some((t) => sameWord(term, t) || inflected(term, t));
+    if (isUnspaced(term)) {
+      grams++;
+      if (found) gramsFound++;
+    } else if (found) spaced++;
+    else return false;
+  }
+  const extraSpaced = long.filter((t) => !isUnspaced(t)).length - spaced;
+  return extraSpaced <= SUBTITLE_EXTRA_WORDS && 3 * gramsFound >= 2 * grams;
+}
+
 /**
  * Whether `a` and `b` (all their words: `wa`, `wb`) are near titles (see the `near` relation) and which
  * side is the shorter: the words of one are those of the other, in order, with one written word
@@ -442,6 +482,10 @@ function relate(fa: TitleForm, fb: TitleForm, aTruncated: boolean): TitleSimilar
   if (fa.length > 1 && fb.length > 1) {
     const m = sameWords(mainA, mainB);
     if (m) consider('main-title', m * (isDistinctive(mainA) ? TITLE_SCORES.mainTitle : TITLE_SCORES.weak));
+    // The same main title with subtitles that say the same ("Pay Only for …" / "Paying Only for …"):
+    // as near as a word inserted, and weighed as such.
+    if (m && isDistinctive(mainA) && sameSubtitle(allWords(fa.slice(1)), allWords(fb.slice(1))))
+      consider('near', TITLE_SCORES.near);
   }
   const aIsShort = fullA.length <= fullB.length;
   const [shortW, longW] = aIsShort ? [fullA, fullB] : [fullB, fullA];

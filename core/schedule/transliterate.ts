@@ -1,16 +1,20 @@
 /**
  * People's names across scripts: a write-up in Hindi writes "अनन्या राव" where the schedule has
  * "Ananya Rao", an Arabic one "هالة منصور" for "Hala Mansour", a Ukrainian one "Андрій Шевчук" for
- * "Andriy Shevchuk". Each name is spelt into Latin letters by a small table (Cyrillic, Greek,
- * Devanagari, Arabic, Hebrew; the scripts the write-ups we test are in) and reduced to its consonant
- * skeleton, because the same name is romanised many ways: vowels (Arabic and Hebrew write few of
- * them), doubled letters, "h" after the first letter and the b/p/f/v/w and c/k/q families differ
- * from one romanisation to the next; consonants mostly do not. Han, kana and hangul names are not
- * spelt: their readings need a dictionary (a name table per language), not a letter table.
+ * "Andriy Shevchuk", a Georgian one "თამარ ლომიძე" for "Tamar Lomidze". Each name is spelt into Latin
+ * letters by a small table (Cyrillic, Greek, Arabic, Hebrew, Georgian, and the Indic scripts: Unicode
+ * lays out Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada and Malayalam letter for letter
+ * as Devanagari, each in its own block of 128, so one Devanagari table spells them all) and reduced
+ * to its consonant skeleton, because the same name is romanised many ways: vowels (Arabic and Hebrew
+ * write few of them), doubled letters, "h" after the first letter and the b/p/f/v/w and c/k/q
+ * families differ from one romanisation to the next; consonants mostly do not. Tamil writes no
+ * voiced stops ("ராஜேந்திரன்" is "Rajendran", its த a t), so a Tamil name is compared with voiced and
+ * voiceless stops as one (`devoiced`). Han, kana and hangul names are not spelt: their readings need
+ * a dictionary (a name table per language), not a letter table.
  *
  * A table, not a library: any-ascii and transliteration cover every script but ship hundreds of
- * kilobytes of tables for the background bundle, where these five scripts take a page, and a
- * skeleton comparison forgives their differences from the schedules' spellings anyway.
+ * kilobytes of tables for the background bundle, where these scripts take a page, and a skeleton
+ * comparison forgives their differences from the schedules' spellings anyway.
  */
 
 const CYRILLIC: Record<string, string> = {
@@ -141,6 +145,49 @@ const DEVANAGARI: Record<string, string> = {
   'ः': 'h',
   '्': '',
   '़': '',
+  // Letters Devanagari has for the other Indic scripts (Tamil ன ற ழ, its short e and o).
+  ऩ: 'n',
+  ऱ: 'r',
+  ऴ: 'l',
+  'ॆ': 'e',
+  'ॊ': 'o',
+};
+
+/** Mkhedruli, the Georgian alphabet ("ლომიძე" / Lomidze). */
+const GEORGIAN: Record<string, string> = {
+  ა: 'a',
+  ბ: 'b',
+  გ: 'g',
+  დ: 'd',
+  ე: 'e',
+  ვ: 'v',
+  ზ: 'z',
+  თ: 't',
+  ი: 'i',
+  კ: 'k',
+  ლ: 'l',
+  მ: 'm',
+  ნ: 'n',
+  ო: 'o',
+  პ: 'p',
+  ჟ: 'zh',
+  რ: 'r',
+  ს: 's',
+  ტ: 't',
+  უ: 'u',
+  ფ: 'p',
+  ქ: 'k',
+  ღ: 'gh',
+  ყ: 'q',
+  შ: 'sh',
+  ჩ: 'ch',
+  ც: 'ts',
+  ძ: 'dz',
+  წ: 'ts',
+  ჭ: 'ch',
+  ხ: 'kh',
+  ჯ: 'j',
+  ჰ: 'h',
 };
 
 const ARABIC: Record<string, string> = {
@@ -217,11 +264,34 @@ const HEBREW: Record<string, string> = {
   ת: 't',
 };
 
-const TABLES: Record<string, string> = { ...CYRILLIC, ...GREEK, ...DEVANAGARI, ...ARABIC, ...HEBREW };
+const TABLES: Record<string, string> = {
+  ...CYRILLIC,
+  ...GREEK,
+  ...DEVANAGARI,
+  ...ARABIC,
+  ...HEBREW,
+  ...GEORGIAN,
+};
 
 /** The scripts spelt here. */
 export const SPELT_SCRIPT =
-  /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Devanagari}\p{Script=Arabic}\p{Script=Hebrew}]/u;
+  /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Devanagari}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Georgian}\u0980-\u0d7f]/u;
+
+/** Tamil: no voiced stops in its letters (see `devoiced`). */
+const TAMIL = /[\u0b80-\u0bff]/;
+
+/**
+ * An Indic letter (Bengali to Malayalam, U+0980-U+0D7F) as the Devanagari letter at the same place of
+ * its block; Tamil's ச is spelt "s", as Tamil names are romanised ("சுந்தரம்" / Sundaram), and
+ * Bengali's ৎ "t". Other characters as they are.
+ */
+function asDevanagari(c: string): string {
+  const code = c.codePointAt(0)!;
+  if (code < 0x980 || code > 0xd7f) return c;
+  if (c === 'ச') return 's';
+  if (c === 'ৎ') return 't';
+  return String.fromCodePoint(0x900 + (code & 0x7f));
+}
 
 /**
  * One name word in Latin letters, lower case: `null` when it has letters of a script not spelt here
@@ -230,7 +300,7 @@ export const SPELT_SCRIPT =
 export function spellInLatin(word: string): string | null {
   const letters = word.normalize('NFD').replace(/[\u064b-\u065f\u0670\u0640\u05b0-\u05c7]/g, '');
   let out = '';
-  const chars = [...letters];
+  const chars = [...letters].map(asDevanagari);
   for (const [i, raw] of chars.entries()) {
     const c = raw.toLowerCase();
     // A Devanagari consonant carries a vowel unless a vowel sign or virama follows: "अनन्या" is
@@ -254,33 +324,40 @@ export function spellInLatin(word: string): string | null {
 /**
  * The consonants of a Latin spelling, each family one letter: doubled letters once, vowels and "y"
  * (but a first "y") and "h" (but a first "h") dropped, b/p/f/v/w as "b", c/k/q as "k", j/g as "g",
- * z/x as "s": "Mansour" and "منصور" are both "mnsr", "Cohen" and "כהן" both "kn".
+ * z/x as "s": "Mansour" and "منصور" are both "mnsr", "Cohen" and "כהן" both "kn". `devoiced` (for a
+ * script without voiced stops, Tamil) also spells d as "t" and j/g as "k".
  */
-export function nameSkeleton(latin: string): string {
+export function nameSkeleton(latin: string, devoiced = false): string {
   const once = latin.replace(/(.)\1+/g, '$1');
   let out = '';
   for (const [i, c] of [...once].entries()) {
     if (/[aeiou]/.test(c) || ((c === 'y' || c === 'h') && i > 0)) continue;
-    out += c
+    const letter = c
       .replace(/[pfvw]/, 'b')
       .replace(/[cq]/, 'k')
       .replace(/j/, 'g')
       .replace(/[zx]/, 's');
+    out += devoiced ? letter.replace('d', 't').replace('g', 'k') : letter;
   }
-  return out;
+  return devoiced ? out.replace(/(.)\1+/g, '$1') : out;
+}
+
+/** Whether a name written in `words` is compared with voiced and voiceless stops as one (Tamil). */
+export function needsDevoicing(words: readonly string[]): boolean {
+  return words.some((w) => TAMIL.test(w));
 }
 
 /** Words that are articles of a name in Latin spellings of Arabic ones ("Al-Sharif", "El Sherif"). */
 const ARTICLES = new Set(['al', 'el']);
 
 /** The skeletons of a name's words (`nameSkeleton`), articles and empty ones left out; null: not spelt. */
-function skeletons(words: readonly string[]): string[] | null {
+function skeletons(words: readonly string[], devoiced: boolean): string[] | null {
   const out: string[] = [];
   for (const word of words) {
     if (ARTICLES.has(word)) continue;
     const latin = spellInLatin(word);
     if (latin === null) return null;
-    const s = nameSkeleton(latin);
+    const s = nameSkeleton(latin, devoiced);
     if (s) out.push(s);
   }
   return out;
@@ -301,8 +378,9 @@ export function compareAcrossScripts(
   const spelt = (w: readonly string[]) => w.some((x) => SPELT_SCRIPT.test(x));
   const latin = (w: readonly string[]) => w.every((x) => /^[a-z'-]+$/.test(x));
   if (!((spelt(a) && latin(b)) || (spelt(b) && latin(a)))) return 'none';
-  const x = skeletons(a);
-  const y = skeletons(b);
+  const devoiced = needsDevoicing(a) || needsDevoicing(b);
+  const x = skeletons(a, devoiced);
+  const y = skeletons(b, devoiced);
   if (!x?.length || !y?.length) return 'none';
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   const used = new Set<number>();

@@ -120,6 +120,24 @@ const BLOG_TWO = writeUp(
    <h2>Postgres Vacuum Internals — Tomas Vondra</h2><p>Tomas explained freezing.</p>`,
 );
 
+/** A conference whose title names its country, which a write-up from there leaves out. */
+const DEVTALKS_SCHEDULE = frabSchedule('dtro26', 'DevTalks Romania 2026', [
+  frabEvent('Blameless Postmortems, With Consequences', '2026-01-31T14:00:00+01:00', 'Janson', [
+    'Corina Dobre',
+  ]),
+  frabEvent('Panel: On-Call Without Burnout', '2026-02-01T15:00:00+01:00', 'H.2215', [
+    'Corina Dobre',
+    'Tudor Rusu',
+  ]),
+]);
+const POSTMORTEMS = 'un postmortem fără vinovați nu înseamnă un postmortem fără decizii';
+const DEVTALKS_WRITE_UP = `<!doctype html><html lang="ro"><head><title>Notițe de la DevTalks 2026</title>
+  <meta property="article:published_time" content="2026-02-03T09:00:00Z"></head><body><article>
+  <h1>Notițe de la DevTalks 2026</h1><p>Două zile bune la Bruxelles.</p>
+  <h2>Postmortem-uri fără vinovați, dar cu consecințe — Corina Dobre</h2>
+  <p>Corina a spus că ${POSTMORTEMS}, și a arătat cum.</p>
+  <p>Ne vedem la anul.</p></article></body></html>`;
+
 describe('conference schedules, in Chromium', () => {
   let session: ExtensionSession;
   let scheduleServer: Server;
@@ -158,14 +176,24 @@ describe('conference schedules, in Chromium', () => {
     return page;
   }
 
-  /** Imports SCHEDULE as a file from the dashboard's dialog; returns the dialog. */
-  async function importScheduleFile(dashboard: Page) {
+  /** The title of the schedule talk the highlight of `text` is filed under, or null. */
+  async function scheduleTalkOf(text: string) {
+    const library = await readLibrary(session);
+    const highlight = library.highlights.find((h) => h.text === text);
+    const pageTalk = library.talks.find((t) => t.id === highlight?.talkId) as
+      | { scheduleTalkId?: string }
+      | undefined;
+    return library.talks.find((t) => t.id === pageTalk?.scheduleTalkId)?.title ?? null;
+  }
+
+  /** Imports `schedule` (SCHEDULE by default) as a file from the dashboard's dialog; returns the dialog. */
+  async function importScheduleFile(dashboard: Page, schedule = SCHEDULE) {
     await dashboard.getByRole('button', { name: 'Import schedule' }).click();
     const dialog = dashboard.getByRole('dialog', { name: 'Import a conference schedule' });
     await dialog.getByLabel('Schedule file').setInputFiles({
       name: 'schedule.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(SCHEDULE),
+      buffer: Buffer.from(schedule),
     });
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     return dialog;
@@ -195,14 +223,6 @@ describe('conference schedules, in Chromium', () => {
     const two = await openWriteUp('blog-two/what-i-learned.html', BLOG_TWO);
     await clip(two, RUST_B);
 
-    const scheduleTalkOf = async (text: string) => {
-      const library = await readLibrary(session);
-      const highlight = library.highlights.find((h) => h.text === text);
-      const pageTalk = library.talks.find((t) => t.id === highlight?.talkId) as
-        | { scheduleTalkId?: string }
-        | undefined;
-      return library.talks.find((t) => t.id === pageTalk?.scheduleTalkId)?.title ?? null;
-    };
     await expect.poll(() => scheduleTalkOf(RUST_A)).toBe('Rust for Linux: where we are in 2026');
     await expect.poll(() => scheduleTalkOf(RUST_B)).toBe('Rust for Linux: where we are in 2026');
     expect(await scheduleTalkOf(HARDWARE)).toBe(null); // given twice: asked, not guessed
@@ -262,5 +282,27 @@ describe('conference schedules, in Chromium', () => {
     await popup.close();
     await one.close();
     await two.close();
+  });
+
+  it('files a translated title under the talk it names, beside its speaker’s panel, on a page naming the series and year', async () => {
+    // The speaker submitted her talk in English and also sits on a panel; the Romanian write-up translates
+    // the title and names the conference "DevTalks 2026", as writers there do (session 13).
+    const dashboard = await session.openDashboard();
+    const dialog = await importScheduleFile(dashboard, DEVTALKS_SCHEDULE);
+    await expect
+      .poll(() => dialog.getByRole('status', { name: 'Schedule status' }).textContent())
+      .toBe('Imported DevTalks Romania 2026: 2 talks (0 new highlights matched).');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dashboard.close();
+
+    const page = await openWriteUp('notite/devtalks-2026.html', DEVTALKS_WRITE_UP);
+    await clip(page, POSTMORTEMS);
+    await expect.poll(() => scheduleTalkOf(POSTMORTEMS)).toBe('Blameless Postmortems, With Consequences');
+    const popup = await session.openPopup(page);
+    await popup
+      .getByRole('region', { name: 'In the schedule: Blameless Postmortems, With Consequences' })
+      .waitFor();
+    await popup.close();
+    await page.close();
   });
 });

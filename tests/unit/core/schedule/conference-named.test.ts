@@ -96,4 +96,41 @@ describe('namedConferences', () => {
     expect(moreNamed('QCon 站 2025 参会笔记')).toEqual([]);
     expect(moreNamed('QCon 2025 参会笔记')).toEqual([]);
   });
+
+  // A series with editions in two countries, and one named after its country alone.
+  const series = buildScheduleIndex(
+    [
+      conference('dt-ro', 'DevTalks Romania 2024', '2024-06-12', '2024-06-13'),
+      conference('kc-eu', 'KubeCon Europe 2024', '2024-03-20', '2024-03-22'),
+      conference('gd-eu', 'GopherDays Europe 2024', '2024-06-10', '2024-06-11'),
+      conference('gd-asia', 'GopherDays Asia 2024', '2024-06-20', '2024-06-21'),
+    ],
+    [],
+  );
+  const seriesNamed = (context: string, pageDate: string | null = null) =>
+    [...namedConferences(pageContext(context), [...series.conferences.values()], dayNumber(pageDate))]
+      .map((c) => c.conference.id)
+      .sort();
+
+  it('names a conference by its series and year, as a writer there shortens it, on a page dated during it (session 13)', () => {
+    expect(seriesNamed('Notițe: „Postmortem-uri” – Corina Dobre la DevTalks 2024', '2024-06-18')).toEqual([
+      'dt-ro',
+    ]);
+    expect(seriesNamed('https://blog.example/posts/mutation-testing-devtalks-2024/', '2024-06-18')).toEqual([
+      'dt-ro',
+    ]);
+  });
+
+  it.each([
+    ['no page date', 'Corina Dobre la DevTalks 2024', null],
+    ['a page dated months after', 'Corina Dobre la DevTalks 2024', '2024-11-02'],
+    // KubeCon North America is in November: only Europe's edition is imported.
+    ['another edition of the series, later that year', 'KubeCon 2024: my notes', '2024-11-15'],
+    ['the year not right after the series', 'DevTalks, June 2024', '2024-06-18'],
+    ['the series alone', 'Notes from DevTalks', '2024-06-18'],
+    // Two editions a page dated during both could be: the series names neither.
+    ['two editions of the series the page could be at', 'GopherDays 2024 recap', '2024-06-22'],
+  ])('does not name a conference by its series and year: %s', (_, context, pageDate) => {
+    expect(seriesNamed(context, pageDate)).toEqual([]);
+  });
 });

@@ -223,6 +223,42 @@ describe('parseICalendar: speakers named in the description', () => {
   });
 });
 
+describe('parseICalendar: Sched\'s "Title - Speaker & Speaker" summaries (session 13)', () => {
+  const talk = (summary: string, description: string) =>
+    event('UID:1', `SUMMARY:${summary}`, 'DTSTART:20250520T090000Z', `DESCRIPTION:${description}`);
+  const parsed = (summary: string, description: string) => {
+    const [t] = parseICalendar(calendar(talk(summary, description))).talks;
+    return { title: t!.title, speakers: t!.speakers };
+  };
+
+  it.each([
+    [
+      'Keynote: Maintainers Are Not a Supply Chain - Rosalind Achebe',
+      'Pay for maintenance.\\n\\nRosalind Achebe\\, Maintainer',
+      { title: 'Keynote: Maintainers Are Not a Supply Chain', speakers: ['Rosalind Achebe'] },
+    ],
+    [
+      'Notebooks Are Infrastructure - Priya Raghunathan & Wen Li',
+      'An abstract.\\n\\nPriya Raghunathan\\, Saltmarsh\\nWen Li\\, Hooli',
+      { title: 'Notebooks Are Infrastructure', speakers: ['Priya Raghunathan', 'Wen Li'] },
+    ],
+  ])('splits the speakers off %s where the description names them', (summary, description, expected) => {
+    expect(parsed(summary, description)).toEqual(expected);
+  });
+
+  it.each([
+    // A dash inside a title, people the description does not name, or only one of two.
+    ['Rust - The Good Parts', 'The Good Parts of Rust.'],
+    ['Notebooks Are Infrastructure - Priya Raghunathan', 'An abstract with no names.'],
+    [
+      'Notebooks Are Infrastructure - Priya Raghunathan & Wen Li',
+      'An abstract.\\n\\nPriya Raghunathan\\, Saltmarsh',
+    ],
+  ])('keeps %s whole', (summary, description) => {
+    expect(parsed(summary, description)).toEqual({ title: summary, speakers: [] });
+  });
+});
+
 describe('parseICalendar: time zones', () => {
   it('uses a VTIMEZONE block’s own offsets, whatever the zone is called', () => {
     const text = calendar(

@@ -1103,3 +1103,238 @@ describe('matchTalk: speakers in another script, translated titles', () => {
     expect(m.kind).not.toBe('match');
   });
 });
+
+describe('matchTalk: speakers in Indic and Georgian scripts (session 13)', () => {
+  const devfest = {
+    id: 'dft24',
+    title: 'DevFest Tbilisi 2024',
+    acronym: null,
+    start: '2024-11-16',
+    end: '2024-11-16',
+  };
+  const talk = (id: string, title: string, speakers: string[]): MatchableTalk => ({
+    id,
+    conferenceId: 'dft24',
+    title,
+    subtitle: null,
+    speakers,
+    start: '2024-11-16T11:00:00+04:00',
+    day: '2024-11-16',
+    housekeeping: false,
+  });
+  const others = generateSchedules(2, 300, 29, 2024);
+  const schedules = buildScheduleIndex(
+    [devfest, ...others.conferences],
+    [
+      talk('assist', 'AI Assistants for the Georgian Language', ['Tamar Lomidze']),
+      talk('billion', 'Building for the Next Billion Users, Again', ['Kavitha Rajendran']),
+      talk('typo', 'Jetpack Compose-এ বাংলা টাইপোগ্রাফি', ['Fahim Ahmed']),
+      talk('cost', 'Firebase Costs Under Control', ['Levan Japaridze', 'Ana Gogoladze']),
+      talk('rules', 'Firebase Security Rules 101', ['Levan Japaridze']),
+      ...others.talks,
+    ],
+  );
+  const notes = 'DevFest Tbilisi 2024 — ჩანაწერები';
+  const ask = (title: string, speakers: string[], context = notes) =>
+    matchTalk(schedules, query(title, speakers, '2024-11-17', context));
+
+  it.each([
+    [
+      'a Tamil speaker, the same title',
+      ask('Building for the Next Billion Users, Again', ['கவிதா ராஜேந்திரன்']),
+      'billion',
+    ],
+    ['a Bengali speaker, the same title', ask('Jetpack Compose-এ বাংলা টাইপোগ্রাফি', ['ফাহিম আহমেদ']), 'typo'],
+    [
+      'a translated title, the only talk of a speaker spelt in Georgian',
+      ask('AI ასისტენტები ქართული ენისთვის', ['თამარ ლომიძე']),
+      'assist',
+    ],
+  ])('matches %s', (_, match, id) => {
+    expect(match).toMatchObject({ kind: 'match', talkId: id });
+  });
+
+  it.each([
+    // Another person, spelt in the same script: the same title by someone else.
+    ['the same title by another Tamil name', ask('Building for the Next Billion Users, Again', ['கவ்யா ராஜன்'])],
+    // A speaker with two talks: a translated title could be either.
+    [
+      'a translated title of a speaker with two talks',
+      ask('Firebase-ის ხარჯები კონტროლის ქვეშ', ['ლევან ჯაფარიძე']),
+    ],
+    ['a first name alone in Georgian', ask('AI ასისტენტები ქართული ენისთვის', ['თამარ'])],
+    [
+      'the page does not name the conference',
+      ask('AI ასისტენტები ქართული ენისთვის', ['თამარ ლომიძე'], 'ჩანაწერები'),
+    ],
+  ])('does not match: %s', (_, m) => {
+    expect(m.kind).not.toBe('match');
+  });
+});
+
+describe('matchTalk: one main title, subtitles that say the same (session 13)', () => {
+  const heap = { id: 'heap24', title: 'Heapcon 2024', acronym: null, start: '2024-10-17', end: '2024-10-18' };
+  const heap23 = {
+    id: 'heap23',
+    title: 'Heapcon 2023',
+    acronym: null,
+    start: '2023-10-12',
+    end: '2023-10-13',
+  };
+  const talk = (id: string, conferenceId: string, title: string, speakers: string[]): MatchableTalk => ({
+    id,
+    conferenceId,
+    title,
+    subtitle: null,
+    speakers,
+    start: conferenceId === 'heap24' ? '2024-10-17T10:00:00+02:00' : '2023-10-12T10:00:00+02:00',
+    day: conferenceId === 'heap24' ? '2024-10-17' : '2023-10-12',
+    housekeeping: false,
+  });
+  const others = generateSchedules(2, 300, 31, 2024);
+  const schedules = buildScheduleIndex(
+    [heap, heap23, ...others.conferences],
+    [
+      talk('budgets', 'heap24', 'Observability Budgets: Pay Only for the Signals You Use', [
+        'Stefan Milošević',
+      ]),
+      talk(
+        'flaky',
+        'heap24',
+        'Flaky Tests Are Mostly Order-Dependent: An Empirical Study of 3,000 Open-Source Projects',
+        ['Keiko Tanabe', 'Marcus Osei'],
+      ),
+      talk(
+        'flaky-ws',
+        'heap24',
+        'Flaky Tests Are Mostly Order-Dependent: A Study of 3,000 Projects (Workshop)',
+        ['Marcus Osei'],
+      ),
+      // One speaker, one main title, two talks whose subtitles say nearly the same.
+      talk('mesh-1', 'heap24', 'Service Mesh Retrospective: What Broke in the First Year', ['Ana Ilić']),
+      talk('mesh-2', 'heap24', 'Service Mesh Retrospective: What Broke in the Second Year', ['Ana Ilić']),
+      // The same title at last year's edition, the same speaker.
+      talk('cells-24', 'heap24', 'Cell-Based Architecture: Lessons From Real Outages', ['Jovan Petrov']),
+      talk('cells-23', 'heap23', 'Cell-Based Architecture: Lessons From Outages', ['Jovan Petrov']),
+      ...others.talks,
+    ],
+  );
+  const notes = 'Heapcon 2024 :: Инжењерски приручник';
+  const ask = (title: string, speakers: string[], pageDate: string | null = null, context = notes) =>
+    matchTalk(schedules, query(title, speakers, pageDate, context));
+
+  it.each([
+    [
+      'an inflected word in the subtitle, no page date',
+      ask('Observability Budgets: Paying Only for the Signals You Use', ['Stefan Milošević']),
+      'budgets',
+    ],
+    [
+      'words the subtitle leaves out, one speaker of two',
+      ask(
+        'Flaky Tests Are Mostly Order-Dependent: A Study of 3,000 Projects',
+        ['Keiko Tanabe'],
+        '2024-10-20',
+      ),
+      'flaky',
+    ],
+    [
+      'the edition the page names, not last year’s',
+      ask('Cell-Based Architecture: Lessons From Outages', ['Jovan Petrov'], '2024-10-20'),
+      'cells-24',
+    ],
+  ])('matches %s', (_, match, id) => {
+    expect(match).toMatchObject({ kind: 'match', talkId: id });
+  });
+
+  it.each([
+    [
+      'the page does not name the conference',
+      ask('Observability Budgets: Paying Only for the Signals You Use', ['Stefan Milošević'], null, 'Notes'),
+    ],
+    ['no speakers', ask('Observability Budgets: Paying Only for the Signals You Use', [])],
+    ['a first name alone', ask('Observability Budgets: Paying Only for the Signals You Use', ['Stefan'])],
+    [
+      'another person',
+      ask('Observability Budgets: Paying Only for the Signals You Use', ['Marko Jovanović'], '2024-10-20'),
+    ],
+    [
+      'a speaker’s two talks of one main title',
+      ask('Service Mesh Retrospective: What Broke in Year One', ['Ana Ilić'], '2024-10-20'),
+    ],
+    [
+      'a subtitle with a word changed (the other year of a series)',
+      ask('Service Mesh Retrospective: What Broke in the Third Year', ['Ana Ilić'], '2024-10-20'),
+    ],
+    [
+      'the workshop’s speaker, whose talk it could be as well',
+      ask('Flaky Tests Are Mostly Order-Dependent: A Study of 3,000 Projects', ['Marcus Osei'], '2024-10-20'),
+    ],
+  ])('does not match: %s', (_, m) => {
+    expect(m.kind).not.toBe('match');
+  });
+});
+
+describe('matchTalk: a translated title beside the speakers’ other session (session 13)', () => {
+  const devtalks = {
+    id: 'dt24',
+    title: 'DevTalks Romania 2024',
+    acronym: null,
+    start: '2024-06-12',
+    end: '2024-06-13',
+  };
+  const talk = (id: string, title: string, speakers: string[]): MatchableTalk => ({
+    id,
+    conferenceId: 'dt24',
+    title,
+    subtitle: null,
+    speakers,
+    start: '2024-06-12T14:00:00+03:00',
+    day: '2024-06-12',
+    housekeeping: false,
+  });
+  const others = generateSchedules(2, 300, 37, 2024);
+  const schedules = buildScheduleIndex(
+    [devtalks, ...others.conferences],
+    [
+      talk('postmortems', 'Blameless Postmortems, With Consequences', ['Corina Dobre']),
+      talk('panel', 'Panel: On-Call Without Burnout', ['Corina Dobre', 'Oana Lungu', 'Tudor Rusu']),
+      talk('rust', 'Rust for Java Developers', ['Marek Sowa']),
+      talk('rust-qa', 'Marek Sowa: Rust – Q&A', ['Marek Sowa']),
+      ...others.talks,
+    ],
+  );
+  const notes = 'Notițe de la DevTalks 2024';
+  const ask = (title: string, speakers: string[], context = notes) =>
+    matchTalk(schedules, query(title, speakers, '2024-06-18', context));
+
+  it.each([
+    [
+      'a word shared with the talk, none with the panel',
+      ask('Postmortem-uri fără vinovați, dar cu consecințe', ['Corina Dobre']),
+      'postmortems',
+    ],
+    [
+      'a word shared with the panel, none with the talk',
+      ask('Gărzi fără burnout', ['Corina Dobre']),
+      'panel',
+    ],
+  ])('matches %s', (_, match, id) => {
+    expect(match).toMatchObject({ kind: 'match', talkId: id });
+  });
+
+  it.each([
+    // The other session shares a word too: either could be the one written up.
+    ['a word shared with both sessions', ask('Rust dla programistów Javy', ['Marek Sowa'])],
+    // A translation sharing no word says nothing of which session it is.
+    ['no word shared', ask('Ședințe fără vinovați, dar cu urmări', ['Corina Dobre'])],
+    // In the talk's own language, a title that shares some words is a title of its own.
+    ['a reworded title in the talk’s language', ask('Postmortems Without Blame', ['Corina Dobre'])],
+    [
+      'the page does not name the conference',
+      ask('Postmortem-uri fără vinovați, dar cu consecințe', ['Corina Dobre'], 'Notițe'),
+    ],
+  ])('does not match: %s', (_, m) => {
+    expect(m.kind).not.toBe('match');
+  });
+});

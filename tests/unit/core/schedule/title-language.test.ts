@@ -14,6 +14,12 @@ describe('titleLanguage', () => {
     ['用Rust重写前端构建工具，值不值？', 'ja-zh'],
     ['측정부터 시작하기', 'ko'],
     ['हिंदी के लिए वर्तनी जाँचक बनाना', 'hi'],
+    ['Postmortem-uri fără vinovați, dar cu consecințe', 'ro'],
+    ['Softver koji zna kad treba šutjeti', 'hr'],
+    ['Rust dla programistów Javy', 'pl'],
+    ['ছোট দলের জন্য Firebase খরচ কমানো', 'bn'],
+    ['Firebase செலவைக் குறைத்தோம்', 'ta'],
+    ['AI ასისტენტები ქართული ენისთვის', 'ka'],
     ['Kubernetes Operators', null], // nothing tells
   ])('%s', (title, language) => {
     expect(titleLanguage(titleForm(title))).toBe(language);

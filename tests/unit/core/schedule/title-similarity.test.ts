@@ -186,6 +186,48 @@ describe('compareTitles: near titles (one written word inserted or dropped)', ()
   });
 });
 
+describe('compareTitles: one main title, subtitles that say the same (session 13)', () => {
+  it.each([
+    [
+      'Observability Budgets: Paying Only for the Signals You Use',
+      'Observability Budgets: Pay Only for the Signals You Use',
+    ],
+    [
+      'Flaky Tests Are Mostly Order-Dependent: A Study of 3,000 Projects',
+      'Flaky Tests Are Mostly Order-Dependent: An Empirical Study of 3,000 Open-Source Projects',
+    ],
+    ['PythonとRustの境界線：PyO3で拡張を書く', 'PythonとRustの境界線 - PyO3で拡張モジュールを書く'],
+  ])('%s / %s are near', (a, b) => {
+    expect(compare(a, b)).toMatchObject({ relation: 'near', score: TITLE_SCORES.near });
+  });
+
+  it.each([
+    // A word changed, a number or a negation: another talk of the series.
+    [
+      'Kubernetes Security: What We Got Right in Production',
+      'Kubernetes Security: What We Got Wrong in Production',
+    ],
+    ['Rust in Anger: A Decade of Embedded', 'Rust in Anger: Two Decades of Embedded'],
+    ['Observability Budgets: Lessons from 2023', 'Observability Budgets: Lessons from 2024'],
+    ['Scaling Postgres: Life with Partitioning', 'Scaling Postgres: Life without Partitioning'],
+    [
+      'Scaling Postgres: Moving from Citus to Partitioning',
+      'Scaling Postgres: Moving to Citus from Partitioning',
+    ],
+    // More than three words added to the subtitle, a subtitle of one word, or a main title that is a slot.
+    [
+      'Scaling Postgres: A Study of Partitioning',
+      'Scaling Postgres: A Study of Partitioning Across Four Continents and Nine Regions',
+    ],
+    ['Kubernetes Security: Primer', 'Kubernetes Security: A Short Primer'],
+    ['Keynote: Lessons from Production Incidents', 'Keynote: Lessons from Production Outages'],
+  ])('%s / %s are not near', (a, b) => {
+    const s = compare(a, b);
+    expect(s.relation).not.toBe('near');
+    expect(s.score).toBeLessThan(TITLE_SCORES.near);
+  });
+});
+
 describe('compareTitles: a session-format marker on one side', () => {
   it.each([
     ['Observability for Busy Teams', 'Observability for Busy Teams (Workshop)', 'a'],

@@ -12,6 +12,12 @@ describe('spellInLatin and nameSkeleton', () => {
     ['منصور', 'mnsur', 'mnsr'],
     ['وليد', 'wlid', 'bld'],
     ['כהן', 'khn', 'kn'],
+    // Indic scripts through Devanagari's table (one layout), and Georgian.
+    ['তাসনিম', 'tasanima', 'tsnm'],
+    ['আহমেদ', 'ahameda', 'md'],
+    ['அருண்', 'arun', 'rn'],
+    ['ლომიძე', 'lomidze', 'lmds'],
+    ['ჯაფარიძე', 'japaridze', 'gbrds'],
   ])('%s is spelt %s, skeleton %s', (word, latin, skeleton) => {
     expect(spellInLatin(word)).toBe(latin);
     expect(nameSkeleton(latin)).toBe(skeleton);
@@ -35,6 +41,15 @@ describe('names across scripts (comparePeople)', () => {
     ['Андрій Шевчук', 'Andriy Shevchuk', 'same'],
     ['Олена Коваль', 'Olena Koval', 'same'],
     ['Δήμητρα Παπαδάκη', 'Dimitra Papadaki', 'same'],
+    ['তাসনিম রহমান', 'Tasnim Rahman', 'same'],
+    ['ফাহিম আহমেদ', 'Fahim Ahmed', 'same'],
+    ['თამარ ლომიძე', 'Tamar Lomidze', 'same'],
+    ['ლევან ჯაფარიძე', 'Levan Japaridze', 'same'],
+    ['அருண் பிரகாஷ்', 'Arun Prakash', 'same'],
+    // Tamil writes no voiced stops: its த is the d of Rajendran.
+    ['கவிதா ராஜேந்திரன்', 'Kavitha Rajendran', 'same'],
+    ['ஸ்ரீநிதி வெங்கடேசன்', 'Srinidhi Venkatesan', 'same'],
+    ['தீபக்', 'Deepak Sundaram', 'partial'],
     // A first name alone agrees partly, as in one script.
     ['मीनाक्षी', 'Meenakshi Sundaram', 'partial'],
     ['يوسف', 'Youssef Adel', 'partial'],
@@ -46,6 +61,13 @@ describe('names across scripts (comparePeople)', () => {
     ['Олена Коваль', 'Oleg Kovalenko', 'none'],
     ['Δήμητρα Παπαδάκη', 'Dimitris Papadopoulos', 'none'],
     ['Тарас', 'Tamara Bondarenko', 'none'],
+    ['তাসনিম রহমান', 'Tahmina Rahman', 'none'],
+    ['গিয়াস উদ্দিন', 'Fahim Ahmed', 'none'],
+    ['ლაშა', 'Lasha Beridze', 'none'], // two consonants: too little for a first name alone
+    ['கவிதா ராஜேந்திரன்', 'Kavya Rajan', 'none'],
+    ['தீபக்', 'Dinesh Babu', 'none'],
+    // Devoicing is Tamil's: a Bengali or Georgian t is no d.
+    ['তমাল দাস', 'Damal Tas', 'none'],
   ] as const)('%s / %s: %s', (a, b, expected) => {
     expect(comparePeople(nameWords(a), nameWords(b))).toBe(expected);
     expect(comparePeople(nameWords(b), nameWords(a))).toBe(expected);
