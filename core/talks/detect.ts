@@ -32,6 +32,7 @@ import {
 import { talkOpenedInBlock, withoutBadge } from './boxes';
 import { threadTalks } from './messages';
 import { findPosts } from './posts';
+import { endAtLinesBetweenTalks } from './section-ends';
 import { isProposalOrCall } from './proposal';
 import { opensWithBreak, tellsOfAnotherTalk } from './prose';
 import { singleTalkOfPost, talkNamedInOpening, talkNamedInPageTitle } from './single-talk';
@@ -324,6 +325,12 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
       form: formOf(talk.c),
     };
   });
+  endAtLinesBetweenTalks(
+    sections,
+    talks.map((t) => t.c),
+    body,
+    post,
+  );
   endLastTalkBeforeOutro(sections, post);
   // A live blog's entry titled by a structural line ("<p><b>Lunch break 🍱</b></p>") is titled, as one
   // with a heading is: it takes the untitled entries of its time to no talk.

@@ -1,0 +1,101 @@
+/**
+ * Section ends at lines between talks (core/talks/section-ends.ts): a bold line that opens no talk ends
+ * the talk above it when it is a structural line (a break, the hallway track) under a talk heading, or,
+ * where talks open at bold lines, whatever it says. Pages made up for the test, in several languages.
+ */
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { detectTalkSections, talkForNode } from '@/core/talks';
+
+function page(title: string, body: string): Document {
+  return new JSDOM(`<!doctype html><html><head><title>${title}</title></head><body><article>
+    <h1>${title}</h1>${body}</article></body></html>`).window.document;
+}
+
+const filedUnder = (doc: Document, id: string) =>
+  talkForNode(detectTalkSections(doc), doc.getElementById(id)!.firstChild!)?.title ?? null;
+
+describe('a structural bold line ends the talk heading above it', () => {
+  it.each([
+    [
+      'German, a lunch line',
+      'Notizen von der JavaLand 2025',
+      '<p>Drei Vorträge, die ich mitnehme.</p>',
+      ['Records überall', 'Ana Weber'],
+      ['Build-Zeiten halbieren', 'Tobias Krämer'],
+      '<p><b>Mittagspause</b></p><p id="between">Currywurst im Hof und ein langes Gespräch über Maven.</p>',
+    ],
+    [
+      'English, the hallway track',
+      'Notes from DevOpsDays Leeds 2025',
+      '<p>Two talks and what happened between them.</p>',
+      ['Runbooks Nobody Opens', 'Priya Nair'],
+      ['Paging Without Panic', 'Tom Reyes'],
+      '<p><strong>Hallway track</strong></p><p id="between">I spent the next hour at the coffee urn arguing about pagers.</p>',
+    ],
+    [
+      'Spanish, a coffee break',
+      'Crónica de la Commit Conf 2025',
+      '<p>Las charlas que más me gustaron.</p>',
+      ['Migraciones sin miedo', 'Lucía Ortega'],
+      ['Colas que no pierden mensajes', 'Javier Soto'],
+      '<p><b>Pausa para el café</b></p><p id="between">Churros en el patio y mucha gente conocida.</p>',
+    ],
+  ])('%s', (_case, title, intro, [t1, s1], [t2, s2], between) => {
+    const doc = page(
+      title,
+      `${intro}
+      <h2>${t1} — ${s1}</h2><p>${s1!.split(' ')[0]} began with a story about an outage that took a weekend.</p>
+      <p>The fix was small and took a year to agree on.</p>${between}
+      <h2>${t2} — ${s2}</h2><p>${s2!.split(' ')[0]} closed the morning with numbers from two years of work.</p>`,
+    );
+    expect(detectTalkSections(doc).map((s) => s.title)).toEqual([t1, t2]);
+    expect(filedUnder(doc, 'between')).toBeNull();
+  });
+});
+
+describe('where talks open at bold lines, a bold line that opens no talk ends the talk above', () => {
+  it.each([
+    ['Lithuanian lunch', 'Pietūs ir stendai'],
+    ['Swahili lunch', 'Chakula cha mchana na mabanda'],
+    ['an English aside', 'A word about the venue'],
+  ])('%s', (_case, line) => {
+    const doc = page(
+      'Three talks from PyCon Lietuva 2025',
+      `<p>These are the three talks I keep thinking about.</p>
+      <p><b>Typing an Old Codebase — Rūta Kazlauskienė</b></p>
+      <p>Rūta showed how her team added types to a ten-year-old service, one module a week.</p>
+      <p><b>Profiling Without Guesswork — Mantas Petraitis</b></p>
+      <p>Mantas measured before he changed anything, and most of the slow parts were not where he thought.</p>
+      <p><b>${line}</b></p>
+      <p id="between">Cepelinai for lunch and a long queue at the stickers table.</p>
+      <p><b>Packaging in 2025 — Eglė Jonaitė</b></p>
+      <p id="talk">Eglė walked through the packaging tools her team dropped and the two they kept.</p>`,
+    );
+    expect(detectTalkSections(doc).map((s) => s.title)).toEqual([
+      'Typing an Old Codebase',
+      'Profiling Without Guesswork',
+      'Packaging in 2025',
+    ]);
+    expect(filedUnder(doc, 'between')).toBeNull();
+    expect(filedUnder(doc, 'talk')).toBe('Packaging in 2025');
+  });
+
+  it.each([
+    ['a speaker line', '<p><b>Speaker: Mantas Petraitis</b></p>'],
+    ["a talk's part", '<p><b>Q&amp;A</b></p>'],
+  ])('%s under the talk line does not end it', (_case, line) => {
+    const doc = page(
+      'Two talks from PyCon Lietuva 2025',
+      `<p>These are the talks I keep thinking about.</p>
+      <p><b>Typing an Old Codebase — Rūta Kazlauskienė</b></p>
+      <p>Rūta showed how her team added types to a ten-year-old service, one module a week.</p>
+      <p><b>Profiling Without Guesswork — Mantas Petraitis</b></p>
+      <p>Mantas measured before he changed anything.</p>
+      <p>Most of the slow parts were not where he thought they were.</p>
+      ${line}
+      <p id="inside">Measure first; the profiler is cheaper than a rewrite.</p>`,
+    );
+    expect(filedUnder(doc, 'inside')).toBe('Profiling Without Guesswork');
+  });
+});
