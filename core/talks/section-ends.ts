@@ -16,15 +16,37 @@ interface Ending {
   owns: Element[] | null;
 }
 
-/** The block right under a talk's opening still introduces it (a kicker, a speaker card, a subtitle). */
-const OPENING_BLOCKS = 1;
+/**
+ * The bold lines of `body` that say what comes between talks: a break, the hallway track, a day, the
+ * writer's closing, a heading over talks (a talk's own parts, "Key takeaways", are none of them).
+ */
+export function linesBetweenTalks(body: readonly Candidate[]): Candidate[] {
+  return body.filter((c) => c.kind === 'line' && c.role !== null && c.role !== 'part');
+}
 
 /**
- * Ends each of `sections` (opened by `talks`, one for one) at the first bold line of the post after its
- * opening that is no talk: a structural line (a break, the hallway track, a day, the writer's closing,
- * a heading over talks) whatever the talk opens with, or, where talks open at bold lines, any bold line
- * that names no talk. A talk's own parts ("Key takeaways"), a line naming only people or a speaker, and
- * the blocks right under the opening do not end it.
+ * The first of `lines` after the talk opened at `el` and before `end` (null: the end of the post), not
+ * in the block right under the opening, which still introduces the talk (a kicker, a speaker card).
+ */
+export function lineEndingTalk(
+  el: Element,
+  lines: readonly Candidate[],
+  end: Element | null,
+  post: Element,
+): Element | null {
+  const first = blocksAfter(el, post).next().value;
+  return (
+    lines.find(
+      (c) =>
+        precedes(el, c.el) && !el.contains(c.el) && (!end || precedes(c.el, end)) && !first?.contains(c.el),
+    )?.el ?? null
+  );
+}
+
+/**
+ * Where talks open at bold lines, any other bold line that names no talk ends the talk above it,
+ * whatever it says and in whatever language (a lunch line, an aside): it has the talks' look and is
+ * none of them. A line naming only people or a speaker, or a talk's own part, does not.
  */
 export function endAtLinesBetweenTalks(
   sections: Ending[],
@@ -32,38 +54,20 @@ export function endAtLinesBetweenTalks(
   body: readonly Candidate[],
   post: Element,
 ): void {
+  if (!talks.some((t) => t.kind === 'line')) return;
   const opening = new Set(talks.map((t) => t.el));
-  const linesOpenTalks = talks.some((t) => t.kind === 'line');
   const between = body.filter(
     (c) =>
       c.kind === 'line' &&
       !opening.has(c.el) &&
       c.role !== 'part' &&
-      (c.role !== null ||
-        (linesOpenTalks &&
-          c.parsed.title.length > 0 &&
-          !speakerLine(c.text).length &&
-          !parsePeople(c.parsed.title))),
+      c.parsed.title.length > 0 &&
+      !speakerLine(c.text).length &&
+      !parsePeople(c.parsed.title),
   );
   if (!between.length) return;
   sections.forEach((section, i) => {
     if (section.owns) return;
-    const talk = talks[i]!;
-    const near = [...take(blocksAfter(talk.el, post), OPENING_BLOCKS)];
-    const line = between.find(
-      (c) =>
-        precedes(talk.el, c.el) &&
-        !talk.el.contains(c.el) &&
-        (!section.end || precedes(c.el, section.end)) &&
-        !near.some((b) => b.contains(c.el)),
-    );
-    if (line) section.end = line.el;
+    section.end = lineEndingTalk(talks[i]!.el, between, section.end, post) ?? section.end;
   });
-}
-
-function* take<T>(items: Iterable<T>, n: number): Generator<T> {
-  for (const item of items) {
-    if (n-- <= 0) return;
-    yield item;
-  }
 }
