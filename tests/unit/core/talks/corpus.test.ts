@@ -23,9 +23,8 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   '61-tumblr-write-the-docs-portland.html': { passages: 'mixed title forms', talks: 'mixed title forms' },
   // Held-out round 7 (pages 72-83), as first run on 2026-12-06 (docs/talk-detection.md); 73, 78, 79, 80
   // and 81 pass since session 8's structural reading (repeated blocks, programmes).
-  // Bluesky thread: every talk found since session 11 (messages.ts); the hallway-track post, which quotes
-  // another account's post about a talk elsewhere, is still read as part of the talk above.
-  '72-bluesky-thread-pycon-italia.html': { passages: 'hallway post' },
+  // (72, a Bluesky thread, passes since detect13b: the hallway-track post, which quotes another account's post
+  // about a talk elsewhere, ends the talk above.)
   // (75, Ukrainian, passes since session 12: its lightning talk is a bold line naming its kind among the talk
   // headings; speakers in the genitive are still given as no one.)
   // Held-out round 8 (pages 84-95), as first run on 2026-12-07 with session 8's detector (docs/talk-detection.md);
@@ -65,9 +64,8 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
     passages: 'bold caseless lines',
     talks: 'bold caseless lines',
   },
-  // Micro.blog, Croatian: talks only in running prose, titles in „…“, speakers in grammatical cases; every
-  // talk found since session 11, but the evening paragraph after the third talk is still read as part of it.
-  '112-microblog-prose-quotes-shift-zadar-hr.html': { passages: 'an evening paragraph' },
+  // (112, Micro.blog in Croatian prose, passes since detect13b: the evening paragraph after the third talk,
+  // "Večer je pripadala Zadru.", ends it.)
   // GitHub Discussions: "T (@handle)" speakers (the talk opening inside an alert box is found since session 11).
   '115-github-discussions-alert-fosdem.html': { passages: 'alert boxes', talks: 'alert boxes' },
   // Held-out round 11 (pages 120-131), as first run on 2026-12-07 (33/68 passages with session 10's detector,

@@ -99,3 +99,60 @@ describe('where talks open at bold lines, a bold line that opens no talk ends th
     expect(filedUnder(doc, 'inside')).toBe('Profiling Without Guesswork');
   });
 });
+
+describe('in a write-up of talks in prose, a block opening with the evening ends the talk above', () => {
+  it.each([
+    ['English', 'The evening belonged to the old town. The party was on the river,'],
+    ['German', 'Am Abend ging es in die Altstadt. Die Party war am Fluss,'],
+    ['Russian', 'Вечером все пошли в старый город. Вечеринка была у реки,'],
+  ])('%s', (_language, evening) => {
+    const doc = page(
+      'Three talks from JSConf Budapest 2025',
+      `<p>Notes on the talks I saw, in the order I saw them.</p>
+      <p>First up, Dóra Kiss on “Signals Without the Hype”. She rebuilt one form three ways and timed every keystroke.</p>
+      <p>After the break, Bence Tóth on “Monorepos Are Not a Religion”. He moved forty packages into one repository and back.</p>
+      <p id="evening">${evening} and I talked about build caches with a team from Vienna until late.</p>
+      <p>On day two, Réka Szabó on “Accessible Charts”. She tested every chart in the product with a screen reader.</p>`,
+    );
+    expect(detectTalkSections(doc).map((s) => s.title)).toEqual([
+      'Signals Without the Hype',
+      'Monorepos Are Not a Religion',
+      'Accessible Charts',
+    ]);
+    expect(filedUnder(doc, 'evening')).toBeNull();
+  });
+});
+
+describe("in a thread, the writer's message quoting another author's post ends the talk above", () => {
+  const post = (time: string, author: string, body: string) =>
+    `<div class="post"><div><a class="post-name" href="/profile/${author}">${author}</a> · <time datetime="2025-05-24T${time}:00Z">${time}</time></div>
+     <div class="post-text">${body}</div></div>`;
+  const thread = (quoted: string) =>
+    new JSDOM(`<!doctype html><html><head><title>Thread</title></head><body><main>
+      ${post('09:00', 'Ines Duarte', 'Live-threading PyCon Portugal today. 🧵')}
+      ${post('09:30', 'Ines Duarte', 'Marta Ribeiro on “Packaging Without Tears” — she started with a wheel that took an hour to build.')}
+      ${post('09:45', 'Ines Duarte', 'Her fix was boring: pin the build backend and cache the compiled parts.')}
+      ${post('10:30', 'Ines Duarte', `Meanwhile a friend says the other room had a good one too:${quoted}`)}
+      ${post('10:50', 'Ines Duarte', '<span id="after">Sat on the stairs for a while and answered email.</span>')}
+      ${post('11:30', 'Ines Duarte', 'Rui Costa on “Async Without Regret” — the event loop, drawn by hand.')}
+      ${post('11:45', 'Ines Duarte', 'He showed three bugs that only happen under load.')}
+      </main></body></html>`).window.document;
+
+  it('quoting another account', () => {
+    const doc = thread(
+      `<div class="quote"><span class="post-name">Tiago Neves</span><div class="post-text">“Typing Django” just ended with a standing ovation.</div></div>`,
+    );
+    const sections = detectTalkSections(doc);
+    expect(sections.map((s) => s.title)).toEqual(['Packaging Without Tears', 'Async Without Regret']);
+    expect(talkForNode(sections, doc.getElementById('after')!.firstChild!)).toBeNull();
+  });
+
+  it('a message by the writer alone goes on with the talk', () => {
+    const doc = thread('');
+    const sections = detectTalkSections(doc);
+    expect(sections.map((s) => s.title)).toEqual(['Packaging Without Tears', 'Async Without Regret']);
+    expect(talkForNode(sections, doc.getElementById('after')!.firstChild!)?.title).toBe(
+      'Packaging Without Tears',
+    );
+  });
+});
