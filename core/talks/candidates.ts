@@ -622,7 +622,6 @@ function personLedLine(text: string): string[] {
 /** A block of speaker lines or cards is short; a longer one is the write-up. */
 const MAX_SPEAKER_BLOCK = 600;
 
-/** The innermost blocks of `el` (itself when it holds no block). */
 /** The visible text of `el` up to its first break between blocks. */
 function firstLine(el: Element): string {
   let line = '';
@@ -639,6 +638,7 @@ function firstLine(el: Element): string {
   return clean(line);
 }
 
+/** The innermost blocks of `el` (itself when it holds no block). */
 function leaves(el: Element): Element[] {
   const blocks = [...el.querySelectorAll('p, div, li')].filter(
     (b) => !b.querySelector('p, div, li') && clean(b.textContent).length > 0,
