@@ -35,8 +35,6 @@ interface Message {
   text: string;
   /** The account handle shown by the author's name ("@shreyak"), if any. */
   handle: string | null;
-  /** Another author's post is quoted under the message's first line (a quote post, a forwarded note). */
-  quotesAnother: boolean;
 }
 
 interface Lead {
@@ -104,7 +102,7 @@ export function threadTalks(root: Element | Document): MessageTalk[] {
       const speakers = talk.speakers.map((s) => names.get(s.toLowerCase()) ?? s);
       open = { title: talk.title, speakers, heading: message.lead.holder, owns: [message.el] };
       talks.push(open);
-    } else if (open && !endsTalk(message.lead, message.text) && !message.quotesAnother)
+    } else if (open && !endsTalk(message.lead, message.text) && !quotesAnother(message))
       open.owns.push(message.el);
     else open = null;
   });
@@ -207,8 +205,7 @@ function messagesOf(root: Element | Document): Message[] {
     const header = [name, stamps[i]!].filter((e): e is Element => !!e).map((e) => blockOf(e, el));
     const text = bodyText(el, header);
     const handle = name ? (HANDLE.exec(clean(header[0]?.textContent))?.[0] ?? null) : null;
-    const lead = firstLineOf(el, header);
-    out.push({ el, author, lead, text, handle, quotesAnother: quotesAnother(el, lead, author) });
+    out.push({ el, author, lead: firstLineOf(el, header), text, handle });
   });
   const mean = out.reduce((sum, m) => sum + m.text.length, 0) / out.length;
   return mean <= MAX_MEAN_CHARS ? out : [];
@@ -276,7 +273,7 @@ function authorOf(message: Element): Element | null {
  * else said about elsewhere ("Sounds like I missed a good one:" over another account's post), which
  * ends the talk the writer was following. A reply's reference to another author stands above the text.
  */
-function quotesAnother(message: Element, lead: Lead | null, author: string): boolean {
+function quotesAnother({ el: message, lead, author }: Message): boolean {
   if (!lead || !author) return false;
   return [...message.querySelectorAll('[class]')].some((el) => {
     const below = precedes(lead.holder, el) || (el !== lead.holder && lead.holder.contains(el));
