@@ -55,19 +55,25 @@ describe('a structural bold line ends the talk heading above it', () => {
 });
 
 describe('where talks open at bold lines, a bold line that opens no talk ends the talk above', () => {
-  it.each([
-    ['Lithuanian lunch', 'Pietūs ir stendai'],
-    ['Swahili lunch', 'Chakula cha mchana na mabanda'],
-    ['an English aside', 'A word about the venue'],
-  ])('%s', (_case, line) => {
-    const doc = page(
+  /** Two talks opened by bold "Title — Speaker" lines, the second's notes going on in `after`. */
+  const twoTalkLines = (after: string) =>
+    page(
       'Three talks from PyCon Lietuva 2025',
       `<p>These are the three talks I keep thinking about.</p>
       <p><b>Typing an Old Codebase — Rūta Kazlauskienė</b></p>
       <p>Rūta showed how her team added types to a ten-year-old service, one module a week.</p>
       <p><b>Profiling Without Guesswork — Mantas Petraitis</b></p>
       <p>Mantas measured before he changed anything, and most of the slow parts were not where he thought.</p>
-      <p><b>${line}</b></p>
+      ${after}`,
+    );
+
+  it.each([
+    ['Lithuanian lunch', 'Pietūs ir stendai'],
+    ['Swahili lunch', 'Chakula cha mchana na mabanda'],
+    ['an English aside', 'A word about the venue'],
+  ])('%s', (_case, line) => {
+    const doc = twoTalkLines(
+      `<p><b>${line}</b></p>
       <p id="between">Cepelinai for lunch and a long queue at the stickers table.</p>
       <p><b>Packaging in 2025 — Eglė Jonaitė</b></p>
       <p id="talk">Eglė walked through the packaging tools her team dropped and the two they kept.</p>`,
@@ -85,14 +91,8 @@ describe('where talks open at bold lines, a bold line that opens no talk ends th
     ['a speaker line', '<p><b>Speaker: Mantas Petraitis</b></p>'],
     ["a talk's part", '<p><b>Q&amp;A</b></p>'],
   ])('%s under the talk line does not end it', (_case, line) => {
-    const doc = page(
-      'Two talks from PyCon Lietuva 2025',
-      `<p>These are the talks I keep thinking about.</p>
-      <p><b>Typing an Old Codebase — Rūta Kazlauskienė</b></p>
-      <p>Rūta showed how her team added types to a ten-year-old service, one module a week.</p>
-      <p><b>Profiling Without Guesswork — Mantas Petraitis</b></p>
-      <p>Mantas measured before he changed anything.</p>
-      <p>Most of the slow parts were not where he thought they were.</p>
+    const doc = twoTalkLines(
+      `<p>Then he profiled the service in production for a week.</p>
       ${line}
       <p id="inside">Measure first; the profiler is cheaper than a rewrite.</p>`,
     );
