@@ -124,6 +124,17 @@ function endsTalks(el: Element, stops: readonly Element[]): boolean {
   return opensWithBreak(text) || tellsOfAnotherTalk(text) || saysNotSeen(text);
 }
 
+/**
+ * Inside a block where detection ended a talk, only its first line speaks for it: what it holds below
+ * that line (another author's post it quotes, a forwarded note) names no talk of the writer's.
+ */
+function belowStopLead(el: Element, stops: readonly Element[]): boolean {
+  const stop = stops.find((s) => s !== el && s.contains(el));
+  const holder = stop ? leadOf(stop)?.holder : null;
+  return !!holder && holder !== el && !holder.contains(el) && !el.contains(holder) && follows(holder, el);
+}
+const follows = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 4) /* FOLLOWING */ !== 0;
+
 const endLine = (el: Element): Omit<ClipLine, 'style' | 'enclosed'> => ({
   text: clean(el.textContent).slice(0, MAX_LEAD_CHARS) || '—',
   kind: 'end',
@@ -192,6 +203,7 @@ export function readClipLines(
     el = walker.previousNode() as Element | null
   ) {
     if (el.contains(node) || !isLineBlock(el) || el.closest(OUTSIDE)) continue;
+    if (belowStopLead(el, stops)) continue;
     blocks++;
     const line = lineOf(el);
     if (!line && endsTalks(el, stops)) {

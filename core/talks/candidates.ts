@@ -383,7 +383,8 @@ function pushLine(out: Candidate[], el: Element, post: Element): void {
     // "<b>Title</b> – Speaker": the rest of the line names people only.
     const rest = text.slice(bold.length).replace(/^\s*(?:[-–—|,:]|by\b)\s*/u, '');
     const people = parsePeople(rest.replace(/^[(（]|[)）]$/gu, ''));
-    if (people) out.push(make(el, 'line', 7, text));
+    // "<b>Title</b> (lightning talk by Jane Doe)": the kind of talk and its speakers.
+    if (people || parseTalkTitle(text).speakers.length) out.push(make(el, 'line', 7, text));
     return;
   }
   // Followed by prose: a longer paragraph that reads like sentences (a danda, "।", ends Hindi ones).
@@ -549,9 +550,9 @@ function pushCard(out: Candidate[], link: Element, post: Element): void {
   while (card.parentElement && card.parentElement !== post && clean(card.parentElement.textContent) === text)
     card = card.parentElement;
   if (card === link || contextInPost(card, post, CARD) === 'excluded') return;
-  const title = leaves(link)
-    .map((leaf) => visibleText(leaf))
-    .find(Boolean);
+  // The card's first line: the linked page's title, in a block of its own or set inline (a `<strong>`)
+  // before the blocks of its description.
+  const title = firstLine(link);
   if (!title || title.length > MAX_LINE) return;
   out.push(make(card, 'card', 7, title, { listedSpeakers: speakerLineAfter(card, post) }));
 }
@@ -751,6 +752,22 @@ function personLedLine(text: string): string[] {
 
 /** A block of speaker lines or cards is short; a longer one is the write-up. */
 const MAX_SPEAKER_BLOCK = 600;
+
+/** The visible text of `el` up to its first break between blocks. */
+function firstLine(el: Element): string {
+  let line = '';
+  const walk = (node: Node): boolean => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) line += child.textContent;
+      if (child.nodeType !== 1 || isHidden(child as Element)) continue;
+      const block = BLOCK_CHILD.test((child as Element).tagName) || (child as Element).tagName === 'LI';
+      if ((block && clean(line)) || walk(child) || (block && clean(line))) return true;
+    }
+    return false;
+  };
+  walk(el);
+  return clean(line);
+}
 
 /** The innermost blocks of `el` (itself when it holds no block). */
 function leaves(el: Element): Element[] {

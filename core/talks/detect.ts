@@ -32,6 +32,7 @@ import {
 import { talkOpenedInBlock, withoutBadge } from './boxes';
 import { threadTalks } from './messages';
 import { findPosts } from './posts';
+import { endAtLinesBetweenTalks, lineEndingTalk, linesBetweenTalks } from './section-ends';
 import { isProposalOrCall } from './proposal';
 import { opensWithBreak, tellsOfAnotherTalk } from './prose';
 import { singleTalkOfPost, talkNamedInOpening, talkNamedInPageTitle } from './single-talk';
@@ -249,9 +250,12 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
   const roleLines = body
     .filter((c) => c.kind !== 'heading' && ((c.role && c.role !== 'part') || withoutBadge(c.el)))
     .map((c) => c.el);
+  const betweenTalks = linesBetweenTalks(body);
   const sectionEnd = (c: Candidate, next: Candidate | null) => {
     const end = talkEnd(c, next, post, partsOfAbove);
-    if (c.kind === 'heading' || c.owns) return end;
+    if (c.owns) return end;
+    // A bold break or hallway line ends a talk heading's section too: it is no part of the talk.
+    if (c.kind === 'heading') return lineEndingTalk(c.el, betweenTalks, end, post) ?? end;
     const line = roleLines.find((el) => precedes(c.el, el) && (!end || precedes(el, end)));
     if (c.kind === 'prose') return announcementAfter(c.el, line ?? end, post) ?? line ?? end;
     return line ?? end;
@@ -325,6 +329,12 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
       form: formOf(talk.c),
     };
   });
+  endAtLinesBetweenTalks(
+    sections,
+    talks.map((t) => t.c),
+    body,
+    post,
+  );
   endLastTalkBeforeOutro(sections, post);
   // A live blog's entry titled by a structural line ("<p><b>Lunch break 🍱</b></p>") is titled, as one
   // with a heading is: it takes the untitled entries of its time to no talk.

@@ -10,7 +10,7 @@
  * or page is known here.
  */
 import { leadOf } from './blocks';
-import { clean, isHidden, tokens } from './dom';
+import { clean, isHidden, precedes, tokens } from './dom';
 import { isPersonName, nameWordRecurs, parsePeople } from './people';
 import { type ProseTalk, talkOpening } from './prose';
 import { findSpeakers } from './speakers';
@@ -102,7 +102,8 @@ export function threadTalks(root: Element | Document): MessageTalk[] {
       const speakers = talk.speakers.map((s) => names.get(s.toLowerCase()) ?? s);
       open = { title: talk.title, speakers, heading: message.lead.holder, owns: [message.el] };
       talks.push(open);
-    } else if (open && !endsTalk(message.lead, message.text)) open.owns.push(message.el);
+    } else if (open && !endsTalk(message.lead, message.text) && !quotesAnother(message))
+      open.owns.push(message.el);
     else open = null;
   });
   return talks.length >= MIN_TALKS ? talks : [];
@@ -266,6 +267,22 @@ function authorOf(message: Element): Element | null {
   const innermost = named.find((el) => !named.some((other) => other !== el && el.contains(other)));
   return innermost ?? profileLinkOf(message);
 }
+
+/**
+ * A post by another author quoted under the message's first line: the writer passes on what someone
+ * else said about elsewhere ("Sounds like I missed a good one:" over another account's post), which
+ * ends the talk the writer was following. A reply's reference to another author stands above the text.
+ */
+function quotesAnother({ el: message, lead, author }: Message): boolean {
+  if (!lead || !author) return false;
+  return [...message.querySelectorAll('[class]')].some((el) => {
+    const below = precedes(lead.holder, el) || (el !== lead.holder && lead.holder.contains(el));
+    if (!below || !tokens(el).some((t) => AUTHOR.test(t))) return false;
+    const name = clean(el.textContent);
+    return name.length > 0 && name.length <= MAX_AUTHOR && name !== author;
+  });
+}
+const MAX_AUTHOR = 80;
 
 function profileLinkOf(message: Element): Element | null {
   for (const el of message.querySelectorAll('a[href], p')) {

@@ -1,6 +1,6 @@
 /**
  * Whether a string names people: "Jane Doe", "Jose Manrique Lopez de la Fuente", "佐伯 真理子", and lists
- * of them ("A & B", "A and B", "A, B und C", "A og B", "A och B", "A ja B", Swahili "A na B", Kazakh "A және B"). Precision first: a single word ("Siemens", "Hashimoto"),
+ * of them ("A & B", "A and B", "A, B und C", "A og B", "A och B", "A ja B", Latvian "A un B", Lithuanian "A ir B", Swahili "A na B", Kazakh "A және B"). Precision first: a single word ("Siemens", "Hashimoto"),
  * a company ("Kestrel Cloud", "Hanse Logistik AG") or a phrase ("Sort Of") is not a person here.
  */
 
@@ -124,7 +124,7 @@ export function parsePeople(text: string): string[] | null {
     // "A さん・B さん": the middle dot lists people only after an honorific (it also joins the parts of
     // one name written in katakana).
     .split(
-      /\s*(?:,|，|&|＆|、|\/|(?<=さん|氏|様|先生)[・･]|(?<!\p{L})(?:and|und|et|y|e|en|i|a|и|dan|và|ve|og|och|ja|és|și|şi|και|na|және|mit|with|와|과|和)(?!\p{L}))\s*/u,
+      /\s*(?:,|，|&|＆|、|\/|(?<=さん|氏|様|先生)[・･]|(?<!\p{L})(?:and|und|et|y|e|en|i|a|и|dan|và|ve|og|och|ja|un|ir|ning|és|și|şi|και|na|және|mit|with|와|과|和)(?!\p{L}))\s*/u,
     )
     .map((p) => p.trim());
   // "and a Few Wins" opens with a conjunction: a phrase, not a list of people.

@@ -172,11 +172,20 @@ function personAfter(after: string): string[] | null {
 }
 
 /**
+ * A block that opens with the evening or the party, when the talks are over: "The evening belonged to
+ * the city", "Am Abend …", "Le soir, …", "Večer je pripadala Zadru.", "Вечером …", "夜は…".
+ */
+const EVENING =
+  /^\s*(?:(?:(?:in|during|on) )?(?:the|that) (?:evening|night|party|after-?party)\b|(?:evening|party|after-?party)\b|(?:am |den )?abend\b|abends\b|(?:le |ce )soir(?:ée)?\b|(?:por|en|esa) (?:la )?noche\b|(?:à|de|a|na) noite\b|wieczor(?:em)?\b|wieczór\b|вечер(?:ом)?(?!\p{L})|ввечері|увечері|(?:na)?večer(?:i|u)?(?!\p{L})|uveče|naveče|'s avonds|(?:de )?avond\b|illalla|(?:om|på) kvällen|om aftenen|om kvelden|akşam(?:ı|leyin)?(?!\p{L})|buổi tối|夜は|夜の|저녁|晚上)/iu;
+
+/**
  * True when a block opens by announcing something other than a talk: a short first sentence that is a
  * break, a block of short talks or the end ("8/ Coffee break ☕.", "Lunch.", "Ignites!", "That's a wrap
- * for day 1!"). In a write-up without headings such a block ends the talk before it.
+ * for day 1!"), or the evening after the talks ("Večer je pripadala Zadru."). In a write-up without
+ * headings such a block ends the talk before it.
  */
 export function opensWithBreak(text: string): boolean {
+  if (EVENING.test(text)) return true;
   const first = /^\s*(?:\d{1,3}\s*[/.)]\s*)?([^.!?…:;]{2,60})(?:[.!?…:;]|$)/u.exec(text)?.[1];
   if (!first || first.trim().split(/\s+/).length > 6) return false;
   const role = headingRole(first);

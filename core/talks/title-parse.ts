@@ -66,7 +66,7 @@ const MARKERS: [RegExp, TalkMarker][] = [
   ],
   [/^(?:paper|research paper|full paper|short paper|論文)$/iu, 'paper'],
   [
-    /^(?:talk|session|invited talk|featured talk|main talk|vortrag|conférence|conference talk|charla|ponencia|palestra|lezing|voordracht|講演|招待講演|特別講演|セッション|発表|登壇|演讲|발표|доклад|выступление|доповідь|виступ|prelekcja|wykład|přednáška|konuşma|sunum|presentasi|bài nói|bài trình bày|phiên|分享|报告|ارائه|سخنرانی|محاضرة)$/iu,
+    /^(?:talk|session|invited talk|featured talk|main talk|vortrag|conférence|conference talk|charla|ponencia|palestra|lezing|voordracht|講演|招待講演|特別講演|セッション|発表|登壇|演讲|발표|доклад|выступление|доповідь|виступ|prelekcja|wykład|přednáška|konuşma|sunum|presentasi|bài nói|bài trình bày|phiên|分享|报告|ارائه|سخنرانی|محاضرة|runa|referāts|lekcija|pranešimas|paskaita|ettekanne|esitlus|esitys|puhe|luento|előadás|prednáška|predavanje|izlaganje|предавање|prezentare|prelegere|ομιλία|παρουσίαση|foredrag|föredrag|xerrada|ponència|hitzaldia)$/iu,
     'talk',
   ],
 ];
@@ -104,7 +104,9 @@ const KICKER = new RegExp(
 const HAS_TIME = new RegExp(TIME_OF_DAY, 'u');
 /** A slot label closed by a separator, after a time or another label: "Ruang B — " in "Sesi 7 · Ruang B — T". */
 const SLOT_LABEL = new RegExp(String.raw`^(?:${SLOT})\s*[-–—|:：·•,،]\s+(?=\S)`, 'u');
-const CREDITED = /^([^“"«„‘「『,，،]{3,80}?)\s*[,，،]\s*[“"«„‘「『]([^”"»“’」』]{2,200})[”"»“’」』]$/u;
+/** People before a quoted title, set apart by a comma, a colon or a dash: "Jane Doe, “T”", "Jane Doe — “T”". */
+const CREDITED =
+  /^([^“"«„‘「『,，،:：–—]{3,80}?)(?:\s*[,，،:：]|\s+[-–—])\s*[“"«„‘「『]([^”"»“’」』]{2,200})[”"»“’」』]$/u;
 /** "Lightning round: ", "Sesi pagi: ": a label of three words at most before a colon. */
 const SHORT_LABEL = /^[^\s:：]+(?:\s+[^\s:：]+){0,2}\s*[:：]\s+/u;
 const BRACKETED = /^[【[［〔]([^】\]］〕]{1,24})[】\]］〕]\s*(?=\S)/u;
@@ -133,6 +135,8 @@ const QUOTED = /^["'“”‘’„«»「『]\s*(.+?)\s*["'“”‘’«»」�
 const SPEAKER_LABEL =
   /^\s*(?:speakers?|presenters?|by|讲师|讲者|演讲者|演讲人|分享者|嘉宾|講師|講者|演講者|演講人|主講人?|발표자|연사|ponentes?|palestrantes?|referent(?:in)?|sprecher(?:in)?|intervenants?|sprekers?|докладчи(?:к|ца|ки)|спикеры?|prelegen(?:t|tka|ci|tki)|přednášející)\s*[:：]\s*/iu;
 const SPEAKER_PARENS = /\s*[(（]([^()（）]{2,120})[)）]\s*$/u;
+/** A kind of talk and "by" inside a title's parentheses: "(lightning talk by …", "(Keynote von …". */
+const KIND_BY = /^\s*([^()（）]{2,30}?)\s+(?:by|von|de|par|por|door|di|av|oleh|od)\s+(?=\S)/iu;
 
 /** A numbered session: "Session 3", "Sesi 3", "Sesión n° 2", "Sessão 4", "Sitzung 1", "Сесія 2". */
 const NUMBERED_SESSION =
@@ -329,7 +333,11 @@ export function parseTalkTitle(raw: string): ParsedTitle {
     text = text.replace(MEDIA_SUFFIX, '').replace(CITATION, '').trim();
     if (!speakers.length && !authors) {
       const found = speakerSuffix(text);
-      if (found) {
+      // "A and B: Fuzzing the GC with Property Tests": people before a colon name the speakers first,
+      // and a "with …" behind is the title's own.
+      const companion = found && WITH.test(text.slice(found.title.length));
+      if (found && !(companion && peopleBeforeColon(text))) {
+        marker ??= found.kind ?? null;
         speakers = found.speakers;
         suffix = text.slice(found.title.length);
         text = found.title;
@@ -412,15 +420,18 @@ const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 function speakerSuffix(
   text: string,
   readPeople: (text: string) => string[] | null = parsePeople,
-): { title: string; speakers: string[] } | null {
+): { title: string; speakers: string[]; kind?: TalkMarker | null } | null {
   const parens = SPEAKER_PARENS.exec(text);
   if (parens?.[1] && parens.index > 0) {
     // "(Jane Doe)", "(Jane Doe & John Roe)", "(Jane Doe, Acme)", "(Jane Doe @ Acme)", "（讲师：王浩、陈思雨）"
-    const labelled = SPEAKER_LABEL.exec(parens[1]);
+    // "(lightning talk by Jane Doe)", "(Keynote von Jane Doe)": the talk's kind and its speakers.
+    const kindBy = KIND_BY.exec(parens[1]);
+    const kind = kindBy?.[1] ? markerOf(kindBy[1]) : null;
+    const labelled = SPEAKER_LABEL.exec(parens[1]) ?? (kind ? kindBy : null);
     const inner = labelled ? parens[1].slice(labelled[0].length).replace(/\s*[,，].*$/u, '') : parens[1];
     const withoutAffiliation = inner.replace(/\s*[,，/|@]\s*[^,，/|@]*$/u, '');
     const people = labelled ? readPeople(inner) : (readPeople(inner) ?? readPeople(withoutAffiliation));
-    if (people) return { title: text.slice(0, parens.index), speakers: people };
+    if (people) return { title: text.slice(0, parens.index), speakers: people, kind };
   }
   // The last separator that is followed by people only: titles may hold dashes of their own.
   const cuts = [...text.matchAll(SUFFIX_DASH), ...text.matchAll(SUFFIX_BY)]
@@ -444,6 +455,15 @@ function speakerSuffix(
   const attribution = /\s+[-–—|]\s+(?:by|von|par|por)\s+[\p{Lu}\d][^-–—|]{0,60}$/u.exec(text);
   if (attribution && attribution.index > 0) return { title: text.slice(0, attribution.index), speakers: [] };
   return null;
+}
+
+/** "with", "mit", "avec", "con": a speaker suffix that may as well be the title's own words. */
+const WITH = /^,?\s+(?:with|mit|avec|con|bersama)\s/iu;
+
+/** The people of a "Jane Doe: Title" or "A and B: Title" prefix, or null. */
+function peopleBeforeColon(text: string): string[] | null {
+  const colon = /^([^:：]{3,80}?)\s*[:：]\s+(?=\S)/u.exec(text);
+  return colon?.[1] ? parsePeople(colon[1]) : null;
 }
 
 /** Trims separators and whole-title quotes: "“Scaling Postgres”" -> "Scaling Postgres". */

@@ -92,6 +92,11 @@ const OUTRO_PATTERNS: RegExp[] = [
 
 const PART_PATTERNS: RegExp[] = [
   /^(?:(?:my\s+)?(?:key\s+|main\s+|top\s+)?(?:takeaways?|take-aways?|learnings|highlights|points|notes|thoughts|opinion|impressions)|key (?:points|ideas|quotes?|insights)|q\s*&\s*a|q and a|qa|questions?(?: and answers)?|questions from the (?:room|audience|floor)|audience questions|demo|the demo|live demo|slides|video|recording|resources|links|further reading|references|sources|my take|my two cents|opinion|why it matters|why this matters|what i liked|what i didn'?t like|the good|the bad|critique|quotes?|quote of the talk|tools mentioned|abstract|the abstract|speaker|speakers|about the speakers?|bio|tl;?dr)(?:\s*[:(].*)?$/,
+  // A caption naming a talk's media, after the event's name at most: "PyCon 2025 session video", "세션 영상",
+  // "講演動画", "Vortragsvideo", "vidéo de la session". The recording of a talk, never the talk's title.
+  /^(?:[\p{L}\p{N}.+'&-]+ ){0,4}(?:(?:session|talk|keynote|conference|presentation)s? (?:videos?|recordings?|slides|deck|replay)|(?:video|recording|slides) of (?:the|this|my) (?:session|talk|keynote))$/u,
+  /^(?:[\p{L}\p{N}.+'&-]+ ){0,4}(?:(?:세션|발표|강연|키노트|컨퍼런스) ?(?:영상|녹화|다시보기|자료|슬라이드)|(?:講演|セッション|発表|登壇|基調講演) ?(?:動画|資料|スライド|アーカイブ|録画)|(?:演讲|分享|会议|大会) ?(?:视频|回放|录像|幻灯片))$/u,
+  /^(?:[\p{L}\p{N}.+'&-]+ ){0,4}(?:vortrags ?(?:video|aufzeichnung|folien)|session-?(?:video|aufzeichnung)|(?:vidéo|enregistrement|diapos?) de la (?:session|conférence|présentation)|(?:vídeo|grabación|video|gravação) d[ae] (?:la |a )?(?:charla|sesión|ponencia|palestra|sessão|apresentação))$/u,
   // A release's or a changelog's sections: a talk's own sub-sections if anything, never its title.
   /^(?:what'?s (?:changed|new)|new features|features|bug ?fixes|fixes|fixed|breaking changes|new contributors|upgrading|upgrade notes|deprecations?|known issues|changed|added|removed|improvements|full changelog|changelog|release notes)$/,
   /^(?:fragen(?: aus dem publikum)?|diskussion|was wir mitnehmen|was ich mitnehme|kernaussagen|erkenntnisse|notizen|meine notizen|folien|aufzeichnung|questions(?: du public)?|à retenir|points clés|mes notes|diapositivas|preguntas|lo que me llevo|puntos clave|vragen|вопросы из зала|вопросы и ответы|pytania|pytania z sali|otázky|dotazy|感想|質疑応答|質問|メモ|資料|スライド|動画|ポイント|学び|要点)$/,

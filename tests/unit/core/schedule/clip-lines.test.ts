@@ -89,6 +89,18 @@ describe('readClipLines: the lines above a clip, whatever the markup', () => {
     expect(readClipLines(node, stops).map((l) => l.kind)).toEqual(['end']);
   });
 
+  it("inside a block where a talk ended, reads its first line, not another author's post it quotes", () => {
+    const { doc, node } = clipIn(`<main>
+      <div class="msg"><p>Ines · 14:10</p><p>Rui Costa on “Async Without Regret” — the event loop, drawn by hand.</p></div>
+      <div class="msg" id="stop"><p>Ines · 15:10</p><p>Taking the next slot off. Sounds like I missed a good one:</p>
+        <div class="quote"><p>Tiago · 15:05</p><p>“Typing Django Step by Step” just ended with a standing ovation.</p></div></div>
+      <div class="msg"><p>Ines · 15:24</p><p>CLIP the tram is faster than any taxi at rush hour.</p></div></main>`);
+    const read = readClipLines(node, [doc.getElementById('stop')!]).map((l) => l.text);
+    expect(read.some((text) => text.includes('Typing Django'))).toBe(false);
+    // Without the stop, the quoted post's title is a line like any other.
+    expect(readClipLines(node).some((l) => l.text.includes('Typing Django'))).toBe(true);
+  });
+
   it('marks a line in a list item that does not hold the clip, and skips a list of bare titles', () => {
     const read = readClipLines(
       clipIn(`<ol><li><p>Kill Your Feature Flags — Sofia</p><p>Notes, notes and notes.</p></li></ol>

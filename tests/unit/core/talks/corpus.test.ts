@@ -23,9 +23,8 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   '61-tumblr-write-the-docs-portland.html': { passages: 'mixed title forms', talks: 'mixed title forms' },
   // Held-out round 7 (pages 72-83), as first run on 2026-12-06 (docs/talk-detection.md); 73, 78, 79, 80
   // and 81 pass since session 8's structural reading (repeated blocks, programmes).
-  // Bluesky thread: every talk found since session 11 (messages.ts); the hallway-track post, which quotes
-  // another account's post about a talk elsewhere, is still read as part of the talk above.
-  '72-bluesky-thread-pycon-italia.html': { passages: 'hallway post' },
+  // (72, a Bluesky thread, passes since detect13b: the hallway-track post, which quotes another account's post
+  // about a talk elsewhere, ends the talk above.)
   // (75, Ukrainian, passes since session 12: its lightning talk is a bold line naming its kind among the talk
   // headings; speakers in the genitive are still given as no one.)
   // Held-out round 8 (pages 84-95), as first run on 2026-12-07 with session 8's detector (docs/talk-detection.md);
@@ -65,9 +64,8 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
     passages: 'bold caseless lines',
     talks: 'bold caseless lines',
   },
-  // Micro.blog, Croatian: talks only in running prose, titles in „…“, speakers in grammatical cases; every
-  // talk found since session 11, but the evening paragraph after the third talk is still read as part of it.
-  '112-microblog-prose-quotes-shift-zadar-hr.html': { passages: 'an evening paragraph' },
+  // (112, Micro.blog in Croatian prose, passes since detect13b: the evening paragraph after the third talk,
+  // "Večer je pripadala Zadru.", ends it.)
   // GitHub Discussions: "T (@handle)" speakers (the talk opening inside an alert box is found since session 11).
   '115-github-discussions-alert-fosdem.html': { passages: 'alert boxes', talks: 'alert boxes' },
   // Held-out round 11 (pages 120-131), as first run on 2026-12-07 (33/68 passages with session 10's detector,
@@ -84,25 +82,20 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   // 132 (Docsify, Slovak: speaker-first h2s, the title where each section opens) and 133 (Typst, Lithuanian:
   // a single talk named in a video figure's caption and quoted in the text) pass since session 13.
   // 134 (Google Sites, Finnish: talks as key-value <dl> boxes) passes since session 13's record boxes.
-  // Misskey timeline, newest first (its lunch note is no talk's since detect12c): "A and B: T with Property Tests"
-  // and "Day 2 keynote: Speaker — “T”" keep people in the title.
-  '135-misskey-timeline-newest-first-rubykaigi.html': {
-    passages: 'newest-first notes',
-    talks: 'newest-first notes',
-  },
+  // (135, a Misskey timeline newest first, passes since detect13b: "A and B: T with Property Tests" names its
+  // speakers before the colon, "Day 2 keynote: Speaker — “T”" is a person and a quoted title.)
   // Hashnode, Tamil: three of four talks found since session 13 (an honorific read by standing beside two
   // people's names, a Tamil label before a Latin title); the lightning h3 under a non-talk h2 is still missed
   // and "முனைவர்" (Dr) stays in a speaker's name.
   '136-hashnode-devfest-chennai-ta.html': { passages: 'Tamil headings', talks: 'Tamil headings' },
-  // Confluence export, Latvian: talks as panel macros with bold headers, a lunch panel alike.
+  // Confluence export, Latvian: talks as panel macros with bold headers, a lunch panel alike. Since detect13b the
+  // "Atklāšanas runa:" kicker is a marker and "A un B" two speakers; the unnamed "Kafka Streams …" panel is missed.
   '137-confluence-export-panels-riga-dev-days-lv.html': { passages: 'panel macros', talks: 'panel macros' },
-  // LinkedIn newsletter, talk lines in mathematical bold letters: read since detect12c, but the lightning line
-  // "⚡ 4. T (lightning talk by Name)" is missed and the fake-bold hallway line does not end the h3 talk above.
-  '138-linkedin-newsletter-unicode-bold-srecon-emea.html': {
-    passages: 'mathematical bold lines',
-    talks: 'mathematical bold lines',
-  },
+  // (138, a LinkedIn newsletter in mathematical bold, passes since detect13b: "⚡ 4. T (lightning talk by Name)"
+  // is a talk line and the bold hallway line ends the h3 talk above it.)
   // Naver blog, Korean: each talk opens at a different SmartEditor component (quotation, link card, big text).
+  // Since detect13b the link card's title is its first line, not its "세션 영상" caption; the quotation and
+  // big-text talks are still missed.
   '139-naver-blog-smarteditor-infcon-ko.html': { passages: 'editor components', talks: 'editor components' },
 };
 
