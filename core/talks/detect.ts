@@ -31,6 +31,7 @@ import {
 } from './dom';
 import { talkOpenedInBlock, withoutBadge } from './boxes';
 import { threadTalks } from './messages';
+import { withoutPostExcerptFrame } from './post-excerpt';
 import { findPosts } from './posts';
 import { endAtLinesBetweenTalks, lineEndingTalk, linesBetweenTalks } from './section-ends';
 import { isProposalOrCall } from './proposal';
@@ -231,7 +232,8 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
     for (const c of candidates) c.declared = declaredTalkFor(c.parsed.title, page.declared);
   const headings = candidates.filter((c) => c.kind === 'heading');
   const postTitle = findPostTitle(post, headings, page.titles);
-  const postTitleText = postTitle ? postTitle.text : onlyPost ? page.raw : '';
+  // A social post's page title quotes the post's own opening: it names the post, not a talk.
+  const postTitleText = postTitle ? postTitle.text : onlyPost ? withoutPostExcerptFrame(page.raw, post) : '';
   // Talks recommended for watching are named, not written up: prefer no talk to ten invented ones.
   if (isWatchlistTitle(postTitleText)) return [];
   const body = withoutUpcoming(
