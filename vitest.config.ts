@@ -2,7 +2,7 @@ import './tests/node20-polyfills.ts';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { SlowFilesFirst } from './tests/unit/sequencer';
+import { SlowFilesFirst } from './tests/unit/sequencer.ts';
 
 export default defineConfig({
   test: {

@@ -11,7 +11,7 @@ import {
   useGrant,
 } from '@/core/menu-grant';
 
-const TOKEN = 'A'.repeat(42) + 'Q';
+const TOKEN = `${'A'.repeat(42)}Q`;
 const grant = (extra: Partial<MenuGrant> = {}): MenuGrant => ({
   token: TOKEN,
   highlightId: 'h1',

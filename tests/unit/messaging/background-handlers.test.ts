@@ -600,7 +600,7 @@ describe('backgroundHandlers', () => {
     });
 
     it.each([
-      ['a forged token', (grant: string) => `0.${'B'.repeat(43)}`, menuFrame],
+      ['a forged token', (_grant: string) => `0.${'B'.repeat(43)}`, menuFrame],
       ['a grant naming another frame', (grant: string) => grant.replace(/^0\./, '5.'), menuFrame],
       ['the granting frame itself', (grant: string) => grant, { ...menuFrame, frameId: 0 }],
       ['a menu frame in another tab', (grant: string) => grant, { ...menuFrame, tabId: 4 }],
