@@ -121,7 +121,7 @@ export function quotedTitleIn(text: string): string | null {
 }
 
 /** A title, not a saying: a few words, a capital or a digit first, no sentence ending inside or at the end. */
-function isTitleShaped(title: string): boolean {
+export function isTitleShaped(title: string): boolean {
   // A capital, a digit or a CJK script first; or a code word ("io_uring in Production", "kubectl.ts").
   if (
     !/^[\p{Lu}\p{N}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(title) &&
