@@ -43,7 +43,7 @@ import { articleHeadlines, type DeclaredTalk, declaredTalkFor, declaredTalks } f
 import { announcesRatherThanReports } from './tense';
 import { type ListedTalk, listsRatherThanReports } from './catalogue';
 import { linkedTitleIn } from './linked-titles';
-import { talkOpenedBy } from './openings';
+import { introducesOthers, talkOpenedBy } from './openings';
 import { linksToRecording } from './links';
 import { nameRecurs } from './title-parse';
 import { isHowToTitle, isWatchlistTitle, stepNumber } from './vocabulary';
@@ -254,7 +254,7 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
     const end = talkEnd(c, next, post, partsOfAbove);
     if (c.kind === 'heading' || c.owns) return end;
     const line = roleLines.find((el) => precedes(c.el, el) && (!end || precedes(el, end)));
-    if (c.kind === 'prose') return announcementAfter(c.el, line ?? end, post) ?? line ?? end;
+    if (c.kind === 'prose') return announcementAfter(c, line ?? end, post) ?? line ?? end;
     return line ?? end;
   };
   // A how-to about giving talks uses talk words everywhere: its numbered steps are not talks, and only
@@ -1067,11 +1067,13 @@ function headingOrNextEnd(
  * announcing a break, a block of short talks or the end ("Coffee break ☕.", "That's a wrap!"), or that
  * tells of someone at another talk, before `end`; null when there is none.
  */
-function announcementAfter(el: Element, end: Element | null, post: Element): Element | null {
-  for (const block of blocksAfter(el, post)) {
+function announcementAfter(c: Candidate, end: Element | null, post: Element): Element | null {
+  for (const block of blocksAfter(c.el, post)) {
     if (end && (block === end || !precedes(block, end))) return null;
     if (opensWithBreak(textUpTo(block, 120))) return block;
     if (tellsOfAnotherTalk(textUpTo(block, 400))) return block;
+    // A talk opening its paragraph: the next paragraph naming other people opens another talk.
+    if (c.parsed.speakers.length && introducesOthers(textUpTo(block, 400), c.parsed.speakers)) return block;
   }
   return null;
 }

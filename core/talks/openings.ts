@@ -8,7 +8,7 @@
  * border a reader without the language's words could see.
  */
 import { parsePeople } from './people';
-import { isTitleShaped } from './prose';
+import { isTitleShaped, leadingPeople } from './prose';
 
 export interface OpenedTalk {
   title: string;
@@ -83,18 +83,7 @@ function firstSentence(text: string): string {
 
 /** The people named by the capitalised words `text` opens with ("Eva Hribar je …" -> Eva Hribar). */
 function personAt(text: string): string[] | null {
-  const words: string[] = [];
-  // A name ends at its punctuation: "Murat Aydın, JavaLand 2024" names Murat Aydın.
-  for (const word of text.split(/\s+/).slice(0, MAX_NAME_WORDS)) {
-    const bare = word.replace(/[,;:)(]+$/u, '');
-    words.push(bare);
-    if (bare !== word) break;
-  }
-  for (let k = words.length; k >= 2; k--) {
-    const people = parsePeople(words.slice(0, k).join(' '));
-    if (people) return people;
-  }
-  return null;
+  return leadingPeople(text.split(/\s+/).slice(0, MAX_NAME_WORDS), () => true);
 }
 
 /** The first person named anywhere in `text` (two capitalised words at least, not at its start). */
@@ -106,4 +95,24 @@ function personIn(text: string): string[] | null {
     if (people) return people;
   }
   return null;
+}
+
+/**
+ * True when a block's first sentence names two people or more, none of them `speakers`: in a write-up
+ * whose talks open paragraphs, such a block introduces another talk ("T je bilo zadnje predavanje
+ * sekcije, imela sta ga Gregor Potočnik in Urša Bizjak"), though its title has no mark to be read by,
+ * and the talk above ends before it.
+ */
+export function introducesOthers(text: string, speakers: readonly string[]): boolean {
+  const words = firstSentence(text.replace(/\s+/g, ' ').trim()).split(' ');
+  const people: string[] = [];
+  for (let i = 1; i < words.length - 1; i++) {
+    if (!/^\p{Lu}/u.test(words[i] ?? '')) continue;
+    const found = personAt(words.slice(i).join(' '));
+    if (!found) continue;
+    people.push(...found);
+    i += found.join(' ').split(' ').length - 1;
+  }
+  const known = (person: string) => speakers.some((s) => s.split(' ').some((w) => person.includes(w)));
+  return people.length >= 2 && !people.some(known);
 }

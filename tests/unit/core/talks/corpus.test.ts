@@ -115,7 +115,8 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   // docs/talk-detection.md). 146 (outline items), 151 (speaker labels in tiddler bodies) and 152 (emoji lines)
   // pass since detect13c.
   // Pelican, Slovenian: talks open paragraphs and items; "T je bilo zadnje predavanje sekcije, imela sta ga A in
-  // B" sets its unquoted title apart by no mark (no quotes, dash or comma), so that talk is missed.
+  // B" sets its unquoted title apart by no mark (no quotes, dash or comma): that talk is missed, its notes under
+  // no talk.
   '144-pelican-session-paragraphs-nt-konferenca-sl.html': {
     passages: 'title set apart by no mark',
     talks: 'title set apart by no mark',

@@ -110,6 +110,8 @@ describe('paragraphs and list items that open with their talk', () => {
     <p id="hr-first">Nitko se nije žalio, a račun je pao za trećinu.</p>
     <p>Migracije bez zastoja, predstavio je Marko Babić (Lučka Data), i to je bilo najkonkretnije predavanje dana.</p>
     <p id="hr-second">Svaka migracija prvo ide na kopiju produkcije.</p>
+    <p>Zadnje predavanje prije pauze bilo je o troškovima oblaka, a održali su ga Ivana Marić i Tomislav Kos.</p>
+    <p id="hr-unmarked">Ivana je pokazala račun razdijeljen po proizvodima umjesto po servisima.</p>
     <ul>
       <li>Lozinke nisu mrtve — Petra Jurić je objasnila zašto banka i dalje čuva lozinke kao rezervu. <span id="hr-third">Najviše problema imaju korisnici koji promijene telefon.</span></li>
       <li>Lanac opskrbe pod lupom — Luka Perić je opisao napad preko automatskog ažuriranja. <span id="hr-fourth">Od tada sve ovisnosti zaključavaju na točne verzije.</span></li>
@@ -129,6 +131,8 @@ describe('paragraphs and list items that open with their talk', () => {
     expect(filed(croatian, 'hr-chair')).toBeNull();
     expect(filed(croatian, 'hr-first')).toBe('Tablice koje nitko ne čita');
     expect(filed(croatian, 'hr-second')).toBe('Migracije bez zastoja');
+    // A paragraph naming two other people opens a talk whose title has no mark: the talk above ends.
+    expect(filed(croatian, 'hr-unmarked')).toBeNull();
     expect(filed(croatian, 'hr-third')).toBe('Lozinke nisu mrtve');
     expect(filed(croatian, 'hr-fourth')).toBe('Lanac opskrbe pod lupom');
     // A list item owns itself: the paragraph after the list is no longer its talk's.
@@ -255,26 +259,27 @@ describe('lines that name their speakers, on a page with no conference word dete
   });
 
   it('finds none where the notes never name those people again (dishes and their cooks)', () => {
+    // Swahili recipes, their cooks named by capitals as speakers would be.
     const recipes = page(
-      `<div role="article"><div dir="auto">دستورهای پخت این هفته 📝</div>
+      `<div role="article"><div dir="auto">Mapishi ya wiki hii 📝</div>
       ${[
         [
-          'کیک لیمویی ساده — ناهید صدری',
-          'کیک را باید یک ساعت در یخچال گذاشت تا خامه‌اش خوب ببندد و بعد برش زد، وگرنه وا می‌رود.',
+          'Keki ya limau — Neema Mushi',
+          'Keki inahitaji saa moja kwenye friji ili krimu ishike vizuri, la sivyo itayeyuka ukikata.',
         ],
         [
-          'نان انجیری خانگی — بهرام توکلی',
-          'خمیر را شب قبل درست کنید و صبح با انجیر خشک و کمی گردو ورز بدهید تا نرم شود.',
+          'Mkate wa tini — Baraka Otieno',
+          'Kanda unga usiku uliopita na asubuhi ongeza tini kavu na karanga kidogo hadi ulainike.',
         ],
         [
-          'مربای آلو — لادن فرهی',
-          'آلوها را با پوست بپزید تا رنگ مربا قرمز شود، و شکر را کم‌کم اضافه کنید تا نسوزد.',
+          'Jamu ya plamu — Zawadi Kilonzo',
+          'Pika plamu pamoja na maganda ili rangi iwe nyekundu, na ongeza sukari kidogo kidogo.',
         ],
       ]
         .map(([line, notes]) => `<div dir="auto">🔸 ${line}</div><div dir="auto">${notes}</div>`)
         .join('')}
       </div>`,
-      'دستورهای پخت',
+      'Mapishi ya wiki hii',
     );
     expect(titles(recipes)).toEqual([]);
   });
