@@ -9,6 +9,9 @@
  */
 import { type BlockLine, blockLines, blockLinesAround } from './blocks';
 import { cardFields, withoutBadge } from './boxes';
+import { linkedTitleIn, notesUpToNextLinkedTitle, speakersNamedAgain } from './linked-titles';
+import { talkOpenedBy } from './openings';
+import { outlineItemLine } from './outline';
 import {
   caselessName,
   honorificsAmong,
@@ -415,10 +418,18 @@ const BLOCK_CHILD = /^(?:P|DIV|UL|OL|TABLE|BLOCKQUOTE|PRE|SECTION|ARTICLE|H[1-6]
  * and, right after it, a quoted title ("Next up, Jane Doe on “Title”.").
  */
 function pushProse(out: Candidate[], el: Element, post: Element, opening: string): void {
-  if (!/[“‘«„"「『《]/u.test(opening)) return;
-  const talk = talksIntroducedIn(opening.slice(0, PROSE_OPENING), true)[0] ?? numberedThreadTalk(opening);
-  if (!talk) return;
+  const talk = /[“‘«„"「『《»]/u.test(opening)
+    ? (talksIntroducedIn(opening.slice(0, PROSE_OPENING), true)[0] ?? numberedThreadTalk(opening))
+    : null;
   if (contextInPost(el, post) !== 'content' || tokens(el).some((t) => META_TOKEN.test(t))) return;
+  if (!talk) {
+    // A title linked to its recording or slides inside a sentence (linked-titles.ts), or a paragraph
+    // opening with its talk's title and speaker (openings.ts).
+    const linked = linkedTitleIn(el);
+    if (linked) pushLinkedTitle(out, el, post, linked);
+    else pushOpening(out, el, opening);
+    return;
+  }
   const candidate = make(el, 'prose', 7, talk.title);
   // "za Marka Vukovića": a name in a grammatical case, recorded as the paragraph's sentences name it.
   const paragraph = textUpTo(el, PROSE_TEXT);
@@ -453,6 +464,10 @@ const PROSE_TEXT = 1200;
 function pushItem(out: Candidate[], el: Element, post: Element): void {
   const bold = boldPrefix(el);
   const linked = bold ? null : linkPrefix(el);
+  if (!bold && !linked) {
+    pushOutlineItem(out, el, post);
+    return;
+  }
   const lead = bold ?? linked?.title;
   if (!lead || lead.length < 4 || /[:：]$/.test(lead) || lead.split(/\s+/).length < 2) return;
   if (contextInPost(el, post, LIST) === 'excluded') return;
@@ -467,6 +482,37 @@ function pushItem(out: Candidate[], el: Element, post: Element): void {
   if (linked && (!item.parsed.speakers.length || textUpTo(el, line.length + 40).length < line.length + 20))
     return;
   out.push(item);
+}
+
+/**
+ * An outline item (outline.ts): its line over the items of its notes, which it owns; else an item that
+ * opens with its talk's title and speaker and goes on with the notes (openings.ts), owning itself.
+ */
+function pushOutlineItem(out: Candidate[], el: Element, post: Element): void {
+  if (contextInPost(el, post, LIST) === 'excluded') return;
+  const line = outlineItemLine(el);
+  if (line) out.push(make(el, 'item', 8, line, { owns: [el] }));
+  else pushOpening(out, el, textUpTo(el, PROSE_OPENING), [el]);
+}
+
+/** A paragraph naming its talk by a linked title, with the people its sentence names in a caseless script. */
+function pushLinkedTitle(out: Candidate[], el: Element, post: Element, title: string): void {
+  const candidate = make(el, 'prose', 7, title);
+  if (!candidate.parsed.speakers.length) {
+    const notes = notesUpToNextLinkedTitle(el, post);
+    const speakers = speakersNamedAgain(el, title, notes, post.textContent ?? '');
+    if (speakers.length) candidate.parsed = { ...candidate.parsed, speakers };
+  }
+  out.push(candidate);
+}
+
+/** A block opening with its talk's title and speaker, as a paragraph introducing a talk (`prose`). */
+function pushOpening(out: Candidate[], el: Element, opening: string, owns: Element[] | null = null): void {
+  const talk = talkOpenedBy(opening, owns !== null);
+  if (!talk) return;
+  const candidate = make(el, 'prose', 7, talk.title, { owns });
+  candidate.parsed = { ...candidate.parsed, title: talk.title, speakers: talk.speakers, caseless: null };
+  out.push(candidate);
 }
 
 /**
@@ -677,9 +723,13 @@ function speakerLineAfter(el: Element, post: Element, title = ''): string[] {
   for (const block of blocksAfter(el, post)) {
     const text = textUpTo(block, MAX_SPEAKER_BLOCK);
     if (!text) continue;
-    // A long block is the write-up itself (or the rest of the page): speaker lines come before it.
-    if (text.length > MAX_SPEAKER_BLOCK || block.matches(HEADINGS) || block.querySelector(HEADINGS))
-      return [];
+    if (block.matches(HEADINGS) || block.querySelector(HEADINGS)) return [];
+    // A long block is the write-up itself (or the rest of the page): speaker lines come before it, or
+    // open it as its first line (a wiki's or a card's body wrapping every paragraph: "מרצה: …").
+    if (text.length > MAX_SPEAKER_BLOCK) {
+      const first = leaves(block)[0];
+      return first && first !== block ? speakerLine(textUpTo(first, MAX_SPEAKER_BLOCK)) : [];
+    }
     // "By Jane Doe" in a byline names the article's author, not a speaker.
     const byline = hasMetaAncestor(block, post);
     // Each line of the block, and each of its innermost blocks (an outliner's properties: "speaker:
@@ -704,7 +754,8 @@ function speakerLineAfter(el: Element, post: Element, title = ''): string[] {
         .flatMap((leaf) => personLedLine(clean(leaf.textContent)));
       if (people.length) return [...new Set(people)];
     }
-    if (++seen >= 2) return [];
+    // The post's furniture under a title (its date, its tags) stands between it and the speaker line.
+    if (!byline && ++seen >= 2) return [];
   }
   return [];
 }

@@ -44,6 +44,8 @@ import { findSpeakers } from './speakers';
 import { type DeclaredTalk, declaredTalkFor, structuredData } from './structured-data';
 import { announcesRatherThanReports } from './tense';
 import { type ListedTalk, listsRatherThanReports } from './catalogue';
+import { linkedTitleIn } from './linked-titles';
+import { introducesOthers, talkOpenedBy } from './openings';
 import { linksToRecording } from './links';
 import { nameRecurs } from './title-parse';
 import { isHowToTitle, isWatchlistTitle, stepNumber } from './vocabulary';
@@ -259,7 +261,7 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
     // A bold break or hallway line ends a talk heading's section too: it is no part of the talk.
     if (c.kind === 'heading') return lineEndingTalk(c.el, betweenTalks, end, post) ?? end;
     const line = roleLines.find((el) => precedes(c.el, el) && (!end || precedes(el, end)));
-    if (c.kind === 'prose') return announcementAfter(c.el, line ?? end, post) ?? line ?? end;
+    if (c.kind === 'prose') return announcementAfter(c, line ?? end, post) ?? line ?? end;
     return line ?? end;
   };
   // A how-to about giving talks uses talk words everywhere: its numbered steps are not talks, and only
@@ -586,16 +588,32 @@ function chooseTalks(
     // Three talks introduced in an event page's prose, each title in quotation marks (italics name films
     // and books as often), make it a write-up of talks, whatever its title says.
     const quoted = proseLines.filter((c) => quotedInText(c.el, c.parsed.title));
-    const allProse = proseTalks || (eventPage && quoted.length >= MIN_PROSE_TALKS);
+    // So do three blocks that open with a talk's title and its speaker (openings.ts), in any language.
+    const opened = proseLines.filter(
+      (c) => talkOpenedBy(textUpTo(c.el, LEAD_CHARS), c.owns !== null)?.title === c.parsed.title,
+    );
+    const allProse = proseTalks || (eventPage && Math.max(quoted.length, opened.length) >= MIN_PROSE_TALKS);
     if (allProse || openers.length >= 2) {
       const prose = scoreGroup(allProse ? proseLines : openers, post);
       if (prose.strong >= 2) scored.push(prose);
     }
   }
   if (!scored.length) {
+    // Titles linked to their recordings or slides inside sentences, in three paragraphs (two on an event
+    // page): notes that name their talks so need no word detection knows (linked-titles.ts).
+    // A text linked again and again ("Google Play", "Watch on YouTube") names a store or a service.
+    const linked = body.filter((c) => c.kind === 'prose' && !c.role && isLinkedTitle(c));
+    const once = linked.filter((c) => linked.filter((o) => o.text === c.text).length === 1);
+    if (once.length >= (eventPage ? 2 : MIN_PROSE_TALKS)) scored.push(scoreGroup(once, post));
+  }
+  if (!scored.length) {
     const plain = body.filter((c) => c.kind === 'plain' && !c.role);
     const group = plain.length >= 2 ? scoreGroup(plain, post) : null;
-    if (group && eventPage && group.evidenced >= 2) scored.push(group);
+    // Off event pages (no conference word the vocabulary knows: a recap in Arabic, Albanian …) two lines
+    // that name their speakers are talks when their notes name those people again, as notes on a talk
+    // tell what its speaker did ("منى بدأت بسؤال"): a recipe's notes do not name its cook.
+    if (group && (eventPage ? group.evidenced >= 2 : speakersNamedInNotes(group, post) >= 2))
+      scored.push(group);
   }
   if (!scored.length && eventPage && !strongOnly) {
     // No line of any form names a talk: the write-up may be a run of like blocks (a thread's posts, a
@@ -873,6 +891,7 @@ function hasStrongEvidence(c: Candidate, post: Element, byForm = true): boolean 
   if (p.prefixPeople.length && confirmPrefix(c, post)) return true;
   // A card is a link to a recording or a talk page: that link is what makes it a card, not evidence.
   if (c.kind === 'card') return false;
+  if (c.kind === 'prose' && isLinkedTitle(c)) return true;
   return [...c.el.querySelectorAll('a[href]')].some((a) => TALK_LINK.test(a.getAttribute('href') ?? ''));
 }
 
@@ -894,6 +913,17 @@ const NOT_SEEN_NOTES = 300;
 const NOT_SEEN =
   /(?<!\p{L})(?:(?:did not|didn't|didn’t|could not|couldn't|couldn’t|cannot|can't|never) (?:get in|get into (?:the|that) room|make it|attend|see (?:it|this|that)|go)|(?:i|we) (?:missed|skipped) (?:it|this|that|the (?:talk|session|keynote))|missed (?:this|that) one|not attended|room (?:was )?(?:at capacity|full)|(?:watch|catch) (?:it |the recording )?later|nicht (?:reingekommen|hineingekommen|teilgenommen|gesehen)|verpasst|saal (?:war )?voll|pas pu (?:entrer|y aller|assister)|salle (?:était )?pleine|raté|no (?:pude|pudimos) (?:entrar|ir|asistir)|me la perdí|sala llena|não (?:consegui|conseguimos) (?:entrar|assistir)|perdi essa|sala lotada|niet (?:binnen|naar binnen) gekomen|gemist|missade|missat|kom(?:mer)? inte in|salen var full|kom ikke (?:inn|ind)|gikk glipp|salen var fuld|нисмо ушли|нисам ушао|нисам ушла|nismo ušli|nisam ušao|nisam ušla|(?:сала|sala|dvorana) (?:је |je )?(?:била |bila )?(?:пуна|puna))(?!\p{L})/iu;
 export const saysNotSeen = (notes: string) => notes.length <= NOT_SEEN_NOTES && NOT_SEEN.test(notes);
+
+/** The lines of `group` whose speakers their notes name again. */
+function speakersNamedInNotes(group: Group, post: Element): number {
+  return group.members.filter((m) => {
+    const notes = sectionText(m.c, post, NOTES_CHARS);
+    return m.c.parsed.speakers.some((name) => nameWordRecurs(name, notes, 'clitic'));
+  }).length;
+}
+
+/** A paragraph naming its talk by a link to the recording or slides, the link's text the title. */
+const isLinkedTitle = (c: Candidate) => linkedTitleIn(c.el) === c.text;
 
 /** Evidence that a single line names a talk even on its own. */
 function isUnmistakable(c: Candidate): boolean {
@@ -924,6 +954,16 @@ function confirmPrefixesInNamingForm(group: Group, colonOnly: boolean): void {
   );
   if (naming.length < 2 || naming.length < group.strong * STRONG_FORM_SHARE) return;
   for (const m of group.members) {
+    // Names in a script without letter case behind the title ("«T» (ياسمين طارق)") read as a phrase
+    // could; where the form's other lines name their speakers for sure, this line names its own the same
+    // way. Not a prefix: "মূল বক্তব্য: T" (Keynote: T) reads as a name before a colon.
+    const caseless = m.c.parsed.caseless;
+    const behind = caseless && m.c.text.replace(/[)）\s]+$/u, '').endsWith(caseless.speakers.at(-1) ?? '');
+    if (caseless && behind && !colonOnly && m.evidence !== 'strong' && m.c.role === null) {
+      m.c.parsed = { ...m.c.parsed, title: caseless.title, speakers: caseless.speakers, caseless: null };
+      m.evidence = 'strong';
+      continue;
+    }
     if (m.evidence === 'strong' || m.c.role !== null || !m.c.parsed.prefixPeople.length) continue;
     if (colonOnly && m.c.parsed.prefixDash) continue;
     if (m.c.listedSpeakers.length) continue; // "Speakers: …" says who spoke; the prefix is title
@@ -1040,11 +1080,13 @@ function headingOrNextEnd(
  * announcing a break, a block of short talks or the end ("Coffee break ☕.", "That's a wrap!"), or that
  * tells of someone at another talk, before `end`; null when there is none.
  */
-function announcementAfter(el: Element, end: Element | null, post: Element): Element | null {
-  for (const block of blocksAfter(el, post)) {
+function announcementAfter(c: Candidate, end: Element | null, post: Element): Element | null {
+  for (const block of blocksAfter(c.el, post)) {
     if (end && (block === end || !precedes(block, end))) return null;
     if (opensWithBreak(textUpTo(block, 120))) return block;
     if (tellsOfAnotherTalk(textUpTo(block, 400))) return block;
+    // A talk opening its paragraph: the next paragraph naming other people opens another talk.
+    if (c.parsed.speakers.length && introducesOthers(textUpTo(block, 400), c.parsed.speakers)) return block;
   }
   return null;
 }

@@ -5,7 +5,7 @@
  * a listed talk as a catalogue's (catalogue.ts), never a talk on its own.
  */
 export const RECORDING_LINK =
-  /\/\/(?:[\w-]+\.)*(?:video|videos|media|tv|watch|stream|play)\.|\/(?:videos?|recordings?|watch|media|talks?|sessions?|schedule|program(?:me)?|agenda|slides|presentations?)\b|\.pdf(?:$|[?#])|youtube(?:-nocookie)?\.|youtu\.be|vimeo\.com|speakerdeck\.com|slideshare\.net|media\.ccc\.de|pretalx|sessionize|sched\.com/i;
+  /\/\/(?:[\w-]+\.)*(?:video|videos|media|tv|watch|stream|play|slides|decks?)\.|\/(?:videos?|recordings?|watch|media|talks?|sessions?|schedule|program(?:me)?|agenda|slides|presentations?)\b|\.pdf(?:$|[?#])|youtube(?:-nocookie)?\.|youtu\.be|vimeo\.com|speakerdeck\.com|slideshare\.net|media\.ccc\.de|pretalx|sessionize|sched\.com/i;
 
 /** True when `el` is a link to a recording or a talk's page, or holds one. */
 export function linksToRecording(el: Element): boolean {

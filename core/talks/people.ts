@@ -81,14 +81,21 @@ const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** People named in a script without letter case ("נועה לוי", "هالة منصور، يوسف"), as `caselessName` reads each. */
 export function parseCaselessPeople(text: string): string[] | null {
-  const parts = text
-    .replace(/\s*[(（][^()（）]*[)）]/gu, ' ')
-    .split(/\s*(?:,|،|&|(?<![\p{L}\p{M}])(?:and|और|و|ו)(?![\p{L}\p{M}]))\s*/u)
-    .filter(Boolean);
-  if (!parts.length || parts.length > 4) return null;
-  const people = parts.map(caselessName);
-  return people.every((p): p is string => p !== null) ? people : null;
+  const bare = text.replace(/\s*[(（][^()（）]*[)）]/gu, ' ');
+  const read = (joined: string) => {
+    const parts = joined
+      .split(/\s*(?:,|،|&|(?<![\p{L}\p{M}])(?:and|और|و|ו)(?![\p{L}\p{M}]))\s*/u)
+      .filter(Boolean);
+    if (!parts.length || parts.length > 4) return null;
+    const people = parts.map(caselessName);
+    return people.every((p): p is string => p !== null) ? people : null;
+  };
+  // Hebrew and Arabic write "and" as a letter glued to the next word ("יעל כהן ואיתי רוזן"): read so
+  // only where the whole does not read as names.
+  return read(bare) ?? read(bare.replace(GLUED_AND, ' $1 '));
 }
+/** "and" glued to the word after it, after a word of its own script: Hebrew "ו", Arabic "و". */
+const GLUED_AND = /(?<=[\p{L}\p{M}]\s)(ו|و)-?(?=[\p{L}])/gu;
 
 /** A Japanese honorific after a name: "さん", "氏", "様", "先生". */
 export const HONORIFIC = /(?:さん|氏|様|先生)(?:\s|$|[・･,、])/u;

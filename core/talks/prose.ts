@@ -97,10 +97,21 @@ function personNearAfter(after: string): string[] | null {
     .slice(0, MAX_GAP + 5);
   let i = 0;
   while (i < MAX_GAP && /^\p{Ll}+$/u.test(words[i] ?? '')) i++;
+  return leadingPeople(words.slice(i), (word) => NAME_TOKEN.test(word) || JOINER.test(word));
+}
+
+/**
+ * The people `words` open with: the longest run of them that reads as people, the run ending at a word
+ * that `isNameWord` refuses or at a word's punctuation ("Murat Aydın, JavaLand 2024" names Murat Aydın).
+ */
+export function leadingPeople(
+  words: readonly string[],
+  isNameWord: (word: string) => boolean,
+): string[] | null {
   const run: string[] = [];
-  for (const word of words.slice(i)) {
+  for (const word of words) {
     const bare = word.replace(/[,.;:!?)]+$/u, '');
-    if (!NAME_TOKEN.test(bare) && !JOINER.test(bare)) break;
+    if (!isNameWord(bare)) break;
     run.push(bare);
     if (bare !== word) break;
   }
@@ -121,7 +132,7 @@ export function quotedTitleIn(text: string): string | null {
 }
 
 /** A title, not a saying: a few words, a capital or a digit first, no sentence ending inside or at the end. */
-function isTitleShaped(title: string): boolean {
+export function isTitleShaped(title: string): boolean {
   // A capital, a digit or a CJK script first; or a code word ("io_uring in Production", "kubectl.ts").
   if (
     !/^[\p{Lu}\p{N}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(title) &&

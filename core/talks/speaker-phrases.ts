@@ -6,7 +6,7 @@
  * an honorific ("鈴木花子さんの発表"). speakers.ts and candidates.ts build their patterns from these;
  * every pattern still needs a name shaped like a person's, so a table entry never names anyone alone.
  */
-import { parsePeopleWithRole, withoutOutlineMarkup } from './people';
+import { parseCaselessPeople, parsePeopleWithRole, withoutOutlineMarkup } from './people';
 
 /** Each entry a list separated by "|"; a "?" or "[oa]" in a word is read as in a regex ("présentée? par"). */
 interface LanguagePhrases {
@@ -120,13 +120,13 @@ export const CJK_SPEAKER =
  * person emoji posts without markup (LinkedIn, X) use as the label.
  */
 const SPEAKER_LINE =
-  /^((?:speakers?|speaker\(s\)|presenters?|presented by|given by|by|sprecher(?:in)?(?:innen)?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|ponente|orador(?:a|es|as)?|palestrantes?|sprekers?|relatori?|relatrice|докладчи(?:ки|ца|к)|спикеры?|выступающ(?:ий|ая|ие)|prelegen(?:tka|tki|ci|t)|mówca|mówczyni|přednášející|řeční(?:ce|ci|k)|mluvčí|доповідач(?:ка|і)?|konuşmacı(?:lar)?|előadó(?:k)?|föreläsare|foredragsholder|puhuja(?:t)?|pembicara|narasumber|penceramah|diễn giả|người trình bày|moderat(?:orin|orka|rice|eur|ör|or)|moderador(?:a|es|as)?|modérat(?:eur|rice)|(?:palestra|charla|conférence|talk|vortrag|keynote) (?:de|by|von|par|por)|登壇者|講演者|発表者|スピーカー|讲师|讲者|演讲者|演讲人|分享者|(?:分享|演讲|特邀)?嘉宾|講師|講者|演講者|演講人|主講人?|主讲人?|발표자|연사|👤|👥))\s*[:：]?\s*(.{2,200})$/iu;
+  /^((?:speakers?|speaker\(s\)|presenters?|presented by|given by|by|sprecher(?:in)?(?:innen)?|referent(?:in)?(?:en)?|intervenants?|orateurs?|ponentes?|ponente|orador(?:a|es|as)?|palestrantes?|sprekers?|relatori?|relatrice|докладчи(?:ки|ца|к)|спикеры?|выступающ(?:ий|ая|ие)|prelegen(?:tka|tki|ci|t)|mówca|mówczyni|přednášející|řeční(?:ce|ci|k)|mluvčí|доповідач(?:ка|і)?|konuşmacı(?:lar)?|előadó(?:k)?|föreläsare|foredragsholder|puhuja(?:t)?|pembicara|narasumber|penceramah|diễn giả|người trình bày|moderat(?:orin|orka|rice|eur|ör|or)|moderador(?:a|es|as)?|modérat(?:eur|rice)|(?:palestra|charla|conférence|talk|vortrag|keynote) (?:de|by|von|par|por)|登壇者|講演者|発表者|スピーカー|讲师|讲者|演讲者|演讲人|分享者|(?:分享|演讲|特邀)?嘉宾|講師|講者|演講者|演講人|主講人?|主讲人?|발표자|연사|מרצ(?:ה|ָה|ים|ות)|דובר(?:ת|ים|ות)?|المتحدث(?:ة|ون|ين)?|المحاضر(?:ة|ون|ين)?|مقرر(?:ہ|ین)?|👤|👥))\s*[:：]?\s*(.{2,200})$/iu;
 /**
  * Labels that name one person: after "Speaker: Jane Doe," comes her role or company ("Prelegent: Jan
  * Nowak, Hurtownia Danych" is one man), where "Speakers: A, B" lists people.
  */
 const ONE_SPEAKER_LABEL =
-  /^(?:speaker|presenter|sprecher|sprecherin|referent|referentin|intervenant|intervenante|orateur|oratrice|ponente|orador|oradora|palestrante|spreker|relatore|relatrice|докладчик|докладчица|спикер|выступающий|выступающая|prelegent|prelegentka|mówca|mówczyni|řečník|řečnice|доповідач|доповідачка|konuşmacı|előadó|föreläsare|foredragsholder|puhuja|penceramah|diễn giả|người trình bày|moderator|moderatör|moderatorin|moderatorka|moderatrice|modérateur|modératrice|moderador|moderadora|(?:分享|演讲|特邀)?嘉宾|👤)$/iu;
+  /^(?:speaker|presenter|sprecher|sprecherin|referent|referentin|intervenant|intervenante|orateur|oratrice|ponente|orador|oradora|palestrante|spreker|relatore|relatrice|докладчик|докладчица|спикер|выступающий|выступающая|prelegent|prelegentka|mówca|mówczyni|řečník|řečnice|доповідач|доповідачка|konuşmacı|előadó|föreläsare|foredragsholder|puhuja|penceramah|diễn giả|người trình bày|moderator|moderatör|moderatorin|moderatorka|moderatrice|modérateur|modératrice|moderador|moderadora|(?:分享|演讲|特邀)?嘉宾|מרצה|מרצָה|דובר|דוברת|المتحدث|المتحدثة|المحاضر|المحاضرة|مقرر|مقررہ|👤)$/iu;
 
 /** A first word (a label) and a bar after it: "分享嘉宾｜", "Speaker | ". */
 const LABEL_BAR = /^(\S{1,16})\s*[|｜]\s*/u;
@@ -148,5 +148,6 @@ export function speakerLine(text: string): string[] {
   // "Speaker: Jane Doe (Acme). Notes: Kim.": the line goes on after a full stop; the people come before it.
   const sentence = people.replace(/(?<=[\p{L})]{2})[.;]\s.*$/u, '');
   const named = ONE_SPEAKER_LABEL.test(m[1]) ? sentence.replace(/\s*[,，].*$/u, '') : sentence;
-  return parsePeopleWithRole(named) ?? [];
+  // After a label, names in a script without letter case need no capitals to tell them ("מרצה: נועה ברק").
+  return parsePeopleWithRole(named) ?? parseCaselessPeople(named.replace(/[.;:]+$/u, '')) ?? [];
 }

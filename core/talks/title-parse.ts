@@ -49,7 +49,7 @@ export interface ParsedTitle {
 
 const MARKERS: [RegExp, TalkMarker][] = [
   [
-    /^(?:opening |closing |morning |afternoon |the |(?:mon|tues|wednes|thurs|fri|satur|sun)day |day (?:one|two|three|\d) )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$|^(?:nyitó|záró) (?:keynote|előadás)$|^(?:öppnings|avslutnings)?keynote$|^(?:कीनोट|मुख्य भाषण|הרצאת (?:פתיחה|סיום)|الكلمة (?:الافتتاحية|الرئيسية|الختامية)|κεντρική ομιλία|ключевой доклад|пленарный доклад|(?:открывающий |закрывающий |вступительный )?кейноут|(?:відкриваючий |закриваючий )?кейноут|wykład otwierający|wykład inauguracyjny|keynote (?:otwierając|zamykając)(?:y|a)|úvodní přednáška|zahajovací přednáška|ключова доповідь|пленарна доповідь|açılış konuşması|kapanış konuşması|ana konuşma|sesi utama|pembicara utama|ucaptama(?: pembukaan| penutup| perasmian)?|bài phát biểu chính|phiên toàn thể|主旨发言)$/iu,
+    /^(?:opening |closing |morning |afternoon |the |(?:mon|tues|wednes|thurs|fri|satur|sun)day |day (?:one|two|three|\d) )?keynote(?: talk| address| speech)?$|^keynote (?:d['’]ouverture|de clôture|de cierre|de apertura|d['’]apertura)$|^keynote (?:de abertura|de encerramento|inaugural)$|^(?:palestra|conferencia|charla) (?:de abertura|inaugural|de apertura)$|^(?:eröffnungs|abschluss)-?keynote$|^(?:主题演讲|主旨演讲|特邀演讲|开场演讲|기조연설|키노트)$|^(?:conférence|session) (?:d['’]ouverture|de clôture|plénière)$|^plénière$|^基調講演$|^キーノート$|^keynote-vortrag$|^(?:nyitó|záró) (?:keynote|előadás)$|^(?:hapja|mbyllja|fjalimi (?:hapës|kryesor))$|^(?:öppnings|avslutnings)?keynote$|^(?:कीनोट|मुख्य भाषण|הרצאת (?:פתיחה|סיום)|الكلمة (?:الافتتاحية|الرئيسية|الختامية)|κεντρική ομιλία|ключевой доклад|пленарный доклад|(?:открывающий |закрывающий |вступительный )?кейноут|(?:відкриваючий |закриваючий )?кейноут|wykład otwierający|wykład inauguracyjny|keynote (?:otwierając|zamykając)(?:y|a)|úvodní přednáška|zahajovací přednáška|ключова доповідь|пленарна доповідь|açılış konuşması|kapanış konuşması|ana konuşma|sesi utama|pembicara utama|ucaptama(?: pembukaan| penutup| perasmian)?|bài phát biểu chính|phiên toàn thể|主旨发言)$/iu,
     'keynote',
   ],
   [
@@ -81,8 +81,9 @@ const BY_PREFIX =
 const ROOM =
   /^(?:(?:room|track|hall|stage|salle|saal|sala|raum|zaal|aula|auditorium|auditorio|main stage|main hall|devroom|escenario|scène|bühne|palco|palcoscenico|terem|sal|sali)\s*[\p{L}\d.]{0,12}|[\p{Lu}\d]{1,3}\s+(?:terem|sal|sali|room|hall|stage))$/iu;
 const SESSION_CODE = /^([A-Z]{2,5}-?\d{2,4}[A-Z]?)(?:\s*[-:–—|]\s*|\s+)(?=\S)/u;
+/** A time in front, a video chapter's "01:02:45" too. */
 const TIME =
-  /^((?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm))?(?:\s*[-–—]\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm))?)?)(?:\s*[-:–—|·•,]\s*|\s+)(?=\S)/iu;
+  /^((?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?(?:\s*(?:am|pm))?(?:\s*[-–—]\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm))?)?)(?:\s*[-:–—|·•,]\s*|\s+)(?=\S)/iu;
 /** A time of day: "10:20", "9.30", "14h30", "11:00-11:40", "3:15 pm". */
 const TIME_OF_DAY = String.raw`(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*[aApP][mM])?(?:\s*[-–—]\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*[aApP][mM])?)?`;
 /**
@@ -346,7 +347,9 @@ export function parseTalkTitle(raw: string): ParsedTitle {
     if (text === before) break;
   }
 
-  // Parentheses after a quoted title that name no speaker ("«T» (Тарас)", a first name) are not title.
+  // Parentheses after a quoted title that name no speaker ("«T» (Тарас)", a first name) are not title;
+  // in a script without letter case they may still name the speakers ("«T» (ياسمين طارق)").
+  const withParens = text;
   if (!speakers.length) text = text.replace(QUOTED_THEN_PARENS, '$1');
   let prefixPeople: string[] = [];
   let titleAfterPrefix: string | null = null;
@@ -364,7 +367,7 @@ export function parseTalkTitle(raw: string): ParsedTitle {
   }
   return {
     title: tidy(text),
-    caseless: speakers.length || prefixPeople.length || authors ? null : caselessReading(text),
+    caseless: speakers.length || prefixPeople.length || authors ? null : caselessReading(withParens),
     speakers,
     marker,
     code,

@@ -97,6 +97,19 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   // Since detect13b the link card's title is its first line, not its "세션 영상" caption; the quotation and
   // big-text talks are still missed.
   '139-naver-blog-smarteditor-infcon-ko.html': { passages: 'editor components', talks: 'editor components' },
+  // Held-out round 13 (pages 144-155), as first run on 2026-12-07 (25/67 passages with session 12's detector;
+  // docs/talk-detection.md). 146 (outline items), 151 (speaker labels in tiddler bodies) and 152 (emoji lines)
+  // pass since detect13c.
+  // Pelican, Slovenian: talks open paragraphs and items; "T je bilo zadnje predavanje sekcije, imela sta ga A in
+  // B" sets its unquoted title apart by no mark (no quotes, dash or comma): that talk is missed, its notes under
+  // no talk.
+  '144-pelican-session-paragraphs-nt-konferenca-sl.html': {
+    passages: 'title set apart by no mark',
+    talks: 'title set apart by no mark',
+  },
+  // Evernote, Urdu: titles linked inside sentences are read since detect13c; the lunch paragraph between two
+  // talks belongs to no talk only by its meaning.
+  '148-evernote-shared-note-link-titles-devfest-lahore-ur.html': { passages: 'lunch paragraph by meaning' },
 };
 
 describe.each(loadRecapCases().map((c) => [c.file, c] as const))('%s', (file, c) => {
