@@ -161,7 +161,7 @@ export function leadOf(block: Element, readPast: (el: Element) => boolean = () =
       const e = child as Element;
       if (SKIPPED.test(e.tagName) || isHidden(e) || e.getAttribute('role') === 'button' || readPast(e))
         continue;
-      if (!text.trim() && tokens(e).some((t) => META.test(t))) continue;
+      if (!text.trim() && (tokens(e).some((t) => META.test(t)) || isStampOnly(e))) continue;
       if (BLOCK_TAG.test(e.tagName) && text.trim()) return true;
       if (visit(e)) return true;
       if (BLOCK_TAG.test(e.tagName) && text.trim()) return true;
@@ -179,6 +179,16 @@ export function leadOf(block: Element, readPast: (el: Element) => boolean = () =
         ? 'bold'
         : 'plain';
   return { text: line, kind, holder };
+}
+
+/**
+ * A block holding only a time stamp (a `<div>` around a `<time>`, as a timeline sets an entry's time
+ * beside its body): the entry's stamp, not its line. A stamp inline before a title stays the line's.
+ */
+function isStampOnly(el: Element): boolean {
+  if (!BLOCK_TAG.test(el.tagName)) return false;
+  const time = el.querySelector('time');
+  return time !== null && clean(time.textContent) === clean(el.textContent);
 }
 
 /**
