@@ -8,6 +8,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectTalkSections, talkForNode } from '@/core/talks';
+import { headingRole } from '@/core/talks/vocabulary';
 
 const page = (body: string, title: string) =>
   new JSDOM(`<!doctype html><html><head><title>${title}</title></head><body>${body}</body></html>`, {
@@ -46,7 +47,7 @@ const CASES = [
       [
         '<H3>Everything else</H3>',
         'e5',
-        'The hallway was as good as always, and the auction raised money again.',
+        'The works-in-progress session was as good as always, and the auction raised money again.',
       ],
     ],
     expected: [
@@ -84,7 +85,11 @@ const CASES = [
         'f3',
         'Inès a mesuré les temps de chargement depuis un village de montagne pendant un mois.',
       ],
-      ['<h3>Le reste</h3>', 'f4', 'Le repas du samedi était excellent, et les bénévoles aussi.'],
+      [
+        '<h3>Le reste</h3>',
+        'f4',
+        'La session des travaux en cours était bonne, et le repas du samedi excellent.',
+      ],
     ],
     expected: [
       ['Le noyau sans peur', ['Chloé Martin']],
@@ -129,5 +134,19 @@ describe('rules between paragraphs of an essay', () => {
 
   it('names no talk', () => {
     expect(titles(doc)).toEqual([]);
+  });
+});
+
+describe('what the writer gathers after the talks closes the write-up', () => {
+  it.each([
+    'Everything else',
+    'The rest of the conference',
+    'Odds and ends',
+    'Alles andere',
+    'Le reste',
+    'Todo lo demás',
+    'O resto',
+  ])('%s', (line) => {
+    expect(headingRole(line)).toBe('outro');
   });
 });
