@@ -111,6 +111,9 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   },
   // Naver blog, Korean: each talk opens at a different SmartEditor component (quotation, link card, big text).
   '139-naver-blog-smarteditor-infcon-ko.html': { passages: 'editor components', talks: 'editor components' },
+  // Held-out round 13 (pages 144-155), as first run on 2026-12-07 (25/67 passages with session 12's detector;
+  // docs/talk-detection.md). 145 (an interview), 147 (a timeline of list items), 149 (parts between rules), 150
+  // ("T – Speaker | Conference"), 153 (a wishlist) and 154 (a course's lessons) pass since detect13d; 155 passes.
 };
 
 describe.each(loadRecapCases().map((c) => [c.file, c] as const))('%s', (file, c) => {
