@@ -98,7 +98,7 @@ function runsUnder(parent: Element): BlockLine[] {
     const shape = `${child.tagName}>${lead.holder === child ? '' : lead.holder.tagName}|${lead.kind}`;
     byShape.set(shape, [...(byShape.get(shape) ?? []), child]);
   }
-  const out: BlockLine[] = [];
+  const out: BlockLine[] = partsUnder(children);
   for (const members of byShape.values()) {
     if (members.length < MIN_RUN) continue;
     const talks = members.filter((m) => readsAsTalk(m, leads.get(m)!, members));
@@ -161,7 +161,7 @@ export function leadOf(block: Element, readPast: (el: Element) => boolean = () =
       const e = child as Element;
       if (SKIPPED.test(e.tagName) || isHidden(e) || e.getAttribute('role') === 'button' || readPast(e))
         continue;
-      if (!text.trim() && tokens(e).some((t) => META.test(t))) continue;
+      if (!text.trim() && (tokens(e).some((t) => META.test(t)) || isStampOnly(e))) continue;
       if (BLOCK_TAG.test(e.tagName) && text.trim()) return true;
       if (visit(e)) return true;
       if (BLOCK_TAG.test(e.tagName) && text.trim()) return true;
@@ -179,6 +179,16 @@ export function leadOf(block: Element, readPast: (el: Element) => boolean = () =
         ? 'bold'
         : 'plain';
   return { text: line, kind, holder };
+}
+
+/**
+ * A block holding only a time stamp (a `<div>` around a `<time>`, as a timeline sets an entry's time
+ * beside its body): the entry's stamp, not its line. A stamp inline before a title stays the line's.
+ */
+function isStampOnly(el: Element): boolean {
+  if (!BLOCK_TAG.test(el.tagName)) return false;
+  const time = el.querySelector('time');
+  return time !== null && clean(time.textContent) === clean(el.textContent);
 }
 
 /**
@@ -230,7 +240,7 @@ function withoutTimeStamp(line: string): string {
  * A block's first line reads as a talk's title: short, not a sentence, no structural word (a break, a
  * conclusion), with its speakers, a quoted title or a session kind, and notes after it.
  */
-function readsAsTalk(block: Element, lead: Lead, members: Element[]): boolean {
+function readsAsTalk(block: Element, lead: Lead, members: Element[], part?: Element[]): boolean {
   const line = withoutTimeStamp(lead.text);
   if (line.length > MAX_LEAD || !isTitleLike(line)) return false;
   const parsed = parseTalkTitle(line);
@@ -246,12 +256,53 @@ function readsAsTalk(block: Element, lead: Lead, members: Element[]): boolean {
     QUOTE.test(parsed.title.slice(0, 1)) ||
     // "Day 2 · «Title»": the title the parser kept was quoted in the line.
     QUOTE.test(line.charAt(line.indexOf(parsed.title) - 1)) ||
-    firstNameInParens(parsed.title, ownedBy(block, lead, members)) !== null ||
+    // "Sal 5 – Title": a place of the programme in front.
+    parsed.slot !== null ||
+    firstNameInParens(parsed.title, part ?? ownedBy(block, lead, members)) !== null ||
     // A run of blocks each opening with a link to its recording or page: the links name the talks.
     lead.kind === 'link';
   if (!evidence) return false;
   // A list of titles (a programme, links to read) has no notes: a talk written up has.
-  return notesLength(block, lead) >= MIN_NOTES;
+  const notes = part
+    ? part.reduce((sum, el) => sum + clean(el.textContent).length, 0) - lead.text.length
+    : notesLength(block, lead);
+  return notes >= MIN_NOTES;
+}
+
+/**
+ * The parts of a block's `children` set apart by rules (`<hr>`), as a page written by hand divides its talks: each
+ * part opens with a line, whatever element holds it (a heading, a bold paragraph, a plain one), so the
+ * parts are one run whatever their first elements are. Read where two rules or more make three parts;
+ * a part whose line reads as a talk's title is that talk, owning the part up to the next rule.
+ */
+function partsUnder(children: Element[]): BlockLine[] {
+  if (children.filter((c) => c.tagName === 'HR').length < MIN_RUN - 1) return [];
+  const parts: Element[][] = [[]];
+  for (const child of children) {
+    const part = parts[parts.length - 1]!;
+    if (child.tagName === 'HR') parts.push([]);
+    // Empty anchors (`<a name>`) before a part's line are no part of it.
+    else if (part.length || clean(child.textContent)) part.push(child);
+  }
+  const leads = parts
+    .filter((part) => part.length)
+    .map((part) => ({ part, lead: leadOf(part[0]!) }))
+    .filter((p): p is { part: Element[]; lead: Lead } => p.lead !== null);
+  const members = leads.map((p) => p.part[0]!);
+  const talks = leads.filter(({ part, lead }) => readsAsTalk(part[0]!, lead, members, part));
+  if (talks.length < 2 || talks.length < leads.length / 3) return [];
+  return talks.map(({ part, lead }) => {
+    const text = withoutOutlineMarkup(withoutTimeStamp(lead.text));
+    const named = quotedAndAttributed(text);
+    const parsed = parseTalkTitle(text);
+    return {
+      el: part[0]!,
+      text,
+      owns: part,
+      parsed: named ? { ...parsed, ...named, prefixPeople: [], titleAfterPrefix: null } : parsed,
+      linked: false,
+    };
+  });
 }
 
 /** Not a sentence: no full stop inside or at the end outside quotes, few words. */

@@ -32,10 +32,12 @@ import {
 import { talkOpenedInBlock, withoutBadge } from './boxes';
 import { threadTalks } from './messages';
 import { withoutPostExcerptFrame } from './post-excerpt';
-import { findPosts } from './posts';
+import { findPosts, liveBlogEntries } from './posts';
 import { endAtLinesBetweenTalks, lineEndingTalk, linesBetweenTalks } from './section-ends';
 import { isProposalOrCall } from './proposal';
 import { opensWithBreak, tellsOfAnotherTalk } from './prose';
+import { talkOfInterview } from './interview';
+import { countsUp } from './numbering';
 import { singleTalkOfPost, talkNamedInOpening, talkNamedInPageTitle } from './single-talk';
 import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
 import { nameWordRecurs, parsePeople } from './people';
@@ -289,6 +291,8 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
     if (talks.length === 1 && !eventPage && !isUnmistakable(talks[0]!.c)) talks = [];
     const single =
       singleTalkOfPost(post, postTitleText, postTitle?.el ?? null, eventPage) ??
+      // An interview with the speaker about the talk its title quotes.
+      (eventPage ? talkOfInterview(post, postTitleText, postTitle?.el ?? post) : null) ??
       // Where no line names a talk for sure, the opening may name the one talk the post is about.
       (strongTalks === 0
         ? talkNamedInOpening(post, postTitleText, postTitle?.el ?? null, eventPage)
@@ -354,13 +358,17 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
  * entries.
  */
 function fileLiveBlogEntries(sections: TalkSection[], post: Element, titles: Candidate[]): void {
-  const entries = entriesOf(post);
+  const entries = liveBlogEntries(post);
   if (entries.length < 3 || !sections.length) return;
   const timeOf = (entry: Element) => Date.parse(entry.querySelector('time')?.getAttribute('datetime') ?? '');
   // Titled: by a heading or a structural line, or by the paragraph that opens a thread's post and
   // introduces its talk.
+  // A heading in an entry titles it, also where it is no candidate line (inside a timeline's list item).
   const titled = entries.filter(
-    (entry) => titles.some((h) => entry.contains(h.el)) || sections.some((s) => entry.contains(s.heading)),
+    (entry) =>
+      titles.some((h) => entry.contains(h.el)) ||
+      sections.some((s) => entry.contains(s.heading)) ||
+      entry.querySelector(HEADINGS) !== null,
   );
   const sectionOf = new Map<Element, TalkSection>();
   for (const section of sections) {
@@ -560,7 +568,10 @@ function chooseTalks(
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   withoutAgendaRows(groups, post);
-  for (const members of groups.values()) confirmPrefixesByForm(members);
+  for (const members of groups.values()) {
+    confirmPrefixesByForm(members);
+    withoutCountedSlots(members);
+  }
   const scored = [...groups.values()]
     .map((members) => scoreGroup(members, post))
     // Off event pages (no conference words anywhere) only strong evidence counts.
@@ -665,6 +676,18 @@ function chooseTalks(
   }
   if (eventPage && !strongOnly) accepted = withStrays(accepted, body, post);
   return eventPage ? withTalkBlocksAmongHeadings(accepted, body, post) : accepted;
+}
+
+/**
+ * "Aula 1 — T", "Aula 2 — T", "Aula 3 — T": where the places in front of a form's lines count up and no
+ * line names a speaker, they number a course's lessons (or a series' parts), not rooms of a programme:
+ * no slot, so no evidence of a talk.
+ */
+function withoutCountedSlots(members: Candidate[]): void {
+  const slotted = members.filter((c) => c.parsed.slot);
+  if (members.some((c) => c.parsed.speakers.length || c.listedSpeakers.length)) return;
+  if (!countsUp(slotted.map((c) => c.parsed.slot!))) return;
+  for (const c of slotted) c.parsed = { ...c.parsed, slot: null };
 }
 
 /**
@@ -797,6 +820,9 @@ function withRunMates(talks: Talk[], post: Element): Talk[] {
   // A talk standing in a block of the run owns that block, as its mates own theirs: the next block (a
   // break, a note) is no longer its.
   const owning = talks.map((t) => {
+    // The talk's line is a block's own line (a part between rules): the talk owns what the block does.
+    const same = lines.find((c) => c.el === t.c.el && c.owns);
+    if (same && !t.c.owns) return { ...t, c: { ...t.c, owns: same.owns } };
     const block = t.c.owns
       ? null
       : [...runs].flatMap((r) => [...(r?.children ?? [])]).find((b) => b.contains(t.c.el));

@@ -65,7 +65,7 @@ function openingOf(sentence: string): OpenedTalk | null {
     const title = m?.[1]?.trim() ?? '';
     if (!m || !isTitleShaped(title) || title.split(/\s+/).length > maxWords) continue;
     const speakers = personAt(sentence.slice(m[0].length));
-    if (speakers) return { title, speakers };
+    if (speakers && !titleFollows(sentence, speakers)) return { title, speakers };
   }
   return null;
 }
@@ -74,6 +74,18 @@ const BARE_OPENINGS: [RegExp, number][] = [
   [DASH_OPENING, MAX_DASH_TITLE_WORDS],
   [COMMA_OPENING, MAX_COMMA_TITLE_WORDS],
 ];
+
+/**
+ * "Saal 2 jetzt — Jonas Reiter, Datenbanken ohne Drama", "Room 2 now — Jane Doe, T": a kicker (a room,
+ * a time) before the dash and the title after the person, set apart by a comma and ending the sentence;
+ * the opening is the kicker, not a title.
+ */
+function titleFollows(sentence: string, speakers: string[]): boolean {
+  const last = speakers.at(-1) ?? '';
+  const after = sentence.slice(sentence.indexOf(last) + last.length);
+  const title = /^\s*,\s*(.+)$/u.exec(after)?.[1]?.trim() ?? '';
+  return title !== '' && title.split(/\s+/).length <= MAX_DASH_TITLE_WORDS && isTitleShaped(title);
+}
 
 /** The block's first sentence: up to a full stop, a question or an exclamation mark and a space. */
 function firstSentence(text: string): string {

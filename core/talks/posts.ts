@@ -3,7 +3,7 @@
  * uses none (Blogger's `.post`), else the main content. A live blog's entries are `<article>`s too,
  * but one talk spans several of them: a run of short dated sibling articles is one post.
  */
-import { clean, isBoilerplate } from './dom';
+import { clean, HEADINGS, isBoilerplate } from './dom';
 
 const POST_SELECTORS = [
   'main',
@@ -110,4 +110,32 @@ function densestProse(root: Element | Document): Element | null {
     if (!child) return best;
     best = child;
   }
+}
+
+/**
+ * A live blog's entries inside `post`: its outermost inner articles; else, where the blog builds them of
+ * other elements (an `<ol>` timeline of `<li>`s, a feed of `<div>`s), the largest run of three or more
+ * like siblings most of which hold one time stamp (`<time>`) each and are short, as entries are, two of
+ * them at least titled by a heading (a comment thread's messages have none). Empty when there is neither.
+ */
+export function liveBlogEntries(post: Element): Element[] {
+  const articles = outermost([...post.querySelectorAll('article')]);
+  if (articles.length) return articles;
+  const parents = new Set<Element>();
+  for (const time of post.querySelectorAll('time')) if (time.parentElement) parents.add(time.parentElement);
+  let best: Element[] = [];
+  for (const parent of parents) {
+    for (let node: Element | null = parent; node && node !== post; node = node.parentElement) {
+      const holder = node.parentElement;
+      if (!holder || holder.childElementCount < 3) continue;
+      const siblings = [...holder.children].filter((c) => c.tagName === node!.tagName);
+      if (siblings.length < 3 || siblings.length <= best.length) continue;
+      const dated = siblings.filter((s) => s.querySelectorAll('time').length === 1);
+      const chars = siblings.reduce((sum, s) => sum + clean(s.textContent).length, 0) / siblings.length;
+      // A live blog titles some entries with headings; a comment thread's messages have none.
+      const headed = siblings.filter((s) => s.querySelector(HEADINGS)).length;
+      if (dated.length >= siblings.length * 0.6 && chars <= MAX_ENTRY_CHARS && headed >= 2) best = siblings;
+    }
+  }
+  return best;
 }

@@ -22,7 +22,7 @@ export interface SingleTalk {
  * Words in a post title that say it is about a talk, in the languages detection reads ("Μια ομιλία
  * που …", "Puhe, jonka jälkeen …", "A palestra que …"): letter-aware edges, since `\b` knows only ASCII.
  */
-const TALK_NOUN =
+export const TALK_NOUN =
   /(?<!\p{L})(?:talk|keynote|session|presentation|lecture|paper|notes?|recap|write-?up|takeaways|lessons|vortrag|keynote-vortrag|notizen|conférence|présentation|charla|ponencia|palestra|apresentação|intervento|lezing|voordrag|xerrada|ponència|föredrag(?:et)?|foredrag(?:et)?|puhe(?:en|esta|essa)?|esitys|esityksen|esitelmä|előadás\p{L}*|prezentare|prelegere|konuşma\p{L}*|sunum\p{L}*|prelekcj\p{L}*|wykład\p{L}*|přednášk\p{L}*|доклад\p{L}*|доповід\p{L}*|выступлени\p{L}*|ομιλί\p{L}*|διάλεξη|הרצא\p{L}*|محاضر\p{L}*|جلس\p{L}*|वार्ता|व्याख्यान|टॉक)(?!\p{L})|講演|発表|登壇|トーク|セッション|基調|演讲|발표/iu;
 /** Quoted segments: “…”, ‘…’, "…", '…' (not an apostrophe), «…», „…“, 「…」, 『…』. */
 const QUOTED =
@@ -79,7 +79,11 @@ export function singleTalkOfPost(
   if (NOT_A_TALK_PAGE.test(title) || NOT_A_TALK_PAGE.test(lead.slice(0, 400))) return null;
 
   // "Keynote: Title", "Notes: Title — Jane Doe (Event 2024)", "Title (Jane Doe)": a talk when the post reads like one.
-  const bare = title.replace(NOTES_PREFIX, '').replace(/\s*[(（](?:[^()（）]*\d{4}[^()（）]*)[)）]\s*$/u, '');
+  // What follows a bar is the event or the site: "T – Jane Doe | Event 2025".
+  const bare = title
+    .replace(NOTES_PREFIX, '')
+    .replace(/\s*[(（](?:[^()（）]*\d{4}[^()（）]*)[)）]\s*$/u, '')
+    .replace(/\s+[|·•]\s+[^|·•]*$/u, '');
   const parsed = parseTalkTitle(bare);
   if (
     (parsed.marker || parsed.speakers.length) &&

@@ -66,7 +66,7 @@ const MARKERS: [RegExp, TalkMarker][] = [
   ],
   [/^(?:paper|research paper|full paper|short paper|論文)$/iu, 'paper'],
   [
-    /^(?:talk|session|invited talk|featured talk|main talk|vortrag|conférence|conference talk|charla|ponencia|palestra|lezing|voordracht|講演|招待講演|特別講演|セッション|発表|登壇|演讲|발표|доклад|выступление|доповідь|виступ|prelekcja|wykład|přednáška|konuşma|sunum|presentasi|bài nói|bài trình bày|phiên|分享|报告|ارائه|سخنرانی|محاضرة|runa|referāts|lekcija|pranešimas|paskaita|ettekanne|esitlus|esitys|puhe|luento|előadás|prednáška|predavanje|izlaganje|предавање|prezentare|prelegere|ομιλία|παρουσίαση|foredrag|föredrag|xerrada|ponència|hitzaldia)$/iu,
+    /^(?:talk|session|invited talk|featured talk|main talk|(?:opening|closing|plenary|final) session|vortrag|conférence|conference talk|charla|ponencia|palestra|lezing|voordracht|講演|招待講演|特別講演|セッション|発表|登壇|演讲|발표|доклад|выступление|доповідь|виступ|prelekcja|wykład|přednáška|konuşma|sunum|presentasi|bài nói|bài trình bày|phiên|分享|报告|ارائه|سخنرانی|محاضرة|runa|referāts|lekcija|pranešimas|paskaita|ettekanne|esitlus|esitys|puhe|luento|előadás|prednáška|predavanje|izlaganje|предавање|prezentare|prelegere|ομιλία|παρουσίαση|foredrag|föredrag|xerrada|ponència|hitzaldia)$/iu,
     'talk',
   ],
 ];
@@ -108,6 +108,13 @@ const SLOT_LABEL = new RegExp(String.raw`^(?:${SLOT})\s*[-–—|:：·•,،]\s
 /** People before a quoted title, set apart by a comma, a colon or a dash: "Jane Doe, “T”", "Jane Doe — “T”". */
 const CREDITED =
   /^([^“"«„‘「『,，،:：–—]{3,80}?)(?:\s*[,，،:：]|\s+[-–—])\s*[“"«„‘「『]([^”"»“’」』]{2,200})[”"»“’」』]$/u;
+/**
+ * "«T» med A og B", "“T” with Jane Doe", "„T“ mit A und B": a quoted title, then one short word in lower
+ * case (a preposition of any language) or a dash, then people only. The quotation marks say where the
+ * title ends, so the word need not be known.
+ */
+const QUOTED_THEN_PEOPLE =
+  /^[“"«„‘「『]([^”"»“’」』]{2,200})[”"»“’」』]\s*(?:[-–—,]\s*|\s(?:\p{Ll}{1,5}\s+))([\p{Lu}].{2,120})$/u;
 /** "Lightning round: ", "Sesi pagi: ": a label of three words at most before a colon. */
 const SHORT_LABEL = /^[^\s:：]+(?:\s+[^\s:：]+){0,2}\s*[:：]\s+/u;
 const BRACKETED = /^[【[［〔]([^】\]］〕]{1,24})[】\]］〕]\s*(?=\S)/u;
@@ -125,8 +132,8 @@ const CITATION = /\s*\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]$/u;
 const DECORATION = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\s•·▶►→»*])+/u;
 const MEDIA_SUFFIX =
   /\s*[[(（](?:video|slides?|recording|livestream|live stream|stream|pdf|youtube|yt|vod|audio|podcast|transcript|notes|deck|動画|資料|スライド)(?:\s*(?:[+&,/]|and)\s*(?:video|slides?|recording|pdf|transcript|notes|deck|動画|資料|スライド))*[\])）]\s*$|\s*(?:\p{Extended_Pictographic}|\u{FE0F})+\s*$/iu;
-/** The separator before a speaker suffix: a spaced dash, bar or slash, or an unspaced em dash. */
-const SUFFIX_DASH = /\s+[-–—―|·•/／]\s+|\s*—\s*|\s*―\s*/gu;
+/** The separator before a speaker suffix: a spaced dash ("--" in plain text), bar or slash, or an unspaced em dash. */
+const SUFFIX_DASH = /\s+(?:[-–—―|·•/／]|--)\s+|\s*—\s*|\s*―\s*/gu;
 const SUFFIX_BY =
   /(?:,|\s+[-–—|])?\s+(?:by|von|par|por|door|di|av|mit|with|avec|con|oleh|bersama|מאת)\s+(?=\S)/giu;
 /** "«T» (Тарас)": a quoted title, then whatever the parentheses add (a first name, a language). */
@@ -323,6 +330,14 @@ export function parseTalkTitle(raw: string): ParsedTitle {
     prefixSpeakers = people;
     text = credited[2];
     break;
+  }
+  if (!prefixSpeakers.length) {
+    const quoted = QUOTED_THEN_PEOPLE.exec(text);
+    const people = quoted?.[2] ? parsePeople(quoted[2]) : null;
+    if (quoted?.[1] && people) {
+      prefixSpeakers = people;
+      text = quoted[1];
+    }
   }
   // A line that names a paper's authors in front names no speaker behind ("… with Small Language Models").
   const authors = AUTHORS.exec(text);

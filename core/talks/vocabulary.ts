@@ -87,6 +87,8 @@ const OUTRO_PATTERNS: RegExp[] = [
   /^(?:practical|logistics|notes?|tips?|advice)(?:\s+\w+){0,4}\s+(?:for\s+)?(?:next\s+(?:time|year)|attendees|first[- ]timers)\b.*$/,
   /^(?:logistics|practical (?:notes|details|info|information)|travel|getting home)(?:,?\s+for next (?:time|year))?$/,
   /^(?:summary|notes?)\s+for\s+the\s+team$/,
+  // What the writer gathers after the talks: the rest of the event, no talk of its own.
+  /^(?:everything else|(?:and )?the rest(?: of (?:it|the (?:conference|event|day|week)))?|odds and ends|bits and pieces|miscellaneous|misc\.?|other stuff|alles andere|der rest|tout le reste|le reste|todo lo demás|lo demás|o resto|tudo o resto|de rest|всё остальное|все остальное|reszta|ostatní)$/,
   /^(?:fazit|zusammenfassung|ausblick|schluss|schlusswort|abschluss|offene punkte|nächste schritte|conclusion|en conclusion|pour conclure|bilan|en résumé|conclusión|conclusiones|para terminar|para cerrar|en resumen|resumen|conclusão|fechando|para fechar|considerações finais|tot slot|conclusie|总结|写在最后|结语|마치며|정리|заключение|вместо заключения|итоги|выводы|висновки|підсумки|підсумок|podsumowanie|wnioski|zakończenie|shrnutí|závěr|sonuç|sonuçlar|kapanış|son söz|genel değerlendirme|penutup|penutupan|kesimpulan|ringkasan|rumusan|tổng kết|kết luận|lời kết|小结|结论|후기|결론|まとめ|おわりに|終わりに|最後に|さいごに|所感|全体の感想|振り返り|あとがき|לסיכום|סיכום|آخر الكلام|الخلاصة|ملخص|आख़िरी बात|आखिरी बात|निष्कर्ष|सारांश)$/,
 ];
 
@@ -219,9 +221,19 @@ export function isHowToTitle(title: string): boolean {
 const WATCHLIST_TITLE =
   /(?<!\p{L})(?:(?:talks?|sessions?|keynotes?|videos?|recordings?|presentations?)(?:\s+\S+){0,2}\s+(?:to (?:re)?watch|worth (?:watching|a (?:re)?watch)|(?:you )?should (?:watch|see)|(?:not )?to miss)|must[- ]watch|watch ?list|vorträge zum (?:nach)?(?:schauen|ansehen)|sehenswerte (?:vorträge|talks)|(?:conférences|talks) à (?:re)?voir|charlas (?:para ver|que no te (?:puedes|podés) perder)|palestras (?:para assistir|imperdíveis))(?!\p{L})|見るべき|必見|必看|볼 만한/iu;
 
-/** True when a post title presents talks to watch (a recommendation list), not talks the writer saw. */
+/**
+ * Talks wished for, which nobody has given yet: a meetup's wishlist ("Talks we would love to see in
+ * 2026", "Talk ideas", "Vortragswünsche", "Palestras que gostaríamos de ver").
+ */
+const WISHLIST_TITLE =
+  /(?<!\p{L})(?:(?:talks?|sessions?|topics?|presentations?)(?:\s+\S+){0,3}\s+(?:we|i|you|people)(?:['’]d|\s+would|\s+want|\s+wish)?\s+(?:love|like|want|wish)\s+to\s+(?:see|hear|have)|(?:talk|session|lightning talk|topic)\s+(?:ideas|wish\s?list|requests|wishes)|(?:talks?|topics?)\s+wanted|wish\s?list|vortragswünsche|themenwünsche|wunschthemen|vorträge,?\s+die\s+wir\s+(?:gerne?\s+)?(?:sehen|hören)|(?:talks|conférences|sujets)\s+que\s+nous\s+aimerions|idées\s+de\s+(?:talks|conférences|sujets)|charlas\s+que\s+(?:nos\s+gustaría|queremos)|ideas\s+(?:de|para)\s+charlas|palestras\s+que\s+(?:gostaríamos|queremos)|ideias\s+(?:de|para)\s+palestras|talks\s+die\s+we\s+graag|wensenlijst)(?!\p{L})/iu;
+
+/**
+ * True when a post title presents talks to watch (a recommendation list) or talks wished for (a
+ * wishlist), not talks the writer saw.
+ */
 export function isWatchlistTitle(title: string): boolean {
-  return WATCHLIST_TITLE.test(title);
+  return WATCHLIST_TITLE.test(title) || WISHLIST_TITLE.test(title);
 }
 
 /** The number of a step heading: "1. …", "2) …", "Step 3: …", "Schritt 3", "手順3", "3단계"; null for others. */
