@@ -21,8 +21,9 @@ export const LAYOUT_PROPERTIES = [
 ];
 
 /**
- * What jsdom's own default style sheet keeps matching: the layout properties, and `white-space` with its
- * parts, which the clip reads of the page's real `getComputedStyle` (`isPreformatted` in page/clipper.ts).
+ * The properties whose rules in jsdom's own default style sheet are still matched: the layout properties,
+ * and `white-space` with its parts, which the clip reads of the page's `getComputedStyle` (`isPreformatted`
+ * in page/clipper.ts).
  */
 const DEFAULT_SHEET_PROPERTIES = new Set([
   ...LAYOUT_PROPERTIES,
@@ -35,8 +36,8 @@ const DEFAULT_SHEET_PROPERTIES = new Set([
  * Deletes the style rules that set none of {@link LAYOUT_PROPERTIES}: the computed values of those
  * properties stay the same, and jsdom has far fewer rules to match. jsdom's default style sheet, which
  * no page can edit, is matched first for every element; its rules that set none of those properties (nor
- * `white-space`) are passed over for this document from now on, until the next call for it
- * (see {@link skipDefaultRulesOutsideLayout}).
+ * `white-space`) are passed over for this document from now on; a later call for it reads its page's
+ * selectors again (see {@link skipDefaultRulesOutsideLayout}).
  */
 export function keepOnlyLayoutRules(doc: Document): void {
   const prune = (rules: CSSRuleList, remove: (i: number) => void) => {
