@@ -32,6 +32,7 @@ import { SearchablePage } from '@/core/text-fragment-match';
 import type { Selector } from '@/core/types';
 import { webPagePath } from '../../fixtures/web-pages';
 import { snapshotIntersectsNode } from '../fast-intersects';
+import { showPage } from '../global-page';
 import { keepOnlyLayoutRules } from '../layout-rules';
 
 /** Passages sampled on each page. */
@@ -75,9 +76,7 @@ function seedOf(name: string): number {
 
 /** Loads the page into the global document; returns a memoized style reader shared with the polyfill. */
 function loadIntoDocument(name: string): () => void {
-  const parsed = new DOMParser().parseFromString(readFileSync(webPagePath(name), 'utf8'), 'text/html');
-  for (const script of parsed.querySelectorAll('script')) script.remove();
-  document.replaceChild(document.importNode(parsed.documentElement, true), document.documentElement);
+  showPage(readFileSync(webPagePath(name), 'utf8'));
   keepOnlyLayoutRules(document);
   // The page does not change while it is tested, and jsdom is slow where the polyfill is busiest: its
   // computed styles are computed anew on every read, and Range.intersectsNode walks the tree each time.
