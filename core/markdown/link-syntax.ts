@@ -37,6 +37,10 @@ export function linkTail(
     let end = i + 1;
     for (; end < text.length && text[end] !== '>' && text[end] !== '\n'; end++) {
       if (text[end] === '\\' && ASCII_PUNCTUATION.test(text[end + 1] ?? '')) end++;
+      // A pointy destination holds no unescaped `<` (CommonMark): `[](<<b>)` is no link as written,
+      // though it is one once the sanitizer escapes the `<` of `<b>`.
+      else if (text[end] === '<' && (reading === 'source' || !opensTag(text.slice(end + 1, end + 2))))
+        return null;
     }
     if (text[end] !== '>') return null;
     destination = text.slice(i, end + 1);

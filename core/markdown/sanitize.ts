@@ -232,9 +232,9 @@ function rewriteLinks(text: string, origin: MarkdownOrigin): string {
       }
       continue;
     }
-    // `[a](<b)` is no link (an unclosed pointy destination), but escaping its `<` would make it one:
-    // its `(` is escaped too, so it stays the text it was.
-    if (tail.destination.startsWith('\\<') && !linkTail(text, close + 2, 'source')) {
+    // `[a](<b)` and `[](<<b>)` are no links (an unclosed pointy destination, one holding a `<`), but
+    // escaping a `<` would make them links: the `(` is escaped too, so the text stays the text it was.
+    if (!linkTail(text, close + 2, 'source')) {
       out += `${text.slice(done, close + 1)}\\(`;
       done = close + 2;
       continue;
