@@ -6,13 +6,10 @@
  * quotes a book or a film beside a name is any interview; the labels naming the person and the post
  * speaking of a talk (the caller's conditions) tell the talk's.
  */
-import { type SingleTalk, TALK_NOUN } from './single-talk';
+import { QUOTED, type SingleTalk, TALK_NOUN } from './single-talk';
 import { clean, textUpTo } from './dom';
 import { parsePeople } from './people';
 
-/** Quoted segments: “…”, "…", «…», „…“, 「…」. */
-const QUOTED =
-  /“([^”]{3,200})”|"([^"]{3,200})"|«\s?([^»]{3,200}?)\s?»|„([^“”]{3,200})[“”]|「([^」]{2,200})」/gu;
 /** Two to four capitalised words: where a person's name may stand in the title. */
 const NAME_RUN = /[\p{Lu}][\p{L}\p{M}'’.-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]+){1,3}/gu;
 /** A speaker's label opening a paragraph: one to three words (or a letter, "Q") and a colon. */

@@ -25,7 +25,7 @@ export interface SingleTalk {
 export const TALK_NOUN =
   /(?<!\p{L})(?:talk|keynote|session|presentation|lecture|paper|notes?|recap|write-?up|takeaways|lessons|vortrag|keynote-vortrag|notizen|conférence|présentation|charla|ponencia|palestra|apresentação|intervento|lezing|voordrag|xerrada|ponència|föredrag(?:et)?|foredrag(?:et)?|puhe(?:en|esta|essa)?|esitys|esityksen|esitelmä|előadás\p{L}*|prezentare|prelegere|konuşma\p{L}*|sunum\p{L}*|prelekcj\p{L}*|wykład\p{L}*|přednášk\p{L}*|доклад\p{L}*|доповід\p{L}*|выступлени\p{L}*|ομιλί\p{L}*|διάλεξη|הרצא\p{L}*|محاضر\p{L}*|جلس\p{L}*|वार्ता|व्याख्यान|टॉक)(?!\p{L})|講演|発表|登壇|トーク|セッション|基調|演讲|발표/iu;
 /** Quoted segments: “…”, ‘…’, "…", '…' (not an apostrophe), «…», „…“, 「…」, 『…』. */
-const QUOTED =
+export const QUOTED =
   /“([^”]{3,200})”|‘([^’]{3,200})’|"([^"]{3,200})"|(?<![\p{L}])'([^']{3,200})'(?![\p{L}])|«\s?([^»]{3,200}?)\s?»|„([^“”]{3,200})[“”]|「([^」]{2,200})」|『([^』]{2,200})』/gu;
 /** Where the write-up reads like a talk was given. */
 const TALK_READING =
