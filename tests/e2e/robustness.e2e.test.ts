@@ -229,13 +229,13 @@ describe('robustness in Chromium', () => {
     const crossOrigin = session.server.url('frame-inner.html').replace('127.0.0.1', 'localhost');
     session.server.serve(
       'framed.html',
-      `<!doctype html><html><head><title>Recap with embeds</title></head><body>
+      `<!doctype html><html><head><title>Recap with embeds</title>
+       <script>window.ready = []; addEventListener('message', (e) => e.data && e.data.ready && window.ready.push(e.data.ready));</script></head><body>
        <h1>Recap with embeds</h1><h2>A talk with slides</h2><p>${PROSE}</p>
        <iframe id="same" name="same" src="frame-inner.html"></iframe>
        <iframe id="cross" name="cross" src="${crossOrigin}"></iframe>
        <iframe id="srcdoc" name="srcdoc" srcdoc="${frameBody('srcdoc').replace(/"/g, '&quot;')}"></iframe>
        <iframe id="sandboxed" name="sandboxed" sandbox="allow-scripts" src="frame-inner.html"></iframe>
-       <script>window.ready = []; addEventListener('message', (e) => e.data && e.data.ready && window.ready.push(e.data.ready));</script>
        </body></html>`,
     );
     const page = await session.context.newPage();
