@@ -15,6 +15,7 @@ import { dateFit } from './date-fit';
 import { boundedEditDistance } from './edit-distance';
 import { foldText, isUnspaced, titleWords, wordGrams } from './normalize';
 import type { IndexedConference } from './schedule-index';
+import { latinWordKeys, SPELT_SCRIPT, speltWordKeys } from './transliterate';
 
 /**
  * Words conference names share that do not tell one from another (the articles and "of"/"and" of the
@@ -41,13 +42,41 @@ export interface PageContext {
   capitals: ReadonlySet<string>;
   /** The character pairs of its words in unspaced scripts ("北京" in "QCon 北京 2024"). */
   grams: ReadonlySet<string>;
+  /**
+   * The consonant skeletons of its words in a script spelt in Latin letters (transliterate.ts
+   * `speltWordKeys`), and of two neighbouring ones written together: "ڈیو فیسٹ لاہور" is DevFest
+   * Lahore, "ডেভফেস্ট ঢাকা" DevFest Dhaka, as a page in Urdu or Bengali names them.
+   */
+  spelt: ReadonlySet<string>;
+}
+
+/** Decimal digits of every script as ASCII ones ("২০২৪", "٢٠٢٥", "۲۰۲۵" are years too). */
+const DIGIT_ZEROS = [
+  0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0,
+  0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0xff10,
+];
+function asciiDigits(text: string): string {
+  if (!/[^\x20-\x7e]/.test(text)) return text;
+  return text.replace(/\p{Nd}/gu, (d) => {
+    const code = d.codePointAt(0)!;
+    const zero = DIGIT_ZEROS.find((z) => code >= z && code <= z + 9);
+    return zero === undefined ? d : String(code - zero);
+  });
 }
 
 /** `text` read as a page's context (see `PageContext`). */
 export function pageContext(text: string): PageContext {
-  const list = titleWords(foldText(text));
+  const list = titleWords(foldText(asciiDigits(text)));
   const joined = new Set<string>();
   for (let i = 0; i + 1 < list.length; i++) joined.add(list[i]! + list[i + 1]!);
+  const spelt = new Set<string>();
+  for (let i = 0; i < list.length; i++) {
+    const word = list[i]!;
+    if (!SPELT_SCRIPT.test(word)) continue;
+    for (const key of speltWordKeys(word)) spelt.add(key);
+    const next = list[i + 1];
+    if (next && SPELT_SCRIPT.test(next)) for (const key of speltWordKeys(word + next)) spelt.add(key);
+  }
   const capitals = new Set<string>();
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{2,5}(?![\p{L}\p{N}])/gu))
     capitals.add(m[0].toLowerCase());
@@ -57,6 +86,7 @@ export function pageContext(text: string): PageContext {
     joined,
     long: list.filter((w) => w.length >= 5 && /^\p{L}+$/u.test(w)),
     capitals,
+    spelt,
   };
 }
 
@@ -64,11 +94,13 @@ const isYear = (w: string) => /^\d{4}$/.test(w);
 
 /**
  * Whether the context holds `word` as written, written apart, or with one letter changed (five letters
- * or more); a word of an unspaced script as at least half of its character pairs ("北京站", "Beijing
+ * or more), or spelt in another script (its consonant skeleton: "لاہور" for Lahore); a word of an unspaced script as at least half of its character pairs ("北京站", "Beijing
  * venue", in a page that says "北京").
  */
 function holds(ctx: PageContext, word: string): boolean {
   if (ctx.words.has(word) || ctx.joined.has(word)) return true;
+  if (ctx.spelt.size && /^[a-z]+$/.test(word) && latinWordKeys(word).some((k) => ctx.spelt.has(k)))
+    return true;
   if (isUnspaced(word)) {
     const grams = wordGrams(word);
     return grams.length > 1 && 2 * grams.filter((g) => ctx.grams.has(g)).length >= grams.length;

@@ -134,3 +134,33 @@ describe('namedConferences', () => {
     expect(seriesNamed(context, pageDate)).toEqual([]);
   });
 });
+
+describe('namedConferences: a page naming the conference in another script (session 14)', () => {
+  const spelt = [
+    conference('lahore', 'devfest-lahore-2025.sessionize', '2025-12-13', '2025-12-13'),
+    conference('dhaka', 'DevFest Dhaka 2024', '2024-12-14', '2024-12-14'),
+    conference('cairo', 'DevFest Cairo 2025', '2025-12-13', '2025-12-13'),
+    conference('yerevan', 'DevFest Yerevan 2025', '2025-11-22', '2025-11-22'),
+  ];
+  const list = [...buildScheduleIndex(spelt, []).conferences.values()];
+  const namedHere = (context: string) =>
+    [...namedConferences(pageContext(context), list, null)].map((c) => c.conference.id).sort();
+
+  it.each([
+    ['Urdu, the series in two words', 'ڈیو فیسٹ لاہور 2025 — میرے نوٹس', ['lahore']],
+    ['Bengali, with Bengali digits', 'ডেভফেস্ট ঢাকা ২০২৪: যে চারটি সেশন মনে থাকবে', ['dhaka']],
+    ['Arabic, a preposition written onto the series', 'ملخصي لديف فيست القاهرة 2025', ['cairo']],
+    ['Armenian', 'ԴևՖեստ Երևան 2025. իմ նշումները', ['yerevan']],
+  ])('%s', (_, context, expected) => {
+    expect(namedHere(context)).toEqual(expected);
+  });
+
+  it.each([
+    ['another city', 'ڈیو فیسٹ کراچی 2025 — میرے نوٹس'],
+    ['another year', 'ডেভফেস্ট ঢাকা ২০২৩'],
+    ['the series alone', 'ملخصي لديف فيست'],
+    ['words of like consonants that are no name', 'دفتر ملاحظات 2025'],
+  ])('not named: %s', (_, context) => {
+    expect(namedHere(context)).toEqual([]);
+  });
+});
