@@ -48,6 +48,8 @@ export interface PageContext {
    * Lahore, "ডেভফেস্ট ঢাকা" DevFest Dhaka, as a page in Urdu or Bengali names them.
    */
   spelt: ReadonlySet<string>;
+  /** Its hashtags, folded, without the "#" ("#PyConIT" -> "pyconit"). */
+  tags: readonly string[];
 }
 
 /** Decimal digits of every script as ASCII ones ("২০২৪", "٢٠٢٥", "۲۰۲۵" are years too). */
@@ -87,6 +89,7 @@ export function pageContext(text: string): PageContext {
     long: list.filter((w) => w.length >= 5 && /^\p{L}+$/u.test(w)),
     capitals,
     spelt,
+    tags: [...text.matchAll(/(?<![\p{L}\p{N}&])#([\p{L}\p{N}_]{3,40})/gu)].map((m) => foldText(m[1]!)),
   };
 }
 
@@ -154,7 +157,7 @@ function namingWords(ctx: PageContext, conf: IndexedConference, pageDay: number 
     }
   }
   if (restFound >= 1 && restFound * 3 >= rest * 2) return found;
-  return during ? seriesAndYear(ctx, words) : null;
+  return during ? (seriesAndYear(ctx, words) ?? hashtagged(ctx, words)) : null;
 }
 
 /**
@@ -168,6 +171,38 @@ function seriesAndYear(ctx: PageContext, words: readonly string[]): Set<string> 
   if (!series || isYear(series) || series.length < 3) return null;
   const year = words.find((w) => isYear(w) && ctx.joined.has(series + w));
   return year ? new Set([series, year]) : null;
+}
+
+/**
+ * "#PyConIT" for PyCon Italia, "#KubeConEU" for KubeCon Europe: a conference's hashtag, as a thread
+ * written there names it. A tag names the conference when it is its distinctive title words in their
+ * order, the first whole (three letters or more) and each other one whole or by its first two letters
+ * or more, every one of them, with nothing left over but the year ("#PyConIT2024" with the title's year);
+ * on a page dated during the conference (the caller checks). The words found; null when no tag fits.
+ */
+function hashtagged(ctx: PageContext, words: readonly string[]): Set<string> | null {
+  const parts = words.filter((w) => !CONFERENCE_FILLER.has(w) && !isYear(w));
+  const years = words.filter(isYear);
+  if (parts.length < 2 || parts[0]!.length < 3) return null;
+  for (const tag of ctx.tags) {
+    const year = years.find((y) => tag.endsWith(y) || tag.endsWith(y.slice(2)));
+    const body = year ? tag.slice(0, tag.length - (tag.endsWith(year) ? 4 : 2)) : tag;
+    if (/\d/.test(body) || !body.startsWith(parts[0]!)) continue;
+    let rest = body.slice(parts[0]!.length);
+    let all = true;
+    for (const part of parts.slice(1)) {
+      let n = Math.min(part.length, rest.length);
+      while (n >= 2 && rest.slice(0, n) !== part.slice(0, n)) n--;
+      // The longest start of the word the tag holds here (two letters at least).
+      if (n < 2) {
+        all = false;
+        break;
+      }
+      rest = rest.slice(n);
+    }
+    if (all && !rest) return new Set(year ? [...parts, year] : parts);
+  }
+  return null;
 }
 
 /**

@@ -164,3 +164,33 @@ describe('namedConferences: a page naming the conference in another script (sess
     expect(namedHere(context)).toEqual([]);
   });
 });
+
+describe('namedConferences: a conference by its hashtag, on a page dated during it (session 14)', () => {
+  const tagged = [
+    conference('it', 'PyCon Italia 2024', '2024-05-22', '2024-05-25'),
+    conference('us', 'PyCon US 2024', '2024-05-15', '2024-05-23'),
+    conference('kubeeu', 'KubeCon Europe 2024', '2024-03-19', '2024-03-22'),
+  ];
+  const list = [...buildScheduleIndex(tagged, []).conferences.values()];
+  const namedOn = (context: string, pageDate: string | null) =>
+    [...namedConferences(pageContext(context), list, dayNumber(pageDate))].map((c) => c.conference.id).sort();
+
+  it.each([
+    ['its series and the start of its place', 'Day 2 of #PyConIT in Florence.', '2024-05-24', ['it']],
+    ['with the year', 'Notes from #PyConItalia2024', '2024-05-24', ['it']],
+    ['with the year in two digits', 'A thread: #KubeConEU24, day one', '2024-03-20', ['kubeeu']],
+  ])('names it by %s', (_, context, date, expected) => {
+    expect(namedOn(context, date)).toEqual(expected);
+  });
+
+  it.each([
+    ['the series alone', 'Day 2 of #PyCon in Florence.', '2024-05-24'],
+    ['another edition’s place', 'Day 2 of #PyConDE in Berlin.', '2024-05-24'],
+    ['another year', 'Notes from #PyConIT2023', '2024-05-24'],
+    ['a page dated months after', 'Day 2 of #PyConIT in Florence.', '2024-09-30'],
+    ['the words without the hash, run together', 'Day 2 of pyconit in Florence.', '2024-05-24'],
+    ['an anchor in an address', 'https://example.org/page#PyConIT', '2024-05-24'],
+  ])('not by %s', (_, context, date) => {
+    expect(namedOn(context, date)).toEqual([]);
+  });
+});
