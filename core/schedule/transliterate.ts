@@ -434,7 +434,9 @@ function spellNameWords(words: readonly string[]): string[][] | null {
     const latin = hangul ? hangul.join('') : spellInLatin(word);
     if (latin === null) return null;
     const family = hangul?.length === 1 ? KOREAN_FAMILY_SPELLINGS[word] : undefined;
-    out.push([latin, ...(family ?? [])]);
+    // Ukrainian and Belarusian г is an h ("Гнатишин" / Hnatyshyn), Russian г a g ("Гордеев" / Gordeev).
+    const h = /г/i.test(word) ? spellInLatin(word.replace(/г/gi, 'h')) : null;
+    out.push([latin, ...(family ?? []), ...(h ? [h] : [])]);
   }
   return out;
 }
