@@ -15,6 +15,7 @@ import { dateFit } from './date-fit';
 import { boundedEditDistance } from './edit-distance';
 import { foldText, isUnspaced, titleWords, wordGrams } from './normalize';
 import type { IndexedConference } from './schedule-index';
+import { otherPlaceNames } from './place-names';
 import { latinWordKeys, SPELT_SCRIPT, speltWordKeys } from './transliterate';
 
 /**
@@ -97,19 +98,34 @@ const isYear = (w: string) => /^\d{4}$/.test(w);
 
 /**
  * Whether the context holds `word` as written, written apart, or with one letter changed (five letters
- * or more), or spelt in another script (its consonant skeleton: "لاہور" for Lahore); a word of an unspaced script as at least half of its character pairs ("北京站", "Beijing
+ * or more), spelt in another script (its consonant skeleton: "لاہور" for Lahore), or as the place it
+ * names is called in another language (place-names.ts: "한국" for Korea); a word of an unspaced script as at least half of its character pairs ("北京站", "Beijing
  * venue", in a page that says "北京").
  */
 function holds(ctx: PageContext, word: string): boolean {
   if (ctx.words.has(word) || ctx.joined.has(word)) return true;
   if (ctx.spelt.size && /^[a-z]+$/.test(word) && latinWordKeys(word).some((k) => ctx.spelt.has(k)))
     return true;
+  if (holdsPlace(ctx, word)) return true;
   if (isUnspaced(word)) {
     const grams = wordGrams(word);
     return grams.length > 1 && 2 * grams.filter((g) => ctx.grams.has(g)).length >= grams.length;
   }
   if (word.length < 5 || !/^\p{L}+$/u.test(word)) return false;
   return ctx.long.some((w) => boundedEditDistance(word, w, 1) <= 1);
+}
+
+/**
+ * Whether the context names the place `name` (title words written together: "hongkong") names, as
+ * another language calls it ("한국" for Korea, "München" for Munich, "香港" for Hong Kong).
+ */
+function holdsPlace(ctx: PageContext, name: string): boolean {
+  for (const other of otherPlaceNames(name)) {
+    if (ctx.words.has(other) || ctx.joined.has(other)) return true;
+    const grams = isUnspaced(other) ? wordGrams(other) : [];
+    if (grams.length && grams.every((g) => ctx.grams.has(g))) return true;
+  }
+  return false;
 }
 
 /** The indexes of title words the context gives by their initials in capitals ("NA": north, america). */
@@ -140,7 +156,8 @@ function namingWords(ctx: PageContext, conf: IndexedConference, pageDay: number 
   // Written together on the page, apart in the title ("JavaLand" / "Java Land").
   const pairs = new Set<number>();
   for (let i = 0; i + 1 < words.length; i++)
-    if (ctx.words.has(words[i]! + words[i + 1]!)) pairs.add(i).add(i + 1);
+    if (ctx.words.has(words[i]! + words[i + 1]!) || holdsPlace(ctx, words[i]! + words[i + 1]!))
+      pairs.add(i).add(i + 1);
   const during = dateFit(pageDay, conf.firstDay, conf.lastDay) === 'during';
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;

@@ -194,3 +194,33 @@ describe('namedConferences: a conference by its hashtag, on a page dated during 
     expect(namedOn(context, date)).toEqual([]);
   });
 });
+
+describe('namedConferences: a place called as the page’s language calls it (session 14)', () => {
+  const places = [
+    conference('kr', 'PyCon Korea 2024', '2024-10-26', '2024-10-27'),
+    conference('jp', 'PyCon Japan 2024', '2024-09-27', '2024-09-29'),
+    conference('muc', 'DevFest Munich 2025', '2025-11-15', '2025-11-15'),
+    conference('hk', 'KubeCon Hong Kong 2026', '2026-06-10', '2026-06-11'),
+  ];
+  const list = [...buildScheduleIndex(places, []).conferences.values()];
+  const namedHere = (context: string) =>
+    [...namedConferences(pageContext(context), list, null)].map((c) => c.conference.id).sort();
+
+  it.each([
+    ['a country in hangul, the series by its sound', '파이콘 한국 2024 영상으로 다시 보기', ['kr']],
+    ['the other country in hangul', '파이콘 일본 2024 후기', ['jp']],
+    ['a city in the page’s language', 'DevFest München 2025: meine Notizen', ['muc']],
+    ['a city of two words, in Han characters', 'KubeCon 香港 2026 参会笔记', ['hk']],
+  ])('%s', (_, context, expected) => {
+    expect(namedHere(context)).toEqual(expected);
+  });
+
+  it.each([
+    ['another country', '파이콘 중국 2024 후기'],
+    ['another year', '파이콘 한국 2023 영상'],
+    ['the series alone, two editions fit', '파이콘 2024 후기'],
+    ['another city', 'DevFest Wien 2025'],
+  ])('not named: %s', (_, context) => {
+    expect(namedHere(context)).toEqual([]);
+  });
+});
