@@ -4,8 +4,11 @@
  * during it) its series and year as writers shorten it ("DevTalks 2024"). The page names a
  * conference as its writer spells it, not as the schedule file does, so a title word is also found
  * written apart or together ("Ha Noi" / "Hanoi"), with one letter changed in a word of five letters or
- * more ("Milano" / "Milan", "Lisboa" / "Lisbon"), or as the capitals of a run of title words ("NA" for
- * "North America"); and the year may be the page's own, when the page is dated during the conference.
+ * more ("Milano" / "Milan", "Lisboa" / "Lisbon"), as the capitals of a run of title words ("NA" for
+ * "North America"), by its sound in another script ("ڈیو فیسٹ لاہور" for DevFest Lahore) or as the
+ * page's language calls a place ("한국" for Korea); the year may be written in any script's digits, or
+ * be the page's own, when the page is dated during the conference, and then a hashtag ("#PyConIT")
+ * names it too.
  *
  * Words two imported conferences share name neither: "KubeCon 2024" fits KubeCon Europe 2024 and
  * KubeCon North America 2024 alike, so a conference counts as named only when the words found are
@@ -99,8 +102,8 @@ const isYear = (w: string) => /^\d{4}$/.test(w);
 /**
  * Whether the context holds `word` as written, written apart, or with one letter changed (five letters
  * or more), spelt in another script (its consonant skeleton: "لاہور" for Lahore), or as the place it
- * names is called in another language (place-names.ts: "한국" for Korea); a word of an unspaced script as at least half of its character pairs ("北京站", "Beijing
- * venue", in a page that says "北京").
+ * names is called in another language (place-names.ts: "한국" for Korea); a word of an unspaced
+ * script as at least half of its character pairs ("北京站", "Beijing venue", in a page that says "北京").
  */
 function holds(ctx: PageContext, word: string): boolean {
   if (ctx.words.has(word) || ctx.joined.has(word)) return true;

@@ -9,8 +9,11 @@
  * write few of them), doubled letters, "h" after the first letter and the b/p/f/v/w and c/k/q
  * families differ from one romanisation to the next; consonants mostly do not. Tamil writes no
  * voiced stops ("ராஜேந்திரன்" is "Rajendran", its த a t), so a Tamil name is compared with voiced and
- * voiceless stops as one (`devoiced`). Han, kana and hangul names are not spelt: their readings need
- * a dictionary (a name table per language), not a letter table.
+ * voiceless stops as one (`devoiced`), and so are Armenian and hangul ones. Armenian ("Պետրոսյան")
+ * and Urdu's letters have tables too; a hangul name is read by syllable (`spellHangul`) and compared
+ * with its vowels (`compareKoreanName`). Han, kana and Thai names are not spelt: their readings need a
+ * dictionary, not a letter table. The same skeletons find a conference a page names in its script
+ * (`speltWordKeys`, conference-named.ts).
  *
  * A table, not a library: any-ascii and transliteration cover every script but ship hundreds of
  * kilobytes of tables for the background bundle, where these scripts take a page, and a skeleton
