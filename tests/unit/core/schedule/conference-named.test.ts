@@ -135,16 +135,22 @@ describe('namedConferences', () => {
   });
 });
 
+/** What a context names among `list` alone, for a page dated `pageDate`. */
+const namerAmong = (list: MatchableConference[]) => {
+  const indexed = [...buildScheduleIndex(list, []).conferences.values()];
+  return (context: string, pageDate: string | null = null) =>
+    [...namedConferences(pageContext(context), indexed, dayNumber(pageDate))]
+      .map((c) => c.conference.id)
+      .sort();
+};
+
 describe('namedConferences: a page naming the conference in another script (session 14)', () => {
-  const spelt = [
+  const namedHere = namerAmong([
     conference('lahore', 'devfest-lahore-2025.sessionize', '2025-12-13', '2025-12-13'),
     conference('dhaka', 'DevFest Dhaka 2024', '2024-12-14', '2024-12-14'),
     conference('cairo', 'DevFest Cairo 2025', '2025-12-13', '2025-12-13'),
     conference('yerevan', 'DevFest Yerevan 2025', '2025-11-22', '2025-11-22'),
-  ];
-  const list = [...buildScheduleIndex(spelt, []).conferences.values()];
-  const namedHere = (context: string) =>
-    [...namedConferences(pageContext(context), list, null)].map((c) => c.conference.id).sort();
+  ]);
 
   it.each([
     ['Urdu, the series in two words', 'ڈیو فیسٹ لاہور 2025 — میرے نوٹس', ['lahore']],
@@ -166,14 +172,11 @@ describe('namedConferences: a page naming the conference in another script (sess
 });
 
 describe('namedConferences: a conference by its hashtag, on a page dated during it (session 14)', () => {
-  const tagged = [
+  const namedOn = namerAmong([
     conference('it', 'PyCon Italia 2024', '2024-05-22', '2024-05-25'),
     conference('us', 'PyCon US 2024', '2024-05-15', '2024-05-23'),
     conference('kubeeu', 'KubeCon Europe 2024', '2024-03-19', '2024-03-22'),
-  ];
-  const list = [...buildScheduleIndex(tagged, []).conferences.values()];
-  const namedOn = (context: string, pageDate: string | null) =>
-    [...namedConferences(pageContext(context), list, dayNumber(pageDate))].map((c) => c.conference.id).sort();
+  ]);
 
   it.each([
     ['its series and the start of its place', 'Day 2 of #PyConIT in Florence.', '2024-05-24', ['it']],
@@ -196,15 +199,12 @@ describe('namedConferences: a conference by its hashtag, on a page dated during 
 });
 
 describe('namedConferences: a place called as the page’s language calls it (session 14)', () => {
-  const places = [
+  const namedHere = namerAmong([
     conference('kr', 'PyCon Korea 2024', '2024-10-26', '2024-10-27'),
     conference('jp', 'PyCon Japan 2024', '2024-09-27', '2024-09-29'),
     conference('muc', 'DevFest Munich 2025', '2025-11-15', '2025-11-15'),
     conference('hk', 'KubeCon Hong Kong 2026', '2026-06-10', '2026-06-11'),
-  ];
-  const list = [...buildScheduleIndex(places, []).conferences.values()];
-  const namedHere = (context: string) =>
-    [...namedConferences(pageContext(context), list, null)].map((c) => c.conference.id).sort();
+  ]);
 
   it.each([
     ['a country in hangul, the series by its sound', '파이콘 한국 2024 영상으로 다시 보기', ['kr']],
