@@ -5,7 +5,8 @@
  * (the nearest heading-like line above it, or the clip's own first line when the reader selected
  * the heading with the passage) names another talk of the matched talk's conference, by its title or
  * by a speaker of that talk who is not one of the matched talk's, the clip is not filed silently:
- * the named talks and the matched one are offered, named first.
+ * the named talks and the matched one are offered, named first. A clip that opens on a meal ("At
+ * lunch …") is offered with the matched talk alone: a note of the break after it.
  *
  * Offered, not matched to the named talk: the line says a new talk starts, but not that the clip is
  * all of it ("What we missed: «Talk B»", a summary listing talks): the reader decides in one click.
@@ -122,6 +123,15 @@ function firstLine(text: string): string | null {
 }
 
 /**
+ * A meal named first in a clip ("Lunch was …", "At lunch …", "دوپہر کے کھانے میں بریانی تھی", "Beim
+ * Mittagessen …"): a note of the break between talks, which a section that ran past its talk holds
+ * (detection reads prose pages' talk ends from their sentences). A talk's own passage does not open
+ * on the meal.
+ */
+const MEAL_OPENING =
+  /^[\s\p{P}]*(?:(?:at|during|after|over|beim|nach|au|pendant|durante|en|na|po|в|на|во)\s+(?:the\s+|dem\s+|le\s+|el\s+|la\s+|il\s+)?)?(?:lunch|dinner|breakfast|coffee break|mittagessen|mittagspause|kaffeepause|déjeuner|dîner|almuerzo|almoço|pranzo|obiad|obiedzie|обед|обеде|обід|обіді|昼食|昼休み|ランチ|午餐|午饭|점심|غداء|الغداء|دوپہر کے کھانے|دوپہر کا کھانا|दोपहर का खाना|दोपहर के खाने)(?![\p{L}])/iu;
+
+/**
  * The guard for a clip filed under `matchedTalkId` (see the module comment): `offer` with the talks
  * its lead names (then the matched one) when the lead names another talk of the same conference and
  * not the matched one; `keep` otherwise.
@@ -130,6 +140,8 @@ export function guardClip(index: ScheduleIndex, matchedTalkId: string, place: Cl
   const matched = indexedTalk(index, matchedTalkId);
   const conferenceId = matched?.conference?.conference.id;
   if (!matched || !conferenceId) return { kind: 'keep' };
+  // A note of the lunch that follows the talk: not silently the talk's (see `MEAL_OPENING`).
+  if (MEAL_OPENING.test(place.text)) return { kind: 'offer', talkIds: [matchedTalkId] };
   const leads = [place.lead, firstLine(place.text)].filter((l): l is string => !!l && isHeadingLike(l));
   if (!leads.length) return { kind: 'keep' };
   const talks = talksOf(index, conferenceId);

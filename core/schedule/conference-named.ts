@@ -4,8 +4,11 @@
  * during it) its series and year as writers shorten it ("DevTalks 2024"). The page names a
  * conference as its writer spells it, not as the schedule file does, so a title word is also found
  * written apart or together ("Ha Noi" / "Hanoi"), with one letter changed in a word of five letters or
- * more ("Milano" / "Milan", "Lisboa" / "Lisbon"), or as the capitals of a run of title words ("NA" for
- * "North America"); and the year may be the page's own, when the page is dated during the conference.
+ * more ("Milano" / "Milan", "Lisboa" / "Lisbon"), as the capitals of a run of title words ("NA" for
+ * "North America"), by its sound in another script ("ڈیو فیسٹ لاہور" for DevFest Lahore) or as the
+ * page's language calls a place ("한국" for Korea); the year may be written in any script's digits, or
+ * be the page's own, when the page is dated during the conference, and then a hashtag ("#PyConIT")
+ * names it too.
  *
  * Words two imported conferences share name neither: "KubeCon 2024" fits KubeCon Europe 2024 and
  * KubeCon North America 2024 alike, so a conference counts as named only when the words found are
@@ -15,6 +18,8 @@ import { dateFit } from './date-fit';
 import { boundedEditDistance } from './edit-distance';
 import { foldText, isUnspaced, titleWords, wordGrams } from './normalize';
 import type { IndexedConference } from './schedule-index';
+import { otherPlaceNames } from './place-names';
+import { latinWordKeys, SPELT_SCRIPT, speltWordKeys } from './transliterate';
 
 /**
  * Words conference names share that do not tell one from another (the articles and "of"/"and" of the
@@ -41,13 +46,43 @@ export interface PageContext {
   capitals: ReadonlySet<string>;
   /** The character pairs of its words in unspaced scripts ("北京" in "QCon 北京 2024"). */
   grams: ReadonlySet<string>;
+  /**
+   * The consonant skeletons of its words in a script spelt in Latin letters (transliterate.ts
+   * `speltWordKeys`), and of two neighbouring ones written together: "ڈیو فیسٹ لاہور" is DevFest
+   * Lahore, "ডেভফেস্ট ঢাকা" DevFest Dhaka, as a page in Urdu or Bengali names them.
+   */
+  spelt: ReadonlySet<string>;
+  /** Its hashtags, folded, without the "#" ("#PyConIT" -> "pyconit"). */
+  tags: readonly string[];
+}
+
+/** Decimal digits of every script as ASCII ones ("২০২৪", "٢٠٢٥", "۲۰۲۵" are years too). */
+const DIGIT_ZEROS = [
+  0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0,
+  0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0xff10,
+];
+function asciiDigits(text: string): string {
+  if (!/[^\x20-\x7e]/.test(text)) return text;
+  return text.replace(/\p{Nd}/gu, (d) => {
+    const code = d.codePointAt(0)!;
+    const zero = DIGIT_ZEROS.find((z) => code >= z && code <= z + 9);
+    return zero === undefined ? d : String(code - zero);
+  });
 }
 
 /** `text` read as a page's context (see `PageContext`). */
 export function pageContext(text: string): PageContext {
-  const list = titleWords(foldText(text));
+  const list = titleWords(foldText(asciiDigits(text)));
   const joined = new Set<string>();
   for (let i = 0; i + 1 < list.length; i++) joined.add(list[i]! + list[i + 1]!);
+  const spelt = new Set<string>();
+  for (let i = 0; i < list.length; i++) {
+    const word = list[i]!;
+    if (!SPELT_SCRIPT.test(word)) continue;
+    for (const key of speltWordKeys(word)) spelt.add(key);
+    const next = list[i + 1];
+    if (next && SPELT_SCRIPT.test(next)) for (const key of speltWordKeys(word + next)) spelt.add(key);
+  }
   const capitals = new Set<string>();
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{2,5}(?![\p{L}\p{N}])/gu))
     capitals.add(m[0].toLowerCase());
@@ -57,6 +92,8 @@ export function pageContext(text: string): PageContext {
     joined,
     long: list.filter((w) => w.length >= 5 && /^\p{L}+$/u.test(w)),
     capitals,
+    spelt,
+    tags: [...text.matchAll(/(?<![\p{L}\p{N}&])#([\p{L}\p{N}_]{3,40})/gu)].map((m) => foldText(m[1]!)),
   };
 }
 
@@ -64,17 +101,34 @@ const isYear = (w: string) => /^\d{4}$/.test(w);
 
 /**
  * Whether the context holds `word` as written, written apart, or with one letter changed (five letters
- * or more); a word of an unspaced script as at least half of its character pairs ("北京站", "Beijing
- * venue", in a page that says "北京").
+ * or more), spelt in another script (its consonant skeleton: "لاہور" for Lahore), or as the place it
+ * names is called in another language (place-names.ts: "한국" for Korea); a word of an unspaced
+ * script as at least half of its character pairs ("北京站", "Beijing venue", in a page that says "北京").
  */
 function holds(ctx: PageContext, word: string): boolean {
   if (ctx.words.has(word) || ctx.joined.has(word)) return true;
+  if (ctx.spelt.size && /^[a-z]+$/.test(word) && latinWordKeys(word).some((k) => ctx.spelt.has(k)))
+    return true;
+  if (holdsPlace(ctx, word)) return true;
   if (isUnspaced(word)) {
     const grams = wordGrams(word);
     return grams.length > 1 && 2 * grams.filter((g) => ctx.grams.has(g)).length >= grams.length;
   }
   if (word.length < 5 || !/^\p{L}+$/u.test(word)) return false;
   return ctx.long.some((w) => boundedEditDistance(word, w, 1) <= 1);
+}
+
+/**
+ * Whether the context names the place `name` (title words written together: "hongkong") names, as
+ * another language calls it ("한국" for Korea, "München" for Munich, "香港" for Hong Kong).
+ */
+function holdsPlace(ctx: PageContext, name: string): boolean {
+  for (const other of otherPlaceNames(name)) {
+    if (ctx.words.has(other) || ctx.joined.has(other)) return true;
+    const grams = isUnspaced(other) ? wordGrams(other) : [];
+    if (grams.length && grams.every((g) => ctx.grams.has(g))) return true;
+  }
+  return false;
 }
 
 /** The indexes of title words the context gives by their initials in capitals ("NA": north, america). */
@@ -105,7 +159,8 @@ function namingWords(ctx: PageContext, conf: IndexedConference, pageDay: number 
   // Written together on the page, apart in the title ("JavaLand" / "Java Land").
   const pairs = new Set<number>();
   for (let i = 0; i + 1 < words.length; i++)
-    if (ctx.words.has(words[i]! + words[i + 1]!)) pairs.add(i).add(i + 1);
+    if (ctx.words.has(words[i]! + words[i + 1]!) || holdsPlace(ctx, words[i]! + words[i + 1]!))
+      pairs.add(i).add(i + 1);
   const during = dateFit(pageDay, conf.firstDay, conf.lastDay) === 'during';
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
@@ -122,7 +177,7 @@ function namingWords(ctx: PageContext, conf: IndexedConference, pageDay: number 
     }
   }
   if (restFound >= 1 && restFound * 3 >= rest * 2) return found;
-  return during ? seriesAndYear(ctx, words) : null;
+  return during ? (seriesAndYear(ctx, words) ?? hashtagged(ctx, words)) : null;
 }
 
 /**
@@ -136,6 +191,38 @@ function seriesAndYear(ctx: PageContext, words: readonly string[]): Set<string> 
   if (!series || isYear(series) || series.length < 3) return null;
   const year = words.find((w) => isYear(w) && ctx.joined.has(series + w));
   return year ? new Set([series, year]) : null;
+}
+
+/**
+ * "#PyConIT" for PyCon Italia, "#KubeConEU" for KubeCon Europe: a conference's hashtag, as a thread
+ * written there names it. A tag names the conference when it is its distinctive title words in their
+ * order, the first whole (three letters or more) and each other one whole or by its first two letters
+ * or more, every one of them, with nothing left over but the year ("#PyConIT2024" with the title's year);
+ * on a page dated during the conference (the caller checks). The words found; null when no tag fits.
+ */
+function hashtagged(ctx: PageContext, words: readonly string[]): Set<string> | null {
+  const parts = words.filter((w) => !CONFERENCE_FILLER.has(w) && !isYear(w));
+  const years = words.filter(isYear);
+  if (parts.length < 2 || parts[0]!.length < 3) return null;
+  for (const tag of ctx.tags) {
+    const year = years.find((y) => tag.endsWith(y) || tag.endsWith(y.slice(2)));
+    const body = year ? tag.slice(0, tag.length - (tag.endsWith(year) ? 4 : 2)) : tag;
+    if (/\d/.test(body) || !body.startsWith(parts[0]!)) continue;
+    let rest = body.slice(parts[0]!.length);
+    let all = true;
+    for (const part of parts.slice(1)) {
+      let n = Math.min(part.length, rest.length);
+      while (n >= 2 && rest.slice(0, n) !== part.slice(0, n)) n--;
+      // The longest start of the word the tag holds here (two letters at least).
+      if (n < 2) {
+        all = false;
+        break;
+      }
+      rest = rest.slice(n);
+    }
+    if (all && !rest) return new Set(year ? [...parts, year] : parts);
+  }
+  return null;
 }
 
 /**

@@ -240,5 +240,21 @@ export function compareSpeakers(a: readonly NameWords[], b: readonly NameWords[]
     }
   }
   if (best === 'disagree' && (a.every(isHandle) || b.every(isHandle))) return 'unknown';
+  // "陈思远" for Siyuan Chen: a name in a script read only with a dictionary, against one in another
+  // script, is no evidence either way (as a handle that spells nobody), not another person.
+  if (best === 'disagree' && a.every((x) => b.every((y) => unreadAcross(x, y)))) return 'unknown';
   return best;
+}
+
+/**
+ * Scripts whose names need a reading dictionary to be spelt in Latin letters (a character stands for
+ * a syllable or a word, or a vowel is written around its consonant): Han, kana, Thai and its neighbours.
+ */
+const UNREAD_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/** Whether one of two names is in a script not read here and the other is not (see `UNREAD_SCRIPT`). */
+function unreadAcross(a: NameWords, b: NameWords): boolean {
+  const unread = (name: NameWords) => name.some((w) => UNREAD_SCRIPT.test(w));
+  return unread(a) !== unread(b);
 }

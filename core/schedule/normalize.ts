@@ -97,6 +97,10 @@ const NUMBER_WORDS = new Map<string, string>([
   ...'zero one two three four five six seven eight nine ten eleven twelve'
     .split(' ')
     .map((w, i): [string, string] => [w, String(i)]),
+  // English tens ("Twenty Years of pkgsrc" is "20 Years of pkgsrc").
+  ...'twenty thirty forty fifty sixty seventy eighty ninety'
+    .split(' ')
+    .map((w, i): [string, string] => [w, String((i + 2) * 10)]),
   ...(
     [
       ['zwei drei vier funf sechs sieben acht neun zehn - zwolf zwanzig'],

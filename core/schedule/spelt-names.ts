@@ -8,7 +8,7 @@
  */
 import type { NameWords } from './names';
 import type { ScheduleIndex } from './schedule-index';
-import { nameSkeleton, needsDevoicing, SPELT_SCRIPT, spellInLatin } from './transliterate';
+import { nameSkeleton, speltNameKeys } from './transliterate';
 
 const bySkeleton = new WeakMap<ScheduleIndex, Map<string, number[]>>();
 
@@ -35,15 +35,10 @@ function skeletonIndex(index: ScheduleIndex): Map<string, number[]> {
  * in a spelt script (skeletons of two consonants or more); empty when no name is in such a script.
  */
 export function talksBySpeltNames(index: ScheduleIndex, speakers: readonly NameWords[]): number[] {
-  const words = speakers.flat().filter((w) => SPELT_SCRIPT.test(w));
-  if (!words.length) return [];
+  const keys = speakers.flatMap(speltNameKeys);
+  if (!keys.length) return [];
   const map = skeletonIndex(index);
   const found = new Set<number>();
-  for (const word of words) {
-    const latin = spellInLatin(word);
-    const devoiced = needsDevoicing([word]);
-    const key = latin ? nameSkeleton(latin, devoiced) : '';
-    if (key.length >= 2) for (const i of map.get(devoiced ? `~${key}` : key) ?? []) found.add(i);
-  }
+  for (const key of keys) for (const i of map.get(key) ?? []) found.add(i);
   return [...found];
 }

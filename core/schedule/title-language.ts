@@ -21,7 +21,9 @@ const FUNCTION_WORDS: Record<string, string> = {
   id: 'dan dengan untuk yang di ke dari bagaimana mengapa kami kita ini itu tanpa pada',
   pl: 'i z w na do dla bez jak dlaczego co my jest sa od po czy',
   ro: 'si cu pentru fara dar cum din este sunt sau ale unei unui',
-  hr: 'je su nije koji koja koje kako zasto kad ili iz',
+  // South Slavic in Latin letters: Croatian, Bosnian, Serbian, and Slovenian's "smo", "kaj", "zakaj".
+  hr: 'je su nije koji koja koje kako zasto kad ili iz smo ste kaj zakaj',
+  cs: 'jsme jsou proc jsem nebo aby',
 };
 
 const WORDS = new Map<string, string[]>();

@@ -175,3 +175,28 @@ describe('placeOfHighlight: a stored highlight guarded by the lead the clipper s
     expect(guardClip(index, 'fitness', placeOfHighlight({ text }))).toEqual({ kind: 'keep' });
   });
 });
+
+describe('guardClip: a clip that opens on a meal (session 14)', () => {
+  it.each([
+    ['Lunch was tacos in the courtyard, and the queue went round the building.'],
+    ['At lunch the hallway track was all about the keynote.'],
+    ['دوپہر کے کھانے میں بریانی تھی اور قطار بہت لمبی۔'],
+    ['Beim Mittagessen gab es Spätzle.'],
+  ])('offers %s with the matched talk alone', (text) => {
+    expect(guardClip(index, 'fitness', place(null, text))).toEqual({ kind: 'offer', talkIds: ['fitness'] });
+  });
+
+  it.each([
+    [
+      'a meal named later in the passage',
+      'They kept the list short; over lunch we tried it on our own repo.',
+    ],
+    [
+      'a talk whose words start like a meal word',
+      'Lunchtime deploys are where fitness functions earn their keep.',
+    ],
+    ['a break that is no meal', 'Breaking the build on every new violation was the point.'],
+  ])('keeps %s', (_, text) => {
+    expect(guardClip(index, 'fitness', place(null, text))).toEqual({ kind: 'keep' });
+  });
+});

@@ -134,3 +134,93 @@ describe('namedConferences', () => {
     expect(seriesNamed(context, pageDate)).toEqual([]);
   });
 });
+
+/** What a context names among `list` alone, for a page dated `pageDate`. */
+const namerAmong = (list: MatchableConference[]) => {
+  const indexed = [...buildScheduleIndex(list, []).conferences.values()];
+  return (context: string, pageDate: string | null = null) =>
+    [...namedConferences(pageContext(context), indexed, dayNumber(pageDate))]
+      .map((c) => c.conference.id)
+      .sort();
+};
+
+describe('namedConferences: a page naming the conference in another script (session 14)', () => {
+  const namedHere = namerAmong([
+    conference('lahore', 'devfest-lahore-2025.sessionize', '2025-12-13', '2025-12-13'),
+    conference('dhaka', 'DevFest Dhaka 2024', '2024-12-14', '2024-12-14'),
+    conference('cairo', 'DevFest Cairo 2025', '2025-12-13', '2025-12-13'),
+    conference('yerevan', 'DevFest Yerevan 2025', '2025-11-22', '2025-11-22'),
+  ]);
+
+  it.each([
+    ['Urdu, the series in two words', 'ڈیو فیسٹ لاہور 2025 — میرے نوٹس', ['lahore']],
+    ['Bengali, with Bengali digits', 'ডেভফেস্ট ঢাকা ২০২৪: যে চারটি সেশন মনে থাকবে', ['dhaka']],
+    ['Arabic, a preposition written onto the series', 'ملخصي لديف فيست القاهرة 2025', ['cairo']],
+    ['Armenian', 'ԴևՖեստ Երևան 2025. իմ նշումները', ['yerevan']],
+  ])('%s', (_, context, expected) => {
+    expect(namedHere(context)).toEqual(expected);
+  });
+
+  it.each([
+    ['another city', 'ڈیو فیسٹ کراچی 2025 — میرے نوٹس'],
+    ['another year', 'ডেভফেস্ট ঢাকা ২০২৩'],
+    ['the series alone', 'ملخصي لديف فيست'],
+    ['words of like consonants that are no name', 'دفتر ملاحظات 2025'],
+  ])('not named: %s', (_, context) => {
+    expect(namedHere(context)).toEqual([]);
+  });
+});
+
+describe('namedConferences: a conference by its hashtag, on a page dated during it (session 14)', () => {
+  const namedOn = namerAmong([
+    conference('it', 'PyCon Italia 2024', '2024-05-22', '2024-05-25'),
+    conference('us', 'PyCon US 2024', '2024-05-15', '2024-05-23'),
+    conference('kubeeu', 'KubeCon Europe 2024', '2024-03-19', '2024-03-22'),
+  ]);
+
+  it.each([
+    ['its series and the start of its place', 'Day 2 of #PyConIT in Florence.', '2024-05-24', ['it']],
+    ['with the year', 'Notes from #PyConItalia2024', '2024-05-24', ['it']],
+    ['with the year in two digits', 'A thread: #KubeConEU24, day one', '2024-03-20', ['kubeeu']],
+  ])('names it by %s', (_, context, date, expected) => {
+    expect(namedOn(context, date)).toEqual(expected);
+  });
+
+  it.each([
+    ['the series alone', 'Day 2 of #PyCon in Florence.', '2024-05-24'],
+    ['another edition’s place', 'Day 2 of #PyConDE in Berlin.', '2024-05-24'],
+    ['another year', 'Notes from #PyConIT2023', '2024-05-24'],
+    ['a page dated months after', 'Day 2 of #PyConIT in Florence.', '2024-09-30'],
+    ['the words without the hash, run together', 'Day 2 of pyconit in Florence.', '2024-05-24'],
+    ['an anchor in an address', 'https://example.org/page#PyConIT', '2024-05-24'],
+  ])('not by %s', (_, context, date) => {
+    expect(namedOn(context, date)).toEqual([]);
+  });
+});
+
+describe('namedConferences: a place called as the page’s language calls it (session 14)', () => {
+  const namedHere = namerAmong([
+    conference('kr', 'PyCon Korea 2024', '2024-10-26', '2024-10-27'),
+    conference('jp', 'PyCon Japan 2024', '2024-09-27', '2024-09-29'),
+    conference('muc', 'DevFest Munich 2025', '2025-11-15', '2025-11-15'),
+    conference('hk', 'KubeCon Hong Kong 2026', '2026-06-10', '2026-06-11'),
+  ]);
+
+  it.each([
+    ['a country in hangul, the series by its sound', '파이콘 한국 2024 영상으로 다시 보기', ['kr']],
+    ['the other country in hangul', '파이콘 일본 2024 후기', ['jp']],
+    ['a city in the page’s language', 'DevFest München 2025: meine Notizen', ['muc']],
+    ['a city of two words, in Han characters', 'KubeCon 香港 2026 参会笔记', ['hk']],
+  ])('%s', (_, context, expected) => {
+    expect(namedHere(context)).toEqual(expected);
+  });
+
+  it.each([
+    ['another country', '파이콘 중국 2024 후기'],
+    ['another year', '파이콘 한국 2023 영상'],
+    ['the series alone, two editions fit', '파이콘 2024 후기'],
+    ['another city', 'DevFest Wien 2025'],
+  ])('not named: %s', (_, context) => {
+    expect(namedHere(context)).toEqual([]);
+  });
+});

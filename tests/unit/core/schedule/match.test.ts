@@ -8,6 +8,7 @@ import {
   type TalkQuery,
 } from '@/core/schedule/match';
 import { buildScheduleIndex, type MatchableTalk } from '@/core/schedule/schedule-index';
+import { compareSpeakers, nameWords } from '@/core/schedule/names';
 import { FIXTURE_CONFERENCES, FIXTURE_TALKS } from './fixture-schedules';
 import { generateSchedules, matchableTalk } from './matchable-schedules';
 
@@ -1336,5 +1337,64 @@ describe('matchTalk: a translated title beside the speakers’ other session (se
     ],
   ])('does not match: %s', (_, m) => {
     expect(m.kind).not.toBe('match');
+  });
+});
+
+describe('matchTalk: a speaker in a script read only with a dictionary (session 14, after round 14)', () => {
+  const kubecon = {
+    id: 'kcc26',
+    title: 'KubeCon China 2026',
+    acronym: null,
+    start: '2026-06-10',
+    end: '2026-06-11',
+  };
+  const talk = (id: string, title: string, speakers: string[], day = '2026-06-10'): MatchableTalk => ({
+    id,
+    conferenceId: 'kcc26',
+    title,
+    subtitle: null,
+    speakers,
+    start: `${day}T10:00:00+08:00`,
+    day,
+    housekeeping: false,
+  });
+  const others = generateSchedules(2, 300, 31, 2026);
+  const schedules = buildScheduleIndex(
+    [kubecon, ...others.conferences],
+    [
+      talk('ebpf', 'eBPF for the Rest of Us', ['Wong Ka Ho'], '2026-06-11'),
+      talk('mesh', 'Service Mesh in Production', ['Wei Zhang']),
+      talk('mesh2', 'Service Mesh in Production', ['Laura Becker'], '2026-06-11'),
+      talk('leaks', 'Debugging Python Memory Leaks in Production', ['Jiamin Li']),
+      ...others.talks,
+    ],
+  );
+  const ask = (title: string, speakers: string[]) =>
+    matchTalk(schedules, query(title, speakers, '2026-06-14', 'KubeCon China 2026 香港参会笔记'));
+
+  it('reads the speakers as unknown, not as other people: the same title matches as with no speaker named', () => {
+    expect(ask('eBPF for the Rest of Us', ['黄家豪'])).toMatchObject({
+      kind: 'match',
+      talkId: 'ebpf',
+      evidence: { speakers: 'unknown' },
+    });
+  });
+
+  it.each([
+    // Two talks of one title: the unread name tells neither.
+    ['a title two talks have', ask('Service Mesh in Production', ['张伟'])],
+    // A title a word away needs agreeing speakers.
+    ['a near title', ask('Debugging Memory Leaks in Production', ['李嘉敏'])],
+  ])('does not match: %s', (_, m) => {
+    expect(m.kind).not.toBe('match');
+  });
+
+  it('still disagrees for a name in a script read here, or two names in one unread script', () => {
+    const list = (...names: string[]) => names.map(nameWords);
+    expect(compareSpeakers(list('黄家豪'), list('Wong Ka Ho'))).toBe('unknown');
+    expect(compareSpeakers(list('タナカ ケンタ'), list('Laura Becker'))).toBe('unknown');
+    expect(compareSpeakers(list('Андрій Шевчук'), list('Laura Becker'))).toBe('disagree');
+    expect(compareSpeakers(list('黄家豪'), list('陈思远'))).toBe('disagree');
+    expect(compareSpeakers(list('Jane Doe'), list('Laura Becker'))).toBe('disagree');
   });
 });

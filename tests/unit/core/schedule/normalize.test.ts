@@ -68,6 +68,9 @@ describe('titleWords', () => {
     ['ELF Files for Mere Mortals', ['elf', 'files', 'for', 'mere', 'mortals']],
     ['Üç Yılın Muhasebesi', ['3', 'yilin', 'muhasebesi']],
     ['Sekiz Saatte Kubernetes', ['8', 'saatte', 'kubernetes']],
+    // English tens (session 14).
+    ['Twenty Years of pkgsrc', ['20', 'years', 'of', 'pkgsrc']],
+    ['Fifty Shades of Grey Failures', ['50', 'shades', 'of', 'grey', 'failures']],
     // "bir" is Turkish's "a", "on" its ten and an English word.
     ['Bir Yıl Sonra', ['bir', 'yil', 'sonra']],
     ['Notes on Rust', ['notes', 'on', 'rust']],

@@ -16,6 +16,10 @@ describe('titleLanguage', () => {
     ['हिंदी के लिए वर्तनी जाँचक बनाना', 'hi'],
     ['Postmortem-uri fără vinovați, dar cu consecințe', 'ro'],
     ['Softver koji zna kad treba šutjeti', 'hr'],
+    // Slovenian reads with Croatian (one South Slavic group), Czech on its own (session 14).
+    ['Kaj smo se naučili iz napada na dobavno verigo', 'hr'],
+    ['Proč jsme přepsali build do Rustu', 'cs'],
+    ['Pro Tips for Postgres', 'en'],
     ['Rust dla programistów Javy', 'pl'],
     ['ছোট দলের জন্য Firebase খরচ কমানো', 'bn'],
     ['Firebase செலவைக் குறைத்தோம்', 'ta'],

@@ -39,6 +39,8 @@ describe('compareTitles', () => {
       0.93,
     ],
     ['Scaling PostgreSQL to 10M Users', 'Scaling Postgres to 10M Users', 'exact', 1],
+    // English tens read as digits (session 14).
+    ['Twenty Years of pkgsrc on Weird Hardware', '20 Years of pkgsrc on Weird Hardware', 'exact', 1],
     // A unit written apart or together is the same number.
     ['Zero-Downtime Migrations on a 2 TB Table', 'Zero-Downtime Migrations on a 2TB Table', 'variant', 0.98],
     ['Staff+ Engineering in Practice', 'Staff-Plus Engineering in Practice', 'exact', 1],
@@ -93,6 +95,7 @@ describe('compareTitles', () => {
     ['Python 2 Migration', 'Python 3 Migration'],
     ['Operators (Part 1)', 'Operators (Part 2)'],
     ['Scaling to 10M Users', 'Scaling to 1M Users'],
+    ['Twenty Years of pkgsrc', '30 Years of pkgsrc'],
     ['Frontend Testing', 'Backend Testing'],
     ['React Performance', 'Reach Performance'],
     ['Why Rust', 'How Rust'],
