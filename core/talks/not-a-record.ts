@@ -9,6 +9,7 @@
  */
 import { blocksAfter, clean, isBoilerplate, precedes, textUpTo } from './dom';
 import { parsePeople } from './people';
+import { NAME_RUN } from './post-subject';
 
 /** What the vetoes read of a detected talk. */
 export interface VetoedTalk {
@@ -40,8 +41,6 @@ const CALL_LINK = /^mailto:[^?@\s]+@|^tel:|calendly\.com|cal\.com\/|tidycal|zcal
 /** A year, or a conference's name ("PyCon", "KubeCon EU", "JSConf"). */
 const EVENT_TITLE =
   /(?<!\d)(?:19|20)\d{2}(?!\d)|\b\p{Lu}[\p{L}\d]*(?:Con|Conf|con|conf)\b|(?<!\p{L})(?:DevFest|Summit|Meetup)(?!\p{L})/u;
-/** Two to four capitalised words: where a person may be named. */
-const NAME_RUN = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){1,3}/gu;
 /** A date in digits: ISO "2026-05-12" or day-first "12.05.2026". */
 const ISO_DATE = /(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)/u;
 const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?!\d)/u;

@@ -38,6 +38,8 @@ interface Phrase {
 
 /** A slot longer than this is prose, not a name for something. */
 const MAX_SLOT = 200;
+/** Slots read at most, in document order by kind: a page's subject is named early, and phrases are compared pairwise. */
+const MAX_SLOTS = 80;
 /** How much of the post's opening is read for quoted phrases and talk vocabulary. */
 const OPENING = 2500;
 /** Blocks opening with a time stamp that make a transcript. */
@@ -57,11 +59,13 @@ const SEPARATOR = /\s+[|–—·•»/]\s+|\s+-\s+|::|[:：]\s+|\s*[(（[)）\]]
 /** A time stamp opening a transcript's block: "12:34", "[1:02:33]", "(04:10)". */
 const STAMP = /^\s*[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?(?!\d)/u;
 /** Two to four capitalised words: where a person may be named. */
-const NAME_RUN = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){1,3}/gu;
+export const NAME_RUN = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){1,3}/gu;
 /** Words of `TALK_NOUN` that name any write-up, not a talk: show notes, a recap, lessons, a paper. */
 const GENERAL_NOUN = /^(?:notes?|recap|write-?up|takeaways|lessons|paper)$/iu;
 /** A numbered member of a series before a phrase: "Episode 61: T", "Aula 1 — T", "Chapter 3. T". */
 const SERIES_MEMBER = /(?<!\p{L})\p{L}+\.?\s*\d{1,4}\s*(?:[:：.—–-]|\s-)\s*$/u;
+/** A word and a number: a label ("Episode 61", "Aula 1", "Part 2"), not a title. */
+const LABEL = /^\p{L}+\.?\s*\d{1,4}$/u;
 /** A year in a phrase: an event's name or a date, not a talk's title. */
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/u;
 
@@ -83,7 +87,7 @@ export function subjectOfPost(
   const slots = [...head, ...body].filter((s) => s.text && s.text.length <= MAX_SLOT);
   const best = bestAttested(slots);
   if (!best) return null;
-  const text = textUpTo(post, 20000);
+  const text = spacedText(post, 20000);
   const opening = `${headTitles.join(' | ')} | ${text.slice(0, OPENING)}`;
   // The speaker: named beside the title where it is named, or by a phrase of the opening ("a talk by
   // X", "Vortrag von X"), or the person the post names most often; each must recur in the body.
@@ -121,19 +125,20 @@ function bodySlots(post: Element): Slot[] {
     // A heading's link is the post's permalink, not another place naming its subject.
     if (a.closest('h1, h2, h3, h4, h5, h6')) continue;
     const own = textUpTo(a, MAX_SLOT + 1);
-    if (block && own && clean(block.textContent) === own) add('link', own);
+    if (block && own && textUpTo(block, own.length + 1) === own) add('link', own);
   }
   for (const value of propertyValues(post)) add('property', value);
   const opening = textUpTo(post, OPENING).slice(0, OPENING);
   for (const m of opening.matchAll(QUOTED)) add('quote', m.slice(1).find(Boolean) ?? '');
-  return out.filter((slot) => !isBoilerplateText(post, slot.text));
-}
-
-/** A text that only the page's chrome shows: a menu's link, a footer's line. */
-function isBoilerplateText(post: Element, text: string): boolean {
-  return [...post.querySelectorAll('nav, footer, aside')].some(
-    (el) => isBoilerplate(el) && el.textContent?.includes(text),
-  );
+  // The chrome's texts (a menu's link, a footer's line) name nothing; each text counts once per kind.
+  const chrome = [...post.querySelectorAll('nav, footer, aside')]
+    .filter((el) => isBoilerplate(el))
+    .map((el) => clean(el.textContent));
+  const seen = new Set<string>();
+  return out
+    .filter((slot) => slot.text && slot.text.length <= MAX_SLOT && !chrome.some((c) => c.includes(slot.text)))
+    .filter((slot) => !seen.has(`${slot.source} ${slot.text}`) && !!seen.add(`${slot.source} ${slot.text}`))
+    .slice(0, MAX_SLOTS);
 }
 
 /**
@@ -147,10 +152,10 @@ function propertyValues(post: Element): string[] {
   for (const row of post.querySelectorAll('tr'))
     if (row.children.length === 2) values.push(textUpTo(row.children[1]!, MAX_PROPERTY + 1));
   for (const el of post.querySelectorAll('div, li, p, span')) {
-    if (clean(el.textContent).length > MAX_PROPERTY) continue;
+    if (el.children.length > 2 || textUpTo(el, MAX_PROPERTY + 1).length > MAX_PROPERTY) continue;
     const [key, value] = [el.children[0], el.children[1]];
     if (el.children.length === 2 && key && value && isKey(clean(key.textContent)))
-      if (clean(el.textContent) === clean(`${key.textContent} ${value.textContent}`))
+      if (bare(el.textContent) === bare(`${key.textContent}${value.textContent}`))
         values.push(textUpTo(value, MAX_SLOT + 1));
     if (el.children.length <= 2 && !el.querySelector('p, div, li')) {
       const line = /^([^:：]{1,30})[:：]\s+(.+)$/u.exec(textUpTo(el, MAX_PROPERTY + 1));
@@ -159,6 +164,8 @@ function propertyValues(post: Element): string[] {
   }
   return values.filter((v) => v.length <= MAX_PROPERTY);
 }
+
+const bare = (text: string | null) => (text ?? '').replace(/\s+/gu, '');
 
 /** A property's key: one to three words, no sentence. */
 function isKey(text: string): boolean {
@@ -204,6 +211,8 @@ function peopleBeside(text: string): string[] {
     text
       .split(SEPARATOR)
       .flatMap((p) => p.split(/,\s+/u))
+      // A title in title case parses as a name too: a name is three words at most.
+      .filter((p) => p.trim().split(/\s+/).length <= 3)
       .map((p) => parsePeople(p.trim()))
       .find((p): p is string[] => !!p) ?? []
   );
@@ -223,7 +232,10 @@ function isGreater(a: readonly number[], b: readonly number[]): boolean {
 function phrasesOf(text: string): Phrase[] {
   const quoted = [...text.matchAll(QUOTED)].map((m) => (m.slice(1).find(Boolean) ?? '').trim());
   const parts = text.split(SEPARATOR).map((p) => p?.trim() ?? '');
-  const peopleParts = parts.map((p) => parsePeople(p)).filter((p): p is string[] => !!p);
+  const peopleParts = parts
+    .filter((p) => p.split(/\s+/).length <= 3)
+    .map((p) => parsePeople(p))
+    .filter((p): p is string[] => !!p);
   const people = peopleParts.length === 1 ? peopleParts[0]! : [];
   const candidates: Phrase[] = [
     ...quoted.map((q) => ({ text: q, setApart: true })),
@@ -243,7 +255,14 @@ function phrasesOf(text: string): Phrase[] {
 
 /** A title, not a name, a year's event or a framing word: title-shaped, three words or more unless quoted. */
 function isTalkTitle(text: string, setApart: boolean): boolean {
-  if (!isTitleShaped(text) || YEAR.test(text) || parsePeople(text)) return false;
+  // A name is two or three words; a title in title case ("Shipping Fonts Without Regret") reads as one too.
+  if (
+    !isTitleShaped(text) ||
+    YEAR.test(text) ||
+    LABEL.test(text) ||
+    (parsePeople(text) && text.split(/\s+/).length <= 3)
+  )
+    return false;
   const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text);
   return cjk || setApart || text.split(/\s+/).length >= 3;
 }
@@ -303,6 +322,20 @@ function authorsOf(post: Element): Set<string> {
     ),
   ];
   return new Set(names.map((n) => clean(n).toLowerCase()).filter(Boolean));
+}
+
+/** The text of `el` with a space between its text nodes: a key and its value ("Talk", "T") stay two words. */
+function spacedText(el: Element, max: number): string {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  const parts: string[] = [];
+  let length = 0;
+  for (let node = walker.nextNode(); node && length < max; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent && /^(?:SCRIPT|STYLE|TEMPLATE)$/.test(parent.tagName)) continue;
+    parts.push(node.textContent ?? '');
+    length += node.textContent?.length ?? 0;
+  }
+  return clean(parts.join(' '));
 }
 
 /** Three blocks or more open with a time stamp: a transcript, or notes kept against a recording. */
