@@ -89,9 +89,15 @@ export function subjectOfPost(
   if (!best) return null;
   const text = spacedText(post, 20000);
   const opening = `${headTitles.join(' | ')} | ${text.slice(0, OPENING)}`;
-  // The speaker: named beside the title where it is named, or by a phrase of the opening ("a talk by
-  // X", "Vortrag von X"), or the person the post names most often; each must recur in the body.
-  const beside = best.people.find((p) => mentions(p, text) >= 2);
+  // The speaker: named beside the title where it is named, or as the one person a property row gives
+  // ("Ponent | Jane Doe"), or by a phrase of the opening ("a talk by X", "Vortrag von X"), or the person
+  // the post names most often; each must recur in the body (a property's by any word of the name).
+  const beside =
+    best.people.find((p) => mentions(p, text) >= 2) ??
+    onePersonOf(
+      slots.filter((s) => s.source === 'property').map((s) => s.text),
+      text,
+    );
   const introduced = findSpeakers(best.phrase.text, text.slice(0, OPENING)).filter(
     (p) => parsePeople(p) && !keyOf(best.phrase.text).includes(keyOf(p)),
   );
@@ -204,6 +210,22 @@ interface Attested {
 }
 
 const rank = (c: Attested) => [c.head ? 1 : 0, c.count, c.phrase.setApart ? 1 : 0, c.phrase.key.length];
+
+/** The one person property rows name (a value that is one name), when its words recur in `text`. */
+function onePersonOf(values: readonly string[], text: string): string | undefined {
+  const people = [
+    ...new Set(
+      values
+        .filter((v) => v.split(/\s+/).length <= 3)
+        .map((v) => parsePeople(v))
+        .filter((p): p is string[] => p?.length === 1)
+        .map((p) => p[0]!),
+    ),
+  ];
+  if (people.length !== 1) return undefined;
+  const person = people[0]!;
+  return person.split(/\s+/).some((word) => mentions(word, text) >= 2) ? person : undefined;
+}
 
 /** The people a slot names in a part of its own ("T — Jane Doe | Event"). */
 function peopleBeside(text: string): string[] {

@@ -125,9 +125,8 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   '160-zhihu-column-english-titles-kubecon-china-zh.html': { speakers: 'speakers in Han characters' },
   // Akkoma thread: talks named only in the posts' subject (content-warning) lines; a reply taken for a talk.
   '162-akkoma-subject-lines-thread-pycon-us.html': { passages: 'subject lines', talks: 'subject lines' },
-  // Anytype, Catalan single talk: the title only in a "Xerrada" relation row, no heading elements at all. Found
-  // since detect14b's post subject; its speaker is read as "La Montserrat" (the article before a first name).
-  '163-anytype-publish-relations-single-pycones-ca.html': { speakers: 'an article before a first name' },
+  // (163, Anytype in Catalan, a single talk named only in a "Xerrada" relation row, passes since detect14b's post
+  // subject; its speaker from the "Ponent" row since reading round 14.)
   // Jimdo, Armenian: the opening talk an h2, later talks h3s, one a bold «T» after a divider.
   '164-jimdo-modules-devfest-yerevan-hy.html': {
     passages: 'mixed heading ranks',

@@ -35,6 +35,17 @@ describe('one talk named in two kinds of place is the whole post', () => {
       ['Proves que no menteixen mai', ['Martina Puigverd']],
     ],
     [
+      'Catalan, the speaker only in a property row, then by first name after an article',
+      'Apunts del dissabte',
+      `<div class="rel"><div class="k">Xerrada</div><div class="v">Biblioteques que no moren mai</div></div>
+       <div class="rel"><div class="k">Ponent</div><div class="v">Núria Vilaseca</div></div>
+       ${embed('Biblioteques que no moren mai')}
+       <p>La Núria va obrir amb una biblioteca que ningú no volia mantenir.</p>
+       <p>La Núria va dir que retirar un format és escriure la pàgina que ho explica.</p>
+       <p>Al final, la Núria va ensenyar com ho fan ara.</p>`,
+      ['Biblioteques que no moren mai', ['Núria Vilaseca']],
+    ],
+    [
       'German, the headline quotes the title, a transcript under a recording',
       'Kommentiert: „Warum unsere Queues immer voll sind“ (Jana Brückner)',
       `<h1>Kommentiert: „Warum unsere Queues immer voll sind“ (Jana Brückner)</h1>
