@@ -39,6 +39,8 @@ import { opensWithBreak, tellsOfAnotherTalk } from './prose';
 import { talkOfInterview } from './interview';
 import { countsUp } from './numbering';
 import { singleTalkOfPost, talkNamedInOpening, talkNamedInPageTitle } from './single-talk';
+import { subjectOfPost } from './post-subject';
+import { withoutVetoed } from './not-a-record';
 import { NO_RULES, ruleFor, type TalkForm, type TalkRules } from './rules';
 import { nameWordRecurs, parsePeople } from './people';
 import { speakerLine } from './speaker-phrases';
@@ -134,7 +136,8 @@ export function detectTalkSections(root: Element | Document, rules: TalkRules = 
     )
   )
     return [];
-  return sections;
+  // Talks still to come, offered, the site's furniture, a list of events: no record of talks attended.
+  return withoutVetoed(sections);
 }
 
 /** The talks of a thread of messages, as sections owning their messages; null when it opens fewer than two. */
@@ -300,6 +303,14 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
       // A headline over the post, and the talk named only in the document's title (its social card).
       (strongTalks === 0 && talks.length === 0 && eventPage && postTitle
         ? talkInMetadata(page, postTitleText, postTitle.el, post)
+        : null) ??
+      // No rule found a talk: the phrase the whole post names in several places, if it bears a talk's marks.
+      (talks.length === 0 && !howTo
+        ? subjectOfPost(
+            post,
+            onlyPost ? [...page.metadataTitles, postTitleText] : [postTitleText],
+            postTitle?.el ?? post,
+          )
         : null);
     if (single) {
       return [
