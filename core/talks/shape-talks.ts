@@ -12,7 +12,7 @@
  * catalogue (`catalogue.ts`). Off pages about an event, people must be named for most members.
  */
 import { listsRatherThanReports } from './catalogue';
-import { clean, HEADINGS } from './dom';
+import { clean, HEADINGS, precedes } from './dom';
 import { RECORDING_LINK } from './links';
 import { isPersonName, parsePeople } from './people';
 import { findSpeakers } from './speakers';
@@ -41,6 +41,8 @@ export interface ShapeTalk {
  * found anything: at 4.0 a film-review page (4.05) got talks, at 4.5 no web page and no negative did.
  */
 const THRESHOLD = 4.5;
+/** Scores this close are a tie. */
+const TIE = 0.01;
 /** Fewer members are no repetition; more are an index or a feed. */
 const MIN_MEMBERS = 2;
 const MAX_MEMBERS = 30;
@@ -83,12 +85,18 @@ export function talksFromShapes(post: Element, options: Options): ShapeTalk[] {
   );
   if (lines.length < MIN_MEMBERS) return [];
   const text = new TextOffsets(post);
+  const title = clean(options.postTitle?.textContent ?? post.ownerDocument.title);
+  const eventPage = options.eventPage || DATED_EVENT.test(title);
   let best: { score: number; members: Member[] } | null = null;
-  for (const { group, merged } of shapeGroups(lines)) {
-    const scored = scoreGroup(group, lines, post, text, options);
-    // Two ranks merged win a tie: the talk a rank off is one of them.
-    if (scored && (!best || scored.score > best.score || (merged && scored.score === best.score)))
-      best = scored;
+  for (const { group } of shapeGroups(lines)) {
+    const scored = scoreGroup(group, lines, post, text, { ...options, eventPage });
+    // On a tie, the group with more members: the talk a rank off, or in another element, is one of them.
+    const better =
+      scored &&
+      (!best ||
+        scored.score > best.score + TIE ||
+        (scored.score > best.score - TIE && scored.members.length > best.members.length));
+    if (better) best = scored;
   }
   if (!best || best.score < THRESHOLD) return [];
   return best.members.map((m) => ({
@@ -101,18 +109,21 @@ export function talksFromShapes(post: Element, options: Options): ShapeTalk[] {
 }
 
 /** The groups of lines of one shape, and of one shape but two heading ranks (mixed-rank pages). */
-function shapeGroups(lines: ShapeLine[]): { group: ShapeLine[]; merged: boolean }[] {
+function shapeGroups(lines: ShapeLine[]): { group: ShapeLine[] }[] {
   const byKey = new Map<string, ShapeLine[]>();
   for (const l of lines) byKey.set(l.key, [...(byKey.get(l.key) ?? []), l]);
   const groups = [...byKey.values()];
-  const out = groups.map((group) => ({ group, merged: false }));
+  const out = groups.map((group) => ({ group }));
+  // Lines by the place they stand in, whatever their own shape (two shapes at least: else it is one above).
+  const byPlace = new Map<string, ShapeLine[]>();
+  for (const l of lines) for (const p of l.places) byPlace.set(p, [...(byPlace.get(p) ?? []), l]);
+  for (const group of byPlace.values()) if (new Set(group.map((l) => l.key)).size > 1) out.push({ group });
   const byRankFree = new Map<string, ShapeLine[][]>();
   for (const g of groups)
     if (g[0]!.level < 7) byRankFree.set(g[0]!.rankFree, [...(byRankFree.get(g[0]!.rankFree) ?? []), g]);
   for (const ranks of byRankFree.values())
     for (let i = 0; i < ranks.length; i++)
-      for (let j = i + 1; j < ranks.length; j++)
-        out.push({ group: inOrder([...ranks[i]!, ...ranks[j]!]), merged: true });
+      for (let j = i + 1; j < ranks.length; j++) out.push({ group: inOrder([...ranks[i]!, ...ranks[j]!]) });
   return out;
 }
 
@@ -139,11 +150,12 @@ function scoreGroup(
   if (titled.length < open.length * MIN_TITLE_SHARE) return null;
 
   // Each member owns the text up to the next line of its shape, a structure line, or the end of its run.
-  const boundaries = lines.filter((l) => endsTalks(l, group));
+  const places = new Set(titled.flatMap((l) => l.places));
+  const boundaries = lines.filter((l) => endsTalks(l, group, places));
   const runEnd = endOfRun(titled, post);
   const members = titled.map((l, i): Member => {
     const next = i + 1 < titled.length ? titled[i + 1]!.el : runEnd;
-    const end = boundaries.find((b) => follows(l.el, b.el) && (!next || follows(b.el, next)))?.el ?? next;
+    const end = boundaries.find((b) => precedes(l.el, b.el) && (!next || precedes(b.el, next)))?.el ?? next;
     const notes = text.between(l.el, end);
     const parsed = parseTalkTitle(l.line);
     const prefixNamed = parsed.prefixPeople.length && parsed.prefixPeople.some((p) => nameRecurs(p, notes));
@@ -151,7 +163,9 @@ function scoreGroup(
       ? parsed.speakers
       : prefixNamed
         ? parsed.prefixPeople
-        : peopleUnder(l, lines, end);
+        : peopleUnder(l, lines, end).length
+          ? peopleUnder(l, lines, end)
+          : peopleBefore(l, lines, group, notes);
     // Else the people the opening of its notes names as the speakers, as for the rules' talks.
     const found = speakers.length ? speakers : findSpeakers(parsed.title, notes).filter(isPersonName);
     const title = prefixNamed && parsed.titleAfterPrefix ? parsed.titleAfterPrefix : parsed.title;
@@ -201,12 +215,19 @@ function isTitleLine(line: string): boolean {
   if (letters < title.replace(/\s/g, '').length / 2) return false;
   const numbers = line.match(/\d+/g)?.length ?? 0;
   if (numbers >= 2 && numbers * 3 >= line.split(/\s+/).length) return false;
+  // A line naming only people is a speaker's line or a list of names, not a title.
+  if (parsePeople(title)) return false;
   return isTitleShaped(title) || isTitleShaped(title[0]!.toUpperCase() + title.slice(1));
 }
 
-/** A line that ends the talk above it: a structure line (not a talk's part), or a heading of higher rank. */
-function endsTalks(l: ShapeLine, group: ShapeLine[]): boolean {
+/**
+ * A line that ends the talk above it: a structure line (not a talk's part), a heading of higher rank, or
+ * a line after the block the members come after (a photo and caption before each section).
+ */
+function endsTalks(l: ShapeLine, group: ShapeLine[], places: Set<string>): boolean {
   if (group.includes(l)) return false;
+  // A line in a place the members stand in (after the same repeated block) opens the next section.
+  if (l.places.some((p) => p.startsWith('after ') && places.has(p))) return true;
   if (l.role && l.role !== 'part') return true;
   const top = Math.min(...group.map((g) => g.level));
   return l.level < 7 && l.level <= top;
@@ -239,13 +260,53 @@ function endOfRun(members: ShapeLine[], post: Element): Element | null {
 
 /** People on the line right under a member ("Jane Doe, Acme", "Speaker: Jane Doe"), before its end. */
 function peopleUnder(l: ShapeLine, lines: ShapeLine[], end: Element | null): string[] {
-  const next = lines.find((o) => follows(l.el, o.el) && !l.el.contains(o.el));
-  if (!next || (end && !follows(next.el, end))) return [];
+  const next = lines.find((o) => precedes(l.el, o.el) && !l.el.contains(o.el));
+  if (!next || (end && !precedes(next.el, end))) return [];
   // A name beside a date is a byline: the writer's, not a speaker's ("By Jane Doe<br>March 25, 2015").
   if (YEAR.test(clean(next.el.textContent).slice(0, 160))) return [];
   const labelled = speakerLine(next.line);
   if (labelled.length) return labelled;
   return (next.line.length <= 80 && parsePeople(next.line.replace(/\s*[,|·—–-]\s*[^,]*$/u, ''))) || [];
+}
+
+/**
+ * People opening the line right before a member, when its notes name them again: a caption over each
+ * talk ("Jane Doe on stage", in any language: the capitalised names that open it).
+ */
+function peopleBefore(l: ShapeLine, lines: ShapeLine[], group: ShapeLine[], notes: string): string[] {
+  const i = lines.indexOf(l);
+  const before = i > 0 ? lines[i - 1]! : null;
+  if (!before || group.includes(before) || before.line.length > 80) return [];
+  const people = leadingNames(before.line);
+  return people.length && people.every((p) => notes.includes(p.split(/\s+/)[0]!)) ? people : [];
+}
+
+/**
+ * The names a caption opens with: runs of capitalised words, joined by "&" or a short lower-case word
+ * (a conjunction in any language: "and", "und", "og", "və"); none when a run is one word or no person.
+ */
+function leadingNames(line: string): string[] {
+  const people: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    const named = run.length >= 2 ? parsePeople(run.join(' ')) : null;
+    run = [];
+    if (!named) return false;
+    people.push(...named);
+    return true;
+  };
+  for (const word of line.split(/\s+/)) {
+    const bare = word.replace(/[,.;:]+$/u, '');
+    if (/^\p{Lu}/u.test(bare)) {
+      run.push(bare);
+      if (bare !== word) break;
+    } else if (run.length && (bare === '&' || /^\p{Ll}{1,3}$/u.test(bare))) {
+      if (!flush()) return [];
+    } else break;
+  }
+  // A lower-case word not followed by a name ends the names: "Jane Doe on stage" names Jane Doe.
+  if (run.length) flush();
+  return people;
 }
 
 function formOf(el: Element): TalkForm {
@@ -259,8 +320,12 @@ function formOf(el: Element): TalkForm {
 
 const INLINE =
   /^(?:A|B|STRONG|EM|I|SPAN|CODE|MARK|U|S|SMALL|SUB|SUP|CITE|Q|ABBR|TIME|KBD|SAMP|VAR|LABEL|FONT)$/;
+/**
+ * A post titled by a name and its year ("Nordconf 2026", "DevFest Riga 2025: notes"), in any language
+ * with capitals: an event's edition, as conference words in the languages detection reads say.
+ */
+const DATED_EVENT = /(?:^|\s)\p{Lu}[\p{L}\p{N}.-]+(?:\s\p{Lu}[\p{L}.-]+)?\s(?:19|20)\d{2}(?![\d.,]\d)/u;
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/;
-const follows = (a: Element, b: Element) => (a.compareDocumentPosition(b) & 4) !== 0 && !a.contains(b);
 const nonSpace = (s: string) => s.replace(/\s/g, '').length;
 const likeLength = (n: number, median: number) => n * LIKE_LENGTH >= median && n <= median * LIKE_LENGTH;
 

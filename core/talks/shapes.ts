@@ -19,6 +19,12 @@ export interface ShapeLine {
   key: string;
   /** The key with a heading's rank left out, so that mixed heading ranks can be merged. */
   rankFree: string;
+  /**
+   * The shapes of where it stands, whatever element it is: the first line of a block the page repeats
+   * (a grid's cell, a card, a module), or the line right after a block the page repeats (a captioned
+   * photo before each talk). A writer who varies the title's element keeps its place.
+   */
+  places: string[];
   /** 1-6 for headings, 7 for every other block. */
   level: number;
   /** Why the line is no talk title (a day, a break, a conclusion …), or null (`vocabulary.ts`). */
@@ -63,10 +69,31 @@ export function shapeLines(post: Element): ShapeLine[] {
       key: `${el.tagName}${style}<${path}`,
       rankFree: `${heading ? 'H' : el.tagName}${style}<${path}`,
       level: heading ? Number(el.tagName[1]) : 7,
+      places: [],
       role: headingRole(own.text),
     });
   }
+  for (const [i, l] of out.entries()) l.places = placesOf(l, out[i - 1] ?? null, post);
   return out;
+}
+
+/** The repeated blocks `l` opens or follows (see `ShapeLine.places`). */
+function placesOf(l: ShapeLine, previous: ShapeLine | null, post: Element): string[] {
+  const places: string[] = [];
+  // The outermost block below the post that `l` is the first line of.
+  let opened: Element | null = null;
+  for (let node = l.el.parentElement; node && node !== post; node = node.parentElement) {
+    if (previous && node.contains(previous.el)) break;
+    opened = node;
+  }
+  if (opened) places.push(`first of ${opened.tagName}${classOf(opened)}<${pathOf(opened, post)}`);
+  // The block right before it (climbing while it has no sibling before it).
+  let before: Element | null = null;
+  for (let node: Element | null = l.el; node && node !== post && !before; node = node.parentElement)
+    before = node.previousElementSibling;
+  if (before && (!previous || before.contains(previous.el) || previous.el.contains(before)))
+    places.push(`after ${before.tagName}${classOf(before)}<${pathOf(before, post)}`);
+  return places;
 }
 
 /** The first cell of its row holding text: a row's cell that begins it. */
