@@ -1,7 +1,8 @@
 /**
  * Talks from the page's repeated block shapes (`shapes.ts`), where no rule names a talk. Each group of
- * blocks of one shape (or two heading ranks of one shape merged: mixed-rank pages) is scored on evidence
- * that needs no platform and no language:
+ * blocks of one shape (or two heading ranks of one shape merged: mixed-rank pages; or of one place, the
+ * first line of a repeated block or the line after one) is scored on evidence that needs no platform
+ * and no language:
  *  - its members read as titles (most of the shape's lines are title-shaped),
  *  - each member is followed by notes, and the notes are of like length (a template's rhythm),
  *  - people are named in the member's line or on the line under it (`people.ts`, `title-parse.ts`),
@@ -88,7 +89,7 @@ export function talksFromShapes(post: Element, options: Options): ShapeTalk[] {
   const title = clean(options.postTitle?.textContent ?? post.ownerDocument.title);
   const eventPage = options.eventPage || DATED_EVENT.test(title);
   let best: { score: number; members: Member[] } | null = null;
-  for (const { group } of shapeGroups(lines)) {
+  for (const group of shapeGroups(lines)) {
     const scored = scoreGroup(group, lines, post, text, { ...options, eventPage });
     // On a tie, the group with more members: the talk a rank off, or in another element, is one of them.
     const better =
@@ -108,22 +109,25 @@ export function talksFromShapes(post: Element, options: Options): ShapeTalk[] {
   }));
 }
 
-/** The groups of lines of one shape, and of one shape but two heading ranks (mixed-rank pages). */
-function shapeGroups(lines: ShapeLine[]): { group: ShapeLine[] }[] {
+/**
+ * The groups of lines of one shape, of one place (in two shapes at least), and of one shape but two
+ * heading ranks (mixed-rank pages).
+ */
+function shapeGroups(lines: ShapeLine[]): ShapeLine[][] {
   const byKey = new Map<string, ShapeLine[]>();
   for (const l of lines) byKey.set(l.key, [...(byKey.get(l.key) ?? []), l]);
   const groups = [...byKey.values()];
-  const out = groups.map((group) => ({ group }));
+  const out = [...groups];
   // Lines by the place they stand in, whatever their own shape (two shapes at least: else it is one above).
   const byPlace = new Map<string, ShapeLine[]>();
   for (const l of lines) for (const p of l.places) byPlace.set(p, [...(byPlace.get(p) ?? []), l]);
-  for (const group of byPlace.values()) if (new Set(group.map((l) => l.key)).size > 1) out.push({ group });
+  for (const group of byPlace.values()) if (new Set(group.map((l) => l.key)).size > 1) out.push(group);
   const byRankFree = new Map<string, ShapeLine[][]>();
   for (const g of groups)
     if (g[0]!.level < 7) byRankFree.set(g[0]!.rankFree, [...(byRankFree.get(g[0]!.rankFree) ?? []), g]);
   for (const ranks of byRankFree.values())
     for (let i = 0; i < ranks.length; i++)
-      for (let j = i + 1; j < ranks.length; j++) out.push({ group: inOrder([...ranks[i]!, ...ranks[j]!]) });
+      for (let j = i + 1; j < ranks.length; j++) out.push(inOrder([...ranks[i]!, ...ranks[j]!]));
   return out;
 }
 

@@ -8,6 +8,14 @@ import { talksFromShapes } from '@/core/talks/shape-talks';
 import { shapeLines } from '@/core/talks/shapes';
 import { filed, page, titles } from './detected';
 
+/** The shape talks of a page's `<main>` read as a page about an event, under its `<h1>`. */
+const shapeTalksOfEventPage = (doc: Document) =>
+  talksFromShapes(doc.querySelector('main')!, {
+    eventPage: true,
+    postTitle: doc.querySelector('h1'),
+    ruledOut: () => false,
+  });
+
 const NOTE = (who: string) =>
   `<p>${who} began with the failure that started it all and went through the fixes one by one, slide after slide, with the numbers from production beside each of them.</p>`;
 
@@ -97,11 +105,7 @@ describe('cards of one class, the title first whatever its element (Swahili)', (
         .join('')}</main>`,
       'Mkutano',
     );
-    const talks = talksFromShapes(doc.querySelector('main')!, {
-      eventPage: true,
-      postTitle: doc.querySelector('h1'),
-      ruledOut: () => false,
-    });
+    const talks = shapeTalksOfEventPage(doc);
     expect(talks.map((t) => [t.title, t.speakers])).toEqual(cards.map(([t, p]) => [t, [p]]));
   });
 });
@@ -179,11 +183,7 @@ describe('shape lines', () => {
         .join('')}</main>`,
       'Митап',
     );
-    const talks = talksFromShapes(doc.querySelector('main')!, {
-      eventPage: true,
-      postTitle: doc.querySelector('h1'),
-      ruledOut: () => false,
-    });
+    const talks = shapeTalksOfEventPage(doc);
     expect(talks.map((t) => [t.title, t.speakers])).toEqual([
       ['Кэш без иллюзий', ['Анна Петросян']],
       ['Очереди на практике', ['Давид Саркисян']],
