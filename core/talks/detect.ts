@@ -47,6 +47,7 @@ import { speakerLine } from './speaker-phrases';
 import { findSpeakers } from './speakers';
 import { type DeclaredTalk, declaredTalkFor, structuredData } from './structured-data';
 import { announcesRatherThanReports } from './tense';
+import { talksFromShapes } from './shape-talks';
 import { type ListedTalk, listsRatherThanReports } from './catalogue';
 import { linkedTitleIn } from './linked-titles';
 import { introducesOthers, talkOpenedBy } from './openings';
@@ -326,6 +327,15 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
         },
       ];
     }
+  }
+
+  // No line the rules read names a talk: the page's own repeated block shapes may (shape-talks.ts).
+  if (!talks.length && !page.rules.talkForm && !howTo) {
+    const ruledOut = (line: string) => ruleFor(page.rules, line) !== null;
+    const shaped = talksFromShapes(post, { eventPage, postTitle: postTitle?.el ?? null, ruledOut });
+    const sections = shaped.map((t): TalkSection => ({ ...t, post, postTitle: null, owns: null }));
+    endLastTalkBeforeOutro(sections, post);
+    if (sections.length) return sections;
   }
 
   const postLevel = headings.filter(
