@@ -138,6 +138,41 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
     passages: 'booth recap',
     talks: 'booth recap',
   },
+  // Held-out round 15 (pages 168-179), the unseen check of session 14's detection (detect14a's repeated block
+  // shapes, detect14b's post subject and vetoes), as first run on 2026-12-07: 27/67 passages with session 13's
+  // detector and with session 14's alike (docs/talk-detection.md). 177 and 179 (negatives) pass.
+  // BookStack, Basque: each title only a table row's first cell, the speaker only in the notes cell.
+  '168-bookstack-table-first-cell-bilbostack-eu.html': {
+    passages: 'table first cells',
+    talks: 'table first cells',
+  },
+  // Threads, Uzbek: each title an emoji-led bold run inside the post's one text span, one mid-sentence.
+  '169-threads-emoji-bold-runs-devfest-tashkent-uz.html': {
+    passages: 'emoji bold runs',
+    talks: 'emoji bold runs',
+  },
+  // Astro Starlight, Welsh: titles only in a contents nav linking to sections that open with plain paragraphs.
+  '170-starlight-toc-only-titles-pycon-uk-cy.html': {
+    passages: 'titles only in contents',
+    talks: 'contents',
+  },
+  // mdBook, Nepali: days in <details>; a room line taken for a talk, the talk h3s missed.
+  '171-mdbook-details-two-days-kubecon-india-ne.html': { passages: 'details days', talks: 'details days' },
+  // Publii, Marathi: a single talk named only in a slide embed's title bar and once by a short form.
+  '172-publii-slide-embed-single-devfest-pune-mr.html': {
+    passages: 'slide embed title',
+    talks: 'slide embed',
+  },
+  // Microsoft Sway, Telugu: role="heading" cards; the keynote, a Telugu kicker before its title, missed.
+  '173-sway-role-heading-cards-pycon-india-te.html': { passages: 'role heading cards', talks: 'kicker' },
+  // Ameblo, Japanese: decorated lines; "①基調講演「T」" kept whole, a bold run mid-paragraph missed.
+  '174-ameblo-decorated-lines-jsconf-jp-ja.html': { passages: 'decorated lines', talks: 'decorated lines' },
+  // AppFlowy, English: three talks open at callouts shaped like the lunch callouts; only the h3 talk found.
+  '175-appflowy-publish-callouts-write-the-docs-portland.html': { passages: 'callouts', talks: 'callouts' },
+  // Brunch, Korean: a single talk named only in the cover subtitle; the post's sub-headings taken for talks.
+  '176-brunch-subtitle-single-feconf-ko.html': { passages: 'cover subtitle', talks: 'cover subtitle' },
+  // A Sessionize call for speakers (a negative): its FAQ questions taken for talks.
+  '178-sessionize-call-for-speakers-faq-negative.html': { passages: 'CFP FAQ', talks: 'CFP FAQ' },
 };
 
 describe.each(loadRecapCases().map((c) => [c.file, c] as const))('%s', (file, c) => {
