@@ -2,7 +2,7 @@
  * A page that teaches, asks or guides rather than reports talks attended: a call for speakers' FAQ, a
  * how-to about giving talks (its steps or tips as headings), a travel guide. Read by evidence no language
  * or platform owns: titles that are questions, titles that are one numbered label's members, the page's
- * own FAQ/how-to markup; and, each time, no talk's marks (no speaker, no person, no time, no recording,
+ * own FAQ/how-to markup (schema.org types, every title a `<details>` summary); and, each time, no talk's marks (no speaker, no person, no time, no recording,
  * no quoted title) beside any of them. Only ever removes talks (`not-a-record.ts` applies it).
  */
 import { linksToRecording } from './links';
@@ -35,6 +35,8 @@ export function teachesOrAsks(doc: Document, talks: readonly ReadTalk[]): boolea
   if (!talks.length || talks.some((t) => bearsTalkMarks(t))) return false;
   if (declaresFaqOrHowTo(doc)) return true;
   if (talks.length < 2) return false;
+  // A list of collapsed answers (`<details>`): each title is a question's summary.
+  if (talks.every((t) => t.heading.matches('details') || t.heading.closest('summary'))) return true;
   const questions = talks.filter((t) => QUESTION.test(t.title)).length;
   return questions >= talks.length * QUESTION_SHARE || numberedMembers(talks);
 }

@@ -47,6 +47,20 @@ const PAGES: [string, string, string][] = [
     ),
   ],
   [
+    'an FAQ of <details> in French, its questions without a question mark',
+    'Appel à orateurs : foire aux questions',
+    `<main><article><h1>Appel à orateurs</h1><p>Tout sur les conférences et les talks de cette année.</p>${[
+      'Le remboursement du voyage des orateurs',
+      'Plusieurs propositions de talk par personne',
+      "L'enregistrement des conférences",
+    ]
+      .map(
+        (q) =>
+          `<details><summary><h3>${q}</h3></summary><p>Oui, pour chaque talk de la conférence.</p></details>`,
+      )
+      .join('')}</article></main>`,
+  ],
+  [
     'a how-to in German',
     'Den eigenen Konferenzvortrag vorbereiten',
     post(
