@@ -2,14 +2,13 @@
  * Vetoes: signs that what detection took for talks are not talks someone attended, read without any
  * language's words. Talks still to come (dated after the page itself), offers (a price, a call to book
  * or invite: a mail or phone link, a form, a button, a booking host), the page's author presenting
- * their own talks, headings that are the site's furniture (the words of its navigation), sections
- * naming no person among talks that name theirs, and a list of events (a year or a conference's name
- * in most titles). A veto only removes talks, never adds one; the language-bound gates (`tense.ts`,
+ * their own talks, headings that are the site's furniture (the words of its navigation), pages that
+ * teach or ask (`teaches-or-asks.ts`: an FAQ's questions, a how-to's steps), sections naming no person
+ * among talks that name theirs, and a list of events (a year or a conference's name in most titles). A veto only removes talks, never adds one; the language-bound gates (`tense.ts`,
  * `catalogue.ts`, wishlists, courses) stay where they are.
  */
 import { blocksAfter, clean, isBoilerplate, precedes, textUpTo } from './dom';
-import { parsePeople } from './people';
-import { NAME_RUN } from './post-subject';
+import { namesAPerson, teachesOrAsks } from './teaches-or-asks';
 
 /** What the vetoes read of a detected talk. */
 export interface VetoedTalk {
@@ -51,6 +50,8 @@ export function withoutVetoed<T extends VetoedTalk>(talks: readonly T[]): T[] {
   const doc = talks[0]!.heading.ownerDocument;
   const notes = new Map(talks.map((t) => [t, notesOf(t)]));
   if (laterThanPage(doc, talks, notes) || listsEvents(talks) || presentsOwn(doc, talks)) return [];
+  const read = talks.map((t) => ({ ...t, notes: notes.get(t)! }));
+  if (teachesOrAsks(doc, read)) return [];
   const offers = talks.filter((t) => isOffer(t, notes.get(t)!));
   if (offers.length && offers.length >= talks.length * PAGE_SHARE) return [];
   const furniture = navigationWords(doc, talks);
@@ -191,10 +192,4 @@ function listsEvents(talks: readonly VetoedTalk[]): boolean {
   return (
     talks.length >= 2 && talks.filter((t) => EVENT_TITLE.test(t.title)).length >= talks.length * EVENT_SHARE
   );
-}
-
-/** A person named in `text`: two to four capitalised words that read as one person's name. */
-function namesAPerson(text: string): boolean {
-  for (const m of text.matchAll(NAME_RUN)) if (parsePeople(m[0])?.length === 1) return true;
-  return false;
 }
