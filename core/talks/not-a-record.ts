@@ -1,11 +1,11 @@
 /**
  * Vetoes: signs that what detection took for talks are not talks someone attended, read without any
- * language's words. Talks still to come (dated after the page itself), offers (a price, a call to book
- * or invite: a mail or phone link, a form, a button, a booking host), the page's author presenting
- * their own talks, headings that are the site's furniture (the words of its navigation), pages that
- * teach or ask (`teaches-or-asks.ts`: an FAQ's questions, a how-to's steps), sections naming no person
- * among talks that name theirs, and a list of events (a year or a conference's name in most titles). A veto only removes talks, never adds one; the language-bound gates (`tense.ts`,
- * `catalogue.ts`, wishlists, courses) stay where they are.
+ * language's words. Talks still to come (dated after the page itself), offers (a price naming no one,
+ * a call to book or invite: a mail or phone link, a booking host), the page's author presenting their
+ * own talks, headings that are the site's furniture (the words of its navigation), pages that teach or
+ * ask (`teaches-or-asks.ts`: an FAQ's questions, a how-to's steps), and a list of events (a year or a
+ * conference's name in most titles). A veto only removes talks, never adds one; the language-bound
+ * gates (`tense.ts`, `catalogue.ts`, wishlists, courses) stay where they are.
  */
 import { blocksAfter, clean, isBoilerplate, precedes, textUpTo } from './dom';
 import { namesAPerson, teachesOrAsks } from './teaches-or-asks';

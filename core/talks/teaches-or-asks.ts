@@ -2,8 +2,8 @@
  * A page that teaches, asks or guides rather than reports talks attended: a call for speakers' FAQ, a
  * how-to about giving talks (its steps or tips as headings), a travel guide. Read by evidence no language
  * or platform owns: titles that are questions, titles that are one numbered label's members, the page's
- * own FAQ/how-to markup (schema.org types, every title a `<details>` summary); and, each time, no talk's marks (no speaker, no person, no time, no recording,
- * no quoted title) beside any of them. Only ever removes talks (`not-a-record.ts` applies it).
+ * own FAQ/how-to markup (schema.org types, every title a `<details>` summary); and, each time, no
+ * talk's marks (no speaker, no person, no time, no recording, no quoted title) beside any of them. Only ever removes talks (`not-a-record.ts` applies it).
  */
 import { linksToRecording } from './links';
 import { parsePeople } from './people';
@@ -51,8 +51,9 @@ function bearsTalkMarks({ title, speakers, heading, notes }: ReadTalk): boolean 
   );
   if (speakers.length || under.some(namesAPerson)) return true;
   if (TIME_OF_DAY.test(notes.text) || notes.els.some((el) => linksToRecording(el))) return true;
-  QUOTED.lastIndex = 0;
-  return QUOTED.test(title);
+  // `match` with the global QUOTED leaves its lastIndex at 0; `test` would leave it where it matched,
+  // and a later `matchAll` elsewhere would start there.
+  return title.match(QUOTED) !== null;
 }
 
 /** Every title opens with one label and the numbers 1, 2, 3 … in order: steps or tips, not talks. */
