@@ -49,6 +49,12 @@ const MIN_MEMBERS = 2;
 const MAX_MEMBERS = 30;
 /** Share of a shape's lines that must be title-shaped for the shape to be titles (prose shapes are not). */
 const MIN_TITLE_SHARE = 0.6;
+/**
+ * Lines of one group read at most: more than this many can hold no more than `MAX_MEMBERS` titles that
+ * are `MIN_TITLE_SHARE` of the shape; a longer group is an index or a feed, and is not read (a page of
+ * thousands of like items would otherwise cost seconds).
+ */
+const MAX_GROUP = Math.ceil((2 * MAX_MEMBERS) / MIN_TITLE_SHARE);
 /** Non-space characters of notes under a member for it to count as followed by notes. */
 const MIN_NOTES = 60;
 /** Notes of like length: within this factor of the group's median. */
@@ -90,6 +96,7 @@ export function talksFromShapes(post: Element, options: Options): ShapeTalk[] {
   const eventPage = options.eventPage || DATED_EVENT.test(title);
   let best: { score: number; members: Member[] } | null = null;
   for (const group of shapeGroups(lines)) {
+    if (group.length > MAX_GROUP) continue;
     const scored = scoreGroup(group, lines, post, text, { ...options, eventPage });
     // On a tie, the group with more members: the talk a rank off, or in another element, is one of them.
     const better =
@@ -115,20 +122,25 @@ export function talksFromShapes(post: Element, options: Options): ShapeTalk[] {
  */
 function shapeGroups(lines: ShapeLine[]): ShapeLine[][] {
   const byKey = new Map<string, ShapeLine[]>();
-  for (const l of lines) byKey.set(l.key, [...(byKey.get(l.key) ?? []), l]);
+  for (const l of lines) pushTo(byKey, l.key, l);
   const groups = [...byKey.values()];
   const out = [...groups];
   // Lines by the place they stand in, whatever their own shape (two shapes at least: else it is one above).
   const byPlace = new Map<string, ShapeLine[]>();
-  for (const l of lines) for (const p of l.places) byPlace.set(p, [...(byPlace.get(p) ?? []), l]);
+  for (const l of lines) for (const p of l.places) pushTo(byPlace, p, l);
   for (const group of byPlace.values()) if (new Set(group.map((l) => l.key)).size > 1) out.push(group);
   const byRankFree = new Map<string, ShapeLine[][]>();
-  for (const g of groups)
-    if (g[0]!.level < 7) byRankFree.set(g[0]!.rankFree, [...(byRankFree.get(g[0]!.rankFree) ?? []), g]);
+  for (const g of groups) if (g[0]!.level < 7) pushTo(byRankFree, g[0]!.rankFree, g);
   for (const ranks of byRankFree.values())
     for (let i = 0; i < ranks.length; i++)
       for (let j = i + 1; j < ranks.length; j++) out.push(inOrder([...ranks[i]!, ...ranks[j]!]));
   return out;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function inOrder(lines: ShapeLine[]): ShapeLine[] {
