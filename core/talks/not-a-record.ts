@@ -8,7 +8,8 @@
  * gates (`tense.ts`, `catalogue.ts`, wishlists, courses) stay where they are.
  */
 import { blocksAfter, clean, isBoilerplate, precedes, textUpTo } from './dom';
-import { namesAPerson, teachesOrAsks } from './teaches-or-asks';
+import { namesAPerson } from './people';
+import { teachesOrAsks } from './teaches-or-asks';
 
 /** What the vetoes read of a detected talk. */
 export interface VetoedTalk {

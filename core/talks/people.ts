@@ -260,3 +260,12 @@ export function nominativeIn(name: string, text: string): string {
   const m = new RegExp(`(?:^|[.!?]\\s+)(${pattern})(?![\\p{L}\\p{M}])`, 'u').exec(text);
   return m?.[1] && isPersonName(m[1]) ? m[1] : name;
 }
+
+/** Two to four capitalised words: where a person may be named. */
+export const NAME_RUN = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){1,3}/gu;
+
+/** A person named in `text`: two to four capitalised words that read as one person's name. */
+export function namesAPerson(text: string): boolean {
+  for (const m of text.matchAll(NAME_RUN)) if (parsePeople(m[0])?.length === 1) return true;
+  return false;
+}

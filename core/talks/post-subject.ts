@@ -11,7 +11,7 @@
  */
 import { clean, isBoilerplate, textUpTo } from './dom';
 import { linksToRecording } from './links';
-import { parsePeople } from './people';
+import { NAME_RUN, parsePeople } from './people';
 import { findSpeakers } from './speakers';
 import { isTitleShaped } from './prose';
 import { QUOTED, type SingleTalk, TALK_NOUN } from './single-talk';
@@ -58,8 +58,6 @@ const MAX_PROPERTY = 120;
 const SEPARATOR = /\s+[|–—·•»/]\s+|\s+-\s+|::|[:：]\s+|\s*[(（[)）\]]\s*/u;
 /** A time stamp opening a transcript's block: "12:34", "[1:02:33]", "(04:10)". */
 const STAMP = /^\s*[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?(?!\d)/u;
-/** Two to four capitalised words: where a person may be named. */
-export const NAME_RUN = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){1,3}/gu;
 /** Words of `TALK_NOUN` that name any write-up, not a talk: show notes, a recap, lessons, a paper. */
 const GENERAL_NOUN = /^(?:notes?|recap|write-?up|takeaways|lessons|paper)$/iu;
 /** A numbered member of a series before a phrase: "Episode 61: T", "Aula 1 — T", "Chapter 3. T". */

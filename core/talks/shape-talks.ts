@@ -45,6 +45,8 @@ const THRESHOLD = 4.5;
 /** Scores this close are a tie. */
 const TIE = 0.01;
 /** Fewer members are no repetition; more are an index or a feed. */
+/** `QUOTED` without its global flag: a `test` that keeps no `lastIndex`. */
+const QUOTED_ONCE = new RegExp(QUOTED.source, 'u');
 const MIN_MEMBERS = 2;
 const MAX_MEMBERS = 30;
 /** Share of a shape's lines that must be title-shaped for the shape to be titles (prose shapes are not). */
@@ -187,7 +189,7 @@ function scoreGroup(
     const title = prefixNamed && parsed.titleAfterPrefix ? parsed.titleAfterPrefix : parsed.title;
     const evidence =
       !!(parsed.marker || parsed.code || parsed.slot || parsed.time) ||
-      new RegExp(QUOTED.source, 'u').test(l.line) ||
+      QUOTED_ONCE.test(l.line) ||
       text.linksBetween(l.el, end).some((href) => RECORDING_LINK.test(href));
     return { line: l, title, speakers: found, byLine: speakers.length > 0, end, notes, evidence };
   });

@@ -6,8 +6,7 @@
  * talk's marks (no speaker, no person, no time, no recording, no quoted title) beside any of them. Only ever removes talks (`not-a-record.ts` applies it).
  */
 import { linksToRecording } from './links';
-import { parsePeople } from './people';
-import { NAME_RUN } from './post-subject';
+import { namesAPerson } from './people';
 import { QUOTED } from './single-talk';
 
 /** What the veto reads of a detected talk: its title, speakers and notes (title line included). */
@@ -69,10 +68,4 @@ function declaresFaqOrHowTo(doc: Document): boolean {
   return [...doc.querySelectorAll('script[type="application/ld+json"]')].some((s) =>
     FAQ_TYPE.test(s.textContent ?? ''),
   );
-}
-
-/** A person named in `text`: two to four capitalised words that read as one person's name. */
-export function namesAPerson(text: string): boolean {
-  for (const m of text.matchAll(NAME_RUN)) if (parsePeople(m[0])?.length === 1) return true;
-  return false;
 }
