@@ -8,7 +8,7 @@ const RECAPS = loadRecapCases().map((c) => c.file);
 
 describe('clips on every page of tests/fixtures/recaps pass the saveClip schema and re-anchor', () => {
   it('has the pages', () => {
-    expect(RECAPS.length).toBe(179);
+    expect(RECAPS.length).toBe(191);
   });
 
   it.each(RECAPS)(
