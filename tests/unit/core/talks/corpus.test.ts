@@ -185,7 +185,10 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
   // Listed, Afrikaans: a single talk named only in footnote 1.
   '182-listed-footnote-only-single-devconf-za-af.html': { passages: 'footnote', talks: 'footnote' },
   // Svbtle, Macedonian: a single talk named only inside the speaker's embedded post.
-  '183-svbtle-embedded-speaker-post-single-fosdem-mk.html': { passages: 'embedded post', talks: 'embedded post' },
+  '183-svbtle-embedded-speaker-post-single-fosdem-mk.html': {
+    passages: 'embedded post',
+    talks: 'embedded post',
+  },
   // omg.lol weeknotes: talks as <em> runs inside paragraphs; the day heading taken for a talk.
   '184-omglol-weeknotes-state-of-the-browser.html': { passages: 'em runs', talks: 'em runs' },
   // GitHub issue: a comment per talk in four forms; the bold-paragraph one missed, its notes under the talk above.
@@ -200,7 +203,10 @@ const KNOWN_MISSES: Record<string, { passages?: string; talks?: string; speakers
     speakers: 'genitive',
   },
   // Granola: a single talk named only in the calendar chip; the time-and-room note title taken for the talk.
-  '187-granola-shared-ai-notes-single-srecon-americas.html': { passages: 'calendar chip', talks: 'calendar chip' },
+  '187-granola-shared-ai-notes-single-srecon-americas.html': {
+    passages: 'calendar chip',
+    talks: 'calendar chip',
+  },
   // Super (Notion), Estonian: simultaneous talks in columns; "Avakõne:"/"Lõpukõne:" kept in titles.
   '188-super-notion-columns-latitude59-et.html': { passages: 'columns', talks: 'columns' },
   // Negatives that teach or guide: step and advice headings taken for talks (189: 8, 191: 7, 190: 2).
