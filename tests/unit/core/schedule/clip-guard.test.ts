@@ -144,6 +144,32 @@ describe('clipLead', () => {
     });
   });
 
+  // Session 15: a heading of the section's rank in its container, of another class ("What we could
+  // not see" set as a role heading among the talks' role headings), is where the section ran past.
+  it.each([
+    [
+      'a role heading of the same rank and another class',
+      '<div role="heading" aria-level="2" class="Card Level2">What we could not see</div>',
+      true,
+    ],
+    ['an <h2> under <h2> talks, another class', '<h2 class="aside">What we could not see</h2>', true],
+    ['an <h3> under <h2> talks (a sub-heading)', '<h3>What we could not see</h3>', false],
+    [
+      'an <h2> inside a card the section holds',
+      '<div class="card"><h2><a>Orla Keating</a></h2></div>',
+      false,
+    ],
+  ])('%s', (_, line, like) => {
+    const cards = new JSDOM(`<main>
+      <div role="heading" aria-level="2" class="Card">Polars for people who think in Excel</div>
+      <p>They showed a cheat sheet.</p>
+      ${line}
+      <p id="clip">We missed the lightning talks too.</p>
+    </main>`).window.document;
+    const lead = clipLead(cards.querySelector('[role=heading]')!, cards.getElementById('clip')!.firstChild!);
+    expect(lead?.likeHeading).toBe(like);
+  });
+
   it('is null right under the heading', () => {
     const first = new JSDOM('<h3>Talk</h3><p>Clip text.</p>').window.document;
     expect(clipLead(first.querySelector('h3')!, first.querySelector('p')!.firstChild!)).toBeNull();
