@@ -14,6 +14,7 @@
  * no lead: only a heading-like line counts, so a mention never undoes a right match.
  */
 import { couldBeTitleLine, isHeadingLike } from './clip-lead';
+import { type ClipLine, lineRole } from './clip-lines';
 import { comparePeople, type NameWords, nameWords } from './names';
 import { foldText, GENERIC_WORDS, STOPWORDS, titleForm } from './normalize';
 import type { IndexedTalk, ScheduleIndex } from './schedule-index';
@@ -26,17 +27,29 @@ export interface ClipPlace {
   lead: string | null;
   /** The lead is styled as the section's own heading (clip-lead.ts): a line of the talks' rank. */
   leadLikeHeading?: boolean;
+  /**
+   * The lines above the clip, nearest first (clip-lines.ts, `HighlightRecord.clipLines`), and the
+   * section's title as detected: the guard reads every line between the section's own line and the
+   * clip (session 15), not only the nearest.
+   */
+  lines?: readonly ClipLine[];
+  sectionTitle?: string | null;
 }
 
 /**
- * A stored highlight's place for the guard: its text and the lead the clipper stored with it
- * (`HighlightRecord.clipLead`); a highlight clipped before leads were stored has only its text.
+ * A stored highlight's place for the guard: its text, the lead and lines the clipper stored with it
+ * (`HighlightRecord.clipLead`, `clipLines`) and its page talk's detected title; a highlight clipped
+ * before leads were stored has only its text.
  */
-export function placeOfHighlight(highlight: Pick<HighlightRecord, 'text' | 'clipLead'>): ClipPlace {
+export function placeOfHighlight(
+  highlight: Pick<HighlightRecord, 'text' | 'clipLead' | 'clipLines'>,
+  sectionTitle: string | null = null,
+): ClipPlace {
   return {
     text: highlight.text,
     lead: highlight.clipLead?.text ?? null,
     leadLikeHeading: highlight.clipLead?.likeHeading ?? false,
+    ...(highlight.clipLines?.length && sectionTitle ? { lines: highlight.clipLines, sectionTitle } : {}),
   };
 }
 
@@ -131,10 +144,79 @@ function firstLine(text: string): string | null {
 const MEAL_OPENING =
   /^[\s\p{P}]*(?:(?:at|during|after|over|beim|nach|au|pendant|durante|en|na|po|в|на|во)\s+(?:the\s+|dem\s+|le\s+|el\s+|la\s+|il\s+)?)?(?:lunch|dinner|breakfast|coffee break|mittagessen|mittagspause|kaffeepause|déjeuner|dîner|almuerzo|almoço|pranzo|obiad|obiedzie|обед|обеде|обід|обіді|昼食|昼休み|ランチ|午餐|午饭|점심|غداء|الغداء|دوپہر کے کھانے|دوپہر کا کھانا|दोपहर का खाना|दोपहर के खाने)(?![\p{L}])/iu;
 
+/** A line's title words, and its words as names ("Kovács Eszter" read either way). */
+function lineWords(line: string): { words: string[]; nameSet: Set<string> } {
+  const words = titleForm(line).flatMap((s) => s.words);
+  return { words, nameSet: new Set(nameWords(foldText(line)).concat(words)) };
+}
+
+/** Whether `line` names `own` (its title, a speaker of it): its own heading or its speaker line. */
+function namesOwnTalk(own: GuardTalk, line: string): boolean {
+  const { words, nameSet } = lineWords(line);
+  return (
+    own.titles.some((title) => holdsRun(words, title)) || own.speakers.some((s) => holdsName(nameSet, s))
+  );
+}
+
+/**
+ * The talks of `talks` other than `own` that `line` names: by a title, by a speaker of theirs who is
+ * not one of `own`'s, or by a person credited in brackets who is theirs and not `own`'s; none when the
+ * line names `own` itself (its heading or speaker line quoting another talk).
+ */
+function talksNamedBy(talks: readonly GuardTalk[], own: GuardTalk, line: string): string[] {
+  if (namesOwnTalk(own, line)) return [];
+  const { words, nameSet } = lineWords(line);
+  const credit = creditedPerson(line);
+  const names = (t: GuardTalk) =>
+    t.titles.some((title) => holdsRun(words, title)) ||
+    (credit !== null &&
+      t.people.some((p) => comparePeople(credit, p) !== 'none') &&
+      !own.people.some((p) => comparePeople(credit, p) !== 'none')) ||
+    t.speakers.some((s) => holdsName(nameSet, s) && !own.speakers.some((o) => holdsName(new Set(o), s)));
+  return talks.filter((t) => t.id !== own.id && names(t)).map((t) => t.id);
+}
+
+/**
+ * The stored lines between the section's own line (the line that holds its detected title) and the
+ * clip, nearest first, and that line; null when the lines do not reach it (a structure line, the
+ * reading's bounds or the post's titles come first): nothing is then known of what lies between.
+ */
+function sectionLines(place: ClipPlace): { between: readonly ClipLine[]; start: ClipLine } | null {
+  const { lines, sectionTitle } = place;
+  const title = sectionTitle ? lineWords(sectionTitle).words : [];
+  if (!lines?.length || !title.length) return null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.kind === 'title' || line.kind === 'end') return null;
+    if (holdsRun(lineWords(line.text).words, title)) return { between: lines.slice(0, i), start: line };
+  }
+  return null;
+}
+
+/**
+ * Whether a line between the section's own line and the clip is of that line's look (kind, rank and
+ * style), could be a title, names nothing of the talk and is no part of one ("Q&A", "Key takeaways"):
+ * where the next talk of the section's form starts, which detection did not read as one.
+ */
+function ranPast(between: readonly ClipLine[], start: ClipLine, own: GuardTalk): boolean {
+  return between.some(
+    (line) =>
+      line.kind === start.kind &&
+      line.level === start.level &&
+      line.style === start.style &&
+      isHeadingLike(line.text) &&
+      couldBeTitleLine(line.text) &&
+      lineRole(line.text) === null &&
+      !namesOwnTalk(own, line.text),
+  );
+}
+
 /**
  * The guard for a clip filed under `matchedTalkId` (see the module comment): `offer` with the talks
  * its lead names (then the matched one) when the lead names another talk of the same conference and
- * not the matched one; `keep` otherwise.
+ * not the matched one; `keep` otherwise. With the stored lines (session 15) every line between the
+ * section's own line and the clip is read so: a line naming another talk of the conference, a
+ * structure line, or a line of the section line's own look offers the clip.
  */
 export function guardClip(index: ScheduleIndex, matchedTalkId: string, place: ClipPlace): ClipGuard {
   const matched = indexedTalk(index, matchedTalkId);
@@ -142,38 +224,24 @@ export function guardClip(index: ScheduleIndex, matchedTalkId: string, place: Cl
   if (!matched || !conferenceId) return { kind: 'keep' };
   // A note of the lunch that follows the talk: not silently the talk's (see `MEAL_OPENING`).
   if (MEAL_OPENING.test(place.text)) return { kind: 'offer', talkIds: [matchedTalkId] };
-  const leads = [place.lead, firstLine(place.text)].filter((l): l is string => !!l && isHeadingLike(l));
-  if (!leads.length) return { kind: 'keep' };
   const talks = talksOf(index, conferenceId);
   const own = talks.find((t) => t.id === matchedTalkId) ?? guardTalk(matched);
-  const ownNames = own.speakers;
+  const section = sectionLines(place);
+  // Prose that quotes a title (`quoted`) mentions a talk; it does not start one.
+  const passed = section?.between.filter((l) => l.kind !== 'quoted' && l.kind !== 'end') ?? [];
+  const leads = [place.lead, firstLine(place.text), ...passed.map((l) => l.text)].filter(
+    (l): l is string => !!l && isHeadingLike(l),
+  );
   const named: string[] = [];
-  const namesOwn = (lead: string) => {
-    const words = titleForm(lead).flatMap((s) => s.words);
-    const nameSet = new Set(nameWords(foldText(lead)).concat(words));
-    return (
-      own.titles.some((title) => holdsRun(words, title)) || own.speakers.some((s) => holdsName(nameSet, s))
-    );
-  };
-  for (const lead of leads) {
-    const words = titleForm(lead).flatMap((s) => s.words);
-    const nameSet = new Set(nameWords(foldText(lead)).concat(words));
-    const credit = creditedPerson(lead);
-    const names = (t: GuardTalk) =>
-      t.titles.some((title) => holdsRun(words, title)) ||
-      (credit !== null &&
-        t.people.some((p) => comparePeople(credit, p) !== 'none') &&
-        !own.people.some((p) => comparePeople(credit, p) !== 'none')) ||
-      t.speakers.some((s) => holdsName(nameSet, s) && !ownNames.some((o) => holdsName(new Set(o), s)));
-    // A line naming the matched talk (its title, a speaker of it) is its own heading or its speaker line.
-    if (namesOwn(lead)) continue;
-    for (const t of talks) if (t.id !== matchedTalkId && names(t) && !named.includes(t.id)) named.push(t.id);
-  }
+  for (const lead of leads)
+    for (const id of talksNamedBy(talks, own, lead)) if (!named.includes(id)) named.push(id);
   if (named.length) return { kind: 'offer', talkIds: [...named, matchedTalkId] };
+  if (section && ranPast(section.between, section.start, own))
+    return { kind: 'offer', talkIds: [matchedTalkId] };
   // A line of the talks' own rank between the section's title and the clip that names neither this
   // talk nor another (a break, "What we missed", a talk of no schedule): the section ran past its end.
   // Not a note of that look (a chat's messages all look alike): it opens in lower case or runs long.
-  if (place.leadLikeHeading && place.lead && couldBeTitleLine(place.lead) && !namesOwn(place.lead))
+  if (place.leadLikeHeading && place.lead && couldBeTitleLine(place.lead) && !namesOwnTalk(own, place.lead))
     return { kind: 'offer', talkIds: [matchedTalkId] };
   return { kind: 'keep' };
 }

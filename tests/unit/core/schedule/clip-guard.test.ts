@@ -2,6 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { clipLead } from '@/core/schedule/clip-lead';
 import { type ClipPlace, guardClip, placeOfHighlight } from '@/core/schedule/clip-guard';
+import type { ClipLine } from '@/core/schedule/clip-lines';
 import { buildScheduleIndex, type MatchableTalk } from '@/core/schedule/schedule-index';
 
 const talk = (id: string, conferenceId: string, title: string, speakers: string[]): MatchableTalk => ({
@@ -224,5 +225,95 @@ describe('guardClip: a clip that opens on a meal (session 14)', () => {
     ['a break that is no meal', 'Breaking the build on every new violation was the point.'],
   ])('keeps %s', (_, text) => {
     expect(guardClip(index, 'fitness', place(null, text))).toEqual({ kind: 'keep' });
+  });
+});
+
+describe('guardClip: every line between the section’s own line and the clip (session 15)', () => {
+  const line = (text: string, kind: ClipLine['kind'] = 'heading', level = 3, style = 0): ClipLine => ({
+    text,
+    kind,
+    level,
+    style,
+    enclosed: false,
+  });
+  const own = line('Fitness Functions in Practice');
+  const text = 'They kept a list and only new violations fail the build.';
+  // The nearest lead names nothing and is not of the heading's look: the lead alone keeps the clip.
+  const at = (
+    between: ClipLine[],
+    above: ClipLine[] = [own],
+    sectionTitle = 'Fitness Functions in Practice',
+  ) =>
+    ({
+      text,
+      lead: between[0]?.text ?? null,
+      leadLikeHeading: false,
+      lines: [...between, ...above],
+      sectionTitle,
+    }) satisfies ClipPlace;
+  const demo = line('Demo', 'heading', 4, 1);
+
+  it.each([
+    [
+      'another talk’s title farther up than the lead',
+      at([demo, line('Observability on a Budget', 'bold', 0, 2)]),
+      ['budget', 'fitness'],
+    ],
+    [
+      'another talk’s speaker line between',
+      at([demo, line('Daniel Okafor (Acme)', 'line', 0, 3)]),
+      ['budget', 'fitness'],
+    ],
+    [
+      'a line of the section line’s own look that names nothing',
+      at([demo, line('Building Better Toolchains')]),
+      ['fitness'],
+    ],
+  ])('offers %s', (_, place, expected) => {
+    expect(guardClip(index, 'fitness', place)).toEqual({ kind: 'offer', talkIds: expected });
+  });
+
+  it.each([
+    ['nothing between', at([])],
+    ['the talk’s own sub-headings', at([demo, line('Results', 'heading', 4, 1)])],
+    [
+      'the talk’s notes quoting another talk’s title once, in a sentence',
+      at([
+        demo,
+        line('She contrasted it with “Observability on a Budget” from the morning.', 'quoted', 0, 2),
+      ]),
+    ],
+    ['a line of the section line’s look that is a part of the talk', at([demo, line('Q&A')])],
+    [
+      'a line of the section line’s look naming the talk',
+      at([demo, line('Fitness Functions in Practice, part two')]),
+    ],
+    [
+      'another talk’s title above the section’s own line (the talk before)',
+      at([demo], [own, line('Observability on a Budget')]),
+    ],
+    [
+      'lines that do not reach the section’s own line',
+      at([demo, line('Observability on a Budget', 'bold', 0, 2)], [], 'Fitness Functions in Practice'),
+    ],
+    [
+      'lines past a structure line before the section’s own line',
+      at([demo, line('Observability on a Budget', 'bold', 0, 2), line('Lunch', 'end', 0, 0)], []),
+    ],
+  ])('keeps %s', (_, place) => {
+    expect(guardClip(index, 'fitness', place)).toEqual({ kind: 'keep' });
+  });
+
+  it('reads a stored highlight’s lines with its page talk’s title', () => {
+    const stored = {
+      text,
+      clipLead: { text: 'Demo', likeHeading: false },
+      clipLines: [demo, line('Observability on a Budget', 'bold', 0, 2), own],
+    };
+    expect(guardClip(index, 'fitness', placeOfHighlight(stored, 'Fitness Functions in Practice'))).toEqual({
+      kind: 'offer',
+      talkIds: ['budget', 'fitness'],
+    });
+    expect(guardClip(index, 'fitness', placeOfHighlight(stored))).toEqual({ kind: 'keep' });
   });
 });
