@@ -177,6 +177,24 @@ function talksNamedBy(talks: readonly GuardTalk[], own: GuardTalk, line: string)
 }
 
 /**
+ * The talks of `talkId`'s conference other than it that any of `lines` names (by a title, or a
+ * speaker of theirs who is not `talkId`'s; see `talksNamedBy`), in the order named: file-by-lines.ts
+ * reads the lines between the line it files by and the clip with it.
+ */
+export function otherTalksNamed(index: ScheduleIndex, talkId: string, lines: readonly string[]): string[] {
+  const talk = indexedTalk(index, talkId);
+  const conferenceId = talk?.conference?.conference.id;
+  if (!talk || !conferenceId) return [];
+  const talks = talksOf(index, conferenceId);
+  const own = talks.find((t) => t.id === talkId) ?? guardTalk(talk);
+  const named: string[] = [];
+  for (const line of lines)
+    if (isHeadingLike(line))
+      for (const id of talksNamedBy(talks, own, line)) if (!named.includes(id)) named.push(id);
+  return named;
+}
+
+/**
  * The stored lines between the section's own line (the line that holds its detected title) and the
  * clip, nearest first, and that line; null when the lines do not reach it (a structure line, the
  * reading's bounds or the post's titles come first): nothing is then known of what lies between.
@@ -232,9 +250,7 @@ export function guardClip(index: ScheduleIndex, matchedTalkId: string, place: Cl
   const leads = [place.lead, firstLine(place.text), ...passed.map((l) => l.text)].filter(
     (l): l is string => !!l && isHeadingLike(l),
   );
-  const named: string[] = [];
-  for (const lead of leads)
-    for (const id of talksNamedBy(talks, own, lead)) if (!named.includes(id)) named.push(id);
+  const named = otherTalksNamed(index, matchedTalkId, leads);
   if (named.length) return { kind: 'offer', talkIds: [...named, matchedTalkId] };
   if (section && ranPast(section.between, section.start, own))
     return { kind: 'offer', talkIds: [matchedTalkId] };

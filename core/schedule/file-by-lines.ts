@@ -21,6 +21,7 @@
  *   not past a structure line; it names no talk when it speaks of several, and its speakers, if it
  *   names any, must agree.
  */
+import { otherTalksNamed } from './clip-guard';
 import { couldBeTitleLine } from './clip-lead';
 import { type ClipLine, lineRole } from './clip-lines';
 import { type MatchEvidence, matchTalk, type ScheduleMatch } from './match';
@@ -201,6 +202,20 @@ function endsReach(nearer: ClipLine, line: ClipLine): boolean {
   return nearer.style === line.style && nearer.kind === line.kind && couldBeTitleLine(nearer.text);
 }
 
+/**
+ * `nearer`, a line between the filing line and the clip that names no schedule talk, reads as another
+ * talk's line whatever its look: detection's title parser finds a title with speakers, a "Keynote:"
+ * marker, a session code or a programme slot beside it ("Ask Me Anything — Jane Doe", "Room 2: T"). A
+ * talk of no schedule starts there; a line naming only people (a speaker line) is read apart.
+ */
+function talkShaped(nearer: ClipLine): boolean {
+  if (nearer.kind === 'quoted' || nearer.kind === 'end' || nearer.kind === 'title') return false;
+  if (!couldBeTitleLine(nearer.text) || peopleOnly(nearer)) return false;
+  const parsed = parseTalkTitle(nearer.text);
+  if (!parsed.title || parsed.title.split(/\s+/u).length < 2) return false;
+  return parsed.speakers.length > 0 || !!parsed.marker || !!parsed.code || !!parsed.slot;
+}
+
 /** Minutes since midnight of the time a line opens with ("14:00 — Title", "13:20 Jane"), or null. */
 function timeOf(line: ClipLine): number | null {
   const m = /^\s*\[?([01]?\d|2[0-3])[:.h]([0-5]\d)(?!\d)/u.exec(line.text);
@@ -253,7 +268,9 @@ export function fileClipByLines(
     const title = line.kind === 'title';
     if (
       !title &&
-      (line.enclosed || between.some((nearer) => endsReach(nearer, line)) || timeRunsBackwards(between, line))
+      (line.enclosed ||
+        between.some((nearer) => endsReach(nearer, line) || talkShaped(nearer)) ||
+        timeRunsBackwards(between, line))
     )
       return NONE;
     if (match.kind === 'match') {
@@ -262,6 +279,14 @@ export function fileClipByLines(
       // and a post title that names speakers only with those.
       if (line.kind === 'quoted' && match.evidence.speakers !== 'agree') return NONE;
       if (title && query.speakers.length > 0 && match.evidence.speakers !== 'agree') return NONE;
+      // Another talk of the conference named between (its title, a speaker of it): the line is not
+      // surely the clip's, both are offered.
+      const others = otherTalksNamed(
+        index,
+        match.talkId,
+        between.filter((nearer) => nearer.kind !== 'quoted' && nearer.kind !== 'title').map((n) => n.text),
+      );
+      if (others.length) return { kind: 'offer', talkIds: [...others, match.talkId], ...query };
       return { kind: 'match', talkId: match.talkId, ...query };
     }
     const best = match.candidates[0];
