@@ -64,9 +64,17 @@ interface GuardTalk {
   speakers: NameWords[];
   /** Every speaker, for a person credited by first name ("(Тарас)"). */
   people: NameWords[];
+  /** Its place in its conference's list: talks named are given in that order. */
+  order: number;
 }
 
-const byConference = new WeakMap<ScheduleIndex, Map<string, GuardTalk[]>>();
+/** A conference's guard talks, and those a line can name by a title or speaker holding each word. */
+interface ConferenceTalks {
+  talks: GuardTalk[];
+  byWord: Map<string, GuardTalk[]>;
+}
+
+const byConference = new WeakMap<ScheduleIndex, Map<string, ConferenceTalks>>();
 const byId = new WeakMap<ScheduleIndex, Map<string, IndexedTalk>>();
 
 /** The index's talk of `id`, by a map kept with the index: a library's passages are guarded in one pass. */
@@ -80,28 +88,35 @@ function indexedTalk(index: ScheduleIndex, id: string): IndexedTalk | undefined 
   return map.get(id);
 }
 
-function talksOf(index: ScheduleIndex, conferenceId: string): GuardTalk[] {
+function talksOf(index: ScheduleIndex, conferenceId: string): ConferenceTalks {
   let map = byConference.get(index);
   if (!map) {
     map = new Map();
     for (const talk of index.talks) {
       const id = talk.conference?.conference.id;
       if (!id || talk.placeholder) continue;
-      const list = map.get(id) ?? [];
-      list.push(guardTalk(talk));
-      map.set(id, list);
+      const entry: ConferenceTalks = map.get(id) ?? { talks: [], byWord: new Map() };
+      const guarded = guardTalk(talk, entry.talks.length);
+      entry.talks.push(guarded);
+      // A title is held as a run from its first word, a name with every word: one word each finds them.
+      const keys = new Set([
+        ...guarded.titles.map((t) => t[0]!),
+        ...guarded.speakers.map((name) => name.find((w) => w.length > 1)!),
+      ]);
+      for (const key of keys) entry.byWord.set(key, [...(entry.byWord.get(key) ?? []), guarded]);
+      map.set(id, entry);
     }
     byConference.set(index, map);
   }
-  return map.get(conferenceId) ?? [];
+  return map.get(conferenceId) ?? { talks: [], byWord: new Map() };
 }
 
-function guardTalk(talk: IndexedTalk): GuardTalk {
+function guardTalk(talk: IndexedTalk, order = 0): GuardTalk {
   const titles = talk.forms
     .map((form) => form[0]?.words ?? [])
     .filter((words) => words.filter((w) => !STOPWORDS.has(w) && !GENERIC_WORDS.has(w)).length >= 2);
   const speakers = talk.speakers.filter((name) => name.filter((w) => w.length > 1).length >= 2);
-  return { id: talk.talk.id, titles, speakers, people: talk.speakers };
+  return { id: talk.talk.id, titles, speakers, people: talk.speakers, order };
 }
 
 /** Whether `words` hold `run` as consecutive words. */
@@ -163,10 +178,14 @@ function namesOwnTalk(own: GuardTalk, line: string): boolean {
  * not one of `own`'s, or by a person credited in brackets who is theirs and not `own`'s; none when the
  * line names `own` itself (its heading or speaker line quoting another talk).
  */
-function talksNamedBy(talks: readonly GuardTalk[], own: GuardTalk, line: string): string[] {
+function talksNamedBy(conference: ConferenceTalks, own: GuardTalk, line: string): string[] {
   if (namesOwnTalk(own, line)) return [];
   const { words, nameSet } = lineWords(line);
   const credit = creditedPerson(line);
+  // Only talks with a title or speaker word in the line can be named by it (a credit: any talk).
+  const found = new Set<GuardTalk>();
+  for (const word of nameSet) for (const t of conference.byWord.get(word) ?? []) found.add(t);
+  const talks = credit !== null ? conference.talks : [...found].sort((a, b) => a.order - b.order);
   const names = (t: GuardTalk) =>
     t.titles.some((title) => holdsRun(words, title)) ||
     (credit !== null &&
@@ -185,12 +204,12 @@ export function otherTalksNamed(index: ScheduleIndex, talkId: string, lines: rea
   const talk = indexedTalk(index, talkId);
   const conferenceId = talk?.conference?.conference.id;
   if (!talk || !conferenceId) return [];
-  const talks = talksOf(index, conferenceId);
-  const own = talks.find((t) => t.id === talkId) ?? guardTalk(talk);
+  const conference = talksOf(index, conferenceId);
+  const own = conference.talks.find((t) => t.id === talkId) ?? guardTalk(talk);
   const named: string[] = [];
   for (const line of lines)
     if (isHeadingLike(line))
-      for (const id of talksNamedBy(talks, own, line)) if (!named.includes(id)) named.push(id);
+      for (const id of talksNamedBy(conference, own, line)) if (!named.includes(id)) named.push(id);
   return named;
 }
 
@@ -242,8 +261,7 @@ export function guardClip(index: ScheduleIndex, matchedTalkId: string, place: Cl
   if (!matched || !conferenceId) return { kind: 'keep' };
   // A note of the lunch that follows the talk: not silently the talk's (see `MEAL_OPENING`).
   if (MEAL_OPENING.test(place.text)) return { kind: 'offer', talkIds: [matchedTalkId] };
-  const talks = talksOf(index, conferenceId);
-  const own = talks.find((t) => t.id === matchedTalkId) ?? guardTalk(matched);
+  const own = talksOf(index, conferenceId).talks.find((t) => t.id === matchedTalkId) ?? guardTalk(matched);
   const section = sectionLines(place);
   // Prose that quotes a title (`quoted`) mentions a talk; it does not start one.
   const passed = section?.between.filter((l) => l.kind !== 'quoted' && l.kind !== 'end') ?? [];
