@@ -14,7 +14,7 @@
  * no lead: only a heading-like line counts, so a mention never undoes a right match.
  */
 import { couldBeTitleLine, isHeadingLike } from './clip-lead';
-import { type ClipLine, lineRole } from './clip-lines';
+import { type ClipLine, lineRole, timeOf } from './clip-lines';
 import { comparePeople, type NameWords, nameWords } from './names';
 import { foldText, GENERIC_WORDS, STOPWORDS, titleForm } from './normalize';
 import type { IndexedTalk, ScheduleIndex } from './schedule-index';
@@ -236,16 +236,27 @@ function sectionLines(place: ClipPlace): { between: readonly ClipLine[]; start: 
  * where the next talk of the section's form starts, which detection did not read as one.
  */
 function ranPast(between: readonly ClipLine[], start: ClipLine, own: GuardTalk): boolean {
-  return between.some(
-    (line) =>
-      line.kind === start.kind &&
-      line.level === start.level &&
-      line.style === start.style &&
-      isHeadingLike(line.text) &&
-      couldBeTitleLine(line.text) &&
-      lineRole(line.text) === null &&
-      !namesOwnTalk(own, line.text),
-  );
+  const startTime = timeOf(start);
+  const newLine = (line: ClipLine) =>
+    isHeadingLike(line.text) &&
+    couldBeTitleLine(line.text) &&
+    lineRole(line.text) === null &&
+    !namesOwnTalk(own, line.text);
+  const sameLook = (line: ClipLine) =>
+    line.kind === start.kind && line.level === start.level && line.style === start.style;
+  // A later slot than the section's own ("14:30 Building Better Toolchains" under "14:00 …"): the
+  // programme's next talk. Not a live blog's entry ("14:05 she shows the demo", "14:20 Q&A").
+  const laterSlot = (line: ClipLine) => {
+    const rest = line.text.replace(/^\s*\[?\d{1,2}[:.h]\d{2}\]?[\s\p{P}]*/u, '');
+    return (
+      startTime !== null &&
+      (timeOf(line) ?? -1) > startTime &&
+      /^\p{Lu}/u.test(rest) &&
+      rest.split(' ').length >= 2 &&
+      lineRole(rest) === null
+    );
+  };
+  return between.some((line) => (sameLook(line) || laterSlot(line)) && newLine(line));
 }
 
 /**

@@ -49,6 +49,12 @@ export function lineRole(text: string): 'end' | 'part' | null {
   return role === null ? null : ENDING.has(role) ? 'end' : 'part';
 }
 
+/** Minutes since midnight of the time a line opens with ("14:00 — Title", "13:20 Jane"), or null. */
+export function timeOf(line: Pick<ClipLine, 'text'>): number | null {
+  const m = /^\s*\[?([01]?\d|2[0-3])[:.h]([0-5]\d)(?!\d)/u.exec(line.text);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
 /** Never a post's content. */
 const OUTSIDE = 'nav, aside, footer, script, style, noscript, template, [hidden], [aria-hidden="true"]';
 

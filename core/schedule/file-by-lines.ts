@@ -23,7 +23,7 @@
  */
 import { otherTalksNamed } from './clip-guard';
 import { couldBeTitleLine } from './clip-lead';
-import { type ClipLine, lineRole } from './clip-lines';
+import { type ClipLine, lineRole, timeOf } from './clip-lines';
 import { type MatchEvidence, matchTalk, type ScheduleMatch } from './match';
 import type { ScheduleIndex } from './schedule-index';
 import { parseTalkTitle } from '../talks/title-parse';
@@ -214,12 +214,6 @@ function talkShaped(nearer: ClipLine): boolean {
   const parsed = parseTalkTitle(nearer.text);
   if (!parsed.title || parsed.title.split(/\s+/u).length < 2) return false;
   return parsed.speakers.length > 0 || !!parsed.marker || !!parsed.code || !!parsed.slot;
-}
-
-/** Minutes since midnight of the time a line opens with ("14:00 — Title", "13:20 Jane"), or null. */
-function timeOf(line: ClipLine): number | null {
-  const m = /^\s*\[?([01]?\d|2[0-3])[:.h]([0-5]\d)(?!\d)/u.exec(line.text);
-  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
 }
 
 /**

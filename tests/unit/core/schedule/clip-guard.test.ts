@@ -269,6 +269,14 @@ describe('guardClip: every line between the section’s own line and the clip (s
       at([demo, line('Building Better Toolchains')]),
       ['fitness'],
     ],
+    [
+      'a later programme slot than the section’s own, of another look',
+      at(
+        [demo, line('14:45 Building Better Toolchains', 'line', 0, 5)],
+        [line('14:00 Fitness Functions in Practice')],
+      ),
+      ['fitness'],
+    ],
   ])('offers %s', (_, place, expected) => {
     expect(guardClip(index, 'fitness', place)).toEqual({ kind: 'offer', talkIds: expected });
   });
@@ -284,6 +292,17 @@ describe('guardClip: every line between the section’s own line and the clip (s
       ]),
     ],
     ['a line of the section line’s look that is a part of the talk', at([demo, line('Q&A')])],
+    [
+      'a live blog’s entries after the section’s slot',
+      at(
+        [line('14:20 Q&A', 'line', 0, 5), line('14:05 she shows the demo', 'line', 0, 5)],
+        [line('14:00 Fitness Functions in Practice')],
+      ),
+    ],
+    [
+      'a later time under a section line with no time',
+      at([line('14:45 Building Better Toolchains', 'line', 0, 5)]),
+    ],
     [
       'a line of the section line’s look naming the talk',
       at([demo, line('Fitness Functions in Practice, part two')]),
