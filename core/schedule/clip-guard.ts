@@ -231,9 +231,10 @@ function sectionLines(place: ClipPlace): { between: readonly ClipLine[]; start: 
 }
 
 /**
- * Whether a line between the section's own line and the clip is of that line's look (kind, rank and
- * style), could be a title, names nothing of the talk and is no part of one ("Q&A", "Key takeaways"):
- * where the next talk of the section's form starts, which detection did not read as one.
+ * Whether a line between the section's own line and the clip starts a talk detection did not read as
+ * one: of that line's look (kind, rank and style), or opening with a later time than it and going on
+ * with a title (the programme's next slot); able to be a title, naming nothing of the talk and no
+ * part of one ("Q&A", "Key takeaways").
  */
 function ranPast(between: readonly ClipLine[], start: ClipLine, own: GuardTalk): boolean {
   const startTime = timeOf(start);
@@ -264,7 +265,7 @@ function ranPast(between: readonly ClipLine[], start: ClipLine, own: GuardTalk):
  * its lead names (then the matched one) when the lead names another talk of the same conference and
  * not the matched one; `keep` otherwise. With the stored lines (session 15) every line between the
  * section's own line and the clip is read so: a line naming another talk of the conference, a
- * structure line, or a line of the section line's own look offers the clip.
+ * line of the section line's own look or a later slot (`ranPast`) offers the clip.
  */
 export function guardClip(index: ScheduleIndex, matchedTalkId: string, place: ClipPlace): ClipGuard {
   const matched = indexedTalk(index, matchedTalkId);

@@ -16,7 +16,9 @@
  *   title, or a heading of its rank or above, that names no schedule talk (a talk of no schedule
  *   starts there); a line in a
  *   list item or table row reaches no further than its item, and a line whose time is later than a
- *   nearer line's belongs to a page written newest first;
+ *   nearer line's belongs to a page written newest first; a line between that reads as another talk's
+ *   whatever its look (a title with speakers, a marker, a code, a slot) ends the reach too, and one
+ *   that names another talk of the conference (its title, a speaker of it) makes the filing an offer;
  * - a single-talk post's title (`title` lines, the farthest) reaches past the post's own sub-headings,
  *   not past a structure line; it names no talk when it speaks of several, and its speakers, if it
  *   names any, must agree.
