@@ -198,7 +198,8 @@ export async function linkPageTalks(
 /**
  * The clip guard over the passages of `read` (page talks; `talks`: every talk of the pass, as they
  * are now) and `extra` (a passage just clipped): a passage of a talk the matcher linked is offered
- * the talks its lead names (and the matched one) when it names another talk of that conference;
+ * the talks its lead, or a stored line between its talk's own line and it, names (and the matched
+ * one) when they name another talk of that conference (core/schedule/clip-guard.ts);
  * any other passage read loses an offer it had (its talk is no longer matched, or no longer to that
  * talk). A passage the reader decided on (`guardDeclined`; put under its talk by hand,
  * `talkPinned`; filed under a schedule talk directly) is never offered. Offers on passages not
@@ -214,7 +215,13 @@ async function guardHighlights(
   now: number,
 ): Promise<HighlightRecord[]> {
   const matchOf = new Map<string, string>();
-  for (const talk of talks) if (isMatched(talk)) matchOf.set(talk.id, talk.scheduleTalkId!);
+  // The page talk's detected title: where its section starts among the passage's stored lines.
+  const titleOf = new Map<string, string | null>();
+  for (const talk of talks)
+    if (isMatched(talk)) {
+      matchOf.set(talk.id, talk.scheduleTalkId!);
+      titleOf.set(talk.id, talk.detectedTitle);
+    }
   const highlights = read.length
     ? await db.highlights
         .where('talkId')
@@ -228,7 +235,7 @@ async function guardHighlights(
     const matched = matchOf.get(highlight.talkId!);
     const verdict =
       matched && !highlight.guardDeclined && !highlight.talkPinned
-        ? guardClip(index, matched, placeOfHighlight(highlight))
+        ? guardClip(index, matched, placeOfHighlight(highlight, titleOf.get(highlight.talkId!) ?? null))
         : { kind: 'keep' as const };
     // The matched talk (last) stays among the offered ones however many the lead names.
     const candidates =

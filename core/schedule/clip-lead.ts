@@ -61,10 +61,33 @@ export function isLineBlock(el: Element): boolean {
 export interface ClipLead {
   text: string;
   /**
-   * The same element, class and first child's element and class as the section's heading: a line of
-   * the section's own rank (the next talk's title or a break detection did not end the section at).
+   * The same element, class and first child's element and class as the section's heading, or a
+   * heading of its rank or above: a line of the section's own rank (the next talk's title or a break
+   * detection did not end the section at).
    */
   likeHeading: boolean;
+}
+
+/** The rank of a heading (`<h1>`-`<h6>`, or `role="heading"` with its `aria-level`, 2 without), 0 for any other block. */
+export function headingRank(el: Element): number {
+  if (/^H[1-6]$/.test(el.tagName)) return Number(el.tagName[1]);
+  if (el.getAttribute('role') !== 'heading') return 0;
+  const level = Number(el.getAttribute('aria-level'));
+  return Number.isInteger(level) && level >= 1 && level <= 6 ? level : 2;
+}
+
+/**
+ * Whether `el`, a line between a section's `heading` and a clip, is of the section's own rank: styled
+ * as the heading, or a heading of its rank or above in the same container whatever its class ("What
+ * we missed" set as an `<h2>` of another class among `<h2>` talks): where a talk of the section's rank
+ * would start. Not a heading inside a card the section holds (a speaker's profile card titled by an
+ * `<h2>`).
+ */
+function ofHeadingRank(el: Element, heading: Element): boolean {
+  if (styleOf(el) === styleOf(heading)) return true;
+  const rank = headingRank(el);
+  const own = headingRank(heading);
+  return rank > 0 && own > 0 && rank <= own && el.parentElement === heading.parentElement;
 }
 
 /** Tag and class of an element and of its first child: what styles a line as a heading. */
@@ -92,7 +115,7 @@ export function clipLead(heading: Element, node: Node): ClipLead | null {
     if (!isLineBlock(el)) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text && isHeadingLike(text) && text !== headingText)
-      lead = { text, likeHeading: styleOf(el) === styleOf(heading) };
+      lead = { text, likeHeading: ofHeadingRank(el, heading) };
   }
   return lead;
 }

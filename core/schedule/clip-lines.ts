@@ -17,7 +17,7 @@ import { opensWithBreak, quotedTitleIn, tellsOfAnotherTalk } from '../talks/pros
 import { headingRole } from '../talks/vocabulary';
 import { cleanText as clean } from '../text';
 import type { ClipLineRecord } from '../types';
-import { isHeadingLike, isLineBlock, MAX_LEAD_CHARS, styleOf } from './clip-lead';
+import { headingRank, isHeadingLike, isLineBlock, MAX_LEAD_CHARS, styleOf } from './clip-lead';
 
 /** Lines kept, nearest first. */
 export const MAX_CLIP_LINES = 8;
@@ -49,15 +49,14 @@ export function lineRole(text: string): 'end' | 'part' | null {
   return role === null ? null : ENDING.has(role) ? 'end' : 'part';
 }
 
+/** Minutes since midnight of the time a line opens with ("14:00 — Title", "13:20 Jane"), or null. */
+export function timeOf(line: Pick<ClipLine, 'text'>): number | null {
+  const m = /^\s*\[?([01]?\d|2[0-3])[:.h]([0-5]\d)(?!\d)/u.exec(line.text);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
 /** Never a post's content. */
 const OUTSIDE = 'nav, aside, footer, script, style, noscript, template, [hidden], [aria-hidden="true"]';
-
-function headingRank(el: Element): number {
-  if (/^H[1-6]$/.test(el.tagName)) return Number(el.tagName[1]);
-  if (el.getAttribute('role') !== 'heading') return 0;
-  const level = Number(el.getAttribute('aria-level'));
-  return Number.isInteger(level) && level >= 1 && level <= 6 ? level : 2;
-}
 
 /** A list item that is one of a list of bare titles (a table of contents, "talks I saw"): no talk starts there. */
 function isListedTitle(el: Element): boolean {

@@ -16,13 +16,16 @@
  *   title, or a heading of its rank or above, that names no schedule talk (a talk of no schedule
  *   starts there); a line in a
  *   list item or table row reaches no further than its item, and a line whose time is later than a
- *   nearer line's belongs to a page written newest first;
+ *   nearer line's belongs to a page written newest first; a line between that reads as another talk's
+ *   whatever its look (a title with speakers, a marker, a code, a slot) ends the reach too, and one
+ *   that names another talk of the conference (its title, a speaker of it) makes the filing an offer;
  * - a single-talk post's title (`title` lines, the farthest) reaches past the post's own sub-headings,
  *   not past a structure line; it names no talk when it speaks of several, and its speakers, if it
  *   names any, must agree.
  */
+import { otherTalksNamed } from './clip-guard';
 import { couldBeTitleLine } from './clip-lead';
-import { type ClipLine, lineRole } from './clip-lines';
+import { type ClipLine, lineRole, timeOf } from './clip-lines';
 import { type MatchEvidence, matchTalk, type ScheduleMatch } from './match';
 import type { ScheduleIndex } from './schedule-index';
 import { parseTalkTitle } from '../talks/title-parse';
@@ -201,10 +204,18 @@ function endsReach(nearer: ClipLine, line: ClipLine): boolean {
   return nearer.style === line.style && nearer.kind === line.kind && couldBeTitleLine(nearer.text);
 }
 
-/** Minutes since midnight of the time a line opens with ("14:00 — Title", "13:20 Jane"), or null. */
-function timeOf(line: ClipLine): number | null {
-  const m = /^\s*\[?([01]?\d|2[0-3])[:.h]([0-5]\d)(?!\d)/u.exec(line.text);
-  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+/**
+ * `nearer`, a line between the filing line and the clip that names no schedule talk, reads as another
+ * talk's line whatever its look: detection's title parser finds a title with speakers, a "Keynote:"
+ * marker, a session code or a programme slot beside it ("Ask Me Anything — Jane Doe", "Room 2: T"). A
+ * talk of no schedule starts there; a line naming only people (a speaker line) is read apart.
+ */
+function talkShaped(nearer: ClipLine): boolean {
+  if (nearer.kind === 'quoted' || nearer.kind === 'end' || nearer.kind === 'title') return false;
+  if (!couldBeTitleLine(nearer.text) || peopleOnly(nearer)) return false;
+  const parsed = parseTalkTitle(nearer.text);
+  if (!parsed.title || parsed.title.split(/\s+/u).length < 2) return false;
+  return parsed.speakers.length > 0 || !!parsed.marker || !!parsed.code || !!parsed.slot;
 }
 
 /**
@@ -253,7 +264,9 @@ export function fileClipByLines(
     const title = line.kind === 'title';
     if (
       !title &&
-      (line.enclosed || between.some((nearer) => endsReach(nearer, line)) || timeRunsBackwards(between, line))
+      (line.enclosed ||
+        between.some((nearer) => endsReach(nearer, line) || talkShaped(nearer)) ||
+        timeRunsBackwards(between, line))
     )
       return NONE;
     if (match.kind === 'match') {
@@ -262,6 +275,14 @@ export function fileClipByLines(
       // and a post title that names speakers only with those.
       if (line.kind === 'quoted' && match.evidence.speakers !== 'agree') return NONE;
       if (title && query.speakers.length > 0 && match.evidence.speakers !== 'agree') return NONE;
+      // Another talk of the conference named between (its title, a speaker of it): the line is not
+      // surely the clip's, both are offered.
+      const others = otherTalksNamed(
+        index,
+        match.talkId,
+        between.filter((nearer) => nearer.kind !== 'quoted' && nearer.kind !== 'title').map((n) => n.text),
+      );
+      if (others.length) return { kind: 'offer', talkIds: [...others, match.talkId], ...query };
       return { kind: 'match', talkId: match.talkId, ...query };
     }
     const best = match.candidates[0];

@@ -270,7 +270,13 @@ export interface EvaluationInput<S extends DetectedSection> {
    * The end-to-end guard (core/schedule/clip-guard.ts) for a clip filed under a matched section: the
    * schedule talks the clip is offered instead (the section's match among them), or null to keep the match.
    */
-  guard?: (section: S, node: Node, text: string, matchedTalkId: string) => string[] | null;
+  guard?: (
+    section: S,
+    node: Node,
+    text: string,
+    matchedTalkId: string,
+    sections: readonly S[],
+  ) => string[] | null;
   /**
    * Whether the extension applies `guard` when it files clips. End to end must measure what the extension
    * does: only then is the guard part of it; otherwise it is measured apart (`withGuard`).
@@ -344,7 +350,7 @@ export function evaluateSchedulePage<S extends DetectedSection>(
     const filed = section >= 0 ? sections[section]!.outcome : null;
     const offered =
       filed?.kind === 'match' && found && located.start && input.guard
-        ? input.guard(found, located.start.node, p.text, filed.chosen!)
+        ? input.guard(found, located.start.node, p.text, filed.chosen!, detected)
         : null;
     const guarded = filed && offered ? guardOutcome(filed, offered) : filed;
     const detectedOutcome = input.guardInExtension ? guarded : filed;

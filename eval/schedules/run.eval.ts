@@ -17,6 +17,7 @@ import { clipLead } from '@/core/schedule/clip-lead';
 import { guardClip } from '@/core/schedule/clip-guard';
 import { readClipLines, singlePostTitle, structureStops } from '@/core/schedule/clip-lines';
 import { fileClipByLines } from '@/core/schedule/file-by-lines';
+import type { TalkSection } from '@/core/talks/detect';
 import { loadRecapCases, recapPath } from '../talks/cases';
 import { coreDetector } from '../talks/evaluate';
 import { loadPage, withPageGlobals } from '../talks/load';
@@ -68,6 +69,9 @@ it(
         `https://recaps.example/${c.page.slice(0, 2)}/`,
       );
       const page = pageQueryInfo(window.document, window.location.href, c.pageDate);
+      // The lines the clipper reads above a clip (page/clipper.ts).
+      const linesAbove = (node: Node, sections: readonly TalkSection[]) =>
+        readClipLines(node, structureStops(sections), singlePostTitle(sections, page.title));
       return withPageGlobals(window, () =>
         evaluateSchedulePage({
           document: window.document,
@@ -78,12 +82,15 @@ it(
           // The extension applies the clip guard to every clip of a matched page talk
           // (storage/schedule-links.ts): end to end includes it.
           guardInExtension: true,
-          guard: (section, node, text, matchedTalkId) => {
+          guard: (section, node, text, matchedTalkId, sections) => {
             const lead = clipLead(section.heading, node);
             const verdict = guardClip(imported.index, matchedTalkId, {
               text,
               lead: lead?.text ?? null,
               leadLikeHeading: lead?.likeHeading ?? false,
+              // The lines the clipper stores with every clip, and the page talk's detected title.
+              lines: linesAbove(node, sections),
+              sectionTitle: section.title,
             });
             return verdict.kind === 'keep' ? null : verdict.talkIds;
           },
@@ -91,14 +98,10 @@ it(
           // clipper reads the lines above it, storage files it by them (storage/schedule-links.ts).
           fileByLines: (node, sections) =>
             lineOutcome(
-              fileClipByLines(
-                imported.index,
-                readClipLines(node, structureStops(sections), singlePostTitle(sections, page.title)),
-                {
-                  pageDate: page.pageDate,
-                  context: page.context,
-                },
-              ),
+              fileClipByLines(imported.index, linesAbove(node, sections), {
+                pageDate: page.pageDate,
+                context: page.context,
+              }),
             ),
           matcher: (query) => {
             const m0 = performance.now();

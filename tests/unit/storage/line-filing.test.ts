@@ -101,6 +101,26 @@ describe('filing passages by the lines above them (storage/line-filing.ts)', () 
     expect(resolveHighlightTalk(h, all)?.id).toBe(pageTalk.id);
   });
 
+  // Session 15: another schedule talk's line between the line and the clip, or a talk of no schedule.
+  it('offers, not files, a clip whose line has another schedule talk’s speaker line between', async () => {
+    await importSchedule(db, FOSDEM, { url: 'https://fosdem.example/schedule.xml' });
+    const h = await clip('the booth had stickers', 200, [
+      line('Miguel Ojeda', { kind: 'line', style: 3 }),
+      ...VACUUM,
+    ]);
+    const pageTalk = (await talks()).get(h.talkId!)!;
+    expect(pageTalk.scheduleLink).toBeUndefined();
+    expect(pageTalk.scheduleCandidates).toEqual([
+      (await scheduleTalk('rust')).id,
+      (await scheduleTalk('pg')).id,
+    ]);
+    const past = await clip('the hallway track', 300, [
+      line('Ask Me Anything — Priya Natarajan', { kind: 'line', style: 3 }),
+      ...VACUUM,
+    ]);
+    expect(past.talkId).toBeNull();
+  });
+
   it('re-files passages already in the library when a schedule is imported', async () => {
     const h = await clip('vacuum freezes tuples', 200, VACUUM);
     expect(h.talkId).toBeNull();

@@ -339,6 +339,49 @@ describe('the clip guard on linked talks’ passages', () => {
     expect((await db.highlights.get(vacuum.id))?.scheduleCandidates).toEqual([pgTalk.id, rustTalk.id]);
   });
 
+  // Session 15: the lines stored with the passage, read between its talk's own line and it.
+  it('a passage whose stored lines name another talk between its talk’s line and it is offered', async () => {
+    await importFosdem();
+    const line = (text: string, kind: 'heading' | 'bold', level: number, style: number) => ({
+      text,
+      kind,
+      level,
+      style,
+      enclosed: false,
+    });
+    const withLines = async (text: string, position: number, lines: ReturnType<typeof line>[]) => {
+      const { highlight } = await saveClip(db, {
+        page: PAGE,
+        talks: DETECTED,
+        highlight: {
+          ...quotedPassage(text, position, RUST),
+          clipLead: { text: 'Demo', likeHeading: false },
+          clipLines: lines,
+        },
+      });
+      await linkPageTalks(db, { clipped: highlight });
+      return (await db.highlights.get(highlight.id))!;
+    };
+    const demo = line('Demo', 'heading', 3, 0);
+    const rustLine = line(RUST, 'heading', 2, 1);
+    const vacuum = await withLines('autovacuum tuning', 400, [
+      demo,
+      line('Postgres Vacuum Internals', 'bold', 0, 2),
+      rustLine,
+    ]);
+    // The same talk named above the Rust talk's own line: the talk before, not this passage's.
+    const bindings = await withLines('bindings are generated', 200, [
+      demo,
+      rustLine,
+      line('Postgres Vacuum Internals', 'bold', 0, 2),
+    ]);
+    expect(vacuum.scheduleCandidates).toEqual([
+      (await scheduleTalk('pg')).id,
+      (await scheduleTalk('rust')).id,
+    ]);
+    expect(bindings.scheduleCandidates).toBeUndefined();
+  });
+
   it('linking after an import guards the passages clipped before it, and counts only those it files', async () => {
     await clip('memory safety in drivers', 150);
     const { highlight } = await clip('autovacuum tuning', 400, 'Tomas Vondra: Postgres Vacuum Internals');

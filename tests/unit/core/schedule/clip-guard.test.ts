@@ -2,6 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { clipLead } from '@/core/schedule/clip-lead';
 import { type ClipPlace, guardClip, placeOfHighlight } from '@/core/schedule/clip-guard';
+import type { ClipLine } from '@/core/schedule/clip-lines';
 import { buildScheduleIndex, type MatchableTalk } from '@/core/schedule/schedule-index';
 
 const talk = (id: string, conferenceId: string, title: string, speakers: string[]): MatchableTalk => ({
@@ -144,6 +145,32 @@ describe('clipLead', () => {
     });
   });
 
+  // Session 15: a heading of the section's rank in its container, of another class ("What we could
+  // not see" set as a role heading among the talks' role headings), is where the section ran past.
+  it.each([
+    [
+      'a role heading of the same rank and another class',
+      '<div role="heading" aria-level="2" class="Card Level2">What we could not see</div>',
+      true,
+    ],
+    ['an <h2> under <h2> talks, another class', '<h2 class="aside">What we could not see</h2>', true],
+    ['an <h3> under <h2> talks (a sub-heading)', '<h3>What we could not see</h3>', false],
+    [
+      'an <h2> inside a card the section holds',
+      '<div class="card"><h2><a>Orla Keating</a></h2></div>',
+      false,
+    ],
+  ])('%s', (_, line, like) => {
+    const cards = new JSDOM(`<main>
+      <div role="heading" aria-level="2" class="Card">Polars for people who think in Excel</div>
+      <p>They showed a cheat sheet.</p>
+      ${line}
+      <p id="clip">We missed the lightning talks too.</p>
+    </main>`).window.document;
+    const lead = clipLead(cards.querySelector('[role=heading]')!, cards.getElementById('clip')!.firstChild!);
+    expect(lead?.likeHeading).toBe(like);
+  });
+
   it('is null right under the heading', () => {
     const first = new JSDOM('<h3>Talk</h3><p>Clip text.</p>').window.document;
     expect(clipLead(first.querySelector('h3')!, first.querySelector('p')!.firstChild!)).toBeNull();
@@ -198,5 +225,114 @@ describe('guardClip: a clip that opens on a meal (session 14)', () => {
     ['a break that is no meal', 'Breaking the build on every new violation was the point.'],
   ])('keeps %s', (_, text) => {
     expect(guardClip(index, 'fitness', place(null, text))).toEqual({ kind: 'keep' });
+  });
+});
+
+describe('guardClip: every line between the section’s own line and the clip (session 15)', () => {
+  const line = (text: string, kind: ClipLine['kind'] = 'heading', level = 3, style = 0): ClipLine => ({
+    text,
+    kind,
+    level,
+    style,
+    enclosed: false,
+  });
+  const own = line('Fitness Functions in Practice');
+  const text = 'They kept a list and only new violations fail the build.';
+  // The nearest lead names nothing and is not of the heading's look: the lead alone keeps the clip.
+  const at = (
+    between: ClipLine[],
+    above: ClipLine[] = [own],
+    sectionTitle = 'Fitness Functions in Practice',
+  ) =>
+    ({
+      text,
+      lead: between[0]?.text ?? null,
+      leadLikeHeading: false,
+      lines: [...between, ...above],
+      sectionTitle,
+    }) satisfies ClipPlace;
+  const demo = line('Demo', 'heading', 4, 1);
+
+  it.each([
+    [
+      'another talk’s title farther up than the lead',
+      at([demo, line('Observability on a Budget', 'bold', 0, 2)]),
+      ['budget', 'fitness'],
+    ],
+    [
+      'another talk’s speaker line between',
+      at([demo, line('Daniel Okafor (Acme)', 'line', 0, 3)]),
+      ['budget', 'fitness'],
+    ],
+    [
+      'a line of the section line’s own look that names nothing',
+      at([demo, line('Building Better Toolchains')]),
+      ['fitness'],
+    ],
+    [
+      'a later programme slot than the section’s own, of another look',
+      at(
+        [demo, line('14:45 Building Better Toolchains', 'line', 0, 5)],
+        [line('14:00 Fitness Functions in Practice')],
+      ),
+      ['fitness'],
+    ],
+  ])('offers %s', (_, place, expected) => {
+    expect(guardClip(index, 'fitness', place)).toEqual({ kind: 'offer', talkIds: expected });
+  });
+
+  it.each([
+    ['nothing between', at([])],
+    ['the talk’s own sub-headings', at([demo, line('Results', 'heading', 4, 1)])],
+    [
+      'the talk’s notes quoting another talk’s title once, in a sentence',
+      at([
+        demo,
+        line('She contrasted it with “Observability on a Budget” from the morning.', 'quoted', 0, 2),
+      ]),
+    ],
+    ['a line of the section line’s look that is a part of the talk', at([demo, line('Q&A')])],
+    [
+      'a live blog’s entries after the section’s slot',
+      at(
+        [line('14:20 Q&A', 'line', 0, 5), line('14:05 she shows the demo', 'line', 0, 5)],
+        [line('14:00 Fitness Functions in Practice')],
+      ),
+    ],
+    [
+      'a later time under a section line with no time',
+      at([line('14:45 Building Better Toolchains', 'line', 0, 5)]),
+    ],
+    [
+      'a line of the section line’s look naming the talk',
+      at([demo, line('Fitness Functions in Practice, part two')]),
+    ],
+    [
+      'another talk’s title above the section’s own line (the talk before)',
+      at([demo], [own, line('Observability on a Budget')]),
+    ],
+    [
+      'lines that do not reach the section’s own line',
+      at([demo, line('Observability on a Budget', 'bold', 0, 2)], [], 'Fitness Functions in Practice'),
+    ],
+    [
+      'lines past a structure line before the section’s own line',
+      at([demo, line('Observability on a Budget', 'bold', 0, 2), line('Lunch', 'end', 0, 0)], []),
+    ],
+  ])('keeps %s', (_, place) => {
+    expect(guardClip(index, 'fitness', place)).toEqual({ kind: 'keep' });
+  });
+
+  it('reads a stored highlight’s lines with its page talk’s title', () => {
+    const stored = {
+      text,
+      clipLead: { text: 'Demo', likeHeading: false },
+      clipLines: [demo, line('Observability on a Budget', 'bold', 0, 2), own],
+    };
+    expect(guardClip(index, 'fitness', placeOfHighlight(stored, 'Fitness Functions in Practice'))).toEqual({
+      kind: 'offer',
+      talkIds: ['budget', 'fitness'],
+    });
+    expect(guardClip(index, 'fitness', placeOfHighlight(stored))).toEqual({ kind: 'keep' });
   });
 });

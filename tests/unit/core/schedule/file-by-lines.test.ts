@@ -296,3 +296,65 @@ describe('fileClipByLines: a single-talk post’s title, the farthest line', () 
     expect(filed([line('Observability on a Budget', { enclosed: true }), post])).toEqual({ kind: 'none' });
   });
 });
+
+describe('fileClipByLines: only the nearest talk’s line files (session 15)', () => {
+  it.each([
+    [
+      'a talk of no schedule between, with its speaker, of another look',
+      [line('Ask Me Anything — Priya Natarajan', { style: 6 }), heading('Kill Your Feature Flags')],
+    ],
+    [
+      'a talk of no schedule between, with a marker',
+      [line('Keynote: The Future of Everything', { style: 6 }), heading('Kill Your Feature Flags')],
+    ],
+    [
+      'a talk of no schedule between, after its session code',
+      [line('ARC305 Writing Better Runbooks', { style: 6 }), heading('Kill Your Feature Flags')],
+    ],
+  ])('files nothing past %s', (_, lines) => {
+    expect(filed(lines)).toEqual({ kind: 'none' });
+  });
+
+  it.each([
+    [
+      'another schedule talk’s speaker line between',
+      [line('Daniel Okafor (Acme)', { style: 6 }), heading('Kill Your Feature Flags')],
+      ['budget', 'flags'],
+    ],
+    [
+      'another schedule talk’s title inside a longer line between',
+      [
+        line('Questions went back to Observability on a Budget', { style: 6 }),
+        heading('Kill Your Feature Flags'),
+      ],
+      ['budget', 'flags'],
+    ],
+  ])('offers, not files, %s', (_, lines, candidates) => {
+    expect(filed(lines)).toMatchObject({ kind: 'offer', talkIds: candidates });
+  });
+
+  it.each([
+    [
+      'the talk’s own speaker line between',
+      [line('Sofia Marchetti', { style: 6 }), heading('Kill Your Feature Flags')],
+    ],
+    [
+      'another schedule talk’s title above the line (the talk before)',
+      [
+        line('The demo', { style: 6 }),
+        heading('Kill Your Feature Flags'),
+        heading('Observability on a Budget'),
+      ],
+    ],
+    [
+      'a sub-heading of the talk between',
+      [line('The demo', { style: 6 }), heading('Kill Your Feature Flags')],
+    ],
+    [
+      'a line of the talk’s own section with a time only',
+      [line('14:35 live demo', { style: 6 }), heading('Kill Your Feature Flags')],
+    ],
+  ])('still files past %s', (_, lines) => {
+    expect(filed(lines)).toMatchObject({ kind: 'match', talkId: 'flags' });
+  });
+});
