@@ -103,7 +103,11 @@ function talksOf(index: ScheduleIndex, conferenceId: string): ConferenceTalks {
         ...guarded.titles.map((t) => t[0]!),
         ...guarded.speakers.map((name) => name.find((w) => w.length > 1)!),
       ]);
-      for (const key of keys) entry.byWord.set(key, [...(entry.byWord.get(key) ?? []), guarded]);
+      for (const key of keys) {
+        const list = entry.byWord.get(key);
+        if (list) list.push(guarded);
+        else entry.byWord.set(key, [guarded]);
+      }
       map.set(id, entry);
     }
     byConference.set(index, map);
