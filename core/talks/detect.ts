@@ -18,6 +18,7 @@ import {
 } from './candidates';
 import {
   blocksAfter,
+  childElements,
   clean,
   contextInPost,
   embeddingOf,
@@ -775,7 +776,7 @@ function withoutAgendaRows(groups: Map<string, Candidate[]>, post: Element): voi
 
 /** A cell of the row other than its title reads as notes: a sentence, or a long text. */
 function rowHasNotes(row: Candidate): boolean {
-  return [...row.el.children].some((cell) => {
+  return childElements(row.el).some((cell) => {
     const text = clean(cell.textContent);
     if (!text || text === row.text || row.text.includes(text)) return false;
     return text.length >= ROW_NOTES || (/[.!?…。]$/u.test(text) && text.split(/\s+/).length >= 4);
@@ -833,7 +834,7 @@ function withRunMates(talks: Talk[], post: Element): Talk[] {
   const parents = new Set(lines.map((c) => c.el.parentElement));
   const runs = new Set(
     [...parents].filter((parent) =>
-      [...(parent?.children ?? [])].some((block) => talks.some((t) => block.contains(t.c.el))),
+      (parent ? childElements(parent) : []).some((block) => talks.some((t) => block.contains(t.c.el))),
     ),
   );
   const mates = lines.filter((c) => runs.has(c.el.parentElement) && !holds(c));
@@ -846,7 +847,7 @@ function withRunMates(talks: Talk[], post: Element): Talk[] {
     if (same && !t.c.owns) return { ...t, c: { ...t.c, owns: same.owns } };
     const block = t.c.owns
       ? null
-      : [...runs].flatMap((r) => [...(r?.children ?? [])]).find((b) => b.contains(t.c.el));
+      : [...runs].flatMap((r) => (r ? childElements(r) : [])).find((b) => b.contains(t.c.el));
     return block ? { ...t, c: { ...t.c, owns: [block] } } : t;
   });
   return withoutRepeats([...owning, ...mates.map((c) => toTalk(c, post))]);
