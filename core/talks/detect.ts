@@ -245,12 +245,15 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
   const postTitleText = postTitle ? postTitle.text : onlyPost ? withoutPostExcerptFrame(page.raw, post) : '';
   // Talks recommended for watching are named, not written up: prefer no talk to ten invented ones.
   if (isWatchlistTitle(postTitleText)) return [];
+  // Read once: every talk's end is looked up among them (talkEnd).
+  const postHeadings = [...post.querySelectorAll(HEADINGS)];
   const body = withoutUpcoming(
     candidates.filter(
       (c) =>
         c !== postTitle && !c.inHeader && !(c.kind === 'heading' && page.titles.has(c.text.toLowerCase())),
     ),
     post,
+    postHeadings,
   );
   // Headings the reader marked as part of the talk above: they do not end it.
   const partsOfAbove = new Set<Element>();
@@ -263,7 +266,7 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
     .map((c) => c.el);
   const betweenTalks = linesBetweenTalks(body);
   const sectionEnd = (c: Candidate, next: Candidate | null) => {
-    const end = talkEnd(c, next, post, partsOfAbove);
+    const end = talkEnd(c, next, post, partsOfAbove, postHeadings);
     if (c.owns) return end;
     // A bold break or hallway line ends a talk heading's section too: it is no part of the talk.
     if (c.kind === 'heading') return lineEndingTalk(c.el, betweenTalks, end, post) ?? end;
@@ -490,10 +493,10 @@ function titledEntryBefore(
  * meetup"), up to the next heading of its rank or higher, name talks not yet given: a write-up cannot
  * be about them, however much they look like the talks above (the same session cards, a quoted title).
  */
-function withoutUpcoming(body: Candidate[], post: Element): Candidate[] {
+function withoutUpcoming(body: Candidate[], post: Element, postHeadings: readonly Element[]): Candidate[] {
   const upcoming = body.filter((c) => c.kind === 'heading' && c.role === 'upcoming');
   if (!upcoming.length) return body;
-  const spans = upcoming.map((h) => ({ start: h.el, end: talkEnd(h, null, post, new Set()) }));
+  const spans = upcoming.map((h) => ({ start: h.el, end: talkEnd(h, null, post, new Set(), postHeadings) }));
   return body.filter(
     (c) =>
       c.role === 'upcoming' ||
@@ -1097,9 +1100,10 @@ function talkEnd(
   next: Candidate | null,
   post: Element,
   partsOfAbove: ReadonlySet<Element>,
+  postHeadings: readonly Element[],
 ): Element | null {
   if (c.owns) return null;
-  const end = headingOrNextEnd(c, next, post, partsOfAbove);
+  const end = headingOrNextEnd(c, next, post, partsOfAbove, postHeadings);
   // A talk titled by the heading of an embedded note ends with the note.
   const embedding = embeddingOf(c.el);
   const after = embedding ? elementAfter(embedding) : null;
@@ -1111,9 +1115,13 @@ function headingOrNextEnd(
   next: Candidate | null,
   post: Element,
   partsOfAbove: ReadonlySet<Element>,
+  postHeadings: readonly Element[],
 ): Element | null {
   const level = c.kind === 'heading' ? c.level : 7;
-  for (const el of post.querySelectorAll(HEADINGS)) {
+  // From the first heading at or after the talk's line: the ones before it were all skipped below, and
+  // reading them for every talk made a write-up of hundreds of talks quadratic.
+  for (let i = firstAtOrAfter(postHeadings, c.el); i < postHeadings.length; i++) {
+    const el = postHeadings[i]!;
     if (el === c.el || !precedes(c.el, el) || partsOfAbove.has(el)) continue;
     if (next && !precedes(el, next.el)) break;
     // An embedded note's heading ends the talk above, whatever its level: the note is not part of it.
@@ -1121,6 +1129,19 @@ function headingOrNextEnd(
     if (headingText(el) && contextInPost(el, post) !== 'excluded') return el;
   }
   return next?.el ?? null;
+}
+
+/** The index of the first of `elements` (in document order) that is `el` or follows it. */
+function firstAtOrAfter(elements: readonly Element[], el: Element): number {
+  let low = 0;
+  let high = elements.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const other = elements[mid]!;
+    if (other === el || el.compareDocumentPosition(other) & 4 /* DOCUMENT_POSITION_FOLLOWING */) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 /**
