@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import type { Page } from 'playwright-core';
-import { dragSelect, type ExtensionSession, launchExtension } from '../tests/e2e/harness';
+import { clearLibrary, dragSelect, type ExtensionSession, launchExtension } from '../tests/e2e/harness';
 import { detectTalkSections } from '../core/talks';
 import { type HugePage, hugePages } from './huge-pages';
 import { loadProse } from './prose-page';
@@ -36,6 +36,8 @@ export interface HugeVisit {
    */
   waits: number[];
   durations: number[];
+  /** The longest task on the page's thread while the reader clipped (a long task observer's): detection's, mostly. */
+  longestTaskMs: number;
 }
 
 export interface HugeRow {
@@ -48,6 +50,7 @@ export interface HugeRow {
   laterClips: Summary;
   /** The mark's own durationMs of the first clip (from the handler's start). */
   firstClipHandler: Summary;
+  longestTask: Summary;
   visits: HugeVisit[];
 }
 
@@ -71,6 +74,11 @@ export function baselineExtensionDir(baseline: string): string {
 
 async function visit(build: Build, page: HugePage, clips: number): Promise<HugeVisit> {
   const { session } = build;
+  // An empty library each visit: the same passages clipped again would be refused as already highlighted.
+  const extensionPage = await session.context.newPage();
+  await extensionPage.goto(`chrome-extension://${session.extensionId}/highlight-menu.html`);
+  await clearLibrary(extensionPage);
+  await extensionPage.close();
   const path = `bench/huge-${page.name}.html`;
   session.server.serve(path, page.html);
   const tab = await session.context.newPage();
@@ -85,19 +93,22 @@ async function visit(build: Build, page: HugePage, clips: number): Promise<HugeV
   const times = (await ready.jsonValue()) as { readyMs: number; scriptMs: number; loadMs: number };
   // The press's own time stamp (when the input arrived), seen from the page, before any handler ran.
   await tab.evaluate(() => {
-    addEventListener(
-      'mousedown',
-      (e) => ((globalThis as { benchPressAt?: number }).benchPressAt = e.timeStamp),
-      true,
-    );
+    const state = globalThis as { benchPressAt?: number; benchLongest?: number };
+    addEventListener('mousedown', (e) => (state.benchPressAt = e.timeStamp), true);
+    state.benchLongest = 0;
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries())
+        state.benchLongest = Math.max(state.benchLongest ?? 0, task.duration);
+    }).observe({ type: 'longtask' });
   });
   const waits: number[] = [];
   const durations: number[] = [];
   for (let i = 0; i < Math.min(clips, page.clips.length); i++) {
     await clipOnce(tab, page.clips[i]!, i, waits, durations);
   }
+  const longestTaskMs = await tab.evaluate(() => (globalThis as { benchLongest?: number }).benchLongest ?? 0);
   await tab.close();
-  return { ...times, waits, durations };
+  return { ...times, waits, durations, longestTaskMs };
 }
 
 async function clipOnce(tab: Page, text: string, i: number, waits: number[], durations: number[]) {
@@ -149,7 +160,7 @@ export async function hugeInBrowser(
         const got = await visit(build, page, clips);
         byBuild.get(build.label)!.push(got);
         console.log(
-          `[bench] huge ${page.name} ${build.label}: ready ${round(got.readyMs)} ms, clips ${got.waits.map((w) => round(w, 0)).join(' ')} ms`,
+          `[bench] huge ${page.name} ${build.label}: ready ${round(got.readyMs)} ms, clips ${got.waits.map((w) => round(w, 0)).join(' ')} ms, longest task ${round(got.longestTaskMs, 0)} ms`,
         );
       }
     }
@@ -164,6 +175,7 @@ export async function hugeInBrowser(
         firstClip: summarize(done.map((d) => d.waits[0] ?? Number.NaN)),
         laterClips: summarize(done.flatMap((d) => d.waits.slice(1))),
         firstClipHandler: summarize(done.map((d) => d.durations[0] ?? Number.NaN)),
+        longestTask: summarize(done.map((d) => d.longestTaskMs)),
         visits: done,
       });
     }
@@ -238,6 +250,9 @@ export function hugeDetectionInNode(
         if (digest(got.o!.found) !== digest(got.b.found)) same = false;
       }
     }
+    console.log(
+      `[bench] huge ${page.name} in Node: ${mine.map((ms) => round(ms, 0)).join(' ')} ms, baseline ${theirs.map((ms) => round(ms, 0)).join(' ')} ms`,
+    );
     return {
       page: page.name,
       ours: summarize(mine),
@@ -266,16 +281,17 @@ export async function hugeScenario(session: ExtensionSession, sizes: Sizes): Pro
     };
     baselineDetect = talks.detectTalkSections;
   }
-  const node = hugeDetectionInNode(pages, detectTalkSections, baselineDetect, sizes.hugeNodeRuns);
   const builds: Build[] = [{ label: 'this checkout', session }];
   const other = baseline ? await launchExtension({ extensionDir: baselineExtensionDir(baseline) }) : null;
+  let browser: HugeRow[];
   try {
     if (other) builds.push({ label: 'baseline', session: other });
-    const browser = await hugeInBrowser(builds, pages, sizes.hugeVisits, sizes.hugeClips);
-    return { baseline, browser, node };
+    browser = await hugeInBrowser(builds, pages, sizes.hugeVisits, sizes.hugeClips);
   } finally {
     await other?.close();
   }
+  const node = hugeDetectionInNode(pages, detectTalkSections, baselineDetect, sizes.hugeNodeRuns);
+  return { baseline, browser, node };
 }
 
 const cell = (s: Summary) => (s.runs && !Number.isNaN(s.median) ? `${s.median} [${s.min}-${s.max}]` : '-');
@@ -293,6 +309,7 @@ export function hugeTables(results: HugeResults): string[] {
         'first clip (press to stored)',
         'its handler alone',
         'later clips',
+        'longest task while clipping',
       ],
       results.browser.map((r) => [
         `${r.page} (${r.description})`,
@@ -302,6 +319,7 @@ export function hugeTables(results: HugeResults): string[] {
         cell(r.firstClip),
         cell(r.firstClipHandler),
         `${cell(r.laterClips)} (${r.laterClips.runs})`,
+        cell(r.longestTask),
       ]),
     ),
     '\n## 8b. Huge pages: talk detection alone in Node (jsdom), ms median [min-max]',

@@ -72,7 +72,7 @@ export const FULL: Sizes = {
   huge: HUGE_FULL,
   hugeVisits: 2,
   hugeClips: 6,
-  hugeNodeRuns: 3,
+  hugeNodeRuns: 2,
 };
 export const TINY: Sizes = {
   pageChars: 8_000,
