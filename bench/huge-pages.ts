@@ -5,6 +5,7 @@
  * prose, so every machine reads the same pages.
  */
 import { seededRandom } from '../tests/seeded-random';
+import { articlePage, escapeHtml } from './prose-page';
 
 export interface HugePage {
   name: string;
@@ -62,15 +63,6 @@ const ANGLES = [
   'for the rest of us',
 ];
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function document(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
-<body><main><article><h1>${escapeHtml(title)}</h1>\n${body}\n</article></main></body></html>`;
-}
-
 /** Draws prose sentences and remembers a few distinct passages to clip. */
 function proseSource(prose: string[], seed: number) {
   const random = seededRandom(seed);
@@ -116,7 +108,7 @@ function boldLeads(prose: string[], count: number): HugePage {
   return {
     name: 'bold-leads',
     description: `${count} paragraphs, each with a bold lead`,
-    html: document('Notes from the week', lines.join('\n')),
+    html: articlePage('Notes from the week', lines.join('\n')),
     clips,
   };
 }
@@ -138,7 +130,7 @@ function listItems(prose: string[], count: number): HugePage {
   return {
     name: 'list-items',
     description: `${count} one-line list items`,
-    html: document('Links I saved', items.join('\n')),
+    html: articlePage('Links I saved', items.join('\n')),
     clips,
   };
 }
@@ -160,7 +152,7 @@ ${prose12.slice(6).join('\n')}`;
   return {
     name: 'table-rows',
     description: `one table of ${count} rows`,
-    html: document('Survey answers', body),
+    html: articlePage('Survey answers', body),
     clips,
   };
 }
@@ -176,7 +168,7 @@ function cards(prose: string[], count: number): HugePage {
   return {
     name: 'cards',
     description: `${count} cards (heading, blurb, link)`,
-    html: document('Everything we published', `<div class="grid">\n${lines.join('\n')}\n</div>`),
+    html: articlePage('Everything we published', `<div class="grid">\n${lines.join('\n')}\n</div>`),
     clips,
   };
 }
@@ -203,7 +195,7 @@ function writeUp(prose: string[], talks: number): HugePage {
   return {
     name: 'write-up',
     description: `a write-up of ${talks} talks under headings (speaker line, 3 paragraphs each)`,
-    html: document('Our trip report from DevConf: every talk we saw', parts.join('\n')),
+    html: articlePage('Our trip report from DevConf: every talk we saw', parts.join('\n')),
     clips,
   };
 }

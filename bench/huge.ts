@@ -74,11 +74,6 @@ export function baselineExtensionDir(baseline: string): string {
 
 async function visit(build: Build, page: HugePage, clips: number): Promise<HugeVisit> {
   const { session } = build;
-  // An empty library each visit: the same passages clipped again would be refused as already highlighted.
-  const extensionPage = await session.context.newPage();
-  await extensionPage.goto(`chrome-extension://${session.extensionId}/highlight-menu.html`);
-  await clearLibrary(extensionPage);
-  await extensionPage.close();
   const path = `bench/huge-${page.name}.html`;
   session.server.serve(path, page.html);
   const tab = await session.context.newPage();
@@ -108,6 +103,11 @@ async function visit(build: Build, page: HugePage, clips: number): Promise<HugeV
   }
   const longestTaskMs = await tab.evaluate(() => (globalThis as { benchLongest?: number }).benchLongest ?? 0);
   await tab.close();
+  // The library emptied after each visit: the same passages clipped again would be refused as already highlighted.
+  const extensionPage = await session.context.newPage();
+  await extensionPage.goto(`chrome-extension://${session.extensionId}/highlight-menu.html`);
+  await clearLibrary(extensionPage);
+  await extensionPage.close();
   return { ...times, waits, durations, longestTaskMs };
 }
 
