@@ -31,8 +31,9 @@ export interface HugeVisit {
   loadMs: number;
   /**
    * Each clip from the mouse press on Highlight to drawn and stored: the press's event time to the
-   * `talk-notes:clipped` mark. Unlike the mark's own `durationMs` (also kept), this includes the time
-   * the press waited for the page's thread (an idle-time detection still running when the reader clicks).
+   * `talk-notes:clipped` mark. Meant to include the time a press waits behind a busy thread, but
+   * Playwright's click waits for the page before it presses (its checks run in the page), so it comes
+   * out as the mark's own `durationMs` (also kept) plus a few ms: the blocked time is `longestTaskMs`.
    */
   waits: number[];
   durations: number[];
