@@ -97,8 +97,14 @@ const TALK_TITLES = [
   'Kernel live patching',
 ];
 
-function escapeHtml(s: string): string {
+export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A blog post's page: the title as the document's and the article's, `body` under it. */
+export function articlePage(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<body><main><article><h1>${escapeHtml(title)}</h1>\n${body}\n</article></main></body></html>`;
 }
 
 /** Renders paragraphs as a blog post: a talk heading every 8 paragraphs, some words emphasised or linked. */
@@ -116,8 +122,7 @@ export function renderPage(title: string, page: Paragraph[]): string {
       return `${heading}<p data-p="${p.id}">${words.join(' ')}</p>`;
     })
     .join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
-<body><main><article><h1>${escapeHtml(title)}</h1>\n${body}\n</article></main></body></html>`;
+  return articlePage(title, body);
 }
 
 /** A typo, a dropped letter, or another word: edits that keep the word count. */

@@ -4,14 +4,16 @@
  * BENCH_SIZE=tiny runs everything on toy sizes (what the smoke test does).
  * BENCH_ONLY=clip,cost (names below) runs only those scenarios, e.g. to re-measure one on a quiet moment;
  * each scenario's table is printed as soon as it is done, so a run cut short keeps what it measured.
+ * `huge` (bench/huge.ts) measures against another checkout's build when BASELINE names its folder.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'vitest';
 import { PROJECT_ROOT } from '../tests/e2e/paths';
 import { benchExtension } from './extension-session';
+import { hugeScenario, hugeTables } from './huge';
 import {
   clipLatency,
   dashboardScale,
@@ -29,7 +31,7 @@ import { round, type Summary, table } from './stats';
 const sizes = process.env.BENCH_SIZE === 'tiny' ? TINY : FULL;
 const extension = benchExtension();
 
-const SCENARIOS = ['reanchoring', 'visit', 'clip', 'cost', 'extraction', 'dashboard', 'io'] as const;
+const SCENARIOS = ['reanchoring', 'visit', 'clip', 'cost', 'extraction', 'dashboard', 'io', 'huge'] as const;
 const only = (process.env.BENCH_ONLY ?? '')
   .split(',')
   .map((name) => name.trim())
@@ -192,6 +194,21 @@ it('measures every scenario', async () => {
 
   // Scenario 7 (schedule import) is bench/schedule-import.bench.ts, a file of its own.
 
+  if (runs('huge')) {
+    const huge = await hugeScenario(session, sizes);
+    results.huge = huge;
+    out.push(...hugeTables(huge));
+    // Kept (committed) beside latest.json: the figures docs/benchmarks.md quotes for huge pages.
+    if (process.env.BENCH_SIZE !== 'tiny') {
+      const file = join(PROJECT_ROOT, 'bench', 'results', 'huge.json');
+      writeFileSync(
+        file,
+        `${JSON.stringify({ date: new Date().toISOString(), load: loadavg(), huge }, null, 2)}\n`,
+      );
+    }
+    lap('huge pages');
+  }
+
   const machine = {
     cpus: cpus().length,
     cpu: cpus()[0]?.model,
@@ -221,4 +238,5 @@ it('measures every scenario', async () => {
   console.log(
     `\n${out.join('\n')}\n\nMachine: ${JSON.stringify(machine)}\nWrote bench/results/${name} in ${report.seconds} s`,
   );
-}, 600_000);
+  // Every scenario took about 5 minutes before the huge pages (scenario 8) added about 10 more.
+}, 1_800_000);

@@ -14,6 +14,7 @@ import { makeLibrary, writeLibrary } from '../tests/e2e/seed-library';
 import { generateFrabSchedule } from '../tests/unit/core/schedule/schedule-generator';
 import { createBackup, serializeBackup } from '../core/backup';
 import type { BenchApi } from './browser-entry';
+import { HUGE_FULL, HUGE_TINY, type HugeSizes } from './huge-pages';
 import {
   choosePassages,
   editPage,
@@ -45,6 +46,11 @@ export interface Sizes {
   dashboardSizes: number[];
   /** Schedule sizes (events) the import is measured at, with runs each. */
   scheduleImports: { events: number; runs: number }[];
+  /** The huge pages (bench/huge-pages.ts), visits of each per build, clips a visit, detection runs in Node. */
+  huge: HugeSizes;
+  hugeVisits: number;
+  hugeClips: number;
+  hugeNodeRuns: number;
 }
 
 export const FULL: Sizes = {
@@ -63,6 +69,10 @@ export const FULL: Sizes = {
     { events: 1_000, runs: 7 },
     { events: 30_000, runs: 3 },
   ],
+  huge: HUGE_FULL,
+  hugeVisits: 2,
+  hugeClips: 6,
+  hugeNodeRuns: 2,
 };
 export const TINY: Sizes = {
   pageChars: 8_000,
@@ -77,6 +87,10 @@ export const TINY: Sizes = {
   importPauseMs: 0,
   dashboardSizes: [200],
   scheduleImports: [{ events: 100, runs: 1 }],
+  huge: HUGE_TINY,
+  hugeVisits: 1,
+  hugeClips: 2,
+  hugeNodeRuns: 1,
 };
 
 /** Runs the bench bundle in the page's main world (through the debugger: no CSP applies). */

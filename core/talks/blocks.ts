@@ -7,7 +7,7 @@
  * only: the block's tag, the tag of the block holding its first line, and how that line opens (a time
  * stamp, bold, a heading, plain text). No class name, site or wording of a page is known here.
  */
-import { clean, HEADINGS, isHidden, tokens } from './dom';
+import { childElements, clean, HEADINGS, isHidden, tokens } from './dom';
 import { RECORDING_LINK } from './links';
 import { parsePeople, withoutOutlineMarkup } from './people';
 import { type ParsedTitle, parseTalkTitle } from './title-parse';
@@ -85,7 +85,7 @@ export function blockLinesAround(elements: readonly Element[], post: Element): B
 
 /** The talks of the runs among `parent`'s children. */
 function runsUnder(parent: Element): BlockLine[] {
-  const children = [...parent.children].filter((c) => !SKIPPED.test(c.tagName) && !isHidden(c));
+  const children = childElements(parent).filter((c) => !SKIPPED.test(c.tagName) && !isHidden(c));
   const leads = new Map<Element, Lead>();
   const byShape = new Map<string, Element[]>();
   for (const child of children) {

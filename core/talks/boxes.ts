@@ -5,7 +5,7 @@
  * a badge ("01", "番外") set apart from its title. How the fields read decides, not the class names, so
  * any platform's card and any language's kicker reads alike.
  */
-import { clean, HEADINGS, isHidden, textUpTo } from './dom';
+import { childElements, clean, HEADINGS, isHidden, textUpTo } from './dom';
 import { nameWordRecurs, parsePeople, parsePeopleWithRole } from './people';
 import { type ProseTalk, talkOpening } from './prose';
 import { speakerLine } from './speaker-phrases';
@@ -46,7 +46,7 @@ export function cardFields(box: Element): CardFields | null {
   const fields: string[][] = [];
   let holdsNotes = false;
   let blocks = 0;
-  for (const child of box.children) {
+  for (const child of childElements(box)) {
     // Read only as far as a field can go: a longer child is the notes.
     const text = isHidden(child) ? '' : textUpTo(child, MAX_FIELD);
     if (!text) continue;
@@ -131,7 +131,7 @@ function isTitleField(field: string): boolean {
  * without the badge, or null when the line has no badge.
  */
 export function withoutBadge(line: Element): string | null {
-  const [badge, ...rest] = [...line.children];
+  const [badge, ...rest] = childElements(line);
   if (!badge || !rest.length || badge.children.length) return null;
   const mark = clean(badge.textContent);
   const text = clean(line.textContent);

@@ -28,6 +28,7 @@ import type { DeclaredTalk } from './structured-data';
 import {
   MATH_ALPHANUMERIC,
   blocksAfter,
+  childElements,
   clean,
   contextInPost,
   HEADINGS,
@@ -338,7 +339,7 @@ function titleUnderPeople(block: Element, people: string[]): string | null {
 /** A line (below), else a paragraph that introduces a talk (`pushProse`). */
 function pushLineOrProse(out: Candidate[], el: Element, post: Element): void {
   // Cheap tests first: most divs of a page are containers or prose; a few are cards.
-  if (el.tagName !== 'P' && [...el.children].some((child) => BLOCK_CHILD.test(child.tagName))) {
+  if (el.tagName !== 'P' && childElements(el).some((child) => BLOCK_CHILD.test(child.tagName))) {
     pushBox(out, el, post);
     return;
   }
@@ -577,7 +578,7 @@ function pushToggle(out: Candidate[], el: Element, post: Element): void {
   if (summary?.tagName !== 'SUMMARY') return;
   const text = visibleText(summary);
   if (!text || text.length > MAX_LINE || contextInPost(el, post, TOGGLE) === 'excluded') return;
-  const body = [...el.children].filter((child) => child !== summary);
+  const body = childElements(el).filter((child) => child !== summary);
   const listed = body.flatMap((block) => speakerLinesIn(block)).slice(0, 8);
   out.push(make(el, 'toggle', 8, text, { owns: [el], listedSpeakers: listed }));
 }
@@ -614,7 +615,7 @@ function pushRows(out: Candidate[], table: Element, post: Element): void {
   // "Speaker | Jane Doe" and "Hall | 1"), whose rows are its fields, not talks.
   if (header.children.length === 1 && Number(header.firstElementChild?.getAttribute('colspan') ?? 1) > 1)
     return;
-  const names = [...header.children].map((cell) => clean(cell.textContent));
+  const names = childElements(header).map((cell) => clean(cell.textContent));
   const named = names.findIndex((n) => TALK_COLUMN.test(n));
   // A first row of plain cells naming no column is a row like the others: a table without a header.
   const headed =
@@ -623,7 +624,7 @@ function pushRows(out: Candidate[], table: Element, post: Element): void {
     (row) => !(row === header && headed) && !row.querySelector('th') && !isHidden(row),
   );
   // Columns named in words detection reads, else found by what their cells hold (tables.ts).
-  const byContent = columnsByContent(rows.map((row) => [...row.children]));
+  const byContent = columnsByContent(rows.map((row) => childElements(row)));
   const talkColumn = named >= 0 ? named : (byContent?.talk ?? -1);
   if (talkColumn < 0) return;
   const speakerColumn = named >= 0 ? names.findIndex((n) => SPEAKER_COLUMN.test(n)) : byContent!.speaker;
@@ -633,7 +634,7 @@ function pushRows(out: Candidate[], table: Element, post: Element): void {
     if (!text || text.length > MAX_LINE) continue;
     const speakerCell = speakerColumn >= 0 ? row.children[speakerColumn] : undefined;
     // Registration, lunch, the party: in a table whose rows name their people, a row naming no one.
-    if (byContent?.speaker === speakerColumn && namesNoOneIn([...row.children], byContent)) continue;
+    if (byContent?.speaker === speakerColumn && namesNoOneIn(childElements(row), byContent)) continue;
     const listed = speakerCell ? (parsePeople(visibleText(speakerCell)) ?? []) : [];
     out.push(make(row, 'row', 8, text, { owns: [row], listedSpeakers: listed }));
   }
@@ -848,7 +849,9 @@ function brokenLines(block: Element): string[] {
   // A table of fields ("Speaker | Jane Doe"): each row a labelled line, "Speaker: Jane Doe".
   if (block.tagName === 'TABLE')
     return [...block.querySelectorAll('tr')].map((tr) =>
-      [...tr.children].map((cell) => clean(cell.textContent)).join(': '),
+      childElements(tr)
+        .map((cell) => clean(cell.textContent))
+        .join(': '),
     );
   if (!block.querySelector('br')) return [textUpTo(block, MAX_SPEAKER_BLOCK)];
   const lines = [''];

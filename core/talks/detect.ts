@@ -18,6 +18,7 @@ import {
 } from './candidates';
 import {
   blocksAfter,
+  childElements,
   clean,
   contextInPost,
   embeddingOf,
@@ -244,12 +245,15 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
   const postTitleText = postTitle ? postTitle.text : onlyPost ? withoutPostExcerptFrame(page.raw, post) : '';
   // Talks recommended for watching are named, not written up: prefer no talk to ten invented ones.
   if (isWatchlistTitle(postTitleText)) return [];
+  // Read once: every talk's end is looked up among them (talkEnd).
+  const postHeadings = [...post.querySelectorAll(HEADINGS)];
   const body = withoutUpcoming(
     candidates.filter(
       (c) =>
         c !== postTitle && !c.inHeader && !(c.kind === 'heading' && page.titles.has(c.text.toLowerCase())),
     ),
     post,
+    postHeadings,
   );
   // Headings the reader marked as part of the talk above: they do not end it.
   const partsOfAbove = new Set<Element>();
@@ -262,7 +266,7 @@ function detectInPost(post: Element, page: PageContext, onlyPost: boolean): Talk
     .map((c) => c.el);
   const betweenTalks = linesBetweenTalks(body);
   const sectionEnd = (c: Candidate, next: Candidate | null) => {
-    const end = talkEnd(c, next, post, partsOfAbove);
+    const end = talkEnd(c, next, post, partsOfAbove, postHeadings);
     if (c.owns) return end;
     // A bold break or hallway line ends a talk heading's section too: it is no part of the talk.
     if (c.kind === 'heading') return lineEndingTalk(c.el, betweenTalks, end, post) ?? end;
@@ -489,10 +493,10 @@ function titledEntryBefore(
  * meetup"), up to the next heading of its rank or higher, name talks not yet given: a write-up cannot
  * be about them, however much they look like the talks above (the same session cards, a quoted title).
  */
-function withoutUpcoming(body: Candidate[], post: Element): Candidate[] {
+function withoutUpcoming(body: Candidate[], post: Element, postHeadings: readonly Element[]): Candidate[] {
   const upcoming = body.filter((c) => c.kind === 'heading' && c.role === 'upcoming');
   if (!upcoming.length) return body;
-  const spans = upcoming.map((h) => ({ start: h.el, end: talkEnd(h, null, post, new Set()) }));
+  const spans = upcoming.map((h) => ({ start: h.el, end: talkEnd(h, null, post, new Set(), postHeadings) }));
   return body.filter(
     (c) =>
       c.role === 'upcoming' ||
@@ -775,7 +779,7 @@ function withoutAgendaRows(groups: Map<string, Candidate[]>, post: Element): voi
 
 /** A cell of the row other than its title reads as notes: a sentence, or a long text. */
 function rowHasNotes(row: Candidate): boolean {
-  return [...row.el.children].some((cell) => {
+  return childElements(row.el).some((cell) => {
     const text = clean(cell.textContent);
     if (!text || text === row.text || row.text.includes(text)) return false;
     return text.length >= ROW_NOTES || (/[.!?…。]$/u.test(text) && text.split(/\s+/).length >= 4);
@@ -833,7 +837,7 @@ function withRunMates(talks: Talk[], post: Element): Talk[] {
   const parents = new Set(lines.map((c) => c.el.parentElement));
   const runs = new Set(
     [...parents].filter((parent) =>
-      [...(parent?.children ?? [])].some((block) => talks.some((t) => block.contains(t.c.el))),
+      (parent ? childElements(parent) : []).some((block) => talks.some((t) => block.contains(t.c.el))),
     ),
   );
   const mates = lines.filter((c) => runs.has(c.el.parentElement) && !holds(c));
@@ -846,7 +850,7 @@ function withRunMates(talks: Talk[], post: Element): Talk[] {
     if (same && !t.c.owns) return { ...t, c: { ...t.c, owns: same.owns } };
     const block = t.c.owns
       ? null
-      : [...runs].flatMap((r) => [...(r?.children ?? [])]).find((b) => b.contains(t.c.el));
+      : [...runs].flatMap((r) => (r ? childElements(r) : [])).find((b) => b.contains(t.c.el));
     return block ? { ...t, c: { ...t.c, owns: [block] } } : t;
   });
   return withoutRepeats([...owning, ...mates.map((c) => toTalk(c, post))]);
@@ -1096,9 +1100,10 @@ function talkEnd(
   next: Candidate | null,
   post: Element,
   partsOfAbove: ReadonlySet<Element>,
+  postHeadings: readonly Element[],
 ): Element | null {
   if (c.owns) return null;
-  const end = headingOrNextEnd(c, next, post, partsOfAbove);
+  const end = headingOrNextEnd(c, next, post, partsOfAbove, postHeadings);
   // A talk titled by the heading of an embedded note ends with the note.
   const embedding = embeddingOf(c.el);
   const after = embedding ? elementAfter(embedding) : null;
@@ -1110,9 +1115,13 @@ function headingOrNextEnd(
   next: Candidate | null,
   post: Element,
   partsOfAbove: ReadonlySet<Element>,
+  postHeadings: readonly Element[],
 ): Element | null {
   const level = c.kind === 'heading' ? c.level : 7;
-  for (const el of post.querySelectorAll(HEADINGS)) {
+  // From the first heading at or after the talk's line: the ones before it were all skipped below, and
+  // reading them for every talk made a write-up of hundreds of talks quadratic.
+  for (let i = firstAtOrAfter(postHeadings, c.el); i < postHeadings.length; i++) {
+    const el = postHeadings[i]!;
     if (el === c.el || !precedes(c.el, el) || partsOfAbove.has(el)) continue;
     if (next && !precedes(el, next.el)) break;
     // An embedded note's heading ends the talk above, whatever its level: the note is not part of it.
@@ -1120,6 +1129,19 @@ function headingOrNextEnd(
     if (headingText(el) && contextInPost(el, post) !== 'excluded') return el;
   }
   return next?.el ?? null;
+}
+
+/** The index of the first of `elements` (in document order) that is `el` or follows it. */
+function firstAtOrAfter(elements: readonly Element[], el: Element): number {
+  let low = 0;
+  let high = elements.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const other = elements[mid]!;
+    if (other === el || el.compareDocumentPosition(other) & 4 /* DOCUMENT_POSITION_FOLLOWING */) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 /**

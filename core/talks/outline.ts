@@ -4,7 +4,7 @@
  * an item has no bold or link to set its line apart: its children set it apart as a heading's section
  * does, so its line is read as a candidate title of the item's form, and the item owns its notes.
  */
-import { clean, visibleText } from './dom';
+import { childElements, clean, visibleText } from './dom';
 
 /** Lines longer than this are notes, not an outline item's title. */
 const MAX_OUTLINE_LINE = 160;
@@ -26,7 +26,7 @@ export function outlineItemLine(li: Element): string | null {
     if (child.nodeType === 3) own += child.textContent;
     else if (child.nodeType === 1) own += ` ${visibleText(child as Element)} `;
   }
-  if (!nested || [...nested.children].filter((c) => c.tagName === 'LI').length < MIN_CHILDREN) return null;
+  if (!nested || childElements(nested).filter((c) => c.tagName === 'LI').length < MIN_CHILDREN) return null;
   const line = clean(own);
   if (line.length < 4 || line.length > MAX_OUTLINE_LINE || SENTENCE_END.test(line)) return null;
   return line;

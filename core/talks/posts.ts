@@ -3,7 +3,7 @@
  * uses none (Blogger's `.post`), else the main content. A live blog's entries are `<article>`s too,
  * but one talk spans several of them: a run of short dated sibling articles is one post.
  */
-import { clean, HEADINGS, isBoilerplate } from './dom';
+import { childElements, clean, HEADINGS, isBoilerplate } from './dom';
 
 const POST_SELECTORS = [
   'main',
@@ -106,7 +106,7 @@ function densestProse(root: Element | Document): Element | null {
   if (!total) return null;
   let best = body;
   for (;;) {
-    const child = [...best.children].find((c) => (totals.get(c) ?? 0) >= total * CONTENT_SHARE);
+    const child = childElements(best).find((c) => (totals.get(c) ?? 0) >= total * CONTENT_SHARE);
     if (!child) return best;
     best = child;
   }
@@ -128,7 +128,7 @@ export function liveBlogEntries(post: Element): Element[] {
     for (let node: Element | null = parent; node && node !== post; node = node.parentElement) {
       const holder = node.parentElement;
       if (!holder || holder.childElementCount < 3) continue;
-      const siblings = [...holder.children].filter((c) => c.tagName === node!.tagName);
+      const siblings = childElements(holder).filter((c) => c.tagName === node!.tagName);
       if (siblings.length < 3 || siblings.length <= best.length) continue;
       const dated = siblings.filter((s) => s.querySelectorAll('time').length === 1);
       const chars = siblings.reduce((sum, s) => sum + clean(s.textContent).length, 0) / siblings.length;

@@ -5,7 +5,7 @@
  * earlier one names people. A box of the same keys naming no one (the evening programme, a party) is no
  * talk. Only boxes whose keys another box of the post repeats count: one `<dl>` is any glossary.
  */
-import { clean, visibleText } from './dom';
+import { childElements, clean, visibleText } from './dom';
 import { parsePeople, parsePeopleWithRole } from './people';
 import { markerWord, type TalkMarker } from './title-parse';
 
@@ -59,7 +59,7 @@ interface Field {
 /** The key and value pairs of a `<dl>`: each `<dt>` with the text of its first `<dd>`. */
 function fieldsOf(box: Element): Field[] {
   const out: Field[] = [];
-  for (const child of box.children) {
+  for (const child of childElements(box)) {
     if (child.tagName !== 'DT') continue;
     const dd = child.nextElementSibling;
     if (dd?.tagName !== 'DD') continue;

@@ -12,6 +12,7 @@ import {
   scheduleImport,
   TINY,
 } from '../../bench/scenarios';
+import { hugeScenario } from '../../bench/huge';
 import { type ExtensionSession, launchExtension } from './harness';
 
 describe('benchmark scenarios on tiny sizes', () => {
@@ -58,6 +59,22 @@ describe('benchmark scenarios on tiny sizes', () => {
     const [dashboard] = await dashboardScale(session, TINY);
     expect(dashboard).toMatchObject({ highlights: TINY.dashboardSizes[0] });
     expect(dashboard!.keystroke.runs).toBeGreaterThan(0);
+  });
+
+  it('visits the huge pages with the extension, clips on each, and times detection alone in Node', async () => {
+    const huge = await hugeScenario(session, TINY);
+    const pages = ['bold-leads', 'list-items', 'table-rows', 'cards', 'write-up'];
+    expect(huge.browser.map((r) => r.page)).toEqual(pages);
+    for (const row of huge.browser) {
+      expect(row.ready.runs).toBe(TINY.hugeVisits);
+      // Every clip made was saved and timed from the press.
+      for (const visit of row.visits) {
+        expect(visit.waits.length).toBeGreaterThan(0);
+        expect(visit.waits.length).toBe(visit.durations.length);
+        expect(visit.waits.every((w, i) => w >= visit.durations[i]!)).toBe(true);
+      }
+    }
+    expect(huge.node.map((r) => [r.page, r.ours.runs])).toEqual(pages.map((p) => [p, TINY.hugeNodeRuns]));
   });
 
   it('imports a generated schedule in an extension page and links the write-up talks it holds', async () => {
