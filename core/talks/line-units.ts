@@ -37,6 +37,11 @@ const SENTENCE_END = /[.!?。।]\s/u;
 const MAX_TAIL = 100;
 /** A run longer than this is prose set in bold, not a title. */
 const MAX_LINE = 200;
+/**
+ * Runs of one shape read at most: the shape scorer reads no group of more than 100 lines
+ * (`shape-talks.ts`), and a run's shape splits into three places on its line at most.
+ */
+const MAX_RUNS = 300;
 /** Contents lists longer than this are an index, not a post's talks. */
 const MAX_CONTENTS = 60;
 
@@ -47,12 +52,24 @@ const MAX_CONTENTS = 60;
  */
 export function lineUnits(post: Element, blockLines: readonly ShapeLine[]): ShapeLine[] {
   const offered = new Map(blockLines.map((l) => [l.el, l.line]));
-  const out: ShapeLine[] = [];
+  const inChrome = isBoilerplate(post);
+  // Runs of one shape, counted first: more than `MAX_RUNS` of them are a feed or an index, not read.
+  const runs: { el: Element; kind: string; rankFree: string }[] = [];
+  const counts = new Map<string, number>();
   for (const el of post.querySelectorAll('*')) {
     const kind = runKind(el);
     if (!kind) continue;
+    // Runs of one tag, emphasis, class and path are one shape wherever they stand on their line
+    // (`rankFree`); where they stand keeps them apart too (`key`).
+    const rankFree = `${el.tagName}.${kind}${classOf(el)}<${pathOf(el, post)}`;
+    counts.set(rankFree, (counts.get(rankFree) ?? 0) + 1);
+    runs.push({ el, kind, rankFree });
+  }
+  const out: ShapeLine[] = [];
+  for (const { el, rankFree } of runs) {
+    if (counts.get(rankFree)! > MAX_RUNS) continue;
     const line = clean(el.textContent);
-    if (!line || line.length > MAX_LINE || !/\p{L}/u.test(line) || hiddenIn(el, post)) continue;
+    if (!line || line.length > MAX_LINE || !/\p{L}/u.test(line) || hiddenIn(el, post, inChrome)) continue;
     const { before, opensBlock } = lineBefore(el, post);
     // Nothing but a mark before it ("🎤", "1."): the run opens its line; else it sits inside one.
     const opens = LINE_MARK.test(before);
@@ -74,14 +91,24 @@ export function lineUnits(post: Element, blockLines: readonly ShapeLine[]): Shap
       .join(' ');
     // The block's own line is this run and its only one: the block is offered already (`shapes.ts`).
     if (opens && opensBlock && offered.get(block) === read && !block.querySelector('br')) continue;
-    // Runs of one tag, emphasis, class and path are one shape wherever they stand on their line
-    // (`rankFree`); where they stand keeps them apart too (`key`).
-    const rankFree = `${el.tagName}.${kind}${classOf(el)}<${pathOf(el, post)}`;
     const key = `${rankFree}${opens ? (whole ? '' : '+lead') : '+inside'}`;
     out.push({ el, line: read, key, rankFree, places: [], level: 7, role: headingRole(line) });
   }
-  out.push(...contentsEntries(post));
-  return out.sort((a, b) => (a.el === b.el ? 0 : a.el.compareDocumentPosition(b.el) & 4 ? -1 : 1));
+  // Runs come in document order; contents entries lead elsewhere in it.
+  const contents = contentsEntries(post);
+  return contents.length ? inDocumentOrder([...out, ...contents], post) : out;
+}
+
+/**
+ * `lines` sorted by where their elements stand in `post`, by one walk of it: comparing positions pair by
+ * pair costs a walk of the siblings each time, which a post of thousands of lines in one block cannot pay.
+ */
+export function inDocumentOrder(lines: ShapeLine[], post: Element): ShapeLine[] {
+  const order = new Map<Element, number>();
+  let i = 0;
+  for (const el of post.querySelectorAll('*')) order.set(el, i++);
+  const at = (l: ShapeLine) => order.get(l.el) ?? -1;
+  return lines.sort((a, b) => at(a) - at(b));
 }
 
 /** What sets the run apart: its weight, slant, underline or its heading role; null for a plain run. */
@@ -151,10 +178,10 @@ function blockOf(el: Element, post: Element): Element {
 }
 
 /** Hidden, or in the page's chrome (navigation, a sidebar, comments), on the way up to the post. */
-function hiddenIn(el: Element, post: Element): boolean {
+function hiddenIn(el: Element, post: Element, postInChrome: boolean): boolean {
   for (let node: Element | null = el; node && node !== post; node = node.parentElement)
     if (isHidden(node)) return true;
-  return isBoilerplate(el) && !isBoilerplate(post);
+  return !postInChrome && isBoilerplate(el);
 }
 
 /**

@@ -16,7 +16,7 @@ import { caselessSpeakersBeside, isCaselessTitle } from './caseless-lines';
 import { listsRatherThanReports } from './catalogue';
 import { clean, HEADINGS, precedes } from './dom';
 import { RECORDING_LINK } from './links';
-import { lineUnits } from './line-units';
+import { inDocumentOrder, lineUnits } from './line-units';
 import { isPersonName, parsePeople } from './people';
 import { findSpeakers } from './speakers';
 import { isTitleShaped } from './prose';
@@ -92,7 +92,9 @@ interface Options {
 /** The talks the best-scoring group of repeated block shapes of `post` opens, or none. */
 export function talksFromShapes(post: Element, options: Options): ShapeTalk[] {
   const blocks = shapeLines(post);
-  const lines = inOrder([...blocks, ...lineUnits(post, blocks)]).filter(
+  const units = lineUnits(post, blocks);
+  const all = units.length ? inDocumentOrder([...blocks, ...units], post) : blocks;
+  const lines = all.filter(
     (l) => l.el !== options.postTitle && !(options.postTitle && l.el.contains(options.postTitle)),
   );
   if (lines.length < MIN_MEMBERS) return [];
@@ -143,7 +145,10 @@ function shapeGroups(lines: ShapeLine[]): ShapeLine[][] {
   const runs = new Map<string, ShapeLine[][]>();
   for (const g of groups)
     if (g[0]!.level === 7 && g[0]!.rankFree !== g[0]!.key) pushTo(runs, g[0]!.rankFree, g);
-  for (const places of runs.values()) if (places.length > 1) out.push(inOrder(places.flat()));
+  for (const places of runs.values()) {
+    const merged = new Set(places.flat());
+    if (places.length > 1 && merged.size <= MAX_GROUP) out.push(lines.filter((l) => merged.has(l)));
+  }
   return out;
 }
 

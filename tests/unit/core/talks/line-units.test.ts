@@ -130,6 +130,18 @@ describe('line units offered', () => {
   });
 });
 
+describe('runs of one shape by the hundred', () => {
+  it('are a feed or an index: not read as lines, while a few runs of another shape are', () => {
+    const feed = Array.from({ length: 400 }, (_, i) => `<b>Entry ${i} of the feed</b><br>`).join('');
+    const doc = page(
+      `<main><div id="post"><span>${feed}</span><p>Intro.<br><i>After a break</i> notes</p></div></main>`,
+      'T',
+    );
+    const post = doc.getElementById('post')!;
+    expect(lineUnits(post, shapeLines(post)).map((u) => u.line)).toEqual(['After a break']);
+  });
+});
+
 describe('pages that are no write-ups stay without talks', () => {
   it.each([
     [
