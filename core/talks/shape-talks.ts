@@ -12,9 +12,11 @@
  * (`vocabulary.ts`: days, breaks, conclusions), a programme in the future tense (`tense.ts`), a
  * catalogue (`catalogue.ts`). Off pages about an event, people must be named for most members.
  */
+import { caselessSpeakersBeside, isCaselessTitle } from './caseless-lines';
 import { listsRatherThanReports } from './catalogue';
 import { clean, HEADINGS, precedes } from './dom';
 import { RECORDING_LINK } from './links';
+import { inDocumentOrder, lineUnits } from './line-units';
 import { isPersonName, parsePeople } from './people';
 import { findSpeakers } from './speakers';
 import { isTitleShaped } from './prose';
@@ -89,7 +91,10 @@ interface Options {
 
 /** The talks the best-scoring group of repeated block shapes of `post` opens, or none. */
 export function talksFromShapes(post: Element, options: Options): ShapeTalk[] {
-  const lines = shapeLines(post).filter(
+  const blocks = shapeLines(post);
+  const units = lineUnits(post, blocks);
+  const all = units.length ? inDocumentOrder([...blocks, ...units], post) : blocks;
+  const lines = all.filter(
     (l) => l.el !== options.postTitle && !(options.postTitle && l.el.contains(options.postTitle)),
   );
   if (lines.length < MIN_MEMBERS) return [];
@@ -136,6 +141,14 @@ function shapeGroups(lines: ShapeLine[]): ShapeLine[][] {
   for (const ranks of byRankFree.values())
     for (let i = 0; i < ranks.length; i++)
       for (let j = i + 1; j < ranks.length; j++) out.push(inOrder([...ranks[i]!, ...ranks[j]!]));
+  // Runs of one shape, whether they open their line or sit inside it (`line-units.ts`): one group too.
+  const runs = new Map<string, ShapeLine[][]>();
+  for (const g of groups)
+    if (g[0]!.level === 7 && g[0]!.rankFree !== g[0]!.key) pushTo(runs, g[0]!.rankFree, g);
+  for (const places of runs.values()) {
+    const merged = new Set(places.flat());
+    if (places.length > 1 && merged.size <= MAX_GROUP) out.push(lines.filter((l) => merged.has(l)));
+  }
   return out;
 }
 
@@ -163,30 +176,48 @@ function scoreGroup(
   // A shape whose lines are mostly days, breaks or a write-up's parts groups or divides talks.
   if (roles.length * 2 > group.length) return null;
   const open = group.filter((l) => !roles.includes(l) && !ruledOut(l.line) && !underUpcoming(l, lines));
-  const titled = open.filter((l) => isTitleLine(l.line));
+  // A one-word line of the shape is a label ("Lunch", "Fazit"), neither a title nor prose.
+  const labels = open.filter((l) => isLabel(clean(l.el.textContent)));
+  const titled = open.filter((l) => !labels.includes(l) && isTitleLine(l.line));
   if (titled.length < MIN_MEMBERS || titled.length > MAX_MEMBERS) return null;
-  if (titled.length < open.length * MIN_TITLE_SHARE) return null;
+  if (titled.length < (open.length - labels.length) * MIN_TITLE_SHARE) return null;
 
   // Each member owns the text up to the next line of its shape, a structure line, or the end of its run.
   const places = new Set(titled.flatMap((l) => l.places));
-  const boundaries = lines.filter((l) => endsTalks(l, group, places));
+  // The shape's structure lines and labels end the talk above them, as other structure lines do.
+  const boundaries = lines.filter(
+    (l) =>
+      endsTalks(l, group, places) ||
+      labels.includes(l) ||
+      (group.includes(l) && !!l.role && l.role !== 'part'),
+  );
   const runEnd = endOfRun(titled, post);
   const members = titled.map((l, i): Member => {
     const next = i + 1 < titled.length ? titled[i + 1]!.el : runEnd;
     const end = boundaries.find((b) => precedes(l.el, b.el) && (!next || precedes(b.el, next)))?.el ?? next;
-    const notes = text.between(l.el, end);
+    // A line read inside its block (`line-units.ts`) may end in the notes' first line: not said again.
+    const notes = withoutTail(text.between(l.el, end), l.line);
     const parsed = parseTalkTitle(l.line);
     const prefixNamed = parsed.prefixPeople.length && parsed.prefixPeople.some((p) => nameRecurs(p, notes));
+    // Names in a script without letter case beside the title, which the notes name again.
+    const caseless = parsed.speakers.length || prefixNamed ? null : caselessSpeakersBeside(l.line, notes);
     const speakers = parsed.speakers.length
       ? parsed.speakers
       : prefixNamed
         ? parsed.prefixPeople
-        : peopleUnder(l, lines, end).length
-          ? peopleUnder(l, lines, end)
-          : peopleBefore(l, lines, group, notes);
+        : caseless
+          ? caseless.speakers
+          : peopleUnder(l, lines, end).length
+            ? peopleUnder(l, lines, end)
+            : peopleBefore(l, lines, group, notes);
     // Else the people the opening of its notes names as the speakers, as for the rules' talks.
     const found = speakers.length ? speakers : findSpeakers(parsed.title, notes).filter(isPersonName);
-    const title = prefixNamed && parsed.titleAfterPrefix ? parsed.titleAfterPrefix : parsed.title;
+    const title =
+      prefixNamed && parsed.titleAfterPrefix
+        ? parsed.titleAfterPrefix
+        : caseless
+          ? parseTalkTitle(caseless.title).title
+          : parsed.title;
     const evidence =
       !!(parsed.marker || parsed.code || parsed.slot || parsed.time) ||
       QUOTED_ONCE.test(l.line) ||
@@ -223,6 +254,25 @@ function scoreGroup(
   return { score, members };
 }
 
+/**
+ * `notes` without what opens them that is the end of `line` from a separator on ("T — Jane Doe" read
+ * inside a block: its notes open with "— Jane Doe").
+ */
+function withoutTail(notes: string, line: string): string {
+  for (const m of line.matchAll(/[—–|:：(（-]/gu)) {
+    const tail = line.slice(m.index);
+    if (notes.startsWith(tail)) return notes.slice(tail.length).trimStart();
+  }
+  return notes;
+}
+
+/** One word (with marks around it at most): a label, not a title. */
+const isLabel = (line: string) =>
+  line
+    .replace(/[^\p{L}\p{N}\s'’-]/gu, '')
+    .trim()
+    .split(/\s+/).length === 1;
+
 /** A title: title-shaped, or a short line of words with no sentence's end. */
 function isTitleLine(line: string): boolean {
   const parsed = parseTalkTitle(line);
@@ -235,7 +285,9 @@ function isTitleLine(line: string): boolean {
   if (numbers >= 2 && numbers * 3 >= line.split(/\s+/).length) return false;
   // A line naming only people is a speaker's line or a list of names, not a title.
   if (parsePeople(title)) return false;
-  return isTitleShaped(title) || isTitleShaped(title[0]!.toUpperCase() + title.slice(1));
+  return (
+    isTitleShaped(title) || isTitleShaped(title[0]!.toUpperCase() + title.slice(1)) || isCaselessTitle(title)
+  );
 }
 
 /**

@@ -104,7 +104,7 @@ function opensRow(cell: Element): boolean {
 }
 
 /** The tags and class attributes from `el`'s parent up to `post`: where on the page's template it stands. */
-function pathOf(el: Element, post: Element): string {
+export function pathOf(el: Element, post: Element): string {
   const parts: string[] = [];
   for (
     let node = el.parentElement;
@@ -116,7 +116,7 @@ function pathOf(el: Element, post: Element): string {
 }
 
 /** The class attribute as a set: equal on this page's like blocks whatever the platform names them. */
-function classOf(el: Element): string {
+export function classOf(el: Element): string {
   const names = (el.getAttribute('class') ?? '').trim().split(/\s+/).filter(Boolean).sort();
   return names.length ? `.${names.join('.')}` : '';
 }
