@@ -9,6 +9,7 @@
  * came from generic structure. Words are read only where there is no other way: pronouns, in the small
  * tables below (the corpus's languages and the world's common ones).
  */
+import { clean } from './dom';
 import { linksToRecording } from './links';
 import { namesAPerson } from './people';
 import { QUOTED } from './single-talk';
@@ -158,10 +159,9 @@ const WORD = /[\p{L}\p{M}]+/gu;
 
 /** The marks `talk` bears. */
 export function recordMarks(talk: RecordCandidate): RecordMarks {
-  const line = talk.heading.textContent ?? '';
-  const under = talk.notes.els
-    .map((el) => (el.textContent ?? '').replace(el.contains(talk.heading) ? line : '', ''))
-    .join(' ');
+  const line = clean(talk.heading.textContent);
+  // The notes as read (bounded), without the line itself.
+  const under = talk.notes.text.replace(line, '');
   const parsed = parseTalkTitle(line);
   const { third, second } = personCounts(under);
   return {
