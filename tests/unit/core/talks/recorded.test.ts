@@ -13,7 +13,7 @@ function candidate(line: string, notes: string, speakers: string[] = []): Record
   const doc = new JSDOM(`<!doctype html><article><h2>${line}</h2><p>${notes}</p></article>`).window.document;
   const heading = doc.querySelector('h2')!;
   const els = [heading, doc.querySelector('p')!];
-  return { title: line, speakers, heading, notes: { text: `${line} ${notes}`, els } };
+  return { title: line, speakers, heading, notes: { text: els.map((el) => el.textContent).join(' '), els } };
 }
 
 const NONE: RecordMarks = {
