@@ -138,8 +138,9 @@ export function detectTalkSections(root: Element | Document, rules: TalkRules = 
     )
   )
     return [];
-  // Talks still to come, offered, the site's furniture, a list of events: no record of talks attended.
-  return withoutVetoed(sections);
+  // Talks still to come, offered, the site's furniture, a list of events, talks from generic structure
+  // on a page that records none given (recorded.ts): no record of talks attended.
+  return withoutVetoed(sections, !rules.talkForm);
 }
 
 /** The talks of a thread of messages, as sections owning their messages; null when it opens fewer than two. */

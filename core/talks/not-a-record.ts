@@ -10,6 +10,7 @@
 import { blocksAfter, clean, isBoilerplate, precedes, textUpTo } from './dom';
 import { namesAPerson } from './people';
 import { teachesOrAsks } from './teaches-or-asks';
+import { recordedTalks } from './recorded';
 
 /** What the vetoes read of a detected talk. */
 export interface VetoedTalk {
@@ -45,8 +46,12 @@ const EVENT_TITLE =
 const ISO_DATE = /(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)/u;
 const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?!\d)/u;
 
-/** `talks` without those the vetoes remove: all of them when the page records none. */
-export function withoutVetoed<T extends VetoedTalk>(talks: readonly T[]): T[] {
+/**
+ * `talks` without those the vetoes remove: all of them when the page records none. `gateUnrecorded`:
+ * whether talks from generic structure must bear a record (`recorded.ts`); not where the reader named
+ * the form of the site's talk titles.
+ */
+export function withoutVetoed<T extends VetoedTalk>(talks: readonly T[], gateUnrecorded = true): T[] {
   if (!talks.length) return [...talks];
   const doc = talks[0]!.heading.ownerDocument;
   const notes = new Map(talks.map((t) => [t, notesOf(t)]));
@@ -56,7 +61,9 @@ export function withoutVetoed<T extends VetoedTalk>(talks: readonly T[]): T[] {
   const offers = talks.filter((t) => isOffer(t, notes.get(t)!));
   if (offers.length && offers.length >= talks.length * PAGE_SHARE) return [];
   const furniture = navigationWords(doc, talks);
-  return talks.filter((t) => !offers.includes(t) && !isFurniture(t.title, furniture));
+  // Unmarked talks on a page where most talks record nothing given (recorded.ts).
+  const recorded = new Set((gateUnrecorded ? recordedTalks(read) : read).map((r) => talks[read.indexOf(r)]));
+  return talks.filter((t) => recorded.has(t) && !offers.includes(t) && !isFurniture(t.title, furniture));
 }
 
 /** A talk's text: its title line and notes, up to the next talk or the end of its post. */
