@@ -226,27 +226,16 @@ function normalizeWithMap(raw: string, base: number): { text: string; map: Int32
   let length = 0;
   let lastWasSpace = false;
   for (let i = 0; i < raw.length; ) {
-    const code = raw.charCodeAt(i);
-    if (isAsciiWordish(code)) {
-      // A run of ASCII that is not white space, most of most pages: NFKD leaves it alone and
-      // lower-casing maps A-Z only (normalizeTerm gives the same), so it is copied as one slice, not
-      // character by character (a huge page's clip spent tens of ms here).
-      const run = i;
-      do {
-        map[i] = base + length + (i - run);
-        i++;
-      } while (i < raw.length && isAsciiWordish(raw.charCodeAt(i)));
-      out.push(raw.slice(run, i).toLowerCase());
-      length += i - run;
-      lastWasSpace = false;
-      continue;
-    }
     map[i] = base + length;
+    const code = raw.charCodeAt(i);
     let space: boolean;
     let normalized = '';
     if (code < 0x80) {
+      // ASCII, most of most pages: NFKD leaves it alone and lower-casing maps A-Z only, so no regular
+      // expression or normalization per character (normalizeTerm gives the same).
       i++;
-      space = true;
+      space = code === 0x20 || (code >= 0x09 && code <= 0x0d);
+      if (!space) normalized = code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 0x20) : raw[i - 1]!;
     } else {
       const width = raw.codePointAt(i)! > 0xffff ? 2 : 1;
       const char = raw.slice(i, i + width);
@@ -269,11 +258,6 @@ function normalizeWithMap(raw: string, base: number): { text: string; map: Int32
   }
   map[raw.length] = base + length;
   return { text: out.join(''), map };
-}
-
-/** An ASCII character that is not white space as `\s` reads it (space, tab, line feed, VT, FF, CR). */
-function isAsciiWordish(code: number): boolean {
-  return code < 0x80 && code !== 0x20 && (code < 0x09 || code > 0x0d);
 }
 
 /**
