@@ -6,12 +6,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buildTextIndex, describeRange } from '@/core/anchoring';
 import type { ClipInput } from '@/core/schemas';
 import type { BackgroundRequest } from '@/messaging/protocol';
-import { ContentApp } from '@/page/content-app';
-import { installHighlightApi } from './page-fixtures';
+import { contentApps, installHighlightApi } from './page-fixtures';
 
 function select(node: Node) {
   const range = document.createRange();
@@ -55,9 +53,9 @@ const TIMINGS = [
 ] as const;
 
 describe('the text index reused between clips', () => {
-  let contexts: ContentScriptContext[];
+  const apps = contentApps();
+  const startApp = () => apps.start();
   beforeEach(() => {
-    contexts = [];
     Range.prototype.getClientRects ??= () => [] as unknown as DOMRectList;
     Range.prototype.getBoundingClientRect ??= () => new DOMRect();
     document.body.innerHTML =
@@ -65,19 +63,11 @@ describe('the text index reused between clips', () => {
       '<p id="c">Third passage to clip.</p></article>';
   });
   afterEach(() => {
-    for (const ctx of contexts) ctx.abort();
+    apps.abortAll();
     vi.restoreAllMocks();
     getSelection()?.removeAllRanges();
     document.body.innerHTML = '';
   });
-
-  async function startApp() {
-    const ctx = new ContentScriptContext('test');
-    contexts.push(ctx);
-    const app = new ContentApp(ctx, document);
-    await app.start();
-    return app;
-  }
 
   it.each(
     CHANGES.flatMap(([change, apply]) =>
