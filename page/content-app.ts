@@ -567,7 +567,7 @@ export class ContentApp {
    * The body's text index, reused from the last clip while no text under the body changed: the page's
    * observer counts every change as it happens and delivers pending ones when asked
    * (PageHighlights.textVersion), so a clip is never described against text from before. Building it
-   * took 5-25 ms a clip on huge pages (docs/benchmarks.md).
+   * took 6-25 ms a clip on huge pages (docs/benchmarks.md).
    */
   private currentTextIndex(): TextIndex {
     const body = this.doc.body;
