@@ -50,6 +50,10 @@ export class PageHighlights {
   private records = new Map<string, HighlightRecord>();
   private statuses = new Map<string, AnchorStatus>();
   private observer: MutationObserver | null = null;
+  /** The node the observer watches (the body when it started). */
+  private observedRoot: Node | null = null;
+  /** Observed mutations that may have changed the text, counted as they arrive (see textVersion). */
+  private textChanges = 0;
   private cancelRetry: () => void = () => {};
   /** When the pending retry will run (absolute, `now()` time). */
   private retryAt = Number.POSITIVE_INFINITY;
@@ -146,26 +150,47 @@ export class PageHighlights {
   watchForChanges(): void {
     if (this.observer || !this.deps.doc.body) return;
     const win = this.deps.doc.defaultView!;
-    this.observer = new win.MutationObserver((mutations) => {
-      // Our own UI (shadow hosts) and attribute churn do not bring new text.
-      if (!mutations.some(bringsText)) return;
-      const now = this.now();
-      const at = this.schedule.changed(now);
-      if (at === this.retryAt) return;
-      this.cancelRetry();
-      this.retryAt = at;
-      this.cancelRetry = (this.deps.schedule ?? scheduleTimeout)(() => {
-        this.retryAt = Number.POSITIVE_INFINITY;
-        this.deps.onTextChanged?.();
-        void this.retry();
-      }, at - now);
-    });
-    this.observer.observe(this.deps.doc.body, { childList: true, subtree: true, characterData: true });
+    this.observedRoot = this.deps.doc.body;
+    // What changed while nothing watched is unknown: nothing computed before may be reused.
+    this.textChanges++;
+    this.observer = new win.MutationObserver((mutations) => this.onMutations(mutations));
+    this.observer.observe(this.observedRoot, { childList: true, subtree: true, characterData: true });
+  }
+
+  /**
+   * A count that moves whenever the text under `root` may have changed, for reusing what was computed
+   * from it (the clip's text index) while it stays the same; null when `root` is not watched, and then
+   * nothing may be reused. Changes the observer has not delivered yet (made by the task running now)
+   * are taken first, so the count is never behind the page.
+   */
+  textVersion(root: Node): number | null {
+    if (!this.observer || this.observedRoot !== root) return null;
+    const pending = this.observer.takeRecords();
+    if (pending.length) this.onMutations(pending);
+    return this.textChanges;
+  }
+
+  private onMutations(mutations: MutationRecord[]): void {
+    // At once, not debounced: a clip the reader makes next must not reuse text from before.
+    if (mutations.some(changesText)) this.textChanges++;
+    // Our own UI (shadow hosts) and attribute churn do not bring new text.
+    if (!mutations.some(bringsText)) return;
+    const now = this.now();
+    const at = this.schedule.changed(now);
+    if (at === this.retryAt) return;
+    this.cancelRetry();
+    this.retryAt = at;
+    this.cancelRetry = (this.deps.schedule ?? scheduleTimeout)(() => {
+      this.retryAt = Number.POSITIVE_INFINITY;
+      this.deps.onTextChanged?.();
+      void this.retry();
+    }, at - now);
   }
 
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
+    this.observedRoot = null;
     this.cancelRetry();
     this.cancelSettle();
   }
@@ -280,6 +305,22 @@ function bringsText(mutation: MutationRecord): boolean {
       return true;
   }
   return mutation.removedNodes.length > 0;
+}
+
+/**
+ * Whether a mutation may have changed the text a TextIndex reads: any text edit, any node added or
+ * removed, except our own UI's hosts, which hold no text of their own (theirs is in a shadow root). A
+ * page's element that merely has our hosts' name, with text inside, counts.
+ */
+function changesText(mutation: MutationRecord): boolean {
+  if (mutation.type === 'characterData') return true;
+  const own = (node: Node) =>
+    node.nodeType === Node.ELEMENT_NODE &&
+    (node as Element).tagName.startsWith('TALK-NOTES') &&
+    !node.hasChildNodes();
+  for (const node of mutation.addedNodes) if (!own(node)) return true;
+  for (const node of mutation.removedNodes) if (!own(node)) return true;
+  return false;
 }
 
 /** Whether a highlight carries a note: it is drawn with the `talk-notes-noted` underline too. */

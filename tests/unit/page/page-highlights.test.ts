@@ -34,6 +34,56 @@ describe('PageHighlights retries', () => {
   });
 });
 
+describe('PageHighlights.textVersion', () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+  });
+
+  const watching = () => {
+    const highlights = new PageHighlights({
+      doc: document,
+      painter: {} as HighlightPainter,
+      fetchHighlights: async () => [],
+      reportStatuses: async () => {},
+      schedule: () => () => {},
+    });
+    highlights.watchForChanges();
+    return highlights;
+  };
+
+  it('moves with a change made in the running task, before the observer was told', () => {
+    document.body.innerHTML = '<p id="p">Some text.</p>';
+    const highlights = watching();
+    const before = highlights.textVersion(document.body);
+    document.getElementById('p')!.append(' More.');
+    expect(highlights.textVersion(document.body)).not.toBe(before);
+    highlights.stop();
+  });
+
+  it('stays while nothing but our own empty UI hosts and attributes change; moves for a page element under our name with text', async () => {
+    document.body.innerHTML = '<p id="p">Some text.</p>';
+    const highlights = watching();
+    const before = highlights.textVersion(document.body);
+    const host = document.createElement('talk-notes-toolbar');
+    document.body.append(host);
+    host.remove();
+    document.getElementById('p')!.setAttribute('class', 'x');
+    expect(highlights.textVersion(document.body)).toBe(before);
+    const impostor = document.createElement('talk-notes-toolbar');
+    impostor.textContent = 'page text';
+    document.body.append(impostor);
+    expect(highlights.textVersion(document.body)).not.toBe(before);
+    highlights.stop();
+  });
+
+  it('is null for a root not watched (nothing may be reused)', () => {
+    const highlights = watching();
+    expect(highlights.textVersion(document.createElement('div'))).toBeNull();
+    highlights.stop();
+    expect(highlights.textVersion(document.body)).toBeNull();
+  });
+});
+
 describe('PageHighlights when the document becomes another page (a single-page site’s navigation)', () => {
   afterEach(() => {
     document.body.replaceChildren();

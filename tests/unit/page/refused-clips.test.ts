@@ -5,12 +5,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { LIMITS } from '@/core/limits';
 import type { HighlightRecord } from '@/core/types';
 import type { BackgroundRequest, Reply } from '@/messaging/protocol';
-import { ContentApp } from '@/page/content-app';
-import { installHighlightApi, toolbarButtons } from './page-fixtures';
+import { contentApps, installHighlightApi, toolbarButtons } from './page-fixtures';
 
 const PASSAGE = 'Kernel live patching merged in 4.0.';
 const REFUSAL = 'malformed or unknown message: Invalid length: Expected <=1000 but received 2737';
@@ -55,28 +53,20 @@ function background(onSave: () => Reply<unknown>) {
 const storedHighlight = { id: 'h1', color: 'yellow', url: 'http://localhost:3000/' } as HighlightRecord;
 
 describe('a clip the background refuses, and one storage fails to keep', () => {
-  let contexts: ContentScriptContext[];
+  const apps = contentApps();
+  const startApp = () => apps.start();
   beforeEach(() => {
-    contexts = [];
     Range.prototype.getClientRects ??= () => [] as unknown as DOMRectList;
     Range.prototype.getBoundingClientRect ??= () => new DOMRect();
     document.body.innerHTML = `<article><h2>A talk</h2><p id="p">${PASSAGE}</p><p id="q">Another passage.</p></article>`;
   });
   afterEach(() => {
-    for (const ctx of contexts) ctx.abort();
+    apps.abortAll();
     vi.restoreAllMocks();
     vi.unstubAllGlobals();
     getSelection()?.removeAllRanges();
     document.body.innerHTML = '';
   });
-
-  async function startApp() {
-    const ctx = new ContentScriptContext('test');
-    contexts.push(ctx);
-    const app = new ContentApp(ctx, document);
-    await app.start();
-    return app;
-  }
 
   it('refused for good: said so, not drawn, no Retry and no prompt, and Copy puts it on the clipboard', async () => {
     const drawn = drawnTexts(installHighlightApi());
