@@ -13,16 +13,12 @@
  * the talk above (`talkForNode` files by document order, which a run inside a block keeps).
  */
 import { clean, isBoilerplate, isHidden } from './dom';
-import { classOf, pathOf, type ShapeLine } from './shapes';
+import { classOf, INLINE, NOT_TEXT, pathOf, type ShapeLine } from './shapes';
 import { isBold } from './typography';
 import { headingRole } from './vocabulary';
 
 /** Inline elements whose run can open a line as a title does: set apart by weight, slant or underline. */
 const EMPHASIS = /^(?:B|STRONG|EM|I|U|MARK|CITE)$/;
-/** Elements a run may sit in and still open its line (inline wrappers). */
-const INLINE =
-  /^(?:A|B|STRONG|EM|I|SPAN|CODE|MARK|U|S|SMALL|SUB|SUP|CITE|Q|ABBR|TIME|KBD|SAMP|VAR|LABEL|FONT)$/;
-const NOT_TEXT = /^(?:SCRIPT|STYLE|TEMPLATE|NOSCRIPT|BUTTON|svg|SVG)$/;
 /** Elements that show no text but stand before a line ("<img> Title", an icon). */
 const PICTURE = /^(?:IMG|PICTURE|SVG|svg|I)$/;
 /** Text allowed before a run on its line: a bullet, an emoji, a number ("🎤", "1.", "②", "—"). */

@@ -20,7 +20,7 @@ import { inDocumentOrder, lineUnits } from './line-units';
 import { isPersonName, parsePeople } from './people';
 import { findSpeakers } from './speakers';
 import { isTitleShaped } from './prose';
-import { type ShapeLine, shapeLines } from './shapes';
+import { INLINE, type ShapeLine, shapeLines } from './shapes';
 import { QUOTED } from './single-talk';
 import { speakerLine } from './speaker-phrases';
 import type { TalkForm } from './talk-forms';
@@ -388,8 +388,6 @@ function formOf(el: Element): TalkForm {
   return 'block';
 }
 
-const INLINE =
-  /^(?:A|B|STRONG|EM|I|SPAN|CODE|MARK|U|S|SMALL|SUB|SUP|CITE|Q|ABBR|TIME|KBD|SAMP|VAR|LABEL|FONT)$/;
 /**
  * A post titled by a name and its year ("Nordconf 2026", "DevFest Riga 2025: notes"), in any language
  * with capitals: an event's edition, as conference words in the languages detection reads say.

@@ -37,7 +37,11 @@ const BLOCK =
 /** Elements that end a block's own first line. */
 const LINE_BREAK =
   /^(?:P|LI|H[1-6]|DT|DD|SUMMARY|CAPTION|FIGCAPTION|TD|TH|TR|DIV|SECTION|ARTICLE|BLOCKQUOTE|HEADER|FOOTER|UL|OL|DL|TABLE|FIGURE|BR|HR|PRE|DETAILS|ASIDE|NAV|FORM|IMG|PICTURE|VIDEO|IFRAME|SVG|svg)$/;
-const NOT_TEXT = /^(?:SCRIPT|STYLE|TEMPLATE|NOSCRIPT|BUTTON|svg|SVG)$/;
+/** Elements whose content is no text a reader sees (read by shapes.ts and line-units.ts alike). */
+export const NOT_TEXT = /^(?:SCRIPT|STYLE|TEMPLATE|NOSCRIPT|BUTTON|svg|SVG)$/;
+/** Inline wrappers: a run inside them still stands on its line (shape-talks.ts, line-units.ts). */
+export const INLINE =
+  /^(?:A|B|STRONG|EM|I|SPAN|CODE|MARK|U|S|SMALL|SUB|SUP|CITE|Q|ABBR|TIME|KBD|SAMP|VAR|LABEL|FONT)$/;
 /** A first line longer than this is prose; a bold lead may still open it. */
 const MAX_LINE = 200;
 /** How many ancestors the path of a shape names: enough to tell a grid's cells from the prose around it. */
